@@ -16,16 +16,12 @@ package docapi
 //go:generate go run ./tools/docparse -service specs/ecsnova.service.yaml -leftout specs/ecsnova.leftout -o specs/ecsnova.yaml
 //go:generate go run ./tools/docparse -service specs/rds.service.yaml -leftout specs/rds.leftout -o specs/rds.yaml
 //go:generate go run ./tools/docparse -service specs/top.service.yaml -leftout specs/top.leftout -o specs/top.yaml
-//go:generate go tool oapi-codegen -config specs/iam.codegen.yaml specs/iam.yaml
-//go:generate go tool oapi-codegen -config specs/csms.codegen.yaml specs/csms.yaml
-//go:generate go tool oapi-codegen -config specs/kms.codegen.yaml specs/kms.yaml
-//go:generate go tool oapi-codegen -config specs/modelarts.codegen.yaml specs/modelarts.yaml
-//go:generate go tool oapi-codegen -config specs/vpc.codegen.yaml specs/vpc.yaml
-//go:generate go tool oapi-codegen -config specs/ecs.codegen.yaml specs/ecs.yaml
-//go:generate go tool oapi-codegen -config specs/ecsnova.codegen.yaml specs/ecsnova.yaml
-//go:generate go tool oapi-codegen -config specs/rds.codegen.yaml specs/rds.yaml
-//go:generate go tool oapi-codegen -config specs/top.codegen.yaml specs/top.yaml
-// The typed layer over each client (tools/clientgen): generated/<service>/<service>api.
+
+// Each spec's client (tools/clientgen, one process per spec): the models and
+// raw client oapi-codegen's library writes for specs/<service>.codegen.yaml
+// (generated/<service>/<service>.gen.go; the same config works with `go tool
+// oapi-codegen`, which writes the same code without the doc comments' Source:
+// lines), the server URL and the typed layer generated/<service>/<service>api.
 //go:generate go run ./tools/clientgen -family huawei -config specs/iam.codegen.yaml specs/iam.yaml
 //go:generate go run ./tools/clientgen -family huawei -config specs/csms.codegen.yaml specs/csms.yaml
 //go:generate go run ./tools/clientgen -family huawei -config specs/kms.codegen.yaml specs/kms.yaml

@@ -17,8 +17,9 @@ func TestContenders(t *testing.T) {
 	c := newCalls(t, srv)
 	ctx := context.Background()
 	for name, call := range map[string]func(context.Context) error{
-		"csms/floor": c.csmsFloor, "csms/docapi": c.csmsDocapi, "csms/official": c.csmsOfficial,
-		"build/floor": c.buildFloor, "build/docapi": c.buildDocapi, "build/official": c.buildOfficial,
+		"csms/floor": c.csmsFloor, "csms/docapi": c.csmsDocapi, "csms/docapi_fastjson": c.csmsDocapiFast,
+		"csms/official": c.csmsOfficial,
+		"build/floor":   c.buildFloor, "build/docapi": c.buildDocapi, "build/official": c.buildOfficial,
 		"token/floor": c.tokenFloor, "token/docapi": c.tokenDocapi, "token/official": c.tokenOfficial,
 		"top/floor": c.topFloor, "top/docapi": c.topDocapi,
 	} {
@@ -185,6 +186,7 @@ func BenchmarkCSMS(b *testing.B) {
 	c := newCalls(b, newLoopback(b))
 	b.Run("floor", func(b *testing.B) { run(b, c.csmsFloor) })
 	b.Run("docapi", func(b *testing.B) { run(b, c.csmsDocapi) })
+	b.Run("docapi_fastjson", func(b *testing.B) { run(b, c.csmsDocapiFast) })
 	b.Run("official", func(b *testing.B) { run(b, c.csmsOfficial) })
 }
 
@@ -272,7 +274,8 @@ func BenchmarkPaired(b *testing.B) {
 		name       string
 		contenders []contender
 	}{
-		{"CSMS", []contender{{"floor", c.csmsFloor}, {"docapi", c.csmsDocapi}, {"official", c.csmsOfficial}}},
+		{"CSMS", []contender{{"floor", c.csmsFloor}, {"docapi", c.csmsDocapi}, {"docapi_fastjson", c.csmsDocapiFast},
+			{"official", c.csmsOfficial}}},
 		{"Sign", []contender{
 			{"hashes", func(context.Context) error { sink ^= s.hashes(); return nil }},
 			{"floor", func(context.Context) error { s.floor(); return nil }},
@@ -304,16 +307,18 @@ func BenchmarkPaired(b *testing.B) {
 				}
 				iters++
 			}
-			docapi := -1
 			for j, ct := range sc.contenders {
 				b.ReportMetric(float64(spent[j].Nanoseconds())/float64(iters), ct.name+"-ns/op")
-				if ct.name == "docapi" {
-					docapi = j
-				}
 			}
-			for j, ct := range sc.contenders {
-				if j != docapi {
-					b.ReportMetric(float64(spent[docapi])/float64(spent[j]), "docapi/"+ct.name)
+			// Each docapi configuration over each other contender.
+			for d, num := range sc.contenders {
+				if !strings.HasPrefix(num.name, "docapi") {
+					continue
+				}
+				for j, den := range sc.contenders {
+					if !strings.HasPrefix(den.name, "docapi") {
+						b.ReportMetric(float64(spent[d])/float64(spent[j]), num.name+"/"+den.name)
+					}
 				}
 			}
 		})

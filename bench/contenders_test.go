@@ -25,6 +25,7 @@ import (
 	"github.com/docapi/docapi/generated/csms/csmsapi"
 	gentop "github.com/docapi/docapi/generated/top"
 	"github.com/docapi/docapi/generated/top/topapi"
+	"github.com/docapi/docapi/wrappers/fastjson"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/retry"
 	"github.com/docapi/docapi/wrappers/secret"
@@ -161,6 +162,7 @@ var docapiTopQuery = gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGet
 // so a contender that answers wrongly fails the benchmark.
 type calls struct {
 	csmsFloor, csmsDocapi, csmsOfficial    func(context.Context) error
+	csmsDocapiFast                         func(context.Context) error // Config.Unmarshal: fastjson
 	buildFloor, buildDocapi, buildOfficial func(context.Context) error
 	tokenFloor, tokenDocapi, tokenOfficial func(context.Context) error
 	topFloor, topDocapi                    func(context.Context) error
@@ -196,18 +198,23 @@ func newCalls(tb testing.TB, srv *loopback) *calls {
 		}
 		return checkResources(len(r.Resources), r.Resources[len(r.Resources)-1].ResourceName)
 	}
-	dc := docapiCSMS(tb, docapiConfig(srv.URL, newTransport()))
-	c.csmsDocapi = func(ctx context.Context) error {
-		r, err := dc.ListResourceInstances(ctx, docapiListBody())
-		if err != nil {
-			return err
+	listCSMS := func(dc *csmsapi.Client) func(context.Context) error {
+		return func(ctx context.Context) error {
+			r, err := dc.ListResourceInstances(ctx, docapiListBody())
+			if err != nil {
+				return err
+			}
+			if len(r.Resources) == 0 {
+				return errors.New("no resources")
+			}
+			rs := r.Resources
+			return checkResources(len(rs), *rs[len(rs)-1].ResourceName)
 		}
-		if len(r.Resources) == 0 {
-			return errors.New("no resources")
-		}
-		rs := r.Resources
-		return checkResources(len(rs), *rs[len(rs)-1].ResourceName)
 	}
+	c.csmsDocapi = listCSMS(docapiCSMS(tb, docapiConfig(srv.URL, newTransport())))
+	fast := docapiConfig(srv.URL, newTransport())
+	fast.Unmarshal = fastjson.Unmarshal
+	c.csmsDocapiFast = listCSMS(docapiCSMS(tb, fast))
 	oc := officialCSMS(tb, srv.URL, newTransport())
 	c.csmsOfficial = func(context.Context) error {
 		r, err := oc.ListResourceInstances(officialListRequest())

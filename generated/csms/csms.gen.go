@@ -83,204 +83,331 @@ func (e ListSecretsSecretState) Valid() bool {
 }
 
 // ActionResources defines model for ActionResources.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:254 table "表 7 ActionResources"
 type ActionResources struct {
 	// ResourceDetail 凭据对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:269 table "表 7 ActionResources" row 2
 	ResourceDetail *CreateSecretSecret `json:"resource_detail,omitempty"`
 
 	// ResourceID 资源ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:262 table "表 7 ActionResources" row 1
 	ResourceID *string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，默认为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:276 table "表 7 ActionResources" row 3
 	ResourceName *string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表，没有标签，数组默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:283 table "表 7 ActionResources" row 4
 	Tags []ListResourceInstancesTagItem `json:"tags,omitempty"`
 }
 
 // BatchCreateActionError defines model for BatchCreateActionError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:163 table "表 5 响应Body参数"
 type BatchCreateActionError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:171 table "表 5 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // BatchCreateActionErrorDetail -
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:322 table "表 9 ErrorDetail"
 type BatchCreateActionErrorDetail struct {
 	// ErrorCode 错误请求返回的错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:330 table "表 9 ErrorDetail" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误请求返回的错误信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:337 table "表 9 ErrorDetail" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:80 table "表 3 请求Body参数"
 type BatchCreateActionRequestBody struct {
 	// Action 操作标识： 仅限于“create”和“delete”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:99 table "表 3 请求Body参数" row 2
 	Action string `json:"action"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:108 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:90 table "表 3 请求Body参数" row 1
 	Tags []BatchCreateActionTagItem `json:"tags"`
 }
 
 // BatchCreateActionTagItem defines model for BatchCreateActionTagItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:123 table "表 4 TagItem"
 type BatchCreateActionTagItem struct {
 	// Key 标签的名称。 同一个凭据，一个标签键只能对应一个标签值；不同的凭据可以使用相同的标签键。 用户最多可以给单个凭据添加20个标签。
 	// 约束：取值范围为1到128个字符，满足正则匹配"^((?!\s)(?!sys)[\p{L}\p{Z}\p{N}_.:=+\-@]*)(?<!\s)$"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:133 table "表 4 TagItem" row 1
 	Key string `json:"key"`
 
 	// Value 标签的值。
 	// 约束：取值范围不超过255个字符，满足正则匹配"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:143 table "表 4 TagItem" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // BatchCreateOrDeleteTagsError defines model for BatchCreateOrDeleteTagsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:169 table "表 5 响应Body参数"
 type BatchCreateOrDeleteTagsError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:177 table "表 5 响应Body参数" row 1
 	Error *BatchCreateOrDeleteTagsErrorDetail `json:"error,omitempty"`
 }
 
 // BatchCreateOrDeleteTagsErrorDetail defines model for BatchCreateOrDeleteTagsErrorDetail.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:189 table "表 6 ErrorDetail"
 type BatchCreateOrDeleteTagsErrorDetail struct {
 	// ErrorCode 错误请求返回的错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:197 table "表 6 ErrorDetail" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误请求返回的错误信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:204 table "表 6 ErrorDetail" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // BatchCreateOrDeleteTagsRequestBody defines model for BatchCreateOrDeleteTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:88 table "表 3 请求Body参数"
 type BatchCreateOrDeleteTagsRequestBody struct {
 	// Action 操作标识： 仅限于“create”和“delete”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:107 table "表 3 请求Body参数" row 2
 	Action *string `json:"action,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:116 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:98 table "表 3 请求Body参数" row 1
 	Tags []BatchCreateOrDeleteTagsTagItem `json:"tags,omitempty"`
 }
 
 // BatchCreateOrDeleteTagsTagItem defines model for BatchCreateOrDeleteTagsTagItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:131 table "表 4 TagItem"
 type BatchCreateOrDeleteTagsTagItem struct {
 	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:141 table "表 4 TagItem" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 值。 每个值最大长度43个unicode字符，可以为空字符串。 不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:150 table "表 4 TagItem" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // CreateSecretError defines model for CreateSecretError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:380 table "表 6 响应Body参数"
 type CreateSecretError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:388 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:395 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // CreateSecretEventError defines model for CreateSecretEventError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:301 table "表 8 响应Body参数"
 type CreateSecretEventError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:309 table "表 8 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // CreateSecretEventEvent 事件通知对象。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:199 table "表 6 Event"
 type CreateSecretEventEvent struct {
 	// CreateTime 事件通知创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:237 table "表 6 Event" row 5
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// EventID 事件通知的资源标识符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:214 table "表 6 Event" row 2
 	EventID *string `json:"event_id,omitempty"`
 
 	// EventTypes 设置事件的基础事件类型列表,。
 	// 约束：数组大小：最小1，最大12。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:221 table "表 6 Event" row 3
 	EventTypes []string `json:"event_types,omitempty"`
 
 	// Name 事件通知名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:207 table "表 6 Event" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Notification 通知主题对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:251 table "表 6 Event" row 7
 	Notification *CreateSecretEventResponseNotification `json:"notification,omitempty"`
 
 	// State 事件通知状态，取值如下。
 	// ENABLED：表示启用状态 DISABLED：表示禁用状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:229 table "表 6 Event" row 4
 	State *string `json:"state,omitempty"`
 
 	// UpdateTime 事件通知上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:244 table "表 6 Event" row 6
 	UpdateTime *int64 `json:"update_time,omitempty"`
 }
 
 // CreateSecretEventRequestBody defines model for CreateSecretEventRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:75 table "表 3 请求Body参数"
 type CreateSecretEventRequestBody struct {
 	// EventTypes 本次事件通知的基础事件列表，基础事件类型如下。
 	// SECRET_VERSION_CREATED：版本创建 SECRET_VERSION_EXPIRED：版本过期 SECRET_ROTATED：凭据轮转 SECRET_DELETED：凭据删除
 	// 列表包含的基础事件类型不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:95 table "表 3 请求Body参数" row 2
 	EventTypes []string `json:"event_types"`
 
 	// Name 新创建事件通知的名称。
 	// 约束：取值范围为1到64个字符，满足正则匹配“^[a-zA-Z0-9_-]{1,64}$”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:85 table "表 3 请求Body参数" row 1
 	Name string `json:"name"`
 
 	// Notification 通知主题对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:116 table "表 3 请求Body参数" row 4
 	Notification CreateSecretEventRequestNotification `json:"notification"`
 
 	// State 控制事件是否生效，只有启用状态才能触发包含的基础事件类型
 	// ENABLED：启用 DISABLED：禁用
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:106 table "表 3 请求Body参数" row 3
 	State string `json:"state"`
 }
 
 // CreateSecretEventRequestNotification 通知主题对象。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:131 table "表 4 Notification"
 type CreateSecretEventRequestNotification struct {
 	// TargetID 事件通知的对象ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:150 table "表 4 Notification" row 2
 	TargetID string `json:"target_id"`
 
 	// TargetName 事件通知的对象名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:159 table "表 4 Notification" row 3
 	TargetName string `json:"target_name"`
 
 	// TargetType 事件通知的对象类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:141 table "表 4 Notification" row 1
 	TargetType string `json:"target_type"`
 }
 
 // CreateSecretEventResponseBody defines model for CreateSecretEventResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:178 table "表 5 响应Body参数"
 type CreateSecretEventResponseBody struct {
 	// Event 事件通知对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:186 table "表 5 响应Body参数" row 1
 	Event *CreateSecretEventEvent `json:"event,omitempty"`
 }
 
 // CreateSecretEventResponseNotification 通知主题对象。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:264 table "表 7 Notification"
 type CreateSecretEventResponseNotification struct {
 	// TargetID 事件通知的对象ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:279 table "表 7 Notification" row 2
 	TargetID *string `json:"target_id,omitempty"`
 
 	// TargetName 事件通知的对象名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:286 table "表 7 Notification" row 3
 	TargetName *string `json:"target_name,omitempty"`
 
 	// TargetType 事件通知的对象类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:272 table "表 7 Notification" row 1
 	TargetType *string `json:"target_type,omitempty"`
 }
 
 // CreateSecretRequestBody defines model for CreateSecretRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:80 table "表 3 请求Body参数"
 type CreateSecretRequestBody struct {
 	// AutoRotation 自动轮转
 	// 取值：true 开启 ,false 关闭 (默认)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:150 table "表 3 请求Body参数" row 7
 	AutoRotation *bool `json:"auto_rotation,omitempty"`
 
 	// Description 凭据的描述信息。
 	// 约束：2048字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:109 table "表 3 请求Body参数" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 该参数针对企业用户使用。如果您是企业用户，且已创建企业项目，则请从下拉列表中为密钥选择需要绑定的企业项目，默认项目为“default”。 未开通企业管理的用户页面则没有“企业项目”参数项，无需进行配置。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:196 table "表 3 请求Body参数" row 11
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:187 table "表 3 请求Body参数" row 10
 	EventSubscriptions []string `json:"event_subscriptions,omitempty"`
 
 	// KmsKeyID 用于加密保护凭据值的KMS主密钥ID，如果您未指定此参数，凭据管理服务将默认使用名为csms/default的默认主密钥，用于加密您账号在本项目中创建的凭据值。如果用户账号下不存在该名称的主密钥，则凭据管理服务自动为您创建该名称的密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:100 table "表 3 请求Body参数" row 2
 	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// Name 待创建凭据的名称。
 	// 约束：取值范围为1到64个字符，满足正则匹配“^[a-zA-Z0-9_-]{1,64}$”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:90 table "表 3 请求Body参数" row 1
 	Name string `json:"name"`
 
 	// RotationConfig 轮转配置
@@ -290,62 +417,96 @@ type CreateSecretRequestBody struct {
 	// rds_instance_id为RDS的实例ID,Secret_sub_type为轮转子类型，取值为：SingleUser，MultiUser。
 	// SingleUser：指定轮转类型为单用户模式轮转，每次轮转将指定账号重置为新的口令。
 	// MultiUser：指定轮转类型为双用户模式轮转，SYSCURRENT和SYSPREVIOUS分别引用其中一个账号。凭据轮转时，SYSPREVIOUS引用的账号口令会被重置为新的随机口令，随后凭据交换SYSCURRENT和SYSPREVIOUS对RDS账号的引用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:172 table "表 3 请求Body参数" row 9
 	RotationConfig *string `json:"rotation_config,omitempty"`
 
 	// RotationPeriod 轮转周期
 	// 约束：6小时-8,760小时 （365天）
 	// 类型：Integer[unit] ，Integer表示时间长度 。unit表示时间单位，d（天）、h（小时）、m（分钟）、s（秒）。例如 1d 表示一天，24h也表示一天
 	// 说明：当开启自动轮转时，必须填写该值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:160 table "表 3 请求Body参数" row 8
 	RotationPeriod *string `json:"rotation_period,omitempty"`
 
 	// SecretBinary 二进制类型凭据在base64编码后的明文，凭据管理服务将其加密后，存入凭据的初始版本中。
 	// 类型：base64编码的二进制数据对象。
 	// 约束：secret_binary和secret_string必须且只能设置一个，最大32K。 当secret_type为RDS时。凭据值格式为： "{'users':[{'name':'','password':''}]}" 其中name为RDS实例账号名称，password为RDS实例账号口令
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:119 table "表 3 请求Body参数" row 4
 	SecretBinary *string `json:"secret_binary,omitempty"`
 
 	// SecretString 文本类型凭据的明文，凭据管理服务将其加密后，存入凭据的初始版本中。
 	// 约束：secret_binary和secret_string必须且只能设置一个，最大32K。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:130 table "表 3 请求Body参数" row 5
 	SecretString *string `json:"secret_string,omitempty"`
 
 	// SecretType 凭据类型
 	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:140 table "表 3 请求Body参数" row 6
 	SecretType *string `json:"secret_type,omitempty"`
 }
 
 // CreateSecretResponseBody defines model for CreateSecretResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:215 table "表 4 响应Body参数"
 type CreateSecretResponseBody struct {
 	// Secret 凭据对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:223 table "表 4 响应Body参数" row 1
 	Secret *CreateSecretSecret `json:"secret,omitempty"`
 }
 
 // CreateSecretSecret 凭据对象。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:236 table "表 5 Secret"
 type CreateSecretSecret struct {
 	// AutoRotation 自动轮转
 	// 取值：true 开启, false 关闭(默认)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:313 table "表 5 Secret" row 10
 	AutoRotation *bool `json:"auto_rotation,omitempty"`
 
 	// CreateTime 凭据创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:283 table "表 5 Secret" row 6
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// Description 凭据的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:276 table "表 5 Secret" row 5
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:365 table "表 5 Secret" row 16
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:358 table "表 5 Secret" row 15
 	EventSubscriptions []string `json:"event_subscriptions,omitempty"`
 
 	// ID 凭据的资源标识符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:244 table "表 5 Secret" row 1
 	ID *string `json:"id,omitempty"`
 
 	// KmsKeyID 用于加密凭据值的KMS主密钥的ID值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:269 table "表 5 Secret" row 4
 	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// Name 凭据名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:251 table "表 5 Secret" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NextRotationTime 下一次轮转时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:351 table "表 5 Secret" row 14
 	NextRotationTime *int64 `json:"next_rotation_time,omitempty"`
 
 	// RotationConfig 轮转配置
@@ -355,23 +516,33 @@ type CreateSecretSecret struct {
 	// RDSInstanceId为RDS的实例ID,SecretSubType为轮转子类型，取值为：SingleUser，MultiUser。
 	// SingleUser：指定轮转类型为单用户模式轮转，每次轮转将指定账号重置为新的口令。
 	// MultiUser：指定轮转类型为双用户模式轮转，SYSCURRENT和SYSPREVIOUS分别引用其中一个账号。凭据轮转时，SYSPREVIOUS引用的账号口令会被重置为新的随机口令，随后凭据交换SYSCURRENT和SYSPREVIOUS对RDS账号的引用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:331 table "表 5 Secret" row 12
 	RotationConfig *string `json:"rotation_config,omitempty"`
 
 	// RotationPeriod 轮转周期
 	// 约束：6小时-8,760小时 （365天）
 	// 类型：Integer[unit] ，Integer表示时间长度 。unit表示时间单位，d（天）、h（小时）、m（分钟）、s（秒）。例如 1d 表示一天，24h也表示一天
 	// 说明：当开启自动轮转时，必须填写该值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:321 table "表 5 Secret" row 11
 	RotationPeriod *string `json:"rotation_period,omitempty"`
 
 	// RotationTime 轮转时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:344 table "表 5 Secret" row 13
 	RotationTime *int64 `json:"rotation_time,omitempty"`
 
 	// ScheduledDeleteTime 凭据计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	// 凭据不在删除计划中时，本项值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:297 table "表 5 Secret" row 8
 	ScheduledDeleteTime *int64 `json:"scheduled_delete_time,omitempty"`
 
 	// SecretType 凭据类型
 	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:305 table "表 5 Secret" row 9
 	SecretType *string `json:"secret_type,omitempty"`
 
 	// State 凭据状态，取值如下：
@@ -379,9 +550,13 @@ type CreateSecretSecret struct {
 	// DISABLED：表示禁用状态
 	// PENDING_DELETE：表示待删除状态
 	// FROZEN：表示冻结状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:258 table "表 5 Secret" row 3
 	State *CreateSecretSecretState `json:"state,omitempty"`
 
 	// UpdateTime 凭据上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:290 table "表 5 Secret" row 7
 	UpdateTime *int64 `json:"update_time,omitempty"`
 }
 
@@ -390,416 +565,673 @@ type CreateSecretSecret struct {
 // DISABLED：表示禁用状态
 // PENDING_DELETE：表示待删除状态
 // FROZEN：表示冻结状态
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:258 table "表 5 Secret" row 3
 type CreateSecretSecretState string
 
 // CreateSecretTagError defines model for CreateSecretTagError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:145 table "表 5 响应Body参数"
 type CreateSecretTagError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:153 table "表 5 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // CreateSecretTagRequestBody defines model for CreateSecretTagRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:80 table "表 3 请求Body参数"
 type CreateSecretTagRequestBody struct {
 	// Tag -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:90 table "表 3 请求Body参数" row 1
 	Tag CreateSecretTagTagItem `json:"tag"`
 }
 
 // CreateSecretTagTagItem -
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:105 table "表 4 TagItem"
 type CreateSecretTagTagItem struct {
 	// Key 标签的名称。 同一个凭据，一个标签键只能对应一个标签值；不同的凭据可以使用相同的标签键。 用户最多可以给单个凭据添加20个标签。
 	// 约束：取值范围为1到128个字符，满足正则匹配"^((?!\s)(?!sys)[\p{L}\p{Z}\p{N}_.:=+\-@]*)(?<!\s)$"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:115 table "表 4 TagItem" row 1
 	Key string `json:"key"`
 
 	// Value 标签的值。
 	// 约束：取值范围不超过255个字符，满足正则匹配"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:125 table "表 4 TagItem" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // CreateSecretVersionError defines model for CreateSecretVersionError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:229 table "表 6 响应Body参数"
 type CreateSecretVersionError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:237 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:244 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // CreateSecretVersionRequestBody defines model for CreateSecretVersionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:89 table "表 3 请求Body参数"
 type CreateSecretVersionRequestBody struct {
 	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:130 table "表 3 请求Body参数" row 4
 	ExpireTime *int64 `json:"expire_time,omitempty"`
 
 	// SecretBinary 新创建凭据的凭据值，将其加密后，存入初始版本中。
 	// 类型：base64编码的二进制数据对象。
 	// 约束：secret_binary和secret_string必须且只能设置一个，最大32K。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:99 table "表 3 请求Body参数" row 1
 	SecretBinary *string `json:"secret_binary,omitempty"`
 
 	// SecretString 新创建凭据的凭据值，将其加密后，存入初始版本中。
 	// 约束：secret_binary和 secret_string必须且只能设置一个，最大32K。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:110 table "表 3 请求Body参数" row 2
 	SecretString *string `json:"secret_string,omitempty"`
 
 	// VersionStages 凭据版本在存入时需要被同时标记的版本状态。如果您不指定此参数，凭据管家默认为新版本标记SYSCURRENT
 	// 约束：数组大小：最小1，最大12。stage长度：最小1字节，最大64字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:120 table "表 3 请求Body参数" row 3
 	VersionStages []string `json:"version_stages,omitempty"`
 }
 
 // CreateSecretVersionResponseBody defines model for CreateSecretVersionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:149 table "表 4 响应Body参数"
 type CreateSecretVersionResponseBody struct {
 	// VersionMetadata 凭据版本被标记的状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:157 table "表 4 响应Body参数" row 1
 	VersionMetadata *CreateSecretVersionVersionMetadata `json:"version_metadata,omitempty"`
 }
 
 // CreateSecretVersionVersionMetadata 凭据版本被标记的状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:170 table "表 5 VersionMetadata"
 type CreateSecretVersionVersionMetadata struct {
 	// CreateTime 凭据版本创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:185 table "表 5 VersionMetadata" row 2
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:192 table "表 5 VersionMetadata" row 3
 	ExpireTime *int64 `json:"expire_time,omitempty"`
 
 	// ID 凭据的版本号标识符，凭据对象下唯一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:178 table "表 5 VersionMetadata" row 1
 	ID *string `json:"id,omitempty"`
 
 	// KmsKeyID 加密版本凭据值的KMS主密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:199 table "表 5 VersionMetadata" row 4
 	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// SecretName 凭据名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:206 table "表 5 VersionMetadata" row 5
 	SecretName *string `json:"secret_name,omitempty"`
 
 	// VersionStages 凭据版本被标记的状态列表。每个版本标签对于凭据对象下版本是唯一存在的，如果你创建版本时，指定的是同一凭据对象下的一个已经标记在其他版本上的状态，该标签将自动从其他版本上删除，并附加到此版本上。
 	// 如果未指定version_stage的值，则凭据管理服务会自动移动临时标签SYSCURRENT到此新版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:213 table "表 5 VersionMetadata" row 6
 	VersionStages []string `json:"version_stages,omitempty"`
 }
 
 // DeleteSecretError defines model for DeleteSecretError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:87 table "表 3 响应Body参数"
 type DeleteSecretError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:95 table "表 3 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:102 table "表 3 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DeleteSecretEventError defines model for DeleteSecretEventError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:88 table "表 3 响应Body参数"
 type DeleteSecretEventError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:96 table "表 3 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // DeleteSecretForScheduleError defines model for DeleteSecretForScheduleError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:279 table "表 6 响应Body参数"
 type DeleteSecretForScheduleError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:287 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:294 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DeleteSecretForScheduleRequestBody defines model for DeleteSecretForScheduleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:83 table "表 3 请求Body参数"
 type DeleteSecretForScheduleRequestBody struct {
 	// RecoveryWindowInDays 创建定时删除凭据的任务，且指定可恢复的天数。
 	// 约束：7~30。
 	// 默认值：30。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:93 table "表 3 请求Body参数" row 1
 	RecoveryWindowInDays int64 `json:"recovery_window_in_days"`
 }
 
 // DeleteSecretForScheduleResponseBody defines model for DeleteSecretForScheduleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:114 table "表 4 响应Body参数"
 type DeleteSecretForScheduleResponseBody struct {
 	// Secret 凭据对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:122 table "表 4 响应Body参数" row 1
 	Secret *CreateSecretSecret `json:"secret,omitempty"`
 }
 
 // DeleteSecretStageError defines model for DeleteSecretStageError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:96 table "表 3 响应Body参数"
 type DeleteSecretStageError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:104 table "表 3 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:111 table "表 3 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DeleteSecretTagError defines model for DeleteSecretTagError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:93 table "表 3 响应Body参数"
 type DeleteSecretTagError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:101 table "表 3 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // DownloadSecretBlobError defines model for DownloadSecretBlobError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:109 table "表 4 响应Body参数"
 type DownloadSecretBlobError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:117 table "表 4 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:124 table "表 4 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DownloadSecretBlobResponseBody defines model for DownloadSecretBlobResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:86 table "表 3 响应Body参数"
 type DownloadSecretBlobResponseBody struct {
 	// SecretBlob 将指定凭据对象进行备份后得到的凭据备份文件，备份文件包含有凭据当前所有的凭据版本信息，备份文件经过加密与编码，内容不可直接读。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:94 table "表 3 响应Body参数" row 1
 	SecretBlob *string `json:"secret_blob,omitempty"`
 }
 
 // ListKmsTagsError defines model for ListKmsTagsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:137 table "表 5 响应Body参数"
 type ListKmsTagsError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:145 table "表 5 响应Body参数" row 1
 	Error *BatchCreateOrDeleteTagsErrorDetail `json:"error,omitempty"`
 }
 
 // ListKmsTagsResponseBody defines model for ListKmsTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:83 table "表 3 响应Body参数"
 type ListKmsTagsResponseBody struct {
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个凭据下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:91 table "表 3 响应Body参数" row 1
 	Tags []ListKmsTagsTag `json:"tags,omitempty"`
 }
 
 // ListKmsTagsTag defines model for ListKmsTagsTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:107 table "表 4 Tag"
 type ListKmsTagsTag struct {
 	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:115 table "表 4 Tag" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Values 标签值集合
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:122 table "表 4 Tag" row 2
 	Values []string `json:"values,omitempty"`
 }
 
 // ListNotificationRecordsError defines model for ListNotificationRecordsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:224 table "表 6 响应Body参数"
 type ListNotificationRecordsError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:232 table "表 6 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // ListNotificationRecordsResponseBody defines model for ListNotificationRecordsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:79 table "表 3 响应Body参数"
 type ListNotificationRecordsResponseBody struct {
 	// PageInfo 分页信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:94 table "表 3 响应Body参数" row 2
 	PageInfo *PageInfo `json:"page_info,omitempty"`
 
 	// Records Record对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:87 table "表 3 响应Body参数" row 1
 	Records []Record `json:"records,omitempty"`
 }
 
 // ListProjectSecretsTagsError defines model for ListProjectSecretsTagsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:127 table "表 5 响应Body参数"
 type ListProjectSecretsTagsError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:135 table "表 5 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // ListProjectSecretsTagsResponseBody defines model for ListProjectSecretsTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:75 table "表 3 响应Body参数"
 type ListProjectSecretsTagsResponseBody struct {
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个凭据下最多包含20个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为128个字符。
 	// - value：表示标签值。每个值最大长度255个字符，value之间为“与”的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:83 table "表 3 响应Body参数" row 1
 	Tags []TagResponse `json:"tags,omitempty"`
 }
 
 // ListResourceInstancesError defines model for ListResourceInstancesError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:498 table "表 11 响应Body参数"
 type ListResourceInstancesError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:506 table "表 11 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // ListResourceInstancesRequestBody defines model for ListResourceInstancesRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:80 table "表 3 请求Body参数"
 type ListResourceInstancesRequestBody struct {
 	// Action 操作标识（可设置为“filter”或者“count”）。
 	// - filter：表示过滤。
 	// - count：表示查询总条数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:108 table "表 3 请求Body参数" row 3
 	Action ListResourceInstancesRequestBodyAction `json:"action"`
 
 	// Limit 查询记录数（“action”为“count”时，无需设置此参数），如果“action”为“filter”，默认为“10”。 limit的取值范围为“1-1000”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:90 table "表 3 请求Body参数" row 1
 	Limit *string `json:"limit,omitempty"`
 
 	// Matches 搜索字段。
 	// - key为搜索的字段，目前仅支持搜索凭据名称，值为“resource_name”。
 	// - value为模糊匹配的值，最大长度为255个字符。为空返回空值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:127 table "表 3 请求Body参数" row 5
 	Matches []TagMatches `json:"matches,omitempty"`
 
 	// Offset 索引位置。从offset指定的下一条数据开始查询。查询第一页数据时，将查询前一页数据时响应体中的值带入此参数（“action”为“count”时，无需设置此参数）。如果“action”为“filter”，offset默认为“0”。 offset必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:99 table "表 3 请求Body参数" row 2
 	Offset *string `json:"offset,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:137 table "表 3 请求Body参数" row 6
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。最多不超过10个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:118 table "表 3 请求Body参数" row 4
 	Tags []ListResourceInstancesTag `json:"tags,omitempty"`
 }
 
 // ListResourceInstancesRequestBodyAction 操作标识（可设置为“filter”或者“count”）。
 // - filter：表示过滤。
 // - count：表示查询总条数。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:108 table "表 3 请求Body参数" row 3
 type ListResourceInstancesRequestBodyAction string
 
 // ListResourceInstancesResponseBody defines model for ListResourceInstancesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:226 table "表 6 响应Body参数"
 type ListResourceInstancesResponseBody struct {
 	// Resources 资源实例列表，详情请参见resource字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:234 table "表 6 响应Body参数" row 1
 	Resources []ActionResources `json:"resources,omitempty"`
 
 	// TotalCount 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:241 table "表 6 响应Body参数" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListResourceInstancesTag defines model for ListResourceInstancesTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:152 table "表 4 Tag"
 type ListResourceInstancesTag struct {
 	// Key 标签键。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:162 table "表 4 Tag" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Values 标签值集合。
 	// 约束：最多包含10个value。标签列表中的标签value值不允许重复。标签列表如果为空列表，表示匹配任意值。标签列表中多个value之间是“或”的关系，在key已经满足要求的前提下，满足请求中的某个value就会匹配出来。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:171 table "表 4 Tag" row 2
 	Values []string `json:"values,omitempty"`
 }
 
 // ListResourceInstancesTagItem defines model for ListResourceInstancesTagItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:438 table "表 9 TagItem"
 type ListResourceInstancesTagItem struct {
 	// Key 标签的名称。 同一个凭据，一个标签键只能对应一个标签值；不同的凭据可以使用相同的标签键。 用户最多可以给单个凭据添加20个标签。
 	// 约束：取值范围为1到128个字符，满足正则匹配"^((?!\s)(?!sys)[\p{L}\p{Z}\p{N}_.:=+\-@]*)(?<!\s)$"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:446 table "表 9 TagItem" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 标签的值。
 	// 约束：取值范围不超过255个字符，满足正则匹配"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:454 table "表 9 TagItem" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // ListSecretEventsError defines model for ListSecretEventsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:279 table "表 8 响应Body参数"
 type ListSecretEventsError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:287 table "表 8 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // ListSecretEventsEvent defines model for ListSecretEventsEvent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:142 table "表 5 Event"
 type ListSecretEventsEvent struct {
 	// CreateTime 事件通知创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:180 table "表 5 Event" row 5
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// EventID 事件通知的资源标识符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:157 table "表 5 Event" row 2
 	EventID *string `json:"event_id,omitempty"`
 
 	// EventTypes 设置事件的基础事件类型列表,。
 	// 约束：数组大小：最小1，最大12。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:164 table "表 5 Event" row 3
 	EventTypes []string `json:"event_types,omitempty"`
 
 	// Name 事件通知名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:150 table "表 5 Event" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Notification 通知主题对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:194 table "表 5 Event" row 7
 	Notification *CreateSecretEventResponseNotification `json:"notification,omitempty"`
 
 	// State 事件通知状态，取值如下。
 	// ENABLED：表示启用状态 DISABLED：表示禁用状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:172 table "表 5 Event" row 4
 	State *string `json:"state,omitempty"`
 
 	// UpdateTime 事件通知上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:187 table "表 5 Event" row 6
 	UpdateTime *int64 `json:"update_time,omitempty"`
 }
 
 // ListSecretEventsResponseBody defines model for ListSecretEventsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:114 table "表 4 响应Body参数"
 type ListSecretEventsResponseBody struct {
 	// Events 事件详情列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:122 table "表 4 响应Body参数" row 1
 	Events []ListSecretEventsEvent `json:"events,omitempty"`
 
 	// PageInfo 分页信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:129 table "表 4 响应Body参数" row 2
 	PageInfo *PageInfo `json:"page_info,omitempty"`
 }
 
 // ListSecretTagsError defines model for ListSecretTagsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:173 table "表 6 响应Body参数"
 type ListSecretTagsError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:181 table "表 6 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // ListSecretTagsResponseBody defines model for ListSecretTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:84 table "表 3 响应Body参数"
 type ListSecretTagsResponseBody struct {
 	// SysTags 系统标签列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:100 table "表 3 响应Body参数" row 2
 	SysTags []SysTag `json:"sys_tags,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个凭据下最多包含20个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为128个字符。
 	// - value：表示标签值。每个值最大长度255个字符，value之间为“与”的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:92 table "表 3 响应Body参数" row 1
 	Tags []ListResourceInstancesTagItem `json:"tags,omitempty"`
 }
 
 // ListSecretVersionsError defines model for ListSecretVersionsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:242 table "表 7 响应Body参数"
 type ListSecretVersionsError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:250 table "表 7 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:257 table "表 7 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListSecretVersionsResponseBody defines model for ListSecretVersionsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:120 table "表 4 响应Body参数"
 type ListSecretVersionsResponseBody struct {
 	// PageInfo 分页信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:135 table "表 4 响应Body参数" row 2
 	PageInfo *PageInfo `json:"page_info,omitempty"`
 
 	// VersionMetadatas version_metadata对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:128 table "表 4 响应Body参数" row 1
 	VersionMetadatas []ListSecretVersionsVersionMetadata `json:"version_metadatas,omitempty"`
 }
 
 // ListSecretVersionsVersionMetadata defines model for ListSecretVersionsVersionMetadata.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:148 table "表 5 VersionMetadata"
 type ListSecretVersionsVersionMetadata struct {
 	// CreateTime 凭据版本创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:163 table "表 5 VersionMetadata" row 2
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:170 table "表 5 VersionMetadata" row 3
 	ExpireTime *int64 `json:"expire_time,omitempty"`
 
 	// ID 凭据的版本号标识符，凭据对象下唯一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:156 table "表 5 VersionMetadata" row 1
 	ID *string `json:"id,omitempty"`
 
 	// KmsKeyID 加密版本凭据值的KMS主密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:177 table "表 5 VersionMetadata" row 4
 	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// SecretName 凭据名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:184 table "表 5 VersionMetadata" row 5
 	SecretName *string `json:"secret_name,omitempty"`
 
 	// VersionStages 凭据版本被标记的状态列表。每个版本标签对于凭据对象下版本是唯一存在的，如果你创建版本时，指定的是同一凭据对象下的一个已经标记在其他版本上的状态，该标签将自动从其他版本上删除，并附加到此版本上。
 	// 如果未指定version_stage的值，则凭据管理服务会自动移动临时标签SYSCURRENT到此新版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:191 table "表 5 VersionMetadata" row 6
 	VersionStages []string `json:"version_stages,omitempty"`
 }
 
 // ListSecretsError defines model for ListSecretsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:328 table "表 7 响应Body参数"
 type ListSecretsError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:336 table "表 7 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:343 table "表 7 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListSecretsResponseBody defines model for ListSecretsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:121 table "表 4 响应Body参数"
 type ListSecretsResponseBody struct {
 	// PageInfo 分页信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:136 table "表 4 响应Body参数" row 2
 	PageInfo *PageInfo `json:"page_info,omitempty"`
 
 	// Secrets 凭据详情列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:129 table "表 4 响应Body参数" row 1
 	Secrets []ListSecretsSecret `json:"secrets,omitempty"`
 }
 
 // ListSecretsSecret defines model for ListSecretsSecret.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:149 table "表 5 Secret"
 type ListSecretsSecret struct {
 	// AutoRotation 自动轮转
 	// 取值：true 开启, false 关闭(默认)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:226 table "表 5 Secret" row 10
 	AutoRotation *bool `json:"auto_rotation,omitempty"`
 
 	// CreateTime 凭据创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:196 table "表 5 Secret" row 6
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// Description 凭据的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:189 table "表 5 Secret" row 5
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:278 table "表 5 Secret" row 16
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:271 table "表 5 Secret" row 15
 	EventSubscriptions []string `json:"event_subscriptions,omitempty"`
 
 	// ID 凭据的资源标识符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:157 table "表 5 Secret" row 1
 	ID *string `json:"id,omitempty"`
 
 	// KmsKeyID 用于加密凭据值的KMS主密钥的ID值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:182 table "表 5 Secret" row 4
 	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// Name 凭据名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:164 table "表 5 Secret" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NextRotationTime 下一次轮转时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:264 table "表 5 Secret" row 14
 	NextRotationTime *int64 `json:"next_rotation_time,omitempty"`
 
 	// RotationConfig 轮转配置
@@ -809,23 +1241,33 @@ type ListSecretsSecret struct {
 	// RDSInstanceId为RDS的实例ID,SecretSubType为轮转子类型，取值为：SingleUser，MultiUser。
 	// SingleUser：指定轮转类型为单用户模式轮转，每次轮转将指定账号重置为新的口令。
 	// MultiUser：指定轮转类型为双用户模式轮转，SYSCURRENT和SYSPREVIOUS分别引用其中一个账号。凭据轮转时，SYSPREVIOUS引用的账号口令会被重置为新的随机口令，随后凭据交换SYSCURRENT和SYSPREVIOUS对RDS账号的引用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:244 table "表 5 Secret" row 12
 	RotationConfig *string `json:"rotation_config,omitempty"`
 
 	// RotationPeriod 轮转周期
 	// 约束：6小时-8,760小时 （365天）
 	// 类型：Integer[unit] ，Integer表示时间长度 。unit表示时间单位，d（天）、h（小时）、m（分钟）、s（秒）。例如 1d 表示一天，24h也表示一天
 	// 说明：当开启自动轮转时，必须填写该值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:234 table "表 5 Secret" row 11
 	RotationPeriod *string `json:"rotation_period,omitempty"`
 
 	// RotationTime 轮转时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:257 table "表 5 Secret" row 13
 	RotationTime *int64 `json:"rotation_time,omitempty"`
 
 	// ScheduledDeleteTime 凭据计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	// 凭据不在删除计划中时，本项值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:210 table "表 5 Secret" row 8
 	ScheduledDeleteTime *int64 `json:"scheduled_delete_time,omitempty"`
 
 	// SecretType 凭据类型
 	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:218 table "表 5 Secret" row 9
 	SecretType *string `json:"secret_type,omitempty"`
 
 	// State 凭据状态，取值如下：
@@ -833,9 +1275,13 @@ type ListSecretsSecret struct {
 	// DISABLED：表示禁用状态
 	// PENDING_DELETE：表示待删除状态
 	// FROZEN：表示冻结状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:171 table "表 5 Secret" row 3
 	State *ListSecretsSecretState `json:"state,omitempty"`
 
 	// UpdateTime 凭据上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:203 table "表 5 Secret" row 7
 	UpdateTime *int64 `json:"update_time,omitempty"`
 }
 
@@ -844,321 +1290,525 @@ type ListSecretsSecret struct {
 // DISABLED：表示禁用状态
 // PENDING_DELETE：表示待删除状态
 // FROZEN：表示冻结状态
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:171 table "表 5 Secret" row 3
 type ListSecretsSecretState string
 
 // PageInfo 分页信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:242 table "表 7 PageInfo"
 type PageInfo struct {
 	// CurrentCount 本页返回条目数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:264 table "表 7 PageInfo" row 3
 	CurrentCount *int64 `json:"current_count,omitempty"`
 
 	// NextMarker 下一页查询地址（本页的末尾凭据名称，下一页起始凭据名称）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:250 table "表 7 PageInfo" row 1
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// PreviousMarker 本页的起始凭据名称，上一页末尾凭据名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:257 table "表 7 PageInfo" row 2
 	PreviousMarker *string `json:"previous_marker,omitempty"`
 }
 
 // Record defines model for Record.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:107 table "表 4 Record"
 type Record struct {
 	// CreateTime 事件通知记录的创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:130 table "表 4 Record" row 3
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// EventName 凭据名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:115 table "表 4 Record" row 1
 	EventName *string `json:"event_name,omitempty"`
 
 	// NotificationContent 凭据的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:166 table "表 4 Record" row 8
 	NotificationContent *string `json:"notification_content,omitempty"`
 
 	// NotificationStatus 凭据类型
 	// 取值 ： SUCCESS ：事件通知成功。 FAIL ：事件通知失败。 INVALID ：事件通知配置主题信息无效或不正确，无法触发通知。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:173 table "表 4 Record" row 9
 	NotificationStatus *string `json:"notification_status,omitempty"`
 
 	// NotificationTargetID 事件通知的对象ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:159 table "表 4 Record" row 7
 	NotificationTargetID *string `json:"notification_target_id,omitempty"`
 
 	// NotificationTargetName 事件通知的对象名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:152 table "表 4 Record" row 6
 	NotificationTargetName *string `json:"notification_target_name,omitempty"`
 
 	// SecretName 凭据名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:137 table "表 4 Record" row 4
 	SecretName *string `json:"secret_name,omitempty"`
 
 	// SecretType 凭据类型
 	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:144 table "表 4 Record" row 5
 	SecretType *string `json:"secret_type,omitempty"`
 
 	// TriggerEventType 凭据类型
 	// 取值 ： COMMON ：通用凭据 RDS ：RDS凭据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:122 table "表 4 Record" row 2
 	TriggerEventType *string `json:"trigger_event_type,omitempty"`
 }
 
 // RestoreSecretError defines model for RestoreSecretError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:252 table "表 5 响应Body参数"
 type RestoreSecretError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:260 table "表 5 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:267 table "表 5 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // RestoreSecretResponseBody defines model for RestoreSecretResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:87 table "表 3 响应Body参数"
 type RestoreSecretResponseBody struct {
 	// Secret 凭据对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:95 table "表 3 响应Body参数" row 1
 	Secret *CreateSecretSecret `json:"secret,omitempty"`
 }
 
 // RotateSecretError defines model for RotateSecretError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:120 table "表 4 响应Body参数"
 type RotateSecretError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:128 table "表 4 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // RotateSecretResponseBody defines model for RotateSecretResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:90 table "表 3 响应Body参数"
 type RotateSecretResponseBody struct {
 	// SecretName 凭据的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:105 table "表 3 响应Body参数" row 2
 	SecretName *string `json:"secret_name,omitempty"`
 
 	// VersionID 凭据的版本号标识符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:98 table "表 3 响应Body参数" row 1
 	VersionID *string `json:"version_id,omitempty"`
 }
 
 // ShowSecretError defines model for ShowSecretError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:252 table "表 5 响应Body参数"
 type ShowSecretError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:260 table "表 5 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:267 table "表 5 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowSecretEventError defines model for ShowSecretEventError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:211 table "表 6 响应Body参数"
 type ShowSecretEventError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:219 table "表 6 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // ShowSecretEventResponseBody defines model for ShowSecretEventResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:88 table "表 3 响应Body参数"
 type ShowSecretEventResponseBody struct {
 	// Event 事件通知对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:96 table "表 3 响应Body参数" row 1
 	Event *CreateSecretEventEvent `json:"event,omitempty"`
 }
 
 // ShowSecretResponseBody defines model for ShowSecretResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:87 table "表 3 响应Body参数"
 type ShowSecretResponseBody struct {
 	// Secret 凭据对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:95 table "表 3 响应Body参数" row 1
 	Secret *CreateSecretSecret `json:"secret,omitempty"`
 }
 
 // ShowSecretStageError defines model for ShowSecretStageError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:158 table "表 5 响应Body参数"
 type ShowSecretStageError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:166 table "表 5 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:173 table "表 5 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowSecretStageResponseBody defines model for ShowSecretStageResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:92 table "表 3 响应Body参数"
 type ShowSecretStageResponseBody struct {
 	// Stage 凭据状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:100 table "表 3 响应Body参数" row 1
 	Stage *Stage `json:"stage,omitempty"`
 }
 
 // ShowSecretVersionError defines model for ShowSecretVersionError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:208 table "表 6 响应Body参数"
 type ShowSecretVersionError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:216 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:223 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowSecretVersionResponseBody defines model for ShowSecretVersionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:92 table "表 3 响应Body参数"
 type ShowSecretVersionResponseBody struct {
 	// Version 凭据版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:100 table "表 3 响应Body参数" row 1
 	Version *Version `json:"version,omitempty"`
 }
 
 // Stage 凭据状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:144 table "表 5 Stage"
 type Stage struct {
 	// Name 凭据的版本状态名称。
 	// 约束：最小长度1，最大长度64。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:152 table "表 5 Stage" row 1
 	Name *string `json:"name,omitempty"`
 
 	// SecretName 凭据名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:167 table "表 5 Stage" row 3
 	SecretName *string `json:"secret_name,omitempty"`
 
 	// UpdateTime 凭据的版本状态更新的时间戳，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:160 table "表 5 Stage" row 2
 	UpdateTime *int64 `json:"update_time,omitempty"`
 
 	// VersionID 凭据的版本号标识符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:174 table "表 5 Stage" row 4
 	VersionID *string `json:"version_id,omitempty"`
 }
 
 // SysTag defines model for SysTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:143 table "表 5 SysTag"
 type SysTag struct {
 	// Key 标签键。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:151 table "表 5 SysTag" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 标签值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:158 table "表 5 SysTag" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // TagMatches defines model for TagMatches.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:187 table "表 5 TagMatches"
 type TagMatches struct {
 	// Key 为要匹配的字段。 约束：值只能为resource_name。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:197 table "表 5 TagMatches" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 模糊匹配的值。
 	// 约束：最大长度为255个字符，为空返回空值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:206 table "表 5 TagMatches" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // TagResponse defines model for TagResponse.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:97 table "表 4 TagResponse"
 type TagResponse struct {
 	// Key 键。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:105 table "表 4 TagResponse" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Values 标签值集合
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:112 table "表 4 TagResponse" row 2
 	Values []string `json:"values,omitempty"`
 }
 
 // UpdateSecretError defines model for UpdateSecretError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:317 table "表 6 响应Body参数"
 type UpdateSecretError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:325 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:332 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateSecretEventError defines model for UpdateSecretEventError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:300 table "表 8 响应Body参数"
 type UpdateSecretEventError struct {
 	// Error -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:308 table "表 8 响应Body参数" row 1
 	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
 }
 
 // UpdateSecretEventRequestBody defines model for UpdateSecretEventRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:84 table "表 3 请求Body参数"
 type UpdateSecretEventRequestBody struct {
 	// EventTypes 本次事件通知的基础事件列表，基础事件类型如下。
 	// SECRET_VERSION_CREATED：版本创建 SECRET_VERSION_EXPIRED：版本过期 SECRET_ROTATED：凭据轮转 SECRET_DELETED：凭据删除
 	// 列表包含的基础事件类型不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:104 table "表 3 请求Body参数" row 2
 	EventTypes []string `json:"event_types,omitempty"`
 
 	// Notification 通知主题对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:115 table "表 3 请求Body参数" row 3
 	Notification *CreateSecretEventRequestNotification `json:"notification,omitempty"`
 
 	// State 事件通知状态，取值如下。
 	// ENABLED：表示启用状态 DISABLED：表示禁用状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:94 table "表 3 请求Body参数" row 1
 	State *string `json:"state,omitempty"`
 }
 
 // UpdateSecretEventResponseBody defines model for UpdateSecretEventResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:177 table "表 5 响应Body参数"
 type UpdateSecretEventResponseBody struct {
 	// Event 事件通知对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:185 table "表 5 响应Body参数" row 1
 	Event *CreateSecretEventEvent `json:"event,omitempty"`
 }
 
 // UpdateSecretRequestBody defines model for UpdateSecretRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:83 table "表 3 请求Body参数"
 type UpdateSecretRequestBody struct {
 	// AutoRotation 自动轮转
 	// 取值：true 开启 false 关
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:111 table "表 3 请求Body参数" row 3
 	AutoRotation *bool `json:"auto_rotation,omitempty"`
 
 	// Description 凭据的描述信息。 约束：2048字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:102 table "表 3 请求Body参数" row 2
 	Description *string `json:"description,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:133 table "表 3 请求Body参数" row 5
 	EventSubscriptions []string `json:"event_subscriptions,omitempty"`
 
 	// KmsKeyID 用于加密保护凭据值的KMS主密钥ID。更新凭据的主密钥后，仅新创建的凭据版本使用更新后的主密钥ID加密，之前的凭据版本依旧使用之前的主密钥ID解密。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:93 table "表 3 请求Body参数" row 1
 	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// RotationPeriod 轮转周期
 	// 约束：6小时-8,760小时 （365天）
 	// 类型：Integer[unit] ，Integer表示时间长度 。unit表示时间单位，d（天）、h（小时）、m（分钟）、s（秒）。例如 1d 表示一天，24h也表示一天
 	// 说明：当开启自动轮转时，必须填写该值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:121 table "表 3 请求Body参数" row 4
 	RotationPeriod *string `json:"rotation_period,omitempty"`
 }
 
 // UpdateSecretResponseBody defines model for UpdateSecretResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:152 table "表 4 响应Body参数"
 type UpdateSecretResponseBody struct {
 	// Secret 凭据对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:160 table "表 4 响应Body参数" row 1
 	Secret *CreateSecretSecret `json:"secret,omitempty"`
 }
 
 // UpdateSecretStageError defines model for UpdateSecretStageError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:189 table "表 6 响应Body参数"
 type UpdateSecretStageError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:197 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:204 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateSecretStageRequestBody defines model for UpdateSecretStageRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:94 table "表 3 请求Body参数"
 type UpdateSecretStageRequestBody struct {
 	// VersionID 凭据的版本号标识符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:104 table "表 3 请求Body参数" row 1
 	VersionID string `json:"version_id"`
 }
 
 // UpdateSecretStageResponseBody defines model for UpdateSecretStageResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:123 table "表 4 响应Body参数"
 type UpdateSecretStageResponseBody struct {
 	// Stage 凭据状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:131 table "表 4 响应Body参数" row 1
 	Stage *Stage `json:"stage,omitempty"`
 }
 
 // UpdateVersionError defines model for UpdateVersionError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:197 table "表 6 响应Body参数"
 type UpdateVersionError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:205 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:212 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateVersionRequestBody defines model for UpdateVersionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:88 table "表 3 请求Body参数"
 type UpdateVersionRequestBody struct {
 	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:98 table "表 3 请求Body参数" row 1
 	ExpireTime int64 `json:"expire_time"`
 }
 
 // UpdateVersionResponseBody defines model for UpdateVersionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:117 table "表 4 响应Body参数"
 type UpdateVersionResponseBody struct {
 	// VersionMetadata 凭据版本被标记的状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:125 table "表 4 响应Body参数" row 1
 	VersionMetadata *CreateSecretVersionVersionMetadata `json:"version_metadata,omitempty"`
 }
 
 // UploadSecretBlobError defines model for UploadSecretBlobError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:267 table "表 6 响应Body参数"
 type UploadSecretBlobError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:275 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:282 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UploadSecretBlobRequestBody defines model for UploadSecretBlobRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:73 table "表 3 请求Body参数"
 type UploadSecretBlobRequestBody struct {
 	// SecretBlob 将指定凭据对象进行备份后得到的凭据备份文件，备份文件包含有凭据当前所有的凭据版本信息，备份文件经过加密与编码，内容不可直接读。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:83 table "表 3 请求Body参数" row 1
 	SecretBlob string `json:"secret_blob"`
 }
 
 // UploadSecretBlobResponseBody defines model for UploadSecretBlobResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:102 table "表 4 响应Body参数"
 type UploadSecretBlobResponseBody struct {
 	// Secret 凭据对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:110 table "表 4 响应Body参数" row 1
 	Secret *CreateSecretSecret `json:"secret,omitempty"`
 }
 
 // Version 凭据版本。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:113 table "表 4 Version"
 type Version struct {
 	// SecretBinary 二进制类型凭据在base64编码后的明文，凭据管理服务将其加密后，存入凭据的初始版本中。
 	// 类型：base64编码的二进制数据对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:128 table "表 4 Version" row 2
 	SecretBinary *string `json:"secret_binary,omitempty"`
 
 	// SecretString 文本类型凭据的明文，凭据管理服务将其加密后，存入凭据的初始版本中。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:136 table "表 4 Version" row 3
 	SecretString *string `json:"secret_string,omitempty"`
 
 	// VersionMetadata 凭据版本被标记的状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:121 table "表 4 Version" row 1
 	VersionMetadata *CreateSecretVersionVersionMetadata `json:"version_metadata,omitempty"`
 }
 
@@ -1166,9 +1816,13 @@ type Version struct {
 type ListSecretEventsParams struct {
 	// Limit 每页返回的个数。
 	// 默认值：50。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:57 table "表 2 Query参数" row 1
 	Limit *string `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源id，为空时为查询第一页
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:67 table "表 2 Query参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
 
@@ -1176,21 +1830,31 @@ type ListSecretEventsParams struct {
 type ListSecretsParams struct {
 	// Limit 每页返回的个数。
 	// 默认值：50。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:55 table "表 2 Query参数" row 1
 	Limit *string `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的凭据名称，为空时为查询第一页
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:65 table "表 2 Query参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// EventName 指定事件名称时，仅返回关联该事件的凭据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:74 table "表 2 Query参数" row 3
 	EventName *string `form:"event_name,omitempty" json:"event_name,omitempty"`
 }
 
 // ListSecretVersionsParams defines parameters for ListSecretVersions.
 type ListSecretVersionsParams struct {
 	// Marker 分页参数，取值为上一页数据的最后一条记录的版本号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:64 table "表 2 Query参数" row 1
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 每页显示的条目数量。默认值50。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:73 table "表 2 Query参数" row 2
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -1309,14 +1973,18 @@ type ClientInterface interface {
 
 	// ListSecretEvents 查询事件列表
 	//
-	// 查询当前用户在本项目下创建的所有事件。.
+	// 查询当前用户在本项目下创建的所有事件。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
 	ListSecretEvents(ctx context.Context, projectID string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretEventWithBody 创建事件
 	//
-	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1325,7 +1993,9 @@ type ClientInterface interface {
 
 	// CreateSecretEvent 创建事件
 	//
-	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1334,21 +2004,27 @@ type ClientInterface interface {
 
 	// DeleteSecretEvent 立即删除事件
 	//
-	// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
+	// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
 	DeleteSecretEvent(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecretEvent 查询事件
 	//
-	// 查询指定事件的信息。.
+	// 查询指定事件的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
 	ShowSecretEvent(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecretEventWithBody 更新事件
 	//
-	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1357,7 +2033,9 @@ type ClientInterface interface {
 
 	// UpdateSecretEvent 更新事件
 	//
-	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1366,14 +2044,18 @@ type ClientInterface interface {
 
 	// ListNotificationRecords 查询已触发的事件通知记录
 	//
-	// 查询三个月内所有已触发的事件通知记录。.
+	// 查询三个月内所有已触发的事件通知记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
 	ListNotificationRecords(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListResourceInstancesWithBody 查询凭据实例
 	//
-	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
+	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1382,7 +2064,9 @@ type ClientInterface interface {
 
 	// ListResourceInstances 查询凭据实例
 	//
-	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
+	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1391,21 +2075,27 @@ type ClientInterface interface {
 
 	// ListProjectSecretsTags 查询项目标签
 	//
-	// 查询用户在指定项目下的所有凭据标签集合。.
+	// 查询用户在指定项目下的所有凭据标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
 	ListProjectSecretsTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecretTags 查询凭据标签
 	//
-	// 查询凭据标签。.
+	// 查询凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
 	ListSecretTags(ctx context.Context, projectID string, secretID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretTagWithBody 添加凭据标签
 	//
-	// 添加凭据标签。.
+	// 添加凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1414,7 +2104,9 @@ type ClientInterface interface {
 
 	// CreateSecretTag 添加凭据标签
 	//
-	// 添加凭据标签。.
+	// 添加凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1423,7 +2115,9 @@ type ClientInterface interface {
 
 	// BatchCreateActionWithBody 批量添加或删除凭据标签
 	//
-	// 功能介绍：批量添加或删除凭据标签。.
+	// 功能介绍：批量添加或删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1432,7 +2126,9 @@ type ClientInterface interface {
 
 	// BatchCreateAction 批量添加或删除凭据标签
 	//
-	// 功能介绍：批量添加或删除凭据标签。.
+	// 功能介绍：批量添加或删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1441,14 +2137,18 @@ type ClientInterface interface {
 
 	// DeleteSecretTag 删除凭据标签
 	//
-	// 删除凭据标签。.
+	// 删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
 	DeleteSecretTag(ctx context.Context, projectID string, secretID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecrets 查询凭据列表
 	//
-	// 查询当前用户在本项目下创建的所有凭据。.
+	// 查询当前用户在本项目下创建的所有凭据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
 	ListSecrets(ctx context.Context, projectID string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1458,6 +2158,8 @@ type ClientInterface interface {
 	// 创建新的凭据，并将凭据值存入凭据的初始版本。
 	// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
 	// 初始版本的状态被标记为SYSCURRENT。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1470,6 +2172,8 @@ type ClientInterface interface {
 	// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
 	// 初始版本的状态被标记为SYSCURRENT。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
@@ -1477,7 +2181,9 @@ type ClientInterface interface {
 
 	// UploadSecretBlobWithBody 恢复凭据对象
 	//
-	// 通过上传凭据备份文件，恢复凭据对象.
+	// 通过上传凭据备份文件，恢复凭据对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1486,7 +2192,9 @@ type ClientInterface interface {
 
 	// UploadSecretBlob 恢复凭据对象
 	//
-	// 通过上传凭据备份文件，恢复凭据对象.
+	// 通过上传凭据备份文件，恢复凭据对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1495,21 +2203,27 @@ type ClientInterface interface {
 
 	// DeleteSecret 立即删除凭据
 	//
-	// 立即删除指定的凭据，且无法恢复。.
+	// 立即删除指定的凭据，且无法恢复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
 	DeleteSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecret 查询凭据
 	//
-	// 查询指定凭据的信息。.
+	// 查询指定凭据的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
 	ShowSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecretWithBody 更新凭据
 	//
-	// 更新指定凭据的元数据信息。.
+	// 更新指定凭据的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1518,7 +2232,9 @@ type ClientInterface interface {
 
 	// UpdateSecret 更新凭据
 	//
-	// 更新指定凭据的元数据信息。.
+	// 更新指定凭据的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1527,28 +2243,36 @@ type ClientInterface interface {
 
 	// DownloadSecretBlob 下载凭据备份
 	//
-	// 下载指定凭据的备份文件.
+	// 下载指定凭据的备份文件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:1
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
 	DownloadSecretBlob(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RotateSecret 轮转凭据
 	//
-	// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
+	// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:1
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
 	RotateSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RestoreSecret 取消凭据的定时删除任务
 	//
-	// 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
+	// 取消凭据的定时删除任务，凭据对象恢复可使用状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:1
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
 	RestoreSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSecretForScheduleWithBody 创建凭据的定时删除任务
 	//
-	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1557,7 +2281,9 @@ type ClientInterface interface {
 
 	// DeleteSecretForSchedule 创建凭据的定时删除任务
 	//
-	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1566,21 +2292,27 @@ type ClientInterface interface {
 
 	// DeleteSecretStage 删除凭据的版本状态
 	//
-	// 删除指定的凭据版本状态。.
+	// 删除指定的凭据版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
 	DeleteSecretStage(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecretStage 查询凭据的版本状态
 	//
-	// 查询指定凭据版本状态标记的版本信息。.
+	// 查询指定凭据版本状态标记的版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
 	ShowSecretStage(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecretStageWithBody 更新凭据的版本状态
 	//
-	// 更新凭据的版本状态。.
+	// 更新凭据的版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1589,7 +2321,9 @@ type ClientInterface interface {
 
 	// UpdateSecretStage 更新凭据的版本状态
 	//
-	// 更新凭据的版本状态。.
+	// 更新凭据的版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1598,14 +2332,18 @@ type ClientInterface interface {
 
 	// ListSecretVersions 查询凭据的版本列表
 	//
-	// 查询指定凭据下的版本列表信息。.
+	// 查询指定凭据下的版本列表信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
 	ListSecretVersions(ctx context.Context, projectID string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretVersionWithBody 创建凭据版本
 	//
-	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1614,7 +2352,9 @@ type ClientInterface interface {
 
 	// CreateSecretVersion 创建凭据版本
 	//
-	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1623,14 +2363,18 @@ type ClientInterface interface {
 
 	// ShowSecretVersion 查询凭据的版本与凭据值
 	//
-	// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
+	// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
 	ShowSecretVersion(ctx context.Context, projectID string, secretName string, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateVersionWithBody 更新凭据版本
 	//
-	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1639,7 +2383,9 @@ type ClientInterface interface {
 
 	// UpdateVersion 更新凭据版本
 	//
-	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1648,14 +2394,18 @@ type ClientInterface interface {
 
 	// ListKmsTags 查询项目标签
 	//
-	// 功能介绍：查询用户在指定项目下的所有标签集合。.
+	// 功能介绍：查询用户在指定项目下的所有标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:1
 	//
 	// Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
 	ListKmsTags(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateOrDeleteTagsWithBody 批量添加删除凭据标签
 	//
-	// 功能介绍：批量添加删除凭据标签。.
+	// 功能介绍：批量添加删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1664,7 +2414,9 @@ type ClientInterface interface {
 
 	// BatchCreateOrDeleteTags 批量添加删除凭据标签
 	//
-	// 功能介绍：批量添加删除凭据标签。.
+	// 功能介绍：批量添加删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1674,7 +2426,9 @@ type ClientInterface interface {
 
 // ListSecretEvents 查询事件列表
 //
-// 查询当前用户在本项目下创建的所有事件。.
+// 查询当前用户在本项目下创建的所有事件。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
 func (c *Client) ListSecretEvents(ctx context.Context, projectID string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1691,7 +2445,9 @@ func (c *Client) ListSecretEvents(ctx context.Context, projectID string, params 
 
 // CreateSecretEventWithBody 创建事件
 //
-// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -1710,7 +2466,9 @@ func (c *Client) CreateSecretEventWithBody(ctx context.Context, projectID string
 
 // CreateSecretEvent 创建事件
 //
-// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1729,7 +2487,9 @@ func (c *Client) CreateSecretEvent(ctx context.Context, projectID string, body C
 
 // DeleteSecretEvent 立即删除事件
 //
-// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
+// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
 func (c *Client) DeleteSecretEvent(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1746,7 +2506,9 @@ func (c *Client) DeleteSecretEvent(ctx context.Context, projectID string, eventN
 
 // ShowSecretEvent 查询事件
 //
-// 查询指定事件的信息。.
+// 查询指定事件的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:1
 //
 // Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
 func (c *Client) ShowSecretEvent(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1763,7 +2525,9 @@ func (c *Client) ShowSecretEvent(ctx context.Context, projectID string, eventNam
 
 // UpdateSecretEventWithBody 更新事件
 //
-// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -1782,7 +2546,9 @@ func (c *Client) UpdateSecretEventWithBody(ctx context.Context, projectID string
 
 // UpdateSecretEvent 更新事件
 //
-// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1801,7 +2567,9 @@ func (c *Client) UpdateSecretEvent(ctx context.Context, projectID string, eventN
 
 // ListNotificationRecords 查询已触发的事件通知记录
 //
-// 查询三个月内所有已触发的事件通知记录。.
+// 查询三个月内所有已触发的事件通知记录。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:1
 //
 // Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
 func (c *Client) ListNotificationRecords(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1818,7 +2586,9 @@ func (c *Client) ListNotificationRecords(ctx context.Context, projectID string, 
 
 // ListResourceInstancesWithBody 查询凭据实例
 //
-// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
+// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -1837,7 +2607,9 @@ func (c *Client) ListResourceInstancesWithBody(ctx context.Context, projectID st
 
 // ListResourceInstances 查询凭据实例
 //
-// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
+// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1856,7 +2628,9 @@ func (c *Client) ListResourceInstances(ctx context.Context, projectID string, bo
 
 // ListProjectSecretsTags 查询项目标签
 //
-// 查询用户在指定项目下的所有凭据标签集合。.
+// 查询用户在指定项目下的所有凭据标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:1
 //
 // Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
 func (c *Client) ListProjectSecretsTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1873,7 +2647,9 @@ func (c *Client) ListProjectSecretsTags(ctx context.Context, projectID string, r
 
 // ListSecretTags 查询凭据标签
 //
-// 查询凭据标签。.
+// 查询凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:1
 //
 // Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
 func (c *Client) ListSecretTags(ctx context.Context, projectID string, secretID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1890,7 +2666,9 @@ func (c *Client) ListSecretTags(ctx context.Context, projectID string, secretID 
 
 // CreateSecretTagWithBody 添加凭据标签
 //
-// 添加凭据标签。.
+// 添加凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -1909,7 +2687,9 @@ func (c *Client) CreateSecretTagWithBody(ctx context.Context, projectID string, 
 
 // CreateSecretTag 添加凭据标签
 //
-// 添加凭据标签。.
+// 添加凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1928,7 +2708,9 @@ func (c *Client) CreateSecretTag(ctx context.Context, projectID string, secretID
 
 // BatchCreateActionWithBody 批量添加或删除凭据标签
 //
-// 功能介绍：批量添加或删除凭据标签。.
+// 功能介绍：批量添加或删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -1947,7 +2729,9 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string
 
 // BatchCreateAction 批量添加或删除凭据标签
 //
-// 功能介绍：批量添加或删除凭据标签。.
+// 功能介绍：批量添加或删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1966,7 +2750,9 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectID string, secret
 
 // DeleteSecretTag 删除凭据标签
 //
-// 删除凭据标签。.
+// 删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
 func (c *Client) DeleteSecretTag(ctx context.Context, projectID string, secretID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1983,7 +2769,9 @@ func (c *Client) DeleteSecretTag(ctx context.Context, projectID string, secretID
 
 // ListSecrets 查询凭据列表
 //
-// 查询当前用户在本项目下创建的所有凭据。.
+// 查询当前用户在本项目下创建的所有凭据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
 func (c *Client) ListSecrets(ctx context.Context, projectID string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2003,6 +2791,8 @@ func (c *Client) ListSecrets(ctx context.Context, projectID string, params *List
 // 创建新的凭据，并将凭据值存入凭据的初始版本。
 // 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
 // 初始版本的状态被标记为SYSCURRENT。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -2025,6 +2815,8 @@ func (c *Client) CreateSecretWithBody(ctx context.Context, projectID string, con
 // 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
 // 初始版本的状态被标记为SYSCURRENT。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
@@ -2042,7 +2834,9 @@ func (c *Client) CreateSecret(ctx context.Context, projectID string, body Create
 
 // UploadSecretBlobWithBody 恢复凭据对象
 //
-// 通过上传凭据备份文件，恢复凭据对象.
+// 通过上传凭据备份文件，恢复凭据对象
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -2061,7 +2855,9 @@ func (c *Client) UploadSecretBlobWithBody(ctx context.Context, projectID string,
 
 // UploadSecretBlob 恢复凭据对象
 //
-// 通过上传凭据备份文件，恢复凭据对象.
+// 通过上传凭据备份文件，恢复凭据对象
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2080,7 +2876,9 @@ func (c *Client) UploadSecretBlob(ctx context.Context, projectID string, body Up
 
 // DeleteSecret 立即删除凭据
 //
-// 立即删除指定的凭据，且无法恢复。.
+// 立即删除指定的凭据，且无法恢复。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
 func (c *Client) DeleteSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2097,7 +2895,9 @@ func (c *Client) DeleteSecret(ctx context.Context, projectID string, secretName 
 
 // ShowSecret 查询凭据
 //
-// 查询指定凭据的信息。.
+// 查询指定凭据的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:1
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
 func (c *Client) ShowSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2114,7 +2914,9 @@ func (c *Client) ShowSecret(ctx context.Context, projectID string, secretName st
 
 // UpdateSecretWithBody 更新凭据
 //
-// 更新指定凭据的元数据信息。.
+// 更新指定凭据的元数据信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -2133,7 +2935,9 @@ func (c *Client) UpdateSecretWithBody(ctx context.Context, projectID string, sec
 
 // UpdateSecret 更新凭据
 //
-// 更新指定凭据的元数据信息。.
+// 更新指定凭据的元数据信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2152,7 +2956,9 @@ func (c *Client) UpdateSecret(ctx context.Context, projectID string, secretName 
 
 // DownloadSecretBlob 下载凭据备份
 //
-// 下载指定凭据的备份文件.
+// 下载指定凭据的备份文件
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:1
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
 func (c *Client) DownloadSecretBlob(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2169,7 +2975,9 @@ func (c *Client) DownloadSecretBlob(ctx context.Context, projectID string, secre
 
 // RotateSecret 轮转凭据
 //
-// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
+// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:1
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
 func (c *Client) RotateSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2186,7 +2994,9 @@ func (c *Client) RotateSecret(ctx context.Context, projectID string, secretName 
 
 // RestoreSecret 取消凭据的定时删除任务
 //
-// 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
+// 取消凭据的定时删除任务，凭据对象恢复可使用状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:1
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
 func (c *Client) RestoreSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2203,7 +3013,9 @@ func (c *Client) RestoreSecret(ctx context.Context, projectID string, secretName
 
 // DeleteSecretForScheduleWithBody 创建凭据的定时删除任务
 //
-// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -2222,7 +3034,9 @@ func (c *Client) DeleteSecretForScheduleWithBody(ctx context.Context, projectID 
 
 // DeleteSecretForSchedule 创建凭据的定时删除任务
 //
-// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2241,7 +3055,9 @@ func (c *Client) DeleteSecretForSchedule(ctx context.Context, projectID string, 
 
 // DeleteSecretStage 删除凭据的版本状态
 //
-// 删除指定的凭据版本状态。.
+// 删除指定的凭据版本状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
 func (c *Client) DeleteSecretStage(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2258,7 +3074,9 @@ func (c *Client) DeleteSecretStage(ctx context.Context, projectID string, secret
 
 // ShowSecretStage 查询凭据的版本状态
 //
-// 查询指定凭据版本状态标记的版本信息。.
+// 查询指定凭据版本状态标记的版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:1
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
 func (c *Client) ShowSecretStage(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2275,7 +3093,9 @@ func (c *Client) ShowSecretStage(ctx context.Context, projectID string, secretNa
 
 // UpdateSecretStageWithBody 更新凭据的版本状态
 //
-// 更新凭据的版本状态。.
+// 更新凭据的版本状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -2294,7 +3114,9 @@ func (c *Client) UpdateSecretStageWithBody(ctx context.Context, projectID string
 
 // UpdateSecretStage 更新凭据的版本状态
 //
-// 更新凭据的版本状态。.
+// 更新凭据的版本状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2313,7 +3135,9 @@ func (c *Client) UpdateSecretStage(ctx context.Context, projectID string, secret
 
 // ListSecretVersions 查询凭据的版本列表
 //
-// 查询指定凭据下的版本列表信息。.
+// 查询指定凭据下的版本列表信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
 func (c *Client) ListSecretVersions(ctx context.Context, projectID string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2330,7 +3154,9 @@ func (c *Client) ListSecretVersions(ctx context.Context, projectID string, secre
 
 // CreateSecretVersionWithBody 创建凭据版本
 //
-// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -2349,7 +3175,9 @@ func (c *Client) CreateSecretVersionWithBody(ctx context.Context, projectID stri
 
 // CreateSecretVersion 创建凭据版本
 //
-// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2368,7 +3196,9 @@ func (c *Client) CreateSecretVersion(ctx context.Context, projectID string, secr
 
 // ShowSecretVersion 查询凭据的版本与凭据值
 //
-// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
+// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:1
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
 func (c *Client) ShowSecretVersion(ctx context.Context, projectID string, secretName string, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2385,7 +3215,9 @@ func (c *Client) ShowSecretVersion(ctx context.Context, projectID string, secret
 
 // UpdateVersionWithBody 更新凭据版本
 //
-// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -2404,7 +3236,9 @@ func (c *Client) UpdateVersionWithBody(ctx context.Context, projectID string, se
 
 // UpdateVersion 更新凭据版本
 //
-// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2423,7 +3257,9 @@ func (c *Client) UpdateVersion(ctx context.Context, projectID string, secretName
 
 // ListKmsTags 查询项目标签
 //
-// 功能介绍：查询用户在指定项目下的所有标签集合。.
+// 功能介绍：查询用户在指定项目下的所有标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:1
 //
 // Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
 func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2440,7 +3276,9 @@ func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID st
 
 // BatchCreateOrDeleteTagsWithBody 批量添加删除凭据标签
 //
-// 功能介绍：批量添加删除凭据标签。.
+// 功能介绍：批量添加删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -2459,7 +3297,9 @@ func (c *Client) BatchCreateOrDeleteTagsWithBody(ctx context.Context, versionID 
 
 // BatchCreateOrDeleteTags 批量添加删除凭据标签
 //
-// 功能介绍：批量添加删除凭据标签。.
+// 功能介绍：批量添加删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4084,7 +4924,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSecretEventsWithResponse 查询事件列表
 	//
-	// 查询当前用户在本项目下创建的所有事件。.
+	// 查询当前用户在本项目下创建的所有事件。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4093,7 +4935,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecretEventWithBodyWithResponse 创建事件
 	//
-	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4102,7 +4946,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecretEventWithResponse 创建事件
 	//
-	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4111,7 +4957,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSecretEventWithResponse 立即删除事件
 	//
-	// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
+	// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4120,7 +4968,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSecretEventWithResponse 查询事件
 	//
-	// 查询指定事件的信息。.
+	// 查询指定事件的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4129,7 +4979,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSecretEventWithBodyWithResponse 更新事件
 	//
-	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4138,7 +4990,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSecretEventWithResponse 更新事件
 	//
-	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4147,7 +5001,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListNotificationRecordsWithResponse 查询已触发的事件通知记录
 	//
-	// 查询三个月内所有已触发的事件通知记录。.
+	// 查询三个月内所有已触发的事件通知记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4156,7 +5012,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListResourceInstancesWithBodyWithResponse 查询凭据实例
 	//
-	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
+	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4165,7 +5023,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListResourceInstancesWithResponse 查询凭据实例
 	//
-	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
+	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4174,7 +5034,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListProjectSecretsTagsWithResponse 查询项目标签
 	//
-	// 查询用户在指定项目下的所有凭据标签集合。.
+	// 查询用户在指定项目下的所有凭据标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4183,7 +5045,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSecretTagsWithResponse 查询凭据标签
 	//
-	// 查询凭据标签。.
+	// 查询凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4192,7 +5056,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecretTagWithBodyWithResponse 添加凭据标签
 	//
-	// 添加凭据标签。.
+	// 添加凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4201,7 +5067,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecretTagWithResponse 添加凭据标签
 	//
-	// 添加凭据标签。.
+	// 添加凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4210,7 +5078,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchCreateActionWithBodyWithResponse 批量添加或删除凭据标签
 	//
-	// 功能介绍：批量添加或删除凭据标签。.
+	// 功能介绍：批量添加或删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4219,7 +5089,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchCreateActionWithResponse 批量添加或删除凭据标签
 	//
-	// 功能介绍：批量添加或删除凭据标签。.
+	// 功能介绍：批量添加或删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4228,7 +5100,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSecretTagWithResponse 删除凭据标签
 	//
-	// 删除凭据标签。.
+	// 删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4237,7 +5111,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSecretsWithResponse 查询凭据列表
 	//
-	// 查询当前用户在本项目下创建的所有凭据。.
+	// 查询当前用户在本项目下创建的所有凭据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4250,6 +5126,8 @@ type ClientWithResponsesInterface interface {
 	// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
 	// 初始版本的状态被标记为SYSCURRENT。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
@@ -4261,6 +5139,8 @@ type ClientWithResponsesInterface interface {
 	// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
 	// 初始版本的状态被标记为SYSCURRENT。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
@@ -4268,7 +5148,9 @@ type ClientWithResponsesInterface interface {
 
 	// UploadSecretBlobWithBodyWithResponse 恢复凭据对象
 	//
-	// 通过上传凭据备份文件，恢复凭据对象.
+	// 通过上传凭据备份文件，恢复凭据对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4277,7 +5159,9 @@ type ClientWithResponsesInterface interface {
 
 	// UploadSecretBlobWithResponse 恢复凭据对象
 	//
-	// 通过上传凭据备份文件，恢复凭据对象.
+	// 通过上传凭据备份文件，恢复凭据对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4286,7 +5170,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSecretWithResponse 立即删除凭据
 	//
-	// 立即删除指定的凭据，且无法恢复。.
+	// 立即删除指定的凭据，且无法恢复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4295,7 +5181,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSecretWithResponse 查询凭据
 	//
-	// 查询指定凭据的信息。.
+	// 查询指定凭据的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4304,7 +5192,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSecretWithBodyWithResponse 更新凭据
 	//
-	// 更新指定凭据的元数据信息。.
+	// 更新指定凭据的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4313,7 +5203,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSecretWithResponse 更新凭据
 	//
-	// 更新指定凭据的元数据信息。.
+	// 更新指定凭据的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4322,7 +5214,9 @@ type ClientWithResponsesInterface interface {
 
 	// DownloadSecretBlobWithResponse 下载凭据备份
 	//
-	// 下载指定凭据的备份文件.
+	// 下载指定凭据的备份文件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4331,7 +5225,9 @@ type ClientWithResponsesInterface interface {
 
 	// RotateSecretWithResponse 轮转凭据
 	//
-	// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
+	// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4340,7 +5236,9 @@ type ClientWithResponsesInterface interface {
 
 	// RestoreSecretWithResponse 取消凭据的定时删除任务
 	//
-	// 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
+	// 取消凭据的定时删除任务，凭据对象恢复可使用状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4349,7 +5247,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSecretForScheduleWithBodyWithResponse 创建凭据的定时删除任务
 	//
-	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4358,7 +5258,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSecretForScheduleWithResponse 创建凭据的定时删除任务
 	//
-	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4367,7 +5269,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSecretStageWithResponse 删除凭据的版本状态
 	//
-	// 删除指定的凭据版本状态。.
+	// 删除指定的凭据版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4376,7 +5280,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSecretStageWithResponse 查询凭据的版本状态
 	//
-	// 查询指定凭据版本状态标记的版本信息。.
+	// 查询指定凭据版本状态标记的版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4385,7 +5291,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSecretStageWithBodyWithResponse 更新凭据的版本状态
 	//
-	// 更新凭据的版本状态。.
+	// 更新凭据的版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4394,7 +5302,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSecretStageWithResponse 更新凭据的版本状态
 	//
-	// 更新凭据的版本状态。.
+	// 更新凭据的版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4403,7 +5313,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSecretVersionsWithResponse 查询凭据的版本列表
 	//
-	// 查询指定凭据下的版本列表信息。.
+	// 查询指定凭据下的版本列表信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4412,7 +5324,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecretVersionWithBodyWithResponse 创建凭据版本
 	//
-	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4421,7 +5335,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecretVersionWithResponse 创建凭据版本
 	//
-	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4430,7 +5346,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSecretVersionWithResponse 查询凭据的版本与凭据值
 	//
-	// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
+	// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4439,7 +5357,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateVersionWithBodyWithResponse 更新凭据版本
 	//
-	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4448,7 +5368,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateVersionWithResponse 更新凭据版本
 	//
-	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4457,7 +5379,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKmsTagsWithResponse 查询项目标签
 	//
-	// 功能介绍：查询用户在指定项目下的所有标签集合。.
+	// 功能介绍：查询用户在指定项目下的所有标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4466,7 +5390,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchCreateOrDeleteTagsWithBodyWithResponse 批量添加删除凭据标签
 	//
-	// 功能介绍：批量添加删除凭据标签。.
+	// 功能介绍：批量添加删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4475,7 +5401,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchCreateOrDeleteTagsWithResponse 批量添加删除凭据标签
 	//
-	// 功能介绍：批量添加删除凭据标签。.
+	// 功能介绍：批量添加删除凭据标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -7226,7 +8154,9 @@ func (r BatchCreateOrDeleteTagsResponse) ContentType() string {
 
 // ListSecretEventsWithResponse 查询事件列表
 //
-// 查询当前用户在本项目下创建的所有事件。.
+// 查询当前用户在本项目下创建的所有事件。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7241,7 +8171,9 @@ func (c *ClientWithResponses) ListSecretEventsWithResponse(ctx context.Context, 
 
 // CreateSecretEventWithBodyWithResponse 创建事件
 //
-// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7256,7 +8188,9 @@ func (c *ClientWithResponses) CreateSecretEventWithBodyWithResponse(ctx context.
 
 // CreateSecretEventWithResponse 创建事件
 //
-// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7271,7 +8205,9 @@ func (c *ClientWithResponses) CreateSecretEventWithResponse(ctx context.Context,
 
 // DeleteSecretEventWithResponse 立即删除事件
 //
-// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
+// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7286,7 +8222,9 @@ func (c *ClientWithResponses) DeleteSecretEventWithResponse(ctx context.Context,
 
 // ShowSecretEventWithResponse 查询事件
 //
-// 查询指定事件的信息。.
+// 查询指定事件的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7301,7 +8239,9 @@ func (c *ClientWithResponses) ShowSecretEventWithResponse(ctx context.Context, p
 
 // UpdateSecretEventWithBodyWithResponse 更新事件
 //
-// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7316,7 +8256,9 @@ func (c *ClientWithResponses) UpdateSecretEventWithBodyWithResponse(ctx context.
 
 // UpdateSecretEventWithResponse 更新事件
 //
-// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7331,7 +8273,9 @@ func (c *ClientWithResponses) UpdateSecretEventWithResponse(ctx context.Context,
 
 // ListNotificationRecordsWithResponse 查询已触发的事件通知记录
 //
-// 查询三个月内所有已触发的事件通知记录。.
+// 查询三个月内所有已触发的事件通知记录。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7346,7 +8290,9 @@ func (c *ClientWithResponses) ListNotificationRecordsWithResponse(ctx context.Co
 
 // ListResourceInstancesWithBodyWithResponse 查询凭据实例
 //
-// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
+// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7361,7 +8307,9 @@ func (c *ClientWithResponses) ListResourceInstancesWithBodyWithResponse(ctx cont
 
 // ListResourceInstancesWithResponse 查询凭据实例
 //
-// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
+// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7376,7 +8324,9 @@ func (c *ClientWithResponses) ListResourceInstancesWithResponse(ctx context.Cont
 
 // ListProjectSecretsTagsWithResponse 查询项目标签
 //
-// 查询用户在指定项目下的所有凭据标签集合。.
+// 查询用户在指定项目下的所有凭据标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7391,7 +8341,9 @@ func (c *ClientWithResponses) ListProjectSecretsTagsWithResponse(ctx context.Con
 
 // ListSecretTagsWithResponse 查询凭据标签
 //
-// 查询凭据标签。.
+// 查询凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7406,7 +8358,9 @@ func (c *ClientWithResponses) ListSecretTagsWithResponse(ctx context.Context, pr
 
 // CreateSecretTagWithBodyWithResponse 添加凭据标签
 //
-// 添加凭据标签。.
+// 添加凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7421,7 +8375,9 @@ func (c *ClientWithResponses) CreateSecretTagWithBodyWithResponse(ctx context.Co
 
 // CreateSecretTagWithResponse 添加凭据标签
 //
-// 添加凭据标签。.
+// 添加凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7436,7 +8392,9 @@ func (c *ClientWithResponses) CreateSecretTagWithResponse(ctx context.Context, p
 
 // BatchCreateActionWithBodyWithResponse 批量添加或删除凭据标签
 //
-// 功能介绍：批量添加或删除凭据标签。.
+// 功能介绍：批量添加或删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7451,7 +8409,9 @@ func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.
 
 // BatchCreateActionWithResponse 批量添加或删除凭据标签
 //
-// 功能介绍：批量添加或删除凭据标签。.
+// 功能介绍：批量添加或删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7466,7 +8426,9 @@ func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context,
 
 // DeleteSecretTagWithResponse 删除凭据标签
 //
-// 删除凭据标签。.
+// 删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7481,7 +8443,9 @@ func (c *ClientWithResponses) DeleteSecretTagWithResponse(ctx context.Context, p
 
 // ListSecretsWithResponse 查询凭据列表
 //
-// 查询当前用户在本项目下创建的所有凭据。.
+// 查询当前用户在本项目下创建的所有凭据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7500,6 +8464,8 @@ func (c *ClientWithResponses) ListSecretsWithResponse(ctx context.Context, proje
 // 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
 // 初始版本的状态被标记为SYSCURRENT。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
@@ -7517,6 +8483,8 @@ func (c *ClientWithResponses) CreateSecretWithBodyWithResponse(ctx context.Conte
 // 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
 // 初始版本的状态被标记为SYSCURRENT。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
@@ -7530,7 +8498,9 @@ func (c *ClientWithResponses) CreateSecretWithResponse(ctx context.Context, proj
 
 // UploadSecretBlobWithBodyWithResponse 恢复凭据对象
 //
-// 通过上传凭据备份文件，恢复凭据对象.
+// 通过上传凭据备份文件，恢复凭据对象
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7545,7 +8515,9 @@ func (c *ClientWithResponses) UploadSecretBlobWithBodyWithResponse(ctx context.C
 
 // UploadSecretBlobWithResponse 恢复凭据对象
 //
-// 通过上传凭据备份文件，恢复凭据对象.
+// 通过上传凭据备份文件，恢复凭据对象
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7560,7 +8532,9 @@ func (c *ClientWithResponses) UploadSecretBlobWithResponse(ctx context.Context, 
 
 // DeleteSecretWithResponse 立即删除凭据
 //
-// 立即删除指定的凭据，且无法恢复。.
+// 立即删除指定的凭据，且无法恢复。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7575,7 +8549,9 @@ func (c *ClientWithResponses) DeleteSecretWithResponse(ctx context.Context, proj
 
 // ShowSecretWithResponse 查询凭据
 //
-// 查询指定凭据的信息。.
+// 查询指定凭据的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7590,7 +8566,9 @@ func (c *ClientWithResponses) ShowSecretWithResponse(ctx context.Context, projec
 
 // UpdateSecretWithBodyWithResponse 更新凭据
 //
-// 更新指定凭据的元数据信息。.
+// 更新指定凭据的元数据信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7605,7 +8583,9 @@ func (c *ClientWithResponses) UpdateSecretWithBodyWithResponse(ctx context.Conte
 
 // UpdateSecretWithResponse 更新凭据
 //
-// 更新指定凭据的元数据信息。.
+// 更新指定凭据的元数据信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7620,7 +8600,9 @@ func (c *ClientWithResponses) UpdateSecretWithResponse(ctx context.Context, proj
 
 // DownloadSecretBlobWithResponse 下载凭据备份
 //
-// 下载指定凭据的备份文件.
+// 下载指定凭据的备份文件
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7635,7 +8617,9 @@ func (c *ClientWithResponses) DownloadSecretBlobWithResponse(ctx context.Context
 
 // RotateSecretWithResponse 轮转凭据
 //
-// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
+// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7650,7 +8634,9 @@ func (c *ClientWithResponses) RotateSecretWithResponse(ctx context.Context, proj
 
 // RestoreSecretWithResponse 取消凭据的定时删除任务
 //
-// 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
+// 取消凭据的定时删除任务，凭据对象恢复可使用状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7665,7 +8651,9 @@ func (c *ClientWithResponses) RestoreSecretWithResponse(ctx context.Context, pro
 
 // DeleteSecretForScheduleWithBodyWithResponse 创建凭据的定时删除任务
 //
-// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7680,7 +8668,9 @@ func (c *ClientWithResponses) DeleteSecretForScheduleWithBodyWithResponse(ctx co
 
 // DeleteSecretForScheduleWithResponse 创建凭据的定时删除任务
 //
-// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7695,7 +8685,9 @@ func (c *ClientWithResponses) DeleteSecretForScheduleWithResponse(ctx context.Co
 
 // DeleteSecretStageWithResponse 删除凭据的版本状态
 //
-// 删除指定的凭据版本状态。.
+// 删除指定的凭据版本状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7710,7 +8702,9 @@ func (c *ClientWithResponses) DeleteSecretStageWithResponse(ctx context.Context,
 
 // ShowSecretStageWithResponse 查询凭据的版本状态
 //
-// 查询指定凭据版本状态标记的版本信息。.
+// 查询指定凭据版本状态标记的版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7725,7 +8719,9 @@ func (c *ClientWithResponses) ShowSecretStageWithResponse(ctx context.Context, p
 
 // UpdateSecretStageWithBodyWithResponse 更新凭据的版本状态
 //
-// 更新凭据的版本状态。.
+// 更新凭据的版本状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7740,7 +8736,9 @@ func (c *ClientWithResponses) UpdateSecretStageWithBodyWithResponse(ctx context.
 
 // UpdateSecretStageWithResponse 更新凭据的版本状态
 //
-// 更新凭据的版本状态。.
+// 更新凭据的版本状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7755,7 +8753,9 @@ func (c *ClientWithResponses) UpdateSecretStageWithResponse(ctx context.Context,
 
 // ListSecretVersionsWithResponse 查询凭据的版本列表
 //
-// 查询指定凭据下的版本列表信息。.
+// 查询指定凭据下的版本列表信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7770,7 +8770,9 @@ func (c *ClientWithResponses) ListSecretVersionsWithResponse(ctx context.Context
 
 // CreateSecretVersionWithBodyWithResponse 创建凭据版本
 //
-// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7785,7 +8787,9 @@ func (c *ClientWithResponses) CreateSecretVersionWithBodyWithResponse(ctx contex
 
 // CreateSecretVersionWithResponse 创建凭据版本
 //
-// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7800,7 +8804,9 @@ func (c *ClientWithResponses) CreateSecretVersionWithResponse(ctx context.Contex
 
 // ShowSecretVersionWithResponse 查询凭据的版本与凭据值
 //
-// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
+// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7815,7 +8821,9 @@ func (c *ClientWithResponses) ShowSecretVersionWithResponse(ctx context.Context,
 
 // UpdateVersionWithBodyWithResponse 更新凭据版本
 //
-// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7830,7 +8838,9 @@ func (c *ClientWithResponses) UpdateVersionWithBodyWithResponse(ctx context.Cont
 
 // UpdateVersionWithResponse 更新凭据版本
 //
-// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7845,7 +8855,9 @@ func (c *ClientWithResponses) UpdateVersionWithResponse(ctx context.Context, pro
 
 // ListKmsTagsWithResponse 查询项目标签
 //
-// 功能介绍：查询用户在指定项目下的所有标签集合。.
+// 功能介绍：查询用户在指定项目下的所有标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7860,7 +8872,9 @@ func (c *ClientWithResponses) ListKmsTagsWithResponse(ctx context.Context, versi
 
 // BatchCreateOrDeleteTagsWithBodyWithResponse 批量添加删除凭据标签
 //
-// 功能介绍：批量添加删除凭据标签。.
+// 功能介绍：批量添加删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -7875,7 +8889,9 @@ func (c *ClientWithResponses) BatchCreateOrDeleteTagsWithBodyWithResponse(ctx co
 
 // BatchCreateOrDeleteTagsWithResponse 批量添加删除凭据标签
 //
-// 功能介绍：批量添加删除凭据标签。.
+// 功能介绍：批量添加删除凭据标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

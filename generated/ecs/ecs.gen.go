@@ -881,198 +881,313 @@ func (e ListResizeFlavorsParamsSortDir) Valid() bool {
 }
 
 // Absolute 租户配额信息，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:71 table "表 3 absolute数据结构说明"
 type Absolute struct {
 	// LimitByFlavor 该属性当前未使用，返回值为[]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:259 table "表 3 absolute数据结构说明" row 26
 	LimitByFlavor []map[string]interface{} `json:"limit_by_flavor,omitempty"`
 
 	// MaxImageMeta 镜像元数据最大的长度。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:196 table "表 3 absolute数据结构说明" row 17
 	MaxImageMeta *int64 `json:"maxImageMeta,omitempty"`
 
 	// MaxPersonality 可注入文件的最大个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:136 table "表 3 absolute数据结构说明" row 9
 	MaxPersonality *int64 `json:"maxPersonality,omitempty"`
 
 	// MaxPersonalitySize 注入文件内容的最大长度（单位：Byte）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:143 table "表 3 absolute数据结构说明" row 10
 	MaxPersonalitySize *int64 `json:"maxPersonalitySize,omitempty"`
 
 	// MaxSecurityGroupRules 安全组中安全组规则最大的配置个数。
 	// 说明：
 	// 具体配额限制请以VPC配额限制为准。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:180 table "表 3 absolute数据结构说明" row 15
 	MaxSecurityGroupRules *int64 `json:"maxSecurityGroupRules,omitempty"`
 
 	// MaxSecurityGroups 安全组最大使用个数。
 	// 说明：
 	// 具体配额限制请以VPC配额限制为准。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:171 table "表 3 absolute数据结构说明" row 14
 	MaxSecurityGroups *int64 `json:"maxSecurityGroups,omitempty"`
 
 	// MaxServerGroupMembers 服务器组中的最大弹性云服务器数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:157 table "表 3 absolute数据结构说明" row 12
 	MaxServerGroupMembers *int64 `json:"maxServerGroupMembers,omitempty"`
 
 	// MaxServerGroups 服务器组的最大个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:150 table "表 3 absolute数据结构说明" row 11
 	MaxServerGroups *int64 `json:"maxServerGroups,omitempty"`
 
 	// MaxServerMeta 可输入元数据的最大长度。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:129 table "表 3 absolute数据结构说明" row 8
 	MaxServerMeta *int64 `json:"maxServerMeta,omitempty"`
 
 	// MaxTotalCores 当前租户所有的CPU核数最大申请数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:86 table "表 3 absolute数据结构说明" row 2
 	MaxTotalCores *int64 `json:"maxTotalCores,omitempty"`
 
 	// MaxTotalFloatingIps 最大的浮动IP使用个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:189 table "表 3 absolute数据结构说明" row 16
 	MaxTotalFloatingIps *int64 `json:"maxTotalFloatingIps,omitempty"`
 
 	// MaxTotalInstances 云服务器最大申请数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:79 table "表 3 absolute数据结构说明" row 1
 	MaxTotalInstances *int64 `json:"maxTotalInstances,omitempty"`
 
 	// MaxTotalKeypairs 可以申请的SSH密钥对最大数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:122 table "表 3 absolute数据结构说明" row 7
 	MaxTotalKeypairs *int64 `json:"maxTotalKeypairs,omitempty"`
 
 	// MaxTotalRAMSize 内存最大申请容量（单位：MB）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:93 table "表 3 absolute数据结构说明" row 3
 	MaxTotalRAMSize *int64 `json:"maxTotalRAMSize,omitempty"`
 
 	// MaxTotalSpotCores 竞价实例的CPU核数最大申请数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:108 table "表 3 absolute数据结构说明" row 5
 	MaxTotalSpotCores *int64 `json:"maxTotalSpotCores,omitempty"`
 
 	// MaxTotalSpotInstances 竞价实例的最大申请数量。
 	// 竞价实例即采用竞价计费模式的实例，详细内容，请参见竞价计费（竞价模式）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:100 table "表 3 absolute数据结构说明" row 4
 	MaxTotalSpotInstances *int64 `json:"maxTotalSpotInstances,omitempty"`
 
 	// MaxTotalSpotRAMSize 竞价实例的内存最大申请容量（单位：MB）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:115 table "表 3 absolute数据结构说明" row 6
 	MaxTotalSpotRAMSize *int64 `json:"maxTotalSpotRAMSize,omitempty"`
 
 	// TotalCoresUsed 当前已使用CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:210 table "表 3 absolute数据结构说明" row 19
 	TotalCoresUsed *int64 `json:"totalCoresUsed,omitempty"`
 
 	// TotalFloatingIpsUsed 当前浮动IP使用个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:252 table "表 3 absolute数据结构说明" row 25
 	TotalFloatingIpsUsed *int64 `json:"totalFloatingIpsUsed,omitempty"`
 
 	// TotalInstancesUsed 当前云服务器使用个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:203 table "表 3 absolute数据结构说明" row 18
 	TotalInstancesUsed *int64 `json:"totalInstancesUsed,omitempty"`
 
 	// TotalRAMUsed 当前内存使用容量（单位：MB）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:217 table "表 3 absolute数据结构说明" row 20
 	TotalRAMUsed *int64 `json:"totalRAMUsed,omitempty"`
 
 	// TotalSecurityGroupsUsed 当前安全组使用个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:245 table "表 3 absolute数据结构说明" row 24
 	TotalSecurityGroupsUsed *int64 `json:"totalSecurityGroupsUsed,omitempty"`
 
 	// TotalServerGroupsUsed 已使用的服务器组个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:164 table "表 3 absolute数据结构说明" row 13
 	TotalServerGroupsUsed *int64 `json:"totalServerGroupsUsed,omitempty"`
 
 	// TotalSpotCoresUsed 当前竞价实例已使用的CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:231 table "表 3 absolute数据结构说明" row 22
 	TotalSpotCoresUsed *int64 `json:"totalSpotCoresUsed,omitempty"`
 
 	// TotalSpotInstancesUsed 当前竞价实例的使用个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:224 table "表 3 absolute数据结构说明" row 21
 	TotalSpotInstancesUsed *int64 `json:"totalSpotInstancesUsed,omitempty"`
 
 	// TotalSpotRAMUsed 当前竞价实例的内存使用容量（单位：MB）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:238 table "表 3 absolute数据结构说明" row 23
 	TotalSpotRAMUsed *int64 `json:"totalSpotRAMUsed,omitempty"`
 }
 
 // AddMember 待添加进云服务器组的云服务器信息。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:85 table "表 3 add_member参数信息"
 type AddMember struct {
 	// InstanceUUID 云服务器UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:95 table "表 3 add_member参数信息" row 1
 	InstanceUUID string `json:"instance_uuid"`
 }
 
 // AddServerGroupMemberRequestBody defines model for AddServerGroupMemberRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:59 table "表 2 请求参数"
 type AddServerGroupMemberRequestBody struct {
 	// AddMember 待添加进云服务器组的云服务器信息。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:69 table "表 2 请求参数" row 1
 	AddMember AddMember `json:"add_member"`
 }
 
 // AllowAddressPairs defines model for AllowAddressPairs.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:501 table "表 4 allow_address_pairs对象"
 type AllowAddressPairs struct {
 	// IPAddress IP地址。
 	// 约束：不支持0.0.0.0/0
 	// 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:511 table "表 4 allow_address_pairs对象" row 1
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// MacAddress MAC地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:522 table "表 4 allow_address_pairs对象" row 2
 	MacAddress *string `json:"mac_address,omitempty"`
 }
 
 // AssociateServerVirtualIPNic 需要配置私有IP的网卡参数列表。更多信息请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:85 table "表 3 nic字段数据结构说明"
 type AssociateServerVirtualIPNic struct {
 	// IPAddress 网卡即将配置的虚拟IP的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:105 table "表 3 nic字段数据结构说明" row 2
 	IPAddress string `json:"ip_address"`
 
 	// ReverseBinding 虚拟IP的allowed_address_pairs属性是否添加网卡的IP/Mac对。
 	// 说明：
 	// 添加IP/Mac对后才能在网卡详情页面正常展示虚拟IP的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:114 table "表 3 nic字段数据结构说明" row 3
 	ReverseBinding *bool `json:"reverse_binding,omitempty"`
 
 	// SubnetID 云服务器添加网卡的信息。
 	// 需要指定云服务器所属虚拟私有云下已创建的网络（network）的ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:95 table "表 3 nic字段数据结构说明" row 1
 	SubnetID string `json:"subnet_id"`
 }
 
 // AssociateServerVirtualIPRequestBody defines model for AssociateServerVirtualIpRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:60 table "表 2 请求参数"
 type AssociateServerVirtualIPRequestBody struct {
 	// Nic 需要配置私有IP的网卡参数列表。更多信息请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:70 table "表 2 请求参数" row 1
 	Nic AssociateServerVirtualIPNic `json:"nic"`
 }
 
 // AssociateServerVirtualIPResponseBody defines model for AssociateServerVirtualIpResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:135 table "表 4 响应参数"
 type AssociateServerVirtualIPResponseBody struct {
 	// PortID 云服务器网卡ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:143 table "表 4 响应参数" row 1
 	PortID *string `json:"port_id,omitempty"`
 }
 
 // AttachServerVolumeRequestBody defines model for AttachServerVolumeRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:53 table "表 2 请求参数"
 type AttachServerVolumeRequestBody struct {
 	// DryRun 是否只预检此次请求。
 	// - true：发送检查请求，不会挂载磁盘。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应结果。
 	// - false：发送正常请求，通过检查后并且进行挂载磁盘请求。
 	// 默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:72 table "表 2 请求参数" row 2
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// VolumeAttachment 云服务器挂载信息，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:63 table "表 2 请求参数" row 1
 	VolumeAttachment VolumeAttachment `json:"volumeAttachment"`
 }
 
 // AttachServerVolumeResponseBody defines model for AttachServerVolumeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:178
 type AttachServerVolumeResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:178
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // AutoLaunchGroup 智能购买组详细信息，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:77 table "表 3 auto_launch_group参数信息"
 type AutoLaunchGroup struct {
 	// AllocationStrategy 实例分配策略。
 	// - lowest_price：价格最低策略，智能购买组购买的所有实例的价格总和最低。
 	// - prioritized：优先级策略，按照规格设定的优先级创建实例。
 	// - capacity_optimized：容量最优化策略，智能购买组购买的实例按照大规格优先进行购买。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:183 table "表 3 auto_launch_group参数信息" row 14
 	AllocationStrategy *string `json:"allocation_strategy,omitempty"`
 
 	// CreatedAt 智能购买组创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:198 table "表 3 auto_launch_group参数信息" row 16
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// CurrentCapacity 当前已经购买成功的总算力。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:132 table "表 3 auto_launch_group参数信息" row 7
 	CurrentCapacity *int64 `json:"current_capacity,omitempty"`
 
 	// CurrentStableCapacity 当前已经购买成功的按需算力。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:139 table "表 3 auto_launch_group参数信息" row 8
 	CurrentStableCapacity *int64 `json:"current_stable_capacity,omitempty"`
 
 	// ExcessFulfilledCapacityBehavior 超过目标容量或目标容量减少时的实例中断行为。
 	// - terminate：释放
 	// - noTermination：不释放
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:146 table "表 3 auto_launch_group参数信息" row 9
 	ExcessFulfilledCapacityBehavior *string `json:"excess_fulfilled_capacity_behavior,omitempty"`
 
 	// InstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
 	// - terminate：释放
 	// - noTermination：不释放
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:154 table "表 3 auto_launch_group参数信息" row 10
 	InstancesBehaviorWithExpiration *string `json:"instances_behavior_with_expiration,omitempty"`
 
 	// Name 智能购买组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:85 table "表 3 auto_launch_group参数信息" row 1
 	Name *string `json:"name,omitempty"`
 
 	// RegionSpecs 智能购买组在各个区域的配置，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:176 table "表 3 auto_launch_group参数信息" row 13
 	RegionSpecs *ShowAutoLaunchGroupRegionSpecs `json:"region_specs,omitempty"`
 
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。如果overrides中没有提供价格，可以使用该价格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:191 table "表 3 auto_launch_group参数信息" row 15
 	SpotPrice *float64 `json:"spot_price,omitempty"`
 
 	// StableCapacity 按需实例目标容量。
 	// 目标容量指实例数量或CPU个数，必须小于等于target_capacity，智能购买组中可以没有按需实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:124 table "表 3 auto_launch_group参数信息" row 6
 	StableCapacity *int64 `json:"stable_capacity,omitempty"`
 
 	// Status 智能购买组的运行状态。
@@ -1080,36 +1195,54 @@ type AutoLaunchGroup struct {
 	// - ACTIVE：运行中
 	// - DELETING：删除中
 	// - DELETED：已删除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:100 table "表 3 auto_launch_group参数信息" row 3
 	Status *string `json:"status,omitempty"`
 
 	// TargetCapacity 智能购买组目标容量。
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:116 table "表 3 auto_launch_group参数信息" row 5
 	TargetCapacity *int64 `json:"target_capacity,omitempty"`
 
 	// TaskState 智能购买组的任务状态。
 	// - HANDLING：购买中
 	// - FULFILLED：智能购买组已满配
 	// - ERROR：智能购买组异常
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:108 table "表 3 auto_launch_group参数信息" row 4
 	TaskState *string `json:"task_state,omitempty"`
 
 	// Type 请求类型。
 	// - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
 	// - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:92 table "表 3 auto_launch_group参数信息" row 2
 	Type *string `json:"type,omitempty"`
 
 	// ValidSince 请求开始时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:162 table "表 3 auto_launch_group参数信息" row 11
 	ValidSince *string `json:"valid_since,omitempty"`
 
 	// ValidUntil 请求结束时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:169 table "表 3 auto_launch_group参数信息" row 12
 	ValidUntil *string `json:"valid_until,omitempty"`
 }
 
 // AutoLaunchGroups defines model for AutoLaunchGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:141 table "表 4 auto_launch_groups参数信息"
 type AutoLaunchGroups struct {
 	// ID 智能购买组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:149 table "表 4 auto_launch_groups参数信息" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 智能购买组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:156 table "表 4 auto_launch_groups参数信息" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Status 智能购买组的运行状态。
@@ -1117,62 +1250,97 @@ type AutoLaunchGroups struct {
 	// - ACTIVE：运行中
 	// - DELETING：删除中
 	// - DELETED：已删除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:170 table "表 4 auto_launch_groups参数信息" row 4
 	Status *string `json:"status,omitempty"`
 
 	// TaskState 智能购买组的任务状态。
 	// - HANDLING：购买中
 	// - FULFILLED：智能购买组已满配
 	// - ERROR：智能购买组异常
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:178 table "表 4 auto_launch_groups参数信息" row 5
 	TaskState *string `json:"task_state,omitempty"`
 
 	// Type 请求类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:163 table "表 4 auto_launch_groups参数信息" row 3
 	Type *string `json:"type,omitempty"`
 
 	// ValidSince 开始时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:186 table "表 4 auto_launch_groups参数信息" row 6
 	ValidSince *string `json:"valid_since,omitempty"`
 
 	// ValidUntil 结束时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:193 table "表 4 auto_launch_groups参数信息" row 7
 	ValidUntil *string `json:"valid_until,omitempty"`
 }
 
 // BatchAddServerNicsNics defines model for BatchAddServerNicsNics.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:80 table "表 3 nics字段数据结构说明"
 type BatchAddServerNicsNics struct {
 	// IPAddress IP地址，无该参数表示自动分配IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:109 table "表 3 nics字段数据结构说明" row 3
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:128 table "表 3 nics字段数据结构说明" row 5
 	Ipv6Bandwidth map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
 
 	// Ipv6Enable 是否支持ipv6。
 	// 取值为true时，标识此网卡支持ipv6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:118 table "表 3 nics字段数据结构说明" row 4
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// SecurityGroups 添加网卡的安全组信息，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:100 table "表 3 nics字段数据结构说明" row 2
 	SecurityGroups []SecurityGroups `json:"security_groups,omitempty"`
 
 	// SubnetID 云服务器添加网卡的信息。
 	// 需要指定已创建的网络（network）的ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:90 table "表 3 nics字段数据结构说明" row 1
 	SubnetID string `json:"subnet_id"`
 }
 
 // BatchAddServerNicsRequestBody defines model for BatchAddServerNicsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:55 table "表 2 请求参数"
 type BatchAddServerNicsRequestBody struct {
 	// Nics 需要添加的网卡参数列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:65 table "表 2 请求参数" row 1
 	Nics []BatchAddServerNicsNics `json:"nics"`
 }
 
 // BatchAddServerNicsResponseBody defines model for BatchAddServerNicsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:193
 type BatchAddServerNicsResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:193
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchAttachSharableVolumesRequestBody defines model for BatchAttachSharableVolumesRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:59 table "表 2 请求参数"
 type BatchAttachSharableVolumesRequestBody struct {
 	// Serverinfo 共享磁盘需要挂载的弹性云服务器列表。详细请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:69 table "表 2 请求参数" row 1
 	Serverinfo []BatchAttachSharableVolumesRequestBodyServerinfoItem `json:"serverinfo"`
 }
 
 // BatchAttachSharableVolumesRequestBodyServerinfoItem defines model for BatchAttachSharableVolumesRequestBodyServerinfoItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:84 table "表 3 serverinfo 列表数据结构说明"
 type BatchAttachSharableVolumesRequestBodyServerinfoItem struct {
 	// Device 磁盘挂载点。
 	// 说明：
@@ -1180,147 +1348,228 @@ type BatchAttachSharableVolumesRequestBodyServerinfoItem struct {
 	// - 对于采用XEN虚拟化类型的弹性云服务器，device为必选参数；系统盘挂载点请指定/dev/sda；数据盘挂载点请按英文字母顺序依次指定，如/dev/sdb，/dev/sdc，如果指定了以“/dev/vd”开头的挂载点，系统默认改为“/dev/sd”。
 	// - 对于采用KVM虚拟化类型的弹性云服务器，系统盘挂载点请指定/dev/vda；数据盘挂载点可不用指定，也可按英文字母顺序依次指定，如/dev/vdb，/dev/vdc，如果指定了以“/dev/sd”开头的挂载点，系统默认改为“/dev/vd”。
 	// - 对于仅支持SCSI类型磁盘的弹性云服务器，数据盘的挂载点请按英文字母顺序依次指定，如/dev/sdb，/dev/sdc，系统不会修改默认挂载点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:103 table "表 3 serverinfo 列表数据结构说明" row 2
 	Device *string `json:"device,omitempty"`
 
 	// ServerID 共享磁盘需要挂载的弹性云服务器ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:94 table "表 3 serverinfo 列表数据结构说明" row 1
 	ServerID string `json:"server_id"`
 }
 
 // BatchAttachSharableVolumesResponseBody defines model for BatchAttachSharableVolumesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:145
 type BatchAttachSharableVolumesResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:145
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:62 table "表 2 请求参数"
 type BatchCreateActionRequestBody struct {
 	// Action 操作标识（仅支持小写）：create（创建）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:81 table "表 2 请求参数" row 2
 	Action string `json:"action"`
 
 	// Tags 标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:72 table "表 2 请求参数" row 1
 	Tags []BatchCreateActionResourceTag `json:"tags"`
 }
 
 // BatchCreateActionResourceTag defines model for BatchCreateActionResourceTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:96 table "表 3 resource_tag 字段数据结构说明"
 type BatchCreateActionResourceTag struct {
 	// Key 键。
 	// - 不能为空。
 	// - 对于同一资源键值唯一。
 	// - 长度不超过36个字符。
 	// - 标签的键必须唯一且输入不能为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:106 table "表 3 resource_tag 字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 值。
 	// - 长度不超过43个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:116 table "表 3 resource_tag 字段数据结构说明" row 2
 	Value string `json:"value"`
 }
 
 // BatchCreateServerTagsRequestBody defines model for BatchCreateServerTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:64 table "表 2 请求参数"
 type BatchCreateServerTagsRequestBody struct {
 	// Action 操作标识（仅支持小写）：create（创建）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:83 table "表 2 请求参数" row 2
 	Action string `json:"action"`
 
 	// Tags 标签列表，详情参见表3
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:74 table "表 2 请求参数" row 1
 	Tags []BatchCreateServerTagsTags `json:"tags"`
 }
 
 // BatchCreateServerTagsTags defines model for BatchCreateServerTagsTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:98 table "表 3 tags 字段数据结构说明"
 type BatchCreateServerTagsTags struct {
 	// Key 键。
 	// - 不能为空。
 	// - 对于同一资源键值唯一。
 	// - 长度不超过36个字符。
 	// - 标签的键必须唯一且输入不能为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:108 table "表 3 tags 字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 值。
 	// - 长度不超过43个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:118 table "表 3 tags 字段数据结构说明" row 2
 	Value string `json:"value"`
 }
 
 // BatchDeleteActionRequestBody defines model for BatchDeleteActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:58 table "表 2 请求参数"
 type BatchDeleteActionRequestBody struct {
 	// Action 操作标识（仅支持小写）：delete（删除）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:77 table "表 2 请求参数" row 2
 	Action string `json:"action"`
 
 	// Tags 标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:68 table "表 2 请求参数" row 1
 	Tags []BatchDeleteActionResourceTag `json:"tags"`
 }
 
 // BatchDeleteActionResourceTag defines model for BatchDeleteActionResourceTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:92 table "表 3 resource_tag 字段数据结构说明"
 type BatchDeleteActionResourceTag struct {
 	// Key 键。
 	// 最大长度127个Unicode字符，不能为空。
 	// 同一资源的key值不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:102 table "表 3 resource_tag 字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 值列表。
 	// 每个值最大长度255个Unicode字符，可以为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:113 table "表 3 resource_tag 字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // BatchDeleteServerNicsNics defines model for BatchDeleteServerNicsNics.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:84 table "表 3 nics字段数据结构说明"
 type BatchDeleteServerNicsNics struct {
 	// ID 网卡Port ID。
 	// 说明：
 	// 当该ID为弹性云服务器主网卡ID，将返回403。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:94 table "表 3 nics字段数据结构说明" row 1
 	ID string `json:"id"`
 }
 
 // BatchDeleteServerNicsRequestBody defines model for BatchDeleteServerNicsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:59 table "表 2 请求参数"
 type BatchDeleteServerNicsRequestBody struct {
 	// Nics 需要删除的网卡列表信息，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:69 table "表 2 请求参数" row 1
 	Nics []BatchDeleteServerNicsNics `json:"nics"`
 }
 
 // BatchDeleteServerNicsResponseBody defines model for BatchDeleteServerNicsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:131
 type BatchDeleteServerNicsResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:131
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchDeleteServerTagsRequestBody defines model for BatchDeleteServerTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:63 table "表 2 请求参数"
 type BatchDeleteServerTagsRequestBody struct {
 	// Action 操作标识（仅支持小写）：delete（删除）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:82 table "表 2 请求参数" row 2
 	Action string `json:"action"`
 
 	// Tags 标签列表，详情参见表3
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:73 table "表 2 请求参数" row 1
 	Tags []BatchDeleteServerTagsTags `json:"tags"`
 }
 
 // BatchDeleteServerTagsTags defines model for BatchDeleteServerTagsTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:97 table "表 3 tags 字段数据结构说明"
 type BatchDeleteServerTagsTags struct {
 	// Key 键。
 	// 不能为空。
 	// 同一资源的key值不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:107 table "表 3 tags 字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 值。
 	// 可以为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:118 table "表 3 tags 字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // BatchRebootServersRequestBody defines model for BatchRebootServersRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:48 table "表 2 请求参数"
 type BatchRebootServersRequestBody struct {
 	// Reboot 标记为重启云服务器操作，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:58 table "表 2 请求参数" row 1
 	Reboot Reboot `json:"reboot"`
 }
 
 // BatchRebootServersResponseBody defines model for BatchRebootServersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:159
 type BatchRebootServersResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:159
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchRebootServersServers defines model for BatchRebootServersServers.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:107 table "表 4 servers字段数据结构说明"
 type BatchRebootServersServers struct {
 	// ID 云服务器ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:117 table "表 4 servers字段数据结构说明" row 1
 	ID string `json:"id"`
 }
 
 // BatchResetServersPasswordRequestBody defines model for BatchResetServersPasswordRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:53 table "表 2 请求参数"
 type BatchResetServersPasswordRequestBody struct {
 	// DryRun 是否只预检此次请求。
 	// - true：发送检查请求，不会重置密码。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应结果。
 	// - false：发送正常请求，通过检查后并且进行重置密码请求。
 	// 默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:75 table "表 2 请求参数" row 2
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// NewPassword 新密码。
@@ -1330,80 +1579,124 @@ type BatchResetServersPasswordRequestBody struct {
 	// - 密码至少必须包含大写字母（A-Z）、小写字母（a-z）、数字（0-9）和特殊字符（!@%-_=+[]:./?）中的三种。
 	// - 密码不能包含用户名或用户名的逆序。
 	// - Windows系统密码不能包含用户名或用户名的逆序，不能包含用户名中超过两个连续字符的部分。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:63 table "表 2 请求参数" row 1
 	NewPassword string `json:"new_password"`
 
 	// Servers 待批量重置密码的弹性云服务器ID信息，详情参见 表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:86 table "表 2 请求参数" row 3
 	Servers []BatchResetServersPasswordServers `json:"servers"`
 }
 
 // BatchResetServersPasswordResponseBody defines model for BatchResetServersPasswordResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:153
 type BatchResetServersPasswordResponseBody struct {
+	// Response Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:153
 	Response []BatchResetServersPasswordResponseBodyResponseItem `json:"response,omitempty"`
 }
 
 // BatchResetServersPasswordResponseBodyResponseItem defines model for BatchResetServersPasswordResponseBodyResponseItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:153
 type BatchResetServersPasswordResponseBodyResponseItem struct {
+	// ID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:153
 	ID *string `json:"id,omitempty"`
 }
 
 // BatchResetServersPasswordServers defines model for BatchResetServersPasswordServers.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:98 table "表 3 servers字段数据结构说明"
 type BatchResetServersPasswordServers struct {
 	// ID 弹性云服务器ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:108 table "表 3 servers字段数据结构说明" row 1
 	ID string `json:"id"`
 }
 
 // BatchStartServersRequestBody defines model for BatchStartServersRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:46 table "表 2 请求参数"
 type BatchStartServersRequestBody struct {
 	// OsStart 标记为启动云服务器操作，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:56 table "表 2 请求参数" row 1
 	OsStart OsStart `json:"os-start"`
 }
 
 // BatchStartServersResponseBody defines model for BatchStartServersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:146
 type BatchStartServersResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:146
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchStopServersRequestBody defines model for BatchStopServersRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:46 table "表 2 请求参数"
 type BatchStopServersRequestBody struct {
 	// OsStop 标记为关闭云服务器操作，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:56 table "表 2 请求参数" row 1
 	OsStop OsStop `json:"os-stop"`
 }
 
 // BatchStopServersResponseBody defines model for BatchStopServersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:158
 type BatchStopServersResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:158
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchUpdateServersNameRequestBody defines model for BatchUpdateServersNameRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:48 table "表 2 请求参数"
 type BatchUpdateServersNameRequestBody struct {
 	// DryRun 是否只预检此次请求。
 	// true：发送检查请求，不会修改云服务器名称。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回正常响应信息。
 	// 响应结构请参见 7.5.1 响应 所示。
 	// false：发送正常请求，通过检查后并且执行修改云服务器名称的请求。
 	// 默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:70 table "表 2 请求参数" row 2
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// Name 弹性云服务器修改后的名称。
 	// 规则如下：
 	// 只能由中文字符、英文字母、数字及“_”、“-”、“.”组成，且长度为[1-128]个英文字符或[1-64]个中文字符。
 	// 批量修改弹性云服务器名称时，名不会自动按序增加数字尾缀。例如： 三个ECS的名称为test_0001，test_0002，test_0003，批量修改弹性云服务器名称为develop，则修改后3个弹性云服务器名称为develop，develop，develop。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:58 table "表 2 请求参数" row 1
 	Name string `json:"name"`
 
 	// Servers 待修改的弹性云服务器ID信息，详情请参见 表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:83 table "表 2 请求参数" row 3
 	Servers []BatchResetServersPasswordServers `json:"servers"`
 }
 
 // BatchUpdateServersNameResponseBody defines model for BatchUpdateServersNameResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:150
 type BatchUpdateServersNameResponseBody struct {
+	// Response Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:150
 	Response []BatchUpdateServersNameResponseBodyResponseItem `json:"response,omitempty"`
 }
 
 // BatchUpdateServersNameResponseBodyResponseItem defines model for BatchUpdateServersNameResponseBodyResponseItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:150
 type BatchUpdateServersNameResponseBodyResponseItem struct {
+	// ID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:150
 	ID *string `json:"id,omitempty"`
 }
 
 // BlockDevice 更新云服务器挂载的单个磁盘信息，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:91 table "表 3 block_device数据结构说明"
 type BlockDevice struct {
 	// DeleteOnTermination 弹性云服务器释放时，磁盘随实例释放策略。
 	// - true：磁盘随实例释放。
@@ -1412,13 +1705,19 @@ type BlockDevice struct {
 	// - 不支持修改包年/包月计费模式的磁盘。
 	// - 不支持修改共享盘。
 	// - 不支持修改系统盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:101 table "表 3 block_device数据结构说明" row 1
 	DeleteOnTermination bool `json:"delete_on_termination"`
 }
 
 // ChangeServerChargeModeRequestBody defines model for ChangeServerChargeModeRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:54 table "表 2 请求参数"
 type ChangeServerChargeModeRequestBody struct {
 	// ChargeMode 更换后的计费模式。
 	// prePaid: 将当前虚拟机计费方式改为包年/包月计费
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:73 table "表 2 请求参数" row 2
 	ChargeMode string `json:"charge_mode"`
 
 	// DryRun 是否只预检此次请求。
@@ -1427,32 +1726,48 @@ type ChangeServerChargeModeRequestBody struct {
 	// - 如果检查通过，则返回202状态码。
 	// - false：发送正常请求，通过检查后并且执行更改云服务器计费模式操作。
 	// 默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:93 table "表 2 请求参数" row 4
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// PrepaidOptions 包年/包月选项，当charge_mode为prePaid时必选。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:83 table "表 2 请求参数" row 3
 	PrepaidOptions *PrepaidOptions `json:"prepaid_options,omitempty"`
 
 	// ServerIds 按需转包年/包月的云服务器ID列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:64 table "表 2 请求参数" row 1
 	ServerIds []string `json:"server_ids"`
 }
 
 // ChangeServerChargeModeResponseBody defines model for ChangeServerChargeModeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:198 table "表 4 参数说明"
 type ChangeServerChargeModeResponseBody struct {
 	// OrderID 转包年/包月的订单ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:206 table "表 4 参数说明" row 1
 	OrderID *string `json:"order_id,omitempty"`
 }
 
 // ChangeServerOsWithCloudInitMetadata 切换云服务器的元数据。
 // 更多信息，请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:183 table "表 4 metadata字段数据结构说明"
 type ChangeServerOsWithCloudInitMetadata struct {
 	// UnderscoreUnderscoreSystemCmkid 用户主密钥ID，是metadata中的表示加密功能的字段，与__system__encrypted配合使用。
 	// 说明：
 	// 请参考查询密钥列表，通过HTTPS请求获取密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:226 table "表 4 metadata字段数据结构说明" row 3
 	UnderscoreUnderscoreSystemCmkid *string `json:"__system__cmkid,omitempty"`
 
 	// UnderscoreUnderscoreSystemEncrypted metadata中的表示加密功能的字段，0代表不加密，1代表加密。
 	// 该字段不存在时，系统盘默认为不加密。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:216 table "表 4 metadata字段数据结构说明" row 2
 	UnderscoreUnderscoreSystemEncrypted *string `json:"__system__encrypted,omitempty"`
 
 	// UserData 创建云服务器过程中待注入实例自定义数据。支持注入文本、文本文件。
@@ -1467,10 +1782,14 @@ type ChangeServerOsWithCloudInitMetadata struct {
 	// base64编码后：
 	// - Linux服务器：IyEvYmluL2Jhc2gKZWNobyB1c2VyX3Rlc3QgPiAvaG9tZS91c2VyLnR4dA==
 	// - Windows服务器：cmVtIGNtZAplY2hvIDExMSA+IGM6XGFhYS50eHQ=
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:193 table "表 4 metadata字段数据结构说明" row 1
 	UserData *string `json:"user_data,omitempty"`
 }
 
 // ChangeServerOsWithCloudInitOsChange 切换弹性云服务器操作系统，详情参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:88 table "表 3 os-change字段数据结构说明"
 type ChangeServerOsWithCloudInitOsChange struct {
 	// Adminpass 云服务器管理员账户的初始登录密码。
 	// 其中，Windows管理员账户的用户名为Administrator，Linux管理员账户的用户名为root。
@@ -1486,10 +1805,14 @@ type ChangeServerOsWithCloudInitOsChange struct {
 	// Windows操作系统不支持使用私有镜像密码。
 	// 如需在切换后设置密码，需确保镜像__os_feature_list字段必须含有{"onekey_resetpasswd": "true"}，请在切换后重置云服务器密码。
 	// - 对于已安装Cloud-init的云服务器，使用adminpass字段切换操作系统时，系统如果提示您使用keypair方式切换操作系统，表示当前区域暂不支持使用密码方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:98 table "表 3 os-change字段数据结构说明" row 1
 	Adminpass *string `json:"adminpass,omitempty"`
 
 	// Imageid 切换系统所使用的新镜像的ID，格式为UUID。
 	// 镜像的ID可以从控制台或者参考《镜像服务API参考》的“查询镜像列表”的章节获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:135 table "表 3 os-change字段数据结构说明" row 4
 	Imageid string `json:"imageid"`
 
 	// IsAutoPay 下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。
@@ -1497,24 +1820,34 @@ type ChangeServerOsWithCloudInitOsChange struct {
 	// - “false”：否（需要客户手动支付）
 	// 说明：
 	// 适用于包年/包月虚拟机费用发生变化时，不传该字段时默认为客户手动支付。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:145 table "表 3 os-change字段数据结构说明" row 5
 	IsAutoPay *ChangeServerOsWithCloudInitOsChangeIsAutoPay `json:"isAutoPay,omitempty"`
 
 	// Keyname 密钥名称。
 	// 密钥可以通过密钥创建接口进行创建 创建和导入SSH密钥（请参见），或使用SSH密钥查询接口查询已有的密钥（请参见查询SSH密钥列表 ）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:114 table "表 3 os-change字段数据结构说明" row 2
 	Keyname *string `json:"keyname,omitempty"`
 
 	// Metadata 切换云服务器的元数据。
 	// 更多信息，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:157 table "表 3 os-change字段数据结构说明" row 6
 	Metadata *ChangeServerOsWithCloudInitMetadata `json:"metadata,omitempty"`
 
 	// Mode 取值为withStopServer ，支持开机状态下切换弹性云服务器操作系统。
 	// mode取值为withStopServer时，对开机状态的弹性云服务器执行切换操作系统操作，系统自动对云服务器先执行关机，再切换操作系统。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:167 table "表 3 os-change字段数据结构说明" row 7
 	Mode *string `json:"mode,omitempty"`
 
 	// Userid 用户ID。当传入keyname参数时，优先使用本参数设置的userid，若userid为空，默认使用当前token中的userid。
 	// 查看用户ID方法：
 	// - 登录管理控制台。
 	// - 单击用户名，在下拉列表中单击“我的凭证”。在该页面查看IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:124 table "表 3 os-change字段数据结构说明" row 3
 	Userid *string `json:"userid,omitempty"`
 }
 
@@ -1523,33 +1856,50 @@ type ChangeServerOsWithCloudInitOsChange struct {
 // - “false”：否（需要客户手动支付）
 // 说明：
 // 适用于包年/包月虚拟机费用发生变化时，不传该字段时默认为客户手动支付。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:145 table "表 3 os-change字段数据结构说明" row 5
 type ChangeServerOsWithCloudInitOsChangeIsAutoPay string
 
 // ChangeServerOsWithCloudInitRequestBody defines model for ChangeServerOsWithCloudInitRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:63 table "表 2 请求参数"
 type ChangeServerOsWithCloudInitRequestBody struct {
 	// OsChange 切换弹性云服务器操作系统，详情参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:73 table "表 2 请求参数" row 1
 	OsChange ChangeServerOsWithCloudInitOsChange `json:"os-change"`
 }
 
 // ChangeServerOsWithCloudInitResponseBody defines model for ChangeServerOsWithCloudInitResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:298
 type ChangeServerOsWithCloudInitResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:298
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // ChangeServerOsWithoutCloudInitMetadata 切换云服务器的元数据。
 // 更多信息，请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:183 table "表 4 metadata字段数据结构说明"
 type ChangeServerOsWithoutCloudInitMetadata struct {
 	// UnderscoreUnderscoreSystemCmkid 用户主密钥ID，是metadata中的表示加密功能的字段，与__system__encrypted配合使用。
 	// 说明：
 	// 请参考查询密钥列表，通过HTTPS请求获取密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:203 table "表 4 metadata字段数据结构说明" row 2
 	UnderscoreUnderscoreSystemCmkid *string `json:"__system__cmkid,omitempty"`
 
 	// UnderscoreUnderscoreSystemEncrypted metadata中的表示加密功能的字段，0代表不加密，1代表加密。
 	// 该字段不存在时，系统盘默认为不加密。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:193 table "表 4 metadata字段数据结构说明" row 1
 	UnderscoreUnderscoreSystemEncrypted *string `json:"__system__encrypted,omitempty"`
 }
 
 // ChangeServerOsWithoutCloudInitOsChange 切换弹性云服务器操作系统，详情参见 表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:89 table "表 3 os-change字段数据结构说明"
 type ChangeServerOsWithoutCloudInitOsChange struct {
 	// Adminpass 云服务器管理员账户的初始登录密码。
 	// 其中，Windows管理员账户的用户名为Administrator，Linux管理员账户的用户名为root。
@@ -1560,10 +1910,14 @@ type ChangeServerOsWithoutCloudInitOsChange struct {
 	// - Windows云服务器仅支持密码方式，且密码不能包含用户名或用户名的逆序，不能包含用户名中超过两个连续字符的部分。
 	// - adminpass和keyname不能同时为空。
 	// - adminpass和keyname不能同时有值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:99 table "表 3 os-change字段数据结构说明" row 1
 	Adminpass *string `json:"adminpass,omitempty"`
 
 	// Imageid 切换系统所使用的新镜像的ID，格式为UUID。
 	// 镜像的ID可以从控制台或者参考《镜像服务API参考》的“查询镜像列表”的章节获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:134 table "表 3 os-change字段数据结构说明" row 4
 	Imageid string `json:"imageid"`
 
 	// IsAutoPay 下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。
@@ -1571,25 +1925,35 @@ type ChangeServerOsWithoutCloudInitOsChange struct {
 	// - “false”：否（需要客户手动支付）
 	// 说明：
 	// 适用于包年/包月虚拟机费用发生变化时，不传该字段时默认为客户手动支付。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:144 table "表 3 os-change字段数据结构说明" row 5
 	IsAutoPay *ChangeServerOsWithoutCloudInitOsChangeIsAutoPay `json:"isAutoPay,omitempty"`
 
 	// Keyname 密钥名称。
 	// 密钥可以通过密钥创建接口进行创建 创建和导入SSH密钥（请参见），或使用SSH密钥查询接口查询已有的密钥（请参见查询SSH密钥列表 ）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:113 table "表 3 os-change字段数据结构说明" row 2
 	Keyname *string `json:"keyname,omitempty"`
 
 	// Metadata 切换云服务器的元数据。
 	// 更多信息，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:156 table "表 3 os-change字段数据结构说明" row 6
 	Metadata *ChangeServerOsWithoutCloudInitMetadata `json:"metadata,omitempty"`
 
 	// Mode 取值为withStopServer ，支持开机状态下切换弹性云服务器操作系统。
 	// mode取值为withStopServer时，对开机状态的
 	// 弹性云服务器执行切换操作系统操作，系统自动对云服务器先执行关机，再切换操作系统。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:166 table "表 3 os-change字段数据结构说明" row 7
 	Mode *string `json:"mode,omitempty"`
 
 	// Userid 用户ID。当传入keyname参数时，优先使用本参数设置的userid，若userid为空，默认使用当前token中的userid。
 	// 查看用户ID方法：
 	// - 登录管理控制台。
 	// - 单击用户名，在下拉列表中单击“我的凭证”。在该页面查看IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:123 table "表 3 os-change字段数据结构说明" row 3
 	Userid *string `json:"userid,omitempty"`
 }
 
@@ -1598,31 +1962,48 @@ type ChangeServerOsWithoutCloudInitOsChange struct {
 // - “false”：否（需要客户手动支付）
 // 说明：
 // 适用于包年/包月虚拟机费用发生变化时，不传该字段时默认为客户手动支付。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:144 table "表 3 os-change字段数据结构说明" row 5
 type ChangeServerOsWithoutCloudInitOsChangeIsAutoPay string
 
 // ChangeServerOsWithoutCloudInitRequestBody defines model for ChangeServerOsWithoutCloudInitRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:64 table "表 2 请求参数"
 type ChangeServerOsWithoutCloudInitRequestBody struct {
 	// OsChange 切换弹性云服务器操作系统，详情参见 表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:74 table "表 2 请求参数" row 1
 	OsChange ChangeServerOsWithoutCloudInitOsChange `json:"os-change"`
 }
 
 // ChangeServerOsWithoutCloudInitResponseBody defines model for ChangeServerOsWithoutCloudInitResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:247
 type ChangeServerOsWithoutCloudInitResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:247
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateActionRequestBody defines model for CreateActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:44 table "表 2 请求参数"
 type CreateActionRequestBody struct {
 	// Action 值为filter：表示按标签过滤弹性云服务器，返回符合条件的云服务器列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:54 table "表 2 请求参数" row 1
 	Action string `json:"action"`
 
 	// Limit 查询返回的云服务器数量限制，最多为1000，不能为负数。
 	// - 如果action的值为count时，此参数无效。
 	// - 如果action的值为filter时，limit必填，取值范围[0-1000]，如果不传值，系统默认limit值为1000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:63 table "表 2 请求参数" row 2
 	Limit *string `json:"limit,omitempty"`
 
 	// Matches 搜索字段，用于按条件搜索弹性云服务器。
 	// 当前仅支持按resource_name进行搜索。更多信息，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:104 table "表 2 请求参数" row 6
 	Matches []Match `json:"matches,omitempty"`
 
 	// NotTags 查询不包含所有指定标签的弹性云服务器。
@@ -1630,12 +2011,16 @@ type CreateActionRequestBody struct {
 	// - key不能为空或者空字符串。
 	// - Key不能重复。
 	// - 同一个key中values不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:94 table "表 2 请求参数" row 5
 	NotTags []string `json:"not_tags,omitempty"`
 
 	// Offset 偏移量：指定返回记录的开始位置，必须为数字，取值范围为大于或等于0。
 	// 查询第一页数据时，可以不传入此参数。
 	// - 如果action的值为count时，此参数无效。
 	// - 如果action的值为filter时，必填，如果用户不传值，系统默认offset值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:73 table "表 2 请求参数" row 3
 	Offset *string `json:"offset,omitempty"`
 
 	// Tags 查询包含所有指定标签的弹性云服务器，详情请参见表3。
@@ -1643,38 +2028,56 @@ type CreateActionRequestBody struct {
 	// - key不能为空或者空字符串。
 	// - key不能重复。
 	// - 同一个key中values不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:84 table "表 2 请求参数" row 4
 	Tags []CreateActionTag `json:"tags,omitempty"`
 }
 
 // CreateActionResourceTag defines model for CreateActionResourceTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:270 table "表 7 resource_tag字段数据结构说明"
 type CreateActionResourceTag struct {
 	// Key 键。
 	// - 最大长度127个unicode字符。
 	// - key不能为空。
 	// - 只能包含字母、数字、下划线“_”、中划线“-”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:278 table "表 7 resource_tag字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 值。
 	// - 每个值最大长度255个unicode字符。
 	// - 可以为空字符串。
 	// - 只能包含字母、数字、下划线“_”、中划线“-”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:286 table "表 7 resource_tag字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // CreateActionResponseBody defines model for CreateActionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:200 table "表 5 响应参数"
 type CreateActionResponseBody struct {
 	// Resources 返回的云服务器列表，详情参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:208 table "表 5 响应参数" row 1
 	Resources []Resource `json:"resources,omitempty"`
 
 	// TotalCount 总记录数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:215 table "表 5 响应参数" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // CreateActionTag defines model for CreateActionTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:120 table "表 3 tag字段数据结构说明"
 type CreateActionTag struct {
 	// Key 键。
 	// - 最大长度127个unicode字符。
 	// - key不能为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:130 table "表 3 tag字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Values 值列表。
@@ -1682,84 +2085,132 @@ type CreateActionTag struct {
 	// - 每个值最大长度255 个unicode字符。
 	// - 如果values为空则表示any_value。
 	// - value之间为或的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:140 table "表 3 tag字段数据结构说明" row 2
 	Values []string `json:"values"`
 }
 
 // CreateAssociationRequestBody defines model for CreateAssociationRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:52 table "表 2 请求参数"
 type CreateAssociationRequestBody struct {
 	// Image ECS镜像信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:62 table "表 2 请求参数" row 1
 	Image CreateAssociationRequestBodyImage `json:"image"`
 }
 
 // CreateAssociationRequestBodyImage ECS镜像信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:77 table "表 3 image字段结构说明"
 type CreateAssociationRequestBodyImage struct {
 	// ID ECS镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:87 table "表 3 image字段结构说明" row 1
 	ID string `json:"id"`
 }
 
 // CreateAutoLaunchGroupLaunchTemplate 实例的启动模板，详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:301 table "表 5 launch_template参数信息"
 type CreateAutoLaunchGroupLaunchTemplate struct {
 	// LaunchTemplateID 实例的启动模板ID，唯一标识一个启动模板。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:311 table "表 5 launch_template参数信息" row 1
 	LaunchTemplateID string `json:"launch_template_id"`
 
 	// Version 启动模板版本号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:320 table "表 5 launch_template参数信息" row 2
 	Version string `json:"version"`
 }
 
 // CreateAutoLaunchGroupLaunchTemplateConfig 启动模板配置，详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:267 table "表 4 launch_template_config参数信息"
 type CreateAutoLaunchGroupLaunchTemplateConfig struct {
 	// LaunchTemplate 实例的启动模板，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:277 table "表 4 launch_template_config参数信息" row 1
 	LaunchTemplate CreateAutoLaunchGroupLaunchTemplate `json:"launch_template"`
 
 	// Overrides 实例的详细信息，详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:286 table "表 4 launch_template_config参数信息" row 2
 	Overrides []CreateAutoLaunchGroupOverride `json:"overrides"`
 }
 
 // CreateAutoLaunchGroupOverride defines model for CreateAutoLaunchGroupOverride.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:335 table "表 6 override参数信息"
 type CreateAutoLaunchGroupOverride struct {
 	// AvailabilityZoneID 可用区ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:345 table "表 6 override参数信息" row 1
 	AvailabilityZoneID string `json:"availability_zone_id"`
 
 	// FlavorID 实例规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:354 table "表 6 override参数信息" row 2
 	FlavorID string `json:"flavor_id"`
 
 	// Priority 优先级。数值越小，优先级越高，优先购买。
 	// 取值范围：0到Integer.MAX_VALUE
 	// 默认值：Integer.MAX_VALUE
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:372 table "表 6 override参数信息" row 4
 	Priority *int64 `json:"priority,omitempty"`
 
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:363 table "表 6 override参数信息" row 3
 	SpotPrice *float64 `json:"spot_price,omitempty"`
 
 	// WeightedCapacity 实例规格的权重。取值越高，单台实例满足计算力需求的能力越大，所需的实例数量越小。
 	// 取值范围：大于0
 	// 可以根据指定实例规格的计算力和集群单节点最低计算力得出权重值。
 	// 假设单节点最低计算力为8vCPU、60GB，则8vCPU、60GB实例规格的权重可设置为1，16vCPU、120GB实例规格的权重可设置为2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:383 table "表 6 override参数信息" row 5
 	WeightedCapacity *float64 `json:"weighted_capacity,omitempty"`
 }
 
 // CreateAutoLaunchGroupRegionSpecs defines model for CreateAutoLaunchGroupRegionSpecs.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:215 table "表 3 region_specs参数信息"
 type CreateAutoLaunchGroupRegionSpecs struct {
 	// ExpectStableCapacity 区域内期望的稳定算力容量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:243 table "表 3 region_specs参数信息" row 3
 	ExpectStableCapacity int64 `json:"expect_stable_capacity"`
 
 	// ExpectTargetCapacity 区域内期望的总算力容量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:234 table "表 3 region_specs参数信息" row 2
 	ExpectTargetCapacity int64 `json:"expect_target_capacity"`
 
 	// LaunchTemplateConfig 启动模板配置，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:252 table "表 3 region_specs参数信息" row 4
 	LaunchTemplateConfig CreateAutoLaunchGroupLaunchTemplateConfig `json:"launch_template_config"`
 
 	// RegionID 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:225 table "表 3 region_specs参数信息" row 1
 	RegionID string `json:"region_id"`
 }
 
 // CreateAutoLaunchGroupRequestBody defines model for CreateAutoLaunchGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:55 table "表 2 请求参数"
 type CreateAutoLaunchGroupRequestBody struct {
 	// AllocationStrategy 实例分配策略。
 	// - lowest_price：价格最低策略，智能购买组购买的所有实例的价格总和最低。
 	// - prioritized：优先级策略，按照规格设定的优先级创建实例。
 	// - capacity_optimized：容量最优化策略，智能购买组购买的实例按照大规格优先进行购买。
 	// 默认值：lowest_price
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:170 table "表 2 请求参数" row 11
 	AllocationStrategy *CreateAutoLaunchGroupRequestBodyAllocationStrategy `json:"allocation_strategy,omitempty"`
 
 	// DryRun 创建智能购买组参数核查。
@@ -1767,60 +2218,86 @@ type CreateAutoLaunchGroupRequestBody struct {
 	// - 如果检查不通过，则返回对应错误。
 	// - 如果检查通过，则返回202状态码。
 	// - false：发送正常请求，通过检查后并且执行创建智能购买组请求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:75 table "表 2 请求参数" row 2
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// ExcessFulfilledCapacityBehavior 超过目标容量或目标容量减少时的实例中断行为。
 	// - terminate：释放
 	// - noTermination：不释放
 	// 默认值：terminate
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:126 table "表 2 请求参数" row 7
 	ExcessFulfilledCapacityBehavior *CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior `json:"excess_fulfilled_capacity_behavior,omitempty"`
 
 	// GuaranteePlanID 算力保障计划ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:97 table "表 2 请求参数" row 4
 	GuaranteePlanID *string `json:"guarantee_plan_id,omitempty"`
 
 	// InstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
 	// - terminate：释放
 	// - noTermination：不释放
 	// 默认值：terminate
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:137 table "表 2 请求参数" row 8
 	InstancesBehaviorWithExpiration *CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration `json:"instances_behavior_with_expiration,omitempty"`
 
 	// Name 智能购买组名称。
 	// 取值范围：1-64个字符，只能包含中文、字母、数字、下划线和中划线。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:65 table "表 2 请求参数" row 1
 	Name string `json:"name"`
 
 	// RegionSpecs 智能购买组内各区域的资源描述，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:181 table "表 2 请求参数" row 12
 	RegionSpecs []CreateAutoLaunchGroupRegionSpecs `json:"region_specs"`
 
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。如果overrides中没有提供价格，可以使用该价格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:200 table "表 2 请求参数" row 14
 	SpotPrice *float64 `json:"spot_price,omitempty"`
 
 	// StableCapacity 按需实例目标容量。
 	// 目标容量指实例数量或CPU个数，必须小于等于target_capacity，智能购买组中可以没有按需实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:116 table "表 2 请求参数" row 6
 	StableCapacity *int64 `json:"stable_capacity,omitempty"`
 
 	// SupplyOption 资源供给中规格选择策略。
 	// - singlation：选择一种规格供给。
 	// - multiple：组合多种规格供给。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:190 table "表 2 请求参数" row 13
 	SupplyOption *string `json:"supply_option,omitempty"`
 
 	// TargetCapacity 智能购买组目标容量。
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:106 table "表 2 请求参数" row 5
 	TargetCapacity int64 `json:"target_capacity"`
 
 	// Type 请求类型。
 	// - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
 	// - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
 	// 默认值：maintain
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:86 table "表 2 请求参数" row 3
 	Type *CreateAutoLaunchGroupRequestBodyType `json:"type,omitempty"`
 
 	// ValidSince 请求开始时间，和valid_until共同确定有效时段。
 	// 按照ISO8601标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
 	// 默认值：立即生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:148 table "表 2 请求参数" row 9
 	ValidSince *string `json:"valid_since,omitempty"`
 
 	// ValidUntil 请求结束时间，和valid_since共同确定有效时段。
 	// 按照ISO8601标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
 	// 默认值：无限期
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:159 table "表 2 请求参数" row 10
 	ValidUntil *string `json:"valid_until,omitempty"`
 }
 
@@ -1829,51 +2306,75 @@ type CreateAutoLaunchGroupRequestBody struct {
 // - prioritized：优先级策略，按照规格设定的优先级创建实例。
 // - capacity_optimized：容量最优化策略，智能购买组购买的实例按照大规格优先进行购买。
 // 默认值：lowest_price
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:170 table "表 2 请求参数" row 11
 type CreateAutoLaunchGroupRequestBodyAllocationStrategy string
 
 // CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior 超过目标容量或目标容量减少时的实例中断行为。
 // - terminate：释放
 // - noTermination：不释放
 // 默认值：terminate
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:126 table "表 2 请求参数" row 7
 type CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior string
 
 // CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
 // - terminate：释放
 // - noTermination：不释放
 // 默认值：terminate
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:137 table "表 2 请求参数" row 8
 type CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration string
 
 // CreateAutoLaunchGroupRequestBodyType 请求类型。
 // - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
 // - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
 // 默认值：maintain
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:86 table "表 2 请求参数" row 3
 type CreateAutoLaunchGroupRequestBodyType string
 
 // CreateAutoLaunchGroupResponseBody defines model for CreateAutoLaunchGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:403 table "表 7 响应参数"
 type CreateAutoLaunchGroupResponseBody struct {
 	// AutoLaunchGroupID 创建的智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:411 table "表 7 响应参数" row 1
 	AutoLaunchGroupID *string `json:"auto_launch_group_id,omitempty"`
 
 	// ErrorCode 错误码。
 	// - 请求失败时，响应体中包含错误。
 	// - 请求成功时，响应消息体中不包含错误码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:418 table "表 7 响应参数" row 2
 	ErrorCode *int64 `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述。
 	// - 请求失败时，响应体中包含错误描述。
 	// - 请求成功时，响应消息体中不包含错误描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:426 table "表 7 响应参数" row 3
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // CreateCloudserversFpgaImageRequestBody defines model for CreateCloudserversFpgaImageRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:47 table "表 2 请求参数"
 type CreateCloudserversFpgaImageRequestBody struct {
 	// FpgaImage FPGA镜像信息详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:57 table "表 2 请求参数" row 1
 	FpgaImage CreateCloudserversFpgaImageRequestBodyFpgaImage `json:"fpga_image"`
 }
 
 // CreateCloudserversFpgaImageRequestBodyFpgaImage FPGA镜像信息详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:72 table "表 3 fpga_image字段结构说明"
 type CreateCloudserversFpgaImageRequestBodyFpgaImage struct {
 	// Description FPGA镜像的描述信息，由中文汉字、中文句号、中文逗号、英文大小写字母、数字、中划线、下划线、英文句号、英文逗号、空格组成，长度0到255个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:116 table "表 3 fpga_image字段结构说明" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Location FPGA逻辑文件在OBS桶中的路径，格式为“桶名:文件名”，例如“obs-fpga:fpga.bin”。
@@ -1887,28 +2388,42 @@ type CreateCloudserversFpgaImageRequestBodyFpgaImage struct {
 	// - 由英文大、小写字母，数字，中划线，下划线，斜杠，英文句号组成。
 	// - 必须以“.bin”或“xclbin”结尾。
 	// - 长度4～64个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:82 table "表 3 fpga_image字段结构说明" row 1
 	Location string `json:"location"`
 
 	// Metadata FPGA镜像的元数据信息，要求是合法的JSON（JavaScript Object Notation）对象类型。
 	// metadata在进行JSON序列化后的字符个数不能超过1024。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:106 table "表 3 fpga_image字段结构说明" row 3
 	Metadata map[string]interface{} `json:"metadata"`
 
 	// Name FPGA镜像的名称。
 	// 取值范围：
 	// - 只能由英文字母、数字、下划线、中划线组成。
 	// - 长度1~64个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:95 table "表 3 fpga_image字段结构说明" row 2
 	Name string `json:"name"`
 }
 
 // CreateCloudserversFpgaImageResponseBody defines model for CreateCloudserversFpgaImageResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:135 table "表 4 响应参数"
 type CreateCloudserversFpgaImageResponseBody struct {
 	// FpgaImage FPGA镜像信息详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:143 table "表 4 响应参数" row 1
 	FpgaImage *CreateCloudserversFpgaImageResponseBodyFpgaImage `json:"fpga_image,omitempty"`
 }
 
 // CreateCloudserversFpgaImageResponseBodyFpgaImage FPGA镜像信息详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:156 table "表 5 fpga_image字段结构说明"
 type CreateCloudserversFpgaImageResponseBodyFpgaImage struct {
 	// ID FPGA镜像的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:164 table "表 5 fpga_image字段结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Status FPGA镜像状态。取值如下：
@@ -1916,6 +2431,8 @@ type CreateCloudserversFpgaImageResponseBodyFpgaImage struct {
 	// - deleting：表示FPGA镜像正在删除中。
 	// - error：表示FPGA镜像创建失败。
 	// - active：表示FPGA镜像可以正常使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:171 table "表 5 fpga_image字段结构说明" row 2
 	Status *CreateCloudserversFpgaImageResponseBodyFpgaImageStatus `json:"status,omitempty"`
 }
 
@@ -1924,15 +2441,23 @@ type CreateCloudserversFpgaImageResponseBodyFpgaImage struct {
 // - deleting：表示FPGA镜像正在删除中。
 // - error：表示FPGA镜像创建失败。
 // - active：表示FPGA镜像可以正常使用。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:171 table "表 5 fpga_image字段结构说明" row 2
 type CreateCloudserversFpgaImageResponseBodyFpgaImageStatus string
 
 // CreateFpgaImageRequestBody defines model for CreateFpgaImageRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:90 table "表 3 请求参数"
 type CreateFpgaImageRequestBody struct {
 	// FpgaImage FPGA镜像信息详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:100 table "表 3 请求参数" row 1
 	FpgaImage CreateFpgaImageRequestBodyFpgaImage `json:"fpga_image"`
 }
 
 // CreateFpgaImageRequestBodyFpgaImage FPGA镜像信息详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:115 table "表 4 fpga_image字段结构说明"
 type CreateFpgaImageRequestBodyFpgaImage struct {
 	// DcpLocation DCP文件在OBS桶中的路径，格式为“桶名:文件名”，例如“obs-fpga:fpga-test-dcp.tar”。
 	// 桶名的命名规则满足OBS的约束：
@@ -1949,9 +2474,13 @@ type CreateFpgaImageRequestBodyFpgaImage struct {
 	// 如果文件名中包含目录结构，例如“vu9p/fpga-test-dcp.tar”，则每一级目录名需要满足以下规则：
 	// - 不能为空。
 	// - 不能以“.”开头或结尾。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:125 table "表 4 fpga_image字段结构说明" row 1
 	DcpLocation string `json:"dcp_location"`
 
 	// Description FPGA镜像的描述信息，由中文汉字、中文句号、中文逗号、英文大小写字母、数字、中划线、下划线、英文句号、英文逗号、空格组成，长度0到255个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:162 table "表 4 fpga_image字段结构说明" row 4
 	Description *string `json:"description,omitempty"`
 
 	// LogDirectory 构建日志文件在上传到OBS桶（DCP文件所在的OBS桶）中时的目录路径，例如“vu9p/log”。当该字段不存在或为空时，默认与用户的DCP文件位于同一级目录下。
@@ -1960,24 +2489,36 @@ type CreateFpgaImageRequestBodyFpgaImage struct {
 	// - 不能以“/”开头或结尾。
 	// - 如果包含多级目录，则每一级目录名都不能为空，且不能以“.”开头或结尾。
 	// - 长度0～64个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:140 table "表 4 fpga_image字段结构说明" row 2
 	LogDirectory *string `json:"log_directory,omitempty"`
 
 	// Name FPGA镜像的名称。
 	// 取值范围：
 	// - 只能由英文字母、数字、下划线、中划线组成。
 	// - 长度1~64个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:151 table "表 4 fpga_image字段结构说明" row 3
 	Name string `json:"name"`
 }
 
 // CreateFpgaImageResponseBody defines model for CreateFpgaImageResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:181 table "表 5 响应参数"
 type CreateFpgaImageResponseBody struct {
 	// FpgaImage FPGA镜像信息详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:189 table "表 5 响应参数" row 1
 	FpgaImage *CreateFpgaImageResponseBodyFpgaImage `json:"fpga_image,omitempty"`
 }
 
 // CreateFpgaImageResponseBodyFpgaImage FPGA镜像信息详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:202 table "表 6 fpga_image字段结构说明"
 type CreateFpgaImageResponseBodyFpgaImage struct {
 	// ID FPGA镜像的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:210 table "表 6 fpga_image字段结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Status FPGA镜像状态。取值如下：
@@ -1987,6 +2528,8 @@ type CreateFpgaImageResponseBodyFpgaImage struct {
 	// - deleting：表示FPGA镜像正在删除中。
 	// - error：表示FPGA镜像创建失败。
 	// - active：表示FPGA镜像可以正常使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:217 table "表 6 fpga_image字段结构说明" row 2
 	Status *CreateFpgaImageResponseBodyFpgaImageStatus `json:"status,omitempty"`
 }
 
@@ -1997,10 +2540,14 @@ type CreateFpgaImageResponseBodyFpgaImage struct {
 // - deleting：表示FPGA镜像正在删除中。
 // - error：表示FPGA镜像创建失败。
 // - active：表示FPGA镜像可以正常使用。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:217 table "表 6 fpga_image字段结构说明" row 2
 type CreateFpgaImageResponseBodyFpgaImageStatus string
 
 // CreatePostPaidServersCPUOptions 自定义CPU选项。
 // 详情请参见表8。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:802 table "表 8 cpu_options数据结构说明"
 type CreatePostPaidServersCPUOptions struct {
 	// HwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 	// 取值范围：1，2。
@@ -2011,6 +2558,8 @@ type CreatePostPaidServersCPUOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:812 table "表 8 cpu_options数据结构说明" row 1
 	HwCPUThreads *CreatePostPaidServersCPUOptionsHwCPUThreads `json:"hw:cpu_threads,omitempty"`
 }
 
@@ -2023,9 +2572,13 @@ type CreatePostPaidServersCPUOptions struct {
 // - 只有目标flavor的extra_specs参数：
 // - 存在“hw:cpu_policy”并取值为“dedicated”。
 // - 存在“hw:cpu_threads”并取值为“2”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:812 table "表 8 cpu_options数据结构说明" row 1
 type CreatePostPaidServersCPUOptionsHwCPUThreads int64
 
 // CreatePostPaidServersNics defines model for CreatePostPaidServersNics.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:418 table "表 4 nics字段数据结构说明"
 type CreatePostPaidServersNics struct {
 	// AllowedAddressPairs IP/Mac对列表，详情请参见表5(扩展属性)。
 	// 约束：IP地址不允许为 “0.0.0.0/0”
@@ -2034,40 +2587,58 @@ type CreatePostPaidServersNics struct {
 	// - 如果是虚拟IP绑定云服务器，
 	// - 则mac_address可为空或者填写被绑定云服务器网卡的Mac地址。
 	// - 被绑定的云服务器网卡allowed_address_pairs的IP地址填“1.1.1.1/0”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:468 table "表 4 nics字段数据结构说明" row 5
 	AllowedAddressPairs []AllowAddressPairs `json:"allowed_address_pairs,omitempty"`
 
 	// IPAddress 待创建云服务器网卡的IP地址，IPv4格式。
 	// 约束：
 	// - 不填或空字符串，默认在子网（subnet）中自动分配一个未使用的IP作网卡的IP地址。
 	// - 若指定IP地址，该IP地址必须在子网（subnet）对应的网段内，且未被使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:439 table "表 4 nics字段数据结构说明" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:459 table "表 4 nics字段数据结构说明" row 4
 	Ipv6Bandwidth map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
 
 	// Ipv6Enable 是否支持ipv6。取值为true时，表示此网卡支持ipv6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:450 table "表 4 nics字段数据结构说明" row 3
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// SubnetID 待创建云服务器所在的子网信息。
 	// 需要指定vpcid对应VPC下已创建的子网（subnet）的网络ID，UUID格式。
 	// 可以通过VPC服务查询子网列表接口查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:428 table "表 4 nics字段数据结构说明" row 1
 	SubnetID string `json:"subnet_id"`
 }
 
 // CreatePostPaidServersRequestBody defines model for CreatePostPaidServersRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:83 table "表 2 请求参数"
 type CreatePostPaidServersRequestBody struct {
 	// DryRun 是否只预检此次请求，默认为false。
 	// - true：发送检查请求，不会创建实例。检查项包括是否填写了必需参数、请求格式等。
 	// - 如果检查不通过，则返回对应错误。
 	// - 如果检查通过，则返回202状态码。
 	// - false：发送正常请求，通过检查后并且执行创建云服务器请求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:102 table "表 2 请求参数" row 2
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// Server 弹性云服务器信息，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:93 table "表 2 请求参数" row 1
 	Server CreatePostPaidServersRequestBodyServer `json:"server"`
 }
 
 // CreatePostPaidServersRequestBodyServer 弹性云服务器信息，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:119 table "表 3 创建云服务器请求参数说明"
 type CreatePostPaidServersRequestBodyServer struct {
 	// AdminPass 如果需要使用密码方式登录云服务器，可使用adminPass字段指定云服务器管理员账户初始登录密码。其中，Linux管理员账户为root，Windows管理员账户为Administrator。
 	// 密码复杂度要求：
@@ -2075,6 +2646,8 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// - 密码至少必须包含大写字母、小写字母、数字和特殊字符（!@$%^-_=+[{}]:,./?~#*）中的三种。
 	// - 密码不能包含用户名或用户名的逆序。
 	// - Windows系统密码不能包含用户名或用户名的逆序，不能包含用户名中超过两个连续字符的部分。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:187 table "表 3 创建云服务器请求参数说明" row 5
 	AdminPass *string `json:"adminPass,omitempty"`
 
 	// AutoTerminateTime 定时删除时间。
@@ -2086,59 +2659,83 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// 说明：
 	// 仅按需实例支持设置定时删除时间。
 	// 该字段当前仅在华北-北京四、华南-广州区域生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:385 table "表 3 创建云服务器请求参数说明" row 23
 	AutoTerminateTime *string `json:"auto_terminate_time,omitempty"`
 
 	// AvailabilityZone 待创建云服务器所在的可用区，需要指定可用分区名称。
 	// 说明：
 	// 如果为空，会自动指定一个符合要求的可用区。
 	// 可通过接口 查询可用区列表 获取，也可参考地区和终端节点获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:294 table "表 3 创建云服务器请求参数说明" row 15
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// BatchCreateInMultiAz 是否支持随机多AZ部署，默认为false。
 	// - true：批量创建的ecs部署在多个AZ上
 	// - false：批量创建的ecs部署在单个AZ上
 	// 当availability_zone为空时该字段生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:306 table "表 3 创建云服务器请求参数说明" row 16
 	BatchCreateInMultiAz *bool `json:"batch_create_in_multi_az,omitempty"`
 
 	// Count 创建云服务器数量。
 	// 约束：
 	// - 不传该字段时默认取值为1。
 	// - 租户的配额足够时，最大值为500。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:241 table "表 3 创建云服务器请求参数说明" row 10
 	Count *int64 `json:"count,omitempty"`
 
 	// CPUOptions 自定义CPU选项。
 	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:402 table "表 3 创建云服务器请求参数说明" row 24
 	CPUOptions *CreatePostPaidServersCPUOptions `json:"cpu_options,omitempty"`
 
 	// DataVolumes 云服务器对应数据盘相关配置。每一个数据结构代表一块待创建的数据盘。
 	// 约束：目前云服务器最多可挂载59块数据盘(部分规格只支持23块数据盘）
 	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:272 table "表 3 创建云服务器请求参数说明" row 13
 	DataVolumes []DataVolumes `json:"data_volumes,omitempty"`
 
 	// Description 云服务器描述信息，默认为空字符串。
 	// - 长度最多允许85个字符。
 	// - 不能包含“<” 和 “>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:375 table "表 3 创建云服务器请求参数说明" row 22
 	Description *string `json:"description,omitempty"`
 
 	// Extendparam 创建云服务器附加信息。
 	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:317 table "表 3 创建云服务器请求参数说明" row 17
 	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// FlavorRef 待创建云服务器的系统规格的ID。
 	// 已上线的规格请参见《弹性云服务器产品介绍》的“实例类型与规格”章节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:139 table "表 3 创建云服务器请求参数说明" row 2
 	FlavorRef string `json:"flavorRef"`
 
 	// ImageRef 待创建云服务器的系统镜像，需要指定已创建镜像的ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。
 	// 镜像的ID可以从控制台或者参考《镜像服务API参考》的“查询镜像列表”的章节获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:129 table "表 3 创建云服务器请求参数说明" row 1
 	ImageRef string `json:"imageRef"`
 
 	// IsAutoRename 批量创建时是否使用相同的名称。默认为False，当count大于1的时候该参数生效。
 	// - True，表示使用相同名称。
 	// - False，表示自动增加后缀。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:252 table "表 3 创建云服务器请求参数说明" row 11
 	IsAutoRename *bool `json:"isAutoRename,omitempty"`
 
 	// KeyName 如果需要使用SSH密钥方式登录云服务器，请指定已创建密钥的名称。
 	// 密钥可以通过密钥创建接口进行创建（请参见 创建和导入SSH密钥），或使用SSH密钥查询接口查询已有的密钥（请参见查询SSH密钥列表 ）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:198 table "表 3 创建云服务器请求参数说明" row 6
 	KeyName *string `json:"key_name,omitempty"`
 
 	// Metadata 创建云服务器元数据。
@@ -2149,6 +2746,8 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// - 主键（Key）只能由大写字母（A-Z）、小写字母（a-z）、数字（0-9）、中划线（-）、下划线（_）、冒号（:）、空格（ ）和小数点（.）组成，长度为[1-255]个字符。
 	// - 值（value）最大长度为255个字符。
 	// 系统预留键值对请参见表11。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:327 table "表 3 创建云服务器请求参数说明" row 18
 	Metadata map[string]string `json:"metadata,omitempty"`
 
 	// Name 云服务器名称。
@@ -2159,6 +2758,8 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// - 创建的云服务器数量（count字段对应的值）大于1时，为区分不同云服务器，创建过程中系统会自动在名称后加“-0000”的类似标记。若用户在名称后已指定“-0000”的类似标记，系统将从该标记后继续顺序递增编号。故此时名称的长度为[1-59]个字符。
 	// 说明：
 	// 云服务器虚拟机内部(hostname)命名规则遵循 RFC 952和RFC 1123命名规范，建议使用a-z或0-9以及中划线"-"组成的名称命名，"_"将在弹性云服务器内部默认转化为"-"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:149 table "表 3 创建云服务器请求参数说明" row 3
 	Name string `json:"name"`
 
 	// Nics 待创建云服务器的网卡信息。详情请参见表4。
@@ -2167,10 +2768,14 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// - 需要指定vpcid对应VPC下已创建的子网（subnet）的网络ID，UUID格式。
 	// - 当前单个云服务器支持最多挂载12张网卡。
 	// - 不同的规格对网卡上限有一定的区别，参考 规格清单。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:218 table "表 3 创建云服务器请求参数说明" row 8
 	Nics []CreatePostPaidServersNics `json:"nics"`
 
 	// OsSchedulerHints 云服务器调度信息，例如设置云服务器组。
 	// 详情请参见表12。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:340 table "表 3 创建云服务器请求参数说明" row 19
 	OsSchedulerHints map[string]interface{} `json:"os:scheduler_hints,omitempty"`
 
 	// Publicip 配置云服务器的弹性公网IP信息，弹性公网IP有三种配置方式。
@@ -2178,21 +2783,29 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// - 自动分配，需要指定新创建弹性公网IP的信息
 	// - 使用已有，需要指定已创建弹性公网IP的信息
 	// 详情请参见表1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:230 table "表 3 创建云服务器请求参数说明" row 9
 	Publicip map[string]interface{} `json:"publicip,omitempty"`
 
 	// RootVolume 云服务器对应系统盘相关配置。
 	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:262 table "表 3 创建云服务器请求参数说明" row 12
 	RootVolume CreatePostPaidServersRootVolume `json:"root_volume"`
 
 	// SecurityGroups 云服务器对应安全组信息。
 	// 约束：当该值指定为空时，默认给云服务器绑定default安全组。
 	// 详情请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:283 table "表 3 创建云服务器请求参数说明" row 14
 	SecurityGroups []map[string]interface{} `json:"security_groups,omitempty"`
 
 	// ServerTags 弹性云服务器的标签。详情请参见表14。
 	// 说明：
 	// - 创建弹性云服务器时，一台弹性云服务器最多可以添加10个标签。
 	// - 公有云新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:364 table "表 3 创建云服务器请求参数说明" row 21
 	ServerTags []map[string]interface{} `json:"server_tags,omitempty"`
 
 	// Tags 弹性云服务器的标签。
@@ -2203,6 +2816,8 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// 说明：
 	// - 创建弹性云服务器时，一台弹性云服务器最多可以添加10个标签。
 	// - 公有云新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:350 table "表 3 创建云服务器请求参数说明" row 20
 	Tags []string `json:"tags,omitempty"`
 
 	// UserData 创建云服务器过程中待注入实例自定义数据。支持注入文本、文本文件。
@@ -2217,37 +2832,55 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// base64编码后：
 	// - Linux服务器：IyEvYmluL2Jhc2gKZWNobyB1c2VyX3Rlc3QgPiAvaG9tZS91c2VyLnR4dA==
 	// - Windows服务器：cmVtIGNtZAplY2hvIDExMSA+IGM6XGFhYS50eHQ=
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:164 table "表 3 创建云服务器请求参数说明" row 4
 	UserData *string `json:"user_data,omitempty"`
 
 	// Vpcid 待创建云服务器所属虚拟私有云（简称VPC），需要指定已创建VPC的ID，UUID格式。
 	// VPC的ID可以从控制台或者参考《虚拟私有云接口参考》的“查询VPC”章节获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:208 table "表 3 创建云服务器请求参数说明" row 7
 	Vpcid string `json:"vpcid"`
 }
 
 // CreatePostPaidServersResponseBody defines model for CreatePostPaidServersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:832 table "table at line 832"
 type CreatePostPaidServersResponseBody struct {
 	// JobID 提交任务成功后返回的任务ID，用户可以使用该ID对任务执行情况进行查询。如何根据job_id来查询Job的执行状态，请参考5.8 查询Job状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:840 table "table at line 832" row 1
 	JobID *string `json:"job_id,omitempty"`
 
 	// ServerIds 云服务器ID列表。
 	// 说明：
 	// 通过云服务器ID查询云服务器详情 ，若返回404 可能云服务器还在创建或者已经创建失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:847 table "table at line 832" row 2
 	ServerIds []string `json:"serverIds,omitempty"`
 }
 
 // CreatePostPaidServersRootVolume 云服务器对应系统盘相关配置。
 // 详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:522 table "表 6 root_volume字段数据结构说明"
 type CreatePostPaidServersRootVolume struct {
 	// ClusterID 云服务器系统盘对应的存储池的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:580 table "表 6 root_volume字段数据结构说明" row 5
 	ClusterID *string `json:"cluster_id,omitempty"`
 
 	// ClusterType 云服务器系统盘对应的磁盘存储类型。
 	// 磁盘存储类型枚举值：DSS（专属存储类型）
 	// 该参数需要与“cluster_id”配合使用，仅当“cluster_id”不为空时，才可以成功创建专属存储类型的磁盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:569 table "表 6 root_volume字段数据结构说明" row 4
 	ClusterType *string `json:"cluster_type,omitempty"`
 
 	// Extendparam 磁盘的产品信息。
 	// 详情请参见创建磁盘的extendparam字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:559 table "表 6 root_volume字段数据结构说明" row 3
 	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// HwPassthrough 设置云硬盘的设备类型：
@@ -2256,17 +2889,23 @@ type CreatePostPaidServersRootVolume struct {
 	// - 参数未指定或者指定非Boolean类型的字符，默认创建VBD类型磁盘。
 	// 说明：
 	// 非QingTian规格仅支持设置系统盘为VBD类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:589 table "表 6 root_volume字段数据结构说明" row 6
 	HwPassthrough *bool `json:"hw:passthrough,omitempty"`
 
 	// Iops 为云硬盘配置iops。当“volumetype”设置为GPSSD2、ESSD2类型的云硬盘时，该参数必填，其他类型无需设置。
 	// 说明：
 	// - 了解GPSSD2、ESSD2类型云硬盘的iops，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:612 table "表 6 root_volume字段数据结构说明" row 8
 	Iops *int64 `json:"iops,omitempty"`
 
 	// Metadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
 	// 仅在创建加密盘时使用metadata字段。
 	// 详情请参见创建磁盘的metadata字段数据结构说明
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:601 table "表 6 root_volume字段数据结构说明" row 7
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 系统盘大小，容量单位为GB，输入大小范围为[1,1024]。
@@ -2275,12 +2914,16 @@ type CreatePostPaidServersRootVolume struct {
 	// - 若该参数没有指定或者指定为0时，系统盘大小默认取值为镜像中系统盘的最小值(镜像的min_disk属性)。
 	// 说明：
 	// 镜像系统盘的最小值（镜像的min_disk属性）可在控制台上单击镜像详情查看。或通过调用“查询镜像详情（OpenStack原生）”API获取，详细操作请参考《镜像服务API参考》中“查询镜像详情（OpenStack原生）”章节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:546 table "表 6 root_volume字段数据结构说明" row 2
 	Size *int64 `json:"size,omitempty"`
 
 	// Throughput 为云硬盘配置吞吐量，单位是MiB/s。当“volumetype”设置为GPSSD2类型的云硬盘时必填，其他类型不能设置。
 	// 说明：
 	// - 了解GPSSD2类型云硬盘的吞吐量大小范围，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:623 table "表 6 root_volume字段数据结构说明" row 9
 	Throughput *int64 `json:"throughput,omitempty"`
 
 	// Volumetype 云服务器系统盘对应的磁盘类型，需要与系统所提供的磁盘类型相匹配。
@@ -2295,52 +2938,82 @@ type CreatePostPaidServersRootVolume struct {
 	// 当指定的云硬盘类型在availability_zone内不存在时，则创建云硬盘失败。
 	// 说明：
 	// - 了解不同磁盘类型的详细信息，请参见磁盘类型及性能介绍。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:532 table "表 6 root_volume字段数据结构说明" row 1
 	Volumetype string `json:"volumetype"`
 }
 
 // CreateServerGroupRequestBody defines model for CreateServerGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:52 table "表 2 请求参数"
 type CreateServerGroupRequestBody struct {
 	// ServerGroup 弹性云服务器组信息，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:62 table "表 2 请求参数" row 1
 	ServerGroup CreateServerGroupRequestServerGroup `json:"server_group"`
 }
 
 // CreateServerGroupRequestServerGroup 弹性云服务器组信息，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:77 table "表 3 server_group参数信息"
 type CreateServerGroupRequestServerGroup struct {
 	// Name 弹性云服务器组名称，长度大于0小于256字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:87 table "表 3 server_group参数信息" row 1
 	Name string `json:"name"`
 
 	// Policies 与云服务器组关联的策略名称列表。包括：
 	// - anti-affinity：此组中的弹性云服务器必须安排到不同的主机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:96 table "表 3 server_group参数信息" row 2
 	Policies []string `json:"policies"`
 }
 
 // CreateServerGroupResponseBody defines model for CreateServerGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:116 table "表 4 响应参数"
 type CreateServerGroupResponseBody struct {
 	// ServerGroup 弹性云服务器组信息，参考表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:124 table "表 4 响应参数" row 1
 	ServerGroup *CreateServerGroupResponseServerGroup `json:"server_group,omitempty"`
 }
 
 // CreateServerGroupResponseServerGroup 弹性云服务器组信息，参考表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:137 table "表 5 server_group参数信息"
 type CreateServerGroupResponseServerGroup struct {
 	// ID 弹性云服务器组UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:145 table "表 5 server_group参数信息" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器的ID列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:167 table "表 5 server_group参数信息" row 4
 	Members []string `json:"members,omitempty"`
 
 	// Metadata 弹性云服务器组元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:174 table "表 5 server_group参数信息" row 5
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:152 table "表 5 server_group参数信息" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Policies 与服务器组关联的策略名称列表。当前有效的策略名称为:
 	// - anti-affinity ：此组中的服务器必须安排到不同的主机；
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:159 table "表 5 server_group参数信息" row 3
 	Policies []string `json:"policies,omitempty"`
 }
 
 // CreateServersCPUOptions 自定义CPU选项。
 // 详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:817 table "表 7 cpu_options数据结构说明"
 type CreateServersCPUOptions struct {
 	// HwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 	// 取值范围：1，2。
@@ -2351,6 +3024,8 @@ type CreateServersCPUOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:827 table "表 7 cpu_options数据结构说明" row 1
 	HwCPUThreads *CreateServersCPUOptionsHwCPUThreads `json:"hw:cpu_threads,omitempty"`
 }
 
@@ -2363,9 +3038,13 @@ type CreateServersCPUOptions struct {
 // - 只有目标flavor的extra_specs参数：
 // - 存在“hw:cpu_policy”并取值为“dedicated”。
 // - 存在“hw:cpu_threads”并取值为“2”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:827 table "表 7 cpu_options数据结构说明" row 1
 type CreateServersCPUOptionsHwCPUThreads int64
 
 // CreateServersNics defines model for CreateServersNics.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:433 table "表 3 nics字段数据结构说明"
 type CreateServersNics struct {
 	// AllowedAddressPairs IP/Mac对列表，详情请参见表4(扩展属性)。
 	// 约束：IP地址不允许为 “0.0.0.0/0”
@@ -2374,40 +3053,58 @@ type CreateServersNics struct {
 	// - 如果是虚拟IP绑定云服务器，
 	// - 则mac_address可为空或者填写被绑定云服务器网卡的Mac地址。
 	// - 被绑定的云服务器网卡allowed_address_pairs的IP地址填“1.1.1.1/0”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:483 table "表 3 nics字段数据结构说明" row 5
 	AllowedAddressPairs []AllowAddressPairs `json:"allowed_address_pairs,omitempty"`
 
 	// IPAddress 待创建云服务器网卡的IP地址，IPv4格式。
 	// 约束：
 	// - 不填或空字符串，默认在子网（subnet）中自动分配一个未使用的IP作网卡的IP地址。
 	// - 若指定IP地址，该IP地址必须在子网（subnet）对应的网段内，且未被使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:454 table "表 3 nics字段数据结构说明" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:474 table "表 3 nics字段数据结构说明" row 4
 	Ipv6Bandwidth map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
 
 	// Ipv6Enable 是否支持ipv6。取值为true时，表示此网卡支持ipv6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:465 table "表 3 nics字段数据结构说明" row 3
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// SubnetID 待创建云服务器所在的子网信息。
 	// 需要指定vpcid对应VPC下已创建的子网（subnet）的网络ID，UUID格式。
 	// 可以通过VPC服务查询子网列表接口查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:443 table "表 3 nics字段数据结构说明" row 1
 	SubnetID string `json:"subnet_id"`
 }
 
 // CreateServersRequestBody defines model for CreateServersRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:96 table "表 1 请求参数"
 type CreateServersRequestBody struct {
 	// DryRun 是否只预检此次请求，默认为false。
 	// - true：发送检查请求，不会创建实例。检查项包括是否填写了必需参数、请求格式等。
 	// - 如果检查不通过，则返回对应错误。
 	// - 如果检查通过，则返回202状态码。
 	// - false：发送正常请求，通过检查后并且执行创建云服务器请求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:115 table "表 1 请求参数" row 2
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// Server 弹性云服务器信息，请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:106 table "表 1 请求参数" row 1
 	Server CreateServersRequestBodyServer `json:"server"`
 }
 
 // CreateServersRequestBodyServer 弹性云服务器信息，请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:132 table "表 2 创建云服务器请求参数说明"
 type CreateServersRequestBodyServer struct {
 	// AdminPass 如果需要使用密码方式登录云服务器，可使用adminPass字段指定云服务器管理员账户初始登录密码。其中，Linux管理员账户为root，Windows管理员账户为Administrator。
 	// 密码复杂度要求：
@@ -2415,6 +3112,8 @@ type CreateServersRequestBodyServer struct {
 	// - 密码至少必须包含大写字母、小写字母、数字和特殊字符（!@$%^-_=+[{}]:,./?）中的三种。
 	// - 密码不能包含用户名或用户名的逆序。
 	// - Windows系统密码不能包含用户名或用户名的逆序，不能包含用户名中超过两个连续字符的部分。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:200 table "表 2 创建云服务器请求参数说明" row 5
 	AdminPass *string `json:"adminPass,omitempty"`
 
 	// AutoTerminateTime 定时删除时间。
@@ -2426,18 +3125,24 @@ type CreateServersRequestBodyServer struct {
 	// 说明：
 	// 仅按需实例支持设置定时删除时间。
 	// 该字段当前仅在华北-北京四、华南-广州区域生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:400 table "表 2 创建云服务器请求参数说明" row 23
 	AutoTerminateTime *string `json:"auto_terminate_time,omitempty"`
 
 	// AvailabilityZone 待创建云服务器所在的可用区，需要指定可用分区名称。
 	// 说明：
 	// 如果为空，会自动指定一个符合要求的可用区。
 	// 可通过接口 查询可用区列表 获取，也可参考地区和终端节点获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:309 table "表 2 创建云服务器请求参数说明" row 15
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// BatchCreateInMultiAz 是否支持随机多AZ部署，默认为false。
 	// - true：批量创建的ecs部署在多个AZ上
 	// - false：批量创建的ecs部署在单个AZ上
 	// 当availability_zone为空时该字段生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:321 table "表 2 创建云服务器请求参数说明" row 16
 	BatchCreateInMultiAz *bool `json:"batch_create_in_multi_az,omitempty"`
 
 	// Count 创建云服务器数量。
@@ -2445,43 +3150,61 @@ type CreateServersRequestBodyServer struct {
 	// - 不传该字段时默认取值为1。
 	// - 当extendparam结构中的chargingMode为postPaid（即创建按需付费的云服务器），且租户的配额足够时，最大值为500。
 	// - 当extendparam结构中的chargingMode为prePaid（即创建包年包月付费的云服务器）时，该值取值范围为[1，100]。但一次订购不要超过400个资源（比如购买一个弹性云服务器，至少包含了1个云主机、1个系统盘，有可能还包含数据盘、弹性IP、带宽多个资源，这些都属于资源，会算到400个内），超过400个资源时报错。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:255 table "表 2 创建云服务器请求参数说明" row 10
 	Count *int64 `json:"count,omitempty"`
 
 	// CPUOptions 自定义CPU选项。
 	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:417 table "表 2 创建云服务器请求参数说明" row 24
 	CPUOptions *CreateServersCPUOptions `json:"cpu_options,omitempty"`
 
 	// DataVolumes 云服务器对应数据盘相关配置。每一个数据结构代表一块待创建的数据盘。
 	// 约束：目前弹性云服务器最多可挂载59块数据盘(部分规格只支持23块数据盘）
 	// 详情请参见表6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:287 table "表 2 创建云服务器请求参数说明" row 13
 	DataVolumes []DataVolumes `json:"data_volumes,omitempty"`
 
 	// Description 云服务器描述信息，默认为空字符串。
 	// - 长度最多允许85个字符。
 	// - 不能包含“<” 和 “>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:390 table "表 2 创建云服务器请求参数说明" row 22
 	Description *string `json:"description,omitempty"`
 
 	// Extendparam 创建云服务器附加信息。
 	// 详情请参见表9
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:332 table "表 2 创建云服务器请求参数说明" row 17
 	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// FlavorRef 待创建云服务器的系统规格的ID。
 	// 已上线的规格请参见《弹性云服务器产品介绍》的“实例类型与规格”章节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:152 table "表 2 创建云服务器请求参数说明" row 2
 	FlavorRef string `json:"flavorRef"`
 
 	// ImageRef 待创建云服务器的系统镜像，需要指定已创建镜像的ID，ID格式为通用唯一识别码（Universally Unique Identifier，简称UUID）。
 	// 镜像的ID可以从控制台或者参考《镜像服务API参考》的“查询镜像列表”的章节获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:142 table "表 2 创建云服务器请求参数说明" row 1
 	ImageRef string `json:"imageRef"`
 
 	// IsAutoRename 批量创建时是否使用相同的名称。默认为False，当count大于1的时候该参数生效。
 	// - True，表示使用相同名称。
 	// - False，表示自动增加后缀。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:266 table "表 2 创建云服务器请求参数说明" row 11
 	IsAutoRename *bool `json:"isAutoRename,omitempty"`
 
 	// KeyName 如果需要使用SSH密钥方式登录云服务器，请指定已创建密钥的名称。
 	// 密钥可以通过密钥创建接口进行创建（请参见创建和导入SSH密钥），或使用SSH密钥查询接口查询已有的密钥（请参见查询SSH密钥列表 ）。
 	// 约束：
 	// 当创建云服务器的extendparam字段中chargingMode为prePaid时（即包年包月的弹性云服务器），key_name参数必须配合metadata字段使用。详情请参见创建云服务器的metadata字段数据结构说明，以及请求示例1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:211 table "表 2 创建云服务器请求参数说明" row 6
 	KeyName *string `json:"key_name,omitempty"`
 
 	// Metadata 创建云服务器元数据。
@@ -2492,6 +3215,8 @@ type CreateServersRequestBodyServer struct {
 	// - 主键（Key）只能由大写字母（A-Z）、小写字母（a-z）、数字（0-9）、中划线（-）、下划线（_）、冒号（:）、空格（ ）和小数点（.）组成，长度为[1-255]个字符。
 	// - 值（value）最大长度为255个字符。
 	// 系统预留键值对请参见表11。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:342 table "表 2 创建云服务器请求参数说明" row 18
 	Metadata map[string]string `json:"metadata,omitempty"`
 
 	// Name 云服务器名称。
@@ -2502,6 +3227,8 @@ type CreateServersRequestBodyServer struct {
 	// - 创建的云服务器数量（count字段对应的值）大于1时，为区分不同云服务器，创建过程中系统会自动在名称后加“-0000”的类似标记。若用户在名称后已指定“-0000”的类似标记，系统将从该标记后继续顺序递增编号。故此时名称的长度为[1-59]个字符。
 	// 说明：
 	// 弹性云服务器内部主机名(hostname)命名规则遵循 RFC 952和RFC 1123命名规范，建议使用a-z或0-9以及中划线"-"组成的名称命名，"_"将在弹性云服务器内部默认转化为"-"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:162 table "表 2 创建云服务器请求参数说明" row 3
 	Name string `json:"name"`
 
 	// Nics 待创建云服务器的网卡信息。详情请参见表3
@@ -2509,10 +3236,14 @@ type CreateServersRequestBodyServer struct {
 	// - 主网卡对应的网络（network）必须属于vpcid对应的VPC。用户创建网卡时，指定的第一张网卡信息为主网卡。
 	// - 当前单个弹性云服务器默认支持最多挂载12张网卡。
 	// - 不同的规格对网卡上限有一定的区别，参考 规格清单。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:233 table "表 2 创建云服务器请求参数说明" row 8
 	Nics []CreateServersNics `json:"nics"`
 
 	// OsSchedulerHints 云服务器调度信息，例如设置云服务器组。
 	// 详情请参见表12。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:355 table "表 2 创建云服务器请求参数说明" row 19
 	OsSchedulerHints map[string]interface{} `json:"os:scheduler_hints,omitempty"`
 
 	// Publicip 配置云服务器的弹性IP信息，弹性IP有三种配置方式。
@@ -2520,22 +3251,30 @@ type CreateServersRequestBodyServer struct {
 	// - 自动分配，需要指定新创建弹性IP的信息
 	// - 使用已有，需要指定已创建弹性IP的信息
 	// 详情请参见publicip字段数据结构说明
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:244 table "表 2 创建云服务器请求参数说明" row 9
 	Publicip map[string]interface{} `json:"publicip,omitempty"`
 
 	// RootVolume 云服务器对应系统盘相关配置。
 	// 创建包年/包月的弹性云服务器的时候，创建的系统盘/数据盘也是包年/包月，周期和弹性云服务器一致
 	// 详情请参见表5
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:276 table "表 2 创建云服务器请求参数说明" row 12
 	RootVolume CreateServersRootVolume `json:"root_volume"`
 
 	// SecurityGroups 云服务器对应安全组信息。
 	// 约束：当该值指定为空时，默认给云服务器绑定default安全组。
 	// 详情请参见security_groups字段数据结构说明
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:298 table "表 2 创建云服务器请求参数说明" row 14
 	SecurityGroups []map[string]interface{} `json:"security_groups,omitempty"`
 
 	// ServerTags 弹性云服务器的标签。详情请参见server_tags字段数据结构说明
 	// 说明：
 	// - 创建弹性云服务器时，一台弹性云服务器最多可以添加10个标签。
 	// - 云服务新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:379 table "表 2 创建云服务器请求参数说明" row 21
 	ServerTags []map[string]interface{} `json:"server_tags,omitempty"`
 
 	// Tags 弹性云服务器的标签。
@@ -2546,6 +3285,8 @@ type CreateServersRequestBodyServer struct {
 	// 说明：
 	// - 创建弹性云服务器时，一台弹性云服务器最多可以添加10个标签。
 	// - 云服务新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:365 table "表 2 创建云服务器请求参数说明" row 20
 	Tags []string `json:"tags,omitempty"`
 
 	// UserData 创建云服务器过程中待注入实例自定义数据。支持注入文本、文本文件。
@@ -2560,16 +3301,24 @@ type CreateServersRequestBodyServer struct {
 	// base64编码后：
 	// - Linux服务器：IyEvYmluL2Jhc2gKZWNobyB1c2VyX3Rlc3QgPiAvaG9tZS91c2VyLnR4dA==
 	// - Windows服务器：cmVtIGNtZAplY2hvIDExMSA+IGM6XGFhYS50eHQ=
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:177 table "表 2 创建云服务器请求参数说明" row 4
 	UserData *string `json:"user_data,omitempty"`
 
 	// Vpcid 待创建云服务器所属虚拟私有云（简称VPC），需要指定已创建VPC的ID，UUID格式。
 	// VPC的ID可以从控制台或者参考《虚拟私有云接口参考》的“查询VPC”章节获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:223 table "表 2 创建云服务器请求参数说明" row 7
 	Vpcid string `json:"vpcid"`
 }
 
 // CreateServersResponseBody defines model for CreateServersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:849 table "表 8 响应参数"
 type CreateServersResponseBody struct {
 	// JobID 提交任务成功后返回的任务ID，用户可以使用该ID对任务执行情况进行查询。如何根据job_id来查询Job的执行状态，请参考查询Job状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:857 table "表 8 响应参数" row 1
 	JobID *string `json:"job_id,omitempty"`
 
 	// OrderID 订单号，创建包年包月的弹性云服务器时返回该参数。
@@ -2577,28 +3326,40 @@ type CreateServersResponseBody struct {
 	// - 创建包年/包月云服务器资源后，请参考“支付包年/包月产品订单”进行支付。
 	// - 如果需要查询订单的资源开通详情，请参考“查询订单详情”。
 	// - 如果需要退订该包年/包月资源，请参考“退订包年/包月资源”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:864 table "表 8 响应参数" row 2
 	OrderID *string `json:"order_id,omitempty"`
 
 	// ServerIds 云服务器ID列表。
 	// 说明：
 	// 通过云服务器ID查询云服务器详情 ，若返回404 可能云服务器还在创建或者已经创建失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:873 table "表 8 响应参数" row 3
 	ServerIds []string `json:"serverIds,omitempty"`
 }
 
 // CreateServersRootVolume 云服务器对应系统盘相关配置。
 // 创建包年/包月的弹性云服务器的时候，创建的系统盘/数据盘也是包年/包月，周期和弹性云服务器一致
 // 详情请参见表5
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:537 table "表 5 root_volume字段数据结构说明"
 type CreateServersRootVolume struct {
 	// ClusterID 云服务器系统盘对应的存储池的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:595 table "表 5 root_volume字段数据结构说明" row 5
 	ClusterID *string `json:"cluster_id,omitempty"`
 
 	// ClusterType 云服务器系统盘对应的磁盘存储类型。
 	// 磁盘存储类型枚举值：DSS（专属存储类型）
 	// 该参数需要与“cluster_id”配合使用，仅当“cluster_id”不为空时，才可以成功创建专属存储类型的磁盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:584 table "表 5 root_volume字段数据结构说明" row 4
 	ClusterType *string `json:"cluster_type,omitempty"`
 
 	// Extendparam 磁盘的产品信息。
 	// 详情请参见创建磁盘的extendparam字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:574 table "表 5 root_volume字段数据结构说明" row 3
 	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// HwPassthrough 设置云硬盘的设备类型：
@@ -2607,17 +3368,23 @@ type CreateServersRootVolume struct {
 	// - 参数未指定或者指定非Boolean类型的字符，默认创建VBD类型磁盘。
 	// 说明：
 	// 非QingTian规格仅支持设置系统盘为VBD类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:604 table "表 5 root_volume字段数据结构说明" row 6
 	HwPassthrough *bool `json:"hw:passthrough,omitempty"`
 
 	// Iops 为云硬盘配置iops。当“volumetype”设置为GPSSD2、ESSD2类型的云硬盘时，该参数必填，其他类型无需设置。
 	// 说明：
 	// - 了解GPSSD2、ESSD2类型云硬盘的iops，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:627 table "表 5 root_volume字段数据结构说明" row 8
 	Iops *int64 `json:"iops,omitempty"`
 
 	// Metadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
 	// 仅在创建加密盘时使用metadata字段。
 	// 详情请参见创建磁盘的metadata字段数据结构说明
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:616 table "表 5 root_volume字段数据结构说明" row 7
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 系统盘大小，容量单位为GB，输入大小范围为[1,1024]。
@@ -2626,12 +3393,16 @@ type CreateServersRootVolume struct {
 	// - 若该参数没有指定或者指定为0时，系统盘大小默认取值为镜像中系统盘的最小值(镜像的min_disk属性)。
 	// 说明：
 	// 镜像系统盘的最小值（镜像的min_disk属性）可在控制台上单击镜像详情查看。或通过调用“查询镜像详情（OpenStack原生）”API获取，详细操作请参考《镜像服务API参考》中“查询镜像详情（OpenStack原生）”章节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:561 table "表 5 root_volume字段数据结构说明" row 2
 	Size *int64 `json:"size,omitempty"`
 
 	// Throughput 为云硬盘配置吞吐量，单位是MiB/s。当“volumetype”设置为GPSSD2类型的云硬盘时必填，其他类型不能设置。
 	// 说明：
 	// - 了解GPSSD2类型云硬盘的吞吐量大小范围，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:638 table "表 5 root_volume字段数据结构说明" row 9
 	Throughput *int64 `json:"throughput,omitempty"`
 
 	// Volumetype 云服务器系统盘对应的磁盘类型，需要与系统所提供的磁盘类型相匹配。
@@ -2646,21 +3417,31 @@ type CreateServersRootVolume struct {
 	// 当指定的云硬盘类型在availability_zone内不存在时，则创建云硬盘失败。
 	// 说明：
 	// - 了解不同磁盘类型的详细信息，请参见磁盘类型及性能介绍。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:547 table "表 5 root_volume字段数据结构说明" row 1
 	Volumetype string `json:"volumetype"`
 }
 
 // DataVolumes defines model for DataVolumes.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:655 table "表 6 data_volumes字段数据结构说明"
 type DataVolumes struct {
 	// ClusterID 云服务器数据盘对应的存储池的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:745 table "表 6 data_volumes字段数据结构说明" row 8
 	ClusterID *string `json:"cluster_id,omitempty"`
 
 	// ClusterType 云服务器数据盘对应的磁盘存储类型。
 	// 磁盘存储类型枚举值：DSS（专属存储类型）
 	// 该参数需要与“cluster_id”配合使用，仅当“cluster_id”不为空时，才可以成功创建专属存储类型的磁盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:734 table "表 6 data_volumes字段数据结构说明" row 7
 	ClusterType *string `json:"cluster_type,omitempty"`
 
 	// DataImageID 数据镜像的ID，UUID格式。
 	// 如果使用数据盘镜像创建数据盘，则data_image_id为必选参数，且不支持使用metadata。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:754 table "表 6 data_volumes字段数据结构说明" row 9
 	DataImageID *string `json:"data_image_id,omitempty"`
 
 	// DeleteOnTermination 数据盘随实例释放策略
@@ -2669,10 +3450,14 @@ type DataVolumes struct {
 	// 默认值：false
 	// 说明：
 	// 该字段仅按需、竞价实例支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:776 table "表 6 data_volumes字段数据结构说明" row 11
 	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
 
 	// Extendparam 磁盘的产品信息。
 	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:724 table "表 6 data_volumes字段数据结构说明" row 6
 	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// HwPassthrough 设置云硬盘的设备类型：
@@ -2681,18 +3466,24 @@ type DataVolumes struct {
 	// - 参数未指定或者指定非Boolean类型的字符，默认创建VBD类型磁盘。
 	// 说明：
 	// 非QingTian规格仅支持设置系统盘为VBD类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:712 table "表 6 data_volumes字段数据结构说明" row 5
 	HwPassthrough *bool `json:"hw:passthrough,omitempty"`
 
 	// Iops 为云硬盘配置iops。当“volumetype”设置为GPSSD2、ESSD2类型的云硬盘时，该参数必填，其他类型无需设置。
 	// 说明：
 	// - 了解GPSSD2、ESSD2类型云硬盘的iops，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:789 table "表 6 data_volumes字段数据结构说明" row 12
 	Iops *int64 `json:"iops,omitempty"`
 
 	// Metadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
 	// 仅在创建加密盘时使用metadata字段。
 	// 如果使用数据盘镜像创建数据盘，不支持使用metadata。
 	// 详情请参见创建磁盘的metadata字段数据结构说明
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:764 table "表 6 data_volumes字段数据结构说明" row 10
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Multiattach 创建共享磁盘的信息。
@@ -2700,21 +3491,29 @@ type DataVolumes struct {
 	// - false：创建的磁盘为普通云硬盘。
 	// 说明：
 	// shareable当前为废弃字段，如果确实需要同时使用shareable字段和multiattach字段，此时，请确保两个字段的参数值相同。当不指定该字段时，系统默认创建普通云硬盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:700 table "表 6 data_volumes字段数据结构说明" row 4
 	Multiattach *bool `json:"multiattach,omitempty"`
 
 	// Shareable 是否为共享磁盘。true为共享盘，false为普通云硬盘。
 	// 说明：
 	// 该字段已废弃，请使用multiattach。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:689 table "表 6 data_volumes字段数据结构说明" row 3
 	Shareable *bool `json:"shareable,omitempty"`
 
 	// Size 数据盘大小，容量单位为GB，输入大小范围为[10,32768]。
 	// 如果使用数据盘镜像创建数据盘时，size取值不能小于创建数据盘镜像的源数据盘的大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:679 table "表 6 data_volumes字段数据结构说明" row 2
 	Size int64 `json:"size"`
 
 	// Throughput 为云硬盘配置吞吐量，单位是MiB/s。当“volumetype”设置为GPSSD2类型的云硬盘时必填，其他类型不能设置。
 	// 说明：
 	// - 了解GPSSD2类型云硬盘的吞吐量大小范围，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:800 table "表 6 data_volumes字段数据结构说明" row 13
 	Throughput *int64 `json:"throughput,omitempty"`
 
 	// Volumetype 云服务器数据盘对应的磁盘类型，需要与系统所提供的磁盘类型相匹配。
@@ -2729,27 +3528,41 @@ type DataVolumes struct {
 	// 当指定的云硬盘类型在availability_zone内不存在时，则创建云硬盘失败。
 	// 说明：
 	// - 了解不同磁盘类型的详细信息，请参见磁盘类型及性能介绍。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:665 table "表 6 data_volumes字段数据结构说明" row 1
 	Volumetype string `json:"volumetype"`
 }
 
 // DeleteAssociationRequestBody defines model for DeleteAssociationRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:52 table "表 2 请求参数"
 type DeleteAssociationRequestBody struct {
 	// Image ECS镜像信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:62 table "表 2 请求参数" row 1
 	Image DeleteAssociationRequestBodyImage `json:"image"`
 }
 
 // DeleteAssociationRequestBodyImage ECS镜像信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:77 table "表 3 image字段结构说明"
 type DeleteAssociationRequestBodyImage struct {
 	// ID ECS镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:87 table "表 3 image字段结构说明" row 1
 	ID string `json:"id"`
 }
 
 // DeleteAutoLaunchGroupRequestBody defines model for DeleteAutoLaunchGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:52 table "表 2 请求参数"
 type DeleteAutoLaunchGroupRequestBody struct {
 	// DeleteInstances 删除智能购买组时组内实例的中断行为。
 	// - terminate：释放，由delete_publicip和delete_volume决定是否释放弹性公网IP和磁盘。
 	// - noTermination：不释放，弹性公网IP和磁盘也不释放。
 	// 默认值：terminate
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:62 table "表 2 请求参数" row 1
 	DeleteInstances *DeleteAutoLaunchGroupRequestBodyDeleteInstances `json:"delete_instances,omitempty"`
 }
 
@@ -2757,28 +3570,42 @@ type DeleteAutoLaunchGroupRequestBody struct {
 // - terminate：释放，由delete_publicip和delete_volume决定是否释放弹性公网IP和磁盘。
 // - noTermination：不释放，弹性公网IP和磁盘也不释放。
 // 默认值：terminate
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:62 table "表 2 请求参数" row 1
 type DeleteAutoLaunchGroupRequestBodyDeleteInstances string
 
 // DeleteAutoLaunchGroupResponseBody defines model for DeleteAutoLaunchGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:81 table "表 3 响应参数"
 type DeleteAutoLaunchGroupResponseBody struct {
 	// ErrorCode 错误码。
 	// - 请求失败时，响应体中包含错误。
 	// - 请求成功时，响应消息体中不包含错误码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:89 table "表 3 响应参数" row 1
 	ErrorCode *int64 `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述。
 	// - 请求失败时，响应体中包含错误描述。
 	// - 请求成功时，响应消息体中不包含错误描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:97 table "表 3 响应参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DeleteServerGroupMemberRequestBody defines model for DeleteServerGroupMemberRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:59 table "表 2 请求参数"
 type DeleteServerGroupMemberRequestBody struct {
 	// RemoveMember 待移出组的云服务器信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:69 table "表 2 请求参数" row 1
 	RemoveMember RemoveMember `json:"remove_member"`
 }
 
 // DeleteServersRequestBody defines model for DeleteServersRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:52 table "表 2 请求参数"
 type DeleteServersRequestBody struct {
 	// DeletePublicip 配置删除云服务器是否删除云服务器绑定的弹性公网IP。如果选择不删除，则系统仅做解绑定操作，保留弹性公网IP资源。
 	// 取值为true或false。
@@ -2788,84 +3615,130 @@ type DeleteServersRequestBody struct {
 	// 若未设置delete_publicip参数，弹性公网IP是否随实例释放依赖于该弹性公网IP的delete_on_termination字段。
 	// - delete_on_termination为true，delete_public为null，该弹性公网IP会被删除。
 	// - delete_on_termination为false，delete_public为null，该弹性公网IP仅做解绑操作，不会被删除。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:71 table "表 2 请求参数" row 2
 	DeletePublicip *bool `json:"delete_publicip,omitempty"`
 
 	// DeleteVolume 配置删除云服务器是否删除云服务器对应的数据盘，如果选择不删除，则系统仅做卸载操作，保留云硬盘资源。默认为false。
 	// - true：删除云服务器时会同时删除挂载在云服务器上的数据盘。
 	// - false：删除云服务器时，仅卸载云服务器上挂载的数据盘，不删除该数据盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:85 table "表 2 请求参数" row 3
 	DeleteVolume *bool `json:"delete_volume,omitempty"`
 
 	// Servers 所需要删除的云服务器列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:62 table "表 2 请求参数" row 1
 	Servers []DeleteServersServers `json:"servers"`
 }
 
 // DeleteServersResponseBody defines model for DeleteServersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:148
 type DeleteServersResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:148
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // DeleteServersServers defines model for DeleteServersServers.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:101 table "表 3 servers字段数据结构说明"
 type DeleteServersServers struct {
 	// ID 需要删除的云服务器ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:111 table "表 3 servers字段数据结构说明" row 1
 	ID string `json:"id"`
 }
 
 // DetachServerVolumeResponseBody defines model for DetachServerVolumeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:83
 type DetachServerVolumeResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:83
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // DisassociateServerVirtualIPNic 需要解绑虚拟IP的网卡参数列表。更多信息请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:80 table "表 3 nic字段数据结构说明"
 type DisassociateServerVirtualIPNic struct {
 	// IPAddress 网卡即将解绑的虚拟IP的地址。
 	// 约束：解绑虚拟IP时，ip_address为空字符串
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:100 table "表 3 nic字段数据结构说明" row 2
 	IPAddress string `json:"ip_address"`
 
 	// ReverseBinding 虚拟IP的allowed_address_pairs属性是否添加网卡的IP/Mac对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:110 table "表 3 nic字段数据结构说明" row 3
 	ReverseBinding *bool `json:"reverse_binding,omitempty"`
 
 	// SubnetID 云服务器添加网卡的信息。
 	// 约束：解绑虚拟IP时，subnet_id为空字符串
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:90 table "表 3 nic字段数据结构说明" row 1
 	SubnetID string `json:"subnet_id"`
 }
 
 // DisassociateServerVirtualIPRequestBody defines model for DisassociateServerVirtualIpRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:55 table "表 2 请求参数"
 type DisassociateServerVirtualIPRequestBody struct {
 	// Nic 需要解绑虚拟IP的网卡参数列表。更多信息请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:65 table "表 2 请求参数" row 1
 	Nic DisassociateServerVirtualIPNic `json:"nic"`
 }
 
 // DisassociateServerVirtualIPResponseBody defines model for DisassociateServerVirtualIpResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:129 table "表 4 响应参数"
 type DisassociateServerVirtualIPResponseBody struct {
 	// PortID 云服务器网卡ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:137 table "表 4 响应参数" row 1
 	PortID *string `json:"port_id,omitempty"`
 }
 
 // Entities Job操作的对象。
 // 根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。有子Job时为子job的详情。
 // 详情请参见表3
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:153 table "表 3 entities字段数据结构说明"
 type Entities struct {
 	// NicID 网卡相关操作显示nic_id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:168 table "表 3 entities字段数据结构说明" row 2
 	NicID *string `json:"nic_id,omitempty"`
 
 	// ServerID 云服务器相关操作显示server_id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:161 table "表 3 entities字段数据结构说明" row 1
 	ServerID *string `json:"server_id,omitempty"`
 
 	// SubJobs 每个子任务的执行信息。
 	// 详情请参见表4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:182 table "表 3 entities字段数据结构说明" row 4
 	SubJobs []SubJobs `json:"sub_jobs,omitempty"`
 
 	// SubJobsTotal 子任务数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:175 table "表 3 entities字段数据结构说明" row 3
 	SubJobsTotal *int64 `json:"sub_jobs_total,omitempty"`
 }
 
 // Extendparam 变更云服务器扩展信息，详情参见 表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:158 table "表 4 extendparam数据结构说明"
 type Extendparam struct {
 	// IsAutoPay 下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。
 	// - “true”：是（自动支付）
 	// - “false”：否（需要客户手动支付）
 	// 说明：
 	// 当弹性云服务器是按包年包月计费时生效，该值为空时默认为客户手动支付。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:168 table "表 4 extendparam数据结构说明" row 1
 	IsAutoPay *ExtendparamIsAutoPay `json:"isAutoPay,omitempty"`
 }
 
@@ -2874,67 +3747,107 @@ type Extendparam struct {
 // - “false”：否（需要客户手动支付）
 // 说明：
 // 当弹性云服务器是按包年包月计费时生效，该值为空时默认为客户手动支付。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:168 table "表 4 extendparam数据结构说明" row 1
 type ExtendparamIsAutoPay string
 
 // FixedIps defines model for FixedIps.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:194 table "表 5 fixed_ips字段数据结构说明"
 type FixedIps struct {
 	// IPAddress 网卡私网IP信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:209 table "表 5 fixed_ips字段数据结构说明" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// SubnetID 网卡私网IP对应子网信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:202 table "表 5 fixed_ips字段数据结构说明" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // Flavor 云服务器类型，详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:390 table "表 7 flavor字段数据结构说明"
 type Flavor struct {
 	// ID 云服务器类型ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:398 table "表 7 flavor字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关快捷链接信息，详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:405 table "表 7 flavor字段数据结构说明" row 2
 	Links []UpdateServerLinks `json:"links,omitempty"`
 }
 
 // FlavorConstraint 资源供给规格的约束，给出规格列表时优先使用规格列表，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:125 table "表 3 flavor_constraint参数信息"
 type FlavorConstraint struct {
 	// ArchitectureType 接受的体系结构描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:135 table "表 3 flavor_constraint参数信息" row 1
 	ArchitectureType []string `json:"architecture_type,omitempty"`
 
 	// FlavorRequirements 资源的需求约束，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:144 table "表 3 flavor_constraint参数信息" row 2
 	FlavorRequirements []FlavorRequirements `json:"flavor_requirements,omitempty"`
 }
 
 // FlavorRequirements defines model for FlavorRequirements.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:159 table "表 4 flavor_requirements参数信息"
 type FlavorRequirements struct {
 	// CPUManufacturers 可选CPU制造商，不填表示接受所有。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:187 table "表 4 flavor_requirements参数信息" row 3
 	CPUManufacturers []string `json:"cpu_manufacturers,omitempty"`
 
 	// InstanceGenerations 接受的资源代系，不填表示接受所有。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:205 table "表 4 flavor_requirements参数信息" row 5
 	InstanceGenerations []string `json:"instance_generations,omitempty"`
 
 	// MemoryGbPerVcpu 规格的内存大小范围，不填表示接受所有，单位MiB，详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:196 table "表 4 flavor_requirements参数信息" row 4
 	MemoryGbPerVcpu *MemoryMb `json:"memory_gb_per_vcpu,omitempty"`
 
 	// MemoryMb 规格的内存大小范围，不填表示接受所有，单位MiB，详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:178 table "表 4 flavor_requirements参数信息" row 2
 	MemoryMb *MemoryMb `json:"memory_mb,omitempty"`
 
 	// VcpuCount 规格的vCPU数量范围，不填表示接受所有，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:169 table "表 4 flavor_requirements参数信息" row 1
 	VcpuCount *VcpuCount `json:"vcpu_count,omitempty"`
 }
 
 // FlavorsOsExtraSpecs 云服务器规格的扩展字段，详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:260 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）"
 type FlavorsOsExtraSpecs struct {
 	// CondCompute 计算约束
 	// - autorecovery，自动恢复特性。
 	// - 不存在该字段，不支持自动恢复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:506 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 29
 	CondCompute *string `json:"cond:compute,omitempty"`
 
 	// CondComputeLiveResizable 计算约束
 	// - true，支持在线扩容。
 	// - false或不存在该字段，不支持在线扩容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:498 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 28
 	CondComputeLiveResizable *string `json:"cond:compute:live_resizable,omitempty"`
 
 	// CondNetwork 网络约束
 	// 支持网络特性，不配置时以控制台默认配置为准。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:482 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 26
 	CondNetwork *string `json:"cond:network,omitempty"`
 
 	// CondOperationAz 此参数是AZ级配置，某个AZ没有在此参数中配置时默认使用cond:operation:status参数的取值。此参数的配置格式“az(xx)”。()内为某个AZ的flavor状态，()内必须要填有状态，不填为无效配置。状态的取值范围与cond:operation:status参数相同。
@@ -2943,22 +3856,30 @@ type FlavorsOsExtraSpecs struct {
 	// - “cond:operation:az”设置为“az0(normal), az1(sellout), az2(obt), az3(normal)”
 	// 说明：
 	// 如果flavor在某个AZ下的状态与cond:operation:status配置状态不同，必须配置该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:406 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 17
 	CondOperationAz *string `json:"cond:operation:az,omitempty"`
 
 	// CondOperationCharge 计费类型
 	// - 计费场景，不配置时都支持
 	// - period，包年/包月
 	// - demand，按需
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:449 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 22
 	CondOperationCharge *string `json:"cond:operation:charge,omitempty"`
 
 	// CondOperationChargeStop 关机是否收费
 	// - 关机是否计费，默认免费：
 	// - charge
 	// - free
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:441 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 21
 	CondOperationChargeStop *string `json:"cond:operation:charge:stop,omitempty"`
 
 	// CondOperationRoles 允许的角色
 	// 匹配的用户标签（roles的op_gatexxx标签）。不设置时所有用户可见
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:465 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 24
 	CondOperationRoles *string `json:"cond:operation:roles,omitempty"`
 
 	// CondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
@@ -2968,10 +3889,14 @@ type FlavorsOsExtraSpecs struct {
 	// - obt：公测
 	// - obt_sellout：公测售罄
 	// - promotion：推荐(等同normal，也是商用)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:398 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 16
 	CondOperationStatus *FlavorsOsExtraSpecsCondOperationStatus `json:"cond:operation:status,omitempty"`
 
 	// CondSpotOperationAz spot售卖信息请使用 查询规格销售策略 接口查询。
 	// Flavor在竞价销售模式下显示的AZ。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:457 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 23
 	CondSpotOperationAz *string `json:"cond:spot:operation:az,omitempty"`
 
 	// CondSpotOperationStatus spot售卖信息请使用 查询规格销售策略 接口查询。
@@ -2984,6 +3909,8 @@ type FlavorsOsExtraSpecs struct {
 	// - private，私有，只给特定用户显示（暂不支持）
 	// - test，试用/免费（暂不支持）
 	// - promotion，推荐
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:473 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 25
 	CondSpotOperationStatus *string `json:"cond:spot:operation:status,omitempty"`
 
 	// CondStorage 存储约束
@@ -2991,14 +3918,20 @@ type FlavorsOsExtraSpecs struct {
 	// - scsi，支持scsi
 	// - localdisk，支持本地盘
 	// - ib，支持ib
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:490 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 27
 	CondStorage *string `json:"cond:storage,omitempty"`
 
 	// EcsGeneration 弹性云服务器类型的代数。
 	// 示例：s3中的3表示通用型III代，详细的规格类型和代系请参考《弹性云服务器用户指南》的“实例规格清单”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:356 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 11
 	EcsGeneration *string `json:"ecs:generation,omitempty"`
 
 	// EcsInstanceArchitecture 该规格对应的CPU架构，且仅鲲鹏实例架构规格返回该字段。
 	// 取值为arm64表示CPU架构为鲲鹏计算。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:514 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 30
 	EcsInstanceArchitecture *string `json:"ecs:instance_architecture,omitempty"`
 
 	// EcsPerformancetype 云服务器规格的分类：
@@ -3021,6 +3954,8 @@ type FlavorsOsExtraSpecs struct {
 	// 说明：
 	// 早期注册的规格该字段为hws:performancetype。
 	// XEN实例不支持该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:268 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 1
 	EcsPerformancetype *string `json:"ecs:performancetype,omitempty"`
 
 	// EcsVirtualizationEnvTypes 虚拟化类型。
@@ -3028,49 +3963,75 @@ type FlavorsOsExtraSpecs struct {
 	// - 如果值为“CloudCompute”，表示弹性云服务器使用基于KVM的虚拟化技术。
 	// 说明：
 	// 可选字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:364 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 12
 	EcsVirtualizationEnvTypes *string `json:"ecs:virtualization_env_types,omitempty"`
 
 	// ExtraSpecIoPersistentGrant 是否支持持久化，值为true。
 	// 代表云服务器访问存储的方式为持久化授权。
 	// 说明：
 	// 密集存储D1型特有字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:346 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 10
 	ExtraSpecIoPersistentGrant *string `json:"extra_spec:io:persistent_grant,omitempty"`
 
 	// HpetSupport 云服务器高精度时钟是否开启，开启为true，否则为false。（该字段是否返回根据云服务器规格而定）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:293 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 4
 	HpetSupport *string `json:"hpet_support,omitempty"`
 
 	// HwNumaNodes 主机的物理cpu数量。（该字段是否返回根据云服务器规格而定）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:279 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 2
 	HwNumaNodes *string `json:"hw:numa_nodes,omitempty"`
 
 	// InfoCPUName CPU名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:529 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 32
 	InfoCPUName *string `json:"info:cpu:name,omitempty"`
 
 	// InfoGpuName GPU显卡数量和名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:522 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 31
 	InfoGpuName *string `json:"info:gpu:name,omitempty"`
 
 	// InstanceVnicInstanceBandwidth 最大带宽，单位Mbps，最大值为10000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:307 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 6
 	InstanceVnicInstanceBandwidth *string `json:"instance_vnic:instance_bandwidth,omitempty"`
 
 	// InstanceVnicMaxCount 最大网卡个数，最大为4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:314 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 7
 	InstanceVnicMaxCount *string `json:"instance_vnic:max_count,omitempty"`
 
 	// InstanceVnicType 网卡类型，值固定为“enhanced”，表示使用增强型网络的资源创建云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:300 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 5
 	InstanceVnicType *string `json:"instance_vnic:type,omitempty"`
 
 	// PciPassthroughAlias PCI直通设备信息，格式为PCI设备名称:数量。多个设备信息以逗号隔开。
 	// 例如nvidia-a30:1，表示携带一张A30的GPU。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:390 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 15
 	PciPassthroughAlias *string `json:"pci_passthrough:alias,omitempty"`
 
 	// PciPassthroughEnableGpu 显卡是否直通。
 	// 值为“true”，表示GPU直通。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:374 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 13
 	PciPassthroughEnableGpu *string `json:"pci_passthrough:enable_gpu,omitempty"`
 
 	// PciPassthroughGpuSpecs G1型和G2型云服务器应用的技术，包括GPU虚拟化和GPU直通。
 	// - 如果该规格的云服务器使用GPU虚拟化技术，且GPU卡的型号为M60-1Q，参数值为“m60_1q:virt:1”。
 	// - 如果该规格的云服务器使用GPU直通技术，且GPU卡的型号为M60，参数值为“m60:direct_graphics:1”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:382 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 14
 	PciPassthroughGpuSpecs *string `json:"pci_passthrough:gpu_specs,omitempty"`
 
 	// QuotaGpu GPU显卡名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:536 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 33
 	QuotaGpu *string `json:"quota:gpu,omitempty"`
 
 	// QuotaLocalDisk 值格式为{type}:{count}:{size}:{safeFormat}，其中：
@@ -3085,18 +4046,26 @@ type FlavorsOsExtraSpecs struct {
 	// - d2/d3类型：True。
 	// 说明：
 	// 磁盘增强型特有字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:321 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 8
 	QuotaLocalDisk *string `json:"quota:local_disk,omitempty"`
 
 	// QuotaMaxPps 内网最大收发包能力
 	// - 单位个，显示为xx万时除以10000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:433 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 20
 	QuotaMaxPps *string `json:"quota:max_pps,omitempty"`
 
 	// QuotaMaxRate 最大带宽
 	// - 单位Mbps，显示为Gbps时除以1000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:417 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 18
 	QuotaMaxRate *string `json:"quota:max_rate,omitempty"`
 
 	// QuotaMinRate 基准带宽
 	// - 单位Mbps，显示为Gbps时除以1000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:425 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 19
 	QuotaMinRate *string `json:"quota:min_rate,omitempty"`
 
 	// QuotaNvmeSsd 值格式为{type}:{spec}:{num}:{size}:{safeFormat}:{挂载协议}，其中：
@@ -3111,15 +4080,23 @@ type FlavorsOsExtraSpecs struct {
 	// 目前仅支持ir3类型：blk。
 	// 说明：
 	// 超高I/O型特有字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:333 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 9
 	QuotaNvmeSsd *string `json:"quota:nvme_ssd,omitempty"`
 
 	// QuotaSubNetworkInterfaceMaxNum 云服务器最多支持绑定的辅助弹性网卡个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:550 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 35
 	QuotaSubNetworkInterfaceMaxNum *string `json:"quota:sub_network_interface_max_num,omitempty"`
 
 	// QuotaVifMaxNum 云服务器最多支持绑定的弹性网卡个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:543 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 34
 	QuotaVifMaxNum *string `json:"quota:vif_max_num,omitempty"`
 
 	// ResourceType 资源类型。resource_type是为了区分云服务器的物理主机类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:286 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 3
 	ResourceType *string `json:"resource_type,omitempty"`
 }
 
@@ -3130,190 +4107,306 @@ type FlavorsOsExtraSpecs struct {
 // - obt：公测
 // - obt_sellout：公测售罄
 // - promotion：推荐(等同normal，也是商用)
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:398 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 16
 type FlavorsOsExtraSpecsCondOperationStatus string
 
 // Hypervisor 扩展属性，虚拟化信息。
 // 详情请参见 表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:472 table "表 5 hypervisor数据结构说明"
 type Hypervisor struct {
 	// CsdHypervisor 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:487 table "表 5 hypervisor数据结构说明" row 2
 	CsdHypervisor *string `json:"csd_hypervisor,omitempty"`
 
 	// HypervisorType 虚拟化类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:480 table "表 5 hypervisor数据结构说明" row 1
 	HypervisorType *string `json:"hypervisor_type,omitempty"`
 }
 
 // Instances defines model for Instances.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:119 table "表 4 instances参数信息"
 type Instances struct {
 	// AvailabilityZoneID 可用区ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:141 table "表 4 instances参数信息" row 3
 	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
 	// FlavorID 实例规格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:148 table "表 4 instances参数信息" row 4
 	FlavorID *string `json:"flavor_id,omitempty"`
 
 	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:134 table "表 4 instances参数信息" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:127 table "表 4 instances参数信息" row 1
 	Name *string `json:"name,omitempty"`
 
 	// SellMode 销售模型。
 	// - spot：竞价实例
 	// - onDemand：按需实例
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:162 table "表 4 instances参数信息" row 6
 	SellMode *string `json:"sell_mode,omitempty"`
 
 	// Status 实例状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:155 table "表 4 instances参数信息" row 5
 	Status *string `json:"status,omitempty"`
 }
 
 // InterfaceAttachments defines model for InterfaceAttachments.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:85 table "表 3 interfaceAttachments字段数据结构说明"
 type InterfaceAttachments struct {
 	// DeleteOnTermination 卸载网卡时，是否删除网卡。
 	// true: 删除； false: 不删除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:128 table "表 3 interfaceAttachments字段数据结构说明" row 6
 	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
 
 	// DriverMode 网卡的驱动类型，预留字段，默认取值为virtio。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:136 table "表 3 interfaceAttachments字段数据结构说明" row 7
 	DriverMode *string `json:"driver_mode,omitempty"`
 
 	// FixedIps 网卡私网IP信息列表，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:100 table "表 3 interfaceAttachments字段数据结构说明" row 2
 	FixedIps []FixedIps `json:"fixed_ips,omitempty"`
 
 	// MacAddr 网卡Mac地址信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:121 table "表 3 interfaceAttachments字段数据结构说明" row 5
 	MacAddr *string `json:"mac_addr,omitempty"`
 
 	// MinRate 网卡带宽下限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:143 table "表 3 interfaceAttachments字段数据结构说明" row 8
 	MinRate *int64 `json:"min_rate,omitempty"`
 
 	// MultiqueueNum 队列个数。
 	// 取值范围为 1, 2, 4, 8, 16，28。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:150 table "表 3 interfaceAttachments字段数据结构说明" row 9
 	MultiqueueNum *InterfaceAttachmentsMultiqueueNum `json:"multiqueue_num,omitempty"`
 
 	// NetID 网卡端口所属网络ID（network_id）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:107 table "表 3 interfaceAttachments字段数据结构说明" row 3
 	NetID *string `json:"net_id,omitempty"`
 
 	// PciAddress 弹性网卡在Linux GuestOS里的BDF号。
 	// 说明：
 	// 网卡不支持时，返回为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:158 table "表 3 interfaceAttachments字段数据结构说明" row 10
 	PciAddress *string `json:"pci_address,omitempty"`
 
 	// PortID 网卡端口ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:114 table "表 3 interfaceAttachments字段数据结构说明" row 4
 	PortID *string `json:"port_id,omitempty"`
 
 	// PortState 网卡端口状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:93 table "表 3 interfaceAttachments字段数据结构说明" row 1
 	PortState *string `json:"port_state,omitempty"`
 }
 
 // InterfaceAttachmentsMultiqueueNum 队列个数。
 // 取值范围为 1, 2, 4, 8, 16，28。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:150 table "表 3 interfaceAttachments字段数据结构说明" row 9
 type InterfaceAttachmentsMultiqueueNum int64
 
 // ListAssociationsResponseBody defines model for ListAssociationsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:84 table "表 2 响应参数"
 type ListAssociationsResponseBody struct {
 	// Associations 查询到的关联映射关系列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:92 table "表 2 响应参数" row 1
 	Associations []ListAssociationsResponseBodyAssociationsItem `json:"associations,omitempty"`
 }
 
 // ListAssociationsResponseBodyAssociationsItem defines model for ListAssociationsResponseBodyAssociationsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:105 table "表 3 associations字段结构说明"
 type ListAssociationsResponseBodyAssociationsItem struct {
 	// Fpgaimages 相关联的FPGA镜像详情列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:120 table "表 3 associations字段结构说明" row 2
 	Fpgaimages []ListAssociationsResponseBodyAssociationsItemFpgaimagesItem `json:"fpgaimages,omitempty"`
 
 	// ImageID 弹性云服务器镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:113 table "表 3 associations字段结构说明" row 1
 	ImageID *string `json:"image_id,omitempty"`
 }
 
 // ListAssociationsResponseBodyAssociationsItemFpgaimagesItem defines model for ListAssociationsResponseBodyAssociationsItemFpgaimagesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:133 table "表 4 fpgaimages字段结构说明"
 type ListAssociationsResponseBodyAssociationsItemFpgaimagesItem struct {
 	// CreatedAt FPGA镜像的创建时间。
 	// 使用UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:177 table "表 4 fpgaimages字段结构说明" row 6
 	CreatedAt *string `json:"createdAt,omitempty"`
 
 	// Description FPGA镜像的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:155 table "表 4 fpgaimages字段结构说明" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID FPGA镜像的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:141 table "表 4 fpgaimages字段结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// LogDirectory FPGA镜像的构建日志文件在OBS中的目录路径，格式为“桶名:目录路径”，例如“obs-fpga:vu9p/log”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:207 table "表 4 fpgaimages字段结构说明" row 10
 	LogDirectory *string `json:"log_directory,omitempty"`
 
 	// Message FPGA镜像的附加信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:193 table "表 4 fpgaimages字段结构说明" row 8
 	Message *string `json:"message,omitempty"`
 
 	// Metadata FPGA镜像的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:200 table "表 4 fpgaimages字段结构说明" row 9
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name FPGA镜像的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:148 table "表 4 fpgaimages字段结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Protected 该FPGA镜像是否受保护。
 	// 受保护是指，该FPGA镜像与创建弹性云服务器使用的镜像关联，此时，不可以执行删除FPGA镜像的操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:185 table "表 4 fpgaimages字段结构说明" row 7
 	Protected *bool `json:"protected,omitempty"`
 
 	// Size FPGA镜像的文件大小，单位为MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:170 table "表 4 fpgaimages字段结构说明" row 5
 	Size *int64 `json:"size,omitempty"`
 
 	// Status FPGA镜像的状态。取值如下：
 	// - active：表示FPGA镜像可以正常使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:162 table "表 4 fpgaimages字段结构说明" row 4
 	Status *ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus `json:"status,omitempty"`
 }
 
 // ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus FPGA镜像的状态。取值如下：
 // - active：表示FPGA镜像可以正常使用。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:162 table "表 4 fpgaimages字段结构说明" row 4
 type ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus string
 
 // ListAutoLaunchGroupsPageInfo 页标记。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:206 table "表 5 page_info参数信息"
 type ListAutoLaunchGroupsPageInfo struct {
 	// NextMarker 返回下一页查询地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:214 table "表 5 page_info参数信息" row 1
 	NextMarker *string `json:"next_marker,omitempty"`
 }
 
 // ListAutoLaunchGroupsResponseBody defines model for ListAutoLaunchGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:113 table "表 3 响应参数"
 type ListAutoLaunchGroupsResponseBody struct {
 	// AutoLaunchGroups 智能购买组列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:121 table "表 3 响应参数" row 1
 	AutoLaunchGroups []AutoLaunchGroups `json:"auto_launch_groups,omitempty"`
 
 	// PageInfo 页标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:128 table "表 3 响应参数" row 2
 	PageInfo *ListAutoLaunchGroupsPageInfo `json:"page_info,omitempty"`
 }
 
 // ListDetailResponseBody defines model for ListDetailResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:77 table "表 2 响应参数"
 type ListDetailResponseBody struct {
 	// Count 查询的FPGA镜像数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:85 table "表 2 响应参数" row 1
 	Count *int64 `json:"count,omitempty"`
 
 	// Fpgaimages 查询的FPGA镜像详情列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:92 table "表 2 响应参数" row 2
 	Fpgaimages []ListDetailResponseBodyFpgaimagesItem `json:"fpgaimages,omitempty"`
 }
 
 // ListDetailResponseBodyFpgaimagesItem defines model for ListDetailResponseBodyFpgaimagesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:105 table "表 3 fpgaimages字段结构说明"
 type ListDetailResponseBodyFpgaimagesItem struct {
 	// CreatedAt FPGA镜像的创建时间。
 	// 使用UTC（Coordinated Universal Time）时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:149 table "表 3 fpgaimages字段结构说明" row 6
 	CreatedAt *string `json:"createdAt,omitempty"`
 
 	// Description FPGA镜像的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:127 table "表 3 fpgaimages字段结构说明" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID FPGA镜像的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:113 table "表 3 fpgaimages字段结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// LogDirectory FPGA镜像的构建日志文件在OBS中的目录路径，格式为“桶名:目录路径”，例如“obs-fpga:vu9p/log”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:179 table "表 3 fpgaimages字段结构说明" row 10
 	LogDirectory *string `json:"log_directory,omitempty"`
 
 	// Message FPGA镜像的附加信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:165 table "表 3 fpgaimages字段结构说明" row 8
 	Message *string `json:"message,omitempty"`
 
 	// Metadata FPGA镜像的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:172 table "表 3 fpgaimages字段结构说明" row 9
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name FPGA镜像的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:120 table "表 3 fpgaimages字段结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Protected 该FPGA镜像是否受保护。
 	// 受保护是指，该FPGA镜像与创建弹性云服务器使用的镜像关联，此时，不可以执行删除FPGA镜像的操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:157 table "表 3 fpgaimages字段结构说明" row 7
 	Protected *bool `json:"protected,omitempty"`
 
 	// Size FPGA镜像的文件大小，单位为MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:142 table "表 3 fpgaimages字段结构说明" row 5
 	Size *int64 `json:"size,omitempty"`
 
 	// Status FPGA镜像状态。取值如下：
@@ -3324,6 +4417,8 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 	// - deleting：表示FPGA镜像正在删除中。
 	// - error：表示FPGA镜像创建失败。
 	// - active：表示FPGA镜像可以正常使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:134 table "表 3 fpgaimages字段结构说明" row 4
 	Status *ListDetailResponseBodyFpgaimagesItemStatus `json:"status,omitempty"`
 }
 
@@ -3335,413 +4430,658 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 // - deleting：表示FPGA镜像正在删除中。
 // - error：表示FPGA镜像创建失败。
 // - active：表示FPGA镜像可以正常使用。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:134 table "表 3 fpgaimages字段结构说明" row 4
 type ListDetailResponseBodyFpgaimagesItemStatus string
 
 // ListFlavorSellPoliciesResponseBody defines model for ListFlavorSellPoliciesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:179 table "表 3 响应参数"
 type ListFlavorSellPoliciesResponseBody struct {
 	// Count 云服务器规格销售策略数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:187 table "表 3 响应参数" row 1
 	Count *int64 `json:"count,omitempty"`
 
 	// SellPolicies 云服务器规格销售策略，请参考表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:194 table "表 3 响应参数" row 2
 	SellPolicies []SellPolicies `json:"sell_policies,omitempty"`
 }
 
 // ListFlavorsAttachableQuantity 云服务器可挂载网卡和卷数，详情参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:563 table "表 7 attachableQuantity字段数据结构说明"
 type ListFlavorsAttachableQuantity struct {
 	// FreeBlk 可挂载vbd卷数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:578 table "表 7 attachableQuantity字段数据结构说明" row 2
 	FreeBlk *int64 `json:"free_blk,omitempty"`
 
 	// FreeDisk 可挂载卷数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:585 table "表 7 attachableQuantity字段数据结构说明" row 3
 	FreeDisk *int64 `json:"free_disk,omitempty"`
 
 	// FreeNic 可挂载网卡数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:592 table "表 7 attachableQuantity字段数据结构说明" row 4
 	FreeNic *int64 `json:"free_nic,omitempty"`
 
 	// FreeScsi 可挂载scsi卷数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:571 table "表 7 attachableQuantity字段数据结构说明" row 1
 	FreeScsi *int64 `json:"free_scsi,omitempty"`
 }
 
 // ListFlavorsFlavors defines model for ListFlavorsFlavors.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:97 table "表 4 flavors数据结构说明"
 type ListFlavorsFlavors struct {
 	// OSFLVDISABLEDDisabled 扩展属性，该云服务器规格是否禁用。
 	// 当前未使用该参数，缺省值为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:157 table "表 4 flavors数据结构说明" row 8
 	OSFLVDISABLEDDisabled *bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:149 table "表 4 flavors数据结构说明" row 7
 	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// AttachableQuantity 云服务器可挂载网卡和卷数，详情参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:212 table "表 4 flavors数据结构说明" row 15
 	AttachableQuantity *ListFlavorsAttachableQuantity `json:"attachableQuantity,omitempty"`
 
 	// Disk 云服务器规格对应要求系统盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:133 table "表 4 flavors数据结构说明" row 5
 	Disk *string `json:"disk,omitempty"`
 
 	// ID 云服务器规格的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:105 table "表 4 flavors数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:198 table "表 4 flavors数据结构说明" row 13
 	Links []ListFlavorsLinks `json:"links,omitempty"`
 
 	// Name 云服务器规格的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:112 table "表 4 flavors数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// OsFlavorAccessIsPublic 扩展属性，flavor是否给所有租户使用。
 	// - true：表示给所有租户使用。
 	// - false：表示给指定租户使用。
 	// 缺省值为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:189 table "表 4 flavors数据结构说明" row 12
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// OsExtraSpecs 云服务器规格的扩展字段，详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:205 table "表 4 flavors数据结构说明" row 14
 	OsExtraSpecs *FlavorsOsExtraSpecs `json:"os_extra_specs,omitempty"`
 
 	// RAM 云服务器规格对应的内存大小，单位为MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:126 table "表 4 flavors数据结构说明" row 4
 	RAM *int64 `json:"ram,omitempty"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:181 table "表 4 flavors数据结构说明" row 11
 	RxtxCap *string `json:"rxtx_cap,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:165 table "表 4 flavors数据结构说明" row 9
 	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
 
 	// RxtxQuota 云服务器可使用网络带宽的软限制。
 	// 当前未使用该参数，缺省值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:173 table "表 4 flavors数据结构说明" row 10
 	RxtxQuota *string `json:"rxtx_quota,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:141 table "表 4 flavors数据结构说明" row 6
 	Swap *string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:119 table "表 4 flavors数据结构说明" row 3
 	Vcpus *string `json:"vcpus,omitempty"`
 }
 
 // ListFlavorsLinks defines model for ListFlavorsLinks.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:291 table "表 5 links字段数据结构说明"
 type ListFlavorsLinks struct {
 	// Href 对应快捷链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:306 table "表 5 links字段数据结构说明" row 2
 	Href *string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:299 table "表 5 links字段数据结构说明" row 1
 	Rel *string `json:"rel,omitempty"`
 
 	// Type 快捷链接类型，当前接口未使用，缺省值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:313 table "表 5 links字段数据结构说明" row 3
 	Type *string `json:"type,omitempty"`
 }
 
 // ListFlavorsResponseBody defines model for ListFlavorsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:76 table "表 3 响应参数"
 type ListFlavorsResponseBody struct {
 	// Flavors 云服务器规格列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:84 table "表 3 响应参数" row 1
 	Flavors []ListFlavorsFlavors `json:"flavors,omitempty"`
 }
 
 // ListInstancesResponseBody defines model for ListInstancesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:91 table "表 3 响应参数"
 type ListInstancesResponseBody struct {
 	// Instances 实例列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:99 table "表 3 响应参数" row 1
 	Instances []Instances `json:"instances,omitempty"`
 
 	// PageInfo 页标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:106 table "表 3 响应参数" row 2
 	PageInfo *ListAutoLaunchGroupsPageInfo `json:"page_info,omitempty"`
 }
 
 // ListResizeFlavorsFlavors defines model for ListResizeFlavorsFlavors.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:161 table "表 4 flavors数据结构说明"
 type ListResizeFlavorsFlavors struct {
 	// OSFLVDISABLEDDisabled 扩展属性，该云服务器规格是否禁用。
 	// 当前未使用该参数，缺省值为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:221 table "表 4 flavors数据结构说明" row 8
 	OSFLVDISABLEDDisabled *bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:213 table "表 4 flavors数据结构说明" row 7
 	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// Disk 云服务器规格对应的系统盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:197 table "表 4 flavors数据结构说明" row 5
 	Disk *string `json:"disk,omitempty"`
 
 	// ExtraSpecs 云服务器规格的扩展字段。
 	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:270 table "表 4 flavors数据结构说明" row 14
 	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
 
 	// ID 云服务器规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:169 table "表 4 flavors数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// InstanceQuota 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:278 table "表 4 flavors数据结构说明" row 15
 	InstanceQuota map[string]interface{} `json:"instance_quota,omitempty"`
 
 	// Links 规格相关快捷链接地址。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:262 table "表 4 flavors数据结构说明" row 13
 	Links []ListFlavorsLinks `json:"links,omitempty"`
 
 	// Name 云服务器规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:176 table "表 4 flavors数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// OsFlavorAccessIsPublic 扩展属性，flavor是否给所有租户使用。
 	// - true：表示给所有租户使用。
 	// - false：表示给指定租户使用。
 	// 缺省值为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:253 table "表 4 flavors数据结构说明" row 12
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// RAM 云服务器规格对应的内存大小，单位为MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:190 table "表 4 flavors数据结构说明" row 4
 	RAM *int64 `json:"ram,omitempty"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:245 table "表 4 flavors数据结构说明" row 11
 	RxtxCap *string `json:"rxtx_cap,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:229 table "表 4 flavors数据结构说明" row 9
 	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
 
 	// RxtxQuota 云服务器可使用网络带宽的软限制。
 	// 当前未使用该参数，缺省值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:237 table "表 4 flavors数据结构说明" row 10
 	RxtxQuota *string `json:"rxtx_quota,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:205 table "表 4 flavors数据结构说明" row 6
 	Swap *string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:183 table "表 4 flavors数据结构说明" row 3
 	Vcpus *string `json:"vcpus,omitempty"`
 }
 
 // ListResizeFlavorsResponseBody defines model for ListResizeFlavorsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:139 table "表 3 响应参数"
 type ListResizeFlavorsResponseBody struct {
 	// Flavors 云服务器规格列表。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:147 table "表 3 响应参数" row 1
 	Flavors []ListResizeFlavorsFlavors `json:"flavors,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBody defines model for ListServerBlockDevicesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:57 table "表 2 响应参数"
 type ListServerBlockDevicesResponseBody struct {
 	// AttachableQuantity 云服务器可挂载磁盘数量，更多信息请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:72 table "表 2 响应参数" row 2
 	AttachableQuantity *ListServerBlockDevicesResponseBodyAttachableQuantity `json:"attachableQuantity,omitempty"`
 
 	// VolumeAttachments 云服务器挂载信息列表，更多信息请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:65 table "表 2 响应参数" row 1
 	VolumeAttachments []ListServerBlockDevicesResponseBodyVolumeAttachmentsItem `json:"volumeAttachments,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBodyAttachableQuantity 云服务器可挂载磁盘数量，更多信息请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:158 table "表 4 attachableQuantity参数"
 type ListServerBlockDevicesResponseBodyAttachableQuantity struct {
 	// FreeBlk 云服务器可挂载virtio_blk类型磁盘数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:173 table "表 4 attachableQuantity参数" row 2
 	FreeBlk *int64 `json:"free_blk,omitempty"`
 
 	// FreeDisk 云服务器可挂载磁盘总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:180 table "表 4 attachableQuantity参数" row 3
 	FreeDisk *int64 `json:"free_disk,omitempty"`
 
 	// FreeScsi 云服务器可挂载scsi类型磁盘数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:166 table "表 4 attachableQuantity参数" row 1
 	FreeScsi *int64 `json:"free_scsi,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBodyVolumeAttachmentsItem defines model for ListServerBlockDevicesResponseBodyVolumeAttachmentsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:85 table "表 3 volumeAttachments参数"
 type ListServerBlockDevicesResponseBodyVolumeAttachmentsItem struct {
 	// BootIndex 云硬盘启动顺序。
 	// - 0为系统盘
 	// - 非0为数据盘
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:136 table "表 3 volumeAttachments参数" row 7
 	BootIndex *int64 `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:144 table "表 3 volumeAttachments参数" row 8
 	Bus *ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:122 table "表 3 volumeAttachments参数" row 5
 	Device *string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:107 table "表 3 volumeAttachments参数" row 3
 	ID *string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:129 table "表 3 volumeAttachments参数" row 6
 	PciAddress *string `json:"pciAddress,omitempty"`
 
 	// ServerID 弹性云服务器ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:93 table "表 3 volumeAttachments参数" row 1
 	ServerID *string `json:"serverId,omitempty"`
 
 	// Size 云磁盘大小，单位GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:115 table "表 3 volumeAttachments参数" row 4
 	Size *int64 `json:"size,omitempty"`
 
 	// VolumeID 云硬盘ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:100 table "表 3 volumeAttachments参数" row 2
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus 磁盘总线类型 。
 // 取值范围：virtio、scsi
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:144 table "表 3 volumeAttachments参数" row 8
 type ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus string
 
 // ListServerGroupsPageInfo 当选择分页功能时返回当前页最后一个云服务器组的UUID信息。更多信息请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:163 table "表 5 page_info数据结构说明"
 type ListServerGroupsPageInfo struct {
 	// NextMarker 云服务器组的UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:171 table "表 5 page_info数据结构说明" row 1
 	NextMarker *string `json:"next_marker,omitempty"`
 }
 
 // ListServerGroupsResponseBody defines model for ListServerGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:85 table "表 3 响应参数"
 type ListServerGroupsResponseBody struct {
 	// PageInfo 当选择分页功能时返回当前页最后一个云服务器组的UUID信息。更多信息请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:100 table "表 3 响应参数" row 2
 	PageInfo *ListServerGroupsPageInfo `json:"page_info,omitempty"`
 
 	// ServerGroups 云服务器组信息。更多信息请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:93 table "表 3 响应参数" row 1
 	ServerGroups []ServerGroups `json:"server_groups,omitempty"`
 }
 
 // ListServerInterfacesAttachableQuantity 云服务器可挂载网卡数，详情请参见表4
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:173 table "表 4 attachableQuantity字段数据结构说明"
 type ListServerInterfacesAttachableQuantity struct {
 	// FreeNic 云服务器剩余可挂载网卡数量
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:181 table "表 4 attachableQuantity字段数据结构说明" row 1
 	FreeNic *int64 `json:"free_nic,omitempty"`
 }
 
 // ListServerInterfacesResponseBody defines model for ListServerInterfacesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:57 table "表 2 响应参数"
 type ListServerInterfacesResponseBody struct {
 	// AttachableQuantity 云服务器可挂载网卡数，详情请参见表4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:72 table "表 2 响应参数" row 2
 	AttachableQuantity *ListServerInterfacesAttachableQuantity `json:"attachableQuantity,omitempty"`
 
 	// InterfaceAttachments 云服务器网卡信息列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:65 table "表 2 响应参数" row 1
 	InterfaceAttachments []InterfaceAttachments `json:"interfaceAttachments,omitempty"`
 }
 
 // ListServerTagsResponseBody defines model for ListServerTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:54 table "表 2 响应参数"
 type ListServerTagsResponseBody struct {
 	// Tags 标签列表，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:62 table "表 2 响应参数" row 1
 	Tags []ListServerTagsTag `json:"tags,omitempty"`
 }
 
 // ListServerTagsTag defines model for ListServerTagsTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:75 table "表 3 tag字段数据结构说明"
 type ListServerTagsTag struct {
 	// Key 键。
 	// - 最大长度36个unicode字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:83 table "表 3 tag字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Values 值。
 	// - 每个值最大长度43个unicode字符。
 	// - 可以为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:91 table "表 3 tag字段数据结构说明" row 2
 	Values []string `json:"values,omitempty"`
 }
 
 // ListServerVolumeAttachmentsResponseBody defines model for ListServerVolumeAttachmentsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:57 table "表 2 响应参数"
 type ListServerVolumeAttachmentsResponseBody struct {
 	// VolumeAttachments 云服务器挂载信息列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:65 table "表 2 响应参数" row 1
 	VolumeAttachments []VolumeAttachments `json:"volumeAttachments,omitempty"`
 }
 
 // ListServersDetailsResponseBody defines model for ListServersDetailsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:202 table "表 3 响应参数"
 type ListServersDetailsResponseBody struct {
 	// Count 弹性云服务器的总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:217 table "表 3 响应参数" row 2
 	Count *int64 `json:"count,omitempty"`
 
 	// Servers 弹性云服务器详情列表，具体参照表3接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:210 table "表 3 响应参数" row 1
 	Servers []map[string]interface{} `json:"servers,omitempty"`
 }
 
 // ListServersTagsResponseBody defines model for ListServersTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签（废弃）.md:51 table "表 2 响应参数"
 type ListServersTagsResponseBody struct {
 	// Tags 标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签（废弃）.md:59 table "表 2 响应参数" row 1
 	Tags []ListServerTagsTag `json:"tags,omitempty"`
 }
 
 // ListSupplyRecommendationRequestBody defines model for ListSupplyRecommendationRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:45 table "表 2 请求参数"
 type ListSupplyRecommendationRequestBody struct {
 	// FlavorConstraint 资源供给规格的约束，给出规格列表时优先使用规格列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:55 table "表 2 请求参数" row 1
 	FlavorConstraint *FlavorConstraint `json:"flavor_constraint,omitempty"`
 
 	// FlavorIds 接受推荐的规格列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:64 table "表 2 请求参数" row 2
 	FlavorIds []string `json:"flavor_ids,omitempty"`
 
 	// Limit 查询返回的数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:101 table "表 2 请求参数" row 6
 	Limit *int64 `json:"limit,omitempty"`
 
 	// Locations 接受推荐的地域列表，默认接受所有区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:73 table "表 2 请求参数" row 3
 	Locations []Locations `json:"locations,omitempty"`
 
 	// Marker 取值为上一页数据的最后一条记录的唯一标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:110 table "表 2 请求参数" row 7
 	Marker *string `json:"marker,omitempty"`
 
 	// Option 供给推荐的选项。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:82 table "表 2 请求参数" row 4
 	Option *Option `json:"option,omitempty"`
 
 	// Strategy 推荐的策略。
 	// - CAPACITY：容量策略
 	// - COST：成本策略
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:91 table "表 2 请求参数" row 5
 	Strategy *string `json:"strategy,omitempty"`
 }
 
 // ListSupplyRecommendationResponseBody defines model for ListSupplyRecommendationResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:395 table "表 10 响应参数"
 type ListSupplyRecommendationResponseBody struct {
 	// SupplyRecommendations 资源供给推荐结果，详情请参见表11。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:403 table "表 10 响应参数" row 1
 	SupplyRecommendations *SupplyRecommendations `json:"supply_recommendations,omitempty"`
 }
 
 // ListTagsResourceTag defines model for ListTagsResourceTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:78 table "表 3 resource_tag 字段数据结构说明"
 type ListTagsResourceTag struct {
 	// Key 标签键。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:86 table "表 3 resource_tag 字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 标签值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:93 table "表 3 resource_tag 字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // ListTagsResponseBody defines model for ListTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:57 table "表 2 响应参数"
 type ListTagsResponseBody struct {
 	// Tags 标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:65 table "表 2 响应参数" row 1
 	Tags []ListTagsResourceTag `json:"tags,omitempty"`
 }
 
 // Locations defines model for Locations.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:322 table "表 8 locations参数信息"
 type Locations struct {
 	// AvailabilityZoneID 可用区ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:341 table "表 8 locations参数信息" row 2
 	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
 	// RegionID 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:332 table "表 8 locations参数信息" row 1
 	RegionID string `json:"region_id"`
 }
 
 // Match defines model for Match.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:156 table "表 4 match字段数据结构说明"
 type Match struct {
 	// Key 键，表示要匹配的字段。
 	// 当前key的参数值只能取“resource_name”，此时value的参数值为云服务器名称。
 	// - key不能重复，value为匹配的值。
 	// - 此字段为固定字典值。
 	// - 不允许为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:166 table "表 4 match字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 值。
 	// 当前key的参数值只能取“resource_name”，此时value的参数值为云服务器名称。
 	// - 每个值最大长度255个unicode字符。
 	// - 不可以为空 。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:177 table "表 4 match字段数据结构说明" row 2
 	Value string `json:"value"`
 }
 
 // MemoryMb 规格的内存大小范围，不填表示接受所有，单位MiB，详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:254 table "表 6 memory_mb参数信息"
 type MemoryMb struct {
 	// Max 最大值，-1表示无限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:264 table "表 6 memory_mb参数信息" row 1
 	Max *int64 `json:"max,omitempty"`
 
 	// Min 最小值，-1表示无限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:273 table "表 6 memory_mb参数信息" row 2
 	Min *int64 `json:"min,omitempty"`
 }
 
 // Migrate 迁移云服务器，详情请参见表3。
 // 将弹性云服务器从专属主机迁移至公共资源池时，migrate字段值为null。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:93 table "表 3 migrate数据结构说明"
 type Migrate struct {
 	// DedicatedHostID 专属主机ID。
 	// 当弹性云服务器从公共资源池迁移至专属主机上，或者弹性云服务器在专属主机之间迁移时，该字段生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:103 table "表 3 migrate数据结构说明" row 1
 	DedicatedHostID *string `json:"dedicated_host_id,omitempty"`
 }
 
 // MigrateServerRequestBody defines model for MigrateServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:67 table "表 2 请求参数"
 type MigrateServerRequestBody struct {
 	// Migrate 迁移云服务器，详情请参见表3。
 	// 将弹性云服务器从专属主机迁移至公共资源池时，migrate字段值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:77 table "表 2 请求参数" row 1
 	Migrate Migrate `json:"migrate"`
 }
 
 // MigrateServerResponseBody defines model for MigrateServerResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:137
 type MigrateServerResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:137
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // Option 供给推荐的选项。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:356 table "表 9 option参数信息"
 type Option struct {
 	// EnableSpot 是否推荐竞价实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:376 table "表 9 option参数信息" row 2
 	EnableSpot *bool `json:"enable_spot,omitempty"`
 
 	// ResultGranularity 推荐结果的粒度。
@@ -3750,39 +5090,57 @@ type Option struct {
 	// - BY_FLAVOR：对每个规格打分，可使用多地域满足需求。
 	// - BY_FLAVOR_AND_REGION：对每个区域下的每个规格打分。
 	// - BY_FLAVOR_AND_AZ：对每个可用区下的每个规格打分。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:366 table "表 9 option参数信息" row 1
 	ResultGranularity *string `json:"result_granularity,omitempty"`
 }
 
 // OsStart 标记为启动云服务器操作，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:71 table "表 3 os-start字段数据结构说明"
 type OsStart struct {
 	// Servers 云服务器ID列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:81 table "表 3 os-start字段数据结构说明" row 1
 	Servers []BatchRebootServersServers `json:"servers"`
 }
 
 // OsStop 标记为关闭云服务器操作，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:71 table "表 3 os-stop字段数据结构说明"
 type OsStop struct {
 	// Servers 云服务器ID列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:81 table "表 3 os-stop字段数据结构说明" row 1
 	Servers []BatchRebootServersServers `json:"servers"`
 
 	// Type 关机类型，默认为SOFT：
 	// SOFT：普通关机（默认）。
 	// HARD：强制关机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:90 table "表 3 os-stop字段数据结构说明" row 2
 	Type *OsStopType `json:"type,omitempty"`
 }
 
 // OsStopType 关机类型，默认为SOFT：
 // SOFT：普通关机（默认）。
 // HARD：强制关机。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:90 table "表 3 os-stop字段数据结构说明" row 2
 type OsStopType string
 
 // PrepaidOptions 包年/包月选项，当charge_mode为prePaid时必选。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:111 table "表 3 prepaid_options数据结构说明"
 type PrepaidOptions struct {
 	// AutoPay 是否自动支付。
 	// 取值范围：
 	// - true: 自动支付，需要确保账户余额充足，如果余额不足则会生成异常订单，只能作废此订单。
 	// - false: 只生成订单不扣费。
 	// 默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:166 table "表 3 prepaid_options数据结构说明" row 5
 	AutoPay *bool `json:"auto_pay,omitempty"`
 
 	// AutoRenew 是否自动续费。
@@ -3790,29 +5148,39 @@ type PrepaidOptions struct {
 	// - true: 自动续费
 	// - false: 不开启自动续费
 	// 默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:178 table "表 3 prepaid_options数据结构说明" row 6
 	AutoRenew *bool `json:"auto_renew,omitempty"`
 
 	// IncludeDataDisks 是否连同所有的按需计费的数据盘一起转为包年/包月。
 	// 当参数为true时，包括按需非共享云硬盘。
 	// 挂载了共享云硬盘、DSS硬盘以及DESS硬盘的的服务器不支持更改计费模式。
 	// 默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:121 table "表 3 prepaid_options数据结构说明" row 1
 	IncludeDataDisks *bool `json:"include_data_disks,omitempty"`
 
 	// IncludePublicips 是否连同“独享”、“按带宽计费”的弹性公网IP一起转包年/包月。
 	// 转包年/包月计费模式后，弹性公网IP转包年/包月之后可以单独解绑，删除等，与云服务器不是一个整体。
 	// 默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:133 table "表 3 prepaid_options数据结构说明" row 2
 	IncludePublicips *bool `json:"include_publicips,omitempty"`
 
 	// PeriodNum 订购周期的周期数。
 	// 取值范围:
 	// - period_type=month时，取值为[1,9]。
 	// - period_type=year，取值为[1,3]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:155 table "表 3 prepaid_options数据结构说明" row 4
 	PeriodNum string `json:"period_num"`
 
 	// PeriodType 订购周期类型。
 	// 取值范围:
 	// - month：月
 	// - year：年
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:144 table "表 3 prepaid_options数据结构说明" row 3
 	PeriodType PrepaidOptionsPeriodType `json:"period_type"`
 }
 
@@ -3820,42 +5188,62 @@ type PrepaidOptions struct {
 // 取值范围:
 // - month：月
 // - year：年
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:144 table "表 3 prepaid_options数据结构说明" row 3
 type PrepaidOptionsPeriodType string
 
 // Reboot 标记为重启云服务器操作，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:73 table "表 3 reboot字段数据结构说明"
 type Reboot struct {
 	// Servers 云服务器ID列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:93 table "表 3 reboot字段数据结构说明" row 2
 	Servers []BatchRebootServersServers `json:"servers"`
 
 	// Type 重启类型：
 	// - SOFT：普通重启。
 	// - HARD：强制重启。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:83 table "表 3 reboot字段数据结构说明" row 1
 	Type string `json:"type"`
 }
 
 // RegisterServerAutoRecoveryRequestBody defines model for RegisterServerAutoRecoveryRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:53 table "表 2 请求参数"
 type RegisterServerAutoRecoveryRequestBody struct {
 	// SupportAutoRecovery 云服务器配置、删除自动恢复动作。
 	// - true：表示配置自动恢复。
 	// - false：表示删除自动恢复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:63 table "表 2 请求参数" row 1
 	SupportAutoRecovery RegisterServerAutoRecoveryRequestBodySupportAutoRecovery `json:"support_auto_recovery"`
 }
 
 // RegisterServerAutoRecoveryRequestBodySupportAutoRecovery 云服务器配置、删除自动恢复动作。
 // - true：表示配置自动恢复。
 // - false：表示删除自动恢复。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:63 table "表 2 请求参数" row 1
 type RegisterServerAutoRecoveryRequestBodySupportAutoRecovery string
 
 // ReinstallServerWithCloudInitMetadata 重装云服务器的元数据。
 // 更多信息，请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:160 table "表 4 metadata字段数据结构说明"
 type ReinstallServerWithCloudInitMetadata struct {
 	// UnderscoreUnderscoreSystemCmkid 用户主密钥ID，是metadata中的表示加密功能的字段，与__system__encrypted配合使用。
 	// 说明：
 	// 请参考查询密钥列表，通过HTTPS请求获取密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:203 table "表 4 metadata字段数据结构说明" row 3
 	UnderscoreUnderscoreSystemCmkid *string `json:"__system__cmkid,omitempty"`
 
 	// UnderscoreUnderscoreSystemEncrypted metadata中的表示加密功能的字段，0代表不加密，1代表加密。
 	// 该字段不存在时，系统盘默认为不加密。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:193 table "表 4 metadata字段数据结构说明" row 2
 	UnderscoreUnderscoreSystemEncrypted *string `json:"__system__encrypted,omitempty"`
 
 	// UserData 创建云服务器过程中待注入实例自定义数据。支持注入文本、文本文件。
@@ -3870,10 +5258,14 @@ type ReinstallServerWithCloudInitMetadata struct {
 	// base64编码后：
 	// - Linux服务器：IyEvYmluL2Jhc2gKZWNobyB1c2VyX3Rlc3QgPiAvaG9tZS91c2VyLnR4dA==
 	// - Windows服务器：cmVtIGNtZAplY2hvIDExMSA+IGM6XGFhYS50eHQ=
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:170 table "表 4 metadata字段数据结构说明" row 1
 	UserData *string `json:"user_data,omitempty"`
 }
 
 // ReinstallServerWithCloudInitOsReinstall 重装弹性云服务器，详情参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:88 table "表 3 os-reinstall字段数据结构说明"
 type ReinstallServerWithCloudInitOsReinstall struct {
 	// Adminpass 云服务器管理员账户的初始登录密码。
 	// 其中，Windows管理员账户的用户名为Administrator，Linux管理员账户的用户名为root。
@@ -3885,53 +5277,78 @@ type ReinstallServerWithCloudInitOsReinstall struct {
 	// - 对于Linux弹性云服务器也可使用user_data字段实现密码注入，此时adminpass字段无效。
 	// - adminpass和keyname不能同时有值。
 	// - adminpass和keyname如果同时为空，此时，metadata中的user_data属性必须有值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:98 table "表 3 os-reinstall字段数据结构说明" row 1
 	Adminpass *string `json:"adminpass,omitempty"`
 
 	// Keyname 密钥名称。
 	// 密钥可以通过密钥创建接口进行创建 创建和导入SSH密钥（请参见），或使用SSH密钥查询接口查询已有的密钥（请参见查询SSH密钥列表 ）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:112 table "表 3 os-reinstall字段数据结构说明" row 2
 	Keyname *string `json:"keyname,omitempty"`
 
 	// Metadata 重装云服务器的元数据。
 	// 更多信息，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:133 table "表 3 os-reinstall字段数据结构说明" row 4
 	Metadata *ReinstallServerWithCloudInitMetadata `json:"metadata,omitempty"`
 
 	// Mode 取值为withStopServer ，支持开机状态下重装弹性云服务器。
 	// mode取值为withStopServer时，对开机状态的
 	// 弹性云服务器执行重装操作，系统自动对云服务器先执行关机，再重装操作系统。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:143 table "表 3 os-reinstall字段数据结构说明" row 5
 	Mode *string `json:"mode,omitempty"`
 
 	// Userid 用户ID。
 	// 查看用户ID方法：
 	// - 登录管理控制台。
 	// - 单击用户名，在下拉列表中单击“我的凭证”。在该页面查看IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:122 table "表 3 os-reinstall字段数据结构说明" row 3
 	Userid *string `json:"userid,omitempty"`
 }
 
 // ReinstallServerWithCloudInitRequestBody defines model for ReinstallServerWithCloudInitRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:63 table "表 2 请求参数"
 type ReinstallServerWithCloudInitRequestBody struct {
 	// OsReinstall 重装弹性云服务器，详情参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:73 table "表 2 请求参数" row 1
 	OsReinstall ReinstallServerWithCloudInitOsReinstall `json:"os-reinstall"`
 }
 
 // ReinstallServerWithCloudInitResponseBody defines model for ReinstallServerWithCloudInitResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:272
 type ReinstallServerWithCloudInitResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:272
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // ReinstallServerWithoutCloudInitMetadata 重装云服务器的元数据。
 // 更多信息，请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:158 table "表 4 metadata字段数据结构说明"
 type ReinstallServerWithoutCloudInitMetadata struct {
 	// UnderscoreUnderscoreSystemCmkid 用户主密钥ID，是metadata中的表示加密功能的字段，与__system__encrypted配合使用。
 	// 说明：
 	// 请参考查询密钥列表，通过HTTPS请求获取密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:178 table "表 4 metadata字段数据结构说明" row 2
 	UnderscoreUnderscoreSystemCmkid *string `json:"__system__cmkid,omitempty"`
 
 	// UnderscoreUnderscoreSystemEncrypted metadata中的表示加密功能的字段，0代表不加密，1代表加密。
 	// 该字段不存在时，系统盘默认为不加密。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:168 table "表 4 metadata字段数据结构说明" row 1
 	UnderscoreUnderscoreSystemEncrypted *string `json:"__system__encrypted,omitempty"`
 }
 
 // ReinstallServerWithoutCloudInitOsReinstall 重装弹性云服务器，详情参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:89 table "表 3 os-reinstall字段数据结构说明"
 type ReinstallServerWithoutCloudInitOsReinstall struct {
 	// Adminpass 云服务器管理员账户的初始登录密码。
 	// 其中，Windows管理员账户的用户名为Administrator，Linux管理员账户的用户名为root。
@@ -3942,50 +5359,79 @@ type ReinstallServerWithoutCloudInitOsReinstall struct {
 	// - 对于Windows弹性云服务器，仅支持密码方式，且密码不能包含用户名或用户名的逆序，不能包含用户名中超过两个连续字符的部分。
 	// - adminpass和keyname不能同时为空。
 	// - adminpass和keyname不能同时有值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:99 table "表 3 os-reinstall字段数据结构说明" row 1
 	Adminpass *string `json:"adminpass,omitempty"`
 
 	// Keyname 密钥名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:113 table "表 3 os-reinstall字段数据结构说明" row 2
 	Keyname *string `json:"keyname,omitempty"`
 
 	// Metadata 重装云服务器的元数据。
 	// 更多信息，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:131 table "表 3 os-reinstall字段数据结构说明" row 4
 	Metadata *ReinstallServerWithoutCloudInitMetadata `json:"metadata,omitempty"`
 
 	// Mode 取值为withStopServer ，支持开机状态下重装弹性云服务器。
 	// mode取值为withStopServer时，对开机状态的
 	// 弹性云服务器执行重装操作，系统自动对云服务器先执行关机，再重装操作系统。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:141 table "表 3 os-reinstall字段数据结构说明" row 5
 	Mode *string `json:"mode,omitempty"`
 
 	// Userid 用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:122 table "表 3 os-reinstall字段数据结构说明" row 3
 	Userid *string `json:"userid,omitempty"`
 }
 
 // ReinstallServerWithoutCloudInitRequestBody defines model for ReinstallServerWithoutCloudInitRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:64 table "表 2 请求参数"
 type ReinstallServerWithoutCloudInitRequestBody struct {
 	// OsReinstall 重装弹性云服务器，详情参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:74 table "表 2 请求参数" row 1
 	OsReinstall ReinstallServerWithoutCloudInitOsReinstall `json:"os-reinstall"`
 }
 
 // ReinstallServerWithoutCloudInitResponseBody defines model for ReinstallServerWithoutCloudInitResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:220
 type ReinstallServerWithoutCloudInitResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:220
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // RemoveMember 待移出组的云服务器信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:84 table "表 3 remove_member参数信息"
 type RemoveMember struct {
 	// InstanceUUID 弹性云服务器UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:94 table "表 3 remove_member参数信息" row 1
 	InstanceUUID string `json:"instance_uuid"`
 }
 
 // ResetServerPasswordRequestBody defines model for ResetServerPasswordRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:61 table "表 2 请求参数"
 type ResetServerPasswordRequestBody struct {
 	// ResetPassword reset-password信息详情，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:71 table "表 2 请求参数" row 1
 	ResetPassword ResetServerPasswordRequestBodyResetPassword `json:"reset-password"`
 }
 
 // ResetServerPasswordRequestBodyResetPassword reset-password信息详情，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:86 table "表 3 reset-password字段结构说明"
 type ResetServerPasswordRequestBodyResetPassword struct {
 	// IsCheckPassword 是否检查密码的复杂度，默认值为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:96 table "表 3 reset-password字段结构说明" row 1
 	IsCheckPassword *bool `json:"is_check_password,omitempty"`
 
 	// NewPassword 弹性云服务器新密码。
@@ -3997,11 +5443,15 @@ type ResetServerPasswordRequestBodyResetPassword struct {
 	// - 复杂度上必须包含大写字母（A-Z）、小写字母（a-z）、数字（0-9）、以及允许的特殊字符中的3种以上搭配
 	// - 不能包含用户名 "Administrator" 和“root”及逆序字符
 	// - 不能包含用户名 "Administrator" 中连续3个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:105 table "表 3 reset-password字段结构说明" row 2
 	NewPassword string `json:"new_password"`
 }
 
 // ResizePostPaidServerCPUOptions 自定义CPU选项。
 // 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:146 table "表 4 cpu_options数据结构说明"
 type ResizePostPaidServerCPUOptions struct {
 	// HwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 	// 取值范围：1，2。
@@ -4012,6 +5462,8 @@ type ResizePostPaidServerCPUOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:156 table "表 4 cpu_options数据结构说明" row 1
 	HwCPUThreads *ResizePostPaidServerCPUOptionsHwCPUThreads `json:"hw:cpu_threads,omitempty"`
 }
 
@@ -4024,43 +5476,64 @@ type ResizePostPaidServerCPUOptions struct {
 // - 只有目标flavor的extra_specs参数：
 // - 存在“hw:cpu_policy”并取值为“dedicated”。
 // - 存在“hw:cpu_threads”并取值为“2”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:156 table "表 4 cpu_options数据结构说明" row 1
 type ResizePostPaidServerCPUOptionsHwCPUThreads int64
 
 // ResizePostPaidServerRequestBody defines model for ResizePostPaidServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:63 table "表 2 请求参数"
 type ResizePostPaidServerRequestBody struct {
 	// DryRun 是否只预检此次请求。
 	// true：发送检查请求，不会变更云服务器规格。检查项包括是否填写了必需参数、请求格式等。
 	// - 如果检查不通过，则返回对应错误。
 	// - 如果检查通过，则返回202状态码。
 	// false：发送正常请求，通过检查后并且执行变更云服务器规格请求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:82 table "表 2 请求参数" row 2
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// Resize 标记为云服务器变更规格操作，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:73 table "表 2 请求参数" row 1
 	Resize ResizePostPaidServerResize `json:"resize"`
 }
 
 // ResizePostPaidServerResize 标记为云服务器变更规格操作，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:100 table "表 3 resize数据结构说明"
 type ResizePostPaidServerResize struct {
 	// CPUOptions 自定义CPU选项。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:130 table "表 3 resize数据结构说明" row 3
 	CPUOptions *ResizePostPaidServerCPUOptions `json:"cpu_options,omitempty"`
 
 	// FlavorRef 变更后的云服务器规格ID。
 	// 可能通过 查询云服务器规格变更支持列表 接口查询允许变更的规格列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:110 table "表 3 resize数据结构说明" row 1
 	FlavorRef string `json:"flavorRef"`
 
 	// Mode 取值为withStopServer ，支持开机状态下变更规格。
 	// mode取值为withStopServer时，对开机状态的云服务器执行变更规格操作，系统自动对云服务器先执行关机，再变更规格，变更成功后再执行开机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:120 table "表 3 resize数据结构说明" row 2
 	Mode *string `json:"mode,omitempty"`
 }
 
 // ResizePostPaidServerResponseBody defines model for ResizePostPaidServerResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:194
 type ResizePostPaidServerResponseBody struct {
+	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:194
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // ResizeServerCPUOptions 自定义CPU选项。
 // 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:186 table "表 5 cpu_options数据结构说明"
 type ResizeServerCPUOptions struct {
 	// HwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 	// 取值范围：1，2。
@@ -4071,6 +5544,8 @@ type ResizeServerCPUOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:196 table "表 5 cpu_options数据结构说明" row 1
 	HwCPUThreads *ResizeServerCPUOptionsHwCPUThreads `json:"hw:cpu_threads,omitempty"`
 }
 
@@ -4083,85 +5558,133 @@ type ResizeServerCPUOptions struct {
 // - 只有目标flavor的extra_specs参数：
 // - 存在“hw:cpu_policy”并取值为“dedicated”。
 // - 存在“hw:cpu_threads”并取值为“2”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:196 table "表 5 cpu_options数据结构说明" row 1
 type ResizeServerCPUOptionsHwCPUThreads int64
 
 // ResizeServerRequestBody defines model for ResizeServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:54 table "表 2 参数说明"
 type ResizeServerRequestBody struct {
 	// DryRun 是否只预检此次请求。
 	// true：发送检查请求，不会变更云服务器规格。检查项包括是否填写了必需参数、请求格式等。
 	// - 如果检查不通过，则返回对应错误。
 	// - 如果检查通过，则返回202状态码。
 	// false：发送正常请求，通过检查后并且执行变更云服务器规格请求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:73 table "表 2 参数说明" row 2
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// Resize 标记为云服务器变更规格操作，详情参见 表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:64 table "表 2 参数说明" row 1
 	Resize ResizeServerResize `json:"resize"`
 }
 
 // ResizeServerResize 标记为云服务器变更规格操作，详情参见 表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:91 table "表 3 resize数据结构说明"
 type ResizeServerResize struct {
 	// CPUOptions 自定义CPU选项。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:142 table "表 3 resize数据结构说明" row 5
 	CPUOptions *ResizeServerCPUOptions `json:"cpu_options,omitempty"`
 
 	// DedicatedHostID 新专属主机ID。
 	// 仅对于部署在专属主机上的弹性云服务器，该参数必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:113 table "表 3 resize数据结构说明" row 2
 	DedicatedHostID *string `json:"dedicated_host_id,omitempty"`
 
 	// Extendparam 变更云服务器扩展信息，详情参见 表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:123 table "表 3 resize数据结构说明" row 3
 	Extendparam *Extendparam `json:"extendparam,omitempty"`
 
 	// FlavorRef 变更后的云服务器规格ID。
 	// 可以通过 查询云服务器规格变更支持列表 接口查询允许变更的规格列表。
 	// 说明：
 	// - 不支持变更至同一规格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:101 table "表 3 resize数据结构说明" row 1
 	FlavorRef string `json:"flavorRef"`
 
 	// Mode 取值为withStopServer ，支持开机状态下变更规格。
 	// mode取值为withStopServer时，对开机状态的云服务器执行变更规格操作，系统自动对云服务器先执行关机，再变更规格，变更成功后再执行开机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:132 table "表 3 resize数据结构说明" row 4
 	Mode *string `json:"mode,omitempty"`
 }
 
 // ResizeServerResponseBody defines model for ResizeServerResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:218 table "表 6 参数说明"
 type ResizeServerResponseBody struct {
 	// JobID 任务ID，变更按需的弹性云服务器规格时返回该参数。
 	// 查询job状态请参见查询任务的执行状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:228 table "表 6 参数说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 
 	// OrderID 订单号，变更包年包月的弹性云服务器规格时返回该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:238 table "表 6 参数说明" row 2
 	OrderID *string `json:"order_id,omitempty"`
 }
 
 // Resource defines model for Resource.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:228 table "表 6 resource字段数据结构说明"
 type Resource struct {
 	// ResouceDetail 预留字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:243 table "表 6 resource字段数据结构说明" row 2
 	ResouceDetail *string `json:"resouce_detail,omitempty"`
 
 	// ResourceID 云服务器ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:236 table "表 6 resource字段数据结构说明" row 1
 	ResourceID *string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，即弹性云服务器名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:257 table "表 6 resource字段数据结构说明" row 4
 	ResourceName *string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:250 table "表 6 resource字段数据结构说明" row 3
 	Tags []CreateActionResourceTag `json:"tags,omitempty"`
 }
 
 // SecurityGroups defines model for SecurityGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:143 table "表 4 security_groups字段数据结构说明"
 type SecurityGroups struct {
 	// ID 安全组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:153 table "表 4 security_groups字段数据结构说明" row 1
 	ID string `json:"id"`
 }
 
 // SellPolicies defines model for SellPolicies.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:207 table "表 4 sell_policies字段数据结构说明"
 type SellPolicies struct {
 	// AvailabilityZoneID 云服务器规格的可用区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:237 table "表 4 sell_policies字段数据结构说明" row 4
 	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
 	// FlavorID 云服务器规格的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:222 table "表 4 sell_policies字段数据结构说明" row 2
 	FlavorID *string `json:"flavor_id,omitempty"`
 
 	// ID 云服务器规格的索引。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:215 table "表 4 sell_policies字段数据结构说明" row 1
 	ID *int64 `json:"id,omitempty"`
 
 	// SellMode 云服务器规格的付费模式。
@@ -4169,138 +5692,220 @@ type SellPolicies struct {
 	// - prePaid：包年/包月计费
 	// - spot：竞价实例
 	// - ri：预留实例
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:244 table "表 4 sell_policies字段数据结构说明" row 5
 	SellMode *string `json:"sell_mode,omitempty"`
 
 	// SellStatus 云服务器规格的售卖状态。
 	// - sellout：售罄
 	// - available：可用
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:229 table "表 4 sell_policies字段数据结构说明" row 3
 	SellStatus *string `json:"sell_status,omitempty"`
 
 	// SpotOptions 云服务器规格竞价实例的销售策略详情。请参考表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:252 table "表 4 sell_policies字段数据结构说明" row 6
 	SpotOptions *SpotOptions `json:"spot_options,omitempty"`
 }
 
 // ServerAddresses 云服务器属性网络信息。
 // 属性为Map<String, Object>结构。
 // 网络详细信息请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:361 table "表 6 弹性云服务器所属网络信息数据结构说明"
 type ServerAddresses struct {
 	// Addr IP地址信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:369 table "表 6 弹性云服务器所属网络信息数据结构说明" row 1
 	Addr *string `json:"addr,omitempty"`
 
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:376 table "表 6 弹性云服务器所属网络信息数据结构说明" row 2
 	Version *int64 `json:"version,omitempty"`
 }
 
 // ServerGroups defines model for ServerGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:113 table "表 4 server_groups参数信息"
 type ServerGroups struct {
 	// ID 云服务器组UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:121 table "表 4 server_groups参数信息" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Members 云服务器组中包含的云服务器列的ID列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:135 table "表 4 server_groups参数信息" row 3
 	Members []string `json:"members,omitempty"`
 
 	// Metadata 云服务器组元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:142 table "表 4 server_groups参数信息" row 4
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 云服务器组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:128 table "表 4 server_groups参数信息" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Policies 与云服务器组关联的策略名称列表。包括：
 	// - anti-affinity：此组中的云服务器必须安排到不同的主机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:149 table "表 4 server_groups参数信息" row 5
 	Policies []string `json:"policies,omitempty"`
 }
 
 // ShowAutoLaunchGroupLaunchTemplate 实例的启动模板，详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:281 table "表 6 launch_template参数信息"
 type ShowAutoLaunchGroupLaunchTemplate struct {
 	// LaunchTemplateID 实例的启动模板ID，唯一标识一个启动模板。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:289 table "表 6 launch_template参数信息" row 1
 	LaunchTemplateID *string `json:"launch_template_id,omitempty"`
 
 	// Version 启动模板版本号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:296 table "表 6 launch_template参数信息" row 2
 	Version *string `json:"version,omitempty"`
 }
 
 // ShowAutoLaunchGroupLaunchTemplateConfig 启动模板配置，详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:253 table "表 5 launch_template_config参数信息"
 type ShowAutoLaunchGroupLaunchTemplateConfig struct {
 	// LaunchTemplate 实例的启动模板，详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:261 table "表 5 launch_template_config参数信息" row 1
 	LaunchTemplate *ShowAutoLaunchGroupLaunchTemplate `json:"launch_template,omitempty"`
 
 	// Overrides 实例的详细信息，详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:268 table "表 5 launch_template_config参数信息" row 2
 	Overrides []ShowAutoLaunchGroupOverride `json:"overrides,omitempty"`
 }
 
 // ShowAutoLaunchGroupOverride defines model for ShowAutoLaunchGroupOverride.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:309 table "表 7 override参数信息"
 type ShowAutoLaunchGroupOverride struct {
 	// AvailabilityZoneID 可用区ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:317 table "表 7 override参数信息" row 1
 	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
 	// FlavorID 实例规格ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:324 table "表 7 override参数信息" row 2
 	FlavorID *string `json:"flavor_id,omitempty"`
 
 	// Priority 优先级。数值越小，优先级越高，优先购买。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:338 table "表 7 override参数信息" row 4
 	Priority *int64 `json:"priority,omitempty"`
 
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:331 table "表 7 override参数信息" row 3
 	SpotPrice *float64 `json:"spot_price,omitempty"`
 
 	// WeightedCapacity 实例规格的权重。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:345 table "表 7 override参数信息" row 5
 	WeightedCapacity *float64 `json:"weighted_capacity,omitempty"`
 }
 
 // ShowAutoLaunchGroupRegionSpecs 智能购买组在各个区域的配置，详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:211 table "表 4 region_specs参数信息"
 type ShowAutoLaunchGroupRegionSpecs struct {
 	// ExpectStableCapacity 区域内期望的稳定算力容量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:233 table "表 4 region_specs参数信息" row 3
 	ExpectStableCapacity *int64 `json:"expect_stable_capacity,omitempty"`
 
 	// ExpectTargetCapacity 区域内期望的总算力容量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:226 table "表 4 region_specs参数信息" row 2
 	ExpectTargetCapacity *int64 `json:"expect_target_capacity,omitempty"`
 
 	// LaunchTemplateConfig 启动模板配置，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:240 table "表 4 region_specs参数信息" row 4
 	LaunchTemplateConfig *ShowAutoLaunchGroupLaunchTemplateConfig `json:"launch_template_config,omitempty"`
 
 	// RegionID 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:219 table "表 4 region_specs参数信息" row 1
 	RegionID *string `json:"region_id,omitempty"`
 }
 
 // ShowAutoLaunchGroupResponseBody defines model for ShowAutoLaunchGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:56 table "表 2 响应参数"
 type ShowAutoLaunchGroupResponseBody struct {
 	// AutoLaunchGroup 智能购买组详细信息，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:64 table "表 2 响应参数" row 1
 	AutoLaunchGroup *AutoLaunchGroup `json:"auto_launch_group,omitempty"`
 }
 
 // ShowJobResponseBody defines model for ShowJobResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:61 table "表 2 响应参数"
 type ShowJobResponseBody struct {
 	// BeginTime 开始时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:102 table "表 2 响应参数" row 5
 	BeginTime *string `json:"begin_time,omitempty"`
 
 	// Code 查询Job的API请求出现错误时，返回的错误码。
 	// 错误码和其对应的含义请参考通用请求返回值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:139 table "表 2 响应参数" row 10
 	Code *string `json:"code,omitempty"`
 
 	// EndTime 结束时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:109 table "表 2 响应参数" row 6
 	EndTime *string `json:"end_time,omitempty"`
 
 	// Entities Job操作的对象。
 	// 根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。有子Job时为子job的详情。
 	// 详情请参见表3
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:79 table "表 2 响应参数" row 2
 	Entities *Entities `json:"entities,omitempty"`
 
 	// ErrorCode Job执行失败时的错误码。
 	// Job执行成功后，该值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:116 table "表 2 响应参数" row 7
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// FailReason Job执行失败时的错误原因。
 	// Job执行成功后，该值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:124 table "表 2 响应参数" row 8
 	FailReason *string `json:"fail_reason,omitempty"`
 
 	// JobID 异步请求的任务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:88 table "表 2 响应参数" row 3
 	JobID *string `json:"job_id,omitempty"`
 
 	// JobType 异步请求的任务类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:95 table "表 2 响应参数" row 4
 	JobType *string `json:"job_type,omitempty"`
 
 	// Message 查询Job的API请求出现错误时，返回的错误消息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:132 table "表 2 响应参数" row 9
 	Message *string `json:"message,omitempty"`
 
 	// Status Job的状态。
@@ -4311,191 +5916,307 @@ type ShowJobResponseBody struct {
 	// - PENDING_PAYMENT : 包年/包月订单待支付。
 	// 说明：
 	// PENDING_PAYMENT 状态为创建或者变更包年/包月的弹性云服务器提交订单完成后待支付状态。如果订单取消，该状态不会自动刷新，待14天后job会自动清理。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:69 table "表 2 响应参数" row 1
 	Status *string `json:"status,omitempty"`
 }
 
 // ShowResetPasswordFlagResponseBody defines model for ShowResetPasswordFlagResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:57 table "表 2 响应参数"
 type ShowResetPasswordFlagResponseBody struct {
 	// ResetpwdFlag 是否支持重置密码。
 	// - True：支持一键重置密码。
 	// - False：不支持一键重置密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:65 table "表 2 响应参数" row 1
 	ResetpwdFlag *string `json:"resetpwd_flag,omitempty"`
 }
 
 // ShowServerAutoRecoveryResponseBody defines model for ShowServerAutoRecoveryResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:57 table "表 2 响应参数"
 type ShowServerAutoRecoveryResponseBody struct {
 	// SupportAutoRecovery 云服务器是否配置了自动恢复动作。
 	// - true：表示配置了自动恢复。
 	// - false：表示没有配置自动恢复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:65 table "表 2 响应参数" row 1
 	SupportAutoRecovery *ShowServerAutoRecoveryResponseBodySupportAutoRecovery `json:"support_auto_recovery,omitempty"`
 }
 
 // ShowServerAutoRecoveryResponseBodySupportAutoRecovery 云服务器是否配置了自动恢复动作。
 // - true：表示配置了自动恢复。
 // - false：表示没有配置自动恢复。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:65 table "表 2 响应参数" row 1
 type ShowServerAutoRecoveryResponseBodySupportAutoRecovery string
 
 // ShowServerBlockDeviceResponseBody defines model for ShowServerBlockDeviceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:66 table "表 2 响应参数"
 type ShowServerBlockDeviceResponseBody struct {
 	// VolumeAttachment 云服务器挂载信息，更多信息请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:74 table "表 2 响应参数" row 1
 	VolumeAttachment *ShowServerBlockDeviceResponseBodyVolumeAttachment `json:"volumeAttachment,omitempty"`
 }
 
 // ShowServerBlockDeviceResponseBodyVolumeAttachment 云服务器挂载信息，更多信息请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:87 table "表 3 volumeAttachment参数"
 type ShowServerBlockDeviceResponseBodyVolumeAttachment struct {
 	// BootIndex 云硬盘启动顺序。
 	// - 0为系统盘。
 	// - 非0为数据盘
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:138 table "表 3 volumeAttachment参数" row 7
 	BootIndex *int64 `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:146 table "表 3 volumeAttachment参数" row 8
 	Bus *ShowServerBlockDeviceResponseBodyVolumeAttachmentBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:124 table "表 3 volumeAttachment参数" row 5
 	Device *string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:109 table "表 3 volumeAttachment参数" row 3
 	ID *string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:131 table "表 3 volumeAttachment参数" row 6
 	PciAddress *string `json:"pciAddress,omitempty"`
 
 	// ServerID 弹性云服务器ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:95 table "表 3 volumeAttachment参数" row 1
 	ServerID *string `json:"serverId,omitempty"`
 
 	// Size 云硬盘大小，单位GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:117 table "表 3 volumeAttachment参数" row 4
 	Size *int64 `json:"size,omitempty"`
 
 	// VolumeID 云硬盘ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:102 table "表 3 volumeAttachment参数" row 2
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ShowServerBlockDeviceResponseBodyVolumeAttachmentBus 磁盘总线类型 。
 // 取值范围：virtio、scsi
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:146 table "表 3 volumeAttachment参数" row 8
 type ShowServerBlockDeviceResponseBodyVolumeAttachmentBus string
 
 // ShowServerGroupResponseBody defines model for ShowServerGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:57 table "表 2 响应参数"
 type ShowServerGroupResponseBody struct {
 	// ServerGroup 弹性云服务器组信息，参考表3 server_group参数信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:65 table "表 2 响应参数" row 1
 	ServerGroup *ShowServerGroupServerGroup `json:"server_group,omitempty"`
 }
 
 // ShowServerGroupServerGroup 弹性云服务器组信息，参考表3 server_group参数信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:78 table "表 3 server_group参数信息"
 type ShowServerGroupServerGroup struct {
 	// ID 弹性云服务器组UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:86 table "表 3 server_group参数信息" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器的ID列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:107 table "表 3 server_group参数信息" row 4
 	Members []string `json:"members,omitempty"`
 
 	// Metadata 弹性云服务器组元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:114 table "表 3 server_group参数信息" row 5
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:93 table "表 3 server_group参数信息" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Policies 弹性云服务器组类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:100 table "表 3 server_group参数信息" row 3
 	Policies []string `json:"policies,omitempty"`
 }
 
 // ShowServerLimitsResponseBody defines model for ShowServerLimitsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:50 table "表 2 响应参数"
 type ShowServerLimitsResponseBody struct {
 	// Absolute 租户配额信息，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:58 table "表 2 响应参数" row 1
 	Absolute *Absolute `json:"absolute,omitempty"`
 }
 
 // ShowServerPasswordResponseBody defines model for ShowServerPasswordResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:59 table "表 2 响应参数"
 type ShowServerPasswordResponseBody struct {
 	// Password 加密后的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:67 table "表 2 响应参数" row 1
 	Password *string `json:"password,omitempty"`
 }
 
 // ShowServerRemoteConsoleRequestBody defines model for ShowServerRemoteConsoleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:55 table "表 2 请求参数"
 type ShowServerRemoteConsoleRequestBody struct {
 	// RemoteConsole 弹性云服务器获取远程登录地址，详情见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:65 table "表 2 请求参数" row 1
 	RemoteConsole ShowServerRemoteConsoleRequestRemoteConsole `json:"remote_console"`
 }
 
 // ShowServerRemoteConsoleRequestRemoteConsole 弹性云服务器获取远程登录地址，详情见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:80 table "表 3 remote_console参数信息"
 type ShowServerRemoteConsoleRequestRemoteConsole struct {
 	// Protocol 远程登录协议，请将protocol配置为“vnc”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:99 table "表 3 remote_console参数信息" row 2
 	Protocol ShowServerRemoteConsoleRequestRemoteConsoleProtocol `json:"protocol"`
 
 	// Type 远程登录的类型，请将type配置为“novnc”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:90 table "表 3 remote_console参数信息" row 1
 	Type ShowServerRemoteConsoleRequestRemoteConsoleType `json:"type"`
 }
 
 // ShowServerRemoteConsoleRequestRemoteConsoleProtocol 远程登录协议，请将protocol配置为“vnc”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:99 table "表 3 remote_console参数信息" row 2
 type ShowServerRemoteConsoleRequestRemoteConsoleProtocol string
 
 // ShowServerRemoteConsoleRequestRemoteConsoleType 远程登录的类型，请将type配置为“novnc”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:90 table "表 3 remote_console参数信息" row 1
 type ShowServerRemoteConsoleRequestRemoteConsoleType string
 
 // ShowServerRemoteConsoleResponseBody defines model for ShowServerRemoteConsoleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:120 table "表 4 响应参数"
 type ShowServerRemoteConsoleResponseBody struct {
 	// RemoteConsole 弹性云服务器获取远程登录地址，详情参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:128 table "表 4 响应参数" row 1
 	RemoteConsole *ShowServerRemoteConsoleResponseRemoteConsole `json:"remote_console,omitempty"`
 }
 
 // ShowServerRemoteConsoleResponseRemoteConsole 弹性云服务器获取远程登录地址，详情参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:141 table "表 5 remote_console数据结构说明"
 type ShowServerRemoteConsoleResponseRemoteConsole struct {
 	// Protocol 远程登录的协议
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:156 table "表 5 remote_console数据结构说明" row 2
 	Protocol *string `json:"protocol,omitempty"`
 
 	// Type 远程登录的类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:149 table "表 5 remote_console数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 
 	// URL 远程登录的URL。
 	// VNC登录的URL中包含一次性token，请您妥善保管，用完即可丢弃。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:163 table "表 5 remote_console数据结构说明" row 3
 	URL *string `json:"url,omitempty"`
 }
 
 // ShowServerResponseBody defines model for ShowServerResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:59 table "表 2 响应参数"
 type ShowServerResponseBody struct {
 	// Server 云服务器信息，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:67 table "表 2 响应参数" row 1
 	Server *ShowServerServer `json:"server,omitempty"`
 }
 
 // ShowServerServer 云服务器信息，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:80 table "表 3 server字段数据结构说明"
 type ShowServerServer struct {
 	// OSDCFDiskConfig 扩展属性， diskConfig的类型。
 	// - MANUAL，镜像空间不会扩展。
 	// - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:230 table "表 3 server字段数据结构说明" row 20
 	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTAZAvailabilityZone 扩展属性，弹性云服务器所在可用区名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:194 table "表 3 server字段数据结构说明" row 15
 	OSEXTAZAvailabilityZone *string `json:"OS-EXT-AZ:availability_zone,omitempty"`
 
 	// OSEXTSRVATTRHost 弹性云服务器所在主机的主机名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:113 table "表 3 server字段数据结构说明" row 4
 	OSEXTSRVATTRHost *string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
 
 	// OSEXTSRVATTRHostname 弹性云服务器的主机名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:329 table "表 3 server字段数据结构说明" row 33
 	OSEXTSRVATTRHostname *string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
 
 	// OSEXTSRVATTRHypervisorHostname 扩展属性，弹性云服务器所在虚拟化主机名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:164 table "表 3 server字段数据结构说明" row 11
 	OSEXTSRVATTRHypervisorHostname *string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
 
 	// OSEXTSRVATTRInstanceName 扩展属性，弹性云服务器别名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:157 table "表 3 server字段数据结构说明" row 10
 	OSEXTSRVATTRInstanceName *string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
 
 	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:350 table "表 3 server字段数据结构说明" row 36
 	OSEXTSRVATTRKernelID *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，批创的所有弹性云服务器的启动顺序，范围为0到批量数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:343 table "表 3 server字段数据结构说明" row 35
 	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
 	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:357 table "表 3 server字段数据结构说明" row 37
 	OSEXTSRVATTRRamdiskID *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
 
 	// OSEXTSRVATTRReservationID 批量创建场景，弹性云服务器的预留ID，可以根据该id查询出批创的所有虚拟机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:336 table "表 3 server字段数据结构说明" row 34
 	OSEXTSRVATTRReservationID *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
 
 	// OSEXTSRVATTRRootDeviceName 弹性云服务器系统盘的设备名称，例如当系统盘的磁盘模式是VDB，为/dev/vda，磁盘模式是SCSI，为/dev/sda。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:364 table "表 3 server字段数据结构说明" row 38
 	OSEXTSRVATTRRootDeviceName *string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
 
 	// OSEXTSRVATTRUserData 创建弹性云服务器时指定的user_data（编码过后的信息）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:371 table "表 3 server字段数据结构说明" row 39
 	OSEXTSRVATTRUserData *string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
 
 	// OSEXTSTSPowerState 扩展属性，弹性云服务器电源状态。
@@ -4503,63 +6224,97 @@ type ShowServerServer struct {
 	// - 0：NOSTATE
 	// - 1：RUNNING
 	// - 4：SHUTDOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:266 table "表 3 server字段数据结构说明" row 25
 	OSEXTSTSPowerState *ShowServerServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，弹性云服务器当前任务的状态，请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:143 table "表 3 server字段数据结构说明" row 8
 	OSEXTSTSTaskState *string `json:"OS-EXT-STS:task_state,omitempty"`
 
 	// OSEXTSTSVmState 扩展属性，弹性云服务器当前状态，请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:150 table "表 3 server字段数据结构说明" row 9
 	OSEXTSTSVmState *string `json:"OS-EXT-STS:vm_state,omitempty"`
 
 	// OSSRVUSGLaunchedAt 弹性云服务器启动时间。时间格式例如：2019-05-22T03:23:59.000000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:291 table "表 3 server字段数据结构说明" row 28
 	OSSRVUSGLaunchedAt *string `json:"OS-SRV-USG:launched_at,omitempty"`
 
 	// OSSRVUSGTerminatedAt 弹性云服务器删除时间。
 	// 时间格式例如：2019-05-22T03:23:59.000000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:298 table "表 3 server字段数据结构说明" row 29
 	OSSRVUSGTerminatedAt *string `json:"OS-SRV-USG:terminated_at,omitempty"`
 
 	// AccessIPv4 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:238 table "表 3 server字段数据结构说明" row 21
 	AccessIPv4 *string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:245 table "表 3 server字段数据结构说明" row 22
 	AccessIPv6 *string `json:"accessIPv6,omitempty"`
 
 	// Addresses 弹性云服务器的网络属性。
 	// 属性为Map<String, Object>结构。
 	// - key为网络名称，如“demo_net”。
 	// - value为网络属性，详情请参见表1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:120 table "表 3 server字段数据结构说明" row 5
 	Addresses map[string]interface{} `json:"addresses,omitempty"`
 
 	// AutoTerminateTime 云服务器定时删除时间。
 	// 说明：
 	// 包年/包月云服务器的定时删除时间为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:415 table "表 3 server字段数据结构说明" row 45
 	AutoTerminateTime *string `json:"auto_terminate_time,omitempty"`
 
 	// ConfigDrive config drive信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:275 table "表 3 server字段数据结构说明" row 26
 	ConfigDrive *string `json:"config_drive,omitempty"`
 
 	// CPUOptions 自定义CPU选项。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:424 table "表 3 server字段数据结构说明" row 46
 	CPUOptions *ResizePostPaidServerCPUOptions `json:"cpu_options,omitempty"`
 
 	// Created 弹性云服务器创建时间。
 	// 时间格式例如：2019-05-22T03:19:19Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:215 table "表 3 server字段数据结构说明" row 18
 	Created *string `json:"created,omitempty"`
 
 	// Description 弹性云服务器的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:314 table "表 3 server字段数据结构说明" row 31
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 弹性云服务器所属的企业项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:400 table "表 3 server字段数据结构说明" row 43
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// Fault 弹性云服务器故障原因，详情参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:252 table "表 3 server字段数据结构说明" row 23
 	Fault map[string]interface{} `json:"fault,omitempty"`
 
 	// Flavor 弹性云服务器规格信息。
 	// 详情请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:171 table "表 3 server字段数据结构说明" row 12
 	Flavor map[string]interface{} `json:"flavor,omitempty"`
 
 	// HostID 弹性云服务器所在主机的主机ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:106 table "表 3 server字段数据结构说明" row 3
 	HostID *string `json:"hostId,omitempty"`
 
 	// HostStatus 云服务器所在主机状态。
@@ -4568,69 +6323,105 @@ type ShowServerServer struct {
 	// - DOWN：服务异常
 	// - MAINTENANCE：维护状态
 	// - 空字符串：弹性云服务器无主机信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:321 table "表 3 server字段数据结构说明" row 32
 	HostStatus *string `json:"host_status,omitempty"`
 
 	// Hypervisor 扩展属性，虚拟化信息。
 	// 详情请参见 表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:432 table "表 3 server字段数据结构说明" row 47
 	Hypervisor *Hypervisor `json:"hypervisor,omitempty"`
 
 	// ID 弹性云服务器ID，格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:179 table "表 3 server字段数据结构说明" row 13
 	ID *string `json:"id,omitempty"`
 
 	// Image 弹性云服务器镜像信息。详情请参见：表8
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:136 table "表 3 server字段数据结构说明" row 7
 	Image map[string]interface{} `json:"image,omitempty"`
 
 	// KeyName 弹性云服务器使用的密钥对名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:129 table "表 3 server字段数据结构说明" row 6
 	KeyName *string `json:"key_name,omitempty"`
 
 	// Locked 弹性云服务器是否为锁定状态。
 	// - true：锁定
 	// - false：未锁定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:378 table "表 3 server字段数据结构说明" row 40
 	Locked *bool `json:"locked,omitempty"`
 
 	// Metadata 弹性云服务器元数据。详情请参见表6。
 	// 说明：
 	// 元数据包含系统默认添加字段和用户设置的字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:282 table "表 3 server字段数据结构说明" row 27
 	Metadata map[string]string `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:208 table "表 3 server字段数据结构说明" row 17
 	Name *string `json:"name,omitempty"`
 
 	// OsExtendedVolumesVolumesAttached 挂载到弹性云服务器上的磁盘。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:306 table "表 3 server字段数据结构说明" row 30
 	OsExtendedVolumesVolumesAttached []map[string]interface{} `json:"os-extended-volumes:volumes_attached,omitempty"`
 
 	// OsSchedulerHints 弹性云服务器调度信息，详情请参见表13 。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:393 table "表 3 server字段数据结构说明" row 42
 	OsSchedulerHints map[string]interface{} `json:"os:scheduler_hints,omitempty"`
 
 	// Progress 弹性云服务器进度，范围为0到100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:259 table "表 3 server字段数据结构说明" row 24
 	Progress *int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 弹性云服务器所属安全组列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:186 table "表 3 server字段数据结构说明" row 14
 	SecurityGroups []map[string]interface{} `json:"security_groups,omitempty"`
 
 	// Status 弹性云服务器状态。
 	// 取值范围：
 	// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE、DELETED、SHELVED、SHELVED_OFFLOADED 、UNKNOWN
 	// 弹性云服务器状态说明请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:88 table "表 3 server字段数据结构说明" row 1
 	Status *ShowServerServerStatus `json:"status,omitempty"`
 
 	// SysTags 弹性云服务器系统标签。
 	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:407 table "表 3 server字段数据结构说明" row 44
 	SysTags []map[string]interface{} `json:"sys_tags,omitempty"`
 
 	// Tags 弹性云服务器标签列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:386 table "表 3 server字段数据结构说明" row 41
 	Tags []string `json:"tags,omitempty"`
 
 	// TenantID 弹性云服务器所属租户ID，即项目id，和project_id表示相同的概念，格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:223 table "表 3 server字段数据结构说明" row 19
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 弹性云服务器最近一次更新时间，例如开机、关机、重启等操作。
 	// 时间格式例如：2019-05-22T03:30:52Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:98 table "表 3 server字段数据结构说明" row 2
 	Updated *string `json:"updated,omitempty"`
 
 	// UserID 创建弹性云服务器的用户ID，格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:201 table "表 3 server字段数据结构说明" row 16
 	UserID *string `json:"user_id,omitempty"`
 }
 
@@ -4639,66 +6430,104 @@ type ShowServerServer struct {
 // - 0：NOSTATE
 // - 1：RUNNING
 // - 4：SHUTDOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:266 table "表 3 server字段数据结构说明" row 25
 type ShowServerServerOSEXTSTSPowerState int64
 
 // ShowServerServerStatus 弹性云服务器状态。
 // 取值范围：
 // ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE、DELETED、SHELVED、SHELVED_OFFLOADED 、UNKNOWN
 // 弹性云服务器状态说明请参考云服务器状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:88 table "表 3 server字段数据结构说明" row 1
 type ShowServerServerStatus string
 
 // ShowServerTagsResponseBody defines model for ShowServerTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:59 table "表 2 响应参数"
 type ShowServerTagsResponseBody struct {
 	// Tags 标签列表，详情参见表3
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:67 table "表 2 响应参数" row 1
 	Tags []ShowServerTagsTags `json:"tags,omitempty"`
 }
 
 // ShowServerTagsTags defines model for ShowServerTagsTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:80 table "表 3 tags 字段数据结构说明"
 type ShowServerTagsTags struct {
 	// Key 标签键。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:88 table "表 3 tags 字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 标签值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:95 table "表 3 tags 字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // SpotOptions 云服务器规格竞价实例的销售策略详情。请参考表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:265 table "表 5 spot_options字段数据结构说明"
 type SpotOptions struct {
 	// InterruptionPolicy 竞价实例中断策略。
 	// - immediate：立即释放
 	// - delay：延迟释放
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:287 table "表 5 spot_options字段数据结构说明" row 3
 	InterruptionPolicy *string `json:"interruption_policy,omitempty"`
 
 	// LargestSpotDurationCount 购买的“竞价实例时长”的个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:280 table "表 5 spot_options字段数据结构说明" row 2
 	LargestSpotDurationCount *int64 `json:"largest_spot_duration_count,omitempty"`
 
 	// LongestSpotDurationHours 购买的竞价实例时长。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:273 table "表 5 spot_options字段数据结构说明" row 1
 	LongestSpotDurationHours *int64 `json:"longest_spot_duration_hours,omitempty"`
 }
 
 // SubJobs defines model for SubJobs.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:196 table "表 4 sub_jobs字段数据结构说明"
 type SubJobs struct {
 	// BeginTime 开始时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:233 table "表 4 sub_jobs字段数据结构说明" row 5
 	BeginTime *string `json:"begin_time,omitempty"`
 
 	// EndTime 结束时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:240 table "表 4 sub_jobs字段数据结构说明" row 6
 	EndTime *string `json:"end_time,omitempty"`
 
 	// Entities Job操作的对象。根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。更多字段描述请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:212 table "表 4 sub_jobs字段数据结构说明" row 2
 	Entities *SubJobsEntities `json:"entities,omitempty"`
 
 	// ErrorCode Job执行失败时的错误码。
 	// Job执行成功后，该值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:247 table "表 4 sub_jobs字段数据结构说明" row 7
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// FailReason Job执行失败时的错误原因。
 	// Job执行成功后，该值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:255 table "表 4 sub_jobs字段数据结构说明" row 8
 	FailReason *string `json:"fail_reason,omitempty"`
 
 	// JobID 子任务的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:219 table "表 4 sub_jobs字段数据结构说明" row 3
 	JobID *string `json:"job_id,omitempty"`
 
 	// JobType 子任务的类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:226 table "表 4 sub_jobs字段数据结构说明" row 4
 	JobType *string `json:"job_type,omitempty"`
 
 	// Status Job的状态。
@@ -4706,66 +6535,102 @@ type SubJobs struct {
 	// - RUNNING：运行中。
 	// - FAIL：失败。
 	// - INIT：正在初始化。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:204 table "表 4 sub_jobs字段数据结构说明" row 1
 	Status *string `json:"status,omitempty"`
 }
 
 // SubJobsEntities Job操作的对象。根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。更多字段描述请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:269 table "表 5 sub_jobs.entities字段数据结构说明"
 type SubJobsEntities struct {
 	// ErrorcodeMessage 子任务执行失败的具体原因。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:291 table "表 5 sub_jobs.entities字段数据结构说明" row 3
 	ErrorcodeMessage *string `json:"errorcode_message,omitempty"`
 
 	// NicID 网卡相关操作显示nic_id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:284 table "表 5 sub_jobs.entities字段数据结构说明" row 2
 	NicID *string `json:"nic_id,omitempty"`
 
 	// ServerID 云服务器相关操作显示server_id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:277 table "表 5 sub_jobs.entities字段数据结构说明" row 1
 	ServerID *string `json:"server_id,omitempty"`
 }
 
 // SupplyRecommendations 资源供给推荐结果，详情请参见表11。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:416 table "表 11 supply_recommendations参数信息"
 type SupplyRecommendations struct {
 	// AvailabilityZoneID 可用区ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:438 table "表 11 supply_recommendations参数信息" row 3
 	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
 	// FlavorID 实例规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:424 table "表 11 supply_recommendations参数信息" row 1
 	FlavorID *string `json:"flavor_id,omitempty"`
 
 	// RegionID 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:431 table "表 11 supply_recommendations参数信息" row 2
 	RegionID *string `json:"region_id,omitempty"`
 
 	// Score 推荐分数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:445 table "表 11 supply_recommendations参数信息" row 4
 	Score *int64 `json:"score,omitempty"`
 }
 
 // UpdateAutoLaunchGroupRequestBody defines model for UpdateAutoLaunchGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:52 table "表 2 请求参数"
 type UpdateAutoLaunchGroupRequestBody struct {
 	// ExcessFulfilledCapacityBehavior 超过目标容量或目标容量减少时的实例中断行为。
 	// - terminate：释放
 	// - noTermination：不释放
 	// 默认值：terminate
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:101 table "表 2 请求参数" row 5
 	ExcessFulfilledCapacityBehavior *UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior `json:"excess_fulfilled_capacity_behavior,omitempty"`
 
 	// GuaranteePlanID 算力保障计划ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:72 table "表 2 请求参数" row 2
 	GuaranteePlanID *string `json:"guarantee_plan_id,omitempty"`
 
 	// InstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
 	// - terminate：释放
 	// - noTermination：不释放
 	// 默认值：terminate
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:112 table "表 2 请求参数" row 6
 	InstancesBehaviorWithExpiration *UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration `json:"instances_behavior_with_expiration,omitempty"`
 
 	// Name 智能购买组名称。
 	// 取值范围：1-64个字符，只能包含中文、字母、数字、下划线和中划线。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:62 table "表 2 请求参数" row 1
 	Name *string `json:"name,omitempty"`
 
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。如果overrides中没有提供价格，可以使用该价格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:123 table "表 2 请求参数" row 7
 	SpotPrice *float64 `json:"spot_price,omitempty"`
 
 	// StableCapacity 按需实例目标容量。
 	// 目标容量指实例数量或CPU个数，必须小于等于target_capacity，智能购买组中可以没有按需实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:91 table "表 2 请求参数" row 4
 	StableCapacity *int64 `json:"stable_capacity,omitempty"`
 
 	// TargetCapacity 智能购买组目标容量。
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:81 table "表 2 请求参数" row 3
 	TargetCapacity *int64 `json:"target_capacity,omitempty"`
 }
 
@@ -4773,28 +6638,40 @@ type UpdateAutoLaunchGroupRequestBody struct {
 // - terminate：释放
 // - noTermination：不释放
 // 默认值：terminate
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:101 table "表 2 请求参数" row 5
 type UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior string
 
 // UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
 // - terminate：释放
 // - noTermination：不释放
 // 默认值：terminate
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:112 table "表 2 请求参数" row 6
 type UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration string
 
 // UpdateAutoLaunchGroupResponseBody defines model for UpdateAutoLaunchGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:140 table "表 3 响应参数"
 type UpdateAutoLaunchGroupResponseBody struct {
 	// ErrorCode 错误码。
 	// - 请求失败时，响应体中包含错误。
 	// - 请求成功时，响应消息体中不包含错误码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:148 table "表 3 响应参数" row 1
 	ErrorCode *int64 `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述。
 	// - 请求失败时，响应体中包含错误描述。
 	// - 请求成功时，响应消息体中不包含错误描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:156 table "表 3 响应参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateServerAutoTerminateTimeRequestBody defines model for UpdateServerAutoTerminateTimeRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:53 table "表 2 请求参数"
 type UpdateServerAutoTerminateTimeRequestBody struct {
 	// AutoTerminateTime 云服务器定时删除时间。
 	// 按照ISO8601标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
@@ -4803,25 +6680,39 @@ type UpdateServerAutoTerminateTimeRequestBody struct {
 	// 最长定时删除时间不能超过当前时间三年。
 	// 如果参数auto_terminate_time为空字符串，表示不设置定时删除或取消定时删除。
 	// 示例：2020-09-25T12:05:00Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:63 table "表 2 请求参数" row 1
 	AutoTerminateTime string `json:"auto_terminate_time"`
 }
 
 // UpdateServerBlockDeviceRequestBody defines model for UpdateServerBlockDeviceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:66 table "表 2 请求参数"
 type UpdateServerBlockDeviceRequestBody struct {
 	// BlockDevice 更新云服务器挂载的单个磁盘信息，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:76 table "表 2 请求参数" row 1
 	BlockDevice BlockDevice `json:"block_device"`
 }
 
 // UpdateServerLinks defines model for UpdateServerLinks.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:418 table "表 8 links字段数据结构说明"
 type UpdateServerLinks struct {
 	// Href 对应快捷链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:433 table "表 8 links字段数据结构说明" row 2
 	Href *string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:426 table "表 8 links字段数据结构说明" row 1
 	Rel *string `json:"rel,omitempty"`
 }
 
 // UpdateServerMetadataRequestBody defines model for UpdateServerMetadataRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:60 table "表 2 请求参数说明"
 type UpdateServerMetadataRequestBody struct {
 	// Metadata 用户自定义metadata键值对。
 	// 结构体允许为空，取值为空时不更新数据。
@@ -4829,37 +6720,55 @@ type UpdateServerMetadataRequestBody struct {
 	// 最大长度255个Unicode字符，不能为空。可以为大写字母（A-Z）、小写字母（a-z）、数字（0-9）、中划线（-）、下划线（_）、冒号（:）和小数点（.）。
 	// 值。
 	// 最大长度为255个Unicode字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:70 table "表 2 请求参数说明" row 1
 	Metadata map[string]interface{} `json:"metadata"`
 }
 
 // UpdateServerMetadataResponseBody defines model for UpdateServerMetadataResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:92 table "表 3 参数说明"
 type UpdateServerMetadataResponseBody struct {
 	// Metadata 用户自定义metadata键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:100 table "表 3 参数说明" row 1
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 }
 
 // UpdateServerRequestBody defines model for UpdateServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:59 table "表 2 请求参数"
 type UpdateServerRequestBody struct {
 	// Server 云服务器数据结构。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:69 table "表 2 请求参数" row 1
 	Server UpdateServerRequestServer `json:"server"`
 }
 
 // UpdateServerRequestServer 云服务器数据结构。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:85 table "表 3 server字段数据结构说明"
 type UpdateServerRequestServer struct {
 	// Description 对弹性云服务器的任意描述。
 	// 不能包含“<”,“>”，且长度范围为[0-85]个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:105 table "表 3 server字段数据结构说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Hostname 修改云服务器的hostname。
 	// 命令规范：长度为 [1-64] 个字符，允许使用点号(.)分隔字符成多段，每段允许使用大小写字母、数字或连字符(-)，但不能连续使用点号(.)或连字符(-),不能以点号(.)或连字符(-)开头或结尾，不能出现（.-）和（-.）。
 	// 说明：
 	// 该字段已废弃，如需修改云服务器的hostname，请参考怎样使修改的静态主机名永久生效？。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:115 table "表 3 server字段数据结构说明" row 3
 	Hostname *string `json:"hostname,omitempty"`
 
 	// Name 修改后的云服务器名称。
 	// 只能由中文字符、英文字母、数字及“_”、“-”、“.”组成，且长度为[1-128]个英文字符或[1-64]个中文字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:95 table "表 3 server字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// UserData 修改云服务器过程中待注入实例自定义数据。支持注入文本、文本文件。
@@ -4874,78 +6783,122 @@ type UpdateServerRequestServer struct {
 	// base64编码后：
 	// - Linux服务器：IyEvYmluL2Jhc2gKZWNobyB1c2VyX3Rlc3QgPiAvaG9tZS91c2VyLnR4dA==
 	// - Windows服务器：cmVtIGNtZA0KZWNobyAxMTEgJmd0OyBjOlxhYWEudHh0
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:127 table "表 3 server字段数据结构说明" row 4
 	UserData *string `json:"user_data,omitempty"`
 }
 
 // UpdateServerResponseBody defines model for UpdateServerResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:160 table "表 4 响应参数"
 type UpdateServerResponseBody struct {
 	// Server 云服务器信息。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:168 table "表 4 响应参数" row 1
 	Server *UpdateServerResponseServer `json:"server,omitempty"`
 }
 
 // UpdateServerResponseServer 云服务器信息。
 // 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:182 table "表 5 server字段数据结构说明"
 type UpdateServerResponseServer struct {
 	// OSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动云服务器生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:262 table "表 5 server字段数据结构说明" row 11
 	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTSRVATTRHostname 弹性云服务器的主机名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:348 table "表 5 server字段数据结构说明" row 22
 	OSEXTSRVATTRHostname *string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
 
 	// OSEXTSRVATTRUserData 创建弹性云服务器时指定的user_data（编码过后的信息）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:241 table "表 5 server字段数据结构说明" row 8
 	OSEXTSRVATTRUserData *string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
 
 	// AccessIPv4 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:204 table "表 5 server字段数据结构说明" row 3
 	AccessIPv4 *string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:227 table "表 5 server字段数据结构说明" row 6
 	AccessIPv6 *string `json:"accessIPv6,omitempty"`
 
 	// Addresses 云服务器属性网络信息。
 	// 属性为Map<String, Object>结构。
 	// 网络详细信息请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:211 table "表 5 server字段数据结构说明" row 4
 	Addresses *ServerAddresses `json:"addresses,omitempty"`
 
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T03:19:19Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:234 table "表 5 server字段数据结构说明" row 7
 	Created *string `json:"created,omitempty"`
 
 	// Description 弹性云服务器的描述信息。
 	// 微版本2.19及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:320 table "表 5 server字段数据结构说明" row 19
 	Description *string `json:"description,omitempty"`
 
 	// Flavor 云服务器类型，详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:255 table "表 5 server字段数据结构说明" row 10
 	Flavor *Flavor `json:"flavor,omitempty"`
 
 	// HostID 云服务器对应的主机ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:248 table "表 5 server字段数据结构说明" row 9
 	HostID *string `json:"hostId,omitempty"`
 
 	// ID 云服务器唯一标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:297 table "表 5 server字段数据结构说明" row 16
 	ID *string `json:"id,omitempty"`
 
 	// Image 镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:197 table "表 5 server字段数据结构说明" row 2
 	Image *string `json:"image,omitempty"`
 
 	// Links 云服务器相关快捷链接信息，详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:290 table "表 5 server字段数据结构说明" row 15
 	Links []UpdateServerLinks `json:"links,omitempty"`
 
 	// Locked 当云服务器被锁时为True，否则为False。
 	// 微版本2.9及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:312 table "表 5 server字段数据结构说明" row 18
 	Locked *bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:220 table "表 5 server字段数据结构说明" row 5
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 修改后的云服务器名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:276 table "表 5 server字段数据结构说明" row 13
 	Name *string `json:"name,omitempty"`
 
 	// Progress 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:283 table "表 5 server字段数据结构说明" row 14
 	Progress *int64 `json:"progress,omitempty"`
 
 	// Status 云服务器状态。
 	// 取值范围：
 	// ACTIVE， BUILD，ERROR，HARD_REBOOT，MIGRATING，REBOOT，RESIZE，REVERT_RESIZE，SHELVED，SHELVED_OFFLOADED，SHUTOFF，UNKNOWN，VERIFY_RESIZE
 	// 弹性云服务器状态说明请参考云服务器状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:338 table "表 5 server字段数据结构说明" row 21
 	Status *UpdateServerResponseServerStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
@@ -4953,16 +6906,24 @@ type UpdateServerResponseServer struct {
 	// 系统近期对标签功能进行了升级，升级后，返回的tag值遵循如下规则：
 	// - key与value使用“=”连接，如“key=value”。
 	// - 如果value为空字符串，则仅返回key。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:328 table "表 5 server字段数据结构说明" row 20
 	Tags []string `json:"tags,omitempty"`
 
 	// TenantID 租户ID或项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:190 table "表 5 server字段数据结构说明" row 1
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器上一次更新时间。
 	// 时间格式例如：2019-05-22T03:19:19Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:304 table "表 5 server字段数据结构说明" row 17
 	Updated *string `json:"updated,omitempty"`
 
 	// UserID 云服务器所属用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:269 table "表 5 server字段数据结构说明" row 12
 	UserID *string `json:"user_id,omitempty"`
 }
 
@@ -4970,21 +6931,33 @@ type UpdateServerResponseServer struct {
 // 取值范围：
 // ACTIVE， BUILD，ERROR，HARD_REBOOT，MIGRATING，REBOOT，RESIZE，REVERT_RESIZE，SHELVED，SHELVED_OFFLOADED，SHUTOFF，UNKNOWN，VERIFY_RESIZE
 // 弹性云服务器状态说明请参考云服务器状态
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:338 table "表 5 server字段数据结构说明" row 21
 type UpdateServerResponseServerStatus string
 
 // VcpuCount 规格的vCPU数量范围，不填表示接受所有，详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:220 table "表 5 vcpu_count参数信息"
 type VcpuCount struct {
 	// Max 最大值，-1表示无限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:230 table "表 5 vcpu_count参数信息" row 1
 	Max *int64 `json:"max,omitempty"`
 
 	// Min 最小值，-1表示无限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:239 table "表 5 vcpu_count参数信息" row 2
 	Min *int64 `json:"min,omitempty"`
 }
 
 // VolumeAttachment 云服务器挂载信息，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:89 table "表 3 volumeAttachment数据结构说明"
 type VolumeAttachment struct {
 	// Count 云硬盘的个数。
 	// 该字段于dry_run为true并且volumeId不存在时有效，如果该字段不存在，默认为1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:129 table "表 3 volumeAttachment数据结构说明" row 4
 	Count *int64 `json:"count,omitempty"`
 
 	// Device 磁盘挂载点。
@@ -4993,39 +6966,59 @@ type VolumeAttachment struct {
 	// - 对于采用XEN虚拟化类型的弹性云服务器，device为必选参数；系统盘挂载点请指定/dev/sda；数据盘挂载点请按英文字母顺序依次指定，如/dev/sdb，/dev/sdc，如果指定了以“/dev/vd”开头的挂载点，系统默认改为“/dev/sd”。
 	// - 对于采用KVM虚拟化类型的弹性云服务器，系统盘挂载点请指定/dev/vda；数据盘挂载点可不用指定，也可按英文字母顺序依次指定，如/dev/vdb，/dev/vdc，如果指定了以“/dev/sd”开头的挂载点，系统默认改为“/dev/vd”。
 	// - 对于仅支持SCSI类型磁盘的弹性云服务器，系统盘挂载点为“/dev/sda”，数据盘的挂载点请按英文字母顺序依次指定，如/dev/sdb，/dev/sdc，系统不会修改默认挂载点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:108 table "表 3 volumeAttachment数据结构说明" row 2
 	Device *string `json:"device,omitempty"`
 
 	// HwPassthrough - true表示云硬盘的设备类型为SCSI类型，即允许ECS操作系统直接访问底层存储介质。支持SCSI锁命令
 	// - false表示云硬盘的设备类型为VBD (虚拟块存储设备 , Virtual Block Device)类型，VBD只能支持简单的SCSI读写命令。
 	// 该字段于dry_run为true并且volumeId不存在时有效且为必选字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:139 table "表 3 volumeAttachment数据结构说明" row 5
 	HwPassthrough *VolumeAttachmentHwPassthrough `json:"hw:passthrough,omitempty"`
 
 	// VolumeID 待挂载磁盘的磁盘ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:99 table "表 3 volumeAttachment数据结构说明" row 1
 	VolumeID string `json:"volumeId"`
 
 	// VolumeType 云硬盘类型。
 	// 该字段于dry_run为true并且volumeId不存在时有效且为必选字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:119 table "表 3 volumeAttachment数据结构说明" row 3
 	VolumeType *string `json:"volume_type,omitempty"`
 }
 
 // VolumeAttachmentHwPassthrough - true表示云硬盘的设备类型为SCSI类型，即允许ECS操作系统直接访问底层存储介质。支持SCSI锁命令
 // - false表示云硬盘的设备类型为VBD (虚拟块存储设备 , Virtual Block Device)类型，VBD只能支持简单的SCSI读写命令。
 // 该字段于dry_run为true并且volumeId不存在时有效且为必选字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:139 table "表 3 volumeAttachment数据结构说明" row 5
 type VolumeAttachmentHwPassthrough string
 
 // VolumeAttachments defines model for VolumeAttachments.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:78 table "表 3 volumeAttachments字段数据结构说明"
 type VolumeAttachments struct {
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:86 table "表 3 volumeAttachments字段数据结构说明" row 1
 	Device *string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:93 table "表 3 volumeAttachments字段数据结构说明" row 2
 	ID *string `json:"id,omitempty"`
 
 	// ServerID 弹性云服务器ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:101 table "表 3 volumeAttachments字段数据结构说明" row 3
 	ServerID *string `json:"serverId,omitempty"`
 
 	// VolumeID 云硬盘ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:108 table "表 3 volumeAttachments字段数据结构说明" row 4
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
@@ -5035,14 +7028,20 @@ type ListServersDetailsParams struct {
 	// 当前页面数，默认值为1，取值范围大于等于0。
 	// 当取值为0时，系统默认返回第1页，与取值为1时相同。
 	// 建议设置该参数大于等于1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:58 table "表 2 查询参数" row 1
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Flavor 云服务器规格ID。
 	// 已上线的规格请参见《弹性云服务器产品介绍》的“实例规格”章节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:70 table "表 2 查询参数" row 2
 	Flavor *string `form:"flavor,omitempty" json:"flavor,omitempty"`
 
 	// Name 云服务器名称，匹配规则为模糊匹配。
 	// 支持特殊字符，例如，"." 匹配除换行符（\n、\r）之外的任何单个字符，相等于 [^\n\r]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:80 table "表 2 查询参数" row 3
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Status 云服务器状态。
@@ -5055,20 +7054,30 @@ type ListServersDetailsParams struct {
 	// - SHUTOFF，查询范围：SHUTOFF，RESIZE，REBUILD
 	// - ERROR，查询范围：ERROR，REBUILD
 	// - VERIFY_RESIZE，查询范围：VERIFY_RESIZE，REVERT_RESIZE
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:90 table "表 2 查询参数" row 4
 	Status *ListServersDetailsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Limit 查询返回云服务器列表当前页面的数量。
 	// 每页默认值是25，最多返回1000台云服务器的信息，如果数据量过大建议设置成100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:105 table "表 2 查询参数" row 5
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Tags 查询tag字段中包含该值的云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:115 table "表 2 查询参数" row 6
 	Tags *string `form:"tags,omitempty" json:"tags,omitempty"`
 
 	// NotTags 查询tag字段中不包含该值的云服务器。
 	// 示例：查询的云服务器列表中不包含裸金属服务器，该字段设置如下：not-tags=__type_baremetal
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:124 table "表 2 查询参数" row 7
 	NotTags *string `form:"not-tags,omitempty" json:"not-tags,omitempty"`
 
 	// ReservationID 使用Openstack Nova 接口批量创建弹性云服务器时，会返回该ID，用于查询本次批量创建的弹性云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:134 table "表 2 查询参数" row 8
 	ReservationID *string `form:"reservation_id,omitempty" json:"reservation_id,omitempty"`
 
 	// EnterpriseProjectID 查询绑定某个企业项目的弹性云服务器。
@@ -5077,14 +7086,20 @@ type ListServersDetailsParams struct {
 	// - 查询的企业项目需具备ecs:cloudServers:list的权限。
 	// 如果用户只有某个企业项目的权限，则需要传递该参数，查询指定企业项目绑定的弹性云服务器，否则会因权限不足而报错。
 	// - 当前all_granted_eps支持查询的企业项目个数不超过100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:143 table "表 2 查询参数" row 9
 	EnterpriseProjectID *string `form:"enterprise_project_id,omitempty" json:"enterprise_project_id,omitempty"`
 
 	// IP IPv4地址过滤结果，匹配规则为模糊匹配。
 	// 此处IP为云服务器的私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:156 table "表 2 查询参数" row 10
 	IP *string `form:"ip,omitempty" json:"ip,omitempty"`
 
 	// IPEq IPv4地址过滤结果，匹配规则为精确匹配。
 	// 此处IP为云服务器的私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:166 table "表 2 查询参数" row 11
 	IPEq *string `form:"ip_eq,omitempty" json:"ip_eq,omitempty"`
 
 	// ServerID 云服务器ID，格式为UUID，匹配规则为精确匹配
@@ -5093,6 +7108,8 @@ type ListServersDetailsParams struct {
 	// - 在使用server_id作为过滤条件时，不能同时使用其他过滤条件。如果同时指定server_id及其他过滤条件，则以server_id条件为准，其他过滤条件会被忽略
 	// - 当server_id中含有不存在的云服务器ID时，返回的响应参数中该云服务器ID对应的servers结构体中除了id和fault其它字段均为null
 	// - 为了避免API的URI过长，建议一次查询的server_id个数不超过100个
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:176 table "表 2 查询参数" row 12
 	ServerID *string `form:"server_id,omitempty" json:"server_id,omitempty"`
 }
 
@@ -5105,12 +7122,16 @@ type ListFlavorSellPoliciesParams struct {
 	// 已上线的规格请参见实例类型章节。
 	// 说明：
 	// 该字段支持模糊搜索（前缀匹配）、精确搜索。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:56 table "表 2 查询参数" row 1
 	FlavorID *string `form:"flavor_id,omitempty" json:"flavor_id,omitempty"`
 
 	// SellStatus 云服务器的系统规格销售状态。
 	// 取值范围：
 	// - available：正常售卖
 	// - sellout：售罄
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:68 table "表 2 查询参数" row 2
 	SellStatus *ListFlavorSellPoliciesParamsSellStatus `form:"sell_status,omitempty" json:"sell_status,omitempty"`
 
 	// SellMode 计费模式。
@@ -5119,34 +7140,52 @@ type ListFlavorSellPoliciesParams struct {
 	// - prePaid：包年/包月计费实例，暂不支持
 	// - spot：竞价实例
 	// - ri：预留实例，暂不支持
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:79 table "表 2 查询参数" row 3
 	SellMode *ListFlavorSellPoliciesParamsSellMode `form:"sell_mode,omitempty" json:"sell_mode,omitempty"`
 
 	// AvailabilityZoneID 可用区，需要指定可用区（AZ）。
 	// 请参考地区和终端节点获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:90 table "表 2 查询参数" row 4
 	AvailabilityZoneID *string `form:"availability_zone_id,omitempty" json:"availability_zone_id,omitempty"`
 
 	// LongestSpotDurationHoursGt 查询竞价实例时长大于设置值的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:100 table "表 2 查询参数" row 5
 	LongestSpotDurationHoursGt *int64 `form:"longest_spot_duration_hours_gt,omitempty" json:"longest_spot_duration_hours_gt,omitempty"`
 
 	// LargestSpotDurationCountGt 查询“竞价实例时长”的个数大于设置值的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:109 table "表 2 查询参数" row 6
 	LargestSpotDurationCountGt *int64 `form:"largest_spot_duration_count_gt,omitempty" json:"largest_spot_duration_count_gt,omitempty"`
 
 	// LongestSpotDurationHours 查询竞价实例时长等于设置值的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:118 table "表 2 查询参数" row 7
 	LongestSpotDurationHours *int64 `form:"longest_spot_duration_hours,omitempty" json:"longest_spot_duration_hours,omitempty"`
 
 	// LargestSpotDurationCount 查询“竞价实例时长”的个数等于设置值的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:127 table "表 2 查询参数" row 8
 	LargestSpotDurationCount *int64 `form:"largest_spot_duration_count,omitempty" json:"largest_spot_duration_count,omitempty"`
 
 	// InterruptionPolicy 中断策略。
 	// 取值范围：
 	// - immediate：立即释放
 	// - delay：延迟释放
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:136 table "表 2 查询参数" row 9
 	InterruptionPolicy *ListFlavorSellPoliciesParamsInterruptionPolicy `form:"interruption_policy,omitempty" json:"interruption_policy,omitempty"`
 
 	// Limit 单页面可显示的策略条数最大值，默认是1000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:147 table "表 2 查询参数" row 10
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 以单页最后一条策略的id作为分页标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:156 table "表 2 查询参数" row 11
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
 
@@ -5163,15 +7202,21 @@ type ListFlavorSellPoliciesParamsInterruptionPolicy string
 type ListFlavorsParams struct {
 	// AvailabilityZone 可用区，需要指定可用区（AZ）的名称，当此字段不为空时，只返回可使用（如：normal、obt、promotion等状态）的flavor列表。
 	// 请参考地区和终端节点获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:52 table "表 2 查询参数" row 1
 	AvailabilityZone *string `form:"availability_zone,omitempty" json:"availability_zone,omitempty"`
 }
 
 // ListAssociationsParams defines parameters for ListAssociations.
 type ListAssociationsParams struct {
 	// ImageID ECS镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:35 table "表 1 参数说明" row 2
 	ImageID *string `form:"image_id,omitempty" json:"image_id,omitempty"`
 
 	// FpgaImageID FPGA镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:42 table "表 1 参数说明" row 3
 	FpgaImageID *string `form:"fpga_image_id,omitempty" json:"fpga_image_id,omitempty"`
 
 	// Page 分页查询的页数。
@@ -5179,18 +7224,24 @@ type ListAssociationsParams struct {
 	// - 十进制整数
 	// - 取值范围[1, 65535)
 	// - 不能包含“+”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:49 table "表 1 参数说明" row 4
 	Page *string `form:"page,omitempty" json:"page,omitempty"`
 
 	// Size 分页查询时，每页最多展示的记录数。
 	// - 十进制整数。
 	// - 取值范围[1, 100]。
 	// - 不能包含“+”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:58 table "表 1 参数说明" row 5
 	Size *string `form:"size,omitempty" json:"size,omitempty"`
 }
 
 // ListDetailParams defines parameters for ListDetail.
 type ListDetailParams struct {
 	// FpgaImageID FPGA镜像的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:35 table "表 1 参数说明" row 2
 	FpgaImageID *string `form:"fpga_image_id,omitempty" json:"fpga_image_id,omitempty"`
 
 	// Page 分页查询的页数。
@@ -5198,34 +7249,48 @@ type ListDetailParams struct {
 	// - 十进制整数
 	// - 取值范围[1, 65535)
 	// - 不能包含“+”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:42 table "表 1 参数说明" row 3
 	Page *string `form:"page,omitempty" json:"page,omitempty"`
 
 	// Size 分页查询时，每页最多展示的记录数。
 	// - 十进制整数。
 	// - 取值范围[1, 100]。
 	// - 不能包含“+”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:51 table "表 1 参数说明" row 4
 	Size *string `form:"size,omitempty" json:"size,omitempty"`
 }
 
 // ListServerGroupsParams defines parameters for ListServerGroups.
 type ListServerGroupsParams struct {
 	// Limit 查询返回server group数量限制，最大值1000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:52 table "表 2 查询参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 从marker指定的server group的下一条数据开始查询。
 	// marker必须和limit配合使用，marker不能独立使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:61 table "表 2 查询参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
 
 // ListResizeFlavorsParams defines parameters for ListResizeFlavors.
 type ListResizeFlavorsParams struct {
 	// InstanceUUID 进行规格切换的云服务器ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:58 table "表 2 查询参数" row 1
 	InstanceUUID *string `form:"instance_uuid,omitempty" json:"instance_uuid,omitempty"`
 
 	// SourceFlavorID 进行规格切换的云服务器源规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:67 table "表 2 查询参数" row 2
 	SourceFlavorID *string `form:"source_flavor_id,omitempty" json:"source_flavor_id,omitempty"`
 
 	// SourceFlavorName 进行规格切换的云服务器源规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:76 table "表 2 查询参数" row 3
 	SourceFlavorName *string `form:"source_flavor_name,omitempty" json:"source_flavor_name,omitempty"`
 
 	// SortKey 排序字段。默认值为“flavorid”。
@@ -5235,18 +7300,26 @@ type ListResizeFlavorsParams struct {
 	// - memory_mb：表示内存大小。
 	// - vcpus：表示CPU大小。
 	// - root_gb：表示系统盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:85 table "表 2 查询参数" row 4
 	SortKey *ListResizeFlavorsParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// SortDir 升序/降序排序，默认值为：asc。
 	// 取值范围：
 	// - asc：表示升序。
 	// - desc：表示降序。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:96 table "表 2 查询参数" row 5
 	SortDir *ListResizeFlavorsParamsSortDir `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
 
 	// Limit 单页面可显示的flavor条数最大值，默认是1000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:107 table "表 2 查询参数" row 6
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 以单页最后一条flavor的ID作为分页标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:116 table "表 2 查询参数" row 7
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
 
@@ -5262,6 +7335,8 @@ type DetachServerVolumeParams struct {
 	// - 是，值为“1”。
 	// - 否，值为“0”。
 	// 默认值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:52 table "表 1 参数说明" row 4
 	DeleteFlag *string `form:"delete_flag,omitempty" json:"delete_flag,omitempty"`
 }
 
@@ -5269,26 +7344,38 @@ type DetachServerVolumeParams struct {
 type ListAutoLaunchGroupsParams struct {
 	// Limit 查询返回智能购买组的数量限制。
 	// 取值范围：1-1000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:51 table "表 2 查询参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 取值为上一页数据的最后一条记录的唯一标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:61 table "表 2 查询参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Name 智能购买组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:70 table "表 2 查询参数" row 3
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// ValidSince 请求开始时间，按照时间范围过滤。
 	// 按照ISO8601标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:79 table "表 2 查询参数" row 4
 	ValidSince *string `form:"valid_since,omitempty" json:"valid_since,omitempty"`
 
 	// ValidUntil 请求结束时间，按照时间范围过滤。
 	// 按照ISO8601标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:89 table "表 2 查询参数" row 5
 	ValidUntil *string `form:"valid_until,omitempty" json:"valid_until,omitempty"`
 }
 
 // DeleteAutoLaunchGroupParams defines parameters for DeleteAutoLaunchGroup.
 type DeleteAutoLaunchGroupParams struct {
 	// DomainID 租户域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:28 table "表 1 参数说明" row 1
 	DomainID string `form:"domain_Id" json:"domain_Id"`
 }
 
@@ -5296,9 +7383,13 @@ type DeleteAutoLaunchGroupParams struct {
 type ListInstancesParams struct {
 	// Limit 查询返回实例的数量限制。
 	// 取值范围：1-1000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:58 table "表 2 查询参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 取值为上一页数据的最后一条记录的唯一标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:68 table "表 2 查询参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
 
@@ -5533,6 +7624,8 @@ type ClientInterface interface {
 	// 使用API购买ECS过程中常见问题及处理方法
 	// 获取Token并检验Token的有效期
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
@@ -5560,6 +7653,8 @@ type ClientInterface interface {
 	// 使用API购买ECS过程中常见问题及处理方法
 	// 获取Token并检验Token的有效期
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
@@ -5570,6 +7665,8 @@ type ClientInterface interface {
 	// 变更云服务器规格。
 	// 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 	// V1.1版本变更云服务器规格的接口兼容了V1版本变更云服务器规格（按需）的功能，同时合入新功能，支持包年/包月的弹性云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5582,6 +7679,8 @@ type ClientInterface interface {
 	// 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 	// V1.1版本变更云服务器规格的接口兼容了V1版本变更云服务器规格（按需）的功能，同时合入新功能，支持包年/包月的弹性云服务器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
@@ -5589,7 +7688,9 @@ type ClientInterface interface {
 
 	// ListSupplyRecommendationWithBody 地域推荐
 	//
-	// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。.
+	// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5598,7 +7699,9 @@ type ClientInterface interface {
 
 	// ListSupplyRecommendation 地域推荐
 	//
-	// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。.
+	// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5610,6 +7713,8 @@ type ClientInterface interface {
 	// 将指定的共享磁盘一次性挂载到多个弹性云服务器，实现批量挂载。
 	// 本接口为异步接口，当前批量挂载指定共享盘请求下发成功后会返回job_id，此时批量挂载指定共享盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表指定共享盘批量挂载成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
@@ -5619,6 +7724,8 @@ type ClientInterface interface {
 	//
 	// 将指定的共享磁盘一次性挂载到多个弹性云服务器，实现批量挂载。
 	// 本接口为异步接口，当前批量挂载指定共享盘请求下发成功后会返回job_id，此时批量挂载指定共享盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表指定共享盘批量挂载成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5645,6 +7752,8 @@ type ClientInterface interface {
 	// 使用Linux操作系统私有镜像创建云服务器，支持使用私有镜像的密码。
 	// 接口调用方法：使用镜像密码，则无需指定**key_name**、**adminPass**字段。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
@@ -5670,6 +7779,8 @@ type ClientInterface interface {
 	// 使用Linux操作系统私有镜像创建云服务器，支持使用私有镜像的密码。
 	// 接口调用方法：使用镜像密码，则无需指定**key_name**、**adminPass**字段。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
@@ -5679,6 +7790,8 @@ type ClientInterface interface {
 	//
 	// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5690,6 +7803,8 @@ type ClientInterface interface {
 	// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
@@ -5699,6 +7814,8 @@ type ClientInterface interface {
 	//
 	// 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量关闭云服务器请求下发成功后会返回job_id，此时批量关闭云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量关闭成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5710,6 +7827,8 @@ type ClientInterface interface {
 	// 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量关闭云服务器请求下发成功后会返回job_id，此时批量关闭云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量关闭成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
@@ -5719,6 +7838,8 @@ type ClientInterface interface {
 	//
 	// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5730,6 +7851,8 @@ type ClientInterface interface {
 	// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
@@ -5737,7 +7860,9 @@ type ClientInterface interface {
 
 	// ChangeServerChargeModeWithBody 更换云服务器计费模式
 	//
-	// 更换云服务器的计费模式。.
+	// 更换云服务器的计费模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5746,7 +7871,9 @@ type ClientInterface interface {
 
 	// ChangeServerChargeMode 更换云服务器计费模式
 	//
-	// 更换云服务器的计费模式。.
+	// 更换云服务器的计费模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5760,6 +7887,8 @@ type ClientInterface interface {
 	// 系统支持删除单台云服务器和批量删除多台云服务器操作，批量删除云服务器时，一次最多可以删除1000台。
 	// 仅支持删除按需计费的云服务器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
@@ -5772,6 +7901,8 @@ type ClientInterface interface {
 	// 系统支持删除单台云服务器和批量删除多台云服务器操作，批量删除云服务器时，一次最多可以删除1000台。
 	// 仅支持删除按需计费的云服务器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
@@ -5782,19 +7913,25 @@ type ClientInterface interface {
 	// 根据用户请求条件筛选、查询所有的弹性云服务器，并关联获取弹性云服务器的详细信息。
 	// 该接口支持查询弹性云服务器计费方式，以及是否被冻结。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/detail (the `ListServersDetails` operationId).
 	ListServersDetails(ctx context.Context, projectID string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFlavorSellPolicies 查询规格销售策略
 	//
-	// 查询竞价计费模式以及IES场景的规格销售策略列表。.
+	// 查询竞价计费模式以及IES场景的规格销售策略列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/flavor-sell-policies (the `ListFlavorSellPolicies` operationId).
 	ListFlavorSellPolicies(ctx context.Context, projectID string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFlavors 查询规格详情和规格扩展信息列表
 	//
-	// 查询云服务器规格详情信息和规格扩展信息列表。.
+	// 查询云服务器规格详情信息和规格扩展信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/flavors (the `ListFlavors` operationId).
 	ListFlavors(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5805,6 +7942,8 @@ type ClientInterface interface {
 	// FPGA镜像是指用户开发的FPGA逻辑文件，通常也称为AEI（Accelerated Engine Image）。在注册FPGA镜像时，该逻辑文件需要存放在用户的OBS（Object Storage Service）桶中。
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5818,6 +7957,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
@@ -5829,6 +7970,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/associations (the `ListAssociations` operationId).
 	ListAssociations(ctx context.Context, projectID string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5837,6 +7980,8 @@ type ClientInterface interface {
 	// 本接口用于查询租户拥有的FPGA镜像详情列表。
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/detail (the `ListDetail` operationId).
 	ListDetail(ctx context.Context, projectID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5847,6 +7992,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除FPGA镜像.md:1
+	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id} (the `DeleteFpgaImage` operationId).
 	DeleteFpgaImage(ctx context.Context, projectID string, fpgaImageID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5855,6 +8002,8 @@ type ClientInterface interface {
 	// 本接口用于删除FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5867,6 +8016,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
@@ -5877,6 +8028,8 @@ type ClientInterface interface {
 	// 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5889,6 +8042,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
@@ -5896,7 +8051,9 @@ type ClientInterface interface {
 
 	// ShowServerLimits 查询租户配额
 	//
-	// 查询该租户下，所有资源的配额信息，包括已使用配额。.
+	// 查询该租户下，所有资源的配额信息，包括已使用配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/limits (the `ShowServerLimits` operationId).
 	ShowServerLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5908,6 +8065,8 @@ type ClientInterface interface {
 	// 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
 	// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
 	// 了解更多请参考虚拟IP简介。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5922,6 +8081,8 @@ type ClientInterface interface {
 	// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
 	// 了解更多请参考虚拟IP简介。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
@@ -5931,6 +8092,8 @@ type ClientInterface interface {
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5942,6 +8105,8 @@ type ClientInterface interface {
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
@@ -5949,7 +8114,9 @@ type ClientInterface interface {
 
 	// BatchResetServersPasswordWithBody 批量重置弹性云服务器密码
 	//
-	// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+	// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5958,7 +8125,9 @@ type ClientInterface interface {
 
 	// BatchResetServersPassword 批量重置弹性云服务器密码
 	//
-	// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+	// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5967,7 +8136,9 @@ type ClientInterface interface {
 
 	// ListServerGroups 查询云服务器组列表
 	//
-	// 查询云服务器组列表。.
+	// 查询云服务器组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups (the `ListServerGroups` operationId).
 	ListServerGroups(ctx context.Context, projectID string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5976,6 +8147,8 @@ type ClientInterface interface {
 	//
 	// 创建弹性云服务器组。
 	// 与原生的创建云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5987,6 +8160,8 @@ type ClientInterface interface {
 	// 创建弹性云服务器组。
 	// 与原生的创建云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
@@ -5997,19 +8172,25 @@ type ClientInterface interface {
 	// 删除云服务器组。
 	// 与原生的删除云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组.md:1
+	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `DeleteServerGroup` operationId).
 	DeleteServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerGroup 查询云服务器组详情
 	//
-	// 查询云服务器组详情。.
+	// 查询云服务器组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `ShowServerGroup` operationId).
 	ShowServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddServerGroupMemberWithBody 添加云服务器组成员
 	//
-	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6018,7 +8199,9 @@ type ClientInterface interface {
 
 	// AddServerGroupMember 添加云服务器组成员
 	//
-	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6027,7 +8210,9 @@ type ClientInterface interface {
 
 	// DeleteServerGroupMemberWithBody 删除云服务器组成员
 	//
-	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
+	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6036,7 +8221,9 @@ type ClientInterface interface {
 
 	// DeleteServerGroupMember 删除云服务器组成员
 	//
-	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
+	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6045,7 +8232,9 @@ type ClientInterface interface {
 
 	// ListResizeFlavors 查询云服务器规格变更支持列表
 	//
-	// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。.
+	// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/resize_flavors (the `ListResizeFlavors` operationId).
 	ListResizeFlavors(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6054,6 +8243,8 @@ type ClientInterface interface {
 	//
 	// 使用标签过滤弹性云服务器，并返回云服务器使用的所有标签和资源列表。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6065,6 +8256,8 @@ type ClientInterface interface {
 	// 使用标签过滤弹性云服务器，并返回云服务器使用的所有标签和资源列表。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
@@ -6075,6 +8268,8 @@ type ClientInterface interface {
 	// 批量修改弹性云服务器信息。
 	// 当前仅支持批量修改云服务器名称，一次最多可以修改100台。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
@@ -6084,6 +8279,8 @@ type ClientInterface interface {
 	//
 	// 批量修改弹性云服务器信息。
 	// 当前仅支持批量修改云服务器名称，一次最多可以修改100台。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6096,6 +8293,8 @@ type ClientInterface interface {
 	// 该接口用于查询用户在指定项目所使用的全部标签。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/tags (the `ListServerTags` operationId).
 	ListServerTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6104,6 +8303,8 @@ type ClientInterface interface {
 	// 查询弹性云服务器的详细信息。
 	// 该接口支持查询弹性云服务器的计费方式，以及是否被冻结。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id} (the `ShowServer` operationId).
 	ShowServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6111,6 +8312,8 @@ type ClientInterface interface {
 	//
 	// 修改云服务器信息，目前支持修改云服务器名称及描述和hostname。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:updateServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6122,6 +8325,8 @@ type ClientInterface interface {
 	// 修改云服务器信息，目前支持修改云服务器名称及描述和hostname。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:updateServer
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
@@ -6131,6 +8336,8 @@ type ClientInterface interface {
 	//
 	// 修改按需服务器，设置定时删除时间。如果设置的删除时间为空字符串，表示取消删除时间。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见ecs:cloudServers:setAutoTerminateTime
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6142,6 +8349,8 @@ type ClientInterface interface {
 	// 修改按需服务器，设置定时删除时间。如果设置的删除时间为空字符串，表示取消删除时间。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见ecs:cloudServers:setAutoTerminateTime
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
@@ -6151,6 +8360,8 @@ type ClientInterface interface {
 	//
 	// 把磁盘挂载到弹性云服务器上。
 	// 本接口为异步接口，当前弹性云服务器挂载磁盘请求下发成功后会返回job_id，此时弹性云服务器挂载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘挂载成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6162,6 +8373,8 @@ type ClientInterface interface {
 	// 把磁盘挂载到弹性云服务器上。
 	// 本接口为异步接口，当前弹性云服务器挂载磁盘请求下发成功后会返回job_id，此时弹性云服务器挂载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘挂载成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
@@ -6169,14 +8382,18 @@ type ClientInterface interface {
 
 	// ShowServerAutoRecovery 查询云服务器是否配置了自动恢复动作（废弃）
 	//
-	// 查询云服务器是否配置了自动恢复动作。.
+	// 查询云服务器是否配置了自动恢复动作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `ShowServerAutoRecovery` operationId).
 	ShowServerAutoRecovery(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RegisterServerAutoRecoveryWithBody 管理云服务器自动恢复动作（废弃）
 	//
-	// 配置、删除云服务器自动恢复动作。.
+	// 配置、删除云服务器自动恢复动作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6185,7 +8402,9 @@ type ClientInterface interface {
 
 	// RegisterServerAutoRecovery 管理云服务器自动恢复动作（废弃）
 	//
-	// 配置、删除云服务器自动恢复动作。.
+	// 配置、删除云服务器自动恢复动作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6194,7 +8413,9 @@ type ClientInterface interface {
 
 	// ListServerBlockDevices 查询弹性云服务器挂载磁盘列表详情信息
 	//
-	// 查询弹性云服务器挂载的磁盘列表详情信息。.
+	// 查询弹性云服务器挂载的磁盘列表详情信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device (the `ListServerBlockDevices` operationId).
 	ListServerBlockDevices(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6204,6 +8425,8 @@ type ClientInterface interface {
 	// 查询弹性云服务器挂载的单个磁盘信息。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerBlockDevice
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `ShowServerBlockDevice` operationId).
 	ShowServerBlockDevice(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6211,6 +8434,8 @@ type ClientInterface interface {
 	//
 	// 修改云服务器挂载的单个磁盘信息。
 	// 当前仅支持修改delete_on_termination字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6221,6 +8446,8 @@ type ClientInterface interface {
 	//
 	// 修改云服务器挂载的单个磁盘信息。
 	// 当前仅支持修改delete_on_termination字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6234,6 +8461,8 @@ type ClientInterface interface {
 	// 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 	// 该接口支持未安装Cloud-init或Cloudbase-init的镜像使用，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  切换弹性云服务器操作系统（安装Cloud-init）接口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
@@ -6246,6 +8475,8 @@ type ClientInterface interface {
 	// 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 	// 该接口支持未安装Cloud-init或Cloudbase-init的镜像使用，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  切换弹性云服务器操作系统（安装Cloud-init）接口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
@@ -6255,6 +8486,8 @@ type ClientInterface interface {
 	//
 	// 从弹性云服务器中卸载磁盘。
 	// 本接口为异步接口，当前弹性云服务器卸载磁盘请求下发成功后会返回job_id，此时弹性云服务器卸载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘卸载成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id} (the `DetachServerVolume` operationId).
 	DetachServerVolume(ctx context.Context, projectID string, serverID string, volumeID string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6267,6 +8500,8 @@ type ClientInterface interface {
 	// 如果元数据中的字段不在请求参数中，则保持不变
 	// > **说明：**
 	// >如果元数据中包含了敏感数据，您应当采取适当的措施来保护敏感数据，比如限制访问范围、加密等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6282,6 +8517,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >如果元数据中包含了敏感数据，您应当采取适当的措施来保护敏感数据，比如限制访问范围、加密等。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
@@ -6289,7 +8526,9 @@ type ClientInterface interface {
 
 	// DeleteServerMetadata 删除云服务器指定元数据
 	//
-	// 删除云服务器指定元数据。.
+	// 删除云服务器指定元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key} (the `DeleteServerMetadata` operationId).
 	DeleteServerMetadata(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6302,6 +8541,8 @@ type ClientInterface interface {
 	// 本接口为异步接口，当前冷迁移弹性云服务器请求下发成功后会返回job_id，此时冷迁移弹性云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器冷迁移成功。
 	// > **说明：**
 	// >在云服务器不跨NUMA情况下，可能由于单NUMA资源不足，导致迁移失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6317,6 +8558,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >在云服务器不跨NUMA情况下，可能由于单NUMA资源不足，导致迁移失败。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
@@ -6326,6 +8569,8 @@ type ClientInterface interface {
 	//
 	// 给云服务器添加一张或多张网卡。
 	// 本接口为异步接口，当前批量添加云服务器网卡请求下发成功后会返回job_id，此时批量添加云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量添加成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6337,6 +8582,8 @@ type ClientInterface interface {
 	// 给云服务器添加一张或多张网卡。
 	// 本接口为异步接口，当前批量添加云服务器网卡请求下发成功后会返回job_id，此时批量添加云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量添加成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
@@ -6346,6 +8593,8 @@ type ClientInterface interface {
 	//
 	// 卸载并删除云服务器中的一张或多张网卡。
 	// 本接口为异步接口，当前批量删除云服务器网卡请求下发成功后会返回job_id，此时批量删除云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量删除成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6357,6 +8606,8 @@ type ClientInterface interface {
 	// 卸载并删除云服务器中的一张或多张网卡。
 	// 本接口为异步接口，当前批量删除云服务器网卡请求下发成功后会返回job_id，此时批量删除云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量删除成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
@@ -6364,14 +8615,18 @@ type ClientInterface interface {
 
 	// ListServerInterfaces 查询云服务器网卡信息
 	//
-	// 查询云服务器网卡信息。.
+	// 查询云服务器网卡信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-interface (the `ListServerInterfaces` operationId).
 	ListServerInterfaces(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ResetServerPasswordWithBody 一键重置弹性云服务器密码
 	//
-	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6380,7 +8635,9 @@ type ClientInterface interface {
 
 	// ResetServerPassword 一键重置弹性云服务器密码
 	//
-	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6389,7 +8646,9 @@ type ClientInterface interface {
 
 	// ShowResetPasswordFlag 查询是否支持一键重置密码
 	//
-	// 查询弹性云服务器是否支持一键重置密码。.
+	// 查询弹性云服务器是否支持一键重置密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag (the `ShowResetPasswordFlag` operationId).
 	ShowResetPasswordFlag(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6399,6 +8658,8 @@ type ClientInterface interface {
 	// 清除Windows云服务器初始安装时系统生成的密码记录。清除密码后，不影响云服务器密码登录功能，但不能再使用获取密码功能来查询该云服务器密码。
 	// Linux云服务器未使用此通道清除密码。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码.md:1
+	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `DeleteServerPassword` operationId).
 	DeleteServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6407,12 +8668,16 @@ type ClientInterface interface {
 	// 当通过支持Cloudbase-init功能的镜像创建Windows云服务器时，获取云服务器初始安装时系统生成的管理员账户（Administrator账户或Cloudbase-init设置的账户）随机密码。
 	// Linux云服务器未使用此通道获取密码。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `ShowServerPassword` operationId).
 	ShowServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListServerVolumeAttachments 查询弹性云服务器挂载磁盘列表信息
 	//
-	// 查询弹性云服务器挂载的磁盘列表信息。.
+	// 查询弹性云服务器挂载的磁盘列表信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments (the `ListServerVolumeAttachments` operationId).
 	ListServerVolumeAttachments(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6423,6 +8688,8 @@ type ClientInterface interface {
 	// 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 	// 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 	// 该接口支持未安装Cloud-init或Cloudbase-init的镜像，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  重装弹性云服务器操作系统（安装Cloud-init）接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6436,6 +8703,8 @@ type ClientInterface interface {
 	// 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 	// 该接口支持未安装Cloud-init或Cloudbase-init的镜像，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  重装弹性云服务器操作系统（安装Cloud-init）接口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
@@ -6443,7 +8712,9 @@ type ClientInterface interface {
 
 	// ShowServerRemoteConsoleWithBody 获取VNC远程登录地址
 	//
-	// 获取弹性云服务器VNC远程登录地址。.
+	// 获取弹性云服务器VNC远程登录地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6452,7 +8723,9 @@ type ClientInterface interface {
 
 	// ShowServerRemoteConsole 获取VNC远程登录地址
 	//
-	// 获取弹性云服务器VNC远程登录地址。.
+	// 获取弹性云服务器VNC远程登录地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6465,6 +8738,8 @@ type ClientInterface interface {
 	// 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 	// 变更规格时，部分规格的之间不能互相变更。您可以参见查询云服务器规格变更支持列表查询支持列表。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
@@ -6475,6 +8750,8 @@ type ClientInterface interface {
 	// 当您创建的弹性云服务器规格无法满足业务需要时，可以变更云服务器规格，升级vCPU、内存。具体接口的使用，请参见本节内容。
 	// 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 	// 变更规格时，部分规格的之间不能互相变更。您可以参见查询云服务器规格变更支持列表查询支持列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6487,6 +8764,8 @@ type ClientInterface interface {
 	// 标签管理服务TMS使用该接口查询指定云服务器的全部标签数据。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerTags
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
 	ShowServerTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6494,6 +8773,8 @@ type ClientInterface interface {
 	//
 	// 为指定云服务器批量添加标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6504,6 +8785,8 @@ type ClientInterface interface {
 	//
 	// 为指定云服务器批量添加标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6517,6 +8800,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >-   此接口为幂等接口：删除时，如果删除的标签不存在，默认处理成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
@@ -6529,6 +8814,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >-   此接口为幂等接口：删除时，如果删除的标签不存在，默认处理成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
@@ -6540,6 +8827,8 @@ type ClientInterface interface {
 	// 对于创建云服务器、删除云服务器、云服务器批量操作和网卡操作等异步API，命令下发后，会返回任务ID（Job_id），通过Job_id可以查询本次异步请求任务的执行状态。
 	// 如何获取job_id，请参考响应（任务类）。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/jobs/{job_id} (the `ShowJob` operationId).
 	ShowJob(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6549,6 +8838,8 @@ type ClientInterface interface {
 	// 该接口用于查询用户在指定项目所使用的全部标签。
 	// > **说明：**
 	// >当前API已废弃，请使用查询项目标签
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签（废弃）.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/servers/tags (the `ListServersTags` operationId).
 	ListServersTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6560,6 +8851,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >当前API已废弃，请使用查询云服务器标签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
 	ListTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6569,6 +8862,8 @@ type ClientInterface interface {
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
 	// > **说明：**
 	// >当前API已废弃，请使用批量添加云服务器标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6581,6 +8876,8 @@ type ClientInterface interface {
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
 	// > **说明：**
 	// >当前API已废弃，请使用批量添加云服务器标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6595,6 +8892,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >当前API已废弃，请使用批量删除云服务器标签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -6608,6 +8907,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >当前API已废弃，请使用批量删除云服务器标签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -6615,14 +8916,18 @@ type ClientInterface interface {
 
 	// ListAutoLaunchGroups 查询智能购买组列表
 	//
-	// 获取租户创建的所有的智能购买组。.
+	// 获取租户创建的所有的智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:1
 	//
 	// Corresponds with GET /v2/{domain_id}/auto-launch-groups (the `ListAutoLaunchGroups` operationId).
 	ListAutoLaunchGroups(ctx context.Context, domainID string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAutoLaunchGroupWithBody 创建智能购买组
 	//
-	// 创建智能购买组。.
+	// 创建智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6631,7 +8936,9 @@ type ClientInterface interface {
 
 	// CreateAutoLaunchGroup 创建智能购买组
 	//
-	// 创建智能购买组。.
+	// 创建智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6640,7 +8947,9 @@ type ClientInterface interface {
 
 	// DeleteAutoLaunchGroupWithBody 删除智能购买组
 	//
-	// 删除指定的智能购买组。.
+	// 删除指定的智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6649,7 +8958,9 @@ type ClientInterface interface {
 
 	// DeleteAutoLaunchGroup 删除智能购买组
 	//
-	// 删除指定的智能购买组。.
+	// 删除指定的智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6658,14 +8969,18 @@ type ClientInterface interface {
 
 	// ShowAutoLaunchGroup 查询智能购买组详情
 	//
-	// 查询指定智能购买组的详细信息。.
+	// 查询指定智能购买组的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:1
 	//
 	// Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `ShowAutoLaunchGroup` operationId).
 	ShowAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAutoLaunchGroupWithBody 修改智能购买组
 	//
-	// 更新指定智能购买组信息。.
+	// 更新指定智能购买组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6674,7 +8989,9 @@ type ClientInterface interface {
 
 	// UpdateAutoLaunchGroup 修改智能购买组
 	//
-	// 更新指定智能购买组信息。.
+	// 更新指定智能购买组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6683,7 +9000,9 @@ type ClientInterface interface {
 
 	// ListInstances 查询智能购买组实例列表
 	//
-	// 获取智能购买组创建的实例信息。.
+	// 获取智能购买组创建的实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:1
 	//
 	// Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances (the `ListInstances` operationId).
 	ListInstances(ctx context.Context, domainID string, autoLaunchGroupID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6697,6 +9016,8 @@ type ClientInterface interface {
 	// 本接口在完成FPGA镜像的初始化操作后会首先为用户返回FPGA镜像ID，然后通过后端的AFS（Accelerated Engine Image Factory Service）构建集群完成DCP文件到FPGA镜像文件的生成，并将构建过程中产生的日志文件上传到用户OBS桶的指定目录。构建日志文件会按照“{FPGA镜像ID}_log.tar”的格式命名，例如“4010a32c5c62bad9015c62dc2290002b_log.tar”。
 	// 在创建过程中，FPGA镜像的状态会不断变化。当状态为active或error时，表示创建完成。
 	// 创建配额：单个租户一次最多只能创建一个FPGA镜像。当租户尝试同时创建多个FPGA镜像时，将创建失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6713,6 +9034,8 @@ type ClientInterface interface {
 	// 在创建过程中，FPGA镜像的状态会不断变化。当状态为active或error时，表示创建完成。
 	// 创建配额：单个租户一次最多只能创建一个FPGA镜像。当租户尝试同时创建多个FPGA镜像时，将创建失败。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
@@ -6723,6 +9046,8 @@ type ClientInterface interface {
 	// 切换弹性云服务器操作系统。支持弹性云服务器数据盘不变的情况下，使用新镜像重装系统盘。
 	// 本接口为异步接口，当前切换弹性云服务器操作系统请求下发成功后会返回job_id，此时切换弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统切换成功。
 	// 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6735,6 +9060,8 @@ type ClientInterface interface {
 	// 本接口为异步接口，当前切换弹性云服务器操作系统请求下发成功后会返回job_id，此时切换弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统切换成功。
 	// 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
@@ -6746,6 +9073,8 @@ type ClientInterface interface {
 	// 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 	// 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
@@ -6756,6 +9085,8 @@ type ClientInterface interface {
 	// 重装弹性云服务器的操作系统。支持弹性云服务器数据盘不变的情况下，使用原镜像重装系统盘。
 	// 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 	// 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6784,6 +9115,8 @@ type ClientInterface interface {
 // 购买操作示例：
 // 使用API购买ECS过程中常见问题及处理方法
 // 获取Token并检验Token的有效期
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6822,6 +9155,8 @@ func (c *Client) CreateServersWithBody(ctx context.Context, projectID string, co
 // 使用API购买ECS过程中常见问题及处理方法
 // 获取Token并检验Token的有效期
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
@@ -6842,6 +9177,8 @@ func (c *Client) CreateServers(ctx context.Context, projectID string, body Creat
 // 变更云服务器规格。
 // 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 // V1.1版本变更云服务器规格的接口兼容了V1版本变更云服务器规格（按需）的功能，同时合入新功能，支持包年/包月的弹性云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6864,6 +9201,8 @@ func (c *Client) ResizeServerWithBody(ctx context.Context, projectID string, ser
 // 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 // V1.1版本变更云服务器规格的接口兼容了V1版本变更云服务器规格（按需）的功能，同时合入新功能，支持包年/包月的弹性云服务器。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
@@ -6881,7 +9220,9 @@ func (c *Client) ResizeServer(ctx context.Context, projectID string, serverID st
 
 // ListSupplyRecommendationWithBody 地域推荐
 //
-// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。.
+// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6900,7 +9241,9 @@ func (c *Client) ListSupplyRecommendationWithBody(ctx context.Context, domainID 
 
 // ListSupplyRecommendation 地域推荐
 //
-// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。.
+// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6922,6 +9265,8 @@ func (c *Client) ListSupplyRecommendation(ctx context.Context, domainID string, 
 // 将指定的共享磁盘一次性挂载到多个弹性云服务器，实现批量挂载。
 // 本接口为异步接口，当前批量挂载指定共享盘请求下发成功后会返回job_id，此时批量挂载指定共享盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表指定共享盘批量挂载成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
@@ -6941,6 +9286,8 @@ func (c *Client) BatchAttachSharableVolumesWithBody(ctx context.Context, project
 //
 // 将指定的共享磁盘一次性挂载到多个弹性云服务器，实现批量挂载。
 // 本接口为异步接口，当前批量挂载指定共享盘请求下发成功后会返回job_id，此时批量挂载指定共享盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表指定共享盘批量挂载成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6977,6 +9324,8 @@ func (c *Client) BatchAttachSharableVolumes(ctx context.Context, projectID strin
 // 使用Linux操作系统私有镜像创建云服务器，支持使用私有镜像的密码。
 // 接口调用方法：使用镜像密码，则无需指定**key_name**、**adminPass**字段。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
@@ -7012,6 +9361,8 @@ func (c *Client) CreatePostPaidServersWithBody(ctx context.Context, projectID st
 // 使用Linux操作系统私有镜像创建云服务器，支持使用私有镜像的密码。
 // 接口调用方法：使用镜像密码，则无需指定**key_name**、**adminPass**字段。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
@@ -7031,6 +9382,8 @@ func (c *Client) CreatePostPaidServers(ctx context.Context, projectID string, bo
 //
 // 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7052,6 +9405,8 @@ func (c *Client) BatchStartServersWithBody(ctx context.Context, projectID string
 // 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
@@ -7071,6 +9426,8 @@ func (c *Client) BatchStartServers(ctx context.Context, projectID string, body B
 //
 // 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量关闭云服务器请求下发成功后会返回job_id，此时批量关闭云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量关闭成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7092,6 +9449,8 @@ func (c *Client) BatchStopServersWithBody(ctx context.Context, projectID string,
 // 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量关闭云服务器请求下发成功后会返回job_id，此时批量关闭云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量关闭成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
@@ -7111,6 +9470,8 @@ func (c *Client) BatchStopServers(ctx context.Context, projectID string, body Ba
 //
 // 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7132,6 +9493,8 @@ func (c *Client) BatchRebootServersWithBody(ctx context.Context, projectID strin
 // 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
@@ -7149,7 +9512,9 @@ func (c *Client) BatchRebootServers(ctx context.Context, projectID string, body 
 
 // ChangeServerChargeModeWithBody 更换云服务器计费模式
 //
-// 更换云服务器的计费模式。.
+// 更换云服务器的计费模式。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7168,7 +9533,9 @@ func (c *Client) ChangeServerChargeModeWithBody(ctx context.Context, projectID s
 
 // ChangeServerChargeMode 更换云服务器计费模式
 //
-// 更换云服务器的计费模式。.
+// 更换云服务器的计费模式。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7192,6 +9559,8 @@ func (c *Client) ChangeServerChargeMode(ctx context.Context, projectID string, b
 // 系统支持删除单台云服务器和批量删除多台云服务器操作，批量删除云服务器时，一次最多可以删除1000台。
 // 仅支持删除按需计费的云服务器。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
@@ -7214,6 +9583,8 @@ func (c *Client) DeleteServersWithBody(ctx context.Context, projectID string, co
 // 系统支持删除单台云服务器和批量删除多台云服务器操作，批量删除云服务器时，一次最多可以删除1000台。
 // 仅支持删除按需计费的云服务器。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
@@ -7234,6 +9605,8 @@ func (c *Client) DeleteServers(ctx context.Context, projectID string, body Delet
 // 根据用户请求条件筛选、查询所有的弹性云服务器，并关联获取弹性云服务器的详细信息。
 // 该接口支持查询弹性云服务器计费方式，以及是否被冻结。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:1
+//
 // Corresponds with GET /v1/{project_id}/cloudservers/detail (the `ListServersDetails` operationId).
 func (c *Client) ListServersDetails(ctx context.Context, projectID string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListServersDetailsRequest(c.Server, projectID, params)
@@ -7249,7 +9622,9 @@ func (c *Client) ListServersDetails(ctx context.Context, projectID string, param
 
 // ListFlavorSellPolicies 查询规格销售策略
 //
-// 查询竞价计费模式以及IES场景的规格销售策略列表。.
+// 查询竞价计费模式以及IES场景的规格销售策略列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/flavor-sell-policies (the `ListFlavorSellPolicies` operationId).
 func (c *Client) ListFlavorSellPolicies(ctx context.Context, projectID string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7266,7 +9641,9 @@ func (c *Client) ListFlavorSellPolicies(ctx context.Context, projectID string, p
 
 // ListFlavors 查询规格详情和规格扩展信息列表
 //
-// 查询云服务器规格详情信息和规格扩展信息列表。.
+// 查询云服务器规格详情信息和规格扩展信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/flavors (the `ListFlavors` operationId).
 func (c *Client) ListFlavors(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7287,6 +9664,8 @@ func (c *Client) ListFlavors(ctx context.Context, projectID string, params *List
 // FPGA镜像是指用户开发的FPGA逻辑文件，通常也称为AEI（Accelerated Engine Image）。在注册FPGA镜像时，该逻辑文件需要存放在用户的OBS（Object Storage Service）桶中。
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7310,6 +9689,8 @@ func (c *Client) CreateCloudserversFpgaImageWithBody(ctx context.Context, projec
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
@@ -7331,6 +9712,8 @@ func (c *Client) CreateCloudserversFpgaImage(ctx context.Context, projectID stri
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:1
+//
 // Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/associations (the `ListAssociations` operationId).
 func (c *Client) ListAssociations(ctx context.Context, projectID string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAssociationsRequest(c.Server, projectID, params)
@@ -7349,6 +9732,8 @@ func (c *Client) ListAssociations(ctx context.Context, projectID string, params 
 // 本接口用于查询租户拥有的FPGA镜像详情列表。
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/detail (the `ListDetail` operationId).
 func (c *Client) ListDetail(ctx context.Context, projectID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7369,6 +9754,8 @@ func (c *Client) ListDetail(ctx context.Context, projectID string, params *ListD
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除FPGA镜像.md:1
+//
 // Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id} (the `DeleteFpgaImage` operationId).
 func (c *Client) DeleteFpgaImage(ctx context.Context, projectID string, fpgaImageID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteFpgaImageRequest(c.Server, projectID, fpgaImageID)
@@ -7387,6 +9774,8 @@ func (c *Client) DeleteFpgaImage(ctx context.Context, projectID string, fpgaImag
 // 本接口用于删除FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7409,6 +9798,8 @@ func (c *Client) DeleteAssociationWithBody(ctx context.Context, projectID string
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
@@ -7429,6 +9820,8 @@ func (c *Client) DeleteAssociation(ctx context.Context, projectID string, fpgaIm
 // 本接口用于创建FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7451,6 +9844,8 @@ func (c *Client) CreateAssociationWithBody(ctx context.Context, projectID string
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
@@ -7468,7 +9863,9 @@ func (c *Client) CreateAssociation(ctx context.Context, projectID string, fpgaIm
 
 // ShowServerLimits 查询租户配额
 //
-// 查询该租户下，所有资源的配额信息，包括已使用配额。.
+// 查询该租户下，所有资源的配额信息，包括已使用配额。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/limits (the `ShowServerLimits` operationId).
 func (c *Client) ShowServerLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7490,6 +9887,8 @@ func (c *Client) ShowServerLimits(ctx context.Context, projectID string, reqEdit
 // 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
 // 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
 // 了解更多请参考虚拟IP简介。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7514,6 +9913,8 @@ func (c *Client) AssociateServerVirtualIPWithBody(ctx context.Context, projectID
 // 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
 // 了解更多请参考虚拟IP简介。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
@@ -7533,6 +9934,8 @@ func (c *Client) AssociateServerVirtualIP(ctx context.Context, projectID string,
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7554,6 +9957,8 @@ func (c *Client) DisassociateServerVirtualIPWithBody(ctx context.Context, projec
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
@@ -7571,7 +9976,9 @@ func (c *Client) DisassociateServerVirtualIP(ctx context.Context, projectID stri
 
 // BatchResetServersPasswordWithBody 批量重置弹性云服务器密码
 //
-// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7590,7 +9997,9 @@ func (c *Client) BatchResetServersPasswordWithBody(ctx context.Context, projectI
 
 // BatchResetServersPassword 批量重置弹性云服务器密码
 //
-// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7609,7 +10018,9 @@ func (c *Client) BatchResetServersPassword(ctx context.Context, projectID string
 
 // ListServerGroups 查询云服务器组列表
 //
-// 查询云服务器组列表。.
+// 查询云服务器组列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups (the `ListServerGroups` operationId).
 func (c *Client) ListServerGroups(ctx context.Context, projectID string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7628,6 +10039,8 @@ func (c *Client) ListServerGroups(ctx context.Context, projectID string, params 
 //
 // 创建弹性云服务器组。
 // 与原生的创建云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7649,6 +10062,8 @@ func (c *Client) CreateServerGroupWithBody(ctx context.Context, projectID string
 // 创建弹性云服务器组。
 // 与原生的创建云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
@@ -7669,6 +10084,8 @@ func (c *Client) CreateServerGroup(ctx context.Context, projectID string, body C
 // 删除云服务器组。
 // 与原生的删除云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组.md:1
+//
 // Corresponds with DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `DeleteServerGroup` operationId).
 func (c *Client) DeleteServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteServerGroupRequest(c.Server, projectID, serverGroupID)
@@ -7684,7 +10101,9 @@ func (c *Client) DeleteServerGroup(ctx context.Context, projectID string, server
 
 // ShowServerGroup 查询云服务器组详情
 //
-// 查询云服务器组详情。.
+// 查询云服务器组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `ShowServerGroup` operationId).
 func (c *Client) ShowServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7701,7 +10120,9 @@ func (c *Client) ShowServerGroup(ctx context.Context, projectID string, serverGr
 
 // AddServerGroupMemberWithBody 添加云服务器组成员
 //
-// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7720,7 +10141,9 @@ func (c *Client) AddServerGroupMemberWithBody(ctx context.Context, projectID str
 
 // AddServerGroupMember 添加云服务器组成员
 //
-// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7739,7 +10162,9 @@ func (c *Client) AddServerGroupMember(ctx context.Context, projectID string, ser
 
 // DeleteServerGroupMemberWithBody 删除云服务器组成员
 //
-// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
+// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7758,7 +10183,9 @@ func (c *Client) DeleteServerGroupMemberWithBody(ctx context.Context, projectID 
 
 // DeleteServerGroupMember 删除云服务器组成员
 //
-// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
+// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7777,7 +10204,9 @@ func (c *Client) DeleteServerGroupMember(ctx context.Context, projectID string, 
 
 // ListResizeFlavors 查询云服务器规格变更支持列表
 //
-// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。.
+// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/resize_flavors (the `ListResizeFlavors` operationId).
 func (c *Client) ListResizeFlavors(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7796,6 +10225,8 @@ func (c *Client) ListResizeFlavors(ctx context.Context, projectID string, params
 //
 // 使用标签过滤弹性云服务器，并返回云服务器使用的所有标签和资源列表。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7817,6 +10248,8 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, con
 // 使用标签过滤弹性云服务器，并返回云服务器使用的所有标签和资源列表。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
@@ -7837,6 +10270,8 @@ func (c *Client) CreateAction(ctx context.Context, projectID string, body Create
 // 批量修改弹性云服务器信息。
 // 当前仅支持批量修改云服务器名称，一次最多可以修改100台。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
@@ -7856,6 +10291,8 @@ func (c *Client) BatchUpdateServersNameWithBody(ctx context.Context, projectID s
 //
 // 批量修改弹性云服务器信息。
 // 当前仅支持批量修改云服务器名称，一次最多可以修改100台。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7878,6 +10315,8 @@ func (c *Client) BatchUpdateServersName(ctx context.Context, projectID string, b
 // 该接口用于查询用户在指定项目所使用的全部标签。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:1
+//
 // Corresponds with GET /v1/{project_id}/cloudservers/tags (the `ListServerTags` operationId).
 func (c *Client) ListServerTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListServerTagsRequest(c.Server, projectID)
@@ -7896,6 +10335,8 @@ func (c *Client) ListServerTags(ctx context.Context, projectID string, reqEditor
 // 查询弹性云服务器的详细信息。
 // 该接口支持查询弹性云服务器的计费方式，以及是否被冻结。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:1
+//
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id} (the `ShowServer` operationId).
 func (c *Client) ShowServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowServerRequest(c.Server, projectID, serverID)
@@ -7913,6 +10354,8 @@ func (c *Client) ShowServer(ctx context.Context, projectID string, serverID stri
 //
 // 修改云服务器信息，目前支持修改云服务器名称及描述和hostname。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:updateServer
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7934,6 +10377,8 @@ func (c *Client) UpdateServerWithBody(ctx context.Context, projectID string, ser
 // 修改云服务器信息，目前支持修改云服务器名称及描述和hostname。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:updateServer
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
@@ -7953,6 +10398,8 @@ func (c *Client) UpdateServer(ctx context.Context, projectID string, serverID st
 //
 // 修改按需服务器，设置定时删除时间。如果设置的删除时间为空字符串，表示取消删除时间。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见ecs:cloudServers:setAutoTerminateTime
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7974,6 +10421,8 @@ func (c *Client) UpdateServerAutoTerminateTimeWithBody(ctx context.Context, proj
 // 修改按需服务器，设置定时删除时间。如果设置的删除时间为空字符串，表示取消删除时间。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见ecs:cloudServers:setAutoTerminateTime
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
@@ -7993,6 +10442,8 @@ func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, projectID st
 //
 // 把磁盘挂载到弹性云服务器上。
 // 本接口为异步接口，当前弹性云服务器挂载磁盘请求下发成功后会返回job_id，此时弹性云服务器挂载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘挂载成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8014,6 +10465,8 @@ func (c *Client) AttachServerVolumeWithBody(ctx context.Context, projectID strin
 // 把磁盘挂载到弹性云服务器上。
 // 本接口为异步接口，当前弹性云服务器挂载磁盘请求下发成功后会返回job_id，此时弹性云服务器挂载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘挂载成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
@@ -8031,7 +10484,9 @@ func (c *Client) AttachServerVolume(ctx context.Context, projectID string, serve
 
 // ShowServerAutoRecovery 查询云服务器是否配置了自动恢复动作（废弃）
 //
-// 查询云服务器是否配置了自动恢复动作。.
+// 查询云服务器是否配置了自动恢复动作。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `ShowServerAutoRecovery` operationId).
 func (c *Client) ShowServerAutoRecovery(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8048,7 +10503,9 @@ func (c *Client) ShowServerAutoRecovery(ctx context.Context, projectID string, s
 
 // RegisterServerAutoRecoveryWithBody 管理云服务器自动恢复动作（废弃）
 //
-// 配置、删除云服务器自动恢复动作。.
+// 配置、删除云服务器自动恢复动作。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8067,7 +10524,9 @@ func (c *Client) RegisterServerAutoRecoveryWithBody(ctx context.Context, project
 
 // RegisterServerAutoRecovery 管理云服务器自动恢复动作（废弃）
 //
-// 配置、删除云服务器自动恢复动作。.
+// 配置、删除云服务器自动恢复动作。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8086,7 +10545,9 @@ func (c *Client) RegisterServerAutoRecovery(ctx context.Context, projectID strin
 
 // ListServerBlockDevices 查询弹性云服务器挂载磁盘列表详情信息
 //
-// 查询弹性云服务器挂载的磁盘列表详情信息。.
+// 查询弹性云服务器挂载的磁盘列表详情信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device (the `ListServerBlockDevices` operationId).
 func (c *Client) ListServerBlockDevices(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8106,6 +10567,8 @@ func (c *Client) ListServerBlockDevices(ctx context.Context, projectID string, s
 // 查询弹性云服务器挂载的单个磁盘信息。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerBlockDevice
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:1
+//
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `ShowServerBlockDevice` operationId).
 func (c *Client) ShowServerBlockDevice(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowServerBlockDeviceRequest(c.Server, projectID, serverID, volumeID)
@@ -8123,6 +10586,8 @@ func (c *Client) ShowServerBlockDevice(ctx context.Context, projectID string, se
 //
 // 修改云服务器挂载的单个磁盘信息。
 // 当前仅支持修改delete_on_termination字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8143,6 +10608,8 @@ func (c *Client) UpdateServerBlockDeviceWithBody(ctx context.Context, projectID 
 //
 // 修改云服务器挂载的单个磁盘信息。
 // 当前仅支持修改delete_on_termination字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8166,6 +10633,8 @@ func (c *Client) UpdateServerBlockDevice(ctx context.Context, projectID string, 
 // 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 // 该接口支持未安装Cloud-init或Cloudbase-init的镜像使用，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  切换弹性云服务器操作系统（安装Cloud-init）接口。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
@@ -8188,6 +10657,8 @@ func (c *Client) ChangeServerOsWithoutCloudInitWithBody(ctx context.Context, pro
 // 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 // 该接口支持未安装Cloud-init或Cloudbase-init的镜像使用，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  切换弹性云服务器操作系统（安装Cloud-init）接口。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
@@ -8207,6 +10678,8 @@ func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, projectID s
 //
 // 从弹性云服务器中卸载磁盘。
 // 本接口为异步接口，当前弹性云服务器卸载磁盘请求下发成功后会返回job_id，此时弹性云服务器卸载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘卸载成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id} (the `DetachServerVolume` operationId).
 func (c *Client) DetachServerVolume(ctx context.Context, projectID string, serverID string, volumeID string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8229,6 +10702,8 @@ func (c *Client) DetachServerVolume(ctx context.Context, projectID string, serve
 // 如果元数据中的字段不在请求参数中，则保持不变
 // > **说明：**
 // >如果元数据中包含了敏感数据，您应当采取适当的措施来保护敏感数据，比如限制访问范围、加密等。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8254,6 +10729,8 @@ func (c *Client) UpdateServerMetadataWithBody(ctx context.Context, projectID str
 // > **说明：**
 // >如果元数据中包含了敏感数据，您应当采取适当的措施来保护敏感数据，比如限制访问范围、加密等。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
@@ -8271,7 +10748,9 @@ func (c *Client) UpdateServerMetadata(ctx context.Context, projectID string, ser
 
 // DeleteServerMetadata 删除云服务器指定元数据
 //
-// 删除云服务器指定元数据。.
+// 删除云服务器指定元数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key} (the `DeleteServerMetadata` operationId).
 func (c *Client) DeleteServerMetadata(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8294,6 +10773,8 @@ func (c *Client) DeleteServerMetadata(ctx context.Context, projectID string, ser
 // 本接口为异步接口，当前冷迁移弹性云服务器请求下发成功后会返回job_id，此时冷迁移弹性云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器冷迁移成功。
 // > **说明：**
 // >在云服务器不跨NUMA情况下，可能由于单NUMA资源不足，导致迁移失败。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8319,6 +10800,8 @@ func (c *Client) MigrateServerWithBody(ctx context.Context, projectID string, se
 // > **说明：**
 // >在云服务器不跨NUMA情况下，可能由于单NUMA资源不足，导致迁移失败。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
@@ -8338,6 +10821,8 @@ func (c *Client) MigrateServer(ctx context.Context, projectID string, serverID s
 //
 // 给云服务器添加一张或多张网卡。
 // 本接口为异步接口，当前批量添加云服务器网卡请求下发成功后会返回job_id，此时批量添加云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量添加成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8359,6 +10844,8 @@ func (c *Client) BatchAddServerNicsWithBody(ctx context.Context, projectID strin
 // 给云服务器添加一张或多张网卡。
 // 本接口为异步接口，当前批量添加云服务器网卡请求下发成功后会返回job_id，此时批量添加云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量添加成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
@@ -8378,6 +10865,8 @@ func (c *Client) BatchAddServerNics(ctx context.Context, projectID string, serve
 //
 // 卸载并删除云服务器中的一张或多张网卡。
 // 本接口为异步接口，当前批量删除云服务器网卡请求下发成功后会返回job_id，此时批量删除云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量删除成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8399,6 +10888,8 @@ func (c *Client) BatchDeleteServerNicsWithBody(ctx context.Context, projectID st
 // 卸载并删除云服务器中的一张或多张网卡。
 // 本接口为异步接口，当前批量删除云服务器网卡请求下发成功后会返回job_id，此时批量删除云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量删除成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
@@ -8416,7 +10907,9 @@ func (c *Client) BatchDeleteServerNics(ctx context.Context, projectID string, se
 
 // ListServerInterfaces 查询云服务器网卡信息
 //
-// 查询云服务器网卡信息。.
+// 查询云服务器网卡信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-interface (the `ListServerInterfaces` operationId).
 func (c *Client) ListServerInterfaces(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8433,7 +10926,9 @@ func (c *Client) ListServerInterfaces(ctx context.Context, projectID string, ser
 
 // ResetServerPasswordWithBody 一键重置弹性云服务器密码
 //
-// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8452,7 +10947,9 @@ func (c *Client) ResetServerPasswordWithBody(ctx context.Context, projectID stri
 
 // ResetServerPassword 一键重置弹性云服务器密码
 //
-// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8471,7 +10968,9 @@ func (c *Client) ResetServerPassword(ctx context.Context, projectID string, serv
 
 // ShowResetPasswordFlag 查询是否支持一键重置密码
 //
-// 查询弹性云服务器是否支持一键重置密码。.
+// 查询弹性云服务器是否支持一键重置密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag (the `ShowResetPasswordFlag` operationId).
 func (c *Client) ShowResetPasswordFlag(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8491,6 +10990,8 @@ func (c *Client) ShowResetPasswordFlag(ctx context.Context, projectID string, se
 // 清除Windows云服务器初始安装时系统生成的密码记录。清除密码后，不影响云服务器密码登录功能，但不能再使用获取密码功能来查询该云服务器密码。
 // Linux云服务器未使用此通道清除密码。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码.md:1
+//
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `DeleteServerPassword` operationId).
 func (c *Client) DeleteServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteServerPasswordRequest(c.Server, projectID, serverID)
@@ -8509,6 +11010,8 @@ func (c *Client) DeleteServerPassword(ctx context.Context, projectID string, ser
 // 当通过支持Cloudbase-init功能的镜像创建Windows云服务器时，获取云服务器初始安装时系统生成的管理员账户（Administrator账户或Cloudbase-init设置的账户）随机密码。
 // Linux云服务器未使用此通道获取密码。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:1
+//
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `ShowServerPassword` operationId).
 func (c *Client) ShowServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowServerPasswordRequest(c.Server, projectID, serverID)
@@ -8524,7 +11027,9 @@ func (c *Client) ShowServerPassword(ctx context.Context, projectID string, serve
 
 // ListServerVolumeAttachments 查询弹性云服务器挂载磁盘列表信息
 //
-// 查询弹性云服务器挂载的磁盘列表信息。.
+// 查询弹性云服务器挂载的磁盘列表信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:1
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments (the `ListServerVolumeAttachments` operationId).
 func (c *Client) ListServerVolumeAttachments(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8545,6 +11050,8 @@ func (c *Client) ListServerVolumeAttachments(ctx context.Context, projectID stri
 // 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 // 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 // 该接口支持未安装Cloud-init或Cloudbase-init的镜像，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  重装弹性云服务器操作系统（安装Cloud-init）接口。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8568,6 +11075,8 @@ func (c *Client) ReinstallServerWithoutCloudInitWithBody(ctx context.Context, pr
 // 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 // 该接口支持未安装Cloud-init或Cloudbase-init的镜像，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  重装弹性云服务器操作系统（安装Cloud-init）接口。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
@@ -8585,7 +11094,9 @@ func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, projectID 
 
 // ShowServerRemoteConsoleWithBody 获取VNC远程登录地址
 //
-// 获取弹性云服务器VNC远程登录地址。.
+// 获取弹性云服务器VNC远程登录地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8604,7 +11115,9 @@ func (c *Client) ShowServerRemoteConsoleWithBody(ctx context.Context, projectID 
 
 // ShowServerRemoteConsole 获取VNC远程登录地址
 //
-// 获取弹性云服务器VNC远程登录地址。.
+// 获取弹性云服务器VNC远程登录地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8627,6 +11140,8 @@ func (c *Client) ShowServerRemoteConsole(ctx context.Context, projectID string, 
 // 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 // 变更规格时，部分规格的之间不能互相变更。您可以参见查询云服务器规格变更支持列表查询支持列表。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
@@ -8647,6 +11162,8 @@ func (c *Client) ResizePostPaidServerWithBody(ctx context.Context, projectID str
 // 当您创建的弹性云服务器规格无法满足业务需要时，可以变更云服务器规格，升级vCPU、内存。具体接口的使用，请参见本节内容。
 // 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 // 变更规格时，部分规格的之间不能互相变更。您可以参见查询云服务器规格变更支持列表查询支持列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8669,6 +11186,8 @@ func (c *Client) ResizePostPaidServer(ctx context.Context, projectID string, ser
 // 标签管理服务TMS使用该接口查询指定云服务器的全部标签数据。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerTags
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:1
+//
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
 func (c *Client) ShowServerTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowServerTagsRequest(c.Server, projectID, serverID)
@@ -8686,6 +11205,8 @@ func (c *Client) ShowServerTags(ctx context.Context, projectID string, serverID 
 //
 // 为指定云服务器批量添加标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8706,6 +11227,8 @@ func (c *Client) BatchCreateServerTagsWithBody(ctx context.Context, projectID st
 //
 // 为指定云服务器批量添加标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8729,6 +11252,8 @@ func (c *Client) BatchCreateServerTags(ctx context.Context, projectID string, se
 // > **说明：**
 // >-   此接口为幂等接口：删除时，如果删除的标签不存在，默认处理成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
@@ -8751,6 +11276,8 @@ func (c *Client) BatchDeleteServerTagsWithBody(ctx context.Context, projectID st
 // > **说明：**
 // >-   此接口为幂等接口：删除时，如果删除的标签不存在，默认处理成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
@@ -8772,6 +11299,8 @@ func (c *Client) BatchDeleteServerTags(ctx context.Context, projectID string, se
 // 对于创建云服务器、删除云服务器、云服务器批量操作和网卡操作等异步API，命令下发后，会返回任务ID（Job_id），通过Job_id可以查询本次异步请求任务的执行状态。
 // 如何获取job_id，请参考响应（任务类）。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:1
+//
 // Corresponds with GET /v1/{project_id}/jobs/{job_id} (the `ShowJob` operationId).
 func (c *Client) ShowJob(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowJobRequest(c.Server, projectID, jobID)
@@ -8791,6 +11320,8 @@ func (c *Client) ShowJob(ctx context.Context, projectID string, jobID string, re
 // 该接口用于查询用户在指定项目所使用的全部标签。
 // > **说明：**
 // >当前API已废弃，请使用查询项目标签
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签（废弃）.md:1
 //
 // Corresponds with GET /v1/{project_id}/servers/tags (the `ListServersTags` operationId).
 func (c *Client) ListServersTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8812,6 +11343,8 @@ func (c *Client) ListServersTags(ctx context.Context, projectID string, reqEdito
 // > **说明：**
 // >当前API已废弃，请使用查询云服务器标签。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:1
+//
 // Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
 func (c *Client) ListTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListTagsRequest(c.Server, projectID, serverID)
@@ -8831,6 +11364,8 @@ func (c *Client) ListTags(ctx context.Context, projectID string, serverID string
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
 // > **说明：**
 // >当前API已废弃，请使用批量添加云服务器标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8853,6 +11388,8 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
 // > **说明：**
 // >当前API已废弃，请使用批量添加云服务器标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8877,6 +11414,8 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectID string, server
 // > **说明：**
 // >当前API已废弃，请使用批量删除云服务器标签。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -8900,6 +11439,8 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string
 // > **说明：**
 // >当前API已废弃，请使用批量删除云服务器标签。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -8917,7 +11458,9 @@ func (c *Client) BatchDeleteAction(ctx context.Context, projectID string, server
 
 // ListAutoLaunchGroups 查询智能购买组列表
 //
-// 获取租户创建的所有的智能购买组。.
+// 获取租户创建的所有的智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:1
 //
 // Corresponds with GET /v2/{domain_id}/auto-launch-groups (the `ListAutoLaunchGroups` operationId).
 func (c *Client) ListAutoLaunchGroups(ctx context.Context, domainID string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8934,7 +11477,9 @@ func (c *Client) ListAutoLaunchGroups(ctx context.Context, domainID string, para
 
 // CreateAutoLaunchGroupWithBody 创建智能购买组
 //
-// 创建智能购买组。.
+// 创建智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8953,7 +11498,9 @@ func (c *Client) CreateAutoLaunchGroupWithBody(ctx context.Context, domainID str
 
 // CreateAutoLaunchGroup 创建智能购买组
 //
-// 创建智能购买组。.
+// 创建智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8972,7 +11519,9 @@ func (c *Client) CreateAutoLaunchGroup(ctx context.Context, domainID string, bod
 
 // DeleteAutoLaunchGroupWithBody 删除智能购买组
 //
-// 删除指定的智能购买组。.
+// 删除指定的智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8991,7 +11540,9 @@ func (c *Client) DeleteAutoLaunchGroupWithBody(ctx context.Context, domainID str
 
 // DeleteAutoLaunchGroup 删除智能购买组
 //
-// 删除指定的智能购买组。.
+// 删除指定的智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -9010,7 +11561,9 @@ func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, domainID string, aut
 
 // ShowAutoLaunchGroup 查询智能购买组详情
 //
-// 查询指定智能购买组的详细信息。.
+// 查询指定智能购买组的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:1
 //
 // Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `ShowAutoLaunchGroup` operationId).
 func (c *Client) ShowAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9027,7 +11580,9 @@ func (c *Client) ShowAutoLaunchGroup(ctx context.Context, domainID string, autoL
 
 // UpdateAutoLaunchGroupWithBody 修改智能购买组
 //
-// 更新指定智能购买组信息。.
+// 更新指定智能购买组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9046,7 +11601,9 @@ func (c *Client) UpdateAutoLaunchGroupWithBody(ctx context.Context, domainID str
 
 // UpdateAutoLaunchGroup 修改智能购买组
 //
-// 更新指定智能购买组信息。.
+// 更新指定智能购买组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -9065,7 +11622,9 @@ func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, domainID string, aut
 
 // ListInstances 查询智能购买组实例列表
 //
-// 获取智能购买组创建的实例信息。.
+// 获取智能购买组创建的实例信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:1
 //
 // Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances (the `ListInstances` operationId).
 func (c *Client) ListInstances(ctx context.Context, domainID string, autoLaunchGroupID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9089,6 +11648,8 @@ func (c *Client) ListInstances(ctx context.Context, domainID string, autoLaunchG
 // 本接口在完成FPGA镜像的初始化操作后会首先为用户返回FPGA镜像ID，然后通过后端的AFS（Accelerated Engine Image Factory Service）构建集群完成DCP文件到FPGA镜像文件的生成，并将构建过程中产生的日志文件上传到用户OBS桶的指定目录。构建日志文件会按照“{FPGA镜像ID}_log.tar”的格式命名，例如“4010a32c5c62bad9015c62dc2290002b_log.tar”。
 // 在创建过程中，FPGA镜像的状态会不断变化。当状态为active或error时，表示创建完成。
 // 创建配额：单个租户一次最多只能创建一个FPGA镜像。当租户尝试同时创建多个FPGA镜像时，将创建失败。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9115,6 +11676,8 @@ func (c *Client) CreateFpgaImageWithBody(ctx context.Context, projectID string, 
 // 在创建过程中，FPGA镜像的状态会不断变化。当状态为active或error时，表示创建完成。
 // 创建配额：单个租户一次最多只能创建一个FPGA镜像。当租户尝试同时创建多个FPGA镜像时，将创建失败。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
@@ -9135,6 +11698,8 @@ func (c *Client) CreateFpgaImage(ctx context.Context, projectID string, body Cre
 // 切换弹性云服务器操作系统。支持弹性云服务器数据盘不变的情况下，使用新镜像重装系统盘。
 // 本接口为异步接口，当前切换弹性云服务器操作系统请求下发成功后会返回job_id，此时切换弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统切换成功。
 // 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9157,6 +11722,8 @@ func (c *Client) ChangeServerOsWithCloudInitWithBody(ctx context.Context, projec
 // 本接口为异步接口，当前切换弹性云服务器操作系统请求下发成功后会返回job_id，此时切换弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统切换成功。
 // 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
@@ -9178,6 +11745,8 @@ func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, projectID stri
 // 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 // 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
@@ -9198,6 +11767,8 @@ func (c *Client) ReinstallServerWithCloudInitWithBody(ctx context.Context, proje
 // 重装弹性云服务器的操作系统。支持弹性云服务器数据盘不变的情况下，使用原镜像重装系统盘。
 // 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 // 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -13535,6 +16106,8 @@ type ClientWithResponsesInterface interface {
 	// 使用API购买ECS过程中常见问题及处理方法
 	// 获取Token并检验Token的有效期
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
@@ -13562,6 +16135,8 @@ type ClientWithResponsesInterface interface {
 	// 使用API购买ECS过程中常见问题及处理方法
 	// 获取Token并检验Token的有效期
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
@@ -13572,6 +16147,8 @@ type ClientWithResponsesInterface interface {
 	// 变更云服务器规格。
 	// 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 	// V1.1版本变更云服务器规格的接口兼容了V1版本变更云服务器规格（按需）的功能，同时合入新功能，支持包年/包月的弹性云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13584,6 +16161,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 	// V1.1版本变更云服务器规格的接口兼容了V1版本变更云服务器规格（按需）的功能，同时合入新功能，支持包年/包月的弹性云服务器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
@@ -13591,7 +16170,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSupplyRecommendationWithBodyWithResponse 地域推荐
 	//
-	// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。.
+	// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13600,7 +16181,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSupplyRecommendationWithResponse 地域推荐
 	//
-	// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。.
+	// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13612,6 +16195,8 @@ type ClientWithResponsesInterface interface {
 	// 将指定的共享磁盘一次性挂载到多个弹性云服务器，实现批量挂载。
 	// 本接口为异步接口，当前批量挂载指定共享盘请求下发成功后会返回job_id，此时批量挂载指定共享盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表指定共享盘批量挂载成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
@@ -13621,6 +16206,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 将指定的共享磁盘一次性挂载到多个弹性云服务器，实现批量挂载。
 	// 本接口为异步接口，当前批量挂载指定共享盘请求下发成功后会返回job_id，此时批量挂载指定共享盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表指定共享盘批量挂载成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13647,6 +16234,8 @@ type ClientWithResponsesInterface interface {
 	// 使用Linux操作系统私有镜像创建云服务器，支持使用私有镜像的密码。
 	// 接口调用方法：使用镜像密码，则无需指定**key_name**、**adminPass**字段。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
@@ -13672,6 +16261,8 @@ type ClientWithResponsesInterface interface {
 	// 使用Linux操作系统私有镜像创建云服务器，支持使用私有镜像的密码。
 	// 接口调用方法：使用镜像密码，则无需指定**key_name**、**adminPass**字段。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
@@ -13681,6 +16272,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13692,6 +16285,8 @@ type ClientWithResponsesInterface interface {
 	// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
@@ -13701,6 +16296,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量关闭云服务器请求下发成功后会返回job_id，此时批量关闭云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量关闭成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13712,6 +16309,8 @@ type ClientWithResponsesInterface interface {
 	// 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量关闭云服务器请求下发成功后会返回job_id，此时批量关闭云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量关闭成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
@@ -13721,6 +16320,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13732,6 +16333,8 @@ type ClientWithResponsesInterface interface {
 	// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
 	// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
@@ -13739,7 +16342,9 @@ type ClientWithResponsesInterface interface {
 
 	// ChangeServerChargeModeWithBodyWithResponse 更换云服务器计费模式
 	//
-	// 更换云服务器的计费模式。.
+	// 更换云服务器的计费模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13748,7 +16353,9 @@ type ClientWithResponsesInterface interface {
 
 	// ChangeServerChargeModeWithResponse 更换云服务器计费模式
 	//
-	// 更换云服务器的计费模式。.
+	// 更换云服务器的计费模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13762,6 +16369,8 @@ type ClientWithResponsesInterface interface {
 	// 系统支持删除单台云服务器和批量删除多台云服务器操作，批量删除云服务器时，一次最多可以删除1000台。
 	// 仅支持删除按需计费的云服务器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
@@ -13774,6 +16383,8 @@ type ClientWithResponsesInterface interface {
 	// 系统支持删除单台云服务器和批量删除多台云服务器操作，批量删除云服务器时，一次最多可以删除1000台。
 	// 仅支持删除按需计费的云服务器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
@@ -13784,6 +16395,8 @@ type ClientWithResponsesInterface interface {
 	// 根据用户请求条件筛选、查询所有的弹性云服务器，并关联获取弹性云服务器的详细信息。
 	// 该接口支持查询弹性云服务器计费方式，以及是否被冻结。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/detail (the `ListServersDetails` operationId).
@@ -13791,7 +16404,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListFlavorSellPoliciesWithResponse 查询规格销售策略
 	//
-	// 查询竞价计费模式以及IES场景的规格销售策略列表。.
+	// 查询竞价计费模式以及IES场景的规格销售策略列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13800,7 +16415,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListFlavorsWithResponse 查询规格详情和规格扩展信息列表
 	//
-	// 查询云服务器规格详情信息和规格扩展信息列表。.
+	// 查询云服务器规格详情信息和规格扩展信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13814,6 +16431,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
@@ -13826,6 +16445,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
@@ -13836,6 +16457,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口用于查询租户可见的FPGA镜像与弹性云服务器镜像之间的关联映射关系列表。
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13848,6 +16471,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/detail (the `ListDetail` operationId).
@@ -13858,6 +16483,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口用于删除FPGA镜像。
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除FPGA镜像.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13870,6 +16497,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
@@ -13880,6 +16509,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口用于删除FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13892,6 +16523,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
@@ -13903,6 +16536,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
@@ -13910,7 +16545,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowServerLimitsWithResponse 查询租户配额
 	//
-	// 查询该租户下，所有资源的配额信息，包括已使用配额。.
+	// 查询该租户下，所有资源的配额信息，包括已使用配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13925,6 +16562,8 @@ type ClientWithResponsesInterface interface {
 	// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
 	// 了解更多请参考虚拟IP简介。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
@@ -13938,6 +16577,8 @@ type ClientWithResponsesInterface interface {
 	// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
 	// 了解更多请参考虚拟IP简介。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
@@ -13947,6 +16588,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13958,6 +16601,8 @@ type ClientWithResponsesInterface interface {
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
@@ -13965,7 +16610,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchResetServersPasswordWithBodyWithResponse 批量重置弹性云服务器密码
 	//
-	// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+	// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13974,7 +16621,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchResetServersPasswordWithResponse 批量重置弹性云服务器密码
 	//
-	// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+	// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13983,7 +16632,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListServerGroupsWithResponse 查询云服务器组列表
 	//
-	// 查询云服务器组列表。.
+	// 查询云服务器组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13995,6 +16646,8 @@ type ClientWithResponsesInterface interface {
 	// 创建弹性云服务器组。
 	// 与原生的创建云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
@@ -14004,6 +16657,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 创建弹性云服务器组。
 	// 与原生的创建云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14015,6 +16670,8 @@ type ClientWithResponsesInterface interface {
 	// 删除云服务器组。
 	// 与原生的删除云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `DeleteServerGroup` operationId).
@@ -14022,7 +16679,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowServerGroupWithResponse 查询云服务器组详情
 	//
-	// 查询云服务器组详情。.
+	// 查询云服务器组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14031,7 +16690,9 @@ type ClientWithResponsesInterface interface {
 
 	// AddServerGroupMemberWithBodyWithResponse 添加云服务器组成员
 	//
-	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14040,7 +16701,9 @@ type ClientWithResponsesInterface interface {
 
 	// AddServerGroupMemberWithResponse 添加云服务器组成员
 	//
-	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14049,7 +16712,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteServerGroupMemberWithBodyWithResponse 删除云服务器组成员
 	//
-	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
+	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14058,7 +16723,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteServerGroupMemberWithResponse 删除云服务器组成员
 	//
-	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
+	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14067,7 +16734,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListResizeFlavorsWithResponse 查询云服务器规格变更支持列表
 	//
-	// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。.
+	// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14079,6 +16748,8 @@ type ClientWithResponsesInterface interface {
 	// 使用标签过滤弹性云服务器，并返回云服务器使用的所有标签和资源列表。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
@@ -14088,6 +16759,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 使用标签过滤弹性云服务器，并返回云服务器使用的所有标签和资源列表。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14099,6 +16772,8 @@ type ClientWithResponsesInterface interface {
 	// 批量修改弹性云服务器信息。
 	// 当前仅支持批量修改云服务器名称，一次最多可以修改100台。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
@@ -14108,6 +16783,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 批量修改弹性云服务器信息。
 	// 当前仅支持批量修改云服务器名称，一次最多可以修改100台。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14120,6 +16797,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口用于查询用户在指定项目所使用的全部标签。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/tags (the `ListServerTags` operationId).
@@ -14129,6 +16808,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 查询弹性云服务器的详细信息。
 	// 该接口支持查询弹性云服务器的计费方式，以及是否被冻结。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14140,6 +16821,8 @@ type ClientWithResponsesInterface interface {
 	// 修改云服务器信息，目前支持修改云服务器名称及描述和hostname。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:updateServer
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
@@ -14149,6 +16832,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 修改云服务器信息，目前支持修改云服务器名称及描述和hostname。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:updateServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14160,6 +16845,8 @@ type ClientWithResponsesInterface interface {
 	// 修改按需服务器，设置定时删除时间。如果设置的删除时间为空字符串，表示取消删除时间。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见ecs:cloudServers:setAutoTerminateTime
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
@@ -14169,6 +16856,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 修改按需服务器，设置定时删除时间。如果设置的删除时间为空字符串，表示取消删除时间。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见ecs:cloudServers:setAutoTerminateTime
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14180,6 +16869,8 @@ type ClientWithResponsesInterface interface {
 	// 把磁盘挂载到弹性云服务器上。
 	// 本接口为异步接口，当前弹性云服务器挂载磁盘请求下发成功后会返回job_id，此时弹性云服务器挂载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘挂载成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
@@ -14190,6 +16881,8 @@ type ClientWithResponsesInterface interface {
 	// 把磁盘挂载到弹性云服务器上。
 	// 本接口为异步接口，当前弹性云服务器挂载磁盘请求下发成功后会返回job_id，此时弹性云服务器挂载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘挂载成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
@@ -14197,7 +16890,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowServerAutoRecoveryWithResponse 查询云服务器是否配置了自动恢复动作（废弃）
 	//
-	// 查询云服务器是否配置了自动恢复动作。.
+	// 查询云服务器是否配置了自动恢复动作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14206,7 +16901,9 @@ type ClientWithResponsesInterface interface {
 
 	// RegisterServerAutoRecoveryWithBodyWithResponse 管理云服务器自动恢复动作（废弃）
 	//
-	// 配置、删除云服务器自动恢复动作。.
+	// 配置、删除云服务器自动恢复动作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14215,7 +16912,9 @@ type ClientWithResponsesInterface interface {
 
 	// RegisterServerAutoRecoveryWithResponse 管理云服务器自动恢复动作（废弃）
 	//
-	// 配置、删除云服务器自动恢复动作。.
+	// 配置、删除云服务器自动恢复动作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14224,7 +16923,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListServerBlockDevicesWithResponse 查询弹性云服务器挂载磁盘列表详情信息
 	//
-	// 查询弹性云服务器挂载的磁盘列表详情信息。.
+	// 查询弹性云服务器挂载的磁盘列表详情信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14236,6 +16937,8 @@ type ClientWithResponsesInterface interface {
 	// 查询弹性云服务器挂载的单个磁盘信息。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerBlockDevice
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `ShowServerBlockDevice` operationId).
@@ -14246,6 +16949,8 @@ type ClientWithResponsesInterface interface {
 	// 修改云服务器挂载的单个磁盘信息。
 	// 当前仅支持修改delete_on_termination字段。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
@@ -14255,6 +16960,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 修改云服务器挂载的单个磁盘信息。
 	// 当前仅支持修改delete_on_termination字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14268,6 +16975,8 @@ type ClientWithResponsesInterface interface {
 	// 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 	// 该接口支持未安装Cloud-init或Cloudbase-init的镜像使用，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  切换弹性云服务器操作系统（安装Cloud-init）接口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
@@ -14280,6 +16989,8 @@ type ClientWithResponsesInterface interface {
 	// 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 	// 该接口支持未安装Cloud-init或Cloudbase-init的镜像使用，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  切换弹性云服务器操作系统（安装Cloud-init）接口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
@@ -14289,6 +17000,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 从弹性云服务器中卸载磁盘。
 	// 本接口为异步接口，当前弹性云服务器卸载磁盘请求下发成功后会返回job_id，此时弹性云服务器卸载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘卸载成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14304,6 +17017,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >如果元数据中包含了敏感数据，您应当采取适当的措施来保护敏感数据，比如限制访问范围、加密等。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
@@ -14318,6 +17033,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >如果元数据中包含了敏感数据，您应当采取适当的措施来保护敏感数据，比如限制访问范围、加密等。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
@@ -14325,7 +17042,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteServerMetadataWithResponse 删除云服务器指定元数据
 	//
-	// 删除云服务器指定元数据。.
+	// 删除云服务器指定元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14341,6 +17060,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >在云服务器不跨NUMA情况下，可能由于单NUMA资源不足，导致迁移失败。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
@@ -14355,6 +17076,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >在云服务器不跨NUMA情况下，可能由于单NUMA资源不足，导致迁移失败。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
@@ -14364,6 +17087,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 给云服务器添加一张或多张网卡。
 	// 本接口为异步接口，当前批量添加云服务器网卡请求下发成功后会返回job_id，此时批量添加云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量添加成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14375,6 +17100,8 @@ type ClientWithResponsesInterface interface {
 	// 给云服务器添加一张或多张网卡。
 	// 本接口为异步接口，当前批量添加云服务器网卡请求下发成功后会返回job_id，此时批量添加云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量添加成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
@@ -14384,6 +17111,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 卸载并删除云服务器中的一张或多张网卡。
 	// 本接口为异步接口，当前批量删除云服务器网卡请求下发成功后会返回job_id，此时批量删除云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量删除成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14395,6 +17124,8 @@ type ClientWithResponsesInterface interface {
 	// 卸载并删除云服务器中的一张或多张网卡。
 	// 本接口为异步接口，当前批量删除云服务器网卡请求下发成功后会返回job_id，此时批量删除云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量删除成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
@@ -14402,7 +17133,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListServerInterfacesWithResponse 查询云服务器网卡信息
 	//
-	// 查询云服务器网卡信息。.
+	// 查询云服务器网卡信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14411,7 +17144,9 @@ type ClientWithResponsesInterface interface {
 
 	// ResetServerPasswordWithBodyWithResponse 一键重置弹性云服务器密码
 	//
-	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14420,7 +17155,9 @@ type ClientWithResponsesInterface interface {
 
 	// ResetServerPasswordWithResponse 一键重置弹性云服务器密码
 	//
-	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14429,7 +17166,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowResetPasswordFlagWithResponse 查询是否支持一键重置密码
 	//
-	// 查询弹性云服务器是否支持一键重置密码。.
+	// 查询弹性云服务器是否支持一键重置密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14441,6 +17180,8 @@ type ClientWithResponsesInterface interface {
 	// 清除Windows云服务器初始安装时系统生成的密码记录。清除密码后，不影响云服务器密码登录功能，但不能再使用获取密码功能来查询该云服务器密码。
 	// Linux云服务器未使用此通道清除密码。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `DeleteServerPassword` operationId).
@@ -14451,6 +17192,8 @@ type ClientWithResponsesInterface interface {
 	// 当通过支持Cloudbase-init功能的镜像创建Windows云服务器时，获取云服务器初始安装时系统生成的管理员账户（Administrator账户或Cloudbase-init设置的账户）随机密码。
 	// Linux云服务器未使用此通道获取密码。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `ShowServerPassword` operationId).
@@ -14458,7 +17201,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListServerVolumeAttachmentsWithResponse 查询弹性云服务器挂载磁盘列表信息
 	//
-	// 查询弹性云服务器挂载的磁盘列表信息。.
+	// 查询弹性云服务器挂载的磁盘列表信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14472,6 +17217,8 @@ type ClientWithResponsesInterface interface {
 	// 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 	// 该接口支持未安装Cloud-init或Cloudbase-init的镜像，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  重装弹性云服务器操作系统（安装Cloud-init）接口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
@@ -14484,6 +17231,8 @@ type ClientWithResponsesInterface interface {
 	// 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 	// 该接口支持未安装Cloud-init或Cloudbase-init的镜像，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  重装弹性云服务器操作系统（安装Cloud-init）接口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
@@ -14491,7 +17240,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowServerRemoteConsoleWithBodyWithResponse 获取VNC远程登录地址
 	//
-	// 获取弹性云服务器VNC远程登录地址。.
+	// 获取弹性云服务器VNC远程登录地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14500,7 +17251,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowServerRemoteConsoleWithResponse 获取VNC远程登录地址
 	//
-	// 获取弹性云服务器VNC远程登录地址。.
+	// 获取弹性云服务器VNC远程登录地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14513,6 +17266,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 	// 变更规格时，部分规格的之间不能互相变更。您可以参见查询云服务器规格变更支持列表查询支持列表。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
@@ -14523,6 +17278,8 @@ type ClientWithResponsesInterface interface {
 	// 当您创建的弹性云服务器规格无法满足业务需要时，可以变更云服务器规格，升级vCPU、内存。具体接口的使用，请参见本节内容。
 	// 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 	// 变更规格时，部分规格的之间不能互相变更。您可以参见查询云服务器规格变更支持列表查询支持列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14535,6 +17292,8 @@ type ClientWithResponsesInterface interface {
 	// 标签管理服务TMS使用该接口查询指定云服务器的全部标签数据。
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerTags
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
@@ -14545,6 +17304,8 @@ type ClientWithResponsesInterface interface {
 	// 为指定云服务器批量添加标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
@@ -14554,6 +17315,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 为指定云服务器批量添加标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14567,6 +17330,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >-   此接口为幂等接口：删除时，如果删除的标签不存在，默认处理成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
@@ -14579,6 +17344,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >-   此接口为幂等接口：删除时，如果删除的标签不存在，默认处理成功。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
@@ -14589,6 +17356,8 @@ type ClientWithResponsesInterface interface {
 	// 查询一个异步请求任务（Job）的执行状态。
 	// 对于创建云服务器、删除云服务器、云服务器批量操作和网卡操作等异步API，命令下发后，会返回任务ID（Job_id），通过Job_id可以查询本次异步请求任务的执行状态。
 	// 如何获取job_id，请参考响应（任务类）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14602,6 +17371,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >当前API已废弃，请使用查询项目标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/servers/tags (the `ListServersTags` operationId).
@@ -14613,6 +17384,8 @@ type ClientWithResponsesInterface interface {
 	// 标签管理服务TMS使用该接口查询指定云服务器的全部标签数据。
 	// > **说明：**
 	// >当前API已废弃，请使用查询云服务器标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14626,6 +17399,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >当前API已废弃，请使用批量添加云服务器标签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
@@ -14637,6 +17412,8 @@ type ClientWithResponsesInterface interface {
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
 	// > **说明：**
 	// >当前API已废弃，请使用批量添加云服务器标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14651,6 +17428,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >当前API已废弃，请使用批量删除云服务器标签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -14664,6 +17443,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >当前API已废弃，请使用批量删除云服务器标签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -14671,7 +17452,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListAutoLaunchGroupsWithResponse 查询智能购买组列表
 	//
-	// 获取租户创建的所有的智能购买组。.
+	// 获取租户创建的所有的智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14680,7 +17463,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateAutoLaunchGroupWithBodyWithResponse 创建智能购买组
 	//
-	// 创建智能购买组。.
+	// 创建智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14689,7 +17474,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateAutoLaunchGroupWithResponse 创建智能购买组
 	//
-	// 创建智能购买组。.
+	// 创建智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14698,7 +17485,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteAutoLaunchGroupWithBodyWithResponse 删除智能购买组
 	//
-	// 删除指定的智能购买组。.
+	// 删除指定的智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14707,7 +17496,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteAutoLaunchGroupWithResponse 删除智能购买组
 	//
-	// 删除指定的智能购买组。.
+	// 删除指定的智能购买组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14716,7 +17507,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowAutoLaunchGroupWithResponse 查询智能购买组详情
 	//
-	// 查询指定智能购买组的详细信息。.
+	// 查询指定智能购买组的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14725,7 +17518,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateAutoLaunchGroupWithBodyWithResponse 修改智能购买组
 	//
-	// 更新指定智能购买组信息。.
+	// 更新指定智能购买组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14734,7 +17529,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateAutoLaunchGroupWithResponse 修改智能购买组
 	//
-	// 更新指定智能购买组信息。.
+	// 更新指定智能购买组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14743,7 +17540,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListInstancesWithResponse 查询智能购买组实例列表
 	//
-	// 获取智能购买组创建的实例信息。.
+	// 获取智能购买组创建的实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14760,6 +17559,8 @@ type ClientWithResponsesInterface interface {
 	// 在创建过程中，FPGA镜像的状态会不断变化。当状态为active或error时，表示创建完成。
 	// 创建配额：单个租户一次最多只能创建一个FPGA镜像。当租户尝试同时创建多个FPGA镜像时，将创建失败。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
@@ -14775,6 +17576,8 @@ type ClientWithResponsesInterface interface {
 	// 在创建过程中，FPGA镜像的状态会不断变化。当状态为active或error时，表示创建完成。
 	// 创建配额：单个租户一次最多只能创建一个FPGA镜像。当租户尝试同时创建多个FPGA镜像时，将创建失败。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
@@ -14785,6 +17588,8 @@ type ClientWithResponsesInterface interface {
 	// 切换弹性云服务器操作系统。支持弹性云服务器数据盘不变的情况下，使用新镜像重装系统盘。
 	// 本接口为异步接口，当前切换弹性云服务器操作系统请求下发成功后会返回job_id，此时切换弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统切换成功。
 	// 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14797,6 +17602,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口为异步接口，当前切换弹性云服务器操作系统请求下发成功后会返回job_id，此时切换弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统切换成功。
 	// 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
@@ -14808,6 +17615,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 	// 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
@@ -14818,6 +17627,8 @@ type ClientWithResponsesInterface interface {
 	// 重装弹性云服务器的操作系统。支持弹性云服务器数据盘不变的情况下，使用原镜像重装系统盘。
 	// 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 	// 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -17810,6 +20621,8 @@ func (r ReinstallServerWithCloudInitResponse) ContentType() string {
 // 使用API购买ECS过程中常见问题及处理方法
 // 获取Token并检验Token的有效期
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
@@ -17843,6 +20656,8 @@ func (c *ClientWithResponses) CreateServersWithBodyWithResponse(ctx context.Cont
 // 使用API购买ECS过程中常见问题及处理方法
 // 获取Token并检验Token的有效期
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
@@ -17859,6 +20674,8 @@ func (c *ClientWithResponses) CreateServersWithResponse(ctx context.Context, pro
 // 变更云服务器规格。
 // 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 // V1.1版本变更云服务器规格的接口兼容了V1版本变更云服务器规格（按需）的功能，同时合入新功能，支持包年/包月的弹性云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -17877,6 +20694,8 @@ func (c *ClientWithResponses) ResizeServerWithBodyWithResponse(ctx context.Conte
 // 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 // V1.1版本变更云服务器规格的接口兼容了V1版本变更云服务器规格（按需）的功能，同时合入新功能，支持包年/包月的弹性云服务器。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
@@ -17890,7 +20709,9 @@ func (c *ClientWithResponses) ResizeServerWithResponse(ctx context.Context, proj
 
 // ListSupplyRecommendationWithBodyWithResponse 地域推荐
 //
-// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。.
+// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -17905,7 +20726,9 @@ func (c *ClientWithResponses) ListSupplyRecommendationWithBodyWithResponse(ctx c
 
 // ListSupplyRecommendationWithResponse 地域推荐
 //
-// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。.
+// 对ECS的资源供给的地域和规格进行推荐，推荐结果以打分的形式呈现，分数越高推荐程度越高。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -17923,6 +20746,8 @@ func (c *ClientWithResponses) ListSupplyRecommendationWithResponse(ctx context.C
 // 将指定的共享磁盘一次性挂载到多个弹性云服务器，实现批量挂载。
 // 本接口为异步接口，当前批量挂载指定共享盘请求下发成功后会返回job_id，此时批量挂载指定共享盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表指定共享盘批量挂载成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
@@ -17938,6 +20763,8 @@ func (c *ClientWithResponses) BatchAttachSharableVolumesWithBodyWithResponse(ctx
 //
 // 将指定的共享磁盘一次性挂载到多个弹性云服务器，实现批量挂载。
 // 本接口为异步接口，当前批量挂载指定共享盘请求下发成功后会返回job_id，此时批量挂载指定共享盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表指定共享盘批量挂载成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -17970,6 +20797,8 @@ func (c *ClientWithResponses) BatchAttachSharableVolumesWithResponse(ctx context
 // 使用Linux操作系统私有镜像创建云服务器，支持使用私有镜像的密码。
 // 接口调用方法：使用镜像密码，则无需指定**key_name**、**adminPass**字段。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
@@ -18001,6 +20830,8 @@ func (c *ClientWithResponses) CreatePostPaidServersWithBodyWithResponse(ctx cont
 // 使用Linux操作系统私有镜像创建云服务器，支持使用私有镜像的密码。
 // 接口调用方法：使用镜像密码，则无需指定**key_name**、**adminPass**字段。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
@@ -18016,6 +20847,8 @@ func (c *ClientWithResponses) CreatePostPaidServersWithResponse(ctx context.Cont
 //
 // 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18033,6 +20866,8 @@ func (c *ClientWithResponses) BatchStartServersWithBodyWithResponse(ctx context.
 // 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
@@ -18048,6 +20883,8 @@ func (c *ClientWithResponses) BatchStartServersWithResponse(ctx context.Context,
 //
 // 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量关闭云服务器请求下发成功后会返回job_id，此时批量关闭云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量关闭成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18065,6 +20902,8 @@ func (c *ClientWithResponses) BatchStopServersWithBodyWithResponse(ctx context.C
 // 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量关闭云服务器请求下发成功后会返回job_id，此时批量关闭云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量关闭成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
@@ -18080,6 +20919,8 @@ func (c *ClientWithResponses) BatchStopServersWithResponse(ctx context.Context, 
 //
 // 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18097,6 +20938,8 @@ func (c *ClientWithResponses) BatchRebootServersWithBodyWithResponse(ctx context
 // 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
 // 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
@@ -18110,7 +20953,9 @@ func (c *ClientWithResponses) BatchRebootServersWithResponse(ctx context.Context
 
 // ChangeServerChargeModeWithBodyWithResponse 更换云服务器计费模式
 //
-// 更换云服务器的计费模式。.
+// 更换云服务器的计费模式。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18125,7 +20970,9 @@ func (c *ClientWithResponses) ChangeServerChargeModeWithBodyWithResponse(ctx con
 
 // ChangeServerChargeModeWithResponse 更换云服务器计费模式
 //
-// 更换云服务器的计费模式。.
+// 更换云服务器的计费模式。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18145,6 +20992,8 @@ func (c *ClientWithResponses) ChangeServerChargeModeWithResponse(ctx context.Con
 // 系统支持删除单台云服务器和批量删除多台云服务器操作，批量删除云服务器时，一次最多可以删除1000台。
 // 仅支持删除按需计费的云服务器。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
@@ -18163,6 +21012,8 @@ func (c *ClientWithResponses) DeleteServersWithBodyWithResponse(ctx context.Cont
 // 系统支持删除单台云服务器和批量删除多台云服务器操作，批量删除云服务器时，一次最多可以删除1000台。
 // 仅支持删除按需计费的云服务器。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
@@ -18179,6 +21030,8 @@ func (c *ClientWithResponses) DeleteServersWithResponse(ctx context.Context, pro
 // 根据用户请求条件筛选、查询所有的弹性云服务器，并关联获取弹性云服务器的详细信息。
 // 该接口支持查询弹性云服务器计费方式，以及是否被冻结。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/detail (the `ListServersDetails` operationId).
@@ -18192,7 +21045,9 @@ func (c *ClientWithResponses) ListServersDetailsWithResponse(ctx context.Context
 
 // ListFlavorSellPoliciesWithResponse 查询规格销售策略
 //
-// 查询竞价计费模式以及IES场景的规格销售策略列表。.
+// 查询竞价计费模式以及IES场景的规格销售策略列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18207,7 +21062,9 @@ func (c *ClientWithResponses) ListFlavorSellPoliciesWithResponse(ctx context.Con
 
 // ListFlavorsWithResponse 查询规格详情和规格扩展信息列表
 //
-// 查询云服务器规格详情信息和规格扩展信息列表。.
+// 查询云服务器规格详情信息和规格扩展信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18227,6 +21084,8 @@ func (c *ClientWithResponses) ListFlavorsWithResponse(ctx context.Context, proje
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
@@ -18245,6 +21104,8 @@ func (c *ClientWithResponses) CreateCloudserversFpgaImageWithBodyWithResponse(ct
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
@@ -18261,6 +21122,8 @@ func (c *ClientWithResponses) CreateCloudserversFpgaImageWithResponse(ctx contex
 // 本接口用于查询租户可见的FPGA镜像与弹性云服务器镜像之间的关联映射关系列表。
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18279,6 +21142,8 @@ func (c *ClientWithResponses) ListAssociationsWithResponse(ctx context.Context, 
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/detail (the `ListDetail` operationId).
@@ -18295,6 +21160,8 @@ func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projec
 // 本接口用于删除FPGA镜像。
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除FPGA镜像.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18313,6 +21180,8 @@ func (c *ClientWithResponses) DeleteFpgaImageWithResponse(ctx context.Context, p
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
@@ -18329,6 +21198,8 @@ func (c *ClientWithResponses) DeleteAssociationWithBodyWithResponse(ctx context.
 // 本接口用于删除FPGA镜像与弹性云服务器镜像之间的关联映射关系。
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18347,6 +21218,8 @@ func (c *ClientWithResponses) DeleteAssociationWithResponse(ctx context.Context,
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
@@ -18364,6 +21237,8 @@ func (c *ClientWithResponses) CreateAssociationWithBodyWithResponse(ctx context.
 // > **说明：**
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
@@ -18377,7 +21252,9 @@ func (c *ClientWithResponses) CreateAssociationWithResponse(ctx context.Context,
 
 // ShowServerLimitsWithResponse 查询租户配额
 //
-// 查询该租户下，所有资源的配额信息，包括已使用配额。.
+// 查询该租户下，所有资源的配额信息，包括已使用配额。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18398,6 +21275,8 @@ func (c *ClientWithResponses) ShowServerLimitsWithResponse(ctx context.Context, 
 // 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
 // 了解更多请参考虚拟IP简介。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
@@ -18417,6 +21296,8 @@ func (c *ClientWithResponses) AssociateServerVirtualIPWithBodyWithResponse(ctx c
 // 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
 // 了解更多请参考虚拟IP简介。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
@@ -18432,6 +21313,8 @@ func (c *ClientWithResponses) AssociateServerVirtualIPWithResponse(ctx context.C
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18449,6 +21332,8 @@ func (c *ClientWithResponses) DisassociateServerVirtualIPWithBodyWithResponse(ct
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
@@ -18462,7 +21347,9 @@ func (c *ClientWithResponses) DisassociateServerVirtualIPWithResponse(ctx contex
 
 // BatchResetServersPasswordWithBodyWithResponse 批量重置弹性云服务器密码
 //
-// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18477,7 +21364,9 @@ func (c *ClientWithResponses) BatchResetServersPasswordWithBodyWithResponse(ctx 
 
 // BatchResetServersPasswordWithResponse 批量重置弹性云服务器密码
 //
-// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+// 批量重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18492,7 +21381,9 @@ func (c *ClientWithResponses) BatchResetServersPasswordWithResponse(ctx context.
 
 // ListServerGroupsWithResponse 查询云服务器组列表
 //
-// 查询云服务器组列表。.
+// 查询云服务器组列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18510,6 +21401,8 @@ func (c *ClientWithResponses) ListServerGroupsWithResponse(ctx context.Context, 
 // 创建弹性云服务器组。
 // 与原生的创建云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
@@ -18525,6 +21418,8 @@ func (c *ClientWithResponses) CreateServerGroupWithBodyWithResponse(ctx context.
 //
 // 创建弹性云服务器组。
 // 与原生的创建云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18542,6 +21437,8 @@ func (c *ClientWithResponses) CreateServerGroupWithResponse(ctx context.Context,
 // 删除云服务器组。
 // 与原生的删除云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `DeleteServerGroup` operationId).
@@ -18555,7 +21452,9 @@ func (c *ClientWithResponses) DeleteServerGroupWithResponse(ctx context.Context,
 
 // ShowServerGroupWithResponse 查询云服务器组详情
 //
-// 查询云服务器组详情。.
+// 查询云服务器组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18570,7 +21469,9 @@ func (c *ClientWithResponses) ShowServerGroupWithResponse(ctx context.Context, p
 
 // AddServerGroupMemberWithBodyWithResponse 添加云服务器组成员
 //
-// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18585,7 +21486,9 @@ func (c *ClientWithResponses) AddServerGroupMemberWithBodyWithResponse(ctx conte
 
 // AddServerGroupMemberWithResponse 添加云服务器组成员
 //
-// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18600,7 +21503,9 @@ func (c *ClientWithResponses) AddServerGroupMemberWithResponse(ctx context.Conte
 
 // DeleteServerGroupMemberWithBodyWithResponse 删除云服务器组成员
 //
-// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
+// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18615,7 +21520,9 @@ func (c *ClientWithResponses) DeleteServerGroupMemberWithBodyWithResponse(ctx co
 
 // DeleteServerGroupMemberWithResponse 删除云服务器组成员
 //
-// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
+// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18630,7 +21537,9 @@ func (c *ClientWithResponses) DeleteServerGroupMemberWithResponse(ctx context.Co
 
 // ListResizeFlavorsWithResponse 查询云服务器规格变更支持列表
 //
-// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。.
+// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18648,6 +21557,8 @@ func (c *ClientWithResponses) ListResizeFlavorsWithResponse(ctx context.Context,
 // 使用标签过滤弹性云服务器，并返回云服务器使用的所有标签和资源列表。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
@@ -18663,6 +21574,8 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 //
 // 使用标签过滤弹性云服务器，并返回云服务器使用的所有标签和资源列表。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18680,6 +21593,8 @@ func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, proj
 // 批量修改弹性云服务器信息。
 // 当前仅支持批量修改云服务器名称，一次最多可以修改100台。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
@@ -18695,6 +21610,8 @@ func (c *ClientWithResponses) BatchUpdateServersNameWithBodyWithResponse(ctx con
 //
 // 批量修改弹性云服务器信息。
 // 当前仅支持批量修改云服务器名称，一次最多可以修改100台。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18713,6 +21630,8 @@ func (c *ClientWithResponses) BatchUpdateServersNameWithResponse(ctx context.Con
 // 该接口用于查询用户在指定项目所使用的全部标签。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/tags (the `ListServerTags` operationId).
@@ -18728,6 +21647,8 @@ func (c *ClientWithResponses) ListServerTagsWithResponse(ctx context.Context, pr
 //
 // 查询弹性云服务器的详细信息。
 // 该接口支持查询弹性云服务器的计费方式，以及是否被冻结。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18745,6 +21666,8 @@ func (c *ClientWithResponses) ShowServerWithResponse(ctx context.Context, projec
 // 修改云服务器信息，目前支持修改云服务器名称及描述和hostname。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:updateServer
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
@@ -18760,6 +21683,8 @@ func (c *ClientWithResponses) UpdateServerWithBodyWithResponse(ctx context.Conte
 //
 // 修改云服务器信息，目前支持修改云服务器名称及描述和hostname。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:updateServer
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18777,6 +21702,8 @@ func (c *ClientWithResponses) UpdateServerWithResponse(ctx context.Context, proj
 // 修改按需服务器，设置定时删除时间。如果设置的删除时间为空字符串，表示取消删除时间。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见ecs:cloudServers:setAutoTerminateTime
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
@@ -18792,6 +21719,8 @@ func (c *ClientWithResponses) UpdateServerAutoTerminateTimeWithBodyWithResponse(
 //
 // 修改按需服务器，设置定时删除时间。如果设置的删除时间为空字符串，表示取消删除时间。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见ecs:cloudServers:setAutoTerminateTime
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18809,6 +21738,8 @@ func (c *ClientWithResponses) UpdateServerAutoTerminateTimeWithResponse(ctx cont
 // 把磁盘挂载到弹性云服务器上。
 // 本接口为异步接口，当前弹性云服务器挂载磁盘请求下发成功后会返回job_id，此时弹性云服务器挂载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘挂载成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
@@ -18825,6 +21756,8 @@ func (c *ClientWithResponses) AttachServerVolumeWithBodyWithResponse(ctx context
 // 把磁盘挂载到弹性云服务器上。
 // 本接口为异步接口，当前弹性云服务器挂载磁盘请求下发成功后会返回job_id，此时弹性云服务器挂载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘挂载成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
@@ -18838,7 +21771,9 @@ func (c *ClientWithResponses) AttachServerVolumeWithResponse(ctx context.Context
 
 // ShowServerAutoRecoveryWithResponse 查询云服务器是否配置了自动恢复动作（废弃）
 //
-// 查询云服务器是否配置了自动恢复动作。.
+// 查询云服务器是否配置了自动恢复动作。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18853,7 +21788,9 @@ func (c *ClientWithResponses) ShowServerAutoRecoveryWithResponse(ctx context.Con
 
 // RegisterServerAutoRecoveryWithBodyWithResponse 管理云服务器自动恢复动作（废弃）
 //
-// 配置、删除云服务器自动恢复动作。.
+// 配置、删除云服务器自动恢复动作。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18868,7 +21805,9 @@ func (c *ClientWithResponses) RegisterServerAutoRecoveryWithBodyWithResponse(ctx
 
 // RegisterServerAutoRecoveryWithResponse 管理云服务器自动恢复动作（废弃）
 //
-// 配置、删除云服务器自动恢复动作。.
+// 配置、删除云服务器自动恢复动作。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18883,7 +21822,9 @@ func (c *ClientWithResponses) RegisterServerAutoRecoveryWithResponse(ctx context
 
 // ListServerBlockDevicesWithResponse 查询弹性云服务器挂载磁盘列表详情信息
 //
-// 查询弹性云服务器挂载的磁盘列表详情信息。.
+// 查询弹性云服务器挂载的磁盘列表详情信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18901,6 +21842,8 @@ func (c *ClientWithResponses) ListServerBlockDevicesWithResponse(ctx context.Con
 // 查询弹性云服务器挂载的单个磁盘信息。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerBlockDevice
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `ShowServerBlockDevice` operationId).
@@ -18917,6 +21860,8 @@ func (c *ClientWithResponses) ShowServerBlockDeviceWithResponse(ctx context.Cont
 // 修改云服务器挂载的单个磁盘信息。
 // 当前仅支持修改delete_on_termination字段。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
@@ -18932,6 +21877,8 @@ func (c *ClientWithResponses) UpdateServerBlockDeviceWithBodyWithResponse(ctx co
 //
 // 修改云服务器挂载的单个磁盘信息。
 // 当前仅支持修改delete_on_termination字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18951,6 +21898,8 @@ func (c *ClientWithResponses) UpdateServerBlockDeviceWithResponse(ctx context.Co
 // 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 // 该接口支持未安装Cloud-init或Cloudbase-init的镜像使用，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  切换弹性云服务器操作系统（安装Cloud-init）接口。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
@@ -18969,6 +21918,8 @@ func (c *ClientWithResponses) ChangeServerOsWithoutCloudInitWithBodyWithResponse
 // 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 // 该接口支持未安装Cloud-init或Cloudbase-init的镜像使用，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  切换弹性云服务器操作系统（安装Cloud-init）接口。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
@@ -18984,6 +21935,8 @@ func (c *ClientWithResponses) ChangeServerOsWithoutCloudInitWithResponse(ctx con
 //
 // 从弹性云服务器中卸载磁盘。
 // 本接口为异步接口，当前弹性云服务器卸载磁盘请求下发成功后会返回job_id，此时弹性云服务器卸载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘卸载成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19005,6 +21958,8 @@ func (c *ClientWithResponses) DetachServerVolumeWithResponse(ctx context.Context
 // > **说明：**
 // >如果元数据中包含了敏感数据，您应当采取适当的措施来保护敏感数据，比如限制访问范围、加密等。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
@@ -19025,6 +21980,8 @@ func (c *ClientWithResponses) UpdateServerMetadataWithBodyWithResponse(ctx conte
 // > **说明：**
 // >如果元数据中包含了敏感数据，您应当采取适当的措施来保护敏感数据，比如限制访问范围、加密等。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
@@ -19038,7 +21995,9 @@ func (c *ClientWithResponses) UpdateServerMetadataWithResponse(ctx context.Conte
 
 // DeleteServerMetadataWithResponse 删除云服务器指定元数据
 //
-// 删除云服务器指定元数据。.
+// 删除云服务器指定元数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19060,6 +22019,8 @@ func (c *ClientWithResponses) DeleteServerMetadataWithResponse(ctx context.Conte
 // > **说明：**
 // >在云服务器不跨NUMA情况下，可能由于单NUMA资源不足，导致迁移失败。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
@@ -19080,6 +22041,8 @@ func (c *ClientWithResponses) MigrateServerWithBodyWithResponse(ctx context.Cont
 // > **说明：**
 // >在云服务器不跨NUMA情况下，可能由于单NUMA资源不足，导致迁移失败。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
@@ -19095,6 +22058,8 @@ func (c *ClientWithResponses) MigrateServerWithResponse(ctx context.Context, pro
 //
 // 给云服务器添加一张或多张网卡。
 // 本接口为异步接口，当前批量添加云服务器网卡请求下发成功后会返回job_id，此时批量添加云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量添加成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19112,6 +22077,8 @@ func (c *ClientWithResponses) BatchAddServerNicsWithBodyWithResponse(ctx context
 // 给云服务器添加一张或多张网卡。
 // 本接口为异步接口，当前批量添加云服务器网卡请求下发成功后会返回job_id，此时批量添加云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量添加成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
@@ -19127,6 +22094,8 @@ func (c *ClientWithResponses) BatchAddServerNicsWithResponse(ctx context.Context
 //
 // 卸载并删除云服务器中的一张或多张网卡。
 // 本接口为异步接口，当前批量删除云服务器网卡请求下发成功后会返回job_id，此时批量删除云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量删除成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19144,6 +22113,8 @@ func (c *ClientWithResponses) BatchDeleteServerNicsWithBodyWithResponse(ctx cont
 // 卸载并删除云服务器中的一张或多张网卡。
 // 本接口为异步接口，当前批量删除云服务器网卡请求下发成功后会返回job_id，此时批量删除云服务器网卡并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器网卡批量删除成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
@@ -19157,7 +22128,9 @@ func (c *ClientWithResponses) BatchDeleteServerNicsWithResponse(ctx context.Cont
 
 // ListServerInterfacesWithResponse 查询云服务器网卡信息
 //
-// 查询云服务器网卡信息。.
+// 查询云服务器网卡信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19172,7 +22145,9 @@ func (c *ClientWithResponses) ListServerInterfacesWithResponse(ctx context.Conte
 
 // ResetServerPasswordWithBodyWithResponse 一键重置弹性云服务器密码
 //
-// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19187,7 +22162,9 @@ func (c *ClientWithResponses) ResetServerPasswordWithBodyWithResponse(ctx contex
 
 // ResetServerPasswordWithResponse 一键重置弹性云服务器密码
 //
-// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。.
+// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19202,7 +22179,9 @@ func (c *ClientWithResponses) ResetServerPasswordWithResponse(ctx context.Contex
 
 // ShowResetPasswordFlagWithResponse 查询是否支持一键重置密码
 //
-// 查询弹性云服务器是否支持一键重置密码。.
+// 查询弹性云服务器是否支持一键重置密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19220,6 +22199,8 @@ func (c *ClientWithResponses) ShowResetPasswordFlagWithResponse(ctx context.Cont
 // 清除Windows云服务器初始安装时系统生成的密码记录。清除密码后，不影响云服务器密码登录功能，但不能再使用获取密码功能来查询该云服务器密码。
 // Linux云服务器未使用此通道清除密码。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `DeleteServerPassword` operationId).
@@ -19236,6 +22217,8 @@ func (c *ClientWithResponses) DeleteServerPasswordWithResponse(ctx context.Conte
 // 当通过支持Cloudbase-init功能的镜像创建Windows云服务器时，获取云服务器初始安装时系统生成的管理员账户（Administrator账户或Cloudbase-init设置的账户）随机密码。
 // Linux云服务器未使用此通道获取密码。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `ShowServerPassword` operationId).
@@ -19249,7 +22232,9 @@ func (c *ClientWithResponses) ShowServerPasswordWithResponse(ctx context.Context
 
 // ListServerVolumeAttachmentsWithResponse 查询弹性云服务器挂载磁盘列表信息
 //
-// 查询弹性云服务器挂载的磁盘列表信息。.
+// 查询弹性云服务器挂载的磁盘列表信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19269,6 +22254,8 @@ func (c *ClientWithResponses) ListServerVolumeAttachmentsWithResponse(ctx contex
 // 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 // 该接口支持未安装Cloud-init或Cloudbase-init的镜像，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  重装弹性云服务器操作系统（安装Cloud-init）接口。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
@@ -19287,6 +22274,8 @@ func (c *ClientWithResponses) ReinstallServerWithoutCloudInitWithBodyWithRespons
 // 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 // 该接口支持未安装Cloud-init或Cloudbase-init的镜像，如果镜像安装了Cloud-init或者Cloudbase-init，请使用  重装弹性云服务器操作系统（安装Cloud-init）接口。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
@@ -19300,7 +22289,9 @@ func (c *ClientWithResponses) ReinstallServerWithoutCloudInitWithResponse(ctx co
 
 // ShowServerRemoteConsoleWithBodyWithResponse 获取VNC远程登录地址
 //
-// 获取弹性云服务器VNC远程登录地址。.
+// 获取弹性云服务器VNC远程登录地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19315,7 +22306,9 @@ func (c *ClientWithResponses) ShowServerRemoteConsoleWithBodyWithResponse(ctx co
 
 // ShowServerRemoteConsoleWithResponse 获取VNC远程登录地址
 //
-// 获取弹性云服务器VNC远程登录地址。.
+// 获取弹性云服务器VNC远程登录地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19334,6 +22327,8 @@ func (c *ClientWithResponses) ShowServerRemoteConsoleWithResponse(ctx context.Co
 // 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 // 变更规格时，部分规格的之间不能互相变更。您可以参见查询云服务器规格变更支持列表查询支持列表。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
@@ -19350,6 +22345,8 @@ func (c *ClientWithResponses) ResizePostPaidServerWithBodyWithResponse(ctx conte
 // 当您创建的弹性云服务器规格无法满足业务需要时，可以变更云服务器规格，升级vCPU、内存。具体接口的使用，请参见本节内容。
 // 本接口为异步接口，当前变更弹性云服务器规格请求下发成功后会返回job_id，此时变更弹性云服务器规格并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器规格变更成功。
 // 变更规格时，部分规格的之间不能互相变更。您可以参见查询云服务器规格变更支持列表查询支持列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19368,6 +22365,8 @@ func (c *ClientWithResponses) ResizePostPaidServerWithResponse(ctx context.Conte
 // 标签管理服务TMS使用该接口查询指定云服务器的全部标签数据。
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerTags
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
@@ -19384,6 +22383,8 @@ func (c *ClientWithResponses) ShowServerTagsWithResponse(ctx context.Context, pr
 // 为指定云服务器批量添加标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
@@ -19399,6 +22400,8 @@ func (c *ClientWithResponses) BatchCreateServerTagsWithBodyWithResponse(ctx cont
 //
 // 为指定云服务器批量添加标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19418,6 +22421,8 @@ func (c *ClientWithResponses) BatchCreateServerTagsWithResponse(ctx context.Cont
 // > **说明：**
 // >-   此接口为幂等接口：删除时，如果删除的标签不存在，默认处理成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
@@ -19436,6 +22441,8 @@ func (c *ClientWithResponses) BatchDeleteServerTagsWithBodyWithResponse(ctx cont
 // > **说明：**
 // >-   此接口为幂等接口：删除时，如果删除的标签不存在，默认处理成功。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
@@ -19452,6 +22459,8 @@ func (c *ClientWithResponses) BatchDeleteServerTagsWithResponse(ctx context.Cont
 // 查询一个异步请求任务（Job）的执行状态。
 // 对于创建云服务器、删除云服务器、云服务器批量操作和网卡操作等异步API，命令下发后，会返回任务ID（Job_id），通过Job_id可以查询本次异步请求任务的执行状态。
 // 如何获取job_id，请参考响应（任务类）。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19471,6 +22480,8 @@ func (c *ClientWithResponses) ShowJobWithResponse(ctx context.Context, projectID
 // > **说明：**
 // >当前API已废弃，请使用查询项目标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/servers/tags (the `ListServersTags` operationId).
@@ -19488,6 +22499,8 @@ func (c *ClientWithResponses) ListServersTagsWithResponse(ctx context.Context, p
 // 标签管理服务TMS使用该接口查询指定云服务器的全部标签数据。
 // > **说明：**
 // >当前API已废弃，请使用查询云服务器标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19507,6 +22520,8 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 // > **说明：**
 // >当前API已废弃，请使用批量添加云服务器标签。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
@@ -19524,6 +22539,8 @@ func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
 // > **说明：**
 // >当前API已废弃，请使用批量添加云服务器标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19544,6 +22561,8 @@ func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context,
 // > **说明：**
 // >当前API已废弃，请使用批量删除云服务器标签。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -19563,6 +22582,8 @@ func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.
 // > **说明：**
 // >当前API已废弃，请使用批量删除云服务器标签。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -19576,7 +22597,9 @@ func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context,
 
 // ListAutoLaunchGroupsWithResponse 查询智能购买组列表
 //
-// 获取租户创建的所有的智能购买组。.
+// 获取租户创建的所有的智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19591,7 +22614,9 @@ func (c *ClientWithResponses) ListAutoLaunchGroupsWithResponse(ctx context.Conte
 
 // CreateAutoLaunchGroupWithBodyWithResponse 创建智能购买组
 //
-// 创建智能购买组。.
+// 创建智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19606,7 +22631,9 @@ func (c *ClientWithResponses) CreateAutoLaunchGroupWithBodyWithResponse(ctx cont
 
 // CreateAutoLaunchGroupWithResponse 创建智能购买组
 //
-// 创建智能购买组。.
+// 创建智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19621,7 +22648,9 @@ func (c *ClientWithResponses) CreateAutoLaunchGroupWithResponse(ctx context.Cont
 
 // DeleteAutoLaunchGroupWithBodyWithResponse 删除智能购买组
 //
-// 删除指定的智能购买组。.
+// 删除指定的智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19636,7 +22665,9 @@ func (c *ClientWithResponses) DeleteAutoLaunchGroupWithBodyWithResponse(ctx cont
 
 // DeleteAutoLaunchGroupWithResponse 删除智能购买组
 //
-// 删除指定的智能购买组。.
+// 删除指定的智能购买组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19651,7 +22682,9 @@ func (c *ClientWithResponses) DeleteAutoLaunchGroupWithResponse(ctx context.Cont
 
 // ShowAutoLaunchGroupWithResponse 查询智能购买组详情
 //
-// 查询指定智能购买组的详细信息。.
+// 查询指定智能购买组的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19666,7 +22699,9 @@ func (c *ClientWithResponses) ShowAutoLaunchGroupWithResponse(ctx context.Contex
 
 // UpdateAutoLaunchGroupWithBodyWithResponse 修改智能购买组
 //
-// 更新指定智能购买组信息。.
+// 更新指定智能购买组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19681,7 +22716,9 @@ func (c *ClientWithResponses) UpdateAutoLaunchGroupWithBodyWithResponse(ctx cont
 
 // UpdateAutoLaunchGroupWithResponse 修改智能购买组
 //
-// 更新指定智能购买组信息。.
+// 更新指定智能购买组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19696,7 +22733,9 @@ func (c *ClientWithResponses) UpdateAutoLaunchGroupWithResponse(ctx context.Cont
 
 // ListInstancesWithResponse 查询智能购买组实例列表
 //
-// 获取智能购买组创建的实例信息。.
+// 获取智能购买组创建的实例信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19719,6 +22758,8 @@ func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, dom
 // 在创建过程中，FPGA镜像的状态会不断变化。当状态为active或error时，表示创建完成。
 // 创建配额：单个租户一次最多只能创建一个FPGA镜像。当租户尝试同时创建多个FPGA镜像时，将创建失败。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
@@ -19740,6 +22781,8 @@ func (c *ClientWithResponses) CreateFpgaImageWithBodyWithResponse(ctx context.Co
 // 在创建过程中，FPGA镜像的状态会不断变化。当状态为active或error时，表示创建完成。
 // 创建配额：单个租户一次最多只能创建一个FPGA镜像。当租户尝试同时创建多个FPGA镜像时，将创建失败。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
@@ -19756,6 +22799,8 @@ func (c *ClientWithResponses) CreateFpgaImageWithResponse(ctx context.Context, p
 // 切换弹性云服务器操作系统。支持弹性云服务器数据盘不变的情况下，使用新镜像重装系统盘。
 // 本接口为异步接口，当前切换弹性云服务器操作系统请求下发成功后会返回job_id，此时切换弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统切换成功。
 // 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19774,6 +22819,8 @@ func (c *ClientWithResponses) ChangeServerOsWithCloudInitWithBodyWithResponse(ct
 // 本接口为异步接口，当前切换弹性云服务器操作系统请求下发成功后会返回job_id，此时切换弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统切换成功。
 // 调用该接口后，系统将卸载系统盘，然后使用新镜像重新创建系统盘，并挂载至弹性云服务器，实现切换操作系统功能。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
@@ -19791,6 +22838,8 @@ func (c *ClientWithResponses) ChangeServerOsWithCloudInitWithResponse(ctx contex
 // 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 // 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
@@ -19807,6 +22856,8 @@ func (c *ClientWithResponses) ReinstallServerWithCloudInitWithBodyWithResponse(c
 // 重装弹性云服务器的操作系统。支持弹性云服务器数据盘不变的情况下，使用原镜像重装系统盘。
 // 本接口为异步接口，当前重装弹性云服务器操作系统请求下发成功后会返回job_id，此时重装弹性云服务器操作系统并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器操作系统重装成功。
 // 调用该接口后，系统将卸载系统盘，然后使用原镜像重新创建系统盘，并挂载至弹性云服务器，实现重装操作系统功能。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

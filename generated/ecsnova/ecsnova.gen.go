@@ -1007,1420 +1007,2298 @@ func (e NovaListServersDetailsParamsSortKey) Valid() bool {
 }
 
 // Absolute 租户配额限制，详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:97 table "表 4 absolute参数信息"
 type Absolute struct {
 	// MaxImageMeta 镜像元数据数量限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:128 table "表 4 absolute参数信息" row 4
 	MaxImageMeta *string `json:"maxImageMeta,omitempty"`
 
 	// MaxPersonality 注入文件数量限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:113 table "表 4 absolute参数信息" row 2
 	MaxPersonality *string `json:"maxPersonality,omitempty"`
 
 	// MaxPersonalitySize 注入文件大小限制。
 	// 值为“-1”时，表示无大小限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:136 table "表 4 absolute参数信息" row 5
 	MaxPersonalitySize *string `json:"maxPersonalitySize,omitempty"`
 
 	// MaxSecurityGroupRules 安全组规则数量限制。
 	// 值为“-1”时，表示无数量限制。
 	// 微版本2.35及以上版本不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:160 table "表 4 absolute参数信息" row 8
 	MaxSecurityGroupRules *string `json:"maxSecurityGroupRules,omitempty"`
 
 	// MaxSecurityGroups 安全组数量限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:191 table "表 4 absolute参数信息" row 12
 	MaxSecurityGroups *string `json:"maxSecurityGroups,omitempty"`
 
 	// MaxServerGroupMembers 云服务器组成员数量限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:244 table "表 4 absolute参数信息" row 19
 	MaxServerGroupMembers *string `json:"maxServerGroupMembers,omitempty"`
 
 	// MaxServerGroups 云服务器组数量限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:169 table "表 4 absolute参数信息" row 9
 	MaxServerGroups *string `json:"maxServerGroups,omitempty"`
 
 	// MaxServerMeta 云服务器元数据数量限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:105 table "表 4 absolute参数信息" row 1
 	MaxServerMeta *string `json:"maxServerMeta,omitempty"`
 
 	// MaxTotalCores 总核数限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:236 table "表 4 absolute参数信息" row 18
 	MaxTotalCores *string `json:"maxTotalCores,omitempty"`
 
 	// MaxTotalFloatingIps 浮动IP数量限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:220 table "表 4 absolute参数信息" row 16
 	MaxTotalFloatingIps *string `json:"maxTotalFloatingIps,omitempty"`
 
 	// MaxTotalInstances 云服务器数量限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:228 table "表 4 absolute参数信息" row 17
 	MaxTotalInstances *string `json:"maxTotalInstances,omitempty"`
 
 	// MaxTotalKeypairs keypair数量限制。
 	// 值为“-1”时，表示无数量限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:152 table "表 4 absolute参数信息" row 7
 	MaxTotalKeypairs *string `json:"maxTotalKeypairs,omitempty"`
 
 	// MaxTotalRAMSize 总内存大小限制。
 	// 值为“-1”时，表示无大小限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:144 table "表 4 absolute参数信息" row 6
 	MaxTotalRAMSize *string `json:"maxTotalRAMSize,omitempty"`
 
 	// TotalCoresUsed 已使用的核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:177 table "表 4 absolute参数信息" row 10
 	TotalCoresUsed *string `json:"totalCoresUsed,omitempty"`
 
 	// TotalFloatingIpsUsed 已使用的浮动IP数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:199 table "表 4 absolute参数信息" row 13
 	TotalFloatingIpsUsed *string `json:"totalFloatingIpsUsed,omitempty"`
 
 	// TotalInstancesUsed 已使用的云服务器数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:206 table "表 4 absolute参数信息" row 14
 	TotalInstancesUsed *string `json:"totalInstancesUsed,omitempty"`
 
 	// TotalRAMUsed 已使用的内存大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:184 table "表 4 absolute参数信息" row 11
 	TotalRAMUsed *string `json:"totalRAMUsed,omitempty"`
 
 	// TotalSecurityGroupsUsed 已使用的安全组数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:213 table "表 4 absolute参数信息" row 15
 	TotalSecurityGroupsUsed *string `json:"totalSecurityGroupsUsed,omitempty"`
 
 	// TotalServerGroupsUsed 已使用的云服务器组数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:121 table "表 4 absolute参数信息" row 3
 	TotalServerGroupsUsed *string `json:"totalServerGroupsUsed,omitempty"`
 }
 
 // AddFloatingIP 云服务器绑定浮动IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:76 table "表 3 addFloatingIp参数信息"
 type AddFloatingIP struct {
 	// Address 浮动IP的IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:86 table "表 3 addFloatingIp参数信息" row 1
 	Address string `json:"address"`
 
 	// FixedAddress 固定IP的IP地址，即你想要关联浮动IP的那个固定IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:95 table "表 3 addFloatingIp参数信息" row 2
 	FixedAddress *string `json:"fixed_address,omitempty"`
 }
 
 // AddSecurityGroup 弹性云服务器添加安全组，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:82 table "表 3 addSecurityGroup参数信息"
 type AddSecurityGroup struct {
 	// Name 弹性云服务器添加的安全组名称或者uuid，会对云服务器中配置的网卡生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:92 table "表 3 addSecurityGroup参数信息" row 1
 	Name string `json:"name"`
 }
 
 // Attachments defines model for Attachments.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:139 table "表 3 attachments字段数据结构说明"
 type Attachments struct {
 	// Device 挂载目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:147 table "表 3 attachments字段数据结构说明" row 1
 	Device *string `json:"device,omitempty"`
 
 	// ID 挂载资源ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:154 table "表 3 attachments字段数据结构说明" row 2
 	ID *string `json:"id,omitempty"`
 
 	// ServerID 所属云服务器ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:161 table "表 3 attachments字段数据结构说明" row 3
 	ServerID *string `json:"serverId,omitempty"`
 
 	// VolumeID 挂载云磁盘ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:168 table "表 3 attachments字段数据结构说明" row 4
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // AvailabilityZoneInfo defines model for AvailabilityZoneInfo.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:67 table "表 3 availabilityZoneInfo参数信息"
 type AvailabilityZoneInfo struct {
 	// Hosts 该字段的值为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:82 table "表 3 availabilityZoneInfo参数信息" row 2
 	Hosts []interface{} `json:"hosts,omitempty"`
 
 	// ZoneName 可用区的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:89 table "表 3 availabilityZoneInfo参数信息" row 3
 	ZoneName *string `json:"zoneName,omitempty"`
 
 	// ZoneState 可用区的状态，参考表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:75 table "表 3 availabilityZoneInfo参数信息" row 1
 	ZoneState *ZoneState `json:"zoneState,omitempty"`
 }
 
 // CreateActionRequestBody defines model for CreateActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:64 table "表 2 请求参数"
 type CreateActionRequestBody struct {
 	// CreateImage 云服务器导出镜像，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:74 table "表 2 请求参数" row 1
 	CreateImage CreateImage `json:"createImage"`
 }
 
 // CreateActionResponseBody defines model for CreateActionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:123 table "table at line 123"
 type CreateActionResponseBody struct {
 	// Location 镜像的本地url，在请求头中返回。
 	// 微版本2.44及以上版本不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:133 table "table at line 123" row 1
 	Location string `json:"Location"`
 
 	// ImageID 镜像UUID
 	// 微版本2.45及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:143 table "table at line 123" row 2
 	ImageID string `json:"image_id"`
 }
 
 // CreateImage 云服务器导出镜像，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:89 table "表 3 createImage参数信息"
 type CreateImage struct {
 	// Metadata 镜像属性，属性名称的长度大于0小于255字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:108 table "表 3 createImage参数信息" row 2
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 镜像名称，长度大于0小于243字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:99 table "表 3 createImage参数信息" row 1
 	Name string `json:"name"`
 }
 
 // CreateOsFloatingIPFloatingIP floating_ip对象，参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:112 table "表 4 floating_ip对象"
 type CreateOsFloatingIPFloatingIP struct {
 	// FixedIP 私有IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:122 table "表 4 floating_ip对象" row 1
 	FixedIP string `json:"fixed_ip"`
 
 	// ID 浮动IP的ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:131 table "表 4 floating_ip对象" row 2
 	ID string `json:"id"`
 
 	// InstanceID 被绑定主机的ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:140 table "表 4 floating_ip对象" row 3
 	InstanceID string `json:"instance_id"`
 
 	// IP 浮动IP的ip地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:149 table "表 4 floating_ip对象" row 4
 	IP string `json:"ip"`
 
 	// Pool 网络资源池名称，用于分配浮动IP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:158 table "表 4 floating_ip对象" row 5
 	Pool string `json:"pool"`
 }
 
 // CreateOsFloatingIPRequestBody defines model for CreateOsFloatingIpRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:48 table "表 2 请求参数"
 type CreateOsFloatingIPRequestBody struct {
 	// Pool 用于分配浮动IP的资源池的名字，如果不指定，则使用默认资源池。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:68 table "表 2 请求参数" row 2
 	Pool *string `json:"pool,omitempty"`
 
 	// TenantID 租户ID，在URI中指定。
 	// UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:58 table "表 2 请求参数" row 1
 	TenantID string `json:"tenant_id"`
 }
 
 // CreateOsFloatingIPResponseBody defines model for CreateOsFloatingIpResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:87 table "表 3 响应参数"
 type CreateOsFloatingIPResponseBody struct {
 	// FloatingIP floating_ip对象，参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:97 table "表 3 响应参数" row 1
 	FloatingIP CreateOsFloatingIPFloatingIP `json:"floating_ip"`
 }
 
 // CreateOsSecurityGroupRequestBody defines model for CreateOsSecurityGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:44 table "表 2 请求参数"
 type CreateOsSecurityGroupRequestBody struct {
 	// SecurityGroup security_group对象，在消息体中指定，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:54 table "表 2 请求参数" row 1
 	SecurityGroup CreateOsSecurityGroupRequestBodySecurityGroup `json:"security_group"`
 }
 
 // CreateOsSecurityGroupRequestBodySecurityGroup security_group对象，在消息体中指定，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:69 table "表 3 请求参数security_group的对象"
 type CreateOsSecurityGroupRequestBodySecurityGroup struct {
 	// Description 安全组描述，长度0-255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:88 table "表 3 请求参数security_group的对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 安全组名称，长度0-255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:79 table "表 3 请求参数security_group的对象" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateOsSecurityGroupResponseBody defines model for CreateOsSecurityGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:107 table "表 4 响应参数"
 type CreateOsSecurityGroupResponseBody struct {
 	// SecurityGroup security_group对象，参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:115 table "表 4 响应参数" row 1
 	SecurityGroup *CreateOsSecurityGroupResponseBodySecurityGroup `json:"security_group,omitempty"`
 }
 
 // CreateOsSecurityGroupResponseBodySecurityGroup security_group对象，参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:128 table "表 5 响应参数security_group的对象"
 type CreateOsSecurityGroupResponseBodySecurityGroup struct {
 	// Description 安全组描述信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:136 table "表 5 响应参数security_group的对象" row 1
 	Description *string `json:"description,omitempty"`
 
 	// ID 安全组ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:143 table "表 5 响应参数security_group的对象" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名字
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:150 table "表 5 响应参数security_group的对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Rules 安全组规则列表，当前该列表为空列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:157 table "表 5 响应参数security_group的对象" row 4
 	Rules []map[string]interface{} `json:"rules,omitempty"`
 
 	// TenantID 租户ID或项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:164 table "表 5 响应参数security_group的对象" row 5
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // CreateOsSecurityGroupRuleIPRange 包含CIDR信息。参见ip_range对象，比如：
 // "ip_range": {"cidr": "0.0.0.0/0"}
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:251 table "表 6 ip_range对象"
 type CreateOsSecurityGroupRuleIPRange struct {
 	// Cidr 地址范围，CIDR格式，比如：“192.168.0.0/24”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:261 table "表 6 ip_range对象" row 1
 	Cidr string `json:"cidr"`
 }
 
 // CreateOsSecurityGroupRuleRequestBody defines model for CreateOsSecurityGroupRuleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:44 table "表 2 请求参数"
 type CreateOsSecurityGroupRuleRequestBody struct {
 	// SecurityGroupRule 参见表3，在消息体中指定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:54 table "表 2 请求参数" row 1
 	SecurityGroupRule CreateOsSecurityGroupRuleRequestBodySecurityGroupRule `json:"security_group_rule"`
 }
 
 // CreateOsSecurityGroupRuleRequestBodySecurityGroupRule 参见表3，在消息体中指定。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:69 table "表 3 请求参数security_group_rule对象"
 type CreateOsSecurityGroupRuleRequestBodySecurityGroupRule struct {
 	// Cidr 地址范围，CIDR格式，比如：“192.168.0.0/24”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:115 table "表 3 请求参数security_group_rule对象" row 5
 	Cidr *string `json:"cidr,omitempty"`
 
 	// FromPort 起始端口，范围1-65535，且不大于to_port(icmp时，表示type，范围是0-255)。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:97 table "表 3 请求参数security_group_rule对象" row 3
 	FromPort int64 `json:"from_port"`
 
 	// GroupID 源安全组ID
 	// 若同时指定group_id和cidr，则以group_id为准。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:124 table "表 3 请求参数security_group_rule对象" row 6
 	GroupID *string `json:"group_id,omitempty"`
 
 	// IPProtocol IP协议：icmp，tcp，或者udp。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:88 table "表 3 请求参数security_group_rule对象" row 2
 	IPProtocol string `json:"ip_protocol"`
 
 	// ParentGroupID 相关联的安全组ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:79 table "表 3 请求参数security_group_rule对象" row 1
 	ParentGroupID string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port(icmp时，表示code，范围是0-255，且如果from_port为-1，to_port为-1表示任意ICMP报文)。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:106 table "表 3 请求参数security_group_rule对象" row 4
 	ToPort int64 `json:"to_port"`
 }
 
 // CreateOsSecurityGroupRuleResponseBody defines model for CreateOsSecurityGroupRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:144 table "表 4 响应参数"
 type CreateOsSecurityGroupRuleResponseBody struct {
 	// SecurityGroupRule 参见表5，在消息体中指定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:154 table "表 4 响应参数" row 1
 	SecurityGroupRule CreateOsSecurityGroupRuleResponseBodySecurityGroupRule `json:"security_group_rule"`
 }
 
 // CreateOsSecurityGroupRuleResponseBodySecurityGroupRule 参见表5，在消息体中指定。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:169 table "表 5 响应参数security_group_rule对象"
 type CreateOsSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// FromPort 起始端口，范围1-65535，且不大于to_port 。
 	// 当协议类型为icmp时，from_port为icmp协议的type，范围是0-255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:197 table "表 5 响应参数security_group_rule对象" row 3
 	FromPort int64 `json:"from_port"`
 
 	// Group 固定返回空字典。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:227 table "表 5 响应参数security_group_rule对象" row 6
 	Group map[string]interface{} `json:"group"`
 
 	// ID 安全组规则ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:236 table "表 5 响应参数security_group_rule对象" row 7
 	ID string `json:"id"`
 
 	// IPProtocol IP协议：icmp，tcp，或者udp
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:188 table "表 5 响应参数security_group_rule对象" row 2
 	IPProtocol string `json:"ip_protocol"`
 
 	// IPRange 包含CIDR信息。参见ip_range对象，比如：
 	// "ip_range": {"cidr": "0.0.0.0/0"}
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:217 table "表 5 响应参数security_group_rule对象" row 5
 	IPRange CreateOsSecurityGroupRuleIPRange `json:"ip_range"`
 
 	// ParentGroupID 相关联的安全组ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:179 table "表 5 响应参数security_group_rule对象" row 1
 	ParentGroupID string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535。
 	// - 当协议类型为icmp时，to_port为icmp协议的code，范围是0-255。
 	// - 如果from_port为-1，且to_port为-1时，表示任意ICMP报文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:207 table "表 5 响应参数security_group_rule对象" row 4
 	ToPort int64 `json:"to_port"`
 }
 
 // CreateOsSnapshotRequestBody defines model for CreateOsSnapshotRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:48 table "表 2 请求参数"
 type CreateOsSnapshotRequestBody struct {
 	// DisplayDescription 快照的描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:58 table "表 2 请求参数" row 1
 	DisplayDescription *string `json:"display_description,omitempty"`
 
 	// DisplayName 云硬盘快照名称。
 	// 最大支持255个字节。
 	// 说明：
 	// 通过VBS对云硬盘创建备份时，同时会创建以autobk_snapshot_为名称前缀的快照，云硬盘控制台对此类快照会有操作限制。因此，建议您不要创建以autobk_snapshot_为名称前缀的快照，避免影响快照的正常使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:76 table "表 2 请求参数" row 3
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// Force 是否执行强制创建。force为true时，支持卷在in-use状态时创建快照。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:88 table "表 2 请求参数" row 4
 	Force *bool `json:"force,omitempty"`
 
 	// VolumeID 卷ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:67 table "表 2 请求参数" row 2
 	VolumeID string `json:"volume_id"`
 }
 
 // CreateOsSnapshotResponseBody defines model for CreateOsSnapshotResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:107 table "表 3 响应参数"
 type CreateOsSnapshotResponseBody struct {
 	// CreatedAt 卷快照创建时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:153 table "表 3 响应参数" row 5
 	CreatedAt string `json:"createdAt"`
 
 	// DisplayDescription 卷快照描述信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:144 table "表 3 响应参数" row 4
 	DisplayDescription *string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷快照名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:135 table "表 3 响应参数" row 3
 	DisplayName *string `json:"displayName,omitempty"`
 
 	// ID 卷快照ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:117 table "表 3 响应参数" row 1
 	ID string `json:"id"`
 
 	// Size 卷快照大小
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:171 table "表 3 响应参数" row 7
 	Size int64 `json:"size"`
 
 	// Status 卷快照的状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:126 table "表 3 响应参数" row 2
 	Status string `json:"status"`
 
 	// VolumeID 快照所属的卷ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:162 table "表 3 响应参数" row 6
 	VolumeID string `json:"volumeId"`
 }
 
 // CreateOsVolumeRequestBody defines model for CreateOsVolumeRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:44 table "表 2 请求参数"
 type CreateOsVolumeRequestBody struct {
 	// AvailabilityZone 指定要创建卷的AZ，若指定的AZ不存在，则创卷失败，卷状态为error。当前云服务需要指定AZ创建卷。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:54 table "表 2 请求参数" row 1
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// DisplayDescription 卷的描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:63 table "表 2 请求参数" row 2
 	DisplayDescription *string `json:"display_description,omitempty"`
 
 	// DisplayName 卷名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:91 table "表 2 请求参数" row 5
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// Metadata 卷的metadata数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:109 table "表 2 请求参数" row 7
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小。
 	// 单位为GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:81 table "表 2 请求参数" row 4
 	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotID 快照ID，指定该参数表示创卷方式为从快照创建卷。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:72 table "表 2 请求参数" row 3
 	SnapshotID *string `json:"snapshot_id,omitempty"`
 
 	// VolumeType 卷类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:100 table "表 2 请求参数" row 6
 	VolumeType *string `json:"volume_type,omitempty"`
 }
 
 // CreateOsVolumeResponseBody defines model for CreateOsVolumeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:128 table "表 3 响应参数"
 type CreateOsVolumeResponseBody struct {
 	// Attachments 挂卷信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:157 table "表 3 响应参数" row 4
 	Attachments []map[string]interface{} `json:"attachments,omitempty"`
 
 	// AvailabilityZone 卷所属AZ
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:164 table "表 3 响应参数" row 5
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
 	// CreatedAt 创建卷的时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:171 table "表 3 响应参数" row 6
 	CreatedAt *string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:178 table "表 3 响应参数" row 7
 	DisplayDescription *string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:143 table "表 3 响应参数" row 2
 	DisplayName *string `json:"displayName,omitempty"`
 
 	// ID 卷ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:136 table "表 3 响应参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Metadata 元数据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:199 table "表 3 响应参数" row 10
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:206 table "表 3 响应参数" row 11
 	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotID 快照ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:192 table "表 3 响应参数" row 9
 	SnapshotID *string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:150 table "表 3 响应参数" row 3
 	Status *string `json:"status,omitempty"`
 
 	// VolumeType 卷类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:185 table "表 3 响应参数" row 8
 	VolumeType *string `json:"volumeType,omitempty"`
 }
 
 // CreateServersActionRequestBody defines model for CreateServersActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:51 table "表 2 请求参数"
 type CreateServersActionRequestBody struct {
 	// AddFloatingIP 云服务器绑定浮动IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:61 table "表 2 请求参数" row 1
 	AddFloatingIP AddFloatingIP `json:"addFloatingIp"`
 }
 
 // CreateServersActionV212RequestBody defines model for CreateServersActionV212RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:59 table "表 2 请求参数"
 type CreateServersActionV212RequestBody struct {
 	// ConfirmResize 确认云服务器规格调整。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:69 table "表 2 请求参数" row 1
 	ConfirmResize interface{} `json:"confirmResize"`
 }
 
 // CreateServersActionV21RequestBody defines model for CreateServersActionV21RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:61 table "表 2 请求参数"
 type CreateServersActionV21RequestBody struct {
 	// RevertResize 回退云服务器规格调整。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:71 table "表 2 请求参数" row 1
 	RevertResize interface{} `json:"revertResize"`
 }
 
 // CreateTagRequestBody defines model for CreateTagRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:49 table "表 2 请求参数"
 type CreateTagRequestBody struct {
 	// Tags 云服务器tag列表。
 	// tag个数不超过50，每个tag不超过80个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:59 table "表 2 请求参数" row 1
 	Tags []string `json:"tags"`
 }
 
 // CreateTagResponseBody defines model for CreateTagResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:77 table "表 3 响应参数"
 type CreateTagResponseBody struct {
 	// Tags 云服务器tag列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:87 table "表 3 响应参数" row 1
 	Tags []string `json:"tags"`
 }
 
 // DeleteActionRequestBody defines model for DeleteActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:51 table "表 2 请求参数"
 type DeleteActionRequestBody struct {
 	// RemoveFloatingIP 云服务器解绑浮动IP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:61 table "表 2 请求参数" row 1
 	RemoveFloatingIP RemoveFloatingIP `json:"removeFloatingIp"`
 }
 
 // Events defines model for Events.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:173 table "表 4 events字段数据结构说明"
 type Events struct {
 	// Event 行为动作名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:183 table "表 4 events字段数据结构说明" row 1
 	Event string `json:"event"`
 
 	// FinishTime 事件结束时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:219 table "表 4 events字段数据结构说明" row 5
 	FinishTime string `json:"finish_time"`
 
 	// Result 执行结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:192 table "表 4 events字段数据结构说明" row 2
 	Result string `json:"result"`
 
 	// StartTime 事件开始时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:210 table "表 4 events字段数据结构说明" row 4
 	StartTime string `json:"start_time"`
 
 	// Traceback 异常信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:201 table "表 4 events字段数据结构说明" row 3
 	Traceback string `json:"traceback"`
 }
 
 // FlavorLinksItem defines model for FlavorLinksItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:649 table "表 6 servers_links、links字段数据结构说明"
 type FlavorLinksItem struct {
 	// Href 对应快捷链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:664 table "表 6 servers_links、links字段数据结构说明" row 2
 	Href *string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:657 table "表 6 servers_links、links字段数据结构说明" row 1
 	Rel *string `json:"rel,omitempty"`
 }
 
 // FloatingIPFloatingIP floating_ip对象。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:98 table "表 4 floating_ip对象属性"
 type FloatingIPFloatingIP struct {
 	// FixedIP 私有IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:108 table "表 4 floating_ip对象属性" row 1
 	FixedIP string `json:"fixed_ip"`
 
 	// ID 浮动IP的ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:117 table "表 4 floating_ip对象属性" row 2
 	ID string `json:"id"`
 
 	// InstanceID 被绑定主机的ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:126 table "表 4 floating_ip对象属性" row 3
 	InstanceID string `json:"instance_id"`
 
 	// IP 浮动IP的IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:135 table "表 4 floating_ip对象属性" row 4
 	IP string `json:"ip"`
 
 	// Pool 网络资源池名称，分配浮动IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:144 table "表 4 floating_ip对象属性" row 5
 	Pool string `json:"pool"`
 }
 
 // Images defines model for Images.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:183 table "表 5 images参数信息"
 type Images struct {
 	// ID 镜像ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:193 table "表 5 images参数信息" row 1
 	ID string `json:"id"`
 
 	// Links 镜像相关快捷链接地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:202 table "表 5 images参数信息" row 2
 	Links []ListImagesLinks `json:"links"`
 
 	// Name 镜像名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:211 table "表 5 images参数信息" row 3
 	Name string `json:"name"`
 }
 
 // ImagesLinks defines model for ImagesLinks.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:226 table "表 6 images_links参数信息"
 type ImagesLinks struct {
 	// Href 分页查询下一页URL
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:236 table "表 6 images_links参数信息" row 1
 	Href string `json:"href"`
 
 	// Rel 分页查询方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:245 table "表 6 images_links参数信息" row 2
 	Rel string `json:"rel"`
 }
 
 // InstanceAction 云服务器操作行为，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:85 table "表 3 instanceAction字段数据结构说明"
 type InstanceAction struct {
 	// Action 行为动作
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:95 table "表 3 instanceAction字段数据结构说明" row 1
 	Action string `json:"action"`
 
 	// Events 事件信息，详情参见表4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:158 table "表 3 instanceAction字段数据结构说明" row 8
 	Events []Events `json:"events"`
 
 	// InstanceUUID 弹性云服务器ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:104 table "表 3 instanceAction字段数据结构说明" row 2
 	InstanceUUID string `json:"instance_uuid"`
 
 	// Message 行为完成状态信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:113 table "表 3 instanceAction字段数据结构说明" row 3
 	Message string `json:"message"`
 
 	// ProjectID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:122 table "表 3 instanceAction字段数据结构说明" row 4
 	ProjectID string `json:"project_id"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:131 table "表 3 instanceAction字段数据结构说明" row 5
 	RequestID string `json:"request_id"`
 
 	// StartTime 行为开始时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:140 table "表 3 instanceAction字段数据结构说明" row 6
 	StartTime string `json:"start_time"`
 
 	// UserID 用户ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:149 table "表 3 instanceAction字段数据结构说明" row 7
 	UserID string `json:"user_id"`
 }
 
 // InstanceActions defines model for InstanceActions.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:118 table "表 4 instanceActions字段数据结构说明"
 type InstanceActions struct {
 	// Action 行为动作
 	// 取值范围：
 	// create , delete , evacuate , restore , stop , start , reboot , rebuild , revertResize , confirmResize , detach_volume , attach_volume , attach_interface , detach_interface , lock , unlock , resize , migrate , pause , unpause , rescue , unrescue , changePassword , shelve ,unshelve , live-migration , live_migration_cancel , live_migration_force_complete , trigger_crash_dump, extend_volume
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:128 table "表 4 instanceActions字段数据结构说明" row 1
 	Action InstanceActionsAction `json:"action"`
 
 	// InstanceUUID 弹性云服务器ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:139 table "表 4 instanceActions字段数据结构说明" row 2
 	InstanceUUID string `json:"instance_uuid"`
 
 	// Message 行为完成状态信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:148 table "表 4 instanceActions字段数据结构说明" row 3
 	Message string `json:"message"`
 
 	// ProjectID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:157 table "表 4 instanceActions字段数据结构说明" row 4
 	ProjectID string `json:"project_id"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:166 table "表 4 instanceActions字段数据结构说明" row 5
 	RequestID string `json:"request_id"`
 
 	// StartTime 行为开始时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:175 table "表 4 instanceActions字段数据结构说明" row 6
 	StartTime string `json:"start_time"`
 
 	// UserID 用户ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:184 table "表 4 instanceActions字段数据结构说明" row 7
 	UserID string `json:"user_id"`
 }
 
 // InstanceActionsAction 行为动作
 // 取值范围：
 // create , delete , evacuate , restore , stop , start , reboot , rebuild , revertResize , confirmResize , detach_volume , attach_volume , attach_interface , detach_interface , lock , unlock , resize , migrate , pause , unpause , rescue , unrescue , changePassword , shelve ,unshelve , live-migration , live_migration_cancel , live_migration_force_complete , trigger_crash_dump, extend_volume
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:128 table "表 4 instanceActions字段数据结构说明" row 1
 type InstanceActionsAction string
 
 // InterfaceAttachments defines model for InterfaceAttachments.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:78 table "表 3 interfaceAttachments字段数据结构说明"
 type InterfaceAttachments struct {
 	// FixedIps 网卡私网IP信息列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:93 table "表 3 interfaceAttachments字段数据结构说明" row 2
 	FixedIps []NovaListServerInterfacesFixedIps `json:"fixed_ips,omitempty"`
 
 	// MacAddr 网卡Mac地址信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:114 table "表 3 interfaceAttachments字段数据结构说明" row 5
 	MacAddr *string `json:"mac_addr,omitempty"`
 
 	// NetID 网卡端口所属网络ID（network_id）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:100 table "表 3 interfaceAttachments字段数据结构说明" row 3
 	NetID *string `json:"net_id,omitempty"`
 
 	// PortID 网卡端口ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:107 table "表 3 interfaceAttachments字段数据结构说明" row 4
 	PortID *string `json:"port_id,omitempty"`
 
 	// PortState 网卡端口状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:86 table "表 3 interfaceAttachments字段数据结构说明" row 1
 	PortState *string `json:"port_state,omitempty"`
 }
 
 // Keypairs defines model for Keypairs.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:71 table "表 3 keypairs字段数据结构说明"
 type Keypairs struct {
 	// Keypair 密钥信息详情，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:79 table "表 3 keypairs字段数据结构说明" row 1
 	Keypair *NovaListKeypairsKeypair `json:"keypair,omitempty"`
 }
 
 // Limits 租户限制，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:69 table "表 3 limits参数信息"
 type Limits struct {
 	// Absolute 租户配额限制，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:84 table "表 3 limits参数信息" row 2
 	Absolute *Absolute `json:"absolute,omitempty"`
 
 	// Rate 值为空列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:77 table "表 3 limits参数信息" row 1
 	Rate []interface{} `json:"rate,omitempty"`
 }
 
 // ListActionRequestBody defines model for ListActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:53 table "表 2 请求参数"
 type ListActionRequestBody struct {
 	// OsGetConsoleOutput 获取弹性云服务器的控制台日志，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:63 table "表 2 请求参数" row 1
 	OsGetConsoleOutput OsGetConsoleOutput `json:"os-getConsoleOutput"`
 }
 
 // ListActionResponseBody defines model for ListActionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:107 table "表 4 响应参数"
 type ListActionResponseBody struct {
 	// Output 弹性云服务器控制台日志结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:115 table "表 4 响应参数" row 1
 	Output *string `json:"output,omitempty"`
 }
 
 // ListBlockDeviceResponseBody defines model for ListBlockDeviceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:47 table "表 2 响应参数"
 type ListBlockDeviceResponseBody struct {
 	// AttachableQuantity 云服务器可挂载磁盘数量，更多信息请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:62 table "表 2 响应参数" row 2
 	AttachableQuantity *ListBlockDeviceResponseBodyAttachableQuantity `json:"attachableQuantity,omitempty"`
 
 	// VolumeAttachments 云服务器挂载信息列表，更多信息请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:55 table "表 2 响应参数" row 1
 	VolumeAttachments []ListBlockDeviceResponseBodyVolumeAttachmentsItem `json:"volumeAttachments,omitempty"`
 }
 
 // ListBlockDeviceResponseBodyAttachableQuantity 云服务器可挂载磁盘数量，更多信息请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:148 table "表 4 attachableQuantity参数"
 type ListBlockDeviceResponseBodyAttachableQuantity struct {
 	// FreeBlk 云服务器可挂载virtio_blk类型磁盘数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:163 table "表 4 attachableQuantity参数" row 2
 	FreeBlk *int64 `json:"free_blk,omitempty"`
 
 	// FreeDisk 云服务器可挂载磁盘总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:170 table "表 4 attachableQuantity参数" row 3
 	FreeDisk *int64 `json:"free_disk,omitempty"`
 
 	// FreeScsi 云服务器可挂载scsi类型磁盘数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:156 table "表 4 attachableQuantity参数" row 1
 	FreeScsi *int64 `json:"free_scsi,omitempty"`
 }
 
 // ListBlockDeviceResponseBodyVolumeAttachmentsItem defines model for ListBlockDeviceResponseBodyVolumeAttachmentsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:75 table "表 3 volumeAttachments参数"
 type ListBlockDeviceResponseBodyVolumeAttachmentsItem struct {
 	// BootIndex 云硬盘启动顺序。
 	// - 0为系统盘
 	// - 非0为数据盘
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:126 table "表 3 volumeAttachments参数" row 7
 	BootIndex *bool `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:134 table "表 3 volumeAttachments参数" row 8
 	Bus *ListBlockDeviceResponseBodyVolumeAttachmentsItemBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:112 table "表 3 volumeAttachments参数" row 5
 	Device *string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// 格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:97 table "表 3 volumeAttachments参数" row 3
 	ID *string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:119 table "表 3 volumeAttachments参数" row 6
 	PciAddress *string `json:"pciAddress,omitempty"`
 
 	// ServerID 弹性云服务器ID，格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:83 table "表 3 volumeAttachments参数" row 1
 	ServerID *string `json:"serverId,omitempty"`
 
 	// Size 云磁盘大小，单位GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:105 table "表 3 volumeAttachments参数" row 4
 	Size *int64 `json:"size,omitempty"`
 
 	// VolumeID 云硬盘ID，格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:90 table "表 3 volumeAttachments参数" row 2
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ListBlockDeviceResponseBodyVolumeAttachmentsItemBus 磁盘总线类型 。
 // 取值范围：virtio、scsi
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:134 table "表 3 volumeAttachments参数" row 8
 type ListBlockDeviceResponseBodyVolumeAttachmentsItemBus string
 
 // ListDefaultsQuotaSet quota_set对象，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:67 table "表 3 quota_set参数信息"
 type ListDefaultsQuotaSet struct {
 	// Cores vcpu数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:75 table "表 3 quota_set参数信息" row 1
 	Cores *int64 `json:"cores,omitempty"`
 
 	// FixedIps 固定IP数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:82 table "表 3 quota_set参数信息" row 2
 	FixedIps *int64 `json:"fixed_ips,omitempty"`
 
 	// FloatingIps 浮动IP数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:89 table "表 3 quota_set参数信息" row 3
 	FloatingIps *int64 `json:"floating_ips,omitempty"`
 
 	// ID project的UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:96 table "表 3 quota_set参数信息" row 4
 	ID *string `json:"id,omitempty"`
 
 	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:103 table "表 3 quota_set参数信息" row 5
 	InjectedFileContentBytes *int64 `json:"injected_file_content_bytes,omitempty"`
 
 	// InjectedFilePathBytes 注入文件的路径大小配额，单位字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:110 table "表 3 quota_set参数信息" row 6
 	InjectedFilePathBytes *int64 `json:"injected_file_path_bytes,omitempty"`
 
 	// InjectedFiles 注入文件数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:117 table "表 3 quota_set参数信息" row 7
 	InjectedFiles *int64 `json:"injected_files,omitempty"`
 
 	// Instances 云服务器数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:124 table "表 3 quota_set参数信息" row 8
 	Instances *int64 `json:"instances,omitempty"`
 
 	// KeyPairs 密钥对数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:131 table "表 3 quota_set参数信息" row 9
 	KeyPairs *int64 `json:"key_pairs,omitempty"`
 
 	// MetadataItems 元数据数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:138 table "表 3 quota_set参数信息" row 10
 	MetadataItems *int64 `json:"metadata_items,omitempty"`
 
 	// RAM 内存配额，单位MB
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:145 table "表 3 quota_set参数信息" row 11
 	RAM *int64 `json:"ram,omitempty"`
 
 	// SecurityGroupRules 每个安全组的规则配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:152 table "表 3 quota_set参数信息" row 12
 	SecurityGroupRules *int64 `json:"security_group_rules,omitempty"`
 
 	// SecurityGroups 安全组数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:159 table "表 3 quota_set参数信息" row 13
 	SecurityGroups *int64 `json:"security_groups,omitempty"`
 
 	// ServerGroupMembers 云服务器组中云服务器个数配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:173 table "表 3 quota_set参数信息" row 15
 	ServerGroupMembers *int64 `json:"server_group_members,omitempty"`
 
 	// ServerGroups 云服务器组数量配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:166 table "表 3 quota_set参数信息" row 14
 	ServerGroups *int64 `json:"server_groups,omitempty"`
 }
 
 // ListDefaultsResponseBody defines model for ListDefaultsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:46 table "表 2 响应参数"
 type ListDefaultsResponseBody struct {
 	// QuotaSet quota_set对象，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:54 table "表 2 响应参数" row 1
 	QuotaSet *ListDefaultsQuotaSet `json:"quota_set,omitempty"`
 }
 
 // ListDetailResponseBody defines model for ListDetailResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:48 table "表 2 响应参数"
 type ListDetailResponseBody struct {
 	// Attachments 挂卷信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:77 table "表 2 响应参数" row 4
 	Attachments []Attachments `json:"attachments,omitempty"`
 
 	// AvailabilityZone 卷所属AZ
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:84 table "表 2 响应参数" row 5
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
 	// CreatedAt 创建卷的时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:91 table "表 2 响应参数" row 6
 	CreatedAt *string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:98 table "表 2 响应参数" row 7
 	DisplayDescription *string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:63 table "表 2 响应参数" row 2
 	DisplayName *string `json:"displayName,omitempty"`
 
 	// ID 卷ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:56 table "表 2 响应参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Metadata 元数据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:119 table "表 2 响应参数" row 10
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:126 table "表 2 响应参数" row 11
 	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotID 快照ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:112 table "表 2 响应参数" row 9
 	SnapshotID *string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:70 table "表 2 响应参数" row 3
 	Status *string `json:"status,omitempty"`
 
 	// VolumeType 卷类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:105 table "表 2 响应参数" row 8
 	VolumeType *string `json:"volumeType,omitempty"`
 }
 
 // ListImagesDetailResponseBody defines model for ListImagesDetailResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:149 table "表 4 响应参数"
 type ListImagesDetailResponseBody struct {
 	// OSEXTIMGSIZESize 镜像大小。
 	// 大于0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:185 table "表 4 响应参数" row 5
 	OSEXTIMGSIZESize *int64 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
 
 	// Created 镜像创建时间。
 	// ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:224 table "表 4 响应参数" row 10
 	Created *string `json:"created,omitempty"`
 
 	// ID 镜像ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:157 table "表 4 响应参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 镜像相关快捷链接地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:164 table "表 4 响应参数" row 2
 	Links []ListImagesLinks `json:"links,omitempty"`
 
 	// Metadata metadata键值对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:178 table "表 4 响应参数" row 4
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// MinDisk 镜像要求的最小磁盘大小。
 	// 大于0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:193 table "表 4 响应参数" row 6
 	MinDisk *int64 `json:"minDisk,omitempty"`
 
 	// MinRAM 镜像要求的最小内存大小。
 	// 大于0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:201 table "表 4 响应参数" row 7
 	MinRAM *int64 `json:"minRam,omitempty"`
 
 	// Name 镜像名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:171 table "表 4 响应参数" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Progress 镜像上传百分比。
 	// 大于0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:209 table "表 4 响应参数" row 8
 	Progress *int64 `json:"progress,omitempty"`
 
 	// Status 镜像状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:217 table "表 4 响应参数" row 9
 	Status *string `json:"status,omitempty"`
 
 	// Updated 镜像更新时间。
 	// ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:232 table "表 4 响应参数" row 11
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ListImagesLinks defines model for ListImagesLinks.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:146 table "表 3 links参数信息"
 type ListImagesLinks struct {
 	// Href 相应资源的链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:156 table "表 3 links参数信息" row 1
 	Href string `json:"href"`
 
 	// Rel 有三种取值。self：自助链接包含版本链接的资源。立即链接后使用这些链接。bookmark：书签链接提供了一个永久资源的永久链接，该链接适合于长期存储。alternate：备用链接可以包含资源的替换表示形式。例如，OpenStack计算映像可能在OpenStack映像服务中有一个替代表示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:165 table "表 3 links参数信息" row 2
 	Rel string `json:"rel"`
 
 	// Type type属性提供了一个提示，用于在跟踪该链接时期望的表示类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:174 table "表 3 links参数信息" row 3
 	Type *string `json:"type,omitempty"`
 }
 
 // ListImagesResponseBody defines model for ListImagesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:149 table "表 4 响应参数"
 type ListImagesResponseBody struct {
 	// Images 镜像信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:159 table "表 4 响应参数" row 1
 	Images []Images `json:"images"`
 
 	// ImagesLinks 分页查询时下一页的信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:168 table "表 4 响应参数" row 2
 	ImagesLinks []ImagesLinks `json:"images_links,omitempty"`
 }
 
 // ListIpsResponseBody defines model for ListIpsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:57 table "表 2 响应参数"
 type ListIpsResponseBody struct {
 	// Addresses 云服务器网络信息，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:67 table "表 2 响应参数" row 1
 	Addresses map[string][]ListIpsResponseBodyAddressesValueItem `json:"addresses"`
 }
 
 // ListIpsResponseBodyAddressesValueItem defines model for ListIpsResponseBodyAddressesValueItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:107 table "表 4 云服务器网络参数结构说明"
 type ListIpsResponseBodyAddressesValueItem struct {
 	// Addr IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:134 table "表 4 云服务器网络参数结构说明" row 2
 	Addr *string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:121 table "表 4 云服务器网络参数结构说明" row 1
 	Version *int64 `json:"version,omitempty"`
 }
 
 // ListLimitsResponseBody defines model for ListLimitsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:48 table "表 2 响应参数"
 type ListLimitsResponseBody struct {
 	// Limits 租户限制，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:56 table "表 2 响应参数" row 1
 	Limits *Limits `json:"limits,omitempty"`
 }
 
 // ListOsFloatingIPPoolsResponseBody defines model for ListOsFloatingIpPoolsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:56 table "表 2 响应参数"
 type ListOsFloatingIPPoolsResponseBody struct {
 	// FloatingIPPools floating_ip_pools对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:66 table "表 2 响应参数" row 1
 	FloatingIPPools []map[string]interface{} `json:"floating_ip_pools"`
 
 	// Name floating ip pool的名字。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:75 table "表 2 响应参数" row 2
 	Name string `json:"name"`
 }
 
 // ListOsFloatingIpsFloatingIP defines model for ListOsFloatingIpsFloatingIp.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:73 table "表 3 floating_ip对象"
 type ListOsFloatingIpsFloatingIP struct {
 	// FloatingIP floating_ip对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:83 table "表 3 floating_ip对象" row 1
 	FloatingIP FloatingIPFloatingIP `json:"floating_ip"`
 }
 
 // ListOsFloatingIpsResponseBody defines model for ListOsFloatingIpsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:48 table "表 2 响应参数"
 type ListOsFloatingIpsResponseBody struct {
 	// FloatingIps floating_ip的对象列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:58 table "表 2 响应参数" row 1
 	FloatingIps []ListOsFloatingIpsFloatingIP `json:"floating_ips"`
 }
 
 // ListOsNetworksResponseBody defines model for ListOsNetworksResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:48 table "表 2 参数说明"
 type ListOsNetworksResponseBody struct {
 	// Networks 云服务器所在网络，内嵌云服务器网络详细信息。详情请参见表3所示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:58 table "表 2 参数说明" row 1
 	Networks []ListOsNetworksResponseBodyNetworksItem `json:"networks"`
 }
 
 // ListOsNetworksResponseBodyNetworksItem defines model for ListOsNetworksResponseBodyNetworksItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:73 table "表 3 响应参数"
 type ListOsNetworksResponseBodyNetworksItem struct {
 	// Bridge 固定为null，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:182 table "表 3 响应参数" row 12
 	Bridge *string `json:"bridge,omitempty"`
 
 	// Broadcast 固定为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:101 table "表 3 响应参数" row 3
 	Broadcast ListOsNetworksResponseBodyNetworksItemBroadcast `json:"broadcast"`
 
 	// Cidr 固定为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:110 table "表 3 响应参数" row 4
 	Cidr ListOsNetworksResponseBodyNetworksItemCidr `json:"cidr"`
 
 	// CidrV6 固定为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:119 table "表 3 响应参数" row 5
 	CidrV6 ListOsNetworksResponseBodyNetworksItemCidrV6 `json:"cidr_v6"`
 
 	// Dns1 固定为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:128 table "表 3 响应参数" row 6
 	Dns1 ListOsNetworksResponseBodyNetworksItemDns1 `json:"dns1"`
 
 	// Dns2 固定为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:137 table "表 3 响应参数" row 7
 	Dns2 ListOsNetworksResponseBodyNetworksItemDns2 `json:"dns2"`
 
 	// Gateway 固定为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:146 table "表 3 响应参数" row 8
 	Gateway ListOsNetworksResponseBodyNetworksItemGateway `json:"gateway"`
 
 	// GatewayV6 固定为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:155 table "表 3 响应参数" row 9
 	GatewayV6 ListOsNetworksResponseBodyNetworksItemGatewayV6 `json:"gateway_v6"`
 
 	// ID 网络的ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:83 table "表 3 响应参数" row 1
 	ID string `json:"id"`
 
 	// Label 网络的名字
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:92 table "表 3 响应参数" row 2
 	Label string `json:"label"`
 
 	// Netmask 固定为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:164 table "表 3 响应参数" row 10
 	Netmask ListOsNetworksResponseBodyNetworksItemNetmask `json:"netmask"`
 
 	// NetmaskV6 固定为null
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:173 table "表 3 响应参数" row 11
 	NetmaskV6 ListOsNetworksResponseBodyNetworksItemNetmaskV6 `json:"netmask_v6"`
 }
 
 // ListOsNetworksResponseBodyNetworksItemBroadcast 固定为null
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:101 table "表 3 响应参数" row 3
 type ListOsNetworksResponseBodyNetworksItemBroadcast string
 
 // ListOsNetworksResponseBodyNetworksItemCidr 固定为null
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:110 table "表 3 响应参数" row 4
 type ListOsNetworksResponseBodyNetworksItemCidr string
 
 // ListOsNetworksResponseBodyNetworksItemCidrV6 固定为null
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:119 table "表 3 响应参数" row 5
 type ListOsNetworksResponseBodyNetworksItemCidrV6 string
 
 // ListOsNetworksResponseBodyNetworksItemDns1 固定为null
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:128 table "表 3 响应参数" row 6
 type ListOsNetworksResponseBodyNetworksItemDns1 string
 
 // ListOsNetworksResponseBodyNetworksItemDns2 固定为null
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:137 table "表 3 响应参数" row 7
 type ListOsNetworksResponseBodyNetworksItemDns2 string
 
 // ListOsNetworksResponseBodyNetworksItemGateway 固定为null
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:146 table "表 3 响应参数" row 8
 type ListOsNetworksResponseBodyNetworksItemGateway string
 
 // ListOsNetworksResponseBodyNetworksItemGatewayV6 固定为null
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:155 table "表 3 响应参数" row 9
 type ListOsNetworksResponseBodyNetworksItemGatewayV6 string
 
 // ListOsNetworksResponseBodyNetworksItemNetmask 固定为null
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:164 table "表 3 响应参数" row 10
 type ListOsNetworksResponseBodyNetworksItemNetmask string
 
 // ListOsNetworksResponseBodyNetworksItemNetmaskV6 固定为null
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:173 table "表 3 响应参数" row 11
 type ListOsNetworksResponseBodyNetworksItemNetmaskV6 string
 
 // ListOsSecurityGroupsGroup 对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 // 约束：ip_range和group两个参数二选一。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:213 table "表 6 group对象"
 type ListOsSecurityGroupsGroup struct {
 	// Name 对端安全组的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:228 table "表 6 group对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// TenantID 对端安全组所属租户的租户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:221 table "表 6 group对象" row 1
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ListOsSecurityGroupsIPRange 对端IP网段，cidr格式，参见表5。
 // 约束：ip_range和group两个参数二选一。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:192 table "表 5 ip_range对象"
 type ListOsSecurityGroupsIPRange struct {
 	// Cidr 对端IP网段，cidr格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:200 table "表 5 ip_range对象" row 1
 	Cidr *string `json:"cidr,omitempty"`
 }
 
 // ListOsSecurityGroupsResponseBody defines model for ListOsSecurityGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:51 table "表 2 响应参数"
 type ListOsSecurityGroupsResponseBody struct {
 	// SecurityGroups security_group列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:59 table "表 2 响应参数" row 1
 	SecurityGroups []ListOsSecurityGroupsSecurityGroup `json:"security_groups,omitempty"`
 }
 
 // ListOsSecurityGroupsSecurityGroup defines model for ListOsSecurityGroupsSecurityGroup.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:72 table "表 3 security_group对象"
 type ListOsSecurityGroupsSecurityGroup struct {
 	// Description 安全组描述信息，长度0-255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:80 table "表 3 security_group对象" row 1
 	Description *string `json:"description,omitempty"`
 
 	// ID 安全组ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:87 table "表 3 security_group对象" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名字，长度0-255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:94 table "表 3 security_group对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Rules 安全组规则列表，参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:101 table "表 3 security_group对象" row 4
 	Rules []ListOsSecurityGroupsSecurityGroupRule `json:"rules,omitempty"`
 
 	// TenantID 租户ID或项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:108 table "表 3 security_group对象" row 5
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ListOsSecurityGroupsSecurityGroupRule defines model for ListOsSecurityGroupsSecurityGroupRule.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:121 table "表 4 security_group_rule对象"
 type ListOsSecurityGroupsSecurityGroupRule struct {
 	// FromPort 起始端口，范围1-65535，且不大于to_port。
 	// ip_protocol设置为icmp时，from_port表示ICMP类型字段（type），范围是0-255。
 	// 说明：
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:143 table "表 4 security_group_rule对象" row 3
 	FromPort *int64 `json:"from_port,omitempty"`
 
 	// Group 对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 	// 约束：ip_range和group两个参数二选一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:171 table "表 4 security_group_rule对象" row 6
 	Group *ListOsSecurityGroupsGroup `json:"group,omitempty"`
 
 	// ID 安全组规则ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:179 table "表 4 security_group_rule对象" row 7
 	ID *string `json:"id,omitempty"`
 
 	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:136 table "表 4 security_group_rule对象" row 2
 	IPProtocol *string `json:"ip_protocol,omitempty"`
 
 	// IPRange 对端IP网段，cidr格式，参见表5。
 	// 约束：ip_range和group两个参数二选一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:163 table "表 4 security_group_rule对象" row 5
 	IPRange *ListOsSecurityGroupsIPRange `json:"ip_range,omitempty"`
 
 	// ParentGroupID 相关联的安全组ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:129 table "表 4 security_group_rule对象" row 1
 	ParentGroupID *string `json:"parent_group_id,omitempty"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port。
 	// ip_protocol设置为icmp时，to_port表示ICMP代码字段（code），范围是0-255。
 	// 说明：
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:153 table "表 4 security_group_rule对象" row 4
 	ToPort *int64 `json:"to_port,omitempty"`
 }
 
 // ListOsServerPasswordResponseBody defines model for ListOsServerPasswordResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:57 table "表 2 响应参数"
 type ListOsServerPasswordResponseBody struct {
 	// Password 加密后的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:65 table "表 2 响应参数" row 1
 	Password *string `json:"password,omitempty"`
 }
 
 // ListOsVolumesResponseBody defines model for ListOsVolumesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:48 table "表 2 响应参数"
 type ListOsVolumesResponseBody struct {
 	// Attachments 挂卷信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:77 table "表 2 响应参数" row 4
 	Attachments []Attachments `json:"attachments,omitempty"`
 
 	// AvailabilityZone 卷所属AZ
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:84 table "表 2 响应参数" row 5
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
 	// CreatedAt 创建卷的时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:91 table "表 2 响应参数" row 6
 	CreatedAt *string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:98 table "表 2 响应参数" row 7
 	DisplayDescription *string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:63 table "表 2 响应参数" row 2
 	DisplayName *string `json:"displayName,omitempty"`
 
 	// ID 卷ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:56 table "表 2 响应参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Metadata 元数据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:119 table "表 2 响应参数" row 10
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:126 table "表 2 响应参数" row 11
 	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotID 快照ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:112 table "表 2 响应参数" row 9
 	SnapshotID *string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:70 table "表 2 响应参数" row 3
 	Status *string `json:"status,omitempty"`
 
 	// VolumeType 卷类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:105 table "表 2 响应参数" row 8
 	VolumeType *string `json:"volumeType,omitempty"`
 }
 
 // ListRemoteConsolesRequestBody defines model for ListRemoteConsolesRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:57 table "表 2 请求参数"
 type ListRemoteConsolesRequestBody struct {
 	// RemoteConsole 弹性云服务器获取VNC远程登录地址，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:67 table "表 2 请求参数" row 1
 	RemoteConsole ListRemoteConsolesRequestRemoteConsole `json:"remote_console"`
 }
 
 // ListRemoteConsolesRequestRemoteConsole 弹性云服务器获取VNC远程登录地址，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:82 table "表 3 remote_console参数信息"
 type ListRemoteConsolesRequestRemoteConsole struct {
 	// Protocol 远程登录协议，请将protocol配置为“vnc”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:101 table "表 3 remote_console参数信息" row 2
 	Protocol ListRemoteConsolesRequestRemoteConsoleProtocol `json:"protocol"`
 
 	// Type 远程登录的类型，请将type配置为“novnc”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:92 table "表 3 remote_console参数信息" row 1
 	Type ListRemoteConsolesRequestRemoteConsoleType `json:"type"`
 }
 
 // ListRemoteConsolesRequestRemoteConsoleProtocol 远程登录协议，请将protocol配置为“vnc”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:101 table "表 3 remote_console参数信息" row 2
 type ListRemoteConsolesRequestRemoteConsoleProtocol string
 
 // ListRemoteConsolesRequestRemoteConsoleType 远程登录的类型，请将type配置为“novnc”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:92 table "表 3 remote_console参数信息" row 1
 type ListRemoteConsolesRequestRemoteConsoleType string
 
 // ListRemoteConsolesResponseBody defines model for ListRemoteConsolesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:120 table "表 4 响应参数"
 type ListRemoteConsolesResponseBody struct {
 	// RemoteConsole 弹性云服务器获取远程登录地址，参考表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:128 table "表 4 响应参数" row 1
 	RemoteConsole *ListRemoteConsolesResponseRemoteConsole `json:"remote_console,omitempty"`
 }
 
 // ListRemoteConsolesResponseRemoteConsole 弹性云服务器获取远程登录地址，参考表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:141 table "表 5 remote_console参数信息"
 type ListRemoteConsolesResponseRemoteConsole struct {
 	// Protocol 远程登录的协议。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:156 table "表 5 remote_console参数信息" row 2
 	Protocol *string `json:"protocol,omitempty"`
 
 	// Type 远程登录的类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:149 table "表 5 remote_console参数信息" row 1
 	Type *string `json:"type,omitempty"`
 
 	// URL 远程登录的url。
 	// 该url有效时间10min，超过10min请重新获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:163 table "表 5 remote_console参数信息" row 3
 	URL *string `json:"url,omitempty"`
 }
 
 // ListResizeFlavorsFlavors defines model for ListResizeFlavorsFlavors.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:162 table "表 4 flavors数据结构说明"
 type ListResizeFlavorsFlavors struct {
 	// OSFLVDISABLEDDisabled 扩展属性，指定规格是否可用。
 	// - true：不可用
 	// - false：可用
 	// 说明：
 	// 当前未使用该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:238 table "表 4 flavors数据结构说明" row 8
 	OSFLVDISABLEDDisabled bool `json:"OS-FLV-DISABLED:disabled"`
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:228 table "表 4 flavors数据结构说明" row 7
 	OSFLVEXTDATAEphemeral int64 `json:"OS-FLV-EXT-DATA:ephemeral"`
 
 	// Disk 云服务器规格对应要求的系统盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:208 table "表 4 flavors数据结构说明" row 5
 	Disk int64 `json:"disk"`
 
 	// ExtraSpecs 云服务器规格的扩展字段。
 	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:302 table "表 4 flavors数据结构说明" row 14
 	ExtraSpecs []map[string]interface{} `json:"extra_specs"`
 
 	// ID 云服务器规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:172 table "表 4 flavors数据结构说明" row 1
 	ID string `json:"id"`
 
 	// Links 规格相关快捷链接地址。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:292 table "表 4 flavors数据结构说明" row 13
 	Links []ListResizeFlavorsLinks `json:"links"`
 
 	// Name 云服务器规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:181 table "表 4 flavors数据结构说明" row 2
 	Name string `json:"name"`
 
 	// OsFlavorAccessIsPublic 扩展属性，flavor是否给所有租户使用。
 	// - true：表示给所有租户使用。
 	// - false：表示给指定租户使用。
 	// 缺省值为“true”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:281 table "表 4 flavors数据结构说明" row 12
 	OsFlavorAccessIsPublic bool `json:"os-flavor-access:is_public"`
 
 	// RAM 云服务器规格对应要求的内存大小，单位为MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:199 table "表 4 flavors数据结构说明" row 4
 	RAM int64 `json:"ram"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:271 table "表 4 flavors数据结构说明" row 11
 	RxtxCap string `json:"rxtx_cap"`
 
 	// RxtxFactor 扩展属性。
 	// 说明：
 	// 当前未使用该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:250 table "表 4 flavors数据结构说明" row 9
 	RxtxFactor float64 `json:"rxtx_factor"`
 
 	// RxtxQuota 云服务器可使用网络带宽的软限制。
 	// 当前未使用该参数，缺省值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:261 table "表 4 flavors数据结构说明" row 10
 	RxtxQuota string `json:"rxtx_quota"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:218 table "表 4 flavors数据结构说明" row 6
 	Swap *string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应要求的CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:190 table "表 4 flavors数据结构说明" row 3
 	Vcpus int64 `json:"vcpus"`
 }
 
 // ListResizeFlavorsLinks defines model for ListResizeFlavorsLinks.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:318 table "表 5 links字段数据结构说明"
 type ListResizeFlavorsLinks struct {
 	// Href 对应快捷链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:337 table "表 5 links字段数据结构说明" row 2
 	Href string `json:"href"`
 
 	// Rel 快捷链接标记名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:328 table "表 5 links字段数据结构说明" row 1
 	Rel string `json:"rel"`
 
 	// Type 快捷链接类型，当前接口未使用，缺省值为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:346 table "表 5 links字段数据结构说明" row 3
 	Type string `json:"type"`
 }
 
 // ListResizeFlavorsResponseBody defines model for ListResizeFlavorsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:136 table "表 3 响应参数"
 type ListResizeFlavorsResponseBody struct {
 	// Flavors 云服务器规格列表。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:146 table "表 3 响应参数" row 1
 	Flavors []ListResizeFlavorsFlavors `json:"flavors"`
 }
 
 // ListTagsResponseBody defines model for ListTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签-25.md:53 table "表 2 响应参数"
 type ListTagsResponseBody struct {
 	// Tags 云服务器tag列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签-25.md:61 table "表 2 响应参数" row 1
 	Tags []string `json:"tags,omitempty"`
 }
 
 // NovaAssociateSecurityGroupRequestBody defines model for NovaAssociateSecurityGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:57 table "表 2 请求参数"
 type NovaAssociateSecurityGroupRequestBody struct {
 	// AddSecurityGroup 弹性云服务器添加安全组，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:67 table "表 2 请求参数" row 1
 	AddSecurityGroup AddSecurityGroup `json:"addSecurityGroup"`
 }
 
 // NovaAttachInterfaceRequestBody defines model for NovaAttachInterfaceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:55 table "表 2 请求参数"
 type NovaAttachInterfaceRequestBody struct {
 	// InterfaceAttachment 需要添加的网卡参数列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:65 table "表 2 请求参数" row 1
 	InterfaceAttachment NovaAttachInterfaceRequestInterfaceAttachment `json:"interfaceAttachment"`
 }
 
 // NovaAttachInterfaceRequestFixedIps defines model for NovaAttachInterfaceRequestFixedIps.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:128 table "表 4 fixed_ips字段数据结构说明"
 type NovaAttachInterfaceRequestFixedIps struct {
 	// IPAddress IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:138 table "表 4 fixed_ips字段数据结构说明" row 1
 	IPAddress *string `json:"ip_address,omitempty"`
 }
 
 // NovaAttachInterfaceRequestInterfaceAttachment 需要添加的网卡参数列表，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:80 table "表 3 interfaceAttachment字段数据结构说明"
 type NovaAttachInterfaceRequestInterfaceAttachment struct {
 	// FixedIps 私有IP。
 	// 使用port_id时，不能指定该参数。
 	// 该参数必须与net_id配合使用。
 	// 只有列表中第一个元素有效。传入两个及以上元素会报错。详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:110 table "表 3 interfaceAttachment字段数据结构说明" row 3
 	FixedIps []NovaAttachInterfaceRequestFixedIps `json:"fixed_ips,omitempty"`
 
 	// NetID Network ID。
 	// port_id和net_id不能同时传入。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:100 table "表 3 interfaceAttachment字段数据结构说明" row 2
 	NetID *string `json:"net_id,omitempty"`
 
 	// PortID Port ID。
 	// port_id和net_id不能同时传入。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:90 table "表 3 interfaceAttachment字段数据结构说明" row 1
 	PortID *string `json:"port_id,omitempty"`
 }
 
 // NovaAttachInterfaceResponseBody defines model for NovaAttachInterfaceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:157 table "表 5 响应参数"
 type NovaAttachInterfaceResponseBody struct {
 	// InterfaceAttachment 云服务器网卡信息列表，详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:165 table "表 5 响应参数" row 1
 	InterfaceAttachment *NovaAttachInterfaceResponseInterfaceAttachment `json:"interfaceAttachment,omitempty"`
 }
 
 // NovaAttachInterfaceResponseFixedIps defines model for NovaAttachInterfaceResponseFixedIps.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:134 table "表 4 fixed_ips字段数据结构说明"
 type NovaAttachInterfaceResponseFixedIps struct {
 	// IPAddress 网卡IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:149 table "表 4 fixed_ips字段数据结构说明" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// SubnetID 网卡所属子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:142 table "表 4 fixed_ips字段数据结构说明" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // NovaAttachInterfaceResponseInterfaceAttachment 云服务器网卡信息列表，详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:178 table "表 6 interfaceAttachment字段数据结构说明"
 type NovaAttachInterfaceResponseInterfaceAttachment struct {
 	// FixedIps 网卡IP信息列表，请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:193 table "表 6 interfaceAttachment字段数据结构说明" row 2
 	FixedIps []NovaAttachInterfaceResponseFixedIps `json:"fixed_ips,omitempty"`
 
 	// MacAddr Mac地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:214 table "表 6 interfaceAttachment字段数据结构说明" row 5
 	MacAddr *string `json:"mac_addr,omitempty"`
 
 	// NetID Network ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:207 table "表 6 interfaceAttachment字段数据结构说明" row 4
 	NetID *string `json:"net_id,omitempty"`
 
 	// PortID Port ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:200 table "表 6 interfaceAttachment字段数据结构说明" row 3
 	PortID *string `json:"port_id,omitempty"`
 
 	// PortState 端口状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:186 table "表 6 interfaceAttachment字段数据结构说明" row 1
 	PortState *string `json:"port_state,omitempty"`
 }
 
 // NovaAttachVolumeRequestBody defines model for NovaAttachVolumeRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:64 table "表 2 请求参数"
 type NovaAttachVolumeRequestBody struct {
 	// VolumeAttachment 要挂载的卷相关信息，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:74 table "表 2 请求参数" row 1
 	VolumeAttachment NovaAttachVolumeRequestVolumeAttachment `json:"volumeAttachment"`
 }
 
 // NovaAttachVolumeRequestVolumeAttachment 要挂载的卷相关信息，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:89 table "表 3 volumeAttachment数据结构说明"
 type NovaAttachVolumeRequestVolumeAttachment struct {
 	// Device 磁盘挂载点，如/dev/sda，/dev/sdb。
 	// 新增加的磁盘挂载点不能和已有的磁盘挂载点相同。
 	// 需要根据已有设备名称顺序指定，否则由系统自动生成。
 	// 说明：
 	// VBD磁盘挂载点只支持从/dev/vdb到/dev/vdx，建议按英文字母顺序进行挂载，否则可能出现云服务器中磁盘盘符错乱的情况。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:108 table "表 3 volumeAttachment数据结构说明" row 2
 	Device *string `json:"device,omitempty"`
 
 	// VolumeID 待挂载磁盘的磁盘ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:99 table "表 3 volumeAttachment数据结构说明" row 1
 	VolumeID string `json:"volumeId"`
 }
 
 // NovaAttachVolumeResponseBody defines model for NovaAttachVolumeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:131 table "表 4 响应参数"
 type NovaAttachVolumeResponseBody struct {
 	// VolumeAttachment 云服务器挂载信息，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:139 table "表 4 响应参数" row 1
 	VolumeAttachment *NovaAttachVolumeResponseVolumeAttachment `json:"volumeAttachment,omitempty"`
 }
 
 // NovaAttachVolumeResponseVolumeAttachment 云服务器挂载信息，详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:152 table "表 5 volumeAttachment字段数据结构说明"
 type NovaAttachVolumeResponseVolumeAttachment struct {
 	// Device 设备名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:160 table "表 5 volumeAttachment字段数据结构说明" row 1
 	Device *string `json:"device,omitempty"`
 
 	// ID 卷的ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:174 table "表 5 volumeAttachment字段数据结构说明" row 3
 	ID *string `json:"id,omitempty"`
 
 	// ServerID 挂载的云服务器ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:167 table "表 5 volumeAttachment字段数据结构说明" row 2
 	ServerID *string `json:"serverId,omitempty"`
 
 	// VolumeID 挂载ID，目前实现与卷UUID相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:181 table "表 5 volumeAttachment字段数据结构说明" row 4
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // NovaCreateKeypairRequestBody defines model for NovaCreateKeypairRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:53 table "表 2 请求参数"
 type NovaCreateKeypairRequestBody struct {
 	// Keypair 创建或导入的SSH密钥信息，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:63 table "表 2 请求参数" row 1
 	Keypair NovaCreateKeypairRequestKeypair `json:"keypair"`
 }
 
 // NovaCreateKeypairRequestKeypair 创建或导入的SSH密钥信息，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:78 table "表 3 keypair字段数据结构说明"
 type NovaCreateKeypairRequestKeypair struct {
 	// Name 密钥名称。
 	// 新创建的密钥名称不能和已有密钥名称相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:110 table "表 3 keypair字段数据结构说明" row 3
 	Name string `json:"name"`
 
 	// PublicKey 导入的公钥信息。
 	// 建议导入的公钥长度不大于1024字节。
 	// 说明：
 	// 长度超过1024字节会导致云服务器注入该密钥失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:88 table "表 3 keypair字段数据结构说明" row 1
 	PublicKey *string `json:"public_key,omitempty"`
 
 	// Type 密钥类型，值为“ssh”或“x509”。
 	// 微版本2.2及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:100 table "表 3 keypair字段数据结构说明" row 2
 	Type *string `json:"type,omitempty"`
 
 	// UserID 密钥的用户ID。
 	// 微版本2.10及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:120 table "表 3 keypair字段数据结构说明" row 4
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaCreateKeypairResponseBody defines model for NovaCreateKeypairResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:140 table "表 4 响应参数"
 type NovaCreateKeypairResponseBody struct {
 	// Keypair SSH密钥信息，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:148 table "表 4 响应参数" row 1
 	Keypair *NovaCreateKeypairResponseKeypair `json:"keypair,omitempty"`
 }
 
 // NovaCreateKeypairResponseKeypair SSH密钥信息，详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:161 table "表 5 keypair字段数据结构说明"
 type NovaCreateKeypairResponseKeypair struct {
 	// Fingerprint 密钥对应指纹信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:169 table "表 5 keypair字段数据结构说明" row 1
 	Fingerprint *string `json:"fingerprint,omitempty"`
 
 	// Name 密钥名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:176 table "表 5 keypair字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// PrivateKey 密钥对应privateKey信息。
 	// - 创建SSH密钥时，响应中包括private_key的信息。
 	// - 导入SSH密钥时，响应中不包括private_key的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:190 table "表 5 keypair字段数据结构说明" row 4
 	PrivateKey *string `json:"private_key,omitempty"`
 
 	// PublicKey 密钥对应publicKey信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:183 table "表 5 keypair字段数据结构说明" row 3
 	PublicKey *string `json:"public_key,omitempty"`
 
 	// Type 密钥类型，值为“ssh”或“x509”。
 	// 微版本2.2及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:205 table "表 5 keypair字段数据结构说明" row 6
 	Type *string `json:"type,omitempty"`
 
 	// UserID 密钥所属用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:198 table "表 5 keypair字段数据结构说明" row 5
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaCreateServerGroupRequestBody defines model for NovaCreateServerGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:50 table "表 2 请求参数"
 type NovaCreateServerGroupRequestBody struct {
 	// ServerGroup 弹性云服务器组信息，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:60 table "表 2 请求参数" row 1
 	ServerGroup NovaCreateServerGroupRequestServerGroup `json:"server_group"`
 }
 
 // NovaCreateServerGroupRequestServerGroup 弹性云服务器组信息，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:75 table "表 3 server_group参数信息"
 type NovaCreateServerGroupRequestServerGroup struct {
 	// Name 弹性云服务器组名称，长度大于0小于256字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:85 table "表 3 server_group参数信息" row 1
 	Name string `json:"name"`
 
 	// Policies 与云服务器组关联的策略名称列表。包括：
 	// - anti-affinity：此组中的弹性云服务器必须安排到不同的主机。
 	// 说明：
 	// 推荐使用创建云服务器组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:94 table "表 3 server_group参数信息" row 2
 	Policies []string `json:"policies"`
 }
 
 // NovaCreateServerGroupResponseBody defines model for NovaCreateServerGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:116 table "表 4 响应参数"
 type NovaCreateServerGroupResponseBody struct {
 	// ServerGroup 弹性云服务器组信息，参考表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:124 table "表 4 响应参数" row 1
 	ServerGroup *NovaCreateServerGroupResponseServerGroup `json:"server_group,omitempty"`
 }
 
 // NovaCreateServerGroupResponseServerGroup 弹性云服务器组信息，参考表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:137 table "表 5 server_group参数信息"
 type NovaCreateServerGroupResponseServerGroup struct {
 	// ID 弹性云服务器组UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:145 table "表 5 server_group参数信息" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:167 table "表 5 server_group参数信息" row 4
 	Members []string `json:"members,omitempty"`
 
 	// Metadata 弹性云服务器组元数据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:174 table "表 5 server_group参数信息" row 5
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:152 table "表 5 server_group参数信息" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Policies 与服务器组关联的策略名称列表。当前有效的策略名称为:
 	// anti-affinity -此组中的服务器必须安排到不同的主机；
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:159 table "表 5 server_group参数信息" row 3
 	Policies []string `json:"policies,omitempty"`
 
 	// ProjectID 弹性云服务器组所属租户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:181 table "表 5 server_group参数信息" row 6
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// UserID 弹性云服务器组所属用户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:189 table "表 5 server_group参数信息" row 7
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaCreateServersLinks defines model for NovaCreateServersLinks.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:419 table "表 8 links字段数据结构说明"
 type NovaCreateServersLinks struct {
 	// Href 对应快捷链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:434 table "表 8 links字段数据结构说明" row 2
 	Href *string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:427 table "表 8 links字段数据结构说明" row 1
 	Rel *string `json:"rel,omitempty"`
 }
 
 // NovaCreateServersRequestBody defines model for NovaCreateServersRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:86 table "表 2 请求参数"
 type NovaCreateServersRequestBody struct {
 	// OsSchedulerHints 弹性云服务器调度信息，参见表8。裸金属服务器场景不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:105 table "表 2 请求参数" row 2
 	OsSchedulerHints *NovaCreateServersRequestBodyOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
 
 	// Server 弹性云服务器信息，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:96 table "表 2 请求参数" row 1
 	Server NovaCreateServersRequestServer `json:"server"`
 }
 
 // NovaCreateServersRequestBodyOsSchedulerHints 弹性云服务器调度信息，参见表8。裸金属服务器场景不支持。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:554 table "表 8 os:scheduler_hints参数"
 type NovaCreateServersRequestBodyOsSchedulerHints struct {
 	// BuildNearHostIP 预留字段，当前不支持该功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:603 table "表 8 os:scheduler_hints参数" row 5
 	BuildNearHostIP *string `json:"build_near_host_ip,omitempty"`
 
 	// Cidr 预留字段，当前不支持该功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:594 table "表 8 os:scheduler_hints参数" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// DedicatedHostID 专属主机ID。
 	// 此属性仅在tenancy值为dedicated时有效。
 	// 不指定此属性，系统将自动分配租户可自动放置弹性云服务器的专属主机。
 	// 创建与查询此值均有效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:624 table "表 8 os:scheduler_hints参数" row 7
 	DedicatedHostID *string `json:"dedicated_host_id,omitempty"`
 
 	// DifferentHost 预留字段，当前不支持该功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:576 table "表 8 os:scheduler_hints参数" row 2
 	DifferentHost []string `json:"different_host,omitempty"`
 
 	// Group 反亲和性组信息。
 	// UUID格式。
 	// 说明：
 	// 请确保云服务器组使用的是反亲和性anti-affinity策略，不推荐使用其他策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:564 table "表 8 os:scheduler_hints参数" row 1
 	Group *string `json:"group,omitempty"`
 
 	// SameHost 预留字段，当前不支持该功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:585 table "表 8 os:scheduler_hints参数" row 3
 	SameHost []string `json:"same_host,omitempty"`
 
 	// Tenancy 在专属主机或共享池中创建弹性云服务器。默认为在共享池创建。
@@ -2428,6 +3306,8 @@ type NovaCreateServersRequestBodyOsSchedulerHints struct {
 	// - shared：表示共享池。
 	// - dedicated:表示专属主机。
 	// 创建与查询此值均有效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:612 table "表 8 os:scheduler_hints参数" row 6
 	Tenancy *NovaCreateServersRequestBodyOsSchedulerHintsTenancy `json:"tenancy,omitempty"`
 }
 
@@ -2436,17 +3316,25 @@ type NovaCreateServersRequestBodyOsSchedulerHints struct {
 // - shared：表示共享池。
 // - dedicated:表示专属主机。
 // 创建与查询此值均有效。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:612 table "表 8 os:scheduler_hints参数" row 6
 type NovaCreateServersRequestBodyOsSchedulerHintsTenancy string
 
 // NovaCreateServersRequestServer 弹性云服务器信息，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:120 table "表 3 server参数信息"
 type NovaCreateServersRequestServer struct {
 	// OSDCFDiskConfig diskConfig的方式，取值为AUTO、MANUAL。
 	// - MANUAL，镜像空间不会扩展。
 	// - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
 	// 当前不支持该功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:302 table "表 3 server参数信息" row 16
 	OSDCFDiskConfig *NovaCreateServersRequestServerOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
 
 	// AdminPass 如果需要使用密码方式登录云服务器，可使用adminPass字段指定云服务器管理员账户初始登录密码。其中，Linux管理员账户为root，Windows管理员账户为Administrator。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:175 table "表 3 server参数信息" row 5
 	AdminPass *string `json:"adminPass,omitempty"`
 
 	// AutoTerminateTime 定时删除时间。
@@ -2457,27 +3345,39 @@ type NovaCreateServersRequestServer struct {
 	// 示例：2020-09-25T12:05:00Z
 	// 说明：
 	// 该字段当前仅在华北-北京四、华南-广州区域生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:324 table "表 3 server参数信息" row 18
 	AutoTerminateTime *string `json:"auto_terminate_time,omitempty"`
 
 	// AvailabilityZone 扩展属性，指定弹性云服务器所在的AZ。
 	// 创建弹性云服务器时需要填入该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:254 table "表 3 server参数信息" row 12
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// BlockDeviceMappingV2 扩展属性，指定弹性云服务器存储设备的v2接口。是存储资源的新版本接口，指定卷场景不能批创弹性云服务器。参见表5。裸金属服务器场景不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:184 table "表 3 server参数信息" row 6
 	BlockDeviceMappingV2 []ServerBlockDeviceMappingV2Item `json:"block_device_mapping_v2,omitempty"`
 
 	// ConfigDrive 扩展属性，开启后在弹性云服务器创建时挂载config_drive向弹性云服务器内部传递信息。
 	// 当前不支持该功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:193 table "表 3 server参数信息" row 7
 	ConfigDrive *string `json:"config_drive,omitempty"`
 
 	// Description 扩展属性，表示弹性云服务器描述信息，默认为空字符串。
 	// 微版本2.19及以上版本支持。
 	// - 长度最多允许85个字符。
 	// - 不能包含“<” 和 “>”等特殊符号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:313 table "表 3 server参数信息" row 17
 	Description *string `json:"description,omitempty"`
 
 	// FlavorRef 规格ID或URL。
 	// 规格ID示例：c3.2xlarge
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:143 table "表 3 server参数信息" row 2
 	FlavorRef string `json:"flavorRef"`
 
 	// ImageRef 镜像ID或者镜像资源的URL。
@@ -2487,9 +3387,13 @@ type NovaCreateServersRequestServer struct {
 	// 说明：
 	// - 对于部分规格的弹性云服务器，不能支持云服务平台提供的所有公共镜像。具体规格的镜像支持列表，请登录管理控制台，以“创建弹性云服务器”页面系统自动过滤的镜像信息为准，并在镜像服务页面查询镜像ID。
 	// - 如果创建失败，请尝试修改参数配置。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:130 table "表 3 server参数信息" row 1
 	ImageRef *string `json:"imageRef,omitempty"`
 
 	// KeyName 扩展属性，指定keypair的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:222 table "表 3 server参数信息" row 10
 	KeyName *string `json:"key_name,omitempty"`
 
 	// MaxCount 表示创建弹性云服务器最大数量。
@@ -2499,26 +3403,36 @@ type NovaCreateServersRequestServer struct {
 	// - 当min_count、max_count同时设置时，创弹性云服务器的数量取决于服务器的资源情况。根据资源情况，在min_count至max_count的取值范围内创建最大数量的弹性云服务器。
 	// 说明：
 	// 指定镜像创建弹性云服务器时，支持使用该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:288 table "表 3 server参数信息" row 15
 	MaxCount *int64 `json:"max_count,omitempty"`
 
 	// Metadata 弹性云服务器元数据。参见表4。
 	// - key的长度大于0小于256字节
 	// - value的长度大于等于0小于256字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:165 table "表 3 server参数信息" row 4
 	Metadata map[string]string `json:"metadata,omitempty"`
 
 	// MinCount 扩展属性，表示创建弹性云服务器最小数量。
 	// 默认值为1。
 	// 说明：
 	// 指定镜像创建弹性云服务器时，支持使用该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:276 table "表 3 server参数信息" row 14
 	MinCount *int64 `json:"min_count,omitempty"`
 
 	// Name 弹性云服务器名称，长度大于0小于256字节。
 	// 只能由长度为[1-128]个英文字符或[1-64]个中文字符组成。
 	// 说明：
 	// 云服务器内部主机名(hostname)命名规则遵循 RFC 952和RFC 1123命名规范，建议使用a-z或0-9以及中划线"-"组成的名称命名，"_"将在云服务器内部默认转化为"-"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:153 table "表 3 server参数信息" row 3
 	Name string `json:"name"`
 
 	// Networks 扩展属性，指定弹性云服务器的网卡信息。有多个租户网络时必须指定。参照表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:213 table "表 3 server参数信息" row 9
 	Networks []ServerNetworksItem `json:"networks"`
 
 	// ReturnReservationID 扩展属性，是否支持返回批量创建弹性云服务器的reservation_id。通过返回的reservation_id，可以过滤查询到本次创建的弹性云服务器。
@@ -2526,10 +3440,14 @@ type NovaCreateServersRequestServer struct {
 	// - false，返回弹性云服务器信息。
 	// 说明：
 	// 批量创建弹性云服务器时，支持使用该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:264 table "表 3 server参数信息" row 13
 	ReturnReservationID *bool `json:"return_reservation_id,omitempty"`
 
 	// SecurityGroups 扩展属性，指定弹性云服务器的安全组，默认为default。
 	// 指定network创建弹性云服务器时该字段有效。对于已存在端口，安全组请求无效。具体请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:203 table "表 3 server参数信息" row 8
 	SecurityGroups []ServerSecurityGroupsItem `json:"security_groups,omitempty"`
 
 	// UserData 创建云服务器过程中待注入实例自定义数据。支持注入文本、文本文件。
@@ -2544,6 +3462,8 @@ type NovaCreateServersRequestServer struct {
 	// base64编码后：
 	// - Linux服务器：IyEvYmluL2Jhc2gKZWNobyB1c2VyX3Rlc3QgPiAvaG9tZS91c2VyLnR4dA==
 	// - Windows服务器：cmVtIGNtZAplY2hvIDExMSA+IGM6XGFhYS50eHQ=
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:231 table "表 3 server参数信息" row 11
 	UserData *string `json:"user_data,omitempty"`
 }
 
@@ -2551,384 +3471,608 @@ type NovaCreateServersRequestServer struct {
 // - MANUAL，镜像空间不会扩展。
 // - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
 // 当前不支持该功能。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:302 table "表 3 server参数信息" row 16
 type NovaCreateServersRequestServerOSDCFDiskConfig string
 
 // NovaCreateServersResponseBody defines model for NovaCreateServersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:646 table "表 9 响应参数"
 type NovaCreateServersResponseBody struct {
 	// Server 云服务器信息，详情请参见表10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:654 table "表 9 响应参数" row 1
 	Server *NovaCreateServersResponseServer `json:"server,omitempty"`
 }
 
 // NovaCreateServersResponseServer 云服务器信息，详情请参见表10。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:667 table "表 10 server字段数据结构说明"
 type NovaCreateServersResponseServer struct {
 	// OSDCFDiskConfig diskConfig方式。
 	// - MANUAL，镜像空间不会扩展。
 	// - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:696 table "表 10 server字段数据结构说明" row 4
 	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
 
 	// AdminPass Windows弹性云服务器Administrator用户的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:713 table "表 10 server字段数据结构说明" row 6
 	AdminPass *string `json:"adminPass,omitempty"`
 
 	// ID 弹性云服务器ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:675 table "表 10 server字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 弹性云服务器URI自描述信息，详情参见表11。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:682 table "表 10 server字段数据结构说明" row 2
 	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// ReservationID reservation_id：通过返回的reservation_id，可以过滤查询到本次创建的弹性云服务器。
 	// 说明：
 	// 批量创建弹性云服务器时，支持使用该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:704 table "表 10 server字段数据结构说明" row 5
 	ReservationID *string `json:"reservation_id,omitempty"`
 
 	// SecurityGroups 弹性云服务器所在安全组，详情参见表12。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:689 table "表 10 server字段数据结构说明" row 3
 	SecurityGroups []SecurityGroups `json:"security_groups,omitempty"`
 }
 
 // NovaDisassociateSecurityGroupRequestBody defines model for NovaDisassociateSecurityGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:53 table "表 2 请求参数"
 type NovaDisassociateSecurityGroupRequestBody struct {
 	// RemoveSecurityGroup 移除弹性云服务器中的安全组，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:63 table "表 2 请求参数" row 1
 	RemoveSecurityGroup RemoveSecurityGroup `json:"removeSecurityGroup"`
 }
 
 // NovaListAvailabilityZonesResponseBody defines model for NovaListAvailabilityZonesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:46 table "表 2 响应参数"
 type NovaListAvailabilityZonesResponseBody struct {
 	// AvailabilityZoneInfo 可用区信息，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:54 table "表 2 响应参数" row 1
 	AvailabilityZoneInfo []AvailabilityZoneInfo `json:"availabilityZoneInfo,omitempty"`
 }
 
 // NovaListFlavorsDetailsFlavors defines model for NovaListFlavorsDetailsFlavors.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:133 table "表 4 flavors数据结构说明"
 type NovaListFlavorsDetailsFlavors struct {
 	// OSFLVDISABLEDDisabled 扩展属性，该云服务器规格是否禁用。
 	// 当前未使用该参数，缺省值为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:193 table "表 4 flavors数据结构说明" row 8
 	OSFLVDISABLEDDisabled *bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:185 table "表 4 flavors数据结构说明" row 7
 	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// Disk 云服务器规格对应要求系统盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:169 table "表 4 flavors数据结构说明" row 5
 	Disk *int64 `json:"disk,omitempty"`
 
 	// ID 云服务器规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:141 table "表 4 flavors数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:218 table "表 4 flavors数据结构说明" row 11
 	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Name 云服务器规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:148 table "表 4 flavors数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// OsFlavorAccessIsPublic 扩展属性，flavor是否给所有租户使用。
 	// - true：表示给所有租户使用。
 	// - false：表示给指定租户使用。
 	// 缺省值为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:209 table "表 4 flavors数据结构说明" row 10
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// RAM 云服务器规格对应的内存大小，单位为MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:162 table "表 4 flavors数据结构说明" row 4
 	RAM *int64 `json:"ram,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:201 table "表 4 flavors数据结构说明" row 9
 	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:177 table "表 4 flavors数据结构说明" row 6
 	Swap *string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:155 table "表 4 flavors数据结构说明" row 3
 	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaListFlavorsDetailsResponseBody defines model for NovaListFlavorsDetailsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:105 table "表 3 响应参数"
 type NovaListFlavorsDetailsResponseBody struct {
 	// Flavors 云服务器规格列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:113 table "表 3 响应参数" row 1
 	Flavors []NovaListFlavorsDetailsFlavors `json:"flavors,omitempty"`
 
 	// FlavorsLinks 分页查询时，查询下一页数据链接 , 详情请参见表5 flavors_links字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:120 table "表 3 响应参数" row 2
 	FlavorsLinks []NovaCreateServersLinks `json:"flavors_links,omitempty"`
 }
 
 // NovaListFlavorsFlavors defines model for NovaListFlavorsFlavors.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:138 table "表 4 flavors数据结构说明"
 type NovaListFlavorsFlavors struct {
 	// ID 规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:146 table "表 4 flavors数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:153 table "表 4 flavors数据结构说明" row 2
 	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Name 规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:161 table "表 4 flavors数据结构说明" row 3
 	Name *string `json:"name,omitempty"`
 }
 
 // NovaListFlavorsResponseBody defines model for NovaListFlavorsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:110 table "表 3 响应参数"
 type NovaListFlavorsResponseBody struct {
 	// Flavors 云服务器规格列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:118 table "表 3 响应参数" row 1
 	Flavors []NovaListFlavorsFlavors `json:"flavors,omitempty"`
 
 	// FlavorsLinks 分页查询时，查询下一页数据链接 ,详情请参见表5 flavors_links字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:125 table "表 3 响应参数" row 2
 	FlavorsLinks []NovaCreateServersLinks `json:"flavors_links,omitempty"`
 }
 
 // NovaListKeypairsKeypair 密钥信息详情，详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:92 table "表 4 keypair字段数据结构说明"
 type NovaListKeypairsKeypair struct {
 	// Fingerprint 密钥对应指纹信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:100 table "表 4 keypair字段数据结构说明" row 1
 	Fingerprint *string `json:"fingerprint,omitempty"`
 
 	// Name 密钥名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:107 table "表 4 keypair字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// PublicKey 密钥对应publicKey信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:122 table "表 4 keypair字段数据结构说明" row 4
 	PublicKey *string `json:"public_key,omitempty"`
 
 	// Type 密钥类型，默认“ssh”
 	// 微版本2.2及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:114 table "表 4 keypair字段数据结构说明" row 3
 	Type *string `json:"type,omitempty"`
 }
 
 // NovaListKeypairsResponseBody defines model for NovaListKeypairsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:50 table "表 2 响应参数"
 type NovaListKeypairsResponseBody struct {
 	// Keypairs 密钥信息列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:58 table "表 2 响应参数" row 1
 	Keypairs []Keypairs `json:"keypairs,omitempty"`
 }
 
 // NovaListServerActionsResponseBody defines model for NovaListServerActionsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:97 table "表 3 响应参数"
 type NovaListServerActionsResponseBody struct {
 	// InstanceActions 云服务器操作行为列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:105 table "表 3 响应参数" row 1
 	InstanceActions []InstanceActions `json:"instanceActions,omitempty"`
 }
 
 // NovaListServerGroupsResponseBody defines model for NovaListServerGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:54 table "表 2 响应参数"
 type NovaListServerGroupsResponseBody struct {
 	// ServerGroups 云服务器组信息，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:62 table "表 2 响应参数" row 1
 	ServerGroups []ServerGroups `json:"server_groups,omitempty"`
 }
 
 // NovaListServerInterfacesFixedIps defines model for NovaListServerInterfacesFixedIps.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:127 table "表 4 fixed_ips字段数据结构说明"
 type NovaListServerInterfacesFixedIps struct {
 	// IPAddress 网卡私网IP信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:142 table "表 4 fixed_ips字段数据结构说明" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// SubnetID 网卡私网IP对应子网信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:135 table "表 4 fixed_ips字段数据结构说明" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // NovaListServerInterfacesResponseBody defines model for NovaListServerInterfacesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:57 table "表 2 响应参数"
 type NovaListServerInterfacesResponseBody struct {
 	// InterfaceAttachments 云服务器网卡信息列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:65 table "表 2 响应参数" row 1
 	InterfaceAttachments []InterfaceAttachments `json:"interfaceAttachments,omitempty"`
 }
 
 // NovaListServerSecurityGroupsGroup 对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 // ip_range或者group参数的值，必须有一个为空。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:252 table "表 6 group对象"
 type NovaListServerSecurityGroupsGroup struct {
 	// Name 对端安全组的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:271 table "表 6 group对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// TenantID 对端安全组所属租户的租户ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:262 table "表 6 group对象" row 1
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NovaListServerSecurityGroupsIPRange 对端ip网段，cidr格式，参见表5。
 // ip_range或者group参数的值，必须有一个为空。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:227 table "表 5 ip_range对象"
 type NovaListServerSecurityGroupsIPRange struct {
 	// Cidr 对端IP网段，cidr格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:237 table "表 5 ip_range对象" row 1
 	Cidr *string `json:"cidr,omitempty"`
 }
 
 // NovaListServerSecurityGroupsResponseBody defines model for NovaListServerSecurityGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:57 table "表 2 响应参数"
 type NovaListServerSecurityGroupsResponseBody struct {
 	// SecurityGroups security_group列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:67 table "表 2 响应参数" row 1
 	SecurityGroups []NovaListServerSecurityGroupsSecurityGroup `json:"security_groups"`
 }
 
 // NovaListServerSecurityGroupsSecurityGroup defines model for NovaListServerSecurityGroupsSecurityGroup.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:83 table "表 3 security_group对象"
 type NovaListServerSecurityGroupsSecurityGroup struct {
 	// Description 安全组描述信息，长度0-255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:93 table "表 3 security_group对象" row 1
 	Description string `json:"description"`
 
 	// ID 安全组ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:102 table "表 3 security_group对象" row 2
 	ID string `json:"id"`
 
 	// Name 安全组名字，长度0-255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:111 table "表 3 security_group对象" row 3
 	Name string `json:"name"`
 
 	// Rules 安全组规则列表，参见表4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:120 table "表 3 security_group对象" row 4
 	Rules []NovaListServerSecurityGroupsSecurityGroupRule `json:"rules"`
 
 	// TenantID 租户ID或项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:129 table "表 3 security_group对象" row 5
 	TenantID string `json:"tenant_id"`
 }
 
 // NovaListServerSecurityGroupsSecurityGroupRule defines model for NovaListServerSecurityGroupsSecurityGroupRule.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:144 table "表 4 security_group_rule对象"
 type NovaListServerSecurityGroupsSecurityGroupRule struct {
 	// FromPort 起始端口，范围1-65535，且不大于to_port。
 	// ip_protocol设置为icmp时，from_port表示type，范围是0-255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:172 table "表 4 security_group_rule对象" row 3
 	FromPort int64 `json:"from_port"`
 
 	// Group 对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 	// ip_range或者group参数的值，必须有一个为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:202 table "表 4 security_group_rule对象" row 6
 	Group NovaListServerSecurityGroupsGroup `json:"group"`
 
 	// ID 安全组规则ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:212 table "表 4 security_group_rule对象" row 7
 	ID string `json:"id"`
 
 	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:163 table "表 4 security_group_rule对象" row 2
 	IPProtocol string `json:"ip_protocol"`
 
 	// IPRange 对端ip网段，cidr格式，参见表5。
 	// ip_range或者group参数的值，必须有一个为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:192 table "表 4 security_group_rule对象" row 5
 	IPRange NovaListServerSecurityGroupsIPRange `json:"ip_range"`
 
 	// ParentGroupID 相关联的安全组ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:154 table "表 4 security_group_rule对象" row 1
 	ParentGroupID string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port。
 	// ip_protocol设置为icmp时，to_port表示code，范围是0-255，且如果from_port为-1，to_port为-1表示任意ICMP报文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:182 table "表 4 security_group_rule对象" row 4
 	ToPort int64 `json:"to_port"`
 }
 
 // NovaListServerVolumesResponseBody defines model for NovaListServerVolumesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:61 table "表 2 响应参数"
 type NovaListServerVolumesResponseBody struct {
 	// VolumeAttachments 云服务器挂载信息列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:69 table "表 2 响应参数" row 1
 	VolumeAttachments []VolumeAttachments `json:"volumeAttachments,omitempty"`
 }
 
 // NovaListServersDetailsFault 云服务器故障信息。
 // 可选参数，在云服务器状态为ERROR且存在异常的情况下返回。
 // 详情参见 表11 fault字段数据结构说明。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:771 table "表 10 fault字段数据结构说明"
 type NovaListServersDetailsFault struct {
 	// Code 错误码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:779 table "表 10 fault字段数据结构说明" row 1
 	Code *int64 `json:"code,omitempty"`
 
 	// Created 异常出现的时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:786 table "表 10 fault字段数据结构说明" row 2
 	Created *string `json:"created,omitempty"`
 
 	// Details 异常详情信息。可选参数，在非空条件下才返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:800 table "表 10 fault字段数据结构说明" row 4
 	Details *string `json:"details,omitempty"`
 
 	// Message 异常描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:793 table "表 10 fault字段数据结构说明" row 3
 	Message *string `json:"message,omitempty"`
 }
 
 // NovaListServersDetailsFlavor 云服务器规格信息。
 // 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:562 table "表 5 flavor字段数据结构说明"
 type NovaListServersDetailsFlavor struct {
 	// Disk 该云服务器规格对应要求系统盘大小，0为不限制。
 	// 微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:602 table "表 5 flavor字段数据结构说明" row 5
 	Disk *int64 `json:"disk,omitempty"`
 
 	// Ephemeral 未使用。
 	// 微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:610 table "表 5 flavor字段数据结构说明" row 6
 	Ephemeral *int64 `json:"ephemeral,omitempty"`
 
 	// ExtraSpecs flavor扩展字段。
 	// 请参考：os_extra_specs（flavor）字段数据结构说明。
 	// 微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:634 table "表 5 flavor字段数据结构说明" row 9
 	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
 
 	// ID 云服务器类型ID。
 	// 微版本2.47及以上版本不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:570 table "表 5 flavor字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关快捷链接信息，详情请参见表6。
 	// 微版本2.47及以上版本不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:578 table "表 5 flavor字段数据结构说明" row 2
 	Links []FlavorLinksItem `json:"links,omitempty"`
 
 	// OriginalName 云服务器规格名称
 	// 微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:626 table "表 5 flavor字段数据结构说明" row 8
 	OriginalName *string `json:"original_name,omitempty"`
 
 	// RAM 该云服务器规格对应的内存大小，单位为MB。
 	// 微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:594 table "表 5 flavor字段数据结构说明" row 4
 	RAM *int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:618 table "表 5 flavor字段数据结构说明" row 7
 	Swap *int64 `json:"swap,omitempty"`
 
 	// Vcpus 该云服务器规格对应的CPU核数。
 	// 微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:586 table "表 5 flavor字段数据结构说明" row 3
 	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaListServersDetailsImage 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 // 详情请参见。表11
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:813 table "表 11 image字段数据结构说明"
 type NovaListServersDetailsImage struct {
 	// ID 镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:821 table "表 11 image字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 镜像相关标记快捷链接信息，详情请参见表6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:828 table "表 11 image字段数据结构说明" row 2
 	Links []FlavorLinksItem `json:"links,omitempty"`
 }
 
 // NovaListServersDetailsOsExtendedVolumesVolumesAttached defines model for NovaListServersDetailsOsExtendedVolumesVolumesAttached.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:720 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明"
 type NovaListServersDetailsOsExtendedVolumesVolumesAttached struct {
 	// DeleteOnTermination 一个标志，指示在删除服务器时是否删除附加的卷。、
 	// 默认情况下，这是False
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:735 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明" row 2
 	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
 
 	// ID 云硬盘ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:728 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // NovaListServersDetailsResponseBody defines model for NovaListServersDetailsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:184 table "表 3 响应参数"
 type NovaListServersDetailsResponseBody struct {
 	// Servers 查询云服务器信息列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:192 table "表 3 响应参数" row 1
 	Servers []NovaListServersDetailsServers `json:"servers,omitempty"`
 
 	// ServersLinks 分页查询时，查询下一页数据链接，详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:199 table "表 3 响应参数" row 2
 	ServersLinks []FlavorLinksItem `json:"servers_links,omitempty"`
 }
 
 // NovaListServersDetailsServers defines model for NovaListServersDetailsServers.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:212 table "表 4 servers字段数据结构说明"
 type NovaListServersDetailsServers struct {
 	// OSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动云服务器生效。
 	// 取值范围：
 	// - AUTO: API使用单个分区构建目标磁盘大小的云服务器。 API会自动调整文件系统以适应整个分区。
 	// - MANUAL：API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:341 table "表 4 servers字段数据结构说明" row 17
 	OSDCFDiskConfig *NovaListServersDetailsServersOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTAZAvailabilityZone 扩展属性，可用区编码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:350 table "表 4 servers字段数据结构说明" row 18
 	OSEXTAZAvailabilityZone *string `json:"OS-EXT-AZ:availability_zone,omitempty"`
 
 	// OSEXTSRVATTRHost 扩展属性，云服务器宿主名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:357 table "表 4 servers字段数据结构说明" row 19
 	OSEXTSRVATTRHost *string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
 
 	// OSEXTSRVATTRHostname 云服务器的主机名。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:454 table "表 4 servers字段数据结构说明" row 31
 	OSEXTSRVATTRHostname *string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
 
 	// OSEXTSRVATTRHypervisorHostname 扩展属性，hypervisor主机名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:364 table "表 4 servers字段数据结构说明" row 20
 	OSEXTSRVATTRHypervisorHostname *string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
 
 	// OSEXTSRVATTRInstanceName 扩展属性，云服务器实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:371 table "表 4 servers字段数据结构说明" row 21
 	OSEXTSRVATTRInstanceName *string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
 
 	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:478 table "表 4 servers字段数据结构说明" row 34
 	OSEXTSRVATTRKernelID *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，云服务器的启动顺序。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:470 table "表 4 servers字段数据结构说明" row 33
 	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
 	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:486 table "表 4 servers字段数据结构说明" row 35
 	OSEXTSRVATTRRamdiskID *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
 
 	// OSEXTSRVATTRReservationID 批量创建场景，云服务器的预留ID。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:462 table "表 4 servers字段数据结构说明" row 32
 	OSEXTSRVATTRReservationID *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
 
 	// OSEXTSRVATTRRootDeviceName 云服务器系统盘的设备名称。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:494 table "表 4 servers字段数据结构说明" row 36
 	OSEXTSRVATTRRootDeviceName *string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
 
 	// OSEXTSRVATTRUserData 创建云服务器时指定的user_data。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:502 table "表 4 servers字段数据结构说明" row 37
 	OSEXTSRVATTRUserData *string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
 
 	// OSEXTSTSPowerState 扩展属性，云服务器电源状态。
@@ -2938,57 +4082,85 @@ type NovaListServersDetailsServers struct {
 	// - 2 : paused
 	// - 3 : shutdown
 	// - 4 : crashed
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:378 table "表 4 servers字段数据结构说明" row 22
 	OSEXTSTSPowerState *NovaListServersDetailsServersOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，云服务器任务状态。
 	// 取值范围请参考云服务器状态表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:387 table "表 4 servers字段数据结构说明" row 23
 	OSEXTSTSTaskState *string `json:"OS-EXT-STS:task_state,omitempty"`
 
 	// OSEXTSTSVmState 扩展属性，云服务器状态。
 	// 取值范围：
 	// ACTIVE,BUILDING,STOPPED,RESIZED,PAUSED,SUSPENDED,RESCUED,ERROR,DELETED,SOFT_DELETED,SHELVED,SHELVED_OFFLOADED
 	// 云服务器状态说明请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:395 table "表 4 servers字段数据结构说明" row 24
 	OSEXTSTSVmState *NovaListServersDetailsServersOSEXTSTSVmState `json:"OS-EXT-STS:vm_state,omitempty"`
 
 	// OSSRVUSGLaunchedAt 扩展属性，云服务器启动时间。时间格式例如：2019-05-22T07:48:19.000000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:405 table "表 4 servers字段数据结构说明" row 25
 	OSSRVUSGLaunchedAt *string `json:"OS-SRV-USG:launched_at,omitempty"`
 
 	// OSSRVUSGTerminatedAt 扩展属性，云服务器删除时间。
 	// 时间格式例如：2019-05-22T07:48:19.000000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:412 table "表 4 servers字段数据结构说明" row 26
 	OSSRVUSGTerminatedAt *string `json:"OS-SRV-USG:terminated_at,omitempty"`
 
 	// AccessIPv4 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:528 table "表 4 servers字段数据结构说明" row 40
 	AccessIPv4 *string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:535 table "表 4 servers字段数据结构说明" row 41
 	AccessIPv6 *string `json:"accessIPv6,omitempty"`
 
 	// Addresses 云服务器对应的网络地址信息。
 	// 属性为Map<String, Object>结构。
 	// - key为网络名称，如“demo_net”。
 	// - value为网络属性，详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:309 table "表 4 servers字段数据结构说明" row 13
 	Addresses *ServersAddresses `json:"addresses,omitempty"`
 
 	// ConfigDrive 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:542 table "表 4 servers字段数据结构说明" row 42
 	ConfigDrive *string `json:"config_drive,omitempty"`
 
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T07:48:53Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:244 table "表 4 servers字段数据结构说明" row 4
 	Created *string `json:"created,omitempty"`
 
 	// Description 云服务器的描述信息。
 	// 微版本2.19及以上的版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:437 table "表 4 servers字段数据结构说明" row 29
 	Description *string `json:"description,omitempty"`
 
 	// Fault 云服务器故障信息。
 	// 可选参数，在云服务器状态为ERROR且存在异常的情况下返回。
 	// 详情参见 表11 fault字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:428 table "表 4 servers字段数据结构说明" row 28
 	Fault *NovaListServersDetailsFault `json:"fault,omitempty"`
 
 	// Flavor 云服务器规格信息。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:258 table "表 4 servers字段数据结构说明" row 6
 	Flavor *NovaListServersDetailsFlavor `json:"flavor,omitempty"`
 
 	// HostID 云服务器对应的主机ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:302 table "表 4 servers字段数据结构说明" row 12
 	HostID *string `json:"hostId,omitempty"`
 
 	// HostStatus nova-compute状态。
@@ -2998,50 +4170,76 @@ type NovaListServersDetailsServers struct {
 	// - MAINTENANCE：维护状态
 	// - 空字符串：云服务器无主机信息
 	// 微版本2.16及以上的版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:445 table "表 4 servers字段数据结构说明" row 30
 	HostStatus *string `json:"host_status,omitempty"`
 
 	// ID 云服务器唯一标识ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:227 table "表 4 servers字段数据结构说明" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Image 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 	// 详情请参见。表11
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:266 table "表 4 servers字段数据结构说明" row 7
 	Image *NovaListServersDetailsImage `json:"image,omitempty"`
 
 	// KeyName SSH密钥名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:281 table "表 4 servers字段数据结构说明" row 9
 	KeyName *string `json:"key_name,omitempty"`
 
 	// Links 云服务器相关快捷链接信息。
 	// 详情请参见表6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:326 table "表 4 servers字段数据结构说明" row 15
 	Links []FlavorLinksItem `json:"links,omitempty"`
 
 	// Locked 当云服务器被锁时为True，否则为False。
 	// 微版本2.9及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:520 table "表 4 servers字段数据结构说明" row 39
 	Locked *bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:295 table "表 4 servers字段数据结构说明" row 11
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 云服务器名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:220 table "表 4 servers字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// OsExtendedVolumesVolumesAttached 云服务器挂载的云磁盘信息。
 	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:420 table "表 4 servers字段数据结构说明" row 27
 	OsExtendedVolumesVolumesAttached []NovaListServersDetailsOsExtendedVolumesVolumesAttached `json:"os-extended-volumes:volumes_attached,omitempty"`
 
 	// OsSchedulerHints 弹性云服务器调度信息，参见表12。裸金属服务器场景不支持。仅在DEH专属主机的场景下存在该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:334 table "表 4 servers字段数据结构说明" row 16
 	OsSchedulerHints *ServersOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
 
 	// Progress 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:549 table "表 4 servers字段数据结构说明" row 43
 	Progress *int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 云服务器所属安全组列表。
 	// 详情请参见表9
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:318 table "表 4 servers字段数据结构说明" row 14
 	SecurityGroups []SecurityGroups `json:"security_groups,omitempty"`
 
 	// Status 云服务器当前状态信息。
 	// 取值范围：
 	// ACTIVE、BUILD、DELETED、ERROR、HARD_REBOOT、MIGRATING、PAUSED、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、SHELVED、SHELVED_OFFLOADED、SOFT_DELETED、SUSPENDED、VERIFY_RESIZE
 	// 云服务器状态说明请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:234 table "表 4 servers字段数据结构说明" row 3
 	Status *NovaListServersDetailsServersStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
@@ -3049,15 +4247,23 @@ type NovaListServersDetailsServers struct {
 	// 系统近期对标签功能进行了升级，升级后，返回的tag值遵循如下规则：
 	// - key与value使用“=”连接，如“key=value”。
 	// - 如果value为空字符串，则仅返回key。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:510 table "表 4 servers字段数据结构说明" row 38
 	Tags []string `json:"tags,omitempty"`
 
 	// TenantID 云服务器所属租户ID。即项目id，与project_id表示相同的概念。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:274 table "表 4 servers字段数据结构说明" row 8
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器最近一次更新时间，例如开机、关机、重启等操作。时间格式例如：2019-05-22T07:48:53Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:251 table "表 4 servers字段数据结构说明" row 5
 	Updated *string `json:"updated,omitempty"`
 
 	// UserID 云服务器所属用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:288 table "表 4 servers字段数据结构说明" row 10
 	UserID *string `json:"user_id,omitempty"`
 }
 
@@ -3065,6 +4271,8 @@ type NovaListServersDetailsServers struct {
 // 取值范围：
 // - AUTO: API使用单个分区构建目标磁盘大小的云服务器。 API会自动调整文件系统以适应整个分区。
 // - MANUAL：API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:341 table "表 4 servers字段数据结构说明" row 17
 type NovaListServersDetailsServersOSDCFDiskConfig string
 
 // NovaListServersDetailsServersOSEXTSTSPowerState 扩展属性，云服务器电源状态。
@@ -3074,358 +4282,564 @@ type NovaListServersDetailsServersOSDCFDiskConfig string
 // - 2 : paused
 // - 3 : shutdown
 // - 4 : crashed
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:378 table "表 4 servers字段数据结构说明" row 22
 type NovaListServersDetailsServersOSEXTSTSPowerState int64
 
 // NovaListServersDetailsServersOSEXTSTSVmState 扩展属性，云服务器状态。
 // 取值范围：
 // ACTIVE,BUILDING,STOPPED,RESIZED,PAUSED,SUSPENDED,RESCUED,ERROR,DELETED,SOFT_DELETED,SHELVED,SHELVED_OFFLOADED
 // 云服务器状态说明请参考云服务器状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:395 table "表 4 servers字段数据结构说明" row 24
 type NovaListServersDetailsServersOSEXTSTSVmState string
 
 // NovaListServersDetailsServersStatus 云服务器当前状态信息。
 // 取值范围：
 // ACTIVE、BUILD、DELETED、ERROR、HARD_REBOOT、MIGRATING、PAUSED、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、SHELVED、SHELVED_OFFLOADED、SOFT_DELETED、SUSPENDED、VERIFY_RESIZE
 // 云服务器状态说明请参考云服务器状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:234 table "表 4 servers字段数据结构说明" row 3
 type NovaListServersDetailsServersStatus string
 
 // NovaListServersResponseBody defines model for NovaListServersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:184 table "表 3 响应参数"
 type NovaListServersResponseBody struct {
 	// Servers 查询云服务器信息列表，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:192 table "表 3 响应参数" row 1
 	Servers []NovaListServersServers `json:"servers,omitempty"`
 
 	// ServersLinks 分页查询时，查询下一页数据链接，详情请参见表5
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:199 table "表 3 响应参数" row 2
 	ServersLinks []ServersLinksItem `json:"servers_links,omitempty"`
 }
 
 // NovaListServersServers defines model for NovaListServersServers.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:212 table "表 4 servers字段数据结构说明"
 type NovaListServersServers struct {
 	// ID 云服务器唯一标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:227 table "表 4 servers字段数据结构说明" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器相关快捷链接信息，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:234 table "表 4 servers字段数据结构说明" row 3
 	Links []ServersLinksItem `json:"links,omitempty"`
 
 	// Name 云服务器名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:220 table "表 4 servers字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // NovaLockServerRequestBody defines model for NovaLockServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:55 table "表 2 请求参数"
 type NovaLockServerRequestBody struct {
 	// Lock 锁定弹性云服务器
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:65 table "表 2 请求参数" row 1
 	Lock interface{} `json:"lock"`
 }
 
 // NovaRebootServerRequestBody defines model for NovaRebootServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:53 table "表 2 请求参数"
 type NovaRebootServerRequestBody struct {
 	// Reboot 标记为重启云服务器操作，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:63 table "表 2 请求参数" row 1
 	Reboot Reboot `json:"reboot"`
 }
 
 // NovaShowFlavorExtraSpecsResponseBody defines model for NovaShowFlavorExtraSpecsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:57 table "表 2 响应参数"
 type NovaShowFlavorExtraSpecsResponseBody struct {
 	// ExtraSpecs 描述弹性云服务器规格的键值对。
 	// 返回字段详细说明请参见表6章节os_extra_specs数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:65 table "表 2 响应参数" row 1
 	ExtraSpecs map[string]string `json:"extra_specs,omitempty"`
 }
 
 // NovaShowFlavorFlavor 云服务器规格，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:78 table "表 3 flavor数据结构说明"
 type NovaShowFlavorFlavor struct {
 	// OSFLVDISABLEDDisabled 扩展属性，该云服务器规格是否禁用。
 	// 当前未使用该参数，缺省值为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:138 table "表 3 flavor数据结构说明" row 8
 	OSFLVDISABLEDDisabled *bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:130 table "表 3 flavor数据结构说明" row 7
 	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// Disk 云服务器规格对应要求系统盘大小。
 	// 当前未使用该参数，缺省值为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:114 table "表 3 flavor数据结构说明" row 5
 	Disk *int64 `json:"disk,omitempty"`
 
 	// ID 云服务器规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:86 table "表 3 flavor数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:163 table "表 3 flavor数据结构说明" row 11
 	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Name 云服务器规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:93 table "表 3 flavor数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// OsFlavorAccessIsPublic 扩展属性，flavor是否给所有租户使用。
 	// - true：表示给所有租户使用。
 	// - false：表示给指定租户使用。
 	// 缺省值为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:154 table "表 3 flavor数据结构说明" row 10
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// RAM 云服务器规格对应的内存大小，单位为MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:107 table "表 3 flavor数据结构说明" row 4
 	RAM *int64 `json:"ram,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:146 table "表 3 flavor数据结构说明" row 9
 	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:122 table "表 3 flavor数据结构说明" row 6
 	Swap *string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:100 table "表 3 flavor数据结构说明" row 3
 	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaShowFlavorResponseBody defines model for NovaShowFlavorResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:57 table "表 2 响应参数"
 type NovaShowFlavorResponseBody struct {
 	// Flavor 云服务器规格，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:65 table "表 2 响应参数" row 1
 	Flavor *NovaShowFlavorFlavor `json:"flavor,omitempty"`
 }
 
 // NovaShowKeypairKeypair SSH密钥信息，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:78 table "表 3 keypair字段数据结构说明"
 type NovaShowKeypairKeypair struct {
 	// CreatedAt 密钥创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:107 table "表 3 keypair字段数据结构说明" row 4
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Deleted 密钥删除标记。
 	// - true，表示密钥已被删除。
 	// - false，表示密钥未被删除。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:114 table "表 3 keypair字段数据结构说明" row 5
 	Deleted *bool `json:"deleted,omitempty"`
 
 	// DeletedAt 密钥删除时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:122 table "表 3 keypair字段数据结构说明" row 6
 	DeletedAt *string `json:"deleted_at,omitempty"`
 
 	// Fingerprint 密钥对应指纹信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:100 table "表 3 keypair字段数据结构说明" row 3
 	Fingerprint *string `json:"fingerprint,omitempty"`
 
 	// ID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:129 table "表 3 keypair字段数据结构说明" row 7
 	ID *int64 `json:"id,omitempty"`
 
 	// Name 密钥名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:93 table "表 3 keypair字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// PublicKey 密钥对应publicKey信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:86 table "表 3 keypair字段数据结构说明" row 1
 	PublicKey *string `json:"public_key,omitempty"`
 
 	// Type 密钥类型，默认“ssh”
 	// 微版本2.2及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:150 table "表 3 keypair字段数据结构说明" row 10
 	Type *string `json:"type,omitempty"`
 
 	// UpdatedAt 密钥更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:136 table "表 3 keypair字段数据结构说明" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 
 	// UserID 密钥所属用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:143 table "表 3 keypair字段数据结构说明" row 9
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaShowKeypairResponseBody defines model for NovaShowKeypairResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:57 table "表 2 响应参数"
 type NovaShowKeypairResponseBody struct {
 	// Keypair SSH密钥信息，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:65 table "表 2 响应参数" row 1
 	Keypair *NovaShowKeypairKeypair `json:"keypair,omitempty"`
 }
 
 // NovaShowServerActionResponseBody defines model for NovaShowServerActionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:64 table "表 2 响应参数"
 type NovaShowServerActionResponseBody struct {
 	// InstanceAction 云服务器操作行为，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:72 table "表 2 响应参数" row 1
 	InstanceAction *InstanceAction `json:"instanceAction,omitempty"`
 }
 
 // NovaShowServerFault 云服务器故障信息。
 // 可选参数，在云服务器状态为ERROR且存在异常的情况下返回。
 // 详情参见 表11 fault字段数据结构说明。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:662 table "表 10 fault字段数据结构说明"
 type NovaShowServerFault struct {
 	// Code 错误码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:670 table "表 10 fault字段数据结构说明" row 1
 	Code *int64 `json:"code,omitempty"`
 
 	// Created 异常出现的时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:677 table "表 10 fault字段数据结构说明" row 2
 	Created *string `json:"created,omitempty"`
 
 	// Details 异常详情信息，可选参数，在非空条件下才返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:691 table "表 10 fault字段数据结构说明" row 4
 	Details *string `json:"details,omitempty"`
 
 	// Message 异常描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:684 table "表 10 fault字段数据结构说明" row 3
 	Message *string `json:"message,omitempty"`
 }
 
 // NovaShowServerFlavor 云服务器规格信息，详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:424 table "表 4 flavor字段数据结构说明"
 type NovaShowServerFlavor struct {
 	// Disk 该云服务器规格对应要求系统盘大小，0为不限制。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:465 table "表 4 flavor字段数据结构说明" row 5
 	Disk *int64 `json:"disk,omitempty"`
 
 	// Ephemeral 未使用。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:473 table "表 4 flavor字段数据结构说明" row 6
 	Ephemeral *int64 `json:"ephemeral,omitempty"`
 
 	// ExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:497 table "表 4 flavor字段数据结构说明" row 9
 	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
 
 	// ID 云服务器类型ID。
 	// 微版本2.47及以上版本不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:432 table "表 4 flavor字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关标记快捷链接信息。
 	// 详情请参见表6。
 	// 微版本2.47及以上版本不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:440 table "表 4 flavor字段数据结构说明" row 2
 	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// OriginalName 云服务器规格名称。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:489 table "表 4 flavor字段数据结构说明" row 8
 	OriginalName *string `json:"original_name,omitempty"`
 
 	// RAM 该云服务器规格对应的内存大小，单位为MB。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:457 table "表 4 flavor字段数据结构说明" row 4
 	RAM *int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:481 table "表 4 flavor字段数据结构说明" row 7
 	Swap *int64 `json:"swap,omitempty"`
 
 	// Vcpus 该云服务器规格对应的CPU核数。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:449 table "表 4 flavor字段数据结构说明" row 3
 	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaShowServerGroupResponseBody defines model for NovaShowServerGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:57 table "表 2 响应参数"
 type NovaShowServerGroupResponseBody struct {
 	// ServerGroup 弹性云服务器组信息，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:65 table "表 2 响应参数" row 1
 	ServerGroup *NovaShowServerGroupServerGroup `json:"server_group,omitempty"`
 }
 
 // NovaShowServerGroupServerGroup 弹性云服务器组信息，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:78 table "表 3 server_group参数信息"
 type NovaShowServerGroupServerGroup struct {
 	// ID 弹性云服务器组UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:86 table "表 3 server_group参数信息" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:108 table "表 3 server_group参数信息" row 4
 	Members []string `json:"members,omitempty"`
 
 	// Metadata 弹性云服务器组元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:115 table "表 3 server_group参数信息" row 5
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:93 table "表 3 server_group参数信息" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Policies 弹性云服务器组类型。包括：
 	// - anti-affinity：此组中的云服务器必须安排到不同的主机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:100 table "表 3 server_group参数信息" row 3
 	Policies []string `json:"policies,omitempty"`
 
 	// ProjectID 弹性云服务器组所属租户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:122 table "表 3 server_group参数信息" row 6
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// UserID 弹性云服务器组所属用户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:130 table "表 3 server_group参数信息" row 7
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaShowServerImage 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 // 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:511 table "表 5 image字段数据结构说明"
 type NovaShowServerImage struct {
 	// ID 镜像ID。
 	// 您可以根据镜像ID查询更多镜像信息，详细内容，请参见查询镜像列表（OpenStack原生）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:519 table "表 5 image字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 镜像相关标记快捷链接信息，详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:527 table "表 5 image字段数据结构说明" row 2
 	Links []NovaCreateServersLinks `json:"links,omitempty"`
 }
 
 // NovaShowServerInterfaceInterfaceAttachment 云服务器网卡信息列表，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:85 table "表 3 interfaceAttachment字段数据结构说明"
 type NovaShowServerInterfaceInterfaceAttachment struct {
 	// FixedIps 网卡IP信息列表，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:100 table "表 3 interfaceAttachment字段数据结构说明" row 2
 	FixedIps []NovaAttachInterfaceResponseFixedIps `json:"fixed_ips,omitempty"`
 
 	// MacAddr 网卡Mac地址信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:121 table "表 3 interfaceAttachment字段数据结构说明" row 5
 	MacAddr *string `json:"mac_addr,omitempty"`
 
 	// NetID 网卡端口所属网络ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:107 table "表 3 interfaceAttachment字段数据结构说明" row 3
 	NetID *string `json:"net_id,omitempty"`
 
 	// PortID 网卡端口ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:114 table "表 3 interfaceAttachment字段数据结构说明" row 4
 	PortID *string `json:"port_id,omitempty"`
 
 	// PortState 网卡端口状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:93 table "表 3 interfaceAttachment字段数据结构说明" row 1
 	PortState *string `json:"port_state,omitempty"`
 }
 
 // NovaShowServerInterfaceResponseBody defines model for NovaShowServerInterfaceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:64 table "表 2 响应参数"
 type NovaShowServerInterfaceResponseBody struct {
 	// InterfaceAttachment 云服务器网卡信息列表，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:72 table "表 2 响应参数" row 1
 	InterfaceAttachment *NovaShowServerInterfaceInterfaceAttachment `json:"interfaceAttachment,omitempty"`
 }
 
 // NovaShowServerMetadataItemResponseBody defines model for NovaShowServerMetadataItemResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器指定Key的元数据.md:64 table "表 2 响应参数"
 type NovaShowServerMetadataItemResponseBody struct {
 	// Meta 用户自定义键值对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器指定Key的元数据.md:72 table "表 2 响应参数" row 1
 	Meta map[string]interface{} `json:"meta,omitempty"`
 }
 
 // NovaShowServerMetadataResponseBody defines model for NovaShowServerMetadataResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器元数据列表.md:60 table "表 2 响应参数"
 type NovaShowServerMetadataResponseBody struct {
 	// Metadata 用户自定义键值对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器元数据列表.md:70 table "表 2 响应参数" row 1
 	Metadata map[string]interface{} `json:"metadata"`
 }
 
 // NovaShowServerOsExtendedVolumesVolumesAttached defines model for NovaShowServerOsExtendedVolumesVolumesAttached.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:611 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明"
 type NovaShowServerOsExtendedVolumesVolumesAttached struct {
 	// DeleteOnTermination 一个标志，指示在删除服务器时是否删除附加的卷。
 	// 默认情况下，这是False
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:626 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明" row 2
 	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
 
 	// ID 云磁盘ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:619 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // NovaShowServerResponseBody defines model for NovaShowServerResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:57 table "表 2 响应参数"
 type NovaShowServerResponseBody struct {
 	// Server 云服务器信息，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:65 table "表 2 响应参数" row 1
 	Server *NovaShowServerServer `json:"server,omitempty"`
 }
 
 // NovaShowServerServer 云服务器信息，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:78 table "表 3 server字段数据结构说明"
 type NovaShowServerServer struct {
 	// OSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动弹性云服务器生效。
 	// 取值范围：
 	// AUTO: API使用单个分区构建目标磁盘大小的弹性云服务器。 API会自动调整文件系统以适应整个分区。
 	// MANUAL:API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:214 table "表 3 server字段数据结构说明" row 18
 	OSDCFDiskConfig *NovaShowServerServerOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTAZAvailabilityZone 扩展属性，可用区编码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:224 table "表 3 server字段数据结构说明" row 19
 	OSEXTAZAvailabilityZone *string `json:"OS-EXT-AZ:availability_zone,omitempty"`
 
 	// OSEXTSRVATTRHost 扩展属性，云服务器宿主名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:231 table "表 3 server字段数据结构说明" row 20
 	OSEXTSRVATTRHost *string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
 
 	// OSEXTSRVATTRHostname 云服务器的主机名。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:326 table "表 3 server字段数据结构说明" row 32
 	OSEXTSRVATTRHostname *string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
 
 	// OSEXTSRVATTRHypervisorHostname 扩展属性，hypervisor主机名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:238 table "表 3 server字段数据结构说明" row 21
 	OSEXTSRVATTRHypervisorHostname *string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
 
 	// OSEXTSRVATTRInstanceName 扩展属性，云服务器ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:245 table "表 3 server字段数据结构说明" row 22
 	OSEXTSRVATTRInstanceName *string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
 
 	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:350 table "表 3 server字段数据结构说明" row 35
 	OSEXTSRVATTRKernelID *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，云服务器的启动顺序。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:342 table "表 3 server字段数据结构说明" row 34
 	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
 	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:358 table "表 3 server字段数据结构说明" row 36
 	OSEXTSRVATTRRamdiskID *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
 
 	// OSEXTSRVATTRReservationID 批量创建场景，云服务器的预留ID。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:334 table "表 3 server字段数据结构说明" row 33
 	OSEXTSRVATTRReservationID *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
 
 	// OSEXTSRVATTRRootDeviceName 云服务器系统盘的设备名称。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:366 table "表 3 server字段数据结构说明" row 37
 	OSEXTSRVATTRRootDeviceName *string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
 
 	// OSEXTSRVATTRUserData 创建云服务器时指定的user_data。
 	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:374 table "表 3 server字段数据结构说明" row 38
 	OSEXTSRVATTRUserData *string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
 
 	// OSEXTSTSPowerState 扩展属性，云服务器电源状态。
@@ -3435,55 +4849,83 @@ type NovaShowServerServer struct {
 	// - 2 : paused
 	// - 3 : shutdown
 	// - 4 : crashed
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:252 table "表 3 server字段数据结构说明" row 23
 	OSEXTSTSPowerState *NovaShowServerServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，云服务器任务状态。
 	// 取值范围请参考云服务器状态表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:261 table "表 3 server字段数据结构说明" row 24
 	OSEXTSTSTaskState *string `json:"OS-EXT-STS:task_state,omitempty"`
 
 	// OSEXTSTSVmState 扩展属性，云服务器状态。
 	// 取值范围：
 	// ACTIVE,BUILDING,STOPPED,RESIZED,PAUSED,SUSPENDED,RESCUED,ERROR,DELETED,SOFT_DELETED,SHELVED,SHELVED_OFFLOADED
 	// 云服务器状态说明请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:269 table "表 3 server字段数据结构说明" row 25
 	OSEXTSTSVmState *NovaShowServerServerOSEXTSTSVmState `json:"OS-EXT-STS:vm_state,omitempty"`
 
 	// OSSRVUSGLaunchedAt 扩展属性，云服务器启动时间。时间格式例如：2019-05-22T07:48:19.000000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:279 table "表 3 server字段数据结构说明" row 26
 	OSSRVUSGLaunchedAt *string `json:"OS-SRV-USG:launched_at,omitempty"`
 
 	// OSSRVUSGTerminatedAt 扩展属性，云服务器删除时间。时间格式例如：2019-05-22T07:48:19.000000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:286 table "表 3 server字段数据结构说明" row 27
 	OSSRVUSGTerminatedAt *string `json:"OS-SRV-USG:terminated_at,omitempty"`
 
 	// AccessIPv4 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:390 table "表 3 server字段数据结构说明" row 40
 	AccessIPv4 *string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:397 table "表 3 server字段数据结构说明" row 41
 	AccessIPv6 *string `json:"accessIPv6,omitempty"`
 
 	// Addresses 云服务器对应的网络地址信息。
 	// 属性为Map<String, Object>结构。
 	// - key为网络名称，如“demo_net”。
 	// - value为网络属性，详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:174 table "表 3 server字段数据结构说明" row 13
 	Addresses *NovaShowServerServerAddresses `json:"addresses,omitempty"`
 
 	// ConfigDrive 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:404 table "表 3 server字段数据结构说明" row 42
 	ConfigDrive *string `json:"config_drive,omitempty"`
 
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T07:48:19Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:110 table "表 3 server字段数据结构说明" row 4
 	Created *string `json:"created,omitempty"`
 
 	// Description 云服务器的描述信息。
 	// 微版本2.19及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:309 table "表 3 server字段数据结构说明" row 30
 	Description *string `json:"description,omitempty"`
 
 	// Fault 云服务器故障信息。
 	// 可选参数，在云服务器状态为ERROR且存在异常的情况下返回。
 	// 详情参见 表11 fault字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:300 table "表 3 server字段数据结构说明" row 29
 	Fault *NovaShowServerFault `json:"fault,omitempty"`
 
 	// Flavor 云服务器规格信息，详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:124 table "表 3 server字段数据结构说明" row 6
 	Flavor *NovaShowServerFlavor `json:"flavor,omitempty"`
 
 	// HostID 云服务器对应的主机ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:167 table "表 3 server字段数据结构说明" row 12
 	HostID *string `json:"hostId,omitempty"`
 
 	// HostStatus nova-compute状态。
@@ -3493,47 +4935,73 @@ type NovaShowServerServer struct {
 	// - MAINTENANCE：维护状态
 	// - 空字符串：云服务器无主机信息
 	// 微版本2.16及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:317 table "表 3 server字段数据结构说明" row 31
 	HostStatus *string `json:"host_status,omitempty"`
 
 	// ID 云服务器唯一标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:93 table "表 3 server字段数据结构说明" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Image 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:131 table "表 3 server字段数据结构说明" row 7
 	Image *NovaShowServerImage `json:"image,omitempty"`
 
 	// KeyName SSH密钥名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:146 table "表 3 server字段数据结构说明" row 9
 	KeyName *string `json:"key_name,omitempty"`
 
 	// Links 云服务器相关标记快捷链接信息，详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:190 table "表 3 server字段数据结构说明" row 15
 	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Locked 当云服务器被锁时为True，否则为False。
 	// 微版本2.9及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:382 table "表 3 server字段数据结构说明" row 39
 	Locked *bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:160 table "表 3 server字段数据结构说明" row 11
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 云服务器名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:86 table "表 3 server字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// OsExtendedVolumesVolumesAttached 云服务器挂载的云磁盘信息，详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:293 table "表 3 server字段数据结构说明" row 28
 	OsExtendedVolumesVolumesAttached []NovaShowServerOsExtendedVolumesVolumesAttached `json:"os-extended-volumes:volumes_attached,omitempty"`
 
 	// OsSchedulerHints 弹性云服务器调度信息，参见表11。裸金属服务器场景不支持。仅在DEH专属主机的场景下存在该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:207 table "表 3 server字段数据结构说明" row 17
 	OsSchedulerHints *ServerOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
 
 	// Progress 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:411 table "表 3 server字段数据结构说明" row 43
 	Progress *int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 云服务器所属安全组列表，详情请参见表9。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:183 table "表 3 server字段数据结构说明" row 14
 	SecurityGroups []SecurityGroups `json:"security_groups,omitempty"`
 
 	// Status 云服务器当前状态信息。
 	// 取值范围：
 	// ACTIVE、BUILD、DELETED、ERROR、HARD_REBOOT、MIGRATING、PAUSED、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、SHELVED、SHELVED_OFFLOADED、SOFT_DELETED、SUSPENDED、VERIFY_RESIZE
 	// 云服务器状态说明请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:100 table "表 3 server字段数据结构说明" row 3
 	Status *NovaShowServerServerStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
@@ -3541,15 +5009,23 @@ type NovaShowServerServer struct {
 	// 系统近期对标签功能进行了升级，升级后，返回的tag值遵循如下规则：
 	// - key与value使用“=”连接，如“key=value”。
 	// - 如果value为空字符串，则仅返回key。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:197 table "表 3 server字段数据结构说明" row 16
 	Tags []string `json:"tags,omitempty"`
 
 	// TenantID 云服务器所属租户ID。即项目id，和project_id表示的是一个概念。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:139 table "表 3 server字段数据结构说明" row 8
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器最近一次更新时间，例如开机、关机、重启等操作。时间格式例如：2019-05-22T07:48:19Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:117 table "表 3 server字段数据结构说明" row 5
 	Updated *string `json:"updated,omitempty"`
 
 	// UserID 云服务器所属用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:153 table "表 3 server字段数据结构说明" row 10
 	UserID *string `json:"user_id,omitempty"`
 }
 
@@ -3557,6 +5033,8 @@ type NovaShowServerServer struct {
 // 取值范围：
 // AUTO: API使用单个分区构建目标磁盘大小的弹性云服务器。 API会自动调整文件系统以适应整个分区。
 // MANUAL:API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:214 table "表 3 server字段数据结构说明" row 18
 type NovaShowServerServerOSDCFDiskConfig string
 
 // NovaShowServerServerOSEXTSTSPowerState 扩展属性，云服务器电源状态。
@@ -3566,227 +5044,353 @@ type NovaShowServerServerOSDCFDiskConfig string
 // - 2 : paused
 // - 3 : shutdown
 // - 4 : crashed
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:252 table "表 3 server字段数据结构说明" row 23
 type NovaShowServerServerOSEXTSTSPowerState int64
 
 // NovaShowServerServerOSEXTSTSVmState 扩展属性，云服务器状态。
 // 取值范围：
 // ACTIVE,BUILDING,STOPPED,RESIZED,PAUSED,SUSPENDED,RESCUED,ERROR,DELETED,SOFT_DELETED,SHELVED,SHELVED_OFFLOADED
 // 云服务器状态说明请参考云服务器状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:269 table "表 3 server字段数据结构说明" row 25
 type NovaShowServerServerOSEXTSTSVmState string
 
 // NovaShowServerServerStatus 云服务器当前状态信息。
 // 取值范围：
 // ACTIVE、BUILD、DELETED、ERROR、HARD_REBOOT、MIGRATING、PAUSED、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、SHELVED、SHELVED_OFFLOADED、SOFT_DELETED、SUSPENDED、VERIFY_RESIZE
 // 云服务器状态说明请参考云服务器状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:100 table "表 3 server字段数据结构说明" row 3
 type NovaShowServerServerStatus string
 
 // NovaShowServerServerAddresses 云服务器对应的网络地址信息。
 // 属性为Map<String, Object>结构。
 // - key为网络名称，如“demo_net”。
 // - value为网络属性，详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:568 table "表 7 弹性云服务器所属网络信息的数据结构说明"
 type NovaShowServerServerAddresses struct {
 	// OSEXTIPSMACMacAddr 扩展属性，MAC地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:591 table "表 7 弹性云服务器所属网络信息的数据结构说明" row 3
 	OSEXTIPSMACMacAddr *string `json:"OS-EXT-IPS-MAC:mac_addr,omitempty"`
 
 	// OSEXTIPSType 扩展属性，分配IP地址方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:598 table "表 7 弹性云服务器所属网络信息的数据结构说明" row 4
 	OSEXTIPSType *string `json:"OS-EXT-IPS:type,omitempty"`
 
 	// Addr IP地址信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:576 table "表 7 弹性云服务器所属网络信息的数据结构说明" row 1
 	Addr *string `json:"addr,omitempty"`
 
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:583 table "表 7 弹性云服务器所属网络信息的数据结构说明" row 2
 	Version *int64 `json:"version,omitempty"`
 }
 
 // NovaShowServerVolumeResponseBody defines model for NovaShowServerVolumeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:64 table "表 2 响应参数"
 type NovaShowServerVolumeResponseBody struct {
 	// VolumeAttachment 云服务器挂载信息，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:72 table "表 2 响应参数" row 1
 	VolumeAttachment *NovaShowServerVolumeVolumeAttachment `json:"volumeAttachment,omitempty"`
 }
 
 // NovaShowServerVolumeVolumeAttachment 云服务器挂载信息，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:85 table "表 3 volumeAttachment字段数据结构说明"
 type NovaShowServerVolumeVolumeAttachment struct {
 	// Device 挂载目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:93 table "表 3 volumeAttachment字段数据结构说明" row 1
 	Device *string `json:"device,omitempty"`
 
 	// ID 挂载资源ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:100 table "表 3 volumeAttachment字段数据结构说明" row 2
 	ID *string `json:"id,omitempty"`
 
 	// ServerID 所属云服务器ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:107 table "表 3 volumeAttachment字段数据结构说明" row 3
 	ServerID *string `json:"serverId,omitempty"`
 
 	// VolumeID 挂载云磁盘ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:114 table "表 3 volumeAttachment字段数据结构说明" row 4
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // NovaStartServerRequestBody defines model for NovaStartServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:53 table "表 2 请求参数"
 type NovaStartServerRequestBody struct {
 	// OsStart 标记为启动云服务器操作，数据结构为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:63 table "表 2 请求参数" row 1
 	OsStart map[string]interface{} `json:"os-start"`
 }
 
 // NovaStopServerRequestBody defines model for NovaStopServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:53 table "表 2 请求参数"
 type NovaStopServerRequestBody struct {
 	// OsStop 标识关闭云服务器操作，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:63 table "表 2 请求参数" row 1
 	OsStop OsStop `json:"os-stop"`
 }
 
 // NovaUnlockServerRequestBody defines model for NovaUnlockServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:55 table "表 2 请求参数"
 type NovaUnlockServerRequestBody struct {
 	// Unlock 解锁弹性云服务器
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:65 table "表 2 请求参数" row 1
 	Unlock interface{} `json:"unlock"`
 }
 
 // NovaUpdateServerFlavor 云服务器类型，详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:333 table "表 7 flavor字段数据结构说明"
 type NovaUpdateServerFlavor struct {
 	// Disk 该云服务器规格对应要求系统盘大小，0为不限制。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:373 table "表 7 flavor字段数据结构说明" row 5
 	Disk *int64 `json:"disk,omitempty"`
 
 	// Ephemeral 未使用。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:381 table "表 7 flavor字段数据结构说明" row 6
 	Ephemeral *int64 `json:"ephemeral,omitempty"`
 
 	// ExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:405 table "表 7 flavor字段数据结构说明" row 9
 	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
 
 	// ID 云服务器类型ID。
 	// 微版本2.47及以上版本不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:341 table "表 7 flavor字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关快捷链接信息，详情请参见表8。
 	// 微版本2.47及以上版本不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:349 table "表 7 flavor字段数据结构说明" row 2
 	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// OriginalName 云服务器规格名称。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:397 table "表 7 flavor字段数据结构说明" row 8
 	OriginalName *string `json:"original_name,omitempty"`
 
 	// RAM 该云服务器规格对应的内存大小，单位为MB。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:365 table "表 7 flavor字段数据结构说明" row 4
 	RAM *int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:389 table "表 7 flavor字段数据结构说明" row 7
 	Swap *int64 `json:"swap,omitempty"`
 
 	// Vcpus 该云服务器规格对应的CPU核数。
 	// 在微版本2.47及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:357 table "表 7 flavor字段数据结构说明" row 3
 	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaUpdateServerMetadataItemRequestBody defines model for NovaUpdateServerMetadataItemRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:67 table "表 2 请求参数"
 type NovaUpdateServerMetadataItemRequestBody struct {
 	// Meta 用户自定义metadata键值对。
 	// 键。
 	// 最大长度255个Unicode字符，不能为空。可以为大写字母（A-Z）、小写字母（a-z）、数字（0-9）、中划线（-）、下划线（_）、冒号（:）和小数点（.）。
 	// 值。
 	// 最大长度为255个Unicode字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:77 table "表 2 请求参数" row 1
 	Meta map[string]interface{} `json:"meta"`
 }
 
 // NovaUpdateServerMetadataItemResponseBody defines model for NovaUpdateServerMetadataItemResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:100 table "表 3 响应参数"
 type NovaUpdateServerMetadataItemResponseBody struct {
 	// Meta 用户自定义metadata键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:108 table "表 3 响应参数" row 1
 	Meta map[string]interface{} `json:"meta,omitempty"`
 }
 
 // NovaUpdateServerMetadataRequestBody defines model for NovaUpdateServerMetadataRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:61 table "表 2 请求参数"
 type NovaUpdateServerMetadataRequestBody struct {
 	// Metadata 用户自定义metadata键值对。
 	// 键。
 	// 最大长度255个Unicode字符，不能为空。可以为大写字母（A-Z）、小写字母（a-z）、数字（0-9）、中划线（-）、下划线（_）、冒号（:）和小数点（.）。
 	// 值。
 	// 最大长度为255个Unicode字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:71 table "表 2 请求参数" row 1
 	Metadata map[string]interface{} `json:"metadata"`
 }
 
 // NovaUpdateServerMetadataResponseBody defines model for NovaUpdateServerMetadataResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:94 table "表 3 响应参数"
 type NovaUpdateServerMetadataResponseBody struct {
 	// Metadata 用户自定义metadata键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:102 table "表 3 响应参数" row 1
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 }
 
 // NovaUpdateServerRequestBody defines model for NovaUpdateServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:53 table "表 2 请求参数"
 type NovaUpdateServerRequestBody struct {
 	// Server 云服务器数据结构，详情请参见表3
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:63 table "表 2 请求参数" row 1
 	Server NovaUpdateServerRequestServer `json:"server"`
 }
 
 // NovaUpdateServerRequestServer 云服务器数据结构，详情请参见表3
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:78 table "表 3 server字段数据结构说明"
 type NovaUpdateServerRequestServer struct {
 	// Description 对弹性云服务器的任意描述，最大255字节。
 	// 微版本2.19及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:97 table "表 3 server字段数据结构说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 修改后的云服务器名称，字符长度范围为1-255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:88 table "表 3 server字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // NovaUpdateServerResponseBody defines model for NovaUpdateServerResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:117 table "表 4 响应参数"
 type NovaUpdateServerResponseBody struct {
 	// Server 云服务器信息，详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:125 table "表 4 响应参数" row 1
 	Server *NovaUpdateServerResponseServer `json:"server,omitempty"`
 }
 
 // NovaUpdateServerResponseServer 云服务器信息，详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:138 table "表 5 server字段数据结构说明"
 type NovaUpdateServerResponseServer struct {
 	// OSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动云服务器生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:211 table "表 5 server字段数据结构说明" row 10
 	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
 
 	// AccessIPv4 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:160 table "表 5 server字段数据结构说明" row 3
 	AccessIPv4 *string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:183 table "表 5 server字段数据结构说明" row 6
 	AccessIPv6 *string `json:"accessIPv6,omitempty"`
 
 	// Addresses 弹性云服务器所属网络信息。
 	// 属性为Map<String, Object>结构。
 	// 网络详细信息请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:167 table "表 5 server字段数据结构说明" row 4
 	Addresses *NovaUpdateServerServerAddresses `json:"addresses,omitempty"`
 
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T03:19:19Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:190 table "表 5 server字段数据结构说明" row 7
 	Created *string `json:"created,omitempty"`
 
 	// Description 弹性云服务器的描述信息。
 	// 微版本2.19及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:269 table "表 5 server字段数据结构说明" row 18
 	Description *string `json:"description,omitempty"`
 
 	// Flavor 云服务器类型，详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:204 table "表 5 server字段数据结构说明" row 9
 	Flavor *NovaUpdateServerFlavor `json:"flavor,omitempty"`
 
 	// HostID 云服务器对应的主机ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:197 table "表 5 server字段数据结构说明" row 8
 	HostID *string `json:"hostId,omitempty"`
 
 	// ID 云服务器唯一标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:246 table "表 5 server字段数据结构说明" row 15
 	ID *string `json:"id,omitempty"`
 
 	// Image 镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:153 table "表 5 server字段数据结构说明" row 2
 	Image *string `json:"image,omitempty"`
 
 	// Links 云服务器相关快捷链接信息，详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:239 table "表 5 server字段数据结构说明" row 14
 	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Locked 当云服务器被锁时为True，否则为False。
 	// 微版本2.9及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:261 table "表 5 server字段数据结构说明" row 17
 	Locked *bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:176 table "表 5 server字段数据结构说明" row 5
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 修改后的云服务器名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:225 table "表 5 server字段数据结构说明" row 12
 	Name *string `json:"name,omitempty"`
 
 	// Progress 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:232 table "表 5 server字段数据结构说明" row 13
 	Progress *int64 `json:"progress,omitempty"`
 
 	// Status 云服务器状态。
 	// 取值范围：
 	// ACTIVE， BUILD，ERROR，HARD_REBOOT，MIGRATING，REBOOT，RESIZE，REVERT_RESIZE，SHELVED，SHELVED_OFFLOADED，SHUTOFF，UNKNOWN，VERIFY_RESIZE
 	// 弹性云服务器状态说明请参考云服务器状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:288 table "表 5 server字段数据结构说明" row 20
 	Status *NovaUpdateServerResponseServerStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
@@ -3796,16 +5400,24 @@ type NovaUpdateServerResponseServer struct {
 	// - 如果value为空字符串，则仅返回key。
 	// - key与value使用“=”连接，如“key=value”。
 	// - 如果value为空字符串，则仅返回key。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:277 table "表 5 server字段数据结构说明" row 19
 	Tags []string `json:"tags,omitempty"`
 
 	// TenantID 租户ID或项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:146 table "表 5 server字段数据结构说明" row 1
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器上一次更新时间。
 	// 时间格式例如：2019-05-22T03:19:19Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:253 table "表 5 server字段数据结构说明" row 16
 	Updated *string `json:"updated,omitempty"`
 
 	// UserID 云服务器所属用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:218 table "表 5 server字段数据结构说明" row 11
 	UserID *string `json:"user_id,omitempty"`
 }
 
@@ -3813,175 +5425,267 @@ type NovaUpdateServerResponseServer struct {
 // 取值范围：
 // ACTIVE， BUILD，ERROR，HARD_REBOOT，MIGRATING，REBOOT，RESIZE，REVERT_RESIZE，SHELVED，SHELVED_OFFLOADED，SHUTOFF，UNKNOWN，VERIFY_RESIZE
 // 弹性云服务器状态说明请参考云服务器状态
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:288 table "表 5 server字段数据结构说明" row 20
 type NovaUpdateServerResponseServerStatus string
 
 // NovaUpdateServerServerAddresses 弹性云服务器所属网络信息。
 // 属性为Map<String, Object>结构。
 // 网络详细信息请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:304 table "表 6 弹性云服务器所属网络信息数据结构说明"
 type NovaUpdateServerServerAddresses struct {
 	// Addr IP地址信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:312 table "表 6 弹性云服务器所属网络信息数据结构说明" row 1
 	Addr *string `json:"addr,omitempty"`
 
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:319 table "表 6 弹性云服务器所属网络信息数据结构说明" row 2
 	Version *int64 `json:"version,omitempty"`
 }
 
 // OsGetConsoleOutput 获取弹性云服务器的控制台日志，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:78 table "表 3 os-getConsoleOutput参数信息"
 type OsGetConsoleOutput struct {
 	// Length 请求log行数。取值范围大于等于-1，其中-1代表不限长度输出。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:88 table "表 3 os-getConsoleOutput参数信息" row 1
 	Length int64 `json:"length"`
 }
 
 // OsStop 标识关闭云服务器操作，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:78 table "表 3 os-stop字段数据结构说明"
 type OsStop struct {
 	// Type 关机类型，默认为SOFT：
 	// - SOFT：普通关机。
 	// - HARD：强制关机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:88 table "表 3 os-stop字段数据结构说明" row 1
 	Type *OsStopType `json:"type,omitempty"`
 }
 
 // OsStopType 关机类型，默认为SOFT：
 // - SOFT：普通关机。
 // - HARD：强制关机。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:88 table "表 3 os-stop字段数据结构说明" row 1
 type OsStopType string
 
 // Reboot 标记为重启云服务器操作，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:78 table "表 3 reboot字段数据结构说明"
 type Reboot struct {
 	// Type 重启类型：
 	// - SOFT：普通重启。
 	// - HARD：强制重启。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:88 table "表 3 reboot字段数据结构说明" row 1
 	Type string `json:"type"`
 }
 
 // RemoveFloatingIP 云服务器解绑浮动IP
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:76 table "表 3 removeFloatingIp参数信息"
 type RemoveFloatingIP struct {
 	// Address 浮动IP的IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:86 table "表 3 removeFloatingIp参数信息" row 1
 	Address string `json:"address"`
 }
 
 // RemoveSecurityGroup 移除弹性云服务器中的安全组，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:78 table "表 3 removeSecurityGroup参数信息"
 type RemoveSecurityGroup struct {
 	// Name 弹性云服务器移除的安全组名称或者uuid，会对云服务器中配置的网卡生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:88 table "表 3 removeSecurityGroup参数信息" row 1
 	Name string `json:"name"`
 }
 
 // Resize 云服务器规格变更，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:82 table "表 3 resize参数信息"
 type Resize struct {
 	// FlavorRef 新规格ID或URI。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:92 table "表 3 resize参数信息" row 1
 	FlavorRef string `json:"flavorRef"`
 }
 
 // SecurityGroups defines model for SecurityGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:754 table "表 12 security_groups字段数据结构说明"
 type SecurityGroups struct {
 	// Name 安全组名称或者uuid。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:762 table "表 12 security_groups字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // ServerBlockDeviceMappingV2Item defines model for ServerBlockDeviceMappingV2Item.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:373 table "表 5 block_device_mapping_v2参数"
 type ServerBlockDeviceMappingV2Item struct {
 	// BootIndex 启动标识，“0”代表启动盘，“-1”代表非启动盘。
 	// 不传该字段时默认取值为“-1”。
 	// 说明：
 	// 当卷设备的源头类型全为volume时，boot_index的值有一个为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:437 table "表 5 block_device_mapping_v2参数" row 6
 	BootIndex *string `json:"boot_index,omitempty"`
 
 	// DeleteOnTermination 删除弹性云服务器时，是否删除卷，默认值false。
 	// - true：删除弹性云服务器时，删除卷
 	// - false：删除弹性云服务器时，不删除卷
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:427 table "表 5 block_device_mapping_v2参数" row 5
 	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
 
 	// DestinationType 卷设备的目标类型，当前仅支持volume类型。
 	// - volume：卷。
 	// - local：本地文件，当前不支持该类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:395 table "表 5 block_device_mapping_v2参数" row 2
 	DestinationType *string `json:"destination_type,omitempty"`
 
 	// DeviceName 卷设备名称。
 	// 说明：
 	// 该字段已经废弃。
 	// 用户指定的device_name不会生效，系统会默认生成一个device_name。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:415 table "表 5 block_device_mapping_v2参数" row 4
 	DeviceName *string `json:"device_name,omitempty"`
 
 	// GuestFormat local文件系统格式，例如：swap, ext4。
 	// 当前不支持该功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:405 table "表 5 block_device_mapping_v2参数" row 3
 	GuestFormat *string `json:"guest_format,omitempty"`
 
 	// SourceType 卷设备的源头类型，当前只支持volume、image、snapshot、blank类型。
 	// 当使用卷创建云服务器时，source_type设置为volume；当使用镜像创建云服务器时，source_type设置为image；当使用快照创建云服务器时，source_type设置为snapshot；当创建空数据卷时，source_type设置为blank。
 	// 说明：
 	// 当卷设备的源头类型为snapshot时，且boot_index为0，则该快照对应的云硬盘必须为系统盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:383 table "表 5 block_device_mapping_v2参数" row 1
 	SourceType string `json:"source_type"`
 
 	// UUID - 当source_type值是volume时，uuid为卷的uuid；
 	// - 当source_type值是snapshot时，uuid为快照的uuid；
 	// - 当source_type值是image时，uuid为镜像的uuid；
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:449 table "表 5 block_device_mapping_v2参数" row 7
 	UUID *string `json:"uuid,omitempty"`
 
 	// VolumeSize 卷大小，整数，在source_type是image或blank，destination_type是volume的时候必选。
 	// 单位为GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:458 table "表 5 block_device_mapping_v2参数" row 8
 	VolumeSize *int64 `json:"volume_size,omitempty"`
 
 	// VolumeType 卷类型，在source_type是image，destination_type是volume时建议填写。
 	// 卷类型取值范围请参考 EVS 服务 磁盘类型介绍 。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:468 table "表 5 block_device_mapping_v2参数" row 9
 	VolumeType *string `json:"volume_type,omitempty"`
 }
 
 // ServerGroups defines model for ServerGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:75 table "表 3 server_groups参数信息"
 type ServerGroups struct {
 	// ID 云服务器组UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:83 table "表 3 server_groups参数信息" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Members 云服务器组中包含的云服务器列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:97 table "表 3 server_groups参数信息" row 3
 	Members []string `json:"members,omitempty"`
 
 	// Metadata 云服务器组元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:104 table "表 3 server_groups参数信息" row 4
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 云服务器组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:90 table "表 3 server_groups参数信息" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Policies 与云服务器组关联的策略名称列表。包括：
 	// - anti-affinity：此组中的云服务器必须安排到不同的主机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:119 table "表 3 server_groups参数信息" row 6
 	Policies []string `json:"policies,omitempty"`
 
 	// ProjectID 云服务器组所属租户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:111 table "表 3 server_groups参数信息" row 5
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// UserID 云服务器组所属用户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:127 table "表 3 server_groups参数信息" row 7
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // ServerNetworksItem defines model for ServerNetworksItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:509 table "表 7 networks参数"
 type ServerNetworksItem struct {
 	// FixedIP 指定的IP地址。网络的三个参数（port、uuid和fixed_ip）中，port优先级最高；指定fixed_ip时必须指明uuid。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:539 table "表 7 networks参数" row 3
 	FixedIP *string `json:"fixed_ip,omitempty"`
 
 	// Port 网络port uuid。
 	// 没有指定网络uuid时必须指定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:519 table "表 7 networks参数" row 1
 	Port *string `json:"port,omitempty"`
 
 	// UUID 网络uuid。
 	// 没有指定网络port时必须指定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:529 table "表 7 networks参数" row 2
 	UUID *string `json:"uuid,omitempty"`
 }
 
 // ServerOsSchedulerHints 弹性云服务器调度信息，参见表11。裸金属服务器场景不支持。仅在DEH专属主机的场景下存在该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:704 table "表 11 os:scheduler_hints参数"
 type ServerOsSchedulerHints struct {
 	// DedicatedHostID 专属主机ID。
 	// 此属性仅在tenancy值为dedicated时有效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:724 table "表 11 os:scheduler_hints参数" row 2
 	DedicatedHostID []string `json:"dedicated_host_id,omitempty"`
 
 	// Tenancy 在指定的专属主机或者共享主机上创建弹性云服务器。
 	// 参数值为shared或者dedicated。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:714 table "表 11 os:scheduler_hints参数" row 1
 	Tenancy []string `json:"tenancy,omitempty"`
 }
 
 // ServerSecurityGroupsItem defines model for ServerSecurityGroupsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:484 table "表 6 security_groups参数"
 type ServerSecurityGroupsItem struct {
 	// Name 安全组名称或者uuid。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:494 table "表 6 security_groups参数" row 1
 	Name *string `json:"name,omitempty"`
 }
 
@@ -3989,361 +5693,585 @@ type ServerSecurityGroupsItem struct {
 // 属性为Map<String, Object>结构。
 // - key为网络名称，如“demo_net”。
 // - value为网络属性，详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:677 table "表 7 弹性云服务器所属网络信息数据结构说明"
 type ServersAddresses struct {
 	// OSEXTIPSMACMacAddr 扩展属性，MAC地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:700 table "表 7 弹性云服务器所属网络信息数据结构说明" row 3
 	OSEXTIPSMACMacAddr *string `json:"OS-EXT-IPS-MAC:mac_addr,omitempty"`
 
 	// OSEXTIPSType 扩展属性，分配IP地址方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:707 table "表 7 弹性云服务器所属网络信息数据结构说明" row 4
 	OSEXTIPSType *string `json:"OS-EXT-IPS:type,omitempty"`
 
 	// Addr IP地址信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:685 table "表 7 弹性云服务器所属网络信息数据结构说明" row 1
 	Addr *string `json:"addr,omitempty"`
 
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:692 table "表 7 弹性云服务器所属网络信息数据结构说明" row 2
 	Version *int64 `json:"version,omitempty"`
 }
 
 // ServersLinksItem defines model for ServersLinksItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:247 table "表 5 servers_links，links字段数据结构说明"
 type ServersLinksItem struct {
 	// Href 对应快捷链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:262 table "表 5 servers_links，links字段数据结构说明" row 2
 	Href *string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:255 table "表 5 servers_links，links字段数据结构说明" row 1
 	Rel *string `json:"rel,omitempty"`
 }
 
 // ServersOsSchedulerHints 弹性云服务器调度信息，参见表12。裸金属服务器场景不支持。仅在DEH专属主机的场景下存在该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:841 table "表 12 os:scheduler_hints参数"
 type ServersOsSchedulerHints struct {
 	// DedicatedHostID 专属主机ID。
 	// 此属性仅在tenancy值为dedicated时有效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:861 table "表 12 os:scheduler_hints参数" row 2
 	DedicatedHostID []string `json:"dedicated_host_id,omitempty"`
 
 	// Tenancy 在指定的专属主机或者共享主机上创建弹性云服务器。
 	// 参数值为shared或者dedicated。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:851 table "表 12 os:scheduler_hints参数" row 1
 	Tenancy []string `json:"tenancy,omitempty"`
 }
 
 // ShowBlockDeviceResponseBody defines model for ShowBlockDeviceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:54 table "表 2 响应参数"
 type ShowBlockDeviceResponseBody struct {
 	// VolumeAttachment 云服务器挂载信息，更多信息请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:62 table "表 2 响应参数" row 1
 	VolumeAttachment *ShowBlockDeviceResponseBodyVolumeAttachment `json:"volumeAttachment,omitempty"`
 }
 
 // ShowBlockDeviceResponseBodyVolumeAttachment 云服务器挂载信息，更多信息请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:75 table "表 3 volumeAttachment参数"
 type ShowBlockDeviceResponseBodyVolumeAttachment struct {
 	// BootIndex 云硬盘启动顺序。
 	// - 0为系统盘。
 	// - 非0为数据盘
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:126 table "表 3 volumeAttachment参数" row 7
 	BootIndex *bool `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:134 table "表 3 volumeAttachment参数" row 8
 	Bus *ShowBlockDeviceResponseBodyVolumeAttachmentBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:112 table "表 3 volumeAttachment参数" row 5
 	Device *string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:97 table "表 3 volumeAttachment参数" row 3
 	ID *string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:119 table "表 3 volumeAttachment参数" row 6
 	PciAddress *string `json:"pciAddress,omitempty"`
 
 	// ServerID 弹性云服务器ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:83 table "表 3 volumeAttachment参数" row 1
 	ServerID *string `json:"serverId,omitempty"`
 
 	// Size 云硬盘大小，单位GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:105 table "表 3 volumeAttachment参数" row 4
 	Size *int64 `json:"size,omitempty"`
 
 	// VolumeID 云硬盘ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:90 table "表 3 volumeAttachment参数" row 2
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ShowBlockDeviceResponseBodyVolumeAttachmentBus 磁盘总线类型 。
 // 取值范围：virtio、scsi
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:134 table "表 3 volumeAttachment参数" row 8
 type ShowBlockDeviceResponseBodyVolumeAttachmentBus string
 
 // ShowImageResponseBody defines model for ShowImageResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:55 table "表 2 响应参数"
 type ShowImageResponseBody struct {
 	// OSEXTIMGSIZESize 镜像大小。大于0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:91 table "表 2 响应参数" row 5
 	OSEXTIMGSIZESize *int64 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
 
 	// Created 镜像创建时间。ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:126 table "表 2 响应参数" row 10
 	Created *string `json:"created,omitempty"`
 
 	// ID 镜像ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:63 table "表 2 响应参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 镜像相关快捷链接地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:70 table "表 2 响应参数" row 2
 	Links []ListImagesLinks `json:"links,omitempty"`
 
 	// Metadata metadata键值对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:84 table "表 2 响应参数" row 4
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// MinDisk 镜像要求的最小磁盘大小。大于0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:98 table "表 2 响应参数" row 6
 	MinDisk *int64 `json:"minDisk,omitempty"`
 
 	// MinRAM 镜像要求的最小内存大小。大于0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:105 table "表 2 响应参数" row 7
 	MinRAM *int64 `json:"minRam,omitempty"`
 
 	// Name 镜像名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:77 table "表 2 响应参数" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Progress 镜像上传百分比。大于0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:112 table "表 2 响应参数" row 8
 	Progress *int64 `json:"progress,omitempty"`
 
 	// Status 镜像状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:119 table "表 2 响应参数" row 9
 	Status *string `json:"status,omitempty"`
 
 	// Updated 镜像更新时间。ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:133 table "表 2 响应参数" row 11
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ShowIPResponseBodyValueItem defines model for ShowIpResponseBodyValueItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:105 table "表 4 云服务器网络参数结构说明"
 type ShowIPResponseBodyValueItem struct {
 	// Addr IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:132 table "表 4 云服务器网络参数结构说明" row 2
 	Addr *string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:119 table "表 4 云服务器网络参数结构说明" row 1
 	Version *int64 `json:"version,omitempty"`
 }
 
 // ShowOsFloatingIPResponseBody defines model for ShowOsFloatingIpResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:55 table "表 2 响应参数"
 type ShowOsFloatingIPResponseBody struct {
 	// FloatingIP floating_ip对象，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:65 table "表 2 响应参数" row 1
 	FloatingIP ShowOsFloatingIPResponseBodyFloatingIP `json:"floating_ip"`
 }
 
 // ShowOsFloatingIPResponseBodyFloatingIP floating_ip对象，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:80 table "表 3 floating_ip对象表"
 type ShowOsFloatingIPResponseBodyFloatingIP struct {
 	// FixedIP 私有IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:90 table "表 3 floating_ip对象表" row 1
 	FixedIP string `json:"fixed_ip"`
 
 	// ID 浮动IP的ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:99 table "表 3 floating_ip对象表" row 2
 	ID string `json:"id"`
 
 	// InstanceID 被绑定主机的ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:108 table "表 3 floating_ip对象表" row 3
 	InstanceID string `json:"instance_id"`
 
 	// IP 浮动IP的IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:117 table "表 3 floating_ip对象表" row 4
 	IP string `json:"ip"`
 
 	// Pool 网络资源池名称，用于分配浮动IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:126 table "表 3 floating_ip对象表" row 5
 	Pool string `json:"pool"`
 }
 
 // ShowOsQuotaSetQuotaSet quota_set对象，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:75 table "表 3 quota_set参数信息"
 type ShowOsQuotaSetQuotaSet struct {
 	// Cores vcpu数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:83 table "表 3 quota_set参数信息" row 1
 	Cores *int64 `json:"cores,omitempty"`
 
 	// FixedIps 固定IP数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:90 table "表 3 quota_set参数信息" row 2
 	FixedIps *int64 `json:"fixed_ips,omitempty"`
 
 	// FloatingIps 浮动IP数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:97 table "表 3 quota_set参数信息" row 3
 	FloatingIps *int64 `json:"floating_ips,omitempty"`
 
 	// ID project的UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:104 table "表 3 quota_set参数信息" row 4
 	ID *string `json:"id,omitempty"`
 
 	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:111 table "表 3 quota_set参数信息" row 5
 	InjectedFileContentBytes *int64 `json:"injected_file_content_bytes,omitempty"`
 
 	// InjectedFilePathBytes 注入文件的路径大小配额，单位字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:118 table "表 3 quota_set参数信息" row 6
 	InjectedFilePathBytes *int64 `json:"injected_file_path_bytes,omitempty"`
 
 	// InjectedFiles 注入文件数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:125 table "表 3 quota_set参数信息" row 7
 	InjectedFiles *int64 `json:"injected_files,omitempty"`
 
 	// Instances 云服务器数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:132 table "表 3 quota_set参数信息" row 8
 	Instances *int64 `json:"instances,omitempty"`
 
 	// KeyPairs 密钥对数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:139 table "表 3 quota_set参数信息" row 9
 	KeyPairs *int64 `json:"key_pairs,omitempty"`
 
 	// MetadataItems 元数据数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:146 table "表 3 quota_set参数信息" row 10
 	MetadataItems *int64 `json:"metadata_items,omitempty"`
 
 	// RAM 内存配额，单位MB
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:153 table "表 3 quota_set参数信息" row 11
 	RAM *int64 `json:"ram,omitempty"`
 
 	// SecurityGroupRules 每个安全组规则的配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:160 table "表 3 quota_set参数信息" row 12
 	SecurityGroupRules *int64 `json:"security_group_rules,omitempty"`
 
 	// SecurityGroups 安全组数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:167 table "表 3 quota_set参数信息" row 13
 	SecurityGroups *int64 `json:"security_groups,omitempty"`
 
 	// ServerGroupMembers 云服务器组中云服务器个数配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:181 table "表 3 quota_set参数信息" row 15
 	ServerGroupMembers *int64 `json:"server_group_members,omitempty"`
 
 	// ServerGroups 云服务器组数量配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:174 table "表 3 quota_set参数信息" row 14
 	ServerGroups *int64 `json:"server_groups,omitempty"`
 }
 
 // ShowOsQuotaSetResponseBody defines model for ShowOsQuotaSetResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:54 table "表 2 响应参数"
 type ShowOsQuotaSetResponseBody struct {
 	// QuotaSet quota_set对象，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:62 table "表 2 响应参数" row 1
 	QuotaSet *ShowOsQuotaSetQuotaSet `json:"quota_set,omitempty"`
 }
 
 // ShowOsSecurityGroupGroup 包括对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 // 约束：ip_range和group两个参数二选一。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:220 table "表 6 group对象"
 type ShowOsSecurityGroupGroup struct {
 	// Name 对端安全组的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:235 table "表 6 group对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// TenantID 对端安全组所属租户的租户ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:228 table "表 6 group对象" row 1
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ShowOsSecurityGroupResponseBody defines model for ShowOsSecurityGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:57 table "表 2 响应参数"
 type ShowOsSecurityGroupResponseBody struct {
 	// SecurityGroup security_group对象，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:65 table "表 2 响应参数" row 1
 	SecurityGroup *ShowOsSecurityGroupSecurityGroup `json:"security_group,omitempty"`
 }
 
 // ShowOsSecurityGroupSecurityGroup security_group对象，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:79 table "表 3 security_group对象"
 type ShowOsSecurityGroupSecurityGroup struct {
 	// Description 安全组描述信息，长度0-255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:87 table "表 3 security_group对象" row 1
 	Description *string `json:"description,omitempty"`
 
 	// ID 安全组ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:94 table "表 3 security_group对象" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名字，长度0-255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:101 table "表 3 security_group对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Rules 安全组规则列表，参见表4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:108 table "表 3 security_group对象" row 4
 	Rules []ShowOsSecurityGroupSecurityGroupRule `json:"rules,omitempty"`
 
 	// TenantID 租户ID或项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:115 table "表 3 security_group对象" row 5
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ShowOsSecurityGroupSecurityGroupRule defines model for ShowOsSecurityGroupSecurityGroupRule.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:128 table "表 4 security_group_rule对象"
 type ShowOsSecurityGroupSecurityGroupRule struct {
 	// FromPort 起始端口，范围1-65535，且不大于to_port。
 	// ip_protocol设置为icmp时，from_port表示ICMP的类型字段（type），范围是0-255。
 	// 说明：
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:150 table "表 4 security_group_rule对象" row 3
 	FromPort *int64 `json:"from_port,omitempty"`
 
 	// Group 包括对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 	// 约束：ip_range和group两个参数二选一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:178 table "表 4 security_group_rule对象" row 6
 	Group *ShowOsSecurityGroupGroup `json:"group,omitempty"`
 
 	// ID 安全组规则ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:186 table "表 4 security_group_rule对象" row 7
 	ID *string `json:"id,omitempty"`
 
 	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:143 table "表 4 security_group_rule对象" row 2
 	IPProtocol *string `json:"ip_protocol,omitempty"`
 
 	// IPRange 对端IP网段，cidr格式，参见表5。
 	// 约束：ip_range和group两个参数二选一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:170 table "表 4 security_group_rule对象" row 5
 	IPRange *ListOsSecurityGroupsIPRange `json:"ip_range,omitempty"`
 
 	// ParentGroupID 相关联的安全组ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:136 table "表 4 security_group_rule对象" row 1
 	ParentGroupID *string `json:"parent_group_id,omitempty"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port。
 	// ip_protocol设置为icmp时，to_port表示ICMP的代码字段（code），范围是0-255。
 	// 说明：
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:160 table "表 4 security_group_rule对象" row 4
 	ToPort *int64 `json:"to_port,omitempty"`
 }
 
 // ShowOsSnapshotResponseBody defines model for ShowOsSnapshotResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:53 table "表 2 响应参数"
 type ShowOsSnapshotResponseBody struct {
 	// CreatedAt 卷快照创建时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:89 table "表 2 响应参数" row 5
 	CreatedAt *string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷快照描述信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:82 table "表 2 响应参数" row 4
 	DisplayDescription *string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷快照名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:75 table "表 2 响应参数" row 3
 	DisplayName *string `json:"displayName,omitempty"`
 
 	// ID 卷快照ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:61 table "表 2 响应参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Size 卷快照大小
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:103 table "表 2 响应参数" row 7
 	Size *int64 `json:"size,omitempty"`
 
 	// Status 卷快照的状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:68 table "表 2 响应参数" row 2
 	Status *string `json:"status,omitempty"`
 
 	// VolumeID 快照所属的卷ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:96 table "表 2 响应参数" row 6
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ShowOsVolumeResponseBody defines model for ShowOsVolumeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:55 table "表 2 响应参数"
 type ShowOsVolumeResponseBody struct {
 	// Attachments 挂卷信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:84 table "表 2 响应参数" row 4
 	Attachments []Attachments `json:"attachments,omitempty"`
 
 	// AvailabilityZone 卷所属AZ
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:91 table "表 2 响应参数" row 5
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
 	// CreatedAt 创建卷的时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:98 table "表 2 响应参数" row 6
 	CreatedAt *string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:105 table "表 2 响应参数" row 7
 	DisplayDescription *string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:70 table "表 2 响应参数" row 2
 	DisplayName *string `json:"displayName,omitempty"`
 
 	// ID 卷ID，UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:63 table "表 2 响应参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Metadata 元数据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:126 table "表 2 响应参数" row 10
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:133 table "表 2 响应参数" row 11
 	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotID 快照ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:119 table "表 2 响应参数" row 9
 	SnapshotID *string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:77 table "表 2 响应参数" row 3
 	Status *string `json:"status,omitempty"`
 
 	// VolumeType 卷类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:112 table "表 2 响应参数" row 8
 	VolumeType *string `json:"volumeType,omitempty"`
 }
 
 // UpdateActionRequestBody defines model for UpdateActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:57 table "表 2 请求参数"
 type UpdateActionRequestBody struct {
 	// Resize 云服务器规格变更，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:67 table "表 2 请求参数" row 1
 	Resize Resize `json:"resize"`
 }
 
 // UpdateMetadataRequestBody defines model for UpdateMetadataRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:59 table "表 2 请求参数"
 type UpdateMetadataRequestBody struct {
 	// Metadata 用户自定义metadata键值对。
 	// 键。
 	// 最大长度255个Unicode字符，不能为空。可以为大写字母（A-Z）、小写字母（a-z）、数字（0-9）、中划线（-）、下划线（_）、冒号（:）和小数点（.）。
 	// 值。
 	// 最大长度为255个Unicode字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:69 table "表 2 请求参数" row 1
 	Metadata map[string]interface{} `json:"metadata"`
 }
 
 // UpdateMetadataResponseBody defines model for UpdateMetadataResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:92 table "表 3 响应参数"
 type UpdateMetadataResponseBody struct {
 	// Metadata 用户自定义metadata键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:100 table "表 3 响应参数" row 1
 	Metadata map[string]interface{} `json:"metadata,omitempty"`
 }
 
 // UpdateOsResetPasswordRequestBody defines model for UpdateOsResetPasswordRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:60 table "表 2 请求参数"
 type UpdateOsResetPasswordRequestBody struct {
 	// ResetPassword reset-password信息详情，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:70 table "表 2 请求参数" row 1
 	ResetPassword UpdateOsResetPasswordRequestBodyResetPassword `json:"reset-password"`
 }
 
 // UpdateOsResetPasswordRequestBodyResetPassword reset-password信息详情，参考表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:85 table "表 3 reset-password字段结构说明"
 type UpdateOsResetPasswordRequestBodyResetPassword struct {
 	// NewPassword 弹性云服务器新密码。
 	// 该接口不做密码安全性校验，设置的密码复杂度请遵循密码规则。
@@ -4356,222 +6284,346 @@ type UpdateOsResetPasswordRequestBodyResetPassword struct {
 	// - 特殊字符，包括!@$%^-_=+[{}]:,./?
 	// - 密码不能包含用户名或用户名的逆序。
 	// - Windows系统的弹性云服务器，不能包含用户名中超过两个连续字符的部分。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:95 table "表 3 reset-password字段结构说明" row 1
 	NewPassword string `json:"new_password"`
 }
 
 // UpdateOsSecurityGroupGroup 包括对端安全组的名称和对端安全组所属租户的租户ID，参见表8，ip_range或者group参数的值为空。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:310 table "表 8 group对象"
 type UpdateOsSecurityGroupGroup struct {
 	// Name 对端安全组的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:329 table "表 8 group对象" row 2
 	Name string `json:"name"`
 
 	// TenantID 对端安全组所属租户的租户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:320 table "表 8 group对象" row 1
 	TenantID string `json:"tenant_id"`
 }
 
 // UpdateOsSecurityGroupIPRange 包含对端ip网段，cidr格式，参见表7。ip_range或者group参数的值为空。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:284 table "表 7 ip_range对象"
 type UpdateOsSecurityGroupIPRange struct {
 	// Cidr 对端IP网段，cidr格式。
 	// 长度不超过255个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:294 table "表 7 ip_range对象" row 1
 	Cidr string `json:"cidr"`
 }
 
 // UpdateOsSecurityGroupRequestBody defines model for UpdateOsSecurityGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:51 table "表 2 请求参数"
 type UpdateOsSecurityGroupRequestBody struct {
 	// SecurityGroup security_group对象，在消息体中指定，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:61 table "表 2 请求参数" row 1
 	SecurityGroup UpdateOsSecurityGroupRequestBodySecurityGroup `json:"security_group"`
 }
 
 // UpdateOsSecurityGroupRequestBodySecurityGroup security_group对象，在消息体中指定，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:76 table "表 3 请求参数security_group对象"
 type UpdateOsSecurityGroupRequestBodySecurityGroup struct {
 	// Description 安全组描述。
 	// 长度不超过255个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:96 table "表 3 请求参数security_group对象" row 2
 	Description string `json:"description"`
 
 	// Name 安全组名称。
 	// 长度不超过255个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:86 table "表 3 请求参数security_group对象" row 1
 	Name string `json:"name"`
 }
 
 // UpdateOsSecurityGroupResponseBody defines model for UpdateOsSecurityGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:116 table "表 4 响应参数"
 type UpdateOsSecurityGroupResponseBody struct {
 	// SecurityGroup security_group对象，请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:126 table "表 4 响应参数" row 1
 	SecurityGroup UpdateOsSecurityGroupResponseBodySecurityGroup `json:"security_group"`
 }
 
 // UpdateOsSecurityGroupResponseBodySecurityGroup security_group对象，请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:141 table "表 5 响应参数security_group对象"
 type UpdateOsSecurityGroupResponseBodySecurityGroup struct {
 	// Description 安全组描述信息。
 	// 长度不超过255个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:151 table "表 5 响应参数security_group对象" row 1
 	Description string `json:"description"`
 
 	// ID 安全组ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:161 table "表 5 响应参数security_group对象" row 2
 	ID string `json:"id"`
 
 	// Name 安全组名称。
 	// 长度不超过255个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:170 table "表 5 响应参数security_group对象" row 3
 	Name string `json:"name"`
 
 	// Rules 安全组规则列表，请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:180 table "表 5 响应参数security_group对象" row 4
 	Rules []UpdateOsSecurityGroupSecurityGroupRule `json:"rules"`
 
 	// TenantID 租户ID或项目ID。
 	// 长度不超过255个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:189 table "表 5 响应参数security_group对象" row 5
 	TenantID string `json:"tenant_id"`
 }
 
 // UpdateOsSecurityGroupSecurityGroupRule defines model for UpdateOsSecurityGroupSecurityGroupRule.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:205 table "表 6 security_group_rule对象"
 type UpdateOsSecurityGroupSecurityGroupRule struct {
 	// FromPort 起始端口，范围1-65535，且不大于to_port(icmp时，表示type，范围是0-255)。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:233 table "表 6 security_group_rule对象" row 3
 	FromPort int64 `json:"from_port"`
 
 	// Group 包括对端安全组的名称和对端安全组所属租户的租户ID，参见表8，ip_range或者group参数的值为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:260 table "表 6 security_group_rule对象" row 6
 	Group UpdateOsSecurityGroupGroup `json:"group"`
 
 	// ID 安全组规则ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:269 table "表 6 security_group_rule对象" row 7
 	ID string `json:"id"`
 
 	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:224 table "表 6 security_group_rule对象" row 2
 	IPProtocol string `json:"ip_protocol"`
 
 	// IPRange 包含对端ip网段，cidr格式，参见表7。ip_range或者group参数的值为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:251 table "表 6 security_group_rule对象" row 5
 	IPRange UpdateOsSecurityGroupIPRange `json:"ip_range"`
 
 	// ParentGroupID 相关联的安全组ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:215 table "表 6 security_group_rule对象" row 1
 	ParentGroupID string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port(icmp时，表示code，范围是0-255，且如果from_port为-1，to_port为-1表示任意ICMP报文)。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:242 table "表 6 security_group_rule对象" row 4
 	ToPort int64 `json:"to_port"`
 }
 
 // UpdateTagResponseBody defines model for UpdateTagResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:67 table "表 2 响应参数"
 type UpdateTagResponseBody struct {
 	// Code 示例："201 Created"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:82 table "表 2 响应参数" row 2
 	Code *string `json:"code,omitempty"`
 
 	// Message 示例："<br /><br />\n\n\n"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:75 table "表 2 响应参数" row 1
 	Message *string `json:"message,omitempty"`
 
 	// Title 示例："Created"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:89 table "表 2 响应参数" row 3
 	Title *string `json:"title,omitempty"`
 }
 
 // VolumeAttachments defines model for VolumeAttachments.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:82 table "表 3 volumeAttachments字段数据结构说明"
 type VolumeAttachments struct {
 	// Device 挂载目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:90 table "表 3 volumeAttachments字段数据结构说明" row 1
 	Device *string `json:"device,omitempty"`
 
 	// ID 挂载资源ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:97 table "表 3 volumeAttachments字段数据结构说明" row 2
 	ID *string `json:"id,omitempty"`
 
 	// ServerID 所属云服务器ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:104 table "表 3 volumeAttachments字段数据结构说明" row 3
 	ServerID *string `json:"serverId,omitempty"`
 
 	// VolumeID 挂载云磁盘ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:111 table "表 3 volumeAttachments字段数据结构说明" row 4
 	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ZoneState 可用区的状态，参考表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:102 table "表 4 zoneState参数信息"
 type ZoneState struct {
 	// Available 可用区状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:110 table "表 4 zoneState参数信息" row 1
 	Available *bool `json:"available,omitempty"`
 }
 
 // NovaListFlavorsParams defines parameters for NovaListFlavors.
 type NovaListFlavorsParams struct {
 	// MinDisk 最小的硬盘规格，单位GB，大于等于此规格的都可以查询到。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:59 table "表 2 查询参数" row 1
 	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
 
 	// MinRAM 最小的内存规格，单位MB，大于等于此规格的都可以查询到。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:68 table "表 2 查询参数" row 2
 	MinRAM *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
 
 	// SortKey 排序字段，默认值为：flavorid。
 	// 可以指定的其他key为：name、 memory_mb、vcpus、root_gb、flavorid。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:77 table "表 2 查询参数" row 3
 	SortKey *string `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// SortDir 升序/降序排序，默认值为：asc。可以指定的参数为asc/desc。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:87 table "表 2 查询参数" row 4
 	SortDir *string `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
 }
 
 // NovaListFlavorsDetailsParams defines parameters for NovaListFlavorsDetails.
 type NovaListFlavorsDetailsParams struct {
 	// MinDisk 最小的硬盘规格，单位GB，大于等于此规格的都可以查询到。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:55 table "表 2 查询参数" row 1
 	MinDisk *string `form:"minDisk,omitempty" json:"minDisk,omitempty"`
 
 	// MinRAM 最小的内存规格，单位MB，大于等于此规格的都可以查询到。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:64 table "表 2 查询参数" row 2
 	MinRAM *string `form:"minRam,omitempty" json:"minRam,omitempty"`
 
 	// SortKey 排序字段，默认值为：flavorid。可以指定的其他key为name/ memory_mb/vcpus/root_gb/flavorid。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:73 table "表 2 查询参数" row 3
 	SortKey *string `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// SortDir 升序/降序排序，默认值为：asc。可以指定的参数为asc/desc。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:82 table "表 2 查询参数" row 4
 	SortDir *string `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
 }
 
 // NovaShowFlavorParams defines parameters for NovaShowFlavor.
 type NovaShowFlavorParams struct {
 	// FlavorsID 规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:36 table "表 1 参数说明" row 2
 	FlavorsID string `form:"flavors_id" json:"flavors_id"`
 }
 
 // NovaShowFlavorExtraSpecsParams defines parameters for NovaShowFlavorExtraSpecs.
 type NovaShowFlavorExtraSpecsParams struct {
 	// FlavorsID 规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:36 table "表 1 参数说明" row 2
 	FlavorsID string `form:"flavors_id" json:"flavors_id"`
 }
 
 // ListImagesParams defines parameters for ListImages.
 type ListImagesParams struct {
 	// Name 镜像名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:57 table "表 2 查询参数" row 1
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Status 镜像状态。
 	// 不支持使用“deleted”状态过滤查询，且指定的状态必须是镜像在glance中的状态。nova和glance中的镜像状态映射关系如表3所示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:66 table "表 2 查询参数" row 2
 	Status *string `form:"status,omitempty" json:"status,omitempty"`
 
 	// ChangesSince 过滤在changes-since时间之后更新过的镜像。ISO8601时间格式，例如：2013-06-09T06:42:18Z。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:76 table "表 2 查询参数" row 3
 	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
 
 	// MinRAM 镜像要求的最小内存大小，单位MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:85 table "表 2 查询参数" row 4
 	MinRAM *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
 
 	// MinDisk 镜像要求的最小磁盘大小，单位GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:94 table "表 2 查询参数" row 5
 	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
 }
 
 // ListImagesDetailParams defines parameters for ListImagesDetail.
 type ListImagesDetailParams struct {
 	// Name 镜像名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:57 table "表 2 查询参数" row 1
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Status 镜像状态。
 	// 不支持使用“deleted”状态过滤查询，且指定的状态必须是镜像在glance中的状态。nova和glance中的镜像状态映射关系如表3所示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:66 table "表 2 查询参数" row 2
 	Status *string `form:"status,omitempty" json:"status,omitempty"`
 
 	// ChangesSince 过滤在changes-since时间之后更新过的镜像。ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:76 table "表 2 查询参数" row 3
 	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
 
 	// MinRAM 镜像要求的最小内存大小，单位MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:85 table "表 2 查询参数" row 4
 	MinRAM *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
 
 	// MinDisk 镜像要求的最小磁盘大小，单位GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:94 table "表 2 查询参数" row 5
 	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
 }
 
 // ShowOsQuotaSetParams defines parameters for ShowOsQuotaSet.
 type ShowOsQuotaSetParams struct {
 	// UserID 用户ID，如果指定的用户不存在，返回系统默认quota。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:33 table "表 1 参数说明" row 2
 	UserID *string `form:"user_id,omitempty" json:"user_id,omitempty"`
 }
 
 // ListResizeFlavorsParams defines parameters for ListResizeFlavors.
 type ListResizeFlavorsParams struct {
 	// InstanceUUID 进行规格切换的云服务器ID，UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:55 table "表 2 查询参数" row 1
 	InstanceUUID *string `form:"instance_uuid,omitempty" json:"instance_uuid,omitempty"`
 
 	// SourceFlavorID 进行规格切换的云服务器源规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:64 table "表 2 查询参数" row 2
 	SourceFlavorID *string `form:"source_flavor_id,omitempty" json:"source_flavor_id,omitempty"`
 
 	// SourceFlavorName 进行规格切换的云服务器源规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:73 table "表 2 查询参数" row 3
 	SourceFlavorName *string `form:"source_flavor_name,omitempty" json:"source_flavor_name,omitempty"`
 
 	// SortKey 排序字段。
@@ -4581,18 +6633,26 @@ type ListResizeFlavorsParams struct {
 	// - memory_mb：表示内存大小。
 	// - vcpus：表示CPU大小。
 	// - root_gb：表示系统盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:82 table "表 2 查询参数" row 4
 	SortKey *ListResizeFlavorsParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// SortDir 升序/降序排序，默认值为：asc。
 	// 取值范围：
 	// - asc：表示升序。
 	// - desc：表示降序。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:93 table "表 2 查询参数" row 5
 	SortDir *ListResizeFlavorsParamsSortDir `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
 
 	// Limit 单页面可显示的flavor条数最大值，默认是1000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:104 table "表 2 查询参数" row 6
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 以单页最后一条flavor的ID作为分页标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:113 table "表 2 查询参数" row 7
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
 
@@ -4605,16 +6665,24 @@ type ListResizeFlavorsParamsSortDir string
 // NovaListServersParams defines parameters for NovaListServers.
 type NovaListServersParams struct {
 	// ChangesSince 云服务器上次更新状态的时间戳信息，过滤出该时间戳之后状态更新的云服务器。格式符合ISO 8601，采用UTC +0时区。CCYY-MM-DDThh:mm:ss+/-hh:mm，例如：2018-01-17T03:03:32Z 。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:52 table "表 2 查询参数" row 1
 	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
 
 	// Image 镜像ID。
 	// 在使用image作为条件过滤时，不能同时支持其他过滤条件和分页条件。如果同时指定image及其他条件，则以image条件为准；当条件不含image时，接口功能不受限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:61 table "表 2 查询参数" row 2
 	Image *string `form:"image,omitempty" json:"image,omitempty"`
 
 	// Flavor 云服务器类型ID，匹配规则为模糊匹配。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:71 table "表 2 查询参数" row 3
 	Flavor *string `form:"flavor,omitempty" json:"flavor,omitempty"`
 
 	// Name 云服务器名称，匹配规则为模糊匹配。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:80 table "表 2 查询参数" row 4
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Status 云服务器状态。
@@ -4622,32 +6690,48 @@ type NovaListServersParams struct {
 	// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE
 	// 直到2.37微版本，非上面范围的status字段将返回空列表，微版本2.38及以上版本，将返回400错误。
 	// 云服务器状态说明请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:89 table "表 2 查询参数" row 5
 	Status *NovaListServersParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Limit 查询返回云服务器数量限制。
 	// 每页默认值是25，最多返回1000台云服务器的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:102 table "表 2 查询参数" row 6
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 从marker指定的云服务器ID的下一条数据开始查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:112 table "表 2 查询参数" row 7
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Tags 查询tag字段中包含该值的云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:121 table "表 2 查询参数" row 8
 	Tags *string `form:"tags,omitempty" json:"tags,omitempty"`
 
 	// NotTags 查询tag字段中不包含该值的云服务器，值为标签的Key。
 	// 说明：
 	// 系统近期对标签功能进行了升级。如果之前添加的Tag为“Key.Value”的形式，则查询的时候需要使用“Key”来查询。
 	// 例如：之前添加的tag为“a.b”,则升级后，查询时需使用“not-tags=a”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:130 table "表 2 查询参数" row 9
 	NotTags *string `form:"not-tags,omitempty" json:"not-tags,omitempty"`
 
 	// ReservationID 批量创建弹性云服务器时，指定返回的ID，用于查询本次批量创建的弹性云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:142 table "表 2 查询参数" row 10
 	ReservationID *string `form:"reservation_id,omitempty" json:"reservation_id,omitempty"`
 
 	// SortKey 查询结果按弹性云服务器属性排序，默认排序顺序为created_at逆序。
 	// 取值范围：created_at,availability_zone,display_name,host,instance_type_id,key_name,project_id,user_id,updated_at,uuid,vm_state
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:151 table "表 2 查询参数" row 11
 	SortKey *NovaListServersParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// IP IPv4地址过滤结果，匹配规则为模糊匹配。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:161 table "表 2 查询参数" row 12
 	IP *string `form:"ip,omitempty" json:"ip,omitempty"`
 }
 
@@ -4660,16 +6744,24 @@ type NovaListServersParamsSortKey string
 // NovaListServersDetailsParams defines parameters for NovaListServersDetails.
 type NovaListServersDetailsParams struct {
 	// ChangesSince 云服务器上次更新状态的时间戳信息，过滤出该时间戳之后状态更新的云服务器。格式符合ISO 8601，CCYY-MM-DDThh:mm:ss+/-hh:mm，例如：2018-01-17T03:03:32Z 。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:52 table "表 2 查询参数" row 1
 	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
 
 	// Image 镜像ID。
 	// 在使用image作为条件过滤时，不能同时支持其他过滤条件和分页条件。如果同时指定image及其他条件，则以image条件为准；当条件不含image时，接口功能不受限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:61 table "表 2 查询参数" row 2
 	Image *string `form:"image,omitempty" json:"image,omitempty"`
 
 	// Flavor 云服务器规格ID，匹配规则为模糊匹配。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:71 table "表 2 查询参数" row 3
 	Flavor *string `form:"flavor,omitempty" json:"flavor,omitempty"`
 
 	// Name 云服务器名称，匹配规则为模糊匹配。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:80 table "表 2 查询参数" row 4
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Status 云服务器状态。
@@ -4677,32 +6769,48 @@ type NovaListServersDetailsParams struct {
 	// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE
 	// 直到2.37微版本，非上面范围的status字段将返回空列表，微版本2.38及以上的版本，将返回400错误。
 	// 云服务器状态说明请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:89 table "表 2 查询参数" row 5
 	Status *NovaListServersDetailsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Limit 查询返回云服务器数量限制。
 	// 每页默认值是25，最多返回1000台云服务器的信息，如果数据量过大建议设置成100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:102 table "表 2 查询参数" row 6
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 从marker指定的云服务器ID的下一条数据开始查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:112 table "表 2 查询参数" row 7
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Tags 查询tag字段中包含该值的云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:121 table "表 2 查询参数" row 8
 	Tags *string `form:"tags,omitempty" json:"tags,omitempty"`
 
 	// NotTags 查询tag字段中不包含该值的云服务器，值为标签的Key。
 	// 说明：
 	// 系统近期对标签功能进行了升级。如果之前添加的Tag为“Key.Value”的形式，则查询的时候需要使用“Key”来查询。
 	// 例如：之前添加的tag为“a.b”,则升级后，查询时需使用“not-tags=a”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:130 table "表 2 查询参数" row 9
 	NotTags *string `form:"not-tags,omitempty" json:"not-tags,omitempty"`
 
 	// ReservationID 批量创建弹性云服务器时，指定返回的ID，用于查询本次批量创建的弹性云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:142 table "表 2 查询参数" row 10
 	ReservationID *string `form:"reservation_id,omitempty" json:"reservation_id,omitempty"`
 
 	// SortKey 查询结果按弹性云服务器属性排序，默认排序顺序为created_at逆序。
 	// 取值范围：created_at,auto_disk_config,availability_zone,display_description,display_name,host,host_name,image_ref,instance_type_id,kernel_id,key_name,launch_index,launched_at,locked_by,node,power_state,project_id,ramdisk_id,reservation_id,root_device_name,task_state,terminated_at,user_id,updated_at,uuid,vm_state
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:151 table "表 2 查询参数" row 11
 	SortKey *NovaListServersDetailsParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// IP IPv4地址过滤结果，匹配规则为模糊匹配。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:161 table "表 2 查询参数" row 12
 	IP *string `form:"ip,omitempty" json:"ip,omitempty"`
 }
 
@@ -4716,16 +6824,22 @@ type NovaListServersDetailsParamsSortKey string
 type NovaListServerActionsParams struct {
 	// Limit 查询返回server action数量限制。
 	// 微版本2.58及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:57 table "表 2 查询参数" row 1
 	Limit *string `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 从marker指定的server action的下一条数据开始查询，取值为request_id。
 	// 微版本2.58及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:65 table "表 2 查询参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// ChangesSince 根据server action的更新时间过滤返回结果。
 	// 格式符合ISO 8601，CCYY-MM-DDThh:mm:ss+/-hh:mm。
 	// 例如：2018-01-17T03:03:32Z 。
 	// 微版本2.58及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:73 table "表 2 查询参数" row 3
 	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
 }
 
@@ -4733,6 +6847,8 @@ type NovaListServerActionsParams struct {
 type NovaDetachVolumeParams struct {
 	// DeleteFlag 在线强制卸载磁盘标志位。
 	// 默认为0，为1时代表强制卸载。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/卸载云服务器磁盘.md:203 table "表 3 查询参数" row 1
 	DeleteFlag *int64 `form:"delete_flag,omitempty" json:"delete_flag,omitempty"`
 }
 
@@ -4911,6 +7027,8 @@ type ClientInterface interface {
 	// 查询弹性云服务器挂载的磁盘信息。
 	// 当前API已废弃，请使用查询弹性云服务器挂载磁盘列表信息。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/servers/{server_id}/block_device (the `ListBlockDevice` operationId).
 	ListBlockDevice(ctx context.Context, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -4919,33 +7037,43 @@ type ClientInterface interface {
 	// 查询弹性云服务器挂载的单个磁盘信息。
 	// 当前API已废弃，请使用查询弹性云服务器单个磁盘信息。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/servers/{server_id}/block_device/{volume_id} (the `ShowBlockDevice` operationId).
 	ShowBlockDevice(ctx context.Context, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListFlavors 查询云服务器规格列表
 	//
-	// 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。.
+	// 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors (the `NovaListFlavors` operationId).
 	NovaListFlavors(ctx context.Context, projectID string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListFlavorsDetails 查询云服务器规格详情列表
 	//
-	// 查询云服务器规格信息列表。.
+	// 查询云服务器规格信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/detail (the `NovaListFlavorsDetails` operationId).
 	NovaListFlavorsDetails(ctx context.Context, projectID string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowFlavor 查询云服务器规格详情
 	//
-	// 根据云服务器规格ID，查询云服务器规格详情信息。.
+	// 根据云服务器规格ID，查询云服务器规格详情信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
 	NovaShowFlavor(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowFlavorExtraSpecs 查询云服务器规格extra_specs的详情
 	//
-	// 查询指定的规格的详细信息。.
+	// 查询指定的规格的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
 	NovaShowFlavorExtraSpecs(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4955,6 +7083,8 @@ type ClientInterface interface {
 	// 查询所有镜像的列表信息。
 	// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
 	ListImages(ctx context.Context, projectID string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -4962,6 +7092,8 @@ type ClientInterface interface {
 	//
 	// 查询详细的镜像信息列表。
 	// 当前API已废弃，请使用"查询镜像列表"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
 	ListImagesDetail(ctx context.Context, projectID string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4971,6 +7103,8 @@ type ClientInterface interface {
 	// 删除指定的镜像。镜像删除后，不能恢复。
 	// 当前API已废弃，请使用"删除镜像（OpenStack原生）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除镜像（废弃）.md:1
+	//
 	// Corresponds with DELETE /v2.1/{project_id}/images/{image_id} (the `DeleteImage` operationId).
 	DeleteImage(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -4978,6 +7112,8 @@ type ClientInterface interface {
 	//
 	// 查询指定的镜像的详情信息。
 	// 当前API已废弃，请使用"查询镜像详情（OpenStack原生）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/images/{image_id} (the `ShowImage` operationId).
 	ShowImage(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4987,6 +7123,8 @@ type ClientInterface interface {
 	// 获取指定镜像的扩展信息。
 	// 当前API已废弃，请使用"查询镜像列表"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像的元数据（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
 	ListMetadata(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -4995,12 +7133,16 @@ type ClientInterface interface {
 	// 查询租户配额限制。
 	// 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
 	ListLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListAvailabilityZones 查询可用区列表
 	//
-	// 查询可用区列表。.
+	// 查询可用区列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-availability-zone (the `NovaListAvailabilityZones` operationId).
 	NovaListAvailabilityZones(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5010,6 +7152,8 @@ type ClientInterface interface {
 	// 查询浮动IP资源池列表。
 	// 当前API已废弃，请使用"查询网络"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIPPools` operationId).
 	ListOsFloatingIPPools(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5018,6 +7162,8 @@ type ClientInterface interface {
 	// 查询浮动IP列表。
 	// 当前API已废弃，请使用"查询浮动IP列表"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/os-floating-ips (the `ListOsFloatingIps` operationId).
 	ListOsFloatingIps(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5025,6 +7171,8 @@ type ClientInterface interface {
 	//
 	// 创建浮动IP。
 	// 当前API已废弃，请使用"创建浮动IP"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5036,6 +7184,8 @@ type ClientInterface interface {
 	// 创建浮动IP。
 	// 当前API已废弃，请使用"创建浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
@@ -5046,6 +7196,8 @@ type ClientInterface interface {
 	// 删除浮动IP地址。
 	// 当前API已废弃，请使用"删除浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除浮动IP（废弃）.md:1
+	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIP` operationId).
 	DeleteOsFloatingIP(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5054,12 +7206,16 @@ type ClientInterface interface {
 	// 根据浮动IP的ID查询浮动IP详情。
 	// 当前API已废弃，请使用"查询浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIP` operationId).
 	ShowOsFloatingIP(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListKeypairs 查询SSH密钥列表
 	//
-	// 查询SSH密钥信息列表。.
+	// 查询SSH密钥信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-keypairs (the `NovaListKeypairs` operationId).
 	NovaListKeypairs(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5069,6 +7225,8 @@ type ClientInterface interface {
 	// 创建SSH密钥，或把公钥导入系统，生成密钥对。
 	// 创建SSH密钥成功后，请把响应数据中的私钥内容保存到本地文件，用户使用该私钥登录云服务器。为保证云服务器安全，私钥数据只能读取一次，请妥善保管。
 	// 密钥对创建后默认是属于创建用户的，如果是子账号创建的密钥，包括主账号在内的其他用户无法查看不属于本用户的密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5081,6 +7239,8 @@ type ClientInterface interface {
 	// 创建SSH密钥成功后，请把响应数据中的私钥内容保存到本地文件，用户使用该私钥登录云服务器。为保证云服务器安全，私钥数据只能读取一次，请妥善保管。
 	// 密钥对创建后默认是属于创建用户的，如果是子账号创建的密钥，包括主账号在内的其他用户无法查看不属于本用户的密钥对。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
@@ -5088,21 +7248,27 @@ type ClientInterface interface {
 
 	// NovaDeleteKeypair 删除SSH密钥
 	//
-	// 根据SSH密钥的名称，删除指定SSH密钥。.
+	// 根据SSH密钥的名称，删除指定SSH密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除SSH密钥.md:1
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaDeleteKeypair` operationId).
 	NovaDeleteKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowKeypair 查询SSH密钥详情
 	//
-	// 根据SSH密钥名称查询指定SSH密钥。.
+	// 根据SSH密钥名称查询指定SSH密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaShowKeypair` operationId).
 	NovaShowKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListOsNetworks 查询网络列表
 	//
-	// 查询租户可用的网络列表。.
+	// 查询租户可用的网络列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-networks (the `ListOsNetworks` operationId).
 	ListOsNetworks(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5112,12 +7278,16 @@ type ClientInterface interface {
 	// 查询配额，包括云服务器、CPU、内存等计算资源的规格。
 	// 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
 	ShowOsQuotaSet(ctx context.Context, projectID string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDefaults 查询默认配额
 	//
-	// 查询默认配额。.
+	// 查询默认配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
 	ListDefaults(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5126,6 +7296,8 @@ type ClientInterface interface {
 	//
 	// 创建安全组规则。
 	// 当前API已废弃，请使用“创建安全组规则”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5137,6 +7309,8 @@ type ClientInterface interface {
 	// 创建安全组规则。
 	// 当前API已废弃，请使用“创建安全组规则”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
@@ -5147,6 +7321,8 @@ type ClientInterface interface {
 	// 删除安全组规则。
 	// 当前API已废弃，请使用“删除安全组规则”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组规则（废弃）.md:1
+	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id} (the `DeleteOsSecurityGroupRule` operationId).
 	DeleteOsSecurityGroupRule(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5155,6 +7331,8 @@ type ClientInterface interface {
 	// 查询安全组列表。
 	// 当前API已废弃，请使用“查询安全组”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/os-security-groups (the `ListOsSecurityGroups` operationId).
 	ListOsSecurityGroups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5162,6 +7340,8 @@ type ClientInterface interface {
 	//
 	// 创建安全组。
 	// 当前API已废弃，请使用“创建安全组”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5173,6 +7353,8 @@ type ClientInterface interface {
 	// 创建安全组。
 	// 当前API已废弃，请使用“创建安全组”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
@@ -5183,6 +7365,8 @@ type ClientInterface interface {
 	// 删除安全组。
 	// 当前API已废弃，请使用“删除安全组”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组（废弃）.md:1
+	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-security-groups/{security_group_id} (the `DeleteOsSecurityGroup` operationId).
 	DeleteOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5192,6 +7376,8 @@ type ClientInterface interface {
 	// 该接口只能查询入方向安全组规则，如需查询出方向的安全组规则，请参见《虚拟私有云接口参考》的”安全组（原生OpenStack接口）> 查询安全组详情“章节。
 	// 当前API已废弃，请使用“查询安全组详情”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/os-security-groups/{security_group_id} (the `ShowOsSecurityGroup` operationId).
 	ShowOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5199,6 +7385,8 @@ type ClientInterface interface {
 	//
 	// 更新安全组。
 	// 当前API已废弃，请使用“更新安全组”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5210,6 +7398,8 @@ type ClientInterface interface {
 	// 更新安全组。
 	// 当前API已废弃，请使用“更新安全组”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
@@ -5217,14 +7407,18 @@ type ClientInterface interface {
 
 	// NovaListServerGroups 查询云服务器组列表
 	//
-	// 查询云服务器组列表。.
+	// 查询云服务器组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-server-groups (the `NovaListServerGroups` operationId).
 	NovaListServerGroups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaCreateServerGroupWithBody 创建云服务器组
 	//
-	// 创建云服务器组。.
+	// 创建云服务器组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5233,7 +7427,9 @@ type ClientInterface interface {
 
 	// NovaCreateServerGroup 创建云服务器组
 	//
-	// 创建云服务器组。.
+	// 创建云服务器组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5242,14 +7438,18 @@ type ClientInterface interface {
 
 	// NovaDeleteServerGroup 删除云服务器组
 	//
-	// 删除云服务器组。.
+	// 删除云服务器组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组-23.md:1
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaDeleteServerGroup` operationId).
 	NovaDeleteServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerGroup 查询云服务器组详情
 	//
-	// 查询云服务器组详情。.
+	// 查询云服务器组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaShowServerGroup` operationId).
 	NovaShowServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5258,6 +7458,8 @@ type ClientInterface interface {
 	//
 	// 创建卷快照。
 	// 当前API已废弃，请使用"创建云硬盘快照（OpenStack原生 v2）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5269,6 +7471,8 @@ type ClientInterface interface {
 	// 创建卷快照。
 	// 当前API已废弃，请使用"创建云硬盘快照（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
@@ -5279,6 +7483,8 @@ type ClientInterface interface {
 	// 删除卷快照。
 	// 当前API已废弃，请使用"删除云硬盘快照（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除快照（废弃）.md:1
+	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `DeleteOsSnapshot` operationId).
 	DeleteOsSnapshot(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5286,6 +7492,8 @@ type ClientInterface interface {
 	//
 	// 查询单独卷快照信息。
 	// 当前API已废弃，请使用"查询单个云硬盘快照详细信息（OpenStack原生 v2）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `ShowOsSnapshot` operationId).
 	ShowOsSnapshot(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5295,6 +7503,8 @@ type ClientInterface interface {
 	// 本接口提供查询磁盘概要信息的功能。
 	// 当前API已废弃，请使用"查询云硬盘列表（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes (the `ListOsVolumes` operationId).
 	ListOsVolumes(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5302,6 +7512,8 @@ type ClientInterface interface {
 	//
 	// 本接口提供创建磁盘的功能。
 	// 当前API已废弃，请使用"创建云硬盘（OpenStack原生 v2）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5313,6 +7525,8 @@ type ClientInterface interface {
 	// 本接口提供创建磁盘的功能。
 	// 当前API已废弃，请使用"创建云硬盘（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
@@ -5323,6 +7537,8 @@ type ClientInterface interface {
 	// 本接口提供查询卷详细信息的功能。
 	// 当前API已废弃，请使用"查询所有云硬盘详情（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes/detail (the `ListDetail` operationId).
 	ListDetail(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5330,6 +7546,8 @@ type ClientInterface interface {
 	//
 	// 本接口提供删除指定磁盘的功能。
 	// 当前API已废弃，请使用"删除云硬盘（OpenStack原生 v2）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除磁盘（废弃）.md:1
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-volumes/{volume_id} (the `DeleteOsVolume` operationId).
 	DeleteOsVolume(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5339,6 +7557,8 @@ type ClientInterface interface {
 	// 本接口提供查询指定磁盘信息的功能。
 	// 当前API已废弃，请使用"查询单个云硬盘详情（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes/{volume_id} (the `ShowOsVolume` operationId).
 	ShowOsVolume(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5347,12 +7567,16 @@ type ClientInterface interface {
 	// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。
 	// 当前API已废弃，请使用查询云服务器规格变更支持列表。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/resize_flavors (the `ListResizeFlavors` operationId).
 	ListResizeFlavors(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListServers 查询云服务器列表
 	//
-	// 查询云服务器信息列表。.
+	// 查询云服务器信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers (the `NovaListServers` operationId).
 	NovaListServers(ctx context.Context, projectID string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5361,6 +7585,8 @@ type ClientInterface interface {
 	//
 	// 创建一台按需弹性云服务器。
 	// 该接口在云服务器创建失败后不支持自动回滚。若需要自动回滚能力，可以调用POST /v1/{project_id}/cloudservers接口，具体使用请参见创建云服务器（按需）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5372,6 +7598,8 @@ type ClientInterface interface {
 	// 创建一台按需弹性云服务器。
 	// 该接口在云服务器创建失败后不支持自动回滚。若需要自动回滚能力，可以调用POST /v1/{project_id}/cloudservers接口，具体使用请参见创建云服务器（按需）。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
@@ -5379,28 +7607,36 @@ type ClientInterface interface {
 
 	// NovaListServersDetails 查询云服务器详情列表
 	//
-	// 查询云服务器详情信息列表。.
+	// 查询云服务器详情信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/detail (the `NovaListServersDetails` operationId).
 	NovaListServersDetails(ctx context.Context, projectID string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDeleteServer 删除云服务器
 	//
-	// 删除一台云服务器。.
+	// 删除一台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器-3.md:1
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id} (the `NovaDeleteServer` operationId).
 	NovaDeleteServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServer 查询云服务器详情
 	//
-	// 根据云服务器ID，查询云服务器的详细信息。.
+	// 根据云服务器ID，查询云服务器的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id} (the `NovaShowServer` operationId).
 	NovaShowServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUpdateServerWithBody 修改云服务器
 	//
-	// 修改云服务器信息，目前支持修改云服务器名称及描述。.
+	// 修改云服务器信息，目前支持修改云服务器名称及描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5409,7 +7645,9 @@ type ClientInterface interface {
 
 	// NovaUpdateServer 修改云服务器
 	//
-	// 修改云服务器信息，目前支持修改云服务器名称及描述。.
+	// 修改云服务器信息，目前支持修改云服务器名称及描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5421,6 +7659,8 @@ type ClientInterface interface {
 	// 将浮动IP绑定到一台云服务器上。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
@@ -5430,6 +7670,8 @@ type ClientInterface interface {
 	//
 	// 将浮动IP绑定到一台云服务器上。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5442,6 +7684,8 @@ type ClientInterface interface {
 	// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
 	// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
@@ -5453,6 +7697,8 @@ type ClientInterface interface {
 	// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
 	// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
@@ -5460,7 +7706,9 @@ type ClientInterface interface {
 
 	// CreateServersActionV212WithBody 确认变更云服务器规格
 	//
-	// 确认单台云服务器规格调整。.
+	// 确认单台云服务器规格调整。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5469,7 +7717,9 @@ type ClientInterface interface {
 
 	// CreateServersActionV212 确认变更云服务器规格
 	//
-	// 确认单台云服务器规格调整。.
+	// 确认单台云服务器规格调整。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5485,6 +7735,8 @@ type ClientInterface interface {
 	// >-   如需创建系统盘镜像或数据盘镜像，请使用IMS接口：POST /v2/cloudimages/action，使用指导请参见《镜像服务API参考》的“制作镜像”章节。
 	// >-   如需创建整机镜像，请使用IMS接口：POST /v1/cloudimages/wholeimages/action，使用指导请参见《镜像服务API参考》的“制作整机镜像”章节。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
@@ -5499,6 +7751,8 @@ type ClientInterface interface {
 	// >-   如需创建系统盘镜像或数据盘镜像，请使用IMS接口：POST /v2/cloudimages/action，使用指导请参见《镜像服务API参考》的“制作镜像”章节。
 	// >-   如需创建整机镜像，请使用IMS接口：POST /v1/cloudimages/wholeimages/action，使用指导请参见《镜像服务API参考》的“制作整机镜像”章节。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
@@ -5508,6 +7762,8 @@ type ClientInterface interface {
 	//
 	// 锁定弹性云服务器。
 	// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5519,6 +7775,8 @@ type ClientInterface interface {
 	// 锁定弹性云服务器。
 	// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
@@ -5526,7 +7784,9 @@ type ClientInterface interface {
 
 	// ListActionWithBody 获取弹性云服务器的控制台日志
 	//
-	// 显示弹性云服务器控制台日志。.
+	// 显示弹性云服务器控制台日志。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5535,7 +7795,9 @@ type ClientInterface interface {
 
 	// ListAction 获取弹性云服务器的控制台日志
 	//
-	// 显示弹性云服务器控制台日志。.
+	// 显示弹性云服务器控制台日志。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5544,7 +7806,9 @@ type ClientInterface interface {
 
 	// NovaStartServerWithBody 启动云服务器
 	//
-	// 启动单台云服务器。.
+	// 启动单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5553,7 +7817,9 @@ type ClientInterface interface {
 
 	// NovaStartServer 启动云服务器
 	//
-	// 启动单台云服务器。.
+	// 启动单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5562,7 +7828,9 @@ type ClientInterface interface {
 
 	// NovaStopServerWithBody 关闭云服务器
 	//
-	// 关闭单台云服务器。.
+	// 关闭单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5571,7 +7839,9 @@ type ClientInterface interface {
 
 	// NovaStopServer 关闭云服务器
 	//
-	// 关闭单台云服务器。.
+	// 关闭单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5580,7 +7850,9 @@ type ClientInterface interface {
 
 	// NovaRebootServerWithBody 重启云服务器
 	//
-	// 重启单台云服务器。.
+	// 重启单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5589,7 +7861,9 @@ type ClientInterface interface {
 
 	// NovaRebootServer 重启云服务器
 	//
-	// 重启单台云服务器。.
+	// 重启单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5601,6 +7875,8 @@ type ClientInterface interface {
 	// 从云服务器上解绑浮动IP。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
@@ -5611,6 +7887,8 @@ type ClientInterface interface {
 	// 从云服务器上解绑浮动IP。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
@@ -5618,7 +7896,9 @@ type ClientInterface interface {
 
 	// NovaDisassociateSecurityGroupWithBody 移除安全组
 	//
-	// 移除弹性云服务器中的安全组。.
+	// 移除弹性云服务器中的安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5627,7 +7907,9 @@ type ClientInterface interface {
 
 	// NovaDisassociateSecurityGroup 移除安全组
 	//
-	// 移除弹性云服务器中的安全组。.
+	// 移除弹性云服务器中的安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5642,6 +7924,8 @@ type ClientInterface interface {
 	// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
 	// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
@@ -5655,6 +7939,8 @@ type ClientInterface interface {
 	// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
 	// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
@@ -5662,7 +7948,9 @@ type ClientInterface interface {
 
 	// CreateServersActionV21WithBody 回退变更云服务器规格
 	//
-	// 回退云服务器规格变更。.
+	// 回退云服务器规格变更。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5671,7 +7959,9 @@ type ClientInterface interface {
 
 	// CreateServersActionV21 回退变更云服务器规格
 	//
-	// 回退云服务器规格变更。.
+	// 回退云服务器规格变更。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5683,6 +7973,8 @@ type ClientInterface interface {
 	// 解锁云服务器。
 	// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
@@ -5693,6 +7985,8 @@ type ClientInterface interface {
 	// 解锁云服务器。
 	// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
@@ -5700,21 +7994,27 @@ type ClientInterface interface {
 
 	// ListIps 查询指定弹性云服务器的网络列表
 	//
-	// 查询指定弹性云服务器的网络列表。.
+	// 查询指定弹性云服务器的网络列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips (the `ListIps` operationId).
 	ListIps(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowIP 查询弹性云服务器的指定网络
 	//
-	// 查询指定弹性云服务器的指定网络。.
+	// 查询指定弹性云服务器的指定网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIP` operationId).
 	ShowIP(ctx context.Context, projectID string, serverID string, networkName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerMetadata 查询云服务器元数据列表
 	//
-	// 查询弹性云服务器的元数据信息。.
+	// 查询弹性云服务器的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器元数据列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaShowServerMetadata` operationId).
 	NovaShowServerMetadata(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5725,6 +8025,8 @@ type ClientInterface interface {
 	// 如果元数据中没有待更新字段，则自动添加该字段。
 	// 如果元数据中已存在待更新字段，则直接更新字段值。
 	// 如果元数据中的字段不再请求参数中，则保持不变。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5738,6 +8040,8 @@ type ClientInterface interface {
 	// 如果元数据中已存在待更新字段，则直接更新字段值。
 	// 如果元数据中的字段不再请求参数中，则保持不变。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
@@ -5747,6 +8051,8 @@ type ClientInterface interface {
 	//
 	// 设置弹性云服务器的元数据信息。
 	// 将删除目前弹性云服务器的所有元数据信息，并更新为请求参数中的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5758,6 +8064,8 @@ type ClientInterface interface {
 	// 设置弹性云服务器的元数据信息。
 	// 将删除目前弹性云服务器的所有元数据信息，并更新为请求参数中的值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
@@ -5765,14 +8073,18 @@ type ClientInterface interface {
 
 	// NovaDeleteServerMetadataItem 删除云服务器指定元数据
 	//
-	// 删除云服务器指定元数据。.
+	// 删除云服务器指定元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据-14.md:1
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaDeleteServerMetadataItem` operationId).
 	NovaDeleteServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerMetadataItem 获取云服务器指定Key的元数据
 	//
-	// 获取云服务器指定key的元数据信息。.
+	// 获取云服务器指定key的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器指定Key的元数据.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaShowServerMetadataItem` operationId).
 	NovaShowServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5782,6 +8094,8 @@ type ClientInterface interface {
 	// 设置云服务器指定key的元数据。
 	// 如果元数据中没有待更新字段，则自动添加该字段。
 	// 如果元数据中已存在待更新字段，则直接更新字段值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5794,6 +8108,8 @@ type ClientInterface interface {
 	// 如果元数据中没有待更新字段，则自动添加该字段。
 	// 如果元数据中已存在待更新字段，则直接更新字段值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
@@ -5801,21 +8117,27 @@ type ClientInterface interface {
 
 	// NovaListServerActions 查询云服务器操作行为列表
 	//
-	// 查询弹性云服务器的所有历史操作，显示操作行为列表。.
+	// 查询弹性云服务器的所有历史操作，显示操作行为列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions (the `NovaListServerActions` operationId).
 	NovaListServerActions(ctx context.Context, projectID string, serverID string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerAction 通过请求ID查询云服务器行为
 	//
-	// 查询弹性云服务器的某个请求行为。.
+	// 查询弹性云服务器的某个请求行为。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id} (the `NovaShowServerAction` operationId).
 	NovaShowServerAction(ctx context.Context, projectID string, serverID string, requestID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListServerInterfaces 查询云服务器网卡信息
 	//
-	// 查询云服务器网卡信息。.
+	// 查询云服务器网卡信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaListServerInterfaces` operationId).
 	NovaListServerInterfaces(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5824,6 +8146,8 @@ type ClientInterface interface {
 	//
 	// 给云服务器添加一张网卡。
 	// 添加云服务器网卡应用示例请参考弹性云服务器挂载网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5835,6 +8159,8 @@ type ClientInterface interface {
 	// 给云服务器添加一张网卡。
 	// 添加云服务器网卡应用示例请参考弹性云服务器挂载网卡。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
@@ -5842,14 +8168,18 @@ type ClientInterface interface {
 
 	// NovaDetachInterface 删除云服务器网卡
 	//
-	// 根据指定的Port ID，从云服务器中卸载网卡。.
+	// 根据指定的Port ID，从云服务器中卸载网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器网卡.md:1
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaDetachInterface` operationId).
 	NovaDetachInterface(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerInterface 查询指定云服务器网卡信息
 	//
-	// 根据网卡ID，查询云服务器网卡信息。.
+	// 根据网卡ID，查询云服务器网卡信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaShowServerInterface` operationId).
 	NovaShowServerInterface(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5858,6 +8188,8 @@ type ClientInterface interface {
 	//
 	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
 	// 当前API已废弃，请使用一键重置弹性云服务器密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5869,6 +8201,8 @@ type ClientInterface interface {
 	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
 	// 当前API已废弃，请使用一键重置弹性云服务器密码。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
@@ -5876,7 +8210,9 @@ type ClientInterface interface {
 
 	// NovaListServerSecurityGroups 查询指定云服务器安全组列表
 	//
-	// 查询指定弹性云服务器的安全组。.
+	// 查询指定弹性云服务器的安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-security-groups (the `NovaListServerSecurityGroups` operationId).
 	NovaListServerSecurityGroups(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5885,6 +8221,8 @@ type ClientInterface interface {
 	//
 	// 清除Windows云服务器初始安装时系统生成的密码记录。清除密码后，不影响云服务器密码登录功能，但不能再使用获取密码功能来查询该云服务器密码。
 	// Linux云服务器未使用此通道清除密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码-18.md:1
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password (the `DeleteOsServerPassword` operationId).
 	DeleteOsServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -5895,6 +8233,8 @@ type ClientInterface interface {
 	// 当云服务器启动后，需要等待5\~10分钟，保证密码注入完成，才可使用此接口查询到密码。
 	// Linux云服务器未使用此通道获取密码。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-server-password (the `ListOsServerPassword` operationId).
 	ListOsServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5903,6 +8243,8 @@ type ClientInterface interface {
 	// 查询弹性云服务器挂载的磁盘信息。
 	// 查询信息包含挂载成功和挂载中的所有磁盘。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaListServerVolumes` operationId).
 	NovaListServerVolumes(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -5910,6 +8252,8 @@ type ClientInterface interface {
 	//
 	// 云服务器挂载磁盘。
 	// 弹性云服务器挂载磁盘应用示例请参考弹性云服务器挂载磁盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5921,6 +8265,8 @@ type ClientInterface interface {
 	// 云服务器挂载磁盘。
 	// 弹性云服务器挂载磁盘应用示例请参考弹性云服务器挂载磁盘。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
@@ -5928,21 +8274,27 @@ type ClientInterface interface {
 
 	// NovaDetachVolume 卸载云服务器磁盘
 	//
-	// 弹性云服务器卸载磁盘。.
+	// 弹性云服务器卸载磁盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/卸载云服务器磁盘.md:1
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaDetachVolume` operationId).
 	NovaDetachVolume(ctx context.Context, projectID string, serverID string, volumeID string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerVolume 查询弹性云服务器挂载的单个磁盘信息
 	//
-	// 根据磁盘ID，查询云服务器挂载的单个磁盘信息。.
+	// 根据磁盘ID，查询云服务器挂载的单个磁盘信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:1
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaShowServerVolume` operationId).
 	NovaShowServerVolume(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRemoteConsolesWithBody 获取VNC远程登录地址（微版本2.6及以上）
 	//
-	// 获取弹性云服务器VNC远程登录地址。.
+	// 获取弹性云服务器VNC远程登录地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5951,7 +8303,9 @@ type ClientInterface interface {
 
 	// ListRemoteConsoles 获取VNC远程登录地址（微版本2.6及以上）
 	//
-	// 获取弹性云服务器VNC远程登录地址。.
+	// 获取弹性云服务器VNC远程登录地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5960,15 +8314,21 @@ type ClientInterface interface {
 
 	// DeleteTag 删除云服务器标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器标签.md:1
+	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags (the `DeleteTag` operationId).
 	DeleteTag(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListTags 查询云服务器标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签-25.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
 	ListTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateTagWithBody 创建云服务器标签
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5977,6 +8337,8 @@ type ClientInterface interface {
 
 	// CreateTag 创建云服务器标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
@@ -5984,15 +8346,21 @@ type ClientInterface interface {
 
 	// DeleteServersTag 删除指定云服务器的标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除指定云服务器的标签.md:1
+	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `DeleteServersTag` operationId).
 	DeleteServersTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowTag 查询云服务器是否存在指定标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否存在指定标签.md:1
+	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `ShowTag` operationId).
 	ShowTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateTag 给指定弹性云服务器添加标签
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:1
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `UpdateTag` operationId).
 	UpdateTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6002,6 +8370,8 @@ type ClientInterface interface {
 //
 // 查询弹性云服务器挂载的磁盘信息。
 // 当前API已废弃，请使用查询弹性云服务器挂载磁盘列表信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:1
 //
 // Corresponds with GET /v2.1/servers/{server_id}/block_device (the `ListBlockDevice` operationId).
 func (c *Client) ListBlockDevice(ctx context.Context, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6021,6 +8391,8 @@ func (c *Client) ListBlockDevice(ctx context.Context, serverID string, reqEditor
 // 查询弹性云服务器挂载的单个磁盘信息。
 // 当前API已废弃，请使用查询弹性云服务器单个磁盘信息。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:1
+//
 // Corresponds with GET /v2.1/servers/{server_id}/block_device/{volume_id} (the `ShowBlockDevice` operationId).
 func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowBlockDeviceRequest(c.Server, serverID, volumeID)
@@ -6036,7 +8408,9 @@ func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID 
 
 // NovaListFlavors 查询云服务器规格列表
 //
-// 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。.
+// 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/flavors (the `NovaListFlavors` operationId).
 func (c *Client) NovaListFlavors(ctx context.Context, projectID string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6053,7 +8427,9 @@ func (c *Client) NovaListFlavors(ctx context.Context, projectID string, params *
 
 // NovaListFlavorsDetails 查询云服务器规格详情列表
 //
-// 查询云服务器规格信息列表。.
+// 查询云服务器规格信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/detail (the `NovaListFlavorsDetails` operationId).
 func (c *Client) NovaListFlavorsDetails(ctx context.Context, projectID string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6070,7 +8446,9 @@ func (c *Client) NovaListFlavorsDetails(ctx context.Context, projectID string, p
 
 // NovaShowFlavor 查询云服务器规格详情
 //
-// 根据云服务器规格ID，查询云服务器规格详情信息。.
+// 根据云服务器规格ID，查询云服务器规格详情信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
 func (c *Client) NovaShowFlavor(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6087,7 +8465,9 @@ func (c *Client) NovaShowFlavor(ctx context.Context, projectID string, flavorID 
 
 // NovaShowFlavorExtraSpecs 查询云服务器规格extra_specs的详情
 //
-// 查询指定的规格的详细信息。.
+// 查询指定的规格的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
 func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6107,6 +8487,8 @@ func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, projectID string,
 // 查询所有镜像的列表信息。
 // 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
 func (c *Client) ListImages(ctx context.Context, projectID string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListImagesRequest(c.Server, projectID, params)
@@ -6124,6 +8506,8 @@ func (c *Client) ListImages(ctx context.Context, projectID string, params *ListI
 //
 // 查询详细的镜像信息列表。
 // 当前API已废弃，请使用"查询镜像列表"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
 func (c *Client) ListImagesDetail(ctx context.Context, projectID string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6143,6 +8527,8 @@ func (c *Client) ListImagesDetail(ctx context.Context, projectID string, params 
 // 删除指定的镜像。镜像删除后，不能恢复。
 // 当前API已废弃，请使用"删除镜像（OpenStack原生）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除镜像（废弃）.md:1
+//
 // Corresponds with DELETE /v2.1/{project_id}/images/{image_id} (the `DeleteImage` operationId).
 func (c *Client) DeleteImage(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteImageRequest(c.Server, projectID, imageID)
@@ -6160,6 +8546,8 @@ func (c *Client) DeleteImage(ctx context.Context, projectID string, imageID stri
 //
 // 查询指定的镜像的详情信息。
 // 当前API已废弃，请使用"查询镜像详情（OpenStack原生）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/images/{image_id} (the `ShowImage` operationId).
 func (c *Client) ShowImage(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6179,6 +8567,8 @@ func (c *Client) ShowImage(ctx context.Context, projectID string, imageID string
 // 获取指定镜像的扩展信息。
 // 当前API已废弃，请使用"查询镜像列表"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像的元数据（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
 func (c *Client) ListMetadata(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListMetadataRequest(c.Server, projectID, imageID)
@@ -6197,6 +8587,8 @@ func (c *Client) ListMetadata(ctx context.Context, projectID string, imageID str
 // 查询租户配额限制。
 // 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
 func (c *Client) ListLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListLimitsRequest(c.Server, projectID)
@@ -6212,7 +8604,9 @@ func (c *Client) ListLimits(ctx context.Context, projectID string, reqEditors ..
 
 // NovaListAvailabilityZones 查询可用区列表
 //
-// 查询可用区列表。.
+// 查询可用区列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/os-availability-zone (the `NovaListAvailabilityZones` operationId).
 func (c *Client) NovaListAvailabilityZones(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6232,6 +8626,8 @@ func (c *Client) NovaListAvailabilityZones(ctx context.Context, projectID string
 // 查询浮动IP资源池列表。
 // 当前API已废弃，请使用"查询网络"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIPPools` operationId).
 func (c *Client) ListOsFloatingIPPools(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListOsFloatingIPPoolsRequest(c.Server, projectID)
@@ -6250,6 +8646,8 @@ func (c *Client) ListOsFloatingIPPools(ctx context.Context, projectID string, re
 // 查询浮动IP列表。
 // 当前API已废弃，请使用"查询浮动IP列表"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/os-floating-ips (the `ListOsFloatingIps` operationId).
 func (c *Client) ListOsFloatingIps(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListOsFloatingIpsRequest(c.Server, projectID)
@@ -6267,6 +8665,8 @@ func (c *Client) ListOsFloatingIps(ctx context.Context, projectID string, reqEdi
 //
 // 创建浮动IP。
 // 当前API已废弃，请使用"创建浮动IP"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6288,6 +8688,8 @@ func (c *Client) CreateOsFloatingIPWithBody(ctx context.Context, projectID strin
 // 创建浮动IP。
 // 当前API已废弃，请使用"创建浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
@@ -6308,6 +8710,8 @@ func (c *Client) CreateOsFloatingIP(ctx context.Context, projectID string, body 
 // 删除浮动IP地址。
 // 当前API已废弃，请使用"删除浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除浮动IP（废弃）.md:1
+//
 // Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIP` operationId).
 func (c *Client) DeleteOsFloatingIP(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteOsFloatingIPRequest(c.Server, projectID, floatingIPID)
@@ -6326,6 +8730,8 @@ func (c *Client) DeleteOsFloatingIP(ctx context.Context, projectID string, float
 // 根据浮动IP的ID查询浮动IP详情。
 // 当前API已废弃，请使用"查询浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIP` operationId).
 func (c *Client) ShowOsFloatingIP(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowOsFloatingIPRequest(c.Server, projectID, floatingIPID)
@@ -6341,7 +8747,9 @@ func (c *Client) ShowOsFloatingIP(ctx context.Context, projectID string, floatin
 
 // NovaListKeypairs 查询SSH密钥列表
 //
-// 查询SSH密钥信息列表。.
+// 查询SSH密钥信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/os-keypairs (the `NovaListKeypairs` operationId).
 func (c *Client) NovaListKeypairs(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6361,6 +8769,8 @@ func (c *Client) NovaListKeypairs(ctx context.Context, projectID string, reqEdit
 // 创建SSH密钥，或把公钥导入系统，生成密钥对。
 // 创建SSH密钥成功后，请把响应数据中的私钥内容保存到本地文件，用户使用该私钥登录云服务器。为保证云服务器安全，私钥数据只能读取一次，请妥善保管。
 // 密钥对创建后默认是属于创建用户的，如果是子账号创建的密钥，包括主账号在内的其他用户无法查看不属于本用户的密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6383,6 +8793,8 @@ func (c *Client) NovaCreateKeypairWithBody(ctx context.Context, projectID string
 // 创建SSH密钥成功后，请把响应数据中的私钥内容保存到本地文件，用户使用该私钥登录云服务器。为保证云服务器安全，私钥数据只能读取一次，请妥善保管。
 // 密钥对创建后默认是属于创建用户的，如果是子账号创建的密钥，包括主账号在内的其他用户无法查看不属于本用户的密钥对。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
@@ -6400,7 +8812,9 @@ func (c *Client) NovaCreateKeypair(ctx context.Context, projectID string, body N
 
 // NovaDeleteKeypair 删除SSH密钥
 //
-// 根据SSH密钥的名称，删除指定SSH密钥。.
+// 根据SSH密钥的名称，删除指定SSH密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除SSH密钥.md:1
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaDeleteKeypair` operationId).
 func (c *Client) NovaDeleteKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6417,7 +8831,9 @@ func (c *Client) NovaDeleteKeypair(ctx context.Context, projectID string, keypai
 
 // NovaShowKeypair 查询SSH密钥详情
 //
-// 根据SSH密钥名称查询指定SSH密钥。.
+// 根据SSH密钥名称查询指定SSH密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaShowKeypair` operationId).
 func (c *Client) NovaShowKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6434,7 +8850,9 @@ func (c *Client) NovaShowKeypair(ctx context.Context, projectID string, keypairN
 
 // ListOsNetworks 查询网络列表
 //
-// 查询租户可用的网络列表。.
+// 查询租户可用的网络列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/os-networks (the `ListOsNetworks` operationId).
 func (c *Client) ListOsNetworks(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6454,6 +8872,8 @@ func (c *Client) ListOsNetworks(ctx context.Context, projectID string, reqEditor
 // 查询配额，包括云服务器、CPU、内存等计算资源的规格。
 // 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
 func (c *Client) ShowOsQuotaSet(ctx context.Context, projectID string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowOsQuotaSetRequest(c.Server, projectID, projectId2, params)
@@ -6469,7 +8889,9 @@ func (c *Client) ShowOsQuotaSet(ctx context.Context, projectID string, projectId
 
 // ListDefaults 查询默认配额
 //
-// 查询默认配额。.
+// 查询默认配额。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
 func (c *Client) ListDefaults(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6488,6 +8910,8 @@ func (c *Client) ListDefaults(ctx context.Context, projectID string, projectId2 
 //
 // 创建安全组规则。
 // 当前API已废弃，请使用“创建安全组规则”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6509,6 +8933,8 @@ func (c *Client) CreateOsSecurityGroupRuleWithBody(ctx context.Context, projectI
 // 创建安全组规则。
 // 当前API已废弃，请使用“创建安全组规则”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
@@ -6529,6 +8955,8 @@ func (c *Client) CreateOsSecurityGroupRule(ctx context.Context, projectID string
 // 删除安全组规则。
 // 当前API已废弃，请使用“删除安全组规则”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组规则（废弃）.md:1
+//
 // Corresponds with DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id} (the `DeleteOsSecurityGroupRule` operationId).
 func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteOsSecurityGroupRuleRequest(c.Server, projectID, securityGroupRuleID)
@@ -6547,6 +8975,8 @@ func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, projectID string
 // 查询安全组列表。
 // 当前API已废弃，请使用“查询安全组”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/os-security-groups (the `ListOsSecurityGroups` operationId).
 func (c *Client) ListOsSecurityGroups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListOsSecurityGroupsRequest(c.Server, projectID)
@@ -6564,6 +8994,8 @@ func (c *Client) ListOsSecurityGroups(ctx context.Context, projectID string, req
 //
 // 创建安全组。
 // 当前API已废弃，请使用“创建安全组”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6585,6 +9017,8 @@ func (c *Client) CreateOsSecurityGroupWithBody(ctx context.Context, projectID st
 // 创建安全组。
 // 当前API已废弃，请使用“创建安全组”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
@@ -6605,6 +9039,8 @@ func (c *Client) CreateOsSecurityGroup(ctx context.Context, projectID string, bo
 // 删除安全组。
 // 当前API已废弃，请使用“删除安全组”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组（废弃）.md:1
+//
 // Corresponds with DELETE /v2.1/{project_id}/os-security-groups/{security_group_id} (the `DeleteOsSecurityGroup` operationId).
 func (c *Client) DeleteOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteOsSecurityGroupRequest(c.Server, projectID, securityGroupID)
@@ -6624,6 +9060,8 @@ func (c *Client) DeleteOsSecurityGroup(ctx context.Context, projectID string, se
 // 该接口只能查询入方向安全组规则，如需查询出方向的安全组规则，请参见《虚拟私有云接口参考》的”安全组（原生OpenStack接口）> 查询安全组详情“章节。
 // 当前API已废弃，请使用“查询安全组详情”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:1
+//
 // Corresponds with GET /v2.1/{project_id}/os-security-groups/{security_group_id} (the `ShowOsSecurityGroup` operationId).
 func (c *Client) ShowOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowOsSecurityGroupRequest(c.Server, projectID, securityGroupID)
@@ -6641,6 +9079,8 @@ func (c *Client) ShowOsSecurityGroup(ctx context.Context, projectID string, secu
 //
 // 更新安全组。
 // 当前API已废弃，请使用“更新安全组”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6662,6 +9102,8 @@ func (c *Client) UpdateOsSecurityGroupWithBody(ctx context.Context, projectID st
 // 更新安全组。
 // 当前API已废弃，请使用“更新安全组”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
@@ -6679,7 +9121,9 @@ func (c *Client) UpdateOsSecurityGroup(ctx context.Context, projectID string, se
 
 // NovaListServerGroups 查询云服务器组列表
 //
-// 查询云服务器组列表。.
+// 查询云服务器组列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/os-server-groups (the `NovaListServerGroups` operationId).
 func (c *Client) NovaListServerGroups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6696,7 +9140,9 @@ func (c *Client) NovaListServerGroups(ctx context.Context, projectID string, req
 
 // NovaCreateServerGroupWithBody 创建云服务器组
 //
-// 创建云服务器组。.
+// 创建云服务器组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6715,7 +9161,9 @@ func (c *Client) NovaCreateServerGroupWithBody(ctx context.Context, projectID st
 
 // NovaCreateServerGroup 创建云服务器组
 //
-// 创建云服务器组。.
+// 创建云服务器组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6734,7 +9182,9 @@ func (c *Client) NovaCreateServerGroup(ctx context.Context, projectID string, bo
 
 // NovaDeleteServerGroup 删除云服务器组
 //
-// 删除云服务器组。.
+// 删除云服务器组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组-23.md:1
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaDeleteServerGroup` operationId).
 func (c *Client) NovaDeleteServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6751,7 +9201,9 @@ func (c *Client) NovaDeleteServerGroup(ctx context.Context, projectID string, se
 
 // NovaShowServerGroup 查询云服务器组详情
 //
-// 查询云服务器组详情。.
+// 查询云服务器组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaShowServerGroup` operationId).
 func (c *Client) NovaShowServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6770,6 +9222,8 @@ func (c *Client) NovaShowServerGroup(ctx context.Context, projectID string, serv
 //
 // 创建卷快照。
 // 当前API已废弃，请使用"创建云硬盘快照（OpenStack原生 v2）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6791,6 +9245,8 @@ func (c *Client) CreateOsSnapshotWithBody(ctx context.Context, projectID string,
 // 创建卷快照。
 // 当前API已废弃，请使用"创建云硬盘快照（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
@@ -6811,6 +9267,8 @@ func (c *Client) CreateOsSnapshot(ctx context.Context, projectID string, body Cr
 // 删除卷快照。
 // 当前API已废弃，请使用"删除云硬盘快照（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除快照（废弃）.md:1
+//
 // Corresponds with DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `DeleteOsSnapshot` operationId).
 func (c *Client) DeleteOsSnapshot(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteOsSnapshotRequest(c.Server, projectID, snapshotID)
@@ -6828,6 +9286,8 @@ func (c *Client) DeleteOsSnapshot(ctx context.Context, projectID string, snapsho
 //
 // 查询单独卷快照信息。
 // 当前API已废弃，请使用"查询单个云硬盘快照详细信息（OpenStack原生 v2）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `ShowOsSnapshot` operationId).
 func (c *Client) ShowOsSnapshot(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6847,6 +9307,8 @@ func (c *Client) ShowOsSnapshot(ctx context.Context, projectID string, snapshotI
 // 本接口提供查询磁盘概要信息的功能。
 // 当前API已废弃，请使用"查询云硬盘列表（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/os-volumes (the `ListOsVolumes` operationId).
 func (c *Client) ListOsVolumes(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListOsVolumesRequest(c.Server, projectID)
@@ -6864,6 +9326,8 @@ func (c *Client) ListOsVolumes(ctx context.Context, projectID string, reqEditors
 //
 // 本接口提供创建磁盘的功能。
 // 当前API已废弃，请使用"创建云硬盘（OpenStack原生 v2）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -6885,6 +9349,8 @@ func (c *Client) CreateOsVolumeWithBody(ctx context.Context, projectID string, c
 // 本接口提供创建磁盘的功能。
 // 当前API已废弃，请使用"创建云硬盘（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
@@ -6905,6 +9371,8 @@ func (c *Client) CreateOsVolume(ctx context.Context, projectID string, body Crea
 // 本接口提供查询卷详细信息的功能。
 // 当前API已废弃，请使用"查询所有云硬盘详情（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/os-volumes/detail (the `ListDetail` operationId).
 func (c *Client) ListDetail(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListDetailRequest(c.Server, projectID)
@@ -6922,6 +9390,8 @@ func (c *Client) ListDetail(ctx context.Context, projectID string, reqEditors ..
 //
 // 本接口提供删除指定磁盘的功能。
 // 当前API已废弃，请使用"删除云硬盘（OpenStack原生 v2）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除磁盘（废弃）.md:1
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-volumes/{volume_id} (the `DeleteOsVolume` operationId).
 func (c *Client) DeleteOsVolume(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6941,6 +9411,8 @@ func (c *Client) DeleteOsVolume(ctx context.Context, projectID string, volumeID 
 // 本接口提供查询指定磁盘信息的功能。
 // 当前API已废弃，请使用"查询单个云硬盘详情（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/os-volumes/{volume_id} (the `ShowOsVolume` operationId).
 func (c *Client) ShowOsVolume(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowOsVolumeRequest(c.Server, projectID, volumeID)
@@ -6959,6 +9431,8 @@ func (c *Client) ShowOsVolume(ctx context.Context, projectID string, volumeID st
 // 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。
 // 当前API已废弃，请使用查询云服务器规格变更支持列表。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/resize_flavors (the `ListResizeFlavors` operationId).
 func (c *Client) ListResizeFlavors(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListResizeFlavorsRequest(c.Server, projectID, params)
@@ -6974,7 +9448,9 @@ func (c *Client) ListResizeFlavors(ctx context.Context, projectID string, params
 
 // NovaListServers 查询云服务器列表
 //
-// 查询云服务器信息列表。.
+// 查询云服务器信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers (the `NovaListServers` operationId).
 func (c *Client) NovaListServers(ctx context.Context, projectID string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6993,6 +9469,8 @@ func (c *Client) NovaListServers(ctx context.Context, projectID string, params *
 //
 // 创建一台按需弹性云服务器。
 // 该接口在云服务器创建失败后不支持自动回滚。若需要自动回滚能力，可以调用POST /v1/{project_id}/cloudservers接口，具体使用请参见创建云服务器（按需）。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7014,6 +9492,8 @@ func (c *Client) NovaCreateServersWithBody(ctx context.Context, projectID string
 // 创建一台按需弹性云服务器。
 // 该接口在云服务器创建失败后不支持自动回滚。若需要自动回滚能力，可以调用POST /v1/{project_id}/cloudservers接口，具体使用请参见创建云服务器（按需）。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
@@ -7031,7 +9511,9 @@ func (c *Client) NovaCreateServers(ctx context.Context, projectID string, body N
 
 // NovaListServersDetails 查询云服务器详情列表
 //
-// 查询云服务器详情信息列表。.
+// 查询云服务器详情信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/detail (the `NovaListServersDetails` operationId).
 func (c *Client) NovaListServersDetails(ctx context.Context, projectID string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7048,7 +9530,9 @@ func (c *Client) NovaListServersDetails(ctx context.Context, projectID string, p
 
 // NovaDeleteServer 删除云服务器
 //
-// 删除一台云服务器。.
+// 删除一台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器-3.md:1
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id} (the `NovaDeleteServer` operationId).
 func (c *Client) NovaDeleteServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7065,7 +9549,9 @@ func (c *Client) NovaDeleteServer(ctx context.Context, projectID string, serverI
 
 // NovaShowServer 查询云服务器详情
 //
-// 根据云服务器ID，查询云服务器的详细信息。.
+// 根据云服务器ID，查询云服务器的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id} (the `NovaShowServer` operationId).
 func (c *Client) NovaShowServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7082,7 +9568,9 @@ func (c *Client) NovaShowServer(ctx context.Context, projectID string, serverID 
 
 // NovaUpdateServerWithBody 修改云服务器
 //
-// 修改云服务器信息，目前支持修改云服务器名称及描述。.
+// 修改云服务器信息，目前支持修改云服务器名称及描述。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7101,7 +9589,9 @@ func (c *Client) NovaUpdateServerWithBody(ctx context.Context, projectID string,
 
 // NovaUpdateServer 修改云服务器
 //
-// 修改云服务器信息，目前支持修改云服务器名称及描述。.
+// 修改云服务器信息，目前支持修改云服务器名称及描述。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7123,6 +9613,8 @@ func (c *Client) NovaUpdateServer(ctx context.Context, projectID string, serverI
 // 将浮动IP绑定到一台云服务器上。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
@@ -7142,6 +9634,8 @@ func (c *Client) CreateServersActionWithBody(ctx context.Context, projectID stri
 //
 // 将浮动IP绑定到一台云服务器上。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7164,6 +9658,8 @@ func (c *Client) CreateServersAction(ctx context.Context, projectID string, serv
 // 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
 // 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
@@ -7185,6 +9681,8 @@ func (c *Client) NovaAssociateSecurityGroupWithBody(ctx context.Context, project
 // 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
 // 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
@@ -7202,7 +9700,9 @@ func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, projectID strin
 
 // CreateServersActionV212WithBody 确认变更云服务器规格
 //
-// 确认单台云服务器规格调整。.
+// 确认单台云服务器规格调整。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7221,7 +9721,9 @@ func (c *Client) CreateServersActionV212WithBody(ctx context.Context, projectID 
 
 // CreateServersActionV212 确认变更云服务器规格
 //
-// 确认单台云服务器规格调整。.
+// 确认单台云服务器规格调整。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7247,6 +9749,8 @@ func (c *Client) CreateServersActionV212(ctx context.Context, projectID string, 
 // >-   如需创建系统盘镜像或数据盘镜像，请使用IMS接口：POST /v2/cloudimages/action，使用指导请参见《镜像服务API参考》的“制作镜像”章节。
 // >-   如需创建整机镜像，请使用IMS接口：POST /v1/cloudimages/wholeimages/action，使用指导请参见《镜像服务API参考》的“制作整机镜像”章节。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
@@ -7271,6 +9775,8 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, ser
 // >-   如需创建系统盘镜像或数据盘镜像，请使用IMS接口：POST /v2/cloudimages/action，使用指导请参见《镜像服务API参考》的“制作镜像”章节。
 // >-   如需创建整机镜像，请使用IMS接口：POST /v1/cloudimages/wholeimages/action，使用指导请参见《镜像服务API参考》的“制作整机镜像”章节。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
@@ -7290,6 +9796,8 @@ func (c *Client) CreateAction(ctx context.Context, projectID string, serverID st
 //
 // 锁定弹性云服务器。
 // 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7311,6 +9819,8 @@ func (c *Client) NovaLockServerWithBody(ctx context.Context, projectID string, s
 // 锁定弹性云服务器。
 // 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
@@ -7328,7 +9838,9 @@ func (c *Client) NovaLockServer(ctx context.Context, projectID string, serverID 
 
 // ListActionWithBody 获取弹性云服务器的控制台日志
 //
-// 显示弹性云服务器控制台日志。.
+// 显示弹性云服务器控制台日志。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7347,7 +9859,9 @@ func (c *Client) ListActionWithBody(ctx context.Context, projectID string, serve
 
 // ListAction 获取弹性云服务器的控制台日志
 //
-// 显示弹性云服务器控制台日志。.
+// 显示弹性云服务器控制台日志。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7366,7 +9880,9 @@ func (c *Client) ListAction(ctx context.Context, projectID string, serverID stri
 
 // NovaStartServerWithBody 启动云服务器
 //
-// 启动单台云服务器。.
+// 启动单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7385,7 +9901,9 @@ func (c *Client) NovaStartServerWithBody(ctx context.Context, projectID string, 
 
 // NovaStartServer 启动云服务器
 //
-// 启动单台云服务器。.
+// 启动单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7404,7 +9922,9 @@ func (c *Client) NovaStartServer(ctx context.Context, projectID string, serverID
 
 // NovaStopServerWithBody 关闭云服务器
 //
-// 关闭单台云服务器。.
+// 关闭单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7423,7 +9943,9 @@ func (c *Client) NovaStopServerWithBody(ctx context.Context, projectID string, s
 
 // NovaStopServer 关闭云服务器
 //
-// 关闭单台云服务器。.
+// 关闭单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7442,7 +9964,9 @@ func (c *Client) NovaStopServer(ctx context.Context, projectID string, serverID 
 
 // NovaRebootServerWithBody 重启云服务器
 //
-// 重启单台云服务器。.
+// 重启单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7461,7 +9985,9 @@ func (c *Client) NovaRebootServerWithBody(ctx context.Context, projectID string,
 
 // NovaRebootServer 重启云服务器
 //
-// 重启单台云服务器。.
+// 重启单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7483,6 +10009,8 @@ func (c *Client) NovaRebootServer(ctx context.Context, projectID string, serverI
 // 从云服务器上解绑浮动IP。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
@@ -7503,6 +10031,8 @@ func (c *Client) DeleteActionWithBody(ctx context.Context, projectID string, ser
 // 从云服务器上解绑浮动IP。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
@@ -7520,7 +10050,9 @@ func (c *Client) DeleteAction(ctx context.Context, projectID string, serverID st
 
 // NovaDisassociateSecurityGroupWithBody 移除安全组
 //
-// 移除弹性云服务器中的安全组。.
+// 移除弹性云服务器中的安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7539,7 +10071,9 @@ func (c *Client) NovaDisassociateSecurityGroupWithBody(ctx context.Context, proj
 
 // NovaDisassociateSecurityGroup 移除安全组
 //
-// 移除弹性云服务器中的安全组。.
+// 移除弹性云服务器中的安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7564,6 +10098,8 @@ func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, projectID st
 // 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
 // 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
@@ -7587,6 +10123,8 @@ func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, ser
 // 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
 // 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
@@ -7604,7 +10142,9 @@ func (c *Client) UpdateAction(ctx context.Context, projectID string, serverID st
 
 // CreateServersActionV21WithBody 回退变更云服务器规格
 //
-// 回退云服务器规格变更。.
+// 回退云服务器规格变更。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7623,7 +10163,9 @@ func (c *Client) CreateServersActionV21WithBody(ctx context.Context, projectID s
 
 // CreateServersActionV21 回退变更云服务器规格
 //
-// 回退云服务器规格变更。.
+// 回退云服务器规格变更。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7645,6 +10187,8 @@ func (c *Client) CreateServersActionV21(ctx context.Context, projectID string, s
 // 解锁云服务器。
 // 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
@@ -7665,6 +10209,8 @@ func (c *Client) NovaUnlockServerWithBody(ctx context.Context, projectID string,
 // 解锁云服务器。
 // 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
@@ -7682,7 +10228,9 @@ func (c *Client) NovaUnlockServer(ctx context.Context, projectID string, serverI
 
 // ListIps 查询指定弹性云服务器的网络列表
 //
-// 查询指定弹性云服务器的网络列表。.
+// 查询指定弹性云服务器的网络列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips (the `ListIps` operationId).
 func (c *Client) ListIps(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7699,7 +10247,9 @@ func (c *Client) ListIps(ctx context.Context, projectID string, serverID string,
 
 // ShowIP 查询弹性云服务器的指定网络
 //
-// 查询指定弹性云服务器的指定网络。.
+// 查询指定弹性云服务器的指定网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIP` operationId).
 func (c *Client) ShowIP(ctx context.Context, projectID string, serverID string, networkName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7716,7 +10266,9 @@ func (c *Client) ShowIP(ctx context.Context, projectID string, serverID string, 
 
 // NovaShowServerMetadata 查询云服务器元数据列表
 //
-// 查询弹性云服务器的元数据信息。.
+// 查询弹性云服务器的元数据信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器元数据列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaShowServerMetadata` operationId).
 func (c *Client) NovaShowServerMetadata(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7737,6 +10289,8 @@ func (c *Client) NovaShowServerMetadata(ctx context.Context, projectID string, s
 // 如果元数据中没有待更新字段，则自动添加该字段。
 // 如果元数据中已存在待更新字段，则直接更新字段值。
 // 如果元数据中的字段不再请求参数中，则保持不变。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7760,6 +10314,8 @@ func (c *Client) NovaUpdateServerMetadataWithBody(ctx context.Context, projectID
 // 如果元数据中已存在待更新字段，则直接更新字段值。
 // 如果元数据中的字段不再请求参数中，则保持不变。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
@@ -7779,6 +10335,8 @@ func (c *Client) NovaUpdateServerMetadata(ctx context.Context, projectID string,
 //
 // 设置弹性云服务器的元数据信息。
 // 将删除目前弹性云服务器的所有元数据信息，并更新为请求参数中的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7800,6 +10358,8 @@ func (c *Client) UpdateMetadataWithBody(ctx context.Context, projectID string, s
 // 设置弹性云服务器的元数据信息。
 // 将删除目前弹性云服务器的所有元数据信息，并更新为请求参数中的值。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
@@ -7817,7 +10377,9 @@ func (c *Client) UpdateMetadata(ctx context.Context, projectID string, serverID 
 
 // NovaDeleteServerMetadataItem 删除云服务器指定元数据
 //
-// 删除云服务器指定元数据。.
+// 删除云服务器指定元数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据-14.md:1
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaDeleteServerMetadataItem` operationId).
 func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7834,7 +10396,9 @@ func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, projectID str
 
 // NovaShowServerMetadataItem 获取云服务器指定Key的元数据
 //
-// 获取云服务器指定key的元数据信息。.
+// 获取云服务器指定key的元数据信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器指定Key的元数据.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaShowServerMetadataItem` operationId).
 func (c *Client) NovaShowServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7854,6 +10418,8 @@ func (c *Client) NovaShowServerMetadataItem(ctx context.Context, projectID strin
 // 设置云服务器指定key的元数据。
 // 如果元数据中没有待更新字段，则自动添加该字段。
 // 如果元数据中已存在待更新字段，则直接更新字段值。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7876,6 +10442,8 @@ func (c *Client) NovaUpdateServerMetadataItemWithBody(ctx context.Context, proje
 // 如果元数据中没有待更新字段，则自动添加该字段。
 // 如果元数据中已存在待更新字段，则直接更新字段值。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
@@ -7893,7 +10461,9 @@ func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, projectID str
 
 // NovaListServerActions 查询云服务器操作行为列表
 //
-// 查询弹性云服务器的所有历史操作，显示操作行为列表。.
+// 查询弹性云服务器的所有历史操作，显示操作行为列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions (the `NovaListServerActions` operationId).
 func (c *Client) NovaListServerActions(ctx context.Context, projectID string, serverID string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7910,7 +10480,9 @@ func (c *Client) NovaListServerActions(ctx context.Context, projectID string, se
 
 // NovaShowServerAction 通过请求ID查询云服务器行为
 //
-// 查询弹性云服务器的某个请求行为。.
+// 查询弹性云服务器的某个请求行为。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id} (the `NovaShowServerAction` operationId).
 func (c *Client) NovaShowServerAction(ctx context.Context, projectID string, serverID string, requestID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7927,7 +10499,9 @@ func (c *Client) NovaShowServerAction(ctx context.Context, projectID string, ser
 
 // NovaListServerInterfaces 查询云服务器网卡信息
 //
-// 查询云服务器网卡信息。.
+// 查询云服务器网卡信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaListServerInterfaces` operationId).
 func (c *Client) NovaListServerInterfaces(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7946,6 +10520,8 @@ func (c *Client) NovaListServerInterfaces(ctx context.Context, projectID string,
 //
 // 给云服务器添加一张网卡。
 // 添加云服务器网卡应用示例请参考弹性云服务器挂载网卡。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7967,6 +10543,8 @@ func (c *Client) NovaAttachInterfaceWithBody(ctx context.Context, projectID stri
 // 给云服务器添加一张网卡。
 // 添加云服务器网卡应用示例请参考弹性云服务器挂载网卡。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
@@ -7984,7 +10562,9 @@ func (c *Client) NovaAttachInterface(ctx context.Context, projectID string, serv
 
 // NovaDetachInterface 删除云服务器网卡
 //
-// 根据指定的Port ID，从云服务器中卸载网卡。.
+// 根据指定的Port ID，从云服务器中卸载网卡。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器网卡.md:1
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaDetachInterface` operationId).
 func (c *Client) NovaDetachInterface(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8001,7 +10581,9 @@ func (c *Client) NovaDetachInterface(ctx context.Context, projectID string, serv
 
 // NovaShowServerInterface 查询指定云服务器网卡信息
 //
-// 根据网卡ID，查询云服务器网卡信息。.
+// 根据网卡ID，查询云服务器网卡信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaShowServerInterface` operationId).
 func (c *Client) NovaShowServerInterface(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8020,6 +10602,8 @@ func (c *Client) NovaShowServerInterface(ctx context.Context, projectID string, 
 //
 // 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
 // 当前API已废弃，请使用一键重置弹性云服务器密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8041,6 +10625,8 @@ func (c *Client) UpdateOsResetPasswordWithBody(ctx context.Context, projectID st
 // 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
 // 当前API已废弃，请使用一键重置弹性云服务器密码。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
@@ -8058,7 +10644,9 @@ func (c *Client) UpdateOsResetPassword(ctx context.Context, projectID string, se
 
 // NovaListServerSecurityGroups 查询指定云服务器安全组列表
 //
-// 查询指定弹性云服务器的安全组。.
+// 查询指定弹性云服务器的安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-security-groups (the `NovaListServerSecurityGroups` operationId).
 func (c *Client) NovaListServerSecurityGroups(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8077,6 +10665,8 @@ func (c *Client) NovaListServerSecurityGroups(ctx context.Context, projectID str
 //
 // 清除Windows云服务器初始安装时系统生成的密码记录。清除密码后，不影响云服务器密码登录功能，但不能再使用获取密码功能来查询该云服务器密码。
 // Linux云服务器未使用此通道清除密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码-18.md:1
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password (the `DeleteOsServerPassword` operationId).
 func (c *Client) DeleteOsServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8097,6 +10687,8 @@ func (c *Client) DeleteOsServerPassword(ctx context.Context, projectID string, s
 // 当云服务器启动后，需要等待5\~10分钟，保证密码注入完成，才可使用此接口查询到密码。
 // Linux云服务器未使用此通道获取密码。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-server-password (the `ListOsServerPassword` operationId).
 func (c *Client) ListOsServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListOsServerPasswordRequest(c.Server, projectID, serverID)
@@ -8115,6 +10707,8 @@ func (c *Client) ListOsServerPassword(ctx context.Context, projectID string, ser
 // 查询弹性云服务器挂载的磁盘信息。
 // 查询信息包含挂载成功和挂载中的所有磁盘。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaListServerVolumes` operationId).
 func (c *Client) NovaListServerVolumes(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewNovaListServerVolumesRequest(c.Server, projectID, serverID)
@@ -8132,6 +10726,8 @@ func (c *Client) NovaListServerVolumes(ctx context.Context, projectID string, se
 //
 // 云服务器挂载磁盘。
 // 弹性云服务器挂载磁盘应用示例请参考弹性云服务器挂载磁盘。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8153,6 +10749,8 @@ func (c *Client) NovaAttachVolumeWithBody(ctx context.Context, projectID string,
 // 云服务器挂载磁盘。
 // 弹性云服务器挂载磁盘应用示例请参考弹性云服务器挂载磁盘。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
@@ -8170,7 +10768,9 @@ func (c *Client) NovaAttachVolume(ctx context.Context, projectID string, serverI
 
 // NovaDetachVolume 卸载云服务器磁盘
 //
-// 弹性云服务器卸载磁盘。.
+// 弹性云服务器卸载磁盘。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/卸载云服务器磁盘.md:1
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaDetachVolume` operationId).
 func (c *Client) NovaDetachVolume(ctx context.Context, projectID string, serverID string, volumeID string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8187,7 +10787,9 @@ func (c *Client) NovaDetachVolume(ctx context.Context, projectID string, serverI
 
 // NovaShowServerVolume 查询弹性云服务器挂载的单个磁盘信息
 //
-// 根据磁盘ID，查询云服务器挂载的单个磁盘信息。.
+// 根据磁盘ID，查询云服务器挂载的单个磁盘信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:1
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaShowServerVolume` operationId).
 func (c *Client) NovaShowServerVolume(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8204,7 +10806,9 @@ func (c *Client) NovaShowServerVolume(ctx context.Context, projectID string, ser
 
 // ListRemoteConsolesWithBody 获取VNC远程登录地址（微版本2.6及以上）
 //
-// 获取弹性云服务器VNC远程登录地址。.
+// 获取弹性云服务器VNC远程登录地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8223,7 +10827,9 @@ func (c *Client) ListRemoteConsolesWithBody(ctx context.Context, projectID strin
 
 // ListRemoteConsoles 获取VNC远程登录地址（微版本2.6及以上）
 //
-// 获取弹性云服务器VNC远程登录地址。.
+// 获取弹性云服务器VNC远程登录地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8242,6 +10848,8 @@ func (c *Client) ListRemoteConsoles(ctx context.Context, projectID string, serve
 
 // DeleteTag 删除云服务器标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器标签.md:1
+//
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags (the `DeleteTag` operationId).
 func (c *Client) DeleteTag(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteTagRequest(c.Server, projectID, serverID)
@@ -8257,6 +10865,8 @@ func (c *Client) DeleteTag(ctx context.Context, projectID string, serverID strin
 
 // ListTags 查询云服务器标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签-25.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
 func (c *Client) ListTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListTagsRequest(c.Server, projectID, serverID)
@@ -8271,6 +10881,8 @@ func (c *Client) ListTags(ctx context.Context, projectID string, serverID string
 }
 
 // CreateTagWithBody 创建云服务器标签
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8289,6 +10901,8 @@ func (c *Client) CreateTagWithBody(ctx context.Context, projectID string, server
 
 // CreateTag 创建云服务器标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
@@ -8306,6 +10920,8 @@ func (c *Client) CreateTag(ctx context.Context, projectID string, serverID strin
 
 // DeleteServersTag 删除指定云服务器的标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除指定云服务器的标签.md:1
+//
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `DeleteServersTag` operationId).
 func (c *Client) DeleteServersTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteServersTagRequest(c.Server, projectID, serverID, tag)
@@ -8321,6 +10937,8 @@ func (c *Client) DeleteServersTag(ctx context.Context, projectID string, serverI
 
 // ShowTag 查询云服务器是否存在指定标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否存在指定标签.md:1
+//
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `ShowTag` operationId).
 func (c *Client) ShowTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowTagRequest(c.Server, projectID, serverID, tag)
@@ -8335,6 +10953,8 @@ func (c *Client) ShowTag(ctx context.Context, projectID string, serverID string,
 }
 
 // UpdateTag 给指定弹性云服务器添加标签
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:1
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `UpdateTag` operationId).
 func (c *Client) UpdateTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13414,6 +16034,8 @@ type ClientWithResponsesInterface interface {
 	// 查询弹性云服务器挂载的磁盘信息。
 	// 当前API已废弃，请使用查询弹性云服务器挂载磁盘列表信息。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/servers/{server_id}/block_device (the `ListBlockDevice` operationId).
@@ -13424,6 +16046,8 @@ type ClientWithResponsesInterface interface {
 	// 查询弹性云服务器挂载的单个磁盘信息。
 	// 当前API已废弃，请使用查询弹性云服务器单个磁盘信息。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/servers/{server_id}/block_device/{volume_id} (the `ShowBlockDevice` operationId).
@@ -13431,7 +16055,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListFlavorsWithResponse 查询云服务器规格列表
 	//
-	// 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。.
+	// 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13440,7 +16066,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListFlavorsDetailsWithResponse 查询云服务器规格详情列表
 	//
-	// 查询云服务器规格信息列表。.
+	// 查询云服务器规格信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13449,7 +16077,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowFlavorWithResponse 查询云服务器规格详情
 	//
-	// 根据云服务器规格ID，查询云服务器规格详情信息。.
+	// 根据云服务器规格ID，查询云服务器规格详情信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13458,7 +16088,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowFlavorExtraSpecsWithResponse 查询云服务器规格extra_specs的详情
 	//
-	// 查询指定的规格的详细信息。.
+	// 查询指定的规格的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13470,6 +16102,8 @@ type ClientWithResponsesInterface interface {
 	// 查询所有镜像的列表信息。
 	// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
@@ -13479,6 +16113,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 查询详细的镜像信息列表。
 	// 当前API已废弃，请使用"查询镜像列表"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13490,6 +16126,8 @@ type ClientWithResponsesInterface interface {
 	// 删除指定的镜像。镜像删除后，不能恢复。
 	// 当前API已废弃，请使用"删除镜像（OpenStack原生）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除镜像（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/images/{image_id} (the `DeleteImage` operationId).
@@ -13499,6 +16137,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 查询指定的镜像的详情信息。
 	// 当前API已废弃，请使用"查询镜像详情（OpenStack原生）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13510,6 +16150,8 @@ type ClientWithResponsesInterface interface {
 	// 获取指定镜像的扩展信息。
 	// 当前API已废弃，请使用"查询镜像列表"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像的元数据（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
@@ -13520,6 +16162,8 @@ type ClientWithResponsesInterface interface {
 	// 查询租户配额限制。
 	// 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
@@ -13527,7 +16171,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListAvailabilityZonesWithResponse 查询可用区列表
 	//
-	// 查询可用区列表。.
+	// 查询可用区列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13539,6 +16185,8 @@ type ClientWithResponsesInterface interface {
 	// 查询浮动IP资源池列表。
 	// 当前API已废弃，请使用"查询网络"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIPPools` operationId).
@@ -13548,6 +16196,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 查询浮动IP列表。
 	// 当前API已废弃，请使用"查询浮动IP列表"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13559,6 +16209,8 @@ type ClientWithResponsesInterface interface {
 	// 创建浮动IP。
 	// 当前API已废弃，请使用"创建浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
@@ -13568,6 +16220,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 创建浮动IP。
 	// 当前API已废弃，请使用"创建浮动IP"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13579,6 +16233,8 @@ type ClientWithResponsesInterface interface {
 	// 删除浮动IP地址。
 	// 当前API已废弃，请使用"删除浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除浮动IP（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIP` operationId).
@@ -13589,6 +16245,8 @@ type ClientWithResponsesInterface interface {
 	// 根据浮动IP的ID查询浮动IP详情。
 	// 当前API已废弃，请使用"查询浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIP` operationId).
@@ -13596,7 +16254,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListKeypairsWithResponse 查询SSH密钥列表
 	//
-	// 查询SSH密钥信息列表。.
+	// 查询SSH密钥信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13609,6 +16269,8 @@ type ClientWithResponsesInterface interface {
 	// 创建SSH密钥成功后，请把响应数据中的私钥内容保存到本地文件，用户使用该私钥登录云服务器。为保证云服务器安全，私钥数据只能读取一次，请妥善保管。
 	// 密钥对创建后默认是属于创建用户的，如果是子账号创建的密钥，包括主账号在内的其他用户无法查看不属于本用户的密钥对。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
@@ -13620,6 +16282,8 @@ type ClientWithResponsesInterface interface {
 	// 创建SSH密钥成功后，请把响应数据中的私钥内容保存到本地文件，用户使用该私钥登录云服务器。为保证云服务器安全，私钥数据只能读取一次，请妥善保管。
 	// 密钥对创建后默认是属于创建用户的，如果是子账号创建的密钥，包括主账号在内的其他用户无法查看不属于本用户的密钥对。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
@@ -13627,7 +16291,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaDeleteKeypairWithResponse 删除SSH密钥
 	//
-	// 根据SSH密钥的名称，删除指定SSH密钥。.
+	// 根据SSH密钥的名称，删除指定SSH密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除SSH密钥.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13636,7 +16302,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowKeypairWithResponse 查询SSH密钥详情
 	//
-	// 根据SSH密钥名称查询指定SSH密钥。.
+	// 根据SSH密钥名称查询指定SSH密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13645,7 +16313,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListOsNetworksWithResponse 查询网络列表
 	//
-	// 查询租户可用的网络列表。.
+	// 查询租户可用的网络列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13657,6 +16327,8 @@ type ClientWithResponsesInterface interface {
 	// 查询配额，包括云服务器、CPU、内存等计算资源的规格。
 	// 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
@@ -13664,7 +16336,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListDefaultsWithResponse 查询默认配额
 	//
-	// 查询默认配额。.
+	// 查询默认配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13676,6 +16350,8 @@ type ClientWithResponsesInterface interface {
 	// 创建安全组规则。
 	// 当前API已废弃，请使用“创建安全组规则”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
@@ -13685,6 +16361,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 创建安全组规则。
 	// 当前API已废弃，请使用“创建安全组规则”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13696,6 +16374,8 @@ type ClientWithResponsesInterface interface {
 	// 删除安全组规则。
 	// 当前API已废弃，请使用“删除安全组规则”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组规则（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id} (the `DeleteOsSecurityGroupRule` operationId).
@@ -13705,6 +16385,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 查询安全组列表。
 	// 当前API已废弃，请使用“查询安全组”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13716,6 +16398,8 @@ type ClientWithResponsesInterface interface {
 	// 创建安全组。
 	// 当前API已废弃，请使用“创建安全组”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
@@ -13726,6 +16410,8 @@ type ClientWithResponsesInterface interface {
 	// 创建安全组。
 	// 当前API已废弃，请使用“创建安全组”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
@@ -13735,6 +16421,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 删除安全组。
 	// 当前API已废弃，请使用“删除安全组”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13747,6 +16435,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口只能查询入方向安全组规则，如需查询出方向的安全组规则，请参见《虚拟私有云接口参考》的”安全组（原生OpenStack接口）> 查询安全组详情“章节。
 	// 当前API已废弃，请使用“查询安全组详情”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-security-groups/{security_group_id} (the `ShowOsSecurityGroup` operationId).
@@ -13756,6 +16446,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 更新安全组。
 	// 当前API已废弃，请使用“更新安全组”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13767,6 +16459,8 @@ type ClientWithResponsesInterface interface {
 	// 更新安全组。
 	// 当前API已废弃，请使用“更新安全组”。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
@@ -13774,7 +16468,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListServerGroupsWithResponse 查询云服务器组列表
 	//
-	// 查询云服务器组列表。.
+	// 查询云服务器组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13783,7 +16479,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaCreateServerGroupWithBodyWithResponse 创建云服务器组
 	//
-	// 创建云服务器组。.
+	// 创建云服务器组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13792,7 +16490,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaCreateServerGroupWithResponse 创建云服务器组
 	//
-	// 创建云服务器组。.
+	// 创建云服务器组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13801,7 +16501,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaDeleteServerGroupWithResponse 删除云服务器组
 	//
-	// 删除云服务器组。.
+	// 删除云服务器组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组-23.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13810,7 +16512,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowServerGroupWithResponse 查询云服务器组详情
 	//
-	// 查询云服务器组详情。.
+	// 查询云服务器组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13822,6 +16526,8 @@ type ClientWithResponsesInterface interface {
 	// 创建卷快照。
 	// 当前API已废弃，请使用"创建云硬盘快照（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
@@ -13831,6 +16537,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 创建卷快照。
 	// 当前API已废弃，请使用"创建云硬盘快照（OpenStack原生 v2）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13842,6 +16550,8 @@ type ClientWithResponsesInterface interface {
 	// 删除卷快照。
 	// 当前API已废弃，请使用"删除云硬盘快照（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除快照（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `DeleteOsSnapshot` operationId).
@@ -13851,6 +16561,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 查询单独卷快照信息。
 	// 当前API已废弃，请使用"查询单个云硬盘快照详细信息（OpenStack原生 v2）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13862,6 +16574,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口提供查询磁盘概要信息的功能。
 	// 当前API已废弃，请使用"查询云硬盘列表（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes (the `ListOsVolumes` operationId).
@@ -13871,6 +16585,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 本接口提供创建磁盘的功能。
 	// 当前API已废弃，请使用"创建云硬盘（OpenStack原生 v2）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13882,6 +16598,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口提供创建磁盘的功能。
 	// 当前API已废弃，请使用"创建云硬盘（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
@@ -13891,6 +16609,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 本接口提供查询卷详细信息的功能。
 	// 当前API已废弃，请使用"查询所有云硬盘详情（OpenStack原生 v2）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13902,6 +16622,8 @@ type ClientWithResponsesInterface interface {
 	// 本接口提供删除指定磁盘的功能。
 	// 当前API已废弃，请使用"删除云硬盘（OpenStack原生 v2）"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除磁盘（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-volumes/{volume_id} (the `DeleteOsVolume` operationId).
@@ -13911,6 +16633,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 本接口提供查询指定磁盘信息的功能。
 	// 当前API已废弃，请使用"查询单个云硬盘详情（OpenStack原生 v2）"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13922,6 +16646,8 @@ type ClientWithResponsesInterface interface {
 	// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。
 	// 当前API已废弃，请使用查询云服务器规格变更支持列表。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/resize_flavors (the `ListResizeFlavors` operationId).
@@ -13929,7 +16655,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListServersWithResponse 查询云服务器列表
 	//
-	// 查询云服务器信息列表。.
+	// 查询云服务器信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13941,6 +16669,8 @@ type ClientWithResponsesInterface interface {
 	// 创建一台按需弹性云服务器。
 	// 该接口在云服务器创建失败后不支持自动回滚。若需要自动回滚能力，可以调用POST /v1/{project_id}/cloudservers接口，具体使用请参见创建云服务器（按需）。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
@@ -13951,6 +16681,8 @@ type ClientWithResponsesInterface interface {
 	// 创建一台按需弹性云服务器。
 	// 该接口在云服务器创建失败后不支持自动回滚。若需要自动回滚能力，可以调用POST /v1/{project_id}/cloudservers接口，具体使用请参见创建云服务器（按需）。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
@@ -13958,7 +16690,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListServersDetailsWithResponse 查询云服务器详情列表
 	//
-	// 查询云服务器详情信息列表。.
+	// 查询云服务器详情信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13967,7 +16701,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaDeleteServerWithResponse 删除云服务器
 	//
-	// 删除一台云服务器。.
+	// 删除一台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器-3.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13976,7 +16712,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowServerWithResponse 查询云服务器详情
 	//
-	// 根据云服务器ID，查询云服务器的详细信息。.
+	// 根据云服务器ID，查询云服务器的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -13985,7 +16723,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaUpdateServerWithBodyWithResponse 修改云服务器
 	//
-	// 修改云服务器信息，目前支持修改云服务器名称及描述。.
+	// 修改云服务器信息，目前支持修改云服务器名称及描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13994,7 +16734,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaUpdateServerWithResponse 修改云服务器
 	//
-	// 修改云服务器信息，目前支持修改云服务器名称及描述。.
+	// 修改云服务器信息，目前支持修改云服务器名称及描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14006,6 +16748,8 @@ type ClientWithResponsesInterface interface {
 	// 将浮动IP绑定到一台云服务器上。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
@@ -14015,6 +16759,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 将浮动IP绑定到一台云服务器上。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14027,6 +16773,8 @@ type ClientWithResponsesInterface interface {
 	// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
 	// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
@@ -14038,6 +16786,8 @@ type ClientWithResponsesInterface interface {
 	// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
 	// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
@@ -14045,7 +16795,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateServersActionV212WithBodyWithResponse 确认变更云服务器规格
 	//
-	// 确认单台云服务器规格调整。.
+	// 确认单台云服务器规格调整。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14054,7 +16806,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateServersActionV212WithResponse 确认变更云服务器规格
 	//
-	// 确认单台云服务器规格调整。.
+	// 确认单台云服务器规格调整。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14070,6 +16824,8 @@ type ClientWithResponsesInterface interface {
 	// >-   如需创建系统盘镜像或数据盘镜像，请使用IMS接口：POST /v2/cloudimages/action，使用指导请参见《镜像服务API参考》的“制作镜像”章节。
 	// >-   如需创建整机镜像，请使用IMS接口：POST /v1/cloudimages/wholeimages/action，使用指导请参见《镜像服务API参考》的“制作整机镜像”章节。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
@@ -14084,6 +16840,8 @@ type ClientWithResponsesInterface interface {
 	// >-   如需创建系统盘镜像或数据盘镜像，请使用IMS接口：POST /v2/cloudimages/action，使用指导请参见《镜像服务API参考》的“制作镜像”章节。
 	// >-   如需创建整机镜像，请使用IMS接口：POST /v1/cloudimages/wholeimages/action，使用指导请参见《镜像服务API参考》的“制作整机镜像”章节。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
@@ -14093,6 +16851,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 锁定弹性云服务器。
 	// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14104,6 +16864,8 @@ type ClientWithResponsesInterface interface {
 	// 锁定弹性云服务器。
 	// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
@@ -14111,7 +16873,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListActionWithBodyWithResponse 获取弹性云服务器的控制台日志
 	//
-	// 显示弹性云服务器控制台日志。.
+	// 显示弹性云服务器控制台日志。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14120,7 +16884,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListActionWithResponse 获取弹性云服务器的控制台日志
 	//
-	// 显示弹性云服务器控制台日志。.
+	// 显示弹性云服务器控制台日志。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14129,7 +16895,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaStartServerWithBodyWithResponse 启动云服务器
 	//
-	// 启动单台云服务器。.
+	// 启动单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14138,7 +16906,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaStartServerWithResponse 启动云服务器
 	//
-	// 启动单台云服务器。.
+	// 启动单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14147,7 +16917,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaStopServerWithBodyWithResponse 关闭云服务器
 	//
-	// 关闭单台云服务器。.
+	// 关闭单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14156,7 +16928,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaStopServerWithResponse 关闭云服务器
 	//
-	// 关闭单台云服务器。.
+	// 关闭单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14165,7 +16939,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaRebootServerWithBodyWithResponse 重启云服务器
 	//
-	// 重启单台云服务器。.
+	// 重启单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14174,7 +16950,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaRebootServerWithResponse 重启云服务器
 	//
-	// 重启单台云服务器。.
+	// 重启单台云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14186,6 +16964,8 @@ type ClientWithResponsesInterface interface {
 	// 从云服务器上解绑浮动IP。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
@@ -14196,6 +16976,8 @@ type ClientWithResponsesInterface interface {
 	// 从云服务器上解绑浮动IP。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
@@ -14203,7 +16985,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaDisassociateSecurityGroupWithBodyWithResponse 移除安全组
 	//
-	// 移除弹性云服务器中的安全组。.
+	// 移除弹性云服务器中的安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14212,7 +16996,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaDisassociateSecurityGroupWithResponse 移除安全组
 	//
-	// 移除弹性云服务器中的安全组。.
+	// 移除弹性云服务器中的安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14227,6 +17013,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
 	// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
@@ -14240,6 +17028,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
 	// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
@@ -14247,7 +17037,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateServersActionV21WithBodyWithResponse 回退变更云服务器规格
 	//
-	// 回退云服务器规格变更。.
+	// 回退云服务器规格变更。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14256,7 +17048,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateServersActionV21WithResponse 回退变更云服务器规格
 	//
-	// 回退云服务器规格变更。.
+	// 回退云服务器规格变更。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14268,6 +17062,8 @@ type ClientWithResponsesInterface interface {
 	// 解锁云服务器。
 	// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
@@ -14278,6 +17074,8 @@ type ClientWithResponsesInterface interface {
 	// 解锁云服务器。
 	// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
@@ -14285,7 +17083,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListIpsWithResponse 查询指定弹性云服务器的网络列表
 	//
-	// 查询指定弹性云服务器的网络列表。.
+	// 查询指定弹性云服务器的网络列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14294,7 +17094,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowIPWithResponse 查询弹性云服务器的指定网络
 	//
-	// 查询指定弹性云服务器的指定网络。.
+	// 查询指定弹性云服务器的指定网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14303,7 +17105,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowServerMetadataWithResponse 查询云服务器元数据列表
 	//
-	// 查询弹性云服务器的元数据信息。.
+	// 查询弹性云服务器的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器元数据列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14317,6 +17121,8 @@ type ClientWithResponsesInterface interface {
 	// 如果元数据中已存在待更新字段，则直接更新字段值。
 	// 如果元数据中的字段不再请求参数中，则保持不变。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
@@ -14329,6 +17135,8 @@ type ClientWithResponsesInterface interface {
 	// 如果元数据中已存在待更新字段，则直接更新字段值。
 	// 如果元数据中的字段不再请求参数中，则保持不变。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
@@ -14338,6 +17146,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 设置弹性云服务器的元数据信息。
 	// 将删除目前弹性云服务器的所有元数据信息，并更新为请求参数中的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14349,6 +17159,8 @@ type ClientWithResponsesInterface interface {
 	// 设置弹性云服务器的元数据信息。
 	// 将删除目前弹性云服务器的所有元数据信息，并更新为请求参数中的值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
@@ -14356,7 +17168,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaDeleteServerMetadataItemWithResponse 删除云服务器指定元数据
 	//
-	// 删除云服务器指定元数据。.
+	// 删除云服务器指定元数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据-14.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14365,7 +17179,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowServerMetadataItemWithResponse 获取云服务器指定Key的元数据
 	//
-	// 获取云服务器指定key的元数据信息。.
+	// 获取云服务器指定key的元数据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器指定Key的元数据.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14378,6 +17194,8 @@ type ClientWithResponsesInterface interface {
 	// 如果元数据中没有待更新字段，则自动添加该字段。
 	// 如果元数据中已存在待更新字段，则直接更新字段值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
@@ -14389,6 +17207,8 @@ type ClientWithResponsesInterface interface {
 	// 如果元数据中没有待更新字段，则自动添加该字段。
 	// 如果元数据中已存在待更新字段，则直接更新字段值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
@@ -14396,7 +17216,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListServerActionsWithResponse 查询云服务器操作行为列表
 	//
-	// 查询弹性云服务器的所有历史操作，显示操作行为列表。.
+	// 查询弹性云服务器的所有历史操作，显示操作行为列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14405,7 +17227,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowServerActionWithResponse 通过请求ID查询云服务器行为
 	//
-	// 查询弹性云服务器的某个请求行为。.
+	// 查询弹性云服务器的某个请求行为。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14414,7 +17238,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListServerInterfacesWithResponse 查询云服务器网卡信息
 	//
-	// 查询云服务器网卡信息。.
+	// 查询云服务器网卡信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14426,6 +17252,8 @@ type ClientWithResponsesInterface interface {
 	// 给云服务器添加一张网卡。
 	// 添加云服务器网卡应用示例请参考弹性云服务器挂载网卡。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
@@ -14436,6 +17264,8 @@ type ClientWithResponsesInterface interface {
 	// 给云服务器添加一张网卡。
 	// 添加云服务器网卡应用示例请参考弹性云服务器挂载网卡。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
@@ -14443,7 +17273,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaDetachInterfaceWithResponse 删除云服务器网卡
 	//
-	// 根据指定的Port ID，从云服务器中卸载网卡。.
+	// 根据指定的Port ID，从云服务器中卸载网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器网卡.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14452,7 +17284,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowServerInterfaceWithResponse 查询指定云服务器网卡信息
 	//
-	// 根据网卡ID，查询云服务器网卡信息。.
+	// 根据网卡ID，查询云服务器网卡信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14464,6 +17298,8 @@ type ClientWithResponsesInterface interface {
 	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
 	// 当前API已废弃，请使用一键重置弹性云服务器密码。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
@@ -14474,6 +17310,8 @@ type ClientWithResponsesInterface interface {
 	// 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
 	// 当前API已废弃，请使用一键重置弹性云服务器密码。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
@@ -14481,7 +17319,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaListServerSecurityGroupsWithResponse 查询指定云服务器安全组列表
 	//
-	// 查询指定弹性云服务器的安全组。.
+	// 查询指定弹性云服务器的安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14492,6 +17332,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 清除Windows云服务器初始安装时系统生成的密码记录。清除密码后，不影响云服务器密码登录功能，但不能再使用获取密码功能来查询该云服务器密码。
 	// Linux云服务器未使用此通道清除密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码-18.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14504,6 +17346,8 @@ type ClientWithResponsesInterface interface {
 	// 当云服务器启动后，需要等待5\~10分钟，保证密码注入完成，才可使用此接口查询到密码。
 	// Linux云服务器未使用此通道获取密码。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-server-password (the `ListOsServerPassword` operationId).
@@ -14513,6 +17357,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 查询弹性云服务器挂载的磁盘信息。
 	// 查询信息包含挂载成功和挂载中的所有磁盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14524,6 +17370,8 @@ type ClientWithResponsesInterface interface {
 	// 云服务器挂载磁盘。
 	// 弹性云服务器挂载磁盘应用示例请参考弹性云服务器挂载磁盘。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
@@ -14534,6 +17382,8 @@ type ClientWithResponsesInterface interface {
 	// 云服务器挂载磁盘。
 	// 弹性云服务器挂载磁盘应用示例请参考弹性云服务器挂载磁盘。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
@@ -14541,7 +17391,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaDetachVolumeWithResponse 卸载云服务器磁盘
 	//
-	// 弹性云服务器卸载磁盘。.
+	// 弹性云服务器卸载磁盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/卸载云服务器磁盘.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14550,7 +17402,9 @@ type ClientWithResponsesInterface interface {
 
 	// NovaShowServerVolumeWithResponse 查询弹性云服务器挂载的单个磁盘信息
 	//
-	// 根据磁盘ID，查询云服务器挂载的单个磁盘信息。.
+	// 根据磁盘ID，查询云服务器挂载的单个磁盘信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14559,7 +17413,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListRemoteConsolesWithBodyWithResponse 获取VNC远程登录地址（微版本2.6及以上）
 	//
-	// 获取弹性云服务器VNC远程登录地址。.
+	// 获取弹性云服务器VNC远程登录地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14568,7 +17424,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListRemoteConsolesWithResponse 获取VNC远程登录地址（微版本2.6及以上）
 	//
-	// 获取弹性云服务器VNC远程登录地址。.
+	// 获取弹性云服务器VNC远程登录地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14577,12 +17435,16 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteTagWithResponse 删除云服务器标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器标签.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags (the `DeleteTag` operationId).
 	DeleteTagWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error)
 
 	// ListTagsWithResponse 查询云服务器标签
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签-25.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14591,12 +17453,16 @@ type ClientWithResponsesInterface interface {
 
 	// CreateTagWithBodyWithResponse 创建云服务器标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
 	CreateTagWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTagResponse, error)
 
 	// CreateTagWithResponse 创建云服务器标签
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -14605,6 +17471,8 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteServersTagWithResponse 删除指定云服务器的标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除指定云服务器的标签.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `DeleteServersTag` operationId).
@@ -14612,12 +17480,16 @@ type ClientWithResponsesInterface interface {
 
 	// ShowTagWithResponse 查询云服务器是否存在指定标签
 	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否存在指定标签.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `ShowTag` operationId).
 	ShowTagWithResponse(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*ShowTagResponse, error)
 
 	// UpdateTagWithResponse 给指定弹性云服务器添加标签
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -18281,6 +21153,8 @@ func (r UpdateTagResponse) ContentType() string {
 // 查询弹性云服务器挂载的磁盘信息。
 // 当前API已废弃，请使用查询弹性云服务器挂载磁盘列表信息。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/servers/{server_id}/block_device (the `ListBlockDevice` operationId).
@@ -18297,6 +21171,8 @@ func (c *ClientWithResponses) ListBlockDeviceWithResponse(ctx context.Context, s
 // 查询弹性云服务器挂载的单个磁盘信息。
 // 当前API已废弃，请使用查询弹性云服务器单个磁盘信息。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/servers/{server_id}/block_device/{volume_id} (the `ShowBlockDevice` operationId).
@@ -18310,7 +21186,9 @@ func (c *ClientWithResponses) ShowBlockDeviceWithResponse(ctx context.Context, s
 
 // NovaListFlavorsWithResponse 查询云服务器规格列表
 //
-// 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。.
+// 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18325,7 +21203,9 @@ func (c *ClientWithResponses) NovaListFlavorsWithResponse(ctx context.Context, p
 
 // NovaListFlavorsDetailsWithResponse 查询云服务器规格详情列表
 //
-// 查询云服务器规格信息列表。.
+// 查询云服务器规格信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18340,7 +21220,9 @@ func (c *ClientWithResponses) NovaListFlavorsDetailsWithResponse(ctx context.Con
 
 // NovaShowFlavorWithResponse 查询云服务器规格详情
 //
-// 根据云服务器规格ID，查询云服务器规格详情信息。.
+// 根据云服务器规格ID，查询云服务器规格详情信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18355,7 +21237,9 @@ func (c *ClientWithResponses) NovaShowFlavorWithResponse(ctx context.Context, pr
 
 // NovaShowFlavorExtraSpecsWithResponse 查询云服务器规格extra_specs的详情
 //
-// 查询指定的规格的详细信息。.
+// 查询指定的规格的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18373,6 +21257,8 @@ func (c *ClientWithResponses) NovaShowFlavorExtraSpecsWithResponse(ctx context.C
 // 查询所有镜像的列表信息。
 // 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
@@ -18388,6 +21274,8 @@ func (c *ClientWithResponses) ListImagesWithResponse(ctx context.Context, projec
 //
 // 查询详细的镜像信息列表。
 // 当前API已废弃，请使用"查询镜像列表"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18405,6 +21293,8 @@ func (c *ClientWithResponses) ListImagesDetailWithResponse(ctx context.Context, 
 // 删除指定的镜像。镜像删除后，不能恢复。
 // 当前API已废弃，请使用"删除镜像（OpenStack原生）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除镜像（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/images/{image_id} (the `DeleteImage` operationId).
@@ -18420,6 +21310,8 @@ func (c *ClientWithResponses) DeleteImageWithResponse(ctx context.Context, proje
 //
 // 查询指定的镜像的详情信息。
 // 当前API已废弃，请使用"查询镜像详情（OpenStack原生）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18437,6 +21329,8 @@ func (c *ClientWithResponses) ShowImageWithResponse(ctx context.Context, project
 // 获取指定镜像的扩展信息。
 // 当前API已废弃，请使用"查询镜像列表"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像的元数据（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
@@ -18453,6 +21347,8 @@ func (c *ClientWithResponses) ListMetadataWithResponse(ctx context.Context, proj
 // 查询租户配额限制。
 // 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
@@ -18466,7 +21362,9 @@ func (c *ClientWithResponses) ListLimitsWithResponse(ctx context.Context, projec
 
 // NovaListAvailabilityZonesWithResponse 查询可用区列表
 //
-// 查询可用区列表。.
+// 查询可用区列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18484,6 +21382,8 @@ func (c *ClientWithResponses) NovaListAvailabilityZonesWithResponse(ctx context.
 // 查询浮动IP资源池列表。
 // 当前API已废弃，请使用"查询网络"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIPPools` operationId).
@@ -18499,6 +21399,8 @@ func (c *ClientWithResponses) ListOsFloatingIPPoolsWithResponse(ctx context.Cont
 //
 // 查询浮动IP列表。
 // 当前API已废弃，请使用"查询浮动IP列表"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18516,6 +21418,8 @@ func (c *ClientWithResponses) ListOsFloatingIpsWithResponse(ctx context.Context,
 // 创建浮动IP。
 // 当前API已废弃，请使用"创建浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
@@ -18531,6 +21435,8 @@ func (c *ClientWithResponses) CreateOsFloatingIPWithBodyWithResponse(ctx context
 //
 // 创建浮动IP。
 // 当前API已废弃，请使用"创建浮动IP"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18548,6 +21454,8 @@ func (c *ClientWithResponses) CreateOsFloatingIPWithResponse(ctx context.Context
 // 删除浮动IP地址。
 // 当前API已废弃，请使用"删除浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除浮动IP（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIP` operationId).
@@ -18564,6 +21472,8 @@ func (c *ClientWithResponses) DeleteOsFloatingIPWithResponse(ctx context.Context
 // 根据浮动IP的ID查询浮动IP详情。
 // 当前API已废弃，请使用"查询浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIP` operationId).
@@ -18577,7 +21487,9 @@ func (c *ClientWithResponses) ShowOsFloatingIPWithResponse(ctx context.Context, 
 
 // NovaListKeypairsWithResponse 查询SSH密钥列表
 //
-// 查询SSH密钥信息列表。.
+// 查询SSH密钥信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18596,6 +21508,8 @@ func (c *ClientWithResponses) NovaListKeypairsWithResponse(ctx context.Context, 
 // 创建SSH密钥成功后，请把响应数据中的私钥内容保存到本地文件，用户使用该私钥登录云服务器。为保证云服务器安全，私钥数据只能读取一次，请妥善保管。
 // 密钥对创建后默认是属于创建用户的，如果是子账号创建的密钥，包括主账号在内的其他用户无法查看不属于本用户的密钥对。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
@@ -18613,6 +21527,8 @@ func (c *ClientWithResponses) NovaCreateKeypairWithBodyWithResponse(ctx context.
 // 创建SSH密钥成功后，请把响应数据中的私钥内容保存到本地文件，用户使用该私钥登录云服务器。为保证云服务器安全，私钥数据只能读取一次，请妥善保管。
 // 密钥对创建后默认是属于创建用户的，如果是子账号创建的密钥，包括主账号在内的其他用户无法查看不属于本用户的密钥对。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
@@ -18626,7 +21542,9 @@ func (c *ClientWithResponses) NovaCreateKeypairWithResponse(ctx context.Context,
 
 // NovaDeleteKeypairWithResponse 删除SSH密钥
 //
-// 根据SSH密钥的名称，删除指定SSH密钥。.
+// 根据SSH密钥的名称，删除指定SSH密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除SSH密钥.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18641,7 +21559,9 @@ func (c *ClientWithResponses) NovaDeleteKeypairWithResponse(ctx context.Context,
 
 // NovaShowKeypairWithResponse 查询SSH密钥详情
 //
-// 根据SSH密钥名称查询指定SSH密钥。.
+// 根据SSH密钥名称查询指定SSH密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18656,7 +21576,9 @@ func (c *ClientWithResponses) NovaShowKeypairWithResponse(ctx context.Context, p
 
 // ListOsNetworksWithResponse 查询网络列表
 //
-// 查询租户可用的网络列表。.
+// 查询租户可用的网络列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18674,6 +21596,8 @@ func (c *ClientWithResponses) ListOsNetworksWithResponse(ctx context.Context, pr
 // 查询配额，包括云服务器、CPU、内存等计算资源的规格。
 // 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
@@ -18687,7 +21611,9 @@ func (c *ClientWithResponses) ShowOsQuotaSetWithResponse(ctx context.Context, pr
 
 // ListDefaultsWithResponse 查询默认配额
 //
-// 查询默认配额。.
+// 查询默认配额。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18705,6 +21631,8 @@ func (c *ClientWithResponses) ListDefaultsWithResponse(ctx context.Context, proj
 // 创建安全组规则。
 // 当前API已废弃，请使用“创建安全组规则”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
@@ -18720,6 +21648,8 @@ func (c *ClientWithResponses) CreateOsSecurityGroupRuleWithBodyWithResponse(ctx 
 //
 // 创建安全组规则。
 // 当前API已废弃，请使用“创建安全组规则”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18737,6 +21667,8 @@ func (c *ClientWithResponses) CreateOsSecurityGroupRuleWithResponse(ctx context.
 // 删除安全组规则。
 // 当前API已废弃，请使用“删除安全组规则”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组规则（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id} (the `DeleteOsSecurityGroupRule` operationId).
@@ -18752,6 +21684,8 @@ func (c *ClientWithResponses) DeleteOsSecurityGroupRuleWithResponse(ctx context.
 //
 // 查询安全组列表。
 // 当前API已废弃，请使用“查询安全组”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18769,6 +21703,8 @@ func (c *ClientWithResponses) ListOsSecurityGroupsWithResponse(ctx context.Conte
 // 创建安全组。
 // 当前API已废弃，请使用“创建安全组”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
@@ -18785,6 +21721,8 @@ func (c *ClientWithResponses) CreateOsSecurityGroupWithBodyWithResponse(ctx cont
 // 创建安全组。
 // 当前API已废弃，请使用“创建安全组”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
@@ -18800,6 +21738,8 @@ func (c *ClientWithResponses) CreateOsSecurityGroupWithResponse(ctx context.Cont
 //
 // 删除安全组。
 // 当前API已废弃，请使用“删除安全组”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18818,6 +21758,8 @@ func (c *ClientWithResponses) DeleteOsSecurityGroupWithResponse(ctx context.Cont
 // 该接口只能查询入方向安全组规则，如需查询出方向的安全组规则，请参见《虚拟私有云接口参考》的”安全组（原生OpenStack接口）> 查询安全组详情“章节。
 // 当前API已废弃，请使用“查询安全组详情”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-security-groups/{security_group_id} (the `ShowOsSecurityGroup` operationId).
@@ -18833,6 +21775,8 @@ func (c *ClientWithResponses) ShowOsSecurityGroupWithResponse(ctx context.Contex
 //
 // 更新安全组。
 // 当前API已废弃，请使用“更新安全组”。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18850,6 +21794,8 @@ func (c *ClientWithResponses) UpdateOsSecurityGroupWithBodyWithResponse(ctx cont
 // 更新安全组。
 // 当前API已废弃，请使用“更新安全组”。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
@@ -18863,7 +21809,9 @@ func (c *ClientWithResponses) UpdateOsSecurityGroupWithResponse(ctx context.Cont
 
 // NovaListServerGroupsWithResponse 查询云服务器组列表
 //
-// 查询云服务器组列表。.
+// 查询云服务器组列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18878,7 +21826,9 @@ func (c *ClientWithResponses) NovaListServerGroupsWithResponse(ctx context.Conte
 
 // NovaCreateServerGroupWithBodyWithResponse 创建云服务器组
 //
-// 创建云服务器组。.
+// 创建云服务器组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18893,7 +21843,9 @@ func (c *ClientWithResponses) NovaCreateServerGroupWithBodyWithResponse(ctx cont
 
 // NovaCreateServerGroupWithResponse 创建云服务器组
 //
-// 创建云服务器组。.
+// 创建云服务器组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18908,7 +21860,9 @@ func (c *ClientWithResponses) NovaCreateServerGroupWithResponse(ctx context.Cont
 
 // NovaDeleteServerGroupWithResponse 删除云服务器组
 //
-// 删除云服务器组。.
+// 删除云服务器组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组-23.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18923,7 +21877,9 @@ func (c *ClientWithResponses) NovaDeleteServerGroupWithResponse(ctx context.Cont
 
 // NovaShowServerGroupWithResponse 查询云服务器组详情
 //
-// 查询云服务器组详情。.
+// 查询云服务器组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -18941,6 +21897,8 @@ func (c *ClientWithResponses) NovaShowServerGroupWithResponse(ctx context.Contex
 // 创建卷快照。
 // 当前API已废弃，请使用"创建云硬盘快照（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
@@ -18956,6 +21914,8 @@ func (c *ClientWithResponses) CreateOsSnapshotWithBodyWithResponse(ctx context.C
 //
 // 创建卷快照。
 // 当前API已废弃，请使用"创建云硬盘快照（OpenStack原生 v2）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -18973,6 +21933,8 @@ func (c *ClientWithResponses) CreateOsSnapshotWithResponse(ctx context.Context, 
 // 删除卷快照。
 // 当前API已废弃，请使用"删除云硬盘快照（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除快照（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `DeleteOsSnapshot` operationId).
@@ -18988,6 +21950,8 @@ func (c *ClientWithResponses) DeleteOsSnapshotWithResponse(ctx context.Context, 
 //
 // 查询单独卷快照信息。
 // 当前API已废弃，请使用"查询单个云硬盘快照详细信息（OpenStack原生 v2）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19005,6 +21969,8 @@ func (c *ClientWithResponses) ShowOsSnapshotWithResponse(ctx context.Context, pr
 // 本接口提供查询磁盘概要信息的功能。
 // 当前API已废弃，请使用"查询云硬盘列表（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-volumes (the `ListOsVolumes` operationId).
@@ -19020,6 +21986,8 @@ func (c *ClientWithResponses) ListOsVolumesWithResponse(ctx context.Context, pro
 //
 // 本接口提供创建磁盘的功能。
 // 当前API已废弃，请使用"创建云硬盘（OpenStack原生 v2）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19037,6 +22005,8 @@ func (c *ClientWithResponses) CreateOsVolumeWithBodyWithResponse(ctx context.Con
 // 本接口提供创建磁盘的功能。
 // 当前API已废弃，请使用"创建云硬盘（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
@@ -19052,6 +22022,8 @@ func (c *ClientWithResponses) CreateOsVolumeWithResponse(ctx context.Context, pr
 //
 // 本接口提供查询卷详细信息的功能。
 // 当前API已废弃，请使用"查询所有云硬盘详情（OpenStack原生 v2）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19069,6 +22041,8 @@ func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projec
 // 本接口提供删除指定磁盘的功能。
 // 当前API已废弃，请使用"删除云硬盘（OpenStack原生 v2）"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除磁盘（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-volumes/{volume_id} (the `DeleteOsVolume` operationId).
@@ -19084,6 +22058,8 @@ func (c *ClientWithResponses) DeleteOsVolumeWithResponse(ctx context.Context, pr
 //
 // 本接口提供查询指定磁盘信息的功能。
 // 当前API已废弃，请使用"查询单个云硬盘详情（OpenStack原生 v2）"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19101,6 +22077,8 @@ func (c *ClientWithResponses) ShowOsVolumeWithResponse(ctx context.Context, proj
 // 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。
 // 当前API已废弃，请使用查询云服务器规格变更支持列表。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/resize_flavors (the `ListResizeFlavors` operationId).
@@ -19114,7 +22092,9 @@ func (c *ClientWithResponses) ListResizeFlavorsWithResponse(ctx context.Context,
 
 // NovaListServersWithResponse 查询云服务器列表
 //
-// 查询云服务器信息列表。.
+// 查询云服务器信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19132,6 +22112,8 @@ func (c *ClientWithResponses) NovaListServersWithResponse(ctx context.Context, p
 // 创建一台按需弹性云服务器。
 // 该接口在云服务器创建失败后不支持自动回滚。若需要自动回滚能力，可以调用POST /v1/{project_id}/cloudservers接口，具体使用请参见创建云服务器（按需）。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
@@ -19148,6 +22130,8 @@ func (c *ClientWithResponses) NovaCreateServersWithBodyWithResponse(ctx context.
 // 创建一台按需弹性云服务器。
 // 该接口在云服务器创建失败后不支持自动回滚。若需要自动回滚能力，可以调用POST /v1/{project_id}/cloudservers接口，具体使用请参见创建云服务器（按需）。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
@@ -19161,7 +22145,9 @@ func (c *ClientWithResponses) NovaCreateServersWithResponse(ctx context.Context,
 
 // NovaListServersDetailsWithResponse 查询云服务器详情列表
 //
-// 查询云服务器详情信息列表。.
+// 查询云服务器详情信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19176,7 +22162,9 @@ func (c *ClientWithResponses) NovaListServersDetailsWithResponse(ctx context.Con
 
 // NovaDeleteServerWithResponse 删除云服务器
 //
-// 删除一台云服务器。.
+// 删除一台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器-3.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19191,7 +22179,9 @@ func (c *ClientWithResponses) NovaDeleteServerWithResponse(ctx context.Context, 
 
 // NovaShowServerWithResponse 查询云服务器详情
 //
-// 根据云服务器ID，查询云服务器的详细信息。.
+// 根据云服务器ID，查询云服务器的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19206,7 +22196,9 @@ func (c *ClientWithResponses) NovaShowServerWithResponse(ctx context.Context, pr
 
 // NovaUpdateServerWithBodyWithResponse 修改云服务器
 //
-// 修改云服务器信息，目前支持修改云服务器名称及描述。.
+// 修改云服务器信息，目前支持修改云服务器名称及描述。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19221,7 +22213,9 @@ func (c *ClientWithResponses) NovaUpdateServerWithBodyWithResponse(ctx context.C
 
 // NovaUpdateServerWithResponse 修改云服务器
 //
-// 修改云服务器信息，目前支持修改云服务器名称及描述。.
+// 修改云服务器信息，目前支持修改云服务器名称及描述。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19239,6 +22233,8 @@ func (c *ClientWithResponses) NovaUpdateServerWithResponse(ctx context.Context, 
 // 将浮动IP绑定到一台云服务器上。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
@@ -19254,6 +22250,8 @@ func (c *ClientWithResponses) CreateServersActionWithBodyWithResponse(ctx contex
 //
 // 将浮动IP绑定到一台云服务器上。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19272,6 +22270,8 @@ func (c *ClientWithResponses) CreateServersActionWithResponse(ctx context.Contex
 // 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
 // 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
@@ -19289,6 +22289,8 @@ func (c *ClientWithResponses) NovaAssociateSecurityGroupWithBodyWithResponse(ctx
 // 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
 // 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
@@ -19302,7 +22304,9 @@ func (c *ClientWithResponses) NovaAssociateSecurityGroupWithResponse(ctx context
 
 // CreateServersActionV212WithBodyWithResponse 确认变更云服务器规格
 //
-// 确认单台云服务器规格调整。.
+// 确认单台云服务器规格调整。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19317,7 +22321,9 @@ func (c *ClientWithResponses) CreateServersActionV212WithBodyWithResponse(ctx co
 
 // CreateServersActionV212WithResponse 确认变更云服务器规格
 //
-// 确认单台云服务器规格调整。.
+// 确认单台云服务器规格调整。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19339,6 +22345,8 @@ func (c *ClientWithResponses) CreateServersActionV212WithResponse(ctx context.Co
 // >-   如需创建系统盘镜像或数据盘镜像，请使用IMS接口：POST /v2/cloudimages/action，使用指导请参见《镜像服务API参考》的“制作镜像”章节。
 // >-   如需创建整机镜像，请使用IMS接口：POST /v1/cloudimages/wholeimages/action，使用指导请参见《镜像服务API参考》的“制作整机镜像”章节。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
@@ -19359,6 +22367,8 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 // >-   如需创建系统盘镜像或数据盘镜像，请使用IMS接口：POST /v2/cloudimages/action，使用指导请参见《镜像服务API参考》的“制作镜像”章节。
 // >-   如需创建整机镜像，请使用IMS接口：POST /v1/cloudimages/wholeimages/action，使用指导请参见《镜像服务API参考》的“制作整机镜像”章节。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
@@ -19374,6 +22384,8 @@ func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, proj
 //
 // 锁定弹性云服务器。
 // 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19391,6 +22403,8 @@ func (c *ClientWithResponses) NovaLockServerWithBodyWithResponse(ctx context.Con
 // 锁定弹性云服务器。
 // 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
@@ -19404,7 +22418,9 @@ func (c *ClientWithResponses) NovaLockServerWithResponse(ctx context.Context, pr
 
 // ListActionWithBodyWithResponse 获取弹性云服务器的控制台日志
 //
-// 显示弹性云服务器控制台日志。.
+// 显示弹性云服务器控制台日志。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19419,7 +22435,9 @@ func (c *ClientWithResponses) ListActionWithBodyWithResponse(ctx context.Context
 
 // ListActionWithResponse 获取弹性云服务器的控制台日志
 //
-// 显示弹性云服务器控制台日志。.
+// 显示弹性云服务器控制台日志。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19434,7 +22452,9 @@ func (c *ClientWithResponses) ListActionWithResponse(ctx context.Context, projec
 
 // NovaStartServerWithBodyWithResponse 启动云服务器
 //
-// 启动单台云服务器。.
+// 启动单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19449,7 +22469,9 @@ func (c *ClientWithResponses) NovaStartServerWithBodyWithResponse(ctx context.Co
 
 // NovaStartServerWithResponse 启动云服务器
 //
-// 启动单台云服务器。.
+// 启动单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19464,7 +22486,9 @@ func (c *ClientWithResponses) NovaStartServerWithResponse(ctx context.Context, p
 
 // NovaStopServerWithBodyWithResponse 关闭云服务器
 //
-// 关闭单台云服务器。.
+// 关闭单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19479,7 +22503,9 @@ func (c *ClientWithResponses) NovaStopServerWithBodyWithResponse(ctx context.Con
 
 // NovaStopServerWithResponse 关闭云服务器
 //
-// 关闭单台云服务器。.
+// 关闭单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19494,7 +22520,9 @@ func (c *ClientWithResponses) NovaStopServerWithResponse(ctx context.Context, pr
 
 // NovaRebootServerWithBodyWithResponse 重启云服务器
 //
-// 重启单台云服务器。.
+// 重启单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19509,7 +22537,9 @@ func (c *ClientWithResponses) NovaRebootServerWithBodyWithResponse(ctx context.C
 
 // NovaRebootServerWithResponse 重启云服务器
 //
-// 重启单台云服务器。.
+// 重启单台云服务器。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19527,6 +22557,8 @@ func (c *ClientWithResponses) NovaRebootServerWithResponse(ctx context.Context, 
 // 从云服务器上解绑浮动IP。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
@@ -19543,6 +22575,8 @@ func (c *ClientWithResponses) DeleteActionWithBodyWithResponse(ctx context.Conte
 // 从云服务器上解绑浮动IP。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
@@ -19556,7 +22590,9 @@ func (c *ClientWithResponses) DeleteActionWithResponse(ctx context.Context, proj
 
 // NovaDisassociateSecurityGroupWithBodyWithResponse 移除安全组
 //
-// 移除弹性云服务器中的安全组。.
+// 移除弹性云服务器中的安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19571,7 +22607,9 @@ func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithBodyWithResponse(
 
 // NovaDisassociateSecurityGroupWithResponse 移除安全组
 //
-// 移除弹性云服务器中的安全组。.
+// 移除弹性云服务器中的安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19592,6 +22630,8 @@ func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithResponse(ctx cont
 // 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
 // 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
@@ -19611,6 +22651,8 @@ func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Conte
 // 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
 // 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
@@ -19624,7 +22666,9 @@ func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, proj
 
 // CreateServersActionV21WithBodyWithResponse 回退变更云服务器规格
 //
-// 回退云服务器规格变更。.
+// 回退云服务器规格变更。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19639,7 +22683,9 @@ func (c *ClientWithResponses) CreateServersActionV21WithBodyWithResponse(ctx con
 
 // CreateServersActionV21WithResponse 回退变更云服务器规格
 //
-// 回退云服务器规格变更。.
+// 回退云服务器规格变更。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19657,6 +22703,8 @@ func (c *ClientWithResponses) CreateServersActionV21WithResponse(ctx context.Con
 // 解锁云服务器。
 // 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
@@ -19673,6 +22721,8 @@ func (c *ClientWithResponses) NovaUnlockServerWithBodyWithResponse(ctx context.C
 // 解锁云服务器。
 // 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
@@ -19686,7 +22736,9 @@ func (c *ClientWithResponses) NovaUnlockServerWithResponse(ctx context.Context, 
 
 // ListIpsWithResponse 查询指定弹性云服务器的网络列表
 //
-// 查询指定弹性云服务器的网络列表。.
+// 查询指定弹性云服务器的网络列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19701,7 +22753,9 @@ func (c *ClientWithResponses) ListIpsWithResponse(ctx context.Context, projectID
 
 // ShowIPWithResponse 查询弹性云服务器的指定网络
 //
-// 查询指定弹性云服务器的指定网络。.
+// 查询指定弹性云服务器的指定网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19716,7 +22770,9 @@ func (c *ClientWithResponses) ShowIPWithResponse(ctx context.Context, projectID 
 
 // NovaShowServerMetadataWithResponse 查询云服务器元数据列表
 //
-// 查询弹性云服务器的元数据信息。.
+// 查询弹性云服务器的元数据信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器元数据列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19736,6 +22792,8 @@ func (c *ClientWithResponses) NovaShowServerMetadataWithResponse(ctx context.Con
 // 如果元数据中已存在待更新字段，则直接更新字段值。
 // 如果元数据中的字段不再请求参数中，则保持不变。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
@@ -19754,6 +22812,8 @@ func (c *ClientWithResponses) NovaUpdateServerMetadataWithBodyWithResponse(ctx c
 // 如果元数据中已存在待更新字段，则直接更新字段值。
 // 如果元数据中的字段不再请求参数中，则保持不变。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
@@ -19769,6 +22829,8 @@ func (c *ClientWithResponses) NovaUpdateServerMetadataWithResponse(ctx context.C
 //
 // 设置弹性云服务器的元数据信息。
 // 将删除目前弹性云服务器的所有元数据信息，并更新为请求参数中的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -19786,6 +22848,8 @@ func (c *ClientWithResponses) UpdateMetadataWithBodyWithResponse(ctx context.Con
 // 设置弹性云服务器的元数据信息。
 // 将删除目前弹性云服务器的所有元数据信息，并更新为请求参数中的值。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
@@ -19799,7 +22863,9 @@ func (c *ClientWithResponses) UpdateMetadataWithResponse(ctx context.Context, pr
 
 // NovaDeleteServerMetadataItemWithResponse 删除云服务器指定元数据
 //
-// 删除云服务器指定元数据。.
+// 删除云服务器指定元数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据-14.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19814,7 +22880,9 @@ func (c *ClientWithResponses) NovaDeleteServerMetadataItemWithResponse(ctx conte
 
 // NovaShowServerMetadataItemWithResponse 获取云服务器指定Key的元数据
 //
-// 获取云服务器指定key的元数据信息。.
+// 获取云服务器指定key的元数据信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器指定Key的元数据.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19833,6 +22901,8 @@ func (c *ClientWithResponses) NovaShowServerMetadataItemWithResponse(ctx context
 // 如果元数据中没有待更新字段，则自动添加该字段。
 // 如果元数据中已存在待更新字段，则直接更新字段值。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
@@ -19850,6 +22920,8 @@ func (c *ClientWithResponses) NovaUpdateServerMetadataItemWithBodyWithResponse(c
 // 如果元数据中没有待更新字段，则自动添加该字段。
 // 如果元数据中已存在待更新字段，则直接更新字段值。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
@@ -19863,7 +22935,9 @@ func (c *ClientWithResponses) NovaUpdateServerMetadataItemWithResponse(ctx conte
 
 // NovaListServerActionsWithResponse 查询云服务器操作行为列表
 //
-// 查询弹性云服务器的所有历史操作，显示操作行为列表。.
+// 查询弹性云服务器的所有历史操作，显示操作行为列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19878,7 +22952,9 @@ func (c *ClientWithResponses) NovaListServerActionsWithResponse(ctx context.Cont
 
 // NovaShowServerActionWithResponse 通过请求ID查询云服务器行为
 //
-// 查询弹性云服务器的某个请求行为。.
+// 查询弹性云服务器的某个请求行为。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19893,7 +22969,9 @@ func (c *ClientWithResponses) NovaShowServerActionWithResponse(ctx context.Conte
 
 // NovaListServerInterfacesWithResponse 查询云服务器网卡信息
 //
-// 查询云服务器网卡信息。.
+// 查询云服务器网卡信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19911,6 +22989,8 @@ func (c *ClientWithResponses) NovaListServerInterfacesWithResponse(ctx context.C
 // 给云服务器添加一张网卡。
 // 添加云服务器网卡应用示例请参考弹性云服务器挂载网卡。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
@@ -19927,6 +23007,8 @@ func (c *ClientWithResponses) NovaAttachInterfaceWithBodyWithResponse(ctx contex
 // 给云服务器添加一张网卡。
 // 添加云服务器网卡应用示例请参考弹性云服务器挂载网卡。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
@@ -19940,7 +23022,9 @@ func (c *ClientWithResponses) NovaAttachInterfaceWithResponse(ctx context.Contex
 
 // NovaDetachInterfaceWithResponse 删除云服务器网卡
 //
-// 根据指定的Port ID，从云服务器中卸载网卡。.
+// 根据指定的Port ID，从云服务器中卸载网卡。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器网卡.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19955,7 +23039,9 @@ func (c *ClientWithResponses) NovaDetachInterfaceWithResponse(ctx context.Contex
 
 // NovaShowServerInterfaceWithResponse 查询指定云服务器网卡信息
 //
-// 根据网卡ID，查询云服务器网卡信息。.
+// 根据网卡ID，查询云服务器网卡信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -19973,6 +23059,8 @@ func (c *ClientWithResponses) NovaShowServerInterfaceWithResponse(ctx context.Co
 // 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
 // 当前API已废弃，请使用一键重置弹性云服务器密码。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
@@ -19989,6 +23077,8 @@ func (c *ClientWithResponses) UpdateOsResetPasswordWithBodyWithResponse(ctx cont
 // 重置弹性云服务器管理账号（root用户或Administrator用户）的密码。
 // 当前API已废弃，请使用一键重置弹性云服务器密码。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
@@ -20002,7 +23092,9 @@ func (c *ClientWithResponses) UpdateOsResetPasswordWithResponse(ctx context.Cont
 
 // NovaListServerSecurityGroupsWithResponse 查询指定云服务器安全组列表
 //
-// 查询指定弹性云服务器的安全组。.
+// 查询指定弹性云服务器的安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20019,6 +23111,8 @@ func (c *ClientWithResponses) NovaListServerSecurityGroupsWithResponse(ctx conte
 //
 // 清除Windows云服务器初始安装时系统生成的密码记录。清除密码后，不影响云服务器密码登录功能，但不能再使用获取密码功能来查询该云服务器密码。
 // Linux云服务器未使用此通道清除密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码-18.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20037,6 +23131,8 @@ func (c *ClientWithResponses) DeleteOsServerPasswordWithResponse(ctx context.Con
 // 当云服务器启动后，需要等待5\~10分钟，保证密码注入完成，才可使用此接口查询到密码。
 // Linux云服务器未使用此通道获取密码。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-server-password (the `ListOsServerPassword` operationId).
@@ -20052,6 +23148,8 @@ func (c *ClientWithResponses) ListOsServerPasswordWithResponse(ctx context.Conte
 //
 // 查询弹性云服务器挂载的磁盘信息。
 // 查询信息包含挂载成功和挂载中的所有磁盘。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20069,6 +23167,8 @@ func (c *ClientWithResponses) NovaListServerVolumesWithResponse(ctx context.Cont
 // 云服务器挂载磁盘。
 // 弹性云服务器挂载磁盘应用示例请参考弹性云服务器挂载磁盘。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
@@ -20085,6 +23185,8 @@ func (c *ClientWithResponses) NovaAttachVolumeWithBodyWithResponse(ctx context.C
 // 云服务器挂载磁盘。
 // 弹性云服务器挂载磁盘应用示例请参考弹性云服务器挂载磁盘。
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
@@ -20098,7 +23200,9 @@ func (c *ClientWithResponses) NovaAttachVolumeWithResponse(ctx context.Context, 
 
 // NovaDetachVolumeWithResponse 卸载云服务器磁盘
 //
-// 弹性云服务器卸载磁盘。.
+// 弹性云服务器卸载磁盘。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/卸载云服务器磁盘.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20113,7 +23217,9 @@ func (c *ClientWithResponses) NovaDetachVolumeWithResponse(ctx context.Context, 
 
 // NovaShowServerVolumeWithResponse 查询弹性云服务器挂载的单个磁盘信息
 //
-// 根据磁盘ID，查询云服务器挂载的单个磁盘信息。.
+// 根据磁盘ID，查询云服务器挂载的单个磁盘信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20128,7 +23234,9 @@ func (c *ClientWithResponses) NovaShowServerVolumeWithResponse(ctx context.Conte
 
 // ListRemoteConsolesWithBodyWithResponse 获取VNC远程登录地址（微版本2.6及以上）
 //
-// 获取弹性云服务器VNC远程登录地址。.
+// 获取弹性云服务器VNC远程登录地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20143,7 +23251,9 @@ func (c *ClientWithResponses) ListRemoteConsolesWithBodyWithResponse(ctx context
 
 // ListRemoteConsolesWithResponse 获取VNC远程登录地址（微版本2.6及以上）
 //
-// 获取弹性云服务器VNC远程登录地址。.
+// 获取弹性云服务器VNC远程登录地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20158,6 +23268,8 @@ func (c *ClientWithResponses) ListRemoteConsolesWithResponse(ctx context.Context
 
 // DeleteTagWithResponse 删除云服务器标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器标签.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags (the `DeleteTag` operationId).
@@ -20170,6 +23282,8 @@ func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, project
 }
 
 // ListTagsWithResponse 查询云服务器标签
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签-25.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20184,6 +23298,8 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 
 // CreateTagWithBodyWithResponse 创建云服务器标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
@@ -20196,6 +23312,8 @@ func (c *ClientWithResponses) CreateTagWithBodyWithResponse(ctx context.Context,
 }
 
 // CreateTagWithResponse 创建云服务器标签
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20210,6 +23328,8 @@ func (c *ClientWithResponses) CreateTagWithResponse(ctx context.Context, project
 
 // DeleteServersTagWithResponse 删除指定云服务器的标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除指定云服务器的标签.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `DeleteServersTag` operationId).
@@ -20223,6 +23343,8 @@ func (c *ClientWithResponses) DeleteServersTagWithResponse(ctx context.Context, 
 
 // ShowTagWithResponse 查询云服务器是否存在指定标签
 //
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否存在指定标签.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `ShowTag` operationId).
@@ -20235,6 +23357,8 @@ func (c *ClientWithResponses) ShowTagWithResponse(ctx context.Context, projectID
 }
 
 // UpdateTagWithResponse 给指定弹性云服务器添加标签
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //

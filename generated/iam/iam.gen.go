@@ -872,89 +872,147 @@ func (e KeystoneShowSecurityComplianceByOptionParamsOption) Valid() bool {
 }
 
 // Agencies defines model for Agencies.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:124 table "表 4 agencies"
 type Agencies struct {
 	// CreateTime 委托创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:132 table "表 4 agencies" row 1
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// Description 委托描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:139 table "表 4 agencies" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 委托方帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:146 table "表 4 agencies" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Duration 委托的期限。取值为"FOREVER"或“null”表示委托的期限为永久，取值为"ONEDAY"表示委托的期限为一天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:153 table "表 4 agencies" row 4
 	Duration *string `json:"duration,omitempty"`
 
 	// ExpireTime 委托过期时间。“null”表示不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:160 table "表 4 agencies" row 5
 	ExpireTime *string `json:"expire_time,omitempty"`
 
 	// ID 委托ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:167 table "表 4 agencies" row 6
 	ID *string `json:"id,omitempty"`
 
 	// Name 委托名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:174 table "表 4 agencies" row 7
 	Name *string `json:"name,omitempty"`
 
 	// TrustDomainID 被委托方帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:181 table "表 4 agencies" row 8
 	TrustDomainID *string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:188 table "表 4 agencies" row 9
 	TrustDomainName *string `json:"trust_domain_name,omitempty"`
 }
 
 // AssociateRoleToUserOnEnterpriseProjectError defines model for AssociateRoleToUserOnEnterpriseProjectError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
 type AssociateRoleToUserOnEnterpriseProjectError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
 	Error *AssociateRoleToUserOnEnterpriseProjectErrorError `json:"error,omitempty"`
 }
 
 // AssociateRoleToUserOnEnterpriseProjectErrorError defines model for AssociateRoleToUserOnEnterpriseProjectErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
 type AssociateRoleToUserOnEnterpriseProjectErrorError struct {
-	Code    *int    `json:"code,omitempty"`
+	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
+	Code *int `json:"code,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
 	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
+
+	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
+	Title *string `json:"title,omitempty"`
 }
 
 // AuthIdentityAssumeRoleSessionUser 委托方对应的企业用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:214 table "表 6 auth.identity.assume_role.session_user"
 type AuthIdentityAssumeRoleSessionUser struct {
 	// Name 委托方对应的企业用户名。
 	// 用户名需满足如下规则：长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且只能以字母开头。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:224 table "表 6 auth.identity.assume_role.session_user" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // AuthIdentityPasswordUserDomain IAM用户所属帐号信息。了解帐号与IAM用户的关系。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:309 table "表 8 auth.identity.password.user.domain"
 type AuthIdentityPasswordUserDomain struct {
 	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:319 table "表 8 auth.identity.password.user.domain" row 1
 	Name string `json:"name"`
 }
 
 // AuthIdentityTotp totp认证信息，仅在您已开启虚拟MFA方式的登录保护功能时需要填写该参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:334 table "表 9 auth.identity.totp"
 type AuthIdentityTotp struct {
 	// User IAM用户信息。该IAM用户已开启登录保护，并选择以虚拟MFA方式进行身份验证，开启/关闭登录保护方法请参见：敏感操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:344 table "表 9 auth.identity.totp" row 1
 	User AuthIdentityTotpUser `json:"user"`
 }
 
 // AuthIdentityTotpUser IAM用户信息。该IAM用户已开启登录保护，并选择以虚拟MFA方式进行身份验证，开启/关闭登录保护方法请参见：敏感操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:359 table "表 10 auth.identity.totp.user"
 type AuthIdentityTotpUser struct {
 	// ID 已开启虚拟MFA方式的登录保护的IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:369 table "表 10 auth.identity.totp.user" row 1
 	ID string `json:"id"`
 
 	// Passcode 虚拟MFA验证码，在MFA应用程序中获取动态验证码，获取方法请参见：如何获取虚拟MFA验证码。
 	// 说明：
 	// 务必保证验证码输入正确，避免获取Token失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:378 table "表 10 auth.identity.totp.user" row 2
 	Passcode string `json:"passcode"`
 }
 
 // AuthScopeProjectDomain 项目所属帐号，使用name时必填。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:276 table "表 9 auth.scope.project.domain"
 type AuthScopeProjectDomain struct {
 	// ID 帐号ID，id与name二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:286 table "表 9 auth.scope.project.domain" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名，id与name二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:295 table "表 9 auth.scope.project.domain" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // AuthSecuritytoken 认证参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:100 table "表 4 auth.securitytoken"
 type AuthSecuritytoken struct {
 	// Access AK。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:110 table "表 4 auth.securitytoken" row 1
 	Access string `json:"access"`
 
 	// DurationSeconds 自定义身份代理登录票据logintoken的有效时间，时间单位为秒。默认10分钟，即600秒，取值范围10分钟~12小时。
@@ -963,95 +1021,155 @@ type AuthSecuritytoken struct {
 	// - logintoken有效时间为临时安全凭证securitytoken剩余有效时间与duration_seconds传参的最小值。
 	// - 为避免duration_seconds传参无效，建议设置临时安全凭证securitytoken具有较长的有效期（15分钟~24小时），且duration_seconds传参小于临时安全凭证securitytoken剩余有效时间。
 	// - 当临时安全凭证securitytoken剩余有效时间小于10分钟时，logintoken的有效时间将取默认值10分钟。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:139 table "表 4 auth.securitytoken" row 4
 	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
 
 	// ID 即临时安全凭证securitytoken。
 	// 支持使用自定义身份代理用户或普通用户获取的securitytoken换取logintoken，详情请参见：通过token获取临时访问密钥和securitytoken。
 	// 支持委托的方式，但获取securitytoken时，请求体中必须填写session_user.name参数，详情请参见：通过委托获取临时访问密钥和securitytoken。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:128 table "表 4 auth.securitytoken" row 3
 	ID string `json:"id"`
 
 	// Secret SK。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:119 table "表 4 auth.securitytoken" row 2
 	Secret string `json:"secret"`
 }
 
 // Catalog defines model for Catalog.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:86 table "表 3 catalog"
 type Catalog struct {
 	// Endpoints 终端节点信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:94 table "表 3 catalog" row 1
 	Endpoints []CatalogEndpoints `json:"endpoints,omitempty"`
 
 	// ID 服务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:101 table "表 3 catalog" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 服务名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:108 table "表 3 catalog" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Type 服务类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:115 table "表 3 catalog" row 4
 	Type *string `json:"type,omitempty"`
 }
 
 // CatalogEndpoints defines model for CatalogEndpoints.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:128 table "表 4 catalog.endpoints"
 type CatalogEndpoints struct {
 	// ID 终端节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:136 table "表 4 catalog.endpoints" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Interface 终端节点平面，public表示为公开。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:143 table "表 4 catalog.endpoints" row 2
 	Interface *string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:150 table "表 4 catalog.endpoints" row 3
 	Region *string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:157 table "表 4 catalog.endpoints" row 4
 	RegionID *string `json:"region_id,omitempty"`
 
 	// URL 终端节点的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:164 table "表 4 catalog.endpoints" row 5
 	URL *string `json:"url,omitempty"`
 }
 
 // CatalogInfo defines model for CatalogInfo.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:609 table "表 20 CatalogInfo"
 type CatalogInfo struct {
 	// ID 终端节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:617 table "表 20 CatalogInfo" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:624 table "表 20 CatalogInfo" row 2
 	Interface *string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:631 table "表 20 CatalogInfo" row 3
 	Region *string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:638 table "表 20 CatalogInfo" row 4
 	RegionID *string `json:"region_id,omitempty"`
 
 	// URL 终端节点的URL。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:645 table "表 20 CatalogInfo" row 5
 	URL *string `json:"url,omitempty"`
 }
 
 // ConfigSecurityCompliance 密码强度策略信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:125 table "表 5 config.security_compliance"
 type ConfigSecurityCompliance struct {
 	// PasswordRegex 密码强度策略的正则表达式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:133 table "表 5 config.security_compliance" row 1
 	PasswordRegex *string `json:"password_regex,omitempty"`
 
 	// PasswordRegexDescription 密码强度策略的描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:140 table "表 5 config.security_compliance" row 2
 	PasswordRegexDescription *string `json:"password_regex_description,omitempty"`
 }
 
 // CreateAgencyCustomPolicyRequestBody defines model for CreateAgencyCustomPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:57 table "表 2 请求Body参数"
 type CreateAgencyCustomPolicyRequestBody struct {
 	// Role 自定义策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:67 table "表 2 请求Body参数" row 1
 	Role CreateAgencyCustomPolicyRequestRole `json:"role"`
 }
 
 // CreateAgencyCustomPolicyRequestRole 自定义策略信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:82 table "表 3 role"
 type CreateAgencyCustomPolicyRequestRole struct {
 	// Description 自定义策略的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:112 table "表 3 role" row 3
 	Description string `json:"description"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:121 table "表 3 role" row 4
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名，长度1~64之间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:92 table "表 3 role" row 1
 	DisplayName string `json:"display_name"`
 
 	// Policy 自定义策略的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:130 table "表 3 role" row 5
 	Policy CreateAgencyCustomPolicyRolePolicy `json:"policy"`
 
 	// Type 自定义策略的显示模式。
@@ -1059,6 +1177,8 @@ type CreateAgencyCustomPolicyRequestRole struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:101 table "表 3 role" row 2
 	Type CreateAgencyCustomPolicyRequestRoleType `json:"type"`
 }
 
@@ -1067,47 +1187,77 @@ type CreateAgencyCustomPolicyRequestRole struct {
 // - AX：全局服务。
 // - XA：区域级项目。
 // - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:101 table "表 3 role" row 2
 type CreateAgencyCustomPolicyRequestRoleType string
 
 // CreateAgencyCustomPolicyResponseBody defines model for CreateAgencyCustomPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:259 table "表 7 响应Body参数"
 type CreateAgencyCustomPolicyResponseBody struct {
 	// Role 自定义策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:267 table "表 7 响应Body参数" row 1
 	Role *CreateAgencyCustomPolicyResponseRole `json:"role,omitempty"`
 }
 
 // CreateAgencyCustomPolicyResponseRole 自定义策略信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:305 table "表 9 role"
 type CreateAgencyCustomPolicyResponseRole struct {
 	// Catalog 自定义策略所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:313 table "表 9 role" row 1
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 自定义策略创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:392 table "表 9 role" row 12
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 自定义策略的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:327 table "表 9 role" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:348 table "表 9 role" row 6
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:320 table "表 9 role" row 2
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 自定义策略所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:355 table "表 9 role" row 7
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ID 自定义策略ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:371 table "表 9 role" row 9
 	ID *string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:334 table "表 9 role" row 4
 	Links *ShowCustomPolicyRoleLinks `json:"links,omitempty"`
 
 	// Name 自定义策略名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:378 table "表 9 role" row 10
 	Name *string `json:"name,omitempty"`
 
 	// Policy 自定义策略的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:341 table "表 9 role" row 5
 	Policy *UpdateAgencyCustomPolicyRolePolicy `json:"policy,omitempty"`
 
 	// References 自定义策略的引用次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:399 table "表 9 role" row 13
 	References *string `json:"references,omitempty"`
 
 	// Type 自定义策略的显示模式。
@@ -1115,9 +1265,13 @@ type CreateAgencyCustomPolicyResponseRole struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:362 table "表 9 role" row 8
 	Type *CreateAgencyCustomPolicyResponseRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:385 table "表 9 role" row 11
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -1126,26 +1280,40 @@ type CreateAgencyCustomPolicyResponseRole struct {
 // - AX：全局服务。
 // - XA：区域级项目。
 // - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:362 table "表 9 role" row 8
 type CreateAgencyCustomPolicyResponseRoleType string
 
 // CreateAgencyCustomPolicyRolePolicy 自定义策略的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:170 table "表 5 role.policy"
 type CreateAgencyCustomPolicyRolePolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:191 table "表 5 role.policy" row 2
 	Statement []UpdateAgencyCustomPolicyRequestRolePolicyStatement `json:"Statement"`
 
 	// Version 权限版本号，创建自定义策略时，该字段值填为“1.1”。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:180 table "表 5 role.policy" row 1
 	Version string `json:"Version"`
 }
 
 // CreateAgencyRequestAgency 委托信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:82 table "表 3 agency"
 type CreateAgencyRequestAgency struct {
 	// Description 委托描述信息，长度不大于255位。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:128 table "表 3 agency" row 5
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 委托方帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:101 table "表 3 agency" row 2
 	DomainID string `json:"domain_id"`
 
 	// Duration 委托的期限，单位为“天”。
@@ -1153,96 +1321,156 @@ type CreateAgencyRequestAgency struct {
 	// - FOREVER：表示委托的期限为永久。
 	// - ONEDAY：表示委托的期限为一天。
 	// - 自定义天数：表示委托的期限为有限天数，如20。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:137 table "表 3 agency" row 6
 	Duration *string `json:"duration,omitempty"`
 
 	// Name 委托名，长度不大于64位。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:92 table "表 3 agency" row 1
 	Name string `json:"name"`
 
 	// TrustDomainID 被委托方帐号ID。trust_domain_id和trust_domain_name至少填写一个，若都填写优先校验trust_domain_name。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:110 table "表 3 agency" row 3
 	TrustDomainID *string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。trust_domain_id和trust_domain_name至少填写一个，若都填写优先校验trust_domain_name。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:119 table "表 3 agency" row 4
 	TrustDomainName *string `json:"trust_domain_name,omitempty"`
 }
 
 // CreateAgencyRequestBody defines model for CreateAgencyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:57 table "表 2 请求Body参数"
 type CreateAgencyRequestBody struct {
 	// Agency 委托信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:67 table "表 2 请求Body参数" row 1
 	Agency CreateAgencyRequestAgency `json:"agency"`
 }
 
 // CreateAgencyResponseAgency 委托信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:184 table "表 6 agency"
 type CreateAgencyResponseAgency struct {
 	// CreateTime 委托创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:192 table "表 6 agency" row 1
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// Description 委托描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:199 table "表 6 agency" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 委托方帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:206 table "表 6 agency" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Duration 委托的期限，单位为“小时”。
 	// - FOREVER/null：表示委托的期限为永久。
 	// - 24：表示委托的期限为一天，即24小时。
 	// - XXX：表示委托的期限为有限时间，如480小时。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:213 table "表 6 agency" row 4
 	Duration *string `json:"duration,omitempty"`
 
 	// ExpireTime 委托过期时间。“null”表示不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:221 table "表 6 agency" row 5
 	ExpireTime *string `json:"expire_time,omitempty"`
 
 	// ID 委托ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:228 table "表 6 agency" row 6
 	ID *string `json:"id,omitempty"`
 
 	// Name 委托名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:235 table "表 6 agency" row 7
 	Name *string `json:"name,omitempty"`
 
 	// TrustDomainID 被委托方帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:242 table "表 6 agency" row 8
 	TrustDomainID *string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:249 table "表 6 agency" row 9
 	TrustDomainName *string `json:"trust_domain_name,omitempty"`
 }
 
 // CreateAgencyResponseBody defines model for CreateAgencyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:156 table "表 4 响应Body参数"
 type CreateAgencyResponseBody struct {
 	// Agency 委托信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:164 table "表 4 响应Body参数" row 1
 	Agency *CreateAgencyResponseAgency `json:"agency,omitempty"`
 }
 
 // CreateBindingDeviceRequestBody defines model for CreateBindingDeviceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:47 table "表 2 请求Body参数"
 type CreateBindingDeviceRequestBody struct {
 	// AuthenticationCodeFirst 第一组验证码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:75 table "表 2 请求Body参数" row 3
 	AuthenticationCodeFirst string `json:"authentication_code_first"`
 
 	// AuthenticationCodeSecond 第二组验证码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:84 table "表 2 请求Body参数" row 4
 	AuthenticationCodeSecond string `json:"authentication_code_second"`
 
 	// SerialNumber MFA设备序列号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:66 table "表 2 请求Body参数" row 2
 	SerialNumber string `json:"serial_number"`
 
 	// UserID 待绑定MFA设备的IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:57 table "表 2 请求Body参数" row 1
 	UserID string `json:"user_id"`
 }
 
 // CreateCloudServiceCustomPolicyRequestBody defines model for CreateCloudServiceCustomPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:57 table "表 2 请求Body参数"
 type CreateCloudServiceCustomPolicyRequestBody struct {
 	// Role 自定义策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:67 table "表 2 请求Body参数" row 1
 	Role CreateCloudServiceCustomPolicyRequestRole `json:"role"`
 }
 
 // CreateCloudServiceCustomPolicyRequestRole 自定义策略信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:82 table "表 3 role"
 type CreateCloudServiceCustomPolicyRequestRole struct {
 	// Description 自定义策略的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:114 table "表 3 role" row 3
 	Description string `json:"description"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:123 table "表 3 role" row 4
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:92 table "表 3 role" row 1
 	DisplayName string `json:"display_name"`
 
 	// Policy 自定义策略的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:132 table "表 3 role" row 5
 	Policy CreateCloudServiceCustomPolicyRolePolicy `json:"policy"`
 
 	// Type 自定义策略的作用范围。
@@ -1252,6 +1480,8 @@ type CreateCloudServiceCustomPolicyRequestRole struct {
 	// 说明：
 	// - 如果您需要给用户组授予包含OBS操作的自定义策略，请分别创建作用范围为全局服务、区域级项目，其他参数相同的2个自定义策略，并将2个策略同时授予用户组。
 	// - 为保障最小授权范围，建议OBS自定义策略中不要包含其他云服务授权项。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:101 table "表 3 role" row 2
 	Type CreateCloudServiceCustomPolicyRequestRoleType `json:"type"`
 }
 
@@ -1262,47 +1492,77 @@ type CreateCloudServiceCustomPolicyRequestRole struct {
 // 说明：
 // - 如果您需要给用户组授予包含OBS操作的自定义策略，请分别创建作用范围为全局服务、区域级项目，其他参数相同的2个自定义策略，并将2个策略同时授予用户组。
 // - 为保障最小授权范围，建议OBS自定义策略中不要包含其他云服务授权项。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:101 table "表 3 role" row 2
 type CreateCloudServiceCustomPolicyRequestRoleType string
 
 // CreateCloudServiceCustomPolicyResponseBody defines model for CreateCloudServiceCustomPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:252 table "表 6 响应Body参数"
 type CreateCloudServiceCustomPolicyResponseBody struct {
 	// Role 自定义策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:260 table "表 6 响应Body参数" row 1
 	Role *CreateCloudServiceCustomPolicyResponseRole `json:"role,omitempty"`
 }
 
 // CreateCloudServiceCustomPolicyResponseRole 自定义策略信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:296 table "表 8 role"
 type CreateCloudServiceCustomPolicyResponseRole struct {
 	// Catalog 自定义策略所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:304 table "表 8 role" row 1
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 自定义策略创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:383 table "表 8 role" row 12
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 自定义策略的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:318 table "表 8 role" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:339 table "表 8 role" row 6
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:311 table "表 8 role" row 2
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 自定义策略所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:346 table "表 8 role" row 7
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ID 自定义策略ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:362 table "表 8 role" row 9
 	ID *string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:325 table "表 8 role" row 4
 	Links *ShowCustomPolicyRoleLinks `json:"links,omitempty"`
 
 	// Name 自定义策略名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:369 table "表 8 role" row 10
 	Name *string `json:"name,omitempty"`
 
 	// Policy 自定义策略的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:332 table "表 8 role" row 5
 	Policy *UpdateCloudServiceCustomPolicyResponseRolePolicy `json:"policy,omitempty"`
 
 	// References 自定义策略的引用次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:390 table "表 8 role" row 13
 	References *string `json:"references,omitempty"`
 
 	// Type 自定义策略的显示模式。
@@ -1310,9 +1570,13 @@ type CreateCloudServiceCustomPolicyResponseRole struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:353 table "表 8 role" row 8
 	Type *CreateCloudServiceCustomPolicyResponseRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:376 table "表 8 role" row 11
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -1321,45 +1585,63 @@ type CreateCloudServiceCustomPolicyResponseRole struct {
 // - AX：全局服务。
 // - XA：区域级项目。
 // - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:353 table "表 8 role" row 8
 type CreateCloudServiceCustomPolicyResponseRoleType string
 
 // CreateCloudServiceCustomPolicyRolePolicy 自定义策略的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:147 table "表 4 role.policy"
 type CreateCloudServiceCustomPolicyRolePolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:168 table "表 4 role.policy" row 2
 	Statement []CreateCloudServiceCustomPolicyRolePolicyStatement `json:"Statement"`
 
 	// Version 权限版本号，创建自定义策略时，该字段值填为“1.1”。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:157 table "表 4 role.policy" row 1
 	Version string `json:"Version"`
 }
 
 // CreateCloudServiceCustomPolicyRolePolicyStatement defines model for CreateCloudServiceCustomPolicyRolePolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:183 table "表 5 role.policy.Statement"
 type CreateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 一个自定义策略role.policy.Statement不能同时包含项目级服务和全局服务的action。查看服务权限作用范围请参考：系统权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:193 table "表 5 role.policy.Statement" row 1
 	Action []string `json:"Action"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:215 table "表 5 role.policy.Statement" row 3
 	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:204 table "表 5 role.policy.Statement" row 2
 	Effect CreateCloudServiceCustomPolicyRolePolicyStatementEffect `json:"Effect"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:233 table "表 5 role.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
@@ -1367,94 +1649,150 @@ type CreateCloudServiceCustomPolicyRolePolicyStatement struct {
 // 取值范围：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:204 table "表 5 role.policy.Statement" row 2
 type CreateCloudServiceCustomPolicyRolePolicyStatementEffect string
 
 // CreateLoginTokenAuth 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:75 table "表 3 auth"
 type CreateLoginTokenAuth struct {
 	// Securitytoken 认证参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:85 table "表 3 auth" row 1
 	Securitytoken AuthSecuritytoken `json:"securitytoken"`
 }
 
 // CreateLoginTokenRequestBody defines model for CreateLoginTokenRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:50 table "表 2 请求Body参数"
 type CreateLoginTokenRequestBody struct {
 	// Auth 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:60 table "表 2 请求Body参数" row 1
 	Auth CreateLoginTokenAuth `json:"auth"`
 }
 
 // CreateLoginTokenResponseBody defines model for CreateLoginTokenResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:180 table "表 6 响应Body参数"
 type CreateLoginTokenResponseBody struct {
 	// Logintoken 自定义身份代理登录票据信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:188 table "表 6 响应Body参数" row 1
 	Logintoken *Logintoken `json:"logintoken,omitempty"`
 }
 
 // CreateMetadataRequestBody defines model for CreateMetadataRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:93 table "表 3 请求Body参数"
 type CreateMetadataRequestBody struct {
 	// DomainID 用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:103 table "表 3 请求Body参数" row 1
 	DomainID string `json:"domain_id"`
 
 	// Metadata 该字段为用户IdP服务器的Metadata文件的内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:121 table "表 3 请求Body参数" row 3
 	Metadata string `json:"metadata"`
 
 	// XaccountType 该字段为标识租户来源字段，默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:112 table "表 3 请求Body参数" row 2
 	XaccountType string `json:"xaccount_type"`
 }
 
 // CreateMetadataResponseBody defines model for CreateMetadataResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:138 table "表 4 响应Body参数"
 type CreateMetadataResponseBody struct {
 	// Message 导入结果信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:146 table "表 4 响应Body参数" row 1
 	Message *string `json:"message,omitempty"`
 }
 
 // CreateMfaDeviceRequestBody defines model for CreateMfaDeviceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:47 table "表 2 请求Body参数"
 type CreateMfaDeviceRequestBody struct {
 	// VirtualMfaDevice 创建的MFA设备信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:57 table "表 2 请求Body参数" row 1
 	VirtualMfaDevice CreateMfaDeviceRequestVirtualMfaDevice `json:"virtual_mfa_device"`
 }
 
 // CreateMfaDeviceRequestVirtualMfaDevice 创建的MFA设备信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:72 table "表 3 virtual_mfa_device"
 type CreateMfaDeviceRequestVirtualMfaDevice struct {
 	// Name 设备名称。
 	// 最小长度：1
 	// 最大长度：64
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:82 table "表 3 virtual_mfa_device" row 1
 	Name string `json:"name"`
 
 	// UserID 创建MFA设备的IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:93 table "表 3 virtual_mfa_device" row 2
 	UserID string `json:"user_id"`
 }
 
 // CreateMfaDeviceResponseBody defines model for CreateMfaDeviceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:112 table "表 4 响应Body参数"
 type CreateMfaDeviceResponseBody struct {
 	// VirtualMfaDevice 创建的MFA设备。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:120 table "表 4 响应Body参数" row 1
 	VirtualMfaDevice *CreateMfaDeviceResponseVirtualMfaDevice `json:"virtual_mfa_device,omitempty"`
 }
 
 // CreateMfaDeviceResponseVirtualMfaDevice 创建的MFA设备。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:133 table "表 5 virtual_mfa_device"
 type CreateMfaDeviceResponseVirtualMfaDevice struct {
 	// Base32StringSeed 密钥信息，用于第三方生成图片验证码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:148 table "表 5 virtual_mfa_device" row 2
 	Base32StringSeed *string `json:"base32_string_seed,omitempty"`
 
 	// SerialNumber MFA设备序列号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:141 table "表 5 virtual_mfa_device" row 1
 	SerialNumber *string `json:"serial_number,omitempty"`
 }
 
 // CreateOpenIDConnectConfig OpenID Connect配置详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:107 table "表 4 CreateOpenIDConnectConfig"
 type CreateOpenIDConnectConfig struct {
 	// AccessMode 访问方式。
 	// - program_console: 支持编程访问和管理控制台访问方式。
 	// - program: 支持编程访问方式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:117 table "表 4 CreateOpenIDConnectConfig" row 1
 	AccessMode string `json:"access_mode"`
 
 	// AuthorizationEndpoint OpenID Connect身份提供商授权地址。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 最小长度：10。最大长度：255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:147 table "表 4 CreateOpenIDConnectConfig" row 4
 	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
 
 	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
 	// 最小长度：5。最大长度：255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:137 table "表 4 CreateOpenIDConnectConfig" row 3
 	ClientID string `json:"client_id"`
 
 	// IdpURL OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
 	// 最小长度：10。最大长度：255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:127 table "表 4 CreateOpenIDConnectConfig" row 2
 	IdpURL string `json:"idp_url"`
 
 	// ResponseMode 授权请求返回方式。
@@ -1462,12 +1800,16 @@ type CreateOpenIDConnectConfig struct {
 	// 枚举值：
 	// - fragment
 	// - form_post
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:185 table "表 4 CreateOpenIDConnectConfig" row 7
 	ResponseMode *CreateOpenIDConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:173 table "表 4 CreateOpenIDConnectConfig" row 6
 	ResponseType *CreateOpenIDConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
@@ -1480,12 +1822,16 @@ type CreateOpenIDConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:158 table "表 4 CreateOpenIDConnectConfig" row 5
 	Scope *CreateOpenIDConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	// 最小长度：10。最大长度：30000。
 	// 格式示例：
 	// { "keys":[ { "kid":"d05ef20c4512645vv1..." , "n":"cws_cnjiwsbvweolwn_-vnl...", "e":"AQAB", "kty":"RSA", "use":"sig", "alg":"RS256" } ] }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:197 table "表 4 CreateOpenIDConnectConfig" row 8
 	SigningKey string `json:"signing_key"`
 }
 
@@ -1494,12 +1840,16 @@ type CreateOpenIDConnectConfig struct {
 // 枚举值：
 // - fragment
 // - form_post
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:185 table "表 4 CreateOpenIDConnectConfig" row 7
 type CreateOpenIDConnectConfigResponseMode string
 
 // CreateOpenIDConnectConfigResponseType 授权请求返回的类型。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - id_token
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:173 table "表 4 CreateOpenIDConnectConfig" row 6
 type CreateOpenIDConnectConfigResponseType string
 
 // CreateOpenIDConnectConfigScope 授权请求信息范围。
@@ -1512,23 +1862,35 @@ type CreateOpenIDConnectConfigResponseType string
 // - 此字段必选值“openid”。
 // - 最少1个值，最多10个值，之间使用空格分割。
 // 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:158 table "表 4 CreateOpenIDConnectConfig" row 5
 type CreateOpenIDConnectConfigScope string
 
 // CreateOpenIDConnectConfigOpenidConnectConfig OpenID Connect配置详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:251 table "表 6 openid_connect_config"
 type CreateOpenIDConnectConfigOpenidConnectConfig struct {
 	// AccessMode 访问方式。
 	// - program_console: 支持编程访问和管理控制台访问方式。
 	// - program: 支持编程访问方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:259 table "表 6 openid_connect_config" row 1
 	AccessMode *string `json:"access_mode,omitempty"`
 
 	// AuthorizationEndpoint OpenID Connect身份提供商授权地址。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:281 table "表 6 openid_connect_config" row 4
 	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
 
 	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:274 table "表 6 openid_connect_config" row 3
 	ClientID *string `json:"client_id,omitempty"`
 
 	// IdpURL OpenID Connect身份提供商标识。对应ID token 中 iss字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:267 table "表 6 openid_connect_config" row 2
 	IdpURL *string `json:"idp_url,omitempty"`
 
 	// ResponseMode 授权请求返回方式。
@@ -1536,12 +1898,16 @@ type CreateOpenIDConnectConfigOpenidConnectConfig struct {
 	// 枚举值：
 	// - fragment
 	// - form_post
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:312 table "表 6 openid_connect_config" row 7
 	ResponseMode *CreateOpenIDConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:302 table "表 6 openid_connect_config" row 6
 	ResponseType *CreateOpenIDConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
@@ -1554,9 +1920,13 @@ type CreateOpenIDConnectConfigOpenidConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:289 table "表 6 openid_connect_config" row 5
 	Scope *CreateOpenIDConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:322 table "表 6 openid_connect_config" row 8
 	SigningKey *string `json:"signing_key,omitempty"`
 }
 
@@ -1565,12 +1935,16 @@ type CreateOpenIDConnectConfigOpenidConnectConfig struct {
 // 枚举值：
 // - fragment
 // - form_post
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:312 table "表 6 openid_connect_config" row 7
 type CreateOpenIDConnectConfigOpenidConnectConfigResponseMode string
 
 // CreateOpenIDConnectConfigOpenidConnectConfigResponseType 授权请求返回的类型。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - id_token
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:302 table "表 6 openid_connect_config" row 6
 type CreateOpenIDConnectConfigOpenidConnectConfigResponseType string
 
 // CreateOpenIDConnectConfigOpenidConnectConfigScope 授权请求信息范围。
@@ -1583,239 +1957,373 @@ type CreateOpenIDConnectConfigOpenidConnectConfigResponseType string
 // - 此字段必选值“openid”。
 // - 最少1个值，最多10个值，之间使用空格分割。
 // 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:289 table "表 6 openid_connect_config" row 5
 type CreateOpenIDConnectConfigOpenidConnectConfigScope string
 
 // CreateOpenIDConnectConfigRequestBody defines model for CreateOpenIdConnectConfigRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:82 table "表 3 请求Body参数"
 type CreateOpenIDConnectConfigRequestBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:92 table "表 3 请求Body参数" row 1
 	OpenidConnectConfig CreateOpenIDConnectConfig `json:"openid_connect_config"`
 }
 
 // CreateOpenIDConnectConfigResponseBody defines model for CreateOpenIdConnectConfigResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:230 table "表 5 响应Body参数"
 type CreateOpenIDConnectConfigResponseBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:238 table "表 5 响应Body参数" row 1
 	OpenidConnectConfig *CreateOpenIDConnectConfigOpenidConnectConfig `json:"openid_connect_config,omitempty"`
 }
 
 // CreatePermanentAccessKeyError defines model for CreatePermanentAccessKeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
 type CreatePermanentAccessKeyError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
 	Error *CreatePermanentAccessKeyErrorError `json:"error,omitempty"`
 }
 
 // CreatePermanentAccessKeyErrorError defines model for CreatePermanentAccessKeyErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
 type CreatePermanentAccessKeyErrorError struct {
-	Code    *int    `json:"code,omitempty"`
+	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
+	Code *int `json:"code,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
 	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
+
+	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
+	Title *string `json:"title,omitempty"`
 }
 
 // CreatePermanentAccessKeyRequestBody defines model for CreatePermanentAccessKeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:58 table "表 2 请求Body参数"
 type CreatePermanentAccessKeyRequestBody struct {
 	// Credential 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:68 table "表 2 请求Body参数" row 1
 	Credential CreatePermanentAccessKeyRequestCredential `json:"credential"`
 }
 
 // CreatePermanentAccessKeyRequestCredential 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:83 table "表 3 credential"
 type CreatePermanentAccessKeyRequestCredential struct {
 	// Description 访问密钥描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:102 table "表 3 credential" row 2
 	Description *string `json:"description,omitempty"`
 
 	// UserID 待创建访问密钥（AK/SK）的IAM用户ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:93 table "表 3 credential" row 1
 	UserID string `json:"user_id"`
 }
 
 // CreatePermanentAccessKeyResponseBody defines model for CreatePermanentAccessKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:119 table "表 4 响应Body参数"
 type CreatePermanentAccessKeyResponseBody struct {
 	// Credential 认证结果信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:127 table "表 4 响应Body参数" row 1
 	Credential *CreatePermanentAccessKeyResponseCredential `json:"credential,omitempty"`
 }
 
 // CreatePermanentAccessKeyResponseCredential 认证结果信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:140 table "表 5 credential"
 type CreatePermanentAccessKeyResponseCredential struct {
 	// Access 创建的AK。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:155 table "表 5 credential" row 2
 	Access *string `json:"access,omitempty"`
 
 	// CreateTime 创建访问密钥时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:148 table "表 5 credential" row 1
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// Description 访问密钥描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:183 table "表 5 credential" row 6
 	Description *string `json:"description,omitempty"`
 
 	// Secret 创建的SK。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:162 table "表 5 credential" row 3
 	Secret *string `json:"secret,omitempty"`
 
 	// Status 访问密钥状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:169 table "表 5 credential" row 4
 	Status *string `json:"status,omitempty"`
 
 	// UserID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:176 table "表 5 credential" row 5
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByAgencyAuth 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:83 table "表 3 auth"
 type CreateTemporaryAccessKeyByAgencyAuth struct {
 	// Identity 认证参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:93 table "表 3 auth" row 1
 	Identity CreateTemporaryAccessKeyByAgencyAuthIdentity `json:"identity"`
 }
 
 // CreateTemporaryAccessKeyByAgencyAuthIdentity 认证参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:108 table "表 4 auth.identity"
 type CreateTemporaryAccessKeyByAgencyAuthIdentity struct {
 	// AssumeRole assume_role的具体信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:127 table "表 4 auth.identity" row 2
 	AssumeRole CreateTemporaryAccessKeyByAgencyAuthIdentityAssumeRole `json:"assume_role"`
 
 	// Methods 认证方法，该字段内容为["assume_role"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:118 table "表 4 auth.identity" row 1
 	Methods []string `json:"methods"`
 
 	// Policy 用户自定义策略的信息，用于限制获取到的临时访问密钥和securitytoken的权限（当前仅适用限制OBS服务的权限）。
 	// 如果填写此参数，则临时访问密钥和securitytoken的权限为：委托具有的权限和policy参数限制的权限交集。
 	// 关于IAM策略的格式和语法，请参考：策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:136 table "表 4 auth.identity" row 3
 	Policy *CreateTemporaryAccessKeyByAgencyAuthIdentityPolicy `json:"policy,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByAgencyAuthIdentityAssumeRole assume_role的具体信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:153 table "表 5 auth.identity.assume_role"
 type CreateTemporaryAccessKeyByAgencyAuthIdentityAssumeRole struct {
 	// AgencyName 委托名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:163 table "表 5 auth.identity.assume_role" row 1
 	AgencyName string `json:"agency_name"`
 
 	// DomainID 委托方的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:172 table "表 5 auth.identity.assume_role" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// DomainName 委托方的帐号名。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:181 table "表 5 auth.identity.assume_role" row 3
 	DomainName *string `json:"domain_name,omitempty"`
 
 	// DurationSeconds AK/SK和securitytoken的有效期，时间单位为秒。取值范围：15分钟 ~ 24小时 ，默认为15分钟。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:190 table "表 5 auth.identity.assume_role" row 4
 	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
 
 	// SessionUser 委托方对应的企业用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:199 table "表 5 auth.identity.assume_role" row 5
 	SessionUser *AuthIdentityAssumeRoleSessionUser `json:"session_user,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByAgencyAuthIdentityPolicy 用户自定义策略的信息，用于限制获取到的临时访问密钥和securitytoken的权限（当前仅适用限制OBS服务的权限）。
 // 如果填写此参数，则临时访问密钥和securitytoken的权限为：委托具有的权限和policy参数限制的权限交集。
 // 关于IAM策略的格式和语法，请参考：策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:240 table "表 7 auth.identity.policy"
 type CreateTemporaryAccessKeyByAgencyAuthIdentityPolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:261 table "表 7 auth.identity.policy" row 2
 	Statement []CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement `json:"Statement"`
 
 	// Version 权限版本号，创建自定义策略时，该字段值填为“1.1”。
 	// 说明：
 	// 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:250 table "表 7 auth.identity.policy" row 1
 	Version string `json:"Version"`
 }
 
 // CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement defines model for CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:276 table "表 8 auth.identity.policy.Statement"
 type CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:286 table "表 8 auth.identity.policy.Statement" row 1
 	Action []string `json:"Action"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:308 table "表 8 auth.identity.policy.Statement" row 3
 	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:297 table "表 8 auth.identity.policy.Statement" row 2
 	Effect string `json:"Effect"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
 	// - 格式为“服务名:region:domainId:资源类型:资源路径”, 资源类型支持通配符号*，通配符号*表示所有。如"obs:*:*:bucket:*": 表示所有的OBS桶。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:326 table "表 8 auth.identity.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByAgencyCredential 认证结果信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:305 table "表 9 credential"
 type CreateTemporaryAccessKeyByAgencyCredential struct {
 	// Access 获取的AK。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:323 table "表 9 credential" row 2
 	Access *string `json:"access,omitempty"`
 
 	// ExpiresAt AK/SK和securitytoken的过期时间。响应参数为UTC时间格式，北京时间为UTC+8小时。
 	// 如返回：
 	// "expires_at": "2020-01-08T02:56:19.587000Z"
 	// 北京时间：2020-01-08 10:56:19.587
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:313 table "表 9 credential" row 1
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// Secret 获取的SK。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:330 table "表 9 credential" row 3
 	Secret *string `json:"secret,omitempty"`
 
 	// Securitytoken securitytoken是将所获的AK、SK等信息进行加密后的字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:337 table "表 9 credential" row 4
 	Securitytoken *string `json:"securitytoken,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByAgencyRequestBody defines model for CreateTemporaryAccessKeyByAgencyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:58 table "表 2 请求Body参数"
 type CreateTemporaryAccessKeyByAgencyRequestBody struct {
 	// Auth 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:68 table "表 2 请求Body参数" row 1
 	Auth CreateTemporaryAccessKeyByAgencyAuth `json:"auth"`
 }
 
 // CreateTemporaryAccessKeyByAgencyResponseBody defines model for CreateTemporaryAccessKeyByAgencyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:346 table "表 9 响应Body参数"
 type CreateTemporaryAccessKeyByAgencyResponseBody struct {
 	// Credential 认证结果信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:354 table "表 9 响应Body参数" row 1
 	Credential *CreateTemporaryAccessKeyByAgencyCredential `json:"credential,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByTokenAuth 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:83 table "表 3 auth"
 type CreateTemporaryAccessKeyByTokenAuth struct {
 	// Identity 认证参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:93 table "表 3 auth" row 1
 	Identity CreateTemporaryAccessKeyByTokenAuthIdentity `json:"identity"`
 }
 
 // CreateTemporaryAccessKeyByTokenAuthIdentity 认证参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:108 table "表 4 auth.identity"
 type CreateTemporaryAccessKeyByTokenAuthIdentity struct {
 	// Methods 认证方法，该字段内容为["token"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:118 table "表 4 auth.identity" row 1
 	Methods []string `json:"methods"`
 
 	// Policy 用户自定义策略的信息，用于限制获取到的临时访问密钥和securitytoken的权限（当前仅适用限制OBS服务的权限）。
 	// 如果填写此参数，则临时访问密钥和securitytoken的权限为：原token具有的权限和policy参数限制的权限交集。
 	// 关于IAM策略的格式和语法，请参考：策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:136 table "表 4 auth.identity" row 3
 	Policy *CreateTemporaryAccessKeyByTokenAuthIdentityPolicy `json:"policy,omitempty"`
 
 	// Token 临时访问密钥和securitytoken的有效期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:127 table "表 4 auth.identity" row 2
 	Token *CreateTemporaryAccessKeyByTokenAuthIdentityToken `json:"token,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByTokenAuthIdentityPolicy 用户自定义策略的信息，用于限制获取到的临时访问密钥和securitytoken的权限（当前仅适用限制OBS服务的权限）。
 // 如果填写此参数，则临时访问密钥和securitytoken的权限为：原token具有的权限和policy参数限制的权限交集。
 // 关于IAM策略的格式和语法，请参考：策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:153 table "表 5 auth.identity.policy"
 type CreateTemporaryAccessKeyByTokenAuthIdentityPolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:174 table "表 5 auth.identity.policy" row 2
 	Statement []CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement `json:"Statement"`
 
 	// Version 权限版本号，创建自定义策略时，该字段值填为“1.1”。
 	// 说明：
 	// 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:163 table "表 5 auth.identity.policy" row 1
 	Version string `json:"Version"`
 }
 
 // CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement defines model for CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:189 table "表 6 auth.identity.policy.Statement"
 type CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:199 table "表 6 auth.identity.policy.Statement" row 1
 	Action []string `json:"Action"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:221 table "表 6 auth.identity.policy.Statement" row 3
 	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:210 table "表 6 auth.identity.policy.Statement" row 2
 	Effect CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect `json:"Effect"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
 	// - 格式为“服务名:region:domainId:资源类型:资源路径”, 资源类型支持通配符号*，通配符号*表示所有。如"obs:*:*:bucket:*": 表示所有的OBS桶。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:239 table "表 6 auth.identity.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
@@ -1823,588 +2331,970 @@ type CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement struct {
 // 取值范围：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:210 table "表 6 auth.identity.policy.Statement" row 2
 type CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect string
 
 // CreateTemporaryAccessKeyByTokenAuthIdentityToken 临时访问密钥和securitytoken的有效期。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:256 table "表 7 auth.identity.token"
 type CreateTemporaryAccessKeyByTokenAuthIdentityToken struct {
 	// DurationSeconds 临时访问密钥和securitytoken的有效期，时间单位为秒。
 	// 取值范围：15分钟 ~ 24小时 ，默认为15分钟。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:266 table "表 7 auth.identity.token" row 1
 	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByTokenRequestBody defines model for CreateTemporaryAccessKeyByTokenRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:58 table "表 2 请求Body参数"
 type CreateTemporaryAccessKeyByTokenRequestBody struct {
 	// Auth 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:68 table "表 2 请求Body参数" row 1
 	Auth CreateTemporaryAccessKeyByTokenAuth `json:"auth"`
 }
 
 // CreateTemporaryAccessKeyByTokenResponseBody defines model for CreateTemporaryAccessKeyByTokenResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:284 table "表 8 响应Body参数"
 type CreateTemporaryAccessKeyByTokenResponseBody struct {
 	// Credential 认证结果信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:292 table "表 8 响应Body参数" row 1
 	Credential *CreateTemporaryAccessKeyByAgencyCredential `json:"credential,omitempty"`
 }
 
 // CreateTokenWithIDTokenError defines model for CreateTokenWithIdTokenError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:764
 type CreateTokenWithIDTokenError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:764
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:764
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // CreateTokenWithIDTokenFederationUserBody 用户详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:315 table "表 10 FederationUserBody"
 type CreateTokenWithIDTokenFederationUserBody struct {
 	// OSFEDERATION 联邦用户user详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:323 table "表 10 FederationUserBody" row 1
 	OSFEDERATION *OSFederationInfo `json:"OS-FEDERATION,omitempty"`
 
 	// Domain 租户详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:330 table "表 10 FederationUserBody" row 2
 	Domain *CreateTokenWithIDTokenTokenUserDomain `json:"domain,omitempty"`
 
 	// ID 用户id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:337 table "表 10 FederationUserBody" row 3
 	ID *string `json:"id,omitempty"`
 
 	// Name 用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:344 table "表 10 FederationUserBody" row 4
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateTokenWithIDTokenRequestBody defines model for CreateTokenWithIdTokenRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:47 table "表 2 请求Body参数"
 type CreateTokenWithIDTokenRequestBody struct {
 	// Auth 请求auth参数详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:57 table "表 2 请求Body参数" row 1
 	Auth GetIDTokenAuthParams `json:"auth"`
 }
 
 // CreateTokenWithIDTokenResponseBody defines model for CreateTokenWithIdTokenResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:224 table "表 8 响应Body参数"
 type CreateTokenWithIDTokenResponseBody struct {
 	// Token 获取的token详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:232 table "表 8 响应Body参数" row 1
 	Token *ScopedTokenInfo `json:"token,omitempty"`
 }
 
 // CreateTokenWithIDTokenRoles defines model for CreateTokenWithIdTokenRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:581 table "表 19 roles"
 type CreateTokenWithIDTokenRoles struct {
 	// ID 权限id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:589 table "表 19 roles" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 权限名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:596 table "表 19 roles" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateTokenWithIDTokenTokenProjectDomain 租户详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:553 table "表 18 token.project.domain"
 type CreateTokenWithIDTokenTokenProjectDomain struct {
 	// ID 租户id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:561 table "表 18 token.project.domain" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 租户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:568 table "表 18 token.project.domain" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateTokenWithIDTokenTokenUserDomain 租户详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:462 table "表 15 token.user.domain"
 type CreateTokenWithIDTokenTokenUserDomain struct {
 	// ID 租户id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:470 table "表 15 token.user.domain" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 租户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:477 table "表 15 token.user.domain" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateTokenWithIDTokenTokenUserOSFEDERATIONGroups defines model for CreateTokenWithIdTokenTokenUserOSFEDERATIONGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:434 table "表 14 token.user.OS-FEDERATION.groups"
 type CreateTokenWithIDTokenTokenUserOSFEDERATIONGroups struct {
 	// ID 用户组id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:442 table "表 14 token.user.OS-FEDERATION.groups" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 用户组名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:449 table "表 14 token.user.OS-FEDERATION.groups" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateUnscopeTokenByIdpInitiatedRequestBody defines model for CreateUnscopeTokenByIdpInitiatedRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:61 table "表 2 请求formData参数"
 type CreateUnscopeTokenByIdpInitiatedRequestBody struct {
 	// SAMLResponse 在IdP认证成功后返回的响应体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:71 table "表 2 请求formData参数" row 1
 	SAMLResponse string `json:"SAMLResponse"`
 }
 
 // CreateUnscopeTokenByIdpInitiatedResponseBody defines model for CreateUnscopeTokenByIdpInitiatedResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:122 table "表 4 响应Body参数"
 type CreateUnscopeTokenByIdpInitiatedResponseBody struct {
 	// Token 联邦认证的unscoped token信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:130 table "表 4 响应Body参数" row 1
 	Token *CreateUnscopeTokenByIdpInitiatedToken `json:"token,omitempty"`
 }
 
 // CreateUnscopeTokenByIdpInitiatedToken 联邦认证的unscoped token信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:143 table "表 5 token"
 type CreateUnscopeTokenByIdpInitiatedToken struct {
 	// ExpiresAt token到期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:158 table "表 5 token" row 2
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// IssuedAt token产生时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:151 table "表 5 token" row 1
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:165 table "表 5 token" row 3
 	Methods []string `json:"methods,omitempty"`
 
 	// User 获取token的用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:172 table "表 5 token" row 4
 	User *CreateUnscopeTokenByIdpInitiatedTokenUser `json:"user,omitempty"`
 }
 
 // CreateUnscopeTokenByIdpInitiatedTokenUser 获取token的用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:185 table "表 6 token.user"
 type CreateUnscopeTokenByIdpInitiatedTokenUser struct {
 	// OSFEDERATION 联邦身份认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:214 table "表 6 token.user" row 4
 	OSFEDERATION *TokenUserOSFEDERATION `json:"OS-FEDERATION,omitempty"`
 
 	// Domain 用户所属帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:193 table "表 6 token.user" row 1
 	Domain *CreateUnscopeTokenByIdpInitiatedTokenUserDomain `json:"domain,omitempty"`
 
 	// ID 用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:200 table "表 6 token.user" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 用户名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:207 table "表 6 token.user" row 3
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateUnscopeTokenByIdpInitiatedTokenUserDomain 用户所属帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:227 table "表 7 token.user.domain"
 type CreateUnscopeTokenByIdpInitiatedTokenUserDomain struct {
 	// ID 用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:242 table "表 7 token.user.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 用户所属帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:235 table "表 7 token.user.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenError defines model for CreateUnscopedTokenWithIdTokenError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
 type CreateUnscopedTokenWithIDTokenError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
 	Error *CreateUnscopedTokenWithIDTokenErrorError `json:"error,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenErrorError defines model for CreateUnscopedTokenWithIdTokenErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
 type CreateUnscopedTokenWithIDTokenErrorError struct {
-	Code    *int    `json:"code,omitempty"`
+	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
+	Code *int `json:"code,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
 	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
+
+	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
+	Title *string `json:"title,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenFederationUserBody 用户详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:183 table "表 6 FederationUserBody"
 type CreateUnscopedTokenWithIDTokenFederationUserBody struct {
 	// OSFEDERATION 联邦用户user详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:191 table "表 6 FederationUserBody" row 1
 	OSFEDERATION *OSFederationInfo `json:"OS-FEDERATION,omitempty"`
 
 	// Domain 租户详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:198 table "表 6 FederationUserBody" row 2
 	Domain *DomainInfo `json:"domain,omitempty"`
 
 	// ID 用户id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:205 table "表 6 FederationUserBody" row 3
 	ID *string `json:"id,omitempty"`
 
 	// Name 用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:212 table "表 6 FederationUserBody" row 4
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenResponseBody defines model for CreateUnscopedTokenWithIdTokenResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:106 table "表 4 响应Body参数"
 type CreateUnscopedTokenWithIDTokenResponseBody struct {
 	// Token 获取的token详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:114 table "表 4 响应Body参数" row 1
 	Token *UnscopedTokenInfo `json:"token,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenTokenCatalog defines model for CreateUnscopedTokenWithIdTokenTokenCatalog.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:386 table "表 13 token.catalog"
 type CreateUnscopedTokenWithIDTokenTokenCatalog struct {
 	// ID 终端节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:394 table "表 13 token.catalog" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Interface 接口类型,描述接口在该终端节点的可见性。值为“public”,表示该接口为公开接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:401 table "表 13 token.catalog" row 2
 	Interface *string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:408 table "表 13 token.catalog" row 3
 	Region *string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:415 table "表 13 token.catalog" row 4
 	RegionID *string `json:"region_id,omitempty"`
 
 	// URL 终端节点的URL。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:422 table "表 13 token.catalog" row 5
 	URL *string `json:"url,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenTokenRoles defines model for CreateUnscopedTokenWithIdTokenTokenRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:358 table "表 12 token.roles"
 type CreateUnscopedTokenWithIDTokenTokenRoles struct {
 	// ID 权限id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:366 table "表 12 token.roles" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 权限名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:373 table "表 12 token.roles" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateUserRequestBody defines model for CreateUserRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:57 table "表 2 请求Body参数"
 type CreateUserRequestBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:67 table "表 2 请求Body参数" row 1
 	User CreateUserRequestUser `json:"user"`
 }
 
 // CreateUserRequestUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:82 table "表 3 user"
 type CreateUserRequestUser struct {
 	// AccessMode IAM用户访问方式。
 	// - default：默认访问模式，编程访问和管理控制台访问。
 	// - programmatic：编程访问。
 	// - console：管理控制台访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:186 table "表 3 user" row 11
 	AccessMode *string `json:"access_mode,omitempty"`
 
 	// Areacode 国家码。必须与手机号同时存在。中国大陆为“0086”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:128 table "表 3 user" row 5
 	Areacode *string `json:"areacode,omitempty"`
 
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:196 table "表 3 user" row 12
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属的帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:101 table "表 3 user" row 2
 	DomainID string `json:"domain_id"`
 
 	// Email IAM用户邮箱，需符合邮箱格式，长度小于等于255位。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:119 table "表 3 user" row 4
 	Email *string `json:"email,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:146 table "表 3 user" row 7
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Name IAM用户名，长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且不能以数字或空格开头。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:92 table "表 3 user" row 1
 	Name string `json:"name"`
 
 	// Password IAM用户密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:110 table "表 3 user" row 3
 	Password *string `json:"password,omitempty"`
 
 	// Phone IAM用户手机号，纯数字，长度小于等于32位。必须与国家码同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:137 table "表 3 user" row 6
 	Phone *string `json:"phone,omitempty"`
 
 	// PwdStatus IAM用户首次登录是否重置密码，默认需要重置。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:155 table "表 3 user" row 8
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
 	// XuserID IAM用户在外部系统中的ID。长度小于等于128位，须与xuser_type同时存在。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:175 table "表 3 user" row 10
 	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。长度小于等于64位。xuser_type如果存在，则需要与同一租户中的xaccount_type、xdomain_type校验，须与xuser_id同时存在。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:164 table "表 3 user" row 9
 	XuserType *string `json:"xuser_type,omitempty"`
 }
 
 // CreateUserResponseBody defines model for CreateUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:213 table "表 4 响应Body参数"
 type CreateUserResponseBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:221 table "表 4 响应Body参数" row 1
 	User *CreateUserResponseUser `json:"user,omitempty"`
 }
 
 // CreateUserResponseUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:234 table "表 5 user"
 type CreateUserResponseUser struct {
 	// AccessMode IAM用户访问方式。
 	// - default：默认访问模式，编程访问和管理控制台访问。
 	// - programmatic：编程访问。
 	// - console：管理控制台访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:274 table "表 5 user" row 5
 	AccessMode *string `json:"access_mode,omitempty"`
 
 	// Areacode 国家码。中国大陆为“0086”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:324 table "表 5 user" row 12
 	Areacode *string `json:"areacode,omitempty"`
 
 	// CreateTime IAM用户创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:338 table "表 5 user" row 14
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:282 table "表 5 user" row 6
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:310 table "表 5 user" row 10
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Email IAM用户邮箱。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:331 table "表 5 user" row 13
 	Email *string `json:"email,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:317 table "表 5 user" row 11
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。长度为32字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:359 table "表 5 user" row 17
 	ID *string `json:"id,omitempty"`
 
 	// IsDomainOwner IAM用户是否为帐号管理员。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:303 table "表 5 user" row 9
 	IsDomainOwner *bool `json:"is_domain_owner,omitempty"`
 
 	// Name IAM用户名，长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且不能以数字或空格开头。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:289 table "表 5 user" row 7
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“null”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:366 table "表 5 user" row 18
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 
 	// Phone IAM用户手机号，纯数字，长度小于等于32位。必须与国家码同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:296 table "表 5 user" row 8
 	Phone *string `json:"phone,omitempty"`
 
 	// PwdStatus IAM用户首次登录是否重置密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:249 table "表 5 user" row 2
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
 	// Status IAM用户状态信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:242 table "表 5 user" row 1
 	Status *int64 `json:"status,omitempty"`
 
 	// XdomainID 运营主体的客户编码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:345 table "表 5 user" row 15
 	XdomainID *string `json:"xdomain_id,omitempty"`
 
 	// XdomainType 运营主体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:352 table "表 5 user" row 16
 	XdomainType *string `json:"xdomain_type,omitempty"`
 
 	// XuserID IAM用户在外部系统中的ID。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:256 table "表 5 user" row 3
 	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType 用户在外部系统中的类型。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:265 table "表 5 user" row 4
 	XuserType *string `json:"xuser_type,omitempty"`
 }
 
 // Credentials defines model for Credentials.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:105 table "表 4 credentials"
 type Credentials struct {
 	// Access 查询的AK。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:120 table "表 4 credentials" row 2
 	Access *string `json:"access,omitempty"`
 
 	// CreateTime 访问密钥创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:134 table "表 4 credentials" row 4
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// Description 访问密钥描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:141 table "表 4 credentials" row 5
 	Description *string `json:"description,omitempty"`
 
 	// Status 访问密钥状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:127 table "表 4 credentials" row 3
 	Status *string `json:"status,omitempty"`
 
 	// UserID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:113 table "表 4 credentials" row 1
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // DeleteBindingDeviceRequestBody defines model for DeleteBindingDeviceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:47 table "表 2 请求Body参数"
 type DeleteBindingDeviceRequestBody struct {
 	// AuthenticationCode - 管理员为IAM用户解绑MFA设备：填写6位任意验证码，不做校验。
 	// - IAM用户为自己解绑MFA设备：填写虚拟MFA验证码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:66 table "表 2 请求Body参数" row 2
 	AuthenticationCode string `json:"authentication_code"`
 
 	// SerialNumber MFA设备序列号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:75 table "表 2 请求Body参数" row 3
 	SerialNumber string `json:"serial_number"`
 
 	// UserID 待解绑MFA设备的IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:57 table "表 2 请求Body参数" row 1
 	UserID string `json:"user_id"`
 }
 
 // DeleteDomainGroupInheritedRoleError defines model for DeleteDomainGroupInheritedRoleError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:106
 type DeleteDomainGroupInheritedRoleError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:106
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:106
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DeleteRoleRequestBody defines model for DeleteRoleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:67 table "table at line 67"
 type DeleteRoleRequestBody struct {
 	// ContentType 该字段内容填为“application/json;charset=utf8”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:86 table "table at line 67" row 2
 	ContentType string `json:"Content-Type"`
 
 	// XAuthToken 已认证的拥有Security Administrator权限的token。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:77 table "table at line 67" row 1
 	XAuthToken string `json:"X-Auth-Token"`
 }
 
 // DomainInfo 租户详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:490 table "表 16 DomainInfo"
 type DomainInfo struct {
 	// ID 租户id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:498 table "表 16 DomainInfo" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 租户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:505 table "表 16 DomainInfo" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // Domains defines model for Domains.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:86 table "表 3 domains"
 type Domains struct {
 	// Description 帐号的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:122 table "表 3 domains" row 5
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 是否启用帐号，true为启用，false为停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:94 table "表 3 domains" row 1
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:101 table "表 3 domains" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 帐号的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:115 table "表 3 domains" row 4
 	Links *DomainsLinks `json:"links,omitempty"`
 
 	// Name 帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:108 table "表 3 domains" row 3
 	Name *string `json:"name,omitempty"`
 }
 
 // DomainsLinks 帐号的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:135 table "表 4 domains.links"
 type DomainsLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:143 table "表 4 domains.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // Endpoint 终端节点信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:104 table "表 4 endpoint"
 type Endpoint struct {
 	// Enabled 终端节点是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:161 table "表 4 endpoint" row 8
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 终端节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:133 table "表 4 endpoint" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Interface 终端节点平面。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:140 table "表 4 endpoint" row 5
 	Interface *string `json:"interface,omitempty"`
 
 	// Links 终端节点的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:126 table "表 4 endpoint" row 3
 	Links *EndpointLinks `json:"links,omitempty"`
 
 	// Region 终端节点所属区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:147 table "表 4 endpoint" row 6
 	Region *string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:119 table "表 4 endpoint" row 2
 	RegionID *string `json:"region_id,omitempty"`
 
 	// ServiceID 终端节点所属服务的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:112 table "表 4 endpoint" row 1
 	ServiceID *string `json:"service_id,omitempty"`
 
 	// URL 终端节点的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:154 table "表 4 endpoint" row 7
 	URL *string `json:"url,omitempty"`
 }
 
 // EndpointLinks 终端节点的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:174 table "表 5 endpoint.links"
 type EndpointLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:189 table "表 5 endpoint.links" row 2
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:196 table "表 5 endpoint.links" row 3
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:182 table "表 5 endpoint.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // Endpoints defines model for Endpoints.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:120 table "表 4 endpoints"
 type Endpoints struct {
 	// Enabled 终端节点是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:177 table "表 4 endpoints" row 8
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 终端节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:149 table "表 4 endpoints" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Interface 终端节点平面。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:156 table "表 4 endpoints" row 5
 	Interface *string `json:"interface,omitempty"`
 
 	// Links 终端节点的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:142 table "表 4 endpoints" row 3
 	Links *EndpointsLinks `json:"links,omitempty"`
 
 	// Region 终端节点所属区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:163 table "表 4 endpoints" row 6
 	Region *string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:135 table "表 4 endpoints" row 2
 	RegionID *string `json:"region_id,omitempty"`
 
 	// ServiceID 终端节点所属服务的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:128 table "表 4 endpoints" row 1
 	ServiceID *string `json:"service_id,omitempty"`
 
 	// URL 终端节点的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:170 table "表 4 endpoints" row 7
 	URL *string `json:"url,omitempty"`
 }
 
 // EndpointsLinks 终端节点的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:190 table "表 5 endpoints.links"
 type EndpointsLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:205 table "表 5 endpoints.links" row 2
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:212 table "表 5 endpoints.links" row 3
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:198 table "表 5 endpoints.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // EnterpriseProjects defines model for EnterpriseProjects.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:97 table "表 4 enterprise-projects"
 type EnterpriseProjects struct {
 	// ProjectID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:105 table "表 4 enterprise-projects" row 1
 	ProjectID *string `json:"projectId,omitempty"`
 }
 
 // GetIDTokenAuthParams 请求auth参数详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:72 table "表 3 GetIdTokenAuthParams"
 type GetIDTokenAuthParams struct {
 	// IDToken 请求id token参数详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:82 table "表 3 GetIdTokenAuthParams" row 1
 	IDToken GetIDTokenIDTokenBody `json:"id_token"`
 
 	// Scope 请求scope参数详情，限制获取token的权限范围。不传此字段，获取unscoped toke。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:91 table "表 3 GetIdTokenAuthParams" row 2
 	Scope *GetIDTokenIDScopeBody `json:"scope,omitempty"`
 }
 
 // GetIDTokenIDScopeBody 请求scope参数详情，限制获取token的权限范围。不传此字段，获取unscoped toke。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:131 table "表 5 GetIdTokenIdScopeBody"
 type GetIDTokenIDScopeBody struct {
 	// Domain domain scope详情，与project二选一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:141 table "表 5 GetIdTokenIdScopeBody" row 1
 	Domain *GetIDTokenScopeDomainOrProjectBody `json:"domain,omitempty"`
 
 	// Project domain scope详情，与project二选一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:150 table "表 5 GetIdTokenIdScopeBody" row 2
 	Project *GetIDTokenScopeDomainOrProjectBody `json:"project,omitempty"`
 }
 
 // GetIDTokenIDTokenBody 请求id token参数详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:106 table "表 4 GetIdTokenIdTokenBody"
 type GetIDTokenIDTokenBody struct {
 	// ID id_token的值。id_token由企业IdP构建，携带联邦用户身份信息。请参考企业IdP文档了解获取id_token的方法。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:116 table "表 4 GetIdTokenIdTokenBody" row 1
 	ID string `json:"id"`
 }
 
 // GetIDTokenScopeDomainOrProjectBody domain scope详情，与project二选一。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:165 table "表 6 GetIdTokenScopeDomainOrProjectBody"
 type GetIDTokenScopeDomainOrProjectBody struct {
 	// ID domain id 或者 project id，与name字段至少存在一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:175 table "表 6 GetIdTokenScopeDomainOrProjectBody" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name domain name 或者 project name，与id字段至少存在一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:184 table "表 6 GetIdTokenScopeDomainOrProjectBody" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // GroupsLinks 用户组的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:168 table "表 5 groups.links"
 type GroupsLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:190 table "表 5 groups.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:183 table "表 5 groups.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:176 table "表 5 groups.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // IdentityProviderLinks 身份提供商的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:220 table "表 7 identity_provider.links"
 type IdentityProviderLinks struct {
 	// Protocols 协议的资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:235 table "表 7 identity_provider.links" row 2
 	Protocols *string `json:"protocols,omitempty"`
 
 	// Self 身份提供商的资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:228 table "表 7 identity_provider.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // IdentityProviders defines model for IdentityProviders.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:87 table "表 3 identity_providers"
 type IdentityProviders struct {
 	// Description 身份提供商描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:111 table "表 3 identity_providers" row 3
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:118 table "表 3 identity_providers" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 身份提供商ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:104 table "表 3 identity_providers" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 身份提供商的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:132 table "表 3 identity_providers" row 6
 	Links *IdentityProvidersLinks `json:"links,omitempty"`
 
 	// RemoteIds 身份提供商的联邦用户ID列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:125 table "表 3 identity_providers" row 5
 	RemoteIds []string `json:"remote_ids,omitempty"`
 
 	// SsoType 身份提供商类型。当前支持如下两种：
 	// - virtual_user_sso：联邦登录跳转后映射为虚拟用户。
 	// - iam_user_sso：联邦登录跳转后映射为实际存在的IAM用户。
 	// 默认配置为virtual_user_sso类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:95 table "表 3 identity_providers" row 1
 	SsoType *string `json:"sso_type,omitempty"`
 }
 
 // IdentityProvidersLinks 身份提供商的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:145 table "表 4 identity_providers.links"
 type IdentityProvidersLinks struct {
 	// Protocols 协议的资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:160 table "表 4 identity_providers.links" row 2
 	Protocols *string `json:"protocols,omitempty"`
 
 	// Self 身份提供商的资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:153 table "表 4 identity_providers.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // IdpIDInfo 身份提供商详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:392 table "表 12 IdpIdInfo"
 type IdpIDInfo struct {
 	// ID 身份提供商id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:400 table "表 12 IdpIdInfo" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenAuth 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:114 table "表 4 auth"
 type KeystoneCreateAgencyTokenAuth struct {
 	// Identity 认证参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:124 table "表 4 auth" row 1
 	Identity KeystoneCreateAgencyTokenAuthIdentity `json:"identity"`
 
 	// Scope token的使用范围，需要填写委托方A的project或domain，填写其中任一即可。
@@ -2412,17 +3302,25 @@ type KeystoneCreateAgencyTokenAuth struct {
 	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
 	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
 	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:133 table "表 4 auth" row 2
 	Scope KeystoneCreateAgencyTokenAuthScope `json:"scope"`
 }
 
 // KeystoneCreateAgencyTokenAuthIdentity 认证参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:150 table "表 5 auth.identity"
 type KeystoneCreateAgencyTokenAuthIdentity struct {
 	// AssumeRole assume_role的具体信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:171 table "表 5 auth.identity" row 2
 	AssumeRole KeystoneCreateAgencyTokenAuthIdentityAssumeRole `json:"assume_role"`
 
 	// Methods token的获取方式，该字段内容为["assume_role"]。
 	// 取值范围：
 	// - assume_role
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:160 table "表 5 auth.identity" row 1
 	Methods []KeystoneCreateAgencyTokenAuthIdentityMethods `json:"methods"`
 }
 
@@ -2430,16 +3328,24 @@ type KeystoneCreateAgencyTokenAuthIdentity struct {
 type KeystoneCreateAgencyTokenAuthIdentityMethods string
 
 // KeystoneCreateAgencyTokenAuthIdentityAssumeRole assume_role的具体信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:186 table "表 6 auth.identity.assume_role"
 type KeystoneCreateAgencyTokenAuthIdentityAssumeRole struct {
 	// AgencyName 委托方A创建的委托名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:216 table "表 6 auth.identity.assume_role" row 3
 	AgencyName string `json:"agency_name"`
 
 	// DomainID 委托方A的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
 	// 委托方A可以参考获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID获取帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:196 table "表 6 auth.identity.assume_role" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// DomainName 委托方A的帐号名称。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
 	// 您可以在IAM控制台委托列表中查看委托方A的帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:206 table "表 6 auth.identity.assume_role" row 2
 	DomainName *string `json:"domain_name,omitempty"`
 }
 
@@ -2448,665 +3354,1105 @@ type KeystoneCreateAgencyTokenAuthIdentityAssumeRole struct {
 // - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
 // - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
 // - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:231 table "表 7 auth.scope"
 type KeystoneCreateAgencyTokenAuthScope struct {
 	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:241 table "表 7 auth.scope" row 1
 	Domain *KeystoneCreateAgencyTokenAuthScopeDomain `json:"domain,omitempty"`
 
 	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:250 table "表 7 auth.scope" row 2
 	Project *KeystoneCreateAgencyTokenAuthScopeProject `json:"project,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:265 table "表 8 auth.scope.domain"
 type KeystoneCreateAgencyTokenAuthScopeDomain struct {
 	// ID 委托方A的帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:275 table "表 8 auth.scope.domain" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:284 table "表 8 auth.scope.domain" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:299 table "表 9 auth.scope.project"
 type KeystoneCreateAgencyTokenAuthScopeProject struct {
 	// ID 委托方A项目的ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:309 table "表 9 auth.scope.project" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A项目的名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:318 table "表 9 auth.scope.project" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenError defines model for KeystoneCreateAgencyTokenError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
 type KeystoneCreateAgencyTokenError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
 	Error *KeystoneCreateAgencyTokenErrorError `json:"error,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenErrorError defines model for KeystoneCreateAgencyTokenErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
 type KeystoneCreateAgencyTokenErrorError struct {
-	Code    *int    `json:"code,omitempty"`
+	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
+	Code *int `json:"code,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
 	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
+
+	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
+	Title *string `json:"title,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenRequestBody defines model for KeystoneCreateAgencyTokenRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:89 table "表 3 请求Body参数"
 type KeystoneCreateAgencyTokenRequestBody struct {
 	// Auth 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:99 table "表 3 请求Body参数" row 1
 	Auth KeystoneCreateAgencyTokenAuth `json:"auth"`
 }
 
 // KeystoneCreateAgencyTokenResponseBody defines model for KeystoneCreateAgencyTokenResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:413 table "表 11 响应Body参数"
 type KeystoneCreateAgencyTokenResponseBody struct {
 	// Token token信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:421 table "表 11 响应Body参数" row 1
 	Token *KeystoneCreateAgencyTokenToken `json:"token,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenToken token信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:434 table "表 12 token"
 type KeystoneCreateAgencyTokenToken struct {
 	// AssumedBy 被委托方B的相关信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:463 table "表 12 token" row 4
 	AssumedBy *TokenAssumedBy `json:"assumed_by,omitempty"`
 
 	// Catalog 服务目录信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:470 table "表 12 token" row 5
 	Catalog []KeystoneCreateAgencyTokenTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:477 table "表 12 token" row 6
 	Domain *KeystoneCreateAgencyTokenTokenDomain `json:"domain,omitempty"`
 
 	// ExpiresAt token到期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:449 table "表 12 token" row 2
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// IssuedAt token下发时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:456 table "表 12 token" row 3
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:442 table "表 12 token" row 1
 	Methods []string `json:"methods,omitempty"`
 
 	// Project 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:484 table "表 12 token" row 7
 	Project *KeystoneCreateAgencyTokenTokenProject `json:"project,omitempty"`
 
 	// Roles 委托token的权限信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:491 table "表 12 token" row 8
 	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
 
 	// User 委托方A所创建的委托的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:498 table "表 12 token" row 9
 	User *KeystoneCreateAgencyTokenTokenUser `json:"user,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenCatalog defines model for KeystoneCreateAgencyTokenTokenCatalog.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:211 table "表 6 token.catalog"
 type KeystoneCreateAgencyTokenTokenCatalog struct {
 	// Endpoints 终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:219 table "表 6 token.catalog" row 1
 	Endpoints []KeystoneValidateTokenTokenCatalogEndpoints `json:"endpoints,omitempty"`
 
 	// ID 服务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:226 table "表 6 token.catalog" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 服务名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:233 table "表 6 token.catalog" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Type 该接口所属服务。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:240 table "表 6 token.catalog" row 4
 	Type *string `json:"type,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenDomain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:693 table "表 18 token.domain"
 type KeystoneCreateAgencyTokenTokenDomain struct {
 	// ID 委托方A的帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:708 table "表 18 token.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:701 table "表 18 token.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenProject 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:721 table "表 19 token.project"
 type KeystoneCreateAgencyTokenTokenProject struct {
 	// Domain 委托方A的帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:743 table "表 19 token.project" row 3
 	Domain *KeystoneCreateAgencyTokenTokenProjectDomain `json:"domain,omitempty"`
 
 	// ID 委托方A的项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:736 table "表 19 token.project" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的项目名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:729 table "表 19 token.project" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenProjectDomain 委托方A的帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:756 table "表 20 token.project.domain"
 type KeystoneCreateAgencyTokenTokenProjectDomain struct {
 	// ID 委托方A的帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:771 table "表 20 token.project.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:764 table "表 20 token.project.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenRoles defines model for KeystoneCreateAgencyTokenTokenRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:393 table "表 11 token.roles"
 type KeystoneCreateAgencyTokenTokenRoles struct {
 	// ID 权限ID。默认显示为0，非真实权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:408 table "表 11 token.roles" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 权限名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:401 table "表 11 token.roles" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenUser 委托方A所创建的委托的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:812 table "表 22 token.user"
 type KeystoneCreateAgencyTokenTokenUser struct {
 	// Domain 委托方A的帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:834 table "表 22 token.user" row 3
 	Domain *KeystoneCreateAgencyTokenTokenUserDomain `json:"domain,omitempty"`
 
 	// ID 委托ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:827 table "表 22 token.user" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A帐号名/委托名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:820 table "表 22 token.user" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenUserDomain 委托方A的帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:847 table "表 23 token.user.domain"
 type KeystoneCreateAgencyTokenTokenUserDomain struct {
 	// ID 委托方A的帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:855 table "表 23 token.user.domain" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:862 table "表 23 token.user.domain" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateGroupGroupLinks 用户组的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:204 table "表 6 group.links"
 type KeystoneCreateGroupGroupLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:212 table "表 6 group.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneCreateGroupRequestBody defines model for KeystoneCreateGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:57 table "表 2 请求Body参数"
 type KeystoneCreateGroupRequestBody struct {
 	// Group 用户组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:67 table "表 2 请求Body参数" row 1
 	Group KeystoneCreateGroupRequestGroup `json:"group"`
 }
 
 // KeystoneCreateGroupRequestGroup 用户组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:82 table "表 3 group"
 type KeystoneCreateGroupRequestGroup struct {
 	// Description 用户组描述信息，长度小于等于255字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:92 table "表 3 group" row 1
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:101 table "表 3 group" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Name 用户组名，长度小于等于64字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:110 table "表 3 group" row 3
 	Name string `json:"name"`
 }
 
 // KeystoneCreateGroupResponseBody defines model for KeystoneCreateGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:127 table "表 4 响应Body参数"
 type KeystoneCreateGroupResponseBody struct {
 	// Group 用户组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:135 table "表 4 响应Body参数" row 1
 	Group *KeystoneCreateGroupResponseGroup `json:"group,omitempty"`
 }
 
 // KeystoneCreateGroupResponseGroup 用户组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:148 table "表 5 group"
 type KeystoneCreateGroupResponseGroup struct {
 	// CreateTime 用户组创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:191 table "表 5 group" row 6
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// Description 用户组描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:156 table "表 5 group" row 1
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:170 table "表 5 group" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ID 用户组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:163 table "表 5 group" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:184 table "表 5 group" row 5
 	Links *KeystoneCreateGroupGroupLinks `json:"links,omitempty"`
 
 	// Name 用户组名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:177 table "表 5 group" row 4
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateIdentityProviderRequestBody defines model for KeystoneCreateIdentityProviderRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:82 table "表 3 请求Body参数"
 type KeystoneCreateIdentityProviderRequestBody struct {
 	// IdentityProvider 身份提供商信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:92 table "表 3 请求Body参数" row 1
 	IdentityProvider KeystoneCreateIdentityProviderRequestIdentityProvider `json:"identity_provider"`
 }
 
 // KeystoneCreateIdentityProviderRequestIdentityProvider 身份提供商信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:107 table "表 4 identity_provider"
 type KeystoneCreateIdentityProviderRequestIdentityProvider struct {
 	// Description 身份提供商描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:128 table "表 4 identity_provider" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:137 table "表 4 identity_provider" row 3
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// SsoType 身份提供商类型。当前支持如下两种：
 	// - virtual_user_sso：联邦登录跳转后映射为虚拟用户。
 	// - iam_user_sso：联邦登录跳转后映射为实际存在的IAM用户。如果选择该类型，请确保您已在华为云创建IAM用户。
 	// 默认配置为virtual_user_sso类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:117 table "表 4 identity_provider" row 1
 	SsoType *string `json:"sso_type,omitempty"`
 }
 
 // KeystoneCreateIdentityProviderResponseBody defines model for KeystoneCreateIdentityProviderResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:154 table "表 5 响应Body参数"
 type KeystoneCreateIdentityProviderResponseBody struct {
 	// IdentityProvider 身份提供商信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:162 table "表 5 响应Body参数" row 1
 	IdentityProvider *KeystoneCreateIdentityProviderResponseIdentityProvider `json:"identity_provider,omitempty"`
 }
 
 // KeystoneCreateIdentityProviderResponseIdentityProvider 身份提供商信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:164 table "表 6 identity_provider"
 type KeystoneCreateIdentityProviderResponseIdentityProvider struct {
 	// Description 身份提供商描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:186 table "表 6 identity_provider" row 3
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:193 table "表 6 identity_provider" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 身份提供商ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:179 table "表 6 identity_provider" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 身份提供商的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:207 table "表 6 identity_provider" row 6
 	Links *IdentityProviderLinks `json:"links,omitempty"`
 
 	// RemoteIds 身份提供商的联邦用户ID列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:200 table "表 6 identity_provider" row 5
 	RemoteIds []string `json:"remote_ids,omitempty"`
 
 	// SsoType 身份提供商类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:172 table "表 6 identity_provider" row 1
 	SsoType *string `json:"sso_type,omitempty"`
 }
 
 // KeystoneCreateMappingMappingRules defines model for KeystoneCreateMappingMappingRules.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:132 table "表 5 mapping.rules"
 type KeystoneCreateMappingMappingRules struct {
 	// Local 表示联邦用户在本系统中的用户信息。 user:联邦用户在本系统中的用户名称。group:联邦用户在本系统中所属用户组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:142 table "表 5 mapping.rules" row 1
 	Local []KeystoneCreateMappingMappingsRulesLocal `json:"local"`
 
 	// Remote 表示联邦用户在IdP中的用户信息。使用SAML协议时，由断言属性及运算符组成的表达式，取值由断言决定。使用OIDC协议时，取值由ID token决定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:151 table "表 5 mapping.rules" row 2
 	Remote []KeystoneCreateMappingMappingRulesRemote `json:"remote"`
 }
 
 // KeystoneCreateMappingMappingRulesRemote defines model for KeystoneCreateMappingMappingRulesRemote.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:284 table "表 10 mapping.rules.remote"
 type KeystoneCreateMappingMappingRulesRemote struct {
 	// AnyOneOf 输入属性值中包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。在同一个remote数中，any_one_of与not_any_of互斥，两者至多填写一个，不能同时填写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:303 table "表 10 mapping.rules.remote" row 2
 	AnyOneOf []string `json:"any_one_of,omitempty"`
 
 	// NotAnyOf 输入属性值中不包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。not_any_of 与any_one_of互斥，两者至多填写一个，不能同时填写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:312 table "表 10 mapping.rules.remote" row 3
 	NotAnyOf []string `json:"not_any_of,omitempty"`
 
 	// Type 表示IdP断言（SAML协议）或ID token（OIDC协议）中的属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:294 table "表 10 mapping.rules.remote" row 1
 	Type string `json:"type"`
 }
 
 // KeystoneCreateMappingMappingsRulesLocal defines model for KeystoneCreateMappingMappingsRulesLocal.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:166 table "表 6 mappings.rules.local"
 type KeystoneCreateMappingMappingsRulesLocal struct {
 	// Group 联邦用户在本系统中所属用户组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:185 table "表 6 mappings.rules.local" row 2
 	Group *KeystoneUpdateMappingRequestMappingsRulesLocalGroup `json:"group,omitempty"`
 
 	// Groups 联邦用户在本系统中所属用户组列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:194 table "表 6 mappings.rules.local" row 3
 	Groups *KeystoneUpdateMappingRequestMappingsRulesLocalGroups `json:"groups,omitempty"`
 
 	// User 联邦用户在本系统中的用户名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:176 table "表 6 mappings.rules.local" row 1
 	User *KeystoneUpdateMappingRequestMappingsRulesLocalUser `json:"user,omitempty"`
 }
 
 // KeystoneCreateMappingRequestBody defines model for KeystoneCreateMappingRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:82 table "表 3 请求Body参数"
 type KeystoneCreateMappingRequestBody struct {
 	// Mapping 映射信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:92 table "表 3 请求Body参数" row 1
 	Mapping KeystoneCreateMappingRequestMapping `json:"mapping"`
 }
 
 // KeystoneCreateMappingRequestMapping 映射信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:107 table "表 4 mapping"
 type KeystoneCreateMappingRequestMapping struct {
 	// Rules 将联邦用户映射为本地用户的规则列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:117 table "表 4 mapping" row 1
 	Rules []KeystoneCreateMappingMappingRules `json:"rules"`
 }
 
 // KeystoneCreateMappingResponseBody defines model for KeystoneCreateMappingResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:329 table "表 11 响应Body参数"
 type KeystoneCreateMappingResponseBody struct {
 	// Mapping 映射信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:337 table "表 11 响应Body参数" row 1
 	Mapping *KeystoneCreateMappingResponseMapping `json:"mapping,omitempty"`
 }
 
 // KeystoneCreateMappingResponseMapping 映射信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:350 table "表 12 mapping"
 type KeystoneCreateMappingResponseMapping struct {
 	// ID 映射ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:358 table "表 12 mapping" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 映射的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:365 table "表 12 mapping" row 2
 	Links *MappingLinks `json:"links,omitempty"`
 
 	// Rules 将联邦用户映射为本地用户的规则列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:372 table "表 12 mapping" row 3
 	Rules []KeystoneUpdateMappingMappingsRules `json:"rules,omitempty"`
 }
 
 // KeystoneCreateProjectProjectLinks 项目的资源链接。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:241 table "表 7 project.links"
 type KeystoneCreateProjectProjectLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:249 table "表 7 project.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneCreateProjectRequestBody defines model for KeystoneCreateProjectRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:57 table "表 2 请求Body参数"
 type KeystoneCreateProjectRequestBody struct {
 	// Project 项目信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:67 table "表 2 请求Body参数" row 1
 	Project KeystoneCreateProjectRequestProject `json:"project"`
 }
 
 // KeystoneCreateProjectRequestProject 项目信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:82 table "表 3 project"
 type KeystoneCreateProjectRequestProject struct {
 	// Description 项目描述信息，长度小于等于255字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:119 table "表 3 project" row 4
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:110 table "表 3 project" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Name 项目名称。必须以存在的"区域ID_"开头，长度小于等于64。例如区域“华北-北京一”的区域ID为“cn-north-1”，在其下创建项目时，项目名应填“cn-north-1_IAMProject”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:92 table "表 3 project" row 1
 	Name string `json:"name"`
 
 	// ParentID 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:101 table "表 3 project" row 2
 	ParentID string `json:"parent_id"`
 }
 
 // KeystoneCreateProjectResponseBody defines model for KeystoneCreateProjectResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:136 table "表 4 响应Body参数"
 type KeystoneCreateProjectResponseBody struct {
 	// Project 项目信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:144 table "表 4 响应Body参数" row 1
 	Project *KeystoneCreateProjectResponseProject `json:"project,omitempty"`
 }
 
 // KeystoneCreateProjectResponseProject 项目信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:157 table "表 5 project"
 type KeystoneCreateProjectResponseProject struct {
 	// Description 项目描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:172 table "表 5 project" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:207 table "表 5 project" row 7
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:186 table "表 5 project" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:193 table "表 5 project" row 5
 	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:165 table "表 5 project" row 1
 	IsDomain *bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:179 table "表 5 project" row 3
 	Links *KeystoneCreateProjectProjectLinks `json:"links,omitempty"`
 
 	// Name 项目名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:214 table "表 5 project" row 8
 	Name *string `json:"name,omitempty"`
 
 	// ParentID 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:200 table "表 5 project" row 6
 	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneCreateProtocolRequestBody defines model for KeystoneCreateProtocolRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:82 table "表 3 请求Body参数"
 type KeystoneCreateProtocolRequestBody struct {
 	// Protocol 协议信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:92 table "表 3 请求Body参数" row 1
 	Protocol KeystoneCreateProtocolRequestProtocol `json:"protocol"`
 }
 
 // KeystoneCreateProtocolRequestProtocol 协议信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:107 table "表 4 protocol"
 type KeystoneCreateProtocolRequestProtocol struct {
 	// MappingID 映射ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:117 table "表 4 protocol" row 1
 	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneCreateProtocolResponseBody defines model for KeystoneCreateProtocolResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:134 table "表 5 响应Body参数"
 type KeystoneCreateProtocolResponseBody struct {
 	// Protocol 协议信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:142 table "表 5 响应Body参数" row 1
 	Protocol *KeystoneCreateProtocolResponseProtocol `json:"protocol,omitempty"`
 }
 
 // KeystoneCreateProtocolResponseProtocol 协议信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:155 table "表 6 protocol"
 type KeystoneCreateProtocolResponseProtocol struct {
 	// ID 协议ID。该字段内容为“saml”或“oidc”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:163 table "表 6 protocol" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 协议的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:177 table "表 6 protocol" row 3
 	Links *ProtocolLinks `json:"links,omitempty"`
 
 	// MappingID 映射ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:170 table "表 6 protocol" row 2
 	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneCreateScopedTokenAuth 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:72 table "表 3 auth"
 type KeystoneCreateScopedTokenAuth struct {
 	// Identity 认证参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:82 table "表 3 auth" row 1
 	Identity KeystoneCreateScopedTokenAuthIdentity `json:"identity"`
 
 	// Scope token的使用范围，取值为project或domain，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:91 table "表 3 auth" row 2
 	Scope KeystoneCreateScopedTokenAuthScope `json:"scope"`
 }
 
 // KeystoneCreateScopedTokenAuthIdentity 认证参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:106 table "表 4 auth.identity"
 type KeystoneCreateScopedTokenAuthIdentity struct {
 	// Methods 认证方法，该字段内容为“token”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:116 table "表 4 auth.identity" row 1
 	Methods []string `json:"methods"`
 
 	// Token 联邦unscoped token的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:125 table "表 4 auth.identity" row 2
 	Token KeystoneCreateScopedTokenAuthIdentityToken `json:"token"`
 }
 
 // KeystoneCreateScopedTokenAuthIdentityToken 联邦unscoped token的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:140 table "表 5 auth.identity.token"
 type KeystoneCreateScopedTokenAuthIdentityToken struct {
 	// ID 联邦unscoped token的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:150 table "表 5 auth.identity.token" row 1
 	ID string `json:"id"`
 }
 
 // KeystoneCreateScopedTokenAuthScope token的使用范围，取值为project或domain，二选一即可。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:165 table "表 6 auth.scope"
 type KeystoneCreateScopedTokenAuthScope struct {
 	// Domain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:175 table "表 6 auth.scope" row 1
 	Domain *KeystoneCreateScopedTokenAuthScopeDomain `json:"domain,omitempty"`
 
 	// Project 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:184 table "表 6 auth.scope" row 2
 	Project *KeystoneCreateScopedTokenAuthScopeProject `json:"project,omitempty"`
 }
 
 // KeystoneCreateScopedTokenAuthScopeDomain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:199 table "表 7 auth.scope.domain"
 type KeystoneCreateScopedTokenAuthScopeDomain struct {
 	// ID 帐号ID，id与name二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:209 table "表 7 auth.scope.domain" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名，id与name二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:218 table "表 7 auth.scope.domain" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenAuthScopeProject 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:233 table "表 8 auth.scope.project"
 type KeystoneCreateScopedTokenAuthScopeProject struct {
 	// Domain 项目所属帐号，使用name时必填。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:243 table "表 8 auth.scope.project" row 1
 	Domain *AuthScopeProjectDomain `json:"domain,omitempty"`
 
 	// ID 项目ID，id与name二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:252 table "表 8 auth.scope.project" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 项目名，id与name二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:261 table "表 8 auth.scope.project" row 3
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenRequestBody defines model for KeystoneCreateScopedTokenRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:47 table "表 2 请求Body参数"
 type KeystoneCreateScopedTokenRequestBody struct {
 	// Auth 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:57 table "表 2 请求Body参数" row 1
 	Auth KeystoneCreateScopedTokenAuth `json:"auth"`
 }
 
 // KeystoneCreateScopedTokenResponseBody defines model for KeystoneCreateScopedTokenResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:333 table "表 11 响应Body参数"
 type KeystoneCreateScopedTokenResponseBody struct {
 	// Token 联邦认证的scoped token信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:341 table "表 11 响应Body参数" row 1
 	Token *KeystoneCreateScopedTokenToken `json:"token,omitempty"`
 }
 
 // KeystoneCreateScopedTokenToken 联邦认证的scoped token信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:354 table "表 12 token"
 type KeystoneCreateScopedTokenToken struct {
 	// Catalog 服务目录信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:376 table "表 12 token" row 3
 	Catalog []KeystoneCreateScopedTokenTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:383 table "表 12 token" row 4
 	Domain *KeystoneCreateScopedTokenTokenDomain `json:"domain,omitempty"`
 
 	// ExpiresAt token过期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:369 table "表 12 token" row 2
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// IssuedAt token下发时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:411 table "表 12 token" row 8
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:362 table "表 12 token" row 1
 	Methods []string `json:"methods,omitempty"`
 
 	// Project 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:390 table "表 12 token" row 5
 	Project *KeystoneCreateScopedTokenTokenProject `json:"project,omitempty"`
 
 	// Roles token的权限信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:397 table "表 12 token" row 6
 	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
 
 	// User 获取token的用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:404 table "表 12 token" row 7
 	User *KeystoneCreateScopedTokenTokenUser `json:"user,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenCatalog defines model for KeystoneCreateScopedTokenTokenCatalog.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:424 table "表 13 token.catalog"
 type KeystoneCreateScopedTokenTokenCatalog struct {
 	// Endpoints 终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:453 table "表 13 token.catalog" row 4
 	Endpoints []KeystoneCreateScopedTokenTokenCatalogEndpoints `json:"endpoints,omitempty"`
 
 	// ID 服务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:439 table "表 13 token.catalog" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 服务名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:446 table "表 13 token.catalog" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Type 该接口所属服务。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:432 table "表 13 token.catalog" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenCatalogEndpoints defines model for KeystoneCreateScopedTokenTokenCatalogEndpoints.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:466 table "表 14 token.catalog.endpoints"
 type KeystoneCreateScopedTokenTokenCatalogEndpoints struct {
 	// ID 终端节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:502 table "表 14 token.catalog.endpoints" row 5
 	ID *string `json:"id,omitempty"`
 
 	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:495 table "表 14 token.catalog.endpoints" row 4
 	Interface *string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:481 table "表 14 token.catalog.endpoints" row 2
 	Region *string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:488 table "表 14 token.catalog.endpoints" row 3
 	RegionID *string `json:"region_id,omitempty"`
 
 	// URL 终端节点的URL。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:474 table "表 14 token.catalog.endpoints" row 1
 	URL *string `json:"url,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenDomain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:515 table "表 15 token.domain"
 type KeystoneCreateScopedTokenTokenDomain struct {
 	// ID 帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:530 table "表 15 token.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:523 table "表 15 token.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenProject 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:543 table "表 16 token.project"
 type KeystoneCreateScopedTokenTokenProject struct {
 	// Domain 项目所属帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:565 table "表 16 token.project" row 3
 	Domain *KeystoneCreateScopedTokenTokenProjectDomain `json:"domain,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:558 table "表 16 token.project" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 项目名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:551 table "表 16 token.project" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenProjectDomain 项目所属帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:578 table "表 17 token.project.domain"
 type KeystoneCreateScopedTokenTokenProjectDomain struct {
 	// ID 帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:593 table "表 17 token.project.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:586 table "表 17 token.project.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenUser 获取token的用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:634 table "表 19 token.user"
 type KeystoneCreateScopedTokenTokenUser struct {
 	// OSFEDERATION 联邦身份认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:649 table "表 19 token.user" row 2
 	OSFEDERATION *TokenUserOSFEDERATION `json:"OS-FEDERATION,omitempty"`
 
 	// Domain 用户所属帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:642 table "表 19 token.user" row 1
 	Domain *KeystoneCreateScopedTokenTokenUserDomain `json:"domain,omitempty"`
 
 	// ID 用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:656 table "表 19 token.user" row 3
 	ID *string `json:"id,omitempty"`
 
 	// Name 用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:663 table "表 19 token.user" row 4
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:670 table "表 19 token.user" row 5
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenUserDomain 用户所属帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:683 table "表 20 token.user.domain"
 type KeystoneCreateScopedTokenTokenUserDomain struct {
 	// ID 用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:698 table "表 20 token.user.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 用户所属帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:691 table "表 20 token.user.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups defines model for KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:746 table "表 22 token.user.OS-FEDERATION.groups"
 type KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups struct {
 	// ID 用户组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:754 table "表 22 token.user.OS-FEDERATION.groups" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 用户组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:761 table "表 22 token.user.OS-FEDERATION.groups" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserRequestBody defines model for KeystoneCreateUserRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:61 table "表 2 请求Body参数"
 type KeystoneCreateUserRequestBody struct {
 	// User 用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:71 table "表 2 请求Body参数" row 1
 	User KeystoneCreateUserRequestUser `json:"user"`
 }
 
 // KeystoneCreateUserRequestUser 用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:86 table "表 3 user"
 type KeystoneCreateUserRequestUser struct {
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:133 table "表 3 user" row 5
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:105 table "表 3 user" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:124 table "表 3 user" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Name IAM用户名，长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且不能以数字或空格开头。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:96 table "表 3 user" row 1
 	Name string `json:"name"`
 
 	// Password IAM用户密码。
 	// - 系统默认密码最小长度为6位字符，在6-32位之间支持用户自定义密码长度。
 	// - 至少包含以下四种字符中的两种： 大写字母、小写字母、数字和特殊字符。
 	// - 必须满足账户设置中密码策略的要求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:114 table "表 3 user" row 3
 	Password *string `json:"password,omitempty"`
 }
 
 // KeystoneCreateUserResponseBody defines model for KeystoneCreateUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:150 table "表 4 响应Body参数"
 type KeystoneCreateUserResponseBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:158 table "表 4 响应Body参数" row 1
 	User *KeystoneCreateUserResponseUser `json:"user,omitempty"`
 }
 
 // KeystoneCreateUserResponseUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:171 table "表 5 user"
 type KeystoneCreateUserResponseUser struct {
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:221 table "表 5 user" row 7
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:193 table "表 5 user" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:179 table "表 5 user" row 1
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:186 table "表 5 user" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:207 table "表 5 user" row 5
 	Links *KeystoneCreateUserUserLinks `json:"links,omitempty"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:200 table "表 5 user" row 4
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“null”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:214 table "表 5 user" row 6
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaAuth 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:156 table "表 4 auth"
 type KeystoneCreateUserTokenByPasswordAndMfaAuth struct {
 	// Identity 认证参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:166 table "表 4 auth" row 1
 	Identity KeystoneCreateUserTokenByPasswordAndMfaAuthIdentity `json:"identity"`
 
 	// Scope Token的使用范围，取值为project或domain，二选一即可。
@@ -3114,24 +4460,34 @@ type KeystoneCreateUserTokenByPasswordAndMfaAuth struct {
 	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
 	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
 	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:175 table "表 4 auth" row 2
 	Scope KeystoneCreateUserTokenByPasswordAndMfaAuthScope `json:"scope"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaAuthIdentity 认证参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:192 table "表 5 auth.identity"
 type KeystoneCreateUserTokenByPasswordAndMfaAuthIdentity struct {
 	// Methods 认证方法，该字段内容为["password", "totp"]。
 	// 取值范围：
 	// - password
 	// - totp
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:202 table "表 5 auth.identity" row 1
 	Methods []KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods `json:"methods"`
 
 	// Password 用户密码认证信息。
 	// 说明：
 	// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:213 table "表 5 auth.identity" row 2
 	Password KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPassword `json:"password"`
 
 	// Totp totp认证信息，仅在您已开启虚拟MFA方式的登录保护功能时需要填写该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:224 table "表 5 auth.identity" row 3
 	Totp AuthIdentityTotp `json:"totp"`
 }
 
@@ -3142,23 +4498,35 @@ type KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods string
 // 说明：
 // - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 // - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:239 table "表 6 auth.identity.password"
 type KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPassword struct {
 	// User 需要获取Token的IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:249 table "表 6 auth.identity.password" row 1
 	User KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPasswordUser `json:"user"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPasswordUser 需要获取Token的IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:264 table "表 7 auth.identity.password.user"
 type KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPasswordUser struct {
 	// Domain IAM用户所属帐号信息。了解帐号与IAM用户的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:274 table "表 7 auth.identity.password.user" row 1
 	Domain AuthIdentityPasswordUserDomain `json:"domain"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:283 table "表 7 auth.identity.password.user" row 2
 	Name string `json:"name"`
 
 	// Password IAM用户的登录密码。
 	// 说明：
 	// - 务必保证密码输入正确，避免获取Token失败。
 	// - 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请在华为云的登录页面，通过“忘记密码”功能，设置华为云帐号密码，并在password中输入新设置的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:292 table "表 7 auth.identity.password.user" row 3
 	Password string `json:"password"`
 }
 
@@ -3167,107 +4535,179 @@ type KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPasswordUser struct {
 // - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
 // - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
 // - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:395 table "表 11 auth.scope"
 type KeystoneCreateUserTokenByPasswordAndMfaAuthScope struct {
 	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain.id”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:405 table "表 11 auth.scope" row 1
 	Domain *KeystoneCreateUserTokenByPasswordAndMfaAuthScopeDomain `json:"domain,omitempty"`
 
 	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:414 table "表 11 auth.scope" row 2
 	Project *KeystoneCreateUserTokenByPasswordAndMfaAuthScopeProject `json:"project,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain.id”。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:429 table "表 12 auth.scope.domain"
 type KeystoneCreateUserTokenByPasswordAndMfaAuthScopeDomain struct {
 	// ID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:439 table "表 12 auth.scope.domain" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:448 table "表 12 auth.scope.domain" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:463 table "表 13 auth.scope.project"
 type KeystoneCreateUserTokenByPasswordAndMfaAuthScopeProject struct {
 	// ID IAM用户所属帐号的项目id，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:473 table "表 13 auth.scope.project" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号的项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:482 table "表 13 auth.scope.project" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaError defines model for KeystoneCreateUserTokenByPasswordAndMfaError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
 type KeystoneCreateUserTokenByPasswordAndMfaError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
 	Error *KeystoneCreateUserTokenByPasswordAndMfaErrorError `json:"error,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaErrorError defines model for KeystoneCreateUserTokenByPasswordAndMfaErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
 type KeystoneCreateUserTokenByPasswordAndMfaErrorError struct {
-	Code    *int    `json:"code,omitempty"`
+	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
+	Code *int `json:"code,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
 	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
+
+	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
+	Title *string `json:"title,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaRequestBody defines model for KeystoneCreateUserTokenByPasswordAndMfaRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:131 table "表 3 请求Body参数"
 type KeystoneCreateUserTokenByPasswordAndMfaRequestBody struct {
 	// Auth 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:141 table "表 3 请求Body参数" row 1
 	Auth KeystoneCreateUserTokenByPasswordAndMfaAuth `json:"auth"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaResponseBody defines model for KeystoneCreateUserTokenByPasswordAndMfaResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:601 table "表 15 响应Body参数"
 type KeystoneCreateUserTokenByPasswordAndMfaResponseBody struct {
 	// Token 获取到的Token信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:609 table "表 15 响应Body参数" row 1
 	Token *KeystoneCreateUserTokenByPasswordAndMfaToken `json:"token,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaToken 获取到的Token信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:622 table "表 16 token"
 type KeystoneCreateUserTokenByPasswordAndMfaToken struct {
 	// Catalog 服务目录信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:630 table "表 16 token" row 1
 	Catalog []KeystoneCreateAgencyTokenTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:637 table "表 16 token" row 2
 	Domain *KeystoneCreateUserTokenByPasswordTokenDomain `json:"domain,omitempty"`
 
 	// ExpiresAt Token过期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:644 table "表 16 token" row 3
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// IssuedAt Token下发时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:658 table "表 16 token" row 5
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取Token的方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:665 table "表 16 token" row 6
 	Methods []string `json:"methods,omitempty"`
 
 	// MfaAuthnAt MFA验证时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:651 table "表 16 token" row 4
 	MfaAuthnAt *string `json:"mfa_authn_at,omitempty"`
 
 	// Project 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:672 table "表 16 token" row 7
 	Project *KeystoneCreateUserTokenByPasswordTokenProject `json:"project,omitempty"`
 
 	// Roles Token的权限信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:679 table "表 16 token" row 8
 	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
 
 	// User 获取Token的IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:686 table "表 16 token" row 9
 	User *KeystoneCreateUserTokenByPasswordTokenUser `json:"user,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaTokenProjectDomain 项目所属帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:365 table "表 10 token.project.domain"
 type KeystoneCreateUserTokenByPasswordAndMfaTokenProjectDomain struct {
 	// ID 帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:373 table "表 10 token.project.domain" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:380 table "表 10 token.project.domain" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaTokenUserDomain IAM用户所属的帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:951 table "表 24 token.user.domain"
 type KeystoneCreateUserTokenByPasswordAndMfaTokenUserDomain struct {
 	// ID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:966 table "表 24 token.user.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:959 table "表 24 token.user.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAuth 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:157 table "表 4 auth"
 type KeystoneCreateUserTokenByPasswordAuth struct {
 	// Identity 认证参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:167 table "表 4 auth" row 1
 	Identity KeystoneCreateUserTokenByPasswordAuthIdentity `json:"identity"`
 
 	// Scope Token的使用范围，取值为project或domain，二选一即可。
@@ -3275,18 +4715,26 @@ type KeystoneCreateUserTokenByPasswordAuth struct {
 	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
 	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
 	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:176 table "表 4 auth" row 2
 	Scope *KeystoneCreateUserTokenByPasswordAuthScope `json:"scope,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAuthIdentity 认证参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:193 table "表 5 auth.identity"
 type KeystoneCreateUserTokenByPasswordAuthIdentity struct {
 	// Methods 认证方法，该字段内容为["password"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:203 table "表 5 auth.identity" row 1
 	Methods []string `json:"methods"`
 
 	// Password IAM用户密码认证信息。
 	// 说明：
 	// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:212 table "表 5 auth.identity" row 2
 	Password KeystoneCreateUserTokenByPasswordAuthIdentityPassword `json:"password"`
 }
 
@@ -3294,17 +4742,27 @@ type KeystoneCreateUserTokenByPasswordAuthIdentity struct {
 // 说明：
 // - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 // - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:229 table "表 6 auth.identity.password"
 type KeystoneCreateUserTokenByPasswordAuthIdentityPassword struct {
 	// User 需要获取Token的IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:239 table "表 6 auth.identity.password" row 1
 	User KeystoneCreateUserTokenByPasswordAuthIdentityPasswordUser `json:"user"`
 }
 
 // KeystoneCreateUserTokenByPasswordAuthIdentityPasswordUser 需要获取Token的IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:254 table "表 7 auth.identity.password.user"
 type KeystoneCreateUserTokenByPasswordAuthIdentityPasswordUser struct {
 	// Domain IAM用户所属帐号信息。了解帐号与IAM用户的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:264 table "表 7 auth.identity.password.user" row 1
 	Domain AuthIdentityPasswordUserDomain `json:"domain"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:273 table "表 7 auth.identity.password.user" row 2
 	Name string `json:"name"`
 
 	// Password IAM用户的登录密码。
@@ -3312,6 +4770,8 @@ type KeystoneCreateUserTokenByPasswordAuthIdentityPasswordUser struct {
 	// - 务必保证密码输入正确，避免获取Token失败。
 	// - 如果您的华为云帐号已升级为华为帐号，将不支持获取帐号Token，建议您为自己创建一个IAM用户，授予该用户必要的权限，获取IAM用户Token。
 	// - 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请在华为云的登录页面，通过“忘记密码”功能，设置华为云帐号密码，并在password中输入新设置的密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:282 table "表 7 auth.identity.password.user" row 3
 	Password string `json:"password"`
 }
 
@@ -3320,156 +4780,254 @@ type KeystoneCreateUserTokenByPasswordAuthIdentityPasswordUser struct {
 // - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
 // - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
 // - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:324 table "表 9 auth.scope"
 type KeystoneCreateUserTokenByPasswordAuthScope struct {
 	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:334 table "表 9 auth.scope" row 1
 	Domain *KeystoneCreateUserTokenByPasswordAuthScopeDomain `json:"domain,omitempty"`
 
 	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:343 table "表 9 auth.scope" row 2
 	Project *KeystoneCreateUserTokenByPasswordAuthScopeProject `json:"project,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:358 table "表 10 auth.scope.domain"
 type KeystoneCreateUserTokenByPasswordAuthScopeDomain struct {
 	// ID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:368 table "表 10 auth.scope.domain" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:377 table "表 10 auth.scope.domain" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:392 table "表 11 auth.scope.project"
 type KeystoneCreateUserTokenByPasswordAuthScopeProject struct {
 	// ID IAM用户所属帐号的项目ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:402 table "表 11 auth.scope.project" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号的项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:411 table "表 11 auth.scope.project" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordError defines model for KeystoneCreateUserTokenByPasswordError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
 type KeystoneCreateUserTokenByPasswordError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
 	Error *KeystoneCreateUserTokenByPasswordErrorError `json:"error,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordErrorError defines model for KeystoneCreateUserTokenByPasswordErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
 type KeystoneCreateUserTokenByPasswordErrorError struct {
-	Code    *int    `json:"code,omitempty"`
+	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
+	Code *int `json:"code,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
 	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
+
+	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
+	Title *string `json:"title,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordRequestBody defines model for KeystoneCreateUserTokenByPasswordRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:132 table "表 3 请求Body参数"
 type KeystoneCreateUserTokenByPasswordRequestBody struct {
 	// Auth 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:142 table "表 3 请求Body参数" row 1
 	Auth KeystoneCreateUserTokenByPasswordAuth `json:"auth"`
 }
 
 // KeystoneCreateUserTokenByPasswordResponseBody defines model for KeystoneCreateUserTokenByPasswordResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:516 table "表 13 响应Body参数"
 type KeystoneCreateUserTokenByPasswordResponseBody struct {
 	// Token 获取到的Token信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:524 table "表 13 响应Body参数" row 1
 	Token *KeystoneCreateUserTokenByPasswordToken `json:"token,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordToken 获取到的Token信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:537 table "表 14 Token"
 type KeystoneCreateUserTokenByPasswordToken struct {
 	// Catalog 服务目录信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:545 table "表 14 Token" row 1
 	Catalog []KeystoneCreateAgencyTokenTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:552 table "表 14 Token" row 2
 	Domain *KeystoneCreateUserTokenByPasswordTokenDomain `json:"domain,omitempty"`
 
 	// ExpiresAt Token过期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:559 table "表 14 Token" row 3
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// IssuedAt Token下发时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:566 table "表 14 Token" row 4
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取Token的方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:573 table "表 14 Token" row 5
 	Methods []string `json:"methods,omitempty"`
 
 	// Project 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:580 table "表 14 Token" row 6
 	Project *KeystoneCreateUserTokenByPasswordTokenProject `json:"project,omitempty"`
 
 	// Roles Token的权限信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:587 table "表 14 Token" row 7
 	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
 
 	// User 获取Token的IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:594 table "表 14 Token" row 8
 	User *KeystoneCreateUserTokenByPasswordTokenUser `json:"user,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordTokenDomain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:790 table "表 19 token.domain"
 type KeystoneCreateUserTokenByPasswordTokenDomain struct {
 	// ID 帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:805 table "表 19 token.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:798 table "表 19 token.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordTokenProject 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:818 table "表 20 token.project"
 type KeystoneCreateUserTokenByPasswordTokenProject struct {
 	// Domain 项目所属帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:826 table "表 20 token.project" row 1
 	Domain *KeystoneCreateUserTokenByPasswordAndMfaTokenProjectDomain `json:"domain,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:833 table "表 20 token.project" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 项目名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:840 table "表 20 token.project" row 3
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordTokenUser 获取Token的IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:909 table "表 23 token.user"
 type KeystoneCreateUserTokenByPasswordTokenUser struct {
 	// Domain IAM用户所属的帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:938 table "表 23 token.user" row 4
 	Domain *KeystoneCreateUserTokenByPasswordAndMfaTokenUserDomain `json:"domain,omitempty"`
 
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:924 table "表 23 token.user" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:917 table "表 23 token.user" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:931 table "表 23 token.user" row 3
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 }
 
 // KeystoneCreateUserUserLinks IAM用户的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:324 table "表 8 user.links"
 type KeystoneCreateUserUserLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:332 table "表 8 user.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListAllProjectPermissionsForGroupLinks 资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:203 table "表 6 links"
 type KeystoneListAllProjectPermissionsForGroupLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:225 table "表 6 links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:218 table "表 6 links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:211 table "表 6 links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListAllProjectPermissionsForGroupPolicyStatement defines model for KeystoneListAllProjectPermissionsForGroupPolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:327 table "表 8 PolicyStatement"
 type KeystoneListAllProjectPermissionsForGroupPolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:335 table "表 8 PolicyStatement" row 1
 	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:353 table "表 8 PolicyStatement" row 3
 	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 枚举值：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:344 table "表 8 PolicyStatement" row 2
 	Effect *KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
@@ -3477,6 +5035,8 @@ type KeystoneListAllProjectPermissionsForGroupPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:369 table "表 8 PolicyStatement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
@@ -3484,148 +5044,242 @@ type KeystoneListAllProjectPermissionsForGroupPolicyStatement struct {
 // 枚举值：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:344 table "表 8 PolicyStatement" row 2
 type KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect string
 
 // KeystoneListAllProjectPermissionsForGroupResponseBody defines model for KeystoneListAllProjectPermissionsForGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:85 table "表 3 响应Body参数"
 type KeystoneListAllProjectPermissionsForGroupResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:93 table "表 3 响应Body参数" row 1
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:100 table "表 3 响应Body参数" row 2
 	Roles []RoleResult `json:"roles,omitempty"`
 
 	// TotalNumber 在查询参数存在domain_id时，返回自定义策略总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:107 table "表 3 响应Body参数" row 3
 	TotalNumber *int64 `json:"total_number,omitempty"`
 }
 
 // KeystoneListAllProjectPermissionsForGroupRolePolicy 权限的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:262 table "表 6 RolePolicy"
 type KeystoneListAllProjectPermissionsForGroupRolePolicy struct {
 	// Depends 该权限所依赖的权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:270 table "表 6 RolePolicy" row 1
 	Depends []PolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:277 table "表 6 RolePolicy" row 2
 	Statement []KeystoneListAllProjectPermissionsForGroupPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:284 table "表 6 RolePolicy" row 3
 	Version *string `json:"Version,omitempty"`
 }
 
 // KeystoneListAuthDomainsLinks 资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:156 table "表 5 links"
 type KeystoneListAuthDomainsLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:164 table "表 5 links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListAuthDomainsResponseBody defines model for KeystoneListAuthDomainsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:58 table "表 2 响应Body参数"
 type KeystoneListAuthDomainsResponseBody struct {
 	// Domains 帐号信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:66 table "表 2 响应Body参数" row 1
 	Domains []Domains `json:"domains,omitempty"`
 
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:73 table "表 2 响应Body参数" row 2
 	Links *KeystoneListAuthDomainsLinks `json:"links,omitempty"`
 }
 
 // KeystoneListAuthProjectsProjects defines model for KeystoneListAuthProjectsProjects.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:107 table "表 4 projects"
 type KeystoneListAuthProjectsProjects struct {
 	// Description 项目描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:122 table "表 4 projects" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:158 table "表 4 projects" row 7
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:136 table "表 4 projects" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:143 table "表 4 projects" row 5
 	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:115 table "表 4 projects" row 1
 	IsDomain *bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:129 table "表 4 projects" row 3
 	Links *KeystoneListAuthProjectsProjectsLinks `json:"links,omitempty"`
 
 	// Name 项目名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:165 table "表 4 projects" row 8
 	Name *string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:150 table "表 4 projects" row 6
 	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneListAuthProjectsProjectsLinks 项目的资源链接。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:178 table "表 5 projects.links"
 type KeystoneListAuthProjectsProjectsLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:186 table "表 5 projects.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListAuthProjectsResponseBody defines model for KeystoneListAuthProjectsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:58 table "表 2 响应Body参数"
 type KeystoneListAuthProjectsResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:66 table "表 2 响应Body参数" row 1
 	Links *KeystoneListAuthDomainsLinks `json:"links,omitempty"`
 
 	// Projects 项目信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:73 table "表 2 响应Body参数" row 2
 	Projects []KeystoneListAuthProjectsProjects `json:"projects,omitempty"`
 }
 
 // KeystoneListDomainPermissionsForGroupLinks 资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:121 table "表 4 links"
 type KeystoneListDomainPermissionsForGroupLinks struct {
 	// Next 下一个邻接资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:143 table "表 4 links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 上一个邻接资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:136 table "表 4 links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:129 table "表 4 links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListDomainPermissionsForGroupResponseBody defines model for KeystoneListDomainPermissionsForGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:93 table "表 3 响应Body参数"
 type KeystoneListDomainPermissionsForGroupResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:101 table "表 3 响应Body参数" row 1
 	Links *KeystoneListDomainPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:108 table "表 3 响应Body参数" row 2
 	Roles []KeystoneListDomainPermissionsForGroupRoles `json:"roles,omitempty"`
 }
 
 // KeystoneListDomainPermissionsForGroupRoles defines model for KeystoneListDomainPermissionsForGroupRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:156 table "表 5 roles"
 type KeystoneListDomainPermissionsForGroupRoles struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:185 table "表 5 roles" row 4
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:251 table "表 5 roles" row 13
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:200 table "表 5 roles" row 6
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:178 table "表 5 roles" row 3
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:221 table "表 5 roles" row 9
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:164 table "表 5 roles" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:171 table "表 5 roles" row 2
 	Flag *string `json:"flag,omitempty"`
 
 	// ID 权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:214 table "表 5 roles" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:207 table "表 5 roles" row 7
 	Links *KeystoneListDomainPermissionsForGroupRolesLinks `json:"links,omitempty"`
 
 	// Name 系统内部呈现的权限名称。如云目录服务CCS普通用户权限CCS User的name为ccs_user。
 	// 携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:192 table "表 5 roles" row 5
 	Name *string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:237 table "表 5 roles" row 11
 	Policy *KeystoneListDomainPermissionsForGroupRolesPolicy `json:"policy,omitempty"`
 
 	// Type 权限的显示模式。
@@ -3635,9 +5289,13 @@ type KeystoneListDomainPermissionsForGroupRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:228 table "表 5 roles" row 10
 	Type *KeystoneListDomainPermissionsForGroupRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:244 table "表 5 roles" row 12
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -3648,201 +5306,331 @@ type KeystoneListDomainPermissionsForGroupRoles struct {
 // - AA表示在domain和project层均显示。
 // - XX表示在domain和project层均不显示。
 // - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:228 table "表 5 roles" row 10
 type KeystoneListDomainPermissionsForGroupRolesType string
 
 // KeystoneListDomainPermissionsForGroupRolesLinks 权限的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:221 table "表 5 roles.links"
 type KeystoneListDomainPermissionsForGroupRolesLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:243 table "表 5 roles.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:236 table "表 5 roles.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:229 table "表 5 roles.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListDomainPermissionsForGroupRolesPolicy 权限的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:256 table "表 6 roles.policy"
 type KeystoneListDomainPermissionsForGroupRolesPolicy struct {
 	// Depends 该权限所依赖的权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:264 table "表 6 roles.policy" row 1
 	Depends []KeystoneListPermissionsRolesPolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:271 table "表 6 roles.policy" row 2
 	Statement []KeystoneListProjectPermissionsForGroupRolesPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:278 table "表 6 roles.policy" row 3
 	Version *string `json:"Version,omitempty"`
 }
 
 // KeystoneListEndpointsLinks 终端节点信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:225 table "表 6 links"
 type KeystoneListEndpointsLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:247 table "表 6 links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:240 table "表 6 links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:233 table "表 6 links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListEndpointsResponseBody defines model for KeystoneListEndpointsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:92 table "表 3 响应Body参数"
 type KeystoneListEndpointsResponseBody struct {
 	// Endpoints 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:100 table "表 3 响应Body参数" row 1
 	Endpoints []Endpoints `json:"endpoints,omitempty"`
 
 	// Links 终端节点信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:107 table "表 3 响应Body参数" row 2
 	Links *KeystoneListEndpointsLinks `json:"links,omitempty"`
 }
 
 // KeystoneListGroupsForUserGroups defines model for KeystoneListGroupsForUserGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:112 table "表 4 groups"
 type KeystoneListGroupsForUserGroups struct {
 	// CreateTime 用户组创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:155 table "表 4 groups" row 6
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// Description 用户组描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:120 table "表 4 groups" row 1
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:134 table "表 4 groups" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ID 用户组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:127 table "表 4 groups" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:148 table "表 4 groups" row 5
 	Links *GroupsLinks `json:"links,omitempty"`
 
 	// Name 用户组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:141 table "表 4 groups" row 4
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneListGroupsForUserResponseBody defines model for KeystoneListGroupsForUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:84 table "表 3 响应Body参数"
 type KeystoneListGroupsForUserResponseBody struct {
 	// Groups 用户组信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:92 table "表 3 响应Body参数" row 1
 	Groups []KeystoneListGroupsForUserGroups `json:"groups,omitempty"`
 
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:99 table "表 3 响应Body参数" row 2
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 }
 
 // KeystoneListGroupsGroups defines model for KeystoneListGroupsGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:121 table "表 4 groups"
 type KeystoneListGroupsGroups struct {
 	// CreateTime 用户组创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:164 table "表 4 groups" row 6
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// Description 用户组描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:129 table "表 4 groups" row 1
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:143 table "表 4 groups" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ID 用户组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:136 table "表 4 groups" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:157 table "表 4 groups" row 5
 	Links *GroupsLinks `json:"links,omitempty"`
 
 	// Name 用户组名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:150 table "表 4 groups" row 4
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneListGroupsResponseBody defines model for KeystoneListGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:93 table "表 3 响应Body参数"
 type KeystoneListGroupsResponseBody struct {
 	// Groups 用户组信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:101 table "表 3 响应Body参数" row 1
 	Groups []KeystoneListGroupsGroups `json:"groups,omitempty"`
 
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:108 table "表 3 响应Body参数" row 2
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 }
 
 // KeystoneListIdentityProvidersResponseBody defines model for KeystoneListIdentityProvidersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:59 table "表 2 响应Body参数"
 type KeystoneListIdentityProvidersResponseBody struct {
 	// IdentityProviders 身份提供商信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:67 table "表 2 响应Body参数" row 1
 	IdentityProviders []IdentityProviders `json:"identity_providers,omitempty"`
 
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:74 table "表 2 响应Body参数" row 2
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 }
 
 // KeystoneListMappingsMappingsRules defines model for KeystoneListMappingsMappingsRules.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:178 table "表 6 mappings.rules"
 type KeystoneListMappingsMappingsRules struct {
 	// Local 表示联邦用户在本系统中的用户信息。 user:联邦用户在本系统中的用户名称。group:联邦用户在本系统中所属用户组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:186 table "表 6 mappings.rules" row 1
 	Local []KeystoneListMappingsMappingsRulesLocal `json:"local,omitempty"`
 
 	// Remote 表示联邦用户在IdP中的用户信息。由断言属性及运算符组成的表达式，取值由断言决定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:193 table "表 6 mappings.rules" row 2
 	Remote []MappingsRulesRemote `json:"remote,omitempty"`
 }
 
 // KeystoneListMappingsMappingsRulesLocal defines model for KeystoneListMappingsMappingsRulesLocal.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:434 table "表 15 mappings.rules.local"
 type KeystoneListMappingsMappingsRulesLocal struct {
 	// Group 联邦用户在本系统中所属用户组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:449 table "表 15 mappings.rules.local" row 2
 	Group *KeystoneUpdateMappingResponseMappingsRulesLocalGroup `json:"group,omitempty"`
 
 	// Groups 联邦用户在本系统中所属用户组列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:456 table "表 15 mappings.rules.local" row 3
 	Groups *KeystoneUpdateMappingResponseMappingsRulesLocalGroups `json:"groups,omitempty"`
 
 	// User 联邦用户在本系统中的用户名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:442 table "表 15 mappings.rules.local" row 1
 	User *KeystoneUpdateMappingResponseMappingsRulesLocalUser `json:"user,omitempty"`
 }
 
 // KeystoneListMappingsResponseBody defines model for KeystoneListMappingsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:59 table "表 2 响应Body参数"
 type KeystoneListMappingsResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:67 table "表 2 响应Body参数" row 1
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Mappings 映射信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:74 table "表 2 响应Body参数" row 2
 	Mappings []Mappings `json:"mappings,omitempty"`
 }
 
 // KeystoneListPermissionsResponseBody defines model for KeystoneListPermissionsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:155 table "表 3 响应Body参数"
 type KeystoneListPermissionsResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:163 table "表 3 响应Body参数" row 1
 	Links *KeystoneListDomainPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:170 table "表 3 响应Body参数" row 2
 	Roles []KeystoneListPermissionsRoles `json:"roles,omitempty"`
 
 	// TotalNumber 返回权限的总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:177 table "表 3 响应Body参数" row 3
 	TotalNumber *int64 `json:"total_number,omitempty"`
 }
 
 // KeystoneListPermissionsRoles defines model for KeystoneListPermissionsRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:225 table "表 5 roles"
 type KeystoneListPermissionsRoles struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:254 table "表 5 roles" row 4
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:320 table "表 5 roles" row 13
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:269 table "表 5 roles" row 6
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:247 table "表 5 roles" row 3
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:290 table "表 5 roles" row 9
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:233 table "表 5 roles" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:240 table "表 5 roles" row 2
 	Flag *string `json:"flag,omitempty"`
 
 	// ID 权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:283 table "表 5 roles" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:276 table "表 5 roles" row 7
 	Links *KeystoneListDomainPermissionsForGroupRolesLinks `json:"links,omitempty"`
 
 	// Name 系统内部呈现的权限名称。如云目录服务CCS普通用户权限CCS User的name为ccs_user。
 	// 携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:261 table "表 5 roles" row 5
 	Name *string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:306 table "表 5 roles" row 11
 	Policy *KeystoneListPermissionsRolesPolicy `json:"policy,omitempty"`
 
 	// Type 权限的显示模式。
@@ -3852,9 +5640,13 @@ type KeystoneListPermissionsRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:297 table "表 5 roles" row 10
 	Type *KeystoneListPermissionsRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:313 table "表 5 roles" row 12
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -3865,51 +5657,75 @@ type KeystoneListPermissionsRoles struct {
 // - AA表示在domain和project层均显示。
 // - XX表示在domain和project层均不显示。
 // - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:297 table "表 5 roles" row 10
 type KeystoneListPermissionsRolesType string
 
 // KeystoneListPermissionsRolesPolicy 权限的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:368 table "表 7 roles.policy"
 type KeystoneListPermissionsRolesPolicy struct {
 	// Depends 该权限所依赖的权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:376 table "表 7 roles.policy" row 1
 	Depends []KeystoneListPermissionsRolesPolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:383 table "表 7 roles.policy" row 2
 	Statement []KeystoneListPermissionsRolesPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:390 table "表 7 roles.policy" row 3
 	Version *string `json:"Version,omitempty"`
 }
 
 // KeystoneListPermissionsRolesPolicyDepends defines model for KeystoneListPermissionsRolesPolicyDepends.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:293 table "表 7 roles.policy.Depends"
 type KeystoneListPermissionsRolesPolicyDepends struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:301 table "表 7 roles.policy.Depends" row 1
 	Catalog *string `json:"catalog,omitempty"`
 
 	// DisplayName 权限展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:308 table "表 7 roles.policy.Depends" row 2
 	DisplayName *string `json:"display_name,omitempty"`
 }
 
 // KeystoneListPermissionsRolesPolicyStatement defines model for KeystoneListPermissionsRolesPolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:433 table "表 9 roles.policy.Statement"
 type KeystoneListPermissionsRolesPolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:441 table "表 9 roles.policy.Statement" row 1
 	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:459 table "表 9 roles.policy.Statement" row 3
 	Condition *RolesPolicyStatementConditionOperator `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:450 table "表 9 roles.policy.Statement" row 2
 	Effect *KeystoneListPermissionsRolesPolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
@@ -3917,6 +5733,8 @@ type KeystoneListPermissionsRolesPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:475 table "表 9 roles.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
@@ -3924,51 +5742,83 @@ type KeystoneListPermissionsRolesPolicyStatement struct {
 // 取值范围：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:450 table "表 9 roles.policy.Statement" row 2
 type KeystoneListPermissionsRolesPolicyStatementEffect string
 
 // KeystoneListProjectPermissionsForGroupResponseBody defines model for KeystoneListProjectPermissionsForGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:93 table "表 3 响应Body参数"
 type KeystoneListProjectPermissionsForGroupResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:101 table "表 3 响应Body参数" row 1
 	Links *KeystoneListDomainPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:108 table "表 3 响应Body参数" row 2
 	Roles []KeystoneListProjectPermissionsForGroupRoles `json:"roles,omitempty"`
 }
 
 // KeystoneListProjectPermissionsForGroupRoles defines model for KeystoneListProjectPermissionsForGroupRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:156 table "表 5 roles"
 type KeystoneListProjectPermissionsForGroupRoles struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:185 table "表 5 roles" row 4
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:251 table "表 5 roles" row 13
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:200 table "表 5 roles" row 6
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:178 table "表 5 roles" row 3
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:221 table "表 5 roles" row 9
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:164 table "表 5 roles" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:171 table "表 5 roles" row 2
 	Flag *string `json:"flag,omitempty"`
 
 	// ID 权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:214 table "表 5 roles" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:207 table "表 5 roles" row 7
 	Links *KeystoneListDomainPermissionsForGroupRolesLinks `json:"links,omitempty"`
 
 	// Name 系统内部呈现的权限名称。如云目录服务CCS普通用户权限CCS User的name为ccs_user。
 	// 携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:192 table "表 5 roles" row 5
 	Name *string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:237 table "表 5 roles" row 11
 	Policy *KeystoneListProjectPermissionsForGroupRolesPolicy `json:"policy,omitempty"`
 
 	// Type 权限的显示模式。
@@ -3978,9 +5828,13 @@ type KeystoneListProjectPermissionsForGroupRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:228 table "表 5 roles" row 10
 	Type *KeystoneListProjectPermissionsForGroupRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:244 table "表 5 roles" row 12
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -3991,51 +5845,75 @@ type KeystoneListProjectPermissionsForGroupRoles struct {
 // - AA表示在domain和project层均显示。
 // - XX表示在domain和project层均不显示。
 // - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:228 table "表 5 roles" row 10
 type KeystoneListProjectPermissionsForGroupRolesType string
 
 // KeystoneListProjectPermissionsForGroupRolesPolicy 权限的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:299 table "表 7 roles.policy"
 type KeystoneListProjectPermissionsForGroupRolesPolicy struct {
 	// Depends 该权限所依赖的权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:307 table "表 7 roles.policy" row 1
 	Depends []KeystoneListProjectPermissionsForGroupRolesPolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:314 table "表 7 roles.policy" row 2
 	Statement []KeystoneListProjectPermissionsForGroupRolesPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:321 table "表 7 roles.policy" row 3
 	Version *string `json:"Version,omitempty"`
 }
 
 // KeystoneListProjectPermissionsForGroupRolesPolicyDepends defines model for KeystoneListProjectPermissionsForGroupRolesPolicyDepends.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:336 table "表 8 roles.policy.Depends"
 type KeystoneListProjectPermissionsForGroupRolesPolicyDepends struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:344 table "表 8 roles.policy.Depends" row 1
 	Catalog *string `json:"catalog,omitempty"`
 
 	// DisplayName 权限名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:351 table "表 8 roles.policy.Depends" row 2
 	DisplayName *string `json:"display_name,omitempty"`
 }
 
 // KeystoneListProjectPermissionsForGroupRolesPolicyStatement defines model for KeystoneListProjectPermissionsForGroupRolesPolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:321 table "表 8 roles.policy.Statement"
 type KeystoneListProjectPermissionsForGroupRolesPolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:329 table "表 8 roles.policy.Statement" row 1
 	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:347 table "表 8 roles.policy.Statement" row 3
 	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:338 table "表 8 roles.policy.Statement" row 2
 	Effect *KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
@@ -4043,6 +5921,8 @@ type KeystoneListProjectPermissionsForGroupRolesPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:363 table "表 8 roles.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
@@ -4050,432 +5930,721 @@ type KeystoneListProjectPermissionsForGroupRolesPolicyStatement struct {
 // 取值范围：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:338 table "表 8 roles.policy.Statement" row 2
 type KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect string
 
 // KeystoneListProjectsForUserProjects defines model for KeystoneListProjectsForUserProjects.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:148 table "表 5 projects"
 type KeystoneListProjectsForUserProjects struct {
 	// Description 项目描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:163 table "表 5 projects" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:199 table "表 5 projects" row 7
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:177 table "表 5 projects" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:184 table "表 5 projects" row 5
 	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:156 table "表 5 projects" row 1
 	IsDomain *bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:170 table "表 5 projects" row 3
 	Links *KeystoneListProjectsProjectsLinks `json:"links,omitempty"`
 
 	// Name 项目名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:206 table "表 5 projects" row 8
 	Name *string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:191 table "表 5 projects" row 6
 	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneListProjectsForUserResponseBody defines model for KeystoneListProjectsForUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:85 table "表 3 响应Body参数"
 type KeystoneListProjectsForUserResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:93 table "表 3 响应Body参数" row 1
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Projects 项目信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:100 table "表 3 响应Body参数" row 2
 	Projects []KeystoneListProjectsForUserProjects `json:"projects,omitempty"`
 }
 
 // KeystoneListProjectsProjects defines model for KeystoneListProjectsProjects.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:203 table "表 5 projects"
 type KeystoneListProjectsProjects struct {
 	// Description 项目描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:218 table "表 5 projects" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:254 table "表 5 projects" row 7
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:232 table "表 5 projects" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:239 table "表 5 projects" row 5
 	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:211 table "表 5 projects" row 1
 	IsDomain *bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:225 table "表 5 projects" row 3
 	Links *KeystoneListProjectsProjectsLinks `json:"links,omitempty"`
 
 	// Name 项目名称。如cn-north-1、MOS等，其中MOS为OBS内置项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:261 table "表 5 projects" row 8
 	Name *string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:246 table "表 5 projects" row 6
 	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneListProjectsProjectsLinks 项目的资源链接。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:219 table "表 6 projects.links"
 type KeystoneListProjectsProjectsLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:241 table "表 6 projects.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:234 table "表 6 projects.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:227 table "表 6 projects.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListProjectsResponseBody defines model for KeystoneListProjectsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:140 table "表 3 响应Body参数"
 type KeystoneListProjectsResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:148 table "表 3 响应Body参数" row 1
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Projects 项目信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:155 table "表 3 响应Body参数" row 2
 	Projects []KeystoneListProjectsProjects `json:"projects,omitempty"`
 }
 
 // KeystoneListProtocolsResponseBody defines model for KeystoneListProtocolsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:84 table "表 3 响应Body参数"
 type KeystoneListProtocolsResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:92 table "表 3 响应Body参数" row 1
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Protocols 协议信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:99 table "表 3 响应Body参数" row 2
 	Protocols []Protocols `json:"protocols,omitempty"`
 }
 
 // KeystoneListRegionsResponseBody defines model for KeystoneListRegionsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:58 table "表 2 响应Body参数"
 type KeystoneListRegionsResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:66 table "表 2 响应Body参数" row 1
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Regions 区域信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:73 table "表 2 响应Body参数" row 2
 	Regions []Regions `json:"regions,omitempty"`
 }
 
 // KeystoneListServicesLinks 服务的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:111 table "表 4 links"
 type KeystoneListServicesLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:133 table "表 4 links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:126 table "表 4 links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:119 table "表 4 links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListServicesResponseBody defines model for KeystoneListServicesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:83 table "表 3 响应Body参数"
 type KeystoneListServicesResponseBody struct {
 	// Links 服务的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:91 table "表 3 响应Body参数" row 1
 	Links *KeystoneListServicesLinks `json:"links,omitempty"`
 
 	// Services 服务信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:98 table "表 3 响应Body参数" row 2
 	Services []Services `json:"services,omitempty"`
 }
 
 // KeystoneListUsersForGroupByAdminLinks 用户组资源的链接。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:112 table "表 4 links"
 type KeystoneListUsersForGroupByAdminLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:134 table "表 4 links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:127 table "表 4 links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:120 table "表 4 links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneListUsersForGroupByAdminResponseBody defines model for KeystoneListUsersForGroupByAdminResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:84 table "表 3 响应Body参数"
 type KeystoneListUsersForGroupByAdminResponseBody struct {
 	// Links 用户组资源的链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:92 table "表 3 响应Body参数" row 1
 	Links *KeystoneListUsersForGroupByAdminLinks `json:"links,omitempty"`
 
 	// Users IAM用户信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:99 table "表 3 响应Body参数" row 2
 	Users []KeystoneListUsersForGroupByAdminUsers `json:"users,omitempty"`
 }
 
 // KeystoneListUsersForGroupByAdminUsers defines model for KeystoneListUsersForGroupByAdminUsers.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:147 table "表 5 users"
 type KeystoneListUsersForGroupByAdminUsers struct {
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:197 table "表 5 users" row 7
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:169 table "表 5 users" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 用户是否启用。true表示启用，false表示停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:176 table "表 5 users" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Extra IAM用户的其他信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:225 table "表 5 users" row 11
 	Extra *UsersExtra `json:"extra,omitempty"`
 
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:183 table "表 5 users" row 5
 	ID *string `json:"id,omitempty"`
 
 	// LastProjectID IAM用户退出华为云前，在控制台最后访问的项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:211 table "表 5 users" row 9
 	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:162 table "表 5 users" row 2
 	Links *UsersLinks `json:"links,omitempty"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:155 table "表 5 users" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“null”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:190 table "表 5 users" row 6
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 
 	// PwdStatus 密码状态。true：需要修改密码，false：正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:204 table "表 5 users" row 8
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
 	// PwdStrength IAM用户的密码强度。high：密码强度高；mid：密码强度中等；low：密码强度低。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:218 table "表 5 users" row 10
 	PwdStrength *string `json:"pwd_strength,omitempty"`
 }
 
 // KeystoneListUsersResponseBody defines model for KeystoneListUsersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:116 table "表 3 响应Body参数"
 type KeystoneListUsersResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:124 table "表 3 响应Body参数" row 1
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Users IAM用户信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:131 table "表 3 响应Body参数" row 2
 	Users []KeystoneListUsersUsers `json:"users,omitempty"`
 }
 
 // KeystoneListUsersUsers defines model for KeystoneListUsersUsers.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:179 table "表 5 users"
 type KeystoneListUsersUsers struct {
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:229 table "表 5 users" row 7
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:201 table "表 5 users" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:208 table "表 5 users" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:215 table "表 5 users" row 5
 	ID *string `json:"id,omitempty"`
 
 	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:243 table "表 5 users" row 9
 	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:194 table "表 5 users" row 2
 	Links *UsersLinks `json:"links,omitempty"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:187 table "表 5 users" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt IAM用户密码过期时间（UTC时间），“null”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:222 table "表 5 users" row 6
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:236 table "表 5 users" row 8
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
 	// PwdStrength IAM用户的密码强度。high：密码强度高；mid：密码强度中等；low：密码强度低。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:250 table "表 5 users" row 10
 	PwdStrength *string `json:"pwd_strength,omitempty"`
 }
 
 // KeystoneListVersionsError defines model for KeystoneListVersionsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 type KeystoneListVersionsError struct {
+	// Versions Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 	Versions *KeystoneListVersionsErrorVersions `json:"versions,omitempty"`
 }
 
 // KeystoneListVersionsErrorVersions defines model for KeystoneListVersionsErrorVersions.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 type KeystoneListVersionsErrorVersions struct {
+	// Values Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 	Values []KeystoneListVersionsErrorVersionsValuesItem `json:"values,omitempty"`
 }
 
 // KeystoneListVersionsErrorVersionsValuesItem defines model for KeystoneListVersionsErrorVersionsValuesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 type KeystoneListVersionsErrorVersionsValuesItem struct {
-	ID         *string                                                     `json:"id,omitempty"`
-	Links      []KeystoneListVersionsErrorVersionsValuesItemLinksItem      `json:"links,omitempty"`
+	// ID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
+	ID *string `json:"id,omitempty"`
+
+	// Links Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
+	Links []KeystoneListVersionsErrorVersionsValuesItemLinksItem `json:"links,omitempty"`
+
+	// MediaTypes Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 	MediaTypes []KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem `json:"media-types,omitempty"`
-	Status     *string                                                     `json:"status,omitempty"`
-	Updated    *string                                                     `json:"updated,omitempty"`
+
+	// Status Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
+	Status *string `json:"status,omitempty"`
+
+	// Updated Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
+	Updated *string `json:"updated,omitempty"`
 }
 
 // KeystoneListVersionsErrorVersionsValuesItemLinksItem defines model for KeystoneListVersionsErrorVersionsValuesItemLinksItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 type KeystoneListVersionsErrorVersionsValuesItemLinksItem struct {
+	// Href Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 	Href *string `json:"href,omitempty"`
-	Rel  *string `json:"rel,omitempty"`
+
+	// Rel Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
+	Rel *string `json:"rel,omitempty"`
 }
 
 // KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem defines model for KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 type KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem struct {
+	// Base Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 	Base *string `json:"base,omitempty"`
+
+	// Type Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 	Type *string `json:"type,omitempty"`
 }
 
 // KeystoneListVersionsResponseBody defines model for KeystoneListVersionsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:26 table "表 1 响应Body参数"
 type KeystoneListVersionsResponseBody struct {
 	// Versions Keystone API的版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:34 table "表 1 响应Body参数" row 1
 	Versions *Versions `json:"versions,omitempty"`
 }
 
 // KeystoneShowCatalogResponseBody defines model for KeystoneShowCatalogResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:58 table "表 2 响应Body参数"
 type KeystoneShowCatalogResponseBody struct {
 	// Catalog 服务目录信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:66 table "表 2 响应Body参数" row 1
 	Catalog []Catalog `json:"catalog,omitempty"`
 
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:73 table "表 2 响应Body参数" row 2
 	Links *KeystoneListAuthDomainsLinks `json:"links,omitempty"`
 }
 
 // KeystoneShowEndpointResponseBody defines model for KeystoneShowEndpointResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:83 table "表 3 响应Body参数"
 type KeystoneShowEndpointResponseBody struct {
 	// Endpoint 终端节点信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:91 table "表 3 响应Body参数" row 1
 	Endpoint *Endpoint `json:"endpoint,omitempty"`
 }
 
 // KeystoneShowGroupGroup 用户组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:105 table "表 4 group"
 type KeystoneShowGroupGroup struct {
 	// CreateTime 用户组创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:148 table "表 4 group" row 6
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// Description 用户组描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:113 table "表 4 group" row 1
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:127 table "表 4 group" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ID 用户组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:120 table "表 4 group" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:141 table "表 4 group" row 5
 	Links *KeystoneShowGroupGroupLinks `json:"links,omitempty"`
 
 	// Name 用户组名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:134 table "表 4 group" row 4
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneShowGroupGroupLinks 用户组的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:161 table "表 5 group.links"
 type KeystoneShowGroupGroupLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:183 table "表 5 group.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:176 table "表 5 group.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:169 table "表 5 group.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneShowGroupResponseBody defines model for KeystoneShowGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:84 table "表 3 响应Body参数"
 type KeystoneShowGroupResponseBody struct {
 	// Group 用户组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:92 table "表 3 响应Body参数" row 1
 	Group *KeystoneShowGroupGroup `json:"group,omitempty"`
 }
 
 // KeystoneShowIdentityProviderIdentityProvider 身份提供商信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:104 table "表 4 identity_provider"
 type KeystoneShowIdentityProviderIdentityProvider struct {
 	// Description 身份提供商描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:128 table "表 4 identity_provider" row 3
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:135 table "表 4 identity_provider" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 身份提供商ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:121 table "表 4 identity_provider" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 身份提供商的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:149 table "表 4 identity_provider" row 6
 	Links *IdentityProviderLinks `json:"links,omitempty"`
 
 	// RemoteIds 身份提供商的联邦用户ID列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:142 table "表 4 identity_provider" row 5
 	RemoteIds []string `json:"remote_ids,omitempty"`
 
 	// SsoType 身份提供商类型。当前支持如下两种：
 	// - virtual_user_sso：联邦登录跳转后映射为虚拟用户。
 	// - iam_user_sso：联邦登录跳转后映射为实际存在的IAM用户。
 	// 默认配置为virtual_user_sso类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:112 table "表 4 identity_provider" row 1
 	SsoType *string `json:"sso_type,omitempty"`
 }
 
 // KeystoneShowIdentityProviderResponseBody defines model for KeystoneShowIdentityProviderResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:83 table "表 3 响应Body参数"
 type KeystoneShowIdentityProviderResponseBody struct {
 	// IdentityProvider 身份提供商信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:91 table "表 3 响应Body参数" row 1
 	IdentityProvider *KeystoneShowIdentityProviderIdentityProvider `json:"identity_provider,omitempty"`
 }
 
 // KeystoneShowMappingMapping 映射信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:105 table "表 4 mapping"
 type KeystoneShowMappingMapping struct {
 	// ID 映射ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:113 table "表 4 mapping" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 映射的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:120 table "表 4 mapping" row 2
 	Links *MappingLinks `json:"links,omitempty"`
 
 	// Rules 将联邦用户映射为本地用户的规则列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:127 table "表 4 mapping" row 3
 	Rules []KeystoneShowMappingMappingsRules `json:"rules,omitempty"`
 }
 
 // KeystoneShowMappingMappingRulesRemote defines model for KeystoneShowMappingMappingRulesRemote.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:532 table "表 19 mapping.rules.remote"
 type KeystoneShowMappingMappingRulesRemote struct {
 	// AnyOneOf 输入属性值中包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。在同一个remote数组元素中，any_one_of与not_any_of互斥，两者至多填写一个，不能同时填写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:547 table "表 19 mapping.rules.remote" row 2
 	AnyOneOf []string `json:"any_one_of,omitempty"`
 
 	// NotAnyOf 输入属性值中不包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。not_any_of 与any_one_of互斥，两者至多填写一个，不能同时填写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:554 table "表 19 mapping.rules.remote" row 3
 	NotAnyOf []string `json:"not_any_of,omitempty"`
 
 	// Type 表示IdP断言（SAML协议）或ID token（OIDC协议）中的属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:540 table "表 19 mapping.rules.remote" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // KeystoneShowMappingMappingsRules defines model for KeystoneShowMappingMappingsRules.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:161 table "表 6 mappings.rules"
 type KeystoneShowMappingMappingsRules struct {
 	// Local 表示联邦用户在本系统中的用户信息。 user:联邦用户在本系统中的用户名称。group:联邦用户在本系统中所属用户组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:169 table "表 6 mappings.rules" row 1
 	Local []KeystoneListMappingsMappingsRulesLocal `json:"local,omitempty"`
 
 	// Remote 表示联邦用户在IdP中的用户信息。由断言属性及运算符组成的表达式，取值由断言决定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:176 table "表 6 mappings.rules" row 2
 	Remote []KeystoneShowMappingMappingRulesRemote `json:"remote,omitempty"`
 }
 
 // KeystoneShowMappingResponseBody defines model for KeystoneShowMappingResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:84 table "表 3 响应Body参数"
 type KeystoneShowMappingResponseBody struct {
 	// Mapping 映射信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:92 table "表 3 响应Body参数" row 1
 	Mapping *KeystoneShowMappingMapping `json:"mapping,omitempty"`
 }
 
 // KeystoneShowPermissionResponseBody defines model for KeystoneShowPermissionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:84 table "表 3 响应Body参数"
 type KeystoneShowPermissionResponseBody struct {
 	// Role 权限信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:92 table "表 3 响应Body参数" row 1
 	Role *KeystoneShowPermissionRole `json:"role,omitempty"`
 }
 
 // KeystoneShowPermissionRole 权限信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:105 table "表 4 role"
 type KeystoneShowPermissionRole struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:134 table "表 4 role" row 4
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:200 table "表 4 role" row 13
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:149 table "表 4 role" row 6
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:127 table "表 4 role" row 3
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:170 table "表 4 role" row 9
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:113 table "表 4 role" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:120 table "表 4 role" row 2
 	Flag *string `json:"flag,omitempty"`
 
 	// ID 权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:163 table "表 4 role" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:156 table "表 4 role" row 7
 	Links *KeystoneShowPermissionRoleLinks `json:"links,omitempty"`
 
 	// Name 系统内部呈现的权限名称。如云目录服务CCS普通用户权限CCS User的name为ccs_user。
 	// 携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:141 table "表 4 role" row 5
 	Name *string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:186 table "表 4 role" row 11
 	Policy *KeystoneShowPermissionRolePolicy `json:"policy,omitempty"`
 
 	// Type 权限的显示模式。
@@ -4485,9 +6654,13 @@ type KeystoneShowPermissionRole struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:177 table "表 4 role" row 10
 	Type *KeystoneShowPermissionRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:193 table "表 4 role" row 12
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -4498,54 +6671,80 @@ type KeystoneShowPermissionRole struct {
 // - AA表示在domain和project层均显示。
 // - XX表示在domain和project层均不显示。
 // - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:177 table "表 4 role" row 10
 type KeystoneShowPermissionRoleType string
 
 // KeystoneShowPermissionRoleLinks 权限的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:213 table "表 5 role.links"
 type KeystoneShowPermissionRoleLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:235 table "表 5 role.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:228 table "表 5 role.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:221 table "表 5 role.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneShowPermissionRolePolicy 权限的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:248 table "表 6 role.policy"
 type KeystoneShowPermissionRolePolicy struct {
 	// Depends 该权限所依赖的权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:256 table "表 6 role.policy" row 1
 	Depends []RolePolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:263 table "表 6 role.policy" row 2
 	Statement []KeystoneShowPermissionRolePolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:270 table "表 6 role.policy" row 3
 	Version *string `json:"Version,omitempty"`
 }
 
 // KeystoneShowPermissionRolePolicyStatement defines model for KeystoneShowPermissionRolePolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:313 table "表 8 role.policy.Statement"
 type KeystoneShowPermissionRolePolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:321 table "表 8 role.policy.Statement" row 1
 	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:339 table "表 8 role.policy.Statement" row 3
 	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:330 table "表 8 role.policy.Statement" row 2
 	Effect *KeystoneShowPermissionRolePolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
@@ -4553,6 +6752,8 @@ type KeystoneShowPermissionRolePolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:355 table "表 8 role.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
@@ -4560,381 +6761,633 @@ type KeystoneShowPermissionRolePolicyStatement struct {
 // 取值范围：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:330 table "表 8 role.policy.Statement" row 2
 type KeystoneShowPermissionRolePolicyStatementEffect string
 
 // KeystoneShowProjectProject 项目信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:104 table "表 4 project"
 type KeystoneShowProjectProject struct {
 	// Description 项目描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:119 table "表 4 project" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:155 table "表 4 project" row 7
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:133 table "表 4 project" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:140 table "表 4 project" row 5
 	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:112 table "表 4 project" row 1
 	IsDomain *bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:126 table "表 4 project" row 3
 	Links *KeystoneShowProjectProjectLinks `json:"links,omitempty"`
 
 	// Name 项目名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:162 table "表 4 project" row 8
 	Name *string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:147 table "表 4 project" row 6
 	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneShowProjectProjectLinks 项目的资源链接。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:175 table "表 5 project.links"
 type KeystoneShowProjectProjectLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:197 table "表 5 project.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:190 table "表 5 project.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:183 table "表 5 project.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneShowProjectResponseBody defines model for KeystoneShowProjectResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:83 table "表 3 响应Body参数"
 type KeystoneShowProjectResponseBody struct {
 	// Project 项目信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:91 table "表 3 响应Body参数" row 1
 	Project *KeystoneShowProjectProject `json:"project,omitempty"`
 }
 
 // KeystoneShowProtocolProtocol 协议信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:155 table "表 6 protocol"
 type KeystoneShowProtocolProtocol struct {
 	// ID 协议ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:163 table "表 6 protocol" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 协议的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:177 table "表 6 protocol" row 3
 	Links *ProtocolLinks `json:"links,omitempty"`
 
 	// MappingID 映射ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:170 table "表 6 protocol" row 2
 	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneShowProtocolResponseBody defines model for KeystoneShowProtocolResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议详情.md:93 table "表 3 响应Body参数"
 type KeystoneShowProtocolResponseBody struct {
 	// Protocol 协议信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议详情.md:101 table "表 3 响应Body参数" row 1
 	Protocol *KeystoneShowProtocolProtocol `json:"protocol,omitempty"`
 }
 
 // KeystoneShowRegionResponseBody defines model for KeystoneShowRegionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:83 table "表 3 响应Body参数"
 type KeystoneShowRegionResponseBody struct {
 	// Region 区域信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:91 table "表 3 响应Body参数" row 1
 	Region *Region `json:"region,omitempty"`
 }
 
 // KeystoneShowSecurityComplianceByOptionConfig 配置信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:116 table "表 4 config"
 type KeystoneShowSecurityComplianceByOptionConfig struct {
 	// PasswordRegex 密码强度策略的正则表达式。(当option为password_regex时返回)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:124 table "表 4 config" row 1
 	PasswordRegex *string `json:"password_regex,omitempty"`
 
 	// PasswordRegexDescription 密码强度策略的描述。(当option为password_regex_description时返回)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:131 table "表 4 config" row 2
 	PasswordRegexDescription *string `json:"password_regex_description,omitempty"`
 }
 
 // KeystoneShowSecurityComplianceByOptionResponseBody defines model for KeystoneShowSecurityComplianceByOptionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:95 table "表 3 响应Body参数"
 type KeystoneShowSecurityComplianceByOptionResponseBody struct {
 	// Config 配置信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:103 table "表 3 响应Body参数" row 1
 	Config *KeystoneShowSecurityComplianceByOptionConfig `json:"config,omitempty"`
 }
 
 // KeystoneShowSecurityComplianceConfig 配置信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:104 table "表 4 config"
 type KeystoneShowSecurityComplianceConfig struct {
 	// SecurityCompliance 密码强度策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:112 table "表 4 config" row 1
 	SecurityCompliance *ConfigSecurityCompliance `json:"security_compliance,omitempty"`
 }
 
 // KeystoneShowSecurityComplianceResponseBody defines model for KeystoneShowSecurityComplianceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:83 table "表 3 响应Body参数"
 type KeystoneShowSecurityComplianceResponseBody struct {
 	// Config 配置信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:91 table "表 3 响应Body参数" row 1
 	Config *KeystoneShowSecurityComplianceConfig `json:"config,omitempty"`
 }
 
 // KeystoneShowServiceResponseBody defines model for KeystoneShowServiceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:83 table "表 3 响应Body参数"
 type KeystoneShowServiceResponseBody struct {
 	// Service 服务信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:91 table "表 3 响应Body参数" row 1
 	Service *Service `json:"service,omitempty"`
 }
 
 // KeystoneShowUserResponseBody defines model for KeystoneShowUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:88 table "表 3 响应Body参数"
 type KeystoneShowUserResponseBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:96 table "表 3 响应Body参数" row 1
 	User *KeystoneShowUserUser `json:"user,omitempty"`
 }
 
 // KeystoneShowUserUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:109 table "表 4 user"
 type KeystoneShowUserUser struct {
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:159 table "表 4 user" row 7
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:131 table "表 4 user" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:138 table "表 4 user" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:145 table "表 4 user" row 5
 	ID *string `json:"id,omitempty"`
 
 	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:173 table "表 4 user" row 9
 	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:124 table "表 4 user" row 2
 	Links *KeystoneShowUserUserLinks `json:"links,omitempty"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:117 table "表 4 user" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt IAM用户密码过期时间（UTC时间），“null”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:152 table "表 4 user" row 6
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:166 table "表 4 user" row 8
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 }
 
 // KeystoneShowUserUserLinks IAM用户的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:186 table "表 5 user.links"
 type KeystoneShowUserUserLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:208 table "表 5 user.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:201 table "表 5 user.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:194 table "表 5 user.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // KeystoneShowVersionResponseBody defines model for KeystoneShowVersionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:26 table "表 1 响应Body参数"
 type KeystoneShowVersionResponseBody struct {
 	// Version Keystone API的3.0版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:34 table "表 1 响应Body参数" row 1
 	Version *Version `json:"version,omitempty"`
 }
 
 // KeystoneUpdateGroupGroup 用户组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:107 table "表 4 group"
 type KeystoneUpdateGroupGroup struct {
 	// Description 用户组描述信息，长度小于等于255字符。name与description至少填写一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:117 table "表 4 group" row 1
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:126 table "表 4 group" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Name 用户组名，长度小于等于64字符。name与description至少填写一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:135 table "表 4 group" row 3
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneUpdateGroupRequestBody defines model for KeystoneUpdateGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:82 table "表 3 请求Body参数"
 type KeystoneUpdateGroupRequestBody struct {
 	// Group 用户组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:92 table "表 3 请求Body参数" row 1
 	Group KeystoneUpdateGroupGroup `json:"group"`
 }
 
 // KeystoneUpdateGroupResponseBody defines model for KeystoneUpdateGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:152 table "表 5 响应Body参数"
 type KeystoneUpdateGroupResponseBody struct {
 	// Group 用户组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:160 table "表 5 响应Body参数" row 1
 	Group *KeystoneCreateGroupResponseGroup `json:"group,omitempty"`
 }
 
 // KeystoneUpdateIdentityProviderIdentityProvider 身份提供商信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:107 table "表 4 identity_provider"
 type KeystoneUpdateIdentityProviderIdentityProvider struct {
 	// Description 身份提供商描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:117 table "表 4 identity_provider" row 1
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:126 table "表 4 identity_provider" row 2
 	Enabled *bool `json:"enabled,omitempty"`
 }
 
 // KeystoneUpdateIdentityProviderRequestBody defines model for KeystoneUpdateIdentityProviderRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:82 table "表 3 请求Body参数"
 type KeystoneUpdateIdentityProviderRequestBody struct {
 	// IdentityProvider 身份提供商信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:92 table "表 3 请求Body参数" row 1
 	IdentityProvider KeystoneUpdateIdentityProviderIdentityProvider `json:"identity_provider"`
 }
 
 // KeystoneUpdateIdentityProviderResponseBody defines model for KeystoneUpdateIdentityProviderResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:143 table "表 5 响应Body参数"
 type KeystoneUpdateIdentityProviderResponseBody struct {
 	// IdentityProvider 身份提供商信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:151 table "表 5 响应Body参数" row 1
 	IdentityProvider *KeystoneCreateIdentityProviderResponseIdentityProvider `json:"identity_provider,omitempty"`
 }
 
 // KeystoneUpdateMappingMapping 映射信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:107 table "表 4 mapping"
 type KeystoneUpdateMappingMapping struct {
 	// Rules 将联邦用户映射为本地用户的规则列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:117 table "表 4 mapping" row 1
 	Rules []KeystoneUpdateMappingMappingRules `json:"rules"`
 }
 
 // KeystoneUpdateMappingMappingRules defines model for KeystoneUpdateMappingMappingRules.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:132 table "表 5 mapping.rules"
 type KeystoneUpdateMappingMappingRules struct {
 	// Local 表示联邦用户在本系统中的用户信息。 user:联邦用户在本系统中的用户名称。group:联邦用户在本系统中所属用户组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:142 table "表 5 mapping.rules" row 1
 	Local []KeystoneCreateMappingMappingsRulesLocal `json:"local"`
 
 	// Remote 表示联邦用户在IdP中的用户信息。使用SAML协议时，由断言属性及运算符组成的表达式，取值由断言决定。使用OIDC协议时，取值由ID token决定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:151 table "表 5 mapping.rules" row 2
 	Remote []KeystoneUpdateMappingMappingRulesRemote `json:"remote"`
 }
 
 // KeystoneUpdateMappingMappingRulesRemote defines model for KeystoneUpdateMappingMappingRulesRemote.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:284 table "表 10 mapping.rules.remote"
 type KeystoneUpdateMappingMappingRulesRemote struct {
 	// AnyOneOf 输入属性值中包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。在同一个remote数组元素中，any_one_of与not_any_of互斥，两者至多填写一个，不能同时填写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:303 table "表 10 mapping.rules.remote" row 2
 	AnyOneOf []string `json:"any_one_of,omitempty"`
 
 	// NotAnyOf 输入属性值中不包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。not_any_of 与any_one_of互斥，两者至多填写一个，不能同时填写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:312 table "表 10 mapping.rules.remote" row 3
 	NotAnyOf []string `json:"not_any_of,omitempty"`
 
 	// Type 表示IdP断言中的属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:294 table "表 10 mapping.rules.remote" row 1
 	Type string `json:"type"`
 }
 
 // KeystoneUpdateMappingMappingsRules defines model for KeystoneUpdateMappingMappingsRules.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:406 table "表 14 mappings.rules"
 type KeystoneUpdateMappingMappingsRules struct {
 	// Local 表示联邦用户在本系统中的用户信息。 user：联邦用户在本系统中的用户名称。group：联邦用户在本系统中所属用户组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:414 table "表 14 mappings.rules" row 1
 	Local []KeystoneListMappingsMappingsRulesLocal `json:"local,omitempty"`
 
 	// Remote 表示联邦用户在IdP中的用户信息。使用SAML协议时，由断言属性及运算符组成的表达式，取值由断言决定。使用OIDC协议时，取值由ID token决定。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:421 table "表 14 mappings.rules" row 2
 	Remote []KeystoneShowMappingMappingRulesRemote `json:"remote,omitempty"`
 }
 
 // KeystoneUpdateMappingRequestBody defines model for KeystoneUpdateMappingRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:82 table "表 3 请求Body参数"
 type KeystoneUpdateMappingRequestBody struct {
 	// Mapping 映射信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:92 table "表 3 请求Body参数" row 1
 	Mapping KeystoneUpdateMappingMapping `json:"mapping"`
 }
 
 // KeystoneUpdateMappingRequestMappingsRulesLocalGroup 联邦用户在本系统中所属用户组
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:234 table "表 8 mappings.rules.local.group"
 type KeystoneUpdateMappingRequestMappingsRulesLocalGroup struct {
 	// Name 联邦用户在本系统中所属用户组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:244 table "表 8 mappings.rules.local.group" row 1
 	Name string `json:"name"`
 }
 
 // KeystoneUpdateMappingRequestMappingsRulesLocalGroups 联邦用户在本系统中所属用户组列表
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:259 table "表 9 mappings.rules.local.groups"
 type KeystoneUpdateMappingRequestMappingsRulesLocalGroups struct {
 	// Name 联邦用户在本系统中所属用户组列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:269 table "表 9 mappings.rules.local.groups" row 1
 	Name string `json:"name"`
 }
 
 // KeystoneUpdateMappingRequestMappingsRulesLocalUser 联邦用户在本系统中的用户名称
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:209 table "表 7 mappings.rules.local.user"
 type KeystoneUpdateMappingRequestMappingsRulesLocalUser struct {
 	// Name 联邦用户在本系统中的用户名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:219 table "表 7 mappings.rules.local.user" row 1
 	Name string `json:"name"`
 }
 
 // KeystoneUpdateMappingResponseBody defines model for KeystoneUpdateMappingResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:329 table "表 11 响应Body参数"
 type KeystoneUpdateMappingResponseBody struct {
 	// Mapping 映射信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:337 table "表 11 响应Body参数" row 1
 	Mapping *KeystoneCreateMappingResponseMapping `json:"mapping,omitempty"`
 }
 
 // KeystoneUpdateMappingResponseMappingsRulesLocalGroup 联邦用户在本系统中所属用户组
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:490 table "表 17 mappings.rules.local.group"
 type KeystoneUpdateMappingResponseMappingsRulesLocalGroup struct {
 	// Name 联邦用户在本系统中所属用户组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:498 table "表 17 mappings.rules.local.group" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneUpdateMappingResponseMappingsRulesLocalGroups 联邦用户在本系统中所属用户组列表
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:511 table "表 18 mappings.rules.local.groups"
 type KeystoneUpdateMappingResponseMappingsRulesLocalGroups struct {
 	// Name 联邦用户在本系统中所属用户组列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:519 table "表 18 mappings.rules.local.groups" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneUpdateMappingResponseMappingsRulesLocalUser 联邦用户在本系统中的用户名称
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:469 table "表 16 mappings.rules.local.user"
 type KeystoneUpdateMappingResponseMappingsRulesLocalUser struct {
 	// Name 联邦用户在本系统中的用户名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:477 table "表 16 mappings.rules.local.user" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneUpdateProjectRequestBody defines model for KeystoneUpdateProjectRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:82 table "表 3 请求Body参数"
 type KeystoneUpdateProjectRequestBody struct {
 	// Project 需要修改的项目信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:92 table "表 3 请求Body参数" row 1
 	Project KeystoneUpdateProjectRequestProject `json:"project"`
 }
 
 // KeystoneUpdateProjectRequestProject 需要修改的项目信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:107 table "表 4 project"
 type KeystoneUpdateProjectRequestProject struct {
 	// Description 项目描述，长度小于等于255字符。“name”与"description"至少填写一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:126 table "表 4 project" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 项目名称，必须以存在的"区域ID_"开头，长度小于等于64。项目所属区域不能改变，即原项目名为“cn-north-1_IAMProject”时，新项目名只能以“cn-north-1_”开头。“name”与"description"至少填写一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:117 table "表 4 project" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneUpdateProjectResponseBody defines model for KeystoneUpdateProjectResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:143 table "表 5 响应Body参数"
 type KeystoneUpdateProjectResponseBody struct {
 	// Project 项目信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:151 table "表 5 响应Body参数" row 1
 	Project *KeystoneUpdateProjectResponseProject `json:"project,omitempty"`
 }
 
 // KeystoneUpdateProjectResponseProject 项目信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:164 table "表 6 project"
 type KeystoneUpdateProjectResponseProject struct {
 	// Description 项目描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:179 table "表 6 project" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:221 table "表 6 project" row 8
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:200 table "表 6 project" row 5
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Extra 项目的其他信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:186 table "表 6 project" row 3
 	Extra map[string]interface{} `json:"extra,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:207 table "表 6 project" row 6
 	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:172 table "表 6 project" row 1
 	IsDomain *bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:193 table "表 6 project" row 4
 	Links *KeystoneCreateProjectProjectLinks `json:"links,omitempty"`
 
 	// Name 项目名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:228 table "表 6 project" row 9
 	Name *string `json:"name,omitempty"`
 
 	// ParentID 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:214 table "表 6 project" row 7
 	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneUpdateProtocolProtocol 协议信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:107 table "表 4 protocol"
 type KeystoneUpdateProtocolProtocol struct {
 	// MappingID 映射ID。身份提供商类型为iam_user_sso时,不需要绑定映射ID,无需传入此字段;否则此字段必填。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:117 table "表 4 protocol" row 1
 	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneUpdateProtocolRequestBody defines model for KeystoneUpdateProtocolRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:82 table "表 3 请求Body参数"
 type KeystoneUpdateProtocolRequestBody struct {
 	// Protocol 协议信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:92 table "表 3 请求Body参数" row 1
 	Protocol KeystoneUpdateProtocolProtocol `json:"protocol"`
 }
 
 // KeystoneUpdateProtocolResponseBody defines model for KeystoneUpdateProtocolResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:134 table "表 5 响应Body参数"
 type KeystoneUpdateProtocolResponseBody struct {
 	// Protocol 协议信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:142 table "表 5 响应Body参数" row 1
 	Protocol *KeystoneShowProtocolProtocol `json:"protocol,omitempty"`
 }
 
 // KeystoneUpdateUserByAdminRequestBody defines model for KeystoneUpdateUserByAdminRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:86 table "表 3 请求Body参数"
 type KeystoneUpdateUserByAdminRequestBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:96 table "表 3 请求Body参数" row 1
 	User KeystoneUpdateUserByAdminRequestUser `json:"user"`
 }
 
 // KeystoneUpdateUserByAdminRequestUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:111 table "表 4 user"
 type KeystoneUpdateUserByAdminRequestUser struct {
 	// Description IAM用户新描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:158 table "表 4 user" row 5
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:121 table "表 4 user" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:149 table "表 4 user" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Name IAM用户新用户名，长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且不能以数字或空格开头。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:130 table "表 4 user" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Password IAM用户密码。
@@ -4943,60 +7396,98 @@ type KeystoneUpdateUserByAdminRequestUser struct {
 	// - 不能包含手机号和邮箱。
 	// - 必须满足账户设置中密码策略的要求。
 	// - 新密码不能与当前密码相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:139 table "表 4 user" row 3
 	Password *string `json:"password,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true:需要修改密码,false:正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:167 table "表 4 user" row 6
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 }
 
 // KeystoneUpdateUserByAdminResponseBody defines model for KeystoneUpdateUserByAdminResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:184 table "表 5 响应Body参数"
 type KeystoneUpdateUserByAdminResponseBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:192 table "表 5 响应Body参数" row 1
 	User *KeystoneUpdateUserByAdminResponseUser `json:"user,omitempty"`
 }
 
 // KeystoneUpdateUserByAdminResponseUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:205 table "表 6 user"
 type KeystoneUpdateUserByAdminResponseUser struct {
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:248 table "表 6 user" row 6
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:220 table "表 6 user" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:227 table "表 6 user" row 3
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Extra IAM用户的其他信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:269 table "表 6 user" row 9
 	Extra *UserExtra `json:"extra,omitempty"`
 
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:234 table "表 6 user" row 4
 	ID *string `json:"id,omitempty"`
 
 	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:262 table "表 6 user" row 8
 	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:276 table "表 6 user" row 10
 	Links *KeystoneCreateUserUserLinks `json:"links,omitempty"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:213 table "表 6 user" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“null”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:241 table "表 6 user" row 5
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:255 table "表 6 user" row 7
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 }
 
 // KeystoneUpdateUserPasswordRequestBody defines model for KeystoneUpdateUserPasswordRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:81 table "表 3 请求Body参数"
 type KeystoneUpdateUserPasswordRequestBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:91 table "表 3 请求Body参数" row 1
 	User KeystoneUpdateUserPasswordUser `json:"user"`
 }
 
 // KeystoneUpdateUserPasswordUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:106 table "表 4 user"
 type KeystoneUpdateUserPasswordUser struct {
 	// OriginalPassword IAM用户的原密码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:126 table "表 4 user" row 2
 	OriginalPassword string `json:"original_password"`
 
 	// Password IAM用户的新密码。
@@ -5005,195 +7496,325 @@ type KeystoneUpdateUserPasswordUser struct {
 	// - 不能包含手机号和邮箱。
 	// - 必须满足用户所属帐号的密码策略要求。
 	// - 新密码不能与当前密码相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:116 table "表 4 user" row 1
 	Password string `json:"password"`
 }
 
 // KeystoneValidateTokenError defines model for KeystoneValidateTokenError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
 type KeystoneValidateTokenError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
 	Error *KeystoneValidateTokenErrorError `json:"error,omitempty"`
 }
 
 // KeystoneValidateTokenErrorError defines model for KeystoneValidateTokenErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
 type KeystoneValidateTokenErrorError struct {
-	Code    *int    `json:"code,omitempty"`
+	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
+	Code *int `json:"code,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
 	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
+
+	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
+	Title *string `json:"title,omitempty"`
 }
 
 // KeystoneValidateTokenResponseBody defines model for KeystoneValidateTokenResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:120 table "表 4 响应Body参数"
 type KeystoneValidateTokenResponseBody struct {
 	// Token 获取到的token信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:128 table "表 4 响应Body参数" row 1
 	Token *KeystoneValidateTokenToken `json:"token,omitempty"`
 }
 
 // KeystoneValidateTokenToken 获取到的token信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:141 table "表 5 token"
 type KeystoneValidateTokenToken struct {
 	// Catalog 服务目录信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:149 table "表 5 token" row 1
 	Catalog []KeystoneCreateAgencyTokenTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 被校验token的IAM用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:156 table "表 5 token" row 2
 	Domain *KeystoneValidateTokenTokenDomain `json:"domain,omitempty"`
 
 	// ExpiresAt token过期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:163 table "表 5 token" row 3
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// IssuedAt token下发时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:170 table "表 5 token" row 4
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:177 table "表 5 token" row 5
 	Methods []string `json:"methods,omitempty"`
 
 	// Project 被校验token的IAM用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:184 table "表 5 token" row 6
 	Project *KeystoneValidateTokenTokenProject `json:"project,omitempty"`
 
 	// Roles token的权限信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:191 table "表 5 token" row 7
 	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
 
 	// User 获取token的IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:198 table "表 5 token" row 8
 	User *KeystoneValidateTokenTokenUser `json:"user,omitempty"`
 }
 
 // KeystoneValidateTokenTokenCatalogEndpoints defines model for KeystoneValidateTokenTokenCatalogEndpoints.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:253 table "表 7 token.catalog.endpoints"
 type KeystoneValidateTokenTokenCatalogEndpoints struct {
 	// ID 终端节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:261 table "表 7 token.catalog.endpoints" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:268 table "表 7 token.catalog.endpoints" row 2
 	Interface *string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:275 table "表 7 token.catalog.endpoints" row 3
 	Region *string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:282 table "表 7 token.catalog.endpoints" row 4
 	RegionID *string `json:"region_id,omitempty"`
 
 	// URL 终端节点的URL。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:289 table "表 7 token.catalog.endpoints" row 5
 	URL *string `json:"url,omitempty"`
 }
 
 // KeystoneValidateTokenTokenDomain 被校验token的IAM用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:302 table "表 8 token.domain"
 type KeystoneValidateTokenTokenDomain struct {
 	// ID 帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:317 table "表 8 token.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:310 table "表 8 token.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneValidateTokenTokenProject 被校验token的IAM用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:330 table "表 9 token.project"
 type KeystoneValidateTokenTokenProject struct {
 	// Domain 项目所属帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:338 table "表 9 token.project" row 1
 	Domain *KeystoneCreateUserTokenByPasswordAndMfaTokenProjectDomain `json:"domain,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:345 table "表 9 token.project" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 项目名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:352 table "表 9 token.project" row 3
 	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneValidateTokenTokenUser 获取token的IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:421 table "表 12 token.user"
 type KeystoneValidateTokenTokenUser struct {
 	// Domain IAM用户所属的帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:450 table "表 12 token.user" row 4
 	Domain *KeystoneValidateTokenTokenUserDomain `json:"domain,omitempty"`
 
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:436 table "表 12 token.user" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:429 table "表 12 token.user" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:443 table "表 12 token.user" row 3
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 }
 
 // KeystoneValidateTokenTokenUserDomain IAM用户所属的帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:463 table "表 13 token.user.domain"
 type KeystoneValidateTokenTokenUserDomain struct {
 	// ID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:478 table "表 13 token.user.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:471 table "表 13 token.user.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // ListAgenciesResponseBody defines model for ListAgenciesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:103 table "表 3 响应Body参数"
 type ListAgenciesResponseBody struct {
 	// Agencies 委托信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:111 table "表 3 响应Body参数" row 1
 	Agencies []Agencies `json:"agencies,omitempty"`
 }
 
 // ListAllProjectsPermissionsForAgencyLinks 权限的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:147 table "表 5 links"
 type ListAllProjectsPermissionsForAgencyLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:155 table "表 5 links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // ListAllProjectsPermissionsForAgencyResponseBody defines model for ListAllProjectsPermissionsForAgencyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:84 table "表 3 响应Body参数"
 type ListAllProjectsPermissionsForAgencyResponseBody struct {
 	// Links 权限的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:99 table "表 3 响应Body参数" row 2
 	Links *ListAllProjectsPermissionsForAgencyLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:92 table "表 3 响应Body参数" row 1
 	Roles []ListAllProjectsPermissionsForAgencyRoles `json:"roles,omitempty"`
 }
 
 // ListAllProjectsPermissionsForAgencyRoles defines model for ListAllProjectsPermissionsForAgencyRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:112 table "表 4 roles"
 type ListAllProjectsPermissionsForAgencyRoles struct {
 	// ID 权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:120 table "表 4 roles" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:127 table "表 4 roles" row 2
 	Links *ListAllProjectsPermissionsForAgencyLinks `json:"links,omitempty"`
 
 	// Name 权限名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:134 table "表 4 roles" row 3
 	Name *string `json:"name,omitempty"`
 }
 
 // ListCustomPoliciesResponseBody defines model for ListCustomPoliciesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:93 table "表 3 响应Body参数"
 type ListCustomPoliciesResponseBody struct {
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:101 table "表 3 响应Body参数" row 1
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 自定义策略信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:108 table "表 3 响应Body参数" row 2
 	Roles []ListCustomPoliciesRoles `json:"roles,omitempty"`
 
 	// TotalNumber 返回自定义策略的总条数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:115 table "表 3 响应Body参数" row 3
 	TotalNumber *int64 `json:"total_number,omitempty"`
 }
 
 // ListCustomPoliciesRoles defines model for ListCustomPoliciesRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:163 table "表 5 roles"
 type ListCustomPoliciesRoles struct {
 	// Catalog 自定义策略所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:206 table "表 5 roles" row 6
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 自定义策略创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:192 table "表 5 roles" row 4
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 自定义策略的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:220 table "表 5 roles" row 8
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:199 table "表 5 roles" row 5
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:241 table "表 5 roles" row 11
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 自定义策略所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:171 table "表 5 roles" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ID 自定义策略ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:234 table "表 5 roles" row 10
 	ID *string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:227 table "表 5 roles" row 9
 	Links *ListCustomPoliciesRolesLinks `json:"links,omitempty"`
 
 	// Name 自定义策略名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:213 table "表 5 roles" row 7
 	Name *string `json:"name,omitempty"`
 
 	// Policy 自定义策略的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:257 table "表 5 roles" row 13
 	Policy *ListCustomPoliciesRolesPolicy `json:"policy,omitempty"`
 
 	// References 自定义策略的引用次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:178 table "表 5 roles" row 2
 	References *int64 `json:"references,omitempty"`
 
 	// Type 自定义策略的显示模式。
@@ -5201,9 +7822,13 @@ type ListCustomPoliciesRoles struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:248 table "表 5 roles" row 12
 	Type *ListCustomPoliciesRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:185 table "表 5 roles" row 3
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -5212,42 +7837,62 @@ type ListCustomPoliciesRoles struct {
 // - AX：全局服务。
 // - XA：区域级项目。
 // - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:248 table "表 5 roles" row 12
 type ListCustomPoliciesRolesType string
 
 // ListCustomPoliciesRolesLinks 自定义策略的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:270 table "表 6 roles.links"
 type ListCustomPoliciesRolesLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:278 table "表 6 roles.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // ListCustomPoliciesRolesPolicy 自定义策略的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:291 table "表 7 roles.policy"
 type ListCustomPoliciesRolesPolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:308 table "表 7 roles.policy" row 2
 	Statement []ListCustomPoliciesRolesPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:299 table "表 7 roles.policy" row 1
 	Version *string `json:"Version,omitempty"`
 }
 
 // ListCustomPoliciesRolesPolicyStatement defines model for ListCustomPoliciesRolesPolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:321 table "表 8 roles.policy.Statement"
 type ListCustomPoliciesRolesPolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:329 table "表 8 roles.policy.Statement" row 1
 	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:345 table "表 8 roles.policy.Statement" row 3
 	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:338 table "表 8 roles.policy.Statement" row 2
 	Effect *string `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
@@ -5255,48 +7900,78 @@ type ListCustomPoliciesRolesPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:361 table "表 8 roles.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
 // ListDomainPermissionsForAgencyResponseBody defines model for ListDomainPermissionsForAgencyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:93 table "表 3 响应Body参数"
 type ListDomainPermissionsForAgencyResponseBody struct {
 	// Roles 权限信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:101 table "表 3 响应Body参数" row 1
 	Roles []ListDomainPermissionsForAgencyRoles `json:"roles,omitempty"`
 }
 
 // ListDomainPermissionsForAgencyRoles defines model for ListDomainPermissionsForAgencyRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:114 table "表 4 roles"
 type ListDomainPermissionsForAgencyRoles struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:143 table "表 4 roles" row 4
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:208 table "表 4 roles" row 13
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:157 table "表 4 roles" row 6
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:136 table "表 4 roles" row 3
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:178 table "表 4 roles" row 9
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:122 table "表 4 roles" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:129 table "表 4 roles" row 2
 	Flag *string `json:"flag,omitempty"`
 
 	// ID 权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:171 table "表 4 roles" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:164 table "表 4 roles" row 7
 	Links *KeystoneListDomainPermissionsForGroupRolesLinks `json:"links,omitempty"`
 
 	// Name 权限名。携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:150 table "表 4 roles" row 5
 	Name *string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:194 table "表 4 roles" row 11
 	Policy *KeystoneListDomainPermissionsForGroupRolesPolicy `json:"policy,omitempty"`
 
 	// Type 权限的显示模式。
@@ -5306,9 +7981,13 @@ type ListDomainPermissionsForAgencyRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:185 table "表 4 roles" row 10
 	Type *ListDomainPermissionsForAgencyRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:201 table "表 4 roles" row 12
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -5319,156 +7998,255 @@ type ListDomainPermissionsForAgencyRoles struct {
 // - AA表示在domain和project层均显示。
 // - XX表示在domain和project层均不显示。
 // - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:185 table "表 4 roles" row 10
 type ListDomainPermissionsForAgencyRolesType string
 
 // ListDomainsResponseBody defines model for ListDomainsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询联邦用户可以访问的帐号列表.md:48 table "表 2 响应Body参数"
 type ListDomainsResponseBody struct {
 	// Domains 帐号信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询联邦用户可以访问的帐号列表.md:56 table "表 2 响应Body参数" row 1
 	Domains []Domains `json:"domains,omitempty"`
 
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询联邦用户可以访问的帐号列表.md:63 table "表 2 响应Body参数" row 2
 	Links *KeystoneListAuthDomainsLinks `json:"links,omitempty"`
 }
 
 // ListEnterpriseProjectsForGroupResponseBody defines model for ListEnterpriseProjectsForGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:76 table "表 3 响应Body参数"
 type ListEnterpriseProjectsForGroupResponseBody struct {
 	// EnterpriseProjects 企业项目信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:84 table "表 3 响应Body参数" row 1
 	EnterpriseProjects []ListEnterpriseProjectsResDetail `json:"enterprise-projects,omitempty"`
 }
 
 // ListEnterpriseProjectsForUserResponseBody defines model for ListEnterpriseProjectsForUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:76 table "表 3 响应Body参数"
 type ListEnterpriseProjectsForUserResponseBody struct {
 	// EnterpriseProjects 企业项目信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:84 table "表 3 响应Body参数" row 1
 	EnterpriseProjects []EnterpriseProjects `json:"enterprise-projects,omitempty"`
 }
 
 // ListEnterpriseProjectsResDetail defines model for ListEnterpriseProjectsResDetail.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:97 table "表 4 ListEnterpriseProjectsResDetail"
 type ListEnterpriseProjectsResDetail struct {
 	// ProjectID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:105 table "表 4 ListEnterpriseProjectsResDetail" row 1
 	ProjectID *string `json:"projectId,omitempty"`
 }
 
 // ListGroupsForEnterpriseProjectResDetail defines model for ListGroupsForEnterpriseProjectResDetail.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:97 table "表 4 ListGroupsForEnterpriseProjectResDetail"
 type ListGroupsForEnterpriseProjectResDetail struct {
 	// CreateTime 用户组创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:105 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 1
 	CreateTime *int64 `json:"createTime,omitempty"`
 
 	// Description 用户组描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:112 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:119 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 3
 	DomainID *string `json:"domainId,omitempty"`
 
 	// ID 用户组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:126 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Name 用户组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:133 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 5
 	Name *string `json:"name,omitempty"`
 }
 
 // ListGroupsForEnterpriseProjectResponseBody defines model for ListGroupsForEnterpriseProjectResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:76 table "表 3 响应Body参数"
 type ListGroupsForEnterpriseProjectResponseBody struct {
 	// Groups 用户组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:84 table "表 3 响应Body参数" row 1
 	Groups []ListGroupsForEnterpriseProjectResDetail `json:"groups,omitempty"`
 }
 
 // ListGroupsResponseBody defines model for ListGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:91 table "table at line 91"
 type ListGroupsResponseBody struct {
 	// Groups 企业项目关联的用户组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:101 table "table at line 91" row 1
 	Groups []interface{} `json:"groups"`
 }
 
 // ListPermanentAccessKeysResponseBody defines model for ListPermanentAccessKeysResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:84 table "表 3 响应Body参数"
 type ListPermanentAccessKeysResponseBody struct {
 	// Credentials 认证结果信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:92 table "表 3 响应Body参数" row 1
 	Credentials []Credentials `json:"credentials,omitempty"`
 }
 
 // ListProjectPermissionsForAgencyResponseBody defines model for ListProjectPermissionsForAgencyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的委托权限.md:93 table "表 3 响应Body参数"
 type ListProjectPermissionsForAgencyResponseBody struct {
 	// Roles 权限信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的委托权限.md:101 table "表 3 响应Body参数" row 1
 	Roles []ListDomainPermissionsForAgencyRoles `json:"roles,omitempty"`
 }
 
 // ListProtectPolicyError defines model for ListProtectPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
 type ListProtectPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListProtectPolicyProtectPolicy 操作保护策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:98 table "表 4 protect_policy"
 type ListProtectPolicyProtectPolicy struct {
 	// AdminCheck 是否指定人员验证。on为指定人员验证,必须填写scene参数。off为操作员验证。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:127 table "表 4 protect_policy" row 4
 	AdminCheck *string `json:"admin_check,omitempty"`
 
 	// AllowUser 用户可以自主修改的属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:106 table "表 4 protect_policy" row 1
 	AllowUser *ListProtectPolicyProtectPolicyAllowUser `json:"allow_user,omitempty"`
 
 	// Email 操作保护验证指定邮件地址。示例:example@email.com。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:134 table "表 4 protect_policy" row 5
 	Email *string `json:"email,omitempty"`
 
 	// Mobile 操作保护验证指定手机号码。示例:0086-123456789。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:120 table "表 4 protect_policy" row 3
 	Mobile *string `json:"mobile,omitempty"`
 
 	// OperationProtection 是否开启操作保护,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:113 table "表 4 protect_policy" row 2
 	OperationProtection *bool `json:"operation_protection,omitempty"`
 
 	// Scene 操作保护指定人员验证方式,admin_check为on时,必须填写。包括mobile、email。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:141 table "表 4 protect_policy" row 6
 	Scene *string `json:"scene,omitempty"`
 }
 
 // ListProtectPolicyProtectPolicyAllowUser 用户可以自主修改的属性。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:287 table "表 8 protect_policy.allow_user"
 type ListProtectPolicyProtectPolicyAllowUser struct {
 	// ManageAccesskey 是否允许子用户自行管理AK,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:295 table "表 8 protect_policy.allow_user" row 1
 	ManageAccesskey *bool `json:"manage_accesskey,omitempty"`
 
 	// ManageEmail 是否允许子用户自己修改邮箱,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:302 table "表 8 protect_policy.allow_user" row 2
 	ManageEmail *bool `json:"manage_email,omitempty"`
 
 	// ManageMobile 是否允许子用户自己修改电话,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:309 table "表 8 protect_policy.allow_user" row 3
 	ManageMobile *bool `json:"manage_mobile,omitempty"`
 
 	// ManagePassword 是否允许子用户自己修改密码,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:316 table "表 8 protect_policy.allow_user" row 4
 	ManagePassword *bool `json:"manage_password,omitempty"`
 }
 
 // ListProtectPolicyResponseBody defines model for ListProtectPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:77 table "表 3 响应Body参数"
 type ListProtectPolicyResponseBody struct {
 	// ProtectPolicy 操作保护策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:85 table "表 3 响应Body参数" row 1
 	ProtectPolicy *ListProtectPolicyProtectPolicy `json:"protect_policy,omitempty"`
 }
 
 // ListRolesError defines model for ListRolesError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
 type ListRolesError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
 	Error *ListRolesErrorError `json:"error,omitempty"`
 }
 
 // ListRolesErrorError defines model for ListRolesErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
 type ListRolesErrorError struct {
-	Code    *int    `json:"code,omitempty"`
+	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
+	Code *int `json:"code,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
 	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
+
+	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
+	Title *string `json:"title,omitempty"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectPolicyStatement defines model for ListRolesForGroupOnEnterpriseProjectPolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:257 table "表 7 PolicyStatement"
 type ListRolesForGroupOnEnterpriseProjectPolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:265 table "表 7 PolicyStatement" row 1
 	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:283 table "表 7 PolicyStatement" row 3
 	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 枚举值：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:274 table "表 7 PolicyStatement" row 2
 	Effect *string `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
@@ -5476,57 +8254,91 @@ type ListRolesForGroupOnEnterpriseProjectPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:299 table "表 7 PolicyStatement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectResponseBody defines model for ListRolesForGroupOnEnterpriseProjectResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:85 table "表 3 响应Body参数"
 type ListRolesForGroupOnEnterpriseProjectResponseBody struct {
 	// Roles 角色列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:93 table "表 3 响应Body参数" row 1
 	Roles []ListRolesForGroupOnEnterpriseProjectRoles `json:"roles,omitempty"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectRolePolicy 权限具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:192 table "表 5 RolePolicy"
 type ListRolesForGroupOnEnterpriseProjectRolePolicy struct {
 	// Depends 该权限所依赖的权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:200 table "表 5 RolePolicy" row 1
 	Depends []PolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:207 table "表 5 RolePolicy" row 2
 	Statement []ListRolesForGroupOnEnterpriseProjectPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:214 table "表 5 RolePolicy" row 3
 	Version *string `json:"Version,omitempty"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectRoles defines model for ListRolesForGroupOnEnterpriseProjectRoles.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:106 table "表 4 roles"
 type ListRolesForGroupOnEnterpriseProjectRoles struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:114 table "表 4 roles" row 1
 	Catalog *string `json:"catalog,omitempty"`
 
 	// Description 权限的英文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:128 table "表 4 roles" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:135 table "表 4 roles" row 4
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限展示名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:121 table "表 4 roles" row 2
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:142 table "表 4 roles" row 5
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:149 table "表 4 roles" row 6
 	Flag *string `json:"flag,omitempty"`
 
 	// ID 权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:156 table "表 4 roles" row 7
 	ID *string `json:"id,omitempty"`
 
 	// Name 权限名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:163 table "表 4 roles" row 8
 	Name *string `json:"name,omitempty"`
 
 	// Policy 权限具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:170 table "表 4 roles" row 9
 	Policy *ListRolesForGroupOnEnterpriseProjectRolePolicy `json:"policy,omitempty"`
 
 	// Type 权限的显示模式。
@@ -5536,6 +8348,8 @@ type ListRolesForGroupOnEnterpriseProjectRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:177 table "表 4 roles" row 10
 	Type *ListRolesForGroupOnEnterpriseProjectRolesType `json:"type,omitempty"`
 }
 
@@ -5546,21 +8360,31 @@ type ListRolesForGroupOnEnterpriseProjectRoles struct {
 // - AA表示在domain和project层均显示。
 // - XX表示在domain和project层均不显示。
 // - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:177 table "表 4 roles" row 10
 type ListRolesForGroupOnEnterpriseProjectRolesType string
 
 // ListRolesForUserOnEnterpriseProjectPolicyStatement defines model for ListRolesForUserOnEnterpriseProjectPolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:257 table "表 7 PolicyStatement"
 type ListRolesForUserOnEnterpriseProjectPolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:265 table "表 7 PolicyStatement" row 1
 	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:281 table "表 7 PolicyStatement" row 3
 	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:274 table "表 7 PolicyStatement" row 2
 	Effect *string `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
@@ -5568,266 +8392,445 @@ type ListRolesForUserOnEnterpriseProjectPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:288 table "表 7 PolicyStatement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
 // ListRolesForUserOnEnterpriseProjectResponseBody defines model for ListRolesForUserOnEnterpriseProjectResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:85 table "表 3 响应Body参数"
 type ListRolesForUserOnEnterpriseProjectResponseBody struct {
 	// Roles 角色列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:93 table "表 3 响应Body参数" row 1
 	Roles []RolesItem `json:"roles,omitempty"`
 }
 
 // ListRolesForUserOnEnterpriseProjectRolePolicy 权限具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:192 table "表 5 RolePolicy"
 type ListRolesForUserOnEnterpriseProjectRolePolicy struct {
 	// Depends 该权限所依赖的权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:200 table "表 5 RolePolicy" row 1
 	Depends []PolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:207 table "表 5 RolePolicy" row 2
 	Statement []ListRolesForUserOnEnterpriseProjectPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:214 table "表 5 RolePolicy" row 3
 	Version *string `json:"Version,omitempty"`
 }
 
 // ListRolesResponseBody defines model for ListRolesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:102 table "table at line 102"
 type ListRolesResponseBody struct {
 	// Roles 权限的详细信息或者列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
 	Roles []ListRolesResponseBodyRolesItem `json:"roles"`
 }
 
 // ListRolesResponseBodyRolesItem defines model for ListRolesResponseBodyRolesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
 type ListRolesResponseBodyRolesItem struct {
-	Catalog     *string                               `json:"catalog,omitempty"`
-	Description *string                               `json:"description,omitempty"`
-	DisplayName *string                               `json:"display_name,omitempty"`
-	DomainID    *string                               `json:"domain_id,omitempty"`
-	ID          *string                               `json:"id,omitempty"`
-	Name        *string                               `json:"name,omitempty"`
-	Policy      *ListRolesResponseBodyRolesItemPolicy `json:"policy,omitempty"`
-	Type        *string                               `json:"type,omitempty"`
+	// Catalog Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	Catalog *string `json:"catalog,omitempty"`
+
+	// Description Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	Description *string `json:"description,omitempty"`
+
+	// DisplayName Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	DisplayName *string `json:"display_name,omitempty"`
+
+	// DomainID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	DomainID *string `json:"domain_id,omitempty"`
+
+	// ID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	ID *string `json:"id,omitempty"`
+
+	// Name Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	Name *string `json:"name,omitempty"`
+
+	// Policy Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	Policy *ListRolesResponseBodyRolesItemPolicy `json:"policy,omitempty"`
+
+	// Type Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	Type *string `json:"type,omitempty"`
 }
 
 // ListRolesResponseBodyRolesItemPolicy defines model for ListRolesResponseBodyRolesItemPolicy.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
 type ListRolesResponseBodyRolesItemPolicy struct {
+	// Statement Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
 	Statement []ListRolesResponseBodyRolesItemPolicyStatementItem `json:"Statement,omitempty"`
-	Version   *string                                             `json:"Version,omitempty"`
+
+	// Version Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	Version *string `json:"Version,omitempty"`
 }
 
 // ListRolesResponseBodyRolesItemPolicyStatementItem defines model for ListRolesResponseBodyRolesItemPolicyStatementItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
 type ListRolesResponseBodyRolesItemPolicyStatementItem struct {
+	// Action Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
 	Action []string `json:"Action,omitempty"`
-	Effect *string  `json:"Effect,omitempty"`
+
+	// Effect Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	Effect *string `json:"Effect,omitempty"`
 }
 
 // ListUserLoginProtectsError defines model for ListUserLoginProtectsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:149
 type ListUserLoginProtectsError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:149
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:149
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListUserLoginProtectsResponseBody defines model for ListUserLoginProtectsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:50 table "表 2 响应Body参数"
 type ListUserLoginProtectsResponseBody struct {
 	// LoginProtects 登录状态保护信息列表。
 	// 说明：
 	// 只返回开启过登录保护的用户状态信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:58 table "表 2 响应Body参数" row 1
 	LoginProtects []LoginProtects `json:"login_protects,omitempty"`
 }
 
 // ListUserMfaDevicesError defines model for ListUserMfaDevicesError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:130
 type ListUserMfaDevicesError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:130
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:130
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListUserMfaDevicesResponseBody defines model for ListUserMfaDevicesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:50 table "表 2 响应Body参数"
 type ListUserMfaDevicesResponseBody struct {
 	// VirtualMfaDevices 虚拟MFA设备信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:58 table "表 2 响应Body参数" row 1
 	VirtualMfaDevices []VirtualMfaDevices `json:"virtual_mfa_devices,omitempty"`
 }
 
 // ListUsersForEnterpriseProjectResponseBody defines model for ListUsersForEnterpriseProjectResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:76 table "表 3 响应Body参数"
 type ListUsersForEnterpriseProjectResponseBody struct {
 	// Users 用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:84 table "表 3 响应Body参数" row 1
 	Users []ListUsersForEnterpriseProjectUsers `json:"users,omitempty"`
 }
 
 // ListUsersForEnterpriseProjectUsers defines model for ListUsersForEnterpriseProjectUsers.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:97 table "表 4 users"
 type ListUsersForEnterpriseProjectUsers struct {
 	// Description 授权用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:133 table "表 4 users" row 5
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 授权用户所属账号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:105 table "表 4 users" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 授权用户是否启用，true表示启用，false表示停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:126 table "表 4 users" row 4
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 授权用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:112 table "表 4 users" row 2
 	ID *string `json:"id,omitempty"`
 
 	// LastestPolicyTime 用户最近与企业项目关联策略的时间（毫秒）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:147 table "表 4 users" row 7
 	LastestPolicyTime *int64 `json:"lastest_policy_time,omitempty"`
 
 	// Name 授权用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:119 table "表 4 users" row 3
 	Name *string `json:"name,omitempty"`
 
 	// PolicyNum 授权用户的策略数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:140 table "表 4 users" row 6
 	PolicyNum *int64 `json:"policy_num,omitempty"`
 }
 
 // LoginProject 登录保护状态信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:97 table "表 4 Login_project"
 type LoginProject struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，未开启为"false"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:107 table "表 4 Login_project" row 1
 	Enabled bool `json:"enabled"`
 
 	// VerificationMethod IAM用户登录验证方式。手机验证为“sms”,邮箱验证为“email”,MFA验证为“vmfa”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:116 table "表 4 Login_project" row 2
 	VerificationMethod string `json:"verification_method"`
 }
 
 // LoginProtects defines model for LoginProtects.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:73 table "表 3 login_protects"
 type LoginProtects struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，未开启为"false"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:81 table "表 3 login_protects" row 1
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// UserID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:88 table "表 3 login_protects" row 2
 	UserID *string `json:"user_id,omitempty"`
 
 	// VerificationMethod IAM用户登录验证方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:95 table "表 3 login_protects" row 3
 	VerificationMethod *string `json:"verification_method,omitempty"`
 }
 
 // Logintoken 自定义身份代理登录票据信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:201 table "表 7 logintoken"
 type Logintoken struct {
 	// AssumedBy 被委托方用户信息。
 	// 说明：
 	// 通过委托获取临时访问密钥和securitytoken且请求体中填写session_user.name参数时，会返回该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:267 table "表 7 logintoken" row 9
 	AssumedBy *LogintokenAssumedBy `json:"assumed_by,omitempty"`
 
 	// DomainID 帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:209 table "表 7 logintoken" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ExpiresAt logintoken的过期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:216 table "表 7 logintoken" row 2
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// Method 认证方法。当认证用户为华为云用户时，该字段内容为“token”，当认证用户为自定义身份代理用户时，该字段内容为“federation_proxy”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:223 table "表 7 logintoken" row 3
 	Method *string `json:"method,omitempty"`
 
 	// SessionID 会话ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:244 table "表 7 logintoken" row 6
 	SessionID *string `json:"session_id,omitempty"`
 
 	// SessionName 自定义身份代理用户名。
 	// 说明：
 	// 通过委托获取临时访问密钥和securitytoken且请求体中填写session_user.name参数时，会返回该字段。该字段的值即为session_user.name所填写的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:258 table "表 7 logintoken" row 8
 	SessionName *string `json:"session_name,omitempty"`
 
 	// SessionUserID 自定义身份代理用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:251 table "表 7 logintoken" row 7
 	SessionUserID *string `json:"session_user_id,omitempty"`
 
 	// UserID 用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:230 table "表 7 logintoken" row 4
 	UserID *string `json:"user_id,omitempty"`
 
 	// UserName 用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:237 table "表 7 logintoken" row 5
 	UserName *string `json:"user_name,omitempty"`
 }
 
 // LogintokenAssumedBy 被委托方用户信息。
 // 说明：
 // 通过委托获取临时访问密钥和securitytoken且请求体中填写session_user.name参数时，会返回该字段。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:282 table "表 8 logintoken.assumed_by"
 type LogintokenAssumedBy struct {
 	// User 被委托方用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:290 table "表 8 logintoken.assumed_by" row 1
 	User *LogintokenAssumedByUser `json:"user,omitempty"`
 }
 
 // LogintokenAssumedByUser 被委托方用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:303 table "表 9 logintoken.assumed_by.user"
 type LogintokenAssumedByUser struct {
 	// Domain 被委托方用户所属帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:311 table "表 9 logintoken.assumed_by.user" row 1
 	Domain *LogintokenAssumedByUserDomain `json:"domain,omitempty"`
 
 	// ID 被委托方用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:332 table "表 9 logintoken.assumed_by.user" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Name 被委托方用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:318 table "表 9 logintoken.assumed_by.user" row 2
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 被委托方用户的密码过期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:325 table "表 9 logintoken.assumed_by.user" row 3
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 }
 
 // LogintokenAssumedByUserDomain 被委托方用户所属帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:345 table "表 10 logintoken.assumed_by.user.domain"
 type LogintokenAssumedByUserDomain struct {
 	// ID 被委托方用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:360 table "表 10 logintoken.assumed_by.user.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 被委托方用户所属帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:353 table "表 10 logintoken.assumed_by.user.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // MappingLinks 映射的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:385 table "表 13 mapping.links"
 type MappingLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:393 table "表 13 mapping.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // Mappings defines model for Mappings.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:122 table "表 4 mappings"
 type Mappings struct {
 	// ID 映射ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:130 table "表 4 mappings" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 映射的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:137 table "表 4 mappings" row 2
 	Links *MappingsLinks `json:"links,omitempty"`
 
 	// Rules 将联邦用户映射为本地用户的规则列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:144 table "表 4 mappings" row 3
 	Rules []KeystoneListMappingsMappingsRules `json:"rules,omitempty"`
 }
 
 // MappingsLinks 映射的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:157 table "表 5 mappings.links"
 type MappingsLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:165 table "表 5 mappings.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // MappingsRulesRemote defines model for MappingsRulesRemote.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:304 table "表 11 mappings.rules.remote"
 type MappingsRulesRemote struct {
 	// AnyOneOf 输入属性值中包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。在同一个remote数组元素中，any_one_of与not_any_of互斥，两者至多填写一个，不能同时填写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:319 table "表 11 mappings.rules.remote" row 2
 	AnyOneOf []string `json:"any_one_of,omitempty"`
 
 	// NotAnyOf 输入属性值中不包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。not_any_of 与any_one_of互斥，两者至多填写一个，不能同时填写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:326 table "表 11 mappings.rules.remote" row 3
 	NotAnyOf []string `json:"not_any_of,omitempty"`
 
 	// Type 表示IdP断言（SAML协议）或ID token（OIDC协议）中的属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:312 table "表 11 mappings.rules.remote" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // OSFederationInfo 联邦用户user详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:357 table "表 11 OSFederationInfo"
 type OSFederationInfo struct {
 	// Groups 用户组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:379 table "表 11 OSFederationInfo" row 3
 	Groups []CreateTokenWithIDTokenTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
 
 	// IdentityProvider 身份提供商详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:365 table "表 11 OSFederationInfo" row 1
 	IdentityProvider *IdpIDInfo `json:"identity_provider,omitempty"`
 
 	// Protocol 协议详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:372 table "表 11 OSFederationInfo" row 2
 	Protocol *ProtocolIDInfo `json:"protocol,omitempty"`
 }
 
 // OpenIDConnectConfig OpenID Connect配置详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:252 table "表 6 OpenIDConnectConfig"
 type OpenIDConnectConfig struct {
 	// AccessMode 访问方式。
 	// - program_console: 支持编程访问和管理控制台访问方式。
 	// - program: 支持编程访问方式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:260 table "表 6 OpenIDConnectConfig" row 1
 	AccessMode *string `json:"access_mode,omitempty"`
 
 	// AuthorizationEndpoint OpenID Connect身份提供商授权地址。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:282 table "表 6 OpenIDConnectConfig" row 4
 	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
 
 	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:275 table "表 6 OpenIDConnectConfig" row 3
 	ClientID *string `json:"client_id,omitempty"`
 
 	// IdpURL OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:268 table "表 6 OpenIDConnectConfig" row 2
 	IdpURL *string `json:"idp_url,omitempty"`
 
 	// ResponseMode 授权请求返回方式。
@@ -5835,12 +8838,16 @@ type OpenIDConnectConfig struct {
 	// 枚举值：
 	// - fragment
 	// - form_post
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:313 table "表 6 OpenIDConnectConfig" row 7
 	ResponseMode *OpenIDConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:303 table "表 6 OpenIDConnectConfig" row 6
 	ResponseType *OpenIDConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
@@ -5853,9 +8860,13 @@ type OpenIDConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:290 table "表 6 OpenIDConnectConfig" row 5
 	Scope *OpenIDConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:323 table "表 6 OpenIDConnectConfig" row 8
 	SigningKey *string `json:"signing_key,omitempty"`
 }
 
@@ -5864,12 +8875,16 @@ type OpenIDConnectConfig struct {
 // 枚举值：
 // - fragment
 // - form_post
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:313 table "表 6 OpenIDConnectConfig" row 7
 type OpenIDConnectConfigResponseMode string
 
 // OpenIDConnectConfigResponseType 授权请求返回的类型。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - id_token
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:303 table "表 6 OpenIDConnectConfig" row 6
 type OpenIDConnectConfigResponseType string
 
 // OpenIDConnectConfigScope 授权请求信息范围。
@@ -5882,308 +8897,513 @@ type OpenIDConnectConfigResponseType string
 // - 此字段必选值“openid”。
 // - 最少1个值，最多10个值，之间使用空格分割。
 // 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:290 table "表 6 OpenIDConnectConfig" row 5
 type OpenIDConnectConfigScope string
 
 // PolicyDepends defines model for PolicyDepends.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:229 table "表 6 PolicyDepends"
 type PolicyDepends struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:237 table "表 6 PolicyDepends" row 1
 	Catalog *string `json:"catalog,omitempty"`
 
 	// DisplayName 权限展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:244 table "表 6 PolicyDepends" row 2
 	DisplayName *string `json:"display_name,omitempty"`
 }
 
 // ProjectInfo 项目详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:518 table "表 17 ProjectInfo"
 type ProjectInfo struct {
 	// Domain 租户详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:526 table "表 17 ProjectInfo" row 1
 	Domain *CreateTokenWithIDTokenTokenProjectDomain `json:"domain,omitempty"`
 
 	// ID 项目id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:533 table "表 17 ProjectInfo" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 项目名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:540 table "表 17 ProjectInfo" row 3
 	Name *string `json:"name,omitempty"`
 }
 
 // ProtocolIDInfo 协议详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:413 table "表 13 ProtocolIdInfo"
 type ProtocolIDInfo struct {
 	// ID 协议id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:421 table "表 13 ProtocolIdInfo" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // ProtocolLinks 协议的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:190 table "表 7 protocol.links"
 type ProtocolLinks struct {
 	// IdentityProvider 身份提供商的资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:198 table "表 7 protocol.links" row 1
 	IdentityProvider *string `json:"identity_provider,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:205 table "表 7 protocol.links" row 2
 	Self *string `json:"self,omitempty"`
 }
 
 // Protocols defines model for Protocols.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:147 table "表 5 protocols"
 type Protocols struct {
 	// ID 协议ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:155 table "表 5 protocols" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 协议的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:169 table "表 5 protocols" row 3
 	Links *ProtocolsLinks `json:"links,omitempty"`
 
 	// MappingID 映射ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:162 table "表 5 protocols" row 2
 	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // ProtocolsLinks 协议的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:182 table "表 6 protocols.links"
 type ProtocolsLinks struct {
 	// IdentityProvider 身份提供商的资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:190 table "表 6 protocols.links" row 1
 	IdentityProvider *string `json:"identity_provider,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:197 table "表 6 protocols.links" row 2
 	Self *string `json:"self,omitempty"`
 }
 
 // QueryProjectDetailsAndStatusError defines model for QueryProjectDetailsAndStatusError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:197
 type QueryProjectDetailsAndStatusError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:197
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:197
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // QueryProjectDetailsAndStatusQuotas 帐号配额信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:95 table "表 4 quotas"
 type QueryProjectDetailsAndStatusQuotas struct {
 	// Resources 资源信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:103 table "表 4 quotas" row 1
 	Resources []QueryProjectDetailsAndStatusResources `json:"resources,omitempty"`
 }
 
 // QueryProjectDetailsAndStatusResources defines model for QueryProjectDetailsAndStatusResources.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:116 table "表 5 resources"
 type QueryProjectDetailsAndStatusResources struct {
 	// Max 配额最大值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:124 table "表 5 resources" row 1
 	Max *int64 `json:"max,omitempty"`
 
 	// Min 配额最小值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:131 table "表 5 resources" row 2
 	Min *int64 `json:"min,omitempty"`
 
 	// Quota 当前配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:138 table "表 5 resources" row 3
 	Quota *int64 `json:"quota,omitempty"`
 
 	// Type 配额类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:145 table "表 5 resources" row 4
 	Type *string `json:"type,omitempty"`
 
 	// Used 已使用的配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:152 table "表 5 resources" row 5
 	Used *int64 `json:"used,omitempty"`
 }
 
 // QueryProjectDetailsAndStatusResponseBody defines model for QueryProjectDetailsAndStatusResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:74 table "表 3 响应Body参数"
 type QueryProjectDetailsAndStatusResponseBody struct {
 	// Quotas 帐号配额信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:82 table "表 3 响应Body参数" row 1
 	Quotas *QueryProjectDetailsAndStatusQuotas `json:"quotas,omitempty"`
 }
 
 // Region 区域信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:104 table "表 4 region"
 type Region struct {
 	// Description 区域描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:112 table "表 4 region" row 1
 	Description *string `json:"description,omitempty"`
 
 	// ID 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:140 table "表 4 region" row 5
 	ID *string `json:"id,omitempty"`
 
 	// Links 区域的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:126 table "表 4 region" row 3
 	Links *RegionLinks `json:"links,omitempty"`
 
 	// Locales 区域名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:133 table "表 4 region" row 4
 	Locales *RegionLocales `json:"locales,omitempty"`
 
 	// ParentRegionID null.
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:119 table "表 4 region" row 2
 	ParentRegionID *string `json:"parent_region_id,omitempty"`
 
 	// Type 区域类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:147 table "表 4 region" row 6
 	Type *string `json:"type,omitempty"`
 }
 
 // RegionLinks 区域的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:160 table "表 5 region.links"
 type RegionLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:168 table "表 5 region.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // RegionLocales 区域名。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:181 table "表 6 region.locales"
 type RegionLocales struct {
 	// EnUs 区域的英文名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:196 table "表 6 region.locales" row 2
 	EnUs *string `json:"en-us,omitempty"`
 
 	// EsEs 区域的西班牙语名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:217 table "表 6 region.locales" row 5
 	EsEs *string `json:"es-es,omitempty"`
 
 	// EsUs 区域的美国西班牙语名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:210 table "表 6 region.locales" row 4
 	EsUs *string `json:"es-us,omitempty"`
 
 	// PtBr 区域的葡萄牙语名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:203 table "表 6 region.locales" row 3
 	PtBr *string `json:"pt-br,omitempty"`
 
 	// ZhCn 区域的中文名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:189 table "表 6 region.locales" row 1
 	ZhCn *string `json:"zh-cn,omitempty"`
 }
 
 // Regions defines model for Regions.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:121 table "表 4 regions"
 type Regions struct {
 	// Description 区域描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:129 table "表 4 regions" row 1
 	Description *string `json:"description,omitempty"`
 
 	// ID 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:157 table "表 4 regions" row 5
 	ID *string `json:"id,omitempty"`
 
 	// Links 区域的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:143 table "表 4 regions" row 3
 	Links *RegionsLinks `json:"links,omitempty"`
 
 	// Locales 区域名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:150 table "表 4 regions" row 4
 	Locales *RegionsLocales `json:"locales,omitempty"`
 
 	// ParentRegionID null.
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:136 table "表 4 regions" row 2
 	ParentRegionID *string `json:"parent_region_id,omitempty"`
 
 	// Type 区域类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:164 table "表 4 regions" row 6
 	Type *string `json:"type,omitempty"`
 }
 
 // RegionsLinks 区域的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:177 table "表 5 regions.links"
 type RegionsLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:185 table "表 5 regions.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // RegionsLocales 区域名。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:198 table "表 6 regions.locales"
 type RegionsLocales struct {
 	// EnUs 区域的英文名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:213 table "表 6 regions.locales" row 2
 	EnUs *string `json:"en-us,omitempty"`
 
 	// EsEs 区域的西班牙语名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:234 table "表 6 regions.locales" row 5
 	EsEs *string `json:"es-es,omitempty"`
 
 	// EsUs 区域的美国西班牙语名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:227 table "表 6 regions.locales" row 4
 	EsUs *string `json:"es-us,omitempty"`
 
 	// PtBr 区域的葡萄牙语名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:220 table "表 6 regions.locales" row 3
 	PtBr *string `json:"pt-br,omitempty"`
 
 	// ZhCn 区域的中文名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:206 table "表 6 regions.locales" row 1
 	ZhCn *string `json:"zh-cn,omitempty"`
 }
 
 // RoleAssignments defines model for RoleAssignments.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:222 table "表 4 role_assignments"
 type RoleAssignments struct {
 	// Agency 授权委托信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:251 table "表 4 role_assignments" row 4
 	Agency *RoleAssignmentsAgency `json:"agency,omitempty"`
 
 	// Group 授权用户组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:244 table "表 4 role_assignments" row 3
 	Group *RoleAssignmentsGroup `json:"group,omitempty"`
 
 	// IsInherited 是否基于所有项目授权。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:265 table "表 4 role_assignments" row 6
 	IsInherited *bool `json:"is_inherited,omitempty"`
 
 	// Role 授权策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:237 table "表 4 role_assignments" row 2
 	Role *RoleAssignmentsRole `json:"role,omitempty"`
 
 	// Scope 授权作用的范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:258 table "表 4 role_assignments" row 5
 	Scope *RoleAssignmentsScope `json:"scope,omitempty"`
 
 	// User 授权用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:230 table "表 4 role_assignments" row 1
 	User *RoleAssignmentsUser `json:"user,omitempty"`
 }
 
 // RoleAssignmentsAgency 授权委托信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:341 table "表 8 role_assignments.agency"
 type RoleAssignmentsAgency struct {
 	// ID 委托ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:349 table "表 8 role_assignments.agency" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsGroup 授权用户组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:320 table "表 7 role_assignments.group"
 type RoleAssignmentsGroup struct {
 	// ID 用户组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:328 table "表 7 role_assignments.group" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsRole 授权策略信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:299 table "表 6 role_assignments.role"
 type RoleAssignmentsRole struct {
 	// ID 权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:307 table "表 6 role_assignments.role" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsScope 授权作用的范围。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:362 table "表 9 role_assignments.scope"
 type RoleAssignmentsScope struct {
 	// Domain 基于全局服务或所有项目授权的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:377 table "表 9 role_assignments.scope" row 2
 	Domain *RoleAssignmentsScopeDomain `json:"domain,omitempty"`
 
 	// EnterpriseProject 基于企业项目授权的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:384 table "表 9 role_assignments.scope" row 3
 	EnterpriseProject *RoleAssignmentsScopeEnterpriseProject `json:"enterprise_project,omitempty"`
 
 	// Project 基于IAM项目授权的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:370 table "表 9 role_assignments.scope" row 1
 	Project *RoleAssignmentsScopeProject `json:"project,omitempty"`
 }
 
 // RoleAssignmentsScopeDomain 基于全局服务或所有项目授权的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:418 table "表 11 role_assignments.scope.domain"
 type RoleAssignmentsScopeDomain struct {
 	// ID 全局服务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:426 table "表 11 role_assignments.scope.domain" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsScopeEnterpriseProject 基于企业项目授权的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:439 table "表 12 role_assignments.scope.enterprise_project"
 type RoleAssignmentsScopeEnterpriseProject struct {
 	// ID 企业项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:447 table "表 12 role_assignments.scope.enterprise_project" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsScopeProject 基于IAM项目授权的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:397 table "表 10 role_assignments.scope.project"
 type RoleAssignmentsScopeProject struct {
 	// ID IAM项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:405 table "表 10 role_assignments.scope.project" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsUser 授权用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:278 table "表 5 role_assignments.user"
 type RoleAssignmentsUser struct {
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:286 table "表 5 role_assignments.user" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // RolePolicyDepends defines model for RolePolicyDepends.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:285 table "表 7 role.policy.Depends"
 type RolePolicyDepends struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:293 table "表 7 role.policy.Depends" row 1
 	Catalog *string `json:"catalog,omitempty"`
 
 	// DisplayName 权限展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:300 table "表 7 role.policy.Depends" row 2
 	DisplayName *string `json:"display_name,omitempty"`
 }
 
 // RoleResult defines model for RoleResult.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:120 table "表 4 RoleResult"
 type RoleResult struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:149 table "表 4 RoleResult" row 4
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:214 table "表 4 RoleResult" row 13
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:163 table "表 4 RoleResult" row 6
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:142 table "表 4 RoleResult" row 3
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:184 table "表 4 RoleResult" row 9
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:128 table "表 4 RoleResult" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:135 table "表 4 RoleResult" row 2
 	Flag *string `json:"flag,omitempty"`
 
 	// ID 权限ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:177 table "表 4 RoleResult" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Links 资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:170 table "表 4 RoleResult" row 7
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Name 权限名。携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:156 table "表 4 RoleResult" row 5
 	Name *string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:200 table "表 4 RoleResult" row 11
 	Policy *KeystoneListAllProjectPermissionsForGroupRolePolicy `json:"policy,omitempty"`
 
 	// Type 权限的显示模式。
@@ -6193,9 +9413,13 @@ type RoleResult struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:191 table "表 4 RoleResult" row 10
 	Type *RoleResultType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:207 table "表 4 RoleResult" row 12
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -6206,35 +9430,57 @@ type RoleResult struct {
 // - AA表示在domain和project层均显示。
 // - XX表示在domain和project层均不显示。
 // - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:191 table "表 4 RoleResult" row 10
 type RoleResultType string
 
 // RolesItem defines model for RolesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:106 table "表 4 RolesItem"
 type RolesItem struct {
 	// Catalog 权限所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:114 table "表 4 RolesItem" row 1
 	Catalog *string `json:"catalog,omitempty"`
 
 	// Description 权限的英文描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:128 table "表 4 RolesItem" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:135 table "表 4 RolesItem" row 4
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限展示名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:121 table "表 4 RolesItem" row 2
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属账号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:142 table "表 4 RolesItem" row 5
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:149 table "表 4 RolesItem" row 6
 	Flag *string `json:"flag,omitempty"`
 
 	// ID 权限Id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:156 table "表 4 RolesItem" row 7
 	ID *string `json:"id,omitempty"`
 
 	// Name 权限名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:163 table "表 4 RolesItem" row 8
 	Name *string `json:"name,omitempty"`
 
 	// Policy 权限具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:170 table "表 4 RolesItem" row 9
 	Policy *ListRolesForUserOnEnterpriseProjectRolePolicy `json:"policy,omitempty"`
 
 	// Type 权限的显示模式。
@@ -6244,6 +9490,8 @@ type RolesItem struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:177 table "表 4 RolesItem" row 10
 	Type *RolesItemType `json:"type,omitempty"`
 }
 
@@ -6254,156 +9502,256 @@ type RolesItem struct {
 // - AA表示在domain和project层均显示。
 // - XX表示在domain和project层均不显示。
 // - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:177 table "表 4 RolesItem" row 10
 type RolesItemType string
 
 // RolesPolicyStatementConditionOperator 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 // 说明：
 // 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 // "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:490 table "表 10 roles.policy.Statement.Condition.operator"
 type RolesPolicyStatementConditionOperator struct {
 	// Attribute 条件键。key为与运算符有对应关系的合法属性，value为长度不超过10的字符串数组。
 	// 该参数类型为自定义字符串数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:498 table "表 10 roles.policy.Statement.Condition.operator" row 1
 	Attribute []string `json:"attribute,omitempty"`
 }
 
 // ScopedTokenInfo 获取的token详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:245 table "表 9 ScopedTokenInfo"
 type ScopedTokenInfo struct {
 	// Catalog catalog详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:302 table "表 9 ScopedTokenInfo" row 8
 	Catalog []CatalogInfo `json:"catalog,omitempty"`
 
 	// Domain 租户详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:281 table "表 9 ScopedTokenInfo" row 5
 	Domain *DomainInfo `json:"domain,omitempty"`
 
 	// ExpiresAt 过期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:253 table "表 9 ScopedTokenInfo" row 1
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// IssuedAt 生成时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:267 table "表 9 ScopedTokenInfo" row 3
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式，联邦用户默认为mapped。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:260 table "表 9 ScopedTokenInfo" row 2
 	Methods []string `json:"methods,omitempty"`
 
 	// Project 项目详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:288 table "表 9 ScopedTokenInfo" row 6
 	Project *ProjectInfo `json:"project,omitempty"`
 
 	// Roles 角色/策略详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:295 table "表 9 ScopedTokenInfo" row 7
 	Roles []CreateTokenWithIDTokenRoles `json:"roles,omitempty"`
 
 	// User 用户详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:274 table "表 9 ScopedTokenInfo" row 4
 	User *CreateTokenWithIDTokenFederationUserBody `json:"user,omitempty"`
 }
 
 // Service 服务信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:104 table "表 4 service"
 type Service struct {
 	// Description 服务描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:119 table "表 4 service" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 服务是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:147 table "表 4 service" row 6
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 服务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:133 table "表 4 service" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Links 服务的资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:126 table "表 4 service" row 3
 	Links *ServiceLinks `json:"links,omitempty"`
 
 	// Name 服务名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:112 table "表 4 service" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Type 服务类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:140 table "表 4 service" row 5
 	Type *string `json:"type,omitempty"`
 }
 
 // ServiceLinks 服务的资源链接。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:160 table "表 5 service.links"
 type ServiceLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:182 table "表 5 service.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:175 table "表 5 service.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:168 table "表 5 service.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // Services defines model for Services.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:146 table "表 5 services"
 type Services struct {
 	// Description 服务描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:161 table "表 5 services" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 服务是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:189 table "表 5 services" row 6
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 服务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:175 table "表 5 services" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Links 服务的资源链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:168 table "表 5 services" row 3
 	Links *ServicesLinks `json:"links,omitempty"`
 
 	// Name 服务名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:154 table "表 5 services" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Type 服务类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:182 table "表 5 services" row 5
 	Type *string `json:"type,omitempty"`
 }
 
 // ServicesLinks 服务的资源链接。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:202 table "表 6 services.links"
 type ServicesLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:224 table "表 6 services.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:217 table "表 6 services.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:210 table "表 6 services.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // ShowAgencyResponseBody defines model for ShowAgencyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托详情.md:84 table "表 3 响应Body参数"
 type ShowAgencyResponseBody struct {
 	// Agency 委托信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托详情.md:92 table "表 3 响应Body参数" row 1
 	Agency *CreateAgencyResponseAgency `json:"agency,omitempty"`
 }
 
 // ShowCustomPolicyResponseBody defines model for ShowCustomPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:84 table "表 3 响应Body参数"
 type ShowCustomPolicyResponseBody struct {
 	// Role 自定义策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:92 table "表 3 响应Body参数" row 1
 	Role *ShowCustomPolicyRole `json:"role,omitempty"`
 }
 
 // ShowCustomPolicyRole 自定义策略信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:105 table "表 4 role"
 type ShowCustomPolicyRole struct {
 	// Catalog 自定义策略所在目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:148 table "表 4 role" row 6
 	Catalog *string `json:"catalog,omitempty"`
 
 	// CreatedTime 自定义策略创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:134 table "表 4 role" row 4
 	CreatedTime *string `json:"created_time,omitempty"`
 
 	// Description 自定义策略的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:162 table "表 4 role" row 8
 	Description *string `json:"description,omitempty"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:141 table "表 4 role" row 5
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:183 table "表 4 role" row 11
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// DomainID 自定义策略所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:113 table "表 4 role" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ID 自定义策略ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:176 table "表 4 role" row 10
 	ID *string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:169 table "表 4 role" row 9
 	Links *ShowCustomPolicyRoleLinks `json:"links,omitempty"`
 
 	// Name 自定义策略名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:155 table "表 4 role" row 7
 	Name *string `json:"name,omitempty"`
 
 	// Policy 自定义策略的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:199 table "表 4 role" row 13
 	Policy *ShowCustomPolicyRolePolicy `json:"policy,omitempty"`
 
 	// References 自定义策略的引用次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:120 table "表 4 role" row 2
 	References *int64 `json:"references,omitempty"`
 
 	// Type 自定义策略的显示模式。
@@ -6411,9 +9759,13 @@ type ShowCustomPolicyRole struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:190 table "表 4 role" row 12
 	Type *ShowCustomPolicyRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:127 table "表 4 role" row 3
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
 
@@ -6422,45 +9774,65 @@ type ShowCustomPolicyRole struct {
 // - AX：全局服务。
 // - XA：区域级项目。
 // - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:190 table "表 4 role" row 12
 type ShowCustomPolicyRoleType string
 
 // ShowCustomPolicyRoleLinks 自定义策略的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:403 table "表 9 role.links"
 type ShowCustomPolicyRoleLinks struct {
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:411 table "表 9 role.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // ShowCustomPolicyRolePolicy 自定义策略的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:233 table "表 6 role.policy"
 type ShowCustomPolicyRolePolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:250 table "表 6 role.policy" row 2
 	Statement []ShowCustomPolicyRolePolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:241 table "表 6 role.policy" row 1
 	Version *string `json:"Version,omitempty"`
 }
 
 // ShowCustomPolicyRolePolicyStatement defines model for ShowCustomPolicyRolePolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:263 table "表 7 role.policy.Statement"
 type ShowCustomPolicyRolePolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:271 table "表 7 role.policy.Statement" row 1
 	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:289 table "表 7 role.policy.Statement" row 3
 	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:280 table "表 7 role.policy.Statement" row 2
 	Effect *ShowCustomPolicyRolePolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
@@ -6468,6 +9840,8 @@ type ShowCustomPolicyRolePolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:305 table "表 7 role.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
@@ -6475,499 +9849,835 @@ type ShowCustomPolicyRolePolicyStatement struct {
 // 取值范围：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:280 table "表 7 role.policy.Statement" row 2
 type ShowCustomPolicyRolePolicyStatementEffect string
 
 // ShowDomainAPIACLPolicyAllowAddressNetmasks defines model for ShowDomainApiAclPolicyAllowAddressNetmasks.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:253 table "表 9 allow_address_netmasks"
 type ShowDomainAPIACLPolicyAllowAddressNetmasks struct {
 	// AddressNetmask IP地址或网段，例如:192.168.0.1/24。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:261 table "表 9 allow_address_netmasks" row 1
 	AddressNetmask *string `json:"address_netmask,omitempty"`
 
 	// Description 描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:268 table "表 9 allow_address_netmasks" row 2
 	Description *string `json:"description,omitempty"`
 }
 
 // ShowDomainAPIACLPolicyAllowIPRanges defines model for ShowDomainApiAclPolicyAllowIpRanges.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:152 table "表 6 allow_ip_ranges"
 type ShowDomainAPIACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:167 table "表 6 allow_ip_ranges" row 2
 	Description *string `json:"description,omitempty"`
 
 	// IPRange IP地址区间，例如0.0.0.0-255.255.255.255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:160 table "表 6 allow_ip_ranges" row 1
 	IPRange *string `json:"ip_range,omitempty"`
 }
 
 // ShowDomainAPIACLPolicyAPIACLPolicy 接口访问控制策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:96 table "表 4 api_acl_policy"
 type ShowDomainAPIACLPolicyAPIACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:104 table "表 4 api_acl_policy" row 1
 	AllowAddressNetmasks []ShowDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
 	// AllowIPRanges 允许访问的IP地址区间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:111 table "表 4 api_acl_policy" row 2
 	AllowIPRanges []ShowDomainAPIACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
 // ShowDomainAPIACLPolicyError defines model for ShowDomainApiAclPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:217
 type ShowDomainAPIACLPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:217
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:217
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainAPIACLPolicyResponseBody defines model for ShowDomainApiAclPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:75 table "表 3 响应Body参数"
 type ShowDomainAPIACLPolicyResponseBody struct {
 	// APIACLPolicy 接口访问控制策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:83 table "表 3 响应Body参数" row 1
 	APIACLPolicy *ShowDomainAPIACLPolicyAPIACLPolicy `json:"api_acl_policy,omitempty"`
 }
 
 // ShowDomainConsoleACLPolicyAllowAddressNetmasks defines model for ShowDomainConsoleAclPolicyAllowAddressNetmasks.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:124 table "表 5 allow_address_netmasks"
 type ShowDomainConsoleACLPolicyAllowAddressNetmasks struct {
 	// AddressNetmask IP地址或网段，例如：192.168.0.1/24。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:132 table "表 5 allow_address_netmasks" row 1
 	AddressNetmask *string `json:"address_netmask,omitempty"`
 
 	// Description 描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:139 table "表 5 allow_address_netmasks" row 2
 	Description *string `json:"description,omitempty"`
 }
 
 // ShowDomainConsoleACLPolicyAllowIPRanges defines model for ShowDomainConsoleAclPolicyAllowIpRanges.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:152 table "表 6 allow_ip_ranges"
 type ShowDomainConsoleACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:160 table "表 6 allow_ip_ranges" row 1
 	Description *string `json:"description,omitempty"`
 
 	// IPRange IP地址区间，例如0.0.0.0-255.255.255.255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:167 table "表 6 allow_ip_ranges" row 2
 	IPRange *string `json:"ip_range,omitempty"`
 }
 
 // ShowDomainConsoleACLPolicyConsoleACLPolicy 控制台访问控制策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:96 table "表 4 console_acl_policy"
 type ShowDomainConsoleACLPolicyConsoleACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:104 table "表 4 console_acl_policy" row 1
 	AllowAddressNetmasks []ShowDomainConsoleACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
 	// AllowIPRanges 允许访问的IP地址区间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:111 table "表 4 console_acl_policy" row 2
 	AllowIPRanges []ShowDomainConsoleACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
 // ShowDomainConsoleACLPolicyError defines model for ShowDomainConsoleAclPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:217
 type ShowDomainConsoleACLPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:217
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:217
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainConsoleACLPolicyResponseBody defines model for ShowDomainConsoleAclPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:75 table "表 3 响应Body参数"
 type ShowDomainConsoleACLPolicyResponseBody struct {
 	// ConsoleACLPolicy 控制台访问控制策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:83 table "表 3 响应Body参数" row 1
 	ConsoleACLPolicy *ShowDomainConsoleACLPolicyConsoleACLPolicy `json:"console_acl_policy,omitempty"`
 }
 
 // ShowDomainLoginPolicyError defines model for ShowDomainLoginPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:189
 type ShowDomainLoginPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:189
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:189
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainLoginPolicyLoginPolicy 登录策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:200 table "表 6 login_policy"
 type ShowDomainLoginPolicyLoginPolicy struct {
 	// AccountValidityPeriod 帐号在该值设置的有效期内未使用，则被停用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:208 table "表 6 login_policy" row 1
 	AccountValidityPeriod *int64 `json:"account_validity_period,omitempty"`
 
 	// CustomInfoForLogin 登录提示信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:215 table "表 6 login_policy" row 2
 	CustomInfoForLogin *string `json:"custom_info_for_login,omitempty"`
 
 	// LockoutDuration 帐号锁定时长（分钟）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:222 table "表 6 login_policy" row 3
 	LockoutDuration *int64 `json:"lockout_duration,omitempty"`
 
 	// LoginFailedTimes 限定时间内登录失败次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:229 table "表 6 login_policy" row 4
 	LoginFailedTimes *int64 `json:"login_failed_times,omitempty"`
 
 	// PeriodWithLoginFailures 限定时间长度（分钟）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:236 table "表 6 login_policy" row 5
 	PeriodWithLoginFailures *int64 `json:"period_with_login_failures,omitempty"`
 
 	// SessionTimeout 登录会话失效时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:243 table "表 6 login_policy" row 6
 	SessionTimeout *int64 `json:"session_timeout,omitempty"`
 
 	// ShowRecentLoginInfo 是否显示最近一次的登录信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:250 table "表 6 login_policy" row 7
 	ShowRecentLoginInfo *bool `json:"show_recent_login_info,omitempty"`
 }
 
 // ShowDomainLoginPolicyResponseBody defines model for ShowDomainLoginPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:75 table "表 3 响应Body参数"
 type ShowDomainLoginPolicyResponseBody struct {
 	// LoginPolicy 登录策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:83 table "表 3 响应Body参数" row 1
 	LoginPolicy *ShowDomainLoginPolicyLoginPolicy `json:"login_policy,omitempty"`
 }
 
 // ShowDomainPasswordPolicyError defines model for ShowDomainPasswordPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:205
 type ShowDomainPasswordPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:205
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:205
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainPasswordPolicyPasswordPolicy 密码策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:200 table "表 6 password_policy"
 type ShowDomainPasswordPolicyPasswordPolicy struct {
 	// MaximumConsecutiveIdenticalChars 同一字符连续出现的最大次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:208 table "表 6 password_policy" row 1
 	MaximumConsecutiveIdenticalChars *int64 `json:"maximum_consecutive_identical_chars,omitempty"`
 
 	// MaximumPasswordLength 密码最大字符数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:215 table "表 6 password_policy" row 2
 	MaximumPasswordLength *int64 `json:"maximum_password_length,omitempty"`
 
 	// MinimumPasswordAge 密码最短使用时间（分钟）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:222 table "表 6 password_policy" row 3
 	MinimumPasswordAge *int64 `json:"minimum_password_age,omitempty"`
 
 	// MinimumPasswordLength 密码最小字符数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:229 table "表 6 password_policy" row 4
 	MinimumPasswordLength *int64 `json:"minimum_password_length,omitempty"`
 
 	// NumberOfRecentPasswordsDisallowed 密码不能与历史密码重复次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:236 table "表 6 password_policy" row 5
 	NumberOfRecentPasswordsDisallowed *int64 `json:"number_of_recent_passwords_disallowed,omitempty"`
 
 	// PasswordCharCombination 至少包含字符种类的个数，取值区间[2,4]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:264 table "表 6 password_policy" row 9
 	PasswordCharCombination *int64 `json:"password_char_combination,omitempty"`
 
 	// PasswordNotUsernameOrInvert 密码是否可以是用户名或用户名的反序。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:243 table "表 6 password_policy" row 6
 	PasswordNotUsernameOrInvert *bool `json:"password_not_username_or_invert,omitempty"`
 
 	// PasswordRequirements 设置密码必须包含的字符要求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:250 table "表 6 password_policy" row 7
 	PasswordRequirements *string `json:"password_requirements,omitempty"`
 
 	// PasswordValidityPeriod 密码有效期（天）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:257 table "表 6 password_policy" row 8
 	PasswordValidityPeriod *int64 `json:"password_validity_period,omitempty"`
 }
 
 // ShowDomainPasswordPolicyResponseBody defines model for ShowDomainPasswordPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:75 table "表 3 响应Body参数"
 type ShowDomainPasswordPolicyResponseBody struct {
 	// PasswordPolicy 密码策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:83 table "表 3 响应Body参数" row 1
 	PasswordPolicy *ShowDomainPasswordPolicyPasswordPolicy `json:"password_policy,omitempty"`
 }
 
 // ShowDomainQuotaError defines model for ShowDomainQuotaError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:287
 type ShowDomainQuotaError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:287
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:287
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainQuotaQuotas 帐号配额信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:123 table "表 5 quotas"
 type ShowDomainQuotaQuotas struct {
 	// Resources 资源信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:131 table "表 5 quotas" row 1
 	Resources []ShowDomainQuotaResources `json:"resources,omitempty"`
 }
 
 // ShowDomainQuotaResources defines model for ShowDomainQuotaResources.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:144 table "表 6 resources"
 type ShowDomainQuotaResources struct {
 	// Max 配额最大值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:152 table "表 6 resources" row 1
 	Max *int64 `json:"max,omitempty"`
 
 	// Min 配额最小值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:159 table "表 6 resources" row 2
 	Min *int64 `json:"min,omitempty"`
 
 	// Quota 当前配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:166 table "表 6 resources" row 3
 	Quota *int64 `json:"quota,omitempty"`
 
 	// Type 配额类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:173 table "表 6 resources" row 4
 	Type *string `json:"type,omitempty"`
 
 	// Used 已使用的配额。
 	// 其中身份提供商映射规则mapping已使用数量为用户自行设置，暂不返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:180 table "表 6 resources" row 5
 	Used *int64 `json:"used,omitempty"`
 }
 
 // ShowDomainQuotaResponseBody defines model for ShowDomainQuotaResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:102 table "表 4 响应Body参数"
 type ShowDomainQuotaResponseBody struct {
 	// Quotas 帐号配额信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:110 table "表 4 响应Body参数" row 1
 	Quotas *ShowDomainQuotaQuotas `json:"quotas,omitempty"`
 }
 
 // ShowDomainRoleAssignmentsResponseBody defines model for ShowDomainRoleAssignmentsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:194 table "表 3 响应Body参数"
 type ShowDomainRoleAssignmentsResponseBody struct {
 	// RoleAssignments 授权信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:209 table "表 3 响应Body参数" row 2
 	RoleAssignments []RoleAssignments `json:"role_assignments,omitempty"`
 
 	// TotalNum 返回授权记录的总条数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:202 table "表 3 响应Body参数" row 1
 	TotalNum *int64 `json:"total_num,omitempty"`
 }
 
 // ShowMetadataResponseBody defines model for ShowMetadataResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:93 table "表 3 响应Body参数"
 type ShowMetadataResponseBody struct {
 	// Data Metadata文件的内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:150 table "表 3 响应Body参数" row 8
 	Data *string `json:"data,omitempty"`
 
 	// DomainID 用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:129 table "表 3 响应Body参数" row 5
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// EntityID Metadata文件中的entityID字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:115 table "表 3 响应Body参数" row 3
 	EntityID *string `json:"entity_id,omitempty"`
 
 	// ID Metadata的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:101 table "表 3 响应Body参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IdpID 身份提供商名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:108 table "表 3 响应Body参数" row 2
 	IdpID *string `json:"idp_id,omitempty"`
 
 	// ProtocolID 协议ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:122 table "表 3 响应Body参数" row 4
 	ProtocolID *string `json:"protocol_id,omitempty"`
 
 	// UpdateTime 导入或更新Metadata文件的时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:143 table "表 3 响应Body参数" row 7
 	UpdateTime *string `json:"update_time,omitempty"`
 
 	// XaccountType 帐号来源，默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:136 table "表 3 响应Body参数" row 6
 	XaccountType *string `json:"xaccount_type,omitempty"`
 }
 
 // ShowOpenIDConnectConfigError defines model for ShowOpenIdConnectConfigError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:221
 type ShowOpenIDConnectConfigError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:221
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:221
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowOpenIDConnectConfigResponseBody defines model for ShowOpenIdConnectConfigResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:87 table "表 3 响应Body参数"
 type ShowOpenIDConnectConfigResponseBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:95 table "表 3 响应Body参数" row 1
 	OpenidConnectConfig *OpenIDConnectConfig `json:"openid_connect_config,omitempty"`
 }
 
 // ShowPermanentAccessKeyCredential 认证结果信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:105 table "表 4 credential"
 type ShowPermanentAccessKeyCredential struct {
 	// Access 查询的AK。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:120 table "表 4 credential" row 2
 	Access *string `json:"access,omitempty"`
 
 	// CreateTime 访问密钥创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:134 table "表 4 credential" row 4
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// Description 访问密钥描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:148 table "表 4 credential" row 6
 	Description *string `json:"description,omitempty"`
 
 	// LastUseTime 访问密钥的上次使用时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:141 table "表 4 credential" row 5
 	LastUseTime *string `json:"last_use_time,omitempty"`
 
 	// Status 访问密钥状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:127 table "表 4 credential" row 3
 	Status *string `json:"status,omitempty"`
 
 	// UserID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:113 table "表 4 credential" row 1
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // ShowPermanentAccessKeyResponseBody defines model for ShowPermanentAccessKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:84 table "表 3 响应Body参数"
 type ShowPermanentAccessKeyResponseBody struct {
 	// Credential 认证结果信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:92 table "表 3 响应Body参数" row 1
 	Credential *ShowPermanentAccessKeyCredential `json:"credential,omitempty"`
 }
 
 // ShowProjectDetailsAndStatusProject 项目信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:104 table "表 4 project"
 type ShowProjectDetailsAndStatusProject struct {
 	// Description 项目描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:141 table "表 4 project" row 5
 	Description *string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:112 table "表 4 project" row 1
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:155 table "表 4 project" row 7
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:148 table "表 4 project" row 6
 	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:119 table "表 4 project" row 2
 	IsDomain *bool `json:"is_domain,omitempty"`
 
 	// Name 项目名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:134 table "表 4 project" row 4
 	Name *string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:126 table "表 4 project" row 3
 	ParentID *string `json:"parent_id,omitempty"`
 
 	// Status 项目状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:162 table "表 4 project" row 8
 	Status *string `json:"status,omitempty"`
 }
 
 // ShowProjectDetailsAndStatusResponseBody defines model for ShowProjectDetailsAndStatusResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:83 table "表 3 响应Body参数"
 type ShowProjectDetailsAndStatusResponseBody struct {
 	// Project 项目信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:91 table "表 3 响应Body参数" row 1
 	Project *ShowProjectDetailsAndStatusProject `json:"project,omitempty"`
 }
 
 // ShowUserLoginProtectError defines model for ShowUserLoginProtectError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:159
 type ShowUserLoginProtectError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:159
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:159
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowUserLoginProtectLoginProtect 登录状态保护信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:98 table "表 4 login_protect"
 type ShowUserLoginProtectLoginProtect struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，未开启为"false"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:106 table "表 4 login_protect" row 1
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// UserID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:113 table "表 4 login_protect" row 2
 	UserID *string `json:"user_id,omitempty"`
 
 	// VerificationMethod IAM用户登录验证方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:120 table "表 4 login_protect" row 3
 	VerificationMethod *string `json:"verification_method,omitempty"`
 }
 
 // ShowUserLoginProtectResponseBody defines model for ShowUserLoginProtectResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:77 table "表 3 响应Body参数"
 type ShowUserLoginProtectResponseBody struct {
 	// LoginProtect 登录状态保护信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:85 table "表 3 响应Body参数" row 1
 	LoginProtect *ShowUserLoginProtectLoginProtect `json:"login_protect,omitempty"`
 }
 
 // ShowUserMfaDeviceError defines model for ShowUserMfaDeviceError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:150
 type ShowUserMfaDeviceError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:150
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:150
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ShowUserMfaDeviceResponseBody defines model for ShowUserMfaDeviceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:75 table "表 3 响应Body参数"
 type ShowUserMfaDeviceResponseBody struct {
 	// VirtualMfaDevice 虚拟MFA设备信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:83 table "表 3 响应Body参数" row 1
 	VirtualMfaDevice *ShowUserMfaDeviceVirtualMfaDevice `json:"virtual_mfa_device,omitempty"`
 }
 
 // ShowUserMfaDeviceVirtualMfaDevice 虚拟MFA设备信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:96 table "表 4 virtual_mfa_device"
 type ShowUserMfaDeviceVirtualMfaDevice struct {
 	// SerialNumber 虚拟MFA的设备序列号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:104 table "表 4 virtual_mfa_device" row 1
 	SerialNumber *string `json:"serial_number,omitempty"`
 
 	// UserID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:111 table "表 4 virtual_mfa_device" row 2
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // ShowUserResponseBody defines model for ShowUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:75 table "表 3 响应Body参数"
 type ShowUserResponseBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:83 table "表 3 响应Body参数" row 1
 	User *ShowUserUser `json:"user,omitempty"`
 }
 
 // ShowUserUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:96 table "表 4 user"
 type ShowUserUser struct {
 	// AccessMode IAM用户访问方式。
 	// - default：默认访问模式，编程访问和管理控制台访问。
 	// - programmatic：编程访问。
 	// - console：管理控制台访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:216 table "表 4 user" row 17
 	AccessMode *string `json:"access_mode,omitempty"`
 
 	// Areacode IAM用户手机号的国家码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:153 table "表 4 user" row 8
 	Areacode *string `json:"areacode,omitempty"`
 
 	// CreateTime IAM用户创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:188 table "表 4 user" row 13
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:224 table "表 4 user" row 18
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:118 table "表 4 user" row 3
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Email IAM用户邮箱。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:160 table "表 4 user" row 9
 	Email *string `json:"email,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:104 table "表 4 user" row 1
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:111 table "表 4 user" row 2
 	ID *string `json:"id,omitempty"`
 
 	// IsDomainOwner IAM用户是否为帐号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:209 table "表 4 user" row 16
 	IsDomainOwner *bool `json:"is_domain_owner,omitempty"`
 
 	// LastLoginTime IAM用户最后登录时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:195 table "表 4 user" row 14
 	LastLoginTime *string `json:"last_login_time,omitempty"`
 
 	// Links IAM用户的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:132 table "表 4 user" row 5
 	Links *KeystoneShowUserUserLinks `json:"links,omitempty"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:125 table "表 4 user" row 4
 	Name *string `json:"name,omitempty"`
 
 	// Phone IAM用户手机号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:167 table "表 4 user" row 10
 	Phone *string `json:"phone,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:174 table "表 4 user" row 11
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
 	// PwdStrength IAM用户密码强度。结果为Low/Medium/Strong/None，分别表示密码强度低/中/高/无。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:202 table "表 4 user" row 15
 	PwdStrength *string `json:"pwd_strength,omitempty"`
 
 	// UpdateTime IAM用户更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:181 table "表 4 user" row 12
 	UpdateTime *string `json:"update_time,omitempty"`
 
 	// XuserID IAM用户在外部系统中的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:139 table "表 4 user" row 6
 	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:146 table "表 4 user" row 7
 	XuserType *string `json:"xuser_type,omitempty"`
 }
 
 // TokenAssumedBy 被委托方B的相关信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:511 table "表 13 token.assumed_by"
 type TokenAssumedBy struct {
 	// User 被委托方B中IAM用户的用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:519 table "表 13 token.assumed_by" row 1
 	User *TokenAssumedByUser `json:"user,omitempty"`
 }
 
 // TokenAssumedByUser 被委托方B中IAM用户的用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:532 table "表 14 token.assumed_by.user"
 type TokenAssumedByUser struct {
 	// Domain 被委托方B的帐号信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:554 table "表 14 token.assumed_by.user" row 3
 	Domain *TokenAssumedByUserDomain `json:"domain,omitempty"`
 
 	// ID 被委托方B中IAM用户的用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:547 table "表 14 token.assumed_by.user" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 被委托方B中IAM用户的用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:540 table "表 14 token.assumed_by.user" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 被委托方B中IAM用户的密码过期时间（UTC时间），“”表示密码不过期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:561 table "表 14 token.assumed_by.user" row 4
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 }
 
 // TokenAssumedByUserDomain 被委托方B的帐号信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:574 table "表 15 token.assumed_by.user.domain"
 type TokenAssumedByUserDomain struct {
 	// ID 被委托方B的帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:589 table "表 15 token.assumed_by.user.domain" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Name 被委托方B的帐号名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:582 table "表 15 token.assumed_by.user.domain" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // TokenUserOSFEDERATION 联邦身份认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:711 table "表 21 token.user.OS-FEDERATION"
 type TokenUserOSFEDERATION struct {
 	// Groups 用户组信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:719 table "表 21 token.user.OS-FEDERATION" row 1
 	Groups []KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
 
 	// IdentityProvider 身份提供商信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:726 table "表 21 token.user.OS-FEDERATION" row 2
 	IdentityProvider *TokenUserOSFEDERATIONIdentityProvider `json:"identity_provider,omitempty"`
 
 	// Protocol 协议信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:733 table "表 21 token.user.OS-FEDERATION" row 3
 	Protocol *TokenUserOSFEDERATIONProtocol `json:"protocol,omitempty"`
 }
 
 // TokenUserOSFEDERATIONIdentityProvider 身份提供商信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:774 table "表 23 token.user.OS-FEDERATION.identity_provider"
 type TokenUserOSFEDERATIONIdentityProvider struct {
 	// ID 身份提供商ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:782 table "表 23 token.user.OS-FEDERATION.identity_provider" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // TokenUserOSFEDERATIONProtocol 协议信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:795 table "表 24 token.user.OS-FEDERATION.protocol"
 type TokenUserOSFEDERATIONProtocol struct {
 	// ID 协议ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:803 table "表 24 token.user.OS-FEDERATION.protocol" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // UnscopedTokenInfo 获取的token详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:127 table "表 5 UnscopedTokenInfo"
 type UnscopedTokenInfo struct {
 	// Catalog catalog详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:170 table "表 5 UnscopedTokenInfo" row 6
 	Catalog []CreateUnscopedTokenWithIDTokenTokenCatalog `json:"catalog,omitempty"`
 
 	// ExpiresAt 过期时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:135 table "表 5 UnscopedTokenInfo" row 1
 	ExpiresAt *string `json:"expires_at,omitempty"`
 
 	// IssuedAt 生成时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:149 table "表 5 UnscopedTokenInfo" row 3
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods token获取方式，联邦认证默认为mapped。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:142 table "表 5 UnscopedTokenInfo" row 2
 	Methods []string `json:"methods,omitempty"`
 
 	// Roles 角色/策略详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:163 table "表 5 UnscopedTokenInfo" row 5
 	Roles []CreateUnscopedTokenWithIDTokenTokenRoles `json:"roles,omitempty"`
 
 	// User 用户详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:156 table "表 5 UnscopedTokenInfo" row 4
 	User *CreateUnscopedTokenWithIDTokenFederationUserBody `json:"user,omitempty"`
 }
 
 // UpdateAgencyAgency 委托信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:107 table "表 4 agency"
 type UpdateAgencyAgency struct {
 	// Description 委托描述信息，长度不大于255位。四个参数至少填写一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:135 table "表 4 agency" row 3
 	Description *string `json:"description,omitempty"`
 
 	// Duration 委托的期限，单位为“天”。四个参数至少填写一个。
@@ -6975,38 +10685,56 @@ type UpdateAgencyAgency struct {
 	// - FOREVER：表示委托的期限为永久。
 	// - ONEDAY：表示委托的期限为一天。
 	// - 自定义天数：表示委托的期限为有限天数，如20。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:144 table "表 4 agency" row 4
 	Duration *string `json:"duration,omitempty"`
 
 	// TrustDomainID 被委托方帐号ID。如果trust_domain_id和trust_domain_name都填写，则优先校验trust_domain_name。四个参数至少填写一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:117 table "表 4 agency" row 1
 	TrustDomainID *string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。如果trust_domain_id和trust_domain_name都填写，则优先校验trust_domain_name。四个参数至少填写一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:126 table "表 4 agency" row 2
 	TrustDomainName *string `json:"trust_domain_name,omitempty"`
 }
 
 // UpdateAgencyCustomPolicyRequestBody defines model for UpdateAgencyCustomPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:82 table "表 3 请求Body参数"
 type UpdateAgencyCustomPolicyRequestBody struct {
 	// Role 自定义策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:92 table "表 3 请求Body参数" row 1
 	Role UpdateAgencyCustomPolicyRole `json:"role"`
 }
 
 // UpdateAgencyCustomPolicyRequestRolePolicyStatement defines model for UpdateAgencyCustomPolicyRequestRolePolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:206 table "表 6 role.policy.Statement"
 type UpdateAgencyCustomPolicyRequestRolePolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限。
 	// 说明：
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
 	// 取值范围：
 	// - iam:agencies:assume
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:216 table "表 6 role.policy.Statement" row 1
 	Action []string `json:"Action"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:229 table "表 6 role.policy.Statement" row 2
 	Effect UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect `json:"Effect"`
 
 	// Resource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
 	// "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:240 table "表 6 role.policy.Statement" row 3
 	Resource UpdateAgencyCustomPolicyRequestRolePolicyStatementResource `json:"Resource"`
 }
 
@@ -7014,37 +10742,55 @@ type UpdateAgencyCustomPolicyRequestRolePolicyStatement struct {
 // 取值范围：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:229 table "表 6 role.policy.Statement" row 2
 type UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect string
 
 // UpdateAgencyCustomPolicyRequestRolePolicyStatementResource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
 // "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:256 table "表 7 role.policy.Statement.Resource"
 type UpdateAgencyCustomPolicyRequestRolePolicyStatementResource struct {
 	// URI 委托资源的URI，长度不超过128。格式为：/iam/agencies/委托ID。例：
 	// "uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:266 table "表 7 role.policy.Statement.Resource" row 1
 	URI []string `json:"uri"`
 }
 
 // UpdateAgencyCustomPolicyResponseBody defines model for UpdateAgencyCustomPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:284 table "表 8 响应Body参数"
 type UpdateAgencyCustomPolicyResponseBody struct {
 	// Role 自定义策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:292 table "表 8 响应Body参数" row 1
 	Role *CreateAgencyCustomPolicyResponseRole `json:"role,omitempty"`
 }
 
 // UpdateAgencyCustomPolicyResponseRolePolicyStatement defines model for UpdateAgencyCustomPolicyResponseRolePolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:463 table "表 12 role.policy.Statement"
 type UpdateAgencyCustomPolicyResponseRolePolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限。
 	// 说明：
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:471 table "表 12 role.policy.Statement" row 1
 	Action []string `json:"Action,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:480 table "表 12 role.policy.Statement" row 2
 	Effect *UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
 	// "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:489 table "表 12 role.policy.Statement" row 3
 	Resource *UpdateAgencyCustomPolicyResponseRolePolicyStatementResource `json:"Resource,omitempty"`
 }
 
@@ -7052,28 +10798,44 @@ type UpdateAgencyCustomPolicyResponseRolePolicyStatement struct {
 // 取值范围：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:480 table "表 12 role.policy.Statement" row 2
 type UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect string
 
 // UpdateAgencyCustomPolicyResponseRolePolicyStatementResource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
 // "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:503 table "表 13 role.policy.Statement.Resource"
 type UpdateAgencyCustomPolicyResponseRolePolicyStatementResource struct {
 	// URI 委托资源的URI，长度不超过128。格式为：/iam/agencies/委托ID。例：
 	// "uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:511 table "表 13 role.policy.Statement.Resource" row 1
 	URI []string `json:"uri,omitempty"`
 }
 
 // UpdateAgencyCustomPolicyRole 自定义策略信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:107 table "表 4 role"
 type UpdateAgencyCustomPolicyRole struct {
 	// Description 自定义策略的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:137 table "表 4 role" row 3
 	Description string `json:"description"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:146 table "表 4 role" row 4
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:117 table "表 4 role" row 1
 	DisplayName string `json:"display_name"`
 
 	// Policy 自定义策略的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:155 table "表 4 role" row 5
 	Policy CreateAgencyCustomPolicyRolePolicy `json:"policy"`
 
 	// Type 自定义策略的显示模式。
@@ -7081,6 +10843,8 @@ type UpdateAgencyCustomPolicyRole struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:126 table "表 4 role" row 2
 	Type UpdateAgencyCustomPolicyRoleType `json:"type"`
 }
 
@@ -7089,80 +10853,126 @@ type UpdateAgencyCustomPolicyRole struct {
 // - AX：全局服务。
 // - XA：区域级项目。
 // - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:126 table "表 4 role" row 2
 type UpdateAgencyCustomPolicyRoleType string
 
 // UpdateAgencyCustomPolicyRolePolicy 自定义策略的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:433 table "表 11 role.policy"
 type UpdateAgencyCustomPolicyRolePolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:450 table "表 11 role.policy" row 2
 	Statement []UpdateAgencyCustomPolicyResponseRolePolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:441 table "表 11 role.policy" row 1
 	Version *string `json:"Version,omitempty"`
 }
 
 // UpdateAgencyRequestBody defines model for UpdateAgencyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:82 table "表 3 请求Body参数"
 type UpdateAgencyRequestBody struct {
 	// Agency 委托信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:92 table "表 3 请求Body参数" row 1
 	Agency UpdateAgencyAgency `json:"agency"`
 }
 
 // UpdateAgencyResponseBody defines model for UpdateAgencyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:163 table "表 5 响应Body参数"
 type UpdateAgencyResponseBody struct {
 	// Agency 委托信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:171 table "表 5 响应Body参数" row 1
 	Agency *CreateAgencyResponseAgency `json:"agency,omitempty"`
 }
 
 // UpdateCloudServiceCustomPolicyRequestBody defines model for UpdateCloudServiceCustomPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:82 table "表 3 请求Body参数"
 type UpdateCloudServiceCustomPolicyRequestBody struct {
 	// Role 自定义策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:92 table "表 3 请求Body参数" row 1
 	Role UpdateCloudServiceCustomPolicyRole `json:"role"`
 }
 
 // UpdateCloudServiceCustomPolicyRequestRolePolicy 自定义策略的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:170 table "表 5 role.policy"
 type UpdateCloudServiceCustomPolicyRequestRolePolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:191 table "表 5 role.policy" row 2
 	Statement []UpdateCloudServiceCustomPolicyRolePolicyStatement `json:"Statement"`
 
 	// Version 权限版本号，创建自定义策略时，该字段值填为“1.1”。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:180 table "表 5 role.policy" row 1
 	Version string `json:"Version"`
 }
 
 // UpdateCloudServiceCustomPolicyResponseBody defines model for UpdateCloudServiceCustomPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:275 table "表 7 响应Body参数"
 type UpdateCloudServiceCustomPolicyResponseBody struct {
 	// Role 自定义策略信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:283 table "表 7 响应Body参数" row 1
 	Role *CreateCloudServiceCustomPolicyResponseRole `json:"role,omitempty"`
 }
 
 // UpdateCloudServiceCustomPolicyResponseRolePolicy 自定义策略的具体内容。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:424 table "表 10 role.policy"
 type UpdateCloudServiceCustomPolicyResponseRolePolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:441 table "表 10 role.policy" row 2
 	Statement []UpdateCloudServiceCustomPolicyRolePolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
 	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:432 table "表 10 role.policy" row 1
 	Version *string `json:"Version,omitempty"`
 }
 
 // UpdateCloudServiceCustomPolicyRole 自定义策略信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:107 table "表 4 role"
 type UpdateCloudServiceCustomPolicyRole struct {
 	// Description 自定义策略的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:137 table "表 4 role" row 3
 	Description string `json:"description"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:146 table "表 4 role" row 4
 	DescriptionCn *string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:117 table "表 4 role" row 1
 	DisplayName string `json:"display_name"`
 
 	// Policy 自定义策略的具体内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:155 table "表 4 role" row 5
 	Policy UpdateCloudServiceCustomPolicyRequestRolePolicy `json:"policy"`
 
 	// Type 自定义策略的显示模式。
@@ -7170,6 +10980,8 @@ type UpdateCloudServiceCustomPolicyRole struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:126 table "表 4 role" row 2
 	Type UpdateCloudServiceCustomPolicyRoleType `json:"type"`
 }
 
@@ -7178,32 +10990,44 @@ type UpdateCloudServiceCustomPolicyRole struct {
 // - AX：全局服务。
 // - XA：区域级项目。
 // - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:126 table "表 4 role" row 2
 type UpdateCloudServiceCustomPolicyRoleType string
 
 // UpdateCloudServiceCustomPolicyRolePolicyStatement defines model for UpdateCloudServiceCustomPolicyRolePolicyStatement.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:206 table "表 6 role.policy.Statement"
 type UpdateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限，不超过100个。
 	// 说明：
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:216 table "表 6 role.policy.Statement" row 1
 	Action []string `json:"Action"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:238 table "表 6 role.policy.Statement" row 3
 	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
 	// - Allow
 	// - Deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:227 table "表 6 role.policy.Statement" row 2
 	Effect UpdateCloudServiceCustomPolicyRolePolicyStatementEffect `json:"Effect"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:256 table "表 6 role.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
 }
 
@@ -7211,306 +11035,507 @@ type UpdateCloudServiceCustomPolicyRolePolicyStatement struct {
 // 取值范围：
 // - Allow
 // - Deny
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:227 table "表 6 role.policy.Statement" row 2
 type UpdateCloudServiceCustomPolicyRolePolicyStatementEffect string
 
 // UpdateDomainAPIACLPolicyAllowAddressNetmasks defines model for UpdateDomainApiAclPolicyAllowAddressNetmasks.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:134 table "表 5 allow_address_netmasks"
 type UpdateDomainAPIACLPolicyAllowAddressNetmasks struct {
 	// AddressNetmask IP地址或网段，例如:192.168.0.1/24。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:144 table "表 5 allow_address_netmasks" row 1
 	AddressNetmask string `json:"address_netmask"`
 
 	// Description 描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:153 table "表 5 allow_address_netmasks" row 2
 	Description *string `json:"description,omitempty"`
 }
 
 // UpdateDomainAPIACLPolicyAllowIPRanges defines model for UpdateDomainApiAclPolicyAllowIpRanges.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:168 table "表 6 allow_ip_ranges"
 type UpdateDomainAPIACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:178 table "表 6 allow_ip_ranges" row 1
 	Description *string `json:"description,omitempty"`
 
 	// IPRange IP地址区间，例如:0.0.0.0-255.255.255.255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:187 table "表 6 allow_ip_ranges" row 2
 	IPRange string `json:"ip_range"`
 }
 
 // UpdateDomainAPIACLPolicyError defines model for UpdateDomainApiAclPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:365
 type UpdateDomainAPIACLPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:365
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:365
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainAPIACLPolicyRequestAPIACLPolicy 接口访问控制策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:98 table "表 4 api_acl_policy"
 type UpdateDomainAPIACLPolicyRequestAPIACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
 	// allow_address_netmasks与allow_ip_ranges两个参数二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:108 table "表 4 api_acl_policy" row 1
 	AllowAddressNetmasks []UpdateDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
 	// AllowIPRanges 允许访问的IP地址区间。
 	// allow_address_netmasks与allow_ip_ranges两个参数二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:118 table "表 4 api_acl_policy" row 2
 	AllowIPRanges []UpdateDomainAPIACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
 // UpdateDomainAPIACLPolicyRequestBody defines model for UpdateDomainApiAclPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:73 table "表 3 请求Body参数"
 type UpdateDomainAPIACLPolicyRequestBody struct {
 	// APIACLPolicy 接口访问控制策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:83 table "表 3 请求Body参数" row 1
 	APIACLPolicy UpdateDomainAPIACLPolicyRequestAPIACLPolicy `json:"api_acl_policy"`
 }
 
 // UpdateDomainAPIACLPolicyResponseAPIACLPolicy 接口访问控制策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:225 table "表 8 api_acl_policy"
 type UpdateDomainAPIACLPolicyResponseAPIACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:233 table "表 8 api_acl_policy" row 1
 	AllowAddressNetmasks []ShowDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
 	// AllowIPRanges 允许访问的IP地址区间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:240 table "表 8 api_acl_policy" row 2
 	AllowIPRanges []UpdateDomainAPIACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
 // UpdateDomainAPIACLPolicyResponseBody defines model for UpdateDomainApiAclPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:204 table "表 7 响应Body参数"
 type UpdateDomainAPIACLPolicyResponseBody struct {
 	// APIACLPolicy 接口访问控制策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:212 table "表 7 响应Body参数" row 1
 	APIACLPolicy *UpdateDomainAPIACLPolicyResponseAPIACLPolicy `json:"api_acl_policy,omitempty"`
 }
 
 // UpdateDomainConsoleACLPolicyAllowIPRanges defines model for UpdateDomainConsoleAclPolicyAllowIpRanges.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:281 table "表 10 allow_ip_ranges"
 type UpdateDomainConsoleACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:289 table "表 10 allow_ip_ranges" row 1
 	Description *string `json:"description,omitempty"`
 
 	// IPRange IP地址区间，例如:0.0.0.0-255.255.255.255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:296 table "表 10 allow_ip_ranges" row 2
 	IPRange *string `json:"ip_range,omitempty"`
 }
 
 // UpdateDomainConsoleACLPolicyError defines model for UpdateDomainConsoleAclPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:365
 type UpdateDomainConsoleACLPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:365
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:365
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainConsoleACLPolicyRequestBody defines model for UpdateDomainConsoleAclPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:73 table "表 3 请求Body参数"
 type UpdateDomainConsoleACLPolicyRequestBody struct {
 	// ConsoleACLPolicy 控制台访问控制策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:83 table "表 3 请求Body参数" row 1
 	ConsoleACLPolicy UpdateDomainConsoleACLPolicyRequestConsoleACLPolicy `json:"console_acl_policy"`
 }
 
 // UpdateDomainConsoleACLPolicyRequestConsoleACLPolicy 控制台访问控制策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:98 table "表 4 console_acl_policy"
 type UpdateDomainConsoleACLPolicyRequestConsoleACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。allow_address_netmasks与
 	// allow_ip_ranges两个参数二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:108 table "表 4 console_acl_policy" row 1
 	AllowAddressNetmasks []UpdateDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
 	// AllowIPRanges 允许访问的IP地址区间。allow_address_netmasks与
 	// allow_ip_ranges两个参数二选一即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:118 table "表 4 console_acl_policy" row 2
 	AllowIPRanges []UpdateDomainAPIACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
 // UpdateDomainConsoleACLPolicyResponseBody defines model for UpdateDomainConsoleAclPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:204 table "表 7 响应Body参数"
 type UpdateDomainConsoleACLPolicyResponseBody struct {
 	// ConsoleACLPolicy Console访问控制策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:212 table "表 7 响应Body参数" row 1
 	ConsoleACLPolicy *UpdateDomainConsoleACLPolicyResponseConsoleACLPolicy `json:"console_acl_policy,omitempty"`
 }
 
 // UpdateDomainConsoleACLPolicyResponseConsoleACLPolicy Console访问控制策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:225 table "表 8 console_acl_policy"
 type UpdateDomainConsoleACLPolicyResponseConsoleACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:233 table "表 8 console_acl_policy" row 1
 	AllowAddressNetmasks []ShowDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
 	// AllowIPRanges 允许访问的IP地址区间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:240 table "表 8 console_acl_policy" row 2
 	AllowIPRanges []UpdateDomainConsoleACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
 // UpdateDomainLoginPolicyError defines model for UpdateDomainLoginPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:305
 type UpdateDomainLoginPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:305
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:305
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainLoginPolicyLoginPolicy 登录策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:98 table "表 4 login_policy"
 type UpdateDomainLoginPolicyLoginPolicy struct {
 	// AccountValidityPeriod 登录停用信息，取值范围[0,240]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:108 table "表 4 login_policy" row 1
 	AccountValidityPeriod *int64 `json:"account_validity_period,omitempty"`
 
 	// CustomInfoForLogin 登录提示信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:117 table "表 4 login_policy" row 2
 	CustomInfoForLogin *string `json:"custom_info_for_login,omitempty"`
 
 	// LockoutDuration 帐号锁定时长（分钟），取值范围[15,30]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:126 table "表 4 login_policy" row 3
 	LockoutDuration *int64 `json:"lockout_duration,omitempty"`
 
 	// LoginFailedTimes 限定时间内登录失败次数，取值范围[3,10]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:135 table "表 4 login_policy" row 4
 	LoginFailedTimes *int64 `json:"login_failed_times,omitempty"`
 
 	// PeriodWithLoginFailures 限定时间长度（分钟），取值范围[15,60]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:144 table "表 4 login_policy" row 5
 	PeriodWithLoginFailures *int64 `json:"period_with_login_failures,omitempty"`
 
 	// SessionTimeout 登录会话失效时间，取值范围[15,1440]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:153 table "表 4 login_policy" row 6
 	SessionTimeout *int64 `json:"session_timeout,omitempty"`
 
 	// ShowRecentLoginInfo 显示最近一次的登录信息。取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:162 table "表 4 login_policy" row 7
 	ShowRecentLoginInfo *bool `json:"show_recent_login_info,omitempty"`
 }
 
 // UpdateDomainLoginPolicyRequestBody defines model for UpdateDomainLoginPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:73 table "表 3 请求Body参数"
 type UpdateDomainLoginPolicyRequestBody struct {
 	// LoginPolicy 登录策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:83 table "表 3 请求Body参数" row 1
 	LoginPolicy UpdateDomainLoginPolicyLoginPolicy `json:"login_policy"`
 }
 
 // UpdateDomainLoginPolicyResponseBody defines model for UpdateDomainLoginPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:179 table "表 5 响应Body参数"
 type UpdateDomainLoginPolicyResponseBody struct {
 	// LoginPolicy 登录策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:187 table "表 5 响应Body参数" row 1
 	LoginPolicy *ShowDomainLoginPolicyLoginPolicy `json:"login_policy,omitempty"`
 }
 
 // UpdateDomainPasswordPolicyError defines model for UpdateDomainPasswordPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:321
 type UpdateDomainPasswordPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:321
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:321
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainPasswordPolicyPasswordPolicy 密码策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:98 table "表 4 password_policy"
 type UpdateDomainPasswordPolicyPasswordPolicy struct {
 	// MaximumConsecutiveIdenticalChars 同一字符连续出现的最大次数，取值范围[0,32]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:108 table "表 4 password_policy" row 1
 	MaximumConsecutiveIdenticalChars *int64 `json:"maximum_consecutive_identical_chars,omitempty"`
 
 	// MinimumPasswordAge 密码最短使用时间(分钟)，取值范围[0,1440]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:117 table "表 4 password_policy" row 2
 	MinimumPasswordAge *int64 `json:"minimum_password_age,omitempty"`
 
 	// MinimumPasswordLength 密码最小字符数，取值范围[6,32]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:126 table "表 4 password_policy" row 3
 	MinimumPasswordLength *int64 `json:"minimum_password_length,omitempty"`
 
 	// NumberOfRecentPasswordsDisallowed 密码不能与历史密码重复次数，取值范围[0,10]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:135 table "表 4 password_policy" row 4
 	NumberOfRecentPasswordsDisallowed *int64 `json:"number_of_recent_passwords_disallowed,omitempty"`
 
 	// PasswordCharCombination 至少包含字符种类的个数，取值区间[2,4]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:162 table "表 4 password_policy" row 7
 	PasswordCharCombination *int64 `json:"password_char_combination,omitempty"`
 
 	// PasswordNotUsernameOrInvert 密码是否可以是用户名或用户名的反序。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:144 table "表 4 password_policy" row 5
 	PasswordNotUsernameOrInvert *bool `json:"password_not_username_or_invert,omitempty"`
 
 	// PasswordValidityPeriod 密码有效期（天），取值范围[0,180]，设置0表示关闭该策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:153 table "表 4 password_policy" row 6
 	PasswordValidityPeriod *int64 `json:"password_validity_period,omitempty"`
 }
 
 // UpdateDomainPasswordPolicyRequestBody defines model for UpdateDomainPasswordPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:73 table "表 3 请求Body参数"
 type UpdateDomainPasswordPolicyRequestBody struct {
 	// PasswordPolicy 密码策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:83 table "表 3 请求Body参数" row 1
 	PasswordPolicy UpdateDomainPasswordPolicyPasswordPolicy `json:"password_policy"`
 }
 
 // UpdateDomainPasswordPolicyResponseBody defines model for UpdateDomainPasswordPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:179 table "表 5 响应Body参数"
 type UpdateDomainPasswordPolicyResponseBody struct {
 	// PasswordPolicy 密码策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:187 table "表 5 响应Body参数" row 1
 	PasswordPolicy *ShowDomainPasswordPolicyPasswordPolicy `json:"password_policy,omitempty"`
 }
 
 // UpdateDomainProtectPolicyError defines model for UpdateDomainProtectPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:359
 type UpdateDomainProtectPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:359
 	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:359
+	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainProtectPolicyProtectPolicyAllowUser 管理员设置IAM子用户可以自主修改的属性。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:168 table "表 5 protect_policy.allow_user"
 type UpdateDomainProtectPolicyProtectPolicyAllowUser struct {
 	// ManageAccesskey 是否允许子用户自行管理AK,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:178 table "表 5 protect_policy.allow_user" row 1
 	ManageAccesskey *bool `json:"manage_accesskey,omitempty"`
 
 	// ManageEmail 是否允许子用户自己修改邮箱,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:187 table "表 5 protect_policy.allow_user" row 2
 	ManageEmail *bool `json:"manage_email,omitempty"`
 
 	// ManageMobile 是否允许子用户自己修改电话,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:196 table "表 5 protect_policy.allow_user" row 3
 	ManageMobile *bool `json:"manage_mobile,omitempty"`
 
 	// ManagePassword 是否允许子用户自己修改密码,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:205 table "表 5 protect_policy.allow_user" row 4
 	ManagePassword *bool `json:"manage_password,omitempty"`
 }
 
 // UpdateDomainProtectPolicyRequestBody defines model for UpdateDomainProtectPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:73 table "表 3 请求Body参数"
 type UpdateDomainProtectPolicyRequestBody struct {
 	// ProtectPolicy 操作保护策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:83 table "表 3 请求Body参数" row 1
 	ProtectPolicy UpdateDomainProtectPolicyRequestProtectPolicy `json:"protect_policy"`
 }
 
 // UpdateDomainProtectPolicyRequestProtectPolicy 操作保护策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:98 table "表 4 protect_policy"
 type UpdateDomainProtectPolicyRequestProtectPolicy struct {
 	// AdminCheck 是否指定人员验证。on为指定人员验证,必须填写scene参数。off为操作员验证。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:135 table "表 4 protect_policy" row 4
 	AdminCheck *string `json:"admin_check,omitempty"`
 
 	// AllowUser 管理员设置IAM子用户可以自主修改的属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:117 table "表 4 protect_policy" row 2
 	AllowUser *UpdateDomainProtectPolicyProtectPolicyAllowUser `json:"allow_user,omitempty"`
 
 	// Email 操作保护验证指定邮件地址。示例:example@email.com。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:144 table "表 4 protect_policy" row 5
 	Email *string `json:"email,omitempty"`
 
 	// Mobile 操作保护验证指定手机号码。示例:0086-123456789。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:126 table "表 4 protect_policy" row 3
 	Mobile *string `json:"mobile,omitempty"`
 
 	// OperationProtection 是否开启操作保护,开启为"true",未开启为"false"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:108 table "表 4 protect_policy" row 1
 	OperationProtection bool `json:"operation_protection"`
 
 	// Scene 操作保护指定人员验证方式,admin_check为on时,必须填写。包括mobile、email。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:153 table "表 4 protect_policy" row 6
 	Scene *string `json:"scene,omitempty"`
 }
 
 // UpdateDomainProtectPolicyResponseBody defines model for UpdateDomainProtectPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:224 table "表 6 响应Body参数"
 type UpdateDomainProtectPolicyResponseBody struct {
 	// ProtectPolicy 操作保护策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:232 table "表 6 响应Body参数" row 1
 	ProtectPolicy *UpdateDomainProtectPolicyResponseProtectPolicy `json:"protect_policy,omitempty"`
 }
 
 // UpdateDomainProtectPolicyResponseProtectPolicy 操作保护策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:245 table "表 7 protect_policy"
 type UpdateDomainProtectPolicyResponseProtectPolicy struct {
 	// AdminCheck 是否指定人员验证。on为指定人员验证,必须填写scene参数。off为操作员验证。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:267 table "表 7 protect_policy" row 3
 	AdminCheck *string `json:"admin_check,omitempty"`
 
 	// AllowUser 用户可以自主修改的属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:253 table "表 7 protect_policy" row 1
 	AllowUser *ListProtectPolicyProtectPolicyAllowUser `json:"allow_user,omitempty"`
 
 	// OperationProtection 是否开启操作保护,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:260 table "表 7 protect_policy" row 2
 	OperationProtection *bool `json:"operation_protection,omitempty"`
 
 	// Scene 操作保护指定人员验证方式,admin_check为on时,必须填写。包括mobile、email。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:274 table "表 7 protect_policy" row 4
 	Scene *string `json:"scene,omitempty"`
 }
 
 // UpdateLoginProtectLoginProtect 登录保护状态信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:156 table "表 6 login_protect"
 type UpdateLoginProtectLoginProtect struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，不开启为"false"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:171 table "表 6 login_protect" row 2
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// UserID 待修改登录保护状态信息的IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:164 table "表 6 login_protect" row 1
 	UserID *string `json:"user_id,omitempty"`
 
 	// VerificationMethod IAM用户登录验证方式。手机验证为“sms”,邮箱验证为“email”,MFA验证为“vmfa”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:178 table "表 6 login_protect" row 3
 	VerificationMethod *string `json:"verification_method,omitempty"`
 }
 
 // UpdateLoginProtectRequestBody defines model for UpdateLoginProtectRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:72 table "表 3 请求Body参数"
 type UpdateLoginProtectRequestBody struct {
 	// LoginProtect 登录保护状态信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:82 table "表 3 请求Body参数" row 1
 	LoginProtect LoginProject `json:"login_protect"`
 }
 
 // UpdateLoginProtectResponseBody defines model for UpdateLoginProtectResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:135 table "表 5 响应Body参数"
 type UpdateLoginProtectResponseBody struct {
 	// LoginProtect 登录保护状态信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:143 table "表 5 响应Body参数" row 1
 	LoginProtect *UpdateLoginProtectLoginProtect `json:"login_protect,omitempty"`
 }
 
 // UpdateOpenIDConnectConfigOpenidConnectConfig OpenID Connect配置详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:108 table "表 4 openid_connect_config"
 type UpdateOpenIDConnectConfigOpenidConnectConfig struct {
 	// AccessMode 访问方式。
 	// - program_console: 支持编程访问和管理控制台访问方式。
 	// - program: 支持编程访问方式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:118 table "表 4 openid_connect_config" row 1
 	AccessMode *string `json:"access_mode,omitempty"`
 
 	// AuthorizationEndpoint OpenID Connect身份提供商授权地址。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 最小长度：10。最大长度：255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:148 table "表 4 openid_connect_config" row 4
 	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
 
 	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
 	// 最小长度：5。最大长度：255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:138 table "表 4 openid_connect_config" row 3
 	ClientID *string `json:"client_id,omitempty"`
 
 	// IdpURL OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
 	// 最小长度：10。最大长度：255。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:128 table "表 4 openid_connect_config" row 2
 	IdpURL *string `json:"idp_url,omitempty"`
 
 	// ResponseMode 授权请求返回方式。
@@ -7518,12 +11543,16 @@ type UpdateOpenIDConnectConfigOpenidConnectConfig struct {
 	// 枚举值：
 	// - fragment
 	// - form_post
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:186 table "表 4 openid_connect_config" row 7
 	ResponseMode *UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:174 table "表 4 openid_connect_config" row 6
 	ResponseType *UpdateOpenIDConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
@@ -7536,12 +11565,16 @@ type UpdateOpenIDConnectConfigOpenidConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:159 table "表 4 openid_connect_config" row 5
 	Scope *UpdateOpenIDConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	// 最小长度：10。最大长度：30000。
 	// 格式示例：
 	// { "keys":[ { "kid":"d05ef20c4512645vv1..." , "n":"cws_cnjiwsbvweolwn_-vnl...", "e":"AQAB", "kty":"RSA", "use":"sig", "alg":"RS256" } ] }
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:198 table "表 4 openid_connect_config" row 8
 	SigningKey *string `json:"signing_key,omitempty"`
 }
 
@@ -7550,12 +11583,16 @@ type UpdateOpenIDConnectConfigOpenidConnectConfig struct {
 // 枚举值：
 // - fragment
 // - form_post
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:186 table "表 4 openid_connect_config" row 7
 type UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode string
 
 // UpdateOpenIDConnectConfigOpenidConnectConfigResponseType 授权请求返回的类型。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - id_token
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:174 table "表 4 openid_connect_config" row 6
 type UpdateOpenIDConnectConfigOpenidConnectConfigResponseType string
 
 // UpdateOpenIDConnectConfigOpenidConnectConfigScope 授权请求信息范围。
@@ -7568,35 +11605,55 @@ type UpdateOpenIDConnectConfigOpenidConnectConfigResponseType string
 // - 此字段必选值“openid”。
 // - 最少1个值，最多10个值，之间使用空格分割。
 // 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:159 table "表 4 openid_connect_config" row 5
 type UpdateOpenIDConnectConfigOpenidConnectConfigScope string
 
 // UpdateOpenIDConnectConfigRequestBody defines model for UpdateOpenIdConnectConfigRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:83 table "表 3 请求Body参数"
 type UpdateOpenIDConnectConfigRequestBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:93 table "表 3 请求Body参数" row 1
 	OpenidConnectConfig UpdateOpenIDConnectConfigOpenidConnectConfig `json:"openid_connect_config"`
 }
 
 // UpdateOpenIDConnectConfigResponseBody defines model for UpdateOpenIdConnectConfigResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:231 table "表 5 响应Body参数"
 type UpdateOpenIDConnectConfigResponseBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:239 table "表 5 响应Body参数" row 1
 	OpenidConnectConfig *OpenIDConnectConfig `json:"openid_connect_config,omitempty"`
 }
 
 // UpdatePermanentAccessKeyRequestBody defines model for UpdatePermanentAccessKeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:82 table "表 3 请求Body参数"
 type UpdatePermanentAccessKeyRequestBody struct {
 	// Credential 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:92 table "表 3 请求Body参数" row 1
 	Credential UpdatePermanentAccessKeyRequestCredential `json:"credential"`
 }
 
 // UpdatePermanentAccessKeyRequestCredential 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:107 table "表 4 credential"
 type UpdatePermanentAccessKeyRequestCredential struct {
 	// Description 访问密钥描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:128 table "表 4 credential" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Status 访问密钥状态。
 	// 取值范围：
 	// - active：启用
 	// - inactive：停用
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:117 table "表 4 credential" row 1
 	Status *UpdatePermanentAccessKeyRequestCredentialStatus `json:"status,omitempty"`
 }
 
@@ -7604,33 +11661,53 @@ type UpdatePermanentAccessKeyRequestCredential struct {
 // 取值范围：
 // - active：启用
 // - inactive：停用
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:117 table "表 4 credential" row 1
 type UpdatePermanentAccessKeyRequestCredentialStatus string
 
 // UpdatePermanentAccessKeyResponseBody defines model for UpdatePermanentAccessKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:145 table "表 5 响应Body参数"
 type UpdatePermanentAccessKeyResponseBody struct {
 	// Credential 认证信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:153 table "表 5 响应Body参数" row 1
 	Credential *UpdatePermanentAccessKeyResponseCredential `json:"credential,omitempty"`
 }
 
 // UpdatePermanentAccessKeyResponseCredential 认证信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:166 table "表 6 credential"
 type UpdatePermanentAccessKeyResponseCredential struct {
 	// Access 修改的AK。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:181 table "表 6 credential" row 2
 	Access *string `json:"access,omitempty"`
 
 	// CreateTime 访问密钥创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:195 table "表 6 credential" row 4
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// Description 访问密钥描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:202 table "表 6 credential" row 5
 	Description *string `json:"description,omitempty"`
 
 	// Status 访问密钥状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:188 table "表 6 credential" row 3
 	Status *string `json:"status,omitempty"`
 
 	// UserID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:174 table "表 6 credential" row 1
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // UpdateProjectStatusProject 项目信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:107 table "表 4 project"
 type UpdateProjectStatusProject struct {
 	// Status 项目的状态信息，参数的值为"suspended"或"normal"。
 	// - status值为"suspended"时，会将项目设置为冻结状态。
@@ -7638,6 +11715,8 @@ type UpdateProjectStatusProject struct {
 	// 取值范围：
 	// - suspended
 	// - normal
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:117 table "表 4 project" row 1
 	Status UpdateProjectStatusProjectStatus `json:"status"`
 }
 
@@ -7647,65 +11726,105 @@ type UpdateProjectStatusProject struct {
 // 取值范围：
 // - suspended
 // - normal
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:117 table "表 4 project" row 1
 type UpdateProjectStatusProjectStatus string
 
 // UpdateProjectStatusRequestBody defines model for UpdateProjectStatusRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:82 table "表 3 请求Body参数"
 type UpdateProjectStatusRequestBody struct {
 	// Project 项目信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:92 table "表 3 请求Body参数" row 1
 	Project UpdateProjectStatusProject `json:"project"`
 }
 
 // UpdateRoleRequestBody defines model for UpdateRoleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:67 table "table at line 67"
 type UpdateRoleRequestBody struct {
 	// ContentType 该字段内容填为“application/json;charset=utf8”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:86 table "table at line 67" row 2
 	ContentType string `json:"Content-Type"`
 
 	// XAuthToken 已认证的拥有Security Administrator权限的token。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:77 table "table at line 67" row 1
 	XAuthToken string `json:"X-Auth-Token"`
 }
 
 // UpdateUserInformationRequestBody defines model for UpdateUserInformationRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:81 table "表 3 请求Body参数"
 type UpdateUserInformationRequestBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:91 table "表 3 请求Body参数" row 1
 	User UpdateUserInformationUser `json:"user"`
 }
 
 // UpdateUserInformationUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:106 table "表 4 user"
 type UpdateUserInformationUser struct {
 	// Email IAM用户的新邮箱，符合邮箱格式，长度小于等于255位。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:116 table "表 4 user" row 1
 	Email *string `json:"email,omitempty"`
 
 	// Mobile IAM用户的国家码+新手机号，手机号为纯数字，长度小于等于32位。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:125 table "表 4 user" row 2
 	Mobile *string `json:"mobile,omitempty"`
 }
 
 // UpdateUserRequestBody defines model for UpdateUserRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:81 table "表 3 请求Body参数"
 type UpdateUserRequestBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:91 table "表 3 请求Body参数" row 1
 	User UpdateUserRequestUser `json:"user"`
 }
 
 // UpdateUserRequestUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:106 table "表 4 user"
 type UpdateUserRequestUser struct {
 	// AccessMode IAM用户访问方式。
 	// - default：默认访问模式，编程访问和管理控制台访问。
 	// - programmatic：编程访问。
 	// - console：管理控制台访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:202 table "表 4 user" row 10
 	AccessMode *string `json:"access_mode,omitempty"`
 
 	// Areacode 国家码。必须与手机号同时存在。中国大陆为“0086”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:144 table "表 4 user" row 4
 	Areacode *string `json:"areacode,omitempty"`
 
 	// Description IAM用户新描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:212 table "表 4 user" row 11
 	Description *string `json:"description,omitempty"`
 
 	// Email IAM用户新邮箱，需符合邮箱格式，长度小于等于255字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:135 table "表 4 user" row 3
 	Email *string `json:"email,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:162 table "表 4 user" row 6
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Name 新IAM用户名，长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且不能以数字或空格开头。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:116 table "表 4 user" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Password IAM用户新密码。
@@ -7713,209 +11832,337 @@ type UpdateUserRequestUser struct {
 	// - 至少包含以下四种字符中的两种： 大写字母、小写字母、数字和特殊字符。
 	// - 必须满足账户设置中密码策略的要求。
 	// - 新密码不能与当前密码相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:125 table "表 4 user" row 2
 	Password *string `json:"password,omitempty"`
 
 	// Phone IAM用户新手机号，纯数字，长度小于等于32位。必须与国家码同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:153 table "表 4 user" row 5
 	Phone *string `json:"phone,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:171 table "表 4 user" row 7
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
 	// XuserID IAM用户在外部系统中的ID。长度小于等于128位，必须与xuser_type同时存在。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:191 table "表 4 user" row 9
 	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。长度小于等于64位。xuser_type如果存在，则需要与同一租户中的xaccount_type、xdomain_type校验，须与xuser_id同时存在。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:180 table "表 4 user" row 8
 	XuserType *string `json:"xuser_type,omitempty"`
 }
 
 // UpdateUserResponseBody defines model for UpdateUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:229 table "表 5 响应Body参数"
 type UpdateUserResponseBody struct {
 	// User IAM用户信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:237 table "表 5 响应Body参数" row 1
 	User *UpdateUserResponseUser `json:"user,omitempty"`
 }
 
 // UpdateUserResponseUser IAM用户信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:250 table "表 6 user"
 type UpdateUserResponseUser struct {
 	// AccessMode IAM用户访问方式。
 	// - default：默认访问模式，编程访问和管理控制台访问。
 	// - programmatic：编程访问。
 	// - console：管理控制台访问。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:283 table "表 6 user" row 4
 	AccessMode *string `json:"access_mode,omitempty"`
 
 	// Areacode 国家码。中国大陆为“0086”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:326 table "表 6 user" row 10
 	Areacode *string `json:"areacode,omitempty"`
 
 	// Description IAM用户的新描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:291 table "表 6 user" row 5
 	Description *string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:312 table "表 6 user" row 8
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// Email IAM用户新邮箱。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:333 table "表 6 user" row 11
 	Email *string `json:"email,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:319 table "表 6 user" row 9
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:340 table "表 6 user" row 12
 	ID *string `json:"id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:347 table "表 6 user" row 13
 	Links *KeystoneCreateUserUserLinks `json:"links,omitempty"`
 
 	// Name IAM用户新用户名，长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且不能以数字或空格开头。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:298 table "表 6 user" row 6
 	Name *string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间）。当值为“null”时，不返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:354 table "表 6 user" row 14
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 
 	// Phone IAM用户新手机号，纯数字，长度小于等于32位。必须与国家码同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:305 table "表 6 user" row 7
 	Phone *string `json:"phone,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:258 table "表 6 user" row 1
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
 	// XuserID IAM用户在外部系统中的ID。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:265 table "表 6 user" row 2
 	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:274 table "表 6 user" row 3
 	XuserType *string `json:"xuser_type,omitempty"`
 }
 
 // UserExtra IAM用户的其他信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:289 table "表 7 user.extra"
 type UserExtra struct {
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:297 table "表 7 user.extra" row 1
 	Description *string `json:"description,omitempty"`
 
 	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:311 table "表 7 user.extra" row 3
 	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:304 table "表 7 user.extra" row 2
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 }
 
 // UsersExtra IAM用户的其他信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:238 table "表 6 users.extra"
 type UsersExtra struct {
 	// Description IAM用户描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:246 table "表 6 users.extra" row 1
 	Description *string `json:"description,omitempty"`
 
 	// LastProjectID IAM用户退出系统前,在控制台最后访问的项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:253 table "表 6 users.extra" row 2
 	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true:需要修改密码,false:正常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:260 table "表 6 users.extra" row 3
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 }
 
 // UsersLinks IAM用户的资源链接信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:263 table "表 6 users.links"
 type UsersLinks struct {
 	// Next 后一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:285 table "表 6 users.links" row 3
 	Next *string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:278 table "表 6 users.links" row 2
 	Previous *string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:271 table "表 6 users.links" row 1
 	Self *string `json:"self,omitempty"`
 }
 
 // Version Keystone API的3.0版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:47 table "表 2 version"
 type Version struct {
 	// ID 版本号，如v3.6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:76 table "表 2 version" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Links 版本的资源链接信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:69 table "表 2 version" row 3
 	Links []VersionLinks `json:"links,omitempty"`
 
 	// MediaTypes 支持的消息格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:83 table "表 2 version" row 5
 	MediaTypes []VersionMediaTypes `json:"media-types,omitempty"`
 
 	// Status 版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:55 table "表 2 version" row 1
 	Status *string `json:"status,omitempty"`
 
 	// Updated 最后更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:62 table "表 2 version" row 2
 	Updated *string `json:"updated,omitempty"`
 }
 
 // VersionLinks defines model for VersionLinks.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:96 table "表 3 version.links"
 type VersionLinks struct {
 	// Href 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:111 table "表 3 version.links" row 2
 	Href *string `json:"href,omitempty"`
 
 	// Rel 链接类型。self：自助链接包含了版本链接的资源。bookmark：书签链接提供了一个永久资源的永久链接。alternate：备用链接包含了资源的替换表示形式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:104 table "表 3 version.links" row 1
 	Rel *string `json:"rel,omitempty"`
 }
 
 // VersionMediaTypes defines model for VersionMediaTypes.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:124 table "表 4 version.media-types"
 type VersionMediaTypes struct {
 	// Base 基础类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:139 table "表 4 version.media-types" row 2
 	Base *string `json:"base,omitempty"`
 
 	// Type 媒体类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:132 table "表 4 version.media-types" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // Versions Keystone API的版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:47 table "表 2 versions"
 type Versions struct {
 	// Values Keystone API的版本信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:55 table "表 2 versions" row 1
 	Values []VersionsValues `json:"values,omitempty"`
 }
 
 // VersionsValues defines model for VersionsValues.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:68 table "表 3 versions.values"
 type VersionsValues struct {
 	// ID 版本号，如v3.6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:97 table "表 3 versions.values" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Links 版本的资源链接信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:90 table "表 3 versions.values" row 3
 	Links []VersionsValuesLinks `json:"links,omitempty"`
 
 	// MediaTypes 支持的消息格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:104 table "表 3 versions.values" row 5
 	MediaTypes []VersionsValuesMediaTypes `json:"media-types,omitempty"`
 
 	// Status 版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:76 table "表 3 versions.values" row 1
 	Status *string `json:"status,omitempty"`
 
 	// Updated 最后更新时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:83 table "表 3 versions.values" row 2
 	Updated *string `json:"updated,omitempty"`
 }
 
 // VersionsValuesLinks defines model for VersionsValuesLinks.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:117 table "表 4 versions.values.links"
 type VersionsValuesLinks struct {
 	// Href 资源链接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:132 table "表 4 versions.values.links" row 2
 	Href *string `json:"href,omitempty"`
 
 	// Rel 链接类型。self：自助链接包含了版本链接的资源。bookmark：书签链接提供了一个永久资源的永久链接。alternate：备用链接包含了资源的替换表示形式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:125 table "表 4 versions.values.links" row 1
 	Rel *string `json:"rel,omitempty"`
 }
 
 // VersionsValuesMediaTypes defines model for VersionsValuesMediaTypes.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:145 table "表 5 versions.values.media-types"
 type VersionsValuesMediaTypes struct {
 	// Base 基础类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:160 table "表 5 versions.values.media-types" row 2
 	Base *string `json:"base,omitempty"`
 
 	// Type 媒体类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:153 table "表 5 versions.values.media-types" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // VirtualMfaDevices defines model for VirtualMfaDevices.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:71 table "表 3 virtual_mfa_devices"
 type VirtualMfaDevices struct {
 	// SerialNumber 虚拟MFA的设备序列号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:79 table "表 3 virtual_mfa_devices" row 1
 	SerialNumber *string `json:"serial_number,omitempty"`
 
 	// UserID IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:86 table "表 3 virtual_mfa_devices" row 2
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // ShowKeystoneMetadataFileParams defines parameters for ShowKeystoneMetadataFile.
 type ShowKeystoneMetadataFileParams struct {
 	// Unsigned 是否按SAML2.0规范对元数据做签名，默认为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone的Metadata文件.md:32 table "表 1 请求Header参数" row 1
 	Unsigned *bool `json:"unsigned,omitempty"`
 }
 
@@ -7924,78 +12171,114 @@ type ListAgenciesParams struct {
 	// DomainID 委托方帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	// 说明：
 	// X-Auth-Token字段填写拥有策略权限的token时，domain_id非必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:30 table "表 1 Query参数" row 1
 	DomainID string `form:"domain_id" json:"domain_id"`
 
 	// Name 委托名，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:41 table "表 1 Query参数" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// TrustDomainID 被委托方帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:50 table "表 1 Query参数" row 3
 	TrustDomainID *string `form:"trust_domain_id,omitempty" json:"trust_domain_id,omitempty"`
 }
 
 // CreateTokenWithIDTokenParams defines parameters for CreateTokenWithIDToken.
 type CreateTokenWithIDTokenParams struct {
 	// XIdpID 身份提供商ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:32 table "表 1 请求Header参数" row 1
 	XIdpID string `json:"X-Idp-Id"`
 }
 
 // ListPermanentAccessKeysParams defines parameters for ListPermanentAccessKeys.
 type ListPermanentAccessKeysParams struct {
 	// UserID 待查询的IAM用户ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:30 table "表 1 Query参数" row 1
 	UserID *string `form:"user_id,omitempty" json:"user_id,omitempty"`
 }
 
 // CreateUnscopeTokenByIdpInitiatedParams defines parameters for CreateUnscopeTokenByIdpInitiated.
 type CreateUnscopeTokenByIdpInitiatedParams struct {
 	// XIdpID 身份提供商ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:46 table "表 1 请求Header参数" row 2
 	XIdpID string `json:"X-Idp-Id"`
 }
 
 // DeleteMfaDeviceParams defines parameters for DeleteMfaDevice.
 type DeleteMfaDeviceParams struct {
 	// UserID 待删除MFA设备的IAM用户ID，即管理员自己的用户ID。获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除MFA设备.md:30 table "表 1 Query参数" row 1
 	UserID string `form:"user_id" json:"user_id"`
 
 	// SerialNumber MFA设备序列号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除MFA设备.md:39 table "表 1 Query参数" row 2
 	SerialNumber string `form:"serial_number" json:"serial_number"`
 }
 
 // ListGroupsParams defines parameters for ListGroups.
 type ListGroupsParams struct {
 	// XAuthToken 已认证的拥有Security Administrator权限的token。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:57 table "table at line 47" row 1
 	XAuthToken string `form:"X-Auth-Token" json:"X-Auth-Token"`
 
 	// ContentType 该字段内容填为“application/json;charset=utf8”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:66 table "table at line 47" row 2
 	ContentType string `form:"Content-Type" json:"Content-Type"`
 }
 
 // ListRolesParams defines parameters for ListRoles.
 type ListRolesParams struct {
 	// XAuthToken 已认证的拥有Security Administrator权限的token。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:68 table "table at line 58" row 1
 	XAuthToken string `form:"X-Auth-Token" json:"X-Auth-Token"`
 
 	// ContentType 该字段内容填为“application/json;charset=utf8”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:77 table "table at line 58" row 2
 	ContentType string `form:"Content-Type" json:"Content-Type"`
 }
 
 // ShowDomainRoleAssignmentsParams defines parameters for ShowDomainRoleAssignments.
 type ShowDomainRoleAssignmentsParams struct {
 	// DomainID 待查询帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:58 table "表 2 请求参数" row 1
 	DomainID string `form:"domain_id" json:"domain_id"`
 
 	// RoleID 策略ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:67 table "表 2 请求参数" row 2
 	RoleID *string `form:"role_id,omitempty" json:"role_id,omitempty"`
 
 	// Subject 授权主体，取值范围：user、group、agency。该参数与subject.user_id、subject.group_id、subject.agency_id只能选择一个。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:76 table "表 2 请求参数" row 3
 	Subject *ShowDomainRoleAssignmentsParamsSubject `form:"subject,omitempty" json:"subject,omitempty"`
 
 	// SubjectUserID 授权的IAM用户ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:85 table "表 2 请求参数" row 4
 	SubjectUserID *string `form:"subject.user_id,omitempty" json:"subject.user_id,omitempty"`
 
 	// SubjectGroupID 授权的用户组ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:94 table "表 2 请求参数" row 5
 	SubjectGroupID *string `form:"subject.group_id,omitempty" json:"subject.group_id,omitempty"`
 
 	// SubjectAgencyID 授权的委托ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:103 table "表 2 请求参数" row 6
 	SubjectAgencyID *string `form:"subject.agency_id,omitempty" json:"subject.agency_id,omitempty"`
 
 	// Scope 授权范围，取值范围：project、domain、enterprise_project。该参数与scope.project_id、scope.domain_id、scope.enterprise_projects_id只能选择一个。
@@ -8004,27 +12287,43 @@ type ShowDomainRoleAssignmentsParams struct {
 	// - 如需查看基于所有资源的授权记录，scope取值为domain，且is_inherited取值为true。
 	// - 如需查看基于项目的授权记录，scope取值为project或填写scope.project_id。
 	// - 如需查看基于企业项目的授权记录，scope取值为enterprise_project或填写scope.enterprise_project_id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:112 table "表 2 请求参数" row 7
 	Scope *ShowDomainRoleAssignmentsParamsScope `form:"scope,omitempty" json:"scope,omitempty"`
 
 	// ScopeProjectID 授权的项目ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:123 table "表 2 请求参数" row 8
 	ScopeProjectID *string `form:"scope.project_id,omitempty" json:"scope.project_id,omitempty"`
 
 	// ScopeDomainID 待查询账号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:132 table "表 2 请求参数" row 9
 	ScopeDomainID *string `form:"scope.domain_id,omitempty" json:"scope.domain_id,omitempty"`
 
 	// ScopeEnterpriseProjectsID 授权的企业项目ID，获取方式请参见：如何获取企业项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:141 table "表 2 请求参数" row 10
 	ScopeEnterpriseProjectsID *string `form:"scope.enterprise_projects_id,omitempty" json:"scope.enterprise_projects_id,omitempty"`
 
 	// IsInherited 是否包含基于所有项目授权的记录，默认为false。当参数scope=domain或者scope.domain_id存在时生效。true：查询基于所有项目授权的记录。 false：查询基于全局服务授权的记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:150 table "表 2 请求参数" row 11
 	IsInherited *bool `form:"is_inherited,omitempty" json:"is_inherited,omitempty"`
 
 	// IncludeGroup 是否包含基于IAM用户所属用户组授权的记录，默认为true。当参数subject=user或者subject.user_id存在时生效。true：查询基于IAM用户授权、IAM用户所属用户组授权的记录。 false：仅查询基于IAM用户授权的记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:159 table "表 2 请求参数" row 12
 	IncludeGroup *bool `form:"include_group,omitempty" json:"include_group,omitempty"`
 
 	// Page 分页查询时数据的页数，查询值最小为1。需要与per_page同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:168 table "表 2 请求参数" row 13
 	Page *string `form:"page,omitempty" json:"page,omitempty"`
 
 	// PerPage 分页查询时每页的数据个数,取值范围为[1,50]，需要与page同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:177 table "表 2 请求参数" row 14
 	PerPage *string `form:"per_page,omitempty" json:"per_page,omitempty"`
 }
 
@@ -8047,6 +12346,8 @@ type ShowDomainQuotaParams struct {
 	// - assigment_group_ep：一个用户组基于企业项目可绑定的权限配额
 	// - assigment_user_ep：一个用户基于企业项目可绑定的权限配额
 	// - mapping：帐号中所有身份提供商映射规则配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:55 table "表 2 Query参数" row 1
 	Type *ShowDomainQuotaParamsType `form:"type,omitempty" json:"type,omitempty"`
 }
 
@@ -8056,36 +12357,50 @@ type ShowDomainQuotaParamsType string
 // ListCustomPoliciesParams defines parameters for ListCustomPolicies.
 type ListCustomPoliciesParams struct {
 	// Page 分页查询时数据的页数，查询值最小为1。需要与per_page同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:30 table "表 1 Query参数" row 1
 	Page *int64 `form:"page,omitempty" json:"page,omitempty"`
 
 	// PerPage 分页查询时每页的数据个数，取值范围为[1,300]。需要与page同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:39 table "表 1 Query参数" row 2
 	PerPage *int64 `form:"per_page,omitempty" json:"per_page,omitempty"`
 }
 
 // KeystoneValidateTokenParams defines parameters for KeystoneValidateToken.
 type KeystoneValidateTokenParams struct {
 	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog参数。任何非空字符串都将解释为true，并使该字段生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:30 table "表 1 Query参数" row 1
 	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
 
 	// XSubjectToken 待校验的token。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:76 table "表 2 请求Header参数" row 3
 	XSubjectToken string `json:"X-Subject-Token"`
 }
 
 // KeystoneCreateAgencyTokenParams defines parameters for KeystoneCreateAgencyToken.
 type KeystoneCreateAgencyTokenParams struct {
 	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:38 table "表 1 Query参数" row 1
 	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordParams defines parameters for KeystoneCreateUserTokenByPassword.
 type KeystoneCreateUserTokenByPasswordParams struct {
 	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:90 table "表 1 Query参数" row 1
 	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaParams defines parameters for KeystoneCreateUserTokenByPasswordAndMfa.
 type KeystoneCreateUserTokenByPasswordAndMfaParams struct {
 	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:89 table "表 1 Query参数" row 1
 	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
 }
 
@@ -8095,44 +12410,66 @@ type KeystoneShowSecurityComplianceByOptionParamsOption string
 // KeystoneListEndpointsParams defines parameters for KeystoneListEndpoints.
 type KeystoneListEndpointsParams struct {
 	// Interface 终端节点平面。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:30 table "表 1 Query参数" row 1
 	Interface *string `form:"interface,omitempty" json:"interface,omitempty"`
 
 	// ServiceID 服务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:39 table "表 1 Query参数" row 2
 	ServiceID *string `form:"service_id,omitempty" json:"service_id,omitempty"`
 }
 
 // KeystoneListGroupsParams defines parameters for KeystoneListGroups.
 type KeystoneListGroupsParams struct {
 	// DomainID 用户组所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:30 table "表 1 Query参数" row 1
 	DomainID *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
 
 	// Name 用户组名，长度小于等于64字符，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:39 table "表 1 Query参数" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 }
 
 // KeystoneListProjectsParams defines parameters for KeystoneListProjects.
 type KeystoneListProjectsParams struct {
 	// DomainID 项目所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:30 table "表 1 Query参数" row 1
 	DomainID *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
 
 	// Enabled 项目是否启用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:39 table "表 1 Query参数" row 2
 	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
 
 	// IsDomain 该字段无需填写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:48 table "表 1 Query参数" row 3
 	IsDomain *bool `form:"is_domain,omitempty" json:"is_domain,omitempty"`
 
 	// Name 项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:57 table "表 1 Query参数" row 4
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Page 分页查询时数据的页数，查询值最小为1。需要与per_page同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:66 table "表 1 Query参数" row 5
 	Page *int64 `form:"page,omitempty" json:"page,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处应填为所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处应填为帐号ID。
 	// 获取项目ID和帐号ID，请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:75 table "表 1 Query参数" row 6
 	ParentID *string `form:"parent_id,omitempty" json:"parent_id,omitempty"`
 
 	// PerPage 分页查询时每页的数据个数，取值范围为[1,5000]。需要与page同时存在。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:86 table "表 1 Query参数" row 7
 	PerPage *int64 `form:"per_page,omitempty" json:"per_page,omitempty"`
 }
 
@@ -8142,27 +12479,39 @@ type KeystoneListPermissionsParams struct {
 	// 说明：
 	// - 如果填写此参数，则返回帐号下所有自定义策略。
 	// - 如果不填写此参数，则返回所有系统权限（包含系统策略和系统角色）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:30 table "表 1 Query参数" row 1
 	DomainID *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
 
 	// PermissionType 区分系统权限类型的参数。当domain_id参数为空时生效。
 	// - policy：返回系统策略
 	// - role：返回系统角色。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:41 table "表 1 Query参数" row 2
 	PermissionType *string `form:"permission_type,omitempty" json:"permission_type,omitempty"`
 
 	// Name 系统内部呈现的权限名称。如云目录服务CCS普通用户权限CCS User的name为ccs_user。
 	// 建议您传参display_name，不传name参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:51 table "表 1 Query参数" row 3
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// DisplayName 权限名称或过滤条件。该参数可以传入控制台或系统权限显示的权限名称。
 	// - 权限名称：如传参为ECS FullAccess，则返回该权限相关信息。
 	// - 过滤条件：如传参为Administrator，则返回满足条件的所有管理员权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:61 table "表 1 Query参数" row 4
 	DisplayName *string `form:"display_name,omitempty" json:"display_name,omitempty"`
 
 	// Page 分页查询时数据的页数，查询值最小为1。需要与per_page同时存在。传入domain_id参数查询自定义策略时，可配套使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:71 table "表 1 Query参数" row 5
 	Page *int64 `form:"page,omitempty" json:"page,omitempty"`
 
 	// PerPage 分页查询时每页的数据个数，取值范围为[1,300]，默认值为300。需要与page同时存在。
 	// 不传page和per_page参数时，每页最多返回300个权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:80 table "表 1 Query参数" row 6
 	PerPage *int64 `form:"per_page,omitempty" json:"per_page,omitempty"`
 
 	// Type 过滤权限的显示模式。取值范围：domain,project,all。type为domain时，返回type=AA或AX的权限；type为project时，返回type=AA或XA的权限；type为all时返回type为AA、AX、XA的权限。
@@ -8171,27 +12520,39 @@ type KeystoneListPermissionsParams struct {
 	// - XA表示在project层显示。
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:90 table "表 1 Query参数" row 7
 	Type *string `form:"type,omitempty" json:"type,omitempty"`
 
 	// Catalog 权限所在目录。catalog值精确匹配策略的catalog字段(可以过滤服务的策略、或者自定义策略)。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:101 table "表 1 Query参数" row 8
 	Catalog *string `form:"catalog,omitempty" json:"catalog,omitempty"`
 }
 
 // KeystoneListServicesParams defines parameters for KeystoneListServices.
 type KeystoneListServicesParams struct {
 	// Type 服务类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:30 table "表 1 Query参数" row 1
 	Type *string `form:"type,omitempty" json:"type,omitempty"`
 }
 
 // KeystoneListUsersParams defines parameters for KeystoneListUsers.
 type KeystoneListUsersParams struct {
 	// DomainID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:30 table "表 1 Query参数" row 1
 	DomainID *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
 
 	// Enabled 是否启用IAM用户，true为启用，false为停用，默认为true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:39 table "表 1 Query参数" row 2
 	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
 
 	// Name IAM用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:48 table "表 1 Query参数" row 3
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间。该值为null表示未设置密码过期时间。
@@ -8206,6 +12567,8 @@ type KeystoneListUsersParams struct {
 	// - gte：过期时间大于等于timestamp。
 	// - eq：过期时间等于timestamp。
 	// - neq：过期时间不等于timestamp。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:57 table "表 1 Query参数" row 4
 	PasswordExpiresAt *string `form:"password_expires_at,omitempty" json:"password_expires_at,omitempty"`
 }
 
@@ -8432,6 +12795,8 @@ type ClientInterface interface {
 	// 该接口用于查询Keystone API的版本信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:1
+	//
 	// Corresponds with GET / (the `KeystoneListVersions` operationId).
 	KeystoneListVersions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8439,6 +12804,8 @@ type ClientInterface interface {
 	//
 	// 该接口用于查询Keystone API的3.0版本的信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:1
 	//
 	// Corresponds with GET /v3 (the `KeystoneShowVersion` operationId).
 	KeystoneShowVersion(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8448,6 +12815,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询身份提供商导入到IAM中的Metadata文件。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:1
+	//
 	// Corresponds with GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `ShowMetadata` operationId).
 	ShowMetadata(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8456,6 +12825,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员导入Metadata文件。
 	// 帐号在使用联邦认证功能前，需要先将Metadata文件导入到IAM中。Metadata文件是SAML 2.0协议约定的接口文件，包含访问接口地址和证书信息，请找企业管理员获取企业IdP的Metadata文件。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8468,6 +12839,8 @@ type ClientInterface interface {
 	// 帐号在使用联邦认证功能前，需要先将Metadata文件导入到IAM中。Metadata文件是SAML 2.0协议约定的接口文件，包含访问接口地址和证书信息，请找企业管理员获取企业IdP的Metadata文件。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
@@ -8478,6 +12851,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询keystone的Metadata文件。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone的Metadata文件.md:1
+	//
 	// Corresponds with GET /v3-ext/auth/OS-FEDERATION/SSO/metadata (the `ShowKeystoneMetadataFile` operationId).
 	ShowKeystoneMetadataFile(ctx context.Context, params *ShowKeystoneMetadataFileParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8486,6 +12861,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询项目详情与状态。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:1
+	//
 	// Corresponds with GET /v3-ext/projects/{project_id} (the `ShowProjectDetailsAndStatus` operationId).
 	ShowProjectDetailsAndStatus(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8493,6 +12870,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员设置项目状态。项目状态包括：正常、冻结。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8504,6 +12883,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员设置项目状态。项目状态包括：正常、冻结。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
@@ -8514,6 +12895,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询指定条件下的委托列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:1
+	//
 	// Corresponds with GET /v3.0/OS-AGENCY/agencies (the `ListAgencies` operationId).
 	ListAgencies(ctx context.Context, params *ListAgenciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8521,6 +12904,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员创建委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8532,6 +12917,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员创建委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3.0/OS-AGENCY/agencies (the `CreateAgency` operationId).
@@ -8542,6 +12929,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员删除委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除委托.md:1
+	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/agencies/{agency_id} (the `DeleteAgency` operationId).
 	DeleteAgency(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8550,6 +12939,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询委托详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托详情.md:1
+	//
 	// Corresponds with GET /v3.0/OS-AGENCY/agencies/{agency_id} (the `ShowAgency` operationId).
 	ShowAgency(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8557,6 +12948,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8568,6 +12961,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
@@ -8578,6 +12973,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询全局服务中的委托权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:1
+	//
 	// Corresponds with GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles (the `ListDomainPermissionsForAgency` operationId).
 	ListDomainPermissionsForAgency(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8585,6 +12982,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员移除委托的全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的全局服务权限.md:1
 	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnDomain` operationId).
 	RemovePermissionFromAgencyOnDomain(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8594,6 +12993,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询委托是否拥有全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有全局服务权限.md:1
+	//
 	// Corresponds with HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `CheckDomainPermissionForAgency` operationId).
 	CheckDomainPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8601,6 +13002,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员为委托授予全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予全局服务权限.md:1
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithDomainPermission` operationId).
 	AssociateAgencyWithDomainPermission(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8610,6 +13013,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询项目服务中的委托权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的委托权限.md:1
+	//
 	// Corresponds with GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles (the `ListProjectPermissionsForAgency` operationId).
 	ListProjectPermissionsForAgency(ctx context.Context, projectID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8617,6 +13022,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员移除委托的项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的项目服务权限.md:1
 	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnProject` operationId).
 	RemovePermissionFromAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8626,6 +13033,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询委托是否拥有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有项目服务权限.md:1
+	//
 	// Corresponds with HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `CheckPermissionForAgencyOnProject` operationId).
 	CheckPermissionForAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8634,6 +13043,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员为委托授予项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予项目服务权限.md:1
+	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
 	AssociateAgencyWithProjectPermission(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8641,6 +13052,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8651,6 +13064,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -8664,6 +13079,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >自定义身份代理登录票据logintoken默认有效期为10分钟，可设置范围为10分钟\~12小时。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
@@ -8676,6 +13093,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >自定义身份代理登录票据logintoken默认有效期为10分钟，可设置范围为10分钟\~12小时。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
@@ -8686,6 +13105,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询IAM用户的所有永久访问密钥，或IAM用户查询自己的所有永久访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:1
+	//
 	// Corresponds with GET /v3.0/OS-CREDENTIAL/credentials (the `ListPermanentAccessKeys` operationId).
 	ListPermanentAccessKeys(ctx context.Context, params *ListPermanentAccessKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8694,6 +13115,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员给IAM用户创建永久访问密钥，或IAM用户给自己创建永久访问密钥。
 	// 访问密钥（Access Key ID/Secret Access Key，简称AK/SK），是您通过开发工具（API、CLI、SDK）访问华为云时的身份凭证，不用于登录控制台。系统通过AK识别访问用户的身份，通过SK进行签名验证，通过加密签名验证可以确保请求的机密性、完整性和请求者身份的正确性。在控制台创建访问密钥的方式请参见：访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8705,6 +13128,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员给IAM用户创建永久访问密钥，或IAM用户给自己创建永久访问密钥。
 	// 访问密钥（Access Key ID/Secret Access Key，简称AK/SK），是您通过开发工具（API、CLI、SDK）访问华为云时的身份凭证，不用于登录控制台。系统通过AK识别访问用户的身份，通过SK进行签名验证，通过加密签名验证可以确保请求的机密性、完整性和请求者身份的正确性。在控制台创建访问密钥的方式请参见：访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -8718,6 +13143,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >删除操作无法恢复，为保证业务连续性，建议确认访问密钥一周以上未使用后，进行删除操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除指定永久访问密钥.md:1
+	//
 	// Corresponds with DELETE /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `DeletePermanentAccessKey` operationId).
 	DeletePermanentAccessKey(ctx context.Context, accessKey string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8726,6 +13153,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询IAM用户的指定永久访问密钥，或IAM用户查询自己的指定永久访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:1
+	//
 	// Corresponds with GET /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `ShowPermanentAccessKey` operationId).
 	ShowPermanentAccessKey(ctx context.Context, accessKey string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8733,6 +13162,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户的指定永久访问密钥，或IAM用户修改自己的指定永久访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8743,6 +13174,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户的指定永久访问密钥，或IAM用户修改自己的指定永久访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -8755,6 +13188,8 @@ type ClientInterface interface {
 	// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
@@ -8765,6 +13200,8 @@ type ClientInterface interface {
 	// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
 	// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -8777,6 +13214,8 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	// 使用获取到的临时AK/SK和securitytoken作为凭证访问云服务，临时AK/SK和securitytoken两者必须**同时使用**，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
@@ -8788,6 +13227,8 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	// 使用获取到的临时AK/SK和securitytoken作为凭证访问云服务，临时AK/SK和securitytoken两者必须**同时使用**，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
@@ -8798,6 +13239,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:1
+	//
 	// Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIDConnectConfig` operationId).
 	ShowOpenIDConnectConfig(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8805,6 +13248,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8816,6 +13261,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
@@ -8826,6 +13273,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
@@ -8835,6 +13284,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -8849,6 +13300,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
@@ -8862,6 +13315,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+	//
 	// Takes a body of the `application/x-www-form-urlencoded` content type.
 	//
 	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
@@ -8872,6 +13327,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询委托所有项目服务权限列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:1
+	//
 	// Corresponds with GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects (the `ListAllProjectsPermissionsForAgency` operationId).
 	ListAllProjectsPermissionsForAgency(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8879,6 +13336,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员移除委托的所有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托下的所有项目服务权限.md:1
 	//
 	// Corresponds with DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `RemoveAllProjectsPermissionFromAgency` operationId).
 	RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8888,6 +13347,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员检查委托是否具有所有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/检查委托下是否具有所有项目服务权限.md:1
+	//
 	// Corresponds with HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `CheckAllProjectsPermissionForAgency` operationId).
 	CheckAllProjectsPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8896,6 +13357,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员为委托授予所有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予所有项目服务权限.md:1
+	//
 	// Corresponds with PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `AssociateAgencyWithAllProjectsPermission` operationId).
 	AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8903,6 +13366,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于IAM用户为自己绑定MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8914,6 +13379,8 @@ type ClientInterface interface {
 	// 该接口可以用于IAM用户为自己绑定MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-MFA/mfa-devices/bind (the `CreateBindingDevice` operationId).
@@ -8923,6 +13390,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员为IAM用户解绑MFA设备，或IAM用户为自己解绑MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8934,6 +13403,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员为IAM用户解绑MFA设备，或IAM用户为自己解绑MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-MFA/mfa-devices/unbind (the `DeleteBindingDevice` operationId).
@@ -8944,6 +13415,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询指定IAM用户的MFA绑定信息，或IAM用户查询自己的MFA绑定信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:1
+	//
 	// Corresponds with GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device (the `ShowUserMfaDevice` operationId).
 	ShowUserMfaDevice(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8951,6 +13424,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员删除自己的MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除MFA设备.md:1
 	//
 	// Corresponds with DELETE /v3.0/OS-MFA/virtual-mfa-devices (the `DeleteMfaDevice` operationId).
 	DeleteMfaDevice(ctx context.Context, params *DeleteMfaDeviceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -8960,6 +13435,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询IAM用户的MFA绑定信息列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:1
+	//
 	// Corresponds with GET /v3.0/OS-MFA/virtual-mfa-devices (the `ListUserMfaDevices` operationId).
 	ListUserMfaDevices(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8967,6 +13444,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于IAM用户为自己创建MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -8977,6 +13456,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于IAM用户为自己创建MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -8989,6 +13470,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联的用户组。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
+	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
 	ListGroups(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -8999,6 +13482,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联用户组的权限。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
+	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
 	ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9008,6 +13493,8 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9021,6 +13508,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
@@ -9032,6 +13521,8 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9045,6 +13536,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
@@ -9055,6 +13548,8 @@ type ClientInterface interface {
 	// 该接口可用于查询企业项目直接关联的用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:1
+	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups (the `ListGroupsForEnterpriseProject` operationId).
 	ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9062,6 +13557,8 @@ type ClientInterface interface {
 	//
 	// 该接口可用于查询企业项目直接关联用户组的权限
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:1
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRolesForGroupOnEnterpriseProject` operationId).
 	ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9071,6 +13568,8 @@ type ClientInterface interface {
 	// 该接口用于删除企业项目关联用户组的权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联用户组的权限.md:1
+	//
 	// Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `RevokeRoleFromGroupOnEnterpriseProject` operationId).
 	RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9078,6 +13577,8 @@ type ClientInterface interface {
 	//
 	// 该接口用于给指定ID的企业项目授权，建立企业项目、用户组和权限的绑定关系。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权.md:1
 	//
 	// Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `AssociateRoleToGroupOnEnterpriseProject` operationId).
 	AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9087,6 +13588,8 @@ type ClientInterface interface {
 	// 该接口可用于查询企业项目直接关联的用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:1
+	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users (the `ListUsersForEnterpriseProject` operationId).
 	ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9094,6 +13597,8 @@ type ClientInterface interface {
 	//
 	// 该接口可用于查询企业项目直接关联用户的权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:1
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles (the `ListRolesForUserOnEnterpriseProject` operationId).
 	ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9103,6 +13608,8 @@ type ClientInterface interface {
 	// 该接口可以用于删除企业项目直接关联用户的权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目直接关联用户的权限.md:1
+	//
 	// Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `RevokeRoleFromUserOnEnterpriseProject` operationId).
 	RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9110,6 +13617,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以基于用户为企业项目授权。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:1
 	//
 	// Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `AssociateRoleToUserOnEnterpriseProject` operationId).
 	AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9119,6 +13628,8 @@ type ClientInterface interface {
 	// 该接口可用于查询用户组所关联的企业项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:1
+	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects (the `ListEnterpriseProjectsForGroup` operationId).
 	ListEnterpriseProjectsForGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9126,6 +13637,8 @@ type ClientInterface interface {
 	//
 	// 该接口用于查询指定帐号中的授权记录。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:1
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/role-assignments (the `ShowDomainRoleAssignments` operationId).
 	ShowDomainRoleAssignments(ctx context.Context, params *ShowDomainRoleAssignmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9135,6 +13648,8 @@ type ClientInterface interface {
 	// 该接口可用于查询用户直接关联的企业项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:1
+	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects (the `ListEnterpriseProjectsForUser` operationId).
 	ListEnterpriseProjectsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9142,6 +13657,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于查询帐号配额。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:1
 	//
 	// Corresponds with GET /v3.0/OS-QUOTA/domains/{domain_id} (the `ShowDomainQuota` operationId).
 	ShowDomainQuota(ctx context.Context, domainID string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9151,6 +13668,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询项目配额。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:1
+	//
 	// Corresponds with GET /v3.0/OS-QUOTA/projects/{project_id} (the `QueryProjectDetailsAndStatus` operationId).
 	QueryProjectDetailsAndStatus(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9159,6 +13678,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询自定义策略列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:1
+	//
 	// Corresponds with GET /v3.0/OS-ROLE/roles (the `ListCustomPolicies` operationId).
 	ListCustomPolicies(ctx context.Context, params *ListCustomPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9166,6 +13687,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员创建委托自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9177,6 +13700,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员创建委托自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
@@ -9186,6 +13711,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员创建云服务自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9197,6 +13724,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员创建云服务自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
@@ -9207,6 +13736,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员删除自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除自定义策略.md:1
+	//
 	// Corresponds with DELETE /v3.0/OS-ROLE/roles/{role_id} (the `DeleteCustomPolicy` operationId).
 	DeleteCustomPolicy(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9215,6 +13746,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询自定义策略详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:1
+	//
 	// Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
 	ShowCustomPolicy(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9222,6 +13755,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改委托自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9233,6 +13768,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改委托自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
@@ -9242,6 +13779,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改云服务自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9253,6 +13792,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改云服务自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
@@ -9263,6 +13804,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询帐号接口访问控制策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:1
+	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainAPIACLPolicy` operationId).
 	ShowDomainAPIACLPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9270,6 +13813,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号接口访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9281,6 +13826,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改帐号接口访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
@@ -9291,6 +13838,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询帐号控制台访问控制策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:1
+	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleACLPolicy` operationId).
 	ShowDomainConsoleACLPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9298,6 +13847,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号控制台访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9309,6 +13860,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改帐号控制台访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
@@ -9319,6 +13872,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询帐号登录策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:1
+	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `ShowDomainLoginPolicy` operationId).
 	ShowDomainLoginPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9326,6 +13881,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号登录策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9337,6 +13894,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改帐号登录策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
@@ -9347,6 +13906,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询帐号密码策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:1
+	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `ShowDomainPasswordPolicy` operationId).
 	ShowDomainPasswordPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9354,6 +13915,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号密码策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9365,6 +13928,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改帐号密码策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
@@ -9375,6 +13940,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询帐号操作保护策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
+	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
 	ListProtectPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9382,6 +13949,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号操作保护策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9393,6 +13962,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改帐号操作保护策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
@@ -9403,6 +13974,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询IAM用户的登录保护状态列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:1
+	//
 	// Corresponds with GET /v3.0/OS-USER/login-protects (the `ListUserLoginProtects` operationId).
 	ListUserLoginProtects(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9410,6 +13983,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员创建IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9421,6 +13996,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员创建IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3.0/OS-USER/users (the `CreateUser` operationId).
@@ -9431,6 +14008,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询IAM用户详情，或IAM用户查询自己的详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:1
+	//
 	// Corresponds with GET /v3.0/OS-USER/users/{user_id} (the `ShowUser` operationId).
 	ShowUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9438,6 +14017,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户信息 。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9449,6 +14030,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改IAM用户信息 。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
@@ -9458,6 +14041,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于IAM用户修改自己的用户信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9469,6 +14054,8 @@ type ClientInterface interface {
 	// 该接口可以用于IAM用户修改自己的用户信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
@@ -9479,6 +14066,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询指定IAM用户的登录保护状态信息，或IAM用户查询自己的登录保护状态信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:1
+	//
 	// Corresponds with GET /v3.0/OS-USER/users/{user_id}/login-protect (the `ShowUserLoginProtect` operationId).
 	ShowUserLoginProtect(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9486,6 +14075,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户的登录保护状态信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9496,6 +14087,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户的登录保护状态信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -9509,6 +14102,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >-   推荐使用查询IAM用户可以访问的帐号详情，该接口可以返回相同的响应格式。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询联邦用户可以访问的帐号列表.md:1
+	//
 	// Corresponds with GET /v3/OS-FEDERATION/domains (the `ListDomains` operationId).
 	ListDomains(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9516,6 +14111,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于查询身份提供商列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:1
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers (the `KeystoneListIdentityProviders` operationId).
 	KeystoneListIdentityProviders(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9525,6 +14122,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询协议列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:1
+	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols (the `KeystoneListProtocols` operationId).
 	KeystoneListProtocols(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9532,6 +14131,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员删除协议。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除协议.md:1
 	//
 	// Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneDeleteProtocol` operationId).
 	KeystoneDeleteProtocol(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9541,6 +14142,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询协议详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议详情.md:1
+	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneShowProtocol` operationId).
 	KeystoneShowProtocol(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9548,6 +14151,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员更新协议。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9559,6 +14164,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员更新协议。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
@@ -9568,6 +14175,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员在创建身份提供商后，将协议关联到某一身份提供商。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9579,6 +14188,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员在创建身份提供商后，将协议关联到某一身份提供商。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
@@ -9589,6 +14200,8 @@ type ClientInterface interface {
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证unscoped token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:1
+	//
 	// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `CreateUnscopedTokenWithIDToken` operationId).
 	CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9596,6 +14209,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员删除基于SAML协议的身份提供商。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除SAML身份提供商.md:1
 	//
 	// Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneDeleteIdentityProvider` operationId).
 	KeystoneDeleteIdentityProvider(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9605,6 +14220,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询身份提供商详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:1
+	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneShowIdentityProvider` operationId).
 	KeystoneShowIdentityProvider(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9612,6 +14229,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改基于SAML协议的身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9623,6 +14242,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改基于SAML协议的身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneUpdateIdentityProvider` operationId).
@@ -9632,6 +14253,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员创建身份提供商。请创建身份提供商后，注册协议并修改身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9643,6 +14266,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员创建身份提供商。请创建身份提供商后，注册协议并修改身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneCreateIdentityProvider` operationId).
@@ -9653,6 +14278,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询映射列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:1
+	//
 	// Corresponds with GET /v3/OS-FEDERATION/mappings (the `KeystoneListMappings` operationId).
 	KeystoneListMappings(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9660,6 +14287,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员删除映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除映射.md:1
 	//
 	// Corresponds with DELETE /v3/OS-FEDERATION/mappings/{id} (the `KeystoneDeleteMapping` operationId).
 	KeystoneDeleteMapping(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9669,6 +14298,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询映射详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:1
+	//
 	// Corresponds with GET /v3/OS-FEDERATION/mappings/{id} (the `KeystoneShowMapping` operationId).
 	KeystoneShowMapping(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9676,6 +14307,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员更新映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9687,6 +14320,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员更新映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/mappings/{id} (the `KeystoneUpdateMapping` operationId).
@@ -9696,6 +14331,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员注册映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9707,6 +14344,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员注册映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/mappings/{id} (the `KeystoneCreateMapping` operationId).
@@ -9717,6 +14356,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询用户组所有项目服务权限列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:1
+	//
 	// Corresponds with GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects (the `KeystoneListAllProjectPermissionsForGroup` operationId).
 	KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9724,6 +14365,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员移除用户组的所有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:1
 	//
 	// Corresponds with DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `DeleteDomainGroupInheritedRole` operationId).
 	DeleteDomainGroupInheritedRole(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9733,6 +14376,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询用户组是否拥有所有项目指定权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有所有项目指定权限.md:1
+	//
 	// Corresponds with HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `KeystoneCheckroleForGroup` operationId).
 	KeystoneCheckroleForGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9740,6 +14385,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员为用户组授予所有项目服务权限，权限作用范围包括全局服务和所有IAM项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予所有项目服务权限.md:1
 	//
 	// Corresponds with PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `UpdateDomainGroupInheritRole` operationId).
 	UpdateDomainGroupInheritRole(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9749,6 +14396,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询请求头中X-Auth-Token对应的服务目录。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:1
+	//
 	// Corresponds with GET /v3/auth/catalog (the `KeystoneShowCatalog` operationId).
 	KeystoneShowCatalog(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9756,6 +14405,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于查询IAM用户可以访问的帐号详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:1
 	//
 	// Corresponds with GET /v3/auth/domains (the `KeystoneListAuthDomains` operationId).
 	KeystoneListAuthDomains(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9765,6 +14416,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询IAM用户可以访问的项目列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:1
+	//
 	// Corresponds with GET /v3/auth/projects (the `KeystoneListAuthProjects` operationId).
 	KeystoneListAuthProjects(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -9772,6 +14425,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员校验本帐号中IAM用户token的有效性，或IAM用户校验自己token的有效性。管理员仅能校验本帐号中IAM用户token的有效性，不能校验其他帐号中IAM用户token的有效性。如果被校验的token有效，则返回该token的详细信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:1
 	//
 	// Corresponds with GET /v3/auth/tokens (the `KeystoneValidateToken` operationId).
 	KeystoneValidateToken(ctx context.Context, params *KeystoneValidateTokenParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -9785,6 +14440,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
 	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9801,6 +14458,8 @@ type ClientInterface interface {
 	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
 	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
@@ -9811,6 +14470,8 @@ type ClientInterface interface {
 	// 该接口可以用于通过联邦认证方式获取scoped token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
@@ -9820,6 +14481,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于通过联邦认证方式获取scoped token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -9865,6 +14528,8 @@ type ClientInterface interface {
 	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 	// 您还可以通过视频教程了解如何使用Token认证：IAM视频帮助  。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
@@ -9909,6 +14574,8 @@ type ClientInterface interface {
 	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 	// 您还可以通过视频教程了解如何使用Token认证：IAM视频帮助  。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
@@ -9950,6 +14617,8 @@ type ClientInterface interface {
 	// **相关操作**
 	// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
 	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -9993,6 +14662,8 @@ type ClientInterface interface {
 	// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
 	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
@@ -10003,6 +14674,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询帐号密码强度策略，查询结果包括密码强度策略的正则表达式及其描述。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:1
+	//
 	// Corresponds with GET /v3/domains/{domain_id}/config/security_compliance (the `KeystoneShowSecurityCompliance` operationId).
 	KeystoneShowSecurityCompliance(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10010,6 +14683,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于按条件查询帐号密码强度策略，查询结果包括密码强度策略的正则表达式及其描述。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:1
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
 	KeystoneShowSecurityComplianceByOption(ctx context.Context, domainID string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10019,6 +14694,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询全局服务中的用户组权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:1
+	//
 	// Corresponds with GET /v3/domains/{domain_id}/groups/{group_id}/roles (the `KeystoneListDomainPermissionsForGroup` operationId).
 	KeystoneListDomainPermissionsForGroup(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10026,6 +14703,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员移除用户组的全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的全局服务权限.md:1
 	//
 	// Corresponds with DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveDomainPermissionFromGroup` operationId).
 	KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10035,6 +14714,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询用户组是否拥有全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有全局服务权限.md:1
+	//
 	// Corresponds with HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckDomainPermissionForGroup` operationId).
 	KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10042,6 +14723,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员为用户组授予全局服务权限。权限作用范围请参见：**系统权限**。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予全局服务权限.md:1
 	//
 	// Corresponds with PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithDomainPermission` operationId).
 	KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10051,6 +14734,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询终端节点列表。终端节点用来提供服务访问入口。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:1
+	//
 	// Corresponds with GET /v3/endpoints (the `KeystoneListEndpoints` operationId).
 	KeystoneListEndpoints(ctx context.Context, params *KeystoneListEndpointsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10058,6 +14743,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于查询终端节点详情。终端节点用来提供服务访问入口。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:1
 	//
 	// Corresponds with GET /v3/endpoints/{endpoint_id} (the `KeystoneShowEndpoint` operationId).
 	KeystoneShowEndpoint(ctx context.Context, endpointID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10067,6 +14754,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询用户组列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:1
+	//
 	// Corresponds with GET /v3/groups (the `KeystoneListGroups` operationId).
 	KeystoneListGroups(ctx context.Context, params *KeystoneListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10074,6 +14763,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员创建用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -10085,6 +14776,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员创建用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/groups (the `KeystoneCreateGroup` operationId).
@@ -10095,6 +14788,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员删除用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除用户组.md:1
+	//
 	// Corresponds with DELETE /v3/groups/{group_id} (the `KeystoneDeleteGroup` operationId).
 	KeystoneDeleteGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10103,6 +14798,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询用户组详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:1
+	//
 	// Corresponds with GET /v3/groups/{group_id} (the `KeystoneShowGroup` operationId).
 	KeystoneShowGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10110,6 +14807,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员更新用户组信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -10121,6 +14820,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员更新用户组信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
@@ -10131,6 +14832,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员guanliyuan查询用户组中所包含的IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:1
+	//
 	// Corresponds with GET /v3/groups/{group_id}/users (the `KeystoneListUsersForGroupByAdmin` operationId).
 	KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10138,6 +14841,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员移除用户组中的IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组中的IAM用户.md:1
 	//
 	// Corresponds with DELETE /v3/groups/{group_id}/users/{user_id} (the `KeystoneRemoveUserFromGroup` operationId).
 	KeystoneRemoveUserFromGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10147,6 +14852,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询IAM用户是否在用户组中。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户是否在用户组中.md:1
+	//
 	// Corresponds with HEAD /v3/groups/{group_id}/users/{user_id} (the `KeystoneCheckUserInGroup` operationId).
 	KeystoneCheckUserInGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10154,6 +14861,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员添加IAM用户到用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/添加IAM用户到用户组.md:1
 	//
 	// Corresponds with PUT /v3/groups/{group_id}/users/{user_id} (the `KeystoneAddUserToGroup` operationId).
 	KeystoneAddUserToGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10163,6 +14872,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询指定条件下的项目列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:1
+	//
 	// Corresponds with GET /v3/projects (the `KeystoneListProjects` operationId).
 	KeystoneListProjects(ctx context.Context, params *KeystoneListProjectsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10170,6 +14881,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员创建项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -10181,6 +14894,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员创建项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/projects (the `KeystoneCreateProject` operationId).
@@ -10191,6 +14906,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询项目详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:1
+	//
 	// Corresponds with GET /v3/projects/{project_id} (the `KeystoneShowProject` operationId).
 	KeystoneShowProject(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10198,6 +14915,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改项目信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -10209,6 +14928,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改项目信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
@@ -10219,6 +14940,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询项目服务中的用户组权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:1
+	//
 	// Corresponds with GET /v3/projects/{project_id}/groups/{group_id}/roles (the `KeystoneListProjectPermissionsForGroup` operationId).
 	KeystoneListProjectPermissionsForGroup(ctx context.Context, projectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10226,6 +14949,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员移除用户组的项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的项目服务权限.md:1
 	//
 	// Corresponds with DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveProjectPermissionFromGroup` operationId).
 	KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10235,6 +14960,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询用户组是否拥有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有项目服务权限.md:1
+	//
 	// Corresponds with HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckProjectPermissionForGroup` operationId).
 	KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10242,6 +14969,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员为用户组授予项目服务权限。权限作用范围请参见：**系统权限**。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予项目服务权限.md:1
 	//
 	// Corresponds with PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithProjectPermission` operationId).
 	KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10251,6 +14980,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询帐号可以访问的区域列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:1
+	//
 	// Corresponds with GET /v3/regions (the `KeystoneListRegions` operationId).
 	KeystoneListRegions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10258,6 +14989,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于查询区域详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:1
 	//
 	// Corresponds with GET /v3/regions/{region_id} (the `KeystoneShowRegion` operationId).
 	KeystoneShowRegion(ctx context.Context, regionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10267,6 +15000,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询权限列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:1
+	//
 	// Corresponds with GET /v3/roles (the `KeystoneListPermissions` operationId).
 	KeystoneListPermissions(ctx context.Context, params *KeystoneListPermissionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10274,6 +15009,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员查询权限详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:1
 	//
 	// Corresponds with GET /v3/roles/{role_id} (the `KeystoneShowPermission` operationId).
 	KeystoneShowPermission(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10283,6 +15020,8 @@ type ClientInterface interface {
 	// 该接口可以用于查询服务列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:1
+	//
 	// Corresponds with GET /v3/services (the `KeystoneListServices` operationId).
 	KeystoneListServices(ctx context.Context, params *KeystoneListServicesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10290,6 +15029,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于查询服务详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:1
 	//
 	// Corresponds with GET /v3/services/{service_id} (the `KeystoneShowService` operationId).
 	KeystoneShowService(ctx context.Context, serviceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -10299,6 +15040,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询IAM用户列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:1
+	//
 	// Corresponds with GET /v3/users (the `KeystoneListUsers` operationId).
 	KeystoneListUsers(ctx context.Context, params *KeystoneListUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10306,6 +15049,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员创建IAM用户。IAM用户首次登录时需要修改密码。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -10317,6 +15062,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员创建IAM用户。IAM用户首次登录时需要修改密码。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/users (the `KeystoneCreateUser` operationId).
@@ -10327,6 +15074,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员删除指定IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员删除IAM用户.md:1
+	//
 	// Corresponds with DELETE /v3/users/{user_id} (the `KeystoneDeleteUser` operationId).
 	KeystoneDeleteUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10335,6 +15084,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询IAM用户详情，或IAM用户查询自己的用户详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:1
+	//
 	// Corresponds with GET /v3/users/{user_id} (the `KeystoneShowUser` operationId).
 	KeystoneShowUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10342,6 +15093,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -10353,6 +15106,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员修改IAM用户信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
@@ -10363,6 +15118,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询IAM用户所属用户组，或IAM用户查询自己所属用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:1
+	//
 	// Corresponds with GET /v3/users/{user_id}/groups (the `KeystoneListGroupsForUser` operationId).
 	KeystoneListGroupsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -10370,6 +15127,8 @@ type ClientInterface interface {
 	//
 	// 该接口可以用于IAM用户修改自己的密码。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -10381,6 +15140,8 @@ type ClientInterface interface {
 	// 该接口可以用于IAM用户修改自己的密码。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
@@ -10391,6 +15152,8 @@ type ClientInterface interface {
 	// 该接口可以用于管理员查询指定IAM用户的项目列表，或IAM用户查询自己的项目列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:1
+	//
 	// Corresponds with GET /v3/users/{user_id}/projects (the `KeystoneListProjectsForUser` operationId).
 	KeystoneListProjectsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
@@ -10399,6 +15162,8 @@ type ClientInterface interface {
 //
 // 该接口用于查询Keystone API的版本信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:1
 //
 // Corresponds with GET / (the `KeystoneListVersions` operationId).
 func (c *Client) KeystoneListVersions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -10418,6 +15183,8 @@ func (c *Client) KeystoneListVersions(ctx context.Context, reqEditors ...Request
 // 该接口用于查询Keystone API的3.0版本的信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:1
+//
 // Corresponds with GET /v3 (the `KeystoneShowVersion` operationId).
 func (c *Client) KeystoneShowVersion(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowVersionRequest(c.Server)
@@ -10435,6 +15202,8 @@ func (c *Client) KeystoneShowVersion(ctx context.Context, reqEditors ...RequestE
 //
 // 该接口可以用于管理员查询身份提供商导入到IAM中的Metadata文件。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:1
 //
 // Corresponds with GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `ShowMetadata` operationId).
 func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -10454,6 +15223,8 @@ func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID stri
 // 该接口可以用于管理员导入Metadata文件。
 // 帐号在使用联邦认证功能前，需要先将Metadata文件导入到IAM中。Metadata文件是SAML 2.0协议约定的接口文件，包含访问接口地址和证书信息，请找企业管理员获取企业IdP的Metadata文件。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -10476,6 +15247,8 @@ func (c *Client) CreateMetadataWithBody(ctx context.Context, idpID string, proto
 // 帐号在使用联邦认证功能前，需要先将Metadata文件导入到IAM中。Metadata文件是SAML 2.0协议约定的接口文件，包含访问接口地址和证书信息，请找企业管理员获取企业IdP的Metadata文件。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
@@ -10496,6 +15269,8 @@ func (c *Client) CreateMetadata(ctx context.Context, idpID string, protocolID st
 // 该接口可以用于查询keystone的Metadata文件。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone的Metadata文件.md:1
+//
 // Corresponds with GET /v3-ext/auth/OS-FEDERATION/SSO/metadata (the `ShowKeystoneMetadataFile` operationId).
 func (c *Client) ShowKeystoneMetadataFile(ctx context.Context, params *ShowKeystoneMetadataFileParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowKeystoneMetadataFileRequest(c.Server, params)
@@ -10514,6 +15289,8 @@ func (c *Client) ShowKeystoneMetadataFile(ctx context.Context, params *ShowKeyst
 // 该接口可以用于管理员查询项目详情与状态。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:1
+//
 // Corresponds with GET /v3-ext/projects/{project_id} (the `ShowProjectDetailsAndStatus` operationId).
 func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowProjectDetailsAndStatusRequest(c.Server, projectID)
@@ -10531,6 +15308,8 @@ func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID stri
 //
 // 该接口可以用于管理员设置项目状态。项目状态包括：正常、冻结。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -10552,6 +15331,8 @@ func (c *Client) UpdateProjectStatusWithBody(ctx context.Context, projectID stri
 // 该接口可以用于管理员设置项目状态。项目状态包括：正常、冻结。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
@@ -10572,6 +15353,8 @@ func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body
 // 该接口可以用于管理员查询指定条件下的委托列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:1
+//
 // Corresponds with GET /v3.0/OS-AGENCY/agencies (the `ListAgencies` operationId).
 func (c *Client) ListAgencies(ctx context.Context, params *ListAgenciesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAgenciesRequest(c.Server, params)
@@ -10589,6 +15372,8 @@ func (c *Client) ListAgencies(ctx context.Context, params *ListAgenciesParams, r
 //
 // 该接口可以用于管理员创建委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -10610,6 +15395,8 @@ func (c *Client) CreateAgencyWithBody(ctx context.Context, contentType string, b
 // 该接口可以用于管理员创建委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3.0/OS-AGENCY/agencies (the `CreateAgency` operationId).
@@ -10630,6 +15417,8 @@ func (c *Client) CreateAgency(ctx context.Context, body CreateAgencyJSONRequestB
 // 该接口可以用于管理员删除委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除委托.md:1
+//
 // Corresponds with DELETE /v3.0/OS-AGENCY/agencies/{agency_id} (the `DeleteAgency` operationId).
 func (c *Client) DeleteAgency(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteAgencyRequest(c.Server, agencyID)
@@ -10648,6 +15437,8 @@ func (c *Client) DeleteAgency(ctx context.Context, agencyID string, reqEditors .
 // 该接口可以用于管理员查询委托详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托详情.md:1
+//
 // Corresponds with GET /v3.0/OS-AGENCY/agencies/{agency_id} (the `ShowAgency` operationId).
 func (c *Client) ShowAgency(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowAgencyRequest(c.Server, agencyID)
@@ -10665,6 +15456,8 @@ func (c *Client) ShowAgency(ctx context.Context, agencyID string, reqEditors ...
 //
 // 该接口可以用于管理员修改委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -10686,6 +15479,8 @@ func (c *Client) UpdateAgencyWithBody(ctx context.Context, agencyID string, cont
 // 该接口可以用于管理员修改委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
@@ -10706,6 +15501,8 @@ func (c *Client) UpdateAgency(ctx context.Context, agencyID string, body UpdateA
 // 该接口可以用于管理员查询全局服务中的委托权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:1
+//
 // Corresponds with GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles (the `ListDomainPermissionsForAgency` operationId).
 func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListDomainPermissionsForAgencyRequest(c.Server, domainID, agencyID)
@@ -10723,6 +15520,8 @@ func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID st
 //
 // 该接口可以用于管理员移除委托的全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的全局服务权限.md:1
 //
 // Corresponds with DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnDomain` operationId).
 func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -10742,6 +15541,8 @@ func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainI
 // 该接口可以用于管理员查询委托是否拥有全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有全局服务权限.md:1
+//
 // Corresponds with HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `CheckDomainPermissionForAgency` operationId).
 func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCheckDomainPermissionForAgencyRequest(c.Server, domainID, agencyID, roleID)
@@ -10759,6 +15560,8 @@ func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID st
 //
 // 该接口可以用于管理员为委托授予全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予全局服务权限.md:1
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithDomainPermission` operationId).
 func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -10778,6 +15581,8 @@ func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domain
 // 该接口可以用于管理员查询项目服务中的委托权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的委托权限.md:1
+//
 // Corresponds with GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles (the `ListProjectPermissionsForAgency` operationId).
 func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListProjectPermissionsForAgencyRequest(c.Server, projectID, agencyID)
@@ -10795,6 +15600,8 @@ func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID 
 //
 // 该接口可以用于管理员移除委托的项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的项目服务权限.md:1
 //
 // Corresponds with DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnProject` operationId).
 func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -10814,6 +15621,8 @@ func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projec
 // 该接口可以用于管理员查询委托是否拥有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有项目服务权限.md:1
+//
 // Corresponds with HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `CheckPermissionForAgencyOnProject` operationId).
 func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCheckPermissionForAgencyOnProjectRequest(c.Server, projectID, agencyID, roleID)
@@ -10832,6 +15641,8 @@ func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectI
 // 该接口可以用于管理员为委托授予项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予项目服务权限.md:1
+//
 // Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
 func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAssociateAgencyWithProjectPermissionRequest(c.Server, projectID, agencyID, roleID)
@@ -10849,6 +15660,8 @@ func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, proje
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -10869,6 +15682,8 @@ func (c *Client) CreateTokenWithIDTokenWithBody(ctx context.Context, params *Cre
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -10892,6 +15707,8 @@ func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *CreateToken
 // > **说明：**
 // >自定义身份代理登录票据logintoken默认有效期为10分钟，可设置范围为10分钟\~12小时。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
@@ -10914,6 +15731,8 @@ func (c *Client) CreateLoginTokenWithBody(ctx context.Context, contentType strin
 // > **说明：**
 // >自定义身份代理登录票据logintoken默认有效期为10分钟，可设置范围为10分钟\~12小时。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
@@ -10934,6 +15753,8 @@ func (c *Client) CreateLoginToken(ctx context.Context, body CreateLoginTokenJSON
 // 该接口可以用于管理员查询IAM用户的所有永久访问密钥，或IAM用户查询自己的所有永久访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:1
+//
 // Corresponds with GET /v3.0/OS-CREDENTIAL/credentials (the `ListPermanentAccessKeys` operationId).
 func (c *Client) ListPermanentAccessKeys(ctx context.Context, params *ListPermanentAccessKeysParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListPermanentAccessKeysRequest(c.Server, params)
@@ -10952,6 +15773,8 @@ func (c *Client) ListPermanentAccessKeys(ctx context.Context, params *ListPerman
 // 该接口可以用于管理员给IAM用户创建永久访问密钥，或IAM用户给自己创建永久访问密钥。
 // 访问密钥（Access Key ID/Secret Access Key，简称AK/SK），是您通过开发工具（API、CLI、SDK）访问华为云时的身份凭证，不用于登录控制台。系统通过AK识别访问用户的身份，通过SK进行签名验证，通过加密签名验证可以确保请求的机密性、完整性和请求者身份的正确性。在控制台创建访问密钥的方式请参见：访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -10973,6 +15796,8 @@ func (c *Client) CreatePermanentAccessKeyWithBody(ctx context.Context, contentTy
 // 该接口可以用于管理员给IAM用户创建永久访问密钥，或IAM用户给自己创建永久访问密钥。
 // 访问密钥（Access Key ID/Secret Access Key，简称AK/SK），是您通过开发工具（API、CLI、SDK）访问华为云时的身份凭证，不用于登录控制台。系统通过AK识别访问用户的身份，通过SK进行签名验证，通过加密签名验证可以确保请求的机密性、完整性和请求者身份的正确性。在控制台创建访问密钥的方式请参见：访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -10996,6 +15821,8 @@ func (c *Client) CreatePermanentAccessKey(ctx context.Context, body CreatePerman
 // > **说明：**
 // >删除操作无法恢复，为保证业务连续性，建议确认访问密钥一周以上未使用后，进行删除操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除指定永久访问密钥.md:1
+//
 // Corresponds with DELETE /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `DeletePermanentAccessKey` operationId).
 func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeletePermanentAccessKeyRequest(c.Server, accessKey)
@@ -11014,6 +15841,8 @@ func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string,
 // 该接口可以用于管理员查询IAM用户的指定永久访问密钥，或IAM用户查询自己的指定永久访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:1
+//
 // Corresponds with GET /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `ShowPermanentAccessKey` operationId).
 func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowPermanentAccessKeyRequest(c.Server, accessKey)
@@ -11031,6 +15860,8 @@ func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string, r
 //
 // 该接口可以用于管理员修改IAM用户的指定永久访问密钥，或IAM用户修改自己的指定永久访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -11051,6 +15882,8 @@ func (c *Client) UpdatePermanentAccessKeyWithBody(ctx context.Context, accessKey
 //
 // 该接口可以用于管理员修改IAM用户的指定永久访问密钥，或IAM用户修改自己的指定永久访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -11073,6 +15906,8 @@ func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string,
 // 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
@@ -11093,6 +15928,8 @@ func (c *Client) CreateTemporaryAccessKeyByAgencyWithBody(ctx context.Context, c
 // 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
 // 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -11115,6 +15952,8 @@ func (c *Client) CreateTemporaryAccessKeyByAgency(ctx context.Context, body Crea
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 // 使用获取到的临时AK/SK和securitytoken作为凭证访问云服务，临时AK/SK和securitytoken两者必须**同时使用**，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
@@ -11136,6 +15975,8 @@ func (c *Client) CreateTemporaryAccessKeyByTokenWithBody(ctx context.Context, co
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 // 使用获取到的临时AK/SK和securitytoken作为凭证访问云服务，临时AK/SK和securitytoken两者必须**同时使用**，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
@@ -11156,6 +15997,8 @@ func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body Creat
 // 该接口可以用于管理员查询OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:1
+//
 // Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIDConnectConfig` operationId).
 func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowOpenIDConnectConfigRequest(c.Server, idpID)
@@ -11173,6 +16016,8 @@ func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string, reqE
 //
 // 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -11194,6 +16039,8 @@ func (c *Client) CreateOpenIDConnectConfigWithBody(ctx context.Context, idpID st
 // 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
@@ -11214,6 +16061,8 @@ func (c *Client) CreateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 // 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
@@ -11233,6 +16082,8 @@ func (c *Client) UpdateOpenIDConnectConfigWithBody(ctx context.Context, idpID st
 //
 // 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -11257,6 +16108,8 @@ func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 // > **说明：**
 // >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
@@ -11280,6 +16133,8 @@ func (c *Client) CreateUnscopeTokenByIdpInitiatedWithBody(ctx context.Context, p
 // > **说明：**
 // >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+//
 // Takes a body of the `application/x-www-form-urlencoded` content type.
 //
 // Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
@@ -11300,6 +16155,8 @@ func (c *Client) CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx context.Co
 // 该接口可以用于管理员查询委托所有项目服务权限列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:1
+//
 // Corresponds with GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects (the `ListAllProjectsPermissionsForAgency` operationId).
 func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAllProjectsPermissionsForAgencyRequest(c.Server, domainID, agencyID)
@@ -11317,6 +16174,8 @@ func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domain
 //
 // 该接口可以用于管理员移除委托的所有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托下的所有项目服务权限.md:1
 //
 // Corresponds with DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `RemoveAllProjectsPermissionFromAgency` operationId).
 func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -11336,6 +16195,8 @@ func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, doma
 // 该接口可以用于管理员检查委托是否具有所有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/检查委托下是否具有所有项目服务权限.md:1
+//
 // Corresponds with HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `CheckAllProjectsPermissionForAgency` operationId).
 func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCheckAllProjectsPermissionForAgencyRequest(c.Server, domainID, agencyID, roleID)
@@ -11354,6 +16215,8 @@ func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domain
 // 该接口可以用于管理员为委托授予所有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予所有项目服务权限.md:1
+//
 // Corresponds with PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `AssociateAgencyWithAllProjectsPermission` operationId).
 func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAssociateAgencyWithAllProjectsPermissionRequest(c.Server, domainID, agencyID, roleID)
@@ -11371,6 +16234,8 @@ func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, d
 //
 // 该接口可以用于IAM用户为自己绑定MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -11392,6 +16257,8 @@ func (c *Client) CreateBindingDeviceWithBody(ctx context.Context, contentType st
 // 该接口可以用于IAM用户为自己绑定MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-MFA/mfa-devices/bind (the `CreateBindingDevice` operationId).
@@ -11411,6 +16278,8 @@ func (c *Client) CreateBindingDevice(ctx context.Context, body CreateBindingDevi
 //
 // 该接口可以用于管理员为IAM用户解绑MFA设备，或IAM用户为自己解绑MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -11432,6 +16301,8 @@ func (c *Client) DeleteBindingDeviceWithBody(ctx context.Context, contentType st
 // 该接口可以用于管理员为IAM用户解绑MFA设备，或IAM用户为自己解绑MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-MFA/mfa-devices/unbind (the `DeleteBindingDevice` operationId).
@@ -11452,6 +16323,8 @@ func (c *Client) DeleteBindingDevice(ctx context.Context, body DeleteBindingDevi
 // 该接口可以用于管理员查询指定IAM用户的MFA绑定信息，或IAM用户查询自己的MFA绑定信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:1
+//
 // Corresponds with GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device (the `ShowUserMfaDevice` operationId).
 func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowUserMfaDeviceRequest(c.Server, userID)
@@ -11469,6 +16342,8 @@ func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string, reqEditor
 //
 // 该接口可以用于管理员删除自己的MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除MFA设备.md:1
 //
 // Corresponds with DELETE /v3.0/OS-MFA/virtual-mfa-devices (the `DeleteMfaDevice` operationId).
 func (c *Client) DeleteMfaDevice(ctx context.Context, params *DeleteMfaDeviceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -11488,6 +16363,8 @@ func (c *Client) DeleteMfaDevice(ctx context.Context, params *DeleteMfaDevicePar
 // 该接口可以用于管理员查询IAM用户的MFA绑定信息列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:1
+//
 // Corresponds with GET /v3.0/OS-MFA/virtual-mfa-devices (the `ListUserMfaDevices` operationId).
 func (c *Client) ListUserMfaDevices(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListUserMfaDevicesRequest(c.Server)
@@ -11505,6 +16382,8 @@ func (c *Client) ListUserMfaDevices(ctx context.Context, reqEditors ...RequestEd
 //
 // 该接口可以用于IAM用户为自己创建MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -11525,6 +16404,8 @@ func (c *Client) CreateMfaDeviceWithBody(ctx context.Context, contentType string
 //
 // 该接口可以用于IAM用户为自己创建MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -11547,6 +16428,8 @@ func (c *Client) CreateMfaDevice(ctx context.Context, body CreateMfaDeviceJSONRe
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联的用户组。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
+//
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
 func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListGroupsRequest(c.Server, enterpriseProjectID, params)
@@ -11567,6 +16450,8 @@ func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, par
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联用户组的权限。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
+//
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
 func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListRolesRequest(c.Server, enterpriseProjectID, groupID, params)
@@ -11586,6 +16471,8 @@ func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, grou
 // 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -11609,6 +16496,8 @@ func (c *Client) DeleteRoleWithBody(ctx context.Context, enterpriseProjectID str
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
@@ -11630,6 +16519,8 @@ func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, gro
 // 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -11653,6 +16544,8 @@ func (c *Client) UpdateRoleWithBody(ctx context.Context, enterpriseProjectID str
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
@@ -11673,6 +16566,8 @@ func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, gro
 // 该接口可用于查询企业项目直接关联的用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:1
+//
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups (the `ListGroupsForEnterpriseProject` operationId).
 func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListGroupsForEnterpriseProjectRequest(c.Server, enterpriseProjectID)
@@ -11690,6 +16585,8 @@ func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseP
 //
 // 该接口可用于查询企业项目直接关联用户组的权限
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:1
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRolesForGroupOnEnterpriseProject` operationId).
 func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -11709,6 +16606,8 @@ func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enter
 // 该接口用于删除企业项目关联用户组的权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联用户组的权限.md:1
+//
 // Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `RevokeRoleFromGroupOnEnterpriseProject` operationId).
 func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRevokeRoleFromGroupOnEnterpriseProjectRequest(c.Server, enterpriseProjectID, groupID, roleID)
@@ -11726,6 +16625,8 @@ func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, ent
 //
 // 该接口用于给指定ID的企业项目授权，建立企业项目、用户组和权限的绑定关系。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权.md:1
 //
 // Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `AssociateRoleToGroupOnEnterpriseProject` operationId).
 func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -11745,6 +16646,8 @@ func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, en
 // 该接口可用于查询企业项目直接关联的用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:1
+//
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users (the `ListUsersForEnterpriseProject` operationId).
 func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListUsersForEnterpriseProjectRequest(c.Server, enterpriseProjectID)
@@ -11762,6 +16665,8 @@ func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterprisePr
 //
 // 该接口可用于查询企业项目直接关联用户的权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:1
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles (the `ListRolesForUserOnEnterpriseProject` operationId).
 func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -11781,6 +16686,8 @@ func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterp
 // 该接口可以用于删除企业项目直接关联用户的权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目直接关联用户的权限.md:1
+//
 // Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `RevokeRoleFromUserOnEnterpriseProject` operationId).
 func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRevokeRoleFromUserOnEnterpriseProjectRequest(c.Server, enterpriseProjectID, userID, roleID)
@@ -11798,6 +16705,8 @@ func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, ente
 //
 // 该接口可以基于用户为企业项目授权。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:1
 //
 // Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `AssociateRoleToUserOnEnterpriseProject` operationId).
 func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -11817,6 +16726,8 @@ func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, ent
 // 该接口可用于查询用户组所关联的企业项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:1
+//
 // Corresponds with GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects (the `ListEnterpriseProjectsForGroup` operationId).
 func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListEnterpriseProjectsForGroupRequest(c.Server, groupID)
@@ -11834,6 +16745,8 @@ func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID str
 //
 // 该接口用于查询指定帐号中的授权记录。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:1
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/role-assignments (the `ShowDomainRoleAssignments` operationId).
 func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *ShowDomainRoleAssignmentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -11853,6 +16766,8 @@ func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *ShowDoma
 // 该接口可用于查询用户直接关联的企业项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:1
+//
 // Corresponds with GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects (the `ListEnterpriseProjectsForUser` operationId).
 func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListEnterpriseProjectsForUserRequest(c.Server, userID)
@@ -11870,6 +16785,8 @@ func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID strin
 //
 // 该接口可以用于查询帐号配额。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:1
 //
 // Corresponds with GET /v3.0/OS-QUOTA/domains/{domain_id} (the `ShowDomainQuota` operationId).
 func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -11889,6 +16806,8 @@ func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *S
 // 该接口可以用于查询项目配额。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:1
+//
 // Corresponds with GET /v3.0/OS-QUOTA/projects/{project_id} (the `QueryProjectDetailsAndStatus` operationId).
 func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewQueryProjectDetailsAndStatusRequest(c.Server, projectID)
@@ -11907,6 +16826,8 @@ func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID str
 // 该接口可以用于管理员查询自定义策略列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:1
+//
 // Corresponds with GET /v3.0/OS-ROLE/roles (the `ListCustomPolicies` operationId).
 func (c *Client) ListCustomPolicies(ctx context.Context, params *ListCustomPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListCustomPoliciesRequest(c.Server, params)
@@ -11924,6 +16845,8 @@ func (c *Client) ListCustomPolicies(ctx context.Context, params *ListCustomPolic
 //
 // 该接口可以用于管理员创建委托自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -11945,6 +16868,8 @@ func (c *Client) CreateAgencyCustomPolicyWithBody(ctx context.Context, contentTy
 // 该接口可以用于管理员创建委托自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
@@ -11964,6 +16889,8 @@ func (c *Client) CreateAgencyCustomPolicy(ctx context.Context, body CreateAgency
 //
 // 该接口可以用于管理员创建云服务自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -11985,6 +16912,8 @@ func (c *Client) CreateCloudServiceCustomPolicyWithBody(ctx context.Context, con
 // 该接口可以用于管理员创建云服务自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
@@ -12005,6 +16934,8 @@ func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body Create
 // 该接口可以用于管理员删除自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除自定义策略.md:1
+//
 // Corresponds with DELETE /v3.0/OS-ROLE/roles/{role_id} (the `DeleteCustomPolicy` operationId).
 func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteCustomPolicyRequest(c.Server, roleID)
@@ -12023,6 +16954,8 @@ func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string, reqEdito
 // 该接口可以用于管理员查询自定义策略详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:1
+//
 // Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
 func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowCustomPolicyRequest(c.Server, roleID)
@@ -12040,6 +16973,8 @@ func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string, reqEditors
 //
 // 该接口可以用于管理员修改委托自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12061,6 +16996,8 @@ func (c *Client) UpdateAgencyCustomPolicyWithBody(ctx context.Context, roleID st
 // 该接口可以用于管理员修改委托自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
@@ -12080,6 +17017,8 @@ func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleID string, bo
 //
 // 该接口可以用于管理员修改云服务自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12101,6 +17040,8 @@ func (c *Client) UpdateCloudServiceCustomPolicyWithBody(ctx context.Context, rol
 // 该接口可以用于管理员修改云服务自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
@@ -12121,6 +17062,8 @@ func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID stri
 // 该接口可以用于查询帐号接口访问控制策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:1
+//
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainAPIACLPolicy` operationId).
 func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowDomainAPIACLPolicyRequest(c.Server, domainID)
@@ -12138,6 +17081,8 @@ func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string, re
 //
 // 该接口可以用于管理员修改帐号接口访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12159,6 +17104,8 @@ func (c *Client) UpdateDomainAPIACLPolicyWithBody(ctx context.Context, domainID 
 // 该接口可以用于管理员修改帐号接口访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
@@ -12179,6 +17126,8 @@ func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, 
 // 该接口可以用于查询帐号控制台访问控制策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:1
+//
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleACLPolicy` operationId).
 func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowDomainConsoleACLPolicyRequest(c.Server, domainID)
@@ -12196,6 +17145,8 @@ func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string
 //
 // 该接口可以用于管理员修改帐号控制台访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12217,6 +17168,8 @@ func (c *Client) UpdateDomainConsoleACLPolicyWithBody(ctx context.Context, domai
 // 该接口可以用于管理员修改帐号控制台访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
@@ -12237,6 +17190,8 @@ func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, domainID stri
 // 该接口可以用于查询帐号登录策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:1
+//
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `ShowDomainLoginPolicy` operationId).
 func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowDomainLoginPolicyRequest(c.Server, domainID)
@@ -12254,6 +17209,8 @@ func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string, req
 //
 // 该接口可以用于管理员修改帐号登录策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12275,6 +17232,8 @@ func (c *Client) UpdateDomainLoginPolicyWithBody(ctx context.Context, domainID s
 // 该接口可以用于管理员修改帐号登录策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
@@ -12295,6 +17254,8 @@ func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainID string, b
 // 该接口可以用于查询帐号密码策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:1
+//
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `ShowDomainPasswordPolicy` operationId).
 func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowDomainPasswordPolicyRequest(c.Server, domainID)
@@ -12312,6 +17273,8 @@ func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string, 
 //
 // 该接口可以用于管理员修改帐号密码策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12333,6 +17296,8 @@ func (c *Client) UpdateDomainPasswordPolicyWithBody(ctx context.Context, domainI
 // 该接口可以用于管理员修改帐号密码策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
@@ -12353,6 +17318,8 @@ func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string
 // 该接口可以用于查询帐号操作保护策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
+//
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
 func (c *Client) ListProtectPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListProtectPolicyRequest(c.Server, domainID)
@@ -12370,6 +17337,8 @@ func (c *Client) ListProtectPolicy(ctx context.Context, domainID string, reqEdit
 //
 // 该接口可以用于管理员修改帐号操作保护策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12391,6 +17360,8 @@ func (c *Client) UpdateDomainProtectPolicyWithBody(ctx context.Context, domainID
 // 该接口可以用于管理员修改帐号操作保护策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
@@ -12411,6 +17382,8 @@ func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainID string,
 // 该接口可以用于管理员查询IAM用户的登录保护状态列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:1
+//
 // Corresponds with GET /v3.0/OS-USER/login-protects (the `ListUserLoginProtects` operationId).
 func (c *Client) ListUserLoginProtects(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListUserLoginProtectsRequest(c.Server)
@@ -12428,6 +17401,8 @@ func (c *Client) ListUserLoginProtects(ctx context.Context, reqEditors ...Reques
 //
 // 该接口可以用于管理员创建IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12449,6 +17424,8 @@ func (c *Client) CreateUserWithBody(ctx context.Context, contentType string, bod
 // 该接口可以用于管理员创建IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3.0/OS-USER/users (the `CreateUser` operationId).
@@ -12469,6 +17446,8 @@ func (c *Client) CreateUser(ctx context.Context, body CreateUserJSONRequestBody,
 // 该接口可以用于管理员查询IAM用户详情，或IAM用户查询自己的详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:1
+//
 // Corresponds with GET /v3.0/OS-USER/users/{user_id} (the `ShowUser` operationId).
 func (c *Client) ShowUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowUserRequest(c.Server, userID)
@@ -12486,6 +17465,8 @@ func (c *Client) ShowUser(ctx context.Context, userID string, reqEditors ...Requ
 //
 // 该接口可以用于管理员修改IAM用户信息 。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12507,6 +17488,8 @@ func (c *Client) UpdateUserWithBody(ctx context.Context, userID string, contentT
 // 该接口可以用于管理员修改IAM用户信息 。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
@@ -12526,6 +17509,8 @@ func (c *Client) UpdateUser(ctx context.Context, userID string, body UpdateUserJ
 //
 // 该接口可以用于IAM用户修改自己的用户信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12547,6 +17532,8 @@ func (c *Client) UpdateUserInformationWithBody(ctx context.Context, userID strin
 // 该接口可以用于IAM用户修改自己的用户信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
@@ -12567,6 +17554,8 @@ func (c *Client) UpdateUserInformation(ctx context.Context, userID string, body 
 // 该接口可以用于管理员查询指定IAM用户的登录保护状态信息，或IAM用户查询自己的登录保护状态信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:1
+//
 // Corresponds with GET /v3.0/OS-USER/users/{user_id}/login-protect (the `ShowUserLoginProtect` operationId).
 func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowUserLoginProtectRequest(c.Server, userID)
@@ -12584,6 +17573,8 @@ func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string, reqEdi
 //
 // 该接口可以用于管理员修改IAM用户的登录保护状态信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12604,6 +17595,8 @@ func (c *Client) UpdateLoginProtectWithBody(ctx context.Context, userID string, 
 //
 // 该接口可以用于管理员修改IAM用户的登录保护状态信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -12627,6 +17620,8 @@ func (c *Client) UpdateLoginProtect(ctx context.Context, userID string, body Upd
 // > **说明：**
 // >-   推荐使用查询IAM用户可以访问的帐号详情，该接口可以返回相同的响应格式。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询联邦用户可以访问的帐号列表.md:1
+//
 // Corresponds with GET /v3/OS-FEDERATION/domains (the `ListDomains` operationId).
 func (c *Client) ListDomains(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListDomainsRequest(c.Server)
@@ -12644,6 +17639,8 @@ func (c *Client) ListDomains(ctx context.Context, reqEditors ...RequestEditorFn)
 //
 // 该接口可以用于查询身份提供商列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:1
 //
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers (the `KeystoneListIdentityProviders` operationId).
 func (c *Client) KeystoneListIdentityProviders(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -12663,6 +17660,8 @@ func (c *Client) KeystoneListIdentityProviders(ctx context.Context, reqEditors .
 // 该接口可以用于查询协议列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:1
+//
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols (the `KeystoneListProtocols` operationId).
 func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListProtocolsRequest(c.Server, idpID)
@@ -12680,6 +17679,8 @@ func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string, reqEdi
 //
 // 该接口可以用于管理员删除协议。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除协议.md:1
 //
 // Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneDeleteProtocol` operationId).
 func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -12699,6 +17700,8 @@ func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, proto
 // 该接口可以用于查询协议详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议详情.md:1
+//
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneShowProtocol` operationId).
 func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowProtocolRequest(c.Server, idpID, protocolID)
@@ -12716,6 +17719,8 @@ func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protoco
 //
 // 该接口可以用于管理员更新协议。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12737,6 +17742,8 @@ func (c *Client) KeystoneUpdateProtocolWithBody(ctx context.Context, idpID strin
 // 该接口可以用于管理员更新协议。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
@@ -12756,6 +17763,8 @@ func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpID string, proto
 //
 // 该接口可以用于管理员在创建身份提供商后，将协议关联到某一身份提供商。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12777,6 +17786,8 @@ func (c *Client) KeystoneCreateProtocolWithBody(ctx context.Context, idpID strin
 // 该接口可以用于管理员在创建身份提供商后，将协议关联到某一身份提供商。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
@@ -12797,6 +17808,8 @@ func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, proto
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证unscoped token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:1
+//
 // Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `CreateUnscopedTokenWithIDToken` operationId).
 func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateUnscopedTokenWithIDTokenRequest(c.Server, idpID, protocolID)
@@ -12814,6 +17827,8 @@ func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID strin
 //
 // 该接口可以用于管理员删除基于SAML协议的身份提供商。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除SAML身份提供商.md:1
 //
 // Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneDeleteIdentityProvider` operationId).
 func (c *Client) KeystoneDeleteIdentityProvider(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -12833,6 +17848,8 @@ func (c *Client) KeystoneDeleteIdentityProvider(ctx context.Context, id string, 
 // 该接口可以用于查询身份提供商详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:1
+//
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneShowIdentityProvider` operationId).
 func (c *Client) KeystoneShowIdentityProvider(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowIdentityProviderRequest(c.Server, id)
@@ -12850,6 +17867,8 @@ func (c *Client) KeystoneShowIdentityProvider(ctx context.Context, id string, re
 //
 // 该接口可以用于管理员修改基于SAML协议的身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12871,6 +17890,8 @@ func (c *Client) KeystoneUpdateIdentityProviderWithBody(ctx context.Context, id 
 // 该接口可以用于管理员修改基于SAML协议的身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneUpdateIdentityProvider` operationId).
@@ -12890,6 +17911,8 @@ func (c *Client) KeystoneUpdateIdentityProvider(ctx context.Context, id string, 
 //
 // 该接口可以用于管理员创建身份提供商。请创建身份提供商后，注册协议并修改身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -12911,6 +17934,8 @@ func (c *Client) KeystoneCreateIdentityProviderWithBody(ctx context.Context, id 
 // 该接口可以用于管理员创建身份提供商。请创建身份提供商后，注册协议并修改身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneCreateIdentityProvider` operationId).
@@ -12931,6 +17956,8 @@ func (c *Client) KeystoneCreateIdentityProvider(ctx context.Context, id string, 
 // 该接口可以用于查询映射列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:1
+//
 // Corresponds with GET /v3/OS-FEDERATION/mappings (the `KeystoneListMappings` operationId).
 func (c *Client) KeystoneListMappings(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListMappingsRequest(c.Server)
@@ -12948,6 +17975,8 @@ func (c *Client) KeystoneListMappings(ctx context.Context, reqEditors ...Request
 //
 // 该接口可以用于管理员删除映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除映射.md:1
 //
 // Corresponds with DELETE /v3/OS-FEDERATION/mappings/{id} (the `KeystoneDeleteMapping` operationId).
 func (c *Client) KeystoneDeleteMapping(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -12967,6 +17996,8 @@ func (c *Client) KeystoneDeleteMapping(ctx context.Context, id string, reqEditor
 // 该接口可以用于查询映射详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:1
+//
 // Corresponds with GET /v3/OS-FEDERATION/mappings/{id} (the `KeystoneShowMapping` operationId).
 func (c *Client) KeystoneShowMapping(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowMappingRequest(c.Server, id)
@@ -12984,6 +18015,8 @@ func (c *Client) KeystoneShowMapping(ctx context.Context, id string, reqEditors 
 //
 // 该接口可以用于管理员更新映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -13005,6 +18038,8 @@ func (c *Client) KeystoneUpdateMappingWithBody(ctx context.Context, id string, c
 // 该接口可以用于管理员更新映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/mappings/{id} (the `KeystoneUpdateMapping` operationId).
@@ -13024,6 +18059,8 @@ func (c *Client) KeystoneUpdateMapping(ctx context.Context, id string, body Keys
 //
 // 该接口可以用于管理员注册映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -13045,6 +18082,8 @@ func (c *Client) KeystoneCreateMappingWithBody(ctx context.Context, id string, c
 // 该接口可以用于管理员注册映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/OS-FEDERATION/mappings/{id} (the `KeystoneCreateMapping` operationId).
@@ -13065,6 +18104,8 @@ func (c *Client) KeystoneCreateMapping(ctx context.Context, id string, body Keys
 // 该接口可以用于管理员查询用户组所有项目服务权限列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:1
+//
 // Corresponds with GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects (the `KeystoneListAllProjectPermissionsForGroup` operationId).
 func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListAllProjectPermissionsForGroupRequest(c.Server, domainID, groupID)
@@ -13082,6 +18123,8 @@ func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, 
 //
 // 该接口可以用于管理员移除用户组的所有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:1
 //
 // Corresponds with DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `DeleteDomainGroupInheritedRole` operationId).
 func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13101,6 +18144,8 @@ func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID st
 // 该接口可以用于管理员查询用户组是否拥有所有项目指定权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有所有项目指定权限.md:1
+//
 // Corresponds with HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `KeystoneCheckroleForGroup` operationId).
 func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneCheckroleForGroupRequest(c.Server, domainID, groupID, roleID)
@@ -13118,6 +18163,8 @@ func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string,
 //
 // 该接口可以用于管理员为用户组授予所有项目服务权限，权限作用范围包括全局服务和所有IAM项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予所有项目服务权限.md:1
 //
 // Corresponds with PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `UpdateDomainGroupInheritRole` operationId).
 func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13137,6 +18184,8 @@ func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID stri
 // 该接口可以用于查询请求头中X-Auth-Token对应的服务目录。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:1
+//
 // Corresponds with GET /v3/auth/catalog (the `KeystoneShowCatalog` operationId).
 func (c *Client) KeystoneShowCatalog(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowCatalogRequest(c.Server)
@@ -13154,6 +18203,8 @@ func (c *Client) KeystoneShowCatalog(ctx context.Context, reqEditors ...RequestE
 //
 // 该接口可以用于查询IAM用户可以访问的帐号详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:1
 //
 // Corresponds with GET /v3/auth/domains (the `KeystoneListAuthDomains` operationId).
 func (c *Client) KeystoneListAuthDomains(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13173,6 +18224,8 @@ func (c *Client) KeystoneListAuthDomains(ctx context.Context, reqEditors ...Requ
 // 该接口可以用于查询IAM用户可以访问的项目列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:1
+//
 // Corresponds with GET /v3/auth/projects (the `KeystoneListAuthProjects` operationId).
 func (c *Client) KeystoneListAuthProjects(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListAuthProjectsRequest(c.Server)
@@ -13190,6 +18243,8 @@ func (c *Client) KeystoneListAuthProjects(ctx context.Context, reqEditors ...Req
 //
 // 该接口可以用于管理员校验本帐号中IAM用户token的有效性，或IAM用户校验自己token的有效性。管理员仅能校验本帐号中IAM用户token的有效性，不能校验其他帐号中IAM用户token的有效性。如果被校验的token有效，则返回该token的详细信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:1
 //
 // Corresponds with GET /v3/auth/tokens (the `KeystoneValidateToken` operationId).
 func (c *Client) KeystoneValidateToken(ctx context.Context, params *KeystoneValidateTokenParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13213,6 +18268,8 @@ func (c *Client) KeystoneValidateToken(ctx context.Context, params *KeystoneVali
 // > **说明：**
 // >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
 // >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -13239,6 +18296,8 @@ func (c *Client) KeystoneCreateAgencyTokenWithBody(ctx context.Context, params *
 // >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
 // >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
@@ -13259,6 +18318,8 @@ func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *Keystone
 // 该接口可以用于通过联邦认证方式获取scoped token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
@@ -13278,6 +18339,8 @@ func (c *Client) KeystoneCreateScopedTokenWithBody(ctx context.Context, contentT
 //
 // 该接口可以用于通过联邦认证方式获取scoped token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -13333,6 +18396,8 @@ func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body KeystoneCre
 // 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 // 您还可以通过视频教程了解如何使用Token认证：IAM视频帮助  。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
@@ -13387,6 +18452,8 @@ func (c *Client) KeystoneCreateUserTokenByPasswordWithBody(ctx context.Context, 
 // 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 // 您还可以通过视频教程了解如何使用Token认证：IAM视频帮助  。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
@@ -13438,6 +18505,8 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 // **相关操作**
 // 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
 // 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -13491,6 +18560,8 @@ func (c *Client) KeystoneCreateUserTokenByPasswordAndMfaWithBody(ctx context.Con
 // 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
 // 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
@@ -13511,6 +18582,8 @@ func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, pa
 // 该接口可以用于查询帐号密码强度策略，查询结果包括密码强度策略的正则表达式及其描述。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:1
+//
 // Corresponds with GET /v3/domains/{domain_id}/config/security_compliance (the `KeystoneShowSecurityCompliance` operationId).
 func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowSecurityComplianceRequest(c.Server, domainID)
@@ -13528,6 +18601,8 @@ func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID st
 //
 // 该接口可以用于按条件查询帐号密码强度策略，查询结果包括密码强度策略的正则表达式及其描述。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:1
 //
 // Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
 func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, domainID string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13547,6 +18622,8 @@ func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, dom
 // 该接口可以用于管理员查询全局服务中的用户组权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:1
+//
 // Corresponds with GET /v3/domains/{domain_id}/groups/{group_id}/roles (the `KeystoneListDomainPermissionsForGroup` operationId).
 func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListDomainPermissionsForGroupRequest(c.Server, domainID, groupID)
@@ -13564,6 +18641,8 @@ func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, doma
 //
 // 该接口可以用于管理员移除用户组的全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的全局服务权限.md:1
 //
 // Corresponds with DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveDomainPermissionFromGroup` operationId).
 func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13583,6 +18662,8 @@ func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, do
 // 该接口可以用于管理员查询用户组是否拥有全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有全局服务权限.md:1
+//
 // Corresponds with HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckDomainPermissionForGroup` operationId).
 func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneCheckDomainPermissionForGroupRequest(c.Server, domainID, groupID, roleID)
@@ -13600,6 +18681,8 @@ func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, doma
 //
 // 该接口可以用于管理员为用户组授予全局服务权限。权限作用范围请参见：**系统权限**。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予全局服务权限.md:1
 //
 // Corresponds with PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithDomainPermission` operationId).
 func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13619,6 +18702,8 @@ func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context,
 // 该接口可以用于查询终端节点列表。终端节点用来提供服务访问入口。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:1
+//
 // Corresponds with GET /v3/endpoints (the `KeystoneListEndpoints` operationId).
 func (c *Client) KeystoneListEndpoints(ctx context.Context, params *KeystoneListEndpointsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListEndpointsRequest(c.Server, params)
@@ -13636,6 +18721,8 @@ func (c *Client) KeystoneListEndpoints(ctx context.Context, params *KeystoneList
 //
 // 该接口可以用于查询终端节点详情。终端节点用来提供服务访问入口。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:1
 //
 // Corresponds with GET /v3/endpoints/{endpoint_id} (the `KeystoneShowEndpoint` operationId).
 func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13655,6 +18742,8 @@ func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string, re
 // 该接口可以用于管理员查询用户组列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:1
+//
 // Corresponds with GET /v3/groups (the `KeystoneListGroups` operationId).
 func (c *Client) KeystoneListGroups(ctx context.Context, params *KeystoneListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListGroupsRequest(c.Server, params)
@@ -13672,6 +18761,8 @@ func (c *Client) KeystoneListGroups(ctx context.Context, params *KeystoneListGro
 //
 // 该接口可以用于管理员创建用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -13693,6 +18784,8 @@ func (c *Client) KeystoneCreateGroupWithBody(ctx context.Context, contentType st
 // 该接口可以用于管理员创建用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/groups (the `KeystoneCreateGroup` operationId).
@@ -13713,6 +18806,8 @@ func (c *Client) KeystoneCreateGroup(ctx context.Context, body KeystoneCreateGro
 // 该接口可以用于管理员删除用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除用户组.md:1
+//
 // Corresponds with DELETE /v3/groups/{group_id} (the `KeystoneDeleteGroup` operationId).
 func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneDeleteGroupRequest(c.Server, groupID)
@@ -13731,6 +18826,8 @@ func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string, reqEdi
 // 该接口可以用于管理员查询用户组详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:1
+//
 // Corresponds with GET /v3/groups/{group_id} (the `KeystoneShowGroup` operationId).
 func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowGroupRequest(c.Server, groupID)
@@ -13748,6 +18845,8 @@ func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string, reqEdito
 //
 // 该接口可以用于管理员更新用户组信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -13769,6 +18868,8 @@ func (c *Client) KeystoneUpdateGroupWithBody(ctx context.Context, groupID string
 // 该接口可以用于管理员更新用户组信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
@@ -13789,6 +18890,8 @@ func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupID string, body K
 // 该接口可以用于管理员guanliyuan查询用户组中所包含的IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:1
+//
 // Corresponds with GET /v3/groups/{group_id}/users (the `KeystoneListUsersForGroupByAdmin` operationId).
 func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListUsersForGroupByAdminRequest(c.Server, groupID)
@@ -13806,6 +18909,8 @@ func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID s
 //
 // 该接口可以用于管理员移除用户组中的IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组中的IAM用户.md:1
 //
 // Corresponds with DELETE /v3/groups/{group_id}/users/{user_id} (the `KeystoneRemoveUserFromGroup` operationId).
 func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13825,6 +18930,8 @@ func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string
 // 该接口可以用于管理员查询IAM用户是否在用户组中。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户是否在用户组中.md:1
+//
 // Corresponds with HEAD /v3/groups/{group_id}/users/{user_id} (the `KeystoneCheckUserInGroup` operationId).
 func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneCheckUserInGroupRequest(c.Server, groupID, userID)
@@ -13842,6 +18949,8 @@ func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, u
 //
 // 该接口可以用于管理员添加IAM用户到用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/添加IAM用户到用户组.md:1
 //
 // Corresponds with PUT /v3/groups/{group_id}/users/{user_id} (the `KeystoneAddUserToGroup` operationId).
 func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -13861,6 +18970,8 @@ func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, use
 // 该接口可以用于查询指定条件下的项目列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:1
+//
 // Corresponds with GET /v3/projects (the `KeystoneListProjects` operationId).
 func (c *Client) KeystoneListProjects(ctx context.Context, params *KeystoneListProjectsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListProjectsRequest(c.Server, params)
@@ -13878,6 +18989,8 @@ func (c *Client) KeystoneListProjects(ctx context.Context, params *KeystoneListP
 //
 // 该接口可以用于管理员创建项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -13899,6 +19012,8 @@ func (c *Client) KeystoneCreateProjectWithBody(ctx context.Context, contentType 
 // 该接口可以用于管理员创建项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/projects (the `KeystoneCreateProject` operationId).
@@ -13919,6 +19034,8 @@ func (c *Client) KeystoneCreateProject(ctx context.Context, body KeystoneCreateP
 // 该接口可以用于查询项目详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:1
+//
 // Corresponds with GET /v3/projects/{project_id} (the `KeystoneShowProject` operationId).
 func (c *Client) KeystoneShowProject(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowProjectRequest(c.Server, projectID)
@@ -13936,6 +19053,8 @@ func (c *Client) KeystoneShowProject(ctx context.Context, projectID string, reqE
 //
 // 该接口可以用于管理员修改项目信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -13957,6 +19076,8 @@ func (c *Client) KeystoneUpdateProjectWithBody(ctx context.Context, projectID st
 // 该接口可以用于管理员修改项目信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
@@ -13977,6 +19098,8 @@ func (c *Client) KeystoneUpdateProject(ctx context.Context, projectID string, bo
 // 该接口可以用于管理员查询项目服务中的用户组权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:1
+//
 // Corresponds with GET /v3/projects/{project_id}/groups/{group_id}/roles (the `KeystoneListProjectPermissionsForGroup` operationId).
 func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, projectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListProjectPermissionsForGroupRequest(c.Server, projectID, groupID)
@@ -13994,6 +19117,8 @@ func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, pro
 //
 // 该接口可以用于管理员移除用户组的项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的项目服务权限.md:1
 //
 // Corresponds with DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveProjectPermissionFromGroup` operationId).
 func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14013,6 +19138,8 @@ func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, p
 // 该接口可以用于管理员查询用户组是否拥有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有项目服务权限.md:1
+//
 // Corresponds with HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckProjectPermissionForGroup` operationId).
 func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneCheckProjectPermissionForGroupRequest(c.Server, projectID, groupID, roleID)
@@ -14030,6 +19157,8 @@ func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, pro
 //
 // 该接口可以用于管理员为用户组授予项目服务权限。权限作用范围请参见：**系统权限**。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予项目服务权限.md:1
 //
 // Corresponds with PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithProjectPermission` operationId).
 func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14049,6 +19178,8 @@ func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context
 // 该接口可以用于查询帐号可以访问的区域列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:1
+//
 // Corresponds with GET /v3/regions (the `KeystoneListRegions` operationId).
 func (c *Client) KeystoneListRegions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListRegionsRequest(c.Server)
@@ -14066,6 +19197,8 @@ func (c *Client) KeystoneListRegions(ctx context.Context, reqEditors ...RequestE
 //
 // 该接口可以用于查询区域详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:1
 //
 // Corresponds with GET /v3/regions/{region_id} (the `KeystoneShowRegion` operationId).
 func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14085,6 +19218,8 @@ func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string, reqEdi
 // 该接口可以用于管理员查询权限列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:1
+//
 // Corresponds with GET /v3/roles (the `KeystoneListPermissions` operationId).
 func (c *Client) KeystoneListPermissions(ctx context.Context, params *KeystoneListPermissionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListPermissionsRequest(c.Server, params)
@@ -14102,6 +19237,8 @@ func (c *Client) KeystoneListPermissions(ctx context.Context, params *KeystoneLi
 //
 // 该接口可以用于管理员查询权限详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:1
 //
 // Corresponds with GET /v3/roles/{role_id} (the `KeystoneShowPermission` operationId).
 func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14121,6 +19258,8 @@ func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string, reqE
 // 该接口可以用于查询服务列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:1
+//
 // Corresponds with GET /v3/services (the `KeystoneListServices` operationId).
 func (c *Client) KeystoneListServices(ctx context.Context, params *KeystoneListServicesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListServicesRequest(c.Server, params)
@@ -14138,6 +19277,8 @@ func (c *Client) KeystoneListServices(ctx context.Context, params *KeystoneListS
 //
 // 该接口可以用于查询服务详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:1
 //
 // Corresponds with GET /v3/services/{service_id} (the `KeystoneShowService` operationId).
 func (c *Client) KeystoneShowService(ctx context.Context, serviceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14157,6 +19298,8 @@ func (c *Client) KeystoneShowService(ctx context.Context, serviceID string, reqE
 // 该接口可以用于管理员查询IAM用户列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:1
+//
 // Corresponds with GET /v3/users (the `KeystoneListUsers` operationId).
 func (c *Client) KeystoneListUsers(ctx context.Context, params *KeystoneListUsersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListUsersRequest(c.Server, params)
@@ -14174,6 +19317,8 @@ func (c *Client) KeystoneListUsers(ctx context.Context, params *KeystoneListUser
 //
 // 该接口可以用于管理员创建IAM用户。IAM用户首次登录时需要修改密码。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -14195,6 +19340,8 @@ func (c *Client) KeystoneCreateUserWithBody(ctx context.Context, contentType str
 // 该接口可以用于管理员创建IAM用户。IAM用户首次登录时需要修改密码。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/users (the `KeystoneCreateUser` operationId).
@@ -14215,6 +19362,8 @@ func (c *Client) KeystoneCreateUser(ctx context.Context, body KeystoneCreateUser
 // 该接口可以用于管理员删除指定IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员删除IAM用户.md:1
+//
 // Corresponds with DELETE /v3/users/{user_id} (the `KeystoneDeleteUser` operationId).
 func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneDeleteUserRequest(c.Server, userID)
@@ -14233,6 +19382,8 @@ func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string, reqEdito
 // 该接口可以用于管理员查询IAM用户详情，或IAM用户查询自己的用户详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:1
+//
 // Corresponds with GET /v3/users/{user_id} (the `KeystoneShowUser` operationId).
 func (c *Client) KeystoneShowUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowUserRequest(c.Server, userID)
@@ -14250,6 +19401,8 @@ func (c *Client) KeystoneShowUser(ctx context.Context, userID string, reqEditors
 //
 // 该接口可以用于管理员修改IAM用户信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -14271,6 +19424,8 @@ func (c *Client) KeystoneUpdateUserByAdminWithBody(ctx context.Context, userID s
 // 该接口可以用于管理员修改IAM用户信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
@@ -14291,6 +19446,8 @@ func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userID string, b
 // 该接口可以用于管理员查询IAM用户所属用户组，或IAM用户查询自己所属用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:1
+//
 // Corresponds with GET /v3/users/{user_id}/groups (the `KeystoneListGroupsForUser` operationId).
 func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneListGroupsForUserRequest(c.Server, userID)
@@ -14308,6 +19465,8 @@ func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string, r
 //
 // 该接口可以用于IAM用户修改自己的密码。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -14329,6 +19488,8 @@ func (c *Client) KeystoneUpdateUserPasswordWithBody(ctx context.Context, userID 
 // 该接口可以用于IAM用户修改自己的密码。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
@@ -14348,6 +19509,8 @@ func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, 
 //
 // 该接口可以用于管理员查询指定IAM用户的项目列表，或IAM用户查询自己的项目列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:1
 //
 // Corresponds with GET /v3/users/{user_id}/projects (the `KeystoneListProjectsForUser` operationId).
 func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -21323,6 +26486,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口用于查询Keystone API的版本信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET / (the `KeystoneListVersions` operationId).
@@ -21333,6 +26498,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口用于查询Keystone API的3.0版本的信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3 (the `KeystoneShowVersion` operationId).
@@ -21342,6 +26509,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询身份提供商导入到IAM中的Metadata文件。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21354,6 +26523,8 @@ type ClientWithResponsesInterface interface {
 	// 帐号在使用联邦认证功能前，需要先将Metadata文件导入到IAM中。Metadata文件是SAML 2.0协议约定的接口文件，包含访问接口地址和证书信息，请找企业管理员获取企业IdP的Metadata文件。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
@@ -21365,6 +26536,8 @@ type ClientWithResponsesInterface interface {
 	// 帐号在使用联邦认证功能前，需要先将Metadata文件导入到IAM中。Metadata文件是SAML 2.0协议约定的接口文件，包含访问接口地址和证书信息，请找企业管理员获取企业IdP的Metadata文件。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
@@ -21374,6 +26547,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询keystone的Metadata文件。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone的Metadata文件.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21385,6 +26560,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询项目详情与状态。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3-ext/projects/{project_id} (the `ShowProjectDetailsAndStatus` operationId).
@@ -21394,6 +26571,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员设置项目状态。项目状态包括：正常、冻结。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21405,6 +26584,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员设置项目状态。项目状态包括：正常、冻结。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
@@ -21414,6 +26595,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询指定条件下的委托列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21425,6 +26608,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员创建委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-AGENCY/agencies (the `CreateAgency` operationId).
@@ -21434,6 +26619,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员创建委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21445,6 +26632,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员删除委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除委托.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/agencies/{agency_id} (the `DeleteAgency` operationId).
@@ -21454,6 +26643,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询委托详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21465,6 +26656,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
@@ -21474,6 +26667,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改委托。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21485,6 +26680,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询全局服务中的委托权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles (the `ListDomainPermissionsForAgency` operationId).
@@ -21494,6 +26691,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员移除委托的全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的全局服务权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21505,6 +26704,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询委托是否拥有全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有全局服务权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `CheckDomainPermissionForAgency` operationId).
@@ -21514,6 +26715,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员为委托授予全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予全局服务权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21525,6 +26728,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询项目服务中的委托权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的委托权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles (the `ListProjectPermissionsForAgency` operationId).
@@ -21534,6 +26739,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员移除委托的项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的项目服务权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21545,6 +26752,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询委托是否拥有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有项目服务权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `CheckPermissionForAgencyOnProject` operationId).
@@ -21554,6 +26763,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员为委托授予项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予项目服务权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21565,6 +26776,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
@@ -21574,6 +26787,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21587,6 +26802,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >自定义身份代理登录票据logintoken默认有效期为10分钟，可设置范围为10分钟\~12小时。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
@@ -21599,6 +26816,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >自定义身份代理登录票据logintoken默认有效期为10分钟，可设置范围为10分钟\~12小时。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
@@ -21608,6 +26827,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询IAM用户的所有永久访问密钥，或IAM用户查询自己的所有永久访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21620,6 +26841,8 @@ type ClientWithResponsesInterface interface {
 	// 访问密钥（Access Key ID/Secret Access Key，简称AK/SK），是您通过开发工具（API、CLI、SDK）访问华为云时的身份凭证，不用于登录控制台。系统通过AK识别访问用户的身份，通过SK进行签名验证，通过加密签名验证可以确保请求的机密性、完整性和请求者身份的正确性。在控制台创建访问密钥的方式请参见：访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-CREDENTIAL/credentials (the `CreatePermanentAccessKey` operationId).
@@ -21630,6 +26853,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员给IAM用户创建永久访问密钥，或IAM用户给自己创建永久访问密钥。
 	// 访问密钥（Access Key ID/Secret Access Key，简称AK/SK），是您通过开发工具（API、CLI、SDK）访问华为云时的身份凭证，不用于登录控制台。系统通过AK识别访问用户的身份，通过SK进行签名验证，通过加密签名验证可以确保请求的机密性、完整性和请求者身份的正确性。在控制台创建访问密钥的方式请参见：访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21643,6 +26868,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >删除操作无法恢复，为保证业务连续性，建议确认访问密钥一周以上未使用后，进行删除操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除指定永久访问密钥.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `DeletePermanentAccessKey` operationId).
@@ -21652,6 +26879,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询IAM用户的指定永久访问密钥，或IAM用户查询自己的指定永久访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21663,6 +26892,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改IAM用户的指定永久访问密钥，或IAM用户修改自己的指定永久访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `UpdatePermanentAccessKey` operationId).
@@ -21672,6 +26903,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户的指定永久访问密钥，或IAM用户修改自己的指定永久访问密钥。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21684,6 +26917,8 @@ type ClientWithResponsesInterface interface {
 	// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
@@ -21694,6 +26929,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
 	// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21706,6 +26943,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	// 使用获取到的临时AK/SK和securitytoken作为凭证访问云服务，临时AK/SK和securitytoken两者必须**同时使用**，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
@@ -21717,6 +26956,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	// 使用获取到的临时AK/SK和securitytoken作为凭证访问云服务，临时AK/SK和securitytoken两者必须**同时使用**，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
@@ -21726,6 +26967,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21737,6 +26980,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
@@ -21746,6 +26991,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21757,6 +27004,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
@@ -21766,6 +27015,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21780,6 +27031,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
@@ -21793,6 +27046,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+	//
 	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
@@ -21802,6 +27057,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询委托所有项目服务权限列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21813,6 +27070,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员移除委托的所有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托下的所有项目服务权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `RemoveAllProjectsPermissionFromAgency` operationId).
@@ -21822,6 +27081,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员检查委托是否具有所有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/检查委托下是否具有所有项目服务权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21833,6 +27094,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员为委托授予所有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予所有项目服务权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `AssociateAgencyWithAllProjectsPermission` operationId).
@@ -21842,6 +27105,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于IAM用户为自己绑定MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21853,6 +27118,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于IAM用户为自己绑定MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-MFA/mfa-devices/bind (the `CreateBindingDevice` operationId).
@@ -21862,6 +27129,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员为IAM用户解绑MFA设备，或IAM用户为自己解绑MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21873,6 +27142,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员为IAM用户解绑MFA设备，或IAM用户为自己解绑MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-MFA/mfa-devices/unbind (the `DeleteBindingDevice` operationId).
@@ -21882,6 +27153,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询指定IAM用户的MFA绑定信息，或IAM用户查询自己的MFA绑定信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21893,6 +27166,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员删除自己的MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除MFA设备.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-MFA/virtual-mfa-devices (the `DeleteMfaDevice` operationId).
@@ -21902,6 +27177,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询IAM用户的MFA绑定信息列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21913,6 +27190,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于IAM用户为自己创建MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-MFA/virtual-mfa-devices (the `CreateMfaDevice` operationId).
@@ -21922,6 +27201,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于IAM用户为自己创建MFA设备。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21933,6 +27214,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口用于查询指定ID的企业项目所关联的用户组。
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联的用户组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -21946,6 +27229,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联用户组的权限。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
@@ -21957,6 +27242,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21970,6 +27257,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
@@ -21981,6 +27270,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -21994,6 +27285,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
@@ -22003,6 +27296,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可用于查询企业项目直接关联的用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22014,6 +27309,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可用于查询企业项目直接关联用户组的权限
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRolesForGroupOnEnterpriseProject` operationId).
@@ -22023,6 +27320,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口用于删除企业项目关联用户组的权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联用户组的权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22034,6 +27333,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口用于给指定ID的企业项目授权，建立企业项目、用户组和权限的绑定关系。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `AssociateRoleToGroupOnEnterpriseProject` operationId).
@@ -22043,6 +27344,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可用于查询企业项目直接关联的用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22054,6 +27357,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可用于查询企业项目直接关联用户的权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles (the `ListRolesForUserOnEnterpriseProject` operationId).
@@ -22063,6 +27368,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于删除企业项目直接关联用户的权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目直接关联用户的权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22074,6 +27381,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以基于用户为企业项目授权。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `AssociateRoleToUserOnEnterpriseProject` operationId).
@@ -22083,6 +27392,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可用于查询用户组所关联的企业项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22094,6 +27405,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口用于查询指定帐号中的授权记录。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/role-assignments (the `ShowDomainRoleAssignments` operationId).
@@ -22103,6 +27416,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可用于查询用户直接关联的企业项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22114,6 +27429,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询帐号配额。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-QUOTA/domains/{domain_id} (the `ShowDomainQuota` operationId).
@@ -22123,6 +27440,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询项目配额。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22134,6 +27453,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询自定义策略列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-ROLE/roles (the `ListCustomPolicies` operationId).
@@ -22143,6 +27464,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员创建委托自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22154,6 +27477,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员创建委托自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
@@ -22163,6 +27488,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员创建云服务自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22174,6 +27501,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员创建云服务自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
@@ -22183,6 +27512,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员删除自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除自定义策略.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22194,6 +27525,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询自定义策略详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
@@ -22203,6 +27536,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改委托自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22214,6 +27549,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改委托自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
@@ -22223,6 +27560,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改云服务自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22234,6 +27573,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改云服务自定义策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
@@ -22243,6 +27584,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询帐号接口访问控制策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22254,6 +27597,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改帐号接口访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
@@ -22263,6 +27608,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号接口访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22274,6 +27621,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询帐号控制台访问控制策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleACLPolicy` operationId).
@@ -22283,6 +27632,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号控制台访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22294,6 +27645,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改帐号控制台访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
@@ -22303,6 +27656,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询帐号登录策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22314,6 +27669,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改帐号登录策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
@@ -22323,6 +27680,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号登录策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22334,6 +27693,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询帐号密码策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `ShowDomainPasswordPolicy` operationId).
@@ -22343,6 +27704,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号密码策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22354,6 +27717,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改帐号密码策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
@@ -22363,6 +27728,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询帐号操作保护策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22374,6 +27741,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改帐号操作保护策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
@@ -22383,6 +27752,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改帐号操作保护策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22394,6 +27765,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询IAM用户的登录保护状态列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-USER/login-protects (the `ListUserLoginProtects` operationId).
@@ -22403,6 +27776,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员创建IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22414,6 +27789,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员创建IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3.0/OS-USER/users (the `CreateUser` operationId).
@@ -22423,6 +27800,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询IAM用户详情，或IAM用户查询自己的详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22434,6 +27813,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改IAM用户信息 。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
@@ -22443,6 +27824,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户信息 。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22454,6 +27837,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于IAM用户修改自己的用户信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
@@ -22463,6 +27848,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于IAM用户修改自己的用户信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22474,6 +27861,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询指定IAM用户的登录保护状态信息，或IAM用户查询自己的登录保护状态信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-USER/users/{user_id}/login-protect (the `ShowUserLoginProtect` operationId).
@@ -22484,6 +27873,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改IAM用户的登录保护状态信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
@@ -22493,6 +27884,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户的登录保护状态信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22506,6 +27899,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >-   推荐使用查询IAM用户可以访问的帐号详情，该接口可以返回相同的响应格式。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询联邦用户可以访问的帐号列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/domains (the `ListDomains` operationId).
@@ -22515,6 +27910,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询身份提供商列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22526,6 +27923,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询协议列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols (the `KeystoneListProtocols` operationId).
@@ -22535,6 +27934,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员删除协议。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除协议.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22546,6 +27947,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询协议详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议详情.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneShowProtocol` operationId).
@@ -22555,6 +27958,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员更新协议。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22566,6 +27971,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员更新协议。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
@@ -22575,6 +27982,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员在创建身份提供商后，将协议关联到某一身份提供商。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22586,6 +27995,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员在创建身份提供商后，将协议关联到某一身份提供商。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
@@ -22595,6 +28006,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证unscoped token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22606,6 +28019,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员删除基于SAML协议的身份提供商。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除SAML身份提供商.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneDeleteIdentityProvider` operationId).
@@ -22615,6 +28030,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询身份提供商详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22626,6 +28043,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改基于SAML协议的身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneUpdateIdentityProvider` operationId).
@@ -22635,6 +28054,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改基于SAML协议的身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22646,6 +28067,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员创建身份提供商。请创建身份提供商后，注册协议并修改身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneCreateIdentityProvider` operationId).
@@ -22655,6 +28078,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员创建身份提供商。请创建身份提供商后，注册协议并修改身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22666,6 +28091,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询映射列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/mappings (the `KeystoneListMappings` operationId).
@@ -22675,6 +28102,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员删除映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除映射.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22686,6 +28115,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询映射详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/mappings/{id} (the `KeystoneShowMapping` operationId).
@@ -22695,6 +28126,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员更新映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22706,6 +28139,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员更新映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/mappings/{id} (the `KeystoneUpdateMapping` operationId).
@@ -22715,6 +28150,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员注册映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22726,6 +28163,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员注册映射。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/mappings/{id} (the `KeystoneCreateMapping` operationId).
@@ -22735,6 +28174,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询用户组所有项目服务权限列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22746,6 +28187,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员移除用户组的所有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `DeleteDomainGroupInheritedRole` operationId).
@@ -22755,6 +28198,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询用户组是否拥有所有项目指定权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有所有项目指定权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22766,6 +28211,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员为用户组授予所有项目服务权限，权限作用范围包括全局服务和所有IAM项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予所有项目服务权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `UpdateDomainGroupInheritRole` operationId).
@@ -22775,6 +28222,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询请求头中X-Auth-Token对应的服务目录。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22786,6 +28235,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询IAM用户可以访问的帐号详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/auth/domains (the `KeystoneListAuthDomains` operationId).
@@ -22796,6 +28247,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询IAM用户可以访问的项目列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/auth/projects (the `KeystoneListAuthProjects` operationId).
@@ -22805,6 +28258,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员校验本帐号中IAM用户token的有效性，或IAM用户校验自己token的有效性。管理员仅能校验本帐号中IAM用户token的有效性，不能校验其他帐号中IAM用户token的有效性。如果被校验的token有效，则返回该token的详细信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -22821,6 +28276,8 @@ type ClientWithResponsesInterface interface {
 	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
 	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
@@ -22836,6 +28293,8 @@ type ClientWithResponsesInterface interface {
 	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
 	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
@@ -22846,6 +28305,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于通过联邦认证方式获取scoped token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
@@ -22855,6 +28316,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于通过联邦认证方式获取scoped token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -22900,6 +28363,8 @@ type ClientWithResponsesInterface interface {
 	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 	// 您还可以通过视频教程了解如何使用Token认证：IAM视频帮助  。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
@@ -22944,6 +28409,8 @@ type ClientWithResponsesInterface interface {
 	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 	// 您还可以通过视频教程了解如何使用Token认证：IAM视频帮助  。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
@@ -22985,6 +28452,8 @@ type ClientWithResponsesInterface interface {
 	// **相关操作**
 	// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
 	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23028,6 +28497,8 @@ type ClientWithResponsesInterface interface {
 	// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
 	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
@@ -23037,6 +28508,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询帐号密码强度策略，查询结果包括密码强度策略的正则表达式及其描述。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23048,6 +28521,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于按条件查询帐号密码强度策略，查询结果包括密码强度策略的正则表达式及其描述。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
@@ -23057,6 +28532,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询全局服务中的用户组权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23068,6 +28545,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员移除用户组的全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的全局服务权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveDomainPermissionFromGroup` operationId).
@@ -23077,6 +28556,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询用户组是否拥有全局服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有全局服务权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23088,6 +28569,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员为用户组授予全局服务权限。权限作用范围请参见：**系统权限**。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予全局服务权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithDomainPermission` operationId).
@@ -23097,6 +28580,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询终端节点列表。终端节点用来提供服务访问入口。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23108,6 +28593,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询终端节点详情。终端节点用来提供服务访问入口。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/endpoints/{endpoint_id} (the `KeystoneShowEndpoint` operationId).
@@ -23117,6 +28604,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询用户组列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23128,6 +28617,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员创建用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/groups (the `KeystoneCreateGroup` operationId).
@@ -23137,6 +28628,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员创建用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23148,6 +28641,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员删除用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除用户组.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/groups/{group_id} (the `KeystoneDeleteGroup` operationId).
@@ -23157,6 +28652,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询用户组详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23168,6 +28665,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员更新用户组信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
@@ -23177,6 +28676,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员更新用户组信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23188,6 +28689,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员guanliyuan查询用户组中所包含的IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/groups/{group_id}/users (the `KeystoneListUsersForGroupByAdmin` operationId).
@@ -23197,6 +28700,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员移除用户组中的IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组中的IAM用户.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23208,6 +28713,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询IAM用户是否在用户组中。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户是否在用户组中.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3/groups/{group_id}/users/{user_id} (the `KeystoneCheckUserInGroup` operationId).
@@ -23217,6 +28724,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员添加IAM用户到用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/添加IAM用户到用户组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23228,6 +28737,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询指定条件下的项目列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/projects (the `KeystoneListProjects` operationId).
@@ -23237,6 +28748,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员创建项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23248,6 +28761,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员创建项目。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/projects (the `KeystoneCreateProject` operationId).
@@ -23257,6 +28772,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询项目详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23268,6 +28785,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改项目信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
@@ -23277,6 +28796,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改项目信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23288,6 +28809,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询项目服务中的用户组权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/projects/{project_id}/groups/{group_id}/roles (the `KeystoneListProjectPermissionsForGroup` operationId).
@@ -23297,6 +28820,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员移除用户组的项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的项目服务权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23308,6 +28833,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询用户组是否拥有项目服务权限。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有项目服务权限.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckProjectPermissionForGroup` operationId).
@@ -23317,6 +28844,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员为用户组授予项目服务权限。权限作用范围请参见：**系统权限**。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予项目服务权限.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23328,6 +28857,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询帐号可以访问的区域列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/regions (the `KeystoneListRegions` operationId).
@@ -23337,6 +28868,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询区域详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23348,6 +28881,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询权限列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/roles (the `KeystoneListPermissions` operationId).
@@ -23357,6 +28892,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询权限详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23368,6 +28905,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于查询服务列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/services (the `KeystoneListServices` operationId).
@@ -23377,6 +28916,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于查询服务详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23388,6 +28929,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询IAM用户列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/users (the `KeystoneListUsers` operationId).
@@ -23397,6 +28940,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员创建IAM用户。IAM用户首次登录时需要修改密码。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23408,6 +28953,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员创建IAM用户。IAM用户首次登录时需要修改密码。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/users (the `KeystoneCreateUser` operationId).
@@ -23417,6 +28964,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员删除指定IAM用户。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员删除IAM用户.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23428,6 +28977,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员查询IAM用户详情，或IAM用户查询自己的用户详情。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/users/{user_id} (the `KeystoneShowUser` operationId).
@@ -23437,6 +28988,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员修改IAM用户信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -23448,6 +29001,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于管理员修改IAM用户信息。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
@@ -23457,6 +29012,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询IAM用户所属用户组，或IAM用户查询自己所属用户组。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -23468,6 +29025,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于IAM用户修改自己的密码。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
@@ -23478,6 +29037,8 @@ type ClientWithResponsesInterface interface {
 	// 该接口可以用于IAM用户修改自己的密码。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
@@ -23487,6 +29048,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 该接口可以用于管理员查询指定IAM用户的项目列表，或IAM用户查询自己的项目列表。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -30046,6 +35609,8 @@ func (r KeystoneListProjectsForUserResponse) ContentType() string {
 // 该接口用于查询Keystone API的版本信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET / (the `KeystoneListVersions` operationId).
@@ -30062,6 +35627,8 @@ func (c *ClientWithResponses) KeystoneListVersionsWithResponse(ctx context.Conte
 // 该接口用于查询Keystone API的3.0版本的信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3 (the `KeystoneShowVersion` operationId).
@@ -30077,6 +35644,8 @@ func (c *ClientWithResponses) KeystoneShowVersionWithResponse(ctx context.Contex
 //
 // 该接口可以用于管理员查询身份提供商导入到IAM中的Metadata文件。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30095,6 +35664,8 @@ func (c *ClientWithResponses) ShowMetadataWithResponse(ctx context.Context, idpI
 // 帐号在使用联邦认证功能前，需要先将Metadata文件导入到IAM中。Metadata文件是SAML 2.0协议约定的接口文件，包含访问接口地址和证书信息，请找企业管理员获取企业IdP的Metadata文件。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
@@ -30112,6 +35683,8 @@ func (c *ClientWithResponses) CreateMetadataWithBodyWithResponse(ctx context.Con
 // 帐号在使用联邦认证功能前，需要先将Metadata文件导入到IAM中。Metadata文件是SAML 2.0协议约定的接口文件，包含访问接口地址和证书信息，请找企业管理员获取企业IdP的Metadata文件。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
@@ -30127,6 +35700,8 @@ func (c *ClientWithResponses) CreateMetadataWithResponse(ctx context.Context, id
 //
 // 该接口可以用于查询keystone的Metadata文件。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone的Metadata文件.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30144,6 +35719,8 @@ func (c *ClientWithResponses) ShowKeystoneMetadataFileWithResponse(ctx context.C
 // 该接口可以用于管理员查询项目详情与状态。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3-ext/projects/{project_id} (the `ShowProjectDetailsAndStatus` operationId).
@@ -30159,6 +35736,8 @@ func (c *ClientWithResponses) ShowProjectDetailsAndStatusWithResponse(ctx contex
 //
 // 该接口可以用于管理员设置项目状态。项目状态包括：正常、冻结。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30176,6 +35755,8 @@ func (c *ClientWithResponses) UpdateProjectStatusWithBodyWithResponse(ctx contex
 // 该接口可以用于管理员设置项目状态。项目状态包括：正常、冻结。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
@@ -30191,6 +35772,8 @@ func (c *ClientWithResponses) UpdateProjectStatusWithResponse(ctx context.Contex
 //
 // 该接口可以用于管理员查询指定条件下的委托列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30208,6 +35791,8 @@ func (c *ClientWithResponses) ListAgenciesWithResponse(ctx context.Context, para
 // 该接口可以用于管理员创建委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-AGENCY/agencies (the `CreateAgency` operationId).
@@ -30223,6 +35808,8 @@ func (c *ClientWithResponses) CreateAgencyWithBodyWithResponse(ctx context.Conte
 //
 // 该接口可以用于管理员创建委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30240,6 +35827,8 @@ func (c *ClientWithResponses) CreateAgencyWithResponse(ctx context.Context, body
 // 该接口可以用于管理员删除委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除委托.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-AGENCY/agencies/{agency_id} (the `DeleteAgency` operationId).
@@ -30255,6 +35844,8 @@ func (c *ClientWithResponses) DeleteAgencyWithResponse(ctx context.Context, agen
 //
 // 该接口可以用于管理员查询委托详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30272,6 +35863,8 @@ func (c *ClientWithResponses) ShowAgencyWithResponse(ctx context.Context, agency
 // 该接口可以用于管理员修改委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
@@ -30287,6 +35880,8 @@ func (c *ClientWithResponses) UpdateAgencyWithBodyWithResponse(ctx context.Conte
 //
 // 该接口可以用于管理员修改委托。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30304,6 +35899,8 @@ func (c *ClientWithResponses) UpdateAgencyWithResponse(ctx context.Context, agen
 // 该接口可以用于管理员查询全局服务中的委托权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles (the `ListDomainPermissionsForAgency` operationId).
@@ -30319,6 +35916,8 @@ func (c *ClientWithResponses) ListDomainPermissionsForAgencyWithResponse(ctx con
 //
 // 该接口可以用于管理员移除委托的全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的全局服务权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30336,6 +35935,8 @@ func (c *ClientWithResponses) RemovePermissionFromAgencyOnDomainWithResponse(ctx
 // 该接口可以用于管理员查询委托是否拥有全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有全局服务权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `CheckDomainPermissionForAgency` operationId).
@@ -30351,6 +35952,8 @@ func (c *ClientWithResponses) CheckDomainPermissionForAgencyWithResponse(ctx con
 //
 // 该接口可以用于管理员为委托授予全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予全局服务权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30368,6 +35971,8 @@ func (c *ClientWithResponses) AssociateAgencyWithDomainPermissionWithResponse(ct
 // 该接口可以用于管理员查询项目服务中的委托权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的委托权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles (the `ListProjectPermissionsForAgency` operationId).
@@ -30383,6 +35988,8 @@ func (c *ClientWithResponses) ListProjectPermissionsForAgencyWithResponse(ctx co
 //
 // 该接口可以用于管理员移除委托的项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的项目服务权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30400,6 +36007,8 @@ func (c *ClientWithResponses) RemovePermissionFromAgencyOnProjectWithResponse(ct
 // 该接口可以用于管理员查询委托是否拥有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有项目服务权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `CheckPermissionForAgencyOnProject` operationId).
@@ -30415,6 +36024,8 @@ func (c *ClientWithResponses) CheckPermissionForAgencyOnProjectWithResponse(ctx 
 //
 // 该接口可以用于管理员为委托授予项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予项目服务权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30432,6 +36043,8 @@ func (c *ClientWithResponses) AssociateAgencyWithProjectPermissionWithResponse(c
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
@@ -30447,6 +36060,8 @@ func (c *ClientWithResponses) CreateTokenWithIDTokenWithBodyWithResponse(ctx con
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30466,6 +36081,8 @@ func (c *ClientWithResponses) CreateTokenWithIDTokenWithResponse(ctx context.Con
 // > **说明：**
 // >自定义身份代理登录票据logintoken默认有效期为10分钟，可设置范围为10分钟\~12小时。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
@@ -30484,6 +36101,8 @@ func (c *ClientWithResponses) CreateLoginTokenWithBodyWithResponse(ctx context.C
 // > **说明：**
 // >自定义身份代理登录票据logintoken默认有效期为10分钟，可设置范围为10分钟\~12小时。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
@@ -30499,6 +36118,8 @@ func (c *ClientWithResponses) CreateLoginTokenWithResponse(ctx context.Context, 
 //
 // 该接口可以用于管理员查询IAM用户的所有永久访问密钥，或IAM用户查询自己的所有永久访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30517,6 +36138,8 @@ func (c *ClientWithResponses) ListPermanentAccessKeysWithResponse(ctx context.Co
 // 访问密钥（Access Key ID/Secret Access Key，简称AK/SK），是您通过开发工具（API、CLI、SDK）访问华为云时的身份凭证，不用于登录控制台。系统通过AK识别访问用户的身份，通过SK进行签名验证，通过加密签名验证可以确保请求的机密性、完整性和请求者身份的正确性。在控制台创建访问密钥的方式请参见：访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-CREDENTIAL/credentials (the `CreatePermanentAccessKey` operationId).
@@ -30533,6 +36156,8 @@ func (c *ClientWithResponses) CreatePermanentAccessKeyWithBodyWithResponse(ctx c
 // 该接口可以用于管理员给IAM用户创建永久访问密钥，或IAM用户给自己创建永久访问密钥。
 // 访问密钥（Access Key ID/Secret Access Key，简称AK/SK），是您通过开发工具（API、CLI、SDK）访问华为云时的身份凭证，不用于登录控制台。系统通过AK识别访问用户的身份，通过SK进行签名验证，通过加密签名验证可以确保请求的机密性、完整性和请求者身份的正确性。在控制台创建访问密钥的方式请参见：访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30552,6 +36177,8 @@ func (c *ClientWithResponses) CreatePermanentAccessKeyWithResponse(ctx context.C
 // > **说明：**
 // >删除操作无法恢复，为保证业务连续性，建议确认访问密钥一周以上未使用后，进行删除操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除指定永久访问密钥.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `DeletePermanentAccessKey` operationId).
@@ -30567,6 +36194,8 @@ func (c *ClientWithResponses) DeletePermanentAccessKeyWithResponse(ctx context.C
 //
 // 该接口可以用于管理员查询IAM用户的指定永久访问密钥，或IAM用户查询自己的指定永久访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30584,6 +36213,8 @@ func (c *ClientWithResponses) ShowPermanentAccessKeyWithResponse(ctx context.Con
 // 该接口可以用于管理员修改IAM用户的指定永久访问密钥，或IAM用户修改自己的指定永久访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `UpdatePermanentAccessKey` operationId).
@@ -30599,6 +36230,8 @@ func (c *ClientWithResponses) UpdatePermanentAccessKeyWithBodyWithResponse(ctx c
 //
 // 该接口可以用于管理员修改IAM用户的指定永久访问密钥，或IAM用户修改自己的指定永久访问密钥。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30617,6 +36250,8 @@ func (c *ClientWithResponses) UpdatePermanentAccessKeyWithResponse(ctx context.C
 // 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
@@ -30633,6 +36268,8 @@ func (c *ClientWithResponses) CreateTemporaryAccessKeyByAgencyWithBodyWithRespon
 // 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
 // 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30651,6 +36288,8 @@ func (c *ClientWithResponses) CreateTemporaryAccessKeyByAgencyWithResponse(ctx c
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 // 使用获取到的临时AK/SK和securitytoken作为凭证访问云服务，临时AK/SK和securitytoken两者必须**同时使用**，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
@@ -30668,6 +36307,8 @@ func (c *ClientWithResponses) CreateTemporaryAccessKeyByTokenWithBodyWithRespons
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 // 使用获取到的临时AK/SK和securitytoken作为凭证访问云服务，临时AK/SK和securitytoken两者必须**同时使用**，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
@@ -30683,6 +36324,8 @@ func (c *ClientWithResponses) CreateTemporaryAccessKeyByTokenWithResponse(ctx co
 //
 // 该接口可以用于管理员查询OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30700,6 +36343,8 @@ func (c *ClientWithResponses) ShowOpenIDConnectConfigWithResponse(ctx context.Co
 // 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
@@ -30715,6 +36360,8 @@ func (c *ClientWithResponses) CreateOpenIDConnectConfigWithBodyWithResponse(ctx 
 //
 // 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30732,6 +36379,8 @@ func (c *ClientWithResponses) CreateOpenIDConnectConfigWithResponse(ctx context.
 // 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
@@ -30747,6 +36396,8 @@ func (c *ClientWithResponses) UpdateOpenIDConnectConfigWithBodyWithResponse(ctx 
 //
 // 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30767,6 +36418,8 @@ func (c *ClientWithResponses) UpdateOpenIDConnectConfigWithResponse(ctx context.
 // > **说明：**
 // >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
@@ -30786,6 +36439,8 @@ func (c *ClientWithResponses) CreateUnscopeTokenByIdpInitiatedWithBodyWithRespon
 // > **说明：**
 // >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+//
 // Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
@@ -30801,6 +36456,8 @@ func (c *ClientWithResponses) CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWi
 //
 // 该接口可以用于管理员查询委托所有项目服务权限列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30818,6 +36475,8 @@ func (c *ClientWithResponses) ListAllProjectsPermissionsForAgencyWithResponse(ct
 // 该接口可以用于管理员移除委托的所有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托下的所有项目服务权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `RemoveAllProjectsPermissionFromAgency` operationId).
@@ -30833,6 +36492,8 @@ func (c *ClientWithResponses) RemoveAllProjectsPermissionFromAgencyWithResponse(
 //
 // 该接口可以用于管理员检查委托是否具有所有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/检查委托下是否具有所有项目服务权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30850,6 +36511,8 @@ func (c *ClientWithResponses) CheckAllProjectsPermissionForAgencyWithResponse(ct
 // 该接口可以用于管理员为委托授予所有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予所有项目服务权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `AssociateAgencyWithAllProjectsPermission` operationId).
@@ -30865,6 +36528,8 @@ func (c *ClientWithResponses) AssociateAgencyWithAllProjectsPermissionWithRespon
 //
 // 该接口可以用于IAM用户为自己绑定MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30882,6 +36547,8 @@ func (c *ClientWithResponses) CreateBindingDeviceWithBodyWithResponse(ctx contex
 // 该接口可以用于IAM用户为自己绑定MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-MFA/mfa-devices/bind (the `CreateBindingDevice` operationId).
@@ -30897,6 +36564,8 @@ func (c *ClientWithResponses) CreateBindingDeviceWithResponse(ctx context.Contex
 //
 // 该接口可以用于管理员为IAM用户解绑MFA设备，或IAM用户为自己解绑MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -30914,6 +36583,8 @@ func (c *ClientWithResponses) DeleteBindingDeviceWithBodyWithResponse(ctx contex
 // 该接口可以用于管理员为IAM用户解绑MFA设备，或IAM用户为自己解绑MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-MFA/mfa-devices/unbind (the `DeleteBindingDevice` operationId).
@@ -30929,6 +36600,8 @@ func (c *ClientWithResponses) DeleteBindingDeviceWithResponse(ctx context.Contex
 //
 // 该接口可以用于管理员查询指定IAM用户的MFA绑定信息，或IAM用户查询自己的MFA绑定信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30946,6 +36619,8 @@ func (c *ClientWithResponses) ShowUserMfaDeviceWithResponse(ctx context.Context,
 // 该接口可以用于管理员删除自己的MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除MFA设备.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-MFA/virtual-mfa-devices (the `DeleteMfaDevice` operationId).
@@ -30961,6 +36636,8 @@ func (c *ClientWithResponses) DeleteMfaDeviceWithResponse(ctx context.Context, p
 //
 // 该接口可以用于管理员查询IAM用户的MFA绑定信息列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -30978,6 +36655,8 @@ func (c *ClientWithResponses) ListUserMfaDevicesWithResponse(ctx context.Context
 // 该接口可以用于IAM用户为自己创建MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-MFA/virtual-mfa-devices (the `CreateMfaDevice` operationId).
@@ -30993,6 +36672,8 @@ func (c *ClientWithResponses) CreateMfaDeviceWithBodyWithResponse(ctx context.Co
 //
 // 该接口可以用于IAM用户为自己创建MFA设备。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31010,6 +36691,8 @@ func (c *ClientWithResponses) CreateMfaDeviceWithResponse(ctx context.Context, b
 // 该接口用于查询指定ID的企业项目所关联的用户组。
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联的用户组。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31029,6 +36712,8 @@ func (c *ClientWithResponses) ListGroupsWithResponse(ctx context.Context, enterp
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联用户组的权限。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
@@ -31046,6 +36731,8 @@ func (c *ClientWithResponses) ListRolesWithResponse(ctx context.Context, enterpr
 // 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31065,6 +36752,8 @@ func (c *ClientWithResponses) DeleteRoleWithBodyWithResponse(ctx context.Context
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
@@ -31082,6 +36771,8 @@ func (c *ClientWithResponses) DeleteRoleWithResponse(ctx context.Context, enterp
 // 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31101,6 +36792,8 @@ func (c *ClientWithResponses) UpdateRoleWithBodyWithResponse(ctx context.Context
 // > **说明：**
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
@@ -31116,6 +36809,8 @@ func (c *ClientWithResponses) UpdateRoleWithResponse(ctx context.Context, enterp
 //
 // 该接口可用于查询企业项目直接关联的用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31133,6 +36828,8 @@ func (c *ClientWithResponses) ListGroupsForEnterpriseProjectWithResponse(ctx con
 // 该接口可用于查询企业项目直接关联用户组的权限
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRolesForGroupOnEnterpriseProject` operationId).
@@ -31148,6 +36845,8 @@ func (c *ClientWithResponses) ListRolesForGroupOnEnterpriseProjectWithResponse(c
 //
 // 该接口用于删除企业项目关联用户组的权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联用户组的权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31165,6 +36864,8 @@ func (c *ClientWithResponses) RevokeRoleFromGroupOnEnterpriseProjectWithResponse
 // 该接口用于给指定ID的企业项目授权，建立企业项目、用户组和权限的绑定关系。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `AssociateRoleToGroupOnEnterpriseProject` operationId).
@@ -31180,6 +36881,8 @@ func (c *ClientWithResponses) AssociateRoleToGroupOnEnterpriseProjectWithRespons
 //
 // 该接口可用于查询企业项目直接关联的用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31197,6 +36900,8 @@ func (c *ClientWithResponses) ListUsersForEnterpriseProjectWithResponse(ctx cont
 // 该接口可用于查询企业项目直接关联用户的权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles (the `ListRolesForUserOnEnterpriseProject` operationId).
@@ -31212,6 +36917,8 @@ func (c *ClientWithResponses) ListRolesForUserOnEnterpriseProjectWithResponse(ct
 //
 // 该接口可以用于删除企业项目直接关联用户的权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目直接关联用户的权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31229,6 +36936,8 @@ func (c *ClientWithResponses) RevokeRoleFromUserOnEnterpriseProjectWithResponse(
 // 该接口可以基于用户为企业项目授权。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `AssociateRoleToUserOnEnterpriseProject` operationId).
@@ -31244,6 +36953,8 @@ func (c *ClientWithResponses) AssociateRoleToUserOnEnterpriseProjectWithResponse
 //
 // 该接口可用于查询用户组所关联的企业项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31261,6 +36972,8 @@ func (c *ClientWithResponses) ListEnterpriseProjectsForGroupWithResponse(ctx con
 // 该接口用于查询指定帐号中的授权记录。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/role-assignments (the `ShowDomainRoleAssignments` operationId).
@@ -31276,6 +36989,8 @@ func (c *ClientWithResponses) ShowDomainRoleAssignmentsWithResponse(ctx context.
 //
 // 该接口可用于查询用户直接关联的企业项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31293,6 +37008,8 @@ func (c *ClientWithResponses) ListEnterpriseProjectsForUserWithResponse(ctx cont
 // 该接口可以用于查询帐号配额。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-QUOTA/domains/{domain_id} (the `ShowDomainQuota` operationId).
@@ -31308,6 +37025,8 @@ func (c *ClientWithResponses) ShowDomainQuotaWithResponse(ctx context.Context, d
 //
 // 该接口可以用于查询项目配额。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31325,6 +37044,8 @@ func (c *ClientWithResponses) QueryProjectDetailsAndStatusWithResponse(ctx conte
 // 该接口可以用于管理员查询自定义策略列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-ROLE/roles (the `ListCustomPolicies` operationId).
@@ -31340,6 +37061,8 @@ func (c *ClientWithResponses) ListCustomPoliciesWithResponse(ctx context.Context
 //
 // 该接口可以用于管理员创建委托自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31357,6 +37080,8 @@ func (c *ClientWithResponses) CreateAgencyCustomPolicyWithBodyWithResponse(ctx c
 // 该接口可以用于管理员创建委托自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
@@ -31372,6 +37097,8 @@ func (c *ClientWithResponses) CreateAgencyCustomPolicyWithResponse(ctx context.C
 //
 // 该接口可以用于管理员创建云服务自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31389,6 +37116,8 @@ func (c *ClientWithResponses) CreateCloudServiceCustomPolicyWithBodyWithResponse
 // 该接口可以用于管理员创建云服务自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
@@ -31404,6 +37133,8 @@ func (c *ClientWithResponses) CreateCloudServiceCustomPolicyWithResponse(ctx con
 //
 // 该接口可以用于管理员删除自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除自定义策略.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31421,6 +37152,8 @@ func (c *ClientWithResponses) DeleteCustomPolicyWithResponse(ctx context.Context
 // 该接口可以用于管理员查询自定义策略详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
@@ -31436,6 +37169,8 @@ func (c *ClientWithResponses) ShowCustomPolicyWithResponse(ctx context.Context, 
 //
 // 该接口可以用于管理员修改委托自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31453,6 +37188,8 @@ func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithBodyWithResponse(ctx c
 // 该接口可以用于管理员修改委托自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
@@ -31468,6 +37205,8 @@ func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithResponse(ctx context.C
 //
 // 该接口可以用于管理员修改云服务自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31485,6 +37224,8 @@ func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithBodyWithResponse
 // 该接口可以用于管理员修改云服务自定义策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
@@ -31500,6 +37241,8 @@ func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithResponse(ctx con
 //
 // 该接口可以用于查询帐号接口访问控制策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31517,6 +37260,8 @@ func (c *ClientWithResponses) ShowDomainAPIACLPolicyWithResponse(ctx context.Con
 // 该接口可以用于管理员修改帐号接口访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
@@ -31532,6 +37277,8 @@ func (c *ClientWithResponses) UpdateDomainAPIACLPolicyWithBodyWithResponse(ctx c
 //
 // 该接口可以用于管理员修改帐号接口访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31549,6 +37296,8 @@ func (c *ClientWithResponses) UpdateDomainAPIACLPolicyWithResponse(ctx context.C
 // 该接口可以用于查询帐号控制台访问控制策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleACLPolicy` operationId).
@@ -31564,6 +37313,8 @@ func (c *ClientWithResponses) ShowDomainConsoleACLPolicyWithResponse(ctx context
 //
 // 该接口可以用于管理员修改帐号控制台访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31581,6 +37332,8 @@ func (c *ClientWithResponses) UpdateDomainConsoleACLPolicyWithBodyWithResponse(c
 // 该接口可以用于管理员修改帐号控制台访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
@@ -31596,6 +37349,8 @@ func (c *ClientWithResponses) UpdateDomainConsoleACLPolicyWithResponse(ctx conte
 //
 // 该接口可以用于查询帐号登录策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31613,6 +37368,8 @@ func (c *ClientWithResponses) ShowDomainLoginPolicyWithResponse(ctx context.Cont
 // 该接口可以用于管理员修改帐号登录策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
@@ -31628,6 +37385,8 @@ func (c *ClientWithResponses) UpdateDomainLoginPolicyWithBodyWithResponse(ctx co
 //
 // 该接口可以用于管理员修改帐号登录策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31645,6 +37404,8 @@ func (c *ClientWithResponses) UpdateDomainLoginPolicyWithResponse(ctx context.Co
 // 该接口可以用于查询帐号密码策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `ShowDomainPasswordPolicy` operationId).
@@ -31660,6 +37421,8 @@ func (c *ClientWithResponses) ShowDomainPasswordPolicyWithResponse(ctx context.C
 //
 // 该接口可以用于管理员修改帐号密码策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31677,6 +37440,8 @@ func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithBodyWithResponse(ctx
 // 该接口可以用于管理员修改帐号密码策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
@@ -31692,6 +37457,8 @@ func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithResponse(ctx context
 //
 // 该接口可以用于查询帐号操作保护策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31709,6 +37476,8 @@ func (c *ClientWithResponses) ListProtectPolicyWithResponse(ctx context.Context,
 // 该接口可以用于管理员修改帐号操作保护策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
@@ -31724,6 +37493,8 @@ func (c *ClientWithResponses) UpdateDomainProtectPolicyWithBodyWithResponse(ctx 
 //
 // 该接口可以用于管理员修改帐号操作保护策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31741,6 +37512,8 @@ func (c *ClientWithResponses) UpdateDomainProtectPolicyWithResponse(ctx context.
 // 该接口可以用于管理员查询IAM用户的登录保护状态列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-USER/login-protects (the `ListUserLoginProtects` operationId).
@@ -31756,6 +37529,8 @@ func (c *ClientWithResponses) ListUserLoginProtectsWithResponse(ctx context.Cont
 //
 // 该接口可以用于管理员创建IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31773,6 +37548,8 @@ func (c *ClientWithResponses) CreateUserWithBodyWithResponse(ctx context.Context
 // 该接口可以用于管理员创建IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3.0/OS-USER/users (the `CreateUser` operationId).
@@ -31788,6 +37565,8 @@ func (c *ClientWithResponses) CreateUserWithResponse(ctx context.Context, body C
 //
 // 该接口可以用于管理员查询IAM用户详情，或IAM用户查询自己的详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31805,6 +37584,8 @@ func (c *ClientWithResponses) ShowUserWithResponse(ctx context.Context, userID s
 // 该接口可以用于管理员修改IAM用户信息 。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
@@ -31820,6 +37601,8 @@ func (c *ClientWithResponses) UpdateUserWithBodyWithResponse(ctx context.Context
 //
 // 该接口可以用于管理员修改IAM用户信息 。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31837,6 +37620,8 @@ func (c *ClientWithResponses) UpdateUserWithResponse(ctx context.Context, userID
 // 该接口可以用于IAM用户修改自己的用户信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
@@ -31852,6 +37637,8 @@ func (c *ClientWithResponses) UpdateUserInformationWithBodyWithResponse(ctx cont
 //
 // 该接口可以用于IAM用户修改自己的用户信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31869,6 +37656,8 @@ func (c *ClientWithResponses) UpdateUserInformationWithResponse(ctx context.Cont
 // 该接口可以用于管理员查询指定IAM用户的登录保护状态信息，或IAM用户查询自己的登录保护状态信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-USER/users/{user_id}/login-protect (the `ShowUserLoginProtect` operationId).
@@ -31885,6 +37674,8 @@ func (c *ClientWithResponses) ShowUserLoginProtectWithResponse(ctx context.Conte
 // 该接口可以用于管理员修改IAM用户的登录保护状态信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
@@ -31900,6 +37691,8 @@ func (c *ClientWithResponses) UpdateLoginProtectWithBodyWithResponse(ctx context
 //
 // 该接口可以用于管理员修改IAM用户的登录保护状态信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -31919,6 +37712,8 @@ func (c *ClientWithResponses) UpdateLoginProtectWithResponse(ctx context.Context
 // > **说明：**
 // >-   推荐使用查询IAM用户可以访问的帐号详情，该接口可以返回相同的响应格式。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询联邦用户可以访问的帐号列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/OS-FEDERATION/domains (the `ListDomains` operationId).
@@ -31934,6 +37729,8 @@ func (c *ClientWithResponses) ListDomainsWithResponse(ctx context.Context, reqEd
 //
 // 该接口可以用于查询身份提供商列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31951,6 +37748,8 @@ func (c *ClientWithResponses) KeystoneListIdentityProvidersWithResponse(ctx cont
 // 该接口可以用于查询协议列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols (the `KeystoneListProtocols` operationId).
@@ -31966,6 +37765,8 @@ func (c *ClientWithResponses) KeystoneListProtocolsWithResponse(ctx context.Cont
 //
 // 该接口可以用于管理员删除协议。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除协议.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -31983,6 +37784,8 @@ func (c *ClientWithResponses) KeystoneDeleteProtocolWithResponse(ctx context.Con
 // 该接口可以用于查询协议详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议详情.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneShowProtocol` operationId).
@@ -31998,6 +37801,8 @@ func (c *ClientWithResponses) KeystoneShowProtocolWithResponse(ctx context.Conte
 //
 // 该接口可以用于管理员更新协议。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32015,6 +37820,8 @@ func (c *ClientWithResponses) KeystoneUpdateProtocolWithBodyWithResponse(ctx con
 // 该接口可以用于管理员更新协议。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
@@ -32030,6 +37837,8 @@ func (c *ClientWithResponses) KeystoneUpdateProtocolWithResponse(ctx context.Con
 //
 // 该接口可以用于管理员在创建身份提供商后，将协议关联到某一身份提供商。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32047,6 +37856,8 @@ func (c *ClientWithResponses) KeystoneCreateProtocolWithBodyWithResponse(ctx con
 // 该接口可以用于管理员在创建身份提供商后，将协议关联到某一身份提供商。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
@@ -32062,6 +37873,8 @@ func (c *ClientWithResponses) KeystoneCreateProtocolWithResponse(ctx context.Con
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证unscoped token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32079,6 +37892,8 @@ func (c *ClientWithResponses) CreateUnscopedTokenWithIDTokenWithResponse(ctx con
 // 该接口可以用于管理员删除基于SAML协议的身份提供商。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除SAML身份提供商.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneDeleteIdentityProvider` operationId).
@@ -32094,6 +37909,8 @@ func (c *ClientWithResponses) KeystoneDeleteIdentityProviderWithResponse(ctx con
 //
 // 该接口可以用于查询身份提供商详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32111,6 +37928,8 @@ func (c *ClientWithResponses) KeystoneShowIdentityProviderWithResponse(ctx conte
 // 该接口可以用于管理员修改基于SAML协议的身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneUpdateIdentityProvider` operationId).
@@ -32126,6 +37945,8 @@ func (c *ClientWithResponses) KeystoneUpdateIdentityProviderWithBodyWithResponse
 //
 // 该接口可以用于管理员修改基于SAML协议的身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32143,6 +37964,8 @@ func (c *ClientWithResponses) KeystoneUpdateIdentityProviderWithResponse(ctx con
 // 该接口可以用于管理员创建身份提供商。请创建身份提供商后，注册协议并修改身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{id} (the `KeystoneCreateIdentityProvider` operationId).
@@ -32158,6 +37981,8 @@ func (c *ClientWithResponses) KeystoneCreateIdentityProviderWithBodyWithResponse
 //
 // 该接口可以用于管理员创建身份提供商。请创建身份提供商后，注册协议并修改身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32175,6 +38000,8 @@ func (c *ClientWithResponses) KeystoneCreateIdentityProviderWithResponse(ctx con
 // 该接口可以用于查询映射列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/OS-FEDERATION/mappings (the `KeystoneListMappings` operationId).
@@ -32190,6 +38017,8 @@ func (c *ClientWithResponses) KeystoneListMappingsWithResponse(ctx context.Conte
 //
 // 该接口可以用于管理员删除映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除映射.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32207,6 +38036,8 @@ func (c *ClientWithResponses) KeystoneDeleteMappingWithResponse(ctx context.Cont
 // 该接口可以用于查询映射详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/OS-FEDERATION/mappings/{id} (the `KeystoneShowMapping` operationId).
@@ -32222,6 +38053,8 @@ func (c *ClientWithResponses) KeystoneShowMappingWithResponse(ctx context.Contex
 //
 // 该接口可以用于管理员更新映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32239,6 +38072,8 @@ func (c *ClientWithResponses) KeystoneUpdateMappingWithBodyWithResponse(ctx cont
 // 该接口可以用于管理员更新映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/mappings/{id} (the `KeystoneUpdateMapping` operationId).
@@ -32254,6 +38089,8 @@ func (c *ClientWithResponses) KeystoneUpdateMappingWithResponse(ctx context.Cont
 //
 // 该接口可以用于管理员注册映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32271,6 +38108,8 @@ func (c *ClientWithResponses) KeystoneCreateMappingWithBodyWithResponse(ctx cont
 // 该接口可以用于管理员注册映射。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/OS-FEDERATION/mappings/{id} (the `KeystoneCreateMapping` operationId).
@@ -32286,6 +38125,8 @@ func (c *ClientWithResponses) KeystoneCreateMappingWithResponse(ctx context.Cont
 //
 // 该接口可以用于管理员查询用户组所有项目服务权限列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32303,6 +38144,8 @@ func (c *ClientWithResponses) KeystoneListAllProjectPermissionsForGroupWithRespo
 // 该接口可以用于管理员移除用户组的所有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `DeleteDomainGroupInheritedRole` operationId).
@@ -32318,6 +38161,8 @@ func (c *ClientWithResponses) DeleteDomainGroupInheritedRoleWithResponse(ctx con
 //
 // 该接口可以用于管理员查询用户组是否拥有所有项目指定权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有所有项目指定权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32335,6 +38180,8 @@ func (c *ClientWithResponses) KeystoneCheckroleForGroupWithResponse(ctx context.
 // 该接口可以用于管理员为用户组授予所有项目服务权限，权限作用范围包括全局服务和所有IAM项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予所有项目服务权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `UpdateDomainGroupInheritRole` operationId).
@@ -32350,6 +38197,8 @@ func (c *ClientWithResponses) UpdateDomainGroupInheritRoleWithResponse(ctx conte
 //
 // 该接口可以用于查询请求头中X-Auth-Token对应的服务目录。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32367,6 +38216,8 @@ func (c *ClientWithResponses) KeystoneShowCatalogWithResponse(ctx context.Contex
 // 该接口可以用于查询IAM用户可以访问的帐号详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/auth/domains (the `KeystoneListAuthDomains` operationId).
@@ -32383,6 +38234,8 @@ func (c *ClientWithResponses) KeystoneListAuthDomainsWithResponse(ctx context.Co
 // 该接口可以用于查询IAM用户可以访问的项目列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/auth/projects (the `KeystoneListAuthProjects` operationId).
@@ -32398,6 +38251,8 @@ func (c *ClientWithResponses) KeystoneListAuthProjectsWithResponse(ctx context.C
 //
 // 该接口可以用于管理员校验本帐号中IAM用户token的有效性，或IAM用户校验自己token的有效性。管理员仅能校验本帐号中IAM用户token的有效性，不能校验其他帐号中IAM用户token的有效性。如果被校验的token有效，则返回该token的详细信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32420,6 +38275,8 @@ func (c *ClientWithResponses) KeystoneValidateTokenWithResponse(ctx context.Cont
 // >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
 // >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
@@ -32441,6 +38298,8 @@ func (c *ClientWithResponses) KeystoneCreateAgencyTokenWithBodyWithResponse(ctx 
 // >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
 // >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
@@ -32457,6 +38316,8 @@ func (c *ClientWithResponses) KeystoneCreateAgencyTokenWithResponse(ctx context.
 // 该接口可以用于通过联邦认证方式获取scoped token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
@@ -32472,6 +38333,8 @@ func (c *ClientWithResponses) KeystoneCreateScopedTokenWithBodyWithResponse(ctx 
 //
 // 该接口可以用于通过联邦认证方式获取scoped token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32523,6 +38386,8 @@ func (c *ClientWithResponses) KeystoneCreateScopedTokenWithResponse(ctx context.
 // 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 // 您还可以通过视频教程了解如何使用Token认证：IAM视频帮助  。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
@@ -32573,6 +38438,8 @@ func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordWithBodyWithRespo
 // 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 // 您还可以通过视频教程了解如何使用Token认证：IAM视频帮助  。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
@@ -32620,6 +38487,8 @@ func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordWithResponse(ctx 
 // **相关操作**
 // 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
 // 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32669,6 +38538,8 @@ func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordAndMfaWithBodyWit
 // 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
 // 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
@@ -32684,6 +38555,8 @@ func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordAndMfaWithRespons
 //
 // 该接口可以用于查询帐号密码强度策略，查询结果包括密码强度策略的正则表达式及其描述。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32701,6 +38574,8 @@ func (c *ClientWithResponses) KeystoneShowSecurityComplianceWithResponse(ctx con
 // 该接口可以用于按条件查询帐号密码强度策略，查询结果包括密码强度策略的正则表达式及其描述。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
@@ -32716,6 +38591,8 @@ func (c *ClientWithResponses) KeystoneShowSecurityComplianceByOptionWithResponse
 //
 // 该接口可以用于管理员查询全局服务中的用户组权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32733,6 +38610,8 @@ func (c *ClientWithResponses) KeystoneListDomainPermissionsForGroupWithResponse(
 // 该接口可以用于管理员移除用户组的全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的全局服务权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveDomainPermissionFromGroup` operationId).
@@ -32748,6 +38627,8 @@ func (c *ClientWithResponses) KeystoneRemoveDomainPermissionFromGroupWithRespons
 //
 // 该接口可以用于管理员查询用户组是否拥有全局服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有全局服务权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32765,6 +38646,8 @@ func (c *ClientWithResponses) KeystoneCheckDomainPermissionForGroupWithResponse(
 // 该接口可以用于管理员为用户组授予全局服务权限。权限作用范围请参见：**系统权限**。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予全局服务权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithDomainPermission` operationId).
@@ -32780,6 +38663,8 @@ func (c *ClientWithResponses) KeystoneAssociateGroupWithDomainPermissionWithResp
 //
 // 该接口可以用于查询终端节点列表。终端节点用来提供服务访问入口。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32797,6 +38682,8 @@ func (c *ClientWithResponses) KeystoneListEndpointsWithResponse(ctx context.Cont
 // 该接口可以用于查询终端节点详情。终端节点用来提供服务访问入口。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/endpoints/{endpoint_id} (the `KeystoneShowEndpoint` operationId).
@@ -32812,6 +38699,8 @@ func (c *ClientWithResponses) KeystoneShowEndpointWithResponse(ctx context.Conte
 //
 // 该接口可以用于管理员查询用户组列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32829,6 +38718,8 @@ func (c *ClientWithResponses) KeystoneListGroupsWithResponse(ctx context.Context
 // 该接口可以用于管理员创建用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/groups (the `KeystoneCreateGroup` operationId).
@@ -32844,6 +38735,8 @@ func (c *ClientWithResponses) KeystoneCreateGroupWithBodyWithResponse(ctx contex
 //
 // 该接口可以用于管理员创建用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32861,6 +38754,8 @@ func (c *ClientWithResponses) KeystoneCreateGroupWithResponse(ctx context.Contex
 // 该接口可以用于管理员删除用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除用户组.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/groups/{group_id} (the `KeystoneDeleteGroup` operationId).
@@ -32876,6 +38771,8 @@ func (c *ClientWithResponses) KeystoneDeleteGroupWithResponse(ctx context.Contex
 //
 // 该接口可以用于管理员查询用户组详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32893,6 +38790,8 @@ func (c *ClientWithResponses) KeystoneShowGroupWithResponse(ctx context.Context,
 // 该接口可以用于管理员更新用户组信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
@@ -32908,6 +38807,8 @@ func (c *ClientWithResponses) KeystoneUpdateGroupWithBodyWithResponse(ctx contex
 //
 // 该接口可以用于管理员更新用户组信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -32925,6 +38826,8 @@ func (c *ClientWithResponses) KeystoneUpdateGroupWithResponse(ctx context.Contex
 // 该接口可以用于管理员guanliyuan查询用户组中所包含的IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/groups/{group_id}/users (the `KeystoneListUsersForGroupByAdmin` operationId).
@@ -32940,6 +38843,8 @@ func (c *ClientWithResponses) KeystoneListUsersForGroupByAdminWithResponse(ctx c
 //
 // 该接口可以用于管理员移除用户组中的IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组中的IAM用户.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32957,6 +38862,8 @@ func (c *ClientWithResponses) KeystoneRemoveUserFromGroupWithResponse(ctx contex
 // 该接口可以用于管理员查询IAM用户是否在用户组中。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户是否在用户组中.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3/groups/{group_id}/users/{user_id} (the `KeystoneCheckUserInGroup` operationId).
@@ -32972,6 +38879,8 @@ func (c *ClientWithResponses) KeystoneCheckUserInGroupWithResponse(ctx context.C
 //
 // 该接口可以用于管理员添加IAM用户到用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/添加IAM用户到用户组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -32989,6 +38898,8 @@ func (c *ClientWithResponses) KeystoneAddUserToGroupWithResponse(ctx context.Con
 // 该接口可以用于查询指定条件下的项目列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/projects (the `KeystoneListProjects` operationId).
@@ -33004,6 +38915,8 @@ func (c *ClientWithResponses) KeystoneListProjectsWithResponse(ctx context.Conte
 //
 // 该接口可以用于管理员创建项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -33021,6 +38934,8 @@ func (c *ClientWithResponses) KeystoneCreateProjectWithBodyWithResponse(ctx cont
 // 该接口可以用于管理员创建项目。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/projects (the `KeystoneCreateProject` operationId).
@@ -33036,6 +38951,8 @@ func (c *ClientWithResponses) KeystoneCreateProjectWithResponse(ctx context.Cont
 //
 // 该接口可以用于查询项目详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -33053,6 +38970,8 @@ func (c *ClientWithResponses) KeystoneShowProjectWithResponse(ctx context.Contex
 // 该接口可以用于管理员修改项目信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
@@ -33068,6 +38987,8 @@ func (c *ClientWithResponses) KeystoneUpdateProjectWithBodyWithResponse(ctx cont
 //
 // 该接口可以用于管理员修改项目信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -33085,6 +39006,8 @@ func (c *ClientWithResponses) KeystoneUpdateProjectWithResponse(ctx context.Cont
 // 该接口可以用于管理员查询项目服务中的用户组权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/projects/{project_id}/groups/{group_id}/roles (the `KeystoneListProjectPermissionsForGroup` operationId).
@@ -33100,6 +39023,8 @@ func (c *ClientWithResponses) KeystoneListProjectPermissionsForGroupWithResponse
 //
 // 该接口可以用于管理员移除用户组的项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的项目服务权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -33117,6 +39042,8 @@ func (c *ClientWithResponses) KeystoneRemoveProjectPermissionFromGroupWithRespon
 // 该接口可以用于管理员查询用户组是否拥有项目服务权限。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有项目服务权限.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckProjectPermissionForGroup` operationId).
@@ -33132,6 +39059,8 @@ func (c *ClientWithResponses) KeystoneCheckProjectPermissionForGroupWithResponse
 //
 // 该接口可以用于管理员为用户组授予项目服务权限。权限作用范围请参见：**系统权限**。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予项目服务权限.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -33149,6 +39078,8 @@ func (c *ClientWithResponses) KeystoneAssociateGroupWithProjectPermissionWithRes
 // 该接口可以用于查询帐号可以访问的区域列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/regions (the `KeystoneListRegions` operationId).
@@ -33164,6 +39095,8 @@ func (c *ClientWithResponses) KeystoneListRegionsWithResponse(ctx context.Contex
 //
 // 该接口可以用于查询区域详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -33181,6 +39114,8 @@ func (c *ClientWithResponses) KeystoneShowRegionWithResponse(ctx context.Context
 // 该接口可以用于管理员查询权限列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/roles (the `KeystoneListPermissions` operationId).
@@ -33196,6 +39131,8 @@ func (c *ClientWithResponses) KeystoneListPermissionsWithResponse(ctx context.Co
 //
 // 该接口可以用于管理员查询权限详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -33213,6 +39150,8 @@ func (c *ClientWithResponses) KeystoneShowPermissionWithResponse(ctx context.Con
 // 该接口可以用于查询服务列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/services (the `KeystoneListServices` operationId).
@@ -33228,6 +39167,8 @@ func (c *ClientWithResponses) KeystoneListServicesWithResponse(ctx context.Conte
 //
 // 该接口可以用于查询服务详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -33245,6 +39186,8 @@ func (c *ClientWithResponses) KeystoneShowServiceWithResponse(ctx context.Contex
 // 该接口可以用于管理员查询IAM用户列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/users (the `KeystoneListUsers` operationId).
@@ -33260,6 +39203,8 @@ func (c *ClientWithResponses) KeystoneListUsersWithResponse(ctx context.Context,
 //
 // 该接口可以用于管理员创建IAM用户。IAM用户首次登录时需要修改密码。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -33277,6 +39222,8 @@ func (c *ClientWithResponses) KeystoneCreateUserWithBodyWithResponse(ctx context
 // 该接口可以用于管理员创建IAM用户。IAM用户首次登录时需要修改密码。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/users (the `KeystoneCreateUser` operationId).
@@ -33292,6 +39239,8 @@ func (c *ClientWithResponses) KeystoneCreateUserWithResponse(ctx context.Context
 //
 // 该接口可以用于管理员删除指定IAM用户。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员删除IAM用户.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -33309,6 +39258,8 @@ func (c *ClientWithResponses) KeystoneDeleteUserWithResponse(ctx context.Context
 // 该接口可以用于管理员查询IAM用户详情，或IAM用户查询自己的用户详情。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/users/{user_id} (the `KeystoneShowUser` operationId).
@@ -33324,6 +39275,8 @@ func (c *ClientWithResponses) KeystoneShowUserWithResponse(ctx context.Context, 
 //
 // 该接口可以用于管理员修改IAM用户信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -33341,6 +39294,8 @@ func (c *ClientWithResponses) KeystoneUpdateUserByAdminWithBodyWithResponse(ctx 
 // 该接口可以用于管理员修改IAM用户信息。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
@@ -33356,6 +39311,8 @@ func (c *ClientWithResponses) KeystoneUpdateUserByAdminWithResponse(ctx context.
 //
 // 该接口可以用于管理员查询IAM用户所属用户组，或IAM用户查询自己所属用户组。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -33373,6 +39330,8 @@ func (c *ClientWithResponses) KeystoneListGroupsForUserWithResponse(ctx context.
 // 该接口可以用于IAM用户修改自己的密码。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
@@ -33389,6 +39348,8 @@ func (c *ClientWithResponses) KeystoneUpdateUserPasswordWithBodyWithResponse(ctx
 // 该接口可以用于IAM用户修改自己的密码。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
@@ -33404,6 +39365,8 @@ func (c *ClientWithResponses) KeystoneUpdateUserPasswordWithResponse(ctx context
 //
 // 该接口可以用于管理员查询指定IAM用户的项目列表，或IAM用户查询自己的项目列表。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //

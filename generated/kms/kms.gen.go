@@ -548,151 +548,249 @@ func (e ValidateSignatureRequestBodySigningAlgorithm) Valid() bool {
 }
 
 // ActionResources defines model for ActionResources.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:257 table "表 7 ActionResources"
 type ActionResources struct {
 	// ResourceDetail 密钥详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:272 table "表 7 ActionResources" row 2
 	ResourceDetail *ListKeyDetailKeyDetails `json:"resource_detail,omitempty"`
 
 	// ResourceID 资源ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:265 table "表 7 ActionResources" row 1
 	ResourceID *string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，默认为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:279 table "表 7 ActionResources" row 3
 	ResourceName *string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表，没有标签，数组默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:286 table "表 7 ActionResources" row 4
 	Tags []ListKmsByTagsTagItem `json:"tags,omitempty"`
 }
 
 // AssociateKeypairError defines model for AssociateKeypairError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:248 table "表 7 响应Body参数"
 type AssociateKeypairError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:256 table "表 7 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:263 table "表 7 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // AssociateKeypairRequestBody defines model for AssociateKeypairRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:95 table "表 4 AssociateKeypairRequestBody"
 type AssociateKeypairRequestBody struct {
 	// KeypairName SSH密钥对的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:105 table "表 4 AssociateKeypairRequestBody" row 1
 	KeypairName string `json:"keypair_name"`
 
 	// Server 需要绑定密钥对的虚拟机信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:114 table "表 4 AssociateKeypairRequestBody" row 2
 	Server EcsServerInfo `json:"server"`
 }
 
 // AssociateKeypairResponseBody defines model for AssociateKeypairResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:197 table "表 6 响应Body参数"
 type AssociateKeypairResponseBody struct {
 	// ErrorCode 任务下发失败返回的错误码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:226 table "表 6 响应Body参数" row 4
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 任务下发失败返回的错误信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:233 table "表 6 响应Body参数" row 5
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// ServerID 绑定的虚拟机id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:212 table "表 6 响应Body参数" row 2
 	ServerID *string `json:"server_id,omitempty"`
 
 	// Status 任务下发的状态。SUCCESS或FAILED。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:219 table "表 6 响应Body参数" row 3
 	Status *string `json:"status,omitempty"`
 
 	// TaskID 任务下发成功返回的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:205 table "表 6 响应Body参数" row 1
 	TaskID *string `json:"task_id,omitempty"`
 }
 
 // Auth 可选字段，鉴权认证类型。替换时需要该参数，重置时不需要该参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:183 table "表 6 Auth"
 type Auth struct {
 	// Key - type为枚举值password时，key表示密码；
 	// - type为枚举值keypair时，key表示私钥；
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:202 table "表 6 Auth" row 2
 	Key *string `json:"key,omitempty"`
 
 	// Type 取值为枚举类型。password或keypair。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:193 table "表 6 Auth" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // BatchAssociateKeypairError defines model for BatchAssociateKeypairError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:295 table "表 9 响应Body参数"
 type BatchAssociateKeypairError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:303 table "表 9 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:310 table "表 9 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // BatchAssociateKeypairRequestBody defines model for BatchAssociateKeypairRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:69 table "表 3 请求Body参数"
 type BatchAssociateKeypairRequestBody struct {
 	// BatchKeypairs 最多可同时选择10个弹性云服务器绑定密钥对。
 	// 约束：只支持选择相同的密钥对，弹性云服务器处于“运行中”状态，并未绑定密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:79 table "表 3 请求Body参数" row 1
 	BatchKeypairs []AssociateKeypairRequestBody `json:"batch_keypairs"`
 }
 
 // BatchAssociateKeypairResponseBody defines model for BatchAssociateKeypairResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:223 table "表 7 响应Body参数"
 type BatchAssociateKeypairResponseBody struct {
 	// Tasks 批量绑定密钥对任务。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:231 table "表 7 响应Body参数" row 1
 	Tasks []TaskResponseBody `json:"tasks,omitempty"`
 }
 
 // BatchCreateKmsTagsError defines model for BatchCreateKmsTagsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:159 table "表 5 响应Body参数"
 type BatchCreateKmsTagsError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:167 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // BatchCreateKmsTagsRequestBody defines model for BatchCreateKmsTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:78 table "表 3 请求Body参数"
 type BatchCreateKmsTagsRequestBody struct {
 	// Action 操作标识： 仅限于“create”和“delete”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:97 table "表 3 请求Body参数" row 2
 	Action string `json:"action"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:106 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:88 table "表 3 请求Body参数" row 1
 	Tags []BatchCreateKmsTagsTagItem `json:"tags"`
 }
 
 // BatchCreateKmsTagsTagItem defines model for BatchCreateKmsTagsTagItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:121 table "表 4 TagItem"
 type BatchCreateKmsTagsTagItem struct {
 	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:131 table "表 4 TagItem" row 1
 	Key string `json:"key"`
 
 	// Value 值。 每个值最大长度43个unicode字符，可以为空字符串。 不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:140 table "表 4 TagItem" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // CancelGrantError defines model for CancelGrantError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:120 table "表 4 响应Body参数"
 type CancelGrantError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:128 table "表 4 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CancelGrantRequestBody defines model for CancelGrantRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:73 table "表 3 请求Body参数"
 type CancelGrantRequestBody struct {
 	// GrantID 授权ID，64字节，满足正则匹配“^[A-Fa-f0-9]{64}$”。 例如：7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:92 table "表 3 请求Body参数" row 2
 	GrantID string `json:"grant_id"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:83 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:101 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // CancelKeyDeletionError defines model for CancelKeyDeletionError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:145 table "表 5 响应Body参数"
 type CancelKeyDeletionError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:153 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CancelKeyDeletionRequestBody defines model for CancelKeyDeletionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:71 table "表 3 请求Body参数"
 type CancelKeyDeletionRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:81 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:90 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // CancelKeyDeletionResponseBody defines model for CancelKeyDeletionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:109 table "表 4 响应Body参数"
 type CancelKeyDeletionResponseBody struct {
 	// KeyID 密钥ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:117 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyState 密钥状态：
@@ -701,50 +799,80 @@ type CancelKeyDeletionResponseBody struct {
 	// - 4为计划删除状态
 	// - 5为等待导入状态
 	// - 7为冻结状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:124 table "表 4 响应Body参数" row 2
 	KeyState *string `json:"key_state,omitempty"`
 }
 
 // CancelSelfGrantError defines model for CancelSelfGrantError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:124 table "表 4 响应Body参数"
 type CancelSelfGrantError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:132 table "表 4 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CancelSelfGrantRequestBody defines model for CancelSelfGrantRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:77 table "表 3 请求Body参数"
 type CancelSelfGrantRequestBody struct {
 	// GrantID 授权ID，64字节，满足正则匹配“^[A-Fa-f0-9]{64}$”。 例如：7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:96 table "表 3 请求Body参数" row 2
 	GrantID string `json:"grant_id"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:87 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:105 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // ClearPrivateKeyError defines model for ClearPrivateKeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:83 table "表 3 响应Body参数"
 type ClearPrivateKeyError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:91 table "表 3 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:98 table "表 3 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // CreateDatakeyError defines model for CreateDatakeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:170 table "表 5 响应Body参数"
 type CreateDatakeyError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:178 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CreateDatakeyRequestBody defines model for CreateDatakeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:69 table "表 3 请求Body参数"
 type CreateDatakeyRequestBody struct {
 	// DatakeyLength 密钥bit位长度。取值为8的倍数，取值范围为8~8192。 说明： datakey_length和key_spec二选一。
 	// - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
 	// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:102 table "表 3 请求Body参数" row 3
 	DatakeyLength *string `json:"datakey_length,omitempty"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// KeySpec 指定生成的密钥bit位长度。有效值：AES_256、AES_128。
@@ -752,9 +880,13 @@ type CreateDatakeyRequestBody struct {
 	// - AES_128：表示128比特的对称密钥。 说明： datakey_length和key_spec二选一。
 	// - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
 	// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:88 table "表 3 请求Body参数" row 2
 	KeySpec *CreateDatakeyRequestBodyKeySpec `json:"key_spec,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:114 table "表 3 请求Body参数" row 4
 	Sequence *string `json:"sequence,omitempty"`
 }
 
@@ -763,34 +895,54 @@ type CreateDatakeyRequestBody struct {
 // - AES_128：表示128比特的对称密钥。 说明： datakey_length和key_spec二选一。
 // - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
 // - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:88 table "表 3 请求Body参数" row 2
 type CreateDatakeyRequestBodyKeySpec string
 
 // CreateDatakeyResponseBody defines model for CreateDatakeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:133 table "表 4 响应Body参数"
 type CreateDatakeyResponseBody struct {
 	// CipherText DEK密文16进制，两位表示1byte。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:155 table "表 4 响应Body参数" row 3
 	CipherText *string `json:"cipher_text,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:141 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// PlainText DEK明文16进制，两位表示1byte。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:148 table "表 4 响应Body参数" row 2
 	PlainText *string `json:"plain_text,omitempty"`
 }
 
 // CreateDatakeyWithoutPlaintextError defines model for CreateDatakeyWithoutPlaintextError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:163 table "表 5 响应Body参数"
 type CreateDatakeyWithoutPlaintextError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:171 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CreateDatakeyWithoutPlaintextRequestBody defines model for CreateDatakeyWithoutPlaintextRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:69 table "表 3 请求Body参数"
 type CreateDatakeyWithoutPlaintextRequestBody struct {
 	// DatakeyLength 密钥bit位长度。取值为8的倍数，取值范围为8~8192。 说明： datakey_length和key_spec二选一。
 	// - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
 	// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:102 table "表 3 请求Body参数" row 3
 	DatakeyLength *string `json:"datakey_length,omitempty"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// KeySpec 指定生成的密钥bit位长度。有效值：AES_256、AES_128。
@@ -798,9 +950,13 @@ type CreateDatakeyWithoutPlaintextRequestBody struct {
 	// - AES_128：表示128比特的对称密钥。 说明： datakey_length和key_spec二选一。
 	// - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
 	// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:88 table "表 3 请求Body参数" row 2
 	KeySpec *CreateDatakeyWithoutPlaintextRequestBodyKeySpec `json:"key_spec,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:114 table "表 3 请求Body参数" row 4
 	Sequence *string `json:"sequence,omitempty"`
 }
 
@@ -809,35 +965,57 @@ type CreateDatakeyWithoutPlaintextRequestBody struct {
 // - AES_128：表示128比特的对称密钥。 说明： datakey_length和key_spec二选一。
 // - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
 // - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:88 table "表 3 请求Body参数" row 2
 type CreateDatakeyWithoutPlaintextRequestBodyKeySpec string
 
 // CreateDatakeyWithoutPlaintextResponseBody defines model for CreateDatakeyWithoutPlaintextResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:133 table "表 4 响应Body参数"
 type CreateDatakeyWithoutPlaintextResponseBody struct {
 	// CipherText 加密后的密文，使用了Base64编码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:148 table "表 4 响应Body参数" row 2
 	CipherText *string `json:"cipher_text,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:141 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 }
 
 // CreateGrantError defines model for CreateGrantError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:188 table "表 5 响应Body参数"
 type CreateGrantError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:196 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CreateGrantRequestBody defines model for CreateGrantRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:73 table "表 3 请求Body参数"
 type CreateGrantRequestBody struct {
 	// GranteePrincipal 被授权用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:92 table "表 3 请求Body参数" row 2
 	GranteePrincipal string `json:"grantee_principal"`
 
 	// GranteePrincipalType 授权类型。有效值：“user”，“domain”。默认值为“user”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:137 table "表 3 请求Body参数" row 6
 	GranteePrincipalType *CreateGrantRequestBodyGranteePrincipalType `json:"grantee_principal_type,omitempty"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:83 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Name 授权名称，取值1到255字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:119 table "表 3 请求Body参数" row 4
 	Name *string `json:"name,omitempty"`
 
 	// Operations 授权允许的操作列表。 有效的值：“create-datakey”，“create-datakey-without-plaintext”，“encrypt-datakey”，“decrypt-datakey”，“describe-key”，“create-grant”，“retire-grant”，“encrypt-data”，“decrypt-data”。 有效值不能仅为“create-grant”。
@@ -849,41 +1027,65 @@ type CreateGrantRequestBody struct {
 	// - “retire-grant” 退役授权
 	// - “encrypt-data” 加密数据
 	// - “decrypt-data” 解密数据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:101 table "表 3 请求Body参数" row 3
 	Operations []string `json:"operations"`
 
 	// RetiringPrincipal 可退役授权的用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:128 table "表 3 请求Body参数" row 5
 	RetiringPrincipal *string `json:"retiring_principal,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:146 table "表 3 请求Body参数" row 7
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // CreateGrantRequestBodyGranteePrincipalType 授权类型。有效值：“user”，“domain”。默认值为“user”。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:137 table "表 3 请求Body参数" row 6
 type CreateGrantRequestBodyGranteePrincipalType string
 
 // CreateGrantResponseBody defines model for CreateGrantResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:165 table "表 4 响应Body参数"
 type CreateGrantResponseBody struct {
 	// GrantID 授权ID，64字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:173 table "表 4 响应Body参数" row 1
 	GrantID *string `json:"grant_id,omitempty"`
 }
 
 // CreateKeyError defines model for CreateKeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:238 table "表 6 响应Body参数"
 type CreateKeyError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:246 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CreateKeyRequestBody defines model for CreateKeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:77 table "表 3 请求Body参数"
 type CreateKeyRequestBody struct {
 	// EnterpriseProjectID 企业多项目ID。
 	// - 用户未开通企业多项目时，不需要输入该字段。
 	// - 用户开通企业多项目时，创建资源可以输入该字段。若用户户不输入该字段，默认创建属于默认企业多项目ID（ID为“0”）的资源。 注意：若用户没有默认企业多项目ID（ID为“0”）下的创建权限，则接口报错。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:147 table "表 3 请求Body参数" row 6
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// KeyAlias 非默认主密钥别名，取值范围为1到255个字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”，且不与系统服务创建的默认主密钥别名重名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:87 table "表 3 请求Body参数" row 1
 	KeyAlias string `json:"key_alias"`
 
 	// KeyDescription 密钥描述，取值0到255字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:126 table "表 3 请求Body参数" row 4
 	KeyDescription *string `json:"key_description,omitempty"`
 
 	// KeySpec 密钥生成算法，默认为“AES_256”，枚举如下：
@@ -895,22 +1097,32 @@ type CreateKeyRequestBody struct {
 	// - EC_P256
 	// - EC_P384
 	// - SM2
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:96 table "表 3 请求Body参数" row 2
 	KeySpec *CreateKeyRequestBodyKeySpec `json:"key_spec,omitempty"`
 
 	// KeyUsage 密钥用途，对称密钥默认为“ENCRYPT_DECRYPT”，非对称密钥默认为“SIGN_VERIFY”，枚举如下：
 	// - ENCRYPT_DECRYPT
 	// - SIGN_VERIFY
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:114 table "表 3 请求Body参数" row 3
 	KeyUsage *CreateKeyRequestBodyKeyUsage `json:"key_usage,omitempty"`
 
 	// KeystoreID 密钥库ID，默认使用KMS默认密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:168 table "表 3 请求Body参数" row 8
 	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms：表示密钥材料由kms生成。
 	// - external：表示密钥材料由外部导入。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:135 table "表 3 请求Body参数" row 5
 	Origin *CreateKeyRequestBodyOrigin `json:"origin,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:159 table "表 3 请求Body参数" row 7
 	Sequence *string `json:"sequence,omitempty"`
 }
 
@@ -923,233 +1135,375 @@ type CreateKeyRequestBody struct {
 // - EC_P256
 // - EC_P384
 // - SM2
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:96 table "表 3 请求Body参数" row 2
 type CreateKeyRequestBodyKeySpec string
 
 // CreateKeyRequestBodyKeyUsage 密钥用途，对称密钥默认为“ENCRYPT_DECRYPT”，非对称密钥默认为“SIGN_VERIFY”，枚举如下：
 // - ENCRYPT_DECRYPT
 // - SIGN_VERIFY
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:114 table "表 3 请求Body参数" row 3
 type CreateKeyRequestBodyKeyUsage string
 
 // CreateKeyRequestBodyOrigin 密钥来源，默认为“kms”，枚举如下：
 // - kms：表示密钥材料由kms生成。
 // - external：表示密钥材料由外部导入。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:135 table "表 3 请求Body参数" row 5
 type CreateKeyRequestBodyOrigin string
 
 // CreateKeyResponseBody defines model for CreateKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:187 table "表 4 响应Body参数"
 type CreateKeyResponseBody struct {
 	// KeyInfo 密钥详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:195 table "表 4 响应Body参数" row 1
 	KeyInfo *KeKInfo `json:"key_info,omitempty"`
 }
 
 // CreateKeyStoreError defines model for CreateKeyStoreError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:167 table "表 6 响应Body参数"
 type CreateKeyStoreError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:175 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CreateKeyStoreRequestBody defines model for CreateKeyStoreRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:69 table "表 3 请求Body参数"
 type CreateKeyStoreRequestBody struct {
 	// HsmCaCert DHSM集群的CA证书
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:97 table "表 3 请求Body参数" row 3
 	HsmCaCert string `json:"hsm_ca_cert"`
 
 	// HsmClusterID DHSM集群Id，要求集群当前未创建专属密钥库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:88 table "表 3 请求Body参数" row 2
 	HsmClusterID string `json:"hsm_cluster_id"`
 
 	// KeystoreAlias 专属密钥库别名，取值范围为1到255个字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”，且不与已有的专属密钥库别名重名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:79 table "表 3 请求Body参数" row 1
 	KeystoreAlias string `json:"keystore_alias"`
 }
 
 // CreateKeyStoreResponseBody defines model for CreateKeyStoreResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:116 table "表 4 响应Body参数"
 type CreateKeyStoreResponseBody struct {
 	// Keystore 密钥库信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:124 table "表 4 响应Body参数" row 1
 	Keystore *KeystoreInfo `json:"keystore,omitempty"`
 }
 
 // CreateKeypairAction 创建密钥对请求体请求参数
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:94 table "表 4 CreateKeypairAction"
 type CreateKeypairAction struct {
 	// KeyProtection SSH密钥对私钥托管与保护。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:152 table "表 4 CreateKeypairAction" row 6
 	KeyProtection *KeyProtection `json:"key_protection,omitempty"`
 
 	// Name SSH密钥对的名称。
 	// - 新创建的密钥对名称不能和已有密钥对的名称相同。
 	// - SSH密钥对名称由英文字母、数字、下划线、中划线组成，长度不能超过64个字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:104 table "表 4 CreateKeypairAction" row 1
 	Name string `json:"name"`
 
 	// PublicKey 导入公钥的字符串信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:125 table "表 4 CreateKeypairAction" row 3
 	PublicKey *string `json:"public_key,omitempty"`
 
 	// Scope 租户级或者用户级。domain或user。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:134 table "表 4 CreateKeypairAction" row 4
 	Scope *string `json:"scope,omitempty"`
 
 	// Type SSH密钥对的类型。ssh或x509。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:116 table "表 4 CreateKeypairAction" row 2
 	Type *string `json:"type,omitempty"`
 
 	// UserID SSH密钥对所属的用户信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:143 table "表 4 CreateKeypairAction" row 5
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // CreateKeypairEncryption 对私钥进行加密存储的方式。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:201 table "表 6 Encryption"
 type CreateKeypairEncryption struct {
 	// KmsKeyName kms密钥的名称。
 	// - 若“type”为“kms”，则必须填入kms服务密钥名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:223 table "表 6 Encryption" row 2
 	KmsKeyName string `json:"kms_key_name"`
 
 	// Type 取值范围：“kms”或“default”。
 	// - “default”为默认加密方式，适用于没有kms服务的局点。
 	// - “kms”为采用kms服务加密方式。 若局点没有kms服务，请填“default”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:211 table "表 6 Encryption" row 1
 	Type CreateKeypairEncryptionType `json:"type"`
 }
 
 // CreateKeypairEncryptionType 取值范围：“kms”或“default”。
 // - “default”为默认加密方式，适用于没有kms服务的局点。
 // - “kms”为采用kms服务加密方式。 若局点没有kms服务，请填“default”。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:211 table "表 6 Encryption" row 1
 type CreateKeypairEncryptionType string
 
 // CreateKeypairError defines model for CreateKeypairError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:326 table "表 9 响应Body参数"
 type CreateKeypairError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:334 table "表 9 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:341 table "表 9 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // CreateKeypairRequestBody defines model for CreateKeypairRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:69 table "表 3 请求Body参数"
 type CreateKeypairRequestBody struct {
 	// Keypair 创建密钥对请求体请求参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:79 table "表 3 请求Body参数" row 1
 	Keypair CreateKeypairAction `json:"keypair"`
 }
 
 // CreateKeypairResp SSH密钥对信息详情
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:265 table "表 8 CreateKeypairResp"
 type CreateKeypairResp struct {
 	// Fingerprint SSH密钥对应指纹信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:304 table "表 8 CreateKeypairResp" row 5
 	Fingerprint *string `json:"fingerprint,omitempty"`
 
 	// Name SSH密钥对的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:273 table "表 8 CreateKeypairResp" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PrivateKey SSH密钥对对应的privateKey信息
 	// - 创建SSH密钥对时，响应中包括private_key的信息。
 	// - 导入SSH密钥对时，响应中不包括private_key的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:294 table "表 8 CreateKeypairResp" row 4
 	PrivateKey *string `json:"private_key,omitempty"`
 
 	// PublicKey SSH密钥对对应的publicKey信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:287 table "表 8 CreateKeypairResp" row 3
 	PublicKey *string `json:"public_key,omitempty"`
 
 	// Type SSH密钥对的类型。ssh或x509。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:280 table "表 8 CreateKeypairResp" row 2
 	Type *string `json:"type,omitempty"`
 
 	// UserID SSH密钥对所属的用户信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:311 table "表 8 CreateKeypairResp" row 6
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // CreateKeypairResponseBody defines model for CreateKeypairResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:244 table "表 7 响应Body参数"
 type CreateKeypairResponseBody struct {
 	// Keypair SSH密钥对信息详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:252 table "表 7 响应Body参数" row 1
 	Keypair *CreateKeypairResp `json:"keypair,omitempty"`
 }
 
 // CreateKmsTagError defines model for CreateKmsTagError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:150 table "表 5 响应Body参数"
 type CreateKmsTagError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:158 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CreateKmsTagRequestBody defines model for CreateKmsTagRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:78 table "表 3 请求Body参数"
 type CreateKmsTagRequestBody struct {
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:97 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Tag 标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:88 table "表 3 请求Body参数" row 1
 	Tag *CreateKmsTagTagItem `json:"tag,omitempty"`
 }
 
 // CreateKmsTagTagItem 标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:112 table "表 4 TagItem"
 type CreateKmsTagTagItem struct {
 	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:122 table "表 4 TagItem" row 1
 	Key string `json:"key"`
 
 	// Value 值。 每个值最大长度43个unicode字符，可以为空字符串。 不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:131 table "表 4 TagItem" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // CreateParametersForImportError defines model for CreateParametersForImportError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:165 table "表 5 响应Body参数"
 type CreateParametersForImportError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:173 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CreateParametersForImportRequestBody defines model for CreateParametersForImportRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:71 table "表 3 请求Body参数"
 type CreateParametersForImportRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:81 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:102 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 
 	// WrappingAlgorithm 密钥材料加密算法，枚举如下：
 	// - RSAES_OAEP_SHA_256
 	// - SM2_ENCRYPT，部分局点不支持该导入类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:90 table "表 3 请求Body参数" row 2
 	WrappingAlgorithm string `json:"wrapping_algorithm"`
 }
 
 // CreateParametersForImportResponseBody defines model for CreateParametersForImportResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:121 table "表 4 响应Body参数"
 type CreateParametersForImportResponseBody struct {
 	// ExpirationTime 导入参数到期时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:143 table "表 4 响应Body参数" row 3
 	ExpirationTime *int64 `json:"expiration_time,omitempty"`
 
 	// ImportToken 密钥导入令牌。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:136 table "表 4 响应Body参数" row 2
 	ImportToken *string `json:"import_token,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:129 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// PublicKey 加密密钥材料的公钥，base64格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:150 table "表 4 响应Body参数" row 4
 	PublicKey *string `json:"public_key,omitempty"`
 }
 
 // CreateRandomError defines model for CreateRandomError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:130 table "表 5 响应Body参数"
 type CreateRandomError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:138 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // CreateRandomRequestBody defines model for CreateRandomRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:69 table "表 3 请求Body参数"
 type CreateRandomRequestBody struct {
 	// RandomDataLength 随机数的bit位长度。 取值为8的倍数，取值范围为8~8192。 随机数的bit位长度，取值为“512”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:79 table "表 3 请求Body参数" row 1
 	RandomDataLength string `json:"random_data_length"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:88 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // CreateRandomResponseBody defines model for CreateRandomResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:107 table "表 4 响应Body参数"
 type CreateRandomResponseBody struct {
 	// RandomData 随机数16进制表示，两位表示1byte。随机数的长度与用户传入的参数 “random_data_length”的长度保持一致。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:115 table "表 4 响应Body参数" row 1
 	RandomData *string `json:"random_data,omitempty"`
 }
 
 // DecryptDataError defines model for DecryptDataError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:170 table "表 5 响应Body参数"
 type DecryptDataError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:178 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // DecryptDataRequestBody defines model for DecryptDataRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:73 table "表 3 请求Body参数"
 type DecryptDataRequestBody struct {
 	// CipherText 被加密数据密文。取值为加密数据结果中的cipher_text的值，满足正则匹配“^[0-9a-zA-Z+/=]{128,5648}$”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:83 table "表 3 请求Body参数" row 1
 	CipherText string `json:"cipher_text"`
 
 	// EncryptionAlgorithm 数据加密算法，仅使用非对称密钥需要指定该参数，默认值为“SYMMETRIC_DEFAULT”，合法枚举值如下：
 	// - SYMMETRIC_DEFAULT
 	// - RSAES_OAEP_SHA_256
 	// - SM2_ENCRYPT
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:92 table "表 3 请求Body参数" row 2
 	EncryptionAlgorithm *DecryptDataRequestBodyEncryptionAlgorithm `json:"encryption_algorithm,omitempty"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。仅当密文使用非对称密钥加密时才需要此参数。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:105 table "表 3 请求Body参数" row 3
 	KeyID *string `json:"key_id,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:114 table "表 3 请求Body参数" row 4
 	Sequence *string `json:"sequence,omitempty"`
 }
 
@@ -1157,107 +1511,177 @@ type DecryptDataRequestBody struct {
 // - SYMMETRIC_DEFAULT
 // - RSAES_OAEP_SHA_256
 // - SM2_ENCRYPT
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:92 table "表 3 请求Body参数" row 2
 type DecryptDataRequestBodyEncryptionAlgorithm string
 
 // DecryptDataResponseBody defines model for DecryptDataResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:133 table "表 4 响应Body参数"
 type DecryptDataResponseBody struct {
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:141 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// PlainText 明文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:148 table "表 4 响应Body参数" row 2
 	PlainText *string `json:"plain_text,omitempty"`
 
 	// PlainTextBase64 明文的Base64值，在非对称加密场景下，若加密的明文中含有不可见字符，则解密结果以该值为准。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:155 table "表 4 响应Body参数" row 3
 	PlainTextBase64 *string `json:"plain_text_base64,omitempty"`
 }
 
 // DecryptDatakeyError defines model for DecryptDatakeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:162 table "表 5 响应Body参数"
 type DecryptDatakeyError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:170 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // DecryptDatakeyRequestBody defines model for DecryptDatakeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:69 table "表 3 请求Body参数"
 type DecryptDatakeyRequestBody struct {
 	// CipherText DEK密文及元数据的16进制字符串。取值为加密数据密钥结果中的cipher_text的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:88 table "表 3 请求Body参数" row 2
 	CipherText string `json:"cipher_text"`
 
 	// DatakeyCipherLength 密钥字节长度，取值范围为1~1024。 密钥字节长度，取值为“64”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:97 table "表 3 请求Body参数" row 3
 	DatakeyCipherLength string `json:"datakey_cipher_length"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:106 table "表 3 请求Body参数" row 4
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // DecryptDatakeyResponseBody defines model for DecryptDatakeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:125 table "表 4 响应Body参数"
 type DecryptDatakeyResponseBody struct {
 	// DataKey DEK明文的16进制字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:133 table "表 4 响应Body参数" row 1
 	DataKey *string `json:"data_key,omitempty"`
 
 	// DatakeyDgst DEK明文的SHA256值对应的16进制字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:147 table "表 4 响应Body参数" row 3
 	DatakeyDgst *string `json:"datakey_dgst,omitempty"`
 
 	// DatakeyLength DEK明文字节长度。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:140 table "表 4 响应Body参数" row 2
 	DatakeyLength *string `json:"datakey_length,omitempty"`
 }
 
 // DeleteAllFailedTaskError defines model for DeleteAllFailedTaskError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:73 table "表 3 响应Body参数"
 type DeleteAllFailedTaskError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:81 table "表 3 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:88 table "表 3 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DeleteFailedTaskError defines model for DeleteFailedTaskError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:82 table "表 3 响应Body参数"
 type DeleteFailedTaskError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:90 table "表 3 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:97 table "表 3 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DeleteImportedKeyMaterialError defines model for DeleteImportedKeyMaterialError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:111 table "表 4 响应Body参数"
 type DeleteImportedKeyMaterialError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:119 table "表 4 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // DeleteImportedKeyMaterialRequestBody defines model for DeleteImportedKeyMaterialRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:73 table "表 3 请求Body参数"
 type DeleteImportedKeyMaterialRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:83 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:92 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // DeleteKeyError defines model for DeleteKeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:152 table "表 5 响应Body参数"
 type DeleteKeyError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:160 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // DeleteKeyRequestBody defines model for DeleteKeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:69 table "表 3 请求Body参数"
 type DeleteKeyRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// PendingDays 计划多少天后删除密钥，取值为7到1096。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:88 table "表 3 请求Body参数" row 2
 	PendingDays string `json:"pending_days"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:97 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // DeleteKeyResponseBody defines model for DeleteKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:116 table "表 4 响应Body参数"
 type DeleteKeyResponseBody struct {
 	// KeyID 密钥ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:124 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyState 密钥状态：
@@ -1266,205 +1690,337 @@ type DeleteKeyResponseBody struct {
 	// - 4为计划删除状态
 	// - 5为等待导入状态
 	// - 7为冻结状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:131 table "表 4 响应Body参数" row 2
 	KeyState *string `json:"key_state,omitempty"`
 }
 
 // DeleteKeyStoreError defines model for DeleteKeyStoreError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除专属密钥库.md:82 table "表 3 响应Body参数"
 type DeleteKeyStoreError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除专属密钥库.md:90 table "表 3 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // DeleteKeypairError defines model for DeleteKeypairError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:82 table "表 3 响应Body参数"
 type DeleteKeypairError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:90 table "表 3 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:97 table "表 3 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DeleteTagError defines model for DeleteTagError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥标签.md:91 table "表 3 响应Body参数"
 type DeleteTagError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥标签.md:99 table "表 3 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // DisableKeyError defines model for DisableKeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:166 table "表 6 响应Body参数"
 type DisableKeyError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:174 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // DisableKeyRequestBody defines model for DisableKeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:71 table "表 3 请求Body参数"
 type DisableKeyRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:81 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:90 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // DisableKeyResponseBody defines model for DisableKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:109 table "表 4 响应Body参数"
 type DisableKeyResponseBody struct {
 	// KeyInfo 密钥状态信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:117 table "表 4 响应Body参数" row 1
 	KeyInfo *KeyStatusInfo `json:"key_info,omitempty"`
 }
 
 // DisableKeyRotationError defines model for DisableKeyRotationError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:107 table "表 4 响应Body参数"
 type DisableKeyRotationError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:115 table "表 4 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // DisableKeyRotationRequestBody defines model for DisableKeyRotationRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:69 table "表 3 请求Body参数"
 type DisableKeyRotationRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:88 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // DisableKeyStoreError defines model for DisableKeyStoreError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:133 table "表 5 响应Body参数"
 type DisableKeyStoreError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:141 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // DisableKeyStoreResponseBody defines model for DisableKeyStoreResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:82 table "表 3 响应Body参数"
 type DisableKeyStoreResponseBody struct {
 	// Keystore 密钥库状态信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:90 table "表 3 响应Body参数" row 1
 	Keystore *KeyStoreStateInfo `json:"keystore,omitempty"`
 }
 
 // DisassociateEcsServerInfo 需要绑定密钥对的虚拟机信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:94 table "表 4 DisassociateEcsServerInfo"
 type DisassociateEcsServerInfo struct {
 	// Auth 可选字段，鉴权认证类型。替换时需要该参数，重置时不需要该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:113 table "表 4 DisassociateEcsServerInfo" row 2
 	Auth *Auth `json:"auth,omitempty"`
 
 	// ID 需要绑定(替换或重置)SSH密钥对的虚拟机id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:104 table "表 4 DisassociateEcsServerInfo" row 1
 	ID string `json:"id"`
 }
 
 // DisassociateKeypairError defines model for DisassociateKeypairError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:219 table "表 7 响应Body参数"
 type DisassociateKeypairError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:227 table "表 7 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:234 table "表 7 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // DisassociateKeypairRequestBody defines model for DisassociateKeypairRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:69 table "表 3 请求Body参数"
 type DisassociateKeypairRequestBody struct {
 	// Server 需要绑定密钥对的虚拟机信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:79 table "表 3 请求Body参数" row 1
 	Server DisassociateEcsServerInfo `json:"server"`
 }
 
 // DisassociateKeypairResponseBody defines model for DisassociateKeypairResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:168 table "表 6 响应Body参数"
 type DisassociateKeypairResponseBody struct {
 	// ErrorCode 任务下发失败返回的错误码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:197 table "表 6 响应Body参数" row 4
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 任务下发失败返回的错误信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:204 table "表 6 响应Body参数" row 5
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// ServerID 绑定的虚拟机id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:183 table "表 6 响应Body参数" row 2
 	ServerID *string `json:"server_id,omitempty"`
 
 	// Status 任务下发的状态。SUCCESS或FAILED。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:190 table "表 6 响应Body参数" row 3
 	Status *string `json:"status,omitempty"`
 
 	// TaskID 任务下发成功返回的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:176 table "表 6 响应Body参数" row 1
 	TaskID *string `json:"task_id,omitempty"`
 }
 
 // EcsServerInfo 需要绑定密钥对的虚拟机信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:129 table "表 5 EcsServerInfo"
 type EcsServerInfo struct {
 	// Auth 可选字段，鉴权认证类型。替换时需要该参数，重置时不需要该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:148 table "表 5 EcsServerInfo" row 2
 	Auth *Auth `json:"auth,omitempty"`
 
 	// DisablePassword - true：禁用虚拟机的ssh登录。
 	// - false：不禁用虚拟机的ssh登录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:157 table "表 5 EcsServerInfo" row 3
 	DisablePassword *bool `json:"disable_password,omitempty"`
 
 	// ID 需要绑定(替换或重置)SSH密钥对的虚拟机id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:139 table "表 5 EcsServerInfo" row 1
 	ID string `json:"id"`
 
 	// Port SSH监听端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:168 table "表 5 EcsServerInfo" row 4
 	Port *int64 `json:"port,omitempty"`
 }
 
 // EnableKeyError defines model for EnableKeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:166 table "表 6 响应Body参数"
 type EnableKeyError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:174 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // EnableKeyRequestBody defines model for EnableKeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:71 table "表 3 请求Body参数"
 type EnableKeyRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:81 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:90 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // EnableKeyResponseBody defines model for EnableKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:109 table "表 4 响应Body参数"
 type EnableKeyResponseBody struct {
 	// KeyInfo 密钥状态信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:117 table "表 4 响应Body参数" row 1
 	KeyInfo *KeyStatusInfo `json:"key_info,omitempty"`
 }
 
 // EnableKeyRotationError defines model for EnableKeyRotationError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:113 table "表 4 响应Body参数"
 type EnableKeyRotationError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:121 table "表 4 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // EnableKeyRotationRequestBody defines model for EnableKeyRotationRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:75 table "表 3 请求Body参数"
 type EnableKeyRotationRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:85 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:94 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // EnableKeyStoreError defines model for EnableKeyStoreError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:133 table "表 5 响应Body参数"
 type EnableKeyStoreError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:141 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // EnableKeyStoreResponseBody defines model for EnableKeyStoreResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:82 table "表 3 响应Body参数"
 type EnableKeyStoreResponseBody struct {
 	// Keystore 密钥库状态信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:90 table "表 3 响应Body参数" row 1
 	Keystore *KeyStoreStateInfo `json:"keystore,omitempty"`
 }
 
 // EncryptDataError defines model for EncryptDataError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:165 table "表 5 响应Body参数"
 type EncryptDataError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:173 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // EncryptDataRequestBody defines model for EncryptDataRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:75 table "表 3 请求Body参数"
 type EncryptDataRequestBody struct {
 	// EncryptionAlgorithm 数据加密算法，仅使用非对称密钥需要指定该参数，默认值为“SYMMETRIC_DEFAULT”，合法枚举值如下：
 	// - SYMMETRIC_DEFAULT
 	// - RSAES_OAEP_SHA_256
 	// - SM2_ENCRYPT
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:103 table "表 3 请求Body参数" row 3
 	EncryptionAlgorithm *EncryptDataRequestBodyEncryptionAlgorithm `json:"encryption_algorithm,omitempty"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:85 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// PlainText 明文数据，1~4096字节，满足正则匹配“^.{1,4096}$”，且转化为byte数组后长度取值范围为1~4096字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:94 table "表 3 请求Body参数" row 2
 	PlainText string `json:"plain_text"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:116 table "表 3 请求Body参数" row 4
 	Sequence *string `json:"sequence,omitempty"`
 }
 
@@ -1472,140 +2028,230 @@ type EncryptDataRequestBody struct {
 // - SYMMETRIC_DEFAULT
 // - RSAES_OAEP_SHA_256
 // - SM2_ENCRYPT
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:103 table "表 3 请求Body参数" row 3
 type EncryptDataRequestBodyEncryptionAlgorithm string
 
 // EncryptDataResponseBody defines model for EncryptDataResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:135 table "表 4 响应Body参数"
 type EncryptDataResponseBody struct {
 	// CipherText 加密后的密文，使用了Base64编码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:150 table "表 4 响应Body参数" row 2
 	CipherText *string `json:"cipher_text,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:143 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 }
 
 // EncryptDatakeyError defines model for EncryptDatakeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:162 table "表 5 响应Body参数"
 type EncryptDatakeyError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:170 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // EncryptDatakeyRequestBody defines model for EncryptDatakeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:69 table "表 3 请求Body参数"
 type EncryptDatakeyRequestBody struct {
 	// DatakeyPlainLength DEK明文字节长度，取值范围为1~1024。 DEK明文字节长度，取值为“64”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:97 table "表 3 请求Body参数" row 3
 	DatakeyPlainLength string `json:"datakey_plain_length"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// PlainText CMK为AES时，DEK明文和DEK明文的SHA256（32字节）；CMK为SM4时，DEK明文和DEK明文的SM3（32字节），均为16进制字符串表示。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:88 table "表 3 请求Body参数" row 2
 	PlainText string `json:"plain_text"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:106 table "表 3 请求Body参数" row 4
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // EncryptDatakeyResponseBody defines model for EncryptDatakeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:125 table "表 4 响应Body参数"
 type EncryptDatakeyResponseBody struct {
 	// CipherText DEK密文16进制，两位表示1byte。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:140 table "表 4 响应Body参数" row 2
 	CipherText *string `json:"cipher_text,omitempty"`
 
 	// DatakeyLength DEK字节长度。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:147 table "表 4 响应Body参数" row 3
 	DatakeyLength *string `json:"datakey_length,omitempty"`
 
 	// KeyID 密钥ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:133 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 }
 
 // ErrorDetail 错误信息返回体。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:194 table "表 7 ErrorDetail"
 type ErrorDetail struct {
 	// ErrorCode 错误请求返回的错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:202 table "表 7 ErrorDetail" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误请求返回的错误信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:209 table "表 7 ErrorDetail" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ExportPrivateKeyError defines model for ExportPrivateKeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:184 table "表 7 响应Body参数"
 type ExportPrivateKeyError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:192 table "表 7 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:199 table "表 7 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ExportPrivateKeyKeypairBean -
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:154 table "表 6 ExportPrivateKeyKeypairBean"
 type ExportPrivateKeyKeypairBean struct {
 	// Name SSH密钥对的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:162 table "表 6 ExportPrivateKeyKeypairBean" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PrivateKey SSH密钥对的私钥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:169 table "表 6 ExportPrivateKeyKeypairBean" row 2
 	PrivateKey *string `json:"private_key,omitempty"`
 }
 
 // ExportPrivateKeyRequestBody defines model for ExportPrivateKeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:70 table "表 3 请求Body参数"
 type ExportPrivateKeyRequestBody struct {
 	// Keypair -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:80 table "表 3 请求Body参数" row 1
 	Keypair KeypairBean `json:"keypair"`
 }
 
 // ExportPrivateKeyResponseBody defines model for ExportPrivateKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:133 table "表 5 响应Body参数"
 type ExportPrivateKeyResponseBody struct {
 	// Keypair -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:141 table "表 5 响应Body参数" row 1
 	Keypair *ExportPrivateKeyKeypairBean `json:"keypair,omitempty"`
 }
 
 // FailedTasks defines model for FailedTasks.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:134 table "表 5 FailedTasks"
 type FailedTasks struct {
 	// KeypairName 密钥对名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:195 table "表 5 FailedTasks" row 8
 	KeypairName *string `json:"keypair_name,omitempty"`
 
 	// OperateType 任务的操作类型。
 	// - FAILED_RESET 重置
 	// - FAILED_REPLACE 替换
 	// - FAILED_UNBIND 解绑
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:149 table "表 5 FailedTasks" row 2
 	OperateType *string `json:"operate_type,omitempty"`
 
 	// ServerID 虚拟机ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:188 table "表 5 FailedTasks" row 7
 	ServerID *string `json:"server_id,omitempty"`
 
 	// ServerName 虚拟机名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:181 table "表 5 FailedTasks" row 6
 	ServerName *string `json:"server_name,omitempty"`
 
 	// TaskErrorCode 任务失败错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:167 table "表 5 FailedTasks" row 4
 	TaskErrorCode *string `json:"task_error_code,omitempty"`
 
 	// TaskErrorMsg 任务失败错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:174 table "表 5 FailedTasks" row 5
 	TaskErrorMsg *string `json:"task_error_msg,omitempty"`
 
 	// TaskID 虚拟机ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:142 table "表 5 FailedTasks" row 1
 	TaskID *string `json:"task_id,omitempty"`
 
 	// TaskTime 任务时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:160 table "表 5 FailedTasks" row 3
 	TaskTime *string `json:"task_time,omitempty"`
 }
 
 // Grants defines model for Grants.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:161 table "表 5 Grants"
 type Grants struct {
 	// CreationDate 创建时间，时间戳，即从1970年1月1日至该时间的总秒数。 例如：1497341531000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:220 table "表 5 Grants" row 7
 	CreationDate *string `json:"creation_date,omitempty"`
 
 	// GrantID 授权ID，64字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:176 table "表 5 Grants" row 2
 	GrantID *string `json:"grant_id,omitempty"`
 
 	// GranteePrincipal 被授权用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:183 table "表 5 Grants" row 3
 	GranteePrincipal *string `json:"grantee_principal,omitempty"`
 
 	// GranteePrincipalType 授权类型。 有效值：“user”，“domain”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:190 table "表 5 Grants" row 4
 	GranteePrincipalType *GrantsGranteePrincipalType `json:"grantee_principal_type,omitempty"`
 
 	// IssuingPrincipal 创建授权用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:213 table "表 5 Grants" row 6
 	IssuingPrincipal *string `json:"issuing_principal,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:169 table "表 5 Grants" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// Name 授权名字，取值1到255字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:227 table "表 5 Grants" row 8
 	Name *string `json:"name,omitempty"`
 
 	// Operations 授权允许的操作列表。 有效的值：“create-datakey”，“create-datakey-without-plaintext”，“encrypt-datakey”，“decrypt-datakey”，“describe-key”，“create-grant”，“retire-grant”，“encrypt-data”，“decrypt-data”。 有效值不能仅为“create-grant”。
@@ -1617,119 +2263,193 @@ type Grants struct {
 	// - “retire-grant” 退役授权
 	// - “encrypt-data” 加密数据
 	// - “decrypt-data” 解密数据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:197 table "表 5 Grants" row 5
 	Operations []string `json:"operations,omitempty"`
 
 	// RetiringPrincipal 可退役授权的用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:234 table "表 5 Grants" row 9
 	RetiringPrincipal *string `json:"retiring_principal,omitempty"`
 }
 
 // GrantsGranteePrincipalType 授权类型。 有效值：“user”，“domain”。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:190 table "表 5 Grants" row 4
 type GrantsGranteePrincipalType string
 
 // ImportKeyMaterialError defines model for ImportKeyMaterialError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:143 table "表 4 响应Body参数"
 type ImportKeyMaterialError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:151 table "表 4 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ImportKeyMaterialRequestBody defines model for ImportKeyMaterialRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:69 table "表 3 请求Body参数"
 type ImportKeyMaterialRequestBody struct {
 	// EncryptedKeyMaterial 加密后的对称密钥材料，base64格式，满足正则匹配“^[0-9a-zA-Z+/=]{344,360}$”。若导入非对称密钥，则该参数为用于加密私钥的临时中间密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:97 table "表 3 请求Body参数" row 3
 	EncryptedKeyMaterial string `json:"encrypted_key_material"`
 
 	// EncryptedPrivatekey 使用临时中间密钥加密后的私钥，导入非对称密钥需要该参数，base64格式，满足正则匹配“^[0-9a-zA-Z+/=]{200,6144}$”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:106 table "表 3 请求Body参数" row 4
 	EncryptedPrivatekey *string `json:"encrypted_privatekey,omitempty"`
 
 	// ExpirationTime 密钥材料到期时间，时间戳，即从1970年1月1日至该时间的总秒数，KMS会在该时间的24小时内删除密钥材料。 例如：1550291833
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:115 table "表 3 请求Body参数" row 5
 	ExpirationTime *int64 `json:"expiration_time,omitempty"`
 
 	// ImportToken 密钥导入令牌，base64格式，满足正则匹配“^[0-9a-zA-Z+/=]{200,6144}$”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:88 table "表 3 请求Body参数" row 2
 	ImportToken string `json:"import_token"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:124 table "表 3 请求Body参数" row 6
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // ImportPrivateKeyEncryption 对私钥进行加密存储的方式。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:296 table "表 10 Encryption"
 type ImportPrivateKeyEncryption struct {
 	// KmsKeyName kms密钥的名称。
 	// - 若“type”为“kms”，则必须填入kms服务密钥名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:312 table "表 10 Encryption" row 2
 	KmsKeyName *string `json:"kms_key_name,omitempty"`
 
 	// Type 取值范围：“kms”或“default”。
 	// - “default”为默认加密方式，适用于没有kms服务的局点。
 	// - “kms”为采用kms服务加密方式。 若局点没有kms服务，请填“default”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:304 table "表 10 Encryption" row 1
 	Type *ImportPrivateKeyEncryptionType `json:"type,omitempty"`
 }
 
 // ImportPrivateKeyEncryptionType 取值范围：“kms”或“default”。
 // - “default”为默认加密方式，适用于没有kms服务的局点。
 // - “kms”为采用kms服务加密方式。 若局点没有kms服务，请填“default”。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:304 table "表 10 Encryption" row 1
 type ImportPrivateKeyEncryptionType string
 
 // ImportPrivateKeyError defines model for ImportPrivateKeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:328 table "表 11 响应Body参数"
 type ImportPrivateKeyError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:336 table "表 11 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:343 table "表 11 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ImportPrivateKeyRequestBody defines model for ImportPrivateKeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:70 table "表 3 请求Body参数"
 type ImportPrivateKeyRequestBody struct {
 	// Keypair -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:80 table "表 3 请求Body参数" row 1
 	Keypair RequestImportPrivateKeyKeypairBean `json:"keypair"`
 }
 
 // ImportPrivateKeyResponseBody defines model for ImportPrivateKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:212 table "表 7 响应Body参数"
 type ImportPrivateKeyResponseBody struct {
 	// Keypair -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:220 table "表 7 响应Body参数" row 1
 	Keypair *ResponseImportPrivateKeyKeypairBean `json:"keypair,omitempty"`
 }
 
 // KeKInfo 密钥详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:208 table "表 5 KeKInfo"
 type KeKInfo struct {
 	// DomainID 用户域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:223 table "表 5 KeKInfo" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:216 table "表 5 KeKInfo" row 1
 	KeyID *string `json:"key_id,omitempty"`
 }
 
 // KeyAliasInfo 密钥别名信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:143 table "表 5 KeyAliasInfo"
 type KeyAliasInfo struct {
 	// KeyAlias 密钥别名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:158 table "表 5 KeyAliasInfo" row 2
 	KeyAlias *string `json:"key_alias,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:151 table "表 5 KeyAliasInfo" row 1
 	KeyID *string `json:"key_id,omitempty"`
 }
 
 // KeyDescriptionInfo 密钥描述信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:143 table "表 5 KeyDescriptionInfo"
 type KeyDescriptionInfo struct {
 	// KeyDescription 密钥描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:158 table "表 5 KeyDescriptionInfo" row 2
 	KeyDescription *string `json:"key_description,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:151 table "表 5 KeyDescriptionInfo" row 1
 	KeyID *string `json:"key_id,omitempty"`
 }
 
 // KeyProtection SSH密钥对私钥托管与保护。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:167 table "表 5 KeyProtection"
 type KeyProtection struct {
 	// Encryption 对私钥进行加密存储的方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:186 table "表 5 KeyProtection" row 2
 	Encryption CreateKeypairEncryption `json:"encryption"`
 
 	// PrivateKey 导入SSH密钥对的私钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:177 table "表 5 KeyProtection" row 1
 	PrivateKey *string `json:"private_key,omitempty"`
 }
 
 // KeyStatusInfo 密钥状态信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:130 table "表 5 KeyStatusInfo"
 type KeyStatusInfo struct {
 	// KeyID 密钥ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:138 table "表 5 KeyStatusInfo" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyState 密钥状态：
@@ -1738,21 +2458,33 @@ type KeyStatusInfo struct {
 	// - 4为计划删除状态
 	// - 5为等待导入状态
 	// - 7为冻结状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:145 table "表 5 KeyStatusInfo" row 2
 	KeyState *string `json:"key_state,omitempty"`
 }
 
 // KeyStoreStateInfo 密钥库状态信息
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:103 table "表 4 KeyStoreStateInfo"
 type KeyStoreStateInfo struct {
 	// KeystoreID 密钥库ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:111 table "表 4 KeyStoreStateInfo" row 1
 	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// KeystoreState 密钥库状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:118 table "表 4 KeyStoreStateInfo" row 2
 	KeystoreState *string `json:"keystore_state,omitempty"`
 }
 
 // Keypair 密钥对信息
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:155 table "表 6 Keypair"
 type Keypair struct {
 	// Fingerprint SSH密钥对应指纹信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:191 table "表 6 Keypair" row 5
 	Fingerprint *string `json:"fingerprint,omitempty"`
 
 	// FrozenState 冻结状态
@@ -1767,51 +2499,83 @@ type Keypair struct {
 	// - 8：未实名认证冻结
 	// - 9：普通冻结及未实名认证冻结
 	// - 10：公安冻结及未实名认证冻结
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:205 table "表 6 Keypair" row 7
 	FrozenState *string `json:"frozen_state,omitempty"`
 
 	// IsKeyProtection 是否托管密钥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:198 table "表 6 Keypair" row 6
 	IsKeyProtection *bool `json:"is_key_protection,omitempty"`
 
 	// Name SSH密钥对的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:163 table "表 6 Keypair" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PublicKey SSH密钥对对应的publicKey信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:184 table "表 6 Keypair" row 4
 	PublicKey *string `json:"public_key,omitempty"`
 
 	// Scope 租户级或者用户级。domain或user。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:177 table "表 6 Keypair" row 3
 	Scope *string `json:"scope,omitempty"`
 
 	// Type SSH密钥对的类型，值为“ssh”或“x509”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:170 table "表 6 Keypair" row 2
 	Type *string `json:"type,omitempty"`
 }
 
 // KeypairBean -
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:95 table "表 4 KeypairBean"
 type KeypairBean struct {
 	// Name SSH密钥对名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:105 table "表 4 KeypairBean" row 1
 	Name string `json:"name"`
 
 	// PrivateKey SSH密钥对的私钥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:114 table "表 4 KeypairBean" row 2
 	PrivateKey string `json:"private_key"`
 }
 
 // KeypairDetail 密钥对详细信息
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:103 table "表 4 KeypairDetail"
 type KeypairDetail struct {
 	// Algorithm 生成算法。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:228 table "表 4 KeypairDetail" row 16
 	Algorithm *string `json:"algorithm,omitempty"`
 
 	// CreateTime SSH密钥对创建的时间，时间戳，即从1970年1月1日至该时间的总秒数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:181 table "表 4 KeypairDetail" row 11
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// DeleteTime SSH密钥对删除的时间，时间戳，即从1970年1月1日至该时间的总秒数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:188 table "表 4 KeypairDetail" row 12
 	DeleteTime *int64 `json:"delete_time,omitempty"`
 
 	// Deleted SSH密钥对删除的标记
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:160 table "表 4 KeypairDetail" row 8
 	Deleted *bool `json:"deleted,omitempty"`
 
 	// Description SSH密钥对的描述信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:167 table "表 4 KeypairDetail" row 9
 	Description *string `json:"description,omitempty"`
 
 	// Fingerprint SSH密钥对应指纹信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:146 table "表 4 KeypairDetail" row 6
 	Fingerprint *string `json:"fingerprint,omitempty"`
 
 	// FrozenState 冻结状态
@@ -1826,145 +2590,237 @@ type KeypairDetail struct {
 	// - 8：未实名认证冻结
 	// - 9：普通冻结及未实名认证冻结
 	// - 10：公安冻结及未实名认证冻结
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:202 table "表 4 KeypairDetail" row 14
 	FrozenState *int64 `json:"frozen_state,omitempty"`
 
 	// ID SSH密钥对的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:118 table "表 4 KeypairDetail" row 2
 	ID *int64 `json:"id,omitempty"`
 
 	// IsKeyProtection 是否托管密钥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:153 table "表 4 KeypairDetail" row 7
 	IsKeyProtection *bool `json:"is_key_protection,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:221 table "表 4 KeypairDetail" row 15
 	KeyID *string `json:"key_id,omitempty"`
 
 	// Name SSH密钥对的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:111 table "表 4 KeypairDetail" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PublicKey SSH密钥对对应的publicKey信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:139 table "表 4 KeypairDetail" row 5
 	PublicKey *string `json:"public_key,omitempty"`
 
 	// Scope 租户级或者用户级。domain或user。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:132 table "表 4 KeypairDetail" row 4
 	Scope *string `json:"scope,omitempty"`
 
 	// Type SSH密钥对的类型。ssh或x509。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:125 table "表 4 KeypairDetail" row 3
 	Type *string `json:"type,omitempty"`
 
 	// UpdateTime SSH密钥对的更新时间，时间戳，即从1970年1月1日至该时间的总秒数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:195 table "表 4 KeypairDetail" row 13
 	UpdateTime *int64 `json:"update_time,omitempty"`
 
 	// UserID SSH密钥对所属的用户信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:174 table "表 4 KeypairDetail" row 10
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // Keypairs defines model for Keypairs.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:134 table "表 5 Keypairs"
 type Keypairs struct {
 	// Keypair 密钥对信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:142 table "表 5 Keypairs" row 1
 	Keypair *Keypair `json:"keypair,omitempty"`
 }
 
 // KeystoreInfo 密钥库信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:137 table "表 5 KeystoreInfo"
 type KeystoreInfo struct {
 	// DomainID 用户域ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:152 table "表 5 KeystoreInfo" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// KeystoreID 密钥库ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:145 table "表 5 KeystoreInfo" row 1
 	KeystoreID *string `json:"keystore_id,omitempty"`
 }
 
 // ListFailedTaskError defines model for ListFailedTaskError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:210 table "表 6 响应Body参数"
 type ListFailedTaskError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:218 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:225 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListFailedTaskResponseBody defines model for ListFailedTaskResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:106 table "表 4 响应Body参数"
 type ListFailedTaskResponseBody struct {
 	// Tasks 失败的任务列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:121 table "表 4 响应Body参数" row 2
 	Tasks []FailedTasks `json:"tasks,omitempty"`
 
 	// Total 失败任务总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:114 table "表 4 响应Body参数" row 1
 	Total *int64 `json:"total,omitempty"`
 }
 
 // ListGrantsError defines model for ListGrantsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:258 table "表 6 响应Body参数"
 type ListGrantsError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:266 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ListGrantsRequestBody defines model for ListGrantsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:69 table "表 3 请求Body参数"
 type ListGrantsRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Limit 指定查询授权列表返回记录条数，如果查询记录条数小于存在的条数，响应参数“truncated”将返回“true”，表示存在分页。 取值在授权最大个数范围以内。例如：100
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:88 table "表 3 请求Body参数" row 2
 	Limit *string `json:"limit,omitempty"`
 
 	// Marker 分页查询起始位置标识。 分页查询收到的响应参数“truncated”为“true”时，可以发送连续的请求获取更多的记录条数，“marker”设置为响应的“next_marker”的值。例如：10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:97 table "表 3 请求Body参数" row 3
 	Marker *string `json:"marker,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:106 table "表 3 请求Body参数" row 4
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // ListGrantsResponseBody defines model for ListGrantsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:125 table "表 4 响应Body参数"
 type ListGrantsResponseBody struct {
 	// Grants grant列表，详情请参见grants字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:133 table "表 4 响应Body参数" row 1
 	Grants []Grants `json:"grants,omitempty"`
 
 	// NextMarker 获取下一页所需要传递的marker值。 当“truncated”为“false”时，“next_marker”为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:140 table "表 4 响应Body参数" row 2
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// Total grant总条数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:157 table "表 4 响应Body参数" row 4
 	Total *int64 `json:"total,omitempty"`
 
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
 	// - “false”表示已经是最后一页。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:147 table "表 4 响应Body参数" row 3
 	Truncated *ListGrantsResponseBodyTruncated `json:"truncated,omitempty"`
 }
 
 // ListGrantsResponseBodyTruncated 是否还有下一页：
 // - “true”表示还有数据。
 // - “false”表示已经是最后一页。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:147 table "表 4 响应Body参数" row 3
 type ListGrantsResponseBodyTruncated string
 
 // ListKeyDetailError defines model for ListKeyDetailError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:303 table "表 6 响应Body参数"
 type ListKeyDetailError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:311 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ListKeyDetailKeyDetails 密钥详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:128 table "表 5 KeyDetails"
 type ListKeyDetailKeyDetails struct {
 	// CreationDate 密钥创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:197 table "表 5 KeyDetails" row 8
 	CreationDate *string `json:"creation_date,omitempty"`
 
 	// DefaultKeyFlag 默认主密钥标识，默认主密钥标识为1，非默认标识为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:224 table "表 5 KeyDetails" row 11
 	DefaultKeyFlag *string `json:"default_key_flag,omitempty"`
 
 	// DomainID 用户域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:143 table "表 5 KeyDetails" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ExpirationTime 密钥材料失效时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:238 table "表 5 KeyDetails" row 13
 	ExpirationTime *string `json:"expiration_time,omitempty"`
 
 	// KeyAlias 密钥别名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:150 table "表 5 KeyDetails" row 3
 	KeyAlias *string `json:"key_alias,omitempty"`
 
 	// KeyDescription 密钥描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:190 table "表 5 KeyDetails" row 7
 	KeyDescription *string `json:"key_description,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:136 table "表 5 KeyDetails" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyLabel 密钥在加密机中的标签
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:279 table "表 5 KeyDetails" row 18
 	KeyLabel *string `json:"key_label,omitempty"`
 
 	// KeyRotationEnabled 密钥轮换状态，默认为“false”，表示关闭密钥轮换功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:255 table "表 5 KeyDetails" row 15
 	KeyRotationEnabled *string `json:"key_rotation_enabled,omitempty"`
 
 	// KeySpec 密钥生成算法。
@@ -1976,6 +2832,8 @@ type ListKeyDetailKeyDetails struct {
 	// - EC_P256
 	// - EC_P384
 	// - SM2
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:164 table "表 5 KeyDetails" row 5
 	KeySpec *string `json:"key_spec,omitempty"`
 
 	// KeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
@@ -1984,37 +2842,55 @@ type ListKeyDetailKeyDetails struct {
 	// - “3”表示禁用状态
 	// - “4”表示计划删除状态
 	// - “5”表示等待导入状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:211 table "表 5 KeyDetails" row 10
 	KeyState *ListKeyDetailKeyDetailsKeyState `json:"key_state,omitempty"`
 
 	// KeyType 密钥类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:231 table "表 5 KeyDetails" row 12
 	KeyType *string `json:"key_type,omitempty"`
 
 	// KeyUsage 密钥用途。
 	// - ENCRYPT_DECRYPT
 	// - SIGN_VERIFY
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:180 table "表 5 KeyDetails" row 6
 	KeyUsage *string `json:"key_usage,omitempty"`
 
 	// KeystoreID 密钥库ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:272 table "表 5 KeyDetails" row 17
 	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
 	// - external表示密钥材料由外部导入
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:245 table "表 5 KeyDetails" row 14
 	Origin *ListKeyDetailKeyDetailsOrigin `json:"origin,omitempty"`
 
 	// PartitionType 分区类型，枚举如下：
 	// - 1为专业版
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:286 table "表 5 KeyDetails" row 19
 	PartitionType *string `json:"partition_type,omitempty"`
 
 	// Realm 密钥区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:157 table "表 5 KeyDetails" row 4
 	Realm *string `json:"realm,omitempty"`
 
 	// ScheduledDeletionDate 密钥计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:204 table "表 5 KeyDetails" row 9
 	ScheduledDeletionDate *string `json:"scheduled_deletion_date,omitempty"`
 
 	// SysEnterpriseProjectID 企业项目ID，默认为“0”。
 	// - 对于开通企业项目的用户，表示资源处于默认企业项目下。
 	// - 对于未开通企业项目的用户，表示资源未处于企业项目下。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:262 table "表 5 KeyDetails" row 16
 	SysEnterpriseProjectID *string `json:"sys_enterprise_project_id,omitempty"`
 }
 
@@ -2024,94 +2900,154 @@ type ListKeyDetailKeyDetails struct {
 // - “3”表示禁用状态
 // - “4”表示计划删除状态
 // - “5”表示等待导入状态
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:211 table "表 5 KeyDetails" row 10
 type ListKeyDetailKeyDetailsKeyState string
 
 // ListKeyDetailKeyDetailsOrigin 密钥来源，默认为“kms”，枚举如下：
 // - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
 // - external表示密钥材料由外部导入
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:245 table "表 5 KeyDetails" row 14
 type ListKeyDetailKeyDetailsOrigin string
 
 // ListKeyDetailRequestBody defines model for ListKeyDetailRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:69 table "表 3 请求Body参数"
 type ListKeyDetailRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:88 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // ListKeyDetailResponseBody defines model for ListKeyDetailResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:107 table "表 4 响应Body参数"
 type ListKeyDetailResponseBody struct {
 	// KeyInfo 密钥详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:115 table "表 4 响应Body参数" row 1
 	KeyInfo *ListKeyDetailKeyDetails `json:"key_info,omitempty"`
 }
 
 // ListKeyStoresError defines model for ListKeyStoresError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:192 table "表 6 响应Body参数"
 type ListKeyStoresError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:200 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ListKeyStoresKeystoreDetails defines model for ListKeyStoresKeystoreDetails.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:134 table "表 5 KeystoreDetails"
 type ListKeyStoresKeystoreDetails struct {
 	// CreateTime 密钥库创建时间，UTC时间戳。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:177 table "表 5 KeystoreDetails" row 6
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// DomainID 用户域ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:149 table "表 5 KeystoreDetails" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// HsmClusterID DHSM集群id，要求集群当前未创建专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:170 table "表 5 KeystoreDetails" row 5
 	HsmClusterID *string `json:"hsm_cluster_id,omitempty"`
 
 	// KeystoreAlias 密钥库别名
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:156 table "表 5 KeystoreDetails" row 3
 	KeystoreAlias *string `json:"keystore_alias,omitempty"`
 
 	// KeystoreID 密钥库ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:142 table "表 5 KeystoreDetails" row 1
 	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// KeystoreType 密钥库类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:163 table "表 5 KeystoreDetails" row 4
 	KeystoreType *string `json:"keystore_type,omitempty"`
 }
 
 // ListKeyStoresResponseBody defines model for ListKeyStoresResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:106 table "表 4 响应Body参数"
 type ListKeyStoresResponseBody struct {
 	// Keystores 密钥详情列表。详情参见KeystoreDetails
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:121 table "表 4 响应Body参数" row 2
 	Keystores []ListKeyStoresKeystoreDetails `json:"keystores,omitempty"`
 
 	// Total 密钥库总数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:114 table "表 4 响应Body参数" row 1
 	Total *int64 `json:"total,omitempty"`
 }
 
 // ListKeypairDetailError defines model for ListKeypairDetailError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:243 table "表 5 响应Body参数"
 type ListKeypairDetailError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:251 table "表 5 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:258 table "表 5 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListKeypairDetailResponseBody defines model for ListKeypairDetailResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:82 table "表 3 响应Body参数"
 type ListKeypairDetailResponseBody struct {
 	// Keypair 密钥对详细信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:90 table "表 3 响应Body参数" row 1
 	Keypair *KeypairDetail `json:"keypair,omitempty"`
 }
 
 // ListKeypairTaskError defines model for ListKeypairTaskError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:132 table "表 4 响应Body参数"
 type ListKeypairTaskError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:140 table "表 4 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:147 table "表 4 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListKeypairTaskResponseBody defines model for ListKeypairTaskResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:82 table "表 3 响应Body参数"
 type ListKeypairTaskResponseBody struct {
 	// ServerID 租户虚拟机ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:90 table "表 3 响应Body参数" row 1
 	ServerID *string `json:"server_id,omitempty"`
 
 	// TaskID 任务下发成功返回的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:97 table "表 3 响应Body参数" row 2
 	TaskID *string `json:"task_id,omitempty"`
 
 	// TaskStatus 密钥对正在处理的状态。
@@ -2127,60 +3063,98 @@ type ListKeypairTaskResponseBody struct {
 	// - RUNNING_UNBIND 正在解绑
 	// - FAILED_UNBIND 解绑失败
 	// - SUCCESS_UNBIND 解绑成功
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:104 table "表 3 响应Body参数" row 3
 	TaskStatus *string `json:"task_status,omitempty"`
 }
 
 // ListKeypairsError defines model for ListKeypairsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:267 table "表 8 响应Body参数"
 type ListKeypairsError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:275 table "表 8 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:282 table "表 8 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListKeypairsResponseBody defines model for ListKeypairsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:106 table "表 4 响应Body参数"
 type ListKeypairsResponseBody struct {
 	// Keypairs SSH密钥对信息列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:114 table "表 4 响应Body参数" row 1
 	Keypairs []Keypairs `json:"keypairs,omitempty"`
 
 	// PageInfo 分页信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:121 table "表 4 响应Body参数" row 2
 	PageInfo *PageInfo `json:"page_info,omitempty"`
 }
 
 // ListKeysError defines model for ListKeysError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:390 table "表 6 响应Body参数"
 type ListKeysError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:398 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ListKeysKeyDetails defines model for ListKeysKeyDetails.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:215 table "表 5 KeyDetails"
 type ListKeysKeyDetails struct {
 	// CreationDate 密钥创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:284 table "表 5 KeyDetails" row 8
 	CreationDate *string `json:"creation_date,omitempty"`
 
 	// DefaultKeyFlag 默认主密钥标识，默认主密钥标识为1，非默认标识为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:311 table "表 5 KeyDetails" row 11
 	DefaultKeyFlag *string `json:"default_key_flag,omitempty"`
 
 	// DomainID 用户域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:230 table "表 5 KeyDetails" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// ExpirationTime 密钥材料失效时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:325 table "表 5 KeyDetails" row 13
 	ExpirationTime *string `json:"expiration_time,omitempty"`
 
 	// KeyAlias 密钥别名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:237 table "表 5 KeyDetails" row 3
 	KeyAlias *string `json:"key_alias,omitempty"`
 
 	// KeyDescription 密钥描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:277 table "表 5 KeyDetails" row 7
 	KeyDescription *string `json:"key_description,omitempty"`
 
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:223 table "表 5 KeyDetails" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyLabel 密钥在加密机中的标签
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:366 table "表 5 KeyDetails" row 18
 	KeyLabel *string `json:"key_label,omitempty"`
 
 	// KeyRotationEnabled 密钥轮换状态，默认为“false”，表示关闭密钥轮换功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:342 table "表 5 KeyDetails" row 15
 	KeyRotationEnabled *string `json:"key_rotation_enabled,omitempty"`
 
 	// KeySpec 密钥生成算法。
@@ -2192,6 +3166,8 @@ type ListKeysKeyDetails struct {
 	// - EC_P256
 	// - EC_P384
 	// - SM2
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:251 table "表 5 KeyDetails" row 5
 	KeySpec *string `json:"key_spec,omitempty"`
 
 	// KeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
@@ -2200,37 +3176,55 @@ type ListKeysKeyDetails struct {
 	// - “3”表示禁用状态
 	// - “4”表示计划删除状态
 	// - “5”表示等待导入状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:298 table "表 5 KeyDetails" row 10
 	KeyState *ListKeysKeyDetailsKeyState `json:"key_state,omitempty"`
 
 	// KeyType 密钥类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:318 table "表 5 KeyDetails" row 12
 	KeyType *string `json:"key_type,omitempty"`
 
 	// KeyUsage 密钥用途。
 	// - ENCRYPT_DECRYPT
 	// - SIGN_VERIFY
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:267 table "表 5 KeyDetails" row 6
 	KeyUsage *string `json:"key_usage,omitempty"`
 
 	// KeystoreID 密钥库ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:359 table "表 5 KeyDetails" row 17
 	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
 	// - external表示密钥材料由外部导入
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:332 table "表 5 KeyDetails" row 14
 	Origin *ListKeysKeyDetailsOrigin `json:"origin,omitempty"`
 
 	// PartitionType 分区类型，枚举如下：
 	// - 1为专业版
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:373 table "表 5 KeyDetails" row 19
 	PartitionType *string `json:"partition_type,omitempty"`
 
 	// Realm 密钥区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:244 table "表 5 KeyDetails" row 4
 	Realm *string `json:"realm,omitempty"`
 
 	// ScheduledDeletionDate 密钥计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:291 table "表 5 KeyDetails" row 9
 	ScheduledDeletionDate *string `json:"scheduled_deletion_date,omitempty"`
 
 	// SysEnterpriseProjectID 企业项目ID，默认为“0”。
 	// - 对于开通企业项目的用户，表示资源处于默认企业项目下。
 	// - 对于未开通企业项目的用户，表示资源未处于企业项目下。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:349 table "表 5 KeyDetails" row 16
 	SysEnterpriseProjectID *string `json:"sys_enterprise_project_id,omitempty"`
 }
 
@@ -2240,19 +3234,27 @@ type ListKeysKeyDetails struct {
 // - “3”表示禁用状态
 // - “4”表示计划删除状态
 // - “5”表示等待导入状态
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:298 table "表 5 KeyDetails" row 10
 type ListKeysKeyDetailsKeyState string
 
 // ListKeysKeyDetailsOrigin 密钥来源，默认为“kms”，枚举如下：
 // - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
 // - external表示密钥材料由外部导入
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:332 table "表 5 KeyDetails" row 14
 type ListKeysKeyDetailsOrigin string
 
 // ListKeysRequestBody defines model for ListKeysRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:69 table "表 3 请求Body参数"
 type ListKeysRequestBody struct {
 	// EnterpriseProjectID 企业多项目ID。用户未开通企业多项目时，不需要输入该字段。 用户开通企业多项目时，查询资源可以输入该字段。 若用户不输入该字段，默认查询租户所有有权限的企业多项目下的资源。 此时“enterprise_project_id”取值为“all”。 若用户输入该字段，取值满足以下任一条件.
 	// - 取值为“all”
 	// - 取值为“0”
 	// - 满足正则匹配：“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:131 table "表 3 请求Body参数" row 5
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// KeySpec 密钥生成算法，默认为“AES_256”。查询所有（包含非对称）密钥需要指定参数“ALL”。
@@ -2265,6 +3267,8 @@ type ListKeysRequestBody struct {
 	// - EC_P384
 	// - SM2
 	// - ALL
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:112 table "表 3 请求Body参数" row 4
 	KeySpec *string `json:"key_spec,omitempty"`
 
 	// KeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
@@ -2273,15 +3277,23 @@ type ListKeysRequestBody struct {
 	// - “3”表示禁用状态
 	// - “4”表示计划删除状态
 	// - “5”表示等待导入状态
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:97 table "表 3 请求Body参数" row 3
 	KeyState *ListKeysRequestBodyKeyState `json:"key_state,omitempty"`
 
 	// Limit 指定查询返回记录条数，如果指定查询记录条数小于存在的条数，响应参数“truncated”将返回“true”，表示存在分页。取值在密钥最大个数范围以内。例如：100
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:79 table "表 3 请求Body参数" row 1
 	Limit *string `json:"limit,omitempty"`
 
 	// Marker 分页查询起始位置标识。分页查询收到的响应参数“truncated”为“true”时，可以发送连续的请求获取更多的记录条数，“marker”设置为响应的next_marker的值。例如：10
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:88 table "表 3 请求Body参数" row 2
 	Marker *string `json:"marker,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:144 table "表 3 请求Body参数" row 6
 	Sequence *string `json:"sequence,omitempty"`
 }
 
@@ -2291,407 +3303,659 @@ type ListKeysRequestBody struct {
 // - “3”表示禁用状态
 // - “4”表示计划删除状态
 // - “5”表示等待导入状态
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:97 table "表 3 请求Body参数" row 3
 type ListKeysRequestBodyKeyState string
 
 // ListKeysResponseBody defines model for ListKeysResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:163 table "表 4 响应Body参数"
 type ListKeysResponseBody struct {
 	// KeyDetails 密钥详情列表。详情参见KeyDetails
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:178 table "表 4 响应Body参数" row 2
 	KeyDetails []ListKeysKeyDetails `json:"key_details,omitempty"`
 
 	// Keys key_id列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:171 table "表 4 响应Body参数" row 1
 	Keys []string `json:"keys,omitempty"`
 
 	// NextMarker 获取下一页所需要传递的“marker”值。当“truncated”为“false”时，“next_marker”为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:185 table "表 4 响应Body参数" row 3
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// Total 密钥总条数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:202 table "表 4 响应Body参数" row 5
 	Total *int64 `json:"total,omitempty"`
 
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
 	// - “false”表示已经是最后一页。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:192 table "表 4 响应Body参数" row 4
 	Truncated *ListKeysResponseBodyTruncated `json:"truncated,omitempty"`
 }
 
 // ListKeysResponseBodyTruncated 是否还有下一页：
 // - “true”表示还有数据。
 // - “false”表示已经是最后一页。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:192 table "表 4 响应Body参数" row 4
 type ListKeysResponseBodyTruncated string
 
 // ListKmsByTagsError defines model for ListKmsByTagsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:502 table "表 10 响应Body参数"
 type ListKmsByTagsError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:510 table "表 10 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ListKmsByTagsRequestBody defines model for ListKmsByTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:78 table "表 3 请求Body参数"
 type ListKmsByTagsRequestBody struct {
 	// Action 操作标识（可设置为“filter”或者“count”）。
 	// - filter：表示过滤。
 	// - count：表示查询总条数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:106 table "表 3 请求Body参数" row 3
 	Action *ListKmsByTagsRequestBodyAction `json:"action,omitempty"`
 
 	// Limit 查询记录数（“action”为“count”时，无需设置此参数），如果“action”为“filter”，默认为“10”。 limit的取值范围为“1-1000”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:88 table "表 3 请求Body参数" row 1
 	Limit *string `json:"limit,omitempty"`
 
 	// Matches 搜索字段。
 	// - key为要匹配的字段，例如：resource_name等。
 	// - value为匹配的值，最大长度为255个字符，不能为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:130 table "表 3 请求Body参数" row 5
 	Matches []BatchCreateKmsTagsTagItem `json:"matches,omitempty"`
 
 	// Offset 索引位置。从offset指定的下一条数据开始查询。查询第一页数据时，将查询前一页数据时响应体中的值带入此参数（“action”为“count”时，无需设置此参数）。如果“action”为“filter”，offset默认为“0”。 offset必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:97 table "表 3 请求Body参数" row 2
 	Offset *string `json:"offset,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:142 table "表 3 请求Body参数" row 6
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个密钥下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:118 table "表 3 请求Body参数" row 4
 	Tags []Tag `json:"tags,omitempty"`
 }
 
 // ListKmsByTagsRequestBodyAction 操作标识（可设置为“filter”或者“count”）。
 // - filter：表示过滤。
 // - count：表示查询总条数。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:106 table "表 3 请求Body参数" row 3
 type ListKmsByTagsRequestBodyAction string
 
 // ListKmsByTagsResponseBody defines model for ListKmsByTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:229 table "表 6 响应Body参数"
 type ListKmsByTagsResponseBody struct {
 	// Resources 资源实例列表，详情请参见resource字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:237 table "表 6 响应Body参数" row 1
 	Resources []ActionResources `json:"resources,omitempty"`
 
 	// TotalCount 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:244 table "表 6 响应Body参数" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListKmsByTagsTagItem defines model for ListKmsByTagsTagItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:472 table "表 9 TagItem"
 type ListKmsByTagsTagItem struct {
 	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:480 table "表 9 TagItem" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 值。 每个值最大长度43个unicode字符，可以为空字符串。 不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:487 table "表 9 TagItem" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // ListKmsTagsError defines model for ListKmsTagsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:127 table "表 5 响应Body参数"
 type ListKmsTagsError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:135 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ListKmsTagsResponseBody defines model for ListKmsTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:73 table "表 3 响应Body参数"
 type ListKmsTagsResponseBody struct {
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个密钥下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:81 table "表 3 响应Body参数" row 1
 	Tags []Tag `json:"tags,omitempty"`
 }
 
 // ListRetirableGrantsError defines model for ListRetirableGrantsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:249 table "表 6 响应Body参数"
 type ListRetirableGrantsError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:257 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ListRetirableGrantsRequestBody defines model for ListRetirableGrantsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:69 table "表 3 请求Body参数"
 type ListRetirableGrantsRequestBody struct {
 	// Limit 指定查询可退役授权返回记录条数，如果查询记录条数小于存在的条数，响应参数“truncated”将返回“true”，表示存在分页。 取值在授权最大个数范围以内。例如：100
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:79 table "表 3 请求Body参数" row 1
 	Limit *string `json:"limit,omitempty"`
 
 	// Marker 分页查询起始位置标识。 分页查询收到的响应参数“truncated”为“true”时，可以发送连续的请求获取更多的记录条数，“marker”设置为响应的“next_marker”的值。例如：10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:88 table "表 3 请求Body参数" row 2
 	Marker *string `json:"marker,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:97 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // ListRetirableGrantsResponseBody defines model for ListRetirableGrantsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:116 table "表 4 响应Body参数"
 type ListRetirableGrantsResponseBody struct {
 	// Grants grant列表，详情请参见grants字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:124 table "表 4 响应Body参数" row 1
 	Grants []Grants `json:"grants,omitempty"`
 
 	// NextMarker 获取下一页所需要传递的marker值。 当“truncated”为“false”时，“next_marker”为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:131 table "表 4 响应Body参数" row 2
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// Total 可退役授权总条数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:138 table "表 4 响应Body参数" row 3
 	Total *int64 `json:"total,omitempty"`
 
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
 	// - “false”表示已经是最后一页。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:145 table "表 4 响应Body参数" row 4
 	Truncated *ListRetirableGrantsResponseBodyTruncated `json:"truncated,omitempty"`
 }
 
 // ListRetirableGrantsResponseBodyTruncated 是否还有下一页：
 // - “true”表示还有数据。
 // - “false”表示已经是最后一页。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:145 table "表 4 响应Body参数" row 4
 type ListRetirableGrantsResponseBodyTruncated string
 
 // ListRunningTaskError defines model for ListRunningTaskError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:196 table "表 6 响应Body参数"
 type ListRunningTaskError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:204 table "表 6 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:211 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // ListRunningTaskResponseBody defines model for ListRunningTaskResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:106 table "表 4 响应Body参数"
 type ListRunningTaskResponseBody struct {
 	// Tasks 正在处理的任务列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:121 table "表 4 响应Body参数" row 2
 	Tasks []RunningTasks `json:"tasks,omitempty"`
 
 	// Total 正在处理的任务总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:114 table "表 4 响应Body参数" row 1
 	Total *int64 `json:"total,omitempty"`
 }
 
 // PageInfo 分页信息
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:230 table "表 7 PageInfo"
 type PageInfo struct {
 	// CurrentCount 返回条目数量
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:252 table "表 7 PageInfo" row 3
 	CurrentCount *int64 `json:"current_count,omitempty"`
 
 	// NextMarker 返回下一页的查询地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:238 table "表 7 PageInfo" row 1
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// PreviousMarker 返回上一页的查询地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:245 table "表 7 PageInfo" row 2
 	PreviousMarker *string `json:"previous_marker,omitempty"`
 }
 
 // Quotas 配额详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:94 table "表 4 Quotas"
 type Quotas struct {
 	// Resources 资源配额列表，详情请参见Resources
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:102 table "表 4 Quotas" row 1
 	Resources []Resources `json:"resources,omitempty"`
 }
 
 // RequestImportPrivateKeyKeypairBean -
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:95 table "表 4 ImportPrivateKeyKeypairBean"
 type RequestImportPrivateKeyKeypairBean struct {
 	// KeyProtection SSH密钥对私钥托管与保护。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:123 table "表 4 ImportPrivateKeyKeypairBean" row 3
 	KeyProtection RequestImportPrivateKeyProtection `json:"key_protection"`
 
 	// Name SSH密钥对的名称。 - 新创建的密钥对名称不能和已有密钥对的名称相同。 - SSH密钥对名称由英文字母、数字、下划线、中划线组成，长度不能超过64个字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:105 table "表 4 ImportPrivateKeyKeypairBean" row 1
 	Name string `json:"name"`
 
 	// UserID SSH密钥对所属的用户信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:114 table "表 4 ImportPrivateKeyKeypairBean" row 2
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // RequestImportPrivateKeyProtection SSH密钥对私钥托管与保护。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:138 table "表 5 ImportPrivateKeyProtection"
 type RequestImportPrivateKeyProtection struct {
 	// Encryption 对私钥进行加密存储的方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:157 table "表 5 ImportPrivateKeyProtection" row 2
 	Encryption CreateKeypairEncryption `json:"encryption"`
 
 	// PrivateKey 导入SSH密钥对的私钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:148 table "表 5 ImportPrivateKeyProtection" row 1
 	PrivateKey string `json:"private_key"`
 }
 
 // Resources defines model for Resources.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:115 table "表 5 Resources"
 type Resources struct {
 	// Quota 配额总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:140 table "表 5 Resources" row 3
 	Quota *int64 `json:"quota,omitempty"`
 
 	// Type 配额类型。枚举值说明:
 	// - CMK，用户主密钥
 	// - grant_per_CMK，单个用户主密钥可创建授权数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:123 table "表 5 Resources" row 1
 	Type *string `json:"type,omitempty"`
 
 	// Used 已使用配额数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:133 table "表 5 Resources" row 2
 	Used *int64 `json:"used,omitempty"`
 }
 
 // ResponseImportPrivateKeyKeypairBean -
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:233 table "表 8 ImportPrivateKeyKeypairBean"
 type ResponseImportPrivateKeyKeypairBean struct {
 	// KeyProtection SSH密钥对私钥托管与保护。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:255 table "表 8 ImportPrivateKeyKeypairBean" row 3
 	KeyProtection *ResponseImportPrivateKeyProtection `json:"key_protection,omitempty"`
 
 	// Name SSH密钥对的名称。 - 新创建的密钥对名称不能和已有密钥对的名称相同。 - SSH密钥对名称由英文字母、数字、下划线、中划线组成，长度不能超过64个字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:241 table "表 8 ImportPrivateKeyKeypairBean" row 1
 	Name *string `json:"name,omitempty"`
 
 	// UserID SSH密钥对所属的用户信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:248 table "表 8 ImportPrivateKeyKeypairBean" row 2
 	UserID *string `json:"user_id,omitempty"`
 }
 
 // ResponseImportPrivateKeyProtection SSH密钥对私钥托管与保护。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:268 table "表 9 ImportPrivateKeyProtection"
 type ResponseImportPrivateKeyProtection struct {
 	// Encryption 对私钥进行加密存储的方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:283 table "表 9 ImportPrivateKeyProtection" row 2
 	Encryption *ImportPrivateKeyEncryption `json:"encryption,omitempty"`
 
 	// PrivateKey 导入SSH密钥对的私钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:276 table "表 9 ImportPrivateKeyProtection" row 1
 	PrivateKey *string `json:"private_key,omitempty"`
 }
 
 // RunningTasks defines model for RunningTasks.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:134 table "表 5 RunningTasks"
 type RunningTasks struct {
 	// KeypairName 密钥对名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:181 table "表 5 RunningTasks" row 6
 	KeypairName *string `json:"keypair_name,omitempty"`
 
 	// OperateType 操作类型。
 	// - FAILED_RESET 重置
 	// - FAILED_REPLACE 替换
 	// - FAILED_UNBIND 解绑
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:149 table "表 5 RunningTasks" row 2
 	OperateType *string `json:"operate_type,omitempty"`
 
 	// ServerID 虚拟机ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:174 table "表 5 RunningTasks" row 5
 	ServerID *string `json:"server_id,omitempty"`
 
 	// ServerName 虚拟机名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:167 table "表 5 RunningTasks" row 4
 	ServerName *string `json:"server_name,omitempty"`
 
 	// TaskID 虚拟机ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:142 table "表 5 RunningTasks" row 1
 	TaskID *string `json:"task_id,omitempty"`
 
 	// TaskTime 任务时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:160 table "表 5 RunningTasks" row 3
 	TaskTime *string `json:"task_time,omitempty"`
 }
 
 // ShowKeyRotationStatusError defines model for ShowKeyRotationStatusError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:151 table "表 5 响应Body参数"
 type ShowKeyRotationStatusError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:159 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ShowKeyRotationStatusRequestBody defines model for ShowKeyRotationStatusRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:69 table "表 3 请求Body参数"
 type ShowKeyRotationStatusRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:88 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // ShowKeyRotationStatusResponseBody defines model for ShowKeyRotationStatusResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:107 table "表 4 响应Body参数"
 type ShowKeyRotationStatusResponseBody struct {
 	// KeyRotationEnabled 密钥轮换状态，默认为“false”，表示关闭密钥轮换功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:115 table "表 4 响应Body参数" row 1
 	KeyRotationEnabled *bool `json:"key_rotation_enabled,omitempty"`
 
 	// LastRotationTime 上一次密钥轮换时间。时间戳，即从1970年1月1日至该时间的总秒数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:129 table "表 4 响应Body参数" row 3
 	LastRotationTime *string `json:"last_rotation_time,omitempty"`
 
 	// NumberOfRotations 密钥轮换次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:136 table "表 4 响应Body参数" row 4
 	NumberOfRotations *int64 `json:"number_of_rotations,omitempty"`
 
 	// RotationInterval 轮换周期，取值范围为30~365的整数。 周期范围设置根据密钥使用频率进行，若密钥使用频率高，建议设置为短周期；反之，则设置为长周期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:122 table "表 4 响应Body参数" row 2
 	RotationInterval *int64 `json:"rotation_interval,omitempty"`
 }
 
 // ShowKeyStoreError defines model for ShowKeyStoreError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:161 table "表 5 响应Body参数"
 type ShowKeyStoreError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:169 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ShowKeyStoreKeystoreDetails 密钥库详情
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:103 table "表 4 KeystoreDetails"
 type ShowKeyStoreKeystoreDetails struct {
 	// CreateTime 密钥库创建时间，UTC时间戳。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:146 table "表 4 KeystoreDetails" row 6
 	CreateTime *string `json:"create_time,omitempty"`
 
 	// DomainID 用户域ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:118 table "表 4 KeystoreDetails" row 2
 	DomainID *string `json:"domain_id,omitempty"`
 
 	// HsmClusterID DHSM集群id，要求集群当前未创建专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:139 table "表 4 KeystoreDetails" row 5
 	HsmClusterID *string `json:"hsm_cluster_id,omitempty"`
 
 	// KeystoreAlias 密钥库别名
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:125 table "表 4 KeystoreDetails" row 3
 	KeystoreAlias *string `json:"keystore_alias,omitempty"`
 
 	// KeystoreID 密钥库ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:111 table "表 4 KeystoreDetails" row 1
 	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// KeystoreType 密钥库类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:132 table "表 4 KeystoreDetails" row 4
 	KeystoreType *string `json:"keystore_type,omitempty"`
 }
 
 // ShowKeyStoreResponseBody defines model for ShowKeyStoreResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:82 table "表 3 响应Body参数"
 type ShowKeyStoreResponseBody struct {
 	// Keystore 密钥库详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:90 table "表 3 响应Body参数" row 1
 	Keystore *ShowKeyStoreKeystoreDetails `json:"keystore,omitempty"`
 }
 
 // ShowKmsTagsError defines model for ShowKmsTagsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:143 table "表 5 响应Body参数"
 type ShowKmsTagsError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:151 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ShowKmsTagsResponseBody defines model for ShowKmsTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:82 table "表 3 响应Body参数"
 type ShowKmsTagsResponseBody struct {
 	// ExistTagsNum 密钥的标签个数。。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:100 table "表 3 响应Body参数" row 2
 	ExistTagsNum *int64 `json:"existTagsNum,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个密钥下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:90 table "表 3 响应Body参数" row 1
 	Tags []ListKmsByTagsTagItem `json:"tags,omitempty"`
 }
 
 // ShowPublicKeyError defines model for ShowPublicKeyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:141 table "表 5 响应Body参数"
 type ShowPublicKeyError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:149 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ShowPublicKeyRequestBody defines model for ShowPublicKeyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:73 table "表 3 请求Body参数"
 type ShowPublicKeyRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:83 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:92 table "表 3 请求Body参数" row 2
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // ShowPublicKeyResponseBody defines model for ShowPublicKeyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:111 table "表 4 响应Body参数"
 type ShowPublicKeyResponseBody struct {
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:119 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// PublicKey 公钥信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:126 table "表 4 响应Body参数" row 2
 	PublicKey *string `json:"public_key,omitempty"`
 }
 
 // ShowUserInstancesError defines model for ShowUserInstancesError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:96 table "表 4 响应Body参数"
 type ShowUserInstancesError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:104 table "表 4 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ShowUserInstancesResponseBody defines model for ShowUserInstancesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:73 table "表 3 响应Body参数"
 type ShowUserInstancesResponseBody struct {
 	// InstanceNum 非默认用户主密钥个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:81 table "表 3 响应Body参数" row 1
 	InstanceNum *int64 `json:"instance_num,omitempty"`
 }
 
 // ShowUserQuotasError defines model for ShowUserQuotasError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:155 table "表 6 响应Body参数"
 type ShowUserQuotasError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:163 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ShowUserQuotasResponseBody defines model for ShowUserQuotasResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:73 table "表 3 响应Body参数"
 type ShowUserQuotasResponseBody struct {
 	// Quotas 配额详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:81 table "表 3 响应Body参数" row 1
 	Quotas *Quotas `json:"quotas,omitempty"`
 }
 
 // SignError defines model for SignError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:184 table "表 5 响应Body参数"
 type SignError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:192 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // SignRequestBody defines model for SignRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:75 table "表 3 请求Body参数"
 type SignRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:85 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Message 待签名的消息摘要或者消息，消息长度要求小于4096字节，使用Base64编码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:94 table "表 3 请求Body参数" row 2
 	Message string `json:"message"`
 
 	// MessageType 消息类型，默认为“DIGEST”，枚举如下：
 	// - DIGEST 表示消息摘要
 	// - RAW 表示消息原文
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:123 table "表 3 请求Body参数" row 4
 	MessageType *SignRequestBodyMessageType `json:"message_type,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:135 table "表 3 请求Body参数" row 5
 	Sequence *string `json:"sequence,omitempty"`
 
 	// SigningAlgorithm 签名算法，枚举如下：
@@ -2705,12 +3969,16 @@ type SignRequestBody struct {
 	// - ECDSA_SHA_384
 	// - ECDSA_SHA_512
 	// - SM2DSA_SM3
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:103 table "表 3 请求Body参数" row 3
 	SigningAlgorithm SignRequestBodySigningAlgorithm `json:"signing_algorithm"`
 }
 
 // SignRequestBodyMessageType 消息类型，默认为“DIGEST”，枚举如下：
 // - DIGEST 表示消息摘要
 // - RAW 表示消息原文
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:123 table "表 3 请求Body参数" row 4
 type SignRequestBodyMessageType string
 
 // SignRequestBodySigningAlgorithm 签名算法，枚举如下：
@@ -2724,154 +3992,254 @@ type SignRequestBodyMessageType string
 // - ECDSA_SHA_384
 // - ECDSA_SHA_512
 // - SM2DSA_SM3
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:103 table "表 3 请求Body参数" row 3
 type SignRequestBodySigningAlgorithm string
 
 // SignResponseBody defines model for SignResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:154 table "表 4 响应Body参数"
 type SignResponseBody struct {
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:162 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// Signature 签名值，使用base64编码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:169 table "表 4 响应Body参数" row 2
 	Signature *string `json:"signature,omitempty"`
 }
 
 // Tag defines model for Tag.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:157 table "表 4 Tag"
 type Tag struct {
 	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:167 table "表 4 Tag" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Values 标签值集合
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:176 table "表 4 Tag" row 2
 	Values []string `json:"values,omitempty"`
 }
 
 // TaskResponseBody defines model for TaskResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:244 table "表 8 TaskResponseBody"
 type TaskResponseBody struct {
 	// ErrorCode 任务下发失败返回的错误码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:273 table "表 8 TaskResponseBody" row 4
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 任务下发失败返回的错误信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:280 table "表 8 TaskResponseBody" row 5
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// ServerID 绑定的虚拟机id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:259 table "表 8 TaskResponseBody" row 2
 	ServerID *string `json:"server_id,omitempty"`
 
 	// Status 任务下发的状态。SUCCESS或FAILED。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:266 table "表 8 TaskResponseBody" row 3
 	Status *string `json:"status,omitempty"`
 
 	// TaskID 任务下发成功返回的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:252 table "表 8 TaskResponseBody" row 1
 	TaskID *string `json:"task_id,omitempty"`
 }
 
 // UpdateKeyAliasError defines model for UpdateKeyAliasError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:173 table "表 6 响应Body参数"
 type UpdateKeyAliasError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:181 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // UpdateKeyAliasRequestBody defines model for UpdateKeyAliasRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:75 table "表 3 请求Body参数"
 type UpdateKeyAliasRequestBody struct {
 	// KeyAlias 非默认主密钥别名，取值1到255字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”且 后缀不可以为“/default”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:94 table "表 3 请求Body参数" row 2
 	KeyAlias string `json:"key_alias"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:85 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:103 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // UpdateKeyAliasResponseBody defines model for UpdateKeyAliasResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:122 table "表 4 响应Body参数"
 type UpdateKeyAliasResponseBody struct {
 	// KeyInfo 密钥别名信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:130 table "表 4 响应Body参数" row 1
 	KeyInfo *KeyAliasInfo `json:"key_info,omitempty"`
 }
 
 // UpdateKeyDescriptionError defines model for UpdateKeyDescriptionError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:173 table "表 6 响应Body参数"
 type UpdateKeyDescriptionError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:181 table "表 6 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // UpdateKeyDescriptionRequestBody defines model for UpdateKeyDescriptionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:75 table "表 3 请求Body参数"
 type UpdateKeyDescriptionRequestBody struct {
 	// KeyDescription 密钥描述，取值0到255字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:94 table "表 3 请求Body参数" row 2
 	KeyDescription string `json:"key_description"`
 
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:85 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:103 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // UpdateKeyDescriptionResponseBody defines model for UpdateKeyDescriptionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:122 table "表 4 响应Body参数"
 type UpdateKeyDescriptionResponseBody struct {
 	// KeyInfo 密钥描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:130 table "表 4 响应Body参数" row 1
 	KeyInfo *KeyDescriptionInfo `json:"key_info,omitempty"`
 }
 
 // UpdateKeyRotationIntervalError defines model for UpdateKeyRotationIntervalError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:116 table "表 4 响应Body参数"
 type UpdateKeyRotationIntervalError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:124 table "表 4 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // UpdateKeyRotationIntervalRequestBody defines model for UpdateKeyRotationIntervalRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:69 table "表 3 请求Body参数"
 type UpdateKeyRotationIntervalRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:79 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// RotationInterval 轮换周期，取值范围为30~365的整数。 周期范围设置根据密钥使用频率进行，若密钥使用频率高，建议设置为短周期；反之，则设置为长周期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:88 table "表 3 请求Body参数" row 2
 	RotationInterval int64 `json:"rotation_interval"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:97 table "表 3 请求Body参数" row 3
 	Sequence *string `json:"sequence,omitempty"`
 }
 
 // UpdateKeypairDescriptionError defines model for UpdateKeypairDescriptionError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:132 table "表 5 响应Body参数"
 type UpdateKeypairDescriptionError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:140 table "表 5 响应Body参数" row 1
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:147 table "表 5 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
 // UpdateKeypairDescriptionReq 更新SSH密钥对描述消息体
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:103 table "表 4 UpdateKeypairDescriptionReq"
 type UpdateKeypairDescriptionReq struct {
 	// Description 描述信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:113 table "表 4 UpdateKeypairDescriptionReq" row 1
 	Description string `json:"description"`
 }
 
 // UpdateKeypairDescriptionRequestBody defines model for UpdateKeypairDescriptionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:78 table "表 3 请求Body参数"
 type UpdateKeypairDescriptionRequestBody struct {
 	// Keypair 更新SSH密钥对描述消息体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:88 table "表 3 请求Body参数" row 1
 	Keypair UpdateKeypairDescriptionReq `json:"keypair"`
 }
 
 // ValidateSignatureError defines model for ValidateSignatureError.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:193 table "表 5 响应Body参数"
 type ValidateSignatureError struct {
 	// Error 错误信息返回体。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:201 table "表 5 响应Body参数" row 1
 	Error *ErrorDetail `json:"error,omitempty"`
 }
 
 // ValidateSignatureRequestBody defines model for ValidateSignatureRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:75 table "表 3 请求Body参数"
 type ValidateSignatureRequestBody struct {
 	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:85 table "表 3 请求Body参数" row 1
 	KeyID string `json:"key_id"`
 
 	// Message 待签名的消息摘要或者消息，消息长度要求小于4096字节，使用Base64编码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:94 table "表 3 请求Body参数" row 2
 	Message string `json:"message"`
 
 	// MessageType 消息类型，默认为“DIGEST”，枚举如下：
 	// - DIGEST 表示消息摘要
 	// - RAW 表示消息原文
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:132 table "表 3 请求Body参数" row 5
 	MessageType *ValidateSignatureRequestBodyMessageType `json:"message_type,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:144 table "表 3 请求Body参数" row 6
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Signature 待验证的签名值，使用Base64编码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:103 table "表 3 请求Body参数" row 3
 	Signature string `json:"signature"`
 
 	// SigningAlgorithm 签名算法，枚举如下：
@@ -2885,12 +4253,16 @@ type ValidateSignatureRequestBody struct {
 	// - ECDSA_SHA_384
 	// - ECDSA_SHA_512
 	// - SM2DSA_SM3
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:112 table "表 3 请求Body参数" row 4
 	SigningAlgorithm ValidateSignatureRequestBodySigningAlgorithm `json:"signing_algorithm"`
 }
 
 // ValidateSignatureRequestBodyMessageType 消息类型，默认为“DIGEST”，枚举如下：
 // - DIGEST 表示消息摘要
 // - RAW 表示消息原文
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:132 table "表 3 请求Body参数" row 5
 type ValidateSignatureRequestBodyMessageType string
 
 // ValidateSignatureRequestBodySigningAlgorithm 签名算法，枚举如下：
@@ -2904,50 +4276,74 @@ type ValidateSignatureRequestBodyMessageType string
 // - ECDSA_SHA_384
 // - ECDSA_SHA_512
 // - SM2DSA_SM3
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:112 table "表 3 请求Body参数" row 4
 type ValidateSignatureRequestBodySigningAlgorithm string
 
 // ValidateSignatureResponseBody defines model for ValidateSignatureResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:163 table "表 4 响应Body参数"
 type ValidateSignatureResponseBody struct {
 	// KeyID 密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:171 table "表 4 响应Body参数" row 1
 	KeyID *string `json:"key_id,omitempty"`
 
 	// SignatureValid 签名验证合法性，“true”表示验证签名合法，“false”表示验证签名非法。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:178 table "表 4 响应Body参数" row 2
 	SignatureValid *string `json:"signature_valid,omitempty"`
 }
 
 // ListKeyStoresParams defines parameters for ListKeyStores.
 type ListKeyStoresParams struct {
 	// Limit 指定查询返回记录条数，默认值10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:51 table "表 2 Query参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset 索引位置，从offset指定的下一条数据开始查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:60 table "表 2 Query参数" row 2
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
 
 // ListFailedTaskParams defines parameters for ListFailedTask.
 type ListFailedTaskParams struct {
 	// Limit 每页显示的条目数量。默认值1000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:51 table "表 2 Query参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset 失败的任务信息列表的偏移量
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:60 table "表 2 Query参数" row 2
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
 
 // ListKeypairsParams defines parameters for ListKeypairs.
 type ListKeypairsParams struct {
 	// Limit 每页返回的个数。 默认值：50。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:51 table "表 2 Query参数" row 1
 	Limit *string `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源id，为空时为查询第一页
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:60 table "表 2 Query参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
 
 // ListRunningTaskParams defines parameters for ListRunningTask.
 type ListRunningTaskParams struct {
 	// Limit 每页显示的条目数量。默认值1000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:51 table "表 2 Query参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset 首个展示的正在处理任务信息的偏移量
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:60 table "表 2 Query参数" row 2
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
 
@@ -3153,14 +4549,18 @@ type ClientInterface interface {
 
 	// ListKeyStores 查询专属密钥库列表
 	//
-	// 查询租户专属密钥库列表.
+	// 查询租户专属密钥库列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:1
 	//
 	// Corresponds with GET /v1.0/{project_id}/keystores (the `ListKeyStores` operationId).
 	ListKeyStores(ctx context.Context, projectID string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKeyStoreWithBody 创建专属密钥库
 	//
-	// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储".
+	// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3169,7 +4569,9 @@ type ClientInterface interface {
 
 	// CreateKeyStore 创建专属密钥库
 	//
-	// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储".
+	// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3178,28 +4580,36 @@ type ClientInterface interface {
 
 	// DeleteKeyStore 删除专属密钥库
 	//
-	// 删除租户专属密钥库.
+	// 删除租户专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除专属密钥库.md:1
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/keystores/{keystore_id} (the `DeleteKeyStore` operationId).
 	DeleteKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowKeyStore 获取专属密钥库
 	//
-	// 获取租户专属密钥库.
+	// 获取租户专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:1
 	//
 	// Corresponds with GET /v1.0/{project_id}/keystores/{keystore_id} (the `ShowKeyStore` operationId).
 	ShowKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DisableKeyStore 禁用专属密钥库
 	//
-	// 禁用租户专属密钥库.
+	// 禁用租户专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:1
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/disable (the `DisableKeyStore` operationId).
 	DisableKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EnableKeyStore 启用专属密钥库
 	//
-	// 启用租户专属密钥库.
+	// 启用租户专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:1
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/enable (the `EnableKeyStore` operationId).
 	EnableKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3208,6 +4618,8 @@ type ClientInterface interface {
 	//
 	// 功能介绍：取消计划删除密钥。
 	// 说明：密钥处于“计划删除”状态才能取消计划删除密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3219,6 +4631,8 @@ type ClientInterface interface {
 	// 功能介绍：取消计划删除密钥。
 	// 说明：密钥处于“计划删除”状态才能取消计划删除密钥。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
@@ -3226,7 +4640,9 @@ type ClientInterface interface {
 
 	// CreateDatakeyWithBody 创建数据密钥
 	//
-	// 功能介绍：创建数据密钥，返回结果包含明文和密文。.
+	// 功能介绍：创建数据密钥，返回结果包含明文和密文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3235,7 +4651,9 @@ type ClientInterface interface {
 
 	// CreateDatakey 创建数据密钥
 	//
-	// 功能介绍：创建数据密钥，返回结果包含明文和密文。.
+	// 功能介绍：创建数据密钥，返回结果包含明文和密文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3244,7 +4662,9 @@ type ClientInterface interface {
 
 	// CreateDatakeyWithoutPlaintextWithBody 创建不含明文数据密钥
 	//
-	// 功能介绍：创建数据密钥，返回结果只包含密文。.
+	// 功能介绍：创建数据密钥，返回结果只包含密文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3253,7 +4673,9 @@ type ClientInterface interface {
 
 	// CreateDatakeyWithoutPlaintext 创建不含明文数据密钥
 	//
-	// 功能介绍：创建数据密钥，返回结果只包含密文。.
+	// 功能介绍：创建数据密钥，返回结果只包含密文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3266,6 +4688,8 @@ type ClientInterface interface {
 	// 说明：
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以授权。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
@@ -3276,6 +4700,8 @@ type ClientInterface interface {
 	// 功能介绍：创建授权，被授权用户可以对授权密钥进行操作。
 	// 说明：
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以授权。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3288,6 +4714,8 @@ type ClientInterface interface {
 	// 对称密钥为长度为256位AES密钥或者128位SM4密钥，可用于小量数据的加密或者用于加密数据密钥。
 	// 非对称密钥可以为RSA密钥对或者ECC密钥对（包含SM2密钥对），可用于加解密数据、数字签名及验签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
@@ -3299,6 +4727,8 @@ type ClientInterface interface {
 	// 对称密钥为长度为256位AES密钥或者128位SM4密钥，可用于小量数据的加密或者用于加密数据密钥。
 	// 非对称密钥可以为RSA密钥对或者ECC密钥对（包含SM2密钥对），可用于加解密数据、数字签名及验签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
@@ -3306,7 +4736,9 @@ type ClientInterface interface {
 
 	// DecryptDataWithBody 解密数据
 	//
-	// 功能介绍：解密数据。.
+	// 功能介绍：解密数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3315,7 +4747,9 @@ type ClientInterface interface {
 
 	// DecryptData 解密数据
 	//
-	// 功能介绍：解密数据。.
+	// 功能介绍：解密数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3324,7 +4758,9 @@ type ClientInterface interface {
 
 	// DecryptDatakeyWithBody 解密数据密钥
 	//
-	// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。.
+	// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3333,7 +4769,9 @@ type ClientInterface interface {
 
 	// DecryptDatakey 解密数据密钥
 	//
-	// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。.
+	// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3342,7 +4780,9 @@ type ClientInterface interface {
 
 	// DeleteImportedKeyMaterialWithBody 删除密钥材料
 	//
-	// 功能介绍：删除密钥材料信息。.
+	// 功能介绍：删除密钥材料信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3351,7 +4791,9 @@ type ClientInterface interface {
 
 	// DeleteImportedKeyMaterial 删除密钥材料
 	//
-	// 功能介绍：删除密钥材料信息。.
+	// 功能介绍：删除密钥材料信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3360,7 +4802,9 @@ type ClientInterface interface {
 
 	// ListKeyDetailWithBody 查询密钥信息
 	//
-	// 功能介绍：查询密钥详细信息。.
+	// 功能介绍：查询密钥详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3369,7 +4813,9 @@ type ClientInterface interface {
 
 	// ListKeyDetail 查询密钥信息
 	//
-	// 功能介绍：查询密钥详细信息。.
+	// 功能介绍：查询密钥详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3381,6 +4827,8 @@ type ClientInterface interface {
 	// 功能介绍：禁用密钥，密钥禁用后不可以使用。
 	// 说明：密钥为启用状态才能禁用密钥。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
@@ -3391,6 +4839,8 @@ type ClientInterface interface {
 	// 功能介绍：禁用密钥，密钥禁用后不可以使用。
 	// 说明：密钥为启用状态才能禁用密钥。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
@@ -3398,7 +4848,9 @@ type ClientInterface interface {
 
 	// DisableKeyRotationWithBody 关闭密钥轮换
 	//
-	// 功能介绍：关闭用户主密钥轮换。.
+	// 功能介绍：关闭用户主密钥轮换。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3407,7 +4859,9 @@ type ClientInterface interface {
 
 	// DisableKeyRotation 关闭密钥轮换
 	//
-	// 功能介绍：关闭用户主密钥轮换。.
+	// 功能介绍：关闭用户主密钥轮换。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3419,6 +4873,8 @@ type ClientInterface interface {
 	// 功能介绍：启用密钥，密钥启用后才可以使用。
 	// 说明：密钥为禁用状态才能启用密钥。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
@@ -3428,6 +4884,8 @@ type ClientInterface interface {
 	//
 	// 功能介绍：启用密钥，密钥启用后才可以使用。
 	// 说明：密钥为禁用状态才能启用密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3441,6 +4899,8 @@ type ClientInterface interface {
 	// 开启密钥轮换后，默认轮换间隔时间为365天。
 	// 默认主密钥及外部导入密钥不支持轮换操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
@@ -3453,6 +4913,8 @@ type ClientInterface interface {
 	// 开启密钥轮换后，默认轮换间隔时间为365天。
 	// 默认主密钥及外部导入密钥不支持轮换操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
@@ -3460,7 +4922,9 @@ type ClientInterface interface {
 
 	// EncryptDataWithBody 加密数据
 	//
-	// 功能介绍：加密数据，用指定的用户主密钥加密数据。.
+	// 功能介绍：加密数据，用指定的用户主密钥加密数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3469,7 +4933,9 @@ type ClientInterface interface {
 
 	// EncryptData 加密数据
 	//
-	// 功能介绍：加密数据，用指定的用户主密钥加密数据。.
+	// 功能介绍：加密数据，用指定的用户主密钥加密数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3478,7 +4944,9 @@ type ClientInterface interface {
 
 	// EncryptDatakeyWithBody 加密数据密钥
 	//
-	// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。.
+	// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3487,7 +4955,9 @@ type ClientInterface interface {
 
 	// EncryptDatakey 加密数据密钥
 	//
-	// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。.
+	// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3496,7 +4966,9 @@ type ClientInterface interface {
 
 	// CreateRandomWithBody 创建随机数
 	//
-	// 功能介绍： 生成8\~8192bit范围内的随机数。.
+	// 功能介绍： 生成8\~8192bit范围内的随机数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3505,7 +4977,9 @@ type ClientInterface interface {
 
 	// CreateRandom 创建随机数
 	//
-	// 功能介绍： 生成8\~8192bit范围内的随机数。.
+	// 功能介绍： 生成8\~8192bit范围内的随机数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3514,7 +4988,9 @@ type ClientInterface interface {
 
 	// ShowKeyRotationStatusWithBody 查询密钥轮换状态
 	//
-	// 功能介绍：查询用户主密钥轮换状态。.
+	// 功能介绍：查询用户主密钥轮换状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3523,7 +4999,9 @@ type ClientInterface interface {
 
 	// ShowKeyRotationStatus 查询密钥轮换状态
 	//
-	// 功能介绍：查询用户主密钥轮换状态。.
+	// 功能介绍：查询用户主密钥轮换状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3535,6 +5013,8 @@ type ClientInterface interface {
 	// 功能介绍：获取导入密钥的必要参数，包括密钥导入令牌和密钥加密公钥。
 	// 说明：返回的公钥类型默认为RSA_2048。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
@@ -3545,6 +5025,8 @@ type ClientInterface interface {
 	// 功能介绍：获取导入密钥的必要参数，包括密钥导入令牌和密钥加密公钥。
 	// 说明：返回的公钥类型默认为RSA_2048。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
@@ -3552,7 +5034,9 @@ type ClientInterface interface {
 
 	// ShowPublicKeyWithBody 查询公钥信息
 	//
-	// 查询用户指定非对称密钥的公钥信息。.
+	// 查询用户指定非对称密钥的公钥信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3561,7 +5045,9 @@ type ClientInterface interface {
 
 	// ShowPublicKey 查询公钥信息
 	//
-	// 查询用户指定非对称密钥的公钥信息。.
+	// 查询用户指定非对称密钥的公钥信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3570,7 +5056,9 @@ type ClientInterface interface {
 
 	// ImportKeyMaterialWithBody 导入密钥材料
 	//
-	// 功能介绍：导入密钥材料。.
+	// 功能介绍：导入密钥材料。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3579,7 +5067,9 @@ type ClientInterface interface {
 
 	// ImportKeyMaterial 导入密钥材料
 	//
-	// 功能介绍：导入密钥材料。.
+	// 功能介绍：导入密钥材料。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3588,7 +5078,9 @@ type ClientInterface interface {
 
 	// ListGrantsWithBody 查询授权列表
 	//
-	// 功能介绍：查询密钥的授权列表。.
+	// 功能介绍：查询密钥的授权列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3597,7 +5089,9 @@ type ClientInterface interface {
 
 	// ListGrants 查询授权列表
 	//
-	// 功能介绍：查询密钥的授权列表。.
+	// 功能介绍：查询密钥的授权列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3606,7 +5100,9 @@ type ClientInterface interface {
 
 	// ListKeysWithBody 查询密钥列表
 	//
-	// 功能介绍：查询用户所有密钥列表。.
+	// 功能介绍：查询用户所有密钥列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3615,7 +5111,9 @@ type ClientInterface interface {
 
 	// ListKeys 查询密钥列表
 	//
-	// 功能介绍：查询用户所有密钥列表。.
+	// 功能介绍：查询用户所有密钥列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3624,7 +5122,9 @@ type ClientInterface interface {
 
 	// ListRetirableGrantsWithBody 查询可退役授权列表
 	//
-	// 功能介绍：查询用户可以退役的授权列表。.
+	// 功能介绍：查询用户可以退役的授权列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3633,7 +5133,9 @@ type ClientInterface interface {
 
 	// ListRetirableGrants 查询可退役授权列表
 	//
-	// 功能介绍：查询用户可以退役的授权列表。.
+	// 功能介绍：查询用户可以退役的授权列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3642,7 +5144,9 @@ type ClientInterface interface {
 
 	// ListKmsByTagsWithBody 查询密钥实例
 	//
-	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3651,7 +5155,9 @@ type ClientInterface interface {
 
 	// ListKmsByTags 查询密钥实例
 	//
-	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3666,6 +5172,8 @@ type ClientInterface interface {
 	// 授权中retiring_principal指向的用户；
 	// 当授权的操作列表中包含retire-grant时，grantee_principal指向的用户。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
@@ -3679,6 +5187,8 @@ type ClientInterface interface {
 	// 授权中retiring_principal指向的用户；
 	// 当授权的操作列表中包含retire-grant时，grantee_principal指向的用户。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
@@ -3689,6 +5199,8 @@ type ClientInterface interface {
 	// 功能介绍：撤销授权，授权用户撤销被授权用户操作密钥的权限。
 	// 说明：
 	// 创建密钥的用户才能撤销该密钥授权。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3701,6 +5213,8 @@ type ClientInterface interface {
 	// 说明：
 	// 创建密钥的用户才能撤销该密钥授权。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
@@ -3708,7 +5222,9 @@ type ClientInterface interface {
 
 	// DeleteKeyWithBody 计划删除密钥
 	//
-	// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。.
+	// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3717,7 +5233,9 @@ type ClientInterface interface {
 
 	// DeleteKey 计划删除密钥
 	//
-	// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。.
+	// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3726,7 +5244,9 @@ type ClientInterface interface {
 
 	// SignWithBody 签名数据
 	//
-	// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。.
+	// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3735,7 +5255,9 @@ type ClientInterface interface {
 
 	// Sign 签名数据
 	//
-	// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。.
+	// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3744,7 +5266,9 @@ type ClientInterface interface {
 
 	// ListKmsTags 查询项目标签
 	//
-	// 功能介绍：查询用户在指定项目下的所有标签集合。.
+	// 功能介绍：查询用户在指定项目下的所有标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:1
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/tags (the `ListKmsTags` operationId).
 	ListKmsTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3755,6 +5279,8 @@ type ClientInterface interface {
 	// 说明：
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 	// 密钥处于“计划删除”状态，密钥别名不可以修改。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3768,6 +5294,8 @@ type ClientInterface interface {
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 	// 密钥处于“计划删除”状态，密钥别名不可以修改。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
@@ -3779,6 +5307,8 @@ type ClientInterface interface {
 	// 说明：
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 	// 密钥处于“计划删除”状态，密钥描述不可以修改。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3792,6 +5322,8 @@ type ClientInterface interface {
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 	// 密钥处于“计划删除”状态，密钥描述不可以修改。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
@@ -3799,7 +5331,9 @@ type ClientInterface interface {
 
 	// UpdateKeyRotationIntervalWithBody 修改密钥轮换周期
 	//
-	// 功能介绍：修改用户主密钥轮换周期。.
+	// 功能介绍：修改用户主密钥轮换周期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3808,7 +5342,9 @@ type ClientInterface interface {
 
 	// UpdateKeyRotationInterval 修改密钥轮换周期
 	//
-	// 功能介绍：修改用户主密钥轮换周期。.
+	// 功能介绍：修改用户主密钥轮换周期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3817,21 +5353,27 @@ type ClientInterface interface {
 
 	// ShowUserInstances 查询实例数
 	//
-	// 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。.
+	// 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:1
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/user-instances (the `ShowUserInstances` operationId).
 	ShowUserInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowUserQuotas 查询配额
 	//
-	// 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。.
+	// 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:1
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/user-quotas (the `ShowUserQuotas` operationId).
 	ShowUserQuotas(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ValidateSignatureWithBody 验证签名
 	//
-	// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。.
+	// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3840,7 +5382,9 @@ type ClientInterface interface {
 
 	// ValidateSignature 验证签名
 	//
-	// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。.
+	// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3849,14 +5393,18 @@ type ClientInterface interface {
 
 	// ShowKmsTags 查询密钥标签
 	//
-	// 功能介绍：查询密钥标签。.
+	// 功能介绍：查询密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:1
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/{key_id}/tags (the `ShowKmsTags` operationId).
 	ShowKmsTags(ctx context.Context, projectID string, keyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKmsTagWithBody 添加密钥标签
 	//
-	// 功能介绍：添加密钥标签。.
+	// 功能介绍：添加密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3865,7 +5413,9 @@ type ClientInterface interface {
 
 	// CreateKmsTag 添加密钥标签
 	//
-	// 功能介绍：添加密钥标签。.
+	// 功能介绍：添加密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3874,7 +5424,9 @@ type ClientInterface interface {
 
 	// BatchCreateKmsTagsWithBody 批量添加删除密钥标签
 	//
-	// 功能介绍：批量添加删除密钥标签。.
+	// 功能介绍：批量添加删除密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3883,7 +5435,9 @@ type ClientInterface interface {
 
 	// BatchCreateKmsTags 批量添加删除密钥标签
 	//
-	// 功能介绍：批量添加删除密钥标签。.
+	// 功能介绍：批量添加删除密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3892,38 +5446,50 @@ type ClientInterface interface {
 
 	// DeleteTag 删除密钥标签
 	//
-	// 功能介绍：删除密钥标签。.
+	// 功能介绍：删除密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥标签.md:1
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key} (the `DeleteTag` operationId).
 	DeleteTag(ctx context.Context, projectID string, keyID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAllFailedTask 删除所有失败的任务
 	//
-	// 删除操作失败的任务信息。.
+	// 删除操作失败的任务信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:1
 	//
 	// Corresponds with DELETE /v3/{project_id}/failed-tasks (the `DeleteAllFailedTask` operationId).
 	DeleteAllFailedTask(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFailedTask 查询失败的任务信息
 	//
-	// 查询绑定、解绑等操作失败的任务信息。.
+	// 查询绑定、解绑等操作失败的任务信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/failed-tasks (the `ListFailedTask` operationId).
 	ListFailedTask(ctx context.Context, projectID string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteFailedTask 删除失败的任务
 	//
-	// 删除失败的任务。.
+	// 删除失败的任务。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:1
 	//
 	// Corresponds with DELETE /v3/{project_id}/failed-tasks/{task_id} (the `DeleteFailedTask` operationId).
 	DeleteFailedTask(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeypairs 查询SSH密钥对列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/keypairs (the `ListKeypairs` operationId).
 	ListKeypairs(ctx context.Context, projectID string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKeypairWithBody 创建和导入SSH密钥对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3932,6 +5498,8 @@ type ClientInterface interface {
 
 	// CreateKeypair 创建和导入SSH密钥对
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
@@ -3939,7 +5507,9 @@ type ClientInterface interface {
 
 	// AssociateKeypairWithBody 绑定SSH密钥对
 	//
-	// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。.
+	// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3948,7 +5518,9 @@ type ClientInterface interface {
 
 	// AssociateKeypair 绑定SSH密钥对
 	//
-	// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。.
+	// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3957,7 +5529,9 @@ type ClientInterface interface {
 
 	// BatchAssociateKeypairWithBody 批量绑定SSH密钥对
 	//
-	// 给指定的虚拟机批量绑定新的SSH密钥对。.
+	// 给指定的虚拟机批量绑定新的SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3966,7 +5540,9 @@ type ClientInterface interface {
 
 	// BatchAssociateKeypair 批量绑定SSH密钥对
 	//
-	// 给指定的虚拟机批量绑定新的SSH密钥对。.
+	// 给指定的虚拟机批量绑定新的SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3975,7 +5551,9 @@ type ClientInterface interface {
 
 	// DisassociateKeypairWithBody 解绑SSH密钥对
 	//
-	// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。.
+	// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3984,7 +5562,9 @@ type ClientInterface interface {
 
 	// DisassociateKeypair 解绑SSH密钥对
 	//
-	// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。.
+	// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3993,7 +5573,9 @@ type ClientInterface interface {
 
 	// ExportPrivateKeyWithBody 导出私钥
 	//
-	// 导出指定密钥对的私钥。.
+	// 导出指定密钥对的私钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -4002,7 +5584,9 @@ type ClientInterface interface {
 
 	// ExportPrivateKey 导出私钥
 	//
-	// 导出指定密钥对的私钥。.
+	// 导出指定密钥对的私钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4011,7 +5595,9 @@ type ClientInterface interface {
 
 	// ImportPrivateKeyWithBody 导入私钥
 	//
-	// 导入私钥到指定密钥对。.
+	// 导入私钥到指定密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -4020,7 +5606,9 @@ type ClientInterface interface {
 
 	// ImportPrivateKey 导入私钥
 	//
-	// 导入私钥到指定密钥对。.
+	// 导入私钥到指定密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4029,19 +5617,25 @@ type ClientInterface interface {
 
 	// DeleteKeypair 删除SSH密钥对
 	//
-	// 删除SSH密钥对。.
+	// 删除SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:1
 	//
 	// Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name} (the `DeleteKeypair` operationId).
 	DeleteKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeypairDetail 查询SSH密钥对详细信息
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/keypairs/{keypair_name} (the `ListKeypairDetail` operationId).
 	ListKeypairDetail(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateKeypairDescriptionWithBody 更新SSH密钥对描述
 	//
-	// 更新SSH密钥对描述。.
+	// 更新SSH密钥对描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -4050,7 +5644,9 @@ type ClientInterface interface {
 
 	// UpdateKeypairDescription 更新SSH密钥对描述
 	//
-	// 更新SSH密钥对描述。.
+	// 更新SSH密钥对描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -4059,21 +5655,27 @@ type ClientInterface interface {
 
 	// ClearPrivateKey 清除私钥
 	//
-	// 清除SSH密钥对私钥。.
+	// 清除SSH密钥对私钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:1
 	//
 	// Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name}/private-key (the `ClearPrivateKey` operationId).
 	ClearPrivateKey(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRunningTask 查询正在处理的任务信息
 	//
-	// 查询正在处理的任务信息。.
+	// 查询正在处理的任务信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/running-tasks (the `ListRunningTask` operationId).
 	ListRunningTask(ctx context.Context, projectID string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeypairTask 查询任务信息
 	//
-	// 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。.
+	// 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/tasks/{task_id} (the `ListKeypairTask` operationId).
 	ListKeypairTask(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4081,7 +5683,9 @@ type ClientInterface interface {
 
 // ListKeyStores 查询专属密钥库列表
 //
-// 查询租户专属密钥库列表.
+// 查询租户专属密钥库列表
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:1
 //
 // Corresponds with GET /v1.0/{project_id}/keystores (the `ListKeyStores` operationId).
 func (c *Client) ListKeyStores(ctx context.Context, projectID string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4098,7 +5702,9 @@ func (c *Client) ListKeyStores(ctx context.Context, projectID string, params *Li
 
 // CreateKeyStoreWithBody 创建专属密钥库
 //
-// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储".
+// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储"
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4117,7 +5723,9 @@ func (c *Client) CreateKeyStoreWithBody(ctx context.Context, projectID string, c
 
 // CreateKeyStore 创建专属密钥库
 //
-// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储".
+// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储"
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4136,7 +5744,9 @@ func (c *Client) CreateKeyStore(ctx context.Context, projectID string, body Crea
 
 // DeleteKeyStore 删除专属密钥库
 //
-// 删除租户专属密钥库.
+// 删除租户专属密钥库
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除专属密钥库.md:1
 //
 // Corresponds with DELETE /v1.0/{project_id}/keystores/{keystore_id} (the `DeleteKeyStore` operationId).
 func (c *Client) DeleteKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4153,7 +5763,9 @@ func (c *Client) DeleteKeyStore(ctx context.Context, projectID string, keystoreI
 
 // ShowKeyStore 获取专属密钥库
 //
-// 获取租户专属密钥库.
+// 获取租户专属密钥库
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:1
 //
 // Corresponds with GET /v1.0/{project_id}/keystores/{keystore_id} (the `ShowKeyStore` operationId).
 func (c *Client) ShowKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4170,7 +5782,9 @@ func (c *Client) ShowKeyStore(ctx context.Context, projectID string, keystoreID 
 
 // DisableKeyStore 禁用专属密钥库
 //
-// 禁用租户专属密钥库.
+// 禁用租户专属密钥库
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:1
 //
 // Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/disable (the `DisableKeyStore` operationId).
 func (c *Client) DisableKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4187,7 +5801,9 @@ func (c *Client) DisableKeyStore(ctx context.Context, projectID string, keystore
 
 // EnableKeyStore 启用专属密钥库
 //
-// 启用租户专属密钥库.
+// 启用租户专属密钥库
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:1
 //
 // Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/enable (the `EnableKeyStore` operationId).
 func (c *Client) EnableKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4206,6 +5822,8 @@ func (c *Client) EnableKeyStore(ctx context.Context, projectID string, keystoreI
 //
 // 功能介绍：取消计划删除密钥。
 // 说明：密钥处于“计划删除”状态才能取消计划删除密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4227,6 +5845,8 @@ func (c *Client) CancelKeyDeletionWithBody(ctx context.Context, projectID string
 // 功能介绍：取消计划删除密钥。
 // 说明：密钥处于“计划删除”状态才能取消计划删除密钥。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
@@ -4244,7 +5864,9 @@ func (c *Client) CancelKeyDeletion(ctx context.Context, projectID string, body C
 
 // CreateDatakeyWithBody 创建数据密钥
 //
-// 功能介绍：创建数据密钥，返回结果包含明文和密文。.
+// 功能介绍：创建数据密钥，返回结果包含明文和密文。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4263,7 +5885,9 @@ func (c *Client) CreateDatakeyWithBody(ctx context.Context, projectID string, co
 
 // CreateDatakey 创建数据密钥
 //
-// 功能介绍：创建数据密钥，返回结果包含明文和密文。.
+// 功能介绍：创建数据密钥，返回结果包含明文和密文。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4282,7 +5906,9 @@ func (c *Client) CreateDatakey(ctx context.Context, projectID string, body Creat
 
 // CreateDatakeyWithoutPlaintextWithBody 创建不含明文数据密钥
 //
-// 功能介绍：创建数据密钥，返回结果只包含密文。.
+// 功能介绍：创建数据密钥，返回结果只包含密文。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4301,7 +5927,9 @@ func (c *Client) CreateDatakeyWithoutPlaintextWithBody(ctx context.Context, proj
 
 // CreateDatakeyWithoutPlaintext 创建不含明文数据密钥
 //
-// 功能介绍：创建数据密钥，返回结果只包含密文。.
+// 功能介绍：创建数据密钥，返回结果只包含密文。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4324,6 +5952,8 @@ func (c *Client) CreateDatakeyWithoutPlaintext(ctx context.Context, projectID st
 // 说明：
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以授权。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
@@ -4344,6 +5974,8 @@ func (c *Client) CreateGrantWithBody(ctx context.Context, projectID string, cont
 // 功能介绍：创建授权，被授权用户可以对授权密钥进行操作。
 // 说明：
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以授权。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4366,6 +5998,8 @@ func (c *Client) CreateGrant(ctx context.Context, projectID string, body CreateG
 // 对称密钥为长度为256位AES密钥或者128位SM4密钥，可用于小量数据的加密或者用于加密数据密钥。
 // 非对称密钥可以为RSA密钥对或者ECC密钥对（包含SM2密钥对），可用于加解密数据、数字签名及验签。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
@@ -4387,6 +6021,8 @@ func (c *Client) CreateKeyWithBody(ctx context.Context, projectID string, conten
 // 对称密钥为长度为256位AES密钥或者128位SM4密钥，可用于小量数据的加密或者用于加密数据密钥。
 // 非对称密钥可以为RSA密钥对或者ECC密钥对（包含SM2密钥对），可用于加解密数据、数字签名及验签。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
@@ -4404,7 +6040,9 @@ func (c *Client) CreateKey(ctx context.Context, projectID string, body CreateKey
 
 // DecryptDataWithBody 解密数据
 //
-// 功能介绍：解密数据。.
+// 功能介绍：解密数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4423,7 +6061,9 @@ func (c *Client) DecryptDataWithBody(ctx context.Context, projectID string, cont
 
 // DecryptData 解密数据
 //
-// 功能介绍：解密数据。.
+// 功能介绍：解密数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4442,7 +6082,9 @@ func (c *Client) DecryptData(ctx context.Context, projectID string, body Decrypt
 
 // DecryptDatakeyWithBody 解密数据密钥
 //
-// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。.
+// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4461,7 +6103,9 @@ func (c *Client) DecryptDatakeyWithBody(ctx context.Context, projectID string, c
 
 // DecryptDatakey 解密数据密钥
 //
-// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。.
+// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4480,7 +6124,9 @@ func (c *Client) DecryptDatakey(ctx context.Context, projectID string, body Decr
 
 // DeleteImportedKeyMaterialWithBody 删除密钥材料
 //
-// 功能介绍：删除密钥材料信息。.
+// 功能介绍：删除密钥材料信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4499,7 +6145,9 @@ func (c *Client) DeleteImportedKeyMaterialWithBody(ctx context.Context, projectI
 
 // DeleteImportedKeyMaterial 删除密钥材料
 //
-// 功能介绍：删除密钥材料信息。.
+// 功能介绍：删除密钥材料信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4518,7 +6166,9 @@ func (c *Client) DeleteImportedKeyMaterial(ctx context.Context, projectID string
 
 // ListKeyDetailWithBody 查询密钥信息
 //
-// 功能介绍：查询密钥详细信息。.
+// 功能介绍：查询密钥详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4537,7 +6187,9 @@ func (c *Client) ListKeyDetailWithBody(ctx context.Context, projectID string, co
 
 // ListKeyDetail 查询密钥信息
 //
-// 功能介绍：查询密钥详细信息。.
+// 功能介绍：查询密钥详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4559,6 +6211,8 @@ func (c *Client) ListKeyDetail(ctx context.Context, projectID string, body ListK
 // 功能介绍：禁用密钥，密钥禁用后不可以使用。
 // 说明：密钥为启用状态才能禁用密钥。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
@@ -4579,6 +6233,8 @@ func (c *Client) DisableKeyWithBody(ctx context.Context, projectID string, conte
 // 功能介绍：禁用密钥，密钥禁用后不可以使用。
 // 说明：密钥为启用状态才能禁用密钥。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
@@ -4596,7 +6252,9 @@ func (c *Client) DisableKey(ctx context.Context, projectID string, body DisableK
 
 // DisableKeyRotationWithBody 关闭密钥轮换
 //
-// 功能介绍：关闭用户主密钥轮换。.
+// 功能介绍：关闭用户主密钥轮换。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4615,7 +6273,9 @@ func (c *Client) DisableKeyRotationWithBody(ctx context.Context, projectID strin
 
 // DisableKeyRotation 关闭密钥轮换
 //
-// 功能介绍：关闭用户主密钥轮换。.
+// 功能介绍：关闭用户主密钥轮换。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4637,6 +6297,8 @@ func (c *Client) DisableKeyRotation(ctx context.Context, projectID string, body 
 // 功能介绍：启用密钥，密钥启用后才可以使用。
 // 说明：密钥为禁用状态才能启用密钥。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
@@ -4656,6 +6318,8 @@ func (c *Client) EnableKeyWithBody(ctx context.Context, projectID string, conten
 //
 // 功能介绍：启用密钥，密钥启用后才可以使用。
 // 说明：密钥为禁用状态才能启用密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4679,6 +6343,8 @@ func (c *Client) EnableKey(ctx context.Context, projectID string, body EnableKey
 // 开启密钥轮换后，默认轮换间隔时间为365天。
 // 默认主密钥及外部导入密钥不支持轮换操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
@@ -4701,6 +6367,8 @@ func (c *Client) EnableKeyRotationWithBody(ctx context.Context, projectID string
 // 开启密钥轮换后，默认轮换间隔时间为365天。
 // 默认主密钥及外部导入密钥不支持轮换操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
@@ -4718,7 +6386,9 @@ func (c *Client) EnableKeyRotation(ctx context.Context, projectID string, body E
 
 // EncryptDataWithBody 加密数据
 //
-// 功能介绍：加密数据，用指定的用户主密钥加密数据。.
+// 功能介绍：加密数据，用指定的用户主密钥加密数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4737,7 +6407,9 @@ func (c *Client) EncryptDataWithBody(ctx context.Context, projectID string, cont
 
 // EncryptData 加密数据
 //
-// 功能介绍：加密数据，用指定的用户主密钥加密数据。.
+// 功能介绍：加密数据，用指定的用户主密钥加密数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4756,7 +6428,9 @@ func (c *Client) EncryptData(ctx context.Context, projectID string, body Encrypt
 
 // EncryptDatakeyWithBody 加密数据密钥
 //
-// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。.
+// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4775,7 +6449,9 @@ func (c *Client) EncryptDatakeyWithBody(ctx context.Context, projectID string, c
 
 // EncryptDatakey 加密数据密钥
 //
-// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。.
+// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4794,7 +6470,9 @@ func (c *Client) EncryptDatakey(ctx context.Context, projectID string, body Encr
 
 // CreateRandomWithBody 创建随机数
 //
-// 功能介绍： 生成8\~8192bit范围内的随机数。.
+// 功能介绍： 生成8\~8192bit范围内的随机数。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4813,7 +6491,9 @@ func (c *Client) CreateRandomWithBody(ctx context.Context, projectID string, con
 
 // CreateRandom 创建随机数
 //
-// 功能介绍： 生成8\~8192bit范围内的随机数。.
+// 功能介绍： 生成8\~8192bit范围内的随机数。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4832,7 +6512,9 @@ func (c *Client) CreateRandom(ctx context.Context, projectID string, body Create
 
 // ShowKeyRotationStatusWithBody 查询密钥轮换状态
 //
-// 功能介绍：查询用户主密钥轮换状态。.
+// 功能介绍：查询用户主密钥轮换状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4851,7 +6533,9 @@ func (c *Client) ShowKeyRotationStatusWithBody(ctx context.Context, projectID st
 
 // ShowKeyRotationStatus 查询密钥轮换状态
 //
-// 功能介绍：查询用户主密钥轮换状态。.
+// 功能介绍：查询用户主密钥轮换状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4873,6 +6557,8 @@ func (c *Client) ShowKeyRotationStatus(ctx context.Context, projectID string, bo
 // 功能介绍：获取导入密钥的必要参数，包括密钥导入令牌和密钥加密公钥。
 // 说明：返回的公钥类型默认为RSA_2048。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
@@ -4893,6 +6579,8 @@ func (c *Client) CreateParametersForImportWithBody(ctx context.Context, projectI
 // 功能介绍：获取导入密钥的必要参数，包括密钥导入令牌和密钥加密公钥。
 // 说明：返回的公钥类型默认为RSA_2048。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
@@ -4910,7 +6598,9 @@ func (c *Client) CreateParametersForImport(ctx context.Context, projectID string
 
 // ShowPublicKeyWithBody 查询公钥信息
 //
-// 查询用户指定非对称密钥的公钥信息。.
+// 查询用户指定非对称密钥的公钥信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4929,7 +6619,9 @@ func (c *Client) ShowPublicKeyWithBody(ctx context.Context, projectID string, co
 
 // ShowPublicKey 查询公钥信息
 //
-// 查询用户指定非对称密钥的公钥信息。.
+// 查询用户指定非对称密钥的公钥信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4948,7 +6640,9 @@ func (c *Client) ShowPublicKey(ctx context.Context, projectID string, body ShowP
 
 // ImportKeyMaterialWithBody 导入密钥材料
 //
-// 功能介绍：导入密钥材料。.
+// 功能介绍：导入密钥材料。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -4967,7 +6661,9 @@ func (c *Client) ImportKeyMaterialWithBody(ctx context.Context, projectID string
 
 // ImportKeyMaterial 导入密钥材料
 //
-// 功能介绍：导入密钥材料。.
+// 功能介绍：导入密钥材料。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4986,7 +6682,9 @@ func (c *Client) ImportKeyMaterial(ctx context.Context, projectID string, body I
 
 // ListGrantsWithBody 查询授权列表
 //
-// 功能介绍：查询密钥的授权列表。.
+// 功能介绍：查询密钥的授权列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5005,7 +6703,9 @@ func (c *Client) ListGrantsWithBody(ctx context.Context, projectID string, conte
 
 // ListGrants 查询授权列表
 //
-// 功能介绍：查询密钥的授权列表。.
+// 功能介绍：查询密钥的授权列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5024,7 +6724,9 @@ func (c *Client) ListGrants(ctx context.Context, projectID string, body ListGran
 
 // ListKeysWithBody 查询密钥列表
 //
-// 功能介绍：查询用户所有密钥列表。.
+// 功能介绍：查询用户所有密钥列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5043,7 +6745,9 @@ func (c *Client) ListKeysWithBody(ctx context.Context, projectID string, content
 
 // ListKeys 查询密钥列表
 //
-// 功能介绍：查询用户所有密钥列表。.
+// 功能介绍：查询用户所有密钥列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5062,7 +6766,9 @@ func (c *Client) ListKeys(ctx context.Context, projectID string, body ListKeysJS
 
 // ListRetirableGrantsWithBody 查询可退役授权列表
 //
-// 功能介绍：查询用户可以退役的授权列表。.
+// 功能介绍：查询用户可以退役的授权列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5081,7 +6787,9 @@ func (c *Client) ListRetirableGrantsWithBody(ctx context.Context, projectID stri
 
 // ListRetirableGrants 查询可退役授权列表
 //
-// 功能介绍：查询用户可以退役的授权列表。.
+// 功能介绍：查询用户可以退役的授权列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5100,7 +6808,9 @@ func (c *Client) ListRetirableGrants(ctx context.Context, projectID string, body
 
 // ListKmsByTagsWithBody 查询密钥实例
 //
-// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5119,7 +6829,9 @@ func (c *Client) ListKmsByTagsWithBody(ctx context.Context, projectID string, co
 
 // ListKmsByTags 查询密钥实例
 //
-// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5144,6 +6856,8 @@ func (c *Client) ListKmsByTags(ctx context.Context, projectID string, body ListK
 // 授权中retiring_principal指向的用户；
 // 当授权的操作列表中包含retire-grant时，grantee_principal指向的用户。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
@@ -5167,6 +6881,8 @@ func (c *Client) CancelSelfGrantWithBody(ctx context.Context, projectID string, 
 // 授权中retiring_principal指向的用户；
 // 当授权的操作列表中包含retire-grant时，grantee_principal指向的用户。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
@@ -5187,6 +6903,8 @@ func (c *Client) CancelSelfGrant(ctx context.Context, projectID string, body Can
 // 功能介绍：撤销授权，授权用户撤销被授权用户操作密钥的权限。
 // 说明：
 // 创建密钥的用户才能撤销该密钥授权。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5209,6 +6927,8 @@ func (c *Client) CancelGrantWithBody(ctx context.Context, projectID string, cont
 // 说明：
 // 创建密钥的用户才能撤销该密钥授权。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
@@ -5226,7 +6946,9 @@ func (c *Client) CancelGrant(ctx context.Context, projectID string, body CancelG
 
 // DeleteKeyWithBody 计划删除密钥
 //
-// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。.
+// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5245,7 +6967,9 @@ func (c *Client) DeleteKeyWithBody(ctx context.Context, projectID string, conten
 
 // DeleteKey 计划删除密钥
 //
-// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。.
+// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5264,7 +6988,9 @@ func (c *Client) DeleteKey(ctx context.Context, projectID string, body DeleteKey
 
 // SignWithBody 签名数据
 //
-// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。.
+// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5283,7 +7009,9 @@ func (c *Client) SignWithBody(ctx context.Context, projectID string, contentType
 
 // Sign 签名数据
 //
-// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。.
+// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5302,7 +7030,9 @@ func (c *Client) Sign(ctx context.Context, projectID string, body SignJSONReques
 
 // ListKmsTags 查询项目标签
 //
-// 功能介绍：查询用户在指定项目下的所有标签集合。.
+// 功能介绍：查询用户在指定项目下的所有标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:1
 //
 // Corresponds with GET /v1.0/{project_id}/kms/tags (the `ListKmsTags` operationId).
 func (c *Client) ListKmsTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5323,6 +7053,8 @@ func (c *Client) ListKmsTags(ctx context.Context, projectID string, reqEditors .
 // 说明：
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 // 密钥处于“计划删除”状态，密钥别名不可以修改。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5346,6 +7078,8 @@ func (c *Client) UpdateKeyAliasWithBody(ctx context.Context, projectID string, c
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 // 密钥处于“计划删除”状态，密钥别名不可以修改。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
@@ -5367,6 +7101,8 @@ func (c *Client) UpdateKeyAlias(ctx context.Context, projectID string, body Upda
 // 说明：
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 // 密钥处于“计划删除”状态，密钥描述不可以修改。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5390,6 +7126,8 @@ func (c *Client) UpdateKeyDescriptionWithBody(ctx context.Context, projectID str
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 // 密钥处于“计划删除”状态，密钥描述不可以修改。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
@@ -5407,7 +7145,9 @@ func (c *Client) UpdateKeyDescription(ctx context.Context, projectID string, bod
 
 // UpdateKeyRotationIntervalWithBody 修改密钥轮换周期
 //
-// 功能介绍：修改用户主密钥轮换周期。.
+// 功能介绍：修改用户主密钥轮换周期。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5426,7 +7166,9 @@ func (c *Client) UpdateKeyRotationIntervalWithBody(ctx context.Context, projectI
 
 // UpdateKeyRotationInterval 修改密钥轮换周期
 //
-// 功能介绍：修改用户主密钥轮换周期。.
+// 功能介绍：修改用户主密钥轮换周期。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5445,7 +7187,9 @@ func (c *Client) UpdateKeyRotationInterval(ctx context.Context, projectID string
 
 // ShowUserInstances 查询实例数
 //
-// 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。.
+// 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:1
 //
 // Corresponds with GET /v1.0/{project_id}/kms/user-instances (the `ShowUserInstances` operationId).
 func (c *Client) ShowUserInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5462,7 +7206,9 @@ func (c *Client) ShowUserInstances(ctx context.Context, projectID string, reqEdi
 
 // ShowUserQuotas 查询配额
 //
-// 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。.
+// 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:1
 //
 // Corresponds with GET /v1.0/{project_id}/kms/user-quotas (the `ShowUserQuotas` operationId).
 func (c *Client) ShowUserQuotas(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5479,7 +7225,9 @@ func (c *Client) ShowUserQuotas(ctx context.Context, projectID string, reqEditor
 
 // ValidateSignatureWithBody 验证签名
 //
-// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。.
+// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5498,7 +7246,9 @@ func (c *Client) ValidateSignatureWithBody(ctx context.Context, projectID string
 
 // ValidateSignature 验证签名
 //
-// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。.
+// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5517,7 +7267,9 @@ func (c *Client) ValidateSignature(ctx context.Context, projectID string, body V
 
 // ShowKmsTags 查询密钥标签
 //
-// 功能介绍：查询密钥标签。.
+// 功能介绍：查询密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:1
 //
 // Corresponds with GET /v1.0/{project_id}/kms/{key_id}/tags (the `ShowKmsTags` operationId).
 func (c *Client) ShowKmsTags(ctx context.Context, projectID string, keyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5534,7 +7286,9 @@ func (c *Client) ShowKmsTags(ctx context.Context, projectID string, keyID string
 
 // CreateKmsTagWithBody 添加密钥标签
 //
-// 功能介绍：添加密钥标签。.
+// 功能介绍：添加密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5553,7 +7307,9 @@ func (c *Client) CreateKmsTagWithBody(ctx context.Context, projectID string, key
 
 // CreateKmsTag 添加密钥标签
 //
-// 功能介绍：添加密钥标签。.
+// 功能介绍：添加密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5572,7 +7328,9 @@ func (c *Client) CreateKmsTag(ctx context.Context, projectID string, keyID strin
 
 // BatchCreateKmsTagsWithBody 批量添加删除密钥标签
 //
-// 功能介绍：批量添加删除密钥标签。.
+// 功能介绍：批量添加删除密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5591,7 +7349,9 @@ func (c *Client) BatchCreateKmsTagsWithBody(ctx context.Context, projectID strin
 
 // BatchCreateKmsTags 批量添加删除密钥标签
 //
-// 功能介绍：批量添加删除密钥标签。.
+// 功能介绍：批量添加删除密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5610,7 +7370,9 @@ func (c *Client) BatchCreateKmsTags(ctx context.Context, projectID string, keyID
 
 // DeleteTag 删除密钥标签
 //
-// 功能介绍：删除密钥标签。.
+// 功能介绍：删除密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥标签.md:1
 //
 // Corresponds with DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key} (the `DeleteTag` operationId).
 func (c *Client) DeleteTag(ctx context.Context, projectID string, keyID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5627,7 +7389,9 @@ func (c *Client) DeleteTag(ctx context.Context, projectID string, keyID string, 
 
 // DeleteAllFailedTask 删除所有失败的任务
 //
-// 删除操作失败的任务信息。.
+// 删除操作失败的任务信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:1
 //
 // Corresponds with DELETE /v3/{project_id}/failed-tasks (the `DeleteAllFailedTask` operationId).
 func (c *Client) DeleteAllFailedTask(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5644,7 +7408,9 @@ func (c *Client) DeleteAllFailedTask(ctx context.Context, projectID string, reqE
 
 // ListFailedTask 查询失败的任务信息
 //
-// 查询绑定、解绑等操作失败的任务信息。.
+// 查询绑定、解绑等操作失败的任务信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:1
 //
 // Corresponds with GET /v3/{project_id}/failed-tasks (the `ListFailedTask` operationId).
 func (c *Client) ListFailedTask(ctx context.Context, projectID string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5661,7 +7427,9 @@ func (c *Client) ListFailedTask(ctx context.Context, projectID string, params *L
 
 // DeleteFailedTask 删除失败的任务
 //
-// 删除失败的任务。.
+// 删除失败的任务。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:1
 //
 // Corresponds with DELETE /v3/{project_id}/failed-tasks/{task_id} (the `DeleteFailedTask` operationId).
 func (c *Client) DeleteFailedTask(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5678,6 +7446,8 @@ func (c *Client) DeleteFailedTask(ctx context.Context, projectID string, taskID 
 
 // ListKeypairs 查询SSH密钥对列表
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:1
+//
 // Corresponds with GET /v3/{project_id}/keypairs (the `ListKeypairs` operationId).
 func (c *Client) ListKeypairs(ctx context.Context, projectID string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListKeypairsRequest(c.Server, projectID, params)
@@ -5692,6 +7462,8 @@ func (c *Client) ListKeypairs(ctx context.Context, projectID string, params *Lis
 }
 
 // CreateKeypairWithBody 创建和导入SSH密钥对
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5710,6 +7482,8 @@ func (c *Client) CreateKeypairWithBody(ctx context.Context, projectID string, co
 
 // CreateKeypair 创建和导入SSH密钥对
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
@@ -5727,7 +7501,9 @@ func (c *Client) CreateKeypair(ctx context.Context, projectID string, body Creat
 
 // AssociateKeypairWithBody 绑定SSH密钥对
 //
-// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。.
+// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5746,7 +7522,9 @@ func (c *Client) AssociateKeypairWithBody(ctx context.Context, projectID string,
 
 // AssociateKeypair 绑定SSH密钥对
 //
-// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。.
+// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5765,7 +7543,9 @@ func (c *Client) AssociateKeypair(ctx context.Context, projectID string, body As
 
 // BatchAssociateKeypairWithBody 批量绑定SSH密钥对
 //
-// 给指定的虚拟机批量绑定新的SSH密钥对。.
+// 给指定的虚拟机批量绑定新的SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5784,7 +7564,9 @@ func (c *Client) BatchAssociateKeypairWithBody(ctx context.Context, projectID st
 
 // BatchAssociateKeypair 批量绑定SSH密钥对
 //
-// 给指定的虚拟机批量绑定新的SSH密钥对。.
+// 给指定的虚拟机批量绑定新的SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5803,7 +7585,9 @@ func (c *Client) BatchAssociateKeypair(ctx context.Context, projectID string, bo
 
 // DisassociateKeypairWithBody 解绑SSH密钥对
 //
-// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。.
+// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5822,7 +7606,9 @@ func (c *Client) DisassociateKeypairWithBody(ctx context.Context, projectID stri
 
 // DisassociateKeypair 解绑SSH密钥对
 //
-// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。.
+// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5841,7 +7627,9 @@ func (c *Client) DisassociateKeypair(ctx context.Context, projectID string, body
 
 // ExportPrivateKeyWithBody 导出私钥
 //
-// 导出指定密钥对的私钥。.
+// 导出指定密钥对的私钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5860,7 +7648,9 @@ func (c *Client) ExportPrivateKeyWithBody(ctx context.Context, projectID string,
 
 // ExportPrivateKey 导出私钥
 //
-// 导出指定密钥对的私钥。.
+// 导出指定密钥对的私钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5879,7 +7669,9 @@ func (c *Client) ExportPrivateKey(ctx context.Context, projectID string, body Ex
 
 // ImportPrivateKeyWithBody 导入私钥
 //
-// 导入私钥到指定密钥对。.
+// 导入私钥到指定密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5898,7 +7690,9 @@ func (c *Client) ImportPrivateKeyWithBody(ctx context.Context, projectID string,
 
 // ImportPrivateKey 导入私钥
 //
-// 导入私钥到指定密钥对。.
+// 导入私钥到指定密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5917,7 +7711,9 @@ func (c *Client) ImportPrivateKey(ctx context.Context, projectID string, body Im
 
 // DeleteKeypair 删除SSH密钥对
 //
-// 删除SSH密钥对。.
+// 删除SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:1
 //
 // Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name} (the `DeleteKeypair` operationId).
 func (c *Client) DeleteKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5934,6 +7730,8 @@ func (c *Client) DeleteKeypair(ctx context.Context, projectID string, keypairNam
 
 // ListKeypairDetail 查询SSH密钥对详细信息
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:1
+//
 // Corresponds with GET /v3/{project_id}/keypairs/{keypair_name} (the `ListKeypairDetail` operationId).
 func (c *Client) ListKeypairDetail(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListKeypairDetailRequest(c.Server, projectID, keypairName)
@@ -5949,7 +7747,9 @@ func (c *Client) ListKeypairDetail(ctx context.Context, projectID string, keypai
 
 // UpdateKeypairDescriptionWithBody 更新SSH密钥对描述
 //
-// 更新SSH密钥对描述。.
+// 更新SSH密钥对描述。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -5968,7 +7768,9 @@ func (c *Client) UpdateKeypairDescriptionWithBody(ctx context.Context, projectID
 
 // UpdateKeypairDescription 更新SSH密钥对描述
 //
-// 更新SSH密钥对描述。.
+// 更新SSH密钥对描述。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -5987,7 +7789,9 @@ func (c *Client) UpdateKeypairDescription(ctx context.Context, projectID string,
 
 // ClearPrivateKey 清除私钥
 //
-// 清除SSH密钥对私钥。.
+// 清除SSH密钥对私钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:1
 //
 // Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name}/private-key (the `ClearPrivateKey` operationId).
 func (c *Client) ClearPrivateKey(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6004,7 +7808,9 @@ func (c *Client) ClearPrivateKey(ctx context.Context, projectID string, keypairN
 
 // ListRunningTask 查询正在处理的任务信息
 //
-// 查询正在处理的任务信息。.
+// 查询正在处理的任务信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:1
 //
 // Corresponds with GET /v3/{project_id}/running-tasks (the `ListRunningTask` operationId).
 func (c *Client) ListRunningTask(ctx context.Context, projectID string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6021,7 +7827,9 @@ func (c *Client) ListRunningTask(ctx context.Context, projectID string, params *
 
 // ListKeypairTask 查询任务信息
 //
-// 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。.
+// 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:1
 //
 // Corresponds with GET /v3/{project_id}/tasks/{task_id} (the `ListKeypairTask` operationId).
 func (c *Client) ListKeypairTask(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8963,7 +10771,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKeyStoresWithResponse 查询专属密钥库列表
 	//
-	// 查询租户专属密钥库列表.
+	// 查询租户专属密钥库列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -8972,7 +10782,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateKeyStoreWithBodyWithResponse 创建专属密钥库
 	//
-	// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储".
+	// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -8981,7 +10793,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateKeyStoreWithResponse 创建专属密钥库
 	//
-	// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储".
+	// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -8990,7 +10804,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteKeyStoreWithResponse 删除专属密钥库
 	//
-	// 删除租户专属密钥库.
+	// 删除租户专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除专属密钥库.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -8999,7 +10815,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowKeyStoreWithResponse 获取专属密钥库
 	//
-	// 获取租户专属密钥库.
+	// 获取租户专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9008,7 +10826,9 @@ type ClientWithResponsesInterface interface {
 
 	// DisableKeyStoreWithResponse 禁用专属密钥库
 	//
-	// 禁用租户专属密钥库.
+	// 禁用租户专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9017,7 +10837,9 @@ type ClientWithResponsesInterface interface {
 
 	// EnableKeyStoreWithResponse 启用专属密钥库
 	//
-	// 启用租户专属密钥库.
+	// 启用租户专属密钥库
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9029,6 +10851,8 @@ type ClientWithResponsesInterface interface {
 	// 功能介绍：取消计划删除密钥。
 	// 说明：密钥处于“计划删除”状态才能取消计划删除密钥。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
@@ -9039,6 +10863,8 @@ type ClientWithResponsesInterface interface {
 	// 功能介绍：取消计划删除密钥。
 	// 说明：密钥处于“计划删除”状态才能取消计划删除密钥。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
@@ -9046,7 +10872,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateDatakeyWithBodyWithResponse 创建数据密钥
 	//
-	// 功能介绍：创建数据密钥，返回结果包含明文和密文。.
+	// 功能介绍：创建数据密钥，返回结果包含明文和密文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9055,7 +10883,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateDatakeyWithResponse 创建数据密钥
 	//
-	// 功能介绍：创建数据密钥，返回结果包含明文和密文。.
+	// 功能介绍：创建数据密钥，返回结果包含明文和密文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9064,7 +10894,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateDatakeyWithoutPlaintextWithBodyWithResponse 创建不含明文数据密钥
 	//
-	// 功能介绍：创建数据密钥，返回结果只包含密文。.
+	// 功能介绍：创建数据密钥，返回结果只包含密文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9073,7 +10905,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateDatakeyWithoutPlaintextWithResponse 创建不含明文数据密钥
 	//
-	// 功能介绍：创建数据密钥，返回结果只包含密文。.
+	// 功能介绍：创建数据密钥，返回结果只包含密文。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9086,6 +10920,8 @@ type ClientWithResponsesInterface interface {
 	// 说明：
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以授权。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
@@ -9096,6 +10932,8 @@ type ClientWithResponsesInterface interface {
 	// 功能介绍：创建授权，被授权用户可以对授权密钥进行操作。
 	// 说明：
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以授权。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9108,6 +10946,8 @@ type ClientWithResponsesInterface interface {
 	// 对称密钥为长度为256位AES密钥或者128位SM4密钥，可用于小量数据的加密或者用于加密数据密钥。
 	// 非对称密钥可以为RSA密钥对或者ECC密钥对（包含SM2密钥对），可用于加解密数据、数字签名及验签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
@@ -9119,6 +10959,8 @@ type ClientWithResponsesInterface interface {
 	// 对称密钥为长度为256位AES密钥或者128位SM4密钥，可用于小量数据的加密或者用于加密数据密钥。
 	// 非对称密钥可以为RSA密钥对或者ECC密钥对（包含SM2密钥对），可用于加解密数据、数字签名及验签。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
@@ -9126,7 +10968,9 @@ type ClientWithResponsesInterface interface {
 
 	// DecryptDataWithBodyWithResponse 解密数据
 	//
-	// 功能介绍：解密数据。.
+	// 功能介绍：解密数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9135,7 +10979,9 @@ type ClientWithResponsesInterface interface {
 
 	// DecryptDataWithResponse 解密数据
 	//
-	// 功能介绍：解密数据。.
+	// 功能介绍：解密数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9144,7 +10990,9 @@ type ClientWithResponsesInterface interface {
 
 	// DecryptDatakeyWithBodyWithResponse 解密数据密钥
 	//
-	// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。.
+	// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9153,7 +11001,9 @@ type ClientWithResponsesInterface interface {
 
 	// DecryptDatakeyWithResponse 解密数据密钥
 	//
-	// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。.
+	// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9162,7 +11012,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteImportedKeyMaterialWithBodyWithResponse 删除密钥材料
 	//
-	// 功能介绍：删除密钥材料信息。.
+	// 功能介绍：删除密钥材料信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9171,7 +11023,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteImportedKeyMaterialWithResponse 删除密钥材料
 	//
-	// 功能介绍：删除密钥材料信息。.
+	// 功能介绍：删除密钥材料信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9180,7 +11034,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKeyDetailWithBodyWithResponse 查询密钥信息
 	//
-	// 功能介绍：查询密钥详细信息。.
+	// 功能介绍：查询密钥详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9189,7 +11045,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKeyDetailWithResponse 查询密钥信息
 	//
-	// 功能介绍：查询密钥详细信息。.
+	// 功能介绍：查询密钥详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9201,6 +11059,8 @@ type ClientWithResponsesInterface interface {
 	// 功能介绍：禁用密钥，密钥禁用后不可以使用。
 	// 说明：密钥为启用状态才能禁用密钥。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
@@ -9211,6 +11071,8 @@ type ClientWithResponsesInterface interface {
 	// 功能介绍：禁用密钥，密钥禁用后不可以使用。
 	// 说明：密钥为启用状态才能禁用密钥。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
@@ -9218,7 +11080,9 @@ type ClientWithResponsesInterface interface {
 
 	// DisableKeyRotationWithBodyWithResponse 关闭密钥轮换
 	//
-	// 功能介绍：关闭用户主密钥轮换。.
+	// 功能介绍：关闭用户主密钥轮换。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9227,7 +11091,9 @@ type ClientWithResponsesInterface interface {
 
 	// DisableKeyRotationWithResponse 关闭密钥轮换
 	//
-	// 功能介绍：关闭用户主密钥轮换。.
+	// 功能介绍：关闭用户主密钥轮换。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9239,6 +11105,8 @@ type ClientWithResponsesInterface interface {
 	// 功能介绍：启用密钥，密钥启用后才可以使用。
 	// 说明：密钥为禁用状态才能启用密钥。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
@@ -9248,6 +11116,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// 功能介绍：启用密钥，密钥启用后才可以使用。
 	// 说明：密钥为禁用状态才能启用密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9261,6 +11131,8 @@ type ClientWithResponsesInterface interface {
 	// 开启密钥轮换后，默认轮换间隔时间为365天。
 	// 默认主密钥及外部导入密钥不支持轮换操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
@@ -9273,6 +11145,8 @@ type ClientWithResponsesInterface interface {
 	// 开启密钥轮换后，默认轮换间隔时间为365天。
 	// 默认主密钥及外部导入密钥不支持轮换操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
@@ -9280,7 +11154,9 @@ type ClientWithResponsesInterface interface {
 
 	// EncryptDataWithBodyWithResponse 加密数据
 	//
-	// 功能介绍：加密数据，用指定的用户主密钥加密数据。.
+	// 功能介绍：加密数据，用指定的用户主密钥加密数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9289,7 +11165,9 @@ type ClientWithResponsesInterface interface {
 
 	// EncryptDataWithResponse 加密数据
 	//
-	// 功能介绍：加密数据，用指定的用户主密钥加密数据。.
+	// 功能介绍：加密数据，用指定的用户主密钥加密数据。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9298,7 +11176,9 @@ type ClientWithResponsesInterface interface {
 
 	// EncryptDatakeyWithBodyWithResponse 加密数据密钥
 	//
-	// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。.
+	// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9307,7 +11187,9 @@ type ClientWithResponsesInterface interface {
 
 	// EncryptDatakeyWithResponse 加密数据密钥
 	//
-	// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。.
+	// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9316,7 +11198,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRandomWithBodyWithResponse 创建随机数
 	//
-	// 功能介绍： 生成8\~8192bit范围内的随机数。.
+	// 功能介绍： 生成8\~8192bit范围内的随机数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9325,7 +11209,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRandomWithResponse 创建随机数
 	//
-	// 功能介绍： 生成8\~8192bit范围内的随机数。.
+	// 功能介绍： 生成8\~8192bit范围内的随机数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9334,7 +11220,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowKeyRotationStatusWithBodyWithResponse 查询密钥轮换状态
 	//
-	// 功能介绍：查询用户主密钥轮换状态。.
+	// 功能介绍：查询用户主密钥轮换状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9343,7 +11231,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowKeyRotationStatusWithResponse 查询密钥轮换状态
 	//
-	// 功能介绍：查询用户主密钥轮换状态。.
+	// 功能介绍：查询用户主密钥轮换状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9355,6 +11245,8 @@ type ClientWithResponsesInterface interface {
 	// 功能介绍：获取导入密钥的必要参数，包括密钥导入令牌和密钥加密公钥。
 	// 说明：返回的公钥类型默认为RSA_2048。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
@@ -9365,6 +11257,8 @@ type ClientWithResponsesInterface interface {
 	// 功能介绍：获取导入密钥的必要参数，包括密钥导入令牌和密钥加密公钥。
 	// 说明：返回的公钥类型默认为RSA_2048。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
@@ -9372,7 +11266,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowPublicKeyWithBodyWithResponse 查询公钥信息
 	//
-	// 查询用户指定非对称密钥的公钥信息。.
+	// 查询用户指定非对称密钥的公钥信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9381,7 +11277,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowPublicKeyWithResponse 查询公钥信息
 	//
-	// 查询用户指定非对称密钥的公钥信息。.
+	// 查询用户指定非对称密钥的公钥信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9390,7 +11288,9 @@ type ClientWithResponsesInterface interface {
 
 	// ImportKeyMaterialWithBodyWithResponse 导入密钥材料
 	//
-	// 功能介绍：导入密钥材料。.
+	// 功能介绍：导入密钥材料。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9399,7 +11299,9 @@ type ClientWithResponsesInterface interface {
 
 	// ImportKeyMaterialWithResponse 导入密钥材料
 	//
-	// 功能介绍：导入密钥材料。.
+	// 功能介绍：导入密钥材料。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9408,7 +11310,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListGrantsWithBodyWithResponse 查询授权列表
 	//
-	// 功能介绍：查询密钥的授权列表。.
+	// 功能介绍：查询密钥的授权列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9417,7 +11321,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListGrantsWithResponse 查询授权列表
 	//
-	// 功能介绍：查询密钥的授权列表。.
+	// 功能介绍：查询密钥的授权列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9426,7 +11332,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKeysWithBodyWithResponse 查询密钥列表
 	//
-	// 功能介绍：查询用户所有密钥列表。.
+	// 功能介绍：查询用户所有密钥列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9435,7 +11343,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKeysWithResponse 查询密钥列表
 	//
-	// 功能介绍：查询用户所有密钥列表。.
+	// 功能介绍：查询用户所有密钥列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9444,7 +11354,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListRetirableGrantsWithBodyWithResponse 查询可退役授权列表
 	//
-	// 功能介绍：查询用户可以退役的授权列表。.
+	// 功能介绍：查询用户可以退役的授权列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9453,7 +11365,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListRetirableGrantsWithResponse 查询可退役授权列表
 	//
-	// 功能介绍：查询用户可以退役的授权列表。.
+	// 功能介绍：查询用户可以退役的授权列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9462,7 +11376,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKmsByTagsWithBodyWithResponse 查询密钥实例
 	//
-	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9471,7 +11387,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKmsByTagsWithResponse 查询密钥实例
 	//
-	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9486,6 +11404,8 @@ type ClientWithResponsesInterface interface {
 	// 授权中retiring_principal指向的用户；
 	// 当授权的操作列表中包含retire-grant时，grantee_principal指向的用户。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
@@ -9499,6 +11419,8 @@ type ClientWithResponsesInterface interface {
 	// 授权中retiring_principal指向的用户；
 	// 当授权的操作列表中包含retire-grant时，grantee_principal指向的用户。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
@@ -9509,6 +11431,8 @@ type ClientWithResponsesInterface interface {
 	// 功能介绍：撤销授权，授权用户撤销被授权用户操作密钥的权限。
 	// 说明：
 	// 创建密钥的用户才能撤销该密钥授权。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9521,6 +11445,8 @@ type ClientWithResponsesInterface interface {
 	// 说明：
 	// 创建密钥的用户才能撤销该密钥授权。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
@@ -9528,7 +11454,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteKeyWithBodyWithResponse 计划删除密钥
 	//
-	// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。.
+	// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9537,7 +11465,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteKeyWithResponse 计划删除密钥
 	//
-	// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。.
+	// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9546,7 +11476,9 @@ type ClientWithResponsesInterface interface {
 
 	// SignWithBodyWithResponse 签名数据
 	//
-	// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。.
+	// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9555,7 +11487,9 @@ type ClientWithResponsesInterface interface {
 
 	// SignWithResponse 签名数据
 	//
-	// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。.
+	// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9564,7 +11498,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKmsTagsWithResponse 查询项目标签
 	//
-	// 功能介绍：查询用户在指定项目下的所有标签集合。.
+	// 功能介绍：查询用户在指定项目下的所有标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9578,6 +11514,8 @@ type ClientWithResponsesInterface interface {
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 	// 密钥处于“计划删除”状态，密钥别名不可以修改。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
@@ -9589,6 +11527,8 @@ type ClientWithResponsesInterface interface {
 	// 说明：
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 	// 密钥处于“计划删除”状态，密钥别名不可以修改。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9602,6 +11542,8 @@ type ClientWithResponsesInterface interface {
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 	// 密钥处于“计划删除”状态，密钥描述不可以修改。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
@@ -9614,6 +11556,8 @@ type ClientWithResponsesInterface interface {
 	// 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 	// 密钥处于“计划删除”状态，密钥描述不可以修改。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
@@ -9621,7 +11565,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateKeyRotationIntervalWithBodyWithResponse 修改密钥轮换周期
 	//
-	// 功能介绍：修改用户主密钥轮换周期。.
+	// 功能介绍：修改用户主密钥轮换周期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9630,7 +11576,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateKeyRotationIntervalWithResponse 修改密钥轮换周期
 	//
-	// 功能介绍：修改用户主密钥轮换周期。.
+	// 功能介绍：修改用户主密钥轮换周期。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9639,7 +11587,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowUserInstancesWithResponse 查询实例数
 	//
-	// 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。.
+	// 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9648,7 +11598,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowUserQuotasWithResponse 查询配额
 	//
-	// 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。.
+	// 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9657,7 +11609,9 @@ type ClientWithResponsesInterface interface {
 
 	// ValidateSignatureWithBodyWithResponse 验证签名
 	//
-	// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。.
+	// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9666,7 +11620,9 @@ type ClientWithResponsesInterface interface {
 
 	// ValidateSignatureWithResponse 验证签名
 	//
-	// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。.
+	// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9675,7 +11631,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowKmsTagsWithResponse 查询密钥标签
 	//
-	// 功能介绍：查询密钥标签。.
+	// 功能介绍：查询密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9684,7 +11642,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateKmsTagWithBodyWithResponse 添加密钥标签
 	//
-	// 功能介绍：添加密钥标签。.
+	// 功能介绍：添加密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9693,7 +11653,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateKmsTagWithResponse 添加密钥标签
 	//
-	// 功能介绍：添加密钥标签。.
+	// 功能介绍：添加密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9702,7 +11664,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchCreateKmsTagsWithBodyWithResponse 批量添加删除密钥标签
 	//
-	// 功能介绍：批量添加删除密钥标签。.
+	// 功能介绍：批量添加删除密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9711,7 +11675,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchCreateKmsTagsWithResponse 批量添加删除密钥标签
 	//
-	// 功能介绍：批量添加删除密钥标签。.
+	// 功能介绍：批量添加删除密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9720,7 +11686,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteTagWithResponse 删除密钥标签
 	//
-	// 功能介绍：删除密钥标签。.
+	// 功能介绍：删除密钥标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9729,7 +11697,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteAllFailedTaskWithResponse 删除所有失败的任务
 	//
-	// 删除操作失败的任务信息。.
+	// 删除操作失败的任务信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9738,7 +11708,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListFailedTaskWithResponse 查询失败的任务信息
 	//
-	// 查询绑定、解绑等操作失败的任务信息。.
+	// 查询绑定、解绑等操作失败的任务信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9747,7 +11719,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteFailedTaskWithResponse 删除失败的任务
 	//
-	// 删除失败的任务。.
+	// 删除失败的任务。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9756,12 +11730,16 @@ type ClientWithResponsesInterface interface {
 
 	// ListKeypairsWithResponse 查询SSH密钥对列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/keypairs (the `ListKeypairs` operationId).
 	ListKeypairsWithResponse(ctx context.Context, projectID string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*ListKeypairsResponse, error)
 
 	// CreateKeypairWithBodyWithResponse 创建和导入SSH密钥对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9770,6 +11748,8 @@ type ClientWithResponsesInterface interface {
 
 	// CreateKeypairWithResponse 创建和导入SSH密钥对
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
@@ -9777,7 +11757,9 @@ type ClientWithResponsesInterface interface {
 
 	// AssociateKeypairWithBodyWithResponse 绑定SSH密钥对
 	//
-	// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。.
+	// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9786,7 +11768,9 @@ type ClientWithResponsesInterface interface {
 
 	// AssociateKeypairWithResponse 绑定SSH密钥对
 	//
-	// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。.
+	// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9795,7 +11779,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchAssociateKeypairWithBodyWithResponse 批量绑定SSH密钥对
 	//
-	// 给指定的虚拟机批量绑定新的SSH密钥对。.
+	// 给指定的虚拟机批量绑定新的SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9804,7 +11790,9 @@ type ClientWithResponsesInterface interface {
 
 	// BatchAssociateKeypairWithResponse 批量绑定SSH密钥对
 	//
-	// 给指定的虚拟机批量绑定新的SSH密钥对。.
+	// 给指定的虚拟机批量绑定新的SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9813,7 +11801,9 @@ type ClientWithResponsesInterface interface {
 
 	// DisassociateKeypairWithBodyWithResponse 解绑SSH密钥对
 	//
-	// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。.
+	// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9822,7 +11812,9 @@ type ClientWithResponsesInterface interface {
 
 	// DisassociateKeypairWithResponse 解绑SSH密钥对
 	//
-	// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。.
+	// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9831,7 +11823,9 @@ type ClientWithResponsesInterface interface {
 
 	// ExportPrivateKeyWithBodyWithResponse 导出私钥
 	//
-	// 导出指定密钥对的私钥。.
+	// 导出指定密钥对的私钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9840,7 +11834,9 @@ type ClientWithResponsesInterface interface {
 
 	// ExportPrivateKeyWithResponse 导出私钥
 	//
-	// 导出指定密钥对的私钥。.
+	// 导出指定密钥对的私钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9849,7 +11845,9 @@ type ClientWithResponsesInterface interface {
 
 	// ImportPrivateKeyWithBodyWithResponse 导入私钥
 	//
-	// 导入私钥到指定密钥对。.
+	// 导入私钥到指定密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9858,7 +11856,9 @@ type ClientWithResponsesInterface interface {
 
 	// ImportPrivateKeyWithResponse 导入私钥
 	//
-	// 导入私钥到指定密钥对。.
+	// 导入私钥到指定密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9867,7 +11867,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteKeypairWithResponse 删除SSH密钥对
 	//
-	// 删除SSH密钥对。.
+	// 删除SSH密钥对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9876,6 +11878,8 @@ type ClientWithResponsesInterface interface {
 
 	// ListKeypairDetailWithResponse 查询SSH密钥对详细信息
 	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/keypairs/{keypair_name} (the `ListKeypairDetail` operationId).
@@ -9883,7 +11887,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateKeypairDescriptionWithBodyWithResponse 更新SSH密钥对描述
 	//
-	// 更新SSH密钥对描述。.
+	// 更新SSH密钥对描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9892,7 +11898,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateKeypairDescriptionWithResponse 更新SSH密钥对描述
 	//
-	// 更新SSH密钥对描述。.
+	// 更新SSH密钥对描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -9901,7 +11909,9 @@ type ClientWithResponsesInterface interface {
 
 	// ClearPrivateKeyWithResponse 清除私钥
 	//
-	// 清除SSH密钥对私钥。.
+	// 清除SSH密钥对私钥。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9910,7 +11920,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListRunningTaskWithResponse 查询正在处理的任务信息
 	//
-	// 查询正在处理的任务信息。.
+	// 查询正在处理的任务信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9919,7 +11931,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListKeypairTaskWithResponse 查询任务信息
 	//
-	// 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。.
+	// 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -14635,7 +16649,9 @@ func (r ListKeypairTaskResponse) ContentType() string {
 
 // ListKeyStoresWithResponse 查询专属密钥库列表
 //
-// 查询租户专属密钥库列表.
+// 查询租户专属密钥库列表
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -14650,7 +16666,9 @@ func (c *ClientWithResponses) ListKeyStoresWithResponse(ctx context.Context, pro
 
 // CreateKeyStoreWithBodyWithResponse 创建专属密钥库
 //
-// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储".
+// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储"
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14665,7 +16683,9 @@ func (c *ClientWithResponses) CreateKeyStoreWithBodyWithResponse(ctx context.Con
 
 // CreateKeyStoreWithResponse 创建专属密钥库
 //
-// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储".
+// "创建租户专属密钥库，专属密钥库使用DHSM实例作为密钥的存储"
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14680,7 +16700,9 @@ func (c *ClientWithResponses) CreateKeyStoreWithResponse(ctx context.Context, pr
 
 // DeleteKeyStoreWithResponse 删除专属密钥库
 //
-// 删除租户专属密钥库.
+// 删除租户专属密钥库
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除专属密钥库.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -14695,7 +16717,9 @@ func (c *ClientWithResponses) DeleteKeyStoreWithResponse(ctx context.Context, pr
 
 // ShowKeyStoreWithResponse 获取专属密钥库
 //
-// 获取租户专属密钥库.
+// 获取租户专属密钥库
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -14710,7 +16734,9 @@ func (c *ClientWithResponses) ShowKeyStoreWithResponse(ctx context.Context, proj
 
 // DisableKeyStoreWithResponse 禁用专属密钥库
 //
-// 禁用租户专属密钥库.
+// 禁用租户专属密钥库
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -14725,7 +16751,9 @@ func (c *ClientWithResponses) DisableKeyStoreWithResponse(ctx context.Context, p
 
 // EnableKeyStoreWithResponse 启用专属密钥库
 //
-// 启用租户专属密钥库.
+// 启用租户专属密钥库
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -14743,6 +16771,8 @@ func (c *ClientWithResponses) EnableKeyStoreWithResponse(ctx context.Context, pr
 // 功能介绍：取消计划删除密钥。
 // 说明：密钥处于“计划删除”状态才能取消计划删除密钥。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
@@ -14759,6 +16789,8 @@ func (c *ClientWithResponses) CancelKeyDeletionWithBodyWithResponse(ctx context.
 // 功能介绍：取消计划删除密钥。
 // 说明：密钥处于“计划删除”状态才能取消计划删除密钥。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
@@ -14772,7 +16804,9 @@ func (c *ClientWithResponses) CancelKeyDeletionWithResponse(ctx context.Context,
 
 // CreateDatakeyWithBodyWithResponse 创建数据密钥
 //
-// 功能介绍：创建数据密钥，返回结果包含明文和密文。.
+// 功能介绍：创建数据密钥，返回结果包含明文和密文。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14787,7 +16821,9 @@ func (c *ClientWithResponses) CreateDatakeyWithBodyWithResponse(ctx context.Cont
 
 // CreateDatakeyWithResponse 创建数据密钥
 //
-// 功能介绍：创建数据密钥，返回结果包含明文和密文。.
+// 功能介绍：创建数据密钥，返回结果包含明文和密文。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14802,7 +16838,9 @@ func (c *ClientWithResponses) CreateDatakeyWithResponse(ctx context.Context, pro
 
 // CreateDatakeyWithoutPlaintextWithBodyWithResponse 创建不含明文数据密钥
 //
-// 功能介绍：创建数据密钥，返回结果只包含密文。.
+// 功能介绍：创建数据密钥，返回结果只包含密文。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14817,7 +16855,9 @@ func (c *ClientWithResponses) CreateDatakeyWithoutPlaintextWithBodyWithResponse(
 
 // CreateDatakeyWithoutPlaintextWithResponse 创建不含明文数据密钥
 //
-// 功能介绍：创建数据密钥，返回结果只包含密文。.
+// 功能介绍：创建数据密钥，返回结果只包含密文。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14836,6 +16876,8 @@ func (c *ClientWithResponses) CreateDatakeyWithoutPlaintextWithResponse(ctx cont
 // 说明：
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以授权。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
@@ -14852,6 +16894,8 @@ func (c *ClientWithResponses) CreateGrantWithBodyWithResponse(ctx context.Contex
 // 功能介绍：创建授权，被授权用户可以对授权密钥进行操作。
 // 说明：
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以授权。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14870,6 +16914,8 @@ func (c *ClientWithResponses) CreateGrantWithResponse(ctx context.Context, proje
 // 对称密钥为长度为256位AES密钥或者128位SM4密钥，可用于小量数据的加密或者用于加密数据密钥。
 // 非对称密钥可以为RSA密钥对或者ECC密钥对（包含SM2密钥对），可用于加解密数据、数字签名及验签。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
@@ -14887,6 +16933,8 @@ func (c *ClientWithResponses) CreateKeyWithBodyWithResponse(ctx context.Context,
 // 对称密钥为长度为256位AES密钥或者128位SM4密钥，可用于小量数据的加密或者用于加密数据密钥。
 // 非对称密钥可以为RSA密钥对或者ECC密钥对（包含SM2密钥对），可用于加解密数据、数字签名及验签。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
@@ -14900,7 +16948,9 @@ func (c *ClientWithResponses) CreateKeyWithResponse(ctx context.Context, project
 
 // DecryptDataWithBodyWithResponse 解密数据
 //
-// 功能介绍：解密数据。.
+// 功能介绍：解密数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14915,7 +16965,9 @@ func (c *ClientWithResponses) DecryptDataWithBodyWithResponse(ctx context.Contex
 
 // DecryptDataWithResponse 解密数据
 //
-// 功能介绍：解密数据。.
+// 功能介绍：解密数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14930,7 +16982,9 @@ func (c *ClientWithResponses) DecryptDataWithResponse(ctx context.Context, proje
 
 // DecryptDatakeyWithBodyWithResponse 解密数据密钥
 //
-// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。.
+// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14945,7 +16999,9 @@ func (c *ClientWithResponses) DecryptDatakeyWithBodyWithResponse(ctx context.Con
 
 // DecryptDatakeyWithResponse 解密数据密钥
 //
-// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。.
+// 功能介绍：解密数据密钥，用指定的主密钥解密数据密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14960,7 +17016,9 @@ func (c *ClientWithResponses) DecryptDatakeyWithResponse(ctx context.Context, pr
 
 // DeleteImportedKeyMaterialWithBodyWithResponse 删除密钥材料
 //
-// 功能介绍：删除密钥材料信息。.
+// 功能介绍：删除密钥材料信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14975,7 +17033,9 @@ func (c *ClientWithResponses) DeleteImportedKeyMaterialWithBodyWithResponse(ctx 
 
 // DeleteImportedKeyMaterialWithResponse 删除密钥材料
 //
-// 功能介绍：删除密钥材料信息。.
+// 功能介绍：删除密钥材料信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -14990,7 +17050,9 @@ func (c *ClientWithResponses) DeleteImportedKeyMaterialWithResponse(ctx context.
 
 // ListKeyDetailWithBodyWithResponse 查询密钥信息
 //
-// 功能介绍：查询密钥详细信息。.
+// 功能介绍：查询密钥详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15005,7 +17067,9 @@ func (c *ClientWithResponses) ListKeyDetailWithBodyWithResponse(ctx context.Cont
 
 // ListKeyDetailWithResponse 查询密钥信息
 //
-// 功能介绍：查询密钥详细信息。.
+// 功能介绍：查询密钥详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15023,6 +17087,8 @@ func (c *ClientWithResponses) ListKeyDetailWithResponse(ctx context.Context, pro
 // 功能介绍：禁用密钥，密钥禁用后不可以使用。
 // 说明：密钥为启用状态才能禁用密钥。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
@@ -15039,6 +17105,8 @@ func (c *ClientWithResponses) DisableKeyWithBodyWithResponse(ctx context.Context
 // 功能介绍：禁用密钥，密钥禁用后不可以使用。
 // 说明：密钥为启用状态才能禁用密钥。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
@@ -15052,7 +17120,9 @@ func (c *ClientWithResponses) DisableKeyWithResponse(ctx context.Context, projec
 
 // DisableKeyRotationWithBodyWithResponse 关闭密钥轮换
 //
-// 功能介绍：关闭用户主密钥轮换。.
+// 功能介绍：关闭用户主密钥轮换。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15067,7 +17137,9 @@ func (c *ClientWithResponses) DisableKeyRotationWithBodyWithResponse(ctx context
 
 // DisableKeyRotationWithResponse 关闭密钥轮换
 //
-// 功能介绍：关闭用户主密钥轮换。.
+// 功能介绍：关闭用户主密钥轮换。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15085,6 +17157,8 @@ func (c *ClientWithResponses) DisableKeyRotationWithResponse(ctx context.Context
 // 功能介绍：启用密钥，密钥启用后才可以使用。
 // 说明：密钥为禁用状态才能启用密钥。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
@@ -15100,6 +17174,8 @@ func (c *ClientWithResponses) EnableKeyWithBodyWithResponse(ctx context.Context,
 //
 // 功能介绍：启用密钥，密钥启用后才可以使用。
 // 说明：密钥为禁用状态才能启用密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15119,6 +17195,8 @@ func (c *ClientWithResponses) EnableKeyWithResponse(ctx context.Context, project
 // 开启密钥轮换后，默认轮换间隔时间为365天。
 // 默认主密钥及外部导入密钥不支持轮换操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
@@ -15137,6 +17215,8 @@ func (c *ClientWithResponses) EnableKeyRotationWithBodyWithResponse(ctx context.
 // 开启密钥轮换后，默认轮换间隔时间为365天。
 // 默认主密钥及外部导入密钥不支持轮换操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
@@ -15150,7 +17230,9 @@ func (c *ClientWithResponses) EnableKeyRotationWithResponse(ctx context.Context,
 
 // EncryptDataWithBodyWithResponse 加密数据
 //
-// 功能介绍：加密数据，用指定的用户主密钥加密数据。.
+// 功能介绍：加密数据，用指定的用户主密钥加密数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15165,7 +17247,9 @@ func (c *ClientWithResponses) EncryptDataWithBodyWithResponse(ctx context.Contex
 
 // EncryptDataWithResponse 加密数据
 //
-// 功能介绍：加密数据，用指定的用户主密钥加密数据。.
+// 功能介绍：加密数据，用指定的用户主密钥加密数据。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15180,7 +17264,9 @@ func (c *ClientWithResponses) EncryptDataWithResponse(ctx context.Context, proje
 
 // EncryptDatakeyWithBodyWithResponse 加密数据密钥
 //
-// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。.
+// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15195,7 +17281,9 @@ func (c *ClientWithResponses) EncryptDatakeyWithBodyWithResponse(ctx context.Con
 
 // EncryptDatakeyWithResponse 加密数据密钥
 //
-// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。.
+// 功能介绍：加密数据密钥，用指定的主密钥加密数据密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15210,7 +17298,9 @@ func (c *ClientWithResponses) EncryptDatakeyWithResponse(ctx context.Context, pr
 
 // CreateRandomWithBodyWithResponse 创建随机数
 //
-// 功能介绍： 生成8\~8192bit范围内的随机数。.
+// 功能介绍： 生成8\~8192bit范围内的随机数。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15225,7 +17315,9 @@ func (c *ClientWithResponses) CreateRandomWithBodyWithResponse(ctx context.Conte
 
 // CreateRandomWithResponse 创建随机数
 //
-// 功能介绍： 生成8\~8192bit范围内的随机数。.
+// 功能介绍： 生成8\~8192bit范围内的随机数。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15240,7 +17332,9 @@ func (c *ClientWithResponses) CreateRandomWithResponse(ctx context.Context, proj
 
 // ShowKeyRotationStatusWithBodyWithResponse 查询密钥轮换状态
 //
-// 功能介绍：查询用户主密钥轮换状态。.
+// 功能介绍：查询用户主密钥轮换状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15255,7 +17349,9 @@ func (c *ClientWithResponses) ShowKeyRotationStatusWithBodyWithResponse(ctx cont
 
 // ShowKeyRotationStatusWithResponse 查询密钥轮换状态
 //
-// 功能介绍：查询用户主密钥轮换状态。.
+// 功能介绍：查询用户主密钥轮换状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15273,6 +17369,8 @@ func (c *ClientWithResponses) ShowKeyRotationStatusWithResponse(ctx context.Cont
 // 功能介绍：获取导入密钥的必要参数，包括密钥导入令牌和密钥加密公钥。
 // 说明：返回的公钥类型默认为RSA_2048。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
@@ -15289,6 +17387,8 @@ func (c *ClientWithResponses) CreateParametersForImportWithBodyWithResponse(ctx 
 // 功能介绍：获取导入密钥的必要参数，包括密钥导入令牌和密钥加密公钥。
 // 说明：返回的公钥类型默认为RSA_2048。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
@@ -15302,7 +17402,9 @@ func (c *ClientWithResponses) CreateParametersForImportWithResponse(ctx context.
 
 // ShowPublicKeyWithBodyWithResponse 查询公钥信息
 //
-// 查询用户指定非对称密钥的公钥信息。.
+// 查询用户指定非对称密钥的公钥信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15317,7 +17419,9 @@ func (c *ClientWithResponses) ShowPublicKeyWithBodyWithResponse(ctx context.Cont
 
 // ShowPublicKeyWithResponse 查询公钥信息
 //
-// 查询用户指定非对称密钥的公钥信息。.
+// 查询用户指定非对称密钥的公钥信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15332,7 +17436,9 @@ func (c *ClientWithResponses) ShowPublicKeyWithResponse(ctx context.Context, pro
 
 // ImportKeyMaterialWithBodyWithResponse 导入密钥材料
 //
-// 功能介绍：导入密钥材料。.
+// 功能介绍：导入密钥材料。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15347,7 +17453,9 @@ func (c *ClientWithResponses) ImportKeyMaterialWithBodyWithResponse(ctx context.
 
 // ImportKeyMaterialWithResponse 导入密钥材料
 //
-// 功能介绍：导入密钥材料。.
+// 功能介绍：导入密钥材料。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15362,7 +17470,9 @@ func (c *ClientWithResponses) ImportKeyMaterialWithResponse(ctx context.Context,
 
 // ListGrantsWithBodyWithResponse 查询授权列表
 //
-// 功能介绍：查询密钥的授权列表。.
+// 功能介绍：查询密钥的授权列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15377,7 +17487,9 @@ func (c *ClientWithResponses) ListGrantsWithBodyWithResponse(ctx context.Context
 
 // ListGrantsWithResponse 查询授权列表
 //
-// 功能介绍：查询密钥的授权列表。.
+// 功能介绍：查询密钥的授权列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15392,7 +17504,9 @@ func (c *ClientWithResponses) ListGrantsWithResponse(ctx context.Context, projec
 
 // ListKeysWithBodyWithResponse 查询密钥列表
 //
-// 功能介绍：查询用户所有密钥列表。.
+// 功能介绍：查询用户所有密钥列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15407,7 +17521,9 @@ func (c *ClientWithResponses) ListKeysWithBodyWithResponse(ctx context.Context, 
 
 // ListKeysWithResponse 查询密钥列表
 //
-// 功能介绍：查询用户所有密钥列表。.
+// 功能介绍：查询用户所有密钥列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15422,7 +17538,9 @@ func (c *ClientWithResponses) ListKeysWithResponse(ctx context.Context, projectI
 
 // ListRetirableGrantsWithBodyWithResponse 查询可退役授权列表
 //
-// 功能介绍：查询用户可以退役的授权列表。.
+// 功能介绍：查询用户可以退役的授权列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15437,7 +17555,9 @@ func (c *ClientWithResponses) ListRetirableGrantsWithBodyWithResponse(ctx contex
 
 // ListRetirableGrantsWithResponse 查询可退役授权列表
 //
-// 功能介绍：查询用户可以退役的授权列表。.
+// 功能介绍：查询用户可以退役的授权列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15452,7 +17572,9 @@ func (c *ClientWithResponses) ListRetirableGrantsWithResponse(ctx context.Contex
 
 // ListKmsByTagsWithBodyWithResponse 查询密钥实例
 //
-// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15467,7 +17589,9 @@ func (c *ClientWithResponses) ListKmsByTagsWithBodyWithResponse(ctx context.Cont
 
 // ListKmsByTagsWithResponse 查询密钥实例
 //
-// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15488,6 +17612,8 @@ func (c *ClientWithResponses) ListKmsByTagsWithResponse(ctx context.Context, pro
 // 授权中retiring_principal指向的用户；
 // 当授权的操作列表中包含retire-grant时，grantee_principal指向的用户。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
@@ -15507,6 +17633,8 @@ func (c *ClientWithResponses) CancelSelfGrantWithBodyWithResponse(ctx context.Co
 // 授权中retiring_principal指向的用户；
 // 当授权的操作列表中包含retire-grant时，grantee_principal指向的用户。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
@@ -15523,6 +17651,8 @@ func (c *ClientWithResponses) CancelSelfGrantWithResponse(ctx context.Context, p
 // 功能介绍：撤销授权，授权用户撤销被授权用户操作密钥的权限。
 // 说明：
 // 创建密钥的用户才能撤销该密钥授权。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15541,6 +17671,8 @@ func (c *ClientWithResponses) CancelGrantWithBodyWithResponse(ctx context.Contex
 // 说明：
 // 创建密钥的用户才能撤销该密钥授权。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
@@ -15554,7 +17686,9 @@ func (c *ClientWithResponses) CancelGrantWithResponse(ctx context.Context, proje
 
 // DeleteKeyWithBodyWithResponse 计划删除密钥
 //
-// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。.
+// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15569,7 +17703,9 @@ func (c *ClientWithResponses) DeleteKeyWithBodyWithResponse(ctx context.Context,
 
 // DeleteKeyWithResponse 计划删除密钥
 //
-// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。.
+// 功能介绍：计划多少天后删除密钥，可设置7天～1096天内删除密钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15584,7 +17720,9 @@ func (c *ClientWithResponses) DeleteKeyWithResponse(ctx context.Context, project
 
 // SignWithBodyWithResponse 签名数据
 //
-// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。.
+// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15599,7 +17737,9 @@ func (c *ClientWithResponses) SignWithBodyWithResponse(ctx context.Context, proj
 
 // SignWithResponse 签名数据
 //
-// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。.
+// 功能介绍：使用非对称密钥的私钥对消息或消息摘要进行数字签名。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15614,7 +17754,9 @@ func (c *ClientWithResponses) SignWithResponse(ctx context.Context, projectID st
 
 // ListKmsTagsWithResponse 查询项目标签
 //
-// 功能介绍：查询用户在指定项目下的所有标签集合。.
+// 功能介绍：查询用户在指定项目下的所有标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15634,6 +17776,8 @@ func (c *ClientWithResponses) ListKmsTagsWithResponse(ctx context.Context, proje
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 // 密钥处于“计划删除”状态，密钥别名不可以修改。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
@@ -15651,6 +17795,8 @@ func (c *ClientWithResponses) UpdateKeyAliasWithBodyWithResponse(ctx context.Con
 // 说明：
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 // 密钥处于“计划删除”状态，密钥别名不可以修改。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15670,6 +17816,8 @@ func (c *ClientWithResponses) UpdateKeyAliasWithResponse(ctx context.Context, pr
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 // 密钥处于“计划删除”状态，密钥描述不可以修改。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
@@ -15688,6 +17836,8 @@ func (c *ClientWithResponses) UpdateKeyDescriptionWithBodyWithResponse(ctx conte
 // 服务默认主密钥（密钥别名后缀为“/default”）不可以修改。
 // 密钥处于“计划删除”状态，密钥描述不可以修改。
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
@@ -15701,7 +17851,9 @@ func (c *ClientWithResponses) UpdateKeyDescriptionWithResponse(ctx context.Conte
 
 // UpdateKeyRotationIntervalWithBodyWithResponse 修改密钥轮换周期
 //
-// 功能介绍：修改用户主密钥轮换周期。.
+// 功能介绍：修改用户主密钥轮换周期。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15716,7 +17868,9 @@ func (c *ClientWithResponses) UpdateKeyRotationIntervalWithBodyWithResponse(ctx 
 
 // UpdateKeyRotationIntervalWithResponse 修改密钥轮换周期
 //
-// 功能介绍：修改用户主密钥轮换周期。.
+// 功能介绍：修改用户主密钥轮换周期。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15731,7 +17885,9 @@ func (c *ClientWithResponses) UpdateKeyRotationIntervalWithResponse(ctx context.
 
 // ShowUserInstancesWithResponse 查询实例数
 //
-// 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。.
+// 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15746,7 +17902,9 @@ func (c *ClientWithResponses) ShowUserInstancesWithResponse(ctx context.Context,
 
 // ShowUserQuotasWithResponse 查询配额
 //
-// 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。.
+// 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15761,7 +17919,9 @@ func (c *ClientWithResponses) ShowUserQuotasWithResponse(ctx context.Context, pr
 
 // ValidateSignatureWithBodyWithResponse 验证签名
 //
-// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。.
+// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15776,7 +17936,9 @@ func (c *ClientWithResponses) ValidateSignatureWithBodyWithResponse(ctx context.
 
 // ValidateSignatureWithResponse 验证签名
 //
-// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。.
+// 功能介绍：使用非对称密钥的公钥对消息或消息摘要进行签名验证。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15791,7 +17953,9 @@ func (c *ClientWithResponses) ValidateSignatureWithResponse(ctx context.Context,
 
 // ShowKmsTagsWithResponse 查询密钥标签
 //
-// 功能介绍：查询密钥标签。.
+// 功能介绍：查询密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15806,7 +17970,9 @@ func (c *ClientWithResponses) ShowKmsTagsWithResponse(ctx context.Context, proje
 
 // CreateKmsTagWithBodyWithResponse 添加密钥标签
 //
-// 功能介绍：添加密钥标签。.
+// 功能介绍：添加密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15821,7 +17987,9 @@ func (c *ClientWithResponses) CreateKmsTagWithBodyWithResponse(ctx context.Conte
 
 // CreateKmsTagWithResponse 添加密钥标签
 //
-// 功能介绍：添加密钥标签。.
+// 功能介绍：添加密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15836,7 +18004,9 @@ func (c *ClientWithResponses) CreateKmsTagWithResponse(ctx context.Context, proj
 
 // BatchCreateKmsTagsWithBodyWithResponse 批量添加删除密钥标签
 //
-// 功能介绍：批量添加删除密钥标签。.
+// 功能介绍：批量添加删除密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15851,7 +18021,9 @@ func (c *ClientWithResponses) BatchCreateKmsTagsWithBodyWithResponse(ctx context
 
 // BatchCreateKmsTagsWithResponse 批量添加删除密钥标签
 //
-// 功能介绍：批量添加删除密钥标签。.
+// 功能介绍：批量添加删除密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15866,7 +18038,9 @@ func (c *ClientWithResponses) BatchCreateKmsTagsWithResponse(ctx context.Context
 
 // DeleteTagWithResponse 删除密钥标签
 //
-// 功能介绍：删除密钥标签。.
+// 功能介绍：删除密钥标签。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15881,7 +18055,9 @@ func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, project
 
 // DeleteAllFailedTaskWithResponse 删除所有失败的任务
 //
-// 删除操作失败的任务信息。.
+// 删除操作失败的任务信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15896,7 +18072,9 @@ func (c *ClientWithResponses) DeleteAllFailedTaskWithResponse(ctx context.Contex
 
 // ListFailedTaskWithResponse 查询失败的任务信息
 //
-// 查询绑定、解绑等操作失败的任务信息。.
+// 查询绑定、解绑等操作失败的任务信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15911,7 +18089,9 @@ func (c *ClientWithResponses) ListFailedTaskWithResponse(ctx context.Context, pr
 
 // DeleteFailedTaskWithResponse 删除失败的任务
 //
-// 删除失败的任务。.
+// 删除失败的任务。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15926,6 +18106,8 @@ func (c *ClientWithResponses) DeleteFailedTaskWithResponse(ctx context.Context, 
 
 // ListKeypairsWithResponse 查询SSH密钥对列表
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/keypairs (the `ListKeypairs` operationId).
@@ -15938,6 +18120,8 @@ func (c *ClientWithResponses) ListKeypairsWithResponse(ctx context.Context, proj
 }
 
 // CreateKeypairWithBodyWithResponse 创建和导入SSH密钥对
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15952,6 +18136,8 @@ func (c *ClientWithResponses) CreateKeypairWithBodyWithResponse(ctx context.Cont
 
 // CreateKeypairWithResponse 创建和导入SSH密钥对
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
@@ -15965,7 +18151,9 @@ func (c *ClientWithResponses) CreateKeypairWithResponse(ctx context.Context, pro
 
 // AssociateKeypairWithBodyWithResponse 绑定SSH密钥对
 //
-// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。.
+// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15980,7 +18168,9 @@ func (c *ClientWithResponses) AssociateKeypairWithBodyWithResponse(ctx context.C
 
 // AssociateKeypairWithResponse 绑定SSH密钥对
 //
-// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。.
+// 给指定的虚拟机绑定（替换或重置，替换需提供虚拟机已配置的SSH密钥对私钥；重置不需要提供虚拟机的SSH密钥对私钥）新的SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -15995,7 +18185,9 @@ func (c *ClientWithResponses) AssociateKeypairWithResponse(ctx context.Context, 
 
 // BatchAssociateKeypairWithBodyWithResponse 批量绑定SSH密钥对
 //
-// 给指定的虚拟机批量绑定新的SSH密钥对。.
+// 给指定的虚拟机批量绑定新的SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16010,7 +18202,9 @@ func (c *ClientWithResponses) BatchAssociateKeypairWithBodyWithResponse(ctx cont
 
 // BatchAssociateKeypairWithResponse 批量绑定SSH密钥对
 //
-// 给指定的虚拟机批量绑定新的SSH密钥对。.
+// 给指定的虚拟机批量绑定新的SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16025,7 +18219,9 @@ func (c *ClientWithResponses) BatchAssociateKeypairWithResponse(ctx context.Cont
 
 // DisassociateKeypairWithBodyWithResponse 解绑SSH密钥对
 //
-// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。.
+// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16040,7 +18236,9 @@ func (c *ClientWithResponses) DisassociateKeypairWithBodyWithResponse(ctx contex
 
 // DisassociateKeypairWithResponse 解绑SSH密钥对
 //
-// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。.
+// 给指定的虚拟机解除绑定SSH密钥对并恢复SSH密码登录。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16055,7 +18253,9 @@ func (c *ClientWithResponses) DisassociateKeypairWithResponse(ctx context.Contex
 
 // ExportPrivateKeyWithBodyWithResponse 导出私钥
 //
-// 导出指定密钥对的私钥。.
+// 导出指定密钥对的私钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16070,7 +18270,9 @@ func (c *ClientWithResponses) ExportPrivateKeyWithBodyWithResponse(ctx context.C
 
 // ExportPrivateKeyWithResponse 导出私钥
 //
-// 导出指定密钥对的私钥。.
+// 导出指定密钥对的私钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16085,7 +18287,9 @@ func (c *ClientWithResponses) ExportPrivateKeyWithResponse(ctx context.Context, 
 
 // ImportPrivateKeyWithBodyWithResponse 导入私钥
 //
-// 导入私钥到指定密钥对。.
+// 导入私钥到指定密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16100,7 +18304,9 @@ func (c *ClientWithResponses) ImportPrivateKeyWithBodyWithResponse(ctx context.C
 
 // ImportPrivateKeyWithResponse 导入私钥
 //
-// 导入私钥到指定密钥对。.
+// 导入私钥到指定密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16115,7 +18321,9 @@ func (c *ClientWithResponses) ImportPrivateKeyWithResponse(ctx context.Context, 
 
 // DeleteKeypairWithResponse 删除SSH密钥对
 //
-// 删除SSH密钥对。.
+// 删除SSH密钥对。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -16130,6 +18338,8 @@ func (c *ClientWithResponses) DeleteKeypairWithResponse(ctx context.Context, pro
 
 // ListKeypairDetailWithResponse 查询SSH密钥对详细信息
 //
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/keypairs/{keypair_name} (the `ListKeypairDetail` operationId).
@@ -16143,7 +18353,9 @@ func (c *ClientWithResponses) ListKeypairDetailWithResponse(ctx context.Context,
 
 // UpdateKeypairDescriptionWithBodyWithResponse 更新SSH密钥对描述
 //
-// 更新SSH密钥对描述。.
+// 更新SSH密钥对描述。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16158,7 +18370,9 @@ func (c *ClientWithResponses) UpdateKeypairDescriptionWithBodyWithResponse(ctx c
 
 // UpdateKeypairDescriptionWithResponse 更新SSH密钥对描述
 //
-// 更新SSH密钥对描述。.
+// 更新SSH密钥对描述。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -16173,7 +18387,9 @@ func (c *ClientWithResponses) UpdateKeypairDescriptionWithResponse(ctx context.C
 
 // ClearPrivateKeyWithResponse 清除私钥
 //
-// 清除SSH密钥对私钥。.
+// 清除SSH密钥对私钥。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -16188,7 +18404,9 @@ func (c *ClientWithResponses) ClearPrivateKeyWithResponse(ctx context.Context, p
 
 // ListRunningTaskWithResponse 查询正在处理的任务信息
 //
-// 查询正在处理的任务信息。.
+// 查询正在处理的任务信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -16203,7 +18421,9 @@ func (c *ClientWithResponses) ListRunningTaskWithResponse(ctx context.Context, p
 
 // ListKeypairTaskWithResponse 查询任务信息
 //
-// 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。.
+// 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -1097,113 +1097,179 @@ func (e ListInstances3ParamsDatastoreType) Valid() bool {
 }
 
 // Auditlogs defines model for Auditlogs.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:125 table "表 3 auditlogs字段数据结构说明"
 type Auditlogs struct {
 	// BeginTime 审计日志开始时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始，Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:154 table "表 3 auditlogs字段数据结构说明" row 4
 	BeginTime *string `json:"begin_time,omitempty"`
 
 	// EndTime 审计日志结束时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:162 table "表 3 auditlogs字段数据结构说明" row 5
 	EndTime *string `json:"end_time,omitempty"`
 
 	// ID 审计日志ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:133 table "表 3 auditlogs字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 审计日志文件名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:140 table "表 3 auditlogs字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Size 审计日志大小，单位：KB
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:147 table "表 3 auditlogs字段数据结构说明" row 3
 	Size *int64 `json:"size,omitempty"`
 }
 
 // BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:60 table "表 2 参数说明"
 type BatchCreateActionRequestBody struct {
 	// Action 操作标识（区分大小写）：创建时为“create”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:70 table "表 2 参数说明" row 1
 	Action string `json:"action"`
 
 	// Tags 标签列表。单个实例总标签数上限10个。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:79 table "表 2 参数说明" row 2
 	Tags []BatchCreateActionTags `json:"tags"`
 }
 
 // BatchCreateActionTags defines model for BatchCreateActionTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:95 table "表 3 tags字段数据结构说明"
 type BatchCreateActionTags struct {
 	// Key 标签键。最大长度36个unicode字符。
 	// key不能为空，不能为空字符串，不能重复。字符集：A-Z，a-z ， 0-9，‘-’，‘_’，UNICODE字符（\u4E00-\u9FFF）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:105 table "表 3 tags字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 标签值。最大长度43个unicode字符。
 	// 可以为空字符串。 字符集：A-Z，a-z ， 0-9，‘.’，‘-’，‘_’，UNICODE字符（\u4E00-\u9FFF）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:115 table "表 3 tags字段数据结构说明" row 2
 	Value string `json:"value"`
 }
 
 // BatchDeleteActionRequestBody defines model for BatchDeleteActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:60 table "表 2 参数说明"
 type BatchDeleteActionRequestBody struct {
 	// Action 操作标识（区分大小写）：删除时为“delete”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:70 table "表 2 参数说明" row 1
 	Action string `json:"action"`
 
 	// Tags 标签列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:79 table "表 2 参数说明" row 2
 	Tags []BatchDeleteActionTags `json:"tags"`
 }
 
 // BatchDeleteActionTags defines model for BatchDeleteActionTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:95 table "表 3 tags字段数据结构说明"
 type BatchDeleteActionTags struct {
 	// Key 标签键。最大长度127个unicode字符。
 	// key不能为空，不能为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:105 table "表 3 tags字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 标签值。每个值最大长度255个unicode字符。
 	// 删除说明如下：
 	// - 如果“value”有值，按照“key”/“value”删除。
 	// - 如果“value”没值，则按照“key”删除。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:115 table "表 3 tags字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // CreateActionRequestBody defines model for CreateActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:64 table "表 2 参数说明"
 type CreateActionRequestBody struct {
 	// SingleToHa 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:74 table "表 2 参数说明" row 1
 	SingleToHa SingleToHa `json:"single_to_ha"`
 }
 
 // CreateActionResponseBody defines model for CreateActionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:162 table "表 4 要素说明"
 type CreateActionResponseBody struct {
 	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:170 table "表 4 要素说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateAuditlogLinkRequestBody defines model for CreateAuditlogLinkRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:60 table "表 2 参数说明"
 type CreateAuditlogLinkRequestBody struct {
 	// Ids 审计日志ID列表，限制50条以内。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:70 table "表 2 参数说明" row 1
 	Ids []string `json:"ids"`
 }
 
 // CreateAuditlogLinkResponseBody defines model for CreateAuditlogLinkResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:98 table "表 3 要素说明"
 type CreateAuditlogLinkResponseBody struct {
 	// Links 审计日志下载链接列表，有效时间5分钟。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:106 table "表 3 要素说明" row 1
 	Links []string `json:"links,omitempty"`
 }
 
 // CreateBackupBackup 备份信息。
 // 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:190 table "表 5 backup字段数据结构说明"
 type CreateBackupBackup struct {
 	// BeginTime 备份开始时间，格式为“yyyy-mm-ddThh:mm:ssZ”，其中T指时间字段的开始；Z指时区偏移量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:234 table "表 5 backup字段数据结构说明" row 6
 	BeginTime *string `json:"begin_time,omitempty"`
 
 	// Databases 只支持Microsoft SQL Server，局部备份的用户自建数据库名列表，当有此参数时以局部备份为准。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:226 table "表 5 backup字段数据结构说明" row 5
 	Databases []CreateBackupDatabases `json:"databases,omitempty"`
 
 	// Description 备份描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:219 table "表 5 backup字段数据结构说明" row 4
 	Description *string `json:"description,omitempty"`
 
 	// ID 备份ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:198 table "表 5 backup字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:205 table "表 5 backup字段数据结构说明" row 2
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// Name 备份名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:212 table "表 5 backup字段数据结构说明" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Status 备份状态，取值：
@@ -1211,6 +1277,8 @@ type CreateBackupBackup struct {
 	// - COMPLETED: 备份完成
 	// - FAILED：备份失败
 	// - DELETING：备份删除中
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:241 table "表 5 backup字段数据结构说明" row 7
 	Status *CreateBackupBackupStatus `json:"status,omitempty"`
 
 	// Type 备份类型，取值：
@@ -1218,6 +1286,8 @@ type CreateBackupBackup struct {
 	// - manual: 手动全量
 	// - fragment: 差异全量
 	// - incremental: 自动增量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:249 table "表 5 backup字段数据结构说明" row 8
 	Type *CreateBackupBackupType `json:"type,omitempty"`
 }
 
@@ -1226,6 +1296,8 @@ type CreateBackupBackup struct {
 // - COMPLETED: 备份完成
 // - FAILED：备份失败
 // - DELETING：备份删除中
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:241 table "表 5 backup字段数据结构说明" row 7
 type CreateBackupBackupStatus string
 
 // CreateBackupBackupType 备份类型，取值：
@@ -1233,435 +1305,683 @@ type CreateBackupBackupStatus string
 // - manual: 手动全量
 // - fragment: 差异全量
 // - incremental: 自动增量。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:249 table "表 5 backup字段数据结构说明" row 8
 type CreateBackupBackupType string
 
 // CreateBackupDatabases defines model for CreateBackupDatabases.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:111 table "表 3 databases字段数据结构说明"
 type CreateBackupDatabases struct {
 	// Name 用户自建数据库名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:121 table "表 3 databases字段数据结构说明" row 1
 	Name string `json:"name"`
 }
 
 // CreateBackupRequestBody defines model for CreateBackupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:57 table "表 2 参数说明"
 type CreateBackupRequestBody struct {
 	// Databases 只支持Microsoft SQL Server，局部备份的用户自建数据库名列表，当有此参数时以局部备份为准。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:95 table "表 2 参数说明" row 4
 	Databases []CreateBackupDatabases `json:"databases,omitempty"`
 
 	// Description 备份描述，不能包含>!<"&'=特殊字符，不大于256个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:86 table "表 2 参数说明" row 3
 	Description *string `json:"description,omitempty"`
 
 	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:67 table "表 2 参数说明" row 1
 	InstanceID string `json:"instance_id"`
 
 	// Name 备份名称，4~64个字符，必须以英文字母开头，区分大小写，可以包含英文字母、数字、中划线或者下划线，不能包含其他特殊字符。
 	// 备份名称不能和已有备份重名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:76 table "表 2 参数说明" row 2
 	Name string `json:"name"`
 }
 
 // CreateBackupResponseBody defines model for CreateBackupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:168 table "表 4 要素说明"
 type CreateBackupResponseBody struct {
 	// Backup 备份信息。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:176 table "表 4 要素说明" row 1
 	Backup *CreateBackupBackup `json:"backup,omitempty"`
 }
 
 // CreateConfiguration2Configuration 参数组信息。
 // 详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:231 table "表 6 configuration字段数据结构说明"
 type CreateConfiguration2Configuration struct {
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:274 table "表 6 configuration字段数据结构说明" row 6
 	Created *string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:260 table "表 6 configuration字段数据结构说明" row 4
 	DatastoreName *string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:253 table "表 6 configuration字段数据结构说明" row 3
 	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
 
 	// Description 描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:267 table "表 6 configuration字段数据结构说明" row 5
 	Description *string `json:"description,omitempty"`
 
 	// ID 参数组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:239 table "表 6 configuration字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 参数组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:246 table "表 6 configuration字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:282 table "表 6 configuration字段数据结构说明" row 7
 	Updated *string `json:"updated,omitempty"`
 }
 
 // CreateConfiguration2Datastore 数据库对象。
 // 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:151 table "表 4 datastore字段数据结构说明"
 type CreateConfiguration2Datastore struct {
 	// Type 数据库引擎，目前支持MySQL、PostgreSQL和Microspft SQL Server引擎，取值为mysql、postgresql和sqlserver，不区分大小写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:161 table "表 4 datastore字段数据结构说明" row 1
 	Type CreateConfiguration2DatastoreType `json:"type"`
 
 	// Version 数据库版本：
 	// - MySQL：仅支持5.6，5.7。取值示例：5.7。
 	// - PostgreSQL：仅支持9.5，9.6。取值示例：9.5。
 	// - Microsoft SQL Server：仅支持2014 SE、2014 EE、2016 SE、2016 EE、2008 R2 EE、2008 R2 WEB、2014 WEB、2016 WEB。取值示例：2014_SE。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:170 table "表 4 datastore字段数据结构说明" row 2
 	Version string `json:"version"`
 }
 
 // CreateConfiguration2DatastoreType 数据库引擎，目前支持MySQL、PostgreSQL和Microspft SQL Server引擎，取值为mysql、postgresql和sqlserver，不区分大小写。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:161 table "表 4 datastore字段数据结构说明" row 1
 type CreateConfiguration2DatastoreType string
 
 // CreateConfiguration2RequestBody defines model for CreateConfiguration2RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:63 table "表 2 参数说明"
 type CreateConfiguration2RequestBody struct {
 	// Datastore 数据库对象。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:101 table "表 2 参数说明" row 4
 	Datastore CreateConfiguration2Datastore `json:"datastore"`
 
 	// Description 参数组描述。最长256个字符，不支持>!<"&'=特殊字符。默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:82 table "表 2 参数说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 参数组名称。最长64个字符，只允许大写字母、小写字母、数字、和“-_.”特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:73 table "表 2 参数说明" row 1
 	Name string `json:"name"`
 
 	// Values 参数值对象，用户基于默认参数组自定义的参数值。默认不修改参数值。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:91 table "表 2 参数说明" row 3
 	Values *CreateConfiguration2Values `json:"values,omitempty"`
 }
 
 // CreateConfiguration2ResponseBody defines model for CreateConfiguration2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:209 table "表 5 要素说明"
 type CreateConfiguration2ResponseBody struct {
 	// Configuration 参数组信息。
 	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:217 table "表 5 要素说明" row 1
 	Configuration *CreateConfiguration2Configuration `json:"configuration,omitempty"`
 }
 
 // CreateConfiguration2Values 参数值对象，用户基于默认参数组自定义的参数值。默认不修改参数值。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:117 table "表 3 values字段数据结构说明"
 type CreateConfiguration2Values struct {
 	// Key 参数名称，"max_connections":"10"。为空时不修改参数值，key不为空时value也不可为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:127 table "表 3 values字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 参数值，"max_connections":"10"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:136 table "表 3 values字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // CreateConfigurationConfiguration 参数模板信息。
 // 详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:227 table "表 6 configuration字段数据结构说明"
 type CreateConfigurationConfiguration struct {
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:270 table "表 6 configuration字段数据结构说明" row 6
 	Created *string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:256 table "表 6 configuration字段数据结构说明" row 4
 	DatastoreName *string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:249 table "表 6 configuration字段数据结构说明" row 3
 	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
 
 	// Description 描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:263 table "表 6 configuration字段数据结构说明" row 5
 	Description *string `json:"description,omitempty"`
 
 	// ID 参数模板ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:235 table "表 6 configuration字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 参数模板名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:242 table "表 6 configuration字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:278 table "表 6 configuration字段数据结构说明" row 7
 	Updated *string `json:"updated,omitempty"`
 }
 
 // CreateConfigurationDatastore 数据库对象。
 // 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:146 table "表 4 datastore字段数据结构说明"
 type CreateConfigurationDatastore struct {
 	// Type 数据库引擎，不区分大小写：
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:156 table "表 4 datastore字段数据结构说明" row 1
 	Type string `json:"type"`
 
 	// Version 数据库版本，详见接口约束：
 	// - MySQL：取值示例：5.7。
 	// - PostgreSQL：取值示例：9.5。
 	// - Microsoft SQL Server：取值示例：2014_SE。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:166 table "表 4 datastore字段数据结构说明" row 2
 	Version string `json:"version"`
 }
 
 // CreateConfigurationRequestBody defines model for CreateConfigurationRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:58 table "表 2 参数说明"
 type CreateConfigurationRequestBody struct {
 	// Datastore 数据库对象。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:96 table "表 2 参数说明" row 4
 	Datastore CreateConfigurationDatastore `json:"datastore"`
 
 	// Description 参数模板描述。最长256个字符，不支持>!<"&'=特殊字符。默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:77 table "表 2 参数说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 参数模板名称。最长64个字符，只允许大写字母、小写字母、数字、和“-_.”特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:68 table "表 2 参数说明" row 1
 	Name string `json:"name"`
 
 	// Values 参数值对象，用户基于默认参数模板自定义的参数值。默认不修改参数值。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:86 table "表 2 参数说明" row 3
 	Values *CreateConfigurationValues `json:"values,omitempty"`
 }
 
 // CreateConfigurationResponseBody defines model for CreateConfigurationResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:205 table "表 5 要素说明"
 type CreateConfigurationResponseBody struct {
 	// Configuration 参数模板信息。
 	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:213 table "表 5 要素说明" row 1
 	Configuration *CreateConfigurationConfiguration `json:"configuration,omitempty"`
 }
 
 // CreateConfigurationValues 参数值对象，用户基于默认参数模板自定义的参数值。默认不修改参数值。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:112 table "表 3 values字段数据结构说明"
 type CreateConfigurationValues struct {
 	// Key 参数名称，"max_connections":"10"。为空时不修改参数值，key不为空时value也不可为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:122 table "表 3 values字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 参数值，"max_connections":"10"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:131 table "表 3 values字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // CreateDatabaseRequestBody defines model for CreateDatabaseRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:64 table "表 2 参数说明"
 type CreateDatabaseRequestBody struct {
 	// CharacterSet 数据库使用的字符集，例如utf8、gbk、ascii等MySQL支持的字符集。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:84 table "表 2 参数说明" row 2
 	CharacterSet string `json:"character_set"`
 
 	// Name 数据库名称。
 	// 数据库名称长度可在1～64个字符之间，由字母、数字、中划线、下划线或$组成，中划线和$累计总长度小于等于10个字符，且不能包含其他特殊字符（MySQL 8.0不可包含$）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:74 table "表 2 参数说明" row 1
 	Name string `json:"name"`
 }
 
 // CreateDatabaseResponseBody defines model for CreateDatabaseResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:114 table "表 3 要素说明"
 type CreateDatabaseResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:122 table "表 3 要素说明" row 1
 	Resp *string `json:"resp,omitempty"`
 }
 
 // CreateDBPrivilegeRequestBody defines model for CreateDbPrivilegeRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:64 table "表 2 参数说明"
 type CreateDBPrivilegeRequestBody struct {
 	// DBName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:74 table "表 2 参数说明" row 1
 	DBName string `json:"db_name"`
 
 	// Users 每个元素都是与数据库相关联的帐号。单次请求最多支持50个元素。
 	// 每个元素结构请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:83 table "表 2 参数说明" row 2
 	Users []CreateDBPrivilegeRequestBodyUsersItem `json:"users"`
 }
 
 // CreateDBPrivilegeRequestBodyUsersItem defines model for CreateDbPrivilegeRequestBodyUsersItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:99 table "表 3 users列表元素数据结构说明"
 type CreateDBPrivilegeRequestBodyUsersItem struct {
 	// Name 帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:109 table "表 3 users列表元素数据结构说明" row 1
 	Name string `json:"name"`
 
 	// Readonly 是否为只读权限：
 	// - “true”表示只读。
 	// - “false”表示可读写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:118 table "表 3 users列表元素数据结构说明" row 2
 	Readonly bool `json:"readonly"`
 }
 
 // CreateDBPrivilegeResponseBody defines model for CreateDbPrivilegeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:158 table "表 4 要素说明"
 type CreateDBPrivilegeResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:166 table "表 4 要素说明" row 1
 	Resp *string `json:"resp,omitempty"`
 }
 
 // CreateDBUserRequestBody defines model for CreateDbUserRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:64 table "表 2 参数说明"
 type CreateDBUserRequestBody struct {
 	// Name 数据库帐号名称。
 	// 数据库帐号名称在1到32个字符之间，由字母、数字、中划线或下划线组成，不能包含其他特殊字符。
 	// - 若数据库版本为MySQL5.6，帐号长度为1～16个字符。
 	// - 若数据库版本为MySQL5.7和8.0，帐号长度为1～32个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:74 table "表 2 参数说明" row 1
 	Name string `json:"name"`
 
 	// Password 数据库帐号密码。
 	// 取值范围：
 	// 非空，由大小写字母、数字和特殊符号~!@#%^*-_=+?组成，长度8~32个字符，不能和数据库帐号“name”或“name”的逆序相同。
 	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:85 table "表 2 参数说明" row 2
 	Password string `json:"password"`
 }
 
 // CreateDBUserResponseBody defines model for CreateDbUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:118 table "表 3 要素说明"
 type CreateDBUserResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:126 table "表 3 要素说明" row 1
 	Resp *string `json:"resp,omitempty"`
 }
 
 // CreateInstanceBackupStrategy 备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:877 table "表 18 backupStrategy字段数据结构说明"
 type CreateInstanceBackupStrategy struct {
 	// KeepDays 已生成的备份文件可以保存的天数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:892 table "表 18 backupStrategy字段数据结构说明" row 2
 	KeepDays *int64 `json:"keepDays,omitempty"`
 
 	// StartTime 开始时间。自动备份将在该时间点触发。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:885 table "表 18 backupStrategy字段数据结构说明" row 1
 	StartTime *string `json:"startTime,omitempty"`
 }
 
 // CreateInstanceExtendparam 返回参数extendparam键值对。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:835 table "表 16 extendparam字段数据结构说明"
 type CreateInstanceExtendparam struct {
 	// Jobs 返回参数jobs信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:843 table "表 16 extendparam字段数据结构说明" row 1
 	Jobs []Jobs `json:"jobs,omitempty"`
 }
 
 // CreateInstanceFlavor 实例的规格信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:814 table "表 15 flavor字段数据结构说明"
 type CreateInstanceFlavor struct {
 	// ID 规格ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:822 table "表 15 flavor字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // CreateInstanceHa HA信息，仅创建HA时返回。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:905 table "表 19 ha字段数据结构说明"
 type CreateInstanceHa struct {
 	// ReplicationMode 备机同步参数，与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:913 table "表 19 ha字段数据结构说明" row 1
 	ReplicationMode *string `json:"replicationMode,omitempty"`
 }
 
 // CreateInstanceInstance 实例信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:602 table "表 12 instance字段数据结构说明"
 type CreateInstanceInstance struct {
 	// AvailabilityZone 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:673 table "表 12 instance字段数据结构说明" row 9
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
 	// BackupStrategy 备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:738 table "表 12 instance字段数据结构说明" row 18
 	BackupStrategy *CreateInstanceBackupStrategy `json:"backupStrategy,omitempty"`
 
 	// Created 创建时间，格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800 。
 	// 说明：
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:633 table "表 12 instance字段数据结构说明" row 4
 	Created *string `json:"created,omitempty"`
 
 	// DataStoreInfo 数据库信息。
 	// 说明：
 	// 创建时返回值为null，数据库实例创建成功后该值不为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:722 table "表 12 instance字段数据结构说明" row 16
 	DataStoreInfo map[string]interface{} `json:"dataStoreInfo,omitempty"`
 
 	// DBPort 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:715 table "表 12 instance字段数据结构说明" row 15
 	DBPort *int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:731 table "表 12 instance字段数据结构说明" row 17
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
 
 	// Flavor 实例的规格信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:701 table "表 12 instance字段数据结构说明" row 13
 	Flavor *CreateInstanceFlavor `json:"flavor,omitempty"`
 
 	// Ha HA信息，仅创建HA时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:752 table "表 12 instance字段数据结构说明" row 20
 	Ha *CreateInstanceHa `json:"ha,omitempty"`
 
 	// Hostname 实例的连接地址，此处为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:643 table "表 12 instance字段数据结构说明" row 5
 	Hostname *string `json:"hostname,omitempty"`
 
 	// ID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:610 table "表 12 instance字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:626 table "表 12 instance字段数据结构说明" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Nics nics信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:687 table "表 12 instance字段数据结构说明" row 11
 	Nics *CreateInstanceNics `json:"nics,omitempty"`
 
 	// Region 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:657 table "表 12 instance字段数据结构说明" row 7
 	Region *string `json:"region,omitempty"`
 
 	// ReplicaOf 与请求参数相同，仅创建只读副本时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:759 table "表 12 instance字段数据结构说明" row 21
 	ReplicaOf *string `json:"replica_of,omitempty"`
 
 	// SecurityGroup 安全组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:694 table "表 12 instance字段数据结构说明" row 12
 	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
 
 	// SlaveID 仅创建HA时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:745 table "表 12 instance字段数据结构说明" row 19
 	SlaveID *string `json:"slaveId,omitempty"`
 
 	// Status 实例状态，取值为“BUILD”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:619 table "表 12 instance字段数据结构说明" row 2
 	Status *string `json:"status,omitempty"`
 
 	// Type 实例类型，取值为“master”或“readreplica”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:650 table "表 12 instance字段数据结构说明" row 6
 	Type *CreateInstanceInstanceType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式以及取值与“created”完全相同。
 	// 说明：
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:664 table "表 12 instance字段数据结构说明" row 8
 	Updated *string `json:"updated,omitempty"`
 
 	// Volume 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:708 table "表 12 instance字段数据结构说明" row 14
 	Volume *string `json:"volume,omitempty"`
 
 	// Vpc 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:680 table "表 12 instance字段数据结构说明" row 10
 	Vpc *string `json:"vpc,omitempty"`
 }
 
 // CreateInstanceInstanceType 实例类型，取值为“master”或“readreplica”。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:650 table "表 12 instance字段数据结构说明" row 6
 type CreateInstanceInstanceType string
 
 // CreateInstanceNics nics信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:772 table "表 13 nics字段数据结构说明"
 type CreateInstanceNics struct {
 	// SubnetID 子网的网络ID信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:780 table "表 13 nics字段数据结构说明" row 1
 	SubnetID *string `json:"subnetId,omitempty"`
 }
 
 // CreateInstanceRequestBody defines model for CreateInstanceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:53 table "表 2 参数说明"
 type CreateInstanceRequestBody struct {
 	// Instance 实例详细信息。
 	// 须知：
 	// Microsoft SQL Server不支持创建只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:61 table "表 2 参数说明" row 1
 	Instance interface{} `json:"instance,omitempty"`
 }
 
 // CreateInstanceResponseBody defines model for CreateInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:581 table "表 11 要素说明"
 type CreateInstanceResponseBody struct {
 	// Instance 实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:589 table "表 11 要素说明" row 1
 	Instance *CreateInstanceInstance `json:"instance,omitempty"`
 }
 
 // CreateInstanceSecurityGroup 安全组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:793 table "表 14 securityGroup字段数据结构说明"
 type CreateInstanceSecurityGroup struct {
 	// ID 安全组ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:801 table "表 14 securityGroup字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // CreateInstanceV32Datastore 数据库信息。
 // 详情请参见表9。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:751 table "表 9 datastore字段数据结构说明"
 type CreateInstanceV32Datastore struct {
 	// Type 数据库引擎。支持的引擎如下，不区分大小写：
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:761 table "表 9 datastore字段数据结构说明" row 1
 	Type string `json:"type"`
 
 	// Version 数据库版本。
 	// 数据库支持的详细版本信息，可调用获取数据库版本信息接口获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:771 table "表 9 datastore字段数据结构说明" row 2
 	Version string `json:"version"`
 }
 
 // CreateInstanceV32Instance 实例信息。
 // 详情请参见表8。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:612 table "表 8 instance说明"
 type CreateInstanceV32Instance struct {
 	// AvailabilityZone 可用区ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:714 table "表 8 instance说明" row 13
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// BackupStrategy 自动备份策略。
 	// 详情请参见表11。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:676 table "表 8 instance说明" row 8
 	BackupStrategy *CreateInstanceV32ResponseBackupStrategy `json:"backup_strategy,omitempty"`
 
 	// ConfigurationID 参数模板id，仅当您创建实例指定用户自定义参数组时才可见。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:659 table "表 8 instance说明" row 6
 	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表9。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:643 table "表 8 instance说明" row 4
 	Datastore *CreateInstanceV32Datastore `json:"datastore,omitempty"`
 
 	// EnterpriseProjectTag 项目标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:684 table "表 8 instance说明" row 9
 	EnterpriseProjectTag *string `json:"enterprise_project_tag,omitempty"`
 
 	// FlavorRef 规格ID。
 	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:691 table "表 8 instance说明" row 10
 	FlavorRef *string `json:"flavor_ref,omitempty"`
 
 	// Ha HA配置参数，仅当您选择创建HA实例时该参数才可见。
 	// 详情请参见表10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:651 table "表 8 instance说明" row 5
 	Ha *CreateInstanceV32ResponseHa `json:"ha,omitempty"`
 
 	// ID 实例id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:620 table "表 8 instance说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
 	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:627 table "表 8 instance说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Port 数据库端口信息。
@@ -1672,39 +1992,57 @@ type CreateInstanceV32Instance struct {
 	// - MySQL默认3306。
 	// - PostgreSQL默认5432。
 	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:666 table "表 8 instance说明" row 7
 	Port *string `json:"port,omitempty"`
 
 	// Region 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:707 table "表 8 instance说明" row 12
 	Region *string `json:"region,omitempty"`
 
 	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:737 table "表 8 instance说明" row 16
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。如BUILD，表示创建中。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:636 table "表 8 instance说明" row 3
 	Status *string `json:"status,omitempty"`
 
 	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:729 table "表 8 instance说明" row 15
 	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// Volume volume信息。
 	// 详情请参见表12。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:699 table "表 8 instance说明" row 11
 	Volume *CreateInstanceV32ResponseVolume `json:"volume,omitempty"`
 
 	// VpcID 虚拟私有云ID，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:721 table "表 8 instance说明" row 14
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // CreateInstanceV32RequestBackupStrategy 高级备份策略。
 // 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:275 table "表 4 backup_strategy字段数据结构说明"
 type CreateInstanceV32RequestBackupStrategy struct {
 	// KeepDays 指定备份文件的可保存天数。
 	// 取值范围：0～732。该参数缺省，或取值为0，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:298 table "表 4 backup_strategy字段数据结构说明" row 2
 	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
@@ -1714,45 +2052,67 @@ type CreateInstanceV32RequestBackupStrategy struct {
 	// 取值示例：
 	// - 08:15-09:15
 	// - 23:00-00:00
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:285 table "表 4 backup_strategy字段数据结构说明" row 1
 	StartTime string `json:"start_time"`
 }
 
 // CreateInstanceV32RequestBody defines model for CreateInstanceV32RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:58 table "表 2 参数说明"
 type CreateInstanceV32RequestBody struct {
 	// AvailabilityZone 可用区ID。对于数据库实例类型不是单机的实例，需要分别为实例所有节点指定可用区，并用逗号隔开。详见示例。
 	// 取值范围：非空，请参见地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:170 table "表 2 参数说明" row 11
 	AvailabilityZone string `json:"availability_zone"`
 
 	// BackupStrategy 高级备份策略。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:122 table "表 2 参数说明" row 6
 	BackupStrategy *CreateInstanceV32RequestBackupStrategy `json:"backup_strategy,omitempty"`
 
 	// ConfigurationID 参数模板ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:89 table "表 2 参数说明" row 3
 	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// DiskEncryptionID 用于磁盘加密的密钥ID，默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:141 table "表 2 参数说明" row 8
 	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
 	// EnterpriseProjectID 项目标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:132 table "表 2 参数说明" row 7
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码，取值范围：非空,。
 	// 详情请参考查询数据库规格的响应消息中的“spec_code”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:150 table "表 2 参数说明" row 9
 	FlavorRef string `json:"flavor_ref"`
 
 	// Ha HA配置参数，创建HA实例时使用。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:79 table "表 2 参数说明" row 2
 	Ha *CreateInstanceV32RequestHa `json:"ha,omitempty"`
 
 	// Name 实例名称。
 	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
 	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:68 table "表 2 参数说明" row 1
 	Name string `json:"name"`
 
 	// Password 数据库密码。
 	// 取值范围：
 	// 非空，由大小写字母、数字和特殊符号~!@#%^*-_=+?组成，长度8~32个字符。
 	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:110 table "表 2 参数说明" row 5
 	Password string `json:"password"`
 
 	// Port 数据库端口信息。
@@ -1763,20 +2123,28 @@ type CreateInstanceV32RequestBody struct {
 	// - MySQL默认3306。
 	// - PostgreSQL默认5432。
 	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:98 table "表 2 参数说明" row 4
 	Port *string `json:"port,omitempty"`
 
 	// RestorePoint 恢复数据源对象。
 	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:210 table "表 2 参数说明" row 15
 	RestorePoint CreateInstanceV32RestorePoint `json:"restore_point"`
 
 	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:200 table "表 2 参数说明" row 14
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:190 table "表 2 参数说明" row 13
 	SubnetID string `json:"subnet_id"`
 
 	// TimeZone UTC时区。
@@ -1785,22 +2153,32 @@ type CreateInstanceV32RequestBody struct {
 	// - PostgreSQL国内站、国际站默认为UTC时间。
 	// - Microsoft SQL Server国内站默认为UTC+08:00，国际站默认为UTC时间。
 	// - 选择填写时，取值范围为UTC-12:00~UTC+12:00，且只支持整段时间，如UTC+08:00，不支持UTC+08:30。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:220 table "表 2 参数说明" row 16
 	TimeZone *string `json:"time_zone,omitempty"`
 
 	// Volume volume信息。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:160 table "表 2 参数说明" row 10
 	Volume CreateInstanceV32RequestVolume `json:"volume"`
 
 	// VpcID 虚拟私有云ID，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:180 table "表 2 参数说明" row 12
 	VpcID string `json:"vpc_id"`
 }
 
 // CreateInstanceV32RequestHa HA配置参数，创建HA实例时使用。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:237 table "表 3 ha字段数据结构说明"
 type CreateInstanceV32RequestHa struct {
 	// Mode 实例主备模式，取值：Ha（主备），不区分大小写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:247 table "表 3 ha字段数据结构说明" row 1
 	Mode string `json:"mode"`
 
 	// ReplicationMode 备机同步参数。
@@ -1812,23 +2190,31 @@ type CreateInstanceV32RequestHa struct {
 	// - “async”为异步模式。
 	// - “semisync”为半同步模式。
 	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:256 table "表 3 ha字段数据结构说明" row 2
 	ReplicationMode string `json:"replication_mode"`
 }
 
 // CreateInstanceV32RequestVolume volume信息。
 // 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:314 table "表 5 volume字段数据结构说明"
 type CreateInstanceV32RequestVolume struct {
 	// Size 磁盘大小。
 	// 取值范围：40GB~4000GB。必须为10的整数倍。
 	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
 	// 须知：
 	// 新实例磁盘大小必须大于或等于原实例的磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:335 table "表 5 volume字段数据结构说明" row 2
 	Size int64 `json:"size"`
 
 	// Type 磁盘类型。
 	// 取值范围如下，区分大小写：
 	// - ULTRAHIGH，表示SSD。
 	// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:324 table "表 5 volume字段数据结构说明" row 1
 	Type CreateInstanceV32RequestVolumeType `json:"type"`
 }
 
@@ -1836,13 +2222,19 @@ type CreateInstanceV32RequestVolume struct {
 // 取值范围如下，区分大小写：
 // - ULTRAHIGH，表示SSD。
 // - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:324 table "表 5 volume字段数据结构说明" row 1
 type CreateInstanceV32RequestVolumeType string
 
 // CreateInstanceV32ResponseBackupStrategy 自动备份策略。
 // 详情请参见表11。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:825 table "表 11 backupStrategy字段数据结构说明"
 type CreateInstanceV32ResponseBackupStrategy struct {
 	// KeepDays 指定已生成备份文件的可保存天数。
 	// 取值范围：0～732。该参数缺省，或取0值，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:848 table "表 11 backupStrategy字段数据结构说明" row 2
 	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
@@ -1852,23 +2244,35 @@ type CreateInstanceV32ResponseBackupStrategy struct {
 	// 取值示例：
 	// - 08:15-09:15
 	// - 23:00-00:00
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:835 table "表 11 backupStrategy字段数据结构说明" row 1
 	StartTime string `json:"start_time"`
 }
 
 // CreateInstanceV32ResponseBody defines model for CreateInstanceV32ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:583 table "表 7 要素说明"
 type CreateInstanceV32ResponseBody struct {
 	// Instance 实例信息。
 	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:591 table "表 7 要素说明" row 1
 	Instance *CreateInstanceV32Instance `json:"instance,omitempty"`
 
 	// JobID 实例创建的任务id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:599 table "表 7 要素说明" row 2
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstanceV32ResponseHa HA配置参数，仅当您选择创建HA实例时该参数才可见。
 // 详情请参见表10。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:787 table "表 10 ha字段数据结构说明"
 type CreateInstanceV32ResponseHa struct {
 	// Mode 实例主备模式，取值：Ha（主备）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:797 table "表 10 ha字段数据结构说明" row 1
 	Mode string `json:"mode"`
 
 	// ReplicationMode 备机同步参数。
@@ -1880,29 +2284,41 @@ type CreateInstanceV32ResponseHa struct {
 	// - “async”为异步模式。
 	// - “semisync”为半同步模式。
 	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:806 table "表 10 ha字段数据结构说明" row 2
 	ReplicationMode string `json:"replication_mode"`
 }
 
 // CreateInstanceV32ResponseVolume volume信息。
 // 详情请参见表12。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:864 table "表 12 volume字段数据结构说明"
 type CreateInstanceV32ResponseVolume struct {
 	// Size 磁盘大小。
 	// 取值范围：40GB~4000GB。必须为10的整数倍。
 	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:885 table "表 12 volume字段数据结构说明" row 2
 	Size int64 `json:"size"`
 
 	// Type 磁盘类型。
 	// 取值范围如下，区分大小写：
 	// - ULTRAHIGH，表示SSD。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:874 table "表 12 volume字段数据结构说明" row 1
 	Type string `json:"type"`
 }
 
 // CreateInstanceV32RestorePoint 恢复数据源对象。
 // 详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:354 table "表 6 restore_point字段数据结构说明"
 type CreateInstanceV32RestorePoint struct {
 	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
 	// 须知：
 	// 当“type”字段为非必选时，“backup_id”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:383 table "表 6 restore_point字段数据结构说明" row 3
 	BackupID *string `json:"backup_id,omitempty"`
 
 	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
@@ -1912,108 +2328,160 @@ type CreateInstanceV32RestorePoint struct {
 	// 示例：”database_name”:{“原库名”:”新库名”}
 	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
 	// - 数据库名称长度在1~64个字符之间，包含字母、数字、下划线或中划线，不能包含其他特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:405 table "表 6 restore_point字段数据结构说明" row 5
 	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
 
 	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:364 table "表 6 restore_point字段数据结构说明" row 1
 	InstanceID string `json:"instance_id"`
 
 	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
 	// 须知：
 	// 当“type”字段必选时，“restore_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:394 table "表 6 restore_point字段数据结构说明" row 4
 	RestoreTime *int64 `json:"restore_time,omitempty"`
 
 	// Type 表示恢复方式，枚举值：
 	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，当“type”字段为非必选时，“backup_id”必选。
 	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，当“type”字段必选时，“restore_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:373 table "表 6 restore_point字段数据结构说明" row 2
 	Type CreateInstanceV32RestorePointType `json:"type"`
 }
 
 // CreateInstanceV32RestorePointType 表示恢复方式，枚举值：
 // - “backup”，表示使用备份文件恢复，按照此方式恢复时，当“type”字段为非必选时，“backup_id”必选。
 // - “timestamp”，表示按时间点恢复，按照此方式恢复时，当“type”字段必选时，“restore_time”必选。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:373 table "表 6 restore_point字段数据结构说明" row 2
 type CreateInstanceV32RestorePointType string
 
 // CreateInstanceV3Instance 实例信息。
 // 详情请参见表10。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:835 table "表 10 instance说明"
 type CreateInstanceV3Instance struct {
 	// AvailabilityZone 可用区ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:943 table "表 10 instance说明" row 14
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// BackupStrategy 自动备份策略。
 	// 详情请参见表13。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:898 table "表 10 instance说明" row 8
 	BackupStrategy *CreateInstanceV3ResponseBackupStrategy `json:"backup_strategy,omitempty"`
 
 	// ChargeInfo 付费方式信息，支持包年/包月和按需。
 	// 详情请参见表15。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:974 table "表 10 instance说明" row 18
 	ChargeInfo *CreateInstanceV3ResponseChargeInfo `json:"charge_info,omitempty"`
 
 	// ConfigurationID 参数模板id，仅当您创建实例指定用户自定义参数组时，该参数才可见。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:884 table "表 10 instance说明" row 6
 	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表11。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:868 table "表 10 instance说明" row 4
 	Datastore *CreateInstanceV3ResponseDatastore `json:"datastore,omitempty"`
 
 	// DiskEncryptionID 用于磁盘加密的密钥ID，仅当您创建实例选择该参数时才可见，默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:913 table "表 10 instance说明" row 10
 	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
 	// EnterpriseProjectID 项目标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:906 table "表 10 instance说明" row 9
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码，取值范围：非空。
 	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:920 table "表 10 instance说明" row 11
 	FlavorRef *string `json:"flavor_ref,omitempty"`
 
 	// Ha HA配置参数，仅当您选择创建HA实例时该参数才可见。
 	// 详情请参见表12。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:876 table "表 10 instance说明" row 5
 	Ha *CreateInstanceV3ResponseHa `json:"ha,omitempty"`
 
 	// ID 实例id。
 	// 说明：
 	// v3版本实例id与v1版本的实例id不兼容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:843 table "表 10 instance说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。用于表示实例的名称，同一租户下，同类型的实例名称可相同。
 	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:852 table "表 10 instance说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Port 数据库端口信息，与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:891 table "表 10 instance说明" row 7
 	Port *string `json:"port,omitempty"`
 
 	// Region 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:936 table "表 10 instance说明" row 13
 	Region *string `json:"region,omitempty"`
 
 	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:966 table "表 10 instance说明" row 17
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。如BUILD，表示创建中。
 	// 仅创建按需实例时会返回该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:860 table "表 10 instance说明" row 3
 	Status *string `json:"status,omitempty"`
 
 	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:958 table "表 10 instance说明" row 16
 	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// Volume volume信息。
 	// 详情请参见表14。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:928 table "表 10 instance说明" row 12
 	Volume *CreateInstanceV3ResponseVolume `json:"volume,omitempty"`
 
 	// VpcID 虚拟私有云ID，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:950 table "表 10 instance说明" row 15
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // CreateInstanceV3RequestBackupStrategy 高级备份策略。
 // 详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:450 table "表 6 backupStrategy字段数据结构说明"
 type CreateInstanceV3RequestBackupStrategy struct {
 	// KeepDays 指定备份文件的可保存天数。
 	// 取值范围：0～732。该参数缺省，或取值为0，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	// 须知：
 	// SQL Server的HA实例不支持关闭自动备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:473 table "表 6 backupStrategy字段数据结构说明" row 2
 	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
@@ -2023,58 +2491,86 @@ type CreateInstanceV3RequestBackupStrategy struct {
 	// 取值示例：
 	// - 08:15-09:15
 	// - 23:00-00:00
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:460 table "表 6 backupStrategy字段数据结构说明" row 1
 	StartTime string `json:"start_time"`
 }
 
 // CreateInstanceV3RequestBody defines model for CreateInstanceV3RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:50 table "表 2 参数说明（创建HA实例和单实例）"
 type CreateInstanceV3RequestBody struct {
 	// AvailabilityZone 可用区ID。对于数据库实例类型不是单机的实例，需要分别为实例所有节点指定可用区，并用逗号隔开。详见示例。
 	// 取值范围：非空，请参见地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:184 table "表 2 参数说明（创建HA实例和单实例）" row 13
 	AvailabilityZone string `json:"availability_zone"`
 
 	// BackupStrategy 高级备份策略。
 	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:125 table "表 2 参数说明（创建HA实例和单实例）" row 7
 	BackupStrategy *CreateInstanceV3RequestBackupStrategy `json:"backup_strategy,omitempty"`
 
 	// ChargeInfo 计费类型信息，支持包年包月和按需，默认为按需。
 	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:224 table "表 2 参数说明（创建HA实例和单实例）" row 17
 	ChargeInfo *CreateInstanceV3RequestChargeInfo `json:"charge_info,omitempty"`
 
 	// ConfigurationID 参数模板ID。
 	// 使用可参考获取参数模板列表响应消息表3中的“id”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:91 table "表 2 参数说明（创建HA实例和单实例）" row 4
 	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:71 table "表 2 参数说明（创建HA实例和单实例）" row 2
 	Datastore CreateInstanceV3RequestDatastore `json:"datastore"`
 
 	// DiskEncryptionID 用于磁盘加密的密钥ID，默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:145 table "表 2 参数说明（创建HA实例和单实例）" row 9
 	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
 	// DsspoolID Dec用户专属存储ID，每个az配置的专属存储不同，Dec用户创建实例时，对于数据库实例类型不是单机或只读的实例，需要分别为实例所有节点指定dsspoolId，并用逗号隔开。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:246 table "表 2 参数说明（创建HA实例和单实例）" row 19
 	DsspoolID *string `json:"dsspool_id,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID。
 	// 使用请参考《企业管理 API参考》的“查询企业项目列表”响应消息表“enterprise_project字段数据结构说明”的“id”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:135 table "表 2 参数说明（创建HA实例和单实例）" row 8
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码，取值范围：非空。
 	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:154 table "表 2 参数说明（创建HA实例和单实例）" row 10
 	FlavorRef string `json:"flavor_ref"`
 
 	// Ha HA配置参数，创建HA实例时使用。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:81 table "表 2 参数说明（创建HA实例和单实例）" row 3
 	Ha *CreateInstanceV3RequestHa `json:"ha,omitempty"`
 
 	// Name 实例名称。
 	// 用于表示实例的名称，同一租户下，同类型的实例名可重名。
 	// 取值范围：4~64个字符之间，必须以字母开头，区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:60 table "表 2 参数说明（创建HA实例和单实例）" row 1
 	Name string `json:"name"`
 
 	// Password 数据库密码。
 	// 取值范围：
 	// 非空，由大小写字母、数字和特殊符号~!@#%^*-_=+?组成，长度8~32个字符。
 	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:113 table "表 2 参数说明（创建HA实例和单实例）" row 6
 	Password string `json:"password"`
 
 	// Port 数据库端口信息。
@@ -2085,20 +2581,28 @@ type CreateInstanceV3RequestBody struct {
 	// - MySQL默认3306。
 	// - PostgreSQL默认5432。
 	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:101 table "表 2 参数说明（创建HA实例和单实例）" row 5
 	Port *string `json:"port,omitempty"`
 
 	// Region 区域ID。
 	// 取值范围：非空，请参见地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:174 table "表 2 参数说明（创建HA实例和单实例）" row 12
 	Region string `json:"region"`
 
 	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:214 table "表 2 参数说明（创建HA实例和单实例）" row 16
 	SecurityGroupID string `json:"security_group_id"`
 
 	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:204 table "表 2 参数说明（创建HA实例和单实例）" row 15
 	SubnetID string `json:"subnet_id"`
 
 	// TimeZone UTC时区。
@@ -2107,41 +2611,57 @@ type CreateInstanceV3RequestBody struct {
 	// - PostgreSQL国内站、国际站默认为UTC时间。
 	// - Microsoft SQL Server国内站默认为UTC+08:00，国际站默认为UTC时间。
 	// - 选择填写时，取值范围为UTC-12:00~UTC+12:00，且只支持整段时间，如UTC+08:00，不支持UTC+08:30。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:234 table "表 2 参数说明（创建HA实例和单实例）" row 18
 	TimeZone *string `json:"time_zone,omitempty"`
 
 	// Volume volume信息。
 	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:164 table "表 2 参数说明（创建HA实例和单实例）" row 11
 	Volume CreateInstanceV3RequestVolume `json:"volume"`
 
 	// VpcID 虚拟私有云ID，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:194 table "表 2 参数说明（创建HA实例和单实例）" row 14
 	VpcID string `json:"vpc_id"`
 }
 
 // CreateInstanceV3RequestChargeInfo 计费类型信息，支持包年包月和按需，默认为按需。
 // 详情请参见表8。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:531 table "表 8 chargeInfo字段数据结构说明"
 type CreateInstanceV3RequestChargeInfo struct {
 	// ChargeMode 计费模式。
 	// 取值范围：
 	// - prePaid：预付费，即包年/包月。
 	// - postPaid：后付费，即按需付费。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:541 table "表 8 chargeInfo字段数据结构说明" row 1
 	ChargeMode CreateInstanceV3RequestChargeInfoChargeMode `json:"charge_mode"`
 
 	// IsAutoPay 创建包周期时可指定，表示是否自动从客户的账户中支付，此字段不影响自动续订的支付方式。
 	// - true，为自动支付。
 	// - false，为手动支付，默认该方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:586 table "表 8 chargeInfo字段数据结构说明" row 5
 	IsAutoPay *string `json:"is_auto_pay,omitempty"`
 
 	// IsAutoRenew 创建包周期实例时可指定，表示是否自动续订，续订的周期和原周期相同，且续订时会自动支付。
 	// - true，为自动续订。
 	// - false，为不自动续订，默认该方式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:576 table "表 8 chargeInfo字段数据结构说明" row 4
 	IsAutoRenew *string `json:"is_auto_renew,omitempty"`
 
 	// PeriodNum “charge_mode”为“prePaid”时生效，且为必选值，指定订购的时间。
 	// 取值范围：
 	// - 当“period_type”为“month”时，取值为1~9。
 	// - 当“period_type”为“year”时，取值为1~3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:565 table "表 8 chargeInfo字段数据结构说明" row 3
 	PeriodNum *int64 `json:"period_num,omitempty"`
 
 	// PeriodType 订购周期类型。
@@ -2150,6 +2670,8 @@ type CreateInstanceV3RequestChargeInfo struct {
 	// - year：包年。
 	// 说明：
 	// “charge_mode”为“prePaid”时生效，且为必选值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:552 table "表 8 chargeInfo字段数据结构说明" row 2
 	PeriodType *CreateInstanceV3RequestChargeInfoPeriodType `json:"period_type,omitempty"`
 }
 
@@ -2157,6 +2679,8 @@ type CreateInstanceV3RequestChargeInfo struct {
 // 取值范围：
 // - prePaid：预付费，即包年/包月。
 // - postPaid：后付费，即按需付费。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:541 table "表 8 chargeInfo字段数据结构说明" row 1
 type CreateInstanceV3RequestChargeInfoChargeMode string
 
 // CreateInstanceV3RequestChargeInfoPeriodType 订购周期类型。
@@ -2165,15 +2689,21 @@ type CreateInstanceV3RequestChargeInfoChargeMode string
 // - year：包年。
 // 说明：
 // “charge_mode”为“prePaid”时生效，且为必选值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:552 table "表 8 chargeInfo字段数据结构说明" row 2
 type CreateInstanceV3RequestChargeInfoPeriodType string
 
 // CreateInstanceV3RequestDatastore 数据库信息。
 // 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:375 table "表 4 datastore字段数据结构说明"
 type CreateInstanceV3RequestDatastore struct {
 	// Type 数据库引擎，取值如下：
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:385 table "表 4 datastore字段数据结构说明" row 1
 	Type CreateInstanceV3RequestDatastoreType `json:"type"`
 
 	// Version 数据库版本。
@@ -2181,6 +2711,8 @@ type CreateInstanceV3RequestDatastore struct {
 	// - PostgreSQL引擎支持9.5、9.6、10、11版本。取值示例：9.6。
 	// - Microsoft SQL Server：仅支持2017 企业版、2017 标准版、2017 web版、2014 标准版、2014 企业版、2016 标准版、2016 企业版、2012 企业版、2012 标准版、2012 web版、2008 R2 企业版、2008 R2 web版、2014 web版、2016 web版。取值示例2014_SE。
 	// 数据库支持的详细版本信息，可调用查询数据库引擎的版本接口获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:395 table "表 4 datastore字段数据结构说明" row 2
 	Version string `json:"version"`
 }
 
@@ -2188,12 +2720,18 @@ type CreateInstanceV3RequestDatastore struct {
 // - MySQL
 // - PostgreSQL
 // - SQLServer
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:385 table "表 4 datastore字段数据结构说明" row 1
 type CreateInstanceV3RequestDatastoreType string
 
 // CreateInstanceV3RequestHa HA配置参数，创建HA实例时使用。
 // 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:412 table "表 5 ha字段数据结构说明"
 type CreateInstanceV3RequestHa struct {
 	// Mode 实例主备模式，取值：Ha（主备），不区分大小写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:422 table "表 5 ha字段数据结构说明" row 1
 	Mode string `json:"mode"`
 
 	// ReplicationMode 备机同步参数。
@@ -2205,23 +2743,31 @@ type CreateInstanceV3RequestHa struct {
 	// - “async”为异步模式。
 	// - “semisync”为半同步模式。
 	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:431 table "表 5 ha字段数据结构说明" row 2
 	ReplicationMode string `json:"replication_mode"`
 }
 
 // CreateInstanceV3RequestVolume volume信息。
 // 详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:491 table "表 7 volume字段数据结构说明"
 type CreateInstanceV3RequestVolume struct {
 	// Size 磁盘大小。
 	// 取值范围：40GB~4000GB，必须为10的整数倍。
 	// MySQL部分用户支持11GB~10000GB，如果您想创建存储空间最大为10000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
 	// 说明：
 	// 对于只读实例，该参数无效，磁盘大小，默认和主实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:512 table "表 7 volume字段数据结构说明" row 2
 	Size int64 `json:"size"`
 
 	// Type 磁盘类型。
 	// 取值范围如下，区分大小写：
 	// - ULTRAHIGH，表示SSD。
 	// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:501 table "表 7 volume字段数据结构说明" row 1
 	Type CreateInstanceV3RequestVolumeType `json:"type"`
 }
 
@@ -2229,14 +2775,20 @@ type CreateInstanceV3RequestVolume struct {
 // 取值范围如下，区分大小写：
 // - ULTRAHIGH，表示SSD。
 // - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:501 table "表 7 volume字段数据结构说明" row 1
 type CreateInstanceV3RequestVolumeType string
 
 // CreateInstanceV3ResponseBackupStrategy 自动备份策略。
 // 详情请参见表13。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1050 table "表 13 backupStrategy字段数据结构说明"
 type CreateInstanceV3ResponseBackupStrategy struct {
 	// KeepDays 指定已生成备份文件的可保存天数。
 	// 取值范围：0～732。该参数缺省，或取0值，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	// 如果请求体中“backup_strategy”为空，则响应体中 “keep_days”默认返回“7”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1070 table "表 13 backupStrategy字段数据结构说明" row 2
 	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
@@ -2247,45 +2799,67 @@ type CreateInstanceV3ResponseBackupStrategy struct {
 	// - 08:15-09:15
 	// - 23:00-00:00
 	// 如果请求体中“backup_strategy”为空，则响应体中 “start_time”默认返回“02:00-03:00”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1058 table "表 13 backupStrategy字段数据结构说明" row 1
 	StartTime *string `json:"start_time,omitempty"`
 }
 
 // CreateInstanceV3ResponseBody defines model for CreateInstanceV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:798 table "表 9 要素说明"
 type CreateInstanceV3ResponseBody struct {
 	// Instance 实例信息。
 	// 详情请参见表10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:806 table "表 9 要素说明" row 1
 	Instance *CreateInstanceV3Instance `json:"instance,omitempty"`
 
 	// JobID 实例创建的任务id。
 	// 仅创建按需实例时会返回该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:814 table "表 9 要素说明" row 2
 	JobID *string `json:"job_id,omitempty"`
 
 	// OrderID 订单号，创建包年包月时返回该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:822 table "表 9 要素说明" row 3
 	OrderID *string `json:"order_id,omitempty"`
 }
 
 // CreateInstanceV3ResponseChargeInfo 付费方式信息，支持包年/包月和按需。
 // 详情请参见表15。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1117 table "表 15 chargeInfo字段数据结构说明"
 type CreateInstanceV3ResponseChargeInfo struct {
 	// ChargeMode 创建类型，支持包年/包月和按需。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1125 table "表 15 chargeInfo字段数据结构说明" row 1
 	ChargeMode *string `json:"charge_mode,omitempty"`
 
 	// PeriodNum 订购周期长度，按月计算。
 	// “charge_mode”为“prePaid”，即包年/包月时该字段生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1132 table "表 15 chargeInfo字段数据结构说明" row 2
 	PeriodNum *int64 `json:"period_num,omitempty"`
 }
 
 // CreateInstanceV3ResponseDatastore 数据库信息。
 // 详情请参见表11。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:988 table "表 11 datastore字段数据结构说明"
 type CreateInstanceV3ResponseDatastore struct {
 	// Type 数据库引擎，返回值如下：
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:996 table "表 11 datastore字段数据结构说明" row 1
 	Type *CreateInstanceV3ResponseDatastoreType `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	// 数据库支持的详细版本信息，可调用获取数据库版本信息接口获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1004 table "表 11 datastore字段数据结构说明" row 2
 	Version *string `json:"version,omitempty"`
 }
 
@@ -2293,12 +2867,18 @@ type CreateInstanceV3ResponseDatastore struct {
 // - MySQL
 // - PostgreSQL
 // - SQLServer
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:996 table "表 11 datastore字段数据结构说明" row 1
 type CreateInstanceV3ResponseDatastoreType string
 
 // CreateInstanceV3ResponseHa HA配置参数，仅当您选择创建HA实例时该参数才可见。
 // 详情请参见表12。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1018 table "表 12 ha字段数据结构说明"
 type CreateInstanceV3ResponseHa struct {
 	// Mode 实例主备模式，取值范围：Ha（主备）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1026 table "表 12 ha字段数据结构说明" row 1
 	Mode *string `json:"mode,omitempty"`
 
 	// ReplicationMode 备机同步参数。实例主备模式为Ha时有效。
@@ -2310,93 +2890,147 @@ type CreateInstanceV3ResponseHa struct {
 	// - “async”为异步模式。
 	// - “semisync”为半同步模式。
 	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1033 table "表 12 ha字段数据结构说明" row 2
 	ReplicationMode *string `json:"replication_mode,omitempty"`
 }
 
 // CreateInstanceV3ResponseVolume volume信息。
 // 详情请参见表14。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1085 table "表 14 volume字段数据结构说明"
 type CreateInstanceV3ResponseVolume struct {
 	// Size 磁盘大小。
 	// 取值范围：40GB~4000GB。必须为10的整数倍。
 	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1102 table "表 14 volume字段数据结构说明" row 2
 	Size *int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型。
 	// 取值范围如下，区分大小写：
 	// - ULTRAHIGH，表示SSD。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1093 table "表 14 volume字段数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // CreateInstancesAction2RequestBody defines model for CreateInstancesAction2RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:68 table "表 2 参数说明"
 type CreateInstancesAction2RequestBody struct {
 	// Restart 空值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:78 table "表 2 参数说明" row 1
 	Restart map[string]interface{} `json:"restart"`
 }
 
 // CreateInstancesAction2ResponseBody defines model for CreateInstancesAction2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:107 table "表 3 要素说明"
 type CreateInstancesAction2ResponseBody struct {
 	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:115 table "表 3 要素说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesActionRequestBody defines model for CreateInstancesActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:60 table "表 2 参数说明"
 type CreateInstancesActionRequestBody struct {
 	// Restore 恢复信息，包含指定的全量备份文件或者恢复的时间点，该字段参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:70 table "表 2 参数说明" row 1
 	Restore Restore `json:"restore"`
 }
 
 // CreateInstancesActionResponseBody defines model for CreateInstancesActionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:139 table "表 4 要素说明"
 type CreateInstancesActionResponseBody struct {
 	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:147 table "表 4 要素说明" row 1
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
 }
 
 // CreateInstancesActionV32RequestBody defines model for CreateInstancesActionV32RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:69 table "表 2 参数说明"
 type CreateInstancesActionV32RequestBody struct {
 	// Restart 空值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:79 table "表 2 参数说明" row 1
 	Restart map[string]interface{} `json:"restart"`
 }
 
 // CreateInstancesActionV32ResponseBody defines model for CreateInstancesActionV32ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:108 table "表 3 要素说明"
 type CreateInstancesActionV32ResponseBody struct {
 	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:116 table "表 3 要素说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesActionV3RequestBody defines model for CreateInstancesActionV3RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:65 table "表 2 参数说明"
 type CreateInstancesActionV3RequestBody struct {
 	// EnlargeVolume 所需扩容到的磁盘容量大小。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:75 table "表 2 参数说明" row 1
 	EnlargeVolume EnlargeVolume `json:"enlarge_volume"`
 }
 
 // CreateInstancesActionV3ResponseBody defines model for CreateInstancesActionV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:133 table "表 4 要素说明"
 type CreateInstancesActionV3ResponseBody struct {
 	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:141 table "表 4 要素说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesRecoveryRequestBody defines model for CreateInstancesRecoveryRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:141 table "表 3 参数说明"
 type CreateInstancesRecoveryRequestBody struct {
 	// Source 恢复数据源对象。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:151 table "表 3 参数说明" row 1
 	Source CreateInstancesRecoverySource `json:"source"`
 
 	// Target 恢复目标对象。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:161 table "表 3 参数说明" row 2
 	Target Target `json:"target"`
 }
 
 // CreateInstancesRecoveryResponseBody defines model for CreateInstancesRecoveryResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:347 table "表 6 要素说明"
 type CreateInstancesRecoveryResponseBody struct {
 	// JobID 本次任务的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:355 table "表 6 要素说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesRecoverySource 恢复数据源对象。
 // 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:177 table "表 4 source字段数据结构说明"
 type CreateInstancesRecoverySource struct {
 	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:206 table "表 4 source字段数据结构说明" row 3
 	BackupID *string `json:"backup_id,omitempty"`
 
 	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
@@ -2406,26 +3040,38 @@ type CreateInstancesRecoverySource struct {
 	// 示例：”database_name”:{“原库名”:”新库名”}
 	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
 	// - 数据库名称在1位到128位之间，包含字母、数字或下划线，不能包含其他特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:224 table "表 4 source字段数据结构说明" row 5
 	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
 
 	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:187 table "表 4 source字段数据结构说明" row 1
 	InstanceID string `json:"instance_id"`
 
 	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:215 table "表 4 source字段数据结构说明" row 4
 	RestoreTime *int64 `json:"restore_time,omitempty"`
 
 	// Type 表示恢复方式，枚举值：
 	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
 	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:196 table "表 4 source字段数据结构说明" row 2
 	Type *CreateInstancesRecoverySourceType `json:"type,omitempty"`
 }
 
 // CreateInstancesRecoverySourceType 表示恢复方式，枚举值：
 // - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
 // - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:196 table "表 4 source字段数据结构说明" row 2
 type CreateInstancesRecoverySourceType string
 
 // CreatePasswordRequestBody defines model for CreatePasswordRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:66 table "表 2 参数说明"
 type CreatePasswordRequestBody struct {
 	// DBUserPwd 数据库密码。
 	// 取值范围：
@@ -2433,22 +3079,32 @@ type CreatePasswordRequestBody struct {
 	// - MySQL和PostgreSQL允许输入~!@#%^*-_=+?,
 	// - SQL Server允许输入~!@#%^*-_+?,
 	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:76 table "表 2 参数说明" row 1
 	DBUserPwd string `json:"db_user_pwd"`
 }
 
 // CreateRdsBackupDataStore 数据库版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:313 table "表 7 dataStore字段数据结构说明"
 type CreateRdsBackupDataStore struct {
 	// Type 数据库引擎，支持的引擎取值为：
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:321 table "表 7 dataStore字段数据结构说明" row 1
 	Type *CreateRdsBackupDataStoreType `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	// 如5.6.30。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:329 table "表 7 dataStore字段数据结构说明" row 2
 	Version *string `json:"version,omitempty"`
 
 	// VersionID 数据库版本ID，该字段不会有重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:337 table "表 7 dataStore字段数据结构说明" row 3
 	VersionID *string `json:"version_id,omitempty"`
 }
 
@@ -2456,211 +3112,339 @@ type CreateRdsBackupDataStore struct {
 // - MySQL
 // - PostgreSQL
 // - SQLServer
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:321 table "表 7 dataStore字段数据结构说明" row 1
 type CreateRdsBackupDataStoreType string
 
 // CreateRdsBackupDatabases 只支持Microsoft SQL Server，局部备份的用户自建数据库名列表，当有此参数时以局部备份为准
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:125 table "表 4 databases参数说明"
 type CreateRdsBackupDatabases struct {
 	// Name 用户自建数据库名
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:133 table "表 4 databases参数说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateRdsBackupExtendparam 扩展参数
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:350 table "表 8 extendparam字段数据结构说明"
 type CreateRdsBackupExtendparam struct {
 	// Jobs 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:358 table "表 8 extendparam字段数据结构说明" row 1
 	Jobs *string `json:"jobs,omitempty"`
 }
 
 // CreateRdsBackupRequestBackup 创建手动备份对象。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:71 table "表 3 backup字段数据结构说明"
 type CreateRdsBackupRequestBackup struct {
 	// Databases 只支持Microsoft SQL Server，局部备份的用户自建数据库名列表，当有此参数时以局部备份为准
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:110 table "表 3 backup字段数据结构说明" row 4
 	Databases *CreateRdsBackupDatabases `json:"databases,omitempty"`
 
 	// Description 备份描述，不能包含!<>=&"'特殊字符，不大于256个字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:81 table "表 3 backup字段数据结构说明" row 1
 	Description *string `json:"description,omitempty"`
 
 	// Instance 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:90 table "表 3 backup字段数据结构说明" row 2
 	Instance string `json:"instance"`
 
 	// Name 备份名称，4~64个字符，必须以英文字母开头，区分大小写，可以包含英文字母、数字、中划线或者下划线，不能包含其他特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:101 table "表 3 backup字段数据结构说明" row 3
 	Name string `json:"name"`
 }
 
 // CreateRdsBackupRequestBody defines model for CreateRdsBackupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:46 table "表 2 参数说明"
 type CreateRdsBackupRequestBody struct {
 	// Backup 创建手动备份对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:56 table "表 2 参数说明" row 1
 	Backup CreateRdsBackupRequestBackup `json:"backup"`
 }
 
 // CreateRdsBackupResponseBackup 手动备份信息
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:213 table "表 6 backup字段数据结构说明"
 type CreateRdsBackupResponseBackup struct {
 	// Backuptype 默认值为1，表示手动备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:300 table "表 6 backup字段数据结构说明" row 12
 	Backuptype *string `json:"backuptype,omitempty"`
 
 	// Created 创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:221 table "表 6 backup字段数据结构说明" row 1
 	Created *string `json:"created,omitempty"`
 
 	// DataStore 数据库版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:228 table "表 6 backup字段数据结构说明" row 2
 	DataStore *CreateRdsBackupDataStore `json:"dataStore,omitempty"`
 
 	// Description Backup描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:235 table "表 6 backup字段数据结构说明" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID Backup的UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:242 table "表 6 backup字段数据结构说明" row 4
 	ID *string `json:"id,omitempty"`
 
 	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:249 table "表 6 backup字段数据结构说明" row 5
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// LocationRef 保留字段，无意义。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:258 table "表 6 backup字段数据结构说明" row 6
 	LocationRef *string `json:"locationRef,omitempty"`
 
 	// Name Backup文件名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:265 table "表 6 backup字段数据结构说明" row 7
 	Name *string `json:"name,omitempty"`
 
 	// ParentID 保留字段，无意义。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:272 table "表 6 backup字段数据结构说明" row 8
 	ParentID *string `json:"parent_id,omitempty"`
 
 	// Size 文件大小，单位GB，此处为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:279 table "表 6 backup字段数据结构说明" row 9
 	Size *float64 `json:"size,omitempty"`
 
 	// Status 备份中（BUILDING）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:286 table "表 6 backup字段数据结构说明" row 10
 	Status *string `json:"status,omitempty"`
 
 	// Updated 完成时间，创建时返回为“null”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:293 table "表 6 backup字段数据结构说明" row 11
 	Updated *string `json:"updated,omitempty"`
 }
 
 // CreateRdsBackupResponseBody defines model for CreateRdsBackupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:185 table "表 5 要素说明"
 type CreateRdsBackupResponseBody struct {
 	// Backup 手动备份信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:193 table "表 5 要素说明" row 1
 	Backup *CreateRdsBackupResponseBackup `json:"backup,omitempty"`
 
 	// Extendparam 扩展参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:200 table "表 5 要素说明" row 2
 	Extendparam *CreateRdsBackupExtendparam `json:"extendparam,omitempty"`
 }
 
 // CreateRdsInstanceInstance 实例信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:599 table "表 12 instance字段数据结构说明"
 type CreateRdsInstanceInstance struct {
 	// AvailabilityZone 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:668 table "表 12 instance字段数据结构说明" row 9
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
 	// BackupStrategy 备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:733 table "表 12 instance字段数据结构说明" row 18
 	BackupStrategy *CreateInstanceBackupStrategy `json:"backupStrategy,omitempty"`
 
 	// Created 创建时间，格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800 。
 	// 说明：
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:628 table "表 12 instance字段数据结构说明" row 4
 	Created *string `json:"created,omitempty"`
 
 	// DataStoreInfo 数据库信息。
 	// 说明：
 	// 创建时返回值为null，数据库实例创建成功后该值不为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:717 table "表 12 instance字段数据结构说明" row 16
 	DataStoreInfo map[string]interface{} `json:"dataStoreInfo,omitempty"`
 
 	// DBPort 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:710 table "表 12 instance字段数据结构说明" row 15
 	DBPort *int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:726 table "表 12 instance字段数据结构说明" row 17
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
 
 	// Flavor 实例的规格信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:696 table "表 12 instance字段数据结构说明" row 13
 	Flavor *CreateInstanceFlavor `json:"flavor,omitempty"`
 
 	// Ha HA信息，仅创建HA时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:747 table "表 12 instance字段数据结构说明" row 20
 	Ha *CreateInstanceHa `json:"ha,omitempty"`
 
 	// Hostname 实例的连接地址，此处为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:638 table "表 12 instance字段数据结构说明" row 5
 	Hostname *string `json:"hostname,omitempty"`
 
 	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:607 table "表 12 instance字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:621 table "表 12 instance字段数据结构说明" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Nics nics信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:682 table "表 12 instance字段数据结构说明" row 11
 	Nics *CreateRdsInstanceNics `json:"nics,omitempty"`
 
 	// Region 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:652 table "表 12 instance字段数据结构说明" row 7
 	Region *string `json:"region,omitempty"`
 
 	// ReplicaOf 与请求参数相同，仅创建只读副本时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:754 table "表 12 instance字段数据结构说明" row 21
 	ReplicaOf *string `json:"replica_of,omitempty"`
 
 	// SecurityGroup 安全组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:689 table "表 12 instance字段数据结构说明" row 12
 	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
 
 	// SlaveID 仅创建HA时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:740 table "表 12 instance字段数据结构说明" row 19
 	SlaveID *string `json:"slaveId,omitempty"`
 
 	// Status 实例状态，取值为“BUILD”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:614 table "表 12 instance字段数据结构说明" row 2
 	Status *string `json:"status,omitempty"`
 
 	// Type 实例类型，取值为“master”或“readreplica”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:645 table "表 12 instance字段数据结构说明" row 6
 	Type *CreateRdsInstanceInstanceType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式以及取值与“created”完全相同。
 	// 说明：
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:659 table "表 12 instance字段数据结构说明" row 8
 	Updated *string `json:"updated,omitempty"`
 
 	// Volume 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:703 table "表 12 instance字段数据结构说明" row 14
 	Volume *string `json:"volume,omitempty"`
 
 	// Vpc 与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:675 table "表 12 instance字段数据结构说明" row 10
 	Vpc *string `json:"vpc,omitempty"`
 }
 
 // CreateRdsInstanceInstanceType 实例类型，取值为“master”或“readreplica”。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:645 table "表 12 instance字段数据结构说明" row 6
 type CreateRdsInstanceInstanceType string
 
 // CreateRdsInstanceNics nics信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:767 table "表 13 nics字段数据结构说明"
 type CreateRdsInstanceNics struct {
 	// SubnetID 子网ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:775 table "表 13 nics字段数据结构说明" row 1
 	SubnetID *string `json:"subnetId,omitempty"`
 }
 
 // CreateRdsInstanceRequestBody defines model for CreateRdsInstanceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:53 table "表 2 参数说明"
 type CreateRdsInstanceRequestBody struct {
 	// Instance 实例详细信息。
 	// 注意：
 	// Microsoft SQL Server不支持创建只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:61 table "表 2 参数说明" row 1
 	Instance interface{} `json:"instance,omitempty"`
 }
 
 // CreateRdsInstanceResponseBody defines model for CreateRdsInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:578 table "表 11 要素说明"
 type CreateRdsInstanceResponseBody struct {
 	// Instance 实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:586 table "表 11 要素说明" row 1
 	Instance *CreateRdsInstanceInstance `json:"instance,omitempty"`
 }
 
 // CreateRdsInstanceV1BackupStrategy 备份策略信息，与指定实例相同。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:570 table "表 15 backupStrategy字段数据结构说明"
 type CreateRdsInstanceV1BackupStrategy struct {
 	// KeepDays 已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:586 table "表 15 backupStrategy字段数据结构说明" row 2
 	KeepDays *int64 `json:"keepDays,omitempty"`
 
 	// StartTime 开始时间。自动备份将在该时间点触发。
 	// 当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:578 table "表 15 backupStrategy字段数据结构说明" row 1
 	StartTime *string `json:"startTime,omitempty"`
 }
 
 // CreateRdsInstanceV1Flavor 规格ID，与指定实例相同。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:479 table "表 11 flavor字段数据结构说明"
 type CreateRdsInstanceV1Flavor struct {
 	// ID 规格ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:487 table "表 11 flavor字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // CreateRdsInstanceV1Ha HA配置参数，创建HA实例时使用，并且为必填选项。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:167 table "表 5 ha字段数据结构说明"
 type CreateRdsInstanceV1Ha struct {
 	// Enable HA配置参数。
 	// 取值范围：
 	// 取值为“true”或“false”，为“true”时创建HA实例，否则创建单实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:177 table "表 5 ha字段数据结构说明" row 1
 	Enable bool `json:"enable"`
 
 	// ReplicationMode 备机同步参数。
@@ -2671,228 +3455,364 @@ type CreateRdsInstanceV1Ha struct {
 	// - “async”为异步模式。
 	// - “semisync”为半同步模式。
 	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:188 table "表 5 ha字段数据结构说明" row 2
 	ReplicationMode string `json:"replicationMode"`
 }
 
 // CreateRdsInstanceV1Nics nics信息，与指定实例相同。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:437 table "表 9 nics字段数据结构说明"
 type CreateRdsInstanceV1Nics struct {
 	// SubnetID 子网的网络ID信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:445 table "表 9 nics字段数据结构说明" row 1
 	SubnetID *string `json:"subnetId,omitempty"`
 }
 
 // CreateRdsInstanceV1RequestBody defines model for CreateRdsInstanceV1RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:50 table "表 2 参数说明"
 type CreateRdsInstanceV1RequestBody struct {
 	// Instance 新实例详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:58 table "表 2 参数说明" row 1
 	Instance *CreateRdsInstanceV1RequestInstance `json:"instance,omitempty"`
 }
 
 // CreateRdsInstanceV1RequestInstance 新实例详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:71 table "表 3 instance字段数据结构说明"
 type CreateRdsInstanceV1RequestInstance struct {
 	// FlavorRef 规格ID，获取方法可参考获取所有实例规格信息的响应消息中的flavors.id。
 	// 取值范围：
 	// 非空，字符长度校验，严格UUID正则校验。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:93 table "表 3 instance字段数据结构说明" row 2
 	FlavorRef string `json:"flavorRef"`
 
 	// Ha HA配置参数，创建HA实例时使用，并且为必填选项。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:114 table "表 3 instance字段数据结构说明" row 4
 	Ha *CreateRdsInstanceV1Ha `json:"ha,omitempty"`
 
 	// Name 实例名称。
 	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
 	// 取值范围：
 	// 4~64个字符，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:81 table "表 3 instance字段数据结构说明" row 1
 	Name string `json:"name"`
 
 	// RestorePoint 恢复到新实例的配置参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:123 table "表 3 instance字段数据结构说明" row 5
 	RestorePoint CreateRdsInstanceV1RestorePoint `json:"restorePoint"`
 
 	// Volume volume信息。
 	// 创建单实例、HA实例时为必填选项。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:104 table "表 3 instance字段数据结构说明" row 3
 	Volume CreateRdsInstanceV1RequestVolume `json:"volume"`
 }
 
 // CreateRdsInstanceV1RequestVolume volume信息。
 // 创建单实例、HA实例时为必填选项。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:138 table "表 4 volume字段数据结构说明"
 type CreateRdsInstanceV1RequestVolume struct {
 	// Size 磁盘大小。
 	// 取值范围：40GB~4000GB。必须为10的整数倍。
 	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
 	// 须知：
 	// 新实例磁盘大小必须大于或等于原实例的磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:148 table "表 4 volume字段数据结构说明" row 1
 	Size int64 `json:"size"`
 }
 
 // CreateRdsInstanceV1ResponseBody defines model for CreateRdsInstanceV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:274 table "表 7 要素说明"
 type CreateRdsInstanceV1ResponseBody struct {
 	// Instance 实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:282 table "表 7 要素说明" row 1
 	Instance *CreateRdsInstanceV1ResponseInstance `json:"instance,omitempty"`
 }
 
 // CreateRdsInstanceV1ResponseInstance 实例信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:295 table "表 8 instance字段数据结构说明"
 type CreateRdsInstanceV1ResponseInstance struct {
 	// AvailabilityZone 可用区ID，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:361 table "表 8 instance字段数据结构说明" row 9
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
 	// BackupStrategy 备份策略信息，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:424 table "表 8 instance字段数据结构说明" row 18
 	BackupStrategy *CreateRdsInstanceV1BackupStrategy `json:"backupStrategy,omitempty"`
 
 	// Created 创建时间，空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:326 table "表 8 instance字段数据结构说明" row 4
 	Created *string `json:"created,omitempty"`
 
 	// DataStoreInfo 为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:403 table "表 8 instance字段数据结构说明" row 15
 	DataStoreInfo []interface{} `json:"dataStoreInfo,omitempty"`
 
 	// DBPort 数据库端口号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:410 table "表 8 instance字段数据结构说明" row 16
 	DBPort *int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:417 table "表 8 instance字段数据结构说明" row 17
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
 
 	// Flavor 规格ID，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:389 table "表 8 instance字段数据结构说明" row 13
 	Flavor *CreateRdsInstanceV1Flavor `json:"flavor,omitempty"`
 
 	// Hostname 实例连接地址，此处为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:333 table "表 8 instance字段数据结构说明" row 5
 	Hostname *string `json:"hostname,omitempty"`
 
 	// ID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:303 table "表 8 instance字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 下发的实例名称信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:319 table "表 8 instance字段数据结构说明" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Nics nics信息，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:375 table "表 8 instance字段数据结构说明" row 11
 	Nics *CreateRdsInstanceV1Nics `json:"nics,omitempty"`
 
 	// Region 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:347 table "表 8 instance字段数据结构说明" row 7
 	Region *string `json:"region,omitempty"`
 
 	// SecurityGroup 指定实例所属的安全组，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:382 table "表 8 instance字段数据结构说明" row 12
 	SecurityGroup *CreateRdsInstanceV1SecurityGroup `json:"securityGroup,omitempty"`
 
 	// Status 实例状态，取值为“BUILD”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:312 table "表 8 instance字段数据结构说明" row 2
 	Status *string `json:"status,omitempty"`
 
 	// Type 实例类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:340 table "表 8 instance字段数据结构说明" row 6
 	Type *string `json:"type,omitempty"`
 
 	// Updated 空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:354 table "表 8 instance字段数据结构说明" row 8
 	Updated *string `json:"updated,omitempty"`
 
 	// Volume volume信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:396 table "表 8 instance字段数据结构说明" row 14
 	Volume *CreateRdsInstanceV1ResponseVolume `json:"volume,omitempty"`
 
 	// Vpc 虚拟私有云ID，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:368 table "表 8 instance字段数据结构说明" row 10
 	Vpc *string `json:"vpc,omitempty"`
 }
 
 // CreateRdsInstanceV1ResponseVolume volume信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:500 table "表 12 volume字段数据结构说明"
 type CreateRdsInstanceV1ResponseVolume struct {
 	// Size 磁盘大小
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:515 table "表 12 volume字段数据结构说明" row 2
 	Size *int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:508 table "表 12 volume字段数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // CreateRdsInstanceV1RestorePoint 恢复到新实例的配置参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:207 table "表 6 restorePoint字段数据结构说明"
 type CreateRdsInstanceV1RestorePoint struct {
 	// BackupRef 指定的全量备份文件。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:217 table "表 6 restorePoint字段数据结构说明" row 1
 	BackupRef *string `json:"backupRef,omitempty"`
 
 	// RestoreTime 指定的恢复时间点，backupRef与restoreTime参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:226 table "表 6 restorePoint字段数据结构说明" row 2
 	RestoreTime *int64 `json:"restoreTime,omitempty"`
 
 	// SourceInstanceID 源实例ID。
 	// 如果没有指定“backupRef”，指定的是“restoreTime”，则该参数必填。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:235 table "表 6 restorePoint字段数据结构说明" row 3
 	SourceInstanceID *string `json:"sourceInstanceId,omitempty"`
 }
 
 // CreateRdsInstanceV1SecurityGroup 指定实例所属的安全组，与指定实例相同。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:458 table "表 10 securityGroup字段数据结构说明"
 type CreateRdsInstanceV1SecurityGroup struct {
 	// ID 安全组ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:466 table "表 10 securityGroup字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // CreateRdsInstancesActionRequestBody defines model for CreateRdsInstancesActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:60 table "表 2 参数说明"
 type CreateRdsInstancesActionRequestBody struct {
 	// Resize 请求参数volume信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:68 table "表 2 参数说明" row 1
 	Resize *CreateRdsInstancesActionResize `json:"resize,omitempty"`
 }
 
 // CreateRdsInstancesActionResize 请求参数volume信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:81 table "表 3 resize字段数据结构说明"
 type CreateRdsInstancesActionResize struct {
 	// Volume 请求参数size信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:89 table "表 3 resize字段数据结构说明" row 1
 	Volume *CreateRdsInstancesActionVolume `json:"volume,omitempty"`
 }
 
 // CreateRdsInstancesActionResponseBody defines model for CreateRdsInstancesActionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:145 table "表 5 要素说明"
 type CreateRdsInstancesActionResponseBody struct {
 	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:153 table "表 5 要素说明" row 1
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
 }
 
 // CreateRdsInstancesActionV12RequestBody defines model for CreateRdsInstancesActionV12RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:63 table "表 2 参数说明"
 type CreateRdsInstancesActionV12RequestBody struct {
 	// Restart 空值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:73 table "表 2 参数说明" row 1
 	Restart map[string]interface{} `json:"restart"`
 }
 
 // CreateRdsInstancesActionV12ResponseBody defines model for CreateRdsInstancesActionV12ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:102 table "表 3 要素说明"
 type CreateRdsInstancesActionV12ResponseBody struct {
 	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:110 table "表 3 要素说明" row 1
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
 }
 
 // CreateRdsInstancesActionV1RequestBody defines model for CreateRdsInstancesActionV1RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:64 table "表 2 参数说明"
 type CreateRdsInstancesActionV1RequestBody struct {
 	// Resize 返回参数flavorRef信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:72 table "表 2 参数说明" row 1
 	Resize *CreateRdsInstancesActionV1Resize `json:"resize,omitempty"`
 }
 
 // CreateRdsInstancesActionV1Resize 返回参数flavorRef信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:85 table "表 3 resize字段数据结构说明"
 type CreateRdsInstancesActionV1Resize struct {
 	// FlavorRef 规格ID。获取方式请参见获取所有实例规格信息响应消息中的flavors.id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:93 table "表 3 resize字段数据结构说明" row 1
 	FlavorRef *string `json:"flavorRef,omitempty"`
 }
 
 // CreateRdsInstancesActionV1ResponseBody defines model for CreateRdsInstancesActionV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:122 table "表 4 要素说明"
 type CreateRdsInstancesActionV1ResponseBody struct {
 	// JobID jobId信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:130 table "表 4 要素说明" row 1
 	JobID []string `json:"jobId,omitempty"`
 }
 
 // CreateRdsInstancesActionVolume 请求参数size信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:102 table "表 4 volume字段数据结构说明"
 type CreateRdsInstancesActionVolume struct {
 	// Size 扩容到的磁盘大小，必须为10的整数倍。
 	// 取值范围：50GB~4000GB
 	// MySQL部分用户支持20GB~10000GB，如果您想提高扩容上限到10000GB，请联系客服开通。
 	// 须知：
 	// 数据库实例调整后的磁盘大小，必须大于或等于调整前实例的磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:110 table "表 4 volume字段数据结构说明" row 1
 	Size *int64 `json:"size,omitempty"`
 }
 
 // CreateRecoveryRequestBody defines model for CreateRecoveryRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:161 table "表 3 参数说明"
 type CreateRecoveryRequestBody struct {
 	// Source 恢复数据源对象。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:171 table "表 3 参数说明" row 1
 	Source CreateRecoverySource `json:"source"`
 
 	// Target 恢复目标对象。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:181 table "表 3 参数说明" row 2
 	Target Target `json:"target"`
 }
 
 // CreateRecoveryResponseBody defines model for CreateRecoveryResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:367 table "表 6 要素说明"
 type CreateRecoveryResponseBody struct {
 	// JobID 本次任务的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:375 table "表 6 要素说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateRecoverySource 恢复数据源对象。
 // 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:197 table "表 4 source字段数据结构说明"
 type CreateRecoverySource struct {
 	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:226 table "表 4 source字段数据结构说明" row 3
 	BackupID *string `json:"backup_id,omitempty"`
 
 	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
@@ -2902,99 +3822,159 @@ type CreateRecoverySource struct {
 	// 示例：”database_name”:{“原库名”:”新库名”}
 	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
 	// - 数据库名称长度在1~64个字符之间，包含字母、数字、下划线或中划线，不能包含其他特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:244 table "表 4 source字段数据结构说明" row 5
 	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
 
 	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:207 table "表 4 source字段数据结构说明" row 1
 	InstanceID string `json:"instance_id"`
 
 	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:235 table "表 4 source字段数据结构说明" row 4
 	RestoreTime *int64 `json:"restore_time,omitempty"`
 
 	// Type 表示恢复方式，枚举值：
 	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
 	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:216 table "表 4 source字段数据结构说明" row 2
 	Type *CreateRecoverySourceType `json:"type,omitempty"`
 }
 
 // CreateRecoverySourceType 表示恢复方式，枚举值：
 // - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
 // - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:216 table "表 4 source字段数据结构说明" row 2
 type CreateRecoverySourceType string
 
 // DataStoreInfo 数据库信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:325 table "表 8 dataStoreInfo字段数据结构说明"
 type DataStoreInfo struct {
 	// Type 数据库引擎
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:333 table "表 8 dataStoreInfo字段数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 
 	// Version 数据库版本
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:340 table "表 8 dataStoreInfo字段数据结构说明" row 2
 	Version *string `json:"version,omitempty"`
 }
 
 // DeleteDatabaseResponseBody defines model for DeleteDatabaseResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:85 table "表 2 要素说明"
 type DeleteDatabaseResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:93 table "表 2 要素说明" row 1
 	Resp *string `json:"resp,omitempty"`
 }
 
 // DeleteDBPrivilegeRequestBody defines model for DeleteDbPrivilegeRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:64 table "表 2 参数说明"
 type DeleteDBPrivilegeRequestBody struct {
 	// DBName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:74 table "表 2 参数说明" row 1
 	DBName string `json:"db_name"`
 
 	// Users 每个元素是与数据库相关联的帐号。单次请求最多支持50个元素。
 	// 每个元素结构请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:83 table "表 2 参数说明" row 2
 	Users []DeleteDBPrivilegeRequestBodyUsersItem `json:"users"`
 }
 
 // DeleteDBPrivilegeRequestBodyUsersItem defines model for DeleteDbPrivilegeRequestBodyUsersItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:99 table "表 3 users列表元素数据结构说明"
 type DeleteDBPrivilegeRequestBodyUsersItem struct {
 	// Name 帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:109 table "表 3 users列表元素数据结构说明" row 1
 	Name string `json:"name"`
 }
 
 // DeleteDBPrivilegeResponseBody defines model for DeleteDbPrivilegeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:146 table "表 4 要素说明"
 type DeleteDBPrivilegeResponseBody struct {
 	// Resp 调用正常时，返回successful。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:154 table "表 4 要素说明" row 1
 	Resp *string `json:"resp,omitempty"`
 }
 
 // DeleteDBUserResponseBody defines model for DeleteDbUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:85 table "表 2 要素说明"
 type DeleteDBUserResponseBody struct {
 	// Resp 调用正常时，返回successful。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:93 table "表 2 要素说明" row 1
 	Resp *string `json:"resp,omitempty"`
 }
 
 // DeleteInstanceResponseBody defines model for DeleteInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:64 table "表 2 要素说明"
 type DeleteInstanceResponseBody struct {
 	// JobID 实例删除的任务id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:72 table "表 2 要素说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // DeleteInstanceV3ResponseBody defines model for DeleteInstanceV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:65 table "表 2 要素说明"
 type DeleteInstanceV3ResponseBody struct {
 	// JobID 实例删除的任务id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:73 table "表 2 要素说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // DeleteRdsInstanceRequestBody defines model for DeleteRdsInstanceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:60 table "表 2 参数说明"
 type DeleteRdsInstanceRequestBody struct {
 	// KeepLastManualBackup 该参数已废弃。可设置为空值或整数，但不影响该接口的调用。
 	// 表示删除对应实例下所有自动备份，保留所有手动备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:68 table "表 2 参数说明" row 1
 	KeepLastManualBackup *string `json:"keepLastManualBackup,omitempty"`
 }
 
 // DeleteRdsInstanceResponseBody defines model for DeleteRdsInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:95 table "表 3 要素说明"
 type DeleteRdsInstanceResponseBody struct {
 	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:103 table "表 3 要素说明" row 1
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
 }
 
 // DsspoolInfo defines model for DsspoolInfo.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:135 table "表 4 dsspool_info字段数据结构说明"
 type DsspoolInfo struct {
 	// AzName dsspool所在az名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:143 table "表 4 dsspool_info字段数据结构说明" row 1
 	AzName *string `json:"az_name,omitempty"`
 
 	// DsspoolID 专属存储ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:164 table "表 4 dsspool_info字段数据结构说明" row 4
 	DsspoolID *string `json:"dsspool_id,omitempty"`
 
 	// DsspoolStatus dsspool的状态，包含以下状态：
@@ -3003,137 +3983,219 @@ type DsspoolInfo struct {
 	// - enlarging，正在扩容。
 	// - frozen，冻结。
 	// - sellout，售罄。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:171 table "表 4 dsspool_info字段数据结构说明" row 5
 	DsspoolStatus *string `json:"dsspool_status,omitempty"`
 
 	// DsspoolVolumeType 专属存储磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:157 table "表 4 dsspool_info字段数据结构说明" row 3
 	DsspoolVolumeType *string `json:"dsspool_volume_type,omitempty"`
 
 	// FreeCapacityGb 专属存储可用容量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:150 table "表 4 dsspool_info字段数据结构说明" row 2
 	FreeCapacityGb *string `json:"free_capacity_gb,omitempty"`
 }
 
 // EnlargeVolume 所需扩容到的磁盘容量大小。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:91 table "表 3 enlarge_volume字段数据结构说明"
 type EnlargeVolume struct {
 	// Size 每次扩容最小容量为10GB，实例所选容量大小必须为10的整数倍，取值范围：10GB~4000GB。
 	// MySQL部分用户支持20GB~10000GB，如果您想开通该功能，请联系客服。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:101 table "表 3 enlarge_volume字段数据结构说明" row 1
 	Size int64 `json:"size"`
 }
 
 // Files defines model for Files.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:96 table "表 3 files字段数据结构说明"
 type Files struct {
 	// DownloadLink 文件下载链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:118 table "表 3 files字段数据结构说明" row 3
 	DownloadLink *string `json:"download_link,omitempty"`
 
 	// LinkExpiredTime 下载链接过期时间，格式为“yyyy-mm-ddThh:mm:ssZ”。其中，T指某个时间的开始，Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:125 table "表 3 files字段数据结构说明" row 4
 	LinkExpiredTime *string `json:"link_expired_time,omitempty"`
 
 	// Name 文件名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:104 table "表 3 files字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Size 文件大小，单位：KB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:111 table "表 3 files字段数据结构说明" row 2
 	Size *int64 `json:"size,omitempty"`
 }
 
 // Jobs defines model for Jobs.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:856 table "表 17 jobs字段数据结构说明"
 type Jobs struct {
 	// ID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:864 table "表 17 jobs字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // Links defines model for Links.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:122 table "表 4 links字段数据结构说明"
 type Links struct {
 	// Href 对应该API的URL，该字段为""。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:130 table "表 4 links字段数据结构说明" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel 取值为“self”，表示href为本地链接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:137 table "表 4 links字段数据结构说明" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // ListAuditlogPolicyResponseBody defines model for ListAuditlogPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:64 table "表 2 要素说明"
 type ListAuditlogPolicyResponseBody struct {
 	// KeepDays 审计日志保存天数，审计日志策略关闭时为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:72 table "表 2 要素说明" row 1
 	KeepDays *int64 `json:"keep_days,omitempty"`
 }
 
 // ListAuditlogResponseBody defines model for ListAuditlogResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:96 table "表 2 要素说明"
 type ListAuditlogResponseBody struct {
 	// Auditlogs 具体信息。
 	// 详情请参见表3 errorLogList字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:104 table "表 2 要素说明" row 1
 	Auditlogs []Auditlogs `json:"auditlogs,omitempty"`
 
 	// TotalRecord 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:112 table "表 2 要素说明" row 2
 	TotalRecord *int64 `json:"total_record,omitempty"`
 }
 
 // ListBackupFilesResponseBody defines model for ListBackupFilesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:67 table "表 2 要素说明"
 type ListBackupFilesResponseBody struct {
 	// Bucket 文件所在的桶名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:83 table "表 2 要素说明" row 2
 	Bucket *string `json:"bucket,omitempty"`
 
 	// Files 备份包含的文件列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:75 table "表 2 要素说明" row 1
 	Files []Files `json:"files,omitempty"`
 }
 
 // ListBackupsBackups defines model for ListBackupsBackups.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:71 table "表 3 backups字段数据结构说明"
 type ListBackupsBackups struct {
 	// Backuptype 默认值为1，表示手动备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:136 table "表 3 backups字段数据结构说明" row 9
 	Backuptype *string `json:"backuptype,omitempty"`
 
 	// Created 创建时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:107 table "表 3 backups字段数据结构说明" row 5
 	Created *string `json:"created,omitempty"`
 
 	// DataStore 数据库版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:143 table "表 3 backups字段数据结构说明" row 10
 	DataStore *ListBackupsDataStore `json:"dataStore,omitempty"`
 
 	// Description Backup注释。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:93 table "表 3 backups字段数据结构说明" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID Backup的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:79 table "表 3 backups字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:150 table "表 3 backups字段数据结构说明" row 11
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// LocationRef 保留字段，无意义。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:100 table "表 3 backups字段数据结构说明" row 4
 	LocationRef *string `json:"locationRef,omitempty"`
 
 	// Name Backup文件名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:86 table "表 3 backups字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ParentID 保留字段，无意义。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:159 table "表 3 backups字段数据结构说明" row 12
 	ParentID *string `json:"parent_id,omitempty"`
 
 	// Size 文件大小，单位GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:121 table "表 3 backups字段数据结构说明" row 7
 	Size *float64 `json:"size,omitempty"`
 
 	// Status 备份状态。
 	// 备份中（BUILDING）、操作完成（COMPLETED）、操作失败（FAILED）、删除备份中（DELETING）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:128 table "表 3 backups字段数据结构说明" row 8
 	Status *string `json:"status,omitempty"`
 
 	// Updated 完成时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:114 table "表 3 backups字段数据结构说明" row 6
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ListBackupsDataStore 数据库版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:172 table "表 4 dataStore字段数据结构说明"
 type ListBackupsDataStore struct {
 	// Databases 用户自建库，仅Microsoft SQL Server的局部备份
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:203 table "表 4 dataStore字段数据结构说明" row 4
 	Databases *ListBackupsDatabases `json:"databases,omitempty"`
 
 	// Type 数据库引擎，支持的引擎取值为：
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:180 table "表 4 dataStore字段数据结构说明" row 1
 	Type *ListBackupsDataStoreType `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	// 如5.6.30。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:188 table "表 4 dataStore字段数据结构说明" row 2
 	Version *string `json:"version,omitempty"`
 
 	// VersionID 数据库版本ID，该字段不会有重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:196 table "表 4 dataStore字段数据结构说明" row 3
 	VersionID *string `json:"version_id,omitempty"`
 }
 
@@ -3141,68 +4203,106 @@ type ListBackupsDataStore struct {
 // - MySQL
 // - PostgreSQL
 // - SQLServer
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:180 table "表 4 dataStore字段数据结构说明" row 1
 type ListBackupsDataStoreType string
 
 // ListBackupsDatabases 用户自建库，仅Microsoft SQL Server的局部备份
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:216 table "表 5 databases参数说明"
 type ListBackupsDatabases struct {
 	// Name 用户自建数据库名
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:224 table "表 5 databases参数说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // ListBackupsPolicyPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:80 table "表 3 policy字段数据结构说明"
 type ListBackupsPolicyPolicy struct {
 	// Keepday 已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:88 table "表 3 policy字段数据结构说明" row 1
 	Keepday *int64 `json:"keepday,omitempty"`
 
 	// Starttime 开始时间。自动备份将在该时间点触发。
 	// 取值范围：
 	// 非空，格式可以为hh:mm:ss或者hh:mm且有效。当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:96 table "表 3 policy字段数据结构说明" row 2
 	Starttime *string `json:"starttime,omitempty"`
 }
 
 // ListBackupsPolicyResponseBody defines model for ListBackupsPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:59 table "表 2 要素说明"
 type ListBackupsPolicyResponseBody struct {
 	// Policy 备份策略对象，包括备份保留的天数和备份开始时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:67 table "表 2 要素说明" row 1
 	Policy *ListBackupsPolicyPolicy `json:"policy,omitempty"`
 }
 
 // ListBackupsResponseBody defines model for ListBackupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:50 table "表 2 要素说明"
 type ListBackupsResponseBody struct {
 	// Backups 备份信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:58 table "表 2 要素说明" row 1
 	Backups []ListBackupsBackups `json:"backups,omitempty"`
 }
 
 // ListBackupsV3Backups defines model for ListBackupsV3Backups.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:145 table "表 3 backups字段数据结构说明"
 type ListBackupsV3Backups struct {
 	// BeginTime 备份开始时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:190 table "表 3 backups字段数据结构说明" row 6
 	BeginTime *string `json:"begin_time,omitempty"`
 
 	// Databases 用户自建库，仅Microsoft SQL Server的局部备份。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:215 table "表 3 backups字段数据结构说明" row 9
 	Databases []ListBackupsV3Databases `json:"databases,omitempty"`
 
 	// Datastore 数据库版本信息。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:207 table "表 3 backups字段数据结构说明" row 8
 	Datastore *ListBackupsV3Datastore `json:"datastore,omitempty"`
 
 	// EndTime 备份结束时间。
 	// - 全量备份类型下，指备份结束时间。
 	// - MySQL增量备份类型，指备份文件中最后一个事务的提交时间。
 	// 格式为“yyyy-mm-ddThh:mm:ssZ”，其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:198 table "表 3 backups字段数据结构说明" row 7
 	EndTime *string `json:"end_time,omitempty"`
 
 	// ID 备份ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:153 table "表 3 backups字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// InstanceID 备份所在实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:223 table "表 3 backups字段数据结构说明" row 10
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// Name 备份名字。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:160 table "表 3 backups字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Size 备份大小，单位：kB
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:175 table "表 3 backups字段数据结构说明" row 4
 	Size *int64 `json:"size,omitempty"`
 
 	// Status 备份状态，取值：
@@ -3210,6 +4310,8 @@ type ListBackupsV3Backups struct {
 	// - COMPLETED: 备份完成。
 	// - FAILED：备份失败。
 	// - DELETING：备份删除中。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:182 table "表 3 backups字段数据结构说明" row 5
 	Status *ListBackupsV3BackupsStatus `json:"status,omitempty"`
 
 	// Type 备份类型，取值：
@@ -3217,6 +4319,8 @@ type ListBackupsV3Backups struct {
 	// - “manual”: 手动全量备份
 	// - “fragment”: 差异全量备份
 	// - “incremental”: 自动增量备份
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:167 table "表 3 backups字段数据结构说明" row 3
 	Type *ListBackupsV3BackupsType `json:"type,omitempty"`
 }
 
@@ -3225,6 +4329,8 @@ type ListBackupsV3Backups struct {
 // - COMPLETED: 备份完成。
 // - FAILED：备份失败。
 // - DELETING：备份删除中。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:182 table "表 3 backups字段数据结构说明" row 5
 type ListBackupsV3BackupsStatus string
 
 // ListBackupsV3BackupsType 备份类型，取值：
@@ -3232,152 +4338,238 @@ type ListBackupsV3BackupsStatus string
 // - “manual”: 手动全量备份
 // - “fragment”: 差异全量备份
 // - “incremental”: 自动增量备份
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:167 table "表 3 backups字段数据结构说明" row 3
 type ListBackupsV3BackupsType string
 
 // ListBackupsV3Databases defines model for ListBackupsV3Databases.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:265 table "表 5 databases字段数据结构说明"
 type ListBackupsV3Databases struct {
 	// Name 用户自建数据库名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:273 table "表 5 databases字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // ListBackupsV3Datastore 数据库版本信息。
 // 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:236 table "表 4 datastore字段数据结构说明"
 type ListBackupsV3Datastore struct {
 	// Type 数据库引擎，支持的引擎如下，不区分大小写：
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:244 table "表 4 datastore字段数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 
 	// Version 数据库版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:252 table "表 4 datastore字段数据结构说明" row 2
 	Version *string `json:"version,omitempty"`
 }
 
 // ListBackupsV3ResponseBody defines model for ListBackupsV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:116 table "表 2 要素说明"
 type ListBackupsV3ResponseBody struct {
 	// Backups 备份列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:124 table "表 2 要素说明" row 1
 	Backups []ListBackupsV3Backups `json:"backups,omitempty"`
 
 	// TotalCount 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:132 table "表 2 要素说明" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListCollationsResponseBody defines model for ListCollationsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询SQL-Server可用字符集.md:56 table "表 2 要素说明"
 type ListCollationsResponseBody struct {
 	// Collations 字符集信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询SQL-Server可用字符集.md:64 table "表 2 要素说明" row 1
 	Collations []string `json:"collations,omitempty"`
 }
 
 // ListConfigurations2Configurations defines model for ListConfigurations2Configurations.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:88 table "表 3 configurations字段数据结构说明"
 type ListConfigurations2Configurations struct {
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:131 table "表 3 configurations字段数据结构说明" row 6
 	Created *string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:124 table "表 3 configurations字段数据结构说明" row 5
 	DatastoreName *string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:117 table "表 3 configurations字段数据结构说明" row 4
 	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
 
 	// Description 参数组描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:110 table "表 3 configurations字段数据结构说明" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID 参数组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:96 table "表 3 configurations字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 参数组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:103 table "表 3 configurations字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:139 table "表 3 configurations字段数据结构说明" row 7
 	Updated *string `json:"updated,omitempty"`
 
 	// UserDefined 是否是用户自定义参数组：
 	// - false，表示为系统默认参数组。
 	// - true，表示为用户自定义参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:147 table "表 3 configurations字段数据结构说明" row 8
 	UserDefined *bool `json:"user_defined,omitempty"`
 }
 
 // ListConfigurations2ResponseBody defines model for ListConfigurations2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:66 table "表 2 要素说明"
 type ListConfigurations2ResponseBody struct {
 	// Configurations 参数组列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:74 table "表 2 要素说明" row 1
 	Configurations []ListConfigurations2Configurations `json:"configurations,omitempty"`
 }
 
 // ListConfigurationsConfigurations defines model for ListConfigurationsConfigurations.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:82 table "表 3 configurations字段数据结构说明"
 type ListConfigurationsConfigurations struct {
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:125 table "表 3 configurations字段数据结构说明" row 6
 	Created *string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:118 table "表 3 configurations字段数据结构说明" row 5
 	DatastoreName *string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:111 table "表 3 configurations字段数据结构说明" row 4
 	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
 
 	// Description 参数模板描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:104 table "表 3 configurations字段数据结构说明" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID 参数模板ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:90 table "表 3 configurations字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 参数模板名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:97 table "表 3 configurations字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:133 table "表 3 configurations字段数据结构说明" row 7
 	Updated *string `json:"updated,omitempty"`
 
 	// UserDefined 是否是用户自定义参数模板：
 	// - false，表示为系统默认参数模板。
 	// - true，表示为用户自定义参数模板。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:141 table "表 3 configurations字段数据结构说明" row 8
 	UserDefined *bool `json:"user_defined,omitempty"`
 }
 
 // ListConfigurationsResponseBody defines model for ListConfigurationsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:60 table "表 2 要素说明"
 type ListConfigurationsResponseBody struct {
 	// Configurations 参数模板列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:68 table "表 2 要素说明" row 1
 	Configurations []ListConfigurationsConfigurations `json:"configurations,omitempty"`
 }
 
 // ListDatabaseDatabases defines model for ListDatabaseDatabases.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:118 table "表 3 databases元素结构说明"
 type ListDatabaseDatabases struct {
 	// Name 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:126 table "表 3 databases元素结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Readonly 是否为只读权限：
 	// - true表示只读。
 	// - false表示可读写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:133 table "表 3 databases元素结构说明" row 2
 	Readonly *bool `json:"readonly,omitempty"`
 }
 
 // ListDatabaseResponseBody defines model for ListDatabaseResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:89 table "表 2 要素说明"
 type ListDatabaseResponseBody struct {
 	// Databases 列表中每个元素表示一个数据库。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:97 table "表 2 要素说明" row 1
 	Databases []ListDatabaseDatabases `json:"databases,omitempty"`
 
 	// TotalCount 数据库总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:105 table "表 2 要素说明" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListDatabasesDatabases 数据库信息列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:103 table "表 3 databases字段数据结构说明"
 type ListDatabasesDatabases struct {
 	// CharacterSetName 字符集。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:128 table "表 3 databases字段数据结构说明" row 3
 	CharacterSetName *string `json:"characterSetName,omitempty"`
 
 	// Name 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:111 table "表 3 databases字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Status 数据库状态，取值范围：
 	// Creating：创建中
 	// Running：使用中
 	// Deleting：删除中
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:118 table "表 3 databases字段数据结构说明" row 2
 	Status *ListDatabasesDatabasesStatus `json:"status,omitempty"`
 }
 
@@ -3385,186 +4577,296 @@ type ListDatabasesDatabases struct {
 // Creating：创建中
 // Running：使用中
 // Deleting：删除中
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:118 table "表 3 databases字段数据结构说明" row 2
 type ListDatabasesDatabasesStatus string
 
 // ListDatabasesResponseBody defines model for ListDatabasesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:66 table "表 2 要素说明"
 type ListDatabasesResponseBody struct {
 	// Databases 数据库信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:90 table "表 2 要素说明" row 3
 	Databases *ListDatabasesDatabases `json:"databases,omitempty"`
 
 	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:74 table "表 2 要素说明" row 1
 	InstanceID *string `json:"instanceId,omitempty"`
 
 	// Type 数据库引擎，目前支持Microsoft SQL Server。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:83 table "表 2 要素说明" row 2
 	Type *string `json:"type,omitempty"`
 }
 
 // ListDBUserDetailResponseBody defines model for ListDbUserDetailResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:83 table "表 2 要素说明"
 type ListDBUserDetailResponseBody struct {
 	// TotalCount 数据库用户总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:99 table "表 2 要素说明" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:91 table "表 2 要素说明" row 1
 	Users []ListDBUserDetailUsers `json:"users,omitempty"`
 }
 
 // ListDBUserDetailUsers defines model for ListDbUserDetailUsers.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:112 table "表 3 users元素结构说明"
 type ListDBUserDetailUsers struct {
 	// Name 帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:120 table "表 3 users元素结构说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // ListDBUserResponseBody defines model for ListDbUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:90 table "表 2 要素说明"
 type ListDBUserResponseBody struct {
 	// TotalCount 数据库用户总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:106 table "表 2 要素说明" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:98 table "表 2 要素说明" row 1
 	Users []ListDBUserUsers `json:"users,omitempty"`
 }
 
 // ListDBUserUsers defines model for ListDbUserUsers.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:119 table "表 3 users元素结构说明"
 type ListDBUserUsers struct {
 	// Name 帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:127 table "表 3 users元素结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Readonly 是否为只读权限：
 	// - true表示只读。
 	// - false表示可读写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:134 table "表 3 users元素结构说明" row 2
 	Readonly *bool `json:"readonly,omitempty"`
 }
 
 // ListDetailDatabases defines model for ListDetailDatabases.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:112 table "表 3 databases元素结构说明"
 type ListDetailDatabases struct {
 	// CharacterSet 数据库使用的字符集，例如utf8、gbk、ascii等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:127 table "表 3 databases元素结构说明" row 2
 	CharacterSet *string `json:"character_set,omitempty"`
 
 	// Name 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:120 table "表 3 databases元素结构说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // ListDetailResponseBody defines model for ListDetailResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:83 table "表 2 要素说明"
 type ListDetailResponseBody struct {
 	// Databases 列表中每个元素表示一个数据库。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:91 table "表 2 要素说明" row 1
 	Databases []ListDetailDatabases `json:"databases,omitempty"`
 
 	// TotalCount 数据库总数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:99 table "表 2 要素说明" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListErrorlogErrorLogList defines model for ListErrorlogErrorLogList.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:132 table "表 3 error_log_list字段数据结构说明"
 type ListErrorlogErrorLogList struct {
 	// Content 错误日志内容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:154 table "表 3 error_log_list字段数据结构说明" row 3
 	Content *string `json:"content,omitempty"`
 
 	// Level 日志级别。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:147 table "表 3 error_log_list字段数据结构说明" row 2
 	Level *string `json:"level,omitempty"`
 
 	// Time 日期时间UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:140 table "表 3 error_log_list字段数据结构说明" row 1
 	Time *string `json:"time,omitempty"`
 }
 
 // ListErrorlogResponseBody defines model for ListErrorlogResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:103 table "表 2 要素说明"
 type ListErrorlogResponseBody struct {
 	// ErrorLogList 具体信息。
 	// 详情请参见表3 errorLogList字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:111 table "表 2 要素说明" row 1
 	ErrorLogList []ListErrorlogErrorLogList `json:"error_log_list,omitempty"`
 
 	// TotalRecord 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:119 table "表 2 要素说明" row 2
 	TotalRecord *int64 `json:"total_record,omitempty"`
 }
 
 // ListFlavorsFlavors defines model for ListFlavorsFlavors.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:112 table "表 4 flavors字段数据结构说明"
 type ListFlavorsFlavors struct {
 	// ID 规格ID，该字段不会有重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:120 table "表 4 flavors字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:127 table "表 4 flavors字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// RAM 内存大小，内存单位为MB（兆字节）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:134 table "表 4 flavors字段数据结构说明" row 3
 	RAM *int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。
 	// 例如：rds.mysql.m1.xlarge。
 	// 其中，rds代表RDS产品，mysql代表数据库引擎，m1.xlarge代表性能规格，为高内存类型。带"rr"的表示只读实例规格，反之表示单实例和HA实例规格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:141 table "表 4 flavors字段数据结构说明" row 4
 	SpecCode *string `json:"specCode,omitempty"`
 }
 
 // ListFlavorsResponseBody defines model for ListFlavorsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:91 table "表 3 要素说明"
 type ListFlavorsResponseBody struct {
 	// Flavors 实例规格信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:99 table "表 3 要素说明" row 1
 	Flavors []ListFlavorsFlavors `json:"flavors,omitempty"`
 }
 
 // ListInstances2ResponseBody defines model for ListInstances2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:147 table "表 2 参数说明"
 type ListInstances2ResponseBody struct {
 	// Instances 实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:155 table "表 2 参数说明" row 1
 	Instances interface{} `json:"instances,omitempty"`
 
 	// TotalCount 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:162 table "表 2 参数说明" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListInstances3BackupStrategy 备份策略。
 // 详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:479 table "表 7 backup_strategy字段数据结构说明"
 type ListInstances3BackupStrategy struct {
 	// KeepDays 已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:495 table "表 7 backup_strategy字段数据结构说明" row 2
 	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	// 当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:487 table "表 7 backup_strategy字段数据结构说明" row 1
 	StartTime *string `json:"start_time,omitempty"`
 }
 
 // ListInstances3Instances defines model for ListInstances3Instances.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:176 table "表 3 instances字段数据结构说明"
 type ListInstances3Instances struct {
 	// BackupStrategy 备份策略。
 	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:340 table "表 3 instances字段数据结构说明" row 20
 	BackupStrategy *ListInstances3BackupStrategy `json:"backup_strategy,omitempty"`
 
 	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:273 table "表 3 instances字段数据结构说明" row 11
 	Created *string `json:"created,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:265 table "表 3 instances字段数据结构说明" row 10
 	Datastore *ListInstancesDatastore `json:"datastore,omitempty"`
 
 	// DBUserName 默认用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:290 table "表 3 instances字段数据结构说明" row 13
 	DBUserName *string `json:"db_user_name,omitempty"`
 
 	// DiskEncryptionID 磁盘加密密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:371 table "表 3 instances字段数据结构说明" row 24
 	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
 	// EnterpriseProjectID 企业项目标签ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:378 table "表 3 instances字段数据结构说明" row 25
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:318 table "表 3 instances字段数据结构说明" row 17
 	FlavorRef *string `json:"flavor_ref,omitempty"`
 
 	// Ha HA信息，获取HA实例时返回。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:250 table "表 3 instances字段数据结构说明" row 8
 	Ha *ListInstancesHa `json:"ha,omitempty"`
 
 	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:184 table "表 3 instances字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MaintenanceWindow 可维护时间窗。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:348 table "表 3 instances字段数据结构说明" row 21
 	MaintenanceWindow *string `json:"maintenance_window,omitempty"`
 
 	// Name 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:191 table "表 3 instances字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Nodes 主备实例信息。
 	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:355 table "表 3 instances字段数据结构说明" row 22
 	Nodes []Nodes `json:"nodes,omitempty"`
 
 	// Port 数据库端口号。
@@ -3575,22 +4877,34 @@ type ListInstances3Instances struct {
 	// - MySQL默认3306。
 	// - PostgreSQL默认5432。
 	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:233 table "表 3 instances字段数据结构说明" row 6
 	Port *int64 `json:"port,omitempty"`
 
 	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:219 table "表 3 instances字段数据结构说明" row 4
 	PrivateIps []string `json:"private_ips,omitempty"`
 
 	// PublicIps 实例外网IP地址列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:226 table "表 3 instances字段数据结构说明" row 5
 	PublicIps []string `json:"public_ips,omitempty"`
 
 	// Region 实例所在区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:258 table "表 3 instances字段数据结构说明" row 9
 	Region *string `json:"region,omitempty"`
 
 	// RelatedInstance 所关联的数据库实例列表。
 	// 详情请参见表9。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:363 table "表 3 instances字段数据结构说明" row 23
 	RelatedInstance []ListInstances3RelatedInstance `json:"related_instance,omitempty"`
 
 	// SecurityGroupID 安全组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:311 table "表 3 instances字段数据结构说明" row 16
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。
@@ -3608,29 +4922,45 @@ type ListInstances3Instances struct {
 	// 值为“BACKING UP”，表示实例正在进行备份。
 	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
 	// 值为“STORAGE FULL”，表示实例磁盘空间满。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
 	Status *ListInstances3InstancesStatus `json:"status,omitempty"`
 
 	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:304 table "表 3 instances字段数据结构说明" row 15
 	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
 	SwitchStrategy *ListInstances3InstancesSwitchStrategy `json:"switch_strategy,omitempty"`
 
 	// TimeZone 时区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:385 table "表 3 instances字段数据结构说明" row 26
 	TimeZone *string `json:"time_zone,omitempty"`
 
 	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
 	Type *ListInstances3InstancesType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式与“created”字段对应格式完全相同。
 	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:282 table "表 3 instances字段数据结构说明" row 12
 	Updated *string `json:"updated,omitempty"`
 
 	// Volume Volume信息。
 	// 详情请请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:325 table "表 3 instances字段数据结构说明" row 18
 	Volume *ListInstances3Volume `json:"volume,omitempty"`
 
 	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:297 table "表 3 instances字段数据结构说明" row 14
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
@@ -3649,65 +4979,101 @@ type ListInstances3Instances struct {
 // 值为“BACKING UP”，表示实例正在进行备份。
 // 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
 // 值为“STORAGE FULL”，表示实例磁盘空间满。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
 type ListInstances3InstancesStatus string
 
 // ListInstances3InstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
 type ListInstances3InstancesSwitchStrategy string
 
 // ListInstances3InstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
 type ListInstances3InstancesType string
 
 // ListInstances3RelatedInstance defines model for ListInstances3RelatedInstance.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:558 table "表 9 related_instance字段数据结构说明"
 type ListInstances3RelatedInstance struct {
 	// ID 关联实例id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:566 table "表 9 related_instance字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:573 table "表 9 related_instance字段数据结构说明" row 2
 	Type *ListInstances3RelatedInstanceType `json:"type,omitempty"`
 }
 
 // ListInstances3RelatedInstanceType 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:573 table "表 9 related_instance字段数据结构说明" row 2
 type ListInstances3RelatedInstanceType string
 
 // ListInstances3ResponseBody defines model for ListInstances3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:147 table "表 2 参数说明"
 type ListInstances3ResponseBody struct {
 	// Instances 实例信息。
 	// 详情请参见“获取实例列表”章节的表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:155 table "表 2 参数说明" row 1
 	Instances []ListInstances3Instances `json:"instances,omitempty"`
 
 	// TotalCount 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:163 table "表 2 参数说明" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListInstances3Volume Volume信息。
 // 详情请请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:451 table "表 6 volume字段数据结构说明"
 type ListInstances3Volume struct {
 	// Size 磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:466 table "表 6 volume字段数据结构说明" row 2
 	Size *int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:459 table "表 6 volume字段数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // ListInstancesBackupStrategy 备份策略。
 // 详情请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:554 table "表 8 backup_strategy字段数据结构说明"
 type ListInstancesBackupStrategy struct {
 	// KeepDays 已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:570 table "表 8 backup_strategy字段数据结构说明" row 2
 	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	// 当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:562 table "表 8 backup_strategy字段数据结构说明" row 1
 	StartTime *string `json:"start_time,omitempty"`
 }
 
 // ListInstancesChargeInfo 计费类型信息，支持包年包月和按需，默认为按需。
 // 详情请参见表11。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:662 table "表 11 chargeInfo字段数据结构说明"
 type ListInstancesChargeInfo struct {
 	// ChargeMode 计费模式。
 	// 取值范围：
 	// - prePaid：预付费，即包年/包月。
 	// - postPaid：后付费，即按需付费。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:672 table "表 11 chargeInfo字段数据结构说明" row 1
 	ChargeMode ListInstancesChargeInfoChargeMode `json:"charge_mode"`
 }
 
@@ -3715,204 +5081,322 @@ type ListInstancesChargeInfo struct {
 // 取值范围：
 // - prePaid：预付费，即包年/包月。
 // - postPaid：后付费，即按需付费。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:672 table "表 11 chargeInfo字段数据结构说明" row 1
 type ListInstancesChargeInfoChargeMode string
 
 // ListInstancesConfigurations2ConfigurationParameters defines model for ListInstancesConfigurations2ConfigurationParameters.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:141 table "表 3 configuration_parameters字段数据结构说明"
 type ListInstancesConfigurations2ConfigurationParameters struct {
 	// Description 参数描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:193 table "表 3 configuration_parameters字段数据结构说明" row 7
 	Description *string `json:"description,omitempty"`
 
 	// Name 参数名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:149 table "表 3 configuration_parameters字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Readonly 是否只读。
 	// - “false”表示否。
 	// - “true”表示是。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:171 table "表 3 configuration_parameters字段数据结构说明" row 4
 	Readonly *bool `json:"readonly,omitempty"`
 
 	// RestartRequired 是否需要重启。
 	// - “false”表示否。
 	// - “true”表示是。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:163 table "表 3 configuration_parameters字段数据结构说明" row 3
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:186 table "表 3 configuration_parameters字段数据结构说明" row 6
 	Type *ListInstancesConfigurations2ConfigurationParametersType `json:"type,omitempty"`
 
 	// Value 参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:156 table "表 3 configuration_parameters字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 
 	// ValueRange 参数值范围，如integer取值0-1、boolean取值true|false等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:179 table "表 3 configuration_parameters字段数据结构说明" row 5
 	ValueRange *string `json:"value_range,omitempty"`
 }
 
 // ListInstancesConfigurations2ConfigurationParametersType 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:186 table "表 3 configuration_parameters字段数据结构说明" row 6
 type ListInstancesConfigurations2ConfigurationParametersType string
 
 // ListInstancesConfigurations2ResponseBody defines model for ListInstancesConfigurations2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:73 table "表 2 要素说明"
 type ListInstancesConfigurations2ResponseBody struct {
 	// ConfigurationParameters 参数对象，用户基于默认参数组自定义的参数配置。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:111 table "表 2 要素说明" row 5
 	ConfigurationParameters []ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
 
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:95 table "表 2 要素说明" row 3
 	Created *string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:88 table "表 2 要素说明" row 2
 	DatastoreName *string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:81 table "表 2 要素说明" row 1
 	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:103 table "表 2 要素说明" row 4
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ListInstancesConfigurationsConfigurationParameters defines model for ListInstancesConfigurationsConfigurationParameters.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:119 table "表 3 configuration_parameters字段数据结构说明"
 type ListInstancesConfigurationsConfigurationParameters struct {
 	// Description 参数描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:171 table "表 3 configuration_parameters字段数据结构说明" row 7
 	Description *string `json:"description,omitempty"`
 
 	// Name 参数名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:127 table "表 3 configuration_parameters字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Readonly 是否只读。
 	// - “false”表示否。
 	// - “true”表示是。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:149 table "表 3 configuration_parameters字段数据结构说明" row 4
 	Readonly *bool `json:"readonly,omitempty"`
 
 	// RestartRequired 是否需要重启。
 	// - “false”表示否。
 	// - “true”表示是。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:141 table "表 3 configuration_parameters字段数据结构说明" row 3
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:164 table "表 3 configuration_parameters字段数据结构说明" row 6
 	Type *ListInstancesConfigurationsConfigurationParametersType `json:"type,omitempty"`
 
 	// Value 参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:134 table "表 3 configuration_parameters字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 
 	// ValueRange 参数值范围，如Integer取值0-1、Boolean取值true|false等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:157 table "表 3 configuration_parameters字段数据结构说明" row 5
 	ValueRange *string `json:"value_range,omitempty"`
 }
 
 // ListInstancesConfigurationsConfigurationParametersType 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:164 table "表 3 configuration_parameters字段数据结构说明" row 6
 type ListInstancesConfigurationsConfigurationParametersType string
 
 // ListInstancesConfigurationsResponseBody defines model for ListInstancesConfigurationsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:67 table "表 2 要素说明"
 type ListInstancesConfigurationsResponseBody struct {
 	// ConfigurationParameters 参数对象，用户基于默认参数模板自定义的参数配置。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:105 table "表 2 要素说明" row 5
 	ConfigurationParameters []ListInstancesConfigurationsConfigurationParameters `json:"configuration_parameters,omitempty"`
 
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:89 table "表 2 要素说明" row 3
 	Created *string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:82 table "表 2 要素说明" row 2
 	DatastoreName *string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:75 table "表 2 要素说明" row 1
 	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:97 table "表 2 要素说明" row 4
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ListInstancesDatabaseDatabases defines model for ListInstancesDatabaseDatabases.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:91 table "表 3 databases元素结构说明"
 type ListInstancesDatabaseDatabases struct {
 	// CharacterSet 数据库使用的字符集，例如utf8、gbk、ascii等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:106 table "表 3 databases元素结构说明" row 2
 	CharacterSet *string `json:"character_set,omitempty"`
 
 	// Name 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:99 table "表 3 databases元素结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Users 列表中每个元素表示一个与数据库关联的帐号。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:113 table "表 3 databases元素结构说明" row 3
 	Users []ListDBUserUsers `json:"users,omitempty"`
 }
 
 // ListInstancesDatabaseResponseBody defines model for ListInstancesDatabaseResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:69 table "表 2 要素说明"
 type ListInstancesDatabaseResponseBody struct {
 	// Databases 列表中每个元素表示一个数据库。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:77 table "表 2 要素说明" row 1
 	Databases []ListInstancesDatabaseDatabases `json:"databases,omitempty"`
 }
 
 // ListInstancesDatabaseV3ResponseBody defines model for ListInstancesDatabaseV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:68 table "表 2 要素说明"
 type ListInstancesDatabaseV3ResponseBody struct {
 	// Databases 列表中每个元素表示一个数据库。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:76 table "表 2 要素说明" row 1
 	Databases []ListInstancesDatabaseDatabases `json:"databases,omitempty"`
 }
 
 // ListInstancesDatastore 数据库信息。
 // 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:498 table "表 6 datastore字段数据结构说明"
 type ListInstancesDatastore struct {
 	// Type 数据库引擎。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:506 table "表 6 datastore字段数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 
 	// Version 数据库版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:513 table "表 6 datastore字段数据结构说明" row 2
 	Version *string `json:"version,omitempty"`
 }
 
 // ListInstancesDBUserDatabases defines model for ListInstancesDbUserDatabases.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:120 table "表 4 databases元素结构说明"
 type ListInstancesDBUserDatabases struct {
 	// Name 数据库名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:128 table "表 4 databases元素结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Readonly 是否为只读权限：
 	// - “true”表示只读。
 	// - “false”表示可读写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:135 table "表 4 databases元素结构说明" row 2
 	Readonly *bool `json:"readonly,omitempty"`
 }
 
 // ListInstancesDBUserResponseBody defines model for ListInstancesDbUserResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:69 table "表 2 要素说明"
 type ListInstancesDBUserResponseBody struct {
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:77 table "表 2 要素说明" row 1
 	Users []ListInstancesDBUserUsers `json:"users,omitempty"`
 }
 
 // ListInstancesDBUserUsers defines model for ListInstancesDbUserUsers.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:91 table "表 3 users元素结构说明"
 type ListInstancesDBUserUsers struct {
 	// Databases 列表中每个元素表示一个与该帐号关联的数据库。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:106 table "表 3 users元素结构说明" row 2
 	Databases []ListInstancesDBUserDatabases `json:"databases,omitempty"`
 
 	// Name 帐号名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:99 table "表 3 users元素结构说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // ListInstancesDBUserV3ResponseBody defines model for ListInstancesDbUserV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:69 table "表 2 要素说明"
 type ListInstancesDBUserV3ResponseBody struct {
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:77 table "表 2 要素说明" row 1
 	Users []ListInstancesDBUserUsers `json:"users,omitempty"`
 }
 
 // ListInstancesErrorlogErrorLogList defines model for ListInstancesErrorlogErrorLogList.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:137 table "表 4 errorLogList字段数据结构说明"
 type ListInstancesErrorlogErrorLogList struct {
 	// Content 具体错误日志内容
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:152 table "表 4 errorLogList字段数据结构说明" row 2
 	Content *string `json:"content,omitempty"`
 
 	// Datetime 日期时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:145 table "表 4 errorLogList字段数据结构说明" row 1
 	Datetime *string `json:"datetime,omitempty"`
 }
 
 // ListInstancesErrorlogResponseBody defines model for ListInstancesErrorlogResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:109 table "表 3 要素说明"
 type ListInstancesErrorlogResponseBody struct {
 	// ErrorLogList 具体信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:117 table "表 3 要素说明" row 1
 	ErrorLogList []ListInstancesErrorlogErrorLogList `json:"errorLogList,omitempty"`
 
 	// TotalRecord 总记录数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:124 table "表 3 要素说明" row 2
 	TotalRecord *int64 `json:"totalRecord,omitempty"`
 }
 
 // ListInstancesHa HA信息，获取HA实例时返回。
 // 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:473 table "表 5 ha字段数据结构说明"
 type ListInstancesHa struct {
 	// ReplicationMode 备机同步参数。
 	// 取值：非空。
@@ -3923,59 +5407,91 @@ type ListInstancesHa struct {
 	// - “async”为异步模式。
 	// - “semisync”为半同步模式。
 	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:481 table "表 5 ha字段数据结构说明" row 1
 	ReplicationMode *string `json:"replication_mode,omitempty"`
 }
 
 // ListInstancesInstances defines model for ListInstancesInstances.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:219 table "表 4 instances字段数据结构说明"
 type ListInstancesInstances struct {
 	// BackupStrategy 备份策略。
 	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:383 table "表 4 instances字段数据结构说明" row 20
 	BackupStrategy *ListInstancesBackupStrategy `json:"backup_strategy,omitempty"`
 
 	// BackupUsedSpace 备份空间使用量，单位GB。
 	// 该字段仅用于查询指定SQL Server实例信息时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:451 table "表 4 instances字段数据结构说明" row 29
 	BackupUsedSpace *float64 `json:"backup_used_space,omitempty"`
 
 	// ChargeInfo 计费类型信息，支持包年包月和按需，默认为按需。
 	// 详情请参见表11。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:435 table "表 4 instances字段数据结构说明" row 27
 	ChargeInfo *ListInstancesChargeInfo `json:"charge_info,omitempty"`
 
 	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:316 table "表 4 instances字段数据结构说明" row 11
 	Created *string `json:"created,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:308 table "表 4 instances字段数据结构说明" row 10
 	Datastore *ListInstancesDatastore `json:"datastore,omitempty"`
 
 	// DBUserName 默认用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:333 table "表 4 instances字段数据结构说明" row 13
 	DBUserName *string `json:"db_user_name,omitempty"`
 
 	// DiskEncryptionID 磁盘加密密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:414 table "表 4 instances字段数据结构说明" row 24
 	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
 	// EnterpriseProjectID 企业项目标签ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:421 table "表 4 instances字段数据结构说明" row 25
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:361 table "表 4 instances字段数据结构说明" row 17
 	FlavorRef *string `json:"flavor_ref,omitempty"`
 
 	// Ha HA信息，获取HA实例时返回。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:293 table "表 4 instances字段数据结构说明" row 8
 	Ha *ListInstancesHa `json:"ha,omitempty"`
 
 	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:227 table "表 4 instances字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MaintenanceWindow 可维护时间窗，为UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:391 table "表 4 instances字段数据结构说明" row 21
 	MaintenanceWindow *string `json:"maintenance_window,omitempty"`
 
 	// Name 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:234 table "表 4 instances字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Nodes 主备实例信息。
 	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:398 table "表 4 instances字段数据结构说明" row 22
 	Nodes []Nodes `json:"nodes,omitempty"`
 
 	// Port 数据库端口号。
@@ -3986,22 +5502,34 @@ type ListInstancesInstances struct {
 	// - MySQL默认3306。
 	// - PostgreSQL默认5432。
 	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:276 table "表 4 instances字段数据结构说明" row 6
 	Port *int64 `json:"port,omitempty"`
 
 	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:262 table "表 4 instances字段数据结构说明" row 4
 	PrivateIps []string `json:"private_ips,omitempty"`
 
 	// PublicIps 实例外网IP地址列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:269 table "表 4 instances字段数据结构说明" row 5
 	PublicIps []string `json:"public_ips,omitempty"`
 
 	// Region 实例所在区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:301 table "表 4 instances字段数据结构说明" row 9
 	Region *string `json:"region,omitempty"`
 
 	// RelatedInstance 所关联的数据库实例列表。
 	// 详情请参见表9。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:406 table "表 4 instances字段数据结构说明" row 23
 	RelatedInstance []ListInstancesRelatedInstance `json:"related_instance,omitempty"`
 
 	// SecurityGroupID 安全组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:354 table "表 4 instances字段数据结构说明" row 16
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。
@@ -4019,37 +5547,57 @@ type ListInstancesInstances struct {
 	// 值为“BACKING UP”，表示实例正在进行备份。
 	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
 	// 值为“STORAGE FULL”，表示实例磁盘空间满。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:241 table "表 4 instances字段数据结构说明" row 3
 	Status *ListInstancesInstancesStatus `json:"status,omitempty"`
 
 	// StorageUsedSpace 磁盘空间使用量，单位GB。
 	// 该字段仅用于查询指定SQL Server实例信息时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:459 table "表 4 instances字段数据结构说明" row 30
 	StorageUsedSpace *float64 `json:"storage_used_space,omitempty"`
 
 	// SubnetID 子网的网络ID信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:347 table "表 4 instances字段数据结构说明" row 15
 	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:376 table "表 4 instances字段数据结构说明" row 19
 	SwitchStrategy *ListInstancesInstancesSwitchStrategy `json:"switch_strategy,omitempty"`
 
 	// Tags 标签列表，没有标签默认为空数组。
 	// 详情请参见表12。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:443 table "表 4 instances字段数据结构说明" row 28
 	Tags []ListInstancesResponseTags `json:"tags,omitempty"`
 
 	// TimeZone 时区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:428 table "表 4 instances字段数据结构说明" row 26
 	TimeZone *string `json:"time_zone,omitempty"`
 
 	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:286 table "表 4 instances字段数据结构说明" row 7
 	Type *ListInstancesInstancesType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式与“created”字段对应格式完全相同。
 	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:325 table "表 4 instances字段数据结构说明" row 12
 	Updated *string `json:"updated,omitempty"`
 
 	// Volume Volume信息。
 	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:368 table "表 4 instances字段数据结构说明" row 18
 	Volume *ListInstancesVolume `json:"volume,omitempty"`
 
 	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:340 table "表 4 instances字段数据结构说明" row 14
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
@@ -4068,142 +5616,230 @@ type ListInstancesInstances struct {
 // 值为“BACKING UP”，表示实例正在进行备份。
 // 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
 // 值为“STORAGE FULL”，表示实例磁盘空间满。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:241 table "表 4 instances字段数据结构说明" row 3
 type ListInstancesInstancesStatus string
 
 // ListInstancesInstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:376 table "表 4 instances字段数据结构说明" row 19
 type ListInstancesInstancesSwitchStrategy string
 
 // ListInstancesInstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:286 table "表 4 instances字段数据结构说明" row 7
 type ListInstancesInstancesType string
 
 // ListInstancesRelatedInstance defines model for ListInstancesRelatedInstance.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:633 table "表 10 related_instance字段数据结构说明"
 type ListInstancesRelatedInstance struct {
 	// ID 关联实例id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:641 table "表 10 related_instance字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Type 关联实例类型。
 	// - “replica_of”对应于“主实例”。
 	// - “replica”对应于“只读实例”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:648 table "表 10 related_instance字段数据结构说明" row 2
 	Type *string `json:"type,omitempty"`
 }
 
 // ListInstancesRequestTags defines model for ListInstancesRequestTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:146 table "表 2 tags字段数据结构说明"
 type ListInstancesRequestTags struct {
 	// Key 键。最大长度127个unicode字符。key不能为空或者空字符串，不能为空格，使用之前先trim前后半角空格。不能包含+/?#&=,%特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:156 table "表 2 tags字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 值。最大长度255个unicode字符，使用之前先trim 前后半角空格。不能包含+/?#&=,%特殊字符。
 	// 如果value为空，则表示any_value（查询任意value）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:165 table "表 2 tags字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // ListInstancesResponseBody defines model for ListInstancesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:190 table "表 3 参数说明"
 type ListInstancesResponseBody struct {
 	// Instances 实例信息。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:198 table "表 3 参数说明" row 1
 	Instances []ListInstancesInstances `json:"instances,omitempty"`
 
 	// TotalCount 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:206 table "表 3 参数说明" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListInstancesResponseTags defines model for ListInstancesResponseTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:689 table "表 12 tags字段数据结构说明"
 type ListInstancesResponseTags struct {
 	// Key 标签键。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:697 table "表 12 tags字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 标签值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:704 table "表 12 tags字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // ListInstancesSlowlogResponseBody defines model for ListInstancesSlowlogResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:100 table "表 3 要素说明"
 type ListInstancesSlowlogResponseBody struct {
 	// SlowLogList 具体信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:108 table "表 3 要素说明" row 1
 	SlowLogList []ListInstancesSlowlogSlowLogList `json:"slowLogList,omitempty"`
 
 	// TotalRecord 总记录数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:115 table "表 3 要素说明" row 2
 	TotalRecord *int64 `json:"totalRecord,omitempty"`
 }
 
 // ListInstancesSlowlogSlowLogList defines model for ListInstancesSlowlogSlowLogList.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:128 table "表 4 slowLogList字段数据结构说明"
 type ListInstancesSlowlogSlowLogList struct {
 	// Count 执行次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:136 table "表 4 slowLogList字段数据结构说明" row 1
 	Count *string `json:"count,omitempty"`
 
 	// Database 所属数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:171 table "表 4 slowLogList字段数据结构说明" row 6
 	Database *string `json:"database,omitempty"`
 
 	// LockTime 平均等待锁时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:150 table "表 4 slowLogList字段数据结构说明" row 3
 	LockTime *string `json:"lockTime,omitempty"`
 
 	// QuerySample 执行语法。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:185 table "表 4 slowLogList字段数据结构说明" row 8
 	QuerySample *string `json:"querySample,omitempty"`
 
 	// RowsExamined 平均扫描的行数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:164 table "表 4 slowLogList字段数据结构说明" row 5
 	RowsExamined *string `json:"rowsExamined,omitempty"`
 
 	// RowsSent 平均结果行数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:157 table "表 4 slowLogList字段数据结构说明" row 4
 	RowsSent *string `json:"rowsSent,omitempty"`
 
 	// Time 平均执行时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:143 table "表 4 slowLogList字段数据结构说明" row 2
 	Time *string `json:"time,omitempty"`
 
 	// Users 帐号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:178 table "表 4 slowLogList字段数据结构说明" row 7
 	Users *string `json:"users,omitempty"`
 }
 
 // ListInstancesVolume Volume信息。
 // 详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:526 table "表 7 volume字段数据结构说明"
 type ListInstancesVolume struct {
 	// Size 磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:541 table "表 7 volume字段数据结构说明" row 2
 	Size *int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:534 table "表 7 volume字段数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 }
 
 // ListJobs2Datastore 数据库信息，请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:274 table "表 7 datastore字段数据结构说明"
 type ListJobs2Datastore struct {
 	// Type 数据库引擎。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:282 table "表 7 datastore字段数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 
 	// Version 数据库版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:289 table "表 7 datastore字段数据结构说明" row 2
 	Version *string `json:"version,omitempty"`
 }
 
 // ListJobs2EntitiesInstance 任务想要实现的实例信息。
 // 请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:232 table "表 6 entities.instance字段数据结构说明"
 type ListJobs2EntitiesInstance struct {
 	// Datastore 数据库信息，请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:254 table "表 6 entities.instance字段数据结构说明" row 3
 	Datastore *ListJobs2Datastore `json:"datastore,omitempty"`
 
 	// Endpoint 实例的连接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:240 table "表 6 entities.instance字段数据结构说明" row 1
 	Endpoint *string `json:"endpoint,omitempty"`
 
 	// ReplicaOf 主实例ID，仅创建只读实例的时候返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:261 table "表 6 entities.instance字段数据结构说明" row 4
 	ReplicaOf *string `json:"replica_of,omitempty"`
 
 	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:247 table "表 6 entities.instance字段数据结构说明" row 2
 	Type *ListJobs2EntitiesInstanceType `json:"type,omitempty"`
 }
 
 // ListJobs2EntitiesInstanceType 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:247 table "表 6 entities.instance字段数据结构说明" row 2
 type ListJobs2EntitiesInstanceType string
 
 // ListJobs2Instances 执行任务的实例信息。
 // 请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:175 table "表 4 instances字段数据结构说明"
 type ListJobs2Instances struct {
 	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:183 table "表 4 instances字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:190 table "表 4 instances字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // ListJobs2ResponseBody defines model for ListJobs2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:95 table "表 3 要素说明"
 type ListJobs2ResponseBody struct {
 	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:126 table "表 3 要素说明" row 4
 	Created *string `json:"created,omitempty"`
 
 	// Entities 根据不同的任务，显示不同的内容。
@@ -4214,24 +5850,36 @@ type ListJobs2ResponseBody struct {
 	// - 表11
 	// 说明：
 	// 未有entities字段说明的异步任务，返回为{}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:151 table "表 3 要素说明" row 7
 	Entities *ListJobs2ResponseBodyEntities `json:"entities,omitempty"`
 
 	// FailReason 任务执行失败时的错误信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:162 table "表 3 要素说明" row 8
 	FailReason *string `json:"fail_reason,omitempty"`
 
 	// ID 任务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:103 table "表 3 要素说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Instance 执行任务的实例信息。
 	// 请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:143 table "表 3 要素说明" row 6
 	Instance *ListJobs2Instances `json:"instance,omitempty"`
 
 	// Name 任务名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:110 table "表 3 要素说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Process 任务执行进度。
 	// 说明：
 	// 执行中状态才返回执行进度，例如60%，否则返回“”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:134 table "表 3 要素说明" row 5
 	Process *string `json:"process,omitempty"`
 
 	// Status 任务执行状态。
@@ -4239,6 +5887,8 @@ type ListJobs2ResponseBody struct {
 	// - 值为“Running”，表示任务正在执行。
 	// - 值为“Completed”，表示任务执行成功。
 	// - 值为“Failed”，表示任务执行失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:117 table "表 3 要素说明" row 3
 	Status *ListJobs2ResponseBodyStatus `json:"status,omitempty"`
 }
 
@@ -4247,6 +5897,8 @@ type ListJobs2ResponseBody struct {
 // - 值为“Running”，表示任务正在执行。
 // - 值为“Completed”，表示任务执行成功。
 // - 值为“Failed”，表示任务执行失败。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:117 table "表 3 要素说明" row 3
 type ListJobs2ResponseBodyStatus string
 
 // ListJobs2ResponseBodyEntities 根据不同的任务，显示不同的内容。
@@ -4257,61 +5909,97 @@ type ListJobs2ResponseBodyStatus string
 // - 表11
 // 说明：
 // 未有entities字段说明的异步任务，返回为{}。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:203 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)"
 type ListJobs2ResponseBodyEntities struct {
 	// Instance 任务想要实现的实例信息。
 	// 请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:211 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 1
 	Instance *ListJobs2EntitiesInstance `json:"instance,omitempty"`
 
 	// ResourceIds 任务涉及到的资源ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:219 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 2
 	ResourceIds []string `json:"resource_ids,omitempty"`
 }
 
 // ListJobsDatastore 数据库信息，请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:256 table "表 6 datastore字段数据结构说明"
 type ListJobsDatastore struct {
 	// Type 数据库引擎。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:264 table "表 6 datastore字段数据结构说明" row 1
 	Type *string `json:"type,omitempty"`
 
 	// Version 数据库版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:271 table "表 6 datastore字段数据结构说明" row 2
 	Version *string `json:"version,omitempty"`
 }
 
 // ListJobsEntitiesInstance 任务想要实现的实例信息。
 // 请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:214 table "表 5 entities.instance字段数据结构说明"
 type ListJobsEntitiesInstance struct {
 	// Datastore 数据库信息，请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:236 table "表 5 entities.instance字段数据结构说明" row 3
 	Datastore *ListJobsDatastore `json:"datastore,omitempty"`
 
 	// Endpoint 实例的连接地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:222 table "表 5 entities.instance字段数据结构说明" row 1
 	Endpoint *string `json:"endpoint,omitempty"`
 
 	// ReplicaOf 主实例ID，仅创建只读实例的时候返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:243 table "表 5 entities.instance字段数据结构说明" row 4
 	ReplicaOf *string `json:"replica_of,omitempty"`
 
 	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:229 table "表 5 entities.instance字段数据结构说明" row 2
 	Type *ListJobsEntitiesInstanceType `json:"type,omitempty"`
 }
 
 // ListJobsEntitiesInstanceType 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:229 table "表 5 entities.instance字段数据结构说明" row 2
 type ListJobsEntitiesInstanceType string
 
 // ListJobsInstances 执行任务的实例信息。
 // 请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:157 table "表 3 instances字段数据结构说明"
 type ListJobsInstances struct {
 	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:165 table "表 3 instances字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:172 table "表 3 instances字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // ListJobsResponseBody defines model for ListJobsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:69 table "表 2 要素说明"
 type ListJobsResponseBody struct {
 	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:100 table "表 2 要素说明" row 4
 	Created *string `json:"created,omitempty"`
 
 	// Ended 结束时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:108 table "表 2 要素说明" row 5
 	Ended *string `json:"ended,omitempty"`
 
 	// Entities 根据不同的任务，显示不同的内容。
@@ -4322,24 +6010,36 @@ type ListJobsResponseBody struct {
 	// - 表10
 	// 说明：
 	// 未有entities字段说明的异步任务，返回为{}。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:133 table "表 2 要素说明" row 8
 	Entities *ListJobsResponseBodyEntities `json:"entities,omitempty"`
 
 	// FailReason 任务执行失败时的错误信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:144 table "表 2 要素说明" row 9
 	FailReason *string `json:"fail_reason,omitempty"`
 
 	// ID 任务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:77 table "表 2 要素说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Instance 执行任务的实例信息。
 	// 请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:125 table "表 2 要素说明" row 7
 	Instance *ListJobsInstances `json:"instance,omitempty"`
 
 	// Name 任务名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:84 table "表 2 要素说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Process 任务执行进度。
 	// 说明：
 	// 执行中状态才返回执行进度，例如60%，否则返回“”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:116 table "表 2 要素说明" row 6
 	Process *string `json:"process,omitempty"`
 
 	// Status 任务执行状态。
@@ -4347,6 +6047,8 @@ type ListJobsResponseBody struct {
 	// - 值为“Running”，表示任务正在执行。
 	// - 值为“Completed”，表示任务执行成功。
 	// - 值为“Failed”，表示任务执行失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:91 table "表 2 要素说明" row 3
 	Status *ListJobsResponseBodyStatus `json:"status,omitempty"`
 }
 
@@ -4355,6 +6057,8 @@ type ListJobsResponseBody struct {
 // - 值为“Running”，表示任务正在执行。
 // - 值为“Completed”，表示任务执行成功。
 // - 值为“Failed”，表示任务执行失败。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:91 table "表 2 要素说明" row 3
 type ListJobsResponseBodyStatus string
 
 // ListJobsResponseBodyEntities 根据不同的任务，显示不同的内容。
@@ -4365,89 +6069,143 @@ type ListJobsResponseBodyStatus string
 // - 表10
 // 说明：
 // 未有entities字段说明的异步任务，返回为{}。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:185 table "表 4 entities字段数据结构说明(创建实例，单转主备，创建只读实例)"
 type ListJobsResponseBodyEntities struct {
 	// Instance 任务想要实现的实例信息。
 	// 请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:193 table "表 4 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 1
 	Instance *ListJobsEntitiesInstance `json:"instance,omitempty"`
 
 	// ResourceIds 任务涉及到的资源ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:201 table "表 4 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 2
 	ResourceIds []string `json:"resource_ids,omitempty"`
 }
 
 // ListParametersConfigurationParameters defines model for ListParametersConfigurationParameters.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:78 table "表 3 configuration-parameters字段数据结构说明"
 type ListParametersConfigurationParameters struct {
 	// DatastoreVersionID 数据库版本ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:135 table "表 3 configuration-parameters字段数据结构说明" row 8
 	DatastoreVersionID *string `json:"datastore_version_id,omitempty"`
 
 	// Description 参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:121 table "表 3 configuration-parameters字段数据结构说明" row 6
 	Description *string `json:"description,omitempty"`
 
 	// Max 参数最大值，type为integer或float会返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:100 table "表 3 configuration-parameters字段数据结构说明" row 3
 	Max *string `json:"max,omitempty"`
 
 	// Min 参数最小值，type为integer或float会返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:93 table "表 3 configuration-parameters字段数据结构说明" row 2
 	Min *string `json:"min,omitempty"`
 
 	// Name 参数名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:86 table "表 3 configuration-parameters字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// RestartRequired 参数是否需要重启，取值为“true”或“false”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:128 table "表 3 configuration-parameters字段数据结构说明" row 7
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:107 table "表 3 configuration-parameters字段数据结构说明" row 4
 	Type *ListParametersConfigurationParametersType `json:"type,omitempty"`
 
 	// ValueRange 参数区间和枚举值说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:114 table "表 3 configuration-parameters字段数据结构说明" row 5
 	ValueRange *string `json:"value_range,omitempty"`
 }
 
 // ListParametersConfigurationParametersType 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:107 table "表 3 configuration-parameters字段数据结构说明" row 4
 type ListParametersConfigurationParametersType string
 
 // ListParametersResponseBody defines model for ListParametersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:57 table "表 2 要素说明"
 type ListParametersResponseBody struct {
 	// ConfigurationParameters 返回数据库版本的所有可修改参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:65 table "表 2 要素说明" row 1
 	ConfigurationParameters []ListParametersConfigurationParameters `json:"configuration-parameters,omitempty"`
 }
 
 // ListPolicyBackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:85 table "表 3 backup_policy字段数据结构说明"
 type ListPolicyBackupPolicy struct {
 	// KeepDays 备份文件可以保存的天数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:93 table "表 3 backup_policy字段数据结构说明" row 1
 	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// Period 备份周期配置。自动备份将在每星期指定的天进行。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:107 table "表 3 backup_policy字段数据结构说明" row 3
 	Period *string `json:"period,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:100 table "表 3 backup_policy字段数据结构说明" row 2
 	StartTime *string `json:"start_time,omitempty"`
 }
 
 // ListPolicyResponseBody defines model for ListPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:63 table "表 2 要素说明"
 type ListPolicyResponseBody struct {
 	// BackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:71 table "表 2 要素说明" row 1
 	BackupPolicy *ListPolicyBackupPolicy `json:"backup_policy,omitempty"`
 }
 
 // ListRdsInstancesBackupStrategy 高级备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:353 table "表 9 backupStrategy字段数据结构说明"
 type ListRdsInstancesBackupStrategy struct {
 	// KeepDays 已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:369 table "表 9 backupStrategy字段数据结构说明" row 2
 	KeepDays *int64 `json:"keepDays,omitempty"`
 
 	// StartTime 开始时间。自动备份将在该时间点触发。
 	// 当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:361 table "表 9 backupStrategy字段数据结构说明" row 1
 	StartTime *string `json:"startTime,omitempty"`
 }
 
 // ListRdsInstancesFlavor 规格信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:276 table "表 6 flavor字段数据结构说明"
 type ListRdsInstancesFlavor struct {
 	// ID 规格ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:284 table "表 6 flavor字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // ListRdsInstancesHa HA信息，获取HA实例时返回。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:383 table "表 10 ha字段数据结构说明"
 type ListRdsInstancesHa struct {
 	// ReplicationMode 备机同步参数。
 	// 取值：非空。
@@ -4458,59 +6216,93 @@ type ListRdsInstancesHa struct {
 	// - “async”为异步模式。
 	// - “semisync”为半同步模式。
 	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:391 table "表 10 ha字段数据结构说明" row 1
 	ReplicationMode *string `json:"replicationMode,omitempty"`
 }
 
 // ListRdsInstancesInstances defines model for ListRdsInstancesInstances.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:71 table "表 3 instances字段数据结构说明"
 type ListRdsInstancesInstances struct {
 	// AvailabilityZone 可用区ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:144 table "表 3 instances字段数据结构说明" row 9
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
 	// BackupStrategy 高级备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:200 table "表 3 instances字段数据结构说明" row 17
 	BackupStrategy *ListRdsInstancesBackupStrategy `json:"backupStrategy,omitempty"`
 
 	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	// 说明：
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:104 table "表 3 instances字段数据结构说明" row 4
 	Created *string `json:"created,omitempty"`
 
 	// DataStoreInfo 数据库信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:186 table "表 3 instances字段数据结构说明" row 15
 	DataStoreInfo *DataStoreInfo `json:"dataStoreInfo,omitempty"`
 
 	// DBPort 数据库端口号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:193 table "表 3 instances字段数据结构说明" row 16
 	DBPort *int64 `json:"dbPort,omitempty"`
 
 	// Flavor 规格信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:172 table "表 3 instances字段数据结构说明" row 13
 	Flavor *ListRdsInstancesFlavor `json:"flavor,omitempty"`
 
 	// Ha HA信息，获取HA实例时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:214 table "表 3 instances字段数据结构说明" row 19
 	Ha *ListRdsInstancesHa `json:"ha,omitempty"`
 
 	// Hostname 实例连接地址。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:114 table "表 3 instances字段数据结构说明" row 5
 	Hostname *string `json:"hostname,omitempty"`
 
 	// ID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:79 table "表 3 instances字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:97 table "表 3 instances字段数据结构说明" row 3
 	Name *string `json:"name,omitempty"`
 
 	// Nics nics信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:158 table "表 3 instances字段数据结构说明" row 11
 	Nics *CreateInstanceNics `json:"nics,omitempty"`
 
 	// Region 实例所在区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:128 table "表 3 instances字段数据结构说明" row 7
 	Region *string `json:"region,omitempty"`
 
 	// ReplicaOf 仅获取只读副本时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:221 table "表 3 instances字段数据结构说明" row 20
 	ReplicaOf *string `json:"replicaOf,omitempty"`
 
 	// SecurityGroup 安全组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:165 table "表 3 instances字段数据结构说明" row 12
 	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
 
 	// SlaveID 仅HA实例时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:207 table "表 3 instances字段数据结构说明" row 18
 	SlaveID *string `json:"slaveId,omitempty"`
 
 	// Status 实例状态。
@@ -4521,20 +6313,30 @@ type ListRdsInstancesInstances struct {
 	// - 值为“MODIFYING”，表示实例正在扩容。
 	// - 值为“REBOOTING”，表示实例正在重启。
 	// - 值为“RESTORING”，表示实例正在恢复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:88 table "表 3 instances字段数据结构说明" row 2
 	Status *ListRdsInstancesInstancesStatus `json:"status,omitempty"`
 
 	// Type 实例类型，取值为“master”，“slave”或“readreplica”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:121 table "表 3 instances字段数据结构说明" row 6
 	Type *ListRdsInstancesInstancesType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式与“created”完全相同。
 	// 说明：
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:135 table "表 3 instances字段数据结构说明" row 8
 	Updated *string `json:"updated,omitempty"`
 
 	// Volume volume信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:179 table "表 3 instances字段数据结构说明" row 14
 	Volume *CreateRdsInstanceV1ResponseVolume `json:"volume,omitempty"`
 
 	// Vpc 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:151 table "表 3 instances字段数据结构说明" row 10
 	Vpc *string `json:"vpc,omitempty"`
 }
 
@@ -4546,280 +6348,446 @@ type ListRdsInstancesInstances struct {
 // - 值为“MODIFYING”，表示实例正在扩容。
 // - 值为“REBOOTING”，表示实例正在重启。
 // - 值为“RESTORING”，表示实例正在恢复。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:88 table "表 3 instances字段数据结构说明" row 2
 type ListRdsInstancesInstancesStatus string
 
 // ListRdsInstancesInstancesType 实例类型，取值为“master”，“slave”或“readreplica”。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:121 table "表 3 instances字段数据结构说明" row 6
 type ListRdsInstancesInstancesType string
 
 // ListRdsInstancesResponseBody defines model for ListRdsInstancesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:50 table "表 2 要素说明"
 type ListRdsInstancesResponseBody struct {
 	// Instances 实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:58 table "表 2 要素说明" row 1
 	Instances []ListRdsInstancesInstances `json:"instances,omitempty"`
 }
 
 // ListRdsResponseBody defines model for ListRdsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:36 table "表 1 要素说明"
 type ListRdsResponseBody struct {
 	// Versions API版本详细信息列表。
 	// 详情请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:44 table "表 1 要素说明" row 1
 	Versions []ListRdsVersions `json:"versions,omitempty"`
 }
 
 // ListRdsVersions defines model for ListRdsVersions.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:58 table "表 2 versions字段数据结构说明"
 type ListRdsVersions struct {
 	// ID API版本号。
 	// 各个版本号，对应如下：
 	// - v1：API v1版本。
 	// - v3：API v3版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:66 table "表 2 versions字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 对应API的链接信息，v1、v3版本该字段为空。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:75 table "表 2 versions字段数据结构说明" row 2
 	Links []Links `json:"links,omitempty"`
 
 	// Status 版本状态。
 	// 取值“CURRENT”，表示该版本为主推版本。
 	// 取值“DEPRECATED”，表示为废弃版本，存在后续删除的可能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:83 table "表 2 versions字段数据结构说明" row 3
 	Status *string `json:"status,omitempty"`
 
 	// Updated 版本更新时间。
 	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:92 table "表 2 versions字段数据结构说明" row 4
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ListRestoreTimeResponseBody defines model for ListRestoreTimeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:72 table "表 2 要素说明"
 type ListRestoreTimeResponseBody struct {
 	// RestoreTime 可恢复时间段列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:80 table "表 2 要素说明" row 1
 	RestoreTime []RestoreTime `json:"restore_time,omitempty"`
 }
 
 // ListSlowlogResponseBody defines model for ListSlowlogResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:106 table "表 2 要素说明"
 type ListSlowlogResponseBody struct {
 	// SlowLogList 具体信息。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:114 table "表 2 要素说明" row 1
 	SlowLogList []ListSlowlogSlowLogList `json:"slow_log_list,omitempty"`
 
 	// TotalRecord 总记录数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:122 table "表 2 要素说明" row 2
 	TotalRecord *int64 `json:"total_record,omitempty"`
 }
 
 // ListSlowlogSlowLogList defines model for ListSlowlogSlowLogList.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:135 table "表 3 slow_log_list字段数据结构说明"
 type ListSlowlogSlowLogList struct {
 	// ClientIP IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:213 table "表 3 slow_log_list字段数据结构说明" row 11
 	ClientIP *string `json:"client_ip,omitempty"`
 
 	// Count 执行次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:143 table "表 3 slow_log_list字段数据结构说明" row 1
 	Count *string `json:"count,omitempty"`
 
 	// Database 所属数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:178 table "表 3 slow_log_list字段数据结构说明" row 6
 	Database *string `json:"database,omitempty"`
 
 	// LockTime 等待锁时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:157 table "表 3 slow_log_list字段数据结构说明" row 3
 	LockTime *string `json:"lock_time,omitempty"`
 
 	// QuerySample 执行语法。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:192 table "表 3 slow_log_list字段数据结构说明" row 8
 	QuerySample *string `json:"query_sample,omitempty"`
 
 	// RowsExamined 扫描的行数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:171 table "表 3 slow_log_list字段数据结构说明" row 5
 	RowsExamined *string `json:"rows_examined,omitempty"`
 
 	// RowsSent 结果行数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:164 table "表 3 slow_log_list字段数据结构说明" row 4
 	RowsSent *string `json:"rows_sent,omitempty"`
 
 	// StartTime 发生时间，UTC时间
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:206 table "表 3 slow_log_list字段数据结构说明" row 10
 	StartTime *string `json:"start_time,omitempty"`
 
 	// Time 执行时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:150 table "表 3 slow_log_list字段数据结构说明" row 2
 	Time *string `json:"time,omitempty"`
 
 	// Type 语句类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:199 table "表 3 slow_log_list字段数据结构说明" row 9
 	Type *string `json:"type,omitempty"`
 
 	// Users 帐号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:185 table "表 3 slow_log_list字段数据结构说明" row 7
 	Users *string `json:"users,omitempty"`
 }
 
 // ListTagsResponseBody defines model for ListTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:57 table "表 2 要素说明"
 type ListTagsResponseBody struct {
 	// Tags 标签列表，没有标签默认为空数组。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:65 table "表 2 要素说明" row 1
 	Tags []ListTagsTags `json:"tags,omitempty"`
 }
 
 // ListTagsTags defines model for ListTagsTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:79 table "表 3 tags字段数据结构说明"
 type ListTagsTags struct {
 	// Key 标签键。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:87 table "表 3 tags字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Values 标签值列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:94 table "表 3 tags字段数据结构说明" row 2
 	Values *string `json:"values,omitempty"`
 }
 
 // ListVersionsDataStores defines model for ListVersionsDataStores.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:79 table "表 3 dataStores字段数据结构说明"
 type ListVersionsDataStores struct {
 	// Active 当前数据库版本激活状态，接口仅会查旬出激活状态下的版本信息：
 	// - 0为非激活。
 	// - 1为激活。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:122 table "表 3 dataStores字段数据结构说明" row 6
 	Active *int64 `json:"active,omitempty"`
 
 	// Datastore 数据库ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:101 table "表 3 dataStores字段数据结构说明" row 3
 	Datastore *string `json:"datastore,omitempty"`
 
 	// ID 数据库版本ID，该字段不会有重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:87 table "表 3 dataStores字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Image 数据库镜像ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:108 table "表 3 dataStores字段数据结构说明" row 4
 	Image *string `json:"image,omitempty"`
 
 	// Name 数据库版本号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:94 table "表 3 dataStores字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Packages 数据库版本包信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:115 table "表 3 dataStores字段数据结构说明" row 5
 	Packages *string `json:"packages,omitempty"`
 }
 
 // ListVersionsResponseBody defines model for ListVersionsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:58 table "表 2 要素说明"
 type ListVersionsResponseBody struct {
 	// DataStores 数据库版本信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:66 table "表 2 要素说明" row 1
 	DataStores []ListVersionsDataStores `json:"dataStores,omitempty"`
 }
 
 // Nodes defines model for Nodes.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:584 table "表 9 nodes字段数据结构说明"
 type Nodes struct {
 	// AvailabilityZone 可用区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:620 table "表 9 nodes字段数据结构说明" row 5
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// ID 节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:592 table "表 9 nodes字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 节点名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:599 table "表 9 nodes字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Role 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:606 table "表 9 nodes字段数据结构说明" row 3
 	Role *NodesRole `json:"role,omitempty"`
 
 	// Status 节点状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:613 table "表 9 nodes字段数据结构说明" row 4
 	Status *string `json:"status,omitempty"`
 }
 
 // NodesRole 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:606 table "表 9 nodes字段数据结构说明" row 3
 type NodesRole string
 
 // ResizeFlavor 请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:94 table "表 3 resize_flavor字段数据结构说明"
 type ResizeFlavor struct {
 	// SpecCode 资源规格编码。例如：rds.mysql.m1.xlarge。其中，rds代表RDS产品，mysql代表数据库引擎，m1.xlarge代表性能规格，为高内存类型。带"rr"的表示只读实例规格，反之表示单实例和HA实例规格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:104 table "表 3 resize_flavor字段数据结构说明" row 1
 	SpecCode string `json:"spec_code"`
 }
 
 // Restore 恢复信息，包含指定的全量备份文件或者恢复的时间点，该字段参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:85 table "表 3 restore字段数据结构说明"
 type Restore struct {
 	// BackupRef 指定的全量备份文件ID。
 	// 须知：
 	// 如果“backupRef”参数为空，那么“restoreTime”为必选，否则报错。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:95 table "表 3 restore字段数据结构说明" row 1
 	BackupRef *string `json:"backupRef,omitempty"`
 
 	// RestoreTime 指定的恢复时间点。
 	// 须知：
 	// 如果restoreTime参数为空，那么“backupRef”为必选，否则报错。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:106 table "表 3 restore字段数据结构说明" row 2
 	RestoreTime *int64 `json:"restoreTime,omitempty"`
 }
 
 // RestoreTime defines model for RestoreTime.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:94 table "表 3 restore_time字段数据结构说明"
 type RestoreTime struct {
 	// EndTime 可恢复时间段的结束时间点，UNIX时间戳格式，单位是毫秒，时区是UTC。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:109 table "表 3 restore_time字段数据结构说明" row 2
 	EndTime *int64 `json:"end_time,omitempty"`
 
 	// StartTime 可恢复时间段的起始时间点，UNIX时间戳格式，单位是毫秒，时区是UTC。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:102 table "表 3 restore_time字段数据结构说明" row 1
 	StartTime *int64 `json:"start_time,omitempty"`
 }
 
 // ShowConfiguration2ResponseBody defines model for ShowConfiguration2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:74 table "表 2 要素说明"
 type ShowConfiguration2ResponseBody struct {
 	// ConfigurationParameters 参数对象，用户基于默认参数组自定义的参数配置。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:133 table "表 2 要素说明" row 8
 	ConfigurationParameters []ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
 
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:117 table "表 2 要素说明" row 6
 	Created *string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:103 table "表 2 要素说明" row 4
 	DatastoreName *string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:96 table "表 2 要素说明" row 3
 	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
 
 	// Description 描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:110 table "表 2 要素说明" row 5
 	Description *string `json:"description,omitempty"`
 
 	// ID 参数组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:82 table "表 2 要素说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 参数组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:89 table "表 2 要素说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:125 table "表 2 要素说明" row 7
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ShowConfigurationResponseBody defines model for ShowConfigurationResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:68 table "表 2 要素说明"
 type ShowConfigurationResponseBody struct {
 	// ConfigurationParameters 参数对象，用户基于默认参数模板自定义的参数配置。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:127 table "表 2 要素说明" row 8
 	ConfigurationParameters []ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
 
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:111 table "表 2 要素说明" row 6
 	Created *string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:97 table "表 2 要素说明" row 4
 	DatastoreName *string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:90 table "表 2 要素说明" row 3
 	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
 
 	// Description 描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:104 table "表 2 要素说明" row 5
 	Description *string `json:"description,omitempty"`
 
 	// ID 参数模板ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:76 table "表 2 要素说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 参数模板名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:83 table "表 2 要素说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:119 table "表 2 要素说明" row 7
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ShowDatastoreDataStores defines model for ShowDatastoreDataStores.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:86 table "表 3 dataStores字段数据结构说明"
 type ShowDatastoreDataStores struct {
 	// ID 数据库版本ID，该字段不会有重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:94 table "表 3 dataStores字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 数据库版本号，只返回两位数的大版本号，例如MySQL 5.6.X版本，仅返回5.6。
 	// 具有相应权限的用户才可使用8.0，您可联系华为云客服人员申请。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:101 table "表 3 dataStores字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // ShowDatastoreResponseBody defines model for ShowDatastoreResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:64 table "表 2 要素说明"
 type ShowDatastoreResponseBody struct {
 	// DataStores 数据库版本信息列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:72 table "表 2 要素说明" row 1
 	DataStores []ShowDatastoreDataStores `json:"dataStores,omitempty"`
 }
 
 // ShowFlavorFlavors defines model for ShowFlavorFlavors.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:101 table "表 3 flavors字段数据结构说明"
 type ShowFlavorFlavors struct {
 	// AzStatus 规格所在az的状态，包含以下状态：
 	// - normal，在售。
 	// - unsupported，暂不支持该规格。
 	// - sellout，售罄。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:155 table "表 3 flavors字段数据结构说明" row 7
 	AzStatus map[string]string `json:"az_status,omitempty"`
 
 	// ID 规格id，该字段唯一。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:123 table "表 3 flavors字段数据结构说明" row 3
 	ID *string `json:"id,omitempty"`
 
 	// InstanceMode 实例模型，包括如下类型：
@@ -4827,9 +6795,13 @@ type ShowFlavorFlavors struct {
 	// - replica，只读实例。
 	// - single，单实例。
 	// - gr，MySQL金融版。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:147 table "表 3 flavors字段数据结构说明" row 6
 	InstanceMode *string `json:"instance_mode,omitempty"`
 
 	// RAM 内存大小，单位为GB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:116 table "表 3 flavors字段数据结构说明" row 2
 	RAM *int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。例如：rds.mysql.m1.xlarge.rr。
@@ -4838,31 +6810,47 @@ type ShowFlavorFlavors struct {
 	// - “mysql”代表数据库引擎。
 	// - “m1.xlarge”代表性能规格，为高内存类型。
 	// - “rr”表示只读实例（“.ha”表示主备实例，“gr”表示MySQL金融版）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:130 table "表 3 flavors字段数据结构说明" row 4
 	SpecCode *string `json:"spec_code,omitempty"`
 
 	// Vcpus CPU大小。例如：1表示1U。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:109 table "表 3 flavors字段数据结构说明" row 1
 	Vcpus *string `json:"vcpus,omitempty"`
 
 	// VersionName 数据库版本号。
 	// 针对MySQL引擎，例如：{5.6,5.7,8.0}
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:139 table "表 3 flavors字段数据结构说明" row 5
 	VersionName []interface{} `json:"version_name,omitempty"`
 }
 
 // ShowFlavorResponseBody defines model for ShowFlavorResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:79 table "表 2 要素说明"
 type ShowFlavorResponseBody struct {
 	// Flavors 实例规格信息列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:87 table "表 2 要素说明" row 1
 	Flavors []ShowFlavorFlavors `json:"flavors,omitempty"`
 }
 
 // ShowInstanceResponseBody defines model for ShowInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:59 table "表 2 要素说明"
 type ShowInstanceResponseBody struct {
 	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:67 table "表 2 要素说明" row 1
 	InstanceID *string `json:"instanceId,omitempty"`
 
 	// InstanceName 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:85 table "表 2 要素说明" row 3
 	InstanceName *string `json:"instanceName,omitempty"`
 
 	// Status 实例状态。
@@ -4873,6 +6861,8 @@ type ShowInstanceResponseBody struct {
 	// - 值为“MODIFYING”，表示实例正在扩容。
 	// - 值为“REBOOTING”，表示实例正在重启。
 	// - 值为“RESTORING”，表示实例正在恢复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:76 table "表 2 要素说明" row 2
 	Status *ShowInstanceResponseBodyStatus `json:"status,omitempty"`
 }
 
@@ -4884,409 +6874,637 @@ type ShowInstanceResponseBody struct {
 // - 值为“MODIFYING”，表示实例正在扩容。
 // - 值为“REBOOTING”，表示实例正在重启。
 // - 值为“RESTORING”，表示实例正在恢复。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:76 table "表 2 要素说明" row 2
 type ShowInstanceResponseBodyStatus string
 
 // ShowParameterResponseBody defines model for ShowParameterResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:64 table "表 2 要素说明"
 type ShowParameterResponseBody struct {
 	// DatastoreVersionID 数据库版本ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:121 table "表 2 要素说明" row 8
 	DatastoreVersionID *string `json:"datastore_version_id,omitempty"`
 
 	// Description 参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:114 table "表 2 要素说明" row 7
 	Description *string `json:"description,omitempty"`
 
 	// Max 参数最大值。type为integer或float会返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:86 table "表 2 要素说明" row 3
 	Max *string `json:"max,omitempty"`
 
 	// Min 参数最小值。type为integer或float会返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:79 table "表 2 要素说明" row 2
 	Min *string `json:"min,omitempty"`
 
 	// Name 参数名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:72 table "表 2 要素说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// RestartRequired 参数是否需要重启，取值为“true”或“false”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:93 table "表 2 要素说明" row 4
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:100 table "表 2 要素说明" row 5
 	Type *ShowParameterResponseBodyType `json:"type,omitempty"`
 
 	// ValueRange 参数区间和枚举值说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:107 table "表 2 要素说明" row 6
 	ValueRange *string `json:"value_range,omitempty"`
 }
 
 // ShowParameterResponseBodyType 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:100 table "表 2 要素说明" row 5
 type ShowParameterResponseBodyType string
 
 // ShowRd2ResponseBody defines model for ShowRd2ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:56 table "表 2 要素说明"
 type ShowRd2ResponseBody struct {
 	// Version API版本详细信息列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:72 table "表 2 要素说明" row 2
 	Version *ShowRd2Versions `json:"version,omitempty"`
 
 	// Versions API版本详细信息列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:64 table "表 2 要素说明" row 1
 	Versions *ShowRd2Versions `json:"versions,omitempty"`
 }
 
 // ShowRd2Versions API版本详细信息列表。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:86 table "表 3 versions字段数据结构说明"
 type ShowRd2Versions struct {
 	// ID API版本号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:94 table "表 3 versions字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 对应该API版本的链接信息，该字段为空。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:101 table "表 3 versions字段数据结构说明" row 2
 	Links []Links `json:"links,omitempty"`
 
 	// Status 版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:109 table "表 3 versions字段数据结构说明" row 3
 	Status *string `json:"status,omitempty"`
 
 	// Updated 版本更新时间。
 	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:116 table "表 3 versions字段数据结构说明" row 4
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ShowRdResponseBody defines model for ShowRdResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:50 table "表 2 要素说明"
 type ShowRdResponseBody struct {
 	// Version API版本详细信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:65 table "表 2 要素说明" row 2
 	Version []ShowRdVersions `json:"version,omitempty"`
 
 	// Versions API版本详细信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:58 table "表 2 要素说明" row 1
 	Versions []ShowRdVersions `json:"versions,omitempty"`
 }
 
 // ShowRdVersions defines model for ShowRdVersions.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:78 table "表 3 versions字段数据结构说明"
 type ShowRdVersions struct {
 	// ID API版本号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:86 table "表 3 versions字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Links 对应该API版本的链接信息，该字段为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:93 table "表 3 versions字段数据结构说明" row 2
 	Links []Links `json:"links,omitempty"`
 
 	// Status 版本状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:100 table "表 3 versions字段数据结构说明" row 3
 	Status *string `json:"status,omitempty"`
 
 	// Updated 版本更新时间。
 	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:107 table "表 3 versions字段数据结构说明" row 4
 	Updated *string `json:"updated,omitempty"`
 }
 
 // ShowRdsFlavorFlavor defines model for ShowRdsFlavorFlavor.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:79 table "表 3 flavor字段数据结构说明"
 type ShowRdsFlavorFlavor struct {
 	// ID 规格ID，该字段不会有重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:87 table "表 3 flavor字段数据结构说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:94 table "表 3 flavor字段数据结构说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// RAM 内存大小，内存单位为MB（兆字节）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:101 table "表 3 flavor字段数据结构说明" row 3
 	RAM *int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。
 	// 例如：rds.mysql.m1.xlarge。
 	// 其中，rds代表RDS产品，mysql代表数据库引擎，m1.xlarge代表性能规格，为高内存类型。带"rr"的表示只读实例规格，反之表示单实例和HA实例规格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:108 table "表 3 flavor字段数据结构说明" row 4
 	SpecCode *string `json:"specCode,omitempty"`
 }
 
 // ShowRdsFlavorResponseBody defines model for ShowRdsFlavorResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:58 table "表 2 要素说明"
 type ShowRdsFlavorResponseBody struct {
 	// Flavor 实例规格信息列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:66 table "表 2 要素说明" row 1
 	Flavor []ShowRdsFlavorFlavor `json:"flavor,omitempty"`
 }
 
 // ShowStorageTypeResponseBody defines model for ShowStorageTypeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:72 table "表 2 要素说明"
 type ShowStorageTypeResponseBody struct {
 	// DsspoolInfo 实例dsspool规格信息列表。
 	// 详情请参见表4。
 	// 说明：
 	// 仅支持DeC用户查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:88 table "表 2 要素说明" row 2
 	DsspoolInfo []DsspoolInfo `json:"dsspool_info,omitempty"`
 
 	// StorageType 实例规格信息列表。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:80 table "表 2 要素说明" row 1
 	StorageType []StorageType `json:"storage_type,omitempty"`
 }
 
 // SingleToHa 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:90 table "表 3 single_to_ha字段数据结构说明"
 type SingleToHa struct {
 	// AzCodeNewNode 实例节点可用区码（AZ）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:100 table "表 3 single_to_ha字段数据结构说明" row 1
 	AzCodeNewNode string `json:"az_code_new_node"`
 
 	// DsspoolID Dec用户专属存储ID，每个az配置的专属存储不同，实例节点所在专属存储ID，仅支持DEC用户创建时使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:118 table "表 3 single_to_ha字段数据结构说明" row 3
 	DsspoolID *string `json:"dsspool_id,omitempty"`
 
 	// Password 仅在支持SQL Server数据库实例进行单机转主备时必选，有效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:109 table "表 3 single_to_ha字段数据结构说明" row 2
 	Password *string `json:"password,omitempty"`
 }
 
 // StorageType defines model for StorageType.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:104 table "表 3 storage_type字段数据结构说明"
 type StorageType struct {
 	// AzStatus 规格所在az的状态，包含以下状态：
 	// - normal，在售。
 	// - unsupported，暂不支持该规格。
 	// - sellout，售罄。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:121 table "表 3 storage_type字段数据结构说明" row 2
 	AzStatus map[string]string `json:"az_status,omitempty"`
 
 	// Name 磁盘类型名称，可能取值如下：
 	// - ULTRAHIGH，表示SSD。
 	// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版实例。
 	// - NVMESSD，表示直通SSD，仅支持i3规格实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:112 table "表 3 storage_type字段数据结构说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // Target 恢复目标对象。
 // 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:263 table "表 5 target字段数据结构说明"
 type Target struct {
 	// InstanceID 恢复目标实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:273 table "表 5 target字段数据结构说明" row 1
 	InstanceID string `json:"instance_id"`
 }
 
 // UpdateActionRequestBody defines model for UpdateActionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:69 table "表 2 参数说明"
 type UpdateActionRequestBody struct {
 	// ResizeFlavor 请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:79 table "表 2 参数说明" row 1
 	ResizeFlavor ResizeFlavor `json:"resize_flavor"`
 }
 
 // UpdateActionResponseBody defines model for UpdateActionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:135 table "表 4 要素说明"
 type UpdateActionResponseBody struct {
 	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:143 table "表 4 要素说明" row 1
 	JobID *string `json:"job_id,omitempty"`
 }
 
 // UpdateApplyApplyResults defines model for UpdateApplyApplyResults.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:145 table "表 4 apply_results字段数据结构说明"
 type UpdateApplyApplyResults struct {
 	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:153 table "表 4 apply_results字段数据结构说明" row 1
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// InstanceName 实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:160 table "表 4 apply_results字段数据结构说明" row 2
 	InstanceName *string `json:"instance_name,omitempty"`
 
 	// RestartRequired 实例是否需要重启。
 	// - “true”需要重启。
 	// - “false”不需要重启。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:167 table "表 4 apply_results字段数据结构说明" row 3
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Success 参数模板是否应用成功。
 	// - “true”表示应用成功。
 	// - “false”表示应用失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:175 table "表 4 apply_results字段数据结构说明" row 4
 	Success *bool `json:"success,omitempty"`
 }
 
 // UpdateApplyRequestBody defines model for UpdateApplyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:63 table "表 2 参数说明"
 type UpdateApplyRequestBody struct {
 	// InstanceIds 实例ID列表对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:73 table "表 2 参数说明" row 1
 	InstanceIds []string `json:"instance_ids"`
 }
 
 // UpdateApplyResponseBody defines model for UpdateApplyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:101 table "表 3 要素说明"
 type UpdateApplyResponseBody struct {
 	// ApplyResults 参数模板应用具体结果。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:123 table "表 3 要素说明" row 3
 	ApplyResults []UpdateApplyApplyResults `json:"apply_results,omitempty"`
 
 	// ConfigurationID 参数模板ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:109 table "表 3 要素说明" row 1
 	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// ConfigurationName 参数模板名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:116 table "表 3 要素说明" row 2
 	ConfigurationName *string `json:"configuration_name,omitempty"`
 
 	// Success 参数模板是否都应用成功。
 	// - “true”表示参数模板都应用成功。
 	// - “false”表示存在应用失败的参数模板。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:131 table "表 3 要素说明" row 4
 	Success *bool `json:"success,omitempty"`
 }
 
 // UpdateAuditlogPolicyRequestBody defines model for UpdateAuditlogPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:60 table "表 2 参数说明"
 type UpdateAuditlogPolicyRequestBody struct {
 	// KeepDays 审计日志保存天数，取值范围0~732。
 	// - 取值0，表示关闭审计日志策略。
 	// - 取值1~732，表示开启审计日志策略，并设置审计日志保存天数为该值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:70 table "表 2 参数说明" row 1
 	KeepDays int64 `json:"keep_days"`
 
 	// ReserveAuditlogs 仅关闭审计日志策略时有效。
 	// - true（默认），表示关闭审计日志策略的同时，保留历史审计日志。
 	// - false，表示关闭审计日志策略的同时，删除已有的历史审计日志。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:80 table "表 2 参数说明" row 2
 	ReserveAuditlogs *bool `json:"reserve_auditlogs,omitempty"`
 }
 
 // UpdateBackupsPolicyPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:80 table "表 3 policy字段数据结构说明"
 type UpdateBackupsPolicyPolicy struct {
 	// Keepday 指定已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。该参数取0值，表示不设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:90 table "表 3 policy字段数据结构说明" row 1
 	Keepday int64 `json:"keepday"`
 
 	// Starttime 开始时间。
 	// 取值范围：
 	// 非空，格式可以为hh:mm:ss或者hh:mm且有效。当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:100 table "表 3 policy字段数据结构说明" row 2
 	Starttime string `json:"starttime"`
 }
 
 // UpdateBackupsPolicyRequestBody defines model for UpdateBackupsPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:55 table "表 2 参数说明"
 type UpdateBackupsPolicyRequestBody struct {
 	// Policy 备份策略对象，包括备份保留的天数和备份开始时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:65 table "表 2 参数说明" row 1
 	Policy UpdateBackupsPolicyPolicy `json:"policy"`
 }
 
 // UpdateConfiguration2RequestBody defines model for UpdateConfiguration2RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:71 table "表 2 参数说明"
 type UpdateConfiguration2RequestBody struct {
 	// Description 参数组描述。最长256个字符，不支持!<>=&"'特殊字符。默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:90 table "表 2 参数说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 参数组名称。最长64个字符，只允许大写字母、小写字母、数字和特殊字符“-_.”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:81 table "表 2 参数说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Values 参数值对象，用户基于默认参数组自定义的参数值。为空时不修改参数值。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:99 table "表 2 参数说明" row 3
 	Values *UpdateConfiguration2Values `json:"values,omitempty"`
 }
 
 // UpdateConfiguration2Values 参数值对象，用户基于默认参数组自定义的参数值。为空时不修改参数值。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:115 table "表 3 values字段数据结构说明"
 type UpdateConfiguration2Values struct {
 	// Key 参数名称，以名称作为key，如"max_connections":"10"。key不为空时value也不可为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:125 table "表 3 values字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 参数值，以值作为value，如"max_connections":"10"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:134 table "表 3 values字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // UpdateConfigurationRequestBody defines model for UpdateConfigurationRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:71 table "表 2 参数说明"
 type UpdateConfigurationRequestBody struct {
 	// Description 参数模板描述。最长256个字符，不支持!<>=&"'特殊字符。默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:90 table "表 2 参数说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 参数模板名称。最长64个字符，只允许大写字母、小写字母、数字和特殊字符“-_.”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:81 table "表 2 参数说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Values 参数值对象，用户基于默认参数模板自定义的参数值。为空时不修改参数值。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:99 table "表 2 参数说明" row 3
 	Values *UpdateConfigurationValues `json:"values,omitempty"`
 }
 
 // UpdateConfigurationValues 参数值对象，用户基于默认参数模板自定义的参数值。为空时不修改参数值。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:115 table "表 3 values字段数据结构说明"
 type UpdateConfigurationValues struct {
 	// Key 参数名称，以名称作为key，如"max_connections":"10"。key不为空时value也不可为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:125 table "表 3 values字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 参数值，以值作为value，如"max_connections":"10"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:134 table "表 3 values字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // UpdateConfigurationsApplyApplyResults defines model for UpdateConfigurationsApplyApplyResults.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:151 table "表 4 apply_results字段数据结构说明"
 type UpdateConfigurationsApplyApplyResults struct {
 	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:159 table "表 4 apply_results字段数据结构说明" row 1
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// InstanceName 实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:166 table "表 4 apply_results字段数据结构说明" row 2
 	InstanceName *string `json:"instance_name,omitempty"`
 
 	// RestartRequired 实例是否需要重启。
 	// - “true”需要重启。
 	// - “false”不需要重启。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:173 table "表 4 apply_results字段数据结构说明" row 3
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Success 参数组是否应用成功。
 	// - “true”表示应用成功。
 	// - “false”表示应用失败。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:181 table "表 4 apply_results字段数据结构说明" row 4
 	Success *bool `json:"success,omitempty"`
 }
 
 // UpdateConfigurationsApplyRequestBody defines model for UpdateConfigurationsApplyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:69 table "表 2 参数说明"
 type UpdateConfigurationsApplyRequestBody struct {
 	// InstanceIds 实例ID列表对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:79 table "表 2 参数说明" row 1
 	InstanceIds []string `json:"instance_ids"`
 }
 
 // UpdateConfigurationsApplyResponseBody defines model for UpdateConfigurationsApplyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:107 table "表 3 要素说明"
 type UpdateConfigurationsApplyResponseBody struct {
 	// ApplyResults 参数组应用具体结果。
 	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:129 table "表 3 要素说明" row 3
 	ApplyResults []UpdateConfigurationsApplyApplyResults `json:"apply_results,omitempty"`
 
 	// ConfigurationID 参数组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:115 table "表 3 要素说明" row 1
 	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// ConfigurationName 参数组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:122 table "表 3 要素说明" row 2
 	ConfigurationName *string `json:"configuration_name,omitempty"`
 
 	// Success 参数组是否都应用成功。
 	// - “true”表示参数组都应用成功。
 	// - “false”表示存在应用失败的参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:137 table "表 3 要素说明" row 4
 	Success *bool `json:"success,omitempty"`
 }
 
 // UpdateDefaultResponseBody defines model for UpdateDefaultResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:65 table "表 2 要素说明"
 type UpdateDefaultResponseBody struct {
 	// SetParameteResult 参数修改结果。
 	// - 1代表主实例修改成功，备实例修改失败。
 	// - 0代表全部修改成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:81 table "表 2 要素说明" row 2
 	SetParameteResult *string `json:"setParameteResult,omitempty"`
 
 	// ShouldRestart 是否需要重启生效。
 	// - 1代表参数修改需重启生效。
 	// - 0代表参数修改不需要重启生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:73 table "表 2 要素说明" row 1
 	ShouldRestart *string `json:"shouldRestart,omitempty"`
 }
 
 // UpdateInstancesConfigurationRequestBody defines model for UpdateInstancesConfigurationRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:66 table "表 2 参数说明"
 type UpdateInstancesConfigurationRequestBody struct {
 	// Values 参数值对象，用户基于默认参数模板自定义的参数值。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:76 table "表 2 参数说明" row 1
 	Values UpdateInstancesConfigurationValues `json:"values"`
 }
 
 // UpdateInstancesConfigurationResponseBody defines model for UpdateInstancesConfigurationResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:143 table "表 4 要素说明"
 type UpdateInstancesConfigurationResponseBody struct {
 	// RestartRequired 实例是否需要重启。
 	// - “true”需要重启。
 	// - “false”不需要重启。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:151 table "表 4 要素说明" row 1
 	RestartRequired *bool `json:"restart_required,omitempty"`
 }
 
 // UpdateInstancesConfigurationValues 参数值对象，用户基于默认参数模板自定义的参数值。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:92 table "表 3 values字段数据结构说明"
 type UpdateInstancesConfigurationValues struct {
 	// Key 参数名称，以参数名称作为key，如"max_connections":"10"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:102 table "表 3 values字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 参数值，以参数对应的值作为value，如"max_connections":"10"。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:111 table "表 3 values字段数据结构说明" row 2
 	Value string `json:"value"`
 }
 
 // UpdateParameterRequestBody defines model for UpdateParameterRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:63 table "表 2 参数说明"
 type UpdateParameterRequestBody struct {
 	// Values 参数取值列表。
 	// key为参数名称，value为参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:71 table "表 2 参数说明" row 1
 	Values map[string]interface{} `json:"values,omitempty"`
 }
 
 // UpdateParameterResponseBody defines model for UpdateParameterResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:102 table "表 3 要素说明"
 type UpdateParameterResponseBody struct {
 	// SetParameteResult 参数修改结果。
 	// - 1代表主实例修改成功，备实例修改失败。
 	// - 0代表全部修改成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:118 table "表 3 要素说明" row 2
 	SetParameteResult *string `json:"setParameteResult,omitempty"`
 
 	// ShouldRestart 是否需要重启生效。
 	// - 1代表参数修改需重启生效。
 	// - 0代表参数修改不需要重启生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:110 table "表 3 要素说明" row 1
 	ShouldRestart *string `json:"shouldRestart,omitempty"`
 }
 
 // UpdatePolicyBackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
 // 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:95 table "表 3 backup_policy字段数据结构说明"
 type UpdatePolicyBackupPolicy struct {
 	// KeepDays 指定已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。取0值，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	// 须知：
 	// 关闭备份策略后，备份任务将立即停止，所有增量备份任务将立即删除，使用增量备份的相关操作可能失败，相关操作不限于下载、复制、恢复、重建等，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:105 table "表 3 backup_policy字段数据结构说明" row 1
 	KeepDays int64 `json:"keep_days"`
 
 	// Period 备份周期配置。自动备份将在每星期指定的天进行。除关闭自动备份策略外，必选。
 	// 取值范围：格式为逗号隔开的数字，数字代表星期，从星期一开始。
 	// 取值示例：1,2,3,4则表示备份周期配置为星期一、星期二、星期三和星期四。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:130 table "表 3 backup_policy字段数据结构说明" row 3
 	Period *string `json:"period,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。除关闭自动备份策略外，必选。
@@ -5296,35 +7514,51 @@ type UpdatePolicyBackupPolicy struct {
 	// 取值示例：
 	// - 08:15-09:15
 	// - 23:00-00:00
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:117 table "表 3 backup_policy字段数据结构说明" row 2
 	StartTime *string `json:"start_time,omitempty"`
 }
 
 // UpdatePolicyRequestBody defines model for UpdatePolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:59 table "表 2 参数说明"
 type UpdatePolicyRequestBody struct {
 	// BackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
 	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:69 table "表 2 参数说明" row 1
 	BackupPolicy UpdatePolicyBackupPolicy `json:"backup_policy"`
 
 	// ReserveBackups 仅关闭备份策略时有效。
 	// - true（默认），表示保留自动备份和差异备份。
 	// - false，表示关闭备份策略的同时，删除已有的自动备份和差异备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:79 table "表 2 参数说明" row 2
 	ReserveBackups *bool `json:"reserve_backups,omitempty"`
 }
 
 // UpdatePublicIPRequestBody defines model for UpdatePublicIpRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:64 table "表 2 参数说明"
 type UpdatePublicIPRequestBody struct {
 	// IsBind - true：绑定弹性公网IP。
 	// - false：解绑弹性公网IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:96 table "表 2 参数说明" row 3
 	IsBind bool `json:"is_bind"`
 
 	// PublicIP 须知：
 	// “is_bind”为“true”时，“public_ip”为必选。
 	// 待绑定的弹性公网IP地址，仅允许使用标准的IP地址格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:74 table "表 2 参数说明" row 1
 	PublicIP *string `json:"public_ip,omitempty"`
 
 	// PublicIPID 须知：
 	// “is_bind”为“true”时，“public_ip_id”为必选
 	// 弹性公网IP对应的ID，仅允许使用标准的UUID格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:85 table "表 2 参数说明" row 2
 	PublicIPID *string `json:"public_ip_id,omitempty"`
 }
 
@@ -5335,59 +7569,83 @@ type ListVersionsParamsDatastoreName string
 type ListFlavorsParams struct {
 	// DBID 数据库版本ID，获取方法可参考获取数据库版本信息的响应消息中的dataStores.id。
 	// 取值范围：非空，字符长度校验，严格UUID正则校验。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:54 table "表 2 参数说明" row 1
 	DBID string `form:"dbId" json:"dbId"`
 
 	// Region 实例所在区域。
 	// 取值范围：
 	// 非空，请参见地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:62 table "表 2 参数说明" row 2
 	Region string `form:"region" json:"region"`
 }
 
 // CreateInstanceParams defines parameters for CreateInstance.
 type CreateInstanceParams struct {
 	// VersionID API版本号，区分大小写，取值：v1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:28 table "表 1 参数说明" row 1
 	VersionID string `form:"versionId" json:"versionId"`
 }
 
 // ListInstancesErrorlogParams defines parameters for ListInstancesErrorlog.
 type ListInstancesErrorlogParams struct {
 	// StartDate 开始日期，日期格式转换规则为：“2016-08-29+06:35”转译为“2016-08-29+06%3A35”，其中“%3A”为“:”的转译，其他保持原格式的一致。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:63 table "表 2 参数说明" row 1
 	StartDate string `form:"startDate" json:"startDate"`
 
 	// EndDate 结束时间，日期格式转换规则为“2016-08-29+06:35”转译为“2016-08-29+06%3A35”，其中“%3A”为“:”的转译，其他保持原格式的一致。
 	// 只能查询当前时间前一个月内的错误日志。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:70 table "表 2 参数说明" row 2
 	EndDate string `form:"endDate" json:"endDate"`
 
 	// CurPage 当前页，如1、2、3、4等，不填时默认为1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:78 table "表 2 参数说明" row 3
 	CurPage *string `form:"curPage,omitempty" json:"curPage,omitempty"`
 
 	// PerPage 每页多少条记录，取值范围是1~100，不填时默认为10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:85 table "表 2 参数说明" row 4
 	PerPage *string `form:"perPage,omitempty" json:"perPage,omitempty"`
 }
 
 // ListInstancesSlowlogParams defines parameters for ListInstancesSlowlog.
 type ListInstancesSlowlogParams struct {
 	// Sftype 语句类型，取空值（表示所有语句类型都存在），INSERT，UPDATE，SELECT，DELETE或CREATE。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:68 table "表 2 参数说明" row 1
 	Sftype *string `form:"sftype,omitempty" json:"sftype,omitempty"`
 
 	// Top 返回前多少条记录。
 	// - 设置该参数，可取值为1-50。
 	// - 不设置，返回前10条记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:75 table "表 2 参数说明" row 2
 	Top *string `form:"top,omitempty" json:"top,omitempty"`
 }
 
 // ListBackupFilesParams defines parameters for ListBackupFiles.
 type ListBackupFilesParams struct {
 	// BackupID 备份ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:45 table "表 1 参数说明" row 2
 	BackupID string `form:"backup_id" json:"backup_id"`
 }
 
 // ListBackupsV3Params defines parameters for ListBackupsV3.
 type ListBackupsV3Params struct {
 	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:45 table "表 1 参数说明" row 2
 	InstanceID string `form:"instance_id" json:"instance_id"`
 
 	// BackupID 备份ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:52 table "表 1 参数说明" row 3
 	BackupID *string `form:"backup_id,omitempty" json:"backup_id,omitempty"`
 
 	// BackupType 备份类型，取值：
@@ -5395,24 +7653,34 @@ type ListBackupsV3Params struct {
 	// - “manual”: 手动全量备份
 	// - “fragment”: 差异全量备份
 	// - “incremental”: 自动增量备份
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:59 table "表 1 参数说明" row 4
 	BackupType *ListBackupsV3ParamsBackupType `form:"backup_type,omitempty" json:"backup_type,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:67 table "表 1 参数说明" row 5
 	Offset *string `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:74 table "表 1 参数说明" row 6
 	Limit *string `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// BeginTime 查询开始时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	// 说明：
 	// “begin_time”有值时，“end_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:81 table "表 1 参数说明" row 7
 	BeginTime *string `form:"begin_time,omitempty" json:"begin_time,omitempty"`
 
 	// EndTime 查询结束时间，格式为“yyyy-mm-ddThh:mm:ssZ”，且大于查询开始时间。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	// 说明：
 	// “end_time”有值时，“begin_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:91 table "表 1 参数说明" row 8
 	EndTime *string `form:"end_time,omitempty" json:"end_time,omitempty"`
 }
 
@@ -5422,9 +7690,13 @@ type ListBackupsV3ParamsBackupType string
 // ShowFlavorParams defines parameters for ShowFlavor.
 type ShowFlavorParams struct {
 	// VersionName 数据库版本号，获取方法请参见查询数据库引擎的版本。（可输入小版本号）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:50 table "表 1 参数说明" row 3
 	VersionName *string `form:"version_name,omitempty" json:"version_name,omitempty"`
 
 	// SpecCode 规格编码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:57 table "表 1 参数说明" row 4
 	SpecCode *string `form:"spec_code,omitempty" json:"spec_code,omitempty"`
 }
 
@@ -5432,35 +7704,51 @@ type ShowFlavorParams struct {
 type ListInstancesParams struct {
 	// ID 实例ID。
 	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:51 table "表 1 参数说明" row 2
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 实例名称。
 	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:61 table "表 1 参数说明" row 3
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:71 table "表 1 参数说明" row 4
 	Type *ListInstancesParamsType `form:"type,omitempty" json:"type,omitempty"`
 
 	// DatastoreType 数据库类型，区分大小写。
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:80 table "表 1 参数说明" row 5
 	DatastoreType *string `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
 
 	// VpcID 虚拟私有云ID。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:90 table "表 1 参数说明" row 6
 	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
 	// SubnetID 子网的网络ID信息。
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:100 table "表 1 参数说明" row 7
 	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:110 table "表 1 参数说明" row 8
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:119 table "表 1 参数说明" row 9
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Tags 根据实例标签键值对进行查询。
@@ -5468,6 +7756,8 @@ type ListInstancesParams struct {
 	// - {value}表示标签值，可以为空。
 	// 如果同时使用多个标签键值对进行查询，中间使用逗号分隔开，最多包含10组。
 	// 详情请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:128 table "表 1 参数说明" row 10
 	Tags []ListInstancesRequestTags `form:"tags,omitempty" json:"tags,omitempty"`
 }
 
@@ -5478,59 +7768,87 @@ type ListInstancesParamsType string
 type ListAuditlogParams struct {
 	// StartTime 查询开始时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:49 table "表 1 参数说明" row 3
 	StartTime string `form:"start_time" json:"start_time"`
 
 	// EndTime 查询结束时间，格式为“yyyy-mm-ddThh:mm:ssZ”，且大于查询开始时间，时间跨度不超过30天。
 	// 其中，T指某个时间的开始，Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:58 table "表 1 参数说明" row 4
 	EndTime string `form:"end_time" json:"end_time"`
 
 	// Offset 索引位置，偏移量。
 	// 从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:66 table "表 1 参数说明" row 5
 	Offset string `form:"offset" json:"offset"`
 
 	// Limit 查询记录数。取值范围[1, 50]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:74 table "表 1 参数说明" row 6
 	Limit string `form:"limit" json:"limit"`
 }
 
 // ListDBUserParams defines parameters for ListDBUser.
 type ListDBUserParams struct {
 	// DBName 数据库名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:54 table "表 1 参数说明" row 3
 	DBName string `form:"db-name" json:"db-name"`
 
 	// Page 分页页码，从1开始。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:61 table "表 1 参数说明" row 4
 	Page string `form:"page" json:"page"`
 
 	// Limit 每页数据条数。取值范围[1, 100]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:68 table "表 1 参数说明" row 5
 	Limit string `form:"limit" json:"limit"`
 }
 
 // ListDetailParams defines parameters for ListDetail.
 type ListDetailParams struct {
 	// Page 分页页码，从1开始。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:54 table "表 1 参数说明" row 3
 	Page string `form:"page" json:"page"`
 
 	// Limit 每页数据条数。取值范围[1, 100]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:61 table "表 1 参数说明" row 4
 	Limit string `form:"limit" json:"limit"`
 }
 
 // ListDatabaseParams defines parameters for ListDatabase.
 type ListDatabaseParams struct {
 	// UserName 数据库用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:53 table "表 1 参数说明" row 3
 	UserName string `form:"user-name" json:"user-name"`
 
 	// Page 分页页码，从1开始。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:60 table "表 1 参数说明" row 4
 	Page string `form:"page" json:"page"`
 
 	// Limit 每页数据条数。取值范围[1, 100]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:67 table "表 1 参数说明" row 5
 	Limit string `form:"limit" json:"limit"`
 }
 
 // ListDBUserDetailParams defines parameters for ListDBUserDetail.
 type ListDBUserDetailParams struct {
 	// Page 分页页码，从1开始。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:54 table "表 1 参数说明" row 3
 	Page string `form:"page" json:"page"`
 
 	// Limit 每页数据条数。取值范围[1, 100]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:61 table "表 1 参数说明" row 4
 	Limit string `form:"limit" json:"limit"`
 }
 
@@ -5538,17 +7856,25 @@ type ListDBUserDetailParams struct {
 type ListErrorlogParams struct {
 	// StartDate 开始时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:49 table "表 1 参数说明" row 3
 	StartDate string `form:"start_date" json:"start_date"`
 
 	// EndDate 结束时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	// 只能查询当前时间前一个月内的错误日志。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:57 table "表 1 参数说明" row 4
 	EndDate string `form:"end_date" json:"end_date"`
 
 	// Offset 页数偏移量，如1、2、3、4等，不填时默认为1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:66 table "表 1 参数说明" row 5
 	Offset *string `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Limit 每页多少条记录，取值范围是1~100，不填时默认为10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:73 table "表 1 参数说明" row 6
 	Limit *string `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Level 日志级别，默认为ALL，可取值如下：
@@ -5560,6 +7886,8 @@ type ListErrorlogParams struct {
 	// - FATAL
 	// - PANIC
 	// - NOTE
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:80 table "表 1 参数说明" row 7
 	Level *ListErrorlogParamsLevel `form:"level,omitempty" json:"level,omitempty"`
 }
 
@@ -5569,6 +7897,8 @@ type ListErrorlogParamsLevel string
 // ListRestoreTimeParams defines parameters for ListRestoreTime.
 type ListRestoreTimeParams struct {
 	// Date 所需查询的日期，为yyyy-mm-dd字符串格式，时区为UTC。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:50 table "表 1 参数说明" row 3
 	Date *string `form:"date,omitempty" json:"date,omitempty"`
 }
 
@@ -5576,16 +7906,24 @@ type ListRestoreTimeParams struct {
 type ListSlowlogParams struct {
 	// StartDate 开始日期，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:53 table "表 1 参数说明" row 3
 	StartDate string `form:"start_date" json:"start_date"`
 
 	// EndDate 结束时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。只能查询当前时间前一个月内的慢日志。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:61 table "表 1 参数说明" row 4
 	EndDate string `form:"end_date" json:"end_date"`
 
 	// Offset 页偏移量，如1、2、3、4等，不填时默认为1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:69 table "表 1 参数说明" row 5
 	Offset *string `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Limit 每页多少条记录，取值范围是1~100，不填时默认为10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:76 table "表 1 参数说明" row 6
 	Limit *string `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Type 语句类型，取空值，表示查询所有语句类型，也可指定如下日志类型：
@@ -5594,24 +7932,32 @@ type ListSlowlogParams struct {
 	// - SELECT
 	// - DELETE
 	// - CREATE
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:83 table "表 1 参数说明" row 7
 	Type *string `form:"type,omitempty" json:"type,omitempty"`
 }
 
 // ListJobsParams defines parameters for ListJobs.
 type ListJobsParams struct {
 	// ID 任务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:47 table "表 1 参数说明" row 2
 	ID string `form:"id" json:"id"`
 }
 
 // ShowStorageTypeParams defines parameters for ShowStorageType.
 type ShowStorageTypeParams struct {
 	// VersionName 数据库版本号，获取方法请参见查询数据库引擎的版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:50 table "表 1 参数说明" row 3
 	VersionName string `form:"version_name" json:"version_name"`
 }
 
 // UpdateConfiguration2Params defines parameters for UpdateConfiguration2.
 type UpdateConfiguration2Params struct {
 	// VersionID API版本号，区分大小写，取值：v3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:28 table "表 1 参数说明" row 1
 	VersionID string `form:"version_Id" json:"version_Id"`
 }
 
@@ -5619,28 +7965,44 @@ type UpdateConfiguration2Params struct {
 type ListInstances2Params struct {
 	// ID 实例ID。
 	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:48 table "表 1 参数说明" row 3
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 实例名称。
 	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:58 table "表 1 参数说明" row 4
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:68 table "表 1 参数说明" row 5
 	Type *ListInstances2ParamsType `form:"type,omitempty" json:"type,omitempty"`
 
 	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:77 table "表 1 参数说明" row 6
 	DatastoreType *ListInstances2ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
 
 	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:86 table "表 1 参数说明" row 7
 	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
 	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:95 table "表 1 参数说明" row 8
 	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:104 table "表 1 参数说明" row 9
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:113 table "表 1 参数说明" row 10
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -5654,28 +8016,44 @@ type ListInstances2ParamsDatastoreType string
 type ListInstances3Params struct {
 	// ID 实例ID。
 	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:48 table "表 1 参数说明" row 3
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 实例名称。
 	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:58 table "表 1 参数说明" row 4
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:68 table "表 1 参数说明" row 5
 	Type *ListInstances3ParamsType `form:"type,omitempty" json:"type,omitempty"`
 
 	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:77 table "表 1 参数说明" row 6
 	DatastoreType *ListInstances3ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
 
 	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:86 table "表 1 参数说明" row 7
 	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
 	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:95 table "表 1 参数说明" row 8
 	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:104 table "表 1 参数说明" row 9
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:113 table "表 1 参数说明" row 10
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -5688,6 +8066,8 @@ type ListInstances3ParamsDatastoreType string
 // ListJobs2Params defines parameters for ListJobs2.
 type ListJobs2Params struct {
 	// ID 任务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:68 table "表 2 参数说明" row 1
 	ID string `form:"id" json:"id"`
 }
 
@@ -5888,19 +8268,25 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
+	//
 	// Corresponds with GET /rds (the `ListRds` operationId).
 	ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBackups 以列表形式返回手动备份信息
 	//
-	// 以列表形式返回所有手动备份信息。.
+	// 以列表形式返回所有手动备份信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/backups (the `ListBackups` operationId).
 	ListBackups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsBackupWithBody 创建手动备份
 	//
-	// 创建手动备份。.
+	// 创建手动备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5909,7 +8295,9 @@ type ClientInterface interface {
 
 	// CreateRdsBackup 创建手动备份
 	//
-	// 创建手动备份。.
+	// 创建手动备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5918,56 +8306,72 @@ type ClientInterface interface {
 
 	// DeleteRdsBackup 删除手动备份
 	//
-	// 删除手动备份。.
+	// 删除手动备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份（V1）.md:1
 	//
 	// Corresponds with DELETE /rds/v1/{project_id}/backups/{backupId} (the `DeleteRdsBackup` operationId).
 	DeleteRdsBackup(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListParameters 获取参数列表
 	//
-	// 获取数据库版本的所有可修改参数信息。.
+	// 获取数据库版本的所有可修改参数信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters (the `ListParameters` operationId).
 	ListParameters(ctx context.Context, projectID string, datastoreVersionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowParameter 获取配置参数信息
 	//
-	// 获取指定数据库版本下可修改的参数信息。.
+	// 获取指定数据库版本下可修改的参数信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name} (the `ShowParameter` operationId).
 	ShowParameter(ctx context.Context, projectID string, datastoreVersionID string, parameterName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListVersions 获取数据库版本信息
 	//
-	// 获取指定类型的数据库版本相关信息。.
+	// 获取指定类型的数据库版本相关信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
 	ListVersions(ctx context.Context, projectID string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFlavors 获取所有实例规格信息
 	//
-	// 获取指定数据库ID和区域下的所有实例规格信息。.
+	// 获取指定数据库ID和区域下的所有实例规格信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/flavors (the `ListFlavors` operationId).
 	ListFlavors(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowRdsFlavor 获取指定实例规格信息
 	//
-	// 获取指定规格ID下的实例规格信息。.
+	// 获取指定规格ID下的实例规格信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/flavors/{flavorId} (the `ShowRdsFlavor` operationId).
 	ShowRdsFlavor(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRdsInstances 获取实例列表
 	//
-	// 获取实例列表。.
+	// 获取实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
 	ListRdsInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstanceWithBody 创建实例
 	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5976,7 +8380,9 @@ type ClientInterface interface {
 
 	// CreateInstance 创建实例
 	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -5985,7 +8391,9 @@ type ClientInterface interface {
 
 	// CreateRdsInstanceV1WithBody 恢复到新实例
 	//
-	// 恢复指定实例到新实例。.
+	// 恢复指定实例到新实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -5994,7 +8402,9 @@ type ClientInterface interface {
 
 	// CreateRdsInstanceV1 恢复到新实例
 	//
-	// 恢复指定实例到新实例。.
+	// 恢复指定实例到新实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6003,7 +8413,9 @@ type ClientInterface interface {
 
 	// DeleteRdsInstanceWithBody 删除实例
 	//
-	// 删除数据库实例。.
+	// 删除数据库实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6012,7 +8424,9 @@ type ClientInterface interface {
 
 	// DeleteRdsInstance 删除实例
 	//
-	// 删除数据库实例。.
+	// 删除数据库实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6021,14 +8435,18 @@ type ClientInterface interface {
 
 	// ShowInstance 获取指定实例详细信息
 	//
-	// 获取指定实例详细信息。.
+	// 获取指定实例详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
 	ShowInstance(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstancesActionWithBody 调整实例容量
 	//
-	// 调整实例相关的容量大小。.
+	// 调整实例相关的容量大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6037,7 +8455,9 @@ type ClientInterface interface {
 
 	// CreateRdsInstancesAction 调整实例容量
 	//
-	// 调整实例相关的容量大小。.
+	// 调整实例相关的容量大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6050,6 +8470,8 @@ type ClientInterface interface {
 	// > **须知：**
 	// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
@@ -6060,6 +8482,8 @@ type ClientInterface interface {
 	// 调整实例的规格。
 	// > **须知：**
 	// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6072,6 +8496,8 @@ type ClientInterface interface {
 	// > **须知：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
@@ -6083,6 +8509,8 @@ type ClientInterface interface {
 	// > **须知：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
@@ -6090,7 +8518,9 @@ type ClientInterface interface {
 
 	// CreateInstancesActionWithBody 恢复到当前实例
 	//
-	// 恢复到当前指定实例。.
+	// 恢复到当前指定实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6099,7 +8529,9 @@ type ClientInterface interface {
 
 	// CreateInstancesAction 恢复到当前实例
 	//
-	// 恢复到当前指定实例。.
+	// 恢复到当前指定实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6108,14 +8540,18 @@ type ClientInterface interface {
 
 	// ListBackupsPolicy 查询自动备份策略
 	//
-	// 获取自动备份策略。.
+	// 获取自动备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
 	ListBackupsPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateBackupsPolicyWithBody 设置自动备份策略
 	//
-	// 设置自动备份策略。.
+	// 设置自动备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6124,7 +8560,9 @@ type ClientInterface interface {
 
 	// UpdateBackupsPolicy 设置自动备份策略
 	//
-	// 设置自动备份策略。.
+	// 设置自动备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6133,21 +8571,27 @@ type ClientInterface interface {
 
 	// ListDatabases 获取指定实例的数据库列表
 	//
-	// 获取指定实例的用户自建数据库列表，非系统库。.
+	// 获取指定实例的用户自建数据库列表，非系统库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/databases (the `ListDatabases` operationId).
 	ListDatabases(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesErrorlog 查询数据库错误日志
 	//
-	// 查询数据库错误日志信息。.
+	// 查询数据库错误日志信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/errorlog (the `ListInstancesErrorlog` operationId).
 	ListInstancesErrorlog(ctx context.Context, projectID string, instanceID string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesSlowlog 查询数据库慢日志
 	//
-	// 查询数据库慢日志信息。.
+	// 查询数据库慢日志信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:1
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/slowlog (the `ListInstancesSlowlog` operationId).
 	ListInstancesSlowlog(ctx context.Context, projectID string, instanceID string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6157,6 +8601,8 @@ type ClientInterface interface {
 	// 设置实例参数。
 	// > **说明：**
 	// >设置实例参数时，系统将根据需要创建一个与该实例同名的参数模板。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6169,6 +8615,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >设置实例参数时，系统将根据需要创建一个与该实例同名的参数模板。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
@@ -6176,14 +8624,18 @@ type ClientInterface interface {
 
 	// UpdateDefault 恢复默认参数
 	//
-	// 该接口用于将实例参数模板恢复为默认参数模板。.
+	// 该接口用于将实例参数模板恢复为默认参数模板。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
 	UpdateDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowRd 查询API版本信息
 	//
-	// 查询API指定版本信息。.
+	// 查询API指定版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 	//
 	// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
 	ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6194,12 +8646,16 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
+	//
 	// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
 	ShowRd2(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstanceWithBody 创建实例
 	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6208,7 +8664,9 @@ type ClientInterface interface {
 
 	// CreateRdsInstance 创建实例
 	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6221,6 +8679,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/backup-files (the `ListBackupFiles` operationId).
 	ListBackupFiles(ctx context.Context, projectID string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6230,6 +8690,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/backups (the `ListBackupsV3` operationId).
 	ListBackupsV3(ctx context.Context, projectID string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6238,6 +8700,8 @@ type ClientInterface interface {
 	// 创建手动备份。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6250,6 +8714,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
@@ -6261,6 +8727,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/backups/{backup_id} (the `DeleteBackup` operationId).
 	DeleteBackup(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6269,6 +8737,8 @@ type ClientInterface interface {
 	// 查询SQL Server字符集列表。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询SQL-Server可用字符集.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/collations (the `ListCollations` operationId).
 	ListCollations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6279,6 +8749,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
 	ListConfigurations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6287,6 +8759,8 @@ type ClientInterface interface {
 	// 创建参数模板信息，包含参数模板名称、描述、数据库版本信息、参数值。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6299,6 +8773,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
@@ -6310,6 +8786,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
 	DeleteConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6319,6 +8797,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
 	ShowConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6327,6 +8807,8 @@ type ClientInterface interface {
 	// 修改指定参数模板的参数信息，包括名称、描述、指定参数的值。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6339,6 +8821,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
@@ -6349,6 +8833,8 @@ type ClientInterface interface {
 	// 将应用到实例，可以指定一个或多个实例。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6361,6 +8847,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
@@ -6372,6 +8860,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/datastores/{database_name} (the `ShowDatastore` operationId).
 	ShowDatastore(ctx context.Context, projectID string, databaseName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6380,6 +8870,8 @@ type ClientInterface interface {
 	// 获取指定数据库引擎版本对应的规格信息。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
 	ShowFlavor(ctx context.Context, projectID string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6390,6 +8882,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
 	ListInstances(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6398,6 +8892,8 @@ type ClientInterface interface {
 	// 创建RDS实例，可分为单实例、HA实例和只读副本。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6410,6 +8906,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
@@ -6420,6 +8918,8 @@ type ClientInterface interface {
 	// 从备份恢复到新实例。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6432,6 +8932,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
@@ -6443,6 +8945,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
@@ -6453,6 +8957,8 @@ type ClientInterface interface {
 	// 该章节介绍如何将数据库恢复到已有实例。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6466,6 +8972,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
 	DeleteInstanceV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6474,6 +8982,8 @@ type ClientInterface interface {
 	// 扩容数据库实例的磁盘空间。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6485,6 +8995,8 @@ type ClientInterface interface {
 	// 扩容数据库实例的磁盘空间。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6499,6 +9011,8 @@ type ClientInterface interface {
 	// > **说明：**
 	// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
@@ -6511,6 +9025,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	// > **说明：**
 	// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6525,6 +9041,8 @@ type ClientInterface interface {
 	// > **须知：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
@@ -6538,6 +9056,8 @@ type ClientInterface interface {
 	// > **须知：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
@@ -6548,6 +9068,8 @@ type ClientInterface interface {
 	// 单机实例转主备实例。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6560,6 +9082,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
@@ -6571,6 +9095,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog (the `ListAuditlog` operationId).
 	ListAuditlog(ctx context.Context, projectID string, instanceID string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6579,6 +9105,8 @@ type ClientInterface interface {
 	// 生成审计日志下载链接。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6591,6 +9119,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
@@ -6602,6 +9132,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
 	ListAuditlogPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6610,6 +9142,8 @@ type ClientInterface interface {
 	// 设置审计日志策略。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6622,6 +9156,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
@@ -6633,6 +9169,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
 	ListPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6641,6 +9179,8 @@ type ClientInterface interface {
 	// 设置自动备份策略。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6653,6 +9193,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
@@ -6664,6 +9206,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
 	ListInstancesConfigurations(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6672,6 +9216,8 @@ type ClientInterface interface {
 	// 修改指定实例的参数模板参数。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6684,6 +9230,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
@@ -6695,6 +9243,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
 	ListInstancesDatabaseV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6703,6 +9253,8 @@ type ClientInterface interface {
 	// 在指定实例中创建数据库。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6715,6 +9267,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
@@ -6726,6 +9280,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDBUser` operationId).
 	ListDBUser(ctx context.Context, projectID string, instanceID string, params *ListDBUserParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6734,6 +9290,8 @@ type ClientInterface interface {
 	// 查询指定实例中的数据库。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/detail (the `ListDetail` operationId).
 	ListDetail(ctx context.Context, projectID string, instanceID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6744,6 +9302,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name} (the `DeleteDatabase` operationId).
 	DeleteDatabase(ctx context.Context, projectID string, instanceID string, dbName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6752,6 +9312,8 @@ type ClientInterface interface {
 	// 在指定实例的数据库中，解除数据库帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6764,6 +9326,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
@@ -6774,6 +9338,8 @@ type ClientInterface interface {
 	// 在指定实例的数据库中, 设置帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6786,6 +9352,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
@@ -6797,6 +9365,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
 	ListInstancesDBUserV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6805,6 +9375,8 @@ type ClientInterface interface {
 	// 在指定实例中创建数据库帐号。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6817,6 +9389,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
@@ -6828,6 +9402,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/database (the `ListDatabase` operationId).
 	ListDatabase(ctx context.Context, projectID string, instanceID string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6836,6 +9412,8 @@ type ClientInterface interface {
 	// 查询指定实例中的数据库用户列表。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDBUserDetail` operationId).
 	ListDBUserDetail(ctx context.Context, projectID string, instanceID string, params *ListDBUserDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6846,6 +9424,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDBUser` operationId).
 	DeleteDBUser(ctx context.Context, projectID string, instanceID string, userName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6855,6 +9435,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/errorlog (the `ListErrorlog` operationId).
 	ListErrorlog(ctx context.Context, projectID string, instanceID string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6863,6 +9445,8 @@ type ClientInterface interface {
 	// 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6875,6 +9459,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
@@ -6886,6 +9472,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
@@ -6896,6 +9484,8 @@ type ClientInterface interface {
 	// 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -6909,6 +9499,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/restore-time (the `ListRestoreTime` operationId).
 	ListRestoreTime(ctx context.Context, projectID string, instanceID string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6918,6 +9510,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
 	ListSlowlog(ctx context.Context, projectID string, instanceID string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6926,6 +9520,8 @@ type ClientInterface interface {
 	// 批量添加标签。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6938,6 +9534,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
@@ -6948,6 +9546,8 @@ type ClientInterface interface {
 	// 批量删除标签。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -6960,6 +9560,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -6971,6 +9573,8 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
 	ListJobs(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -6979,6 +9583,8 @@ type ClientInterface interface {
 	// 获取指定数据库引擎版本对应的磁盘类型。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/storage-type/{database_name} (the `ShowStorageType` operationId).
 	ShowStorageType(ctx context.Context, projectID string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -6989,19 +9595,25 @@ type ClientInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
 	ListTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListConfigurations2 获取参数组列表
 	//
-	// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。.
+	// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
 	//
 	// Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
 	ListConfigurations2(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateConfiguration2WithBody 创建参数组
 	//
-	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。.
+	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -7010,7 +9622,9 @@ type ClientInterface interface {
 
 	// CreateConfiguration2 创建参数组
 	//
-	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。.
+	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -7019,21 +9633,27 @@ type ClientInterface interface {
 
 	// DeleteConfiguration2 删除参数组
 	//
-	// 删除指定参数组。.
+	// 删除指定参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
 	//
 	// Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
 	DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowConfiguration2 获取指定参数组的参数
 	//
-	// 获取指定参数组的详细信息。.
+	// 获取指定参数组的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
 	//
 	// Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
 	ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfiguration2WithBody 修改参数组参数
 	//
-	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。.
+	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -7042,7 +9662,9 @@ type ClientInterface interface {
 
 	// UpdateConfiguration2 修改参数组参数
 	//
-	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。.
+	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -7051,7 +9673,9 @@ type ClientInterface interface {
 
 	// UpdateConfigurationsApplyWithBody 应用参数组
 	//
-	// 将参数组应用到实例，可以指定一个或多个实例。.
+	// 将参数组应用到实例，可以指定一个或多个实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -7060,7 +9684,9 @@ type ClientInterface interface {
 
 	// UpdateConfigurationsApply 应用参数组
 	//
-	// 将参数组应用到实例，可以指定一个或多个实例。.
+	// 将参数组应用到实例，可以指定一个或多个实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -7069,14 +9695,18 @@ type ClientInterface interface {
 
 	// ListInstances2 根据指定条件查询实例列表
 	//
-	// 根据指定条件查询实例列表。.
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
 	ListInstances2(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstances3 根据指定条件查询数据库实例列表
 	//
-	// 根据指定条件查询实例列表。.
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
 	ListInstances3(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -7089,6 +9719,8 @@ type ClientInterface interface {
 	// >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
 	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
 	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -7104,6 +9736,8 @@ type ClientInterface interface {
 	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
 	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
@@ -7111,7 +9745,9 @@ type ClientInterface interface {
 
 	// DeleteInstance 删除实例
 	//
-	// 删除数据库实例，暂不支持删除包周期实例。.
+	// 删除数据库实例，暂不支持删除包周期实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
 	//
 	// Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
 	DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -7121,6 +9757,8 @@ type ClientInterface interface {
 	// 重启实例的数据库服务。
 	// > **注意：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -7133,6 +9771,8 @@ type ClientInterface interface {
 	// > **注意：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
@@ -7140,28 +9780,36 @@ type ClientInterface interface {
 
 	// ListInstancesConfigurations2 获取指定实例的参数组
 	//
-	// 获取指定实例的参数组信息。.
+	// 获取指定实例的参数组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
 	ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesDatabase 查询数据库
 	//
-	// 查询指定实例中的数据库。.
+	// 查询指定实例中的数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
 	ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesDBUser 查询数据库用户
 	//
-	// 查询指定实例中的数据库。.
+	// 查询指定实例中的数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
 	ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListJobs2 获取指定任务信息
 	//
-	// 获取关系型数据库任务中心指定任务的信息。.
+	// 获取关系型数据库任务中心指定任务的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
 	//
 	// Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
 	ListJobs2(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -7172,6 +9820,8 @@ type ClientInterface interface {
 // 查询关系型数据库当前支持的API版本列表。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
 //
 // Corresponds with GET /rds (the `ListRds` operationId).
 func (c *Client) ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7188,7 +9838,9 @@ func (c *Client) ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*h
 
 // ListBackups 以列表形式返回手动备份信息
 //
-// 以列表形式返回所有手动备份信息。.
+// 以列表形式返回所有手动备份信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/backups (the `ListBackups` operationId).
 func (c *Client) ListBackups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7205,7 +9857,9 @@ func (c *Client) ListBackups(ctx context.Context, projectID string, reqEditors .
 
 // CreateRdsBackupWithBody 创建手动备份
 //
-// 创建手动备份。.
+// 创建手动备份。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7224,7 +9878,9 @@ func (c *Client) CreateRdsBackupWithBody(ctx context.Context, projectID string, 
 
 // CreateRdsBackup 创建手动备份
 //
-// 创建手动备份。.
+// 创建手动备份。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7243,7 +9899,9 @@ func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body Cre
 
 // DeleteRdsBackup 删除手动备份
 //
-// 删除手动备份。.
+// 删除手动备份。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份（V1）.md:1
 //
 // Corresponds with DELETE /rds/v1/{project_id}/backups/{backupId} (the `DeleteRdsBackup` operationId).
 func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7260,7 +9918,9 @@ func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID
 
 // ListParameters 获取参数列表
 //
-// 获取数据库版本的所有可修改参数信息。.
+// 获取数据库版本的所有可修改参数信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters (the `ListParameters` operationId).
 func (c *Client) ListParameters(ctx context.Context, projectID string, datastoreVersionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7277,7 +9937,9 @@ func (c *Client) ListParameters(ctx context.Context, projectID string, datastore
 
 // ShowParameter 获取配置参数信息
 //
-// 获取指定数据库版本下可修改的参数信息。.
+// 获取指定数据库版本下可修改的参数信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name} (the `ShowParameter` operationId).
 func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreVersionID string, parameterName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7294,7 +9956,9 @@ func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreV
 
 // ListVersions 获取数据库版本信息
 //
-// 获取指定类型的数据库版本相关信息。.
+// 获取指定类型的数据库版本相关信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
 func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7311,7 +9975,9 @@ func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreNa
 
 // ListFlavors 获取所有实例规格信息
 //
-// 获取指定数据库ID和区域下的所有实例规格信息。.
+// 获取指定数据库ID和区域下的所有实例规格信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/flavors (the `ListFlavors` operationId).
 func (c *Client) ListFlavors(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7328,7 +9994,9 @@ func (c *Client) ListFlavors(ctx context.Context, projectID string, params *List
 
 // ShowRdsFlavor 获取指定实例规格信息
 //
-// 获取指定规格ID下的实例规格信息。.
+// 获取指定规格ID下的实例规格信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/flavors/{flavorId} (the `ShowRdsFlavor` operationId).
 func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7345,7 +10013,9 @@ func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID s
 
 // ListRdsInstances 获取实例列表
 //
-// 获取实例列表。.
+// 获取实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
 func (c *Client) ListRdsInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7362,7 +10032,9 @@ func (c *Client) ListRdsInstances(ctx context.Context, projectID string, reqEdit
 
 // CreateInstanceWithBody 创建实例
 //
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7381,7 +10053,9 @@ func (c *Client) CreateInstanceWithBody(ctx context.Context, projectID string, p
 
 // CreateInstance 创建实例
 //
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7400,7 +10074,9 @@ func (c *Client) CreateInstance(ctx context.Context, projectID string, params *C
 
 // CreateRdsInstanceV1WithBody 恢复到新实例
 //
-// 恢复指定实例到新实例。.
+// 恢复指定实例到新实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7419,7 +10095,9 @@ func (c *Client) CreateRdsInstanceV1WithBody(ctx context.Context, projectID stri
 
 // CreateRdsInstanceV1 恢复到新实例
 //
-// 恢复指定实例到新实例。.
+// 恢复指定实例到新实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7438,7 +10116,9 @@ func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body
 
 // DeleteRdsInstanceWithBody 删除实例
 //
-// 删除数据库实例。.
+// 删除数据库实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7457,7 +10137,9 @@ func (c *Client) DeleteRdsInstanceWithBody(ctx context.Context, projectID string
 
 // DeleteRdsInstance 删除实例
 //
-// 删除数据库实例。.
+// 删除数据库实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7476,7 +10158,9 @@ func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instan
 
 // ShowInstance 获取指定实例详细信息
 //
-// 获取指定实例详细信息。.
+// 获取指定实例详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
 func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7493,7 +10177,9 @@ func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID 
 
 // CreateRdsInstancesActionWithBody 调整实例容量
 //
-// 调整实例相关的容量大小。.
+// 调整实例相关的容量大小。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7512,7 +10198,9 @@ func (c *Client) CreateRdsInstancesActionWithBody(ctx context.Context, projectID
 
 // CreateRdsInstancesAction 调整实例容量
 //
-// 调整实例相关的容量大小。.
+// 调整实例相关的容量大小。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7535,6 +10223,8 @@ func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string,
 // > **须知：**
 // >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
@@ -7555,6 +10245,8 @@ func (c *Client) CreateRdsInstancesActionV1WithBody(ctx context.Context, project
 // 调整实例的规格。
 // > **须知：**
 // >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7577,6 +10269,8 @@ func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID strin
 // > **须知：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
@@ -7598,6 +10292,8 @@ func (c *Client) CreateRdsInstancesActionV12WithBody(ctx context.Context, projec
 // > **须知：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
@@ -7615,7 +10311,9 @@ func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID stri
 
 // CreateInstancesActionWithBody 恢复到当前实例
 //
-// 恢复到当前指定实例。.
+// 恢复到当前指定实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7634,7 +10332,9 @@ func (c *Client) CreateInstancesActionWithBody(ctx context.Context, projectID st
 
 // CreateInstancesAction 恢复到当前实例
 //
-// 恢复到当前指定实例。.
+// 恢复到当前指定实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7653,7 +10353,9 @@ func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, in
 
 // ListBackupsPolicy 查询自动备份策略
 //
-// 获取自动备份策略。.
+// 获取自动备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
 func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7670,7 +10372,9 @@ func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instan
 
 // UpdateBackupsPolicyWithBody 设置自动备份策略
 //
-// 设置自动备份策略。.
+// 设置自动备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7689,7 +10393,9 @@ func (c *Client) UpdateBackupsPolicyWithBody(ctx context.Context, projectID stri
 
 // UpdateBackupsPolicy 设置自动备份策略
 //
-// 设置自动备份策略。.
+// 设置自动备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7708,7 +10414,9 @@ func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, inst
 
 // ListDatabases 获取指定实例的数据库列表
 //
-// 获取指定实例的用户自建数据库列表，非系统库。.
+// 获取指定实例的用户自建数据库列表，非系统库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/databases (the `ListDatabases` operationId).
 func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7725,7 +10433,9 @@ func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID
 
 // ListInstancesErrorlog 查询数据库错误日志
 //
-// 查询数据库错误日志信息。.
+// 查询数据库错误日志信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/errorlog (the `ListInstancesErrorlog` operationId).
 func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, instanceID string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7742,7 +10452,9 @@ func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, in
 
 // ListInstancesSlowlog 查询数据库慢日志
 //
-// 查询数据库慢日志信息。.
+// 查询数据库慢日志信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:1
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/slowlog (the `ListInstancesSlowlog` operationId).
 func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, instanceID string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7762,6 +10474,8 @@ func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, ins
 // 设置实例参数。
 // > **说明：**
 // >设置实例参数时，系统将根据需要创建一个与该实例同名的参数模板。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7784,6 +10498,8 @@ func (c *Client) UpdateParameterWithBody(ctx context.Context, projectID string, 
 // > **说明：**
 // >设置实例参数时，系统将根据需要创建一个与该实例同名的参数模板。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
@@ -7801,7 +10517,9 @@ func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID s
 
 // UpdateDefault 恢复默认参数
 //
-// 该接口用于将实例参数模板恢复为默认参数模板。.
+// 该接口用于将实例参数模板恢复为默认参数模板。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
 func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7818,7 +10536,9 @@ func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID str
 
 // ShowRd 查询API版本信息
 //
-// 查询API指定版本信息。.
+// 查询API指定版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 //
 // Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
 func (c *Client) ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7839,6 +10559,8 @@ func (c *Client) ShowRd(ctx context.Context, versionID string, reqEditors ...Req
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
+//
 // Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
 func (c *Client) ShowRd2(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowRd2Request(c.Server, versionID)
@@ -7854,7 +10576,9 @@ func (c *Client) ShowRd2(ctx context.Context, versionID string, reqEditors ...Re
 
 // CreateRdsInstanceWithBody 创建实例
 //
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7873,7 +10597,9 @@ func (c *Client) CreateRdsInstanceWithBody(ctx context.Context, versionID string
 
 // CreateRdsInstance 创建实例
 //
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -7896,6 +10622,8 @@ func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projec
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:1
+//
 // Corresponds with GET /v3/{project_id}/backup-files (the `ListBackupFiles` operationId).
 func (c *Client) ListBackupFiles(ctx context.Context, projectID string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListBackupFilesRequest(c.Server, projectID, params)
@@ -7915,6 +10643,8 @@ func (c *Client) ListBackupFiles(ctx context.Context, projectID string, params *
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:1
+//
 // Corresponds with GET /v3/{project_id}/backups (the `ListBackupsV3` operationId).
 func (c *Client) ListBackupsV3(ctx context.Context, projectID string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListBackupsV3Request(c.Server, projectID, params)
@@ -7933,6 +10663,8 @@ func (c *Client) ListBackupsV3(ctx context.Context, projectID string, params *Li
 // 创建手动备份。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -7955,6 +10687,8 @@ func (c *Client) CreateBackupWithBody(ctx context.Context, projectID string, con
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
@@ -7976,6 +10710,8 @@ func (c *Client) CreateBackup(ctx context.Context, projectID string, body Create
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/backups/{backup_id} (the `DeleteBackup` operationId).
 func (c *Client) DeleteBackup(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteBackupRequest(c.Server, projectID, backupID)
@@ -7994,6 +10730,8 @@ func (c *Client) DeleteBackup(ctx context.Context, projectID string, backupID st
 // 查询SQL Server字符集列表。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询SQL-Server可用字符集.md:1
 //
 // Corresponds with GET /v3/{project_id}/collations (the `ListCollations` operationId).
 func (c *Client) ListCollations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8014,6 +10752,8 @@ func (c *Client) ListCollations(ctx context.Context, projectID string, reqEditor
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
+//
 // Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
 func (c *Client) ListConfigurations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListConfigurationsRequest(c.Server, projectID)
@@ -8032,6 +10772,8 @@ func (c *Client) ListConfigurations(ctx context.Context, projectID string, reqEd
 // 创建参数模板信息，包含参数模板名称、描述、数据库版本信息、参数值。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8054,6 +10796,8 @@ func (c *Client) CreateConfigurationWithBody(ctx context.Context, projectID stri
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
@@ -8075,6 +10819,8 @@ func (c *Client) CreateConfiguration(ctx context.Context, projectID string, body
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
 func (c *Client) DeleteConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteConfigurationRequest(c.Server, projectID, configID)
@@ -8094,6 +10840,8 @@ func (c *Client) DeleteConfiguration(ctx context.Context, projectID string, conf
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
+//
 // Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
 func (c *Client) ShowConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowConfigurationRequest(c.Server, projectID, configID)
@@ -8112,6 +10860,8 @@ func (c *Client) ShowConfiguration(ctx context.Context, projectID string, config
 // 修改指定参数模板的参数信息，包括名称、描述、指定参数的值。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8134,6 +10884,8 @@ func (c *Client) UpdateConfigurationWithBody(ctx context.Context, projectID stri
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
@@ -8154,6 +10906,8 @@ func (c *Client) UpdateConfiguration(ctx context.Context, projectID string, conf
 // 将应用到实例，可以指定一个或多个实例。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8176,6 +10930,8 @@ func (c *Client) UpdateApplyWithBody(ctx context.Context, projectID string, conf
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
@@ -8197,6 +10953,8 @@ func (c *Client) UpdateApply(ctx context.Context, projectID string, configID str
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:1
+//
 // Corresponds with GET /v3/{project_id}/datastores/{database_name} (the `ShowDatastore` operationId).
 func (c *Client) ShowDatastore(ctx context.Context, projectID string, databaseName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowDatastoreRequest(c.Server, projectID, databaseName)
@@ -8215,6 +10973,8 @@ func (c *Client) ShowDatastore(ctx context.Context, projectID string, databaseNa
 // 获取指定数据库引擎版本对应的规格信息。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:1
 //
 // Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
 func (c *Client) ShowFlavor(ctx context.Context, projectID string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8235,6 +10995,8 @@ func (c *Client) ShowFlavor(ctx context.Context, projectID string, databaseName 
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
 func (c *Client) ListInstances(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListInstancesRequest(c.Server, projectID, params)
@@ -8253,6 +11015,8 @@ func (c *Client) ListInstances(ctx context.Context, projectID string, params *Li
 // 创建RDS实例，可分为单实例、HA实例和只读副本。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8275,6 +11039,8 @@ func (c *Client) CreateInstanceV3WithBody(ctx context.Context, projectID string,
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
@@ -8295,6 +11061,8 @@ func (c *Client) CreateInstanceV3(ctx context.Context, projectID string, body Cr
 // 从备份恢复到新实例。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8317,6 +11085,8 @@ func (c *Client) CreateInstanceV32WithBody(ctx context.Context, projectID string
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
@@ -8338,6 +11108,8 @@ func (c *Client) CreateInstanceV32(ctx context.Context, projectID string, body C
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
@@ -8358,6 +11130,8 @@ func (c *Client) CreateRecoveryWithBody(ctx context.Context, projectID string, c
 // 该章节介绍如何将数据库恢复到已有实例。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8381,6 +11155,8 @@ func (c *Client) CreateRecovery(ctx context.Context, projectID string, body Crea
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
 func (c *Client) DeleteInstanceV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteInstanceV3Request(c.Server, projectID, instanceID)
@@ -8399,6 +11175,8 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, projectID string, instanc
 // 扩容数据库实例的磁盘空间。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8420,6 +11198,8 @@ func (c *Client) CreateInstancesActionV3WithBody(ctx context.Context, projectID 
 // 扩容数据库实例的磁盘空间。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8444,6 +11224,8 @@ func (c *Client) CreateInstancesActionV3(ctx context.Context, projectID string, 
 // > **说明：**
 // >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
@@ -8466,6 +11248,8 @@ func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, ins
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 // > **说明：**
 // >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -8490,6 +11274,8 @@ func (c *Client) UpdateAction(ctx context.Context, projectID string, instanceID 
 // > **须知：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
@@ -8513,6 +11299,8 @@ func (c *Client) CreateInstancesActionV32WithBody(ctx context.Context, projectID
 // > **须知：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
@@ -8533,6 +11321,8 @@ func (c *Client) CreateInstancesActionV32(ctx context.Context, projectID string,
 // 单机实例转主备实例。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8555,6 +11345,8 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, ins
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
@@ -8576,6 +11368,8 @@ func (c *Client) CreateAction(ctx context.Context, projectID string, instanceID 
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog (the `ListAuditlog` operationId).
 func (c *Client) ListAuditlog(ctx context.Context, projectID string, instanceID string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAuditlogRequest(c.Server, projectID, instanceID, params)
@@ -8594,6 +11388,8 @@ func (c *Client) ListAuditlog(ctx context.Context, projectID string, instanceID 
 // 生成审计日志下载链接。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8616,6 +11412,8 @@ func (c *Client) CreateAuditlogLinkWithBody(ctx context.Context, projectID strin
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
@@ -8637,6 +11435,8 @@ func (c *Client) CreateAuditlogLink(ctx context.Context, projectID string, insta
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
 func (c *Client) ListAuditlogPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListAuditlogPolicyRequest(c.Server, projectID, instanceID)
@@ -8655,6 +11455,8 @@ func (c *Client) ListAuditlogPolicy(ctx context.Context, projectID string, insta
 // 设置审计日志策略。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8677,6 +11479,8 @@ func (c *Client) UpdateAuditlogPolicyWithBody(ctx context.Context, projectID str
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
@@ -8698,6 +11502,8 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, projectID string, ins
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
 func (c *Client) ListPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListPolicyRequest(c.Server, projectID, instanceID)
@@ -8716,6 +11522,8 @@ func (c *Client) ListPolicy(ctx context.Context, projectID string, instanceID st
 // 设置自动备份策略。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8738,6 +11546,8 @@ func (c *Client) UpdatePolicyWithBody(ctx context.Context, projectID string, ins
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
@@ -8759,6 +11569,8 @@ func (c *Client) UpdatePolicy(ctx context.Context, projectID string, instanceID 
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
 func (c *Client) ListInstancesConfigurations(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListInstancesConfigurationsRequest(c.Server, projectID, instanceID)
@@ -8777,6 +11589,8 @@ func (c *Client) ListInstancesConfigurations(ctx context.Context, projectID stri
 // 修改指定实例的参数模板参数。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8799,6 +11613,8 @@ func (c *Client) UpdateInstancesConfigurationWithBody(ctx context.Context, proje
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
@@ -8820,6 +11636,8 @@ func (c *Client) UpdateInstancesConfiguration(ctx context.Context, projectID str
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
 func (c *Client) ListInstancesDatabaseV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListInstancesDatabaseV3Request(c.Server, projectID, instanceID)
@@ -8838,6 +11656,8 @@ func (c *Client) ListInstancesDatabaseV3(ctx context.Context, projectID string, 
 // 在指定实例中创建数据库。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8860,6 +11680,8 @@ func (c *Client) CreateDatabaseWithBody(ctx context.Context, projectID string, i
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
@@ -8881,6 +11703,8 @@ func (c *Client) CreateDatabase(ctx context.Context, projectID string, instanceI
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDBUser` operationId).
 func (c *Client) ListDBUser(ctx context.Context, projectID string, instanceID string, params *ListDBUserParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListDBUserRequest(c.Server, projectID, instanceID, params)
@@ -8899,6 +11723,8 @@ func (c *Client) ListDBUser(ctx context.Context, projectID string, instanceID st
 // 查询指定实例中的数据库。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:1
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/detail (the `ListDetail` operationId).
 func (c *Client) ListDetail(ctx context.Context, projectID string, instanceID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8919,6 +11745,8 @@ func (c *Client) ListDetail(ctx context.Context, projectID string, instanceID st
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name} (the `DeleteDatabase` operationId).
 func (c *Client) DeleteDatabase(ctx context.Context, projectID string, instanceID string, dbName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteDatabaseRequest(c.Server, projectID, instanceID, dbName)
@@ -8937,6 +11765,8 @@ func (c *Client) DeleteDatabase(ctx context.Context, projectID string, instanceI
 // 在指定实例的数据库中，解除数据库帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -8959,6 +11789,8 @@ func (c *Client) DeleteDBPrivilegeWithBody(ctx context.Context, projectID string
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
@@ -8979,6 +11811,8 @@ func (c *Client) DeleteDBPrivilege(ctx context.Context, projectID string, instan
 // 在指定实例的数据库中, 设置帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9001,6 +11835,8 @@ func (c *Client) CreateDBPrivilegeWithBody(ctx context.Context, projectID string
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
@@ -9022,6 +11858,8 @@ func (c *Client) CreateDBPrivilege(ctx context.Context, projectID string, instan
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
 func (c *Client) ListInstancesDBUserV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListInstancesDBUserV3Request(c.Server, projectID, instanceID)
@@ -9040,6 +11878,8 @@ func (c *Client) ListInstancesDBUserV3(ctx context.Context, projectID string, in
 // 在指定实例中创建数据库帐号。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9062,6 +11902,8 @@ func (c *Client) CreateDBUserWithBody(ctx context.Context, projectID string, ins
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
@@ -9083,6 +11925,8 @@ func (c *Client) CreateDBUser(ctx context.Context, projectID string, instanceID 
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/database (the `ListDatabase` operationId).
 func (c *Client) ListDatabase(ctx context.Context, projectID string, instanceID string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListDatabaseRequest(c.Server, projectID, instanceID, params)
@@ -9101,6 +11945,8 @@ func (c *Client) ListDatabase(ctx context.Context, projectID string, instanceID 
 // 查询指定实例中的数据库用户列表。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:1
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDBUserDetail` operationId).
 func (c *Client) ListDBUserDetail(ctx context.Context, projectID string, instanceID string, params *ListDBUserDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9121,6 +11967,8 @@ func (c *Client) ListDBUserDetail(ctx context.Context, projectID string, instanc
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDBUser` operationId).
 func (c *Client) DeleteDBUser(ctx context.Context, projectID string, instanceID string, userName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteDBUserRequest(c.Server, projectID, instanceID, userName)
@@ -9140,6 +11988,8 @@ func (c *Client) DeleteDBUser(ctx context.Context, projectID string, instanceID 
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/errorlog (the `ListErrorlog` operationId).
 func (c *Client) ListErrorlog(ctx context.Context, projectID string, instanceID string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListErrorlogRequest(c.Server, projectID, instanceID, params)
@@ -9158,6 +12008,8 @@ func (c *Client) ListErrorlog(ctx context.Context, projectID string, instanceID 
 // 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9180,6 +12032,8 @@ func (c *Client) CreatePasswordWithBody(ctx context.Context, projectID string, i
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
@@ -9201,6 +12055,8 @@ func (c *Client) CreatePassword(ctx context.Context, projectID string, instanceI
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
@@ -9221,6 +12077,8 @@ func (c *Client) UpdatePublicIPWithBody(ctx context.Context, projectID string, i
 // 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -9244,6 +12102,8 @@ func (c *Client) UpdatePublicIP(ctx context.Context, projectID string, instanceI
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/restore-time (the `ListRestoreTime` operationId).
 func (c *Client) ListRestoreTime(ctx context.Context, projectID string, instanceID string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListRestoreTimeRequest(c.Server, projectID, instanceID, params)
@@ -9263,6 +12123,8 @@ func (c *Client) ListRestoreTime(ctx context.Context, projectID string, instance
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:1
+//
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
 func (c *Client) ListSlowlog(ctx context.Context, projectID string, instanceID string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListSlowlogRequest(c.Server, projectID, instanceID, params)
@@ -9281,6 +12143,8 @@ func (c *Client) ListSlowlog(ctx context.Context, projectID string, instanceID s
 // 批量添加标签。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9303,6 +12167,8 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
@@ -9323,6 +12189,8 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectID string, instan
 // 批量删除标签。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9345,6 +12213,8 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -9366,6 +12236,8 @@ func (c *Client) BatchDeleteAction(ctx context.Context, projectID string, instan
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:1
+//
 // Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
 func (c *Client) ListJobs(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListJobsRequest(c.Server, projectID, params)
@@ -9384,6 +12256,8 @@ func (c *Client) ListJobs(ctx context.Context, projectID string, params *ListJob
 // 获取指定数据库引擎版本对应的磁盘类型。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:1
 //
 // Corresponds with GET /v3/{project_id}/storage-type/{database_name} (the `ShowStorageType` operationId).
 func (c *Client) ShowStorageType(ctx context.Context, projectID string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9404,6 +12278,8 @@ func (c *Client) ShowStorageType(ctx context.Context, projectID string, database
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:1
+//
 // Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
 func (c *Client) ListTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListTagsRequest(c.Server, projectID)
@@ -9419,7 +12295,9 @@ func (c *Client) ListTags(ctx context.Context, projectID string, reqEditors ...R
 
 // ListConfigurations2 获取参数组列表
 //
-// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。.
+// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
 //
 // Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
 func (c *Client) ListConfigurations2(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9436,7 +12314,9 @@ func (c *Client) ListConfigurations2(ctx context.Context, versionID string, proj
 
 // CreateConfiguration2WithBody 创建参数组
 //
-// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。.
+// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9455,7 +12335,9 @@ func (c *Client) CreateConfiguration2WithBody(ctx context.Context, versionID str
 
 // CreateConfiguration2 创建参数组
 //
-// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。.
+// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -9474,7 +12356,9 @@ func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, pro
 
 // DeleteConfiguration2 删除参数组
 //
-// 删除指定参数组。.
+// 删除指定参数组。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
 //
 // Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
 func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9491,7 +12375,9 @@ func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, pro
 
 // ShowConfiguration2 获取指定参数组的参数
 //
-// 获取指定参数组的详细信息。.
+// 获取指定参数组的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
 //
 // Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
 func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9508,7 +12394,9 @@ func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, proje
 
 // UpdateConfiguration2WithBody 修改参数组参数
 //
-// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。.
+// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9527,7 +12415,9 @@ func (c *Client) UpdateConfiguration2WithBody(ctx context.Context, versionID str
 
 // UpdateConfiguration2 修改参数组参数
 //
-// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。.
+// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -9546,7 +12436,9 @@ func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, pro
 
 // UpdateConfigurationsApplyWithBody 应用参数组
 //
-// 将参数组应用到实例，可以指定一个或多个实例。.
+// 将参数组应用到实例，可以指定一个或多个实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9565,7 +12457,9 @@ func (c *Client) UpdateConfigurationsApplyWithBody(ctx context.Context, versionI
 
 // UpdateConfigurationsApply 应用参数组
 //
-// 将参数组应用到实例，可以指定一个或多个实例。.
+// 将参数组应用到实例，可以指定一个或多个实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -9584,7 +12478,9 @@ func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string
 
 // ListInstances2 根据指定条件查询实例列表
 //
-// 根据指定条件查询实例列表。.
+// 根据指定条件查询实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
 //
 // Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
 func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9601,7 +12497,9 @@ func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID
 
 // ListInstances3 根据指定条件查询数据库实例列表
 //
-// 根据指定条件查询实例列表。.
+// 根据指定条件查询实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 //
 // Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
 func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9624,6 +12522,8 @@ func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID
 // >1.  源实例和目标实例的数据库类型必须一致，如都是MySQL。
 // >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
 // >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9649,6 +12549,8 @@ func (c *Client) CreateInstancesRecoveryWithBody(ctx context.Context, versionID 
 // >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
 // >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
@@ -9666,7 +12568,9 @@ func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, 
 
 // DeleteInstance 删除实例
 //
-// 删除数据库实例，暂不支持删除包周期实例。.
+// 删除数据库实例，暂不支持删除包周期实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
 //
 // Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
 func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9686,6 +12590,8 @@ func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID
 // 重启实例的数据库服务。
 // > **注意：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -9708,6 +12614,8 @@ func (c *Client) CreateInstancesAction2WithBody(ctx context.Context, versionID s
 // > **注意：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
@@ -9725,7 +12633,9 @@ func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, p
 
 // ListInstancesConfigurations2 获取指定实例的参数组
 //
-// 获取指定实例的参数组信息。.
+// 获取指定实例的参数组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
 //
 // Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
 func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9742,7 +12652,9 @@ func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID str
 
 // ListInstancesDatabase 查询数据库
 //
-// 查询指定实例中的数据库。.
+// 查询指定实例中的数据库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
 //
 // Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
 func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9759,7 +12671,9 @@ func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, pr
 
 // ListInstancesDBUser 查询数据库用户
 //
-// 查询指定实例中的数据库。.
+// 查询指定实例中的数据库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
 //
 // Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
 func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -9776,7 +12690,9 @@ func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, proj
 
 // ListJobs2 获取指定任务信息
 //
-// 获取关系型数据库任务中心指定任务的信息。.
+// 获取关系型数据库任务中心指定任务的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
 //
 // Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
 func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15263,6 +18179,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds (the `ListRds` operationId).
@@ -15270,7 +18188,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListBackupsWithResponse 以列表形式返回手动备份信息
 	//
-	// 以列表形式返回所有手动备份信息。.
+	// 以列表形式返回所有手动备份信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15279,7 +18199,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRdsBackupWithBodyWithResponse 创建手动备份
 	//
-	// 创建手动备份。.
+	// 创建手动备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15288,7 +18210,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRdsBackupWithResponse 创建手动备份
 	//
-	// 创建手动备份。.
+	// 创建手动备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15297,7 +18221,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteRdsBackupWithResponse 删除手动备份
 	//
-	// 删除手动备份。.
+	// 删除手动备份。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份（V1）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15306,7 +18232,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListParametersWithResponse 获取参数列表
 	//
-	// 获取数据库版本的所有可修改参数信息。.
+	// 获取数据库版本的所有可修改参数信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15315,7 +18243,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowParameterWithResponse 获取配置参数信息
 	//
-	// 获取指定数据库版本下可修改的参数信息。.
+	// 获取指定数据库版本下可修改的参数信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15324,7 +18254,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListVersionsWithResponse 获取数据库版本信息
 	//
-	// 获取指定类型的数据库版本相关信息。.
+	// 获取指定类型的数据库版本相关信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15333,7 +18265,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListFlavorsWithResponse 获取所有实例规格信息
 	//
-	// 获取指定数据库ID和区域下的所有实例规格信息。.
+	// 获取指定数据库ID和区域下的所有实例规格信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15342,7 +18276,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowRdsFlavorWithResponse 获取指定实例规格信息
 	//
-	// 获取指定规格ID下的实例规格信息。.
+	// 获取指定规格ID下的实例规格信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15351,7 +18287,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListRdsInstancesWithResponse 获取实例列表
 	//
-	// 获取实例列表。.
+	// 获取实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15360,7 +18298,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateInstanceWithBodyWithResponse 创建实例
 	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15369,7 +18309,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateInstanceWithResponse 创建实例
 	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15378,7 +18320,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRdsInstanceV1WithBodyWithResponse 恢复到新实例
 	//
-	// 恢复指定实例到新实例。.
+	// 恢复指定实例到新实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15387,7 +18331,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRdsInstanceV1WithResponse 恢复到新实例
 	//
-	// 恢复指定实例到新实例。.
+	// 恢复指定实例到新实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15396,7 +18342,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteRdsInstanceWithBodyWithResponse 删除实例
 	//
-	// 删除数据库实例。.
+	// 删除数据库实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15405,7 +18353,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteRdsInstanceWithResponse 删除实例
 	//
-	// 删除数据库实例。.
+	// 删除数据库实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15414,7 +18364,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowInstanceWithResponse 获取指定实例详细信息
 	//
-	// 获取指定实例详细信息。.
+	// 获取指定实例详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15423,7 +18375,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRdsInstancesActionWithBodyWithResponse 调整实例容量
 	//
-	// 调整实例相关的容量大小。.
+	// 调整实例相关的容量大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15432,7 +18386,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRdsInstancesActionWithResponse 调整实例容量
 	//
-	// 调整实例相关的容量大小。.
+	// 调整实例相关的容量大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15445,6 +18401,8 @@ type ClientWithResponsesInterface interface {
 	// > **须知：**
 	// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
@@ -15455,6 +18413,8 @@ type ClientWithResponsesInterface interface {
 	// 调整实例的规格。
 	// > **须知：**
 	// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15467,6 +18427,8 @@ type ClientWithResponsesInterface interface {
 	// > **须知：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
@@ -15478,6 +18440,8 @@ type ClientWithResponsesInterface interface {
 	// > **须知：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
@@ -15485,7 +18449,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateInstancesActionWithBodyWithResponse 恢复到当前实例
 	//
-	// 恢复到当前指定实例。.
+	// 恢复到当前指定实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15494,7 +18460,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateInstancesActionWithResponse 恢复到当前实例
 	//
-	// 恢复到当前指定实例。.
+	// 恢复到当前指定实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15503,7 +18471,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListBackupsPolicyWithResponse 查询自动备份策略
 	//
-	// 获取自动备份策略。.
+	// 获取自动备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15512,7 +18482,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateBackupsPolicyWithBodyWithResponse 设置自动备份策略
 	//
-	// 设置自动备份策略。.
+	// 设置自动备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15521,7 +18493,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateBackupsPolicyWithResponse 设置自动备份策略
 	//
-	// 设置自动备份策略。.
+	// 设置自动备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15530,7 +18504,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListDatabasesWithResponse 获取指定实例的数据库列表
 	//
-	// 获取指定实例的用户自建数据库列表，非系统库。.
+	// 获取指定实例的用户自建数据库列表，非系统库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15539,7 +18515,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListInstancesErrorlogWithResponse 查询数据库错误日志
 	//
-	// 查询数据库错误日志信息。.
+	// 查询数据库错误日志信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15548,7 +18526,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListInstancesSlowlogWithResponse 查询数据库慢日志
 	//
-	// 查询数据库慢日志信息。.
+	// 查询数据库慢日志信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15561,6 +18541,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >设置实例参数时，系统将根据需要创建一个与该实例同名的参数模板。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
@@ -15572,6 +18554,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >设置实例参数时，系统将根据需要创建一个与该实例同名的参数模板。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
@@ -15579,7 +18563,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateDefaultWithResponse 恢复默认参数
 	//
-	// 该接口用于将实例参数模板恢复为默认参数模板。.
+	// 该接口用于将实例参数模板恢复为默认参数模板。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15588,7 +18574,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowRdWithResponse 查询API版本信息
 	//
-	// 查询API指定版本信息。.
+	// 查询API指定版本信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15601,6 +18589,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
@@ -15608,7 +18598,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRdsInstanceWithBodyWithResponse 创建实例
 	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15617,7 +18609,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateRdsInstanceWithResponse 创建实例
 	//
-	// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+	// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15630,6 +18624,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/backup-files (the `ListBackupFiles` operationId).
@@ -15640,6 +18636,8 @@ type ClientWithResponsesInterface interface {
 	// 获取备份列表。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15652,6 +18650,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
@@ -15662,6 +18662,8 @@ type ClientWithResponsesInterface interface {
 	// 创建手动备份。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15674,6 +18676,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/backups/{backup_id} (the `DeleteBackup` operationId).
@@ -15684,6 +18688,8 @@ type ClientWithResponsesInterface interface {
 	// 查询SQL Server字符集列表。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询SQL-Server可用字符集.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15696,6 +18702,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
@@ -15706,6 +18714,8 @@ type ClientWithResponsesInterface interface {
 	// 创建参数模板信息，包含参数模板名称、描述、数据库版本信息、参数值。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15718,6 +18728,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
@@ -15728,6 +18740,8 @@ type ClientWithResponsesInterface interface {
 	// 删除指定参数模板。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15740,6 +18754,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
@@ -15750,6 +18766,8 @@ type ClientWithResponsesInterface interface {
 	// 修改指定参数模板的参数信息，包括名称、描述、指定参数的值。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15762,6 +18780,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
@@ -15772,6 +18792,8 @@ type ClientWithResponsesInterface interface {
 	// 将应用到实例，可以指定一个或多个实例。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15784,6 +18806,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
@@ -15794,6 +18818,8 @@ type ClientWithResponsesInterface interface {
 	// 获取指定数据库引擎对应的数据库版本信息。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15806,6 +18832,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
@@ -15816,6 +18844,8 @@ type ClientWithResponsesInterface interface {
 	// 根据指定条件查询实例列表。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -15828,6 +18858,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
@@ -15838,6 +18870,8 @@ type ClientWithResponsesInterface interface {
 	// 创建RDS实例，可分为单实例、HA实例和只读副本。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15850,6 +18884,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
@@ -15860,6 +18896,8 @@ type ClientWithResponsesInterface interface {
 	// 从备份恢复到新实例。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15872,6 +18910,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
@@ -15882,6 +18922,8 @@ type ClientWithResponsesInterface interface {
 	// 该章节介绍如何将数据库恢复到已有实例。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15895,6 +18937,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
@@ -15906,6 +18950,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
@@ -15916,6 +18962,8 @@ type ClientWithResponsesInterface interface {
 	// 扩容数据库实例的磁盘空间。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15930,6 +18978,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
@@ -15942,6 +18992,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	// > **说明：**
 	// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15956,6 +19008,8 @@ type ClientWithResponsesInterface interface {
 	// > **须知：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
@@ -15969,6 +19023,8 @@ type ClientWithResponsesInterface interface {
 	// > **须知：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
@@ -15979,6 +19035,8 @@ type ClientWithResponsesInterface interface {
 	// 单机实例转主备实例。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -15991,6 +19049,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
@@ -16001,6 +19061,8 @@ type ClientWithResponsesInterface interface {
 	// 获取审计日志列表。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16013,6 +19075,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
@@ -16023,6 +19087,8 @@ type ClientWithResponsesInterface interface {
 	// 生成审计日志下载链接。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16035,6 +19101,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
@@ -16045,6 +19113,8 @@ type ClientWithResponsesInterface interface {
 	// 设置审计日志策略。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16057,6 +19127,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
@@ -16067,6 +19139,8 @@ type ClientWithResponsesInterface interface {
 	// 查询自动备份策略。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16079,6 +19153,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
@@ -16089,6 +19165,8 @@ type ClientWithResponsesInterface interface {
 	// 设置自动备份策略。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16101,6 +19179,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
@@ -16111,6 +19191,8 @@ type ClientWithResponsesInterface interface {
 	// 修改指定实例的参数模板参数。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16123,6 +19205,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
@@ -16133,6 +19217,8 @@ type ClientWithResponsesInterface interface {
 	// 查询指定实例中的数据库。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16145,6 +19231,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
@@ -16155,6 +19243,8 @@ type ClientWithResponsesInterface interface {
 	// 在指定实例中创建数据库。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16167,6 +19257,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDBUser` operationId).
@@ -16177,6 +19269,8 @@ type ClientWithResponsesInterface interface {
 	// 查询指定实例中的数据库。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16189,6 +19283,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name} (the `DeleteDatabase` operationId).
@@ -16199,6 +19295,8 @@ type ClientWithResponsesInterface interface {
 	// 在指定实例的数据库中，解除数据库帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16211,6 +19309,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
@@ -16221,6 +19321,8 @@ type ClientWithResponsesInterface interface {
 	// 在指定实例的数据库中, 设置帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16233,6 +19335,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
@@ -16243,6 +19347,8 @@ type ClientWithResponsesInterface interface {
 	// 查询指定实例中的数据库用户。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16255,6 +19361,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
@@ -16265,6 +19373,8 @@ type ClientWithResponsesInterface interface {
 	// 在指定实例中创建数据库帐号。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16277,6 +19387,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/database (the `ListDatabase` operationId).
@@ -16287,6 +19399,8 @@ type ClientWithResponsesInterface interface {
 	// 查询指定实例中的数据库用户列表。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16299,6 +19413,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDBUser` operationId).
@@ -16309,6 +19425,8 @@ type ClientWithResponsesInterface interface {
 	// 查询数据库最近的2000条错误日志信息。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16321,6 +19439,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
@@ -16331,6 +19451,8 @@ type ClientWithResponsesInterface interface {
 	// 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16343,6 +19465,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
@@ -16353,6 +19477,8 @@ type ClientWithResponsesInterface interface {
 	// 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16366,6 +19492,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/restore-time (the `ListRestoreTime` operationId).
@@ -16376,6 +19504,8 @@ type ClientWithResponsesInterface interface {
 	// 查询数据库最近的2000条慢日志信息。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16388,6 +19518,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
@@ -16398,6 +19530,8 @@ type ClientWithResponsesInterface interface {
 	// 批量添加标签。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16410,6 +19544,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -16420,6 +19556,8 @@ type ClientWithResponsesInterface interface {
 	// 批量删除标签。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16432,6 +19570,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
@@ -16442,6 +19582,8 @@ type ClientWithResponsesInterface interface {
 	// 获取指定数据库引擎版本对应的磁盘类型。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16454,6 +19596,8 @@ type ClientWithResponsesInterface interface {
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
@@ -16461,7 +19605,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListConfigurations2WithResponse 获取参数组列表
 	//
-	// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。.
+	// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16470,7 +19616,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateConfiguration2WithBodyWithResponse 创建参数组
 	//
-	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。.
+	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16479,7 +19627,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateConfiguration2WithResponse 创建参数组
 	//
-	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。.
+	// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16488,7 +19638,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteConfiguration2WithResponse 删除参数组
 	//
-	// 删除指定参数组。.
+	// 删除指定参数组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16497,7 +19649,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowConfiguration2WithResponse 获取指定参数组的参数
 	//
-	// 获取指定参数组的详细信息。.
+	// 获取指定参数组的详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16506,7 +19660,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateConfiguration2WithBodyWithResponse 修改参数组参数
 	//
-	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。.
+	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16515,7 +19671,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateConfiguration2WithResponse 修改参数组参数
 	//
-	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。.
+	// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16524,7 +19682,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateConfigurationsApplyWithBodyWithResponse 应用参数组
 	//
-	// 将参数组应用到实例，可以指定一个或多个实例。.
+	// 将参数组应用到实例，可以指定一个或多个实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16533,7 +19693,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateConfigurationsApplyWithResponse 应用参数组
 	//
-	// 将参数组应用到实例，可以指定一个或多个实例。.
+	// 将参数组应用到实例，可以指定一个或多个实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -16542,7 +19704,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListInstances2WithResponse 根据指定条件查询实例列表
 	//
-	// 根据指定条件查询实例列表。.
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16551,7 +19715,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListInstances3WithResponse 根据指定条件查询数据库实例列表
 	//
-	// 根据指定条件查询实例列表。.
+	// 根据指定条件查询实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16567,6 +19733,8 @@ type ClientWithResponsesInterface interface {
 	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
 	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
@@ -16581,6 +19749,8 @@ type ClientWithResponsesInterface interface {
 	// >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
 	// >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
@@ -16588,7 +19758,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteInstanceWithResponse 删除实例
 	//
-	// 删除数据库实例，暂不支持删除包周期实例。.
+	// 删除数据库实例，暂不支持删除包周期实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16601,6 +19773,8 @@ type ClientWithResponsesInterface interface {
 	// > **注意：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
@@ -16612,6 +19786,8 @@ type ClientWithResponsesInterface interface {
 	// > **注意：**
 	// >RDS实例重启过程中将不可用，请谨慎操作。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
@@ -16619,7 +19795,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListInstancesConfigurations2WithResponse 获取指定实例的参数组
 	//
-	// 获取指定实例的参数组信息。.
+	// 获取指定实例的参数组信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16628,7 +19806,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListInstancesDatabaseWithResponse 查询数据库
 	//
-	// 查询指定实例中的数据库。.
+	// 查询指定实例中的数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16637,7 +19817,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListInstancesDBUserWithResponse 查询数据库用户
 	//
-	// 查询指定实例中的数据库。.
+	// 查询指定实例中的数据库。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -16646,7 +19828,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListJobs2WithResponse 获取指定任务信息
 	//
-	// 获取关系型数据库任务中心指定任务的信息。.
+	// 获取关系型数据库任务中心指定任务的信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -20471,6 +23655,8 @@ func (r ListJobs2Response) ContentType() string {
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds (the `ListRds` operationId).
@@ -20484,7 +23670,9 @@ func (c *ClientWithResponses) ListRdsWithResponse(ctx context.Context, reqEditor
 
 // ListBackupsWithResponse 以列表形式返回手动备份信息
 //
-// 以列表形式返回所有手动备份信息。.
+// 以列表形式返回所有手动备份信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20499,7 +23687,9 @@ func (c *ClientWithResponses) ListBackupsWithResponse(ctx context.Context, proje
 
 // CreateRdsBackupWithBodyWithResponse 创建手动备份
 //
-// 创建手动备份。.
+// 创建手动备份。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20514,7 +23704,9 @@ func (c *ClientWithResponses) CreateRdsBackupWithBodyWithResponse(ctx context.Co
 
 // CreateRdsBackupWithResponse 创建手动备份
 //
-// 创建手动备份。.
+// 创建手动备份。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20529,7 +23721,9 @@ func (c *ClientWithResponses) CreateRdsBackupWithResponse(ctx context.Context, p
 
 // DeleteRdsBackupWithResponse 删除手动备份
 //
-// 删除手动备份。.
+// 删除手动备份。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份（V1）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20544,7 +23738,9 @@ func (c *ClientWithResponses) DeleteRdsBackupWithResponse(ctx context.Context, p
 
 // ListParametersWithResponse 获取参数列表
 //
-// 获取数据库版本的所有可修改参数信息。.
+// 获取数据库版本的所有可修改参数信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20559,7 +23755,9 @@ func (c *ClientWithResponses) ListParametersWithResponse(ctx context.Context, pr
 
 // ShowParameterWithResponse 获取配置参数信息
 //
-// 获取指定数据库版本下可修改的参数信息。.
+// 获取指定数据库版本下可修改的参数信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20574,7 +23772,9 @@ func (c *ClientWithResponses) ShowParameterWithResponse(ctx context.Context, pro
 
 // ListVersionsWithResponse 获取数据库版本信息
 //
-// 获取指定类型的数据库版本相关信息。.
+// 获取指定类型的数据库版本相关信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20589,7 +23789,9 @@ func (c *ClientWithResponses) ListVersionsWithResponse(ctx context.Context, proj
 
 // ListFlavorsWithResponse 获取所有实例规格信息
 //
-// 获取指定数据库ID和区域下的所有实例规格信息。.
+// 获取指定数据库ID和区域下的所有实例规格信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20604,7 +23806,9 @@ func (c *ClientWithResponses) ListFlavorsWithResponse(ctx context.Context, proje
 
 // ShowRdsFlavorWithResponse 获取指定实例规格信息
 //
-// 获取指定规格ID下的实例规格信息。.
+// 获取指定规格ID下的实例规格信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20619,7 +23823,9 @@ func (c *ClientWithResponses) ShowRdsFlavorWithResponse(ctx context.Context, pro
 
 // ListRdsInstancesWithResponse 获取实例列表
 //
-// 获取实例列表。.
+// 获取实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20634,7 +23840,9 @@ func (c *ClientWithResponses) ListRdsInstancesWithResponse(ctx context.Context, 
 
 // CreateInstanceWithBodyWithResponse 创建实例
 //
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20649,7 +23857,9 @@ func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Con
 
 // CreateInstanceWithResponse 创建实例
 //
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20664,7 +23874,9 @@ func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, pr
 
 // CreateRdsInstanceV1WithBodyWithResponse 恢复到新实例
 //
-// 恢复指定实例到新实例。.
+// 恢复指定实例到新实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20679,7 +23891,9 @@ func (c *ClientWithResponses) CreateRdsInstanceV1WithBodyWithResponse(ctx contex
 
 // CreateRdsInstanceV1WithResponse 恢复到新实例
 //
-// 恢复指定实例到新实例。.
+// 恢复指定实例到新实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20694,7 +23908,9 @@ func (c *ClientWithResponses) CreateRdsInstanceV1WithResponse(ctx context.Contex
 
 // DeleteRdsInstanceWithBodyWithResponse 删除实例
 //
-// 删除数据库实例。.
+// 删除数据库实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20709,7 +23925,9 @@ func (c *ClientWithResponses) DeleteRdsInstanceWithBodyWithResponse(ctx context.
 
 // DeleteRdsInstanceWithResponse 删除实例
 //
-// 删除数据库实例。.
+// 删除数据库实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20724,7 +23942,9 @@ func (c *ClientWithResponses) DeleteRdsInstanceWithResponse(ctx context.Context,
 
 // ShowInstanceWithResponse 获取指定实例详细信息
 //
-// 获取指定实例详细信息。.
+// 获取指定实例详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20739,7 +23959,9 @@ func (c *ClientWithResponses) ShowInstanceWithResponse(ctx context.Context, proj
 
 // CreateRdsInstancesActionWithBodyWithResponse 调整实例容量
 //
-// 调整实例相关的容量大小。.
+// 调整实例相关的容量大小。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20754,7 +23976,9 @@ func (c *ClientWithResponses) CreateRdsInstancesActionWithBodyWithResponse(ctx c
 
 // CreateRdsInstancesActionWithResponse 调整实例容量
 //
-// 调整实例相关的容量大小。.
+// 调整实例相关的容量大小。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20773,6 +23997,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionWithResponse(ctx context.C
 // > **须知：**
 // >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
@@ -20789,6 +24015,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV1WithBodyWithResponse(ctx
 // 调整实例的规格。
 // > **须知：**
 // >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20807,6 +24035,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV1WithResponse(ctx context
 // > **须知：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
@@ -20824,6 +24054,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV12WithBodyWithResponse(ct
 // > **须知：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
@@ -20837,7 +24069,9 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV12WithResponse(ctx contex
 
 // CreateInstancesActionWithBodyWithResponse 恢复到当前实例
 //
-// 恢复到当前指定实例。.
+// 恢复到当前指定实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20852,7 +24086,9 @@ func (c *ClientWithResponses) CreateInstancesActionWithBodyWithResponse(ctx cont
 
 // CreateInstancesActionWithResponse 恢复到当前实例
 //
-// 恢复到当前指定实例。.
+// 恢复到当前指定实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20867,7 +24103,9 @@ func (c *ClientWithResponses) CreateInstancesActionWithResponse(ctx context.Cont
 
 // ListBackupsPolicyWithResponse 查询自动备份策略
 //
-// 获取自动备份策略。.
+// 获取自动备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20882,7 +24120,9 @@ func (c *ClientWithResponses) ListBackupsPolicyWithResponse(ctx context.Context,
 
 // UpdateBackupsPolicyWithBodyWithResponse 设置自动备份策略
 //
-// 设置自动备份策略。.
+// 设置自动备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20897,7 +24137,9 @@ func (c *ClientWithResponses) UpdateBackupsPolicyWithBodyWithResponse(ctx contex
 
 // UpdateBackupsPolicyWithResponse 设置自动备份策略
 //
-// 设置自动备份策略。.
+// 设置自动备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -20912,7 +24154,9 @@ func (c *ClientWithResponses) UpdateBackupsPolicyWithResponse(ctx context.Contex
 
 // ListDatabasesWithResponse 获取指定实例的数据库列表
 //
-// 获取指定实例的用户自建数据库列表，非系统库。.
+// 获取指定实例的用户自建数据库列表，非系统库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20927,7 +24171,9 @@ func (c *ClientWithResponses) ListDatabasesWithResponse(ctx context.Context, pro
 
 // ListInstancesErrorlogWithResponse 查询数据库错误日志
 //
-// 查询数据库错误日志信息。.
+// 查询数据库错误日志信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20942,7 +24188,9 @@ func (c *ClientWithResponses) ListInstancesErrorlogWithResponse(ctx context.Cont
 
 // ListInstancesSlowlogWithResponse 查询数据库慢日志
 //
-// 查询数据库慢日志信息。.
+// 查询数据库慢日志信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -20961,6 +24209,8 @@ func (c *ClientWithResponses) ListInstancesSlowlogWithResponse(ctx context.Conte
 // > **说明：**
 // >设置实例参数时，系统将根据需要创建一个与该实例同名的参数模板。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
@@ -20978,6 +24228,8 @@ func (c *ClientWithResponses) UpdateParameterWithBodyWithResponse(ctx context.Co
 // > **说明：**
 // >设置实例参数时，系统将根据需要创建一个与该实例同名的参数模板。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
@@ -20991,7 +24243,9 @@ func (c *ClientWithResponses) UpdateParameterWithResponse(ctx context.Context, p
 
 // UpdateDefaultWithResponse 恢复默认参数
 //
-// 该接口用于将实例参数模板恢复为默认参数模板。.
+// 该接口用于将实例参数模板恢复为默认参数模板。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21006,7 +24260,9 @@ func (c *ClientWithResponses) UpdateDefaultWithResponse(ctx context.Context, pro
 
 // ShowRdWithResponse 查询API版本信息
 //
-// 查询API指定版本信息。.
+// 查询API指定版本信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21025,6 +24281,8 @@ func (c *ClientWithResponses) ShowRdWithResponse(ctx context.Context, versionID 
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
@@ -21038,7 +24296,9 @@ func (c *ClientWithResponses) ShowRd2WithResponse(ctx context.Context, versionID
 
 // CreateRdsInstanceWithBodyWithResponse 创建实例
 //
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21053,7 +24313,9 @@ func (c *ClientWithResponses) CreateRdsInstanceWithBodyWithResponse(ctx context.
 
 // CreateRdsInstanceWithResponse 创建实例
 //
-// 创建的RDS实例，可分为单实例、HA实例和只读副本。.
+// 创建的RDS实例，可分为单实例、HA实例和只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21072,6 +24334,8 @@ func (c *ClientWithResponses) CreateRdsInstanceWithResponse(ctx context.Context,
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/backup-files (the `ListBackupFiles` operationId).
@@ -21088,6 +24352,8 @@ func (c *ClientWithResponses) ListBackupFilesWithResponse(ctx context.Context, p
 // 获取备份列表。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21106,6 +24372,8 @@ func (c *ClientWithResponses) ListBackupsV3WithResponse(ctx context.Context, pro
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
@@ -21122,6 +24390,8 @@ func (c *ClientWithResponses) CreateBackupWithBodyWithResponse(ctx context.Conte
 // 创建手动备份。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21140,6 +24410,8 @@ func (c *ClientWithResponses) CreateBackupWithResponse(ctx context.Context, proj
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/backups/{backup_id} (the `DeleteBackup` operationId).
@@ -21156,6 +24428,8 @@ func (c *ClientWithResponses) DeleteBackupWithResponse(ctx context.Context, proj
 // 查询SQL Server字符集列表。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询SQL-Server可用字符集.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21174,6 +24448,8 @@ func (c *ClientWithResponses) ListCollationsWithResponse(ctx context.Context, pr
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
@@ -21190,6 +24466,8 @@ func (c *ClientWithResponses) ListConfigurationsWithResponse(ctx context.Context
 // 创建参数模板信息，包含参数模板名称、描述、数据库版本信息、参数值。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21208,6 +24486,8 @@ func (c *ClientWithResponses) CreateConfigurationWithBodyWithResponse(ctx contex
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
@@ -21224,6 +24504,8 @@ func (c *ClientWithResponses) CreateConfigurationWithResponse(ctx context.Contex
 // 删除指定参数模板。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21242,6 +24524,8 @@ func (c *ClientWithResponses) DeleteConfigurationWithResponse(ctx context.Contex
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
@@ -21258,6 +24542,8 @@ func (c *ClientWithResponses) ShowConfigurationWithResponse(ctx context.Context,
 // 修改指定参数模板的参数信息，包括名称、描述、指定参数的值。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21276,6 +24562,8 @@ func (c *ClientWithResponses) UpdateConfigurationWithBodyWithResponse(ctx contex
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
@@ -21292,6 +24580,8 @@ func (c *ClientWithResponses) UpdateConfigurationWithResponse(ctx context.Contex
 // 将应用到实例，可以指定一个或多个实例。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21310,6 +24600,8 @@ func (c *ClientWithResponses) UpdateApplyWithBodyWithResponse(ctx context.Contex
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
@@ -21326,6 +24618,8 @@ func (c *ClientWithResponses) UpdateApplyWithResponse(ctx context.Context, proje
 // 获取指定数据库引擎对应的数据库版本信息。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21344,6 +24638,8 @@ func (c *ClientWithResponses) ShowDatastoreWithResponse(ctx context.Context, pro
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
@@ -21360,6 +24656,8 @@ func (c *ClientWithResponses) ShowFlavorWithResponse(ctx context.Context, projec
 // 根据指定条件查询实例列表。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21378,6 +24676,8 @@ func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, pro
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
@@ -21394,6 +24694,8 @@ func (c *ClientWithResponses) CreateInstanceV3WithBodyWithResponse(ctx context.C
 // 创建RDS实例，可分为单实例、HA实例和只读副本。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21412,6 +24714,8 @@ func (c *ClientWithResponses) CreateInstanceV3WithResponse(ctx context.Context, 
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
@@ -21428,6 +24732,8 @@ func (c *ClientWithResponses) CreateInstanceV32WithBodyWithResponse(ctx context.
 // 从备份恢复到新实例。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21446,6 +24752,8 @@ func (c *ClientWithResponses) CreateInstanceV32WithResponse(ctx context.Context,
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
@@ -21462,6 +24770,8 @@ func (c *ClientWithResponses) CreateRecoveryWithBodyWithResponse(ctx context.Con
 // 该章节介绍如何将数据库恢复到已有实例。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21481,6 +24791,8 @@ func (c *ClientWithResponses) CreateRecoveryWithResponse(ctx context.Context, pr
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
@@ -21498,6 +24810,8 @@ func (c *ClientWithResponses) DeleteInstanceV3WithResponse(ctx context.Context, 
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
@@ -21514,6 +24828,8 @@ func (c *ClientWithResponses) CreateInstancesActionV3WithBodyWithResponse(ctx co
 // 扩容数据库实例的磁盘空间。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21534,6 +24850,8 @@ func (c *ClientWithResponses) CreateInstancesActionV3WithResponse(ctx context.Co
 // > **说明：**
 // >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
@@ -21552,6 +24870,8 @@ func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Conte
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 // > **说明：**
 // >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21572,6 +24892,8 @@ func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, proj
 // > **须知：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
@@ -21591,6 +24913,8 @@ func (c *ClientWithResponses) CreateInstancesActionV32WithBodyWithResponse(ctx c
 // > **须知：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
@@ -21607,6 +24931,8 @@ func (c *ClientWithResponses) CreateInstancesActionV32WithResponse(ctx context.C
 // 单机实例转主备实例。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21625,6 +24951,8 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
@@ -21641,6 +24969,8 @@ func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, proj
 // 获取审计日志列表。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21659,6 +24989,8 @@ func (c *ClientWithResponses) ListAuditlogWithResponse(ctx context.Context, proj
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
@@ -21675,6 +25007,8 @@ func (c *ClientWithResponses) CreateAuditlogLinkWithBodyWithResponse(ctx context
 // 生成审计日志下载链接。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21693,6 +25027,8 @@ func (c *ClientWithResponses) CreateAuditlogLinkWithResponse(ctx context.Context
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
@@ -21709,6 +25045,8 @@ func (c *ClientWithResponses) ListAuditlogPolicyWithResponse(ctx context.Context
 // 设置审计日志策略。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21727,6 +25065,8 @@ func (c *ClientWithResponses) UpdateAuditlogPolicyWithBodyWithResponse(ctx conte
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
@@ -21743,6 +25083,8 @@ func (c *ClientWithResponses) UpdateAuditlogPolicyWithResponse(ctx context.Conte
 // 查询自动备份策略。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21761,6 +25103,8 @@ func (c *ClientWithResponses) ListPolicyWithResponse(ctx context.Context, projec
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
@@ -21777,6 +25121,8 @@ func (c *ClientWithResponses) UpdatePolicyWithBodyWithResponse(ctx context.Conte
 // 设置自动备份策略。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21795,6 +25141,8 @@ func (c *ClientWithResponses) UpdatePolicyWithResponse(ctx context.Context, proj
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
@@ -21811,6 +25159,8 @@ func (c *ClientWithResponses) ListInstancesConfigurationsWithResponse(ctx contex
 // 修改指定实例的参数模板参数。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21829,6 +25179,8 @@ func (c *ClientWithResponses) UpdateInstancesConfigurationWithBodyWithResponse(c
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
@@ -21845,6 +25197,8 @@ func (c *ClientWithResponses) UpdateInstancesConfigurationWithResponse(ctx conte
 // 查询指定实例中的数据库。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21863,6 +25217,8 @@ func (c *ClientWithResponses) ListInstancesDatabaseV3WithResponse(ctx context.Co
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
@@ -21879,6 +25235,8 @@ func (c *ClientWithResponses) CreateDatabaseWithBodyWithResponse(ctx context.Con
 // 在指定实例中创建数据库。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21897,6 +25255,8 @@ func (c *ClientWithResponses) CreateDatabaseWithResponse(ctx context.Context, pr
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDBUser` operationId).
@@ -21913,6 +25273,8 @@ func (c *ClientWithResponses) ListDBUserWithResponse(ctx context.Context, projec
 // 查询指定实例中的数据库。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -21931,6 +25293,8 @@ func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projec
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name} (the `DeleteDatabase` operationId).
@@ -21947,6 +25311,8 @@ func (c *ClientWithResponses) DeleteDatabaseWithResponse(ctx context.Context, pr
 // 在指定实例的数据库中，解除数据库帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21965,6 +25331,8 @@ func (c *ClientWithResponses) DeleteDBPrivilegeWithBodyWithResponse(ctx context.
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
@@ -21981,6 +25349,8 @@ func (c *ClientWithResponses) DeleteDBPrivilegeWithResponse(ctx context.Context,
 // 在指定实例的数据库中, 设置帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -21999,6 +25369,8 @@ func (c *ClientWithResponses) CreateDBPrivilegeWithBodyWithResponse(ctx context.
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
@@ -22015,6 +25387,8 @@ func (c *ClientWithResponses) CreateDBPrivilegeWithResponse(ctx context.Context,
 // 查询指定实例中的数据库用户。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22033,6 +25407,8 @@ func (c *ClientWithResponses) ListInstancesDBUserV3WithResponse(ctx context.Cont
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
@@ -22049,6 +25425,8 @@ func (c *ClientWithResponses) CreateDBUserWithBodyWithResponse(ctx context.Conte
 // 在指定实例中创建数据库帐号。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22067,6 +25445,8 @@ func (c *ClientWithResponses) CreateDBUserWithResponse(ctx context.Context, proj
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/database (the `ListDatabase` operationId).
@@ -22083,6 +25463,8 @@ func (c *ClientWithResponses) ListDatabaseWithResponse(ctx context.Context, proj
 // 查询指定实例中的数据库用户列表。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22101,6 +25483,8 @@ func (c *ClientWithResponses) ListDBUserDetailWithResponse(ctx context.Context, 
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDBUser` operationId).
@@ -22117,6 +25501,8 @@ func (c *ClientWithResponses) DeleteDBUserWithResponse(ctx context.Context, proj
 // 查询数据库最近的2000条错误日志信息。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22135,6 +25521,8 @@ func (c *ClientWithResponses) ListErrorlogWithResponse(ctx context.Context, proj
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
@@ -22151,6 +25539,8 @@ func (c *ClientWithResponses) CreatePasswordWithBodyWithResponse(ctx context.Con
 // 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22169,6 +25559,8 @@ func (c *ClientWithResponses) CreatePasswordWithResponse(ctx context.Context, pr
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
@@ -22185,6 +25577,8 @@ func (c *ClientWithResponses) UpdatePublicIPWithBodyWithResponse(ctx context.Con
 // 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22204,6 +25598,8 @@ func (c *ClientWithResponses) UpdatePublicIPWithResponse(ctx context.Context, pr
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/restore-time (the `ListRestoreTime` operationId).
@@ -22220,6 +25616,8 @@ func (c *ClientWithResponses) ListRestoreTimeWithResponse(ctx context.Context, p
 // 查询数据库最近的2000条慢日志信息。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22238,6 +25636,8 @@ func (c *ClientWithResponses) ListSlowlogWithResponse(ctx context.Context, proje
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
@@ -22254,6 +25654,8 @@ func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.
 // 批量添加标签。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22272,6 +25674,8 @@ func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context,
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
@@ -22288,6 +25692,8 @@ func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.
 // 批量删除标签。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22306,6 +25712,8 @@ func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context,
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
@@ -22322,6 +25730,8 @@ func (c *ClientWithResponses) ListJobsWithResponse(ctx context.Context, projectI
 // 获取指定数据库引擎版本对应的磁盘类型。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22340,6 +25750,8 @@ func (c *ClientWithResponses) ShowStorageTypeWithResponse(ctx context.Context, p
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
@@ -22353,7 +25765,9 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 
 // ListConfigurations2WithResponse 获取参数组列表
 //
-// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。.
+// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22368,7 +25782,9 @@ func (c *ClientWithResponses) ListConfigurations2WithResponse(ctx context.Contex
 
 // CreateConfiguration2WithBodyWithResponse 创建参数组
 //
-// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。.
+// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22383,7 +25799,9 @@ func (c *ClientWithResponses) CreateConfiguration2WithBodyWithResponse(ctx conte
 
 // CreateConfiguration2WithResponse 创建参数组
 //
-// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。.
+// 创建参数组信息，包含参数组名称、描述、数据库版本信息、参数值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22398,7 +25816,9 @@ func (c *ClientWithResponses) CreateConfiguration2WithResponse(ctx context.Conte
 
 // DeleteConfiguration2WithResponse 删除参数组
 //
-// 删除指定参数组。.
+// 删除指定参数组。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22413,7 +25833,9 @@ func (c *ClientWithResponses) DeleteConfiguration2WithResponse(ctx context.Conte
 
 // ShowConfiguration2WithResponse 获取指定参数组的参数
 //
-// 获取指定参数组的详细信息。.
+// 获取指定参数组的详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22428,7 +25850,9 @@ func (c *ClientWithResponses) ShowConfiguration2WithResponse(ctx context.Context
 
 // UpdateConfiguration2WithBodyWithResponse 修改参数组参数
 //
-// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。.
+// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22443,7 +25867,9 @@ func (c *ClientWithResponses) UpdateConfiguration2WithBodyWithResponse(ctx conte
 
 // UpdateConfiguration2WithResponse 修改参数组参数
 //
-// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。.
+// 修改指定参数组的参数信息，包括名称、描述、指定参数的值。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22458,7 +25884,9 @@ func (c *ClientWithResponses) UpdateConfiguration2WithResponse(ctx context.Conte
 
 // UpdateConfigurationsApplyWithBodyWithResponse 应用参数组
 //
-// 将参数组应用到实例，可以指定一个或多个实例。.
+// 将参数组应用到实例，可以指定一个或多个实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22473,7 +25901,9 @@ func (c *ClientWithResponses) UpdateConfigurationsApplyWithBodyWithResponse(ctx 
 
 // UpdateConfigurationsApplyWithResponse 应用参数组
 //
-// 将参数组应用到实例，可以指定一个或多个实例。.
+// 将参数组应用到实例，可以指定一个或多个实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -22488,7 +25918,9 @@ func (c *ClientWithResponses) UpdateConfigurationsApplyWithResponse(ctx context.
 
 // ListInstances2WithResponse 根据指定条件查询实例列表
 //
-// 根据指定条件查询实例列表。.
+// 根据指定条件查询实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22503,7 +25935,9 @@ func (c *ClientWithResponses) ListInstances2WithResponse(ctx context.Context, ve
 
 // ListInstances3WithResponse 根据指定条件查询数据库实例列表
 //
-// 根据指定条件查询实例列表。.
+// 根据指定条件查询实例列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22525,6 +25959,8 @@ func (c *ClientWithResponses) ListInstances3WithResponse(ctx context.Context, ve
 // >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
 // >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
@@ -22545,6 +25981,8 @@ func (c *ClientWithResponses) CreateInstancesRecoveryWithBodyWithResponse(ctx co
 // >2.  MySQL和PostgreSQL源实例和目标实例的数据库版本必须一致，如都是MySQL 5.7或PostgreSQL 9.5，SQL Server支持同版本或者高版本，SQL Server版本约束，详见表1。
 // >3.  目标实例的数据卷总大小，大于或等于源实例的数据卷总大小。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
@@ -22558,7 +25996,9 @@ func (c *ClientWithResponses) CreateInstancesRecoveryWithResponse(ctx context.Co
 
 // DeleteInstanceWithResponse 删除实例
 //
-// 删除数据库实例，暂不支持删除包周期实例。.
+// 删除数据库实例，暂不支持删除包周期实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22577,6 +26017,8 @@ func (c *ClientWithResponses) DeleteInstanceWithResponse(ctx context.Context, ve
 // > **注意：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
@@ -22594,6 +26036,8 @@ func (c *ClientWithResponses) CreateInstancesAction2WithBodyWithResponse(ctx con
 // > **注意：**
 // >RDS实例重启过程中将不可用，请谨慎操作。
 //
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
@@ -22607,7 +26051,9 @@ func (c *ClientWithResponses) CreateInstancesAction2WithResponse(ctx context.Con
 
 // ListInstancesConfigurations2WithResponse 获取指定实例的参数组
 //
-// 获取指定实例的参数组信息。.
+// 获取指定实例的参数组信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22622,7 +26068,9 @@ func (c *ClientWithResponses) ListInstancesConfigurations2WithResponse(ctx conte
 
 // ListInstancesDatabaseWithResponse 查询数据库
 //
-// 查询指定实例中的数据库。.
+// 查询指定实例中的数据库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22637,7 +26085,9 @@ func (c *ClientWithResponses) ListInstancesDatabaseWithResponse(ctx context.Cont
 
 // ListInstancesDBUserWithResponse 查询数据库用户
 //
-// 查询指定实例中的数据库。.
+// 查询指定实例中的数据库。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -22652,7 +26102,9 @@ func (c *ClientWithResponses) ListInstancesDBUserWithResponse(ctx context.Contex
 
 // ListJobs2WithResponse 获取指定任务信息
 //
-// 获取关系型数据库任务中心指定任务的信息。.
+// 获取关系型数据库任务中心指定任务的信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -14,189 +14,283 @@ import (
 )
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope defines model for AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope.
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:49 table "响应参数"
 type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope struct {
+	// AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse Source: testdata/pages/002_864b31744e4ac0fa.txt:49 table "响应参数"
 	AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult `json:"alibaba_security_deepvision_proxy_security_common_token_get_response"`
 }
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest defines model for AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest.
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:9 table "请求参数"
 type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest struct {
 	// Param 参数
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:12 table "请求参数" row 1
 	Param *SecurityTokenQueryParam `json:"param,omitempty"`
 }
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult defines model for AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult.
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:49 table "响应参数"
 type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult struct {
 	// Message 返回描述
 	//
 	// Example: 成功
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:116 table "响应参数" row 21
 	Message *string `json:"message,omitempty"`
 
 	// RespCode 返回码
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:113 table "响应参数" row 18
 	RespCode *int64 `json:"resp_code,omitempty"`
 
 	// RespRequestID 请求唯一ID
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:115 table "响应参数" row 20
 	RespRequestID *string `json:"resp_request_id,omitempty"`
 
 	// RespSuccess 是否成功
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:114 table "响应参数" row 19
 	RespSuccess *bool `json:"resp_success,omitempty"`
 
 	// Result Token
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:52 table "响应参数" row 1
 	Result *SecurityTokenCredential `json:"result,omitempty"`
 }
 
 // Datas defines model for Datas.
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:96 table "响应参数" row 13
 type Datas struct {
 	// Action TOP list wrapper: the items of a String [] field, under "string".
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:106 table "响应参数" row 16
 	Action *StringList `json:"action,omitempty"`
 
 	// Effect effect
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:102 table "响应参数" row 15
 	Effect *string `json:"effect,omitempty"`
 
 	// Resource TOP list wrapper: the items of a String [] field, under "string".
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:99 table "响应参数" row 14
 	Resource *StringList `json:"resource,omitempty"`
 }
 
 // DatasList TOP list wrapper: the items of a Datas [] field, under "datas".
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:96 table "响应参数" row 13
 type DatasList struct {
+	// Datas Source: testdata/pages/002_864b31744e4ac0fa.txt:96 table "响应参数" row 13
 	Datas []Datas `json:"datas"`
 }
 
 // Policy 策略
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:89 table "响应参数" row 11
 type Policy struct {
 	// Statement TOP list wrapper: the items of a Datas [] field, under "datas".
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:96 table "响应参数" row 13
 	Statement *DatasList `json:"statement,omitempty"`
 
 	// Version 策略
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:92 table "响应参数" row 12
 	Version *string `json:"version,omitempty"`
 }
 
 // SecurityTokenCredential Token
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:52 table "响应参数" row 1
 type SecurityTokenCredential struct {
 	// AccessKeyID 临时AK
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:53 table "响应参数" row 2
 	AccessKeyID *string `json:"access_key_id,omitempty"`
 
 	// AccessKeySecret 临时AK
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:57 table "响应参数" row 3
 	AccessKeySecret *string `json:"access_key_secret,omitempty"`
 
 	// EndPointInternal 内网endpoint
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:73 table "响应参数" row 7
 	EndPointInternal *string `json:"end_point_internal,omitempty"`
 
 	// EndPointPublic 公网endpoint
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:65 table "响应参数" row 5
 	EndPointPublic *string `json:"end_point_public,omitempty"`
 
 	// Expiration 过期时间
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:77 table "响应参数" row 8
 	Expiration *string `json:"expiration,omitempty"`
 
 	// FieldID 门店
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:85 table "响应参数" row 10
 	FieldID *string `json:"field_id,omitempty"`
 
 	// Policy 策略
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:89 table "响应参数" row 11
 	Policy *Policy `json:"policy,omitempty"`
 
 	// ProductCode 产品code
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:61 table "响应参数" row 4
 	ProductCode *string `json:"product_code,omitempty"`
 
 	// SceneCode 来源场景
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:69 table "响应参数" row 6
 	SceneCode *string `json:"scene_code,omitempty"`
 
 	// TenantCode 租户
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:81 table "响应参数" row 9
 	TenantCode *string `json:"tenant_code,omitempty"`
 
 	// Token Token
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:109 table "响应参数" row 17
 	Token *string `json:"token,omitempty"`
 }
 
 // SecurityTokenQueryParam 参数
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:12 table "请求参数" row 1
 type SecurityTokenQueryParam struct {
 	// OpPoiID 门店
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:33 table "请求参数" row 6
 	OpPoiID string `json:"op_poi_id"`
 
 	// OpTenantCode 租户
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:38 table "请求参数" row 7
 	OpTenantCode string `json:"op_tenant_code"`
 
 	// ProductCode 云产品
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:13 table "请求参数" row 2
 	ProductCode string `json:"product_code"`
 
 	// RequestID 请求唯一ID
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:23 table "请求参数" row 4
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SceneCode 来源场景
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:18 table "请求参数" row 3
 	SceneCode string `json:"scene_code"`
 
 	// Token token
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:43 table "请求参数" row 8
 	Token *string `json:"token,omitempty"`
 
 	// UsageScene 使用场景
 	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:28 table "请求参数" row 5
 	UsageScene string `json:"usage_scene"`
 }
 
 // StringList TOP list wrapper: the items of a String [] field, under "string".
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:99 table "响应参数" row 14
 type StringList struct {
+	// String Source: testdata/pages/002_864b31744e4ac0fa.txt:99 table "响应参数" row 14
 	String []string `json:"string"`
 }
 
 // TopError defines model for TopError.
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
 type TopError struct {
 	// Code Platform error code.
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
 	Code *int64 `json:"code,omitempty"`
 
 	// Msg Platform error message.
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
 	Msg *string `json:"msg,omitempty"`
 
 	// RequestID Request id, for support.
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SubCode Business error code.
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
 	SubCode *string `json:"sub_code,omitempty"`
 
 	// SubMsg Business error message.
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
 	SubMsg *string `json:"sub_msg,omitempty"`
 }
 
 // TopErrorResponse defines model for TopErrorResponse.
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
 type TopErrorResponse struct {
+	// ErrorResponse Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
 	ErrorResponse TopError `json:"error_response"`
 }
 
@@ -279,7 +373,9 @@ type ClientInterface interface {
 
 	// AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBody 获取Security Token
 	//
-	// 获取Security token.
+	// 获取Security token
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:3
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -289,7 +385,9 @@ type ClientInterface interface {
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBody 获取Security Token
 //
-// 获取Security token.
+// 获取Security token
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:3
 //
 // Takes any type of body and a specified content type.
 //
@@ -381,7 +479,9 @@ type ClientWithResponsesInterface interface {
 
 	// AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBodyWithResponse 获取Security Token
 	//
-	// 获取Security token.
+	// 获取Security token
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:3
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -439,7 +539,9 @@ func (r AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse) ContentTyp
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBodyWithResponse 获取Security Token
 //
-// 获取Security token.
+// 获取Security token
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:3
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //

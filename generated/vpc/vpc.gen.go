@@ -2309,24 +2309,38 @@ func (e NeutronListRoutersParamsStatus) Valid() bool {
 }
 
 // AcceptVpcPeeringResponseBody defines model for AcceptVpcPeeringResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:63 table "表 2 响应参数"
 type AcceptVpcPeeringResponseBody struct {
 	// AcceptVpcInfo 对等连接发起端vpc信息，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:100 table "表 2 响应参数" row 5
 	AcceptVpcInfo *AcceptVpcPeeringVpcInfo `json:"accept_vpc_info,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:114 table "表 2 响应参数" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:107 table "表 2 响应参数" row 6
 	Description *string `json:"description,omitempty"`
 
 	// ID 对等连接id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:71 table "表 2 响应参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:78 table "表 2 响应参数" row 2
 	Name *string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:93 table "表 2 响应参数" row 4
 	RequestVpcInfo *AcceptVpcPeeringVpcInfo `json:"request_vpc_info,omitempty"`
 
 	// Status 状态位：
@@ -2335,23 +2349,35 @@ type AcceptVpcPeeringResponseBody struct {
 	// - EXPIRED：已过期。
 	// - DELETED：已删除。
 	// - ACTIVE：活动的。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:85 table "表 2 响应参数" row 3
 	Status *string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:122 table "表 2 响应参数" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // AcceptVpcPeeringVpcInfo 对等连接发起端vpc信息，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:135 table "表 3 vpc_info对象"
 type AcceptVpcPeeringVpcInfo struct {
 	// TenantID 对等连接其中一端vpc所属的项目id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:150 table "表 3 vpc_info对象" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// VpcID 对等连接其中一端vpc id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:143 table "表 3 vpc_info对象" row 1
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // AddExtendCidrOption 添加扩展网段请求体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:91 table "表 3 AddExtendCidrOption"
 type AddExtendCidrOption struct {
 	// ExtendCidrs 功能说明：扩展cidr列表
 	// 取值范围：不能包含以下网段
@@ -2365,58 +2391,88 @@ type AddExtendCidrOption struct {
 	// - 172.31.0.0/16
 	// - 192.168.0.0/16
 	// 约束：当前只支持添加一个
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:101 table "表 3 AddExtendCidrOption" row 1
 	ExtendCidrs []string `json:"extend_cidrs"`
 }
 
 // AddVpcExtendCidrError defines model for AddVpcExtendCidrError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:344 table "表 8 响应Body参数"
 type AddVpcExtendCidrError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:366 table "表 8 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:359 table "表 8 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:352 table "表 8 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // AddVpcExtendCidrRequestBody defines model for AddVpcExtendCidrRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:55 table "表 2 请求Body参数"
 type AddVpcExtendCidrRequestBody struct {
 	// DryRun 功能说明：是否只预检此次请求
 	// 取值范围：
 	// - true：发送检查请求，不会添加扩展网段。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
 	// - false（默认值）：发送正常请求，并直接添加VPC扩展网段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:65 table "表 2 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// Vpc 添加扩展网段请求体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:76 table "表 2 请求Body参数" row 2
 	Vpc AddExtendCidrOption `json:"vpc"`
 }
 
 // AddVpcExtendCidrResponseBody defines model for AddVpcExtendCidrResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:140 table "表 4 响应Body参数"
 type AddVpcExtendCidrResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:148 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// Vpc 添加扩展网段响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:155 table "表 4 响应Body参数" row 2
 	Vpc *AddVpcExtendCidrVpc `json:"vpc,omitempty"`
 }
 
 // AddVpcExtendCidrTag defines model for AddVpcExtendCidrTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:332 table "表 6 Tag"
 type AddVpcExtendCidrTag struct {
 	// Key 功能说明：标签键
 	// 取值范围：
 	// - 最大长度36个unicode字符。
 	// - key不能为空。不能包含非打印字符ASCII(0-31)，*,<,>,,=
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:340 table "表 6 Tag" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value 功能描述：标签值
 	// 取值范围：
 	// - 每个值最大长度43个unicode字符，可以为空字符串。
 	// - 不能包含非打印字符ASCII(0-31)，*,<,>,,=
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:349 table "表 6 Tag" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // AddVpcExtendCidrVpc 添加扩展网段响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:168 table "表 5 Vpc"
 type AddVpcExtendCidrVpc struct {
 	// Cidr 功能说明：VPC下可用子网的范围
 	// 取值范围：
@@ -2425,52 +2481,76 @@ type AddVpcExtendCidrVpc struct {
 	// - 192.168.0.0/16 ~ 192.168.255.240/28
 	// 不指定cidr时，默认值为“”
 	// - 约束：必须是ipv4 cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:200 table "表 5 Vpc" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CloudResources 功能说明：VPC关联资源类型和数量
 	// 取值范围：目前只返回VPC关联的routetable和virsubnet
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:260 table "表 5 Vpc" row 11
 	CloudResources []CloudResource `json:"cloud_resources,omitempty"`
 
 	// CreatedAt 功能说明：VPC创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:244 table "表 5 Vpc" row 9
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：VPC的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:192 table "表 5 Vpc" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：VPC所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:236 table "表 5 Vpc" row 8
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ExtendCidrs 功能描述：VPC的扩展网段
 	// 取值范围：
 	// 约束：目前只支持ipv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:211 table "表 5 Vpc" row 5
 	ExtendCidrs []string `json:"extend_cidrs,omitempty"`
 
 	// ID 功能描述：VPC对应的唯一标识
 	// 取值范围：带“-”的UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:176 table "表 5 Vpc" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：VPC对应的名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:184 table "表 5 Vpc" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：VPC所属的项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:229 table "表 5 Vpc" row 7
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Status 功能说明：VPC对应的状态
 	// 取值范围：
 	// - PENDING：创建中
 	// - ACTIVE：创建成功
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:220 table "表 5 Vpc" row 6
 	Status *AddVpcExtendCidrVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:268 table "表 5 Vpc" row 12
 	Tags []AddVpcExtendCidrTag `json:"tags,omitempty"`
 
 	// UpdatedAt 功能说明：VPC更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:252 table "表 5 Vpc" row 10
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -2478,92 +2558,146 @@ type AddVpcExtendCidrVpc struct {
 // 取值范围：
 // - PENDING：创建中
 // - ACTIVE：创建成功
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:220 table "表 5 Vpc" row 6
 type AddVpcExtendCidrVpcStatus string
 
 // AllocationPool defines model for AllocationPool.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:175 table "表 3 allocation_pool对象"
 type AllocationPool struct {
 	// End 网络池结束IP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:194 table "表 3 allocation_pool对象" row 2
 	End *string `json:"end,omitempty"`
 
 	// Start 网络池起始IP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:185 table "表 3 allocation_pool对象" row 1
 	Start *string `json:"start,omitempty"`
 }
 
 // AssociateRouteTableRequestBody defines model for AssociateRouteTableRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:60 table "表 2 请求参数"
 type AssociateRouteTableRequestBody struct {
 	// Routetable 路由表对象，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:70 table "表 2 请求参数" row 1
 	Routetable AssociateRouteTableRequestRoutetable `json:"routetable"`
 }
 
 // AssociateRouteTableRequestRoutetable 路由表对象，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:85 table "表 3 routetable字段说明"
 type AssociateRouteTableRequestRoutetable struct {
 	// Subnets - 功能说明：路由表所关联的子网。
 	// - 约束：只能关联路由表所属vpc下的子网
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:95 table "表 3 routetable字段说明" row 1
 	Subnets []AssociateRouteTableRequestSubnet `json:"subnets"`
 }
 
 // AssociateRouteTableRequestSubnet defines model for AssociateRouteTableRequestSubnet.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:110 table "表 4 subnet字段说明"
 type AssociateRouteTableRequestSubnet struct {
 	// Associate 路由表关联子网ID列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:120 table "表 4 subnet字段说明" row 1
 	Associate []string `json:"associate,omitempty"`
 
 	// Disassociate 路由表解除关联子网ID列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:129 table "表 4 subnet字段说明" row 2
 	Disassociate []string `json:"disassociate,omitempty"`
 }
 
 // AssociateRouteTableResponseBody defines model for AssociateRouteTableResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:165 table "表 5 响应参数"
 type AssociateRouteTableResponseBody struct {
 	// Routetable 路由表对象，参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:173 table "表 5 响应参数" row 1
 	Routetable *AssociateRouteTableResponseRoutetable `json:"routetable,omitempty"`
 }
 
 // AssociateRouteTableResponseRoutetable 路由表对象，参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:186 table "表 6 routetable字段说明"
 type AssociateRouteTableResponseRoutetable struct {
 	// Default - 功能说明：是否为默认路由表
 	// - 取值范围：true表示默认路由表；false表示自定义路由表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:208 table "表 6 routetable字段说明" row 3
 	Default *bool `json:"default,omitempty"`
 
 	// Description - 路由表的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:243 table "表 6 routetable字段说明" row 8
 	Description *string `json:"description,omitempty"`
 
 	// ID - 功能说明：路由表唯一标识
 	// - 取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:194 table "表 6 routetable字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name - 功能说明：路由表名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:201 table "表 6 routetable字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由对象列表，参见表4
 	// - 约束：每个路由表最大关联200条路由
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:215 table "表 6 routetable字段说明" row 4
 	Routes []AssociateRouteTableRoute `json:"routes,omitempty"`
 
 	// Subnets - 功能说明：路由表所关联的子网，参见表5
 	// - 约束：只能关联路由表所属VPC下的子网
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:222 table "表 6 routetable字段说明" row 5
 	Subnets []AssociateRouteTableResponseSubnet `json:"subnets,omitempty"`
 
 	// TenantID - 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:229 table "表 6 routetable字段说明" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// VpcID - 功能说明：路由表所属VPC的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:236 table "表 6 routetable字段说明" row 7
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // AssociateRouteTableResponseSubnet defines model for AssociateRouteTableResponseSubnet.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:300 table "表 8 subnet字段说明"
 type AssociateRouteTableResponseSubnet struct {
 	// ID 路由表关联的子网ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:308 table "表 8 subnet字段说明" row 1
 	ID *string `json:"id,omitempty"`
 }
 
 // AssociateRouteTableRoute defines model for AssociateRouteTableRoute.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:256 table "表 7 route字段说明"
 type AssociateRouteTableRoute struct {
 	// Description - 功能说明：路由的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:287 table "表 7 route字段说明" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Destination - 功能说明：路由目的网段
 	// - 约束：合法的CIDR格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:272 table "表 7 route字段说明" row 2
 	Destination *string `json:"destination,omitempty"`
 
 	// Nexthop - 功能说明：路由下一跳对象的ID
@@ -2576,6 +2710,8 @@ type AssociateRouteTableRoute struct {
 	// - 当type为vpn时，取值为vpn实例ID
 	// - 当type为dc时，取值为dc实例ID
 	// - 当type为cc时，取值为cc的实例ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:279 table "表 7 route字段说明" row 3
 	Nexthop *string `json:"nexthop,omitempty"`
 
 	// Type - 功能说明：路由的类型
@@ -2589,6 +2725,8 @@ type AssociateRouteTableRoute struct {
 	// - dc：云专线
 	// - cc：云连接
 	// - egw：VPC终端节点
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:264 table "表 7 route字段说明" row 1
 	Type *AssociateRouteTableRouteType `json:"type,omitempty"`
 }
 
@@ -2603,188 +2741,298 @@ type AssociateRouteTableRoute struct {
 // - dc：云专线
 // - cc：云连接
 // - egw：VPC终端节点
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:264 table "表 7 route字段说明" row 1
 type AssociateRouteTableRouteType string
 
 // BatchCreateSubNetworkInterfaceError defines model for BatchCreateSubNetworkInterfaceError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:81 table "表 6 响应Body参数"
 type BatchCreateSubNetworkInterfaceError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:85 table "表 6 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:84 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:83 table "表 6 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // BatchCreateSubNetworkInterfaceOption 创建辅助弹性网卡的请求体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:35 table "表 3 BatchCreateSubNetworkInterfaceOption"
 type BatchCreateSubNetworkInterfaceOption struct {
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:40 table "表 3 BatchCreateSubNetworkInterfaceOption" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Ipv6Enable 功能说明：辅助弹性网卡是否启用ipv6地址取值范围：true（开启)false（关闭）默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:41 table "表 3 BatchCreateSubNetworkInterfaceOption" row 5
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标注UUID约束：必须是实际存在的端口ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:38 table "表 3 BatchCreateSubNetworkInterfaceOption" row 2
 	ParentID string `json:"parent_id"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属的项目ID取值范围：标准UUID约束：只有管理员有权限指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:42 table "表 3 BatchCreateSubNetworkInterfaceOption" row 6
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表。例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:39 table "表 3 BatchCreateSubNetworkInterfaceOption" row 3
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:37 table "表 3 BatchCreateSubNetworkInterfaceOption" row 1
 	VirsubnetID string `json:"virsubnet_id"`
 }
 
 // BatchCreateSubNetworkInterfaceRequestBody defines model for BatchCreateSubNetworkInterfaceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:26 table "表 2 请求Body参数"
 type BatchCreateSubNetworkInterfaceRequestBody struct {
 	// Count 批量创建辅助弹性网卡的个数最小值：1最大值：20
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:30 table "表 2 请求Body参数" row 3
 	Count int64 `json:"count"`
 
 	// DryRun 功能说明：是否只预检此次请求取值范围：true：发送检查请求，不会创建辅助弹性网卡。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。false（默认值）：发送正常请求，并直接创建辅助弹性网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:28 table "表 2 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// SubNetworkInterface 创建辅助弹性网卡的请求体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:29 table "表 2 请求Body参数" row 2
 	SubNetworkInterface BatchCreateSubNetworkInterfaceOption `json:"sub_network_interface"`
 }
 
 // BatchCreateSubNetworkInterfaceResponseBody defines model for BatchCreateSubNetworkInterfaceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:51 table "表 4 响应Body参数"
 type BatchCreateSubNetworkInterfaceResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:53 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SubNetworkInterfaces 批量创建辅助弹性网卡的响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:54 table "表 4 响应Body参数" row 2
 	SubNetworkInterfaces []BatchCreateSubNetworkInterfaceSubNetworkInterface `json:"sub_network_interfaces,omitempty"`
 }
 
 // BatchCreateSubNetworkInterfaceSubNetworkInterface defines model for BatchCreateSubNetworkInterfaceSubNetworkInterface.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:59 table "表 5 SubNetworkInterface"
 type BatchCreateSubNetworkInterfaceSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:74 table "表 5 SubNetworkInterface" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:68 table "表 5 SubNetworkInterface" row 8
 	Description *string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:61 table "表 5 SubNetworkInterface" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:64 table "表 5 SubNetworkInterface" row 4
 	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:65 table "表 5 SubNetworkInterface" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:66 table "表 5 SubNetworkInterface" row 6
 	ParentDeviceID *string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:67 table "表 5 SubNetworkInterface" row 7
 	ParentID *string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:63 table "表 5 SubNetworkInterface" row 3
 	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:73 table "表 5 SubNetworkInterface" row 13
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表。例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:71 table "表 5 SubNetworkInterface" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Tags 功能说明：辅助弹性网卡的标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:72 table "表 5 SubNetworkInterface" row 12
 	Tags []string `json:"tags,omitempty"`
 
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:62 table "表 5 SubNetworkInterface" row 2
 	VirsubnetID *string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:70 table "表 5 SubNetworkInterface" row 10
 	VlanID *int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:69 table "表 5 SubNetworkInterface" row 9
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // BatchCreateSubnetTagsRequestBody defines model for BatchCreateSubnetTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:61 table "表 2 请求参数"
 type BatchCreateSubnetTagsRequestBody struct {
 	// Action 操作标识：
 	// - create：创建
 	// - delete：删除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:80 table "表 2 请求参数" row 2
 	Action string `json:"action"`
 
 	// Tags tag对象列表，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:71 table "表 2 请求参数" row 1
 	Tags []BatchCreateSubnetTagsTag `json:"tags"`
 }
 
 // BatchCreateSubnetTagsTag defines model for BatchCreateSubnetTagsTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:95 table "表 3 tag对象"
 type BatchCreateSubnetTagsTag struct {
 	// Key - 标签名称
 	// - 不能为空。
 	// - 长度不超过36个字符。
 	// - 由英文字母、数字、下划线、中划线、中文字符组成。
 	// - 同一资源的key值不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:105 table "表 3 tag对象" row 1
 	Key string `json:"key"`
 
 	// Value - 标签值
 	// - 长度不超过43个字符。
 	// - 由英文字母、数字、下划线、点、中划线、中文字符组成。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:114 table "表 3 tag对象" row 2
 	Value string `json:"value"`
 }
 
 // BatchCreateVpcTagsRequestBody defines model for BatchCreateVpcTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:60 table "表 2 请求参数"
 type BatchCreateVpcTagsRequestBody struct {
 	// Action 操作标识：
 	// - create：创建
 	// - delete：删除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:79 table "表 2 请求参数" row 2
 	Action string `json:"action"`
 
 	// Tags tag对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:70 table "表 2 请求参数" row 1
 	Tags []BatchCreateSubnetTagsTag `json:"tags"`
 }
 
 // CloudResource defines model for CloudResource.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:304 table "表 5 CloudResource"
 type CloudResource struct {
 	// ResourceCount 功能说明：资源数量
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:319 table "表 5 CloudResource" row 2
 	ResourceCount *int64 `json:"resource_count,omitempty"`
 
 	// ResourceType 功能描述：资源类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:312 table "表 5 CloudResource" row 1
 	ResourceType *string `json:"resource_type,omitempty"`
 }
 
 // CreateAddressGroupAddressGroup 创建地址组的响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:199 table "表 5 AddressGroup"
 type CreateAddressGroupAddressGroup struct {
 	// CreatedAt 功能说明：地址组创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:250 table "表 5 AddressGroup" row 6
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：地址组描述信息
 	// 取值范围：0-255个字符
 	// 约束：不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:223 table "表 5 AddressGroup" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID 功能说明：地址组唯一标识
 	// 取值范围：合法UUID的字符串
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:207 table "表 5 AddressGroup" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPSet 功能说明：地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
 	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:232 table "表 5 AddressGroup" row 4
 	IPSet []string `json:"ip_set,omitempty"`
 
 	// IPVersion 功能说明：IP地址组ip版本
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:241 table "表 5 AddressGroup" row 5
 	IPVersion *CreateAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:215 table "表 5 AddressGroup" row 2
 	Name *string `json:"name,omitempty"`
 
 	// TenantID 功能说明：资源所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:266 table "表 5 AddressGroup" row 8
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:258 table "表 5 AddressGroup" row 7
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -2792,39 +3040,59 @@ type CreateAddressGroupAddressGroup struct {
 // 取值范围：
 // - 4：表示ipv4地址组
 // - 6：表示ipv6地址组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:241 table "表 5 AddressGroup" row 5
 type CreateAddressGroupAddressGroupIPVersion int64
 
 // CreateAddressGroupError defines model for CreateAddressGroupError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:281 table "表 6 响应Body参数"
 type CreateAddressGroupError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:303 table "表 6 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:296 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:289 table "表 6 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // CreateAddressGroupOption 创建地址组的请求体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:86 table "表 3 CreateAddressGroupOption"
 type CreateAddressGroupOption struct {
 	// Description 功能说明：地址组描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:106 table "表 3 CreateAddressGroupOption" row 2
 	Description *string `json:"description,omitempty"`
 
 	// IPSet 功能说明：地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
 	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:127 table "表 3 CreateAddressGroupOption" row 4
 	IPSet []string `json:"ip_set,omitempty"`
 
 	// IPVersion 功能说明：地址组ip版本
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:116 table "表 3 CreateAddressGroupOption" row 3
 	IPVersion CreateAddressGroupOptionIPVersion `json:"ip_version"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:96 table "表 3 CreateAddressGroupOption" row 1
 	Name string `json:"name"`
 }
 
@@ -2832,47 +3100,73 @@ type CreateAddressGroupOption struct {
 // 取值范围：
 // - 4：表示ipv4地址组
 // - 6：表示ipv6地址组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:116 table "表 3 CreateAddressGroupOption" row 3
 type CreateAddressGroupOptionIPVersion int64
 
 // CreateAddressGroupRequestBody defines model for CreateAddressGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:50 table "表 2 请求Body参数"
 type CreateAddressGroupRequestBody struct {
 	// AddressGroup 创建地址组的请求体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:71 table "表 2 请求Body参数" row 2
 	AddressGroup CreateAddressGroupOption `json:"address_group"`
 
 	// DryRun 功能说明：是否只预检此次请求
 	// 取值范围：
 	// - true：发送检查请求，不会创建地址组。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
 	// - false（默认值）：发送正常请求，并直接创建地址组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:60 table "表 2 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 }
 
 // CreateAddressGroupResponseBody defines model for CreateAddressGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:171 table "表 4 响应Body参数"
 type CreateAddressGroupResponseBody struct {
 	// AddressGroup 创建地址组的响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:186 table "表 4 响应Body参数" row 2
 	AddressGroup *CreateAddressGroupAddressGroup `json:"address_group,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:179 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // CreatePortBindingVifDetails vif的详细信息，参见表12
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:583 table "表 12 binding:vif_details对象"
 type CreatePortBindingVifDetails struct {
 	// PrimaryInterface 取值为true，表示是虚拟机的主网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:591 table "表 12 binding:vif_details对象" row 1
 	PrimaryInterface *bool `json:"primary_interface,omitempty"`
 }
 
 // CreatePortExtraDhcpOpt defines model for CreatePortExtraDhcpOpt.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:240 table "表 6 extra_dhcp_opt对象"
 type CreatePortExtraDhcpOpt struct {
 	// OptName DHCP选项名称，目前仅支持填写“51”，表示DHCP租约时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:250 table "表 6 extra_dhcp_opt对象" row 1
 	OptName *string `json:"opt_name,omitempty"`
 
 	// OptValue DHCP选项的值。
 	// 当“opt_name”为“51”时，参数格式为“Xh”，表示DHCP租约时间为X小时。
 	// “X”的取值范围为1~30000或“-1”，“-1”表示DHCP租约时间无限长。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:259 table "表 6 extra_dhcp_opt对象" row 2
 	OptValue *string `json:"opt_value,omitempty"`
 }
 
 // CreatePortRequestAllowAddressPair defines model for CreatePortRequestAllowAddressPair.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:206 table "表 5 allow_address_pair对象"
 type CreatePortRequestAllowAddressPair struct {
 	// IPAddress - 功能说明：IP地址
 	// - 约束：不支持0.0.0.0/0
@@ -2880,34 +3174,52 @@ type CreatePortRequestAllowAddressPair struct {
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关。
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
 	// - 如果填写allowed_address_pairs参数，则ip_address是必选参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:216 table "表 5 allow_address_pair对象" row 1
 	IPAddress string `json:"ip_address"`
 
 	// MacAddress MAC地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:225 table "表 5 allow_address_pair对象" row 2
 	MacAddress *string `json:"mac_address,omitempty"`
 }
 
 // CreatePortRequestBody defines model for CreatePortRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:45 table "表 2 请求参数"
 type CreatePortRequestBody struct {
 	// Port 端口对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:55 table "表 2 请求参数" row 1
 	Port CreatePortRequestPort `json:"port"`
 }
 
 // CreatePortRequestFixedIP defines model for CreatePortRequestFixedIp.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:171 table "表 4 fixed_ip对象"
 type CreatePortRequestFixedIP struct {
 	// IPAddress - 功能说明：端口IP地址
 	// - 约束：不支持更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:191 table "表 4 fixed_ip对象" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// SubnetID - 功能说明：所属子网ID
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
 	// - 约束：不支持更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:181 table "表 4 fixed_ip对象" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // CreatePortRequestPort 端口对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:70 table "表 3 port字段说明"
 type CreatePortRequestPort struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:101 table "表 3 port字段说明" row 3
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表5(扩展属性)
@@ -2917,21 +3229,31 @@ type CreatePortRequestPort struct {
 	// - 如果虚拟IP绑定云服务器资源
 	// - 则mac_address可为空或者填写被绑定云服务器网卡的Mac地址
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:146 table "表 3 port字段说明" row 8
 	AllowedAddressPairs []CreatePortRequestAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// DeviceOwner - 功能说明：端口设备所属
 	// - 取值范围：目前只支持指定""和"neutron:VIP_PORT"，neutron:VIP_PORT表示创建的是VIP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:110 table "表 3 port字段说明" row 4
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:156 table "表 3 port字段说明" row 9
 	ExtraDhcpOpts []CreatePortExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]，请参见表4
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:119 table "表 3 port字段说明" row 5
 	FixedIps []CreatePortRequestFixedIP `json:"fixed_ips,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:80 table "表 3 port字段说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
@@ -2940,49 +3262,75 @@ type CreatePortRequestPort struct {
 	// 网络ID的获取方式：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:89 table "表 3 port字段说明" row 2
 	NetworkID string `json:"network_id"`
 
 	// SecurityGroups 安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"](扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:137 table "表 3 port字段说明" row 7
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:128 table "表 3 port字段说明" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // CreatePortResponseAllowAddressPair defines model for CreatePortResponseAllowAddressPair.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:525 table "表 10 allow_address_pair对象"
 type CreatePortResponseAllowAddressPair struct {
 	// IPAddress - 功能说明：IP地址
 	// - 约束：不支持0.0.0.0/0
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组。
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关。
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:533 table "表 10 allow_address_pair对象" row 1
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// MacAddress MAC地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:540 table "表 10 allow_address_pair对象" row 2
 	MacAddress *string `json:"mac_address,omitempty"`
 }
 
 // CreatePortResponseBody defines model for CreatePortResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:303 table "表 7 响应参数"
 type CreatePortResponseBody struct {
 	// Port 端口对象，请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:311 table "表 7 响应参数" row 1
 	Port *CreatePortResponsePort `json:"port,omitempty"`
 }
 
 // CreatePortResponseFixedIP defines model for CreatePortResponseFixedIp.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:495 table "表 9 fixed_ip对象"
 type CreatePortResponseFixedIP struct {
 	// IPAddress 端口IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:512 table "表 9 fixed_ip对象" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// SubnetID 功能说明：所属子网ID
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
 	// 约束：不支持更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:503 table "表 9 fixed_ip对象" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // CreatePortResponsePort 端口对象，请参见表8。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:324 table "表 8 port字段说明"
 type CreatePortResponsePort struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:356 table "表 8 port字段说明" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表。请参见表10
@@ -2990,59 +3338,89 @@ type CreatePortResponsePort struct {
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组。
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关。
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:412 table "表 8 port字段说明" row 12
 	AllowedAddressPairs []CreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile - 功能说明：提供用户设置自定义信息(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:433 table "表 8 port字段说明" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息，参见表12
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:426 table "表 8 port字段说明" row 14
 	BindingVifDetails *CreatePortBindingVifDetails `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:440 table "表 8 port字段说明" row 16
 	BindingVnicType *CreatePortResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:377 table "表 8 port字段说明" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:384 table "表 8 port字段说明" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment - 功能说明：主网卡默认内网域名信息
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:447 table "表 8 port字段说明" row 17
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName - 功能说明：主网卡默认内网DNS名称
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:454 table "表 8 port字段说明" row 18
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表11
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:419 table "表 8 port字段说明" row 13
 	ExtraDhcpOpts []CreatePortExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]，请参见表9
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:370 table "表 8 port字段说明" row 6
 	FixedIps []CreatePortResponseFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:332 table "表 8 port字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// InstanceID - 功能说明：端口所属实例ID，例如RDS实例ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:461 table "表 8 port字段说明" row 19
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// InstanceType - 功能说明：端口所属实例类型，例如“RDS”
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:468 table "表 8 port字段说明" row 20
 	InstanceType *string `json:"instance_type,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:363 table "表 8 port字段说明" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:339 table "表 8 port字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
@@ -3051,147 +3429,227 @@ type CreatePortResponsePort struct {
 	// 网络ID的获取方式：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:346 table "表 8 port字段说明" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled - 功能说明：端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:475 table "表 8 port字段说明" row 21
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:405 table "表 8 port字段说明" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:398 table "表 8 port字段说明" row 10
 	Status *CreatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:391 table "表 8 port字段说明" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// ZoneID 端口所属的可用分区
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:482 table "表 8 port字段说明" row 22
 	ZoneID *string `json:"zone_id,omitempty"`
 }
 
 // CreatePortResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
 // - 取值范围：normal或者direct
 // - normal: 软交换direct: SRIOV硬直通（不支持）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:440 table "表 8 port字段说明" row 16
 type CreatePortResponsePortBindingVnicType string
 
 // CreatePortResponsePortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 // - 取值范围：ACTIVE、BUILD、DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:398 table "表 8 port字段说明" row 10
 type CreatePortResponsePortStatus string
 
 // CreatePortV1ExtraDhcpOpt defines model for CreatePortV1ExtraDhcpOpt.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:244 table "表 5 extra_dhcp_opt对象"
 type CreatePortV1ExtraDhcpOpt struct {
 	// OptName Option名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:254 table "表 5 extra_dhcp_opt对象" row 1
 	OptName *string `json:"opt_name,omitempty"`
 
 	// OptValue Option值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:263 table "表 5 extra_dhcp_opt对象" row 2
 	OptValue *string `json:"opt_value,omitempty"`
 }
 
 // CreatePortV1RequestAllowAddressPair defines model for CreatePortV1RequestAllowAddressPair.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:175 table "表 4 allow_address_pair对象"
 type CreatePortV1RequestAllowAddressPair struct {
 	// IPAddress - 功能说明：IP地址
 	// - 约束：不支持0.0.0.0
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:185 table "表 4 allow_address_pair对象" row 1
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// MacAddress MAC地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:194 table "表 4 allow_address_pair对象" row 2
 	MacAddress *string `json:"mac_address,omitempty"`
 }
 
 // CreatePortV1RequestBody defines model for CreatePortV1RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:18 table "表 1 请求参数"
 type CreatePortV1RequestBody struct {
 	// Port 端口对象，请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:28 table "表 1 请求参数" row 1
 	Port CreatePortV1RequestPort `json:"port"`
 }
 
 // CreatePortV1RequestFixedIP defines model for CreatePortV1RequestFixedIp.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:141 table "表 3 fixed_ip对象"
 type CreatePortV1RequestFixedIP struct {
 	// IPAddress - 功能说明：端口IP地址
 	// - 约束：不支持更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:160 table "表 3 fixed_ip对象" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// SubnetID - 功能说明：所属子网ID
 	// - 约束：不支持更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:151 table "表 3 fixed_ip对象" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // CreatePortV1RequestPort 端口对象，请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:43 table "表 2 port字段说明"
 type CreatePortV1RequestPort struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:71 table "表 2 port字段说明" row 3
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表4(扩展属性)
 	// - 约束：IP地址不允许为 “0.0.0.0”
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:108 table "表 2 port字段说明" row 7
 	AllowedAddressPairs []CreatePortV1RequestAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:117 table "表 2 port字段说明" row 8
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。请参见表3。
 	// 例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:80 table "表 2 port字段说明" row 4
 	FixedIps []CreatePortV1RequestFixedIP `json:"fixed_ips,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:53 table "表 2 port字段说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:62 table "表 2 port字段说明" row 2
 	NetworkID string `json:"network_id"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:126 table "表 2 port字段说明" row 9
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"](扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:99 table "表 2 port字段说明" row 6
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:90 table "表 2 port字段说明" row 5
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // CreatePortV1ResponseAllowAddressPair defines model for CreatePortV1ResponseAllowAddressPair.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:460 table "表 9 allow_address_pair对象"
 type CreatePortV1ResponseAllowAddressPair struct {
 	// IPAddress - 功能说明：IP地址
 	// - 约束：不支持0.0.0.0
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:468 table "表 9 allow_address_pair对象" row 1
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// MacAddress MAC地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:475 table "表 9 allow_address_pair对象" row 2
 	MacAddress *string `json:"mac_address,omitempty"`
 }
 
 // CreatePortV1ResponseBody defines model for CreatePortV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:270 table "表 6 响应参数"
 type CreatePortV1ResponseBody struct {
 	// Port 端口对象，请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:278 table "表 6 响应参数" row 1
 	Port *CreatePortV1ResponsePort `json:"port,omitempty"`
 }
 
 // CreatePortV1ResponseFixedIP defines model for CreatePortV1ResponseFixedIp.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:432 table "表 8 fixed_ip对象"
 type CreatePortV1ResponseFixedIP struct {
 	// IPAddress 端口IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:447 table "表 8 fixed_ip对象" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// SubnetID - 功能说明：所属子网ID
 	// - 约束：不支持更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:440 table "表 8 fixed_ip对象" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // CreatePortV1ResponsePort 端口对象，请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:291 table "表 7 port字段说明"
 type CreatePortV1ResponsePort struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:320 table "表 7 port字段说明" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表9（扩展属性）。
 	// - 约束：IP地址不允许为 “0.0.0.0”
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:376 table "表 7 port字段说明" row 12
 	AllowedAddressPairs []CreatePortV1ResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -3203,91 +3661,139 @@ type CreatePortV1ResponsePort struct {
 	// 举例：
 	// {"disable_security_groups"：true }，
 	// 当前仅支持指定为true，不支持指定为false，指定为true时，FWaaS功能不生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:397 table "表 7 port字段说明" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息， "ovs_hybrid_plug": 是否为ovs/bridge混合模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:390 table "表 7 port字段说明" row 14
 	BindingVifDetails map[string]interface{} `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:412 table "表 7 port字段说明" row 16
 	BindingVnicType *CreatePortV1ResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:341 table "表 7 port字段说明" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:348 table "表 7 port字段说明" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表10
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:383 table "表 7 port字段说明" row 13
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:334 table "表 7 port字段说明" row 6
 	FixedIps []CreatePortV1ResponseFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:299 table "表 7 port字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:327 table "表 7 port字段说明" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:306 table "表 7 port字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:313 table "表 7 port字段说明" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:419 table "表 7 port字段说明" row 17
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:369 table "表 7 port字段说明" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:362 table "表 7 port字段说明" row 10
 	Status *CreatePortV1ResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:355 table "表 7 port字段说明" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // CreatePortV1ResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
 // - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:412 table "表 7 port字段说明" row 16
 type CreatePortV1ResponsePortBindingVnicType string
 
 // CreatePortV1ResponsePortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 // - 取值范围：ACTIVE、BUILD、DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:362 table "表 7 port字段说明" row 10
 type CreatePortV1ResponsePortStatus string
 
 // CreatePrivateipPrivateip2 defines model for CreatePrivateipPrivateip2.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:124 table "表 3 privateip字段说明"
 type CreatePrivateipPrivateip2 struct {
 	// DeviceOwner - 功能说明：私有IP的使用者，空表示未使用
 	// - 取值范围：network:dhcp，network:router_interface_distributed，compute:xxx(xxx对应具体的可用区名称，例如compute:aa-bb-cc表示是被可用区aa-bb-cc上的ECS使用)，neutron:VIP_PORT
 	// - 约束：此处的取值范围只是本服务支持的类型，其他类型未做标注
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:162 table "表 3 privateip字段说明" row 5
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// ID 私有IP标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:140 table "表 3 privateip字段说明" row 2
 	ID *string `json:"id,omitempty"`
 
 	// IPAddress 申请到的私有IP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:169 table "表 3 privateip字段说明" row 6
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// Status - 功能说明：私有IP的状态
 	// - 取值范围：
 	// - ACTIVE：活动的
 	// - DOWN：不可用
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:132 table "表 3 privateip字段说明" row 1
 	Status *CreatePrivateipPrivateip2Status `json:"status,omitempty"`
 
 	// SubnetID 分配IP的子网标识
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:147 table "表 3 privateip字段说明" row 3
 	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:155 table "表 3 privateip字段说明" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
@@ -3295,51 +3801,81 @@ type CreatePrivateipPrivateip2 struct {
 // - 取值范围：
 // - ACTIVE：活动的
 // - DOWN：不可用
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:132 table "表 3 privateip字段说明" row 1
 type CreatePrivateipPrivateip2Status string
 
 // CreatePrivateipPrivateip3 defines model for CreatePrivateipPrivateip3.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:70 table "表 3 privateip字段说明"
 type CreatePrivateipPrivateip3 struct {
 	// IPAddress - 功能说明：指定IP地址申请
 	// - 取值范围：子网网段中的可以使用且未分配的IP地址，不指定时由系统自动分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:90 table "表 3 privateip字段说明" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// SubnetID 分配IP的子网标识
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:80 table "表 3 privateip字段说明" row 1
 	SubnetID string `json:"subnet_id"`
 }
 
 // CreatePrivateipRequestBody defines model for CreatePrivateipRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:45 table "表 2 请求参数"
 type CreatePrivateipRequestBody struct {
 	// Privateips 私有IP列表对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:55 table "表 2 请求参数" row 1
 	Privateips []CreatePrivateipPrivateip3 `json:"privateips"`
 }
 
 // CreatePrivateipResponseBody defines model for CreatePrivateipResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:129 table "表 4 响应参数"
 type CreatePrivateipResponseBody struct {
 	// Privateips 私有IP列表对象，请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:137 table "表 4 响应参数" row 1
 	Privateips []CreatePrivateipPrivateip2 `json:"privateips,omitempty"`
 }
 
 // CreateRouteTableRequestBody defines model for CreateRouteTableRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:55 table "表 2 请求参数"
 type CreateRouteTableRequestBody struct {
 	// Routetable 路由表对象，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:65 table "表 2 请求参数" row 1
 	Routetable CreateRouteTableRoutetable `json:"routetable"`
 }
 
 // CreateRouteTableResponseBody defines model for CreateRouteTableResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:212 table "表 5 响应参数"
 type CreateRouteTableResponseBody struct {
 	// Routetable 路由表对象，参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:220 table "表 5 响应参数" row 1
 	Routetable *AssociateRouteTableResponseRoutetable `json:"routetable,omitempty"`
 }
 
 // CreateRouteTableRoute defines model for CreateRouteTableRoute.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:132 table "表 4 route字段说明"
 type CreateRouteTableRoute struct {
 	// Description - 功能说明：路由的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:171 table "表 4 route字段说明" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Destination - 功能说明：路由目的网段
 	// - 约束：合法的CIDR格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:152 table "表 4 route字段说明" row 2
 	Destination string `json:"destination"`
 
 	// Nexthop - 功能说明：路由下一跳对象的ID
@@ -3352,6 +3888,8 @@ type CreateRouteTableRoute struct {
 	// - 当type为vpn时，取值为vpn实例ID
 	// - 当type为dc时，取值为dc实例ID
 	// - 当type为cc时，取值为cc的实例ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:161 table "表 4 route字段说明" row 3
 	Nexthop string `json:"nexthop"`
 
 	// Type - 功能说明：路由的类型
@@ -3365,6 +3903,8 @@ type CreateRouteTableRoute struct {
 	// - dc：云专线
 	// - cc：云连接
 	// - egw：VPC终端节点
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:142 table "表 4 route字段说明" row 1
 	Type CreateRouteTableRouteType `json:"type"`
 }
 
@@ -3379,125 +3919,189 @@ type CreateRouteTableRoute struct {
 // - dc：云专线
 // - cc：云连接
 // - egw：VPC终端节点
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:142 table "表 4 route字段说明" row 1
 type CreateRouteTableRouteType string
 
 // CreateRouteTableRoutetable 路由表对象，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:80 table "表 3 routetable字段说明"
 type CreateRouteTableRoutetable struct {
 	// Description - 功能说明：路由表的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:117 table "表 3 routetable字段说明" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Name - 功能说明：路由表名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:90 table "表 3 routetable字段说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由对象列表，参见表4。
 	// - 约束：每个路由表最大关联200条路由
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:99 table "表 3 routetable字段说明" row 2
 	Routes []CreateRouteTableRoute `json:"routes,omitempty"`
 
 	// VpcID - 功能说明：路由表所属VPC的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:108 table "表 3 routetable字段说明" row 3
 	VpcID string `json:"vpc_id"`
 }
 
 // CreateSecurityGroupError defines model for CreateSecurityGroupError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:414 table "表 7 响应Body参数"
 type CreateSecurityGroupError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:436 table "表 7 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:429 table "表 7 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:422 table "表 7 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // CreateSecurityGroupOption 功能说明：创建安全组的请求体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:86 table "表 3 CreateSecurityGroupOption"
 type CreateSecurityGroupOption struct {
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:106 table "表 3 CreateSecurityGroupOption" row 2
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：企业项目ID。创建安全组时，给安全组绑定企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。
 	// “0”表示默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:116 table "表 3 CreateSecurityGroupOption" row 3
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// Name 功能描述：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:96 table "表 3 CreateSecurityGroupOption" row 1
 	Name string `json:"name"`
 }
 
 // CreateSecurityGroupRequestBody defines model for CreateSecurityGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:50 table "表 2 请求Body参数"
 type CreateSecurityGroupRequestBody struct {
 	// DryRun 功能说明：是否只预检此次请求
 	// 取值范围：
 	// - true：发送检查请求，不会创建安全组。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
 	// - false（默认值）：发送正常请求，并直接创建安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:60 table "表 2 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// SecurityGroup 功能说明：创建安全组的请求体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:71 table "表 2 请求Body参数" row 2
 	SecurityGroup CreateSecurityGroupOption `json:"security_group"`
 }
 
 // CreateSecurityGroupResponseBody defines model for CreateSecurityGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:168 table "表 4 响应Body参数"
 type CreateSecurityGroupResponseBody struct {
 	// RequestID 请求Id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:176 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SecurityGroup 创建安全组响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:183 table "表 4 响应Body参数" row 2
 	SecurityGroup *CreateSecurityGroupSecurityGroupInfo `json:"security_group,omitempty"`
 }
 
 // CreateSecurityGroupRuleOption 创建安全组规则的请求体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:82 table "表 3 CreateSecurityGroupRuleOption"
 type CreateSecurityGroupRuleOption struct {
 	// Action 功能说明：安全组规则生效策略
 	// 取值范围：
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为allow
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:186 table "表 3 CreateSecurityGroupRuleOption" row 10
 	Action *CreateSecurityGroupRuleOptionAction `json:"action,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:101 table "表 3 CreateSecurityGroupRuleOption" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 功能说明：安全组规则的出入控制方向
 	// 取值范围：ingress 表示入方向；egress 表示出方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:111 table "表 3 CreateSecurityGroupRuleOption" row 3
 	Direction string `json:"direction"`
 
 	// Ethertype 功能说明：IP地址协议类型
 	// 取值范围：IPv4，IPv6 约束：不填默认值为IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:121 table "表 3 CreateSecurityGroupRuleOption" row 4
 	Ethertype *string `json:"ethertype,omitempty"`
 
 	// Multiport 功能说明：端口取值范围
 	// 取值范围：支持单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
 	// 约束：端口值的范围1~65535
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:142 table "表 3 CreateSecurityGroupRuleOption" row 6
 	Multiport *string `json:"multiport,omitempty"`
 
 	// Priority 功能说明：规则在安全组中的优先级 取值范围：1~100，1代表最高优先级 约束：默认值为100
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:198 table "表 3 CreateSecurityGroupRuleOption" row 11
 	Priority *string `json:"priority,omitempty"`
 
 	// Protocol 功能说明：协议类型
 	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号(0~255)
 	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:131 table "表 3 CreateSecurityGroupRuleOption" row 5
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteAddressGroupID 功能说明：远端地址组ID
 	// 取值范围：租户下存在的地址组ID
 	// 约束：与remote_ip_prefix，remote_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:175 table "表 3 CreateSecurityGroupRuleOption" row 9
 	RemoteAddressGroupID *string `json:"remote_address_group_id,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
 	// 取值范围：租户下存在的安全组ID
 	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:164 table "表 3 CreateSecurityGroupRuleOption" row 8
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// 取值范围：IP地址，或者cidr格式
 	// 约束：与remote_group_id、remote_address_group_id互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:153 table "表 3 CreateSecurityGroupRuleOption" row 7
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属的安全组ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:92 table "表 3 CreateSecurityGroupRuleOption" row 1
 	SecurityGroupID string `json:"security_group_id"`
 }
 
@@ -3506,97 +4110,143 @@ type CreateSecurityGroupRuleOption struct {
 // - allow表示允许
 // - deny表示拒绝
 // 约束：默认值为allow
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:186 table "表 3 CreateSecurityGroupRuleOption" row 10
 type CreateSecurityGroupRuleOptionAction string
 
 // CreateSecurityGroupRuleRequestBody defines model for CreateSecurityGroupRuleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:46 table "表 2 请求Body参数"
 type CreateSecurityGroupRuleRequestBody struct {
 	// DryRun 功能说明：是否只预检此次请求
 	// 取值范围：
 	// - true：发送检查请求，不会创建安全组规则。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
 	// - false（默认值）：发送正常请求，并直接创建安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:56 table "表 2 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// SecurityGroupRule 创建安全组规则的请求体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:67 table "表 2 请求Body参数" row 2
 	SecurityGroupRule CreateSecurityGroupRuleOption `json:"security_group_rule"`
 }
 
 // CreateSecurityGroupRuleResponseBody defines model for CreateSecurityGroupRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:236 table "表 4 响应Body参数"
 type CreateSecurityGroupRuleResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:244 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SecurityGroupRule 创建安全组规则的响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:251 table "表 4 响应Body参数" row 2
 	SecurityGroupRule *CreateSecurityGroupRuleSecurityGroupRule `json:"security_group_rule,omitempty"`
 }
 
 // CreateSecurityGroupRuleSecurityGroupRule 创建安全组规则的响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:264 table "表 5 SecurityGroupRule"
 type CreateSecurityGroupRuleSecurityGroupRule struct {
 	// Action 功能说明：安全组规则生效策略
 	// 取值范围：
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:330 table "表 5 SecurityGroupRule" row 8
 	Action *CreateSecurityGroupRuleSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:375 table "表 5 SecurityGroupRule" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:280 table "表 5 SecurityGroupRule" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 功能说明：安全组规则的出入控制方向
 	// 取值范围：
 	// - ingress 表示入方向
 	// - egress 表示出方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:295 table "表 5 SecurityGroupRule" row 4
 	Direction *CreateSecurityGroupRuleSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型 取值范围：IPv4，IPv6
 	// 约束：不填默认值为IPv4
 	// 缺省值：IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:313 table "表 5 SecurityGroupRule" row 6
 	Ethertype *CreateSecurityGroupRuleSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:272 table "表 5 SecurityGroupRule" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Multiport 功能说明：端口取值范围
 	// 取值范围：支持单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:322 table "表 5 SecurityGroupRule" row 7
 	Multiport *string `json:"multiport,omitempty"`
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:340 table "表 5 SecurityGroupRule" row 9
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：安全组规则所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:391 table "表 5 SecurityGroupRule" row 15
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：协议类型
 	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号
 	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:304 table "表 5 SecurityGroupRule" row 5
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteAddressGroupID 功能说明：远端地址组ID
 	// 取值范围：租户下存在的地址组ID
 	// 约束：与remote_ip_prefix，remote_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:366 table "表 5 SecurityGroupRule" row 12
 	RemoteAddressGroupID *string `json:"remote_address_group_id,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
 	// 取值范围：租户下存在的安全组ID
 	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:348 table "表 5 SecurityGroupRule" row 10
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// 取值范围：IP地址，或者cidr格式
 	// 约束：与remote_group_id、remote_address_group_id互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:357 table "表 5 SecurityGroupRule" row 11
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属的安全组ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:288 table "表 5 SecurityGroupRule" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组规则更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:383 table "表 5 SecurityGroupRule" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -3605,132 +4255,194 @@ type CreateSecurityGroupRuleSecurityGroupRule struct {
 // - allow表示允许
 // - deny表示拒绝
 // 约束：默认值为deny
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:330 table "表 5 SecurityGroupRule" row 8
 type CreateSecurityGroupRuleSecurityGroupRuleAction string
 
 // CreateSecurityGroupRuleSecurityGroupRuleDirection 功能说明：安全组规则的出入控制方向
 // 取值范围：
 // - ingress 表示入方向
 // - egress 表示出方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:295 table "表 5 SecurityGroupRule" row 4
 type CreateSecurityGroupRuleSecurityGroupRuleDirection string
 
 // CreateSecurityGroupRuleSecurityGroupRuleEthertype 功能说明：IP地址协议类型 取值范围：IPv4，IPv6
 // 约束：不填默认值为IPv4
 // 缺省值：IPv4
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:313 table "表 5 SecurityGroupRule" row 6
 type CreateSecurityGroupRuleSecurityGroupRuleEthertype string
 
 // CreateSecurityGroupRuleV1RequestBody defines model for CreateSecurityGroupRuleV1RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:22 table "表 1 请求参数"
 type CreateSecurityGroupRuleV1RequestBody struct {
 	// SecurityGroupRule 安全组规则对象，请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:32 table "表 1 请求参数" row 1
 	SecurityGroupRule CreateSecurityGroupRuleV1RequestSecurityGroupRule `json:"security_group_rule"`
 }
 
 // CreateSecurityGroupRuleV1RequestSecurityGroupRule 安全组规则对象，请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:47 table "表 2 security_group_rule字段说明"
 type CreateSecurityGroupRuleV1RequestSecurityGroupRule struct {
 	// Description - 功能说明：安全组规则方向
 	// - 取值范围：0-255个字符，支持数字、字母、中文字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:66 table "表 2 security_group_rule字段说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction - 取值范围：
 	// - egress：出方向
 	// - ingress：入方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:75 table "表 2 security_group_rule字段说明" row 3
 	Direction CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection `json:"direction"`
 
 	// Ethertype - 功能说明：IP地址协议类型
 	// - 取值范围：IPv4，IPv6
 	// - 约束：不填默认值为IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:85 table "表 2 security_group_rule字段说明" row 4
 	Ethertype *CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围参照安全组规则icmp协议名称对应关系表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:112 table "表 2 security_group_rule字段说明" row 7
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围参照安全组规则icmp协议名称对应关系表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:103 table "表 2 security_group_rule字段说明" row 6
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp或IP协议号（0~255）
 	// - 约束：为空表示支持所有协议。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:94 table "表 2 security_group_rule字段说明" row 5
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID - 功能说明：对端安全组id
 	// - 约束：和remote_ip_prefix互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:130 table "表 2 security_group_rule字段说明" row 9
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix - 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// - 取值范围：IP地址，或者cidr格式
 	// - 约束：和remote_group_id互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:121 table "表 2 security_group_rule字段说明" row 8
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:57 table "表 2 security_group_rule字段说明" row 1
 	SecurityGroupID string `json:"security_group_id"`
 }
 
 // CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection - 取值范围：
 // - egress：出方向
 // - ingress：入方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:75 table "表 2 security_group_rule字段说明" row 3
 type CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection string
 
 // CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype - 功能说明：IP地址协议类型
 // - 取值范围：IPv4，IPv6
 // - 约束：不填默认值为IPv4
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:85 table "表 2 security_group_rule字段说明" row 4
 type CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype string
 
 // CreateSecurityGroupRuleV1ResponseBody defines model for CreateSecurityGroupRuleV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:169 table "表 3 响应参数"
 type CreateSecurityGroupRuleV1ResponseBody struct {
 	// SecurityGroupRule 安全组规则对象，请参见表4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:177 table "表 3 响应参数" row 1
 	SecurityGroupRule *CreateSecurityGroupRuleV1ResponseSecurityGroupRule `json:"security_group_rule,omitempty"`
 }
 
 // CreateSecurityGroupRuleV1ResponseSecurityGroupRule 安全组规则对象，请参见表4
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:190 table "表 4 security_group_rule对象"
 type CreateSecurityGroupRuleV1ResponseSecurityGroupRule struct {
 	// Description - 功能说明：安全组规则描述
 	// - 取值范围：0-255个字符，支持数字、字母、中文字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:205 table "表 4 security_group_rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction - 功能说明：出入控制方向
 	// - 取值范围：
 	// - egress：出方向
 	// - ingress：入方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:219 table "表 4 security_group_rule对象" row 4
 	Direction *CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype - 功能说明：IP协议类型
 	// - 取值范围：IPv4，IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:227 table "表 4 security_group_rule对象" row 5
 	Ethertype *CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:198 table "表 4 security_group_rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:248 table "表 4 security_group_rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:241 table "表 4 security_group_rule对象" row 7
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp等
 	// - 约束：为空表示支持所有协议
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:234 table "表 4 security_group_rule对象" row 6
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID - 功能说明：对端安全组id
 	// - 约束：和remote_ip_prefix互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:262 table "表 4 security_group_rule对象" row 10
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix - 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// - 取值范围：IP地址，或者cidr格式
 	// - 约束：和remote_group_id互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:255 table "表 4 security_group_rule对象" row 9
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 安全组标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:212 table "表 4 security_group_rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID - 功能说明：安全组规则所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:269 table "表 4 security_group_rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
@@ -3738,100 +4450,148 @@ type CreateSecurityGroupRuleV1ResponseSecurityGroupRule struct {
 // - 取值范围：
 // - egress：出方向
 // - ingress：入方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:219 table "表 4 security_group_rule对象" row 4
 type CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection string
 
 // CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype - 功能说明：IP协议类型
 // - 取值范围：IPv4，IPv6
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:227 table "表 4 security_group_rule对象" row 5
 type CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype string
 
 // CreateSecurityGroupSecurityGroupInfo 创建安全组响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:196 table "表 5 SecurityGroupInfo"
 type CreateSecurityGroupSecurityGroupInfo struct {
 	// CreatedAt 功能说明：安全组创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:235 table "表 5 SecurityGroupInfo" row 5
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:220 table "表 5 SecurityGroupInfo" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：安全组所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:251 table "表 5 SecurityGroupInfo" row 7
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID 功能描述：安全组对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:204 table "表 5 SecurityGroupInfo" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:212 table "表 5 SecurityGroupInfo" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：安全组所属的项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:228 table "表 5 SecurityGroupInfo" row 4
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroupRule 安全组规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:259 table "表 5 SecurityGroupInfo" row 8
 	SecurityGroupRule []CreateSecurityGroupSecurityGroupRule `json:"security_group_rule,omitempty"`
 
 	// UpdatedAt 功能说明：安全组更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:243 table "表 5 SecurityGroupInfo" row 6
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // CreateSecurityGroupSecurityGroupRule defines model for CreateSecurityGroupSecurityGroupRule.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:272 table "表 6 SecurityGroupRule"
 type CreateSecurityGroupSecurityGroupRule struct {
 	// Action 功能说明：安全组规则生效策略
 	// 取值范围：
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:337 table "表 6 SecurityGroupRule" row 8
 	Action *CreateSecurityGroupSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:383 table "表 6 SecurityGroupRule" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:288 table "表 6 SecurityGroupRule" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 功能说明：安全组规则的出入控制方向
 	// 取值范围：
 	// - ingress 表示入方向
 	// - egress 表示出方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:303 table "表 6 SecurityGroupRule" row 4
 	Direction *CreateSecurityGroupSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型 取值范围：IPv4，IPv6 约束：不填默认值为IPv4
 	// 缺省值：IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:321 table "表 6 SecurityGroupRule" row 6
 	Ethertype *string `json:"ethertype,omitempty"`
 
 	// ID 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:280 table "表 6 SecurityGroupRule" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Multiport 功能说明：端口取值范围
 	// 取值范围：支持和单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:329 table "表 6 SecurityGroupRule" row 7
 	Multiport *string `json:"multiport,omitempty"`
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:347 table "表 6 SecurityGroupRule" row 9
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：安全组规则所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:399 table "表 6 SecurityGroupRule" row 15
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：协议类型
 	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号
 	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:312 table "表 6 SecurityGroupRule" row 5
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteAddressGroupID 功能说明：远端地址组ID
 	// 取值范围：租户下存在的地址组ID
 	// 约束：与remote_ip_prefix，remote_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:374 table "表 6 SecurityGroupRule" row 12
 	RemoteAddressGroupID *string `json:"remote_address_group_id,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
 	// 取值范围：租户下存在的安全组ID
 	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:355 table "表 6 SecurityGroupRule" row 10
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 功能说明：远端IP地址，
@@ -3839,13 +4599,19 @@ type CreateSecurityGroupSecurityGroupRule struct {
 	// - 当direction是ingress时，为访问虚拟机的地址
 	// 取值范围：IP地址，或者cidr格式
 	// 约束：与remote_group_id、remote_address_group_id互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:364 table "表 6 SecurityGroupRule" row 11
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属的安全组ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:296 table "表 6 SecurityGroupRule" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组规则更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:391 table "表 6 SecurityGroupRule" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -3854,117 +4620,175 @@ type CreateSecurityGroupSecurityGroupRule struct {
 // - allow表示允许
 // - deny表示拒绝
 // 约束：默认值为deny
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:337 table "表 6 SecurityGroupRule" row 8
 type CreateSecurityGroupSecurityGroupRuleAction string
 
 // CreateSecurityGroupSecurityGroupRuleDirection 功能说明：安全组规则的出入控制方向
 // 取值范围：
 // - ingress 表示入方向
 // - egress 表示出方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:303 table "表 6 SecurityGroupRule" row 4
 type CreateSecurityGroupSecurityGroupRuleDirection string
 
 // CreateSecurityGroupV1RequestBody defines model for CreateSecurityGroupV1RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:45 table "表 2 请求参数"
 type CreateSecurityGroupV1RequestBody struct {
 	// SecurityGroup 安全组对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:55 table "表 2 请求参数" row 1
 	SecurityGroup CreateSecurityGroupV1RequestSecurityGroup `json:"security_group"`
 }
 
 // CreateSecurityGroupV1RequestSecurityGroup 安全组对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:70 table "表 3 security_group字段说明"
 type CreateSecurityGroupV1RequestSecurityGroup struct {
 	// EnterpriseProjectID - 功能说明：企业项目ID。创建安全组时，给安全组绑定企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:100 table "表 3 security_group字段说明" row 3
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// Name - 功能说明：安全组名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:80 table "表 3 security_group字段说明" row 1
 	Name string `json:"name"`
 
 	// VpcID 安全组所在的vpc的资源标识
 	// 说明：
 	// 该参数已废弃，不建议继续使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:89 table "表 3 security_group字段说明" row 2
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // CreateSecurityGroupV1ResponseBody defines model for CreateSecurityGroupV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:137 table "表 4 响应参数"
 type CreateSecurityGroupV1ResponseBody struct {
 	// SecurityGroup 安全组对象，请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:145 table "表 4 响应参数" row 1
 	SecurityGroup *CreateSecurityGroupV1ResponseSecurityGroup `json:"security_group,omitempty"`
 }
 
 // CreateSecurityGroupV1ResponseSecurityGroup 安全组对象，请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:158 table "表 5 security_group字段说明"
 type CreateSecurityGroupV1ResponseSecurityGroup struct {
 	// Description 安全组描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:173 table "表 5 security_group字段说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。创建安全组时，给安全组绑定企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:203 table "表 5 security_group字段说明" row 6
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID 安全组唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:180 table "表 5 security_group字段说明" row 3
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:166 table "表 5 security_group字段说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// SecurityGroupRules 默认安全组规则，保证安全组内互通。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:196 table "表 5 security_group字段说明" row 5
 	SecurityGroupRules []CreateSecurityGroupV1SecurityGroupRule `json:"security_group_rules,omitempty"`
 
 	// VpcID 安全组所在的vpc的资源标识
 	// 说明：
 	// 该参数已废弃，不建议继续使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:187 table "表 5 security_group字段说明" row 4
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // CreateSecurityGroupV1SecurityGroupRule defines model for CreateSecurityGroupV1SecurityGroupRule.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:218 table "表 6 security_group_rule对象"
 type CreateSecurityGroupV1SecurityGroupRule struct {
 	// Description - 功能说明：安全组规则描述
 	// - 取值范围：0-255个字符，支持数字、字母、中文字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:233 table "表 6 security_group_rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction - 功能说明：出入控制方向
 	// - 取值范围：
 	// - egress：出方向
 	// - ingress：入方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:247 table "表 6 security_group_rule对象" row 4
 	Direction *CreateSecurityGroupV1SecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype - 功能说明：IP协议类型
 	// - 取值范围：IPv4，IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:255 table "表 6 security_group_rule对象" row 5
 	Ethertype *CreateSecurityGroupV1SecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:226 table "表 6 security_group_rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:276 table "表 6 security_group_rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:269 table "表 6 security_group_rule对象" row 7
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp等
 	// - 约束：为空表示支持所有协议
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:262 table "表 6 security_group_rule对象" row 6
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID - 功能说明：对端安全组id
 	// - 约束：和remote_ip_prefix互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:290 table "表 6 security_group_rule对象" row 10
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix - 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// - 取值范围：IP地址，或者cidr格式
 	// - 约束：和remote_group_id互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:283 table "表 6 security_group_rule对象" row 9
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 安全组标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:240 table "表 6 security_group_rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID - 功能说明：安全组规则所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:297 table "表 6 security_group_rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
@@ -3972,268 +4796,420 @@ type CreateSecurityGroupV1SecurityGroupRule struct {
 // - 取值范围：
 // - egress：出方向
 // - ingress：入方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:247 table "表 6 security_group_rule对象" row 4
 type CreateSecurityGroupV1SecurityGroupRuleDirection string
 
 // CreateSecurityGroupV1SecurityGroupRuleEthertype - 功能说明：IP协议类型
 // - 取值范围：IPv4，IPv6
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:255 table "表 6 security_group_rule对象" row 5
 type CreateSecurityGroupV1SecurityGroupRuleEthertype string
 
 // CreateSubNetworkInterfaceError defines model for CreateSubNetworkInterfaceError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:93 table "表 7 响应Body参数"
 type CreateSubNetworkInterfaceError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:97 table "表 7 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:96 table "表 7 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:95 table "表 7 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // CreateSubNetworkInterfaceOption 创建辅助弹性网卡请求体对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:44 table "表 4 CreateSubNetworkInterfaceOption"
 type CreateSubNetworkInterfaceOption struct {
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:49 table "表 4 CreateSubNetworkInterfaceOption" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Ipv6Enable 功能说明：辅助弹性网卡是否启用ipv6地址取值范围：true（开启)false（关闭）默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:50 table "表 4 CreateSubNetworkInterfaceOption" row 5
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址取值范围：不填则随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:52 table "表 4 CreateSubNetworkInterfaceOption" row 7
 	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID约束：必须是实际存在的端口ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:48 table "表 4 CreateSubNetworkInterfaceOption" row 3
 	ParentID string `json:"parent_id"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:51 table "表 4 CreateSubNetworkInterfaceOption" row 6
 	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属的项目ID取值范围：标准UUID约束：只有管理员有权限指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:54 table "表 4 CreateSubNetworkInterfaceOption" row 9
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表。例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:53 table "表 4 CreateSubNetworkInterfaceOption" row 8
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:46 table "表 4 CreateSubNetworkInterfaceOption" row 1
 	VirsubnetID string `json:"virsubnet_id"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:47 table "表 4 CreateSubNetworkInterfaceOption" row 2
 	VlanID *string `json:"vlan_id,omitempty"`
 }
 
 // CreateSubNetworkInterfaceRequestBody defines model for CreateSubNetworkInterfaceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:36 table "表 3 请求Body参数"
 type CreateSubNetworkInterfaceRequestBody struct {
 	// DryRun 功能说明：是否只预检此次请求取值范围： true：发送检查请求，不会创建辅助弹性网卡。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。false（默认值）：发送正常请求，并直接创建辅助弹性网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:38 table "表 3 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// SubNetworkInterface 创建辅助弹性网卡请求体对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:39 table "表 3 请求Body参数" row 2
 	SubNetworkInterface CreateSubNetworkInterfaceOption `json:"sub_network_interface"`
 }
 
 // CreateSubNetworkInterfaceResponseBody defines model for CreateSubNetworkInterfaceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:63 table "表 5 响应Body参数"
 type CreateSubNetworkInterfaceResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:65 table "表 5 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SubNetworkInterface 辅助弹性网卡的响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:66 table "表 5 响应Body参数" row 2
 	SubNetworkInterface *CreateSubNetworkInterfaceSubNetworkInterface `json:"sub_network_interface,omitempty"`
 }
 
 // CreateSubNetworkInterfaceSubNetworkInterface 辅助弹性网卡的响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:71 table "表 6 SubNetworkInterface"
 type CreateSubNetworkInterfaceSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:86 table "表 6 SubNetworkInterface" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:80 table "表 6 SubNetworkInterface" row 8
 	Description *string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:73 table "表 6 SubNetworkInterface" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:76 table "表 6 SubNetworkInterface" row 4
 	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:77 table "表 6 SubNetworkInterface" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:78 table "表 6 SubNetworkInterface" row 6
 	ParentDeviceID *string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:79 table "表 6 SubNetworkInterface" row 7
 	ParentID *string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:75 table "表 6 SubNetworkInterface" row 3
 	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:85 table "表 6 SubNetworkInterface" row 13
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表。例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:83 table "表 6 SubNetworkInterface" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Tags 功能说明：辅助弹性网卡的标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:84 table "表 6 SubNetworkInterface" row 12
 	Tags []string `json:"tags,omitempty"`
 
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:74 table "表 6 SubNetworkInterface" row 2
 	VirsubnetID *string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:82 table "表 6 SubNetworkInterface" row 10
 	VlanID *int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:81 table "表 6 SubNetworkInterface" row 9
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // CreateSubnetExtraDhcpOpt defines model for CreateSubnetExtraDhcpOpt.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:200 table "表 4 extra_dhcp_opt对象"
 type CreateSubnetExtraDhcpOpt struct {
 	// OptName - 功能说明：子网配置的NTP地址名称或子网配置的租约到期名称。
 	// - 约束：目前只支持填写字符串“ntp”或“addresstime”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:221 table "表 4 extra_dhcp_opt对象" row 2
 	OptName string `json:"opt_name"`
 
 	// OptValue - 功能说明：子网配置的NTP地址或子网配置的租约到期时间。
 	// - 约束：
 	// opt_name配置为“ntp”，则表示是子网ntp地址，目前只支持IPv4地址，每个IP地址以逗号隔开，IP地址个数不能超过4个，不能存在相同地址。该字段为null表示取消该子网NTP的设置，不能为“ ”(空字符串)。
 	// opt_name配置为“addresstime”，则该值表示是子网租约到期时间，取值格式有两种，取-1，表示无限租约；数字+h，数字范围是1~30000，比如5h。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:210 table "表 4 extra_dhcp_opt对象" row 1
 	OptValue *string `json:"opt_value,omitempty"`
 }
 
 // CreateSubnetRequestBody defines model for CreateSubnetRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:45 table "表 2 请求参数"
 type CreateSubnetRequestBody struct {
 	// Subnet subnet对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:55 table "表 2 请求参数" row 1
 	Subnet CreateSubnetRequestSubnet `json:"subnet"`
 }
 
 // CreateSubnetRequestSubnet subnet对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:70 table "表 3 subnet对象"
 type CreateSubnetRequestSubnet struct {
 	// AvailabilityZone - 功能说明：子网所在的可用区标识，从终端节点获取，参考终端节点（Endpoint）
 	// - 约束：系统存在的可用区标识；不填时，默认为空
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:167 table "表 3 subnet对象" row 10
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// Cidr - 功能说明：子网的网段
 	// - 取值范围：必须在vpc对应cidr范围内
 	// - 约束：必须是cidr格式。掩码长度不能大于28
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:98 table "表 3 subnet对象" row 3
 	Cidr string `json:"cidr"`
 
 	// Description - 功能说明：子网描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:89 table "表 3 subnet对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DhcpEnable - 功能说明：子网是否开启dhcp功能
 	// - 取值范围：true（开启），false（关闭）
 	// - 约束：不填时默认为true。当设置为false时，会导致新创建的ECS无法获取IP地址，Cloud-init无法注入帐号密码，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:125 table "表 3 subnet对象" row 6
 	DhcpEnable *bool `json:"dhcp_enable,omitempty"`
 
 	// DNSList - 功能说明：子网dns服务器地址的集合；如果想使用两个以上dns服务器，请使用该字段
 	// - 约束：是子网dns服务器地址1跟子网dns服务器地址2的合集的父集，不支持IPv6地址。不填时，默认为空
 	// 内网DNS地址请参见华为云提供的内网DNS地址是多少？
 	// 可以通过查询名称服务器列表查看DNS服务器的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:156 table "表 3 subnet对象" row 9
 	DNSList []string `json:"dnsList,omitempty"`
 
 	// ExtraDhcpOpts 子网配置的NTP地址或租约时间，详情请参见extra_dhcp_opt对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:185 table "表 3 subnet对象" row 12
 	ExtraDhcpOpts []CreateSubnetExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// GatewayIP - 功能说明：子网的网关
 	// - 取值范围：子网网段中的IP地址
 	// - 约束：必须是ip格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:107 table "表 3 subnet对象" row 4
 	GatewayIP string `json:"gateway_ip"`
 
 	// Ipv6Enable - 功能说明：是否创建IPv6子网
 	// - 取值范围：true（开启），false（关闭）
 	// - 约束：不填时默认为false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:116 table "表 3 subnet对象" row 5
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// Name - 功能说明：子网名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:80 table "表 3 subnet对象" row 1
 	Name string `json:"name"`
 
 	// PrimaryDNS - 功能说明：子网dns服务器地址1
 	// - 约束：ip格式，不支持IPv6地址。不填时，默认为空
 	// 内网DNS地址请参见华为云提供的内网DNS地址是多少？
 	// 可以通过查询名称服务器列表查看DNS服务器的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:134 table "表 3 subnet对象" row 7
 	PrimaryDNS *string `json:"primary_dns,omitempty"`
 
 	// SecondaryDNS - 功能说明：子网dns服务器地址2
 	// - 约束：ip格式，不支持IPv6地址。不填时，默认为空
 	// 内网DNS地址请参见华为云提供的内网DNS地址是多少？
 	// 可以通过查询名称服务器列表查看DNS服务器的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:145 table "表 3 subnet对象" row 8
 	SecondaryDNS *string `json:"secondary_dns,omitempty"`
 
 	// VpcID 子网所在VPC标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:176 table "表 3 subnet对象" row 11
 	VpcID string `json:"vpc_id"`
 }
 
 // CreateSubnetResponseBody defines model for CreateSubnetResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:277 table "表 5 响应参数"
 type CreateSubnetResponseBody struct {
 	// Subnet subnet对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:285 table "表 5 响应参数" row 1
 	Subnet *CreateSubnetResponseSubnet `json:"subnet,omitempty"`
 }
 
 // CreateSubnetResponseSubnet subnet对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:298 table "表 6 subnet对象"
 type CreateSubnetResponseSubnet struct {
 	// AvailabilityZone - 功能说明：子网所在的可用区标识，从终端节点获取，参考终端节点（Endpoint）
 	// - 约束：系统存在的可用区标识；不填时，默认为空
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:390 table "表 6 subnet对象" row 13
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// Cidr - 功能说明：子网的网段
 	// - 取值范围：必须在vpc对应cidr范围内
 	// - 约束：必须是cidr格式。掩码长度不能大于28
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:327 table "表 6 subnet对象" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CidrV6 IPv6子网的网段，如果子网为IPv4子网，则不返回此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:348 table "表 6 subnet对象" row 7
 	CidrV6 *string `json:"cidr_v6,omitempty"`
 
 	// Description - 功能说明：子网描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:320 table "表 6 subnet对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DhcpEnable 子网是否开启dhcp功能
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:362 table "表 6 subnet对象" row 9
 	DhcpEnable *bool `json:"dhcp_enable,omitempty"`
 
 	// DNSList - 功能说明：子网dns服务器地址的集合；如果想使用两个以上dns服务器，请使用该字段
 	// - 约束：是子网dns服务器地址1跟子网dns服务器地址2的合集的父集，不支持IPv6地址。不填时，默认为空
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:383 table "表 6 subnet对象" row 12
 	DNSList []string `json:"dnsList,omitempty"`
 
 	// ExtraDhcpOpts 子网配置的NTP地址或租约时间，详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:435 table "表 6 subnet对象" row 19
 	ExtraDhcpOpts []CreateSubnetExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// GatewayIP - 功能说明：子网的网关
 	// - 取值范围：子网网段中的IP地址
 	// - 约束：必须是ip格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:334 table "表 6 subnet对象" row 5
 	GatewayIP *string `json:"gateway_ip,omitempty"`
 
 	// GatewayIPV6 IPv6子网的网关，如果子网为IPv4子网，则不返回此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:355 table "表 6 subnet对象" row 8
 	GatewayIPV6 *string `json:"gateway_ip_v6,omitempty"`
 
 	// ID uuid形式的一个资源标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:306 table "表 6 subnet对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Ipv6Enable 是否创建IPv6子网
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:341 table "表 6 subnet对象" row 6
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// Name - 功能说明：子网名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:313 table "表 6 subnet对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NeutronNetworkID 对应网络（OpenStack Neutron接口）id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:414 table "表 6 subnet对象" row 16
 	NeutronNetworkID *string `json:"neutron_network_id,omitempty"`
 
 	// NeutronSubnetID 对应子网（OpenStack Neutron接口）id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:421 table "表 6 subnet对象" row 17
 	NeutronSubnetID *string `json:"neutron_subnet_id,omitempty"`
 
 	// NeutronSubnetIDV6 对应IPv6子网（OpenStack Neutron接口）id，如果子网为IPv4子网，则不返回此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:428 table "表 6 subnet对象" row 18
 	NeutronSubnetIDV6 *string `json:"neutron_subnet_id_v6,omitempty"`
 
 	// PrimaryDNS - 功能说明：子网dns服务器地址1
 	// - 约束：ip格式，不支持IPv6地址。不填时，默认为空
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:369 table "表 6 subnet对象" row 10
 	PrimaryDNS *string `json:"primary_dns,omitempty"`
 
 	// Scope 子网作用域。
 	// 取值范围：
 	// - center：表示作用域为中心
 	// - {azId}：表示作用域为具体的可用区
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:442 table "表 6 subnet对象" row 20
 	Scope *string `json:"scope,omitempty"`
 
 	// SecondaryDNS - 功能说明：子网dns服务器地址2
 	// - 约束：ip格式，不支持IPv6地址。不填时，默认为空
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:376 table "表 6 subnet对象" row 11
 	SecondaryDNS *string `json:"secondary_dns,omitempty"`
 
 	// Status - 功能说明：子网的状态。
@@ -4244,9 +5220,13 @@ type CreateSubnetResponseSubnet struct {
 	// - 创建子网的流程为：先创建子网，然后在线程中将子网挂载在VPC上。
 	// 在并发场景下，由于使用相同的cidr来创建子网，底层发生校验后使得挂载VPC失败，回滚创建子网的过程，子网创建失败。
 	// 创建子网接口返回时，状态为UNKNOWN。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:404 table "表 6 subnet对象" row 15
 	Status *CreateSubnetResponseSubnetStatus `json:"status,omitempty"`
 
 	// VpcID 子网所在VPC标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:397 table "表 6 subnet对象" row 14
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
@@ -4258,375 +5238,619 @@ type CreateSubnetResponseSubnet struct {
 // - 创建子网的流程为：先创建子网，然后在线程中将子网挂载在VPC上。
 // 在并发场景下，由于使用相同的cidr来创建子网，底层发生校验后使得挂载VPC失败，回滚创建子网的过程，子网创建失败。
 // 创建子网接口返回时，状态为UNKNOWN。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:404 table "表 6 subnet对象" row 15
 type CreateSubnetResponseSubnetStatus string
 
 // CreateSubnetTagRequestBody defines model for CreateSubnetTagRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:53 table "表 2 请求参数"
 type CreateSubnetTagRequestBody struct {
 	// Tag tag对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:63 table "表 2 请求参数" row 1
 	Tag CreateSubnetTagTag `json:"tag"`
 }
 
 // CreateSubnetTagTag tag对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:77 table "表 3 tag对象"
 type CreateSubnetTagTag struct {
 	// Key - 标签名称
 	// - 不能为空。
 	// - 长度不超过36个字符。
 	// - 由英文字母、数字、下划线、中划线、中文字符组成。
 	// - 同一资源的key值不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:87 table "表 3 tag对象" row 1
 	Key string `json:"key"`
 
 	// Value - 标签值
 	// - 长度不超过43个字符。
 	// - 由英文字母、数字、下划线、点、中划线、中文字符组成。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:96 table "表 3 tag对象" row 2
 	Value string `json:"value"`
 }
 
 // CreateTrafficMirrorFilterOption -
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:29 table "表 3 CreateTrafficMirrorFilterOption"
 type CreateTrafficMirrorFilterOption struct {
 	// Description 功能说明：流量镜像筛选条件的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:31 table "表 3 CreateTrafficMirrorFilterOption" row 1
 	Description *string `json:"description,omitempty"`
 
 	// Name 功能说明：流量镜像筛选条件的名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:32 table "表 3 CreateTrafficMirrorFilterOption" row 2
 	Name string `json:"name"`
 }
 
 // CreateTrafficMirrorFilterRequestBody defines model for CreateTrafficMirrorFilterRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:22 table "表 2 请求Body参数"
 type CreateTrafficMirrorFilterRequestBody struct {
 	// TrafficMirrorFilter -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:24 table "表 2 请求Body参数" row 1
 	TrafficMirrorFilter CreateTrafficMirrorFilterOption `json:"traffic_mirror_filter"`
 }
 
 // CreateTrafficMirrorFilterResponseBody defines model for CreateTrafficMirrorFilterResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:41 table "表 4 响应Body参数"
 type CreateTrafficMirrorFilterResponseBody struct {
 	// TrafficMirrorFilter 流量镜像筛选条件对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:43 table "表 4 响应Body参数" row 1
 	TrafficMirrorFilter *CreateTrafficMirrorFilterTrafficMirrorFilter `json:"traffic_mirror_filter,omitempty"`
 }
 
 // CreateTrafficMirrorFilterRuleOption 流量镜像筛选条件规则对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:29 table "表 3 CreateTrafficMirrorFilterRuleOption"
 type CreateTrafficMirrorFilterRuleOption struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:40 table "表 3 CreateTrafficMirrorFilterRuleOption" row 10
 	Action CreateTrafficMirrorFilterRuleOptionAction `json:"action"`
 
 	// Description 功能说明：端口镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:31 table "表 3 CreateTrafficMirrorFilterRuleOption" row 1
 	Description *string `json:"description,omitempty"`
 
 	// DestinationCidrBlock 功能说明：镜像流量的目的网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:37 table "表 3 CreateTrafficMirrorFilterRuleOption" row 7
 	DestinationCidrBlock *string `json:"destination_cidr_block,omitempty"`
 
 	// DestinationPortRange 功能说明：流量目的端口范围取值范围：1~65535 格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:39 table "表 3 CreateTrafficMirrorFilterRuleOption" row 9
 	DestinationPortRange *string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:33 table "表 3 CreateTrafficMirrorFilterRuleOption" row 3
 	Direction CreateTrafficMirrorFilterRuleOptionDirection `json:"direction"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:35 table "表 3 CreateTrafficMirrorFilterRuleOption" row 5
 	Ethertype string `json:"ethertype"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:41 table "表 3 CreateTrafficMirrorFilterRuleOption" row 11
 	Priority int64 `json:"priority"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:34 table "表 3 CreateTrafficMirrorFilterRuleOption" row 4
 	Protocol CreateTrafficMirrorFilterRuleOptionProtocol `json:"protocol"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:36 table "表 3 CreateTrafficMirrorFilterRuleOption" row 6
 	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
 
 	// SourcePortRange 功能说明：流量源端口范围取值范围：1~65535 格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:38 table "表 3 CreateTrafficMirrorFilterRuleOption" row 8
 	SourcePortRange *string `json:"source_port_range,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:32 table "表 3 CreateTrafficMirrorFilterRuleOption" row 2
 	TrafficMirrorFilterID string `json:"traffic_mirror_filter_id"`
 }
 
 // CreateTrafficMirrorFilterRuleOptionAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:40 table "表 3 CreateTrafficMirrorFilterRuleOption" row 10
 type CreateTrafficMirrorFilterRuleOptionAction string
 
 // CreateTrafficMirrorFilterRuleOptionDirection 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:33 table "表 3 CreateTrafficMirrorFilterRuleOption" row 3
 type CreateTrafficMirrorFilterRuleOptionDirection string
 
 // CreateTrafficMirrorFilterRuleOptionProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:34 table "表 3 CreateTrafficMirrorFilterRuleOption" row 4
 type CreateTrafficMirrorFilterRuleOptionProtocol string
 
 // CreateTrafficMirrorFilterRuleRequestBody defines model for CreateTrafficMirrorFilterRuleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:22 table "表 2 请求Body参数"
 type CreateTrafficMirrorFilterRuleRequestBody struct {
 	// TrafficMirrorFilterRule 流量镜像筛选条件规则对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:24 table "表 2 请求Body参数" row 1
 	TrafficMirrorFilterRule CreateTrafficMirrorFilterRuleOption `json:"traffic_mirror_filter_rule"`
 }
 
 // CreateTrafficMirrorFilterRuleResponseBody defines model for CreateTrafficMirrorFilterRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:50 table "表 4 响应Body参数"
 type CreateTrafficMirrorFilterRuleResponseBody struct {
 	// TrafficMirrorFilterRule -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:52 table "表 4 响应Body参数" row 1
 	TrafficMirrorFilterRule *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule `json:"traffic_mirror_filter_rule,omitempty"`
 }
 
 // CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule -
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:57 table "表 5 TrafficMirrorFilterRule"
 type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:70 table "表 5 TrafficMirrorFilterRule" row 12
 	Action *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:72 table "表 5 TrafficMirrorFilterRule" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:61 table "表 5 TrafficMirrorFilterRule" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DestinationCidrBlock 功能说明：镜像流量的目的网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:65 table "表 5 TrafficMirrorFilterRule" row 7
 	DestinationCidrBlock *string `json:"destination_cidr_block,omitempty"`
 
 	// DestinationPortRange 功能说明：流量目的端口范围取值范围：1~65535格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:67 table "表 5 TrafficMirrorFilterRule" row 9
 	DestinationPortRange *string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:63 table "表 5 TrafficMirrorFilterRule" row 5
 	Direction *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:68 table "表 5 TrafficMirrorFilterRule" row 10
 	Ethertype *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能说明：流量镜像筛选规则ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:59 table "表 5 TrafficMirrorFilterRule" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:71 table "表 5 TrafficMirrorFilterRule" row 13
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:60 table "表 5 TrafficMirrorFilterRule" row 2
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:69 table "表 5 TrafficMirrorFilterRule" row 11
 	Protocol *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:64 table "表 5 TrafficMirrorFilterRule" row 6
 	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
 
 	// SourcePortRange 功能说明：流量源端口范围取值范围：1~65535格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:66 table "表 5 TrafficMirrorFilterRule" row 8
 	SourcePortRange *string `json:"source_port_range,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:62 table "表 5 TrafficMirrorFilterRule" row 4
 	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:73 table "表 5 TrafficMirrorFilterRule" row 15
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:70 table "表 5 TrafficMirrorFilterRule" row 12
 type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction string
 
 // CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:63 table "表 5 TrafficMirrorFilterRule" row 5
 type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection string
 
 // CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:68 table "表 5 TrafficMirrorFilterRule" row 10
 type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype string
 
 // CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:69 table "表 5 TrafficMirrorFilterRule" row 11
 type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol string
 
 // CreateTrafficMirrorFilterTrafficMirrorFilter 流量镜像筛选条件对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:48 table "表 5 TrafficMirrorFilter"
 type CreateTrafficMirrorFilterTrafficMirrorFilter struct {
 	// CreatedAt 创建时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:56 table "表 5 TrafficMirrorFilter" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选条件的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:52 table "表 5 TrafficMirrorFilter" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EgressRules 功能说明：出方向筛选规则列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:55 table "表 5 TrafficMirrorFilter" row 6
 	EgressRules []CreateTrafficMirrorFilterTrafficMirrorFilterRule `json:"egress_rules,omitempty"`
 
 	// ID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:50 table "表 5 TrafficMirrorFilter" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IngressRules 功能说明：入方向筛选规则列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:54 table "表 5 TrafficMirrorFilter" row 5
 	IngressRules []CreateTrafficMirrorFilterTrafficMirrorFilterRule `json:"ingress_rules,omitempty"`
 
 	// Name 功能说明：流量镜像筛选条件的名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:53 table "表 5 TrafficMirrorFilter" row 4
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:51 table "表 5 TrafficMirrorFilter" row 2
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:57 table "表 5 TrafficMirrorFilter" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // CreateTrafficMirrorFilterTrafficMirrorFilterRule defines model for CreateTrafficMirrorFilterTrafficMirrorFilterRule.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:62 table "表 6 TrafficMirrorFilterRule"
 type CreateTrafficMirrorFilterTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:75 table "表 6 TrafficMirrorFilterRule" row 12
 	Action *CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:77 table "表 6 TrafficMirrorFilterRule" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:66 table "表 6 TrafficMirrorFilterRule" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DestinationCidrBlock 功能说明：镜像流量的目的网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:70 table "表 6 TrafficMirrorFilterRule" row 7
 	DestinationCidrBlock *string `json:"destination_cidr_block,omitempty"`
 
 	// DestinationPortRange 功能说明：流量目的端口范围取值范围：1~65535格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:72 table "表 6 TrafficMirrorFilterRule" row 9
 	DestinationPortRange *string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围： ingress表示入方向，egress表示出方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:68 table "表 6 TrafficMirrorFilterRule" row 5
 	Direction *CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:73 table "表 6 TrafficMirrorFilterRule" row 10
 	Ethertype *CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能说明：流量镜像筛选规则ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:64 table "表 6 TrafficMirrorFilterRule" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:76 table "表 6 TrafficMirrorFilterRule" row 13
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:65 table "表 6 TrafficMirrorFilterRule" row 2
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:74 table "表 6 TrafficMirrorFilterRule" row 11
 	Protocol *CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:69 table "表 6 TrafficMirrorFilterRule" row 6
 	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
 
 	// SourcePortRange 功能说明：流量源端口范围取值范围：1~65535格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:71 table "表 6 TrafficMirrorFilterRule" row 8
 	SourcePortRange *string `json:"source_port_range,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:67 table "表 6 TrafficMirrorFilterRule" row 4
 	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:78 table "表 6 TrafficMirrorFilterRule" row 15
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:75 table "表 6 TrafficMirrorFilterRule" row 12
 type CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction string
 
 // CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection 功能说明：流量方向取值范围： ingress表示入方向，egress表示出方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:68 table "表 6 TrafficMirrorFilterRule" row 5
 type CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection string
 
 // CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:73 table "表 6 TrafficMirrorFilterRule" row 10
 type CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype string
 
 // CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:74 table "表 6 TrafficMirrorFilterRule" row 11
 type CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol string
 
 // CreateTrafficMirrorSessionOption -
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:29 table "表 3 CreateTrafficMirrorSessionOption"
 type CreateTrafficMirrorSessionOption struct {
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:32 table "表 3 CreateTrafficMirrorSessionOption" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:40 table "表 3 CreateTrafficMirrorSessionOption" row 10
 	Enabled *string `json:"enabled,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:31 table "表 3 CreateTrafficMirrorSessionOption" row 1
 	Name string `json:"name"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:38 table "表 3 CreateTrafficMirrorSessionOption" row 8
 	PacketLength *string `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:39 table "表 3 CreateTrafficMirrorSessionOption" row 9
 	Priority int64 `json:"priority"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:33 table "表 3 CreateTrafficMirrorSessionOption" row 3
 	TrafficMirrorFilterID string `json:"traffic_mirror_filter_id"`
 
 	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:34 table "表 3 CreateTrafficMirrorSessionOption" row 4
 	TrafficMirrorSources []string `json:"traffic_mirror_sources"`
 
 	// TrafficMirrorTargetID 功能说明：镜像目的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:35 table "表 3 CreateTrafficMirrorSessionOption" row 5
 	TrafficMirrorTargetID string `json:"traffic_mirror_target_id"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:36 table "表 3 CreateTrafficMirrorSessionOption" row 6
 	TrafficMirrorTargetType CreateTrafficMirrorSessionOptionTrafficMirrorTargetType `json:"traffic_mirror_target_type"`
 
 	// Type 功能说明：支持的镜像源类型取值范围： eni：弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:41 table "表 3 CreateTrafficMirrorSessionOption" row 11
 	Type *string `json:"type,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215默认值：1
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:37 table "表 3 CreateTrafficMirrorSessionOption" row 7
 	VirtualNetworkID *string `json:"virtual_network_id,omitempty"`
 }
 
 // CreateTrafficMirrorSessionOptionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:36 table "表 3 CreateTrafficMirrorSessionOption" row 6
 type CreateTrafficMirrorSessionOptionTrafficMirrorTargetType string
 
 // CreateTrafficMirrorSessionRequestBody defines model for CreateTrafficMirrorSessionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:22 table "表 2 请求Body参数"
 type CreateTrafficMirrorSessionRequestBody struct {
 	// TrafficMirrorSession -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:24 table "表 2 请求Body参数" row 1
 	TrafficMirrorSession CreateTrafficMirrorSessionOption `json:"traffic_mirror_session"`
 }
 
 // CreateTrafficMirrorSessionResponseBody defines model for CreateTrafficMirrorSessionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:50 table "表 4 响应Body参数"
 type CreateTrafficMirrorSessionResponseBody struct {
 	// TrafficMirrorSession 流量镜像会话对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:52 table "表 4 响应Body参数" row 1
 	TrafficMirrorSession *CreateTrafficMirrorSessionTrafficMirrorSession `json:"traffic_mirror_session,omitempty"`
 }
 
 // CreateTrafficMirrorSessionTrafficMirrorSession 流量镜像会话对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:57 table "表 5 TrafficMirrorSession"
 type CreateTrafficMirrorSessionTrafficMirrorSession struct {
 	// CreatedAt 功能说明：创建时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:72 table "表 5 TrafficMirrorSession" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:62 table "表 5 TrafficMirrorSession" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:70 table "表 5 TrafficMirrorSession" row 12
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 功能说明：流量镜像会话ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:59 table "表 5 TrafficMirrorSession" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:61 table "表 5 TrafficMirrorSession" row 3
 	Name *string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:68 table "表 5 TrafficMirrorSession" row 10
 	PacketLength *int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:69 table "表 5 TrafficMirrorSession" row 11
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:60 table "表 5 TrafficMirrorSession" row 2
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:63 table "表 5 TrafficMirrorSession" row 5
 	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:64 table "表 5 TrafficMirrorSession" row 6
 	TrafficMirrorSources []string `json:"traffic_mirror_sources,omitempty"`
 
 	// TrafficMirrorTargetID 功能说明：镜像目的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:65 table "表 5 TrafficMirrorSession" row 7
 	TrafficMirrorTargetID *string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:66 table "表 5 TrafficMirrorSession" row 8
 	TrafficMirrorTargetType *CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:71 table "表 5 TrafficMirrorSession" row 13
 	Type *string `json:"type,omitempty"`
 
 	// UpdatedAt 功能说明：更新时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:73 table "表 5 TrafficMirrorSession" row 15
 	UpdatedAt *string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:67 table "表 5 TrafficMirrorSession" row 9
 	VirtualNetworkID *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:66 table "表 5 TrafficMirrorSession" row 8
 type CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType string
 
 // CreateVpcPeeringPeering peering信息，请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:173 table "表 5 peering对象"
 type CreateVpcPeeringPeering struct {
 	// AcceptVpcInfo 对等连接发起端vpc信息，请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:210 table "表 5 peering对象" row 5
 	AcceptVpcInfo *CreateVpcPeeringVpcInfo `json:"accept_vpc_info,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:224 table "表 5 peering对象" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:217 table "表 5 peering对象" row 6
 	Description *string `json:"description,omitempty"`
 
 	// ID 对等连接id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:181 table "表 5 peering对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:188 table "表 5 peering对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:203 table "表 5 peering对象" row 4
 	RequestVpcInfo *CreateVpcPeeringVpcInfo `json:"request_vpc_info,omitempty"`
 
 	// Status 状态位：
@@ -4635,63 +5859,101 @@ type CreateVpcPeeringPeering struct {
 	// - EXPIRED：已过期。
 	// - DELETED：已删除。
 	// - ACTIVE：活动的。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:195 table "表 5 peering对象" row 3
 	Status *string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:232 table "表 5 peering对象" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // CreateVpcPeeringRequestBody defines model for CreateVpcPeeringRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:26 table "表 1 请求参数"
 type CreateVpcPeeringRequestBody struct {
 	// Peering peering对象列表，参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:36 table "表 1 请求参数" row 1
 	Peering CreateVpcPeeringRequestBodyPeering `json:"peering"`
 }
 
 // CreateVpcPeeringRequestBodyPeering peering对象列表，参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:51 table "表 2 peering对象创建字段说明"
 type CreateVpcPeeringRequestBodyPeering struct {
 	// AcceptVpcInfo 对等连接发起端vpc信息，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:79 table "表 2 peering对象创建字段说明" row 3
 	AcceptVpcInfo CreateVpcPeeringRequestBodyPeeringRequestVpcInfo `json:"accept_vpc_info"`
 
 	// Name 对等连接的名称，支持长度为1-64。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:61 table "表 2 peering对象创建字段说明" row 1
 	Name string `json:"name"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:70 table "表 2 peering对象创建字段说明" row 2
 	RequestVpcInfo CreateVpcPeeringRequestBodyPeeringRequestVpcInfo `json:"request_vpc_info"`
 }
 
 // CreateVpcPeeringRequestBodyPeeringRequestVpcInfo 对等连接发起端vpc信息，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:94 table "表 3 vpc_info对象字段说明"
 type CreateVpcPeeringRequestBodyPeeringRequestVpcInfo struct {
 	// TenantID 对等连接其中一端vpc所属的项目id
 	// 约束：跨租户创建时必须指定该字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:113 table "表 3 vpc_info对象字段说明" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// VpcID 对等连接其中一端vpc id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:104 table "表 3 vpc_info对象字段说明" row 1
 	VpcID string `json:"vpc_id"`
 }
 
 // CreateVpcPeeringResponseBody defines model for CreateVpcPeeringResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:152 table "表 4 响应参数"
 type CreateVpcPeeringResponseBody struct {
 	// Peering peering信息，请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:160 table "表 4 响应参数" row 1
 	Peering *CreateVpcPeeringPeering `json:"peering,omitempty"`
 }
 
 // CreateVpcPeeringVpcInfo 对等连接发起端vpc信息，请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:246 table "表 6 vpc_info对象"
 type CreateVpcPeeringVpcInfo struct {
 	// TenantID 对等连接其中一端vpc所属的项目id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:261 table "表 6 vpc_info对象" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// VpcID 对等连接其中一端vpc id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:254 table "表 6 vpc_info对象" row 1
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // CreateVpcRequestBody defines model for CreateVpcRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:45 table "表 2 请求参数"
 type CreateVpcRequestBody struct {
 	// Vpc vpc对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:55 table "表 2 请求参数" row 1
 	Vpc CreateVpcRequestVpc `json:"vpc"`
 }
 
 // CreateVpcRequestVpc vpc对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:70 table "表 3 vpc对象"
 type CreateVpcRequestVpc struct {
 	// Cidr - 功能说明：虚拟私有云下可用子网的范围
 	// - 取值范围：
@@ -4700,37 +5962,55 @@ type CreateVpcRequestVpc struct {
 	// - 192.168.0.0/16~24
 	// - 不指定cidr时，默认值为空
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:98 table "表 3 vpc对象" row 3
 	Cidr *string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云的描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:89 table "表 3 vpc对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。创建虚拟私有云时，给虚拟私有云绑定企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:108 table "表 3 vpc对象" row 4
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// Name - 功能说明：虚拟私有云名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	// - 约束：如果名称不为空，则同一个租户下的名称不能重复
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:80 table "表 3 vpc对象" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // CreateVpcResourceTagRequestBody defines model for CreateVpcResourceTagRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:52 table "表 2 请求参数"
 type CreateVpcResourceTagRequestBody struct {
 	// Tag tag对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:62 table "表 2 请求参数" row 1
 	Tag CreateSubnetTagTag `json:"tag"`
 }
 
 // CreateVpcResponseBody defines model for CreateVpcResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:146 table "表 4 响应参数"
 type CreateVpcResponseBody struct {
 	// Vpc vpc对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:154 table "表 4 响应参数" row 1
 	Vpc *CreateVpcResponseVpc `json:"vpc,omitempty"`
 }
 
 // CreateVpcResponseVpc vpc对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:167 table "表 5 vpc对象"
 type CreateVpcResponseVpc struct {
 	// Cidr - 功能说明：虚拟私有云下可用子网的范围
 	// - 取值范围：
@@ -4739,34 +6019,48 @@ type CreateVpcResponseVpc struct {
 	// - 192.168.0.0/16~24
 	// - 不指定cidr时，默认值为空
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:196 table "表 5 vpc对象" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:189 table "表 5 vpc对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:219 table "表 5 vpc对象" row 7
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID uuid形式的一个资源标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:175 table "表 5 vpc对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name - 功能说明：虚拟私有云名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	// - 约束：如果名称不为空，则同一个租户下的名称不能重复
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:182 table "表 5 vpc对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由信息列表
 	// - 约束：详情参见route对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:212 table "表 5 vpc对象" row 6
 	Routes []CreateVpcRoute `json:"routes,omitempty"`
 
 	// Status - 功能说明：虚拟私有云的状态
 	// - 取值范围：
 	// - CREATING：创建中。
 	// - OK：创建成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:204 table "表 5 vpc对象" row 5
 	Status *CreateVpcResponseVpcStatus `json:"status,omitempty"`
 }
 
@@ -4774,263 +6068,427 @@ type CreateVpcResponseVpc struct {
 // - 取值范围：
 // - CREATING：创建中。
 // - OK：创建成功。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:204 table "表 5 vpc对象" row 5
 type CreateVpcResponseVpcStatus string
 
 // CreateVpcRoute defines model for CreateVpcRoute.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:234 table "表 6 route对象"
 type CreateVpcRoute struct {
 	// Destination - 功能说明：路由目的网段
 	// - 约束：必须是cidr格式，且目前只支持0.0.0.0/0
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:242 table "表 6 route对象" row 1
 	Destination *string `json:"destination,omitempty"`
 
 	// Nexthop - 功能说明：路由下一跳地址
 	// - 约束：必须为IP地址格式，且必须属于本VPC下的子网范围内才能生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:249 table "表 6 route对象" row 2
 	Nexthop *string `json:"nexthop,omitempty"`
 }
 
 // CreateVpcRouteRequestBody defines model for CreateVpcRouteRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:22 table "表 1 请求参数"
 type CreateVpcRouteRequestBody struct {
 	// Route route对象列表，参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:32 table "表 1 请求参数" row 1
 	Route CreateVpcRouteRequestRoute `json:"route"`
 }
 
 // CreateVpcRouteRequestRoute route对象列表，参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:47 table "表 2 route对象"
 type CreateVpcRouteRequestRoute struct {
 	// Destination 路由目的地址CIDR，如192.168.200.0/24。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:57 table "表 2 route对象" row 1
 	Destination string `json:"destination"`
 
 	// Nexthop 路由下一跳，如果路由是“peering”类型，填写vpc peering id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:66 table "表 2 route对象" row 2
 	Nexthop string `json:"nexthop"`
 
 	// Type 路由类型。目前只支持“peering”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:75 table "表 2 route对象" row 3
 	Type string `json:"type"`
 
 	// VpcID 请求创建路由的VPC ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:84 table "表 2 route对象" row 4
 	VpcID string `json:"vpc_id"`
 }
 
 // CreateVpcRouteResponseBody defines model for CreateVpcRouteResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:119 table "表 3 响应参数"
 type CreateVpcRouteResponseBody struct {
 	// Route route对象列表，参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:127 table "表 3 响应参数" row 1
 	Route *CreateVpcRouteResponseRoute `json:"route,omitempty"`
 }
 
 // CreateVpcRouteResponseRoute route对象列表，参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:140 table "表 4 route对象"
 type CreateVpcRouteResponseRoute struct {
 	// Destination 路由目的地址CIDR，如192.168.200.0/24。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:155 table "表 4 route对象" row 2
 	Destination *string `json:"destination,omitempty"`
 
 	// ID 路由id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:148 table "表 4 route对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Nexthop 路由下一跳，如果路由是“peering”类型，填写vpc peering id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:162 table "表 4 route对象" row 3
 	Nexthop *string `json:"nexthop,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:183 table "表 4 route对象" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Type 路由类型。目前只支持“peering”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:169 table "表 4 route对象" row 4
 	Type *string `json:"type,omitempty"`
 
 	// VpcID 路由的vpc，需要填写存在的vpc_id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:176 table "表 4 route对象" row 5
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // DeleteAddressGroupError defines model for DeleteAddressGroupError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:70 table "表 2 响应Body参数"
 type DeleteAddressGroupError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:92 table "表 2 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:85 table "表 2 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:78 table "表 2 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // DeleteForceError defines model for DeleteForceError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:70 table "表 2 响应Body参数"
 type DeleteForceError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:92 table "表 2 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:85 table "表 2 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:78 table "表 2 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // DeleteSecurityGroupError defines model for DeleteSecurityGroupError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:74 table "表 2 响应Body参数"
 type DeleteSecurityGroupError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:96 table "表 2 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:89 table "表 2 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:82 table "表 2 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // DeleteSubNetworkInterfaceError defines model for DeleteSubNetworkInterfaceError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:38 table "表 3 响应Body参数"
 type DeleteSubNetworkInterfaceError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:42 table "表 3 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:41 table "表 3 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:40 table "表 3 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // DisassociateRouteTableRequestBody defines model for DisassociateRouteTableRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:58 table "表 2 请求参数"
 type DisassociateRouteTableRequestBody struct {
 	// Routetable 路由表对象，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:68 table "表 2 请求参数" row 1
 	Routetable DisassociateRouteTableRoutetable `json:"routetable"`
 }
 
 // DisassociateRouteTableResponseBody defines model for DisassociateRouteTableResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:163 table "表 5 响应参数"
 type DisassociateRouteTableResponseBody struct {
 	// Routetable 路由表对象，参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:171 table "表 5 响应参数" row 1
 	Routetable *AssociateRouteTableResponseRoutetable `json:"routetable,omitempty"`
 }
 
 // DisassociateRouteTableRoutetable 路由表对象，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:83 table "表 3 routetable字段说明"
 type DisassociateRouteTableRoutetable struct {
 	// Subnets - 功能说明：路由表所关联的子网
 	// - 约束：只能关联路由表所属vpc下的子网
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:93 table "表 3 routetable字段说明" row 1
 	Subnets DisassociateRouteTableSubnet `json:"subnets"`
 }
 
 // DisassociateRouteTableSubnet - 功能说明：路由表所关联的子网
 // - 约束：只能关联路由表所属vpc下的子网
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:108 table "表 4 subnet字段说明"
 type DisassociateRouteTableSubnet struct {
 	// Associate 路由表关联子网ID列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:118 table "表 4 subnet字段说明" row 1
 	Associate []string `json:"associate,omitempty"`
 
 	// Disassociate 路由表解除关联子网ID列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:127 table "表 4 subnet字段说明" row 2
 	Disassociate []string `json:"disassociate,omitempty"`
 }
 
 // DNSAssignment defines model for DnsAssignment.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:606 table "表 12 dns_assignment对象"
 type DNSAssignment struct {
 	// Fqdn 端口内网fqdn
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:628 table "表 12 dns_assignment对象" row 3
 	Fqdn *string `json:"fqdn,omitempty"`
 
 	// Hostname 端口hostname
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:614 table "表 12 dns_assignment对象" row 1
 	Hostname *string `json:"hostname,omitempty"`
 
 	// IPAddress 端口IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:621 table "表 12 dns_assignment对象" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 }
 
 // FirewallGroupsLink defines model for FirewallGroupsLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:250 table "表 4 firewall_groups_link对象"
 type FirewallGroupsLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:258 table "表 4 firewall_groups_link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:265 table "表 4 firewall_groups_link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // FirewallPoliciesLink defines model for FirewallPoliciesLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:203 table "表 4 firewall_policies_link对象"
 type FirewallPoliciesLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:211 table "表 4 firewall_policies_link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:218 table "表 4 firewall_policies_link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // FirewallPolicy defines model for FirewallPolicy.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:133 table "表 3 firewall_Policy对象"
 type FirewallPolicy struct {
 	// Audited 审计标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:176 table "表 3 firewall_Policy对象" row 6
 	Audited *bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:155 table "表 3 firewall_Policy对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:169 table "表 3 firewall_Policy对象" row 5
 	FirewallRules []string `json:"firewall_rules,omitempty"`
 
 	// ID 网络ACL策略uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:141 table "表 3 firewall_Policy对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 网络ACL策略名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:148 table "表 3 firewall_Policy对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:190 table "表 3 firewall_Policy对象" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:183 table "表 3 firewall_Policy对象" row 7
 	Public *bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:162 table "表 3 firewall_Policy对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // FirewallRulesLink defines model for FirewallRulesLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:169 table "表 3 firewall_rules_link对象"
 type FirewallRulesLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:177 table "表 3 firewall_rules_link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:184 table "表 3 firewall_rules_link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // HostRoute defines model for HostRoute.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:209 table "表 4 host_route对象"
 type HostRoute struct {
 	// Destination 路由目的子网
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:219 table "表 4 host_route对象" row 1
 	Destination *string `json:"destination,omitempty"`
 
 	// Nexthop 路由下一跳IP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:228 table "表 4 host_route对象" row 2
 	Nexthop *string `json:"nexthop,omitempty"`
 }
 
 // Link defines model for Link.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:91 table "表 3 link对象"
 type Link struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:99 table "表 3 link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:106 table "表 3 link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // ListAddressGroupAddressGroup defines model for ListAddressGroupAddressGroup.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:167 table "表 4 AddressGroup"
 type ListAddressGroupAddressGroup struct {
 	// CreatedAt 功能说明：地址组创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:218 table "表 4 AddressGroup" row 6
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：地址组描述信息
 	// 取值范围：0-255个字符
 	// 约束：不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:191 table "表 4 AddressGroup" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID 功能说明：地址组唯一标识
 	// 取值范围：合法UUID的字符串
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:175 table "表 4 AddressGroup" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPSet 功能说明：地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
 	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:200 table "表 4 AddressGroup" row 4
 	IPSet []string `json:"ip_set,omitempty"`
 
 	// IPVersion 功能说明：IP地址组ip版本
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:209 table "表 4 AddressGroup" row 5
 	IPVersion *ListAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:183 table "表 4 AddressGroup" row 2
 	Name *string `json:"name,omitempty"`
 
 	// TenantID 功能说明：资源所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:234 table "表 4 AddressGroup" row 8
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:226 table "表 4 AddressGroup" row 7
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -5038,54 +6496,88 @@ type ListAddressGroupAddressGroup struct {
 // 取值范围：
 // - 4：表示ipv4地址组
 // - 6：表示ipv6地址组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:209 table "表 4 AddressGroup" row 5
 type ListAddressGroupAddressGroupIPVersion int64
 
 // ListAddressGroupError defines model for ListAddressGroupError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:284 table "表 6 响应Body参数"
 type ListAddressGroupError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:306 table "表 6 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:299 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:292 table "表 6 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // ListAddressGroupPageInfo 分页信息
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:364 table "表 7 PageInfo"
 type ListAddressGroupPageInfo struct {
 	// CurrentCount 当前页总数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:379 table "表 7 PageInfo" row 2
 	CurrentCount *int64 `json:"current_count,omitempty"`
 
 	// NextMarker 当前页最后一条记录，最后一页时无next_marker字段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:386 table "表 7 PageInfo" row 3
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// PreviousMarker 当前页第一条记录
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:372 table "表 7 PageInfo" row 1
 	PreviousMarker *string `json:"previous_marker,omitempty"`
 }
 
 // ListAddressGroupResponseBody defines model for ListAddressGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:132 table "表 3 响应Body参数"
 type ListAddressGroupResponseBody struct {
 	// AddressGroups 地址组列表响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:147 table "表 3 响应Body参数" row 2
 	AddressGroups []ListAddressGroupAddressGroup `json:"address_groups,omitempty"`
 
 	// PageInfo 分页信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:154 table "表 3 响应Body参数" row 3
 	PageInfo *ListAddressGroupPageInfo `json:"page_info,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:140 table "表 3 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // ListAPIVersionResponseBody defines model for ListApiVersionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:34 table "表 1 响应参数"
 type ListAPIVersionResponseBody struct {
 	// Versions API版本列表，请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:42 table "表 1 响应参数" row 1
 	Versions []Version `json:"versions,omitempty"`
 }
 
 // ListPortsPort defines model for ListPortsPort.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:205 table "表 3 port字段说明"
 type ListPortsPort struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:237 table "表 3 port字段说明" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表。请参见表10
@@ -5093,59 +6585,89 @@ type ListPortsPort struct {
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组。
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关。
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:293 table "表 3 port字段说明" row 12
 	AllowedAddressPairs []CreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile - 功能说明：提供用户设置自定义信息(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:314 table "表 3 port字段说明" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息，参见表12
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:307 table "表 3 port字段说明" row 14
 	BindingVifDetails *CreatePortBindingVifDetails `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:321 table "表 3 port字段说明" row 16
 	BindingVnicType *ListPortsPortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:258 table "表 3 port字段说明" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:265 table "表 3 port字段说明" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment - 功能说明：主网卡默认内网域名信息
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:328 table "表 3 port字段说明" row 17
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName - 功能说明：主网卡默认内网DNS名称
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:335 table "表 3 port字段说明" row 18
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表11
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:300 table "表 3 port字段说明" row 13
 	ExtraDhcpOpts []CreatePortExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]，请参见表9
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:251 table "表 3 port字段说明" row 6
 	FixedIps []CreatePortResponseFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:213 table "表 3 port字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// InstanceID - 功能说明：端口所属实例ID，例如RDS实例ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:342 table "表 3 port字段说明" row 19
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// InstanceType - 功能说明：端口所属实例类型，例如“RDS”
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:349 table "表 3 port字段说明" row 20
 	InstanceType *string `json:"instance_type,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:244 table "表 3 port字段说明" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:220 table "表 3 port字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
@@ -5154,50 +6676,76 @@ type ListPortsPort struct {
 	// 网络ID的获取方式：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:227 table "表 3 port字段说明" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled - 功能说明：端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:356 table "表 3 port字段说明" row 21
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:286 table "表 3 port字段说明" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:279 table "表 3 port字段说明" row 10
 	Status *ListPortsPortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:272 table "表 3 port字段说明" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// ZoneID 端口所属的可用分区
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:363 table "表 3 port字段说明" row 22
 	ZoneID *string `json:"zone_id,omitempty"`
 }
 
 // ListPortsPortBindingVnicType - 功能说明：绑定的vNIC类型
 // - 取值范围：normal或者direct
 // - normal: 软交换direct: SRIOV硬直通（不支持）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:321 table "表 3 port字段说明" row 16
 type ListPortsPortBindingVnicType string
 
 // ListPortsPortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 // - 取值范围：ACTIVE、BUILD、DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:279 table "表 3 port字段说明" row 10
 type ListPortsPortStatus string
 
 // ListPortsResponseBody defines model for ListPortsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:184 table "表 2 响应参数"
 type ListPortsResponseBody struct {
 	// Ports 端口列表对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:192 table "表 2 响应参数" row 1
 	Ports []ListPortsPort `json:"ports,omitempty"`
 }
 
 // ListPortsV1Port defines model for ListPortsV1Port.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:180 table "表 3 port字段说明"
 type ListPortsV1Port struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:209 table "表 3 port字段说明" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表5（扩展属性）
 	// - 约束：IP地址不允许为 “0.0.0.0”
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:266 table "表 3 port字段说明" row 12
 	AllowedAddressPairs []CreatePortV1ResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -5209,21 +6757,31 @@ type ListPortsV1Port struct {
 	// 举例：
 	// {"disable_security_groups"：true }，
 	// 当前仅支持指定为true，不支持指定为false，指定为true时，FWaaS功能不生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:288 table "表 3 port字段说明" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息， "ovs_hybrid_plug": 是否为ovs/bridge混合模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:281 table "表 3 port字段说明" row 14
 	BindingVifDetails map[string]interface{} `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:303 table "表 3 port字段说明" row 16
 	BindingVnicType *ListPortsV1PortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:231 table "表 3 port字段说明" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:238 table "表 3 port字段说明" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
@@ -5231,180 +6789,282 @@ type ListPortsV1Port struct {
 	// - hostname：与端口dns_name一致
 	// - ip_address：端口ipv4私有地址
 	// - fqdn：为端口创建默认内网fqdn
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:317 table "表 3 port字段说明" row 18
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName 扩展属性：主网卡默认内网DNS名称
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:326 table "表 3 port字段说明" row 19
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:273 table "表 3 port字段说明" row 13
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]，请参见表4
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:223 table "表 3 port字段说明" row 6
 	FixedIps []CreatePortV1ResponseFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:188 table "表 3 port字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:216 table "表 3 port字段说明" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:195 table "表 3 port字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:202 table "表 3 port字段说明" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:310 table "表 3 port字段说明" row 17
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:259 table "表 3 port字段说明" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:252 table "表 3 port字段说明" row 10
 	Status *ListPortsV1PortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:245 table "表 3 port字段说明" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ListPortsV1PortBindingVnicType - 功能说明：绑定的vNIC类型
 // - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:303 table "表 3 port字段说明" row 16
 type ListPortsV1PortBindingVnicType string
 
 // ListPortsV1PortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 // - 取值范围：ACTIVE、BUILD、DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:252 table "表 3 port字段说明" row 10
 type ListPortsV1PortStatus string
 
 // ListPortsV1ResponseBody defines model for ListPortsV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:159 table "表 2 响应参数"
 type ListPortsV1ResponseBody struct {
 	// Ports 端口列表对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:167 table "表 2 响应参数" row 1
 	Ports []ListPortsV1Port `json:"ports,omitempty"`
 }
 
 // ListPrivateipsResponseBody defines model for ListPrivateipsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
 type ListPrivateipsResponseBody struct {
+	// Privateips Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
 	Privateips []ListPrivateipsResponseBodyPrivateipsItem `json:"privateips,omitempty"`
 }
 
 // ListPrivateipsResponseBodyPrivateipsItem defines model for ListPrivateipsResponseBodyPrivateipsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
 type ListPrivateipsResponseBodyPrivateipsItem struct {
+	// DeviceOwner Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
 	DeviceOwner *string `json:"device_owner,omitempty"`
-	ID          *string `json:"id,omitempty"`
-	IPAddress   *string `json:"ip_address,omitempty"`
-	Status      *string `json:"status,omitempty"`
-	SubnetID    *string `json:"subnet_id,omitempty"`
-	TenantID    *string `json:"tenant_id,omitempty"`
+
+	// ID Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
+	ID *string `json:"id,omitempty"`
+
+	// IPAddress Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
+	IPAddress *string `json:"ip_address,omitempty"`
+
+	// Status Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
+	Status *string `json:"status,omitempty"`
+
+	// SubnetID Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
+	SubnetID *string `json:"subnet_id,omitempty"`
+
+	// TenantID Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
+	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ListRouteTablesResponseBody defines model for ListRouteTablesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:118 table "表 2 响应参数"
 type ListRouteTablesResponseBody struct {
 	// Routetables 路由表列表对象，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:126 table "表 2 响应参数" row 1
 	Routetables []ListRouteTablesRoutetable `json:"routetables,omitempty"`
 }
 
 // ListRouteTablesRoutetable defines model for ListRouteTablesRoutetable.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:139 table "表 3 routetable字段说明"
 type ListRouteTablesRoutetable struct {
 	// Default - 功能说明：是否为默认路由表
 	// - 取值范围：true表示默认路由表；false表示自定义路由表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:161 table "表 3 routetable字段说明" row 3
 	Default *bool `json:"default,omitempty"`
 
 	// Description - 路由表的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:189 table "表 3 routetable字段说明" row 7
 	Description *string `json:"description,omitempty"`
 
 	// ID - 功能说明：路由表唯一标识
 	// - 取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:147 table "表 3 routetable字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name - 功能说明：路由表名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:154 table "表 3 routetable字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Subnets - 功能说明：路由表所关联的子网，参见表4
 	// - 约束：只能关联路由表所属VPC下的子网
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:168 table "表 3 routetable字段说明" row 4
 	Subnets []AssociateRouteTableResponseSubnet `json:"subnets,omitempty"`
 
 	// TenantID - 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:175 table "表 3 routetable字段说明" row 5
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// VpcID - 功能说明：路由表所属VPC的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:182 table "表 3 routetable字段说明" row 6
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ListSecurityGroupRulesResponseBody defines model for ListSecurityGroupRulesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:159 table "表 3 响应Body参数"
 type ListSecurityGroupRulesResponseBody struct {
 	// PageInfo 分页信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:181 table "表 3 响应Body参数" row 3
 	PageInfo *ListAddressGroupPageInfo `json:"page_info,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:167 table "表 3 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SecurityGroupRules 安全组规则列表响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:174 table "表 3 响应Body参数" row 2
 	SecurityGroupRules []ListSecurityGroupRulesSecurityGroupRule `json:"security_group_rules,omitempty"`
 }
 
 // ListSecurityGroupRulesSecurityGroupRule defines model for ListSecurityGroupRulesSecurityGroupRule.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:194 table "表 4 SecurityGroupRule"
 type ListSecurityGroupRulesSecurityGroupRule struct {
 	// Action 功能说明：安全组规则生效策略
 	// 取值范围：
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:260 table "表 4 SecurityGroupRule" row 8
 	Action *ListSecurityGroupRulesSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:306 table "表 4 SecurityGroupRule" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:210 table "表 4 SecurityGroupRule" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 功能说明：安全组规则的出入控制方向
 	// 取值范围：
 	// - ingress表示入方向
 	// - egress表示出方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:225 table "表 4 SecurityGroupRule" row 4
 	Direction *ListSecurityGroupRulesSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型
 	// 取值范围：IPv4，IPv6
 	// 约束：不填默认值为IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:243 table "表 4 SecurityGroupRule" row 6
 	Ethertype *ListSecurityGroupRulesSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:202 table "表 4 SecurityGroupRule" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Multiport 功能说明：端口取值范围
 	// 取值范围：支持单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:252 table "表 4 SecurityGroupRule" row 7
 	Multiport *string `json:"multiport,omitempty"`
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:270 table "表 4 SecurityGroupRule" row 9
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：安全组规则所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:322 table "表 4 SecurityGroupRule" row 15
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：协议类型
 	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号
 	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:234 table "表 4 SecurityGroupRule" row 5
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteAddressGroupID 功能说明：远端地址组ID
 	// 取值范围：租户下存在的地址组ID
 	// 约束：与remote_ip_prefix，remote_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:297 table "表 4 SecurityGroupRule" row 12
 	RemoteAddressGroupID *string `json:"remote_address_group_id,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
 	// 取值范围：租户下存在的安全组ID
 	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:278 table "表 4 SecurityGroupRule" row 10
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 功能说明：远端IP地址，
@@ -5412,13 +7072,19 @@ type ListSecurityGroupRulesSecurityGroupRule struct {
 	// - 当direction是ingress时，为访问虚拟机的地址
 	// 取值范围：IP地址，或者cidr格式
 	// 约束：与remote_group_id、remote_address_group_id互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:287 table "表 4 SecurityGroupRule" row 11
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属的安全组ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:218 table "表 4 SecurityGroupRule" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组规则更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:314 table "表 4 SecurityGroupRule" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -5427,406 +7093,660 @@ type ListSecurityGroupRulesSecurityGroupRule struct {
 // - allow表示允许
 // - deny表示拒绝
 // 约束：默认值为deny
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:260 table "表 4 SecurityGroupRule" row 8
 type ListSecurityGroupRulesSecurityGroupRuleAction string
 
 // ListSecurityGroupRulesSecurityGroupRuleDirection 功能说明：安全组规则的出入控制方向
 // 取值范围：
 // - ingress表示入方向
 // - egress表示出方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:225 table "表 4 SecurityGroupRule" row 4
 type ListSecurityGroupRulesSecurityGroupRuleDirection string
 
 // ListSecurityGroupRulesSecurityGroupRuleEthertype 功能说明：IP地址协议类型
 // 取值范围：IPv4，IPv6
 // 约束：不填默认值为IPv4
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:243 table "表 4 SecurityGroupRule" row 6
 type ListSecurityGroupRulesSecurityGroupRuleEthertype string
 
 // ListSecurityGroupRulesV1ResponseBody defines model for ListSecurityGroupRulesV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:96 table "table at line 96"
 type ListSecurityGroupRulesV1ResponseBody struct {
 	// SecurityGroupRules 安全组规则对象列表，请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:104 table "table at line 96" row 1
 	SecurityGroupRules []CreateSecurityGroupV1SecurityGroupRule `json:"security_group_rules,omitempty"`
 }
 
 // ListSecurityGroupsError defines model for ListSecurityGroupsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:279 table "表 6 响应Body参数"
 type ListSecurityGroupsError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:301 table "表 6 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:294 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:287 table "表 6 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // ListSecurityGroupsPageInfo 分页信息
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:242 table "表 5 page_info"
 type ListSecurityGroupsPageInfo struct {
 	// CurrentCount 当前页总数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:257 table "表 5 page_info" row 2
 	CurrentCount *int64 `json:"current_count,omitempty"`
 
 	// NextMarker 当前页最后一条记录,最后一页时无next_marker字段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:264 table "表 5 page_info" row 3
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// PreviousMarker 当前页第一条记录
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:250 table "表 5 page_info" row 1
 	PreviousMarker *string `json:"previous_marker,omitempty"`
 }
 
 // ListSecurityGroupsResponseBody defines model for ListSecurityGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:138 table "表 3 响应Body参数"
 type ListSecurityGroupsResponseBody struct {
 	// PageInfo 分页信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:160 table "表 3 响应Body参数" row 3
 	PageInfo *ListSecurityGroupsPageInfo `json:"page_info,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:153 table "表 3 响应Body参数" row 2
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SecurityGroup 安全组列表响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:146 table "表 3 响应Body参数" row 1
 	SecurityGroup []ListSecurityGroupsSecurityGroup `json:"security_group,omitempty"`
 }
 
 // ListSecurityGroupsSecurityGroup defines model for ListSecurityGroupsSecurityGroup.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:173 table "表 4 SecurityGroup"
 type ListSecurityGroupsSecurityGroup struct {
 	// CreatedAt 功能说明：安全组创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:212 table "表 4 SecurityGroup" row 5
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:197 table "表 4 SecurityGroup" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：安全组所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:228 table "表 4 SecurityGroup" row 7
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID 功能描述：安全组对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:181 table "表 4 SecurityGroup" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:189 table "表 4 SecurityGroup" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：安全组所属的项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:205 table "表 4 SecurityGroup" row 4
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:220 table "表 4 SecurityGroup" row 6
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // ListSecurityGroupsV1ResponseBody defines model for ListSecurityGroupsV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:109 table "表 2 响应参数"
 type ListSecurityGroupsV1ResponseBody struct {
 	// SecurityGroups 安全组列表对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:117 table "表 2 响应参数" row 1
 	SecurityGroups []ListSecurityGroupsV1SecurityGroup `json:"security_groups,omitempty"`
 }
 
 // ListSecurityGroupsV1SecurityGroup defines model for ListSecurityGroupsV1SecurityGroup.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:130 table "表 3 security_group字段说明"
 type ListSecurityGroupsV1SecurityGroup struct {
 	// Description 安全组描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:145 table "表 3 security_group字段说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。创建安全组时，给安全组绑定企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:175 table "表 3 security_group字段说明" row 6
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID 安全组唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:152 table "表 3 security_group字段说明" row 3
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:138 table "表 3 security_group字段说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// SecurityGroupRules 默认安全组规则，保证安全组内互通。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:168 table "表 3 security_group字段说明" row 5
 	SecurityGroupRules []CreateSecurityGroupV1SecurityGroupRule `json:"security_group_rules,omitempty"`
 
 	// VpcID 安全组所在的vpc的资源标识
 	// 说明：
 	// 该参数已废弃，不建议继续使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:159 table "表 3 security_group字段说明" row 4
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ListSubNetworkInterfacesResponseBody defines model for ListSubNetworkInterfacesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:52 table "表 4 响应Body参数"
 type ListSubNetworkInterfacesResponseBody struct {
 	// PageInfo 分页信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:56 table "表 4 响应Body参数" row 3
 	PageInfo *ListAddressGroupPageInfo `json:"page_info,omitempty"`
 
 	// RequestID 功能说明：请求ID取值范围：标准UUID约束：N/A默认值：N/A权限：N/A
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:54 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SubNetworkInterfaces 功能说明：辅助弹性网卡查询对象取值范围：N/A约束：N/A默认值：N/A权限：N/A
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:55 table "表 4 响应Body参数" row 2
 	SubNetworkInterfaces []ListSubNetworkInterfacesSubNetworkInterface `json:"sub_network_interfaces,omitempty"`
 }
 
 // ListSubNetworkInterfacesSubNetworkInterface defines model for ListSubNetworkInterfacesSubNetworkInterface.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:61 table "表 5 SubNetworkInterface"
 type ListSubNetworkInterfacesSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:76 table "表 5 SubNetworkInterface" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:70 table "表 5 SubNetworkInterface" row 8
 	Description *string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:63 table "表 5 SubNetworkInterface" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:66 table "表 5 SubNetworkInterface" row 4
 	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:67 table "表 5 SubNetworkInterface" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:68 table "表 5 SubNetworkInterface" row 6
 	ParentDeviceID *string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:69 table "表 5 SubNetworkInterface" row 7
 	ParentID *string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:65 table "表 5 SubNetworkInterface" row 3
 	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:75 table "表 5 SubNetworkInterface" row 13
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表；例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:73 table "表 5 SubNetworkInterface" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Tags 功能说明：辅助弹性网卡的标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:74 table "表 5 SubNetworkInterface" row 12
 	Tags []string `json:"tags,omitempty"`
 
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:64 table "表 5 SubNetworkInterface" row 2
 	VirsubnetID *string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:72 table "表 5 SubNetworkInterface" row 10
 	VlanID *int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:71 table "表 5 SubNetworkInterface" row 9
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ListSubnetTagsResponseBody defines model for ListSubnetTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网项目标签.md:57 table "表 2 响应参数"
 type ListSubnetTagsResponseBody struct {
 	// Tags tag对象列表，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网项目标签.md:65 table "表 2 响应参数" row 1
 	Tags []ListSubnetTagsTag `json:"tags,omitempty"`
 }
 
 // ListSubnetTagsTag defines model for ListSubnetTagsTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:78 table "表 3 tag字段数据结构说明"
 type ListSubnetTagsTag struct {
 	// Key 键。
 	// - 不能为空。
 	// - 长度不超过36个字符。
 	// - 由英文字母、数字、下划线、中划线、中文字符组成。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:86 table "表 3 tag字段数据结构说明" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Values 值列表。
 	// - 长度不超过43个字符。
 	// - 由英文字母、数字、下划线、点、中划线、中文字符组成。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:94 table "表 3 tag字段数据结构说明" row 2
 	Values []string `json:"values,omitempty"`
 }
 
 // ListSubnetsByTagsRequestBody defines model for ListSubnetsByTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:45 table "表 2 请求参数"
 type ListSubnetsByTagsRequestBody struct {
 	// Action 操作标识（仅限于filter，count）：filter（过滤），count(查询总条数)
 	// 如果是filter就是分页查询，如果是count只需按照条件将总条数返回即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:82 table "表 2 请求参数" row 4
 	Action string `json:"action"`
 
 	// Limit 查询记录数（action为count时无此参数）如果action为filter默认为1000，limit最多为1000，不能为负数，最小值为1
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:64 table "表 2 请求参数" row 2
 	Limit *int64 `json:"limit,omitempty"`
 
 	// Matches 搜索字段，key为要匹配的字段，当前仅支持resource_name。value为匹配的值。此字段为固定字典值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:92 table "表 2 请求参数" row 5
 	Matches []Match `json:"matches,omitempty"`
 
 	// Offset （索引位置）， 从offset指定的下一条数据开始查询。 查询第一页数据时，不需要传入此参数，查询后续页码数据时，将查询前一页数据时响应体中的值带入此参数（action为count时无此参数）如果action为filter默认为0，必须为数字，不能为负数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:73 table "表 2 请求参数" row 3
 	Offset *int64 `json:"offset,omitempty"`
 
 	// Tags 包含标签，最多包含10个key，每个key下面的value最多10个，结构体不能缺失，key不能为空或者空字符串。Key不能重复，同一个key中values不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:55 table "表 2 请求参数" row 1
 	Tags []ListSubnetsByTagsTag `json:"tags,omitempty"`
 }
 
 // ListSubnetsByTagsResource defines model for ListSubnetsByTagsResource.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:266 table "表 6 resource对象"
 type ListSubnetsByTagsResource struct {
 	// ResouceDetail 资源详情。 资源对象，用于扩展。默认为空
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:281 table "表 6 resource对象" row 2
 	ResouceDetail map[string]interface{} `json:"resouce_detail,omitempty"`
 
 	// ResourceID 资源ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:274 table "表 6 resource对象" row 1
 	ResourceID *string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，没有默认为空字符串
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:295 table "表 6 resource对象" row 4
 	ResourceName *string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表，没有标签默认为空数组，参见表7
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:288 table "表 6 resource对象" row 3
 	Tags []ListVpcsByTagsTag `json:"tags,omitempty"`
 }
 
 // ListSubnetsByTagsResponseBody defines model for ListSubnetsByTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:238 table "表 5 响应参数"
 type ListSubnetsByTagsResponseBody struct {
 	// Resources resource对象列表，请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:246 table "表 5 响应参数" row 1
 	Resources []ListSubnetsByTagsResource `json:"resources,omitempty"`
 
 	// TotalCount 总记录数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:253 table "表 5 响应参数" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListSubnetsByTagsTag defines model for ListSubnetsByTagsTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:107 table "表 3 tag字段数据结构说明"
 type ListSubnetsByTagsTag struct {
 	// Key 键。最大长度127个unicode字符。 key不能为空。(搜索时不对此参数做校验)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:117 table "表 3 tag字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Values 值列表。每个值最大长度255个unicode字符，如果values为空列表，则表示any_value。value之间为或的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:126 table "表 3 tag字段数据结构说明" row 2
 	Values []string `json:"values"`
 }
 
 // ListSubnetsResponseBody defines model for ListSubnetsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:97 table "表 2 响应参数"
 type ListSubnetsResponseBody struct {
 	// Subnets subnets对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:105 table "表 2 响应参数" row 1
 	Subnets []Subnets `json:"subnets,omitempty"`
 }
 
 // ListTraffcMirrorFilterRulesResponseBody defines model for ListTraffcMirrorFilterRulesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:43 table "表 3 响应Body参数"
 type ListTraffcMirrorFilterRulesResponseBody struct {
 	// TrafficMirrorFilterRules 流量镜像筛选条件规则对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:45 table "表 3 响应Body参数" row 1
 	TrafficMirrorFilterRules []ListTraffcMirrorFilterRulesTrafficMirrorFilterRule `json:"traffic_mirror_filter_rules,omitempty"`
 }
 
 // ListTraffcMirrorFilterRulesTrafficMirrorFilterRule defines model for ListTraffcMirrorFilterRulesTrafficMirrorFilterRule.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:63 table "表 6 TrafficMirrorFilterRule"
 type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:76 table "表 6 TrafficMirrorFilterRule" row 12
 	Action *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:78 table "表 6 TrafficMirrorFilterRule" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:67 table "表 6 TrafficMirrorFilterRule" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DestinationCidrBlock 功能说明：镜像流量的目的网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:71 table "表 6 TrafficMirrorFilterRule" row 7
 	DestinationCidrBlock *string `json:"destination_cidr_block,omitempty"`
 
 	// DestinationPortRange 功能说明：流量目的端口范围取值范围：1~65535格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:73 table "表 6 TrafficMirrorFilterRule" row 9
 	DestinationPortRange *string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:69 table "表 6 TrafficMirrorFilterRule" row 5
 	Direction *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:74 table "表 6 TrafficMirrorFilterRule" row 10
 	Ethertype *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能说明：流量镜像筛选规则ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:65 table "表 6 TrafficMirrorFilterRule" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:77 table "表 6 TrafficMirrorFilterRule" row 13
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:66 table "表 6 TrafficMirrorFilterRule" row 2
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:75 table "表 6 TrafficMirrorFilterRule" row 11
 	Protocol *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:70 table "表 6 TrafficMirrorFilterRule" row 6
 	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
 
 	// SourcePortRange 功能说明：流量源端口范围取值范围：1~65535格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:72 table "表 6 TrafficMirrorFilterRule" row 8
 	SourcePortRange *string `json:"source_port_range,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:68 table "表 6 TrafficMirrorFilterRule" row 4
 	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:79 table "表 6 TrafficMirrorFilterRule" row 15
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:76 table "表 6 TrafficMirrorFilterRule" row 12
 type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction string
 
 // ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:69 table "表 6 TrafficMirrorFilterRule" row 5
 type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection string
 
 // ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:74 table "表 6 TrafficMirrorFilterRule" row 10
 type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype string
 
 // ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:75 table "表 6 TrafficMirrorFilterRule" row 11
 type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol string
 
 // ListTrafficMirrorFiltersResponseBody defines model for ListTrafficMirrorFiltersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:37 table "表 3 响应Body参数"
 type ListTrafficMirrorFiltersResponseBody struct {
 	// TrafficMirrorFilters -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:39 table "表 3 响应Body参数" row 1
 	TrafficMirrorFilters []TrafficMirrorFilterResponseBody `json:"traffic_mirror_filters,omitempty"`
 }
 
 // ListTrafficMirrorSessionsResponseBody defines model for ListTrafficMirrorSessionsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:45 table "表 3 响应Body参数"
 type ListTrafficMirrorSessionsResponseBody struct {
 	// TrafficMirrorSession 流量镜像会话
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:47 table "表 3 响应Body参数" row 1
 	TrafficMirrorSession []ListTrafficMirrorSessionsTrafficMirrorSession `json:"traffic_mirror_session,omitempty"`
 }
 
 // ListTrafficMirrorSessionsTrafficMirrorSession defines model for ListTrafficMirrorSessionsTrafficMirrorSession.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:52 table "表 4 TrafficMirrorSession"
 type ListTrafficMirrorSessionsTrafficMirrorSession struct {
 	// CreatedAt 功能说明：创建时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:67 table "表 4 TrafficMirrorSession" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:57 table "表 4 TrafficMirrorSession" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:65 table "表 4 TrafficMirrorSession" row 12
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 功能说明：流量镜像会话ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:54 table "表 4 TrafficMirrorSession" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:56 table "表 4 TrafficMirrorSession" row 3
 	Name *string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:63 table "表 4 TrafficMirrorSession" row 10
 	PacketLength *int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:64 table "表 4 TrafficMirrorSession" row 11
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:55 table "表 4 TrafficMirrorSession" row 2
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:58 table "表 4 TrafficMirrorSession" row 5
 	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:59 table "表 4 TrafficMirrorSession" row 6
 	TrafficMirrorSources []string `json:"traffic_mirror_sources,omitempty"`
 
 	// TrafficMirrorTargetID 功能说明：镜像目的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:60 table "表 4 TrafficMirrorSession" row 7
 	TrafficMirrorTargetID *string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡， elb表示私网弹性负载均衡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:61 table "表 4 TrafficMirrorSession" row 8
 	TrafficMirrorTargetType *ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:66 table "表 4 TrafficMirrorSession" row 13
 	Type *string `json:"type,omitempty"`
 
 	// UpdatedAt 功能说明：更新时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:68 table "表 4 TrafficMirrorSession" row 15
 	UpdatedAt *string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:62 table "表 4 TrafficMirrorSession" row 9
 	VirtualNetworkID *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡， elb表示私网弹性负载均衡
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:61 table "表 4 TrafficMirrorSession" row 8
 type ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType string
 
 // ListVpcPeeringsPeering defines model for ListVpcPeeringsPeering.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:154 table "表 3 peering对象"
 type ListVpcPeeringsPeering struct {
 	// AcceptVpcInfo 对等连接发起端vpc信息，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:191 table "表 3 peering对象" row 5
 	AcceptVpcInfo *ListVpcPeeringsVpcInfo `json:"accept_vpc_info,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:205 table "表 3 peering对象" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:198 table "表 3 peering对象" row 6
 	Description *string `json:"description,omitempty"`
 
 	// ID 对等连接id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:162 table "表 3 peering对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:169 table "表 3 peering对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:184 table "表 3 peering对象" row 4
 	RequestVpcInfo *ListVpcPeeringsVpcInfo `json:"request_vpc_info,omitempty"`
 
 	// Status 状态位：
@@ -5835,135 +7755,221 @@ type ListVpcPeeringsPeering struct {
 	// - EXPIRED：已过期。
 	// - DELETED：已删除。
 	// - ACTIVE：活动的。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:176 table "表 3 peering对象" row 3
 	Status *string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:213 table "表 3 peering对象" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // ListVpcPeeringsResponseBody defines model for ListVpcPeeringsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:126 table "表 2 响应参数"
 type ListVpcPeeringsResponseBody struct {
 	// Peerings peering对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:134 table "表 2 响应参数" row 1
 	Peerings []ListVpcPeeringsPeering `json:"peerings,omitempty"`
 
 	// PeeringsLinks peerings_link对象列表，参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:141 table "表 2 响应参数" row 2
 	PeeringsLinks []PeeringsLink `json:"peerings_links,omitempty"`
 }
 
 // ListVpcPeeringsVpcInfo 对等连接发起端vpc信息，请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:156 table "表 4 vpc_info对象"
 type ListVpcPeeringsVpcInfo struct {
 	// TenantID 对等连接其中一端vpc所属的项目id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:171 table "表 4 vpc_info对象" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// VpcID 对等连接其中一端vpc id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:164 table "表 4 vpc_info对象" row 1
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ListVpcRoutesResponseBody defines model for ListVpcRoutesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:128 table "表 2 响应参数"
 type ListVpcRoutesResponseBody struct {
 	// Routes route对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:136 table "表 2 响应参数" row 1
 	Routes []ListVpcRoutesRoute `json:"routes,omitempty"`
 
 	// RoutesLinks routes_link对象列表，参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:143 table "表 2 响应参数" row 2
 	RoutesLinks []RoutesLink `json:"routes_links,omitempty"`
 }
 
 // ListVpcRoutesRoute defines model for ListVpcRoutesRoute.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:156 table "表 3 route对象"
 type ListVpcRoutesRoute struct {
 	// Destination 路由目的地址CIDR，如192.168.200.0/24。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:171 table "表 3 route对象" row 2
 	Destination *string `json:"destination,omitempty"`
 
 	// ID 路由id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:164 table "表 3 route对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Nexthop 路由下一跳，如果路由是“peering”类型，填写vpc peering id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:178 table "表 3 route对象" row 3
 	Nexthop *string `json:"nexthop,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:199 table "表 3 route对象" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Type 路由类型。目前只支持“peering”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:185 table "表 3 route对象" row 4
 	Type *string `json:"type,omitempty"`
 
 	// VpcID 路由的vpc，需要填写存在的vpc_id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:192 table "表 3 route对象" row 5
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ListVpcTagsResponseBody defines model for ListVpcTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:57 table "表 2 响应参数"
 type ListVpcTagsResponseBody struct {
 	// Tags 标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:65 table "表 2 响应参数" row 1
 	Tags []ListSubnetTagsTag `json:"tags,omitempty"`
 }
 
 // ListVpcsByTagsRequestBody defines model for ListVpcsByTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:45 table "表 2 请求参数"
 type ListVpcsByTagsRequestBody struct {
 	// Action 操作标识（仅限于filter，count）：filter（过滤），count(查询总条数)
 	// 如果是filter就是分页查询，如果是count只需按照条件将总条数返回即可。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:82 table "表 2 请求参数" row 4
 	Action string `json:"action"`
 
 	// Limit 查询记录数（action为count时无此参数）如果action为filter默认为1000，limit最多为1000，不能为负数，最小值为1
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:64 table "表 2 请求参数" row 2
 	Limit *int64 `json:"limit,omitempty"`
 
 	// Matches 搜索字段，key为要匹配的字段，当前仅支持resource_name。value为匹配的值。此字段为固定字典值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:92 table "表 2 请求参数" row 5
 	Matches []Match `json:"matches,omitempty"`
 
 	// Offset （索引位置）， 从offset指定的下一条数据开始查询。 查询第一页数据时，不需要传入此参数，查询后续页码数据时，将查询前一页数据时响应体中的值带入此参数（action为count时无此参数）如果action为filter默认为0，必须为数字，不能为负数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:73 table "表 2 请求参数" row 3
 	Offset *int64 `json:"offset,omitempty"`
 
 	// Tags 包含标签，最多包含10个key，每个key下面的value最多10个，结构体不能缺失，key不能为空或者空字符串。Key不能重复，同一个key中values不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:55 table "表 2 请求参数" row 1
 	Tags []ListSubnetsByTagsTag `json:"tags,omitempty"`
 }
 
 // ListVpcsByTagsResponseBody defines model for ListVpcsByTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:238 table "表 5 响应参数"
 type ListVpcsByTagsResponseBody struct {
 	// Resources resource对象列表，请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:246 table "表 5 响应参数" row 1
 	Resources []ListSubnetsByTagsResource `json:"resources,omitempty"`
 
 	// TotalCount 总记录数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:253 table "表 5 响应参数" row 2
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListVpcsByTagsTag defines model for ListVpcsByTagsTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:308 table "表 7 tag字段数据结构说明"
 type ListVpcsByTagsTag struct {
 	// Key 键。最大长度127个unicode字符。 key不能为空。(搜索时不对此参数做校验)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:318 table "表 7 tag字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 值列表。每个值最大长度255个unicode字符，如果values为空列表，则表示any_value。value之间为或的关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:327 table "表 7 tag字段数据结构说明" row 2
 	Value string `json:"value"`
 }
 
 // ListVpcsError defines model for ListVpcsError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:401 table "表 8 响应Body参数"
 type ListVpcsError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:423 table "表 8 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:416 table "表 8 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:409 table "表 8 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // ListVpcsResponseBody defines model for ListVpcsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:155 table "表 3 响应Body参数"
 type ListVpcsResponseBody struct {
 	// PageInfo 分页信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:177 table "表 3 响应Body参数" row 3
 	PageInfo *ListAddressGroupPageInfo `json:"page_info,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:163 table "表 3 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// Vpcs VPC列表响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:170 table "表 3 响应Body参数" row 2
 	Vpcs []ListVpcsVpc `json:"vpcs,omitempty"`
 }
 
 // ListVpcsV1ResponseBody defines model for ListVpcsV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:100 table "表 2 响应参数"
 type ListVpcsV1ResponseBody struct {
 	// Vpcs vpc对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:108 table "表 2 响应参数" row 1
 	Vpcs []Vpcs `json:"vpcs,omitempty"`
 }
 
 // ListVpcsVpc defines model for ListVpcsVpc.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:190 table "表 4 Vpc"
 type ListVpcsVpc struct {
 	// Cidr 功能说明：VPC下可用子网的范围
 	// 取值范围：
@@ -5972,52 +7978,76 @@ type ListVpcsVpc struct {
 	// - 192.168.0.0/16 ~ 192.168.255.240/28
 	// 不指定cidr时，默认值为“”
 	// - 约束：必须是ipv4 cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:222 table "表 4 Vpc" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CloudResources 功能说明：VPC关联资源类型和数量
 	// 取值范围：目前只返回VPC关联的routetable和virsubnet
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:282 table "表 4 Vpc" row 11
 	CloudResources []CloudResource `json:"cloud_resources,omitempty"`
 
 	// CreatedAt 功能说明：VPC创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:266 table "表 4 Vpc" row 9
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：VPC的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:214 table "表 4 Vpc" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：VPC所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:258 table "表 4 Vpc" row 8
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ExtendCidrs 功能描述：VPC的扩展网段
 	// 取值范围：
 	// 约束：目前只支持ipv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:233 table "表 4 Vpc" row 5
 	ExtendCidrs []string `json:"extend_cidrs,omitempty"`
 
 	// ID 功能描述：VPC对应的唯一标识
 	// 取值范围：带“-”的UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:198 table "表 4 Vpc" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：VPC对应的名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:206 table "表 4 Vpc" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：VPC所属的项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:251 table "表 4 Vpc" row 7
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Status 功能说明：VPC对应的状态
 	// 取值范围：
 	// - PENDING：创建中
 	// - ACTIVE：创建成功
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:242 table "表 4 Vpc" row 6
 	Status *ListVpcsVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:290 table "表 4 Vpc" row 12
 	Tags []AddVpcExtendCidrTag `json:"tags,omitempty"`
 
 	// UpdatedAt 功能说明：VPC更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:274 table "表 4 Vpc" row 10
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -6025,487 +8055,785 @@ type ListVpcsVpc struct {
 // 取值范围：
 // - PENDING：创建中
 // - ACTIVE：创建成功
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:242 table "表 4 Vpc" row 6
 type ListVpcsVpcStatus string
 
 // Match defines model for Match.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:141 table "表 4 match字段数据结构说明"
 type Match struct {
 	// Key 键。当前仅限定为resource_name
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:151 table "表 4 match字段数据结构说明" row 1
 	Key string `json:"key"`
 
 	// Value 值。每个值最大长度255个unicode字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:160 table "表 4 match字段数据结构说明" row 2
 	Value string `json:"value"`
 }
 
 // NetworkIPAvailability network_ip_avalability对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:93 table "表 3 network_ip_availability对象"
 type NetworkIPAvailability struct {
 	// NetworkID 网络ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:101 table "表 3 network_ip_availability对象" row 1
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// NetworkName 网络名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:108 table "表 3 network_ip_availability对象" row 2
 	NetworkName *string `json:"network_name,omitempty"`
 
 	// SubnetIPAvailability 子网IP使用情况的对象，参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:136 table "表 3 network_ip_availability对象" row 6
 	SubnetIPAvailability []SubnetIPAvailability `json:"subnet_ip_availability,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:115 table "表 3 network_ip_availability对象" row 3
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// TotalIps 网络中IP总数（不包含系统预留地址）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:122 table "表 3 network_ip_availability对象" row 4
 	TotalIps *int64 `json:"total_ips,omitempty"`
 
 	// UsedIps 网络中已经使用的IP数目（不包含系统预留地址）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:129 table "表 3 network_ip_availability对象" row 5
 	UsedIps *int64 `json:"used_ips,omitempty"`
 }
 
 // NetworksLink defines model for NetworksLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:312 table "表 4 networks_link对象"
 type NetworksLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:320 table "表 4 networks_link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:327 table "表 4 networks_link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // NeutronAddFirewallRuleRequestBody defines model for NeutronAddFirewallRuleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:47 table "表 2 请求参数"
 type NeutronAddFirewallRuleRequestBody struct {
 	// FirewallRuleID 网络ACL规则唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:57 table "表 2 请求参数" row 1
 	FirewallRuleID string `json:"firewall_rule_id"`
 
 	// InsertAfter insert_after参数表示已经和某个policy关联的rule，新的rule将会直接被插入到insert_after参数指定的rule后面。
 	// 如果insert_after和insert_before都被指定了，insert_after参数值将被忽略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:66 table "表 2 请求参数" row 2
 	InsertAfter *string `json:"insert_after,omitempty"`
 
 	// InsertBefore insert_before参数表示已经和某个policy关联的rule，新的firewall rule将会直接被插入到insert_ before参数指定的firewall rule前面。
 	// 如果insert_after和insert_before都被指定了，insert_after参数值将被忽略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:76 table "表 2 请求参数" row 3
 	InsertBefore *string `json:"insert_before,omitempty"`
 }
 
 // NeutronAddFirewallRuleResponseBody defines model for NeutronAddFirewallRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:94 table "表 3 响应参数"
 type NeutronAddFirewallRuleResponseBody struct {
 	// Audited 每次policy或者它相关的rule有变动，该参数将会被置为False
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:109 table "表 3 响应参数" row 2
 	Audited *bool `json:"audited,omitempty"`
 
 	// Description 对policy的描述信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:102 table "表 3 响应参数" row 1
 	Description *string `json:"description,omitempty"`
 
 	// FirewallRules 与当前policy相关联的rule的ID列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:116 table "表 3 响应参数" row 3
 	FirewallRules []string `json:"firewall_rules,omitempty"`
 
 	// ID policy ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:123 table "表 3 响应参数" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Name Policy名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:130 table "表 3 响应参数" row 5
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:151 table "表 3 响应参数" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 如果为true，该policy对于其他项目网络ACL策略可见， 默认不可见
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:137 table "表 3 响应参数" row 6
 	Public *bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:144 table "表 3 响应参数" row 7
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronAddRouterInterfaceRequestBody defines model for NeutronAddRouterInterfaceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:27 table "表 1 请求参数"
 type NeutronAddRouterInterfaceRequestBody struct {
 	// PortID 端口ID， 和subnet_id二选一，使用端口的IP地址创建路由器接口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:47 table "表 1 请求参数" row 2
 	PortID *string `json:"port_id,omitempty"`
 
 	// SubnetID 子网ID，和port_id二选一。
 	// 使用子网的gateway IP地址来创建路由器接口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:37 table "表 1 请求参数" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // NeutronAddRouterInterfaceResponseBody defines model for NeutronAddRouterInterfaceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:64 table "表 2 响应参数"
 type NeutronAddRouterInterfaceResponseBody struct {
 	// ID 路由器ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:100 table "表 2 响应参数" row 5
 	ID *string `json:"id,omitempty"`
 
 	// PortID 端口ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:93 table "表 2 响应参数" row 4
 	PortID *string `json:"port_id,omitempty"`
 
 	// ProjectID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:86 table "表 2 响应参数" row 3
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SubnetID 子网ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:72 table "表 2 响应参数" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:79 table "表 2 响应参数" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronCreateFirewallGroupRequestBody defines model for NeutronCreateFirewallGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:20 table "表 1 请求参数"
 type NeutronCreateFirewallGroupRequestBody struct {
 	// FirewallGroup firewall group对象列表。请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:30 table "表 1 请求参数" row 1
 	FirewallGroup NeutronCreateFirewallGroupRequestBodyFirewallGroup `json:"firewall_group"`
 }
 
 // NeutronCreateFirewallGroupRequestBodyFirewallGroup firewall group对象列表。请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:45 table "表 2 Firewall Group对象"
 type NeutronCreateFirewallGroupRequestBodyFirewallGroup struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
 	// 取值范围：true/false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:103 table "表 2 Firewall Group对象" row 6
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// Description 网络ACL组描述。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:65 table "表 2 Firewall Group对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:84 table "表 2 Firewall Group对象" row 4
 	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:75 table "表 2 Firewall Group对象" row 3
 	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:55 table "表 2 Firewall Group对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
 	// 使用说明：必须为分布式router端口的id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:93 table "表 2 Firewall Group对象" row 5
 	Ports []string `json:"ports,omitempty"`
 }
 
 // NeutronCreateFirewallGroupResponseBody defines model for NeutronCreateFirewallGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:121 table "表 3 响应参数"
 type NeutronCreateFirewallGroupResponseBody struct {
 	// FirewallGroup firewall group对象列表。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:129 table "表 3 响应参数" row 1
 	FirewallGroup *NeutronCreateFirewallGroupResponseBodyFirewallGroup `json:"firewall_group,omitempty"`
 }
 
 // NeutronCreateFirewallGroupResponseBodyFirewallGroup firewall group对象列表。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:142 table "表 4 Firewall Group对象"
 type NeutronCreateFirewallGroupResponseBodyFirewallGroup struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:213 table "表 4 Firewall Group对象" row 10
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:227 table "表 4 Firewall Group对象" row 12
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 网络ACL组描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:164 table "表 4 Firewall Group对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:185 table "表 4 Firewall Group对象" row 6
 	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
 
 	// ID 网络ACL组的uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:150 table "表 4 Firewall Group对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:178 table "表 4 Firewall Group对象" row 5
 	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:157 table "表 4 Firewall Group对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:192 table "表 4 Firewall Group对象" row 7
 	Ports []string `json:"ports,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:220 table "表 4 Firewall Group对象" row 11
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:199 table "表 4 Firewall Group对象" row 8
 	Public *bool `json:"public,omitempty"`
 
 	// Status 网络ACL策略的状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:206 table "表 4 Firewall Group对象" row 9
 	Status *string `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:171 table "表 4 Firewall Group对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:235 table "表 4 Firewall Group对象" row 13
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateFirewallPolicyRequestBody defines model for NeutronCreateFirewallPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:20 table "表 1 请求参数"
 type NeutronCreateFirewallPolicyRequestBody struct {
 	// FirewallPolicy firewall policy对象列表。请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:30 table "表 1 请求参数" row 1
 	FirewallPolicy NeutronCreateFirewallPolicyRequestBodyFirewallPolicy `json:"firewall_policy"`
 }
 
 // NeutronCreateFirewallPolicyRequestBodyFirewallPolicy firewall policy对象列表。请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:45 table "表 2 Firewall Policy对象"
 type NeutronCreateFirewallPolicyRequestBodyFirewallPolicy struct {
 	// Audited 审计标记。
 	// 取值范围：true/false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:84 table "表 2 Firewall Policy对象" row 4
 	Audited *bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:65 table "表 2 Firewall Policy对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:75 table "表 2 Firewall Policy对象" row 3
 	FirewallRules []string `json:"firewall_rules,omitempty"`
 
 	// Name 网络ACL策略名称。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:55 table "表 2 Firewall Policy对象" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // NeutronCreateFirewallPolicyResponseBody defines model for NeutronCreateFirewallPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:102 table "表 3 响应参数"
 type NeutronCreateFirewallPolicyResponseBody struct {
 	// FirewallPolicy firewall policy对象列表。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:110 table "表 3 响应参数" row 1
 	FirewallPolicy *NeutronCreateFirewallPolicyResponseBodyFirewallPolicy `json:"firewall_policy,omitempty"`
 }
 
 // NeutronCreateFirewallPolicyResponseBodyFirewallPolicy firewall policy对象列表。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:123 table "表 4 Firewall Policy对象"
 type NeutronCreateFirewallPolicyResponseBodyFirewallPolicy struct {
 	// Audited 审计标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:166 table "表 4 Firewall Policy对象" row 6
 	Audited *bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:145 table "表 4 Firewall Policy对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:159 table "表 4 Firewall Policy对象" row 5
 	FirewallRules []string `json:"firewall_rules,omitempty"`
 
 	// ID 网络ACL策略uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:131 table "表 4 Firewall Policy对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 网络ACL策略名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:138 table "表 4 Firewall Policy对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:180 table "表 4 Firewall Policy对象" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:173 table "表 4 Firewall Policy对象" row 7
 	Public *bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:152 table "表 4 Firewall Policy对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronCreateFirewallRuleRequestBody defines model for NeutronCreateFirewallRuleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:20 table "表 1 请求参数"
 type NeutronCreateFirewallRuleRequestBody struct {
 	// FirewallRule firewall rule对象。请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:30 table "表 1 请求参数" row 1
 	FirewallRule NeutronCreateFirewallRuleRequestBodyFirewallRule `json:"firewall_rule"`
 }
 
 // NeutronCreateFirewallRuleRequestBodyFirewallRule firewall rule对象。请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:45 table "表 2 Firewall Rule对象"
 type NeutronCreateFirewallRuleRequestBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
 	// 取值范围：deny（拒绝）/allow（允许）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:151 table "表 2 Firewall Rule对象" row 9
 	Action *NeutronCreateFirewallRuleRequestBodyFirewallRuleAction `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:69 table "表 2 Firewall Rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:140 table "表 2 Firewall Rule对象" row 8
 	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
 	// 取值范围：位于[1,65535]中一个整数或者一段端口范围a:b
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:105 table "表 2 Firewall Rule对象" row 5
 	DestinationPort *string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
 	// 取值范围：true/false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:163 table "表 2 Firewall Rule对象" row 10
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// IPVersion IP协议版本。
 	// 取值范围：4、6，分别表示创建ipv4和ipv6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:117 table "表 2 Firewall Rule对象" row 6
 	IPVersion *NeutronCreateFirewallRuleRequestBodyFirewallRuleIPVersion `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:57 table "表 2 Firewall Rule对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Protocol IP协议。
 	// 取值范围：支持TCP，UDP，ICMP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:81 table "表 2 Firewall Rule对象" row 3
 	Protocol *string `json:"protocol,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:129 table "表 2 Firewall Rule对象" row 7
 	SourceIPAddress *string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
 	// 取值范围：位于[1,65535]中一个整数或者一段端口范围a:b
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:93 table "表 2 Firewall Rule对象" row 4
 	SourcePort *string `json:"source_port,omitempty"`
 }
 
 // NeutronCreateFirewallRuleRequestBodyFirewallRuleAction 对通过网络ACL的流量执行的操作。
 // 取值范围：deny（拒绝）/allow（允许）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:151 table "表 2 Firewall Rule对象" row 9
 type NeutronCreateFirewallRuleRequestBodyFirewallRuleAction string
 
 // NeutronCreateFirewallRuleRequestBodyFirewallRuleIPVersion IP协议版本。
 // 取值范围：4、6，分别表示创建ipv4和ipv6。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:117 table "表 2 Firewall Rule对象" row 6
 type NeutronCreateFirewallRuleRequestBodyFirewallRuleIPVersion int64
 
 // NeutronCreateFirewallRuleResponseBody defines model for NeutronCreateFirewallRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:183 table "表 3 响应参数"
 type NeutronCreateFirewallRuleResponseBody struct {
 	// FirewallRule firewall rule对象。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:191 table "表 3 响应参数" row 1
 	FirewallRule *NeutronCreateFirewallRuleResponseBodyFirewallRule `json:"firewall_rule,omitempty"`
 }
 
 // NeutronCreateFirewallRuleResponseBodyFirewallRule firewall rule对象。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:204 table "表 4 Firewall Rule对象"
 type NeutronCreateFirewallRuleResponseBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:289 table "表 4 Firewall Rule对象" row 12
 	Action *string `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:226 table "表 4 Firewall Rule对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:282 table "表 4 Firewall Rule对象" row 11
 	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:261 table "表 4 Firewall Rule对象" row 8
 	DestinationPort *string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:296 table "表 4 Firewall Rule对象" row 13
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 网络ACL规则的uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:212 table "表 4 Firewall Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPVersion IP协议版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:268 table "表 4 Firewall Rule对象" row 9
 	IPVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:219 table "表 4 Firewall Rule对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:303 table "表 4 Firewall Rule对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol IP协议。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:247 table "表 4 Firewall Rule对象" row 6
 	Protocol *string `json:"protocol,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:240 table "表 4 Firewall Rule对象" row 5
 	Public *bool `json:"public,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:275 table "表 4 Firewall Rule对象" row 10
 	SourceIPAddress *string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:254 table "表 4 Firewall Rule对象" row 7
 	SourcePort *string `json:"source_port,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:233 table "表 4 Firewall Rule对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronCreateNetworkRequestBody defines model for NeutronCreateNetworkRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:20 table "表 1 请求参数"
 type NeutronCreateNetworkRequestBody struct {
 	// Network network对象列表，参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:30 table "表 1 请求参数" row 1
 	Network NeutronCreateNetworkRequestNetwork `json:"network"`
 }
 
 // NeutronCreateNetworkRequestNetwork network对象列表，参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:45 table "表 2 network对象"
 type NeutronCreateNetworkRequestNetwork struct {
 	// AdminStateUp 管理状态。
 	// 【使用说明】只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:65 table "表 2 network对象" row 2
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// Name 网络名称。
 	// 【使用说明】name不能为admin_external_net。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:55 table "表 2 network对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能，则network下所有虚机的安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:85 table "表 2 network对象" row 4
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// ProviderNetworkType 扩展属性：网络类型（支持vxlan，geneve）。
 	// 租户只能创建geneve类型网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:75 table "表 2 network对象" row 3
 	ProviderNetworkType *string `json:"provider:network_type,omitempty"`
 }
 
 // NeutronCreateNetworkResponseBody defines model for NeutronCreateNetworkResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:102 table "表 3 响应参数"
 type NeutronCreateNetworkResponseBody struct {
 	// Network network对象列表，参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:110 table "表 3 响应参数" row 1
 	Network *NeutronCreateNetworkResponseNetwork `json:"network,omitempty"`
 }
 
 // NeutronCreateNetworkResponseNetwork network对象列表，参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:123 table "表 4 network对象"
 type NeutronCreateNetworkResponseNetwork struct {
 	// AdminStateUp 管理状态。
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:161 table "表 4 network对象" row 5
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AvailabilityZoneHints 本网络的候选可用域，当前版本不支持可用域调度。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:199 table "表 4 network对象" row 10
 	AvailabilityZoneHints []string `json:"availability_zone_hints,omitempty"`
 
 	// AvailabilityZones 本网络的可用域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:206 table "表 4 network对象" row 11
 	AvailabilityZones []string `json:"availability_zones,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:234 table "表 4 network对象" row 15
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DNSDomain 默认内网DNS域地址，系统自动生成维护，不支持设置和更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:220 table "表 4 network对象" row 13
 	DNSDomain *string `json:"dns_domain,omitempty"`
 
 	// ID 网络的id
 	// 【使用说明】在查询网络列表时候非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:183 table "表 4 network对象" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Name 网络名称。
 	// name不能为admin_external_net。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:146 table "表 4 network对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能，则network下所有虚机的安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:213 table "表 4 network对象" row 12
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:227 table "表 4 network对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// ProviderNetworkType 扩展属性：网络类型（支持vxlan，geneve）。
 	// 租户只能创建geneve类型网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:191 table "表 4 network对象" row 9
 	ProviderNetworkType *string `json:"provider:network_type,omitempty"`
 
 	// RouterExternal 扩展属性：是否外部网络
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:154 table "表 4 network对象" row 4
 	RouterExternal *bool `json:"router:external,omitempty"`
 
 	// Shared 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:176 table "表 4 network对象" row 7
 	Shared *bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:131 table "表 4 network对象" row 1
 	Status *NeutronCreateNetworkResponseNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:138 table "表 4 network对象" row 2
 	Subnets []string `json:"subnets,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:169 table "表 4 network对象" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:242 table "表 4 network对象" row 16
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateNetworkResponseNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:131 table "表 4 network对象" row 1
 type NeutronCreateNetworkResponseNetworkStatus string
 
 // NeutronCreatePortBindingVifDetails vif的详细信息，参见表11
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:585 table "表 11 binding:vif_details对象"
 type NeutronCreatePortBindingVifDetails struct {
 	// PrimaryInterface 取值为true，表示是虚拟机的主网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:593 table "表 11 binding:vif_details对象" row 1
 	PrimaryInterface *bool `json:"primary_interface,omitempty"`
 }
 
 // NeutronCreatePortFixedIP defines model for NeutronCreatePortFixedIp.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:172 table "表 3 fixed_ip对象"
 type NeutronCreatePortFixedIP struct {
 	// IPAddress 端口IP地址
 	// 【使用说明】不支持更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:192 table "表 3 fixed_ip对象" row 2
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// SubnetID 所属子网ID
 	// 【使用说明】不支持更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:182 table "表 3 fixed_ip对象" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // NeutronCreatePortRequestAllowAddressPair defines model for NeutronCreatePortRequestAllowAddressPair.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:208 table "表 4 allow_address_pair对象"
 type NeutronCreatePortRequestAllowAddressPair struct {
 	// IPAddress IP地址
 	// 【使用说明】
 	// - 不支持0.0.0.0
 	// - 如果填写allowed_address_pairs参数，则ip_address是必选参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:218 table "表 4 allow_address_pair对象" row 1
 	IPAddress string `json:"ip_address"`
 
 	// MacAddress MAC地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:229 table "表 4 allow_address_pair对象" row 2
 	MacAddress *string `json:"mac_address,omitempty"`
 }
 
 // NeutronCreatePortRequestBody defines model for NeutronCreatePortRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:20 table "表 1 请求参数"
 type NeutronCreatePortRequestBody struct {
 	// Port port对象列表，参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:30 table "表 1 请求参数" row 1
 	Port NeutronCreatePortRequestPort `json:"port"`
 }
 
 // NeutronCreatePortRequestPort port对象列表，参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:45 table "表 2 port对象"
 type NeutronCreatePortRequestPort struct {
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见表4
 	// 【使用说明】
@@ -6515,6 +8843,8 @@ type NeutronCreatePortRequestPort struct {
 	// - 硬件SDN环境不支持ip_address属性配置为CIDR格式
 	// - 为虚拟IP配置后端ECS场景，allowed_address_pairs中配置的IP地址，必须为ECS网卡已有的IP地址，否则可能会导致虚拟IP通信异常
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:95 table "表 2 port对象" row 5
 	AllowedAddressPairs []NeutronCreatePortRequestAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -6533,22 +8863,34 @@ type NeutronCreatePortRequestPort struct {
 	// - 示例：
 	// {"tcp_srvports": "80 443", "udp_srvports": "53"}
 	// 示例表示入方向目的端口为80或者443，出方向源端口为80或者443的tcp报文可支持高并发连接。入方向目的端口为53，出方向源端口为53的udp报文可支持高并发连接。但是此类报文不受ACL和安全组规则的限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:115 table "表 2 port对象" row 7
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVnicType 绑定的vNIC类型
 	// 【使用说明】normal: 软交换
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:138 table "表 2 port对象" row 8
 	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
 
 	// DeviceOwner 功能说明：端口设备所属取值范围：目前只支持指定""和"neutron:VIP_PORT"；neutron:VIP_PORT表示创建的是VIP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:157 table "表 2 port对象" row 10
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表5
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:106 table "表 2 port对象" row 6
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps 端口IP，参见表3。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:76 table "表 2 port对象" row 3
 	FixedIps []NeutronCreatePortFixedIP `json:"fixed_ips,omitempty"`
 
 	// Name 端口的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:55 table "表 2 port对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
@@ -6557,36 +8899,56 @@ type NeutronCreatePortRequestPort struct {
 	// 网络ID的获取方式：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:64 table "表 2 port对象" row 2
 	NetworkID string `json:"network_id"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:148 table "表 2 port对象" row 9
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:85 table "表 2 port对象" row 4
 	SecurityGroups []string `json:"security_groups,omitempty"`
 }
 
 // NeutronCreatePortResponseAllowAddressPair defines model for NeutronCreatePortResponseAllowAddressPair.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:528 table "表 9 allow_address_pair对象"
 type NeutronCreatePortResponseAllowAddressPair struct {
 	// IPAddress IP地址
 	// 【使用说明】不支持0.0.0.0
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:536 table "表 9 allow_address_pair对象" row 1
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// MacAddress MAC地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:544 table "表 9 allow_address_pair对象" row 2
 	MacAddress *string `json:"mac_address,omitempty"`
 }
 
 // NeutronCreatePortResponseBody defines model for NeutronCreatePortResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:280 table "表 6 响应参数"
 type NeutronCreatePortResponseBody struct {
 	// Port ports信息，参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:288 table "表 6 响应参数" row 1
 	Port *NeutronCreatePortResponsePort `json:"port,omitempty"`
 }
 
 // NeutronCreatePortResponsePort ports信息，参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:301 table "表 7 port对象"
 type NeutronCreatePortResponsePort struct {
 	// AdminStateUp 管理状态
 	// 【使用说明】只支持true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:331 table "表 7 port对象" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见表9
@@ -6597,6 +8959,8 @@ type NeutronCreatePortResponsePort struct {
 	// - 硬件SDN环境不支持ip_address属性配置为CIDR格式
 	// - 为虚拟IP配置后端ECS场景，allowed_address_pairs中配置的IP地址，必须为ECS网卡已有的IP地址，否则可能会导致虚拟IP通信异常
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:394 table "表 7 port对象" row 12
 	AllowedAddressPairs []NeutronCreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -6615,26 +8979,38 @@ type NeutronCreatePortResponsePort struct {
 	// - 示例：
 	// {"tcp_srvports": "80 443", "udp_srvports": "53"}
 	// 示例表示入方向目的端口为80或者443，出方向源端口为80或者443的tcp报文可支持高并发连接。入方向目的端口为53，出方向源端口为53的udp报文可支持高并发连接。但是此类报文不受ACL和安全组规则的限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:417 table "表 7 port对象" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息，参见表11
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:410 table "表 7 port对象" row 14
 	BindingVifDetails *NeutronCreatePortBindingVifDetails `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType 绑定的vNIC类型
 	// normal: 软交换
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:437 table "表 7 port对象" row 16
 	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:476 table "表 7 port对象" row 21
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DeviceID 设备ID
 	// 【使用说明】不支持设置和更新，由系统自动维护，该字段非空的端口不允许删除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:354 table "表 7 port对象" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner 设备所属（DHCP/Router/ Nova等）
 	// 【使用说明】不支持更新，只允许用户在创建虚拟IP端口时，为虚拟IP端口设置device_owner为neutron:VIP_PORT，当端口的该字段不为空时，仅支持该字段为neutron:VIP_PORT时的端口删除。
 	// 该字段非空的端口不允许删除。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:362 table "表 7 port对象" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
@@ -6642,387 +9018,609 @@ type NeutronCreatePortResponsePort struct {
 	// - hostname：与端口dns_name一致
 	// - ip_address：端口ipv4私有地址
 	// - fqdn：为端口创建默认内网fqdn
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:452 table "表 7 port对象" row 18
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName 扩展属性：主网卡默认内网DNS名称
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:461 table "表 7 port对象" row 19
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表10
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:403 table "表 7 port对象" row 13
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps 端口IP，参见表8。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:347 table "表 7 port对象" row 6
 	FixedIps []NeutronCreatePortFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口的ID，最大长度不超过255
 	// 【使用说明】在查询端口列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:309 table "表 7 port对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MacAddress 端口MAC地址，例如："mac_address": "fa:16:3e:9e:ff:55"
 	// 【使用说明】只支持系统动态分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:339 table "表 7 port对象" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name 端口的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:317 table "表 7 port对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:324 table "表 7 port对象" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:445 table "表 7 port对象" row 17
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:469 table "表 7 port对象" row 20
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:386 table "表 7 port对象" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status 端口状态，可以为ACTIVE，BUILD，DOWN；
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:378 table "表 7 port对象" row 10
 	Status *NeutronCreatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:371 table "表 7 port对象" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:484 table "表 7 port对象" row 22
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreatePortResponsePortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
 // 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:378 table "表 7 port对象" row 10
 type NeutronCreatePortResponsePortStatus string
 
 // NeutronCreateRouterRequestBody defines model for NeutronCreateRouterRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:20 table "表 1 请求参数"
 type NeutronCreateRouterRequestBody struct {
 	// Router router对象列表，参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:30 table "表 1 请求参数" row 1
 	Router NeutronCreateRouterRequestRouter `json:"router"`
 }
 
 // NeutronCreateRouterRequestExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:92 table "表 3 external_gateway_info对象"
 type NeutronCreateRouterRequestExternalGatewayInfo struct {
 	// NetworkID 外部网络的UUID。
 	// 外部网络的信息请通过GET /v2.0/networks?router:external=True或neutron net-external-list方式查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:102 table "表 3 external_gateway_info对象" row 1
 	NetworkID *string `json:"network_id,omitempty"`
 }
 
 // NeutronCreateRouterRequestRouter router对象列表，参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:45 table "表 2 router对象"
 type NeutronCreateRouterRequestRouter struct {
 	// AdminStateUp 管理状态。
 	// 【取值范围】
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:66 table "表 2 router对象" row 2
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:77 table "表 2 router对象" row 3
 	ExternalGatewayInfo *NeutronCreateRouterRequestExternalGatewayInfo `json:"external_gateway_info,omitempty"`
 
 	// Name 路由器的名称。
 	// 【使用说明】
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:55 table "表 2 router对象" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // NeutronCreateRouterResponseBody defines model for NeutronCreateRouterResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:120 table "表 4 响应参数"
 type NeutronCreateRouterResponseBody struct {
 	// Router router对象，参见表5
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:128 table "表 4 响应参数" row 1
 	Router *NeutronCreateRouterResponseRouter `json:"router,omitempty"`
 }
 
 // NeutronCreateRouterResponseExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:230 table "表 6 external_gateway_info对象"
 type NeutronCreateRouterResponseExternalGatewayInfo struct {
 	// EnableSnat 是否启用SNAT。
 	// 默认为false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:246 table "表 6 external_gateway_info对象" row 2
 	EnableSnat *bool `json:"enable_snat,omitempty"`
 
 	// NetworkID 外部网络的UUID。
 	// 外部网络的信息请通过GET /v2.0/networks?router:external=True或neutron net-external-list方式查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:238 table "表 6 external_gateway_info对象" row 1
 	NetworkID *string `json:"network_id,omitempty"`
 }
 
 // NeutronCreateRouterResponseRouter router对象，参见表5
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:141 table "表 5 router对象"
 type NeutronCreateRouterResponseRouter struct {
 	// AdminStateUp 管理状态。
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:165 table "表 5 router对象" row 3
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:208 table "表 5 router对象" row 9
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:187 table "表 5 router对象" row 6
 	ExternalGatewayInfo *NeutronCreateRouterResponseExternalGatewayInfo `json:"external_gateway_info,omitempty"`
 
 	// ID 路由器的id
 	// 【使用说明】在查询路由器列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:149 table "表 5 router对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 路由器的名称。
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:157 table "表 5 router对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:201 table "表 5 router对象" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Routes 扩展属性：路由信息列表，参见routes对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:194 table "表 5 router对象" row 7
 	Routes []NeutronCreateRouterRoute `json:"routes,omitempty"`
 
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:173 table "表 5 router对象" row 4
 	Status *NeutronCreateRouterResponseRouterStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:180 table "表 5 router对象" row 5
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:216 table "表 5 router对象" row 10
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateRouterResponseRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:173 table "表 5 router对象" row 4
 type NeutronCreateRouterResponseRouterStatus string
 
 // NeutronCreateRouterRoute defines model for NeutronCreateRouterRoute.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:260 table "表 7 route对象"
 type NeutronCreateRouterRoute struct {
 	// Destination IP地址段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:268 table "表 7 route对象" row 1
 	Destination *string `json:"destination,omitempty"`
 
 	// Nexthop 下一跳IP地址，nexthop仅支持是router所关联的子网范围内IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:275 table "表 7 route对象" row 2
 	Nexthop *string `json:"nexthop,omitempty"`
 }
 
 // NeutronCreateSecurityGroupRequestBody defines model for NeutronCreateSecurityGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:20 table "表 1 请求参数"
 type NeutronCreateSecurityGroupRequestBody struct {
 	// SecurityGroup security group对象列表。请参见表2
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:30 table "表 1 请求参数" row 1
 	SecurityGroup NeutronCreateSecurityGroupRequestBodySecurityGroup `json:"security_group"`
 }
 
 // NeutronCreateSecurityGroupRequestBodySecurityGroup security group对象列表。请参见表2
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:45 table "表 2 Security Group对象"
 type NeutronCreateSecurityGroupRequestBodySecurityGroup struct {
 	// Description 安全组描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:64 table "表 2 Security Group对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 安全组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:55 table "表 2 Security Group对象" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // NeutronCreateSecurityGroupResponseBody defines model for NeutronCreateSecurityGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:81 table "表 3 响应参数"
 type NeutronCreateSecurityGroupResponseBody struct {
 	// SecurityGroup security group对象列表。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:89 table "表 3 响应参数" row 1
 	SecurityGroup *NeutronCreateSecurityGroupResponseBodySecurityGroup `json:"security_group,omitempty"`
 }
 
 // NeutronCreateSecurityGroupResponseBodySecurityGroup security group对象列表。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:102 table "表 4 Security Group对象"
 type NeutronCreateSecurityGroupResponseBodySecurityGroup struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:153 table "表 4 Security Group对象" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:132 table "表 4 Security Group对象" row 4
 	Description *string `json:"description,omitempty"`
 
 	// ID 安全组的id
 	// 使用说明：查询安全组列表非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:110 table "表 4 Security Group对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:125 table "表 4 Security Group对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:146 table "表 4 Security Group对象" row 6
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroupRules security_group_rule列表，参见表5
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:139 table "表 4 Security Group对象" row 5
 	SecurityGroupRules []NeutronCreateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem `json:"security_group_rules,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:118 table "表 4 Security Group对象" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:161 table "表 4 Security Group对象" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem defines model for NeutronCreateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:175 table "表 5 Security Group Rule对象"
 type NeutronCreateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:271 table "表 5 Security Group Rule对象" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:191 table "表 5 Security Group Rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 规则方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:212 table "表 5 Security Group Rule对象" row 5
 	Direction *string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:249 table "表 5 Security Group Rule对象" row 10
 	Ethertype *string `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:183 table "表 5 Security Group Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:233 table "表 5 Security Group Rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:240 table "表 5 Security Group Rule对象" row 9
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:264 table "表 5 Security Group Rule对象" row 12
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:226 table "表 5 Security Group Rule对象" row 7
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:205 table "表 5 Security Group Rule对象" row 4
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:219 table "表 5 Security Group Rule对象" row 6
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:198 table "表 5 Security Group Rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:257 table "表 5 Security Group Rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:279 table "表 5 Security Group Rule对象" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateSecurityGroupRuleRequestBody defines model for NeutronCreateSecurityGroupRuleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:20 table "表 1 请求参数"
 type NeutronCreateSecurityGroupRuleRequestBody struct {
 	// SecurityGroupRule security group rule对象列表。请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:30 table "表 1 请求参数" row 1
 	SecurityGroupRule NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRule `json:"security_group_rule"`
 }
 
 // NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRule security group rule对象列表。请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:45 table "表 2 Security Group Rule对象"
 type NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRule struct {
 	// Description 安全组规则描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:55 table "表 2 Security Group Rule对象" row 1
 	Description *string `json:"description,omitempty"`
 
 	// Direction 规则方向
 	// 取值范围：ingress（入方向）/egress（出方向）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:83 table "表 2 Security Group Rule对象" row 4
 	Direction NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection `json:"direction"`
 
 	// Ethertype 网络类型
 	// 取值范围：IPv4/IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:135 table "表 2 Security Group Rule对象" row 9
 	Ethertype *NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	// 取值范围：1-65535（当表示code时为0-255）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:113 table "表 2 Security Group Rule对象" row 7
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
 	// 取值范围：1-65535（当表示code时为0-255）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:123 table "表 2 Security Group Rule对象" row 8
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
 	// 取值范围：tcp/udp/icmp或IP协议号
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:103 table "表 2 Security Group Rule对象" row 6
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
 	// 使用说明：和remote_ip_prefix参数二选一
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:73 table "表 2 Security Group Rule对象" row 3
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
 	// 使用说明：和remote_group_id参数二选一
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:93 table "表 2 Security Group Rule对象" row 5
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:64 table "表 2 Security Group Rule对象" row 2
 	SecurityGroupID string `json:"security_group_id"`
 }
 
 // NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection 规则方向
 // 取值范围：ingress（入方向）/egress（出方向）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:83 table "表 2 Security Group Rule对象" row 4
 type NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection string
 
 // NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype 网络类型
 // 取值范围：IPv4/IPv6
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:135 table "表 2 Security Group Rule对象" row 9
 type NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype string
 
 // NeutronCreateSecurityGroupRuleResponseBody defines model for NeutronCreateSecurityGroupRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:153 table "表 3 响应参数"
 type NeutronCreateSecurityGroupRuleResponseBody struct {
 	// SecurityGroupRule security group rule对象列表。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:161 table "表 3 响应参数" row 1
 	SecurityGroupRule *NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRule `json:"security_group_rule,omitempty"`
 }
 
 // NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRule security group rule对象列表。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:174 table "表 4 Security Group Rule对象"
 type NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:270 table "表 4 Security Group Rule对象" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:190 table "表 4 Security Group Rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 规则方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:211 table "表 4 Security Group Rule对象" row 5
 	Direction *string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:248 table "表 4 Security Group Rule对象" row 10
 	Ethertype *NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:182 table "表 4 Security Group Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:232 table "表 4 Security Group Rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:239 table "表 4 Security Group Rule对象" row 9
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:263 table "表 4 Security Group Rule对象" row 12
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:225 table "表 4 Security Group Rule对象" row 7
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:204 table "表 4 Security Group Rule对象" row 4
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:218 table "表 4 Security Group Rule对象" row 6
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:197 table "表 4 Security Group Rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:256 table "表 4 Security Group Rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:278 table "表 4 Security Group Rule对象" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype 网络类型
 // 仅支持IPv4
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:248 table "表 4 Security Group Rule对象" row 10
 type NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype string
 
 // NeutronCreateSubnetRequestBody defines model for NeutronCreateSubnetRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:20 table "表 1 请求参数"
 type NeutronCreateSubnetRequestBody struct {
 	// Subnet subnet对象列表，参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:30 table "表 1 请求参数" row 1
 	Subnet NeutronCreateSubnetRequestSubnet `json:"subnet"`
 }
 
 // NeutronCreateSubnetRequestSubnet subnet对象列表，参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:45 table "表 2 subnet对象"
 type NeutronCreateSubnetRequestSubnet struct {
 	// AllocationPools 可用的IP池，allocation_pool对象参见
 	// 表3
 	// 例如：[ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
 	// 每个子网的第1个和最后3个IP地址为系统保留地址。以192.168.1.0/24为例，192.168.1.0、 192.168.1.253、192.168.1.254和192.168.1.255这些地址是系统保留地址。系统预留地址默认不在allocation_pool范围内。
 	// 约束：更新时allocation_pool范围不能包含网关和广播地址的所有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:121 table "表 2 subnet对象" row 8
 	AllocationPools []AllocationPool `json:"allocation_pools,omitempty"`
 
 	// Cidr CIDR格式
 	// 【使用说明】只支持10.0.0.0/8,172.16.0.0/12,192.168.0.0/16三个网段内的地址，掩码长度不能大于28。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:101 table "表 2 subnet对象" row 6
 	Cidr string `json:"cidr"`
 
 	// DNSNameservers dns服务器
@@ -7031,303 +9629,485 @@ type NeutronCreateSubnetRequestSubnet struct {
 	// 最大为5个
 	// 不填时，默认为空
 	// 内网DNS地址请参见华为云提供的内网DNS地址是多少？
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:135 table "表 2 subnet对象" row 9
 	DNSNameservers []string `json:"dns_nameservers,omitempty"`
 
 	// EnableDhcp 是否启动dhcp，false表示不提供dhcp服务的能力
 	// 【使用说明】只支持true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:159 table "表 2 subnet对象" row 11
 	EnableDhcp *bool `json:"enable_dhcp,omitempty"`
 
 	// GatewayIP 网关IP不允许和allocation_pools地址块冲突。
 	// 【使用说明】不支持修改。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:111 table "表 2 subnet对象" row 7
 	GatewayIP *string `json:"gateway_ip,omitempty"`
 
 	// HostRoutes 虚拟机静态路由，参见表4
 	// 【使用说明】不支持，忽略输入信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:149 table "表 2 subnet对象" row 10
 	HostRoutes []HostRoute `json:"host_routes,omitempty"`
 
 	// IPVersion IP版本
 	// 【使用说明】只支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:64 table "表 2 subnet对象" row 2
 	IPVersion *int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:74 table "表 2 subnet对象" row 3
 	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
 
 	// Ipv6RaMode IPv6路由广播模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:83 table "表 2 subnet对象" row 4
 	Ipv6RaMode *string `json:"ipv6_ra_mode,omitempty"`
 
 	// Name 子网的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:55 table "表 2 subnet对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:92 table "表 2 subnet对象" row 5
 	NetworkID string `json:"network_id"`
 }
 
 // NeutronCreateSubnetResponseBody defines model for NeutronCreateSubnetResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:245 table "表 5 响应参数"
 type NeutronCreateSubnetResponseBody struct {
 	// Subnet subnet对象列表，参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:253 table "表 5 响应参数" row 1
 	Subnet *NeutronCreateSubnetResponseSubnet `json:"subnet,omitempty"`
 }
 
 // NeutronCreateSubnetResponseSubnet subnet对象列表，参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:266 table "表 6 subnet对象"
 type NeutronCreateSubnetResponseSubnet struct {
 	// AllocationPools 可用的IP池，allocation_pool对象参见
 	// 表7
 	// 例如：[ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
 	// 每个子网的第1个和最后3个IP地址为系统保留地址。以192.168.1.0/24为例，192.168.1.0、 192.168.1.253、192.168.1.254和192.168.1.255这些地址是系统保留地址。系统预留地址默认不在allocation_pool范围内。
 	// 约束：更新时allocation_pool范围不能包含网关和广播地址的所有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:334 table "表 6 subnet对象" row 9
 	AllocationPools []AllocationPool `json:"allocation_pools,omitempty"`
 
 	// Cidr CIDR格式
 	// 【使用说明】只支持10.0.0.0/8,172.16.0.0/12,192.168.0.0/16三个网段内的地址，掩码长度不能大于28。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:318 table "表 6 subnet对象" row 7
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:384 table "表 6 subnet对象" row 15
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DNSNameservers dns服务器
 	// 例如："dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:346 table "表 6 subnet对象" row 10
 	DNSNameservers []string `json:"dns_nameservers,omitempty"`
 
 	// EnableDhcp 是否启动dhcp，false表示不提供dhcp服务的能力
 	// 【使用说明】只支持true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:369 table "表 6 subnet对象" row 13
 	EnableDhcp *bool `json:"enable_dhcp,omitempty"`
 
 	// GatewayIP 网关IP不允许和allocation_pools地址块冲突。
 	// 【使用说明】不支持修改。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:326 table "表 6 subnet对象" row 8
 	GatewayIP *string `json:"gateway_ip,omitempty"`
 
 	// HostRoutes 虚拟机静态路由，参见表8
 	// 【使用说明】不支持，忽略输入信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:354 table "表 6 subnet对象" row 11
 	HostRoutes []HostRoute `json:"host_routes,omitempty"`
 
 	// ID 子网的id
 	// 【使用说明】在查询子网列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:274 table "表 6 subnet对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPVersion IP版本
 	// 【使用说明】只支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:289 table "表 6 subnet对象" row 3
 	IPVersion *int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:297 table "表 6 subnet对象" row 4
 	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
 
 	// Ipv6RaMode IPv6路由广播模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:304 table "表 6 subnet对象" row 5
 	Ipv6RaMode *string `json:"ipv6_ra_mode,omitempty"`
 
 	// Name 子网的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:282 table "表 6 subnet对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:311 table "表 6 subnet对象" row 6
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:377 table "表 6 subnet对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:362 table "表 6 subnet对象" row 12
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:392 table "表 6 subnet对象" row 16
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronListFirewallGroupsResponseBody defines model for NeutronListFirewallGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:115 table "表 2 响应参数"
 type NeutronListFirewallGroupsResponseBody struct {
 	// FirewallGroups firewall group对象列表。请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:123 table "表 2 响应参数" row 1
 	FirewallGroups []NeutronListFirewallGroupsResponseBodyFirewallGroupsItem `json:"firewall_groups,omitempty"`
 
 	// FirewallGroupsLinks firewall_groups_link对象列表。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:130 table "表 2 响应参数" row 2
 	FirewallGroupsLinks []FirewallGroupsLink `json:"firewall_groups_links,omitempty"`
 }
 
 // NeutronListFirewallGroupsResponseBodyFirewallGroupsItem defines model for NeutronListFirewallGroupsResponseBodyFirewallGroupsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:143 table "表 3 Firewall Group对象"
 type NeutronListFirewallGroupsResponseBodyFirewallGroupsItem struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:214 table "表 3 Firewall Group对象" row 10
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:228 table "表 3 Firewall Group对象" row 12
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 网络ACL组描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:165 table "表 3 Firewall Group对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:186 table "表 3 Firewall Group对象" row 6
 	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
 
 	// ID 网络ACL组的uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:151 table "表 3 Firewall Group对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:179 table "表 3 Firewall Group对象" row 5
 	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:158 table "表 3 Firewall Group对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:193 table "表 3 Firewall Group对象" row 7
 	Ports []string `json:"ports,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:221 table "表 3 Firewall Group对象" row 11
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:200 table "表 3 Firewall Group对象" row 8
 	Public *bool `json:"public,omitempty"`
 
 	// Status 网络ACL策略的状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:207 table "表 3 Firewall Group对象" row 9
 	Status *string `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:172 table "表 3 Firewall Group对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:236 table "表 3 Firewall Group对象" row 13
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronListFirewallPoliciesResponseBody defines model for NeutronListFirewallPoliciesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:105 table "表 2 响应参数"
 type NeutronListFirewallPoliciesResponseBody struct {
 	// FirewallPolicies firewall policy对象。请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:113 table "表 2 响应参数" row 1
 	FirewallPolicies []FirewallPolicy `json:"firewall_policies,omitempty"`
 
 	// FirewallPoliciesLinks firewall_policies_link对象。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:120 table "表 2 响应参数" row 2
 	FirewallPoliciesLinks []FirewallPoliciesLink `json:"firewall_policies_links,omitempty"`
 }
 
 // NeutronListFirewallRulesResponseBody defines model for NeutronListFirewallRulesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:141 table "表 2 响应参数"
 type NeutronListFirewallRulesResponseBody struct {
 	// FirewallRules firewall rule对象列表，参见表4。单次查询最多返回2000条数据，超过2000后会返回分页标记，分页查询请参见分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:149 table "表 2 响应参数" row 1
 	FirewallRules []NeutronListFirewallRulesResponseBodyFirewallRulesItem `json:"firewall_rules,omitempty"`
 
 	// FirewallRulesLinks 分页信息，参见表3 。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:156 table "表 2 响应参数" row 2
 	FirewallRulesLinks []FirewallRulesLink `json:"firewall_rules_links,omitempty"`
 }
 
 // NeutronListFirewallRulesResponseBodyFirewallRulesItem defines model for NeutronListFirewallRulesResponseBodyFirewallRulesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:197 table "表 4 Firewall Rule对象"
 type NeutronListFirewallRulesResponseBodyFirewallRulesItem struct {
 	// Action 对通过网络ACL的流量执行的操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:282 table "表 4 Firewall Rule对象" row 12
 	Action *string `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:219 table "表 4 Firewall Rule对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:275 table "表 4 Firewall Rule对象" row 11
 	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:254 table "表 4 Firewall Rule对象" row 8
 	DestinationPort *string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:289 table "表 4 Firewall Rule对象" row 13
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 网络ACL规则的uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:205 table "表 4 Firewall Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPVersion IP协议版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:261 table "表 4 Firewall Rule对象" row 9
 	IPVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:212 table "表 4 Firewall Rule对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:296 table "表 4 Firewall Rule对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol IP协议。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:240 table "表 4 Firewall Rule对象" row 6
 	Protocol *string `json:"protocol,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:233 table "表 4 Firewall Rule对象" row 5
 	Public *bool `json:"public,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:268 table "表 4 Firewall Rule对象" row 10
 	SourceIPAddress *string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:247 table "表 4 Firewall Rule对象" row 7
 	SourcePort *string `json:"source_port,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:226 table "表 4 Firewall Rule对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronListNetworksNetwork defines model for NeutronListNetworksNetwork.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:179 table "表 3 network对象"
 type NeutronListNetworksNetwork struct {
 	// AdminStateUp 管理状态。
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:217 table "表 3 network对象" row 5
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AvailabilityZoneHints 本网络的候选可用域，当前版本不支持可用域调度。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:255 table "表 3 network对象" row 10
 	AvailabilityZoneHints []string `json:"availability_zone_hints,omitempty"`
 
 	// AvailabilityZones 本网络的可用域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:262 table "表 3 network对象" row 11
 	AvailabilityZones []string `json:"availability_zones,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:290 table "表 3 network对象" row 15
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DNSDomain 默认内网DNS域地址，系统自动生成维护，不支持设置和更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:276 table "表 3 network对象" row 13
 	DNSDomain *string `json:"dns_domain,omitempty"`
 
 	// ID 网络的id
 	// 【使用说明】在查询网络列表时候非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:239 table "表 3 network对象" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Name 网络名称。
 	// name不能为admin_external_net。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:202 table "表 3 network对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不能使，则network下所有虚机的安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:269 table "表 3 network对象" row 12
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:283 table "表 3 network对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// ProviderNetworkType 扩展属性：网络类型（支持vxlan，geneve）。
 	// 租户只能创建geneve类型网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:247 table "表 3 network对象" row 9
 	ProviderNetworkType *string `json:"provider:network_type,omitempty"`
 
 	// RouterExternal 扩展属性：是否外部网络
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:210 table "表 3 network对象" row 4
 	RouterExternal *bool `json:"router:external,omitempty"`
 
 	// Shared 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:232 table "表 3 network对象" row 7
 	Shared *bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:187 table "表 3 network对象" row 1
 	Status *NeutronListNetworksNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:194 table "表 3 network对象" row 2
 	Subnets []string `json:"subnets,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:225 table "表 3 network对象" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:298 table "表 3 network对象" row 16
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronListNetworksNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:187 table "表 3 network对象" row 1
 type NeutronListNetworksNetworkStatus string
 
 // NeutronListNetworksResponseBody defines model for NeutronListNetworksResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:151 table "表 2 响应参数"
 type NeutronListNetworksResponseBody struct {
 	// Networks network对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:159 table "表 2 响应参数" row 1
 	Networks []NeutronListNetworksNetwork `json:"networks,omitempty"`
 
 	// NetworksLinks 分页信息，参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:166 table "表 2 响应参数" row 2
 	NetworksLinks []NetworksLink `json:"networks_links,omitempty"`
 }
 
 // NeutronListPortsBindingVifDetails vif的详细信息，参见表7
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:482 table "表 7 binding:vif_details对象"
 type NeutronListPortsBindingVifDetails struct {
 	// PrimaryInterface 取值为true，表示是虚拟机的主网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:490 table "表 7 binding:vif_details对象" row 1
 	PrimaryInterface *bool `json:"primary_interface,omitempty"`
 }
 
 // NeutronListPortsPort defines model for NeutronListPortsPort.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:198 table "表 3 port对象"
 type NeutronListPortsPort struct {
 	// AdminStateUp 管理状态
 	// 【使用说明】只支持true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:228 table "表 3 port对象" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见表5
@@ -7338,6 +10118,8 @@ type NeutronListPortsPort struct {
 	// - 硬件SDN环境不支持ip_address属性配置为CIDR格式
 	// - 为虚拟IP配置后端ECS场景，allowed_address_pairs中配置的IP地址，必须为ECS网卡已有的IP地址，否则可能会导致虚拟IP通信异常。
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:291 table "表 3 port对象" row 12
 	AllowedAddressPairs []NeutronCreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -7356,26 +10138,38 @@ type NeutronListPortsPort struct {
 	// - 示例：
 	// {"tcp_srvports": "80 443", "udp_srvports": "53"}
 	// 示例表示入方向目的端口为80或者443，出方向源端口为80或者443的tcp报文可支持高并发连接。入方向目的端口为53，出方向源端口为53的udp报文可支持高并发连接。但是此类报文不受ACL和安全组规则的限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:314 table "表 3 port对象" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息，参见表7
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:307 table "表 3 port对象" row 14
 	BindingVifDetails *NeutronListPortsBindingVifDetails `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType 绑定的vNIC类型
 	// normal: 软交换
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:334 table "表 3 port对象" row 16
 	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:373 table "表 3 port对象" row 21
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DeviceID 设备ID
 	// 【使用说明】不支持设置和更新，由系统自动维护，该字段非空的端口不允许删除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:251 table "表 3 port对象" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner 设备所属（DHCP/Router/ Nova等）
 	// 【使用说明】不支持更新，只允许用户在创建虚拟IP端口时，为虚拟IP端口设置device_owner为neutron:VIP_PORT，当端口的该字段不为空时，仅支持该字段为neutron:VIP_PORT时的端口删除。
 	// 该字段非空的端口不允许删除。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:259 table "表 3 port对象" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
@@ -7383,612 +10177,984 @@ type NeutronListPortsPort struct {
 	// - hostname：与端口dns_name一致
 	// - ip_address：端口ipv4私有地址
 	// - fqdn：为端口创建默认内网fqdn
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:349 table "表 3 port对象" row 18
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName 扩展属性：主网卡默认内网DNS名称
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:358 table "表 3 port对象" row 19
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:300 table "表 3 port对象" row 13
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps 端口IP，参见表4。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:244 table "表 3 port对象" row 6
 	FixedIps []NeutronCreatePortFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口的ID，最大长度不超过255
 	// 【使用说明】在查询端口列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:206 table "表 3 port对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MacAddress 端口MAC地址，例如："mac_address": "fa:16:3e:9e:ff:55"
 	// 【使用说明】只支持系统动态分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:236 table "表 3 port对象" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name 端口的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:214 table "表 3 port对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:221 table "表 3 port对象" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:342 table "表 3 port对象" row 17
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:366 table "表 3 port对象" row 20
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:283 table "表 3 port对象" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status 端口状态，可以为ACTIVE，BUILD，DOWN；
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:275 table "表 3 port对象" row 10
 	Status *NeutronListPortsPortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:268 table "表 3 port对象" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:381 table "表 3 port对象" row 22
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronListPortsPortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
 // 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:275 table "表 3 port对象" row 10
 type NeutronListPortsPortStatus string
 
 // NeutronListPortsResponseBody defines model for NeutronListPortsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:170 table "表 2 响应参数"
 type NeutronListPortsResponseBody struct {
 	// Ports port对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:178 table "表 2 响应参数" row 1
 	Ports []NeutronListPortsPort `json:"ports,omitempty"`
 
 	// PortsLinks 分页信息，参见表9。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:185 table "表 2 响应参数" row 2
 	PortsLinks []PortsLink `json:"ports_links,omitempty"`
 }
 
 // NeutronListRoutersResponseBody defines model for NeutronListRoutersResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:113 table "表 2 响应参数"
 type NeutronListRoutersResponseBody struct {
 	// Routers router对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:121 table "表 2 响应参数" row 1
 	Routers []NeutronListRoutersRouter `json:"routers,omitempty"`
 
 	// RoutersLinks 分页信息，参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:128 table "表 2 响应参数" row 2
 	RoutersLinks []RoutersLink `json:"routers_links,omitempty"`
 }
 
 // NeutronListRoutersRouter defines model for NeutronListRoutersRouter.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:141 table "表 3 router对象"
 type NeutronListRoutersRouter struct {
 	// AdminStateUp 管理状态。
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:165 table "表 3 router对象" row 3
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:208 table "表 3 router对象" row 9
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:187 table "表 3 router对象" row 6
 	ExternalGatewayInfo *NeutronCreateRouterResponseExternalGatewayInfo `json:"external_gateway_info,omitempty"`
 
 	// ID 路由器的id
 	// 【使用说明】在查询路由器列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:149 table "表 3 router对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 路由器的名称。
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:157 table "表 3 router对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:201 table "表 3 router对象" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Routes 扩展属性：路由信息列表，参见routes对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:194 table "表 3 router对象" row 7
 	Routes []NeutronCreateRouterRoute `json:"routes,omitempty"`
 
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:173 table "表 3 router对象" row 4
 	Status *NeutronListRoutersRouterStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:180 table "表 3 router对象" row 5
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:216 table "表 3 router对象" row 10
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronListRoutersRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:173 table "表 3 router对象" row 4
 type NeutronListRoutersRouterStatus string
 
 // NeutronListSecurityGroupRulesResponseBody defines model for NeutronListSecurityGroupRulesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:174 table "表 2 响应参数"
 type NeutronListSecurityGroupRulesResponseBody struct {
 	// SecurityGroupRules security group rule对象列表。请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:182 table "表 2 响应参数" row 1
 	SecurityGroupRules []NeutronListSecurityGroupRulesResponseBodySecurityGroupRulesItem `json:"security_group_rules,omitempty"`
 }
 
 // NeutronListSecurityGroupRulesResponseBodySecurityGroupRulesItem defines model for NeutronListSecurityGroupRulesResponseBodySecurityGroupRulesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:195 table "表 3 Security Group Rule对象"
 type NeutronListSecurityGroupRulesResponseBodySecurityGroupRulesItem struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:291 table "表 3 Security Group Rule对象" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:211 table "表 3 Security Group Rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 规则方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:232 table "表 3 Security Group Rule对象" row 5
 	Direction *string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:269 table "表 3 Security Group Rule对象" row 10
 	Ethertype *string `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:203 table "表 3 Security Group Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:253 table "表 3 Security Group Rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:260 table "表 3 Security Group Rule对象" row 9
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:284 table "表 3 Security Group Rule对象" row 12
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:246 table "表 3 Security Group Rule对象" row 7
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:225 table "表 3 Security Group Rule对象" row 4
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:239 table "表 3 Security Group Rule对象" row 6
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:218 table "表 3 Security Group Rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:277 table "表 3 Security Group Rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:299 table "表 3 Security Group Rule对象" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronListSecurityGroupsResponseBody defines model for NeutronListSecurityGroupsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:105 table "表 2 响应参数"
 type NeutronListSecurityGroupsResponseBody struct {
 	// SecurityGroups security group对象列表。请参见表3
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:113 table "表 2 响应参数" row 1
 	SecurityGroups []NeutronListSecurityGroupsResponseBodySecurityGroupsItem `json:"security_groups,omitempty"`
 
 	// SecurityGroupsLinks 分页信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:120 table "表 2 响应参数" row 2
 	SecurityGroupsLinks []SecurityGroupsLink `json:"security_groups_links,omitempty"`
 }
 
 // NeutronListSecurityGroupsResponseBodySecurityGroupsItem defines model for NeutronListSecurityGroupsResponseBodySecurityGroupsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:133 table "表 3 Security Group对象"
 type NeutronListSecurityGroupsResponseBodySecurityGroupsItem struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:184 table "表 3 Security Group对象" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:163 table "表 3 Security Group对象" row 4
 	Description *string `json:"description,omitempty"`
 
 	// ID 安全组的id
 	// 使用说明：查询安全组列表非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:141 table "表 3 Security Group对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:156 table "表 3 Security Group对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:177 table "表 3 Security Group对象" row 6
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroupRules security_group_rule列表，参见表4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:170 table "表 3 Security Group对象" row 5
 	SecurityGroupRules []NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItem `json:"security_group_rules,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:149 table "表 3 Security Group对象" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:192 table "表 3 Security Group对象" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItem defines model for NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:206 table "表 4 Security Group Rule对象"
 type NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItem struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:302 table "表 4 Security Group Rule对象" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:222 table "表 4 Security Group Rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 规则方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:243 table "表 4 Security Group Rule对象" row 5
 	Direction *string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:280 table "表 4 Security Group Rule对象" row 10
 	Ethertype *NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:214 table "表 4 Security Group Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:264 table "表 4 Security Group Rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:271 table "表 4 Security Group Rule对象" row 9
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:295 table "表 4 Security Group Rule对象" row 12
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:257 table "表 4 Security Group Rule对象" row 7
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:236 table "表 4 Security Group Rule对象" row 4
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:250 table "表 4 Security Group Rule对象" row 6
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:229 table "表 4 Security Group Rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:288 table "表 4 Security Group Rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:310 table "表 4 Security Group Rule对象" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype 网络类型
 // 仅支持IPv4
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:280 table "表 4 Security Group Rule对象" row 10
 type NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype string
 
 // NeutronListSubnetsResponseBody defines model for NeutronListSubnetsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:148 table "表 2 响应参数"
 type NeutronListSubnetsResponseBody struct {
 	// Subnets subnet对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:156 table "表 2 响应参数" row 1
 	Subnets []NeutronListSubnetsSubnet `json:"subnets,omitempty"`
 
 	// SubnetsLinks 分页信息，参见表6 。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:163 table "表 2 响应参数" row 2
 	SubnetsLinks []SubnetsLink `json:"subnets_links,omitempty"`
 }
 
 // NeutronListSubnetsSubnet defines model for NeutronListSubnetsSubnet.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:176 table "表 3 subnet对象"
 type NeutronListSubnetsSubnet struct {
 	// AllocationPools 可用的IP池，allocation_pool对象参见表3 allocation_pool对象
 	// 例如：[ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
 	// 每个子网的第1个和最后3个IP地址为系统保留地址。以192.168.1.0/24为例，192.168.1.0、 192.168.1.253、192.168.1.254和192.168.1.255这些地址是系统保留地址。系统预留地址默认不在allocation_pool范围内。
 	// 约束：更新时allocation_pool范围不能包含网关和广播地址的所有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:244 table "表 3 subnet对象" row 9
 	AllocationPools []AllocationPool `json:"allocation_pools,omitempty"`
 
 	// Cidr CIDR格式
 	// 【使用说明】只支持10.0.0.0/8,172.16.0.0/12,192.168.0.0/16三个网段内的地址，掩码长度不能大于28。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:228 table "表 3 subnet对象" row 7
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:292 table "表 3 subnet对象" row 15
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DNSNameservers dns服务器
 	// 例如："dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:254 table "表 3 subnet对象" row 10
 	DNSNameservers []string `json:"dns_nameservers,omitempty"`
 
 	// EnableDhcp 是否启动dhcp，false表示不提供dhcp服务的能力
 	// 【使用说明】只支持true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:277 table "表 3 subnet对象" row 13
 	EnableDhcp *bool `json:"enable_dhcp,omitempty"`
 
 	// GatewayIP 网关IP不允许和allocation_pools地址块冲突。
 	// 【使用说明】不支持修改。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:236 table "表 3 subnet对象" row 8
 	GatewayIP *string `json:"gateway_ip,omitempty"`
 
 	// HostRoutes 虚拟机静态路由，参见表5
 	// 【使用说明】不支持，忽略输入信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:262 table "表 3 subnet对象" row 11
 	HostRoutes []HostRoute `json:"host_routes,omitempty"`
 
 	// ID 子网的id
 	// 【使用说明】在查询子网列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:184 table "表 3 subnet对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPVersion IP版本
 	// 【使用说明】只支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:199 table "表 3 subnet对象" row 3
 	IPVersion *int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:207 table "表 3 subnet对象" row 4
 	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
 
 	// Ipv6RaMode IPv6路由广播模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:214 table "表 3 subnet对象" row 5
 	Ipv6RaMode *string `json:"ipv6_ra_mode,omitempty"`
 
 	// Name 子网的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:192 table "表 3 subnet对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:221 table "表 3 subnet对象" row 6
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:285 table "表 3 subnet对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:270 table "表 3 subnet对象" row 12
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:300 table "表 3 subnet对象" row 16
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronRemoveFirewallRuleRequestBody defines model for NeutronRemoveFirewallRuleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:20 table "表 1 请求参数"
 type NeutronRemoveFirewallRuleRequestBody struct {
 	// FirewallRuleID 网络ACL规则唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:30 table "表 1 请求参数" row 1
 	FirewallRuleID string `json:"firewall_rule_id"`
 }
 
 // NeutronRemoveFirewallRuleResponseBody defines model for NeutronRemoveFirewallRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:47 table "表 2 响应参数"
 type NeutronRemoveFirewallRuleResponseBody struct {
 	// Audited 每次policy或者它相关的rule有变动，该参数将会被置为False
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:62 table "表 2 响应参数" row 2
 	Audited *bool `json:"audited,omitempty"`
 
 	// Description 对policy的描述信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:55 table "表 2 响应参数" row 1
 	Description *string `json:"description,omitempty"`
 
 	// FirewallRules 与当前policy相关联的rule的ID列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:69 table "表 2 响应参数" row 3
 	FirewallRules []string `json:"firewall_rules,omitempty"`
 
 	// ID policy ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:76 table "表 2 响应参数" row 4
 	ID *string `json:"id,omitempty"`
 
 	// Name Policy名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:83 table "表 2 响应参数" row 5
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:104 table "表 2 响应参数" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 如果为True，该policy对于其他项目网络ACL策略可见， 默认不可见
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:90 table "表 2 响应参数" row 6
 	Public *bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:97 table "表 2 响应参数" row 7
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronRemoveRouterInterfaceRequestBody defines model for NeutronRemoveRouterInterfaceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:24 table "表 1 请求参数"
 type NeutronRemoveRouterInterfaceRequestBody struct {
 	// PortID 端口ID，port_id和subnet_id参数二选一，使用端口的IP地址创建路由器接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:44 table "表 1 请求参数" row 2
 	PortID *string `json:"port_id,omitempty"`
 
 	// SubnetID 子网ID，subnet_id和port_id参数二选一。
 	// 使用子网的gateway IP地址来创建路由器接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:34 table "表 1 请求参数" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // NeutronRemoveRouterInterfaceResponseBody defines model for NeutronRemoveRouterInterfaceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:61 table "表 2 响应参数"
 type NeutronRemoveRouterInterfaceResponseBody struct {
 	// ID 路由器ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:97 table "表 2 响应参数" row 5
 	ID *string `json:"id,omitempty"`
 
 	// PortID 端口ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:90 table "表 2 响应参数" row 4
 	PortID *string `json:"port_id,omitempty"`
 
 	// ProjectID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:83 table "表 2 响应参数" row 3
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SubnetID 子网ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:69 table "表 2 响应参数" row 1
 	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:76 table "表 2 响应参数" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronShowFirewallGroupResponseBody defines model for NeutronShowFirewallGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:51 table "表 2 响应参数"
 type NeutronShowFirewallGroupResponseBody struct {
 	// FirewallGroup firewall group对象列表。请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:59 table "表 2 响应参数" row 1
 	FirewallGroup *NeutronShowFirewallGroupResponseBodyFirewallGroup `json:"firewall_group,omitempty"`
 }
 
 // NeutronShowFirewallGroupResponseBodyFirewallGroup firewall group对象列表。请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:72 table "表 3 Firewall Group对象"
 type NeutronShowFirewallGroupResponseBodyFirewallGroup struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:143 table "表 3 Firewall Group对象" row 10
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:157 table "表 3 Firewall Group对象" row 12
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 网络ACL组描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:94 table "表 3 Firewall Group对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:115 table "表 3 Firewall Group对象" row 6
 	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
 
 	// ID 网络ACL组的uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:80 table "表 3 Firewall Group对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:108 table "表 3 Firewall Group对象" row 5
 	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:87 table "表 3 Firewall Group对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:122 table "表 3 Firewall Group对象" row 7
 	Ports []string `json:"ports,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:150 table "表 3 Firewall Group对象" row 11
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:129 table "表 3 Firewall Group对象" row 8
 	Public *bool `json:"public,omitempty"`
 
 	// Status 网络ACL策略的状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:136 table "表 3 Firewall Group对象" row 9
 	Status *string `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:101 table "表 3 Firewall Group对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:165 table "表 3 Firewall Group对象" row 13
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowFirewallPolicyResponseBody defines model for NeutronShowFirewallPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:51 table "表 2 响应参数"
 type NeutronShowFirewallPolicyResponseBody struct {
 	// FirewallPolicy firewall policy对象列表。请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:59 table "表 2 响应参数" row 1
 	FirewallPolicy *NeutronShowFirewallPolicyResponseBodyFirewallPolicy `json:"firewall_policy,omitempty"`
 }
 
 // NeutronShowFirewallPolicyResponseBodyFirewallPolicy firewall policy对象列表。请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:72 table "表 3 Firewall Policy对象"
 type NeutronShowFirewallPolicyResponseBodyFirewallPolicy struct {
 	// Audited 审计标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:115 table "表 3 Firewall Policy对象" row 6
 	Audited *bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:94 table "表 3 Firewall Policy对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:108 table "表 3 Firewall Policy对象" row 5
 	FirewallRules []string `json:"firewall_rules,omitempty"`
 
 	// ID 网络ACL策略uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:80 table "表 3 Firewall Policy对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 网络ACL策略名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:87 table "表 3 Firewall Policy对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:129 table "表 3 Firewall Policy对象" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:122 table "表 3 Firewall Policy对象" row 7
 	Public *bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:101 table "表 3 Firewall Policy对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronShowFirewallRuleResponseBody defines model for NeutronShowFirewallRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:51 table "表 2 响应参数"
 type NeutronShowFirewallRuleResponseBody struct {
 	// FirewallRule firewall rule对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:59 table "表 2 响应参数" row 1
 	FirewallRule *NeutronShowFirewallRuleResponseBodyFirewallRule `json:"firewall_rule,omitempty"`
 }
 
 // NeutronShowFirewallRuleResponseBodyFirewallRule firewall rule对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:72 table "表 3 Firewall Rule对象"
 type NeutronShowFirewallRuleResponseBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:157 table "表 3 Firewall Rule对象" row 12
 	Action *string `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:94 table "表 3 Firewall Rule对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:150 table "表 3 Firewall Rule对象" row 11
 	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:129 table "表 3 Firewall Rule对象" row 8
 	DestinationPort *string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:164 table "表 3 Firewall Rule对象" row 13
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 网络ACL规则的uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:80 table "表 3 Firewall Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPVersion IP协议版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:136 table "表 3 Firewall Rule对象" row 9
 	IPVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:87 table "表 3 Firewall Rule对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:171 table "表 3 Firewall Rule对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol IP协议。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:115 table "表 3 Firewall Rule对象" row 6
 	Protocol *string `json:"protocol,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:108 table "表 3 Firewall Rule对象" row 5
 	Public *bool `json:"public,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:143 table "表 3 Firewall Rule对象" row 10
 	SourceIPAddress *string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:122 table "表 3 Firewall Rule对象" row 7
 	SourcePort *string `json:"source_port,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:101 table "表 3 Firewall Rule对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronShowNetworkNetwork network对象列表，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:68 table "表 3 network对象"
 type NeutronShowNetworkNetwork struct {
 	// AdminStateUp 管理状态。
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:106 table "表 3 network对象" row 5
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AvailabilityZoneHints 本网络的候选可用域，当前版本不支持可用域调度。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:144 table "表 3 network对象" row 10
 	AvailabilityZoneHints []string `json:"availability_zone_hints,omitempty"`
 
 	// AvailabilityZones 本网络的可用域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:151 table "表 3 network对象" row 11
 	AvailabilityZones []string `json:"availability_zones,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:179 table "表 3 network对象" row 15
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DNSDomain 默认内网DNS域地址，系统自动生成维护，不支持设置和更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:165 table "表 3 network对象" row 13
 	DNSDomain *string `json:"dns_domain,omitempty"`
 
 	// ID 网络的id
 	// 【使用说明】在查询网络列表时候非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:128 table "表 3 network对象" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Name 网络名称。
 	// name不能为admin_external_net。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:91 table "表 3 network对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不能使，则network下所有虚机的安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:158 table "表 3 network对象" row 12
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:172 table "表 3 network对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// ProviderNetworkType 扩展属性：网络类型（支持vxlan，geneve）。
 	// 租户只能创建geneve类型网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:136 table "表 3 network对象" row 9
 	ProviderNetworkType *string `json:"provider:network_type,omitempty"`
 
 	// RouterExternal 扩展属性：是否外部网络
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:99 table "表 3 network对象" row 4
 	RouterExternal *bool `json:"router:external,omitempty"`
 
 	// Shared 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:121 table "表 3 network对象" row 7
 	Shared *bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:76 table "表 3 network对象" row 1
 	Status *NeutronShowNetworkNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:83 table "表 3 network对象" row 2
 	Subnets []string `json:"subnets,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:114 table "表 3 network对象" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:187 table "表 3 network对象" row 16
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowNetworkNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:76 table "表 3 network对象" row 1
 type NeutronShowNetworkNetworkStatus string
 
 // NeutronShowNetworkResponseBody defines model for NeutronShowNetworkResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:47 table "表 2 响应参数"
 type NeutronShowNetworkResponseBody struct {
 	// Network network对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:55 table "表 2 响应参数" row 1
 	Network *NeutronShowNetworkNetwork `json:"network,omitempty"`
 }
 
 // NeutronShowPortBindingVifDetails vif的详细信息， 参见表8
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:387 table "表 8 binding:vif_details对象"
 type NeutronShowPortBindingVifDetails struct {
 	// PrimaryInterface 取值为true，表示是虚拟机的主网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:395 table "表 8 binding:vif_details对象" row 1
 	PrimaryInterface *bool `json:"primary_interface,omitempty"`
 }
 
 // NeutronShowPortPort port对象列表，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:68 table "表 3 port对象"
 type NeutronShowPortPort struct {
 	// AdminStateUp 管理状态
 	// 【使用说明】只支持true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:98 table "表 3 port对象" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见allow_address_pair
@@ -7999,6 +11165,8 @@ type NeutronShowPortPort struct {
 	// - 硬件SDN环境不支持ip_address属性配置为CIDR格式
 	// - 为虚拟IP配置后端ECS场景，allowed_address_pairs中配置的IP地址，必须为ECS网卡已有的IP地址，否则可能会导致虚拟IP通信异常。
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:161 table "表 3 port对象" row 12
 	AllowedAddressPairs []NeutronCreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -8017,26 +11185,38 @@ type NeutronShowPortPort struct {
 	// - 示例：
 	// {"tcp_srvports": "80 443", "udp_srvports": "53"}
 	// 示例表示入方向目的端口为80或者443，出方向源端口为80或者443的tcp报文可支持高并发连接。入方向目的端口为53，出方向源端口为53的udp报文可支持高并发连接。但是此类报文不受ACL和安全组规则的限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:184 table "表 3 port对象" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息， 参见表8
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:177 table "表 3 port对象" row 14
 	BindingVifDetails *NeutronShowPortBindingVifDetails `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType 绑定的vNIC类型
 	// normal: 软交换
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:204 table "表 3 port对象" row 16
 	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:243 table "表 3 port对象" row 21
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DeviceID 设备ID
 	// 【使用说明】不支持设置和更新，由系统自动维护，该字段非空的端口不允许删除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:121 table "表 3 port对象" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner 设备所属（DHCP/Router/ Nova等）
 	// 【使用说明】不支持更新，只允许用户在创建虚拟IP端口时，为虚拟IP端口设置device_owner为neutron:VIP_PORT，当端口的该字段不为空时，仅支持该字段为neutron:VIP_PORT时的端口删除。
 	// 该字段非空的端口不允许删除。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:129 table "表 3 port对象" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
@@ -8044,674 +11224,1072 @@ type NeutronShowPortPort struct {
 	// - hostname：与端口dns_name一致
 	// - ip_address：端口ipv4私有地址
 	// - fqdn：为端口创建默认内网fqdn
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:219 table "表 3 port对象" row 18
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName 扩展属性：主网卡默认内网DNS名称
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:228 table "表 3 port对象" row 19
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:170 table "表 3 port对象" row 13
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps 端口IP，参见表4。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:114 table "表 3 port对象" row 6
 	FixedIps []NeutronCreatePortFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口的ID，最大长度不超过255
 	// 【使用说明】在查询端口列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:76 table "表 3 port对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MacAddress 端口MAC地址，例如："mac_address": "fa:16:3e:9e:ff:55"
 	// 【使用说明】只支持系统动态分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:106 table "表 3 port对象" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name 端口的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:84 table "表 3 port对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:91 table "表 3 port对象" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:212 table "表 3 port对象" row 17
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:236 table "表 3 port对象" row 20
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:153 table "表 3 port对象" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status 端口状态，可以为ACTIVE，BUILD，DOWN；
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:145 table "表 3 port对象" row 10
 	Status *NeutronShowPortPortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:138 table "表 3 port对象" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:251 table "表 3 port对象" row 22
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowPortPortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
 // 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:145 table "表 3 port对象" row 10
 type NeutronShowPortPortStatus string
 
 // NeutronShowPortResponseBody defines model for NeutronShowPortResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:47 table "表 2 响应参数"
 type NeutronShowPortResponseBody struct {
 	// Port port对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:55 table "表 2 响应参数" row 1
 	Port *NeutronShowPortPort `json:"port,omitempty"`
 }
 
 // NeutronShowRouterResponseBody defines model for NeutronShowRouterResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:24 table "表 1 响应参数"
 type NeutronShowRouterResponseBody struct {
 	// Router router对象列表，参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:32 table "表 1 响应参数" row 1
 	Router *NeutronShowRouterRouter `json:"router,omitempty"`
 }
 
 // NeutronShowRouterRouter router对象列表，参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:45 table "表 2 router对象"
 type NeutronShowRouterRouter struct {
 	// AdminStateUp 管理状态。
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:69 table "表 2 router对象" row 3
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:112 table "表 2 router对象" row 9
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:91 table "表 2 router对象" row 6
 	ExternalGatewayInfo *NeutronCreateRouterResponseExternalGatewayInfo `json:"external_gateway_info,omitempty"`
 
 	// ID 路由器的id
 	// 【使用说明】在查询路由器列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:53 table "表 2 router对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 路由器的名称。
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:61 table "表 2 router对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:105 table "表 2 router对象" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Routes 扩展属性：路由信息列表，参见表4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:98 table "表 2 router对象" row 7
 	Routes []NeutronCreateRouterRoute `json:"routes,omitempty"`
 
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:77 table "表 2 router对象" row 4
 	Status *NeutronShowRouterRouterStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:84 table "表 2 router对象" row 5
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:120 table "表 2 router对象" row 10
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowRouterRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:77 table "表 2 router对象" row 4
 type NeutronShowRouterRouterStatus string
 
 // NeutronShowSecurityGroupResponseBody defines model for NeutronShowSecurityGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:24 table "表 1 响应参数"
 type NeutronShowSecurityGroupResponseBody struct {
 	// SecurityGroup security group对象列表。请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:32 table "表 1 响应参数" row 1
 	SecurityGroup *NeutronShowSecurityGroupResponseBodySecurityGroup `json:"security_group,omitempty"`
 }
 
 // NeutronShowSecurityGroupResponseBodySecurityGroup security group对象列表。请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:45 table "表 2 Security Group对象"
 type NeutronShowSecurityGroupResponseBodySecurityGroup struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:96 table "表 2 Security Group对象" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:75 table "表 2 Security Group对象" row 4
 	Description *string `json:"description,omitempty"`
 
 	// ID 安全组的id
 	// 使用说明：查询安全组列表非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:53 table "表 2 Security Group对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:68 table "表 2 Security Group对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:89 table "表 2 Security Group对象" row 6
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroupRules security_group_rule列表，参见表3
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:82 table "表 2 Security Group对象" row 5
 	SecurityGroupRules []NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem `json:"security_group_rules,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:61 table "表 2 Security Group对象" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:104 table "表 2 Security Group对象" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem defines model for NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:118 table "表 3 Security Group Rule对象"
 type NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:214 table "表 3 Security Group Rule对象" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:134 table "表 3 Security Group Rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 规则方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:155 table "表 3 Security Group Rule对象" row 5
 	Direction *string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:192 table "表 3 Security Group Rule对象" row 10
 	Ethertype *NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:126 table "表 3 Security Group Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:176 table "表 3 Security Group Rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:183 table "表 3 Security Group Rule对象" row 9
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:207 table "表 3 Security Group Rule对象" row 12
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:169 table "表 3 Security Group Rule对象" row 7
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:148 table "表 3 Security Group Rule对象" row 4
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:162 table "表 3 Security Group Rule对象" row 6
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:141 table "表 3 Security Group Rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:200 table "表 3 Security Group Rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:222 table "表 3 Security Group Rule对象" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype 网络类型
 // 仅支持IPv4
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:192 table "表 3 Security Group Rule对象" row 10
 type NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype string
 
 // NeutronShowSecurityGroupRuleResponseBody defines model for NeutronShowSecurityGroupRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:24 table "表 1 响应参数"
 type NeutronShowSecurityGroupRuleResponseBody struct {
 	// SecurityGroupRule security group rule对象列表。请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:32 table "表 1 响应参数" row 1
 	SecurityGroupRule *NeutronShowSecurityGroupRuleResponseBodySecurityGroupRule `json:"security_group_rule,omitempty"`
 }
 
 // NeutronShowSecurityGroupRuleResponseBodySecurityGroupRule security group rule对象列表。请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:45 table "表 2 Security Group Rule对象"
 type NeutronShowSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:141 table "表 2 Security Group Rule对象" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:61 table "表 2 Security Group Rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 规则方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:82 table "表 2 Security Group Rule对象" row 5
 	Direction *string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:119 table "表 2 Security Group Rule对象" row 10
 	Ethertype *NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:53 table "表 2 Security Group Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:103 table "表 2 Security Group Rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:110 table "表 2 Security Group Rule对象" row 9
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:134 table "表 2 Security Group Rule对象" row 12
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:96 table "表 2 Security Group Rule对象" row 7
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:75 table "表 2 Security Group Rule对象" row 4
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:89 table "表 2 Security Group Rule对象" row 6
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:68 table "表 2 Security Group Rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:127 table "表 2 Security Group Rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:149 table "表 2 Security Group Rule对象" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype 网络类型
 // 仅支持IPv4
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:119 table "表 2 Security Group Rule对象" row 10
 type NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype string
 
 // NeutronShowSubnetResponseBody defines model for NeutronShowSubnetResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:24 table "表 1 响应参数"
 type NeutronShowSubnetResponseBody struct {
 	// Subnet subnet对象列表，参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:32 table "表 1 响应参数" row 1
 	Subnet *NeutronShowSubnetSubnet `json:"subnet,omitempty"`
 }
 
 // NeutronShowSubnetSubnet subnet对象列表，参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:45 table "表 2 subnet对象"
 type NeutronShowSubnetSubnet struct {
 	// AllocationPools 可用的IP池，allocation_pool对象参见表3
 	// 例如：[ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
 	// 每个子网的第1个和最后3个IP地址为系统保留地址。以192.168.1.0/24为例，192.168.1.0、 192.168.1.253、192.168.1.254和192.168.1.255这些地址是系统保留地址。系统预留地址默认不在allocation_pool范围内。
 	// 约束：更新时allocation_pool范围不能包含网关和广播地址的所有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:113 table "表 2 subnet对象" row 9
 	AllocationPools []AllocationPool `json:"allocation_pools,omitempty"`
 
 	// Cidr CIDR格式
 	// 【使用说明】只支持10.0.0.0/8,172.16.0.0/12,192.168.0.0/16三个网段内的地址，掩码长度不能大于28。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:97 table "表 2 subnet对象" row 7
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:162 table "表 2 subnet对象" row 15
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DNSNameservers dns服务器
 	// 例如："dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:124 table "表 2 subnet对象" row 10
 	DNSNameservers []string `json:"dns_nameservers,omitempty"`
 
 	// EnableDhcp 是否启动dhcp，false表示不提供dhcp服务的能力
 	// 【使用说明】只支持true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:147 table "表 2 subnet对象" row 13
 	EnableDhcp *bool `json:"enable_dhcp,omitempty"`
 
 	// GatewayIP 网关IP不允许和allocation_pools地址块冲突。
 	// 【使用说明】不支持修改。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:105 table "表 2 subnet对象" row 8
 	GatewayIP *string `json:"gateway_ip,omitempty"`
 
 	// HostRoutes 虚拟机静态路由，参见“host_route对象”表
 	// 【使用说明】不支持，忽略输入信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:132 table "表 2 subnet对象" row 11
 	HostRoutes []HostRoute `json:"host_routes,omitempty"`
 
 	// ID 子网的id
 	// 【使用说明】在查询子网列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:53 table "表 2 subnet对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPVersion IP版本
 	// 【使用说明】只支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:68 table "表 2 subnet对象" row 3
 	IPVersion *int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:76 table "表 2 subnet对象" row 4
 	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
 
 	// Ipv6RaMode IPv6路由广播模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:83 table "表 2 subnet对象" row 5
 	Ipv6RaMode *string `json:"ipv6_ra_mode,omitempty"`
 
 	// Name 子网的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:61 table "表 2 subnet对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:90 table "表 2 subnet对象" row 6
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:155 table "表 2 subnet对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:140 table "表 2 subnet对象" row 12
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:170 table "表 2 subnet对象" row 16
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateFirewallGroupRequestBody defines model for NeutronUpdateFirewallGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:20 table "表 1 请求参数"
 type NeutronUpdateFirewallGroupRequestBody struct {
 	// FirewallGroup firewall group对象列表。请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:30 table "表 1 请求参数" row 1
 	FirewallGroup NeutronUpdateFirewallGroupRequestBodyFirewallGroup `json:"firewall_group"`
 }
 
 // NeutronUpdateFirewallGroupRequestBodyFirewallGroup firewall group对象列表。请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:45 table "表 2 Firewall Group对象"
 type NeutronUpdateFirewallGroupRequestBodyFirewallGroup struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
 	// 取值范围：true/false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:103 table "表 2 Firewall Group对象" row 6
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// Description 网络ACL组描述。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:65 table "表 2 Firewall Group对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:84 table "表 2 Firewall Group对象" row 4
 	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:75 table "表 2 Firewall Group对象" row 3
 	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:55 table "表 2 Firewall Group对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
 	// 使用说明：必须为分布式router端口的id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:93 table "表 2 Firewall Group对象" row 5
 	Ports []string `json:"ports,omitempty"`
 }
 
 // NeutronUpdateFirewallGroupResponseBody defines model for NeutronUpdateFirewallGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:121 table "表 3 响应参数"
 type NeutronUpdateFirewallGroupResponseBody struct {
 	// FirewallGroup firewall group对象列表。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:129 table "表 3 响应参数" row 1
 	FirewallGroup *NeutronUpdateFirewallGroupResponseBodyFirewallGroup `json:"firewall_group,omitempty"`
 }
 
 // NeutronUpdateFirewallGroupResponseBodyFirewallGroup firewall group对象列表。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:142 table "表 4 Firewall Group对象"
 type NeutronUpdateFirewallGroupResponseBodyFirewallGroup struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:213 table "表 4 Firewall Group对象" row 10
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:227 table "表 4 Firewall Group对象" row 12
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 网络ACL组描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:164 table "表 4 Firewall Group对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:185 table "表 4 Firewall Group对象" row 6
 	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
 
 	// ID 网络ACL组的uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:150 table "表 4 Firewall Group对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:178 table "表 4 Firewall Group对象" row 5
 	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:157 table "表 4 Firewall Group对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:192 table "表 4 Firewall Group对象" row 7
 	Ports []string `json:"ports,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:220 table "表 4 Firewall Group对象" row 11
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:199 table "表 4 Firewall Group对象" row 8
 	Public *bool `json:"public,omitempty"`
 
 	// Status 网络ACL策略的状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:206 table "表 4 Firewall Group对象" row 9
 	Status *string `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:171 table "表 4 Firewall Group对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:235 table "表 4 Firewall Group对象" row 13
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateFirewallPolicyRequestBody defines model for NeutronUpdateFirewallPolicyRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:20 table "表 1 请求参数"
 type NeutronUpdateFirewallPolicyRequestBody struct {
 	// FirewallPolicy firewall policy对象。请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:30 table "表 1 请求参数" row 1
 	FirewallPolicy NeutronUpdateFirewallPolicyRequestBodyFirewallPolicy `json:"firewall_policy"`
 }
 
 // NeutronUpdateFirewallPolicyRequestBodyFirewallPolicy firewall policy对象。请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:45 table "表 2 Firewall Policy对象"
 type NeutronUpdateFirewallPolicyRequestBodyFirewallPolicy struct {
 	// Audited 审计标记。
 	// 取值范围：true/false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:84 table "表 2 Firewall Policy对象" row 4
 	Audited *bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:65 table "表 2 Firewall Policy对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:75 table "表 2 Firewall Policy对象" row 3
 	FirewallRules []string `json:"firewall_rules,omitempty"`
 
 	// Name 网络ACL策略名称。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:55 table "表 2 Firewall Policy对象" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // NeutronUpdateFirewallPolicyResponseBody defines model for NeutronUpdateFirewallPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:102 table "表 3 响应参数"
 type NeutronUpdateFirewallPolicyResponseBody struct {
 	// FirewallPolicy firewall policy对象。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:110 table "表 3 响应参数" row 1
 	FirewallPolicy *NeutronUpdateFirewallPolicyResponseBodyFirewallPolicy `json:"firewall_policy,omitempty"`
 }
 
 // NeutronUpdateFirewallPolicyResponseBodyFirewallPolicy firewall policy对象。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:123 table "表 4 Firewall Policy对象"
 type NeutronUpdateFirewallPolicyResponseBodyFirewallPolicy struct {
 	// Audited 审计标记。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:166 table "表 4 Firewall Policy对象" row 6
 	Audited *bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:145 table "表 4 Firewall Policy对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:159 table "表 4 Firewall Policy对象" row 5
 	FirewallRules []string `json:"firewall_rules,omitempty"`
 
 	// ID 网络ACL策略uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:131 table "表 4 Firewall Policy对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 网络ACL策略名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:138 table "表 4 Firewall Policy对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:180 table "表 4 Firewall Policy对象" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:173 table "表 4 Firewall Policy对象" row 7
 	Public *bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:152 table "表 4 Firewall Policy对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronUpdateFirewallRuleRequestBody defines model for NeutronUpdateFirewallRuleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:20 table "表 1 请求参数"
 type NeutronUpdateFirewallRuleRequestBody struct {
 	// FirewallRule firewall rule对象。请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:30 table "表 1 请求参数" row 1
 	FirewallRule NeutronUpdateFirewallRuleRequestBodyFirewallRule `json:"firewall_rule"`
 }
 
 // NeutronUpdateFirewallRuleRequestBodyFirewallRule firewall rule对象。请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:45 table "表 2 Firewall Rule对象"
 type NeutronUpdateFirewallRuleRequestBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
 	// 取值范围：deny（拒绝）/allow（允许）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:133 table "表 2 Firewall Rule对象" row 9
 	Action *NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:65 table "表 2 Firewall Rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:124 table "表 2 Firewall Rule对象" row 8
 	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
 	// 取值范围：位于[1,65535]中一个整数或者一段端口范围a:b
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:95 table "表 2 Firewall Rule对象" row 5
 	DestinationPort *string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
 	// 取值范围：true/false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:143 table "表 2 Firewall Rule对象" row 10
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// IPVersion IP协议版本。
 	// 取值范围：4、6，分别表示创建ipv4和ipv6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:105 table "表 2 Firewall Rule对象" row 6
 	IPVersion *NeutronUpdateFirewallRuleRequestBodyFirewallRuleIPVersion `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	// 使用说明：最长255个字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:55 table "表 2 Firewall Rule对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Protocol IP协议。
 	// 取值范围：支持TCP，UDP，ICMP， 或者0-255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:75 table "表 2 Firewall Rule对象" row 3
 	Protocol *string `json:"protocol,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:115 table "表 2 Firewall Rule对象" row 7
 	SourceIPAddress *string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
 	// 取值范围：位于[1,65535]中一个整数或者一段端口范围a:b
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:85 table "表 2 Firewall Rule对象" row 4
 	SourcePort *string `json:"source_port,omitempty"`
 }
 
 // NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction 对通过网络ACL的流量执行的操作。
 // 取值范围：deny（拒绝）/allow（允许）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:133 table "表 2 Firewall Rule对象" row 9
 type NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction string
 
 // NeutronUpdateFirewallRuleRequestBodyFirewallRuleIPVersion IP协议版本。
 // 取值范围：4、6，分别表示创建ipv4和ipv6。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:105 table "表 2 Firewall Rule对象" row 6
 type NeutronUpdateFirewallRuleRequestBodyFirewallRuleIPVersion int64
 
 // NeutronUpdateFirewallRuleResponseBody defines model for NeutronUpdateFirewallRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:161 table "表 3 响应参数"
 type NeutronUpdateFirewallRuleResponseBody struct {
 	// FirewallRule firewall rule对象。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:169 table "表 3 响应参数" row 1
 	FirewallRule *NeutronUpdateFirewallRuleResponseBodyFirewallRule `json:"firewall_rule,omitempty"`
 }
 
 // NeutronUpdateFirewallRuleResponseBodyFirewallRule firewall rule对象。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:182 table "表 4 Firewall Rule对象"
 type NeutronUpdateFirewallRuleResponseBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:267 table "表 4 Firewall Rule对象" row 12
 	Action *string `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:204 table "表 4 Firewall Rule对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:260 table "表 4 Firewall Rule对象" row 11
 	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:239 table "表 4 Firewall Rule对象" row 8
 	DestinationPort *string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:274 table "表 4 Firewall Rule对象" row 13
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 网络ACL规则的uuid标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:190 table "表 4 Firewall Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPVersion IP协议版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:246 table "表 4 Firewall Rule对象" row 9
 	IPVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:197 table "表 4 Firewall Rule对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:281 table "表 4 Firewall Rule对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol IP协议。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:225 table "表 4 Firewall Rule对象" row 6
 	Protocol *string `json:"protocol,omitempty"`
 
 	// Public 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:218 table "表 4 Firewall Rule对象" row 5
 	Public *bool `json:"public,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:253 table "表 4 Firewall Rule对象" row 10
 	SourceIPAddress *string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:232 table "表 4 Firewall Rule对象" row 7
 	SourcePort *string `json:"source_port,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:211 table "表 4 Firewall Rule对象" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // NeutronUpdateNetworkRequestBody defines model for NeutronUpdateNetworkRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:43 table "表 2 请求参数"
 type NeutronUpdateNetworkRequestBody struct {
 	// Network network对象列表，参见表3。
 	// 更新操作时至少指定一项属性
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:53 table "表 2 请求参数" row 1
 	Network NeutronUpdateNetworkRequestNetwork `json:"network"`
 }
 
 // NeutronUpdateNetworkRequestNetwork network对象列表，参见表3。
 // 更新操作时至少指定一项属性
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:69 table "表 3 network对象"
 type NeutronUpdateNetworkRequestNetwork struct {
 	// AdminStateUp 管理状态。
 	// 【使用说明】只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:89 table "表 3 network对象" row 2
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// Name 网络名称。
 	// 【使用说明】name不能为admin_external_net。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:79 table "表 3 network对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不能使，则network下所有虚机的安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:99 table "表 3 network对象" row 3
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 }
 
 // NeutronUpdateNetworkResponseBody defines model for NeutronUpdateNetworkResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:116 table "表 4 响应参数"
 type NeutronUpdateNetworkResponseBody struct {
 	// Network 网络元数据，参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:124 table "表 4 响应参数" row 1
 	Network *NeutronUpdateNetworkResponseNetwork `json:"network,omitempty"`
 }
 
 // NeutronUpdateNetworkResponseNetwork 网络元数据，参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:137 table "表 5 network对象"
 type NeutronUpdateNetworkResponseNetwork struct {
 	// AdminStateUp 管理状态。
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:175 table "表 5 network对象" row 5
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AvailabilityZoneHints 本网络的候选可用域，当前版本不支持可用域调度。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:213 table "表 5 network对象" row 10
 	AvailabilityZoneHints []string `json:"availability_zone_hints,omitempty"`
 
 	// AvailabilityZones 本网络的可用域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:220 table "表 5 network对象" row 11
 	AvailabilityZones []string `json:"availability_zones,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:248 table "表 5 network对象" row 15
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DNSDomain 默认内网DNS域地址，系统自动生成维护，不支持设置和更新
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:234 table "表 5 network对象" row 13
 	DNSDomain *string `json:"dns_domain,omitempty"`
 
 	// ID 网络的id
 	// 【使用说明】在查询网络列表时候非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:197 table "表 5 network对象" row 8
 	ID *string `json:"id,omitempty"`
 
 	// Name 网络名称。
 	// name不能为admin_external_net。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:160 table "表 5 network对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能，则network下所有虚机的安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:227 table "表 5 network对象" row 12
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:241 table "表 5 network对象" row 14
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// ProviderNetworkType 扩展属性：网络类型（支持vxlan，geneve）。
 	// 租户只能创建geneve类型网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:205 table "表 5 network对象" row 9
 	ProviderNetworkType *string `json:"provider:network_type,omitempty"`
 
 	// RouterExternal 扩展属性：是否外部网络
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:168 table "表 5 network对象" row 4
 	RouterExternal *bool `json:"router:external,omitempty"`
 
 	// Shared 是否支持跨租户共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:190 table "表 5 network对象" row 7
 	Shared *bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:145 table "表 5 network对象" row 1
 	Status *NeutronUpdateNetworkResponseNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:152 table "表 5 network对象" row 2
 	Subnets []string `json:"subnets,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:183 table "表 5 network对象" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:256 table "表 5 network对象" row 16
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateNetworkResponseNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:145 table "表 5 network对象" row 1
 type NeutronUpdateNetworkResponseNetworkStatus string
 
 // NeutronUpdatePortRequestBody defines model for NeutronUpdatePortRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:43 table "表 2 请求参数"
 type NeutronUpdatePortRequestBody struct {
 	// Port port对象，参见表3。
 	// 更新操作时至少指定一项属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:53 table "表 2 请求参数" row 1
 	Port NeutronUpdatePortRequestPort `json:"port"`
 }
 
 // NeutronUpdatePortRequestPort port对象，参见表3。
 // 更新操作时至少指定一项属性。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:69 table "表 3 port对象"
 type NeutronUpdatePortRequestPort struct {
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见表4
 	// 【使用说明】
@@ -8721,6 +12299,8 @@ type NeutronUpdatePortRequestPort struct {
 	// - 硬件SDN环境不支持ip_address属性配置为CIDR格式
 	// - 为虚拟IP配置后端ECS场景，allowed_address_pairs中配置的IP地址，必须为ECS网卡已有的IP地址，否则可能会导致虚拟IP通信异常
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:98 table "表 3 port对象" row 3
 	AllowedAddressPairs []NeutronCreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -8740,36 +12320,56 @@ type NeutronUpdatePortRequestPort struct {
 	// {"tcp_srvports": "80 443", "udp_srvports": "53"}
 	// 示例表示入方向目的端口为80或者443，出方向源端口为80或者443的tcp报文可支持高并发连接。入方向目的端口为53，出方向源端口为53的udp报文可支持高并发连接。但是此类报文不受ACL和安全组规则的限制。
 	// - 其他字段，管理员权限，普通租户不可见。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:118 table "表 3 port对象" row 5
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVnicType 绑定的vNIC类型
 	// 【使用说明】normal: 软交换
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:141 table "表 3 port对象" row 6
 	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表5
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:109 table "表 3 port对象" row 4
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// Name 端口的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:79 table "表 3 port对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:151 table "表 3 port对象" row 7
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:88 table "表 3 port对象" row 2
 	SecurityGroups []string `json:"security_groups,omitempty"`
 }
 
 // NeutronUpdatePortResponseBody defines model for NeutronUpdatePortResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:237 table "表 6 响应参数"
 type NeutronUpdatePortResponseBody struct {
 	// Port port对象，参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:245 table "表 6 响应参数" row 1
 	Port *NeutronUpdatePortResponsePort `json:"port,omitempty"`
 }
 
 // NeutronUpdatePortResponsePort port对象，参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:258 table "表 7 port对象"
 type NeutronUpdatePortResponsePort struct {
 	// AdminStateUp 管理状态
 	// 【使用说明】只支持true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:288 table "表 7 port对象" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见表9
@@ -8780,6 +12380,8 @@ type NeutronUpdatePortResponsePort struct {
 	// - 硬件SDN环境不支持ip_address属性配置为CIDR格式
 	// - 为虚拟IP配置后端ECS场景，allowed_address_pairs中配置的IP地址，必须为ECS网卡已有的IP地址，否则可能会导致虚拟IP通信异常
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:351 table "表 7 port对象" row 12
 	AllowedAddressPairs []NeutronCreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -8798,26 +12400,38 @@ type NeutronUpdatePortResponsePort struct {
 	// - 示例：
 	// {"tcp_srvports": "80 443", "udp_srvports": "53"}
 	// 示例表示入方向目的端口为80或者443，出方向源端口为80或者443的tcp报文可支持高并发连接。入方向目的端口为53，出方向源端口为53的udp报文可支持高并发连接。但是此类报文不受ACL和安全组规则的限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:374 table "表 7 port对象" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息，参见表11
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:367 table "表 7 port对象" row 14
 	BindingVifDetails *NeutronCreatePortBindingVifDetails `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType 绑定的vNIC类型
 	// normal: 软交换
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:395 table "表 7 port对象" row 16
 	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:434 table "表 7 port对象" row 21
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// DeviceID 设备ID
 	// 【使用说明】不支持设置和更新，由系统自动维护，该字段非空的端口不允许删除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:311 table "表 7 port对象" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner 设备所属（DHCP/Router/ Nova等）
 	// 【使用说明】不支持更新，只允许用户在创建虚拟IP端口时，为虚拟IP端口设置device_owner为neutron:VIP_PORT，当端口的该字段不为空时，仅支持该字段为neutron:VIP_PORT时的端口删除。
 	// 该字段非空的端口不允许删除。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:319 table "表 7 port对象" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
@@ -8825,330 +12439,520 @@ type NeutronUpdatePortResponsePort struct {
 	// - hostname：与端口dns_name一致
 	// - ip_address：端口ipv4私有地址
 	// - fqdn：为端口创建默认内网fqdn
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:410 table "表 7 port对象" row 18
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName 扩展属性：主网卡默认内网DNS名称
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:419 table "表 7 port对象" row 19
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表10
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:360 table "表 7 port对象" row 13
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps 端口IP，参见表8。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:304 table "表 7 port对象" row 6
 	FixedIps []NeutronCreatePortFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口的ID，最大长度不超过255
 	// 【使用说明】在查询端口列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:266 table "表 7 port对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MacAddress 端口MAC地址，例如："mac_address": "fa:16:3e:9e:ff:55"
 	// 【使用说明】只支持系统动态分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:296 table "表 7 port对象" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name 端口的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:274 table "表 7 port对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:281 table "表 7 port对象" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:403 table "表 7 port对象" row 17
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:427 table "表 7 port对象" row 20
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:343 table "表 7 port对象" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status 端口状态，可以为ACTIVE，BUILD，DOWN；
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:335 table "表 7 port对象" row 10
 	Status *NeutronUpdatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:328 table "表 7 port对象" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:442 table "表 7 port对象" row 22
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdatePortResponsePortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
 // 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:335 table "表 7 port对象" row 10
 type NeutronUpdatePortResponsePortStatus string
 
 // NeutronUpdateRouterRequestBody defines model for NeutronUpdateRouterRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:20 table "表 1 请求参数"
 type NeutronUpdateRouterRequestBody struct {
 	// Router router对象列表，参见表2。
 	// 更新操作时至少指定一项属性
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:30 table "表 1 请求参数" row 1
 	Router NeutronUpdateRouterRequestRouter `json:"router"`
 }
 
 // NeutronUpdateRouterRequestRouter router对象列表，参见表2。
 // 更新操作时至少指定一项属性
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:46 table "表 2 router对象"
 type NeutronUpdateRouterRequestRouter struct {
 	// AdminStateUp 管理状态。
 	// 【取值范围】
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:67 table "表 2 router对象" row 2
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:78 table "表 2 router对象" row 3
 	ExternalGatewayInfo *NeutronCreateRouterRequestExternalGatewayInfo `json:"external_gateway_info,omitempty"`
 
 	// Name 路由器的名称。
 	// 【使用说明】
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:56 table "表 2 router对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Routes 扩展属性：路由信息列表，参见routes对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:87 table "表 2 router对象" row 4
 	Routes []NeutronUpdateRouterRoute `json:"routes,omitempty"`
 }
 
 // NeutronUpdateRouterResponseBody defines model for NeutronUpdateRouterResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:166 table "表 5 响应参数"
 type NeutronUpdateRouterResponseBody struct {
 	// Router router对象列表，参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:174 table "表 5 响应参数" row 1
 	Router *NeutronUpdateRouterResponseRouter `json:"router,omitempty"`
 }
 
 // NeutronUpdateRouterResponseRouter router对象列表，参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:187 table "表 6 router对象"
 type NeutronUpdateRouterResponseRouter struct {
 	// AdminStateUp 管理状态。
 	// 只支持true。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:211 table "表 6 router对象" row 3
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:254 table "表 6 router对象" row 9
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:233 table "表 6 router对象" row 6
 	ExternalGatewayInfo *NeutronCreateRouterResponseExternalGatewayInfo `json:"external_gateway_info,omitempty"`
 
 	// ID 路由器的id
 	// 【使用说明】在查询路由器列表时非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:195 table "表 6 router对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 路由器的名称。
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:203 table "表 6 router对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:247 table "表 6 router对象" row 8
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Routes 扩展属性：路由信息列表，参见routes对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:240 table "表 6 router对象" row 7
 	Routes []NeutronCreateRouterRoute `json:"routes,omitempty"`
 
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:219 table "表 6 router对象" row 4
 	Status *NeutronUpdateRouterResponseRouterStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:226 table "表 6 router对象" row 5
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:262 table "表 6 router对象" row 10
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateRouterResponseRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:219 table "表 6 router对象" row 4
 type NeutronUpdateRouterResponseRouterStatus string
 
 // NeutronUpdateRouterRoute defines model for NeutronUpdateRouterRoute.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:128 table "表 4 route对象"
 type NeutronUpdateRouterRoute struct {
 	// Destination IP地址段
 	// 【使用说明】
 	// 前缀不能和直连路由重复
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:138 table "表 4 route对象" row 1
 	Destination *string `json:"destination,omitempty"`
 
 	// Nexthop 下一跳IP地址，nexthop仅支持是router所关联的子网范围内IP地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:149 table "表 4 route对象" row 2
 	Nexthop *string `json:"nexthop,omitempty"`
 }
 
 // NeutronUpdateSecurityGroupRequestBody defines model for NeutronUpdateSecurityGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:20 table "表 1 请求参数"
 type NeutronUpdateSecurityGroupRequestBody struct {
 	// SecurityGroup security_group对象列表。请参见表2。
 	// 更新操作时至少指定一项属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:30 table "表 1 请求参数" row 1
 	SecurityGroup NeutronUpdateSecurityGroupRequestBodySecurityGroup `json:"security_group"`
 }
 
 // NeutronUpdateSecurityGroupRequestBodySecurityGroup security_group对象列表。请参见表2。
 // 更新操作时至少指定一项属性。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:46 table "表 2 Security Group对象"
 type NeutronUpdateSecurityGroupRequestBodySecurityGroup struct {
 	// Description 安全组描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:65 table "表 2 Security Group对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 安全组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:56 table "表 2 Security Group对象" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // NeutronUpdateSecurityGroupResponseBody defines model for NeutronUpdateSecurityGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:82 table "表 3 响应参数"
 type NeutronUpdateSecurityGroupResponseBody struct {
 	// SecurityGroup security_group对象。请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:90 table "表 3 响应参数" row 1
 	SecurityGroup *NeutronUpdateSecurityGroupResponseBodySecurityGroup `json:"security_group,omitempty"`
 }
 
 // NeutronUpdateSecurityGroupResponseBodySecurityGroup security_group对象。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:103 table "表 4 Security Group对象"
 type NeutronUpdateSecurityGroupResponseBodySecurityGroup struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:154 table "表 4 Security Group对象" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:133 table "表 4 Security Group对象" row 4
 	Description *string `json:"description,omitempty"`
 
 	// ID 安全组的id
 	// 使用说明：查询安全组列表非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:111 table "表 4 Security Group对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:126 table "表 4 Security Group对象" row 3
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:147 table "表 4 Security Group对象" row 6
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroupRules security_group_rule列表，参见表5
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:140 table "表 4 Security Group对象" row 5
 	SecurityGroupRules []NeutronUpdateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem `json:"security_group_rules,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:119 table "表 4 Security Group对象" row 2
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:162 table "表 4 Security Group对象" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem defines model for NeutronUpdateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:176 table "表 5 Security Group Rule对象"
 type NeutronUpdateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem struct {
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:272 table "表 5 Security Group Rule对象" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:192 table "表 5 Security Group Rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 规则方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:213 table "表 5 Security Group Rule对象" row 5
 	Direction *string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:250 table "表 5 Security Group Rule对象" row 10
 	Ethertype *string `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:184 table "表 5 Security Group Rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:234 table "表 5 Security Group Rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:241 table "表 5 Security Group Rule对象" row 9
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:265 table "表 5 Security Group Rule对象" row 12
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:227 table "表 5 Security Group Rule对象" row 7
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:206 table "表 5 Security Group Rule对象" row 4
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:220 table "表 5 Security Group Rule对象" row 6
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:199 table "表 5 Security Group Rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:258 table "表 5 Security Group Rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:280 table "表 5 Security Group Rule对象" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateSubnetRequestBody defines model for NeutronUpdateSubnetRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:24 table "表 1 请求参数"
 type NeutronUpdateSubnetRequestBody struct {
 	// Subnet subnet对象列表，参见表2。
 	// 更新操作时至少指定一项属性
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:34 table "表 1 请求参数" row 1
 	Subnet NeutronUpdateSubnetSubnet `json:"subnet"`
 }
 
 // NeutronUpdateSubnetResponseBody defines model for NeutronUpdateSubnetResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:190 table "表 5 响应参数"
 type NeutronUpdateSubnetResponseBody struct {
 	// Subnet subnet对象列表，参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:198 table "表 5 响应参数" row 1
 	Subnet *NeutronCreateSubnetResponseSubnet `json:"subnet,omitempty"`
 }
 
 // NeutronUpdateSubnetSubnet subnet对象列表，参见表2。
 // 更新操作时至少指定一项属性
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:50 table "表 2 subnet对象"
 type NeutronUpdateSubnetSubnet struct {
 	// AllocationPools 可用的IP池，allocation_pool对象参见表3
 	// 例如：[ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
 	// 每个子网的第1个和最后3个IP地址为系统保留地址。以192.168.1.0/24为例，192.168.1.0、 192.168.1.253、192.168.1.254和192.168.1.255这些地址是系统保留地址。系统预留地址默认不在allocation_pool范围内。
 	// 约束：更新时allocation_pool范围不能包含网关和广播地址的所有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:69 table "表 2 subnet对象" row 2
 	AllocationPools []AllocationPool `json:"allocation_pools,omitempty"`
 
 	// DNSNameservers dns服务器
 	// 【使用说明】
 	// 例如："dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
 	// 最大为5个
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:82 table "表 2 subnet对象" row 3
 	DNSNameservers []string `json:"dns_nameservers,omitempty"`
 
 	// EnableDhcp 是否启动dhcp，false表示不提供dhcp服务的能力
 	// 【使用说明】只支持true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:104 table "表 2 subnet对象" row 5
 	EnableDhcp *bool `json:"enable_dhcp,omitempty"`
 
 	// HostRoutes 虚拟机静态路由，参见表4
 	// 【使用说明】不支持，忽略输入信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:94 table "表 2 subnet对象" row 4
 	HostRoutes []HostRoute `json:"host_routes,omitempty"`
 
 	// Name 子网的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:60 table "表 2 subnet对象" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // PeeringsLink defines model for PeeringsLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:255 table "表 5 peerings_link对象"
 type PeeringsLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:263 table "表 5 peerings_link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:270 table "表 5 peerings_link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // PortsLink defines model for PortsLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:538 table "表 9 ports_link对象"
 type PortsLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:546 table "表 9 ports_link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:553 table "表 9 ports_link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // Quotas 配额列表对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:101 table "表 3 quotas字段说明"
 type Quotas struct {
 	// Resources 资源列表对象，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:109 table "表 3 quotas字段说明" row 1
 	Resources []ShowQuotaResource `json:"resources,omitempty"`
 }
 
 // RejectVpcPeeringResponseBody defines model for RejectVpcPeeringResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:62 table "表 2 响应参数"
 type RejectVpcPeeringResponseBody struct {
 	// AcceptVpcInfo 对等连接发起端vpc信息，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:99 table "表 2 响应参数" row 5
 	AcceptVpcInfo *AcceptVpcPeeringVpcInfo `json:"accept_vpc_info,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:113 table "表 2 响应参数" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:106 table "表 2 响应参数" row 6
 	Description *string `json:"description,omitempty"`
 
 	// ID 对等连接id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:70 table "表 2 响应参数" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:77 table "表 2 响应参数" row 2
 	Name *string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:92 table "表 2 响应参数" row 4
 	RequestVpcInfo *AcceptVpcPeeringVpcInfo `json:"request_vpc_info,omitempty"`
 
 	// Status 状态位：
@@ -9157,57 +12961,87 @@ type RejectVpcPeeringResponseBody struct {
 	// - EXPIRED：已过期。
 	// - DELETED：已删除。
 	// - ACTIVE：活动的。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:84 table "表 2 响应参数" row 3
 	Status *string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:121 table "表 2 响应参数" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // RemoveExtendCidrOption 移除VPC扩展网段请求体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:91 table "表 3 RemoveExtendCidrOption"
 type RemoveExtendCidrOption struct {
 	// ExtendCidrs 功能说明：移除VPC扩展网段
 	// 取值范围：该VPC已经存在的扩展网段
 	// 约束：
 	// - 移除扩展网段前，请先清理该VPC下对应cidr范围内的subnet
 	// - 当前只支持一个一个移除
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:101 table "表 3 RemoveExtendCidrOption" row 1
 	ExtendCidrs []string `json:"extend_cidrs"`
 }
 
 // RemoveVpcExtendCidrError defines model for RemoveVpcExtendCidrError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:343 table "表 8 响应Body参数"
 type RemoveVpcExtendCidrError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:365 table "表 8 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:358 table "表 8 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:351 table "表 8 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // RemoveVpcExtendCidrRequestBody defines model for RemoveVpcExtendCidrRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:55 table "表 2 请求Body参数"
 type RemoveVpcExtendCidrRequestBody struct {
 	// DryRun 功能说明：是否只预检此次请求
 	// 取值范围：
 	// - true：发送检查请求，不会添加扩展网段。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
 	// - false（默认值）：发送正常请求，并直接添加VPC扩展网段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:65 table "表 2 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// Vpc 移除VPC扩展网段请求体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:76 table "表 2 请求Body参数" row 2
 	Vpc RemoveExtendCidrOption `json:"vpc"`
 }
 
 // RemoveVpcExtendCidrResponseBody defines model for RemoveVpcExtendCidrResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:139 table "表 4 响应Body参数"
 type RemoveVpcExtendCidrResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:147 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// Vpc 移除VPC扩展网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:154 table "表 4 响应Body参数" row 2
 	Vpc *RemoveVpcExtendCidrVpc `json:"vpc,omitempty"`
 }
 
 // RemoveVpcExtendCidrVpc 移除VPC扩展网段
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:167 table "表 5 Vpc"
 type RemoveVpcExtendCidrVpc struct {
 	// Cidr 功能说明：VPC下可用子网的范围
 	// 取值范围：
@@ -9216,52 +13050,76 @@ type RemoveVpcExtendCidrVpc struct {
 	// - 192.168.0.0/16 ~ 192.168.255.240/28
 	// 不指定cidr时，默认值为“”
 	// - 约束：必须是ipv4 cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:199 table "表 5 Vpc" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CloudResources 功能说明：VPC关联资源类型和数量
 	// 取值范围：目前只返回VPC关联的routetable和virsubnet
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:259 table "表 5 Vpc" row 11
 	CloudResources []CloudResource `json:"cloud_resources,omitempty"`
 
 	// CreatedAt 功能说明：VPC创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:243 table "表 5 Vpc" row 9
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：VPC的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:191 table "表 5 Vpc" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：VPC所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:235 table "表 5 Vpc" row 8
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ExtendCidrs 功能描述：VPC的扩展网段
 	// 取值范围：
 	// 约束：目前只支持ipv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:210 table "表 5 Vpc" row 5
 	ExtendCidrs []string `json:"extend_cidrs,omitempty"`
 
 	// ID 功能描述：VPC对应的唯一标识
 	// 取值范围：带“-”的UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:175 table "表 5 Vpc" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：VPC对应的名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:183 table "表 5 Vpc" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：VPC所属的项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:228 table "表 5 Vpc" row 7
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Status 功能说明：VPC对应的状态
 	// 取值范围：
 	// - PENDING：创建中
 	// - ACTIVE：创建成功
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:219 table "表 5 Vpc" row 6
 	Status *RemoveVpcExtendCidrVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:267 table "表 5 Vpc" row 12
 	Tags []AddVpcExtendCidrTag `json:"tags,omitempty"`
 
 	// UpdatedAt 功能说明：VPC更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:251 table "表 5 Vpc" row 10
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -9269,70 +13127,108 @@ type RemoveVpcExtendCidrVpc struct {
 // 取值范围：
 // - PENDING：创建中
 // - ACTIVE：创建成功
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:219 table "表 5 Vpc" row 6
 type RemoveVpcExtendCidrVpcStatus string
 
 // RoutersLink defines model for RoutersLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:288 table "表 6 routers_link对象"
 type RoutersLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:296 table "表 6 routers_link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:303 table "表 6 routers_link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // RoutesLink defines model for RoutesLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:212 table "表 4 routes_link对象"
 type RoutesLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:220 table "表 4 routes_link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:227 table "表 4 routes_link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // SecurityGroupsLink defines model for SecurityGroupsLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:324 table "表 5 SecurityGroupsLink对象"
 type SecurityGroupsLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:332 table "表 5 SecurityGroupsLink对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:339 table "表 5 SecurityGroupsLink对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // ShowAddressGroupAddressGroup 地址组的查询响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:98 table "表 3 AddressGroup"
 type ShowAddressGroupAddressGroup struct {
 	// CreatedAt 功能说明：地址组创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:149 table "表 3 AddressGroup" row 6
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：地址组描述信息
 	// 取值范围：0-255个字符
 	// 约束：不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:122 table "表 3 AddressGroup" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID 功能说明：地址组唯一标识
 	// 取值范围：合法UUID的字符串
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:106 table "表 3 AddressGroup" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPSet 功能说明：地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
 	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:131 table "表 3 AddressGroup" row 4
 	IPSet []string `json:"ip_set,omitempty"`
 
 	// IPVersion 功能说明：IP地址组ip版本
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:140 table "表 3 AddressGroup" row 5
 	IPVersion *ShowAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:114 table "表 3 AddressGroup" row 2
 	Name *string `json:"name,omitempty"`
 
 	// TenantID 功能说明：资源所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:165 table "表 3 AddressGroup" row 8
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:157 table "表 3 AddressGroup" row 7
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -9340,39 +13236,63 @@ type ShowAddressGroupAddressGroup struct {
 // 取值范围：
 // - 4：表示ipv4地址组
 // - 6：表示ipv6地址组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:140 table "表 3 AddressGroup" row 5
 type ShowAddressGroupAddressGroupIPVersion int64
 
 // ShowAddressGroupError defines model for ShowAddressGroupError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:180 table "表 4 响应Body参数"
 type ShowAddressGroupError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:202 table "表 4 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:195 table "表 4 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:188 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // ShowAddressGroupResponseBody defines model for ShowAddressGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:70 table "表 2 响应Body参数"
 type ShowAddressGroupResponseBody struct {
 	// AddressGroup 地址组的查询响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:85 table "表 2 响应Body参数" row 2
 	AddressGroup *ShowAddressGroupAddressGroup `json:"address_group,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:78 table "表 2 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // ShowNetworkIPAvailabilitiesResponseBody defines model for ShowNetworkIpAvailabilitiesResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:72 table "表 2 响应参数"
 type ShowNetworkIPAvailabilitiesResponseBody struct {
 	// NetworkIPAvailability network_ip_avalability对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:80 table "表 2 响应参数" row 1
 	NetworkIPAvailability *NetworkIPAvailability `json:"network_ip_availability,omitempty"`
 }
 
 // ShowPortPort 端口对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:86 table "表 3 port字段说明"
 type ShowPortPort struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:118 table "表 3 port字段说明" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表。请参见表10
@@ -9380,59 +13300,89 @@ type ShowPortPort struct {
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组。
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关。
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:174 table "表 3 port字段说明" row 12
 	AllowedAddressPairs []CreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile - 功能说明：提供用户设置自定义信息(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:195 table "表 3 port字段说明" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息，参见表12
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:188 table "表 3 port字段说明" row 14
 	BindingVifDetails *CreatePortBindingVifDetails `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:202 table "表 3 port字段说明" row 16
 	BindingVnicType *ShowPortPortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:139 table "表 3 port字段说明" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:146 table "表 3 port字段说明" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment - 功能说明：主网卡默认内网域名信息
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:209 table "表 3 port字段说明" row 17
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName - 功能说明：主网卡默认内网DNS名称
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:216 table "表 3 port字段说明" row 18
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表11
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:181 table "表 3 port字段说明" row 13
 	ExtraDhcpOpts []CreatePortExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]，请参见表9
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:132 table "表 3 port字段说明" row 6
 	FixedIps []CreatePortResponseFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:94 table "表 3 port字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// InstanceID - 功能说明：端口所属实例ID，例如RDS实例ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:223 table "表 3 port字段说明" row 19
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// InstanceType - 功能说明：端口所属实例类型，例如“RDS”
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:230 table "表 3 port字段说明" row 20
 	InstanceType *string `json:"instance_type,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:125 table "表 3 port字段说明" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:101 table "表 3 port字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
@@ -9441,50 +13391,76 @@ type ShowPortPort struct {
 	// 网络ID的获取方式：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:108 table "表 3 port字段说明" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled - 功能说明：端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:237 table "表 3 port字段说明" row 21
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:167 table "表 3 port字段说明" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:160 table "表 3 port字段说明" row 10
 	Status *ShowPortPortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:153 table "表 3 port字段说明" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// ZoneID 端口所属的可用分区
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:244 table "表 3 port字段说明" row 22
 	ZoneID *string `json:"zone_id,omitempty"`
 }
 
 // ShowPortPortBindingVnicType - 功能说明：绑定的vNIC类型
 // - 取值范围：normal或者direct
 // - normal: 软交换direct: SRIOV硬直通（不支持）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:202 table "表 3 port字段说明" row 16
 type ShowPortPortBindingVnicType string
 
 // ShowPortPortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 // - 取值范围：ACTIVE、BUILD、DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:160 table "表 3 port字段说明" row 10
 type ShowPortPortStatus string
 
 // ShowPortResponseBody defines model for ShowPortResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:65 table "表 2 响应参数"
 type ShowPortResponseBody struct {
 	// Port 端口对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:73 table "表 2 响应参数" row 1
 	Port *ShowPortPort `json:"port,omitempty"`
 }
 
 // ShowPortV1Port 端口对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:75 table "表 3 port字段说明"
 type ShowPortV1Port struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:104 table "表 3 port字段说明" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表5（扩展属性）
 	// - 约束：IP地址不允许为 “0.0.0.0”
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:160 table "表 3 port字段说明" row 12
 	AllowedAddressPairs []CreatePortV1ResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -9496,21 +13472,31 @@ type ShowPortV1Port struct {
 	// 举例：
 	// {"disable_security_groups"：true }，
 	// 当前仅支持指定为true，不支持指定为false，指定为true时，FWaaS功能不生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:181 table "表 3 port字段说明" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息， "ovs_hybrid_plug": 是否为ovs/bridge混合模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:174 table "表 3 port字段说明" row 14
 	BindingVifDetails map[string]interface{} `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:196 table "表 3 port字段说明" row 16
 	BindingVnicType *ShowPortV1PortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:125 table "表 3 port字段说明" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:132 table "表 3 port字段说明" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
@@ -9518,86 +13504,132 @@ type ShowPortV1Port struct {
 	// - hostname：与端口dns_name一致
 	// - ip_address：端口ipv4私有地址
 	// - fqdn：为端口创建默认内网fqdn
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:210 table "表 3 port字段说明" row 18
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName 扩展属性：主网卡默认内网DNS名称
 	// 【使用说明】不支持设置和更新，由系统自动维护,访问该默认内网域名前，请确保子网使用当前系统提供的DNS
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:219 table "表 3 port字段说明" row 19
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:167 table "表 3 port字段说明" row 13
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]，请参见表4。
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:118 table "表 3 port字段说明" row 6
 	FixedIps []CreatePortV1ResponseFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:83 table "表 3 port字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:111 table "表 3 port字段说明" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:90 table "表 3 port字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:97 table "表 3 port字段说明" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:203 table "表 3 port字段说明" row 17
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:153 table "表 3 port字段说明" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:146 table "表 3 port字段说明" row 10
 	Status *ShowPortV1PortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:139 table "表 3 port字段说明" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ShowPortV1PortBindingVnicType - 功能说明：绑定的vNIC类型
 // - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:196 table "表 3 port字段说明" row 16
 type ShowPortV1PortBindingVnicType string
 
 // ShowPortV1PortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 // - 取值范围：ACTIVE、BUILD、DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:146 table "表 3 port字段说明" row 10
 type ShowPortV1PortStatus string
 
 // ShowPortV1ResponseBody defines model for ShowPortV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:54 table "表 2 响应参数"
 type ShowPortV1ResponseBody struct {
 	// Port 端口对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:62 table "表 2 响应参数" row 1
 	Port *ShowPortV1Port `json:"port,omitempty"`
 }
 
 // ShowPrivateipPrivateip 私有IP对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:86 table "表 3 privateip字段说明"
 type ShowPrivateipPrivateip struct {
 	// DeviceOwner - 功能说明：私有IP的使用者，空表示未使用
 	// - 取值范围：network:dhcp，network:router_interface_distributed，compute:xxx(xxx对应具体的可用区名称，例如compute:aa-bb-cc表示是被可用区aa-bb-cc上的ECS使用)，neutron:VIP_PORT
 	// - 约束：此处的取值范围只是本服务支持的类型，其他类型未做标注
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:124 table "表 3 privateip字段说明" row 5
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// ID 私有IP标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:102 table "表 3 privateip字段说明" row 2
 	ID *string `json:"id,omitempty"`
 
 	// IPAddress 申请到的私有IP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:131 table "表 3 privateip字段说明" row 6
 	IPAddress *string `json:"ip_address,omitempty"`
 
 	// Status - 功能说明：私有IP的状态
 	// - 取值范围：
 	// - ACTIVE：活动的
 	// - DOWN：不可用
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:94 table "表 3 privateip字段说明" row 1
 	Status *ShowPrivateipPrivateipStatus `json:"status,omitempty"`
 
 	// SubnetID 分配IP的子网标识
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:109 table "表 3 privateip字段说明" row 3
 	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:117 table "表 3 privateip字段说明" row 4
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
@@ -9605,17 +13637,27 @@ type ShowPrivateipPrivateip struct {
 // - 取值范围：
 // - ACTIVE：活动的
 // - DOWN：不可用
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:94 table "表 3 privateip字段说明" row 1
 type ShowPrivateipPrivateipStatus string
 
 // ShowPrivateipResponseBody defines model for ShowPrivateipResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:65 table "表 2 响应参数"
 type ShowPrivateipResponseBody struct {
 	// Privateip 私有IP对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:73 table "表 2 响应参数" row 1
 	Privateip *ShowPrivateipPrivateip `json:"privateip,omitempty"`
 }
 
 // ShowQuotaResource defines model for ShowQuotaResource.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:122 table "表 4 resource字段说明"
 type ShowQuotaResource struct {
 	// Min 允许修改的配额最小值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:154 table "表 4 resource字段说明" row 4
 	Min *int64 `json:"min,omitempty"`
 
 	// Quota - 功能说明：资源的最大配额数
@@ -9641,6 +13683,8 @@ type ShowQuotaResource struct {
 	// - flow_log默认10
 	// - vpcContainRoutetable默认1
 	// - routetableContainRoutes默认200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:145 table "表 4 resource字段说明" row 3
 	Quota *int64 `json:"quota,omitempty"`
 
 	// Type - 功能说明：根据type过滤查询指定类型的配额
@@ -9664,10 +13708,14 @@ type ShowQuotaResource struct {
 	// - flow_log
 	// - vpcContainRoutetable
 	// - routetableContainRoutes
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:130 table "表 4 resource字段说明" row 1
 	Type *ShowQuotaResourceType `json:"type,omitempty"`
 
 	// Used - 功能说明：已创建的资源个数
 	// - 取值范围：0~quota数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:138 table "表 4 resource字段说明" row 2
 	Used *int64 `json:"used,omitempty"`
 }
 
@@ -9692,139 +13740,213 @@ type ShowQuotaResource struct {
 // - flow_log
 // - vpcContainRoutetable
 // - routetableContainRoutes
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:130 table "表 4 resource字段说明" row 1
 type ShowQuotaResourceType string
 
 // ShowQuotaResponseBody defines model for ShowQuotaResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:80 table "表 2 响应参数"
 type ShowQuotaResponseBody struct {
 	// Quotas 配额列表对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:88 table "表 2 响应参数" row 1
 	Quotas *Quotas `json:"quotas,omitempty"`
 }
 
 // ShowRouteTableResponseBody defines model for ShowRouteTableResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:71 table "表 2 响应参数"
 type ShowRouteTableResponseBody struct {
 	// Routetable 路由表对象，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:79 table "表 2 响应参数" row 1
 	Routetable *ShowRouteTableRoutetable `json:"routetable,omitempty"`
 }
 
 // ShowRouteTableRoutetable 路由表对象，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:92 table "表 3 routetable字段说明"
 type ShowRouteTableRoutetable struct {
 	// Default - 功能说明：是否为默认路由表
 	// - 取值范围：true表示默认路由表；false表示自定义路由表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:114 table "表 3 routetable字段说明" row 3
 	Default *bool `json:"default,omitempty"`
 
 	// Description - 路由表的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:149 table "表 3 routetable字段说明" row 8
 	Description *string `json:"description,omitempty"`
 
 	// ID - 功能说明：路由表唯一标识
 	// - 取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:100 table "表 3 routetable字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name - 功能说明：路由表名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:107 table "表 3 routetable字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由对象列表，参见表4
 	// - 约束：每个路由表最大关联200条路由
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:121 table "表 3 routetable字段说明" row 4
 	Routes []AssociateRouteTableRoute `json:"routes,omitempty"`
 
 	// Subnets - 功能说明：路由表所关联的子网，参见表5
 	// - 约束：只能关联路由表所属VPC下的子网
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:128 table "表 3 routetable字段说明" row 5
 	Subnets []AssociateRouteTableResponseSubnet `json:"subnets,omitempty"`
 
 	// TenantID - 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:135 table "表 3 routetable字段说明" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// VpcID - 功能说明：路由表所属VPC的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:142 table "表 3 routetable字段说明" row 7
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ShowSecurityGroupError defines model for ShowSecurityGroupError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:316 table "表 5 响应Body参数"
 type ShowSecurityGroupError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:338 table "表 5 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:331 table "表 5 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:324 table "表 5 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // ShowSecurityGroupResponseBody defines model for ShowSecurityGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:70 table "表 2 响应Body参数"
 type ShowSecurityGroupResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:78 table "表 2 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SecurityGroup 查询安全组详情响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:85 table "表 2 响应Body参数" row 2
 	SecurityGroup *ShowSecurityGroupSecurityGroupInfo `json:"security_group,omitempty"`
 }
 
 // ShowSecurityGroupRuleResponseBody defines model for ShowSecurityGroupRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:70 table "表 2 响应Body参数"
 type ShowSecurityGroupRuleResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:78 table "表 2 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SecurityGroupRule 安全组规则详情响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:85 table "表 2 响应Body参数" row 2
 	SecurityGroupRule *ShowSecurityGroupRuleSecurityGroupRule `json:"security_group_rule,omitempty"`
 }
 
 // ShowSecurityGroupRuleSecurityGroupRule 安全组规则详情响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:98 table "表 3 SecurityGroupRule"
 type ShowSecurityGroupRuleSecurityGroupRule struct {
 	// Action 功能说明：安全组规则生效策略
 	// 取值范围：
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:164 table "表 3 SecurityGroupRule" row 8
 	Action *ShowSecurityGroupRuleSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:210 table "表 3 SecurityGroupRule" row 13
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:114 table "表 3 SecurityGroupRule" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction 功能说明：安全组规则的出入控制方向
 	// 取值范围：
 	// - ingress表示入方向
 	// - egress表示出方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:129 table "表 3 SecurityGroupRule" row 4
 	Direction *ShowSecurityGroupRuleSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型
 	// 取值范围：IPv4，IPv6
 	// 约束：不填默认值为IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:147 table "表 3 SecurityGroupRule" row 6
 	Ethertype *ShowSecurityGroupRuleSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:106 table "表 3 SecurityGroupRule" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Multiport 功能说明：端口取值范围
 	// 取值范围：支持单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:156 table "表 3 SecurityGroupRule" row 7
 	Multiport *string `json:"multiport,omitempty"`
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:174 table "表 3 SecurityGroupRule" row 9
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：安全组规则所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:226 table "表 3 SecurityGroupRule" row 15
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：协议类型
 	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号
 	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:138 table "表 3 SecurityGroupRule" row 5
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteAddressGroupID 功能说明：远端地址组ID
 	// 取值范围：租户下存在的地址组ID
 	// 约束：与remote_ip_prefix，remote_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:201 table "表 3 SecurityGroupRule" row 12
 	RemoteAddressGroupID *string `json:"remote_address_group_id,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
 	// 取值范围：租户下存在的安全组ID
 	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:182 table "表 3 SecurityGroupRule" row 10
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 功能说明：远端IP地址，
@@ -9832,13 +13954,19 @@ type ShowSecurityGroupRuleSecurityGroupRule struct {
 	// - 当direction是ingress时，为访问虚拟机的地址
 	// 取值范围：IP地址，或者cidr格式
 	// 约束：与remote_group_id、remote_address_group_id互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:191 table "表 3 SecurityGroupRule" row 11
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属的安全组ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:122 table "表 3 SecurityGroupRule" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组规则更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:218 table "表 3 SecurityGroupRule" row 14
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -9847,72 +13975,106 @@ type ShowSecurityGroupRuleSecurityGroupRule struct {
 // - allow表示允许
 // - deny表示拒绝
 // 约束：默认值为deny
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:164 table "表 3 SecurityGroupRule" row 8
 type ShowSecurityGroupRuleSecurityGroupRuleAction string
 
 // ShowSecurityGroupRuleSecurityGroupRuleDirection 功能说明：安全组规则的出入控制方向
 // 取值范围：
 // - ingress表示入方向
 // - egress表示出方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:129 table "表 3 SecurityGroupRule" row 4
 type ShowSecurityGroupRuleSecurityGroupRuleDirection string
 
 // ShowSecurityGroupRuleSecurityGroupRuleEthertype 功能说明：IP地址协议类型
 // 取值范围：IPv4，IPv6
 // 约束：不填默认值为IPv4
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:147 table "表 3 SecurityGroupRule" row 6
 type ShowSecurityGroupRuleSecurityGroupRuleEthertype string
 
 // ShowSecurityGroupRuleV1ResponseBody defines model for ShowSecurityGroupRuleV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:65 table "表 2 响应参数"
 type ShowSecurityGroupRuleV1ResponseBody struct {
 	// SecurityGroupRule 安全组规则对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:73 table "表 2 响应参数" row 1
 	SecurityGroupRule *ShowSecurityGroupRuleV1SecurityGroupRule `json:"security_group_rule,omitempty"`
 }
 
 // ShowSecurityGroupRuleV1SecurityGroupRule 安全组规则对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:86 table "表 3 security_group_rule对象"
 type ShowSecurityGroupRuleV1SecurityGroupRule struct {
 	// Description - 功能说明：安全组规则描述
 	// - 取值范围：0-255个字符，支持数字、字母、中文字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:101 table "表 3 security_group_rule对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Direction - 功能说明：出入控制方向
 	// - 取值范围：
 	// - egress：出方向
 	// - ingress：入方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:115 table "表 3 security_group_rule对象" row 4
 	Direction *ShowSecurityGroupRuleV1SecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype - 功能说明：IP协议类型
 	// - 取值范围：IPv4，IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:123 table "表 3 security_group_rule对象" row 5
 	Ethertype *ShowSecurityGroupRuleV1SecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:94 table "表 3 security_group_rule对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:144 table "表 3 security_group_rule对象" row 8
 	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:137 table "表 3 security_group_rule对象" row 7
 	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp等
 	// - 约束：为空表示支持所有协议
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:130 table "表 3 security_group_rule对象" row 6
 	Protocol *string `json:"protocol,omitempty"`
 
 	// RemoteGroupID - 功能说明：对端安全组id
 	// - 约束：和remote_ip_prefix互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:158 table "表 3 security_group_rule对象" row 10
 	RemoteGroupID *string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix - 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// - 取值范围：IP地址，或者cidr格式
 	// - 约束：和remote_group_id互斥
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:151 table "表 3 security_group_rule对象" row 9
 	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 安全组标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:108 table "表 3 security_group_rule对象" row 3
 	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// TenantID - 功能说明：安全组规则所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:165 table "表 3 security_group_rule对象" row 11
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
@@ -9920,217 +14082,349 @@ type ShowSecurityGroupRuleV1SecurityGroupRule struct {
 // - 取值范围：
 // - egress：出方向
 // - ingress：入方向
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:115 table "表 3 security_group_rule对象" row 4
 type ShowSecurityGroupRuleV1SecurityGroupRuleDirection string
 
 // ShowSecurityGroupRuleV1SecurityGroupRuleEthertype - 功能说明：IP协议类型
 // - 取值范围：IPv4，IPv6
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:123 table "表 3 security_group_rule对象" row 5
 type ShowSecurityGroupRuleV1SecurityGroupRuleEthertype string
 
 // ShowSecurityGroupSecurityGroupInfo 查询安全组详情响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:98 table "表 3 SecurityGroupInfo"
 type ShowSecurityGroupSecurityGroupInfo struct {
 	// CreatedAt 功能说明：安全组创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:137 table "表 3 SecurityGroupInfo" row 5
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:122 table "表 3 SecurityGroupInfo" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：安全组所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:153 table "表 3 SecurityGroupInfo" row 7
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID 功能描述：安全组对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:106 table "表 3 SecurityGroupInfo" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:114 table "表 3 SecurityGroupInfo" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：安全组所属的项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:130 table "表 3 SecurityGroupInfo" row 4
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroupRule 安全组规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:161 table "表 3 SecurityGroupInfo" row 8
 	SecurityGroupRule []CreateSecurityGroupSecurityGroupRule `json:"security_group_rule,omitempty"`
 
 	// UpdatedAt 功能说明：安全组更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:145 table "表 3 SecurityGroupInfo" row 6
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // ShowSecurityGroupV1ResponseBody defines model for ShowSecurityGroupV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:65 table "表 2 响应参数"
 type ShowSecurityGroupV1ResponseBody struct {
 	// SecurityGroup 安全组对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:73 table "表 2 响应参数" row 1
 	SecurityGroup *ShowSecurityGroupV1SecurityGroup `json:"security_group,omitempty"`
 }
 
 // ShowSecurityGroupV1SecurityGroup 安全组对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:86 table "表 3 security_group字段说明"
 type ShowSecurityGroupV1SecurityGroup struct {
 	// Description 安全组描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:101 table "表 3 security_group字段说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。创建安全组时，给安全组绑定企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:131 table "表 3 security_group字段说明" row 6
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID 安全组唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:108 table "表 3 security_group字段说明" row 3
 	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:94 table "表 3 security_group字段说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// SecurityGroupRules 默认安全组规则，保证安全组内互通。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:124 table "表 3 security_group字段说明" row 5
 	SecurityGroupRules []CreateSecurityGroupV1SecurityGroupRule `json:"security_group_rules,omitempty"`
 
 	// VpcID 安全组所在的vpc的资源标识
 	// 说明：
 	// 该参数已废弃，不建议继续使用。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:115 table "表 3 security_group字段说明" row 4
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ShowSubNetworkInterfaceResponseBody defines model for ShowSubNetworkInterfaceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:38 table "表 3 响应Body参数"
 type ShowSubNetworkInterfaceResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:40 table "表 3 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SubNetworkInterface 辅助弹性网卡响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:41 table "表 3 响应Body参数" row 2
 	SubNetworkInterface *ShowSubNetworkInterfaceSubNetworkInterface `json:"sub_network_interface,omitempty"`
 }
 
 // ShowSubNetworkInterfaceSubNetworkInterface 辅助弹性网卡响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:46 table "表 4 SubNetworkInterface"
 type ShowSubNetworkInterfaceSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:61 table "表 4 SubNetworkInterface" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:55 table "表 4 SubNetworkInterface" row 8
 	Description *string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:48 table "表 4 SubNetworkInterface" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:51 table "表 4 SubNetworkInterface" row 4
 	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:52 table "表 4 SubNetworkInterface" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:53 table "表 4 SubNetworkInterface" row 6
 	ParentDeviceID *string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:54 table "表 4 SubNetworkInterface" row 7
 	ParentID *string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:50 table "表 4 SubNetworkInterface" row 3
 	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:60 table "表 4 SubNetworkInterface" row 13
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表；例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:58 table "表 4 SubNetworkInterface" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Tags 功能说明：辅助弹性网卡的标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:59 table "表 4 SubNetworkInterface" row 12
 	Tags []string `json:"tags,omitempty"`
 
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:49 table "表 4 SubNetworkInterface" row 2
 	VirsubnetID *string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:57 table "表 4 SubNetworkInterface" row 10
 	VlanID *int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:56 table "表 4 SubNetworkInterface" row 9
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ShowSubNetworkInterfacesQuantityError defines model for ShowSubNetworkInterfacesQuantityError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:47 table "表 4 响应Body参数"
 type ShowSubNetworkInterfacesQuantityError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:51 table "表 4 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:50 table "表 4 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:49 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // ShowSubNetworkInterfacesQuantityResponseBody defines model for ShowSubNetworkInterfacesQuantityResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:37 table "表 3 响应Body参数"
 type ShowSubNetworkInterfacesQuantityResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:39 table "表 3 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SubNetworkInterfaces 辅助弹性网卡数目
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:40 table "表 3 响应Body参数" row 2
 	SubNetworkInterfaces *int64 `json:"sub_network_interfaces,omitempty"`
 }
 
 // ShowSubnetResponseBody defines model for ShowSubnetResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:66 table "表 2 响应参数"
 type ShowSubnetResponseBody struct {
 	// Subnet subnet对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:74 table "表 2 响应参数" row 1
 	Subnet *ShowSubnetSubnet `json:"subnet,omitempty"`
 }
 
 // ShowSubnetSubnet subnet对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:87 table "表 3 subnet对象"
 type ShowSubnetSubnet struct {
 	// AvailabilityZone 子网所在的可用区标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:179 table "表 3 subnet对象" row 13
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// Cidr 子网的网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:116 table "表 3 subnet对象" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CidrV6 IPv6子网的网段，如果子网为IPv4子网，则不返回此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:137 table "表 3 subnet对象" row 7
 	CidrV6 *string `json:"cidr_v6,omitempty"`
 
 	// Description - 功能说明：子网描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:109 table "表 3 subnet对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DhcpEnable 子网是否开启dhcp功能
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:151 table "表 3 subnet对象" row 9
 	DhcpEnable *bool `json:"dhcp_enable,omitempty"`
 
 	// DNSList 子网dns服务器地址列表集
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:172 table "表 3 subnet对象" row 12
 	DNSList []string `json:"dnsList,omitempty"`
 
 	// ExtraDhcpOpts 子网配置的NTP地址或租约时间，详情请参见extra_dhcp_opt对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:222 table "表 3 subnet对象" row 19
 	ExtraDhcpOpts []CreateSubnetExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// GatewayIP 子网的网关
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:123 table "表 3 subnet对象" row 5
 	GatewayIP *string `json:"gateway_ip,omitempty"`
 
 	// GatewayIPV6 IPv6子网的网关，如果子网为IPv4子网，则不返回此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:144 table "表 3 subnet对象" row 8
 	GatewayIPV6 *string `json:"gateway_ip_v6,omitempty"`
 
 	// ID uuid形式的一个资源标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:95 table "表 3 subnet对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Ipv6Enable 是否创建IPv6子网
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:130 table "表 3 subnet对象" row 6
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// Name - 功能说明：子网名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:102 table "表 3 subnet对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NeutronNetworkID 对应网络（OpenStack Neutron接口）id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:201 table "表 3 subnet对象" row 16
 	NeutronNetworkID *string `json:"neutron_network_id,omitempty"`
 
 	// NeutronSubnetID 对应子网（OpenStack Neutron接口）id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:208 table "表 3 subnet对象" row 17
 	NeutronSubnetID *string `json:"neutron_subnet_id,omitempty"`
 
 	// NeutronSubnetIDV6 对应IPv6子网（OpenStack Neutron接口）id，如果子网为IPv4子网，则不返回此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:215 table "表 3 subnet对象" row 18
 	NeutronSubnetIDV6 *string `json:"neutron_subnet_id_v6,omitempty"`
 
 	// PrimaryDNS 子网dns服务器地址1
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:158 table "表 3 subnet对象" row 10
 	PrimaryDNS *string `json:"primary_dns,omitempty"`
 
 	// Scope 子网作用域。
 	// 取值范围：
 	// - center：表示作用域为中心
 	// - {azId}：表示作用域为具体的可用区
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:229 table "表 3 subnet对象" row 20
 	Scope *string `json:"scope,omitempty"`
 
 	// SecondaryDNS 子网dns服务器地址2
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:165 table "表 3 subnet对象" row 11
 	SecondaryDNS *string `json:"secondary_dns,omitempty"`
 
 	// Status - 功能说明：子网的状态。
@@ -10138,9 +14432,13 @@ type ShowSubnetSubnet struct {
 	// - ACTIVE表示子网已挂载到VPC上
 	// - UNKNOWN表示子网还未挂载到VPC上
 	// - ERROR表示子网状态故障
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:193 table "表 3 subnet对象" row 15
 	Status *ShowSubnetSubnetStatus `json:"status,omitempty"`
 
 	// VpcID 子网所在VPC标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:186 table "表 3 subnet对象" row 14
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
@@ -10149,93 +14447,149 @@ type ShowSubnetSubnet struct {
 // - ACTIVE表示子网已挂载到VPC上
 // - UNKNOWN表示子网还未挂载到VPC上
 // - ERROR表示子网状态故障
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:193 table "表 3 subnet对象" row 15
 type ShowSubnetSubnetStatus string
 
 // ShowSubnetTagsResponseBody defines model for ShowSubnetTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源标签.md:65 table "表 2 响应参数"
 type ShowSubnetTagsResponseBody struct {
 	// Tags tag对象列表，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源标签.md:73 table "表 2 响应参数" row 1
 	Tags []ShowSubnetTagsTag `json:"tags,omitempty"`
 }
 
 // ShowSubnetTagsTag defines model for ShowSubnetTagsTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:86 table "表 3 tag对象"
 type ShowSubnetTagsTag struct {
 	// Key - 标签名称
 	// - 不能为空。
 	// - 长度不超过36个字符。
 	// - 由英文字母、数字、下划线、中划线、中文字符组成。
 	// - 同一资源的key值不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:94 table "表 3 tag对象" row 1
 	Key *string `json:"key,omitempty"`
 
 	// Value - 标签值
 	// - 长度不超过43个字符。
 	// - 由英文字母、数字、下划线、点、中划线、中文字符组成。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:101 table "表 3 tag对象" row 2
 	Value *string `json:"value,omitempty"`
 }
 
 // ShowTrafficMirrorFilterResponseBody defines model for ShowTrafficMirrorFilterResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:29 table "表 2 响应Body参数"
 type ShowTrafficMirrorFilterResponseBody struct {
 	// TrafficMirrorFilter 流量镜像筛选条件对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:31 table "表 2 响应Body参数" row 1
 	TrafficMirrorFilter *ShowTrafficMirrorFilterTrafficMirrorFilter `json:"traffic_mirror_filter,omitempty"`
 }
 
 // ShowTrafficMirrorFilterRuleResponseBody defines model for ShowTrafficMirrorFilterRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则详情.md:29 table "表 2 响应Body参数"
 type ShowTrafficMirrorFilterRuleResponseBody struct {
 	// TrafficMirrorFilterRule -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则详情.md:31 table "表 2 响应Body参数" row 1
 	TrafficMirrorFilterRule *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule `json:"traffic_mirror_filter_rule,omitempty"`
 }
 
 // ShowTrafficMirrorFilterTrafficMirrorFilter 流量镜像筛选条件对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:49 table "表 5 TrafficMirrorFilter"
 type ShowTrafficMirrorFilterTrafficMirrorFilter struct {
 	// CreatedAt 创建时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:57 table "表 5 TrafficMirrorFilter" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选条件的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:53 table "表 5 TrafficMirrorFilter" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EgressRules 功能说明：出方向筛选规则列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:56 table "表 5 TrafficMirrorFilter" row 6
 	EgressRules []ListTraffcMirrorFilterRulesTrafficMirrorFilterRule `json:"egress_rules,omitempty"`
 
 	// ID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:51 table "表 5 TrafficMirrorFilter" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IngressRules 功能说明：入方向筛选规则列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:55 table "表 5 TrafficMirrorFilter" row 5
 	IngressRules []ListTraffcMirrorFilterRulesTrafficMirrorFilterRule `json:"ingress_rules,omitempty"`
 
 	// Name 功能说明：流量镜像筛选条件的名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:54 table "表 5 TrafficMirrorFilter" row 4
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:52 table "表 5 TrafficMirrorFilter" row 2
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:58 table "表 5 TrafficMirrorFilter" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // ShowTrafficMirrorSessionResponseBody defines model for ShowTrafficMirrorSessionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话详情.md:29 table "表 2 响应Body参数"
 type ShowTrafficMirrorSessionResponseBody struct {
 	// TrafficMirrorSession 流量镜像会话对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话详情.md:31 table "表 2 响应Body参数" row 1
 	TrafficMirrorSession *CreateTrafficMirrorSessionTrafficMirrorSession `json:"traffic_mirror_session,omitempty"`
 }
 
 // ShowVpcPeeringPeering peering对象列表，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:83 table "表 3 peering对象"
 type ShowVpcPeeringPeering struct {
 	// AcceptVpcInfo 对等连接发起端vpc信息，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:120 table "表 3 peering对象" row 5
 	AcceptVpcInfo *ListVpcPeeringsVpcInfo `json:"accept_vpc_info,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:134 table "表 3 peering对象" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:127 table "表 3 peering对象" row 6
 	Description *string `json:"description,omitempty"`
 
 	// ID 对等连接id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:91 table "表 3 peering对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:98 table "表 3 peering对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:113 table "表 3 peering对象" row 4
 	RequestVpcInfo *ListVpcPeeringsVpcInfo `json:"request_vpc_info,omitempty"`
 
 	// Status 状态位：
@@ -10244,59 +14598,95 @@ type ShowVpcPeeringPeering struct {
 	// - EXPIRED：已过期。
 	// - DELETED：已删除。
 	// - ACTIVE：活动的。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:105 table "表 3 peering对象" row 3
 	Status *string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:142 table "表 3 peering对象" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // ShowVpcPeeringResponseBody defines model for ShowVpcPeeringResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:62 table "表 2 响应参数"
 type ShowVpcPeeringResponseBody struct {
 	// Peering peering对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:70 table "表 2 响应参数" row 1
 	Peering *ShowVpcPeeringPeering `json:"peering,omitempty"`
 }
 
 // ShowVpcResponseBody defines model for ShowVpcResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:65 table "表 2 响应参数"
 type ShowVpcResponseBody struct {
 	// Vpc vpc对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:73 table "表 2 响应参数" row 1
 	Vpc *ShowVpcVpc `json:"vpc,omitempty"`
 }
 
 // ShowVpcRouteResponseBody defines model for ShowVpcRouteResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:63 table "表 2 响应参数"
 type ShowVpcRouteResponseBody struct {
 	// Route route对象列表，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:71 table "表 2 响应参数" row 1
 	Route *ShowVpcRouteRoute `json:"route,omitempty"`
 }
 
 // ShowVpcRouteRoute route对象列表，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:84 table "表 3 route对象"
 type ShowVpcRouteRoute struct {
 	// Destination 路由目的地址CIDR，如192.168.200.0/24。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:99 table "表 3 route对象" row 2
 	Destination *string `json:"destination,omitempty"`
 
 	// ID 路由id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:92 table "表 3 route对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Nexthop 路由下一跳，如果路由是“peering”类型，填写vpc peering id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:106 table "表 3 route对象" row 3
 	Nexthop *string `json:"nexthop,omitempty"`
 
 	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:127 table "表 3 route对象" row 6
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Type 路由类型。目前只支持“peering”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:113 table "表 3 route对象" row 4
 	Type *string `json:"type,omitempty"`
 
 	// VpcID 路由的vpc，需要填写存在的vpc_id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:120 table "表 3 route对象" row 5
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ShowVpcTagsResponseBody defines model for ShowVpcTagsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:65 table "表 2 响应参数"
 type ShowVpcTagsResponseBody struct {
 	// Tags tag对象列表，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:73 table "表 2 响应参数" row 1
 	Tags []ShowSubnetTagsTag `json:"tags,omitempty"`
 }
 
 // ShowVpcVpc vpc对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:86 table "表 3 vpc对象"
 type ShowVpcVpc struct {
 	// Cidr - 功能说明：虚拟私有云下可用子网的范围
 	// - 取值范围：
@@ -10305,34 +14695,48 @@ type ShowVpcVpc struct {
 	// - 192.168.0.0/16~24
 	// - 不指定cidr时，默认值为空
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:115 table "表 3 vpc对象" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:108 table "表 3 vpc对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:138 table "表 3 vpc对象" row 7
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID uuid形式的一个资源标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:94 table "表 3 vpc对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name - 功能说明：虚拟私有云名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	// - 约束：如果名称不为空，则同一个租户下的名称不能重复
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:101 table "表 3 vpc对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由信息列表。
 	// - 约束：详情参见route对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:131 table "表 3 vpc对象" row 6
 	Routes []CreateVpcRoute `json:"routes,omitempty"`
 
 	// Status - 功能说明：虚拟私有云的状态。
 	// - 取值范围：
 	// - CREATING：创建中
 	// - OK：创建成功
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:123 table "表 3 vpc对象" row 5
 	Status *ShowVpcVpcStatus `json:"status,omitempty"`
 }
 
@@ -10340,18 +14744,28 @@ type ShowVpcVpc struct {
 // - 取值范围：
 // - CREATING：创建中
 // - OK：创建成功
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:123 table "表 3 vpc对象" row 5
 type ShowVpcVpcStatus string
 
 // ShowVpcVpcResponseBody defines model for ShowVpcVpcResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:70 table "表 2 响应Body参数"
 type ShowVpcVpcResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:78 table "表 2 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// Vpc VPC响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:85 table "表 2 响应Body参数" row 2
 	Vpc *ShowVpcVpcVpc `json:"vpc,omitempty"`
 }
 
 // ShowVpcVpcVpc VPC响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:98 table "表 3 Vpc"
 type ShowVpcVpcVpc struct {
 	// Cidr 功能说明：VPC下可用子网的范围
 	// 取值范围：
@@ -10360,52 +14774,76 @@ type ShowVpcVpcVpc struct {
 	// - 192.168.0.0/16 ~ 192.168.255.240/28
 	// 不指定cidr时，默认值为“”
 	// - 约束：必须是ipv4 cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:130 table "表 3 Vpc" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CloudResources 功能说明：VPC关联资源类型和数量
 	// 取值范围：目前只返回VPC关联的routetable和virsubnet
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:190 table "表 3 Vpc" row 11
 	CloudResources []CloudResource `json:"cloud_resources,omitempty"`
 
 	// CreatedAt 功能说明：VPC创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:174 table "表 3 Vpc" row 9
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：VPC的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:122 table "表 3 Vpc" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：VPC所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:166 table "表 3 Vpc" row 8
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ExtendCidrs 功能描述：VPC的扩展网段
 	// 取值范围：
 	// 约束：目前只支持ipv4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:141 table "表 3 Vpc" row 5
 	ExtendCidrs []string `json:"extend_cidrs,omitempty"`
 
 	// ID 功能描述：VPC对应的唯一标识
 	// 取值范围：带“-”的UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:106 table "表 3 Vpc" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：VPC对应的名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:114 table "表 3 Vpc" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：VPC所属的项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:159 table "表 3 Vpc" row 7
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// Status 功能说明：VPC对应的状态
 	// 取值范围：
 	// - PENDING：创建中
 	// - ACTIVE：创建成功
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:150 table "表 3 Vpc" row 6
 	Status *ShowVpcVpcVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:198 table "表 3 Vpc" row 12
 	Tags []AddVpcExtendCidrTag `json:"tags,omitempty"`
 
 	// UpdatedAt 功能说明：VPC更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:182 table "表 3 Vpc" row 10
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -10413,92 +14851,148 @@ type ShowVpcVpcVpc struct {
 // 取值范围：
 // - PENDING：创建中
 // - ACTIVE：创建成功
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:150 table "表 3 Vpc" row 6
 type ShowVpcVpcVpcStatus string
 
 // SubnetIPAvailability defines model for SubnetIpAvailability.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:149 table "表 4 subnet_ip_availability对象说明"
 type SubnetIPAvailability struct {
 	// Cidr 子网的CIDR
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:186 table "表 4 subnet_ip_availability对象说明" row 5
 	Cidr *string `json:"cidr,omitempty"`
 
 	// IPVersion 子网的IP版本，取值为4或者6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:179 table "表 4 subnet_ip_availability对象说明" row 4
 	IPVersion *SubnetIPAvailabilityIPVersion `json:"ip_version,omitempty"`
 
 	// SubnetID 子网ID
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:164 table "表 4 subnet_ip_availability对象说明" row 2
 	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// SubnetName 子网名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:172 table "表 4 subnet_ip_availability对象说明" row 3
 	SubnetName *string `json:"subnet_name,omitempty"`
 
 	// TotalIps 子网中IP总数（不包含系统预留地址）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:193 table "表 4 subnet_ip_availability对象说明" row 6
 	TotalIps *int64 `json:"total_ips,omitempty"`
 
 	// UsedIps 子网中已经使用的IP数目（不包含系统预留地址）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:157 table "表 4 subnet_ip_availability对象说明" row 1
 	UsedIps *int64 `json:"used_ips,omitempty"`
 }
 
 // SubnetIPAvailabilityIPVersion 子网的IP版本，取值为4或者6
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:179 table "表 4 subnet_ip_availability对象说明" row 4
 type SubnetIPAvailabilityIPVersion int64
 
 // Subnets defines model for Subnets.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:118 table "表 3 subnets对象"
 type Subnets struct {
 	// AvailabilityZone 子网所在的可用区标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:210 table "表 3 subnets对象" row 13
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// Cidr 子网的网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:147 table "表 3 subnets对象" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// CidrV6 IPv6子网的网段，如果子网为IPv4子网，则不返回此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:168 table "表 3 subnets对象" row 7
 	CidrV6 *string `json:"cidr_v6,omitempty"`
 
 	// Description - 功能说明：子网描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:140 table "表 3 subnets对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// DhcpEnable 子网是否开启dhcp功能
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:182 table "表 3 subnets对象" row 9
 	DhcpEnable *bool `json:"dhcp_enable,omitempty"`
 
 	// DNSList 子网dns服务器地址列表集
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:203 table "表 3 subnets对象" row 12
 	DNSList []string `json:"dnsList,omitempty"`
 
 	// ExtraDhcpOpts 子网配置的NTP地址或租约时间，详情请参见extra_dhcp_opt对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:253 table "表 3 subnets对象" row 19
 	ExtraDhcpOpts []CreateSubnetExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// GatewayIP 子网的网关
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:154 table "表 3 subnets对象" row 5
 	GatewayIP *string `json:"gateway_ip,omitempty"`
 
 	// GatewayIPV6 IPv6子网的网关，如果子网为IPv4子网，则不返回此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:175 table "表 3 subnets对象" row 8
 	GatewayIPV6 *string `json:"gateway_ip_v6,omitempty"`
 
 	// ID uuid形式的一个资源标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:126 table "表 3 subnets对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Ipv6Enable 是否创建IPv6子网
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:161 table "表 3 subnets对象" row 6
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// Name - 功能说明：子网名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:133 table "表 3 subnets对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NeutronNetworkID 对应网络（OpenStack Neutron接口）id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:232 table "表 3 subnets对象" row 16
 	NeutronNetworkID *string `json:"neutron_network_id,omitempty"`
 
 	// NeutronSubnetID 对应子网（OpenStack Neutron接口）id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:239 table "表 3 subnets对象" row 17
 	NeutronSubnetID *string `json:"neutron_subnet_id,omitempty"`
 
 	// NeutronSubnetIDV6 对应IPv6子网（OpenStack Neutron接口）id，如果子网为IPv4子网，则不返回此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:246 table "表 3 subnets对象" row 18
 	NeutronSubnetIDV6 *string `json:"neutron_subnet_id_v6,omitempty"`
 
 	// PrimaryDNS 子网dns服务器地址1
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:189 table "表 3 subnets对象" row 10
 	PrimaryDNS *string `json:"primary_dns,omitempty"`
 
 	// Scope 子网作用域。
 	// 取值范围：
 	// - center：表示作用域为中心
 	// - {azId}：表示作用域为具体的可用区
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:260 table "表 3 subnets对象" row 20
 	Scope *string `json:"scope,omitempty"`
 
 	// SecondaryDNS 子网dns服务器地址2
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:196 table "表 3 subnets对象" row 11
 	SecondaryDNS *string `json:"secondary_dns,omitempty"`
 
 	// Status - 功能说明：子网的状态。
@@ -10506,9 +15000,13 @@ type Subnets struct {
 	// - ACTIVE表示子网已挂载到VPC上
 	// - UNKNOWN表示子网还未挂载到VPC上
 	// - ERROR表示子网状态故障
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:224 table "表 3 subnets对象" row 15
 	Status *SubnetsStatus `json:"status,omitempty"`
 
 	// VpcID 子网所在VPC标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:217 table "表 3 subnets对象" row 14
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
@@ -10517,127 +15015,203 @@ type Subnets struct {
 // - ACTIVE表示子网已挂载到VPC上
 // - UNKNOWN表示子网还未挂载到VPC上
 // - ERROR表示子网状态故障
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:224 table "表 3 subnets对象" row 15
 type SubnetsStatus string
 
 // SubnetsLink defines model for SubnetsLink.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:370 table "表 6 subnets_link对象"
 type SubnetsLink struct {
 	// Href API链接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:378 table "表 6 subnets_link对象" row 1
 	Href *string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:385 table "表 6 subnets_link对象" row 2
 	Rel *string `json:"rel,omitempty"`
 }
 
 // TrafficMirrorFilterResponseBody defines model for TrafficMirrorFilterResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:44 table "表 4 TrafficMirrorFilterResponseBody"
 type TrafficMirrorFilterResponseBody struct {
 	// TrafficMirrorFilter 流量镜像筛选条件对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:46 table "表 4 TrafficMirrorFilterResponseBody" row 1
 	TrafficMirrorFilter *CreateTrafficMirrorFilterTrafficMirrorFilter `json:"traffic_mirror_filter,omitempty"`
 }
 
 // UpdateAddSourceRequestBody defines model for UpdateAddSourceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:23 table "表 2 请求Body参数"
 type UpdateAddSourceRequestBody struct {
 	// TrafficMirrorSession 流量镜像会话对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:25 table "表 2 请求Body参数" row 1
 	TrafficMirrorSession UpdateAddSourceTrafficMirrorSources `json:"traffic_mirror_session"`
 }
 
 // UpdateAddSourceResponseBody defines model for UpdateAddSourceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:41 table "表 4 响应Body参数"
 type UpdateAddSourceResponseBody struct {
 	// TrafficMirrorSession 流量镜像会话对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:43 table "表 4 响应Body参数" row 1
 	TrafficMirrorSession *UpdateAddSourceTrafficMirrorSession `json:"traffic_mirror_session,omitempty"`
 }
 
 // UpdateAddSourceTrafficMirrorSession 流量镜像会话对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:57 table "表 5 TrafficMirrorSession"
 type UpdateAddSourceTrafficMirrorSession struct {
 	// CreatedAt 功能说明：创建时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:72 table "表 5 TrafficMirrorSession" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:62 table "表 5 TrafficMirrorSession" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:70 table "表 5 TrafficMirrorSession" row 12
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 功能说明：流量镜像会话ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:59 table "表 5 TrafficMirrorSession" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:61 table "表 5 TrafficMirrorSession" row 3
 	Name *string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:68 table "表 5 TrafficMirrorSession" row 10
 	PacketLength *int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:69 table "表 5 TrafficMirrorSession" row 11
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:60 table "表 5 TrafficMirrorSession" row 2
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:63 table "表 5 TrafficMirrorSession" row 5
 	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:64 table "表 5 TrafficMirrorSession" row 6
 	TrafficMirrorSources []string `json:"traffic_mirror_sources,omitempty"`
 
 	// TrafficMirrorTargetID 功能说明：镜像目的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:65 table "表 5 TrafficMirrorSession" row 7
 	TrafficMirrorTargetID *string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:66 table "表 5 TrafficMirrorSession" row 8
 	TrafficMirrorTargetType *UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:71 table "表 5 TrafficMirrorSession" row 13
 	Type *string `json:"type,omitempty"`
 
 	// UpdatedAt 功能说明：更新时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:73 table "表 5 TrafficMirrorSession" row 15
 	UpdatedAt *string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215默认值：1
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:67 table "表 5 TrafficMirrorSession" row 9
 	VirtualNetworkID *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:66 table "表 5 TrafficMirrorSession" row 8
 type UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType string
 
 // UpdateAddSourceTrafficMirrorSources 流量镜像会话对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:30 table "表 3 TrafficMirrorSources"
 type UpdateAddSourceTrafficMirrorSources struct {
 	// TrafficMirrorSources 功能说明：镜像源ID列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:32 table "表 3 TrafficMirrorSources" row 1
 	TrafficMirrorSources []string `json:"traffic_mirror_sources"`
 }
 
 // UpdateAddressGroupAddressGroup 更新地址组的响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:196 table "表 5 AddressGroup"
 type UpdateAddressGroupAddressGroup struct {
 	// CreatedAt 功能说明：地址组创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:247 table "表 5 AddressGroup" row 6
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：地址组描述信息
 	// 取值范围：0-255个字符
 	// 约束：不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:220 table "表 5 AddressGroup" row 3
 	Description *string `json:"description,omitempty"`
 
 	// ID 功能说明：地址组唯一标识
 	// 取值范围：合法UUID的字符串
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:204 table "表 5 AddressGroup" row 1
 	ID *string `json:"id,omitempty"`
 
 	// IPSet 功能说明：地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
 	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:229 table "表 5 AddressGroup" row 4
 	IPSet []string `json:"ip_set,omitempty"`
 
 	// IPVersion 功能说明：IP地址组ip版本
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:238 table "表 5 AddressGroup" row 5
 	IPVersion *UpdateAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:212 table "表 5 AddressGroup" row 2
 	Name *string `json:"name,omitempty"`
 
 	// TenantID 功能说明：资源所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:263 table "表 5 AddressGroup" row 8
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:255 table "表 5 AddressGroup" row 7
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
@@ -10645,65 +15219,101 @@ type UpdateAddressGroupAddressGroup struct {
 // 取值范围：
 // - 4：表示ipv4地址组
 // - 6：表示ipv6地址组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:238 table "表 5 AddressGroup" row 5
 type UpdateAddressGroupAddressGroupIPVersion int64
 
 // UpdateAddressGroupError defines model for UpdateAddressGroupError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:278 table "表 6 响应Body参数"
 type UpdateAddressGroupError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:300 table "表 6 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:293 table "表 6 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:286 table "表 6 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // UpdateAddressGroupOption 更新地址组的请求体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:91 table "表 3 UpdateAddressGroupOption"
 type UpdateAddressGroupOption struct {
 	// Description 功能说明：IP地址组描述信息
 	// 取值范围：0-255个字符
 	// 约束：不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:111 table "表 3 UpdateAddressGroupOption" row 2
 	Description *string `json:"description,omitempty"`
 
 	// IPSet 功能说明：IP地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
 	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:122 table "表 3 UpdateAddressGroupOption" row 3
 	IPSet []string `json:"ip_set,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:101 table "表 3 UpdateAddressGroupOption" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // UpdateAddressGroupRequestBody defines model for UpdateAddressGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:55 table "表 2 请求Body参数"
 type UpdateAddressGroupRequestBody struct {
 	// AddressGroup 更新地址组的请求体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:76 table "表 2 请求Body参数" row 2
 	AddressGroup UpdateAddressGroupOption `json:"address_group"`
 
 	// DryRun 功能说明：是否只预检此次请求
 	// 取值范围：
 	// - true：发送检查请求，不会更新地址组内容。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
 	// - false（默认值）：发送正常请求，并直接更新地址组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:65 table "表 2 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 }
 
 // UpdateAddressGroupResponseBody defines model for UpdateAddressGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:168 table "表 4 响应Body参数"
 type UpdateAddressGroupResponseBody struct {
 	// AddressGroup 更新地址组的响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:183 table "表 4 响应Body参数" row 2
 	AddressGroup *UpdateAddressGroupAddressGroup `json:"address_group,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:176 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // UpdatePortRequestBody defines model for UpdatePortRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:50 table "table at line 50"
 type UpdatePortRequestBody struct {
 	// Port 端口对象，请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:60 table "table at line 50" row 1
 	Port UpdatePortRequestPort `json:"port"`
 }
 
 // UpdatePortRequestPort 端口对象，请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:75 table "表 2 port字段说明"
 type UpdatePortRequestPort struct {
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表3。
 	// - 约束：
@@ -10712,29 +15322,45 @@ type UpdatePortRequestPort struct {
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关。
 	// - 为虚拟IP配置后端ECS场景，allowed_address_pairs中配置的IP地址，必须为ECS网卡已有的IP地址，否则可能会导致虚拟IP通信异常。
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:103 table "表 2 port字段说明" row 3
 	AllowedAddressPairs []CreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:113 table "表 2 port字段说明" row 4
 	ExtraDhcpOpts []CreatePortExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:85 table "表 2 port字段说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:94 table "表 2 port字段说明" row 2
 	SecurityGroups []string `json:"security_groups,omitempty"`
 }
 
 // UpdatePortResponseBody defines model for UpdatePortResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:216 table "表 5 响应参数"
 type UpdatePortResponseBody struct {
 	// Port 端口对象，请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:224 table "表 5 响应参数" row 1
 	Port *UpdatePortResponsePort `json:"port,omitempty"`
 }
 
 // UpdatePortResponsePort 端口对象，请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:237 table "表 6 port字段说明"
 type UpdatePortResponsePort struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:269 table "表 6 port字段说明" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表。请参见表10
@@ -10742,59 +15368,89 @@ type UpdatePortResponsePort struct {
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组。
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关。
 	// - 被绑定的云服务器网卡allowed_address_pairs填“1.1.1.1/0”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:325 table "表 6 port字段说明" row 12
 	AllowedAddressPairs []CreatePortResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile - 功能说明：提供用户设置自定义信息(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:346 table "表 6 port字段说明" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息，参见表12
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:339 table "表 6 port字段说明" row 14
 	BindingVifDetails *CreatePortBindingVifDetails `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:353 table "表 6 port字段说明" row 16
 	BindingVnicType *UpdatePortResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:290 table "表 6 port字段说明" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:297 table "表 6 port字段说明" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// DNSAssignment - 功能说明：主网卡默认内网域名信息
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:360 table "表 6 port字段说明" row 17
 	DNSAssignment []DNSAssignment `json:"dns_assignment,omitempty"`
 
 	// DNSName - 功能说明：主网卡默认内网DNS名称
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:367 table "表 6 port字段说明" row 18
 	DNSName *string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表11
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:332 table "表 6 port字段说明" row 13
 	ExtraDhcpOpts []CreatePortExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]，请参见表9
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:283 table "表 6 port字段说明" row 6
 	FixedIps []CreatePortResponseFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:245 table "表 6 port字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// InstanceID - 功能说明：端口所属实例ID，例如RDS实例ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:374 table "表 6 port字段说明" row 19
 	InstanceID *string `json:"instance_id,omitempty"`
 
 	// InstanceType - 功能说明：端口所属实例类型，例如“RDS”
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:381 table "表 6 port字段说明" row 20
 	InstanceType *string `json:"instance_type,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:276 table "表 6 port字段说明" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:252 table "表 6 port字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
@@ -10803,41 +15459,63 @@ type UpdatePortResponsePort struct {
 	// 网络ID的获取方式：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:259 table "表 6 port字段说明" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled - 功能说明：端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:388 table "表 6 port字段说明" row 21
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:318 table "表 6 port字段说明" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:311 table "表 6 port字段说明" row 10
 	Status *UpdatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:304 table "表 6 port字段说明" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 
 	// ZoneID 端口所属的可用分区
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:395 table "表 6 port字段说明" row 22
 	ZoneID *string `json:"zone_id,omitempty"`
 }
 
 // UpdatePortResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
 // - 取值范围：normal或者direct
 // - normal: 软交换direct: SRIOV硬直通（不支持）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:353 table "表 6 port字段说明" row 16
 type UpdatePortResponsePortBindingVnicType string
 
 // UpdatePortResponsePortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 // - 取值范围：ACTIVE、BUILD、DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:311 table "表 6 port字段说明" row 10
 type UpdatePortResponsePortStatus string
 
 // UpdatePortV1RequestBody defines model for UpdatePortV1RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:41 table "表 2 请求参数"
 type UpdatePortV1RequestBody struct {
 	// Port 端口对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:51 table "表 2 请求参数" row 1
 	Port UpdatePortV1RequestPort `json:"port"`
 }
 
 // UpdatePortV1RequestPort 端口对象，请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:66 table "表 3 port字段说明"
 type UpdatePortV1RequestPort struct {
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表4。
 	// - 约束：
@@ -10845,35 +15523,53 @@ type UpdatePortV1RequestPort struct {
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组。
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关。
 	// - 为虚拟IP配置后端ECS场景，allowed_address_pairs中配置的IP地址，必须为ECS网卡已有的IP地址，否则可能会导致虚拟IP通信异常。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:94 table "表 3 port字段说明" row 3
 	AllowedAddressPairs []CreatePortV1ResponseAllowAddressPair `json:"allowed_address_pairs,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:104 table "表 3 port字段说明" row 4
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:76 table "表 3 port字段说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// SecurityGroups 安全组的UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:85 table "表 3 port字段说明" row 2
 	SecurityGroups []string `json:"security_groups,omitempty"`
 }
 
 // UpdatePortV1ResponseBody defines model for UpdatePortV1ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:196 table "表 6 响应参数"
 type UpdatePortV1ResponseBody struct {
 	// Port 端口对象，请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:204 table "表 6 响应参数" row 1
 	Port *UpdatePortV1ResponsePort `json:"port,omitempty"`
 }
 
 // UpdatePortV1ResponsePort 端口对象，请参见表7。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:217 table "表 7 port字段说明"
 type UpdatePortV1ResponsePort struct {
 	// AdminStateUp - 功能说明：管理状态
 	// - 约束：只支持true，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:246 table "表 7 port字段说明" row 4
 	AdminStateUp *bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表9（扩展属性）。
 	// - 约束：IP地址不允许为 “0.0.0.0”
 	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组
 	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:302 table "表 7 port字段说明" row 12
 	AllowedAddressPairs []map[string]interface{} `json:"allowed_address_pairs,omitempty"`
 
 	// BindingProfile 扩展属性：提供用户设置自定义信息
@@ -10885,153 +15581,245 @@ type UpdatePortV1ResponsePort struct {
 	// 举例：
 	// {"disable_security_groups"：true }，
 	// 当前仅支持指定为true，不支持指定为false，指定为true时，FWaaS功能不生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:323 table "表 7 port字段说明" row 15
 	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
 
 	// BindingVifDetails vif的详细信息， "ovs_hybrid_plug": 是否为ovs/bridge混合模式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:316 table "表 7 port字段说明" row 14
 	BindingVifDetails map[string]interface{} `json:"binding:vif_details,omitempty"`
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:338 table "表 7 port字段说明" row 16
 	BindingVnicType *UpdatePortV1ResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:267 table "表 7 port字段说明" row 7
 	DeviceID *string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:274 table "表 7 port字段说明" row 8
 	DeviceOwner *string `json:"device_owner,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表10
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:309 table "表 7 port字段说明" row 13
 	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]
 	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:260 table "表 7 port字段说明" row 6
 	FixedIps []CreatePortV1ResponseFixedIP `json:"fixed_ips,omitempty"`
 
 	// ID 端口唯一标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:225 table "表 7 port字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:253 table "表 7 port字段说明" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:232 table "表 7 port字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:239 table "表 7 port字段说明" row 3
 	NetworkID *string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:345 table "表 7 port字段说明" row 17
 	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:295 table "表 7 port字段说明" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:288 table "表 7 port字段说明" row 10
 	Status *UpdatePortV1ResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:281 table "表 7 port字段说明" row 9
 	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // UpdatePortV1ResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
 // - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:338 table "表 7 port字段说明" row 16
 type UpdatePortV1ResponsePortBindingVnicType string
 
 // UpdatePortV1ResponsePortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 // - 取值范围：ACTIVE、BUILD、DOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:288 table "表 7 port字段说明" row 10
 type UpdatePortV1ResponsePortStatus string
 
 // UpdateRemoveSourceRequestBody defines model for UpdateRemoveSourceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:23 table "表 2 请求Body参数"
 type UpdateRemoveSourceRequestBody struct {
 	// TrafficMirrorSession -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:25 table "表 2 请求Body参数" row 1
 	TrafficMirrorSession UpdateRemoveSourceTrafficMirrorSources `json:"traffic_mirror_session"`
 }
 
 // UpdateRemoveSourceResponseBody defines model for UpdateRemoveSourceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:41 table "表 4 响应Body参数"
 type UpdateRemoveSourceResponseBody struct {
 	// TrafficMirrorSession 流量镜像会话对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:43 table "表 4 响应Body参数" row 1
 	TrafficMirrorSession *UpdateRemoveSourceTrafficMirrorSession `json:"traffic_mirror_session,omitempty"`
 }
 
 // UpdateRemoveSourceTrafficMirrorSession 流量镜像会话对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:48 table "表 5 TrafficMirrorSession"
 type UpdateRemoveSourceTrafficMirrorSession struct {
 	// CreatedAt 功能说明：创建时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:63 table "表 5 TrafficMirrorSession" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:53 table "表 5 TrafficMirrorSession" row 4
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:61 table "表 5 TrafficMirrorSession" row 12
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// ID 功能说明：流量镜像会话ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:50 table "表 5 TrafficMirrorSession" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:52 table "表 5 TrafficMirrorSession" row 3
 	Name *string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:59 table "表 5 TrafficMirrorSession" row 10
 	PacketLength *int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:60 table "表 5 TrafficMirrorSession" row 11
 	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:51 table "表 5 TrafficMirrorSession" row 2
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:54 table "表 5 TrafficMirrorSession" row 5
 	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:55 table "表 5 TrafficMirrorSession" row 6
 	TrafficMirrorSources []string `json:"traffic_mirror_sources,omitempty"`
 
 	// TrafficMirrorTargetID 功能说明：镜像目的ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:56 table "表 5 TrafficMirrorSession" row 7
 	TrafficMirrorTargetID *string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:57 table "表 5 TrafficMirrorSession" row 8
 	TrafficMirrorTargetType *string `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:62 table "表 5 TrafficMirrorSession" row 13
 	Type *string `json:"type,omitempty"`
 
 	// UpdatedAt 功能说明：更新时间戳
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:64 table "表 5 TrafficMirrorSession" row 15
 	UpdatedAt *string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:58 table "表 5 TrafficMirrorSession" row 9
 	VirtualNetworkID *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // UpdateRemoveSourceTrafficMirrorSources -
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:30 table "表 3 TrafficMirrorSources"
 type UpdateRemoveSourceTrafficMirrorSources struct {
 	// TrafficMirrorSources 功能说明：镜像源ID列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:32 table "表 3 TrafficMirrorSources" row 1
 	TrafficMirrorSources []string `json:"traffic_mirror_sources"`
 }
 
 // UpdateRouteTableRequestBody defines model for UpdateRouteTableRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:58 table "表 2 请求参数"
 type UpdateRouteTableRequestBody struct {
 	// Routetable 路由表对象，参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:68 table "表 2 请求参数" row 1
 	Routetable UpdateRouteTableRoutetable `json:"routetable"`
 }
 
 // UpdateRouteTableResponseBody defines model for UpdateRouteTableResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:223 table "表 5 响应参数"
 type UpdateRouteTableResponseBody struct {
 	// Routetable 路由表对象，参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:231 table "表 5 响应参数" row 1
 	Routetable *AssociateRouteTableResponseRoutetable `json:"routetable,omitempty"`
 }
 
 // UpdateRouteTableRoutetable 路由表对象，参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:83 table "表 3 routetable字段说明"
 type UpdateRouteTableRoutetable struct {
 	// Description - 功能描述：路由的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:102 table "表 3 routetable字段说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name - 功能说明：路由表名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:93 table "表 3 routetable字段说明" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由对象列表，参见表4。
@@ -11042,214 +15830,338 @@ type UpdateRouteTableRoutetable struct {
 	// - add：新增路由条目，type，destination，nexthop必选
 	// - mod：修改路由信息，type，destination，nexthop必选
 	// - del：删除路由条目，destination必选
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:111 table "表 3 routetable字段说明" row 3
 	Routes map[string][]CreateRouteTableRoute `json:"routes,omitempty"`
 }
 
 // UpdateSecurityGroupOption 更新安全组的请求体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:91 table "表 3 UpdateSecurityGroupOption"
 type UpdateSecurityGroupOption struct {
 	// Description 功能说明：安全组描述
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:111 table "表 3 UpdateSecurityGroupOption" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 功能说明：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:101 table "表 3 UpdateSecurityGroupOption" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // UpdateSecurityGroupRequestBody defines model for UpdateSecurityGroupRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:55 table "表 2 请求Body参数"
 type UpdateSecurityGroupRequestBody struct {
 	// DryRun 功能说明：是否只预检此次请求
 	// 取值范围：
 	// - true：发送检查请求，不会更新安全组。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
 	// - false（默认值）：发送正常请求，并直接更新安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:65 table "表 2 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// SecurityGroup 更新安全组的请求体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:76 table "表 2 请求Body参数" row 2
 	SecurityGroup UpdateSecurityGroupOption `json:"security_group"`
 }
 
 // UpdateSecurityGroupResponseBody defines model for UpdateSecurityGroupResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:147 table "表 4 响应Body参数"
 type UpdateSecurityGroupResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:155 table "表 4 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SecurityGroup 更新安全组的响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:162 table "表 4 响应Body参数" row 2
 	SecurityGroup *UpdateSecurityGroupSecurityGroupInfo `json:"security_group,omitempty"`
 }
 
 // UpdateSecurityGroupSecurityGroupInfo 更新安全组的响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:175 table "表 5 SecurityGroupInfo"
 type UpdateSecurityGroupSecurityGroupInfo struct {
 	// CreatedAt 功能说明：安全组创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:214 table "表 5 SecurityGroupInfo" row 5
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:199 table "表 5 SecurityGroupInfo" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：安全组所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:230 table "表 5 SecurityGroupInfo" row 7
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID 功能描述：安全组对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:183 table "表 5 SecurityGroupInfo" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 功能说明：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:191 table "表 5 SecurityGroupInfo" row 2
 	Name *string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：安全组所属的项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:207 table "表 5 SecurityGroupInfo" row 4
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroupRule 安全组规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:238 table "表 5 SecurityGroupInfo" row 8
 	SecurityGroupRule []CreateSecurityGroupSecurityGroupRule `json:"security_group_rule,omitempty"`
 
 	// UpdatedAt 功能说明：安全组更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:222 table "表 5 SecurityGroupInfo" row 6
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // UpdateSubNetworkInterfaceError defines model for UpdateSubNetworkInterfaceError.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:84 table "表 7 响应Body参数"
 type UpdateSubNetworkInterfaceError struct {
 	// ErrorCode 错误码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:88 table "表 7 响应Body参数" row 3
 	ErrorCode *string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:87 table "表 7 响应Body参数" row 2
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:86 table "表 7 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 }
 
 // UpdateSubNetworkInterfaceOption 更新辅助弹性网卡请求体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:42 table "表 4 UpdateSubNetworkInterfaceOption"
 type UpdateSubNetworkInterfaceOption struct {
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:44 table "表 4 UpdateSubNetworkInterfaceOption" row 1
 	Description *string `json:"description,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表；例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:45 table "表 4 UpdateSubNetworkInterfaceOption" row 2
 	SecurityGroups []string `json:"security_groups,omitempty"`
 }
 
 // UpdateSubNetworkInterfaceRequestBody defines model for UpdateSubNetworkInterfaceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:34 table "表 3 请求Body参数"
 type UpdateSubNetworkInterfaceRequestBody struct {
 	// DryRun 功能说明：是否只预检此次请求取值范围true：发送检查请求，不会更新辅助弹性网卡。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。false（默认值）：发送正常请求，并直接更新辅助弹性网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:36 table "表 3 请求Body参数" row 1
 	DryRun *bool `json:"dry_run,omitempty"`
 
 	// SubNetworkInterface 更新辅助弹性网卡请求体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:37 table "表 3 请求Body参数" row 2
 	SubNetworkInterface UpdateSubNetworkInterfaceOption `json:"sub_network_interface"`
 }
 
 // UpdateSubNetworkInterfaceResponseBody defines model for UpdateSubNetworkInterfaceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:54 table "表 5 响应Body参数"
 type UpdateSubNetworkInterfaceResponseBody struct {
 	// RequestID 请求ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:56 table "表 5 响应Body参数" row 1
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SubNetworkInterface 更新辅助弹性网卡的响应体
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:57 table "表 5 响应Body参数" row 2
 	SubNetworkInterface *UpdateSubNetworkInterfaceSubNetworkInterface `json:"sub_network_interface,omitempty"`
 }
 
 // UpdateSubNetworkInterfaceSubNetworkInterface 更新辅助弹性网卡的响应体
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:62 table "表 6 SubNetworkInterface"
 type UpdateSubNetworkInterfaceSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:77 table "表 6 SubNetworkInterface" row 14
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:71 table "表 6 SubNetworkInterface" row 8
 	Description *string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:64 table "表 6 SubNetworkInterface" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:67 table "表 6 SubNetworkInterface" row 4
 	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:68 table "表 6 SubNetworkInterface" row 5
 	MacAddress *string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:69 table "表 6 SubNetworkInterface" row 6
 	ParentDeviceID *string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:70 table "表 6 SubNetworkInterface" row 7
 	ParentID *string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:66 table "表 6 SubNetworkInterface" row 3
 	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:76 table "表 6 SubNetworkInterface" row 13
 	ProjectID *string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表；例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:74 table "表 6 SubNetworkInterface" row 11
 	SecurityGroups []string `json:"security_groups,omitempty"`
 
 	// Tags 功能说明：辅助弹性网卡的标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:75 table "表 6 SubNetworkInterface" row 12
 	Tags []string `json:"tags,omitempty"`
 
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:65 table "表 6 SubNetworkInterface" row 2
 	VirsubnetID *string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:73 table "表 6 SubNetworkInterface" row 10
 	VlanID *int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID 取值范围：标准UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:72 table "表 6 SubNetworkInterface" row 9
 	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // UpdateSubnetRequestBody defines model for UpdateSubnetRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:60 table "表 2 请求参数"
 type UpdateSubnetRequestBody struct {
 	// Subnet subnet对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:70 table "表 2 请求参数" row 1
 	Subnet UpdateSubnetRequestSubnet `json:"subnet"`
 }
 
 // UpdateSubnetRequestSubnet subnet对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:85 table "表 3 subnet对象"
 type UpdateSubnetRequestSubnet struct {
 	// Description - 功能说明：子网描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:104 table "表 3 subnet对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// DhcpEnable - 功能说明：子网是否开启dhcp功能
 	// - 取值范围：true（开启），false（关闭）
 	// - 约束：不填时默认为true。当设置为false时，会导致新创建的ECS无法获取IP地址，Cloud-init无法注入帐号密码，请谨慎操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:122 table "表 3 subnet对象" row 4
 	DhcpEnable *bool `json:"dhcp_enable,omitempty"`
 
 	// DNSList - 功能说明：子网dns服务器地址的集合；如果想使用两个以上dns服务器，请使用该字段。
 	// - 约束：是子网dns服务器地址1跟子网dns服务器地址2的合集的父集
 	// 内网DNS地址请参见华为云提供的内网DNS地址是多少？
 	// 可以通过查询名称服务器列表查看DNS服务器的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:153 table "表 3 subnet对象" row 7
 	DNSList []string `json:"dnsList,omitempty"`
 
 	// ExtraDhcpOpts 子网配置的NTP地址或租约时间，详情请参见extra_dhcp_opt对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:164 table "表 3 subnet对象" row 8
 	ExtraDhcpOpts []CreateSubnetExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
 
 	// Ipv6Enable - 功能说明：是否创建ipv6子网
 	// - 取值范围：true（开启），false（关闭）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:113 table "表 3 subnet对象" row 3
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// Name - 功能说明：子网名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:95 table "表 3 subnet对象" row 1
 	Name string `json:"name"`
 
 	// PrimaryDNS - 功能说明：子网dns服务器地址1
 	// - 约束：ip格式
 	// 内网DNS地址请参见华为云提供的内网DNS地址是多少？
 	// 可以通过查询名称服务器列表查看DNS服务器的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:131 table "表 3 subnet对象" row 5
 	PrimaryDNS *string `json:"primary_dns,omitempty"`
 
 	// SecondaryDNS - 功能说明：子网dns服务器地址2
 	// - 约束：ip格式
 	// 内网DNS地址请参见华为云提供的内网DNS地址是多少？
 	// 可以通过查询名称服务器列表查看DNS服务器的地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:142 table "表 3 subnet对象" row 6
 	SecondaryDNS *string `json:"secondary_dns,omitempty"`
 }
 
 // UpdateSubnetResponseBody defines model for UpdateSubnetResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:248 table "表 5 响应参数"
 type UpdateSubnetResponseBody struct {
 	// Subnet subnet对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:256 table "表 5 响应参数" row 1
 	Subnet *UpdateSubnetResponseSubnet `json:"subnet,omitempty"`
 }
 
 // UpdateSubnetResponseSubnet subnet对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:269 table "表 6 subnet对象"
 type UpdateSubnetResponseSubnet struct {
 	// ID uuid形式的一个资源标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:277 table "表 6 subnet对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Status - 功能说明：子网的状态。
@@ -11257,6 +16169,8 @@ type UpdateSubnetResponseSubnet struct {
 	// - ACTIVE表示子网已挂载到VPC上
 	// - UNKNOWN表示子网还未挂载到VPC上
 	// - ERROR表示子网状态故障
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:284 table "表 6 subnet对象" row 2
 	Status *UpdateSubnetResponseSubnetStatus `json:"status,omitempty"`
 }
 
@@ -11265,150 +16179,248 @@ type UpdateSubnetResponseSubnet struct {
 // - ACTIVE表示子网已挂载到VPC上
 // - UNKNOWN表示子网还未挂载到VPC上
 // - ERROR表示子网状态故障
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:284 table "表 6 subnet对象" row 2
 type UpdateSubnetResponseSubnetStatus string
 
 // UpdateTrafficMirrorFilterOption 流量镜像筛选条件对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:30 table "表 3 UpdateTrafficMirrorFilterOption"
 type UpdateTrafficMirrorFilterOption struct {
 	// Description 功能说明：流量镜像筛选条件的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:32 table "表 3 UpdateTrafficMirrorFilterOption" row 1
 	Description *string `json:"description,omitempty"`
 
 	// Name 功能说明：流量镜像筛选条件的名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:33 table "表 3 UpdateTrafficMirrorFilterOption" row 2
 	Name *string `json:"name,omitempty"`
 }
 
 // UpdateTrafficMirrorFilterRequestBody defines model for UpdateTrafficMirrorFilterRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:23 table "表 2 请求Body参数"
 type UpdateTrafficMirrorFilterRequestBody struct {
 	// TrafficMirrorFilter 流量镜像筛选条件对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:25 table "表 2 请求Body参数" row 1
 	TrafficMirrorFilter UpdateTrafficMirrorFilterOption `json:"traffic_mirror_filter"`
 }
 
 // UpdateTrafficMirrorFilterResponseBody defines model for UpdateTrafficMirrorFilterResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:42 table "表 4 响应Body参数"
 type UpdateTrafficMirrorFilterResponseBody struct {
 	// TrafficMirrorFilter 流量镜像筛选条件对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:44 table "表 4 响应Body参数" row 1
 	TrafficMirrorFilter *ShowTrafficMirrorFilterTrafficMirrorFilter `json:"traffic_mirror_filter,omitempty"`
 }
 
 // UpdateTrafficMirrorFilterRuleOption 流量镜像筛选条件规则对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:30 table "表 3 UpdateTrafficMirrorFilterRuleOption"
 type UpdateTrafficMirrorFilterRuleOption struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:40 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 9
 	Action *UpdateTrafficMirrorFilterRuleOptionAction `json:"action,omitempty"`
 
 	// Description 功能说明：流量镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:32 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 1
 	Description *string `json:"description,omitempty"`
 
 	// DestinationCidrBlock 功能说明：镜像流量的目的网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:36 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 5
 	DestinationCidrBlock *string `json:"destination_cidr_block,omitempty"`
 
 	// DestinationPortRange 功能说明：流量目的端口范围取值范围：1~65535 格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:38 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 7
 	DestinationPortRange *string `json:"destination_port_range,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:34 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 3
 	Ethertype *UpdateTrafficMirrorFilterRuleOptionEthertype `json:"ethertype,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:39 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 8
 	Priority *int64 `json:"priority,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:33 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 2
 	Protocol *UpdateTrafficMirrorFilterRuleOptionProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:35 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 4
 	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
 
 	// SourcePortRange 功能说明：流量源端口范围取值范围：1~65535 格式：80-200
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:37 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 6
 	SourcePortRange *string `json:"source_port_range,omitempty"`
 }
 
 // UpdateTrafficMirrorFilterRuleOptionAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:40 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 9
 type UpdateTrafficMirrorFilterRuleOptionAction string
 
 // UpdateTrafficMirrorFilterRuleOptionEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:34 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 3
 type UpdateTrafficMirrorFilterRuleOptionEthertype string
 
 // UpdateTrafficMirrorFilterRuleOptionProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:33 table "表 3 UpdateTrafficMirrorFilterRuleOption" row 2
 type UpdateTrafficMirrorFilterRuleOptionProtocol string
 
 // UpdateTrafficMirrorFilterRuleRequestBody defines model for UpdateTrafficMirrorFilterRuleRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:23 table "表 2 请求Body参数"
 type UpdateTrafficMirrorFilterRuleRequestBody struct {
 	// TrafficMirrorFilterRule 流量镜像筛选条件规则对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:25 table "表 2 请求Body参数" row 1
 	TrafficMirrorFilterRule UpdateTrafficMirrorFilterRuleOption `json:"traffic_mirror_filter_rule"`
 }
 
 // UpdateTrafficMirrorFilterRuleResponseBody defines model for UpdateTrafficMirrorFilterRuleResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:49 table "表 4 响应Body参数"
 type UpdateTrafficMirrorFilterRuleResponseBody struct {
 	// TrafficMirrorFilterRule -
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:51 table "表 4 响应Body参数" row 1
 	TrafficMirrorFilterRule *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule `json:"traffic_mirror_filter_rule,omitempty"`
 }
 
 // UpdateTrafficMirrorSessionOption 流量镜像会话对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:30 table "表 3 UpdateTrafficMirrorSessionOption"
 type UpdateTrafficMirrorSessionOption struct {
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:33 table "表 3 UpdateTrafficMirrorSessionOption" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:40 table "表 3 UpdateTrafficMirrorSessionOption" row 9
 	Enabled *UpdateTrafficMirrorSessionOptionEnabled `json:"enabled,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:32 table "表 3 UpdateTrafficMirrorSessionOption" row 1
 	Name *string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:38 table "表 3 UpdateTrafficMirrorSessionOption" row 7
 	PacketLength *int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:39 table "表 3 UpdateTrafficMirrorSessionOption" row 8
 	Priority *int64 `json:"priority,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:34 table "表 3 UpdateTrafficMirrorSessionOption" row 3
 	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorTargetID 功能说明：镜像目标ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:35 table "表 3 UpdateTrafficMirrorSessionOption" row 4
 	TrafficMirrorTargetID *string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:36 table "表 3 UpdateTrafficMirrorSessionOption" row 5
 	TrafficMirrorTargetType *UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:41 table "表 3 UpdateTrafficMirrorSessionOption" row 10
 	Type *string `json:"type,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于在镜像目的区分不同会话的镜像流量取值范围：0~16777215
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:37 table "表 3 UpdateTrafficMirrorSessionOption" row 6
 	VirtualNetworkID *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // UpdateTrafficMirrorSessionOptionEnabled 功能说明：是否开启会话取值范围：true、false
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:40 table "表 3 UpdateTrafficMirrorSessionOption" row 9
 type UpdateTrafficMirrorSessionOptionEnabled string
 
 // UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:36 table "表 3 UpdateTrafficMirrorSessionOption" row 5
 type UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType string
 
 // UpdateTrafficMirrorSessionRequestBody defines model for UpdateTrafficMirrorSessionRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:23 table "表 2 请求Body参数"
 type UpdateTrafficMirrorSessionRequestBody struct {
 	// TrafficMirrorSession 流量镜像会话对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:25 table "表 2 请求Body参数" row 1
 	TrafficMirrorSession UpdateTrafficMirrorSessionOption `json:"traffic_mirror_session"`
 }
 
 // UpdateTrafficMirrorSessionResponseBody defines model for UpdateTrafficMirrorSessionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:50 table "表 4 响应Body参数"
 type UpdateTrafficMirrorSessionResponseBody struct {
 	// TrafficMirrorSession 流量镜像会话对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:52 table "表 4 响应Body参数" row 1
 	TrafficMirrorSession *UpdateAddSourceTrafficMirrorSession `json:"traffic_mirror_session,omitempty"`
 }
 
 // UpdateVpcPeeringPeering peering对象列表，参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:146 table "表 5 peering对象"
 type UpdateVpcPeeringPeering struct {
 	// AcceptVpcInfo 对等连接发起端vpc信息，请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:183 table "表 5 peering对象" row 5
 	AcceptVpcInfo *CreateVpcPeeringVpcInfo `json:"accept_vpc_info,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:197 table "表 5 peering对象" row 7
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:190 table "表 5 peering对象" row 6
 	Description *string `json:"description,omitempty"`
 
 	// ID 对等连接id
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:154 table "表 5 peering对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:161 table "表 5 peering对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:176 table "表 5 peering对象" row 4
 	RequestVpcInfo *CreateVpcPeeringVpcInfo `json:"request_vpc_info,omitempty"`
 
 	// Status 状态位：
@@ -11417,43 +16429,67 @@ type UpdateVpcPeeringPeering struct {
 	// - EXPIRED：已过期。
 	// - DELETED：已删除。
 	// - ACTIVE：活动的。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:168 table "表 5 peering对象" row 3
 	Status *string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:205 table "表 5 peering对象" row 8
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
 // UpdateVpcPeeringRequestBody defines model for UpdateVpcPeeringRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:49 table "表 2 请求参数"
 type UpdateVpcPeeringRequestBody struct {
 	// Peering peering对象中要更新的字段，请参见表3。
 	// 更新操作时至少指定一项属性，目前只支持更新name和description。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:59 table "表 2 请求参数" row 1
 	Peering UpdateVpcPeeringRequestBodyPeering `json:"peering"`
 }
 
 // UpdateVpcPeeringRequestBodyPeering peering对象中要更新的字段，请参见表3。
 // 更新操作时至少指定一项属性，目前只支持更新name和description。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:75 table "表 3 对等连接更新字段说明"
 type UpdateVpcPeeringRequestBodyPeering struct {
 	// Description 对等连接描述，取值范围：0-255个字符，支持数字、字母、中文字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:94 table "表 3 对等连接更新字段说明" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name 对等连接名称，支持长度为1-64字符
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:85 table "表 3 对等连接更新字段说明" row 1
 	Name *string `json:"name,omitempty"`
 }
 
 // UpdateVpcPeeringResponseBody defines model for UpdateVpcPeeringResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:125 table "表 4 响应参数"
 type UpdateVpcPeeringResponseBody struct {
 	// Peering peering对象列表，参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:133 table "表 4 响应参数" row 1
 	Peering *UpdateVpcPeeringPeering `json:"peering,omitempty"`
 }
 
 // UpdateVpcRequestBody defines model for UpdateVpcRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:52 table "表 2 请求参数"
 type UpdateVpcRequestBody struct {
 	// Vpc vpc对象。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:62 table "表 2 请求参数" row 1
 	Vpc UpdateVpcRequestVpc `json:"vpc"`
 }
 
 // UpdateVpcRequestVpc vpc对象。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:77 table "表 3 vpc对象"
 type UpdateVpcRequestVpc struct {
 	// Cidr - 功能说明：虚拟私有云下可用子网的范围
 	// - 取值范围：
@@ -11462,28 +16498,42 @@ type UpdateVpcRequestVpc struct {
 	// - 192.168.0.0/16~24
 	// - 不指定cidr时，默认值为空
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:105 table "表 3 vpc对象" row 3
 	Cidr *string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:96 table "表 3 vpc对象" row 2
 	Description *string `json:"description,omitempty"`
 
 	// Name - 功能说明：虚拟私有云名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	// - 约束：如果名称不为空，则同一个租户下的VPC不允许重名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:87 table "表 3 vpc对象" row 1
 	Name *string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由信息列表，详情参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:115 table "表 3 vpc对象" row 4
 	Routes []CreateVpcRoute `json:"routes,omitempty"`
 }
 
 // UpdateVpcResponseBody defines model for UpdateVpcResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:183 table "表 5 响应参数"
 type UpdateVpcResponseBody struct {
 	// Vpc vpc对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:191 table "表 5 响应参数" row 1
 	Vpc *UpdateVpcResponseVpc `json:"vpc,omitempty"`
 }
 
 // UpdateVpcResponseVpc vpc对象
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:204 table "表 6 vpc对象"
 type UpdateVpcResponseVpc struct {
 	// Cidr - 功能说明：虚拟私有云下可用子网的范围
 	// - 取值范围：
@@ -11492,32 +16542,46 @@ type UpdateVpcResponseVpc struct {
 	// - 192.168.0.0/16~24
 	// - 不指定cidr时，默认值为空
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:233 table "表 6 vpc对象" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:226 table "表 6 vpc对象" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:249 table "表 6 vpc对象" row 6
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID uuid形式的一个资源标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:212 table "表 6 vpc对象" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name 虚拟私有云名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:219 table "表 6 vpc对象" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由信息列表
 	// - 约束：详情参见route对象
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:258 table "表 6 vpc对象" row 7
 	Routes []CreateVpcRoute `json:"routes,omitempty"`
 
 	// Status - 功能说明：虚拟私有云的状态。
 	// - 取值范围：
 	// - CREATING：创建中
 	// - OK：创建成功
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:241 table "表 6 vpc对象" row 5
 	Status *UpdateVpcResponseVpcStatus `json:"status,omitempty"`
 }
 
@@ -11525,24 +16589,36 @@ type UpdateVpcResponseVpc struct {
 // - 取值范围：
 // - CREATING：创建中
 // - OK：创建成功
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:241 table "表 6 vpc对象" row 5
 type UpdateVpcResponseVpcStatus string
 
 // Version defines model for Version.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:55 table "表 2 version对象"
 type Version struct {
 	// ID API版本
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:71 table "表 2 version对象" row 2
 	ID *string `json:"id,omitempty"`
 
 	// Links 链接列表，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:78 table "表 2 version对象" row 3
 	Links []Link `json:"links,omitempty"`
 
 	// Status API版本的状态：
 	// - CURRENT（当前版本）
 	// - STABLE（稳定版本）
 	// - DEPRECATED（废弃版本）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:63 table "表 2 version对象" row 1
 	Status *string `json:"status,omitempty"`
 }
 
 // Vpcs defines model for Vpcs.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:121 table "表 3 vpcs字段说明"
 type Vpcs struct {
 	// Cidr - 功能说明：虚拟私有云下可用子网的范围
 	// - 取值范围：
@@ -11551,34 +16627,48 @@ type Vpcs struct {
 	// - 192.168.0.0/16~24
 	// - 不指定cidr时，默认值为空
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:150 table "表 3 vpcs字段说明" row 4
 	Cidr *string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:143 table "表 3 vpcs字段说明" row 3
 	Description *string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。若需要查询当前用户所有企业项目绑定的虚拟私有云，请传参all_granted_eps。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:166 table "表 3 vpcs字段说明" row 6
 	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// ID uuid形式的一个资源标识。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:129 table "表 3 vpcs字段说明" row 1
 	ID *string `json:"id,omitempty"`
 
 	// Name - 功能说明：虚拟私有云名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	// - 约束：如果名称不为空，则同一个租户下的名称不能重复
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:136 table "表 3 vpcs字段说明" row 2
 	Name *string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由信息列表
 	// - 约束：详情参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:175 table "表 3 vpcs字段说明" row 7
 	Routes []CreateVpcRoute `json:"routes,omitempty"`
 
 	// Status - 功能说明：虚拟私有云的状态。
 	// - 取值范围：
 	// - CREATING：创建中
 	// - OK：创建成功
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:158 table "表 3 vpcs字段说明" row 5
 	Status *VpcsStatus `json:"status,omitempty"`
 }
 
@@ -11586,34 +16676,52 @@ type Vpcs struct {
 // - 取值范围：
 // - CREATING：创建中
 // - OK：创建成功
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:158 table "表 3 vpcs字段说明" row 5
 type VpcsStatus string
 
 // ListPortsV1Params defines parameters for ListPortsV1.
 type ListPortsV1Params struct {
 	// ID 按照port_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:32 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name - 功能说明：按照name过滤查询
 	// - 取值范围：最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:41 table "表 1 参数说明" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// AdminStateUp 按照admin_state_up进行过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:50 table "表 1 参数说明" row 3
 	AdminStateUp *bool `form:"admin_state_up,omitempty" json:"admin_state_up,omitempty"`
 
 	// NetworkID 按照network_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:59 table "表 1 参数说明" row 4
 	NetworkID *string `form:"network_id,omitempty" json:"network_id,omitempty"`
 
 	// MacAddress 按照mac_address过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:68 table "表 1 参数说明" row 5
 	MacAddress *string `form:"mac_address,omitempty" json:"mac_address,omitempty"`
 
 	// DeviceID 按照device_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:77 table "表 1 参数说明" row 6
 	DeviceID *string `form:"device_id,omitempty" json:"device_id,omitempty"`
 
 	// DeviceOwner 按照device_owner过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:86 table "表 1 参数说明" row 7
 	DeviceOwner *string `form:"device_owner,omitempty" json:"device_owner,omitempty"`
 
 	// Status - 功能说明：按照status过滤查询
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:95 table "表 1 参数说明" row 8
 	Status *ListPortsV1ParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -11622,13 +16730,19 @@ type ListPortsV1Params struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:104 table "表 1 参数说明" row 9
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:115 table "表 1 参数说明" row 10
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// FixedIps 按照fixed_ips=ip_address或者fixed_ips=subnet_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:125 table "表 1 参数说明" row 11
 	FixedIps *string `form:"fixed_ips,omitempty" json:"fixed_ips,omitempty"`
 }
 
@@ -11638,29 +16752,45 @@ type ListPortsV1ParamsStatus string
 // ListPortsParams defines parameters for ListPorts.
 type ListPortsParams struct {
 	// ID 按照port_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:45 table "表 1 参数说明" row 2
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name - 功能说明：按照name过滤查询
 	// - 取值范围：最大长度不超过255
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:54 table "表 1 参数说明" row 3
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// AdminStateUp 按照admin_state_up进行过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:63 table "表 1 参数说明" row 4
 	AdminStateUp *bool `form:"admin_state_up,omitempty" json:"admin_state_up,omitempty"`
 
 	// NetworkID 按照network_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:72 table "表 1 参数说明" row 5
 	NetworkID *string `form:"network_id,omitempty" json:"network_id,omitempty"`
 
 	// MacAddress 按照mac_address过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:81 table "表 1 参数说明" row 6
 	MacAddress *string `form:"mac_address,omitempty" json:"mac_address,omitempty"`
 
 	// DeviceID 按照device_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:90 table "表 1 参数说明" row 7
 	DeviceID *string `form:"device_id,omitempty" json:"device_id,omitempty"`
 
 	// DeviceOwner 按照device_owner过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:99 table "表 1 参数说明" row 8
 	DeviceOwner *string `form:"device_owner,omitempty" json:"device_owner,omitempty"`
 
 	// Status - 功能说明：按照status过滤查询
 	// - 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:108 table "表 1 参数说明" row 9
 	Status *ListPortsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -11669,19 +16799,27 @@ type ListPortsParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:117 table "表 1 参数说明" row 10
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:128 table "表 1 参数说明" row 11
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// FixedIps 按照fixed_ips=ip_address或者fixed_ips=subnet_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:138 table "表 1 参数说明" row 12
 	FixedIps []string `form:"fixed_ips,omitempty" json:"fixed_ips,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID，用于基于企业项目的权限管理。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。若需要查询当前用户所有企业项目绑定的端口，请传参all_granted_eps。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:147 table "表 1 参数说明" row 13
 	EnterpriseProjectID *string `form:"enterprise_project_id,omitempty" json:"enterprise_project_id,omitempty"`
 }
 
@@ -11711,6 +16849,8 @@ type ShowQuotaParams struct {
 	// - flow_log
 	// - vpcContainRoutetable
 	// - routetableContainRoutes
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:45 table "表 1 参数说明" row 2
 	Type *ShowQuotaParamsType `form:"type,omitempty" json:"type,omitempty"`
 }
 
@@ -11721,6 +16861,8 @@ type ShowQuotaParamsType string
 type ListRouteTablesParams struct {
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:45 table "表 1 参数说明" row 2
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -11729,16 +16871,24 @@ type ListRouteTablesParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:55 table "表 1 参数说明" row 3
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// ID 路由表ID，可过滤对应ID的路由表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:66 table "表 1 参数说明" row 4
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// VpcID VPC的UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:75 table "表 1 参数说明" row 5
 	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
 	// SubnetID 子网的UUID
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:84 table "表 1 参数说明" row 6
 	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
 }
 
@@ -11750,13 +16900,19 @@ type ListSecurityGroupRulesV1Params struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:45 table "表 1 参数说明" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:56 table "表 1 参数说明" row 3
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:66 table "表 1 参数说明" row 4
 	SecurityGroupID *string `form:"security_group_id,omitempty" json:"security_group_id,omitempty"`
 }
 
@@ -11768,19 +16924,27 @@ type ListSecurityGroupsV1Params struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:45 table "表 1 参数说明" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:56 table "表 1 参数说明" row 3
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// VpcID 按照vpc_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:66 table "表 1 参数说明" row 4
 	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。可以使用该字段过滤某个企业项目下的安全组。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。若需要查询当前用户所有企业项目绑定的安全组，或者企业项目子帐号需要进行安全组列表展示，请传参all_granted_eps。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:75 table "表 1 参数说明" row 5
 	EnterpriseProjectID *string `form:"enterprise_project_id,omitempty" json:"enterprise_project_id,omitempty"`
 }
 
@@ -11792,14 +16956,20 @@ type ListSubnetsParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:43 table "表 1 参数说明" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:54 table "表 1 参数说明" row 3
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// VpcID 按照vpc_id过滤查询
 	// 企业项目细粒度授权场景下，该字段必传
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:64 table "表 1 参数说明" row 4
 	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 }
 
@@ -11811,14 +16981,20 @@ type ListPrivateipsParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:58 table "表 1 参数说明" row 3
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:69 table "表 1 参数说明" row 4
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Privateips 私有IP列表对象，请参见表3。
 	// 说明：不支持显示预留的系统接口，如有需要请登录管理控制台查看。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:110 table "表 2 请求参数" row 1
 	Privateips []CreatePrivateipPrivateip2 `form:"privateips,omitempty" json:"privateips,omitempty"`
 }
 
@@ -11830,35 +17006,51 @@ type ListVpcsV1Params struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:45 table "表 1 参数说明" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:56 table "表 1 参数说明" row 3
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。可以使用该字段过滤某个企业项目下的虚拟私有云。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。若需要查询当前用户所有企业项目绑定的虚拟私有云，请传参all_granted_eps。
 	// 说明：
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:66 table "表 1 参数说明" row 4
 	EnterpriseProjectID *string `form:"enterprise_project_id,omitempty" json:"enterprise_project_id,omitempty"`
 }
 
 // NeutronListFirewallGroupsParams defines parameters for NeutronListFirewallGroups.
 type NeutronListFirewallGroupsParams struct {
 	// ID 按照网络ACL组对应的ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:36 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 按照网络ACL组的名称过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:45 table "表 1 参数说明" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Description 按照网络ACL组的描述过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:54 table "表 1 参数说明" row 3
 	Description *string `form:"description,omitempty" json:"description,omitempty"`
 
 	// AdminStateUp 按照网络ACL组的管理状态过滤查询
 	// 取值范围：true or false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:63 table "表 1 参数说明" row 4
 	AdminStateUp interface{} `form:"admin_state_up,omitempty" json:"admin_state_up,omitempty"`
 
 	// TenantID 按照网络ACL组所属的项目ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:73 table "表 1 参数说明" row 5
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -11867,25 +17059,37 @@ type NeutronListFirewallGroupsParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:82 table "表 1 参数说明" row 6
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:93 table "表 1 参数说明" row 7
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListFirewallPoliciesParams defines parameters for NeutronListFirewallPolicies.
 type NeutronListFirewallPoliciesParams struct {
 	// ID 按照网络ACL策略对应的ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:36 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 按照网络ACL策略的名称过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:45 table "表 1 参数说明" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Description 按照网络ACL策略的描述过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:54 table "表 1 参数说明" row 3
 	Description *string `form:"description,omitempty" json:"description,omitempty"`
 
 	// TenantID 按照网络ACL策略所属的项目ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:63 table "表 1 参数说明" row 4
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -11894,37 +17098,55 @@ type NeutronListFirewallPoliciesParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:72 table "表 1 参数说明" row 5
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:83 table "表 1 参数说明" row 6
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListFirewallRulesParams defines parameters for NeutronListFirewallRules.
 type NeutronListFirewallRulesParams struct {
 	// ID 按照网络ACL规则对应的ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:42 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 按照网络ACL规则的名称过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:51 table "表 1 参数说明" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Description 按照网络ACL规则的描述过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:60 table "表 1 参数说明" row 3
 	Description *string `form:"description,omitempty" json:"description,omitempty"`
 
 	// IPVersion 按照网络ACL规则的IP协议版本过滤查询
 	// 取值范围：4
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:69 table "表 1 参数说明" row 4
 	IPVersion *int64 `form:"ip_version,omitempty" json:"ip_version,omitempty"`
 
 	// Action 按照网络ACL规则的行为过滤查询
 	// 取值范围：allow or deny
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:79 table "表 1 参数说明" row 5
 	Action *NeutronListFirewallRulesParamsAction `form:"action,omitempty" json:"action,omitempty"`
 
 	// Enabled 按照网络ACL规则是否使能过滤查询
 	// 取值范围：true or false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:89 table "表 1 参数说明" row 6
 	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
 
 	// TenantID 按照安全组所属的项目ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:99 table "表 1 参数说明" row 7
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -11933,10 +17155,14 @@ type NeutronListFirewallRulesParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:108 table "表 1 参数说明" row 8
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:119 table "表 1 参数说明" row 9
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -11946,31 +17172,47 @@ type NeutronListFirewallRulesParamsAction string
 // NeutronListNetworksParams defines parameters for NeutronListNetworks.
 type NeutronListNetworksParams struct {
 	// ID 按照网络对应的ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:42 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 按照网络的名称过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:51 table "表 1 参数说明" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// AdminStateUp 按照网络的管理状态过滤查询
 	// 取值范围：true or false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:60 table "表 1 参数说明" row 3
 	AdminStateUp *bool `form:"admin_state_up,omitempty" json:"admin_state_up,omitempty"`
 
 	// ProviderNetworkType 按照网络的类型过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:70 table "表 1 参数说明" row 4
 	ProviderNetworkType *string `form:"provider:network_type,omitempty" json:"provider:network_type,omitempty"`
 
 	// Shared 按照网络是否支持跨租户共享过滤查询
 	// 取值范围：true or false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:79 table "表 1 参数说明" row 5
 	Shared *bool `form:"shared,omitempty" json:"shared,omitempty"`
 
 	// Status 按照网络的状态过滤查询
 	// 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:89 table "表 1 参数说明" row 6
 	Status *NeutronListNetworksParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// RouterExternal 按照网络是否外部网络过滤查询
 	// 取值范围：true or false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:99 table "表 1 参数说明" row 7
 	RouterExternal *bool `form:"router:external,omitempty" json:"router:external,omitempty"`
 
 	// TenantID 按照网络所属的项目ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:109 table "表 1 参数说明" row 8
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -11979,10 +17221,14 @@ type NeutronListNetworksParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:118 table "表 1 参数说明" row 9
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:129 table "表 1 参数说明" row 10
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -11992,13 +17238,19 @@ type NeutronListNetworksParamsStatus string
 // NeutronListPortsParams defines parameters for NeutronListPorts.
 type NeutronListPortsParams struct {
 	// ID 按照端口的ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:42 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 按照端口的名称过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:51 table "表 1 参数说明" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// AdminStateUp 按照端口的管理状态过滤查询
 	// 取值范围：true or false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:60 table "表 1 参数说明" row 3
 	AdminStateUp *bool `form:"admin_state_up,omitempty" json:"admin_state_up,omitempty"`
 
 	// NetworkID 按照端口所属的网络ID过滤查询
@@ -12006,25 +17258,39 @@ type NeutronListPortsParams struct {
 	// 网络ID的获取方式：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:70 table "表 1 参数说明" row 4
 	NetworkID *string `form:"network_id,omitempty" json:"network_id,omitempty"`
 
 	// MacAddress 按照端口的mac地址过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:82 table "表 1 参数说明" row 5
 	MacAddress *string `form:"mac_address,omitempty" json:"mac_address,omitempty"`
 
 	// DeviceID 按照端口的设备ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:91 table "表 1 参数说明" row 6
 	DeviceID *string `form:"device_id,omitempty" json:"device_id,omitempty"`
 
 	// DeviceOwner 按照端口的设备所属过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:100 table "表 1 参数说明" row 7
 	DeviceOwner *string `form:"device_owner,omitempty" json:"device_owner,omitempty"`
 
 	// Status 按照端口状态过滤查询
 	// 取值范围：ACTIVE、BUILD、DOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:109 table "表 1 参数说明" row 8
 	Status *NeutronListPortsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// FixedIps 按照端口的IP地址过滤查询，fixed_ips=ip_address或者fixed_ips=subnet_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:119 table "表 1 参数说明" row 9
 	FixedIps []string `form:"fixed_ips,omitempty" json:"fixed_ips,omitempty"`
 
 	// TenantID 按照端口所属的项目ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:128 table "表 1 参数说明" row 10
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -12033,10 +17299,14 @@ type NeutronListPortsParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:137 table "表 1 参数说明" row 11
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:148 table "表 1 参数说明" row 12
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -12046,17 +17316,25 @@ type NeutronListPortsParamsStatus string
 // NeutronListRoutersParams defines parameters for NeutronListRouters.
 type NeutronListRoutersParams struct {
 	// ID 按照路由器的ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:42 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// AdminStateUp 按照路由器的管理状态过滤查询
 	// 取值范围：true or false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:51 table "表 1 参数说明" row 2
 	AdminStateUp *bool `form:"admin_state_up,omitempty" json:"admin_state_up,omitempty"`
 
 	// Status 按照路由器的状态过滤查询
 	// 取值范围：ACTIVE， DOWN，ERROR
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:61 table "表 1 参数说明" row 3
 	Status *NeutronListRoutersParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// TenantID 按照路由器所属的项目ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:71 table "表 1 参数说明" row 4
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -12065,10 +17343,14 @@ type NeutronListRoutersParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:80 table "表 1 参数说明" row 5
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:91 table "表 1 参数说明" row 6
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -12078,36 +17360,58 @@ type NeutronListRoutersParamsStatus string
 // NeutronListSecurityGroupRulesParams defines parameters for NeutronListSecurityGroupRules.
 type NeutronListSecurityGroupRulesParams struct {
 	// ID 按照安全组规则对应的id过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:42 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Description 按照description过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:51 table "表 1 参数说明" row 2
 	Description *string `form:"description,omitempty" json:"description,omitempty"`
 
 	// RemoteGroupID 按照与此安全组规则关联的远端安全组ID过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:60 table "表 1 参数说明" row 3
 	RemoteGroupID *string `form:"remote_group_id,omitempty" json:"remote_group_id,omitempty"`
 
 	// SecurityGroupID 按照与此安全组规则所属的安全组ID过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:69 table "表 1 参数说明" row 4
 	SecurityGroupID *string `form:"security_group_id,omitempty" json:"security_group_id,omitempty"`
 
 	// Direction 按照安全组规则的方向过滤查询结果，支持ingress和egress进行过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:78 table "表 1 参数说明" row 5
 	Direction *string `form:"direction,omitempty" json:"direction,omitempty"`
 
 	// Protocol 按照安全组规则的IP协议过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:87 table "表 1 参数说明" row 6
 	Protocol *string `form:"protocol,omitempty" json:"protocol,omitempty"`
 
 	// RemoteIPPrefix 按照与此安全组规则匹配的远端IP网段过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:96 table "表 1 参数说明" row 7
 	RemoteIPPrefix *string `form:"remote_ip_prefix,omitempty" json:"remote_ip_prefix,omitempty"`
 
 	// Ethertype 按照网络类型过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:105 table "表 1 参数说明" row 8
 	Ethertype *string `form:"ethertype,omitempty" json:"ethertype,omitempty"`
 
 	// PortRangeMax 按照最大端口过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:114 table "表 1 参数说明" row 9
 	PortRangeMax *int64 `form:"port_range_max,omitempty" json:"port_range_max,omitempty"`
 
 	// PortRangeMin 按照最小端口过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:123 table "表 1 参数说明" row 10
 	PortRangeMin *int64 `form:"port_range_min,omitempty" json:"port_range_min,omitempty"`
 
 	// TenantID 按照项目ID过滤查询结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:132 table "表 1 参数说明" row 11
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -12116,25 +17420,37 @@ type NeutronListSecurityGroupRulesParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:141 table "表 1 参数说明" row 12
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:152 table "表 1 参数说明" row 13
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListSecurityGroupsParams defines parameters for NeutronListSecurityGroups.
 type NeutronListSecurityGroupsParams struct {
 	// ID 按照安全组对应的ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:36 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 按照安全组的名称过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:45 table "表 1 参数说明" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Description 按照安全组的描述过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:54 table "表 1 参数说明" row 3
 	Description *string `form:"description,omitempty" json:"description,omitempty"`
 
 	// TenantID 按照安全组所属的项目ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:63 table "表 1 参数说明" row 4
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -12143,38 +17459,58 @@ type NeutronListSecurityGroupsParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:72 table "表 1 参数说明" row 5
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:83 table "表 1 参数说明" row 6
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListSubnetsParams defines parameters for NeutronListSubnets.
 type NeutronListSubnetsParams struct {
 	// ID 按照子网对应的ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:42 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 按照子网的名称过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:51 table "表 1 参数说明" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// EnableDhcp 按照子网是否开启dhcp过滤查询
 	// 取值范围：true or false
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:60 table "表 1 参数说明" row 3
 	EnableDhcp *bool `form:"enable_dhcp,omitempty" json:"enable_dhcp,omitempty"`
 
 	// Cidr 按照子网的cidr过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:70 table "表 1 参数说明" row 4
 	Cidr *string `form:"cidr,omitempty" json:"cidr,omitempty"`
 
 	// NetworkID 按照子网所属network_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:79 table "表 1 参数说明" row 5
 	NetworkID *string `form:"network_id,omitempty" json:"network_id,omitempty"`
 
 	// IPVersion 按照子网的IP协议版本过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:88 table "表 1 参数说明" row 6
 	IPVersion *string `form:"ip_version,omitempty" json:"ip_version,omitempty"`
 
 	// GatewayIP 按照子网的网关IP过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:97 table "表 1 参数说明" row 7
 	GatewayIP *string `form:"gateway_ip,omitempty" json:"gateway_ip,omitempty"`
 
 	// TenantID 按照子网所属的项目ID过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:106 table "表 1 参数说明" row 8
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -12183,29 +17519,43 @@ type NeutronListSubnetsParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:115 table "表 1 参数说明" row 9
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:126 table "表 1 参数说明" row 10
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListVpcPeeringsParams defines parameters for ListVpcPeerings.
 type ListVpcPeeringsParams struct {
 	// ID 按照peering_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:36 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name - 功能说明：按照peering_name过查询
 	// - 取值范围：最大长度不超过64
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:45 table "表 1 参数说明" row 2
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Status 按照status进行过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:54 table "表 1 参数说明" row 3
 	Status *string `form:"status,omitempty" json:"status,omitempty"`
 
 	// TenantID 按照tenant_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:63 table "表 1 参数说明" row 4
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// VpcID 按照vpc_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:72 table "表 1 参数说明" row 5
 	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -12214,29 +17564,43 @@ type ListVpcPeeringsParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:81 table "表 1 参数说明" row 6
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
 	// 默认值为2000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:92 table "表 1 参数说明" row 7
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListVpcRoutesParams defines parameters for ListVpcRoutes.
 type ListVpcRoutesParams struct {
 	// ID 按照routes_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:37 table "表 1 参数说明" row 1
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// TenantID 按照tenant_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:46 table "表 1 参数说明" row 2
 	TenantID *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
 
 	// VpcID 按照vpc_id过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:55 table "表 1 参数说明" row 3
 	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
 	// Destination 按照路由目的地址CIDR过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:64 table "表 1 参数说明" row 4
 	Destination *string `form:"destination,omitempty" json:"destination,omitempty"`
 
 	// Type 按照type进行过滤查询，目前只支持peering
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:73 table "表 1 参数说明" row 5
 	Type *string `form:"type,omitempty" json:"type,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
@@ -12245,11 +17609,15 @@ type ListVpcRoutesParams struct {
 	// - 若不传入marker参数，limit为10，查询结果返回第1~10条资源记录。
 	// - 若marker为第10条记录的资源ID，limit为10，查询结果返回第11~20条资源记录。
 	// - 若marker为第10条记录的资源ID，不传入limit参数，查询结果返回第11条及之后的所有资源记录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:82 table "表 1 参数说明" row 6
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
 	// 默认值为2000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:93 table "表 1 参数说明" row 7
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -12257,21 +17625,33 @@ type ListVpcRoutesParams struct {
 type ListAddressGroupParams struct {
 	// Limit 功能说明：每页返回的个数
 	// 取值范围：0-2000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:54 table "表 2 Query参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源ID，为空时查询第一页
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:64 table "表 2 Query参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// ID 地址组唯一标识，填写后接口按照id进行过滤，支持多ID同时过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:73 table "表 2 Query参数" row 3
 	ID []string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 地址组名称，填写后按照名称进行过滤，支持多名称同时过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:82 table "表 2 Query参数" row 4
 	Name []string `form:"name,omitempty" json:"name,omitempty"`
 
 	// IPVersion IP地址组ip版本，当前只支持ipv4，填写后按照ip版本进行过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:91 table "表 2 Query参数" row 5
 	IPVersion *int64 `form:"ip_version,omitempty" json:"ip_version,omitempty"`
 
 	// Description 地址组描述信息，填写后按照地址组描述信息过滤，支持多描述同时过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:100 table "表 2 Query参数" row 6
 	Description *int64 `form:"description,omitempty" json:"description,omitempty"`
 }
 
@@ -12279,30 +17659,48 @@ type ListAddressGroupParams struct {
 type ListSecurityGroupRulesParams struct {
 	// Limit 功能说明：每页返回的个数
 	// 取值范围：0-2000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:54 table "表 2 Query参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源ID，为空时查询第一页
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:64 table "表 2 Query参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// ID 功能说明：安全组规则ID，支持多个ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:73 table "表 2 Query参数" row 3
 	ID []string `form:"id,omitempty" json:"id,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属安全组ID，支持多个ID过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:82 table "表 2 Query参数" row 4
 	SecurityGroupID []string `form:"security_group_id,omitempty" json:"security_group_id,omitempty"`
 
 	// Protocol 功能说明：安全组规则协议，支持多条过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:91 table "表 2 Query参数" row 5
 	Protocol []string `form:"protocol,omitempty" json:"protocol,omitempty"`
 
 	// Description 功能说明：安全组描述新增。可以使用该字段精确过滤安全组，支持传入多个描述进行过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:100 table "表 2 Query参数" row 6
 	Description []string `form:"description,omitempty" json:"description,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，支持多ID过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:109 table "表 2 Query参数" row 7
 	RemoteGroupID []string `form:"remote_group_id,omitempty" json:"remote_group_id,omitempty"`
 
 	// Direction 功能说明：安全组规则方向
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:118 table "表 2 Query参数" row 8
 	Direction *string `form:"direction,omitempty" json:"direction,omitempty"`
 
 	// Action 功能说明：安全组规则生效策略
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:127 table "表 2 Query参数" row 9
 	Action *string `form:"action,omitempty" json:"action,omitempty"`
 }
 
@@ -12310,149 +17708,237 @@ type ListSecurityGroupRulesParams struct {
 type ListSecurityGroupsParams struct {
 	// Limit 功能说明：每页返回的个数
 	// 取值范围：0-2000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:58 table "表 2 Query参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源ID，为空时查询第一页
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:68 table "表 2 Query参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// ID 功能说明：安全组资源ID。可以使用该字段精确过滤安全组，支持多个ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:77 table "表 2 Query参数" row 3
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 功能说明：安全组名称。可以使用该字段精确过滤满足条件的安全组，支持传入多个name过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:86 table "表 2 Query参数" row 4
 	Name []string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Description 功能说明：安全组描述新增。可以使用该字段精确过滤安全组，支持传入多个描述进行过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:95 table "表 2 Query参数" row 5
 	Description []string `form:"description,omitempty" json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：企业项目ID。可以使用该字段过滤某个企业项目下的安全组。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	// 约束：若需要查询当前用户所有有权限查看企业项目绑定的安全组，请传参all_granted_eps。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:104 table "表 2 Query参数" row 6
 	EnterpriseProjectID *string `form:"enterprise_project_id,omitempty" json:"enterprise_project_id,omitempty"`
 }
 
 // ListSubNetworkInterfacesParams defines parameters for ListSubNetworkInterfaces.
 type ListSubNetworkInterfacesParams struct {
 	// Description 功能说明：辅助弹性网卡的描述信息，支持多个同时过滤使用场景：通过描述信息过滤辅助弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:26 table "表 2 Query参数" row 1
 	Description []string `form:"description,omitempty" json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡ID，支持多ID过滤使用场景：查询需要的多个辅助弹性网卡信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:27 table "表 2 Query参数" row 2
 	ID []string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Limit 每页返回的个数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:28 table "表 2 Query参数" row 3
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址，支持多个同时过滤使用场景：使用mac地址精确过滤辅助弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:29 table "表 2 Query参数" row 4
 	MacAddress []string `form:"mac_address,omitempty" json:"mac_address,omitempty"`
 
 	// Marker 分页查询起始的资源ID，为空时查询第一页
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:30 table "表 2 Query参数" row 5
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// ParentID 功能说明：辅助弹性网卡的宿主网卡的ID，支持多ID过滤使用场景：过滤单个或多个宿主网卡下存在的辅助弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:31 table "表 2 Query参数" row 6
 	ParentID []string `form:"parent_id,omitempty" json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址，支持多个地址同时过滤使用场景：通过单个或者多个ip地址过滤查询辅助弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:32 table "表 2 Query参数" row 7
 	PrivateIPAddress []string `form:"private_ip_address,omitempty" json:"private_ip_address,omitempty"`
 
 	// VirsubnetID 功能说明：辅助弹性网卡所属虚拟子网的ID，支持多个ID过滤使用场景：过滤需要的单个或者多个虚拟子网下的辅助弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:33 table "表 2 Query参数" row 8
 	VirsubnetID []string `form:"virsubnet_id,omitempty" json:"virsubnet_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID，支持多ID过滤使用场景：过滤单个或多个VPC下的辅助弹性网卡信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:34 table "表 2 Query参数" row 9
 	VpcID []string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 }
 
 // ListTraffcMirrorFilterRulesParams defines parameters for ListTraffcMirrorFilterRules.
 type ListTraffcMirrorFilterRulesParams struct {
 	// Action 使用规则action过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:24 table "表 2 Query参数" row 1
 	Action *string `form:"action,omitempty" json:"action,omitempty"`
 
 	// Description 使用规则描述过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:25 table "表 2 Query参数" row 2
 	Description *string `form:"description,omitempty" json:"description,omitempty"`
 
 	// DestinationCidrBlock 使用规则目的网段过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:26 table "表 2 Query参数" row 3
 	DestinationCidrBlock *string `form:"destination_cidr_block,omitempty" json:"destination_cidr_block,omitempty"`
 
 	// DestinationPortRange 使用规则目的端口范围过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:27 table "表 2 Query参数" row 4
 	DestinationPortRange *string `form:"destination_port_range,omitempty" json:"destination_port_range,omitempty"`
 
 	// Direction 使用规则方向过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:28 table "表 2 Query参数" row 5
 	Direction *string `form:"direction,omitempty" json:"direction,omitempty"`
 
 	// ID 使用规则ID过滤或排序
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:29 table "表 2 Query参数" row 6
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Priority 使用规则优先级过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:30 table "表 2 Query参数" row 7
 	Priority *string `form:"priority,omitempty" json:"priority,omitempty"`
 
 	// Protocol 使用规则协议过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:31 table "表 2 Query参数" row 8
 	Protocol *string `form:"protocol,omitempty" json:"protocol,omitempty"`
 
 	// SourceCidrBlock 使用规则源网段过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:32 table "表 2 Query参数" row 9
 	SourceCidrBlock *string `form:"source_cidr_block,omitempty" json:"source_cidr_block,omitempty"`
 
 	// SourcePortRange 使用规则源端口范围过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:33 table "表 2 Query参数" row 10
 	SourcePortRange *string `form:"source_port_range,omitempty" json:"source_port_range,omitempty"`
 
 	// TrafficMirrorFilterID 使用筛选条件ID过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:34 table "表 2 Query参数" row 11
 	TrafficMirrorFilterID *string `form:"traffic_mirror_filter_id,omitempty" json:"traffic_mirror_filter_id,omitempty"`
 }
 
 // ListTrafficMirrorFiltersParams defines parameters for ListTrafficMirrorFilters.
 type ListTrafficMirrorFiltersParams struct {
 	// CreatedAt 使用创建时间戳排序
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:24 table "表 2 Query参数" row 1
 	CreatedAt *string `form:"created_at,omitempty" json:"created_at,omitempty"`
 
 	// Description 使用description过滤查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:25 table "表 2 Query参数" row 2
 	Description *string `form:"description,omitempty" json:"description,omitempty"`
 
 	// ID 使用ID过滤查询或排序
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:26 table "表 2 Query参数" row 3
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 使用name过滤或排序
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:27 table "表 2 Query参数" row 4
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// UpdatedAt 使用更新时间戳排序
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:28 table "表 2 Query参数" row 5
 	UpdatedAt *string `form:"updated_at,omitempty" json:"updated_at,omitempty"`
 }
 
 // ListTrafficMirrorSessionsParams defines parameters for ListTrafficMirrorSessions.
 type ListTrafficMirrorSessionsParams struct {
 	// CreatedAt 使用创建时间戳排序
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:24 table "表 2 Query参数" row 1
 	CreatedAt *string `form:"created_at,omitempty" json:"created_at,omitempty"`
 
 	// Description 使用镜像会话描述过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:25 table "表 2 Query参数" row 2
 	Description *string `form:"description,omitempty" json:"description,omitempty"`
 
 	// Enabled 使用enabled过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:26 table "表 2 Query参数" row 3
 	Enabled *string `form:"enabled,omitempty" json:"enabled,omitempty"`
 
 	// ID 使用镜像会话ID过滤或排序
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:27 table "表 2 Query参数" row 4
 	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 使用镜像会话名称过滤或排序
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:28 table "表 2 Query参数" row 5
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// PacketLength 使用最大传输单元MTU过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:29 table "表 2 Query参数" row 6
 	PacketLength *string `form:"packet_length,omitempty" json:"packet_length,omitempty"`
 
 	// Priority 使用镜像会话优先级过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:30 table "表 2 Query参数" row 7
 	Priority *string `form:"priority,omitempty" json:"priority,omitempty"`
 
 	// TrafficMirrorFilterID 使用筛选条件ID过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:31 table "表 2 Query参数" row 8
 	TrafficMirrorFilterID *string `form:"traffic_mirror_filter_id,omitempty" json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorTargetID 使用镜像目的ID过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:32 table "表 2 Query参数" row 9
 	TrafficMirrorTargetID *string `form:"traffic_mirror_target_id,omitempty" json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 使用镜像目的类型过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:33 table "表 2 Query参数" row 10
 	TrafficMirrorTargetType *string `form:"traffic_mirror_target_type,omitempty" json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 使用镜像源类型过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:34 table "表 2 Query参数" row 11
 	Type *string `form:"type,omitempty" json:"type,omitempty"`
 
 	// UpdatedAt 使用更新时间戳排序
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:35 table "表 2 Query参数" row 12
 	UpdatedAt *string `form:"updated_at,omitempty" json:"updated_at,omitempty"`
 
 	// VirtualNetworkID 使用VNI过滤
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:36 table "表 2 Query参数" row 13
 	VirtualNetworkID *string `form:"virtual_network_id,omitempty" json:"virtual_network_id,omitempty"`
 }
 
@@ -12460,21 +17946,33 @@ type ListTrafficMirrorSessionsParams struct {
 type ListVpcsParams struct {
 	// Limit 功能说明：每页返回的个数
 	// 取值范围：0-2000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:58 table "表 2 Query参数" row 1
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源ID，为空时查询第一页
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:68 table "表 2 Query参数" row 2
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
 	// ID VPC资源ID。可以使用该字段过滤VPC
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:77 table "表 2 Query参数" row 3
 	ID []string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name VPC的name信息，可以使用该字段过滤VPC
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:86 table "表 2 Query参数" row 4
 	Name []string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Description VPC的描述信息。可以使用该字段过滤VPC
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:95 table "表 2 Query参数" row 5
 	Description []string `form:"description,omitempty" json:"description,omitempty"`
 
 	// Cidr VPC的CIDR。可以使用该字段过滤VPC
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:104 table "表 2 Query参数" row 6
 	Cidr []string `form:"cidr,omitempty" json:"cidr,omitempty"`
 }
 
@@ -12743,21 +18241,27 @@ type ClientInterface interface {
 
 	// ListAPIVersion 查询API版本信息列表
 	//
-	// 返回当前API所有可用的版本（仅针对OpenStack原生接口）。.
+	// 返回当前API所有可用的版本（仅针对OpenStack原生接口）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:1
 	//
 	// Corresponds with GET / (the `ListAPIVersion` operationId).
 	ListAPIVersion(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListPortsV1 查询端口列表（废弃）
 	//
-	// 查询端口列表.
+	// 查询端口列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:1
 	//
 	// Corresponds with GET /v1/ports (the `ListPortsV1` operationId).
 	ListPortsV1(ctx context.Context, params *ListPortsV1Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreatePortV1WithBody 创建端口（废弃）
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -12766,7 +18270,9 @@ type ClientInterface interface {
 
 	// CreatePortV1 创建端口（废弃）
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -12779,19 +18285,25 @@ type ClientInterface interface {
 	// 接口约束：
 	// device_owner不为空的端口不允许删除。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口（废弃）.md:1
+	//
 	// Corresponds with DELETE /v1/ports/{port_id} (the `DeletePortV1` operationId).
 	DeletePortV1(ctx context.Context, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowPortV1 查询端口（废弃）
 	//
-	// 查询单个端口.
+	// 查询单个端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:1
 	//
 	// Corresponds with GET /v1/ports/{port_id} (the `ShowPortV1` operationId).
 	ShowPortV1(ctx context.Context, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdatePortV1WithBody 更新端口（废弃）
 	//
-	// 更新端口.
+	// 更新端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -12800,7 +18312,9 @@ type ClientInterface interface {
 
 	// UpdatePortV1 更新端口（废弃）
 	//
-	// 更新端口.
+	// 更新端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -12809,12 +18323,16 @@ type ClientInterface interface {
 
 	// ListPorts 查询端口列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/ports (the `ListPorts` operationId).
 	ListPorts(ctx context.Context, projectID string, params *ListPortsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreatePortWithBody 创建端口
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -12823,7 +18341,9 @@ type ClientInterface interface {
 
 	// CreatePort 创建端口
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -12837,17 +18357,23 @@ type ClientInterface interface {
 	// 不允许删除device_owner为非空且不为neutron:VIP_PORT的端口。
 	// 不允许删除device_id为非空的端口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口.md:1
+	//
 	// Corresponds with DELETE /v1/{project_id}/ports/{port_id} (the `DeletePort` operationId).
 	DeletePort(ctx context.Context, projectID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowPort 查询端口
 	//
-	// 查询单个端口.
+	// 查询单个端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/ports/{port_id} (the `ShowPort` operationId).
 	ShowPort(ctx context.Context, projectID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdatePortWithBody 更新端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -12856,6 +18382,8 @@ type ClientInterface interface {
 
 	// UpdatePort 更新端口
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/ports/{port_id} (the `UpdatePort` operationId).
@@ -12863,7 +18391,9 @@ type ClientInterface interface {
 
 	// CreatePrivateipWithBody 申请私有IP
 	//
-	// 申请私有IP。.
+	// 申请私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -12872,7 +18402,9 @@ type ClientInterface interface {
 
 	// CreatePrivateip 申请私有IP
 	//
-	// 申请私有IP。.
+	// 申请私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -12881,28 +18413,36 @@ type ClientInterface interface {
 
 	// DeletePrivateip 删除私有IP
 	//
-	// 删除私有IP。.
+	// 删除私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除私有IP.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/privateips/{privateip_id} (the `DeletePrivateip` operationId).
 	DeletePrivateip(ctx context.Context, projectID string, privateipID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowPrivateip 查询私有IP
 	//
-	// 指定IP的ID查询私有IP。.
+	// 指定IP的ID查询私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/privateips/{privateip_id} (the `ShowPrivateip` operationId).
 	ShowPrivateip(ctx context.Context, projectID string, privateipID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowQuota 查询配额
 	//
-	// 查询单租户在VPC服务下的网络资源配额，包括vpc配额、子网配额、安全组配额、安全组规则配额、弹性公网IP配额，vpn配额等。.
+	// 查询单租户在VPC服务下的网络资源配额，包括vpc配额、子网配额、安全组配额、安全组规则配额、弹性公网IP配额，vpn配额等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/quotas (the `ShowQuota` operationId).
 	ShowQuota(ctx context.Context, projectID string, params *ShowQuotaParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRouteTables 查询路由表列表
 	//
-	// 查询提交请求的帐户的所有路由表列表，并根据过滤条件进行过滤。.
+	// 查询提交请求的帐户的所有路由表列表，并根据过滤条件进行过滤。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/routetables (the `ListRouteTables` operationId).
 	ListRouteTables(ctx context.Context, projectID string, params *ListRouteTablesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -12914,6 +18454,8 @@ type ClientInterface interface {
 	// 自定义路由表的目的网段，不能被包含在local类型路由的网段内
 	// 同一个路由表，路由的目的网段不能相同
 	// 一次下发的路由条目数，不能超过5条
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -12928,6 +18470,8 @@ type ClientInterface interface {
 	// 同一个路由表，路由的目的网段不能相同
 	// 一次下发的路由条目数，不能超过5条
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/routetables (the `CreateRouteTable` operationId).
@@ -12939,19 +18483,25 @@ type ClientInterface interface {
 	// 约束：
 	// 只允许删除非默认路由表，非默认路由表如果关联了子网，则需要解除关联后才允许删除。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由表.md:1
+	//
 	// Corresponds with DELETE /v1/{project_id}/routetables/{routetable_id} (the `DeleteRouteTable` operationId).
 	DeleteRouteTable(ctx context.Context, projectID string, routetableID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowRouteTable 查询路由表
 	//
-	// 查询路由表详情。.
+	// 查询路由表详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/routetables/{routetable_id} (the `ShowRouteTable` operationId).
 	ShowRouteTable(ctx context.Context, projectID string, routetableID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateRouteTableWithBody 更新路由表
 	//
-	// 更新路由表。.
+	// 更新路由表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -12960,7 +18510,9 @@ type ClientInterface interface {
 
 	// UpdateRouteTable 更新路由表
 	//
-	// 更新路由表。.
+	// 更新路由表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -12972,6 +18524,8 @@ type ClientInterface interface {
 	// 路由表关联子网。
 	// 子网关联路由表A后，再关联路由表B，不需要先跟路由表A解关联，即可关联路由表B。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
@@ -12982,6 +18536,8 @@ type ClientInterface interface {
 	// 路由表关联子网。
 	// 子网关联路由表A后，再关联路由表B，不需要先跟路由表A解关联，即可关联路由表B。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
@@ -12989,7 +18545,9 @@ type ClientInterface interface {
 
 	// DisassociateRouteTableWithBody 解关联路由表与子网
 	//
-	// 路由表关解关联子网。.
+	// 路由表关解关联子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -12998,7 +18556,9 @@ type ClientInterface interface {
 
 	// DisassociateRouteTable 解关联路由表与子网
 	//
-	// 路由表关解关联子网。.
+	// 路由表关解关联子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13007,14 +18567,18 @@ type ClientInterface interface {
 
 	// ListSecurityGroupRulesV1 查询安全组规则列表
 	//
-	// 查询安全组规则列表。.
+	// 查询安全组规则列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/security-group-rules (the `ListSecurityGroupRulesV1` operationId).
 	ListSecurityGroupRulesV1(ctx context.Context, projectID string, params *ListSecurityGroupRulesV1Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecurityGroupRuleV1WithBody 创建安全组规则
 	//
-	// 创建安全组规则。.
+	// 创建安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13023,7 +18587,9 @@ type ClientInterface interface {
 
 	// CreateSecurityGroupRuleV1 创建安全组规则
 	//
-	// 创建安全组规则。.
+	// 创建安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13032,28 +18598,36 @@ type ClientInterface interface {
 
 	// DeleteSecurityGroupRuleV1 删除安全组规则
 	//
-	// 删除安全组规则。.
+	// 删除安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/security-group-rules/{security_group_rule_id} (the `DeleteSecurityGroupRuleV1` operationId).
 	DeleteSecurityGroupRuleV1(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecurityGroupRuleV1 查询安全组规则
 	//
-	// 查询单个安全组规则。.
+	// 查询单个安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/security-group-rules/{security_group_rule_id} (the `ShowSecurityGroupRuleV1` operationId).
 	ShowSecurityGroupRuleV1(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecurityGroupsV1 查询安全组列表
 	//
-	// 查询安全组列表。.
+	// 查询安全组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/security-groups (the `ListSecurityGroupsV1` operationId).
 	ListSecurityGroupsV1(ctx context.Context, projectID string, params *ListSecurityGroupsV1Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecurityGroupV1WithBody 创建安全组
 	//
-	// 创建安全组。.
+	// 创建安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13062,7 +18636,9 @@ type ClientInterface interface {
 
 	// CreateSecurityGroupV1 创建安全组
 	//
-	// 创建安全组。.
+	// 创建安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13071,28 +18647,36 @@ type ClientInterface interface {
 
 	// DeleteSecurityGroupV1 删除安全组
 	//
-	// 删除安全组。.
+	// 删除安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/security-groups/{security_group_id} (the `DeleteSecurityGroupV1` operationId).
 	DeleteSecurityGroupV1(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecurityGroupV1 查询安全组
 	//
-	// 查询单个安全组。.
+	// 查询单个安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/security-groups/{security_group_id} (the `ShowSecurityGroupV1` operationId).
 	ShowSecurityGroupV1(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSubnets 查询子网列表
 	//
-	// 查询子网列表。.
+	// 查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/subnets (the `ListSubnets` operationId).
 	ListSubnets(ctx context.Context, projectID string, params *ListSubnetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSubnetWithBody 创建子网
 	//
-	// 创建子网。.
+	// 创建子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13101,7 +18685,9 @@ type ClientInterface interface {
 
 	// CreateSubnet 创建子网
 	//
-	// 创建子网。.
+	// 创建子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13110,7 +18696,9 @@ type ClientInterface interface {
 
 	// ShowSubnet 查询子网
 	//
-	// 查询子网。.
+	// 查询子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/subnets/{subnet_id} (the `ShowSubnet` operationId).
 	ShowSubnet(ctx context.Context, projectID string, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -13121,19 +18709,25 @@ type ClientInterface interface {
 	// > **说明：**
 	// >此API无法获取系统保留地址，如DHCP IP，Gateway IP。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
+	//
 	// Corresponds with GET /v1/{project_id}/subnets/{subnet_id}/privateips (the `ListPrivateips` operationId).
 	ListPrivateips(ctx context.Context, projectID string, subnetID string, params *ListPrivateipsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListVpcsV1 查询VPC列表
 	//
-	// 查询虚拟私有云列表。.
+	// 查询虚拟私有云列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/vpcs (the `ListVpcsV1` operationId).
 	ListVpcsV1(ctx context.Context, projectID string, params *ListVpcsV1Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateVpcWithBody 创建VPC
 	//
-	// 创建虚拟私有云。.
+	// 创建虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13142,7 +18736,9 @@ type ClientInterface interface {
 
 	// CreateVpc 创建VPC
 	//
-	// 创建虚拟私有云。.
+	// 创建虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13151,21 +18747,27 @@ type ClientInterface interface {
 
 	// DeleteVpc 删除VPC
 	//
-	// 删除虚拟私有云。.
+	// 删除虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/vpcs/{vpc_id} (the `DeleteVpc` operationId).
 	DeleteVpc(ctx context.Context, projectID string, vpcID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowVpc 查询VPC
 	//
-	// 查询虚拟私有云。.
+	// 查询虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:1
 	//
 	// Corresponds with GET /v1/{project_id}/vpcs/{vpc_id} (the `ShowVpc` operationId).
 	ShowVpc(ctx context.Context, projectID string, vpcID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateVpcWithBody 更新VPC
 	//
-	// 更新虚拟私有云。.
+	// 更新虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13174,7 +18776,9 @@ type ClientInterface interface {
 
 	// UpdateVpc 更新VPC
 	//
-	// 更新虚拟私有云。.
+	// 更新虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13183,14 +18787,18 @@ type ClientInterface interface {
 
 	// DeleteSubnet 删除子网
 	//
-	// 删除子网。.
+	// 删除子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网.md:1
 	//
 	// Corresponds with DELETE /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id} (the `DeleteSubnet` operationId).
 	DeleteSubnet(ctx context.Context, projectID string, vpcID string, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSubnetWithBody 更新子网
 	//
-	// 更新子网。.
+	// 更新子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13199,7 +18807,9 @@ type ClientInterface interface {
 
 	// UpdateSubnet 更新子网
 	//
-	// 更新子网。.
+	// 更新子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13208,14 +18818,18 @@ type ClientInterface interface {
 
 	// NeutronListFirewallGroups 查询所有网络ACL组
 	//
-	// 查询提交请求的租户有权限操作的所有网络ACL组信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有网络ACL组信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:1
 	//
 	// Corresponds with GET /v2.0/fwaas/firewall_groups (the `NeutronListFirewallGroups` operationId).
 	NeutronListFirewallGroups(ctx context.Context, params *NeutronListFirewallGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronCreateFirewallGroupWithBody 创建网络ACL组
 	//
-	// 创建网络ACL组。.
+	// 创建网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13224,7 +18838,9 @@ type ClientInterface interface {
 
 	// NeutronCreateFirewallGroup 创建网络ACL组
 	//
-	// 创建网络ACL组。.
+	// 创建网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13233,21 +18849,27 @@ type ClientInterface interface {
 
 	// NeutronDeleteFirewallGroup 删除网络ACL组
 	//
-	// 删除网络ACL组。.
+	// 删除网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL组.md:1
 	//
 	// Corresponds with DELETE /v2.0/fwaas/firewall_groups/{firewall_group_id} (the `NeutronDeleteFirewallGroup` operationId).
 	NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronShowFirewallGroup 查询特定网络ACL组详情
 	//
-	// 查询特定网络ACL组详情。.
+	// 查询特定网络ACL组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:1
 	//
 	// Corresponds with GET /v2.0/fwaas/firewall_groups/{firewall_group_id} (the `NeutronShowFirewallGroup` operationId).
 	NeutronShowFirewallGroup(ctx context.Context, firewallGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronUpdateFirewallGroupWithBody 更新网络ACL组
 	//
-	// 更新网络ACL组。.
+	// 更新网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13256,7 +18878,9 @@ type ClientInterface interface {
 
 	// NeutronUpdateFirewallGroup 更新网络ACL组
 	//
-	// 更新网络ACL组。.
+	// 更新网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13265,14 +18889,18 @@ type ClientInterface interface {
 
 	// NeutronListFirewallPolicies 查询所有网络ACL策略
 	//
-	// 查询提交请求的租户有权限操作的所有网络ACL策略信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有网络ACL策略信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:1
 	//
 	// Corresponds with GET /v2.0/fwaas/firewall_policies (the `NeutronListFirewallPolicies` operationId).
 	NeutronListFirewallPolicies(ctx context.Context, params *NeutronListFirewallPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronCreateFirewallPolicyWithBody 创建网络ACL策略
 	//
-	// 创建网络ACL策略。.
+	// 创建网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13281,7 +18909,9 @@ type ClientInterface interface {
 
 	// NeutronCreateFirewallPolicy 创建网络ACL策略
 	//
-	// 创建网络ACL策略。.
+	// 创建网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13290,21 +18920,27 @@ type ClientInterface interface {
 
 	// NeutronDeleteFirewallPolicy 删除网络ACL策略
 	//
-	// 删除网络ACL策略。.
+	// 删除网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL策略.md:1
 	//
 	// Corresponds with DELETE /v2.0/fwaas/firewall_policies/{firewall_policy_id} (the `NeutronDeleteFirewallPolicy` operationId).
 	NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronShowFirewallPolicy 查询特定网络ACL策略详情
 	//
-	// 查询特定网络ACL策略详情。.
+	// 查询特定网络ACL策略详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:1
 	//
 	// Corresponds with GET /v2.0/fwaas/firewall_policies/{firewall_policy_id} (the `NeutronShowFirewallPolicy` operationId).
 	NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronUpdateFirewallPolicyWithBody 更新网络ACL策略
 	//
-	// 更新网络ACL策略。.
+	// 更新网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13313,7 +18949,9 @@ type ClientInterface interface {
 
 	// NeutronUpdateFirewallPolicy 更新网络ACL策略
 	//
-	// 更新网络ACL策略。.
+	// 更新网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13322,7 +18960,9 @@ type ClientInterface interface {
 
 	// NeutronAddFirewallRuleWithBody 插入网络ACL规则
 	//
-	// 插入一条网络ACL规则到某一网络ACL策略中。.
+	// 插入一条网络ACL规则到某一网络ACL策略中。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13331,7 +18971,9 @@ type ClientInterface interface {
 
 	// NeutronAddFirewallRule 插入网络ACL规则
 	//
-	// 插入一条网络ACL规则到某一网络ACL策略中。.
+	// 插入一条网络ACL规则到某一网络ACL策略中。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13340,7 +18982,9 @@ type ClientInterface interface {
 
 	// NeutronRemoveFirewallRuleWithBody 移除网络ACL规则
 	//
-	// 从某一网络ACL策略中移除一条网络ACL规则。.
+	// 从某一网络ACL策略中移除一条网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13349,7 +18993,9 @@ type ClientInterface interface {
 
 	// NeutronRemoveFirewallRule 移除网络ACL规则
 	//
-	// 从某一网络ACL策略中移除一条网络ACL规则。.
+	// 从某一网络ACL策略中移除一条网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13358,14 +19004,18 @@ type ClientInterface interface {
 
 	// NeutronListFirewallRules 查询所有网络ACL规则
 	//
-	// 查询提交请求的租户有权限操作的所有网络ACL规则信息。单次查询最多返回2000条数据，超过2000后会返回分页标记，分页查询请参见分页查询.
+	// 查询提交请求的租户有权限操作的所有网络ACL规则信息。单次查询最多返回2000条数据，超过2000后会返回分页标记，分页查询请参见分页查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:1
 	//
 	// Corresponds with GET /v2.0/fwaas/firewall_rules (the `NeutronListFirewallRules` operationId).
 	NeutronListFirewallRules(ctx context.Context, params *NeutronListFirewallRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronCreateFirewallRuleWithBody 创建网络ACL规则
 	//
-	// 创建网络ACL规则。.
+	// 创建网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13374,7 +19024,9 @@ type ClientInterface interface {
 
 	// NeutronCreateFirewallRule 创建网络ACL规则
 	//
-	// 创建网络ACL规则。.
+	// 创建网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13387,19 +19039,25 @@ type ClientInterface interface {
 	// > **说明：**
 	// >在删除前，您需要先通过移除网络ACL规则将网络ACL规则从对应的网络ACL策略移除，否则无法删除网络ACL规则。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL规则.md:1
+	//
 	// Corresponds with DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id} (the `NeutronDeleteFirewallRule` operationId).
 	NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronShowFirewallRule 查询特定网络ACL规则
 	//
-	// 查询特定网络ACL规则详情。.
+	// 查询特定网络ACL规则详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:1
 	//
 	// Corresponds with GET /v2.0/fwaas/firewall_rules/{firewall_rule_id} (the `NeutronShowFirewallRule` operationId).
 	NeutronShowFirewallRule(ctx context.Context, firewallRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronUpdateFirewallRuleWithBody 更新网络ACL规则
 	//
-	// 更新网络ACL规则。.
+	// 更新网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13408,7 +19066,9 @@ type ClientInterface interface {
 
 	// NeutronUpdateFirewallRule 更新网络ACL规则
 	//
-	// 更新网络ACL规则。.
+	// 更新网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13424,19 +19084,25 @@ type ClientInterface interface {
 	// >-   这里以及下文描述的IP地址总数、已用IP地址总数不包含系统预留地址。
 	// >-   在分配IP时，用户可以指定系统预留的IP地址。但是不论IP是如何分配的，只要是处于系统预留IP地址段的IP均不会被统计到已用IP地址数目和IP地址总数中。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:1
+	//
 	// Corresponds with GET /v2.0/network-ip-availabilities/{network_id} (the `ShowNetworkIPAvailabilities` operationId).
 	ShowNetworkIPAvailabilities(ctx context.Context, networkID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronListNetworks 查询网络列表
 	//
-	// 查询提交请求的租户的所有网络，单次查询最多返回2000条数据，超过2000后会返回分页标记分页。查询请参考分页查询。.
+	// 查询提交请求的租户的所有网络，单次查询最多返回2000条数据，超过2000后会返回分页标记分页。查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:1
 	//
 	// Corresponds with GET /v2.0/networks (the `NeutronListNetworks` operationId).
 	NeutronListNetworks(ctx context.Context, params *NeutronListNetworksParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronCreateNetworkWithBody 创建网络
 	//
-	// 创建网络。.
+	// 创建网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13445,7 +19111,9 @@ type ClientInterface interface {
 
 	// NeutronCreateNetwork 创建网络
 	//
-	// 创建网络。.
+	// 创建网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13454,21 +19122,27 @@ type ClientInterface interface {
 
 	// NeutronDeleteNetwork 删除网络
 	//
-	// 删除网络。.
+	// 删除网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络.md:1
 	//
 	// Corresponds with DELETE /v2.0/networks/{network_id} (the `NeutronDeleteNetwork` operationId).
 	NeutronDeleteNetwork(ctx context.Context, networkID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronShowNetwork 查询网络
 	//
-	// 查询网络详情。.
+	// 查询网络详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:1
 	//
 	// Corresponds with GET /v2.0/networks/{network_id} (the `NeutronShowNetwork` operationId).
 	NeutronShowNetwork(ctx context.Context, networkID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronUpdateNetworkWithBody 更新网络
 	//
-	// 更新网络。.
+	// 更新网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13477,7 +19151,9 @@ type ClientInterface interface {
 
 	// NeutronUpdateNetwork 更新网络
 	//
-	// 更新网络。.
+	// 更新网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13486,14 +19162,18 @@ type ClientInterface interface {
 
 	// NeutronListPorts 查询端口列表
 	//
-	// 查询提交请求的租户的所有端口，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户的所有端口，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:1
 	//
 	// Corresponds with GET /v2.0/ports (the `NeutronListPorts` operationId).
 	NeutronListPorts(ctx context.Context, params *NeutronListPortsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronCreatePortWithBody 创建端口
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13502,7 +19182,9 @@ type ClientInterface interface {
 
 	// NeutronCreatePort 创建端口
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13516,19 +19198,25 @@ type ClientInterface interface {
 	// 不允许删除device_owner为非空且不为neutron:VIP_PORT的端口。
 	// 不允许删除device_id为非空的端口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口-openstack.md:1
+	//
 	// Corresponds with DELETE /v2.0/ports/{port_id} (the `NeutronDeletePort` operationId).
 	NeutronDeletePort(ctx context.Context, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronShowPort 查询端口
 	//
-	// 查询端口详情。.
+	// 查询端口详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:1
 	//
 	// Corresponds with GET /v2.0/ports/{port_id} (the `NeutronShowPort` operationId).
 	NeutronShowPort(ctx context.Context, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronUpdatePortWithBody 更新端口
 	//
-	// 更新端口。.
+	// 更新端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13537,7 +19225,9 @@ type ClientInterface interface {
 
 	// NeutronUpdatePort 更新端口
 	//
-	// 更新端口。.
+	// 更新端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13546,14 +19236,18 @@ type ClientInterface interface {
 
 	// NeutronListRouters 查询路由器列表
 	//
-	// 查询提交请求的租户有权限操作的所有路由器信息，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有路由器信息，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:1
 	//
 	// Corresponds with GET /v2.0/routers (the `NeutronListRouters` operationId).
 	NeutronListRouters(ctx context.Context, params *NeutronListRoutersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronCreateRouterWithBody 创建路由器
 	//
-	// 创建路由器。.
+	// 创建路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13562,7 +19256,9 @@ type ClientInterface interface {
 
 	// NeutronCreateRouter 创建路由器
 	//
-	// 创建路由器。.
+	// 创建路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13571,21 +19267,27 @@ type ClientInterface interface {
 
 	// NeutronDeleteRouter 删除路由器
 	//
-	// 删除路由器。.
+	// 删除路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由器.md:1
 	//
 	// Corresponds with DELETE /v2.0/routers/{router_id} (the `NeutronDeleteRouter` operationId).
 	NeutronDeleteRouter(ctx context.Context, routerID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronShowRouter 查询路由器
 	//
-	// 查询路由器详情。.
+	// 查询路由器详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:1
 	//
 	// Corresponds with GET /v2.0/routers/{router_id} (the `NeutronShowRouter` operationId).
 	NeutronShowRouter(ctx context.Context, routerID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronUpdateRouterWithBody 更新路由器
 	//
-	// 更新路由器。.
+	// 更新路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13594,7 +19296,9 @@ type ClientInterface interface {
 
 	// NeutronUpdateRouter 更新路由器
 	//
-	// 更新路由器。.
+	// 更新路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13610,6 +19314,8 @@ type ClientInterface interface {
 	// “provider:network_type”为“geneve”的网络不可以添加路由器。
 	// 一个子网只能添加一个路由器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2.0/routers/{router_id}/add_router_interface (the `NeutronAddRouterInterface` operationId).
@@ -13624,6 +19330,8 @@ type ClientInterface interface {
 	// “provider:network_type”为“geneve”的网络不可以添加路由器。
 	// 一个子网只能添加一个路由器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.0/routers/{router_id}/add_router_interface (the `NeutronAddRouterInterface` operationId).
@@ -13634,6 +19342,8 @@ type ClientInterface interface {
 	// 删除路由器接口。
 	// 接口约束：
 	// 如果该子网上还有负载均衡器对象，不允许删除路由器接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13646,6 +19356,8 @@ type ClientInterface interface {
 	// 接口约束：
 	// 如果该子网上还有负载均衡器对象，不允许删除路由器接口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.0/routers/{router_id}/remove_router_interface (the `NeutronRemoveRouterInterface` operationId).
@@ -13653,14 +19365,18 @@ type ClientInterface interface {
 
 	// NeutronListSecurityGroupRules 查询安全组规则
 	//
-	// 查询提交请求的租户有权限操作的所有安全组规则。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有安全组规则。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:1
 	//
 	// Corresponds with GET /v2.0/security-group-rules (the `NeutronListSecurityGroupRules` operationId).
 	NeutronListSecurityGroupRules(ctx context.Context, params *NeutronListSecurityGroupRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronCreateSecurityGroupRuleWithBody 创建安全组规则
 	//
-	// 创建安全组规则。.
+	// 创建安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13669,7 +19385,9 @@ type ClientInterface interface {
 
 	// NeutronCreateSecurityGroupRule 创建安全组规则
 	//
-	// 创建安全组规则。.
+	// 创建安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13678,28 +19396,36 @@ type ClientInterface interface {
 
 	// NeutronDeleteSecurityGroupRule 删除安全组规则
 	//
-	// 删除安全组规则。.
+	// 删除安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-OpenStack.md:1
 	//
 	// Corresponds with DELETE /v2.0/security-group-rules/{security_group_rule_id} (the `NeutronDeleteSecurityGroupRule` operationId).
 	NeutronDeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronShowSecurityGroupRule 查询安全组规则详情
 	//
-	// 查询安全组规则详情。.
+	// 查询安全组规则详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:1
 	//
 	// Corresponds with GET /v2.0/security-group-rules/{security_group_rule_id} (the `NeutronShowSecurityGroupRule` operationId).
 	NeutronShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronListSecurityGroups 查询安全组
 	//
-	// 查询提交请求的租户有权限操作的所有安全组。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有安全组。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:1
 	//
 	// Corresponds with GET /v2.0/security-groups (the `NeutronListSecurityGroups` operationId).
 	NeutronListSecurityGroups(ctx context.Context, params *NeutronListSecurityGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronCreateSecurityGroupWithBody 创建安全组
 	//
-	// 创建安全组。.
+	// 创建安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13708,7 +19434,9 @@ type ClientInterface interface {
 
 	// NeutronCreateSecurityGroup 创建安全组
 	//
-	// 创建安全组。.
+	// 创建安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13717,21 +19445,27 @@ type ClientInterface interface {
 
 	// NeutronDeleteSecurityGroup 删除安全组
 	//
-	// 删除安全组。.
+	// 删除安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-OpenStack.md:1
 	//
 	// Corresponds with DELETE /v2.0/security-groups/{security_group_id} (the `NeutronDeleteSecurityGroup` operationId).
 	NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronShowSecurityGroup 查询安全组详情
 	//
-	// 查询安全组详情。.
+	// 查询安全组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:1
 	//
 	// Corresponds with GET /v2.0/security-groups/{security_group_id} (the `NeutronShowSecurityGroup` operationId).
 	NeutronShowSecurityGroup(ctx context.Context, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronUpdateSecurityGroupWithBody 更新安全组
 	//
-	// 更新安全组。.
+	// 更新安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13740,7 +19474,9 @@ type ClientInterface interface {
 
 	// NeutronUpdateSecurityGroup 更新安全组
 	//
-	// 更新安全组。.
+	// 更新安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13749,14 +19485,18 @@ type ClientInterface interface {
 
 	// NeutronListSubnets 查询子网列表
 	//
-	// 查询提交请求的租户的所有子网，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户的所有子网，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:1
 	//
 	// Corresponds with GET /v2.0/subnets (the `NeutronListSubnets` operationId).
 	NeutronListSubnets(ctx context.Context, params *NeutronListSubnetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronCreateSubnetWithBody 创建子网
 	//
-	// 创建子网。.
+	// 创建子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13765,7 +19505,9 @@ type ClientInterface interface {
 
 	// NeutronCreateSubnet 创建子网
 	//
-	// 创建子网。.
+	// 创建子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13774,14 +19516,18 @@ type ClientInterface interface {
 
 	// NeutronDeleteSubnet 删除子网
 	//
-	// 删除子网。.
+	// 删除子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网-openstack.md:1
 	//
 	// Corresponds with DELETE /v2.0/subnets/{subnet_id} (the `NeutronDeleteSubnet` operationId).
 	NeutronDeleteSubnet(ctx context.Context, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NeutronShowSubnet 查询子网
 	//
-	// 查询子网详情.
+	// 查询子网详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:1
 	//
 	// Corresponds with GET /v2.0/subnets/{subnet_id} (the `NeutronShowSubnet` operationId).
 	NeutronShowSubnet(ctx context.Context, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -13791,6 +19537,8 @@ type ClientInterface interface {
 	// 更新子网。
 	// 接口约束：
 	// 更新allocation_pools字段时范围不能包含网关和广播地址的所有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13803,6 +19551,8 @@ type ClientInterface interface {
 	// 接口约束：
 	// 更新allocation_pools字段时范围不能包含网关和广播地址的所有IP。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.0/subnets/{subnet_id} (the `NeutronUpdateSubnet` operationId).
@@ -13810,7 +19560,9 @@ type ClientInterface interface {
 
 	// ListVpcPeerings 查询对等连接列表
 	//
-	// 查询提交请求的租户的所有对等连接。根据过滤条件进行过滤。分页查询请参考分页查询。.
+	// 查询提交请求的租户的所有对等连接。根据过滤条件进行过滤。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:1
 	//
 	// Corresponds with GET /v2.0/vpc/peerings (the `ListVpcPeerings` operationId).
 	ListVpcPeerings(ctx context.Context, params *ListVpcPeeringsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -13820,6 +19572,8 @@ type ClientInterface interface {
 	// 创建对等连接。
 	// 同一租户下创建对等连接时，无需对端接受对等连接请求即可创建成功。
 	// 不同租户创建对等连接时，需要对端租户接受请求才可以创建成功。对端租户拒绝请求时，对等连接无法创建。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13832,6 +19586,8 @@ type ClientInterface interface {
 	// 同一租户下创建对等连接时，无需对端接受对等连接请求即可创建成功。
 	// 不同租户创建对等连接时，需要对端租户接受请求才可以创建成功。对端租户拒绝请求时，对等连接无法创建。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.0/vpc/peerings (the `CreateVpcPeering` operationId).
@@ -13842,19 +19598,25 @@ type ClientInterface interface {
 	// 删除对等连接。
 	// 可以在本端或对端任何一端删除对等连接。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除对等连接.md:1
+	//
 	// Corresponds with DELETE /v2.0/vpc/peerings/{peering_id} (the `DeleteVpcPeering` operationId).
 	DeleteVpcPeering(ctx context.Context, peeringID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowVpcPeering 查询对等连接
 	//
-	// 查询对等连接详情。.
+	// 查询对等连接详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:1
 	//
 	// Corresponds with GET /v2.0/vpc/peerings/{peering_id} (the `ShowVpcPeering` operationId).
 	ShowVpcPeering(ctx context.Context, peeringID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateVpcPeeringWithBody 更新对等连接
 	//
-	// 更新对等连接。.
+	// 更新对等连接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13863,7 +19625,9 @@ type ClientInterface interface {
 
 	// UpdateVpcPeering 更新对等连接
 	//
-	// 更新对等连接。.
+	// 更新对等连接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13872,28 +19636,36 @@ type ClientInterface interface {
 
 	// AcceptVpcPeering 接受对等连接请求
 	//
-	// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户接受其他租户发起的对等连接请求。.
+	// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户接受其他租户发起的对等连接请求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:1
 	//
 	// Corresponds with PUT /v2.0/vpc/peerings/{peering_id}/accept (the `AcceptVpcPeering` operationId).
 	AcceptVpcPeering(ctx context.Context, peeringID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RejectVpcPeering 拒绝对等连接请求
 	//
-	// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户拒绝其他租户发起的对等连接请求。.
+	// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户拒绝其他租户发起的对等连接请求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:1
 	//
 	// Corresponds with PUT /v2.0/vpc/peerings/{peering_id}/reject (the `RejectVpcPeering` operationId).
 	RejectVpcPeering(ctx context.Context, peeringID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListVpcRoutes 查询VPC路由列表
 	//
-	// 查询提交请求的租户的所有路由列表，并根据过滤条件进行过滤。分页查询响应格式请参考分页查询。.
+	// 查询提交请求的租户的所有路由列表，并根据过滤条件进行过滤。分页查询响应格式请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:1
 	//
 	// Corresponds with GET /v2.0/vpc/routes (the `ListVpcRoutes` operationId).
 	ListVpcRoutes(ctx context.Context, params *ListVpcRoutesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateVpcRouteWithBody 创建VPC路由
 	//
-	// 创建路由。.
+	// 创建路由。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13902,7 +19674,9 @@ type ClientInterface interface {
 
 	// CreateVpcRoute 创建VPC路由
 	//
-	// 创建路由。.
+	// 创建路由。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13911,21 +19685,27 @@ type ClientInterface interface {
 
 	// DeleteVpcRoute 删除VPC路由
 	//
-	// 删除路由。.
+	// 删除路由。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC路由.md:1
 	//
 	// Corresponds with DELETE /v2.0/vpc/routes/{route_id} (the `DeleteVpcRoute` operationId).
 	DeleteVpcRoute(ctx context.Context, routeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowVpcRoute 查询VPC路由
 	//
-	// 查询路由详情。.
+	// 查询路由详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:1
 	//
 	// Corresponds with GET /v2.0/vpc/routes/{route_id} (the `ShowVpcRoute` operationId).
 	ShowVpcRoute(ctx context.Context, routeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSubnetsByTagsWithBody 查询子网资源实例
 	//
-	// 使用标签过滤实例。.
+	// 使用标签过滤实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13934,7 +19714,9 @@ type ClientInterface interface {
 
 	// ListSubnetsByTags 查询子网资源实例
 	//
-	// 使用标签过滤实例。.
+	// 使用标签过滤实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13943,21 +19725,27 @@ type ClientInterface interface {
 
 	// ListSubnetTags 查询子网项目标签
 	//
-	// 查询租户在指定区域和实例类型的所有标签集合。.
+	// 查询租户在指定区域和实例类型的所有标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网项目标签.md:1
 	//
 	// Corresponds with GET /v2.0/{project_id}/subnets/tags (the `ListSubnetTags` operationId).
 	ListSubnetTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSubnetTags 查询子网资源标签
 	//
-	// 查询指定子网实例的标签信息。.
+	// 查询指定子网实例的标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源标签.md:1
 	//
 	// Corresponds with GET /v2.0/{project_id}/subnets/{subnet_id}/tags (the `ShowSubnetTags` operationId).
 	ShowSubnetTags(ctx context.Context, projectID string, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSubnetTagWithBody 创建子网资源标签
 	//
-	// 给指定子网资源实例增加标签信息。.
+	// 给指定子网资源实例增加标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -13966,7 +19754,9 @@ type ClientInterface interface {
 
 	// CreateSubnetTag 创建子网资源标签
 	//
-	// 给指定子网资源实例增加标签信息。.
+	// 给指定子网资源实例增加标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -13981,6 +19771,8 @@ type ClientInterface interface {
 	// 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 	// 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action (the `BatchCreateSubnetTags` operationId).
@@ -13994,6 +19786,8 @@ type ClientInterface interface {
 	// 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 	// 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action (the `BatchCreateSubnetTags` operationId).
@@ -14001,14 +19795,18 @@ type ClientInterface interface {
 
 	// DeleteSubnetTag 删除子网资源标签
 	//
-	// 删除指定子网资源实例的标签信息。.
+	// 删除指定子网资源实例的标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网资源标签.md:1
 	//
 	// Corresponds with DELETE /v2.0/{project_id}/subnets/{subnet_id}/tags/{key} (the `DeleteSubnetTag` operationId).
 	DeleteSubnetTag(ctx context.Context, projectID string, subnetID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListVpcsByTagsWithBody 查询VPC资源实例
 	//
-	// 使用标签过滤实例。.
+	// 使用标签过滤实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14017,7 +19815,9 @@ type ClientInterface interface {
 
 	// ListVpcsByTags 查询VPC资源实例
 	//
-	// 使用标签过滤实例。.
+	// 使用标签过滤实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -14026,21 +19826,27 @@ type ClientInterface interface {
 
 	// ListVpcTags 查询VPC项目标签
 	//
-	// 查询租户在指定区域和实例类型的所有标签集合。.
+	// 查询租户在指定区域和实例类型的所有标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:1
 	//
 	// Corresponds with GET /v2.0/{project_id}/vpcs/tags (the `ListVpcTags` operationId).
 	ListVpcTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowVpcTags 查询VPC资源标签
 	//
-	// 查询指定VPC实例的标签信息。.
+	// 查询指定VPC实例的标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:1
 	//
 	// Corresponds with GET /v2.0/{project_id}/vpcs/{vpc_id}/tags (the `ShowVpcTags` operationId).
 	ShowVpcTags(ctx context.Context, projectID string, vpcID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateVpcResourceTagWithBody 创建VPC资源标签
 	//
-	// 给指定VPC资源实例增加标签信息。.
+	// 给指定VPC资源实例增加标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14049,7 +19855,9 @@ type ClientInterface interface {
 
 	// CreateVpcResourceTag 创建VPC资源标签
 	//
-	// 给指定VPC资源实例增加标签信息。.
+	// 给指定VPC资源实例增加标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -14064,6 +19872,8 @@ type ClientInterface interface {
 	// 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 	// 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action (the `BatchCreateVpcTags` operationId).
@@ -14077,6 +19887,8 @@ type ClientInterface interface {
 	// 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 	// 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action (the `BatchCreateVpcTags` operationId).
@@ -14084,19 +19896,25 @@ type ClientInterface interface {
 
 	// DeleteVpcTag 删除VPC资源标签
 	//
-	// 删除指定VPC资源实例的标签信息。.
+	// 删除指定VPC资源实例的标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC资源标签.md:1
 	//
 	// Corresponds with DELETE /v2.0/{project_id}/vpcs/{vpc_id}/tags/{key} (the `DeleteVpcTag` operationId).
 	DeleteVpcTag(ctx context.Context, projectID string, vpcID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAddressGroup 查询地址组列表
 	//
-	// 查询地址组列表，根据过滤条件进行过滤。.
+	// 查询地址组列表，根据过滤条件进行过滤。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
 	ListAddressGroup(ctx context.Context, projectID string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAddressGroupWithBody 创建地址组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14105,6 +19923,8 @@ type ClientInterface interface {
 
 	// CreateAddressGroup 创建地址组
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
@@ -14112,21 +19932,27 @@ type ClientInterface interface {
 
 	// DeleteAddressGroup 删除地址组
 	//
-	// 删除地址组，非强制删除，删除前请确保未被其他资源引用.
+	// 删除地址组，非强制删除，删除前请确保未被其他资源引用
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
 	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id} (the `DeleteAddressGroup` operationId).
 	DeleteAddressGroup(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowAddressGroup 查询地址组
 	//
-	// 查询地址组详情。.
+	// 查询地址组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
 	ShowAddressGroup(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAddressGroupWithBody 更新地址组
 	//
-	// 更新地址组。.
+	// 更新地址组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14135,7 +19961,9 @@ type ClientInterface interface {
 
 	// UpdateAddressGroup 更新地址组
 	//
-	// 更新地址组。.
+	// 更新地址组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -14144,17 +19972,23 @@ type ClientInterface interface {
 
 	// DeleteForce 强制删除地址组
 	//
-	// 强制删除地址组，删除的地址组与安全组规则关联时，会删除地址组与关联的安全组规则。.
+	// 强制删除地址组，删除的地址组与安全组规则关联时，会删除地址组与关联的安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
 	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force (the `DeleteForce` operationId).
 	DeleteForce(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecurityGroupRules 查询安全组规则列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/vpc/security-group-rules (the `ListSecurityGroupRules` operationId).
 	ListSecurityGroupRules(ctx context.Context, projectID string, params *ListSecurityGroupRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecurityGroupRuleWithBody 创建安全组规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14163,6 +19997,8 @@ type ClientInterface interface {
 
 	// CreateSecurityGroupRule 创建安全组规则
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/security-group-rules (the `CreateSecurityGroupRule` operationId).
@@ -14170,24 +20006,32 @@ type ClientInterface interface {
 
 	// DeleteSecurityGroupRule 删除安全组规则
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-10.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id} (the `DeleteSecurityGroupRule` operationId).
 	DeleteSecurityGroupRule(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecurityGroupRule 查询安全组规则
 	//
-	// 查询单个安全组规则.
+	// 查询单个安全组规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id} (the `ShowSecurityGroupRule` operationId).
 	ShowSecurityGroupRule(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecurityGroups 查询安全组列表
 	//
-	// 查询某租户下的安全组列表.
+	// 查询某租户下的安全组列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/security-groups (the `ListSecurityGroups` operationId).
 	ListSecurityGroups(ctx context.Context, projectID string, params *ListSecurityGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecurityGroupWithBody 创建安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14196,6 +20040,8 @@ type ClientInterface interface {
 
 	// CreateSecurityGroup 创建安全组
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
@@ -14203,17 +20049,23 @@ type ClientInterface interface {
 
 	// DeleteSecurityGroup 删除安全组
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/security-groups/{security_group_id} (the `DeleteSecurityGroup` operationId).
 	DeleteSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecurityGroup 查询安全组
 	//
-	// 查询单个安全组详情.
+	// 查询单个安全组详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/security-groups/{security_group_id} (the `ShowSecurityGroup` operationId).
 	ShowSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecurityGroupWithBody 更新安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14222,6 +20074,8 @@ type ClientInterface interface {
 
 	// UpdateSecurityGroup 更新安全组
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
@@ -14229,7 +20083,9 @@ type ClientInterface interface {
 
 	// ListSubNetworkInterfaces 查询租户下辅助弹性网卡列表
 	//
-	// 查询辅助弹性网卡列表，单次查询最多返回2000条数据.
+	// 查询辅助弹性网卡列表，单次查询最多返回2000条数据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/sub-network-interfaces (the `ListSubNetworkInterfaces` operationId).
 	ListSubNetworkInterfaces(ctx context.Context, projectID string, params *ListSubNetworkInterfacesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -14239,6 +20095,8 @@ type ClientInterface interface {
 	// 创建辅助弹性网卡
 	// > **说明：**
 	// >辅助弹性网卡功能目前仅对“华北-北京四、华北-北京二、华东-上海一、华东-上海二、华南-广州、西南-贵阳一、中国-香港、亚太-新加坡、亚太-雅加达、拉美-墨西哥城二、土耳其-伊斯坦布尔”区域开放。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14251,12 +20109,16 @@ type ClientInterface interface {
 	// > **说明：**
 	// >辅助弹性网卡功能目前仅对“华北-北京四、华北-北京二、华东-上海一、华东-上海二、华南-广州、西南-贵阳一、中国-香港、亚太-新加坡、亚太-雅加达、拉美-墨西哥城二、土耳其-伊斯坦布尔”区域开放。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces (the `CreateSubNetworkInterface` operationId).
 	CreateSubNetworkInterface(ctx context.Context, projectID string, body CreateSubNetworkInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateSubNetworkInterfaceWithBody 批量创建辅助弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14265,6 +20127,8 @@ type ClientInterface interface {
 
 	// BatchCreateSubNetworkInterface 批量创建辅助弹性网卡
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces/batch-create (the `BatchCreateSubNetworkInterface` operationId).
@@ -14272,24 +20136,32 @@ type ClientInterface interface {
 
 	// ShowSubNetworkInterfacesQuantity 查询租户下辅助弹性网卡数目
 	//
-	// 查询辅助弹性网卡数目.
+	// 查询辅助弹性网卡数目
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/sub-network-interfaces/count (the `ShowSubNetworkInterfacesQuantity` operationId).
 	ShowSubNetworkInterfacesQuantity(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSubNetworkInterface 删除辅助弹性网卡
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `DeleteSubNetworkInterface` operationId).
 	DeleteSubNetworkInterface(ctx context.Context, projectID string, subNetworkInterfaceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSubNetworkInterface 查询租户下辅助弹性网卡
 	//
-	// 查询辅助弹性网卡详情.
+	// 查询辅助弹性网卡详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `ShowSubNetworkInterface` operationId).
 	ShowSubNetworkInterface(ctx context.Context, projectID string, subNetworkInterfaceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSubNetworkInterfaceWithBody 更新辅助弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14298,6 +20170,8 @@ type ClientInterface interface {
 
 	// UpdateSubNetworkInterface 更新辅助弹性网卡
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `UpdateSubNetworkInterface` operationId).
@@ -14305,10 +20179,14 @@ type ClientInterface interface {
 
 	// ListTraffcMirrorFilterRules 查询流量镜像筛选规则列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffc-mirror-filter-rules (the `ListTraffcMirrorFilterRules` operationId).
 	ListTraffcMirrorFilterRules(ctx context.Context, projectID string, params *ListTraffcMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateTrafficMirrorFilterRuleWithBody 创建流量镜像筛选规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14317,6 +20195,8 @@ type ClientInterface interface {
 
 	// CreateTrafficMirrorFilterRule 创建流量镜像筛选规则
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `CreateTrafficMirrorFilterRule` operationId).
@@ -14324,15 +20204,21 @@ type ClientInterface interface {
 
 	// DeleteTrafficMirrorFilterRule 删除流量镜像筛选规则
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选规则.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `DeleteTrafficMirrorFilterRule` operationId).
 	DeleteTrafficMirrorFilterRule(ctx context.Context, projectID string, trafficMirrorFilterRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowTrafficMirrorFilterRule 查询流量镜像筛选规则详情
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则详情.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `ShowTrafficMirrorFilterRule` operationId).
 	ShowTrafficMirrorFilterRule(ctx context.Context, projectID string, trafficMirrorFilterRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateTrafficMirrorFilterRuleWithBody 更新流量镜像筛选规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14341,6 +20227,8 @@ type ClientInterface interface {
 
 	// UpdateTrafficMirrorFilterRule 更新流量镜像筛选规则
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
@@ -14348,21 +20236,27 @@ type ClientInterface interface {
 
 	// DeleteTrafficMirrorFilter 删除流量镜像筛选条件
 	//
-	// 删除流量镜像过滤条件.
+	// 删除流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
 	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
 	DeleteTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowTrafficMirrorFilter 查询流量镜像筛选条件详情
 	//
-	// 查询流量镜像过滤条件详情.
+	// 查询流量镜像过滤条件详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
 	ShowTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateTrafficMirrorFilterWithBody 更新流量镜像筛选条件
 	//
-	// 更新流量镜像过滤条件.
+	// 更新流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14371,7 +20265,9 @@ type ClientInterface interface {
 
 	// UpdateTrafficMirrorFilter 更新流量镜像筛选条件
 	//
-	// 更新流量镜像过滤条件.
+	// 更新流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -14380,14 +20276,18 @@ type ClientInterface interface {
 
 	// ListTrafficMirrorFilters 查询流量镜像筛选条件列表
 	//
-	// 查询流量镜像过滤条件列表.
+	// 查询流量镜像过滤条件列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filters (the `ListTrafficMirrorFilters` operationId).
 	ListTrafficMirrorFilters(ctx context.Context, projectID string, params *ListTrafficMirrorFiltersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateTrafficMirrorFilterWithBody 创建流量镜像筛选条件
 	//
-	// 创建流量镜像过滤条件.
+	// 创建流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14396,7 +20296,9 @@ type ClientInterface interface {
 
 	// CreateTrafficMirrorFilter 创建流量镜像筛选条件
 	//
-	// 创建流量镜像过滤条件.
+	// 创建流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -14405,10 +20307,14 @@ type ClientInterface interface {
 
 	// ListTrafficMirrorSessions 查询流量镜像会话列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-sessions (the `ListTrafficMirrorSessions` operationId).
 	ListTrafficMirrorSessions(ctx context.Context, projectID string, params *ListTrafficMirrorSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateTrafficMirrorSessionWithBody 创建流量镜像会话
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14417,6 +20323,8 @@ type ClientInterface interface {
 
 	// CreateTrafficMirrorSession 创建流量镜像会话
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-sessions (the `CreateTrafficMirrorSession` operationId).
@@ -14424,15 +20332,21 @@ type ClientInterface interface {
 
 	// DeleteTrafficMirrorSession 删除流量镜像会话
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像会话.md:1
+	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `DeleteTrafficMirrorSession` operationId).
 	DeleteTrafficMirrorSession(ctx context.Context, projectID string, trafficMirrorSessionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowTrafficMirrorSession 查询流量镜像会话详情
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话详情.md:1
+	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `ShowTrafficMirrorSession` operationId).
 	ShowTrafficMirrorSession(ctx context.Context, projectID string, trafficMirrorSessionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateTrafficMirrorSessionWithBody 更新流量镜像会话
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14441,12 +20355,16 @@ type ClientInterface interface {
 
 	// UpdateTrafficMirrorSession 更新流量镜像会话
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `UpdateTrafficMirrorSession` operationId).
 	UpdateTrafficMirrorSession(ctx context.Context, projectID string, trafficMirrorSessionID string, body UpdateTrafficMirrorSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAddSourceWithBody 流量镜像会话添加镜像源
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14455,12 +20373,16 @@ type ClientInterface interface {
 
 	// UpdateAddSource 流量镜像会话添加镜像源
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources (the `UpdateAddSource` operationId).
 	UpdateAddSource(ctx context.Context, projectID string, trafficMirrorSessionID string, body UpdateAddSourceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateRemoveSourceWithBody 流量镜像会话移除镜像源
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14469,6 +20391,8 @@ type ClientInterface interface {
 
 	// UpdateRemoveSource 流量镜像会话移除镜像源
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
+	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources (the `UpdateRemoveSource` operationId).
@@ -14476,21 +20400,27 @@ type ClientInterface interface {
 
 	// ListVpcs 查询VPC列表
 	//
-	// 查询vpc列表.
+	// 查询vpc列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/vpcs (the `ListVpcs` operationId).
 	ListVpcs(ctx context.Context, projectID string, params *ListVpcsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowVpcVpc 查询VPC详情
 	//
-	// 查询vpc详情.
+	// 查询vpc详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:1
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/vpcs/{vpc_id} (the `ShowVpcVpc` operationId).
 	ShowVpcVpc(ctx context.Context, projectID string, vpcID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddVpcExtendCidrWithBody 添加VPC扩展网段
 	//
-	// 添加VPC的扩展网段.
+	// 添加VPC的扩展网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -14499,7 +20429,9 @@ type ClientInterface interface {
 
 	// AddVpcExtendCidr 添加VPC扩展网段
 	//
-	// 添加VPC的扩展网段.
+	// 添加VPC的扩展网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -14508,12 +20440,16 @@ type ClientInterface interface {
 
 	// RemoveVpcExtendCidrWithBody 移除VPC扩展网段
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr (the `RemoveVpcExtendCidr` operationId).
 	RemoveVpcExtendCidrWithBody(ctx context.Context, projectID string, vpcID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RemoveVpcExtendCidr 移除VPC扩展网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -14523,7 +20459,9 @@ type ClientInterface interface {
 
 // ListAPIVersion 查询API版本信息列表
 //
-// 返回当前API所有可用的版本（仅针对OpenStack原生接口）。.
+// 返回当前API所有可用的版本（仅针对OpenStack原生接口）。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:1
 //
 // Corresponds with GET / (the `ListAPIVersion` operationId).
 func (c *Client) ListAPIVersion(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14540,7 +20478,9 @@ func (c *Client) ListAPIVersion(ctx context.Context, reqEditors ...RequestEditor
 
 // ListPortsV1 查询端口列表（废弃）
 //
-// 查询端口列表.
+// 查询端口列表
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:1
 //
 // Corresponds with GET /v1/ports (the `ListPortsV1` operationId).
 func (c *Client) ListPortsV1(ctx context.Context, params *ListPortsV1Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14557,7 +20497,9 @@ func (c *Client) ListPortsV1(ctx context.Context, params *ListPortsV1Params, req
 
 // CreatePortV1WithBody 创建端口（废弃）
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -14576,7 +20518,9 @@ func (c *Client) CreatePortV1WithBody(ctx context.Context, contentType string, b
 
 // CreatePortV1 创建端口（废弃）
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -14599,6 +20543,8 @@ func (c *Client) CreatePortV1(ctx context.Context, body CreatePortV1JSONRequestB
 // 接口约束：
 // device_owner不为空的端口不允许删除。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口（废弃）.md:1
+//
 // Corresponds with DELETE /v1/ports/{port_id} (the `DeletePortV1` operationId).
 func (c *Client) DeletePortV1(ctx context.Context, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeletePortV1Request(c.Server, portID)
@@ -14614,7 +20560,9 @@ func (c *Client) DeletePortV1(ctx context.Context, portID string, reqEditors ...
 
 // ShowPortV1 查询端口（废弃）
 //
-// 查询单个端口.
+// 查询单个端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:1
 //
 // Corresponds with GET /v1/ports/{port_id} (the `ShowPortV1` operationId).
 func (c *Client) ShowPortV1(ctx context.Context, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14631,7 +20579,9 @@ func (c *Client) ShowPortV1(ctx context.Context, portID string, reqEditors ...Re
 
 // UpdatePortV1WithBody 更新端口（废弃）
 //
-// 更新端口.
+// 更新端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -14650,7 +20600,9 @@ func (c *Client) UpdatePortV1WithBody(ctx context.Context, portID string, conten
 
 // UpdatePortV1 更新端口（废弃）
 //
-// 更新端口.
+// 更新端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -14669,6 +20621,8 @@ func (c *Client) UpdatePortV1(ctx context.Context, portID string, body UpdatePor
 
 // ListPorts 查询端口列表
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:1
+//
 // Corresponds with GET /v1/{project_id}/ports (the `ListPorts` operationId).
 func (c *Client) ListPorts(ctx context.Context, projectID string, params *ListPortsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListPortsRequest(c.Server, projectID, params)
@@ -14684,7 +20638,9 @@ func (c *Client) ListPorts(ctx context.Context, projectID string, params *ListPo
 
 // CreatePortWithBody 创建端口
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -14703,7 +20659,9 @@ func (c *Client) CreatePortWithBody(ctx context.Context, projectID string, conte
 
 // CreatePort 创建端口
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -14727,6 +20685,8 @@ func (c *Client) CreatePort(ctx context.Context, projectID string, body CreatePo
 // 不允许删除device_owner为非空且不为neutron:VIP_PORT的端口。
 // 不允许删除device_id为非空的端口。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口.md:1
+//
 // Corresponds with DELETE /v1/{project_id}/ports/{port_id} (the `DeletePort` operationId).
 func (c *Client) DeletePort(ctx context.Context, projectID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeletePortRequest(c.Server, projectID, portID)
@@ -14742,7 +20702,9 @@ func (c *Client) DeletePort(ctx context.Context, projectID string, portID string
 
 // ShowPort 查询端口
 //
-// 查询单个端口.
+// 查询单个端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:1
 //
 // Corresponds with GET /v1/{project_id}/ports/{port_id} (the `ShowPort` operationId).
 func (c *Client) ShowPort(ctx context.Context, projectID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14758,6 +20720,8 @@ func (c *Client) ShowPort(ctx context.Context, projectID string, portID string, 
 }
 
 // UpdatePortWithBody 更新端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -14776,6 +20740,8 @@ func (c *Client) UpdatePortWithBody(ctx context.Context, projectID string, portI
 
 // UpdatePort 更新端口
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/ports/{port_id} (the `UpdatePort` operationId).
@@ -14793,7 +20759,9 @@ func (c *Client) UpdatePort(ctx context.Context, projectID string, portID string
 
 // CreatePrivateipWithBody 申请私有IP
 //
-// 申请私有IP。.
+// 申请私有IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -14812,7 +20780,9 @@ func (c *Client) CreatePrivateipWithBody(ctx context.Context, projectID string, 
 
 // CreatePrivateip 申请私有IP
 //
-// 申请私有IP。.
+// 申请私有IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -14831,7 +20801,9 @@ func (c *Client) CreatePrivateip(ctx context.Context, projectID string, body Cre
 
 // DeletePrivateip 删除私有IP
 //
-// 删除私有IP。.
+// 删除私有IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除私有IP.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/privateips/{privateip_id} (the `DeletePrivateip` operationId).
 func (c *Client) DeletePrivateip(ctx context.Context, projectID string, privateipID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14848,7 +20820,9 @@ func (c *Client) DeletePrivateip(ctx context.Context, projectID string, privatei
 
 // ShowPrivateip 查询私有IP
 //
-// 指定IP的ID查询私有IP。.
+// 指定IP的ID查询私有IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:1
 //
 // Corresponds with GET /v1/{project_id}/privateips/{privateip_id} (the `ShowPrivateip` operationId).
 func (c *Client) ShowPrivateip(ctx context.Context, projectID string, privateipID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14865,7 +20839,9 @@ func (c *Client) ShowPrivateip(ctx context.Context, projectID string, privateipI
 
 // ShowQuota 查询配额
 //
-// 查询单租户在VPC服务下的网络资源配额，包括vpc配额、子网配额、安全组配额、安全组规则配额、弹性公网IP配额，vpn配额等。.
+// 查询单租户在VPC服务下的网络资源配额，包括vpc配额、子网配额、安全组配额、安全组规则配额、弹性公网IP配额，vpn配额等。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:1
 //
 // Corresponds with GET /v1/{project_id}/quotas (the `ShowQuota` operationId).
 func (c *Client) ShowQuota(ctx context.Context, projectID string, params *ShowQuotaParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14882,7 +20858,9 @@ func (c *Client) ShowQuota(ctx context.Context, projectID string, params *ShowQu
 
 // ListRouteTables 查询路由表列表
 //
-// 查询提交请求的帐户的所有路由表列表，并根据过滤条件进行过滤。.
+// 查询提交请求的帐户的所有路由表列表，并根据过滤条件进行过滤。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/routetables (the `ListRouteTables` operationId).
 func (c *Client) ListRouteTables(ctx context.Context, projectID string, params *ListRouteTablesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14904,6 +20882,8 @@ func (c *Client) ListRouteTables(ctx context.Context, projectID string, params *
 // 自定义路由表的目的网段，不能被包含在local类型路由的网段内
 // 同一个路由表，路由的目的网段不能相同
 // 一次下发的路由条目数，不能超过5条
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -14928,6 +20908,8 @@ func (c *Client) CreateRouteTableWithBody(ctx context.Context, projectID string,
 // 同一个路由表，路由的目的网段不能相同
 // 一次下发的路由条目数，不能超过5条
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/routetables (the `CreateRouteTable` operationId).
@@ -14949,6 +20931,8 @@ func (c *Client) CreateRouteTable(ctx context.Context, projectID string, body Cr
 // 约束：
 // 只允许删除非默认路由表，非默认路由表如果关联了子网，则需要解除关联后才允许删除。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由表.md:1
+//
 // Corresponds with DELETE /v1/{project_id}/routetables/{routetable_id} (the `DeleteRouteTable` operationId).
 func (c *Client) DeleteRouteTable(ctx context.Context, projectID string, routetableID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteRouteTableRequest(c.Server, projectID, routetableID)
@@ -14964,7 +20948,9 @@ func (c *Client) DeleteRouteTable(ctx context.Context, projectID string, routeta
 
 // ShowRouteTable 查询路由表
 //
-// 查询路由表详情。.
+// 查询路由表详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:1
 //
 // Corresponds with GET /v1/{project_id}/routetables/{routetable_id} (the `ShowRouteTable` operationId).
 func (c *Client) ShowRouteTable(ctx context.Context, projectID string, routetableID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -14981,7 +20967,9 @@ func (c *Client) ShowRouteTable(ctx context.Context, projectID string, routetabl
 
 // UpdateRouteTableWithBody 更新路由表
 //
-// 更新路由表。.
+// 更新路由表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15000,7 +20988,9 @@ func (c *Client) UpdateRouteTableWithBody(ctx context.Context, projectID string,
 
 // UpdateRouteTable 更新路由表
 //
-// 更新路由表。.
+// 更新路由表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15022,6 +21012,8 @@ func (c *Client) UpdateRouteTable(ctx context.Context, projectID string, routeta
 // 路由表关联子网。
 // 子网关联路由表A后，再关联路由表B，不需要先跟路由表A解关联，即可关联路由表B。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
@@ -15042,6 +21034,8 @@ func (c *Client) AssociateRouteTableWithBody(ctx context.Context, projectID stri
 // 路由表关联子网。
 // 子网关联路由表A后，再关联路由表B，不需要先跟路由表A解关联，即可关联路由表B。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
@@ -15059,7 +21053,9 @@ func (c *Client) AssociateRouteTable(ctx context.Context, projectID string, rout
 
 // DisassociateRouteTableWithBody 解关联路由表与子网
 //
-// 路由表关解关联子网。.
+// 路由表关解关联子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15078,7 +21074,9 @@ func (c *Client) DisassociateRouteTableWithBody(ctx context.Context, projectID s
 
 // DisassociateRouteTable 解关联路由表与子网
 //
-// 路由表关解关联子网。.
+// 路由表关解关联子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15097,7 +21095,9 @@ func (c *Client) DisassociateRouteTable(ctx context.Context, projectID string, r
 
 // ListSecurityGroupRulesV1 查询安全组规则列表
 //
-// 查询安全组规则列表。.
+// 查询安全组规则列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/security-group-rules (the `ListSecurityGroupRulesV1` operationId).
 func (c *Client) ListSecurityGroupRulesV1(ctx context.Context, projectID string, params *ListSecurityGroupRulesV1Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15114,7 +21114,9 @@ func (c *Client) ListSecurityGroupRulesV1(ctx context.Context, projectID string,
 
 // CreateSecurityGroupRuleV1WithBody 创建安全组规则
 //
-// 创建安全组规则。.
+// 创建安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15133,7 +21135,9 @@ func (c *Client) CreateSecurityGroupRuleV1WithBody(ctx context.Context, projectI
 
 // CreateSecurityGroupRuleV1 创建安全组规则
 //
-// 创建安全组规则。.
+// 创建安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15152,7 +21156,9 @@ func (c *Client) CreateSecurityGroupRuleV1(ctx context.Context, projectID string
 
 // DeleteSecurityGroupRuleV1 删除安全组规则
 //
-// 删除安全组规则。.
+// 删除安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/security-group-rules/{security_group_rule_id} (the `DeleteSecurityGroupRuleV1` operationId).
 func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15169,7 +21175,9 @@ func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, projectID string
 
 // ShowSecurityGroupRuleV1 查询安全组规则
 //
-// 查询单个安全组规则。.
+// 查询单个安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:1
 //
 // Corresponds with GET /v1/{project_id}/security-group-rules/{security_group_rule_id} (the `ShowSecurityGroupRuleV1` operationId).
 func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15186,7 +21194,9 @@ func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, projectID string, 
 
 // ListSecurityGroupsV1 查询安全组列表
 //
-// 查询安全组列表。.
+// 查询安全组列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/security-groups (the `ListSecurityGroupsV1` operationId).
 func (c *Client) ListSecurityGroupsV1(ctx context.Context, projectID string, params *ListSecurityGroupsV1Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15203,7 +21213,9 @@ func (c *Client) ListSecurityGroupsV1(ctx context.Context, projectID string, par
 
 // CreateSecurityGroupV1WithBody 创建安全组
 //
-// 创建安全组。.
+// 创建安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15222,7 +21234,9 @@ func (c *Client) CreateSecurityGroupV1WithBody(ctx context.Context, projectID st
 
 // CreateSecurityGroupV1 创建安全组
 //
-// 创建安全组。.
+// 创建安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15241,7 +21255,9 @@ func (c *Client) CreateSecurityGroupV1(ctx context.Context, projectID string, bo
 
 // DeleteSecurityGroupV1 删除安全组
 //
-// 删除安全组。.
+// 删除安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/security-groups/{security_group_id} (the `DeleteSecurityGroupV1` operationId).
 func (c *Client) DeleteSecurityGroupV1(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15258,7 +21274,9 @@ func (c *Client) DeleteSecurityGroupV1(ctx context.Context, projectID string, se
 
 // ShowSecurityGroupV1 查询安全组
 //
-// 查询单个安全组。.
+// 查询单个安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:1
 //
 // Corresponds with GET /v1/{project_id}/security-groups/{security_group_id} (the `ShowSecurityGroupV1` operationId).
 func (c *Client) ShowSecurityGroupV1(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15275,7 +21293,9 @@ func (c *Client) ShowSecurityGroupV1(ctx context.Context, projectID string, secu
 
 // ListSubnets 查询子网列表
 //
-// 查询子网列表。.
+// 查询子网列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/subnets (the `ListSubnets` operationId).
 func (c *Client) ListSubnets(ctx context.Context, projectID string, params *ListSubnetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15292,7 +21312,9 @@ func (c *Client) ListSubnets(ctx context.Context, projectID string, params *List
 
 // CreateSubnetWithBody 创建子网
 //
-// 创建子网。.
+// 创建子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15311,7 +21333,9 @@ func (c *Client) CreateSubnetWithBody(ctx context.Context, projectID string, con
 
 // CreateSubnet 创建子网
 //
-// 创建子网。.
+// 创建子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15330,7 +21354,9 @@ func (c *Client) CreateSubnet(ctx context.Context, projectID string, body Create
 
 // ShowSubnet 查询子网
 //
-// 查询子网。.
+// 查询子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:1
 //
 // Corresponds with GET /v1/{project_id}/subnets/{subnet_id} (the `ShowSubnet` operationId).
 func (c *Client) ShowSubnet(ctx context.Context, projectID string, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15351,6 +21377,8 @@ func (c *Client) ShowSubnet(ctx context.Context, projectID string, subnetID stri
 // > **说明：**
 // >此API无法获取系统保留地址，如DHCP IP，Gateway IP。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
+//
 // Corresponds with GET /v1/{project_id}/subnets/{subnet_id}/privateips (the `ListPrivateips` operationId).
 func (c *Client) ListPrivateips(ctx context.Context, projectID string, subnetID string, params *ListPrivateipsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListPrivateipsRequest(c.Server, projectID, subnetID, params)
@@ -15366,7 +21394,9 @@ func (c *Client) ListPrivateips(ctx context.Context, projectID string, subnetID 
 
 // ListVpcsV1 查询VPC列表
 //
-// 查询虚拟私有云列表。.
+// 查询虚拟私有云列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:1
 //
 // Corresponds with GET /v1/{project_id}/vpcs (the `ListVpcsV1` operationId).
 func (c *Client) ListVpcsV1(ctx context.Context, projectID string, params *ListVpcsV1Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15383,7 +21413,9 @@ func (c *Client) ListVpcsV1(ctx context.Context, projectID string, params *ListV
 
 // CreateVpcWithBody 创建VPC
 //
-// 创建虚拟私有云。.
+// 创建虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15402,7 +21434,9 @@ func (c *Client) CreateVpcWithBody(ctx context.Context, projectID string, conten
 
 // CreateVpc 创建VPC
 //
-// 创建虚拟私有云。.
+// 创建虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15421,7 +21455,9 @@ func (c *Client) CreateVpc(ctx context.Context, projectID string, body CreateVpc
 
 // DeleteVpc 删除VPC
 //
-// 删除虚拟私有云。.
+// 删除虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/vpcs/{vpc_id} (the `DeleteVpc` operationId).
 func (c *Client) DeleteVpc(ctx context.Context, projectID string, vpcID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15438,7 +21474,9 @@ func (c *Client) DeleteVpc(ctx context.Context, projectID string, vpcID string, 
 
 // ShowVpc 查询VPC
 //
-// 查询虚拟私有云。.
+// 查询虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:1
 //
 // Corresponds with GET /v1/{project_id}/vpcs/{vpc_id} (the `ShowVpc` operationId).
 func (c *Client) ShowVpc(ctx context.Context, projectID string, vpcID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15455,7 +21493,9 @@ func (c *Client) ShowVpc(ctx context.Context, projectID string, vpcID string, re
 
 // UpdateVpcWithBody 更新VPC
 //
-// 更新虚拟私有云。.
+// 更新虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15474,7 +21514,9 @@ func (c *Client) UpdateVpcWithBody(ctx context.Context, projectID string, vpcID 
 
 // UpdateVpc 更新VPC
 //
-// 更新虚拟私有云。.
+// 更新虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15493,7 +21535,9 @@ func (c *Client) UpdateVpc(ctx context.Context, projectID string, vpcID string, 
 
 // DeleteSubnet 删除子网
 //
-// 删除子网。.
+// 删除子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网.md:1
 //
 // Corresponds with DELETE /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id} (the `DeleteSubnet` operationId).
 func (c *Client) DeleteSubnet(ctx context.Context, projectID string, vpcID string, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15510,7 +21554,9 @@ func (c *Client) DeleteSubnet(ctx context.Context, projectID string, vpcID strin
 
 // UpdateSubnetWithBody 更新子网
 //
-// 更新子网。.
+// 更新子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15529,7 +21575,9 @@ func (c *Client) UpdateSubnetWithBody(ctx context.Context, projectID string, vpc
 
 // UpdateSubnet 更新子网
 //
-// 更新子网。.
+// 更新子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15548,7 +21596,9 @@ func (c *Client) UpdateSubnet(ctx context.Context, projectID string, vpcID strin
 
 // NeutronListFirewallGroups 查询所有网络ACL组
 //
-// 查询提交请求的租户有权限操作的所有网络ACL组信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有网络ACL组信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:1
 //
 // Corresponds with GET /v2.0/fwaas/firewall_groups (the `NeutronListFirewallGroups` operationId).
 func (c *Client) NeutronListFirewallGroups(ctx context.Context, params *NeutronListFirewallGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15565,7 +21615,9 @@ func (c *Client) NeutronListFirewallGroups(ctx context.Context, params *NeutronL
 
 // NeutronCreateFirewallGroupWithBody 创建网络ACL组
 //
-// 创建网络ACL组。.
+// 创建网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15584,7 +21636,9 @@ func (c *Client) NeutronCreateFirewallGroupWithBody(ctx context.Context, content
 
 // NeutronCreateFirewallGroup 创建网络ACL组
 //
-// 创建网络ACL组。.
+// 创建网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15603,7 +21657,9 @@ func (c *Client) NeutronCreateFirewallGroup(ctx context.Context, body NeutronCre
 
 // NeutronDeleteFirewallGroup 删除网络ACL组
 //
-// 删除网络ACL组。.
+// 删除网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL组.md:1
 //
 // Corresponds with DELETE /v2.0/fwaas/firewall_groups/{firewall_group_id} (the `NeutronDeleteFirewallGroup` operationId).
 func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15620,7 +21676,9 @@ func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID
 
 // NeutronShowFirewallGroup 查询特定网络ACL组详情
 //
-// 查询特定网络ACL组详情。.
+// 查询特定网络ACL组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:1
 //
 // Corresponds with GET /v2.0/fwaas/firewall_groups/{firewall_group_id} (the `NeutronShowFirewallGroup` operationId).
 func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15637,7 +21695,9 @@ func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupID s
 
 // NeutronUpdateFirewallGroupWithBody 更新网络ACL组
 //
-// 更新网络ACL组。.
+// 更新网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15656,7 +21716,9 @@ func (c *Client) NeutronUpdateFirewallGroupWithBody(ctx context.Context, firewal
 
 // NeutronUpdateFirewallGroup 更新网络ACL组
 //
-// 更新网络ACL组。.
+// 更新网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15675,7 +21737,9 @@ func (c *Client) NeutronUpdateFirewallGroup(ctx context.Context, firewallGroupID
 
 // NeutronListFirewallPolicies 查询所有网络ACL策略
 //
-// 查询提交请求的租户有权限操作的所有网络ACL策略信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有网络ACL策略信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:1
 //
 // Corresponds with GET /v2.0/fwaas/firewall_policies (the `NeutronListFirewallPolicies` operationId).
 func (c *Client) NeutronListFirewallPolicies(ctx context.Context, params *NeutronListFirewallPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15692,7 +21756,9 @@ func (c *Client) NeutronListFirewallPolicies(ctx context.Context, params *Neutro
 
 // NeutronCreateFirewallPolicyWithBody 创建网络ACL策略
 //
-// 创建网络ACL策略。.
+// 创建网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15711,7 +21777,9 @@ func (c *Client) NeutronCreateFirewallPolicyWithBody(ctx context.Context, conten
 
 // NeutronCreateFirewallPolicy 创建网络ACL策略
 //
-// 创建网络ACL策略。.
+// 创建网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15730,7 +21798,9 @@ func (c *Client) NeutronCreateFirewallPolicy(ctx context.Context, body NeutronCr
 
 // NeutronDeleteFirewallPolicy 删除网络ACL策略
 //
-// 删除网络ACL策略。.
+// 删除网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL策略.md:1
 //
 // Corresponds with DELETE /v2.0/fwaas/firewall_policies/{firewall_policy_id} (the `NeutronDeleteFirewallPolicy` operationId).
 func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15747,7 +21817,9 @@ func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicy
 
 // NeutronShowFirewallPolicy 查询特定网络ACL策略详情
 //
-// 查询特定网络ACL策略详情。.
+// 查询特定网络ACL策略详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:1
 //
 // Corresponds with GET /v2.0/fwaas/firewall_policies/{firewall_policy_id} (the `NeutronShowFirewallPolicy` operationId).
 func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15764,7 +21836,9 @@ func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID
 
 // NeutronUpdateFirewallPolicyWithBody 更新网络ACL策略
 //
-// 更新网络ACL策略。.
+// 更新网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15783,7 +21857,9 @@ func (c *Client) NeutronUpdateFirewallPolicyWithBody(ctx context.Context, firewa
 
 // NeutronUpdateFirewallPolicy 更新网络ACL策略
 //
-// 更新网络ACL策略。.
+// 更新网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15802,7 +21878,9 @@ func (c *Client) NeutronUpdateFirewallPolicy(ctx context.Context, firewallPolicy
 
 // NeutronAddFirewallRuleWithBody 插入网络ACL规则
 //
-// 插入一条网络ACL规则到某一网络ACL策略中。.
+// 插入一条网络ACL规则到某一网络ACL策略中。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15821,7 +21899,9 @@ func (c *Client) NeutronAddFirewallRuleWithBody(ctx context.Context, firewallPol
 
 // NeutronAddFirewallRule 插入网络ACL规则
 //
-// 插入一条网络ACL规则到某一网络ACL策略中。.
+// 插入一条网络ACL规则到某一网络ACL策略中。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15840,7 +21920,9 @@ func (c *Client) NeutronAddFirewallRule(ctx context.Context, firewallPolicyID st
 
 // NeutronRemoveFirewallRuleWithBody 移除网络ACL规则
 //
-// 从某一网络ACL策略中移除一条网络ACL规则。.
+// 从某一网络ACL策略中移除一条网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15859,7 +21941,9 @@ func (c *Client) NeutronRemoveFirewallRuleWithBody(ctx context.Context, firewall
 
 // NeutronRemoveFirewallRule 移除网络ACL规则
 //
-// 从某一网络ACL策略中移除一条网络ACL规则。.
+// 从某一网络ACL策略中移除一条网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15878,7 +21962,9 @@ func (c *Client) NeutronRemoveFirewallRule(ctx context.Context, firewallPolicyID
 
 // NeutronListFirewallRules 查询所有网络ACL规则
 //
-// 查询提交请求的租户有权限操作的所有网络ACL规则信息。单次查询最多返回2000条数据，超过2000后会返回分页标记，分页查询请参见分页查询.
+// 查询提交请求的租户有权限操作的所有网络ACL规则信息。单次查询最多返回2000条数据，超过2000后会返回分页标记，分页查询请参见分页查询
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:1
 //
 // Corresponds with GET /v2.0/fwaas/firewall_rules (the `NeutronListFirewallRules` operationId).
 func (c *Client) NeutronListFirewallRules(ctx context.Context, params *NeutronListFirewallRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15895,7 +21981,9 @@ func (c *Client) NeutronListFirewallRules(ctx context.Context, params *NeutronLi
 
 // NeutronCreateFirewallRuleWithBody 创建网络ACL规则
 //
-// 创建网络ACL规则。.
+// 创建网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15914,7 +22002,9 @@ func (c *Client) NeutronCreateFirewallRuleWithBody(ctx context.Context, contentT
 
 // NeutronCreateFirewallRule 创建网络ACL规则
 //
-// 创建网络ACL规则。.
+// 创建网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -15937,6 +22027,8 @@ func (c *Client) NeutronCreateFirewallRule(ctx context.Context, body NeutronCrea
 // > **说明：**
 // >在删除前，您需要先通过移除网络ACL规则将网络ACL规则从对应的网络ACL策略移除，否则无法删除网络ACL规则。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL规则.md:1
+//
 // Corresponds with DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id} (the `NeutronDeleteFirewallRule` operationId).
 func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewNeutronDeleteFirewallRuleRequest(c.Server, firewallRuleID)
@@ -15952,7 +22044,9 @@ func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID s
 
 // NeutronShowFirewallRule 查询特定网络ACL规则
 //
-// 查询特定网络ACL规则详情。.
+// 查询特定网络ACL规则详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:1
 //
 // Corresponds with GET /v2.0/fwaas/firewall_rules/{firewall_rule_id} (the `NeutronShowFirewallRule` operationId).
 func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -15969,7 +22063,9 @@ func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleID str
 
 // NeutronUpdateFirewallRuleWithBody 更新网络ACL规则
 //
-// 更新网络ACL规则。.
+// 更新网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -15988,7 +22084,9 @@ func (c *Client) NeutronUpdateFirewallRuleWithBody(ctx context.Context, firewall
 
 // NeutronUpdateFirewallRule 更新网络ACL规则
 //
-// 更新网络ACL规则。.
+// 更新网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16014,6 +22112,8 @@ func (c *Client) NeutronUpdateFirewallRule(ctx context.Context, firewallRuleID s
 // >-   这里以及下文描述的IP地址总数、已用IP地址总数不包含系统预留地址。
 // >-   在分配IP时，用户可以指定系统预留的IP地址。但是不论IP是如何分配的，只要是处于系统预留IP地址段的IP均不会被统计到已用IP地址数目和IP地址总数中。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:1
+//
 // Corresponds with GET /v2.0/network-ip-availabilities/{network_id} (the `ShowNetworkIPAvailabilities` operationId).
 func (c *Client) ShowNetworkIPAvailabilities(ctx context.Context, networkID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowNetworkIPAvailabilitiesRequest(c.Server, networkID)
@@ -16029,7 +22129,9 @@ func (c *Client) ShowNetworkIPAvailabilities(ctx context.Context, networkID stri
 
 // NeutronListNetworks 查询网络列表
 //
-// 查询提交请求的租户的所有网络，单次查询最多返回2000条数据，超过2000后会返回分页标记分页。查询请参考分页查询。.
+// 查询提交请求的租户的所有网络，单次查询最多返回2000条数据，超过2000后会返回分页标记分页。查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:1
 //
 // Corresponds with GET /v2.0/networks (the `NeutronListNetworks` operationId).
 func (c *Client) NeutronListNetworks(ctx context.Context, params *NeutronListNetworksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16046,7 +22148,9 @@ func (c *Client) NeutronListNetworks(ctx context.Context, params *NeutronListNet
 
 // NeutronCreateNetworkWithBody 创建网络
 //
-// 创建网络。.
+// 创建网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16065,7 +22169,9 @@ func (c *Client) NeutronCreateNetworkWithBody(ctx context.Context, contentType s
 
 // NeutronCreateNetwork 创建网络
 //
-// 创建网络。.
+// 创建网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16084,7 +22190,9 @@ func (c *Client) NeutronCreateNetwork(ctx context.Context, body NeutronCreateNet
 
 // NeutronDeleteNetwork 删除网络
 //
-// 删除网络。.
+// 删除网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络.md:1
 //
 // Corresponds with DELETE /v2.0/networks/{network_id} (the `NeutronDeleteNetwork` operationId).
 func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16101,7 +22209,9 @@ func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkID string, req
 
 // NeutronShowNetwork 查询网络
 //
-// 查询网络详情。.
+// 查询网络详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:1
 //
 // Corresponds with GET /v2.0/networks/{network_id} (the `NeutronShowNetwork` operationId).
 func (c *Client) NeutronShowNetwork(ctx context.Context, networkID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16118,7 +22228,9 @@ func (c *Client) NeutronShowNetwork(ctx context.Context, networkID string, reqEd
 
 // NeutronUpdateNetworkWithBody 更新网络
 //
-// 更新网络。.
+// 更新网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16137,7 +22249,9 @@ func (c *Client) NeutronUpdateNetworkWithBody(ctx context.Context, networkID str
 
 // NeutronUpdateNetwork 更新网络
 //
-// 更新网络。.
+// 更新网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16156,7 +22270,9 @@ func (c *Client) NeutronUpdateNetwork(ctx context.Context, networkID string, bod
 
 // NeutronListPorts 查询端口列表
 //
-// 查询提交请求的租户的所有端口，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户的所有端口，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:1
 //
 // Corresponds with GET /v2.0/ports (the `NeutronListPorts` operationId).
 func (c *Client) NeutronListPorts(ctx context.Context, params *NeutronListPortsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16173,7 +22289,9 @@ func (c *Client) NeutronListPorts(ctx context.Context, params *NeutronListPortsP
 
 // NeutronCreatePortWithBody 创建端口
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16192,7 +22310,9 @@ func (c *Client) NeutronCreatePortWithBody(ctx context.Context, contentType stri
 
 // NeutronCreatePort 创建端口
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16216,6 +22336,8 @@ func (c *Client) NeutronCreatePort(ctx context.Context, body NeutronCreatePortJS
 // 不允许删除device_owner为非空且不为neutron:VIP_PORT的端口。
 // 不允许删除device_id为非空的端口。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口-openstack.md:1
+//
 // Corresponds with DELETE /v2.0/ports/{port_id} (the `NeutronDeletePort` operationId).
 func (c *Client) NeutronDeletePort(ctx context.Context, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewNeutronDeletePortRequest(c.Server, portID)
@@ -16231,7 +22353,9 @@ func (c *Client) NeutronDeletePort(ctx context.Context, portID string, reqEditor
 
 // NeutronShowPort 查询端口
 //
-// 查询端口详情。.
+// 查询端口详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:1
 //
 // Corresponds with GET /v2.0/ports/{port_id} (the `NeutronShowPort` operationId).
 func (c *Client) NeutronShowPort(ctx context.Context, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16248,7 +22372,9 @@ func (c *Client) NeutronShowPort(ctx context.Context, portID string, reqEditors 
 
 // NeutronUpdatePortWithBody 更新端口
 //
-// 更新端口。.
+// 更新端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16267,7 +22393,9 @@ func (c *Client) NeutronUpdatePortWithBody(ctx context.Context, portID string, c
 
 // NeutronUpdatePort 更新端口
 //
-// 更新端口。.
+// 更新端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16286,7 +22414,9 @@ func (c *Client) NeutronUpdatePort(ctx context.Context, portID string, body Neut
 
 // NeutronListRouters 查询路由器列表
 //
-// 查询提交请求的租户有权限操作的所有路由器信息，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有路由器信息，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:1
 //
 // Corresponds with GET /v2.0/routers (the `NeutronListRouters` operationId).
 func (c *Client) NeutronListRouters(ctx context.Context, params *NeutronListRoutersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16303,7 +22433,9 @@ func (c *Client) NeutronListRouters(ctx context.Context, params *NeutronListRout
 
 // NeutronCreateRouterWithBody 创建路由器
 //
-// 创建路由器。.
+// 创建路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16322,7 +22454,9 @@ func (c *Client) NeutronCreateRouterWithBody(ctx context.Context, contentType st
 
 // NeutronCreateRouter 创建路由器
 //
-// 创建路由器。.
+// 创建路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16341,7 +22475,9 @@ func (c *Client) NeutronCreateRouter(ctx context.Context, body NeutronCreateRout
 
 // NeutronDeleteRouter 删除路由器
 //
-// 删除路由器。.
+// 删除路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由器.md:1
 //
 // Corresponds with DELETE /v2.0/routers/{router_id} (the `NeutronDeleteRouter` operationId).
 func (c *Client) NeutronDeleteRouter(ctx context.Context, routerID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16358,7 +22494,9 @@ func (c *Client) NeutronDeleteRouter(ctx context.Context, routerID string, reqEd
 
 // NeutronShowRouter 查询路由器
 //
-// 查询路由器详情。.
+// 查询路由器详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:1
 //
 // Corresponds with GET /v2.0/routers/{router_id} (the `NeutronShowRouter` operationId).
 func (c *Client) NeutronShowRouter(ctx context.Context, routerID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16375,7 +22513,9 @@ func (c *Client) NeutronShowRouter(ctx context.Context, routerID string, reqEdit
 
 // NeutronUpdateRouterWithBody 更新路由器
 //
-// 更新路由器。.
+// 更新路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16394,7 +22534,9 @@ func (c *Client) NeutronUpdateRouterWithBody(ctx context.Context, routerID strin
 
 // NeutronUpdateRouter 更新路由器
 //
-// 更新路由器。.
+// 更新路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16420,6 +22562,8 @@ func (c *Client) NeutronUpdateRouter(ctx context.Context, routerID string, body 
 // “provider:network_type”为“geneve”的网络不可以添加路由器。
 // 一个子网只能添加一个路由器。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2.0/routers/{router_id}/add_router_interface (the `NeutronAddRouterInterface` operationId).
@@ -16444,6 +22588,8 @@ func (c *Client) NeutronAddRouterInterfaceWithBody(ctx context.Context, routerID
 // “provider:network_type”为“geneve”的网络不可以添加路由器。
 // 一个子网只能添加一个路由器。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.0/routers/{router_id}/add_router_interface (the `NeutronAddRouterInterface` operationId).
@@ -16464,6 +22610,8 @@ func (c *Client) NeutronAddRouterInterface(ctx context.Context, routerID string,
 // 删除路由器接口。
 // 接口约束：
 // 如果该子网上还有负载均衡器对象，不允许删除路由器接口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16486,6 +22634,8 @@ func (c *Client) NeutronRemoveRouterInterfaceWithBody(ctx context.Context, route
 // 接口约束：
 // 如果该子网上还有负载均衡器对象，不允许删除路由器接口。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.0/routers/{router_id}/remove_router_interface (the `NeutronRemoveRouterInterface` operationId).
@@ -16503,7 +22653,9 @@ func (c *Client) NeutronRemoveRouterInterface(ctx context.Context, routerID stri
 
 // NeutronListSecurityGroupRules 查询安全组规则
 //
-// 查询提交请求的租户有权限操作的所有安全组规则。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有安全组规则。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:1
 //
 // Corresponds with GET /v2.0/security-group-rules (the `NeutronListSecurityGroupRules` operationId).
 func (c *Client) NeutronListSecurityGroupRules(ctx context.Context, params *NeutronListSecurityGroupRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16520,7 +22672,9 @@ func (c *Client) NeutronListSecurityGroupRules(ctx context.Context, params *Neut
 
 // NeutronCreateSecurityGroupRuleWithBody 创建安全组规则
 //
-// 创建安全组规则。.
+// 创建安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16539,7 +22693,9 @@ func (c *Client) NeutronCreateSecurityGroupRuleWithBody(ctx context.Context, con
 
 // NeutronCreateSecurityGroupRule 创建安全组规则
 //
-// 创建安全组规则。.
+// 创建安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16558,7 +22714,9 @@ func (c *Client) NeutronCreateSecurityGroupRule(ctx context.Context, body Neutro
 
 // NeutronDeleteSecurityGroupRule 删除安全组规则
 //
-// 删除安全组规则。.
+// 删除安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-OpenStack.md:1
 //
 // Corresponds with DELETE /v2.0/security-group-rules/{security_group_rule_id} (the `NeutronDeleteSecurityGroupRule` operationId).
 func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16575,7 +22733,9 @@ func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGro
 
 // NeutronShowSecurityGroupRule 查询安全组规则详情
 //
-// 查询安全组规则详情。.
+// 查询安全组规则详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:1
 //
 // Corresponds with GET /v2.0/security-group-rules/{security_group_rule_id} (the `NeutronShowSecurityGroupRule` operationId).
 func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16592,7 +22752,9 @@ func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroup
 
 // NeutronListSecurityGroups 查询安全组
 //
-// 查询提交请求的租户有权限操作的所有安全组。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有安全组。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:1
 //
 // Corresponds with GET /v2.0/security-groups (the `NeutronListSecurityGroups` operationId).
 func (c *Client) NeutronListSecurityGroups(ctx context.Context, params *NeutronListSecurityGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16609,7 +22771,9 @@ func (c *Client) NeutronListSecurityGroups(ctx context.Context, params *NeutronL
 
 // NeutronCreateSecurityGroupWithBody 创建安全组
 //
-// 创建安全组。.
+// 创建安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16628,7 +22792,9 @@ func (c *Client) NeutronCreateSecurityGroupWithBody(ctx context.Context, content
 
 // NeutronCreateSecurityGroup 创建安全组
 //
-// 创建安全组。.
+// 创建安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16647,7 +22813,9 @@ func (c *Client) NeutronCreateSecurityGroup(ctx context.Context, body NeutronCre
 
 // NeutronDeleteSecurityGroup 删除安全组
 //
-// 删除安全组。.
+// 删除安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-OpenStack.md:1
 //
 // Corresponds with DELETE /v2.0/security-groups/{security_group_id} (the `NeutronDeleteSecurityGroup` operationId).
 func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16664,7 +22832,9 @@ func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID
 
 // NeutronShowSecurityGroup 查询安全组详情
 //
-// 查询安全组详情。.
+// 查询安全组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:1
 //
 // Corresponds with GET /v2.0/security-groups/{security_group_id} (the `NeutronShowSecurityGroup` operationId).
 func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16681,7 +22851,9 @@ func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupID s
 
 // NeutronUpdateSecurityGroupWithBody 更新安全组
 //
-// 更新安全组。.
+// 更新安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16700,7 +22872,9 @@ func (c *Client) NeutronUpdateSecurityGroupWithBody(ctx context.Context, securit
 
 // NeutronUpdateSecurityGroup 更新安全组
 //
-// 更新安全组。.
+// 更新安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16719,7 +22893,9 @@ func (c *Client) NeutronUpdateSecurityGroup(ctx context.Context, securityGroupID
 
 // NeutronListSubnets 查询子网列表
 //
-// 查询提交请求的租户的所有子网，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户的所有子网，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:1
 //
 // Corresponds with GET /v2.0/subnets (the `NeutronListSubnets` operationId).
 func (c *Client) NeutronListSubnets(ctx context.Context, params *NeutronListSubnetsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16736,7 +22912,9 @@ func (c *Client) NeutronListSubnets(ctx context.Context, params *NeutronListSubn
 
 // NeutronCreateSubnetWithBody 创建子网
 //
-// 创建子网。.
+// 创建子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16755,7 +22933,9 @@ func (c *Client) NeutronCreateSubnetWithBody(ctx context.Context, contentType st
 
 // NeutronCreateSubnet 创建子网
 //
-// 创建子网。.
+// 创建子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16774,7 +22954,9 @@ func (c *Client) NeutronCreateSubnet(ctx context.Context, body NeutronCreateSubn
 
 // NeutronDeleteSubnet 删除子网
 //
-// 删除子网。.
+// 删除子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网-openstack.md:1
 //
 // Corresponds with DELETE /v2.0/subnets/{subnet_id} (the `NeutronDeleteSubnet` operationId).
 func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16791,7 +22973,9 @@ func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetID string, reqEd
 
 // NeutronShowSubnet 查询子网
 //
-// 查询子网详情.
+// 查询子网详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:1
 //
 // Corresponds with GET /v2.0/subnets/{subnet_id} (the `NeutronShowSubnet` operationId).
 func (c *Client) NeutronShowSubnet(ctx context.Context, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16811,6 +22995,8 @@ func (c *Client) NeutronShowSubnet(ctx context.Context, subnetID string, reqEdit
 // 更新子网。
 // 接口约束：
 // 更新allocation_pools字段时范围不能包含网关和广播地址的所有IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16833,6 +23019,8 @@ func (c *Client) NeutronUpdateSubnetWithBody(ctx context.Context, subnetID strin
 // 接口约束：
 // 更新allocation_pools字段时范围不能包含网关和广播地址的所有IP。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.0/subnets/{subnet_id} (the `NeutronUpdateSubnet` operationId).
@@ -16850,7 +23038,9 @@ func (c *Client) NeutronUpdateSubnet(ctx context.Context, subnetID string, body 
 
 // ListVpcPeerings 查询对等连接列表
 //
-// 查询提交请求的租户的所有对等连接。根据过滤条件进行过滤。分页查询请参考分页查询。.
+// 查询提交请求的租户的所有对等连接。根据过滤条件进行过滤。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:1
 //
 // Corresponds with GET /v2.0/vpc/peerings (the `ListVpcPeerings` operationId).
 func (c *Client) ListVpcPeerings(ctx context.Context, params *ListVpcPeeringsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16870,6 +23060,8 @@ func (c *Client) ListVpcPeerings(ctx context.Context, params *ListVpcPeeringsPar
 // 创建对等连接。
 // 同一租户下创建对等连接时，无需对端接受对等连接请求即可创建成功。
 // 不同租户创建对等连接时，需要对端租户接受请求才可以创建成功。对端租户拒绝请求时，对等连接无法创建。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16892,6 +23084,8 @@ func (c *Client) CreateVpcPeeringWithBody(ctx context.Context, contentType strin
 // 同一租户下创建对等连接时，无需对端接受对等连接请求即可创建成功。
 // 不同租户创建对等连接时，需要对端租户接受请求才可以创建成功。对端租户拒绝请求时，对等连接无法创建。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.0/vpc/peerings (the `CreateVpcPeering` operationId).
@@ -16912,6 +23106,8 @@ func (c *Client) CreateVpcPeering(ctx context.Context, body CreateVpcPeeringJSON
 // 删除对等连接。
 // 可以在本端或对端任何一端删除对等连接。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除对等连接.md:1
+//
 // Corresponds with DELETE /v2.0/vpc/peerings/{peering_id} (the `DeleteVpcPeering` operationId).
 func (c *Client) DeleteVpcPeering(ctx context.Context, peeringID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteVpcPeeringRequest(c.Server, peeringID)
@@ -16927,7 +23123,9 @@ func (c *Client) DeleteVpcPeering(ctx context.Context, peeringID string, reqEdit
 
 // ShowVpcPeering 查询对等连接
 //
-// 查询对等连接详情。.
+// 查询对等连接详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:1
 //
 // Corresponds with GET /v2.0/vpc/peerings/{peering_id} (the `ShowVpcPeering` operationId).
 func (c *Client) ShowVpcPeering(ctx context.Context, peeringID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16944,7 +23142,9 @@ func (c *Client) ShowVpcPeering(ctx context.Context, peeringID string, reqEditor
 
 // UpdateVpcPeeringWithBody 更新对等连接
 //
-// 更新对等连接。.
+// 更新对等连接。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -16963,7 +23163,9 @@ func (c *Client) UpdateVpcPeeringWithBody(ctx context.Context, peeringID string,
 
 // UpdateVpcPeering 更新对等连接
 //
-// 更新对等连接。.
+// 更新对等连接。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -16982,7 +23184,9 @@ func (c *Client) UpdateVpcPeering(ctx context.Context, peeringID string, body Up
 
 // AcceptVpcPeering 接受对等连接请求
 //
-// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户接受其他租户发起的对等连接请求。.
+// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户接受其他租户发起的对等连接请求。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:1
 //
 // Corresponds with PUT /v2.0/vpc/peerings/{peering_id}/accept (the `AcceptVpcPeering` operationId).
 func (c *Client) AcceptVpcPeering(ctx context.Context, peeringID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -16999,7 +23203,9 @@ func (c *Client) AcceptVpcPeering(ctx context.Context, peeringID string, reqEdit
 
 // RejectVpcPeering 拒绝对等连接请求
 //
-// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户拒绝其他租户发起的对等连接请求。.
+// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户拒绝其他租户发起的对等连接请求。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:1
 //
 // Corresponds with PUT /v2.0/vpc/peerings/{peering_id}/reject (the `RejectVpcPeering` operationId).
 func (c *Client) RejectVpcPeering(ctx context.Context, peeringID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17016,7 +23222,9 @@ func (c *Client) RejectVpcPeering(ctx context.Context, peeringID string, reqEdit
 
 // ListVpcRoutes 查询VPC路由列表
 //
-// 查询提交请求的租户的所有路由列表，并根据过滤条件进行过滤。分页查询响应格式请参考分页查询。.
+// 查询提交请求的租户的所有路由列表，并根据过滤条件进行过滤。分页查询响应格式请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:1
 //
 // Corresponds with GET /v2.0/vpc/routes (the `ListVpcRoutes` operationId).
 func (c *Client) ListVpcRoutes(ctx context.Context, params *ListVpcRoutesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17033,7 +23241,9 @@ func (c *Client) ListVpcRoutes(ctx context.Context, params *ListVpcRoutesParams,
 
 // CreateVpcRouteWithBody 创建VPC路由
 //
-// 创建路由。.
+// 创建路由。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17052,7 +23262,9 @@ func (c *Client) CreateVpcRouteWithBody(ctx context.Context, contentType string,
 
 // CreateVpcRoute 创建VPC路由
 //
-// 创建路由。.
+// 创建路由。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -17071,7 +23283,9 @@ func (c *Client) CreateVpcRoute(ctx context.Context, body CreateVpcRouteJSONRequ
 
 // DeleteVpcRoute 删除VPC路由
 //
-// 删除路由。.
+// 删除路由。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC路由.md:1
 //
 // Corresponds with DELETE /v2.0/vpc/routes/{route_id} (the `DeleteVpcRoute` operationId).
 func (c *Client) DeleteVpcRoute(ctx context.Context, routeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17088,7 +23302,9 @@ func (c *Client) DeleteVpcRoute(ctx context.Context, routeID string, reqEditors 
 
 // ShowVpcRoute 查询VPC路由
 //
-// 查询路由详情。.
+// 查询路由详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:1
 //
 // Corresponds with GET /v2.0/vpc/routes/{route_id} (the `ShowVpcRoute` operationId).
 func (c *Client) ShowVpcRoute(ctx context.Context, routeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17105,7 +23321,9 @@ func (c *Client) ShowVpcRoute(ctx context.Context, routeID string, reqEditors ..
 
 // ListSubnetsByTagsWithBody 查询子网资源实例
 //
-// 使用标签过滤实例。.
+// 使用标签过滤实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17124,7 +23342,9 @@ func (c *Client) ListSubnetsByTagsWithBody(ctx context.Context, projectID string
 
 // ListSubnetsByTags 查询子网资源实例
 //
-// 使用标签过滤实例。.
+// 使用标签过滤实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -17143,7 +23363,9 @@ func (c *Client) ListSubnetsByTags(ctx context.Context, projectID string, body L
 
 // ListSubnetTags 查询子网项目标签
 //
-// 查询租户在指定区域和实例类型的所有标签集合。.
+// 查询租户在指定区域和实例类型的所有标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网项目标签.md:1
 //
 // Corresponds with GET /v2.0/{project_id}/subnets/tags (the `ListSubnetTags` operationId).
 func (c *Client) ListSubnetTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17160,7 +23382,9 @@ func (c *Client) ListSubnetTags(ctx context.Context, projectID string, reqEditor
 
 // ShowSubnetTags 查询子网资源标签
 //
-// 查询指定子网实例的标签信息。.
+// 查询指定子网实例的标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源标签.md:1
 //
 // Corresponds with GET /v2.0/{project_id}/subnets/{subnet_id}/tags (the `ShowSubnetTags` operationId).
 func (c *Client) ShowSubnetTags(ctx context.Context, projectID string, subnetID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17177,7 +23401,9 @@ func (c *Client) ShowSubnetTags(ctx context.Context, projectID string, subnetID 
 
 // CreateSubnetTagWithBody 创建子网资源标签
 //
-// 给指定子网资源实例增加标签信息。.
+// 给指定子网资源实例增加标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17196,7 +23422,9 @@ func (c *Client) CreateSubnetTagWithBody(ctx context.Context, projectID string, 
 
 // CreateSubnetTag 创建子网资源标签
 //
-// 给指定子网资源实例增加标签信息。.
+// 给指定子网资源实例增加标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -17221,6 +23449,8 @@ func (c *Client) CreateSubnetTag(ctx context.Context, projectID string, subnetID
 // 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 // 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action (the `BatchCreateSubnetTags` operationId).
@@ -17244,6 +23474,8 @@ func (c *Client) BatchCreateSubnetTagsWithBody(ctx context.Context, projectID st
 // 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 // 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action (the `BatchCreateSubnetTags` operationId).
@@ -17261,7 +23493,9 @@ func (c *Client) BatchCreateSubnetTags(ctx context.Context, projectID string, su
 
 // DeleteSubnetTag 删除子网资源标签
 //
-// 删除指定子网资源实例的标签信息。.
+// 删除指定子网资源实例的标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网资源标签.md:1
 //
 // Corresponds with DELETE /v2.0/{project_id}/subnets/{subnet_id}/tags/{key} (the `DeleteSubnetTag` operationId).
 func (c *Client) DeleteSubnetTag(ctx context.Context, projectID string, subnetID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17278,7 +23512,9 @@ func (c *Client) DeleteSubnetTag(ctx context.Context, projectID string, subnetID
 
 // ListVpcsByTagsWithBody 查询VPC资源实例
 //
-// 使用标签过滤实例。.
+// 使用标签过滤实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17297,7 +23533,9 @@ func (c *Client) ListVpcsByTagsWithBody(ctx context.Context, projectID string, c
 
 // ListVpcsByTags 查询VPC资源实例
 //
-// 使用标签过滤实例。.
+// 使用标签过滤实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -17316,7 +23554,9 @@ func (c *Client) ListVpcsByTags(ctx context.Context, projectID string, body List
 
 // ListVpcTags 查询VPC项目标签
 //
-// 查询租户在指定区域和实例类型的所有标签集合。.
+// 查询租户在指定区域和实例类型的所有标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:1
 //
 // Corresponds with GET /v2.0/{project_id}/vpcs/tags (the `ListVpcTags` operationId).
 func (c *Client) ListVpcTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17333,7 +23573,9 @@ func (c *Client) ListVpcTags(ctx context.Context, projectID string, reqEditors .
 
 // ShowVpcTags 查询VPC资源标签
 //
-// 查询指定VPC实例的标签信息。.
+// 查询指定VPC实例的标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:1
 //
 // Corresponds with GET /v2.0/{project_id}/vpcs/{vpc_id}/tags (the `ShowVpcTags` operationId).
 func (c *Client) ShowVpcTags(ctx context.Context, projectID string, vpcID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17350,7 +23592,9 @@ func (c *Client) ShowVpcTags(ctx context.Context, projectID string, vpcID string
 
 // CreateVpcResourceTagWithBody 创建VPC资源标签
 //
-// 给指定VPC资源实例增加标签信息。.
+// 给指定VPC资源实例增加标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17369,7 +23613,9 @@ func (c *Client) CreateVpcResourceTagWithBody(ctx context.Context, projectID str
 
 // CreateVpcResourceTag 创建VPC资源标签
 //
-// 给指定VPC资源实例增加标签信息。.
+// 给指定VPC资源实例增加标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -17394,6 +23640,8 @@ func (c *Client) CreateVpcResourceTag(ctx context.Context, projectID string, vpc
 // 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 // 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action (the `BatchCreateVpcTags` operationId).
@@ -17417,6 +23665,8 @@ func (c *Client) BatchCreateVpcTagsWithBody(ctx context.Context, projectID strin
 // 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 // 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action (the `BatchCreateVpcTags` operationId).
@@ -17434,7 +23684,9 @@ func (c *Client) BatchCreateVpcTags(ctx context.Context, projectID string, vpcID
 
 // DeleteVpcTag 删除VPC资源标签
 //
-// 删除指定VPC资源实例的标签信息。.
+// 删除指定VPC资源实例的标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC资源标签.md:1
 //
 // Corresponds with DELETE /v2.0/{project_id}/vpcs/{vpc_id}/tags/{key} (the `DeleteVpcTag` operationId).
 func (c *Client) DeleteVpcTag(ctx context.Context, projectID string, vpcID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17451,7 +23703,9 @@ func (c *Client) DeleteVpcTag(ctx context.Context, projectID string, vpcID strin
 
 // ListAddressGroup 查询地址组列表
 //
-// 查询地址组列表，根据过滤条件进行过滤。.
+// 查询地址组列表，根据过滤条件进行过滤。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
 func (c *Client) ListAddressGroup(ctx context.Context, projectID string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17467,6 +23721,8 @@ func (c *Client) ListAddressGroup(ctx context.Context, projectID string, params 
 }
 
 // CreateAddressGroupWithBody 创建地址组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17485,6 +23741,8 @@ func (c *Client) CreateAddressGroupWithBody(ctx context.Context, projectID strin
 
 // CreateAddressGroup 创建地址组
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
@@ -17502,7 +23760,9 @@ func (c *Client) CreateAddressGroup(ctx context.Context, projectID string, body 
 
 // DeleteAddressGroup 删除地址组
 //
-// 删除地址组，非强制删除，删除前请确保未被其他资源引用.
+// 删除地址组，非强制删除，删除前请确保未被其他资源引用
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
 //
 // Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id} (the `DeleteAddressGroup` operationId).
 func (c *Client) DeleteAddressGroup(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17519,7 +23779,9 @@ func (c *Client) DeleteAddressGroup(ctx context.Context, projectID string, addre
 
 // ShowAddressGroup 查询地址组
 //
-// 查询地址组详情。.
+// 查询地址组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
 func (c *Client) ShowAddressGroup(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17536,7 +23798,9 @@ func (c *Client) ShowAddressGroup(ctx context.Context, projectID string, address
 
 // UpdateAddressGroupWithBody 更新地址组
 //
-// 更新地址组。.
+// 更新地址组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17555,7 +23819,9 @@ func (c *Client) UpdateAddressGroupWithBody(ctx context.Context, projectID strin
 
 // UpdateAddressGroup 更新地址组
 //
-// 更新地址组。.
+// 更新地址组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -17574,7 +23840,9 @@ func (c *Client) UpdateAddressGroup(ctx context.Context, projectID string, addre
 
 // DeleteForce 强制删除地址组
 //
-// 强制删除地址组，删除的地址组与安全组规则关联时，会删除地址组与关联的安全组规则。.
+// 强制删除地址组，删除的地址组与安全组规则关联时，会删除地址组与关联的安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
 //
 // Corresponds with DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force (the `DeleteForce` operationId).
 func (c *Client) DeleteForce(ctx context.Context, projectID string, addressGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17591,6 +23859,8 @@ func (c *Client) DeleteForce(ctx context.Context, projectID string, addressGroup
 
 // ListSecurityGroupRules 查询安全组规则列表
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:1
+//
 // Corresponds with GET /v3/{project_id}/vpc/security-group-rules (the `ListSecurityGroupRules` operationId).
 func (c *Client) ListSecurityGroupRules(ctx context.Context, projectID string, params *ListSecurityGroupRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListSecurityGroupRulesRequest(c.Server, projectID, params)
@@ -17605,6 +23875,8 @@ func (c *Client) ListSecurityGroupRules(ctx context.Context, projectID string, p
 }
 
 // CreateSecurityGroupRuleWithBody 创建安全组规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17623,6 +23895,8 @@ func (c *Client) CreateSecurityGroupRuleWithBody(ctx context.Context, projectID 
 
 // CreateSecurityGroupRule 创建安全组规则
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/vpc/security-group-rules (the `CreateSecurityGroupRule` operationId).
@@ -17640,6 +23914,8 @@ func (c *Client) CreateSecurityGroupRule(ctx context.Context, projectID string, 
 
 // DeleteSecurityGroupRule 删除安全组规则
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-10.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id} (the `DeleteSecurityGroupRule` operationId).
 func (c *Client) DeleteSecurityGroupRule(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteSecurityGroupRuleRequest(c.Server, projectID, securityGroupRuleID)
@@ -17655,7 +23931,9 @@ func (c *Client) DeleteSecurityGroupRule(ctx context.Context, projectID string, 
 
 // ShowSecurityGroupRule 查询安全组规则
 //
-// 查询单个安全组规则.
+// 查询单个安全组规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id} (the `ShowSecurityGroupRule` operationId).
 func (c *Client) ShowSecurityGroupRule(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17672,7 +23950,9 @@ func (c *Client) ShowSecurityGroupRule(ctx context.Context, projectID string, se
 
 // ListSecurityGroups 查询安全组列表
 //
-// 查询某租户下的安全组列表.
+// 查询某租户下的安全组列表
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/security-groups (the `ListSecurityGroups` operationId).
 func (c *Client) ListSecurityGroups(ctx context.Context, projectID string, params *ListSecurityGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17688,6 +23968,8 @@ func (c *Client) ListSecurityGroups(ctx context.Context, projectID string, param
 }
 
 // CreateSecurityGroupWithBody 创建安全组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17706,6 +23988,8 @@ func (c *Client) CreateSecurityGroupWithBody(ctx context.Context, projectID stri
 
 // CreateSecurityGroup 创建安全组
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
@@ -17723,6 +24007,8 @@ func (c *Client) CreateSecurityGroup(ctx context.Context, projectID string, body
 
 // DeleteSecurityGroup 删除安全组
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/vpc/security-groups/{security_group_id} (the `DeleteSecurityGroup` operationId).
 func (c *Client) DeleteSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteSecurityGroupRequest(c.Server, projectID, securityGroupID)
@@ -17738,7 +24024,9 @@ func (c *Client) DeleteSecurityGroup(ctx context.Context, projectID string, secu
 
 // ShowSecurityGroup 查询安全组
 //
-// 查询单个安全组详情.
+// 查询单个安全组详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/security-groups/{security_group_id} (the `ShowSecurityGroup` operationId).
 func (c *Client) ShowSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17754,6 +24042,8 @@ func (c *Client) ShowSecurityGroup(ctx context.Context, projectID string, securi
 }
 
 // UpdateSecurityGroupWithBody 更新安全组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17772,6 +24062,8 @@ func (c *Client) UpdateSecurityGroupWithBody(ctx context.Context, projectID stri
 
 // UpdateSecurityGroup 更新安全组
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
@@ -17789,7 +24081,9 @@ func (c *Client) UpdateSecurityGroup(ctx context.Context, projectID string, secu
 
 // ListSubNetworkInterfaces 查询租户下辅助弹性网卡列表
 //
-// 查询辅助弹性网卡列表，单次查询最多返回2000条数据.
+// 查询辅助弹性网卡列表，单次查询最多返回2000条数据
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/sub-network-interfaces (the `ListSubNetworkInterfaces` operationId).
 func (c *Client) ListSubNetworkInterfaces(ctx context.Context, projectID string, params *ListSubNetworkInterfacesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17809,6 +24103,8 @@ func (c *Client) ListSubNetworkInterfaces(ctx context.Context, projectID string,
 // 创建辅助弹性网卡
 // > **说明：**
 // >辅助弹性网卡功能目前仅对“华北-北京四、华北-北京二、华东-上海一、华东-上海二、华南-广州、西南-贵阳一、中国-香港、亚太-新加坡、亚太-雅加达、拉美-墨西哥城二、土耳其-伊斯坦布尔”区域开放。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17831,6 +24127,8 @@ func (c *Client) CreateSubNetworkInterfaceWithBody(ctx context.Context, projectI
 // > **说明：**
 // >辅助弹性网卡功能目前仅对“华北-北京四、华北-北京二、华东-上海一、华东-上海二、华南-广州、西南-贵阳一、中国-香港、亚太-新加坡、亚太-雅加达、拉美-墨西哥城二、土耳其-伊斯坦布尔”区域开放。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces (the `CreateSubNetworkInterface` operationId).
@@ -17847,6 +24145,8 @@ func (c *Client) CreateSubNetworkInterface(ctx context.Context, projectID string
 }
 
 // BatchCreateSubNetworkInterfaceWithBody 批量创建辅助弹性网卡
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17865,6 +24165,8 @@ func (c *Client) BatchCreateSubNetworkInterfaceWithBody(ctx context.Context, pro
 
 // BatchCreateSubNetworkInterface 批量创建辅助弹性网卡
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces/batch-create (the `BatchCreateSubNetworkInterface` operationId).
@@ -17882,7 +24184,9 @@ func (c *Client) BatchCreateSubNetworkInterface(ctx context.Context, projectID s
 
 // ShowSubNetworkInterfacesQuantity 查询租户下辅助弹性网卡数目
 //
-// 查询辅助弹性网卡数目.
+// 查询辅助弹性网卡数目
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/sub-network-interfaces/count (the `ShowSubNetworkInterfacesQuantity` operationId).
 func (c *Client) ShowSubNetworkInterfacesQuantity(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17899,6 +24203,8 @@ func (c *Client) ShowSubNetworkInterfacesQuantity(ctx context.Context, projectID
 
 // DeleteSubNetworkInterface 删除辅助弹性网卡
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `DeleteSubNetworkInterface` operationId).
 func (c *Client) DeleteSubNetworkInterface(ctx context.Context, projectID string, subNetworkInterfaceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteSubNetworkInterfaceRequest(c.Server, projectID, subNetworkInterfaceID)
@@ -17914,7 +24220,9 @@ func (c *Client) DeleteSubNetworkInterface(ctx context.Context, projectID string
 
 // ShowSubNetworkInterface 查询租户下辅助弹性网卡
 //
-// 查询辅助弹性网卡详情.
+// 查询辅助弹性网卡详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `ShowSubNetworkInterface` operationId).
 func (c *Client) ShowSubNetworkInterface(ctx context.Context, projectID string, subNetworkInterfaceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -17930,6 +24238,8 @@ func (c *Client) ShowSubNetworkInterface(ctx context.Context, projectID string, 
 }
 
 // UpdateSubNetworkInterfaceWithBody 更新辅助弹性网卡
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17948,6 +24258,8 @@ func (c *Client) UpdateSubNetworkInterfaceWithBody(ctx context.Context, projectI
 
 // UpdateSubNetworkInterface 更新辅助弹性网卡
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `UpdateSubNetworkInterface` operationId).
@@ -17965,6 +24277,8 @@ func (c *Client) UpdateSubNetworkInterface(ctx context.Context, projectID string
 
 // ListTraffcMirrorFilterRules 查询流量镜像筛选规则列表
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
+//
 // Corresponds with GET /v3/{project_id}/vpc/traffc-mirror-filter-rules (the `ListTraffcMirrorFilterRules` operationId).
 func (c *Client) ListTraffcMirrorFilterRules(ctx context.Context, projectID string, params *ListTraffcMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListTraffcMirrorFilterRulesRequest(c.Server, projectID, params)
@@ -17979,6 +24293,8 @@ func (c *Client) ListTraffcMirrorFilterRules(ctx context.Context, projectID stri
 }
 
 // CreateTrafficMirrorFilterRuleWithBody 创建流量镜像筛选规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -17997,6 +24313,8 @@ func (c *Client) CreateTrafficMirrorFilterRuleWithBody(ctx context.Context, proj
 
 // CreateTrafficMirrorFilterRule 创建流量镜像筛选规则
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `CreateTrafficMirrorFilterRule` operationId).
@@ -18014,6 +24332,8 @@ func (c *Client) CreateTrafficMirrorFilterRule(ctx context.Context, projectID st
 
 // DeleteTrafficMirrorFilterRule 删除流量镜像筛选规则
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选规则.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `DeleteTrafficMirrorFilterRule` operationId).
 func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, projectID string, trafficMirrorFilterRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteTrafficMirrorFilterRuleRequest(c.Server, projectID, trafficMirrorFilterRuleID)
@@ -18029,6 +24349,8 @@ func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, projectID st
 
 // ShowTrafficMirrorFilterRule 查询流量镜像筛选规则详情
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则详情.md:1
+//
 // Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `ShowTrafficMirrorFilterRule` operationId).
 func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, projectID string, trafficMirrorFilterRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowTrafficMirrorFilterRuleRequest(c.Server, projectID, trafficMirrorFilterRuleID)
@@ -18043,6 +24365,8 @@ func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, projectID stri
 }
 
 // UpdateTrafficMirrorFilterRuleWithBody 更新流量镜像筛选规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -18061,6 +24385,8 @@ func (c *Client) UpdateTrafficMirrorFilterRuleWithBody(ctx context.Context, proj
 
 // UpdateTrafficMirrorFilterRule 更新流量镜像筛选规则
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
@@ -18078,7 +24404,9 @@ func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, projectID st
 
 // DeleteTrafficMirrorFilter 删除流量镜像筛选条件
 //
-// 删除流量镜像过滤条件.
+// 删除流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
 //
 // Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `DeleteTrafficMirrorFilter` operationId).
 func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -18095,7 +24423,9 @@ func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, projectID string
 
 // ShowTrafficMirrorFilter 查询流量镜像筛选条件详情
 //
-// 查询流量镜像过滤条件详情.
+// 查询流量镜像过滤条件详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id} (the `ShowTrafficMirrorFilter` operationId).
 func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, projectID string, trafficMirrorFilterID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -18112,7 +24442,9 @@ func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, projectID string, 
 
 // UpdateTrafficMirrorFilterWithBody 更新流量镜像筛选条件
 //
-// 更新流量镜像过滤条件.
+// 更新流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -18131,7 +24463,9 @@ func (c *Client) UpdateTrafficMirrorFilterWithBody(ctx context.Context, projectI
 
 // UpdateTrafficMirrorFilter 更新流量镜像筛选条件
 //
-// 更新流量镜像过滤条件.
+// 更新流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -18150,7 +24484,9 @@ func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, projectID string
 
 // ListTrafficMirrorFilters 查询流量镜像筛选条件列表
 //
-// 查询流量镜像过滤条件列表.
+// 查询流量镜像过滤条件列表
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filters (the `ListTrafficMirrorFilters` operationId).
 func (c *Client) ListTrafficMirrorFilters(ctx context.Context, projectID string, params *ListTrafficMirrorFiltersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -18167,7 +24503,9 @@ func (c *Client) ListTrafficMirrorFilters(ctx context.Context, projectID string,
 
 // CreateTrafficMirrorFilterWithBody 创建流量镜像筛选条件
 //
-// 创建流量镜像过滤条件.
+// 创建流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -18186,7 +24524,9 @@ func (c *Client) CreateTrafficMirrorFilterWithBody(ctx context.Context, projectI
 
 // CreateTrafficMirrorFilter 创建流量镜像筛选条件
 //
-// 创建流量镜像过滤条件.
+// 创建流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -18205,6 +24545,8 @@ func (c *Client) CreateTrafficMirrorFilter(ctx context.Context, projectID string
 
 // ListTrafficMirrorSessions 查询流量镜像会话列表
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:1
+//
 // Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-sessions (the `ListTrafficMirrorSessions` operationId).
 func (c *Client) ListTrafficMirrorSessions(ctx context.Context, projectID string, params *ListTrafficMirrorSessionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListTrafficMirrorSessionsRequest(c.Server, projectID, params)
@@ -18219,6 +24561,8 @@ func (c *Client) ListTrafficMirrorSessions(ctx context.Context, projectID string
 }
 
 // CreateTrafficMirrorSessionWithBody 创建流量镜像会话
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -18237,6 +24581,8 @@ func (c *Client) CreateTrafficMirrorSessionWithBody(ctx context.Context, project
 
 // CreateTrafficMirrorSession 创建流量镜像会话
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-sessions (the `CreateTrafficMirrorSession` operationId).
@@ -18254,6 +24600,8 @@ func (c *Client) CreateTrafficMirrorSession(ctx context.Context, projectID strin
 
 // DeleteTrafficMirrorSession 删除流量镜像会话
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像会话.md:1
+//
 // Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `DeleteTrafficMirrorSession` operationId).
 func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, projectID string, trafficMirrorSessionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteTrafficMirrorSessionRequest(c.Server, projectID, trafficMirrorSessionID)
@@ -18269,6 +24617,8 @@ func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, projectID strin
 
 // ShowTrafficMirrorSession 查询流量镜像会话详情
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话详情.md:1
+//
 // Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `ShowTrafficMirrorSession` operationId).
 func (c *Client) ShowTrafficMirrorSession(ctx context.Context, projectID string, trafficMirrorSessionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowTrafficMirrorSessionRequest(c.Server, projectID, trafficMirrorSessionID)
@@ -18283,6 +24633,8 @@ func (c *Client) ShowTrafficMirrorSession(ctx context.Context, projectID string,
 }
 
 // UpdateTrafficMirrorSessionWithBody 更新流量镜像会话
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -18301,6 +24653,8 @@ func (c *Client) UpdateTrafficMirrorSessionWithBody(ctx context.Context, project
 
 // UpdateTrafficMirrorSession 更新流量镜像会话
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `UpdateTrafficMirrorSession` operationId).
@@ -18317,6 +24671,8 @@ func (c *Client) UpdateTrafficMirrorSession(ctx context.Context, projectID strin
 }
 
 // UpdateAddSourceWithBody 流量镜像会话添加镜像源
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -18335,6 +24691,8 @@ func (c *Client) UpdateAddSourceWithBody(ctx context.Context, projectID string, 
 
 // UpdateAddSource 流量镜像会话添加镜像源
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources (the `UpdateAddSource` operationId).
@@ -18351,6 +24709,8 @@ func (c *Client) UpdateAddSource(ctx context.Context, projectID string, trafficM
 }
 
 // UpdateRemoveSourceWithBody 流量镜像会话移除镜像源
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -18369,6 +24729,8 @@ func (c *Client) UpdateRemoveSourceWithBody(ctx context.Context, projectID strin
 
 // UpdateRemoveSource 流量镜像会话移除镜像源
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
+//
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources (the `UpdateRemoveSource` operationId).
@@ -18386,7 +24748,9 @@ func (c *Client) UpdateRemoveSource(ctx context.Context, projectID string, traff
 
 // ListVpcs 查询VPC列表
 //
-// 查询vpc列表.
+// 查询vpc列表
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/vpcs (the `ListVpcs` operationId).
 func (c *Client) ListVpcs(ctx context.Context, projectID string, params *ListVpcsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -18403,7 +24767,9 @@ func (c *Client) ListVpcs(ctx context.Context, projectID string, params *ListVpc
 
 // ShowVpcVpc 查询VPC详情
 //
-// 查询vpc详情.
+// 查询vpc详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:1
 //
 // Corresponds with GET /v3/{project_id}/vpc/vpcs/{vpc_id} (the `ShowVpcVpc` operationId).
 func (c *Client) ShowVpcVpc(ctx context.Context, projectID string, vpcID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -18420,7 +24786,9 @@ func (c *Client) ShowVpcVpc(ctx context.Context, projectID string, vpcID string,
 
 // AddVpcExtendCidrWithBody 添加VPC扩展网段
 //
-// 添加VPC的扩展网段.
+// 添加VPC的扩展网段
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 //
 // Takes any type of body and a specified content type.
 //
@@ -18439,7 +24807,9 @@ func (c *Client) AddVpcExtendCidrWithBody(ctx context.Context, projectID string,
 
 // AddVpcExtendCidr 添加VPC扩展网段
 //
-// 添加VPC的扩展网段.
+// 添加VPC的扩展网段
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -18458,6 +24828,8 @@ func (c *Client) AddVpcExtendCidr(ctx context.Context, projectID string, vpcID s
 
 // RemoveVpcExtendCidrWithBody 移除VPC扩展网段
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr (the `RemoveVpcExtendCidr` operationId).
@@ -18474,6 +24846,8 @@ func (c *Client) RemoveVpcExtendCidrWithBody(ctx context.Context, projectID stri
 }
 
 // RemoveVpcExtendCidr 移除VPC扩展网段
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
 //
 // Takes a body of the `application/json` content type.
 //
@@ -27749,7 +34123,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListAPIVersionWithResponse 查询API版本信息列表
 	//
-	// 返回当前API所有可用的版本（仅针对OpenStack原生接口）。.
+	// 返回当前API所有可用的版本（仅针对OpenStack原生接口）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -27758,7 +34134,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListPortsV1WithResponse 查询端口列表（废弃）
 	//
-	// 查询端口列表.
+	// 查询端口列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -27767,7 +34145,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePortV1WithBodyWithResponse 创建端口（废弃）
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27776,7 +34156,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePortV1WithResponse 创建端口（废弃）
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27789,6 +34171,8 @@ type ClientWithResponsesInterface interface {
 	// 接口约束：
 	// device_owner不为空的端口不允许删除。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口（废弃）.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/ports/{port_id} (the `DeletePortV1` operationId).
@@ -27796,7 +34180,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowPortV1WithResponse 查询端口（废弃）
 	//
-	// 查询单个端口.
+	// 查询单个端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -27805,7 +34191,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdatePortV1WithBodyWithResponse 更新端口（废弃）
 	//
-	// 更新端口.
+	// 更新端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27814,7 +34202,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdatePortV1WithResponse 更新端口（废弃）
 	//
-	// 更新端口.
+	// 更新端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27823,6 +34213,8 @@ type ClientWithResponsesInterface interface {
 
 	// ListPortsWithResponse 查询端口列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/ports (the `ListPorts` operationId).
@@ -27830,7 +34222,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePortWithBodyWithResponse 创建端口
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27839,7 +34233,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePortWithResponse 创建端口
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27853,6 +34249,8 @@ type ClientWithResponsesInterface interface {
 	// 不允许删除device_owner为非空且不为neutron:VIP_PORT的端口。
 	// 不允许删除device_id为非空的端口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/ports/{port_id} (the `DeletePort` operationId).
@@ -27860,7 +34258,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowPortWithResponse 查询端口
 	//
-	// 查询单个端口.
+	// 查询单个端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -27869,12 +34269,16 @@ type ClientWithResponsesInterface interface {
 
 	// UpdatePortWithBodyWithResponse 更新端口
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/ports/{port_id} (the `UpdatePort` operationId).
 	UpdatePortWithBodyWithResponse(ctx context.Context, projectID string, portID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePortResponse, error)
 
 	// UpdatePortWithResponse 更新端口
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27883,7 +34287,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePrivateipWithBodyWithResponse 申请私有IP
 	//
-	// 申请私有IP。.
+	// 申请私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27892,7 +34298,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreatePrivateipWithResponse 申请私有IP
 	//
-	// 申请私有IP。.
+	// 申请私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27901,7 +34309,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeletePrivateipWithResponse 删除私有IP
 	//
-	// 删除私有IP。.
+	// 删除私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除私有IP.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -27910,7 +34320,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowPrivateipWithResponse 查询私有IP
 	//
-	// 指定IP的ID查询私有IP。.
+	// 指定IP的ID查询私有IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -27919,7 +34331,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowQuotaWithResponse 查询配额
 	//
-	// 查询单租户在VPC服务下的网络资源配额，包括vpc配额、子网配额、安全组配额、安全组规则配额、弹性公网IP配额，vpn配额等。.
+	// 查询单租户在VPC服务下的网络资源配额，包括vpc配额、子网配额、安全组配额、安全组规则配额、弹性公网IP配额，vpn配额等。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -27928,7 +34342,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListRouteTablesWithResponse 查询路由表列表
 	//
-	// 查询提交请求的帐户的所有路由表列表，并根据过滤条件进行过滤。.
+	// 查询提交请求的帐户的所有路由表列表，并根据过滤条件进行过滤。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -27943,6 +34359,8 @@ type ClientWithResponsesInterface interface {
 	// 同一个路由表，路由的目的网段不能相同
 	// 一次下发的路由条目数，不能超过5条
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/routetables (the `CreateRouteTable` operationId).
@@ -27956,6 +34374,8 @@ type ClientWithResponsesInterface interface {
 	// 同一个路由表，路由的目的网段不能相同
 	// 一次下发的路由条目数，不能超过5条
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/routetables (the `CreateRouteTable` operationId).
@@ -27967,6 +34387,8 @@ type ClientWithResponsesInterface interface {
 	// 约束：
 	// 只允许删除非默认路由表，非默认路由表如果关联了子网，则需要解除关联后才允许删除。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/routetables/{routetable_id} (the `DeleteRouteTable` operationId).
@@ -27974,7 +34396,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowRouteTableWithResponse 查询路由表
 	//
-	// 查询路由表详情。.
+	// 查询路由表详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -27983,7 +34407,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateRouteTableWithBodyWithResponse 更新路由表
 	//
-	// 更新路由表。.
+	// 更新路由表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -27992,7 +34418,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateRouteTableWithResponse 更新路由表
 	//
-	// 更新路由表。.
+	// 更新路由表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28004,6 +34432,8 @@ type ClientWithResponsesInterface interface {
 	// 路由表关联子网。
 	// 子网关联路由表A后，再关联路由表B，不需要先跟路由表A解关联，即可关联路由表B。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
@@ -28014,6 +34444,8 @@ type ClientWithResponsesInterface interface {
 	// 路由表关联子网。
 	// 子网关联路由表A后，再关联路由表B，不需要先跟路由表A解关联，即可关联路由表B。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
@@ -28021,7 +34453,9 @@ type ClientWithResponsesInterface interface {
 
 	// DisassociateRouteTableWithBodyWithResponse 解关联路由表与子网
 	//
-	// 路由表关解关联子网。.
+	// 路由表关解关联子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28030,7 +34464,9 @@ type ClientWithResponsesInterface interface {
 
 	// DisassociateRouteTableWithResponse 解关联路由表与子网
 	//
-	// 路由表关解关联子网。.
+	// 路由表关解关联子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28039,7 +34475,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSecurityGroupRulesV1WithResponse 查询安全组规则列表
 	//
-	// 查询安全组规则列表。.
+	// 查询安全组规则列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28048,7 +34486,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecurityGroupRuleV1WithBodyWithResponse 创建安全组规则
 	//
-	// 创建安全组规则。.
+	// 创建安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28057,7 +34497,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecurityGroupRuleV1WithResponse 创建安全组规则
 	//
-	// 创建安全组规则。.
+	// 创建安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28066,7 +34508,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSecurityGroupRuleV1WithResponse 删除安全组规则
 	//
-	// 删除安全组规则。.
+	// 删除安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28075,7 +34519,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSecurityGroupRuleV1WithResponse 查询安全组规则
 	//
-	// 查询单个安全组规则。.
+	// 查询单个安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28084,7 +34530,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSecurityGroupsV1WithResponse 查询安全组列表
 	//
-	// 查询安全组列表。.
+	// 查询安全组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28093,7 +34541,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecurityGroupV1WithBodyWithResponse 创建安全组
 	//
-	// 创建安全组。.
+	// 创建安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28102,7 +34552,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecurityGroupV1WithResponse 创建安全组
 	//
-	// 创建安全组。.
+	// 创建安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28111,7 +34563,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSecurityGroupV1WithResponse 删除安全组
 	//
-	// 删除安全组。.
+	// 删除安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28120,7 +34574,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSecurityGroupV1WithResponse 查询安全组
 	//
-	// 查询单个安全组。.
+	// 查询单个安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28129,7 +34585,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSubnetsWithResponse 查询子网列表
 	//
-	// 查询子网列表。.
+	// 查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28138,7 +34596,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSubnetWithBodyWithResponse 创建子网
 	//
-	// 创建子网。.
+	// 创建子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28147,7 +34607,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSubnetWithResponse 创建子网
 	//
-	// 创建子网。.
+	// 创建子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28156,7 +34618,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSubnetWithResponse 查询子网
 	//
-	// 查询子网。.
+	// 查询子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28169,6 +34633,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >此API无法获取系统保留地址，如DHCP IP，Gateway IP。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/subnets/{subnet_id}/privateips (the `ListPrivateips` operationId).
@@ -28176,7 +34642,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListVpcsV1WithResponse 查询VPC列表
 	//
-	// 查询虚拟私有云列表。.
+	// 查询虚拟私有云列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28185,7 +34653,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateVpcWithBodyWithResponse 创建VPC
 	//
-	// 创建虚拟私有云。.
+	// 创建虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28194,7 +34664,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateVpcWithResponse 创建VPC
 	//
-	// 创建虚拟私有云。.
+	// 创建虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28203,7 +34675,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteVpcWithResponse 删除VPC
 	//
-	// 删除虚拟私有云。.
+	// 删除虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28212,7 +34686,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowVpcWithResponse 查询VPC
 	//
-	// 查询虚拟私有云。.
+	// 查询虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28221,7 +34697,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateVpcWithBodyWithResponse 更新VPC
 	//
-	// 更新虚拟私有云。.
+	// 更新虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28230,7 +34708,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateVpcWithResponse 更新VPC
 	//
-	// 更新虚拟私有云。.
+	// 更新虚拟私有云。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28239,7 +34719,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSubnetWithResponse 删除子网
 	//
-	// 删除子网。.
+	// 删除子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28248,7 +34730,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSubnetWithBodyWithResponse 更新子网
 	//
-	// 更新子网。.
+	// 更新子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28257,7 +34741,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSubnetWithResponse 更新子网
 	//
-	// 更新子网。.
+	// 更新子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28266,7 +34752,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronListFirewallGroupsWithResponse 查询所有网络ACL组
 	//
-	// 查询提交请求的租户有权限操作的所有网络ACL组信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有网络ACL组信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28275,7 +34763,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateFirewallGroupWithBodyWithResponse 创建网络ACL组
 	//
-	// 创建网络ACL组。.
+	// 创建网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28284,7 +34774,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateFirewallGroupWithResponse 创建网络ACL组
 	//
-	// 创建网络ACL组。.
+	// 创建网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28293,7 +34785,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronDeleteFirewallGroupWithResponse 删除网络ACL组
 	//
-	// 删除网络ACL组。.
+	// 删除网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28302,7 +34796,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronShowFirewallGroupWithResponse 查询特定网络ACL组详情
 	//
-	// 查询特定网络ACL组详情。.
+	// 查询特定网络ACL组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28311,7 +34807,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateFirewallGroupWithBodyWithResponse 更新网络ACL组
 	//
-	// 更新网络ACL组。.
+	// 更新网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28320,7 +34818,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateFirewallGroupWithResponse 更新网络ACL组
 	//
-	// 更新网络ACL组。.
+	// 更新网络ACL组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28329,7 +34829,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronListFirewallPoliciesWithResponse 查询所有网络ACL策略
 	//
-	// 查询提交请求的租户有权限操作的所有网络ACL策略信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有网络ACL策略信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28338,7 +34840,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateFirewallPolicyWithBodyWithResponse 创建网络ACL策略
 	//
-	// 创建网络ACL策略。.
+	// 创建网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28347,7 +34851,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateFirewallPolicyWithResponse 创建网络ACL策略
 	//
-	// 创建网络ACL策略。.
+	// 创建网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28356,7 +34862,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronDeleteFirewallPolicyWithResponse 删除网络ACL策略
 	//
-	// 删除网络ACL策略。.
+	// 删除网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL策略.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28365,7 +34873,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronShowFirewallPolicyWithResponse 查询特定网络ACL策略详情
 	//
-	// 查询特定网络ACL策略详情。.
+	// 查询特定网络ACL策略详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28374,7 +34884,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateFirewallPolicyWithBodyWithResponse 更新网络ACL策略
 	//
-	// 更新网络ACL策略。.
+	// 更新网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28383,7 +34895,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateFirewallPolicyWithResponse 更新网络ACL策略
 	//
-	// 更新网络ACL策略。.
+	// 更新网络ACL策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28392,7 +34906,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronAddFirewallRuleWithBodyWithResponse 插入网络ACL规则
 	//
-	// 插入一条网络ACL规则到某一网络ACL策略中。.
+	// 插入一条网络ACL规则到某一网络ACL策略中。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28401,7 +34917,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronAddFirewallRuleWithResponse 插入网络ACL规则
 	//
-	// 插入一条网络ACL规则到某一网络ACL策略中。.
+	// 插入一条网络ACL规则到某一网络ACL策略中。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28410,7 +34928,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronRemoveFirewallRuleWithBodyWithResponse 移除网络ACL规则
 	//
-	// 从某一网络ACL策略中移除一条网络ACL规则。.
+	// 从某一网络ACL策略中移除一条网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28419,7 +34939,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronRemoveFirewallRuleWithResponse 移除网络ACL规则
 	//
-	// 从某一网络ACL策略中移除一条网络ACL规则。.
+	// 从某一网络ACL策略中移除一条网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28428,7 +34950,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronListFirewallRulesWithResponse 查询所有网络ACL规则
 	//
-	// 查询提交请求的租户有权限操作的所有网络ACL规则信息。单次查询最多返回2000条数据，超过2000后会返回分页标记，分页查询请参见分页查询.
+	// 查询提交请求的租户有权限操作的所有网络ACL规则信息。单次查询最多返回2000条数据，超过2000后会返回分页标记，分页查询请参见分页查询
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28437,7 +34961,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateFirewallRuleWithBodyWithResponse 创建网络ACL规则
 	//
-	// 创建网络ACL规则。.
+	// 创建网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28446,7 +34972,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateFirewallRuleWithResponse 创建网络ACL规则
 	//
-	// 创建网络ACL规则。.
+	// 创建网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28459,6 +34987,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >在删除前，您需要先通过移除网络ACL规则将网络ACL规则从对应的网络ACL策略移除，否则无法删除网络ACL规则。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL规则.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id} (the `NeutronDeleteFirewallRule` operationId).
@@ -28466,7 +34996,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronShowFirewallRuleWithResponse 查询特定网络ACL规则
 	//
-	// 查询特定网络ACL规则详情。.
+	// 查询特定网络ACL规则详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28475,7 +35007,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateFirewallRuleWithBodyWithResponse 更新网络ACL规则
 	//
-	// 更新网络ACL规则。.
+	// 更新网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28484,7 +35018,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateFirewallRuleWithResponse 更新网络ACL规则
 	//
-	// 更新网络ACL规则。.
+	// 更新网络ACL规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28500,6 +35036,8 @@ type ClientWithResponsesInterface interface {
 	// >-   这里以及下文描述的IP地址总数、已用IP地址总数不包含系统预留地址。
 	// >-   在分配IP时，用户可以指定系统预留的IP地址。但是不论IP是如何分配的，只要是处于系统预留IP地址段的IP均不会被统计到已用IP地址数目和IP地址总数中。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.0/network-ip-availabilities/{network_id} (the `ShowNetworkIPAvailabilities` operationId).
@@ -28507,7 +35045,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronListNetworksWithResponse 查询网络列表
 	//
-	// 查询提交请求的租户的所有网络，单次查询最多返回2000条数据，超过2000后会返回分页标记分页。查询请参考分页查询。.
+	// 查询提交请求的租户的所有网络，单次查询最多返回2000条数据，超过2000后会返回分页标记分页。查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28516,7 +35056,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateNetworkWithBodyWithResponse 创建网络
 	//
-	// 创建网络。.
+	// 创建网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28525,7 +35067,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateNetworkWithResponse 创建网络
 	//
-	// 创建网络。.
+	// 创建网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28534,7 +35078,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronDeleteNetworkWithResponse 删除网络
 	//
-	// 删除网络。.
+	// 删除网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28543,7 +35089,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronShowNetworkWithResponse 查询网络
 	//
-	// 查询网络详情。.
+	// 查询网络详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28552,7 +35100,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateNetworkWithBodyWithResponse 更新网络
 	//
-	// 更新网络。.
+	// 更新网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28561,7 +35111,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateNetworkWithResponse 更新网络
 	//
-	// 更新网络。.
+	// 更新网络。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28570,7 +35122,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronListPortsWithResponse 查询端口列表
 	//
-	// 查询提交请求的租户的所有端口，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户的所有端口，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28579,7 +35133,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreatePortWithBodyWithResponse 创建端口
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28588,7 +35144,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreatePortWithResponse 创建端口
 	//
-	// 创建端口。.
+	// 创建端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28602,6 +35160,8 @@ type ClientWithResponsesInterface interface {
 	// 不允许删除device_owner为非空且不为neutron:VIP_PORT的端口。
 	// 不允许删除device_id为非空的端口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口-openstack.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.0/ports/{port_id} (the `NeutronDeletePort` operationId).
@@ -28609,7 +35169,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronShowPortWithResponse 查询端口
 	//
-	// 查询端口详情。.
+	// 查询端口详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28618,7 +35180,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdatePortWithBodyWithResponse 更新端口
 	//
-	// 更新端口。.
+	// 更新端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28627,7 +35191,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdatePortWithResponse 更新端口
 	//
-	// 更新端口。.
+	// 更新端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28636,7 +35202,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronListRoutersWithResponse 查询路由器列表
 	//
-	// 查询提交请求的租户有权限操作的所有路由器信息，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有路由器信息，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28645,7 +35213,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateRouterWithBodyWithResponse 创建路由器
 	//
-	// 创建路由器。.
+	// 创建路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28654,7 +35224,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateRouterWithResponse 创建路由器
 	//
-	// 创建路由器。.
+	// 创建路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28663,7 +35235,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronDeleteRouterWithResponse 删除路由器
 	//
-	// 删除路由器。.
+	// 删除路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由器.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28672,7 +35246,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronShowRouterWithResponse 查询路由器
 	//
-	// 查询路由器详情。.
+	// 查询路由器详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28681,7 +35257,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateRouterWithBodyWithResponse 更新路由器
 	//
-	// 更新路由器。.
+	// 更新路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28690,7 +35268,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateRouterWithResponse 更新路由器
 	//
-	// 更新路由器。.
+	// 更新路由器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28706,6 +35286,8 @@ type ClientWithResponsesInterface interface {
 	// “provider:network_type”为“geneve”的网络不可以添加路由器。
 	// 一个子网只能添加一个路由器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.0/routers/{router_id}/add_router_interface (the `NeutronAddRouterInterface` operationId).
@@ -28720,6 +35302,8 @@ type ClientWithResponsesInterface interface {
 	// “provider:network_type”为“geneve”的网络不可以添加路由器。
 	// 一个子网只能添加一个路由器。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.0/routers/{router_id}/add_router_interface (the `NeutronAddRouterInterface` operationId).
@@ -28730,6 +35314,8 @@ type ClientWithResponsesInterface interface {
 	// 删除路由器接口。
 	// 接口约束：
 	// 如果该子网上还有负载均衡器对象，不允许删除路由器接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28742,6 +35328,8 @@ type ClientWithResponsesInterface interface {
 	// 接口约束：
 	// 如果该子网上还有负载均衡器对象，不允许删除路由器接口。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.0/routers/{router_id}/remove_router_interface (the `NeutronRemoveRouterInterface` operationId).
@@ -28749,7 +35337,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronListSecurityGroupRulesWithResponse 查询安全组规则
 	//
-	// 查询提交请求的租户有权限操作的所有安全组规则。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有安全组规则。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28758,7 +35348,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateSecurityGroupRuleWithBodyWithResponse 创建安全组规则
 	//
-	// 创建安全组规则。.
+	// 创建安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28767,7 +35359,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateSecurityGroupRuleWithResponse 创建安全组规则
 	//
-	// 创建安全组规则。.
+	// 创建安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28776,7 +35370,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronDeleteSecurityGroupRuleWithResponse 删除安全组规则
 	//
-	// 删除安全组规则。.
+	// 删除安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-OpenStack.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28785,7 +35381,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronShowSecurityGroupRuleWithResponse 查询安全组规则详情
 	//
-	// 查询安全组规则详情。.
+	// 查询安全组规则详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28794,7 +35392,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronListSecurityGroupsWithResponse 查询安全组
 	//
-	// 查询提交请求的租户有权限操作的所有安全组。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户有权限操作的所有安全组。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28803,7 +35403,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateSecurityGroupWithBodyWithResponse 创建安全组
 	//
-	// 创建安全组。.
+	// 创建安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28812,7 +35414,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateSecurityGroupWithResponse 创建安全组
 	//
-	// 创建安全组。.
+	// 创建安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28821,7 +35425,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronDeleteSecurityGroupWithResponse 删除安全组
 	//
-	// 删除安全组。.
+	// 删除安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-OpenStack.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28830,7 +35436,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronShowSecurityGroupWithResponse 查询安全组详情
 	//
-	// 查询安全组详情。.
+	// 查询安全组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28839,7 +35447,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateSecurityGroupWithBodyWithResponse 更新安全组
 	//
-	// 更新安全组。.
+	// 更新安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28848,7 +35458,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronUpdateSecurityGroupWithResponse 更新安全组
 	//
-	// 更新安全组。.
+	// 更新安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28857,7 +35469,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronListSubnetsWithResponse 查询子网列表
 	//
-	// 查询提交请求的租户的所有子网，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+	// 查询提交请求的租户的所有子网，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28866,7 +35480,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateSubnetWithBodyWithResponse 创建子网
 	//
-	// 创建子网。.
+	// 创建子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28875,7 +35491,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronCreateSubnetWithResponse 创建子网
 	//
-	// 创建子网。.
+	// 创建子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28884,7 +35502,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronDeleteSubnetWithResponse 删除子网
 	//
-	// 删除子网。.
+	// 删除子网。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网-openstack.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28893,7 +35513,9 @@ type ClientWithResponsesInterface interface {
 
 	// NeutronShowSubnetWithResponse 查询子网
 	//
-	// 查询子网详情.
+	// 查询子网详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28906,6 +35528,8 @@ type ClientWithResponsesInterface interface {
 	// 接口约束：
 	// 更新allocation_pools字段时范围不能包含网关和广播地址的所有IP。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.0/subnets/{subnet_id} (the `NeutronUpdateSubnet` operationId).
@@ -28917,6 +35541,8 @@ type ClientWithResponsesInterface interface {
 	// 接口约束：
 	// 更新allocation_pools字段时范围不能包含网关和广播地址的所有IP。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.0/subnets/{subnet_id} (the `NeutronUpdateSubnet` operationId).
@@ -28924,7 +35550,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListVpcPeeringsWithResponse 查询对等连接列表
 	//
-	// 查询提交请求的租户的所有对等连接。根据过滤条件进行过滤。分页查询请参考分页查询。.
+	// 查询提交请求的租户的所有对等连接。根据过滤条件进行过滤。分页查询请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28937,6 +35565,8 @@ type ClientWithResponsesInterface interface {
 	// 同一租户下创建对等连接时，无需对端接受对等连接请求即可创建成功。
 	// 不同租户创建对等连接时，需要对端租户接受请求才可以创建成功。对端租户拒绝请求时，对等连接无法创建。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.0/vpc/peerings (the `CreateVpcPeering` operationId).
@@ -28948,6 +35578,8 @@ type ClientWithResponsesInterface interface {
 	// 同一租户下创建对等连接时，无需对端接受对等连接请求即可创建成功。
 	// 不同租户创建对等连接时，需要对端租户接受请求才可以创建成功。对端租户拒绝请求时，对等连接无法创建。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.0/vpc/peerings (the `CreateVpcPeering` operationId).
@@ -28958,6 +35590,8 @@ type ClientWithResponsesInterface interface {
 	// 删除对等连接。
 	// 可以在本端或对端任何一端删除对等连接。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除对等连接.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.0/vpc/peerings/{peering_id} (the `DeleteVpcPeering` operationId).
@@ -28965,7 +35599,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowVpcPeeringWithResponse 查询对等连接
 	//
-	// 查询对等连接详情。.
+	// 查询对等连接详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -28974,7 +35610,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateVpcPeeringWithBodyWithResponse 更新对等连接
 	//
-	// 更新对等连接。.
+	// 更新对等连接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28983,7 +35621,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateVpcPeeringWithResponse 更新对等连接
 	//
-	// 更新对等连接。.
+	// 更新对等连接。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -28992,7 +35632,9 @@ type ClientWithResponsesInterface interface {
 
 	// AcceptVpcPeeringWithResponse 接受对等连接请求
 	//
-	// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户接受其他租户发起的对等连接请求。.
+	// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户接受其他租户发起的对等连接请求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29001,7 +35643,9 @@ type ClientWithResponsesInterface interface {
 
 	// RejectVpcPeeringWithResponse 拒绝对等连接请求
 	//
-	// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户拒绝其他租户发起的对等连接请求。.
+	// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户拒绝其他租户发起的对等连接请求。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29010,7 +35654,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListVpcRoutesWithResponse 查询VPC路由列表
 	//
-	// 查询提交请求的租户的所有路由列表，并根据过滤条件进行过滤。分页查询响应格式请参考分页查询。.
+	// 查询提交请求的租户的所有路由列表，并根据过滤条件进行过滤。分页查询响应格式请参考分页查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29019,7 +35665,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateVpcRouteWithBodyWithResponse 创建VPC路由
 	//
-	// 创建路由。.
+	// 创建路由。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29028,7 +35676,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateVpcRouteWithResponse 创建VPC路由
 	//
-	// 创建路由。.
+	// 创建路由。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29037,7 +35687,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteVpcRouteWithResponse 删除VPC路由
 	//
-	// 删除路由。.
+	// 删除路由。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC路由.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29046,7 +35698,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowVpcRouteWithResponse 查询VPC路由
 	//
-	// 查询路由详情。.
+	// 查询路由详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29055,7 +35709,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSubnetsByTagsWithBodyWithResponse 查询子网资源实例
 	//
-	// 使用标签过滤实例。.
+	// 使用标签过滤实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29064,7 +35720,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSubnetsByTagsWithResponse 查询子网资源实例
 	//
-	// 使用标签过滤实例。.
+	// 使用标签过滤实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29073,7 +35731,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSubnetTagsWithResponse 查询子网项目标签
 	//
-	// 查询租户在指定区域和实例类型的所有标签集合。.
+	// 查询租户在指定区域和实例类型的所有标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网项目标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29082,7 +35742,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSubnetTagsWithResponse 查询子网资源标签
 	//
-	// 查询指定子网实例的标签信息。.
+	// 查询指定子网实例的标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29091,7 +35753,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSubnetTagWithBodyWithResponse 创建子网资源标签
 	//
-	// 给指定子网资源实例增加标签信息。.
+	// 给指定子网资源实例增加标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29100,7 +35764,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSubnetTagWithResponse 创建子网资源标签
 	//
-	// 给指定子网资源实例增加标签信息。.
+	// 给指定子网资源实例增加标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29115,6 +35781,8 @@ type ClientWithResponsesInterface interface {
 	// 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 	// 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action (the `BatchCreateSubnetTags` operationId).
@@ -29128,6 +35796,8 @@ type ClientWithResponsesInterface interface {
 	// 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 	// 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action (the `BatchCreateSubnetTags` operationId).
@@ -29135,7 +35805,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSubnetTagWithResponse 删除子网资源标签
 	//
-	// 删除指定子网资源实例的标签信息。.
+	// 删除指定子网资源实例的标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网资源标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29144,7 +35816,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListVpcsByTagsWithBodyWithResponse 查询VPC资源实例
 	//
-	// 使用标签过滤实例。.
+	// 使用标签过滤实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29153,7 +35827,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListVpcsByTagsWithResponse 查询VPC资源实例
 	//
-	// 使用标签过滤实例。.
+	// 使用标签过滤实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29162,7 +35838,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListVpcTagsWithResponse 查询VPC项目标签
 	//
-	// 查询租户在指定区域和实例类型的所有标签集合。.
+	// 查询租户在指定区域和实例类型的所有标签集合。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29171,7 +35849,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowVpcTagsWithResponse 查询VPC资源标签
 	//
-	// 查询指定VPC实例的标签信息。.
+	// 查询指定VPC实例的标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29180,7 +35860,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateVpcResourceTagWithBodyWithResponse 创建VPC资源标签
 	//
-	// 给指定VPC资源实例增加标签信息。.
+	// 给指定VPC资源实例增加标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29189,7 +35871,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateVpcResourceTagWithResponse 创建VPC资源标签
 	//
-	// 给指定VPC资源实例增加标签信息。.
+	// 给指定VPC资源实例增加标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29204,6 +35888,8 @@ type ClientWithResponsesInterface interface {
 	// 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 	// 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action (the `BatchCreateVpcTags` operationId).
@@ -29217,6 +35903,8 @@ type ClientWithResponsesInterface interface {
 	// 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 	// 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action (the `BatchCreateVpcTags` operationId).
@@ -29224,7 +35912,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteVpcTagWithResponse 删除VPC资源标签
 	//
-	// 删除指定VPC资源实例的标签信息。.
+	// 删除指定VPC资源实例的标签信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC资源标签.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29233,7 +35923,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListAddressGroupWithResponse 查询地址组列表
 	//
-	// 查询地址组列表，根据过滤条件进行过滤。.
+	// 查询地址组列表，根据过滤条件进行过滤。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29242,12 +35934,16 @@ type ClientWithResponsesInterface interface {
 
 	// CreateAddressGroupWithBodyWithResponse 创建地址组
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
 	CreateAddressGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAddressGroupResponse, error)
 
 	// CreateAddressGroupWithResponse 创建地址组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29256,7 +35952,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteAddressGroupWithResponse 删除地址组
 	//
-	// 删除地址组，非强制删除，删除前请确保未被其他资源引用.
+	// 删除地址组，非强制删除，删除前请确保未被其他资源引用
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29265,7 +35963,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowAddressGroupWithResponse 查询地址组
 	//
-	// 查询地址组详情。.
+	// 查询地址组详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29274,7 +35974,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateAddressGroupWithBodyWithResponse 更新地址组
 	//
-	// 更新地址组。.
+	// 更新地址组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29283,7 +35985,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateAddressGroupWithResponse 更新地址组
 	//
-	// 更新地址组。.
+	// 更新地址组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29292,7 +35996,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteForceWithResponse 强制删除地址组
 	//
-	// 强制删除地址组，删除的地址组与安全组规则关联时，会删除地址组与关联的安全组规则。.
+	// 强制删除地址组，删除的地址组与安全组规则关联时，会删除地址组与关联的安全组规则。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29301,12 +36007,16 @@ type ClientWithResponsesInterface interface {
 
 	// ListSecurityGroupRulesWithResponse 查询安全组规则列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/security-group-rules (the `ListSecurityGroupRules` operationId).
 	ListSecurityGroupRulesWithResponse(ctx context.Context, projectID string, params *ListSecurityGroupRulesParams, reqEditors ...RequestEditorFn) (*ListSecurityGroupRulesResponse, error)
 
 	// CreateSecurityGroupRuleWithBodyWithResponse 创建安全组规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29315,12 +36025,16 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecurityGroupRuleWithResponse 创建安全组规则
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/security-group-rules (the `CreateSecurityGroupRule` operationId).
 	CreateSecurityGroupRuleWithResponse(ctx context.Context, projectID string, body CreateSecurityGroupRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecurityGroupRuleResponse, error)
 
 	// DeleteSecurityGroupRuleWithResponse 删除安全组规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-10.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29329,7 +36043,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSecurityGroupRuleWithResponse 查询安全组规则
 	//
-	// 查询单个安全组规则.
+	// 查询单个安全组规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29338,7 +36054,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSecurityGroupsWithResponse 查询安全组列表
 	//
-	// 查询某租户下的安全组列表.
+	// 查询某租户下的安全组列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29347,12 +36065,16 @@ type ClientWithResponsesInterface interface {
 
 	// CreateSecurityGroupWithBodyWithResponse 创建安全组
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
 	CreateSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecurityGroupResponse, error)
 
 	// CreateSecurityGroupWithResponse 创建安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29361,6 +36083,8 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSecurityGroupWithResponse 删除安全组
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/security-groups/{security_group_id} (the `DeleteSecurityGroup` operationId).
@@ -29368,7 +36092,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSecurityGroupWithResponse 查询安全组
 	//
-	// 查询单个安全组详情.
+	// 查询单个安全组详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29377,12 +36103,16 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSecurityGroupWithBodyWithResponse 更新安全组
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
 	UpdateSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, securityGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecurityGroupResponse, error)
 
 	// UpdateSecurityGroupWithResponse 更新安全组
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29391,7 +36121,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSubNetworkInterfacesWithResponse 查询租户下辅助弹性网卡列表
 	//
-	// 查询辅助弹性网卡列表，单次查询最多返回2000条数据.
+	// 查询辅助弹性网卡列表，单次查询最多返回2000条数据
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29404,6 +36136,8 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >辅助弹性网卡功能目前仅对“华北-北京四、华北-北京二、华东-上海一、华东-上海二、华南-广州、西南-贵阳一、中国-香港、亚太-新加坡、亚太-雅加达、拉美-墨西哥城二、土耳其-伊斯坦布尔”区域开放。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces (the `CreateSubNetworkInterface` operationId).
@@ -29415,12 +36149,16 @@ type ClientWithResponsesInterface interface {
 	// > **说明：**
 	// >辅助弹性网卡功能目前仅对“华北-北京四、华北-北京二、华东-上海一、华东-上海二、华南-广州、西南-贵阳一、中国-香港、亚太-新加坡、亚太-雅加达、拉美-墨西哥城二、土耳其-伊斯坦布尔”区域开放。
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces (the `CreateSubNetworkInterface` operationId).
 	CreateSubNetworkInterfaceWithResponse(ctx context.Context, projectID string, body CreateSubNetworkInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSubNetworkInterfaceResponse, error)
 
 	// BatchCreateSubNetworkInterfaceWithBodyWithResponse 批量创建辅助弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29429,6 +36167,8 @@ type ClientWithResponsesInterface interface {
 
 	// BatchCreateSubNetworkInterfaceWithResponse 批量创建辅助弹性网卡
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces/batch-create (the `BatchCreateSubNetworkInterface` operationId).
@@ -29436,7 +36176,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSubNetworkInterfacesQuantityWithResponse 查询租户下辅助弹性网卡数目
 	//
-	// 查询辅助弹性网卡数目.
+	// 查询辅助弹性网卡数目
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29445,6 +36187,8 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteSubNetworkInterfaceWithResponse 删除辅助弹性网卡
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `DeleteSubNetworkInterface` operationId).
@@ -29452,7 +36196,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowSubNetworkInterfaceWithResponse 查询租户下辅助弹性网卡
 	//
-	// 查询辅助弹性网卡详情.
+	// 查询辅助弹性网卡详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29461,12 +36207,16 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateSubNetworkInterfaceWithBodyWithResponse 更新辅助弹性网卡
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `UpdateSubNetworkInterface` operationId).
 	UpdateSubNetworkInterfaceWithBodyWithResponse(ctx context.Context, projectID string, subNetworkInterfaceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSubNetworkInterfaceResponse, error)
 
 	// UpdateSubNetworkInterfaceWithResponse 更新辅助弹性网卡
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29475,12 +36225,16 @@ type ClientWithResponsesInterface interface {
 
 	// ListTraffcMirrorFilterRulesWithResponse 查询流量镜像筛选规则列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffc-mirror-filter-rules (the `ListTraffcMirrorFilterRules` operationId).
 	ListTraffcMirrorFilterRulesWithResponse(ctx context.Context, projectID string, params *ListTraffcMirrorFilterRulesParams, reqEditors ...RequestEditorFn) (*ListTraffcMirrorFilterRulesResponse, error)
 
 	// CreateTrafficMirrorFilterRuleWithBodyWithResponse 创建流量镜像筛选规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29489,12 +36243,16 @@ type ClientWithResponsesInterface interface {
 
 	// CreateTrafficMirrorFilterRuleWithResponse 创建流量镜像筛选规则
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `CreateTrafficMirrorFilterRule` operationId).
 	CreateTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectID string, body CreateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrafficMirrorFilterRuleResponse, error)
 
 	// DeleteTrafficMirrorFilterRuleWithResponse 删除流量镜像筛选规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选规则.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29503,12 +36261,16 @@ type ClientWithResponsesInterface interface {
 
 	// ShowTrafficMirrorFilterRuleWithResponse 查询流量镜像筛选规则详情
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则详情.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `ShowTrafficMirrorFilterRule` operationId).
 	ShowTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectID string, trafficMirrorFilterRuleID string, reqEditors ...RequestEditorFn) (*ShowTrafficMirrorFilterRuleResponse, error)
 
 	// UpdateTrafficMirrorFilterRuleWithBodyWithResponse 更新流量镜像筛选规则
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29517,6 +36279,8 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateTrafficMirrorFilterRuleWithResponse 更新流量镜像筛选规则
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
@@ -29524,7 +36288,9 @@ type ClientWithResponsesInterface interface {
 
 	// DeleteTrafficMirrorFilterWithResponse 删除流量镜像筛选条件
 	//
-	// 删除流量镜像过滤条件.
+	// 删除流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29533,7 +36299,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowTrafficMirrorFilterWithResponse 查询流量镜像筛选条件详情
 	//
-	// 查询流量镜像过滤条件详情.
+	// 查询流量镜像过滤条件详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29542,7 +36310,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateTrafficMirrorFilterWithBodyWithResponse 更新流量镜像筛选条件
 	//
-	// 更新流量镜像过滤条件.
+	// 更新流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29551,7 +36321,9 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateTrafficMirrorFilterWithResponse 更新流量镜像筛选条件
 	//
-	// 更新流量镜像过滤条件.
+	// 更新流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29560,7 +36332,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListTrafficMirrorFiltersWithResponse 查询流量镜像筛选条件列表
 	//
-	// 查询流量镜像过滤条件列表.
+	// 查询流量镜像过滤条件列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29569,7 +36343,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateTrafficMirrorFilterWithBodyWithResponse 创建流量镜像筛选条件
 	//
-	// 创建流量镜像过滤条件.
+	// 创建流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29578,7 +36354,9 @@ type ClientWithResponsesInterface interface {
 
 	// CreateTrafficMirrorFilterWithResponse 创建流量镜像筛选条件
 	//
-	// 创建流量镜像过滤条件.
+	// 创建流量镜像过滤条件
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29587,12 +36365,16 @@ type ClientWithResponsesInterface interface {
 
 	// ListTrafficMirrorSessionsWithResponse 查询流量镜像会话列表
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-sessions (the `ListTrafficMirrorSessions` operationId).
 	ListTrafficMirrorSessionsWithResponse(ctx context.Context, projectID string, params *ListTrafficMirrorSessionsParams, reqEditors ...RequestEditorFn) (*ListTrafficMirrorSessionsResponse, error)
 
 	// CreateTrafficMirrorSessionWithBodyWithResponse 创建流量镜像会话
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29601,12 +36383,16 @@ type ClientWithResponsesInterface interface {
 
 	// CreateTrafficMirrorSessionWithResponse 创建流量镜像会话
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-sessions (the `CreateTrafficMirrorSession` operationId).
 	CreateTrafficMirrorSessionWithResponse(ctx context.Context, projectID string, body CreateTrafficMirrorSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrafficMirrorSessionResponse, error)
 
 	// DeleteTrafficMirrorSessionWithResponse 删除流量镜像会话
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像会话.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29615,12 +36401,16 @@ type ClientWithResponsesInterface interface {
 
 	// ShowTrafficMirrorSessionWithResponse 查询流量镜像会话详情
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话详情.md:1
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `ShowTrafficMirrorSession` operationId).
 	ShowTrafficMirrorSessionWithResponse(ctx context.Context, projectID string, trafficMirrorSessionID string, reqEditors ...RequestEditorFn) (*ShowTrafficMirrorSessionResponse, error)
 
 	// UpdateTrafficMirrorSessionWithBodyWithResponse 更新流量镜像会话
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29629,12 +36419,16 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateTrafficMirrorSessionWithResponse 更新流量镜像会话
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `UpdateTrafficMirrorSession` operationId).
 	UpdateTrafficMirrorSessionWithResponse(ctx context.Context, projectID string, trafficMirrorSessionID string, body UpdateTrafficMirrorSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorSessionResponse, error)
 
 	// UpdateAddSourceWithBodyWithResponse 流量镜像会话添加镜像源
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29643,12 +36437,16 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateAddSourceWithResponse 流量镜像会话添加镜像源
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources (the `UpdateAddSource` operationId).
 	UpdateAddSourceWithResponse(ctx context.Context, projectID string, trafficMirrorSessionID string, body UpdateAddSourceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAddSourceResponse, error)
 
 	// UpdateRemoveSourceWithBodyWithResponse 流量镜像会话移除镜像源
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29657,6 +36455,8 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateRemoveSourceWithResponse 流量镜像会话移除镜像源
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
+	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources (the `UpdateRemoveSource` operationId).
@@ -29664,7 +36464,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListVpcsWithResponse 查询VPC列表
 	//
-	// 查询vpc列表.
+	// 查询vpc列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29673,7 +36475,9 @@ type ClientWithResponsesInterface interface {
 
 	// ShowVpcVpcWithResponse 查询VPC详情
 	//
-	// 查询vpc详情.
+	// 查询vpc详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:1
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -29682,7 +36486,9 @@ type ClientWithResponsesInterface interface {
 
 	// AddVpcExtendCidrWithBodyWithResponse 添加VPC扩展网段
 	//
-	// 添加VPC的扩展网段.
+	// 添加VPC的扩展网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29691,7 +36497,9 @@ type ClientWithResponsesInterface interface {
 
 	// AddVpcExtendCidrWithResponse 添加VPC扩展网段
 	//
-	// 添加VPC的扩展网段.
+	// 添加VPC的扩展网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -29700,12 +36508,16 @@ type ClientWithResponsesInterface interface {
 
 	// RemoveVpcExtendCidrWithBodyWithResponse 移除VPC扩展网段
 	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr (the `RemoveVpcExtendCidr` operationId).
 	RemoveVpcExtendCidrWithBodyWithResponse(ctx context.Context, projectID string, vpcID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RemoveVpcExtendCidrResponse, error)
 
 	// RemoveVpcExtendCidrWithResponse 移除VPC扩展网段
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -36594,7 +43406,9 @@ func (r RemoveVpcExtendCidrResponse) ContentType() string {
 
 // ListAPIVersionWithResponse 查询API版本信息列表
 //
-// 返回当前API所有可用的版本（仅针对OpenStack原生接口）。.
+// 返回当前API所有可用的版本（仅针对OpenStack原生接口）。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36609,7 +43423,9 @@ func (c *ClientWithResponses) ListAPIVersionWithResponse(ctx context.Context, re
 
 // ListPortsV1WithResponse 查询端口列表（废弃）
 //
-// 查询端口列表.
+// 查询端口列表
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36624,7 +43440,9 @@ func (c *ClientWithResponses) ListPortsV1WithResponse(ctx context.Context, param
 
 // CreatePortV1WithBodyWithResponse 创建端口（废弃）
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36639,7 +43457,9 @@ func (c *ClientWithResponses) CreatePortV1WithBodyWithResponse(ctx context.Conte
 
 // CreatePortV1WithResponse 创建端口（废弃）
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36658,6 +43478,8 @@ func (c *ClientWithResponses) CreatePortV1WithResponse(ctx context.Context, body
 // 接口约束：
 // device_owner不为空的端口不允许删除。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口（废弃）.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/ports/{port_id} (the `DeletePortV1` operationId).
@@ -36671,7 +43493,9 @@ func (c *ClientWithResponses) DeletePortV1WithResponse(ctx context.Context, port
 
 // ShowPortV1WithResponse 查询端口（废弃）
 //
-// 查询单个端口.
+// 查询单个端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36686,7 +43510,9 @@ func (c *ClientWithResponses) ShowPortV1WithResponse(ctx context.Context, portID
 
 // UpdatePortV1WithBodyWithResponse 更新端口（废弃）
 //
-// 更新端口.
+// 更新端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36701,7 +43527,9 @@ func (c *ClientWithResponses) UpdatePortV1WithBodyWithResponse(ctx context.Conte
 
 // UpdatePortV1WithResponse 更新端口（废弃）
 //
-// 更新端口.
+// 更新端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36716,6 +43544,8 @@ func (c *ClientWithResponses) UpdatePortV1WithResponse(ctx context.Context, port
 
 // ListPortsWithResponse 查询端口列表
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/ports (the `ListPorts` operationId).
@@ -36729,7 +43559,9 @@ func (c *ClientWithResponses) ListPortsWithResponse(ctx context.Context, project
 
 // CreatePortWithBodyWithResponse 创建端口
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36744,7 +43576,9 @@ func (c *ClientWithResponses) CreatePortWithBodyWithResponse(ctx context.Context
 
 // CreatePortWithResponse 创建端口
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36764,6 +43598,8 @@ func (c *ClientWithResponses) CreatePortWithResponse(ctx context.Context, projec
 // 不允许删除device_owner为非空且不为neutron:VIP_PORT的端口。
 // 不允许删除device_id为非空的端口。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/ports/{port_id} (the `DeletePort` operationId).
@@ -36777,7 +43613,9 @@ func (c *ClientWithResponses) DeletePortWithResponse(ctx context.Context, projec
 
 // ShowPortWithResponse 查询端口
 //
-// 查询单个端口.
+// 查询单个端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36792,6 +43630,8 @@ func (c *ClientWithResponses) ShowPortWithResponse(ctx context.Context, projectI
 
 // UpdatePortWithBodyWithResponse 更新端口
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/ports/{port_id} (the `UpdatePort` operationId).
@@ -36804,6 +43644,8 @@ func (c *ClientWithResponses) UpdatePortWithBodyWithResponse(ctx context.Context
 }
 
 // UpdatePortWithResponse 更新端口
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36818,7 +43660,9 @@ func (c *ClientWithResponses) UpdatePortWithResponse(ctx context.Context, projec
 
 // CreatePrivateipWithBodyWithResponse 申请私有IP
 //
-// 申请私有IP。.
+// 申请私有IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36833,7 +43677,9 @@ func (c *ClientWithResponses) CreatePrivateipWithBodyWithResponse(ctx context.Co
 
 // CreatePrivateipWithResponse 申请私有IP
 //
-// 申请私有IP。.
+// 申请私有IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36848,7 +43694,9 @@ func (c *ClientWithResponses) CreatePrivateipWithResponse(ctx context.Context, p
 
 // DeletePrivateipWithResponse 删除私有IP
 //
-// 删除私有IP。.
+// 删除私有IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除私有IP.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36863,7 +43711,9 @@ func (c *ClientWithResponses) DeletePrivateipWithResponse(ctx context.Context, p
 
 // ShowPrivateipWithResponse 查询私有IP
 //
-// 指定IP的ID查询私有IP。.
+// 指定IP的ID查询私有IP。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36878,7 +43728,9 @@ func (c *ClientWithResponses) ShowPrivateipWithResponse(ctx context.Context, pro
 
 // ShowQuotaWithResponse 查询配额
 //
-// 查询单租户在VPC服务下的网络资源配额，包括vpc配额、子网配额、安全组配额、安全组规则配额、弹性公网IP配额，vpn配额等。.
+// 查询单租户在VPC服务下的网络资源配额，包括vpc配额、子网配额、安全组配额、安全组规则配额、弹性公网IP配额，vpn配额等。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36893,7 +43745,9 @@ func (c *ClientWithResponses) ShowQuotaWithResponse(ctx context.Context, project
 
 // ListRouteTablesWithResponse 查询路由表列表
 //
-// 查询提交请求的帐户的所有路由表列表，并根据过滤条件进行过滤。.
+// 查询提交请求的帐户的所有路由表列表，并根据过滤条件进行过滤。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36914,6 +43768,8 @@ func (c *ClientWithResponses) ListRouteTablesWithResponse(ctx context.Context, p
 // 同一个路由表，路由的目的网段不能相同
 // 一次下发的路由条目数，不能超过5条
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/routetables (the `CreateRouteTable` operationId).
@@ -36933,6 +43789,8 @@ func (c *ClientWithResponses) CreateRouteTableWithBodyWithResponse(ctx context.C
 // 同一个路由表，路由的目的网段不能相同
 // 一次下发的路由条目数，不能超过5条
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/routetables (the `CreateRouteTable` operationId).
@@ -36950,6 +43808,8 @@ func (c *ClientWithResponses) CreateRouteTableWithResponse(ctx context.Context, 
 // 约束：
 // 只允许删除非默认路由表，非默认路由表如果关联了子网，则需要解除关联后才允许删除。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/routetables/{routetable_id} (the `DeleteRouteTable` operationId).
@@ -36963,7 +43823,9 @@ func (c *ClientWithResponses) DeleteRouteTableWithResponse(ctx context.Context, 
 
 // ShowRouteTableWithResponse 查询路由表
 //
-// 查询路由表详情。.
+// 查询路由表详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -36978,7 +43840,9 @@ func (c *ClientWithResponses) ShowRouteTableWithResponse(ctx context.Context, pr
 
 // UpdateRouteTableWithBodyWithResponse 更新路由表
 //
-// 更新路由表。.
+// 更新路由表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -36993,7 +43857,9 @@ func (c *ClientWithResponses) UpdateRouteTableWithBodyWithResponse(ctx context.C
 
 // UpdateRouteTableWithResponse 更新路由表
 //
-// 更新路由表。.
+// 更新路由表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37011,6 +43877,8 @@ func (c *ClientWithResponses) UpdateRouteTableWithResponse(ctx context.Context, 
 // 路由表关联子网。
 // 子网关联路由表A后，再关联路由表B，不需要先跟路由表A解关联，即可关联路由表B。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
@@ -37027,6 +43895,8 @@ func (c *ClientWithResponses) AssociateRouteTableWithBodyWithResponse(ctx contex
 // 路由表关联子网。
 // 子网关联路由表A后，再关联路由表B，不需要先跟路由表A解关联，即可关联路由表B。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
@@ -37040,7 +43910,9 @@ func (c *ClientWithResponses) AssociateRouteTableWithResponse(ctx context.Contex
 
 // DisassociateRouteTableWithBodyWithResponse 解关联路由表与子网
 //
-// 路由表关解关联子网。.
+// 路由表关解关联子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37055,7 +43927,9 @@ func (c *ClientWithResponses) DisassociateRouteTableWithBodyWithResponse(ctx con
 
 // DisassociateRouteTableWithResponse 解关联路由表与子网
 //
-// 路由表关解关联子网。.
+// 路由表关解关联子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37070,7 +43944,9 @@ func (c *ClientWithResponses) DisassociateRouteTableWithResponse(ctx context.Con
 
 // ListSecurityGroupRulesV1WithResponse 查询安全组规则列表
 //
-// 查询安全组规则列表。.
+// 查询安全组规则列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37085,7 +43961,9 @@ func (c *ClientWithResponses) ListSecurityGroupRulesV1WithResponse(ctx context.C
 
 // CreateSecurityGroupRuleV1WithBodyWithResponse 创建安全组规则
 //
-// 创建安全组规则。.
+// 创建安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37100,7 +43978,9 @@ func (c *ClientWithResponses) CreateSecurityGroupRuleV1WithBodyWithResponse(ctx 
 
 // CreateSecurityGroupRuleV1WithResponse 创建安全组规则
 //
-// 创建安全组规则。.
+// 创建安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37115,7 +43995,9 @@ func (c *ClientWithResponses) CreateSecurityGroupRuleV1WithResponse(ctx context.
 
 // DeleteSecurityGroupRuleV1WithResponse 删除安全组规则
 //
-// 删除安全组规则。.
+// 删除安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37130,7 +44012,9 @@ func (c *ClientWithResponses) DeleteSecurityGroupRuleV1WithResponse(ctx context.
 
 // ShowSecurityGroupRuleV1WithResponse 查询安全组规则
 //
-// 查询单个安全组规则。.
+// 查询单个安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37145,7 +44029,9 @@ func (c *ClientWithResponses) ShowSecurityGroupRuleV1WithResponse(ctx context.Co
 
 // ListSecurityGroupsV1WithResponse 查询安全组列表
 //
-// 查询安全组列表。.
+// 查询安全组列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37160,7 +44046,9 @@ func (c *ClientWithResponses) ListSecurityGroupsV1WithResponse(ctx context.Conte
 
 // CreateSecurityGroupV1WithBodyWithResponse 创建安全组
 //
-// 创建安全组。.
+// 创建安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37175,7 +44063,9 @@ func (c *ClientWithResponses) CreateSecurityGroupV1WithBodyWithResponse(ctx cont
 
 // CreateSecurityGroupV1WithResponse 创建安全组
 //
-// 创建安全组。.
+// 创建安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37190,7 +44080,9 @@ func (c *ClientWithResponses) CreateSecurityGroupV1WithResponse(ctx context.Cont
 
 // DeleteSecurityGroupV1WithResponse 删除安全组
 //
-// 删除安全组。.
+// 删除安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37205,7 +44097,9 @@ func (c *ClientWithResponses) DeleteSecurityGroupV1WithResponse(ctx context.Cont
 
 // ShowSecurityGroupV1WithResponse 查询安全组
 //
-// 查询单个安全组。.
+// 查询单个安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37220,7 +44114,9 @@ func (c *ClientWithResponses) ShowSecurityGroupV1WithResponse(ctx context.Contex
 
 // ListSubnetsWithResponse 查询子网列表
 //
-// 查询子网列表。.
+// 查询子网列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37235,7 +44131,9 @@ func (c *ClientWithResponses) ListSubnetsWithResponse(ctx context.Context, proje
 
 // CreateSubnetWithBodyWithResponse 创建子网
 //
-// 创建子网。.
+// 创建子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37250,7 +44148,9 @@ func (c *ClientWithResponses) CreateSubnetWithBodyWithResponse(ctx context.Conte
 
 // CreateSubnetWithResponse 创建子网
 //
-// 创建子网。.
+// 创建子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37265,7 +44165,9 @@ func (c *ClientWithResponses) CreateSubnetWithResponse(ctx context.Context, proj
 
 // ShowSubnetWithResponse 查询子网
 //
-// 查询子网。.
+// 查询子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37284,6 +44186,8 @@ func (c *ClientWithResponses) ShowSubnetWithResponse(ctx context.Context, projec
 // > **说明：**
 // >此API无法获取系统保留地址，如DHCP IP，Gateway IP。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/subnets/{subnet_id}/privateips (the `ListPrivateips` operationId).
@@ -37297,7 +44201,9 @@ func (c *ClientWithResponses) ListPrivateipsWithResponse(ctx context.Context, pr
 
 // ListVpcsV1WithResponse 查询VPC列表
 //
-// 查询虚拟私有云列表。.
+// 查询虚拟私有云列表。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37312,7 +44218,9 @@ func (c *ClientWithResponses) ListVpcsV1WithResponse(ctx context.Context, projec
 
 // CreateVpcWithBodyWithResponse 创建VPC
 //
-// 创建虚拟私有云。.
+// 创建虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37327,7 +44235,9 @@ func (c *ClientWithResponses) CreateVpcWithBodyWithResponse(ctx context.Context,
 
 // CreateVpcWithResponse 创建VPC
 //
-// 创建虚拟私有云。.
+// 创建虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37342,7 +44252,9 @@ func (c *ClientWithResponses) CreateVpcWithResponse(ctx context.Context, project
 
 // DeleteVpcWithResponse 删除VPC
 //
-// 删除虚拟私有云。.
+// 删除虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37357,7 +44269,9 @@ func (c *ClientWithResponses) DeleteVpcWithResponse(ctx context.Context, project
 
 // ShowVpcWithResponse 查询VPC
 //
-// 查询虚拟私有云。.
+// 查询虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37372,7 +44286,9 @@ func (c *ClientWithResponses) ShowVpcWithResponse(ctx context.Context, projectID
 
 // UpdateVpcWithBodyWithResponse 更新VPC
 //
-// 更新虚拟私有云。.
+// 更新虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37387,7 +44303,9 @@ func (c *ClientWithResponses) UpdateVpcWithBodyWithResponse(ctx context.Context,
 
 // UpdateVpcWithResponse 更新VPC
 //
-// 更新虚拟私有云。.
+// 更新虚拟私有云。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37402,7 +44320,9 @@ func (c *ClientWithResponses) UpdateVpcWithResponse(ctx context.Context, project
 
 // DeleteSubnetWithResponse 删除子网
 //
-// 删除子网。.
+// 删除子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37417,7 +44337,9 @@ func (c *ClientWithResponses) DeleteSubnetWithResponse(ctx context.Context, proj
 
 // UpdateSubnetWithBodyWithResponse 更新子网
 //
-// 更新子网。.
+// 更新子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37432,7 +44354,9 @@ func (c *ClientWithResponses) UpdateSubnetWithBodyWithResponse(ctx context.Conte
 
 // UpdateSubnetWithResponse 更新子网
 //
-// 更新子网。.
+// 更新子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37447,7 +44371,9 @@ func (c *ClientWithResponses) UpdateSubnetWithResponse(ctx context.Context, proj
 
 // NeutronListFirewallGroupsWithResponse 查询所有网络ACL组
 //
-// 查询提交请求的租户有权限操作的所有网络ACL组信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有网络ACL组信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37462,7 +44388,9 @@ func (c *ClientWithResponses) NeutronListFirewallGroupsWithResponse(ctx context.
 
 // NeutronCreateFirewallGroupWithBodyWithResponse 创建网络ACL组
 //
-// 创建网络ACL组。.
+// 创建网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37477,7 +44405,9 @@ func (c *ClientWithResponses) NeutronCreateFirewallGroupWithBodyWithResponse(ctx
 
 // NeutronCreateFirewallGroupWithResponse 创建网络ACL组
 //
-// 创建网络ACL组。.
+// 创建网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37492,7 +44422,9 @@ func (c *ClientWithResponses) NeutronCreateFirewallGroupWithResponse(ctx context
 
 // NeutronDeleteFirewallGroupWithResponse 删除网络ACL组
 //
-// 删除网络ACL组。.
+// 删除网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37507,7 +44439,9 @@ func (c *ClientWithResponses) NeutronDeleteFirewallGroupWithResponse(ctx context
 
 // NeutronShowFirewallGroupWithResponse 查询特定网络ACL组详情
 //
-// 查询特定网络ACL组详情。.
+// 查询特定网络ACL组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37522,7 +44456,9 @@ func (c *ClientWithResponses) NeutronShowFirewallGroupWithResponse(ctx context.C
 
 // NeutronUpdateFirewallGroupWithBodyWithResponse 更新网络ACL组
 //
-// 更新网络ACL组。.
+// 更新网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37537,7 +44473,9 @@ func (c *ClientWithResponses) NeutronUpdateFirewallGroupWithBodyWithResponse(ctx
 
 // NeutronUpdateFirewallGroupWithResponse 更新网络ACL组
 //
-// 更新网络ACL组。.
+// 更新网络ACL组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37552,7 +44490,9 @@ func (c *ClientWithResponses) NeutronUpdateFirewallGroupWithResponse(ctx context
 
 // NeutronListFirewallPoliciesWithResponse 查询所有网络ACL策略
 //
-// 查询提交请求的租户有权限操作的所有网络ACL策略信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有网络ACL策略信息。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37567,7 +44507,9 @@ func (c *ClientWithResponses) NeutronListFirewallPoliciesWithResponse(ctx contex
 
 // NeutronCreateFirewallPolicyWithBodyWithResponse 创建网络ACL策略
 //
-// 创建网络ACL策略。.
+// 创建网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37582,7 +44524,9 @@ func (c *ClientWithResponses) NeutronCreateFirewallPolicyWithBodyWithResponse(ct
 
 // NeutronCreateFirewallPolicyWithResponse 创建网络ACL策略
 //
-// 创建网络ACL策略。.
+// 创建网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37597,7 +44541,9 @@ func (c *ClientWithResponses) NeutronCreateFirewallPolicyWithResponse(ctx contex
 
 // NeutronDeleteFirewallPolicyWithResponse 删除网络ACL策略
 //
-// 删除网络ACL策略。.
+// 删除网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL策略.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37612,7 +44558,9 @@ func (c *ClientWithResponses) NeutronDeleteFirewallPolicyWithResponse(ctx contex
 
 // NeutronShowFirewallPolicyWithResponse 查询特定网络ACL策略详情
 //
-// 查询特定网络ACL策略详情。.
+// 查询特定网络ACL策略详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37627,7 +44575,9 @@ func (c *ClientWithResponses) NeutronShowFirewallPolicyWithResponse(ctx context.
 
 // NeutronUpdateFirewallPolicyWithBodyWithResponse 更新网络ACL策略
 //
-// 更新网络ACL策略。.
+// 更新网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37642,7 +44592,9 @@ func (c *ClientWithResponses) NeutronUpdateFirewallPolicyWithBodyWithResponse(ct
 
 // NeutronUpdateFirewallPolicyWithResponse 更新网络ACL策略
 //
-// 更新网络ACL策略。.
+// 更新网络ACL策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37657,7 +44609,9 @@ func (c *ClientWithResponses) NeutronUpdateFirewallPolicyWithResponse(ctx contex
 
 // NeutronAddFirewallRuleWithBodyWithResponse 插入网络ACL规则
 //
-// 插入一条网络ACL规则到某一网络ACL策略中。.
+// 插入一条网络ACL规则到某一网络ACL策略中。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37672,7 +44626,9 @@ func (c *ClientWithResponses) NeutronAddFirewallRuleWithBodyWithResponse(ctx con
 
 // NeutronAddFirewallRuleWithResponse 插入网络ACL规则
 //
-// 插入一条网络ACL规则到某一网络ACL策略中。.
+// 插入一条网络ACL规则到某一网络ACL策略中。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37687,7 +44643,9 @@ func (c *ClientWithResponses) NeutronAddFirewallRuleWithResponse(ctx context.Con
 
 // NeutronRemoveFirewallRuleWithBodyWithResponse 移除网络ACL规则
 //
-// 从某一网络ACL策略中移除一条网络ACL规则。.
+// 从某一网络ACL策略中移除一条网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37702,7 +44660,9 @@ func (c *ClientWithResponses) NeutronRemoveFirewallRuleWithBodyWithResponse(ctx 
 
 // NeutronRemoveFirewallRuleWithResponse 移除网络ACL规则
 //
-// 从某一网络ACL策略中移除一条网络ACL规则。.
+// 从某一网络ACL策略中移除一条网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37717,7 +44677,9 @@ func (c *ClientWithResponses) NeutronRemoveFirewallRuleWithResponse(ctx context.
 
 // NeutronListFirewallRulesWithResponse 查询所有网络ACL规则
 //
-// 查询提交请求的租户有权限操作的所有网络ACL规则信息。单次查询最多返回2000条数据，超过2000后会返回分页标记，分页查询请参见分页查询.
+// 查询提交请求的租户有权限操作的所有网络ACL规则信息。单次查询最多返回2000条数据，超过2000后会返回分页标记，分页查询请参见分页查询
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37732,7 +44694,9 @@ func (c *ClientWithResponses) NeutronListFirewallRulesWithResponse(ctx context.C
 
 // NeutronCreateFirewallRuleWithBodyWithResponse 创建网络ACL规则
 //
-// 创建网络ACL规则。.
+// 创建网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37747,7 +44711,9 @@ func (c *ClientWithResponses) NeutronCreateFirewallRuleWithBodyWithResponse(ctx 
 
 // NeutronCreateFirewallRuleWithResponse 创建网络ACL规则
 //
-// 创建网络ACL规则。.
+// 创建网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37766,6 +44732,8 @@ func (c *ClientWithResponses) NeutronCreateFirewallRuleWithResponse(ctx context.
 // > **说明：**
 // >在删除前，您需要先通过移除网络ACL规则将网络ACL规则从对应的网络ACL策略移除，否则无法删除网络ACL规则。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL规则.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id} (the `NeutronDeleteFirewallRule` operationId).
@@ -37779,7 +44747,9 @@ func (c *ClientWithResponses) NeutronDeleteFirewallRuleWithResponse(ctx context.
 
 // NeutronShowFirewallRuleWithResponse 查询特定网络ACL规则
 //
-// 查询特定网络ACL规则详情。.
+// 查询特定网络ACL规则详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37794,7 +44764,9 @@ func (c *ClientWithResponses) NeutronShowFirewallRuleWithResponse(ctx context.Co
 
 // NeutronUpdateFirewallRuleWithBodyWithResponse 更新网络ACL规则
 //
-// 更新网络ACL规则。.
+// 更新网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37809,7 +44781,9 @@ func (c *ClientWithResponses) NeutronUpdateFirewallRuleWithBodyWithResponse(ctx 
 
 // NeutronUpdateFirewallRuleWithResponse 更新网络ACL规则
 //
-// 更新网络ACL规则。.
+// 更新网络ACL规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37831,6 +44805,8 @@ func (c *ClientWithResponses) NeutronUpdateFirewallRuleWithResponse(ctx context.
 // >-   这里以及下文描述的IP地址总数、已用IP地址总数不包含系统预留地址。
 // >-   在分配IP时，用户可以指定系统预留的IP地址。但是不论IP是如何分配的，只要是处于系统预留IP地址段的IP均不会被统计到已用IP地址数目和IP地址总数中。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.0/network-ip-availabilities/{network_id} (the `ShowNetworkIPAvailabilities` operationId).
@@ -37844,7 +44820,9 @@ func (c *ClientWithResponses) ShowNetworkIPAvailabilitiesWithResponse(ctx contex
 
 // NeutronListNetworksWithResponse 查询网络列表
 //
-// 查询提交请求的租户的所有网络，单次查询最多返回2000条数据，超过2000后会返回分页标记分页。查询请参考分页查询。.
+// 查询提交请求的租户的所有网络，单次查询最多返回2000条数据，超过2000后会返回分页标记分页。查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37859,7 +44837,9 @@ func (c *ClientWithResponses) NeutronListNetworksWithResponse(ctx context.Contex
 
 // NeutronCreateNetworkWithBodyWithResponse 创建网络
 //
-// 创建网络。.
+// 创建网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37874,7 +44854,9 @@ func (c *ClientWithResponses) NeutronCreateNetworkWithBodyWithResponse(ctx conte
 
 // NeutronCreateNetworkWithResponse 创建网络
 //
-// 创建网络。.
+// 创建网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37889,7 +44871,9 @@ func (c *ClientWithResponses) NeutronCreateNetworkWithResponse(ctx context.Conte
 
 // NeutronDeleteNetworkWithResponse 删除网络
 //
-// 删除网络。.
+// 删除网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37904,7 +44888,9 @@ func (c *ClientWithResponses) NeutronDeleteNetworkWithResponse(ctx context.Conte
 
 // NeutronShowNetworkWithResponse 查询网络
 //
-// 查询网络详情。.
+// 查询网络详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37919,7 +44905,9 @@ func (c *ClientWithResponses) NeutronShowNetworkWithResponse(ctx context.Context
 
 // NeutronUpdateNetworkWithBodyWithResponse 更新网络
 //
-// 更新网络。.
+// 更新网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37934,7 +44922,9 @@ func (c *ClientWithResponses) NeutronUpdateNetworkWithBodyWithResponse(ctx conte
 
 // NeutronUpdateNetworkWithResponse 更新网络
 //
-// 更新网络。.
+// 更新网络。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37949,7 +44939,9 @@ func (c *ClientWithResponses) NeutronUpdateNetworkWithResponse(ctx context.Conte
 
 // NeutronListPortsWithResponse 查询端口列表
 //
-// 查询提交请求的租户的所有端口，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户的所有端口，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -37964,7 +44956,9 @@ func (c *ClientWithResponses) NeutronListPortsWithResponse(ctx context.Context, 
 
 // NeutronCreatePortWithBodyWithResponse 创建端口
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37979,7 +44973,9 @@ func (c *ClientWithResponses) NeutronCreatePortWithBodyWithResponse(ctx context.
 
 // NeutronCreatePortWithResponse 创建端口
 //
-// 创建端口。.
+// 创建端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -37999,6 +44995,8 @@ func (c *ClientWithResponses) NeutronCreatePortWithResponse(ctx context.Context,
 // 不允许删除device_owner为非空且不为neutron:VIP_PORT的端口。
 // 不允许删除device_id为非空的端口。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口-openstack.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.0/ports/{port_id} (the `NeutronDeletePort` operationId).
@@ -38012,7 +45010,9 @@ func (c *ClientWithResponses) NeutronDeletePortWithResponse(ctx context.Context,
 
 // NeutronShowPortWithResponse 查询端口
 //
-// 查询端口详情。.
+// 查询端口详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38027,7 +45027,9 @@ func (c *ClientWithResponses) NeutronShowPortWithResponse(ctx context.Context, p
 
 // NeutronUpdatePortWithBodyWithResponse 更新端口
 //
-// 更新端口。.
+// 更新端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38042,7 +45044,9 @@ func (c *ClientWithResponses) NeutronUpdatePortWithBodyWithResponse(ctx context.
 
 // NeutronUpdatePortWithResponse 更新端口
 //
-// 更新端口。.
+// 更新端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38057,7 +45061,9 @@ func (c *ClientWithResponses) NeutronUpdatePortWithResponse(ctx context.Context,
 
 // NeutronListRoutersWithResponse 查询路由器列表
 //
-// 查询提交请求的租户有权限操作的所有路由器信息，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有路由器信息，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38072,7 +45078,9 @@ func (c *ClientWithResponses) NeutronListRoutersWithResponse(ctx context.Context
 
 // NeutronCreateRouterWithBodyWithResponse 创建路由器
 //
-// 创建路由器。.
+// 创建路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38087,7 +45095,9 @@ func (c *ClientWithResponses) NeutronCreateRouterWithBodyWithResponse(ctx contex
 
 // NeutronCreateRouterWithResponse 创建路由器
 //
-// 创建路由器。.
+// 创建路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38102,7 +45112,9 @@ func (c *ClientWithResponses) NeutronCreateRouterWithResponse(ctx context.Contex
 
 // NeutronDeleteRouterWithResponse 删除路由器
 //
-// 删除路由器。.
+// 删除路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由器.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38117,7 +45129,9 @@ func (c *ClientWithResponses) NeutronDeleteRouterWithResponse(ctx context.Contex
 
 // NeutronShowRouterWithResponse 查询路由器
 //
-// 查询路由器详情。.
+// 查询路由器详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38132,7 +45146,9 @@ func (c *ClientWithResponses) NeutronShowRouterWithResponse(ctx context.Context,
 
 // NeutronUpdateRouterWithBodyWithResponse 更新路由器
 //
-// 更新路由器。.
+// 更新路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38147,7 +45163,9 @@ func (c *ClientWithResponses) NeutronUpdateRouterWithBodyWithResponse(ctx contex
 
 // NeutronUpdateRouterWithResponse 更新路由器
 //
-// 更新路由器。.
+// 更新路由器。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38169,6 +45187,8 @@ func (c *ClientWithResponses) NeutronUpdateRouterWithResponse(ctx context.Contex
 // “provider:network_type”为“geneve”的网络不可以添加路由器。
 // 一个子网只能添加一个路由器。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.0/routers/{router_id}/add_router_interface (the `NeutronAddRouterInterface` operationId).
@@ -38189,6 +45209,8 @@ func (c *ClientWithResponses) NeutronAddRouterInterfaceWithBodyWithResponse(ctx 
 // “provider:network_type”为“geneve”的网络不可以添加路由器。
 // 一个子网只能添加一个路由器。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.0/routers/{router_id}/add_router_interface (the `NeutronAddRouterInterface` operationId).
@@ -38205,6 +45227,8 @@ func (c *ClientWithResponses) NeutronAddRouterInterfaceWithResponse(ctx context.
 // 删除路由器接口。
 // 接口约束：
 // 如果该子网上还有负载均衡器对象，不允许删除路由器接口。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38223,6 +45247,8 @@ func (c *ClientWithResponses) NeutronRemoveRouterInterfaceWithBodyWithResponse(c
 // 接口约束：
 // 如果该子网上还有负载均衡器对象，不允许删除路由器接口。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.0/routers/{router_id}/remove_router_interface (the `NeutronRemoveRouterInterface` operationId).
@@ -38236,7 +45262,9 @@ func (c *ClientWithResponses) NeutronRemoveRouterInterfaceWithResponse(ctx conte
 
 // NeutronListSecurityGroupRulesWithResponse 查询安全组规则
 //
-// 查询提交请求的租户有权限操作的所有安全组规则。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有安全组规则。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38251,7 +45279,9 @@ func (c *ClientWithResponses) NeutronListSecurityGroupRulesWithResponse(ctx cont
 
 // NeutronCreateSecurityGroupRuleWithBodyWithResponse 创建安全组规则
 //
-// 创建安全组规则。.
+// 创建安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38266,7 +45296,9 @@ func (c *ClientWithResponses) NeutronCreateSecurityGroupRuleWithBodyWithResponse
 
 // NeutronCreateSecurityGroupRuleWithResponse 创建安全组规则
 //
-// 创建安全组规则。.
+// 创建安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38281,7 +45313,9 @@ func (c *ClientWithResponses) NeutronCreateSecurityGroupRuleWithResponse(ctx con
 
 // NeutronDeleteSecurityGroupRuleWithResponse 删除安全组规则
 //
-// 删除安全组规则。.
+// 删除安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-OpenStack.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38296,7 +45330,9 @@ func (c *ClientWithResponses) NeutronDeleteSecurityGroupRuleWithResponse(ctx con
 
 // NeutronShowSecurityGroupRuleWithResponse 查询安全组规则详情
 //
-// 查询安全组规则详情。.
+// 查询安全组规则详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38311,7 +45347,9 @@ func (c *ClientWithResponses) NeutronShowSecurityGroupRuleWithResponse(ctx conte
 
 // NeutronListSecurityGroupsWithResponse 查询安全组
 //
-// 查询提交请求的租户有权限操作的所有安全组。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户有权限操作的所有安全组。单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38326,7 +45364,9 @@ func (c *ClientWithResponses) NeutronListSecurityGroupsWithResponse(ctx context.
 
 // NeutronCreateSecurityGroupWithBodyWithResponse 创建安全组
 //
-// 创建安全组。.
+// 创建安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38341,7 +45381,9 @@ func (c *ClientWithResponses) NeutronCreateSecurityGroupWithBodyWithResponse(ctx
 
 // NeutronCreateSecurityGroupWithResponse 创建安全组
 //
-// 创建安全组。.
+// 创建安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38356,7 +45398,9 @@ func (c *ClientWithResponses) NeutronCreateSecurityGroupWithResponse(ctx context
 
 // NeutronDeleteSecurityGroupWithResponse 删除安全组
 //
-// 删除安全组。.
+// 删除安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-OpenStack.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38371,7 +45415,9 @@ func (c *ClientWithResponses) NeutronDeleteSecurityGroupWithResponse(ctx context
 
 // NeutronShowSecurityGroupWithResponse 查询安全组详情
 //
-// 查询安全组详情。.
+// 查询安全组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38386,7 +45432,9 @@ func (c *ClientWithResponses) NeutronShowSecurityGroupWithResponse(ctx context.C
 
 // NeutronUpdateSecurityGroupWithBodyWithResponse 更新安全组
 //
-// 更新安全组。.
+// 更新安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38401,7 +45449,9 @@ func (c *ClientWithResponses) NeutronUpdateSecurityGroupWithBodyWithResponse(ctx
 
 // NeutronUpdateSecurityGroupWithResponse 更新安全组
 //
-// 更新安全组。.
+// 更新安全组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38416,7 +45466,9 @@ func (c *ClientWithResponses) NeutronUpdateSecurityGroupWithResponse(ctx context
 
 // NeutronListSubnetsWithResponse 查询子网列表
 //
-// 查询提交请求的租户的所有子网，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。.
+// 查询提交请求的租户的所有子网，单次查询最多返回2000条数据，超过2000后会返回分页标记。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38431,7 +45483,9 @@ func (c *ClientWithResponses) NeutronListSubnetsWithResponse(ctx context.Context
 
 // NeutronCreateSubnetWithBodyWithResponse 创建子网
 //
-// 创建子网。.
+// 创建子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38446,7 +45500,9 @@ func (c *ClientWithResponses) NeutronCreateSubnetWithBodyWithResponse(ctx contex
 
 // NeutronCreateSubnetWithResponse 创建子网
 //
-// 创建子网。.
+// 创建子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38461,7 +45517,9 @@ func (c *ClientWithResponses) NeutronCreateSubnetWithResponse(ctx context.Contex
 
 // NeutronDeleteSubnetWithResponse 删除子网
 //
-// 删除子网。.
+// 删除子网。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网-openstack.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38476,7 +45534,9 @@ func (c *ClientWithResponses) NeutronDeleteSubnetWithResponse(ctx context.Contex
 
 // NeutronShowSubnetWithResponse 查询子网
 //
-// 查询子网详情.
+// 查询子网详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38495,6 +45555,8 @@ func (c *ClientWithResponses) NeutronShowSubnetWithResponse(ctx context.Context,
 // 接口约束：
 // 更新allocation_pools字段时范围不能包含网关和广播地址的所有IP。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.0/subnets/{subnet_id} (the `NeutronUpdateSubnet` operationId).
@@ -38512,6 +45574,8 @@ func (c *ClientWithResponses) NeutronUpdateSubnetWithBodyWithResponse(ctx contex
 // 接口约束：
 // 更新allocation_pools字段时范围不能包含网关和广播地址的所有IP。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.0/subnets/{subnet_id} (the `NeutronUpdateSubnet` operationId).
@@ -38525,7 +45589,9 @@ func (c *ClientWithResponses) NeutronUpdateSubnetWithResponse(ctx context.Contex
 
 // ListVpcPeeringsWithResponse 查询对等连接列表
 //
-// 查询提交请求的租户的所有对等连接。根据过滤条件进行过滤。分页查询请参考分页查询。.
+// 查询提交请求的租户的所有对等连接。根据过滤条件进行过滤。分页查询请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38544,6 +45610,8 @@ func (c *ClientWithResponses) ListVpcPeeringsWithResponse(ctx context.Context, p
 // 同一租户下创建对等连接时，无需对端接受对等连接请求即可创建成功。
 // 不同租户创建对等连接时，需要对端租户接受请求才可以创建成功。对端租户拒绝请求时，对等连接无法创建。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.0/vpc/peerings (the `CreateVpcPeering` operationId).
@@ -38561,6 +45629,8 @@ func (c *ClientWithResponses) CreateVpcPeeringWithBodyWithResponse(ctx context.C
 // 同一租户下创建对等连接时，无需对端接受对等连接请求即可创建成功。
 // 不同租户创建对等连接时，需要对端租户接受请求才可以创建成功。对端租户拒绝请求时，对等连接无法创建。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.0/vpc/peerings (the `CreateVpcPeering` operationId).
@@ -38577,6 +45647,8 @@ func (c *ClientWithResponses) CreateVpcPeeringWithResponse(ctx context.Context, 
 // 删除对等连接。
 // 可以在本端或对端任何一端删除对等连接。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除对等连接.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.0/vpc/peerings/{peering_id} (the `DeleteVpcPeering` operationId).
@@ -38590,7 +45662,9 @@ func (c *ClientWithResponses) DeleteVpcPeeringWithResponse(ctx context.Context, 
 
 // ShowVpcPeeringWithResponse 查询对等连接
 //
-// 查询对等连接详情。.
+// 查询对等连接详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38605,7 +45679,9 @@ func (c *ClientWithResponses) ShowVpcPeeringWithResponse(ctx context.Context, pe
 
 // UpdateVpcPeeringWithBodyWithResponse 更新对等连接
 //
-// 更新对等连接。.
+// 更新对等连接。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38620,7 +45696,9 @@ func (c *ClientWithResponses) UpdateVpcPeeringWithBodyWithResponse(ctx context.C
 
 // UpdateVpcPeeringWithResponse 更新对等连接
 //
-// 更新对等连接。.
+// 更新对等连接。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38635,7 +45713,9 @@ func (c *ClientWithResponses) UpdateVpcPeeringWithResponse(ctx context.Context, 
 
 // AcceptVpcPeeringWithResponse 接受对等连接请求
 //
-// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户接受其他租户发起的对等连接请求。.
+// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户接受其他租户发起的对等连接请求。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38650,7 +45730,9 @@ func (c *ClientWithResponses) AcceptVpcPeeringWithResponse(ctx context.Context, 
 
 // RejectVpcPeeringWithResponse 拒绝对等连接请求
 //
-// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户拒绝其他租户发起的对等连接请求。.
+// 租户A名下的VPC申请和租户B的VPC建立对等连接，需要等待租户B接受该请求。此接口用于租户拒绝其他租户发起的对等连接请求。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38665,7 +45747,9 @@ func (c *ClientWithResponses) RejectVpcPeeringWithResponse(ctx context.Context, 
 
 // ListVpcRoutesWithResponse 查询VPC路由列表
 //
-// 查询提交请求的租户的所有路由列表，并根据过滤条件进行过滤。分页查询响应格式请参考分页查询。.
+// 查询提交请求的租户的所有路由列表，并根据过滤条件进行过滤。分页查询响应格式请参考分页查询。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38680,7 +45764,9 @@ func (c *ClientWithResponses) ListVpcRoutesWithResponse(ctx context.Context, par
 
 // CreateVpcRouteWithBodyWithResponse 创建VPC路由
 //
-// 创建路由。.
+// 创建路由。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38695,7 +45781,9 @@ func (c *ClientWithResponses) CreateVpcRouteWithBodyWithResponse(ctx context.Con
 
 // CreateVpcRouteWithResponse 创建VPC路由
 //
-// 创建路由。.
+// 创建路由。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38710,7 +45798,9 @@ func (c *ClientWithResponses) CreateVpcRouteWithResponse(ctx context.Context, bo
 
 // DeleteVpcRouteWithResponse 删除VPC路由
 //
-// 删除路由。.
+// 删除路由。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC路由.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38725,7 +45815,9 @@ func (c *ClientWithResponses) DeleteVpcRouteWithResponse(ctx context.Context, ro
 
 // ShowVpcRouteWithResponse 查询VPC路由
 //
-// 查询路由详情。.
+// 查询路由详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38740,7 +45832,9 @@ func (c *ClientWithResponses) ShowVpcRouteWithResponse(ctx context.Context, rout
 
 // ListSubnetsByTagsWithBodyWithResponse 查询子网资源实例
 //
-// 使用标签过滤实例。.
+// 使用标签过滤实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38755,7 +45849,9 @@ func (c *ClientWithResponses) ListSubnetsByTagsWithBodyWithResponse(ctx context.
 
 // ListSubnetsByTagsWithResponse 查询子网资源实例
 //
-// 使用标签过滤实例。.
+// 使用标签过滤实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38770,7 +45866,9 @@ func (c *ClientWithResponses) ListSubnetsByTagsWithResponse(ctx context.Context,
 
 // ListSubnetTagsWithResponse 查询子网项目标签
 //
-// 查询租户在指定区域和实例类型的所有标签集合。.
+// 查询租户在指定区域和实例类型的所有标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网项目标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38785,7 +45883,9 @@ func (c *ClientWithResponses) ListSubnetTagsWithResponse(ctx context.Context, pr
 
 // ShowSubnetTagsWithResponse 查询子网资源标签
 //
-// 查询指定子网实例的标签信息。.
+// 查询指定子网实例的标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38800,7 +45900,9 @@ func (c *ClientWithResponses) ShowSubnetTagsWithResponse(ctx context.Context, pr
 
 // CreateSubnetTagWithBodyWithResponse 创建子网资源标签
 //
-// 给指定子网资源实例增加标签信息。.
+// 给指定子网资源实例增加标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38815,7 +45917,9 @@ func (c *ClientWithResponses) CreateSubnetTagWithBodyWithResponse(ctx context.Co
 
 // CreateSubnetTagWithResponse 创建子网资源标签
 //
-// 给指定子网资源实例增加标签信息。.
+// 给指定子网资源实例增加标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38836,6 +45940,8 @@ func (c *ClientWithResponses) CreateSubnetTagWithResponse(ctx context.Context, p
 // 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 // 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action (the `BatchCreateSubnetTags` operationId).
@@ -38855,6 +45961,8 @@ func (c *ClientWithResponses) BatchCreateSubnetTagsWithBodyWithResponse(ctx cont
 // 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 // 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action (the `BatchCreateSubnetTags` operationId).
@@ -38868,7 +45976,9 @@ func (c *ClientWithResponses) BatchCreateSubnetTagsWithResponse(ctx context.Cont
 
 // DeleteSubnetTagWithResponse 删除子网资源标签
 //
-// 删除指定子网资源实例的标签信息。.
+// 删除指定子网资源实例的标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网资源标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38883,7 +45993,9 @@ func (c *ClientWithResponses) DeleteSubnetTagWithResponse(ctx context.Context, p
 
 // ListVpcsByTagsWithBodyWithResponse 查询VPC资源实例
 //
-// 使用标签过滤实例。.
+// 使用标签过滤实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38898,7 +46010,9 @@ func (c *ClientWithResponses) ListVpcsByTagsWithBodyWithResponse(ctx context.Con
 
 // ListVpcsByTagsWithResponse 查询VPC资源实例
 //
-// 使用标签过滤实例。.
+// 使用标签过滤实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38913,7 +46027,9 @@ func (c *ClientWithResponses) ListVpcsByTagsWithResponse(ctx context.Context, pr
 
 // ListVpcTagsWithResponse 查询VPC项目标签
 //
-// 查询租户在指定区域和实例类型的所有标签集合。.
+// 查询租户在指定区域和实例类型的所有标签集合。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38928,7 +46044,9 @@ func (c *ClientWithResponses) ListVpcTagsWithResponse(ctx context.Context, proje
 
 // ShowVpcTagsWithResponse 查询VPC资源标签
 //
-// 查询指定VPC实例的标签信息。.
+// 查询指定VPC实例的标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -38943,7 +46061,9 @@ func (c *ClientWithResponses) ShowVpcTagsWithResponse(ctx context.Context, proje
 
 // CreateVpcResourceTagWithBodyWithResponse 创建VPC资源标签
 //
-// 给指定VPC资源实例增加标签信息。.
+// 给指定VPC资源实例增加标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38958,7 +46078,9 @@ func (c *ClientWithResponses) CreateVpcResourceTagWithBodyWithResponse(ctx conte
 
 // CreateVpcResourceTagWithResponse 创建VPC资源标签
 //
-// 给指定VPC资源实例增加标签信息。.
+// 给指定VPC资源实例增加标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -38979,6 +46101,8 @@ func (c *ClientWithResponses) CreateVpcResourceTagWithResponse(ctx context.Conte
 // 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 // 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action (the `BatchCreateVpcTags` operationId).
@@ -38998,6 +46122,8 @@ func (c *ClientWithResponses) BatchCreateVpcTagsWithBodyWithResponse(ctx context
 // 创建时，不允许设置重复key数据，如果数据库已存在该key，就覆盖value的值。
 // 删除时，如果删除的标签不存在，默认处理成功，删除时不对标签字符集范围做校验。删除时tags结构体不能缺失，key不能为空，或者空字符串。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action (the `BatchCreateVpcTags` operationId).
@@ -39011,7 +46137,9 @@ func (c *ClientWithResponses) BatchCreateVpcTagsWithResponse(ctx context.Context
 
 // DeleteVpcTagWithResponse 删除VPC资源标签
 //
-// 删除指定VPC资源实例的标签信息。.
+// 删除指定VPC资源实例的标签信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC资源标签.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39026,7 +46154,9 @@ func (c *ClientWithResponses) DeleteVpcTagWithResponse(ctx context.Context, proj
 
 // ListAddressGroupWithResponse 查询地址组列表
 //
-// 查询地址组列表，根据过滤条件进行过滤。.
+// 查询地址组列表，根据过滤条件进行过滤。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39041,6 +46171,8 @@ func (c *ClientWithResponses) ListAddressGroupWithResponse(ctx context.Context, 
 
 // CreateAddressGroupWithBodyWithResponse 创建地址组
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
@@ -39053,6 +46185,8 @@ func (c *ClientWithResponses) CreateAddressGroupWithBodyWithResponse(ctx context
 }
 
 // CreateAddressGroupWithResponse 创建地址组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39067,7 +46201,9 @@ func (c *ClientWithResponses) CreateAddressGroupWithResponse(ctx context.Context
 
 // DeleteAddressGroupWithResponse 删除地址组
 //
-// 删除地址组，非强制删除，删除前请确保未被其他资源引用.
+// 删除地址组，非强制删除，删除前请确保未被其他资源引用
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39082,7 +46218,9 @@ func (c *ClientWithResponses) DeleteAddressGroupWithResponse(ctx context.Context
 
 // ShowAddressGroupWithResponse 查询地址组
 //
-// 查询地址组详情。.
+// 查询地址组详情。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39097,7 +46235,9 @@ func (c *ClientWithResponses) ShowAddressGroupWithResponse(ctx context.Context, 
 
 // UpdateAddressGroupWithBodyWithResponse 更新地址组
 //
-// 更新地址组。.
+// 更新地址组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39112,7 +46252,9 @@ func (c *ClientWithResponses) UpdateAddressGroupWithBodyWithResponse(ctx context
 
 // UpdateAddressGroupWithResponse 更新地址组
 //
-// 更新地址组。.
+// 更新地址组。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39127,7 +46269,9 @@ func (c *ClientWithResponses) UpdateAddressGroupWithResponse(ctx context.Context
 
 // DeleteForceWithResponse 强制删除地址组
 //
-// 强制删除地址组，删除的地址组与安全组规则关联时，会删除地址组与关联的安全组规则。.
+// 强制删除地址组，删除的地址组与安全组规则关联时，会删除地址组与关联的安全组规则。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39142,6 +46286,8 @@ func (c *ClientWithResponses) DeleteForceWithResponse(ctx context.Context, proje
 
 // ListSecurityGroupRulesWithResponse 查询安全组规则列表
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/vpc/security-group-rules (the `ListSecurityGroupRules` operationId).
@@ -39154,6 +46300,8 @@ func (c *ClientWithResponses) ListSecurityGroupRulesWithResponse(ctx context.Con
 }
 
 // CreateSecurityGroupRuleWithBodyWithResponse 创建安全组规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39168,6 +46316,8 @@ func (c *ClientWithResponses) CreateSecurityGroupRuleWithBodyWithResponse(ctx co
 
 // CreateSecurityGroupRuleWithResponse 创建安全组规则
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/vpc/security-group-rules (the `CreateSecurityGroupRule` operationId).
@@ -39180,6 +46330,8 @@ func (c *ClientWithResponses) CreateSecurityGroupRuleWithResponse(ctx context.Co
 }
 
 // DeleteSecurityGroupRuleWithResponse 删除安全组规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-10.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39194,7 +46346,9 @@ func (c *ClientWithResponses) DeleteSecurityGroupRuleWithResponse(ctx context.Co
 
 // ShowSecurityGroupRuleWithResponse 查询安全组规则
 //
-// 查询单个安全组规则.
+// 查询单个安全组规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39209,7 +46363,9 @@ func (c *ClientWithResponses) ShowSecurityGroupRuleWithResponse(ctx context.Cont
 
 // ListSecurityGroupsWithResponse 查询安全组列表
 //
-// 查询某租户下的安全组列表.
+// 查询某租户下的安全组列表
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39224,6 +46380,8 @@ func (c *ClientWithResponses) ListSecurityGroupsWithResponse(ctx context.Context
 
 // CreateSecurityGroupWithBodyWithResponse 创建安全组
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
@@ -39236,6 +46394,8 @@ func (c *ClientWithResponses) CreateSecurityGroupWithBodyWithResponse(ctx contex
 }
 
 // CreateSecurityGroupWithResponse 创建安全组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39250,6 +46410,8 @@ func (c *ClientWithResponses) CreateSecurityGroupWithResponse(ctx context.Contex
 
 // DeleteSecurityGroupWithResponse 删除安全组
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/vpc/security-groups/{security_group_id} (the `DeleteSecurityGroup` operationId).
@@ -39263,7 +46425,9 @@ func (c *ClientWithResponses) DeleteSecurityGroupWithResponse(ctx context.Contex
 
 // ShowSecurityGroupWithResponse 查询安全组
 //
-// 查询单个安全组详情.
+// 查询单个安全组详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39278,6 +46442,8 @@ func (c *ClientWithResponses) ShowSecurityGroupWithResponse(ctx context.Context,
 
 // UpdateSecurityGroupWithBodyWithResponse 更新安全组
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
@@ -39290,6 +46456,8 @@ func (c *ClientWithResponses) UpdateSecurityGroupWithBodyWithResponse(ctx contex
 }
 
 // UpdateSecurityGroupWithResponse 更新安全组
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39304,7 +46472,9 @@ func (c *ClientWithResponses) UpdateSecurityGroupWithResponse(ctx context.Contex
 
 // ListSubNetworkInterfacesWithResponse 查询租户下辅助弹性网卡列表
 //
-// 查询辅助弹性网卡列表，单次查询最多返回2000条数据.
+// 查询辅助弹性网卡列表，单次查询最多返回2000条数据
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39323,6 +46493,8 @@ func (c *ClientWithResponses) ListSubNetworkInterfacesWithResponse(ctx context.C
 // > **说明：**
 // >辅助弹性网卡功能目前仅对“华北-北京四、华北-北京二、华东-上海一、华东-上海二、华南-广州、西南-贵阳一、中国-香港、亚太-新加坡、亚太-雅加达、拉美-墨西哥城二、土耳其-伊斯坦布尔”区域开放。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces (the `CreateSubNetworkInterface` operationId).
@@ -39340,6 +46512,8 @@ func (c *ClientWithResponses) CreateSubNetworkInterfaceWithBodyWithResponse(ctx 
 // > **说明：**
 // >辅助弹性网卡功能目前仅对“华北-北京四、华北-北京二、华东-上海一、华东-上海二、华南-广州、西南-贵阳一、中国-香港、亚太-新加坡、亚太-雅加达、拉美-墨西哥城二、土耳其-伊斯坦布尔”区域开放。
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces (the `CreateSubNetworkInterface` operationId).
@@ -39352,6 +46526,8 @@ func (c *ClientWithResponses) CreateSubNetworkInterfaceWithResponse(ctx context.
 }
 
 // BatchCreateSubNetworkInterfaceWithBodyWithResponse 批量创建辅助弹性网卡
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39366,6 +46542,8 @@ func (c *ClientWithResponses) BatchCreateSubNetworkInterfaceWithBodyWithResponse
 
 // BatchCreateSubNetworkInterfaceWithResponse 批量创建辅助弹性网卡
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/vpc/sub-network-interfaces/batch-create (the `BatchCreateSubNetworkInterface` operationId).
@@ -39379,7 +46557,9 @@ func (c *ClientWithResponses) BatchCreateSubNetworkInterfaceWithResponse(ctx con
 
 // ShowSubNetworkInterfacesQuantityWithResponse 查询租户下辅助弹性网卡数目
 //
-// 查询辅助弹性网卡数目.
+// 查询辅助弹性网卡数目
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39394,6 +46574,8 @@ func (c *ClientWithResponses) ShowSubNetworkInterfacesQuantityWithResponse(ctx c
 
 // DeleteSubNetworkInterfaceWithResponse 删除辅助弹性网卡
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `DeleteSubNetworkInterface` operationId).
@@ -39407,7 +46589,9 @@ func (c *ClientWithResponses) DeleteSubNetworkInterfaceWithResponse(ctx context.
 
 // ShowSubNetworkInterfaceWithResponse 查询租户下辅助弹性网卡
 //
-// 查询辅助弹性网卡详情.
+// 查询辅助弹性网卡详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39422,6 +46606,8 @@ func (c *ClientWithResponses) ShowSubNetworkInterfaceWithResponse(ctx context.Co
 
 // UpdateSubNetworkInterfaceWithBodyWithResponse 更新辅助弹性网卡
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id} (the `UpdateSubNetworkInterface` operationId).
@@ -39434,6 +46620,8 @@ func (c *ClientWithResponses) UpdateSubNetworkInterfaceWithBodyWithResponse(ctx 
 }
 
 // UpdateSubNetworkInterfaceWithResponse 更新辅助弹性网卡
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39448,6 +46636,8 @@ func (c *ClientWithResponses) UpdateSubNetworkInterfaceWithResponse(ctx context.
 
 // ListTraffcMirrorFilterRulesWithResponse 查询流量镜像筛选规则列表
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/vpc/traffc-mirror-filter-rules (the `ListTraffcMirrorFilterRules` operationId).
@@ -39460,6 +46650,8 @@ func (c *ClientWithResponses) ListTraffcMirrorFilterRulesWithResponse(ctx contex
 }
 
 // CreateTrafficMirrorFilterRuleWithBodyWithResponse 创建流量镜像筛选规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39474,6 +46666,8 @@ func (c *ClientWithResponses) CreateTrafficMirrorFilterRuleWithBodyWithResponse(
 
 // CreateTrafficMirrorFilterRuleWithResponse 创建流量镜像筛选规则
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `CreateTrafficMirrorFilterRule` operationId).
@@ -39486,6 +46680,8 @@ func (c *ClientWithResponses) CreateTrafficMirrorFilterRuleWithResponse(ctx cont
 }
 
 // DeleteTrafficMirrorFilterRuleWithResponse 删除流量镜像筛选规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选规则.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39500,6 +46696,8 @@ func (c *ClientWithResponses) DeleteTrafficMirrorFilterRuleWithResponse(ctx cont
 
 // ShowTrafficMirrorFilterRuleWithResponse 查询流量镜像筛选规则详情
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则详情.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `ShowTrafficMirrorFilterRule` operationId).
@@ -39512,6 +46710,8 @@ func (c *ClientWithResponses) ShowTrafficMirrorFilterRuleWithResponse(ctx contex
 }
 
 // UpdateTrafficMirrorFilterRuleWithBodyWithResponse 更新流量镜像筛选规则
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39526,6 +46726,8 @@ func (c *ClientWithResponses) UpdateTrafficMirrorFilterRuleWithBodyWithResponse(
 
 // UpdateTrafficMirrorFilterRuleWithResponse 更新流量镜像筛选规则
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
@@ -39539,7 +46741,9 @@ func (c *ClientWithResponses) UpdateTrafficMirrorFilterRuleWithResponse(ctx cont
 
 // DeleteTrafficMirrorFilterWithResponse 删除流量镜像筛选条件
 //
-// 删除流量镜像过滤条件.
+// 删除流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39554,7 +46758,9 @@ func (c *ClientWithResponses) DeleteTrafficMirrorFilterWithResponse(ctx context.
 
 // ShowTrafficMirrorFilterWithResponse 查询流量镜像筛选条件详情
 //
-// 查询流量镜像过滤条件详情.
+// 查询流量镜像过滤条件详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39569,7 +46775,9 @@ func (c *ClientWithResponses) ShowTrafficMirrorFilterWithResponse(ctx context.Co
 
 // UpdateTrafficMirrorFilterWithBodyWithResponse 更新流量镜像筛选条件
 //
-// 更新流量镜像过滤条件.
+// 更新流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39584,7 +46792,9 @@ func (c *ClientWithResponses) UpdateTrafficMirrorFilterWithBodyWithResponse(ctx 
 
 // UpdateTrafficMirrorFilterWithResponse 更新流量镜像筛选条件
 //
-// 更新流量镜像过滤条件.
+// 更新流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39599,7 +46809,9 @@ func (c *ClientWithResponses) UpdateTrafficMirrorFilterWithResponse(ctx context.
 
 // ListTrafficMirrorFiltersWithResponse 查询流量镜像筛选条件列表
 //
-// 查询流量镜像过滤条件列表.
+// 查询流量镜像过滤条件列表
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39614,7 +46826,9 @@ func (c *ClientWithResponses) ListTrafficMirrorFiltersWithResponse(ctx context.C
 
 // CreateTrafficMirrorFilterWithBodyWithResponse 创建流量镜像筛选条件
 //
-// 创建流量镜像过滤条件.
+// 创建流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39629,7 +46843,9 @@ func (c *ClientWithResponses) CreateTrafficMirrorFilterWithBodyWithResponse(ctx 
 
 // CreateTrafficMirrorFilterWithResponse 创建流量镜像筛选条件
 //
-// 创建流量镜像过滤条件.
+// 创建流量镜像过滤条件
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39644,6 +46860,8 @@ func (c *ClientWithResponses) CreateTrafficMirrorFilterWithResponse(ctx context.
 
 // ListTrafficMirrorSessionsWithResponse 查询流量镜像会话列表
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-sessions (the `ListTrafficMirrorSessions` operationId).
@@ -39656,6 +46874,8 @@ func (c *ClientWithResponses) ListTrafficMirrorSessionsWithResponse(ctx context.
 }
 
 // CreateTrafficMirrorSessionWithBodyWithResponse 创建流量镜像会话
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39670,6 +46890,8 @@ func (c *ClientWithResponses) CreateTrafficMirrorSessionWithBodyWithResponse(ctx
 
 // CreateTrafficMirrorSessionWithResponse 创建流量镜像会话
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-sessions (the `CreateTrafficMirrorSession` operationId).
@@ -39682,6 +46904,8 @@ func (c *ClientWithResponses) CreateTrafficMirrorSessionWithResponse(ctx context
 }
 
 // DeleteTrafficMirrorSessionWithResponse 删除流量镜像会话
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像会话.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39696,6 +46920,8 @@ func (c *ClientWithResponses) DeleteTrafficMirrorSessionWithResponse(ctx context
 
 // ShowTrafficMirrorSessionWithResponse 查询流量镜像会话详情
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话详情.md:1
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `ShowTrafficMirrorSession` operationId).
@@ -39708,6 +46934,8 @@ func (c *ClientWithResponses) ShowTrafficMirrorSessionWithResponse(ctx context.C
 }
 
 // UpdateTrafficMirrorSessionWithBodyWithResponse 更新流量镜像会话
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39722,6 +46950,8 @@ func (c *ClientWithResponses) UpdateTrafficMirrorSessionWithBodyWithResponse(ctx
 
 // UpdateTrafficMirrorSessionWithResponse 更新流量镜像会话
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id} (the `UpdateTrafficMirrorSession` operationId).
@@ -39734,6 +46964,8 @@ func (c *ClientWithResponses) UpdateTrafficMirrorSessionWithResponse(ctx context
 }
 
 // UpdateAddSourceWithBodyWithResponse 流量镜像会话添加镜像源
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39748,6 +46980,8 @@ func (c *ClientWithResponses) UpdateAddSourceWithBodyWithResponse(ctx context.Co
 
 // UpdateAddSourceWithResponse 流量镜像会话添加镜像源
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources (the `UpdateAddSource` operationId).
@@ -39760,6 +46994,8 @@ func (c *ClientWithResponses) UpdateAddSourceWithResponse(ctx context.Context, p
 }
 
 // UpdateRemoveSourceWithBodyWithResponse 流量镜像会话移除镜像源
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39774,6 +47010,8 @@ func (c *ClientWithResponses) UpdateRemoveSourceWithBodyWithResponse(ctx context
 
 // UpdateRemoveSourceWithResponse 流量镜像会话移除镜像源
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
+//
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources (the `UpdateRemoveSource` operationId).
@@ -39787,7 +47025,9 @@ func (c *ClientWithResponses) UpdateRemoveSourceWithResponse(ctx context.Context
 
 // ListVpcsWithResponse 查询VPC列表
 //
-// 查询vpc列表.
+// 查询vpc列表
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39802,7 +47042,9 @@ func (c *ClientWithResponses) ListVpcsWithResponse(ctx context.Context, projectI
 
 // ShowVpcVpcWithResponse 查询VPC详情
 //
-// 查询vpc详情.
+// 查询vpc详情
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:1
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -39817,7 +47059,9 @@ func (c *ClientWithResponses) ShowVpcVpcWithResponse(ctx context.Context, projec
 
 // AddVpcExtendCidrWithBodyWithResponse 添加VPC扩展网段
 //
-// 添加VPC的扩展网段.
+// 添加VPC的扩展网段
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39832,7 +47076,9 @@ func (c *ClientWithResponses) AddVpcExtendCidrWithBodyWithResponse(ctx context.C
 
 // AddVpcExtendCidrWithResponse 添加VPC扩展网段
 //
-// 添加VPC的扩展网段.
+// 添加VPC的扩展网段
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -39847,6 +47093,8 @@ func (c *ClientWithResponses) AddVpcExtendCidrWithResponse(ctx context.Context, 
 
 // RemoveVpcExtendCidrWithBodyWithResponse 移除VPC扩展网段
 //
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr (the `RemoveVpcExtendCidr` operationId).
@@ -39859,6 +47107,8 @@ func (c *ClientWithResponses) RemoveVpcExtendCidrWithBodyWithResponse(ctx contex
 }
 
 // RemoveVpcExtendCidrWithResponse 移除VPC扩展网段
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

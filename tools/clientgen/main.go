@@ -1,17 +1,22 @@
-// Command clientgen writes the typed layer of a generated client: one call
-// per operation of an OpenAPI spec, returning the decoded body or a typed
-// error, an iter.Seq2 for every operation the spec marks with
-// x-docapi-pagination, and retry safety from the method and
-// x-docapi-idempotent. It reads the spec with kin-openapi and the models
-// oapi-codegen wrote for it (the same codegen config, so the same names),
-// and calls the hand-written runtime in wrappers/huawei or wrappers/top.
+// Command clientgen writes a generated client from an OpenAPI spec and its
+// oapi-codegen config: the models and raw client, with oapi-codegen's
+// library exactly as `go tool oapi-codegen -config` would write them except
+// that every doc comment ends with the page line its node came from
+// (x-docapi-source, added to the loaded spec only); and the typed layer:
+// one call per operation, returning the decoded body or a typed error, an
+// iter.Seq2 for every operation the spec marks with x-docapi-pagination,
+// and retry safety from the method and x-docapi-idempotent. The typed
+// layer is read off the models just generated (the same config, so the
+// same names) and calls the hand-written runtime in wrappers/huawei or
+// wrappers/top.
 //
 //	go run ./tools/clientgen -family huawei -config specs/vpc.codegen.yaml specs/vpc.yaml
 //
-// writes generated/vpc/vpcapi/vpcapi.gen.go (package vpcapi) beside the
-// models in generated/vpc, and generated/vpc/server.gen.go with the spec's
-// server URL. Output files are replaced atomically; on an error nothing is
-// written.
+// writes the config's output (generated/vpc/vpc.gen.go, package vpc),
+// generated/vpc/server.gen.go with the spec's server URL and
+// generated/vpc/vpcapi/vpcapi.gen.go (package vpcapi). The files are
+// replaced as a set: all are generated and written to temporary files
+// before any is renamed into place, so an error leaves the old ones.
 package main
 
 import (
@@ -19,6 +24,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 )
 
 func main() {
@@ -33,39 +39,73 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	files, err := generate(*family, *config, flag.Arg(0))
-	if err == nil {
-		err = writeAll(files)
-	}
-	if err != nil {
+	if err := run(*family, *config, flag.Arg(0)); err != nil {
 		fmt.Fprintln(os.Stderr, "clientgen:", err)
 		os.Exit(1)
 	}
 }
 
-// writeAll writes every file through a temporary file and a rename, after
-// all of them were generated.
-func writeAll(files map[string][]byte) error {
-	for path, data := range files {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
+// run generates every file of the spec, then writes them as a set.
+func run(family, config, spec string) error {
+	files, err := generate(family, config, spec)
+	if err != nil {
+		return err
+	}
+	return writeAll(files)
+}
+
+// writeAll replaces the files as a set: each is written to a temporary
+// file beside it first, and only when all of them are written are they
+// renamed into place, so a failure before the renames (a full disk, a
+// directory that cannot be made) leaves every old file as it was.
+func writeAll(files map[string][]byte) (err error) {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	temps := make([]string, 0, len(paths))
+	defer func() {
+		if err != nil {
+			for _, t := range temps {
+				os.Remove(t)
+			}
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(path), ".clientgen-*")
+	}()
+	for _, p := range paths {
+		t, err := writeTemp(p, files[p])
 		if err != nil {
 			return err
 		}
-		_, werr := tmp.Write(data)
-		cerr := tmp.Close()
-		if werr == nil {
-			werr = cerr
-		}
-		if werr == nil {
-			werr = os.Rename(tmp.Name(), path)
-		}
-		if werr != nil {
-			os.Remove(tmp.Name())
-			return werr
+		temps = append(temps, t)
+	}
+	for i, p := range paths {
+		if err := os.Rename(temps[i], p); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// writeTemp writes data to a new temporary file in path's directory.
+func writeTemp(path string, data []byte) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".clientgen-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("writing %s: %w", path, err)
+	}
+	return tmp.Name(), nil
 }

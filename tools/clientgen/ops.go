@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
@@ -20,6 +21,7 @@ type fileData struct {
 
 type opData struct {
 	Name, Summary, Method, Path string
+	Source                      string // the page it came from: x-docapi-source
 	Idempotent, Auth            bool
 	Project, Domain             bool
 	// Params are the method's parameters after ctx ("name type"); Args the
@@ -32,9 +34,10 @@ type opData struct {
 	Required []requiredParam
 	Request  string // New<Op>Request or New<Op>RequestWithBody
 	// Result is the typed body ("" when the operation documents none),
-	// ResultField the JSON<status> field of the parsed response.
-	Result, ResultField string
-	Paging              *pagingData
+	// documented for the 2xx Status.
+	Result string
+	Status int
+	Paging *pagingData
 
 	// TOP
 	TopMethod, RequestType, EnvelopeType, Member string
@@ -122,7 +125,7 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	if !ok {
 		o.Request += "WithBody"
 		if fn, ok = g.models.funcs[o.Request]; !ok {
-			return nil, fmt.Errorf("no %s in the models (run oapi-codegen first)", o.Request)
+			return nil, fmt.Errorf("no %s in the models oapi-codegen wrote", o.Request)
 		}
 	}
 	pathParams := map[string]string{} // Go name → spec name
@@ -166,7 +169,7 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	if st, ok := resp.Type.(*ast.StructType); ok {
 		for _, f := range st.Fields.List {
 			if len(f.Names) == 1 && jsonStatus.MatchString(f.Names[0].Name) {
-				o.ResultField = f.Names[0].Name
+				o.Status, _ = strconv.Atoi(strings.TrimPrefix(f.Names[0].Name, "JSON"))
 				t := f.Type
 				if star, ok := t.(*ast.StarExpr); ok {
 					t = star.X

@@ -60,7 +60,9 @@ var op{{.Name}} = &huawei.Operation{Service: {{printf "%q" $.Service}}, Name: {{
 
 // {{.Name}}{{if .Summary}} ({{.Summary}}){{end}}: {{.Method}} {{.Path}}.{{if .Idempotent}}
 // Retried on throttling, server errors and broken connections.{{else}}
-// Not retried: the spec does not mark it idempotent.{{end}}
+// Not retried: the spec does not mark it idempotent.{{end}}{{if .Source}}
+//
+// Source: {{.Source}}{{end}}
 func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {{if .Result}}(*{{.Result}}, error){{else}}error{{end}} {
 	httpResp, err := c.rt.Do(ctx, op{{.Name}}, func(server string, ids huawei.IDs) (*http.Request, error) {
 {{- range .Required}}
@@ -74,11 +76,13 @@ func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {
 		return {{if .Result}}nil, {{end}}err
 	}
 {{- if .Result}}
-	parsed, err := {{$.Models}}.Parse{{.Name}}Response(httpResp)
-	return huawei.Result(op{{.Name}}, httpResp, parsed, err, func(p *{{$.Models}}.{{.Name}}Response) *{{.Result}} { return p.{{.ResultField}} })
+	var out {{.Result}}
+	if err := c.rt.Decode(op{{.Name}}, httpResp, {{.Status}}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 {{- else}}
-	_, err = {{$.Models}}.Parse{{.Name}}Response(httpResp)
-	return huawei.NoResult(op{{.Name}}, httpResp, err)
+	return c.rt.NoResult(op{{.Name}}, httpResp)
 {{- end}}
 }
 {{with .Paging}}
@@ -87,7 +91,9 @@ var page{{$op.Name}} = huawei.Paging{Op: op{{$op.Name}}, Style: {{printf "%q" .S
 
 // {{$op.Name}}All iterates over the {{.Items}} of every page of {{$op.Name}}
 // ({{.Style}} paging), fetching the next page only when the loop asks for it.
-// It stops after yielding an error.
+// It stops after yielding an error.{{if $op.Source}}
+//
+// Source: {{$op.Source}}{{end}}
 func (c *Client) {{$op.Name}}All(ctx context.Context{{range $op.Params}}, {{.}}{{end}}) iter.Seq2[{{.Item}}, error] {
 	call := func(ctx context.Context, {{.ReqParam}} {{.ReqType}}) (*{{$op.Result}}, error) {
 		return c.{{$op.Name}}(ctx{{range $op.ParamNames}}, {{.}}{{end}})
@@ -130,7 +136,9 @@ var op{{.Name}} = &toprt.Operation{Name: {{printf "%q" .Name}}, Method: {{printf
 
 // {{.Name}} calls {{.TopMethod}}{{if .Summary}} ({{.Summary}}){{end}}.{{if .Idempotent}}
 // Retried (with top.WithRetry): the spec marks it idempotent.{{else}}
-// Not retried: the spec does not mark it idempotent.{{end}}
+// Not retried: the spec does not mark it idempotent.{{end}}{{if .Source}}
+//
+// Source: {{.Source}}{{end}}
 func (c *Client) {{.Name}}(ctx context.Context, params {{.RequestType}}) (*{{.Result}}, error) {
 	var env {{.EnvelopeType}}
 	if err := c.rt.Call(ctx, op{{.Name}}, params, &env); err != nil {

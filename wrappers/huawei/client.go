@@ -60,6 +60,11 @@ type Config struct {
 	// Now is the clock for signatures and Retry-After dates; nil means
 	// time.Now.
 	Now func() time.Time `json:"-"`
+	// Unmarshal decodes JSON response bodies into the generated types; nil
+	// means encoding/json's Unmarshal. wrappers/fastjson.Unmarshal decodes
+	// the same bodies to the same values about 3× faster, for about 0.8 MB
+	// more binary.
+	Unmarshal func(data []byte, v any) error `json:"-"`
 }
 
 // projectID resolves the project id filled into paths; "" when unknown.

@@ -2,13 +2,28 @@ package huawei
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
-// regionPattern admits region ids such as "cn-north-4" or "ap-southeast-1"
-// and nothing that could change the host (dots, slashes, "@", ports).
-var regionPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// validRegion admits region ids such as "cn-north-4" or "ap-southeast-1"
+// (runs of lowercase letters and digits joined by single dashes) and
+// nothing that could change the host (dots, slashes, "@", ports). A loop,
+// not a regexp: the regexp package would be most of the code a program
+// links for this package.
+func validRegion(region string) bool {
+	prev := byte('-') // no leading dash
+	for i := 0; i < len(region); i++ {
+		c := region[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && prev != '-':
+		default:
+			return false
+		}
+		prev = c
+	}
+	return region != "" && prev != '-'
+}
 
 // maxRegionLen keeps the region within one DNS label.
 const maxRegionLen = 63
@@ -24,7 +39,7 @@ func (s Service) Endpoint(region string) (string, error) {
 	if !strings.Contains(s.Server, "{region}") {
 		return s.Server, nil
 	}
-	if len(region) > maxRegionLen || !regionPattern.MatchString(region) {
+	if len(region) > maxRegionLen || !validRegion(region) {
 		return "", fmt.Errorf("huawei: invalid region %q: want lowercase letters, digits and single dashes, like cn-north-4", region)
 	}
 	u := strings.ReplaceAll(s.Server, "{region}", region)

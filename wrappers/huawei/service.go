@@ -2,11 +2,13 @@ package huawei
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 
+	"github.com/docapi/docapi/wrappers/internal/bounded"
 	"github.com/docapi/docapi/wrappers/retry"
 )
 
@@ -60,6 +62,8 @@ type Client struct {
 	hc      *http.Client
 	ids     IDs
 	hasAuth bool
+	// unmarshal decodes response bodies (Config.Unmarshal).
+	unmarshal func([]byte, any) error
 }
 
 // NewClient applies cfg to svc.
@@ -72,12 +76,16 @@ func NewClient(cfg Config, svc Service) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Unmarshal == nil {
+		cfg.Unmarshal = json.Unmarshal
+	}
 	return &Client{
-		service: svc,
-		server:  server,
-		hc:      hc,
-		ids:     IDs{Project: cfg.projectID(), Domain: cfg.DomainID},
-		hasAuth: cfg.Tokens != nil || cfg.Credentials != nil,
+		service:   svc,
+		server:    server,
+		hc:        hc,
+		ids:       IDs{Project: cfg.projectID(), Domain: cfg.DomainID},
+		hasAuth:   cfg.Tokens != nil || cfg.Credentials != nil,
+		unmarshal: cfg.Unmarshal,
 	}, nil
 }
 
@@ -124,31 +132,41 @@ func (c *Client) Do(ctx context.Context, op *Operation, build func(server string
 // document with a body (201 where the spec says 200).
 var ErrUnexpectedStatus = errors.New("huawei: undocumented success status")
 
-// Result turns what a generated Parse<Op>Response returned into the
-// operation's typed body: *ResponseError when the body could not be read or
-// decoded, or is not the documented JSON (body returns nil).
-func Result[P any, T any](op *Operation, resp *http.Response, parsed P, err error, body func(P) *T) (*T, error) {
+// Decode reads the body of a 2xx response Do returned and decodes it into
+// out, the operation's typed body documented for status, with
+// Config.Unmarshal. The body is closed. An unusable answer is a
+// *ResponseError: a body that cannot be read, is not JSON, is JSON under a
+// status the spec gives no body, or does not decode into out.
+func (c *Client) Decode(op *Operation, resp *http.Response, status int, out any) error {
+	body, err := readBody(resp)
 	if err != nil {
-		return nil, unusable(op.String(), resp, err)
+		return unusable(op.String(), resp, err)
 	}
-	out := body(parsed)
-	if out == nil {
-		if resp != nil && strings.Contains(resp.Header.Get("Content-Type"), "json") {
-			// JSON, but under a 2xx status the spec does not give a body.
-			return nil, unusable(op.String(), resp, fmt.Errorf("%w: no JSON body documented for HTTP %d", ErrUnexpectedStatus, resp.StatusCode))
-		}
-		return nil, unusable(op.String(), resp, ErrUnexpectedContentType)
+	if !strings.Contains(resp.Header.Get("Content-Type"), "json") {
+		return unusable(op.String(), resp, ErrUnexpectedContentType)
 	}
-	return out, nil
+	if resp.StatusCode != status {
+		return unusable(op.String(), resp, fmt.Errorf("%w: no JSON body documented for HTTP %d", ErrUnexpectedStatus, resp.StatusCode))
+	}
+	if err := c.unmarshal(body, out); err != nil {
+		return unusable(op.String(), resp, err)
+	}
+	return nil
 }
 
 // NoResult ends an operation that documents no JSON body: the body is read
 // (bounded) and dropped so the connection can be reused.
-func NoResult(op *Operation, resp *http.Response, err error) error {
-	if err != nil {
+func (c *Client) NoResult(op *Operation, resp *http.Response) error {
+	if _, err := readBody(resp); err != nil {
 		return unusable(op.String(), resp, err)
 	}
 	return nil
+}
+
+// readBody reads and closes resp.Body, which limitBodyTransport bounds.
+func readBody(resp *http.Response) ([]byte, error) {
+	defer resp.Body.Close()
+	return bounded.ReadAll(resp.Body, resp.ContentLength)
 }
 
 // ErrEmptyPathParam reports a path parameter left empty, which would send

@@ -266,7 +266,13 @@ func TestEndpointFromTheSpec(t *testing.T) {
 	if err != nil || got != "https://vpc.ap-southeast-1.myhuaweicloud.com" {
 		t.Fatalf("Endpoint = %q, %v", got, err)
 	}
-	for _, region := range []string{"", "evil.com/", "a.b", "x@y", strings.Repeat("a", 64), "cn-north-4:443"} {
+	for _, region := range []string{"cn-north-4", "la-south-2", "eu-west-101", "ru-moscow-1", "af-south-1", "cn4", strings.Repeat("a", 63)} {
+		if _, err := vpcapi.Service.Endpoint(region); err != nil {
+			t.Errorf("Endpoint(%q): %v", region, err)
+		}
+	}
+	for _, region := range []string{"", "-", "evil.com/", "a.b", "x@y", strings.Repeat("a", 64), "cn-north-4:443",
+		"-cn", "cn-", "cn--north", "CN-north-4", "cn_north", "cn-north-4\n", "cn north"} {
 		if got, err := vpcapi.Service.Endpoint(region); err == nil {
 			t.Errorf("Endpoint(%q) = %q, want an error", region, got)
 		}
@@ -295,5 +301,39 @@ func TestUndocumentedSuccessStatus(t *testing.T) {
 	var re *huawei.ResponseError
 	if !errors.As(err, &re) || !errors.Is(err, huawei.ErrUnexpectedStatus) || re.StatusCode != 201 {
 		t.Fatalf("err = %v, want *ResponseError with ErrUnexpectedStatus for HTTP 201", err)
+	}
+}
+
+// Config.Unmarshal decodes every typed result; its error is the
+// *ResponseError's cause.
+func TestConfigUnmarshal(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, `{"address_group":{"id":"g"}}`)
+	}))
+	t.Cleanup(srv.Close)
+	var bodies []string
+	errRefused := errors.New("refused by the test decoder")
+	refuse := false
+	cfg := huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID,
+		Unmarshal: func(data []byte, v any) error {
+			bodies = append(bodies, string(data))
+			if refuse {
+				return errRefused
+			}
+			return json.Unmarshal(data, v)
+		}}
+	c, err := vpcapi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.ShowAddressGroup(context.Background(), "g")
+	if err != nil || got.AddressGroup == nil || len(bodies) != 1 || bodies[0] != `{"address_group":{"id":"g"}}` {
+		t.Fatalf("got %+v, %v; decoder saw %q", got, err, bodies)
+	}
+	refuse = true
+	_, err = c.ShowAddressGroup(context.Background(), "g")
+	var re *huawei.ResponseError
+	if !errors.As(err, &re) || !errors.Is(err, errRefused) || re.StatusCode != 200 {
+		t.Fatalf("err = %v, want *ResponseError caused by the decoder's error", err)
 	}
 }

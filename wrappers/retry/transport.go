@@ -21,7 +21,8 @@ const DefaultMaxBufferedBody = 1 << 20
 // was refused, reset or closed before a response arrived.
 //
 // Base must sign each request itself (see the package comment): Transport
-// hands every attempt to Base as a fresh clone of the original request.
+// hands every attempt to Base as a fresh shallow copy of the original
+// request (its own context and body), which Base must not modify.
 //
 // GET, HEAD, PUT, DELETE, OPTIONS and TRACE are retried; POST, PATCH and other
 // methods only when the request's context went through MarkIdempotent or the
@@ -121,15 +122,17 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if getBody == nil && firstBody != nil {
 		// Too large to buffer and no GetBody: send once.
-		r := req.Clone(req.Context())
+		r := req.WithContext(req.Context())
 		r.Body = firstBody
 		return base.RoundTrip(r)
 	}
 	r := Retryer{Policy: t.Policy, Classify: t.Classify, Budget: t.Budget, Sleep: t.Sleep, Rand: t.Rand, Now: t.Now}
 	return r.loop(req.Context(), func(ctx context.Context, n int) (*http.Response, error) {
-		// Every attempt gets its own clone so that nothing Base does to one
-		// attempt (even against the RoundTripper contract) leaks into the next.
-		attemptReq := req.Clone(ctx)
+		// Every attempt gets its own shallow copy, for its context and body;
+		// Base must not modify it (the RoundTripper contract), and the
+		// signing and token transports work on a clone of their own, so
+		// one deep copy is made per attempt, not two.
+		attemptReq := req.WithContext(ctx)
 		if getBody != nil {
 			body, err := getBody()
 			if err != nil {

@@ -328,16 +328,18 @@ func TestTransportNonRetryableStatusReturnedAtOnce(t *testing.T) {
 	}
 }
 
-// Each attempt must reach Base as a new request, so a signing Base can set
-// fresh headers without touching the caller's request or an earlier attempt.
-func TestTransportHandsBaseFreshClones(t *testing.T) {
+// Each attempt must reach Base as a new request with its own context and
+// body; a signing Base that keeps the RoundTripper contract (it signs a
+// clone) leaves nothing for the caller's request or the next attempt.
+func TestTransportHandsBaseFreshRequests(t *testing.T) {
 	var seen []*http.Request
 	var closed []bool
 	base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		if r.Header.Get("Authorization") != "" {
 			t.Errorf("attempt %d sees a previous attempt's signature", len(seen)+1)
 		}
-		r.Header.Set("Authorization", "sig") // what a signer would do to its own clone
+		signed := r.Clone(r.Context()) // what SigningTransport does
+		signed.Header.Set("Authorization", "sig")
 		seen = append(seen, r)
 		resp := response(503)
 		i := len(closed)
@@ -353,7 +355,10 @@ func TestTransportHandsBaseFreshClones(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(seen) != 3 || seen[1] == seen[2] || seen[1] == req || seen[2] == req {
-		t.Fatalf("attempts did not get distinct clones: %d", len(seen))
+		t.Fatalf("attempts did not get distinct requests: %d", len(seen))
+	}
+	if req.Header.Get("Authorization") != "" {
+		t.Fatal("the caller's request was signed")
 	}
 	// Discarded responses were closed; the returned one is the caller's to close.
 	if !closed[0] || !closed[1] || closed[2] {

@@ -5,8 +5,9 @@
 // to each other contender, for time, bytes and allocations, with the
 // spread of the time ratio.
 //
-// Benchmarks are named Scenario/contender; the contender "docapi" is the
-// numerator, or with -den NAME every contender is divided by NAME. Round i
+// Benchmarks are named Scenario/contender; each contender named docapi or
+// docapi_<variant> is divided by each other contender, or with -den NAME
+// every contender is divided by NAME. Round i
 // of a benchmark is its i-th result in the input.
 package main
 
@@ -128,22 +129,34 @@ func write(w io.Writer, runs map[string][]result, order []string, den string) {
 	fmt.Fprintln(w, "|---|---|---|---|---|")
 	for _, name := range order {
 		scenario, contender, ok := strings.Cut(name, "/")
-		numName, denName := "docapi", contender
-		if den != "" {
-			numName, denName = contender, den
-		}
-		if !ok || numName == denName {
+		if !ok {
 			continue
 		}
-		num, dens := runs[scenario+"/"+numName], runs[scenario+"/"+denName]
-		if num == nil || dens == nil {
-			continue
+		// Each docapi contender ("docapi", "docapi_fastjson") over each
+		// other one; with -den, every contender over den.
+		var pairs [][2]string
+		switch {
+		case den != "":
+			pairs = append(pairs, [2]string{contender, den})
+		case !isDocapi(contender):
+			for _, other := range order {
+				if sc, num, _ := strings.Cut(other, "/"); sc == scenario && isDocapi(num) {
+					pairs = append(pairs, [2]string{num, contender})
+				}
+			}
 		}
-		ns, bs, as := ratios(num, dens)
-		s := append([]float64(nil), ns...)
-		sort.Float64s(s)
-		fmt.Fprintf(w, "| %s: %s / %s | **%.2f×** | %.2f–%.2f | %.2f× | %.2f× |\n", scenario, numName, denName,
-			median(ns), s[0], s[len(s)-1], median(bs), median(as))
+		for _, p := range pairs {
+			numName, denName := p[0], p[1]
+			num, dens := runs[scenario+"/"+numName], runs[scenario+"/"+denName]
+			if numName == denName || num == nil || dens == nil {
+				continue
+			}
+			ns, bs, as := ratios(num, dens)
+			s := append([]float64(nil), ns...)
+			sort.Float64s(s)
+			fmt.Fprintf(w, "| %s: %s / %s | **%.2f×** | %.2f–%.2f | %.2f× | %.2f× |\n", scenario, numName, denName,
+				median(ns), s[0], s[len(s)-1], median(bs), median(as))
+		}
 	}
 	var paired []string
 	for _, name := range order {
@@ -178,6 +191,9 @@ func write(w io.Writer, runs map[string][]result, order []string, den string) {
 		}
 	}
 }
+
+// isDocapi reports a contender that is docapi in some configuration.
+func isDocapi(contender string) bool { return strings.HasPrefix(contender, "docapi") }
 
 func dur(ns float64) string {
 	switch {

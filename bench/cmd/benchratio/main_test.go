@@ -32,6 +32,24 @@ func TestMedianOfPerRoundRatios(t *testing.T) {
 	}
 }
 
+// A docapi variant is divided by the other contenders, not by docapi.
+func TestDocapiVariants(t *testing.T) {
+	in := twoRounds + "BenchmarkCSMS/docapi_fast-2 100 500 ns/op 100 B/op 5 allocs/op\n"
+	runs, order, err := parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	write(&b, runs, order, "")
+	out := b.String()
+	if want := "| CSMS: docapi_fast / floor | **0.50×** | 0.50–0.50 | 1.00× | 0.50× |"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	if strings.Contains(out, "docapi_fast / docapi") || strings.Contains(out, "docapi / docapi_fast") {
+		t.Errorf("docapi variants divided by each other:\n%s", out)
+	}
+}
+
 func TestParseRejectsGarbage(t *testing.T) {
 	if _, _, err := parse(strings.NewReader("BenchmarkX-2 10 fast ns/op\n")); err == nil {
 		t.Error("no error for a non-numeric result")

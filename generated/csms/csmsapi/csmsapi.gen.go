@@ -41,6 +41,8 @@ var opBatchCreateAction = &huawei.Operation{Service: "csms", Name: "BatchCreateA
 
 // BatchCreateAction (批量添加或删除凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 func (c *Client) BatchCreateAction(ctx context.Context, secretID string, body csms.BatchCreateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretID == "" {
@@ -51,8 +53,7 @@ func (c *Client) BatchCreateAction(ctx context.Context, secretID string, body cs
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseBatchCreateActionResponse(httpResp)
-	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+	return c.rt.NoResult(opBatchCreateAction, httpResp)
 }
 
 var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchCreateOrDeleteTags", Method: "POST", Path: "/{version_id}/{project_id}/csms/{secret_id}/tags/action",
@@ -60,6 +61,8 @@ var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchC
 
 // BatchCreateOrDeleteTags (批量添加删除凭据标签): POST /{version_id}/{project_id}/csms/{secret_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, projectID string, secretID string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateOrDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -76,8 +79,7 @@ func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, 
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseBatchCreateOrDeleteTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateOrDeleteTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateOrDeleteTags, httpResp)
 }
 
 var opCreateSecret = &huawei.Operation{Service: "csms", Name: "CreateSecret", Method: "POST", Path: "/v1/{project_id}/secrets",
@@ -85,6 +87,8 @@ var opCreateSecret = &huawei.Operation{Service: "csms", Name: "CreateSecret", Me
 
 // CreateSecret (创建凭据): POST /v1/{project_id}/secrets.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
 func (c *Client) CreateSecret(ctx context.Context, body csms.CreateSecretJSONRequestBody) (*csms.CreateSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewCreateSecretRequest(server, ids.Project, body)
@@ -92,8 +96,11 @@ func (c *Client) CreateSecret(ctx context.Context, body csms.CreateSecretJSONReq
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseCreateSecretResponse(httpResp)
-	return huawei.Result(opCreateSecret, httpResp, parsed, err, func(p *csms.CreateSecretResponse) *csms.CreateSecretResponseBody { return p.JSON200 })
+	var out csms.CreateSecretResponseBody
+	if err := c.rt.Decode(opCreateSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecretEvent = &huawei.Operation{Service: "csms", Name: "CreateSecretEvent", Method: "POST", Path: "/v1/{project_id}/csms/events",
@@ -101,6 +108,8 @@ var opCreateSecretEvent = &huawei.Operation{Service: "csms", Name: "CreateSecret
 
 // CreateSecretEvent (创建事件): POST /v1/{project_id}/csms/events.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 func (c *Client) CreateSecretEvent(ctx context.Context, body csms.CreateSecretEventJSONRequestBody) (*csms.CreateSecretEventResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewCreateSecretEventRequest(server, ids.Project, body)
@@ -108,8 +117,11 @@ func (c *Client) CreateSecretEvent(ctx context.Context, body csms.CreateSecretEv
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseCreateSecretEventResponse(httpResp)
-	return huawei.Result(opCreateSecretEvent, httpResp, parsed, err, func(p *csms.CreateSecretEventResponse) *csms.CreateSecretEventResponseBody { return p.JSON200 })
+	var out csms.CreateSecretEventResponseBody
+	if err := c.rt.Decode(opCreateSecretEvent, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecretTag = &huawei.Operation{Service: "csms", Name: "CreateSecretTag", Method: "POST", Path: "/v1/{project_id}/csms/{secret_id}/tags",
@@ -117,6 +129,8 @@ var opCreateSecretTag = &huawei.Operation{Service: "csms", Name: "CreateSecretTa
 
 // CreateSecretTag (添加凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 func (c *Client) CreateSecretTag(ctx context.Context, secretID string, body csms.CreateSecretTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretID == "" {
@@ -127,8 +141,7 @@ func (c *Client) CreateSecretTag(ctx context.Context, secretID string, body csms
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseCreateSecretTagResponse(httpResp)
-	return huawei.NoResult(opCreateSecretTag, httpResp, err)
+	return c.rt.NoResult(opCreateSecretTag, httpResp)
 }
 
 var opCreateSecretVersion = &huawei.Operation{Service: "csms", Name: "CreateSecretVersion", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/versions",
@@ -136,6 +149,8 @@ var opCreateSecretVersion = &huawei.Operation{Service: "csms", Name: "CreateSecr
 
 // CreateSecretVersion (创建凭据版本): POST /v1/{project_id}/secrets/{secret_name}/versions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 func (c *Client) CreateSecretVersion(ctx context.Context, secretName string, body csms.CreateSecretVersionJSONRequestBody) (*csms.CreateSecretVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecretVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -146,8 +161,11 @@ func (c *Client) CreateSecretVersion(ctx context.Context, secretName string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseCreateSecretVersionResponse(httpResp)
-	return huawei.Result(opCreateSecretVersion, httpResp, parsed, err, func(p *csms.CreateSecretVersionResponse) *csms.CreateSecretVersionResponseBody { return p.JSON200 })
+	var out csms.CreateSecretVersionResponseBody
+	if err := c.rt.Decode(opCreateSecretVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteSecret = &huawei.Operation{Service: "csms", Name: "DeleteSecret", Method: "DELETE", Path: "/v1/{project_id}/secrets/{secret_name}",
@@ -155,6 +173,8 @@ var opDeleteSecret = &huawei.Operation{Service: "csms", Name: "DeleteSecret", Me
 
 // DeleteSecret (立即删除凭据): DELETE /v1/{project_id}/secrets/{secret_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:1
 func (c *Client) DeleteSecret(ctx context.Context, secretName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -165,8 +185,7 @@ func (c *Client) DeleteSecret(ctx context.Context, secretName string) error {
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretResponse(httpResp)
-	return huawei.NoResult(opDeleteSecret, httpResp, err)
+	return c.rt.NoResult(opDeleteSecret, httpResp)
 }
 
 var opDeleteSecretEvent = &huawei.Operation{Service: "csms", Name: "DeleteSecretEvent", Method: "DELETE", Path: "/v1/{project_id}/csms/events/{event_name}",
@@ -174,6 +193,8 @@ var opDeleteSecretEvent = &huawei.Operation{Service: "csms", Name: "DeleteSecret
 
 // DeleteSecretEvent (立即删除事件): DELETE /v1/{project_id}/csms/events/{event_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:1
 func (c *Client) DeleteSecretEvent(ctx context.Context, eventName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if eventName == "" {
@@ -184,8 +205,7 @@ func (c *Client) DeleteSecretEvent(ctx context.Context, eventName string) error 
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretEventResponse(httpResp)
-	return huawei.NoResult(opDeleteSecretEvent, httpResp, err)
+	return c.rt.NoResult(opDeleteSecretEvent, httpResp)
 }
 
 var opDeleteSecretForSchedule = &huawei.Operation{Service: "csms", Name: "DeleteSecretForSchedule", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create",
@@ -193,6 +213,8 @@ var opDeleteSecretForSchedule = &huawei.Operation{Service: "csms", Name: "Delete
 
 // DeleteSecretForSchedule (创建凭据的定时删除任务): POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 func (c *Client) DeleteSecretForSchedule(ctx context.Context, secretName string, body csms.DeleteSecretForScheduleJSONRequestBody) (*csms.DeleteSecretForScheduleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretForSchedule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -203,10 +225,11 @@ func (c *Client) DeleteSecretForSchedule(ctx context.Context, secretName string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseDeleteSecretForScheduleResponse(httpResp)
-	return huawei.Result(opDeleteSecretForSchedule, httpResp, parsed, err, func(p *csms.DeleteSecretForScheduleResponse) *csms.DeleteSecretForScheduleResponseBody {
-		return p.JSON200
-	})
+	var out csms.DeleteSecretForScheduleResponseBody
+	if err := c.rt.Decode(opDeleteSecretForSchedule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteSecretStage = &huawei.Operation{Service: "csms", Name: "DeleteSecretStage", Method: "DELETE", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
@@ -214,6 +237,8 @@ var opDeleteSecretStage = &huawei.Operation{Service: "csms", Name: "DeleteSecret
 
 // DeleteSecretStage (删除凭据的版本状态): DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:1
 func (c *Client) DeleteSecretStage(ctx context.Context, secretName string, stageName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -227,8 +252,7 @@ func (c *Client) DeleteSecretStage(ctx context.Context, secretName string, stage
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretStageResponse(httpResp)
-	return huawei.NoResult(opDeleteSecretStage, httpResp, err)
+	return c.rt.NoResult(opDeleteSecretStage, httpResp)
 }
 
 var opDeleteSecretTag = &huawei.Operation{Service: "csms", Name: "DeleteSecretTag", Method: "DELETE", Path: "/v1/{project_id}/csms/{secret_id}/tags/{key}",
@@ -236,6 +260,8 @@ var opDeleteSecretTag = &huawei.Operation{Service: "csms", Name: "DeleteSecretTa
 
 // DeleteSecretTag (删除凭据标签): DELETE /v1/{project_id}/csms/{secret_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:1
 func (c *Client) DeleteSecretTag(ctx context.Context, secretID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretID == "" {
@@ -249,8 +275,7 @@ func (c *Client) DeleteSecretTag(ctx context.Context, secretID string, key strin
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretTagResponse(httpResp)
-	return huawei.NoResult(opDeleteSecretTag, httpResp, err)
+	return c.rt.NoResult(opDeleteSecretTag, httpResp)
 }
 
 var opDownloadSecretBlob = &huawei.Operation{Service: "csms", Name: "DownloadSecretBlob", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/backup",
@@ -258,6 +283,8 @@ var opDownloadSecretBlob = &huawei.Operation{Service: "csms", Name: "DownloadSec
 
 // DownloadSecretBlob (下载凭据备份): POST /v1/{project_id}/secrets/{secret_name}/backup.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:1
 func (c *Client) DownloadSecretBlob(ctx context.Context, secretName string) (*csms.DownloadSecretBlobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDownloadSecretBlob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -268,8 +295,11 @@ func (c *Client) DownloadSecretBlob(ctx context.Context, secretName string) (*cs
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseDownloadSecretBlobResponse(httpResp)
-	return huawei.Result(opDownloadSecretBlob, httpResp, parsed, err, func(p *csms.DownloadSecretBlobResponse) *csms.DownloadSecretBlobResponseBody { return p.JSON200 })
+	var out csms.DownloadSecretBlobResponseBody
+	if err := c.rt.Decode(opDownloadSecretBlob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Method: "GET", Path: "/{version_id}/{project_id}/csms/tags",
@@ -277,6 +307,8 @@ var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Meth
 
 // ListKmsTags (查询项目标签): GET /{version_id}/{project_id}/csms/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:1
 func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID string) (*csms.ListKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -290,8 +322,11 @@ func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListKmsTagsResponse(httpResp)
-	return huawei.Result(opListKmsTags, httpResp, parsed, err, func(p *csms.ListKmsTagsResponse) *csms.ListKmsTagsResponseBody { return p.JSON200 })
+	var out csms.ListKmsTagsResponseBody
+	if err := c.rt.Decode(opListKmsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListNotificationRecords = &huawei.Operation{Service: "csms", Name: "ListNotificationRecords", Method: "GET", Path: "/v1/{project_id}/csms/notification-records",
@@ -299,6 +334,8 @@ var opListNotificationRecords = &huawei.Operation{Service: "csms", Name: "ListNo
 
 // ListNotificationRecords (查询已触发的事件通知记录): GET /v1/{project_id}/csms/notification-records.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:1
 func (c *Client) ListNotificationRecords(ctx context.Context) (*csms.ListNotificationRecordsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListNotificationRecords, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListNotificationRecordsRequest(server, ids.Project)
@@ -306,10 +343,11 @@ func (c *Client) ListNotificationRecords(ctx context.Context) (*csms.ListNotific
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListNotificationRecordsResponse(httpResp)
-	return huawei.Result(opListNotificationRecords, httpResp, parsed, err, func(p *csms.ListNotificationRecordsResponse) *csms.ListNotificationRecordsResponseBody {
-		return p.JSON200
-	})
+	var out csms.ListNotificationRecordsResponseBody
+	if err := c.rt.Decode(opListNotificationRecords, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProjectSecretsTags = &huawei.Operation{Service: "csms", Name: "ListProjectSecretsTags", Method: "GET", Path: "/v1/{project_id}/csms/tags",
@@ -317,6 +355,8 @@ var opListProjectSecretsTags = &huawei.Operation{Service: "csms", Name: "ListPro
 
 // ListProjectSecretsTags (查询项目标签): GET /v1/{project_id}/csms/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:1
 func (c *Client) ListProjectSecretsTags(ctx context.Context) (*csms.ListProjectSecretsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProjectSecretsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListProjectSecretsTagsRequest(server, ids.Project)
@@ -324,10 +364,11 @@ func (c *Client) ListProjectSecretsTags(ctx context.Context) (*csms.ListProjectS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListProjectSecretsTagsResponse(httpResp)
-	return huawei.Result(opListProjectSecretsTags, httpResp, parsed, err, func(p *csms.ListProjectSecretsTagsResponse) *csms.ListProjectSecretsTagsResponseBody {
-		return p.JSON200
-	})
+	var out csms.ListProjectSecretsTagsResponseBody
+	if err := c.rt.Decode(opListProjectSecretsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListResourceInstances = &huawei.Operation{Service: "csms", Name: "ListResourceInstances", Method: "POST", Path: "/v1/{project_id}/csms/resource_instances/action",
@@ -335,6 +376,8 @@ var opListResourceInstances = &huawei.Operation{Service: "csms", Name: "ListReso
 
 // ListResourceInstances (查询凭据实例): POST /v1/{project_id}/csms/resource_instances/action.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 func (c *Client) ListResourceInstances(ctx context.Context, body csms.ListResourceInstancesJSONRequestBody) (*csms.ListResourceInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListResourceInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListResourceInstancesRequest(server, ids.Project, body)
@@ -342,8 +385,11 @@ func (c *Client) ListResourceInstances(ctx context.Context, body csms.ListResour
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListResourceInstancesResponse(httpResp)
-	return huawei.Result(opListResourceInstances, httpResp, parsed, err, func(p *csms.ListResourceInstancesResponse) *csms.ListResourceInstancesResponseBody { return p.JSON200 })
+	var out csms.ListResourceInstancesResponseBody
+	if err := c.rt.Decode(opListResourceInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListResourceInstances = huawei.Paging{Op: opListResourceInstances, Style: "offset", Param: "offset", Limit: "limit",
@@ -352,6 +398,8 @@ var pageListResourceInstances = huawei.Paging{Op: opListResourceInstances, Style
 // ListResourceInstancesAll iterates over the resources of every page of ListResourceInstances
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 func (c *Client) ListResourceInstancesAll(ctx context.Context, body csms.ListResourceInstancesJSONRequestBody) iter.Seq2[csms.ActionResources, error] {
 	call := func(ctx context.Context, body csms.ListResourceInstancesJSONRequestBody) (*csms.ListResourceInstancesResponseBody, error) {
 		return c.ListResourceInstances(ctx, body)
@@ -364,6 +412,8 @@ var opListSecretEvents = &huawei.Operation{Service: "csms", Name: "ListSecretEve
 
 // ListSecretEvents (查询事件列表): GET /v1/{project_id}/csms/events.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:1
 func (c *Client) ListSecretEvents(ctx context.Context, params *csms.ListSecretEventsParams) (*csms.ListSecretEventsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecretEvents, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListSecretEventsRequest(server, ids.Project, params)
@@ -371,8 +421,11 @@ func (c *Client) ListSecretEvents(ctx context.Context, params *csms.ListSecretEv
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretEventsResponse(httpResp)
-	return huawei.Result(opListSecretEvents, httpResp, parsed, err, func(p *csms.ListSecretEventsResponse) *csms.ListSecretEventsResponseBody { return p.JSON200 })
+	var out csms.ListSecretEventsResponseBody
+	if err := c.rt.Decode(opListSecretEvents, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecretEvents = huawei.Paging{Op: opListSecretEvents, Style: "marker", Param: "marker", Limit: "limit",
@@ -381,6 +434,8 @@ var pageListSecretEvents = huawei.Paging{Op: opListSecretEvents, Style: "marker"
 // ListSecretEventsAll iterates over the events of every page of ListSecretEvents
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:1
 func (c *Client) ListSecretEventsAll(ctx context.Context, params *csms.ListSecretEventsParams) iter.Seq2[csms.ListSecretEventsEvent, error] {
 	call := func(ctx context.Context, params *csms.ListSecretEventsParams) (*csms.ListSecretEventsResponseBody, error) {
 		return c.ListSecretEvents(ctx, params)
@@ -393,6 +448,8 @@ var opListSecretTags = &huawei.Operation{Service: "csms", Name: "ListSecretTags"
 
 // ListSecretTags (查询凭据标签): GET /v1/{project_id}/csms/{secret_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:1
 func (c *Client) ListSecretTags(ctx context.Context, secretID string) (*csms.ListSecretTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecretTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretID == "" {
@@ -403,8 +460,11 @@ func (c *Client) ListSecretTags(ctx context.Context, secretID string) (*csms.Lis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretTagsResponse(httpResp)
-	return huawei.Result(opListSecretTags, httpResp, parsed, err, func(p *csms.ListSecretTagsResponse) *csms.ListSecretTagsResponseBody { return p.JSON200 })
+	var out csms.ListSecretTagsResponseBody
+	if err := c.rt.Decode(opListSecretTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSecretVersions = &huawei.Operation{Service: "csms", Name: "ListSecretVersions", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/versions",
@@ -412,6 +472,8 @@ var opListSecretVersions = &huawei.Operation{Service: "csms", Name: "ListSecretV
 
 // ListSecretVersions (查询凭据的版本列表): GET /v1/{project_id}/secrets/{secret_name}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:1
 func (c *Client) ListSecretVersions(ctx context.Context, secretName string, params *csms.ListSecretVersionsParams) (*csms.ListSecretVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecretVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -422,8 +484,11 @@ func (c *Client) ListSecretVersions(ctx context.Context, secretName string, para
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretVersionsResponse(httpResp)
-	return huawei.Result(opListSecretVersions, httpResp, parsed, err, func(p *csms.ListSecretVersionsResponse) *csms.ListSecretVersionsResponseBody { return p.JSON200 })
+	var out csms.ListSecretVersionsResponseBody
+	if err := c.rt.Decode(opListSecretVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecretVersions = huawei.Paging{Op: opListSecretVersions, Style: "marker", Param: "marker", Limit: "limit",
@@ -432,6 +497,8 @@ var pageListSecretVersions = huawei.Paging{Op: opListSecretVersions, Style: "mar
 // ListSecretVersionsAll iterates over the version_metadatas of every page of ListSecretVersions
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:1
 func (c *Client) ListSecretVersionsAll(ctx context.Context, secretName string, params *csms.ListSecretVersionsParams) iter.Seq2[csms.ListSecretVersionsVersionMetadata, error] {
 	call := func(ctx context.Context, params *csms.ListSecretVersionsParams) (*csms.ListSecretVersionsResponseBody, error) {
 		return c.ListSecretVersions(ctx, secretName, params)
@@ -446,6 +513,8 @@ var opListSecrets = &huawei.Operation{Service: "csms", Name: "ListSecrets", Meth
 
 // ListSecrets (查询凭据列表): GET /v1/{project_id}/secrets.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:1
 func (c *Client) ListSecrets(ctx context.Context, params *csms.ListSecretsParams) (*csms.ListSecretsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecrets, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListSecretsRequest(server, ids.Project, params)
@@ -453,8 +522,11 @@ func (c *Client) ListSecrets(ctx context.Context, params *csms.ListSecretsParams
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretsResponse(httpResp)
-	return huawei.Result(opListSecrets, httpResp, parsed, err, func(p *csms.ListSecretsResponse) *csms.ListSecretsResponseBody { return p.JSON200 })
+	var out csms.ListSecretsResponseBody
+	if err := c.rt.Decode(opListSecrets, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecrets = huawei.Paging{Op: opListSecrets, Style: "marker", Param: "marker", Limit: "limit",
@@ -463,6 +535,8 @@ var pageListSecrets = huawei.Paging{Op: opListSecrets, Style: "marker", Param: "
 // ListSecretsAll iterates over the secrets of every page of ListSecrets
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:1
 func (c *Client) ListSecretsAll(ctx context.Context, params *csms.ListSecretsParams) iter.Seq2[csms.ListSecretsSecret, error] {
 	call := func(ctx context.Context, params *csms.ListSecretsParams) (*csms.ListSecretsResponseBody, error) {
 		return c.ListSecrets(ctx, params)
@@ -475,6 +549,8 @@ var opRestoreSecret = &huawei.Operation{Service: "csms", Name: "RestoreSecret", 
 
 // RestoreSecret (取消凭据的定时删除任务): POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:1
 func (c *Client) RestoreSecret(ctx context.Context, secretName string) (*csms.RestoreSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestoreSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -485,8 +561,11 @@ func (c *Client) RestoreSecret(ctx context.Context, secretName string) (*csms.Re
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseRestoreSecretResponse(httpResp)
-	return huawei.Result(opRestoreSecret, httpResp, parsed, err, func(p *csms.RestoreSecretResponse) *csms.RestoreSecretResponseBody { return p.JSON200 })
+	var out csms.RestoreSecretResponseBody
+	if err := c.rt.Decode(opRestoreSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRotateSecret = &huawei.Operation{Service: "csms", Name: "RotateSecret", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/rotate",
@@ -494,6 +573,8 @@ var opRotateSecret = &huawei.Operation{Service: "csms", Name: "RotateSecret", Me
 
 // RotateSecret (轮转凭据): POST /v1/{project_id}/secrets/{secret_name}/rotate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:1
 func (c *Client) RotateSecret(ctx context.Context, secretName string) (*csms.RotateSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRotateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -504,8 +585,11 @@ func (c *Client) RotateSecret(ctx context.Context, secretName string) (*csms.Rot
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseRotateSecretResponse(httpResp)
-	return huawei.Result(opRotateSecret, httpResp, parsed, err, func(p *csms.RotateSecretResponse) *csms.RotateSecretResponseBody { return p.JSON200 })
+	var out csms.RotateSecretResponseBody
+	if err := c.rt.Decode(opRotateSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecret = &huawei.Operation{Service: "csms", Name: "ShowSecret", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}",
@@ -513,6 +597,8 @@ var opShowSecret = &huawei.Operation{Service: "csms", Name: "ShowSecret", Method
 
 // ShowSecret (查询凭据): GET /v1/{project_id}/secrets/{secret_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:1
 func (c *Client) ShowSecret(ctx context.Context, secretName string) (*csms.ShowSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -523,8 +609,11 @@ func (c *Client) ShowSecret(ctx context.Context, secretName string) (*csms.ShowS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretResponse(httpResp)
-	return huawei.Result(opShowSecret, httpResp, parsed, err, func(p *csms.ShowSecretResponse) *csms.ShowSecretResponseBody { return p.JSON200 })
+	var out csms.ShowSecretResponseBody
+	if err := c.rt.Decode(opShowSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecretEvent = &huawei.Operation{Service: "csms", Name: "ShowSecretEvent", Method: "GET", Path: "/v1/{project_id}/csms/events/{event_name}",
@@ -532,6 +621,8 @@ var opShowSecretEvent = &huawei.Operation{Service: "csms", Name: "ShowSecretEven
 
 // ShowSecretEvent (查询事件): GET /v1/{project_id}/csms/events/{event_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:1
 func (c *Client) ShowSecretEvent(ctx context.Context, eventName string) (*csms.ShowSecretEventResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if eventName == "" {
@@ -542,8 +633,11 @@ func (c *Client) ShowSecretEvent(ctx context.Context, eventName string) (*csms.S
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretEventResponse(httpResp)
-	return huawei.Result(opShowSecretEvent, httpResp, parsed, err, func(p *csms.ShowSecretEventResponse) *csms.ShowSecretEventResponseBody { return p.JSON200 })
+	var out csms.ShowSecretEventResponseBody
+	if err := c.rt.Decode(opShowSecretEvent, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecretStage = &huawei.Operation{Service: "csms", Name: "ShowSecretStage", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
@@ -551,6 +645,8 @@ var opShowSecretStage = &huawei.Operation{Service: "csms", Name: "ShowSecretStag
 
 // ShowSecretStage (查询凭据的版本状态): GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:1
 func (c *Client) ShowSecretStage(ctx context.Context, secretName string, stageName string) (*csms.ShowSecretStageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -564,8 +660,11 @@ func (c *Client) ShowSecretStage(ctx context.Context, secretName string, stageNa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretStageResponse(httpResp)
-	return huawei.Result(opShowSecretStage, httpResp, parsed, err, func(p *csms.ShowSecretStageResponse) *csms.ShowSecretStageResponseBody { return p.JSON200 })
+	var out csms.ShowSecretStageResponseBody
+	if err := c.rt.Decode(opShowSecretStage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecretVersion = &huawei.Operation{Service: "csms", Name: "ShowSecretVersion", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/versions/{version_id}",
@@ -573,6 +672,8 @@ var opShowSecretVersion = &huawei.Operation{Service: "csms", Name: "ShowSecretVe
 
 // ShowSecretVersion (查询凭据的版本与凭据值): GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:1
 func (c *Client) ShowSecretVersion(ctx context.Context, secretName string, versionID string) (*csms.ShowSecretVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -586,8 +687,11 @@ func (c *Client) ShowSecretVersion(ctx context.Context, secretName string, versi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretVersionResponse(httpResp)
-	return huawei.Result(opShowSecretVersion, httpResp, parsed, err, func(p *csms.ShowSecretVersionResponse) *csms.ShowSecretVersionResponseBody { return p.JSON200 })
+	var out csms.ShowSecretVersionResponseBody
+	if err := c.rt.Decode(opShowSecretVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecret = &huawei.Operation{Service: "csms", Name: "UpdateSecret", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}",
@@ -595,6 +699,8 @@ var opUpdateSecret = &huawei.Operation{Service: "csms", Name: "UpdateSecret", Me
 
 // UpdateSecret (更新凭据): PUT /v1/{project_id}/secrets/{secret_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 func (c *Client) UpdateSecret(ctx context.Context, secretName string, body csms.UpdateSecretJSONRequestBody) (*csms.UpdateSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -605,8 +711,11 @@ func (c *Client) UpdateSecret(ctx context.Context, secretName string, body csms.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateSecretResponse(httpResp)
-	return huawei.Result(opUpdateSecret, httpResp, parsed, err, func(p *csms.UpdateSecretResponse) *csms.UpdateSecretResponseBody { return p.JSON200 })
+	var out csms.UpdateSecretResponseBody
+	if err := c.rt.Decode(opUpdateSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecretEvent = &huawei.Operation{Service: "csms", Name: "UpdateSecretEvent", Method: "PUT", Path: "/v1/{project_id}/csms/events/{event_name}",
@@ -614,6 +723,8 @@ var opUpdateSecretEvent = &huawei.Operation{Service: "csms", Name: "UpdateSecret
 
 // UpdateSecretEvent (更新事件): PUT /v1/{project_id}/csms/events/{event_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 func (c *Client) UpdateSecretEvent(ctx context.Context, eventName string, body csms.UpdateSecretEventJSONRequestBody) (*csms.UpdateSecretEventResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if eventName == "" {
@@ -624,8 +735,11 @@ func (c *Client) UpdateSecretEvent(ctx context.Context, eventName string, body c
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateSecretEventResponse(httpResp)
-	return huawei.Result(opUpdateSecretEvent, httpResp, parsed, err, func(p *csms.UpdateSecretEventResponse) *csms.UpdateSecretEventResponseBody { return p.JSON200 })
+	var out csms.UpdateSecretEventResponseBody
+	if err := c.rt.Decode(opUpdateSecretEvent, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecretStage = &huawei.Operation{Service: "csms", Name: "UpdateSecretStage", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
@@ -633,6 +747,8 @@ var opUpdateSecretStage = &huawei.Operation{Service: "csms", Name: "UpdateSecret
 
 // UpdateSecretStage (更新凭据的版本状态): PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 func (c *Client) UpdateSecretStage(ctx context.Context, secretName string, stageName string, body csms.UpdateSecretStageJSONRequestBody) (*csms.UpdateSecretStageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -646,8 +762,11 @@ func (c *Client) UpdateSecretStage(ctx context.Context, secretName string, stage
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateSecretStageResponse(httpResp)
-	return huawei.Result(opUpdateSecretStage, httpResp, parsed, err, func(p *csms.UpdateSecretStageResponse) *csms.UpdateSecretStageResponseBody { return p.JSON200 })
+	var out csms.UpdateSecretStageResponseBody
+	if err := c.rt.Decode(opUpdateSecretStage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateVersion = &huawei.Operation{Service: "csms", Name: "UpdateVersion", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}/versions/{version_id}",
@@ -655,6 +774,8 @@ var opUpdateVersion = &huawei.Operation{Service: "csms", Name: "UpdateVersion", 
 
 // UpdateVersion (更新凭据版本): PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 func (c *Client) UpdateVersion(ctx context.Context, secretName string, versionID string, body csms.UpdateVersionJSONRequestBody) (*csms.UpdateVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -668,8 +789,11 @@ func (c *Client) UpdateVersion(ctx context.Context, secretName string, versionID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateVersionResponse(httpResp)
-	return huawei.Result(opUpdateVersion, httpResp, parsed, err, func(p *csms.UpdateVersionResponse) *csms.UpdateVersionResponseBody { return p.JSON200 })
+	var out csms.UpdateVersionResponseBody
+	if err := c.rt.Decode(opUpdateVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUploadSecretBlob = &huawei.Operation{Service: "csms", Name: "UploadSecretBlob", Method: "POST", Path: "/v1/{project_id}/secrets/restore",
@@ -677,6 +801,8 @@ var opUploadSecretBlob = &huawei.Operation{Service: "csms", Name: "UploadSecretB
 
 // UploadSecretBlob (恢复凭据对象): POST /v1/{project_id}/secrets/restore.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 func (c *Client) UploadSecretBlob(ctx context.Context, body csms.UploadSecretBlobJSONRequestBody) (*csms.UploadSecretBlobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUploadSecretBlob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewUploadSecretBlobRequest(server, ids.Project, body)
@@ -684,6 +810,9 @@ func (c *Client) UploadSecretBlob(ctx context.Context, body csms.UploadSecretBlo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUploadSecretBlobResponse(httpResp)
-	return huawei.Result(opUploadSecretBlob, httpResp, parsed, err, func(p *csms.UploadSecretBlobResponse) *csms.UploadSecretBlobResponseBody { return p.JSON200 })
+	var out csms.UploadSecretBlobResponseBody
+	if err := c.rt.Decode(opUploadSecretBlob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

@@ -41,6 +41,8 @@ var opAddServerGroupMember = &huawei.Operation{Service: "ecs", Name: "AddServerG
 
 // AddServerGroupMember (添加云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupID string, body ecs.AddServerGroupMemberJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opAddServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -51,8 +53,7 @@ func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupID string,
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseAddServerGroupMemberResponse(httpResp)
-	return huawei.NoResult(opAddServerGroupMember, httpResp, err)
+	return c.rt.NoResult(opAddServerGroupMember, httpResp)
 }
 
 var opAssociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "AssociateServerVirtualIP", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp",
@@ -60,6 +61,8 @@ var opAssociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "Associ
 
 // AssociateServerVirtualIP (云服务器网卡配置虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
 func (c *Client) AssociateServerVirtualIP(ctx context.Context, nicID string, body ecs.AssociateServerVirtualIPJSONRequestBody) (*ecs.AssociateServerVirtualIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateServerVirtualIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if nicID == "" {
@@ -70,10 +73,11 @@ func (c *Client) AssociateServerVirtualIP(ctx context.Context, nicID string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseAssociateServerVirtualIPResponse(httpResp)
-	return huawei.Result(opAssociateServerVirtualIP, httpResp, parsed, err, func(p *ecs.AssociateServerVirtualIPResponse) *ecs.AssociateServerVirtualIPResponseBody {
-		return p.JSON200
-	})
+	var out ecs.AssociateServerVirtualIPResponseBody
+	if err := c.rt.Decode(opAssociateServerVirtualIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opAttachServerVolume = &huawei.Operation{Service: "ecs", Name: "AttachServerVolume", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/attachvolume",
@@ -81,6 +85,8 @@ var opAttachServerVolume = &huawei.Operation{Service: "ecs", Name: "AttachServer
 
 // AttachServerVolume (弹性云服务器挂载磁盘): POST /v1/{project_id}/cloudservers/{server_id}/attachvolume.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
 func (c *Client) AttachServerVolume(ctx context.Context, serverID string, body ecs.AttachServerVolumeJSONRequestBody) (*ecs.AttachServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAttachServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -91,8 +97,11 @@ func (c *Client) AttachServerVolume(ctx context.Context, serverID string, body e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseAttachServerVolumeResponse(httpResp)
-	return huawei.Result(opAttachServerVolume, httpResp, parsed, err, func(p *ecs.AttachServerVolumeResponse) *ecs.AttachServerVolumeResponseBody { return p.JSON200 })
+	var out ecs.AttachServerVolumeResponseBody
+	if err := c.rt.Decode(opAttachServerVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchAddServerNics = &huawei.Operation{Service: "ecs", Name: "BatchAddServerNics", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/nics",
@@ -100,6 +109,8 @@ var opBatchAddServerNics = &huawei.Operation{Service: "ecs", Name: "BatchAddServ
 
 // BatchAddServerNics (批量添加云服务器网卡): POST /v1/{project_id}/cloudservers/{server_id}/nics.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
 func (c *Client) BatchAddServerNics(ctx context.Context, serverID string, body ecs.BatchAddServerNicsJSONRequestBody) (*ecs.BatchAddServerNicsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAddServerNics, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -110,8 +121,11 @@ func (c *Client) BatchAddServerNics(ctx context.Context, serverID string, body e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchAddServerNicsResponse(httpResp)
-	return huawei.Result(opBatchAddServerNics, httpResp, parsed, err, func(p *ecs.BatchAddServerNicsResponse) *ecs.BatchAddServerNicsResponseBody { return p.JSON200 })
+	var out ecs.BatchAddServerNicsResponseBody
+	if err := c.rt.Decode(opBatchAddServerNics, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchAttachSharableVolumes = &huawei.Operation{Service: "ecs", Name: "BatchAttachSharableVolumes", Method: "POST", Path: "/v1/{project_id}/batchaction/attachvolumes/{volume_id}",
@@ -119,6 +133,8 @@ var opBatchAttachSharableVolumes = &huawei.Operation{Service: "ecs", Name: "Batc
 
 // BatchAttachSharableVolumes (批量挂载指定共享盘): POST /v1/{project_id}/batchaction/attachvolumes/{volume_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
 func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeID string, body ecs.BatchAttachSharableVolumesJSONRequestBody) (*ecs.BatchAttachSharableVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAttachSharableVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if volumeID == "" {
@@ -129,10 +145,11 @@ func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchAttachSharableVolumesResponse(httpResp)
-	return huawei.Result(opBatchAttachSharableVolumes, httpResp, parsed, err, func(p *ecs.BatchAttachSharableVolumesResponse) *ecs.BatchAttachSharableVolumesResponseBody {
-		return p.JSON200
-	})
+	var out ecs.BatchAttachSharableVolumesResponseBody
+	if err := c.rt.Decode(opBatchAttachSharableVolumes, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchCreateAction = &huawei.Operation{Service: "ecs", Name: "BatchCreateAction", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction",
@@ -140,6 +157,8 @@ var opBatchCreateAction = &huawei.Operation{Service: "ecs", Name: "BatchCreateAc
 
 // BatchCreateAction (批量添加云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
 func (c *Client) BatchCreateAction(ctx context.Context, serverID string, body ecs.BatchCreateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -150,8 +169,7 @@ func (c *Client) BatchCreateAction(ctx context.Context, serverID string, body ec
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseBatchCreateActionResponse(httpResp)
-	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+	return c.rt.NoResult(opBatchCreateAction, httpResp)
 }
 
 var opBatchCreateServerTags = &huawei.Operation{Service: "ecs", Name: "BatchCreateServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags",
@@ -159,6 +177,8 @@ var opBatchCreateServerTags = &huawei.Operation{Service: "ecs", Name: "BatchCrea
 
 // BatchCreateServerTags (批量添加云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
 func (c *Client) BatchCreateServerTags(ctx context.Context, serverID string, body ecs.BatchCreateServerTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -169,8 +189,7 @@ func (c *Client) BatchCreateServerTags(ctx context.Context, serverID string, bod
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseBatchCreateServerTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateServerTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateServerTags, httpResp)
 }
 
 var opBatchDeleteAction = &huawei.Operation{Service: "ecs", Name: "BatchDeleteAction", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction",
@@ -178,6 +197,8 @@ var opBatchDeleteAction = &huawei.Operation{Service: "ecs", Name: "BatchDeleteAc
 
 // BatchDeleteAction (批量删除云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
 func (c *Client) BatchDeleteAction(ctx context.Context, serverID string, body ecs.BatchDeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -188,8 +209,7 @@ func (c *Client) BatchDeleteAction(ctx context.Context, serverID string, body ec
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseBatchDeleteActionResponse(httpResp)
-	return huawei.NoResult(opBatchDeleteAction, httpResp, err)
+	return c.rt.NoResult(opBatchDeleteAction, httpResp)
 }
 
 var opBatchDeleteServerNics = &huawei.Operation{Service: "ecs", Name: "BatchDeleteServerNics", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/nics/delete",
@@ -197,6 +217,8 @@ var opBatchDeleteServerNics = &huawei.Operation{Service: "ecs", Name: "BatchDele
 
 // BatchDeleteServerNics (批量删除云服务器网卡): POST /v1/{project_id}/cloudservers/{server_id}/nics/delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
 func (c *Client) BatchDeleteServerNics(ctx context.Context, serverID string, body ecs.BatchDeleteServerNicsJSONRequestBody) (*ecs.BatchDeleteServerNicsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteServerNics, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -207,8 +229,11 @@ func (c *Client) BatchDeleteServerNics(ctx context.Context, serverID string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchDeleteServerNicsResponse(httpResp)
-	return huawei.Result(opBatchDeleteServerNics, httpResp, parsed, err, func(p *ecs.BatchDeleteServerNicsResponse) *ecs.BatchDeleteServerNicsResponseBody { return p.JSON200 })
+	var out ecs.BatchDeleteServerNicsResponseBody
+	if err := c.rt.Decode(opBatchDeleteServerNics, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchDeleteServerTags = &huawei.Operation{Service: "ecs", Name: "BatchDeleteServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags",
@@ -216,6 +241,8 @@ var opBatchDeleteServerTags = &huawei.Operation{Service: "ecs", Name: "BatchDele
 
 // BatchDeleteServerTags (批量删除云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
 func (c *Client) BatchDeleteServerTags(ctx context.Context, serverID string, body ecs.BatchDeleteServerTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -226,8 +253,7 @@ func (c *Client) BatchDeleteServerTags(ctx context.Context, serverID string, bod
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseBatchDeleteServerTagsResponse(httpResp)
-	return huawei.NoResult(opBatchDeleteServerTags, httpResp, err)
+	return c.rt.NoResult(opBatchDeleteServerTags, httpResp)
 }
 
 var opBatchRebootServers = &huawei.Operation{Service: "ecs", Name: "BatchRebootServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#reboot",
@@ -235,6 +261,8 @@ var opBatchRebootServers = &huawei.Operation{Service: "ecs", Name: "BatchRebootS
 
 // BatchRebootServers (批量重启云服务器): POST /v1/{project_id}/cloudservers/action#reboot.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
 func (c *Client) BatchRebootServers(ctx context.Context, body ecs.BatchRebootServersJSONRequestBody) (*ecs.BatchRebootServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchRebootServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchRebootServersRequest(server, ids.Project, body)
@@ -242,8 +270,11 @@ func (c *Client) BatchRebootServers(ctx context.Context, body ecs.BatchRebootSer
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchRebootServersResponse(httpResp)
-	return huawei.Result(opBatchRebootServers, httpResp, parsed, err, func(p *ecs.BatchRebootServersResponse) *ecs.BatchRebootServersResponseBody { return p.JSON200 })
+	var out ecs.BatchRebootServersResponseBody
+	if err := c.rt.Decode(opBatchRebootServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchResetServersPassword = &huawei.Operation{Service: "ecs", Name: "BatchResetServersPassword", Method: "PUT", Path: "/v1/{project_id}/cloudservers/os-reset-passwords",
@@ -251,6 +282,8 @@ var opBatchResetServersPassword = &huawei.Operation{Service: "ecs", Name: "Batch
 
 // BatchResetServersPassword (批量重置弹性云服务器密码): PUT /v1/{project_id}/cloudservers/os-reset-passwords.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 func (c *Client) BatchResetServersPassword(ctx context.Context, body ecs.BatchResetServersPasswordJSONRequestBody) (*ecs.BatchResetServersPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchResetServersPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchResetServersPasswordRequest(server, ids.Project, body)
@@ -258,10 +291,11 @@ func (c *Client) BatchResetServersPassword(ctx context.Context, body ecs.BatchRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchResetServersPasswordResponse(httpResp)
-	return huawei.Result(opBatchResetServersPassword, httpResp, parsed, err, func(p *ecs.BatchResetServersPasswordResponse) *ecs.BatchResetServersPasswordResponseBody {
-		return p.JSON200
-	})
+	var out ecs.BatchResetServersPasswordResponseBody
+	if err := c.rt.Decode(opBatchResetServersPassword, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchStartServers = &huawei.Operation{Service: "ecs", Name: "BatchStartServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#os-start",
@@ -269,6 +303,8 @@ var opBatchStartServers = &huawei.Operation{Service: "ecs", Name: "BatchStartSer
 
 // BatchStartServers (批量启动云服务器): POST /v1/{project_id}/cloudservers/action#os-start.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
 func (c *Client) BatchStartServers(ctx context.Context, body ecs.BatchStartServersJSONRequestBody) (*ecs.BatchStartServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchStartServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchStartServersRequest(server, ids.Project, body)
@@ -276,8 +312,11 @@ func (c *Client) BatchStartServers(ctx context.Context, body ecs.BatchStartServe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchStartServersResponse(httpResp)
-	return huawei.Result(opBatchStartServers, httpResp, parsed, err, func(p *ecs.BatchStartServersResponse) *ecs.BatchStartServersResponseBody { return p.JSON200 })
+	var out ecs.BatchStartServersResponseBody
+	if err := c.rt.Decode(opBatchStartServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchStopServers = &huawei.Operation{Service: "ecs", Name: "BatchStopServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#os-stop",
@@ -285,6 +324,8 @@ var opBatchStopServers = &huawei.Operation{Service: "ecs", Name: "BatchStopServe
 
 // BatchStopServers (批量关闭云服务器): POST /v1/{project_id}/cloudservers/action#os-stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
 func (c *Client) BatchStopServers(ctx context.Context, body ecs.BatchStopServersJSONRequestBody) (*ecs.BatchStopServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchStopServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchStopServersRequest(server, ids.Project, body)
@@ -292,8 +333,11 @@ func (c *Client) BatchStopServers(ctx context.Context, body ecs.BatchStopServers
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchStopServersResponse(httpResp)
-	return huawei.Result(opBatchStopServers, httpResp, parsed, err, func(p *ecs.BatchStopServersResponse) *ecs.BatchStopServersResponseBody { return p.JSON200 })
+	var out ecs.BatchStopServersResponseBody
+	if err := c.rt.Decode(opBatchStopServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchUpdateServersName = &huawei.Operation{Service: "ecs", Name: "BatchUpdateServersName", Method: "PUT", Path: "/v1/{project_id}/cloudservers/server-name",
@@ -301,6 +345,8 @@ var opBatchUpdateServersName = &huawei.Operation{Service: "ecs", Name: "BatchUpd
 
 // BatchUpdateServersName (批量修改弹性云服务器): PUT /v1/{project_id}/cloudservers/server-name.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
 func (c *Client) BatchUpdateServersName(ctx context.Context, body ecs.BatchUpdateServersNameJSONRequestBody) (*ecs.BatchUpdateServersNameResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchUpdateServersName, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchUpdateServersNameRequest(server, ids.Project, body)
@@ -308,8 +354,11 @@ func (c *Client) BatchUpdateServersName(ctx context.Context, body ecs.BatchUpdat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchUpdateServersNameResponse(httpResp)
-	return huawei.Result(opBatchUpdateServersName, httpResp, parsed, err, func(p *ecs.BatchUpdateServersNameResponse) *ecs.BatchUpdateServersNameResponseBody { return p.JSON200 })
+	var out ecs.BatchUpdateServersNameResponseBody
+	if err := c.rt.Decode(opBatchUpdateServersName, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opChangeServerChargeMode = &huawei.Operation{Service: "ecs", Name: "ChangeServerChargeMode", Method: "POST", Path: "/v1/{project_id}/cloudservers/actions/change-charge-mode",
@@ -317,6 +366,8 @@ var opChangeServerChargeMode = &huawei.Operation{Service: "ecs", Name: "ChangeSe
 
 // ChangeServerChargeMode (更换云服务器计费模式): POST /v1/{project_id}/cloudservers/actions/change-charge-mode.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 func (c *Client) ChangeServerChargeMode(ctx context.Context, body ecs.ChangeServerChargeModeJSONRequestBody) (*ecs.ChangeServerChargeModeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerChargeMode, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewChangeServerChargeModeRequest(server, ids.Project, body)
@@ -324,8 +375,11 @@ func (c *Client) ChangeServerChargeMode(ctx context.Context, body ecs.ChangeServ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseChangeServerChargeModeResponse(httpResp)
-	return huawei.Result(opChangeServerChargeMode, httpResp, parsed, err, func(p *ecs.ChangeServerChargeModeResponse) *ecs.ChangeServerChargeModeResponseBody { return p.JSON200 })
+	var out ecs.ChangeServerChargeModeResponseBody
+	if err := c.rt.Decode(opChangeServerChargeMode, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opChangeServerOsWithCloudInit = &huawei.Operation{Service: "ecs", Name: "ChangeServerOsWithCloudInit", Method: "POST", Path: "/v2/{project_id}/cloudservers/{server_id}/changeos",
@@ -333,6 +387,8 @@ var opChangeServerOsWithCloudInit = &huawei.Operation{Service: "ecs", Name: "Cha
 
 // ChangeServerOsWithCloudInit (切换弹性云服务器操作系统（安装Cloud-init）): POST /v2/{project_id}/cloudservers/{server_id}/changeos.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
 func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, serverID string, body ecs.ChangeServerOsWithCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerOsWithCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -343,10 +399,11 @@ func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, serverID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseChangeServerOsWithCloudInitResponse(httpResp)
-	return huawei.Result(opChangeServerOsWithCloudInit, httpResp, parsed, err, func(p *ecs.ChangeServerOsWithCloudInitResponse) *ecs.ChangeServerOsWithCloudInitResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ChangeServerOsWithCloudInitResponseBody
+	if err := c.rt.Decode(opChangeServerOsWithCloudInit, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opChangeServerOsWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "ChangeServerOsWithoutCloudInit", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/changeos",
@@ -354,6 +411,8 @@ var opChangeServerOsWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "
 
 // ChangeServerOsWithoutCloudInit (切换弹性云服务器操作系统（未安装Cloud-init）): POST /v1/{project_id}/cloudservers/{server_id}/changeos.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
 func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, serverID string, body ecs.ChangeServerOsWithoutCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithoutCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerOsWithoutCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -364,10 +423,11 @@ func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, serverID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseChangeServerOsWithoutCloudInitResponse(httpResp)
-	return huawei.Result(opChangeServerOsWithoutCloudInit, httpResp, parsed, err, func(p *ecs.ChangeServerOsWithoutCloudInitResponse) *ecs.ChangeServerOsWithoutCloudInitResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ChangeServerOsWithoutCloudInitResponseBody
+	if err := c.rt.Decode(opChangeServerOsWithoutCloudInit, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAction = &huawei.Operation{Service: "ecs", Name: "CreateAction", Method: "POST", Path: "/v1/{project_id}/cloudservers/resource_instances/action",
@@ -375,6 +435,8 @@ var opCreateAction = &huawei.Operation{Service: "ecs", Name: "CreateAction", Met
 
 // CreateAction (按标签查询云服务器列表（废弃）): POST /v1/{project_id}/cloudservers/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
 func (c *Client) CreateAction(ctx context.Context, body ecs.CreateActionJSONRequestBody) (*ecs.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateActionRequest(server, ids.Project, body)
@@ -382,8 +444,11 @@ func (c *Client) CreateAction(ctx context.Context, body ecs.CreateActionJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateActionResponse(httpResp)
-	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *ecs.CreateActionResponse) *ecs.CreateActionResponseBody { return p.JSON200 })
+	var out ecs.CreateActionResponseBody
+	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageCreateAction = huawei.Paging{Op: opCreateAction, Style: "offset", Param: "offset", Limit: "limit",
@@ -392,6 +457,8 @@ var pageCreateAction = huawei.Paging{Op: opCreateAction, Style: "offset", Param:
 // CreateActionAll iterates over the resources of every page of CreateAction
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
 func (c *Client) CreateActionAll(ctx context.Context, body ecs.CreateActionJSONRequestBody) iter.Seq2[ecs.Resource, error] {
 	call := func(ctx context.Context, body ecs.CreateActionJSONRequestBody) (*ecs.CreateActionResponseBody, error) {
 		return c.CreateAction(ctx, body)
@@ -404,6 +471,8 @@ var opCreateAssociation = &huawei.Operation{Service: "ecs", Name: "CreateAssocia
 
 // CreateAssociation (关联FPGA镜像与弹性云服务器镜像): POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
 func (c *Client) CreateAssociation(ctx context.Context, fpgaImageID string, body ecs.CreateAssociationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateAssociation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if fpgaImageID == "" {
@@ -414,8 +483,7 @@ func (c *Client) CreateAssociation(ctx context.Context, fpgaImageID string, body
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseCreateAssociationResponse(httpResp)
-	return huawei.NoResult(opCreateAssociation, httpResp, err)
+	return c.rt.NoResult(opCreateAssociation, httpResp)
 }
 
 var opCreateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "CreateAutoLaunchGroup", Method: "POST", Path: "/v2/{domain_id}/auto-launch-groups",
@@ -423,6 +491,8 @@ var opCreateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "CreateAut
 
 // CreateAutoLaunchGroup (创建智能购买组): POST /v2/{domain_id}/auto-launch-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 func (c *Client) CreateAutoLaunchGroup(ctx context.Context, body ecs.CreateAutoLaunchGroupJSONRequestBody) (*ecs.CreateAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateAutoLaunchGroupRequest(server, ids.Domain, body)
@@ -430,8 +500,11 @@ func (c *Client) CreateAutoLaunchGroup(ctx context.Context, body ecs.CreateAutoL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateAutoLaunchGroupResponse(httpResp)
-	return huawei.Result(opCreateAutoLaunchGroup, httpResp, parsed, err, func(p *ecs.CreateAutoLaunchGroupResponse) *ecs.CreateAutoLaunchGroupResponseBody { return p.JSON200 })
+	var out ecs.CreateAutoLaunchGroupResponseBody
+	if err := c.rt.Decode(opCreateAutoLaunchGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateCloudserversFpgaImage = &huawei.Operation{Service: "ecs", Name: "CreateCloudserversFpgaImage", Method: "POST", Path: "/v1/{project_id}/cloudservers/fpga_image",
@@ -439,6 +512,8 @@ var opCreateCloudserversFpgaImage = &huawei.Operation{Service: "ecs", Name: "Cre
 
 // CreateCloudserversFpgaImage (注册FPGA镜像): POST /v1/{project_id}/cloudservers/fpga_image.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
 func (c *Client) CreateCloudserversFpgaImage(ctx context.Context, body ecs.CreateCloudserversFpgaImageJSONRequestBody) (*ecs.CreateCloudserversFpgaImageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateCloudserversFpgaImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateCloudserversFpgaImageRequest(server, ids.Project, body)
@@ -446,10 +521,11 @@ func (c *Client) CreateCloudserversFpgaImage(ctx context.Context, body ecs.Creat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateCloudserversFpgaImageResponse(httpResp)
-	return huawei.Result(opCreateCloudserversFpgaImage, httpResp, parsed, err, func(p *ecs.CreateCloudserversFpgaImageResponse) *ecs.CreateCloudserversFpgaImageResponseBody {
-		return p.JSON200
-	})
+	var out ecs.CreateCloudserversFpgaImageResponseBody
+	if err := c.rt.Decode(opCreateCloudserversFpgaImage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateFpgaImage = &huawei.Operation{Service: "ecs", Name: "CreateFpgaImage", Method: "POST", Path: "/v2/{project_id}/cloudservers/fpga_image",
@@ -457,6 +533,8 @@ var opCreateFpgaImage = &huawei.Operation{Service: "ecs", Name: "CreateFpgaImage
 
 // CreateFpgaImage (创建FPGA镜像): POST /v2/{project_id}/cloudservers/fpga_image.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
 func (c *Client) CreateFpgaImage(ctx context.Context, body ecs.CreateFpgaImageJSONRequestBody) (*ecs.CreateFpgaImageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateFpgaImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateFpgaImageRequest(server, ids.Project, body)
@@ -464,8 +542,11 @@ func (c *Client) CreateFpgaImage(ctx context.Context, body ecs.CreateFpgaImageJS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateFpgaImageResponse(httpResp)
-	return huawei.Result(opCreateFpgaImage, httpResp, parsed, err, func(p *ecs.CreateFpgaImageResponse) *ecs.CreateFpgaImageResponseBody { return p.JSON200 })
+	var out ecs.CreateFpgaImageResponseBody
+	if err := c.rt.Decode(opCreateFpgaImage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePostPaidServers = &huawei.Operation{Service: "ecs", Name: "CreatePostPaidServers", Method: "POST", Path: "/v1/{project_id}/cloudservers",
@@ -473,6 +554,8 @@ var opCreatePostPaidServers = &huawei.Operation{Service: "ecs", Name: "CreatePos
 
 // CreatePostPaidServers (创建云服务器（按需）): POST /v1/{project_id}/cloudservers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
 func (c *Client) CreatePostPaidServers(ctx context.Context, body ecs.CreatePostPaidServersJSONRequestBody) (*ecs.CreatePostPaidServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePostPaidServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreatePostPaidServersRequest(server, ids.Project, body)
@@ -480,8 +563,11 @@ func (c *Client) CreatePostPaidServers(ctx context.Context, body ecs.CreatePostP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreatePostPaidServersResponse(httpResp)
-	return huawei.Result(opCreatePostPaidServers, httpResp, parsed, err, func(p *ecs.CreatePostPaidServersResponse) *ecs.CreatePostPaidServersResponseBody { return p.JSON200 })
+	var out ecs.CreatePostPaidServersResponseBody
+	if err := c.rt.Decode(opCreatePostPaidServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateServerGroup = &huawei.Operation{Service: "ecs", Name: "CreateServerGroup", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups",
@@ -489,6 +575,8 @@ var opCreateServerGroup = &huawei.Operation{Service: "ecs", Name: "CreateServerG
 
 // CreateServerGroup (创建云服务器组): POST /v1/{project_id}/cloudservers/os-server-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
 func (c *Client) CreateServerGroup(ctx context.Context, body ecs.CreateServerGroupJSONRequestBody) (*ecs.CreateServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateServerGroupRequest(server, ids.Project, body)
@@ -496,8 +584,11 @@ func (c *Client) CreateServerGroup(ctx context.Context, body ecs.CreateServerGro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateServerGroupResponse(httpResp)
-	return huawei.Result(opCreateServerGroup, httpResp, parsed, err, func(p *ecs.CreateServerGroupResponse) *ecs.CreateServerGroupResponseBody { return p.JSON200 })
+	var out ecs.CreateServerGroupResponseBody
+	if err := c.rt.Decode(opCreateServerGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateServers = &huawei.Operation{Service: "ecs", Name: "CreateServers", Method: "POST", Path: "/v1.1/{project_id}/cloudservers",
@@ -505,6 +596,8 @@ var opCreateServers = &huawei.Operation{Service: "ecs", Name: "CreateServers", M
 
 // CreateServers (创建云服务器): POST /v1.1/{project_id}/cloudservers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
 func (c *Client) CreateServers(ctx context.Context, body ecs.CreateServersJSONRequestBody) (*ecs.CreateServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateServersRequest(server, ids.Project, body)
@@ -512,8 +605,11 @@ func (c *Client) CreateServers(ctx context.Context, body ecs.CreateServersJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateServersResponse(httpResp)
-	return huawei.Result(opCreateServers, httpResp, parsed, err, func(p *ecs.CreateServersResponse) *ecs.CreateServersResponseBody { return p.JSON200 })
+	var out ecs.CreateServersResponseBody
+	if err := c.rt.Decode(opCreateServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAssociation = &huawei.Operation{Service: "ecs", Name: "DeleteAssociation", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association",
@@ -521,6 +617,8 @@ var opDeleteAssociation = &huawei.Operation{Service: "ecs", Name: "DeleteAssocia
 
 // DeleteAssociation (解关联FPGA镜像与弹性云服务器镜像): DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
 func (c *Client) DeleteAssociation(ctx context.Context, fpgaImageID string, body ecs.DeleteAssociationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAssociation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if fpgaImageID == "" {
@@ -531,8 +629,7 @@ func (c *Client) DeleteAssociation(ctx context.Context, fpgaImageID string, body
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteAssociationResponse(httpResp)
-	return huawei.NoResult(opDeleteAssociation, httpResp, err)
+	return c.rt.NoResult(opDeleteAssociation, httpResp)
 }
 
 var opDeleteAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "DeleteAutoLaunchGroup", Method: "DELETE", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}",
@@ -540,6 +637,8 @@ var opDeleteAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "DeleteAut
 
 // DeleteAutoLaunchGroup (删除智能购买组): DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, params *ecs.DeleteAutoLaunchGroupParams, body ecs.DeleteAutoLaunchGroupJSONRequestBody) (*ecs.DeleteAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if autoLaunchGroupID == "" {
@@ -550,8 +649,11 @@ func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseDeleteAutoLaunchGroupResponse(httpResp)
-	return huawei.Result(opDeleteAutoLaunchGroup, httpResp, parsed, err, func(p *ecs.DeleteAutoLaunchGroupResponse) *ecs.DeleteAutoLaunchGroupResponseBody { return p.JSON200 })
+	var out ecs.DeleteAutoLaunchGroupResponseBody
+	if err := c.rt.Decode(opDeleteAutoLaunchGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteFpgaImage = &huawei.Operation{Service: "ecs", Name: "DeleteFpgaImage", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}",
@@ -559,6 +661,8 @@ var opDeleteFpgaImage = &huawei.Operation{Service: "ecs", Name: "DeleteFpgaImage
 
 // DeleteFpgaImage (删除FPGA镜像): DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除FPGA镜像.md:1
 func (c *Client) DeleteFpgaImage(ctx context.Context, fpgaImageID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteFpgaImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if fpgaImageID == "" {
@@ -569,8 +673,7 @@ func (c *Client) DeleteFpgaImage(ctx context.Context, fpgaImageID string) error 
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteFpgaImageResponse(httpResp)
-	return huawei.NoResult(opDeleteFpgaImage, httpResp, err)
+	return c.rt.NoResult(opDeleteFpgaImage, httpResp)
 }
 
 var opDeleteServerGroup = &huawei.Operation{Service: "ecs", Name: "DeleteServerGroup", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
@@ -578,6 +681,8 @@ var opDeleteServerGroup = &huawei.Operation{Service: "ecs", Name: "DeleteServerG
 
 // DeleteServerGroup (删除云服务器组): DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组.md:1
 func (c *Client) DeleteServerGroup(ctx context.Context, serverGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -588,8 +693,7 @@ func (c *Client) DeleteServerGroup(ctx context.Context, serverGroupID string) er
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteServerGroupResponse(httpResp)
-	return huawei.NoResult(opDeleteServerGroup, httpResp, err)
+	return c.rt.NoResult(opDeleteServerGroup, httpResp)
 }
 
 var opDeleteServerGroupMember = &huawei.Operation{Service: "ecs", Name: "DeleteServerGroupMember", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member",
@@ -597,6 +701,8 @@ var opDeleteServerGroupMember = &huawei.Operation{Service: "ecs", Name: "DeleteS
 
 // DeleteServerGroupMember (删除云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 func (c *Client) DeleteServerGroupMember(ctx context.Context, serverGroupID string, body ecs.DeleteServerGroupMemberJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -607,8 +713,7 @@ func (c *Client) DeleteServerGroupMember(ctx context.Context, serverGroupID stri
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteServerGroupMemberResponse(httpResp)
-	return huawei.NoResult(opDeleteServerGroupMember, httpResp, err)
+	return c.rt.NoResult(opDeleteServerGroupMember, httpResp)
 }
 
 var opDeleteServerMetadata = &huawei.Operation{Service: "ecs", Name: "DeleteServerMetadata", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/{server_id}/metadata/{key}",
@@ -616,6 +721,8 @@ var opDeleteServerMetadata = &huawei.Operation{Service: "ecs", Name: "DeleteServ
 
 // DeleteServerMetadata (删除云服务器指定元数据): DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据.md:1
 func (c *Client) DeleteServerMetadata(ctx context.Context, serverID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -629,8 +736,7 @@ func (c *Client) DeleteServerMetadata(ctx context.Context, serverID string, key 
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteServerMetadataResponse(httpResp)
-	return huawei.NoResult(opDeleteServerMetadata, httpResp, err)
+	return c.rt.NoResult(opDeleteServerMetadata, httpResp)
 }
 
 var opDeleteServerPassword = &huawei.Operation{Service: "ecs", Name: "DeleteServerPassword", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/{server_id}/os-server-password",
@@ -638,6 +744,8 @@ var opDeleteServerPassword = &huawei.Operation{Service: "ecs", Name: "DeleteServ
 
 // DeleteServerPassword (清除云服务器密码): DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码.md:1
 func (c *Client) DeleteServerPassword(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -648,8 +756,7 @@ func (c *Client) DeleteServerPassword(ctx context.Context, serverID string) erro
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteServerPasswordResponse(httpResp)
-	return huawei.NoResult(opDeleteServerPassword, httpResp, err)
+	return c.rt.NoResult(opDeleteServerPassword, httpResp)
 }
 
 var opDeleteServers = &huawei.Operation{Service: "ecs", Name: "DeleteServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/delete",
@@ -657,6 +764,8 @@ var opDeleteServers = &huawei.Operation{Service: "ecs", Name: "DeleteServers", M
 
 // DeleteServers (删除云服务器): POST /v1/{project_id}/cloudservers/delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
 func (c *Client) DeleteServers(ctx context.Context, body ecs.DeleteServersJSONRequestBody) (*ecs.DeleteServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewDeleteServersRequest(server, ids.Project, body)
@@ -664,8 +773,11 @@ func (c *Client) DeleteServers(ctx context.Context, body ecs.DeleteServersJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseDeleteServersResponse(httpResp)
-	return huawei.Result(opDeleteServers, httpResp, parsed, err, func(p *ecs.DeleteServersResponse) *ecs.DeleteServersResponseBody { return p.JSON200 })
+	var out ecs.DeleteServersResponseBody
+	if err := c.rt.Decode(opDeleteServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDetachServerVolume = &huawei.Operation{Service: "ecs", Name: "DetachServerVolume", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}",
@@ -673,6 +785,8 @@ var opDetachServerVolume = &huawei.Operation{Service: "ecs", Name: "DetachServer
 
 // DetachServerVolume (弹性云服务器卸载磁盘): DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:1
 func (c *Client) DetachServerVolume(ctx context.Context, serverID string, volumeID string, params *ecs.DetachServerVolumeParams) (*ecs.DetachServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDetachServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -686,8 +800,11 @@ func (c *Client) DetachServerVolume(ctx context.Context, serverID string, volume
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseDetachServerVolumeResponse(httpResp)
-	return huawei.Result(opDetachServerVolume, httpResp, parsed, err, func(p *ecs.DetachServerVolumeResponse) *ecs.DetachServerVolumeResponseBody { return p.JSON200 })
+	var out ecs.DetachServerVolumeResponseBody
+	if err := c.rt.Decode(opDetachServerVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDisassociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "DisassociateServerVirtualIP", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp",
@@ -695,6 +812,8 @@ var opDisassociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "Dis
 
 // DisassociateServerVirtualIP (云服务器网卡解绑虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
 func (c *Client) DisassociateServerVirtualIP(ctx context.Context, nicID string, body ecs.DisassociateServerVirtualIPJSONRequestBody) (*ecs.DisassociateServerVirtualIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateServerVirtualIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if nicID == "" {
@@ -705,10 +824,11 @@ func (c *Client) DisassociateServerVirtualIP(ctx context.Context, nicID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseDisassociateServerVirtualIPResponse(httpResp)
-	return huawei.Result(opDisassociateServerVirtualIP, httpResp, parsed, err, func(p *ecs.DisassociateServerVirtualIPResponse) *ecs.DisassociateServerVirtualIPResponseBody {
-		return p.JSON200
-	})
+	var out ecs.DisassociateServerVirtualIPResponseBody
+	if err := c.rt.Decode(opDisassociateServerVirtualIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAssociations = &huawei.Operation{Service: "ecs", Name: "ListAssociations", Method: "GET", Path: "/v1/{project_id}/cloudservers/fpga_image/associations",
@@ -716,6 +836,8 @@ var opListAssociations = &huawei.Operation{Service: "ecs", Name: "ListAssociatio
 
 // ListAssociations (查询关联列表): GET /v1/{project_id}/cloudservers/fpga_image/associations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:1
 func (c *Client) ListAssociations(ctx context.Context, params *ecs.ListAssociationsParams) (*ecs.ListAssociationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAssociations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListAssociationsRequest(server, ids.Project, params)
@@ -723,8 +845,11 @@ func (c *Client) ListAssociations(ctx context.Context, params *ecs.ListAssociati
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListAssociationsResponse(httpResp)
-	return huawei.Result(opListAssociations, httpResp, parsed, err, func(p *ecs.ListAssociationsResponse) *ecs.ListAssociationsResponseBody { return p.JSON200 })
+	var out ecs.ListAssociationsResponseBody
+	if err := c.rt.Decode(opListAssociations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAutoLaunchGroups = &huawei.Operation{Service: "ecs", Name: "ListAutoLaunchGroups", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups",
@@ -732,6 +857,8 @@ var opListAutoLaunchGroups = &huawei.Operation{Service: "ecs", Name: "ListAutoLa
 
 // ListAutoLaunchGroups (查询智能购买组列表): GET /v2/{domain_id}/auto-launch-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:1
 func (c *Client) ListAutoLaunchGroups(ctx context.Context, params *ecs.ListAutoLaunchGroupsParams) (*ecs.ListAutoLaunchGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAutoLaunchGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListAutoLaunchGroupsRequest(server, ids.Domain, params)
@@ -739,8 +866,11 @@ func (c *Client) ListAutoLaunchGroups(ctx context.Context, params *ecs.ListAutoL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListAutoLaunchGroupsResponse(httpResp)
-	return huawei.Result(opListAutoLaunchGroups, httpResp, parsed, err, func(p *ecs.ListAutoLaunchGroupsResponse) *ecs.ListAutoLaunchGroupsResponseBody { return p.JSON200 })
+	var out ecs.ListAutoLaunchGroupsResponseBody
+	if err := c.rt.Decode(opListAutoLaunchGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAutoLaunchGroups = huawei.Paging{Op: opListAutoLaunchGroups, Style: "marker", Param: "marker", Limit: "limit",
@@ -749,6 +879,8 @@ var pageListAutoLaunchGroups = huawei.Paging{Op: opListAutoLaunchGroups, Style: 
 // ListAutoLaunchGroupsAll iterates over the auto_launch_groups of every page of ListAutoLaunchGroups
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:1
 func (c *Client) ListAutoLaunchGroupsAll(ctx context.Context, params *ecs.ListAutoLaunchGroupsParams) iter.Seq2[ecs.AutoLaunchGroups, error] {
 	call := func(ctx context.Context, params *ecs.ListAutoLaunchGroupsParams) (*ecs.ListAutoLaunchGroupsResponseBody, error) {
 		return c.ListAutoLaunchGroups(ctx, params)
@@ -761,6 +893,8 @@ var opListDetail = &huawei.Operation{Service: "ecs", Name: "ListDetail", Method:
 
 // ListDetail (查询FPGA镜像详情列表): GET /v1/{project_id}/cloudservers/fpga_image/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:1
 func (c *Client) ListDetail(ctx context.Context, params *ecs.ListDetailParams) (*ecs.ListDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListDetailRequest(server, ids.Project, params)
@@ -768,8 +902,11 @@ func (c *Client) ListDetail(ctx context.Context, params *ecs.ListDetailParams) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListDetailResponse(httpResp)
-	return huawei.Result(opListDetail, httpResp, parsed, err, func(p *ecs.ListDetailResponse) *ecs.ListDetailResponseBody { return p.JSON200 })
+	var out ecs.ListDetailResponseBody
+	if err := c.rt.Decode(opListDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListFlavorSellPolicies = &huawei.Operation{Service: "ecs", Name: "ListFlavorSellPolicies", Method: "GET", Path: "/v1/{project_id}/cloudservers/flavor-sell-policies",
@@ -777,6 +914,8 @@ var opListFlavorSellPolicies = &huawei.Operation{Service: "ecs", Name: "ListFlav
 
 // ListFlavorSellPolicies (查询规格销售策略): GET /v1/{project_id}/cloudservers/flavor-sell-policies.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:1
 func (c *Client) ListFlavorSellPolicies(ctx context.Context, params *ecs.ListFlavorSellPoliciesParams) (*ecs.ListFlavorSellPoliciesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFlavorSellPolicies, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListFlavorSellPoliciesRequest(server, ids.Project, params)
@@ -784,8 +923,11 @@ func (c *Client) ListFlavorSellPolicies(ctx context.Context, params *ecs.ListFla
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListFlavorSellPoliciesResponse(httpResp)
-	return huawei.Result(opListFlavorSellPolicies, httpResp, parsed, err, func(p *ecs.ListFlavorSellPoliciesResponse) *ecs.ListFlavorSellPoliciesResponseBody { return p.JSON200 })
+	var out ecs.ListFlavorSellPoliciesResponseBody
+	if err := c.rt.Decode(opListFlavorSellPolicies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListFlavorSellPolicies = huawei.Paging{Op: opListFlavorSellPolicies, Style: "marker", Param: "marker", Limit: "limit",
@@ -794,6 +936,8 @@ var pageListFlavorSellPolicies = huawei.Paging{Op: opListFlavorSellPolicies, Sty
 // ListFlavorSellPoliciesAll iterates over the sell_policies of every page of ListFlavorSellPolicies
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:1
 func (c *Client) ListFlavorSellPoliciesAll(ctx context.Context, params *ecs.ListFlavorSellPoliciesParams) iter.Seq2[ecs.SellPolicies, error] {
 	call := func(ctx context.Context, params *ecs.ListFlavorSellPoliciesParams) (*ecs.ListFlavorSellPoliciesResponseBody, error) {
 		return c.ListFlavorSellPolicies(ctx, params)
@@ -806,6 +950,8 @@ var opListFlavors = &huawei.Operation{Service: "ecs", Name: "ListFlavors", Metho
 
 // ListFlavors (查询规格详情和规格扩展信息列表): GET /v1/{project_id}/cloudservers/flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:1
 func (c *Client) ListFlavors(ctx context.Context, params *ecs.ListFlavorsParams) (*ecs.ListFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListFlavorsRequest(server, ids.Project, params)
@@ -813,8 +959,11 @@ func (c *Client) ListFlavors(ctx context.Context, params *ecs.ListFlavorsParams)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListFlavorsResponse(httpResp)
-	return huawei.Result(opListFlavors, httpResp, parsed, err, func(p *ecs.ListFlavorsResponse) *ecs.ListFlavorsResponseBody { return p.JSON200 })
+	var out ecs.ListFlavorsResponseBody
+	if err := c.rt.Decode(opListFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstances = &huawei.Operation{Service: "ecs", Name: "ListInstances", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances",
@@ -822,6 +971,8 @@ var opListInstances = &huawei.Operation{Service: "ecs", Name: "ListInstances", M
 
 // ListInstances (查询智能购买组实例列表): GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:1
 func (c *Client) ListInstances(ctx context.Context, autoLaunchGroupID string, params *ecs.ListInstancesParams) (*ecs.ListInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if autoLaunchGroupID == "" {
@@ -832,8 +983,11 @@ func (c *Client) ListInstances(ctx context.Context, autoLaunchGroupID string, pa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListInstancesResponse(httpResp)
-	return huawei.Result(opListInstances, httpResp, parsed, err, func(p *ecs.ListInstancesResponse) *ecs.ListInstancesResponseBody { return p.JSON200 })
+	var out ecs.ListInstancesResponseBody
+	if err := c.rt.Decode(opListInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListInstances = huawei.Paging{Op: opListInstances, Style: "marker", Param: "marker", Limit: "limit",
@@ -842,6 +996,8 @@ var pageListInstances = huawei.Paging{Op: opListInstances, Style: "marker", Para
 // ListInstancesAll iterates over the instances of every page of ListInstances
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:1
 func (c *Client) ListInstancesAll(ctx context.Context, autoLaunchGroupID string, params *ecs.ListInstancesParams) iter.Seq2[ecs.Instances, error] {
 	call := func(ctx context.Context, params *ecs.ListInstancesParams) (*ecs.ListInstancesResponseBody, error) {
 		return c.ListInstances(ctx, autoLaunchGroupID, params)
@@ -854,6 +1010,8 @@ var opListResizeFlavors = &huawei.Operation{Service: "ecs", Name: "ListResizeFla
 
 // ListResizeFlavors (查询云服务器规格变更支持列表): GET /v1/{project_id}/cloudservers/resize_flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:1
 func (c *Client) ListResizeFlavors(ctx context.Context, params *ecs.ListResizeFlavorsParams) (*ecs.ListResizeFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListResizeFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListResizeFlavorsRequest(server, ids.Project, params)
@@ -861,8 +1019,11 @@ func (c *Client) ListResizeFlavors(ctx context.Context, params *ecs.ListResizeFl
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListResizeFlavorsResponse(httpResp)
-	return huawei.Result(opListResizeFlavors, httpResp, parsed, err, func(p *ecs.ListResizeFlavorsResponse) *ecs.ListResizeFlavorsResponseBody { return p.JSON200 })
+	var out ecs.ListResizeFlavorsResponseBody
+	if err := c.rt.Decode(opListResizeFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListResizeFlavors = huawei.Paging{Op: opListResizeFlavors, Style: "marker", Param: "marker", Limit: "limit",
@@ -871,6 +1032,8 @@ var pageListResizeFlavors = huawei.Paging{Op: opListResizeFlavors, Style: "marke
 // ListResizeFlavorsAll iterates over the flavors of every page of ListResizeFlavors
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:1
 func (c *Client) ListResizeFlavorsAll(ctx context.Context, params *ecs.ListResizeFlavorsParams) iter.Seq2[ecs.ListResizeFlavorsFlavors, error] {
 	call := func(ctx context.Context, params *ecs.ListResizeFlavorsParams) (*ecs.ListResizeFlavorsResponseBody, error) {
 		return c.ListResizeFlavors(ctx, params)
@@ -883,6 +1046,8 @@ var opListServerBlockDevices = &huawei.Operation{Service: "ecs", Name: "ListServ
 
 // ListServerBlockDevices (查询弹性云服务器挂载磁盘列表详情信息): GET /v1/{project_id}/cloudservers/{server_id}/block_device.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:1
 func (c *Client) ListServerBlockDevices(ctx context.Context, serverID string) (*ecs.ListServerBlockDevicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerBlockDevices, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -893,8 +1058,11 @@ func (c *Client) ListServerBlockDevices(ctx context.Context, serverID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerBlockDevicesResponse(httpResp)
-	return huawei.Result(opListServerBlockDevices, httpResp, parsed, err, func(p *ecs.ListServerBlockDevicesResponse) *ecs.ListServerBlockDevicesResponseBody { return p.JSON200 })
+	var out ecs.ListServerBlockDevicesResponseBody
+	if err := c.rt.Decode(opListServerBlockDevices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServerGroups = &huawei.Operation{Service: "ecs", Name: "ListServerGroups", Method: "GET", Path: "/v1/{project_id}/cloudservers/os-server-groups",
@@ -902,6 +1070,8 @@ var opListServerGroups = &huawei.Operation{Service: "ecs", Name: "ListServerGrou
 
 // ListServerGroups (查询云服务器组列表): GET /v1/{project_id}/cloudservers/os-server-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:1
 func (c *Client) ListServerGroups(ctx context.Context, params *ecs.ListServerGroupsParams) (*ecs.ListServerGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListServerGroupsRequest(server, ids.Project, params)
@@ -909,8 +1079,11 @@ func (c *Client) ListServerGroups(ctx context.Context, params *ecs.ListServerGro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerGroupsResponse(httpResp)
-	return huawei.Result(opListServerGroups, httpResp, parsed, err, func(p *ecs.ListServerGroupsResponse) *ecs.ListServerGroupsResponseBody { return p.JSON200 })
+	var out ecs.ListServerGroupsResponseBody
+	if err := c.rt.Decode(opListServerGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListServerGroups = huawei.Paging{Op: opListServerGroups, Style: "marker", Param: "marker", Limit: "limit",
@@ -919,6 +1092,8 @@ var pageListServerGroups = huawei.Paging{Op: opListServerGroups, Style: "marker"
 // ListServerGroupsAll iterates over the server_groups of every page of ListServerGroups
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:1
 func (c *Client) ListServerGroupsAll(ctx context.Context, params *ecs.ListServerGroupsParams) iter.Seq2[ecs.ServerGroups, error] {
 	call := func(ctx context.Context, params *ecs.ListServerGroupsParams) (*ecs.ListServerGroupsResponseBody, error) {
 		return c.ListServerGroups(ctx, params)
@@ -931,6 +1106,8 @@ var opListServerInterfaces = &huawei.Operation{Service: "ecs", Name: "ListServer
 
 // ListServerInterfaces (查询云服务器网卡信息): GET /v1/{project_id}/cloudservers/{server_id}/os-interface.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:1
 func (c *Client) ListServerInterfaces(ctx context.Context, serverID string) (*ecs.ListServerInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -941,8 +1118,11 @@ func (c *Client) ListServerInterfaces(ctx context.Context, serverID string) (*ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerInterfacesResponse(httpResp)
-	return huawei.Result(opListServerInterfaces, httpResp, parsed, err, func(p *ecs.ListServerInterfacesResponse) *ecs.ListServerInterfacesResponseBody { return p.JSON200 })
+	var out ecs.ListServerInterfacesResponseBody
+	if err := c.rt.Decode(opListServerInterfaces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServerTags = &huawei.Operation{Service: "ecs", Name: "ListServerTags", Method: "GET", Path: "/v1/{project_id}/cloudservers/tags",
@@ -950,6 +1130,8 @@ var opListServerTags = &huawei.Operation{Service: "ecs", Name: "ListServerTags",
 
 // ListServerTags (查询项目标签): GET /v1/{project_id}/cloudservers/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:1
 func (c *Client) ListServerTags(ctx context.Context) (*ecs.ListServerTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListServerTagsRequest(server, ids.Project)
@@ -957,8 +1139,11 @@ func (c *Client) ListServerTags(ctx context.Context) (*ecs.ListServerTagsRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerTagsResponse(httpResp)
-	return huawei.Result(opListServerTags, httpResp, parsed, err, func(p *ecs.ListServerTagsResponse) *ecs.ListServerTagsResponseBody { return p.JSON200 })
+	var out ecs.ListServerTagsResponseBody
+	if err := c.rt.Decode(opListServerTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServerVolumeAttachments = &huawei.Operation{Service: "ecs", Name: "ListServerVolumeAttachments", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-volume_attachments",
@@ -966,6 +1151,8 @@ var opListServerVolumeAttachments = &huawei.Operation{Service: "ecs", Name: "Lis
 
 // ListServerVolumeAttachments (查询弹性云服务器挂载磁盘列表信息): GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:1
 func (c *Client) ListServerVolumeAttachments(ctx context.Context, serverID string) (*ecs.ListServerVolumeAttachmentsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerVolumeAttachments, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -976,10 +1163,11 @@ func (c *Client) ListServerVolumeAttachments(ctx context.Context, serverID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerVolumeAttachmentsResponse(httpResp)
-	return huawei.Result(opListServerVolumeAttachments, httpResp, parsed, err, func(p *ecs.ListServerVolumeAttachmentsResponse) *ecs.ListServerVolumeAttachmentsResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ListServerVolumeAttachmentsResponseBody
+	if err := c.rt.Decode(opListServerVolumeAttachments, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServersDetails = &huawei.Operation{Service: "ecs", Name: "ListServersDetails", Method: "GET", Path: "/v1/{project_id}/cloudservers/detail",
@@ -987,6 +1175,8 @@ var opListServersDetails = &huawei.Operation{Service: "ecs", Name: "ListServersD
 
 // ListServersDetails (查询云服务器详情列表): GET /v1/{project_id}/cloudservers/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:1
 func (c *Client) ListServersDetails(ctx context.Context, params *ecs.ListServersDetailsParams) (*ecs.ListServersDetailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServersDetails, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListServersDetailsRequest(server, ids.Project, params)
@@ -994,8 +1184,11 @@ func (c *Client) ListServersDetails(ctx context.Context, params *ecs.ListServers
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServersDetailsResponse(httpResp)
-	return huawei.Result(opListServersDetails, httpResp, parsed, err, func(p *ecs.ListServersDetailsResponse) *ecs.ListServersDetailsResponseBody { return p.JSON200 })
+	var out ecs.ListServersDetailsResponseBody
+	if err := c.rt.Decode(opListServersDetails, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListServersDetails = huawei.Paging{Op: opListServersDetails, Style: "page", Param: "offset", Limit: "limit",
@@ -1004,6 +1197,8 @@ var pageListServersDetails = huawei.Paging{Op: opListServersDetails, Style: "pag
 // ListServersDetailsAll iterates over the servers of every page of ListServersDetails
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:1
 func (c *Client) ListServersDetailsAll(ctx context.Context, params *ecs.ListServersDetailsParams) iter.Seq2[map[string]interface{}, error] {
 	call := func(ctx context.Context, params *ecs.ListServersDetailsParams) (*ecs.ListServersDetailsResponseBody, error) {
 		return c.ListServersDetails(ctx, params)
@@ -1016,6 +1211,8 @@ var opListServersTags = &huawei.Operation{Service: "ecs", Name: "ListServersTags
 
 // ListServersTags (查询项目标签（废弃）): GET /v1/{project_id}/servers/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签（废弃）.md:1
 func (c *Client) ListServersTags(ctx context.Context) (*ecs.ListServersTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServersTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListServersTagsRequest(server, ids.Project)
@@ -1023,8 +1220,11 @@ func (c *Client) ListServersTags(ctx context.Context) (*ecs.ListServersTagsRespo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServersTagsResponse(httpResp)
-	return huawei.Result(opListServersTags, httpResp, parsed, err, func(p *ecs.ListServersTagsResponse) *ecs.ListServersTagsResponseBody { return p.JSON200 })
+	var out ecs.ListServersTagsResponseBody
+	if err := c.rt.Decode(opListServersTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSupplyRecommendation = &huawei.Operation{Service: "ecs", Name: "ListSupplyRecommendation", Method: "POST", Path: "/v1/{domain_id}/recommendations/ecs-supply",
@@ -1032,6 +1232,8 @@ var opListSupplyRecommendation = &huawei.Operation{Service: "ecs", Name: "ListSu
 
 // ListSupplyRecommendation (地域推荐): POST /v1/{domain_id}/recommendations/ecs-supply.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 func (c *Client) ListSupplyRecommendation(ctx context.Context, body ecs.ListSupplyRecommendationJSONRequestBody) (*ecs.ListSupplyRecommendationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSupplyRecommendation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListSupplyRecommendationRequest(server, ids.Domain, body)
@@ -1039,10 +1241,11 @@ func (c *Client) ListSupplyRecommendation(ctx context.Context, body ecs.ListSupp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListSupplyRecommendationResponse(httpResp)
-	return huawei.Result(opListSupplyRecommendation, httpResp, parsed, err, func(p *ecs.ListSupplyRecommendationResponse) *ecs.ListSupplyRecommendationResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ListSupplyRecommendationResponseBody
+	if err := c.rt.Decode(opListSupplyRecommendation, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListTags = &huawei.Operation{Service: "ecs", Name: "ListTags", Method: "GET", Path: "/v1/{project_id}/servers/{server_id}/tags",
@@ -1050,6 +1253,8 @@ var opListTags = &huawei.Operation{Service: "ecs", Name: "ListTags", Method: "GE
 
 // ListTags (查询云服务器标签（废弃）): GET /v1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:1
 func (c *Client) ListTags(ctx context.Context, serverID string) (*ecs.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1060,8 +1265,11 @@ func (c *Client) ListTags(ctx context.Context, serverID string) (*ecs.ListTagsRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListTagsResponse(httpResp)
-	return huawei.Result(opListTags, httpResp, parsed, err, func(p *ecs.ListTagsResponse) *ecs.ListTagsResponseBody { return p.JSON200 })
+	var out ecs.ListTagsResponseBody
+	if err := c.rt.Decode(opListTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opMigrateServer = &huawei.Operation{Service: "ecs", Name: "MigrateServer", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/migrate",
@@ -1069,6 +1277,8 @@ var opMigrateServer = &huawei.Operation{Service: "ecs", Name: "MigrateServer", M
 
 // MigrateServer (冷迁移云服务器): POST /v1/{project_id}/cloudservers/{server_id}/migrate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
 func (c *Client) MigrateServer(ctx context.Context, serverID string, body ecs.MigrateServerJSONRequestBody) (*ecs.MigrateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opMigrateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1079,8 +1289,11 @@ func (c *Client) MigrateServer(ctx context.Context, serverID string, body ecs.Mi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseMigrateServerResponse(httpResp)
-	return huawei.Result(opMigrateServer, httpResp, parsed, err, func(p *ecs.MigrateServerResponse) *ecs.MigrateServerResponseBody { return p.JSON200 })
+	var out ecs.MigrateServerResponseBody
+	if err := c.rt.Decode(opMigrateServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRegisterServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "RegisterServerAutoRecovery", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
@@ -1088,6 +1301,8 @@ var opRegisterServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "Regi
 
 // RegisterServerAutoRecovery (管理云服务器自动恢复动作（废弃）): PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 func (c *Client) RegisterServerAutoRecovery(ctx context.Context, serverID string, body ecs.RegisterServerAutoRecoveryJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opRegisterServerAutoRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1098,8 +1313,7 @@ func (c *Client) RegisterServerAutoRecovery(ctx context.Context, serverID string
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseRegisterServerAutoRecoveryResponse(httpResp)
-	return huawei.NoResult(opRegisterServerAutoRecovery, httpResp, err)
+	return c.rt.NoResult(opRegisterServerAutoRecovery, httpResp)
 }
 
 var opReinstallServerWithCloudInit = &huawei.Operation{Service: "ecs", Name: "ReinstallServerWithCloudInit", Method: "POST", Path: "/v2/{project_id}/cloudservers/{server_id}/reinstallos",
@@ -1107,6 +1321,8 @@ var opReinstallServerWithCloudInit = &huawei.Operation{Service: "ecs", Name: "Re
 
 // ReinstallServerWithCloudInit (重装弹性云服务器操作系统（安装Cloud-init）): POST /v2/{project_id}/cloudservers/{server_id}/reinstallos.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
 func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, serverID string, body ecs.ReinstallServerWithCloudInitJSONRequestBody) (*ecs.ReinstallServerWithCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opReinstallServerWithCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1117,10 +1333,11 @@ func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, serverID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseReinstallServerWithCloudInitResponse(httpResp)
-	return huawei.Result(opReinstallServerWithCloudInit, httpResp, parsed, err, func(p *ecs.ReinstallServerWithCloudInitResponse) *ecs.ReinstallServerWithCloudInitResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ReinstallServerWithCloudInitResponseBody
+	if err := c.rt.Decode(opReinstallServerWithCloudInit, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opReinstallServerWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "ReinstallServerWithoutCloudInit", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/reinstallos",
@@ -1128,6 +1345,8 @@ var opReinstallServerWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: 
 
 // ReinstallServerWithoutCloudInit (重装弹性云服务器操作系统（未安装Cloud-init）): POST /v1/{project_id}/cloudservers/{server_id}/reinstallos.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
 func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, serverID string, body ecs.ReinstallServerWithoutCloudInitJSONRequestBody) (*ecs.ReinstallServerWithoutCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opReinstallServerWithoutCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1138,10 +1357,11 @@ func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, serverID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseReinstallServerWithoutCloudInitResponse(httpResp)
-	return huawei.Result(opReinstallServerWithoutCloudInit, httpResp, parsed, err, func(p *ecs.ReinstallServerWithoutCloudInitResponse) *ecs.ReinstallServerWithoutCloudInitResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ReinstallServerWithoutCloudInitResponseBody
+	if err := c.rt.Decode(opReinstallServerWithoutCloudInit, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opResetServerPassword = &huawei.Operation{Service: "ecs", Name: "ResetServerPassword", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}/os-reset-password",
@@ -1149,6 +1369,8 @@ var opResetServerPassword = &huawei.Operation{Service: "ecs", Name: "ResetServer
 
 // ResetServerPassword (一键重置弹性云服务器密码): PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 func (c *Client) ResetServerPassword(ctx context.Context, serverID string, body ecs.ResetServerPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opResetServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1159,8 +1381,7 @@ func (c *Client) ResetServerPassword(ctx context.Context, serverID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseResetServerPasswordResponse(httpResp)
-	return huawei.NoResult(opResetServerPassword, httpResp, err)
+	return c.rt.NoResult(opResetServerPassword, httpResp)
 }
 
 var opResizePostPaidServer = &huawei.Operation{Service: "ecs", Name: "ResizePostPaidServer", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/resize",
@@ -1168,6 +1389,8 @@ var opResizePostPaidServer = &huawei.Operation{Service: "ecs", Name: "ResizePost
 
 // ResizePostPaidServer (变更云服务器规格（按需）): POST /v1/{project_id}/cloudservers/{server_id}/resize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
 func (c *Client) ResizePostPaidServer(ctx context.Context, serverID string, body ecs.ResizePostPaidServerJSONRequestBody) (*ecs.ResizePostPaidServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizePostPaidServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1178,8 +1401,11 @@ func (c *Client) ResizePostPaidServer(ctx context.Context, serverID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseResizePostPaidServerResponse(httpResp)
-	return huawei.Result(opResizePostPaidServer, httpResp, parsed, err, func(p *ecs.ResizePostPaidServerResponse) *ecs.ResizePostPaidServerResponseBody { return p.JSON200 })
+	var out ecs.ResizePostPaidServerResponseBody
+	if err := c.rt.Decode(opResizePostPaidServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opResizeServer = &huawei.Operation{Service: "ecs", Name: "ResizeServer", Method: "POST", Path: "/v1.1/{project_id}/cloudservers/{server_id}/resize",
@@ -1187,6 +1413,8 @@ var opResizeServer = &huawei.Operation{Service: "ecs", Name: "ResizeServer", Met
 
 // ResizeServer (变更云服务器规格): POST /v1.1/{project_id}/cloudservers/{server_id}/resize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
 func (c *Client) ResizeServer(ctx context.Context, serverID string, body ecs.ResizeServerJSONRequestBody) (*ecs.ResizeServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizeServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1197,8 +1425,11 @@ func (c *Client) ResizeServer(ctx context.Context, serverID string, body ecs.Res
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseResizeServerResponse(httpResp)
-	return huawei.Result(opResizeServer, httpResp, parsed, err, func(p *ecs.ResizeServerResponse) *ecs.ResizeServerResponseBody { return p.JSON200 })
+	var out ecs.ResizeServerResponseBody
+	if err := c.rt.Decode(opResizeServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "ShowAutoLaunchGroup", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}",
@@ -1206,6 +1437,8 @@ var opShowAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "ShowAutoLau
 
 // ShowAutoLaunchGroup (查询智能购买组详情): GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:1
 func (c *Client) ShowAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string) (*ecs.ShowAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if autoLaunchGroupID == "" {
@@ -1216,8 +1449,11 @@ func (c *Client) ShowAutoLaunchGroup(ctx context.Context, autoLaunchGroupID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowAutoLaunchGroupResponse(httpResp)
-	return huawei.Result(opShowAutoLaunchGroup, httpResp, parsed, err, func(p *ecs.ShowAutoLaunchGroupResponse) *ecs.ShowAutoLaunchGroupResponseBody { return p.JSON200 })
+	var out ecs.ShowAutoLaunchGroupResponseBody
+	if err := c.rt.Decode(opShowAutoLaunchGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowJob = &huawei.Operation{Service: "ecs", Name: "ShowJob", Method: "GET", Path: "/v1/{project_id}/jobs/{job_id}",
@@ -1225,6 +1461,8 @@ var opShowJob = &huawei.Operation{Service: "ecs", Name: "ShowJob", Method: "GET"
 
 // ShowJob (查询任务的执行状态): GET /v1/{project_id}/jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:1
 func (c *Client) ShowJob(ctx context.Context, jobID string) (*ecs.ShowJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -1235,8 +1473,11 @@ func (c *Client) ShowJob(ctx context.Context, jobID string) (*ecs.ShowJobRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowJobResponse(httpResp)
-	return huawei.Result(opShowJob, httpResp, parsed, err, func(p *ecs.ShowJobResponse) *ecs.ShowJobResponseBody { return p.JSON200 })
+	var out ecs.ShowJobResponseBody
+	if err := c.rt.Decode(opShowJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowResetPasswordFlag = &huawei.Operation{Service: "ecs", Name: "ShowResetPasswordFlag", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag",
@@ -1244,6 +1485,8 @@ var opShowResetPasswordFlag = &huawei.Operation{Service: "ecs", Name: "ShowReset
 
 // ShowResetPasswordFlag (查询是否支持一键重置密码): GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:1
 func (c *Client) ShowResetPasswordFlag(ctx context.Context, serverID string) (*ecs.ShowResetPasswordFlagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowResetPasswordFlag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1254,8 +1497,11 @@ func (c *Client) ShowResetPasswordFlag(ctx context.Context, serverID string) (*e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowResetPasswordFlagResponse(httpResp)
-	return huawei.Result(opShowResetPasswordFlag, httpResp, parsed, err, func(p *ecs.ShowResetPasswordFlagResponse) *ecs.ShowResetPasswordFlagResponseBody { return p.JSON200 })
+	var out ecs.ShowResetPasswordFlagResponseBody
+	if err := c.rt.Decode(opShowResetPasswordFlag, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServer = &huawei.Operation{Service: "ecs", Name: "ShowServer", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}",
@@ -1263,6 +1509,8 @@ var opShowServer = &huawei.Operation{Service: "ecs", Name: "ShowServer", Method:
 
 // ShowServer (查询云服务器详情): GET /v1/{project_id}/cloudservers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:1
 func (c *Client) ShowServer(ctx context.Context, serverID string) (*ecs.ShowServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1273,8 +1521,11 @@ func (c *Client) ShowServer(ctx context.Context, serverID string) (*ecs.ShowServ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerResponse(httpResp)
-	return huawei.Result(opShowServer, httpResp, parsed, err, func(p *ecs.ShowServerResponse) *ecs.ShowServerResponseBody { return p.JSON200 })
+	var out ecs.ShowServerResponseBody
+	if err := c.rt.Decode(opShowServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "ShowServerAutoRecovery", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
@@ -1282,6 +1533,8 @@ var opShowServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "ShowServ
 
 // ShowServerAutoRecovery (查询云服务器是否配置了自动恢复动作（废弃）): GET /v1/{project_id}/cloudservers/{server_id}/autorecovery.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:1
 func (c *Client) ShowServerAutoRecovery(ctx context.Context, serverID string) (*ecs.ShowServerAutoRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerAutoRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1292,8 +1545,11 @@ func (c *Client) ShowServerAutoRecovery(ctx context.Context, serverID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerAutoRecoveryResponse(httpResp)
-	return huawei.Result(opShowServerAutoRecovery, httpResp, parsed, err, func(p *ecs.ShowServerAutoRecoveryResponse) *ecs.ShowServerAutoRecoveryResponseBody { return p.JSON200 })
+	var out ecs.ShowServerAutoRecoveryResponseBody
+	if err := c.rt.Decode(opShowServerAutoRecovery, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "ShowServerBlockDevice", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}",
@@ -1301,6 +1557,8 @@ var opShowServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "ShowServe
 
 // ShowServerBlockDevice (查询弹性云服务器单个磁盘信息): GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:1
 func (c *Client) ShowServerBlockDevice(ctx context.Context, serverID string, volumeID string) (*ecs.ShowServerBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1314,8 +1572,11 @@ func (c *Client) ShowServerBlockDevice(ctx context.Context, serverID string, vol
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerBlockDeviceResponse(httpResp)
-	return huawei.Result(opShowServerBlockDevice, httpResp, parsed, err, func(p *ecs.ShowServerBlockDeviceResponse) *ecs.ShowServerBlockDeviceResponseBody { return p.JSON200 })
+	var out ecs.ShowServerBlockDeviceResponseBody
+	if err := c.rt.Decode(opShowServerBlockDevice, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerGroup = &huawei.Operation{Service: "ecs", Name: "ShowServerGroup", Method: "GET", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
@@ -1323,6 +1584,8 @@ var opShowServerGroup = &huawei.Operation{Service: "ecs", Name: "ShowServerGroup
 
 // ShowServerGroup (查询云服务器组详情): GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:1
 func (c *Client) ShowServerGroup(ctx context.Context, serverGroupID string) (*ecs.ShowServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -1333,8 +1596,11 @@ func (c *Client) ShowServerGroup(ctx context.Context, serverGroupID string) (*ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerGroupResponse(httpResp)
-	return huawei.Result(opShowServerGroup, httpResp, parsed, err, func(p *ecs.ShowServerGroupResponse) *ecs.ShowServerGroupResponseBody { return p.JSON200 })
+	var out ecs.ShowServerGroupResponseBody
+	if err := c.rt.Decode(opShowServerGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerLimits = &huawei.Operation{Service: "ecs", Name: "ShowServerLimits", Method: "GET", Path: "/v1/{project_id}/cloudservers/limits",
@@ -1342,6 +1608,8 @@ var opShowServerLimits = &huawei.Operation{Service: "ecs", Name: "ShowServerLimi
 
 // ShowServerLimits (查询租户配额): GET /v1/{project_id}/cloudservers/limits.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:1
 func (c *Client) ShowServerLimits(ctx context.Context) (*ecs.ShowServerLimitsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerLimits, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewShowServerLimitsRequest(server, ids.Project)
@@ -1349,8 +1617,11 @@ func (c *Client) ShowServerLimits(ctx context.Context) (*ecs.ShowServerLimitsRes
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerLimitsResponse(httpResp)
-	return huawei.Result(opShowServerLimits, httpResp, parsed, err, func(p *ecs.ShowServerLimitsResponse) *ecs.ShowServerLimitsResponseBody { return p.JSON200 })
+	var out ecs.ShowServerLimitsResponseBody
+	if err := c.rt.Decode(opShowServerLimits, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerPassword = &huawei.Operation{Service: "ecs", Name: "ShowServerPassword", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-server-password",
@@ -1358,6 +1629,8 @@ var opShowServerPassword = &huawei.Operation{Service: "ecs", Name: "ShowServerPa
 
 // ShowServerPassword (获取云服务器密码): GET /v1/{project_id}/cloudservers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:1
 func (c *Client) ShowServerPassword(ctx context.Context, serverID string) (*ecs.ShowServerPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1368,8 +1641,11 @@ func (c *Client) ShowServerPassword(ctx context.Context, serverID string) (*ecs.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerPasswordResponse(httpResp)
-	return huawei.Result(opShowServerPassword, httpResp, parsed, err, func(p *ecs.ShowServerPasswordResponse) *ecs.ShowServerPasswordResponseBody { return p.JSON200 })
+	var out ecs.ShowServerPasswordResponseBody
+	if err := c.rt.Decode(opShowServerPassword, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerRemoteConsole = &huawei.Operation{Service: "ecs", Name: "ShowServerRemoteConsole", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/remote_console",
@@ -1377,6 +1653,8 @@ var opShowServerRemoteConsole = &huawei.Operation{Service: "ecs", Name: "ShowSer
 
 // ShowServerRemoteConsole (获取VNC远程登录地址): POST /v1/{project_id}/cloudservers/{server_id}/remote_console.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 func (c *Client) ShowServerRemoteConsole(ctx context.Context, serverID string, body ecs.ShowServerRemoteConsoleJSONRequestBody) (*ecs.ShowServerRemoteConsoleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerRemoteConsole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1387,10 +1665,11 @@ func (c *Client) ShowServerRemoteConsole(ctx context.Context, serverID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerRemoteConsoleResponse(httpResp)
-	return huawei.Result(opShowServerRemoteConsole, httpResp, parsed, err, func(p *ecs.ShowServerRemoteConsoleResponse) *ecs.ShowServerRemoteConsoleResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ShowServerRemoteConsoleResponseBody
+	if err := c.rt.Decode(opShowServerRemoteConsole, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerTags = &huawei.Operation{Service: "ecs", Name: "ShowServerTags", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/tags",
@@ -1398,6 +1677,8 @@ var opShowServerTags = &huawei.Operation{Service: "ecs", Name: "ShowServerTags",
 
 // ShowServerTags (查询云服务器标签): GET /v1/{project_id}/cloudservers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:1
 func (c *Client) ShowServerTags(ctx context.Context, serverID string) (*ecs.ShowServerTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1408,8 +1689,11 @@ func (c *Client) ShowServerTags(ctx context.Context, serverID string) (*ecs.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerTagsResponse(httpResp)
-	return huawei.Result(opShowServerTags, httpResp, parsed, err, func(p *ecs.ShowServerTagsResponse) *ecs.ShowServerTagsResponseBody { return p.JSON200 })
+	var out ecs.ShowServerTagsResponseBody
+	if err := c.rt.Decode(opShowServerTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "UpdateAutoLaunchGroup", Method: "PUT", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}",
@@ -1417,6 +1701,8 @@ var opUpdateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "UpdateAut
 
 // UpdateAutoLaunchGroup (修改智能购买组): PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, body ecs.UpdateAutoLaunchGroupJSONRequestBody) (*ecs.UpdateAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if autoLaunchGroupID == "" {
@@ -1427,8 +1713,11 @@ func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, autoLaunchGroupID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseUpdateAutoLaunchGroupResponse(httpResp)
-	return huawei.Result(opUpdateAutoLaunchGroup, httpResp, parsed, err, func(p *ecs.UpdateAutoLaunchGroupResponse) *ecs.UpdateAutoLaunchGroupResponseBody { return p.JSON200 })
+	var out ecs.UpdateAutoLaunchGroupResponseBody
+	if err := c.rt.Decode(opUpdateAutoLaunchGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateServer = &huawei.Operation{Service: "ecs", Name: "UpdateServer", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}",
@@ -1436,6 +1725,8 @@ var opUpdateServer = &huawei.Operation{Service: "ecs", Name: "UpdateServer", Met
 
 // UpdateServer (修改云服务器): PUT /v1/{project_id}/cloudservers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
 func (c *Client) UpdateServer(ctx context.Context, serverID string, body ecs.UpdateServerJSONRequestBody) (*ecs.UpdateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1446,8 +1737,11 @@ func (c *Client) UpdateServer(ctx context.Context, serverID string, body ecs.Upd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseUpdateServerResponse(httpResp)
-	return huawei.Result(opUpdateServer, httpResp, parsed, err, func(p *ecs.UpdateServerResponse) *ecs.UpdateServerResponseBody { return p.JSON200 })
+	var out ecs.UpdateServerResponseBody
+	if err := c.rt.Decode(opUpdateServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateServerAutoTerminateTime = &huawei.Operation{Service: "ecs", Name: "UpdateServerAutoTerminateTime", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time",
@@ -1455,6 +1749,8 @@ var opUpdateServerAutoTerminateTime = &huawei.Operation{Service: "ecs", Name: "U
 
 // UpdateServerAutoTerminateTime (修改云服务器定时删除时间): POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
 func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, serverID string, body ecs.UpdateServerAutoTerminateTimeJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerAutoTerminateTime, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1465,8 +1761,7 @@ func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, serverID str
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseUpdateServerAutoTerminateTimeResponse(httpResp)
-	return huawei.NoResult(opUpdateServerAutoTerminateTime, httpResp, err)
+	return c.rt.NoResult(opUpdateServerAutoTerminateTime, httpResp)
 }
 
 var opUpdateServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "UpdateServerBlockDevice", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}",
@@ -1474,6 +1769,8 @@ var opUpdateServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "UpdateS
 
 // UpdateServerBlockDevice (修改弹性云服务器挂载的单个磁盘信息): PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
 func (c *Client) UpdateServerBlockDevice(ctx context.Context, serverID string, volumeID string, body ecs.UpdateServerBlockDeviceJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1487,8 +1784,7 @@ func (c *Client) UpdateServerBlockDevice(ctx context.Context, serverID string, v
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseUpdateServerBlockDeviceResponse(httpResp)
-	return huawei.NoResult(opUpdateServerBlockDevice, httpResp, err)
+	return c.rt.NoResult(opUpdateServerBlockDevice, httpResp)
 }
 
 var opUpdateServerMetadata = &huawei.Operation{Service: "ecs", Name: "UpdateServerMetadata", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/metadata",
@@ -1496,6 +1792,8 @@ var opUpdateServerMetadata = &huawei.Operation{Service: "ecs", Name: "UpdateServ
 
 // UpdateServerMetadata (更新云服务器元数据): POST /v1/{project_id}/cloudservers/{server_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
 func (c *Client) UpdateServerMetadata(ctx context.Context, serverID string, body ecs.UpdateServerMetadataJSONRequestBody) (*ecs.UpdateServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1506,6 +1804,9 @@ func (c *Client) UpdateServerMetadata(ctx context.Context, serverID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseUpdateServerMetadataResponse(httpResp)
-	return huawei.Result(opUpdateServerMetadata, httpResp, parsed, err, func(p *ecs.UpdateServerMetadataResponse) *ecs.UpdateServerMetadataResponseBody { return p.JSON200 })
+	var out ecs.UpdateServerMetadataResponseBody
+	if err := c.rt.Decode(opUpdateServerMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

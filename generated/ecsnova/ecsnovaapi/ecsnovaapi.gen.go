@@ -41,6 +41,8 @@ var opCreateAction = &huawei.Operation{Service: "ecsnova", Name: "CreateAction",
 
 // CreateAction (云服务器创建镜像): POST /v2.1/{project_id}/servers/{server_id}/action#createImage.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
 func (c *Client) CreateAction(ctx context.Context, serverID string, body ecsnova.CreateActionJSONRequestBody) (*ecsnova.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -51,8 +53,11 @@ func (c *Client) CreateAction(ctx context.Context, serverID string, body ecsnova
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateActionResponse(httpResp)
-	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *ecsnova.CreateActionResponse) *ecsnova.CreateActionResponseBody { return p.JSON200 })
+	var out ecsnova.CreateActionResponseBody
+	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "CreateOsFloatingIP", Method: "POST", Path: "/v2.1/{project_id}/os-floating-ips",
@@ -60,6 +65,8 @@ var opCreateOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "CreateOs
 
 // CreateOsFloatingIP (创建浮动IP（废弃）): POST /v2.1/{project_id}/os-floating-ips.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
 func (c *Client) CreateOsFloatingIP(ctx context.Context, body ecsnova.CreateOsFloatingIPJSONRequestBody) (*ecsnova.CreateOsFloatingIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsFloatingIPRequest(server, ids.Project, body)
@@ -67,8 +74,11 @@ func (c *Client) CreateOsFloatingIP(ctx context.Context, body ecsnova.CreateOsFl
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsFloatingIPResponse(httpResp)
-	return huawei.Result(opCreateOsFloatingIP, httpResp, parsed, err, func(p *ecsnova.CreateOsFloatingIPResponse) *ecsnova.CreateOsFloatingIPResponseBody { return p.JSON200 })
+	var out ecsnova.CreateOsFloatingIPResponseBody
+	if err := c.rt.Decode(opCreateOsFloatingIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/os-security-groups",
@@ -76,6 +86,8 @@ var opCreateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Creat
 
 // CreateOsSecurityGroup (创建安全组（废弃）): POST /v2.1/{project_id}/os-security-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
 func (c *Client) CreateOsSecurityGroup(ctx context.Context, body ecsnova.CreateOsSecurityGroupJSONRequestBody) (*ecsnova.CreateOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsSecurityGroupRequest(server, ids.Project, body)
@@ -83,10 +95,11 @@ func (c *Client) CreateOsSecurityGroup(ctx context.Context, body ecsnova.CreateO
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsSecurityGroupResponse(httpResp)
-	return huawei.Result(opCreateOsSecurityGroup, httpResp, parsed, err, func(p *ecsnova.CreateOsSecurityGroupResponse) *ecsnova.CreateOsSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.CreateOsSecurityGroupResponseBody
+	if err := c.rt.Decode(opCreateOsSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSecurityGroupRule", Method: "POST", Path: "/v2.1/{project_id}/os-security-group-rules",
@@ -94,6 +107,8 @@ var opCreateOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "C
 
 // CreateOsSecurityGroupRule (创建安全组规则（废弃）): POST /v2.1/{project_id}/os-security-group-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
 func (c *Client) CreateOsSecurityGroupRule(ctx context.Context, body ecsnova.CreateOsSecurityGroupRuleJSONRequestBody) (*ecsnova.CreateOsSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsSecurityGroupRuleRequest(server, ids.Project, body)
@@ -101,10 +116,11 @@ func (c *Client) CreateOsSecurityGroupRule(ctx context.Context, body ecsnova.Cre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opCreateOsSecurityGroupRule, httpResp, parsed, err, func(p *ecsnova.CreateOsSecurityGroupRuleResponse) *ecsnova.CreateOsSecurityGroupRuleResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.CreateOsSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opCreateOsSecurityGroupRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSnapshot", Method: "POST", Path: "/v2.1/{project_id}/os-snapshots",
@@ -112,6 +128,8 @@ var opCreateOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSn
 
 // CreateOsSnapshot (创建快照（废弃）): POST /v2.1/{project_id}/os-snapshots.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
 func (c *Client) CreateOsSnapshot(ctx context.Context, body ecsnova.CreateOsSnapshotJSONRequestBody) (*ecsnova.CreateOsSnapshotResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsSnapshotRequest(server, ids.Project, body)
@@ -119,8 +137,11 @@ func (c *Client) CreateOsSnapshot(ctx context.Context, body ecsnova.CreateOsSnap
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsSnapshotResponse(httpResp)
-	return huawei.Result(opCreateOsSnapshot, httpResp, parsed, err, func(p *ecsnova.CreateOsSnapshotResponse) *ecsnova.CreateOsSnapshotResponseBody { return p.JSON200 })
+	var out ecsnova.CreateOsSnapshotResponseBody
+	if err := c.rt.Decode(opCreateOsSnapshot, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsVolume = &huawei.Operation{Service: "ecsnova", Name: "CreateOsVolume", Method: "POST", Path: "/v2.1/{project_id}/os-volumes",
@@ -128,6 +149,8 @@ var opCreateOsVolume = &huawei.Operation{Service: "ecsnova", Name: "CreateOsVolu
 
 // CreateOsVolume (创建磁盘（废弃）): POST /v2.1/{project_id}/os-volumes.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
 func (c *Client) CreateOsVolume(ctx context.Context, body ecsnova.CreateOsVolumeJSONRequestBody) (*ecsnova.CreateOsVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsVolumeRequest(server, ids.Project, body)
@@ -135,8 +158,11 @@ func (c *Client) CreateOsVolume(ctx context.Context, body ecsnova.CreateOsVolume
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsVolumeResponse(httpResp)
-	return huawei.Result(opCreateOsVolume, httpResp, parsed, err, func(p *ecsnova.CreateOsVolumeResponse) *ecsnova.CreateOsVolumeResponseBody { return p.JSON200 })
+	var out ecsnova.CreateOsVolumeResponseBody
+	if err := c.rt.Decode(opCreateOsVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateServersAction = &huawei.Operation{Service: "ecsnova", Name: "CreateServersAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addFloatingIp",
@@ -144,6 +170,8 @@ var opCreateServersAction = &huawei.Operation{Service: "ecsnova", Name: "CreateS
 
 // CreateServersAction (分配浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
 func (c *Client) CreateServersAction(ctx context.Context, serverID string, body ecsnova.CreateServersActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -154,8 +182,7 @@ func (c *Client) CreateServersAction(ctx context.Context, serverID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseCreateServersActionResponse(httpResp)
-	return huawei.NoResult(opCreateServersAction, httpResp, err)
+	return c.rt.NoResult(opCreateServersAction, httpResp)
 }
 
 var opCreateServersActionV21 = &huawei.Operation{Service: "ecsnova", Name: "CreateServersActionV21", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#revertResize",
@@ -163,6 +190,8 @@ var opCreateServersActionV21 = &huawei.Operation{Service: "ecsnova", Name: "Crea
 
 // CreateServersActionV21 (回退变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#revertResize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 func (c *Client) CreateServersActionV21(ctx context.Context, serverID string, body ecsnova.CreateServersActionV21JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersActionV21, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -173,8 +202,7 @@ func (c *Client) CreateServersActionV21(ctx context.Context, serverID string, bo
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseCreateServersActionV21Response(httpResp)
-	return huawei.NoResult(opCreateServersActionV21, httpResp, err)
+	return c.rt.NoResult(opCreateServersActionV21, httpResp)
 }
 
 var opCreateServersActionV212 = &huawei.Operation{Service: "ecsnova", Name: "CreateServersActionV212", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#confirmResize",
@@ -182,6 +210,8 @@ var opCreateServersActionV212 = &huawei.Operation{Service: "ecsnova", Name: "Cre
 
 // CreateServersActionV212 (确认变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 func (c *Client) CreateServersActionV212(ctx context.Context, serverID string, body ecsnova.CreateServersActionV212JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersActionV212, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -192,8 +222,7 @@ func (c *Client) CreateServersActionV212(ctx context.Context, serverID string, b
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseCreateServersActionV212Response(httpResp)
-	return huawei.NoResult(opCreateServersActionV212, httpResp, err)
+	return c.rt.NoResult(opCreateServersActionV212, httpResp)
 }
 
 var opCreateTag = &huawei.Operation{Service: "ecsnova", Name: "CreateTag", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/tags",
@@ -201,6 +230,8 @@ var opCreateTag = &huawei.Operation{Service: "ecsnova", Name: "CreateTag", Metho
 
 // CreateTag (创建云服务器标签): PUT /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
 func (c *Client) CreateTag(ctx context.Context, serverID string, body ecsnova.CreateTagJSONRequestBody) (*ecsnova.CreateTagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -211,8 +242,11 @@ func (c *Client) CreateTag(ctx context.Context, serverID string, body ecsnova.Cr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateTagResponse(httpResp)
-	return huawei.Result(opCreateTag, httpResp, parsed, err, func(p *ecsnova.CreateTagResponse) *ecsnova.CreateTagResponseBody { return p.JSON200 })
+	var out ecsnova.CreateTagResponseBody
+	if err := c.rt.Decode(opCreateTag, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAction = &huawei.Operation{Service: "ecsnova", Name: "DeleteAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp",
@@ -220,6 +254,8 @@ var opDeleteAction = &huawei.Operation{Service: "ecsnova", Name: "DeleteAction",
 
 // DeleteAction (移除浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
 func (c *Client) DeleteAction(ctx context.Context, serverID string, body ecsnova.DeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -230,8 +266,7 @@ func (c *Client) DeleteAction(ctx context.Context, serverID string, body ecsnova
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteActionResponse(httpResp)
-	return huawei.NoResult(opDeleteAction, httpResp, err)
+	return c.rt.NoResult(opDeleteAction, httpResp)
 }
 
 var opDeleteImage = &huawei.Operation{Service: "ecsnova", Name: "DeleteImage", Method: "DELETE", Path: "/v2.1/{project_id}/images/{image_id}",
@@ -239,6 +274,8 @@ var opDeleteImage = &huawei.Operation{Service: "ecsnova", Name: "DeleteImage", M
 
 // DeleteImage (删除镜像（废弃）): DELETE /v2.1/{project_id}/images/{image_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除镜像（废弃）.md:1
 func (c *Client) DeleteImage(ctx context.Context, imageID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if imageID == "" {
@@ -249,8 +286,7 @@ func (c *Client) DeleteImage(ctx context.Context, imageID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteImageResponse(httpResp)
-	return huawei.NoResult(opDeleteImage, httpResp, err)
+	return c.rt.NoResult(opDeleteImage, httpResp)
 }
 
 var opDeleteOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsFloatingIP", Method: "DELETE", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
@@ -258,6 +294,8 @@ var opDeleteOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "DeleteOs
 
 // DeleteOsFloatingIP (删除浮动IP（废弃）): DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除浮动IP（废弃）.md:1
 func (c *Client) DeleteOsFloatingIP(ctx context.Context, floatingIPID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if floatingIPID == "" {
@@ -268,8 +306,7 @@ func (c *Client) DeleteOsFloatingIP(ctx context.Context, floatingIPID string) er
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsFloatingIPResponse(httpResp)
-	return huawei.NoResult(opDeleteOsFloatingIP, httpResp, err)
+	return c.rt.NoResult(opDeleteOsFloatingIP, httpResp)
 }
 
 var opDeleteOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSecurityGroup", Method: "DELETE", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
@@ -277,6 +314,8 @@ var opDeleteOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Delet
 
 // DeleteOsSecurityGroup (删除安全组（废弃）): DELETE /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组（废弃）.md:1
 func (c *Client) DeleteOsSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -287,8 +326,7 @@ func (c *Client) DeleteOsSecurityGroup(ctx context.Context, securityGroupID stri
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opDeleteOsSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opDeleteOsSecurityGroup, httpResp)
 }
 
 var opDeleteOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSecurityGroupRule", Method: "DELETE", Path: "/v2.1/{project_id}/os-security-group-rules/{security_group_rule_id}",
@@ -296,6 +334,8 @@ var opDeleteOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "D
 
 // DeleteOsSecurityGroupRule (删除安全组规则（废弃）): DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组规则（废弃）.md:1
 func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -306,8 +346,7 @@ func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, securityGroupRul
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsSecurityGroupRuleResponse(httpResp)
-	return huawei.NoResult(opDeleteOsSecurityGroupRule, httpResp, err)
+	return c.rt.NoResult(opDeleteOsSecurityGroupRule, httpResp)
 }
 
 var opDeleteOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsServerPassword", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
@@ -315,6 +354,8 @@ var opDeleteOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "Dele
 
 // DeleteOsServerPassword (清除云服务器密码): DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码-18.md:1
 func (c *Client) DeleteOsServerPassword(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -325,8 +366,7 @@ func (c *Client) DeleteOsServerPassword(ctx context.Context, serverID string) er
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsServerPasswordResponse(httpResp)
-	return huawei.NoResult(opDeleteOsServerPassword, httpResp, err)
+	return c.rt.NoResult(opDeleteOsServerPassword, httpResp)
 }
 
 var opDeleteOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSnapshot", Method: "DELETE", Path: "/v2.1/{project_id}/os-snapshots/{snapshot_id}",
@@ -334,6 +374,8 @@ var opDeleteOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSn
 
 // DeleteOsSnapshot (删除快照（废弃）): DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除快照（废弃）.md:1
 func (c *Client) DeleteOsSnapshot(ctx context.Context, snapshotID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if snapshotID == "" {
@@ -344,8 +386,7 @@ func (c *Client) DeleteOsSnapshot(ctx context.Context, snapshotID string) error 
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsSnapshotResponse(httpResp)
-	return huawei.NoResult(opDeleteOsSnapshot, httpResp, err)
+	return c.rt.NoResult(opDeleteOsSnapshot, httpResp)
 }
 
 var opDeleteOsVolume = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsVolume", Method: "DELETE", Path: "/v2.1/{project_id}/os-volumes/{volume_id}",
@@ -353,6 +394,8 @@ var opDeleteOsVolume = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsVolu
 
 // DeleteOsVolume (删除磁盘（废弃）): DELETE /v2.1/{project_id}/os-volumes/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除磁盘（废弃）.md:1
 func (c *Client) DeleteOsVolume(ctx context.Context, volumeID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if volumeID == "" {
@@ -363,8 +406,7 @@ func (c *Client) DeleteOsVolume(ctx context.Context, volumeID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsVolumeResponse(httpResp)
-	return huawei.NoResult(opDeleteOsVolume, httpResp, err)
+	return c.rt.NoResult(opDeleteOsVolume, httpResp)
 }
 
 var opDeleteServersTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteServersTag", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
@@ -372,6 +414,8 @@ var opDeleteServersTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteServ
 
 // DeleteServersTag (删除指定云服务器的标签): DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除指定云服务器的标签.md:1
 func (c *Client) DeleteServersTag(ctx context.Context, serverID string, tag string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServersTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -385,8 +429,7 @@ func (c *Client) DeleteServersTag(ctx context.Context, serverID string, tag stri
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteServersTagResponse(httpResp)
-	return huawei.NoResult(opDeleteServersTag, httpResp, err)
+	return c.rt.NoResult(opDeleteServersTag, httpResp)
 }
 
 var opDeleteTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteTag", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/tags",
@@ -394,6 +437,8 @@ var opDeleteTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteTag", Metho
 
 // DeleteTag (删除云服务器标签): DELETE /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器标签.md:1
 func (c *Client) DeleteTag(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -404,8 +449,7 @@ func (c *Client) DeleteTag(ctx context.Context, serverID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteTagResponse(httpResp)
-	return huawei.NoResult(opDeleteTag, httpResp, err)
+	return c.rt.NoResult(opDeleteTag, httpResp)
 }
 
 var opListAction = &huawei.Operation{Service: "ecsnova", Name: "ListAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput",
@@ -413,6 +457,8 @@ var opListAction = &huawei.Operation{Service: "ecsnova", Name: "ListAction", Met
 
 // ListAction (获取弹性云服务器的控制台日志): POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 func (c *Client) ListAction(ctx context.Context, serverID string, body ecsnova.ListActionJSONRequestBody) (*ecsnova.ListActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -423,8 +469,11 @@ func (c *Client) ListAction(ctx context.Context, serverID string, body ecsnova.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListActionResponse(httpResp)
-	return huawei.Result(opListAction, httpResp, parsed, err, func(p *ecsnova.ListActionResponse) *ecsnova.ListActionResponseBody { return p.JSON200 })
+	var out ecsnova.ListActionResponseBody
+	if err := c.rt.Decode(opListAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device",
@@ -432,6 +481,8 @@ var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDe
 
 // ListBlockDevice (查询弹性云服务器磁盘信息（废弃）): GET /v2.1/servers/{server_id}/block_device.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:1
 func (c *Client) ListBlockDevice(ctx context.Context, serverID string) (*ecsnova.ListBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -442,8 +493,11 @@ func (c *Client) ListBlockDevice(ctx context.Context, serverID string) (*ecsnova
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListBlockDeviceResponse(httpResp)
-	return huawei.Result(opListBlockDevice, httpResp, parsed, err, func(p *ecsnova.ListBlockDeviceResponse) *ecsnova.ListBlockDeviceResponseBody { return p.JSON200 })
+	var out ecsnova.ListBlockDeviceResponseBody
+	if err := c.rt.Decode(opListBlockDevice, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDefaults = &huawei.Operation{Service: "ecsnova", Name: "ListDefaults", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults",
@@ -451,6 +505,8 @@ var opListDefaults = &huawei.Operation{Service: "ecsnova", Name: "ListDefaults",
 
 // ListDefaults (查询默认配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
 func (c *Client) ListDefaults(ctx context.Context, projectId2 string) (*ecsnova.ListDefaultsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDefaults, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectId2 == "" {
@@ -461,8 +517,11 @@ func (c *Client) ListDefaults(ctx context.Context, projectId2 string) (*ecsnova.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListDefaultsResponse(httpResp)
-	return huawei.Result(opListDefaults, httpResp, parsed, err, func(p *ecsnova.ListDefaultsResponse) *ecsnova.ListDefaultsResponseBody { return p.JSON200 })
+	var out ecsnova.ListDefaultsResponseBody
+	if err := c.rt.Decode(opListDefaults, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDetail = &huawei.Operation{Service: "ecsnova", Name: "ListDetail", Method: "GET", Path: "/v2.1/{project_id}/os-volumes/detail",
@@ -470,6 +529,8 @@ var opListDetail = &huawei.Operation{Service: "ecsnova", Name: "ListDetail", Met
 
 // ListDetail (查询磁盘列表详情（废弃）): GET /v2.1/{project_id}/os-volumes/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:1
 func (c *Client) ListDetail(ctx context.Context) (*ecsnova.ListDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListDetailRequest(server, ids.Project)
@@ -477,8 +538,11 @@ func (c *Client) ListDetail(ctx context.Context) (*ecsnova.ListDetailResponseBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListDetailResponse(httpResp)
-	return huawei.Result(opListDetail, httpResp, parsed, err, func(p *ecsnova.ListDetailResponse) *ecsnova.ListDetailResponseBody { return p.JSON200 })
+	var out ecsnova.ListDetailResponseBody
+	if err := c.rt.Decode(opListDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListImages = &huawei.Operation{Service: "ecsnova", Name: "ListImages", Method: "GET", Path: "/v2.1/{project_id}/images",
@@ -486,6 +550,8 @@ var opListImages = &huawei.Operation{Service: "ecsnova", Name: "ListImages", Met
 
 // ListImages (查询镜像列表（废弃）): GET /v2.1/{project_id}/images.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:1
 func (c *Client) ListImages(ctx context.Context, params *ecsnova.ListImagesParams) (*ecsnova.ListImagesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListImages, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListImagesRequest(server, ids.Project, params)
@@ -493,8 +559,11 @@ func (c *Client) ListImages(ctx context.Context, params *ecsnova.ListImagesParam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListImagesResponse(httpResp)
-	return huawei.Result(opListImages, httpResp, parsed, err, func(p *ecsnova.ListImagesResponse) *ecsnova.ListImagesResponseBody { return p.JSON200 })
+	var out ecsnova.ListImagesResponseBody
+	if err := c.rt.Decode(opListImages, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListImagesDetail = &huawei.Operation{Service: "ecsnova", Name: "ListImagesDetail", Method: "GET", Path: "/v2.1/{project_id}/images/detail",
@@ -502,6 +571,8 @@ var opListImagesDetail = &huawei.Operation{Service: "ecsnova", Name: "ListImages
 
 // ListImagesDetail (查询镜像列表详情（废弃）): GET /v2.1/{project_id}/images/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:1
 func (c *Client) ListImagesDetail(ctx context.Context, params *ecsnova.ListImagesDetailParams) (*ecsnova.ListImagesDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListImagesDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListImagesDetailRequest(server, ids.Project, params)
@@ -509,8 +580,11 @@ func (c *Client) ListImagesDetail(ctx context.Context, params *ecsnova.ListImage
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListImagesDetailResponse(httpResp)
-	return huawei.Result(opListImagesDetail, httpResp, parsed, err, func(p *ecsnova.ListImagesDetailResponse) *ecsnova.ListImagesDetailResponseBody { return p.JSON200 })
+	var out ecsnova.ListImagesDetailResponseBody
+	if err := c.rt.Decode(opListImagesDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListIps = &huawei.Operation{Service: "ecsnova", Name: "ListIps", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips",
@@ -518,6 +592,8 @@ var opListIps = &huawei.Operation{Service: "ecsnova", Name: "ListIps", Method: "
 
 // ListIps (查询指定弹性云服务器的网络列表): GET /v2.1/{project_id}/servers/{server_id}/ips.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:1
 func (c *Client) ListIps(ctx context.Context, serverID string) (*ecsnova.ListIpsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListIps, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -528,8 +604,11 @@ func (c *Client) ListIps(ctx context.Context, serverID string) (*ecsnova.ListIps
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListIpsResponse(httpResp)
-	return huawei.Result(opListIps, httpResp, parsed, err, func(p *ecsnova.ListIpsResponse) *ecsnova.ListIpsResponseBody { return p.JSON200 })
+	var out ecsnova.ListIpsResponseBody
+	if err := c.rt.Decode(opListIps, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListLimits = &huawei.Operation{Service: "ecsnova", Name: "ListLimits", Method: "GET", Path: "/v2.1/{project_id}/limits",
@@ -537,6 +616,8 @@ var opListLimits = &huawei.Operation{Service: "ecsnova", Name: "ListLimits", Met
 
 // ListLimits (查询租户配额限制): GET /v2.1/{project_id}/limits.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
 func (c *Client) ListLimits(ctx context.Context) (*ecsnova.ListLimitsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLimits, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListLimitsRequest(server, ids.Project)
@@ -544,8 +625,11 @@ func (c *Client) ListLimits(ctx context.Context) (*ecsnova.ListLimitsResponseBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListLimitsResponse(httpResp)
-	return huawei.Result(opListLimits, httpResp, parsed, err, func(p *ecsnova.ListLimitsResponse) *ecsnova.ListLimitsResponseBody { return p.JSON200 })
+	var out ecsnova.ListLimitsResponseBody
+	if err := c.rt.Decode(opListLimits, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListMetadata = &huawei.Operation{Service: "ecsnova", Name: "ListMetadata", Method: "GET", Path: "/v2.1/{project_id}/images/{image_id}/metadata",
@@ -553,6 +637,8 @@ var opListMetadata = &huawei.Operation{Service: "ecsnova", Name: "ListMetadata",
 
 // ListMetadata (查询指定镜像的元数据（废弃）): GET /v2.1/{project_id}/images/{image_id}/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像的元数据（废弃）.md:1
 func (c *Client) ListMetadata(ctx context.Context, imageID string) (*map[string]string, error) {
 	httpResp, err := c.rt.Do(ctx, opListMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if imageID == "" {
@@ -563,8 +649,11 @@ func (c *Client) ListMetadata(ctx context.Context, imageID string) (*map[string]
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListMetadataResponse(httpResp)
-	return huawei.Result(opListMetadata, httpResp, parsed, err, func(p *ecsnova.ListMetadataResponse) *map[string]string { return p.JSON200 })
+	var out map[string]string
+	if err := c.rt.Decode(opListMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsFloatingIPPools = &huawei.Operation{Service: "ecsnova", Name: "ListOsFloatingIPPools", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ip-pools",
@@ -572,6 +661,8 @@ var opListOsFloatingIPPools = &huawei.Operation{Service: "ecsnova", Name: "ListO
 
 // ListOsFloatingIPPools (查询浮动IP资源池列表（废弃）): GET /v2.1/{project_id}/os-floating-ip-pools.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:1
 func (c *Client) ListOsFloatingIPPools(ctx context.Context) (*ecsnova.ListOsFloatingIPPoolsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsFloatingIPPools, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsFloatingIPPoolsRequest(server, ids.Project)
@@ -579,10 +670,11 @@ func (c *Client) ListOsFloatingIPPools(ctx context.Context) (*ecsnova.ListOsFloa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsFloatingIPPoolsResponse(httpResp)
-	return huawei.Result(opListOsFloatingIPPools, httpResp, parsed, err, func(p *ecsnova.ListOsFloatingIPPoolsResponse) *ecsnova.ListOsFloatingIPPoolsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.ListOsFloatingIPPoolsResponseBody
+	if err := c.rt.Decode(opListOsFloatingIPPools, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsFloatingIps = &huawei.Operation{Service: "ecsnova", Name: "ListOsFloatingIps", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ips",
@@ -590,6 +682,8 @@ var opListOsFloatingIps = &huawei.Operation{Service: "ecsnova", Name: "ListOsFlo
 
 // ListOsFloatingIps (查询浮动IP列表（废弃）): GET /v2.1/{project_id}/os-floating-ips.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:1
 func (c *Client) ListOsFloatingIps(ctx context.Context) (*ecsnova.ListOsFloatingIpsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsFloatingIps, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsFloatingIpsRequest(server, ids.Project)
@@ -597,8 +691,11 @@ func (c *Client) ListOsFloatingIps(ctx context.Context) (*ecsnova.ListOsFloating
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsFloatingIpsResponse(httpResp)
-	return huawei.Result(opListOsFloatingIps, httpResp, parsed, err, func(p *ecsnova.ListOsFloatingIpsResponse) *ecsnova.ListOsFloatingIpsResponseBody { return p.JSON200 })
+	var out ecsnova.ListOsFloatingIpsResponseBody
+	if err := c.rt.Decode(opListOsFloatingIps, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsNetworks = &huawei.Operation{Service: "ecsnova", Name: "ListOsNetworks", Method: "GET", Path: "/v2.1/{project_id}/os-networks",
@@ -606,6 +703,8 @@ var opListOsNetworks = &huawei.Operation{Service: "ecsnova", Name: "ListOsNetwor
 
 // ListOsNetworks (查询网络列表): GET /v2.1/{project_id}/os-networks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:1
 func (c *Client) ListOsNetworks(ctx context.Context) (*ecsnova.ListOsNetworksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsNetworks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsNetworksRequest(server, ids.Project)
@@ -613,8 +712,11 @@ func (c *Client) ListOsNetworks(ctx context.Context) (*ecsnova.ListOsNetworksRes
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsNetworksResponse(httpResp)
-	return huawei.Result(opListOsNetworks, httpResp, parsed, err, func(p *ecsnova.ListOsNetworksResponse) *ecsnova.ListOsNetworksResponseBody { return p.JSON200 })
+	var out ecsnova.ListOsNetworksResponseBody
+	if err := c.rt.Decode(opListOsNetworks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsSecurityGroups = &huawei.Operation{Service: "ecsnova", Name: "ListOsSecurityGroups", Method: "GET", Path: "/v2.1/{project_id}/os-security-groups",
@@ -622,6 +724,8 @@ var opListOsSecurityGroups = &huawei.Operation{Service: "ecsnova", Name: "ListOs
 
 // ListOsSecurityGroups (查询安全组列表（废弃）): GET /v2.1/{project_id}/os-security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:1
 func (c *Client) ListOsSecurityGroups(ctx context.Context) (*ecsnova.ListOsSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsSecurityGroupsRequest(server, ids.Project)
@@ -629,10 +733,11 @@ func (c *Client) ListOsSecurityGroups(ctx context.Context) (*ecsnova.ListOsSecur
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsSecurityGroupsResponse(httpResp)
-	return huawei.Result(opListOsSecurityGroups, httpResp, parsed, err, func(p *ecsnova.ListOsSecurityGroupsResponse) *ecsnova.ListOsSecurityGroupsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.ListOsSecurityGroupsResponseBody
+	if err := c.rt.Decode(opListOsSecurityGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "ListOsServerPassword", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
@@ -640,6 +745,8 @@ var opListOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "ListOs
 
 // ListOsServerPassword (获取云服务器密码): GET /v2.1/{project_id}/servers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:1
 func (c *Client) ListOsServerPassword(ctx context.Context, serverID string) (*ecsnova.ListOsServerPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -650,10 +757,11 @@ func (c *Client) ListOsServerPassword(ctx context.Context, serverID string) (*ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsServerPasswordResponse(httpResp)
-	return huawei.Result(opListOsServerPassword, httpResp, parsed, err, func(p *ecsnova.ListOsServerPasswordResponse) *ecsnova.ListOsServerPasswordResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.ListOsServerPasswordResponseBody
+	if err := c.rt.Decode(opListOsServerPassword, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsVolumes = &huawei.Operation{Service: "ecsnova", Name: "ListOsVolumes", Method: "GET", Path: "/v2.1/{project_id}/os-volumes",
@@ -661,6 +769,8 @@ var opListOsVolumes = &huawei.Operation{Service: "ecsnova", Name: "ListOsVolumes
 
 // ListOsVolumes (查询磁盘列表（废弃）): GET /v2.1/{project_id}/os-volumes.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:1
 func (c *Client) ListOsVolumes(ctx context.Context) (*ecsnova.ListOsVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsVolumesRequest(server, ids.Project)
@@ -668,8 +778,11 @@ func (c *Client) ListOsVolumes(ctx context.Context) (*ecsnova.ListOsVolumesRespo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsVolumesResponse(httpResp)
-	return huawei.Result(opListOsVolumes, httpResp, parsed, err, func(p *ecsnova.ListOsVolumesResponse) *ecsnova.ListOsVolumesResponseBody { return p.JSON200 })
+	var out ecsnova.ListOsVolumesResponseBody
+	if err := c.rt.Decode(opListOsVolumes, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRemoteConsoles = &huawei.Operation{Service: "ecsnova", Name: "ListRemoteConsoles", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/remote-consoles",
@@ -677,6 +790,8 @@ var opListRemoteConsoles = &huawei.Operation{Service: "ecsnova", Name: "ListRemo
 
 // ListRemoteConsoles (获取VNC远程登录地址（微版本2.6及以上）): POST /v2.1/{project_id}/servers/{server_id}/remote-consoles.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 func (c *Client) ListRemoteConsoles(ctx context.Context, serverID string, body ecsnova.ListRemoteConsolesJSONRequestBody) (*ecsnova.ListRemoteConsolesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRemoteConsoles, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -687,8 +802,11 @@ func (c *Client) ListRemoteConsoles(ctx context.Context, serverID string, body e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListRemoteConsolesResponse(httpResp)
-	return huawei.Result(opListRemoteConsoles, httpResp, parsed, err, func(p *ecsnova.ListRemoteConsolesResponse) *ecsnova.ListRemoteConsolesResponseBody { return p.JSON200 })
+	var out ecsnova.ListRemoteConsolesResponseBody
+	if err := c.rt.Decode(opListRemoteConsoles, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListResizeFlavors = &huawei.Operation{Service: "ecsnova", Name: "ListResizeFlavors", Method: "GET", Path: "/v2.1/{project_id}/resize_flavors",
@@ -696,6 +814,8 @@ var opListResizeFlavors = &huawei.Operation{Service: "ecsnova", Name: "ListResiz
 
 // ListResizeFlavors (查询云服务器规格变更支持列表（废弃）): GET /v2.1/{project_id}/resize_flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:1
 func (c *Client) ListResizeFlavors(ctx context.Context, params *ecsnova.ListResizeFlavorsParams) (*ecsnova.ListResizeFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListResizeFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListResizeFlavorsRequest(server, ids.Project, params)
@@ -703,8 +823,11 @@ func (c *Client) ListResizeFlavors(ctx context.Context, params *ecsnova.ListResi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListResizeFlavorsResponse(httpResp)
-	return huawei.Result(opListResizeFlavors, httpResp, parsed, err, func(p *ecsnova.ListResizeFlavorsResponse) *ecsnova.ListResizeFlavorsResponseBody { return p.JSON200 })
+	var out ecsnova.ListResizeFlavorsResponseBody
+	if err := c.rt.Decode(opListResizeFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListResizeFlavors = huawei.Paging{Op: opListResizeFlavors, Style: "marker", Param: "marker", Limit: "limit",
@@ -713,6 +836,8 @@ var pageListResizeFlavors = huawei.Paging{Op: opListResizeFlavors, Style: "marke
 // ListResizeFlavorsAll iterates over the flavors of every page of ListResizeFlavors
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:1
 func (c *Client) ListResizeFlavorsAll(ctx context.Context, params *ecsnova.ListResizeFlavorsParams) iter.Seq2[ecsnova.ListResizeFlavorsFlavors, error] {
 	call := func(ctx context.Context, params *ecsnova.ListResizeFlavorsParams) (*ecsnova.ListResizeFlavorsResponseBody, error) {
 		return c.ListResizeFlavors(ctx, params)
@@ -725,6 +850,8 @@ var opListTags = &huawei.Operation{Service: "ecsnova", Name: "ListTags", Method:
 
 // ListTags (查询云服务器标签): GET /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签-25.md:1
 func (c *Client) ListTags(ctx context.Context, serverID string) (*ecsnova.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -735,8 +862,11 @@ func (c *Client) ListTags(ctx context.Context, serverID string) (*ecsnova.ListTa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListTagsResponse(httpResp)
-	return huawei.Result(opListTags, httpResp, parsed, err, func(p *ecsnova.ListTagsResponse) *ecsnova.ListTagsResponseBody { return p.JSON200 })
+	var out ecsnova.ListTagsResponseBody
+	if err := c.rt.Decode(opListTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaAssociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaAssociateSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup",
@@ -744,6 +874,8 @@ var opNovaAssociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "
 
 // NovaAssociateSecurityGroup (添加安全组): POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
 func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, serverID string, body ecsnova.NovaAssociateSecurityGroupJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaAssociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -754,8 +886,7 @@ func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, serverID string
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaAssociateSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opNovaAssociateSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opNovaAssociateSecurityGroup, httpResp)
 }
 
 var opNovaAttachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaAttachInterface", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
@@ -763,6 +894,8 @@ var opNovaAttachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaAtt
 
 // NovaAttachInterface (添加云服务器网卡): POST /v2.1/{project_id}/servers/{server_id}/os-interface.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
 func (c *Client) NovaAttachInterface(ctx context.Context, serverID string, body ecsnova.NovaAttachInterfaceJSONRequestBody) (*ecsnova.NovaAttachInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaAttachInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -773,10 +906,11 @@ func (c *Client) NovaAttachInterface(ctx context.Context, serverID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaAttachInterfaceResponse(httpResp)
-	return huawei.Result(opNovaAttachInterface, httpResp, parsed, err, func(p *ecsnova.NovaAttachInterfaceResponse) *ecsnova.NovaAttachInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaAttachInterfaceResponseBody
+	if err := c.rt.Decode(opNovaAttachInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaAttachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaAttachVolume", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
@@ -784,6 +918,8 @@ var opNovaAttachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaAttach
 
 // NovaAttachVolume (挂载弹性云服务器磁盘): POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
 func (c *Client) NovaAttachVolume(ctx context.Context, serverID string, body ecsnova.NovaAttachVolumeJSONRequestBody) (*ecsnova.NovaAttachVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaAttachVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -794,8 +930,11 @@ func (c *Client) NovaAttachVolume(ctx context.Context, serverID string, body ecs
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaAttachVolumeResponse(httpResp)
-	return huawei.Result(opNovaAttachVolume, httpResp, parsed, err, func(p *ecsnova.NovaAttachVolumeResponse) *ecsnova.NovaAttachVolumeResponseBody { return p.JSON200 })
+	var out ecsnova.NovaAttachVolumeResponseBody
+	if err := c.rt.Decode(opNovaAttachVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaCreateKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaCreateKeypair", Method: "POST", Path: "/v2.1/{project_id}/os-keypairs",
@@ -803,6 +942,8 @@ var opNovaCreateKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaCreat
 
 // NovaCreateKeypair (创建和导入SSH密钥): POST /v2.1/{project_id}/os-keypairs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
 func (c *Client) NovaCreateKeypair(ctx context.Context, body ecsnova.NovaCreateKeypairJSONRequestBody) (*ecsnova.NovaCreateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaCreateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaCreateKeypairRequest(server, ids.Project, body)
@@ -810,8 +951,11 @@ func (c *Client) NovaCreateKeypair(ctx context.Context, body ecsnova.NovaCreateK
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaCreateKeypairResponse(httpResp)
-	return huawei.Result(opNovaCreateKeypair, httpResp, parsed, err, func(p *ecsnova.NovaCreateKeypairResponse) *ecsnova.NovaCreateKeypairResponseBody { return p.JSON200 })
+	var out ecsnova.NovaCreateKeypairResponseBody
+	if err := c.rt.Decode(opNovaCreateKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaCreateServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaCreateServerGroup", Method: "POST", Path: "/v2.1/{project_id}/os-server-groups",
@@ -819,6 +963,8 @@ var opNovaCreateServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaC
 
 // NovaCreateServerGroup (创建云服务器组): POST /v2.1/{project_id}/os-server-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 func (c *Client) NovaCreateServerGroup(ctx context.Context, body ecsnova.NovaCreateServerGroupJSONRequestBody) (*ecsnova.NovaCreateServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaCreateServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaCreateServerGroupRequest(server, ids.Project, body)
@@ -826,10 +972,11 @@ func (c *Client) NovaCreateServerGroup(ctx context.Context, body ecsnova.NovaCre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaCreateServerGroupResponse(httpResp)
-	return huawei.Result(opNovaCreateServerGroup, httpResp, parsed, err, func(p *ecsnova.NovaCreateServerGroupResponse) *ecsnova.NovaCreateServerGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaCreateServerGroupResponseBody
+	if err := c.rt.Decode(opNovaCreateServerGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaCreateServers = &huawei.Operation{Service: "ecsnova", Name: "NovaCreateServers", Method: "POST", Path: "/v2.1/{project_id}/servers",
@@ -837,6 +984,8 @@ var opNovaCreateServers = &huawei.Operation{Service: "ecsnova", Name: "NovaCreat
 
 // NovaCreateServers (创建云服务器): POST /v2.1/{project_id}/servers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
 func (c *Client) NovaCreateServers(ctx context.Context, body ecsnova.NovaCreateServersJSONRequestBody) (*ecsnova.NovaCreateServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaCreateServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaCreateServersRequest(server, ids.Project, body)
@@ -844,8 +993,11 @@ func (c *Client) NovaCreateServers(ctx context.Context, body ecsnova.NovaCreateS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaCreateServersResponse(httpResp)
-	return huawei.Result(opNovaCreateServers, httpResp, parsed, err, func(p *ecsnova.NovaCreateServersResponse) *ecsnova.NovaCreateServersResponseBody { return p.JSON200 })
+	var out ecsnova.NovaCreateServersResponseBody
+	if err := c.rt.Decode(opNovaCreateServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaDeleteKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteKeypair", Method: "DELETE", Path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
@@ -853,6 +1005,8 @@ var opNovaDeleteKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaDelet
 
 // NovaDeleteKeypair (删除SSH密钥): DELETE /v2.1/{project_id}/os-keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除SSH密钥.md:1
 func (c *Client) NovaDeleteKeypair(ctx context.Context, keypairName string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -863,8 +1017,7 @@ func (c *Client) NovaDeleteKeypair(ctx context.Context, keypairName string) erro
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDeleteKeypairResponse(httpResp)
-	return huawei.NoResult(opNovaDeleteKeypair, httpResp, err)
+	return c.rt.NoResult(opNovaDeleteKeypair, httpResp)
 }
 
 var opNovaDeleteServer = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteServer", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}",
@@ -872,6 +1025,8 @@ var opNovaDeleteServer = &huawei.Operation{Service: "ecsnova", Name: "NovaDelete
 
 // NovaDeleteServer (删除云服务器): DELETE /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器-3.md:1
 func (c *Client) NovaDeleteServer(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -882,8 +1037,7 @@ func (c *Client) NovaDeleteServer(ctx context.Context, serverID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDeleteServerResponse(httpResp)
-	return huawei.NoResult(opNovaDeleteServer, httpResp, err)
+	return c.rt.NoResult(opNovaDeleteServer, httpResp)
 }
 
 var opNovaDeleteServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteServerGroup", Method: "DELETE", Path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
@@ -891,6 +1045,8 @@ var opNovaDeleteServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaD
 
 // NovaDeleteServerGroup (删除云服务器组): DELETE /v2.1/{project_id}/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组-23.md:1
 func (c *Client) NovaDeleteServerGroup(ctx context.Context, serverGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -901,8 +1057,7 @@ func (c *Client) NovaDeleteServerGroup(ctx context.Context, serverGroupID string
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDeleteServerGroupResponse(httpResp)
-	return huawei.NoResult(opNovaDeleteServerGroup, httpResp, err)
+	return c.rt.NoResult(opNovaDeleteServerGroup, httpResp)
 }
 
 var opNovaDeleteServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteServerMetadataItem", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
@@ -910,6 +1065,8 @@ var opNovaDeleteServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name:
 
 // NovaDeleteServerMetadataItem (删除云服务器指定元数据): DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据-14.md:1
 func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, serverID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -923,8 +1080,7 @@ func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, serverID stri
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDeleteServerMetadataItemResponse(httpResp)
-	return huawei.NoResult(opNovaDeleteServerMetadataItem, httpResp, err)
+	return c.rt.NoResult(opNovaDeleteServerMetadataItem, httpResp)
 }
 
 var opNovaDetachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaDetachInterface", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
@@ -932,6 +1088,8 @@ var opNovaDetachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaDet
 
 // NovaDetachInterface (删除云服务器网卡): DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器网卡.md:1
 func (c *Client) NovaDetachInterface(ctx context.Context, serverID string, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDetachInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -945,8 +1103,7 @@ func (c *Client) NovaDetachInterface(ctx context.Context, serverID string, portI
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDetachInterfaceResponse(httpResp)
-	return huawei.NoResult(opNovaDetachInterface, httpResp, err)
+	return c.rt.NoResult(opNovaDetachInterface, httpResp)
 }
 
 var opNovaDetachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaDetachVolume", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
@@ -954,6 +1111,8 @@ var opNovaDetachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaDetach
 
 // NovaDetachVolume (卸载云服务器磁盘): DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/卸载云服务器磁盘.md:1
 func (c *Client) NovaDetachVolume(ctx context.Context, serverID string, volumeID string, params *ecsnova.NovaDetachVolumeParams) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDetachVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -967,8 +1126,7 @@ func (c *Client) NovaDetachVolume(ctx context.Context, serverID string, volumeID
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDetachVolumeResponse(httpResp)
-	return huawei.NoResult(opNovaDetachVolume, httpResp, err)
+	return c.rt.NoResult(opNovaDetachVolume, httpResp)
 }
 
 var opNovaDisassociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaDisassociateSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup",
@@ -976,6 +1134,8 @@ var opNovaDisassociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name
 
 // NovaDisassociateSecurityGroup (移除安全组): POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, serverID string, body ecsnova.NovaDisassociateSecurityGroupJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDisassociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -986,8 +1146,7 @@ func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, serverID str
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDisassociateSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opNovaDisassociateSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opNovaDisassociateSecurityGroup, httpResp)
 }
 
 var opNovaListAvailabilityZones = &huawei.Operation{Service: "ecsnova", Name: "NovaListAvailabilityZones", Method: "GET", Path: "/v2.1/{project_id}/os-availability-zone",
@@ -995,6 +1154,8 @@ var opNovaListAvailabilityZones = &huawei.Operation{Service: "ecsnova", Name: "N
 
 // NovaListAvailabilityZones (查询可用区列表): GET /v2.1/{project_id}/os-availability-zone.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:1
 func (c *Client) NovaListAvailabilityZones(ctx context.Context) (*ecsnova.NovaListAvailabilityZonesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListAvailabilityZones, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListAvailabilityZonesRequest(server, ids.Project)
@@ -1002,10 +1163,11 @@ func (c *Client) NovaListAvailabilityZones(ctx context.Context) (*ecsnova.NovaLi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListAvailabilityZonesResponse(httpResp)
-	return huawei.Result(opNovaListAvailabilityZones, httpResp, parsed, err, func(p *ecsnova.NovaListAvailabilityZonesResponse) *ecsnova.NovaListAvailabilityZonesResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListAvailabilityZonesResponseBody
+	if err := c.rt.Decode(opNovaListAvailabilityZones, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListFlavors = &huawei.Operation{Service: "ecsnova", Name: "NovaListFlavors", Method: "GET", Path: "/v2.1/{project_id}/flavors",
@@ -1013,6 +1175,8 @@ var opNovaListFlavors = &huawei.Operation{Service: "ecsnova", Name: "NovaListFla
 
 // NovaListFlavors (查询云服务器规格列表): GET /v2.1/{project_id}/flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:1
 func (c *Client) NovaListFlavors(ctx context.Context, params *ecsnova.NovaListFlavorsParams) (*ecsnova.NovaListFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListFlavorsRequest(server, ids.Project, params)
@@ -1020,8 +1184,11 @@ func (c *Client) NovaListFlavors(ctx context.Context, params *ecsnova.NovaListFl
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListFlavorsResponse(httpResp)
-	return huawei.Result(opNovaListFlavors, httpResp, parsed, err, func(p *ecsnova.NovaListFlavorsResponse) *ecsnova.NovaListFlavorsResponseBody { return p.JSON200 })
+	var out ecsnova.NovaListFlavorsResponseBody
+	if err := c.rt.Decode(opNovaListFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListFlavorsDetails = &huawei.Operation{Service: "ecsnova", Name: "NovaListFlavorsDetails", Method: "GET", Path: "/v2.1/{project_id}/flavors/detail",
@@ -1029,6 +1196,8 @@ var opNovaListFlavorsDetails = &huawei.Operation{Service: "ecsnova", Name: "Nova
 
 // NovaListFlavorsDetails (查询云服务器规格详情列表): GET /v2.1/{project_id}/flavors/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:1
 func (c *Client) NovaListFlavorsDetails(ctx context.Context, params *ecsnova.NovaListFlavorsDetailsParams) (*ecsnova.NovaListFlavorsDetailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListFlavorsDetails, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListFlavorsDetailsRequest(server, ids.Project, params)
@@ -1036,10 +1205,11 @@ func (c *Client) NovaListFlavorsDetails(ctx context.Context, params *ecsnova.Nov
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListFlavorsDetailsResponse(httpResp)
-	return huawei.Result(opNovaListFlavorsDetails, httpResp, parsed, err, func(p *ecsnova.NovaListFlavorsDetailsResponse) *ecsnova.NovaListFlavorsDetailsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListFlavorsDetailsResponseBody
+	if err := c.rt.Decode(opNovaListFlavorsDetails, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListKeypairs = &huawei.Operation{Service: "ecsnova", Name: "NovaListKeypairs", Method: "GET", Path: "/v2.1/{project_id}/os-keypairs",
@@ -1047,6 +1217,8 @@ var opNovaListKeypairs = &huawei.Operation{Service: "ecsnova", Name: "NovaListKe
 
 // NovaListKeypairs (查询SSH密钥列表): GET /v2.1/{project_id}/os-keypairs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:1
 func (c *Client) NovaListKeypairs(ctx context.Context) (*ecsnova.NovaListKeypairsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListKeypairs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListKeypairsRequest(server, ids.Project)
@@ -1054,8 +1226,11 @@ func (c *Client) NovaListKeypairs(ctx context.Context) (*ecsnova.NovaListKeypair
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListKeypairsResponse(httpResp)
-	return huawei.Result(opNovaListKeypairs, httpResp, parsed, err, func(p *ecsnova.NovaListKeypairsResponse) *ecsnova.NovaListKeypairsResponseBody { return p.JSON200 })
+	var out ecsnova.NovaListKeypairsResponseBody
+	if err := c.rt.Decode(opNovaListKeypairs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerActions = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerActions", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions",
@@ -1063,6 +1238,8 @@ var opNovaListServerActions = &huawei.Operation{Service: "ecsnova", Name: "NovaL
 
 // NovaListServerActions (查询云服务器操作行为列表): GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:1
 func (c *Client) NovaListServerActions(ctx context.Context, serverID string, params *ecsnova.NovaListServerActionsParams) (*ecsnova.NovaListServerActionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerActions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1073,10 +1250,11 @@ func (c *Client) NovaListServerActions(ctx context.Context, serverID string, par
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerActionsResponse(httpResp)
-	return huawei.Result(opNovaListServerActions, httpResp, parsed, err, func(p *ecsnova.NovaListServerActionsResponse) *ecsnova.NovaListServerActionsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerActionsResponseBody
+	if err := c.rt.Decode(opNovaListServerActions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerGroups = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerGroups", Method: "GET", Path: "/v2.1/{project_id}/os-server-groups",
@@ -1084,6 +1262,8 @@ var opNovaListServerGroups = &huawei.Operation{Service: "ecsnova", Name: "NovaLi
 
 // NovaListServerGroups (查询云服务器组列表): GET /v2.1/{project_id}/os-server-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:1
 func (c *Client) NovaListServerGroups(ctx context.Context) (*ecsnova.NovaListServerGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListServerGroupsRequest(server, ids.Project)
@@ -1091,10 +1271,11 @@ func (c *Client) NovaListServerGroups(ctx context.Context) (*ecsnova.NovaListSer
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerGroupsResponse(httpResp)
-	return huawei.Result(opNovaListServerGroups, httpResp, parsed, err, func(p *ecsnova.NovaListServerGroupsResponse) *ecsnova.NovaListServerGroupsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerGroupsResponseBody
+	if err := c.rt.Decode(opNovaListServerGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerInterfaces = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerInterfaces", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
@@ -1102,6 +1283,8 @@ var opNovaListServerInterfaces = &huawei.Operation{Service: "ecsnova", Name: "No
 
 // NovaListServerInterfaces (查询云服务器网卡信息): GET /v2.1/{project_id}/servers/{server_id}/os-interface.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:1
 func (c *Client) NovaListServerInterfaces(ctx context.Context, serverID string) (*ecsnova.NovaListServerInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1112,10 +1295,11 @@ func (c *Client) NovaListServerInterfaces(ctx context.Context, serverID string) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerInterfacesResponse(httpResp)
-	return huawei.Result(opNovaListServerInterfaces, httpResp, parsed, err, func(p *ecsnova.NovaListServerInterfacesResponse) *ecsnova.NovaListServerInterfacesResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerInterfacesResponseBody
+	if err := c.rt.Decode(opNovaListServerInterfaces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerSecurityGroups = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerSecurityGroups", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-security-groups",
@@ -1123,6 +1307,8 @@ var opNovaListServerSecurityGroups = &huawei.Operation{Service: "ecsnova", Name:
 
 // NovaListServerSecurityGroups (查询指定云服务器安全组列表): GET /v2.1/{project_id}/servers/{server_id}/os-security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:1
 func (c *Client) NovaListServerSecurityGroups(ctx context.Context, serverID string) (*ecsnova.NovaListServerSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1133,10 +1319,11 @@ func (c *Client) NovaListServerSecurityGroups(ctx context.Context, serverID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerSecurityGroupsResponse(httpResp)
-	return huawei.Result(opNovaListServerSecurityGroups, httpResp, parsed, err, func(p *ecsnova.NovaListServerSecurityGroupsResponse) *ecsnova.NovaListServerSecurityGroupsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerSecurityGroupsResponseBody
+	if err := c.rt.Decode(opNovaListServerSecurityGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerVolumes = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerVolumes", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
@@ -1144,6 +1331,8 @@ var opNovaListServerVolumes = &huawei.Operation{Service: "ecsnova", Name: "NovaL
 
 // NovaListServerVolumes (查询弹性云服务器挂载磁盘信息): GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:1
 func (c *Client) NovaListServerVolumes(ctx context.Context, serverID string) (*ecsnova.NovaListServerVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1154,10 +1343,11 @@ func (c *Client) NovaListServerVolumes(ctx context.Context, serverID string) (*e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerVolumesResponse(httpResp)
-	return huawei.Result(opNovaListServerVolumes, httpResp, parsed, err, func(p *ecsnova.NovaListServerVolumesResponse) *ecsnova.NovaListServerVolumesResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerVolumesResponseBody
+	if err := c.rt.Decode(opNovaListServerVolumes, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServers = &huawei.Operation{Service: "ecsnova", Name: "NovaListServers", Method: "GET", Path: "/v2.1/{project_id}/servers",
@@ -1165,6 +1355,8 @@ var opNovaListServers = &huawei.Operation{Service: "ecsnova", Name: "NovaListSer
 
 // NovaListServers (查询云服务器列表): GET /v2.1/{project_id}/servers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:1
 func (c *Client) NovaListServers(ctx context.Context, params *ecsnova.NovaListServersParams) (*ecsnova.NovaListServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListServersRequest(server, ids.Project, params)
@@ -1172,8 +1364,11 @@ func (c *Client) NovaListServers(ctx context.Context, params *ecsnova.NovaListSe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServersResponse(httpResp)
-	return huawei.Result(opNovaListServers, httpResp, parsed, err, func(p *ecsnova.NovaListServersResponse) *ecsnova.NovaListServersResponseBody { return p.JSON200 })
+	var out ecsnova.NovaListServersResponseBody
+	if err := c.rt.Decode(opNovaListServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServersDetails = &huawei.Operation{Service: "ecsnova", Name: "NovaListServersDetails", Method: "GET", Path: "/v2.1/{project_id}/servers/detail",
@@ -1181,6 +1376,8 @@ var opNovaListServersDetails = &huawei.Operation{Service: "ecsnova", Name: "Nova
 
 // NovaListServersDetails (查询云服务器详情列表): GET /v2.1/{project_id}/servers/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:1
 func (c *Client) NovaListServersDetails(ctx context.Context, params *ecsnova.NovaListServersDetailsParams) (*ecsnova.NovaListServersDetailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServersDetails, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListServersDetailsRequest(server, ids.Project, params)
@@ -1188,10 +1385,11 @@ func (c *Client) NovaListServersDetails(ctx context.Context, params *ecsnova.Nov
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServersDetailsResponse(httpResp)
-	return huawei.Result(opNovaListServersDetails, httpResp, parsed, err, func(p *ecsnova.NovaListServersDetailsResponse) *ecsnova.NovaListServersDetailsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServersDetailsResponseBody
+	if err := c.rt.Decode(opNovaListServersDetails, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaLockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaLockServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#lock",
@@ -1199,6 +1397,8 @@ var opNovaLockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaLockServ
 
 // NovaLockServer (锁定云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#lock.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
 func (c *Client) NovaLockServer(ctx context.Context, serverID string, body ecsnova.NovaLockServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaLockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1209,8 +1409,7 @@ func (c *Client) NovaLockServer(ctx context.Context, serverID string, body ecsno
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaLockServerResponse(httpResp)
-	return huawei.NoResult(opNovaLockServer, httpResp, err)
+	return c.rt.NoResult(opNovaLockServer, httpResp)
 }
 
 var opNovaRebootServer = &huawei.Operation{Service: "ecsnova", Name: "NovaRebootServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#reboot",
@@ -1218,6 +1417,8 @@ var opNovaRebootServer = &huawei.Operation{Service: "ecsnova", Name: "NovaReboot
 
 // NovaRebootServer (重启云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#reboot.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 func (c *Client) NovaRebootServer(ctx context.Context, serverID string, body ecsnova.NovaRebootServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaRebootServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1228,8 +1429,7 @@ func (c *Client) NovaRebootServer(ctx context.Context, serverID string, body ecs
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaRebootServerResponse(httpResp)
-	return huawei.NoResult(opNovaRebootServer, httpResp, err)
+	return c.rt.NoResult(opNovaRebootServer, httpResp)
 }
 
 var opNovaShowFlavor = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlavor", Method: "GET", Path: "/v2.1/{project_id}/flavors/{flavor_id}",
@@ -1237,6 +1437,8 @@ var opNovaShowFlavor = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlav
 
 // NovaShowFlavor (查询云服务器规格详情): GET /v2.1/{project_id}/flavors/{flavor_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
 func (c *Client) NovaShowFlavor(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorParams) (*ecsnova.NovaShowFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if flavorID == "" {
@@ -1247,8 +1449,11 @@ func (c *Client) NovaShowFlavor(ctx context.Context, flavorID string, params *ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowFlavorResponse(httpResp)
-	return huawei.Result(opNovaShowFlavor, httpResp, parsed, err, func(p *ecsnova.NovaShowFlavorResponse) *ecsnova.NovaShowFlavorResponseBody { return p.JSON200 })
+	var out ecsnova.NovaShowFlavorResponseBody
+	if err := c.rt.Decode(opNovaShowFlavor, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowFlavorExtraSpecs = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlavorExtraSpecs", Method: "GET", Path: "/v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs",
@@ -1256,6 +1461,8 @@ var opNovaShowFlavorExtraSpecs = &huawei.Operation{Service: "ecsnova", Name: "No
 
 // NovaShowFlavorExtraSpecs (查询云服务器规格extra_specs的详情): GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
 func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorExtraSpecsParams) (*ecsnova.NovaShowFlavorExtraSpecsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavorExtraSpecs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if flavorID == "" {
@@ -1266,10 +1473,11 @@ func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowFlavorExtraSpecsResponse(httpResp)
-	return huawei.Result(opNovaShowFlavorExtraSpecs, httpResp, parsed, err, func(p *ecsnova.NovaShowFlavorExtraSpecsResponse) *ecsnova.NovaShowFlavorExtraSpecsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowFlavorExtraSpecsResponseBody
+	if err := c.rt.Decode(opNovaShowFlavorExtraSpecs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaShowKeypair", Method: "GET", Path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
@@ -1277,6 +1485,8 @@ var opNovaShowKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaShowKey
 
 // NovaShowKeypair (查询SSH密钥详情): GET /v2.1/{project_id}/os-keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:1
 func (c *Client) NovaShowKeypair(ctx context.Context, keypairName string) (*ecsnova.NovaShowKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -1287,8 +1497,11 @@ func (c *Client) NovaShowKeypair(ctx context.Context, keypairName string) (*ecsn
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowKeypairResponse(httpResp)
-	return huawei.Result(opNovaShowKeypair, httpResp, parsed, err, func(p *ecsnova.NovaShowKeypairResponse) *ecsnova.NovaShowKeypairResponseBody { return p.JSON200 })
+	var out ecsnova.NovaShowKeypairResponseBody
+	if err := c.rt.Decode(opNovaShowKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServer = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServer", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}",
@@ -1296,6 +1509,8 @@ var opNovaShowServer = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServ
 
 // NovaShowServer (查询云服务器详情): GET /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:1
 func (c *Client) NovaShowServer(ctx context.Context, serverID string) (*ecsnova.NovaShowServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1306,8 +1521,11 @@ func (c *Client) NovaShowServer(ctx context.Context, serverID string) (*ecsnova.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerResponse(httpResp)
-	return huawei.Result(opNovaShowServer, httpResp, parsed, err, func(p *ecsnova.NovaShowServerResponse) *ecsnova.NovaShowServerResponseBody { return p.JSON200 })
+	var out ecsnova.NovaShowServerResponseBody
+	if err := c.rt.Decode(opNovaShowServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerAction = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerAction", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}",
@@ -1315,6 +1533,8 @@ var opNovaShowServerAction = &huawei.Operation{Service: "ecsnova", Name: "NovaSh
 
 // NovaShowServerAction (通过请求ID查询云服务器行为): GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:1
 func (c *Client) NovaShowServerAction(ctx context.Context, serverID string, requestID string) (*ecsnova.NovaShowServerActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1328,10 +1548,11 @@ func (c *Client) NovaShowServerAction(ctx context.Context, serverID string, requ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerActionResponse(httpResp)
-	return huawei.Result(opNovaShowServerAction, httpResp, parsed, err, func(p *ecsnova.NovaShowServerActionResponse) *ecsnova.NovaShowServerActionResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerActionResponseBody
+	if err := c.rt.Decode(opNovaShowServerAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerGroup", Method: "GET", Path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
@@ -1339,6 +1560,8 @@ var opNovaShowServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaSho
 
 // NovaShowServerGroup (查询云服务器组详情): GET /v2.1/{project_id}/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:1
 func (c *Client) NovaShowServerGroup(ctx context.Context, serverGroupID string) (*ecsnova.NovaShowServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -1349,10 +1572,11 @@ func (c *Client) NovaShowServerGroup(ctx context.Context, serverGroupID string) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerGroupResponse(httpResp)
-	return huawei.Result(opNovaShowServerGroup, httpResp, parsed, err, func(p *ecsnova.NovaShowServerGroupResponse) *ecsnova.NovaShowServerGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerGroupResponseBody
+	if err := c.rt.Decode(opNovaShowServerGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerInterface", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
@@ -1360,6 +1584,8 @@ var opNovaShowServerInterface = &huawei.Operation{Service: "ecsnova", Name: "Nov
 
 // NovaShowServerInterface (查询指定云服务器网卡信息): GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:1
 func (c *Client) NovaShowServerInterface(ctx context.Context, serverID string, portID string) (*ecsnova.NovaShowServerInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1373,10 +1599,11 @@ func (c *Client) NovaShowServerInterface(ctx context.Context, serverID string, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerInterfaceResponse(httpResp)
-	return huawei.Result(opNovaShowServerInterface, httpResp, parsed, err, func(p *ecsnova.NovaShowServerInterfaceResponse) *ecsnova.NovaShowServerInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerInterfaceResponseBody
+	if err := c.rt.Decode(opNovaShowServerInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerMetadata", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",
@@ -1384,6 +1611,8 @@ var opNovaShowServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "Nova
 
 // NovaShowServerMetadata (查询云服务器元数据列表): GET /v2.1/{project_id}/servers/{server_id}/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器元数据列表.md:1
 func (c *Client) NovaShowServerMetadata(ctx context.Context, serverID string) (*ecsnova.NovaShowServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1394,10 +1623,11 @@ func (c *Client) NovaShowServerMetadata(ctx context.Context, serverID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerMetadataResponse(httpResp)
-	return huawei.Result(opNovaShowServerMetadata, httpResp, parsed, err, func(p *ecsnova.NovaShowServerMetadataResponse) *ecsnova.NovaShowServerMetadataResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerMetadataResponseBody
+	if err := c.rt.Decode(opNovaShowServerMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerMetadataItem", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
@@ -1405,6 +1635,8 @@ var opNovaShowServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "
 
 // NovaShowServerMetadataItem (获取云服务器指定Key的元数据): GET /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器指定Key的元数据.md:1
 func (c *Client) NovaShowServerMetadataItem(ctx context.Context, serverID string, key string) (*ecsnova.NovaShowServerMetadataItemResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1418,10 +1650,11 @@ func (c *Client) NovaShowServerMetadataItem(ctx context.Context, serverID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerMetadataItemResponse(httpResp)
-	return huawei.Result(opNovaShowServerMetadataItem, httpResp, parsed, err, func(p *ecsnova.NovaShowServerMetadataItemResponse) *ecsnova.NovaShowServerMetadataItemResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerMetadataItemResponseBody
+	if err := c.rt.Decode(opNovaShowServerMetadataItem, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerVolume", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
@@ -1429,6 +1662,8 @@ var opNovaShowServerVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaSh
 
 // NovaShowServerVolume (查询弹性云服务器挂载的单个磁盘信息): GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:1
 func (c *Client) NovaShowServerVolume(ctx context.Context, serverID string, volumeID string) (*ecsnova.NovaShowServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1442,10 +1677,11 @@ func (c *Client) NovaShowServerVolume(ctx context.Context, serverID string, volu
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerVolumeResponse(httpResp)
-	return huawei.Result(opNovaShowServerVolume, httpResp, parsed, err, func(p *ecsnova.NovaShowServerVolumeResponse) *ecsnova.NovaShowServerVolumeResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerVolumeResponseBody
+	if err := c.rt.Decode(opNovaShowServerVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaStartServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStartServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-start",
@@ -1453,6 +1689,8 @@ var opNovaStartServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStartSe
 
 // NovaStartServer (启动云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-start.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 func (c *Client) NovaStartServer(ctx context.Context, serverID string, body ecsnova.NovaStartServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaStartServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1463,8 +1701,7 @@ func (c *Client) NovaStartServer(ctx context.Context, serverID string, body ecsn
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaStartServerResponse(httpResp)
-	return huawei.NoResult(opNovaStartServer, httpResp, err)
+	return c.rt.NoResult(opNovaStartServer, httpResp)
 }
 
 var opNovaStopServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStopServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-stop",
@@ -1472,6 +1709,8 @@ var opNovaStopServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStopServ
 
 // NovaStopServer (关闭云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 func (c *Client) NovaStopServer(ctx context.Context, serverID string, body ecsnova.NovaStopServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaStopServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1482,8 +1721,7 @@ func (c *Client) NovaStopServer(ctx context.Context, serverID string, body ecsno
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaStopServerResponse(httpResp)
-	return huawei.NoResult(opNovaStopServer, httpResp, err)
+	return c.rt.NoResult(opNovaStopServer, httpResp)
 }
 
 var opNovaUnlockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUnlockServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#unlock",
@@ -1491,6 +1729,8 @@ var opNovaUnlockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUnlock
 
 // NovaUnlockServer (解锁云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#unlock.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
 func (c *Client) NovaUnlockServer(ctx context.Context, serverID string, body ecsnova.NovaUnlockServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaUnlockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1501,8 +1741,7 @@ func (c *Client) NovaUnlockServer(ctx context.Context, serverID string, body ecs
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaUnlockServerResponse(httpResp)
-	return huawei.NoResult(opNovaUnlockServer, httpResp, err)
+	return c.rt.NoResult(opNovaUnlockServer, httpResp)
 }
 
 var opNovaUpdateServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServer", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}",
@@ -1510,6 +1749,8 @@ var opNovaUpdateServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdate
 
 // NovaUpdateServer (修改云服务器): PUT /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 func (c *Client) NovaUpdateServer(ctx context.Context, serverID string, body ecsnova.NovaUpdateServerJSONRequestBody) (*ecsnova.NovaUpdateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1520,8 +1761,11 @@ func (c *Client) NovaUpdateServer(ctx context.Context, serverID string, body ecs
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaUpdateServerResponse(httpResp)
-	return huawei.Result(opNovaUpdateServer, httpResp, parsed, err, func(p *ecsnova.NovaUpdateServerResponse) *ecsnova.NovaUpdateServerResponseBody { return p.JSON200 })
+	var out ecsnova.NovaUpdateServerResponseBody
+	if err := c.rt.Decode(opNovaUpdateServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaUpdateServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServerMetadata", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",
@@ -1529,6 +1773,8 @@ var opNovaUpdateServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "No
 
 // NovaUpdateServerMetadata (更新云服务器元数据): POST /v2.1/{project_id}/servers/{server_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
 func (c *Client) NovaUpdateServerMetadata(ctx context.Context, serverID string, body ecsnova.NovaUpdateServerMetadataJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1539,10 +1785,11 @@ func (c *Client) NovaUpdateServerMetadata(ctx context.Context, serverID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaUpdateServerMetadataResponse(httpResp)
-	return huawei.Result(opNovaUpdateServerMetadata, httpResp, parsed, err, func(p *ecsnova.NovaUpdateServerMetadataResponse) *ecsnova.NovaUpdateServerMetadataResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaUpdateServerMetadataResponseBody
+	if err := c.rt.Decode(opNovaUpdateServerMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaUpdateServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServerMetadataItem", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
@@ -1550,6 +1797,8 @@ var opNovaUpdateServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name:
 
 // NovaUpdateServerMetadataItem (修改云服务器指定Key的元数据): PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
 func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverID string, key string, body ecsnova.NovaUpdateServerMetadataItemJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataItemResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1563,10 +1812,11 @@ func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaUpdateServerMetadataItemResponse(httpResp)
-	return huawei.Result(opNovaUpdateServerMetadataItem, httpResp, parsed, err, func(p *ecsnova.NovaUpdateServerMetadataItemResponse) *ecsnova.NovaUpdateServerMetadataItemResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaUpdateServerMetadataItemResponseBody
+	if err := c.rt.Decode(opNovaUpdateServerMetadataItem, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ShowBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device/{volume_id}",
@@ -1574,6 +1824,8 @@ var opShowBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ShowBlockDe
 
 // ShowBlockDevice (查询弹性云服务器单个磁盘信息（废弃）): GET /v2.1/servers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:1
 func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID string) (*ecsnova.ShowBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1587,8 +1839,11 @@ func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowBlockDeviceResponse(httpResp)
-	return huawei.Result(opShowBlockDevice, httpResp, parsed, err, func(p *ecsnova.ShowBlockDeviceResponse) *ecsnova.ShowBlockDeviceResponseBody { return p.JSON200 })
+	var out ecsnova.ShowBlockDeviceResponseBody
+	if err := c.rt.Decode(opShowBlockDevice, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowIP = &huawei.Operation{Service: "ecsnova", Name: "ShowIP", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips/{networkName}",
@@ -1596,6 +1851,8 @@ var opShowIP = &huawei.Operation{Service: "ecsnova", Name: "ShowIP", Method: "GE
 
 // ShowIP (查询弹性云服务器的指定网络): GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:1
 func (c *Client) ShowIP(ctx context.Context, serverID string, networkName string) (*map[string][]ecsnova.ShowIPResponseBodyValueItem, error) {
 	httpResp, err := c.rt.Do(ctx, opShowIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1609,8 +1866,11 @@ func (c *Client) ShowIP(ctx context.Context, serverID string, networkName string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowIPResponse(httpResp)
-	return huawei.Result(opShowIP, httpResp, parsed, err, func(p *ecsnova.ShowIPResponse) *map[string][]ecsnova.ShowIPResponseBodyValueItem { return p.JSON200 })
+	var out map[string][]ecsnova.ShowIPResponseBodyValueItem
+	if err := c.rt.Decode(opShowIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowImage = &huawei.Operation{Service: "ecsnova", Name: "ShowImage", Method: "GET", Path: "/v2.1/{project_id}/images/{image_id}",
@@ -1618,6 +1878,8 @@ var opShowImage = &huawei.Operation{Service: "ecsnova", Name: "ShowImage", Metho
 
 // ShowImage (查询指定镜像详情（废弃）): GET /v2.1/{project_id}/images/{image_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:1
 func (c *Client) ShowImage(ctx context.Context, imageID string) (*ecsnova.ShowImageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if imageID == "" {
@@ -1628,8 +1890,11 @@ func (c *Client) ShowImage(ctx context.Context, imageID string) (*ecsnova.ShowIm
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowImageResponse(httpResp)
-	return huawei.Result(opShowImage, httpResp, parsed, err, func(p *ecsnova.ShowImageResponse) *ecsnova.ShowImageResponseBody { return p.JSON200 })
+	var out ecsnova.ShowImageResponseBody
+	if err := c.rt.Decode(opShowImage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "ShowOsFloatingIP", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
@@ -1637,6 +1902,8 @@ var opShowOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "ShowOsFloa
 
 // ShowOsFloatingIP (查询浮动IP（废弃）): GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:1
 func (c *Client) ShowOsFloatingIP(ctx context.Context, floatingIPID string) (*ecsnova.ShowOsFloatingIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if floatingIPID == "" {
@@ -1647,8 +1914,11 @@ func (c *Client) ShowOsFloatingIP(ctx context.Context, floatingIPID string) (*ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsFloatingIPResponse(httpResp)
-	return huawei.Result(opShowOsFloatingIP, httpResp, parsed, err, func(p *ecsnova.ShowOsFloatingIPResponse) *ecsnova.ShowOsFloatingIPResponseBody { return p.JSON200 })
+	var out ecsnova.ShowOsFloatingIPResponseBody
+	if err := c.rt.Decode(opShowOsFloatingIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsQuotaSet = &huawei.Operation{Service: "ecsnova", Name: "ShowOsQuotaSet", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}",
@@ -1656,6 +1926,8 @@ var opShowOsQuotaSet = &huawei.Operation{Service: "ecsnova", Name: "ShowOsQuotaS
 
 // ShowOsQuotaSet (查询租户配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:1
 func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId2 string, params *ecsnova.ShowOsQuotaSetParams) (*ecsnova.ShowOsQuotaSetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsQuotaSet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectId2 == "" {
@@ -1666,8 +1938,11 @@ func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId2 string, params *
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsQuotaSetResponse(httpResp)
-	return huawei.Result(opShowOsQuotaSet, httpResp, parsed, err, func(p *ecsnova.ShowOsQuotaSetResponse) *ecsnova.ShowOsQuotaSetResponseBody { return p.JSON200 })
+	var out ecsnova.ShowOsQuotaSetResponseBody
+	if err := c.rt.Decode(opShowOsQuotaSet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSecurityGroup", Method: "GET", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
@@ -1675,6 +1950,8 @@ var opShowOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "ShowOsS
 
 // ShowOsSecurityGroup (查询安全组详细信息(废弃)): GET /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:1
 func (c *Client) ShowOsSecurityGroup(ctx context.Context, securityGroupID string) (*ecsnova.ShowOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -1685,10 +1962,11 @@ func (c *Client) ShowOsSecurityGroup(ctx context.Context, securityGroupID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsSecurityGroupResponse(httpResp)
-	return huawei.Result(opShowOsSecurityGroup, httpResp, parsed, err, func(p *ecsnova.ShowOsSecurityGroupResponse) *ecsnova.ShowOsSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.ShowOsSecurityGroupResponseBody
+	if err := c.rt.Decode(opShowOsSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSnapshot", Method: "GET", Path: "/v2.1/{project_id}/os-snapshots/{snapshot_id}",
@@ -1696,6 +1974,8 @@ var opShowOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSnapsh
 
 // ShowOsSnapshot (查询快照（废弃）): GET /v2.1/{project_id}/os-snapshots/{snapshot_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:1
 func (c *Client) ShowOsSnapshot(ctx context.Context, snapshotID string) (*ecsnova.ShowOsSnapshotResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if snapshotID == "" {
@@ -1706,8 +1986,11 @@ func (c *Client) ShowOsSnapshot(ctx context.Context, snapshotID string) (*ecsnov
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsSnapshotResponse(httpResp)
-	return huawei.Result(opShowOsSnapshot, httpResp, parsed, err, func(p *ecsnova.ShowOsSnapshotResponse) *ecsnova.ShowOsSnapshotResponseBody { return p.JSON200 })
+	var out ecsnova.ShowOsSnapshotResponseBody
+	if err := c.rt.Decode(opShowOsSnapshot, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsVolume = &huawei.Operation{Service: "ecsnova", Name: "ShowOsVolume", Method: "GET", Path: "/v2.1/{project_id}/os-volumes/{volume_id}",
@@ -1715,6 +1998,8 @@ var opShowOsVolume = &huawei.Operation{Service: "ecsnova", Name: "ShowOsVolume",
 
 // ShowOsVolume (查询磁盘（废弃）): GET /v2.1/{project_id}/os-volumes/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:1
 func (c *Client) ShowOsVolume(ctx context.Context, volumeID string) (*ecsnova.ShowOsVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if volumeID == "" {
@@ -1725,8 +2010,11 @@ func (c *Client) ShowOsVolume(ctx context.Context, volumeID string) (*ecsnova.Sh
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsVolumeResponse(httpResp)
-	return huawei.Result(opShowOsVolume, httpResp, parsed, err, func(p *ecsnova.ShowOsVolumeResponse) *ecsnova.ShowOsVolumeResponseBody { return p.JSON200 })
+	var out ecsnova.ShowOsVolumeResponseBody
+	if err := c.rt.Decode(opShowOsVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTag = &huawei.Operation{Service: "ecsnova", Name: "ShowTag", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
@@ -1734,6 +2022,8 @@ var opShowTag = &huawei.Operation{Service: "ecsnova", Name: "ShowTag", Method: "
 
 // ShowTag (查询云服务器是否存在指定标签): GET /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否存在指定标签.md:1
 func (c *Client) ShowTag(ctx context.Context, serverID string, tag string) error {
 	httpResp, err := c.rt.Do(ctx, opShowTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1747,8 +2037,7 @@ func (c *Client) ShowTag(ctx context.Context, serverID string, tag string) error
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseShowTagResponse(httpResp)
-	return huawei.NoResult(opShowTag, httpResp, err)
+	return c.rt.NoResult(opShowTag, httpResp)
 }
 
 var opUpdateAction = &huawei.Operation{Service: "ecsnova", Name: "UpdateAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#resize",
@@ -1756,6 +2045,8 @@ var opUpdateAction = &huawei.Operation{Service: "ecsnova", Name: "UpdateAction",
 
 // UpdateAction (变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#resize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
 func (c *Client) UpdateAction(ctx context.Context, serverID string, body ecsnova.UpdateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1766,8 +2057,7 @@ func (c *Client) UpdateAction(ctx context.Context, serverID string, body ecsnova
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseUpdateActionResponse(httpResp)
-	return huawei.NoResult(opUpdateAction, httpResp, err)
+	return c.rt.NoResult(opUpdateAction, httpResp)
 }
 
 var opUpdateMetadata = &huawei.Operation{Service: "ecsnova", Name: "UpdateMetadata", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",
@@ -1775,6 +2065,8 @@ var opUpdateMetadata = &huawei.Operation{Service: "ecsnova", Name: "UpdateMetada
 
 // UpdateMetadata (设置云服务器元数据): PUT /v2.1/{project_id}/servers/{server_id}/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
 func (c *Client) UpdateMetadata(ctx context.Context, serverID string, body ecsnova.UpdateMetadataJSONRequestBody) (*ecsnova.UpdateMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1785,8 +2077,11 @@ func (c *Client) UpdateMetadata(ctx context.Context, serverID string, body ecsno
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseUpdateMetadataResponse(httpResp)
-	return huawei.Result(opUpdateMetadata, httpResp, parsed, err, func(p *ecsnova.UpdateMetadataResponse) *ecsnova.UpdateMetadataResponseBody { return p.JSON200 })
+	var out ecsnova.UpdateMetadataResponseBody
+	if err := c.rt.Decode(opUpdateMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateOsResetPassword = &huawei.Operation{Service: "ecsnova", Name: "UpdateOsResetPassword", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/os-reset-password",
@@ -1794,6 +2089,8 @@ var opUpdateOsResetPassword = &huawei.Operation{Service: "ecsnova", Name: "Updat
 
 // UpdateOsResetPassword (一键重置云服务器密码（废弃）): PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
 func (c *Client) UpdateOsResetPassword(ctx context.Context, serverID string, body ecsnova.UpdateOsResetPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateOsResetPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1804,8 +2101,7 @@ func (c *Client) UpdateOsResetPassword(ctx context.Context, serverID string, bod
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseUpdateOsResetPasswordResponse(httpResp)
-	return huawei.NoResult(opUpdateOsResetPassword, httpResp, err)
+	return c.rt.NoResult(opUpdateOsResetPassword, httpResp)
 }
 
 var opUpdateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "UpdateOsSecurityGroup", Method: "PUT", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
@@ -1813,6 +2109,8 @@ var opUpdateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Updat
 
 // UpdateOsSecurityGroup (更新安全组信息（废弃）): PUT /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
 func (c *Client) UpdateOsSecurityGroup(ctx context.Context, securityGroupID string, body ecsnova.UpdateOsSecurityGroupJSONRequestBody) (*ecsnova.UpdateOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -1823,10 +2121,11 @@ func (c *Client) UpdateOsSecurityGroup(ctx context.Context, securityGroupID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseUpdateOsSecurityGroupResponse(httpResp)
-	return huawei.Result(opUpdateOsSecurityGroup, httpResp, parsed, err, func(p *ecsnova.UpdateOsSecurityGroupResponse) *ecsnova.UpdateOsSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.UpdateOsSecurityGroupResponseBody
+	if err := c.rt.Decode(opUpdateOsSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTag = &huawei.Operation{Service: "ecsnova", Name: "UpdateTag", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
@@ -1834,6 +2133,8 @@ var opUpdateTag = &huawei.Operation{Service: "ecsnova", Name: "UpdateTag", Metho
 
 // UpdateTag (给指定弹性云服务器添加标签): PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:1
 func (c *Client) UpdateTag(ctx context.Context, serverID string, tag string) (*ecsnova.UpdateTagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1847,6 +2148,9 @@ func (c *Client) UpdateTag(ctx context.Context, serverID string, tag string) (*e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseUpdateTagResponse(httpResp)
-	return huawei.Result(opUpdateTag, httpResp, parsed, err, func(p *ecsnova.UpdateTagResponse) *ecsnova.UpdateTagResponseBody { return p.JSON200 })
+	var out ecsnova.UpdateTagResponseBody
+	if err := c.rt.Decode(opUpdateTag, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

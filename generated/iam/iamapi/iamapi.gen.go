@@ -42,6 +42,8 @@ var opAssociateAgencyWithAllProjectsPermission = &huawei.Operation{Service: "iam
 
 // AssociateAgencyWithAllProjectsPermission (为委托授予所有项目服务权限): PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予所有项目服务权限.md:1
 func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithAllProjectsPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -58,8 +60,7 @@ func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, d
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateAgencyWithAllProjectsPermissionResponse(httpResp)
-	return huawei.NoResult(opAssociateAgencyWithAllProjectsPermission, httpResp, err)
+	return c.rt.NoResult(opAssociateAgencyWithAllProjectsPermission, httpResp)
 }
 
 var opAssociateAgencyWithDomainPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithDomainPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
@@ -67,6 +68,8 @@ var opAssociateAgencyWithDomainPermission = &huawei.Operation{Service: "iam", Na
 
 // AssociateAgencyWithDomainPermission (为委托授予全局服务权限): PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予全局服务权限.md:1
 func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -83,8 +86,7 @@ func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domain
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateAgencyWithDomainPermissionResponse(httpResp)
-	return huawei.NoResult(opAssociateAgencyWithDomainPermission, httpResp, err)
+	return c.rt.NoResult(opAssociateAgencyWithDomainPermission, httpResp)
 }
 
 var opAssociateAgencyWithProjectPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithProjectPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
@@ -92,6 +94,8 @@ var opAssociateAgencyWithProjectPermission = &huawei.Operation{Service: "iam", N
 
 // AssociateAgencyWithProjectPermission (为委托授予项目服务权限): PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予项目服务权限.md:1
 func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -108,8 +112,7 @@ func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, proje
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateAgencyWithProjectPermissionResponse(httpResp)
-	return huawei.NoResult(opAssociateAgencyWithProjectPermission, httpResp, err)
+	return c.rt.NoResult(opAssociateAgencyWithProjectPermission, httpResp)
 }
 
 var opAssociateRoleToGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "AssociateRoleToGroupOnEnterpriseProject", Method: "PUT", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -117,6 +120,8 @@ var opAssociateRoleToGroupOnEnterpriseProject = &huawei.Operation{Service: "iam"
 
 // AssociateRoleToGroupOnEnterpriseProject (基于用户组为企业项目授权): PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权.md:1
 func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateRoleToGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -133,8 +138,7 @@ func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, en
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateRoleToGroupOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opAssociateRoleToGroupOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opAssociateRoleToGroupOnEnterpriseProject, httpResp)
 }
 
 var opAssociateRoleToUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "AssociateRoleToUserOnEnterpriseProject", Method: "PUT", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}",
@@ -142,6 +146,8 @@ var opAssociateRoleToUserOnEnterpriseProject = &huawei.Operation{Service: "iam",
 
 // AssociateRoleToUserOnEnterpriseProject (基于用户为企业项目授权): PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:1
 func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateRoleToUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -158,8 +164,7 @@ func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, ent
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateRoleToUserOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opAssociateRoleToUserOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opAssociateRoleToUserOnEnterpriseProject, httpResp)
 }
 
 var opCheckAllProjectsPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckAllProjectsPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
@@ -167,6 +172,8 @@ var opCheckAllProjectsPermissionForAgency = &huawei.Operation{Service: "iam", Na
 
 // CheckAllProjectsPermissionForAgency (检查委托下是否具有所有项目服务权限): HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/检查委托下是否具有所有项目服务权限.md:1
 func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckAllProjectsPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -183,8 +190,7 @@ func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domain
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCheckAllProjectsPermissionForAgencyResponse(httpResp)
-	return huawei.NoResult(opCheckAllProjectsPermissionForAgency, httpResp, err)
+	return c.rt.NoResult(opCheckAllProjectsPermissionForAgency, httpResp)
 }
 
 var opCheckDomainPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckDomainPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
@@ -192,6 +198,8 @@ var opCheckDomainPermissionForAgency = &huawei.Operation{Service: "iam", Name: "
 
 // CheckDomainPermissionForAgency (查询委托是否拥有全局服务权限): HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有全局服务权限.md:1
 func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckDomainPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -208,8 +216,7 @@ func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID st
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCheckDomainPermissionForAgencyResponse(httpResp)
-	return huawei.NoResult(opCheckDomainPermissionForAgency, httpResp, err)
+	return c.rt.NoResult(opCheckDomainPermissionForAgency, httpResp)
 }
 
 var opCheckPermissionForAgencyOnProject = &huawei.Operation{Service: "iam", Name: "CheckPermissionForAgencyOnProject", Method: "HEAD", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
@@ -217,6 +224,8 @@ var opCheckPermissionForAgencyOnProject = &huawei.Operation{Service: "iam", Name
 
 // CheckPermissionForAgencyOnProject (查询委托是否拥有项目服务权限): HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有项目服务权限.md:1
 func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckPermissionForAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -233,8 +242,7 @@ func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectI
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCheckPermissionForAgencyOnProjectResponse(httpResp)
-	return huawei.NoResult(opCheckPermissionForAgencyOnProject, httpResp, err)
+	return c.rt.NoResult(opCheckPermissionForAgencyOnProject, httpResp)
 }
 
 var opCreateAgency = &huawei.Operation{Service: "iam", Name: "CreateAgency", Method: "POST", Path: "/v3.0/OS-AGENCY/agencies",
@@ -242,6 +250,8 @@ var opCreateAgency = &huawei.Operation{Service: "iam", Name: "CreateAgency", Met
 
 // CreateAgency (创建委托): POST /v3.0/OS-AGENCY/agencies.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
 func (c *Client) CreateAgency(ctx context.Context, body iam.CreateAgencyJSONRequestBody) (*iam.CreateAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateAgencyRequest(server, body)
@@ -249,8 +259,11 @@ func (c *Client) CreateAgency(ctx context.Context, body iam.CreateAgencyJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateAgencyResponse(httpResp)
-	return huawei.Result(opCreateAgency, httpResp, parsed, err, func(p *iam.CreateAgencyResponse) *iam.CreateAgencyResponseBody { return p.JSON201 })
+	var out iam.CreateAgencyResponseBody
+	if err := c.rt.Decode(opCreateAgency, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateAgencyCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy",
@@ -258,6 +271,8 @@ var opCreateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "Create
 
 // CreateAgencyCustomPolicy (创建委托自定义策略): POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
 func (c *Client) CreateAgencyCustomPolicy(ctx context.Context, body iam.CreateAgencyCustomPolicyJSONRequestBody) (*iam.CreateAgencyCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAgencyCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateAgencyCustomPolicyRequest(server, body)
@@ -265,10 +280,11 @@ func (c *Client) CreateAgencyCustomPolicy(ctx context.Context, body iam.CreateAg
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateAgencyCustomPolicyResponse(httpResp)
-	return huawei.Result(opCreateAgencyCustomPolicy, httpResp, parsed, err, func(p *iam.CreateAgencyCustomPolicyResponse) *iam.CreateAgencyCustomPolicyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateAgencyCustomPolicyResponseBody
+	if err := c.rt.Decode(opCreateAgencyCustomPolicy, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateBindingDevice = &huawei.Operation{Service: "iam", Name: "CreateBindingDevice", Method: "PUT", Path: "/v3.0/OS-MFA/mfa-devices/bind",
@@ -276,6 +292,8 @@ var opCreateBindingDevice = &huawei.Operation{Service: "iam", Name: "CreateBindi
 
 // CreateBindingDevice (绑定MFA设备): PUT /v3.0/OS-MFA/mfa-devices/bind.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
 func (c *Client) CreateBindingDevice(ctx context.Context, body iam.CreateBindingDeviceJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateBindingDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateBindingDeviceRequest(server, body)
@@ -283,8 +301,7 @@ func (c *Client) CreateBindingDevice(ctx context.Context, body iam.CreateBinding
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCreateBindingDeviceResponse(httpResp)
-	return huawei.NoResult(opCreateBindingDevice, httpResp, err)
+	return c.rt.NoResult(opCreateBindingDevice, httpResp)
 }
 
 var opCreateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateCloudServiceCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy",
@@ -292,6 +309,8 @@ var opCreateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "
 
 // CreateCloudServiceCustomPolicy (创建云服务自定义策略): POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
 func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.CreateCloudServiceCustomPolicyJSONRequestBody) (*iam.CreateCloudServiceCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateCloudServiceCustomPolicyRequest(server, body)
@@ -299,10 +318,11 @@ func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.Cr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateCloudServiceCustomPolicyResponse(httpResp)
-	return huawei.Result(opCreateCloudServiceCustomPolicy, httpResp, parsed, err, func(p *iam.CreateCloudServiceCustomPolicyResponse) *iam.CreateCloudServiceCustomPolicyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateCloudServiceCustomPolicyResponseBody
+	if err := c.rt.Decode(opCreateCloudServiceCustomPolicy, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateLoginToken = &huawei.Operation{Service: "iam", Name: "CreateLoginToken", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
@@ -310,6 +330,8 @@ var opCreateLoginToken = &huawei.Operation{Service: "iam", Name: "CreateLoginTok
 
 // CreateLoginToken (获取自定义身份代理登录票据): POST /v3.0/OS-AUTH/securitytoken/logintokens.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
 func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginTokenJSONRequestBody) (*iam.CreateLoginTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateLoginToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateLoginTokenRequest(server, body)
@@ -317,8 +339,11 @@ func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginToken
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateLoginTokenResponse(httpResp)
-	return huawei.Result(opCreateLoginToken, httpResp, parsed, err, func(p *iam.CreateLoginTokenResponse) *iam.CreateLoginTokenResponseBody { return p.JSON201 })
+	var out iam.CreateLoginTokenResponseBody
+	if err := c.rt.Decode(opCreateLoginToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata", Method: "POST", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
@@ -326,6 +351,8 @@ var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata",
 
 // CreateMetadata (导入Metadata文件): POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
 func (c *Client) CreateMetadata(ctx context.Context, idpID string, protocolID string, body iam.CreateMetadataJSONRequestBody) (*iam.CreateMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -339,8 +366,11 @@ func (c *Client) CreateMetadata(ctx context.Context, idpID string, protocolID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateMetadataResponse(httpResp)
-	return huawei.Result(opCreateMetadata, httpResp, parsed, err, func(p *iam.CreateMetadataResponse) *iam.CreateMetadataResponseBody { return p.JSON201 })
+	var out iam.CreateMetadataResponseBody
+	if err := c.rt.Decode(opCreateMetadata, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateMfaDevice = &huawei.Operation{Service: "iam", Name: "CreateMfaDevice", Method: "POST", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
@@ -348,6 +378,8 @@ var opCreateMfaDevice = &huawei.Operation{Service: "iam", Name: "CreateMfaDevice
 
 // CreateMfaDevice (创建MFA设备): POST /v3.0/OS-MFA/virtual-mfa-devices.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
 func (c *Client) CreateMfaDevice(ctx context.Context, body iam.CreateMfaDeviceJSONRequestBody) (*iam.CreateMfaDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateMfaDeviceRequest(server, body)
@@ -355,8 +387,11 @@ func (c *Client) CreateMfaDevice(ctx context.Context, body iam.CreateMfaDeviceJS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateMfaDeviceResponse(httpResp)
-	return huawei.Result(opCreateMfaDevice, httpResp, parsed, err, func(p *iam.CreateMfaDeviceResponse) *iam.CreateMfaDeviceResponseBody { return p.JSON201 })
+	var out iam.CreateMfaDeviceResponseBody
+	if err := c.rt.Decode(opCreateMfaDevice, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "CreateOpenIDConnectConfig", Method: "POST", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
@@ -364,6 +399,8 @@ var opCreateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "Creat
 
 // CreateOpenIDConnectConfig (创建OpenID Connect身份提供商配置): POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
 func (c *Client) CreateOpenIDConnectConfig(ctx context.Context, idpID string, body iam.CreateOpenIDConnectConfigJSONRequestBody) (*iam.CreateOpenIDConnectConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -374,10 +411,11 @@ func (c *Client) CreateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateOpenIDConnectConfigResponse(httpResp)
-	return huawei.Result(opCreateOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.CreateOpenIDConnectConfigResponse) *iam.CreateOpenIDConnectConfigResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateOpenIDConnectConfigResponseBody
+	if err := c.rt.Decode(opCreateOpenIDConnectConfig, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "CreatePermanentAccessKey", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/credentials",
@@ -385,6 +423,8 @@ var opCreatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "Create
 
 // CreatePermanentAccessKey (创建永久访问密钥): POST /v3.0/OS-CREDENTIAL/credentials.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
 func (c *Client) CreatePermanentAccessKey(ctx context.Context, body iam.CreatePermanentAccessKeyJSONRequestBody) (*iam.CreatePermanentAccessKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreatePermanentAccessKeyRequest(server, body)
@@ -392,10 +432,11 @@ func (c *Client) CreatePermanentAccessKey(ctx context.Context, body iam.CreatePe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreatePermanentAccessKeyResponse(httpResp)
-	return huawei.Result(opCreatePermanentAccessKey, httpResp, parsed, err, func(p *iam.CreatePermanentAccessKeyResponse) *iam.CreatePermanentAccessKeyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreatePermanentAccessKeyResponseBody
+	if err := c.rt.Decode(opCreatePermanentAccessKey, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTemporaryAccessKeyByAgency = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByAgency", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency",
@@ -403,6 +444,8 @@ var opCreateTemporaryAccessKeyByAgency = &huawei.Operation{Service: "iam", Name:
 
 // CreateTemporaryAccessKeyByAgency (通过委托获取临时访问密钥和securitytoken): POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
 func (c *Client) CreateTemporaryAccessKeyByAgency(ctx context.Context, body iam.CreateTemporaryAccessKeyByAgencyJSONRequestBody) (*iam.CreateTemporaryAccessKeyByAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTemporaryAccessKeyByAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateTemporaryAccessKeyByAgencyRequest(server, body)
@@ -410,10 +453,11 @@ func (c *Client) CreateTemporaryAccessKeyByAgency(ctx context.Context, body iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateTemporaryAccessKeyByAgencyResponse(httpResp)
-	return huawei.Result(opCreateTemporaryAccessKeyByAgency, httpResp, parsed, err, func(p *iam.CreateTemporaryAccessKeyByAgencyResponse) *iam.CreateTemporaryAccessKeyByAgencyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateTemporaryAccessKeyByAgencyResponseBody
+	if err := c.rt.Decode(opCreateTemporaryAccessKeyByAgency, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTemporaryAccessKeyByToken = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByToken", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken",
@@ -421,6 +465,8 @@ var opCreateTemporaryAccessKeyByToken = &huawei.Operation{Service: "iam", Name: 
 
 // CreateTemporaryAccessKeyByToken (通过token获取临时访问密钥和securitytoken): POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
 func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.CreateTemporaryAccessKeyByTokenJSONRequestBody) (*iam.CreateTemporaryAccessKeyByTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTemporaryAccessKeyByToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateTemporaryAccessKeyByTokenRequest(server, body)
@@ -428,10 +474,11 @@ func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.C
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateTemporaryAccessKeyByTokenResponse(httpResp)
-	return huawei.Result(opCreateTemporaryAccessKeyByToken, httpResp, parsed, err, func(p *iam.CreateTemporaryAccessKeyByTokenResponse) *iam.CreateTemporaryAccessKeyByTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateTemporaryAccessKeyByTokenResponseBody
+	if err := c.rt.Decode(opCreateTemporaryAccessKeyByToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateTokenWithIDToken", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
@@ -439,6 +486,8 @@ var opCreateTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateTo
 
 // CreateTokenWithIDToken (获取联邦认证token(OpenID Connect ID token方式)): POST /v3.0/OS-AUTH/id-token/tokens.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
 func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateTokenWithIDTokenParams, body iam.CreateTokenWithIDTokenJSONRequestBody) (*iam.CreateTokenWithIDTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTokenWithIDToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateTokenWithIDTokenRequest(server, params, body)
@@ -446,8 +495,11 @@ func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateTokenWithIDTokenResponse(httpResp)
-	return huawei.Result(opCreateTokenWithIDToken, httpResp, parsed, err, func(p *iam.CreateTokenWithIDTokenResponse) *iam.CreateTokenWithIDTokenResponseBody { return p.JSON201 })
+	var out iam.CreateTokenWithIDTokenResponseBody
+	if err := c.rt.Decode(opCreateTokenWithIDToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateUnscopeTokenByIdpInitiated = &huawei.Operation{Service: "iam", Name: "CreateUnscopeTokenByIdpInitiated", Method: "POST", Path: "/v3.0/OS-FEDERATION/tokens",
@@ -455,6 +507,8 @@ var opCreateUnscopeTokenByIdpInitiated = &huawei.Operation{Service: "iam", Name:
 
 // CreateUnscopeTokenByIdpInitiated (获取联邦认证unscoped token(IdP initiated)): POST /v3.0/OS-FEDERATION/tokens.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
 func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *iam.CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader) (*iam.CreateUnscopeTokenByIdpInitiatedResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateUnscopeTokenByIdpInitiated, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server, params, contentType, body)
@@ -462,10 +516,11 @@ func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateUnscopeTokenByIdpInitiatedResponse(httpResp)
-	return huawei.Result(opCreateUnscopeTokenByIdpInitiated, httpResp, parsed, err, func(p *iam.CreateUnscopeTokenByIdpInitiatedResponse) *iam.CreateUnscopeTokenByIdpInitiatedResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateUnscopeTokenByIdpInitiatedResponseBody
+	if err := c.rt.Decode(opCreateUnscopeTokenByIdpInitiated, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateUnscopedTokenWithIDToken", Method: "POST", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
@@ -473,6 +528,8 @@ var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "
 
 // CreateUnscopedTokenWithIDToken (获取联邦认证unscoped token(OpenID Connect ID token方式)): POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:1
 func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string) (*iam.CreateUnscopedTokenWithIDTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateUnscopedTokenWithIDToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -486,10 +543,11 @@ func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateUnscopedTokenWithIDTokenResponse(httpResp)
-	return huawei.Result(opCreateUnscopedTokenWithIDToken, httpResp, parsed, err, func(p *iam.CreateUnscopedTokenWithIDTokenResponse) *iam.CreateUnscopedTokenWithIDTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateUnscopedTokenWithIDTokenResponseBody
+	if err := c.rt.Decode(opCreateUnscopedTokenWithIDToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateUser = &huawei.Operation{Service: "iam", Name: "CreateUser", Method: "POST", Path: "/v3.0/OS-USER/users",
@@ -497,6 +555,8 @@ var opCreateUser = &huawei.Operation{Service: "iam", Name: "CreateUser", Method:
 
 // CreateUser (管理员创建IAM用户（推荐）): POST /v3.0/OS-USER/users.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
 func (c *Client) CreateUser(ctx context.Context, body iam.CreateUserJSONRequestBody) (*iam.CreateUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateUserRequest(server, body)
@@ -504,8 +564,11 @@ func (c *Client) CreateUser(ctx context.Context, body iam.CreateUserJSONRequestB
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateUserResponse(httpResp)
-	return huawei.Result(opCreateUser, httpResp, parsed, err, func(p *iam.CreateUserResponse) *iam.CreateUserResponseBody { return p.JSON201 })
+	var out iam.CreateUserResponseBody
+	if err := c.rt.Decode(opCreateUser, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAgency = &huawei.Operation{Service: "iam", Name: "DeleteAgency", Method: "DELETE", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
@@ -513,6 +576,8 @@ var opDeleteAgency = &huawei.Operation{Service: "iam", Name: "DeleteAgency", Met
 
 // DeleteAgency (删除委托): DELETE /v3.0/OS-AGENCY/agencies/{agency_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除委托.md:1
 func (c *Client) DeleteAgency(ctx context.Context, agencyID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if agencyID == "" {
@@ -523,8 +588,7 @@ func (c *Client) DeleteAgency(ctx context.Context, agencyID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteAgencyResponse(httpResp)
-	return huawei.NoResult(opDeleteAgency, httpResp, err)
+	return c.rt.NoResult(opDeleteAgency, httpResp)
 }
 
 var opDeleteBindingDevice = &huawei.Operation{Service: "iam", Name: "DeleteBindingDevice", Method: "PUT", Path: "/v3.0/OS-MFA/mfa-devices/unbind",
@@ -532,6 +596,8 @@ var opDeleteBindingDevice = &huawei.Operation{Service: "iam", Name: "DeleteBindi
 
 // DeleteBindingDevice (解绑MFA设备): PUT /v3.0/OS-MFA/mfa-devices/unbind.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
 func (c *Client) DeleteBindingDevice(ctx context.Context, body iam.DeleteBindingDeviceJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteBindingDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewDeleteBindingDeviceRequest(server, body)
@@ -539,8 +605,7 @@ func (c *Client) DeleteBindingDevice(ctx context.Context, body iam.DeleteBinding
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteBindingDeviceResponse(httpResp)
-	return huawei.NoResult(opDeleteBindingDevice, httpResp, err)
+	return c.rt.NoResult(opDeleteBindingDevice, httpResp)
 }
 
 var opDeleteCustomPolicy = &huawei.Operation{Service: "iam", Name: "DeleteCustomPolicy", Method: "DELETE", Path: "/v3.0/OS-ROLE/roles/{role_id}",
@@ -548,6 +613,8 @@ var opDeleteCustomPolicy = &huawei.Operation{Service: "iam", Name: "DeleteCustom
 
 // DeleteCustomPolicy (删除自定义策略): DELETE /v3.0/OS-ROLE/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除自定义策略.md:1
 func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -558,8 +625,7 @@ func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteCustomPolicyResponse(httpResp)
-	return huawei.NoResult(opDeleteCustomPolicy, httpResp, err)
+	return c.rt.NoResult(opDeleteCustomPolicy, httpResp)
 }
 
 var opDeleteDomainGroupInheritedRole = &huawei.Operation{Service: "iam", Name: "DeleteDomainGroupInheritedRole", Method: "DELETE", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
@@ -567,6 +633,8 @@ var opDeleteDomainGroupInheritedRole = &huawei.Operation{Service: "iam", Name: "
 
 // DeleteDomainGroupInheritedRole (移除用户组的所有项目服务权限): DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:1
 func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteDomainGroupInheritedRole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -583,8 +651,7 @@ func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID st
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteDomainGroupInheritedRoleResponse(httpResp)
-	return huawei.NoResult(opDeleteDomainGroupInheritedRole, httpResp, err)
+	return c.rt.NoResult(opDeleteDomainGroupInheritedRole, httpResp)
 }
 
 var opDeleteMfaDevice = &huawei.Operation{Service: "iam", Name: "DeleteMfaDevice", Method: "DELETE", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
@@ -592,6 +659,8 @@ var opDeleteMfaDevice = &huawei.Operation{Service: "iam", Name: "DeleteMfaDevice
 
 // DeleteMfaDevice (删除MFA设备): DELETE /v3.0/OS-MFA/virtual-mfa-devices.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除MFA设备.md:1
 func (c *Client) DeleteMfaDevice(ctx context.Context, params *iam.DeleteMfaDeviceParams) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewDeleteMfaDeviceRequest(server, params)
@@ -599,8 +668,7 @@ func (c *Client) DeleteMfaDevice(ctx context.Context, params *iam.DeleteMfaDevic
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteMfaDeviceResponse(httpResp)
-	return huawei.NoResult(opDeleteMfaDevice, httpResp, err)
+	return c.rt.NoResult(opDeleteMfaDevice, httpResp)
 }
 
 var opDeletePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "DeletePermanentAccessKey", Method: "DELETE", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
@@ -608,6 +676,8 @@ var opDeletePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "Delete
 
 // DeletePermanentAccessKey (删除指定永久访问密钥): DELETE /v3.0/OS-CREDENTIAL/credentials/{access_key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除指定永久访问密钥.md:1
 func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if accessKey == "" {
@@ -618,8 +688,7 @@ func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string)
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeletePermanentAccessKeyResponse(httpResp)
-	return huawei.NoResult(opDeletePermanentAccessKey, httpResp, err)
+	return c.rt.NoResult(opDeletePermanentAccessKey, httpResp)
 }
 
 var opDeleteRole = &huawei.Operation{Service: "iam", Name: "DeleteRole", Method: "DELETE", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -627,6 +696,8 @@ var opDeleteRole = &huawei.Operation{Service: "iam", Name: "DeleteRole", Method:
 
 // DeleteRole (删除企业项目关联的用户组权限): DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.DeleteRoleJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -643,8 +714,7 @@ func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, gro
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteRoleResponse(httpResp)
-	return huawei.NoResult(opDeleteRole, httpResp, err)
+	return c.rt.NoResult(opDeleteRole, httpResp)
 }
 
 var opKeystoneAddUserToGroup = &huawei.Operation{Service: "iam", Name: "KeystoneAddUserToGroup", Method: "PUT", Path: "/v3/groups/{group_id}/users/{user_id}",
@@ -652,6 +722,8 @@ var opKeystoneAddUserToGroup = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneAddUserToGroup (添加IAM用户到用户组): PUT /v3/groups/{group_id}/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/添加IAM用户到用户组.md:1
 func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAddUserToGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -665,8 +737,7 @@ func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, use
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneAddUserToGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneAddUserToGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneAddUserToGroup, httpResp)
 }
 
 var opKeystoneAssociateGroupWithDomainPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithDomainPermission", Method: "PUT", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
@@ -674,6 +745,8 @@ var opKeystoneAssociateGroupWithDomainPermission = &huawei.Operation{Service: "i
 
 // KeystoneAssociateGroupWithDomainPermission (为用户组授予全局服务权限): PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予全局服务权限.md:1
 func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -690,8 +763,7 @@ func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context,
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneAssociateGroupWithDomainPermissionResponse(httpResp)
-	return huawei.NoResult(opKeystoneAssociateGroupWithDomainPermission, httpResp, err)
+	return c.rt.NoResult(opKeystoneAssociateGroupWithDomainPermission, httpResp)
 }
 
 var opKeystoneAssociateGroupWithProjectPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithProjectPermission", Method: "PUT", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
@@ -699,6 +771,8 @@ var opKeystoneAssociateGroupWithProjectPermission = &huawei.Operation{Service: "
 
 // KeystoneAssociateGroupWithProjectPermission (为用户组授予项目服务权限): PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予项目服务权限.md:1
 func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -715,8 +789,7 @@ func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneAssociateGroupWithProjectPermissionResponse(httpResp)
-	return huawei.NoResult(opKeystoneAssociateGroupWithProjectPermission, httpResp, err)
+	return c.rt.NoResult(opKeystoneAssociateGroupWithProjectPermission, httpResp)
 }
 
 var opKeystoneCheckDomainPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckDomainPermissionForGroup", Method: "HEAD", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
@@ -724,6 +797,8 @@ var opKeystoneCheckDomainPermissionForGroup = &huawei.Operation{Service: "iam", 
 
 // KeystoneCheckDomainPermissionForGroup (查询用户组是否拥有全局服务权限): HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有全局服务权限.md:1
 func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckDomainPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -740,8 +815,7 @@ func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, doma
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckDomainPermissionForGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckDomainPermissionForGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckDomainPermissionForGroup, httpResp)
 }
 
 var opKeystoneCheckProjectPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckProjectPermissionForGroup", Method: "HEAD", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
@@ -749,6 +823,8 @@ var opKeystoneCheckProjectPermissionForGroup = &huawei.Operation{Service: "iam",
 
 // KeystoneCheckProjectPermissionForGroup (查询用户组是否拥有项目服务权限): HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有项目服务权限.md:1
 func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckProjectPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -765,8 +841,7 @@ func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, pro
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckProjectPermissionForGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckProjectPermissionForGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckProjectPermissionForGroup, httpResp)
 }
 
 var opKeystoneCheckUserInGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckUserInGroup", Method: "HEAD", Path: "/v3/groups/{group_id}/users/{user_id}",
@@ -774,6 +849,8 @@ var opKeystoneCheckUserInGroup = &huawei.Operation{Service: "iam", Name: "Keysto
 
 // KeystoneCheckUserInGroup (查询IAM用户是否在用户组中): HEAD /v3/groups/{group_id}/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户是否在用户组中.md:1
 func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckUserInGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -787,8 +864,7 @@ func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, u
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckUserInGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckUserInGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckUserInGroup, httpResp)
 }
 
 var opKeystoneCheckroleForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckroleForGroup", Method: "HEAD", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
@@ -796,6 +872,8 @@ var opKeystoneCheckroleForGroup = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneCheckroleForGroup (查询用户组是否拥有所有项目指定权限): HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有所有项目指定权限.md:1
 func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckroleForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -812,8 +890,7 @@ func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string,
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckroleForGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckroleForGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckroleForGroup, httpResp)
 }
 
 var opKeystoneCreateAgencyToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateAgencyToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateAgencyToken",
@@ -821,6 +898,8 @@ var opKeystoneCreateAgencyToken = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneCreateAgencyToken (获取委托Token): POST /v3/auth/tokens#KeystoneCreateAgencyToken.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
 func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.KeystoneCreateAgencyTokenParams, body iam.KeystoneCreateAgencyTokenJSONRequestBody) (*iam.KeystoneCreateAgencyTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateAgencyToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateAgencyTokenRequest(server, params, body)
@@ -828,10 +907,11 @@ func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.Keys
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateAgencyTokenResponse(httpResp)
-	return huawei.Result(opKeystoneCreateAgencyToken, httpResp, parsed, err, func(p *iam.KeystoneCreateAgencyTokenResponse) *iam.KeystoneCreateAgencyTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateAgencyTokenResponseBody
+	if err := c.rt.Decode(opKeystoneCreateAgencyToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCreateGroup", Method: "POST", Path: "/v3/groups",
@@ -839,6 +919,8 @@ var opKeystoneCreateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCre
 
 // KeystoneCreateGroup (创建用户组): POST /v3/groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
 func (c *Client) KeystoneCreateGroup(ctx context.Context, body iam.KeystoneCreateGroupJSONRequestBody) (*iam.KeystoneCreateGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateGroupRequest(server, body)
@@ -846,8 +928,11 @@ func (c *Client) KeystoneCreateGroup(ctx context.Context, body iam.KeystoneCreat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateGroupResponse(httpResp)
-	return huawei.Result(opKeystoneCreateGroup, httpResp, parsed, err, func(p *iam.KeystoneCreateGroupResponse) *iam.KeystoneCreateGroupResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateGroupResponseBody
+	if err := c.rt.Decode(opKeystoneCreateGroup, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneCreateIdentityProvider", Method: "PUT", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -855,6 +940,8 @@ var opKeystoneCreateIdentityProvider = &huawei.Operation{Service: "iam", Name: "
 
 // KeystoneCreateIdentityProvider (创建身份提供商): PUT /v3/OS-FEDERATION/identity_providers/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
 func (c *Client) KeystoneCreateIdentityProvider(ctx context.Context, id string, body iam.KeystoneCreateIdentityProviderJSONRequestBody) (*iam.KeystoneCreateIdentityProviderResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -865,10 +952,11 @@ func (c *Client) KeystoneCreateIdentityProvider(ctx context.Context, id string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateIdentityProviderResponse(httpResp)
-	return huawei.Result(opKeystoneCreateIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneCreateIdentityProviderResponse) *iam.KeystoneCreateIdentityProviderResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateIdentityProviderResponseBody
+	if err := c.rt.Decode(opKeystoneCreateIdentityProvider, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneCreateMapping", Method: "PUT", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -876,6 +964,8 @@ var opKeystoneCreateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneC
 
 // KeystoneCreateMapping (注册映射): PUT /v3/OS-FEDERATION/mappings/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
 func (c *Client) KeystoneCreateMapping(ctx context.Context, id string, body iam.KeystoneCreateMappingJSONRequestBody) (*iam.KeystoneCreateMappingResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -886,8 +976,11 @@ func (c *Client) KeystoneCreateMapping(ctx context.Context, id string, body iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateMappingResponse(httpResp)
-	return huawei.Result(opKeystoneCreateMapping, httpResp, parsed, err, func(p *iam.KeystoneCreateMappingResponse) *iam.KeystoneCreateMappingResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateMappingResponseBody
+	if err := c.rt.Decode(opKeystoneCreateMapping, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateProject = &huawei.Operation{Service: "iam", Name: "KeystoneCreateProject", Method: "POST", Path: "/v3/projects",
@@ -895,6 +988,8 @@ var opKeystoneCreateProject = &huawei.Operation{Service: "iam", Name: "KeystoneC
 
 // KeystoneCreateProject (创建项目): POST /v3/projects.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
 func (c *Client) KeystoneCreateProject(ctx context.Context, body iam.KeystoneCreateProjectJSONRequestBody) (*iam.KeystoneCreateProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateProjectRequest(server, body)
@@ -902,8 +997,11 @@ func (c *Client) KeystoneCreateProject(ctx context.Context, body iam.KeystoneCre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateProjectResponse(httpResp)
-	return huawei.Result(opKeystoneCreateProject, httpResp, parsed, err, func(p *iam.KeystoneCreateProjectResponse) *iam.KeystoneCreateProjectResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateProjectResponseBody
+	if err := c.rt.Decode(opKeystoneCreateProject, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneCreateProtocol", Method: "PUT", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -911,6 +1009,8 @@ var opKeystoneCreateProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneCreateProtocol (注册协议): PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
 func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, protocolID string, body iam.KeystoneCreateProtocolJSONRequestBody) (*iam.KeystoneCreateProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -924,8 +1024,11 @@ func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, proto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateProtocolResponse(httpResp)
-	return huawei.Result(opKeystoneCreateProtocol, httpResp, parsed, err, func(p *iam.KeystoneCreateProtocolResponse) *iam.KeystoneCreateProtocolResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateProtocolResponseBody
+	if err := c.rt.Decode(opKeystoneCreateProtocol, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateScopedToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateScopedToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateScopedToken",
@@ -933,6 +1036,8 @@ var opKeystoneCreateScopedToken = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneCreateScopedToken (获取联邦认证scoped token): POST /v3/auth/tokens#KeystoneCreateScopedToken.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
 func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.KeystoneCreateScopedTokenJSONRequestBody) (*iam.KeystoneCreateScopedTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateScopedToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateScopedTokenRequest(server, body)
@@ -940,10 +1045,11 @@ func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.Keyston
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateScopedTokenResponse(httpResp)
-	return huawei.Result(opKeystoneCreateScopedToken, httpResp, parsed, err, func(p *iam.KeystoneCreateScopedTokenResponse) *iam.KeystoneCreateScopedTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateScopedTokenResponseBody
+	if err := c.rt.Decode(opKeystoneCreateScopedToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateUser = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUser", Method: "POST", Path: "/v3/users",
@@ -951,6 +1057,8 @@ var opKeystoneCreateUser = &huawei.Operation{Service: "iam", Name: "KeystoneCrea
 
 // KeystoneCreateUser (管理员创建IAM用户): POST /v3/users.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
 func (c *Client) KeystoneCreateUser(ctx context.Context, body iam.KeystoneCreateUserJSONRequestBody) (*iam.KeystoneCreateUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateUserRequest(server, body)
@@ -958,8 +1066,11 @@ func (c *Client) KeystoneCreateUser(ctx context.Context, body iam.KeystoneCreate
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateUserResponse(httpResp)
-	return huawei.Result(opKeystoneCreateUser, httpResp, parsed, err, func(p *iam.KeystoneCreateUserResponse) *iam.KeystoneCreateUserResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateUserResponseBody
+	if err := c.rt.Decode(opKeystoneCreateUser, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPassword", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPassword",
@@ -967,6 +1078,8 @@ var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name
 
 // KeystoneCreateUserTokenByPassword (获取IAM用户Token（使用密码）): POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
 func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordParams, body iam.KeystoneCreateUserTokenByPasswordJSONRequestBody) (*iam.KeystoneCreateUserTokenByPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUserTokenByPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateUserTokenByPasswordRequest(server, params, body)
@@ -974,10 +1087,11 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateUserTokenByPasswordResponse(httpResp)
-	return huawei.Result(opKeystoneCreateUserTokenByPassword, httpResp, parsed, err, func(p *iam.KeystoneCreateUserTokenByPasswordResponse) *iam.KeystoneCreateUserTokenByPasswordResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateUserTokenByPasswordResponseBody
+	if err := c.rt.Decode(opKeystoneCreateUserTokenByPassword, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateUserTokenByPasswordAndMfa = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPasswordAndMfa", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa",
@@ -985,6 +1099,8 @@ var opKeystoneCreateUserTokenByPasswordAndMfa = &huawei.Operation{Service: "iam"
 
 // KeystoneCreateUserTokenByPasswordAndMfa (获取IAM用户Token（使用密码+虚拟MFA）): POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
 func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordAndMfaParams, body iam.KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody) (*iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUserTokenByPasswordAndMfa, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateUserTokenByPasswordAndMfaRequest(server, params, body)
@@ -992,10 +1108,11 @@ func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, pa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateUserTokenByPasswordAndMfaResponse(httpResp)
-	return huawei.Result(opKeystoneCreateUserTokenByPasswordAndMfa, httpResp, parsed, err, func(p *iam.KeystoneCreateUserTokenByPasswordAndMfaResponse) *iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody
+	if err := c.rt.Decode(opKeystoneCreateUserTokenByPasswordAndMfa, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteGroup", Method: "DELETE", Path: "/v3/groups/{group_id}",
@@ -1003,6 +1120,8 @@ var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDel
 
 // KeystoneDeleteGroup (删除用户组): DELETE /v3/groups/{group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除用户组.md:1
 func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1013,8 +1132,7 @@ func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string) error 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteGroup, httpResp)
 }
 
 var opKeystoneDeleteIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteIdentityProvider", Method: "DELETE", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -1022,6 +1140,8 @@ var opKeystoneDeleteIdentityProvider = &huawei.Operation{Service: "iam", Name: "
 
 // KeystoneDeleteIdentityProvider (删除SAML身份提供商): DELETE /v3/OS-FEDERATION/identity_providers/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除SAML身份提供商.md:1
 func (c *Client) KeystoneDeleteIdentityProvider(ctx context.Context, id string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1032,8 +1152,7 @@ func (c *Client) KeystoneDeleteIdentityProvider(ctx context.Context, id string) 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteIdentityProviderResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteIdentityProvider, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteIdentityProvider, httpResp)
 }
 
 var opKeystoneDeleteMapping = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteMapping", Method: "DELETE", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -1041,6 +1160,8 @@ var opKeystoneDeleteMapping = &huawei.Operation{Service: "iam", Name: "KeystoneD
 
 // KeystoneDeleteMapping (删除映射): DELETE /v3/OS-FEDERATION/mappings/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除映射.md:1
 func (c *Client) KeystoneDeleteMapping(ctx context.Context, id string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1051,8 +1172,7 @@ func (c *Client) KeystoneDeleteMapping(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteMappingResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteMapping, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteMapping, httpResp)
 }
 
 var opKeystoneDeleteProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteProtocol", Method: "DELETE", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -1060,6 +1180,8 @@ var opKeystoneDeleteProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneDeleteProtocol (删除协议): DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除协议.md:1
 func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, protocolID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -1073,8 +1195,7 @@ func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, proto
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteProtocolResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteProtocol, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteProtocol, httpResp)
 }
 
 var opKeystoneDeleteUser = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteUser", Method: "DELETE", Path: "/v3/users/{user_id}",
@@ -1082,6 +1203,8 @@ var opKeystoneDeleteUser = &huawei.Operation{Service: "iam", Name: "KeystoneDele
 
 // KeystoneDeleteUser (管理员删除IAM用户): DELETE /v3/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员删除IAM用户.md:1
 func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1092,8 +1215,7 @@ func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteUserResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteUser, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteUser, httpResp)
 }
 
 var opKeystoneListAllProjectPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListAllProjectPermissionsForGroup", Method: "GET", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects",
@@ -1101,6 +1223,8 @@ var opKeystoneListAllProjectPermissionsForGroup = &huawei.Operation{Service: "ia
 
 // KeystoneListAllProjectPermissionsForGroup (查询用户组的所有项目权限列表): GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:1
 func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainID string, groupID string) (*iam.KeystoneListAllProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListAllProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1114,10 +1238,11 @@ func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListAllProjectPermissionsForGroupResponse(httpResp)
-	return huawei.Result(opKeystoneListAllProjectPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListAllProjectPermissionsForGroupResponse) *iam.KeystoneListAllProjectPermissionsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListAllProjectPermissionsForGroupResponseBody
+	if err := c.rt.Decode(opKeystoneListAllProjectPermissionsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListAuthDomains = &huawei.Operation{Service: "iam", Name: "KeystoneListAuthDomains", Method: "GET", Path: "/v3/auth/domains",
@@ -1125,6 +1250,8 @@ var opKeystoneListAuthDomains = &huawei.Operation{Service: "iam", Name: "Keyston
 
 // KeystoneListAuthDomains (查询IAM用户可以访问的帐号详情): GET /v3/auth/domains.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:1
 func (c *Client) KeystoneListAuthDomains(ctx context.Context) (*iam.KeystoneListAuthDomainsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListAuthDomains, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListAuthDomainsRequest(server)
@@ -1132,10 +1259,11 @@ func (c *Client) KeystoneListAuthDomains(ctx context.Context) (*iam.KeystoneList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListAuthDomainsResponse(httpResp)
-	return huawei.Result(opKeystoneListAuthDomains, httpResp, parsed, err, func(p *iam.KeystoneListAuthDomainsResponse) *iam.KeystoneListAuthDomainsResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListAuthDomainsResponseBody
+	if err := c.rt.Decode(opKeystoneListAuthDomains, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListAuthProjects = &huawei.Operation{Service: "iam", Name: "KeystoneListAuthProjects", Method: "GET", Path: "/v3/auth/projects",
@@ -1143,6 +1271,8 @@ var opKeystoneListAuthProjects = &huawei.Operation{Service: "iam", Name: "Keysto
 
 // KeystoneListAuthProjects (查询IAM用户可以访问的项目列表): GET /v3/auth/projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:1
 func (c *Client) KeystoneListAuthProjects(ctx context.Context) (*iam.KeystoneListAuthProjectsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListAuthProjects, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListAuthProjectsRequest(server)
@@ -1150,10 +1280,11 @@ func (c *Client) KeystoneListAuthProjects(ctx context.Context) (*iam.KeystoneLis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListAuthProjectsResponse(httpResp)
-	return huawei.Result(opKeystoneListAuthProjects, httpResp, parsed, err, func(p *iam.KeystoneListAuthProjectsResponse) *iam.KeystoneListAuthProjectsResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListAuthProjectsResponseBody
+	if err := c.rt.Decode(opKeystoneListAuthProjects, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListDomainPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListDomainPermissionsForGroup", Method: "GET", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles",
@@ -1161,6 +1292,8 @@ var opKeystoneListDomainPermissionsForGroup = &huawei.Operation{Service: "iam", 
 
 // KeystoneListDomainPermissionsForGroup (查询全局服务中的用户组权限): GET /v3/domains/{domain_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:1
 func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, domainID string, groupID string) (*iam.KeystoneListDomainPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListDomainPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1174,10 +1307,11 @@ func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, doma
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListDomainPermissionsForGroupResponse(httpResp)
-	return huawei.Result(opKeystoneListDomainPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListDomainPermissionsForGroupResponse) *iam.KeystoneListDomainPermissionsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListDomainPermissionsForGroupResponseBody
+	if err := c.rt.Decode(opKeystoneListDomainPermissionsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListEndpoints = &huawei.Operation{Service: "iam", Name: "KeystoneListEndpoints", Method: "GET", Path: "/v3/endpoints",
@@ -1185,6 +1319,8 @@ var opKeystoneListEndpoints = &huawei.Operation{Service: "iam", Name: "KeystoneL
 
 // KeystoneListEndpoints (查询终端节点列表): GET /v3/endpoints.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:1
 func (c *Client) KeystoneListEndpoints(ctx context.Context, params *iam.KeystoneListEndpointsParams) (*iam.KeystoneListEndpointsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListEndpoints, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListEndpointsRequest(server, params)
@@ -1192,8 +1328,11 @@ func (c *Client) KeystoneListEndpoints(ctx context.Context, params *iam.Keystone
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListEndpointsResponse(httpResp)
-	return huawei.Result(opKeystoneListEndpoints, httpResp, parsed, err, func(p *iam.KeystoneListEndpointsResponse) *iam.KeystoneListEndpointsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListEndpointsResponseBody
+	if err := c.rt.Decode(opKeystoneListEndpoints, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListGroups = &huawei.Operation{Service: "iam", Name: "KeystoneListGroups", Method: "GET", Path: "/v3/groups",
@@ -1201,6 +1340,8 @@ var opKeystoneListGroups = &huawei.Operation{Service: "iam", Name: "KeystoneList
 
 // KeystoneListGroups (查询用户组列表): GET /v3/groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:1
 func (c *Client) KeystoneListGroups(ctx context.Context, params *iam.KeystoneListGroupsParams) (*iam.KeystoneListGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListGroupsRequest(server, params)
@@ -1208,8 +1349,11 @@ func (c *Client) KeystoneListGroups(ctx context.Context, params *iam.KeystoneLis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListGroupsResponse(httpResp)
-	return huawei.Result(opKeystoneListGroups, httpResp, parsed, err, func(p *iam.KeystoneListGroupsResponse) *iam.KeystoneListGroupsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListGroupsResponseBody
+	if err := c.rt.Decode(opKeystoneListGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListGroupsForUser = &huawei.Operation{Service: "iam", Name: "KeystoneListGroupsForUser", Method: "GET", Path: "/v3/users/{user_id}/groups",
@@ -1217,6 +1361,8 @@ var opKeystoneListGroupsForUser = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneListGroupsForUser (查询IAM用户所属用户组): GET /v3/users/{user_id}/groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:1
 func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string) (*iam.KeystoneListGroupsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListGroupsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1227,10 +1373,11 @@ func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListGroupsForUserResponse(httpResp)
-	return huawei.Result(opKeystoneListGroupsForUser, httpResp, parsed, err, func(p *iam.KeystoneListGroupsForUserResponse) *iam.KeystoneListGroupsForUserResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListGroupsForUserResponseBody
+	if err := c.rt.Decode(opKeystoneListGroupsForUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListIdentityProviders = &huawei.Operation{Service: "iam", Name: "KeystoneListIdentityProviders", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers",
@@ -1238,6 +1385,8 @@ var opKeystoneListIdentityProviders = &huawei.Operation{Service: "iam", Name: "K
 
 // KeystoneListIdentityProviders (查询身份提供商列表): GET /v3/OS-FEDERATION/identity_providers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:1
 func (c *Client) KeystoneListIdentityProviders(ctx context.Context) (*iam.KeystoneListIdentityProvidersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListIdentityProviders, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListIdentityProvidersRequest(server)
@@ -1245,10 +1394,11 @@ func (c *Client) KeystoneListIdentityProviders(ctx context.Context) (*iam.Keysto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListIdentityProvidersResponse(httpResp)
-	return huawei.Result(opKeystoneListIdentityProviders, httpResp, parsed, err, func(p *iam.KeystoneListIdentityProvidersResponse) *iam.KeystoneListIdentityProvidersResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListIdentityProvidersResponseBody
+	if err := c.rt.Decode(opKeystoneListIdentityProviders, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListMappings = &huawei.Operation{Service: "iam", Name: "KeystoneListMappings", Method: "GET", Path: "/v3/OS-FEDERATION/mappings",
@@ -1256,6 +1406,8 @@ var opKeystoneListMappings = &huawei.Operation{Service: "iam", Name: "KeystoneLi
 
 // KeystoneListMappings (查询映射列表): GET /v3/OS-FEDERATION/mappings.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:1
 func (c *Client) KeystoneListMappings(ctx context.Context) (*iam.KeystoneListMappingsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListMappings, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListMappingsRequest(server)
@@ -1263,8 +1415,11 @@ func (c *Client) KeystoneListMappings(ctx context.Context) (*iam.KeystoneListMap
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListMappingsResponse(httpResp)
-	return huawei.Result(opKeystoneListMappings, httpResp, parsed, err, func(p *iam.KeystoneListMappingsResponse) *iam.KeystoneListMappingsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListMappingsResponseBody
+	if err := c.rt.Decode(opKeystoneListMappings, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListPermissions = &huawei.Operation{Service: "iam", Name: "KeystoneListPermissions", Method: "GET", Path: "/v3/roles",
@@ -1272,6 +1427,8 @@ var opKeystoneListPermissions = &huawei.Operation{Service: "iam", Name: "Keyston
 
 // KeystoneListPermissions (查询权限列表): GET /v3/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:1
 func (c *Client) KeystoneListPermissions(ctx context.Context, params *iam.KeystoneListPermissionsParams) (*iam.KeystoneListPermissionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListPermissions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListPermissionsRequest(server, params)
@@ -1279,10 +1436,11 @@ func (c *Client) KeystoneListPermissions(ctx context.Context, params *iam.Keysto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListPermissionsResponse(httpResp)
-	return huawei.Result(opKeystoneListPermissions, httpResp, parsed, err, func(p *iam.KeystoneListPermissionsResponse) *iam.KeystoneListPermissionsResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListPermissionsResponseBody
+	if err := c.rt.Decode(opKeystoneListPermissions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageKeystoneListPermissions = huawei.Paging{Op: opKeystoneListPermissions, Style: "page", Param: "page", Limit: "per_page",
@@ -1291,6 +1449,8 @@ var pageKeystoneListPermissions = huawei.Paging{Op: opKeystoneListPermissions, S
 // KeystoneListPermissionsAll iterates over the roles of every page of KeystoneListPermissions
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:1
 func (c *Client) KeystoneListPermissionsAll(ctx context.Context, params *iam.KeystoneListPermissionsParams) iter.Seq2[iam.KeystoneListPermissionsRoles, error] {
 	call := func(ctx context.Context, params *iam.KeystoneListPermissionsParams) (*iam.KeystoneListPermissionsResponseBody, error) {
 		return c.KeystoneListPermissions(ctx, params)
@@ -1303,6 +1463,8 @@ var opKeystoneListProjectPermissionsForGroup = &huawei.Operation{Service: "iam",
 
 // KeystoneListProjectPermissionsForGroup (查询项目服务中的用户组权限): GET /v3/projects/{project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:1
 func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, projectID string, groupID string) (*iam.KeystoneListProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1316,10 +1478,11 @@ func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, pro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProjectPermissionsForGroupResponse(httpResp)
-	return huawei.Result(opKeystoneListProjectPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListProjectPermissionsForGroupResponse) *iam.KeystoneListProjectPermissionsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListProjectPermissionsForGroupResponseBody
+	if err := c.rt.Decode(opKeystoneListProjectPermissionsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListProjects = &huawei.Operation{Service: "iam", Name: "KeystoneListProjects", Method: "GET", Path: "/v3/projects",
@@ -1327,6 +1490,8 @@ var opKeystoneListProjects = &huawei.Operation{Service: "iam", Name: "KeystoneLi
 
 // KeystoneListProjects (查询指定条件下的项目列表): GET /v3/projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:1
 func (c *Client) KeystoneListProjects(ctx context.Context, params *iam.KeystoneListProjectsParams) (*iam.KeystoneListProjectsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjects, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListProjectsRequest(server, params)
@@ -1334,8 +1499,11 @@ func (c *Client) KeystoneListProjects(ctx context.Context, params *iam.KeystoneL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProjectsResponse(httpResp)
-	return huawei.Result(opKeystoneListProjects, httpResp, parsed, err, func(p *iam.KeystoneListProjectsResponse) *iam.KeystoneListProjectsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListProjectsResponseBody
+	if err := c.rt.Decode(opKeystoneListProjects, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageKeystoneListProjects = huawei.Paging{Op: opKeystoneListProjects, Style: "page", Param: "page", Limit: "per_page",
@@ -1344,6 +1512,8 @@ var pageKeystoneListProjects = huawei.Paging{Op: opKeystoneListProjects, Style: 
 // KeystoneListProjectsAll iterates over the projects of every page of KeystoneListProjects
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:1
 func (c *Client) KeystoneListProjectsAll(ctx context.Context, params *iam.KeystoneListProjectsParams) iter.Seq2[iam.KeystoneListProjectsProjects, error] {
 	call := func(ctx context.Context, params *iam.KeystoneListProjectsParams) (*iam.KeystoneListProjectsResponseBody, error) {
 		return c.KeystoneListProjects(ctx, params)
@@ -1356,6 +1526,8 @@ var opKeystoneListProjectsForUser = &huawei.Operation{Service: "iam", Name: "Key
 
 // KeystoneListProjectsForUser (查询指定IAM用户的项目列表): GET /v3/users/{user_id}/projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:1
 func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string) (*iam.KeystoneListProjectsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1366,10 +1538,11 @@ func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProjectsForUserResponse(httpResp)
-	return huawei.Result(opKeystoneListProjectsForUser, httpResp, parsed, err, func(p *iam.KeystoneListProjectsForUserResponse) *iam.KeystoneListProjectsForUserResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListProjectsForUserResponseBody
+	if err := c.rt.Decode(opKeystoneListProjectsForUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListProtocols = &huawei.Operation{Service: "iam", Name: "KeystoneListProtocols", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols",
@@ -1377,6 +1550,8 @@ var opKeystoneListProtocols = &huawei.Operation{Service: "iam", Name: "KeystoneL
 
 // KeystoneListProtocols (查询协议列表): GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:1
 func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string) (*iam.KeystoneListProtocolsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProtocols, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -1387,8 +1562,11 @@ func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string) (*iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProtocolsResponse(httpResp)
-	return huawei.Result(opKeystoneListProtocols, httpResp, parsed, err, func(p *iam.KeystoneListProtocolsResponse) *iam.KeystoneListProtocolsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListProtocolsResponseBody
+	if err := c.rt.Decode(opKeystoneListProtocols, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListRegions = &huawei.Operation{Service: "iam", Name: "KeystoneListRegions", Method: "GET", Path: "/v3/regions",
@@ -1396,6 +1574,8 @@ var opKeystoneListRegions = &huawei.Operation{Service: "iam", Name: "KeystoneLis
 
 // KeystoneListRegions (查询区域列表): GET /v3/regions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:1
 func (c *Client) KeystoneListRegions(ctx context.Context) (*iam.KeystoneListRegionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListRegions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListRegionsRequest(server)
@@ -1403,8 +1583,11 @@ func (c *Client) KeystoneListRegions(ctx context.Context) (*iam.KeystoneListRegi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListRegionsResponse(httpResp)
-	return huawei.Result(opKeystoneListRegions, httpResp, parsed, err, func(p *iam.KeystoneListRegionsResponse) *iam.KeystoneListRegionsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListRegionsResponseBody
+	if err := c.rt.Decode(opKeystoneListRegions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListServices = &huawei.Operation{Service: "iam", Name: "KeystoneListServices", Method: "GET", Path: "/v3/services",
@@ -1412,6 +1595,8 @@ var opKeystoneListServices = &huawei.Operation{Service: "iam", Name: "KeystoneLi
 
 // KeystoneListServices (查询服务列表): GET /v3/services.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:1
 func (c *Client) KeystoneListServices(ctx context.Context, params *iam.KeystoneListServicesParams) (*iam.KeystoneListServicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListServices, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListServicesRequest(server, params)
@@ -1419,8 +1604,11 @@ func (c *Client) KeystoneListServices(ctx context.Context, params *iam.KeystoneL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListServicesResponse(httpResp)
-	return huawei.Result(opKeystoneListServices, httpResp, parsed, err, func(p *iam.KeystoneListServicesResponse) *iam.KeystoneListServicesResponseBody { return p.JSON200 })
+	var out iam.KeystoneListServicesResponseBody
+	if err := c.rt.Decode(opKeystoneListServices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListUsers = &huawei.Operation{Service: "iam", Name: "KeystoneListUsers", Method: "GET", Path: "/v3/users",
@@ -1428,6 +1616,8 @@ var opKeystoneListUsers = &huawei.Operation{Service: "iam", Name: "KeystoneListU
 
 // KeystoneListUsers (管理员查询IAM用户列表): GET /v3/users.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:1
 func (c *Client) KeystoneListUsers(ctx context.Context, params *iam.KeystoneListUsersParams) (*iam.KeystoneListUsersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListUsers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListUsersRequest(server, params)
@@ -1435,8 +1625,11 @@ func (c *Client) KeystoneListUsers(ctx context.Context, params *iam.KeystoneList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListUsersResponse(httpResp)
-	return huawei.Result(opKeystoneListUsers, httpResp, parsed, err, func(p *iam.KeystoneListUsersResponse) *iam.KeystoneListUsersResponseBody { return p.JSON200 })
+	var out iam.KeystoneListUsersResponseBody
+	if err := c.rt.Decode(opKeystoneListUsers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListUsersForGroupByAdmin = &huawei.Operation{Service: "iam", Name: "KeystoneListUsersForGroupByAdmin", Method: "GET", Path: "/v3/groups/{group_id}/users",
@@ -1444,6 +1637,8 @@ var opKeystoneListUsersForGroupByAdmin = &huawei.Operation{Service: "iam", Name:
 
 // KeystoneListUsersForGroupByAdmin (管理员查询用户组所包含的IAM用户): GET /v3/groups/{group_id}/users.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:1
 func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID string) (*iam.KeystoneListUsersForGroupByAdminResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListUsersForGroupByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1454,10 +1649,11 @@ func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListUsersForGroupByAdminResponse(httpResp)
-	return huawei.Result(opKeystoneListUsersForGroupByAdmin, httpResp, parsed, err, func(p *iam.KeystoneListUsersForGroupByAdminResponse) *iam.KeystoneListUsersForGroupByAdminResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListUsersForGroupByAdminResponseBody
+	if err := c.rt.Decode(opKeystoneListUsersForGroupByAdmin, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListVersions = &huawei.Operation{Service: "iam", Name: "KeystoneListVersions", Method: "GET", Path: "/",
@@ -1465,6 +1661,8 @@ var opKeystoneListVersions = &huawei.Operation{Service: "iam", Name: "KeystoneLi
 
 // KeystoneListVersions (查询Keystone API的版本信息): GET /.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:1
 func (c *Client) KeystoneListVersions(ctx context.Context) (*iam.KeystoneListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListVersionsRequest(server)
@@ -1472,8 +1670,11 @@ func (c *Client) KeystoneListVersions(ctx context.Context) (*iam.KeystoneListVer
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListVersionsResponse(httpResp)
-	return huawei.Result(opKeystoneListVersions, httpResp, parsed, err, func(p *iam.KeystoneListVersionsResponse) *iam.KeystoneListVersionsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListVersionsResponseBody
+	if err := c.rt.Decode(opKeystoneListVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneRemoveDomainPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveDomainPermissionFromGroup", Method: "DELETE", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
@@ -1481,6 +1682,8 @@ var opKeystoneRemoveDomainPermissionFromGroup = &huawei.Operation{Service: "iam"
 
 // KeystoneRemoveDomainPermissionFromGroup (移除用户组的全局服务权限): DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的全局服务权限.md:1
 func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveDomainPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1497,8 +1700,7 @@ func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, do
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneRemoveDomainPermissionFromGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneRemoveDomainPermissionFromGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneRemoveDomainPermissionFromGroup, httpResp)
 }
 
 var opKeystoneRemoveProjectPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveProjectPermissionFromGroup", Method: "DELETE", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
@@ -1506,6 +1708,8 @@ var opKeystoneRemoveProjectPermissionFromGroup = &huawei.Operation{Service: "iam
 
 // KeystoneRemoveProjectPermissionFromGroup (移除用户组的项目服务权限): DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的项目服务权限.md:1
 func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveProjectPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1522,8 +1726,7 @@ func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, p
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneRemoveProjectPermissionFromGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneRemoveProjectPermissionFromGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneRemoveProjectPermissionFromGroup, httpResp)
 }
 
 var opKeystoneRemoveUserFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveUserFromGroup", Method: "DELETE", Path: "/v3/groups/{group_id}/users/{user_id}",
@@ -1531,6 +1734,8 @@ var opKeystoneRemoveUserFromGroup = &huawei.Operation{Service: "iam", Name: "Key
 
 // KeystoneRemoveUserFromGroup (移除用户组中的IAM用户): DELETE /v3/groups/{group_id}/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组中的IAM用户.md:1
 func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveUserFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1544,8 +1749,7 @@ func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneRemoveUserFromGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneRemoveUserFromGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneRemoveUserFromGroup, httpResp)
 }
 
 var opKeystoneShowCatalog = &huawei.Operation{Service: "iam", Name: "KeystoneShowCatalog", Method: "GET", Path: "/v3/auth/catalog",
@@ -1553,6 +1757,8 @@ var opKeystoneShowCatalog = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowCatalog (查询服务目录): GET /v3/auth/catalog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:1
 func (c *Client) KeystoneShowCatalog(ctx context.Context) (*iam.KeystoneShowCatalogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowCatalog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneShowCatalogRequest(server)
@@ -1560,8 +1766,11 @@ func (c *Client) KeystoneShowCatalog(ctx context.Context) (*iam.KeystoneShowCata
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowCatalogResponse(httpResp)
-	return huawei.Result(opKeystoneShowCatalog, httpResp, parsed, err, func(p *iam.KeystoneShowCatalogResponse) *iam.KeystoneShowCatalogResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowCatalogResponseBody
+	if err := c.rt.Decode(opKeystoneShowCatalog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowEndpoint = &huawei.Operation{Service: "iam", Name: "KeystoneShowEndpoint", Method: "GET", Path: "/v3/endpoints/{endpoint_id}",
@@ -1569,6 +1778,8 @@ var opKeystoneShowEndpoint = &huawei.Operation{Service: "iam", Name: "KeystoneSh
 
 // KeystoneShowEndpoint (查询终端节点详情): GET /v3/endpoints/{endpoint_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:1
 func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string) (*iam.KeystoneShowEndpointResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowEndpoint, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if endpointID == "" {
@@ -1579,8 +1790,11 @@ func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowEndpointResponse(httpResp)
-	return huawei.Result(opKeystoneShowEndpoint, httpResp, parsed, err, func(p *iam.KeystoneShowEndpointResponse) *iam.KeystoneShowEndpointResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowEndpointResponseBody
+	if err := c.rt.Decode(opKeystoneShowEndpoint, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowGroup = &huawei.Operation{Service: "iam", Name: "KeystoneShowGroup", Method: "GET", Path: "/v3/groups/{group_id}",
@@ -1588,6 +1802,8 @@ var opKeystoneShowGroup = &huawei.Operation{Service: "iam", Name: "KeystoneShowG
 
 // KeystoneShowGroup (查询用户组详情): GET /v3/groups/{group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:1
 func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string) (*iam.KeystoneShowGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1598,8 +1814,11 @@ func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string) (*iam.Ke
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowGroupResponse(httpResp)
-	return huawei.Result(opKeystoneShowGroup, httpResp, parsed, err, func(p *iam.KeystoneShowGroupResponse) *iam.KeystoneShowGroupResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowGroupResponseBody
+	if err := c.rt.Decode(opKeystoneShowGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneShowIdentityProvider", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -1607,6 +1826,8 @@ var opKeystoneShowIdentityProvider = &huawei.Operation{Service: "iam", Name: "Ke
 
 // KeystoneShowIdentityProvider (查询身份提供商详情): GET /v3/OS-FEDERATION/identity_providers/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:1
 func (c *Client) KeystoneShowIdentityProvider(ctx context.Context, id string) (*iam.KeystoneShowIdentityProviderResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1617,10 +1838,11 @@ func (c *Client) KeystoneShowIdentityProvider(ctx context.Context, id string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowIdentityProviderResponse(httpResp)
-	return huawei.Result(opKeystoneShowIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneShowIdentityProviderResponse) *iam.KeystoneShowIdentityProviderResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneShowIdentityProviderResponseBody
+	if err := c.rt.Decode(opKeystoneShowIdentityProvider, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowMapping = &huawei.Operation{Service: "iam", Name: "KeystoneShowMapping", Method: "GET", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -1628,6 +1850,8 @@ var opKeystoneShowMapping = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowMapping (查询映射详情): GET /v3/OS-FEDERATION/mappings/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:1
 func (c *Client) KeystoneShowMapping(ctx context.Context, id string) (*iam.KeystoneShowMappingResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1638,8 +1862,11 @@ func (c *Client) KeystoneShowMapping(ctx context.Context, id string) (*iam.Keyst
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowMappingResponse(httpResp)
-	return huawei.Result(opKeystoneShowMapping, httpResp, parsed, err, func(p *iam.KeystoneShowMappingResponse) *iam.KeystoneShowMappingResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowMappingResponseBody
+	if err := c.rt.Decode(opKeystoneShowMapping, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowPermission = &huawei.Operation{Service: "iam", Name: "KeystoneShowPermission", Method: "GET", Path: "/v3/roles/{role_id}",
@@ -1647,6 +1874,8 @@ var opKeystoneShowPermission = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneShowPermission (查询权限详情): GET /v3/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:1
 func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string) (*iam.KeystoneShowPermissionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -1657,8 +1886,11 @@ func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowPermissionResponse(httpResp)
-	return huawei.Result(opKeystoneShowPermission, httpResp, parsed, err, func(p *iam.KeystoneShowPermissionResponse) *iam.KeystoneShowPermissionResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowPermissionResponseBody
+	if err := c.rt.Decode(opKeystoneShowPermission, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowProject = &huawei.Operation{Service: "iam", Name: "KeystoneShowProject", Method: "GET", Path: "/v3/projects/{project_id}",
@@ -1666,6 +1898,8 @@ var opKeystoneShowProject = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowProject (查询项目详情): GET /v3/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:1
 func (c *Client) KeystoneShowProject(ctx context.Context, projectID string) (*iam.KeystoneShowProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1676,8 +1910,11 @@ func (c *Client) KeystoneShowProject(ctx context.Context, projectID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowProjectResponse(httpResp)
-	return huawei.Result(opKeystoneShowProject, httpResp, parsed, err, func(p *iam.KeystoneShowProjectResponse) *iam.KeystoneShowProjectResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowProjectResponseBody
+	if err := c.rt.Decode(opKeystoneShowProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneShowProtocol", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -1685,6 +1922,8 @@ var opKeystoneShowProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneSh
 
 // KeystoneShowProtocol (查询协议详情): GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议详情.md:1
 func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protocolID string) (*iam.KeystoneShowProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -1698,8 +1937,11 @@ func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protoco
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowProtocolResponse(httpResp)
-	return huawei.Result(opKeystoneShowProtocol, httpResp, parsed, err, func(p *iam.KeystoneShowProtocolResponse) *iam.KeystoneShowProtocolResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowProtocolResponseBody
+	if err := c.rt.Decode(opKeystoneShowProtocol, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowRegion = &huawei.Operation{Service: "iam", Name: "KeystoneShowRegion", Method: "GET", Path: "/v3/regions/{region_id}",
@@ -1707,6 +1949,8 @@ var opKeystoneShowRegion = &huawei.Operation{Service: "iam", Name: "KeystoneShow
 
 // KeystoneShowRegion (查询区域详情): GET /v3/regions/{region_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:1
 func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string) (*iam.KeystoneShowRegionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowRegion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if regionID == "" {
@@ -1717,8 +1961,11 @@ func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string) (*iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowRegionResponse(httpResp)
-	return huawei.Result(opKeystoneShowRegion, httpResp, parsed, err, func(p *iam.KeystoneShowRegionResponse) *iam.KeystoneShowRegionResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowRegionResponseBody
+	if err := c.rt.Decode(opKeystoneShowRegion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowSecurityCompliance = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityCompliance", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance",
@@ -1726,6 +1973,8 @@ var opKeystoneShowSecurityCompliance = &huawei.Operation{Service: "iam", Name: "
 
 // KeystoneShowSecurityCompliance (查询帐号密码强度策略): GET /v3/domains/{domain_id}/config/security_compliance.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:1
 func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID string) (*iam.KeystoneShowSecurityComplianceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityCompliance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1736,10 +1985,11 @@ func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowSecurityComplianceResponse(httpResp)
-	return huawei.Result(opKeystoneShowSecurityCompliance, httpResp, parsed, err, func(p *iam.KeystoneShowSecurityComplianceResponse) *iam.KeystoneShowSecurityComplianceResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneShowSecurityComplianceResponseBody
+	if err := c.rt.Decode(opKeystoneShowSecurityCompliance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowSecurityComplianceByOption = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityComplianceByOption", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance/{option}",
@@ -1747,6 +1997,8 @@ var opKeystoneShowSecurityComplianceByOption = &huawei.Operation{Service: "iam",
 
 // KeystoneShowSecurityComplianceByOption (按条件查询帐号密码强度策略): GET /v3/domains/{domain_id}/config/security_compliance/{option}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:1
 func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, domainID string, option iam.KeystoneShowSecurityComplianceByOptionParamsOption) (*iam.KeystoneShowSecurityComplianceByOptionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityComplianceByOption, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1760,10 +2012,11 @@ func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, dom
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowSecurityComplianceByOptionResponse(httpResp)
-	return huawei.Result(opKeystoneShowSecurityComplianceByOption, httpResp, parsed, err, func(p *iam.KeystoneShowSecurityComplianceByOptionResponse) *iam.KeystoneShowSecurityComplianceByOptionResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneShowSecurityComplianceByOptionResponseBody
+	if err := c.rt.Decode(opKeystoneShowSecurityComplianceByOption, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowService = &huawei.Operation{Service: "iam", Name: "KeystoneShowService", Method: "GET", Path: "/v3/services/{service_id}",
@@ -1771,6 +2024,8 @@ var opKeystoneShowService = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowService (查询服务详情): GET /v3/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:1
 func (c *Client) KeystoneShowService(ctx context.Context, serviceID string) (*iam.KeystoneShowServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -1781,8 +2036,11 @@ func (c *Client) KeystoneShowService(ctx context.Context, serviceID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowServiceResponse(httpResp)
-	return huawei.Result(opKeystoneShowService, httpResp, parsed, err, func(p *iam.KeystoneShowServiceResponse) *iam.KeystoneShowServiceResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowServiceResponseBody
+	if err := c.rt.Decode(opKeystoneShowService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowUser = &huawei.Operation{Service: "iam", Name: "KeystoneShowUser", Method: "GET", Path: "/v3/users/{user_id}",
@@ -1790,6 +2048,8 @@ var opKeystoneShowUser = &huawei.Operation{Service: "iam", Name: "KeystoneShowUs
 
 // KeystoneShowUser (查询IAM用户详情): GET /v3/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:1
 func (c *Client) KeystoneShowUser(ctx context.Context, userID string) (*iam.KeystoneShowUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1800,8 +2060,11 @@ func (c *Client) KeystoneShowUser(ctx context.Context, userID string) (*iam.Keys
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowUserResponse(httpResp)
-	return huawei.Result(opKeystoneShowUser, httpResp, parsed, err, func(p *iam.KeystoneShowUserResponse) *iam.KeystoneShowUserResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowUserResponseBody
+	if err := c.rt.Decode(opKeystoneShowUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowVersion = &huawei.Operation{Service: "iam", Name: "KeystoneShowVersion", Method: "GET", Path: "/v3",
@@ -1809,6 +2072,8 @@ var opKeystoneShowVersion = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowVersion (查询Keystone API的3.0版本信息): GET /v3.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:1
 func (c *Client) KeystoneShowVersion(ctx context.Context) (*iam.KeystoneShowVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneShowVersionRequest(server)
@@ -1816,8 +2081,11 @@ func (c *Client) KeystoneShowVersion(ctx context.Context) (*iam.KeystoneShowVers
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowVersionResponse(httpResp)
-	return huawei.Result(opKeystoneShowVersion, httpResp, parsed, err, func(p *iam.KeystoneShowVersionResponse) *iam.KeystoneShowVersionResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowVersionResponseBody
+	if err := c.rt.Decode(opKeystoneShowVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateGroup", Method: "PATCH", Path: "/v3/groups/{group_id}",
@@ -1825,6 +2093,8 @@ var opKeystoneUpdateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneUpd
 
 // KeystoneUpdateGroup (更新用户组): PATCH /v3/groups/{group_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
 func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupID string, body iam.KeystoneUpdateGroupJSONRequestBody) (*iam.KeystoneUpdateGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1835,8 +2105,11 @@ func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupID string, body i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateGroupResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateGroup, httpResp, parsed, err, func(p *iam.KeystoneUpdateGroupResponse) *iam.KeystoneUpdateGroupResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateGroupResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateIdentityProvider", Method: "PATCH", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -1844,6 +2117,8 @@ var opKeystoneUpdateIdentityProvider = &huawei.Operation{Service: "iam", Name: "
 
 // KeystoneUpdateIdentityProvider (修改SAML身份提供商配置): PATCH /v3/OS-FEDERATION/identity_providers/{id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
 func (c *Client) KeystoneUpdateIdentityProvider(ctx context.Context, id string, body iam.KeystoneUpdateIdentityProviderJSONRequestBody) (*iam.KeystoneUpdateIdentityProviderResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1854,10 +2129,11 @@ func (c *Client) KeystoneUpdateIdentityProvider(ctx context.Context, id string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateIdentityProviderResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneUpdateIdentityProviderResponse) *iam.KeystoneUpdateIdentityProviderResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneUpdateIdentityProviderResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateIdentityProvider, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateMapping", Method: "PATCH", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -1865,6 +2141,8 @@ var opKeystoneUpdateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneU
 
 // KeystoneUpdateMapping (更新映射): PATCH /v3/OS-FEDERATION/mappings/{id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
 func (c *Client) KeystoneUpdateMapping(ctx context.Context, id string, body iam.KeystoneUpdateMappingJSONRequestBody) (*iam.KeystoneUpdateMappingResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1875,8 +2153,11 @@ func (c *Client) KeystoneUpdateMapping(ctx context.Context, id string, body iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateMappingResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateMapping, httpResp, parsed, err, func(p *iam.KeystoneUpdateMappingResponse) *iam.KeystoneUpdateMappingResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateMappingResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateMapping, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateProject = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateProject", Method: "PATCH", Path: "/v3/projects/{project_id}",
@@ -1884,6 +2165,8 @@ var opKeystoneUpdateProject = &huawei.Operation{Service: "iam", Name: "KeystoneU
 
 // KeystoneUpdateProject (修改项目信息): PATCH /v3/projects/{project_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
 func (c *Client) KeystoneUpdateProject(ctx context.Context, projectID string, body iam.KeystoneUpdateProjectJSONRequestBody) (*iam.KeystoneUpdateProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1894,8 +2177,11 @@ func (c *Client) KeystoneUpdateProject(ctx context.Context, projectID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateProjectResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateProject, httpResp, parsed, err, func(p *iam.KeystoneUpdateProjectResponse) *iam.KeystoneUpdateProjectResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateProjectResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateProtocol", Method: "PATCH", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -1903,6 +2189,8 @@ var opKeystoneUpdateProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneUpdateProtocol (更新协议): PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
 func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpID string, protocolID string, body iam.KeystoneUpdateProtocolJSONRequestBody) (*iam.KeystoneUpdateProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -1916,8 +2204,11 @@ func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpID string, proto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateProtocolResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateProtocol, httpResp, parsed, err, func(p *iam.KeystoneUpdateProtocolResponse) *iam.KeystoneUpdateProtocolResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateProtocolResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateProtocol, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateUserByAdmin = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateUserByAdmin", Method: "PATCH", Path: "/v3/users/{user_id}",
@@ -1925,6 +2216,8 @@ var opKeystoneUpdateUserByAdmin = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneUpdateUserByAdmin (管理员修改IAM用户信息): PATCH /v3/users/{user_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
 func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userID string, body iam.KeystoneUpdateUserByAdminJSONRequestBody) (*iam.KeystoneUpdateUserByAdminResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1935,10 +2228,11 @@ func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateUserByAdminResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateUserByAdmin, httpResp, parsed, err, func(p *iam.KeystoneUpdateUserByAdminResponse) *iam.KeystoneUpdateUserByAdminResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneUpdateUserByAdminResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateUserByAdmin, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateUserPassword = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateUserPassword", Method: "POST", Path: "/v3/users/{user_id}/password",
@@ -1946,6 +2240,8 @@ var opKeystoneUpdateUserPassword = &huawei.Operation{Service: "iam", Name: "Keys
 
 // KeystoneUpdateUserPassword (修改IAM用户密码): POST /v3/users/{user_id}/password.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
 func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, body iam.KeystoneUpdateUserPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1956,8 +2252,7 @@ func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneUpdateUserPasswordResponse(httpResp)
-	return huawei.NoResult(opKeystoneUpdateUserPassword, httpResp, err)
+	return c.rt.NoResult(opKeystoneUpdateUserPassword, httpResp)
 }
 
 var opKeystoneValidateToken = &huawei.Operation{Service: "iam", Name: "KeystoneValidateToken", Method: "GET", Path: "/v3/auth/tokens",
@@ -1965,6 +2260,8 @@ var opKeystoneValidateToken = &huawei.Operation{Service: "iam", Name: "KeystoneV
 
 // KeystoneValidateToken (校验Token的有效性): GET /v3/auth/tokens.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:1
 func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.KeystoneValidateTokenParams) (*iam.KeystoneValidateTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneValidateToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneValidateTokenRequest(server, params)
@@ -1972,8 +2269,11 @@ func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.Keystone
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneValidateTokenResponse(httpResp)
-	return huawei.Result(opKeystoneValidateToken, httpResp, parsed, err, func(p *iam.KeystoneValidateTokenResponse) *iam.KeystoneValidateTokenResponseBody { return p.JSON200 })
+	var out iam.KeystoneValidateTokenResponseBody
+	if err := c.rt.Decode(opKeystoneValidateToken, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAgencies = &huawei.Operation{Service: "iam", Name: "ListAgencies", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies",
@@ -1981,6 +2281,8 @@ var opListAgencies = &huawei.Operation{Service: "iam", Name: "ListAgencies", Met
 
 // ListAgencies (查询指定条件下的委托列表): GET /v3.0/OS-AGENCY/agencies.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:1
 func (c *Client) ListAgencies(ctx context.Context, params *iam.ListAgenciesParams) (*iam.ListAgenciesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAgencies, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListAgenciesRequest(server, params)
@@ -1988,8 +2290,11 @@ func (c *Client) ListAgencies(ctx context.Context, params *iam.ListAgenciesParam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListAgenciesResponse(httpResp)
-	return huawei.Result(opListAgencies, httpResp, parsed, err, func(p *iam.ListAgenciesResponse) *iam.ListAgenciesResponseBody { return p.JSON200 })
+	var out iam.ListAgenciesResponseBody
+	if err := c.rt.Decode(opListAgencies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAllProjectsPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListAllProjectsPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects",
@@ -1997,6 +2302,8 @@ var opListAllProjectsPermissionsForAgency = &huawei.Operation{Service: "iam", Na
 
 // ListAllProjectsPermissionsForAgency (查询委托下的所有项目服务权限列表): GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:1
 func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domainID string, agencyID string) (*iam.ListAllProjectsPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAllProjectsPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2010,10 +2317,11 @@ func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domain
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListAllProjectsPermissionsForAgencyResponse(httpResp)
-	return huawei.Result(opListAllProjectsPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListAllProjectsPermissionsForAgencyResponse) *iam.ListAllProjectsPermissionsForAgencyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListAllProjectsPermissionsForAgencyResponseBody
+	if err := c.rt.Decode(opListAllProjectsPermissionsForAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListCustomPolicies = &huawei.Operation{Service: "iam", Name: "ListCustomPolicies", Method: "GET", Path: "/v3.0/OS-ROLE/roles",
@@ -2021,6 +2329,8 @@ var opListCustomPolicies = &huawei.Operation{Service: "iam", Name: "ListCustomPo
 
 // ListCustomPolicies (查询自定义策略列表): GET /v3.0/OS-ROLE/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:1
 func (c *Client) ListCustomPolicies(ctx context.Context, params *iam.ListCustomPoliciesParams) (*iam.ListCustomPoliciesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListCustomPolicies, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListCustomPoliciesRequest(server, params)
@@ -2028,8 +2338,11 @@ func (c *Client) ListCustomPolicies(ctx context.Context, params *iam.ListCustomP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListCustomPoliciesResponse(httpResp)
-	return huawei.Result(opListCustomPolicies, httpResp, parsed, err, func(p *iam.ListCustomPoliciesResponse) *iam.ListCustomPoliciesResponseBody { return p.JSON200 })
+	var out iam.ListCustomPoliciesResponseBody
+	if err := c.rt.Decode(opListCustomPolicies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListCustomPolicies = huawei.Paging{Op: opListCustomPolicies, Style: "page", Param: "page", Limit: "per_page",
@@ -2038,6 +2351,8 @@ var pageListCustomPolicies = huawei.Paging{Op: opListCustomPolicies, Style: "pag
 // ListCustomPoliciesAll iterates over the roles of every page of ListCustomPolicies
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:1
 func (c *Client) ListCustomPoliciesAll(ctx context.Context, params *iam.ListCustomPoliciesParams) iter.Seq2[iam.ListCustomPoliciesRoles, error] {
 	call := func(ctx context.Context, params *iam.ListCustomPoliciesParams) (*iam.ListCustomPoliciesResponseBody, error) {
 		return c.ListCustomPolicies(ctx, params)
@@ -2050,6 +2365,8 @@ var opListDomainPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "
 
 // ListDomainPermissionsForAgency (查询全局服务中的委托权限): GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:1
 func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID string, agencyID string) (*iam.ListDomainPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDomainPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2063,10 +2380,11 @@ func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListDomainPermissionsForAgencyResponse(httpResp)
-	return huawei.Result(opListDomainPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListDomainPermissionsForAgencyResponse) *iam.ListDomainPermissionsForAgencyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListDomainPermissionsForAgencyResponseBody
+	if err := c.rt.Decode(opListDomainPermissionsForAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDomains = &huawei.Operation{Service: "iam", Name: "ListDomains", Method: "GET", Path: "/v3/OS-FEDERATION/domains",
@@ -2074,6 +2392,8 @@ var opListDomains = &huawei.Operation{Service: "iam", Name: "ListDomains", Metho
 
 // ListDomains (查询联邦用户可以访问的帐号列表): GET /v3/OS-FEDERATION/domains.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询联邦用户可以访问的帐号列表.md:1
 func (c *Client) ListDomains(ctx context.Context) (*iam.ListDomainsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDomains, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListDomainsRequest(server)
@@ -2081,8 +2401,11 @@ func (c *Client) ListDomains(ctx context.Context) (*iam.ListDomainsResponseBody,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListDomainsResponse(httpResp)
-	return huawei.Result(opListDomains, httpResp, parsed, err, func(p *iam.ListDomainsResponse) *iam.ListDomainsResponseBody { return p.JSON200 })
+	var out iam.ListDomainsResponseBody
+	if err := c.rt.Decode(opListDomains, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListEnterpriseProjectsForGroup = &huawei.Operation{Service: "iam", Name: "ListEnterpriseProjectsForGroup", Method: "GET", Path: "/v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects",
@@ -2090,6 +2413,8 @@ var opListEnterpriseProjectsForGroup = &huawei.Operation{Service: "iam", Name: "
 
 // ListEnterpriseProjectsForGroup (查询用户组关联的企业项目): GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:1
 func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID string) (*iam.ListEnterpriseProjectsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -2100,10 +2425,11 @@ func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListEnterpriseProjectsForGroupResponse(httpResp)
-	return huawei.Result(opListEnterpriseProjectsForGroup, httpResp, parsed, err, func(p *iam.ListEnterpriseProjectsForGroupResponse) *iam.ListEnterpriseProjectsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListEnterpriseProjectsForGroupResponseBody
+	if err := c.rt.Decode(opListEnterpriseProjectsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListEnterpriseProjectsForUser = &huawei.Operation{Service: "iam", Name: "ListEnterpriseProjectsForUser", Method: "GET", Path: "/v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects",
@@ -2111,6 +2437,8 @@ var opListEnterpriseProjectsForUser = &huawei.Operation{Service: "iam", Name: "L
 
 // ListEnterpriseProjectsForUser (查询用户直接关联的企业项目): GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:1
 func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID string) (*iam.ListEnterpriseProjectsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -2121,10 +2449,11 @@ func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListEnterpriseProjectsForUserResponse(httpResp)
-	return huawei.Result(opListEnterpriseProjectsForUser, httpResp, parsed, err, func(p *iam.ListEnterpriseProjectsForUserResponse) *iam.ListEnterpriseProjectsForUserResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListEnterpriseProjectsForUserResponseBody
+	if err := c.rt.Decode(opListEnterpriseProjectsForUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListGroups = &huawei.Operation{Service: "iam", Name: "ListGroups", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups",
@@ -2132,6 +2461,8 @@ var opListGroups = &huawei.Operation{Service: "iam", Name: "ListGroups", Method:
 
 // ListGroups (查询企业项目关联的用户组): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
 func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, params *iam.ListGroupsParams) (*iam.ListGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2142,8 +2473,11 @@ func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, par
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListGroupsResponse(httpResp)
-	return huawei.Result(opListGroups, httpResp, parsed, err, func(p *iam.ListGroupsResponse) *iam.ListGroupsResponseBody { return p.JSON200 })
+	var out iam.ListGroupsResponseBody
+	if err := c.rt.Decode(opListGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListGroupsForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListGroupsForEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups",
@@ -2151,6 +2485,8 @@ var opListGroupsForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "
 
 // ListGroupsForEnterpriseProject (查询企业项目关联的用户组): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:1
 func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectID string) (*iam.ListGroupsForEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGroupsForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2161,10 +2497,11 @@ func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListGroupsForEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListGroupsForEnterpriseProject, httpResp, parsed, err, func(p *iam.ListGroupsForEnterpriseProjectResponse) *iam.ListGroupsForEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListGroupsForEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListGroupsForEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListPermanentAccessKeys = &huawei.Operation{Service: "iam", Name: "ListPermanentAccessKeys", Method: "GET", Path: "/v3.0/OS-CREDENTIAL/credentials",
@@ -2172,6 +2509,8 @@ var opListPermanentAccessKeys = &huawei.Operation{Service: "iam", Name: "ListPer
 
 // ListPermanentAccessKeys (查询所有永久访问密钥): GET /v3.0/OS-CREDENTIAL/credentials.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:1
 func (c *Client) ListPermanentAccessKeys(ctx context.Context, params *iam.ListPermanentAccessKeysParams) (*iam.ListPermanentAccessKeysResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPermanentAccessKeys, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListPermanentAccessKeysRequest(server, params)
@@ -2179,10 +2518,11 @@ func (c *Client) ListPermanentAccessKeys(ctx context.Context, params *iam.ListPe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListPermanentAccessKeysResponse(httpResp)
-	return huawei.Result(opListPermanentAccessKeys, httpResp, parsed, err, func(p *iam.ListPermanentAccessKeysResponse) *iam.ListPermanentAccessKeysResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListPermanentAccessKeysResponseBody
+	if err := c.rt.Decode(opListPermanentAccessKeys, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProjectPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListProjectPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles",
@@ -2190,6 +2530,8 @@ var opListProjectPermissionsForAgency = &huawei.Operation{Service: "iam", Name: 
 
 // ListProjectPermissionsForAgency (查询项目服务中的委托权限): GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的委托权限.md:1
 func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID string, agencyID string) (*iam.ListProjectPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProjectPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2203,10 +2545,11 @@ func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListProjectPermissionsForAgencyResponse(httpResp)
-	return huawei.Result(opListProjectPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListProjectPermissionsForAgencyResponse) *iam.ListProjectPermissionsForAgencyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListProjectPermissionsForAgencyResponseBody
+	if err := c.rt.Decode(opListProjectPermissionsForAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProtectPolicy = &huawei.Operation{Service: "iam", Name: "ListProtectPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
@@ -2214,6 +2557,8 @@ var opListProtectPolicy = &huawei.Operation{Service: "iam", Name: "ListProtectPo
 
 // ListProtectPolicy (查询帐号操作保护策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
 func (c *Client) ListProtectPolicy(ctx context.Context, domainID string) (*iam.ListProtectPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2224,8 +2569,11 @@ func (c *Client) ListProtectPolicy(ctx context.Context, domainID string) (*iam.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListProtectPolicyResponse(httpResp)
-	return huawei.Result(opListProtectPolicy, httpResp, parsed, err, func(p *iam.ListProtectPolicyResponse) *iam.ListProtectPolicyResponseBody { return p.JSON200 })
+	var out iam.ListProtectPolicyResponseBody
+	if err := c.rt.Decode(opListProtectPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
@@ -2233,6 +2581,8 @@ var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "
 
 // ListRoles (查询企业项目已关联用户组的权限): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
 func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *iam.ListRolesParams) (*iam.ListRolesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRoles, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2246,8 +2596,11 @@ func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, grou
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListRolesResponse(httpResp)
-	return huawei.Result(opListRoles, httpResp, parsed, err, func(p *iam.ListRolesResponse) *iam.ListRolesResponseBody { return p.JSON200 })
+	var out iam.ListRolesResponseBody
+	if err := c.rt.Decode(opListRoles, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRolesForGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListRolesForGroupOnEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
@@ -2255,6 +2608,8 @@ var opListRolesForGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", N
 
 // ListRolesForGroupOnEnterpriseProject (查询企业项目关联用户组的权限): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:1
 func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string) (*iam.ListRolesForGroupOnEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRolesForGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2268,10 +2623,11 @@ func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enter
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListRolesForGroupOnEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListRolesForGroupOnEnterpriseProject, httpResp, parsed, err, func(p *iam.ListRolesForGroupOnEnterpriseProjectResponse) *iam.ListRolesForGroupOnEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListRolesForGroupOnEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListRolesForGroupOnEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRolesForUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListRolesForUserOnEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles",
@@ -2279,6 +2635,8 @@ var opListRolesForUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Na
 
 // ListRolesForUserOnEnterpriseProject (查询企业项目直接关联用户的权限): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:1
 func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string) (*iam.ListRolesForUserOnEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRolesForUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2292,10 +2650,11 @@ func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListRolesForUserOnEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListRolesForUserOnEnterpriseProject, httpResp, parsed, err, func(p *iam.ListRolesForUserOnEnterpriseProjectResponse) *iam.ListRolesForUserOnEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListRolesForUserOnEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListRolesForUserOnEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListUserLoginProtects = &huawei.Operation{Service: "iam", Name: "ListUserLoginProtects", Method: "GET", Path: "/v3.0/OS-USER/login-protects",
@@ -2303,6 +2662,8 @@ var opListUserLoginProtects = &huawei.Operation{Service: "iam", Name: "ListUserL
 
 // ListUserLoginProtects (查询IAM用户的登录保护状态信息列表): GET /v3.0/OS-USER/login-protects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:1
 func (c *Client) ListUserLoginProtects(ctx context.Context) (*iam.ListUserLoginProtectsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListUserLoginProtects, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListUserLoginProtectsRequest(server)
@@ -2310,8 +2671,11 @@ func (c *Client) ListUserLoginProtects(ctx context.Context) (*iam.ListUserLoginP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListUserLoginProtectsResponse(httpResp)
-	return huawei.Result(opListUserLoginProtects, httpResp, parsed, err, func(p *iam.ListUserLoginProtectsResponse) *iam.ListUserLoginProtectsResponseBody { return p.JSON200 })
+	var out iam.ListUserLoginProtectsResponseBody
+	if err := c.rt.Decode(opListUserLoginProtects, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListUserMfaDevices = &huawei.Operation{Service: "iam", Name: "ListUserMfaDevices", Method: "GET", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
@@ -2319,6 +2683,8 @@ var opListUserMfaDevices = &huawei.Operation{Service: "iam", Name: "ListUserMfaD
 
 // ListUserMfaDevices (查询IAM用户的MFA绑定信息列表): GET /v3.0/OS-MFA/virtual-mfa-devices.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:1
 func (c *Client) ListUserMfaDevices(ctx context.Context) (*iam.ListUserMfaDevicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListUserMfaDevices, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListUserMfaDevicesRequest(server)
@@ -2326,8 +2692,11 @@ func (c *Client) ListUserMfaDevices(ctx context.Context) (*iam.ListUserMfaDevice
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListUserMfaDevicesResponse(httpResp)
-	return huawei.Result(opListUserMfaDevices, httpResp, parsed, err, func(p *iam.ListUserMfaDevicesResponse) *iam.ListUserMfaDevicesResponseBody { return p.JSON200 })
+	var out iam.ListUserMfaDevicesResponseBody
+	if err := c.rt.Decode(opListUserMfaDevices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListUsersForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListUsersForEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users",
@@ -2335,6 +2704,8 @@ var opListUsersForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "L
 
 // ListUsersForEnterpriseProject (查询企业项目直接关联用户): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:1
 func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectID string) (*iam.ListUsersForEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListUsersForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2345,10 +2716,11 @@ func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterprisePr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListUsersForEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListUsersForEnterpriseProject, httpResp, parsed, err, func(p *iam.ListUsersForEnterpriseProjectResponse) *iam.ListUsersForEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListUsersForEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListUsersForEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opQueryProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "QueryProjectDetailsAndStatus", Method: "GET", Path: "/v3.0/OS-QUOTA/projects/{project_id}",
@@ -2356,6 +2728,8 @@ var opQueryProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "Qu
 
 // QueryProjectDetailsAndStatus (查询项目配额): GET /v3.0/OS-QUOTA/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:1
 func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID string) (*iam.QueryProjectDetailsAndStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opQueryProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2366,10 +2740,11 @@ func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseQueryProjectDetailsAndStatusResponse(httpResp)
-	return huawei.Result(opQueryProjectDetailsAndStatus, httpResp, parsed, err, func(p *iam.QueryProjectDetailsAndStatusResponse) *iam.QueryProjectDetailsAndStatusResponseBody {
-		return p.JSON200
-	})
+	var out iam.QueryProjectDetailsAndStatusResponseBody
+	if err := c.rt.Decode(opQueryProjectDetailsAndStatus, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRemoveAllProjectsPermissionFromAgency = &huawei.Operation{Service: "iam", Name: "RemoveAllProjectsPermissionFromAgency", Method: "DELETE", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
@@ -2377,6 +2752,8 @@ var opRemoveAllProjectsPermissionFromAgency = &huawei.Operation{Service: "iam", 
 
 // RemoveAllProjectsPermissionFromAgency (移除委托下的所有项目服务权限): DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托下的所有项目服务权限.md:1
 func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemoveAllProjectsPermissionFromAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2393,8 +2770,7 @@ func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, doma
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRemoveAllProjectsPermissionFromAgencyResponse(httpResp)
-	return huawei.NoResult(opRemoveAllProjectsPermissionFromAgency, httpResp, err)
+	return c.rt.NoResult(opRemoveAllProjectsPermissionFromAgency, httpResp)
 }
 
 var opRemovePermissionFromAgencyOnDomain = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnDomain", Method: "DELETE", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
@@ -2402,6 +2778,8 @@ var opRemovePermissionFromAgencyOnDomain = &huawei.Operation{Service: "iam", Nam
 
 // RemovePermissionFromAgencyOnDomain (移除委托的全局服务权限): DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的全局服务权限.md:1
 func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnDomain, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2418,8 +2796,7 @@ func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainI
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRemovePermissionFromAgencyOnDomainResponse(httpResp)
-	return huawei.NoResult(opRemovePermissionFromAgencyOnDomain, httpResp, err)
+	return c.rt.NoResult(opRemovePermissionFromAgencyOnDomain, httpResp)
 }
 
 var opRemovePermissionFromAgencyOnProject = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnProject", Method: "DELETE", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
@@ -2427,6 +2804,8 @@ var opRemovePermissionFromAgencyOnProject = &huawei.Operation{Service: "iam", Na
 
 // RemovePermissionFromAgencyOnProject (移除委托的项目服务权限): DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的项目服务权限.md:1
 func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2443,8 +2822,7 @@ func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projec
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRemovePermissionFromAgencyOnProjectResponse(httpResp)
-	return huawei.NoResult(opRemovePermissionFromAgencyOnProject, httpResp, err)
+	return c.rt.NoResult(opRemovePermissionFromAgencyOnProject, httpResp)
 }
 
 var opRevokeRoleFromGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "RevokeRoleFromGroupOnEnterpriseProject", Method: "DELETE", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -2452,6 +2830,8 @@ var opRevokeRoleFromGroupOnEnterpriseProject = &huawei.Operation{Service: "iam",
 
 // RevokeRoleFromGroupOnEnterpriseProject (删除企业项目关联用户组的权限): DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联用户组的权限.md:1
 func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2468,8 +2848,7 @@ func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, ent
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRevokeRoleFromGroupOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opRevokeRoleFromGroupOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opRevokeRoleFromGroupOnEnterpriseProject, httpResp)
 }
 
 var opRevokeRoleFromUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "RevokeRoleFromUserOnEnterpriseProject", Method: "DELETE", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}",
@@ -2477,6 +2856,8 @@ var opRevokeRoleFromUserOnEnterpriseProject = &huawei.Operation{Service: "iam", 
 
 // RevokeRoleFromUserOnEnterpriseProject (删除企业项目直接关联用户的权限): DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目直接关联用户的权限.md:1
 func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2493,8 +2874,7 @@ func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, ente
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRevokeRoleFromUserOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opRevokeRoleFromUserOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opRevokeRoleFromUserOnEnterpriseProject, httpResp)
 }
 
 var opShowAgency = &huawei.Operation{Service: "iam", Name: "ShowAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
@@ -2502,6 +2882,8 @@ var opShowAgency = &huawei.Operation{Service: "iam", Name: "ShowAgency", Method:
 
 // ShowAgency (查询委托详情): GET /v3.0/OS-AGENCY/agencies/{agency_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托详情.md:1
 func (c *Client) ShowAgency(ctx context.Context, agencyID string) (*iam.ShowAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if agencyID == "" {
@@ -2512,8 +2894,11 @@ func (c *Client) ShowAgency(ctx context.Context, agencyID string) (*iam.ShowAgen
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowAgencyResponse(httpResp)
-	return huawei.Result(opShowAgency, httpResp, parsed, err, func(p *iam.ShowAgencyResponse) *iam.ShowAgencyResponseBody { return p.JSON200 })
+	var out iam.ShowAgencyResponseBody
+	if err := c.rt.Decode(opShowAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowCustomPolicy = &huawei.Operation{Service: "iam", Name: "ShowCustomPolicy", Method: "GET", Path: "/v3.0/OS-ROLE/roles/{role_id}",
@@ -2521,6 +2906,8 @@ var opShowCustomPolicy = &huawei.Operation{Service: "iam", Name: "ShowCustomPoli
 
 // ShowCustomPolicy (查询自定义策略详情): GET /v3.0/OS-ROLE/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:1
 func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string) (*iam.ShowCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -2531,8 +2918,11 @@ func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string) (*iam.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowCustomPolicyResponse(httpResp)
-	return huawei.Result(opShowCustomPolicy, httpResp, parsed, err, func(p *iam.ShowCustomPolicyResponse) *iam.ShowCustomPolicyResponseBody { return p.JSON200 })
+	var out iam.ShowCustomPolicyResponseBody
+	if err := c.rt.Decode(opShowCustomPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainAPIACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
@@ -2540,6 +2930,8 @@ var opShowDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDoma
 
 // ShowDomainAPIACLPolicy (查询帐号接口访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:1
 func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string) (*iam.ShowDomainAPIACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2550,8 +2942,11 @@ func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainAPIACLPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainAPIACLPolicy, httpResp, parsed, err, func(p *iam.ShowDomainAPIACLPolicyResponse) *iam.ShowDomainAPIACLPolicyResponseBody { return p.JSON200 })
+	var out iam.ShowDomainAPIACLPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainAPIACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainConsoleACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
@@ -2559,6 +2954,8 @@ var opShowDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "Show
 
 // ShowDomainConsoleACLPolicy (查询帐号控制台访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:1
 func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string) (*iam.ShowDomainConsoleACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2569,10 +2966,11 @@ func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainConsoleACLPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainConsoleACLPolicy, httpResp, parsed, err, func(p *iam.ShowDomainConsoleACLPolicyResponse) *iam.ShowDomainConsoleACLPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowDomainConsoleACLPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainConsoleACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainLoginPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
@@ -2580,6 +2978,8 @@ var opShowDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomai
 
 // ShowDomainLoginPolicy (查询帐号登录策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:1
 func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string) (*iam.ShowDomainLoginPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2590,8 +2990,11 @@ func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string) (*i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainLoginPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainLoginPolicy, httpResp, parsed, err, func(p *iam.ShowDomainLoginPolicyResponse) *iam.ShowDomainLoginPolicyResponseBody { return p.JSON200 })
+	var out iam.ShowDomainLoginPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainLoginPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainPasswordPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
@@ -2599,6 +3002,8 @@ var opShowDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "ShowDo
 
 // ShowDomainPasswordPolicy (查询帐号密码策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:1
 func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string) (*iam.ShowDomainPasswordPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2609,10 +3014,11 @@ func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainPasswordPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainPasswordPolicy, httpResp, parsed, err, func(p *iam.ShowDomainPasswordPolicyResponse) *iam.ShowDomainPasswordPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowDomainPasswordPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainPasswordPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainQuota = &huawei.Operation{Service: "iam", Name: "ShowDomainQuota", Method: "GET", Path: "/v3.0/OS-QUOTA/domains/{domain_id}",
@@ -2620,6 +3026,8 @@ var opShowDomainQuota = &huawei.Operation{Service: "iam", Name: "ShowDomainQuota
 
 // ShowDomainQuota (查询帐号配额): GET /v3.0/OS-QUOTA/domains/{domain_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:1
 func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *iam.ShowDomainQuotaParams) (*iam.ShowDomainQuotaResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainQuota, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2630,8 +3038,11 @@ func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainQuotaResponse(httpResp)
-	return huawei.Result(opShowDomainQuota, httpResp, parsed, err, func(p *iam.ShowDomainQuotaResponse) *iam.ShowDomainQuotaResponseBody { return p.JSON200 })
+	var out iam.ShowDomainQuotaResponseBody
+	if err := c.rt.Decode(opShowDomainQuota, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainRoleAssignments = &huawei.Operation{Service: "iam", Name: "ShowDomainRoleAssignments", Method: "GET", Path: "/v3.0/OS-PERMISSION/role-assignments",
@@ -2639,6 +3050,8 @@ var opShowDomainRoleAssignments = &huawei.Operation{Service: "iam", Name: "ShowD
 
 // ShowDomainRoleAssignments (查询租户授权信息): GET /v3.0/OS-PERMISSION/role-assignments.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:1
 func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) (*iam.ShowDomainRoleAssignmentsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainRoleAssignments, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewShowDomainRoleAssignmentsRequest(server, params)
@@ -2646,10 +3059,11 @@ func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *iam.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainRoleAssignmentsResponse(httpResp)
-	return huawei.Result(opShowDomainRoleAssignments, httpResp, parsed, err, func(p *iam.ShowDomainRoleAssignmentsResponse) *iam.ShowDomainRoleAssignmentsResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowDomainRoleAssignmentsResponseBody
+	if err := c.rt.Decode(opShowDomainRoleAssignments, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageShowDomainRoleAssignments = huawei.Paging{Op: opShowDomainRoleAssignments, Style: "page", Param: "page", Limit: "per_page",
@@ -2658,6 +3072,8 @@ var pageShowDomainRoleAssignments = huawei.Paging{Op: opShowDomainRoleAssignment
 // ShowDomainRoleAssignmentsAll iterates over the role_assignments of every page of ShowDomainRoleAssignments
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:1
 func (c *Client) ShowDomainRoleAssignmentsAll(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) iter.Seq2[iam.RoleAssignments, error] {
 	call := func(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) (*iam.ShowDomainRoleAssignmentsResponseBody, error) {
 		return c.ShowDomainRoleAssignments(ctx, params)
@@ -2670,6 +3086,8 @@ var opShowKeystoneMetadataFile = &huawei.Operation{Service: "iam", Name: "ShowKe
 
 // ShowKeystoneMetadataFile (查询Keystone的Metadata文件): GET /v3-ext/auth/OS-FEDERATION/SSO/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone的Metadata文件.md:1
 func (c *Client) ShowKeystoneMetadataFile(ctx context.Context, params *iam.ShowKeystoneMetadataFileParams) error {
 	httpResp, err := c.rt.Do(ctx, opShowKeystoneMetadataFile, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewShowKeystoneMetadataFileRequest(server, params)
@@ -2677,8 +3095,7 @@ func (c *Client) ShowKeystoneMetadataFile(ctx context.Context, params *iam.ShowK
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseShowKeystoneMetadataFileResponse(httpResp)
-	return huawei.NoResult(opShowKeystoneMetadataFile, httpResp, err)
+	return c.rt.NoResult(opShowKeystoneMetadataFile, httpResp)
 }
 
 var opShowMetadata = &huawei.Operation{Service: "iam", Name: "ShowMetadata", Method: "GET", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
@@ -2686,6 +3103,8 @@ var opShowMetadata = &huawei.Operation{Service: "iam", Name: "ShowMetadata", Met
 
 // ShowMetadata (查询Metadata文件): GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:1
 func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID string) (*iam.ShowMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -2699,8 +3118,11 @@ func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowMetadataResponse(httpResp)
-	return huawei.Result(opShowMetadata, httpResp, parsed, err, func(p *iam.ShowMetadataResponse) *iam.ShowMetadataResponseBody { return p.JSON200 })
+	var out iam.ShowMetadataResponseBody
+	if err := c.rt.Decode(opShowMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "ShowOpenIDConnectConfig", Method: "GET", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
@@ -2708,6 +3130,8 @@ var opShowOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "ShowOpe
 
 // ShowOpenIDConnectConfig (查询OpenID Connect身份提供商配置): GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:1
 func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string) (*iam.ShowOpenIDConnectConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -2718,10 +3142,11 @@ func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowOpenIDConnectConfigResponse(httpResp)
-	return huawei.Result(opShowOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.ShowOpenIDConnectConfigResponse) *iam.ShowOpenIDConnectConfigResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowOpenIDConnectConfigResponseBody
+	if err := c.rt.Decode(opShowOpenIDConnectConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPermanentAccessKey = &huawei.Operation{Service: "iam", Name: "ShowPermanentAccessKey", Method: "GET", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
@@ -2729,6 +3154,8 @@ var opShowPermanentAccessKey = &huawei.Operation{Service: "iam", Name: "ShowPerm
 
 // ShowPermanentAccessKey (查询指定永久访问密钥): GET /v3.0/OS-CREDENTIAL/credentials/{access_key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:1
 func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string) (*iam.ShowPermanentAccessKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if accessKey == "" {
@@ -2739,8 +3166,11 @@ func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowPermanentAccessKeyResponse(httpResp)
-	return huawei.Result(opShowPermanentAccessKey, httpResp, parsed, err, func(p *iam.ShowPermanentAccessKeyResponse) *iam.ShowPermanentAccessKeyResponseBody { return p.JSON200 })
+	var out iam.ShowPermanentAccessKeyResponseBody
+	if err := c.rt.Decode(opShowPermanentAccessKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "ShowProjectDetailsAndStatus", Method: "GET", Path: "/v3-ext/projects/{project_id}",
@@ -2748,6 +3178,8 @@ var opShowProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "Sho
 
 // ShowProjectDetailsAndStatus (查询项目详情与状态): GET /v3-ext/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:1
 func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID string) (*iam.ShowProjectDetailsAndStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2758,10 +3190,11 @@ func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowProjectDetailsAndStatusResponse(httpResp)
-	return huawei.Result(opShowProjectDetailsAndStatus, httpResp, parsed, err, func(p *iam.ShowProjectDetailsAndStatusResponse) *iam.ShowProjectDetailsAndStatusResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowProjectDetailsAndStatusResponseBody
+	if err := c.rt.Decode(opShowProjectDetailsAndStatus, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUser = &huawei.Operation{Service: "iam", Name: "ShowUser", Method: "GET", Path: "/v3.0/OS-USER/users/{user_id}",
@@ -2769,6 +3202,8 @@ var opShowUser = &huawei.Operation{Service: "iam", Name: "ShowUser", Method: "GE
 
 // ShowUser (查询IAM用户详情（推荐）): GET /v3.0/OS-USER/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:1
 func (c *Client) ShowUser(ctx context.Context, userID string) (*iam.ShowUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -2779,8 +3214,11 @@ func (c *Client) ShowUser(ctx context.Context, userID string) (*iam.ShowUserResp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowUserResponse(httpResp)
-	return huawei.Result(opShowUser, httpResp, parsed, err, func(p *iam.ShowUserResponse) *iam.ShowUserResponseBody { return p.JSON200 })
+	var out iam.ShowUserResponseBody
+	if err := c.rt.Decode(opShowUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserLoginProtect = &huawei.Operation{Service: "iam", Name: "ShowUserLoginProtect", Method: "GET", Path: "/v3.0/OS-USER/users/{user_id}/login-protect",
@@ -2788,6 +3226,8 @@ var opShowUserLoginProtect = &huawei.Operation{Service: "iam", Name: "ShowUserLo
 
 // ShowUserLoginProtect (查询指定IAM用户的登录保护状态信息): GET /v3.0/OS-USER/users/{user_id}/login-protect.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:1
 func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string) (*iam.ShowUserLoginProtectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -2798,8 +3238,11 @@ func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string) (*iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowUserLoginProtectResponse(httpResp)
-	return huawei.Result(opShowUserLoginProtect, httpResp, parsed, err, func(p *iam.ShowUserLoginProtectResponse) *iam.ShowUserLoginProtectResponseBody { return p.JSON200 })
+	var out iam.ShowUserLoginProtectResponseBody
+	if err := c.rt.Decode(opShowUserLoginProtect, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserMfaDevice = &huawei.Operation{Service: "iam", Name: "ShowUserMfaDevice", Method: "GET", Path: "/v3.0/OS-MFA/users/{user_id}/virtual-mfa-device",
@@ -2807,6 +3250,8 @@ var opShowUserMfaDevice = &huawei.Operation{Service: "iam", Name: "ShowUserMfaDe
 
 // ShowUserMfaDevice (查询指定IAM用户的MFA绑定信息): GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:1
 func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string) (*iam.ShowUserMfaDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -2817,8 +3262,11 @@ func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string) (*iam.Sho
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowUserMfaDeviceResponse(httpResp)
-	return huawei.Result(opShowUserMfaDevice, httpResp, parsed, err, func(p *iam.ShowUserMfaDeviceResponse) *iam.ShowUserMfaDeviceResponseBody { return p.JSON200 })
+	var out iam.ShowUserMfaDeviceResponseBody
+	if err := c.rt.Decode(opShowUserMfaDevice, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAgency = &huawei.Operation{Service: "iam", Name: "UpdateAgency", Method: "PUT", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
@@ -2826,6 +3274,8 @@ var opUpdateAgency = &huawei.Operation{Service: "iam", Name: "UpdateAgency", Met
 
 // UpdateAgency (修改委托): PUT /v3.0/OS-AGENCY/agencies/{agency_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
 func (c *Client) UpdateAgency(ctx context.Context, agencyID string, body iam.UpdateAgencyJSONRequestBody) (*iam.UpdateAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if agencyID == "" {
@@ -2836,8 +3286,11 @@ func (c *Client) UpdateAgency(ctx context.Context, agencyID string, body iam.Upd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateAgencyResponse(httpResp)
-	return huawei.Result(opUpdateAgency, httpResp, parsed, err, func(p *iam.UpdateAgencyResponse) *iam.UpdateAgencyResponseBody { return p.JSON200 })
+	var out iam.UpdateAgencyResponseBody
+	if err := c.rt.Decode(opUpdateAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateAgencyCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy",
@@ -2845,6 +3298,8 @@ var opUpdateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "Update
 
 // UpdateAgencyCustomPolicy (修改委托自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
 func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleID string, body iam.UpdateAgencyCustomPolicyJSONRequestBody) (*iam.UpdateAgencyCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAgencyCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -2855,10 +3310,11 @@ func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateAgencyCustomPolicyResponse(httpResp)
-	return huawei.Result(opUpdateAgencyCustomPolicy, httpResp, parsed, err, func(p *iam.UpdateAgencyCustomPolicyResponse) *iam.UpdateAgencyCustomPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateAgencyCustomPolicyResponseBody
+	if err := c.rt.Decode(opUpdateAgencyCustomPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateCloudServiceCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy",
@@ -2866,6 +3322,8 @@ var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "
 
 // UpdateCloudServiceCustomPolicy (修改云服务自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
 func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID string, body iam.UpdateCloudServiceCustomPolicyJSONRequestBody) (*iam.UpdateCloudServiceCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -2876,10 +3334,11 @@ func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateCloudServiceCustomPolicyResponse(httpResp)
-	return huawei.Result(opUpdateCloudServiceCustomPolicy, httpResp, parsed, err, func(p *iam.UpdateCloudServiceCustomPolicyResponse) *iam.UpdateCloudServiceCustomPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateCloudServiceCustomPolicyResponseBody
+	if err := c.rt.Decode(opUpdateCloudServiceCustomPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainAPIACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
@@ -2887,6 +3346,8 @@ var opUpdateDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "Update
 
 // UpdateDomainAPIACLPolicy (修改帐号接口访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
 func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, body iam.UpdateDomainAPIACLPolicyJSONRequestBody) (*iam.UpdateDomainAPIACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2897,10 +3358,11 @@ func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainAPIACLPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainAPIACLPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainAPIACLPolicyResponse) *iam.UpdateDomainAPIACLPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainAPIACLPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainAPIACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainConsoleACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
@@ -2908,6 +3370,8 @@ var opUpdateDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "Up
 
 // UpdateDomainConsoleACLPolicy (修改帐号控制台访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
 func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, domainID string, body iam.UpdateDomainConsoleACLPolicyJSONRequestBody) (*iam.UpdateDomainConsoleACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2918,10 +3382,11 @@ func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, domainID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainConsoleACLPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainConsoleACLPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainConsoleACLPolicyResponse) *iam.UpdateDomainConsoleACLPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainConsoleACLPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainConsoleACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainGroupInheritRole = &huawei.Operation{Service: "iam", Name: "UpdateDomainGroupInheritRole", Method: "PUT", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
@@ -2929,6 +3394,8 @@ var opUpdateDomainGroupInheritRole = &huawei.Operation{Service: "iam", Name: "Up
 
 // UpdateDomainGroupInheritRole (为用户组授予所有项目服务权限): PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予所有项目服务权限.md:1
 func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainGroupInheritRole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2945,8 +3412,7 @@ func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID stri
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateDomainGroupInheritRoleResponse(httpResp)
-	return huawei.NoResult(opUpdateDomainGroupInheritRole, httpResp, err)
+	return c.rt.NoResult(opUpdateDomainGroupInheritRole, httpResp)
 }
 
 var opUpdateDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainLoginPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
@@ -2954,6 +3420,8 @@ var opUpdateDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "UpdateD
 
 // UpdateDomainLoginPolicy (修改帐号登录策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
 func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainID string, body iam.UpdateDomainLoginPolicyJSONRequestBody) (*iam.UpdateDomainLoginPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2964,10 +3432,11 @@ func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainLoginPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainLoginPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainLoginPolicyResponse) *iam.UpdateDomainLoginPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainLoginPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainLoginPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainPasswordPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
@@ -2975,6 +3444,8 @@ var opUpdateDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "Upda
 
 // UpdateDomainPasswordPolicy (修改帐号密码策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
 func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string, body iam.UpdateDomainPasswordPolicyJSONRequestBody) (*iam.UpdateDomainPasswordPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2985,10 +3456,11 @@ func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainPasswordPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainPasswordPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainPasswordPolicyResponse) *iam.UpdateDomainPasswordPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainPasswordPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainPasswordPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainProtectPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainProtectPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
@@ -2996,6 +3468,8 @@ var opUpdateDomainProtectPolicy = &huawei.Operation{Service: "iam", Name: "Updat
 
 // UpdateDomainProtectPolicy (修改帐号操作保护策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
 func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainID string, body iam.UpdateDomainProtectPolicyJSONRequestBody) (*iam.UpdateDomainProtectPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -3006,10 +3480,11 @@ func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainProtectPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainProtectPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainProtectPolicyResponse) *iam.UpdateDomainProtectPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainProtectPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainProtectPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateLoginProtect = &huawei.Operation{Service: "iam", Name: "UpdateLoginProtect", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}/login-protect",
@@ -3017,6 +3492,8 @@ var opUpdateLoginProtect = &huawei.Operation{Service: "iam", Name: "UpdateLoginP
 
 // UpdateLoginProtect (修改IAM用户的登录保护状态信息): PUT /v3.0/OS-USER/users/{user_id}/login-protect.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
 func (c *Client) UpdateLoginProtect(ctx context.Context, userID string, body iam.UpdateLoginProtectJSONRequestBody) (*iam.UpdateLoginProtectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -3027,8 +3504,11 @@ func (c *Client) UpdateLoginProtect(ctx context.Context, userID string, body iam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateLoginProtectResponse(httpResp)
-	return huawei.Result(opUpdateLoginProtect, httpResp, parsed, err, func(p *iam.UpdateLoginProtectResponse) *iam.UpdateLoginProtectResponseBody { return p.JSON200 })
+	var out iam.UpdateLoginProtectResponseBody
+	if err := c.rt.Decode(opUpdateLoginProtect, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "UpdateOpenIDConnectConfig", Method: "PUT", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
@@ -3036,6 +3516,8 @@ var opUpdateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "Updat
 
 // UpdateOpenIDConnectConfig (修改OpenID Connect身份提供商配置): PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
 func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, body iam.UpdateOpenIDConnectConfigJSONRequestBody) (*iam.UpdateOpenIDConnectConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -3046,10 +3528,11 @@ func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateOpenIDConnectConfigResponse(httpResp)
-	return huawei.Result(opUpdateOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.UpdateOpenIDConnectConfigResponse) *iam.UpdateOpenIDConnectConfigResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateOpenIDConnectConfigResponseBody
+	if err := c.rt.Decode(opUpdateOpenIDConnectConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "UpdatePermanentAccessKey", Method: "PUT", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
@@ -3057,6 +3540,8 @@ var opUpdatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "Update
 
 // UpdatePermanentAccessKey (修改指定永久访问密钥): PUT /v3.0/OS-CREDENTIAL/credentials/{access_key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
 func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string, body iam.UpdatePermanentAccessKeyJSONRequestBody) (*iam.UpdatePermanentAccessKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if accessKey == "" {
@@ -3067,10 +3552,11 @@ func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdatePermanentAccessKeyResponse(httpResp)
-	return huawei.Result(opUpdatePermanentAccessKey, httpResp, parsed, err, func(p *iam.UpdatePermanentAccessKeyResponse) *iam.UpdatePermanentAccessKeyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdatePermanentAccessKeyResponseBody
+	if err := c.rt.Decode(opUpdatePermanentAccessKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateProjectStatus = &huawei.Operation{Service: "iam", Name: "UpdateProjectStatus", Method: "PUT", Path: "/v3-ext/projects/{project_id}",
@@ -3078,6 +3564,8 @@ var opUpdateProjectStatus = &huawei.Operation{Service: "iam", Name: "UpdateProje
 
 // UpdateProjectStatus (设置项目状态): PUT /v3-ext/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
 func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body iam.UpdateProjectStatusJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateProjectStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -3088,8 +3576,7 @@ func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateProjectStatusResponse(httpResp)
-	return huawei.NoResult(opUpdateProjectStatus, httpResp, err)
+	return c.rt.NoResult(opUpdateProjectStatus, httpResp)
 }
 
 var opUpdateRole = &huawei.Operation{Service: "iam", Name: "UpdateRole", Method: "PUT", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -3097,6 +3584,8 @@ var opUpdateRole = &huawei.Operation{Service: "iam", Name: "UpdateRole", Method:
 
 // UpdateRole (基于用户组为企业项目授权): PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.UpdateRoleJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateRole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -3113,8 +3602,7 @@ func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, gro
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateRoleResponse(httpResp)
-	return huawei.NoResult(opUpdateRole, httpResp, err)
+	return c.rt.NoResult(opUpdateRole, httpResp)
 }
 
 var opUpdateUser = &huawei.Operation{Service: "iam", Name: "UpdateUser", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}",
@@ -3122,6 +3610,8 @@ var opUpdateUser = &huawei.Operation{Service: "iam", Name: "UpdateUser", Method:
 
 // UpdateUser (管理员修改IAM用户信息（推荐）): PUT /v3.0/OS-USER/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
 func (c *Client) UpdateUser(ctx context.Context, userID string, body iam.UpdateUserJSONRequestBody) (*iam.UpdateUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -3132,8 +3622,11 @@ func (c *Client) UpdateUser(ctx context.Context, userID string, body iam.UpdateU
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateUserResponse(httpResp)
-	return huawei.Result(opUpdateUser, httpResp, parsed, err, func(p *iam.UpdateUserResponse) *iam.UpdateUserResponseBody { return p.JSON200 })
+	var out iam.UpdateUserResponseBody
+	if err := c.rt.Decode(opUpdateUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateUserInformation = &huawei.Operation{Service: "iam", Name: "UpdateUserInformation", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}/info",
@@ -3141,6 +3634,8 @@ var opUpdateUserInformation = &huawei.Operation{Service: "iam", Name: "UpdateUse
 
 // UpdateUserInformation (修改IAM用户信息（推荐）): PUT /v3.0/OS-USER/users/{user_id}/info.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
 func (c *Client) UpdateUserInformation(ctx context.Context, userID string, body iam.UpdateUserInformationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateUserInformation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -3151,6 +3646,5 @@ func (c *Client) UpdateUserInformation(ctx context.Context, userID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateUserInformationResponse(httpResp)
-	return huawei.NoResult(opUpdateUserInformation, httpResp, err)
+	return c.rt.NoResult(opUpdateUserInformation, httpResp)
 }

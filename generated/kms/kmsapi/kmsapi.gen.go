@@ -41,6 +41,8 @@ var opAssociateKeypair = &huawei.Operation{Service: "kms", Name: "AssociateKeypa
 
 // AssociateKeypair (绑定SSH密钥对): POST /v3/{project_id}/keypairs/associate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 func (c *Client) AssociateKeypair(ctx context.Context, body kms.AssociateKeypairJSONRequestBody) (*kms.AssociateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewAssociateKeypairRequest(server, ids.Project, body)
@@ -48,8 +50,11 @@ func (c *Client) AssociateKeypair(ctx context.Context, body kms.AssociateKeypair
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseAssociateKeypairResponse(httpResp)
-	return huawei.Result(opAssociateKeypair, httpResp, parsed, err, func(p *kms.AssociateKeypairResponse) *kms.AssociateKeypairResponseBody { return p.JSON200 })
+	var out kms.AssociateKeypairResponseBody
+	if err := c.rt.Decode(opAssociateKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchAssociateKeypair = &huawei.Operation{Service: "kms", Name: "BatchAssociateKeypair", Method: "POST", Path: "/v3/{project_id}/keypairs/batch-associate",
@@ -57,6 +62,8 @@ var opBatchAssociateKeypair = &huawei.Operation{Service: "kms", Name: "BatchAsso
 
 // BatchAssociateKeypair (批量绑定SSH密钥对): POST /v3/{project_id}/keypairs/batch-associate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 func (c *Client) BatchAssociateKeypair(ctx context.Context, body kms.BatchAssociateKeypairJSONRequestBody) (*kms.BatchAssociateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAssociateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewBatchAssociateKeypairRequest(server, ids.Project, body)
@@ -64,8 +71,11 @@ func (c *Client) BatchAssociateKeypair(ctx context.Context, body kms.BatchAssoci
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseBatchAssociateKeypairResponse(httpResp)
-	return huawei.Result(opBatchAssociateKeypair, httpResp, parsed, err, func(p *kms.BatchAssociateKeypairResponse) *kms.BatchAssociateKeypairResponseBody { return p.JSON200 })
+	var out kms.BatchAssociateKeypairResponseBody
+	if err := c.rt.Decode(opBatchAssociateKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchCreateKmsTags = &huawei.Operation{Service: "kms", Name: "BatchCreateKmsTags", Method: "POST", Path: "/v1.0/{project_id}/kms/{key_id}/tags/action",
@@ -73,6 +83,8 @@ var opBatchCreateKmsTags = &huawei.Operation{Service: "kms", Name: "BatchCreateK
 
 // BatchCreateKmsTags (批量添加删除密钥标签): POST /v1.0/{project_id}/kms/{key_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 func (c *Client) BatchCreateKmsTags(ctx context.Context, keyID string, body kms.BatchCreateKmsTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keyID == "" {
@@ -83,8 +95,7 @@ func (c *Client) BatchCreateKmsTags(ctx context.Context, keyID string, body kms.
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseBatchCreateKmsTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateKmsTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateKmsTags, httpResp)
 }
 
 var opCancelGrant = &huawei.Operation{Service: "kms", Name: "CancelGrant", Method: "POST", Path: "/v1.0/{project_id}/kms/revoke-grant",
@@ -92,6 +103,8 @@ var opCancelGrant = &huawei.Operation{Service: "kms", Name: "CancelGrant", Metho
 
 // CancelGrant (撤销授权): POST /v1.0/{project_id}/kms/revoke-grant.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
 func (c *Client) CancelGrant(ctx context.Context, body kms.CancelGrantJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCancelGrant, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCancelGrantRequest(server, ids.Project, body)
@@ -99,8 +112,7 @@ func (c *Client) CancelGrant(ctx context.Context, body kms.CancelGrantJSONReques
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseCancelGrantResponse(httpResp)
-	return huawei.NoResult(opCancelGrant, httpResp, err)
+	return c.rt.NoResult(opCancelGrant, httpResp)
 }
 
 var opCancelKeyDeletion = &huawei.Operation{Service: "kms", Name: "CancelKeyDeletion", Method: "POST", Path: "/v1.0/{project_id}/kms/cancel-key-deletion",
@@ -108,6 +120,8 @@ var opCancelKeyDeletion = &huawei.Operation{Service: "kms", Name: "CancelKeyDele
 
 // CancelKeyDeletion (取消计划删除密钥): POST /v1.0/{project_id}/kms/cancel-key-deletion.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
 func (c *Client) CancelKeyDeletion(ctx context.Context, body kms.CancelKeyDeletionJSONRequestBody) (*kms.CancelKeyDeletionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCancelKeyDeletion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCancelKeyDeletionRequest(server, ids.Project, body)
@@ -115,8 +129,11 @@ func (c *Client) CancelKeyDeletion(ctx context.Context, body kms.CancelKeyDeleti
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCancelKeyDeletionResponse(httpResp)
-	return huawei.Result(opCancelKeyDeletion, httpResp, parsed, err, func(p *kms.CancelKeyDeletionResponse) *kms.CancelKeyDeletionResponseBody { return p.JSON200 })
+	var out kms.CancelKeyDeletionResponseBody
+	if err := c.rt.Decode(opCancelKeyDeletion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCancelSelfGrant = &huawei.Operation{Service: "kms", Name: "CancelSelfGrant", Method: "POST", Path: "/v1.0/{project_id}/kms/retire-grant",
@@ -124,6 +141,8 @@ var opCancelSelfGrant = &huawei.Operation{Service: "kms", Name: "CancelSelfGrant
 
 // CancelSelfGrant (退役授权): POST /v1.0/{project_id}/kms/retire-grant.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
 func (c *Client) CancelSelfGrant(ctx context.Context, body kms.CancelSelfGrantJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCancelSelfGrant, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCancelSelfGrantRequest(server, ids.Project, body)
@@ -131,8 +150,7 @@ func (c *Client) CancelSelfGrant(ctx context.Context, body kms.CancelSelfGrantJS
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseCancelSelfGrantResponse(httpResp)
-	return huawei.NoResult(opCancelSelfGrant, httpResp, err)
+	return c.rt.NoResult(opCancelSelfGrant, httpResp)
 }
 
 var opClearPrivateKey = &huawei.Operation{Service: "kms", Name: "ClearPrivateKey", Method: "DELETE", Path: "/v3/{project_id}/keypairs/{keypair_name}/private-key",
@@ -140,6 +158,8 @@ var opClearPrivateKey = &huawei.Operation{Service: "kms", Name: "ClearPrivateKey
 
 // ClearPrivateKey (清除私钥): DELETE /v3/{project_id}/keypairs/{keypair_name}/private-key.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:1
 func (c *Client) ClearPrivateKey(ctx context.Context, keypairName string) error {
 	httpResp, err := c.rt.Do(ctx, opClearPrivateKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -150,8 +170,7 @@ func (c *Client) ClearPrivateKey(ctx context.Context, keypairName string) error 
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseClearPrivateKeyResponse(httpResp)
-	return huawei.NoResult(opClearPrivateKey, httpResp, err)
+	return c.rt.NoResult(opClearPrivateKey, httpResp)
 }
 
 var opCreateDatakey = &huawei.Operation{Service: "kms", Name: "CreateDatakey", Method: "POST", Path: "/v1.0/{project_id}/kms/create-datakey",
@@ -159,6 +178,8 @@ var opCreateDatakey = &huawei.Operation{Service: "kms", Name: "CreateDatakey", M
 
 // CreateDatakey (创建数据密钥): POST /v1.0/{project_id}/kms/create-datakey.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 func (c *Client) CreateDatakey(ctx context.Context, body kms.CreateDatakeyJSONRequestBody) (*kms.CreateDatakeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatakey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateDatakeyRequest(server, ids.Project, body)
@@ -166,8 +187,11 @@ func (c *Client) CreateDatakey(ctx context.Context, body kms.CreateDatakeyJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateDatakeyResponse(httpResp)
-	return huawei.Result(opCreateDatakey, httpResp, parsed, err, func(p *kms.CreateDatakeyResponse) *kms.CreateDatakeyResponseBody { return p.JSON200 })
+	var out kms.CreateDatakeyResponseBody
+	if err := c.rt.Decode(opCreateDatakey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDatakeyWithoutPlaintext = &huawei.Operation{Service: "kms", Name: "CreateDatakeyWithoutPlaintext", Method: "POST", Path: "/v1.0/{project_id}/kms/create-datakey-without-plaintext",
@@ -175,6 +199,8 @@ var opCreateDatakeyWithoutPlaintext = &huawei.Operation{Service: "kms", Name: "C
 
 // CreateDatakeyWithoutPlaintext (创建不含明文数据密钥): POST /v1.0/{project_id}/kms/create-datakey-without-plaintext.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 func (c *Client) CreateDatakeyWithoutPlaintext(ctx context.Context, body kms.CreateDatakeyWithoutPlaintextJSONRequestBody) (*kms.CreateDatakeyWithoutPlaintextResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatakeyWithoutPlaintext, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateDatakeyWithoutPlaintextRequest(server, ids.Project, body)
@@ -182,10 +208,11 @@ func (c *Client) CreateDatakeyWithoutPlaintext(ctx context.Context, body kms.Cre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateDatakeyWithoutPlaintextResponse(httpResp)
-	return huawei.Result(opCreateDatakeyWithoutPlaintext, httpResp, parsed, err, func(p *kms.CreateDatakeyWithoutPlaintextResponse) *kms.CreateDatakeyWithoutPlaintextResponseBody {
-		return p.JSON200
-	})
+	var out kms.CreateDatakeyWithoutPlaintextResponseBody
+	if err := c.rt.Decode(opCreateDatakeyWithoutPlaintext, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateGrant = &huawei.Operation{Service: "kms", Name: "CreateGrant", Method: "POST", Path: "/v1.0/{project_id}/kms/create-grant",
@@ -193,6 +220,8 @@ var opCreateGrant = &huawei.Operation{Service: "kms", Name: "CreateGrant", Metho
 
 // CreateGrant (创建授权): POST /v1.0/{project_id}/kms/create-grant.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
 func (c *Client) CreateGrant(ctx context.Context, body kms.CreateGrantJSONRequestBody) (*kms.CreateGrantResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateGrant, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateGrantRequest(server, ids.Project, body)
@@ -200,8 +229,11 @@ func (c *Client) CreateGrant(ctx context.Context, body kms.CreateGrantJSONReques
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateGrantResponse(httpResp)
-	return huawei.Result(opCreateGrant, httpResp, parsed, err, func(p *kms.CreateGrantResponse) *kms.CreateGrantResponseBody { return p.JSON200 })
+	var out kms.CreateGrantResponseBody
+	if err := c.rt.Decode(opCreateGrant, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateKey = &huawei.Operation{Service: "kms", Name: "CreateKey", Method: "POST", Path: "/v1.0/{project_id}/kms/create-key",
@@ -209,6 +241,8 @@ var opCreateKey = &huawei.Operation{Service: "kms", Name: "CreateKey", Method: "
 
 // CreateKey (创建密钥): POST /v1.0/{project_id}/kms/create-key.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
 func (c *Client) CreateKey(ctx context.Context, body kms.CreateKeyJSONRequestBody) (*kms.CreateKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateKeyRequest(server, ids.Project, body)
@@ -216,8 +250,11 @@ func (c *Client) CreateKey(ctx context.Context, body kms.CreateKeyJSONRequestBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateKeyResponse(httpResp)
-	return huawei.Result(opCreateKey, httpResp, parsed, err, func(p *kms.CreateKeyResponse) *kms.CreateKeyResponseBody { return p.JSON200 })
+	var out kms.CreateKeyResponseBody
+	if err := c.rt.Decode(opCreateKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateKeyStore = &huawei.Operation{Service: "kms", Name: "CreateKeyStore", Method: "POST", Path: "/v1.0/{project_id}/keystores",
@@ -225,6 +262,8 @@ var opCreateKeyStore = &huawei.Operation{Service: "kms", Name: "CreateKeyStore",
 
 // CreateKeyStore (创建专属密钥库): POST /v1.0/{project_id}/keystores.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 func (c *Client) CreateKeyStore(ctx context.Context, body kms.CreateKeyStoreJSONRequestBody) (*kms.CreateKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateKeyStoreRequest(server, ids.Project, body)
@@ -232,8 +271,11 @@ func (c *Client) CreateKeyStore(ctx context.Context, body kms.CreateKeyStoreJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateKeyStoreResponse(httpResp)
-	return huawei.Result(opCreateKeyStore, httpResp, parsed, err, func(p *kms.CreateKeyStoreResponse) *kms.CreateKeyStoreResponseBody { return p.JSON200 })
+	var out kms.CreateKeyStoreResponseBody
+	if err := c.rt.Decode(opCreateKeyStore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateKeypair = &huawei.Operation{Service: "kms", Name: "CreateKeypair", Method: "POST", Path: "/v3/{project_id}/keypairs",
@@ -241,6 +283,8 @@ var opCreateKeypair = &huawei.Operation{Service: "kms", Name: "CreateKeypair", M
 
 // CreateKeypair (创建和导入SSH密钥对): POST /v3/{project_id}/keypairs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
 func (c *Client) CreateKeypair(ctx context.Context, body kms.CreateKeypairJSONRequestBody) (*kms.CreateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateKeypairRequest(server, ids.Project, body)
@@ -248,8 +292,11 @@ func (c *Client) CreateKeypair(ctx context.Context, body kms.CreateKeypairJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateKeypairResponse(httpResp)
-	return huawei.Result(opCreateKeypair, httpResp, parsed, err, func(p *kms.CreateKeypairResponse) *kms.CreateKeypairResponseBody { return p.JSON200 })
+	var out kms.CreateKeypairResponseBody
+	if err := c.rt.Decode(opCreateKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateKmsTag = &huawei.Operation{Service: "kms", Name: "CreateKmsTag", Method: "POST", Path: "/v1.0/{project_id}/kms/{key_id}/tags",
@@ -257,6 +304,8 @@ var opCreateKmsTag = &huawei.Operation{Service: "kms", Name: "CreateKmsTag", Met
 
 // CreateKmsTag (添加密钥标签): POST /v1.0/{project_id}/kms/{key_id}/tags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 func (c *Client) CreateKmsTag(ctx context.Context, keyID string, body kms.CreateKmsTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateKmsTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keyID == "" {
@@ -267,8 +316,7 @@ func (c *Client) CreateKmsTag(ctx context.Context, keyID string, body kms.Create
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseCreateKmsTagResponse(httpResp)
-	return huawei.NoResult(opCreateKmsTag, httpResp, err)
+	return c.rt.NoResult(opCreateKmsTag, httpResp)
 }
 
 var opCreateParametersForImport = &huawei.Operation{Service: "kms", Name: "CreateParametersForImport", Method: "POST", Path: "/v1.0/{project_id}/kms/get-parameters-for-import",
@@ -276,6 +324,8 @@ var opCreateParametersForImport = &huawei.Operation{Service: "kms", Name: "Creat
 
 // CreateParametersForImport (获取密钥导入参数): POST /v1.0/{project_id}/kms/get-parameters-for-import.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
 func (c *Client) CreateParametersForImport(ctx context.Context, body kms.CreateParametersForImportJSONRequestBody) (*kms.CreateParametersForImportResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateParametersForImport, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateParametersForImportRequest(server, ids.Project, body)
@@ -283,10 +333,11 @@ func (c *Client) CreateParametersForImport(ctx context.Context, body kms.CreateP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateParametersForImportResponse(httpResp)
-	return huawei.Result(opCreateParametersForImport, httpResp, parsed, err, func(p *kms.CreateParametersForImportResponse) *kms.CreateParametersForImportResponseBody {
-		return p.JSON200
-	})
+	var out kms.CreateParametersForImportResponseBody
+	if err := c.rt.Decode(opCreateParametersForImport, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRandom = &huawei.Operation{Service: "kms", Name: "CreateRandom", Method: "POST", Path: "/v1.0/{project_id}/kms/gen-random",
@@ -294,6 +345,8 @@ var opCreateRandom = &huawei.Operation{Service: "kms", Name: "CreateRandom", Met
 
 // CreateRandom (创建随机数): POST /v1.0/{project_id}/kms/gen-random.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 func (c *Client) CreateRandom(ctx context.Context, body kms.CreateRandomJSONRequestBody) (*kms.CreateRandomResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRandom, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateRandomRequest(server, ids.Project, body)
@@ -301,8 +354,11 @@ func (c *Client) CreateRandom(ctx context.Context, body kms.CreateRandomJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateRandomResponse(httpResp)
-	return huawei.Result(opCreateRandom, httpResp, parsed, err, func(p *kms.CreateRandomResponse) *kms.CreateRandomResponseBody { return p.JSON200 })
+	var out kms.CreateRandomResponseBody
+	if err := c.rt.Decode(opCreateRandom, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDecryptData = &huawei.Operation{Service: "kms", Name: "DecryptData", Method: "POST", Path: "/v1.0/{project_id}/kms/decrypt-data",
@@ -310,6 +366,8 @@ var opDecryptData = &huawei.Operation{Service: "kms", Name: "DecryptData", Metho
 
 // DecryptData (解密数据): POST /v1.0/{project_id}/kms/decrypt-data.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 func (c *Client) DecryptData(ctx context.Context, body kms.DecryptDataJSONRequestBody) (*kms.DecryptDataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDecryptData, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDecryptDataRequest(server, ids.Project, body)
@@ -317,8 +375,11 @@ func (c *Client) DecryptData(ctx context.Context, body kms.DecryptDataJSONReques
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDecryptDataResponse(httpResp)
-	return huawei.Result(opDecryptData, httpResp, parsed, err, func(p *kms.DecryptDataResponse) *kms.DecryptDataResponseBody { return p.JSON200 })
+	var out kms.DecryptDataResponseBody
+	if err := c.rt.Decode(opDecryptData, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDecryptDatakey = &huawei.Operation{Service: "kms", Name: "DecryptDatakey", Method: "POST", Path: "/v1.0/{project_id}/kms/decrypt-datakey",
@@ -326,6 +387,8 @@ var opDecryptDatakey = &huawei.Operation{Service: "kms", Name: "DecryptDatakey",
 
 // DecryptDatakey (解密数据密钥): POST /v1.0/{project_id}/kms/decrypt-datakey.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 func (c *Client) DecryptDatakey(ctx context.Context, body kms.DecryptDatakeyJSONRequestBody) (*kms.DecryptDatakeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDecryptDatakey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDecryptDatakeyRequest(server, ids.Project, body)
@@ -333,8 +396,11 @@ func (c *Client) DecryptDatakey(ctx context.Context, body kms.DecryptDatakeyJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDecryptDatakeyResponse(httpResp)
-	return huawei.Result(opDecryptDatakey, httpResp, parsed, err, func(p *kms.DecryptDatakeyResponse) *kms.DecryptDatakeyResponseBody { return p.JSON200 })
+	var out kms.DecryptDatakeyResponseBody
+	if err := c.rt.Decode(opDecryptDatakey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAllFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteAllFailedTask", Method: "DELETE", Path: "/v3/{project_id}/failed-tasks",
@@ -342,6 +408,8 @@ var opDeleteAllFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteAllFa
 
 // DeleteAllFailedTask (删除所有失败的任务): DELETE /v3/{project_id}/failed-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:1
 func (c *Client) DeleteAllFailedTask(ctx context.Context) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAllFailedTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDeleteAllFailedTaskRequest(server, ids.Project)
@@ -349,8 +417,7 @@ func (c *Client) DeleteAllFailedTask(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteAllFailedTaskResponse(httpResp)
-	return huawei.NoResult(opDeleteAllFailedTask, httpResp, err)
+	return c.rt.NoResult(opDeleteAllFailedTask, httpResp)
 }
 
 var opDeleteFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteFailedTask", Method: "DELETE", Path: "/v3/{project_id}/failed-tasks/{task_id}",
@@ -358,6 +425,8 @@ var opDeleteFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteFailedTa
 
 // DeleteFailedTask (删除失败的任务): DELETE /v3/{project_id}/failed-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:1
 func (c *Client) DeleteFailedTask(ctx context.Context, taskID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteFailedTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -368,8 +437,7 @@ func (c *Client) DeleteFailedTask(ctx context.Context, taskID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteFailedTaskResponse(httpResp)
-	return huawei.NoResult(opDeleteFailedTask, httpResp, err)
+	return c.rt.NoResult(opDeleteFailedTask, httpResp)
 }
 
 var opDeleteImportedKeyMaterial = &huawei.Operation{Service: "kms", Name: "DeleteImportedKeyMaterial", Method: "POST", Path: "/v1.0/{project_id}/kms/delete-imported-key-material",
@@ -377,6 +445,8 @@ var opDeleteImportedKeyMaterial = &huawei.Operation{Service: "kms", Name: "Delet
 
 // DeleteImportedKeyMaterial (删除密钥材料): POST /v1.0/{project_id}/kms/delete-imported-key-material.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 func (c *Client) DeleteImportedKeyMaterial(ctx context.Context, body kms.DeleteImportedKeyMaterialJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteImportedKeyMaterial, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDeleteImportedKeyMaterialRequest(server, ids.Project, body)
@@ -384,8 +454,7 @@ func (c *Client) DeleteImportedKeyMaterial(ctx context.Context, body kms.DeleteI
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteImportedKeyMaterialResponse(httpResp)
-	return huawei.NoResult(opDeleteImportedKeyMaterial, httpResp, err)
+	return c.rt.NoResult(opDeleteImportedKeyMaterial, httpResp)
 }
 
 var opDeleteKey = &huawei.Operation{Service: "kms", Name: "DeleteKey", Method: "POST", Path: "/v1.0/{project_id}/kms/schedule-key-deletion",
@@ -393,6 +462,8 @@ var opDeleteKey = &huawei.Operation{Service: "kms", Name: "DeleteKey", Method: "
 
 // DeleteKey (计划删除密钥): POST /v1.0/{project_id}/kms/schedule-key-deletion.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 func (c *Client) DeleteKey(ctx context.Context, body kms.DeleteKeyJSONRequestBody) (*kms.DeleteKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDeleteKeyRequest(server, ids.Project, body)
@@ -400,8 +471,11 @@ func (c *Client) DeleteKey(ctx context.Context, body kms.DeleteKeyJSONRequestBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDeleteKeyResponse(httpResp)
-	return huawei.Result(opDeleteKey, httpResp, parsed, err, func(p *kms.DeleteKeyResponse) *kms.DeleteKeyResponseBody { return p.JSON200 })
+	var out kms.DeleteKeyResponseBody
+	if err := c.rt.Decode(opDeleteKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteKeyStore = &huawei.Operation{Service: "kms", Name: "DeleteKeyStore", Method: "DELETE", Path: "/v1.0/{project_id}/keystores/{keystore_id}",
@@ -409,6 +483,8 @@ var opDeleteKeyStore = &huawei.Operation{Service: "kms", Name: "DeleteKeyStore",
 
 // DeleteKeyStore (删除专属密钥库): DELETE /v1.0/{project_id}/keystores/{keystore_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除专属密钥库.md:1
 func (c *Client) DeleteKeyStore(ctx context.Context, keystoreID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keystoreID == "" {
@@ -419,8 +495,7 @@ func (c *Client) DeleteKeyStore(ctx context.Context, keystoreID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteKeyStoreResponse(httpResp)
-	return huawei.NoResult(opDeleteKeyStore, httpResp, err)
+	return c.rt.NoResult(opDeleteKeyStore, httpResp)
 }
 
 var opDeleteKeypair = &huawei.Operation{Service: "kms", Name: "DeleteKeypair", Method: "DELETE", Path: "/v3/{project_id}/keypairs/{keypair_name}",
@@ -428,6 +503,8 @@ var opDeleteKeypair = &huawei.Operation{Service: "kms", Name: "DeleteKeypair", M
 
 // DeleteKeypair (删除SSH密钥对): DELETE /v3/{project_id}/keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:1
 func (c *Client) DeleteKeypair(ctx context.Context, keypairName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -438,8 +515,7 @@ func (c *Client) DeleteKeypair(ctx context.Context, keypairName string) error {
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteKeypairResponse(httpResp)
-	return huawei.NoResult(opDeleteKeypair, httpResp, err)
+	return c.rt.NoResult(opDeleteKeypair, httpResp)
 }
 
 var opDeleteTag = &huawei.Operation{Service: "kms", Name: "DeleteTag", Method: "DELETE", Path: "/v1.0/{project_id}/kms/{key_id}/tags/{key}",
@@ -447,6 +523,8 @@ var opDeleteTag = &huawei.Operation{Service: "kms", Name: "DeleteTag", Method: "
 
 // DeleteTag (删除密钥标签): DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥标签.md:1
 func (c *Client) DeleteTag(ctx context.Context, keyID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keyID == "" {
@@ -460,8 +538,7 @@ func (c *Client) DeleteTag(ctx context.Context, keyID string, key string) error 
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteTagResponse(httpResp)
-	return huawei.NoResult(opDeleteTag, httpResp, err)
+	return c.rt.NoResult(opDeleteTag, httpResp)
 }
 
 var opDisableKey = &huawei.Operation{Service: "kms", Name: "DisableKey", Method: "POST", Path: "/v1.0/{project_id}/kms/disable-key",
@@ -469,6 +546,8 @@ var opDisableKey = &huawei.Operation{Service: "kms", Name: "DisableKey", Method:
 
 // DisableKey (禁用密钥): POST /v1.0/{project_id}/kms/disable-key.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
 func (c *Client) DisableKey(ctx context.Context, body kms.DisableKeyJSONRequestBody) (*kms.DisableKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisableKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDisableKeyRequest(server, ids.Project, body)
@@ -476,8 +555,11 @@ func (c *Client) DisableKey(ctx context.Context, body kms.DisableKeyJSONRequestB
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDisableKeyResponse(httpResp)
-	return huawei.Result(opDisableKey, httpResp, parsed, err, func(p *kms.DisableKeyResponse) *kms.DisableKeyResponseBody { return p.JSON200 })
+	var out kms.DisableKeyResponseBody
+	if err := c.rt.Decode(opDisableKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDisableKeyRotation = &huawei.Operation{Service: "kms", Name: "DisableKeyRotation", Method: "POST", Path: "/v1.0/{project_id}/kms/disable-key-rotation",
@@ -485,6 +567,8 @@ var opDisableKeyRotation = &huawei.Operation{Service: "kms", Name: "DisableKeyRo
 
 // DisableKeyRotation (关闭密钥轮换): POST /v1.0/{project_id}/kms/disable-key-rotation.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 func (c *Client) DisableKeyRotation(ctx context.Context, body kms.DisableKeyRotationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDisableKeyRotation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDisableKeyRotationRequest(server, ids.Project, body)
@@ -492,8 +576,7 @@ func (c *Client) DisableKeyRotation(ctx context.Context, body kms.DisableKeyRota
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDisableKeyRotationResponse(httpResp)
-	return huawei.NoResult(opDisableKeyRotation, httpResp, err)
+	return c.rt.NoResult(opDisableKeyRotation, httpResp)
 }
 
 var opDisableKeyStore = &huawei.Operation{Service: "kms", Name: "DisableKeyStore", Method: "POST", Path: "/v1.0/{project_id}/keystores/{keystore_id}/disable",
@@ -501,6 +584,8 @@ var opDisableKeyStore = &huawei.Operation{Service: "kms", Name: "DisableKeyStore
 
 // DisableKeyStore (禁用专属密钥库): POST /v1.0/{project_id}/keystores/{keystore_id}/disable.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:1
 func (c *Client) DisableKeyStore(ctx context.Context, keystoreID string) (*kms.DisableKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisableKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keystoreID == "" {
@@ -511,8 +596,11 @@ func (c *Client) DisableKeyStore(ctx context.Context, keystoreID string) (*kms.D
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDisableKeyStoreResponse(httpResp)
-	return huawei.Result(opDisableKeyStore, httpResp, parsed, err, func(p *kms.DisableKeyStoreResponse) *kms.DisableKeyStoreResponseBody { return p.JSON200 })
+	var out kms.DisableKeyStoreResponseBody
+	if err := c.rt.Decode(opDisableKeyStore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDisassociateKeypair = &huawei.Operation{Service: "kms", Name: "DisassociateKeypair", Method: "POST", Path: "/v3/{project_id}/keypairs/disassociate",
@@ -520,6 +608,8 @@ var opDisassociateKeypair = &huawei.Operation{Service: "kms", Name: "Disassociat
 
 // DisassociateKeypair (解绑SSH密钥对): POST /v3/{project_id}/keypairs/disassociate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 func (c *Client) DisassociateKeypair(ctx context.Context, body kms.DisassociateKeypairJSONRequestBody) (*kms.DisassociateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDisassociateKeypairRequest(server, ids.Project, body)
@@ -527,8 +617,11 @@ func (c *Client) DisassociateKeypair(ctx context.Context, body kms.DisassociateK
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDisassociateKeypairResponse(httpResp)
-	return huawei.Result(opDisassociateKeypair, httpResp, parsed, err, func(p *kms.DisassociateKeypairResponse) *kms.DisassociateKeypairResponseBody { return p.JSON202 })
+	var out kms.DisassociateKeypairResponseBody
+	if err := c.rt.Decode(opDisassociateKeypair, httpResp, 202, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opEnableKey = &huawei.Operation{Service: "kms", Name: "EnableKey", Method: "POST", Path: "/v1.0/{project_id}/kms/enable-key",
@@ -536,6 +629,8 @@ var opEnableKey = &huawei.Operation{Service: "kms", Name: "EnableKey", Method: "
 
 // EnableKey (启用密钥): POST /v1.0/{project_id}/kms/enable-key.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
 func (c *Client) EnableKey(ctx context.Context, body kms.EnableKeyJSONRequestBody) (*kms.EnableKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEnableKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewEnableKeyRequest(server, ids.Project, body)
@@ -543,8 +638,11 @@ func (c *Client) EnableKey(ctx context.Context, body kms.EnableKeyJSONRequestBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseEnableKeyResponse(httpResp)
-	return huawei.Result(opEnableKey, httpResp, parsed, err, func(p *kms.EnableKeyResponse) *kms.EnableKeyResponseBody { return p.JSON200 })
+	var out kms.EnableKeyResponseBody
+	if err := c.rt.Decode(opEnableKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opEnableKeyRotation = &huawei.Operation{Service: "kms", Name: "EnableKeyRotation", Method: "POST", Path: "/v1.0/{project_id}/kms/enable-key-rotation",
@@ -552,6 +650,8 @@ var opEnableKeyRotation = &huawei.Operation{Service: "kms", Name: "EnableKeyRota
 
 // EnableKeyRotation (开启密钥轮换): POST /v1.0/{project_id}/kms/enable-key-rotation.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
 func (c *Client) EnableKeyRotation(ctx context.Context, body kms.EnableKeyRotationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opEnableKeyRotation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewEnableKeyRotationRequest(server, ids.Project, body)
@@ -559,8 +659,7 @@ func (c *Client) EnableKeyRotation(ctx context.Context, body kms.EnableKeyRotati
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseEnableKeyRotationResponse(httpResp)
-	return huawei.NoResult(opEnableKeyRotation, httpResp, err)
+	return c.rt.NoResult(opEnableKeyRotation, httpResp)
 }
 
 var opEnableKeyStore = &huawei.Operation{Service: "kms", Name: "EnableKeyStore", Method: "POST", Path: "/v1.0/{project_id}/keystores/{keystore_id}/enable",
@@ -568,6 +667,8 @@ var opEnableKeyStore = &huawei.Operation{Service: "kms", Name: "EnableKeyStore",
 
 // EnableKeyStore (启用专属密钥库): POST /v1.0/{project_id}/keystores/{keystore_id}/enable.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:1
 func (c *Client) EnableKeyStore(ctx context.Context, keystoreID string) (*kms.EnableKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEnableKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keystoreID == "" {
@@ -578,8 +679,11 @@ func (c *Client) EnableKeyStore(ctx context.Context, keystoreID string) (*kms.En
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseEnableKeyStoreResponse(httpResp)
-	return huawei.Result(opEnableKeyStore, httpResp, parsed, err, func(p *kms.EnableKeyStoreResponse) *kms.EnableKeyStoreResponseBody { return p.JSON200 })
+	var out kms.EnableKeyStoreResponseBody
+	if err := c.rt.Decode(opEnableKeyStore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opEncryptData = &huawei.Operation{Service: "kms", Name: "EncryptData", Method: "POST", Path: "/v1.0/{project_id}/kms/encrypt-data",
@@ -587,6 +691,8 @@ var opEncryptData = &huawei.Operation{Service: "kms", Name: "EncryptData", Metho
 
 // EncryptData (加密数据): POST /v1.0/{project_id}/kms/encrypt-data.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 func (c *Client) EncryptData(ctx context.Context, body kms.EncryptDataJSONRequestBody) (*kms.EncryptDataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEncryptData, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewEncryptDataRequest(server, ids.Project, body)
@@ -594,8 +700,11 @@ func (c *Client) EncryptData(ctx context.Context, body kms.EncryptDataJSONReques
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseEncryptDataResponse(httpResp)
-	return huawei.Result(opEncryptData, httpResp, parsed, err, func(p *kms.EncryptDataResponse) *kms.EncryptDataResponseBody { return p.JSON200 })
+	var out kms.EncryptDataResponseBody
+	if err := c.rt.Decode(opEncryptData, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opEncryptDatakey = &huawei.Operation{Service: "kms", Name: "EncryptDatakey", Method: "POST", Path: "/v1.0/{project_id}/kms/encrypt-datakey",
@@ -603,6 +712,8 @@ var opEncryptDatakey = &huawei.Operation{Service: "kms", Name: "EncryptDatakey",
 
 // EncryptDatakey (加密数据密钥): POST /v1.0/{project_id}/kms/encrypt-datakey.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 func (c *Client) EncryptDatakey(ctx context.Context, body kms.EncryptDatakeyJSONRequestBody) (*kms.EncryptDatakeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEncryptDatakey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewEncryptDatakeyRequest(server, ids.Project, body)
@@ -610,8 +721,11 @@ func (c *Client) EncryptDatakey(ctx context.Context, body kms.EncryptDatakeyJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseEncryptDatakeyResponse(httpResp)
-	return huawei.Result(opEncryptDatakey, httpResp, parsed, err, func(p *kms.EncryptDatakeyResponse) *kms.EncryptDatakeyResponseBody { return p.JSON200 })
+	var out kms.EncryptDatakeyResponseBody
+	if err := c.rt.Decode(opEncryptDatakey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opExportPrivateKey = &huawei.Operation{Service: "kms", Name: "ExportPrivateKey", Method: "POST", Path: "/v3/{project_id}/keypairs/private-key/export",
@@ -619,6 +733,8 @@ var opExportPrivateKey = &huawei.Operation{Service: "kms", Name: "ExportPrivateK
 
 // ExportPrivateKey (导出私钥): POST /v3/{project_id}/keypairs/private-key/export.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 func (c *Client) ExportPrivateKey(ctx context.Context, body kms.ExportPrivateKeyJSONRequestBody) (*kms.ExportPrivateKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opExportPrivateKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewExportPrivateKeyRequest(server, ids.Project, body)
@@ -626,8 +742,11 @@ func (c *Client) ExportPrivateKey(ctx context.Context, body kms.ExportPrivateKey
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseExportPrivateKeyResponse(httpResp)
-	return huawei.Result(opExportPrivateKey, httpResp, parsed, err, func(p *kms.ExportPrivateKeyResponse) *kms.ExportPrivateKeyResponseBody { return p.JSON200 })
+	var out kms.ExportPrivateKeyResponseBody
+	if err := c.rt.Decode(opExportPrivateKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opImportKeyMaterial = &huawei.Operation{Service: "kms", Name: "ImportKeyMaterial", Method: "POST", Path: "/v1.0/{project_id}/kms/import-key-material",
@@ -635,6 +754,8 @@ var opImportKeyMaterial = &huawei.Operation{Service: "kms", Name: "ImportKeyMate
 
 // ImportKeyMaterial (导入密钥材料): POST /v1.0/{project_id}/kms/import-key-material.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 func (c *Client) ImportKeyMaterial(ctx context.Context, body kms.ImportKeyMaterialJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opImportKeyMaterial, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewImportKeyMaterialRequest(server, ids.Project, body)
@@ -642,8 +763,7 @@ func (c *Client) ImportKeyMaterial(ctx context.Context, body kms.ImportKeyMateri
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseImportKeyMaterialResponse(httpResp)
-	return huawei.NoResult(opImportKeyMaterial, httpResp, err)
+	return c.rt.NoResult(opImportKeyMaterial, httpResp)
 }
 
 var opImportPrivateKey = &huawei.Operation{Service: "kms", Name: "ImportPrivateKey", Method: "POST", Path: "/v3/{project_id}/keypairs/private-key/import",
@@ -651,6 +771,8 @@ var opImportPrivateKey = &huawei.Operation{Service: "kms", Name: "ImportPrivateK
 
 // ImportPrivateKey (导入私钥): POST /v3/{project_id}/keypairs/private-key/import.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 func (c *Client) ImportPrivateKey(ctx context.Context, body kms.ImportPrivateKeyJSONRequestBody) (*kms.ImportPrivateKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opImportPrivateKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewImportPrivateKeyRequest(server, ids.Project, body)
@@ -658,8 +780,11 @@ func (c *Client) ImportPrivateKey(ctx context.Context, body kms.ImportPrivateKey
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseImportPrivateKeyResponse(httpResp)
-	return huawei.Result(opImportPrivateKey, httpResp, parsed, err, func(p *kms.ImportPrivateKeyResponse) *kms.ImportPrivateKeyResponseBody { return p.JSON200 })
+	var out kms.ImportPrivateKeyResponseBody
+	if err := c.rt.Decode(opImportPrivateKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListFailedTask = &huawei.Operation{Service: "kms", Name: "ListFailedTask", Method: "GET", Path: "/v3/{project_id}/failed-tasks",
@@ -667,6 +792,8 @@ var opListFailedTask = &huawei.Operation{Service: "kms", Name: "ListFailedTask",
 
 // ListFailedTask (查询失败的任务信息): GET /v3/{project_id}/failed-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:1
 func (c *Client) ListFailedTask(ctx context.Context, params *kms.ListFailedTaskParams) (*kms.ListFailedTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFailedTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListFailedTaskRequest(server, ids.Project, params)
@@ -674,8 +801,11 @@ func (c *Client) ListFailedTask(ctx context.Context, params *kms.ListFailedTaskP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListFailedTaskResponse(httpResp)
-	return huawei.Result(opListFailedTask, httpResp, parsed, err, func(p *kms.ListFailedTaskResponse) *kms.ListFailedTaskResponseBody { return p.JSON200 })
+	var out kms.ListFailedTaskResponseBody
+	if err := c.rt.Decode(opListFailedTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListFailedTask = huawei.Paging{Op: opListFailedTask, Style: "offset", Param: "offset", Limit: "limit",
@@ -684,6 +814,8 @@ var pageListFailedTask = huawei.Paging{Op: opListFailedTask, Style: "offset", Pa
 // ListFailedTaskAll iterates over the tasks of every page of ListFailedTask
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:1
 func (c *Client) ListFailedTaskAll(ctx context.Context, params *kms.ListFailedTaskParams) iter.Seq2[kms.FailedTasks, error] {
 	call := func(ctx context.Context, params *kms.ListFailedTaskParams) (*kms.ListFailedTaskResponseBody, error) {
 		return c.ListFailedTask(ctx, params)
@@ -696,6 +828,8 @@ var opListGrants = &huawei.Operation{Service: "kms", Name: "ListGrants", Method:
 
 // ListGrants (查询授权列表): POST /v1.0/{project_id}/kms/list-grants.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 func (c *Client) ListGrants(ctx context.Context, body kms.ListGrantsJSONRequestBody) (*kms.ListGrantsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGrants, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListGrantsRequest(server, ids.Project, body)
@@ -703,8 +837,11 @@ func (c *Client) ListGrants(ctx context.Context, body kms.ListGrantsJSONRequestB
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListGrantsResponse(httpResp)
-	return huawei.Result(opListGrants, httpResp, parsed, err, func(p *kms.ListGrantsResponse) *kms.ListGrantsResponseBody { return p.JSON200 })
+	var out kms.ListGrantsResponseBody
+	if err := c.rt.Decode(opListGrants, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListGrants = huawei.Paging{Op: opListGrants, Style: "marker", Param: "marker", Limit: "limit",
@@ -713,6 +850,8 @@ var pageListGrants = huawei.Paging{Op: opListGrants, Style: "marker", Param: "ma
 // ListGrantsAll iterates over the grants of every page of ListGrants
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 func (c *Client) ListGrantsAll(ctx context.Context, body kms.ListGrantsJSONRequestBody) iter.Seq2[kms.Grants, error] {
 	call := func(ctx context.Context, body kms.ListGrantsJSONRequestBody) (*kms.ListGrantsResponseBody, error) {
 		return c.ListGrants(ctx, body)
@@ -725,6 +864,8 @@ var opListKeyDetail = &huawei.Operation{Service: "kms", Name: "ListKeyDetail", M
 
 // ListKeyDetail (查询密钥信息): POST /v1.0/{project_id}/kms/describe-key.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 func (c *Client) ListKeyDetail(ctx context.Context, body kms.ListKeyDetailJSONRequestBody) (*kms.ListKeyDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeyDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKeyDetailRequest(server, ids.Project, body)
@@ -732,8 +873,11 @@ func (c *Client) ListKeyDetail(ctx context.Context, body kms.ListKeyDetailJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeyDetailResponse(httpResp)
-	return huawei.Result(opListKeyDetail, httpResp, parsed, err, func(p *kms.ListKeyDetailResponse) *kms.ListKeyDetailResponseBody { return p.JSON200 })
+	var out kms.ListKeyDetailResponseBody
+	if err := c.rt.Decode(opListKeyDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListKeyStores = &huawei.Operation{Service: "kms", Name: "ListKeyStores", Method: "GET", Path: "/v1.0/{project_id}/keystores",
@@ -741,6 +885,8 @@ var opListKeyStores = &huawei.Operation{Service: "kms", Name: "ListKeyStores", M
 
 // ListKeyStores (查询专属密钥库列表): GET /v1.0/{project_id}/keystores.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:1
 func (c *Client) ListKeyStores(ctx context.Context, params *kms.ListKeyStoresParams) (*kms.ListKeyStoresResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeyStores, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKeyStoresRequest(server, ids.Project, params)
@@ -748,8 +894,11 @@ func (c *Client) ListKeyStores(ctx context.Context, params *kms.ListKeyStoresPar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeyStoresResponse(httpResp)
-	return huawei.Result(opListKeyStores, httpResp, parsed, err, func(p *kms.ListKeyStoresResponse) *kms.ListKeyStoresResponseBody { return p.JSON200 })
+	var out kms.ListKeyStoresResponseBody
+	if err := c.rt.Decode(opListKeyStores, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListKeyStores = huawei.Paging{Op: opListKeyStores, Style: "offset", Param: "offset", Limit: "limit",
@@ -758,6 +907,8 @@ var pageListKeyStores = huawei.Paging{Op: opListKeyStores, Style: "offset", Para
 // ListKeyStoresAll iterates over the keystores of every page of ListKeyStores
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:1
 func (c *Client) ListKeyStoresAll(ctx context.Context, params *kms.ListKeyStoresParams) iter.Seq2[kms.ListKeyStoresKeystoreDetails, error] {
 	call := func(ctx context.Context, params *kms.ListKeyStoresParams) (*kms.ListKeyStoresResponseBody, error) {
 		return c.ListKeyStores(ctx, params)
@@ -770,6 +921,8 @@ var opListKeypairDetail = &huawei.Operation{Service: "kms", Name: "ListKeypairDe
 
 // ListKeypairDetail (查询SSH密钥对详细信息): GET /v3/{project_id}/keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:1
 func (c *Client) ListKeypairDetail(ctx context.Context, keypairName string) (*kms.ListKeypairDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeypairDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -780,8 +933,11 @@ func (c *Client) ListKeypairDetail(ctx context.Context, keypairName string) (*km
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeypairDetailResponse(httpResp)
-	return huawei.Result(opListKeypairDetail, httpResp, parsed, err, func(p *kms.ListKeypairDetailResponse) *kms.ListKeypairDetailResponseBody { return p.JSON200 })
+	var out kms.ListKeypairDetailResponseBody
+	if err := c.rt.Decode(opListKeypairDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListKeypairTask = &huawei.Operation{Service: "kms", Name: "ListKeypairTask", Method: "GET", Path: "/v3/{project_id}/tasks/{task_id}",
@@ -789,6 +945,8 @@ var opListKeypairTask = &huawei.Operation{Service: "kms", Name: "ListKeypairTask
 
 // ListKeypairTask (查询任务信息): GET /v3/{project_id}/tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:1
 func (c *Client) ListKeypairTask(ctx context.Context, taskID string) (*kms.ListKeypairTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeypairTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -799,8 +957,11 @@ func (c *Client) ListKeypairTask(ctx context.Context, taskID string) (*kms.ListK
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeypairTaskResponse(httpResp)
-	return huawei.Result(opListKeypairTask, httpResp, parsed, err, func(p *kms.ListKeypairTaskResponse) *kms.ListKeypairTaskResponseBody { return p.JSON200 })
+	var out kms.ListKeypairTaskResponseBody
+	if err := c.rt.Decode(opListKeypairTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListKeypairs = &huawei.Operation{Service: "kms", Name: "ListKeypairs", Method: "GET", Path: "/v3/{project_id}/keypairs",
@@ -808,6 +969,8 @@ var opListKeypairs = &huawei.Operation{Service: "kms", Name: "ListKeypairs", Met
 
 // ListKeypairs (查询SSH密钥对列表): GET /v3/{project_id}/keypairs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:1
 func (c *Client) ListKeypairs(ctx context.Context, params *kms.ListKeypairsParams) (*kms.ListKeypairsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeypairs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKeypairsRequest(server, ids.Project, params)
@@ -815,8 +978,11 @@ func (c *Client) ListKeypairs(ctx context.Context, params *kms.ListKeypairsParam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeypairsResponse(httpResp)
-	return huawei.Result(opListKeypairs, httpResp, parsed, err, func(p *kms.ListKeypairsResponse) *kms.ListKeypairsResponseBody { return p.JSON200 })
+	var out kms.ListKeypairsResponseBody
+	if err := c.rt.Decode(opListKeypairs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListKeypairs = huawei.Paging{Op: opListKeypairs, Style: "marker", Param: "marker", Limit: "limit",
@@ -825,6 +991,8 @@ var pageListKeypairs = huawei.Paging{Op: opListKeypairs, Style: "marker", Param:
 // ListKeypairsAll iterates over the keypairs of every page of ListKeypairs
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:1
 func (c *Client) ListKeypairsAll(ctx context.Context, params *kms.ListKeypairsParams) iter.Seq2[kms.Keypairs, error] {
 	call := func(ctx context.Context, params *kms.ListKeypairsParams) (*kms.ListKeypairsResponseBody, error) {
 		return c.ListKeypairs(ctx, params)
@@ -837,6 +1005,8 @@ var opListKeys = &huawei.Operation{Service: "kms", Name: "ListKeys", Method: "PO
 
 // ListKeys (查询密钥列表): POST /v1.0/{project_id}/kms/list-keys.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 func (c *Client) ListKeys(ctx context.Context, body kms.ListKeysJSONRequestBody) (*kms.ListKeysResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeys, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKeysRequest(server, ids.Project, body)
@@ -844,8 +1014,11 @@ func (c *Client) ListKeys(ctx context.Context, body kms.ListKeysJSONRequestBody)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeysResponse(httpResp)
-	return huawei.Result(opListKeys, httpResp, parsed, err, func(p *kms.ListKeysResponse) *kms.ListKeysResponseBody { return p.JSON200 })
+	var out kms.ListKeysResponseBody
+	if err := c.rt.Decode(opListKeys, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListKeys = huawei.Paging{Op: opListKeys, Style: "marker", Param: "marker", Limit: "limit",
@@ -854,6 +1027,8 @@ var pageListKeys = huawei.Paging{Op: opListKeys, Style: "marker", Param: "marker
 // ListKeysAll iterates over the key_details of every page of ListKeys
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 func (c *Client) ListKeysAll(ctx context.Context, body kms.ListKeysJSONRequestBody) iter.Seq2[kms.ListKeysKeyDetails, error] {
 	call := func(ctx context.Context, body kms.ListKeysJSONRequestBody) (*kms.ListKeysResponseBody, error) {
 		return c.ListKeys(ctx, body)
@@ -866,6 +1041,8 @@ var opListKmsByTags = &huawei.Operation{Service: "kms", Name: "ListKmsByTags", M
 
 // ListKmsByTags (查询密钥实例): POST /v1.0/{project_id}/kms/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 func (c *Client) ListKmsByTags(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsByTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKmsByTagsRequest(server, ids.Project, body)
@@ -873,8 +1050,11 @@ func (c *Client) ListKmsByTags(ctx context.Context, body kms.ListKmsByTagsJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKmsByTagsResponse(httpResp)
-	return huawei.Result(opListKmsByTags, httpResp, parsed, err, func(p *kms.ListKmsByTagsResponse) *kms.ListKmsByTagsResponseBody { return p.JSON200 })
+	var out kms.ListKmsByTagsResponseBody
+	if err := c.rt.Decode(opListKmsByTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListKmsByTags = huawei.Paging{Op: opListKmsByTags, Style: "offset", Param: "offset", Limit: "limit",
@@ -883,6 +1063,8 @@ var pageListKmsByTags = huawei.Paging{Op: opListKmsByTags, Style: "offset", Para
 // ListKmsByTagsAll iterates over the resources of every page of ListKmsByTags
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 func (c *Client) ListKmsByTagsAll(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) iter.Seq2[kms.ActionResources, error] {
 	call := func(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
 		return c.ListKmsByTags(ctx, body)
@@ -895,6 +1077,8 @@ var opListKmsTags = &huawei.Operation{Service: "kms", Name: "ListKmsTags", Metho
 
 // ListKmsTags (查询项目标签): GET /v1.0/{project_id}/kms/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:1
 func (c *Client) ListKmsTags(ctx context.Context) (*kms.ListKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKmsTagsRequest(server, ids.Project)
@@ -902,8 +1086,11 @@ func (c *Client) ListKmsTags(ctx context.Context) (*kms.ListKmsTagsResponseBody,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKmsTagsResponse(httpResp)
-	return huawei.Result(opListKmsTags, httpResp, parsed, err, func(p *kms.ListKmsTagsResponse) *kms.ListKmsTagsResponseBody { return p.JSON200 })
+	var out kms.ListKmsTagsResponseBody
+	if err := c.rt.Decode(opListKmsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRetirableGrants = &huawei.Operation{Service: "kms", Name: "ListRetirableGrants", Method: "POST", Path: "/v1.0/{project_id}/kms/list-retirable-grants",
@@ -911,6 +1098,8 @@ var opListRetirableGrants = &huawei.Operation{Service: "kms", Name: "ListRetirab
 
 // ListRetirableGrants (查询可退役授权列表): POST /v1.0/{project_id}/kms/list-retirable-grants.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 func (c *Client) ListRetirableGrants(ctx context.Context, body kms.ListRetirableGrantsJSONRequestBody) (*kms.ListRetirableGrantsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRetirableGrants, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListRetirableGrantsRequest(server, ids.Project, body)
@@ -918,8 +1107,11 @@ func (c *Client) ListRetirableGrants(ctx context.Context, body kms.ListRetirable
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListRetirableGrantsResponse(httpResp)
-	return huawei.Result(opListRetirableGrants, httpResp, parsed, err, func(p *kms.ListRetirableGrantsResponse) *kms.ListRetirableGrantsResponseBody { return p.JSON200 })
+	var out kms.ListRetirableGrantsResponseBody
+	if err := c.rt.Decode(opListRetirableGrants, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListRetirableGrants = huawei.Paging{Op: opListRetirableGrants, Style: "marker", Param: "marker", Limit: "limit",
@@ -928,6 +1120,8 @@ var pageListRetirableGrants = huawei.Paging{Op: opListRetirableGrants, Style: "m
 // ListRetirableGrantsAll iterates over the grants of every page of ListRetirableGrants
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 func (c *Client) ListRetirableGrantsAll(ctx context.Context, body kms.ListRetirableGrantsJSONRequestBody) iter.Seq2[kms.Grants, error] {
 	call := func(ctx context.Context, body kms.ListRetirableGrantsJSONRequestBody) (*kms.ListRetirableGrantsResponseBody, error) {
 		return c.ListRetirableGrants(ctx, body)
@@ -940,6 +1134,8 @@ var opListRunningTask = &huawei.Operation{Service: "kms", Name: "ListRunningTask
 
 // ListRunningTask (查询正在处理的任务信息): GET /v3/{project_id}/running-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:1
 func (c *Client) ListRunningTask(ctx context.Context, params *kms.ListRunningTaskParams) (*kms.ListRunningTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRunningTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListRunningTaskRequest(server, ids.Project, params)
@@ -947,8 +1143,11 @@ func (c *Client) ListRunningTask(ctx context.Context, params *kms.ListRunningTas
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListRunningTaskResponse(httpResp)
-	return huawei.Result(opListRunningTask, httpResp, parsed, err, func(p *kms.ListRunningTaskResponse) *kms.ListRunningTaskResponseBody { return p.JSON200 })
+	var out kms.ListRunningTaskResponseBody
+	if err := c.rt.Decode(opListRunningTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListRunningTask = huawei.Paging{Op: opListRunningTask, Style: "offset", Param: "offset", Limit: "limit",
@@ -957,6 +1156,8 @@ var pageListRunningTask = huawei.Paging{Op: opListRunningTask, Style: "offset", 
 // ListRunningTaskAll iterates over the tasks of every page of ListRunningTask
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:1
 func (c *Client) ListRunningTaskAll(ctx context.Context, params *kms.ListRunningTaskParams) iter.Seq2[kms.RunningTasks, error] {
 	call := func(ctx context.Context, params *kms.ListRunningTaskParams) (*kms.ListRunningTaskResponseBody, error) {
 		return c.ListRunningTask(ctx, params)
@@ -969,6 +1170,8 @@ var opShowKeyRotationStatus = &huawei.Operation{Service: "kms", Name: "ShowKeyRo
 
 // ShowKeyRotationStatus (查询密钥轮换状态): POST /v1.0/{project_id}/kms/get-key-rotation-status.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 func (c *Client) ShowKeyRotationStatus(ctx context.Context, body kms.ShowKeyRotationStatusJSONRequestBody) (*kms.ShowKeyRotationStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKeyRotationStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewShowKeyRotationStatusRequest(server, ids.Project, body)
@@ -976,8 +1179,11 @@ func (c *Client) ShowKeyRotationStatus(ctx context.Context, body kms.ShowKeyRota
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowKeyRotationStatusResponse(httpResp)
-	return huawei.Result(opShowKeyRotationStatus, httpResp, parsed, err, func(p *kms.ShowKeyRotationStatusResponse) *kms.ShowKeyRotationStatusResponseBody { return p.JSON200 })
+	var out kms.ShowKeyRotationStatusResponseBody
+	if err := c.rt.Decode(opShowKeyRotationStatus, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowKeyStore = &huawei.Operation{Service: "kms", Name: "ShowKeyStore", Method: "GET", Path: "/v1.0/{project_id}/keystores/{keystore_id}",
@@ -985,6 +1191,8 @@ var opShowKeyStore = &huawei.Operation{Service: "kms", Name: "ShowKeyStore", Met
 
 // ShowKeyStore (获取专属密钥库): GET /v1.0/{project_id}/keystores/{keystore_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:1
 func (c *Client) ShowKeyStore(ctx context.Context, keystoreID string) (*kms.ShowKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keystoreID == "" {
@@ -995,8 +1203,11 @@ func (c *Client) ShowKeyStore(ctx context.Context, keystoreID string) (*kms.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowKeyStoreResponse(httpResp)
-	return huawei.Result(opShowKeyStore, httpResp, parsed, err, func(p *kms.ShowKeyStoreResponse) *kms.ShowKeyStoreResponseBody { return p.JSON200 })
+	var out kms.ShowKeyStoreResponseBody
+	if err := c.rt.Decode(opShowKeyStore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowKmsTags = &huawei.Operation{Service: "kms", Name: "ShowKmsTags", Method: "GET", Path: "/v1.0/{project_id}/kms/{key_id}/tags",
@@ -1004,6 +1215,8 @@ var opShowKmsTags = &huawei.Operation{Service: "kms", Name: "ShowKmsTags", Metho
 
 // ShowKmsTags (查询密钥标签): GET /v1.0/{project_id}/kms/{key_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:1
 func (c *Client) ShowKmsTags(ctx context.Context, keyID string) (*kms.ShowKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keyID == "" {
@@ -1014,8 +1227,11 @@ func (c *Client) ShowKmsTags(ctx context.Context, keyID string) (*kms.ShowKmsTag
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowKmsTagsResponse(httpResp)
-	return huawei.Result(opShowKmsTags, httpResp, parsed, err, func(p *kms.ShowKmsTagsResponse) *kms.ShowKmsTagsResponseBody { return p.JSON200 })
+	var out kms.ShowKmsTagsResponseBody
+	if err := c.rt.Decode(opShowKmsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPublicKey = &huawei.Operation{Service: "kms", Name: "ShowPublicKey", Method: "POST", Path: "/v1.0/{project_id}/kms/get-publickey",
@@ -1023,6 +1239,8 @@ var opShowPublicKey = &huawei.Operation{Service: "kms", Name: "ShowPublicKey", M
 
 // ShowPublicKey (查询公钥信息): POST /v1.0/{project_id}/kms/get-publickey.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 func (c *Client) ShowPublicKey(ctx context.Context, body kms.ShowPublicKeyJSONRequestBody) (*kms.ShowPublicKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPublicKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewShowPublicKeyRequest(server, ids.Project, body)
@@ -1030,8 +1248,11 @@ func (c *Client) ShowPublicKey(ctx context.Context, body kms.ShowPublicKeyJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowPublicKeyResponse(httpResp)
-	return huawei.Result(opShowPublicKey, httpResp, parsed, err, func(p *kms.ShowPublicKeyResponse) *kms.ShowPublicKeyResponseBody { return p.JSON200 })
+	var out kms.ShowPublicKeyResponseBody
+	if err := c.rt.Decode(opShowPublicKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserInstances = &huawei.Operation{Service: "kms", Name: "ShowUserInstances", Method: "GET", Path: "/v1.0/{project_id}/kms/user-instances",
@@ -1039,6 +1260,8 @@ var opShowUserInstances = &huawei.Operation{Service: "kms", Name: "ShowUserInsta
 
 // ShowUserInstances (查询实例数): GET /v1.0/{project_id}/kms/user-instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:1
 func (c *Client) ShowUserInstances(ctx context.Context) (*kms.ShowUserInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewShowUserInstancesRequest(server, ids.Project)
@@ -1046,8 +1269,11 @@ func (c *Client) ShowUserInstances(ctx context.Context) (*kms.ShowUserInstancesR
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowUserInstancesResponse(httpResp)
-	return huawei.Result(opShowUserInstances, httpResp, parsed, err, func(p *kms.ShowUserInstancesResponse) *kms.ShowUserInstancesResponseBody { return p.JSON200 })
+	var out kms.ShowUserInstancesResponseBody
+	if err := c.rt.Decode(opShowUserInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserQuotas = &huawei.Operation{Service: "kms", Name: "ShowUserQuotas", Method: "GET", Path: "/v1.0/{project_id}/kms/user-quotas",
@@ -1055,6 +1281,8 @@ var opShowUserQuotas = &huawei.Operation{Service: "kms", Name: "ShowUserQuotas",
 
 // ShowUserQuotas (查询配额): GET /v1.0/{project_id}/kms/user-quotas.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:1
 func (c *Client) ShowUserQuotas(ctx context.Context) (*kms.ShowUserQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewShowUserQuotasRequest(server, ids.Project)
@@ -1062,8 +1290,11 @@ func (c *Client) ShowUserQuotas(ctx context.Context) (*kms.ShowUserQuotasRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowUserQuotasResponse(httpResp)
-	return huawei.Result(opShowUserQuotas, httpResp, parsed, err, func(p *kms.ShowUserQuotasResponse) *kms.ShowUserQuotasResponseBody { return p.JSON200 })
+	var out kms.ShowUserQuotasResponseBody
+	if err := c.rt.Decode(opShowUserQuotas, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opSign = &huawei.Operation{Service: "kms", Name: "Sign", Method: "POST", Path: "/v1.0/{project_id}/kms/sign",
@@ -1071,6 +1302,8 @@ var opSign = &huawei.Operation{Service: "kms", Name: "Sign", Method: "POST", Pat
 
 // Sign (签名数据): POST /v1.0/{project_id}/kms/sign.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 func (c *Client) Sign(ctx context.Context, body kms.SignJSONRequestBody) (*kms.SignResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSign, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewSignRequest(server, ids.Project, body)
@@ -1078,8 +1311,11 @@ func (c *Client) Sign(ctx context.Context, body kms.SignJSONRequestBody) (*kms.S
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseSignResponse(httpResp)
-	return huawei.Result(opSign, httpResp, parsed, err, func(p *kms.SignResponse) *kms.SignResponseBody { return p.JSON200 })
+	var out kms.SignResponseBody
+	if err := c.rt.Decode(opSign, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateKeyAlias = &huawei.Operation{Service: "kms", Name: "UpdateKeyAlias", Method: "POST", Path: "/v1.0/{project_id}/kms/update-key-alias",
@@ -1087,6 +1323,8 @@ var opUpdateKeyAlias = &huawei.Operation{Service: "kms", Name: "UpdateKeyAlias",
 
 // UpdateKeyAlias (修改密钥别名): POST /v1.0/{project_id}/kms/update-key-alias.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
 func (c *Client) UpdateKeyAlias(ctx context.Context, body kms.UpdateKeyAliasJSONRequestBody) (*kms.UpdateKeyAliasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateKeyAlias, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewUpdateKeyAliasRequest(server, ids.Project, body)
@@ -1094,8 +1332,11 @@ func (c *Client) UpdateKeyAlias(ctx context.Context, body kms.UpdateKeyAliasJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseUpdateKeyAliasResponse(httpResp)
-	return huawei.Result(opUpdateKeyAlias, httpResp, parsed, err, func(p *kms.UpdateKeyAliasResponse) *kms.UpdateKeyAliasResponseBody { return p.JSON200 })
+	var out kms.UpdateKeyAliasResponseBody
+	if err := c.rt.Decode(opUpdateKeyAlias, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateKeyDescription = &huawei.Operation{Service: "kms", Name: "UpdateKeyDescription", Method: "POST", Path: "/v1.0/{project_id}/kms/update-key-description",
@@ -1103,6 +1344,8 @@ var opUpdateKeyDescription = &huawei.Operation{Service: "kms", Name: "UpdateKeyD
 
 // UpdateKeyDescription (修改密钥描述): POST /v1.0/{project_id}/kms/update-key-description.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
 func (c *Client) UpdateKeyDescription(ctx context.Context, body kms.UpdateKeyDescriptionJSONRequestBody) (*kms.UpdateKeyDescriptionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateKeyDescription, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewUpdateKeyDescriptionRequest(server, ids.Project, body)
@@ -1110,8 +1353,11 @@ func (c *Client) UpdateKeyDescription(ctx context.Context, body kms.UpdateKeyDes
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseUpdateKeyDescriptionResponse(httpResp)
-	return huawei.Result(opUpdateKeyDescription, httpResp, parsed, err, func(p *kms.UpdateKeyDescriptionResponse) *kms.UpdateKeyDescriptionResponseBody { return p.JSON200 })
+	var out kms.UpdateKeyDescriptionResponseBody
+	if err := c.rt.Decode(opUpdateKeyDescription, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateKeyRotationInterval = &huawei.Operation{Service: "kms", Name: "UpdateKeyRotationInterval", Method: "POST", Path: "/v1.0/{project_id}/kms/update-key-rotation-interval",
@@ -1119,6 +1365,8 @@ var opUpdateKeyRotationInterval = &huawei.Operation{Service: "kms", Name: "Updat
 
 // UpdateKeyRotationInterval (修改密钥轮换周期): POST /v1.0/{project_id}/kms/update-key-rotation-interval.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 func (c *Client) UpdateKeyRotationInterval(ctx context.Context, body kms.UpdateKeyRotationIntervalJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateKeyRotationInterval, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewUpdateKeyRotationIntervalRequest(server, ids.Project, body)
@@ -1126,8 +1374,7 @@ func (c *Client) UpdateKeyRotationInterval(ctx context.Context, body kms.UpdateK
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseUpdateKeyRotationIntervalResponse(httpResp)
-	return huawei.NoResult(opUpdateKeyRotationInterval, httpResp, err)
+	return c.rt.NoResult(opUpdateKeyRotationInterval, httpResp)
 }
 
 var opUpdateKeypairDescription = &huawei.Operation{Service: "kms", Name: "UpdateKeypairDescription", Method: "PUT", Path: "/v3/{project_id}/keypairs/{keypair_name}",
@@ -1135,6 +1382,8 @@ var opUpdateKeypairDescription = &huawei.Operation{Service: "kms", Name: "Update
 
 // UpdateKeypairDescription (更新SSH密钥对描述): PUT /v3/{project_id}/keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 func (c *Client) UpdateKeypairDescription(ctx context.Context, keypairName string, body kms.UpdateKeypairDescriptionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateKeypairDescription, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -1145,8 +1394,7 @@ func (c *Client) UpdateKeypairDescription(ctx context.Context, keypairName strin
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseUpdateKeypairDescriptionResponse(httpResp)
-	return huawei.NoResult(opUpdateKeypairDescription, httpResp, err)
+	return c.rt.NoResult(opUpdateKeypairDescription, httpResp)
 }
 
 var opValidateSignature = &huawei.Operation{Service: "kms", Name: "ValidateSignature", Method: "POST", Path: "/v1.0/{project_id}/kms/verify",
@@ -1154,6 +1402,8 @@ var opValidateSignature = &huawei.Operation{Service: "kms", Name: "ValidateSigna
 
 // ValidateSignature (验证签名): POST /v1.0/{project_id}/kms/verify.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 func (c *Client) ValidateSignature(ctx context.Context, body kms.ValidateSignatureJSONRequestBody) (*kms.ValidateSignatureResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opValidateSignature, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewValidateSignatureRequest(server, ids.Project, body)
@@ -1161,6 +1411,9 @@ func (c *Client) ValidateSignature(ctx context.Context, body kms.ValidateSignatu
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseValidateSignatureResponse(httpResp)
-	return huawei.Result(opValidateSignature, httpResp, parsed, err, func(p *kms.ValidateSignatureResponse) *kms.ValidateSignatureResponseBody { return p.JSON200 })
+	var out kms.ValidateSignatureResponseBody
+	if err := c.rt.Decode(opValidateSignature, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

@@ -41,6 +41,8 @@ var opAcceptSamples = &huawei.Operation{Service: "modelarts", Name: "AcceptSampl
 
 // AcceptSamples (提交验收任务的样本评审意见): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/提交验收任务的样本评审意见.md:1
 func (c *Client) AcceptSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.AcceptSamplesJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opAcceptSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -54,8 +56,11 @@ func (c *Client) AcceptSamples(ctx context.Context, datasetID string, workforceT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseAcceptSamplesResponse(httpResp)
-	return huawei.Result(opAcceptSamples, httpResp, parsed, err, func(p *modelarts.AcceptSamplesResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opAcceptSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opAutoAnnotationProgress = &huawei.Operation{Service: "modelarts", Name: "AutoAnnotationProgress", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}",
@@ -63,6 +68,8 @@ var opAutoAnnotationProgress = &huawei.Operation{Service: "modelarts", Name: "Au
 
 // AutoAnnotationProgress (获取智能任务的信息): GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:1
 func (c *Client) AutoAnnotationProgress(ctx context.Context, datasetID string, taskID string) (*modelarts.AutoAnnotationProgressResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAutoAnnotationProgress, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -76,10 +83,11 @@ func (c *Client) AutoAnnotationProgress(ctx context.Context, datasetID string, t
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseAutoAnnotationProgressResponse(httpResp)
-	return huawei.Result(opAutoAnnotationProgress, httpResp, parsed, err, func(p *modelarts.AutoAnnotationProgressResponse) *modelarts.AutoAnnotationProgressResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.AutoAnnotationProgressResponseBody
+	if err := c.rt.Decode(opAutoAnnotationProgress, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAction = &huawei.Operation{Service: "modelarts", Name: "CreateAction", Method: "POST", Path: "/v1/{project_id}/demanager/instances/{instance_id}/action",
@@ -87,6 +95,8 @@ var opCreateAction = &huawei.Operation{Service: "modelarts", Name: "CreateAction
 
 // CreateAction (管理开发环境实例): POST /v1/{project_id}/demanager/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/管理开发环境实例.md:1
 func (c *Client) CreateAction(ctx context.Context, instanceID string, body modelarts.CreateActionJSONRequestBody) (*modelarts.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -97,8 +107,11 @@ func (c *Client) CreateAction(ctx context.Context, instanceID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateActionResponse(httpResp)
-	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *modelarts.CreateActionResponse) *modelarts.CreateActionResponseBody { return p.JSON200 })
+	var out modelarts.CreateActionResponseBody
+	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAuthorization = &huawei.Operation{Service: "modelarts", Name: "CreateAuthorization", Method: "POST", Path: "/v2/{project_id}/authorizations",
@@ -106,6 +119,8 @@ var opCreateAuthorization = &huawei.Operation{Service: "modelarts", Name: "Creat
 
 // CreateAuthorization (配置授权): POST /v2/{project_id}/authorizations.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/配置授权.md:1
 func (c *Client) CreateAuthorization(ctx context.Context, body modelarts.CreateAuthorizationJSONRequestBody) (*modelarts.CreateAuthorizationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAuthorization, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateAuthorizationRequest(server, ids.Project, body)
@@ -113,10 +128,11 @@ func (c *Client) CreateAuthorization(ctx context.Context, body modelarts.CreateA
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateAuthorizationResponse(httpResp)
-	return huawei.Result(opCreateAuthorization, httpResp, parsed, err, func(p *modelarts.CreateAuthorizationResponse) *modelarts.CreateAuthorizationResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateAuthorizationResponseBody
+	if err := c.rt.Decode(opCreateAuthorization, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDataset = &huawei.Operation{Service: "modelarts", Name: "CreateDataset", Method: "POST", Path: "/v2/{project_id}/datasets",
@@ -124,6 +140,8 @@ var opCreateDataset = &huawei.Operation{Service: "modelarts", Name: "CreateDatas
 
 // CreateDataset (创建数据集): POST /v2/{project_id}/datasets.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集.md:1
 func (c *Client) CreateDataset(ctx context.Context, body modelarts.CreateDatasetJSONRequestBody) (*modelarts.CreateDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateDatasetRequest(server, ids.Project, body)
@@ -131,8 +149,11 @@ func (c *Client) CreateDataset(ctx context.Context, body modelarts.CreateDataset
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateDatasetResponse(httpResp)
-	return huawei.Result(opCreateDataset, httpResp, parsed, err, func(p *modelarts.CreateDatasetResponse) *modelarts.CreateDatasetResponseBody { return p.JSON201 })
+	var out modelarts.CreateDatasetResponseBody
+	if err := c.rt.Decode(opCreateDataset, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "CreateDatasetVersion", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/versions",
@@ -140,6 +161,8 @@ var opCreateDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "Crea
 
 // CreateDatasetVersion (创建数据集标注版本): POST /v2/{project_id}/datasets/{dataset_id}/versions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标注版本.md:1
 func (c *Client) CreateDatasetVersion(ctx context.Context, datasetID string, body modelarts.CreateDatasetVersionJSONRequestBody) (*modelarts.CreateDatasetVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -150,10 +173,11 @@ func (c *Client) CreateDatasetVersion(ctx context.Context, datasetID string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateDatasetVersionResponse(httpResp)
-	return huawei.Result(opCreateDatasetVersion, httpResp, parsed, err, func(p *modelarts.CreateDatasetVersionResponse) *modelarts.CreateDatasetVersionResponseBody {
-		return p.JSON201
-	})
+	var out modelarts.CreateDatasetVersionResponseBody
+	if err := c.rt.Decode(opCreateDatasetVersion, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstance = &huawei.Operation{Service: "modelarts", Name: "CreateInstance", Method: "POST", Path: "/v1/{project_id}/demanager/instances",
@@ -161,6 +185,8 @@ var opCreateInstance = &huawei.Operation{Service: "modelarts", Name: "CreateInst
 
 // CreateInstance (创建开发环境实例): POST /v1/{project_id}/demanager/instances.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1
 func (c *Client) CreateInstance(ctx context.Context, body modelarts.CreateInstanceJSONRequestBody) (*modelarts.CreateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateInstanceRequest(server, ids.Project, body)
@@ -168,8 +194,11 @@ func (c *Client) CreateInstance(ctx context.Context, body modelarts.CreateInstan
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateInstanceResponse(httpResp)
-	return huawei.Result(opCreateInstance, httpResp, parsed, err, func(p *modelarts.CreateInstanceResponse) *modelarts.CreateInstanceResponseBody { return p.JSON200 })
+	var out modelarts.CreateInstanceResponseBody
+	if err := c.rt.Decode(opCreateInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateLabels = &huawei.Operation{Service: "modelarts", Name: "CreateLabels", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
@@ -177,6 +206,8 @@ var opCreateLabels = &huawei.Operation{Service: "modelarts", Name: "CreateLabels
 
 // CreateLabels (创建数据集标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标签.md:1
 func (c *Client) CreateLabels(ctx context.Context, datasetID string, body modelarts.CreateLabelsJSONRequestBody) (*modelarts.CreateLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -187,8 +218,11 @@ func (c *Client) CreateLabels(ctx context.Context, datasetID string, body modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateLabelsResponse(httpResp)
-	return huawei.Result(opCreateLabels, httpResp, parsed, err, func(p *modelarts.CreateLabelsResponse) *modelarts.CreateLabelsResponseBody { return p.JSON200 })
+	var out modelarts.CreateLabelsResponseBody
+	if err := c.rt.Decode(opCreateLabels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateModel = &huawei.Operation{Service: "modelarts", Name: "CreateModel", Method: "POST", Path: "/v1/{project_id}/models",
@@ -196,6 +230,8 @@ var opCreateModel = &huawei.Operation{Service: "modelarts", Name: "CreateModel",
 
 // CreateModel (导入模型): POST /v1/{project_id}/models.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:1
 func (c *Client) CreateModel(ctx context.Context, body modelarts.CreateModelJSONRequestBody) (*modelarts.CreateModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateModel, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateModelRequest(server, ids.Project, body)
@@ -203,8 +239,11 @@ func (c *Client) CreateModel(ctx context.Context, body modelarts.CreateModelJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateModelResponse(httpResp)
-	return huawei.Result(opCreateModel, httpResp, parsed, err, func(p *modelarts.CreateModelResponse) *modelarts.CreateModelResponseBody { return p.JSON200 })
+	var out modelarts.CreateModelResponseBody
+	if err := c.rt.Decode(opCreateModel, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateModelArtsAgency = &huawei.Operation{Service: "modelarts", Name: "CreateModelArtsAgency", Method: "POST", Path: "/v2/{project_id}/agency",
@@ -212,6 +251,8 @@ var opCreateModelArtsAgency = &huawei.Operation{Service: "modelarts", Name: "Cre
 
 // CreateModelArtsAgency (创建ModelArts委托): POST /v2/{project_id}/agency.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建ModelArts委托.md:1
 func (c *Client) CreateModelArtsAgency(ctx context.Context, body modelarts.CreateModelArtsAgencyJSONRequestBody) (*modelarts.CreateModelArtsAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateModelArtsAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateModelArtsAgencyRequest(server, ids.Project, body)
@@ -219,10 +260,11 @@ func (c *Client) CreateModelArtsAgency(ctx context.Context, body modelarts.Creat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateModelArtsAgencyResponse(httpResp)
-	return huawei.Result(opCreateModelArtsAgency, httpResp, parsed, err, func(p *modelarts.CreateModelArtsAgencyResponse) *modelarts.CreateModelArtsAgencyResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateModelArtsAgencyResponseBody
+	if err := c.rt.Decode(opCreateModelArtsAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "CreateProcessorTask", Method: "POST", Path: "/v2/{project_id}/processor-tasks",
@@ -230,6 +272,8 @@ var opCreateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Creat
 
 // CreateProcessorTask (创建处理任务): POST /v2/{project_id}/processor-tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建处理任务.md:1
 func (c *Client) CreateProcessorTask(ctx context.Context, body modelarts.CreateProcessorTaskJSONRequestBody) (*modelarts.CreateProcessorTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateProcessorTaskRequest(server, ids.Project, body)
@@ -237,10 +281,11 @@ func (c *Client) CreateProcessorTask(ctx context.Context, body modelarts.CreateP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateProcessorTaskResponse(httpResp)
-	return huawei.Result(opCreateProcessorTask, httpResp, parsed, err, func(p *modelarts.CreateProcessorTaskResponse) *modelarts.CreateProcessorTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateProcessorTaskResponseBody
+	if err := c.rt.Decode(opCreateProcessorTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "CreateProcessorTaskVersion", Method: "POST", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
@@ -248,6 +293,8 @@ var opCreateProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name:
 
 // CreateProcessorTaskVersion (创建数据处理任务版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据处理任务版本.md:1
 func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskID string, body modelarts.CreateProcessorTaskVersionJSONRequestBody) (*modelarts.CreateProcessorTaskVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -258,10 +305,11 @@ func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateProcessorTaskVersionResponse(httpResp)
-	return huawei.Result(opCreateProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.CreateProcessorTaskVersionResponse) *modelarts.CreateProcessorTaskVersionResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateProcessorTaskVersionResponseBody
+	if err := c.rt.Decode(opCreateProcessorTaskVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRestart = &huawei.Operation{Service: "modelarts", Name: "CreateRestart", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/restart",
@@ -269,6 +317,8 @@ var opCreateRestart = &huawei.Operation{Service: "modelarts", Name: "CreateResta
 
 // CreateRestart (重启可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/restart.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:1
 func (c *Client) CreateRestart(ctx context.Context, jobID string) (*modelarts.CreateRestartResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRestart, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -279,8 +329,11 @@ func (c *Client) CreateRestart(ctx context.Context, jobID string) (*modelarts.Cr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateRestartResponse(httpResp)
-	return huawei.Result(opCreateRestart, httpResp, parsed, err, func(p *modelarts.CreateRestartResponse) *modelarts.CreateRestartResponseBody { return p.JSON200 })
+	var out modelarts.CreateRestartResponseBody
+	if err := c.rt.Decode(opCreateRestart, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateService = &huawei.Operation{Service: "modelarts", Name: "CreateService", Method: "POST", Path: "/v1/{project_id}/services",
@@ -288,6 +341,8 @@ var opCreateService = &huawei.Operation{Service: "modelarts", Name: "CreateServi
 
 // CreateService (部署服务): POST /v1/{project_id}/services.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:1
 func (c *Client) CreateService(ctx context.Context, body modelarts.CreateServiceJSONRequestBody) (*modelarts.CreateServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateServiceRequest(server, ids.Project, body)
@@ -295,8 +350,11 @@ func (c *Client) CreateService(ctx context.Context, body modelarts.CreateService
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateServiceResponse(httpResp)
-	return huawei.Result(opCreateService, httpResp, parsed, err, func(p *modelarts.CreateServiceResponse) *modelarts.CreateServiceResponseBody { return p.JSON200 })
+	var out modelarts.CreateServiceResponseBody
+	if err := c.rt.Decode(opCreateService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateStop = &huawei.Operation{Service: "modelarts", Name: "CreateStop", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/stop",
@@ -304,6 +362,8 @@ var opCreateStop = &huawei.Operation{Service: "modelarts", Name: "CreateStop", M
 
 // CreateStop (停止可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:1
 func (c *Client) CreateStop(ctx context.Context, jobID string) (*modelarts.CreateStopResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateStop, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -314,8 +374,11 @@ func (c *Client) CreateStop(ctx context.Context, jobID string) (*modelarts.Creat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateStopResponse(httpResp)
-	return huawei.Result(opCreateStop, httpResp, parsed, err, func(p *modelarts.CreateStopResponse) *modelarts.CreateStopResponseBody { return p.JSON200 })
+	var out modelarts.CreateStopResponseBody
+	if err := c.rt.Decode(opCreateStop, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTask = &huawei.Operation{Service: "modelarts", Name: "CreateTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
@@ -323,6 +386,8 @@ var opCreateTask = &huawei.Operation{Service: "modelarts", Name: "CreateTask", M
 
 // CreateTask (启动智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动智能任务.md:1
 func (c *Client) CreateTask(ctx context.Context, datasetID string, body modelarts.CreateTaskJSONRequestBody) (*modelarts.CreateTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -333,8 +398,11 @@ func (c *Client) CreateTask(ctx context.Context, datasetID string, body modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateTaskResponse(httpResp)
-	return huawei.Result(opCreateTask, httpResp, parsed, err, func(p *modelarts.CreateTaskResponse) *modelarts.CreateTaskResponseBody { return p.JSON200 })
+	var out modelarts.CreateTaskResponseBody
+	if err := c.rt.Decode(opCreateTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "CreateTrainingJob", Method: "POST", Path: "/v1/{project_id}/training-jobs",
@@ -342,6 +410,8 @@ var opCreateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "CreateT
 
 // CreateTrainingJob (创建训练作业): POST /v1/{project_id}/training-jobs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:1
 func (c *Client) CreateTrainingJob(ctx context.Context, body modelarts.CreateTrainingJobJSONRequestBody) (*modelarts.CreateTrainingJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateTrainingJobRequest(server, ids.Project, body)
@@ -349,10 +419,11 @@ func (c *Client) CreateTrainingJob(ctx context.Context, body modelarts.CreateTra
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateTrainingJobResponse(httpResp)
-	return huawei.Result(opCreateTrainingJob, httpResp, parsed, err, func(p *modelarts.CreateTrainingJobResponse) *modelarts.CreateTrainingJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateTrainingJobResponseBody
+	if err := c.rt.Decode(opCreateTrainingJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "CreateTrainingJobConfig", Method: "POST", Path: "/v1/{project_id}/training-job-configs",
@@ -360,6 +431,8 @@ var opCreateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "C
 
 // CreateTrainingJobConfig (创建训练作业参数): POST /v1/{project_id}/training-job-configs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业参数.md:1
 func (c *Client) CreateTrainingJobConfig(ctx context.Context, body modelarts.CreateTrainingJobConfigJSONRequestBody) (*modelarts.CreateTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateTrainingJobConfigRequest(server, ids.Project, body)
@@ -367,10 +440,11 @@ func (c *Client) CreateTrainingJobConfig(ctx context.Context, body modelarts.Cre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateTrainingJobConfigResponse(httpResp)
-	return huawei.Result(opCreateTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.CreateTrainingJobConfigResponse) *modelarts.CreateTrainingJobConfigResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateTrainingJobConfigResponseBody
+	if err := c.rt.Decode(opCreateTrainingJobConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVersion = &huawei.Operation{Service: "modelarts", Name: "CreateVersion", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions",
@@ -378,6 +452,8 @@ var opCreateVersion = &huawei.Operation{Service: "modelarts", Name: "CreateVersi
 
 // CreateVersion (创建训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:1
 func (c *Client) CreateVersion(ctx context.Context, jobID int64, body modelarts.CreateVersionJSONRequestBody) (*modelarts.CreateVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateVersionRequest(server, ids.Project, jobID, body)
@@ -385,8 +461,11 @@ func (c *Client) CreateVersion(ctx context.Context, jobID int64, body modelarts.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateVersionResponse(httpResp)
-	return huawei.Result(opCreateVersion, httpResp, parsed, err, func(p *modelarts.CreateVersionResponse) *modelarts.CreateVersionResponseBody { return p.JSON200 })
+	var out modelarts.CreateVersionResponseBody
+	if err := c.rt.Decode(opCreateVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVersionsStop = &huawei.Operation{Service: "modelarts", Name: "CreateVersionsStop", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
@@ -394,6 +473,8 @@ var opCreateVersionsStop = &huawei.Operation{Service: "modelarts", Name: "Create
 
 // CreateVersionsStop (停止训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:1
 func (c *Client) CreateVersionsStop(ctx context.Context, jobID int64, versionID int64) (*modelarts.CreateVersionsStopResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVersionsStop, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateVersionsStopRequest(server, ids.Project, jobID, versionID)
@@ -401,10 +482,11 @@ func (c *Client) CreateVersionsStop(ctx context.Context, jobID int64, versionID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateVersionsStopResponse(httpResp)
-	return huawei.Result(opCreateVersionsStop, httpResp, parsed, err, func(p *modelarts.CreateVersionsStopResponse) *modelarts.CreateVersionsStopResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateVersionsStopResponseBody
+	if err := c.rt.Decode(opCreateVersionsStop, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "CreateVisualizationJob", Method: "POST", Path: "/v1/{project_id}/visualization-jobs",
@@ -412,6 +494,8 @@ var opCreateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Cr
 
 // CreateVisualizationJob (创建可视化作业): POST /v1/{project_id}/visualization-jobs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:1
 func (c *Client) CreateVisualizationJob(ctx context.Context, body modelarts.CreateVisualizationJobJSONRequestBody) (*modelarts.CreateVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateVisualizationJobRequest(server, ids.Project, body)
@@ -419,10 +503,11 @@ func (c *Client) CreateVisualizationJob(ctx context.Context, body modelarts.Crea
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateVisualizationJobResponse(httpResp)
-	return huawei.Result(opCreateVisualizationJob, httpResp, parsed, err, func(p *modelarts.CreateVisualizationJobResponse) *modelarts.CreateVisualizationJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateVisualizationJobResponseBody
+	if err := c.rt.Decode(opCreateVisualizationJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateWorker = &huawei.Operation{Service: "modelarts", Name: "CreateWorker", Method: "POST", Path: "/v2/{project_id}/workforces/{workforce_id}/workers",
@@ -430,6 +515,8 @@ var opCreateWorker = &huawei.Operation{Service: "modelarts", Name: "CreateWorker
 
 // CreateWorker (创建标注团队的成员): POST /v2/{project_id}/workforces/{workforce_id}/workers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建标注团队的成员.md:1
 func (c *Client) CreateWorker(ctx context.Context, workforceID string, body modelarts.CreateWorkerJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -440,8 +527,11 @@ func (c *Client) CreateWorker(ctx context.Context, workforceID string, body mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateWorkerResponse(httpResp)
-	return huawei.Result(opCreateWorker, httpResp, parsed, err, func(p *modelarts.CreateWorkerResponse) *map[string]interface{} { return p.JSON201 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opCreateWorker, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateWorkforce = &huawei.Operation{Service: "modelarts", Name: "CreateWorkforce", Method: "POST", Path: "/v2/{project_id}/workforces",
@@ -449,6 +539,8 @@ var opCreateWorkforce = &huawei.Operation{Service: "modelarts", Name: "CreateWor
 
 // CreateWorkforce (创建标注团队): POST /v2/{project_id}/workforces.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建标注团队.md:1
 func (c *Client) CreateWorkforce(ctx context.Context, body modelarts.CreateWorkforceJSONRequestBody) (*modelarts.CreateWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateWorkforceRequest(server, ids.Project, body)
@@ -456,8 +548,11 @@ func (c *Client) CreateWorkforce(ctx context.Context, body modelarts.CreateWorkf
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateWorkforceResponse(httpResp)
-	return huawei.Result(opCreateWorkforce, httpResp, parsed, err, func(p *modelarts.CreateWorkforceResponse) *modelarts.CreateWorkforceResponseBody { return p.JSON201 })
+	var out modelarts.CreateWorkforceResponseBody
+	if err := c.rt.Decode(opCreateWorkforce, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "CreateWorkforceTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
@@ -465,6 +560,8 @@ var opCreateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Creat
 
 // CreateWorkforceTask (创建团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建团队标注任务.md:1
 func (c *Client) CreateWorkforceTask(ctx context.Context, datasetID string, body modelarts.CreateWorkforceTaskJSONRequestBody) (*modelarts.CreateWorkforceTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -475,10 +572,11 @@ func (c *Client) CreateWorkforceTask(ctx context.Context, datasetID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateWorkforceTaskResponse(httpResp)
-	return huawei.Result(opCreateWorkforceTask, httpResp, parsed, err, func(p *modelarts.CreateWorkforceTaskResponse) *modelarts.CreateWorkforceTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateWorkforceTaskResponseBody
+	if err := c.rt.Decode(opCreateWorkforceTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateWorkspace = &huawei.Operation{Service: "modelarts", Name: "CreateWorkspace", Method: "POST", Path: "/v1/{project_id}/workspaces",
@@ -486,6 +584,8 @@ var opCreateWorkspace = &huawei.Operation{Service: "modelarts", Name: "CreateWor
 
 // CreateWorkspace (创建工作空间): POST /v1/{project_id}/workspaces.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:1
 func (c *Client) CreateWorkspace(ctx context.Context, body modelarts.CreateWorkspaceJSONRequestBody) (*modelarts.CreateWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateWorkspaceRequest(server, ids.Project, body)
@@ -493,8 +593,11 @@ func (c *Client) CreateWorkspace(ctx context.Context, body modelarts.CreateWorks
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateWorkspaceResponse(httpResp)
-	return huawei.Result(opCreateWorkspace, httpResp, parsed, err, func(p *modelarts.CreateWorkspaceResponse) *modelarts.CreateWorkspaceResponseBody { return p.JSON200 })
+	var out modelarts.CreateWorkspaceResponseBody
+	if err := c.rt.Decode(opCreateWorkspace, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAuthorizations = &huawei.Operation{Service: "modelarts", Name: "DeleteAuthorizations", Method: "DELETE", Path: "/v2/{project_id}/authorizations",
@@ -502,6 +605,8 @@ var opDeleteAuthorizations = &huawei.Operation{Service: "modelarts", Name: "Dele
 
 // DeleteAuthorizations (删除授权): DELETE /v2/{project_id}/authorizations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除授权.md:1
 func (c *Client) DeleteAuthorizations(ctx context.Context, params *modelarts.DeleteAuthorizationsParams) (*modelarts.DeleteAuthorizationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteAuthorizations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteAuthorizationsRequest(server, ids.Project, params)
@@ -509,10 +614,11 @@ func (c *Client) DeleteAuthorizations(ctx context.Context, params *modelarts.Del
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteAuthorizationsResponse(httpResp)
-	return huawei.Result(opDeleteAuthorizations, httpResp, parsed, err, func(p *modelarts.DeleteAuthorizationsResponse) *modelarts.DeleteAuthorizationsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DeleteAuthorizationsResponseBody
+	if err := c.rt.Decode(opDeleteAuthorizations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteDataset = &huawei.Operation{Service: "modelarts", Name: "DeleteDataset", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}",
@@ -520,6 +626,8 @@ var opDeleteDataset = &huawei.Operation{Service: "modelarts", Name: "DeleteDatas
 
 // DeleteDataset (删除数据集): DELETE /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据集.md:1
 func (c *Client) DeleteDataset(ctx context.Context, datasetID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -530,8 +638,11 @@ func (c *Client) DeleteDataset(ctx context.Context, datasetID string) (*map[stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteDatasetResponse(httpResp)
-	return huawei.Result(opDeleteDataset, httpResp, parsed, err, func(p *modelarts.DeleteDatasetResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteDataset, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteDatasetVersion", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
@@ -539,6 +650,8 @@ var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "Dele
 
 // DeleteDatasetVersion (删除数据集标注版本): DELETE /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据集标注版本.md:1
 func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -552,8 +665,11 @@ func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetID string, ver
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteDatasetVersionResponse(httpResp)
-	return huawei.Result(opDeleteDatasetVersion, httpResp, parsed, err, func(p *modelarts.DeleteDatasetVersionResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteDatasetVersion, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "modelarts", Name: "DeleteInstance", Method: "DELETE", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -561,6 +677,8 @@ var opDeleteInstance = &huawei.Operation{Service: "modelarts", Name: "DeleteInst
 
 // DeleteInstance (删除开发环境实例): DELETE /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除开发环境实例.md:1
 func (c *Client) DeleteInstance(ctx context.Context, instanceID string) (*modelarts.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -571,8 +689,11 @@ func (c *Client) DeleteInstance(ctx context.Context, instanceID string) (*modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteInstanceResponse(httpResp)
-	return huawei.Result(opDeleteInstance, httpResp, parsed, err, func(p *modelarts.DeleteInstanceResponse) *modelarts.DeleteInstanceResponseBody { return p.JSON200 })
+	var out modelarts.DeleteInstanceResponseBody
+	if err := c.rt.Decode(opDeleteInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteLabelAndSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteLabelAndSamples", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
@@ -580,6 +701,8 @@ var opDeleteLabelAndSamples = &huawei.Operation{Service: "modelarts", Name: "Del
 
 // DeleteLabelAndSamples (按标签名称删除标签及仅包含此标签的文件): DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:1
 func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetID string, labelName string, params *modelarts.DeleteLabelAndSamplesParams) (*modelarts.DeleteLabelAndSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteLabelAndSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -593,10 +716,11 @@ func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetID string, la
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteLabelAndSamplesResponse(httpResp)
-	return huawei.Result(opDeleteLabelAndSamples, httpResp, parsed, err, func(p *modelarts.DeleteLabelAndSamplesResponse) *modelarts.DeleteLabelAndSamplesResponseBody {
-		return p.JSON204
-	})
+	var out modelarts.DeleteLabelAndSamplesResponseBody
+	if err := c.rt.Decode(opDeleteLabelAndSamples, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteLabels = &huawei.Operation{Service: "modelarts", Name: "DeleteLabels", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete",
@@ -604,6 +728,8 @@ var opDeleteLabels = &huawei.Operation{Service: "modelarts", Name: "DeleteLabels
 
 // DeleteLabels (批量删除标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标签.md:1
 func (c *Client) DeleteLabels(ctx context.Context, datasetID string, params *modelarts.DeleteLabelsParams, body modelarts.DeleteLabelsJSONRequestBody) (*modelarts.DeleteLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -614,8 +740,11 @@ func (c *Client) DeleteLabels(ctx context.Context, datasetID string, params *mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteLabelsResponse(httpResp)
-	return huawei.Result(opDeleteLabels, httpResp, parsed, err, func(p *modelarts.DeleteLabelsResponse) *modelarts.DeleteLabelsResponseBody { return p.JSON200 })
+	var out modelarts.DeleteLabelsResponseBody
+	if err := c.rt.Decode(opDeleteLabels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteModel = &huawei.Operation{Service: "modelarts", Name: "DeleteModel", Method: "DELETE", Path: "/v1/{project_id}/models/{model_id}",
@@ -623,6 +752,8 @@ var opDeleteModel = &huawei.Operation{Service: "modelarts", Name: "DeleteModel",
 
 // DeleteModel (删除模型): DELETE /v1/{project_id}/models/{model_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除模型.md:1
 func (c *Client) DeleteModel(ctx context.Context, modelID string, params *modelarts.DeleteModelParams) (*modelarts.DeleteModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteModel, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if modelID == "" {
@@ -633,8 +764,11 @@ func (c *Client) DeleteModel(ctx context.Context, modelID string, params *modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteModelResponse(httpResp)
-	return huawei.Result(opDeleteModel, httpResp, parsed, err, func(p *modelarts.DeleteModelResponse) *modelarts.DeleteModelResponseBody { return p.JSON200 })
+	var out modelarts.DeleteModelResponseBody
+	if err := c.rt.Decode(opDeleteModel, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteProcessorTask = &huawei.Operation{Service: "modelarts", Name: "DeleteProcessorTask", Method: "DELETE", Path: "/v2/{project_id}/processor-tasks/{task_id}",
@@ -642,6 +776,8 @@ var opDeleteProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Delet
 
 // DeleteProcessorTask (删除处理任务): DELETE /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除处理任务.md:1
 func (c *Client) DeleteProcessorTask(ctx context.Context, taskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -652,8 +788,11 @@ func (c *Client) DeleteProcessorTask(ctx context.Context, taskID string) (*map[s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteProcessorTaskResponse(httpResp)
-	return huawei.Result(opDeleteProcessorTask, httpResp, parsed, err, func(p *modelarts.DeleteProcessorTaskResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteProcessorTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteProcessorTaskVersion", Method: "DELETE", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
@@ -661,6 +800,8 @@ var opDeleteProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name:
 
 // DeleteProcessorTaskVersion (删除数据处理任务的版本): DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据处理任务的版本.md:1
 func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -674,8 +815,11 @@ func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteProcessorTaskVersionResponse(httpResp)
-	return huawei.Result(opDeleteProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.DeleteProcessorTaskVersionResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteProcessorTaskVersion, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete",
@@ -683,6 +827,8 @@ var opDeleteSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteSampl
 
 // DeleteSamples (批量删除样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除样本.md:1
 func (c *Client) DeleteSamples(ctx context.Context, datasetID string, body modelarts.DeleteSamplesJSONRequestBody) (*modelarts.DeleteSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -693,8 +839,11 @@ func (c *Client) DeleteSamples(ctx context.Context, datasetID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteSamplesResponse(httpResp)
-	return huawei.Result(opDeleteSamples, httpResp, parsed, err, func(p *modelarts.DeleteSamplesResponse) *modelarts.DeleteSamplesResponseBody { return p.JSON200 })
+	var out modelarts.DeleteSamplesResponseBody
+	if err := c.rt.Decode(opDeleteSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteService = &huawei.Operation{Service: "modelarts", Name: "DeleteService", Method: "DELETE", Path: "/v1/{project_id}/services/{service_id}",
@@ -702,6 +851,8 @@ var opDeleteService = &huawei.Operation{Service: "modelarts", Name: "DeleteServi
 
 // DeleteService (删除服务): DELETE /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除服务.md:1
 func (c *Client) DeleteService(ctx context.Context, serviceID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -712,8 +863,11 @@ func (c *Client) DeleteService(ctx context.Context, serviceID string) (*map[stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteServiceResponse(httpResp)
-	return huawei.Result(opDeleteService, httpResp, parsed, err, func(p *modelarts.DeleteServiceResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteTrainingJob = &huawei.Operation{Service: "modelarts", Name: "DeleteTrainingJob", Method: "DELETE", Path: "/v1/{project_id}/training-jobs/{job_id}",
@@ -721,6 +875,8 @@ var opDeleteTrainingJob = &huawei.Operation{Service: "modelarts", Name: "DeleteT
 
 // DeleteTrainingJob (删除训练作业): DELETE /v1/{project_id}/training-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业.md:1
 func (c *Client) DeleteTrainingJob(ctx context.Context, jobID int64) (*modelarts.DeleteTrainingJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteTrainingJobRequest(server, ids.Project, jobID)
@@ -728,10 +884,11 @@ func (c *Client) DeleteTrainingJob(ctx context.Context, jobID int64) (*modelarts
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteTrainingJobResponse(httpResp)
-	return huawei.Result(opDeleteTrainingJob, httpResp, parsed, err, func(p *modelarts.DeleteTrainingJobResponse) *modelarts.DeleteTrainingJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DeleteTrainingJobResponseBody
+	if err := c.rt.Decode(opDeleteTrainingJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "DeleteTrainingJobConfig", Method: "DELETE", Path: "/v1/{project_id}/training-job-configs/{config_name}",
@@ -739,6 +896,8 @@ var opDeleteTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "D
 
 // DeleteTrainingJobConfig (删除训练作业参数): DELETE /v1/{project_id}/training-job-configs/{config_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:1
 func (c *Client) DeleteTrainingJobConfig(ctx context.Context, configName string) (*modelarts.DeleteTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configName == "" {
@@ -749,10 +908,11 @@ func (c *Client) DeleteTrainingJobConfig(ctx context.Context, configName string)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteTrainingJobConfigResponse(httpResp)
-	return huawei.Result(opDeleteTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.DeleteTrainingJobConfigResponse) *modelarts.DeleteTrainingJobConfigResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DeleteTrainingJobConfigResponseBody
+	if err := c.rt.Decode(opDeleteTrainingJobConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteVersion", Method: "DELETE", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
@@ -760,6 +920,8 @@ var opDeleteVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteVersi
 
 // DeleteVersion (删除训练作业版本): DELETE /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业版本.md:1
 func (c *Client) DeleteVersion(ctx context.Context, jobID int64, versionID int64) (*modelarts.DeleteVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteVersionRequest(server, ids.Project, jobID, versionID)
@@ -767,8 +929,11 @@ func (c *Client) DeleteVersion(ctx context.Context, jobID int64, versionID int64
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteVersionResponse(httpResp)
-	return huawei.Result(opDeleteVersion, httpResp, parsed, err, func(p *modelarts.DeleteVersionResponse) *modelarts.DeleteVersionResponseBody { return p.JSON200 })
+	var out modelarts.DeleteVersionResponseBody
+	if err := c.rt.Decode(opDeleteVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "DeleteVisualizationJob", Method: "DELETE", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -776,6 +941,8 @@ var opDeleteVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "De
 
 // DeleteVisualizationJob (删除可视化作业): DELETE /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:1
 func (c *Client) DeleteVisualizationJob(ctx context.Context, jobID string) (*modelarts.DeleteVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -786,10 +953,11 @@ func (c *Client) DeleteVisualizationJob(ctx context.Context, jobID string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteVisualizationJobResponse(httpResp)
-	return huawei.Result(opDeleteVisualizationJob, httpResp, parsed, err, func(p *modelarts.DeleteVisualizationJobResponse) *modelarts.DeleteVisualizationJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DeleteVisualizationJobResponseBody
+	if err := c.rt.Decode(opDeleteVisualizationJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorker = &huawei.Operation{Service: "modelarts", Name: "DeleteWorker", Method: "DELETE", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -797,6 +965,8 @@ var opDeleteWorker = &huawei.Operation{Service: "modelarts", Name: "DeleteWorker
 
 // DeleteWorker (删除标注团队成员): DELETE /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队成员.md:1
 func (c *Client) DeleteWorker(ctx context.Context, workforceID string, workerID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -810,8 +980,11 @@ func (c *Client) DeleteWorker(ctx context.Context, workforceID string, workerID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkerResponse(httpResp)
-	return huawei.Result(opDeleteWorker, httpResp, parsed, err, func(p *modelarts.DeleteWorkerResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteWorker, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorkers = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkers", Method: "POST", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/batch-delete",
@@ -819,6 +992,8 @@ var opDeleteWorkers = &huawei.Operation{Service: "modelarts", Name: "DeleteWorke
 
 // DeleteWorkers (批量删除标注团队成员): POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标注团队成员.md:1
 func (c *Client) DeleteWorkers(ctx context.Context, workforceID string, body modelarts.DeleteWorkersJSONRequestBody) (*modelarts.DeleteWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -829,8 +1004,11 @@ func (c *Client) DeleteWorkers(ctx context.Context, workforceID string, body mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkersResponse(httpResp)
-	return huawei.Result(opDeleteWorkers, httpResp, parsed, err, func(p *modelarts.DeleteWorkersResponse) *modelarts.DeleteWorkersResponseBody { return p.JSON200 })
+	var out modelarts.DeleteWorkersResponseBody
+	if err := c.rt.Decode(opDeleteWorkers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorkforce = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkforce", Method: "DELETE", Path: "/v2/{project_id}/workforces/{workforce_id}",
@@ -838,6 +1016,8 @@ var opDeleteWorkforce = &huawei.Operation{Service: "modelarts", Name: "DeleteWor
 
 // DeleteWorkforce (删除标注团队): DELETE /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:1
 func (c *Client) DeleteWorkforce(ctx context.Context, workforceID string) (*modelarts.DeleteWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -848,8 +1028,11 @@ func (c *Client) DeleteWorkforce(ctx context.Context, workforceID string) (*mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkforceResponse(httpResp)
-	return huawei.Result(opDeleteWorkforce, httpResp, parsed, err, func(p *modelarts.DeleteWorkforceResponse) *modelarts.DeleteWorkforceResponseBody { return p.JSON204 })
+	var out modelarts.DeleteWorkforceResponseBody
+	if err := c.rt.Decode(opDeleteWorkforce, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkforceTask", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -857,6 +1040,8 @@ var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Delet
 
 // DeleteWorkforceTask (删除团队标注任务): DELETE /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除团队标注任务.md:1
 func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -870,8 +1055,11 @@ func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetID string, work
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkforceTaskResponse(httpResp)
-	return huawei.Result(opDeleteWorkforceTask, httpResp, parsed, err, func(p *modelarts.DeleteWorkforceTaskResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteWorkforceTask, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorkspace = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkspace", Method: "DELETE", Path: "/v1/{project_id}/workspaces/{workspace_id}",
@@ -879,6 +1067,8 @@ var opDeleteWorkspace = &huawei.Operation{Service: "modelarts", Name: "DeleteWor
 
 // DeleteWorkspace (删除工作空间): DELETE /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除工作空间.md:1
 func (c *Client) DeleteWorkspace(ctx context.Context, workspaceID string) (*modelarts.DeleteWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -889,8 +1079,11 @@ func (c *Client) DeleteWorkspace(ctx context.Context, workspaceID string) (*mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkspaceResponse(httpResp)
-	return huawei.Result(opDeleteWorkspace, httpResp, parsed, err, func(p *modelarts.DeleteWorkspaceResponse) *modelarts.DeleteWorkspaceResponseBody { return p.JSON200 })
+	var out modelarts.DeleteWorkspaceResponseBody
+	if err := c.rt.Decode(opDeleteWorkspace, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescDataset = &huawei.Operation{Service: "modelarts", Name: "DescDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}",
@@ -898,6 +1091,8 @@ var opDescDataset = &huawei.Operation{Service: "modelarts", Name: "DescDataset",
 
 // DescDataset (查询数据集详情): GET /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:1
 func (c *Client) DescDataset(ctx context.Context, datasetID string, params *modelarts.DescDatasetParams) (*modelarts.DescDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -908,8 +1103,11 @@ func (c *Client) DescDataset(ctx context.Context, datasetID string, params *mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescDatasetResponse(httpResp)
-	return huawei.Result(opDescDataset, httpResp, parsed, err, func(p *modelarts.DescDatasetResponse) *modelarts.DescDatasetResponseBody { return p.JSON200 })
+	var out modelarts.DescDatasetResponseBody
+	if err := c.rt.Decode(opDescDataset, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescImportTask = &huawei.Operation{Service: "modelarts", Name: "DescImportTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}",
@@ -917,6 +1115,8 @@ var opDescImportTask = &huawei.Operation{Service: "modelarts", Name: "DescImport
 
 // DescImportTask (查询数据集导入任务的详情): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:1
 func (c *Client) DescImportTask(ctx context.Context, datasetID string, taskID string) (*modelarts.DescImportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -930,8 +1130,11 @@ func (c *Client) DescImportTask(ctx context.Context, datasetID string, taskID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescImportTaskResponse(httpResp)
-	return huawei.Result(opDescImportTask, httpResp, parsed, err, func(p *modelarts.DescImportTaskResponse) *modelarts.DescImportTaskResponseBody { return p.JSON200 })
+	var out modelarts.DescImportTaskResponseBody
+	if err := c.rt.Decode(opDescImportTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "DescProcessorTaskVersion", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
@@ -939,6 +1142,8 @@ var opDescProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "
 
 // DescProcessorTaskVersion (查询数据处理任务的版本详情): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:1
 func (c *Client) DescProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*modelarts.DescProcessorTaskVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -952,10 +1157,11 @@ func (c *Client) DescProcessorTaskVersion(ctx context.Context, taskID string, ve
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescProcessorTaskVersionResponse(httpResp)
-	return huawei.Result(opDescProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.DescProcessorTaskVersionResponse) *modelarts.DescProcessorTaskVersionResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescProcessorTaskVersionResponseBody
+	if err := c.rt.Decode(opDescProcessorTaskVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescWorker = &huawei.Operation{Service: "modelarts", Name: "DescWorker", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -963,6 +1169,8 @@ var opDescWorker = &huawei.Operation{Service: "modelarts", Name: "DescWorker", M
 
 // DescWorker (查询标注团队成员详情): GET /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:1
 func (c *Client) DescWorker(ctx context.Context, workforceID string, workerID string) (*modelarts.DescWorkerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -976,8 +1184,11 @@ func (c *Client) DescWorker(ctx context.Context, workforceID string, workerID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescWorkerResponse(httpResp)
-	return huawei.Result(opDescWorker, httpResp, parsed, err, func(p *modelarts.DescWorkerResponse) *modelarts.DescWorkerResponseBody { return p.JSON200 })
+	var out modelarts.DescWorkerResponseBody
+	if err := c.rt.Decode(opDescWorker, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescWorkforce = &huawei.Operation{Service: "modelarts", Name: "DescWorkforce", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}",
@@ -985,6 +1196,8 @@ var opDescWorkforce = &huawei.Operation{Service: "modelarts", Name: "DescWorkfor
 
 // DescWorkforce (查询标注团队详情): GET /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:1
 func (c *Client) DescWorkforce(ctx context.Context, workforceID string) (*modelarts.DescWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -995,8 +1208,11 @@ func (c *Client) DescWorkforce(ctx context.Context, workforceID string) (*modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescWorkforceResponse(httpResp)
-	return huawei.Result(opDescWorkforce, httpResp, parsed, err, func(p *modelarts.DescWorkforceResponse) *modelarts.DescWorkforceResponseBody { return p.JSON200 })
+	var out modelarts.DescWorkforceResponseBody
+	if err := c.rt.Decode(opDescWorkforce, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DescWorkforceTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -1004,6 +1220,8 @@ var opDescWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DescWor
 
 // DescWorkforceTask (查询团队标注任务详情): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1
 func (c *Client) DescWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.DescWorkforceTaskParams) (*modelarts.DescWorkforceTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1017,10 +1235,11 @@ func (c *Client) DescWorkforceTask(ctx context.Context, datasetID string, workfo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescWorkforceTaskResponse(httpResp)
-	return huawei.Result(opDescWorkforceTask, httpResp, parsed, err, func(p *modelarts.DescWorkforceTaskResponse) *modelarts.DescWorkforceTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescWorkforceTaskResponseBody
+	if err := c.rt.Decode(opDescWorkforceTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeAutoAnnotationSample = &huawei.Operation{Service: "modelarts", Name: "DescribeAutoAnnotationSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}",
@@ -1028,6 +1247,8 @@ var opDescribeAutoAnnotationSample = &huawei.Operation{Service: "modelarts", Nam
 
 // DescribeAutoAnnotationSample (查询单个智能标注样本的信息): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:1
 func (c *Client) DescribeAutoAnnotationSample(ctx context.Context, datasetID string, sampleID string) (*modelarts.DescribeAutoAnnotationSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeAutoAnnotationSample, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1041,10 +1262,11 @@ func (c *Client) DescribeAutoAnnotationSample(ctx context.Context, datasetID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeAutoAnnotationSampleResponse(httpResp)
-	return huawei.Result(opDescribeAutoAnnotationSample, httpResp, parsed, err, func(p *modelarts.DescribeAutoAnnotationSampleResponse) *modelarts.DescribeAutoAnnotationSampleResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescribeAutoAnnotationSampleResponseBody
+	if err := c.rt.Decode(opDescribeAutoAnnotationSample, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "DescribeDatasetVersion", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
@@ -1052,6 +1274,8 @@ var opDescribeDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "De
 
 // DescribeDatasetVersion (查询数据集版本详情): GET /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:1
 func (c *Client) DescribeDatasetVersion(ctx context.Context, datasetID string, versionID string) (*modelarts.DescribeDatasetVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1065,10 +1289,11 @@ func (c *Client) DescribeDatasetVersion(ctx context.Context, datasetID string, v
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeDatasetVersionResponse(httpResp)
-	return huawei.Result(opDescribeDatasetVersion, httpResp, parsed, err, func(p *modelarts.DescribeDatasetVersionResponse) *modelarts.DescribeDatasetVersionResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescribeDatasetVersionResponseBody
+	if err := c.rt.Decode(opDescribeDatasetVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeProcessorTask = &huawei.Operation{Service: "modelarts", Name: "DescribeProcessorTask", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}",
@@ -1076,6 +1301,8 @@ var opDescribeProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Des
 
 // DescribeProcessorTask (查询处理任务详情): GET /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:1
 func (c *Client) DescribeProcessorTask(ctx context.Context, taskID string) (*modelarts.DescribeProcessorTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -1086,10 +1313,11 @@ func (c *Client) DescribeProcessorTask(ctx context.Context, taskID string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeProcessorTaskResponse(httpResp)
-	return huawei.Result(opDescribeProcessorTask, httpResp, parsed, err, func(p *modelarts.DescribeProcessorTaskResponse) *modelarts.DescribeProcessorTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescribeProcessorTaskResponseBody
+	if err := c.rt.Decode(opDescribeProcessorTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeSample = &huawei.Operation{Service: "modelarts", Name: "DescribeSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}",
@@ -1097,6 +1325,8 @@ var opDescribeSample = &huawei.Operation{Service: "modelarts", Name: "DescribeSa
 
 // DescribeSample (查询单个样本信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:1
 func (c *Client) DescribeSample(ctx context.Context, datasetID string, sampleID string, params *modelarts.DescribeSampleParams) (*modelarts.DescribeSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeSample, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1110,8 +1340,11 @@ func (c *Client) DescribeSample(ctx context.Context, datasetID string, sampleID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeSampleResponse(httpResp)
-	return huawei.Result(opDescribeSample, httpResp, parsed, err, func(p *modelarts.DescribeSampleResponse) *modelarts.DescribeSampleResponseBody { return p.JSON200 })
+	var out modelarts.DescribeSampleResponseBody
+	if err := c.rt.Decode(opDescribeSample, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeWorkforceTaskSample = &huawei.Operation{Service: "modelarts", Name: "DescribeWorkforceTaskSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}",
@@ -1119,6 +1352,8 @@ var opDescribeWorkforceTaskSample = &huawei.Operation{Service: "modelarts", Name
 
 // DescribeWorkforceTaskSample (查询团队标注的样本信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:1
 func (c *Client) DescribeWorkforceTaskSample(ctx context.Context, datasetID string, workforceTaskID string, sampleID string, params *modelarts.DescribeWorkforceTaskSampleParams) (*modelarts.DescribeWorkforceTaskSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeWorkforceTaskSample, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1135,10 +1370,11 @@ func (c *Client) DescribeWorkforceTaskSample(ctx context.Context, datasetID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeWorkforceTaskSampleResponse(httpResp)
-	return huawei.Result(opDescribeWorkforceTaskSample, httpResp, parsed, err, func(p *modelarts.DescribeWorkforceTaskSampleResponse) *modelarts.DescribeWorkforceTaskSampleResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescribeWorkforceTaskSampleResponseBody
+	if err := c.rt.Decode(opDescribeWorkforceTaskSample, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opExportTask = &huawei.Operation{Service: "modelarts", Name: "ExportTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -1146,6 +1382,8 @@ var opExportTask = &huawei.Operation{Service: "modelarts", Name: "ExportTask", M
 
 // ExportTask (创建数据集导出任务): POST /v2/{project_id}/datasets/{dataset_id}/export-tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:1
 func (c *Client) ExportTask(ctx context.Context, datasetID string, body modelarts.ExportTaskJSONRequestBody) (*modelarts.ExportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opExportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1156,8 +1394,11 @@ func (c *Client) ExportTask(ctx context.Context, datasetID string, body modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseExportTaskResponse(httpResp)
-	return huawei.Result(opExportTask, httpResp, parsed, err, func(p *modelarts.ExportTaskResponse) *modelarts.ExportTaskResponseBody { return p.JSON200 })
+	var out modelarts.ExportTaskResponseBody
+	if err := c.rt.Decode(opExportTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetAuthorizations = &huawei.Operation{Service: "modelarts", Name: "GetAuthorizations", Method: "GET", Path: "/v2/{project_id}/authorizations",
@@ -1165,6 +1406,8 @@ var opGetAuthorizations = &huawei.Operation{Service: "modelarts", Name: "GetAuth
 
 // GetAuthorizations (查看授权列表): GET /v2/{project_id}/authorizations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:1
 func (c *Client) GetAuthorizations(ctx context.Context, params *modelarts.GetAuthorizationsParams) (*modelarts.GetAuthorizationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetAuthorizations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewGetAuthorizationsRequest(server, ids.Project, params)
@@ -1172,10 +1415,11 @@ func (c *Client) GetAuthorizations(ctx context.Context, params *modelarts.GetAut
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetAuthorizationsResponse(httpResp)
-	return huawei.Result(opGetAuthorizations, httpResp, parsed, err, func(p *modelarts.GetAuthorizationsResponse) *modelarts.GetAuthorizationsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetAuthorizationsResponseBody
+	if err := c.rt.Decode(opGetAuthorizations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageGetAuthorizations = huawei.Paging{Op: opGetAuthorizations, Style: "page", Param: "offset", Limit: "limit",
@@ -1184,6 +1428,8 @@ var pageGetAuthorizations = huawei.Paging{Op: opGetAuthorizations, Style: "page"
 // GetAuthorizationsAll iterates over the auth of every page of GetAuthorizations
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:1
 func (c *Client) GetAuthorizationsAll(ctx context.Context, params *modelarts.GetAuthorizationsParams) iter.Seq2[modelarts.AuthorizationResponse, error] {
 	call := func(ctx context.Context, params *modelarts.GetAuthorizationsParams) (*modelarts.GetAuthorizationsResponseBody, error) {
 		return c.GetAuthorizations(ctx, params)
@@ -1196,6 +1442,8 @@ var opGetDatasetMetrics = &huawei.Operation{Service: "modelarts", Name: "GetData
 
 // GetDatasetMetrics (查询数据集监控数据): GET /v2/{project_id}/datasets/{dataset_id}/metrics.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集监控数据.md:1
 func (c *Client) GetDatasetMetrics(ctx context.Context, datasetID string, params *modelarts.GetDatasetMetricsParams) (*modelarts.GetDatasetMetricsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetDatasetMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1206,10 +1454,11 @@ func (c *Client) GetDatasetMetrics(ctx context.Context, datasetID string, params
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetDatasetMetricsResponse(httpResp)
-	return huawei.Result(opGetDatasetMetrics, httpResp, parsed, err, func(p *modelarts.GetDatasetMetricsResponse) *modelarts.GetDatasetMetricsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetDatasetMetricsResponseBody
+	if err := c.rt.Decode(opGetDatasetMetrics, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetExportTaskStatusOfDataset = &huawei.Operation{Service: "modelarts", Name: "GetExportTaskStatusOfDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}",
@@ -1217,6 +1466,8 @@ var opGetExportTaskStatusOfDataset = &huawei.Operation{Service: "modelarts", Nam
 
 // GetExportTaskStatusOfDataset (查询数据集导出任务的状态): GET /v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:1
 func (c *Client) GetExportTaskStatusOfDataset(ctx context.Context, resourceID string, taskID string) (*modelarts.GetExportTaskStatusOfDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetExportTaskStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if resourceID == "" {
@@ -1230,10 +1481,11 @@ func (c *Client) GetExportTaskStatusOfDataset(ctx context.Context, resourceID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetExportTaskStatusOfDatasetResponse(httpResp)
-	return huawei.Result(opGetExportTaskStatusOfDataset, httpResp, parsed, err, func(p *modelarts.GetExportTaskStatusOfDatasetResponse) *modelarts.GetExportTaskStatusOfDatasetResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetExportTaskStatusOfDatasetResponseBody
+	if err := c.rt.Decode(opGetExportTaskStatusOfDataset, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetExportTasksStatusOfDataset = &huawei.Operation{Service: "modelarts", Name: "GetExportTasksStatusOfDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -1241,6 +1493,8 @@ var opGetExportTasksStatusOfDataset = &huawei.Operation{Service: "modelarts", Na
 
 // GetExportTasksStatusOfDataset (查询数据集导出任务列表): GET /v2/{project_id}/datasets/{dataset_id}/export-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:1
 func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetID string, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetExportTasksStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1251,10 +1505,11 @@ func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetExportTasksStatusOfDatasetResponse(httpResp)
-	return huawei.Result(opGetExportTasksStatusOfDataset, httpResp, parsed, err, func(p *modelarts.GetExportTasksStatusOfDatasetResponse) *modelarts.GetExportTasksStatusOfDatasetResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetExportTasksStatusOfDatasetResponseBody
+	if err := c.rt.Decode(opGetExportTasksStatusOfDataset, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageGetExportTasksStatusOfDataset = huawei.Paging{Op: opGetExportTasksStatusOfDataset, Style: "page", Param: "offset", Limit: "limit",
@@ -1263,6 +1518,8 @@ var pageGetExportTasksStatusOfDataset = huawei.Paging{Op: opGetExportTasksStatus
 // GetExportTasksStatusOfDatasetAll iterates over the export_tasks of every page of GetExportTasksStatusOfDataset
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:1
 func (c *Client) GetExportTasksStatusOfDatasetAll(ctx context.Context, datasetID string, params *modelarts.GetExportTasksStatusOfDatasetParams) iter.Seq2[modelarts.ExportTaskStatusResp, error] {
 	call := func(ctx context.Context, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
 		return c.GetExportTasksStatusOfDataset(ctx, datasetID, params)
@@ -1277,6 +1534,8 @@ var opGetProcessorTaskItems = &huawei.Operation{Service: "modelarts", Name: "Get
 
 // GetProcessorTaskItems (查询数据处理的算法类别): GET /v2/{project_id}/processor-tasks/items.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理的算法类别.md:1
 func (c *Client) GetProcessorTaskItems(ctx context.Context) (*modelarts.GetProcessorTaskItemsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetProcessorTaskItems, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewGetProcessorTaskItemsRequest(server, ids.Project)
@@ -1284,10 +1543,11 @@ func (c *Client) GetProcessorTaskItems(ctx context.Context) (*modelarts.GetProce
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetProcessorTaskItemsResponse(httpResp)
-	return huawei.Result(opGetProcessorTaskItems, httpResp, parsed, err, func(p *modelarts.GetProcessorTaskItemsResponse) *modelarts.GetProcessorTaskItemsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetProcessorTaskItemsResponseBody
+	if err := c.rt.Decode(opGetProcessorTaskItems, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "GetWorkforceSamplingTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report",
@@ -1295,6 +1555,8 @@ var opGetWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "
 
 // GetWorkforceSamplingTask (查询团队标注验收任务报告): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:1
 func (c *Client) GetWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.GetWorkforceSamplingTaskParams) (*modelarts.GetWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1308,10 +1570,11 @@ func (c *Client) GetWorkforceSamplingTask(ctx context.Context, datasetID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetWorkforceSamplingTaskResponse(httpResp)
-	return huawei.Result(opGetWorkforceSamplingTask, httpResp, parsed, err, func(p *modelarts.GetWorkforceSamplingTaskResponse) *modelarts.GetWorkforceSamplingTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetWorkforceSamplingTaskResponseBody
+	if err := c.rt.Decode(opGetWorkforceSamplingTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetWorkforceTaskMetrics = &huawei.Operation{Service: "modelarts", Name: "GetWorkforceTaskMetrics", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics",
@@ -1319,6 +1582,8 @@ var opGetWorkforceTaskMetrics = &huawei.Operation{Service: "modelarts", Name: "G
 
 // GetWorkforceTaskMetrics (查询团队标注任务成员的进度信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务成员的进度信息.md:1
 func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetID string, workforceTaskID string) (*modelarts.GetWorkforceTaskMetricsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetWorkforceTaskMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1332,10 +1597,11 @@ func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetWorkforceTaskMetricsResponse(httpResp)
-	return huawei.Result(opGetWorkforceTaskMetrics, httpResp, parsed, err, func(p *modelarts.GetWorkforceTaskMetricsResponse) *modelarts.GetWorkforceTaskMetricsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetWorkforceTaskMetricsResponseBody
+	if err := c.rt.Decode(opGetWorkforceTaskMetrics, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opImportTask = &huawei.Operation{Service: "modelarts", Name: "ImportTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -1343,6 +1609,8 @@ var opImportTask = &huawei.Operation{Service: "modelarts", Name: "ImportTask", M
 
 // ImportTask (创建导入任务): POST /v2/{project_id}/datasets/{dataset_id}/import-tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建导入任务.md:1
 func (c *Client) ImportTask(ctx context.Context, datasetID string, body modelarts.ImportTaskJSONRequestBody) (*modelarts.ImportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1353,8 +1621,11 @@ func (c *Client) ImportTask(ctx context.Context, datasetID string, body modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseImportTaskResponse(httpResp)
-	return huawei.Result(opImportTask, httpResp, parsed, err, func(p *modelarts.ImportTaskResponse) *modelarts.ImportTaskResponseBody { return p.JSON200 })
+	var out modelarts.ImportTaskResponseBody
+	if err := c.rt.Decode(opImportTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAiEngines = &huawei.Operation{Service: "modelarts", Name: "ListAiEngines", Method: "GET", Path: "/v1/{project_id}/job/ai-engines",
@@ -1362,6 +1633,8 @@ var opListAiEngines = &huawei.Operation{Service: "modelarts", Name: "ListAiEngin
 
 // ListAiEngines (查询作业引擎规格): GET /v1/{project_id}/job/ai-engines.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:1
 func (c *Client) ListAiEngines(ctx context.Context, params *modelarts.ListAiEnginesParams) (*modelarts.ListAiEnginesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAiEngines, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListAiEnginesRequest(server, ids.Project, params)
@@ -1369,8 +1642,11 @@ func (c *Client) ListAiEngines(ctx context.Context, params *modelarts.ListAiEngi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListAiEnginesResponse(httpResp)
-	return huawei.Result(opListAiEngines, httpResp, parsed, err, func(p *modelarts.ListAiEnginesResponse) *modelarts.ListAiEnginesResponseBody { return p.JSON200 })
+	var out modelarts.ListAiEnginesResponseBody
+	if err := c.rt.Decode(opListAiEngines, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAllWorkers = &huawei.Operation{Service: "modelarts", Name: "ListAllWorkers", Method: "GET", Path: "/v2/{project_id}/workforces/workers",
@@ -1378,6 +1654,8 @@ var opListAllWorkers = &huawei.Operation{Service: "modelarts", Name: "ListAllWor
 
 // ListAllWorkers (查询所有团队的标注成员列表): GET /v2/{project_id}/workforces/workers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询所有团队的标注成员列表.md:1
 func (c *Client) ListAllWorkers(ctx context.Context, params *modelarts.ListAllWorkersParams) (*modelarts.ListAllWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAllWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListAllWorkersRequest(server, ids.Project, params)
@@ -1385,8 +1663,11 @@ func (c *Client) ListAllWorkers(ctx context.Context, params *modelarts.ListAllWo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListAllWorkersResponse(httpResp)
-	return huawei.Result(opListAllWorkers, httpResp, parsed, err, func(p *modelarts.ListAllWorkersResponse) *modelarts.ListAllWorkersResponseBody { return p.JSON200 })
+	var out modelarts.ListAllWorkersResponseBody
+	if err := c.rt.Decode(opListAllWorkers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAllWorkers = huawei.Paging{Op: opListAllWorkers, Style: "page", Param: "offset", Limit: "limit",
@@ -1395,6 +1676,8 @@ var pageListAllWorkers = huawei.Paging{Op: opListAllWorkers, Style: "page", Para
 // ListAllWorkersAll iterates over the workers of every page of ListAllWorkers
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询所有团队的标注成员列表.md:1
 func (c *Client) ListAllWorkersAll(ctx context.Context, params *modelarts.ListAllWorkersParams) iter.Seq2[modelarts.Worker, error] {
 	call := func(ctx context.Context, params *modelarts.ListAllWorkersParams) (*modelarts.ListAllWorkersResponseBody, error) {
 		return c.ListAllWorkers(ctx, params)
@@ -1407,6 +1690,8 @@ var opListAomLog = &huawei.Operation{Service: "modelarts", Name: "ListAomLog", M
 
 // ListAomLog (查询训练作业日志): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:1
 func (c *Client) ListAomLog(ctx context.Context, jobID int64, versionID int64, params *modelarts.ListAomLogParams) (*modelarts.ListAomLogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAomLog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListAomLogRequest(server, ids.Project, jobID, versionID, params)
@@ -1414,8 +1699,11 @@ func (c *Client) ListAomLog(ctx context.Context, jobID int64, versionID int64, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListAomLogResponse(httpResp)
-	return huawei.Result(opListAomLog, httpResp, parsed, err, func(p *modelarts.ListAomLogResponse) *modelarts.ListAomLogResponseBody { return p.JSON200 })
+	var out modelarts.ListAomLogResponseBody
+	if err := c.rt.Decode(opListAomLog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAutoAnnotationSamples = &huawei.Operation{Service: "modelarts", Name: "ListAutoAnnotationSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples",
@@ -1423,6 +1711,8 @@ var opListAutoAnnotationSamples = &huawei.Operation{Service: "modelarts", Name: 
 
 // ListAutoAnnotationSamples (查询智能标注的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:1
 func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetID string, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAutoAnnotationSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1433,10 +1723,11 @@ func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListAutoAnnotationSamplesResponse(httpResp)
-	return huawei.Result(opListAutoAnnotationSamples, httpResp, parsed, err, func(p *modelarts.ListAutoAnnotationSamplesResponse) *modelarts.ListAutoAnnotationSamplesResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListAutoAnnotationSamplesResponseBody
+	if err := c.rt.Decode(opListAutoAnnotationSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSamples, Style: "page", Param: "offset", Limit: "limit",
@@ -1445,6 +1736,8 @@ var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSample
 // ListAutoAnnotationSamplesAll iterates over the samples of every page of ListAutoAnnotationSamples
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:1
 func (c *Client) ListAutoAnnotationSamplesAll(ctx context.Context, datasetID string, params *modelarts.ListAutoAnnotationSamplesParams) iter.Seq2[modelarts.ListAutoAnnotationSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
 		return c.ListAutoAnnotationSamples(ctx, datasetID, params)
@@ -1459,6 +1752,8 @@ var opListBuiltInAlgorithms = &huawei.Operation{Service: "modelarts", Name: "Lis
 
 // ListBuiltInAlgorithms (查询预置算法): GET /v1/{project_id}/built-in-algorithms.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:1
 func (c *Client) ListBuiltInAlgorithms(ctx context.Context, params *modelarts.ListBuiltInAlgorithmsParams) (*modelarts.ListBuiltInAlgorithmsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBuiltInAlgorithms, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListBuiltInAlgorithmsRequest(server, ids.Project, params)
@@ -1466,10 +1761,11 @@ func (c *Client) ListBuiltInAlgorithms(ctx context.Context, params *modelarts.Li
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListBuiltInAlgorithmsResponse(httpResp)
-	return huawei.Result(opListBuiltInAlgorithms, httpResp, parsed, err, func(p *modelarts.ListBuiltInAlgorithmsResponse) *modelarts.ListBuiltInAlgorithmsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListBuiltInAlgorithmsResponseBody
+	if err := c.rt.Decode(opListBuiltInAlgorithms, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListBuiltInAlgorithms = huawei.Paging{Op: opListBuiltInAlgorithms, Style: "page", Param: "page", Limit: "per_page",
@@ -1478,6 +1774,8 @@ var pageListBuiltInAlgorithms = huawei.Paging{Op: opListBuiltInAlgorithms, Style
 // ListBuiltInAlgorithmsAll iterates over the models of every page of ListBuiltInAlgorithms
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:1
 func (c *Client) ListBuiltInAlgorithmsAll(ctx context.Context, params *modelarts.ListBuiltInAlgorithmsParams) iter.Seq2[modelarts.ListBuiltInAlgorithmsResponseBodyModelsItem, error] {
 	call := func(ctx context.Context, params *modelarts.ListBuiltInAlgorithmsParams) (*modelarts.ListBuiltInAlgorithmsResponseBody, error) {
 		return c.ListBuiltInAlgorithms(ctx, params)
@@ -1492,6 +1790,8 @@ var opListClusters = &huawei.Operation{Service: "modelarts", Name: "ListClusters
 
 // ListClusters (查询专属资源池列表): GET /v1/{project_id}/clusters.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:1
 func (c *Client) ListClusters(ctx context.Context, params *modelarts.ListClustersParams) (*modelarts.ListClustersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListClusters, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListClustersRequest(server, ids.Project, params)
@@ -1499,8 +1799,11 @@ func (c *Client) ListClusters(ctx context.Context, params *modelarts.ListCluster
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListClustersResponse(httpResp)
-	return huawei.Result(opListClusters, httpResp, parsed, err, func(p *modelarts.ListClustersResponse) *modelarts.ListClustersResponseBody { return p.JSON200 })
+	var out modelarts.ListClustersResponseBody
+	if err := c.rt.Decode(opListClusters, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListClusters = huawei.Paging{Op: opListClusters, Style: "page", Param: "offset", Limit: "limit",
@@ -1509,6 +1812,8 @@ var pageListClusters = huawei.Paging{Op: opListClusters, Style: "page", Param: "
 // ListClustersAll iterates over the clusters of every page of ListClusters
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:1
 func (c *Client) ListClustersAll(ctx context.Context, params *modelarts.ListClustersParams) iter.Seq2[modelarts.Cluster, error] {
 	call := func(ctx context.Context, params *modelarts.ListClustersParams) (*modelarts.ListClustersResponseBody, error) {
 		return c.ListClusters(ctx, params)
@@ -1521,6 +1826,8 @@ var opListDatasetVersions = &huawei.Operation{Service: "modelarts", Name: "ListD
 
 // ListDatasetVersions (查询数据集的版本列表): GET /v2/{project_id}/datasets/{dataset_id}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的版本列表.md:1
 func (c *Client) ListDatasetVersions(ctx context.Context, datasetID string, params *modelarts.ListDatasetVersionsParams) (*modelarts.ListDatasetVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatasetVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1531,10 +1838,11 @@ func (c *Client) ListDatasetVersions(ctx context.Context, datasetID string, para
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListDatasetVersionsResponse(httpResp)
-	return huawei.Result(opListDatasetVersions, httpResp, parsed, err, func(p *modelarts.ListDatasetVersionsResponse) *modelarts.ListDatasetVersionsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListDatasetVersionsResponseBody
+	if err := c.rt.Decode(opListDatasetVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDatasets = &huawei.Operation{Service: "modelarts", Name: "ListDatasets", Method: "GET", Path: "/v2/{project_id}/datasets",
@@ -1542,6 +1850,8 @@ var opListDatasets = &huawei.Operation{Service: "modelarts", Name: "ListDatasets
 
 // ListDatasets (查询数据集列表): GET /v2/{project_id}/datasets.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1
 func (c *Client) ListDatasets(ctx context.Context, params *modelarts.ListDatasetsParams) (*modelarts.ListDatasetsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatasets, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListDatasetsRequest(server, ids.Project, params)
@@ -1549,8 +1859,11 @@ func (c *Client) ListDatasets(ctx context.Context, params *modelarts.ListDataset
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListDatasetsResponse(httpResp)
-	return huawei.Result(opListDatasets, httpResp, parsed, err, func(p *modelarts.ListDatasetsResponse) *modelarts.ListDatasetsResponseBody { return p.JSON200 })
+	var out modelarts.ListDatasetsResponseBody
+	if err := c.rt.Decode(opListDatasets, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDatasets = huawei.Paging{Op: opListDatasets, Style: "page", Param: "offset", Limit: "limit",
@@ -1559,6 +1872,8 @@ var pageListDatasets = huawei.Paging{Op: opListDatasets, Style: "page", Param: "
 // ListDatasetsAll iterates over the datasets of every page of ListDatasets
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1
 func (c *Client) ListDatasetsAll(ctx context.Context, params *modelarts.ListDatasetsParams) iter.Seq2[modelarts.DatasetAndFilePreview, error] {
 	call := func(ctx context.Context, params *modelarts.ListDatasetsParams) (*modelarts.ListDatasetsResponseBody, error) {
 		return c.ListDatasets(ctx, params)
@@ -1571,6 +1886,8 @@ var opListEvents = &huawei.Operation{Service: "modelarts", Name: "ListEvents", M
 
 // ListEvents (查询服务事件日志): GET /v1/{project_id}/services/{service_id}/events.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:1
 func (c *Client) ListEvents(ctx context.Context, serviceID string, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEvents, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -1581,8 +1898,11 @@ func (c *Client) ListEvents(ctx context.Context, serviceID string, params *model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListEventsResponse(httpResp)
-	return huawei.Result(opListEvents, httpResp, parsed, err, func(p *modelarts.ListEventsResponse) *modelarts.ListEventsResponseBody { return p.JSON200 })
+	var out modelarts.ListEventsResponseBody
+	if err := c.rt.Decode(opListEvents, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListEvents = huawei.Paging{Op: opListEvents, Style: "page", Param: "offset", Limit: "limit",
@@ -1591,6 +1911,8 @@ var pageListEvents = huawei.Paging{Op: opListEvents, Style: "page", Param: "offs
 // ListEventsAll iterates over the events of every page of ListEvents
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:1
 func (c *Client) ListEventsAll(ctx context.Context, serviceID string, params *modelarts.ListEventsParams) iter.Seq2[modelarts.ListEventsEvent, error] {
 	call := func(ctx context.Context, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
 		return c.ListEvents(ctx, serviceID, params)
@@ -1603,6 +1925,8 @@ var opListFileNames = &huawei.Operation{Service: "modelarts", Name: "ListFileNam
 
 // ListFileNames (获取训练作业日志的文件名): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:1
 func (c *Client) ListFileNames(ctx context.Context, jobID int64, versionID int64) (*modelarts.ListFileNamesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFileNames, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListFileNamesRequest(server, ids.Project, jobID, versionID)
@@ -1610,8 +1934,11 @@ func (c *Client) ListFileNames(ctx context.Context, jobID int64, versionID int64
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListFileNamesResponse(httpResp)
-	return huawei.Result(opListFileNames, httpResp, parsed, err, func(p *modelarts.ListFileNamesResponse) *modelarts.ListFileNamesResponseBody { return p.JSON200 })
+	var out modelarts.ListFileNamesResponseBody
+	if err := c.rt.Decode(opListFileNames, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListImportTasks = &huawei.Operation{Service: "modelarts", Name: "ListImportTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -1619,6 +1946,8 @@ var opListImportTasks = &huawei.Operation{Service: "modelarts", Name: "ListImpor
 
 // ListImportTasks (查询数据集导入任务列表): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:1
 func (c *Client) ListImportTasks(ctx context.Context, datasetID string, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListImportTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1629,8 +1958,11 @@ func (c *Client) ListImportTasks(ctx context.Context, datasetID string, params *
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListImportTasksResponse(httpResp)
-	return huawei.Result(opListImportTasks, httpResp, parsed, err, func(p *modelarts.ListImportTasksResponse) *modelarts.ListImportTasksResponseBody { return p.JSON200 })
+	var out modelarts.ListImportTasksResponseBody
+	if err := c.rt.Decode(opListImportTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListImportTasks = huawei.Paging{Op: opListImportTasks, Style: "page", Param: "offset", Limit: "limit",
@@ -1639,6 +1971,8 @@ var pageListImportTasks = huawei.Paging{Op: opListImportTasks, Style: "page", Pa
 // ListImportTasksAll iterates over the import_tasks of every page of ListImportTasks
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:1
 func (c *Client) ListImportTasksAll(ctx context.Context, datasetID string, params *modelarts.ListImportTasksParams) iter.Seq2[modelarts.ImportTaskStatusResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
 		return c.ListImportTasks(ctx, datasetID, params)
@@ -1651,6 +1985,8 @@ var opListInstances = &huawei.Operation{Service: "modelarts", Name: "ListInstanc
 
 // ListInstances (查询开发环境实例列表): GET /v1/{project_id}/demanager/instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1
 func (c *Client) ListInstances(ctx context.Context, params *modelarts.ListInstancesParams) (*modelarts.ListInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListInstancesRequest(server, ids.Project, params)
@@ -1658,8 +1994,11 @@ func (c *Client) ListInstances(ctx context.Context, params *modelarts.ListInstan
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListInstancesResponse(httpResp)
-	return huawei.Result(opListInstances, httpResp, parsed, err, func(p *modelarts.ListInstancesResponse) *modelarts.ListInstancesResponseBody { return p.JSON200 })
+	var out modelarts.ListInstancesResponseBody
+	if err := c.rt.Decode(opListInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListInstances = huawei.Paging{Op: opListInstances, Style: "offset", Param: "offset", Limit: "limit",
@@ -1668,6 +2007,8 @@ var pageListInstances = huawei.Paging{Op: opListInstances, Style: "offset", Para
 // ListInstancesAll iterates over the instances of every page of ListInstances
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1
 func (c *Client) ListInstancesAll(ctx context.Context, params *modelarts.ListInstancesParams) iter.Seq2[modelarts.ListInstancesResponseBodyInstancesItem, error] {
 	call := func(ctx context.Context, params *modelarts.ListInstancesParams) (*modelarts.ListInstancesResponseBody, error) {
 		return c.ListInstances(ctx, params)
@@ -1682,6 +2023,8 @@ var opListLabels = &huawei.Operation{Service: "modelarts", Name: "ListLabels", M
 
 // ListLabels (查询数据集标签列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集标签列表.md:1
 func (c *Client) ListLabels(ctx context.Context, datasetID string, params *modelarts.ListLabelsParams) (*modelarts.ListLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1692,8 +2035,11 @@ func (c *Client) ListLabels(ctx context.Context, datasetID string, params *model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListLabelsResponse(httpResp)
-	return huawei.Result(opListLabels, httpResp, parsed, err, func(p *modelarts.ListLabelsResponse) *modelarts.ListLabelsResponseBody { return p.JSON200 })
+	var out modelarts.ListLabelsResponseBody
+	if err := c.rt.Decode(opListLabels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListLogs = &huawei.Operation{Service: "modelarts", Name: "ListLogs", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/logs",
@@ -1701,6 +2047,8 @@ var opListLogs = &huawei.Operation{Service: "modelarts", Name: "ListLogs", Metho
 
 // ListLogs (查询服务更新日志): GET /v1/{project_id}/services/{service_id}/logs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:1
 func (c *Client) ListLogs(ctx context.Context, serviceID string, params *modelarts.ListLogsParams) (*modelarts.ListLogsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLogs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -1711,8 +2059,11 @@ func (c *Client) ListLogs(ctx context.Context, serviceID string, params *modelar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListLogsResponse(httpResp)
-	return huawei.Result(opListLogs, httpResp, parsed, err, func(p *modelarts.ListLogsResponse) *modelarts.ListLogsResponseBody { return p.JSON200 })
+	var out modelarts.ListLogsResponseBody
+	if err := c.rt.Decode(opListLogs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListModels = &huawei.Operation{Service: "modelarts", Name: "ListModels", Method: "GET", Path: "/v1/{project_id}/models",
@@ -1720,6 +2071,8 @@ var opListModels = &huawei.Operation{Service: "modelarts", Name: "ListModels", M
 
 // ListModels (查询模型列表): GET /v1/{project_id}/models.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:1
 func (c *Client) ListModels(ctx context.Context, params *modelarts.ListModelsParams) (*modelarts.ListModelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListModels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListModelsRequest(server, ids.Project, params)
@@ -1727,8 +2080,11 @@ func (c *Client) ListModels(ctx context.Context, params *modelarts.ListModelsPar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListModelsResponse(httpResp)
-	return huawei.Result(opListModels, httpResp, parsed, err, func(p *modelarts.ListModelsResponse) *modelarts.ListModelsResponseBody { return p.JSON200 })
+	var out modelarts.ListModelsResponseBody
+	if err := c.rt.Decode(opListModels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListModels = huawei.Paging{Op: opListModels, Style: "offset", Param: "offset", Limit: "limit",
@@ -1737,6 +2093,8 @@ var pageListModels = huawei.Paging{Op: opListModels, Style: "offset", Param: "of
 // ListModelsAll iterates over the models of every page of ListModels
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:1
 func (c *Client) ListModelsAll(ctx context.Context, params *modelarts.ListModelsParams) iter.Seq2[modelarts.Model, error] {
 	call := func(ctx context.Context, params *modelarts.ListModelsParams) (*modelarts.ListModelsResponseBody, error) {
 		return c.ListModels(ctx, params)
@@ -1749,6 +2107,8 @@ var opListMonitor = &huawei.Operation{Service: "modelarts", Name: "ListMonitor",
 
 // ListMonitor (查询服务监控信息): GET /v1/{project_id}/services/{service_id}/monitor.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:1
 func (c *Client) ListMonitor(ctx context.Context, serviceID string, params *modelarts.ListMonitorParams) (*modelarts.ListMonitorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListMonitor, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -1759,8 +2119,11 @@ func (c *Client) ListMonitor(ctx context.Context, serviceID string, params *mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListMonitorResponse(httpResp)
-	return huawei.Result(opListMonitor, httpResp, parsed, err, func(p *modelarts.ListMonitorResponse) *modelarts.ListMonitorResponseBody { return p.JSON200 })
+	var out modelarts.ListMonitorResponseBody
+	if err := c.rt.Decode(opListMonitor, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProcessorTaskVersionResults = &huawei.Operation{Service: "modelarts", Name: "ListProcessorTaskVersionResults", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results",
@@ -1768,6 +2131,8 @@ var opListProcessorTaskVersionResults = &huawei.Operation{Service: "modelarts", 
 
 // ListProcessorTaskVersionResults (查询数据处理任务版本的结果展示): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:1
 func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskID string, versionID string, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersionResults, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -1781,10 +2146,11 @@ func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListProcessorTaskVersionResultsResponse(httpResp)
-	return huawei.Result(opListProcessorTaskVersionResults, httpResp, parsed, err, func(p *modelarts.ListProcessorTaskVersionResultsResponse) *modelarts.ListProcessorTaskVersionResultsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListProcessorTaskVersionResultsResponseBody
+	if err := c.rt.Decode(opListProcessorTaskVersionResults, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListProcessorTaskVersionResults = huawei.Paging{Op: opListProcessorTaskVersionResults, Style: "page", Param: "offset", Limit: "limit",
@@ -1793,6 +2159,8 @@ var pageListProcessorTaskVersionResults = huawei.Paging{Op: opListProcessorTaskV
 // ListProcessorTaskVersionResultsAll iterates over the results of every page of ListProcessorTaskVersionResults
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:1
 func (c *Client) ListProcessorTaskVersionResultsAll(ctx context.Context, taskID string, versionID string, params *modelarts.ListProcessorTaskVersionResultsParams) iter.Seq2[modelarts.DescProcessorTaskVersionResultsResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
 		return c.ListProcessorTaskVersionResults(ctx, taskID, versionID, params)
@@ -1807,6 +2175,8 @@ var opListProcessorTaskVersions = &huawei.Operation{Service: "modelarts", Name: 
 
 // ListProcessorTaskVersions (查询数据处理任务的版本列表): GET /v2/{project_id}/processor-tasks/{task_id}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:1
 func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskID string, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -1817,10 +2187,11 @@ func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskID string, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListProcessorTaskVersionsResponse(httpResp)
-	return huawei.Result(opListProcessorTaskVersions, httpResp, parsed, err, func(p *modelarts.ListProcessorTaskVersionsResponse) *modelarts.ListProcessorTaskVersionsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListProcessorTaskVersionsResponseBody
+	if err := c.rt.Decode(opListProcessorTaskVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListProcessorTaskVersions = huawei.Paging{Op: opListProcessorTaskVersions, Style: "page", Param: "offset", Limit: "limit",
@@ -1829,6 +2200,8 @@ var pageListProcessorTaskVersions = huawei.Paging{Op: opListProcessorTaskVersion
 // ListProcessorTaskVersionsAll iterates over the versions of every page of ListProcessorTaskVersions
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:1
 func (c *Client) ListProcessorTaskVersionsAll(ctx context.Context, taskID string, params *modelarts.ListProcessorTaskVersionsParams) iter.Seq2[modelarts.DescTaskVersionResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
 		return c.ListProcessorTaskVersions(ctx, taskID, params)
@@ -1843,6 +2216,8 @@ var opListProcessorTasks = &huawei.Operation{Service: "modelarts", Name: "ListPr
 
 // ListProcessorTasks (查询处理任务列表): GET /v2/{project_id}/processor-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:1
 func (c *Client) ListProcessorTasks(ctx context.Context, params *modelarts.ListProcessorTasksParams) (*modelarts.ListProcessorTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListProcessorTasksRequest(server, ids.Project, params)
@@ -1850,10 +2225,11 @@ func (c *Client) ListProcessorTasks(ctx context.Context, params *modelarts.ListP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListProcessorTasksResponse(httpResp)
-	return huawei.Result(opListProcessorTasks, httpResp, parsed, err, func(p *modelarts.ListProcessorTasksResponse) *modelarts.ListProcessorTasksResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListProcessorTasksResponseBody
+	if err := c.rt.Decode(opListProcessorTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListProcessorTasks = huawei.Paging{Op: opListProcessorTasks, Style: "page", Param: "offset", Limit: "limit",
@@ -1862,6 +2238,8 @@ var pageListProcessorTasks = huawei.Paging{Op: opListProcessorTasks, Style: "pag
 // ListProcessorTasksAll iterates over the tasks of every page of ListProcessorTasks
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:1
 func (c *Client) ListProcessorTasksAll(ctx context.Context, params *modelarts.ListProcessorTasksParams) iter.Seq2[modelarts.DescribeProcessorTaskResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTasksParams) (*modelarts.ListProcessorTasksResponseBody, error) {
 		return c.ListProcessorTasks(ctx, params)
@@ -1876,6 +2254,8 @@ var opListResourceSpecs = &huawei.Operation{Service: "modelarts", Name: "ListRes
 
 // ListResourceSpecs (查询作业资源规格): GET /v1/{project_id}/job/resource-specs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:1
 func (c *Client) ListResourceSpecs(ctx context.Context, params *modelarts.ListResourceSpecsParams) (*modelarts.ListResourceSpecsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListResourceSpecs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListResourceSpecsRequest(server, ids.Project, params)
@@ -1883,10 +2263,11 @@ func (c *Client) ListResourceSpecs(ctx context.Context, params *modelarts.ListRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListResourceSpecsResponse(httpResp)
-	return huawei.Result(opListResourceSpecs, httpResp, parsed, err, func(p *modelarts.ListResourceSpecsResponse) *modelarts.ListResourceSpecsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListResourceSpecsResponseBody
+	if err := c.rt.Decode(opListResourceSpecs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSamples = &huawei.Operation{Service: "modelarts", Name: "ListSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
@@ -1894,6 +2275,8 @@ var opListSamples = &huawei.Operation{Service: "modelarts", Name: "ListSamples",
 
 // ListSamples (查询样本列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:1
 func (c *Client) ListSamples(ctx context.Context, datasetID string, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1904,8 +2287,11 @@ func (c *Client) ListSamples(ctx context.Context, datasetID string, params *mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListSamplesResponse(httpResp)
-	return huawei.Result(opListSamples, httpResp, parsed, err, func(p *modelarts.ListSamplesResponse) *modelarts.ListSamplesResponseBody { return p.JSON200 })
+	var out modelarts.ListSamplesResponseBody
+	if err := c.rt.Decode(opListSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSamples = huawei.Paging{Op: opListSamples, Style: "page", Param: "offset", Limit: "limit",
@@ -1914,6 +2300,8 @@ var pageListSamples = huawei.Paging{Op: opListSamples, Style: "page", Param: "of
 // ListSamplesAll iterates over the samples of every page of ListSamples
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:1
 func (c *Client) ListSamplesAll(ctx context.Context, datasetID string, params *modelarts.ListSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
 		return c.ListSamples(ctx, datasetID, params)
@@ -1926,6 +2314,8 @@ var opListSearch = &huawei.Operation{Service: "modelarts", Name: "ListSearch", M
 
 // ListSearch (获取样本搜索条件): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取样本搜索条件.md:1
 func (c *Client) ListSearch(ctx context.Context, datasetID string) (*modelarts.ListSearchResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSearch, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1936,8 +2326,11 @@ func (c *Client) ListSearch(ctx context.Context, datasetID string) (*modelarts.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListSearchResponse(httpResp)
-	return huawei.Result(opListSearch, httpResp, parsed, err, func(p *modelarts.ListSearchResponse) *modelarts.ListSearchResponseBody { return p.JSON200 })
+	var out modelarts.ListSearchResponseBody
+	if err := c.rt.Decode(opListSearch, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServices = &huawei.Operation{Service: "modelarts", Name: "ListServices", Method: "GET", Path: "/v1/{project_id}/services",
@@ -1945,6 +2338,8 @@ var opListServices = &huawei.Operation{Service: "modelarts", Name: "ListServices
 
 // ListServices (查询服务列表): GET /v1/{project_id}/services.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:1
 func (c *Client) ListServices(ctx context.Context, params *modelarts.ListServicesParams) (*modelarts.ListServicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServices, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListServicesRequest(server, ids.Project, params)
@@ -1952,8 +2347,11 @@ func (c *Client) ListServices(ctx context.Context, params *modelarts.ListService
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListServicesResponse(httpResp)
-	return huawei.Result(opListServices, httpResp, parsed, err, func(p *modelarts.ListServicesResponse) *modelarts.ListServicesResponseBody { return p.JSON200 })
+	var out modelarts.ListServicesResponseBody
+	if err := c.rt.Decode(opListServices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListServices = huawei.Paging{Op: opListServices, Style: "page", Param: "offset", Limit: "limit",
@@ -1962,6 +2360,8 @@ var pageListServices = huawei.Paging{Op: opListServices, Style: "page", Param: "
 // ListServicesAll iterates over the services of every page of ListServices
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:1
 func (c *Client) ListServicesAll(ctx context.Context, params *modelarts.ListServicesParams) iter.Seq2[modelarts.Service, error] {
 	call := func(ctx context.Context, params *modelarts.ListServicesParams) (*modelarts.ListServicesResponseBody, error) {
 		return c.ListServices(ctx, params)
@@ -1974,6 +2374,8 @@ var opListSpecifications = &huawei.Operation{Service: "modelarts", Name: "ListSp
 
 // ListSpecifications (查询支持的服务部署规格): GET /v1/{project_id}/services/specifications.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:1
 func (c *Client) ListSpecifications(ctx context.Context, params *modelarts.ListSpecificationsParams) (*modelarts.ListSpecificationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSpecifications, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListSpecificationsRequest(server, ids.Project, params)
@@ -1981,10 +2383,11 @@ func (c *Client) ListSpecifications(ctx context.Context, params *modelarts.ListS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListSpecificationsResponse(httpResp)
-	return huawei.Result(opListSpecifications, httpResp, parsed, err, func(p *modelarts.ListSpecificationsResponse) *modelarts.ListSpecificationsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListSpecificationsResponseBody
+	if err := c.rt.Decode(opListSpecifications, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListStats = &huawei.Operation{Service: "modelarts", Name: "ListStats", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/stats",
@@ -1992,6 +2395,8 @@ var opListStats = &huawei.Operation{Service: "modelarts", Name: "ListStats", Met
 
 // ListStats (查询数据集的统计信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/stats.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的统计信息.md:1
 func (c *Client) ListStats(ctx context.Context, datasetID string, params *modelarts.ListStatsParams) (*modelarts.ListStatsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListStats, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2002,8 +2407,11 @@ func (c *Client) ListStats(ctx context.Context, datasetID string, params *modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListStatsResponse(httpResp)
-	return huawei.Result(opListStats, httpResp, parsed, err, func(p *modelarts.ListStatsResponse) *modelarts.ListStatsResponseBody { return p.JSON200 })
+	var out modelarts.ListStatsResponseBody
+	if err := c.rt.Decode(opListStats, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListTasks = &huawei.Operation{Service: "modelarts", Name: "ListTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
@@ -2011,6 +2419,8 @@ var opListTasks = &huawei.Operation{Service: "modelarts", Name: "ListTasks", Met
 
 // ListTasks (分页查询智能任务列表): GET /v2/{project_id}/datasets/{dataset_id}/tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1
 func (c *Client) ListTasks(ctx context.Context, datasetID string, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2021,8 +2431,11 @@ func (c *Client) ListTasks(ctx context.Context, datasetID string, params *modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListTasksResponse(httpResp)
-	return huawei.Result(opListTasks, httpResp, parsed, err, func(p *modelarts.ListTasksResponse) *modelarts.ListTasksResponseBody { return p.JSON200 })
+	var out modelarts.ListTasksResponseBody
+	if err := c.rt.Decode(opListTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListTasks = huawei.Paging{Op: opListTasks, Style: "page", Param: "offset", Limit: "limit",
@@ -2031,6 +2444,8 @@ var pageListTasks = huawei.Paging{Op: opListTasks, Style: "page", Param: "offset
 // ListTasksAll iterates over the tasks of every page of ListTasks
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1
 func (c *Client) ListTasksAll(ctx context.Context, datasetID string, params *modelarts.ListTasksParams) iter.Seq2[modelarts.RunningTask, error] {
 	call := func(ctx context.Context, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
 		return c.ListTasks(ctx, datasetID, params)
@@ -2043,6 +2458,8 @@ var opListTrainingJobConfigs = &huawei.Operation{Service: "modelarts", Name: "Li
 
 // ListTrainingJobConfigs (查询训练作业参数列表): GET /v1/{project_id}/training-job-configs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:1
 func (c *Client) ListTrainingJobConfigs(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) (*modelarts.ListTrainingJobConfigsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTrainingJobConfigs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListTrainingJobConfigsRequest(server, ids.Project, params)
@@ -2050,10 +2467,11 @@ func (c *Client) ListTrainingJobConfigs(ctx context.Context, params *modelarts.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListTrainingJobConfigsResponse(httpResp)
-	return huawei.Result(opListTrainingJobConfigs, httpResp, parsed, err, func(p *modelarts.ListTrainingJobConfigsResponse) *modelarts.ListTrainingJobConfigsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListTrainingJobConfigsResponseBody
+	if err := c.rt.Decode(opListTrainingJobConfigs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListTrainingJobConfigs = huawei.Paging{Op: opListTrainingJobConfigs, Style: "page", Param: "page", Limit: "per_page",
@@ -2062,6 +2480,8 @@ var pageListTrainingJobConfigs = huawei.Paging{Op: opListTrainingJobConfigs, Sty
 // ListTrainingJobConfigsAll iterates over the configs of every page of ListTrainingJobConfigs
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:1
 func (c *Client) ListTrainingJobConfigsAll(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) iter.Seq2[modelarts.Configs, error] {
 	call := func(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) (*modelarts.ListTrainingJobConfigsResponseBody, error) {
 		return c.ListTrainingJobConfigs(ctx, params)
@@ -2074,6 +2494,8 @@ var opListTrainingJobs = &huawei.Operation{Service: "modelarts", Name: "ListTrai
 
 // ListTrainingJobs (查询训练作业列表): GET /v1/{project_id}/training-jobs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:1
 func (c *Client) ListTrainingJobs(ctx context.Context, params *modelarts.ListTrainingJobsParams) (*modelarts.ListTrainingJobsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTrainingJobs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListTrainingJobsRequest(server, ids.Project, params)
@@ -2081,8 +2503,11 @@ func (c *Client) ListTrainingJobs(ctx context.Context, params *modelarts.ListTra
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListTrainingJobsResponse(httpResp)
-	return huawei.Result(opListTrainingJobs, httpResp, parsed, err, func(p *modelarts.ListTrainingJobsResponse) *modelarts.ListTrainingJobsResponseBody { return p.JSON200 })
+	var out modelarts.ListTrainingJobsResponseBody
+	if err := c.rt.Decode(opListTrainingJobs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListTrainingJobs = huawei.Paging{Op: opListTrainingJobs, Style: "page", Param: "page", Limit: "per_page",
@@ -2091,6 +2516,8 @@ var pageListTrainingJobs = huawei.Paging{Op: opListTrainingJobs, Style: "page", 
 // ListTrainingJobsAll iterates over the jobs of every page of ListTrainingJobs
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:1
 func (c *Client) ListTrainingJobsAll(ctx context.Context, params *modelarts.ListTrainingJobsParams) iter.Seq2[modelarts.ListTrainingJobsJobs, error] {
 	call := func(ctx context.Context, params *modelarts.ListTrainingJobsParams) (*modelarts.ListTrainingJobsResponseBody, error) {
 		return c.ListTrainingJobs(ctx, params)
@@ -2103,6 +2530,8 @@ var opListVersions = &huawei.Operation{Service: "modelarts", Name: "ListVersions
 
 // ListVersions (查询训练作业版本列表): GET /v1/{project_id}/training-jobs/{job_id}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:1
 func (c *Client) ListVersions(ctx context.Context, jobID int64, params *modelarts.ListVersionsParams) (*modelarts.ListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListVersionsRequest(server, ids.Project, jobID, params)
@@ -2110,8 +2539,11 @@ func (c *Client) ListVersions(ctx context.Context, jobID int64, params *modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListVersionsResponse(httpResp)
-	return huawei.Result(opListVersions, httpResp, parsed, err, func(p *modelarts.ListVersionsResponse) *modelarts.ListVersionsResponseBody { return p.JSON200 })
+	var out modelarts.ListVersionsResponseBody
+	if err := c.rt.Decode(opListVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVersions = huawei.Paging{Op: opListVersions, Style: "page", Param: "page", Limit: "per_page",
@@ -2120,6 +2552,8 @@ var pageListVersions = huawei.Paging{Op: opListVersions, Style: "page", Param: "
 // ListVersionsAll iterates over the versions of every page of ListVersions
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:1
 func (c *Client) ListVersionsAll(ctx context.Context, jobID int64, params *modelarts.ListVersionsParams) iter.Seq2[modelarts.Versions, error] {
 	call := func(ctx context.Context, params *modelarts.ListVersionsParams) (*modelarts.ListVersionsResponseBody, error) {
 		return c.ListVersions(ctx, jobID, params)
@@ -2132,6 +2566,8 @@ var opListVisualizationJobs = &huawei.Operation{Service: "modelarts", Name: "Lis
 
 // ListVisualizationJobs (查询可视化作业列表): GET /v1/{project_id}/visualization-jobs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:1
 func (c *Client) ListVisualizationJobs(ctx context.Context, params *modelarts.ListVisualizationJobsParams) (*modelarts.ListVisualizationJobsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVisualizationJobs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListVisualizationJobsRequest(server, ids.Project, params)
@@ -2139,10 +2575,11 @@ func (c *Client) ListVisualizationJobs(ctx context.Context, params *modelarts.Li
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListVisualizationJobsResponse(httpResp)
-	return huawei.Result(opListVisualizationJobs, httpResp, parsed, err, func(p *modelarts.ListVisualizationJobsResponse) *modelarts.ListVisualizationJobsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListVisualizationJobsResponseBody
+	if err := c.rt.Decode(opListVisualizationJobs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVisualizationJobs = huawei.Paging{Op: opListVisualizationJobs, Style: "page", Param: "page", Limit: "per_page",
@@ -2151,6 +2588,8 @@ var pageListVisualizationJobs = huawei.Paging{Op: opListVisualizationJobs, Style
 // ListVisualizationJobsAll iterates over the jobs of every page of ListVisualizationJobs
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:1
 func (c *Client) ListVisualizationJobsAll(ctx context.Context, params *modelarts.ListVisualizationJobsParams) iter.Seq2[modelarts.ListVisualizationJobsJobs, error] {
 	call := func(ctx context.Context, params *modelarts.ListVisualizationJobsParams) (*modelarts.ListVisualizationJobsResponseBody, error) {
 		return c.ListVisualizationJobs(ctx, params)
@@ -2165,6 +2604,8 @@ var opListWorkerTasks = &huawei.Operation{Service: "modelarts", Name: "ListWorke
 
 // ListWorkerTasks (团队成员查询团队标注任务列表): GET /v2/{project_id}/workforces/worker-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:1
 func (c *Client) ListWorkerTasks(ctx context.Context, params *modelarts.ListWorkerTasksParams) (*modelarts.ListWorkerTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkerTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListWorkerTasksRequest(server, ids.Project, params)
@@ -2172,8 +2613,11 @@ func (c *Client) ListWorkerTasks(ctx context.Context, params *modelarts.ListWork
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkerTasksResponse(httpResp)
-	return huawei.Result(opListWorkerTasks, httpResp, parsed, err, func(p *modelarts.ListWorkerTasksResponse) *modelarts.ListWorkerTasksResponseBody { return p.JSON200 })
+	var out modelarts.ListWorkerTasksResponseBody
+	if err := c.rt.Decode(opListWorkerTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkerTasks = huawei.Paging{Op: opListWorkerTasks, Style: "page", Param: "offset", Limit: "limit",
@@ -2182,6 +2626,8 @@ var pageListWorkerTasks = huawei.Paging{Op: opListWorkerTasks, Style: "page", Pa
 // ListWorkerTasksAll iterates over the worker_tasks of every page of ListWorkerTasks
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:1
 func (c *Client) ListWorkerTasksAll(ctx context.Context, params *modelarts.ListWorkerTasksParams) iter.Seq2[modelarts.ListWorkerTasksWorkerTask, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkerTasksParams) (*modelarts.ListWorkerTasksResponseBody, error) {
 		return c.ListWorkerTasks(ctx, params)
@@ -2196,6 +2642,8 @@ var opListWorkers = &huawei.Operation{Service: "modelarts", Name: "ListWorkers",
 
 // ListWorkers (查询标注团队的成员列表): GET /v2/{project_id}/workforces/{workforce_id}/workers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队的成员列表.md:1
 func (c *Client) ListWorkers(ctx context.Context, workforceID string, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -2206,8 +2654,11 @@ func (c *Client) ListWorkers(ctx context.Context, workforceID string, params *mo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkersResponse(httpResp)
-	return huawei.Result(opListWorkers, httpResp, parsed, err, func(p *modelarts.ListWorkersResponse) *modelarts.ListWorkersResponseBody { return p.JSON200 })
+	var out modelarts.ListWorkersResponseBody
+	if err := c.rt.Decode(opListWorkers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkers = huawei.Paging{Op: opListWorkers, Style: "page", Param: "offset", Limit: "limit",
@@ -2216,6 +2667,8 @@ var pageListWorkers = huawei.Paging{Op: opListWorkers, Style: "page", Param: "of
 // ListWorkersAll iterates over the workers of every page of ListWorkers
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队的成员列表.md:1
 func (c *Client) ListWorkersAll(ctx context.Context, workforceID string, params *modelarts.ListWorkersParams) iter.Seq2[modelarts.Worker, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
 		return c.ListWorkers(ctx, workforceID, params)
@@ -2228,6 +2681,8 @@ var opListWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "
 
 // ListWorkforceTaskSamples (分页查询团队标注任务下的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:1
 func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2241,10 +2696,11 @@ func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkforceTaskSamplesResponse(httpResp)
-	return huawei.Result(opListWorkforceTaskSamples, httpResp, parsed, err, func(p *modelarts.ListWorkforceTaskSamplesResponse) *modelarts.ListWorkforceTaskSamplesResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListWorkforceTaskSamplesResponseBody
+	if err := c.rt.Decode(opListWorkforceTaskSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples, Style: "page", Param: "offset", Limit: "limit",
@@ -2253,6 +2709,8 @@ var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples,
 // ListWorkforceTaskSamplesAll iterates over the samples of every page of ListWorkforceTaskSamples
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:1
 func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
 		return c.ListWorkforceTaskSamples(ctx, datasetID, workforceTaskID, params)
@@ -2267,6 +2725,8 @@ var opListWorkforceTaskStats = &huawei.Operation{Service: "modelarts", Name: "Li
 
 // ListWorkforceTaskStats (查询团队标注任务统计信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:1
 func (c *Client) ListWorkforceTaskStats(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskStatsParams) (*modelarts.ListWorkforceTaskStatsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskStats, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2280,10 +2740,11 @@ func (c *Client) ListWorkforceTaskStats(ctx context.Context, datasetID string, w
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkforceTaskStatsResponse(httpResp)
-	return huawei.Result(opListWorkforceTaskStats, httpResp, parsed, err, func(p *modelarts.ListWorkforceTaskStatsResponse) *modelarts.ListWorkforceTaskStatsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListWorkforceTaskStatsResponseBody
+	if err := c.rt.Decode(opListWorkforceTaskStats, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListWorkforceTasks = &huawei.Operation{Service: "modelarts", Name: "ListWorkforceTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
@@ -2291,6 +2752,8 @@ var opListWorkforceTasks = &huawei.Operation{Service: "modelarts", Name: "ListWo
 
 // ListWorkforceTasks (查询数据集的团队标注任务列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:1
 func (c *Client) ListWorkforceTasks(ctx context.Context, datasetID string) (*modelarts.ListWorkforceTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2301,10 +2764,11 @@ func (c *Client) ListWorkforceTasks(ctx context.Context, datasetID string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkforceTasksResponse(httpResp)
-	return huawei.Result(opListWorkforceTasks, httpResp, parsed, err, func(p *modelarts.ListWorkforceTasksResponse) *modelarts.ListWorkforceTasksResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListWorkforceTasksResponseBody
+	if err := c.rt.Decode(opListWorkforceTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListWorkforces = &huawei.Operation{Service: "modelarts", Name: "ListWorkforces", Method: "GET", Path: "/v2/{project_id}/workforces",
@@ -2312,6 +2776,8 @@ var opListWorkforces = &huawei.Operation{Service: "modelarts", Name: "ListWorkfo
 
 // ListWorkforces (查询标注团队列表): GET /v2/{project_id}/workforces.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:1
 func (c *Client) ListWorkforces(ctx context.Context, params *modelarts.ListWorkforcesParams) (*modelarts.ListWorkforcesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListWorkforcesRequest(server, ids.Project, params)
@@ -2319,8 +2785,11 @@ func (c *Client) ListWorkforces(ctx context.Context, params *modelarts.ListWorkf
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkforcesResponse(httpResp)
-	return huawei.Result(opListWorkforces, httpResp, parsed, err, func(p *modelarts.ListWorkforcesResponse) *modelarts.ListWorkforcesResponseBody { return p.JSON200 })
+	var out modelarts.ListWorkforcesResponseBody
+	if err := c.rt.Decode(opListWorkforces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkforces = huawei.Paging{Op: opListWorkforces, Style: "page", Param: "offset", Limit: "limit",
@@ -2329,6 +2798,8 @@ var pageListWorkforces = huawei.Paging{Op: opListWorkforces, Style: "page", Para
 // ListWorkforcesAll iterates over the workforces of every page of ListWorkforces
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:1
 func (c *Client) ListWorkforcesAll(ctx context.Context, params *modelarts.ListWorkforcesParams) iter.Seq2[modelarts.Workforce, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkforcesParams) (*modelarts.ListWorkforcesResponseBody, error) {
 		return c.ListWorkforces(ctx, params)
@@ -2341,6 +2812,8 @@ var opListWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "ListW
 
 // ListWorkspaceQuotas (查询工作空间配额): GET /v1/{project_id}/workspaces/{workspace_id}/quotas.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:1
 func (c *Client) ListWorkspaceQuotas(ctx context.Context, workspaceID string) (*modelarts.ListWorkspaceQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -2351,10 +2824,11 @@ func (c *Client) ListWorkspaceQuotas(ctx context.Context, workspaceID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkspaceQuotasResponse(httpResp)
-	return huawei.Result(opListWorkspaceQuotas, httpResp, parsed, err, func(p *modelarts.ListWorkspaceQuotasResponse) *modelarts.ListWorkspaceQuotasResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListWorkspaceQuotasResponseBody
+	if err := c.rt.Decode(opListWorkspaceQuotas, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListWorkspaces = &huawei.Operation{Service: "modelarts", Name: "ListWorkspaces", Method: "GET", Path: "/v1/{project_id}/workspaces",
@@ -2362,6 +2836,8 @@ var opListWorkspaces = &huawei.Operation{Service: "modelarts", Name: "ListWorksp
 
 // ListWorkspaces (查询工作空间列表): GET /v1/{project_id}/workspaces.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:1
 func (c *Client) ListWorkspaces(ctx context.Context, params *modelarts.ListWorkspacesParams) (*modelarts.ListWorkspacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkspaces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListWorkspacesRequest(server, ids.Project, params)
@@ -2369,8 +2845,11 @@ func (c *Client) ListWorkspaces(ctx context.Context, params *modelarts.ListWorks
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkspacesResponse(httpResp)
-	return huawei.Result(opListWorkspaces, httpResp, parsed, err, func(p *modelarts.ListWorkspacesResponse) *modelarts.ListWorkspacesResponseBody { return p.JSON200 })
+	var out modelarts.ListWorkspacesResponseBody
+	if err := c.rt.Decode(opListWorkspaces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkspaces = huawei.Paging{Op: opListWorkspaces, Style: "page", Param: "offset", Limit: "limit",
@@ -2379,6 +2858,8 @@ var pageListWorkspaces = huawei.Paging{Op: opListWorkspaces, Style: "page", Para
 // ListWorkspacesAll iterates over the workspaces of every page of ListWorkspaces
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:1
 func (c *Client) ListWorkspacesAll(ctx context.Context, params *modelarts.ListWorkspacesParams) iter.Seq2[modelarts.WorkspacePropertiesWithoutGrants, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkspacesParams) (*modelarts.ListWorkspacesResponseBody, error) {
 		return c.ListWorkspaces(ctx, params)
@@ -2393,6 +2874,8 @@ var opReviewSamples = &huawei.Operation{Service: "modelarts", Name: "ReviewSampl
 
 // ReviewSamples (团队标注审核): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队标注审核.md:1
 func (c *Client) ReviewSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.ReviewSamplesJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opReviewSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2406,8 +2889,11 @@ func (c *Client) ReviewSamples(ctx context.Context, datasetID string, workforceT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseReviewSamplesResponse(httpResp)
-	return huawei.Result(opReviewSamples, httpResp, parsed, err, func(p *modelarts.ReviewSamplesResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opReviewSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opSendEmails = &huawei.Operation{Service: "modelarts", Name: "SendEmails", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify",
@@ -2415,6 +2901,8 @@ var opSendEmails = &huawei.Operation{Service: "modelarts", Name: "SendEmails", M
 
 // SendEmails (向标注成员发送邮件): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/向标注成员发送邮件.md:1
 func (c *Client) SendEmails(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.SendEmailsJSONRequestBody) (*modelarts.SendEmailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSendEmails, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2428,8 +2916,11 @@ func (c *Client) SendEmails(ctx context.Context, datasetID string, workforceTask
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseSendEmailsResponse(httpResp)
-	return huawei.Result(opSendEmails, httpResp, parsed, err, func(p *modelarts.SendEmailsResponse) *modelarts.SendEmailsResponseBody { return p.JSON200 })
+	var out modelarts.SendEmailsResponseBody
+	if err := c.rt.Decode(opSendEmails, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowInstance = &huawei.Operation{Service: "modelarts", Name: "ShowInstance", Method: "GET", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -2437,6 +2928,8 @@ var opShowInstance = &huawei.Operation{Service: "modelarts", Name: "ShowInstance
 
 // ShowInstance (查询开发环境实例详情): GET /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:1
 func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*modelarts.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2447,8 +2940,11 @@ func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowInstanceResponse(httpResp)
-	return huawei.Result(opShowInstance, httpResp, parsed, err, func(p *modelarts.ShowInstanceResponse) *modelarts.ShowInstanceResponseBody { return p.JSON200 })
+	var out modelarts.ShowInstanceResponseBody
+	if err := c.rt.Decode(opShowInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowInstanceToken = &huawei.Operation{Service: "modelarts", Name: "ShowInstanceToken", Method: "GET", Path: "/v1/{project_id}/demanager/instances/{instance_id}/token",
@@ -2456,6 +2952,8 @@ var opShowInstanceToken = &huawei.Operation{Service: "modelarts", Name: "ShowIns
 
 // ShowInstanceToken (查询开发环境实例的鉴权信息): GET /v1/{project_id}/demanager/instances/{instance_id}/token.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/pages/000_c4a9fc00bbd1a588.txt:1
 func (c *Client) ShowInstanceToken(ctx context.Context, instanceID string) (*modelarts.ShowInstanceTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstanceToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2466,10 +2964,11 @@ func (c *Client) ShowInstanceToken(ctx context.Context, instanceID string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowInstanceTokenResponse(httpResp)
-	return huawei.Result(opShowInstanceToken, httpResp, parsed, err, func(p *modelarts.ShowInstanceTokenResponse) *modelarts.ShowInstanceTokenResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ShowInstanceTokenResponseBody
+	if err := c.rt.Decode(opShowInstanceToken, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowModel = &huawei.Operation{Service: "modelarts", Name: "ShowModel", Method: "GET", Path: "/v1/{project_id}/models/{model_id}",
@@ -2477,6 +2976,8 @@ var opShowModel = &huawei.Operation{Service: "modelarts", Name: "ShowModel", Met
 
 // ShowModel (查询模型详情): GET /v1/{project_id}/models/{model_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:1
 func (c *Client) ShowModel(ctx context.Context, modelID string) (*modelarts.ShowModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowModel, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if modelID == "" {
@@ -2487,8 +2988,11 @@ func (c *Client) ShowModel(ctx context.Context, modelID string) (*modelarts.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowModelResponse(httpResp)
-	return huawei.Result(opShowModel, httpResp, parsed, err, func(p *modelarts.ShowModelResponse) *modelarts.ShowModelResponseBody { return p.JSON200 })
+	var out modelarts.ShowModelResponseBody
+	if err := c.rt.Decode(opShowModel, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowService = &huawei.Operation{Service: "modelarts", Name: "ShowService", Method: "GET", Path: "/v1/{project_id}/services/{service_id}",
@@ -2496,6 +3000,8 @@ var opShowService = &huawei.Operation{Service: "modelarts", Name: "ShowService",
 
 // ShowService (查询服务详情): GET /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:1
 func (c *Client) ShowService(ctx context.Context, serviceID string) (*modelarts.ShowServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -2506,8 +3012,11 @@ func (c *Client) ShowService(ctx context.Context, serviceID string) (*modelarts.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowServiceResponse(httpResp)
-	return huawei.Result(opShowService, httpResp, parsed, err, func(p *modelarts.ShowServiceResponse) *modelarts.ShowServiceResponseBody { return p.JSON200 })
+	var out modelarts.ShowServiceResponseBody
+	if err := c.rt.Decode(opShowService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "ShowTrainingJobConfig", Method: "GET", Path: "/v1/{project_id}/training-job-configs/{config_name}",
@@ -2515,6 +3024,8 @@ var opShowTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "Sho
 
 // ShowTrainingJobConfig (查询训练作业参数详情): GET /v1/{project_id}/training-job-configs/{config_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:1
 func (c *Client) ShowTrainingJobConfig(ctx context.Context, configName string, params *modelarts.ShowTrainingJobConfigParams) (*modelarts.ShowTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configName == "" {
@@ -2525,10 +3036,11 @@ func (c *Client) ShowTrainingJobConfig(ctx context.Context, configName string, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowTrainingJobConfigResponse(httpResp)
-	return huawei.Result(opShowTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.ShowTrainingJobConfigResponse) *modelarts.ShowTrainingJobConfigResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ShowTrainingJobConfigResponseBody
+	if err := c.rt.Decode(opShowTrainingJobConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVersion = &huawei.Operation{Service: "modelarts", Name: "ShowVersion", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
@@ -2536,6 +3048,8 @@ var opShowVersion = &huawei.Operation{Service: "modelarts", Name: "ShowVersion",
 
 // ShowVersion (查询训练作业版本详情): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:1
 func (c *Client) ShowVersion(ctx context.Context, jobID int64, versionID int64) (*modelarts.ShowVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewShowVersionRequest(server, ids.Project, jobID, versionID)
@@ -2543,8 +3057,11 @@ func (c *Client) ShowVersion(ctx context.Context, jobID int64, versionID int64) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowVersionResponse(httpResp)
-	return huawei.Result(opShowVersion, httpResp, parsed, err, func(p *modelarts.ShowVersionResponse) *modelarts.ShowVersionResponseBody { return p.JSON200 })
+	var out modelarts.ShowVersionResponseBody
+	if err := c.rt.Decode(opShowVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "ShowVisualizationJob", Method: "GET", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -2552,6 +3069,8 @@ var opShowVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Show
 
 // ShowVisualizationJob (查询可视化作业详情): GET /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:1
 func (c *Client) ShowVisualizationJob(ctx context.Context, jobID string) (*modelarts.ShowVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -2562,10 +3081,11 @@ func (c *Client) ShowVisualizationJob(ctx context.Context, jobID string) (*model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowVisualizationJobResponse(httpResp)
-	return huawei.Result(opShowVisualizationJob, httpResp, parsed, err, func(p *modelarts.ShowVisualizationJobResponse) *modelarts.ShowVisualizationJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ShowVisualizationJobResponseBody
+	if err := c.rt.Decode(opShowVisualizationJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowWorkspaceInfo = &huawei.Operation{Service: "modelarts", Name: "ShowWorkspaceInfo", Method: "GET", Path: "/v1/{project_id}/workspaces/{workspace_id}",
@@ -2573,6 +3093,8 @@ var opShowWorkspaceInfo = &huawei.Operation{Service: "modelarts", Name: "ShowWor
 
 // ShowWorkspaceInfo (查询工作空间详情): GET /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:1
 func (c *Client) ShowWorkspaceInfo(ctx context.Context, workspaceID string) (*modelarts.ShowWorkspaceInfoResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowWorkspaceInfo, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -2583,10 +3105,11 @@ func (c *Client) ShowWorkspaceInfo(ctx context.Context, workspaceID string) (*mo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowWorkspaceInfoResponse(httpResp)
-	return huawei.Result(opShowWorkspaceInfo, httpResp, parsed, err, func(p *modelarts.ShowWorkspaceInfoResponse) *modelarts.ShowWorkspaceInfoResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ShowWorkspaceInfoResponseBody
+	if err := c.rt.Decode(opShowWorkspaceInfo, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opStartWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "StartWorkforceSamplingTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance",
@@ -2594,6 +3117,8 @@ var opStartWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name:
 
 // StartWorkforceSamplingTask (创建团队标注验收任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建团队标注验收任务.md:1
 func (c *Client) StartWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.StartWorkforceSamplingTaskJSONRequestBody) (*modelarts.StartWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opStartWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2607,10 +3132,11 @@ func (c *Client) StartWorkforceSamplingTask(ctx context.Context, datasetID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseStartWorkforceSamplingTaskResponse(httpResp)
-	return huawei.Result(opStartWorkforceSamplingTask, httpResp, parsed, err, func(p *modelarts.StartWorkforceSamplingTaskResponse) *modelarts.StartWorkforceSamplingTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.StartWorkforceSamplingTaskResponseBody
+	if err := c.rt.Decode(opStartWorkforceSamplingTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opStartWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "StartWorkforceTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -2618,6 +3144,8 @@ var opStartWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "StartW
 
 // StartWorkforceTask (启动团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动团队标注任务.md:1
 func (c *Client) StartWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.StartWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStartWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2631,8 +3159,11 @@ func (c *Client) StartWorkforceTask(ctx context.Context, datasetID string, workf
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseStartWorkforceTaskResponse(httpResp)
-	return huawei.Result(opStartWorkforceTask, httpResp, parsed, err, func(p *modelarts.StartWorkforceTaskResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opStartWorkforceTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opStopAutoAnnotation = &huawei.Operation{Service: "modelarts", Name: "StopAutoAnnotation", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop",
@@ -2640,6 +3171,8 @@ var opStopAutoAnnotation = &huawei.Operation{Service: "modelarts", Name: "StopAu
 
 // StopAutoAnnotation (停止智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止智能任务.md:1
 func (c *Client) StopAutoAnnotation(ctx context.Context, datasetID string, taskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStopAutoAnnotation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2653,8 +3186,11 @@ func (c *Client) StopAutoAnnotation(ctx context.Context, datasetID string, taskI
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseStopAutoAnnotationResponse(httpResp)
-	return huawei.Result(opStopAutoAnnotation, httpResp, parsed, err, func(p *modelarts.StopAutoAnnotationResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opStopAutoAnnotation, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opStopProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "StopProcessorTaskVersion", Method: "POST", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
@@ -2662,6 +3198,8 @@ var opStopProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "
 
 // StopProcessorTaskVersion (停止数据处理任务的版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止数据处理任务的版本.md:1
 func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStopProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -2675,8 +3213,11 @@ func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskID string, ve
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseStopProcessorTaskVersionResponse(httpResp)
-	return huawei.Result(opStopProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.StopProcessorTaskVersionResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opStopProcessorTaskVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opSyncDataSource = &huawei.Operation{Service: "modelarts", Name: "SyncDataSource", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/sync-data",
@@ -2684,6 +3225,8 @@ var opSyncDataSource = &huawei.Operation{Service: "modelarts", Name: "SyncDataSo
 
 // SyncDataSource (同步数据集): POST /v2/{project_id}/datasets/{dataset_id}/sync-data.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/同步数据集.md:1
 func (c *Client) SyncDataSource(ctx context.Context, datasetID string) error {
 	httpResp, err := c.rt.Do(ctx, opSyncDataSource, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2694,8 +3237,7 @@ func (c *Client) SyncDataSource(ctx context.Context, datasetID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = modelarts.ParseSyncDataSourceResponse(httpResp)
-	return huawei.NoResult(opSyncDataSource, httpResp, err)
+	return c.rt.NoResult(opSyncDataSource, httpResp)
 }
 
 var opSyncDataSourceState = &huawei.Operation{Service: "modelarts", Name: "SyncDataSourceState", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/sync-data/status",
@@ -2703,6 +3245,8 @@ var opSyncDataSourceState = &huawei.Operation{Service: "modelarts", Name: "SyncD
 
 // SyncDataSourceState (查询数据集同步任务的状态): GET /v2/{project_id}/datasets/{dataset_id}/sync-data/status.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:1
 func (c *Client) SyncDataSourceState(ctx context.Context, datasetID string) (*modelarts.SyncDataSourceStateResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSyncDataSourceState, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2713,10 +3257,11 @@ func (c *Client) SyncDataSourceState(ctx context.Context, datasetID string) (*mo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseSyncDataSourceStateResponse(httpResp)
-	return huawei.Result(opSyncDataSourceState, httpResp, parsed, err, func(p *modelarts.SyncDataSourceStateResponse) *modelarts.SyncDataSourceStateResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.SyncDataSourceStateResponseBody
+	if err := c.rt.Decode(opSyncDataSourceState, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDataset = &huawei.Operation{Service: "modelarts", Name: "UpdateDataset", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}",
@@ -2724,6 +3269,8 @@ var opUpdateDataset = &huawei.Operation{Service: "modelarts", Name: "UpdateDatas
 
 // UpdateDataset (更新数据集): PUT /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新数据集.md:1
 func (c *Client) UpdateDataset(ctx context.Context, datasetID string, body modelarts.UpdateDatasetJSONRequestBody) (*modelarts.UpdateDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2734,8 +3281,11 @@ func (c *Client) UpdateDataset(ctx context.Context, datasetID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateDatasetResponse(httpResp)
-	return huawei.Result(opUpdateDataset, httpResp, parsed, err, func(p *modelarts.UpdateDatasetResponse) *modelarts.UpdateDatasetResponseBody { return p.JSON200 })
+	var out modelarts.UpdateDatasetResponseBody
+	if err := c.rt.Decode(opUpdateDataset, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateInstance = &huawei.Operation{Service: "modelarts", Name: "UpdateInstance", Method: "PUT", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -2743,6 +3293,8 @@ var opUpdateInstance = &huawei.Operation{Service: "modelarts", Name: "UpdateInst
 
 // UpdateInstance (更新开发环境实例信息): PUT /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1
 func (c *Client) UpdateInstance(ctx context.Context, instanceID string, body modelarts.UpdateInstanceJSONRequestBody) (*modelarts.UpdateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2753,8 +3305,11 @@ func (c *Client) UpdateInstance(ctx context.Context, instanceID string, body mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateInstanceResponse(httpResp)
-	return huawei.Result(opUpdateInstance, httpResp, parsed, err, func(p *modelarts.UpdateInstanceResponse) *modelarts.UpdateInstanceResponseBody { return p.JSON200 })
+	var out modelarts.UpdateInstanceResponseBody
+	if err := c.rt.Decode(opUpdateInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateLabel = &huawei.Operation{Service: "modelarts", Name: "UpdateLabel", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
@@ -2762,6 +3317,8 @@ var opUpdateLabel = &huawei.Operation{Service: "modelarts", Name: "UpdateLabel",
 
 // UpdateLabel (按标签名称更新单个标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:1
 func (c *Client) UpdateLabel(ctx context.Context, datasetID string, labelName string, params *modelarts.UpdateLabelParams, body modelarts.UpdateLabelJSONRequestBody) (*modelarts.UpdateLabelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLabel, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2775,8 +3332,11 @@ func (c *Client) UpdateLabel(ctx context.Context, datasetID string, labelName st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateLabelResponse(httpResp)
-	return huawei.Result(opUpdateLabel, httpResp, parsed, err, func(p *modelarts.UpdateLabelResponse) *modelarts.UpdateLabelResponseBody { return p.JSON204 })
+	var out modelarts.UpdateLabelResponseBody
+	if err := c.rt.Decode(opUpdateLabel, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateLabels = &huawei.Operation{Service: "modelarts", Name: "UpdateLabels", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
@@ -2784,6 +3344,8 @@ var opUpdateLabels = &huawei.Operation{Service: "modelarts", Name: "UpdateLabels
 
 // UpdateLabels (批量修改标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量修改标签.md:1
 func (c *Client) UpdateLabels(ctx context.Context, datasetID string, body modelarts.UpdateLabelsJSONRequestBody) (*modelarts.UpdateLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2794,8 +3356,11 @@ func (c *Client) UpdateLabels(ctx context.Context, datasetID string, body modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateLabelsResponse(httpResp)
-	return huawei.Result(opUpdateLabels, httpResp, parsed, err, func(p *modelarts.UpdateLabelsResponse) *modelarts.UpdateLabelsResponseBody { return p.JSON200 })
+	var out modelarts.UpdateLabelsResponseBody
+	if err := c.rt.Decode(opUpdateLabels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "UpdateProcessorTask", Method: "PUT", Path: "/v2/{project_id}/processor-tasks/{task_id}",
@@ -2803,6 +3368,8 @@ var opUpdateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Updat
 
 // UpdateProcessorTask (更新处理任务): PUT /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新处理任务.md:1
 func (c *Client) UpdateProcessorTask(ctx context.Context, taskID string, body modelarts.UpdateProcessorTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -2813,8 +3380,11 @@ func (c *Client) UpdateProcessorTask(ctx context.Context, taskID string, body mo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateProcessorTaskResponse(httpResp)
-	return huawei.Result(opUpdateProcessorTask, httpResp, parsed, err, func(p *modelarts.UpdateProcessorTaskResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateProcessorTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateSamples", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
@@ -2822,6 +3392,8 @@ var opUpdateSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateSampl
 
 // UpdateSamples (批量更新样本标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新样本标签.md:1
 func (c *Client) UpdateSamples(ctx context.Context, datasetID string, body modelarts.UpdateSamplesJSONRequestBody) (*modelarts.UpdateSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2832,8 +3404,11 @@ func (c *Client) UpdateSamples(ctx context.Context, datasetID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateSamplesResponse(httpResp)
-	return huawei.Result(opUpdateSamples, httpResp, parsed, err, func(p *modelarts.UpdateSamplesResponse) *modelarts.UpdateSamplesResponseBody { return p.JSON200 })
+	var out modelarts.UpdateSamplesResponseBody
+	if err := c.rt.Decode(opUpdateSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateService = &huawei.Operation{Service: "modelarts", Name: "UpdateService", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}",
@@ -2841,6 +3416,8 @@ var opUpdateService = &huawei.Operation{Service: "modelarts", Name: "UpdateServi
 
 // UpdateService (更新服务配置): PUT /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:1
 func (c *Client) UpdateService(ctx context.Context, serviceID string, body modelarts.UpdateServiceJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -2851,8 +3428,11 @@ func (c *Client) UpdateService(ctx context.Context, serviceID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateServiceResponse(httpResp)
-	return huawei.Result(opUpdateService, httpResp, parsed, err, func(p *modelarts.UpdateServiceResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateStatu = &huawei.Operation{Service: "modelarts", Name: "UpdateStatu", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}/nodes/{node_id}/status",
@@ -2860,6 +3440,8 @@ var opUpdateStatu = &huawei.Operation{Service: "modelarts", Name: "UpdateStatu",
 
 // UpdateStatu (启动停止边缘节点服务实例): PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动停止边缘节点服务实例.md:1
 func (c *Client) UpdateStatu(ctx context.Context, serviceID string, nodeID string, body modelarts.UpdateStatuJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateStatu, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -2873,8 +3455,11 @@ func (c *Client) UpdateStatu(ctx context.Context, serviceID string, nodeID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateStatuResponse(httpResp)
-	return huawei.Result(opUpdateStatu, httpResp, parsed, err, func(p *modelarts.UpdateStatuResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateStatu, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "UpdateTrainingJob", Method: "PUT", Path: "/v1/{project_id}/training-jobs/{job_id}",
@@ -2882,6 +3467,8 @@ var opUpdateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "UpdateT
 
 // UpdateTrainingJob (更新训练作业描述): PUT /v1/{project_id}/training-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业描述.md:1
 func (c *Client) UpdateTrainingJob(ctx context.Context, jobID int64, body modelarts.UpdateTrainingJobJSONRequestBody) (*modelarts.UpdateTrainingJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewUpdateTrainingJobRequest(server, ids.Project, jobID, body)
@@ -2889,10 +3476,11 @@ func (c *Client) UpdateTrainingJob(ctx context.Context, jobID int64, body modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateTrainingJobResponse(httpResp)
-	return huawei.Result(opUpdateTrainingJob, httpResp, parsed, err, func(p *modelarts.UpdateTrainingJobResponse) *modelarts.UpdateTrainingJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateTrainingJobResponseBody
+	if err := c.rt.Decode(opUpdateTrainingJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "UpdateTrainingJobConfig", Method: "PUT", Path: "/v1/{project_id}/training-job-configs/{config_name}",
@@ -2900,6 +3488,8 @@ var opUpdateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "U
 
 // UpdateTrainingJobConfig (更新训练作业参数): PUT /v1/{project_id}/training-job-configs/{config_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:1
 func (c *Client) UpdateTrainingJobConfig(ctx context.Context, configName string, body modelarts.UpdateTrainingJobConfigJSONRequestBody) (*modelarts.UpdateTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configName == "" {
@@ -2910,10 +3500,11 @@ func (c *Client) UpdateTrainingJobConfig(ctx context.Context, configName string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateTrainingJobConfigResponse(httpResp)
-	return huawei.Result(opUpdateTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.UpdateTrainingJobConfigResponse) *modelarts.UpdateTrainingJobConfigResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateTrainingJobConfigResponseBody
+	if err := c.rt.Decode(opUpdateTrainingJobConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "UpdateVisualizationJob", Method: "PUT", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -2921,6 +3512,8 @@ var opUpdateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Up
 
 // UpdateVisualizationJob (更新可视化作业描述): PUT /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:1
 func (c *Client) UpdateVisualizationJob(ctx context.Context, jobID string, body modelarts.UpdateVisualizationJobJSONRequestBody) (*modelarts.UpdateVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -2931,10 +3524,11 @@ func (c *Client) UpdateVisualizationJob(ctx context.Context, jobID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateVisualizationJobResponse(httpResp)
-	return huawei.Result(opUpdateVisualizationJob, httpResp, parsed, err, func(p *modelarts.UpdateVisualizationJobResponse) *modelarts.UpdateVisualizationJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateVisualizationJobResponseBody
+	if err := c.rt.Decode(opUpdateVisualizationJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorker = &huawei.Operation{Service: "modelarts", Name: "UpdateWorker", Method: "PUT", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -2942,6 +3536,8 @@ var opUpdateWorker = &huawei.Operation{Service: "modelarts", Name: "UpdateWorker
 
 // UpdateWorker (更新标注团队成员): PUT /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新标注团队成员.md:1
 func (c *Client) UpdateWorker(ctx context.Context, workforceID string, workerID string, body modelarts.UpdateWorkerJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -2955,8 +3551,11 @@ func (c *Client) UpdateWorker(ctx context.Context, workforceID string, workerID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkerResponse(httpResp)
-	return huawei.Result(opUpdateWorker, httpResp, parsed, err, func(p *modelarts.UpdateWorkerResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateWorker, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkforce = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforce", Method: "PUT", Path: "/v2/{project_id}/workforces/{workforce_id}",
@@ -2964,6 +3563,8 @@ var opUpdateWorkforce = &huawei.Operation{Service: "modelarts", Name: "UpdateWor
 
 // UpdateWorkforce (更新标注团队): PUT /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新标注团队.md:1
 func (c *Client) UpdateWorkforce(ctx context.Context, workforceID string, body modelarts.UpdateWorkforceJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -2974,8 +3575,11 @@ func (c *Client) UpdateWorkforce(ctx context.Context, workforceID string, body m
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkforceResponse(httpResp)
-	return huawei.Result(opUpdateWorkforce, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateWorkforce, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceSamplingTask", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status",
@@ -2983,6 +3587,8 @@ var opUpdateWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name
 
 // UpdateWorkforceSamplingTask (更新团队标注验收任务状态): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:1
 func (c *Client) UpdateWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.UpdateWorkforceSamplingTaskParams, body modelarts.UpdateWorkforceSamplingTaskJSONRequestBody) (*modelarts.UpdateWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2996,10 +3602,11 @@ func (c *Client) UpdateWorkforceSamplingTask(ctx context.Context, datasetID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkforceSamplingTaskResponse(httpResp)
-	return huawei.Result(opUpdateWorkforceSamplingTask, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceSamplingTaskResponse) *modelarts.UpdateWorkforceSamplingTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateWorkforceSamplingTaskResponseBody
+	if err := c.rt.Decode(opUpdateWorkforceSamplingTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceTask", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -3007,6 +3614,8 @@ var opUpdateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Updat
 
 // UpdateWorkforceTask (更新团队标注任务): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注任务.md:1
 func (c *Client) UpdateWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.UpdateWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -3020,8 +3629,11 @@ func (c *Client) UpdateWorkforceTask(ctx context.Context, datasetID string, work
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkforceTaskResponse(httpResp)
-	return huawei.Result(opUpdateWorkforceTask, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceTaskResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateWorkforceTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceTaskSamples", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
@@ -3029,6 +3641,8 @@ var opUpdateWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name:
 
 // UpdateWorkforceTaskSamples (批量更新团队标注样本的标签): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新团队标注样本的标签.md:1
 func (c *Client) UpdateWorkforceTaskSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.UpdateWorkforceTaskSamplesJSONRequestBody) (*modelarts.UpdateWorkforceTaskSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -3042,10 +3656,11 @@ func (c *Client) UpdateWorkforceTaskSamples(ctx context.Context, datasetID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkforceTaskSamplesResponse(httpResp)
-	return huawei.Result(opUpdateWorkforceTaskSamples, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceTaskSamplesResponse) *modelarts.UpdateWorkforceTaskSamplesResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateWorkforceTaskSamplesResponseBody
+	if err := c.rt.Decode(opUpdateWorkforceTaskSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkspace = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkspace", Method: "PUT", Path: "/v1/{project_id}/workspaces/{workspace_id}",
@@ -3053,6 +3668,8 @@ var opUpdateWorkspace = &huawei.Operation{Service: "modelarts", Name: "UpdateWor
 
 // UpdateWorkspace (修改工作空间): PUT /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间.md:1
 func (c *Client) UpdateWorkspace(ctx context.Context, workspaceID string, body modelarts.UpdateWorkspaceJSONRequestBody) (*modelarts.UpdateWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -3063,8 +3680,11 @@ func (c *Client) UpdateWorkspace(ctx context.Context, workspaceID string, body m
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkspaceResponse(httpResp)
-	return huawei.Result(opUpdateWorkspace, httpResp, parsed, err, func(p *modelarts.UpdateWorkspaceResponse) *modelarts.UpdateWorkspaceResponseBody { return p.JSON200 })
+	var out modelarts.UpdateWorkspaceResponseBody
+	if err := c.rt.Decode(opUpdateWorkspace, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkspaceQuotas", Method: "PUT", Path: "/v1/{project_id}/workspaces/{workspace_id}/quotas",
@@ -3072,6 +3692,8 @@ var opUpdateWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "Upd
 
 // UpdateWorkspaceQuotas (修改工作空间配额): PUT /v1/{project_id}/workspaces/{workspace_id}/quotas.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:1
 func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceID string, body modelarts.UpdateWorkspaceQuotasJSONRequestBody) (*modelarts.UpdateWorkspaceQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -3082,10 +3704,11 @@ func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkspaceQuotasResponse(httpResp)
-	return huawei.Result(opUpdateWorkspaceQuotas, httpResp, parsed, err, func(p *modelarts.UpdateWorkspaceQuotasResponse) *modelarts.UpdateWorkspaceQuotasResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateWorkspaceQuotasResponseBody
+	if err := c.rt.Decode(opUpdateWorkspaceQuotas, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUploadSamplesJSON = &huawei.Operation{Service: "modelarts", Name: "UploadSamplesJSON", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
@@ -3093,6 +3716,8 @@ var opUploadSamplesJSON = &huawei.Operation{Service: "modelarts", Name: "UploadS
 
 // UploadSamplesJSON (批量添加样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:1
 func (c *Client) UploadSamplesJSON(ctx context.Context, datasetID string, body modelarts.UploadSamplesJSONJSONRequestBody) (*modelarts.UploadSamplesJSONResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUploadSamplesJSON, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -3103,8 +3728,9 @@ func (c *Client) UploadSamplesJSON(ctx context.Context, datasetID string, body m
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUploadSamplesJSONResponse(httpResp)
-	return huawei.Result(opUploadSamplesJSON, httpResp, parsed, err, func(p *modelarts.UploadSamplesJSONResponse) *modelarts.UploadSamplesJSONResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UploadSamplesJSONResponseBody
+	if err := c.rt.Decode(opUploadSamplesJSON, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

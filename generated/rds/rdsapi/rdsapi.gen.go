@@ -41,6 +41,8 @@ var opBatchCreateAction = &huawei.Operation{Service: "rds", Name: "BatchCreateAc
 
 // BatchCreateAction (批量添加标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
 func (c *Client) BatchCreateAction(ctx context.Context, instanceID string, body rds.BatchCreateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -51,8 +53,7 @@ func (c *Client) BatchCreateAction(ctx context.Context, instanceID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseBatchCreateActionResponse(httpResp)
-	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+	return c.rt.NoResult(opBatchCreateAction, httpResp)
 }
 
 var opBatchDeleteAction = &huawei.Operation{Service: "rds", Name: "BatchDeleteAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction",
@@ -60,6 +61,8 @@ var opBatchDeleteAction = &huawei.Operation{Service: "rds", Name: "BatchDeleteAc
 
 // BatchDeleteAction (批量删除标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
 func (c *Client) BatchDeleteAction(ctx context.Context, instanceID string, body rds.BatchDeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -70,8 +73,7 @@ func (c *Client) BatchDeleteAction(ctx context.Context, instanceID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseBatchDeleteActionResponse(httpResp)
-	return huawei.NoResult(opBatchDeleteAction, httpResp, err)
+	return c.rt.NoResult(opBatchDeleteAction, httpResp)
 }
 
 var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#single_to_ha",
@@ -79,6 +81,8 @@ var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Met
 
 // CreateAction (单机转主备实例): POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
 func (c *Client) CreateAction(ctx context.Context, instanceID string, body rds.CreateActionJSONRequestBody) (*rds.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -89,8 +93,11 @@ func (c *Client) CreateAction(ctx context.Context, instanceID string, body rds.C
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateActionResponse(httpResp)
-	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *rds.CreateActionResponse) *rds.CreateActionResponseBody { return p.JSON200 })
+	var out rds.CreateActionResponseBody
+	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAuditlogLink = &huawei.Operation{Service: "rds", Name: "CreateAuditlogLink", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-links",
@@ -98,6 +105,8 @@ var opCreateAuditlogLink = &huawei.Operation{Service: "rds", Name: "CreateAuditl
 
 // CreateAuditlogLink (生成审计日志下载链接): POST /v3/{project_id}/instances/{instance_id}/auditlog-links.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
 func (c *Client) CreateAuditlogLink(ctx context.Context, instanceID string, body rds.CreateAuditlogLinkJSONRequestBody) (*rds.CreateAuditlogLinkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAuditlogLink, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -108,8 +117,11 @@ func (c *Client) CreateAuditlogLink(ctx context.Context, instanceID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateAuditlogLinkResponse(httpResp)
-	return huawei.Result(opCreateAuditlogLink, httpResp, parsed, err, func(p *rds.CreateAuditlogLinkResponse) *rds.CreateAuditlogLinkResponseBody { return p.JSON200 })
+	var out rds.CreateAuditlogLinkResponseBody
+	if err := c.rt.Decode(opCreateAuditlogLink, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateBackup = &huawei.Operation{Service: "rds", Name: "CreateBackup", Method: "POST", Path: "/v3/{project_id}/backups",
@@ -117,6 +129,8 @@ var opCreateBackup = &huawei.Operation{Service: "rds", Name: "CreateBackup", Met
 
 // CreateBackup (创建手动备份): POST /v3/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
 func (c *Client) CreateBackup(ctx context.Context, body rds.CreateBackupJSONRequestBody) (*rds.CreateBackupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateBackupRequest(server, ids.Project, body)
@@ -124,8 +138,11 @@ func (c *Client) CreateBackup(ctx context.Context, body rds.CreateBackupJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateBackupResponse(httpResp)
-	return huawei.Result(opCreateBackup, httpResp, parsed, err, func(p *rds.CreateBackupResponse) *rds.CreateBackupResponseBody { return p.JSON200 })
+	var out rds.CreateBackupResponseBody
+	if err := c.rt.Decode(opCreateBackup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateConfiguration = &huawei.Operation{Service: "rds", Name: "CreateConfiguration", Method: "POST", Path: "/v3/{project_id}/configurations",
@@ -133,6 +150,8 @@ var opCreateConfiguration = &huawei.Operation{Service: "rds", Name: "CreateConfi
 
 // CreateConfiguration (创建参数模板): POST /v3/{project_id}/configurations.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
 func (c *Client) CreateConfiguration(ctx context.Context, body rds.CreateConfigurationJSONRequestBody) (*rds.CreateConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateConfigurationRequest(server, ids.Project, body)
@@ -140,8 +159,11 @@ func (c *Client) CreateConfiguration(ctx context.Context, body rds.CreateConfigu
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateConfigurationResponse(httpResp)
-	return huawei.Result(opCreateConfiguration, httpResp, parsed, err, func(p *rds.CreateConfigurationResponse) *rds.CreateConfigurationResponseBody { return p.JSON200 })
+	var out rds.CreateConfigurationResponseBody
+	if err := c.rt.Decode(opCreateConfiguration, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConfiguration2", Method: "POST", Path: "/{version_id}/{project_id}/configurations",
@@ -149,6 +171,8 @@ var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConf
 
 // CreateConfiguration2 (创建参数组): POST /{version_id}/{project_id}/configurations.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, projectID string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -162,8 +186,11 @@ func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, pro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateConfiguration2Response(httpResp)
-	return huawei.Result(opCreateConfiguration2, httpResp, parsed, err, func(p *rds.CreateConfiguration2Response) *rds.CreateConfiguration2ResponseBody { return p.JSON200 })
+	var out rds.CreateConfiguration2ResponseBody
+	if err := c.rt.Decode(opCreateConfiguration2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDBPrivilege = &huawei.Operation{Service: "rds", Name: "CreateDBPrivilege", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
@@ -171,6 +198,8 @@ var opCreateDBPrivilege = &huawei.Operation{Service: "rds", Name: "CreateDBPrivi
 
 // CreateDBPrivilege (授权数据库帐号): POST /v3/{project_id}/instances/{instance_id}/db_privilege.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
 func (c *Client) CreateDBPrivilege(ctx context.Context, instanceID string, body rds.CreateDBPrivilegeJSONRequestBody) (*rds.CreateDBPrivilegeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDBPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -181,8 +210,11 @@ func (c *Client) CreateDBPrivilege(ctx context.Context, instanceID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateDBPrivilegeResponse(httpResp)
-	return huawei.Result(opCreateDBPrivilege, httpResp, parsed, err, func(p *rds.CreateDBPrivilegeResponse) *rds.CreateDBPrivilegeResponseBody { return p.JSON200 })
+	var out rds.CreateDBPrivilegeResponseBody
+	if err := c.rt.Decode(opCreateDBPrivilege, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDBUser = &huawei.Operation{Service: "rds", Name: "CreateDBUser", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
@@ -190,6 +222,8 @@ var opCreateDBUser = &huawei.Operation{Service: "rds", Name: "CreateDBUser", Met
 
 // CreateDBUser (创建数据库用户): POST /v3/{project_id}/instances/{instance_id}/db_user.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
 func (c *Client) CreateDBUser(ctx context.Context, instanceID string, body rds.CreateDBUserJSONRequestBody) (*rds.CreateDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -200,8 +234,11 @@ func (c *Client) CreateDBUser(ctx context.Context, instanceID string, body rds.C
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateDBUserResponse(httpResp)
-	return huawei.Result(opCreateDBUser, httpResp, parsed, err, func(p *rds.CreateDBUserResponse) *rds.CreateDBUserResponseBody { return p.JSON200 })
+	var out rds.CreateDBUserResponseBody
+	if err := c.rt.Decode(opCreateDBUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDatabase = &huawei.Operation{Service: "rds", Name: "CreateDatabase", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/database",
@@ -209,6 +246,8 @@ var opCreateDatabase = &huawei.Operation{Service: "rds", Name: "CreateDatabase",
 
 // CreateDatabase (创建数据库): POST /v3/{project_id}/instances/{instance_id}/database.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
 func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds.CreateDatabaseJSONRequestBody) (*rds.CreateDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -219,8 +258,11 @@ func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateDatabaseResponse(httpResp)
-	return huawei.Result(opCreateDatabase, httpResp, parsed, err, func(p *rds.CreateDatabaseResponse) *rds.CreateDatabaseResponseBody { return p.JSON200 })
+	var out rds.CreateDatabaseResponseBody
+	if err := c.rt.Decode(opCreateDatabase, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateInstance",
@@ -228,6 +270,8 @@ var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance",
 
 // CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateInstance.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 func (c *Client) CreateInstance(ctx context.Context, projectID string, params *rds.CreateInstanceParams, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -238,8 +282,11 @@ func (c *Client) CreateInstance(ctx context.Context, projectID string, params *r
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstanceResponse(httpResp)
-	return huawei.Result(opCreateInstance, httpResp, parsed, err, func(p *rds.CreateInstanceResponse) *rds.CreateInstanceResponseBody { return p.JSON200 })
+	var out rds.CreateInstanceResponseBody
+	if err := c.rt.Decode(opCreateInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstanceV3 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances#CreateInstanceV3",
@@ -247,6 +294,8 @@ var opCreateInstanceV3 = &huawei.Operation{Service: "rds", Name: "CreateInstance
 
 // CreateInstanceV3 (创建数据库实例): POST /v3/{project_id}/instances#CreateInstanceV3.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
 func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3JSONRequestBody) (*rds.CreateInstanceV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstanceV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateInstanceV3Request(server, ids.Project, body)
@@ -254,8 +303,11 @@ func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstanceV3Response(httpResp)
-	return huawei.Result(opCreateInstanceV3, httpResp, parsed, err, func(p *rds.CreateInstanceV3Response) *rds.CreateInstanceV3ResponseBody { return p.JSON200 })
+	var out rds.CreateInstanceV3ResponseBody
+	if err := c.rt.Decode(opCreateInstanceV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstanceV32 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV32", Method: "POST", Path: "/v3/{project_id}/instances#CreateInstanceV32",
@@ -263,6 +315,8 @@ var opCreateInstanceV32 = &huawei.Operation{Service: "rds", Name: "CreateInstanc
 
 // CreateInstanceV32 (恢复到新实例): POST /v3/{project_id}/instances#CreateInstanceV32.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
 func (c *Client) CreateInstanceV32(ctx context.Context, body rds.CreateInstanceV32JSONRequestBody) (*rds.CreateInstanceV32ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstanceV32, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateInstanceV32Request(server, ids.Project, body)
@@ -270,8 +324,11 @@ func (c *Client) CreateInstanceV32(ctx context.Context, body rds.CreateInstanceV
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstanceV32Response(httpResp)
-	return huawei.Result(opCreateInstanceV32, httpResp, parsed, err, func(p *rds.CreateInstanceV32Response) *rds.CreateInstanceV32ResponseBody { return p.JSON200 })
+	var out rds.CreateInstanceV32ResponseBody
+	if err := c.rt.Decode(opCreateInstanceV32, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restore",
@@ -279,6 +336,8 @@ var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateIns
 
 // CreateInstancesAction (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateInstancesActionJSONRequestBody) (*rds.CreateInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -292,8 +351,11 @@ func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, in
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesActionResponse(httpResp)
-	return huawei.Result(opCreateInstancesAction, httpResp, parsed, err, func(p *rds.CreateInstancesActionResponse) *rds.CreateInstancesActionResponseBody { return p.JSON200 })
+	var out rds.CreateInstancesActionResponseBody
+	if err := c.rt.Decode(opCreateInstancesAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesAction2 = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction2", Method: "POST", Path: "/{version_id}/{project_id}/instances/{instance_id}/action",
@@ -301,6 +363,8 @@ var opCreateInstancesAction2 = &huawei.Operation{Service: "rds", Name: "CreateIn
 
 // CreateInstancesAction2 (重启实例): POST /{version_id}/{project_id}/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
 func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, projectID string, instanceID string, body rds.CreateInstancesAction2JSONRequestBody) (*rds.CreateInstancesAction2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -317,8 +381,11 @@ func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesAction2Response(httpResp)
-	return huawei.Result(opCreateInstancesAction2, httpResp, parsed, err, func(p *rds.CreateInstancesAction2Response) *rds.CreateInstancesAction2ResponseBody { return p.JSON200 })
+	var out rds.CreateInstancesAction2ResponseBody
+	if err := c.rt.Decode(opCreateInstancesAction2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesActionV3 = &huawei.Operation{Service: "rds", Name: "CreateInstancesActionV3", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#enlarge_volume",
@@ -326,6 +393,8 @@ var opCreateInstancesActionV3 = &huawei.Operation{Service: "rds", Name: "CreateI
 
 // CreateInstancesActionV3 (扩容数据库实例的磁盘空间): POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
 func (c *Client) CreateInstancesActionV3(ctx context.Context, instanceID string, body rds.CreateInstancesActionV3JSONRequestBody) (*rds.CreateInstancesActionV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -336,10 +405,11 @@ func (c *Client) CreateInstancesActionV3(ctx context.Context, instanceID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesActionV3Response(httpResp)
-	return huawei.Result(opCreateInstancesActionV3, httpResp, parsed, err, func(p *rds.CreateInstancesActionV3Response) *rds.CreateInstancesActionV3ResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateInstancesActionV3ResponseBody
+	if err := c.rt.Decode(opCreateInstancesActionV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesActionV32 = &huawei.Operation{Service: "rds", Name: "CreateInstancesActionV32", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#restart",
@@ -347,6 +417,8 @@ var opCreateInstancesActionV32 = &huawei.Operation{Service: "rds", Name: "Create
 
 // CreateInstancesActionV32 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#restart.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
 func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceID string, body rds.CreateInstancesActionV32JSONRequestBody) (*rds.CreateInstancesActionV32ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV32, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -357,10 +429,11 @@ func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesActionV32Response(httpResp)
-	return huawei.Result(opCreateInstancesActionV32, httpResp, parsed, err, func(p *rds.CreateInstancesActionV32Response) *rds.CreateInstancesActionV32ResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateInstancesActionV32ResponseBody
+	if err := c.rt.Decode(opCreateInstancesActionV32, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesRecovery = &huawei.Operation{Service: "rds", Name: "CreateInstancesRecovery", Method: "POST", Path: "/{version_id}/{project_id}/instances/recovery",
@@ -368,6 +441,8 @@ var opCreateInstancesRecovery = &huawei.Operation{Service: "rds", Name: "CreateI
 
 // CreateInstancesRecovery (恢复到已有或当前实例): POST /{version_id}/{project_id}/instances/recovery.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
 func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, projectID string, body rds.CreateInstancesRecoveryJSONRequestBody) (*rds.CreateInstancesRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -381,10 +456,11 @@ func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesRecoveryResponse(httpResp)
-	return huawei.Result(opCreateInstancesRecovery, httpResp, parsed, err, func(p *rds.CreateInstancesRecoveryResponse) *rds.CreateInstancesRecoveryResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateInstancesRecoveryResponseBody
+	if err := c.rt.Decode(opCreateInstancesRecovery, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePassword = &huawei.Operation{Service: "rds", Name: "CreatePassword", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/password",
@@ -392,6 +468,8 @@ var opCreatePassword = &huawei.Operation{Service: "rds", Name: "CreatePassword",
 
 // CreatePassword (重置数据库密码): POST /v3/{project_id}/instances/{instance_id}/password.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
 func (c *Client) CreatePassword(ctx context.Context, instanceID string, body rds.CreatePasswordJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -402,8 +480,11 @@ func (c *Client) CreatePassword(ctx context.Context, instanceID string, body rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreatePasswordResponse(httpResp)
-	return huawei.Result(opCreatePassword, httpResp, parsed, err, func(p *rds.CreatePasswordResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opCreatePassword, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup", Method: "POST", Path: "/rds/v1/{project_id}/backups",
@@ -411,6 +492,8 @@ var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup
 
 // CreateRdsBackup (创建手动备份): POST /rds/v1/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body rds.CreateRdsBackupJSONRequestBody) (*rds.CreateRdsBackupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -421,8 +504,11 @@ func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsBackupResponse(httpResp)
-	return huawei.Result(opCreateRdsBackup, httpResp, parsed, err, func(p *rds.CreateRdsBackupResponse) *rds.CreateRdsBackupResponseBody { return p.JSON200 })
+	var out rds.CreateRdsBackupResponseBody
+	if err := c.rt.Decode(opCreateRdsBackup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInstance", Method: "POST", Path: "/rds/{versionId}/{project_id}/instances",
@@ -430,6 +516,8 @@ var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInst
 
 // CreateRdsInstance (创建实例): POST /rds/{versionId}/{project_id}/instances.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projectID string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -443,8 +531,11 @@ func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstanceResponse(httpResp)
-	return huawei.Result(opCreateRdsInstance, httpResp, parsed, err, func(p *rds.CreateRdsInstanceResponse) *rds.CreateRdsInstanceResponseBody { return p.JSON200 })
+	var out rds.CreateRdsInstanceResponseBody
+	if err := c.rt.Decode(opCreateRdsInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstanceV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstanceV1", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateRdsInstanceV1",
@@ -452,6 +543,8 @@ var opCreateRdsInstanceV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsIn
 
 // CreateRdsInstanceV1 (恢复到新实例): POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body rds.CreateRdsInstanceV1JSONRequestBody) (*rds.CreateRdsInstanceV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstanceV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -462,8 +555,11 @@ func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstanceV1Response(httpResp)
-	return huawei.Result(opCreateRdsInstanceV1, httpResp, parsed, err, func(p *rds.CreateRdsInstanceV1Response) *rds.CreateRdsInstanceV1ResponseBody { return p.JSON200 })
+	var out rds.CreateRdsInstanceV1ResponseBody
+	if err := c.rt.Decode(opCreateRdsInstanceV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction",
@@ -471,6 +567,8 @@ var opCreateRdsInstancesAction = &huawei.Operation{Service: "rds", Name: "Create
 
 // CreateRdsInstancesAction (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionJSONRequestBody) (*rds.CreateRdsInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -484,10 +582,11 @@ func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstancesActionResponse(httpResp)
-	return huawei.Result(opCreateRdsInstancesAction, httpResp, parsed, err, func(p *rds.CreateRdsInstancesActionResponse) *rds.CreateRdsInstancesActionResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateRdsInstancesActionResponseBody
+	if err := c.rt.Decode(opCreateRdsInstancesAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstancesActionV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV1", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1",
@@ -495,6 +594,8 @@ var opCreateRdsInstancesActionV1 = &huawei.Operation{Service: "rds", Name: "Crea
 
 // CreateRdsInstancesActionV1 (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
 func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV1JSONRequestBody) (*rds.CreateRdsInstancesActionV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -508,10 +609,11 @@ func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstancesActionV1Response(httpResp)
-	return huawei.Result(opCreateRdsInstancesActionV1, httpResp, parsed, err, func(p *rds.CreateRdsInstancesActionV1Response) *rds.CreateRdsInstancesActionV1ResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateRdsInstancesActionV1ResponseBody
+	if err := c.rt.Decode(opCreateRdsInstancesActionV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstancesActionV12 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV12", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restart",
@@ -519,6 +621,8 @@ var opCreateRdsInstancesActionV12 = &huawei.Operation{Service: "rds", Name: "Cre
 
 // CreateRdsInstancesActionV12 (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
 func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV12JSONRequestBody) (*rds.CreateRdsInstancesActionV12ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV12, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -532,10 +636,11 @@ func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstancesActionV12Response(httpResp)
-	return huawei.Result(opCreateRdsInstancesActionV12, httpResp, parsed, err, func(p *rds.CreateRdsInstancesActionV12Response) *rds.CreateRdsInstancesActionV12ResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateRdsInstancesActionV12ResponseBody
+	if err := c.rt.Decode(opCreateRdsInstancesActionV12, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRecovery = &huawei.Operation{Service: "rds", Name: "CreateRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery",
@@ -543,6 +648,8 @@ var opCreateRecovery = &huawei.Operation{Service: "rds", Name: "CreateRecovery",
 
 // CreateRecovery (恢复到已有实例): POST /v3/{project_id}/instances/recovery.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
 func (c *Client) CreateRecovery(ctx context.Context, body rds.CreateRecoveryJSONRequestBody) (*rds.CreateRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateRecoveryRequest(server, ids.Project, body)
@@ -550,8 +657,11 @@ func (c *Client) CreateRecovery(ctx context.Context, body rds.CreateRecoveryJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRecoveryResponse(httpResp)
-	return huawei.Result(opCreateRecovery, httpResp, parsed, err, func(p *rds.CreateRecoveryResponse) *rds.CreateRecoveryResponseBody { return p.JSON200 })
+	var out rds.CreateRecoveryResponseBody
+	if err := c.rt.Decode(opCreateRecovery, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteBackup = &huawei.Operation{Service: "rds", Name: "DeleteBackup", Method: "DELETE", Path: "/v3/{project_id}/backups/{backup_id}",
@@ -559,6 +669,8 @@ var opDeleteBackup = &huawei.Operation{Service: "rds", Name: "DeleteBackup", Met
 
 // DeleteBackup (删除手动备份): DELETE /v3/{project_id}/backups/{backup_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份.md:1
 func (c *Client) DeleteBackup(ctx context.Context, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if backupID == "" {
@@ -569,8 +681,7 @@ func (c *Client) DeleteBackup(ctx context.Context, backupID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseDeleteBackupResponse(httpResp)
-	return huawei.NoResult(opDeleteBackup, httpResp, err)
+	return c.rt.NoResult(opDeleteBackup, httpResp)
 }
 
 var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration", Method: "DELETE", Path: "/v3/{project_id}/configurations/{config_id}",
@@ -578,6 +689,8 @@ var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfi
 
 // DeleteConfiguration (删除参数模板): DELETE /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
 func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configID == "" {
@@ -588,8 +701,7 @@ func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseDeleteConfigurationResponse(httpResp)
-	return huawei.NoResult(opDeleteConfiguration, httpResp, err)
+	return c.rt.NoResult(opDeleteConfiguration, httpResp)
 }
 
 var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration2", Method: "DELETE", Path: "/{version_id}/{project_id}/configurations/{config_id}",
@@ -597,6 +709,8 @@ var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConf
 
 // DeleteConfiguration2 (删除参数组): DELETE /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
 func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -613,8 +727,7 @@ func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, pro
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseDeleteConfiguration2Response(httpResp)
-	return huawei.NoResult(opDeleteConfiguration2, httpResp, err)
+	return c.rt.NoResult(opDeleteConfiguration2, httpResp)
 }
 
 var opDeleteDBPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDBPrivilege", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
@@ -622,6 +735,8 @@ var opDeleteDBPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDBPrivi
 
 // DeleteDBPrivilege (解除数据库帐号权限): DELETE /v3/{project_id}/instances/{instance_id}/db_privilege.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
 func (c *Client) DeleteDBPrivilege(ctx context.Context, instanceID string, body rds.DeleteDBPrivilegeJSONRequestBody) (*rds.DeleteDBPrivilegeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDBPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -632,8 +747,11 @@ func (c *Client) DeleteDBPrivilege(ctx context.Context, instanceID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteDBPrivilegeResponse(httpResp)
-	return huawei.Result(opDeleteDBPrivilege, httpResp, parsed, err, func(p *rds.DeleteDBPrivilegeResponse) *rds.DeleteDBPrivilegeResponseBody { return p.JSON200 })
+	var out rds.DeleteDBPrivilegeResponseBody
+	if err := c.rt.Decode(opDeleteDBPrivilege, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteDBUser = &huawei.Operation{Service: "rds", Name: "DeleteDBUser", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_user/{user_name}",
@@ -641,6 +759,8 @@ var opDeleteDBUser = &huawei.Operation{Service: "rds", Name: "DeleteDBUser", Met
 
 // DeleteDBUser (删除数据库用户): DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:1
 func (c *Client) DeleteDBUser(ctx context.Context, instanceID string, userName string) (*rds.DeleteDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -654,8 +774,11 @@ func (c *Client) DeleteDBUser(ctx context.Context, instanceID string, userName s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteDBUserResponse(httpResp)
-	return huawei.Result(opDeleteDBUser, httpResp, parsed, err, func(p *rds.DeleteDBUserResponse) *rds.DeleteDBUserResponseBody { return p.JSON200 })
+	var out rds.DeleteDBUserResponseBody
+	if err := c.rt.Decode(opDeleteDBUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteDatabase = &huawei.Operation{Service: "rds", Name: "DeleteDatabase", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/database/{db_name}",
@@ -663,6 +786,8 @@ var opDeleteDatabase = &huawei.Operation{Service: "rds", Name: "DeleteDatabase",
 
 // DeleteDatabase (删除数据库): DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:1
 func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName string) (*rds.DeleteDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -676,8 +801,11 @@ func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteDatabaseResponse(httpResp)
-	return huawei.Result(opDeleteDatabase, httpResp, parsed, err, func(p *rds.DeleteDatabaseResponse) *rds.DeleteDatabaseResponseBody { return p.JSON200 })
+	var out rds.DeleteDatabaseResponseBody
+	if err := c.rt.Decode(opDeleteDatabase, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance", Method: "DELETE", Path: "/{version_id}/{project_id}/instances/{instance_id}",
@@ -685,6 +813,8 @@ var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance",
 
 // DeleteInstance (删除实例): DELETE /{version_id}/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
 func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -701,8 +831,11 @@ func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteInstanceResponse(httpResp)
-	return huawei.Result(opDeleteInstance, httpResp, parsed, err, func(p *rds.DeleteInstanceResponse) *rds.DeleteInstanceResponseBody { return p.JSON200 })
+	var out rds.DeleteInstanceResponseBody
+	if err := c.rt.Decode(opDeleteInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstanceV3", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}",
@@ -710,6 +843,8 @@ var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstance
 
 // DeleteInstanceV3 (删除数据库实例): DELETE /v3/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
 func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.DeleteInstanceV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstanceV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -720,8 +855,11 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteInstanceV3Response(httpResp)
-	return huawei.Result(opDeleteInstanceV3, httpResp, parsed, err, func(p *rds.DeleteInstanceV3Response) *rds.DeleteInstanceV3ResponseBody { return p.JSON200 })
+	var out rds.DeleteInstanceV3ResponseBody
+	if err := c.rt.Decode(opDeleteInstanceV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup", Method: "DELETE", Path: "/rds/v1/{project_id}/backups/{backupId}",
@@ -729,6 +867,8 @@ var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup
 
 // DeleteRdsBackup (删除手动备份): DELETE /rds/v1/{project_id}/backups/{backupId}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份（V1）.md:1
 func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -742,8 +882,7 @@ func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseDeleteRdsBackupResponse(httpResp)
-	return huawei.NoResult(opDeleteRdsBackup, httpResp, err)
+	return c.rt.NoResult(opDeleteRdsBackup, httpResp)
 }
 
 var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInstance", Method: "DELETE", Path: "/rds/v1/{project_id}/instances/{instanceId}",
@@ -751,6 +890,8 @@ var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInst
 
 // DeleteRdsInstance (删除实例): DELETE /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instanceID string, body rds.DeleteRdsInstanceJSONRequestBody) (*rds.DeleteRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -764,8 +905,11 @@ func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instan
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteRdsInstanceResponse(httpResp)
-	return huawei.Result(opDeleteRdsInstance, httpResp, parsed, err, func(p *rds.DeleteRdsInstanceResponse) *rds.DeleteRdsInstanceResponseBody { return p.JSON200 })
+	var out rds.DeleteRdsInstanceResponseBody
+	if err := c.rt.Decode(opDeleteRdsInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAuditlog = &huawei.Operation{Service: "rds", Name: "ListAuditlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog",
@@ -773,6 +917,8 @@ var opListAuditlog = &huawei.Operation{Service: "rds", Name: "ListAuditlog", Met
 
 // ListAuditlog (获取审计日志列表): GET /v3/{project_id}/instances/{instance_id}/auditlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:1
 func (c *Client) ListAuditlog(ctx context.Context, instanceID string, params *rds.ListAuditlogParams) (*rds.ListAuditlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAuditlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -783,8 +929,11 @@ func (c *Client) ListAuditlog(ctx context.Context, instanceID string, params *rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListAuditlogResponse(httpResp)
-	return huawei.Result(opListAuditlog, httpResp, parsed, err, func(p *rds.ListAuditlogResponse) *rds.ListAuditlogResponseBody { return p.JSON200 })
+	var out rds.ListAuditlogResponseBody
+	if err := c.rt.Decode(opListAuditlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAuditlog = huawei.Paging{Op: opListAuditlog, Style: "offset", Param: "offset", Limit: "limit",
@@ -793,6 +942,8 @@ var pageListAuditlog = huawei.Paging{Op: opListAuditlog, Style: "offset", Param:
 // ListAuditlogAll iterates over the auditlogs of every page of ListAuditlog
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:1
 func (c *Client) ListAuditlogAll(ctx context.Context, instanceID string, params *rds.ListAuditlogParams) iter.Seq2[rds.Auditlogs, error] {
 	call := func(ctx context.Context, params *rds.ListAuditlogParams) (*rds.ListAuditlogResponseBody, error) {
 		return c.ListAuditlog(ctx, instanceID, params)
@@ -805,6 +956,8 @@ var opListAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ListAuditlog
 
 // ListAuditlogPolicy (查询审计日志策略): GET /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
 func (c *Client) ListAuditlogPolicy(ctx context.Context, instanceID string) (*rds.ListAuditlogPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -815,8 +968,11 @@ func (c *Client) ListAuditlogPolicy(ctx context.Context, instanceID string) (*rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListAuditlogPolicyResponse(httpResp)
-	return huawei.Result(opListAuditlogPolicy, httpResp, parsed, err, func(p *rds.ListAuditlogPolicyResponse) *rds.ListAuditlogPolicyResponseBody { return p.JSON200 })
+	var out rds.ListAuditlogPolicyResponseBody
+	if err := c.rt.Decode(opListAuditlogPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBackupFiles = &huawei.Operation{Service: "rds", Name: "ListBackupFiles", Method: "GET", Path: "/v3/{project_id}/backup-files",
@@ -824,6 +980,8 @@ var opListBackupFiles = &huawei.Operation{Service: "rds", Name: "ListBackupFiles
 
 // ListBackupFiles (获取备份下载链接): GET /v3/{project_id}/backup-files.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:1
 func (c *Client) ListBackupFiles(ctx context.Context, params *rds.ListBackupFilesParams) (*rds.ListBackupFilesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackupFiles, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListBackupFilesRequest(server, ids.Project, params)
@@ -831,8 +989,11 @@ func (c *Client) ListBackupFiles(ctx context.Context, params *rds.ListBackupFile
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListBackupFilesResponse(httpResp)
-	return huawei.Result(opListBackupFiles, httpResp, parsed, err, func(p *rds.ListBackupFilesResponse) *rds.ListBackupFilesResponseBody { return p.JSON200 })
+	var out rds.ListBackupFilesResponseBody
+	if err := c.rt.Decode(opListBackupFiles, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBackups = &huawei.Operation{Service: "rds", Name: "ListBackups", Method: "GET", Path: "/rds/v1/{project_id}/backups",
@@ -840,6 +1001,8 @@ var opListBackups = &huawei.Operation{Service: "rds", Name: "ListBackups", Metho
 
 // ListBackups (以列表形式返回手动备份信息): GET /rds/v1/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:1
 func (c *Client) ListBackups(ctx context.Context, projectID string) (*rds.ListBackupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -850,8 +1013,11 @@ func (c *Client) ListBackups(ctx context.Context, projectID string) (*rds.ListBa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListBackupsResponse(httpResp)
-	return huawei.Result(opListBackups, httpResp, parsed, err, func(p *rds.ListBackupsResponse) *rds.ListBackupsResponseBody { return p.JSON200 })
+	var out rds.ListBackupsResponseBody
+	if err := c.rt.Decode(opListBackups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ListBackupsPolicy", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
@@ -859,6 +1025,8 @@ var opListBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ListBackupsPo
 
 // ListBackupsPolicy (查询自动备份策略): GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
 func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instanceID string) (*rds.ListBackupsPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -872,8 +1040,11 @@ func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instan
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListBackupsPolicyResponse(httpResp)
-	return huawei.Result(opListBackupsPolicy, httpResp, parsed, err, func(p *rds.ListBackupsPolicyResponse) *rds.ListBackupsPolicyResponseBody { return p.JSON200 })
+	var out rds.ListBackupsPolicyResponseBody
+	if err := c.rt.Decode(opListBackupsPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBackupsV3 = &huawei.Operation{Service: "rds", Name: "ListBackupsV3", Method: "GET", Path: "/v3/{project_id}/backups",
@@ -881,6 +1052,8 @@ var opListBackupsV3 = &huawei.Operation{Service: "rds", Name: "ListBackupsV3", M
 
 // ListBackupsV3 (获取备份列表): GET /v3/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:1
 func (c *Client) ListBackupsV3(ctx context.Context, params *rds.ListBackupsV3Params) (*rds.ListBackupsV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackupsV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListBackupsV3Request(server, ids.Project, params)
@@ -888,8 +1061,11 @@ func (c *Client) ListBackupsV3(ctx context.Context, params *rds.ListBackupsV3Par
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListBackupsV3Response(httpResp)
-	return huawei.Result(opListBackupsV3, httpResp, parsed, err, func(p *rds.ListBackupsV3Response) *rds.ListBackupsV3ResponseBody { return p.JSON200 })
+	var out rds.ListBackupsV3ResponseBody
+	if err := c.rt.Decode(opListBackupsV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListBackupsV3 = huawei.Paging{Op: opListBackupsV3, Style: "offset", Param: "offset", Limit: "limit",
@@ -898,6 +1074,8 @@ var pageListBackupsV3 = huawei.Paging{Op: opListBackupsV3, Style: "offset", Para
 // ListBackupsV3All iterates over the backups of every page of ListBackupsV3
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:1
 func (c *Client) ListBackupsV3All(ctx context.Context, params *rds.ListBackupsV3Params) iter.Seq2[rds.ListBackupsV3Backups, error] {
 	call := func(ctx context.Context, params *rds.ListBackupsV3Params) (*rds.ListBackupsV3ResponseBody, error) {
 		return c.ListBackupsV3(ctx, params)
@@ -910,6 +1088,8 @@ var opListCollations = &huawei.Operation{Service: "rds", Name: "ListCollations",
 
 // ListCollations (查询SQL Server可用字符集): GET /v3/{project_id}/collations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询SQL-Server可用字符集.md:1
 func (c *Client) ListCollations(ctx context.Context) (*rds.ListCollationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListCollations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListCollationsRequest(server, ids.Project)
@@ -917,8 +1097,11 @@ func (c *Client) ListCollations(ctx context.Context) (*rds.ListCollationsRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListCollationsResponse(httpResp)
-	return huawei.Result(opListCollations, httpResp, parsed, err, func(p *rds.ListCollationsResponse) *rds.ListCollationsResponseBody { return p.JSON200 })
+	var out rds.ListCollationsResponseBody
+	if err := c.rt.Decode(opListCollations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListConfigurations = &huawei.Operation{Service: "rds", Name: "ListConfigurations", Method: "GET", Path: "/v3/{project_id}/configurations",
@@ -926,6 +1109,8 @@ var opListConfigurations = &huawei.Operation{Service: "rds", Name: "ListConfigur
 
 // ListConfigurations (获取参数模板列表): GET /v3/{project_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
 func (c *Client) ListConfigurations(ctx context.Context) (*rds.ListConfigurationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListConfigurations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListConfigurationsRequest(server, ids.Project)
@@ -933,8 +1118,11 @@ func (c *Client) ListConfigurations(ctx context.Context) (*rds.ListConfiguration
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListConfigurationsResponse(httpResp)
-	return huawei.Result(opListConfigurations, httpResp, parsed, err, func(p *rds.ListConfigurationsResponse) *rds.ListConfigurationsResponseBody { return p.JSON200 })
+	var out rds.ListConfigurationsResponseBody
+	if err := c.rt.Decode(opListConfigurations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/configurations",
@@ -942,6 +1130,8 @@ var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigu
 
 // ListConfigurations2 (获取参数组列表): GET /{version_id}/{project_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
 func (c *Client) ListConfigurations2(ctx context.Context, versionID string, projectID string) (*rds.ListConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -955,8 +1145,11 @@ func (c *Client) ListConfigurations2(ctx context.Context, versionID string, proj
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListConfigurations2Response(httpResp)
-	return huawei.Result(opListConfigurations2, httpResp, parsed, err, func(p *rds.ListConfigurations2Response) *rds.ListConfigurations2ResponseBody { return p.JSON200 })
+	var out rds.ListConfigurations2ResponseBody
+	if err := c.rt.Decode(opListConfigurations2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDBUser = &huawei.Operation{Service: "rds", Name: "ListDBUser", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/db_user",
@@ -964,6 +1157,8 @@ var opListDBUser = &huawei.Operation{Service: "rds", Name: "ListDBUser", Method:
 
 // ListDBUser (查询指定数据库的已授权用户): GET /v3/{project_id}/instances/{instance_id}/database/db_user.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:1
 func (c *Client) ListDBUser(ctx context.Context, instanceID string, params *rds.ListDBUserParams) (*rds.ListDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -974,8 +1169,11 @@ func (c *Client) ListDBUser(ctx context.Context, instanceID string, params *rds.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDBUserResponse(httpResp)
-	return huawei.Result(opListDBUser, httpResp, parsed, err, func(p *rds.ListDBUserResponse) *rds.ListDBUserResponseBody { return p.JSON200 })
+	var out rds.ListDBUserResponseBody
+	if err := c.rt.Decode(opListDBUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDBUser = huawei.Paging{Op: opListDBUser, Style: "page", Param: "page", Limit: "limit",
@@ -984,6 +1182,8 @@ var pageListDBUser = huawei.Paging{Op: opListDBUser, Style: "page", Param: "page
 // ListDBUserAll iterates over the users of every page of ListDBUser
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:1
 func (c *Client) ListDBUserAll(ctx context.Context, instanceID string, params *rds.ListDBUserParams) iter.Seq2[rds.ListDBUserUsers, error] {
 	call := func(ctx context.Context, params *rds.ListDBUserParams) (*rds.ListDBUserResponseBody, error) {
 		return c.ListDBUser(ctx, instanceID, params)
@@ -996,6 +1196,8 @@ var opListDBUserDetail = &huawei.Operation{Service: "rds", Name: "ListDBUserDeta
 
 // ListDBUserDetail (查询数据库用户列表): GET /v3/{project_id}/instances/{instance_id}/db_user/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:1
 func (c *Client) ListDBUserDetail(ctx context.Context, instanceID string, params *rds.ListDBUserDetailParams) (*rds.ListDBUserDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDBUserDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1006,8 +1208,11 @@ func (c *Client) ListDBUserDetail(ctx context.Context, instanceID string, params
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDBUserDetailResponse(httpResp)
-	return huawei.Result(opListDBUserDetail, httpResp, parsed, err, func(p *rds.ListDBUserDetailResponse) *rds.ListDBUserDetailResponseBody { return p.JSON200 })
+	var out rds.ListDBUserDetailResponseBody
+	if err := c.rt.Decode(opListDBUserDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDBUserDetail = huawei.Paging{Op: opListDBUserDetail, Style: "page", Param: "page", Limit: "limit",
@@ -1016,6 +1221,8 @@ var pageListDBUserDetail = huawei.Paging{Op: opListDBUserDetail, Style: "page", 
 // ListDBUserDetailAll iterates over the users of every page of ListDBUserDetail
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:1
 func (c *Client) ListDBUserDetailAll(ctx context.Context, instanceID string, params *rds.ListDBUserDetailParams) iter.Seq2[rds.ListDBUserDetailUsers, error] {
 	call := func(ctx context.Context, params *rds.ListDBUserDetailParams) (*rds.ListDBUserDetailResponseBody, error) {
 		return c.ListDBUserDetail(ctx, instanceID, params)
@@ -1028,6 +1235,8 @@ var opListDatabase = &huawei.Operation{Service: "rds", Name: "ListDatabase", Met
 
 // ListDatabase (查询指定用户的已授权数据库): GET /v3/{project_id}/instances/{instance_id}/db_user/database.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:1
 func (c *Client) ListDatabase(ctx context.Context, instanceID string, params *rds.ListDatabaseParams) (*rds.ListDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1038,8 +1247,11 @@ func (c *Client) ListDatabase(ctx context.Context, instanceID string, params *rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDatabaseResponse(httpResp)
-	return huawei.Result(opListDatabase, httpResp, parsed, err, func(p *rds.ListDatabaseResponse) *rds.ListDatabaseResponseBody { return p.JSON200 })
+	var out rds.ListDatabaseResponseBody
+	if err := c.rt.Decode(opListDatabase, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDatabase = huawei.Paging{Op: opListDatabase, Style: "page", Param: "page", Limit: "limit",
@@ -1048,6 +1260,8 @@ var pageListDatabase = huawei.Paging{Op: opListDatabase, Style: "page", Param: "
 // ListDatabaseAll iterates over the databases of every page of ListDatabase
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:1
 func (c *Client) ListDatabaseAll(ctx context.Context, instanceID string, params *rds.ListDatabaseParams) iter.Seq2[rds.ListDatabaseDatabases, error] {
 	call := func(ctx context.Context, params *rds.ListDatabaseParams) (*rds.ListDatabaseResponseBody, error) {
 		return c.ListDatabase(ctx, instanceID, params)
@@ -1060,6 +1274,8 @@ var opListDatabases = &huawei.Operation{Service: "rds", Name: "ListDatabases", M
 
 // ListDatabases (获取指定实例的数据库列表): GET /rds/v1/{project_id}/instances/{instanceId}/databases.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:1
 func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID string) (*rds.ListDatabasesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabases, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1073,8 +1289,11 @@ func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDatabasesResponse(httpResp)
-	return huawei.Result(opListDatabases, httpResp, parsed, err, func(p *rds.ListDatabasesResponse) *rds.ListDatabasesResponseBody { return p.JSON200 })
+	var out rds.ListDatabasesResponseBody
+	if err := c.rt.Decode(opListDatabases, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDetail = &huawei.Operation{Service: "rds", Name: "ListDetail", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/detail",
@@ -1082,6 +1301,8 @@ var opListDetail = &huawei.Operation{Service: "rds", Name: "ListDetail", Method:
 
 // ListDetail (查询数据库列表): GET /v3/{project_id}/instances/{instance_id}/database/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:1
 func (c *Client) ListDetail(ctx context.Context, instanceID string, params *rds.ListDetailParams) (*rds.ListDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1092,8 +1313,11 @@ func (c *Client) ListDetail(ctx context.Context, instanceID string, params *rds.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDetailResponse(httpResp)
-	return huawei.Result(opListDetail, httpResp, parsed, err, func(p *rds.ListDetailResponse) *rds.ListDetailResponseBody { return p.JSON200 })
+	var out rds.ListDetailResponseBody
+	if err := c.rt.Decode(opListDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDetail = huawei.Paging{Op: opListDetail, Style: "page", Param: "page", Limit: "limit",
@@ -1102,6 +1326,8 @@ var pageListDetail = huawei.Paging{Op: opListDetail, Style: "page", Param: "page
 // ListDetailAll iterates over the databases of every page of ListDetail
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:1
 func (c *Client) ListDetailAll(ctx context.Context, instanceID string, params *rds.ListDetailParams) iter.Seq2[rds.ListDetailDatabases, error] {
 	call := func(ctx context.Context, params *rds.ListDetailParams) (*rds.ListDetailResponseBody, error) {
 		return c.ListDetail(ctx, instanceID, params)
@@ -1114,6 +1340,8 @@ var opListErrorlog = &huawei.Operation{Service: "rds", Name: "ListErrorlog", Met
 
 // ListErrorlog (查询数据库错误日志): GET /v3/{project_id}/instances/{instance_id}/errorlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:1
 func (c *Client) ListErrorlog(ctx context.Context, instanceID string, params *rds.ListErrorlogParams) (*rds.ListErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1124,8 +1352,11 @@ func (c *Client) ListErrorlog(ctx context.Context, instanceID string, params *rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListErrorlogResponse(httpResp)
-	return huawei.Result(opListErrorlog, httpResp, parsed, err, func(p *rds.ListErrorlogResponse) *rds.ListErrorlogResponseBody { return p.JSON200 })
+	var out rds.ListErrorlogResponseBody
+	if err := c.rt.Decode(opListErrorlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListErrorlog = huawei.Paging{Op: opListErrorlog, Style: "offset", Param: "offset", Limit: "limit",
@@ -1134,6 +1365,8 @@ var pageListErrorlog = huawei.Paging{Op: opListErrorlog, Style: "offset", Param:
 // ListErrorlogAll iterates over the error_log_list of every page of ListErrorlog
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:1
 func (c *Client) ListErrorlogAll(ctx context.Context, instanceID string, params *rds.ListErrorlogParams) iter.Seq2[rds.ListErrorlogErrorLogList, error] {
 	call := func(ctx context.Context, params *rds.ListErrorlogParams) (*rds.ListErrorlogResponseBody, error) {
 		return c.ListErrorlog(ctx, instanceID, params)
@@ -1146,6 +1379,8 @@ var opListFlavors = &huawei.Operation{Service: "rds", Name: "ListFlavors", Metho
 
 // ListFlavors (获取所有实例规格信息): GET /rds/v1/{project_id}/flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:1
 func (c *Client) ListFlavors(ctx context.Context, projectID string, params *rds.ListFlavorsParams) (*rds.ListFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1156,8 +1391,11 @@ func (c *Client) ListFlavors(ctx context.Context, projectID string, params *rds.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListFlavorsResponse(httpResp)
-	return huawei.Result(opListFlavors, httpResp, parsed, err, func(p *rds.ListFlavorsResponse) *rds.ListFlavorsResponseBody { return p.JSON200 })
+	var out rds.ListFlavorsResponseBody
+	if err := c.rt.Decode(opListFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstances = &huawei.Operation{Service: "rds", Name: "ListInstances", Method: "GET", Path: "/v3/{project_id}/instances",
@@ -1165,6 +1403,8 @@ var opListInstances = &huawei.Operation{Service: "rds", Name: "ListInstances", M
 
 // ListInstances (查询数据库实例列表): GET /v3/{project_id}/instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
 func (c *Client) ListInstances(ctx context.Context, params *rds.ListInstancesParams) (*rds.ListInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListInstancesRequest(server, ids.Project, params)
@@ -1172,8 +1412,11 @@ func (c *Client) ListInstances(ctx context.Context, params *rds.ListInstancesPar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesResponse(httpResp)
-	return huawei.Result(opListInstances, httpResp, parsed, err, func(p *rds.ListInstancesResponse) *rds.ListInstancesResponseBody { return p.JSON200 })
+	var out rds.ListInstancesResponseBody
+	if err := c.rt.Decode(opListInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListInstances = huawei.Paging{Op: opListInstances, Style: "offset", Param: "offset", Limit: "limit",
@@ -1182,6 +1425,8 @@ var pageListInstances = huawei.Paging{Op: opListInstances, Style: "offset", Para
 // ListInstancesAll iterates over the instances of every page of ListInstances
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
 func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstancesParams) iter.Seq2[rds.ListInstancesInstances, error] {
 	call := func(ctx context.Context, params *rds.ListInstancesParams) (*rds.ListInstancesResponseBody, error) {
 		return c.ListInstances(ctx, params)
@@ -1194,6 +1439,8 @@ var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2",
 
 // ListInstances2 (根据指定条件查询实例列表): GET /{version_id}/{project_id}/instances#ListInstances2.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
 func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1207,8 +1454,11 @@ func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstances2Response(httpResp)
-	return huawei.Result(opListInstances2, httpResp, parsed, err, func(p *rds.ListInstances2Response) *rds.ListInstances2ResponseBody { return p.JSON200 })
+	var out rds.ListInstances2ResponseBody
+	if err := c.rt.Decode(opListInstances2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances3",
@@ -1216,6 +1466,8 @@ var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3",
 
 // ListInstances3 (根据指定条件查询数据库实例列表): GET /{version_id}/{project_id}/instances#ListInstances3.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1229,8 +1481,11 @@ func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstances3Response(httpResp)
-	return huawei.Result(opListInstances3, httpResp, parsed, err, func(p *rds.ListInstances3Response) *rds.ListInstances3ResponseBody { return p.JSON200 })
+	var out rds.ListInstances3ResponseBody
+	if err := c.rt.Decode(opListInstances3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListInstances3 = huawei.Paging{Op: opListInstances3, Style: "offset", Param: "offset", Limit: "limit",
@@ -1239,6 +1494,8 @@ var pageListInstances3 = huawei.Paging{Op: opListInstances3, Style: "offset", Pa
 // ListInstances3All iterates over the instances of every page of ListInstances3
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 func (c *Client) ListInstances3All(ctx context.Context, versionID string, projectID string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
 	call := func(ctx context.Context, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
 		return c.ListInstances3(ctx, versionID, projectID, params)
@@ -1251,6 +1508,8 @@ var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "Lis
 
 // ListInstancesConfigurations (获取指定实例的参数模板): GET /v3/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
 func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID string) (*rds.ListInstancesConfigurationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1261,10 +1520,11 @@ func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesConfigurationsResponse(httpResp)
-	return huawei.Result(opListInstancesConfigurations, httpResp, parsed, err, func(p *rds.ListInstancesConfigurationsResponse) *rds.ListInstancesConfigurationsResponseBody {
-		return p.JSON200
-	})
+	var out rds.ListInstancesConfigurationsResponseBody
+	if err := c.rt.Decode(opListInstancesConfigurations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/configurations",
@@ -1272,6 +1532,8 @@ var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "Li
 
 // ListInstancesConfigurations2 (获取指定实例的参数组): GET /{version_id}/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
 func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1288,10 +1550,11 @@ func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesConfigurations2Response(httpResp)
-	return huawei.Result(opListInstancesConfigurations2, httpResp, parsed, err, func(p *rds.ListInstancesConfigurations2Response) *rds.ListInstancesConfigurations2ResponseBody {
-		return p.JSON200
-	})
+	var out rds.ListInstancesConfigurations2ResponseBody
+	if err := c.rt.Decode(opListInstancesConfigurations2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUser", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/db_user",
@@ -1299,6 +1562,8 @@ var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstanc
 
 // ListInstancesDBUser (查询数据库用户): GET /{version_id}/{project_id}/instances/{instance_id}/db_user.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
 func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1315,8 +1580,11 @@ func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, proj
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesDBUserResponse(httpResp)
-	return huawei.Result(opListInstancesDBUser, httpResp, parsed, err, func(p *rds.ListInstancesDBUserResponse) *rds.ListInstancesDBUserResponseBody { return p.JSON200 })
+	var out rds.ListInstancesDBUserResponseBody
+	if err := c.rt.Decode(opListInstancesDBUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUserV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
@@ -1324,6 +1592,8 @@ var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInsta
 
 // ListInstancesDBUserV3 (查询数据库用户（已废弃）): GET /v3/{project_id}/instances/{instance_id}/db_user.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
 func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (*rds.ListInstancesDBUserV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDBUserV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1334,8 +1604,11 @@ func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesDBUserV3Response(httpResp)
-	return huawei.Result(opListInstancesDBUserV3, httpResp, parsed, err, func(p *rds.ListInstancesDBUserV3Response) *rds.ListInstancesDBUserV3ResponseBody { return p.JSON200 })
+	var out rds.ListInstancesDBUserV3ResponseBody
+	if err := c.rt.Decode(opListInstancesDBUserV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabase", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/database",
@@ -1343,6 +1616,8 @@ var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInsta
 
 // ListInstancesDatabase (查询数据库): GET /{version_id}/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
 func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1359,8 +1634,11 @@ func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, pr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesDatabaseResponse(httpResp)
-	return huawei.Result(opListInstancesDatabase, httpResp, parsed, err, func(p *rds.ListInstancesDatabaseResponse) *rds.ListInstancesDatabaseResponseBody { return p.JSON200 })
+	var out rds.ListInstancesDatabaseResponseBody
+	if err := c.rt.Decode(opListInstancesDatabase, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabaseV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database",
@@ -1368,6 +1646,8 @@ var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListIns
 
 // ListInstancesDatabaseV3 (查询数据库（已废弃）): GET /v3/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
 func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string) (*rds.ListInstancesDatabaseV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabaseV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1378,10 +1658,11 @@ func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesDatabaseV3Response(httpResp)
-	return huawei.Result(opListInstancesDatabaseV3, httpResp, parsed, err, func(p *rds.ListInstancesDatabaseV3Response) *rds.ListInstancesDatabaseV3ResponseBody {
-		return p.JSON200
-	})
+	var out rds.ListInstancesDatabaseV3ResponseBody
+	if err := c.rt.Decode(opListInstancesDatabaseV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInstancesErrorlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/errorlog",
@@ -1389,6 +1670,8 @@ var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInsta
 
 // ListInstancesErrorlog (查询数据库错误日志): GET /rds/v1/{project_id}/instances/{instanceId}/errorlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:1
 func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesErrorlogParams) (*rds.ListInstancesErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1402,8 +1685,11 @@ func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, in
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesErrorlogResponse(httpResp)
-	return huawei.Result(opListInstancesErrorlog, httpResp, parsed, err, func(p *rds.ListInstancesErrorlogResponse) *rds.ListInstancesErrorlogResponseBody { return p.JSON200 })
+	var out rds.ListInstancesErrorlogResponseBody
+	if err := c.rt.Decode(opListInstancesErrorlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstancesSlowlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/slowlog",
@@ -1411,6 +1697,8 @@ var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstan
 
 // ListInstancesSlowlog (查询数据库慢日志): GET /rds/v1/{project_id}/instances/{instanceId}/slowlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:1
 func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesSlowlogParams) (*rds.ListInstancesSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1424,8 +1712,11 @@ func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, ins
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesSlowlogResponse(httpResp)
-	return huawei.Result(opListInstancesSlowlog, httpResp, parsed, err, func(p *rds.ListInstancesSlowlogResponse) *rds.ListInstancesSlowlogResponseBody { return p.JSON200 })
+	var out rds.ListInstancesSlowlogResponseBody
+	if err := c.rt.Decode(opListInstancesSlowlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListJobs = &huawei.Operation{Service: "rds", Name: "ListJobs", Method: "GET", Path: "/v3/{project_id}/jobs",
@@ -1433,6 +1724,8 @@ var opListJobs = &huawei.Operation{Service: "rds", Name: "ListJobs", Method: "GE
 
 // ListJobs (获取任务信息): GET /v3/{project_id}/jobs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:1
 func (c *Client) ListJobs(ctx context.Context, params *rds.ListJobsParams) (*rds.ListJobsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListJobs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListJobsRequest(server, ids.Project, params)
@@ -1440,8 +1733,11 @@ func (c *Client) ListJobs(ctx context.Context, params *rds.ListJobsParams) (*rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListJobsResponse(httpResp)
-	return huawei.Result(opListJobs, httpResp, parsed, err, func(p *rds.ListJobsResponse) *rds.ListJobsResponseBody { return p.JSON200 })
+	var out rds.ListJobsResponseBody
+	if err := c.rt.Decode(opListJobs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "GET", Path: "/{version_id}/{project_id}/jobs",
@@ -1449,6 +1745,8 @@ var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "
 
 // ListJobs2 (获取指定任务信息): GET /{version_id}/{project_id}/jobs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
 func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListJobs2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1462,8 +1760,11 @@ func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListJobs2Response(httpResp)
-	return huawei.Result(opListJobs2, httpResp, parsed, err, func(p *rds.ListJobs2Response) *rds.ListJobs2ResponseBody { return p.JSON200 })
+	var out rds.ListJobs2ResponseBody
+	if err := c.rt.Decode(opListJobs2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters",
@@ -1471,6 +1772,8 @@ var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters",
 
 // ListParameters (获取参数列表): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:1
 func (c *Client) ListParameters(ctx context.Context, projectID string, datastoreVersionID string) (*rds.ListParametersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListParameters, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1484,8 +1787,11 @@ func (c *Client) ListParameters(ctx context.Context, projectID string, datastore
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListParametersResponse(httpResp)
-	return huawei.Result(opListParameters, httpResp, parsed, err, func(p *rds.ListParametersResponse) *rds.ListParametersResponseBody { return p.JSON200 })
+	var out rds.ListParametersResponseBody
+	if err := c.rt.Decode(opListParameters, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListPolicy = &huawei.Operation{Service: "rds", Name: "ListPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
@@ -1493,6 +1799,8 @@ var opListPolicy = &huawei.Operation{Service: "rds", Name: "ListPolicy", Method:
 
 // ListPolicy (查询自动备份策略): GET /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
 func (c *Client) ListPolicy(ctx context.Context, instanceID string) (*rds.ListPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1503,8 +1811,11 @@ func (c *Client) ListPolicy(ctx context.Context, instanceID string) (*rds.ListPo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListPolicyResponse(httpResp)
-	return huawei.Result(opListPolicy, httpResp, parsed, err, func(p *rds.ListPolicyResponse) *rds.ListPolicyResponseBody { return p.JSON200 })
+	var out rds.ListPolicyResponseBody
+	if err := c.rt.Decode(opListPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET", Path: "/rds",
@@ -1512,6 +1823,8 @@ var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET"
 
 // ListRds (查询API版本列表): GET /rds.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
 func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRds, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListRdsRequest(server)
@@ -1519,8 +1832,11 @@ func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListRdsResponse(httpResp)
-	return huawei.Result(opListRds, httpResp, parsed, err, func(p *rds.ListRdsResponse) *rds.ListRdsResponseBody { return p.JSON200 })
+	var out rds.ListRdsResponseBody
+	if err := c.rt.Decode(opListRds, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRdsInstances = &huawei.Operation{Service: "rds", Name: "ListRdsInstances", Method: "GET", Path: "/rds/v1/{project_id}/instances",
@@ -1528,6 +1844,8 @@ var opListRdsInstances = &huawei.Operation{Service: "rds", Name: "ListRdsInstanc
 
 // ListRdsInstances (获取实例列表): GET /rds/v1/{project_id}/instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:1
 func (c *Client) ListRdsInstances(ctx context.Context, projectID string) (*rds.ListRdsInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRdsInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1538,8 +1856,11 @@ func (c *Client) ListRdsInstances(ctx context.Context, projectID string) (*rds.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListRdsInstancesResponse(httpResp)
-	return huawei.Result(opListRdsInstances, httpResp, parsed, err, func(p *rds.ListRdsInstancesResponse) *rds.ListRdsInstancesResponseBody { return p.JSON200 })
+	var out rds.ListRdsInstancesResponseBody
+	if err := c.rt.Decode(opListRdsInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRestoreTime = &huawei.Operation{Service: "rds", Name: "ListRestoreTime", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/restore-time",
@@ -1547,6 +1868,8 @@ var opListRestoreTime = &huawei.Operation{Service: "rds", Name: "ListRestoreTime
 
 // ListRestoreTime (查询可恢复时间段): GET /v3/{project_id}/instances/{instance_id}/restore-time.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:1
 func (c *Client) ListRestoreTime(ctx context.Context, instanceID string, params *rds.ListRestoreTimeParams) (*rds.ListRestoreTimeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRestoreTime, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1557,8 +1880,11 @@ func (c *Client) ListRestoreTime(ctx context.Context, instanceID string, params 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListRestoreTimeResponse(httpResp)
-	return huawei.Result(opListRestoreTime, httpResp, parsed, err, func(p *rds.ListRestoreTimeResponse) *rds.ListRestoreTimeResponseBody { return p.JSON200 })
+	var out rds.ListRestoreTimeResponseBody
+	if err := c.rt.Decode(opListRestoreTime, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSlowlog = &huawei.Operation{Service: "rds", Name: "ListSlowlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/slowlog",
@@ -1566,6 +1892,8 @@ var opListSlowlog = &huawei.Operation{Service: "rds", Name: "ListSlowlog", Metho
 
 // ListSlowlog (查询数据库慢日志): GET /v3/{project_id}/instances/{instance_id}/slowlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:1
 func (c *Client) ListSlowlog(ctx context.Context, instanceID string, params *rds.ListSlowlogParams) (*rds.ListSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1576,8 +1904,11 @@ func (c *Client) ListSlowlog(ctx context.Context, instanceID string, params *rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListSlowlogResponse(httpResp)
-	return huawei.Result(opListSlowlog, httpResp, parsed, err, func(p *rds.ListSlowlogResponse) *rds.ListSlowlogResponseBody { return p.JSON200 })
+	var out rds.ListSlowlogResponseBody
+	if err := c.rt.Decode(opListSlowlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSlowlog = huawei.Paging{Op: opListSlowlog, Style: "offset", Param: "offset", Limit: "limit",
@@ -1586,6 +1917,8 @@ var pageListSlowlog = huawei.Paging{Op: opListSlowlog, Style: "offset", Param: "
 // ListSlowlogAll iterates over the slow_log_list of every page of ListSlowlog
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:1
 func (c *Client) ListSlowlogAll(ctx context.Context, instanceID string, params *rds.ListSlowlogParams) iter.Seq2[rds.ListSlowlogSlowLogList, error] {
 	call := func(ctx context.Context, params *rds.ListSlowlogParams) (*rds.ListSlowlogResponseBody, error) {
 		return c.ListSlowlog(ctx, instanceID, params)
@@ -1598,6 +1931,8 @@ var opListTags = &huawei.Operation{Service: "rds", Name: "ListTags", Method: "GE
 
 // ListTags (查询项目标签): GET /v3/{project_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:1
 func (c *Client) ListTags(ctx context.Context) (*rds.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListTagsRequest(server, ids.Project)
@@ -1605,8 +1940,11 @@ func (c *Client) ListTags(ctx context.Context) (*rds.ListTagsResponseBody, error
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListTagsResponse(httpResp)
-	return huawei.Result(opListTags, httpResp, parsed, err, func(p *rds.ListTagsResponse) *rds.ListTagsResponseBody { return p.JSON200 })
+	var out rds.ListTagsResponseBody
+	if err := c.rt.Decode(opListTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Method: "GET", Path: "/rds/v1/{project_id}/datastores/{datastore_name}/versions",
@@ -1614,6 +1952,8 @@ var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Met
 
 // ListVersions (获取数据库版本信息): GET /rds/v1/{project_id}/datastores/{datastore_name}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:1
 func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreName rds.ListVersionsParamsDatastoreName) (*rds.ListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1627,8 +1967,11 @@ func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreNa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListVersionsResponse(httpResp)
-	return huawei.Result(opListVersions, httpResp, parsed, err, func(p *rds.ListVersionsResponse) *rds.ListVersionsResponseBody { return p.JSON200 })
+	var out rds.ListVersionsResponseBody
+	if err := c.rt.Decode(opListVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfiguration", Method: "GET", Path: "/v3/{project_id}/configurations/{config_id}",
@@ -1636,6 +1979,8 @@ var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfigura
 
 // ShowConfiguration (获取指定参数模板的参数): GET /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
 func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.ShowConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configID == "" {
@@ -1646,8 +1991,11 @@ func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.S
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowConfigurationResponse(httpResp)
-	return huawei.Result(opShowConfiguration, httpResp, parsed, err, func(p *rds.ShowConfigurationResponse) *rds.ShowConfigurationResponseBody { return p.JSON200 })
+	var out rds.ShowConfigurationResponseBody
+	if err := c.rt.Decode(opShowConfiguration, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfiguration2", Method: "GET", Path: "/{version_id}/{project_id}/configurations/{config_id}",
@@ -1655,6 +2003,8 @@ var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfigur
 
 // ShowConfiguration2 (获取指定参数组的参数): GET /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
 func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string) (*rds.ShowConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1671,8 +2021,11 @@ func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, proje
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowConfiguration2Response(httpResp)
-	return huawei.Result(opShowConfiguration2, httpResp, parsed, err, func(p *rds.ShowConfiguration2Response) *rds.ShowConfiguration2ResponseBody { return p.JSON200 })
+	var out rds.ShowConfiguration2ResponseBody
+	if err := c.rt.Decode(opShowConfiguration2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDatastore = &huawei.Operation{Service: "rds", Name: "ShowDatastore", Method: "GET", Path: "/v3/{project_id}/datastores/{database_name}",
@@ -1680,6 +2033,8 @@ var opShowDatastore = &huawei.Operation{Service: "rds", Name: "ShowDatastore", M
 
 // ShowDatastore (查询数据库引擎的版本): GET /v3/{project_id}/datastores/{database_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:1
 func (c *Client) ShowDatastore(ctx context.Context, databaseName string) (*rds.ShowDatastoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDatastore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if databaseName == "" {
@@ -1690,8 +2045,11 @@ func (c *Client) ShowDatastore(ctx context.Context, databaseName string) (*rds.S
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowDatastoreResponse(httpResp)
-	return huawei.Result(opShowDatastore, httpResp, parsed, err, func(p *rds.ShowDatastoreResponse) *rds.ShowDatastoreResponseBody { return p.JSON200 })
+	var out rds.ShowDatastoreResponseBody
+	if err := c.rt.Decode(opShowDatastore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowFlavor = &huawei.Operation{Service: "rds", Name: "ShowFlavor", Method: "GET", Path: "/v3/{project_id}/flavors/{database_name}",
@@ -1699,6 +2057,8 @@ var opShowFlavor = &huawei.Operation{Service: "rds", Name: "ShowFlavor", Method:
 
 // ShowFlavor (查询数据库规格): GET /v3/{project_id}/flavors/{database_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:1
 func (c *Client) ShowFlavor(ctx context.Context, databaseName string, params *rds.ShowFlavorParams) (*rds.ShowFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if databaseName == "" {
@@ -1709,8 +2069,11 @@ func (c *Client) ShowFlavor(ctx context.Context, databaseName string, params *rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowFlavorResponse(httpResp)
-	return huawei.Result(opShowFlavor, httpResp, parsed, err, func(p *rds.ShowFlavorResponse) *rds.ShowFlavorResponseBody { return p.JSON200 })
+	var out rds.ShowFlavorResponseBody
+	if err := c.rt.Decode(opShowFlavor, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}",
@@ -1718,6 +2081,8 @@ var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Met
 
 // ShowInstance (获取指定实例详细信息): GET /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:1
 func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID string) (*rds.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1731,8 +2096,11 @@ func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowInstanceResponse(httpResp)
-	return huawei.Result(opShowInstance, httpResp, parsed, err, func(p *rds.ShowInstanceResponse) *rds.ShowInstanceResponseBody { return p.JSON200 })
+	var out rds.ShowInstanceResponseBody
+	if err := c.rt.Decode(opShowInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}",
@@ -1740,6 +2108,8 @@ var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", M
 
 // ShowParameter (获取配置参数信息): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:1
 func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreVersionID string, parameterName string) (*rds.ShowParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1756,8 +2126,11 @@ func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreV
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowParameterResponse(httpResp)
-	return huawei.Result(opShowParameter, httpResp, parsed, err, func(p *rds.ShowParameterResponse) *rds.ShowParameterResponseBody { return p.JSON200 })
+	var out rds.ShowParameterResponseBody
+	if err := c.rt.Decode(opShowParameter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", Path: "/rds/{versionId}#ShowRd",
@@ -1765,6 +2138,8 @@ var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", 
 
 // ShowRd (查询API版本信息): GET /rds/{versionId}#ShowRd.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1775,8 +2150,11 @@ func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdRespo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowRdResponse(httpResp)
-	return huawei.Result(opShowRd, httpResp, parsed, err, func(p *rds.ShowRdResponse) *rds.ShowRdResponseBody { return p.JSON200 })
+	var out rds.ShowRdResponseBody
+	if err := c.rt.Decode(opShowRd, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowRd2 = &huawei.Operation{Service: "rds", Name: "ShowRd2", Method: "GET", Path: "/rds/{versionId}#ShowRd2",
@@ -1784,6 +2162,8 @@ var opShowRd2 = &huawei.Operation{Service: "rds", Name: "ShowRd2", Method: "GET"
 
 // ShowRd2 (查询指定的API版本信息): GET /rds/{versionId}#ShowRd2.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
 func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1794,8 +2174,11 @@ func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2Res
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowRd2Response(httpResp)
-	return huawei.Result(opShowRd2, httpResp, parsed, err, func(p *rds.ShowRd2Response) *rds.ShowRd2ResponseBody { return p.JSON200 })
+	var out rds.ShowRd2ResponseBody
+	if err := c.rt.Decode(opShowRd2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", Method: "GET", Path: "/rds/v1/{project_id}/flavors/{flavorId}",
@@ -1803,6 +2186,8 @@ var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", M
 
 // ShowRdsFlavor (获取指定实例规格信息): GET /rds/v1/{project_id}/flavors/{flavorId}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:1
 func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID string) (*rds.ShowRdsFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRdsFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1816,8 +2201,11 @@ func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowRdsFlavorResponse(httpResp)
-	return huawei.Result(opShowRdsFlavor, httpResp, parsed, err, func(p *rds.ShowRdsFlavorResponse) *rds.ShowRdsFlavorResponseBody { return p.JSON200 })
+	var out rds.ShowRdsFlavorResponseBody
+	if err := c.rt.Decode(opShowRdsFlavor, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowStorageType = &huawei.Operation{Service: "rds", Name: "ShowStorageType", Method: "GET", Path: "/v3/{project_id}/storage-type/{database_name}",
@@ -1825,6 +2213,8 @@ var opShowStorageType = &huawei.Operation{Service: "rds", Name: "ShowStorageType
 
 // ShowStorageType (查询数据库磁盘类型): GET /v3/{project_id}/storage-type/{database_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:1
 func (c *Client) ShowStorageType(ctx context.Context, databaseName string, params *rds.ShowStorageTypeParams) (*rds.ShowStorageTypeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowStorageType, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if databaseName == "" {
@@ -1835,8 +2225,11 @@ func (c *Client) ShowStorageType(ctx context.Context, databaseName string, param
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowStorageTypeResponse(httpResp)
-	return huawei.Result(opShowStorageType, httpResp, parsed, err, func(p *rds.ShowStorageTypeResponse) *rds.ShowStorageTypeResponseBody { return p.JSON200 })
+	var out rds.ShowStorageTypeResponseBody
+	if err := c.rt.Decode(opShowStorageType, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAction = &huawei.Operation{Service: "rds", Name: "UpdateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#resize_flavor",
@@ -1844,6 +2237,8 @@ var opUpdateAction = &huawei.Operation{Service: "rds", Name: "UpdateAction", Met
 
 // UpdateAction (变更数据库实例的规格): POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
 func (c *Client) UpdateAction(ctx context.Context, instanceID string, body rds.UpdateActionJSONRequestBody) (*rds.UpdateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1854,8 +2249,11 @@ func (c *Client) UpdateAction(ctx context.Context, instanceID string, body rds.U
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateActionResponse(httpResp)
-	return huawei.Result(opUpdateAction, httpResp, parsed, err, func(p *rds.UpdateActionResponse) *rds.UpdateActionResponseBody { return p.JSON200 })
+	var out rds.UpdateActionResponseBody
+	if err := c.rt.Decode(opUpdateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}/apply",
@@ -1863,6 +2261,8 @@ var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Metho
 
 // UpdateApply (应用参数模板): PUT /v3/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
 func (c *Client) UpdateApply(ctx context.Context, configID string, body rds.UpdateApplyJSONRequestBody) (*rds.UpdateApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateApply, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configID == "" {
@@ -1873,8 +2273,11 @@ func (c *Client) UpdateApply(ctx context.Context, configID string, body rds.Upda
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateApplyResponse(httpResp)
-	return huawei.Result(opUpdateApply, httpResp, parsed, err, func(p *rds.UpdateApplyResponse) *rds.UpdateApplyResponseBody { return p.JSON200 })
+	var out rds.UpdateApplyResponseBody
+	if err := c.rt.Decode(opUpdateApply, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "UpdateAuditlogPolicy", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
@@ -1882,6 +2285,8 @@ var opUpdateAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "UpdateAudi
 
 // UpdateAuditlogPolicy (设置审计日志策略): PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
 func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, body rds.UpdateAuditlogPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1892,8 +2297,7 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, bo
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdateAuditlogPolicyResponse(httpResp)
-	return huawei.NoResult(opUpdateAuditlogPolicy, httpResp, err)
+	return c.rt.NoResult(opUpdateAuditlogPolicy, httpResp)
 }
 
 var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBackupsPolicy", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
@@ -1901,6 +2305,8 @@ var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBacku
 
 // UpdateBackupsPolicy (设置自动备份策略): PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, instanceID string, body rds.UpdateBackupsPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1914,8 +2320,7 @@ func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, inst
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdateBackupsPolicyResponse(httpResp)
-	return huawei.NoResult(opUpdateBackupsPolicy, httpResp, err)
+	return c.rt.NoResult(opUpdateBackupsPolicy, httpResp)
 }
 
 var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}",
@@ -1923,6 +2328,8 @@ var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfi
 
 // UpdateConfiguration (修改参数模板参数): PUT /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
 func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body rds.UpdateConfigurationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configID == "" {
@@ -1933,8 +2340,7 @@ func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdateConfigurationResponse(httpResp)
-	return huawei.NoResult(opUpdateConfiguration, httpResp, err)
+	return c.rt.NoResult(opUpdateConfiguration, httpResp)
 }
 
 var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration2", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}",
@@ -1942,6 +2348,8 @@ var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConf
 
 // UpdateConfiguration2 (修改参数组参数): PUT /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, params *rds.UpdateConfiguration2Params, body rds.UpdateConfiguration2JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1958,8 +2366,7 @@ func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, pro
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdateConfiguration2Response(httpResp)
-	return huawei.NoResult(opUpdateConfiguration2, httpResp, err)
+	return c.rt.NoResult(opUpdateConfiguration2, httpResp)
 }
 
 var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationsApply", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}/apply",
@@ -1967,6 +2374,8 @@ var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "Updat
 
 // UpdateConfigurationsApply (应用参数组): PUT /{version_id}/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, projectID string, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfigurationsApply, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1983,10 +2392,11 @@ func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateConfigurationsApplyResponse(httpResp)
-	return huawei.Result(opUpdateConfigurationsApply, httpResp, parsed, err, func(p *rds.UpdateConfigurationsApplyResponse) *rds.UpdateConfigurationsApplyResponseBody {
-		return p.JSON200
-	})
+	var out rds.UpdateConfigurationsApplyResponseBody
+	if err := c.rt.Decode(opUpdateConfigurationsApply, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDefault = &huawei.Operation{Service: "rds", Name: "UpdateDefault", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters/default",
@@ -1994,6 +2404,8 @@ var opUpdateDefault = &huawei.Operation{Service: "rds", Name: "UpdateDefault", M
 
 // UpdateDefault (恢复默认参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
 func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID string) (*rds.UpdateDefaultResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDefault, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2007,8 +2419,11 @@ func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateDefaultResponse(httpResp)
-	return huawei.Result(opUpdateDefault, httpResp, parsed, err, func(p *rds.UpdateDefaultResponse) *rds.UpdateDefaultResponseBody { return p.JSON200 })
+	var out rds.UpdateDefaultResponseBody
+	if err := c.rt.Decode(opUpdateDefault, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateInstancesConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateInstancesConfiguration", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/configurations",
@@ -2016,6 +2431,8 @@ var opUpdateInstancesConfiguration = &huawei.Operation{Service: "rds", Name: "Up
 
 // UpdateInstancesConfiguration (修改指定实例的参数): PUT /v3/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
 func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID string, body rds.UpdateInstancesConfigurationJSONRequestBody) (*rds.UpdateInstancesConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateInstancesConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2026,10 +2443,11 @@ func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateInstancesConfigurationResponse(httpResp)
-	return huawei.Result(opUpdateInstancesConfiguration, httpResp, parsed, err, func(p *rds.UpdateInstancesConfigurationResponse) *rds.UpdateInstancesConfigurationResponseBody {
-		return p.JSON200
-	})
+	var out rds.UpdateInstancesConfigurationResponseBody
+	if err := c.rt.Decode(opUpdateInstancesConfiguration, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters",
@@ -2037,6 +2455,8 @@ var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter
 
 // UpdateParameter (设置配置参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
 func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID string, body rds.UpdateParameterJSONRequestBody) (*rds.UpdateParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2050,8 +2470,11 @@ func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateParameterResponse(httpResp)
-	return huawei.Result(opUpdateParameter, httpResp, parsed, err, func(p *rds.UpdateParameterResponse) *rds.UpdateParameterResponseBody { return p.JSON200 })
+	var out rds.UpdateParameterResponseBody
+	if err := c.rt.Decode(opUpdateParameter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdatePolicy = &huawei.Operation{Service: "rds", Name: "UpdatePolicy", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
@@ -2059,6 +2482,8 @@ var opUpdatePolicy = &huawei.Operation{Service: "rds", Name: "UpdatePolicy", Met
 
 // UpdatePolicy (设置自动备份策略): PUT /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
 func (c *Client) UpdatePolicy(ctx context.Context, instanceID string, body rds.UpdatePolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdatePolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2069,8 +2494,7 @@ func (c *Client) UpdatePolicy(ctx context.Context, instanceID string, body rds.U
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdatePolicyResponse(httpResp)
-	return huawei.NoResult(opUpdatePolicy, httpResp, err)
+	return c.rt.NoResult(opUpdatePolicy, httpResp)
 }
 
 var opUpdatePublicIP = &huawei.Operation{Service: "rds", Name: "UpdatePublicIP", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/public-ip",
@@ -2078,6 +2502,8 @@ var opUpdatePublicIP = &huawei.Operation{Service: "rds", Name: "UpdatePublicIP",
 
 // UpdatePublicIP (绑定和解绑弹性公网IP): PUT /v3/{project_id}/instances/{instance_id}/public-ip.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
 func (c *Client) UpdatePublicIP(ctx context.Context, instanceID string, body rds.UpdatePublicIPJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdatePublicIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2088,6 +2514,5 @@ func (c *Client) UpdatePublicIP(ctx context.Context, instanceID string, body rds
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdatePublicIPResponse(httpResp)
-	return huawei.NoResult(opUpdatePublicIP, httpResp, err)
+	return c.rt.NoResult(opUpdatePublicIP, httpResp)
 }

@@ -31,6 +31,8 @@ var opAlibabaSecurityDeepvisionProxySecurityCommonTokenGet = &toprt.Operation{Na
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGet calls alibaba.security.deepvision.proxy.security.common.token.get (获取Security Token).
 // Retried (with top.WithRetry): the spec marks it idempotent.
+//
+// Source: testdata/pages/002_864b31744e4ac0fa.txt:3
 func (c *Client) AlibabaSecurityDeepvisionProxySecurityCommonTokenGet(ctx context.Context, params top.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest) (*top.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult, error) {
 	var env top.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope
 	if err := c.rt.Call(ctx, opAlibabaSecurityDeepvisionProxySecurityCommonTokenGet, params, &env); err != nil {

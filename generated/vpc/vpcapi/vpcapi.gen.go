@@ -41,6 +41,8 @@ var opAcceptVpcPeering = &huawei.Operation{Service: "vpc", Name: "AcceptVpcPeeri
 
 // AcceptVpcPeering (接受对等连接请求): PUT /v2.0/vpc/peerings/{peering_id}/accept.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:1
 func (c *Client) AcceptVpcPeering(ctx context.Context, peeringID string) (*vpc.AcceptVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAcceptVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
@@ -51,8 +53,11 @@ func (c *Client) AcceptVpcPeering(ctx context.Context, peeringID string) (*vpc.A
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseAcceptVpcPeeringResponse(httpResp)
-	return huawei.Result(opAcceptVpcPeering, httpResp, parsed, err, func(p *vpc.AcceptVpcPeeringResponse) *vpc.AcceptVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.AcceptVpcPeeringResponseBody
+	if err := c.rt.Decode(opAcceptVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opAddVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "AddVpcExtendCidr", Method: "PUT", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr",
@@ -60,6 +65,8 @@ var opAddVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "AddVpcExtendCi
 
 // AddVpcExtendCidr (添加VPC扩展网段): PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 func (c *Client) AddVpcExtendCidr(ctx context.Context, vpcID string, body vpc.AddVpcExtendCidrJSONRequestBody) (*vpc.AddVpcExtendCidrResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAddVpcExtendCidr, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -70,8 +77,11 @@ func (c *Client) AddVpcExtendCidr(ctx context.Context, vpcID string, body vpc.Ad
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseAddVpcExtendCidrResponse(httpResp)
-	return huawei.Result(opAddVpcExtendCidr, httpResp, parsed, err, func(p *vpc.AddVpcExtendCidrResponse) *vpc.AddVpcExtendCidrResponseBody { return p.JSON200 })
+	var out vpc.AddVpcExtendCidrResponseBody
+	if err := c.rt.Decode(opAddVpcExtendCidr, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opAssociateRouteTable = &huawei.Operation{Service: "vpc", Name: "AssociateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable",
@@ -79,6 +89,8 @@ var opAssociateRouteTable = &huawei.Operation{Service: "vpc", Name: "AssociateRo
 
 // AssociateRouteTable (关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
 func (c *Client) AssociateRouteTable(ctx context.Context, routetableID string, body vpc.AssociateRouteTableJSONRequestBody) (*vpc.AssociateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -89,8 +101,11 @@ func (c *Client) AssociateRouteTable(ctx context.Context, routetableID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseAssociateRouteTableResponse(httpResp)
-	return huawei.Result(opAssociateRouteTable, httpResp, parsed, err, func(p *vpc.AssociateRouteTableResponse) *vpc.AssociateRouteTableResponseBody { return p.JSON200 })
+	var out vpc.AssociateRouteTableResponseBody
+	if err := c.rt.Decode(opAssociateRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchCreateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "BatchCreateSubNetworkInterface", Method: "POST", Path: "/v3/{project_id}/vpc/sub-network-interfaces/batch-create",
@@ -98,6 +113,8 @@ var opBatchCreateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "
 
 // BatchCreateSubNetworkInterface (批量创建辅助弹性网卡): POST /v3/{project_id}/vpc/sub-network-interfaces/batch-create.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
 func (c *Client) BatchCreateSubNetworkInterface(ctx context.Context, body vpc.BatchCreateSubNetworkInterfaceJSONRequestBody) (*vpc.BatchCreateSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewBatchCreateSubNetworkInterfaceRequest(server, ids.Project, body)
@@ -105,10 +122,11 @@ func (c *Client) BatchCreateSubNetworkInterface(ctx context.Context, body vpc.Ba
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseBatchCreateSubNetworkInterfaceResponse(httpResp)
-	return huawei.Result(opBatchCreateSubNetworkInterface, httpResp, parsed, err, func(p *vpc.BatchCreateSubNetworkInterfaceResponse) *vpc.BatchCreateSubNetworkInterfaceResponseBody {
-		return p.JSON201
-	})
+	var out vpc.BatchCreateSubNetworkInterfaceResponseBody
+	if err := c.rt.Decode(opBatchCreateSubNetworkInterface, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchCreateSubnetTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateSubnetTags", Method: "POST", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/action",
@@ -116,6 +134,8 @@ var opBatchCreateSubnetTags = &huawei.Operation{Service: "vpc", Name: "BatchCrea
 
 // BatchCreateSubnetTags (批量创建和删除子网资源标签): POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
 func (c *Client) BatchCreateSubnetTags(ctx context.Context, subnetID string, body vpc.BatchCreateSubnetTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -126,8 +146,7 @@ func (c *Client) BatchCreateSubnetTags(ctx context.Context, subnetID string, bod
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseBatchCreateSubnetTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateSubnetTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateSubnetTags, httpResp)
 }
 
 var opBatchCreateVpcTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateVpcTags", Method: "POST", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/action",
@@ -135,6 +154,8 @@ var opBatchCreateVpcTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateV
 
 // BatchCreateVpcTags (批量创建和删除VPC资源标签): POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
 func (c *Client) BatchCreateVpcTags(ctx context.Context, vpcID string, body vpc.BatchCreateVpcTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -145,8 +166,7 @@ func (c *Client) BatchCreateVpcTags(ctx context.Context, vpcID string, body vpc.
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseBatchCreateVpcTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateVpcTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateVpcTags, httpResp)
 }
 
 var opCreateAddressGroup = &huawei.Operation{Service: "vpc", Name: "CreateAddressGroup", Method: "POST", Path: "/v3/{project_id}/vpc/address_groups",
@@ -154,6 +174,8 @@ var opCreateAddressGroup = &huawei.Operation{Service: "vpc", Name: "CreateAddres
 
 // CreateAddressGroup (创建地址组): POST /v3/{project_id}/vpc/address_groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
 func (c *Client) CreateAddressGroup(ctx context.Context, body vpc.CreateAddressGroupJSONRequestBody) (*vpc.CreateAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateAddressGroupRequest(server, ids.Project, body)
@@ -161,8 +183,11 @@ func (c *Client) CreateAddressGroup(ctx context.Context, body vpc.CreateAddressG
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateAddressGroupResponse(httpResp)
-	return huawei.Result(opCreateAddressGroup, httpResp, parsed, err, func(p *vpc.CreateAddressGroupResponse) *vpc.CreateAddressGroupResponseBody { return p.JSON201 })
+	var out vpc.CreateAddressGroupResponseBody
+	if err := c.rt.Decode(opCreateAddressGroup, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePort = &huawei.Operation{Service: "vpc", Name: "CreatePort", Method: "POST", Path: "/v1/{project_id}/ports",
@@ -170,6 +195,8 @@ var opCreatePort = &huawei.Operation{Service: "vpc", Name: "CreatePort", Method:
 
 // CreatePort (创建端口): POST /v1/{project_id}/ports.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 func (c *Client) CreatePort(ctx context.Context, body vpc.CreatePortJSONRequestBody) (*vpc.CreatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreatePortRequest(server, ids.Project, body)
@@ -177,8 +204,11 @@ func (c *Client) CreatePort(ctx context.Context, body vpc.CreatePortJSONRequestB
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreatePortResponse(httpResp)
-	return huawei.Result(opCreatePort, httpResp, parsed, err, func(p *vpc.CreatePortResponse) *vpc.CreatePortResponseBody { return p.JSON200 })
+	var out vpc.CreatePortResponseBody
+	if err := c.rt.Decode(opCreatePort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePortV1 = &huawei.Operation{Service: "vpc", Name: "CreatePortV1", Method: "POST", Path: "/v1/ports",
@@ -186,6 +216,8 @@ var opCreatePortV1 = &huawei.Operation{Service: "vpc", Name: "CreatePortV1", Met
 
 // CreatePortV1 (创建端口（废弃）): POST /v1/ports.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 func (c *Client) CreatePortV1(ctx context.Context, body vpc.CreatePortV1JSONRequestBody) (*vpc.CreatePortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreatePortV1Request(server, body)
@@ -193,8 +225,11 @@ func (c *Client) CreatePortV1(ctx context.Context, body vpc.CreatePortV1JSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreatePortV1Response(httpResp)
-	return huawei.Result(opCreatePortV1, httpResp, parsed, err, func(p *vpc.CreatePortV1Response) *vpc.CreatePortV1ResponseBody { return p.JSON200 })
+	var out vpc.CreatePortV1ResponseBody
+	if err := c.rt.Decode(opCreatePortV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePrivateip = &huawei.Operation{Service: "vpc", Name: "CreatePrivateip", Method: "POST", Path: "/v1/{project_id}/privateips",
@@ -202,6 +237,8 @@ var opCreatePrivateip = &huawei.Operation{Service: "vpc", Name: "CreatePrivateip
 
 // CreatePrivateip (申请私有IP): POST /v1/{project_id}/privateips.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 func (c *Client) CreatePrivateip(ctx context.Context, body vpc.CreatePrivateipJSONRequestBody) (*vpc.CreatePrivateipResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreatePrivateipRequest(server, ids.Project, body)
@@ -209,8 +246,11 @@ func (c *Client) CreatePrivateip(ctx context.Context, body vpc.CreatePrivateipJS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreatePrivateipResponse(httpResp)
-	return huawei.Result(opCreatePrivateip, httpResp, parsed, err, func(p *vpc.CreatePrivateipResponse) *vpc.CreatePrivateipResponseBody { return p.JSON200 })
+	var out vpc.CreatePrivateipResponseBody
+	if err := c.rt.Decode(opCreatePrivateip, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRouteTable = &huawei.Operation{Service: "vpc", Name: "CreateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables",
@@ -218,6 +258,8 @@ var opCreateRouteTable = &huawei.Operation{Service: "vpc", Name: "CreateRouteTab
 
 // CreateRouteTable (创建路由表): POST /v1/{project_id}/routetables.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
 func (c *Client) CreateRouteTable(ctx context.Context, body vpc.CreateRouteTableJSONRequestBody) (*vpc.CreateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateRouteTableRequest(server, ids.Project, body)
@@ -225,8 +267,11 @@ func (c *Client) CreateRouteTable(ctx context.Context, body vpc.CreateRouteTable
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateRouteTableResponse(httpResp)
-	return huawei.Result(opCreateRouteTable, httpResp, parsed, err, func(p *vpc.CreateRouteTableResponse) *vpc.CreateRouteTableResponseBody { return p.JSON200 })
+	var out vpc.CreateRouteTableResponseBody
+	if err := c.rt.Decode(opCreateRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroup", Method: "POST", Path: "/v3/{project_id}/vpc/security-groups",
@@ -234,6 +279,8 @@ var opCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "CreateSecur
 
 // CreateSecurityGroup (创建安全组): POST /v3/{project_id}/vpc/security-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
 func (c *Client) CreateSecurityGroup(ctx context.Context, body vpc.CreateSecurityGroupJSONRequestBody) (*vpc.CreateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSecurityGroupRequest(server, ids.Project, body)
@@ -241,8 +288,11 @@ func (c *Client) CreateSecurityGroup(ctx context.Context, body vpc.CreateSecurit
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSecurityGroupResponse(httpResp)
-	return huawei.Result(opCreateSecurityGroup, httpResp, parsed, err, func(p *vpc.CreateSecurityGroupResponse) *vpc.CreateSecurityGroupResponseBody { return p.JSON201 })
+	var out vpc.CreateSecurityGroupResponseBody
+	if err := c.rt.Decode(opCreateSecurityGroup, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroupRule", Method: "POST", Path: "/v3/{project_id}/vpc/security-group-rules",
@@ -250,6 +300,8 @@ var opCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "CreateS
 
 // CreateSecurityGroupRule (创建安全组规则): POST /v3/{project_id}/vpc/security-group-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
 func (c *Client) CreateSecurityGroupRule(ctx context.Context, body vpc.CreateSecurityGroupRuleJSONRequestBody) (*vpc.CreateSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSecurityGroupRuleRequest(server, ids.Project, body)
@@ -257,10 +309,11 @@ func (c *Client) CreateSecurityGroupRule(ctx context.Context, body vpc.CreateSec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opCreateSecurityGroupRule, httpResp, parsed, err, func(p *vpc.CreateSecurityGroupRuleResponse) *vpc.CreateSecurityGroupRuleResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opCreateSecurityGroupRule, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroupRuleV1", Method: "POST", Path: "/v1/{project_id}/security-group-rules",
@@ -268,6 +321,8 @@ var opCreateSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "Creat
 
 // CreateSecurityGroupRuleV1 (创建安全组规则): POST /v1/{project_id}/security-group-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 func (c *Client) CreateSecurityGroupRuleV1(ctx context.Context, body vpc.CreateSecurityGroupRuleV1JSONRequestBody) (*vpc.CreateSecurityGroupRuleV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSecurityGroupRuleV1Request(server, ids.Project, body)
@@ -275,10 +330,11 @@ func (c *Client) CreateSecurityGroupRuleV1(ctx context.Context, body vpc.CreateS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSecurityGroupRuleV1Response(httpResp)
-	return huawei.Result(opCreateSecurityGroupRuleV1, httpResp, parsed, err, func(p *vpc.CreateSecurityGroupRuleV1Response) *vpc.CreateSecurityGroupRuleV1ResponseBody {
-		return p.JSON200
-	})
+	var out vpc.CreateSecurityGroupRuleV1ResponseBody
+	if err := c.rt.Decode(opCreateSecurityGroupRuleV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroupV1", Method: "POST", Path: "/v1/{project_id}/security-groups",
@@ -286,6 +342,8 @@ var opCreateSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "CreateSec
 
 // CreateSecurityGroupV1 (创建安全组): POST /v1/{project_id}/security-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 func (c *Client) CreateSecurityGroupV1(ctx context.Context, body vpc.CreateSecurityGroupV1JSONRequestBody) (*vpc.CreateSecurityGroupV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSecurityGroupV1Request(server, ids.Project, body)
@@ -293,8 +351,11 @@ func (c *Client) CreateSecurityGroupV1(ctx context.Context, body vpc.CreateSecur
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSecurityGroupV1Response(httpResp)
-	return huawei.Result(opCreateSecurityGroupV1, httpResp, parsed, err, func(p *vpc.CreateSecurityGroupV1Response) *vpc.CreateSecurityGroupV1ResponseBody { return p.JSON200 })
+	var out vpc.CreateSecurityGroupV1ResponseBody
+	if err := c.rt.Decode(opCreateSecurityGroupV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "CreateSubNetworkInterface", Method: "POST", Path: "/v3/{project_id}/vpc/sub-network-interfaces",
@@ -302,6 +363,8 @@ var opCreateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Creat
 
 // CreateSubNetworkInterface (创建辅助弹性网卡): POST /v3/{project_id}/vpc/sub-network-interfaces.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
 func (c *Client) CreateSubNetworkInterface(ctx context.Context, body vpc.CreateSubNetworkInterfaceJSONRequestBody) (*vpc.CreateSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSubNetworkInterfaceRequest(server, ids.Project, body)
@@ -309,10 +372,11 @@ func (c *Client) CreateSubNetworkInterface(ctx context.Context, body vpc.CreateS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSubNetworkInterfaceResponse(httpResp)
-	return huawei.Result(opCreateSubNetworkInterface, httpResp, parsed, err, func(p *vpc.CreateSubNetworkInterfaceResponse) *vpc.CreateSubNetworkInterfaceResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateSubNetworkInterfaceResponseBody
+	if err := c.rt.Decode(opCreateSubNetworkInterface, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSubnet = &huawei.Operation{Service: "vpc", Name: "CreateSubnet", Method: "POST", Path: "/v1/{project_id}/subnets",
@@ -320,6 +384,8 @@ var opCreateSubnet = &huawei.Operation{Service: "vpc", Name: "CreateSubnet", Met
 
 // CreateSubnet (创建子网): POST /v1/{project_id}/subnets.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 func (c *Client) CreateSubnet(ctx context.Context, body vpc.CreateSubnetJSONRequestBody) (*vpc.CreateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSubnetRequest(server, ids.Project, body)
@@ -327,8 +393,11 @@ func (c *Client) CreateSubnet(ctx context.Context, body vpc.CreateSubnetJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSubnetResponse(httpResp)
-	return huawei.Result(opCreateSubnet, httpResp, parsed, err, func(p *vpc.CreateSubnetResponse) *vpc.CreateSubnetResponseBody { return p.JSON200 })
+	var out vpc.CreateSubnetResponseBody
+	if err := c.rt.Decode(opCreateSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSubnetTag = &huawei.Operation{Service: "vpc", Name: "CreateSubnetTag", Method: "POST", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
@@ -336,6 +405,8 @@ var opCreateSubnetTag = &huawei.Operation{Service: "vpc", Name: "CreateSubnetTag
 
 // CreateSubnetTag (创建子网资源标签): POST /v2.0/{project_id}/subnets/{subnet_id}/tags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 func (c *Client) CreateSubnetTag(ctx context.Context, subnetID string, body vpc.CreateSubnetTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateSubnetTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -346,8 +417,7 @@ func (c *Client) CreateSubnetTag(ctx context.Context, subnetID string, body vpc.
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseCreateSubnetTagResponse(httpResp)
-	return huawei.NoResult(opCreateSubnetTag, httpResp, err)
+	return c.rt.NoResult(opCreateSubnetTag, httpResp)
 }
 
 var opCreateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "CreateTrafficMirrorFilter", Method: "POST", Path: "/v3/{project_id}/vpc/traffic-mirror-filters",
@@ -355,6 +425,8 @@ var opCreateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Creat
 
 // CreateTrafficMirrorFilter (创建流量镜像筛选条件): POST /v3/{project_id}/vpc/traffic-mirror-filters.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 func (c *Client) CreateTrafficMirrorFilter(ctx context.Context, body vpc.CreateTrafficMirrorFilterJSONRequestBody) (*vpc.CreateTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateTrafficMirrorFilterRequest(server, ids.Project, body)
@@ -362,10 +434,11 @@ func (c *Client) CreateTrafficMirrorFilter(ctx context.Context, body vpc.CreateT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateTrafficMirrorFilterResponse(httpResp)
-	return huawei.Result(opCreateTrafficMirrorFilter, httpResp, parsed, err, func(p *vpc.CreateTrafficMirrorFilterResponse) *vpc.CreateTrafficMirrorFilterResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateTrafficMirrorFilterResponseBody
+	if err := c.rt.Decode(opCreateTrafficMirrorFilter, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "CreateTrafficMirrorFilterRule", Method: "POST", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules",
@@ -373,6 +446,8 @@ var opCreateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "C
 
 // CreateTrafficMirrorFilterRule (创建流量镜像筛选规则): POST /v3/{project_id}/vpc/traffic-mirror-filter-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
 func (c *Client) CreateTrafficMirrorFilterRule(ctx context.Context, body vpc.CreateTrafficMirrorFilterRuleJSONRequestBody) (*vpc.CreateTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateTrafficMirrorFilterRuleRequest(server, ids.Project, body)
@@ -380,10 +455,11 @@ func (c *Client) CreateTrafficMirrorFilterRule(ctx context.Context, body vpc.Cre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateTrafficMirrorFilterRuleResponse(httpResp)
-	return huawei.Result(opCreateTrafficMirrorFilterRule, httpResp, parsed, err, func(p *vpc.CreateTrafficMirrorFilterRuleResponse) *vpc.CreateTrafficMirrorFilterRuleResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateTrafficMirrorFilterRuleResponseBody
+	if err := c.rt.Decode(opCreateTrafficMirrorFilterRule, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "CreateTrafficMirrorSession", Method: "POST", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions",
@@ -391,6 +467,8 @@ var opCreateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Crea
 
 // CreateTrafficMirrorSession (创建流量镜像会话): POST /v3/{project_id}/vpc/traffic-mirror-sessions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
 func (c *Client) CreateTrafficMirrorSession(ctx context.Context, body vpc.CreateTrafficMirrorSessionJSONRequestBody) (*vpc.CreateTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateTrafficMirrorSessionRequest(server, ids.Project, body)
@@ -398,10 +476,11 @@ func (c *Client) CreateTrafficMirrorSession(ctx context.Context, body vpc.Create
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateTrafficMirrorSessionResponse(httpResp)
-	return huawei.Result(opCreateTrafficMirrorSession, httpResp, parsed, err, func(p *vpc.CreateTrafficMirrorSessionResponse) *vpc.CreateTrafficMirrorSessionResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateTrafficMirrorSessionResponseBody
+	if err := c.rt.Decode(opCreateTrafficMirrorSession, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVpc = &huawei.Operation{Service: "vpc", Name: "CreateVpc", Method: "POST", Path: "/v1/{project_id}/vpcs",
@@ -409,6 +488,8 @@ var opCreateVpc = &huawei.Operation{Service: "vpc", Name: "CreateVpc", Method: "
 
 // CreateVpc (创建VPC): POST /v1/{project_id}/vpcs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 func (c *Client) CreateVpc(ctx context.Context, body vpc.CreateVpcJSONRequestBody) (*vpc.CreateVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateVpcRequest(server, ids.Project, body)
@@ -416,8 +497,11 @@ func (c *Client) CreateVpc(ctx context.Context, body vpc.CreateVpcJSONRequestBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateVpcResponse(httpResp)
-	return huawei.Result(opCreateVpc, httpResp, parsed, err, func(p *vpc.CreateVpcResponse) *vpc.CreateVpcResponseBody { return p.JSON200 })
+	var out vpc.CreateVpcResponseBody
+	if err := c.rt.Decode(opCreateVpc, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVpcPeering = &huawei.Operation{Service: "vpc", Name: "CreateVpcPeering", Method: "POST", Path: "/v2.0/vpc/peerings",
@@ -425,6 +509,8 @@ var opCreateVpcPeering = &huawei.Operation{Service: "vpc", Name: "CreateVpcPeeri
 
 // CreateVpcPeering (创建对等连接): POST /v2.0/vpc/peerings.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
 func (c *Client) CreateVpcPeering(ctx context.Context, body vpc.CreateVpcPeeringJSONRequestBody) (*vpc.CreateVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateVpcPeeringRequest(server, body)
@@ -432,8 +518,11 @@ func (c *Client) CreateVpcPeering(ctx context.Context, body vpc.CreateVpcPeering
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateVpcPeeringResponse(httpResp)
-	return huawei.Result(opCreateVpcPeering, httpResp, parsed, err, func(p *vpc.CreateVpcPeeringResponse) *vpc.CreateVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.CreateVpcPeeringResponseBody
+	if err := c.rt.Decode(opCreateVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVpcResourceTag = &huawei.Operation{Service: "vpc", Name: "CreateVpcResourceTag", Method: "POST", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
@@ -441,6 +530,8 @@ var opCreateVpcResourceTag = &huawei.Operation{Service: "vpc", Name: "CreateVpcR
 
 // CreateVpcResourceTag (创建VPC资源标签): POST /v2.0/{project_id}/vpcs/{vpc_id}/tags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 func (c *Client) CreateVpcResourceTag(ctx context.Context, vpcID string, body vpc.CreateVpcResourceTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateVpcResourceTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -451,8 +542,7 @@ func (c *Client) CreateVpcResourceTag(ctx context.Context, vpcID string, body vp
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseCreateVpcResourceTagResponse(httpResp)
-	return huawei.NoResult(opCreateVpcResourceTag, httpResp, err)
+	return c.rt.NoResult(opCreateVpcResourceTag, httpResp)
 }
 
 var opCreateVpcRoute = &huawei.Operation{Service: "vpc", Name: "CreateVpcRoute", Method: "POST", Path: "/v2.0/vpc/routes",
@@ -460,6 +550,8 @@ var opCreateVpcRoute = &huawei.Operation{Service: "vpc", Name: "CreateVpcRoute",
 
 // CreateVpcRoute (创建VPC路由): POST /v2.0/vpc/routes.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 func (c *Client) CreateVpcRoute(ctx context.Context, body vpc.CreateVpcRouteJSONRequestBody) (*vpc.CreateVpcRouteResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateVpcRouteRequest(server, body)
@@ -467,8 +559,11 @@ func (c *Client) CreateVpcRoute(ctx context.Context, body vpc.CreateVpcRouteJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateVpcRouteResponse(httpResp)
-	return huawei.Result(opCreateVpcRoute, httpResp, parsed, err, func(p *vpc.CreateVpcRouteResponse) *vpc.CreateVpcRouteResponseBody { return p.JSON200 })
+	var out vpc.CreateVpcRouteResponseBody
+	if err := c.rt.Decode(opCreateVpcRoute, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAddressGroup = &huawei.Operation{Service: "vpc", Name: "DeleteAddressGroup", Method: "DELETE", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
@@ -476,6 +571,8 @@ var opDeleteAddressGroup = &huawei.Operation{Service: "vpc", Name: "DeleteAddres
 
 // DeleteAddressGroup (删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
 func (c *Client) DeleteAddressGroup(ctx context.Context, addressGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if addressGroupID == "" {
@@ -486,8 +583,7 @@ func (c *Client) DeleteAddressGroup(ctx context.Context, addressGroupID string) 
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteAddressGroupResponse(httpResp)
-	return huawei.NoResult(opDeleteAddressGroup, httpResp, err)
+	return c.rt.NoResult(opDeleteAddressGroup, httpResp)
 }
 
 var opDeleteForce = &huawei.Operation{Service: "vpc", Name: "DeleteForce", Method: "DELETE", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}/force",
@@ -495,6 +591,8 @@ var opDeleteForce = &huawei.Operation{Service: "vpc", Name: "DeleteForce", Metho
 
 // DeleteForce (强制删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
 func (c *Client) DeleteForce(ctx context.Context, addressGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteForce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if addressGroupID == "" {
@@ -505,8 +603,7 @@ func (c *Client) DeleteForce(ctx context.Context, addressGroupID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteForceResponse(httpResp)
-	return huawei.NoResult(opDeleteForce, httpResp, err)
+	return c.rt.NoResult(opDeleteForce, httpResp)
 }
 
 var opDeletePort = &huawei.Operation{Service: "vpc", Name: "DeletePort", Method: "DELETE", Path: "/v1/{project_id}/ports/{port_id}",
@@ -514,6 +611,8 @@ var opDeletePort = &huawei.Operation{Service: "vpc", Name: "DeletePort", Method:
 
 // DeletePort (删除端口): DELETE /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口.md:1
 func (c *Client) DeletePort(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -524,8 +623,7 @@ func (c *Client) DeletePort(ctx context.Context, portID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeletePortResponse(httpResp)
-	return huawei.NoResult(opDeletePort, httpResp, err)
+	return c.rt.NoResult(opDeletePort, httpResp)
 }
 
 var opDeletePortV1 = &huawei.Operation{Service: "vpc", Name: "DeletePortV1", Method: "DELETE", Path: "/v1/ports/{port_id}",
@@ -533,6 +631,8 @@ var opDeletePortV1 = &huawei.Operation{Service: "vpc", Name: "DeletePortV1", Met
 
 // DeletePortV1 (删除端口（废弃）): DELETE /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口（废弃）.md:1
 func (c *Client) DeletePortV1(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -543,8 +643,7 @@ func (c *Client) DeletePortV1(ctx context.Context, portID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeletePortV1Response(httpResp)
-	return huawei.NoResult(opDeletePortV1, httpResp, err)
+	return c.rt.NoResult(opDeletePortV1, httpResp)
 }
 
 var opDeletePrivateip = &huawei.Operation{Service: "vpc", Name: "DeletePrivateip", Method: "DELETE", Path: "/v1/{project_id}/privateips/{privateip_id}",
@@ -552,6 +651,8 @@ var opDeletePrivateip = &huawei.Operation{Service: "vpc", Name: "DeletePrivateip
 
 // DeletePrivateip (删除私有IP): DELETE /v1/{project_id}/privateips/{privateip_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除私有IP.md:1
 func (c *Client) DeletePrivateip(ctx context.Context, privateipID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if privateipID == "" {
@@ -562,8 +663,7 @@ func (c *Client) DeletePrivateip(ctx context.Context, privateipID string) error 
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeletePrivateipResponse(httpResp)
-	return huawei.NoResult(opDeletePrivateip, httpResp, err)
+	return c.rt.NoResult(opDeletePrivateip, httpResp)
 }
 
 var opDeleteRouteTable = &huawei.Operation{Service: "vpc", Name: "DeleteRouteTable", Method: "DELETE", Path: "/v1/{project_id}/routetables/{routetable_id}",
@@ -571,6 +671,8 @@ var opDeleteRouteTable = &huawei.Operation{Service: "vpc", Name: "DeleteRouteTab
 
 // DeleteRouteTable (删除路由表): DELETE /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由表.md:1
 func (c *Client) DeleteRouteTable(ctx context.Context, routetableID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -581,8 +683,7 @@ func (c *Client) DeleteRouteTable(ctx context.Context, routetableID string) erro
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteRouteTableResponse(httpResp)
-	return huawei.NoResult(opDeleteRouteTable, httpResp, err)
+	return c.rt.NoResult(opDeleteRouteTable, httpResp)
 }
 
 var opDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroup", Method: "DELETE", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
@@ -590,6 +691,8 @@ var opDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "DeleteSecur
 
 // DeleteSecurityGroup (删除安全组): DELETE /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:1
 func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -600,8 +703,7 @@ func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupID string
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opDeleteSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opDeleteSecurityGroup, httpResp)
 }
 
 var opDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroupRule", Method: "DELETE", Path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
@@ -609,6 +711,8 @@ var opDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "DeleteS
 
 // DeleteSecurityGroupRule (删除安全组规则): DELETE /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-10.md:1
 func (c *Client) DeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -619,8 +723,7 @@ func (c *Client) DeleteSecurityGroupRule(ctx context.Context, securityGroupRuleI
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSecurityGroupRuleResponse(httpResp)
-	return huawei.NoResult(opDeleteSecurityGroupRule, httpResp, err)
+	return c.rt.NoResult(opDeleteSecurityGroupRule, httpResp)
 }
 
 var opDeleteSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroupRuleV1", Method: "DELETE", Path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
@@ -628,6 +731,8 @@ var opDeleteSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "Delet
 
 // DeleteSecurityGroupRuleV1 (删除安全组规则): DELETE /v1/{project_id}/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则.md:1
 func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -638,8 +743,7 @@ func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, securityGroupRul
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSecurityGroupRuleV1Response(httpResp)
-	return huawei.NoResult(opDeleteSecurityGroupRuleV1, httpResp, err)
+	return c.rt.NoResult(opDeleteSecurityGroupRuleV1, httpResp)
 }
 
 var opDeleteSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroupV1", Method: "DELETE", Path: "/v1/{project_id}/security-groups/{security_group_id}",
@@ -647,6 +751,8 @@ var opDeleteSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSec
 
 // DeleteSecurityGroupV1 (删除安全组): DELETE /v1/{project_id}/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组.md:1
 func (c *Client) DeleteSecurityGroupV1(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -657,8 +763,7 @@ func (c *Client) DeleteSecurityGroupV1(ctx context.Context, securityGroupID stri
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSecurityGroupV1Response(httpResp)
-	return huawei.NoResult(opDeleteSecurityGroupV1, httpResp, err)
+	return c.rt.NoResult(opDeleteSecurityGroupV1, httpResp)
 }
 
 var opDeleteSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "DeleteSubNetworkInterface", Method: "DELETE", Path: "/v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}",
@@ -666,6 +771,8 @@ var opDeleteSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Delet
 
 // DeleteSubNetworkInterface (删除辅助弹性网卡): DELETE /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:1
 func (c *Client) DeleteSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subNetworkInterfaceID == "" {
@@ -676,8 +783,7 @@ func (c *Client) DeleteSubNetworkInterface(ctx context.Context, subNetworkInterf
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSubNetworkInterfaceResponse(httpResp)
-	return huawei.NoResult(opDeleteSubNetworkInterface, httpResp, err)
+	return c.rt.NoResult(opDeleteSubNetworkInterface, httpResp)
 }
 
 var opDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "DeleteSubnet", Method: "DELETE", Path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
@@ -685,6 +791,8 @@ var opDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "DeleteSubnet", Met
 
 // DeleteSubnet (删除子网): DELETE /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网.md:1
 func (c *Client) DeleteSubnet(ctx context.Context, vpcID string, subnetID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -698,8 +806,7 @@ func (c *Client) DeleteSubnet(ctx context.Context, vpcID string, subnetID string
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSubnetResponse(httpResp)
-	return huawei.NoResult(opDeleteSubnet, httpResp, err)
+	return c.rt.NoResult(opDeleteSubnet, httpResp)
 }
 
 var opDeleteSubnetTag = &huawei.Operation{Service: "vpc", Name: "DeleteSubnetTag", Method: "DELETE", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/{key}",
@@ -707,6 +814,8 @@ var opDeleteSubnetTag = &huawei.Operation{Service: "vpc", Name: "DeleteSubnetTag
 
 // DeleteSubnetTag (删除子网资源标签): DELETE /v2.0/{project_id}/subnets/{subnet_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网资源标签.md:1
 func (c *Client) DeleteSubnetTag(ctx context.Context, subnetID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubnetTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -720,8 +829,7 @@ func (c *Client) DeleteSubnetTag(ctx context.Context, subnetID string, key strin
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSubnetTagResponse(httpResp)
-	return huawei.NoResult(opDeleteSubnetTag, httpResp, err)
+	return c.rt.NoResult(opDeleteSubnetTag, httpResp)
 }
 
 var opDeleteTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorFilter", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
@@ -729,6 +837,8 @@ var opDeleteTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Delet
 
 // DeleteTrafficMirrorFilter (删除流量镜像筛选条件): DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
 func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterID == "" {
@@ -739,8 +849,7 @@ func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, trafficMirrorFil
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteTrafficMirrorFilterResponse(httpResp)
-	return huawei.NoResult(opDeleteTrafficMirrorFilter, httpResp, err)
+	return c.rt.NoResult(opDeleteTrafficMirrorFilter, httpResp)
 }
 
 var opDeleteTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorFilterRule", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
@@ -748,6 +857,8 @@ var opDeleteTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "D
 
 // DeleteTrafficMirrorFilterRule (删除流量镜像筛选规则): DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选规则.md:1
 func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterRuleID == "" {
@@ -758,8 +869,7 @@ func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, trafficMirro
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteTrafficMirrorFilterRuleResponse(httpResp)
-	return huawei.NoResult(opDeleteTrafficMirrorFilterRule, httpResp, err)
+	return c.rt.NoResult(opDeleteTrafficMirrorFilterRule, httpResp)
 }
 
 var opDeleteTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorSession", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
@@ -767,6 +877,8 @@ var opDeleteTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Dele
 
 // DeleteTrafficMirrorSession (删除流量镜像会话): DELETE /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像会话.md:1
 func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -777,8 +889,7 @@ func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, trafficMirrorSe
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteTrafficMirrorSessionResponse(httpResp)
-	return huawei.NoResult(opDeleteTrafficMirrorSession, httpResp, err)
+	return c.rt.NoResult(opDeleteTrafficMirrorSession, httpResp)
 }
 
 var opDeleteVpc = &huawei.Operation{Service: "vpc", Name: "DeleteVpc", Method: "DELETE", Path: "/v1/{project_id}/vpcs/{vpc_id}",
@@ -786,6 +897,8 @@ var opDeleteVpc = &huawei.Operation{Service: "vpc", Name: "DeleteVpc", Method: "
 
 // DeleteVpc (删除VPC): DELETE /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC.md:1
 func (c *Client) DeleteVpc(ctx context.Context, vpcID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -796,8 +909,7 @@ func (c *Client) DeleteVpc(ctx context.Context, vpcID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteVpcResponse(httpResp)
-	return huawei.NoResult(opDeleteVpc, httpResp, err)
+	return c.rt.NoResult(opDeleteVpc, httpResp)
 }
 
 var opDeleteVpcPeering = &huawei.Operation{Service: "vpc", Name: "DeleteVpcPeering", Method: "DELETE", Path: "/v2.0/vpc/peerings/{peering_id}",
@@ -805,6 +917,8 @@ var opDeleteVpcPeering = &huawei.Operation{Service: "vpc", Name: "DeleteVpcPeeri
 
 // DeleteVpcPeering (删除对等连接): DELETE /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除对等连接.md:1
 func (c *Client) DeleteVpcPeering(ctx context.Context, peeringID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
@@ -815,8 +929,7 @@ func (c *Client) DeleteVpcPeering(ctx context.Context, peeringID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteVpcPeeringResponse(httpResp)
-	return huawei.NoResult(opDeleteVpcPeering, httpResp, err)
+	return c.rt.NoResult(opDeleteVpcPeering, httpResp)
 }
 
 var opDeleteVpcRoute = &huawei.Operation{Service: "vpc", Name: "DeleteVpcRoute", Method: "DELETE", Path: "/v2.0/vpc/routes/{route_id}",
@@ -824,6 +937,8 @@ var opDeleteVpcRoute = &huawei.Operation{Service: "vpc", Name: "DeleteVpcRoute",
 
 // DeleteVpcRoute (删除VPC路由): DELETE /v2.0/vpc/routes/{route_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC路由.md:1
 func (c *Client) DeleteVpcRoute(ctx context.Context, routeID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routeID == "" {
@@ -834,8 +949,7 @@ func (c *Client) DeleteVpcRoute(ctx context.Context, routeID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteVpcRouteResponse(httpResp)
-	return huawei.NoResult(opDeleteVpcRoute, httpResp, err)
+	return c.rt.NoResult(opDeleteVpcRoute, httpResp)
 }
 
 var opDeleteVpcTag = &huawei.Operation{Service: "vpc", Name: "DeleteVpcTag", Method: "DELETE", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}",
@@ -843,6 +957,8 @@ var opDeleteVpcTag = &huawei.Operation{Service: "vpc", Name: "DeleteVpcTag", Met
 
 // DeleteVpcTag (删除VPC资源标签): DELETE /v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC资源标签.md:1
 func (c *Client) DeleteVpcTag(ctx context.Context, vpcID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -856,8 +972,7 @@ func (c *Client) DeleteVpcTag(ctx context.Context, vpcID string, key string) err
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteVpcTagResponse(httpResp)
-	return huawei.NoResult(opDeleteVpcTag, httpResp, err)
+	return c.rt.NoResult(opDeleteVpcTag, httpResp)
 }
 
 var opDisassociateRouteTable = &huawei.Operation{Service: "vpc", Name: "DisassociateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable",
@@ -865,6 +980,8 @@ var opDisassociateRouteTable = &huawei.Operation{Service: "vpc", Name: "Disassoc
 
 // DisassociateRouteTable (解关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 func (c *Client) DisassociateRouteTable(ctx context.Context, routetableID string, body vpc.DisassociateRouteTableJSONRequestBody) (*vpc.DisassociateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -875,8 +992,11 @@ func (c *Client) DisassociateRouteTable(ctx context.Context, routetableID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseDisassociateRouteTableResponse(httpResp)
-	return huawei.Result(opDisassociateRouteTable, httpResp, parsed, err, func(p *vpc.DisassociateRouteTableResponse) *vpc.DisassociateRouteTableResponseBody { return p.JSON200 })
+	var out vpc.DisassociateRouteTableResponseBody
+	if err := c.rt.Decode(opDisassociateRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAPIVersion = &huawei.Operation{Service: "vpc", Name: "ListAPIVersion", Method: "GET", Path: "/",
@@ -884,6 +1004,8 @@ var opListAPIVersion = &huawei.Operation{Service: "vpc", Name: "ListAPIVersion",
 
 // ListAPIVersion (查询API版本信息列表): GET /.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:1
 func (c *Client) ListAPIVersion(ctx context.Context) (*vpc.ListAPIVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAPIVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListAPIVersionRequest(server)
@@ -891,8 +1013,11 @@ func (c *Client) ListAPIVersion(ctx context.Context) (*vpc.ListAPIVersionRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListAPIVersionResponse(httpResp)
-	return huawei.Result(opListAPIVersion, httpResp, parsed, err, func(p *vpc.ListAPIVersionResponse) *vpc.ListAPIVersionResponseBody { return p.JSON200 })
+	var out vpc.ListAPIVersionResponseBody
+	if err := c.rt.Decode(opListAPIVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups",
@@ -900,6 +1025,8 @@ var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGro
 
 // ListAddressGroup (查询地址组列表): GET /v3/{project_id}/vpc/address_groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 func (c *Client) ListAddressGroup(ctx context.Context, params *vpc.ListAddressGroupParams) (*vpc.ListAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListAddressGroupRequest(server, ids.Project, params)
@@ -907,8 +1034,11 @@ func (c *Client) ListAddressGroup(ctx context.Context, params *vpc.ListAddressGr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListAddressGroupResponse(httpResp)
-	return huawei.Result(opListAddressGroup, httpResp, parsed, err, func(p *vpc.ListAddressGroupResponse) *vpc.ListAddressGroupResponseBody { return p.JSON200 })
+	var out vpc.ListAddressGroupResponseBody
+	if err := c.rt.Decode(opListAddressGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAddressGroup = huawei.Paging{Op: opListAddressGroup, Style: "marker", Param: "marker", Limit: "limit",
@@ -917,6 +1047,8 @@ var pageListAddressGroup = huawei.Paging{Op: opListAddressGroup, Style: "marker"
 // ListAddressGroupAll iterates over the address_groups of every page of ListAddressGroup
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 func (c *Client) ListAddressGroupAll(ctx context.Context, params *vpc.ListAddressGroupParams) iter.Seq2[vpc.ListAddressGroupAddressGroup, error] {
 	call := func(ctx context.Context, params *vpc.ListAddressGroupParams) (*vpc.ListAddressGroupResponseBody, error) {
 		return c.ListAddressGroup(ctx, params)
@@ -929,6 +1061,8 @@ var opListPorts = &huawei.Operation{Service: "vpc", Name: "ListPorts", Method: "
 
 // ListPorts (查询端口列表): GET /v1/{project_id}/ports.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:1
 func (c *Client) ListPorts(ctx context.Context, params *vpc.ListPortsParams) (*vpc.ListPortsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPorts, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListPortsRequest(server, ids.Project, params)
@@ -936,8 +1070,11 @@ func (c *Client) ListPorts(ctx context.Context, params *vpc.ListPortsParams) (*v
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListPortsResponse(httpResp)
-	return huawei.Result(opListPorts, httpResp, parsed, err, func(p *vpc.ListPortsResponse) *vpc.ListPortsResponseBody { return p.JSON200 })
+	var out vpc.ListPortsResponseBody
+	if err := c.rt.Decode(opListPorts, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListPorts = huawei.Paging{Op: opListPorts, Style: "marker", Param: "marker", Limit: "limit",
@@ -946,6 +1083,8 @@ var pageListPorts = huawei.Paging{Op: opListPorts, Style: "marker", Param: "mark
 // ListPortsAll iterates over the ports of every page of ListPorts
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:1
 func (c *Client) ListPortsAll(ctx context.Context, params *vpc.ListPortsParams) iter.Seq2[vpc.ListPortsPort, error] {
 	call := func(ctx context.Context, params *vpc.ListPortsParams) (*vpc.ListPortsResponseBody, error) {
 		return c.ListPorts(ctx, params)
@@ -958,6 +1097,8 @@ var opListPortsV1 = &huawei.Operation{Service: "vpc", Name: "ListPortsV1", Metho
 
 // ListPortsV1 (查询端口列表（废弃）): GET /v1/ports.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:1
 func (c *Client) ListPortsV1(ctx context.Context, params *vpc.ListPortsV1Params) (*vpc.ListPortsV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPortsV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListPortsV1Request(server, params)
@@ -965,8 +1106,11 @@ func (c *Client) ListPortsV1(ctx context.Context, params *vpc.ListPortsV1Params)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListPortsV1Response(httpResp)
-	return huawei.Result(opListPortsV1, httpResp, parsed, err, func(p *vpc.ListPortsV1Response) *vpc.ListPortsV1ResponseBody { return p.JSON200 })
+	var out vpc.ListPortsV1ResponseBody
+	if err := c.rt.Decode(opListPortsV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListPortsV1 = huawei.Paging{Op: opListPortsV1, Style: "marker", Param: "marker", Limit: "limit",
@@ -975,6 +1119,8 @@ var pageListPortsV1 = huawei.Paging{Op: opListPortsV1, Style: "marker", Param: "
 // ListPortsV1All iterates over the ports of every page of ListPortsV1
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:1
 func (c *Client) ListPortsV1All(ctx context.Context, params *vpc.ListPortsV1Params) iter.Seq2[vpc.ListPortsV1Port, error] {
 	call := func(ctx context.Context, params *vpc.ListPortsV1Params) (*vpc.ListPortsV1ResponseBody, error) {
 		return c.ListPortsV1(ctx, params)
@@ -987,6 +1133,8 @@ var opListPrivateips = &huawei.Operation{Service: "vpc", Name: "ListPrivateips",
 
 // ListPrivateips (查询私有IP列表): GET /v1/{project_id}/subnets/{subnet_id}/privateips.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
 func (c *Client) ListPrivateips(ctx context.Context, subnetID string, params *vpc.ListPrivateipsParams) (*vpc.ListPrivateipsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPrivateips, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -997,8 +1145,11 @@ func (c *Client) ListPrivateips(ctx context.Context, subnetID string, params *vp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListPrivateipsResponse(httpResp)
-	return huawei.Result(opListPrivateips, httpResp, parsed, err, func(p *vpc.ListPrivateipsResponse) *vpc.ListPrivateipsResponseBody { return p.JSON200 })
+	var out vpc.ListPrivateipsResponseBody
+	if err := c.rt.Decode(opListPrivateips, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListPrivateips = huawei.Paging{Op: opListPrivateips, Style: "marker", Param: "marker", Limit: "limit",
@@ -1007,6 +1158,8 @@ var pageListPrivateips = huawei.Paging{Op: opListPrivateips, Style: "marker", Pa
 // ListPrivateipsAll iterates over the privateips of every page of ListPrivateips
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
 func (c *Client) ListPrivateipsAll(ctx context.Context, subnetID string, params *vpc.ListPrivateipsParams) iter.Seq2[vpc.ListPrivateipsResponseBodyPrivateipsItem, error] {
 	call := func(ctx context.Context, params *vpc.ListPrivateipsParams) (*vpc.ListPrivateipsResponseBody, error) {
 		return c.ListPrivateips(ctx, subnetID, params)
@@ -1021,6 +1174,8 @@ var opListRouteTables = &huawei.Operation{Service: "vpc", Name: "ListRouteTables
 
 // ListRouteTables (查询路由表列表): GET /v1/{project_id}/routetables.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:1
 func (c *Client) ListRouteTables(ctx context.Context, params *vpc.ListRouteTablesParams) (*vpc.ListRouteTablesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRouteTables, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListRouteTablesRequest(server, ids.Project, params)
@@ -1028,8 +1183,11 @@ func (c *Client) ListRouteTables(ctx context.Context, params *vpc.ListRouteTable
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListRouteTablesResponse(httpResp)
-	return huawei.Result(opListRouteTables, httpResp, parsed, err, func(p *vpc.ListRouteTablesResponse) *vpc.ListRouteTablesResponseBody { return p.JSON200 })
+	var out vpc.ListRouteTablesResponseBody
+	if err := c.rt.Decode(opListRouteTables, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListRouteTables = huawei.Paging{Op: opListRouteTables, Style: "marker", Param: "marker", Limit: "limit",
@@ -1038,6 +1196,8 @@ var pageListRouteTables = huawei.Paging{Op: opListRouteTables, Style: "marker", 
 // ListRouteTablesAll iterates over the routetables of every page of ListRouteTables
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:1
 func (c *Client) ListRouteTablesAll(ctx context.Context, params *vpc.ListRouteTablesParams) iter.Seq2[vpc.ListRouteTablesRoutetable, error] {
 	call := func(ctx context.Context, params *vpc.ListRouteTablesParams) (*vpc.ListRouteTablesResponseBody, error) {
 		return c.ListRouteTables(ctx, params)
@@ -1050,6 +1210,8 @@ var opListSecurityGroupRules = &huawei.Operation{Service: "vpc", Name: "ListSecu
 
 // ListSecurityGroupRules (查询安全组规则列表): GET /v3/{project_id}/vpc/security-group-rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:1
 func (c *Client) ListSecurityGroupRules(ctx context.Context, params *vpc.ListSecurityGroupRulesParams) (*vpc.ListSecurityGroupRulesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecurityGroupRules, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSecurityGroupRulesRequest(server, ids.Project, params)
@@ -1057,8 +1219,11 @@ func (c *Client) ListSecurityGroupRules(ctx context.Context, params *vpc.ListSec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSecurityGroupRulesResponse(httpResp)
-	return huawei.Result(opListSecurityGroupRules, httpResp, parsed, err, func(p *vpc.ListSecurityGroupRulesResponse) *vpc.ListSecurityGroupRulesResponseBody { return p.JSON200 })
+	var out vpc.ListSecurityGroupRulesResponseBody
+	if err := c.rt.Decode(opListSecurityGroupRules, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecurityGroupRules = huawei.Paging{Op: opListSecurityGroupRules, Style: "marker", Param: "marker", Limit: "limit",
@@ -1067,6 +1232,8 @@ var pageListSecurityGroupRules = huawei.Paging{Op: opListSecurityGroupRules, Sty
 // ListSecurityGroupRulesAll iterates over the security_group_rules of every page of ListSecurityGroupRules
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:1
 func (c *Client) ListSecurityGroupRulesAll(ctx context.Context, params *vpc.ListSecurityGroupRulesParams) iter.Seq2[vpc.ListSecurityGroupRulesSecurityGroupRule, error] {
 	call := func(ctx context.Context, params *vpc.ListSecurityGroupRulesParams) (*vpc.ListSecurityGroupRulesResponseBody, error) {
 		return c.ListSecurityGroupRules(ctx, params)
@@ -1081,6 +1248,8 @@ var opListSecurityGroupRulesV1 = &huawei.Operation{Service: "vpc", Name: "ListSe
 
 // ListSecurityGroupRulesV1 (查询安全组规则列表): GET /v1/{project_id}/security-group-rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:1
 func (c *Client) ListSecurityGroupRulesV1(ctx context.Context, params *vpc.ListSecurityGroupRulesV1Params) (*vpc.ListSecurityGroupRulesV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecurityGroupRulesV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSecurityGroupRulesV1Request(server, ids.Project, params)
@@ -1088,10 +1257,11 @@ func (c *Client) ListSecurityGroupRulesV1(ctx context.Context, params *vpc.ListS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSecurityGroupRulesV1Response(httpResp)
-	return huawei.Result(opListSecurityGroupRulesV1, httpResp, parsed, err, func(p *vpc.ListSecurityGroupRulesV1Response) *vpc.ListSecurityGroupRulesV1ResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListSecurityGroupRulesV1ResponseBody
+	if err := c.rt.Decode(opListSecurityGroupRulesV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecurityGroupRulesV1 = huawei.Paging{Op: opListSecurityGroupRulesV1, Style: "marker", Param: "marker", Limit: "limit",
@@ -1100,6 +1270,8 @@ var pageListSecurityGroupRulesV1 = huawei.Paging{Op: opListSecurityGroupRulesV1,
 // ListSecurityGroupRulesV1All iterates over the security_group_rules of every page of ListSecurityGroupRulesV1
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:1
 func (c *Client) ListSecurityGroupRulesV1All(ctx context.Context, params *vpc.ListSecurityGroupRulesV1Params) iter.Seq2[vpc.CreateSecurityGroupV1SecurityGroupRule, error] {
 	call := func(ctx context.Context, params *vpc.ListSecurityGroupRulesV1Params) (*vpc.ListSecurityGroupRulesV1ResponseBody, error) {
 		return c.ListSecurityGroupRulesV1(ctx, params)
@@ -1114,6 +1286,8 @@ var opListSecurityGroups = &huawei.Operation{Service: "vpc", Name: "ListSecurity
 
 // ListSecurityGroups (查询安全组列表): GET /v3/{project_id}/vpc/security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:1
 func (c *Client) ListSecurityGroups(ctx context.Context, params *vpc.ListSecurityGroupsParams) (*vpc.ListSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSecurityGroupsRequest(server, ids.Project, params)
@@ -1121,8 +1295,11 @@ func (c *Client) ListSecurityGroups(ctx context.Context, params *vpc.ListSecurit
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSecurityGroupsResponse(httpResp)
-	return huawei.Result(opListSecurityGroups, httpResp, parsed, err, func(p *vpc.ListSecurityGroupsResponse) *vpc.ListSecurityGroupsResponseBody { return p.JSON200 })
+	var out vpc.ListSecurityGroupsResponseBody
+	if err := c.rt.Decode(opListSecurityGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecurityGroups = huawei.Paging{Op: opListSecurityGroups, Style: "marker", Param: "marker", Limit: "limit",
@@ -1131,6 +1308,8 @@ var pageListSecurityGroups = huawei.Paging{Op: opListSecurityGroups, Style: "mar
 // ListSecurityGroupsAll iterates over the security_group of every page of ListSecurityGroups
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:1
 func (c *Client) ListSecurityGroupsAll(ctx context.Context, params *vpc.ListSecurityGroupsParams) iter.Seq2[vpc.ListSecurityGroupsSecurityGroup, error] {
 	call := func(ctx context.Context, params *vpc.ListSecurityGroupsParams) (*vpc.ListSecurityGroupsResponseBody, error) {
 		return c.ListSecurityGroups(ctx, params)
@@ -1145,6 +1324,8 @@ var opListSecurityGroupsV1 = &huawei.Operation{Service: "vpc", Name: "ListSecuri
 
 // ListSecurityGroupsV1 (查询安全组列表): GET /v1/{project_id}/security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:1
 func (c *Client) ListSecurityGroupsV1(ctx context.Context, params *vpc.ListSecurityGroupsV1Params) (*vpc.ListSecurityGroupsV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecurityGroupsV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSecurityGroupsV1Request(server, ids.Project, params)
@@ -1152,8 +1333,11 @@ func (c *Client) ListSecurityGroupsV1(ctx context.Context, params *vpc.ListSecur
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSecurityGroupsV1Response(httpResp)
-	return huawei.Result(opListSecurityGroupsV1, httpResp, parsed, err, func(p *vpc.ListSecurityGroupsV1Response) *vpc.ListSecurityGroupsV1ResponseBody { return p.JSON200 })
+	var out vpc.ListSecurityGroupsV1ResponseBody
+	if err := c.rt.Decode(opListSecurityGroupsV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecurityGroupsV1 = huawei.Paging{Op: opListSecurityGroupsV1, Style: "marker", Param: "marker", Limit: "limit",
@@ -1162,6 +1346,8 @@ var pageListSecurityGroupsV1 = huawei.Paging{Op: opListSecurityGroupsV1, Style: 
 // ListSecurityGroupsV1All iterates over the security_groups of every page of ListSecurityGroupsV1
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:1
 func (c *Client) ListSecurityGroupsV1All(ctx context.Context, params *vpc.ListSecurityGroupsV1Params) iter.Seq2[vpc.ListSecurityGroupsV1SecurityGroup, error] {
 	call := func(ctx context.Context, params *vpc.ListSecurityGroupsV1Params) (*vpc.ListSecurityGroupsV1ResponseBody, error) {
 		return c.ListSecurityGroupsV1(ctx, params)
@@ -1176,6 +1362,8 @@ var opListSubNetworkInterfaces = &huawei.Operation{Service: "vpc", Name: "ListSu
 
 // ListSubNetworkInterfaces (查询租户下辅助弹性网卡列表): GET /v3/{project_id}/vpc/sub-network-interfaces.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:1
 func (c *Client) ListSubNetworkInterfaces(ctx context.Context, params *vpc.ListSubNetworkInterfacesParams) (*vpc.ListSubNetworkInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSubNetworkInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSubNetworkInterfacesRequest(server, ids.Project, params)
@@ -1183,10 +1371,11 @@ func (c *Client) ListSubNetworkInterfaces(ctx context.Context, params *vpc.ListS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSubNetworkInterfacesResponse(httpResp)
-	return huawei.Result(opListSubNetworkInterfaces, httpResp, parsed, err, func(p *vpc.ListSubNetworkInterfacesResponse) *vpc.ListSubNetworkInterfacesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListSubNetworkInterfacesResponseBody
+	if err := c.rt.Decode(opListSubNetworkInterfaces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSubNetworkInterfaces = huawei.Paging{Op: opListSubNetworkInterfaces, Style: "marker", Param: "marker", Limit: "limit",
@@ -1195,6 +1384,8 @@ var pageListSubNetworkInterfaces = huawei.Paging{Op: opListSubNetworkInterfaces,
 // ListSubNetworkInterfacesAll iterates over the sub_network_interfaces of every page of ListSubNetworkInterfaces
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:1
 func (c *Client) ListSubNetworkInterfacesAll(ctx context.Context, params *vpc.ListSubNetworkInterfacesParams) iter.Seq2[vpc.ListSubNetworkInterfacesSubNetworkInterface, error] {
 	call := func(ctx context.Context, params *vpc.ListSubNetworkInterfacesParams) (*vpc.ListSubNetworkInterfacesResponseBody, error) {
 		return c.ListSubNetworkInterfaces(ctx, params)
@@ -1209,6 +1400,8 @@ var opListSubnetTags = &huawei.Operation{Service: "vpc", Name: "ListSubnetTags",
 
 // ListSubnetTags (查询子网项目标签): GET /v2.0/{project_id}/subnets/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网项目标签.md:1
 func (c *Client) ListSubnetTags(ctx context.Context) (*vpc.ListSubnetTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSubnetTagsRequest(server, ids.Project)
@@ -1216,8 +1409,11 @@ func (c *Client) ListSubnetTags(ctx context.Context) (*vpc.ListSubnetTagsRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSubnetTagsResponse(httpResp)
-	return huawei.Result(opListSubnetTags, httpResp, parsed, err, func(p *vpc.ListSubnetTagsResponse) *vpc.ListSubnetTagsResponseBody { return p.JSON200 })
+	var out vpc.ListSubnetTagsResponseBody
+	if err := c.rt.Decode(opListSubnetTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSubnets = &huawei.Operation{Service: "vpc", Name: "ListSubnets", Method: "GET", Path: "/v1/{project_id}/subnets",
@@ -1225,6 +1421,8 @@ var opListSubnets = &huawei.Operation{Service: "vpc", Name: "ListSubnets", Metho
 
 // ListSubnets (查询子网列表): GET /v1/{project_id}/subnets.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:1
 func (c *Client) ListSubnets(ctx context.Context, params *vpc.ListSubnetsParams) (*vpc.ListSubnetsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSubnets, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSubnetsRequest(server, ids.Project, params)
@@ -1232,8 +1430,11 @@ func (c *Client) ListSubnets(ctx context.Context, params *vpc.ListSubnetsParams)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSubnetsResponse(httpResp)
-	return huawei.Result(opListSubnets, httpResp, parsed, err, func(p *vpc.ListSubnetsResponse) *vpc.ListSubnetsResponseBody { return p.JSON200 })
+	var out vpc.ListSubnetsResponseBody
+	if err := c.rt.Decode(opListSubnets, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSubnets = huawei.Paging{Op: opListSubnets, Style: "marker", Param: "marker", Limit: "limit",
@@ -1242,6 +1443,8 @@ var pageListSubnets = huawei.Paging{Op: opListSubnets, Style: "marker", Param: "
 // ListSubnetsAll iterates over the subnets of every page of ListSubnets
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:1
 func (c *Client) ListSubnetsAll(ctx context.Context, params *vpc.ListSubnetsParams) iter.Seq2[vpc.Subnets, error] {
 	call := func(ctx context.Context, params *vpc.ListSubnetsParams) (*vpc.ListSubnetsResponseBody, error) {
 		return c.ListSubnets(ctx, params)
@@ -1254,6 +1457,8 @@ var opListSubnetsByTags = &huawei.Operation{Service: "vpc", Name: "ListSubnetsBy
 
 // ListSubnetsByTags (查询子网资源实例): POST /v2.0/{project_id}/subnets/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 func (c *Client) ListSubnetsByTags(ctx context.Context, body vpc.ListSubnetsByTagsJSONRequestBody) (*vpc.ListSubnetsByTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSubnetsByTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSubnetsByTagsRequest(server, ids.Project, body)
@@ -1261,8 +1466,11 @@ func (c *Client) ListSubnetsByTags(ctx context.Context, body vpc.ListSubnetsByTa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSubnetsByTagsResponse(httpResp)
-	return huawei.Result(opListSubnetsByTags, httpResp, parsed, err, func(p *vpc.ListSubnetsByTagsResponse) *vpc.ListSubnetsByTagsResponseBody { return p.JSON200 })
+	var out vpc.ListSubnetsByTagsResponseBody
+	if err := c.rt.Decode(opListSubnetsByTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSubnetsByTags = huawei.Paging{Op: opListSubnetsByTags, Style: "page", Param: "offset", Limit: "limit",
@@ -1271,6 +1479,8 @@ var pageListSubnetsByTags = huawei.Paging{Op: opListSubnetsByTags, Style: "page"
 // ListSubnetsByTagsAll iterates over the resources of every page of ListSubnetsByTags
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 func (c *Client) ListSubnetsByTagsAll(ctx context.Context, body vpc.ListSubnetsByTagsJSONRequestBody) iter.Seq2[vpc.ListSubnetsByTagsResource, error] {
 	call := func(ctx context.Context, body vpc.ListSubnetsByTagsJSONRequestBody) (*vpc.ListSubnetsByTagsResponseBody, error) {
 		return c.ListSubnetsByTags(ctx, body)
@@ -1283,6 +1493,8 @@ var opListTraffcMirrorFilterRules = &huawei.Operation{Service: "vpc", Name: "Lis
 
 // ListTraffcMirrorFilterRules (查询流量镜像筛选规则列表): GET /v3/{project_id}/vpc/traffc-mirror-filter-rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
 func (c *Client) ListTraffcMirrorFilterRules(ctx context.Context, params *vpc.ListTraffcMirrorFilterRulesParams) (*vpc.ListTraffcMirrorFilterRulesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTraffcMirrorFilterRules, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListTraffcMirrorFilterRulesRequest(server, ids.Project, params)
@@ -1290,10 +1502,11 @@ func (c *Client) ListTraffcMirrorFilterRules(ctx context.Context, params *vpc.Li
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListTraffcMirrorFilterRulesResponse(httpResp)
-	return huawei.Result(opListTraffcMirrorFilterRules, httpResp, parsed, err, func(p *vpc.ListTraffcMirrorFilterRulesResponse) *vpc.ListTraffcMirrorFilterRulesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListTraffcMirrorFilterRulesResponseBody
+	if err := c.rt.Decode(opListTraffcMirrorFilterRules, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListTrafficMirrorFilters = &huawei.Operation{Service: "vpc", Name: "ListTrafficMirrorFilters", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filters",
@@ -1301,6 +1514,8 @@ var opListTrafficMirrorFilters = &huawei.Operation{Service: "vpc", Name: "ListTr
 
 // ListTrafficMirrorFilters (查询流量镜像筛选条件列表): GET /v3/{project_id}/vpc/traffic-mirror-filters.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:1
 func (c *Client) ListTrafficMirrorFilters(ctx context.Context, params *vpc.ListTrafficMirrorFiltersParams) (*vpc.ListTrafficMirrorFiltersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTrafficMirrorFilters, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListTrafficMirrorFiltersRequest(server, ids.Project, params)
@@ -1308,10 +1523,11 @@ func (c *Client) ListTrafficMirrorFilters(ctx context.Context, params *vpc.ListT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListTrafficMirrorFiltersResponse(httpResp)
-	return huawei.Result(opListTrafficMirrorFilters, httpResp, parsed, err, func(p *vpc.ListTrafficMirrorFiltersResponse) *vpc.ListTrafficMirrorFiltersResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListTrafficMirrorFiltersResponseBody
+	if err := c.rt.Decode(opListTrafficMirrorFilters, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListTrafficMirrorSessions = &huawei.Operation{Service: "vpc", Name: "ListTrafficMirrorSessions", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions",
@@ -1319,6 +1535,8 @@ var opListTrafficMirrorSessions = &huawei.Operation{Service: "vpc", Name: "ListT
 
 // ListTrafficMirrorSessions (查询流量镜像会话列表): GET /v3/{project_id}/vpc/traffic-mirror-sessions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:1
 func (c *Client) ListTrafficMirrorSessions(ctx context.Context, params *vpc.ListTrafficMirrorSessionsParams) (*vpc.ListTrafficMirrorSessionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTrafficMirrorSessions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListTrafficMirrorSessionsRequest(server, ids.Project, params)
@@ -1326,10 +1544,11 @@ func (c *Client) ListTrafficMirrorSessions(ctx context.Context, params *vpc.List
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListTrafficMirrorSessionsResponse(httpResp)
-	return huawei.Result(opListTrafficMirrorSessions, httpResp, parsed, err, func(p *vpc.ListTrafficMirrorSessionsResponse) *vpc.ListTrafficMirrorSessionsResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListTrafficMirrorSessionsResponseBody
+	if err := c.rt.Decode(opListTrafficMirrorSessions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVpcPeerings = &huawei.Operation{Service: "vpc", Name: "ListVpcPeerings", Method: "GET", Path: "/v2.0/vpc/peerings",
@@ -1337,6 +1556,8 @@ var opListVpcPeerings = &huawei.Operation{Service: "vpc", Name: "ListVpcPeerings
 
 // ListVpcPeerings (查询对等连接列表): GET /v2.0/vpc/peerings.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:1
 func (c *Client) ListVpcPeerings(ctx context.Context, params *vpc.ListVpcPeeringsParams) (*vpc.ListVpcPeeringsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcPeerings, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcPeeringsRequest(server, params)
@@ -1344,8 +1565,11 @@ func (c *Client) ListVpcPeerings(ctx context.Context, params *vpc.ListVpcPeering
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcPeeringsResponse(httpResp)
-	return huawei.Result(opListVpcPeerings, httpResp, parsed, err, func(p *vpc.ListVpcPeeringsResponse) *vpc.ListVpcPeeringsResponseBody { return p.JSON200 })
+	var out vpc.ListVpcPeeringsResponseBody
+	if err := c.rt.Decode(opListVpcPeerings, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVpcRoutes = &huawei.Operation{Service: "vpc", Name: "ListVpcRoutes", Method: "GET", Path: "/v2.0/vpc/routes",
@@ -1353,6 +1577,8 @@ var opListVpcRoutes = &huawei.Operation{Service: "vpc", Name: "ListVpcRoutes", M
 
 // ListVpcRoutes (查询VPC路由列表): GET /v2.0/vpc/routes.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:1
 func (c *Client) ListVpcRoutes(ctx context.Context, params *vpc.ListVpcRoutesParams) (*vpc.ListVpcRoutesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcRoutes, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcRoutesRequest(server, params)
@@ -1360,8 +1586,11 @@ func (c *Client) ListVpcRoutes(ctx context.Context, params *vpc.ListVpcRoutesPar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcRoutesResponse(httpResp)
-	return huawei.Result(opListVpcRoutes, httpResp, parsed, err, func(p *vpc.ListVpcRoutesResponse) *vpc.ListVpcRoutesResponseBody { return p.JSON200 })
+	var out vpc.ListVpcRoutesResponseBody
+	if err := c.rt.Decode(opListVpcRoutes, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVpcTags = &huawei.Operation{Service: "vpc", Name: "ListVpcTags", Method: "GET", Path: "/v2.0/{project_id}/vpcs/tags",
@@ -1369,6 +1598,8 @@ var opListVpcTags = &huawei.Operation{Service: "vpc", Name: "ListVpcTags", Metho
 
 // ListVpcTags (查询VPC项目标签): GET /v2.0/{project_id}/vpcs/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:1
 func (c *Client) ListVpcTags(ctx context.Context) (*vpc.ListVpcTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcTagsRequest(server, ids.Project)
@@ -1376,8 +1607,11 @@ func (c *Client) ListVpcTags(ctx context.Context) (*vpc.ListVpcTagsResponseBody,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcTagsResponse(httpResp)
-	return huawei.Result(opListVpcTags, httpResp, parsed, err, func(p *vpc.ListVpcTagsResponse) *vpc.ListVpcTagsResponseBody { return p.JSON200 })
+	var out vpc.ListVpcTagsResponseBody
+	if err := c.rt.Decode(opListVpcTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVpcs = &huawei.Operation{Service: "vpc", Name: "ListVpcs", Method: "GET", Path: "/v3/{project_id}/vpc/vpcs",
@@ -1385,6 +1619,8 @@ var opListVpcs = &huawei.Operation{Service: "vpc", Name: "ListVpcs", Method: "GE
 
 // ListVpcs (查询VPC列表): GET /v3/{project_id}/vpc/vpcs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:1
 func (c *Client) ListVpcs(ctx context.Context, params *vpc.ListVpcsParams) (*vpc.ListVpcsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcsRequest(server, ids.Project, params)
@@ -1392,8 +1628,11 @@ func (c *Client) ListVpcs(ctx context.Context, params *vpc.ListVpcsParams) (*vpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcsResponse(httpResp)
-	return huawei.Result(opListVpcs, httpResp, parsed, err, func(p *vpc.ListVpcsResponse) *vpc.ListVpcsResponseBody { return p.JSON200 })
+	var out vpc.ListVpcsResponseBody
+	if err := c.rt.Decode(opListVpcs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVpcs = huawei.Paging{Op: opListVpcs, Style: "marker", Param: "marker", Limit: "limit",
@@ -1402,6 +1641,8 @@ var pageListVpcs = huawei.Paging{Op: opListVpcs, Style: "marker", Param: "marker
 // ListVpcsAll iterates over the vpcs of every page of ListVpcs
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:1
 func (c *Client) ListVpcsAll(ctx context.Context, params *vpc.ListVpcsParams) iter.Seq2[vpc.ListVpcsVpc, error] {
 	call := func(ctx context.Context, params *vpc.ListVpcsParams) (*vpc.ListVpcsResponseBody, error) {
 		return c.ListVpcs(ctx, params)
@@ -1414,6 +1655,8 @@ var opListVpcsByTags = &huawei.Operation{Service: "vpc", Name: "ListVpcsByTags",
 
 // ListVpcsByTags (查询VPC资源实例): POST /v2.0/{project_id}/vpcs/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 func (c *Client) ListVpcsByTags(ctx context.Context, body vpc.ListVpcsByTagsJSONRequestBody) (*vpc.ListVpcsByTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcsByTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcsByTagsRequest(server, ids.Project, body)
@@ -1421,8 +1664,11 @@ func (c *Client) ListVpcsByTags(ctx context.Context, body vpc.ListVpcsByTagsJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcsByTagsResponse(httpResp)
-	return huawei.Result(opListVpcsByTags, httpResp, parsed, err, func(p *vpc.ListVpcsByTagsResponse) *vpc.ListVpcsByTagsResponseBody { return p.JSON200 })
+	var out vpc.ListVpcsByTagsResponseBody
+	if err := c.rt.Decode(opListVpcsByTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVpcsByTags = huawei.Paging{Op: opListVpcsByTags, Style: "page", Param: "offset", Limit: "limit",
@@ -1431,6 +1677,8 @@ var pageListVpcsByTags = huawei.Paging{Op: opListVpcsByTags, Style: "page", Para
 // ListVpcsByTagsAll iterates over the resources of every page of ListVpcsByTags
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 func (c *Client) ListVpcsByTagsAll(ctx context.Context, body vpc.ListVpcsByTagsJSONRequestBody) iter.Seq2[vpc.ListSubnetsByTagsResource, error] {
 	call := func(ctx context.Context, body vpc.ListVpcsByTagsJSONRequestBody) (*vpc.ListVpcsByTagsResponseBody, error) {
 		return c.ListVpcsByTags(ctx, body)
@@ -1443,6 +1691,8 @@ var opListVpcsV1 = &huawei.Operation{Service: "vpc", Name: "ListVpcsV1", Method:
 
 // ListVpcsV1 (查询VPC列表): GET /v1/{project_id}/vpcs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:1
 func (c *Client) ListVpcsV1(ctx context.Context, params *vpc.ListVpcsV1Params) (*vpc.ListVpcsV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcsV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcsV1Request(server, ids.Project, params)
@@ -1450,8 +1700,11 @@ func (c *Client) ListVpcsV1(ctx context.Context, params *vpc.ListVpcsV1Params) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcsV1Response(httpResp)
-	return huawei.Result(opListVpcsV1, httpResp, parsed, err, func(p *vpc.ListVpcsV1Response) *vpc.ListVpcsV1ResponseBody { return p.JSON200 })
+	var out vpc.ListVpcsV1ResponseBody
+	if err := c.rt.Decode(opListVpcsV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVpcsV1 = huawei.Paging{Op: opListVpcsV1, Style: "marker", Param: "marker", Limit: "limit",
@@ -1460,6 +1713,8 @@ var pageListVpcsV1 = huawei.Paging{Op: opListVpcsV1, Style: "marker", Param: "ma
 // ListVpcsV1All iterates over the vpcs of every page of ListVpcsV1
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:1
 func (c *Client) ListVpcsV1All(ctx context.Context, params *vpc.ListVpcsV1Params) iter.Seq2[vpc.Vpcs, error] {
 	call := func(ctx context.Context, params *vpc.ListVpcsV1Params) (*vpc.ListVpcsV1ResponseBody, error) {
 		return c.ListVpcsV1(ctx, params)
@@ -1472,6 +1727,8 @@ var opNeutronAddFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronA
 
 // NeutronAddFirewallRule (插入网络ACL规则): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 func (c *Client) NeutronAddFirewallRule(ctx context.Context, firewallPolicyID string, body vpc.NeutronAddFirewallRuleJSONRequestBody) (*vpc.NeutronAddFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronAddFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -1482,8 +1739,11 @@ func (c *Client) NeutronAddFirewallRule(ctx context.Context, firewallPolicyID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronAddFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronAddFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronAddFirewallRuleResponse) *vpc.NeutronAddFirewallRuleResponseBody { return p.JSON200 })
+	var out vpc.NeutronAddFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronAddFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronAddRouterInterface = &huawei.Operation{Service: "vpc", Name: "NeutronAddRouterInterface", Method: "PUT", Path: "/v2.0/routers/{router_id}/add_router_interface",
@@ -1491,6 +1751,8 @@ var opNeutronAddRouterInterface = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronAddRouterInterface (路由器添加接口): PUT /v2.0/routers/{router_id}/add_router_interface.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
 func (c *Client) NeutronAddRouterInterface(ctx context.Context, routerID string, body vpc.NeutronAddRouterInterfaceJSONRequestBody) (*vpc.NeutronAddRouterInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronAddRouterInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -1501,10 +1763,11 @@ func (c *Client) NeutronAddRouterInterface(ctx context.Context, routerID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronAddRouterInterfaceResponse(httpResp)
-	return huawei.Result(opNeutronAddRouterInterface, httpResp, parsed, err, func(p *vpc.NeutronAddRouterInterfaceResponse) *vpc.NeutronAddRouterInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronAddRouterInterfaceResponseBody
+	if err := c.rt.Decode(opNeutronAddRouterInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronCreateFirewallGroup", Method: "POST", Path: "/v2.0/fwaas/firewall_groups",
@@ -1512,6 +1775,8 @@ var opNeutronCreateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronCreateFirewallGroup (创建网络ACL组): POST /v2.0/fwaas/firewall_groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 func (c *Client) NeutronCreateFirewallGroup(ctx context.Context, body vpc.NeutronCreateFirewallGroupJSONRequestBody) (*vpc.NeutronCreateFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateFirewallGroupRequest(server, body)
@@ -1519,10 +1784,11 @@ func (c *Client) NeutronCreateFirewallGroup(ctx context.Context, body vpc.Neutro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateFirewallGroupResponse(httpResp)
-	return huawei.Result(opNeutronCreateFirewallGroup, httpResp, parsed, err, func(p *vpc.NeutronCreateFirewallGroupResponse) *vpc.NeutronCreateFirewallGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateFirewallGroupResponseBody
+	if err := c.rt.Decode(opNeutronCreateFirewallGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronCreateFirewallPolicy", Method: "POST", Path: "/v2.0/fwaas/firewall_policies",
@@ -1530,6 +1796,8 @@ var opNeutronCreateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronCreateFirewallPolicy (创建网络ACL策略): POST /v2.0/fwaas/firewall_policies.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 func (c *Client) NeutronCreateFirewallPolicy(ctx context.Context, body vpc.NeutronCreateFirewallPolicyJSONRequestBody) (*vpc.NeutronCreateFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateFirewallPolicyRequest(server, body)
@@ -1537,10 +1805,11 @@ func (c *Client) NeutronCreateFirewallPolicy(ctx context.Context, body vpc.Neutr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateFirewallPolicyResponse(httpResp)
-	return huawei.Result(opNeutronCreateFirewallPolicy, httpResp, parsed, err, func(p *vpc.NeutronCreateFirewallPolicyResponse) *vpc.NeutronCreateFirewallPolicyResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateFirewallPolicyResponseBody
+	if err := c.rt.Decode(opNeutronCreateFirewallPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronCreateFirewallRule", Method: "POST", Path: "/v2.0/fwaas/firewall_rules",
@@ -1548,6 +1817,8 @@ var opNeutronCreateFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronCreateFirewallRule (创建网络ACL规则): POST /v2.0/fwaas/firewall_rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 func (c *Client) NeutronCreateFirewallRule(ctx context.Context, body vpc.NeutronCreateFirewallRuleJSONRequestBody) (*vpc.NeutronCreateFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateFirewallRuleRequest(server, body)
@@ -1555,10 +1826,11 @@ func (c *Client) NeutronCreateFirewallRule(ctx context.Context, body vpc.Neutron
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronCreateFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronCreateFirewallRuleResponse) *vpc.NeutronCreateFirewallRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronCreateFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronCreateNetwork", Method: "POST", Path: "/v2.0/networks",
@@ -1566,6 +1838,8 @@ var opNeutronCreateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronCre
 
 // NeutronCreateNetwork (创建网络): POST /v2.0/networks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 func (c *Client) NeutronCreateNetwork(ctx context.Context, body vpc.NeutronCreateNetworkJSONRequestBody) (*vpc.NeutronCreateNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateNetworkRequest(server, body)
@@ -1573,8 +1847,11 @@ func (c *Client) NeutronCreateNetwork(ctx context.Context, body vpc.NeutronCreat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateNetworkResponse(httpResp)
-	return huawei.Result(opNeutronCreateNetwork, httpResp, parsed, err, func(p *vpc.NeutronCreateNetworkResponse) *vpc.NeutronCreateNetworkResponseBody { return p.JSON200 })
+	var out vpc.NeutronCreateNetworkResponseBody
+	if err := c.rt.Decode(opNeutronCreateNetwork, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreatePort = &huawei.Operation{Service: "vpc", Name: "NeutronCreatePort", Method: "POST", Path: "/v2.0/ports",
@@ -1582,6 +1859,8 @@ var opNeutronCreatePort = &huawei.Operation{Service: "vpc", Name: "NeutronCreate
 
 // NeutronCreatePort (创建端口): POST /v2.0/ports.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 func (c *Client) NeutronCreatePort(ctx context.Context, body vpc.NeutronCreatePortJSONRequestBody) (*vpc.NeutronCreatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreatePortRequest(server, body)
@@ -1589,8 +1868,11 @@ func (c *Client) NeutronCreatePort(ctx context.Context, body vpc.NeutronCreatePo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreatePortResponse(httpResp)
-	return huawei.Result(opNeutronCreatePort, httpResp, parsed, err, func(p *vpc.NeutronCreatePortResponse) *vpc.NeutronCreatePortResponseBody { return p.JSON200 })
+	var out vpc.NeutronCreatePortResponseBody
+	if err := c.rt.Decode(opNeutronCreatePort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronCreateRouter", Method: "POST", Path: "/v2.0/routers",
@@ -1598,6 +1880,8 @@ var opNeutronCreateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronCrea
 
 // NeutronCreateRouter (创建路由器): POST /v2.0/routers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 func (c *Client) NeutronCreateRouter(ctx context.Context, body vpc.NeutronCreateRouterJSONRequestBody) (*vpc.NeutronCreateRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateRouterRequest(server, body)
@@ -1605,8 +1889,11 @@ func (c *Client) NeutronCreateRouter(ctx context.Context, body vpc.NeutronCreate
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateRouterResponse(httpResp)
-	return huawei.Result(opNeutronCreateRouter, httpResp, parsed, err, func(p *vpc.NeutronCreateRouterResponse) *vpc.NeutronCreateRouterResponseBody { return p.JSON200 })
+	var out vpc.NeutronCreateRouterResponseBody
+	if err := c.rt.Decode(opNeutronCreateRouter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronCreateSecurityGroup", Method: "POST", Path: "/v2.0/security-groups",
@@ -1614,6 +1901,8 @@ var opNeutronCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronCreateSecurityGroup (创建安全组): POST /v2.0/security-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 func (c *Client) NeutronCreateSecurityGroup(ctx context.Context, body vpc.NeutronCreateSecurityGroupJSONRequestBody) (*vpc.NeutronCreateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateSecurityGroupRequest(server, body)
@@ -1621,10 +1910,11 @@ func (c *Client) NeutronCreateSecurityGroup(ctx context.Context, body vpc.Neutro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateSecurityGroupResponse(httpResp)
-	return huawei.Result(opNeutronCreateSecurityGroup, httpResp, parsed, err, func(p *vpc.NeutronCreateSecurityGroupResponse) *vpc.NeutronCreateSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateSecurityGroupResponseBody
+	if err := c.rt.Decode(opNeutronCreateSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "NeutronCreateSecurityGroupRule", Method: "POST", Path: "/v2.0/security-group-rules",
@@ -1632,6 +1922,8 @@ var opNeutronCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "
 
 // NeutronCreateSecurityGroupRule (创建安全组规则): POST /v2.0/security-group-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 func (c *Client) NeutronCreateSecurityGroupRule(ctx context.Context, body vpc.NeutronCreateSecurityGroupRuleJSONRequestBody) (*vpc.NeutronCreateSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateSecurityGroupRuleRequest(server, body)
@@ -1639,10 +1931,11 @@ func (c *Client) NeutronCreateSecurityGroupRule(ctx context.Context, body vpc.Ne
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opNeutronCreateSecurityGroupRule, httpResp, parsed, err, func(p *vpc.NeutronCreateSecurityGroupRuleResponse) *vpc.NeutronCreateSecurityGroupRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opNeutronCreateSecurityGroupRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronCreateSubnet", Method: "POST", Path: "/v2.0/subnets",
@@ -1650,6 +1943,8 @@ var opNeutronCreateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronCrea
 
 // NeutronCreateSubnet (创建子网): POST /v2.0/subnets.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 func (c *Client) NeutronCreateSubnet(ctx context.Context, body vpc.NeutronCreateSubnetJSONRequestBody) (*vpc.NeutronCreateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateSubnetRequest(server, body)
@@ -1657,8 +1952,11 @@ func (c *Client) NeutronCreateSubnet(ctx context.Context, body vpc.NeutronCreate
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateSubnetResponse(httpResp)
-	return huawei.Result(opNeutronCreateSubnet, httpResp, parsed, err, func(p *vpc.NeutronCreateSubnetResponse) *vpc.NeutronCreateSubnetResponseBody { return p.JSON200 })
+	var out vpc.NeutronCreateSubnetResponseBody
+	if err := c.rt.Decode(opNeutronCreateSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronDeleteFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteFirewallGroup", Method: "DELETE", Path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
@@ -1666,6 +1964,8 @@ var opNeutronDeleteFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronDeleteFirewallGroup (删除网络ACL组): DELETE /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL组.md:1
 func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallGroupID == "" {
@@ -1676,8 +1976,7 @@ func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteFirewallGroupResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteFirewallGroup, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteFirewallGroup, httpResp)
 }
 
 var opNeutronDeleteFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteFirewallPolicy", Method: "DELETE", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
@@ -1685,6 +1984,8 @@ var opNeutronDeleteFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronDeleteFirewallPolicy (删除网络ACL策略): DELETE /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL策略.md:1
 func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicyID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -1695,8 +1996,7 @@ func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicy
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteFirewallPolicyResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteFirewallPolicy, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteFirewallPolicy, httpResp)
 }
 
 var opNeutronDeleteFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteFirewallRule", Method: "DELETE", Path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
@@ -1704,6 +2004,8 @@ var opNeutronDeleteFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronDeleteFirewallRule (删除网络ACL规则): DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL规则.md:1
 func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallRuleID == "" {
@@ -1714,8 +2016,7 @@ func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID s
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteFirewallRuleResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteFirewallRule, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteFirewallRule, httpResp)
 }
 
 var opNeutronDeleteNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteNetwork", Method: "DELETE", Path: "/v2.0/networks/{network_id}",
@@ -1723,6 +2024,8 @@ var opNeutronDeleteNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronDel
 
 // NeutronDeleteNetwork (删除网络): DELETE /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络.md:1
 func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if networkID == "" {
@@ -1733,8 +2036,7 @@ func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkID string) err
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteNetworkResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteNetwork, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteNetwork, httpResp)
 }
 
 var opNeutronDeletePort = &huawei.Operation{Service: "vpc", Name: "NeutronDeletePort", Method: "DELETE", Path: "/v2.0/ports/{port_id}",
@@ -1742,6 +2044,8 @@ var opNeutronDeletePort = &huawei.Operation{Service: "vpc", Name: "NeutronDelete
 
 // NeutronDeletePort (删除端口): DELETE /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口-openstack.md:1
 func (c *Client) NeutronDeletePort(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeletePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -1752,8 +2056,7 @@ func (c *Client) NeutronDeletePort(ctx context.Context, portID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeletePortResponse(httpResp)
-	return huawei.NoResult(opNeutronDeletePort, httpResp, err)
+	return c.rt.NoResult(opNeutronDeletePort, httpResp)
 }
 
 var opNeutronDeleteRouter = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteRouter", Method: "DELETE", Path: "/v2.0/routers/{router_id}",
@@ -1761,6 +2064,8 @@ var opNeutronDeleteRouter = &huawei.Operation{Service: "vpc", Name: "NeutronDele
 
 // NeutronDeleteRouter (删除路由器): DELETE /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由器.md:1
 func (c *Client) NeutronDeleteRouter(ctx context.Context, routerID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -1771,8 +2076,7 @@ func (c *Client) NeutronDeleteRouter(ctx context.Context, routerID string) error
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteRouterResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteRouter, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteRouter, httpResp)
 }
 
 var opNeutronDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteSecurityGroup", Method: "DELETE", Path: "/v2.0/security-groups/{security_group_id}",
@@ -1780,6 +2084,8 @@ var opNeutronDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronDeleteSecurityGroup (删除安全组): DELETE /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-OpenStack.md:1
 func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -1790,8 +2096,7 @@ func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteSecurityGroup, httpResp)
 }
 
 var opNeutronDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteSecurityGroupRule", Method: "DELETE", Path: "/v2.0/security-group-rules/{security_group_rule_id}",
@@ -1799,6 +2104,8 @@ var opNeutronDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "
 
 // NeutronDeleteSecurityGroupRule (删除安全组规则): DELETE /v2.0/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-OpenStack.md:1
 func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -1809,8 +2116,7 @@ func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGro
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteSecurityGroupRuleResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteSecurityGroupRule, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteSecurityGroupRule, httpResp)
 }
 
 var opNeutronDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteSubnet", Method: "DELETE", Path: "/v2.0/subnets/{subnet_id}",
@@ -1818,6 +2124,8 @@ var opNeutronDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronDele
 
 // NeutronDeleteSubnet (删除子网): DELETE /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网-openstack.md:1
 func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -1828,8 +2136,7 @@ func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetID string) error
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteSubnetResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteSubnet, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteSubnet, httpResp)
 }
 
 var opNeutronListFirewallGroups = &huawei.Operation{Service: "vpc", Name: "NeutronListFirewallGroups", Method: "GET", Path: "/v2.0/fwaas/firewall_groups",
@@ -1837,6 +2144,8 @@ var opNeutronListFirewallGroups = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronListFirewallGroups (查询所有网络ACL组): GET /v2.0/fwaas/firewall_groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:1
 func (c *Client) NeutronListFirewallGroups(ctx context.Context, params *vpc.NeutronListFirewallGroupsParams) (*vpc.NeutronListFirewallGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListFirewallGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListFirewallGroupsRequest(server, params)
@@ -1844,10 +2153,11 @@ func (c *Client) NeutronListFirewallGroups(ctx context.Context, params *vpc.Neut
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListFirewallGroupsResponse(httpResp)
-	return huawei.Result(opNeutronListFirewallGroups, httpResp, parsed, err, func(p *vpc.NeutronListFirewallGroupsResponse) *vpc.NeutronListFirewallGroupsResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListFirewallGroupsResponseBody
+	if err := c.rt.Decode(opNeutronListFirewallGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListFirewallPolicies = &huawei.Operation{Service: "vpc", Name: "NeutronListFirewallPolicies", Method: "GET", Path: "/v2.0/fwaas/firewall_policies",
@@ -1855,6 +2165,8 @@ var opNeutronListFirewallPolicies = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronListFirewallPolicies (查询所有网络ACL策略): GET /v2.0/fwaas/firewall_policies.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:1
 func (c *Client) NeutronListFirewallPolicies(ctx context.Context, params *vpc.NeutronListFirewallPoliciesParams) (*vpc.NeutronListFirewallPoliciesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListFirewallPolicies, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListFirewallPoliciesRequest(server, params)
@@ -1862,10 +2174,11 @@ func (c *Client) NeutronListFirewallPolicies(ctx context.Context, params *vpc.Ne
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListFirewallPoliciesResponse(httpResp)
-	return huawei.Result(opNeutronListFirewallPolicies, httpResp, parsed, err, func(p *vpc.NeutronListFirewallPoliciesResponse) *vpc.NeutronListFirewallPoliciesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListFirewallPoliciesResponseBody
+	if err := c.rt.Decode(opNeutronListFirewallPolicies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListFirewallRules = &huawei.Operation{Service: "vpc", Name: "NeutronListFirewallRules", Method: "GET", Path: "/v2.0/fwaas/firewall_rules",
@@ -1873,6 +2186,8 @@ var opNeutronListFirewallRules = &huawei.Operation{Service: "vpc", Name: "Neutro
 
 // NeutronListFirewallRules (查询所有网络ACL规则): GET /v2.0/fwaas/firewall_rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:1
 func (c *Client) NeutronListFirewallRules(ctx context.Context, params *vpc.NeutronListFirewallRulesParams) (*vpc.NeutronListFirewallRulesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListFirewallRules, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListFirewallRulesRequest(server, params)
@@ -1880,10 +2195,11 @@ func (c *Client) NeutronListFirewallRules(ctx context.Context, params *vpc.Neutr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListFirewallRulesResponse(httpResp)
-	return huawei.Result(opNeutronListFirewallRules, httpResp, parsed, err, func(p *vpc.NeutronListFirewallRulesResponse) *vpc.NeutronListFirewallRulesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListFirewallRulesResponseBody
+	if err := c.rt.Decode(opNeutronListFirewallRules, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListNetworks = &huawei.Operation{Service: "vpc", Name: "NeutronListNetworks", Method: "GET", Path: "/v2.0/networks",
@@ -1891,6 +2207,8 @@ var opNeutronListNetworks = &huawei.Operation{Service: "vpc", Name: "NeutronList
 
 // NeutronListNetworks (查询网络列表): GET /v2.0/networks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:1
 func (c *Client) NeutronListNetworks(ctx context.Context, params *vpc.NeutronListNetworksParams) (*vpc.NeutronListNetworksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListNetworks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListNetworksRequest(server, params)
@@ -1898,8 +2216,11 @@ func (c *Client) NeutronListNetworks(ctx context.Context, params *vpc.NeutronLis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListNetworksResponse(httpResp)
-	return huawei.Result(opNeutronListNetworks, httpResp, parsed, err, func(p *vpc.NeutronListNetworksResponse) *vpc.NeutronListNetworksResponseBody { return p.JSON200 })
+	var out vpc.NeutronListNetworksResponseBody
+	if err := c.rt.Decode(opNeutronListNetworks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListPorts = &huawei.Operation{Service: "vpc", Name: "NeutronListPorts", Method: "GET", Path: "/v2.0/ports",
@@ -1907,6 +2228,8 @@ var opNeutronListPorts = &huawei.Operation{Service: "vpc", Name: "NeutronListPor
 
 // NeutronListPorts (查询端口列表): GET /v2.0/ports.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:1
 func (c *Client) NeutronListPorts(ctx context.Context, params *vpc.NeutronListPortsParams) (*vpc.NeutronListPortsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListPorts, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListPortsRequest(server, params)
@@ -1914,8 +2237,11 @@ func (c *Client) NeutronListPorts(ctx context.Context, params *vpc.NeutronListPo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListPortsResponse(httpResp)
-	return huawei.Result(opNeutronListPorts, httpResp, parsed, err, func(p *vpc.NeutronListPortsResponse) *vpc.NeutronListPortsResponseBody { return p.JSON200 })
+	var out vpc.NeutronListPortsResponseBody
+	if err := c.rt.Decode(opNeutronListPorts, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListRouters = &huawei.Operation{Service: "vpc", Name: "NeutronListRouters", Method: "GET", Path: "/v2.0/routers",
@@ -1923,6 +2249,8 @@ var opNeutronListRouters = &huawei.Operation{Service: "vpc", Name: "NeutronListR
 
 // NeutronListRouters (查询路由器列表): GET /v2.0/routers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:1
 func (c *Client) NeutronListRouters(ctx context.Context, params *vpc.NeutronListRoutersParams) (*vpc.NeutronListRoutersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListRouters, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListRoutersRequest(server, params)
@@ -1930,8 +2258,11 @@ func (c *Client) NeutronListRouters(ctx context.Context, params *vpc.NeutronList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListRoutersResponse(httpResp)
-	return huawei.Result(opNeutronListRouters, httpResp, parsed, err, func(p *vpc.NeutronListRoutersResponse) *vpc.NeutronListRoutersResponseBody { return p.JSON200 })
+	var out vpc.NeutronListRoutersResponseBody
+	if err := c.rt.Decode(opNeutronListRouters, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListSecurityGroupRules = &huawei.Operation{Service: "vpc", Name: "NeutronListSecurityGroupRules", Method: "GET", Path: "/v2.0/security-group-rules",
@@ -1939,6 +2270,8 @@ var opNeutronListSecurityGroupRules = &huawei.Operation{Service: "vpc", Name: "N
 
 // NeutronListSecurityGroupRules (查询安全组规则): GET /v2.0/security-group-rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:1
 func (c *Client) NeutronListSecurityGroupRules(ctx context.Context, params *vpc.NeutronListSecurityGroupRulesParams) (*vpc.NeutronListSecurityGroupRulesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListSecurityGroupRules, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListSecurityGroupRulesRequest(server, params)
@@ -1946,10 +2279,11 @@ func (c *Client) NeutronListSecurityGroupRules(ctx context.Context, params *vpc.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListSecurityGroupRulesResponse(httpResp)
-	return huawei.Result(opNeutronListSecurityGroupRules, httpResp, parsed, err, func(p *vpc.NeutronListSecurityGroupRulesResponse) *vpc.NeutronListSecurityGroupRulesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListSecurityGroupRulesResponseBody
+	if err := c.rt.Decode(opNeutronListSecurityGroupRules, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageNeutronListSecurityGroupRules = huawei.Paging{Op: opNeutronListSecurityGroupRules, Style: "marker", Param: "marker", Limit: "limit",
@@ -1958,6 +2292,8 @@ var pageNeutronListSecurityGroupRules = huawei.Paging{Op: opNeutronListSecurityG
 // NeutronListSecurityGroupRulesAll iterates over the security_group_rules of every page of NeutronListSecurityGroupRules
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:1
 func (c *Client) NeutronListSecurityGroupRulesAll(ctx context.Context, params *vpc.NeutronListSecurityGroupRulesParams) iter.Seq2[vpc.NeutronListSecurityGroupRulesResponseBodySecurityGroupRulesItem, error] {
 	call := func(ctx context.Context, params *vpc.NeutronListSecurityGroupRulesParams) (*vpc.NeutronListSecurityGroupRulesResponseBody, error) {
 		return c.NeutronListSecurityGroupRules(ctx, params)
@@ -1972,6 +2308,8 @@ var opNeutronListSecurityGroups = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronListSecurityGroups (查询安全组): GET /v2.0/security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:1
 func (c *Client) NeutronListSecurityGroups(ctx context.Context, params *vpc.NeutronListSecurityGroupsParams) (*vpc.NeutronListSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListSecurityGroupsRequest(server, params)
@@ -1979,10 +2317,11 @@ func (c *Client) NeutronListSecurityGroups(ctx context.Context, params *vpc.Neut
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListSecurityGroupsResponse(httpResp)
-	return huawei.Result(opNeutronListSecurityGroups, httpResp, parsed, err, func(p *vpc.NeutronListSecurityGroupsResponse) *vpc.NeutronListSecurityGroupsResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListSecurityGroupsResponseBody
+	if err := c.rt.Decode(opNeutronListSecurityGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListSubnets = &huawei.Operation{Service: "vpc", Name: "NeutronListSubnets", Method: "GET", Path: "/v2.0/subnets",
@@ -1990,6 +2329,8 @@ var opNeutronListSubnets = &huawei.Operation{Service: "vpc", Name: "NeutronListS
 
 // NeutronListSubnets (查询子网列表): GET /v2.0/subnets.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:1
 func (c *Client) NeutronListSubnets(ctx context.Context, params *vpc.NeutronListSubnetsParams) (*vpc.NeutronListSubnetsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListSubnets, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListSubnetsRequest(server, params)
@@ -1997,8 +2338,11 @@ func (c *Client) NeutronListSubnets(ctx context.Context, params *vpc.NeutronList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListSubnetsResponse(httpResp)
-	return huawei.Result(opNeutronListSubnets, httpResp, parsed, err, func(p *vpc.NeutronListSubnetsResponse) *vpc.NeutronListSubnetsResponseBody { return p.JSON200 })
+	var out vpc.NeutronListSubnetsResponseBody
+	if err := c.rt.Decode(opNeutronListSubnets, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronRemoveFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronRemoveFirewallRule", Method: "PUT", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule",
@@ -2006,6 +2350,8 @@ var opNeutronRemoveFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronRemoveFirewallRule (移除网络ACL规则): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 func (c *Client) NeutronRemoveFirewallRule(ctx context.Context, firewallPolicyID string, body vpc.NeutronRemoveFirewallRuleJSONRequestBody) (*vpc.NeutronRemoveFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronRemoveFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -2016,10 +2362,11 @@ func (c *Client) NeutronRemoveFirewallRule(ctx context.Context, firewallPolicyID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronRemoveFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronRemoveFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronRemoveFirewallRuleResponse) *vpc.NeutronRemoveFirewallRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronRemoveFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronRemoveFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronRemoveRouterInterface = &huawei.Operation{Service: "vpc", Name: "NeutronRemoveRouterInterface", Method: "PUT", Path: "/v2.0/routers/{router_id}/remove_router_interface",
@@ -2027,6 +2374,8 @@ var opNeutronRemoveRouterInterface = &huawei.Operation{Service: "vpc", Name: "Ne
 
 // NeutronRemoveRouterInterface (路由器删除接口): PUT /v2.0/routers/{router_id}/remove_router_interface.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
 func (c *Client) NeutronRemoveRouterInterface(ctx context.Context, routerID string, body vpc.NeutronRemoveRouterInterfaceJSONRequestBody) (*vpc.NeutronRemoveRouterInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronRemoveRouterInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -2037,10 +2386,11 @@ func (c *Client) NeutronRemoveRouterInterface(ctx context.Context, routerID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronRemoveRouterInterfaceResponse(httpResp)
-	return huawei.Result(opNeutronRemoveRouterInterface, httpResp, parsed, err, func(p *vpc.NeutronRemoveRouterInterfaceResponse) *vpc.NeutronRemoveRouterInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronRemoveRouterInterfaceResponseBody
+	if err := c.rt.Decode(opNeutronRemoveRouterInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronShowFirewallGroup", Method: "GET", Path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
@@ -2048,6 +2398,8 @@ var opNeutronShowFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neutro
 
 // NeutronShowFirewallGroup (查询特定网络ACL组详情): GET /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:1
 func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupID string) (*vpc.NeutronShowFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallGroupID == "" {
@@ -2058,10 +2410,11 @@ func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowFirewallGroupResponse(httpResp)
-	return huawei.Result(opNeutronShowFirewallGroup, httpResp, parsed, err, func(p *vpc.NeutronShowFirewallGroupResponse) *vpc.NeutronShowFirewallGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowFirewallGroupResponseBody
+	if err := c.rt.Decode(opNeutronShowFirewallGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronShowFirewallPolicy", Method: "GET", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
@@ -2069,6 +2422,8 @@ var opNeutronShowFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronShowFirewallPolicy (查询特定网络ACL策略详情): GET /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:1
 func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID string) (*vpc.NeutronShowFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -2079,10 +2434,11 @@ func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowFirewallPolicyResponse(httpResp)
-	return huawei.Result(opNeutronShowFirewallPolicy, httpResp, parsed, err, func(p *vpc.NeutronShowFirewallPolicyResponse) *vpc.NeutronShowFirewallPolicyResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowFirewallPolicyResponseBody
+	if err := c.rt.Decode(opNeutronShowFirewallPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronShowFirewallRule", Method: "GET", Path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
@@ -2090,6 +2446,8 @@ var opNeutronShowFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutron
 
 // NeutronShowFirewallRule (查询特定网络ACL规则): GET /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:1
 func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleID string) (*vpc.NeutronShowFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallRuleID == "" {
@@ -2100,10 +2458,11 @@ func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronShowFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronShowFirewallRuleResponse) *vpc.NeutronShowFirewallRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronShowFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronShowNetwork", Method: "GET", Path: "/v2.0/networks/{network_id}",
@@ -2111,6 +2470,8 @@ var opNeutronShowNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronShowN
 
 // NeutronShowNetwork (查询网络): GET /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:1
 func (c *Client) NeutronShowNetwork(ctx context.Context, networkID string) (*vpc.NeutronShowNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if networkID == "" {
@@ -2121,8 +2482,11 @@ func (c *Client) NeutronShowNetwork(ctx context.Context, networkID string) (*vpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowNetworkResponse(httpResp)
-	return huawei.Result(opNeutronShowNetwork, httpResp, parsed, err, func(p *vpc.NeutronShowNetworkResponse) *vpc.NeutronShowNetworkResponseBody { return p.JSON200 })
+	var out vpc.NeutronShowNetworkResponseBody
+	if err := c.rt.Decode(opNeutronShowNetwork, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowPort = &huawei.Operation{Service: "vpc", Name: "NeutronShowPort", Method: "GET", Path: "/v2.0/ports/{port_id}",
@@ -2130,6 +2494,8 @@ var opNeutronShowPort = &huawei.Operation{Service: "vpc", Name: "NeutronShowPort
 
 // NeutronShowPort (查询端口): GET /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:1
 func (c *Client) NeutronShowPort(ctx context.Context, portID string) (*vpc.NeutronShowPortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowPort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2140,8 +2506,11 @@ func (c *Client) NeutronShowPort(ctx context.Context, portID string) (*vpc.Neutr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowPortResponse(httpResp)
-	return huawei.Result(opNeutronShowPort, httpResp, parsed, err, func(p *vpc.NeutronShowPortResponse) *vpc.NeutronShowPortResponseBody { return p.JSON200 })
+	var out vpc.NeutronShowPortResponseBody
+	if err := c.rt.Decode(opNeutronShowPort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowRouter = &huawei.Operation{Service: "vpc", Name: "NeutronShowRouter", Method: "GET", Path: "/v2.0/routers/{router_id}",
@@ -2149,6 +2518,8 @@ var opNeutronShowRouter = &huawei.Operation{Service: "vpc", Name: "NeutronShowRo
 
 // NeutronShowRouter (查询路由器): GET /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:1
 func (c *Client) NeutronShowRouter(ctx context.Context, routerID string) (*vpc.NeutronShowRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -2159,8 +2530,11 @@ func (c *Client) NeutronShowRouter(ctx context.Context, routerID string) (*vpc.N
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowRouterResponse(httpResp)
-	return huawei.Result(opNeutronShowRouter, httpResp, parsed, err, func(p *vpc.NeutronShowRouterResponse) *vpc.NeutronShowRouterResponseBody { return p.JSON200 })
+	var out vpc.NeutronShowRouterResponseBody
+	if err := c.rt.Decode(opNeutronShowRouter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronShowSecurityGroup", Method: "GET", Path: "/v2.0/security-groups/{security_group_id}",
@@ -2168,6 +2542,8 @@ var opNeutronShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neutro
 
 // NeutronShowSecurityGroup (查询安全组详情): GET /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:1
 func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupID string) (*vpc.NeutronShowSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -2178,10 +2554,11 @@ func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowSecurityGroupResponse(httpResp)
-	return huawei.Result(opNeutronShowSecurityGroup, httpResp, parsed, err, func(p *vpc.NeutronShowSecurityGroupResponse) *vpc.NeutronShowSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowSecurityGroupResponseBody
+	if err := c.rt.Decode(opNeutronShowSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "NeutronShowSecurityGroupRule", Method: "GET", Path: "/v2.0/security-group-rules/{security_group_rule_id}",
@@ -2189,6 +2566,8 @@ var opNeutronShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "Ne
 
 // NeutronShowSecurityGroupRule (查询安全组规则详情): GET /v2.0/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:1
 func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string) (*vpc.NeutronShowSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -2199,10 +2578,11 @@ func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroup
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opNeutronShowSecurityGroupRule, httpResp, parsed, err, func(p *vpc.NeutronShowSecurityGroupRuleResponse) *vpc.NeutronShowSecurityGroupRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opNeutronShowSecurityGroupRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronShowSubnet", Method: "GET", Path: "/v2.0/subnets/{subnet_id}",
@@ -2210,6 +2590,8 @@ var opNeutronShowSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronShowSu
 
 // NeutronShowSubnet (查询子网): GET /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:1
 func (c *Client) NeutronShowSubnet(ctx context.Context, subnetID string) (*vpc.NeutronShowSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -2220,8 +2602,11 @@ func (c *Client) NeutronShowSubnet(ctx context.Context, subnetID string) (*vpc.N
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowSubnetResponse(httpResp)
-	return huawei.Result(opNeutronShowSubnet, httpResp, parsed, err, func(p *vpc.NeutronShowSubnetResponse) *vpc.NeutronShowSubnetResponseBody { return p.JSON200 })
+	var out vpc.NeutronShowSubnetResponseBody
+	if err := c.rt.Decode(opNeutronShowSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateFirewallGroup", Method: "PUT", Path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
@@ -2229,6 +2614,8 @@ var opNeutronUpdateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronUpdateFirewallGroup (更新网络ACL组): PUT /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 func (c *Client) NeutronUpdateFirewallGroup(ctx context.Context, firewallGroupID string, body vpc.NeutronUpdateFirewallGroupJSONRequestBody) (*vpc.NeutronUpdateFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallGroupID == "" {
@@ -2239,10 +2626,11 @@ func (c *Client) NeutronUpdateFirewallGroup(ctx context.Context, firewallGroupID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateFirewallGroupResponse(httpResp)
-	return huawei.Result(opNeutronUpdateFirewallGroup, httpResp, parsed, err, func(p *vpc.NeutronUpdateFirewallGroupResponse) *vpc.NeutronUpdateFirewallGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronUpdateFirewallGroupResponseBody
+	if err := c.rt.Decode(opNeutronUpdateFirewallGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateFirewallPolicy", Method: "PUT", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
@@ -2250,6 +2638,8 @@ var opNeutronUpdateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronUpdateFirewallPolicy (更新网络ACL策略): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 func (c *Client) NeutronUpdateFirewallPolicy(ctx context.Context, firewallPolicyID string, body vpc.NeutronUpdateFirewallPolicyJSONRequestBody) (*vpc.NeutronUpdateFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -2260,10 +2650,11 @@ func (c *Client) NeutronUpdateFirewallPolicy(ctx context.Context, firewallPolicy
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateFirewallPolicyResponse(httpResp)
-	return huawei.Result(opNeutronUpdateFirewallPolicy, httpResp, parsed, err, func(p *vpc.NeutronUpdateFirewallPolicyResponse) *vpc.NeutronUpdateFirewallPolicyResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronUpdateFirewallPolicyResponseBody
+	if err := c.rt.Decode(opNeutronUpdateFirewallPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateFirewallRule", Method: "PUT", Path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
@@ -2271,6 +2662,8 @@ var opNeutronUpdateFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronUpdateFirewallRule (更新网络ACL规则): PUT /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 func (c *Client) NeutronUpdateFirewallRule(ctx context.Context, firewallRuleID string, body vpc.NeutronUpdateFirewallRuleJSONRequestBody) (*vpc.NeutronUpdateFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallRuleID == "" {
@@ -2281,10 +2674,11 @@ func (c *Client) NeutronUpdateFirewallRule(ctx context.Context, firewallRuleID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronUpdateFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronUpdateFirewallRuleResponse) *vpc.NeutronUpdateFirewallRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronUpdateFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronUpdateFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateNetwork", Method: "PUT", Path: "/v2.0/networks/{network_id}",
@@ -2292,6 +2686,8 @@ var opNeutronUpdateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronUpd
 
 // NeutronUpdateNetwork (更新网络): PUT /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 func (c *Client) NeutronUpdateNetwork(ctx context.Context, networkID string, body vpc.NeutronUpdateNetworkJSONRequestBody) (*vpc.NeutronUpdateNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if networkID == "" {
@@ -2302,8 +2698,11 @@ func (c *Client) NeutronUpdateNetwork(ctx context.Context, networkID string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateNetworkResponse(httpResp)
-	return huawei.Result(opNeutronUpdateNetwork, httpResp, parsed, err, func(p *vpc.NeutronUpdateNetworkResponse) *vpc.NeutronUpdateNetworkResponseBody { return p.JSON200 })
+	var out vpc.NeutronUpdateNetworkResponseBody
+	if err := c.rt.Decode(opNeutronUpdateNetwork, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdatePort = &huawei.Operation{Service: "vpc", Name: "NeutronUpdatePort", Method: "PUT", Path: "/v2.0/ports/{port_id}",
@@ -2311,6 +2710,8 @@ var opNeutronUpdatePort = &huawei.Operation{Service: "vpc", Name: "NeutronUpdate
 
 // NeutronUpdatePort (更新端口): PUT /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 func (c *Client) NeutronUpdatePort(ctx context.Context, portID string, body vpc.NeutronUpdatePortJSONRequestBody) (*vpc.NeutronUpdatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2321,8 +2722,11 @@ func (c *Client) NeutronUpdatePort(ctx context.Context, portID string, body vpc.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdatePortResponse(httpResp)
-	return huawei.Result(opNeutronUpdatePort, httpResp, parsed, err, func(p *vpc.NeutronUpdatePortResponse) *vpc.NeutronUpdatePortResponseBody { return p.JSON200 })
+	var out vpc.NeutronUpdatePortResponseBody
+	if err := c.rt.Decode(opNeutronUpdatePort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateRouter", Method: "PUT", Path: "/v2.0/routers/{router_id}",
@@ -2330,6 +2734,8 @@ var opNeutronUpdateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronUpda
 
 // NeutronUpdateRouter (更新路由器): PUT /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 func (c *Client) NeutronUpdateRouter(ctx context.Context, routerID string, body vpc.NeutronUpdateRouterJSONRequestBody) (*vpc.NeutronUpdateRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -2340,8 +2746,11 @@ func (c *Client) NeutronUpdateRouter(ctx context.Context, routerID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateRouterResponse(httpResp)
-	return huawei.Result(opNeutronUpdateRouter, httpResp, parsed, err, func(p *vpc.NeutronUpdateRouterResponse) *vpc.NeutronUpdateRouterResponseBody { return p.JSON200 })
+	var out vpc.NeutronUpdateRouterResponseBody
+	if err := c.rt.Decode(opNeutronUpdateRouter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateSecurityGroup", Method: "PUT", Path: "/v2.0/security-groups/{security_group_id}",
@@ -2349,6 +2758,8 @@ var opNeutronUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronUpdateSecurityGroup (更新安全组): PUT /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 func (c *Client) NeutronUpdateSecurityGroup(ctx context.Context, securityGroupID string, body vpc.NeutronUpdateSecurityGroupJSONRequestBody) (*vpc.NeutronUpdateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -2359,10 +2770,11 @@ func (c *Client) NeutronUpdateSecurityGroup(ctx context.Context, securityGroupID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateSecurityGroupResponse(httpResp)
-	return huawei.Result(opNeutronUpdateSecurityGroup, httpResp, parsed, err, func(p *vpc.NeutronUpdateSecurityGroupResponse) *vpc.NeutronUpdateSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronUpdateSecurityGroupResponseBody
+	if err := c.rt.Decode(opNeutronUpdateSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateSubnet", Method: "PUT", Path: "/v2.0/subnets/{subnet_id}",
@@ -2370,6 +2782,8 @@ var opNeutronUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronUpda
 
 // NeutronUpdateSubnet (更新子网): PUT /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
 func (c *Client) NeutronUpdateSubnet(ctx context.Context, subnetID string, body vpc.NeutronUpdateSubnetJSONRequestBody) (*vpc.NeutronUpdateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -2380,8 +2794,11 @@ func (c *Client) NeutronUpdateSubnet(ctx context.Context, subnetID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateSubnetResponse(httpResp)
-	return huawei.Result(opNeutronUpdateSubnet, httpResp, parsed, err, func(p *vpc.NeutronUpdateSubnetResponse) *vpc.NeutronUpdateSubnetResponseBody { return p.JSON200 })
+	var out vpc.NeutronUpdateSubnetResponseBody
+	if err := c.rt.Decode(opNeutronUpdateSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRejectVpcPeering = &huawei.Operation{Service: "vpc", Name: "RejectVpcPeering", Method: "PUT", Path: "/v2.0/vpc/peerings/{peering_id}/reject",
@@ -2389,6 +2806,8 @@ var opRejectVpcPeering = &huawei.Operation{Service: "vpc", Name: "RejectVpcPeeri
 
 // RejectVpcPeering (拒绝对等连接请求): PUT /v2.0/vpc/peerings/{peering_id}/reject.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:1
 func (c *Client) RejectVpcPeering(ctx context.Context, peeringID string) (*vpc.RejectVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRejectVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
@@ -2399,8 +2818,11 @@ func (c *Client) RejectVpcPeering(ctx context.Context, peeringID string) (*vpc.R
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseRejectVpcPeeringResponse(httpResp)
-	return huawei.Result(opRejectVpcPeering, httpResp, parsed, err, func(p *vpc.RejectVpcPeeringResponse) *vpc.RejectVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.RejectVpcPeeringResponseBody
+	if err := c.rt.Decode(opRejectVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRemoveVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "RemoveVpcExtendCidr", Method: "PUT", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr",
@@ -2408,6 +2830,8 @@ var opRemoveVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "RemoveVpcEx
 
 // RemoveVpcExtendCidr (移除VPC扩展网段): PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
 func (c *Client) RemoveVpcExtendCidr(ctx context.Context, vpcID string, body vpc.RemoveVpcExtendCidrJSONRequestBody) (*vpc.RemoveVpcExtendCidrResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRemoveVpcExtendCidr, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -2418,8 +2842,11 @@ func (c *Client) RemoveVpcExtendCidr(ctx context.Context, vpcID string, body vpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseRemoveVpcExtendCidrResponse(httpResp)
-	return huawei.Result(opRemoveVpcExtendCidr, httpResp, parsed, err, func(p *vpc.RemoveVpcExtendCidrResponse) *vpc.RemoveVpcExtendCidrResponseBody { return p.JSON200 })
+	var out vpc.RemoveVpcExtendCidrResponseBody
+	if err := c.rt.Decode(opRemoveVpcExtendCidr, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
@@ -2427,6 +2854,8 @@ var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGro
 
 // ShowAddressGroup (查询地址组): GET /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
 func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupID string) (*vpc.ShowAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if addressGroupID == "" {
@@ -2437,8 +2866,11 @@ func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowAddressGroupResponse(httpResp)
-	return huawei.Result(opShowAddressGroup, httpResp, parsed, err, func(p *vpc.ShowAddressGroupResponse) *vpc.ShowAddressGroupResponseBody { return p.JSON200 })
+	var out vpc.ShowAddressGroupResponseBody
+	if err := c.rt.Decode(opShowAddressGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowNetworkIPAvailabilities = &huawei.Operation{Service: "vpc", Name: "ShowNetworkIPAvailabilities", Method: "GET", Path: "/v2.0/network-ip-availabilities/{network_id}",
@@ -2446,6 +2878,8 @@ var opShowNetworkIPAvailabilities = &huawei.Operation{Service: "vpc", Name: "Sho
 
 // ShowNetworkIPAvailabilities (查询网络IP使用情况): GET /v2.0/network-ip-availabilities/{network_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:1
 func (c *Client) ShowNetworkIPAvailabilities(ctx context.Context, networkID string) (*vpc.ShowNetworkIPAvailabilitiesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowNetworkIPAvailabilities, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if networkID == "" {
@@ -2456,10 +2890,11 @@ func (c *Client) ShowNetworkIPAvailabilities(ctx context.Context, networkID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowNetworkIPAvailabilitiesResponse(httpResp)
-	return huawei.Result(opShowNetworkIPAvailabilities, httpResp, parsed, err, func(p *vpc.ShowNetworkIPAvailabilitiesResponse) *vpc.ShowNetworkIPAvailabilitiesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowNetworkIPAvailabilitiesResponseBody
+	if err := c.rt.Decode(opShowNetworkIPAvailabilities, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPort = &huawei.Operation{Service: "vpc", Name: "ShowPort", Method: "GET", Path: "/v1/{project_id}/ports/{port_id}",
@@ -2467,6 +2902,8 @@ var opShowPort = &huawei.Operation{Service: "vpc", Name: "ShowPort", Method: "GE
 
 // ShowPort (查询端口): GET /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:1
 func (c *Client) ShowPort(ctx context.Context, portID string) (*vpc.ShowPortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2477,8 +2914,11 @@ func (c *Client) ShowPort(ctx context.Context, portID string) (*vpc.ShowPortResp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowPortResponse(httpResp)
-	return huawei.Result(opShowPort, httpResp, parsed, err, func(p *vpc.ShowPortResponse) *vpc.ShowPortResponseBody { return p.JSON200 })
+	var out vpc.ShowPortResponseBody
+	if err := c.rt.Decode(opShowPort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPortV1 = &huawei.Operation{Service: "vpc", Name: "ShowPortV1", Method: "GET", Path: "/v1/ports/{port_id}",
@@ -2486,6 +2926,8 @@ var opShowPortV1 = &huawei.Operation{Service: "vpc", Name: "ShowPortV1", Method:
 
 // ShowPortV1 (查询端口（废弃）): GET /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:1
 func (c *Client) ShowPortV1(ctx context.Context, portID string) (*vpc.ShowPortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2496,8 +2938,11 @@ func (c *Client) ShowPortV1(ctx context.Context, portID string) (*vpc.ShowPortV1
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowPortV1Response(httpResp)
-	return huawei.Result(opShowPortV1, httpResp, parsed, err, func(p *vpc.ShowPortV1Response) *vpc.ShowPortV1ResponseBody { return p.JSON200 })
+	var out vpc.ShowPortV1ResponseBody
+	if err := c.rt.Decode(opShowPortV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPrivateip = &huawei.Operation{Service: "vpc", Name: "ShowPrivateip", Method: "GET", Path: "/v1/{project_id}/privateips/{privateip_id}",
@@ -2505,6 +2950,8 @@ var opShowPrivateip = &huawei.Operation{Service: "vpc", Name: "ShowPrivateip", M
 
 // ShowPrivateip (查询私有IP): GET /v1/{project_id}/privateips/{privateip_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:1
 func (c *Client) ShowPrivateip(ctx context.Context, privateipID string) (*vpc.ShowPrivateipResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if privateipID == "" {
@@ -2515,8 +2962,11 @@ func (c *Client) ShowPrivateip(ctx context.Context, privateipID string) (*vpc.Sh
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowPrivateipResponse(httpResp)
-	return huawei.Result(opShowPrivateip, httpResp, parsed, err, func(p *vpc.ShowPrivateipResponse) *vpc.ShowPrivateipResponseBody { return p.JSON200 })
+	var out vpc.ShowPrivateipResponseBody
+	if err := c.rt.Decode(opShowPrivateip, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowQuota = &huawei.Operation{Service: "vpc", Name: "ShowQuota", Method: "GET", Path: "/v1/{project_id}/quotas",
@@ -2524,6 +2974,8 @@ var opShowQuota = &huawei.Operation{Service: "vpc", Name: "ShowQuota", Method: "
 
 // ShowQuota (查询配额): GET /v1/{project_id}/quotas.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:1
 func (c *Client) ShowQuota(ctx context.Context, params *vpc.ShowQuotaParams) (*vpc.ShowQuotaResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowQuota, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewShowQuotaRequest(server, ids.Project, params)
@@ -2531,8 +2983,11 @@ func (c *Client) ShowQuota(ctx context.Context, params *vpc.ShowQuotaParams) (*v
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowQuotaResponse(httpResp)
-	return huawei.Result(opShowQuota, httpResp, parsed, err, func(p *vpc.ShowQuotaResponse) *vpc.ShowQuotaResponseBody { return p.JSON200 })
+	var out vpc.ShowQuotaResponseBody
+	if err := c.rt.Decode(opShowQuota, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowRouteTable = &huawei.Operation{Service: "vpc", Name: "ShowRouteTable", Method: "GET", Path: "/v1/{project_id}/routetables/{routetable_id}",
@@ -2540,6 +2995,8 @@ var opShowRouteTable = &huawei.Operation{Service: "vpc", Name: "ShowRouteTable",
 
 // ShowRouteTable (查询路由表): GET /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:1
 func (c *Client) ShowRouteTable(ctx context.Context, routetableID string) (*vpc.ShowRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -2550,8 +3007,11 @@ func (c *Client) ShowRouteTable(ctx context.Context, routetableID string) (*vpc.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowRouteTableResponse(httpResp)
-	return huawei.Result(opShowRouteTable, httpResp, parsed, err, func(p *vpc.ShowRouteTableResponse) *vpc.ShowRouteTableResponseBody { return p.JSON200 })
+	var out vpc.ShowRouteTableResponseBody
+	if err := c.rt.Decode(opShowRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroup", Method: "GET", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
@@ -2559,6 +3019,8 @@ var opShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "ShowSecurityG
 
 // ShowSecurityGroup (查询安全组): GET /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:1
 func (c *Client) ShowSecurityGroup(ctx context.Context, securityGroupID string) (*vpc.ShowSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -2569,8 +3031,11 @@ func (c *Client) ShowSecurityGroup(ctx context.Context, securityGroupID string) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSecurityGroupResponse(httpResp)
-	return huawei.Result(opShowSecurityGroup, httpResp, parsed, err, func(p *vpc.ShowSecurityGroupResponse) *vpc.ShowSecurityGroupResponseBody { return p.JSON200 })
+	var out vpc.ShowSecurityGroupResponseBody
+	if err := c.rt.Decode(opShowSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroupRule", Method: "GET", Path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
@@ -2578,6 +3043,8 @@ var opShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "ShowSecur
 
 // ShowSecurityGroupRule (查询安全组规则): GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:1
 func (c *Client) ShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string) (*vpc.ShowSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -2588,8 +3055,11 @@ func (c *Client) ShowSecurityGroupRule(ctx context.Context, securityGroupRuleID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opShowSecurityGroupRule, httpResp, parsed, err, func(p *vpc.ShowSecurityGroupRuleResponse) *vpc.ShowSecurityGroupRuleResponseBody { return p.JSON200 })
+	var out vpc.ShowSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opShowSecurityGroupRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroupRuleV1", Method: "GET", Path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
@@ -2597,6 +3067,8 @@ var opShowSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "ShowSec
 
 // ShowSecurityGroupRuleV1 (查询安全组规则): GET /v1/{project_id}/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:1
 func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, securityGroupRuleID string) (*vpc.ShowSecurityGroupRuleV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -2607,10 +3079,11 @@ func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, securityGroupRuleI
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSecurityGroupRuleV1Response(httpResp)
-	return huawei.Result(opShowSecurityGroupRuleV1, httpResp, parsed, err, func(p *vpc.ShowSecurityGroupRuleV1Response) *vpc.ShowSecurityGroupRuleV1ResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowSecurityGroupRuleV1ResponseBody
+	if err := c.rt.Decode(opShowSecurityGroupRuleV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroupV1", Method: "GET", Path: "/v1/{project_id}/security-groups/{security_group_id}",
@@ -2618,6 +3091,8 @@ var opShowSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurit
 
 // ShowSecurityGroupV1 (查询安全组): GET /v1/{project_id}/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:1
 func (c *Client) ShowSecurityGroupV1(ctx context.Context, securityGroupID string) (*vpc.ShowSecurityGroupV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -2628,8 +3103,11 @@ func (c *Client) ShowSecurityGroupV1(ctx context.Context, securityGroupID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSecurityGroupV1Response(httpResp)
-	return huawei.Result(opShowSecurityGroupV1, httpResp, parsed, err, func(p *vpc.ShowSecurityGroupV1Response) *vpc.ShowSecurityGroupV1ResponseBody { return p.JSON200 })
+	var out vpc.ShowSecurityGroupV1ResponseBody
+	if err := c.rt.Decode(opShowSecurityGroupV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "ShowSubNetworkInterface", Method: "GET", Path: "/v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}",
@@ -2637,6 +3115,8 @@ var opShowSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "ShowSub
 
 // ShowSubNetworkInterface (查询租户下辅助弹性网卡): GET /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:1
 func (c *Client) ShowSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string) (*vpc.ShowSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subNetworkInterfaceID == "" {
@@ -2647,10 +3127,11 @@ func (c *Client) ShowSubNetworkInterface(ctx context.Context, subNetworkInterfac
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSubNetworkInterfaceResponse(httpResp)
-	return huawei.Result(opShowSubNetworkInterface, httpResp, parsed, err, func(p *vpc.ShowSubNetworkInterfaceResponse) *vpc.ShowSubNetworkInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowSubNetworkInterfaceResponseBody
+	if err := c.rt.Decode(opShowSubNetworkInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSubNetworkInterfacesQuantity = &huawei.Operation{Service: "vpc", Name: "ShowSubNetworkInterfacesQuantity", Method: "GET", Path: "/v3/{project_id}/vpc/sub-network-interfaces/count",
@@ -2658,6 +3139,8 @@ var opShowSubNetworkInterfacesQuantity = &huawei.Operation{Service: "vpc", Name:
 
 // ShowSubNetworkInterfacesQuantity (查询租户下辅助弹性网卡数目): GET /v3/{project_id}/vpc/sub-network-interfaces/count.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:1
 func (c *Client) ShowSubNetworkInterfacesQuantity(ctx context.Context) (*vpc.ShowSubNetworkInterfacesQuantityResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubNetworkInterfacesQuantity, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewShowSubNetworkInterfacesQuantityRequest(server, ids.Project)
@@ -2665,10 +3148,11 @@ func (c *Client) ShowSubNetworkInterfacesQuantity(ctx context.Context) (*vpc.Sho
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSubNetworkInterfacesQuantityResponse(httpResp)
-	return huawei.Result(opShowSubNetworkInterfacesQuantity, httpResp, parsed, err, func(p *vpc.ShowSubNetworkInterfacesQuantityResponse) *vpc.ShowSubNetworkInterfacesQuantityResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowSubNetworkInterfacesQuantityResponseBody
+	if err := c.rt.Decode(opShowSubNetworkInterfacesQuantity, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSubnet = &huawei.Operation{Service: "vpc", Name: "ShowSubnet", Method: "GET", Path: "/v1/{project_id}/subnets/{subnet_id}",
@@ -2676,6 +3160,8 @@ var opShowSubnet = &huawei.Operation{Service: "vpc", Name: "ShowSubnet", Method:
 
 // ShowSubnet (查询子网): GET /v1/{project_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:1
 func (c *Client) ShowSubnet(ctx context.Context, subnetID string) (*vpc.ShowSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -2686,8 +3172,11 @@ func (c *Client) ShowSubnet(ctx context.Context, subnetID string) (*vpc.ShowSubn
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSubnetResponse(httpResp)
-	return huawei.Result(opShowSubnet, httpResp, parsed, err, func(p *vpc.ShowSubnetResponse) *vpc.ShowSubnetResponseBody { return p.JSON200 })
+	var out vpc.ShowSubnetResponseBody
+	if err := c.rt.Decode(opShowSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSubnetTags = &huawei.Operation{Service: "vpc", Name: "ShowSubnetTags", Method: "GET", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
@@ -2695,6 +3184,8 @@ var opShowSubnetTags = &huawei.Operation{Service: "vpc", Name: "ShowSubnetTags",
 
 // ShowSubnetTags (查询子网资源标签): GET /v2.0/{project_id}/subnets/{subnet_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源标签.md:1
 func (c *Client) ShowSubnetTags(ctx context.Context, subnetID string) (*vpc.ShowSubnetTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -2705,8 +3196,11 @@ func (c *Client) ShowSubnetTags(ctx context.Context, subnetID string) (*vpc.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSubnetTagsResponse(httpResp)
-	return huawei.Result(opShowSubnetTags, httpResp, parsed, err, func(p *vpc.ShowSubnetTagsResponse) *vpc.ShowSubnetTagsResponseBody { return p.JSON200 })
+	var out vpc.ShowSubnetTagsResponseBody
+	if err := c.rt.Decode(opShowSubnetTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorFilter", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
@@ -2714,6 +3208,8 @@ var opShowTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "ShowTra
 
 // ShowTrafficMirrorFilter (查询流量镜像筛选条件详情): GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
 func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string) (*vpc.ShowTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterID == "" {
@@ -2724,10 +3220,11 @@ func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, trafficMirrorFilte
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowTrafficMirrorFilterResponse(httpResp)
-	return huawei.Result(opShowTrafficMirrorFilter, httpResp, parsed, err, func(p *vpc.ShowTrafficMirrorFilterResponse) *vpc.ShowTrafficMirrorFilterResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowTrafficMirrorFilterResponseBody
+	if err := c.rt.Decode(opShowTrafficMirrorFilter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorFilterRule", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
@@ -2735,6 +3232,8 @@ var opShowTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "Sho
 
 // ShowTrafficMirrorFilterRule (查询流量镜像筛选规则详情): GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则详情.md:1
 func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string) (*vpc.ShowTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterRuleID == "" {
@@ -2745,10 +3244,11 @@ func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, trafficMirrorF
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowTrafficMirrorFilterRuleResponse(httpResp)
-	return huawei.Result(opShowTrafficMirrorFilterRule, httpResp, parsed, err, func(p *vpc.ShowTrafficMirrorFilterRuleResponse) *vpc.ShowTrafficMirrorFilterRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowTrafficMirrorFilterRuleResponseBody
+	if err := c.rt.Decode(opShowTrafficMirrorFilterRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorSession", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
@@ -2756,6 +3256,8 @@ var opShowTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "ShowTr
 
 // ShowTrafficMirrorSession (查询流量镜像会话详情): GET /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话详情.md:1
 func (c *Client) ShowTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string) (*vpc.ShowTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -2766,10 +3268,11 @@ func (c *Client) ShowTrafficMirrorSession(ctx context.Context, trafficMirrorSess
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowTrafficMirrorSessionResponse(httpResp)
-	return huawei.Result(opShowTrafficMirrorSession, httpResp, parsed, err, func(p *vpc.ShowTrafficMirrorSessionResponse) *vpc.ShowTrafficMirrorSessionResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowTrafficMirrorSessionResponseBody
+	if err := c.rt.Decode(opShowTrafficMirrorSession, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpc", Method: "GET", Path: "/v1/{project_id}/vpcs/{vpc_id}",
@@ -2777,6 +3280,8 @@ var opShowVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpc", Method: "GET"
 
 // ShowVpc (查询VPC): GET /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:1
 func (c *Client) ShowVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -2787,8 +3292,11 @@ func (c *Client) ShowVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcResponse(httpResp)
-	return huawei.Result(opShowVpc, httpResp, parsed, err, func(p *vpc.ShowVpcResponse) *vpc.ShowVpcResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcResponseBody
+	if err := c.rt.Decode(opShowVpc, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpcPeering = &huawei.Operation{Service: "vpc", Name: "ShowVpcPeering", Method: "GET", Path: "/v2.0/vpc/peerings/{peering_id}",
@@ -2796,6 +3304,8 @@ var opShowVpcPeering = &huawei.Operation{Service: "vpc", Name: "ShowVpcPeering",
 
 // ShowVpcPeering (查询对等连接): GET /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:1
 func (c *Client) ShowVpcPeering(ctx context.Context, peeringID string) (*vpc.ShowVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
@@ -2806,8 +3316,11 @@ func (c *Client) ShowVpcPeering(ctx context.Context, peeringID string) (*vpc.Sho
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcPeeringResponse(httpResp)
-	return huawei.Result(opShowVpcPeering, httpResp, parsed, err, func(p *vpc.ShowVpcPeeringResponse) *vpc.ShowVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcPeeringResponseBody
+	if err := c.rt.Decode(opShowVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpcRoute = &huawei.Operation{Service: "vpc", Name: "ShowVpcRoute", Method: "GET", Path: "/v2.0/vpc/routes/{route_id}",
@@ -2815,6 +3328,8 @@ var opShowVpcRoute = &huawei.Operation{Service: "vpc", Name: "ShowVpcRoute", Met
 
 // ShowVpcRoute (查询VPC路由): GET /v2.0/vpc/routes/{route_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:1
 func (c *Client) ShowVpcRoute(ctx context.Context, routeID string) (*vpc.ShowVpcRouteResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routeID == "" {
@@ -2825,8 +3340,11 @@ func (c *Client) ShowVpcRoute(ctx context.Context, routeID string) (*vpc.ShowVpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcRouteResponse(httpResp)
-	return huawei.Result(opShowVpcRoute, httpResp, parsed, err, func(p *vpc.ShowVpcRouteResponse) *vpc.ShowVpcRouteResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcRouteResponseBody
+	if err := c.rt.Decode(opShowVpcRoute, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpcTags = &huawei.Operation{Service: "vpc", Name: "ShowVpcTags", Method: "GET", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
@@ -2834,6 +3352,8 @@ var opShowVpcTags = &huawei.Operation{Service: "vpc", Name: "ShowVpcTags", Metho
 
 // ShowVpcTags (查询VPC资源标签): GET /v2.0/{project_id}/vpcs/{vpc_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:1
 func (c *Client) ShowVpcTags(ctx context.Context, vpcID string) (*vpc.ShowVpcTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -2844,8 +3364,11 @@ func (c *Client) ShowVpcTags(ctx context.Context, vpcID string) (*vpc.ShowVpcTag
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcTagsResponse(httpResp)
-	return huawei.Result(opShowVpcTags, httpResp, parsed, err, func(p *vpc.ShowVpcTagsResponse) *vpc.ShowVpcTagsResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcTagsResponseBody
+	if err := c.rt.Decode(opShowVpcTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpcVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpcVpc", Method: "GET", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}",
@@ -2853,6 +3376,8 @@ var opShowVpcVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpcVpc", Method:
 
 // ShowVpcVpc (查询VPC详情): GET /v3/{project_id}/vpc/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:1
 func (c *Client) ShowVpcVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -2863,8 +3388,11 @@ func (c *Client) ShowVpcVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcVpcR
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcVpcResponse(httpResp)
-	return huawei.Result(opShowVpcVpc, httpResp, parsed, err, func(p *vpc.ShowVpcVpcResponse) *vpc.ShowVpcVpcResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcVpcResponseBody
+	if err := c.rt.Decode(opShowVpcVpc, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAddSource = &huawei.Operation{Service: "vpc", Name: "UpdateAddSource", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources",
@@ -2872,6 +3400,8 @@ var opUpdateAddSource = &huawei.Operation{Service: "vpc", Name: "UpdateAddSource
 
 // UpdateAddSource (流量镜像会话添加镜像源): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
 func (c *Client) UpdateAddSource(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateAddSourceJSONRequestBody) (*vpc.UpdateAddSourceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAddSource, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -2882,8 +3412,11 @@ func (c *Client) UpdateAddSource(ctx context.Context, trafficMirrorSessionID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateAddSourceResponse(httpResp)
-	return huawei.Result(opUpdateAddSource, httpResp, parsed, err, func(p *vpc.UpdateAddSourceResponse) *vpc.UpdateAddSourceResponseBody { return p.JSON200 })
+	var out vpc.UpdateAddSourceResponseBody
+	if err := c.rt.Decode(opUpdateAddSource, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddressGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
@@ -2891,6 +3424,8 @@ var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddres
 
 // UpdateAddressGroup (更新地址组): PUT /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 func (c *Client) UpdateAddressGroup(ctx context.Context, addressGroupID string, body vpc.UpdateAddressGroupJSONRequestBody) (*vpc.UpdateAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if addressGroupID == "" {
@@ -2901,8 +3436,11 @@ func (c *Client) UpdateAddressGroup(ctx context.Context, addressGroupID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateAddressGroupResponse(httpResp)
-	return huawei.Result(opUpdateAddressGroup, httpResp, parsed, err, func(p *vpc.UpdateAddressGroupResponse) *vpc.UpdateAddressGroupResponseBody { return p.JSON200 })
+	var out vpc.UpdateAddressGroupResponseBody
+	if err := c.rt.Decode(opUpdateAddressGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdatePort = &huawei.Operation{Service: "vpc", Name: "UpdatePort", Method: "PUT", Path: "/v1/{project_id}/ports/{port_id}",
@@ -2910,6 +3448,8 @@ var opUpdatePort = &huawei.Operation{Service: "vpc", Name: "UpdatePort", Method:
 
 // UpdatePort (更新端口): PUT /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
 func (c *Client) UpdatePort(ctx context.Context, portID string, body vpc.UpdatePortJSONRequestBody) (*vpc.UpdatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2920,8 +3460,11 @@ func (c *Client) UpdatePort(ctx context.Context, portID string, body vpc.UpdateP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdatePortResponse(httpResp)
-	return huawei.Result(opUpdatePort, httpResp, parsed, err, func(p *vpc.UpdatePortResponse) *vpc.UpdatePortResponseBody { return p.JSON200 })
+	var out vpc.UpdatePortResponseBody
+	if err := c.rt.Decode(opUpdatePort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdatePortV1 = &huawei.Operation{Service: "vpc", Name: "UpdatePortV1", Method: "PUT", Path: "/v1/ports/{port_id}",
@@ -2929,6 +3472,8 @@ var opUpdatePortV1 = &huawei.Operation{Service: "vpc", Name: "UpdatePortV1", Met
 
 // UpdatePortV1 (更新端口（废弃）): PUT /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 func (c *Client) UpdatePortV1(ctx context.Context, portID string, body vpc.UpdatePortV1JSONRequestBody) (*vpc.UpdatePortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2939,8 +3484,11 @@ func (c *Client) UpdatePortV1(ctx context.Context, portID string, body vpc.Updat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdatePortV1Response(httpResp)
-	return huawei.Result(opUpdatePortV1, httpResp, parsed, err, func(p *vpc.UpdatePortV1Response) *vpc.UpdatePortV1ResponseBody { return p.JSON200 })
+	var out vpc.UpdatePortV1ResponseBody
+	if err := c.rt.Decode(opUpdatePortV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateRemoveSource = &huawei.Operation{Service: "vpc", Name: "UpdateRemoveSource", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources",
@@ -2948,6 +3496,8 @@ var opUpdateRemoveSource = &huawei.Operation{Service: "vpc", Name: "UpdateRemove
 
 // UpdateRemoveSource (流量镜像会话移除镜像源): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
 func (c *Client) UpdateRemoveSource(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateRemoveSourceJSONRequestBody) (*vpc.UpdateRemoveSourceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateRemoveSource, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -2958,8 +3508,11 @@ func (c *Client) UpdateRemoveSource(ctx context.Context, trafficMirrorSessionID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateRemoveSourceResponse(httpResp)
-	return huawei.Result(opUpdateRemoveSource, httpResp, parsed, err, func(p *vpc.UpdateRemoveSourceResponse) *vpc.UpdateRemoveSourceResponseBody { return p.JSON200 })
+	var out vpc.UpdateRemoveSourceResponseBody
+	if err := c.rt.Decode(opUpdateRemoveSource, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateRouteTable = &huawei.Operation{Service: "vpc", Name: "UpdateRouteTable", Method: "PUT", Path: "/v1/{project_id}/routetables/{routetable_id}",
@@ -2967,6 +3520,8 @@ var opUpdateRouteTable = &huawei.Operation{Service: "vpc", Name: "UpdateRouteTab
 
 // UpdateRouteTable (更新路由表): PUT /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 func (c *Client) UpdateRouteTable(ctx context.Context, routetableID string, body vpc.UpdateRouteTableJSONRequestBody) (*vpc.UpdateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -2977,8 +3532,11 @@ func (c *Client) UpdateRouteTable(ctx context.Context, routetableID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateRouteTableResponse(httpResp)
-	return huawei.Result(opUpdateRouteTable, httpResp, parsed, err, func(p *vpc.UpdateRouteTableResponse) *vpc.UpdateRouteTableResponseBody { return p.JSON200 })
+	var out vpc.UpdateRouteTableResponseBody
+	if err := c.rt.Decode(opUpdateRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "UpdateSecurityGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
@@ -2986,6 +3544,8 @@ var opUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "UpdateSecur
 
 // UpdateSecurityGroup (更新安全组): PUT /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
 func (c *Client) UpdateSecurityGroup(ctx context.Context, securityGroupID string, body vpc.UpdateSecurityGroupJSONRequestBody) (*vpc.UpdateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -2996,8 +3556,11 @@ func (c *Client) UpdateSecurityGroup(ctx context.Context, securityGroupID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateSecurityGroupResponse(httpResp)
-	return huawei.Result(opUpdateSecurityGroup, httpResp, parsed, err, func(p *vpc.UpdateSecurityGroupResponse) *vpc.UpdateSecurityGroupResponseBody { return p.JSON200 })
+	var out vpc.UpdateSecurityGroupResponseBody
+	if err := c.rt.Decode(opUpdateSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "UpdateSubNetworkInterface", Method: "PUT", Path: "/v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}",
@@ -3005,6 +3568,8 @@ var opUpdateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Updat
 
 // UpdateSubNetworkInterface (更新辅助弹性网卡): PUT /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
 func (c *Client) UpdateSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string, body vpc.UpdateSubNetworkInterfaceJSONRequestBody) (*vpc.UpdateSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subNetworkInterfaceID == "" {
@@ -3015,10 +3580,11 @@ func (c *Client) UpdateSubNetworkInterface(ctx context.Context, subNetworkInterf
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateSubNetworkInterfaceResponse(httpResp)
-	return huawei.Result(opUpdateSubNetworkInterface, httpResp, parsed, err, func(p *vpc.UpdateSubNetworkInterfaceResponse) *vpc.UpdateSubNetworkInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out vpc.UpdateSubNetworkInterfaceResponseBody
+	if err := c.rt.Decode(opUpdateSubNetworkInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "UpdateSubnet", Method: "PUT", Path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
@@ -3026,6 +3592,8 @@ var opUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "UpdateSubnet", Met
 
 // UpdateSubnet (更新子网): PUT /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 func (c *Client) UpdateSubnet(ctx context.Context, vpcID string, subnetID string, body vpc.UpdateSubnetJSONRequestBody) (*vpc.UpdateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -3039,8 +3607,11 @@ func (c *Client) UpdateSubnet(ctx context.Context, vpcID string, subnetID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateSubnetResponse(httpResp)
-	return huawei.Result(opUpdateSubnet, httpResp, parsed, err, func(p *vpc.UpdateSubnetResponse) *vpc.UpdateSubnetResponseBody { return p.JSON200 })
+	var out vpc.UpdateSubnetResponseBody
+	if err := c.rt.Decode(opUpdateSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorFilter", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
@@ -3048,6 +3619,8 @@ var opUpdateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Updat
 
 // UpdateTrafficMirrorFilter (更新流量镜像筛选条件): PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string, body vpc.UpdateTrafficMirrorFilterJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterID == "" {
@@ -3058,10 +3631,11 @@ func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, trafficMirrorFil
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateTrafficMirrorFilterResponse(httpResp)
-	return huawei.Result(opUpdateTrafficMirrorFilter, httpResp, parsed, err, func(p *vpc.UpdateTrafficMirrorFilterResponse) *vpc.UpdateTrafficMirrorFilterResponseBody {
-		return p.JSON200
-	})
+	var out vpc.UpdateTrafficMirrorFilterResponseBody
+	if err := c.rt.Decode(opUpdateTrafficMirrorFilter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorFilterRule", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
@@ -3069,6 +3643,8 @@ var opUpdateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "U
 
 // UpdateTrafficMirrorFilterRule (更新流量镜像筛选规则): PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
 func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string, body vpc.UpdateTrafficMirrorFilterRuleJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterRuleID == "" {
@@ -3079,10 +3655,11 @@ func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, trafficMirro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateTrafficMirrorFilterRuleResponse(httpResp)
-	return huawei.Result(opUpdateTrafficMirrorFilterRule, httpResp, parsed, err, func(p *vpc.UpdateTrafficMirrorFilterRuleResponse) *vpc.UpdateTrafficMirrorFilterRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.UpdateTrafficMirrorFilterRuleResponseBody
+	if err := c.rt.Decode(opUpdateTrafficMirrorFilterRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorSession", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
@@ -3090,6 +3667,8 @@ var opUpdateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Upda
 
 // UpdateTrafficMirrorSession (更新流量镜像会话): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
 func (c *Client) UpdateTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateTrafficMirrorSessionJSONRequestBody) (*vpc.UpdateTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -3100,10 +3679,11 @@ func (c *Client) UpdateTrafficMirrorSession(ctx context.Context, trafficMirrorSe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateTrafficMirrorSessionResponse(httpResp)
-	return huawei.Result(opUpdateTrafficMirrorSession, httpResp, parsed, err, func(p *vpc.UpdateTrafficMirrorSessionResponse) *vpc.UpdateTrafficMirrorSessionResponseBody {
-		return p.JSON200
-	})
+	var out vpc.UpdateTrafficMirrorSessionResponseBody
+	if err := c.rt.Decode(opUpdateTrafficMirrorSession, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateVpc = &huawei.Operation{Service: "vpc", Name: "UpdateVpc", Method: "PUT", Path: "/v1/{project_id}/vpcs/{vpc_id}",
@@ -3111,6 +3691,8 @@ var opUpdateVpc = &huawei.Operation{Service: "vpc", Name: "UpdateVpc", Method: "
 
 // UpdateVpc (更新VPC): PUT /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 func (c *Client) UpdateVpc(ctx context.Context, vpcID string, body vpc.UpdateVpcJSONRequestBody) (*vpc.UpdateVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -3121,8 +3703,11 @@ func (c *Client) UpdateVpc(ctx context.Context, vpcID string, body vpc.UpdateVpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateVpcResponse(httpResp)
-	return huawei.Result(opUpdateVpc, httpResp, parsed, err, func(p *vpc.UpdateVpcResponse) *vpc.UpdateVpcResponseBody { return p.JSON200 })
+	var out vpc.UpdateVpcResponseBody
+	if err := c.rt.Decode(opUpdateVpc, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateVpcPeering = &huawei.Operation{Service: "vpc", Name: "UpdateVpcPeering", Method: "PUT", Path: "/v2.0/vpc/peerings/{peering_id}",
@@ -3130,6 +3715,8 @@ var opUpdateVpcPeering = &huawei.Operation{Service: "vpc", Name: "UpdateVpcPeeri
 
 // UpdateVpcPeering (更新对等连接): PUT /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 func (c *Client) UpdateVpcPeering(ctx context.Context, peeringID string, body vpc.UpdateVpcPeeringJSONRequestBody) (*vpc.UpdateVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
@@ -3140,6 +3727,9 @@ func (c *Client) UpdateVpcPeering(ctx context.Context, peeringID string, body vp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateVpcPeeringResponse(httpResp)
-	return huawei.Result(opUpdateVpcPeering, httpResp, parsed, err, func(p *vpc.UpdateVpcPeeringResponse) *vpc.UpdateVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.UpdateVpcPeeringResponseBody
+	if err := c.rt.Decode(opUpdateVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

@@ -1,6 +1,6 @@
 // Package bounded limits how much of an HTTP body the wrappers read: Body
-// for bodies that callers read whole (a generated ParseXxxResponse calls
-// io.ReadAll), so a huge or endless answer fails with an error instead of
+// for bodies that callers read whole (ReadAll, or a generated
+// ParseXxxResponse's io.ReadAll), so a huge or endless answer fails with an error instead of
 // exhausting memory; Discard for responses that are thrown away.
 package bounded
 
@@ -37,6 +37,34 @@ func (b *body) Read(p []byte) (int, error) {
 }
 
 func (b *body) Close() error { return b.rc.Close() }
+
+// maxPresize bounds the buffer ReadAll sets aside for a body on the word of
+// its Content-Length; a larger body grows the buffer as it arrives.
+const maxPresize = 1 << 20
+
+// ReadAll reads r to its end, as io.ReadAll does, into a buffer sized for
+// hint bytes (a response's ContentLength; -1 when unknown) so that a body
+// of known length is read without growing the buffer.
+func ReadAll(r io.Reader, hint int64) ([]byte, error) {
+	size := 512
+	if hint >= 0 {
+		size = int(min(hint, maxPresize)) + 1 // +1: room to see io.EOF
+	}
+	b := make([]byte, 0, size)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
+}
 
 // DiscardLimit bounds how much of a discarded body Discard reads so that its
 // connection can be reused; the rest of a larger body is not read.

@@ -45,3 +45,60 @@ type closer struct {
 }
 
 func (c closer) Close() error { c.onClose(); return nil }
+
+// ReadAll reads what io.ReadAll reads whatever Content-Length claims, and
+// a true length fills its buffer without growing it.
+func TestReadAll(t *testing.T) {
+	errBig := errors.New("too large")
+	tooLarge := func() error { return errBig }
+	for _, tc := range []struct {
+		body string
+		hint int64
+	}{
+		{"", -1}, {"", 0}, {"hello", 5}, {"hello", -1}, {"hello", 2}, {"hello", 1 << 40},
+		{strings.Repeat("x", 5000), 5000}, {strings.Repeat("x", 5000), -1}, {strings.Repeat("x", maxPresize+3), maxPresize + 3},
+	} {
+		got, err := ReadAll(iotest(tc.body), tc.hint)
+		if err != nil || string(got) != tc.body {
+			t.Errorf("%d bytes, hint %d: got %d bytes, %v", len(tc.body), tc.hint, len(got), err)
+		}
+		if tc.hint == int64(len(tc.body)) && tc.hint <= maxPresize && cap(got) != len(tc.body)+1 {
+			t.Errorf("%d bytes, hint %d: buffer grew to %d", len(tc.body), tc.hint, cap(got))
+		}
+	}
+	_, err := ReadAll(Body(io.NopCloser(strings.NewReader("hello!")), 5, tooLarge), 5)
+	if !errors.Is(err, errBig) {
+		t.Errorf("over the limit: %v, want %v", err, errBig)
+	}
+}
+
+// iotest is a reader that hands out at most 7 bytes a read, as a network
+// connection may.
+func iotest(s string) io.Reader { return &smallReads{s: s} }
+
+type smallReads struct{ s string }
+
+func (r *smallReads) Read(p []byte) (int, error) {
+	if r.s == "" {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), 7)], r.s)
+	r.s = r.s[n:]
+	return n, nil
+}
+
+func BenchmarkReadAll(b *testing.B) {
+	body := strings.Repeat("x", 35<<10)
+	b.Run("io.ReadAll", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _ = io.ReadAll(strings.NewReader(body))
+		}
+	})
+	b.Run("ReadAll", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _ = ReadAll(strings.NewReader(body), int64(len(body)))
+		}
+	})
+}

@@ -288,6 +288,10 @@ func (w *writer) schema(s *schemaIR, description string, source model.Loc) {
 	y.BeginMap()
 	if s.ref != "" {
 		w.str("$ref", componentSchemaPrefix+s.ref)
+		// OpenAPI 3.0 ignores a $ref's siblings, so the row's words go to
+		// the component; its source is an extension tools may still read
+		// (kin-openapi keeps it on the reference).
+		w.source(source)
 		y.EndMap()
 		return
 	}
@@ -340,11 +344,7 @@ func (w *writer) schema(s *schemaIR, description string, source model.Loc) {
 		y.BeginMap()
 		for _, p := range s.properties {
 			y.Key(p.name)
-			var at model.Loc
-			if p.schema.ref == "" {
-				at = *p.source // OpenAPI 3.0 allows nothing beside a $ref
-			}
-			w.schema(p.schema, p.description, at)
+			w.schema(p.schema, p.description, *p.source)
 		}
 		y.EndMap()
 	}
