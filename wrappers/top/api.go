@@ -144,7 +144,7 @@ func (c *Client) Call(ctx context.Context, op *Operation, params, out any) error
 	} else if raw, err = io.ReadAll(resp.Body); err != nil {
 		return callError(op.Method, err)
 	}
-	if err := json.Unmarshal(raw, out); err != nil {
+	if err := c.tr.cfg.Unmarshal(raw, out); err != nil {
 		if !validated {
 			// The Transport only looked at the envelope's shape; describe
 			// the body as its full check would have.

@@ -16,6 +16,7 @@ package top
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -81,6 +82,10 @@ type Config struct {
 	Now func() time.Time `json:"-"`
 	// MaxBodyBytes bounds bodies read into memory; default DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Unmarshal decodes a successful envelope into the generated types in
+	// Client.Call; nil means encoding/json's Unmarshal. Errors are described
+	// by encoding/json's error types (wrappers/fastjson uses the same).
+	Unmarshal func(data []byte, v any) error `json:"-"`
 }
 
 // Transport is an http.RoundTripper for TOP; give it to a generated client
@@ -131,6 +136,9 @@ func NewTransport(cfg Config, base http.RoundTripper) (*Transport, error) {
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.Unmarshal == nil {
+		cfg.Unmarshal = json.Unmarshal
 	}
 	if base == nil {
 		base = http.DefaultTransport
@@ -306,35 +314,14 @@ func (t *Transport) businessParams(req *http.Request, method string) ([]param, e
 }
 
 // readBounded reads r to its end or to one byte past limit, whichever comes
-// first, sizing its buffer from hint (a Content-Length, trusted only up to
-// 64 KiB) so that a body read takes one allocation.
+// first, into a buffer sized from hint (a Content-Length) so that a body of
+// known length takes one allocation.
 func readBounded(r io.Reader, limit, hint int64) ([]byte, error) {
-	stop := limit + 1 // the read that proves the body too long
+	stop := limit + 1 // the byte that proves the body too long
 	if stop <= 0 {
 		stop = math.MaxInt64
 	}
-	size := int64(512)
-	if hint >= 0 && hint < 64<<10 {
-		size = hint + 1 // room for the read that finds EOF
-	}
-	size = min(size, stop)
-	buf := make([]byte, 0, size)
-	for int64(len(buf)) < stop {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		end := int64(cap(buf))
-		end = min(end, stop)
-		n, err := r.Read(buf[len(buf):end])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
-	return buf, nil
+	return bounded.ReadAll(&io.LimitedReader{R: r, N: stop}, hint)
 }
 
 // envelopeBody is the body of a 2xx answer the Transport checked; Client

@@ -15,6 +15,7 @@ import (
 	"testing/iotest"
 
 	gentop "github.com/docapi/docapi/generated/top"
+	"github.com/docapi/docapi/wrappers/fastjson"
 	"github.com/docapi/docapi/wrappers/secret"
 )
 
@@ -334,5 +335,36 @@ func TestTransportBodyIsInMemory(t *testing.T) {
 	replay, _ := io.ReadAll(again)
 	if int64(len(body)) != req.ContentLength || !bytes.Equal(body, replay) || !bytes.Contains(body, []byte("&sign=")) {
 		t.Errorf("body %q (ContentLength %d), GetBody %q", body, req.ContentLength, replay)
+	}
+}
+
+// Config.Unmarshal decodes the envelope in Client.Call; wrappers/fastjson's
+// answers the edge cases as encoding/json does (success or an unusable
+// answer, never a value in the text).
+func TestConfigUnmarshal(t *testing.T) {
+	for _, body := range envelopeCases {
+		calls := 0
+		c, err := NewClient(Config{AppKey: testAppKey, AppSecret: secret.New(testSecret),
+			Unmarshal: func(data []byte, v any) error { calls++; return fastjson.Unmarshal(data, v) }},
+			WithBaseTransport(replyTransport{[]byte(body)}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var env gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope
+		err = c.Call(context.Background(), &Operation{Method: apiName}, gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest{}, &env)
+		want := fullCheckError([]byte(body))
+		if (err == nil) != (want == "") {
+			t.Errorf("answer %s: err = %v, want %q", body, err, want)
+		}
+		if err != nil && strings.Contains(err.Error(), "123") {
+			t.Errorf("answer %s: err shows a value: %v", body, err)
+		}
+		if _, uerr := UnwrapResponse(apiName, []byte(body)); uerr == nil && calls != 1 {
+			t.Errorf("answer %s: Config.Unmarshal called %d times, want once", body, calls)
+		}
+		if body == successBody && (env.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse.Result == nil ||
+			*env.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse.Result.AccessKeySecret != respSecret) {
+			t.Errorf("success decoded as %+v", env)
+		}
 	}
 }
