@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	gentop "github.com/docapi/docapi/generated/top"
+	"github.com/docapi/docapi/wrappers/fastjson"
 	"github.com/docapi/docapi/wrappers/secret"
 )
 
@@ -38,7 +39,8 @@ func (cannedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 // request building, envelope check, decoding), without a network: "call"
 // through a transport that answers at once, beside "decode", the bare
 // encoding/json decoding of the same answer into the generated types that
-// any call must do, in the same run.
+// any call must do, in the same run; "call_fastjson" decodes with
+// wrappers/fastjson (Config.Unmarshal).
 func BenchmarkCall(b *testing.B) {
 	op := &Operation{Name: "AlibabaSecurityDeepvisionProxySecurityCommonTokenGet", Method: tokenGetMethod, Idempotent: true}
 	want := "STS.NUgYrLnoC37mZZCNnAbez2Nqn"
@@ -54,9 +56,9 @@ func BenchmarkCall(b *testing.B) {
 			}
 		}
 	})
-	b.Run("call", func(b *testing.B) {
+	call := func(b *testing.B, unmarshal func([]byte, any) error) {
 		c, err := NewClient(Config{AppKey: "12345678", AppSecret: secret.New("benchTopAppSecret0001"), SignMethod: SignMD5,
-			Gateway: "http://127.0.0.1:1/router/rest"}, WithBaseTransport(cannedTransport{}))
+			Gateway: "http://127.0.0.1:1/router/rest", Unmarshal: unmarshal}, WithBaseTransport(cannedTransport{}))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -73,5 +75,8 @@ func BenchmarkCall(b *testing.B) {
 				b.Fatal("wrong result")
 			}
 		}
-	})
+	}
+	b.Run("call", func(b *testing.B) { call(b, nil) })
+	// Config.Unmarshal = wrappers/fastjson, the lead's optional decoder.
+	b.Run("call_fastjson", func(b *testing.B) { call(b, fastjson.Unmarshal) })
 }
