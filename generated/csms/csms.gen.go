@@ -94,12 +94,12 @@ type ActionResources struct {
 	// ResourceID 资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:262 table "表 7 ActionResources" row 1
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，默认为空字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:276 table "表 7 ActionResources" row 3
-	ResourceName *string `json:"resource_name,omitempty"`
+	ResourceName string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表，没有标签，数组默认为空。
 	//
@@ -124,12 +124,12 @@ type BatchCreateActionErrorDetail struct {
 	// ErrorCode 错误请求返回的错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:330 table "表 9 ErrorDetail" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误请求返回的错误信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:337 table "表 9 ErrorDetail" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
@@ -184,12 +184,12 @@ type BatchCreateOrDeleteTagsErrorDetail struct {
 	// ErrorCode 错误请求返回的错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:197 table "表 6 ErrorDetail" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误请求返回的错误信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:204 table "表 6 ErrorDetail" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // BatchCreateOrDeleteTagsRequestBody defines model for BatchCreateOrDeleteTagsRequestBody.
@@ -234,12 +234,12 @@ type CreateSecretError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:388 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:395 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // CreateSecretEventError defines model for CreateSecretEventError.
@@ -259,12 +259,12 @@ type CreateSecretEventEvent struct {
 	// CreateTime 事件通知创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:237 table "表 6 Event" row 5
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// EventID 事件通知的资源标识符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:214 table "表 6 Event" row 2
-	EventID *string `json:"event_id,omitempty"`
+	EventID string `json:"event_id,omitempty"`
 
 	// EventTypes 设置事件的基础事件类型列表,。
 	// 约束：数组大小：最小1，最大12。
@@ -275,7 +275,7 @@ type CreateSecretEventEvent struct {
 	// Name 事件通知名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:207 table "表 6 Event" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Notification 通知主题对象。
 	//
@@ -286,12 +286,12 @@ type CreateSecretEventEvent struct {
 	// ENABLED：表示启用状态 DISABLED：表示禁用状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:229 table "表 6 Event" row 4
-	State *string `json:"state,omitempty"`
+	State string `json:"state,omitempty"`
 
 	// UpdateTime 事件通知上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:244 table "表 6 Event" row 6
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 }
 
 // CreateSecretEventRequestBody defines model for CreateSecretEventRequestBody.
@@ -360,17 +360,17 @@ type CreateSecretEventResponseNotification struct {
 	// TargetID 事件通知的对象ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:279 table "表 7 Notification" row 2
-	TargetID *string `json:"target_id,omitempty"`
+	TargetID string `json:"target_id,omitempty"`
 
 	// TargetName 事件通知的对象名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:286 table "表 7 Notification" row 3
-	TargetName *string `json:"target_name,omitempty"`
+	TargetName string `json:"target_name,omitempty"`
 
 	// TargetType 事件通知的对象类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:272 table "表 7 Notification" row 1
-	TargetType *string `json:"target_type,omitempty"`
+	TargetType string `json:"target_type,omitempty"`
 }
 
 // CreateSecretRequestBody defines model for CreateSecretRequestBody.
@@ -467,22 +467,22 @@ type CreateSecretSecret struct {
 	// 取值：true 开启, false 关闭(默认)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:313 table "表 5 Secret" row 10
-	AutoRotation *bool `json:"auto_rotation,omitempty"`
+	AutoRotation bool `json:"auto_rotation,omitempty"`
 
 	// CreateTime 凭据创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:283 table "表 5 Secret" row 6
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 凭据的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:276 table "表 5 Secret" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:365 table "表 5 Secret" row 16
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
 	//
@@ -492,22 +492,22 @@ type CreateSecretSecret struct {
 	// ID 凭据的资源标识符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:244 table "表 5 Secret" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// KmsKeyID 用于加密凭据值的KMS主密钥的ID值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:269 table "表 5 Secret" row 4
-	KmsKeyID *string `json:"kms_key_id,omitempty"`
+	KmsKeyID string `json:"kms_key_id,omitempty"`
 
 	// Name 凭据名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:251 table "表 5 Secret" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NextRotationTime 下一次轮转时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:351 table "表 5 Secret" row 14
-	NextRotationTime *int64 `json:"next_rotation_time,omitempty"`
+	NextRotationTime int64 `json:"next_rotation_time,omitempty"`
 
 	// RotationConfig 轮转配置
 	// 约束：范围不超过1024个字符。
@@ -518,7 +518,7 @@ type CreateSecretSecret struct {
 	// MultiUser：指定轮转类型为双用户模式轮转，SYSCURRENT和SYSPREVIOUS分别引用其中一个账号。凭据轮转时，SYSPREVIOUS引用的账号口令会被重置为新的随机口令，随后凭据交换SYSCURRENT和SYSPREVIOUS对RDS账号的引用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:331 table "表 5 Secret" row 12
-	RotationConfig *string `json:"rotation_config,omitempty"`
+	RotationConfig string `json:"rotation_config,omitempty"`
 
 	// RotationPeriod 轮转周期
 	// 约束：6小时-8,760小时 （365天）
@@ -526,24 +526,24 @@ type CreateSecretSecret struct {
 	// 说明：当开启自动轮转时，必须填写该值
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:321 table "表 5 Secret" row 11
-	RotationPeriod *string `json:"rotation_period,omitempty"`
+	RotationPeriod string `json:"rotation_period,omitempty"`
 
 	// RotationTime 轮转时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:344 table "表 5 Secret" row 13
-	RotationTime *int64 `json:"rotation_time,omitempty"`
+	RotationTime int64 `json:"rotation_time,omitempty"`
 
 	// ScheduledDeleteTime 凭据计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	// 凭据不在删除计划中时，本项值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:297 table "表 5 Secret" row 8
-	ScheduledDeleteTime *int64 `json:"scheduled_delete_time,omitempty"`
+	ScheduledDeleteTime int64 `json:"scheduled_delete_time,omitempty"`
 
 	// SecretType 凭据类型
 	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:305 table "表 5 Secret" row 9
-	SecretType *string `json:"secret_type,omitempty"`
+	SecretType string `json:"secret_type,omitempty"`
 
 	// State 凭据状态，取值如下：
 	// ENABLED：表示启用状态
@@ -552,12 +552,12 @@ type CreateSecretSecret struct {
 	// FROZEN：表示冻结状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:258 table "表 5 Secret" row 3
-	State *CreateSecretSecretState `json:"state,omitempty"`
+	State CreateSecretSecretState `json:"state,omitempty"`
 
 	// UpdateTime 凭据上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:290 table "表 5 Secret" row 7
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 }
 
 // CreateSecretSecretState 凭据状态，取值如下：
@@ -613,12 +613,12 @@ type CreateSecretVersionError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:237 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:244 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // CreateSecretVersionRequestBody defines model for CreateSecretVersionRequestBody.
@@ -667,27 +667,27 @@ type CreateSecretVersionVersionMetadata struct {
 	// CreateTime 凭据版本创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:185 table "表 5 VersionMetadata" row 2
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:192 table "表 5 VersionMetadata" row 3
-	ExpireTime *int64 `json:"expire_time,omitempty"`
+	ExpireTime int64 `json:"expire_time,omitempty"`
 
 	// ID 凭据的版本号标识符，凭据对象下唯一。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:178 table "表 5 VersionMetadata" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// KmsKeyID 加密版本凭据值的KMS主密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:199 table "表 5 VersionMetadata" row 4
-	KmsKeyID *string `json:"kms_key_id,omitempty"`
+	KmsKeyID string `json:"kms_key_id,omitempty"`
 
 	// SecretName 凭据名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:206 table "表 5 VersionMetadata" row 5
-	SecretName *string `json:"secret_name,omitempty"`
+	SecretName string `json:"secret_name,omitempty"`
 
 	// VersionStages 凭据版本被标记的状态列表。每个版本标签对于凭据对象下版本是唯一存在的，如果你创建版本时，指定的是同一凭据对象下的一个已经标记在其他版本上的状态，该标签将自动从其他版本上删除，并附加到此版本上。
 	// 如果未指定version_stage的值，则凭据管理服务会自动移动临时标签SYSCURRENT到此新版本。
@@ -703,12 +703,12 @@ type DeleteSecretError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:95 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:102 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DeleteSecretEventError defines model for DeleteSecretEventError.
@@ -728,12 +728,12 @@ type DeleteSecretForScheduleError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:287 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:294 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DeleteSecretForScheduleRequestBody defines model for DeleteSecretForScheduleRequestBody.
@@ -765,12 +765,12 @@ type DeleteSecretStageError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:104 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:111 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DeleteSecretTagError defines model for DeleteSecretTagError.
@@ -790,12 +790,12 @@ type DownloadSecretBlobError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:117 table "表 4 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:124 table "表 4 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DownloadSecretBlobResponseBody defines model for DownloadSecretBlobResponseBody.
@@ -805,7 +805,7 @@ type DownloadSecretBlobResponseBody struct {
 	// SecretBlob 将指定凭据对象进行备份后得到的凭据备份文件，备份文件包含有凭据当前所有的凭据版本信息，备份文件经过加密与编码，内容不可直接读。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:94 table "表 3 响应Body参数" row 1
-	SecretBlob *string `json:"secret_blob,omitempty"`
+	SecretBlob string `json:"secret_blob,omitempty"`
 }
 
 // ListKmsTagsError defines model for ListKmsTagsError.
@@ -835,7 +835,7 @@ type ListKmsTagsTag struct {
 	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:115 table "表 4 Tag" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Values 标签值集合
 	//
@@ -958,7 +958,7 @@ type ListResourceInstancesResponseBody struct {
 	// TotalCount 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:241 table "表 6 响应Body参数" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListResourceInstancesTag defines model for ListResourceInstancesTag.
@@ -985,13 +985,13 @@ type ListResourceInstancesTagItem struct {
 	// 约束：取值范围为1到128个字符，满足正则匹配"^((?!\s)(?!sys)[\p{L}\p{Z}\p{N}_.:=+\-@]*)(?<!\s)$"
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:446 table "表 9 TagItem" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value 标签的值。
 	// 约束：取值范围不超过255个字符，满足正则匹配"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:454 table "表 9 TagItem" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // ListSecretEventsError defines model for ListSecretEventsError.
@@ -1011,12 +1011,12 @@ type ListSecretEventsEvent struct {
 	// CreateTime 事件通知创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:180 table "表 5 Event" row 5
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// EventID 事件通知的资源标识符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:157 table "表 5 Event" row 2
-	EventID *string `json:"event_id,omitempty"`
+	EventID string `json:"event_id,omitempty"`
 
 	// EventTypes 设置事件的基础事件类型列表,。
 	// 约束：数组大小：最小1，最大12。
@@ -1027,7 +1027,7 @@ type ListSecretEventsEvent struct {
 	// Name 事件通知名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:150 table "表 5 Event" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Notification 通知主题对象。
 	//
@@ -1038,12 +1038,12 @@ type ListSecretEventsEvent struct {
 	// ENABLED：表示启用状态 DISABLED：表示禁用状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:172 table "表 5 Event" row 4
-	State *string `json:"state,omitempty"`
+	State string `json:"state,omitempty"`
 
 	// UpdateTime 事件通知上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:187 table "表 5 Event" row 6
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 }
 
 // ListSecretEventsResponseBody defines model for ListSecretEventsResponseBody.
@@ -1095,12 +1095,12 @@ type ListSecretVersionsError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:250 table "表 7 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:257 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListSecretVersionsResponseBody defines model for ListSecretVersionsResponseBody.
@@ -1125,27 +1125,27 @@ type ListSecretVersionsVersionMetadata struct {
 	// CreateTime 凭据版本创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:163 table "表 5 VersionMetadata" row 2
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:170 table "表 5 VersionMetadata" row 3
-	ExpireTime *int64 `json:"expire_time,omitempty"`
+	ExpireTime int64 `json:"expire_time,omitempty"`
 
 	// ID 凭据的版本号标识符，凭据对象下唯一。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:156 table "表 5 VersionMetadata" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// KmsKeyID 加密版本凭据值的KMS主密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:177 table "表 5 VersionMetadata" row 4
-	KmsKeyID *string `json:"kms_key_id,omitempty"`
+	KmsKeyID string `json:"kms_key_id,omitempty"`
 
 	// SecretName 凭据名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:184 table "表 5 VersionMetadata" row 5
-	SecretName *string `json:"secret_name,omitempty"`
+	SecretName string `json:"secret_name,omitempty"`
 
 	// VersionStages 凭据版本被标记的状态列表。每个版本标签对于凭据对象下版本是唯一存在的，如果你创建版本时，指定的是同一凭据对象下的一个已经标记在其他版本上的状态，该标签将自动从其他版本上删除，并附加到此版本上。
 	// 如果未指定version_stage的值，则凭据管理服务会自动移动临时标签SYSCURRENT到此新版本。
@@ -1161,12 +1161,12 @@ type ListSecretsError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:336 table "表 7 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:343 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListSecretsResponseBody defines model for ListSecretsResponseBody.
@@ -1192,22 +1192,22 @@ type ListSecretsSecret struct {
 	// 取值：true 开启, false 关闭(默认)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:226 table "表 5 Secret" row 10
-	AutoRotation *bool `json:"auto_rotation,omitempty"`
+	AutoRotation bool `json:"auto_rotation,omitempty"`
 
 	// CreateTime 凭据创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:196 table "表 5 Secret" row 6
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 凭据的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:189 table "表 5 Secret" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:278 table "表 5 Secret" row 16
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
 	//
@@ -1217,22 +1217,22 @@ type ListSecretsSecret struct {
 	// ID 凭据的资源标识符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:157 table "表 5 Secret" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// KmsKeyID 用于加密凭据值的KMS主密钥的ID值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:182 table "表 5 Secret" row 4
-	KmsKeyID *string `json:"kms_key_id,omitempty"`
+	KmsKeyID string `json:"kms_key_id,omitempty"`
 
 	// Name 凭据名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:164 table "表 5 Secret" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NextRotationTime 下一次轮转时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:264 table "表 5 Secret" row 14
-	NextRotationTime *int64 `json:"next_rotation_time,omitempty"`
+	NextRotationTime int64 `json:"next_rotation_time,omitempty"`
 
 	// RotationConfig 轮转配置
 	// 约束：范围不超过1024个字符。
@@ -1243,7 +1243,7 @@ type ListSecretsSecret struct {
 	// MultiUser：指定轮转类型为双用户模式轮转，SYSCURRENT和SYSPREVIOUS分别引用其中一个账号。凭据轮转时，SYSPREVIOUS引用的账号口令会被重置为新的随机口令，随后凭据交换SYSCURRENT和SYSPREVIOUS对RDS账号的引用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:244 table "表 5 Secret" row 12
-	RotationConfig *string `json:"rotation_config,omitempty"`
+	RotationConfig string `json:"rotation_config,omitempty"`
 
 	// RotationPeriod 轮转周期
 	// 约束：6小时-8,760小时 （365天）
@@ -1251,24 +1251,24 @@ type ListSecretsSecret struct {
 	// 说明：当开启自动轮转时，必须填写该值
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:234 table "表 5 Secret" row 11
-	RotationPeriod *string `json:"rotation_period,omitempty"`
+	RotationPeriod string `json:"rotation_period,omitempty"`
 
 	// RotationTime 轮转时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:257 table "表 5 Secret" row 13
-	RotationTime *int64 `json:"rotation_time,omitempty"`
+	RotationTime int64 `json:"rotation_time,omitempty"`
 
 	// ScheduledDeleteTime 凭据计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	// 凭据不在删除计划中时，本项值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:210 table "表 5 Secret" row 8
-	ScheduledDeleteTime *int64 `json:"scheduled_delete_time,omitempty"`
+	ScheduledDeleteTime int64 `json:"scheduled_delete_time,omitempty"`
 
 	// SecretType 凭据类型
 	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:218 table "表 5 Secret" row 9
-	SecretType *string `json:"secret_type,omitempty"`
+	SecretType string `json:"secret_type,omitempty"`
 
 	// State 凭据状态，取值如下：
 	// ENABLED：表示启用状态
@@ -1277,12 +1277,12 @@ type ListSecretsSecret struct {
 	// FROZEN：表示冻结状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:171 table "表 5 Secret" row 3
-	State *ListSecretsSecretState `json:"state,omitempty"`
+	State ListSecretsSecretState `json:"state,omitempty"`
 
 	// UpdateTime 凭据上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:203 table "表 5 Secret" row 7
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 }
 
 // ListSecretsSecretState 凭据状态，取值如下：
@@ -1301,17 +1301,17 @@ type PageInfo struct {
 	// CurrentCount 本页返回条目数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:264 table "表 7 PageInfo" row 3
-	CurrentCount *int64 `json:"current_count,omitempty"`
+	CurrentCount int64 `json:"current_count,omitempty"`
 
 	// NextMarker 下一页查询地址（本页的末尾凭据名称，下一页起始凭据名称）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:250 table "表 7 PageInfo" row 1
-	NextMarker *string `json:"next_marker,omitempty"`
+	NextMarker string `json:"next_marker,omitempty"`
 
 	// PreviousMarker 本页的起始凭据名称，上一页末尾凭据名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:257 table "表 7 PageInfo" row 2
-	PreviousMarker *string `json:"previous_marker,omitempty"`
+	PreviousMarker string `json:"previous_marker,omitempty"`
 }
 
 // Record defines model for Record.
@@ -1321,50 +1321,50 @@ type Record struct {
 	// CreateTime 事件通知记录的创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:130 table "表 4 Record" row 3
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// EventName 凭据名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:115 table "表 4 Record" row 1
-	EventName *string `json:"event_name,omitempty"`
+	EventName string `json:"event_name,omitempty"`
 
 	// NotificationContent 凭据的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:166 table "表 4 Record" row 8
-	NotificationContent *string `json:"notification_content,omitempty"`
+	NotificationContent string `json:"notification_content,omitempty"`
 
 	// NotificationStatus 凭据类型
 	// 取值 ： SUCCESS ：事件通知成功。 FAIL ：事件通知失败。 INVALID ：事件通知配置主题信息无效或不正确，无法触发通知。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:173 table "表 4 Record" row 9
-	NotificationStatus *string `json:"notification_status,omitempty"`
+	NotificationStatus string `json:"notification_status,omitempty"`
 
 	// NotificationTargetID 事件通知的对象ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:159 table "表 4 Record" row 7
-	NotificationTargetID *string `json:"notification_target_id,omitempty"`
+	NotificationTargetID string `json:"notification_target_id,omitempty"`
 
 	// NotificationTargetName 事件通知的对象名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:152 table "表 4 Record" row 6
-	NotificationTargetName *string `json:"notification_target_name,omitempty"`
+	NotificationTargetName string `json:"notification_target_name,omitempty"`
 
 	// SecretName 凭据名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:137 table "表 4 Record" row 4
-	SecretName *string `json:"secret_name,omitempty"`
+	SecretName string `json:"secret_name,omitempty"`
 
 	// SecretType 凭据类型
 	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:144 table "表 4 Record" row 5
-	SecretType *string `json:"secret_type,omitempty"`
+	SecretType string `json:"secret_type,omitempty"`
 
 	// TriggerEventType 凭据类型
 	// 取值 ： COMMON ：通用凭据 RDS ：RDS凭据
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:122 table "表 4 Record" row 2
-	TriggerEventType *string `json:"trigger_event_type,omitempty"`
+	TriggerEventType string `json:"trigger_event_type,omitempty"`
 }
 
 // RestoreSecretError defines model for RestoreSecretError.
@@ -1374,12 +1374,12 @@ type RestoreSecretError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:260 table "表 5 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:267 table "表 5 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // RestoreSecretResponseBody defines model for RestoreSecretResponseBody.
@@ -1409,12 +1409,12 @@ type RotateSecretResponseBody struct {
 	// SecretName 凭据的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:105 table "表 3 响应Body参数" row 2
-	SecretName *string `json:"secret_name,omitempty"`
+	SecretName string `json:"secret_name,omitempty"`
 
 	// VersionID 凭据的版本号标识符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:98 table "表 3 响应Body参数" row 1
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // ShowSecretError defines model for ShowSecretError.
@@ -1424,12 +1424,12 @@ type ShowSecretError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:260 table "表 5 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:267 table "表 5 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowSecretEventError defines model for ShowSecretEventError.
@@ -1469,12 +1469,12 @@ type ShowSecretStageError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:166 table "表 5 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:173 table "表 5 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowSecretStageResponseBody defines model for ShowSecretStageResponseBody.
@@ -1494,12 +1494,12 @@ type ShowSecretVersionError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:216 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:223 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowSecretVersionResponseBody defines model for ShowSecretVersionResponseBody.
@@ -1520,22 +1520,22 @@ type Stage struct {
 	// 约束：最小长度1，最大长度64。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:152 table "表 5 Stage" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// SecretName 凭据名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:167 table "表 5 Stage" row 3
-	SecretName *string `json:"secret_name,omitempty"`
+	SecretName string `json:"secret_name,omitempty"`
 
 	// UpdateTime 凭据的版本状态更新的时间戳，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:160 table "表 5 Stage" row 2
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionID 凭据的版本号标识符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:174 table "表 5 Stage" row 4
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // SysTag defines model for SysTag.
@@ -1545,12 +1545,12 @@ type SysTag struct {
 	// Key 标签键。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:151 table "表 5 SysTag" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value 标签值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:158 table "表 5 SysTag" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // TagMatches defines model for TagMatches.
@@ -1576,7 +1576,7 @@ type TagResponse struct {
 	// Key 键。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:105 table "表 4 TagResponse" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Values 标签值集合
 	//
@@ -1591,12 +1591,12 @@ type UpdateSecretError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:325 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:332 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateSecretEventError defines model for UpdateSecretEventError.
@@ -1693,12 +1693,12 @@ type UpdateSecretStageError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:197 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:204 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateSecretStageRequestBody defines model for UpdateSecretStageRequestBody.
@@ -1728,12 +1728,12 @@ type UpdateVersionError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:205 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:212 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateVersionRequestBody defines model for UpdateVersionRequestBody.
@@ -1763,12 +1763,12 @@ type UploadSecretBlobError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:275 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:282 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UploadSecretBlobRequestBody defines model for UploadSecretBlobRequestBody.
@@ -1799,12 +1799,12 @@ type Version struct {
 	// 类型：base64编码的二进制数据对象。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:128 table "表 4 Version" row 2
-	SecretBinary *string `json:"secret_binary,omitempty"`
+	SecretBinary string `json:"secret_binary,omitempty"`
 
 	// SecretString 文本类型凭据的明文，凭据管理服务将其加密后，存入凭据的初始版本中。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:136 table "表 4 Version" row 3
-	SecretString *string `json:"secret_string,omitempty"`
+	SecretString string `json:"secret_string,omitempty"`
 
 	// VersionMetadata 凭据版本被标记的状态。
 	//

@@ -892,132 +892,132 @@ type Absolute struct {
 	// MaxImageMeta 镜像元数据最大的长度。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:196 table "表 3 absolute数据结构说明" row 17
-	MaxImageMeta *int64 `json:"maxImageMeta,omitempty"`
+	MaxImageMeta int64 `json:"maxImageMeta,omitempty"`
 
 	// MaxPersonality 可注入文件的最大个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:136 table "表 3 absolute数据结构说明" row 9
-	MaxPersonality *int64 `json:"maxPersonality,omitempty"`
+	MaxPersonality int64 `json:"maxPersonality,omitempty"`
 
 	// MaxPersonalitySize 注入文件内容的最大长度（单位：Byte）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:143 table "表 3 absolute数据结构说明" row 10
-	MaxPersonalitySize *int64 `json:"maxPersonalitySize,omitempty"`
+	MaxPersonalitySize int64 `json:"maxPersonalitySize,omitempty"`
 
 	// MaxSecurityGroupRules 安全组中安全组规则最大的配置个数。
 	// 说明：
 	// 具体配额限制请以VPC配额限制为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:180 table "表 3 absolute数据结构说明" row 15
-	MaxSecurityGroupRules *int64 `json:"maxSecurityGroupRules,omitempty"`
+	MaxSecurityGroupRules int64 `json:"maxSecurityGroupRules,omitempty"`
 
 	// MaxSecurityGroups 安全组最大使用个数。
 	// 说明：
 	// 具体配额限制请以VPC配额限制为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:171 table "表 3 absolute数据结构说明" row 14
-	MaxSecurityGroups *int64 `json:"maxSecurityGroups,omitempty"`
+	MaxSecurityGroups int64 `json:"maxSecurityGroups,omitempty"`
 
 	// MaxServerGroupMembers 服务器组中的最大弹性云服务器数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:157 table "表 3 absolute数据结构说明" row 12
-	MaxServerGroupMembers *int64 `json:"maxServerGroupMembers,omitempty"`
+	MaxServerGroupMembers int64 `json:"maxServerGroupMembers,omitempty"`
 
 	// MaxServerGroups 服务器组的最大个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:150 table "表 3 absolute数据结构说明" row 11
-	MaxServerGroups *int64 `json:"maxServerGroups,omitempty"`
+	MaxServerGroups int64 `json:"maxServerGroups,omitempty"`
 
 	// MaxServerMeta 可输入元数据的最大长度。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:129 table "表 3 absolute数据结构说明" row 8
-	MaxServerMeta *int64 `json:"maxServerMeta,omitempty"`
+	MaxServerMeta int64 `json:"maxServerMeta,omitempty"`
 
 	// MaxTotalCores 当前租户所有的CPU核数最大申请数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:86 table "表 3 absolute数据结构说明" row 2
-	MaxTotalCores *int64 `json:"maxTotalCores,omitempty"`
+	MaxTotalCores int64 `json:"maxTotalCores,omitempty"`
 
 	// MaxTotalFloatingIps 最大的浮动IP使用个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:189 table "表 3 absolute数据结构说明" row 16
-	MaxTotalFloatingIps *int64 `json:"maxTotalFloatingIps,omitempty"`
+	MaxTotalFloatingIps int64 `json:"maxTotalFloatingIps,omitempty"`
 
 	// MaxTotalInstances 云服务器最大申请数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:79 table "表 3 absolute数据结构说明" row 1
-	MaxTotalInstances *int64 `json:"maxTotalInstances,omitempty"`
+	MaxTotalInstances int64 `json:"maxTotalInstances,omitempty"`
 
 	// MaxTotalKeypairs 可以申请的SSH密钥对最大数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:122 table "表 3 absolute数据结构说明" row 7
-	MaxTotalKeypairs *int64 `json:"maxTotalKeypairs,omitempty"`
+	MaxTotalKeypairs int64 `json:"maxTotalKeypairs,omitempty"`
 
 	// MaxTotalRAMSize 内存最大申请容量（单位：MB）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:93 table "表 3 absolute数据结构说明" row 3
-	MaxTotalRAMSize *int64 `json:"maxTotalRAMSize,omitempty"`
+	MaxTotalRAMSize int64 `json:"maxTotalRAMSize,omitempty"`
 
 	// MaxTotalSpotCores 竞价实例的CPU核数最大申请数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:108 table "表 3 absolute数据结构说明" row 5
-	MaxTotalSpotCores *int64 `json:"maxTotalSpotCores,omitempty"`
+	MaxTotalSpotCores int64 `json:"maxTotalSpotCores,omitempty"`
 
 	// MaxTotalSpotInstances 竞价实例的最大申请数量。
 	// 竞价实例即采用竞价计费模式的实例，详细内容，请参见竞价计费（竞价模式）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:100 table "表 3 absolute数据结构说明" row 4
-	MaxTotalSpotInstances *int64 `json:"maxTotalSpotInstances,omitempty"`
+	MaxTotalSpotInstances int64 `json:"maxTotalSpotInstances,omitempty"`
 
 	// MaxTotalSpotRAMSize 竞价实例的内存最大申请容量（单位：MB）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:115 table "表 3 absolute数据结构说明" row 6
-	MaxTotalSpotRAMSize *int64 `json:"maxTotalSpotRAMSize,omitempty"`
+	MaxTotalSpotRAMSize int64 `json:"maxTotalSpotRAMSize,omitempty"`
 
 	// TotalCoresUsed 当前已使用CPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:210 table "表 3 absolute数据结构说明" row 19
-	TotalCoresUsed *int64 `json:"totalCoresUsed,omitempty"`
+	TotalCoresUsed int64 `json:"totalCoresUsed,omitempty"`
 
 	// TotalFloatingIpsUsed 当前浮动IP使用个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:252 table "表 3 absolute数据结构说明" row 25
-	TotalFloatingIpsUsed *int64 `json:"totalFloatingIpsUsed,omitempty"`
+	TotalFloatingIpsUsed int64 `json:"totalFloatingIpsUsed,omitempty"`
 
 	// TotalInstancesUsed 当前云服务器使用个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:203 table "表 3 absolute数据结构说明" row 18
-	TotalInstancesUsed *int64 `json:"totalInstancesUsed,omitempty"`
+	TotalInstancesUsed int64 `json:"totalInstancesUsed,omitempty"`
 
 	// TotalRAMUsed 当前内存使用容量（单位：MB）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:217 table "表 3 absolute数据结构说明" row 20
-	TotalRAMUsed *int64 `json:"totalRAMUsed,omitempty"`
+	TotalRAMUsed int64 `json:"totalRAMUsed,omitempty"`
 
 	// TotalSecurityGroupsUsed 当前安全组使用个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:245 table "表 3 absolute数据结构说明" row 24
-	TotalSecurityGroupsUsed *int64 `json:"totalSecurityGroupsUsed,omitempty"`
+	TotalSecurityGroupsUsed int64 `json:"totalSecurityGroupsUsed,omitempty"`
 
 	// TotalServerGroupsUsed 已使用的服务器组个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:164 table "表 3 absolute数据结构说明" row 13
-	TotalServerGroupsUsed *int64 `json:"totalServerGroupsUsed,omitempty"`
+	TotalServerGroupsUsed int64 `json:"totalServerGroupsUsed,omitempty"`
 
 	// TotalSpotCoresUsed 当前竞价实例已使用的CPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:231 table "表 3 absolute数据结构说明" row 22
-	TotalSpotCoresUsed *int64 `json:"totalSpotCoresUsed,omitempty"`
+	TotalSpotCoresUsed int64 `json:"totalSpotCoresUsed,omitempty"`
 
 	// TotalSpotInstancesUsed 当前竞价实例的使用个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:224 table "表 3 absolute数据结构说明" row 21
-	TotalSpotInstancesUsed *int64 `json:"totalSpotInstancesUsed,omitempty"`
+	TotalSpotInstancesUsed int64 `json:"totalSpotInstancesUsed,omitempty"`
 
 	// TotalSpotRAMUsed 当前竞价实例的内存使用容量（单位：MB）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:238 table "表 3 absolute数据结构说明" row 23
-	TotalSpotRAMUsed *int64 `json:"totalSpotRAMUsed,omitempty"`
+	TotalSpotRAMUsed int64 `json:"totalSpotRAMUsed,omitempty"`
 }
 
 // AddMember 待添加进云服务器组的云服务器信息。
@@ -1099,7 +1099,7 @@ type AssociateServerVirtualIPResponseBody struct {
 	// PortID 云服务器网卡ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:143 table "表 4 响应参数" row 1
-	PortID *string `json:"port_id,omitempty"`
+	PortID string `json:"port_id,omitempty"`
 }
 
 // AttachServerVolumeRequestBody defines model for AttachServerVolumeRequestBody.
@@ -1125,7 +1125,7 @@ type AttachServerVolumeRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:178
 type AttachServerVolumeResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:178
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // AutoLaunchGroup 智能购买组详细信息，详情请参见表3。
@@ -1138,41 +1138,41 @@ type AutoLaunchGroup struct {
 	// - capacity_optimized：容量最优化策略，智能购买组购买的实例按照大规格优先进行购买。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:183 table "表 3 auto_launch_group参数信息" row 14
-	AllocationStrategy *string `json:"allocation_strategy,omitempty"`
+	AllocationStrategy string `json:"allocation_strategy,omitempty"`
 
 	// CreatedAt 智能购买组创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:198 table "表 3 auto_launch_group参数信息" row 16
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// CurrentCapacity 当前已经购买成功的总算力。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:132 table "表 3 auto_launch_group参数信息" row 7
-	CurrentCapacity *int64 `json:"current_capacity,omitempty"`
+	CurrentCapacity int64 `json:"current_capacity,omitempty"`
 
 	// CurrentStableCapacity 当前已经购买成功的按需算力。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:139 table "表 3 auto_launch_group参数信息" row 8
-	CurrentStableCapacity *int64 `json:"current_stable_capacity,omitempty"`
+	CurrentStableCapacity int64 `json:"current_stable_capacity,omitempty"`
 
 	// ExcessFulfilledCapacityBehavior 超过目标容量或目标容量减少时的实例中断行为。
 	// - terminate：释放
 	// - noTermination：不释放
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:146 table "表 3 auto_launch_group参数信息" row 9
-	ExcessFulfilledCapacityBehavior *string `json:"excess_fulfilled_capacity_behavior,omitempty"`
+	ExcessFulfilledCapacityBehavior string `json:"excess_fulfilled_capacity_behavior,omitempty"`
 
 	// InstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
 	// - terminate：释放
 	// - noTermination：不释放
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:154 table "表 3 auto_launch_group参数信息" row 10
-	InstancesBehaviorWithExpiration *string `json:"instances_behavior_with_expiration,omitempty"`
+	InstancesBehaviorWithExpiration string `json:"instances_behavior_with_expiration,omitempty"`
 
 	// Name 智能购买组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:85 table "表 3 auto_launch_group参数信息" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RegionSpecs 智能购买组在各个区域的配置，详情请参见表4。
 	//
@@ -1182,13 +1182,13 @@ type AutoLaunchGroup struct {
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。如果overrides中没有提供价格，可以使用该价格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:191 table "表 3 auto_launch_group参数信息" row 15
-	SpotPrice *float64 `json:"spot_price,omitempty"`
+	SpotPrice float64 `json:"spot_price,omitempty"`
 
 	// StableCapacity 按需实例目标容量。
 	// 目标容量指实例数量或CPU个数，必须小于等于target_capacity，智能购买组中可以没有按需实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:124 table "表 3 auto_launch_group参数信息" row 6
-	StableCapacity *int64 `json:"stable_capacity,omitempty"`
+	StableCapacity int64 `json:"stable_capacity,omitempty"`
 
 	// Status 智能购买组的运行状态。
 	// - SUBMITTED：已提交
@@ -1197,13 +1197,13 @@ type AutoLaunchGroup struct {
 	// - DELETED：已删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:100 table "表 3 auto_launch_group参数信息" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TargetCapacity 智能购买组目标容量。
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:116 table "表 3 auto_launch_group参数信息" row 5
-	TargetCapacity *int64 `json:"target_capacity,omitempty"`
+	TargetCapacity int64 `json:"target_capacity,omitempty"`
 
 	// TaskState 智能购买组的任务状态。
 	// - HANDLING：购买中
@@ -1211,24 +1211,24 @@ type AutoLaunchGroup struct {
 	// - ERROR：智能购买组异常
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:108 table "表 3 auto_launch_group参数信息" row 4
-	TaskState *string `json:"task_state,omitempty"`
+	TaskState string `json:"task_state,omitempty"`
 
 	// Type 请求类型。
 	// - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
 	// - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:92 table "表 3 auto_launch_group参数信息" row 2
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// ValidSince 请求开始时间，格式为yyyy-MM-ddTHH:mm:ssZ。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:162 table "表 3 auto_launch_group参数信息" row 11
-	ValidSince *string `json:"valid_since,omitempty"`
+	ValidSince string `json:"valid_since,omitempty"`
 
 	// ValidUntil 请求结束时间，格式为yyyy-MM-ddTHH:mm:ssZ。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:169 table "表 3 auto_launch_group参数信息" row 12
-	ValidUntil *string `json:"valid_until,omitempty"`
+	ValidUntil string `json:"valid_until,omitempty"`
 }
 
 // AutoLaunchGroups defines model for AutoLaunchGroups.
@@ -1238,12 +1238,12 @@ type AutoLaunchGroups struct {
 	// ID 智能购买组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:149 table "表 4 auto_launch_groups参数信息" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 智能购买组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:156 table "表 4 auto_launch_groups参数信息" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Status 智能购买组的运行状态。
 	// - SUBMITTED：已提交
@@ -1252,7 +1252,7 @@ type AutoLaunchGroups struct {
 	// - DELETED：已删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:170 table "表 4 auto_launch_groups参数信息" row 4
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TaskState 智能购买组的任务状态。
 	// - HANDLING：购买中
@@ -1260,22 +1260,22 @@ type AutoLaunchGroups struct {
 	// - ERROR：智能购买组异常
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:178 table "表 4 auto_launch_groups参数信息" row 5
-	TaskState *string `json:"task_state,omitempty"`
+	TaskState string `json:"task_state,omitempty"`
 
 	// Type 请求类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:163 table "表 4 auto_launch_groups参数信息" row 3
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// ValidSince 开始时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:186 table "表 4 auto_launch_groups参数信息" row 6
-	ValidSince *string `json:"valid_since,omitempty"`
+	ValidSince string `json:"valid_since,omitempty"`
 
 	// ValidUntil 结束时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:193 table "表 4 auto_launch_groups参数信息" row 7
-	ValidUntil *string `json:"valid_until,omitempty"`
+	ValidUntil string `json:"valid_until,omitempty"`
 }
 
 // BatchAddServerNicsNics defines model for BatchAddServerNicsNics.
@@ -1325,7 +1325,7 @@ type BatchAddServerNicsRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:193
 type BatchAddServerNicsResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:193
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // BatchAttachSharableVolumesRequestBody defines model for BatchAttachSharableVolumesRequestBody.
@@ -1363,7 +1363,7 @@ type BatchAttachSharableVolumesRequestBodyServerinfoItem struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:145
 type BatchAttachSharableVolumesResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:145
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
@@ -1496,7 +1496,7 @@ type BatchDeleteServerNicsRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:131
 type BatchDeleteServerNicsResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:131
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // BatchDeleteServerTagsRequestBody defines model for BatchDeleteServerTagsRequestBody.
@@ -1547,7 +1547,7 @@ type BatchRebootServersRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:159
 type BatchRebootServersResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:159
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // BatchRebootServersServers defines model for BatchRebootServersServers.
@@ -1602,7 +1602,7 @@ type BatchResetServersPasswordResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:153
 type BatchResetServersPasswordResponseBodyResponseItem struct {
 	// ID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:153
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // BatchResetServersPasswordServers defines model for BatchResetServersPasswordServers.
@@ -1630,7 +1630,7 @@ type BatchStartServersRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:146
 type BatchStartServersResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:146
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // BatchStopServersRequestBody defines model for BatchStopServersRequestBody.
@@ -1648,7 +1648,7 @@ type BatchStopServersRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:158
 type BatchStopServersResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:158
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // BatchUpdateServersNameRequestBody defines model for BatchUpdateServersNameRequestBody.
@@ -1691,7 +1691,7 @@ type BatchUpdateServersNameResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:150
 type BatchUpdateServersNameResponseBodyResponseItem struct {
 	// ID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:150
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // BlockDevice 更新云服务器挂载的单个磁盘信息，参考表3。
@@ -1749,7 +1749,7 @@ type ChangeServerChargeModeResponseBody struct {
 	// OrderID 转包年/包月的订单ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:206 table "表 4 参数说明" row 1
-	OrderID *string `json:"order_id,omitempty"`
+	OrderID string `json:"order_id,omitempty"`
 }
 
 // ChangeServerOsWithCloudInitMetadata 切换云服务器的元数据。
@@ -1875,7 +1875,7 @@ type ChangeServerOsWithCloudInitRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:298
 type ChangeServerOsWithCloudInitResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:298
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // ChangeServerOsWithoutCloudInitMetadata 切换云服务器的元数据。
@@ -1981,7 +1981,7 @@ type ChangeServerOsWithoutCloudInitRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:247
 type ChangeServerOsWithoutCloudInitResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:247
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // CreateActionRequestBody defines model for CreateActionRequestBody.
@@ -2043,7 +2043,7 @@ type CreateActionResourceTag struct {
 	// - 只能包含字母、数字、下划线“_”、中划线“-”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:278 table "表 7 resource_tag字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value 值。
 	// - 每个值最大长度255个unicode字符。
@@ -2051,7 +2051,7 @@ type CreateActionResourceTag struct {
 	// - 只能包含字母、数字、下划线“_”、中划线“-”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:286 table "表 7 resource_tag字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // CreateActionResponseBody defines model for CreateActionResponseBody.
@@ -2066,7 +2066,7 @@ type CreateActionResponseBody struct {
 	// TotalCount 总记录数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:215 table "表 5 响应参数" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // CreateActionTag defines model for CreateActionTag.
@@ -2341,21 +2341,21 @@ type CreateAutoLaunchGroupResponseBody struct {
 	// AutoLaunchGroupID 创建的智能购买组。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:411 table "表 7 响应参数" row 1
-	AutoLaunchGroupID *string `json:"auto_launch_group_id,omitempty"`
+	AutoLaunchGroupID string `json:"auto_launch_group_id,omitempty"`
 
 	// ErrorCode 错误码。
 	// - 请求失败时，响应体中包含错误。
 	// - 请求成功时，响应消息体中不包含错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:418 table "表 7 响应参数" row 2
-	ErrorCode *int64 `json:"error_code,omitempty"`
+	ErrorCode int64 `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述。
 	// - 请求失败时，响应体中包含错误描述。
 	// - 请求成功时，响应消息体中不包含错误描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:426 table "表 7 响应参数" row 3
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // CreateCloudserversFpgaImageRequestBody defines model for CreateCloudserversFpgaImageRequestBody.
@@ -2424,7 +2424,7 @@ type CreateCloudserversFpgaImageResponseBodyFpgaImage struct {
 	// ID FPGA镜像的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:164 table "表 5 fpga_image字段结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Status FPGA镜像状态。取值如下：
 	// - saving：表示FPGA镜像正在上传文件到后端存储。
@@ -2433,7 +2433,7 @@ type CreateCloudserversFpgaImageResponseBodyFpgaImage struct {
 	// - active：表示FPGA镜像可以正常使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:171 table "表 5 fpga_image字段结构说明" row 2
-	Status *CreateCloudserversFpgaImageResponseBodyFpgaImageStatus `json:"status,omitempty"`
+	Status CreateCloudserversFpgaImageResponseBodyFpgaImageStatus `json:"status,omitempty"`
 }
 
 // CreateCloudserversFpgaImageResponseBodyFpgaImageStatus FPGA镜像状态。取值如下：
@@ -2519,7 +2519,7 @@ type CreateFpgaImageResponseBodyFpgaImage struct {
 	// ID FPGA镜像的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:210 table "表 6 fpga_image字段结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Status FPGA镜像状态。取值如下：
 	// - initialing：表示创建FPGA镜像任务初始化中。
@@ -2530,7 +2530,7 @@ type CreateFpgaImageResponseBodyFpgaImage struct {
 	// - active：表示FPGA镜像可以正常使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:217 table "表 6 fpga_image字段结构说明" row 2
-	Status *CreateFpgaImageResponseBodyFpgaImageStatus `json:"status,omitempty"`
+	Status CreateFpgaImageResponseBodyFpgaImageStatus `json:"status,omitempty"`
 }
 
 // CreateFpgaImageResponseBodyFpgaImageStatus FPGA镜像状态。取值如下：
@@ -2850,7 +2850,7 @@ type CreatePostPaidServersResponseBody struct {
 	// JobID 提交任务成功后返回的任务ID，用户可以使用该ID对任务执行情况进行查询。如何根据job_id来查询Job的执行状态，请参考5.8 查询Job状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:840 table "table at line 832" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 
 	// ServerIds 云服务器ID列表。
 	// 说明：
@@ -2986,7 +2986,7 @@ type CreateServerGroupResponseServerGroup struct {
 	// ID 弹性云服务器组UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:145 table "表 5 server_group参数信息" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器的ID列表。
 	//
@@ -3001,7 +3001,7 @@ type CreateServerGroupResponseServerGroup struct {
 	// Name 弹性云服务器组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:152 table "表 5 server_group参数信息" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policies 与服务器组关联的策略名称列表。当前有效的策略名称为:
 	// - anti-affinity ：此组中的服务器必须安排到不同的主机；
@@ -3319,7 +3319,7 @@ type CreateServersResponseBody struct {
 	// JobID 提交任务成功后返回的任务ID，用户可以使用该ID对任务执行情况进行查询。如何根据job_id来查询Job的执行状态，请参考查询Job状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:857 table "表 8 响应参数" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 
 	// OrderID 订单号，创建包年包月的弹性云服务器时返回该参数。
 	// 说明：
@@ -3328,7 +3328,7 @@ type CreateServersResponseBody struct {
 	// - 如果需要退订该包年/包月资源，请参考“退订包年/包月资源”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:864 table "表 8 响应参数" row 2
-	OrderID *string `json:"order_id,omitempty"`
+	OrderID string `json:"order_id,omitempty"`
 
 	// ServerIds 云服务器ID列表。
 	// 说明：
@@ -3583,14 +3583,14 @@ type DeleteAutoLaunchGroupResponseBody struct {
 	// - 请求成功时，响应消息体中不包含错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:89 table "表 3 响应参数" row 1
-	ErrorCode *int64 `json:"error_code,omitempty"`
+	ErrorCode int64 `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述。
 	// - 请求失败时，响应体中包含错误描述。
 	// - 请求成功时，响应消息体中不包含错误描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:97 table "表 3 响应参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DeleteServerGroupMemberRequestBody defines model for DeleteServerGroupMemberRequestBody.
@@ -3637,7 +3637,7 @@ type DeleteServersRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:148
 type DeleteServersResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:148
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // DeleteServersServers defines model for DeleteServersServers.
@@ -3655,7 +3655,7 @@ type DeleteServersServers struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:83
 type DetachServerVolumeResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:83
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // DisassociateServerVirtualIPNic 需要解绑虚拟IP的网卡参数列表。更多信息请参见表3。
@@ -3697,7 +3697,7 @@ type DisassociateServerVirtualIPResponseBody struct {
 	// PortID 云服务器网卡ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:137 table "表 4 响应参数" row 1
-	PortID *string `json:"port_id,omitempty"`
+	PortID string `json:"port_id,omitempty"`
 }
 
 // Entities Job操作的对象。
@@ -3709,12 +3709,12 @@ type Entities struct {
 	// NicID 网卡相关操作显示nic_id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:168 table "表 3 entities字段数据结构说明" row 2
-	NicID *string `json:"nic_id,omitempty"`
+	NicID string `json:"nic_id,omitempty"`
 
 	// ServerID 云服务器相关操作显示server_id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:161 table "表 3 entities字段数据结构说明" row 1
-	ServerID *string `json:"server_id,omitempty"`
+	ServerID string `json:"server_id,omitempty"`
 
 	// SubJobs 每个子任务的执行信息。
 	// 详情请参见表4
@@ -3725,7 +3725,7 @@ type Entities struct {
 	// SubJobsTotal 子任务数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:175 table "表 3 entities字段数据结构说明" row 3
-	SubJobsTotal *int64 `json:"sub_jobs_total,omitempty"`
+	SubJobsTotal int64 `json:"sub_jobs_total,omitempty"`
 }
 
 // Extendparam 变更云服务器扩展信息，详情参见 表4。
@@ -3758,12 +3758,12 @@ type FixedIps struct {
 	// IPAddress 网卡私网IP信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:209 table "表 5 fixed_ips字段数据结构说明" row 2
-	IPAddress *string `json:"ip_address,omitempty"`
+	IPAddress string `json:"ip_address,omitempty"`
 
 	// SubnetID 网卡私网IP对应子网信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:202 table "表 5 fixed_ips字段数据结构说明" row 1
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 }
 
 // Flavor 云服务器类型，详情请参见表7。
@@ -3773,7 +3773,7 @@ type Flavor struct {
 	// ID 云服务器类型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:398 table "表 7 flavor字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关快捷链接信息，详情请参见表8。
 	//
@@ -3835,20 +3835,20 @@ type FlavorsOsExtraSpecs struct {
 	// - 不存在该字段，不支持自动恢复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:506 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 29
-	CondCompute *string `json:"cond:compute,omitempty"`
+	CondCompute string `json:"cond:compute,omitempty"`
 
 	// CondComputeLiveResizable 计算约束
 	// - true，支持在线扩容。
 	// - false或不存在该字段，不支持在线扩容。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:498 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 28
-	CondComputeLiveResizable *string `json:"cond:compute:live_resizable,omitempty"`
+	CondComputeLiveResizable string `json:"cond:compute:live_resizable,omitempty"`
 
 	// CondNetwork 网络约束
 	// 支持网络特性，不配置时以控制台默认配置为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:482 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 26
-	CondNetwork *string `json:"cond:network,omitempty"`
+	CondNetwork string `json:"cond:network,omitempty"`
 
 	// CondOperationAz 此参数是AZ级配置，某个AZ没有在此参数中配置时默认使用cond:operation:status参数的取值。此参数的配置格式“az(xx)”。()内为某个AZ的flavor状态，()内必须要填有状态，不填为无效配置。状态的取值范围与cond:operation:status参数相同。
 	// 例如：flavor在某个region的az0正常商用，az1售罄，az2公测，az3正常商用，其他az显示下线，可配置为：
@@ -3858,7 +3858,7 @@ type FlavorsOsExtraSpecs struct {
 	// 如果flavor在某个AZ下的状态与cond:operation:status配置状态不同，必须配置该参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:406 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 17
-	CondOperationAz *string `json:"cond:operation:az,omitempty"`
+	CondOperationAz string `json:"cond:operation:az,omitempty"`
 
 	// CondOperationCharge 计费类型
 	// - 计费场景，不配置时都支持
@@ -3866,7 +3866,7 @@ type FlavorsOsExtraSpecs struct {
 	// - demand，按需
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:449 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 22
-	CondOperationCharge *string `json:"cond:operation:charge,omitempty"`
+	CondOperationCharge string `json:"cond:operation:charge,omitempty"`
 
 	// CondOperationChargeStop 关机是否收费
 	// - 关机是否计费，默认免费：
@@ -3874,13 +3874,13 @@ type FlavorsOsExtraSpecs struct {
 	// - free
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:441 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 21
-	CondOperationChargeStop *string `json:"cond:operation:charge:stop,omitempty"`
+	CondOperationChargeStop string `json:"cond:operation:charge:stop,omitempty"`
 
 	// CondOperationRoles 允许的角色
 	// 匹配的用户标签（roles的op_gatexxx标签）。不设置时所有用户可见
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:465 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 24
-	CondOperationRoles *string `json:"cond:operation:roles,omitempty"`
+	CondOperationRoles string `json:"cond:operation:roles,omitempty"`
 
 	// CondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
 	// - normal：正常商用
@@ -3891,13 +3891,13 @@ type FlavorsOsExtraSpecs struct {
 	// - promotion：推荐(等同normal，也是商用)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:398 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 16
-	CondOperationStatus *FlavorsOsExtraSpecsCondOperationStatus `json:"cond:operation:status,omitempty"`
+	CondOperationStatus FlavorsOsExtraSpecsCondOperationStatus `json:"cond:operation:status,omitempty"`
 
 	// CondSpotOperationAz spot售卖信息请使用 查询规格销售策略 接口查询。
 	// Flavor在竞价销售模式下显示的AZ。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:457 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 23
-	CondSpotOperationAz *string `json:"cond:spot:operation:az,omitempty"`
+	CondSpotOperationAz string `json:"cond:spot:operation:az,omitempty"`
 
 	// CondSpotOperationStatus spot售卖信息请使用 查询规格销售策略 接口查询。
 	// Flavor在竞价销售模式下的状态
@@ -3911,7 +3911,7 @@ type FlavorsOsExtraSpecs struct {
 	// - promotion，推荐
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:473 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 25
-	CondSpotOperationStatus *string `json:"cond:spot:operation:status,omitempty"`
+	CondSpotOperationStatus string `json:"cond:spot:operation:status,omitempty"`
 
 	// CondStorage 存储约束
 	// - 支持磁盘特性，不配置时以控制台默认配置为准。
@@ -3920,19 +3920,19 @@ type FlavorsOsExtraSpecs struct {
 	// - ib，支持ib
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:490 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 27
-	CondStorage *string `json:"cond:storage,omitempty"`
+	CondStorage string `json:"cond:storage,omitempty"`
 
 	// EcsGeneration 弹性云服务器类型的代数。
 	// 示例：s3中的3表示通用型III代，详细的规格类型和代系请参考《弹性云服务器用户指南》的“实例规格清单”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:356 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 11
-	EcsGeneration *string `json:"ecs:generation,omitempty"`
+	EcsGeneration string `json:"ecs:generation,omitempty"`
 
 	// EcsInstanceArchitecture 该规格对应的CPU架构，且仅鲲鹏实例架构规格返回该字段。
 	// 取值为arm64表示CPU架构为鲲鹏计算。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:514 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 30
-	EcsInstanceArchitecture *string `json:"ecs:instance_architecture,omitempty"`
+	EcsInstanceArchitecture string `json:"ecs:instance_architecture,omitempty"`
 
 	// EcsPerformancetype 云服务器规格的分类：
 	// - normal：通用计算型
@@ -3956,7 +3956,7 @@ type FlavorsOsExtraSpecs struct {
 	// XEN实例不支持该参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:268 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 1
-	EcsPerformancetype *string `json:"ecs:performancetype,omitempty"`
+	EcsPerformancetype string `json:"ecs:performancetype,omitempty"`
 
 	// EcsVirtualizationEnvTypes 虚拟化类型。
 	// - 如果值为“FusionCompute”，表示弹性云服务器使用基于XEN的虚拟化技术。
@@ -3965,7 +3965,7 @@ type FlavorsOsExtraSpecs struct {
 	// 可选字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:364 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 12
-	EcsVirtualizationEnvTypes *string `json:"ecs:virtualization_env_types,omitempty"`
+	EcsVirtualizationEnvTypes string `json:"ecs:virtualization_env_types,omitempty"`
 
 	// ExtraSpecIoPersistentGrant 是否支持持久化，值为true。
 	// 代表云服务器访问存储的方式为持久化授权。
@@ -3973,66 +3973,66 @@ type FlavorsOsExtraSpecs struct {
 	// 密集存储D1型特有字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:346 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 10
-	ExtraSpecIoPersistentGrant *string `json:"extra_spec:io:persistent_grant,omitempty"`
+	ExtraSpecIoPersistentGrant string `json:"extra_spec:io:persistent_grant,omitempty"`
 
 	// HpetSupport 云服务器高精度时钟是否开启，开启为true，否则为false。（该字段是否返回根据云服务器规格而定）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:293 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 4
-	HpetSupport *string `json:"hpet_support,omitempty"`
+	HpetSupport string `json:"hpet_support,omitempty"`
 
 	// HwNumaNodes 主机的物理cpu数量。（该字段是否返回根据云服务器规格而定）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:279 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 2
-	HwNumaNodes *string `json:"hw:numa_nodes,omitempty"`
+	HwNumaNodes string `json:"hw:numa_nodes,omitempty"`
 
 	// InfoCPUName CPU名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:529 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 32
-	InfoCPUName *string `json:"info:cpu:name,omitempty"`
+	InfoCPUName string `json:"info:cpu:name,omitempty"`
 
 	// InfoGpuName GPU显卡数量和名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:522 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 31
-	InfoGpuName *string `json:"info:gpu:name,omitempty"`
+	InfoGpuName string `json:"info:gpu:name,omitempty"`
 
 	// InstanceVnicInstanceBandwidth 最大带宽，单位Mbps，最大值为10000。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:307 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 6
-	InstanceVnicInstanceBandwidth *string `json:"instance_vnic:instance_bandwidth,omitempty"`
+	InstanceVnicInstanceBandwidth string `json:"instance_vnic:instance_bandwidth,omitempty"`
 
 	// InstanceVnicMaxCount 最大网卡个数，最大为4。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:314 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 7
-	InstanceVnicMaxCount *string `json:"instance_vnic:max_count,omitempty"`
+	InstanceVnicMaxCount string `json:"instance_vnic:max_count,omitempty"`
 
 	// InstanceVnicType 网卡类型，值固定为“enhanced”，表示使用增强型网络的资源创建云服务器。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:300 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 5
-	InstanceVnicType *string `json:"instance_vnic:type,omitempty"`
+	InstanceVnicType string `json:"instance_vnic:type,omitempty"`
 
 	// PciPassthroughAlias PCI直通设备信息，格式为PCI设备名称:数量。多个设备信息以逗号隔开。
 	// 例如nvidia-a30:1，表示携带一张A30的GPU。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:390 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 15
-	PciPassthroughAlias *string `json:"pci_passthrough:alias,omitempty"`
+	PciPassthroughAlias string `json:"pci_passthrough:alias,omitempty"`
 
 	// PciPassthroughEnableGpu 显卡是否直通。
 	// 值为“true”，表示GPU直通。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:374 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 13
-	PciPassthroughEnableGpu *string `json:"pci_passthrough:enable_gpu,omitempty"`
+	PciPassthroughEnableGpu string `json:"pci_passthrough:enable_gpu,omitempty"`
 
 	// PciPassthroughGpuSpecs G1型和G2型云服务器应用的技术，包括GPU虚拟化和GPU直通。
 	// - 如果该规格的云服务器使用GPU虚拟化技术，且GPU卡的型号为M60-1Q，参数值为“m60_1q:virt:1”。
 	// - 如果该规格的云服务器使用GPU直通技术，且GPU卡的型号为M60，参数值为“m60:direct_graphics:1”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:382 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 14
-	PciPassthroughGpuSpecs *string `json:"pci_passthrough:gpu_specs,omitempty"`
+	PciPassthroughGpuSpecs string `json:"pci_passthrough:gpu_specs,omitempty"`
 
 	// QuotaGpu GPU显卡名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:536 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 33
-	QuotaGpu *string `json:"quota:gpu,omitempty"`
+	QuotaGpu string `json:"quota:gpu,omitempty"`
 
 	// QuotaLocalDisk 值格式为{type}:{count}:{size}:{safeFormat}，其中：
 	// - type指磁盘类型，当前只支持hdd。
@@ -4048,25 +4048,25 @@ type FlavorsOsExtraSpecs struct {
 	// 磁盘增强型特有字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:321 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 8
-	QuotaLocalDisk *string `json:"quota:local_disk,omitempty"`
+	QuotaLocalDisk string `json:"quota:local_disk,omitempty"`
 
 	// QuotaMaxPps 内网最大收发包能力
 	// - 单位个，显示为xx万时除以10000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:433 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 20
-	QuotaMaxPps *string `json:"quota:max_pps,omitempty"`
+	QuotaMaxPps string `json:"quota:max_pps,omitempty"`
 
 	// QuotaMaxRate 最大带宽
 	// - 单位Mbps，显示为Gbps时除以1000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:417 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 18
-	QuotaMaxRate *string `json:"quota:max_rate,omitempty"`
+	QuotaMaxRate string `json:"quota:max_rate,omitempty"`
 
 	// QuotaMinRate 基准带宽
 	// - 单位Mbps，显示为Gbps时除以1000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:425 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 19
-	QuotaMinRate *string `json:"quota:min_rate,omitempty"`
+	QuotaMinRate string `json:"quota:min_rate,omitempty"`
 
 	// QuotaNvmeSsd 值格式为{type}:{spec}:{num}:{size}:{safeFormat}:{挂载协议}，其中：
 	// - type指主机上配备的nvme ssd的单卡容量大小，当前只支持1.6T/3.2T。
@@ -4082,22 +4082,22 @@ type FlavorsOsExtraSpecs struct {
 	// 超高I/O型特有字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:333 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 9
-	QuotaNvmeSsd *string `json:"quota:nvme_ssd,omitempty"`
+	QuotaNvmeSsd string `json:"quota:nvme_ssd,omitempty"`
 
 	// QuotaSubNetworkInterfaceMaxNum 云服务器最多支持绑定的辅助弹性网卡个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:550 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 35
-	QuotaSubNetworkInterfaceMaxNum *string `json:"quota:sub_network_interface_max_num,omitempty"`
+	QuotaSubNetworkInterfaceMaxNum string `json:"quota:sub_network_interface_max_num,omitempty"`
 
 	// QuotaVifMaxNum 云服务器最多支持绑定的弹性网卡个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:543 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 34
-	QuotaVifMaxNum *string `json:"quota:vif_max_num,omitempty"`
+	QuotaVifMaxNum string `json:"quota:vif_max_num,omitempty"`
 
 	// ResourceType 资源类型。resource_type是为了区分云服务器的物理主机类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:286 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 3
-	ResourceType *string `json:"resource_type,omitempty"`
+	ResourceType string `json:"resource_type,omitempty"`
 }
 
 // FlavorsOsExtraSpecsCondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
@@ -4119,12 +4119,12 @@ type Hypervisor struct {
 	// CsdHypervisor 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:487 table "表 5 hypervisor数据结构说明" row 2
-	CsdHypervisor *string `json:"csd_hypervisor,omitempty"`
+	CsdHypervisor string `json:"csd_hypervisor,omitempty"`
 
 	// HypervisorType 虚拟化类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:480 table "表 5 hypervisor数据结构说明" row 1
-	HypervisorType *string `json:"hypervisor_type,omitempty"`
+	HypervisorType string `json:"hypervisor_type,omitempty"`
 }
 
 // Instances defines model for Instances.
@@ -4134,34 +4134,34 @@ type Instances struct {
 	// AvailabilityZoneID 可用区ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:141 table "表 4 instances参数信息" row 3
-	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
+	AvailabilityZoneID string `json:"availability_zone_id,omitempty"`
 
 	// FlavorID 实例规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:148 table "表 4 instances参数信息" row 4
-	FlavorID *string `json:"flavor_id,omitempty"`
+	FlavorID string `json:"flavor_id,omitempty"`
 
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:134 table "表 4 instances参数信息" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:127 table "表 4 instances参数信息" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// SellMode 销售模型。
 	// - spot：竞价实例
 	// - onDemand：按需实例
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:162 table "表 4 instances参数信息" row 6
-	SellMode *string `json:"sell_mode,omitempty"`
+	SellMode string `json:"sell_mode,omitempty"`
 
 	// Status 实例状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:155 table "表 4 instances参数信息" row 5
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 }
 
 // InterfaceAttachments defines model for InterfaceAttachments.
@@ -4172,12 +4172,12 @@ type InterfaceAttachments struct {
 	// true: 删除； false: 不删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:128 table "表 3 interfaceAttachments字段数据结构说明" row 6
-	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
+	DeleteOnTermination bool `json:"delete_on_termination,omitempty"`
 
 	// DriverMode 网卡的驱动类型，预留字段，默认取值为virtio。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:136 table "表 3 interfaceAttachments字段数据结构说明" row 7
-	DriverMode *string `json:"driver_mode,omitempty"`
+	DriverMode string `json:"driver_mode,omitempty"`
 
 	// FixedIps 网卡私网IP信息列表，详情请参见表5。
 	//
@@ -4187,40 +4187,40 @@ type InterfaceAttachments struct {
 	// MacAddr 网卡Mac地址信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:121 table "表 3 interfaceAttachments字段数据结构说明" row 5
-	MacAddr *string `json:"mac_addr,omitempty"`
+	MacAddr string `json:"mac_addr,omitempty"`
 
 	// MinRate 网卡带宽下限。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:143 table "表 3 interfaceAttachments字段数据结构说明" row 8
-	MinRate *int64 `json:"min_rate,omitempty"`
+	MinRate int64 `json:"min_rate,omitempty"`
 
 	// MultiqueueNum 队列个数。
 	// 取值范围为 1, 2, 4, 8, 16，28。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:150 table "表 3 interfaceAttachments字段数据结构说明" row 9
-	MultiqueueNum *InterfaceAttachmentsMultiqueueNum `json:"multiqueue_num,omitempty"`
+	MultiqueueNum InterfaceAttachmentsMultiqueueNum `json:"multiqueue_num,omitempty"`
 
 	// NetID 网卡端口所属网络ID（network_id）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:107 table "表 3 interfaceAttachments字段数据结构说明" row 3
-	NetID *string `json:"net_id,omitempty"`
+	NetID string `json:"net_id,omitempty"`
 
 	// PciAddress 弹性网卡在Linux GuestOS里的BDF号。
 	// 说明：
 	// 网卡不支持时，返回为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:158 table "表 3 interfaceAttachments字段数据结构说明" row 10
-	PciAddress *string `json:"pci_address,omitempty"`
+	PciAddress string `json:"pci_address,omitempty"`
 
 	// PortID 网卡端口ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:114 table "表 3 interfaceAttachments字段数据结构说明" row 4
-	PortID *string `json:"port_id,omitempty"`
+	PortID string `json:"port_id,omitempty"`
 
 	// PortState 网卡端口状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:93 table "表 3 interfaceAttachments字段数据结构说明" row 1
-	PortState *string `json:"port_state,omitempty"`
+	PortState string `json:"port_state,omitempty"`
 }
 
 // InterfaceAttachmentsMultiqueueNum 队列个数。
@@ -4251,7 +4251,7 @@ type ListAssociationsResponseBodyAssociationsItem struct {
 	// ImageID 弹性云服务器镜像ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:113 table "表 3 associations字段结构说明" row 1
-	ImageID *string `json:"image_id,omitempty"`
+	ImageID string `json:"image_id,omitempty"`
 }
 
 // ListAssociationsResponseBodyAssociationsItemFpgaimagesItem defines model for ListAssociationsResponseBodyAssociationsItemFpgaimagesItem.
@@ -4262,27 +4262,27 @@ type ListAssociationsResponseBodyAssociationsItemFpgaimagesItem struct {
 	// 使用UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:177 table "表 4 fpgaimages字段结构说明" row 6
-	CreatedAt *string `json:"createdAt,omitempty"`
+	CreatedAt string `json:"createdAt,omitempty"`
 
 	// Description FPGA镜像的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:155 table "表 4 fpgaimages字段结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID FPGA镜像的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:141 table "表 4 fpgaimages字段结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LogDirectory FPGA镜像的构建日志文件在OBS中的目录路径，格式为“桶名:目录路径”，例如“obs-fpga:vu9p/log”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:207 table "表 4 fpgaimages字段结构说明" row 10
-	LogDirectory *string `json:"log_directory,omitempty"`
+	LogDirectory string `json:"log_directory,omitempty"`
 
 	// Message FPGA镜像的附加信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:193 table "表 4 fpgaimages字段结构说明" row 8
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Metadata FPGA镜像的元数据信息。
 	//
@@ -4292,24 +4292,24 @@ type ListAssociationsResponseBodyAssociationsItemFpgaimagesItem struct {
 	// Name FPGA镜像的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:148 table "表 4 fpgaimages字段结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Protected 该FPGA镜像是否受保护。
 	// 受保护是指，该FPGA镜像与创建弹性云服务器使用的镜像关联，此时，不可以执行删除FPGA镜像的操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:185 table "表 4 fpgaimages字段结构说明" row 7
-	Protected *bool `json:"protected,omitempty"`
+	Protected bool `json:"protected,omitempty"`
 
 	// Size FPGA镜像的文件大小，单位为MB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:170 table "表 4 fpgaimages字段结构说明" row 5
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// Status FPGA镜像的状态。取值如下：
 	// - active：表示FPGA镜像可以正常使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:162 table "表 4 fpgaimages字段结构说明" row 4
-	Status *ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus `json:"status,omitempty"`
+	Status ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus `json:"status,omitempty"`
 }
 
 // ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus FPGA镜像的状态。取值如下：
@@ -4325,7 +4325,7 @@ type ListAutoLaunchGroupsPageInfo struct {
 	// NextMarker 返回下一页查询地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:214 table "表 5 page_info参数信息" row 1
-	NextMarker *string `json:"next_marker,omitempty"`
+	NextMarker string `json:"next_marker,omitempty"`
 }
 
 // ListAutoLaunchGroupsResponseBody defines model for ListAutoLaunchGroupsResponseBody.
@@ -4350,7 +4350,7 @@ type ListDetailResponseBody struct {
 	// Count 查询的FPGA镜像数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:85 table "表 2 响应参数" row 1
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Fpgaimages 查询的FPGA镜像详情列表。
 	//
@@ -4366,27 +4366,27 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 	// 使用UTC（Coordinated Universal Time）时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:149 table "表 3 fpgaimages字段结构说明" row 6
-	CreatedAt *string `json:"createdAt,omitempty"`
+	CreatedAt string `json:"createdAt,omitempty"`
 
 	// Description FPGA镜像的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:127 table "表 3 fpgaimages字段结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID FPGA镜像的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:113 table "表 3 fpgaimages字段结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LogDirectory FPGA镜像的构建日志文件在OBS中的目录路径，格式为“桶名:目录路径”，例如“obs-fpga:vu9p/log”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:179 table "表 3 fpgaimages字段结构说明" row 10
-	LogDirectory *string `json:"log_directory,omitempty"`
+	LogDirectory string `json:"log_directory,omitempty"`
 
 	// Message FPGA镜像的附加信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:165 table "表 3 fpgaimages字段结构说明" row 8
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Metadata FPGA镜像的元数据信息。
 	//
@@ -4396,18 +4396,18 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 	// Name FPGA镜像的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:120 table "表 3 fpgaimages字段结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Protected 该FPGA镜像是否受保护。
 	// 受保护是指，该FPGA镜像与创建弹性云服务器使用的镜像关联，此时，不可以执行删除FPGA镜像的操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:157 table "表 3 fpgaimages字段结构说明" row 7
-	Protected *bool `json:"protected,omitempty"`
+	Protected bool `json:"protected,omitempty"`
 
 	// Size FPGA镜像的文件大小，单位为MB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:142 table "表 3 fpgaimages字段结构说明" row 5
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// Status FPGA镜像状态。取值如下：
 	// - initialing：表示创建FPGA镜像任务初始化中。
@@ -4419,7 +4419,7 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 	// - active：表示FPGA镜像可以正常使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:134 table "表 3 fpgaimages字段结构说明" row 4
-	Status *ListDetailResponseBodyFpgaimagesItemStatus `json:"status,omitempty"`
+	Status ListDetailResponseBodyFpgaimagesItemStatus `json:"status,omitempty"`
 }
 
 // ListDetailResponseBodyFpgaimagesItemStatus FPGA镜像状态。取值如下：
@@ -4441,7 +4441,7 @@ type ListFlavorSellPoliciesResponseBody struct {
 	// Count 云服务器规格销售策略数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:187 table "表 3 响应参数" row 1
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// SellPolicies 云服务器规格销售策略，请参考表4。
 	//
@@ -4456,22 +4456,22 @@ type ListFlavorsAttachableQuantity struct {
 	// FreeBlk 可挂载vbd卷数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:578 table "表 7 attachableQuantity字段数据结构说明" row 2
-	FreeBlk *int64 `json:"free_blk,omitempty"`
+	FreeBlk int64 `json:"free_blk,omitempty"`
 
 	// FreeDisk 可挂载卷数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:585 table "表 7 attachableQuantity字段数据结构说明" row 3
-	FreeDisk *int64 `json:"free_disk,omitempty"`
+	FreeDisk int64 `json:"free_disk,omitempty"`
 
 	// FreeNic 可挂载网卡数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:592 table "表 7 attachableQuantity字段数据结构说明" row 4
-	FreeNic *int64 `json:"free_nic,omitempty"`
+	FreeNic int64 `json:"free_nic,omitempty"`
 
 	// FreeScsi 可挂载scsi卷数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:571 table "表 7 attachableQuantity字段数据结构说明" row 1
-	FreeScsi *int64 `json:"free_scsi,omitempty"`
+	FreeScsi int64 `json:"free_scsi,omitempty"`
 }
 
 // ListFlavorsFlavors defines model for ListFlavorsFlavors.
@@ -4482,13 +4482,13 @@ type ListFlavorsFlavors struct {
 	// 当前未使用该参数，缺省值为false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:157 table "表 4 flavors数据结构说明" row 8
-	OSFLVDISABLEDDisabled *bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
+	OSFLVDISABLEDDisabled bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:149 table "表 4 flavors数据结构说明" row 7
-	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
+	OSFLVEXTDATAEphemeral int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// AttachableQuantity 云服务器可挂载网卡和卷数，详情参见表7。
 	//
@@ -4499,12 +4499,12 @@ type ListFlavorsFlavors struct {
 	// 当前未使用该参数，缺省值为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:133 table "表 4 flavors数据结构说明" row 5
-	Disk *string `json:"disk,omitempty"`
+	Disk string `json:"disk,omitempty"`
 
 	// ID 云服务器规格的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:105 table "表 4 flavors数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址，详情请参见表5。
 	//
@@ -4514,7 +4514,7 @@ type ListFlavorsFlavors struct {
 	// Name 云服务器规格的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:112 table "表 4 flavors数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OsFlavorAccessIsPublic 扩展属性，flavor是否给所有租户使用。
 	// - true：表示给所有租户使用。
@@ -4522,7 +4522,7 @@ type ListFlavorsFlavors struct {
 	// 缺省值为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:189 table "表 4 flavors数据结构说明" row 12
-	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
+	OsFlavorAccessIsPublic bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// OsExtraSpecs 云服务器规格的扩展字段，详情请参见表6。
 	//
@@ -4532,36 +4532,36 @@ type ListFlavorsFlavors struct {
 	// RAM 云服务器规格对应的内存大小，单位为MB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:126 table "表 4 flavors数据结构说明" row 4
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:181 table "表 4 flavors数据结构说明" row 11
-	RxtxCap *string `json:"rxtx_cap,omitempty"`
+	RxtxCap string `json:"rxtx_cap,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:165 table "表 4 flavors数据结构说明" row 9
-	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
+	RxtxFactor float64 `json:"rxtx_factor,omitempty"`
 
 	// RxtxQuota 云服务器可使用网络带宽的软限制。
 	// 当前未使用该参数，缺省值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:173 table "表 4 flavors数据结构说明" row 10
-	RxtxQuota *string `json:"rxtx_quota,omitempty"`
+	RxtxQuota string `json:"rxtx_quota,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:141 table "表 4 flavors数据结构说明" row 6
-	Swap *string `json:"swap,omitempty"`
+	Swap string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:119 table "表 4 flavors数据结构说明" row 3
-	Vcpus *string `json:"vcpus,omitempty"`
+	Vcpus string `json:"vcpus,omitempty"`
 }
 
 // ListFlavorsLinks defines model for ListFlavorsLinks.
@@ -4571,17 +4571,17 @@ type ListFlavorsLinks struct {
 	// Href 对应快捷链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:306 table "表 5 links字段数据结构说明" row 2
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:299 table "表 5 links字段数据结构说明" row 1
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 
 	// Type 快捷链接类型，当前接口未使用，缺省值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:313 table "表 5 links字段数据结构说明" row 3
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ListFlavorsResponseBody defines model for ListFlavorsResponseBody.
@@ -4617,19 +4617,19 @@ type ListResizeFlavorsFlavors struct {
 	// 当前未使用该参数，缺省值为false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:221 table "表 4 flavors数据结构说明" row 8
-	OSFLVDISABLEDDisabled *bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
+	OSFLVDISABLEDDisabled bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:213 table "表 4 flavors数据结构说明" row 7
-	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
+	OSFLVEXTDATAEphemeral int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// Disk 云服务器规格对应的系统盘大小。
 	// 当前未使用该参数，缺省值为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:197 table "表 4 flavors数据结构说明" row 5
-	Disk *string `json:"disk,omitempty"`
+	Disk string `json:"disk,omitempty"`
 
 	// ExtraSpecs 云服务器规格的扩展字段。
 	// 详情请参见表6。
@@ -4640,7 +4640,7 @@ type ListResizeFlavorsFlavors struct {
 	// ID 云服务器规格ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:169 table "表 4 flavors数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceQuota 预留属性。
 	//
@@ -4656,7 +4656,7 @@ type ListResizeFlavorsFlavors struct {
 	// Name 云服务器规格名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:176 table "表 4 flavors数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OsFlavorAccessIsPublic 扩展属性，flavor是否给所有租户使用。
 	// - true：表示给所有租户使用。
@@ -4664,41 +4664,41 @@ type ListResizeFlavorsFlavors struct {
 	// 缺省值为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:253 table "表 4 flavors数据结构说明" row 12
-	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
+	OsFlavorAccessIsPublic bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// RAM 云服务器规格对应的内存大小，单位为MB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:190 table "表 4 flavors数据结构说明" row 4
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:245 table "表 4 flavors数据结构说明" row 11
-	RxtxCap *string `json:"rxtx_cap,omitempty"`
+	RxtxCap string `json:"rxtx_cap,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:229 table "表 4 flavors数据结构说明" row 9
-	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
+	RxtxFactor float64 `json:"rxtx_factor,omitempty"`
 
 	// RxtxQuota 云服务器可使用网络带宽的软限制。
 	// 当前未使用该参数，缺省值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:237 table "表 4 flavors数据结构说明" row 10
-	RxtxQuota *string `json:"rxtx_quota,omitempty"`
+	RxtxQuota string `json:"rxtx_quota,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:205 table "表 4 flavors数据结构说明" row 6
-	Swap *string `json:"swap,omitempty"`
+	Swap string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:183 table "表 4 flavors数据结构说明" row 3
-	Vcpus *string `json:"vcpus,omitempty"`
+	Vcpus string `json:"vcpus,omitempty"`
 }
 
 // ListResizeFlavorsResponseBody defines model for ListResizeFlavorsResponseBody.
@@ -4734,17 +4734,17 @@ type ListServerBlockDevicesResponseBodyAttachableQuantity struct {
 	// FreeBlk 云服务器可挂载virtio_blk类型磁盘数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:173 table "表 4 attachableQuantity参数" row 2
-	FreeBlk *int64 `json:"free_blk,omitempty"`
+	FreeBlk int64 `json:"free_blk,omitempty"`
 
 	// FreeDisk 云服务器可挂载磁盘总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:180 table "表 4 attachableQuantity参数" row 3
-	FreeDisk *int64 `json:"free_disk,omitempty"`
+	FreeDisk int64 `json:"free_disk,omitempty"`
 
 	// FreeScsi 云服务器可挂载scsi类型磁盘数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:166 table "表 4 attachableQuantity参数" row 1
-	FreeScsi *int64 `json:"free_scsi,omitempty"`
+	FreeScsi int64 `json:"free_scsi,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBodyVolumeAttachmentsItem defines model for ListServerBlockDevicesResponseBodyVolumeAttachmentsItem.
@@ -4756,44 +4756,44 @@ type ListServerBlockDevicesResponseBodyVolumeAttachmentsItem struct {
 	// - 非0为数据盘
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:136 table "表 3 volumeAttachments参数" row 7
-	BootIndex *int64 `json:"bootIndex,omitempty"`
+	BootIndex int64 `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:144 table "表 3 volumeAttachments参数" row 8
-	Bus *ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus `json:"bus,omitempty"`
+	Bus ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:122 table "表 3 volumeAttachments参数" row 5
-	Device *string `json:"device,omitempty"`
+	Device string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:107 table "表 3 volumeAttachments参数" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:129 table "表 3 volumeAttachments参数" row 6
-	PciAddress *string `json:"pciAddress,omitempty"`
+	PciAddress string `json:"pciAddress,omitempty"`
 
 	// ServerID 弹性云服务器ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:93 table "表 3 volumeAttachments参数" row 1
-	ServerID *string `json:"serverId,omitempty"`
+	ServerID string `json:"serverId,omitempty"`
 
 	// Size 云磁盘大小，单位GB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:115 table "表 3 volumeAttachments参数" row 4
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// VolumeID 云硬盘ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:100 table "表 3 volumeAttachments参数" row 2
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus 磁盘总线类型 。
@@ -4809,7 +4809,7 @@ type ListServerGroupsPageInfo struct {
 	// NextMarker 云服务器组的UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:171 table "表 5 page_info数据结构说明" row 1
-	NextMarker *string `json:"next_marker,omitempty"`
+	NextMarker string `json:"next_marker,omitempty"`
 }
 
 // ListServerGroupsResponseBody defines model for ListServerGroupsResponseBody.
@@ -4834,7 +4834,7 @@ type ListServerInterfacesAttachableQuantity struct {
 	// FreeNic 云服务器剩余可挂载网卡数量
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:181 table "表 4 attachableQuantity字段数据结构说明" row 1
-	FreeNic *int64 `json:"free_nic,omitempty"`
+	FreeNic int64 `json:"free_nic,omitempty"`
 }
 
 // ListServerInterfacesResponseBody defines model for ListServerInterfacesResponseBody.
@@ -4870,7 +4870,7 @@ type ListServerTagsTag struct {
 	// - 最大长度36个unicode字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:83 table "表 3 tag字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Values 值。
 	// - 每个值最大长度43个unicode字符。
@@ -4897,7 +4897,7 @@ type ListServersDetailsResponseBody struct {
 	// Count 弹性云服务器的总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:217 table "表 3 响应参数" row 2
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Servers 弹性云服务器详情列表，具体参照表3接口。
 	//
@@ -4974,12 +4974,12 @@ type ListTagsResourceTag struct {
 	// Key 标签键。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:86 table "表 3 resource_tag 字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value 标签值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:93 table "表 3 resource_tag 字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // ListTagsResponseBody defines model for ListTagsResponseBody.
@@ -5072,7 +5072,7 @@ type MigrateServerRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:137
 type MigrateServerResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:137
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // Option 供给推荐的选项。
@@ -5324,7 +5324,7 @@ type ReinstallServerWithCloudInitRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:272
 type ReinstallServerWithCloudInitResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:272
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // ReinstallServerWithoutCloudInitMetadata 重装云服务器的元数据。
@@ -5402,7 +5402,7 @@ type ReinstallServerWithoutCloudInitRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:220
 type ReinstallServerWithoutCloudInitResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:220
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // RemoveMember 待移出组的云服务器信息。
@@ -5527,7 +5527,7 @@ type ResizePostPaidServerResize struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:194
 type ResizePostPaidServerResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:194
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // ResizeServerCPUOptions 自定义CPU选项。
@@ -5625,12 +5625,12 @@ type ResizeServerResponseBody struct {
 	// 查询job状态请参见查询任务的执行状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:228 table "表 6 参数说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 
 	// OrderID 订单号，变更包年包月的弹性云服务器规格时返回该参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:238 table "表 6 参数说明" row 2
-	OrderID *string `json:"order_id,omitempty"`
+	OrderID string `json:"order_id,omitempty"`
 }
 
 // Resource defines model for Resource.
@@ -5640,17 +5640,17 @@ type Resource struct {
 	// ResouceDetail 预留字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:243 table "表 6 resource字段数据结构说明" row 2
-	ResouceDetail *string `json:"resouce_detail,omitempty"`
+	ResouceDetail string `json:"resouce_detail,omitempty"`
 
 	// ResourceID 云服务器ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:236 table "表 6 resource字段数据结构说明" row 1
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，即弹性云服务器名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:257 table "表 6 resource字段数据结构说明" row 4
-	ResourceName *string `json:"resource_name,omitempty"`
+	ResourceName string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表。
 	//
@@ -5675,17 +5675,17 @@ type SellPolicies struct {
 	// AvailabilityZoneID 云服务器规格的可用区。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:237 table "表 4 sell_policies字段数据结构说明" row 4
-	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
+	AvailabilityZoneID string `json:"availability_zone_id,omitempty"`
 
 	// FlavorID 云服务器规格的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:222 table "表 4 sell_policies字段数据结构说明" row 2
-	FlavorID *string `json:"flavor_id,omitempty"`
+	FlavorID string `json:"flavor_id,omitempty"`
 
 	// ID 云服务器规格的索引。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:215 table "表 4 sell_policies字段数据结构说明" row 1
-	ID *int64 `json:"id,omitempty"`
+	ID int64 `json:"id,omitempty"`
 
 	// SellMode 云服务器规格的付费模式。
 	// - postPaid：按需计费
@@ -5694,14 +5694,14 @@ type SellPolicies struct {
 	// - ri：预留实例
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:244 table "表 4 sell_policies字段数据结构说明" row 5
-	SellMode *string `json:"sell_mode,omitempty"`
+	SellMode string `json:"sell_mode,omitempty"`
 
 	// SellStatus 云服务器规格的售卖状态。
 	// - sellout：售罄
 	// - available：可用
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:229 table "表 4 sell_policies字段数据结构说明" row 3
-	SellStatus *string `json:"sell_status,omitempty"`
+	SellStatus string `json:"sell_status,omitempty"`
 
 	// SpotOptions 云服务器规格竞价实例的销售策略详情。请参考表5。
 	//
@@ -5718,14 +5718,14 @@ type ServerAddresses struct {
 	// Addr IP地址信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:369 table "表 6 弹性云服务器所属网络信息数据结构说明" row 1
-	Addr *string `json:"addr,omitempty"`
+	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:376 table "表 6 弹性云服务器所属网络信息数据结构说明" row 2
-	Version *int64 `json:"version,omitempty"`
+	Version int64 `json:"version,omitempty"`
 }
 
 // ServerGroups defines model for ServerGroups.
@@ -5735,7 +5735,7 @@ type ServerGroups struct {
 	// ID 云服务器组UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:121 table "表 4 server_groups参数信息" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Members 云服务器组中包含的云服务器列的ID列表。
 	//
@@ -5750,7 +5750,7 @@ type ServerGroups struct {
 	// Name 云服务器组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:128 table "表 4 server_groups参数信息" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policies 与云服务器组关联的策略名称列表。包括：
 	// - anti-affinity：此组中的云服务器必须安排到不同的主机。
@@ -5766,12 +5766,12 @@ type ShowAutoLaunchGroupLaunchTemplate struct {
 	// LaunchTemplateID 实例的启动模板ID，唯一标识一个启动模板。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:289 table "表 6 launch_template参数信息" row 1
-	LaunchTemplateID *string `json:"launch_template_id,omitempty"`
+	LaunchTemplateID string `json:"launch_template_id,omitempty"`
 
 	// Version 启动模板版本号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:296 table "表 6 launch_template参数信息" row 2
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 }
 
 // ShowAutoLaunchGroupLaunchTemplateConfig 启动模板配置，详情请参见表5。
@@ -5796,27 +5796,27 @@ type ShowAutoLaunchGroupOverride struct {
 	// AvailabilityZoneID 可用区ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:317 table "表 7 override参数信息" row 1
-	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
+	AvailabilityZoneID string `json:"availability_zone_id,omitempty"`
 
 	// FlavorID 实例规格ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:324 table "表 7 override参数信息" row 2
-	FlavorID *string `json:"flavor_id,omitempty"`
+	FlavorID string `json:"flavor_id,omitempty"`
 
 	// Priority 优先级。数值越小，优先级越高，优先购买。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:338 table "表 7 override参数信息" row 4
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:331 table "表 7 override参数信息" row 3
-	SpotPrice *float64 `json:"spot_price,omitempty"`
+	SpotPrice float64 `json:"spot_price,omitempty"`
 
 	// WeightedCapacity 实例规格的权重。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:345 table "表 7 override参数信息" row 5
-	WeightedCapacity *float64 `json:"weighted_capacity,omitempty"`
+	WeightedCapacity float64 `json:"weighted_capacity,omitempty"`
 }
 
 // ShowAutoLaunchGroupRegionSpecs 智能购买组在各个区域的配置，详情请参见表4。
@@ -5826,12 +5826,12 @@ type ShowAutoLaunchGroupRegionSpecs struct {
 	// ExpectStableCapacity 区域内期望的稳定算力容量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:233 table "表 4 region_specs参数信息" row 3
-	ExpectStableCapacity *int64 `json:"expect_stable_capacity,omitempty"`
+	ExpectStableCapacity int64 `json:"expect_stable_capacity,omitempty"`
 
 	// ExpectTargetCapacity 区域内期望的总算力容量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:226 table "表 4 region_specs参数信息" row 2
-	ExpectTargetCapacity *int64 `json:"expect_target_capacity,omitempty"`
+	ExpectTargetCapacity int64 `json:"expect_target_capacity,omitempty"`
 
 	// LaunchTemplateConfig 启动模板配置，详情请参见表5。
 	//
@@ -5841,7 +5841,7 @@ type ShowAutoLaunchGroupRegionSpecs struct {
 	// RegionID 区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:219 table "表 4 region_specs参数信息" row 1
-	RegionID *string `json:"region_id,omitempty"`
+	RegionID string `json:"region_id,omitempty"`
 }
 
 // ShowAutoLaunchGroupResponseBody defines model for ShowAutoLaunchGroupResponseBody.
@@ -5861,18 +5861,18 @@ type ShowJobResponseBody struct {
 	// BeginTime 开始时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:102 table "表 2 响应参数" row 5
-	BeginTime *string `json:"begin_time,omitempty"`
+	BeginTime string `json:"begin_time,omitempty"`
 
 	// Code 查询Job的API请求出现错误时，返回的错误码。
 	// 错误码和其对应的含义请参考通用请求返回值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:139 table "表 2 响应参数" row 10
-	Code *string `json:"code,omitempty"`
+	Code string `json:"code,omitempty"`
 
 	// EndTime 结束时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:109 table "表 2 响应参数" row 6
-	EndTime *string `json:"end_time,omitempty"`
+	EndTime string `json:"end_time,omitempty"`
 
 	// Entities Job操作的对象。
 	// 根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。有子Job时为子job的详情。
@@ -5885,28 +5885,28 @@ type ShowJobResponseBody struct {
 	// Job执行成功后，该值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:116 table "表 2 响应参数" row 7
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// FailReason Job执行失败时的错误原因。
 	// Job执行成功后，该值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:124 table "表 2 响应参数" row 8
-	FailReason *string `json:"fail_reason,omitempty"`
+	FailReason string `json:"fail_reason,omitempty"`
 
 	// JobID 异步请求的任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:88 table "表 2 响应参数" row 3
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 
 	// JobType 异步请求的任务类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:95 table "表 2 响应参数" row 4
-	JobType *string `json:"job_type,omitempty"`
+	JobType string `json:"job_type,omitempty"`
 
 	// Message 查询Job的API请求出现错误时，返回的错误消息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:132 table "表 2 响应参数" row 9
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Status Job的状态。
 	// - SUCCESS：成功。
@@ -5918,7 +5918,7 @@ type ShowJobResponseBody struct {
 	// PENDING_PAYMENT 状态为创建或者变更包年/包月的弹性云服务器提交订单完成后待支付状态。如果订单取消，该状态不会自动刷新，待14天后job会自动清理。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:69 table "表 2 响应参数" row 1
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 }
 
 // ShowResetPasswordFlagResponseBody defines model for ShowResetPasswordFlagResponseBody.
@@ -5930,7 +5930,7 @@ type ShowResetPasswordFlagResponseBody struct {
 	// - False：不支持一键重置密码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:65 table "表 2 响应参数" row 1
-	ResetpwdFlag *string `json:"resetpwd_flag,omitempty"`
+	ResetpwdFlag string `json:"resetpwd_flag,omitempty"`
 }
 
 // ShowServerAutoRecoveryResponseBody defines model for ShowServerAutoRecoveryResponseBody.
@@ -5942,7 +5942,7 @@ type ShowServerAutoRecoveryResponseBody struct {
 	// - false：表示没有配置自动恢复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:65 table "表 2 响应参数" row 1
-	SupportAutoRecovery *ShowServerAutoRecoveryResponseBodySupportAutoRecovery `json:"support_auto_recovery,omitempty"`
+	SupportAutoRecovery ShowServerAutoRecoveryResponseBodySupportAutoRecovery `json:"support_auto_recovery,omitempty"`
 }
 
 // ShowServerAutoRecoveryResponseBodySupportAutoRecovery 云服务器是否配置了自动恢复动作。
@@ -5971,44 +5971,44 @@ type ShowServerBlockDeviceResponseBodyVolumeAttachment struct {
 	// - 非0为数据盘
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:138 table "表 3 volumeAttachment参数" row 7
-	BootIndex *int64 `json:"bootIndex,omitempty"`
+	BootIndex int64 `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:146 table "表 3 volumeAttachment参数" row 8
-	Bus *ShowServerBlockDeviceResponseBodyVolumeAttachmentBus `json:"bus,omitempty"`
+	Bus ShowServerBlockDeviceResponseBodyVolumeAttachmentBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:124 table "表 3 volumeAttachment参数" row 5
-	Device *string `json:"device,omitempty"`
+	Device string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:109 table "表 3 volumeAttachment参数" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:131 table "表 3 volumeAttachment参数" row 6
-	PciAddress *string `json:"pciAddress,omitempty"`
+	PciAddress string `json:"pciAddress,omitempty"`
 
 	// ServerID 弹性云服务器ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:95 table "表 3 volumeAttachment参数" row 1
-	ServerID *string `json:"serverId,omitempty"`
+	ServerID string `json:"serverId,omitempty"`
 
 	// Size 云硬盘大小，单位GB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:117 table "表 3 volumeAttachment参数" row 4
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// VolumeID 云硬盘ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:102 table "表 3 volumeAttachment参数" row 2
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // ShowServerBlockDeviceResponseBodyVolumeAttachmentBus 磁盘总线类型 。
@@ -6034,7 +6034,7 @@ type ShowServerGroupServerGroup struct {
 	// ID 弹性云服务器组UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:86 table "表 3 server_group参数信息" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器的ID列表。
 	//
@@ -6049,7 +6049,7 @@ type ShowServerGroupServerGroup struct {
 	// Name 弹性云服务器组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:93 table "表 3 server_group参数信息" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policies 弹性云服务器组类型。
 	//
@@ -6074,7 +6074,7 @@ type ShowServerPasswordResponseBody struct {
 	// Password 加密后的密码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:67 table "表 2 响应参数" row 1
-	Password *string `json:"password,omitempty"`
+	Password string `json:"password,omitempty"`
 }
 
 // ShowServerRemoteConsoleRequestBody defines model for ShowServerRemoteConsoleRequestBody.
@@ -6129,18 +6129,18 @@ type ShowServerRemoteConsoleResponseRemoteConsole struct {
 	// Protocol 远程登录的协议
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:156 table "表 5 remote_console数据结构说明" row 2
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// Type 远程登录的类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:149 table "表 5 remote_console数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// URL 远程登录的URL。
 	// VNC登录的URL中包含一次性token，请您妥善保管，用完即可丢弃。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:163 table "表 5 remote_console数据结构说明" row 3
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // ShowServerResponseBody defines model for ShowServerResponseBody.
@@ -6162,62 +6162,62 @@ type ShowServerServer struct {
 	// - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:230 table "表 3 server字段数据结构说明" row 20
-	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
+	OSDCFDiskConfig string `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTAZAvailabilityZone 扩展属性，弹性云服务器所在可用区名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:194 table "表 3 server字段数据结构说明" row 15
-	OSEXTAZAvailabilityZone *string `json:"OS-EXT-AZ:availability_zone,omitempty"`
+	OSEXTAZAvailabilityZone string `json:"OS-EXT-AZ:availability_zone,omitempty"`
 
 	// OSEXTSRVATTRHost 弹性云服务器所在主机的主机名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:113 table "表 3 server字段数据结构说明" row 4
-	OSEXTSRVATTRHost *string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
+	OSEXTSRVATTRHost string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
 
 	// OSEXTSRVATTRHostname 弹性云服务器的主机名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:329 table "表 3 server字段数据结构说明" row 33
-	OSEXTSRVATTRHostname *string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
+	OSEXTSRVATTRHostname string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
 
 	// OSEXTSRVATTRHypervisorHostname 扩展属性，弹性云服务器所在虚拟化主机名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:164 table "表 3 server字段数据结构说明" row 11
-	OSEXTSRVATTRHypervisorHostname *string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
+	OSEXTSRVATTRHypervisorHostname string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
 
 	// OSEXTSRVATTRInstanceName 扩展属性，弹性云服务器别名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:157 table "表 3 server字段数据结构说明" row 10
-	OSEXTSRVATTRInstanceName *string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
+	OSEXTSRVATTRInstanceName string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
 
 	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:350 table "表 3 server字段数据结构说明" row 36
-	OSEXTSRVATTRKernelID *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
+	OSEXTSRVATTRKernelID string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，批创的所有弹性云服务器的启动顺序，范围为0到批量数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:343 table "表 3 server字段数据结构说明" row 35
-	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
+	OSEXTSRVATTRLaunchIndex int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
 	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:357 table "表 3 server字段数据结构说明" row 37
-	OSEXTSRVATTRRamdiskID *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
+	OSEXTSRVATTRRamdiskID string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
 
 	// OSEXTSRVATTRReservationID 批量创建场景，弹性云服务器的预留ID，可以根据该id查询出批创的所有虚拟机。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:336 table "表 3 server字段数据结构说明" row 34
-	OSEXTSRVATTRReservationID *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
+	OSEXTSRVATTRReservationID string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
 
 	// OSEXTSRVATTRRootDeviceName 弹性云服务器系统盘的设备名称，例如当系统盘的磁盘模式是VDB，为/dev/vda，磁盘模式是SCSI，为/dev/sda。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:364 table "表 3 server字段数据结构说明" row 38
-	OSEXTSRVATTRRootDeviceName *string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
+	OSEXTSRVATTRRootDeviceName string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
 
 	// OSEXTSRVATTRUserData 创建弹性云服务器时指定的user_data（编码过后的信息）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:371 table "表 3 server字段数据结构说明" row 39
-	OSEXTSRVATTRUserData *string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
+	OSEXTSRVATTRUserData string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
 
 	// OSEXTSTSPowerState 扩展属性，弹性云服务器电源状态。
 	// 取值范围：
@@ -6226,38 +6226,38 @@ type ShowServerServer struct {
 	// - 4：SHUTDOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:266 table "表 3 server字段数据结构说明" row 25
-	OSEXTSTSPowerState *ShowServerServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
+	OSEXTSTSPowerState ShowServerServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，弹性云服务器当前任务的状态，请参考云服务器状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:143 table "表 3 server字段数据结构说明" row 8
-	OSEXTSTSTaskState *string `json:"OS-EXT-STS:task_state,omitempty"`
+	OSEXTSTSTaskState string `json:"OS-EXT-STS:task_state,omitempty"`
 
 	// OSEXTSTSVmState 扩展属性，弹性云服务器当前状态，请参考云服务器状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:150 table "表 3 server字段数据结构说明" row 9
-	OSEXTSTSVmState *string `json:"OS-EXT-STS:vm_state,omitempty"`
+	OSEXTSTSVmState string `json:"OS-EXT-STS:vm_state,omitempty"`
 
 	// OSSRVUSGLaunchedAt 弹性云服务器启动时间。时间格式例如：2019-05-22T03:23:59.000000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:291 table "表 3 server字段数据结构说明" row 28
-	OSSRVUSGLaunchedAt *string `json:"OS-SRV-USG:launched_at,omitempty"`
+	OSSRVUSGLaunchedAt string `json:"OS-SRV-USG:launched_at,omitempty"`
 
 	// OSSRVUSGTerminatedAt 弹性云服务器删除时间。
 	// 时间格式例如：2019-05-22T03:23:59.000000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:298 table "表 3 server字段数据结构说明" row 29
-	OSSRVUSGTerminatedAt *string `json:"OS-SRV-USG:terminated_at,omitempty"`
+	OSSRVUSGTerminatedAt string `json:"OS-SRV-USG:terminated_at,omitempty"`
 
 	// AccessIPv4 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:238 table "表 3 server字段数据结构说明" row 21
-	AccessIPv4 *string `json:"accessIPv4,omitempty"`
+	AccessIPv4 string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:245 table "表 3 server字段数据结构说明" row 22
-	AccessIPv6 *string `json:"accessIPv6,omitempty"`
+	AccessIPv6 string `json:"accessIPv6,omitempty"`
 
 	// Addresses 弹性云服务器的网络属性。
 	// 属性为Map<String, Object>结构。
@@ -6272,12 +6272,12 @@ type ShowServerServer struct {
 	// 包年/包月云服务器的定时删除时间为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:415 table "表 3 server字段数据结构说明" row 45
-	AutoTerminateTime *string `json:"auto_terminate_time,omitempty"`
+	AutoTerminateTime string `json:"auto_terminate_time,omitempty"`
 
 	// ConfigDrive config drive信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:275 table "表 3 server字段数据结构说明" row 26
-	ConfigDrive *string `json:"config_drive,omitempty"`
+	ConfigDrive string `json:"config_drive,omitempty"`
 
 	// CPUOptions 自定义CPU选项。
 	// 详情请参见表4。
@@ -6289,17 +6289,17 @@ type ShowServerServer struct {
 	// 时间格式例如：2019-05-22T03:19:19Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:215 table "表 3 server字段数据结构说明" row 18
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Description 弹性云服务器的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:314 table "表 3 server字段数据结构说明" row 31
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 弹性云服务器所属的企业项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:400 table "表 3 server字段数据结构说明" row 43
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// Fault 弹性云服务器故障原因，详情参见表4。
 	//
@@ -6315,7 +6315,7 @@ type ShowServerServer struct {
 	// HostID 弹性云服务器所在主机的主机ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:106 table "表 3 server字段数据结构说明" row 3
-	HostID *string `json:"hostId,omitempty"`
+	HostID string `json:"hostId,omitempty"`
 
 	// HostStatus 云服务器所在主机状态。
 	// - UP：服务正常
@@ -6325,7 +6325,7 @@ type ShowServerServer struct {
 	// - 空字符串：弹性云服务器无主机信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:321 table "表 3 server字段数据结构说明" row 32
-	HostStatus *string `json:"host_status,omitempty"`
+	HostStatus string `json:"host_status,omitempty"`
 
 	// Hypervisor 扩展属性，虚拟化信息。
 	// 详情请参见 表5。
@@ -6336,7 +6336,7 @@ type ShowServerServer struct {
 	// ID 弹性云服务器ID，格式为UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:179 table "表 3 server字段数据结构说明" row 13
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Image 弹性云服务器镜像信息。详情请参见：表8
 	//
@@ -6346,14 +6346,14 @@ type ShowServerServer struct {
 	// KeyName 弹性云服务器使用的密钥对名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:129 table "表 3 server字段数据结构说明" row 6
-	KeyName *string `json:"key_name,omitempty"`
+	KeyName string `json:"key_name,omitempty"`
 
 	// Locked 弹性云服务器是否为锁定状态。
 	// - true：锁定
 	// - false：未锁定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:378 table "表 3 server字段数据结构说明" row 40
-	Locked *bool `json:"locked,omitempty"`
+	Locked bool `json:"locked,omitempty"`
 
 	// Metadata 弹性云服务器元数据。详情请参见表6。
 	// 说明：
@@ -6365,7 +6365,7 @@ type ShowServerServer struct {
 	// Name 弹性云服务器名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:208 table "表 3 server字段数据结构说明" row 17
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OsExtendedVolumesVolumesAttached 挂载到弹性云服务器上的磁盘。
 	// 详情请参见表5。
@@ -6381,7 +6381,7 @@ type ShowServerServer struct {
 	// Progress 弹性云服务器进度，范围为0到100。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:259 table "表 3 server字段数据结构说明" row 24
-	Progress *int64 `json:"progress,omitempty"`
+	Progress int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 弹性云服务器所属安全组列表。
 	// 详情请参见表3。
@@ -6395,7 +6395,7 @@ type ShowServerServer struct {
 	// 弹性云服务器状态说明请参考云服务器状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:88 table "表 3 server字段数据结构说明" row 1
-	Status *ShowServerServerStatus `json:"status,omitempty"`
+	Status ShowServerServerStatus `json:"status,omitempty"`
 
 	// SysTags 弹性云服务器系统标签。
 	// 详情请参见表7。
@@ -6411,18 +6411,18 @@ type ShowServerServer struct {
 	// TenantID 弹性云服务器所属租户ID，即项目id，和project_id表示相同的概念，格式为UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:223 table "表 3 server字段数据结构说明" row 19
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// Updated 弹性云服务器最近一次更新时间，例如开机、关机、重启等操作。
 	// 时间格式例如：2019-05-22T03:30:52Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:98 table "表 3 server字段数据结构说明" row 2
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// UserID 创建弹性云服务器的用户ID，格式为UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:201 table "表 3 server字段数据结构说明" row 16
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // ShowServerServerOSEXTSTSPowerState 扩展属性，弹性云服务器电源状态。
@@ -6459,12 +6459,12 @@ type ShowServerTagsTags struct {
 	// Key 标签键。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:88 table "表 3 tags 字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value 标签值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:95 table "表 3 tags 字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // SpotOptions 云服务器规格竞价实例的销售策略详情。请参考表5。
@@ -6476,17 +6476,17 @@ type SpotOptions struct {
 	// - delay：延迟释放
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:287 table "表 5 spot_options字段数据结构说明" row 3
-	InterruptionPolicy *string `json:"interruption_policy,omitempty"`
+	InterruptionPolicy string `json:"interruption_policy,omitempty"`
 
 	// LargestSpotDurationCount 购买的“竞价实例时长”的个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:280 table "表 5 spot_options字段数据结构说明" row 2
-	LargestSpotDurationCount *int64 `json:"largest_spot_duration_count,omitempty"`
+	LargestSpotDurationCount int64 `json:"largest_spot_duration_count,omitempty"`
 
 	// LongestSpotDurationHours 购买的竞价实例时长。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:273 table "表 5 spot_options字段数据结构说明" row 1
-	LongestSpotDurationHours *int64 `json:"longest_spot_duration_hours,omitempty"`
+	LongestSpotDurationHours int64 `json:"longest_spot_duration_hours,omitempty"`
 }
 
 // SubJobs defines model for SubJobs.
@@ -6496,12 +6496,12 @@ type SubJobs struct {
 	// BeginTime 开始时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:233 table "表 4 sub_jobs字段数据结构说明" row 5
-	BeginTime *string `json:"begin_time,omitempty"`
+	BeginTime string `json:"begin_time,omitempty"`
 
 	// EndTime 结束时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:240 table "表 4 sub_jobs字段数据结构说明" row 6
-	EndTime *string `json:"end_time,omitempty"`
+	EndTime string `json:"end_time,omitempty"`
 
 	// Entities Job操作的对象。根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。更多字段描述请参见表5。
 	//
@@ -6512,23 +6512,23 @@ type SubJobs struct {
 	// Job执行成功后，该值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:247 table "表 4 sub_jobs字段数据结构说明" row 7
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// FailReason Job执行失败时的错误原因。
 	// Job执行成功后，该值为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:255 table "表 4 sub_jobs字段数据结构说明" row 8
-	FailReason *string `json:"fail_reason,omitempty"`
+	FailReason string `json:"fail_reason,omitempty"`
 
 	// JobID 子任务的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:219 table "表 4 sub_jobs字段数据结构说明" row 3
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 
 	// JobType 子任务的类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:226 table "表 4 sub_jobs字段数据结构说明" row 4
-	JobType *string `json:"job_type,omitempty"`
+	JobType string `json:"job_type,omitempty"`
 
 	// Status Job的状态。
 	// - SUCCESS：成功。
@@ -6537,7 +6537,7 @@ type SubJobs struct {
 	// - INIT：正在初始化。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:204 table "表 4 sub_jobs字段数据结构说明" row 1
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 }
 
 // SubJobsEntities Job操作的对象。根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。更多字段描述请参见表5。
@@ -6547,17 +6547,17 @@ type SubJobsEntities struct {
 	// ErrorcodeMessage 子任务执行失败的具体原因。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:291 table "表 5 sub_jobs.entities字段数据结构说明" row 3
-	ErrorcodeMessage *string `json:"errorcode_message,omitempty"`
+	ErrorcodeMessage string `json:"errorcode_message,omitempty"`
 
 	// NicID 网卡相关操作显示nic_id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:284 table "表 5 sub_jobs.entities字段数据结构说明" row 2
-	NicID *string `json:"nic_id,omitempty"`
+	NicID string `json:"nic_id,omitempty"`
 
 	// ServerID 云服务器相关操作显示server_id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:277 table "表 5 sub_jobs.entities字段数据结构说明" row 1
-	ServerID *string `json:"server_id,omitempty"`
+	ServerID string `json:"server_id,omitempty"`
 }
 
 // SupplyRecommendations 资源供给推荐结果，详情请参见表11。
@@ -6567,22 +6567,22 @@ type SupplyRecommendations struct {
 	// AvailabilityZoneID 可用区ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:438 table "表 11 supply_recommendations参数信息" row 3
-	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
+	AvailabilityZoneID string `json:"availability_zone_id,omitempty"`
 
 	// FlavorID 实例规格ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:424 table "表 11 supply_recommendations参数信息" row 1
-	FlavorID *string `json:"flavor_id,omitempty"`
+	FlavorID string `json:"flavor_id,omitempty"`
 
 	// RegionID 区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:431 table "表 11 supply_recommendations参数信息" row 2
-	RegionID *string `json:"region_id,omitempty"`
+	RegionID string `json:"region_id,omitempty"`
 
 	// Score 推荐分数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:445 table "表 11 supply_recommendations参数信息" row 4
-	Score *int64 `json:"score,omitempty"`
+	Score int64 `json:"score,omitempty"`
 }
 
 // UpdateAutoLaunchGroupRequestBody defines model for UpdateAutoLaunchGroupRequestBody.
@@ -6659,14 +6659,14 @@ type UpdateAutoLaunchGroupResponseBody struct {
 	// - 请求成功时，响应消息体中不包含错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:148 table "表 3 响应参数" row 1
-	ErrorCode *int64 `json:"error_code,omitempty"`
+	ErrorCode int64 `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述。
 	// - 请求失败时，响应体中包含错误描述。
 	// - 请求成功时，响应消息体中不包含错误描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:156 table "表 3 响应参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateServerAutoTerminateTimeRequestBody defines model for UpdateServerAutoTerminateTimeRequestBody.
@@ -6702,12 +6702,12 @@ type UpdateServerLinks struct {
 	// Href 对应快捷链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:433 table "表 8 links字段数据结构说明" row 2
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:426 table "表 8 links字段数据结构说明" row 1
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // UpdateServerMetadataRequestBody defines model for UpdateServerMetadataRequestBody.
@@ -6807,27 +6807,27 @@ type UpdateServerResponseServer struct {
 	// OSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动云服务器生效。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:262 table "表 5 server字段数据结构说明" row 11
-	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
+	OSDCFDiskConfig string `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTSRVATTRHostname 弹性云服务器的主机名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:348 table "表 5 server字段数据结构说明" row 22
-	OSEXTSRVATTRHostname *string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
+	OSEXTSRVATTRHostname string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
 
 	// OSEXTSRVATTRUserData 创建弹性云服务器时指定的user_data（编码过后的信息）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:241 table "表 5 server字段数据结构说明" row 8
-	OSEXTSRVATTRUserData *string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
+	OSEXTSRVATTRUserData string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
 
 	// AccessIPv4 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:204 table "表 5 server字段数据结构说明" row 3
-	AccessIPv4 *string `json:"accessIPv4,omitempty"`
+	AccessIPv4 string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:227 table "表 5 server字段数据结构说明" row 6
-	AccessIPv6 *string `json:"accessIPv6,omitempty"`
+	AccessIPv6 string `json:"accessIPv6,omitempty"`
 
 	// Addresses 云服务器属性网络信息。
 	// 属性为Map<String, Object>结构。
@@ -6839,13 +6839,13 @@ type UpdateServerResponseServer struct {
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T03:19:19Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:234 table "表 5 server字段数据结构说明" row 7
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Description 弹性云服务器的描述信息。
 	// 微版本2.19及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:320 table "表 5 server字段数据结构说明" row 19
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Flavor 云服务器类型，详情请参见表7。
 	//
@@ -6855,17 +6855,17 @@ type UpdateServerResponseServer struct {
 	// HostID 云服务器对应的主机ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:248 table "表 5 server字段数据结构说明" row 9
-	HostID *string `json:"hostId,omitempty"`
+	HostID string `json:"hostId,omitempty"`
 
 	// ID 云服务器唯一标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:297 table "表 5 server字段数据结构说明" row 16
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Image 镜像ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:197 table "表 5 server字段数据结构说明" row 2
-	Image *string `json:"image,omitempty"`
+	Image string `json:"image,omitempty"`
 
 	// Links 云服务器相关快捷链接信息，详情请参见表8。
 	//
@@ -6876,7 +6876,7 @@ type UpdateServerResponseServer struct {
 	// 微版本2.9及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:312 table "表 5 server字段数据结构说明" row 18
-	Locked *bool `json:"locked,omitempty"`
+	Locked bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
 	//
@@ -6886,12 +6886,12 @@ type UpdateServerResponseServer struct {
 	// Name 修改后的云服务器名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:276 table "表 5 server字段数据结构说明" row 13
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Progress 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:283 table "表 5 server字段数据结构说明" row 14
-	Progress *int64 `json:"progress,omitempty"`
+	Progress int64 `json:"progress,omitempty"`
 
 	// Status 云服务器状态。
 	// 取值范围：
@@ -6899,7 +6899,7 @@ type UpdateServerResponseServer struct {
 	// 弹性云服务器状态说明请参考云服务器状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:338 table "表 5 server字段数据结构说明" row 21
-	Status *UpdateServerResponseServerStatus `json:"status,omitempty"`
+	Status UpdateServerResponseServerStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
 	// 微版本2.26及以上版本支持，如果不使用微版本查询，响应中无tags字段。
@@ -6913,18 +6913,18 @@ type UpdateServerResponseServer struct {
 	// TenantID 租户ID或项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:190 table "表 5 server字段数据结构说明" row 1
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器上一次更新时间。
 	// 时间格式例如：2019-05-22T03:19:19Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:304 table "表 5 server字段数据结构说明" row 17
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// UserID 云服务器所属用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:269 table "表 5 server字段数据结构说明" row 12
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // UpdateServerResponseServerStatus 云服务器状态。
@@ -7003,23 +7003,23 @@ type VolumeAttachments struct {
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:86 table "表 3 volumeAttachments字段数据结构说明" row 1
-	Device *string `json:"device,omitempty"`
+	Device string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:93 table "表 3 volumeAttachments字段数据结构说明" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// ServerID 弹性云服务器ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:101 table "表 3 volumeAttachments字段数据结构说明" row 3
-	ServerID *string `json:"serverId,omitempty"`
+	ServerID string `json:"serverId,omitempty"`
 
 	// VolumeID 云硬盘ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:108 table "表 3 volumeAttachments字段数据结构说明" row 4
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // ListServersDetailsParams defines parameters for ListServersDetails.

@@ -1014,110 +1014,110 @@ type Absolute struct {
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:128 table "表 4 absolute参数信息" row 4
-	MaxImageMeta *string `json:"maxImageMeta,omitempty"`
+	MaxImageMeta string `json:"maxImageMeta,omitempty"`
 
 	// MaxPersonality 注入文件数量限制。
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:113 table "表 4 absolute参数信息" row 2
-	MaxPersonality *string `json:"maxPersonality,omitempty"`
+	MaxPersonality string `json:"maxPersonality,omitempty"`
 
 	// MaxPersonalitySize 注入文件大小限制。
 	// 值为“-1”时，表示无大小限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:136 table "表 4 absolute参数信息" row 5
-	MaxPersonalitySize *string `json:"maxPersonalitySize,omitempty"`
+	MaxPersonalitySize string `json:"maxPersonalitySize,omitempty"`
 
 	// MaxSecurityGroupRules 安全组规则数量限制。
 	// 值为“-1”时，表示无数量限制。
 	// 微版本2.35及以上版本不支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:160 table "表 4 absolute参数信息" row 8
-	MaxSecurityGroupRules *string `json:"maxSecurityGroupRules,omitempty"`
+	MaxSecurityGroupRules string `json:"maxSecurityGroupRules,omitempty"`
 
 	// MaxSecurityGroups 安全组数量限制。
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:191 table "表 4 absolute参数信息" row 12
-	MaxSecurityGroups *string `json:"maxSecurityGroups,omitempty"`
+	MaxSecurityGroups string `json:"maxSecurityGroups,omitempty"`
 
 	// MaxServerGroupMembers 云服务器组成员数量限制。
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:244 table "表 4 absolute参数信息" row 19
-	MaxServerGroupMembers *string `json:"maxServerGroupMembers,omitempty"`
+	MaxServerGroupMembers string `json:"maxServerGroupMembers,omitempty"`
 
 	// MaxServerGroups 云服务器组数量限制。
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:169 table "表 4 absolute参数信息" row 9
-	MaxServerGroups *string `json:"maxServerGroups,omitempty"`
+	MaxServerGroups string `json:"maxServerGroups,omitempty"`
 
 	// MaxServerMeta 云服务器元数据数量限制。
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:105 table "表 4 absolute参数信息" row 1
-	MaxServerMeta *string `json:"maxServerMeta,omitempty"`
+	MaxServerMeta string `json:"maxServerMeta,omitempty"`
 
 	// MaxTotalCores 总核数限制。
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:236 table "表 4 absolute参数信息" row 18
-	MaxTotalCores *string `json:"maxTotalCores,omitempty"`
+	MaxTotalCores string `json:"maxTotalCores,omitempty"`
 
 	// MaxTotalFloatingIps 浮动IP数量限制。
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:220 table "表 4 absolute参数信息" row 16
-	MaxTotalFloatingIps *string `json:"maxTotalFloatingIps,omitempty"`
+	MaxTotalFloatingIps string `json:"maxTotalFloatingIps,omitempty"`
 
 	// MaxTotalInstances 云服务器数量限制。
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:228 table "表 4 absolute参数信息" row 17
-	MaxTotalInstances *string `json:"maxTotalInstances,omitempty"`
+	MaxTotalInstances string `json:"maxTotalInstances,omitempty"`
 
 	// MaxTotalKeypairs keypair数量限制。
 	// 值为“-1”时，表示无数量限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:152 table "表 4 absolute参数信息" row 7
-	MaxTotalKeypairs *string `json:"maxTotalKeypairs,omitempty"`
+	MaxTotalKeypairs string `json:"maxTotalKeypairs,omitempty"`
 
 	// MaxTotalRAMSize 总内存大小限制。
 	// 值为“-1”时，表示无大小限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:144 table "表 4 absolute参数信息" row 6
-	MaxTotalRAMSize *string `json:"maxTotalRAMSize,omitempty"`
+	MaxTotalRAMSize string `json:"maxTotalRAMSize,omitempty"`
 
 	// TotalCoresUsed 已使用的核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:177 table "表 4 absolute参数信息" row 10
-	TotalCoresUsed *string `json:"totalCoresUsed,omitempty"`
+	TotalCoresUsed string `json:"totalCoresUsed,omitempty"`
 
 	// TotalFloatingIpsUsed 已使用的浮动IP数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:199 table "表 4 absolute参数信息" row 13
-	TotalFloatingIpsUsed *string `json:"totalFloatingIpsUsed,omitempty"`
+	TotalFloatingIpsUsed string `json:"totalFloatingIpsUsed,omitempty"`
 
 	// TotalInstancesUsed 已使用的云服务器数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:206 table "表 4 absolute参数信息" row 14
-	TotalInstancesUsed *string `json:"totalInstancesUsed,omitempty"`
+	TotalInstancesUsed string `json:"totalInstancesUsed,omitempty"`
 
 	// TotalRAMUsed 已使用的内存大小。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:184 table "表 4 absolute参数信息" row 11
-	TotalRAMUsed *string `json:"totalRAMUsed,omitempty"`
+	TotalRAMUsed string `json:"totalRAMUsed,omitempty"`
 
 	// TotalSecurityGroupsUsed 已使用的安全组数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:213 table "表 4 absolute参数信息" row 15
-	TotalSecurityGroupsUsed *string `json:"totalSecurityGroupsUsed,omitempty"`
+	TotalSecurityGroupsUsed string `json:"totalSecurityGroupsUsed,omitempty"`
 
 	// TotalServerGroupsUsed 已使用的云服务器组数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:121 table "表 4 absolute参数信息" row 3
-	TotalServerGroupsUsed *string `json:"totalServerGroupsUsed,omitempty"`
+	TotalServerGroupsUsed string `json:"totalServerGroupsUsed,omitempty"`
 }
 
 // AddFloatingIP 云服务器绑定浮动IP。
@@ -1152,22 +1152,22 @@ type Attachments struct {
 	// Device 挂载目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:147 table "表 3 attachments字段数据结构说明" row 1
-	Device *string `json:"device,omitempty"`
+	Device string `json:"device,omitempty"`
 
 	// ID 挂载资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:154 table "表 3 attachments字段数据结构说明" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// ServerID 所属云服务器ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:161 table "表 3 attachments字段数据结构说明" row 3
-	ServerID *string `json:"serverId,omitempty"`
+	ServerID string `json:"serverId,omitempty"`
 
 	// VolumeID 挂载云磁盘ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:168 table "表 3 attachments字段数据结构说明" row 4
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // AvailabilityZoneInfo defines model for AvailabilityZoneInfo.
@@ -1182,7 +1182,7 @@ type AvailabilityZoneInfo struct {
 	// ZoneName 可用区的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:89 table "表 3 availabilityZoneInfo参数信息" row 3
-	ZoneName *string `json:"zoneName,omitempty"`
+	ZoneName string `json:"zoneName,omitempty"`
 
 	// ZoneState 可用区的状态，参考表4。
 	//
@@ -1330,17 +1330,17 @@ type CreateOsSecurityGroupResponseBodySecurityGroup struct {
 	// Description 安全组描述信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:136 table "表 5 响应参数security_group的对象" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 安全组ID，UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:143 table "表 5 响应参数security_group的对象" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名字
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:150 table "表 5 响应参数security_group的对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Rules 安全组规则列表，当前该列表为空列表
 	//
@@ -1350,7 +1350,7 @@ type CreateOsSecurityGroupResponseBodySecurityGroup struct {
 	// TenantID 租户ID或项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:164 table "表 5 响应参数security_group的对象" row 5
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // CreateOsSecurityGroupRuleIPRange 包含CIDR信息。参见ip_range对象，比如：
@@ -1504,12 +1504,12 @@ type CreateOsSnapshotResponseBody struct {
 	// DisplayDescription 卷快照描述信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:144 table "表 3 响应参数" row 4
-	DisplayDescription *string `json:"displayDescription,omitempty"`
+	DisplayDescription string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷快照名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:135 table "表 3 响应参数" row 3
-	DisplayName *string `json:"displayName,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
 
 	// ID 卷快照ID，UUID格式
 	//
@@ -1585,27 +1585,27 @@ type CreateOsVolumeResponseBody struct {
 	// AvailabilityZone 卷所属AZ
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:164 table "表 3 响应参数" row 5
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
 
 	// CreatedAt 创建卷的时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:171 table "表 3 响应参数" row 6
-	CreatedAt *string `json:"createdAt,omitempty"`
+	CreatedAt string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:178 table "表 3 响应参数" row 7
-	DisplayDescription *string `json:"displayDescription,omitempty"`
+	DisplayDescription string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:143 table "表 3 响应参数" row 2
-	DisplayName *string `json:"displayName,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
 
 	// ID 卷ID，UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:136 table "表 3 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Metadata 元数据
 	//
@@ -1615,22 +1615,22 @@ type CreateOsVolumeResponseBody struct {
 	// Size 卷大小
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:206 table "表 3 响应参数" row 11
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// SnapshotID 快照ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:192 table "表 3 响应参数" row 9
-	SnapshotID *string `json:"snapshotId,omitempty"`
+	SnapshotID string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:150 table "表 3 响应参数" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// VolumeType 卷类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:185 table "表 3 响应参数" row 8
-	VolumeType *string `json:"volumeType,omitempty"`
+	VolumeType string `json:"volumeType,omitempty"`
 }
 
 // CreateServersActionRequestBody defines model for CreateServersActionRequestBody.
@@ -1731,12 +1731,12 @@ type FlavorLinksItem struct {
 	// Href 对应快捷链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:664 table "表 6 servers_links、links字段数据结构说明" row 2
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:657 table "表 6 servers_links、links字段数据结构说明" row 1
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // FloatingIPFloatingIP floating_ip对象。
@@ -1910,22 +1910,22 @@ type InterfaceAttachments struct {
 	// MacAddr 网卡Mac地址信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:114 table "表 3 interfaceAttachments字段数据结构说明" row 5
-	MacAddr *string `json:"mac_addr,omitempty"`
+	MacAddr string `json:"mac_addr,omitempty"`
 
 	// NetID 网卡端口所属网络ID（network_id）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:100 table "表 3 interfaceAttachments字段数据结构说明" row 3
-	NetID *string `json:"net_id,omitempty"`
+	NetID string `json:"net_id,omitempty"`
 
 	// PortID 网卡端口ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:107 table "表 3 interfaceAttachments字段数据结构说明" row 4
-	PortID *string `json:"port_id,omitempty"`
+	PortID string `json:"port_id,omitempty"`
 
 	// PortState 网卡端口状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:86 table "表 3 interfaceAttachments字段数据结构说明" row 1
-	PortState *string `json:"port_state,omitempty"`
+	PortState string `json:"port_state,omitempty"`
 }
 
 // Keypairs defines model for Keypairs.
@@ -1970,7 +1970,7 @@ type ListActionResponseBody struct {
 	// Output 弹性云服务器控制台日志结果
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:115 table "表 4 响应参数" row 1
-	Output *string `json:"output,omitempty"`
+	Output string `json:"output,omitempty"`
 }
 
 // ListBlockDeviceResponseBody defines model for ListBlockDeviceResponseBody.
@@ -1995,17 +1995,17 @@ type ListBlockDeviceResponseBodyAttachableQuantity struct {
 	// FreeBlk 云服务器可挂载virtio_blk类型磁盘数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:163 table "表 4 attachableQuantity参数" row 2
-	FreeBlk *int64 `json:"free_blk,omitempty"`
+	FreeBlk int64 `json:"free_blk,omitempty"`
 
 	// FreeDisk 云服务器可挂载磁盘总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:170 table "表 4 attachableQuantity参数" row 3
-	FreeDisk *int64 `json:"free_disk,omitempty"`
+	FreeDisk int64 `json:"free_disk,omitempty"`
 
 	// FreeScsi 云服务器可挂载scsi类型磁盘数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:156 table "表 4 attachableQuantity参数" row 1
-	FreeScsi *int64 `json:"free_scsi,omitempty"`
+	FreeScsi int64 `json:"free_scsi,omitempty"`
 }
 
 // ListBlockDeviceResponseBodyVolumeAttachmentsItem defines model for ListBlockDeviceResponseBodyVolumeAttachmentsItem.
@@ -2017,44 +2017,44 @@ type ListBlockDeviceResponseBodyVolumeAttachmentsItem struct {
 	// - 非0为数据盘
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:126 table "表 3 volumeAttachments参数" row 7
-	BootIndex *bool `json:"bootIndex,omitempty"`
+	BootIndex bool `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:134 table "表 3 volumeAttachments参数" row 8
-	Bus *ListBlockDeviceResponseBodyVolumeAttachmentsItemBus `json:"bus,omitempty"`
+	Bus ListBlockDeviceResponseBodyVolumeAttachmentsItemBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:112 table "表 3 volumeAttachments参数" row 5
-	Device *string `json:"device,omitempty"`
+	Device string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// 格式为UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:97 table "表 3 volumeAttachments参数" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:119 table "表 3 volumeAttachments参数" row 6
-	PciAddress *string `json:"pciAddress,omitempty"`
+	PciAddress string `json:"pciAddress,omitempty"`
 
 	// ServerID 弹性云服务器ID，格式为UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:83 table "表 3 volumeAttachments参数" row 1
-	ServerID *string `json:"serverId,omitempty"`
+	ServerID string `json:"serverId,omitempty"`
 
 	// Size 云磁盘大小，单位GB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:105 table "表 3 volumeAttachments参数" row 4
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// VolumeID 云硬盘ID，格式为UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:90 table "表 3 volumeAttachments参数" row 2
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // ListBlockDeviceResponseBodyVolumeAttachmentsItemBus 磁盘总线类型 。
@@ -2070,77 +2070,77 @@ type ListDefaultsQuotaSet struct {
 	// Cores vcpu数量配额
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:75 table "表 3 quota_set参数信息" row 1
-	Cores *int64 `json:"cores,omitempty"`
+	Cores int64 `json:"cores,omitempty"`
 
 	// FixedIps 固定IP数量配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:82 table "表 3 quota_set参数信息" row 2
-	FixedIps *int64 `json:"fixed_ips,omitempty"`
+	FixedIps int64 `json:"fixed_ips,omitempty"`
 
 	// FloatingIps 浮动IP数量配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:89 table "表 3 quota_set参数信息" row 3
-	FloatingIps *int64 `json:"floating_ips,omitempty"`
+	FloatingIps int64 `json:"floating_ips,omitempty"`
 
 	// ID project的UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:96 table "表 3 quota_set参数信息" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:103 table "表 3 quota_set参数信息" row 5
-	InjectedFileContentBytes *int64 `json:"injected_file_content_bytes,omitempty"`
+	InjectedFileContentBytes int64 `json:"injected_file_content_bytes,omitempty"`
 
 	// InjectedFilePathBytes 注入文件的路径大小配额，单位字节
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:110 table "表 3 quota_set参数信息" row 6
-	InjectedFilePathBytes *int64 `json:"injected_file_path_bytes,omitempty"`
+	InjectedFilePathBytes int64 `json:"injected_file_path_bytes,omitempty"`
 
 	// InjectedFiles 注入文件数量配额
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:117 table "表 3 quota_set参数信息" row 7
-	InjectedFiles *int64 `json:"injected_files,omitempty"`
+	InjectedFiles int64 `json:"injected_files,omitempty"`
 
 	// Instances 云服务器数量配额
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:124 table "表 3 quota_set参数信息" row 8
-	Instances *int64 `json:"instances,omitempty"`
+	Instances int64 `json:"instances,omitempty"`
 
 	// KeyPairs 密钥对数量配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:131 table "表 3 quota_set参数信息" row 9
-	KeyPairs *int64 `json:"key_pairs,omitempty"`
+	KeyPairs int64 `json:"key_pairs,omitempty"`
 
 	// MetadataItems 元数据数量配额
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:138 table "表 3 quota_set参数信息" row 10
-	MetadataItems *int64 `json:"metadata_items,omitempty"`
+	MetadataItems int64 `json:"metadata_items,omitempty"`
 
 	// RAM 内存配额，单位MB
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:145 table "表 3 quota_set参数信息" row 11
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// SecurityGroupRules 每个安全组的规则配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:152 table "表 3 quota_set参数信息" row 12
-	SecurityGroupRules *int64 `json:"security_group_rules,omitempty"`
+	SecurityGroupRules int64 `json:"security_group_rules,omitempty"`
 
 	// SecurityGroups 安全组数量配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:159 table "表 3 quota_set参数信息" row 13
-	SecurityGroups *int64 `json:"security_groups,omitempty"`
+	SecurityGroups int64 `json:"security_groups,omitempty"`
 
 	// ServerGroupMembers 云服务器组中云服务器个数配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:173 table "表 3 quota_set参数信息" row 15
-	ServerGroupMembers *int64 `json:"server_group_members,omitempty"`
+	ServerGroupMembers int64 `json:"server_group_members,omitempty"`
 
 	// ServerGroups 云服务器组数量配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:166 table "表 3 quota_set参数信息" row 14
-	ServerGroups *int64 `json:"server_groups,omitempty"`
+	ServerGroups int64 `json:"server_groups,omitempty"`
 }
 
 // ListDefaultsResponseBody defines model for ListDefaultsResponseBody.
@@ -2165,27 +2165,27 @@ type ListDetailResponseBody struct {
 	// AvailabilityZone 卷所属AZ
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:84 table "表 2 响应参数" row 5
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
 
 	// CreatedAt 创建卷的时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:91 table "表 2 响应参数" row 6
-	CreatedAt *string `json:"createdAt,omitempty"`
+	CreatedAt string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:98 table "表 2 响应参数" row 7
-	DisplayDescription *string `json:"displayDescription,omitempty"`
+	DisplayDescription string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:63 table "表 2 响应参数" row 2
-	DisplayName *string `json:"displayName,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
 
 	// ID 卷ID，UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:56 table "表 2 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Metadata 元数据
 	//
@@ -2195,22 +2195,22 @@ type ListDetailResponseBody struct {
 	// Size 卷大小
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:126 table "表 2 响应参数" row 11
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// SnapshotID 快照ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:112 table "表 2 响应参数" row 9
-	SnapshotID *string `json:"snapshotId,omitempty"`
+	SnapshotID string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:70 table "表 2 响应参数" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// VolumeType 卷类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:105 table "表 2 响应参数" row 8
-	VolumeType *string `json:"volumeType,omitempty"`
+	VolumeType string `json:"volumeType,omitempty"`
 }
 
 // ListImagesDetailResponseBody defines model for ListImagesDetailResponseBody.
@@ -2221,18 +2221,18 @@ type ListImagesDetailResponseBody struct {
 	// 大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:185 table "表 4 响应参数" row 5
-	OSEXTIMGSIZESize *int64 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
+	OSEXTIMGSIZESize int64 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
 
 	// Created 镜像创建时间。
 	// ISO8601时间格式，例如：2013-06-09T06:42:18Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:224 table "表 4 响应参数" row 10
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// ID 镜像ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:157 table "表 4 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 镜像相关快捷链接地址
 	//
@@ -2248,35 +2248,35 @@ type ListImagesDetailResponseBody struct {
 	// 大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:193 table "表 4 响应参数" row 6
-	MinDisk *int64 `json:"minDisk,omitempty"`
+	MinDisk int64 `json:"minDisk,omitempty"`
 
 	// MinRAM 镜像要求的最小内存大小。
 	// 大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:201 table "表 4 响应参数" row 7
-	MinRAM *int64 `json:"minRam,omitempty"`
+	MinRAM int64 `json:"minRam,omitempty"`
 
 	// Name 镜像名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:171 table "表 4 响应参数" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Progress 镜像上传百分比。
 	// 大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:209 table "表 4 响应参数" row 8
-	Progress *int64 `json:"progress,omitempty"`
+	Progress int64 `json:"progress,omitempty"`
 
 	// Status 镜像状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:217 table "表 4 响应参数" row 9
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated 镜像更新时间。
 	// ISO8601时间格式，例如：2013-06-09T06:42:18Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:232 table "表 4 响应参数" row 11
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ListImagesLinks defines model for ListImagesLinks.
@@ -2296,7 +2296,7 @@ type ListImagesLinks struct {
 	// Type type属性提供了一个提示，用于在跟踪该链接时期望的表示类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:174 table "表 3 links参数信息" row 3
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ListImagesResponseBody defines model for ListImagesResponseBody.
@@ -2331,12 +2331,12 @@ type ListIpsResponseBodyAddressesValueItem struct {
 	// Addr IP地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:134 table "表 4 云服务器网络参数结构说明" row 2
-	Addr *string `json:"addr,omitempty"`
+	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:121 table "表 4 云服务器网络参数结构说明" row 1
-	Version *int64 `json:"version,omitempty"`
+	Version int64 `json:"version,omitempty"`
 }
 
 // ListLimitsResponseBody defines model for ListLimitsResponseBody.
@@ -2401,7 +2401,7 @@ type ListOsNetworksResponseBodyNetworksItem struct {
 	// Bridge 固定为null，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:182 table "表 3 响应参数" row 12
-	Bridge *string `json:"bridge,omitempty"`
+	Bridge string `json:"bridge,omitempty"`
 
 	// Broadcast 固定为null
 	//
@@ -2512,12 +2512,12 @@ type ListOsSecurityGroupsGroup struct {
 	// Name 对端安全组的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:228 table "表 6 group对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// TenantID 对端安全组所属租户的租户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:221 table "表 6 group对象" row 1
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // ListOsSecurityGroupsIPRange 对端IP网段，cidr格式，参见表5。
@@ -2528,7 +2528,7 @@ type ListOsSecurityGroupsIPRange struct {
 	// Cidr 对端IP网段，cidr格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:200 table "表 5 ip_range对象" row 1
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 }
 
 // ListOsSecurityGroupsResponseBody defines model for ListOsSecurityGroupsResponseBody.
@@ -2548,17 +2548,17 @@ type ListOsSecurityGroupsSecurityGroup struct {
 	// Description 安全组描述信息，长度0-255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:80 table "表 3 security_group对象" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 安全组ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:87 table "表 3 security_group对象" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名字，长度0-255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:94 table "表 3 security_group对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Rules 安全组规则列表，参见表4。
 	//
@@ -2568,7 +2568,7 @@ type ListOsSecurityGroupsSecurityGroup struct {
 	// TenantID 租户ID或项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:108 table "表 3 security_group对象" row 5
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // ListOsSecurityGroupsSecurityGroupRule defines model for ListOsSecurityGroupsSecurityGroupRule.
@@ -2581,7 +2581,7 @@ type ListOsSecurityGroupsSecurityGroupRule struct {
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:143 table "表 4 security_group_rule对象" row 3
-	FromPort *int64 `json:"from_port,omitempty"`
+	FromPort int64 `json:"from_port,omitempty"`
 
 	// Group 对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 	// 约束：ip_range和group两个参数二选一。
@@ -2592,12 +2592,12 @@ type ListOsSecurityGroupsSecurityGroupRule struct {
 	// ID 安全组规则ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:179 table "表 4 security_group_rule对象" row 7
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:136 table "表 4 security_group_rule对象" row 2
-	IPProtocol *string `json:"ip_protocol,omitempty"`
+	IPProtocol string `json:"ip_protocol,omitempty"`
 
 	// IPRange 对端IP网段，cidr格式，参见表5。
 	// 约束：ip_range和group两个参数二选一。
@@ -2608,7 +2608,7 @@ type ListOsSecurityGroupsSecurityGroupRule struct {
 	// ParentGroupID 相关联的安全组ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:129 table "表 4 security_group_rule对象" row 1
-	ParentGroupID *string `json:"parent_group_id,omitempty"`
+	ParentGroupID string `json:"parent_group_id,omitempty"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port。
 	// ip_protocol设置为icmp时，to_port表示ICMP代码字段（code），范围是0-255。
@@ -2616,7 +2616,7 @@ type ListOsSecurityGroupsSecurityGroupRule struct {
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:153 table "表 4 security_group_rule对象" row 4
-	ToPort *int64 `json:"to_port,omitempty"`
+	ToPort int64 `json:"to_port,omitempty"`
 }
 
 // ListOsServerPasswordResponseBody defines model for ListOsServerPasswordResponseBody.
@@ -2626,7 +2626,7 @@ type ListOsServerPasswordResponseBody struct {
 	// Password 加密后的密码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:65 table "表 2 响应参数" row 1
-	Password *string `json:"password,omitempty"`
+	Password string `json:"password,omitempty"`
 }
 
 // ListOsVolumesResponseBody defines model for ListOsVolumesResponseBody.
@@ -2641,27 +2641,27 @@ type ListOsVolumesResponseBody struct {
 	// AvailabilityZone 卷所属AZ
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:84 table "表 2 响应参数" row 5
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
 
 	// CreatedAt 创建卷的时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:91 table "表 2 响应参数" row 6
-	CreatedAt *string `json:"createdAt,omitempty"`
+	CreatedAt string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:98 table "表 2 响应参数" row 7
-	DisplayDescription *string `json:"displayDescription,omitempty"`
+	DisplayDescription string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:63 table "表 2 响应参数" row 2
-	DisplayName *string `json:"displayName,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
 
 	// ID 卷ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:56 table "表 2 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Metadata 元数据
 	//
@@ -2671,22 +2671,22 @@ type ListOsVolumesResponseBody struct {
 	// Size 卷大小
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:126 table "表 2 响应参数" row 11
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// SnapshotID 快照ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:112 table "表 2 响应参数" row 9
-	SnapshotID *string `json:"snapshotId,omitempty"`
+	SnapshotID string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:70 table "表 2 响应参数" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// VolumeType 卷类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:105 table "表 2 响应参数" row 8
-	VolumeType *string `json:"volumeType,omitempty"`
+	VolumeType string `json:"volumeType,omitempty"`
 }
 
 // ListRemoteConsolesRequestBody defines model for ListRemoteConsolesRequestBody.
@@ -2741,18 +2741,18 @@ type ListRemoteConsolesResponseRemoteConsole struct {
 	// Protocol 远程登录的协议。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:156 table "表 5 remote_console参数信息" row 2
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// Type 远程登录的类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:149 table "表 5 remote_console参数信息" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// URL 远程登录的url。
 	// 该url有效时间10min，超过10min请重新获取。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:163 table "表 5 remote_console参数信息" row 3
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // ListResizeFlavorsFlavors defines model for ListResizeFlavorsFlavors.
@@ -2838,7 +2838,7 @@ type ListResizeFlavorsFlavors struct {
 	// 当前未使用该参数，缺省值为""。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:218 table "表 4 flavors数据结构说明" row 6
-	Swap *string `json:"swap,omitempty"`
+	Swap string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应要求的CPU核数。
 	//
@@ -2959,12 +2959,12 @@ type NovaAttachInterfaceResponseFixedIps struct {
 	// IPAddress 网卡IP地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:149 table "表 4 fixed_ips字段数据结构说明" row 2
-	IPAddress *string `json:"ip_address,omitempty"`
+	IPAddress string `json:"ip_address,omitempty"`
 
 	// SubnetID 网卡所属子网ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:142 table "表 4 fixed_ips字段数据结构说明" row 1
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 }
 
 // NovaAttachInterfaceResponseInterfaceAttachment 云服务器网卡信息列表，详情请参见表6。
@@ -2979,22 +2979,22 @@ type NovaAttachInterfaceResponseInterfaceAttachment struct {
 	// MacAddr Mac地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:214 table "表 6 interfaceAttachment字段数据结构说明" row 5
-	MacAddr *string `json:"mac_addr,omitempty"`
+	MacAddr string `json:"mac_addr,omitempty"`
 
 	// NetID Network ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:207 table "表 6 interfaceAttachment字段数据结构说明" row 4
-	NetID *string `json:"net_id,omitempty"`
+	NetID string `json:"net_id,omitempty"`
 
 	// PortID Port ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:200 table "表 6 interfaceAttachment字段数据结构说明" row 3
-	PortID *string `json:"port_id,omitempty"`
+	PortID string `json:"port_id,omitempty"`
 
 	// PortState 端口状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:186 table "表 6 interfaceAttachment字段数据结构说明" row 1
-	PortState *string `json:"port_state,omitempty"`
+	PortState string `json:"port_state,omitempty"`
 }
 
 // NovaAttachVolumeRequestBody defines model for NovaAttachVolumeRequestBody.
@@ -3043,22 +3043,22 @@ type NovaAttachVolumeResponseVolumeAttachment struct {
 	// Device 设备名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:160 table "表 5 volumeAttachment字段数据结构说明" row 1
-	Device *string `json:"device,omitempty"`
+	Device string `json:"device,omitempty"`
 
 	// ID 卷的ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:174 table "表 5 volumeAttachment字段数据结构说明" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// ServerID 挂载的云服务器ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:167 table "表 5 volumeAttachment字段数据结构说明" row 2
-	ServerID *string `json:"serverId,omitempty"`
+	ServerID string `json:"serverId,omitempty"`
 
 	// VolumeID 挂载ID，目前实现与卷UUID相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:181 table "表 5 volumeAttachment字段数据结构说明" row 4
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // NovaCreateKeypairRequestBody defines model for NovaCreateKeypairRequestBody.
@@ -3119,35 +3119,35 @@ type NovaCreateKeypairResponseKeypair struct {
 	// Fingerprint 密钥对应指纹信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:169 table "表 5 keypair字段数据结构说明" row 1
-	Fingerprint *string `json:"fingerprint,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
 
 	// Name 密钥名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:176 table "表 5 keypair字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PrivateKey 密钥对应privateKey信息。
 	// - 创建SSH密钥时，响应中包括private_key的信息。
 	// - 导入SSH密钥时，响应中不包括private_key的信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:190 table "表 5 keypair字段数据结构说明" row 4
-	PrivateKey *string `json:"private_key,omitempty"`
+	PrivateKey string `json:"private_key,omitempty"`
 
 	// PublicKey 密钥对应publicKey信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:183 table "表 5 keypair字段数据结构说明" row 3
-	PublicKey *string `json:"public_key,omitempty"`
+	PublicKey string `json:"public_key,omitempty"`
 
 	// Type 密钥类型，值为“ssh”或“x509”。
 	// 微版本2.2及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:205 table "表 5 keypair字段数据结构说明" row 6
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UserID 密钥所属用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:198 table "表 5 keypair字段数据结构说明" row 5
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // NovaCreateServerGroupRequestBody defines model for NovaCreateServerGroupRequestBody.
@@ -3195,7 +3195,7 @@ type NovaCreateServerGroupResponseServerGroup struct {
 	// ID 弹性云服务器组UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:145 table "表 5 server_group参数信息" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器列表
 	//
@@ -3210,7 +3210,7 @@ type NovaCreateServerGroupResponseServerGroup struct {
 	// Name 弹性云服务器组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:152 table "表 5 server_group参数信息" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policies 与服务器组关联的策略名称列表。当前有效的策略名称为:
 	// anti-affinity -此组中的服务器必须安排到不同的主机；
@@ -3222,13 +3222,13 @@ type NovaCreateServerGroupResponseServerGroup struct {
 	// 微版本2.13及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:181 table "表 5 server_group参数信息" row 6
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// UserID 弹性云服务器组所属用户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:189 table "表 5 server_group参数信息" row 7
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // NovaCreateServersLinks defines model for NovaCreateServersLinks.
@@ -3238,12 +3238,12 @@ type NovaCreateServersLinks struct {
 	// Href 对应快捷链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:434 table "表 8 links字段数据结构说明" row 2
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:427 table "表 8 links字段数据结构说明" row 1
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // NovaCreateServersRequestBody defines model for NovaCreateServersRequestBody.
@@ -3494,17 +3494,17 @@ type NovaCreateServersResponseServer struct {
 	// - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:696 table "表 10 server字段数据结构说明" row 4
-	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
+	OSDCFDiskConfig string `json:"OS-DCF:diskConfig,omitempty"`
 
 	// AdminPass Windows弹性云服务器Administrator用户的密码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:713 table "表 10 server字段数据结构说明" row 6
-	AdminPass *string `json:"adminPass,omitempty"`
+	AdminPass string `json:"adminPass,omitempty"`
 
 	// ID 弹性云服务器ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:675 table "表 10 server字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 弹性云服务器URI自描述信息，详情参见表11。
 	//
@@ -3516,7 +3516,7 @@ type NovaCreateServersResponseServer struct {
 	// 批量创建弹性云服务器时，支持使用该字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:704 table "表 10 server字段数据结构说明" row 5
-	ReservationID *string `json:"reservation_id,omitempty"`
+	ReservationID string `json:"reservation_id,omitempty"`
 
 	// SecurityGroups 弹性云服务器所在安全组，详情参见表12。
 	//
@@ -3552,24 +3552,24 @@ type NovaListFlavorsDetailsFlavors struct {
 	// 当前未使用该参数，缺省值为false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:193 table "表 4 flavors数据结构说明" row 8
-	OSFLVDISABLEDDisabled *bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
+	OSFLVDISABLEDDisabled bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:185 table "表 4 flavors数据结构说明" row 7
-	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
+	OSFLVEXTDATAEphemeral int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// Disk 云服务器规格对应要求系统盘大小。
 	// 当前未使用该参数，缺省值为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:169 table "表 4 flavors数据结构说明" row 5
-	Disk *int64 `json:"disk,omitempty"`
+	Disk int64 `json:"disk,omitempty"`
 
 	// ID 云服务器规格ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:141 table "表 4 flavors数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址，详情请参见表5。
 	//
@@ -3579,7 +3579,7 @@ type NovaListFlavorsDetailsFlavors struct {
 	// Name 云服务器规格名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:148 table "表 4 flavors数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OsFlavorAccessIsPublic 扩展属性，flavor是否给所有租户使用。
 	// - true：表示给所有租户使用。
@@ -3587,29 +3587,29 @@ type NovaListFlavorsDetailsFlavors struct {
 	// 缺省值为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:209 table "表 4 flavors数据结构说明" row 10
-	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
+	OsFlavorAccessIsPublic bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// RAM 云服务器规格对应的内存大小，单位为MB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:162 table "表 4 flavors数据结构说明" row 4
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:201 table "表 4 flavors数据结构说明" row 9
-	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
+	RxtxFactor float64 `json:"rxtx_factor,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:177 table "表 4 flavors数据结构说明" row 6
-	Swap *string `json:"swap,omitempty"`
+	Swap string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:155 table "表 4 flavors数据结构说明" row 3
-	Vcpus *int64 `json:"vcpus,omitempty"`
+	Vcpus int64 `json:"vcpus,omitempty"`
 }
 
 // NovaListFlavorsDetailsResponseBody defines model for NovaListFlavorsDetailsResponseBody.
@@ -3634,7 +3634,7 @@ type NovaListFlavorsFlavors struct {
 	// ID 规格ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:146 table "表 4 flavors数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址。
 	// 详情请参见表5。
@@ -3645,7 +3645,7 @@ type NovaListFlavorsFlavors struct {
 	// Name 规格名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:161 table "表 4 flavors数据结构说明" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // NovaListFlavorsResponseBody defines model for NovaListFlavorsResponseBody.
@@ -3670,23 +3670,23 @@ type NovaListKeypairsKeypair struct {
 	// Fingerprint 密钥对应指纹信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:100 table "表 4 keypair字段数据结构说明" row 1
-	Fingerprint *string `json:"fingerprint,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
 
 	// Name 密钥名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:107 table "表 4 keypair字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PublicKey 密钥对应publicKey信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:122 table "表 4 keypair字段数据结构说明" row 4
-	PublicKey *string `json:"public_key,omitempty"`
+	PublicKey string `json:"public_key,omitempty"`
 
 	// Type 密钥类型，默认“ssh”
 	// 微版本2.2及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:114 table "表 4 keypair字段数据结构说明" row 3
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // NovaListKeypairsResponseBody defines model for NovaListKeypairsResponseBody.
@@ -3726,12 +3726,12 @@ type NovaListServerInterfacesFixedIps struct {
 	// IPAddress 网卡私网IP信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:142 table "表 4 fixed_ips字段数据结构说明" row 2
-	IPAddress *string `json:"ip_address,omitempty"`
+	IPAddress string `json:"ip_address,omitempty"`
 
 	// SubnetID 网卡私网IP对应子网信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:135 table "表 4 fixed_ips字段数据结构说明" row 1
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 }
 
 // NovaListServerInterfacesResponseBody defines model for NovaListServerInterfacesResponseBody.
@@ -3752,12 +3752,12 @@ type NovaListServerSecurityGroupsGroup struct {
 	// Name 对端安全组的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:271 table "表 6 group对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// TenantID 对端安全组所属租户的租户ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:262 table "表 6 group对象" row 1
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NovaListServerSecurityGroupsIPRange 对端ip网段，cidr格式，参见表5。
@@ -3768,7 +3768,7 @@ type NovaListServerSecurityGroupsIPRange struct {
 	// Cidr 对端IP网段，cidr格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:237 table "表 5 ip_range对象" row 1
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 }
 
 // NovaListServerSecurityGroupsResponseBody defines model for NovaListServerSecurityGroupsResponseBody.
@@ -3874,22 +3874,22 @@ type NovaListServersDetailsFault struct {
 	// Code 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:779 table "表 10 fault字段数据结构说明" row 1
-	Code *int64 `json:"code,omitempty"`
+	Code int64 `json:"code,omitempty"`
 
 	// Created 异常出现的时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:786 table "表 10 fault字段数据结构说明" row 2
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Details 异常详情信息。可选参数，在非空条件下才返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:800 table "表 10 fault字段数据结构说明" row 4
-	Details *string `json:"details,omitempty"`
+	Details string `json:"details,omitempty"`
 
 	// Message 异常描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:793 table "表 10 fault字段数据结构说明" row 3
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // NovaListServersDetailsFlavor 云服务器规格信息。
@@ -3901,13 +3901,13 @@ type NovaListServersDetailsFlavor struct {
 	// 微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:602 table "表 5 flavor字段数据结构说明" row 5
-	Disk *int64 `json:"disk,omitempty"`
+	Disk int64 `json:"disk,omitempty"`
 
 	// Ephemeral 未使用。
 	// 微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:610 table "表 5 flavor字段数据结构说明" row 6
-	Ephemeral *int64 `json:"ephemeral,omitempty"`
+	Ephemeral int64 `json:"ephemeral,omitempty"`
 
 	// ExtraSpecs flavor扩展字段。
 	// 请参考：os_extra_specs（flavor）字段数据结构说明。
@@ -3920,7 +3920,7 @@ type NovaListServersDetailsFlavor struct {
 	// 微版本2.47及以上版本不支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:570 table "表 5 flavor字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关快捷链接信息，详情请参见表6。
 	// 微版本2.47及以上版本不支持。
@@ -3932,25 +3932,25 @@ type NovaListServersDetailsFlavor struct {
 	// 微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:626 table "表 5 flavor字段数据结构说明" row 8
-	OriginalName *string `json:"original_name,omitempty"`
+	OriginalName string `json:"original_name,omitempty"`
 
 	// RAM 该云服务器规格对应的内存大小，单位为MB。
 	// 微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:594 table "表 5 flavor字段数据结构说明" row 4
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:618 table "表 5 flavor字段数据结构说明" row 7
-	Swap *int64 `json:"swap,omitempty"`
+	Swap int64 `json:"swap,omitempty"`
 
 	// Vcpus 该云服务器规格对应的CPU核数。
 	// 微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:586 table "表 5 flavor字段数据结构说明" row 3
-	Vcpus *int64 `json:"vcpus,omitempty"`
+	Vcpus int64 `json:"vcpus,omitempty"`
 }
 
 // NovaListServersDetailsImage 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
@@ -3961,7 +3961,7 @@ type NovaListServersDetailsImage struct {
 	// ID 镜像ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:821 table "表 11 image字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 镜像相关标记快捷链接信息，详情请参见表6
 	//
@@ -3978,12 +3978,12 @@ type NovaListServersDetailsOsExtendedVolumesVolumesAttached struct {
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:735 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明" row 2
-	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
+	DeleteOnTermination bool `json:"delete_on_termination,omitempty"`
 
 	// ID 云硬盘ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:728 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // NovaListServersDetailsResponseBody defines model for NovaListServersDetailsResponseBody.
@@ -4011,69 +4011,69 @@ type NovaListServersDetailsServers struct {
 	// - MANUAL：API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:341 table "表 4 servers字段数据结构说明" row 17
-	OSDCFDiskConfig *NovaListServersDetailsServersOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
+	OSDCFDiskConfig NovaListServersDetailsServersOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTAZAvailabilityZone 扩展属性，可用区编码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:350 table "表 4 servers字段数据结构说明" row 18
-	OSEXTAZAvailabilityZone *string `json:"OS-EXT-AZ:availability_zone,omitempty"`
+	OSEXTAZAvailabilityZone string `json:"OS-EXT-AZ:availability_zone,omitempty"`
 
 	// OSEXTSRVATTRHost 扩展属性，云服务器宿主名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:357 table "表 4 servers字段数据结构说明" row 19
-	OSEXTSRVATTRHost *string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
+	OSEXTSRVATTRHost string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
 
 	// OSEXTSRVATTRHostname 云服务器的主机名。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:454 table "表 4 servers字段数据结构说明" row 31
-	OSEXTSRVATTRHostname *string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
+	OSEXTSRVATTRHostname string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
 
 	// OSEXTSRVATTRHypervisorHostname 扩展属性，hypervisor主机名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:364 table "表 4 servers字段数据结构说明" row 20
-	OSEXTSRVATTRHypervisorHostname *string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
+	OSEXTSRVATTRHypervisorHostname string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
 
 	// OSEXTSRVATTRInstanceName 扩展属性，云服务器实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:371 table "表 4 servers字段数据结构说明" row 21
-	OSEXTSRVATTRInstanceName *string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
+	OSEXTSRVATTRInstanceName string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
 
 	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:478 table "表 4 servers字段数据结构说明" row 34
-	OSEXTSRVATTRKernelID *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
+	OSEXTSRVATTRKernelID string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，云服务器的启动顺序。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:470 table "表 4 servers字段数据结构说明" row 33
-	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
+	OSEXTSRVATTRLaunchIndex int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
 	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:486 table "表 4 servers字段数据结构说明" row 35
-	OSEXTSRVATTRRamdiskID *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
+	OSEXTSRVATTRRamdiskID string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
 
 	// OSEXTSRVATTRReservationID 批量创建场景，云服务器的预留ID。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:462 table "表 4 servers字段数据结构说明" row 32
-	OSEXTSRVATTRReservationID *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
+	OSEXTSRVATTRReservationID string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
 
 	// OSEXTSRVATTRRootDeviceName 云服务器系统盘的设备名称。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:494 table "表 4 servers字段数据结构说明" row 36
-	OSEXTSRVATTRRootDeviceName *string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
+	OSEXTSRVATTRRootDeviceName string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
 
 	// OSEXTSRVATTRUserData 创建云服务器时指定的user_data。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:502 table "表 4 servers字段数据结构说明" row 37
-	OSEXTSRVATTRUserData *string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
+	OSEXTSRVATTRUserData string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
 
 	// OSEXTSTSPowerState 扩展属性，云服务器电源状态。
 	// 取值范围：0，1，2，3，4
@@ -4084,13 +4084,13 @@ type NovaListServersDetailsServers struct {
 	// - 4 : crashed
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:378 table "表 4 servers字段数据结构说明" row 22
-	OSEXTSTSPowerState *NovaListServersDetailsServersOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
+	OSEXTSTSPowerState NovaListServersDetailsServersOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，云服务器任务状态。
 	// 取值范围请参考云服务器状态表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:387 table "表 4 servers字段数据结构说明" row 23
-	OSEXTSTSTaskState *string `json:"OS-EXT-STS:task_state,omitempty"`
+	OSEXTSTSTaskState string `json:"OS-EXT-STS:task_state,omitempty"`
 
 	// OSEXTSTSVmState 扩展属性，云服务器状态。
 	// 取值范围：
@@ -4098,28 +4098,28 @@ type NovaListServersDetailsServers struct {
 	// 云服务器状态说明请参考云服务器状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:395 table "表 4 servers字段数据结构说明" row 24
-	OSEXTSTSVmState *NovaListServersDetailsServersOSEXTSTSVmState `json:"OS-EXT-STS:vm_state,omitempty"`
+	OSEXTSTSVmState NovaListServersDetailsServersOSEXTSTSVmState `json:"OS-EXT-STS:vm_state,omitempty"`
 
 	// OSSRVUSGLaunchedAt 扩展属性，云服务器启动时间。时间格式例如：2019-05-22T07:48:19.000000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:405 table "表 4 servers字段数据结构说明" row 25
-	OSSRVUSGLaunchedAt *string `json:"OS-SRV-USG:launched_at,omitempty"`
+	OSSRVUSGLaunchedAt string `json:"OS-SRV-USG:launched_at,omitempty"`
 
 	// OSSRVUSGTerminatedAt 扩展属性，云服务器删除时间。
 	// 时间格式例如：2019-05-22T07:48:19.000000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:412 table "表 4 servers字段数据结构说明" row 26
-	OSSRVUSGTerminatedAt *string `json:"OS-SRV-USG:terminated_at,omitempty"`
+	OSSRVUSGTerminatedAt string `json:"OS-SRV-USG:terminated_at,omitempty"`
 
 	// AccessIPv4 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:528 table "表 4 servers字段数据结构说明" row 40
-	AccessIPv4 *string `json:"accessIPv4,omitempty"`
+	AccessIPv4 string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:535 table "表 4 servers字段数据结构说明" row 41
-	AccessIPv6 *string `json:"accessIPv6,omitempty"`
+	AccessIPv6 string `json:"accessIPv6,omitempty"`
 
 	// Addresses 云服务器对应的网络地址信息。
 	// 属性为Map<String, Object>结构。
@@ -4132,18 +4132,18 @@ type NovaListServersDetailsServers struct {
 	// ConfigDrive 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:542 table "表 4 servers字段数据结构说明" row 42
-	ConfigDrive *string `json:"config_drive,omitempty"`
+	ConfigDrive string `json:"config_drive,omitempty"`
 
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T07:48:53Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:244 table "表 4 servers字段数据结构说明" row 4
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Description 云服务器的描述信息。
 	// 微版本2.19及以上的版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:437 table "表 4 servers字段数据结构说明" row 29
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Fault 云服务器故障信息。
 	// 可选参数，在云服务器状态为ERROR且存在异常的情况下返回。
@@ -4161,7 +4161,7 @@ type NovaListServersDetailsServers struct {
 	// HostID 云服务器对应的主机ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:302 table "表 4 servers字段数据结构说明" row 12
-	HostID *string `json:"hostId,omitempty"`
+	HostID string `json:"hostId,omitempty"`
 
 	// HostStatus nova-compute状态。
 	// - UP：服务正常
@@ -4172,12 +4172,12 @@ type NovaListServersDetailsServers struct {
 	// 微版本2.16及以上的版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:445 table "表 4 servers字段数据结构说明" row 30
-	HostStatus *string `json:"host_status,omitempty"`
+	HostStatus string `json:"host_status,omitempty"`
 
 	// ID 云服务器唯一标识ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:227 table "表 4 servers字段数据结构说明" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Image 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 	// 详情请参见。表11
@@ -4188,7 +4188,7 @@ type NovaListServersDetailsServers struct {
 	// KeyName SSH密钥名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:281 table "表 4 servers字段数据结构说明" row 9
-	KeyName *string `json:"key_name,omitempty"`
+	KeyName string `json:"key_name,omitempty"`
 
 	// Links 云服务器相关快捷链接信息。
 	// 详情请参见表6
@@ -4200,7 +4200,7 @@ type NovaListServersDetailsServers struct {
 	// 微版本2.9及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:520 table "表 4 servers字段数据结构说明" row 39
-	Locked *bool `json:"locked,omitempty"`
+	Locked bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
 	//
@@ -4210,7 +4210,7 @@ type NovaListServersDetailsServers struct {
 	// Name 云服务器名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:220 table "表 4 servers字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OsExtendedVolumesVolumesAttached 云服务器挂载的云磁盘信息。
 	// 详情请参见表8。
@@ -4226,7 +4226,7 @@ type NovaListServersDetailsServers struct {
 	// Progress 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:549 table "表 4 servers字段数据结构说明" row 43
-	Progress *int64 `json:"progress,omitempty"`
+	Progress int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 云服务器所属安全组列表。
 	// 详情请参见表9
@@ -4240,7 +4240,7 @@ type NovaListServersDetailsServers struct {
 	// 云服务器状态说明请参考云服务器状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:234 table "表 4 servers字段数据结构说明" row 3
-	Status *NovaListServersDetailsServersStatus `json:"status,omitempty"`
+	Status NovaListServersDetailsServersStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
 	// 微版本2.26及以上版本支持，如果不使用微版本查询，响应中无tags字段。
@@ -4254,17 +4254,17 @@ type NovaListServersDetailsServers struct {
 	// TenantID 云服务器所属租户ID。即项目id，与project_id表示相同的概念。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:274 table "表 4 servers字段数据结构说明" row 8
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器最近一次更新时间，例如开机、关机、重启等操作。时间格式例如：2019-05-22T07:48:53Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:251 table "表 4 servers字段数据结构说明" row 5
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// UserID 云服务器所属用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:288 table "表 4 servers字段数据结构说明" row 10
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // NovaListServersDetailsServersOSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动云服务器生效。
@@ -4324,7 +4324,7 @@ type NovaListServersServers struct {
 	// ID 云服务器唯一标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:227 table "表 4 servers字段数据结构说明" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 云服务器相关快捷链接信息，详情请参见表5。
 	//
@@ -4334,7 +4334,7 @@ type NovaListServersServers struct {
 	// Name 云服务器名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:220 table "表 4 servers字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // NovaLockServerRequestBody defines model for NovaLockServerRequestBody.
@@ -4376,24 +4376,24 @@ type NovaShowFlavorFlavor struct {
 	// 当前未使用该参数，缺省值为false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:138 table "表 3 flavor数据结构说明" row 8
-	OSFLVDISABLEDDisabled *bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
+	OSFLVDISABLEDDisabled bool `json:"OS-FLV-DISABLED:disabled,omitempty"`
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:130 table "表 3 flavor数据结构说明" row 7
-	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
+	OSFLVEXTDATAEphemeral int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// Disk 云服务器规格对应要求系统盘大小。
 	// 当前未使用该参数，缺省值为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:114 table "表 3 flavor数据结构说明" row 5
-	Disk *int64 `json:"disk,omitempty"`
+	Disk int64 `json:"disk,omitempty"`
 
 	// ID 云服务器规格ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:86 table "表 3 flavor数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址，详情请参见表4。
 	//
@@ -4403,7 +4403,7 @@ type NovaShowFlavorFlavor struct {
 	// Name 云服务器规格名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:93 table "表 3 flavor数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OsFlavorAccessIsPublic 扩展属性，flavor是否给所有租户使用。
 	// - true：表示给所有租户使用。
@@ -4411,29 +4411,29 @@ type NovaShowFlavorFlavor struct {
 	// 缺省值为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:154 table "表 3 flavor数据结构说明" row 10
-	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
+	OsFlavorAccessIsPublic bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// RAM 云服务器规格对应的内存大小，单位为MB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:107 table "表 3 flavor数据结构说明" row 4
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:146 table "表 3 flavor数据结构说明" row 9
-	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
+	RxtxFactor float64 `json:"rxtx_factor,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:122 table "表 3 flavor数据结构说明" row 6
-	Swap *string `json:"swap,omitempty"`
+	Swap string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:100 table "表 3 flavor数据结构说明" row 3
-	Vcpus *int64 `json:"vcpus,omitempty"`
+	Vcpus int64 `json:"vcpus,omitempty"`
 }
 
 // NovaShowFlavorResponseBody defines model for NovaShowFlavorResponseBody.
@@ -4453,55 +4453,55 @@ type NovaShowKeypairKeypair struct {
 	// CreatedAt 密钥创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:107 table "表 3 keypair字段数据结构说明" row 4
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Deleted 密钥删除标记。
 	// - true，表示密钥已被删除。
 	// - false，表示密钥未被删除。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:114 table "表 3 keypair字段数据结构说明" row 5
-	Deleted *bool `json:"deleted,omitempty"`
+	Deleted bool `json:"deleted,omitempty"`
 
 	// DeletedAt 密钥删除时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:122 table "表 3 keypair字段数据结构说明" row 6
-	DeletedAt *string `json:"deleted_at,omitempty"`
+	DeletedAt string `json:"deleted_at,omitempty"`
 
 	// Fingerprint 密钥对应指纹信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:100 table "表 3 keypair字段数据结构说明" row 3
-	Fingerprint *string `json:"fingerprint,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
 
 	// ID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:129 table "表 3 keypair字段数据结构说明" row 7
-	ID *int64 `json:"id,omitempty"`
+	ID int64 `json:"id,omitempty"`
 
 	// Name 密钥名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:93 table "表 3 keypair字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PublicKey 密钥对应publicKey信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:86 table "表 3 keypair字段数据结构说明" row 1
-	PublicKey *string `json:"public_key,omitempty"`
+	PublicKey string `json:"public_key,omitempty"`
 
 	// Type 密钥类型，默认“ssh”
 	// 微版本2.2及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:150 table "表 3 keypair字段数据结构说明" row 10
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UpdatedAt 密钥更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:136 table "表 3 keypair字段数据结构说明" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 
 	// UserID 密钥所属用户信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:143 table "表 3 keypair字段数据结构说明" row 9
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // NovaShowKeypairResponseBody defines model for NovaShowKeypairResponseBody.
@@ -4533,22 +4533,22 @@ type NovaShowServerFault struct {
 	// Code 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:670 table "表 10 fault字段数据结构说明" row 1
-	Code *int64 `json:"code,omitempty"`
+	Code int64 `json:"code,omitempty"`
 
 	// Created 异常出现的时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:677 table "表 10 fault字段数据结构说明" row 2
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Details 异常详情信息，可选参数，在非空条件下才返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:691 table "表 10 fault字段数据结构说明" row 4
-	Details *string `json:"details,omitempty"`
+	Details string `json:"details,omitempty"`
 
 	// Message 异常描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:684 table "表 10 fault字段数据结构说明" row 3
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // NovaShowServerFlavor 云服务器规格信息，详情请参见表4。
@@ -4559,13 +4559,13 @@ type NovaShowServerFlavor struct {
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:465 table "表 4 flavor字段数据结构说明" row 5
-	Disk *int64 `json:"disk,omitempty"`
+	Disk int64 `json:"disk,omitempty"`
 
 	// Ephemeral 未使用。
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:473 table "表 4 flavor字段数据结构说明" row 6
-	Ephemeral *int64 `json:"ephemeral,omitempty"`
+	Ephemeral int64 `json:"ephemeral,omitempty"`
 
 	// ExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
 	// 在微版本2.47及以上版本支持。
@@ -4577,7 +4577,7 @@ type NovaShowServerFlavor struct {
 	// 微版本2.47及以上版本不支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:432 table "表 4 flavor字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关标记快捷链接信息。
 	// 详情请参见表6。
@@ -4590,25 +4590,25 @@ type NovaShowServerFlavor struct {
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:489 table "表 4 flavor字段数据结构说明" row 8
-	OriginalName *string `json:"original_name,omitempty"`
+	OriginalName string `json:"original_name,omitempty"`
 
 	// RAM 该云服务器规格对应的内存大小，单位为MB。
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:457 table "表 4 flavor字段数据结构说明" row 4
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:481 table "表 4 flavor字段数据结构说明" row 7
-	Swap *int64 `json:"swap,omitempty"`
+	Swap int64 `json:"swap,omitempty"`
 
 	// Vcpus 该云服务器规格对应的CPU核数。
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:449 table "表 4 flavor字段数据结构说明" row 3
-	Vcpus *int64 `json:"vcpus,omitempty"`
+	Vcpus int64 `json:"vcpus,omitempty"`
 }
 
 // NovaShowServerGroupResponseBody defines model for NovaShowServerGroupResponseBody.
@@ -4628,7 +4628,7 @@ type NovaShowServerGroupServerGroup struct {
 	// ID 弹性云服务器组UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:86 table "表 3 server_group参数信息" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器列表。
 	//
@@ -4643,7 +4643,7 @@ type NovaShowServerGroupServerGroup struct {
 	// Name 弹性云服务器组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:93 table "表 3 server_group参数信息" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policies 弹性云服务器组类型。包括：
 	// - anti-affinity：此组中的云服务器必须安排到不同的主机。
@@ -4655,13 +4655,13 @@ type NovaShowServerGroupServerGroup struct {
 	// 微版本2.13及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:122 table "表 3 server_group参数信息" row 6
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// UserID 弹性云服务器组所属用户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:130 table "表 3 server_group参数信息" row 7
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // NovaShowServerImage 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
@@ -4673,7 +4673,7 @@ type NovaShowServerImage struct {
 	// 您可以根据镜像ID查询更多镜像信息，详细内容，请参见查询镜像列表（OpenStack原生）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:519 table "表 5 image字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 镜像相关标记快捷链接信息，详情请参见表6。
 	//
@@ -4693,22 +4693,22 @@ type NovaShowServerInterfaceInterfaceAttachment struct {
 	// MacAddr 网卡Mac地址信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:121 table "表 3 interfaceAttachment字段数据结构说明" row 5
-	MacAddr *string `json:"mac_addr,omitempty"`
+	MacAddr string `json:"mac_addr,omitempty"`
 
 	// NetID 网卡端口所属网络ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:107 table "表 3 interfaceAttachment字段数据结构说明" row 3
-	NetID *string `json:"net_id,omitempty"`
+	NetID string `json:"net_id,omitempty"`
 
 	// PortID 网卡端口ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:114 table "表 3 interfaceAttachment字段数据结构说明" row 4
-	PortID *string `json:"port_id,omitempty"`
+	PortID string `json:"port_id,omitempty"`
 
 	// PortState 网卡端口状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:93 table "表 3 interfaceAttachment字段数据结构说明" row 1
-	PortState *string `json:"port_state,omitempty"`
+	PortState string `json:"port_state,omitempty"`
 }
 
 // NovaShowServerInterfaceResponseBody defines model for NovaShowServerInterfaceResponseBody.
@@ -4750,12 +4750,12 @@ type NovaShowServerOsExtendedVolumesVolumesAttached struct {
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:626 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明" row 2
-	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
+	DeleteOnTermination bool `json:"delete_on_termination,omitempty"`
 
 	// ID 云磁盘ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:619 table "表 8 os-extended-volumes:volumes_attached字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // NovaShowServerResponseBody defines model for NovaShowServerResponseBody.
@@ -4778,69 +4778,69 @@ type NovaShowServerServer struct {
 	// MANUAL:API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:214 table "表 3 server字段数据结构说明" row 18
-	OSDCFDiskConfig *NovaShowServerServerOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
+	OSDCFDiskConfig NovaShowServerServerOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTAZAvailabilityZone 扩展属性，可用区编码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:224 table "表 3 server字段数据结构说明" row 19
-	OSEXTAZAvailabilityZone *string `json:"OS-EXT-AZ:availability_zone,omitempty"`
+	OSEXTAZAvailabilityZone string `json:"OS-EXT-AZ:availability_zone,omitempty"`
 
 	// OSEXTSRVATTRHost 扩展属性，云服务器宿主名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:231 table "表 3 server字段数据结构说明" row 20
-	OSEXTSRVATTRHost *string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
+	OSEXTSRVATTRHost string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
 
 	// OSEXTSRVATTRHostname 云服务器的主机名。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:326 table "表 3 server字段数据结构说明" row 32
-	OSEXTSRVATTRHostname *string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
+	OSEXTSRVATTRHostname string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
 
 	// OSEXTSRVATTRHypervisorHostname 扩展属性，hypervisor主机名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:238 table "表 3 server字段数据结构说明" row 21
-	OSEXTSRVATTRHypervisorHostname *string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
+	OSEXTSRVATTRHypervisorHostname string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
 
 	// OSEXTSRVATTRInstanceName 扩展属性，云服务器ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:245 table "表 3 server字段数据结构说明" row 22
-	OSEXTSRVATTRInstanceName *string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
+	OSEXTSRVATTRInstanceName string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
 
 	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:350 table "表 3 server字段数据结构说明" row 35
-	OSEXTSRVATTRKernelID *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
+	OSEXTSRVATTRKernelID string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，云服务器的启动顺序。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:342 table "表 3 server字段数据结构说明" row 34
-	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
+	OSEXTSRVATTRLaunchIndex int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
 	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:358 table "表 3 server字段数据结构说明" row 36
-	OSEXTSRVATTRRamdiskID *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
+	OSEXTSRVATTRRamdiskID string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
 
 	// OSEXTSRVATTRReservationID 批量创建场景，云服务器的预留ID。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:334 table "表 3 server字段数据结构说明" row 33
-	OSEXTSRVATTRReservationID *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
+	OSEXTSRVATTRReservationID string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
 
 	// OSEXTSRVATTRRootDeviceName 云服务器系统盘的设备名称。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:366 table "表 3 server字段数据结构说明" row 37
-	OSEXTSRVATTRRootDeviceName *string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
+	OSEXTSRVATTRRootDeviceName string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
 
 	// OSEXTSRVATTRUserData 创建云服务器时指定的user_data。
 	// 微版本2.3及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:374 table "表 3 server字段数据结构说明" row 38
-	OSEXTSRVATTRUserData *string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
+	OSEXTSRVATTRUserData string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
 
 	// OSEXTSTSPowerState 扩展属性，云服务器电源状态。
 	// 取值范围：0 , 1 , 2 , 3 , 4
@@ -4851,13 +4851,13 @@ type NovaShowServerServer struct {
 	// - 4 : crashed
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:252 table "表 3 server字段数据结构说明" row 23
-	OSEXTSTSPowerState *NovaShowServerServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
+	OSEXTSTSPowerState NovaShowServerServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，云服务器任务状态。
 	// 取值范围请参考云服务器状态表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:261 table "表 3 server字段数据结构说明" row 24
-	OSEXTSTSTaskState *string `json:"OS-EXT-STS:task_state,omitempty"`
+	OSEXTSTSTaskState string `json:"OS-EXT-STS:task_state,omitempty"`
 
 	// OSEXTSTSVmState 扩展属性，云服务器状态。
 	// 取值范围：
@@ -4865,27 +4865,27 @@ type NovaShowServerServer struct {
 	// 云服务器状态说明请参考云服务器状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:269 table "表 3 server字段数据结构说明" row 25
-	OSEXTSTSVmState *NovaShowServerServerOSEXTSTSVmState `json:"OS-EXT-STS:vm_state,omitempty"`
+	OSEXTSTSVmState NovaShowServerServerOSEXTSTSVmState `json:"OS-EXT-STS:vm_state,omitempty"`
 
 	// OSSRVUSGLaunchedAt 扩展属性，云服务器启动时间。时间格式例如：2019-05-22T07:48:19.000000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:279 table "表 3 server字段数据结构说明" row 26
-	OSSRVUSGLaunchedAt *string `json:"OS-SRV-USG:launched_at,omitempty"`
+	OSSRVUSGLaunchedAt string `json:"OS-SRV-USG:launched_at,omitempty"`
 
 	// OSSRVUSGTerminatedAt 扩展属性，云服务器删除时间。时间格式例如：2019-05-22T07:48:19.000000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:286 table "表 3 server字段数据结构说明" row 27
-	OSSRVUSGTerminatedAt *string `json:"OS-SRV-USG:terminated_at,omitempty"`
+	OSSRVUSGTerminatedAt string `json:"OS-SRV-USG:terminated_at,omitempty"`
 
 	// AccessIPv4 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:390 table "表 3 server字段数据结构说明" row 40
-	AccessIPv4 *string `json:"accessIPv4,omitempty"`
+	AccessIPv4 string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:397 table "表 3 server字段数据结构说明" row 41
-	AccessIPv6 *string `json:"accessIPv6,omitempty"`
+	AccessIPv6 string `json:"accessIPv6,omitempty"`
 
 	// Addresses 云服务器对应的网络地址信息。
 	// 属性为Map<String, Object>结构。
@@ -4898,18 +4898,18 @@ type NovaShowServerServer struct {
 	// ConfigDrive 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:404 table "表 3 server字段数据结构说明" row 42
-	ConfigDrive *string `json:"config_drive,omitempty"`
+	ConfigDrive string `json:"config_drive,omitempty"`
 
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T07:48:19Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:110 table "表 3 server字段数据结构说明" row 4
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Description 云服务器的描述信息。
 	// 微版本2.19及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:309 table "表 3 server字段数据结构说明" row 30
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Fault 云服务器故障信息。
 	// 可选参数，在云服务器状态为ERROR且存在异常的情况下返回。
@@ -4926,7 +4926,7 @@ type NovaShowServerServer struct {
 	// HostID 云服务器对应的主机ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:167 table "表 3 server字段数据结构说明" row 12
-	HostID *string `json:"hostId,omitempty"`
+	HostID string `json:"hostId,omitempty"`
 
 	// HostStatus nova-compute状态。
 	// - UP：服务正常
@@ -4937,12 +4937,12 @@ type NovaShowServerServer struct {
 	// 微版本2.16及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:317 table "表 3 server字段数据结构说明" row 31
-	HostStatus *string `json:"host_status,omitempty"`
+	HostStatus string `json:"host_status,omitempty"`
 
 	// ID 云服务器唯一标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:93 table "表 3 server字段数据结构说明" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Image 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 	// 详情请参见表5。
@@ -4953,7 +4953,7 @@ type NovaShowServerServer struct {
 	// KeyName SSH密钥名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:146 table "表 3 server字段数据结构说明" row 9
-	KeyName *string `json:"key_name,omitempty"`
+	KeyName string `json:"key_name,omitempty"`
 
 	// Links 云服务器相关标记快捷链接信息，详情请参见表6。
 	//
@@ -4964,7 +4964,7 @@ type NovaShowServerServer struct {
 	// 微版本2.9及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:382 table "表 3 server字段数据结构说明" row 39
-	Locked *bool `json:"locked,omitempty"`
+	Locked bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
 	//
@@ -4974,7 +4974,7 @@ type NovaShowServerServer struct {
 	// Name 云服务器名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:86 table "表 3 server字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OsExtendedVolumesVolumesAttached 云服务器挂载的云磁盘信息，详情请参见表8。
 	//
@@ -4989,7 +4989,7 @@ type NovaShowServerServer struct {
 	// Progress 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:411 table "表 3 server字段数据结构说明" row 43
-	Progress *int64 `json:"progress,omitempty"`
+	Progress int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 云服务器所属安全组列表，详情请参见表9。
 	//
@@ -5002,7 +5002,7 @@ type NovaShowServerServer struct {
 	// 云服务器状态说明请参考云服务器状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:100 table "表 3 server字段数据结构说明" row 3
-	Status *NovaShowServerServerStatus `json:"status,omitempty"`
+	Status NovaShowServerServerStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
 	// 微版本2.26及以上版本支持，如果不使用微版本查询，响应中无tags字段。
@@ -5016,17 +5016,17 @@ type NovaShowServerServer struct {
 	// TenantID 云服务器所属租户ID。即项目id，和project_id表示的是一个概念。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:139 table "表 3 server字段数据结构说明" row 8
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器最近一次更新时间，例如开机、关机、重启等操作。时间格式例如：2019-05-22T07:48:19Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:117 table "表 3 server字段数据结构说明" row 5
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// UserID 云服务器所属用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:153 table "表 3 server字段数据结构说明" row 10
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // NovaShowServerServerOSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动弹性云服务器生效。
@@ -5074,24 +5074,24 @@ type NovaShowServerServerAddresses struct {
 	// OSEXTIPSMACMacAddr 扩展属性，MAC地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:591 table "表 7 弹性云服务器所属网络信息的数据结构说明" row 3
-	OSEXTIPSMACMacAddr *string `json:"OS-EXT-IPS-MAC:mac_addr,omitempty"`
+	OSEXTIPSMACMacAddr string `json:"OS-EXT-IPS-MAC:mac_addr,omitempty"`
 
 	// OSEXTIPSType 扩展属性，分配IP地址方式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:598 table "表 7 弹性云服务器所属网络信息的数据结构说明" row 4
-	OSEXTIPSType *string `json:"OS-EXT-IPS:type,omitempty"`
+	OSEXTIPSType string `json:"OS-EXT-IPS:type,omitempty"`
 
 	// Addr IP地址信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:576 table "表 7 弹性云服务器所属网络信息的数据结构说明" row 1
-	Addr *string `json:"addr,omitempty"`
+	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:583 table "表 7 弹性云服务器所属网络信息的数据结构说明" row 2
-	Version *int64 `json:"version,omitempty"`
+	Version int64 `json:"version,omitempty"`
 }
 
 // NovaShowServerVolumeResponseBody defines model for NovaShowServerVolumeResponseBody.
@@ -5111,22 +5111,22 @@ type NovaShowServerVolumeVolumeAttachment struct {
 	// Device 挂载目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:93 table "表 3 volumeAttachment字段数据结构说明" row 1
-	Device *string `json:"device,omitempty"`
+	Device string `json:"device,omitempty"`
 
 	// ID 挂载资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:100 table "表 3 volumeAttachment字段数据结构说明" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// ServerID 所属云服务器ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:107 table "表 3 volumeAttachment字段数据结构说明" row 3
-	ServerID *string `json:"serverId,omitempty"`
+	ServerID string `json:"serverId,omitempty"`
 
 	// VolumeID 挂载云磁盘ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:114 table "表 3 volumeAttachment字段数据结构说明" row 4
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // NovaStartServerRequestBody defines model for NovaStartServerRequestBody.
@@ -5167,13 +5167,13 @@ type NovaUpdateServerFlavor struct {
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:373 table "表 7 flavor字段数据结构说明" row 5
-	Disk *int64 `json:"disk,omitempty"`
+	Disk int64 `json:"disk,omitempty"`
 
 	// Ephemeral 未使用。
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:381 table "表 7 flavor字段数据结构说明" row 6
-	Ephemeral *int64 `json:"ephemeral,omitempty"`
+	Ephemeral int64 `json:"ephemeral,omitempty"`
 
 	// ExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
 	// 在微版本2.47及以上版本支持。
@@ -5185,7 +5185,7 @@ type NovaUpdateServerFlavor struct {
 	// 微版本2.47及以上版本不支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:341 table "表 7 flavor字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关快捷链接信息，详情请参见表8。
 	// 微版本2.47及以上版本不支持。
@@ -5197,25 +5197,25 @@ type NovaUpdateServerFlavor struct {
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:397 table "表 7 flavor字段数据结构说明" row 8
-	OriginalName *string `json:"original_name,omitempty"`
+	OriginalName string `json:"original_name,omitempty"`
 
 	// RAM 该云服务器规格对应的内存大小，单位为MB。
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:365 table "表 7 flavor字段数据结构说明" row 4
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:389 table "表 7 flavor字段数据结构说明" row 7
-	Swap *int64 `json:"swap,omitempty"`
+	Swap int64 `json:"swap,omitempty"`
 
 	// Vcpus 该云服务器规格对应的CPU核数。
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:357 table "表 7 flavor字段数据结构说明" row 3
-	Vcpus *int64 `json:"vcpus,omitempty"`
+	Vcpus int64 `json:"vcpus,omitempty"`
 }
 
 // NovaUpdateServerMetadataItemRequestBody defines model for NovaUpdateServerMetadataItemRequestBody.
@@ -5309,17 +5309,17 @@ type NovaUpdateServerResponseServer struct {
 	// OSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动云服务器生效。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:211 table "表 5 server字段数据结构说明" row 10
-	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
+	OSDCFDiskConfig string `json:"OS-DCF:diskConfig,omitempty"`
 
 	// AccessIPv4 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:160 table "表 5 server字段数据结构说明" row 3
-	AccessIPv4 *string `json:"accessIPv4,omitempty"`
+	AccessIPv4 string `json:"accessIPv4,omitempty"`
 
 	// AccessIPv6 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:183 table "表 5 server字段数据结构说明" row 6
-	AccessIPv6 *string `json:"accessIPv6,omitempty"`
+	AccessIPv6 string `json:"accessIPv6,omitempty"`
 
 	// Addresses 弹性云服务器所属网络信息。
 	// 属性为Map<String, Object>结构。
@@ -5331,13 +5331,13 @@ type NovaUpdateServerResponseServer struct {
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T03:19:19Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:190 table "表 5 server字段数据结构说明" row 7
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Description 弹性云服务器的描述信息。
 	// 微版本2.19及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:269 table "表 5 server字段数据结构说明" row 18
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Flavor 云服务器类型，详情请参见表7。
 	//
@@ -5347,17 +5347,17 @@ type NovaUpdateServerResponseServer struct {
 	// HostID 云服务器对应的主机ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:197 table "表 5 server字段数据结构说明" row 8
-	HostID *string `json:"hostId,omitempty"`
+	HostID string `json:"hostId,omitempty"`
 
 	// ID 云服务器唯一标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:246 table "表 5 server字段数据结构说明" row 15
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Image 镜像ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:153 table "表 5 server字段数据结构说明" row 2
-	Image *string `json:"image,omitempty"`
+	Image string `json:"image,omitempty"`
 
 	// Links 云服务器相关快捷链接信息，详情请参见表8。
 	//
@@ -5368,7 +5368,7 @@ type NovaUpdateServerResponseServer struct {
 	// 微版本2.9及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:261 table "表 5 server字段数据结构说明" row 17
-	Locked *bool `json:"locked,omitempty"`
+	Locked bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
 	//
@@ -5378,12 +5378,12 @@ type NovaUpdateServerResponseServer struct {
 	// Name 修改后的云服务器名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:225 table "表 5 server字段数据结构说明" row 12
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Progress 预留属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:232 table "表 5 server字段数据结构说明" row 13
-	Progress *int64 `json:"progress,omitempty"`
+	Progress int64 `json:"progress,omitempty"`
 
 	// Status 云服务器状态。
 	// 取值范围：
@@ -5391,7 +5391,7 @@ type NovaUpdateServerResponseServer struct {
 	// 弹性云服务器状态说明请参考云服务器状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:288 table "表 5 server字段数据结构说明" row 20
-	Status *NovaUpdateServerResponseServerStatus `json:"status,omitempty"`
+	Status NovaUpdateServerResponseServerStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
 	// 微版本2.26及以上版本支持，如果不使用微版本查询，响应中无tags字段。
@@ -5407,18 +5407,18 @@ type NovaUpdateServerResponseServer struct {
 	// TenantID 租户ID或项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:146 table "表 5 server字段数据结构说明" row 1
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器上一次更新时间。
 	// 时间格式例如：2019-05-22T03:19:19Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:253 table "表 5 server字段数据结构说明" row 16
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// UserID 云服务器所属用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:218 table "表 5 server字段数据结构说明" row 11
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // NovaUpdateServerResponseServerStatus 云服务器状态。
@@ -5438,14 +5438,14 @@ type NovaUpdateServerServerAddresses struct {
 	// Addr IP地址信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:312 table "表 6 弹性云服务器所属网络信息数据结构说明" row 1
-	Addr *string `json:"addr,omitempty"`
+	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:319 table "表 6 弹性云服务器所属网络信息数据结构说明" row 2
-	Version *int64 `json:"version,omitempty"`
+	Version int64 `json:"version,omitempty"`
 }
 
 // OsGetConsoleOutput 获取弹性云服务器的控制台日志，参考表3。
@@ -5526,7 +5526,7 @@ type SecurityGroups struct {
 	// Name 安全组名称或者uuid。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:762 table "表 12 security_groups字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ServerBlockDeviceMappingV2Item defines model for ServerBlockDeviceMappingV2Item.
@@ -5604,7 +5604,7 @@ type ServerGroups struct {
 	// ID 云服务器组UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:83 table "表 3 server_groups参数信息" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Members 云服务器组中包含的云服务器列表。
 	//
@@ -5619,7 +5619,7 @@ type ServerGroups struct {
 	// Name 云服务器组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:90 table "表 3 server_groups参数信息" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policies 与云服务器组关联的策略名称列表。包括：
 	// - anti-affinity：此组中的云服务器必须安排到不同的主机。
@@ -5631,13 +5631,13 @@ type ServerGroups struct {
 	// 微版本2.13及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:111 table "表 3 server_groups参数信息" row 5
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// UserID 云服务器组所属用户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:127 table "表 3 server_groups参数信息" row 7
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // ServerNetworksItem defines model for ServerNetworksItem.
@@ -5699,24 +5699,24 @@ type ServersAddresses struct {
 	// OSEXTIPSMACMacAddr 扩展属性，MAC地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:700 table "表 7 弹性云服务器所属网络信息数据结构说明" row 3
-	OSEXTIPSMACMacAddr *string `json:"OS-EXT-IPS-MAC:mac_addr,omitempty"`
+	OSEXTIPSMACMacAddr string `json:"OS-EXT-IPS-MAC:mac_addr,omitempty"`
 
 	// OSEXTIPSType 扩展属性，分配IP地址方式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:707 table "表 7 弹性云服务器所属网络信息数据结构说明" row 4
-	OSEXTIPSType *string `json:"OS-EXT-IPS:type,omitempty"`
+	OSEXTIPSType string `json:"OS-EXT-IPS:type,omitempty"`
 
 	// Addr IP地址信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:685 table "表 7 弹性云服务器所属网络信息数据结构说明" row 1
-	Addr *string `json:"addr,omitempty"`
+	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:692 table "表 7 弹性云服务器所属网络信息数据结构说明" row 2
-	Version *int64 `json:"version,omitempty"`
+	Version int64 `json:"version,omitempty"`
 }
 
 // ServersLinksItem defines model for ServersLinksItem.
@@ -5726,12 +5726,12 @@ type ServersLinksItem struct {
 	// Href 对应快捷链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:262 table "表 5 servers_links，links字段数据结构说明" row 2
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel 快捷链接标记名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:255 table "表 5 servers_links，links字段数据结构说明" row 1
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // ServersOsSchedulerHints 弹性云服务器调度信息，参见表12。裸金属服务器场景不支持。仅在DEH专属主机的场景下存在该字段。
@@ -5770,44 +5770,44 @@ type ShowBlockDeviceResponseBodyVolumeAttachment struct {
 	// - 非0为数据盘
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:126 table "表 3 volumeAttachment参数" row 7
-	BootIndex *bool `json:"bootIndex,omitempty"`
+	BootIndex bool `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:134 table "表 3 volumeAttachment参数" row 8
-	Bus *ShowBlockDeviceResponseBodyVolumeAttachmentBus `json:"bus,omitempty"`
+	Bus ShowBlockDeviceResponseBodyVolumeAttachmentBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:112 table "表 3 volumeAttachment参数" row 5
-	Device *string `json:"device,omitempty"`
+	Device string `json:"device,omitempty"`
 
 	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:97 table "表 3 volumeAttachment参数" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:119 table "表 3 volumeAttachment参数" row 6
-	PciAddress *string `json:"pciAddress,omitempty"`
+	PciAddress string `json:"pciAddress,omitempty"`
 
 	// ServerID 弹性云服务器ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:83 table "表 3 volumeAttachment参数" row 1
-	ServerID *string `json:"serverId,omitempty"`
+	ServerID string `json:"serverId,omitempty"`
 
 	// Size 云硬盘大小，单位GB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:105 table "表 3 volumeAttachment参数" row 4
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// VolumeID 云硬盘ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:90 table "表 3 volumeAttachment参数" row 2
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // ShowBlockDeviceResponseBodyVolumeAttachmentBus 磁盘总线类型 。
@@ -5823,17 +5823,17 @@ type ShowImageResponseBody struct {
 	// OSEXTIMGSIZESize 镜像大小。大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:91 table "表 2 响应参数" row 5
-	OSEXTIMGSIZESize *int64 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
+	OSEXTIMGSIZESize int64 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
 
 	// Created 镜像创建时间。ISO8601时间格式，例如：2013-06-09T06:42:18Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:126 table "表 2 响应参数" row 10
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// ID 镜像ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:63 table "表 2 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 镜像相关快捷链接地址
 	//
@@ -5848,32 +5848,32 @@ type ShowImageResponseBody struct {
 	// MinDisk 镜像要求的最小磁盘大小。大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:98 table "表 2 响应参数" row 6
-	MinDisk *int64 `json:"minDisk,omitempty"`
+	MinDisk int64 `json:"minDisk,omitempty"`
 
 	// MinRAM 镜像要求的最小内存大小。大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:105 table "表 2 响应参数" row 7
-	MinRAM *int64 `json:"minRam,omitempty"`
+	MinRAM int64 `json:"minRam,omitempty"`
 
 	// Name 镜像名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:77 table "表 2 响应参数" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Progress 镜像上传百分比。大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:112 table "表 2 响应参数" row 8
-	Progress *int64 `json:"progress,omitempty"`
+	Progress int64 `json:"progress,omitempty"`
 
 	// Status 镜像状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:119 table "表 2 响应参数" row 9
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated 镜像更新时间。ISO8601时间格式，例如：2013-06-09T06:42:18Z
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:133 table "表 2 响应参数" row 11
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ShowIPResponseBodyValueItem defines model for ShowIpResponseBodyValueItem.
@@ -5883,12 +5883,12 @@ type ShowIPResponseBodyValueItem struct {
 	// Addr IP地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:132 table "表 4 云服务器网络参数结构说明" row 2
-	Addr *string `json:"addr,omitempty"`
+	Addr string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:119 table "表 4 云服务器网络参数结构说明" row 1
-	Version *int64 `json:"version,omitempty"`
+	Version int64 `json:"version,omitempty"`
 }
 
 // ShowOsFloatingIPResponseBody defines model for ShowOsFloatingIpResponseBody.
@@ -5938,77 +5938,77 @@ type ShowOsQuotaSetQuotaSet struct {
 	// Cores vcpu数量配额
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:83 table "表 3 quota_set参数信息" row 1
-	Cores *int64 `json:"cores,omitempty"`
+	Cores int64 `json:"cores,omitempty"`
 
 	// FixedIps 固定IP数量配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:90 table "表 3 quota_set参数信息" row 2
-	FixedIps *int64 `json:"fixed_ips,omitempty"`
+	FixedIps int64 `json:"fixed_ips,omitempty"`
 
 	// FloatingIps 浮动IP数量配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:97 table "表 3 quota_set参数信息" row 3
-	FloatingIps *int64 `json:"floating_ips,omitempty"`
+	FloatingIps int64 `json:"floating_ips,omitempty"`
 
 	// ID project的UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:104 table "表 3 quota_set参数信息" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:111 table "表 3 quota_set参数信息" row 5
-	InjectedFileContentBytes *int64 `json:"injected_file_content_bytes,omitempty"`
+	InjectedFileContentBytes int64 `json:"injected_file_content_bytes,omitempty"`
 
 	// InjectedFilePathBytes 注入文件的路径大小配额，单位字节
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:118 table "表 3 quota_set参数信息" row 6
-	InjectedFilePathBytes *int64 `json:"injected_file_path_bytes,omitempty"`
+	InjectedFilePathBytes int64 `json:"injected_file_path_bytes,omitempty"`
 
 	// InjectedFiles 注入文件数量配额
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:125 table "表 3 quota_set参数信息" row 7
-	InjectedFiles *int64 `json:"injected_files,omitempty"`
+	InjectedFiles int64 `json:"injected_files,omitempty"`
 
 	// Instances 云服务器数量配额
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:132 table "表 3 quota_set参数信息" row 8
-	Instances *int64 `json:"instances,omitempty"`
+	Instances int64 `json:"instances,omitempty"`
 
 	// KeyPairs 密钥对数量配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:139 table "表 3 quota_set参数信息" row 9
-	KeyPairs *int64 `json:"key_pairs,omitempty"`
+	KeyPairs int64 `json:"key_pairs,omitempty"`
 
 	// MetadataItems 元数据数量配额
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:146 table "表 3 quota_set参数信息" row 10
-	MetadataItems *int64 `json:"metadata_items,omitempty"`
+	MetadataItems int64 `json:"metadata_items,omitempty"`
 
 	// RAM 内存配额，单位MB
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:153 table "表 3 quota_set参数信息" row 11
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// SecurityGroupRules 每个安全组规则的配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:160 table "表 3 quota_set参数信息" row 12
-	SecurityGroupRules *int64 `json:"security_group_rules,omitempty"`
+	SecurityGroupRules int64 `json:"security_group_rules,omitempty"`
 
 	// SecurityGroups 安全组数量配额，目前不支持此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:167 table "表 3 quota_set参数信息" row 13
-	SecurityGroups *int64 `json:"security_groups,omitempty"`
+	SecurityGroups int64 `json:"security_groups,omitempty"`
 
 	// ServerGroupMembers 云服务器组中云服务器个数配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:181 table "表 3 quota_set参数信息" row 15
-	ServerGroupMembers *int64 `json:"server_group_members,omitempty"`
+	ServerGroupMembers int64 `json:"server_group_members,omitempty"`
 
 	// ServerGroups 云服务器组数量配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:174 table "表 3 quota_set参数信息" row 14
-	ServerGroups *int64 `json:"server_groups,omitempty"`
+	ServerGroups int64 `json:"server_groups,omitempty"`
 }
 
 // ShowOsQuotaSetResponseBody defines model for ShowOsQuotaSetResponseBody.
@@ -6029,12 +6029,12 @@ type ShowOsSecurityGroupGroup struct {
 	// Name 对端安全组的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:235 table "表 6 group对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// TenantID 对端安全组所属租户的租户ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:228 table "表 6 group对象" row 1
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // ShowOsSecurityGroupResponseBody defines model for ShowOsSecurityGroupResponseBody.
@@ -6054,17 +6054,17 @@ type ShowOsSecurityGroupSecurityGroup struct {
 	// Description 安全组描述信息，长度0-255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:87 table "表 3 security_group对象" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 安全组ID，UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:94 table "表 3 security_group对象" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名字，长度0-255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:101 table "表 3 security_group对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Rules 安全组规则列表，参见表4
 	//
@@ -6074,7 +6074,7 @@ type ShowOsSecurityGroupSecurityGroup struct {
 	// TenantID 租户ID或项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:115 table "表 3 security_group对象" row 5
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // ShowOsSecurityGroupSecurityGroupRule defines model for ShowOsSecurityGroupSecurityGroupRule.
@@ -6087,7 +6087,7 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:150 table "表 4 security_group_rule对象" row 3
-	FromPort *int64 `json:"from_port,omitempty"`
+	FromPort int64 `json:"from_port,omitempty"`
 
 	// Group 包括对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 	// 约束：ip_range和group两个参数二选一。
@@ -6098,12 +6098,12 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 	// ID 安全组规则ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:186 table "表 4 security_group_rule对象" row 7
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:143 table "表 4 security_group_rule对象" row 2
-	IPProtocol *string `json:"ip_protocol,omitempty"`
+	IPProtocol string `json:"ip_protocol,omitempty"`
 
 	// IPRange 对端IP网段，cidr格式，参见表5。
 	// 约束：ip_range和group两个参数二选一。
@@ -6114,7 +6114,7 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 	// ParentGroupID 相关联的安全组ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:136 table "表 4 security_group_rule对象" row 1
-	ParentGroupID *string `json:"parent_group_id,omitempty"`
+	ParentGroupID string `json:"parent_group_id,omitempty"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port。
 	// ip_protocol设置为icmp时，to_port表示ICMP的代码字段（code），范围是0-255。
@@ -6122,7 +6122,7 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:160 table "表 4 security_group_rule对象" row 4
-	ToPort *int64 `json:"to_port,omitempty"`
+	ToPort int64 `json:"to_port,omitempty"`
 }
 
 // ShowOsSnapshotResponseBody defines model for ShowOsSnapshotResponseBody.
@@ -6132,37 +6132,37 @@ type ShowOsSnapshotResponseBody struct {
 	// CreatedAt 卷快照创建时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:89 table "表 2 响应参数" row 5
-	CreatedAt *string `json:"createdAt,omitempty"`
+	CreatedAt string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷快照描述信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:82 table "表 2 响应参数" row 4
-	DisplayDescription *string `json:"displayDescription,omitempty"`
+	DisplayDescription string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷快照名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:75 table "表 2 响应参数" row 3
-	DisplayName *string `json:"displayName,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
 
 	// ID 卷快照ID，UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:61 table "表 2 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Size 卷快照大小
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:103 table "表 2 响应参数" row 7
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// Status 卷快照的状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:68 table "表 2 响应参数" row 2
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// VolumeID 快照所属的卷ID，UUID格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:96 table "表 2 响应参数" row 6
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // ShowOsVolumeResponseBody defines model for ShowOsVolumeResponseBody.
@@ -6177,27 +6177,27 @@ type ShowOsVolumeResponseBody struct {
 	// AvailabilityZone 卷所属AZ
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:91 table "表 2 响应参数" row 5
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
 
 	// CreatedAt 创建卷的时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:98 table "表 2 响应参数" row 6
-	CreatedAt *string `json:"createdAt,omitempty"`
+	CreatedAt string `json:"createdAt,omitempty"`
 
 	// DisplayDescription 卷描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:105 table "表 2 响应参数" row 7
-	DisplayDescription *string `json:"displayDescription,omitempty"`
+	DisplayDescription string `json:"displayDescription,omitempty"`
 
 	// DisplayName 卷名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:70 table "表 2 响应参数" row 2
-	DisplayName *string `json:"displayName,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
 
 	// ID 卷ID，UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:63 table "表 2 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Metadata 元数据
 	//
@@ -6207,22 +6207,22 @@ type ShowOsVolumeResponseBody struct {
 	// Size 卷大小
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:133 table "表 2 响应参数" row 11
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// SnapshotID 快照ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:119 table "表 2 响应参数" row 9
-	SnapshotID *string `json:"snapshotId,omitempty"`
+	SnapshotID string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:77 table "表 2 响应参数" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// VolumeType 卷类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:112 table "表 2 响应参数" row 8
-	VolumeType *string `json:"volumeType,omitempty"`
+	VolumeType string `json:"volumeType,omitempty"`
 }
 
 // UpdateActionRequestBody defines model for UpdateActionRequestBody.
@@ -6432,17 +6432,17 @@ type UpdateTagResponseBody struct {
 	// Code 示例："201 Created"
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:82 table "表 2 响应参数" row 2
-	Code *string `json:"code,omitempty"`
+	Code string `json:"code,omitempty"`
 
 	// Message 示例："<br /><br />\n\n\n"
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:75 table "表 2 响应参数" row 1
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Title 示例："Created"
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:89 table "表 2 响应参数" row 3
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // VolumeAttachments defines model for VolumeAttachments.
@@ -6452,22 +6452,22 @@ type VolumeAttachments struct {
 	// Device 挂载目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:90 table "表 3 volumeAttachments字段数据结构说明" row 1
-	Device *string `json:"device,omitempty"`
+	Device string `json:"device,omitempty"`
 
 	// ID 挂载资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:97 table "表 3 volumeAttachments字段数据结构说明" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// ServerID 所属云服务器ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:104 table "表 3 volumeAttachments字段数据结构说明" row 3
-	ServerID *string `json:"serverId,omitempty"`
+	ServerID string `json:"serverId,omitempty"`
 
 	// VolumeID 挂载云磁盘ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:111 table "表 3 volumeAttachments字段数据结构说明" row 4
-	VolumeID *string `json:"volumeId,omitempty"`
+	VolumeID string `json:"volumeId,omitempty"`
 }
 
 // ZoneState 可用区的状态，参考表4。
@@ -6477,7 +6477,7 @@ type ZoneState struct {
 	// Available 可用区状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:110 table "表 4 zoneState参数信息" row 1
-	Available *bool `json:"available,omitempty"`
+	Available bool `json:"available,omitempty"`
 }
 
 // NovaListFlavorsParams defines parameters for NovaListFlavors.

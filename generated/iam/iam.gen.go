@@ -878,47 +878,47 @@ type Agencies struct {
 	// CreateTime 委托创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:132 table "表 4 agencies" row 1
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// Description 委托描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:139 table "表 4 agencies" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 委托方帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:146 table "表 4 agencies" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Duration 委托的期限。取值为"FOREVER"或“null”表示委托的期限为永久，取值为"ONEDAY"表示委托的期限为一天。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:153 table "表 4 agencies" row 4
-	Duration *string `json:"duration,omitempty"`
+	Duration string `json:"duration,omitempty"`
 
 	// ExpireTime 委托过期时间。“null”表示不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:160 table "表 4 agencies" row 5
-	ExpireTime *string `json:"expire_time,omitempty"`
+	ExpireTime string `json:"expire_time,omitempty"`
 
 	// ID 委托ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:167 table "表 4 agencies" row 6
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 委托名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:174 table "表 4 agencies" row 7
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// TrustDomainID 被委托方帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:181 table "表 4 agencies" row 8
-	TrustDomainID *string `json:"trust_domain_id,omitempty"`
+	TrustDomainID string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:188 table "表 4 agencies" row 9
-	TrustDomainName *string `json:"trust_domain_name,omitempty"`
+	TrustDomainName string `json:"trust_domain_name,omitempty"`
 }
 
 // AssociateRoleToUserOnEnterpriseProjectError defines model for AssociateRoleToUserOnEnterpriseProjectError.
@@ -934,13 +934,13 @@ type AssociateRoleToUserOnEnterpriseProjectError struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
 type AssociateRoleToUserOnEnterpriseProjectErrorError struct {
 	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
-	Code *int `json:"code,omitempty"`
+	Code int `json:"code,omitempty"`
 
 	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:104
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // AuthIdentityAssumeRoleSessionUser 委托方对应的企业用户信息。
@@ -1050,17 +1050,17 @@ type Catalog struct {
 	// ID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:101 table "表 3 catalog" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 服务名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:108 table "表 3 catalog" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Type 服务类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:115 table "表 3 catalog" row 4
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // CatalogEndpoints defines model for CatalogEndpoints.
@@ -1070,27 +1070,27 @@ type CatalogEndpoints struct {
 	// ID 终端节点ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:136 table "表 4 catalog.endpoints" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Interface 终端节点平面，public表示为公开。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:143 table "表 4 catalog.endpoints" row 2
-	Interface *string `json:"interface,omitempty"`
+	Interface string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:150 table "表 4 catalog.endpoints" row 3
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:157 table "表 4 catalog.endpoints" row 4
-	RegionID *string `json:"region_id,omitempty"`
+	RegionID string `json:"region_id,omitempty"`
 
 	// URL 终端节点的地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:164 table "表 4 catalog.endpoints" row 5
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // CatalogInfo defines model for CatalogInfo.
@@ -1100,27 +1100,27 @@ type CatalogInfo struct {
 	// ID 终端节点ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:617 table "表 20 CatalogInfo" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:624 table "表 20 CatalogInfo" row 2
-	Interface *string `json:"interface,omitempty"`
+	Interface string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:631 table "表 20 CatalogInfo" row 3
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:638 table "表 20 CatalogInfo" row 4
-	RegionID *string `json:"region_id,omitempty"`
+	RegionID string `json:"region_id,omitempty"`
 
 	// URL 终端节点的URL。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:645 table "表 20 CatalogInfo" row 5
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // ConfigSecurityCompliance 密码强度策略信息。
@@ -1130,12 +1130,12 @@ type ConfigSecurityCompliance struct {
 	// PasswordRegex 密码强度策略的正则表达式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:133 table "表 5 config.security_compliance" row 1
-	PasswordRegex *string `json:"password_regex,omitempty"`
+	PasswordRegex string `json:"password_regex,omitempty"`
 
 	// PasswordRegexDescription 密码强度策略的描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:140 table "表 5 config.security_compliance" row 2
-	PasswordRegexDescription *string `json:"password_regex_description,omitempty"`
+	PasswordRegexDescription string `json:"password_regex_description,omitempty"`
 }
 
 // CreateAgencyCustomPolicyRequestBody defines model for CreateAgencyCustomPolicyRequestBody.
@@ -1208,37 +1208,37 @@ type CreateAgencyCustomPolicyResponseRole struct {
 	// Catalog 自定义策略所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:313 table "表 9 role" row 1
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 自定义策略创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:392 table "表 9 role" row 12
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 自定义策略的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:327 table "表 9 role" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:348 table "表 9 role" row 6
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:320 table "表 9 role" row 2
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 自定义策略所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:355 table "表 9 role" row 7
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ID 自定义策略ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:371 table "表 9 role" row 9
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
 	//
@@ -1248,7 +1248,7 @@ type CreateAgencyCustomPolicyResponseRole struct {
 	// Name 自定义策略名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:378 table "表 9 role" row 10
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 自定义策略的具体内容。
 	//
@@ -1258,7 +1258,7 @@ type CreateAgencyCustomPolicyResponseRole struct {
 	// References 自定义策略的引用次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:399 table "表 9 role" row 13
-	References *string `json:"references,omitempty"`
+	References string `json:"references,omitempty"`
 
 	// Type 自定义策略的显示模式。
 	// 说明：
@@ -1267,12 +1267,12 @@ type CreateAgencyCustomPolicyResponseRole struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:362 table "表 9 role" row 8
-	Type *CreateAgencyCustomPolicyResponseRoleType `json:"type,omitempty"`
+	Type CreateAgencyCustomPolicyResponseRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:385 table "表 9 role" row 11
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // CreateAgencyCustomPolicyResponseRoleType 自定义策略的显示模式。
@@ -1358,17 +1358,17 @@ type CreateAgencyResponseAgency struct {
 	// CreateTime 委托创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:192 table "表 6 agency" row 1
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// Description 委托描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:199 table "表 6 agency" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 委托方帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:206 table "表 6 agency" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Duration 委托的期限，单位为“小时”。
 	// - FOREVER/null：表示委托的期限为永久。
@@ -1376,32 +1376,32 @@ type CreateAgencyResponseAgency struct {
 	// - XXX：表示委托的期限为有限时间，如480小时。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:213 table "表 6 agency" row 4
-	Duration *string `json:"duration,omitempty"`
+	Duration string `json:"duration,omitempty"`
 
 	// ExpireTime 委托过期时间。“null”表示不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:221 table "表 6 agency" row 5
-	ExpireTime *string `json:"expire_time,omitempty"`
+	ExpireTime string `json:"expire_time,omitempty"`
 
 	// ID 委托ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:228 table "表 6 agency" row 6
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 委托名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:235 table "表 6 agency" row 7
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// TrustDomainID 被委托方帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:242 table "表 6 agency" row 8
-	TrustDomainID *string `json:"trust_domain_id,omitempty"`
+	TrustDomainID string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:249 table "表 6 agency" row 9
-	TrustDomainName *string `json:"trust_domain_name,omitempty"`
+	TrustDomainName string `json:"trust_domain_name,omitempty"`
 }
 
 // CreateAgencyResponseBody defines model for CreateAgencyResponseBody.
@@ -1513,37 +1513,37 @@ type CreateCloudServiceCustomPolicyResponseRole struct {
 	// Catalog 自定义策略所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:304 table "表 8 role" row 1
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 自定义策略创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:383 table "表 8 role" row 12
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 自定义策略的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:318 table "表 8 role" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:339 table "表 8 role" row 6
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:311 table "表 8 role" row 2
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 自定义策略所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:346 table "表 8 role" row 7
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ID 自定义策略ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:362 table "表 8 role" row 9
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
 	//
@@ -1553,7 +1553,7 @@ type CreateCloudServiceCustomPolicyResponseRole struct {
 	// Name 自定义策略名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:369 table "表 8 role" row 10
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 自定义策略的具体内容。
 	//
@@ -1563,7 +1563,7 @@ type CreateCloudServiceCustomPolicyResponseRole struct {
 	// References 自定义策略的引用次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:390 table "表 8 role" row 13
-	References *string `json:"references,omitempty"`
+	References string `json:"references,omitempty"`
 
 	// Type 自定义策略的显示模式。
 	// 说明：
@@ -1572,12 +1572,12 @@ type CreateCloudServiceCustomPolicyResponseRole struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:353 table "表 8 role" row 8
-	Type *CreateCloudServiceCustomPolicyResponseRoleType `json:"type,omitempty"`
+	Type CreateCloudServiceCustomPolicyResponseRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:376 table "表 8 role" row 11
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // CreateCloudServiceCustomPolicyResponseRoleType 自定义策略的显示模式。
@@ -1710,7 +1710,7 @@ type CreateMetadataResponseBody struct {
 	// Message 导入结果信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:146 table "表 4 响应Body参数" row 1
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // CreateMfaDeviceRequestBody defines model for CreateMfaDeviceRequestBody.
@@ -1757,12 +1757,12 @@ type CreateMfaDeviceResponseVirtualMfaDevice struct {
 	// Base32StringSeed 密钥信息，用于第三方生成图片验证码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:148 table "表 5 virtual_mfa_device" row 2
-	Base32StringSeed *string `json:"base32_string_seed,omitempty"`
+	Base32StringSeed string `json:"base32_string_seed,omitempty"`
 
 	// SerialNumber MFA设备序列号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:141 table "表 5 virtual_mfa_device" row 1
-	SerialNumber *string `json:"serial_number,omitempty"`
+	SerialNumber string `json:"serial_number,omitempty"`
 }
 
 // CreateOpenIDConnectConfig OpenID Connect配置详情。
@@ -1875,23 +1875,23 @@ type CreateOpenIDConnectConfigOpenidConnectConfig struct {
 	// - program: 支持编程访问方式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:259 table "表 6 openid_connect_config" row 1
-	AccessMode *string `json:"access_mode,omitempty"`
+	AccessMode string `json:"access_mode,omitempty"`
 
 	// AuthorizationEndpoint OpenID Connect身份提供商授权地址。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:281 table "表 6 openid_connect_config" row 4
-	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
+	AuthorizationEndpoint string `json:"authorization_endpoint,omitempty"`
 
 	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:274 table "表 6 openid_connect_config" row 3
-	ClientID *string `json:"client_id,omitempty"`
+	ClientID string `json:"client_id,omitempty"`
 
 	// IdpURL OpenID Connect身份提供商标识。对应ID token 中 iss字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:267 table "表 6 openid_connect_config" row 2
-	IdpURL *string `json:"idp_url,omitempty"`
+	IdpURL string `json:"idp_url,omitempty"`
 
 	// ResponseMode 授权请求返回方式。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -1900,7 +1900,7 @@ type CreateOpenIDConnectConfigOpenidConnectConfig struct {
 	// - form_post
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:312 table "表 6 openid_connect_config" row 7
-	ResponseMode *CreateOpenIDConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
+	ResponseMode CreateOpenIDConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -1908,7 +1908,7 @@ type CreateOpenIDConnectConfigOpenidConnectConfig struct {
 	// - id_token
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:302 table "表 6 openid_connect_config" row 6
-	ResponseType *CreateOpenIDConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
+	ResponseType CreateOpenIDConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -1922,12 +1922,12 @@ type CreateOpenIDConnectConfigOpenidConnectConfig struct {
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:289 table "表 6 openid_connect_config" row 5
-	Scope *CreateOpenIDConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
+	Scope CreateOpenIDConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:322 table "表 6 openid_connect_config" row 8
-	SigningKey *string `json:"signing_key,omitempty"`
+	SigningKey string `json:"signing_key,omitempty"`
 }
 
 // CreateOpenIDConnectConfigOpenidConnectConfigResponseMode 授权请求返回方式。
@@ -1994,13 +1994,13 @@ type CreatePermanentAccessKeyError struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
 type CreatePermanentAccessKeyErrorError struct {
 	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
-	Code *int `json:"code,omitempty"`
+	Code int `json:"code,omitempty"`
 
 	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:232
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // CreatePermanentAccessKeyRequestBody defines model for CreatePermanentAccessKeyRequestBody.
@@ -2045,32 +2045,32 @@ type CreatePermanentAccessKeyResponseCredential struct {
 	// Access 创建的AK。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:155 table "表 5 credential" row 2
-	Access *string `json:"access,omitempty"`
+	Access string `json:"access,omitempty"`
 
 	// CreateTime 创建访问密钥时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:148 table "表 5 credential" row 1
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// Description 访问密钥描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:183 table "表 5 credential" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Secret 创建的SK。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:162 table "表 5 credential" row 3
-	Secret *string `json:"secret,omitempty"`
+	Secret string `json:"secret,omitempty"`
 
 	// Status 访问密钥状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:169 table "表 5 credential" row 4
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UserID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:176 table "表 5 credential" row 5
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByAgencyAuth 认证信息。
@@ -2198,7 +2198,7 @@ type CreateTemporaryAccessKeyByAgencyCredential struct {
 	// Access 获取的AK。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:323 table "表 9 credential" row 2
-	Access *string `json:"access,omitempty"`
+	Access string `json:"access,omitempty"`
 
 	// ExpiresAt AK/SK和securitytoken的过期时间。响应参数为UTC时间格式，北京时间为UTC+8小时。
 	// 如返回：
@@ -2206,17 +2206,17 @@ type CreateTemporaryAccessKeyByAgencyCredential struct {
 	// 北京时间：2020-01-08 10:56:19.587
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:313 table "表 9 credential" row 1
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// Secret 获取的SK。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:330 table "表 9 credential" row 3
-	Secret *string `json:"secret,omitempty"`
+	Secret string `json:"secret,omitempty"`
 
 	// Securitytoken securitytoken是将所获的AK、SK等信息进行加密后的字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:337 table "表 9 credential" row 4
-	Securitytoken *string `json:"securitytoken,omitempty"`
+	Securitytoken string `json:"securitytoken,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByAgencyRequestBody defines model for CreateTemporaryAccessKeyByAgencyRequestBody.
@@ -2371,10 +2371,10 @@ type CreateTemporaryAccessKeyByTokenResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:764
 type CreateTokenWithIDTokenError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:764
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:764
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // CreateTokenWithIDTokenFederationUserBody 用户详情。
@@ -2394,12 +2394,12 @@ type CreateTokenWithIDTokenFederationUserBody struct {
 	// ID 用户id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:337 table "表 10 FederationUserBody" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:344 table "表 10 FederationUserBody" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateTokenWithIDTokenRequestBody defines model for CreateTokenWithIdTokenRequestBody.
@@ -2429,12 +2429,12 @@ type CreateTokenWithIDTokenRoles struct {
 	// ID 权限id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:589 table "表 19 roles" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 权限名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:596 table "表 19 roles" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateTokenWithIDTokenTokenProjectDomain 租户详情。
@@ -2444,12 +2444,12 @@ type CreateTokenWithIDTokenTokenProjectDomain struct {
 	// ID 租户id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:561 table "表 18 token.project.domain" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 租户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:568 table "表 18 token.project.domain" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateTokenWithIDTokenTokenUserDomain 租户详情。
@@ -2459,12 +2459,12 @@ type CreateTokenWithIDTokenTokenUserDomain struct {
 	// ID 租户id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:470 table "表 15 token.user.domain" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 租户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:477 table "表 15 token.user.domain" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateTokenWithIDTokenTokenUserOSFEDERATIONGroups defines model for CreateTokenWithIdTokenTokenUserOSFEDERATIONGroups.
@@ -2474,12 +2474,12 @@ type CreateTokenWithIDTokenTokenUserOSFEDERATIONGroups struct {
 	// ID 用户组id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:442 table "表 14 token.user.OS-FEDERATION.groups" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户组名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:449 table "表 14 token.user.OS-FEDERATION.groups" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateUnscopeTokenByIdpInitiatedRequestBody defines model for CreateUnscopeTokenByIdpInitiatedRequestBody.
@@ -2509,12 +2509,12 @@ type CreateUnscopeTokenByIdpInitiatedToken struct {
 	// ExpiresAt token到期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:158 table "表 5 token" row 2
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// IssuedAt token产生时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:151 table "表 5 token" row 1
-	IssuedAt *string `json:"issued_at,omitempty"`
+	IssuedAt string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
 	//
@@ -2544,12 +2544,12 @@ type CreateUnscopeTokenByIdpInitiatedTokenUser struct {
 	// ID 用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:200 table "表 6 token.user" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:207 table "表 6 token.user" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateUnscopeTokenByIdpInitiatedTokenUserDomain 用户所属帐号信息。
@@ -2559,12 +2559,12 @@ type CreateUnscopeTokenByIdpInitiatedTokenUserDomain struct {
 	// ID 用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:242 table "表 7 token.user.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户所属帐号名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:235 table "表 7 token.user.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenError defines model for CreateUnscopedTokenWithIdTokenError.
@@ -2580,13 +2580,13 @@ type CreateUnscopedTokenWithIDTokenError struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
 type CreateUnscopedTokenWithIDTokenErrorError struct {
 	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
-	Code *int `json:"code,omitempty"`
+	Code int `json:"code,omitempty"`
 
 	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:479
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenFederationUserBody 用户详情。
@@ -2606,12 +2606,12 @@ type CreateUnscopedTokenWithIDTokenFederationUserBody struct {
 	// ID 用户id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:205 table "表 6 FederationUserBody" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:212 table "表 6 FederationUserBody" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenResponseBody defines model for CreateUnscopedTokenWithIdTokenResponseBody.
@@ -2631,27 +2631,27 @@ type CreateUnscopedTokenWithIDTokenTokenCatalog struct {
 	// ID 终端节点ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:394 table "表 13 token.catalog" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Interface 接口类型,描述接口在该终端节点的可见性。值为“public”,表示该接口为公开接口。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:401 table "表 13 token.catalog" row 2
-	Interface *string `json:"interface,omitempty"`
+	Interface string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:408 table "表 13 token.catalog" row 3
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:415 table "表 13 token.catalog" row 4
-	RegionID *string `json:"region_id,omitempty"`
+	RegionID string `json:"region_id,omitempty"`
 
 	// URL 终端节点的URL。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:422 table "表 13 token.catalog" row 5
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // CreateUnscopedTokenWithIDTokenTokenRoles defines model for CreateUnscopedTokenWithIdTokenTokenRoles.
@@ -2661,12 +2661,12 @@ type CreateUnscopedTokenWithIDTokenTokenRoles struct {
 	// ID 权限id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:366 table "表 12 token.roles" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 权限名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:373 table "表 12 token.roles" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateUserRequestBody defines model for CreateUserRequestBody.
@@ -2771,96 +2771,96 @@ type CreateUserResponseUser struct {
 	// - console：管理控制台访问。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:274 table "表 5 user" row 5
-	AccessMode *string `json:"access_mode,omitempty"`
+	AccessMode string `json:"access_mode,omitempty"`
 
 	// Areacode 国家码。中国大陆为“0086”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:324 table "表 5 user" row 12
-	Areacode *string `json:"areacode,omitempty"`
+	Areacode string `json:"areacode,omitempty"`
 
 	// CreateTime IAM用户创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:338 table "表 5 user" row 14
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// Description IAM用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:282 table "表 5 user" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:310 table "表 5 user" row 10
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Email IAM用户邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:331 table "表 5 user" row 13
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:317 table "表 5 user" row 11
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。长度为32字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:359 table "表 5 user" row 17
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IsDomainOwner IAM用户是否为帐号管理员。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:303 table "表 5 user" row 9
-	IsDomainOwner *bool `json:"is_domain_owner,omitempty"`
+	IsDomainOwner bool `json:"is_domain_owner,omitempty"`
 
 	// Name IAM用户名，长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且不能以数字或空格开头。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:289 table "表 5 user" row 7
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“null”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:366 table "表 5 user" row 18
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 
 	// Phone IAM用户手机号，纯数字，长度小于等于32位。必须与国家码同时存在。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:296 table "表 5 user" row 8
-	Phone *string `json:"phone,omitempty"`
+	Phone string `json:"phone,omitempty"`
 
 	// PwdStatus IAM用户首次登录是否重置密码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:249 table "表 5 user" row 2
-	PwdStatus *bool `json:"pwd_status,omitempty"`
+	PwdStatus bool `json:"pwd_status,omitempty"`
 
 	// Status IAM用户状态信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:242 table "表 5 user" row 1
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 
 	// XdomainID 运营主体的客户编码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:345 table "表 5 user" row 15
-	XdomainID *string `json:"xdomain_id,omitempty"`
+	XdomainID string `json:"xdomain_id,omitempty"`
 
 	// XdomainType 运营主体。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:352 table "表 5 user" row 16
-	XdomainType *string `json:"xdomain_type,omitempty"`
+	XdomainType string `json:"xdomain_type,omitempty"`
 
 	// XuserID IAM用户在外部系统中的ID。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:256 table "表 5 user" row 3
-	XuserID *string `json:"xuser_id,omitempty"`
+	XuserID string `json:"xuser_id,omitempty"`
 
 	// XuserType 用户在外部系统中的类型。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:265 table "表 5 user" row 4
-	XuserType *string `json:"xuser_type,omitempty"`
+	XuserType string `json:"xuser_type,omitempty"`
 }
 
 // Credentials defines model for Credentials.
@@ -2870,27 +2870,27 @@ type Credentials struct {
 	// Access 查询的AK。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:120 table "表 4 credentials" row 2
-	Access *string `json:"access,omitempty"`
+	Access string `json:"access,omitempty"`
 
 	// CreateTime 访问密钥创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:134 table "表 4 credentials" row 4
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// Description 访问密钥描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:141 table "表 4 credentials" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Status 访问密钥状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:127 table "表 4 credentials" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UserID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:113 table "表 4 credentials" row 1
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // DeleteBindingDeviceRequestBody defines model for DeleteBindingDeviceRequestBody.
@@ -2919,10 +2919,10 @@ type DeleteBindingDeviceRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:106
 type DeleteDomainGroupInheritedRoleError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:106
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:106
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DeleteRoleRequestBody defines model for DeleteRoleRequestBody.
@@ -2947,12 +2947,12 @@ type DomainInfo struct {
 	// ID 租户id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:498 table "表 16 DomainInfo" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 租户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:505 table "表 16 DomainInfo" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // Domains defines model for Domains.
@@ -2962,17 +2962,17 @@ type Domains struct {
 	// Description 帐号的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:122 table "表 3 domains" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 是否启用帐号，true为启用，false为停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:94 table "表 3 domains" row 1
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:101 table "表 3 domains" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 帐号的资源链接信息。
 	//
@@ -2982,7 +2982,7 @@ type Domains struct {
 	// Name 帐号名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:108 table "表 3 domains" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // DomainsLinks 帐号的资源链接信息。
@@ -2992,7 +2992,7 @@ type DomainsLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:143 table "表 4 domains.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // Endpoint 终端节点信息。
@@ -3002,17 +3002,17 @@ type Endpoint struct {
 	// Enabled 终端节点是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:161 table "表 4 endpoint" row 8
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 终端节点ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:133 table "表 4 endpoint" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Interface 终端节点平面。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:140 table "表 4 endpoint" row 5
-	Interface *string `json:"interface,omitempty"`
+	Interface string `json:"interface,omitempty"`
 
 	// Links 终端节点的资源链接信息。
 	//
@@ -3022,22 +3022,22 @@ type Endpoint struct {
 	// Region 终端节点所属区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:147 table "表 4 endpoint" row 6
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:119 table "表 4 endpoint" row 2
-	RegionID *string `json:"region_id,omitempty"`
+	RegionID string `json:"region_id,omitempty"`
 
 	// ServiceID 终端节点所属服务的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:112 table "表 4 endpoint" row 1
-	ServiceID *string `json:"service_id,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
 
 	// URL 终端节点的地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:154 table "表 4 endpoint" row 7
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // EndpointLinks 终端节点的资源链接信息。
@@ -3047,17 +3047,17 @@ type EndpointLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:189 table "表 5 endpoint.links" row 2
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:196 table "表 5 endpoint.links" row 3
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:182 table "表 5 endpoint.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // Endpoints defines model for Endpoints.
@@ -3067,17 +3067,17 @@ type Endpoints struct {
 	// Enabled 终端节点是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:177 table "表 4 endpoints" row 8
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 终端节点ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:149 table "表 4 endpoints" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Interface 终端节点平面。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:156 table "表 4 endpoints" row 5
-	Interface *string `json:"interface,omitempty"`
+	Interface string `json:"interface,omitempty"`
 
 	// Links 终端节点的资源链接信息。
 	//
@@ -3087,22 +3087,22 @@ type Endpoints struct {
 	// Region 终端节点所属区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:163 table "表 4 endpoints" row 6
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:135 table "表 4 endpoints" row 2
-	RegionID *string `json:"region_id,omitempty"`
+	RegionID string `json:"region_id,omitempty"`
 
 	// ServiceID 终端节点所属服务的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:128 table "表 4 endpoints" row 1
-	ServiceID *string `json:"service_id,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
 
 	// URL 终端节点的地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:170 table "表 4 endpoints" row 7
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // EndpointsLinks 终端节点的资源链接信息。
@@ -3112,17 +3112,17 @@ type EndpointsLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:205 table "表 5 endpoints.links" row 2
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:212 table "表 5 endpoints.links" row 3
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:198 table "表 5 endpoints.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // EnterpriseProjects defines model for EnterpriseProjects.
@@ -3132,7 +3132,7 @@ type EnterpriseProjects struct {
 	// ProjectID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:105 table "表 4 enterprise-projects" row 1
-	ProjectID *string `json:"projectId,omitempty"`
+	ProjectID string `json:"projectId,omitempty"`
 }
 
 // GetIDTokenAuthParams 请求auth参数详情。
@@ -3197,17 +3197,17 @@ type GroupsLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:190 table "表 5 groups.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:183 table "表 5 groups.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:176 table "表 5 groups.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // IdentityProviderLinks 身份提供商的资源链接信息。
@@ -3217,12 +3217,12 @@ type IdentityProviderLinks struct {
 	// Protocols 协议的资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:235 table "表 7 identity_provider.links" row 2
-	Protocols *string `json:"protocols,omitempty"`
+	Protocols string `json:"protocols,omitempty"`
 
 	// Self 身份提供商的资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:228 table "表 7 identity_provider.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // IdentityProviders defines model for IdentityProviders.
@@ -3232,17 +3232,17 @@ type IdentityProviders struct {
 	// Description 身份提供商描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:111 table "表 3 identity_providers" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:118 table "表 3 identity_providers" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 身份提供商ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:104 table "表 3 identity_providers" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 身份提供商的资源链接信息。
 	//
@@ -3260,7 +3260,7 @@ type IdentityProviders struct {
 	// 默认配置为virtual_user_sso类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:95 table "表 3 identity_providers" row 1
-	SsoType *string `json:"sso_type,omitempty"`
+	SsoType string `json:"sso_type,omitempty"`
 }
 
 // IdentityProvidersLinks 身份提供商的资源链接信息。
@@ -3270,12 +3270,12 @@ type IdentityProvidersLinks struct {
 	// Protocols 协议的资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:160 table "表 4 identity_providers.links" row 2
-	Protocols *string `json:"protocols,omitempty"`
+	Protocols string `json:"protocols,omitempty"`
 
 	// Self 身份提供商的资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:153 table "表 4 identity_providers.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // IdpIDInfo 身份提供商详情。
@@ -3285,7 +3285,7 @@ type IdpIDInfo struct {
 	// ID 身份提供商id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:400 table "表 12 IdpIdInfo" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenAuth 认证信息。
@@ -3411,13 +3411,13 @@ type KeystoneCreateAgencyTokenError struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
 type KeystoneCreateAgencyTokenErrorError struct {
 	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
-	Code *int `json:"code,omitempty"`
+	Code int `json:"code,omitempty"`
 
 	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1015
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenRequestBody defines model for KeystoneCreateAgencyTokenRequestBody.
@@ -3462,12 +3462,12 @@ type KeystoneCreateAgencyTokenToken struct {
 	// ExpiresAt token到期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:449 table "表 12 token" row 2
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// IssuedAt token下发时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:456 table "表 12 token" row 3
-	IssuedAt *string `json:"issued_at,omitempty"`
+	IssuedAt string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
 	//
@@ -3502,17 +3502,17 @@ type KeystoneCreateAgencyTokenTokenCatalog struct {
 	// ID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:226 table "表 6 token.catalog" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 服务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:233 table "表 6 token.catalog" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Type 该接口所属服务。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:240 table "表 6 token.catalog" row 4
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenDomain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
@@ -3522,12 +3522,12 @@ type KeystoneCreateAgencyTokenTokenDomain struct {
 	// ID 委托方A的帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:708 table "表 18 token.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:701 table "表 18 token.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenProject 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
@@ -3542,12 +3542,12 @@ type KeystoneCreateAgencyTokenTokenProject struct {
 	// ID 委托方A的项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:736 table "表 19 token.project" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 委托方A的项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:729 table "表 19 token.project" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenProjectDomain 委托方A的帐号信息。
@@ -3557,12 +3557,12 @@ type KeystoneCreateAgencyTokenTokenProjectDomain struct {
 	// ID 委托方A的帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:771 table "表 20 token.project.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:764 table "表 20 token.project.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenRoles defines model for KeystoneCreateAgencyTokenTokenRoles.
@@ -3572,12 +3572,12 @@ type KeystoneCreateAgencyTokenTokenRoles struct {
 	// ID 权限ID。默认显示为0，非真实权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:408 table "表 11 token.roles" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 权限名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:401 table "表 11 token.roles" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenUser 委托方A所创建的委托的信息。
@@ -3592,12 +3592,12 @@ type KeystoneCreateAgencyTokenTokenUser struct {
 	// ID 委托ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:827 table "表 22 token.user" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 委托方A帐号名/委托名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:820 table "表 22 token.user" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateAgencyTokenTokenUserDomain 委托方A的帐号信息。
@@ -3607,12 +3607,12 @@ type KeystoneCreateAgencyTokenTokenUserDomain struct {
 	// ID 委托方A的帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:855 table "表 23 token.user.domain" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:862 table "表 23 token.user.domain" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateGroupGroupLinks 用户组的资源链接信息。
@@ -3622,7 +3622,7 @@ type KeystoneCreateGroupGroupLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:212 table "表 6 group.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneCreateGroupRequestBody defines model for KeystoneCreateGroupRequestBody.
@@ -3672,22 +3672,22 @@ type KeystoneCreateGroupResponseGroup struct {
 	// CreateTime 用户组创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:191 table "表 5 group" row 6
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 用户组描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:156 table "表 5 group" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:170 table "表 5 group" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ID 用户组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:163 table "表 5 group" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
 	//
@@ -3697,7 +3697,7 @@ type KeystoneCreateGroupResponseGroup struct {
 	// Name 用户组名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:177 table "表 5 group" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateIdentityProviderRequestBody defines model for KeystoneCreateIdentityProviderRequestBody.
@@ -3750,17 +3750,17 @@ type KeystoneCreateIdentityProviderResponseIdentityProvider struct {
 	// Description 身份提供商描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:186 table "表 6 identity_provider" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:193 table "表 6 identity_provider" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 身份提供商ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:179 table "表 6 identity_provider" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 身份提供商的资源链接信息。
 	//
@@ -3775,7 +3775,7 @@ type KeystoneCreateIdentityProviderResponseIdentityProvider struct {
 	// SsoType 身份提供商类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:172 table "表 6 identity_provider" row 1
-	SsoType *string `json:"sso_type,omitempty"`
+	SsoType string `json:"sso_type,omitempty"`
 }
 
 // KeystoneCreateMappingMappingRules defines model for KeystoneCreateMappingMappingRules.
@@ -3870,7 +3870,7 @@ type KeystoneCreateMappingResponseMapping struct {
 	// ID 映射ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:358 table "表 12 mapping" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 映射的资源链接信息。
 	//
@@ -3890,7 +3890,7 @@ type KeystoneCreateProjectProjectLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:249 table "表 7 project.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneCreateProjectRequestBody defines model for KeystoneCreateProjectRequestBody.
@@ -3945,27 +3945,27 @@ type KeystoneCreateProjectResponseProject struct {
 	// Description 项目描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:172 table "表 5 project" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:207 table "表 5 project" row 7
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:186 table "表 5 project" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:193 table "表 5 project" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IsDomain false.
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:165 table "表 5 project" row 1
-	IsDomain *bool `json:"is_domain,omitempty"`
+	IsDomain bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
 	//
@@ -3975,12 +3975,12 @@ type KeystoneCreateProjectResponseProject struct {
 	// Name 项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:214 table "表 5 project" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ParentID 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:200 table "表 5 project" row 6
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 }
 
 // KeystoneCreateProtocolRequestBody defines model for KeystoneCreateProtocolRequestBody.
@@ -4020,7 +4020,7 @@ type KeystoneCreateProtocolResponseProtocol struct {
 	// ID 协议ID。该字段内容为“saml”或“oidc”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:163 table "表 6 protocol" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 协议的资源链接信息。
 	//
@@ -4030,7 +4030,7 @@ type KeystoneCreateProtocolResponseProtocol struct {
 	// MappingID 映射ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:170 table "表 6 protocol" row 2
-	MappingID *string `json:"mapping_id,omitempty"`
+	MappingID string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneCreateScopedTokenAuth 认证信息。
@@ -4160,12 +4160,12 @@ type KeystoneCreateScopedTokenToken struct {
 	// ExpiresAt token过期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:369 table "表 12 token" row 2
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// IssuedAt token下发时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:411 table "表 12 token" row 8
-	IssuedAt *string `json:"issued_at,omitempty"`
+	IssuedAt string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
 	//
@@ -4200,17 +4200,17 @@ type KeystoneCreateScopedTokenTokenCatalog struct {
 	// ID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:439 table "表 13 token.catalog" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 服务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:446 table "表 13 token.catalog" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Type 该接口所属服务。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:432 table "表 13 token.catalog" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenCatalogEndpoints defines model for KeystoneCreateScopedTokenTokenCatalogEndpoints.
@@ -4220,27 +4220,27 @@ type KeystoneCreateScopedTokenTokenCatalogEndpoints struct {
 	// ID 终端节点ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:502 table "表 14 token.catalog.endpoints" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:495 table "表 14 token.catalog.endpoints" row 4
-	Interface *string `json:"interface,omitempty"`
+	Interface string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:481 table "表 14 token.catalog.endpoints" row 2
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:488 table "表 14 token.catalog.endpoints" row 3
-	RegionID *string `json:"region_id,omitempty"`
+	RegionID string `json:"region_id,omitempty"`
 
 	// URL 终端节点的URL。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:474 table "表 14 token.catalog.endpoints" row 1
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenDomain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
@@ -4250,12 +4250,12 @@ type KeystoneCreateScopedTokenTokenDomain struct {
 	// ID 帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:530 table "表 15 token.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 帐号名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:523 table "表 15 token.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenProject 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
@@ -4270,12 +4270,12 @@ type KeystoneCreateScopedTokenTokenProject struct {
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:558 table "表 16 token.project" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 项目名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:551 table "表 16 token.project" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenProjectDomain 项目所属帐号信息。
@@ -4285,12 +4285,12 @@ type KeystoneCreateScopedTokenTokenProjectDomain struct {
 	// ID 帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:593 table "表 17 token.project.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 帐号名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:586 table "表 17 token.project.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenUser 获取token的用户信息。
@@ -4310,17 +4310,17 @@ type KeystoneCreateScopedTokenTokenUser struct {
 	// ID 用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:656 table "表 19 token.user" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:663 table "表 19 token.user" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:670 table "表 19 token.user" row 5
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenUserDomain 用户所属帐号信息。
@@ -4330,12 +4330,12 @@ type KeystoneCreateScopedTokenTokenUserDomain struct {
 	// ID 用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:698 table "表 20 token.user.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户所属帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:691 table "表 20 token.user.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups defines model for KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups.
@@ -4345,12 +4345,12 @@ type KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups struct {
 	// ID 用户组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:754 table "表 22 token.user.OS-FEDERATION.groups" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:761 table "表 22 token.user.OS-FEDERATION.groups" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserRequestBody defines model for KeystoneCreateUserRequestBody.
@@ -4413,22 +4413,22 @@ type KeystoneCreateUserResponseUser struct {
 	// Description IAM用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:221 table "表 5 user" row 7
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:193 table "表 5 user" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:179 table "表 5 user" row 1
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:186 table "表 5 user" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	//
@@ -4438,12 +4438,12 @@ type KeystoneCreateUserResponseUser struct {
 	// Name IAM用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:200 table "表 5 user" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“null”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:214 table "表 5 user" row 6
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaAuth 认证信息。
@@ -4592,13 +4592,13 @@ type KeystoneCreateUserTokenByPasswordAndMfaError struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
 type KeystoneCreateUserTokenByPasswordAndMfaErrorError struct {
 	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
-	Code *int `json:"code,omitempty"`
+	Code int `json:"code,omitempty"`
 
 	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1122
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaRequestBody defines model for KeystoneCreateUserTokenByPasswordAndMfaRequestBody.
@@ -4638,12 +4638,12 @@ type KeystoneCreateUserTokenByPasswordAndMfaToken struct {
 	// ExpiresAt Token过期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:644 table "表 16 token" row 3
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// IssuedAt Token下发时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:658 table "表 16 token" row 5
-	IssuedAt *string `json:"issued_at,omitempty"`
+	IssuedAt string `json:"issued_at,omitempty"`
 
 	// Methods 获取Token的方式。
 	//
@@ -4653,7 +4653,7 @@ type KeystoneCreateUserTokenByPasswordAndMfaToken struct {
 	// MfaAuthnAt MFA验证时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:651 table "表 16 token" row 4
-	MfaAuthnAt *string `json:"mfa_authn_at,omitempty"`
+	MfaAuthnAt string `json:"mfa_authn_at,omitempty"`
 
 	// Project 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
 	//
@@ -4678,12 +4678,12 @@ type KeystoneCreateUserTokenByPasswordAndMfaTokenProjectDomain struct {
 	// ID 帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:373 table "表 10 token.project.domain" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:380 table "表 10 token.project.domain" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaTokenUserDomain IAM用户所属的帐号信息。
@@ -4693,12 +4693,12 @@ type KeystoneCreateUserTokenByPasswordAndMfaTokenUserDomain struct {
 	// ID IAM用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:966 table "表 24 token.user.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:959 table "表 24 token.user.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAuth 认证信息。
@@ -4837,13 +4837,13 @@ type KeystoneCreateUserTokenByPasswordError struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
 type KeystoneCreateUserTokenByPasswordErrorError struct {
 	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
-	Code *int `json:"code,omitempty"`
+	Code int `json:"code,omitempty"`
 
 	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1025
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordRequestBody defines model for KeystoneCreateUserTokenByPasswordRequestBody.
@@ -4883,12 +4883,12 @@ type KeystoneCreateUserTokenByPasswordToken struct {
 	// ExpiresAt Token过期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:559 table "表 14 Token" row 3
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// IssuedAt Token下发时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:566 table "表 14 Token" row 4
-	IssuedAt *string `json:"issued_at,omitempty"`
+	IssuedAt string `json:"issued_at,omitempty"`
 
 	// Methods 获取Token的方式。
 	//
@@ -4918,12 +4918,12 @@ type KeystoneCreateUserTokenByPasswordTokenDomain struct {
 	// ID 帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:805 table "表 19 token.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:798 table "表 19 token.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordTokenProject 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
@@ -4938,12 +4938,12 @@ type KeystoneCreateUserTokenByPasswordTokenProject struct {
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:833 table "表 20 token.project" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:840 table "表 20 token.project" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordTokenUser 获取Token的IAM用户信息。
@@ -4958,17 +4958,17 @@ type KeystoneCreateUserTokenByPasswordTokenUser struct {
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:924 table "表 23 token.user" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name IAM用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:917 table "表 23 token.user" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:931 table "表 23 token.user" row 3
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 }
 
 // KeystoneCreateUserUserLinks IAM用户的资源链接信息。
@@ -4978,7 +4978,7 @@ type KeystoneCreateUserUserLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:332 table "表 8 user.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListAllProjectPermissionsForGroupLinks 资源链接信息。
@@ -4988,17 +4988,17 @@ type KeystoneListAllProjectPermissionsForGroupLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:225 table "表 6 links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:218 table "表 6 links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:211 table "表 6 links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListAllProjectPermissionsForGroupPolicyStatement defines model for KeystoneListAllProjectPermissionsForGroupPolicyStatement.
@@ -5028,7 +5028,7 @@ type KeystoneListAllProjectPermissionsForGroupPolicyStatement struct {
 	// - Deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:344 table "表 8 PolicyStatement" row 2
-	Effect *KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect `json:"Effect,omitempty"`
+	Effect KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -5065,7 +5065,7 @@ type KeystoneListAllProjectPermissionsForGroupResponseBody struct {
 	// TotalNumber 在查询参数存在domain_id时，返回自定义策略总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:107 table "表 3 响应Body参数" row 3
-	TotalNumber *int64 `json:"total_number,omitempty"`
+	TotalNumber int64 `json:"total_number,omitempty"`
 }
 
 // KeystoneListAllProjectPermissionsForGroupRolePolicy 权限的具体内容。
@@ -5088,7 +5088,7 @@ type KeystoneListAllProjectPermissionsForGroupRolePolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:284 table "表 6 RolePolicy" row 3
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // KeystoneListAuthDomainsLinks 资源链接信息。
@@ -5098,7 +5098,7 @@ type KeystoneListAuthDomainsLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:164 table "表 5 links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListAuthDomainsResponseBody defines model for KeystoneListAuthDomainsResponseBody.
@@ -5123,27 +5123,27 @@ type KeystoneListAuthProjectsProjects struct {
 	// Description 项目描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:122 table "表 4 projects" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:158 table "表 4 projects" row 7
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:136 table "表 4 projects" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:143 table "表 4 projects" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IsDomain false.
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:115 table "表 4 projects" row 1
-	IsDomain *bool `json:"is_domain,omitempty"`
+	IsDomain bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
 	//
@@ -5153,13 +5153,13 @@ type KeystoneListAuthProjectsProjects struct {
 	// Name 项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:165 table "表 4 projects" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:150 table "表 4 projects" row 6
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 }
 
 // KeystoneListAuthProjectsProjectsLinks 项目的资源链接。
@@ -5169,7 +5169,7 @@ type KeystoneListAuthProjectsProjectsLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:186 table "表 5 projects.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListAuthProjectsResponseBody defines model for KeystoneListAuthProjectsResponseBody.
@@ -5194,17 +5194,17 @@ type KeystoneListDomainPermissionsForGroupLinks struct {
 	// Next 下一个邻接资源链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:143 table "表 4 links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 上一个邻接资源链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:136 table "表 4 links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:129 table "表 4 links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListDomainPermissionsForGroupResponseBody defines model for KeystoneListDomainPermissionsForGroupResponseBody.
@@ -5229,42 +5229,42 @@ type KeystoneListDomainPermissionsForGroupRoles struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:185 table "表 5 roles" row 4
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:251 table "表 5 roles" row 13
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:200 table "表 5 roles" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:178 table "表 5 roles" row 3
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:221 table "表 5 roles" row 9
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:164 table "表 5 roles" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:171 table "表 5 roles" row 2
-	Flag *string `json:"flag,omitempty"`
+	Flag string `json:"flag,omitempty"`
 
 	// ID 权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:214 table "表 5 roles" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	//
@@ -5275,7 +5275,7 @@ type KeystoneListDomainPermissionsForGroupRoles struct {
 	// 携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:192 table "表 5 roles" row 5
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
 	//
@@ -5291,12 +5291,12 @@ type KeystoneListDomainPermissionsForGroupRoles struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:228 table "表 5 roles" row 10
-	Type *KeystoneListDomainPermissionsForGroupRolesType `json:"type,omitempty"`
+	Type KeystoneListDomainPermissionsForGroupRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:244 table "表 5 roles" row 12
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // KeystoneListDomainPermissionsForGroupRolesType 权限的显示模式。
@@ -5317,17 +5317,17 @@ type KeystoneListDomainPermissionsForGroupRolesLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:243 table "表 5 roles.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:236 table "表 5 roles.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:229 table "表 5 roles.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListDomainPermissionsForGroupRolesPolicy 权限的具体内容。
@@ -5350,7 +5350,7 @@ type KeystoneListDomainPermissionsForGroupRolesPolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:278 table "表 6 roles.policy" row 3
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // KeystoneListEndpointsLinks 终端节点信息列表。
@@ -5360,17 +5360,17 @@ type KeystoneListEndpointsLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:247 table "表 6 links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:240 table "表 6 links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:233 table "表 6 links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListEndpointsResponseBody defines model for KeystoneListEndpointsResponseBody.
@@ -5395,22 +5395,22 @@ type KeystoneListGroupsForUserGroups struct {
 	// CreateTime 用户组创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:155 table "表 4 groups" row 6
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 用户组描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:120 table "表 4 groups" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:134 table "表 4 groups" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ID 用户组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:127 table "表 4 groups" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
 	//
@@ -5420,7 +5420,7 @@ type KeystoneListGroupsForUserGroups struct {
 	// Name 用户组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:141 table "表 4 groups" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneListGroupsForUserResponseBody defines model for KeystoneListGroupsForUserResponseBody.
@@ -5445,22 +5445,22 @@ type KeystoneListGroupsGroups struct {
 	// CreateTime 用户组创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:164 table "表 4 groups" row 6
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 用户组描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:129 table "表 4 groups" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:143 table "表 4 groups" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ID 用户组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:136 table "表 4 groups" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
 	//
@@ -5470,7 +5470,7 @@ type KeystoneListGroupsGroups struct {
 	// Name 用户组名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:150 table "表 4 groups" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneListGroupsResponseBody defines model for KeystoneListGroupsResponseBody.
@@ -5570,7 +5570,7 @@ type KeystoneListPermissionsResponseBody struct {
 	// TotalNumber 返回权限的总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:177 table "表 3 响应Body参数" row 3
-	TotalNumber *int64 `json:"total_number,omitempty"`
+	TotalNumber int64 `json:"total_number,omitempty"`
 }
 
 // KeystoneListPermissionsRoles defines model for KeystoneListPermissionsRoles.
@@ -5580,42 +5580,42 @@ type KeystoneListPermissionsRoles struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:254 table "表 5 roles" row 4
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:320 table "表 5 roles" row 13
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:269 table "表 5 roles" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:247 table "表 5 roles" row 3
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:290 table "表 5 roles" row 9
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:233 table "表 5 roles" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:240 table "表 5 roles" row 2
-	Flag *string `json:"flag,omitempty"`
+	Flag string `json:"flag,omitempty"`
 
 	// ID 权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:283 table "表 5 roles" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	//
@@ -5626,7 +5626,7 @@ type KeystoneListPermissionsRoles struct {
 	// 携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:261 table "表 5 roles" row 5
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
 	//
@@ -5642,12 +5642,12 @@ type KeystoneListPermissionsRoles struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:297 table "表 5 roles" row 10
-	Type *KeystoneListPermissionsRolesType `json:"type,omitempty"`
+	Type KeystoneListPermissionsRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:313 table "表 5 roles" row 12
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // KeystoneListPermissionsRolesType 权限的显示模式。
@@ -5681,7 +5681,7 @@ type KeystoneListPermissionsRolesPolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:390 table "表 7 roles.policy" row 3
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // KeystoneListPermissionsRolesPolicyDepends defines model for KeystoneListPermissionsRolesPolicyDepends.
@@ -5691,12 +5691,12 @@ type KeystoneListPermissionsRolesPolicyDepends struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:301 table "表 7 roles.policy.Depends" row 1
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// DisplayName 权限展示名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:308 table "表 7 roles.policy.Depends" row 2
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 }
 
 // KeystoneListPermissionsRolesPolicyStatement defines model for KeystoneListPermissionsRolesPolicyStatement.
@@ -5726,7 +5726,7 @@ type KeystoneListPermissionsRolesPolicyStatement struct {
 	// - Deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:450 table "表 9 roles.policy.Statement" row 2
-	Effect *KeystoneListPermissionsRolesPolicyStatementEffect `json:"Effect,omitempty"`
+	Effect KeystoneListPermissionsRolesPolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -5768,42 +5768,42 @@ type KeystoneListProjectPermissionsForGroupRoles struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:185 table "表 5 roles" row 4
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:251 table "表 5 roles" row 13
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:200 table "表 5 roles" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:178 table "表 5 roles" row 3
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:221 table "表 5 roles" row 9
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:164 table "表 5 roles" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:171 table "表 5 roles" row 2
-	Flag *string `json:"flag,omitempty"`
+	Flag string `json:"flag,omitempty"`
 
 	// ID 权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:214 table "表 5 roles" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	//
@@ -5814,7 +5814,7 @@ type KeystoneListProjectPermissionsForGroupRoles struct {
 	// 携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:192 table "表 5 roles" row 5
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
 	//
@@ -5830,12 +5830,12 @@ type KeystoneListProjectPermissionsForGroupRoles struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:228 table "表 5 roles" row 10
-	Type *KeystoneListProjectPermissionsForGroupRolesType `json:"type,omitempty"`
+	Type KeystoneListProjectPermissionsForGroupRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:244 table "表 5 roles" row 12
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // KeystoneListProjectPermissionsForGroupRolesType 权限的显示模式。
@@ -5869,7 +5869,7 @@ type KeystoneListProjectPermissionsForGroupRolesPolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:321 table "表 7 roles.policy" row 3
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // KeystoneListProjectPermissionsForGroupRolesPolicyDepends defines model for KeystoneListProjectPermissionsForGroupRolesPolicyDepends.
@@ -5879,12 +5879,12 @@ type KeystoneListProjectPermissionsForGroupRolesPolicyDepends struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:344 table "表 8 roles.policy.Depends" row 1
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// DisplayName 权限名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:351 table "表 8 roles.policy.Depends" row 2
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 }
 
 // KeystoneListProjectPermissionsForGroupRolesPolicyStatement defines model for KeystoneListProjectPermissionsForGroupRolesPolicyStatement.
@@ -5914,7 +5914,7 @@ type KeystoneListProjectPermissionsForGroupRolesPolicyStatement struct {
 	// - Deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:338 table "表 8 roles.policy.Statement" row 2
-	Effect *KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect `json:"Effect,omitempty"`
+	Effect KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -5941,27 +5941,27 @@ type KeystoneListProjectsForUserProjects struct {
 	// Description 项目描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:163 table "表 5 projects" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:199 table "表 5 projects" row 7
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:177 table "表 5 projects" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:184 table "表 5 projects" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IsDomain false.
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:156 table "表 5 projects" row 1
-	IsDomain *bool `json:"is_domain,omitempty"`
+	IsDomain bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
 	//
@@ -5971,13 +5971,13 @@ type KeystoneListProjectsForUserProjects struct {
 	// Name 项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:206 table "表 5 projects" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:191 table "表 5 projects" row 6
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 }
 
 // KeystoneListProjectsForUserResponseBody defines model for KeystoneListProjectsForUserResponseBody.
@@ -6002,27 +6002,27 @@ type KeystoneListProjectsProjects struct {
 	// Description 项目描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:218 table "表 5 projects" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:254 table "表 5 projects" row 7
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:232 table "表 5 projects" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:239 table "表 5 projects" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IsDomain false.
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:211 table "表 5 projects" row 1
-	IsDomain *bool `json:"is_domain,omitempty"`
+	IsDomain bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
 	//
@@ -6032,13 +6032,13 @@ type KeystoneListProjectsProjects struct {
 	// Name 项目名称。如cn-north-1、MOS等，其中MOS为OBS内置项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:261 table "表 5 projects" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:246 table "表 5 projects" row 6
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 }
 
 // KeystoneListProjectsProjectsLinks 项目的资源链接。
@@ -6048,17 +6048,17 @@ type KeystoneListProjectsProjectsLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:241 table "表 6 projects.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:234 table "表 6 projects.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:227 table "表 6 projects.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListProjectsResponseBody defines model for KeystoneListProjectsResponseBody.
@@ -6113,17 +6113,17 @@ type KeystoneListServicesLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:133 table "表 4 links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:126 table "表 4 links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:119 table "表 4 links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListServicesResponseBody defines model for KeystoneListServicesResponseBody.
@@ -6148,17 +6148,17 @@ type KeystoneListUsersForGroupByAdminLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:134 table "表 4 links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:127 table "表 4 links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:120 table "表 4 links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneListUsersForGroupByAdminResponseBody defines model for KeystoneListUsersForGroupByAdminResponseBody.
@@ -6183,17 +6183,17 @@ type KeystoneListUsersForGroupByAdminUsers struct {
 	// Description IAM用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:197 table "表 5 users" row 7
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:169 table "表 5 users" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 用户是否启用。true表示启用，false表示停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:176 table "表 5 users" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// Extra IAM用户的其他信息。
 	//
@@ -6203,12 +6203,12 @@ type KeystoneListUsersForGroupByAdminUsers struct {
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:183 table "表 5 users" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LastProjectID IAM用户退出华为云前，在控制台最后访问的项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:211 table "表 5 users" row 9
-	LastProjectID *string `json:"last_project_id,omitempty"`
+	LastProjectID string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	//
@@ -6218,22 +6218,22 @@ type KeystoneListUsersForGroupByAdminUsers struct {
 	// Name IAM用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:155 table "表 5 users" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“null”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:190 table "表 5 users" row 6
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 
 	// PwdStatus 密码状态。true：需要修改密码，false：正常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:204 table "表 5 users" row 8
-	PwdStatus *bool `json:"pwd_status,omitempty"`
+	PwdStatus bool `json:"pwd_status,omitempty"`
 
 	// PwdStrength IAM用户的密码强度。high：密码强度高；mid：密码强度中等；low：密码强度低。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:218 table "表 5 users" row 10
-	PwdStrength *string `json:"pwd_strength,omitempty"`
+	PwdStrength string `json:"pwd_strength,omitempty"`
 }
 
 // KeystoneListUsersResponseBody defines model for KeystoneListUsersResponseBody.
@@ -6258,27 +6258,27 @@ type KeystoneListUsersUsers struct {
 	// Description IAM用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:229 table "表 5 users" row 7
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:201 table "表 5 users" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:208 table "表 5 users" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:215 table "表 5 users" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:243 table "表 5 users" row 9
-	LastProjectID *string `json:"last_project_id,omitempty"`
+	LastProjectID string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	//
@@ -6288,22 +6288,22 @@ type KeystoneListUsersUsers struct {
 	// Name IAM用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:187 table "表 5 users" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt IAM用户密码过期时间（UTC时间），“null”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:222 table "表 5 users" row 6
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:236 table "表 5 users" row 8
-	PwdStatus *bool `json:"pwd_status,omitempty"`
+	PwdStatus bool `json:"pwd_status,omitempty"`
 
 	// PwdStrength IAM用户的密码强度。high：密码强度高；mid：密码强度中等；low：密码强度低。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:250 table "表 5 users" row 10
-	PwdStrength *string `json:"pwd_strength,omitempty"`
+	PwdStrength string `json:"pwd_strength,omitempty"`
 }
 
 // KeystoneListVersionsError defines model for KeystoneListVersionsError.
@@ -6327,7 +6327,7 @@ type KeystoneListVersionsErrorVersions struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 type KeystoneListVersionsErrorVersionsValuesItem struct {
 	// ID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 	Links []KeystoneListVersionsErrorVersionsValuesItemLinksItem `json:"links,omitempty"`
@@ -6336,10 +6336,10 @@ type KeystoneListVersionsErrorVersionsValuesItem struct {
 	MediaTypes []KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem `json:"media-types,omitempty"`
 
 	// Status Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // KeystoneListVersionsErrorVersionsValuesItemLinksItem defines model for KeystoneListVersionsErrorVersionsValuesItemLinksItem.
@@ -6347,10 +6347,10 @@ type KeystoneListVersionsErrorVersionsValuesItem struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 type KeystoneListVersionsErrorVersionsValuesItemLinksItem struct {
 	// Href Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem defines model for KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem.
@@ -6358,10 +6358,10 @@ type KeystoneListVersionsErrorVersionsValuesItemLinksItem struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
 type KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem struct {
 	// Base Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
-	Base *string `json:"base,omitempty"`
+	Base string `json:"base,omitempty"`
 
 	// Type Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:183
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // KeystoneListVersionsResponseBody defines model for KeystoneListVersionsResponseBody.
@@ -6406,22 +6406,22 @@ type KeystoneShowGroupGroup struct {
 	// CreateTime 用户组创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:148 table "表 4 group" row 6
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 用户组描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:113 table "表 4 group" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 用户组所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:127 table "表 4 group" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ID 用户组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:120 table "表 4 group" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
 	//
@@ -6431,7 +6431,7 @@ type KeystoneShowGroupGroup struct {
 	// Name 用户组名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:134 table "表 4 group" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneShowGroupGroupLinks 用户组的资源链接信息。
@@ -6441,17 +6441,17 @@ type KeystoneShowGroupGroupLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:183 table "表 5 group.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:176 table "表 5 group.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:169 table "表 5 group.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneShowGroupResponseBody defines model for KeystoneShowGroupResponseBody.
@@ -6471,17 +6471,17 @@ type KeystoneShowIdentityProviderIdentityProvider struct {
 	// Description 身份提供商描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:128 table "表 4 identity_provider" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:135 table "表 4 identity_provider" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 身份提供商ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:121 table "表 4 identity_provider" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 身份提供商的资源链接信息。
 	//
@@ -6499,7 +6499,7 @@ type KeystoneShowIdentityProviderIdentityProvider struct {
 	// 默认配置为virtual_user_sso类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:112 table "表 4 identity_provider" row 1
-	SsoType *string `json:"sso_type,omitempty"`
+	SsoType string `json:"sso_type,omitempty"`
 }
 
 // KeystoneShowIdentityProviderResponseBody defines model for KeystoneShowIdentityProviderResponseBody.
@@ -6519,7 +6519,7 @@ type KeystoneShowMappingMapping struct {
 	// ID 映射ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:113 table "表 4 mapping" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 映射的资源链接信息。
 	//
@@ -6549,7 +6549,7 @@ type KeystoneShowMappingMappingRulesRemote struct {
 	// Type 表示IdP断言（SAML协议）或ID token（OIDC协议）中的属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:540 table "表 19 mapping.rules.remote" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // KeystoneShowMappingMappingsRules defines model for KeystoneShowMappingMappingsRules.
@@ -6594,42 +6594,42 @@ type KeystoneShowPermissionRole struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:134 table "表 4 role" row 4
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:200 table "表 4 role" row 13
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:149 table "表 4 role" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:127 table "表 4 role" row 3
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:170 table "表 4 role" row 9
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:113 table "表 4 role" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:120 table "表 4 role" row 2
-	Flag *string `json:"flag,omitempty"`
+	Flag string `json:"flag,omitempty"`
 
 	// ID 权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:163 table "表 4 role" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	//
@@ -6640,7 +6640,7 @@ type KeystoneShowPermissionRole struct {
 	// 携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:141 table "表 4 role" row 5
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
 	//
@@ -6656,12 +6656,12 @@ type KeystoneShowPermissionRole struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:177 table "表 4 role" row 10
-	Type *KeystoneShowPermissionRoleType `json:"type,omitempty"`
+	Type KeystoneShowPermissionRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:193 table "表 4 role" row 12
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // KeystoneShowPermissionRoleType 权限的显示模式。
@@ -6682,17 +6682,17 @@ type KeystoneShowPermissionRoleLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:235 table "表 5 role.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:228 table "表 5 role.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:221 table "表 5 role.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneShowPermissionRolePolicy 权限的具体内容。
@@ -6715,7 +6715,7 @@ type KeystoneShowPermissionRolePolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:270 table "表 6 role.policy" row 3
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // KeystoneShowPermissionRolePolicyStatement defines model for KeystoneShowPermissionRolePolicyStatement.
@@ -6745,7 +6745,7 @@ type KeystoneShowPermissionRolePolicyStatement struct {
 	// - Deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:330 table "表 8 role.policy.Statement" row 2
-	Effect *KeystoneShowPermissionRolePolicyStatementEffect `json:"Effect,omitempty"`
+	Effect KeystoneShowPermissionRolePolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -6772,27 +6772,27 @@ type KeystoneShowProjectProject struct {
 	// Description 项目描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:119 table "表 4 project" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:155 table "表 4 project" row 7
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:133 table "表 4 project" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:140 table "表 4 project" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IsDomain false.
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:112 table "表 4 project" row 1
-	IsDomain *bool `json:"is_domain,omitempty"`
+	IsDomain bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
 	//
@@ -6802,13 +6802,13 @@ type KeystoneShowProjectProject struct {
 	// Name 项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:162 table "表 4 project" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:147 table "表 4 project" row 6
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 }
 
 // KeystoneShowProjectProjectLinks 项目的资源链接。
@@ -6818,17 +6818,17 @@ type KeystoneShowProjectProjectLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:197 table "表 5 project.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:190 table "表 5 project.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:183 table "表 5 project.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneShowProjectResponseBody defines model for KeystoneShowProjectResponseBody.
@@ -6848,7 +6848,7 @@ type KeystoneShowProtocolProtocol struct {
 	// ID 协议ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:163 table "表 6 protocol" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 协议的资源链接信息。
 	//
@@ -6858,7 +6858,7 @@ type KeystoneShowProtocolProtocol struct {
 	// MappingID 映射ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:170 table "表 6 protocol" row 2
-	MappingID *string `json:"mapping_id,omitempty"`
+	MappingID string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneShowProtocolResponseBody defines model for KeystoneShowProtocolResponseBody.
@@ -6888,12 +6888,12 @@ type KeystoneShowSecurityComplianceByOptionConfig struct {
 	// PasswordRegex 密码强度策略的正则表达式。(当option为password_regex时返回)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:124 table "表 4 config" row 1
-	PasswordRegex *string `json:"password_regex,omitempty"`
+	PasswordRegex string `json:"password_regex,omitempty"`
 
 	// PasswordRegexDescription 密码强度策略的描述。(当option为password_regex_description时返回)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:131 table "表 4 config" row 2
-	PasswordRegexDescription *string `json:"password_regex_description,omitempty"`
+	PasswordRegexDescription string `json:"password_regex_description,omitempty"`
 }
 
 // KeystoneShowSecurityComplianceByOptionResponseBody defines model for KeystoneShowSecurityComplianceByOptionResponseBody.
@@ -6953,27 +6953,27 @@ type KeystoneShowUserUser struct {
 	// Description IAM用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:159 table "表 4 user" row 7
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:131 table "表 4 user" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:138 table "表 4 user" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:145 table "表 4 user" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:173 table "表 4 user" row 9
-	LastProjectID *string `json:"last_project_id,omitempty"`
+	LastProjectID string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	//
@@ -6983,17 +6983,17 @@ type KeystoneShowUserUser struct {
 	// Name IAM用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:117 table "表 4 user" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt IAM用户密码过期时间（UTC时间），“null”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:152 table "表 4 user" row 6
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:166 table "表 4 user" row 8
-	PwdStatus *bool `json:"pwd_status,omitempty"`
+	PwdStatus bool `json:"pwd_status,omitempty"`
 }
 
 // KeystoneShowUserUserLinks IAM用户的资源链接信息。
@@ -7003,17 +7003,17 @@ type KeystoneShowUserUserLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:208 table "表 5 user.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:201 table "表 5 user.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:194 table "表 5 user.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // KeystoneShowVersionResponseBody defines model for KeystoneShowVersionResponseBody.
@@ -7218,7 +7218,7 @@ type KeystoneUpdateMappingResponseMappingsRulesLocalGroup struct {
 	// Name 联邦用户在本系统中所属用户组
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:498 table "表 17 mappings.rules.local.group" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneUpdateMappingResponseMappingsRulesLocalGroups 联邦用户在本系统中所属用户组列表
@@ -7228,7 +7228,7 @@ type KeystoneUpdateMappingResponseMappingsRulesLocalGroups struct {
 	// Name 联邦用户在本系统中所属用户组列表
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:519 table "表 18 mappings.rules.local.groups" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneUpdateMappingResponseMappingsRulesLocalUser 联邦用户在本系统中的用户名称
@@ -7238,7 +7238,7 @@ type KeystoneUpdateMappingResponseMappingsRulesLocalUser struct {
 	// Name 联邦用户在本系统中的用户名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:477 table "表 16 mappings.rules.local.user" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneUpdateProjectRequestBody defines model for KeystoneUpdateProjectRequestBody.
@@ -7283,17 +7283,17 @@ type KeystoneUpdateProjectResponseProject struct {
 	// Description 项目描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:179 table "表 6 project" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:221 table "表 6 project" row 8
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:200 table "表 6 project" row 5
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// Extra 项目的其他信息。
 	//
@@ -7303,12 +7303,12 @@ type KeystoneUpdateProjectResponseProject struct {
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:207 table "表 6 project" row 6
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IsDomain false.
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:172 table "表 6 project" row 1
-	IsDomain *bool `json:"is_domain,omitempty"`
+	IsDomain bool `json:"is_domain,omitempty"`
 
 	// Links 项目的资源链接。
 	//
@@ -7318,12 +7318,12 @@ type KeystoneUpdateProjectResponseProject struct {
 	// Name 项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:228 table "表 6 project" row 9
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ParentID 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:214 table "表 6 project" row 7
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 }
 
 // KeystoneUpdateProtocolProtocol 协议信息。
@@ -7423,17 +7423,17 @@ type KeystoneUpdateUserByAdminResponseUser struct {
 	// Description IAM用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:248 table "表 6 user" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:220 table "表 6 user" row 2
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:227 table "表 6 user" row 3
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// Extra IAM用户的其他信息。
 	//
@@ -7443,12 +7443,12 @@ type KeystoneUpdateUserByAdminResponseUser struct {
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:234 table "表 6 user" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:262 table "表 6 user" row 8
-	LastProjectID *string `json:"last_project_id,omitempty"`
+	LastProjectID string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	//
@@ -7458,17 +7458,17 @@ type KeystoneUpdateUserByAdminResponseUser struct {
 	// Name IAM用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:213 table "表 6 user" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“null”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:241 table "表 6 user" row 5
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:255 table "表 6 user" row 7
-	PwdStatus *bool `json:"pwd_status,omitempty"`
+	PwdStatus bool `json:"pwd_status,omitempty"`
 }
 
 // KeystoneUpdateUserPasswordRequestBody defines model for KeystoneUpdateUserPasswordRequestBody.
@@ -7514,13 +7514,13 @@ type KeystoneValidateTokenError struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
 type KeystoneValidateTokenErrorError struct {
 	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
-	Code *int `json:"code,omitempty"`
+	Code int `json:"code,omitempty"`
 
 	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:574
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // KeystoneValidateTokenResponseBody defines model for KeystoneValidateTokenResponseBody.
@@ -7550,12 +7550,12 @@ type KeystoneValidateTokenToken struct {
 	// ExpiresAt token过期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:163 table "表 5 token" row 3
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// IssuedAt token下发时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:170 table "表 5 token" row 4
-	IssuedAt *string `json:"issued_at,omitempty"`
+	IssuedAt string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
 	//
@@ -7585,27 +7585,27 @@ type KeystoneValidateTokenTokenCatalogEndpoints struct {
 	// ID 终端节点ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:261 table "表 7 token.catalog.endpoints" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:268 table "表 7 token.catalog.endpoints" row 2
-	Interface *string `json:"interface,omitempty"`
+	Interface string `json:"interface,omitempty"`
 
 	// Region 终端节点所属区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:275 table "表 7 token.catalog.endpoints" row 3
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// RegionID 终端节点所属区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:282 table "表 7 token.catalog.endpoints" row 4
-	RegionID *string `json:"region_id,omitempty"`
+	RegionID string `json:"region_id,omitempty"`
 
 	// URL 终端节点的URL。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:289 table "表 7 token.catalog.endpoints" row 5
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // KeystoneValidateTokenTokenDomain 被校验token的IAM用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
@@ -7615,12 +7615,12 @@ type KeystoneValidateTokenTokenDomain struct {
 	// ID 帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:317 table "表 8 token.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:310 table "表 8 token.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneValidateTokenTokenProject 被校验token的IAM用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
@@ -7635,12 +7635,12 @@ type KeystoneValidateTokenTokenProject struct {
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:345 table "表 9 token.project" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:352 table "表 9 token.project" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // KeystoneValidateTokenTokenUser 获取token的IAM用户信息。
@@ -7655,17 +7655,17 @@ type KeystoneValidateTokenTokenUser struct {
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:436 table "表 12 token.user" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name IAM用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:429 table "表 12 token.user" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:443 table "表 12 token.user" row 3
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 }
 
 // KeystoneValidateTokenTokenUserDomain IAM用户所属的帐号信息。
@@ -7675,12 +7675,12 @@ type KeystoneValidateTokenTokenUserDomain struct {
 	// ID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:478 table "表 13 token.user.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:471 table "表 13 token.user.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListAgenciesResponseBody defines model for ListAgenciesResponseBody.
@@ -7700,7 +7700,7 @@ type ListAllProjectsPermissionsForAgencyLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:155 table "表 5 links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // ListAllProjectsPermissionsForAgencyResponseBody defines model for ListAllProjectsPermissionsForAgencyResponseBody.
@@ -7725,7 +7725,7 @@ type ListAllProjectsPermissionsForAgencyRoles struct {
 	// ID 权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:120 table "表 4 roles" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	//
@@ -7735,7 +7735,7 @@ type ListAllProjectsPermissionsForAgencyRoles struct {
 	// Name 权限名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:134 table "表 4 roles" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListCustomPoliciesResponseBody defines model for ListCustomPoliciesResponseBody.
@@ -7755,7 +7755,7 @@ type ListCustomPoliciesResponseBody struct {
 	// TotalNumber 返回自定义策略的总条数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:115 table "表 3 响应Body参数" row 3
-	TotalNumber *int64 `json:"total_number,omitempty"`
+	TotalNumber int64 `json:"total_number,omitempty"`
 }
 
 // ListCustomPoliciesRoles defines model for ListCustomPoliciesRoles.
@@ -7765,37 +7765,37 @@ type ListCustomPoliciesRoles struct {
 	// Catalog 自定义策略所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:206 table "表 5 roles" row 6
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 自定义策略创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:192 table "表 5 roles" row 4
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 自定义策略的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:220 table "表 5 roles" row 8
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:199 table "表 5 roles" row 5
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:241 table "表 5 roles" row 11
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 自定义策略所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:171 table "表 5 roles" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ID 自定义策略ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:234 table "表 5 roles" row 10
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
 	//
@@ -7805,7 +7805,7 @@ type ListCustomPoliciesRoles struct {
 	// Name 自定义策略名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:213 table "表 5 roles" row 7
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 自定义策略的具体内容。
 	//
@@ -7815,7 +7815,7 @@ type ListCustomPoliciesRoles struct {
 	// References 自定义策略的引用次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:178 table "表 5 roles" row 2
-	References *int64 `json:"references,omitempty"`
+	References int64 `json:"references,omitempty"`
 
 	// Type 自定义策略的显示模式。
 	// 说明：
@@ -7824,12 +7824,12 @@ type ListCustomPoliciesRoles struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:248 table "表 5 roles" row 12
-	Type *ListCustomPoliciesRolesType `json:"type,omitempty"`
+	Type ListCustomPoliciesRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:185 table "表 5 roles" row 3
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // ListCustomPoliciesRolesType 自定义策略的显示模式。
@@ -7848,7 +7848,7 @@ type ListCustomPoliciesRolesLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:278 table "表 6 roles.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // ListCustomPoliciesRolesPolicy 自定义策略的具体内容。
@@ -7866,7 +7866,7 @@ type ListCustomPoliciesRolesPolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:299 table "表 7 roles.policy" row 1
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // ListCustomPoliciesRolesPolicyStatement defines model for ListCustomPoliciesRolesPolicyStatement.
@@ -7893,7 +7893,7 @@ type ListCustomPoliciesRolesPolicyStatement struct {
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:338 table "表 8 roles.policy.Statement" row 2
-	Effect *string `json:"Effect,omitempty"`
+	Effect string `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -7922,42 +7922,42 @@ type ListDomainPermissionsForAgencyRoles struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:143 table "表 4 roles" row 4
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:208 table "表 4 roles" row 13
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:157 table "表 4 roles" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:136 table "表 4 roles" row 3
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限展示名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:178 table "表 4 roles" row 9
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:122 table "表 4 roles" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:129 table "表 4 roles" row 2
-	Flag *string `json:"flag,omitempty"`
+	Flag string `json:"flag,omitempty"`
 
 	// ID 权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:171 table "表 4 roles" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	//
@@ -7967,7 +7967,7 @@ type ListDomainPermissionsForAgencyRoles struct {
 	// Name 权限名。携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:150 table "表 4 roles" row 5
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
 	//
@@ -7983,12 +7983,12 @@ type ListDomainPermissionsForAgencyRoles struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:185 table "表 4 roles" row 10
-	Type *ListDomainPermissionsForAgencyRolesType `json:"type,omitempty"`
+	Type ListDomainPermissionsForAgencyRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:201 table "表 4 roles" row 12
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // ListDomainPermissionsForAgencyRolesType 权限的显示模式。
@@ -8044,7 +8044,7 @@ type ListEnterpriseProjectsResDetail struct {
 	// ProjectID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:105 table "表 4 ListEnterpriseProjectsResDetail" row 1
-	ProjectID *string `json:"projectId,omitempty"`
+	ProjectID string `json:"projectId,omitempty"`
 }
 
 // ListGroupsForEnterpriseProjectResDetail defines model for ListGroupsForEnterpriseProjectResDetail.
@@ -8054,27 +8054,27 @@ type ListGroupsForEnterpriseProjectResDetail struct {
 	// CreateTime 用户组创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:105 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 1
-	CreateTime *int64 `json:"createTime,omitempty"`
+	CreateTime int64 `json:"createTime,omitempty"`
 
 	// Description 用户组描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:112 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:119 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 3
-	DomainID *string `json:"domainId,omitempty"`
+	DomainID string `json:"domainId,omitempty"`
 
 	// ID 用户组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:126 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:133 table "表 4 ListGroupsForEnterpriseProjectResDetail" row 5
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListGroupsForEnterpriseProjectResponseBody defines model for ListGroupsForEnterpriseProjectResponseBody.
@@ -8122,10 +8122,10 @@ type ListProjectPermissionsForAgencyResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
 type ListProtectPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListProtectPolicyProtectPolicy 操作保护策略。
@@ -8135,7 +8135,7 @@ type ListProtectPolicyProtectPolicy struct {
 	// AdminCheck 是否指定人员验证。on为指定人员验证,必须填写scene参数。off为操作员验证。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:127 table "表 4 protect_policy" row 4
-	AdminCheck *string `json:"admin_check,omitempty"`
+	AdminCheck string `json:"admin_check,omitempty"`
 
 	// AllowUser 用户可以自主修改的属性。
 	//
@@ -8145,22 +8145,22 @@ type ListProtectPolicyProtectPolicy struct {
 	// Email 操作保护验证指定邮件地址。示例:example@email.com。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:134 table "表 4 protect_policy" row 5
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty"`
 
 	// Mobile 操作保护验证指定手机号码。示例:0086-123456789。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:120 table "表 4 protect_policy" row 3
-	Mobile *string `json:"mobile,omitempty"`
+	Mobile string `json:"mobile,omitempty"`
 
 	// OperationProtection 是否开启操作保护,取值范围true或false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:113 table "表 4 protect_policy" row 2
-	OperationProtection *bool `json:"operation_protection,omitempty"`
+	OperationProtection bool `json:"operation_protection,omitempty"`
 
 	// Scene 操作保护指定人员验证方式,admin_check为on时,必须填写。包括mobile、email。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:141 table "表 4 protect_policy" row 6
-	Scene *string `json:"scene,omitempty"`
+	Scene string `json:"scene,omitempty"`
 }
 
 // ListProtectPolicyProtectPolicyAllowUser 用户可以自主修改的属性。
@@ -8170,22 +8170,22 @@ type ListProtectPolicyProtectPolicyAllowUser struct {
 	// ManageAccesskey 是否允许子用户自行管理AK,取值范围true或false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:295 table "表 8 protect_policy.allow_user" row 1
-	ManageAccesskey *bool `json:"manage_accesskey,omitempty"`
+	ManageAccesskey bool `json:"manage_accesskey,omitempty"`
 
 	// ManageEmail 是否允许子用户自己修改邮箱,取值范围true或false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:302 table "表 8 protect_policy.allow_user" row 2
-	ManageEmail *bool `json:"manage_email,omitempty"`
+	ManageEmail bool `json:"manage_email,omitempty"`
 
 	// ManageMobile 是否允许子用户自己修改电话,取值范围true或false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:309 table "表 8 protect_policy.allow_user" row 3
-	ManageMobile *bool `json:"manage_mobile,omitempty"`
+	ManageMobile bool `json:"manage_mobile,omitempty"`
 
 	// ManagePassword 是否允许子用户自己修改密码,取值范围true或false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:316 table "表 8 protect_policy.allow_user" row 4
-	ManagePassword *bool `json:"manage_password,omitempty"`
+	ManagePassword bool `json:"manage_password,omitempty"`
 }
 
 // ListProtectPolicyResponseBody defines model for ListProtectPolicyResponseBody.
@@ -8211,13 +8211,13 @@ type ListRolesError struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
 type ListRolesErrorError struct {
 	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Code *int `json:"code,omitempty"`
+	Code int `json:"code,omitempty"`
 
 	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectPolicyStatement defines model for ListRolesForGroupOnEnterpriseProjectPolicyStatement.
@@ -8247,7 +8247,7 @@ type ListRolesForGroupOnEnterpriseProjectPolicyStatement struct {
 	// - Deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:274 table "表 7 PolicyStatement" row 2
-	Effect *string `json:"Effect,omitempty"`
+	Effect string `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -8289,7 +8289,7 @@ type ListRolesForGroupOnEnterpriseProjectRolePolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:214 table "表 5 RolePolicy" row 3
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectRoles defines model for ListRolesForGroupOnEnterpriseProjectRoles.
@@ -8299,42 +8299,42 @@ type ListRolesForGroupOnEnterpriseProjectRoles struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:114 table "表 4 roles" row 1
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// Description 权限的英文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:128 table "表 4 roles" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:135 table "表 4 roles" row 4
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限展示名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:121 table "表 4 roles" row 2
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:142 table "表 4 roles" row 5
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:149 table "表 4 roles" row 6
-	Flag *string `json:"flag,omitempty"`
+	Flag string `json:"flag,omitempty"`
 
 	// ID 权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:156 table "表 4 roles" row 7
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 权限名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:163 table "表 4 roles" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 权限具体内容。
 	//
@@ -8350,7 +8350,7 @@ type ListRolesForGroupOnEnterpriseProjectRoles struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:177 table "表 4 roles" row 10
-	Type *ListRolesForGroupOnEnterpriseProjectRolesType `json:"type,omitempty"`
+	Type ListRolesForGroupOnEnterpriseProjectRolesType `json:"type,omitempty"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectRolesType 权限的显示模式。
@@ -8385,7 +8385,7 @@ type ListRolesForUserOnEnterpriseProjectPolicyStatement struct {
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:274 table "表 7 PolicyStatement" row 2
-	Effect *string `json:"Effect,omitempty"`
+	Effect string `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -8427,7 +8427,7 @@ type ListRolesForUserOnEnterpriseProjectRolePolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:214 table "表 5 RolePolicy" row 3
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // ListRolesResponseBody defines model for ListRolesResponseBody.
@@ -8445,28 +8445,28 @@ type ListRolesResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
 type ListRolesResponseBodyRolesItem struct {
 	// Catalog Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// Description Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DisplayName Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
 	Policy *ListRolesResponseBodyRolesItemPolicy `json:"policy,omitempty"`
 
 	// Type Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ListRolesResponseBodyRolesItemPolicy defines model for ListRolesResponseBodyRolesItemPolicy.
@@ -8477,7 +8477,7 @@ type ListRolesResponseBodyRolesItemPolicy struct {
 	Statement []ListRolesResponseBodyRolesItemPolicyStatementItem `json:"Statement,omitempty"`
 
 	// Version Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // ListRolesResponseBodyRolesItemPolicyStatementItem defines model for ListRolesResponseBodyRolesItemPolicyStatementItem.
@@ -8488,7 +8488,7 @@ type ListRolesResponseBodyRolesItemPolicyStatementItem struct {
 	Action []string `json:"Action,omitempty"`
 
 	// Effect Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
-	Effect *string `json:"Effect,omitempty"`
+	Effect string `json:"Effect,omitempty"`
 }
 
 // ListUserLoginProtectsError defines model for ListUserLoginProtectsError.
@@ -8496,10 +8496,10 @@ type ListRolesResponseBodyRolesItemPolicyStatementItem struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:149
 type ListUserLoginProtectsError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:149
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:149
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListUserLoginProtectsResponseBody defines model for ListUserLoginProtectsResponseBody.
@@ -8519,10 +8519,10 @@ type ListUserLoginProtectsResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:130
 type ListUserMfaDevicesError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:130
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:130
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListUserMfaDevicesResponseBody defines model for ListUserMfaDevicesResponseBody.
@@ -8552,37 +8552,37 @@ type ListUsersForEnterpriseProjectUsers struct {
 	// Description 授权用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:133 table "表 4 users" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 授权用户所属账号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:105 table "表 4 users" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 授权用户是否启用，true表示启用，false表示停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:126 table "表 4 users" row 4
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 授权用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:112 table "表 4 users" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LastestPolicyTime 用户最近与企业项目关联策略的时间（毫秒）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:147 table "表 4 users" row 7
-	LastestPolicyTime *int64 `json:"lastest_policy_time,omitempty"`
+	LastestPolicyTime int64 `json:"lastest_policy_time,omitempty"`
 
 	// Name 授权用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:119 table "表 4 users" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PolicyNum 授权用户的策略数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:140 table "表 4 users" row 6
-	PolicyNum *int64 `json:"policy_num,omitempty"`
+	PolicyNum int64 `json:"policy_num,omitempty"`
 }
 
 // LoginProject 登录保护状态信息。
@@ -8607,17 +8607,17 @@ type LoginProtects struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，未开启为"false"。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:81 table "表 3 login_protects" row 1
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// UserID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:88 table "表 3 login_protects" row 2
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 
 	// VerificationMethod IAM用户登录验证方式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:95 table "表 3 login_protects" row 3
-	VerificationMethod *string `json:"verification_method,omitempty"`
+	VerificationMethod string `json:"verification_method,omitempty"`
 }
 
 // Logintoken 自定义身份代理登录票据信息。
@@ -8634,44 +8634,44 @@ type Logintoken struct {
 	// DomainID 帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:209 table "表 7 logintoken" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ExpiresAt logintoken的过期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:216 table "表 7 logintoken" row 2
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// Method 认证方法。当认证用户为华为云用户时，该字段内容为“token”，当认证用户为自定义身份代理用户时，该字段内容为“federation_proxy”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:223 table "表 7 logintoken" row 3
-	Method *string `json:"method,omitempty"`
+	Method string `json:"method,omitempty"`
 
 	// SessionID 会话ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:244 table "表 7 logintoken" row 6
-	SessionID *string `json:"session_id,omitempty"`
+	SessionID string `json:"session_id,omitempty"`
 
 	// SessionName 自定义身份代理用户名。
 	// 说明：
 	// 通过委托获取临时访问密钥和securitytoken且请求体中填写session_user.name参数时，会返回该字段。该字段的值即为session_user.name所填写的值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:258 table "表 7 logintoken" row 8
-	SessionName *string `json:"session_name,omitempty"`
+	SessionName string `json:"session_name,omitempty"`
 
 	// SessionUserID 自定义身份代理用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:251 table "表 7 logintoken" row 7
-	SessionUserID *string `json:"session_user_id,omitempty"`
+	SessionUserID string `json:"session_user_id,omitempty"`
 
 	// UserID 用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:230 table "表 7 logintoken" row 4
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 
 	// UserName 用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:237 table "表 7 logintoken" row 5
-	UserName *string `json:"user_name,omitempty"`
+	UserName string `json:"user_name,omitempty"`
 }
 
 // LogintokenAssumedBy 被委托方用户信息。
@@ -8698,17 +8698,17 @@ type LogintokenAssumedByUser struct {
 	// ID 被委托方用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:332 table "表 9 logintoken.assumed_by.user" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 被委托方用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:318 table "表 9 logintoken.assumed_by.user" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 被委托方用户的密码过期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:325 table "表 9 logintoken.assumed_by.user" row 3
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 }
 
 // LogintokenAssumedByUserDomain 被委托方用户所属帐号信息。
@@ -8718,12 +8718,12 @@ type LogintokenAssumedByUserDomain struct {
 	// ID 被委托方用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:360 table "表 10 logintoken.assumed_by.user.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 被委托方用户所属帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:353 table "表 10 logintoken.assumed_by.user.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // MappingLinks 映射的资源链接信息。
@@ -8733,7 +8733,7 @@ type MappingLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:393 table "表 13 mapping.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // Mappings defines model for Mappings.
@@ -8743,7 +8743,7 @@ type Mappings struct {
 	// ID 映射ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:130 table "表 4 mappings" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 映射的资源链接信息。
 	//
@@ -8763,7 +8763,7 @@ type MappingsLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:165 table "表 5 mappings.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // MappingsRulesRemote defines model for MappingsRulesRemote.
@@ -8783,7 +8783,7 @@ type MappingsRulesRemote struct {
 	// Type 表示IdP断言（SAML协议）或ID token（OIDC协议）中的属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:312 table "表 11 mappings.rules.remote" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // OSFederationInfo 联邦用户user详情。
@@ -8815,23 +8815,23 @@ type OpenIDConnectConfig struct {
 	// - program: 支持编程访问方式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:260 table "表 6 OpenIDConnectConfig" row 1
-	AccessMode *string `json:"access_mode,omitempty"`
+	AccessMode string `json:"access_mode,omitempty"`
 
 	// AuthorizationEndpoint OpenID Connect身份提供商授权地址。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:282 table "表 6 OpenIDConnectConfig" row 4
-	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
+	AuthorizationEndpoint string `json:"authorization_endpoint,omitempty"`
 
 	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:275 table "表 6 OpenIDConnectConfig" row 3
-	ClientID *string `json:"client_id,omitempty"`
+	ClientID string `json:"client_id,omitempty"`
 
 	// IdpURL OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:268 table "表 6 OpenIDConnectConfig" row 2
-	IdpURL *string `json:"idp_url,omitempty"`
+	IdpURL string `json:"idp_url,omitempty"`
 
 	// ResponseMode 授权请求返回方式。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -8840,7 +8840,7 @@ type OpenIDConnectConfig struct {
 	// - form_post
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:313 table "表 6 OpenIDConnectConfig" row 7
-	ResponseMode *OpenIDConnectConfigResponseMode `json:"response_mode,omitempty"`
+	ResponseMode OpenIDConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -8848,7 +8848,7 @@ type OpenIDConnectConfig struct {
 	// - id_token
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:303 table "表 6 OpenIDConnectConfig" row 6
-	ResponseType *OpenIDConnectConfigResponseType `json:"response_type,omitempty"`
+	ResponseType OpenIDConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -8862,12 +8862,12 @@ type OpenIDConnectConfig struct {
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:290 table "表 6 OpenIDConnectConfig" row 5
-	Scope *OpenIDConnectConfigScope `json:"scope,omitempty"`
+	Scope OpenIDConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:323 table "表 6 OpenIDConnectConfig" row 8
-	SigningKey *string `json:"signing_key,omitempty"`
+	SigningKey string `json:"signing_key,omitempty"`
 }
 
 // OpenIDConnectConfigResponseMode 授权请求返回方式。
@@ -8908,12 +8908,12 @@ type PolicyDepends struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:237 table "表 6 PolicyDepends" row 1
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// DisplayName 权限展示名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:244 table "表 6 PolicyDepends" row 2
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 }
 
 // ProjectInfo 项目详情。
@@ -8928,12 +8928,12 @@ type ProjectInfo struct {
 	// ID 项目id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:533 table "表 17 ProjectInfo" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 项目名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:540 table "表 17 ProjectInfo" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ProtocolIDInfo 协议详情。
@@ -8943,7 +8943,7 @@ type ProtocolIDInfo struct {
 	// ID 协议id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:421 table "表 13 ProtocolIdInfo" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // ProtocolLinks 协议的资源链接信息。
@@ -8953,12 +8953,12 @@ type ProtocolLinks struct {
 	// IdentityProvider 身份提供商的资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:198 table "表 7 protocol.links" row 1
-	IdentityProvider *string `json:"identity_provider,omitempty"`
+	IdentityProvider string `json:"identity_provider,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:205 table "表 7 protocol.links" row 2
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // Protocols defines model for Protocols.
@@ -8968,7 +8968,7 @@ type Protocols struct {
 	// ID 协议ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:155 table "表 5 protocols" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 协议的资源链接信息。
 	//
@@ -8978,7 +8978,7 @@ type Protocols struct {
 	// MappingID 映射ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:162 table "表 5 protocols" row 2
-	MappingID *string `json:"mapping_id,omitempty"`
+	MappingID string `json:"mapping_id,omitempty"`
 }
 
 // ProtocolsLinks 协议的资源链接信息。
@@ -8988,12 +8988,12 @@ type ProtocolsLinks struct {
 	// IdentityProvider 身份提供商的资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:190 table "表 6 protocols.links" row 1
-	IdentityProvider *string `json:"identity_provider,omitempty"`
+	IdentityProvider string `json:"identity_provider,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:197 table "表 6 protocols.links" row 2
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // QueryProjectDetailsAndStatusError defines model for QueryProjectDetailsAndStatusError.
@@ -9001,10 +9001,10 @@ type ProtocolsLinks struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:197
 type QueryProjectDetailsAndStatusError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:197
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:197
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // QueryProjectDetailsAndStatusQuotas 帐号配额信息。
@@ -9024,27 +9024,27 @@ type QueryProjectDetailsAndStatusResources struct {
 	// Max 配额最大值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:124 table "表 5 resources" row 1
-	Max *int64 `json:"max,omitempty"`
+	Max int64 `json:"max,omitempty"`
 
 	// Min 配额最小值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:131 table "表 5 resources" row 2
-	Min *int64 `json:"min,omitempty"`
+	Min int64 `json:"min,omitempty"`
 
 	// Quota 当前配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:138 table "表 5 resources" row 3
-	Quota *int64 `json:"quota,omitempty"`
+	Quota int64 `json:"quota,omitempty"`
 
 	// Type 配额类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:145 table "表 5 resources" row 4
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Used 已使用的配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:152 table "表 5 resources" row 5
-	Used *int64 `json:"used,omitempty"`
+	Used int64 `json:"used,omitempty"`
 }
 
 // QueryProjectDetailsAndStatusResponseBody defines model for QueryProjectDetailsAndStatusResponseBody.
@@ -9064,12 +9064,12 @@ type Region struct {
 	// Description 区域描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:112 table "表 4 region" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:140 table "表 4 region" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 区域的资源链接信息。
 	//
@@ -9084,12 +9084,12 @@ type Region struct {
 	// ParentRegionID null.
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:119 table "表 4 region" row 2
-	ParentRegionID *string `json:"parent_region_id,omitempty"`
+	ParentRegionID string `json:"parent_region_id,omitempty"`
 
 	// Type 区域类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:147 table "表 4 region" row 6
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // RegionLinks 区域的资源链接信息。
@@ -9099,7 +9099,7 @@ type RegionLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:168 table "表 5 region.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // RegionLocales 区域名。
@@ -9109,27 +9109,27 @@ type RegionLocales struct {
 	// EnUs 区域的英文名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:196 table "表 6 region.locales" row 2
-	EnUs *string `json:"en-us,omitempty"`
+	EnUs string `json:"en-us,omitempty"`
 
 	// EsEs 区域的西班牙语名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:217 table "表 6 region.locales" row 5
-	EsEs *string `json:"es-es,omitempty"`
+	EsEs string `json:"es-es,omitempty"`
 
 	// EsUs 区域的美国西班牙语名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:210 table "表 6 region.locales" row 4
-	EsUs *string `json:"es-us,omitempty"`
+	EsUs string `json:"es-us,omitempty"`
 
 	// PtBr 区域的葡萄牙语名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:203 table "表 6 region.locales" row 3
-	PtBr *string `json:"pt-br,omitempty"`
+	PtBr string `json:"pt-br,omitempty"`
 
 	// ZhCn 区域的中文名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:189 table "表 6 region.locales" row 1
-	ZhCn *string `json:"zh-cn,omitempty"`
+	ZhCn string `json:"zh-cn,omitempty"`
 }
 
 // Regions defines model for Regions.
@@ -9139,12 +9139,12 @@ type Regions struct {
 	// Description 区域描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:129 table "表 4 regions" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:157 table "表 4 regions" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 区域的资源链接信息。
 	//
@@ -9159,12 +9159,12 @@ type Regions struct {
 	// ParentRegionID null.
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:136 table "表 4 regions" row 2
-	ParentRegionID *string `json:"parent_region_id,omitempty"`
+	ParentRegionID string `json:"parent_region_id,omitempty"`
 
 	// Type 区域类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:164 table "表 4 regions" row 6
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // RegionsLinks 区域的资源链接信息。
@@ -9174,7 +9174,7 @@ type RegionsLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:185 table "表 5 regions.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // RegionsLocales 区域名。
@@ -9184,27 +9184,27 @@ type RegionsLocales struct {
 	// EnUs 区域的英文名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:213 table "表 6 regions.locales" row 2
-	EnUs *string `json:"en-us,omitempty"`
+	EnUs string `json:"en-us,omitempty"`
 
 	// EsEs 区域的西班牙语名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:234 table "表 6 regions.locales" row 5
-	EsEs *string `json:"es-es,omitempty"`
+	EsEs string `json:"es-es,omitempty"`
 
 	// EsUs 区域的美国西班牙语名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:227 table "表 6 regions.locales" row 4
-	EsUs *string `json:"es-us,omitempty"`
+	EsUs string `json:"es-us,omitempty"`
 
 	// PtBr 区域的葡萄牙语名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:220 table "表 6 regions.locales" row 3
-	PtBr *string `json:"pt-br,omitempty"`
+	PtBr string `json:"pt-br,omitempty"`
 
 	// ZhCn 区域的中文名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:206 table "表 6 regions.locales" row 1
-	ZhCn *string `json:"zh-cn,omitempty"`
+	ZhCn string `json:"zh-cn,omitempty"`
 }
 
 // RoleAssignments defines model for RoleAssignments.
@@ -9224,7 +9224,7 @@ type RoleAssignments struct {
 	// IsInherited 是否基于所有项目授权。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:265 table "表 4 role_assignments" row 6
-	IsInherited *bool `json:"is_inherited,omitempty"`
+	IsInherited bool `json:"is_inherited,omitempty"`
 
 	// Role 授权策略信息。
 	//
@@ -9249,7 +9249,7 @@ type RoleAssignmentsAgency struct {
 	// ID 委托ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:349 table "表 8 role_assignments.agency" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsGroup 授权用户组信息。
@@ -9259,7 +9259,7 @@ type RoleAssignmentsGroup struct {
 	// ID 用户组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:328 table "表 7 role_assignments.group" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsRole 授权策略信息。
@@ -9269,7 +9269,7 @@ type RoleAssignmentsRole struct {
 	// ID 权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:307 table "表 6 role_assignments.role" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsScope 授权作用的范围。
@@ -9299,7 +9299,7 @@ type RoleAssignmentsScopeDomain struct {
 	// ID 全局服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:426 table "表 11 role_assignments.scope.domain" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsScopeEnterpriseProject 基于企业项目授权的信息。
@@ -9309,7 +9309,7 @@ type RoleAssignmentsScopeEnterpriseProject struct {
 	// ID 企业项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:447 table "表 12 role_assignments.scope.enterprise_project" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsScopeProject 基于IAM项目授权的信息。
@@ -9319,7 +9319,7 @@ type RoleAssignmentsScopeProject struct {
 	// ID IAM项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:405 table "表 10 role_assignments.scope.project" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsUser 授权用户信息。
@@ -9329,7 +9329,7 @@ type RoleAssignmentsUser struct {
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:286 table "表 5 role_assignments.user" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // RolePolicyDepends defines model for RolePolicyDepends.
@@ -9339,12 +9339,12 @@ type RolePolicyDepends struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:293 table "表 7 role.policy.Depends" row 1
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// DisplayName 权限展示名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:300 table "表 7 role.policy.Depends" row 2
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 }
 
 // RoleResult defines model for RoleResult.
@@ -9354,42 +9354,42 @@ type RoleResult struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:149 table "表 4 RoleResult" row 4
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 权限创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:214 table "表 4 RoleResult" row 13
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 权限描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:163 table "表 4 RoleResult" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:142 table "表 4 RoleResult" row 3
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限展示名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:184 table "表 4 RoleResult" row 9
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:128 table "表 4 RoleResult" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:135 table "表 4 RoleResult" row 2
-	Flag *string `json:"flag,omitempty"`
+	Flag string `json:"flag,omitempty"`
 
 	// ID 权限ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:177 table "表 4 RoleResult" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 资源链接信息。
 	//
@@ -9399,7 +9399,7 @@ type RoleResult struct {
 	// Name 权限名。携带在用户的token中，云服务根据该名称来判断用户是否有权限访问。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:156 table "表 4 RoleResult" row 5
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 权限的具体内容。
 	//
@@ -9415,12 +9415,12 @@ type RoleResult struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:191 table "表 4 RoleResult" row 10
-	Type *RoleResultType `json:"type,omitempty"`
+	Type RoleResultType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:207 table "表 4 RoleResult" row 12
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // RoleResultType 权限的显示模式。
@@ -9441,42 +9441,42 @@ type RolesItem struct {
 	// Catalog 权限所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:114 table "表 4 RolesItem" row 1
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// Description 权限的英文描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:128 table "表 4 RolesItem" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 权限的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:135 table "表 4 RolesItem" row 4
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 权限展示名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:121 table "表 4 RolesItem" row 2
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 权限所属账号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:142 table "表 4 RolesItem" row 5
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:149 table "表 4 RolesItem" row 6
-	Flag *string `json:"flag,omitempty"`
+	Flag string `json:"flag,omitempty"`
 
 	// ID 权限Id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:156 table "表 4 RolesItem" row 7
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 权限名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:163 table "表 4 RolesItem" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 权限具体内容。
 	//
@@ -9492,7 +9492,7 @@ type RolesItem struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:177 table "表 4 RolesItem" row 10
-	Type *RolesItemType `json:"type,omitempty"`
+	Type RolesItemType `json:"type,omitempty"`
 }
 
 // RolesItemType 权限的显示模式。
@@ -9537,12 +9537,12 @@ type ScopedTokenInfo struct {
 	// ExpiresAt 过期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:253 table "表 9 ScopedTokenInfo" row 1
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// IssuedAt 生成时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:267 table "表 9 ScopedTokenInfo" row 3
-	IssuedAt *string `json:"issued_at,omitempty"`
+	IssuedAt string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式，联邦用户默认为mapped。
 	//
@@ -9572,17 +9572,17 @@ type Service struct {
 	// Description 服务描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:119 table "表 4 service" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 服务是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:147 table "表 4 service" row 6
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:133 table "表 4 service" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 服务的资源链接。
 	//
@@ -9592,12 +9592,12 @@ type Service struct {
 	// Name 服务名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:112 table "表 4 service" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Type 服务类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:140 table "表 4 service" row 5
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ServiceLinks 服务的资源链接。
@@ -9607,17 +9607,17 @@ type ServiceLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:182 table "表 5 service.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:175 table "表 5 service.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:168 table "表 5 service.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // Services defines model for Services.
@@ -9627,17 +9627,17 @@ type Services struct {
 	// Description 服务描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:161 table "表 5 services" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 服务是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:189 table "表 5 services" row 6
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:175 table "表 5 services" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 服务的资源链接。
 	//
@@ -9647,12 +9647,12 @@ type Services struct {
 	// Name 服务名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:154 table "表 5 services" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Type 服务类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:182 table "表 5 services" row 5
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ServicesLinks 服务的资源链接。
@@ -9662,17 +9662,17 @@ type ServicesLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:224 table "表 6 services.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:217 table "表 6 services.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:210 table "表 6 services.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // ShowAgencyResponseBody defines model for ShowAgencyResponseBody.
@@ -9702,37 +9702,37 @@ type ShowCustomPolicyRole struct {
 	// Catalog 自定义策略所在目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:148 table "表 4 role" row 6
-	Catalog *string `json:"catalog,omitempty"`
+	Catalog string `json:"catalog,omitempty"`
 
 	// CreatedTime 自定义策略创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:134 table "表 4 role" row 4
-	CreatedTime *string `json:"created_time,omitempty"`
+	CreatedTime string `json:"created_time,omitempty"`
 
 	// Description 自定义策略的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:162 table "表 4 role" row 8
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DescriptionCn 自定义策略的中文描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:141 table "表 4 role" row 5
-	DescriptionCn *string `json:"description_cn,omitempty"`
+	DescriptionCn string `json:"description_cn,omitempty"`
 
 	// DisplayName 自定义策略展示名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:183 table "表 4 role" row 11
-	DisplayName *string `json:"display_name,omitempty"`
+	DisplayName string `json:"display_name,omitempty"`
 
 	// DomainID 自定义策略所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:113 table "表 4 role" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ID 自定义策略ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:176 table "表 4 role" row 10
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
 	//
@@ -9742,7 +9742,7 @@ type ShowCustomPolicyRole struct {
 	// Name 自定义策略名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:155 table "表 4 role" row 7
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Policy 自定义策略的具体内容。
 	//
@@ -9752,7 +9752,7 @@ type ShowCustomPolicyRole struct {
 	// References 自定义策略的引用次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:120 table "表 4 role" row 2
-	References *int64 `json:"references,omitempty"`
+	References int64 `json:"references,omitempty"`
 
 	// Type 自定义策略的显示模式。
 	// 说明：
@@ -9761,12 +9761,12 @@ type ShowCustomPolicyRole struct {
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:190 table "表 4 role" row 12
-	Type *ShowCustomPolicyRoleType `json:"type,omitempty"`
+	Type ShowCustomPolicyRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:127 table "表 4 role" row 3
-	UpdatedTime *string `json:"updated_time,omitempty"`
+	UpdatedTime string `json:"updated_time,omitempty"`
 }
 
 // ShowCustomPolicyRoleType 自定义策略的显示模式。
@@ -9785,7 +9785,7 @@ type ShowCustomPolicyRoleLinks struct {
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:411 table "表 9 role.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // ShowCustomPolicyRolePolicy 自定义策略的具体内容。
@@ -9803,7 +9803,7 @@ type ShowCustomPolicyRolePolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:241 table "表 6 role.policy" row 1
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // ShowCustomPolicyRolePolicyStatement defines model for ShowCustomPolicyRolePolicyStatement.
@@ -9833,7 +9833,7 @@ type ShowCustomPolicyRolePolicyStatement struct {
 	// - Deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:280 table "表 7 role.policy.Statement" row 2
-	Effect *ShowCustomPolicyRolePolicyStatementEffect `json:"Effect,omitempty"`
+	Effect ShowCustomPolicyRolePolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -9860,12 +9860,12 @@ type ShowDomainAPIACLPolicyAllowAddressNetmasks struct {
 	// AddressNetmask IP地址或网段，例如:192.168.0.1/24。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:261 table "表 9 allow_address_netmasks" row 1
-	AddressNetmask *string `json:"address_netmask,omitempty"`
+	AddressNetmask string `json:"address_netmask,omitempty"`
 
 	// Description 描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:268 table "表 9 allow_address_netmasks" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
 // ShowDomainAPIACLPolicyAllowIPRanges defines model for ShowDomainApiAclPolicyAllowIpRanges.
@@ -9875,12 +9875,12 @@ type ShowDomainAPIACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:167 table "表 6 allow_ip_ranges" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// IPRange IP地址区间，例如0.0.0.0-255.255.255.255。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:160 table "表 6 allow_ip_ranges" row 1
-	IPRange *string `json:"ip_range,omitempty"`
+	IPRange string `json:"ip_range,omitempty"`
 }
 
 // ShowDomainAPIACLPolicyAPIACLPolicy 接口访问控制策略。
@@ -9903,10 +9903,10 @@ type ShowDomainAPIACLPolicyAPIACLPolicy struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:217
 type ShowDomainAPIACLPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:217
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:217
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainAPIACLPolicyResponseBody defines model for ShowDomainApiAclPolicyResponseBody.
@@ -9926,12 +9926,12 @@ type ShowDomainConsoleACLPolicyAllowAddressNetmasks struct {
 	// AddressNetmask IP地址或网段，例如：192.168.0.1/24。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:132 table "表 5 allow_address_netmasks" row 1
-	AddressNetmask *string `json:"address_netmask,omitempty"`
+	AddressNetmask string `json:"address_netmask,omitempty"`
 
 	// Description 描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:139 table "表 5 allow_address_netmasks" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
 // ShowDomainConsoleACLPolicyAllowIPRanges defines model for ShowDomainConsoleAclPolicyAllowIpRanges.
@@ -9941,12 +9941,12 @@ type ShowDomainConsoleACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:160 table "表 6 allow_ip_ranges" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// IPRange IP地址区间，例如0.0.0.0-255.255.255.255。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:167 table "表 6 allow_ip_ranges" row 2
-	IPRange *string `json:"ip_range,omitempty"`
+	IPRange string `json:"ip_range,omitempty"`
 }
 
 // ShowDomainConsoleACLPolicyConsoleACLPolicy 控制台访问控制策略。
@@ -9969,10 +9969,10 @@ type ShowDomainConsoleACLPolicyConsoleACLPolicy struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:217
 type ShowDomainConsoleACLPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:217
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:217
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainConsoleACLPolicyResponseBody defines model for ShowDomainConsoleAclPolicyResponseBody.
@@ -9990,10 +9990,10 @@ type ShowDomainConsoleACLPolicyResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:189
 type ShowDomainLoginPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:189
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:189
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainLoginPolicyLoginPolicy 登录策略。
@@ -10003,37 +10003,37 @@ type ShowDomainLoginPolicyLoginPolicy struct {
 	// AccountValidityPeriod 帐号在该值设置的有效期内未使用，则被停用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:208 table "表 6 login_policy" row 1
-	AccountValidityPeriod *int64 `json:"account_validity_period,omitempty"`
+	AccountValidityPeriod int64 `json:"account_validity_period,omitempty"`
 
 	// CustomInfoForLogin 登录提示信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:215 table "表 6 login_policy" row 2
-	CustomInfoForLogin *string `json:"custom_info_for_login,omitempty"`
+	CustomInfoForLogin string `json:"custom_info_for_login,omitempty"`
 
 	// LockoutDuration 帐号锁定时长（分钟）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:222 table "表 6 login_policy" row 3
-	LockoutDuration *int64 `json:"lockout_duration,omitempty"`
+	LockoutDuration int64 `json:"lockout_duration,omitempty"`
 
 	// LoginFailedTimes 限定时间内登录失败次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:229 table "表 6 login_policy" row 4
-	LoginFailedTimes *int64 `json:"login_failed_times,omitempty"`
+	LoginFailedTimes int64 `json:"login_failed_times,omitempty"`
 
 	// PeriodWithLoginFailures 限定时间长度（分钟）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:236 table "表 6 login_policy" row 5
-	PeriodWithLoginFailures *int64 `json:"period_with_login_failures,omitempty"`
+	PeriodWithLoginFailures int64 `json:"period_with_login_failures,omitempty"`
 
 	// SessionTimeout 登录会话失效时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:243 table "表 6 login_policy" row 6
-	SessionTimeout *int64 `json:"session_timeout,omitempty"`
+	SessionTimeout int64 `json:"session_timeout,omitempty"`
 
 	// ShowRecentLoginInfo 是否显示最近一次的登录信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:250 table "表 6 login_policy" row 7
-	ShowRecentLoginInfo *bool `json:"show_recent_login_info,omitempty"`
+	ShowRecentLoginInfo bool `json:"show_recent_login_info,omitempty"`
 }
 
 // ShowDomainLoginPolicyResponseBody defines model for ShowDomainLoginPolicyResponseBody.
@@ -10051,10 +10051,10 @@ type ShowDomainLoginPolicyResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:205
 type ShowDomainPasswordPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:205
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:205
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainPasswordPolicyPasswordPolicy 密码策略。
@@ -10064,47 +10064,47 @@ type ShowDomainPasswordPolicyPasswordPolicy struct {
 	// MaximumConsecutiveIdenticalChars 同一字符连续出现的最大次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:208 table "表 6 password_policy" row 1
-	MaximumConsecutiveIdenticalChars *int64 `json:"maximum_consecutive_identical_chars,omitempty"`
+	MaximumConsecutiveIdenticalChars int64 `json:"maximum_consecutive_identical_chars,omitempty"`
 
 	// MaximumPasswordLength 密码最大字符数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:215 table "表 6 password_policy" row 2
-	MaximumPasswordLength *int64 `json:"maximum_password_length,omitempty"`
+	MaximumPasswordLength int64 `json:"maximum_password_length,omitempty"`
 
 	// MinimumPasswordAge 密码最短使用时间（分钟）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:222 table "表 6 password_policy" row 3
-	MinimumPasswordAge *int64 `json:"minimum_password_age,omitempty"`
+	MinimumPasswordAge int64 `json:"minimum_password_age,omitempty"`
 
 	// MinimumPasswordLength 密码最小字符数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:229 table "表 6 password_policy" row 4
-	MinimumPasswordLength *int64 `json:"minimum_password_length,omitempty"`
+	MinimumPasswordLength int64 `json:"minimum_password_length,omitempty"`
 
 	// NumberOfRecentPasswordsDisallowed 密码不能与历史密码重复次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:236 table "表 6 password_policy" row 5
-	NumberOfRecentPasswordsDisallowed *int64 `json:"number_of_recent_passwords_disallowed,omitempty"`
+	NumberOfRecentPasswordsDisallowed int64 `json:"number_of_recent_passwords_disallowed,omitempty"`
 
 	// PasswordCharCombination 至少包含字符种类的个数，取值区间[2,4]。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:264 table "表 6 password_policy" row 9
-	PasswordCharCombination *int64 `json:"password_char_combination,omitempty"`
+	PasswordCharCombination int64 `json:"password_char_combination,omitempty"`
 
 	// PasswordNotUsernameOrInvert 密码是否可以是用户名或用户名的反序。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:243 table "表 6 password_policy" row 6
-	PasswordNotUsernameOrInvert *bool `json:"password_not_username_or_invert,omitempty"`
+	PasswordNotUsernameOrInvert bool `json:"password_not_username_or_invert,omitempty"`
 
 	// PasswordRequirements 设置密码必须包含的字符要求。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:250 table "表 6 password_policy" row 7
-	PasswordRequirements *string `json:"password_requirements,omitempty"`
+	PasswordRequirements string `json:"password_requirements,omitempty"`
 
 	// PasswordValidityPeriod 密码有效期（天）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:257 table "表 6 password_policy" row 8
-	PasswordValidityPeriod *int64 `json:"password_validity_period,omitempty"`
+	PasswordValidityPeriod int64 `json:"password_validity_period,omitempty"`
 }
 
 // ShowDomainPasswordPolicyResponseBody defines model for ShowDomainPasswordPolicyResponseBody.
@@ -10122,10 +10122,10 @@ type ShowDomainPasswordPolicyResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:287
 type ShowDomainQuotaError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:287
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:287
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowDomainQuotaQuotas 帐号配额信息。
@@ -10145,28 +10145,28 @@ type ShowDomainQuotaResources struct {
 	// Max 配额最大值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:152 table "表 6 resources" row 1
-	Max *int64 `json:"max,omitempty"`
+	Max int64 `json:"max,omitempty"`
 
 	// Min 配额最小值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:159 table "表 6 resources" row 2
-	Min *int64 `json:"min,omitempty"`
+	Min int64 `json:"min,omitempty"`
 
 	// Quota 当前配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:166 table "表 6 resources" row 3
-	Quota *int64 `json:"quota,omitempty"`
+	Quota int64 `json:"quota,omitempty"`
 
 	// Type 配额类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:173 table "表 6 resources" row 4
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Used 已使用的配额。
 	// 其中身份提供商映射规则mapping已使用数量为用户自行设置，暂不返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:180 table "表 6 resources" row 5
-	Used *int64 `json:"used,omitempty"`
+	Used int64 `json:"used,omitempty"`
 }
 
 // ShowDomainQuotaResponseBody defines model for ShowDomainQuotaResponseBody.
@@ -10191,7 +10191,7 @@ type ShowDomainRoleAssignmentsResponseBody struct {
 	// TotalNum 返回授权记录的总条数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:202 table "表 3 响应Body参数" row 1
-	TotalNum *int64 `json:"total_num,omitempty"`
+	TotalNum int64 `json:"total_num,omitempty"`
 }
 
 // ShowMetadataResponseBody defines model for ShowMetadataResponseBody.
@@ -10201,42 +10201,42 @@ type ShowMetadataResponseBody struct {
 	// Data Metadata文件的内容。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:150 table "表 3 响应Body参数" row 8
-	Data *string `json:"data,omitempty"`
+	Data string `json:"data,omitempty"`
 
 	// DomainID 用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:129 table "表 3 响应Body参数" row 5
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// EntityID Metadata文件中的entityID字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:115 table "表 3 响应Body参数" row 3
-	EntityID *string `json:"entity_id,omitempty"`
+	EntityID string `json:"entity_id,omitempty"`
 
 	// ID Metadata的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:101 table "表 3 响应Body参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IdpID 身份提供商名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:108 table "表 3 响应Body参数" row 2
-	IdpID *string `json:"idp_id,omitempty"`
+	IdpID string `json:"idp_id,omitempty"`
 
 	// ProtocolID 协议ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:122 table "表 3 响应Body参数" row 4
-	ProtocolID *string `json:"protocol_id,omitempty"`
+	ProtocolID string `json:"protocol_id,omitempty"`
 
 	// UpdateTime 导入或更新Metadata文件的时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:143 table "表 3 响应Body参数" row 7
-	UpdateTime *string `json:"update_time,omitempty"`
+	UpdateTime string `json:"update_time,omitempty"`
 
 	// XaccountType 帐号来源，默认为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:136 table "表 3 响应Body参数" row 6
-	XaccountType *string `json:"xaccount_type,omitempty"`
+	XaccountType string `json:"xaccount_type,omitempty"`
 }
 
 // ShowOpenIDConnectConfigError defines model for ShowOpenIdConnectConfigError.
@@ -10244,10 +10244,10 @@ type ShowMetadataResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:221
 type ShowOpenIDConnectConfigError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:221
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:221
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowOpenIDConnectConfigResponseBody defines model for ShowOpenIdConnectConfigResponseBody.
@@ -10267,32 +10267,32 @@ type ShowPermanentAccessKeyCredential struct {
 	// Access 查询的AK。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:120 table "表 4 credential" row 2
-	Access *string `json:"access,omitempty"`
+	Access string `json:"access,omitempty"`
 
 	// CreateTime 访问密钥创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:134 table "表 4 credential" row 4
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// Description 访问密钥描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:148 table "表 4 credential" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// LastUseTime 访问密钥的上次使用时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:141 table "表 4 credential" row 5
-	LastUseTime *string `json:"last_use_time,omitempty"`
+	LastUseTime string `json:"last_use_time,omitempty"`
 
 	// Status 访问密钥状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:127 table "表 4 credential" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UserID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:113 table "表 4 credential" row 1
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // ShowPermanentAccessKeyResponseBody defines model for ShowPermanentAccessKeyResponseBody.
@@ -10312,43 +10312,43 @@ type ShowProjectDetailsAndStatusProject struct {
 	// Description 项目描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:141 table "表 4 project" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID 项目所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:112 table "表 4 project" row 1
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:155 table "表 4 project" row 7
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:148 table "表 4 project" row 6
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IsDomain false.
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:119 table "表 4 project" row 2
-	IsDomain *bool `json:"is_domain,omitempty"`
+	IsDomain bool `json:"is_domain,omitempty"`
 
 	// Name 项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:134 table "表 4 project" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:126 table "表 4 project" row 3
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 
 	// Status 项目状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:162 table "表 4 project" row 8
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 }
 
 // ShowProjectDetailsAndStatusResponseBody defines model for ShowProjectDetailsAndStatusResponseBody.
@@ -10366,10 +10366,10 @@ type ShowProjectDetailsAndStatusResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:159
 type ShowUserLoginProtectError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:159
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:159
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowUserLoginProtectLoginProtect 登录状态保护信息。
@@ -10379,17 +10379,17 @@ type ShowUserLoginProtectLoginProtect struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，未开启为"false"。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:106 table "表 4 login_protect" row 1
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// UserID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:113 table "表 4 login_protect" row 2
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 
 	// VerificationMethod IAM用户登录验证方式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:120 table "表 4 login_protect" row 3
-	VerificationMethod *string `json:"verification_method,omitempty"`
+	VerificationMethod string `json:"verification_method,omitempty"`
 }
 
 // ShowUserLoginProtectResponseBody defines model for ShowUserLoginProtectResponseBody.
@@ -10407,10 +10407,10 @@ type ShowUserLoginProtectResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:150
 type ShowUserMfaDeviceError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:150
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:150
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowUserMfaDeviceResponseBody defines model for ShowUserMfaDeviceResponseBody.
@@ -10430,12 +10430,12 @@ type ShowUserMfaDeviceVirtualMfaDevice struct {
 	// SerialNumber 虚拟MFA的设备序列号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:104 table "表 4 virtual_mfa_device" row 1
-	SerialNumber *string `json:"serial_number,omitempty"`
+	SerialNumber string `json:"serial_number,omitempty"`
 
 	// UserID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:111 table "表 4 virtual_mfa_device" row 2
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // ShowUserResponseBody defines model for ShowUserResponseBody.
@@ -10458,52 +10458,52 @@ type ShowUserUser struct {
 	// - console：管理控制台访问。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:216 table "表 4 user" row 17
-	AccessMode *string `json:"access_mode,omitempty"`
+	AccessMode string `json:"access_mode,omitempty"`
 
 	// Areacode IAM用户手机号的国家码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:153 table "表 4 user" row 8
-	Areacode *string `json:"areacode,omitempty"`
+	Areacode string `json:"areacode,omitempty"`
 
 	// CreateTime IAM用户创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:188 table "表 4 user" row 13
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// Description IAM用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:224 table "表 4 user" row 18
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:118 table "表 4 user" row 3
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Email IAM用户邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:160 table "表 4 user" row 9
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:104 table "表 4 user" row 1
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:111 table "表 4 user" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IsDomainOwner IAM用户是否为帐号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:209 table "表 4 user" row 16
-	IsDomainOwner *bool `json:"is_domain_owner,omitempty"`
+	IsDomainOwner bool `json:"is_domain_owner,omitempty"`
 
 	// LastLoginTime IAM用户最后登录时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:195 table "表 4 user" row 14
-	LastLoginTime *string `json:"last_login_time,omitempty"`
+	LastLoginTime string `json:"last_login_time,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	//
@@ -10513,37 +10513,37 @@ type ShowUserUser struct {
 	// Name IAM用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:125 table "表 4 user" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Phone IAM用户手机号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:167 table "表 4 user" row 10
-	Phone *string `json:"phone,omitempty"`
+	Phone string `json:"phone,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:174 table "表 4 user" row 11
-	PwdStatus *bool `json:"pwd_status,omitempty"`
+	PwdStatus bool `json:"pwd_status,omitempty"`
 
 	// PwdStrength IAM用户密码强度。结果为Low/Medium/Strong/None，分别表示密码强度低/中/高/无。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:202 table "表 4 user" row 15
-	PwdStrength *string `json:"pwd_strength,omitempty"`
+	PwdStrength string `json:"pwd_strength,omitempty"`
 
 	// UpdateTime IAM用户更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:181 table "表 4 user" row 12
-	UpdateTime *string `json:"update_time,omitempty"`
+	UpdateTime string `json:"update_time,omitempty"`
 
 	// XuserID IAM用户在外部系统中的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:139 table "表 4 user" row 6
-	XuserID *string `json:"xuser_id,omitempty"`
+	XuserID string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:146 table "表 4 user" row 7
-	XuserType *string `json:"xuser_type,omitempty"`
+	XuserType string `json:"xuser_type,omitempty"`
 }
 
 // TokenAssumedBy 被委托方B的相关信息。
@@ -10568,17 +10568,17 @@ type TokenAssumedByUser struct {
 	// ID 被委托方B中IAM用户的用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:547 table "表 14 token.assumed_by.user" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 被委托方B中IAM用户的用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:540 table "表 14 token.assumed_by.user" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 被委托方B中IAM用户的密码过期时间（UTC时间），“”表示密码不过期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:561 table "表 14 token.assumed_by.user" row 4
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 }
 
 // TokenAssumedByUserDomain 被委托方B的帐号信息。
@@ -10588,12 +10588,12 @@ type TokenAssumedByUserDomain struct {
 	// ID 被委托方B的帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:589 table "表 15 token.assumed_by.user.domain" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 被委托方B的帐号名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:582 table "表 15 token.assumed_by.user.domain" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // TokenUserOSFEDERATION 联邦身份认证信息。
@@ -10623,7 +10623,7 @@ type TokenUserOSFEDERATIONIdentityProvider struct {
 	// ID 身份提供商ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:782 table "表 23 token.user.OS-FEDERATION.identity_provider" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // TokenUserOSFEDERATIONProtocol 协议信息。
@@ -10633,7 +10633,7 @@ type TokenUserOSFEDERATIONProtocol struct {
 	// ID 协议ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:803 table "表 24 token.user.OS-FEDERATION.protocol" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // UnscopedTokenInfo 获取的token详情。
@@ -10648,12 +10648,12 @@ type UnscopedTokenInfo struct {
 	// ExpiresAt 过期时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:135 table "表 5 UnscopedTokenInfo" row 1
-	ExpiresAt *string `json:"expires_at,omitempty"`
+	ExpiresAt string `json:"expires_at,omitempty"`
 
 	// IssuedAt 生成时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:149 table "表 5 UnscopedTokenInfo" row 3
-	IssuedAt *string `json:"issued_at,omitempty"`
+	IssuedAt string `json:"issued_at,omitempty"`
 
 	// Methods token获取方式，联邦认证默认为mapped。
 	//
@@ -10785,7 +10785,7 @@ type UpdateAgencyCustomPolicyResponseRolePolicyStatement struct {
 	// - Deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:480 table "表 12 role.policy.Statement" row 2
-	Effect *UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect `json:"Effect,omitempty"`
+	Effect UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
 	// "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
@@ -10872,7 +10872,7 @@ type UpdateAgencyCustomPolicyRolePolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:441 table "表 11 role.policy" row 1
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // UpdateAgencyRequestBody defines model for UpdateAgencyRequestBody.
@@ -10948,7 +10948,7 @@ type UpdateCloudServiceCustomPolicyResponseRolePolicy struct {
 	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:432 table "表 10 role.policy" row 1
-	Version *string `json:"Version,omitempty"`
+	Version string `json:"Version,omitempty"`
 }
 
 // UpdateCloudServiceCustomPolicyRole 自定义策略信息。
@@ -11074,10 +11074,10 @@ type UpdateDomainAPIACLPolicyAllowIPRanges struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:365
 type UpdateDomainAPIACLPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:365
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:365
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainAPIACLPolicyRequestAPIACLPolicy 接口访问控制策略。
@@ -11139,12 +11139,12 @@ type UpdateDomainConsoleACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:289 table "表 10 allow_ip_ranges" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// IPRange IP地址区间，例如:0.0.0.0-255.255.255.255。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:296 table "表 10 allow_ip_ranges" row 2
-	IPRange *string `json:"ip_range,omitempty"`
+	IPRange string `json:"ip_range,omitempty"`
 }
 
 // UpdateDomainConsoleACLPolicyError defines model for UpdateDomainConsoleAclPolicyError.
@@ -11152,10 +11152,10 @@ type UpdateDomainConsoleACLPolicyAllowIPRanges struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:365
 type UpdateDomainConsoleACLPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:365
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:365
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainConsoleACLPolicyRequestBody defines model for UpdateDomainConsoleAclPolicyRequestBody.
@@ -11215,10 +11215,10 @@ type UpdateDomainConsoleACLPolicyResponseConsoleACLPolicy struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:305
 type UpdateDomainLoginPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:305
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:305
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainLoginPolicyLoginPolicy 登录策略。
@@ -11286,10 +11286,10 @@ type UpdateDomainLoginPolicyResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:321
 type UpdateDomainPasswordPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:321
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:321
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainPasswordPolicyPasswordPolicy 密码策略。
@@ -11357,10 +11357,10 @@ type UpdateDomainPasswordPolicyResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:359
 type UpdateDomainProtectPolicyError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:359
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:359
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateDomainProtectPolicyProtectPolicyAllowUser 管理员设置IAM子用户可以自主修改的属性。
@@ -11450,7 +11450,7 @@ type UpdateDomainProtectPolicyResponseProtectPolicy struct {
 	// AdminCheck 是否指定人员验证。on为指定人员验证,必须填写scene参数。off为操作员验证。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:267 table "表 7 protect_policy" row 3
-	AdminCheck *string `json:"admin_check,omitempty"`
+	AdminCheck string `json:"admin_check,omitempty"`
 
 	// AllowUser 用户可以自主修改的属性。
 	//
@@ -11460,12 +11460,12 @@ type UpdateDomainProtectPolicyResponseProtectPolicy struct {
 	// OperationProtection 是否开启操作保护,取值范围true或false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:260 table "表 7 protect_policy" row 2
-	OperationProtection *bool `json:"operation_protection,omitempty"`
+	OperationProtection bool `json:"operation_protection,omitempty"`
 
 	// Scene 操作保护指定人员验证方式,admin_check为on时,必须填写。包括mobile、email。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:274 table "表 7 protect_policy" row 4
-	Scene *string `json:"scene,omitempty"`
+	Scene string `json:"scene,omitempty"`
 }
 
 // UpdateLoginProtectLoginProtect 登录保护状态信息。
@@ -11475,17 +11475,17 @@ type UpdateLoginProtectLoginProtect struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，不开启为"false"。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:171 table "表 6 login_protect" row 2
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// UserID 待修改登录保护状态信息的IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:164 table "表 6 login_protect" row 1
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 
 	// VerificationMethod IAM用户登录验证方式。手机验证为“sms”,邮箱验证为“email”,MFA验证为“vmfa”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:178 table "表 6 login_protect" row 3
-	VerificationMethod *string `json:"verification_method,omitempty"`
+	VerificationMethod string `json:"verification_method,omitempty"`
 }
 
 // UpdateLoginProtectRequestBody defines model for UpdateLoginProtectRequestBody.
@@ -11682,27 +11682,27 @@ type UpdatePermanentAccessKeyResponseCredential struct {
 	// Access 修改的AK。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:181 table "表 6 credential" row 2
-	Access *string `json:"access,omitempty"`
+	Access string `json:"access,omitempty"`
 
 	// CreateTime 访问密钥创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:195 table "表 6 credential" row 4
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// Description 访问密钥描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:202 table "表 6 credential" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Status 访问密钥状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:188 table "表 6 credential" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UserID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:174 table "表 6 credential" row 1
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // UpdateProjectStatusProject 项目信息。
@@ -11881,37 +11881,37 @@ type UpdateUserResponseUser struct {
 	// - console：管理控制台访问。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:283 table "表 6 user" row 4
-	AccessMode *string `json:"access_mode,omitempty"`
+	AccessMode string `json:"access_mode,omitempty"`
 
 	// Areacode 国家码。中国大陆为“0086”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:326 table "表 6 user" row 10
-	Areacode *string `json:"areacode,omitempty"`
+	Areacode string `json:"areacode,omitempty"`
 
 	// Description IAM用户的新描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:291 table "表 6 user" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DomainID IAM用户所属帐号ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:312 table "表 6 user" row 8
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// Email IAM用户新邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:333 table "表 6 user" row 11
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:319 table "表 6 user" row 9
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:340 table "表 6 user" row 12
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	//
@@ -11921,36 +11921,36 @@ type UpdateUserResponseUser struct {
 	// Name IAM用户新用户名，长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且不能以数字或空格开头。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:298 table "表 6 user" row 6
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PasswordExpiresAt 密码过期时间（UTC时间）。当值为“null”时，不返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:354 table "表 6 user" row 14
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+	PasswordExpiresAt string `json:"password_expires_at,omitempty"`
 
 	// Phone IAM用户新手机号，纯数字，长度小于等于32位。必须与国家码同时存在。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:305 table "表 6 user" row 7
-	Phone *string `json:"phone,omitempty"`
+	Phone string `json:"phone,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:258 table "表 6 user" row 1
-	PwdStatus *bool `json:"pwd_status,omitempty"`
+	PwdStatus bool `json:"pwd_status,omitempty"`
 
 	// XuserID IAM用户在外部系统中的ID。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:265 table "表 6 user" row 2
-	XuserID *string `json:"xuser_id,omitempty"`
+	XuserID string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:274 table "表 6 user" row 3
-	XuserType *string `json:"xuser_type,omitempty"`
+	XuserType string `json:"xuser_type,omitempty"`
 }
 
 // UserExtra IAM用户的其他信息。
@@ -11960,17 +11960,17 @@ type UserExtra struct {
 	// Description IAM用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:297 table "表 7 user.extra" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:311 table "表 7 user.extra" row 3
-	LastProjectID *string `json:"last_project_id,omitempty"`
+	LastProjectID string `json:"last_project_id,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:304 table "表 7 user.extra" row 2
-	PwdStatus *bool `json:"pwd_status,omitempty"`
+	PwdStatus bool `json:"pwd_status,omitempty"`
 }
 
 // UsersExtra IAM用户的其他信息。
@@ -11980,17 +11980,17 @@ type UsersExtra struct {
 	// Description IAM用户描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:246 table "表 6 users.extra" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// LastProjectID IAM用户退出系统前,在控制台最后访问的项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:253 table "表 6 users.extra" row 2
-	LastProjectID *string `json:"last_project_id,omitempty"`
+	LastProjectID string `json:"last_project_id,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true:需要修改密码,false:正常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:260 table "表 6 users.extra" row 3
-	PwdStatus *bool `json:"pwd_status,omitempty"`
+	PwdStatus bool `json:"pwd_status,omitempty"`
 }
 
 // UsersLinks IAM用户的资源链接信息。
@@ -12000,17 +12000,17 @@ type UsersLinks struct {
 	// Next 后一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:285 table "表 6 users.links" row 3
-	Next *string `json:"next,omitempty"`
+	Next string `json:"next,omitempty"`
 
 	// Previous 前一邻接资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:278 table "表 6 users.links" row 2
-	Previous *string `json:"previous,omitempty"`
+	Previous string `json:"previous,omitempty"`
 
 	// Self 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:271 table "表 6 users.links" row 1
-	Self *string `json:"self,omitempty"`
+	Self string `json:"self,omitempty"`
 }
 
 // Version Keystone API的3.0版本信息。
@@ -12020,7 +12020,7 @@ type Version struct {
 	// ID 版本号，如v3.6。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:76 table "表 2 version" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 版本的资源链接信息。
 	//
@@ -12035,12 +12035,12 @@ type Version struct {
 	// Status 版本状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:55 table "表 2 version" row 1
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated 最后更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:62 table "表 2 version" row 2
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // VersionLinks defines model for VersionLinks.
@@ -12050,12 +12050,12 @@ type VersionLinks struct {
 	// Href 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:111 table "表 3 version.links" row 2
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel 链接类型。self：自助链接包含了版本链接的资源。bookmark：书签链接提供了一个永久资源的永久链接。alternate：备用链接包含了资源的替换表示形式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:104 table "表 3 version.links" row 1
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // VersionMediaTypes defines model for VersionMediaTypes.
@@ -12065,12 +12065,12 @@ type VersionMediaTypes struct {
 	// Base 基础类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:139 table "表 4 version.media-types" row 2
-	Base *string `json:"base,omitempty"`
+	Base string `json:"base,omitempty"`
 
 	// Type 媒体类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:132 table "表 4 version.media-types" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // Versions Keystone API的版本信息。
@@ -12090,7 +12090,7 @@ type VersionsValues struct {
 	// ID 版本号，如v3.6。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:97 table "表 3 versions.values" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 版本的资源链接信息
 	//
@@ -12105,12 +12105,12 @@ type VersionsValues struct {
 	// Status 版本状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:76 table "表 3 versions.values" row 1
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated 最后更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:83 table "表 3 versions.values" row 2
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // VersionsValuesLinks defines model for VersionsValuesLinks.
@@ -12120,12 +12120,12 @@ type VersionsValuesLinks struct {
 	// Href 资源链接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:132 table "表 4 versions.values.links" row 2
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel 链接类型。self：自助链接包含了版本链接的资源。bookmark：书签链接提供了一个永久资源的永久链接。alternate：备用链接包含了资源的替换表示形式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:125 table "表 4 versions.values.links" row 1
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // VersionsValuesMediaTypes defines model for VersionsValuesMediaTypes.
@@ -12135,12 +12135,12 @@ type VersionsValuesMediaTypes struct {
 	// Base 基础类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:160 table "表 5 versions.values.media-types" row 2
-	Base *string `json:"base,omitempty"`
+	Base string `json:"base,omitempty"`
 
 	// Type 媒体类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:153 table "表 5 versions.values.media-types" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // VirtualMfaDevices defines model for VirtualMfaDevices.
@@ -12150,12 +12150,12 @@ type VirtualMfaDevices struct {
 	// SerialNumber 虚拟MFA的设备序列号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:79 table "表 3 virtual_mfa_devices" row 1
-	SerialNumber *string `json:"serial_number,omitempty"`
+	SerialNumber string `json:"serial_number,omitempty"`
 
 	// UserID IAM用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:86 table "表 3 virtual_mfa_devices" row 2
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // ShowKeystoneMetadataFileParams defines parameters for ShowKeystoneMetadataFile.

@@ -559,12 +559,12 @@ type ActionResources struct {
 	// ResourceID 资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:265 table "表 7 ActionResources" row 1
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，默认为空字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:279 table "表 7 ActionResources" row 3
-	ResourceName *string `json:"resource_name,omitempty"`
+	ResourceName string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表，没有标签，数组默认为空。
 	//
@@ -579,12 +579,12 @@ type AssociateKeypairError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:256 table "表 7 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:263 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // AssociateKeypairRequestBody defines model for AssociateKeypairRequestBody.
@@ -609,27 +609,27 @@ type AssociateKeypairResponseBody struct {
 	// ErrorCode 任务下发失败返回的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:226 table "表 6 响应Body参数" row 4
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 任务下发失败返回的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:233 table "表 6 响应Body参数" row 5
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// ServerID 绑定的虚拟机id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:212 table "表 6 响应Body参数" row 2
-	ServerID *string `json:"server_id,omitempty"`
+	ServerID string `json:"server_id,omitempty"`
 
 	// Status 任务下发的状态。SUCCESS或FAILED。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:219 table "表 6 响应Body参数" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TaskID 任务下发成功返回的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:205 table "表 6 响应Body参数" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 }
 
 // Auth 可选字段，鉴权认证类型。替换时需要该参数，重置时不需要该参数。
@@ -655,12 +655,12 @@ type BatchAssociateKeypairError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:303 table "表 9 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:310 table "表 9 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // BatchAssociateKeypairRequestBody defines model for BatchAssociateKeypairRequestBody.
@@ -791,7 +791,7 @@ type CancelKeyDeletionResponseBody struct {
 	// KeyID 密钥ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:117 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// KeyState 密钥状态：
 	// - 2为启用状态
@@ -801,7 +801,7 @@ type CancelKeyDeletionResponseBody struct {
 	// - 7为冻结状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:124 table "表 4 响应Body参数" row 2
-	KeyState *string `json:"key_state,omitempty"`
+	KeyState string `json:"key_state,omitempty"`
 }
 
 // CancelSelfGrantError defines model for CancelSelfGrantError.
@@ -841,12 +841,12 @@ type ClearPrivateKeyError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:91 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:98 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // CreateDatakeyError defines model for CreateDatakeyError.
@@ -906,17 +906,17 @@ type CreateDatakeyResponseBody struct {
 	// CipherText DEK密文16进制，两位表示1byte。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:155 table "表 4 响应Body参数" row 3
-	CipherText *string `json:"cipher_text,omitempty"`
+	CipherText string `json:"cipher_text,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:141 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// PlainText DEK明文16进制，两位表示1byte。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:148 table "表 4 响应Body参数" row 2
-	PlainText *string `json:"plain_text,omitempty"`
+	PlainText string `json:"plain_text,omitempty"`
 }
 
 // CreateDatakeyWithoutPlaintextError defines model for CreateDatakeyWithoutPlaintextError.
@@ -976,12 +976,12 @@ type CreateDatakeyWithoutPlaintextResponseBody struct {
 	// CipherText 加密后的密文，使用了Base64编码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:148 table "表 4 响应Body参数" row 2
-	CipherText *string `json:"cipher_text,omitempty"`
+	CipherText string `json:"cipher_text,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:141 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 }
 
 // CreateGrantError defines model for CreateGrantError.
@@ -1054,7 +1054,7 @@ type CreateGrantResponseBody struct {
 	// GrantID 授权ID，64字节。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:173 table "表 4 响应Body参数" row 1
-	GrantID *string `json:"grant_id,omitempty"`
+	GrantID string `json:"grant_id,omitempty"`
 }
 
 // CreateKeyError defines model for CreateKeyError.
@@ -1272,12 +1272,12 @@ type CreateKeypairError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:334 table "表 9 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:341 table "表 9 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // CreateKeypairRequestBody defines model for CreateKeypairRequestBody.
@@ -1297,34 +1297,34 @@ type CreateKeypairResp struct {
 	// Fingerprint SSH密钥对应指纹信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:304 table "表 8 CreateKeypairResp" row 5
-	Fingerprint *string `json:"fingerprint,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
 
 	// Name SSH密钥对的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:273 table "表 8 CreateKeypairResp" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PrivateKey SSH密钥对对应的privateKey信息
 	// - 创建SSH密钥对时，响应中包括private_key的信息。
 	// - 导入SSH密钥对时，响应中不包括private_key的信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:294 table "表 8 CreateKeypairResp" row 4
-	PrivateKey *string `json:"private_key,omitempty"`
+	PrivateKey string `json:"private_key,omitempty"`
 
 	// PublicKey SSH密钥对对应的publicKey信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:287 table "表 8 CreateKeypairResp" row 3
-	PublicKey *string `json:"public_key,omitempty"`
+	PublicKey string `json:"public_key,omitempty"`
 
 	// Type SSH密钥对的类型。ssh或x509。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:280 table "表 8 CreateKeypairResp" row 2
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UserID SSH密钥对所属的用户信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:311 table "表 8 CreateKeypairResp" row 6
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // CreateKeypairResponseBody defines model for CreateKeypairResponseBody.
@@ -1416,22 +1416,22 @@ type CreateParametersForImportResponseBody struct {
 	// ExpirationTime 导入参数到期时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:143 table "表 4 响应Body参数" row 3
-	ExpirationTime *int64 `json:"expiration_time,omitempty"`
+	ExpirationTime int64 `json:"expiration_time,omitempty"`
 
 	// ImportToken 密钥导入令牌。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:136 table "表 4 响应Body参数" row 2
-	ImportToken *string `json:"import_token,omitempty"`
+	ImportToken string `json:"import_token,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:129 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// PublicKey 加密密钥材料的公钥，base64格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:150 table "表 4 响应Body参数" row 4
-	PublicKey *string `json:"public_key,omitempty"`
+	PublicKey string `json:"public_key,omitempty"`
 }
 
 // CreateRandomError defines model for CreateRandomError.
@@ -1466,7 +1466,7 @@ type CreateRandomResponseBody struct {
 	// RandomData 随机数16进制表示，两位表示1byte。随机数的长度与用户传入的参数 “random_data_length”的长度保持一致。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:115 table "表 4 响应Body参数" row 1
-	RandomData *string `json:"random_data,omitempty"`
+	RandomData string `json:"random_data,omitempty"`
 }
 
 // DecryptDataError defines model for DecryptDataError.
@@ -1522,17 +1522,17 @@ type DecryptDataResponseBody struct {
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:141 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// PlainText 明文。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:148 table "表 4 响应Body参数" row 2
-	PlainText *string `json:"plain_text,omitempty"`
+	PlainText string `json:"plain_text,omitempty"`
 
 	// PlainTextBase64 明文的Base64值，在非对称加密场景下，若加密的明文中含有不可见字符，则解密结果以该值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:155 table "表 4 响应Body参数" row 3
-	PlainTextBase64 *string `json:"plain_text_base64,omitempty"`
+	PlainTextBase64 string `json:"plain_text_base64,omitempty"`
 }
 
 // DecryptDatakeyError defines model for DecryptDatakeyError.
@@ -1577,17 +1577,17 @@ type DecryptDatakeyResponseBody struct {
 	// DataKey DEK明文的16进制字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:133 table "表 4 响应Body参数" row 1
-	DataKey *string `json:"data_key,omitempty"`
+	DataKey string `json:"data_key,omitempty"`
 
 	// DatakeyDgst DEK明文的SHA256值对应的16进制字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:147 table "表 4 响应Body参数" row 3
-	DatakeyDgst *string `json:"datakey_dgst,omitempty"`
+	DatakeyDgst string `json:"datakey_dgst,omitempty"`
 
 	// DatakeyLength DEK明文字节长度。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:140 table "表 4 响应Body参数" row 2
-	DatakeyLength *string `json:"datakey_length,omitempty"`
+	DatakeyLength string `json:"datakey_length,omitempty"`
 }
 
 // DeleteAllFailedTaskError defines model for DeleteAllFailedTaskError.
@@ -1597,12 +1597,12 @@ type DeleteAllFailedTaskError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:81 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:88 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DeleteFailedTaskError defines model for DeleteFailedTaskError.
@@ -1612,12 +1612,12 @@ type DeleteFailedTaskError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:90 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:97 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DeleteImportedKeyMaterialError defines model for DeleteImportedKeyMaterialError.
@@ -1682,7 +1682,7 @@ type DeleteKeyResponseBody struct {
 	// KeyID 密钥ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:124 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// KeyState 密钥状态：
 	// - 2为启用状态
@@ -1692,7 +1692,7 @@ type DeleteKeyResponseBody struct {
 	// - 7为冻结状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:131 table "表 4 响应Body参数" row 2
-	KeyState *string `json:"key_state,omitempty"`
+	KeyState string `json:"key_state,omitempty"`
 }
 
 // DeleteKeyStoreError defines model for DeleteKeyStoreError.
@@ -1712,12 +1712,12 @@ type DeleteKeypairError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:90 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:97 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DeleteTagError defines model for DeleteTagError.
@@ -1832,12 +1832,12 @@ type DisassociateKeypairError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:227 table "表 7 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:234 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // DisassociateKeypairRequestBody defines model for DisassociateKeypairRequestBody.
@@ -1857,27 +1857,27 @@ type DisassociateKeypairResponseBody struct {
 	// ErrorCode 任务下发失败返回的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:197 table "表 6 响应Body参数" row 4
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 任务下发失败返回的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:204 table "表 6 响应Body参数" row 5
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// ServerID 绑定的虚拟机id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:183 table "表 6 响应Body参数" row 2
-	ServerID *string `json:"server_id,omitempty"`
+	ServerID string `json:"server_id,omitempty"`
 
 	// Status 任务下发的状态。SUCCESS或FAILED。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:190 table "表 6 响应Body参数" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TaskID 任务下发成功返回的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:176 table "表 6 响应Body参数" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 }
 
 // EcsServerInfo 需要绑定密钥对的虚拟机信息。
@@ -2039,12 +2039,12 @@ type EncryptDataResponseBody struct {
 	// CipherText 加密后的密文，使用了Base64编码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:150 table "表 4 响应Body参数" row 2
-	CipherText *string `json:"cipher_text,omitempty"`
+	CipherText string `json:"cipher_text,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:143 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 }
 
 // EncryptDatakeyError defines model for EncryptDatakeyError.
@@ -2089,17 +2089,17 @@ type EncryptDatakeyResponseBody struct {
 	// CipherText DEK密文16进制，两位表示1byte。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:140 table "表 4 响应Body参数" row 2
-	CipherText *string `json:"cipher_text,omitempty"`
+	CipherText string `json:"cipher_text,omitempty"`
 
 	// DatakeyLength DEK字节长度。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:147 table "表 4 响应Body参数" row 3
-	DatakeyLength *string `json:"datakey_length,omitempty"`
+	DatakeyLength string `json:"datakey_length,omitempty"`
 
 	// KeyID 密钥ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:133 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 }
 
 // ErrorDetail 错误信息返回体。
@@ -2109,12 +2109,12 @@ type ErrorDetail struct {
 	// ErrorCode 错误请求返回的错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:202 table "表 7 ErrorDetail" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误请求返回的错误信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:209 table "表 7 ErrorDetail" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ExportPrivateKeyError defines model for ExportPrivateKeyError.
@@ -2124,12 +2124,12 @@ type ExportPrivateKeyError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:192 table "表 7 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:199 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ExportPrivateKeyKeypairBean -
@@ -2139,12 +2139,12 @@ type ExportPrivateKeyKeypairBean struct {
 	// Name SSH密钥对的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:162 table "表 6 ExportPrivateKeyKeypairBean" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PrivateKey SSH密钥对的私钥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:169 table "表 6 ExportPrivateKeyKeypairBean" row 2
-	PrivateKey *string `json:"private_key,omitempty"`
+	PrivateKey string `json:"private_key,omitempty"`
 }
 
 // ExportPrivateKeyRequestBody defines model for ExportPrivateKeyRequestBody.
@@ -2174,7 +2174,7 @@ type FailedTasks struct {
 	// KeypairName 密钥对名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:195 table "表 5 FailedTasks" row 8
-	KeypairName *string `json:"keypair_name,omitempty"`
+	KeypairName string `json:"keypair_name,omitempty"`
 
 	// OperateType 任务的操作类型。
 	// - FAILED_RESET 重置
@@ -2182,37 +2182,37 @@ type FailedTasks struct {
 	// - FAILED_UNBIND 解绑
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:149 table "表 5 FailedTasks" row 2
-	OperateType *string `json:"operate_type,omitempty"`
+	OperateType string `json:"operate_type,omitempty"`
 
 	// ServerID 虚拟机ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:188 table "表 5 FailedTasks" row 7
-	ServerID *string `json:"server_id,omitempty"`
+	ServerID string `json:"server_id,omitempty"`
 
 	// ServerName 虚拟机名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:181 table "表 5 FailedTasks" row 6
-	ServerName *string `json:"server_name,omitempty"`
+	ServerName string `json:"server_name,omitempty"`
 
 	// TaskErrorCode 任务失败错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:167 table "表 5 FailedTasks" row 4
-	TaskErrorCode *string `json:"task_error_code,omitempty"`
+	TaskErrorCode string `json:"task_error_code,omitempty"`
 
 	// TaskErrorMsg 任务失败错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:174 table "表 5 FailedTasks" row 5
-	TaskErrorMsg *string `json:"task_error_msg,omitempty"`
+	TaskErrorMsg string `json:"task_error_msg,omitempty"`
 
 	// TaskID 虚拟机ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:142 table "表 5 FailedTasks" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskTime 任务时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:160 table "表 5 FailedTasks" row 3
-	TaskTime *string `json:"task_time,omitempty"`
+	TaskTime string `json:"task_time,omitempty"`
 }
 
 // Grants defines model for Grants.
@@ -2222,37 +2222,37 @@ type Grants struct {
 	// CreationDate 创建时间，时间戳，即从1970年1月1日至该时间的总秒数。 例如：1497341531000
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:220 table "表 5 Grants" row 7
-	CreationDate *string `json:"creation_date,omitempty"`
+	CreationDate string `json:"creation_date,omitempty"`
 
 	// GrantID 授权ID，64字节。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:176 table "表 5 Grants" row 2
-	GrantID *string `json:"grant_id,omitempty"`
+	GrantID string `json:"grant_id,omitempty"`
 
 	// GranteePrincipal 被授权用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:183 table "表 5 Grants" row 3
-	GranteePrincipal *string `json:"grantee_principal,omitempty"`
+	GranteePrincipal string `json:"grantee_principal,omitempty"`
 
 	// GranteePrincipalType 授权类型。 有效值：“user”，“domain”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:190 table "表 5 Grants" row 4
-	GranteePrincipalType *GrantsGranteePrincipalType `json:"grantee_principal_type,omitempty"`
+	GranteePrincipalType GrantsGranteePrincipalType `json:"grantee_principal_type,omitempty"`
 
 	// IssuingPrincipal 创建授权用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:213 table "表 5 Grants" row 6
-	IssuingPrincipal *string `json:"issuing_principal,omitempty"`
+	IssuingPrincipal string `json:"issuing_principal,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:169 table "表 5 Grants" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// Name 授权名字，取值1到255字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:227 table "表 5 Grants" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Operations 授权允许的操作列表。 有效的值：“create-datakey”，“create-datakey-without-plaintext”，“encrypt-datakey”，“decrypt-datakey”，“describe-key”，“create-grant”，“retire-grant”，“encrypt-data”，“decrypt-data”。 有效值不能仅为“create-grant”。
 	// - “create-datakey” 创建数据密钥
@@ -2270,7 +2270,7 @@ type Grants struct {
 	// RetiringPrincipal 可退役授权的用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:234 table "表 5 Grants" row 9
-	RetiringPrincipal *string `json:"retiring_principal,omitempty"`
+	RetiringPrincipal string `json:"retiring_principal,omitempty"`
 }
 
 // GrantsGranteePrincipalType 授权类型。 有效值：“user”，“domain”。
@@ -2331,14 +2331,14 @@ type ImportPrivateKeyEncryption struct {
 	// - 若“type”为“kms”，则必须填入kms服务密钥名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:312 table "表 10 Encryption" row 2
-	KmsKeyName *string `json:"kms_key_name,omitempty"`
+	KmsKeyName string `json:"kms_key_name,omitempty"`
 
 	// Type 取值范围：“kms”或“default”。
 	// - “default”为默认加密方式，适用于没有kms服务的局点。
 	// - “kms”为采用kms服务加密方式。 若局点没有kms服务，请填“default”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:304 table "表 10 Encryption" row 1
-	Type *ImportPrivateKeyEncryptionType `json:"type,omitempty"`
+	Type ImportPrivateKeyEncryptionType `json:"type,omitempty"`
 }
 
 // ImportPrivateKeyEncryptionType 取值范围：“kms”或“default”。
@@ -2355,12 +2355,12 @@ type ImportPrivateKeyError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:336 table "表 11 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:343 table "表 11 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ImportPrivateKeyRequestBody defines model for ImportPrivateKeyRequestBody.
@@ -2390,12 +2390,12 @@ type KeKInfo struct {
 	// DomainID 用户域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:223 table "表 5 KeKInfo" row 2
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:216 table "表 5 KeKInfo" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 }
 
 // KeyAliasInfo 密钥别名信息。
@@ -2405,12 +2405,12 @@ type KeyAliasInfo struct {
 	// KeyAlias 密钥别名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:158 table "表 5 KeyAliasInfo" row 2
-	KeyAlias *string `json:"key_alias,omitempty"`
+	KeyAlias string `json:"key_alias,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:151 table "表 5 KeyAliasInfo" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 }
 
 // KeyDescriptionInfo 密钥描述信息。
@@ -2420,12 +2420,12 @@ type KeyDescriptionInfo struct {
 	// KeyDescription 密钥描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:158 table "表 5 KeyDescriptionInfo" row 2
-	KeyDescription *string `json:"key_description,omitempty"`
+	KeyDescription string `json:"key_description,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:151 table "表 5 KeyDescriptionInfo" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 }
 
 // KeyProtection SSH密钥对私钥托管与保护。
@@ -2450,7 +2450,7 @@ type KeyStatusInfo struct {
 	// KeyID 密钥ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:138 table "表 5 KeyStatusInfo" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// KeyState 密钥状态：
 	// - 2为启用状态
@@ -2460,7 +2460,7 @@ type KeyStatusInfo struct {
 	// - 7为冻结状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:145 table "表 5 KeyStatusInfo" row 2
-	KeyState *string `json:"key_state,omitempty"`
+	KeyState string `json:"key_state,omitempty"`
 }
 
 // KeyStoreStateInfo 密钥库状态信息
@@ -2470,12 +2470,12 @@ type KeyStoreStateInfo struct {
 	// KeystoreID 密钥库ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:111 table "表 4 KeyStoreStateInfo" row 1
-	KeystoreID *string `json:"keystore_id,omitempty"`
+	KeystoreID string `json:"keystore_id,omitempty"`
 
 	// KeystoreState 密钥库状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:118 table "表 4 KeyStoreStateInfo" row 2
-	KeystoreState *string `json:"keystore_state,omitempty"`
+	KeystoreState string `json:"keystore_state,omitempty"`
 }
 
 // Keypair 密钥对信息
@@ -2485,7 +2485,7 @@ type Keypair struct {
 	// Fingerprint SSH密钥对应指纹信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:191 table "表 6 Keypair" row 5
-	Fingerprint *string `json:"fingerprint,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
 
 	// FrozenState 冻结状态
 	// - 0：正常状态
@@ -2501,32 +2501,32 @@ type Keypair struct {
 	// - 10：公安冻结及未实名认证冻结
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:205 table "表 6 Keypair" row 7
-	FrozenState *string `json:"frozen_state,omitempty"`
+	FrozenState string `json:"frozen_state,omitempty"`
 
 	// IsKeyProtection 是否托管密钥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:198 table "表 6 Keypair" row 6
-	IsKeyProtection *bool `json:"is_key_protection,omitempty"`
+	IsKeyProtection bool `json:"is_key_protection,omitempty"`
 
 	// Name SSH密钥对的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:163 table "表 6 Keypair" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PublicKey SSH密钥对对应的publicKey信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:184 table "表 6 Keypair" row 4
-	PublicKey *string `json:"public_key,omitempty"`
+	PublicKey string `json:"public_key,omitempty"`
 
 	// Scope 租户级或者用户级。domain或user。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:177 table "表 6 Keypair" row 3
-	Scope *string `json:"scope,omitempty"`
+	Scope string `json:"scope,omitempty"`
 
 	// Type SSH密钥对的类型，值为“ssh”或“x509”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:170 table "表 6 Keypair" row 2
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // KeypairBean -
@@ -2551,32 +2551,32 @@ type KeypairDetail struct {
 	// Algorithm 生成算法。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:228 table "表 4 KeypairDetail" row 16
-	Algorithm *string `json:"algorithm,omitempty"`
+	Algorithm string `json:"algorithm,omitempty"`
 
 	// CreateTime SSH密钥对创建的时间，时间戳，即从1970年1月1日至该时间的总秒数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:181 table "表 4 KeypairDetail" row 11
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DeleteTime SSH密钥对删除的时间，时间戳，即从1970年1月1日至该时间的总秒数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:188 table "表 4 KeypairDetail" row 12
-	DeleteTime *int64 `json:"delete_time,omitempty"`
+	DeleteTime int64 `json:"delete_time,omitempty"`
 
 	// Deleted SSH密钥对删除的标记
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:160 table "表 4 KeypairDetail" row 8
-	Deleted *bool `json:"deleted,omitempty"`
+	Deleted bool `json:"deleted,omitempty"`
 
 	// Description SSH密钥对的描述信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:167 table "表 4 KeypairDetail" row 9
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Fingerprint SSH密钥对应指纹信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:146 table "表 4 KeypairDetail" row 6
-	Fingerprint *string `json:"fingerprint,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
 
 	// FrozenState 冻结状态
 	// - 0：正常状态
@@ -2592,52 +2592,52 @@ type KeypairDetail struct {
 	// - 10：公安冻结及未实名认证冻结
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:202 table "表 4 KeypairDetail" row 14
-	FrozenState *int64 `json:"frozen_state,omitempty"`
+	FrozenState int64 `json:"frozen_state,omitempty"`
 
 	// ID SSH密钥对的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:118 table "表 4 KeypairDetail" row 2
-	ID *int64 `json:"id,omitempty"`
+	ID int64 `json:"id,omitempty"`
 
 	// IsKeyProtection 是否托管密钥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:153 table "表 4 KeypairDetail" row 7
-	IsKeyProtection *bool `json:"is_key_protection,omitempty"`
+	IsKeyProtection bool `json:"is_key_protection,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:221 table "表 4 KeypairDetail" row 15
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// Name SSH密钥对的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:111 table "表 4 KeypairDetail" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PublicKey SSH密钥对对应的publicKey信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:139 table "表 4 KeypairDetail" row 5
-	PublicKey *string `json:"public_key,omitempty"`
+	PublicKey string `json:"public_key,omitempty"`
 
 	// Scope 租户级或者用户级。domain或user。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:132 table "表 4 KeypairDetail" row 4
-	Scope *string `json:"scope,omitempty"`
+	Scope string `json:"scope,omitempty"`
 
 	// Type SSH密钥对的类型。ssh或x509。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:125 table "表 4 KeypairDetail" row 3
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UpdateTime SSH密钥对的更新时间，时间戳，即从1970年1月1日至该时间的总秒数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:195 table "表 4 KeypairDetail" row 13
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// UserID SSH密钥对所属的用户信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:174 table "表 4 KeypairDetail" row 10
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // Keypairs defines model for Keypairs.
@@ -2657,12 +2657,12 @@ type KeystoreInfo struct {
 	// DomainID 用户域ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:152 table "表 5 KeystoreInfo" row 2
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// KeystoreID 密钥库ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:145 table "表 5 KeystoreInfo" row 1
-	KeystoreID *string `json:"keystore_id,omitempty"`
+	KeystoreID string `json:"keystore_id,omitempty"`
 }
 
 // ListFailedTaskError defines model for ListFailedTaskError.
@@ -2672,12 +2672,12 @@ type ListFailedTaskError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:218 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:225 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListFailedTaskResponseBody defines model for ListFailedTaskResponseBody.
@@ -2692,7 +2692,7 @@ type ListFailedTaskResponseBody struct {
 	// Total 失败任务总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:114 table "表 4 响应Body参数" row 1
-	Total *int64 `json:"total,omitempty"`
+	Total int64 `json:"total,omitempty"`
 }
 
 // ListGrantsError defines model for ListGrantsError.
@@ -2742,19 +2742,19 @@ type ListGrantsResponseBody struct {
 	// NextMarker 获取下一页所需要传递的marker值。 当“truncated”为“false”时，“next_marker”为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:140 table "表 4 响应Body参数" row 2
-	NextMarker *string `json:"next_marker,omitempty"`
+	NextMarker string `json:"next_marker,omitempty"`
 
 	// Total grant总条数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:157 table "表 4 响应Body参数" row 4
-	Total *int64 `json:"total,omitempty"`
+	Total int64 `json:"total,omitempty"`
 
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
 	// - “false”表示已经是最后一页。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:147 table "表 4 响应Body参数" row 3
-	Truncated *ListGrantsResponseBodyTruncated `json:"truncated,omitempty"`
+	Truncated ListGrantsResponseBodyTruncated `json:"truncated,omitempty"`
 }
 
 // ListGrantsResponseBodyTruncated 是否还有下一页：
@@ -2781,47 +2781,47 @@ type ListKeyDetailKeyDetails struct {
 	// CreationDate 密钥创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:197 table "表 5 KeyDetails" row 8
-	CreationDate *string `json:"creation_date,omitempty"`
+	CreationDate string `json:"creation_date,omitempty"`
 
 	// DefaultKeyFlag 默认主密钥标识，默认主密钥标识为1，非默认标识为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:224 table "表 5 KeyDetails" row 11
-	DefaultKeyFlag *string `json:"default_key_flag,omitempty"`
+	DefaultKeyFlag string `json:"default_key_flag,omitempty"`
 
 	// DomainID 用户域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:143 table "表 5 KeyDetails" row 2
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ExpirationTime 密钥材料失效时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:238 table "表 5 KeyDetails" row 13
-	ExpirationTime *string `json:"expiration_time,omitempty"`
+	ExpirationTime string `json:"expiration_time,omitempty"`
 
 	// KeyAlias 密钥别名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:150 table "表 5 KeyDetails" row 3
-	KeyAlias *string `json:"key_alias,omitempty"`
+	KeyAlias string `json:"key_alias,omitempty"`
 
 	// KeyDescription 密钥描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:190 table "表 5 KeyDetails" row 7
-	KeyDescription *string `json:"key_description,omitempty"`
+	KeyDescription string `json:"key_description,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:136 table "表 5 KeyDetails" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// KeyLabel 密钥在加密机中的标签
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:279 table "表 5 KeyDetails" row 18
-	KeyLabel *string `json:"key_label,omitempty"`
+	KeyLabel string `json:"key_label,omitempty"`
 
 	// KeyRotationEnabled 密钥轮换状态，默认为“false”，表示关闭密钥轮换功能。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:255 table "表 5 KeyDetails" row 15
-	KeyRotationEnabled *string `json:"key_rotation_enabled,omitempty"`
+	KeyRotationEnabled string `json:"key_rotation_enabled,omitempty"`
 
 	// KeySpec 密钥生成算法。
 	// - AES_256
@@ -2834,7 +2834,7 @@ type ListKeyDetailKeyDetails struct {
 	// - SM2
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:164 table "表 5 KeyDetails" row 5
-	KeySpec *string `json:"key_spec,omitempty"`
+	KeySpec string `json:"key_spec,omitempty"`
 
 	// KeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 	// - “1”表示待激活状态
@@ -2844,54 +2844,54 @@ type ListKeyDetailKeyDetails struct {
 	// - “5”表示等待导入状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:211 table "表 5 KeyDetails" row 10
-	KeyState *ListKeyDetailKeyDetailsKeyState `json:"key_state,omitempty"`
+	KeyState ListKeyDetailKeyDetailsKeyState `json:"key_state,omitempty"`
 
 	// KeyType 密钥类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:231 table "表 5 KeyDetails" row 12
-	KeyType *string `json:"key_type,omitempty"`
+	KeyType string `json:"key_type,omitempty"`
 
 	// KeyUsage 密钥用途。
 	// - ENCRYPT_DECRYPT
 	// - SIGN_VERIFY
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:180 table "表 5 KeyDetails" row 6
-	KeyUsage *string `json:"key_usage,omitempty"`
+	KeyUsage string `json:"key_usage,omitempty"`
 
 	// KeystoreID 密钥库ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:272 table "表 5 KeyDetails" row 17
-	KeystoreID *string `json:"keystore_id,omitempty"`
+	KeystoreID string `json:"keystore_id,omitempty"`
 
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
 	// - external表示密钥材料由外部导入
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:245 table "表 5 KeyDetails" row 14
-	Origin *ListKeyDetailKeyDetailsOrigin `json:"origin,omitempty"`
+	Origin ListKeyDetailKeyDetailsOrigin `json:"origin,omitempty"`
 
 	// PartitionType 分区类型，枚举如下：
 	// - 1为专业版
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:286 table "表 5 KeyDetails" row 19
-	PartitionType *string `json:"partition_type,omitempty"`
+	PartitionType string `json:"partition_type,omitempty"`
 
 	// Realm 密钥区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:157 table "表 5 KeyDetails" row 4
-	Realm *string `json:"realm,omitempty"`
+	Realm string `json:"realm,omitempty"`
 
 	// ScheduledDeletionDate 密钥计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:204 table "表 5 KeyDetails" row 9
-	ScheduledDeletionDate *string `json:"scheduled_deletion_date,omitempty"`
+	ScheduledDeletionDate string `json:"scheduled_deletion_date,omitempty"`
 
 	// SysEnterpriseProjectID 企业项目ID，默认为“0”。
 	// - 对于开通企业项目的用户，表示资源处于默认企业项目下。
 	// - 对于未开通企业项目的用户，表示资源未处于企业项目下。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:262 table "表 5 KeyDetails" row 16
-	SysEnterpriseProjectID *string `json:"sys_enterprise_project_id,omitempty"`
+	SysEnterpriseProjectID string `json:"sys_enterprise_project_id,omitempty"`
 }
 
 // ListKeyDetailKeyDetailsKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
@@ -2953,32 +2953,32 @@ type ListKeyStoresKeystoreDetails struct {
 	// CreateTime 密钥库创建时间，UTC时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:177 table "表 5 KeystoreDetails" row 6
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// DomainID 用户域ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:149 table "表 5 KeystoreDetails" row 2
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// HsmClusterID DHSM集群id，要求集群当前未创建专属密钥库
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:170 table "表 5 KeystoreDetails" row 5
-	HsmClusterID *string `json:"hsm_cluster_id,omitempty"`
+	HsmClusterID string `json:"hsm_cluster_id,omitempty"`
 
 	// KeystoreAlias 密钥库别名
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:156 table "表 5 KeystoreDetails" row 3
-	KeystoreAlias *string `json:"keystore_alias,omitempty"`
+	KeystoreAlias string `json:"keystore_alias,omitempty"`
 
 	// KeystoreID 密钥库ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:142 table "表 5 KeystoreDetails" row 1
-	KeystoreID *string `json:"keystore_id,omitempty"`
+	KeystoreID string `json:"keystore_id,omitempty"`
 
 	// KeystoreType 密钥库类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:163 table "表 5 KeystoreDetails" row 4
-	KeystoreType *string `json:"keystore_type,omitempty"`
+	KeystoreType string `json:"keystore_type,omitempty"`
 }
 
 // ListKeyStoresResponseBody defines model for ListKeyStoresResponseBody.
@@ -2993,7 +2993,7 @@ type ListKeyStoresResponseBody struct {
 	// Total 密钥库总数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:114 table "表 4 响应Body参数" row 1
-	Total *int64 `json:"total,omitempty"`
+	Total int64 `json:"total,omitempty"`
 }
 
 // ListKeypairDetailError defines model for ListKeypairDetailError.
@@ -3003,12 +3003,12 @@ type ListKeypairDetailError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:251 table "表 5 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:258 table "表 5 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListKeypairDetailResponseBody defines model for ListKeypairDetailResponseBody.
@@ -3028,12 +3028,12 @@ type ListKeypairTaskError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:140 table "表 4 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:147 table "表 4 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListKeypairTaskResponseBody defines model for ListKeypairTaskResponseBody.
@@ -3043,12 +3043,12 @@ type ListKeypairTaskResponseBody struct {
 	// ServerID 租户虚拟机ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:90 table "表 3 响应Body参数" row 1
-	ServerID *string `json:"server_id,omitempty"`
+	ServerID string `json:"server_id,omitempty"`
 
 	// TaskID 任务下发成功返回的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:97 table "表 3 响应Body参数" row 2
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskStatus 密钥对正在处理的状态。
 	// - READY_RESET 准备重置
@@ -3065,7 +3065,7 @@ type ListKeypairTaskResponseBody struct {
 	// - SUCCESS_UNBIND 解绑成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:104 table "表 3 响应Body参数" row 3
-	TaskStatus *string `json:"task_status,omitempty"`
+	TaskStatus string `json:"task_status,omitempty"`
 }
 
 // ListKeypairsError defines model for ListKeypairsError.
@@ -3075,12 +3075,12 @@ type ListKeypairsError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:275 table "表 8 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:282 table "表 8 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListKeypairsResponseBody defines model for ListKeypairsResponseBody.
@@ -3115,47 +3115,47 @@ type ListKeysKeyDetails struct {
 	// CreationDate 密钥创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:284 table "表 5 KeyDetails" row 8
-	CreationDate *string `json:"creation_date,omitempty"`
+	CreationDate string `json:"creation_date,omitempty"`
 
 	// DefaultKeyFlag 默认主密钥标识，默认主密钥标识为1，非默认标识为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:311 table "表 5 KeyDetails" row 11
-	DefaultKeyFlag *string `json:"default_key_flag,omitempty"`
+	DefaultKeyFlag string `json:"default_key_flag,omitempty"`
 
 	// DomainID 用户域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:230 table "表 5 KeyDetails" row 2
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// ExpirationTime 密钥材料失效时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:325 table "表 5 KeyDetails" row 13
-	ExpirationTime *string `json:"expiration_time,omitempty"`
+	ExpirationTime string `json:"expiration_time,omitempty"`
 
 	// KeyAlias 密钥别名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:237 table "表 5 KeyDetails" row 3
-	KeyAlias *string `json:"key_alias,omitempty"`
+	KeyAlias string `json:"key_alias,omitempty"`
 
 	// KeyDescription 密钥描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:277 table "表 5 KeyDetails" row 7
-	KeyDescription *string `json:"key_description,omitempty"`
+	KeyDescription string `json:"key_description,omitempty"`
 
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:223 table "表 5 KeyDetails" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// KeyLabel 密钥在加密机中的标签
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:366 table "表 5 KeyDetails" row 18
-	KeyLabel *string `json:"key_label,omitempty"`
+	KeyLabel string `json:"key_label,omitempty"`
 
 	// KeyRotationEnabled 密钥轮换状态，默认为“false”，表示关闭密钥轮换功能。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:342 table "表 5 KeyDetails" row 15
-	KeyRotationEnabled *string `json:"key_rotation_enabled,omitempty"`
+	KeyRotationEnabled string `json:"key_rotation_enabled,omitempty"`
 
 	// KeySpec 密钥生成算法。
 	// - AES_256
@@ -3168,7 +3168,7 @@ type ListKeysKeyDetails struct {
 	// - SM2
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:251 table "表 5 KeyDetails" row 5
-	KeySpec *string `json:"key_spec,omitempty"`
+	KeySpec string `json:"key_spec,omitempty"`
 
 	// KeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 	// - “1”表示待激活状态
@@ -3178,54 +3178,54 @@ type ListKeysKeyDetails struct {
 	// - “5”表示等待导入状态
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:298 table "表 5 KeyDetails" row 10
-	KeyState *ListKeysKeyDetailsKeyState `json:"key_state,omitempty"`
+	KeyState ListKeysKeyDetailsKeyState `json:"key_state,omitempty"`
 
 	// KeyType 密钥类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:318 table "表 5 KeyDetails" row 12
-	KeyType *string `json:"key_type,omitempty"`
+	KeyType string `json:"key_type,omitempty"`
 
 	// KeyUsage 密钥用途。
 	// - ENCRYPT_DECRYPT
 	// - SIGN_VERIFY
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:267 table "表 5 KeyDetails" row 6
-	KeyUsage *string `json:"key_usage,omitempty"`
+	KeyUsage string `json:"key_usage,omitempty"`
 
 	// KeystoreID 密钥库ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:359 table "表 5 KeyDetails" row 17
-	KeystoreID *string `json:"keystore_id,omitempty"`
+	KeystoreID string `json:"keystore_id,omitempty"`
 
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
 	// - external表示密钥材料由外部导入
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:332 table "表 5 KeyDetails" row 14
-	Origin *ListKeysKeyDetailsOrigin `json:"origin,omitempty"`
+	Origin ListKeysKeyDetailsOrigin `json:"origin,omitempty"`
 
 	// PartitionType 分区类型，枚举如下：
 	// - 1为专业版
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:373 table "表 5 KeyDetails" row 19
-	PartitionType *string `json:"partition_type,omitempty"`
+	PartitionType string `json:"partition_type,omitempty"`
 
 	// Realm 密钥区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:244 table "表 5 KeyDetails" row 4
-	Realm *string `json:"realm,omitempty"`
+	Realm string `json:"realm,omitempty"`
 
 	// ScheduledDeletionDate 密钥计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:291 table "表 5 KeyDetails" row 9
-	ScheduledDeletionDate *string `json:"scheduled_deletion_date,omitempty"`
+	ScheduledDeletionDate string `json:"scheduled_deletion_date,omitempty"`
 
 	// SysEnterpriseProjectID 企业项目ID，默认为“0”。
 	// - 对于开通企业项目的用户，表示资源处于默认企业项目下。
 	// - 对于未开通企业项目的用户，表示资源未处于企业项目下。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:349 table "表 5 KeyDetails" row 16
-	SysEnterpriseProjectID *string `json:"sys_enterprise_project_id,omitempty"`
+	SysEnterpriseProjectID string `json:"sys_enterprise_project_id,omitempty"`
 }
 
 // ListKeysKeyDetailsKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
@@ -3324,19 +3324,19 @@ type ListKeysResponseBody struct {
 	// NextMarker 获取下一页所需要传递的“marker”值。当“truncated”为“false”时，“next_marker”为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:185 table "表 4 响应Body参数" row 3
-	NextMarker *string `json:"next_marker,omitempty"`
+	NextMarker string `json:"next_marker,omitempty"`
 
 	// Total 密钥总条数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:202 table "表 4 响应Body参数" row 5
-	Total *int64 `json:"total,omitempty"`
+	Total int64 `json:"total,omitempty"`
 
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
 	// - “false”表示已经是最后一页。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:192 table "表 4 响应Body参数" row 4
-	Truncated *ListKeysResponseBodyTruncated `json:"truncated,omitempty"`
+	Truncated ListKeysResponseBodyTruncated `json:"truncated,omitempty"`
 }
 
 // ListKeysResponseBodyTruncated 是否还有下一页：
@@ -3416,7 +3416,7 @@ type ListKmsByTagsResponseBody struct {
 	// TotalCount 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:244 table "表 6 响应Body参数" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListKmsByTagsTagItem defines model for ListKmsByTagsTagItem.
@@ -3426,12 +3426,12 @@ type ListKmsByTagsTagItem struct {
 	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:480 table "表 9 TagItem" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value 值。 每个值最大长度43个unicode字符，可以为空字符串。 不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:487 table "表 9 TagItem" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // ListKmsTagsError defines model for ListKmsTagsError.
@@ -3498,19 +3498,19 @@ type ListRetirableGrantsResponseBody struct {
 	// NextMarker 获取下一页所需要传递的marker值。 当“truncated”为“false”时，“next_marker”为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:131 table "表 4 响应Body参数" row 2
-	NextMarker *string `json:"next_marker,omitempty"`
+	NextMarker string `json:"next_marker,omitempty"`
 
 	// Total 可退役授权总条数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:138 table "表 4 响应Body参数" row 3
-	Total *int64 `json:"total,omitempty"`
+	Total int64 `json:"total,omitempty"`
 
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
 	// - “false”表示已经是最后一页。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:145 table "表 4 响应Body参数" row 4
-	Truncated *ListRetirableGrantsResponseBodyTruncated `json:"truncated,omitempty"`
+	Truncated ListRetirableGrantsResponseBodyTruncated `json:"truncated,omitempty"`
 }
 
 // ListRetirableGrantsResponseBodyTruncated 是否还有下一页：
@@ -3527,12 +3527,12 @@ type ListRunningTaskError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:204 table "表 6 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:211 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ListRunningTaskResponseBody defines model for ListRunningTaskResponseBody.
@@ -3547,7 +3547,7 @@ type ListRunningTaskResponseBody struct {
 	// Total 正在处理的任务总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:114 table "表 4 响应Body参数" row 1
-	Total *int64 `json:"total,omitempty"`
+	Total int64 `json:"total,omitempty"`
 }
 
 // PageInfo 分页信息
@@ -3557,17 +3557,17 @@ type PageInfo struct {
 	// CurrentCount 返回条目数量
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:252 table "表 7 PageInfo" row 3
-	CurrentCount *int64 `json:"current_count,omitempty"`
+	CurrentCount int64 `json:"current_count,omitempty"`
 
 	// NextMarker 返回下一页的查询地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:238 table "表 7 PageInfo" row 1
-	NextMarker *string `json:"next_marker,omitempty"`
+	NextMarker string `json:"next_marker,omitempty"`
 
 	// PreviousMarker 返回上一页的查询地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:245 table "表 7 PageInfo" row 2
-	PreviousMarker *string `json:"previous_marker,omitempty"`
+	PreviousMarker string `json:"previous_marker,omitempty"`
 }
 
 // Quotas 配额详情。
@@ -3622,19 +3622,19 @@ type Resources struct {
 	// Quota 配额总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:140 table "表 5 Resources" row 3
-	Quota *int64 `json:"quota,omitempty"`
+	Quota int64 `json:"quota,omitempty"`
 
 	// Type 配额类型。枚举值说明:
 	// - CMK，用户主密钥
 	// - grant_per_CMK，单个用户主密钥可创建授权数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:123 table "表 5 Resources" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Used 已使用配额数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:133 table "表 5 Resources" row 2
-	Used *int64 `json:"used,omitempty"`
+	Used int64 `json:"used,omitempty"`
 }
 
 // ResponseImportPrivateKeyKeypairBean -
@@ -3649,12 +3649,12 @@ type ResponseImportPrivateKeyKeypairBean struct {
 	// Name SSH密钥对的名称。 - 新创建的密钥对名称不能和已有密钥对的名称相同。 - SSH密钥对名称由英文字母、数字、下划线、中划线组成，长度不能超过64个字节
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:241 table "表 8 ImportPrivateKeyKeypairBean" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// UserID SSH密钥对所属的用户信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:248 table "表 8 ImportPrivateKeyKeypairBean" row 2
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // ResponseImportPrivateKeyProtection SSH密钥对私钥托管与保护。
@@ -3669,7 +3669,7 @@ type ResponseImportPrivateKeyProtection struct {
 	// PrivateKey 导入SSH密钥对的私钥。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:276 table "表 9 ImportPrivateKeyProtection" row 1
-	PrivateKey *string `json:"private_key,omitempty"`
+	PrivateKey string `json:"private_key,omitempty"`
 }
 
 // RunningTasks defines model for RunningTasks.
@@ -3679,7 +3679,7 @@ type RunningTasks struct {
 	// KeypairName 密钥对名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:181 table "表 5 RunningTasks" row 6
-	KeypairName *string `json:"keypair_name,omitempty"`
+	KeypairName string `json:"keypair_name,omitempty"`
 
 	// OperateType 操作类型。
 	// - FAILED_RESET 重置
@@ -3687,27 +3687,27 @@ type RunningTasks struct {
 	// - FAILED_UNBIND 解绑
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:149 table "表 5 RunningTasks" row 2
-	OperateType *string `json:"operate_type,omitempty"`
+	OperateType string `json:"operate_type,omitempty"`
 
 	// ServerID 虚拟机ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:174 table "表 5 RunningTasks" row 5
-	ServerID *string `json:"server_id,omitempty"`
+	ServerID string `json:"server_id,omitempty"`
 
 	// ServerName 虚拟机名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:167 table "表 5 RunningTasks" row 4
-	ServerName *string `json:"server_name,omitempty"`
+	ServerName string `json:"server_name,omitempty"`
 
 	// TaskID 虚拟机ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:142 table "表 5 RunningTasks" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskTime 任务时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:160 table "表 5 RunningTasks" row 3
-	TaskTime *string `json:"task_time,omitempty"`
+	TaskTime string `json:"task_time,omitempty"`
 }
 
 // ShowKeyRotationStatusError defines model for ShowKeyRotationStatusError.
@@ -3742,22 +3742,22 @@ type ShowKeyRotationStatusResponseBody struct {
 	// KeyRotationEnabled 密钥轮换状态，默认为“false”，表示关闭密钥轮换功能。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:115 table "表 4 响应Body参数" row 1
-	KeyRotationEnabled *bool `json:"key_rotation_enabled,omitempty"`
+	KeyRotationEnabled bool `json:"key_rotation_enabled,omitempty"`
 
 	// LastRotationTime 上一次密钥轮换时间。时间戳，即从1970年1月1日至该时间的总秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:129 table "表 4 响应Body参数" row 3
-	LastRotationTime *string `json:"last_rotation_time,omitempty"`
+	LastRotationTime string `json:"last_rotation_time,omitempty"`
 
 	// NumberOfRotations 密钥轮换次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:136 table "表 4 响应Body参数" row 4
-	NumberOfRotations *int64 `json:"number_of_rotations,omitempty"`
+	NumberOfRotations int64 `json:"number_of_rotations,omitempty"`
 
 	// RotationInterval 轮换周期，取值范围为30~365的整数。 周期范围设置根据密钥使用频率进行，若密钥使用频率高，建议设置为短周期；反之，则设置为长周期。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:122 table "表 4 响应Body参数" row 2
-	RotationInterval *int64 `json:"rotation_interval,omitempty"`
+	RotationInterval int64 `json:"rotation_interval,omitempty"`
 }
 
 // ShowKeyStoreError defines model for ShowKeyStoreError.
@@ -3777,32 +3777,32 @@ type ShowKeyStoreKeystoreDetails struct {
 	// CreateTime 密钥库创建时间，UTC时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:146 table "表 4 KeystoreDetails" row 6
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// DomainID 用户域ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:118 table "表 4 KeystoreDetails" row 2
-	DomainID *string `json:"domain_id,omitempty"`
+	DomainID string `json:"domain_id,omitempty"`
 
 	// HsmClusterID DHSM集群id，要求集群当前未创建专属密钥库
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:139 table "表 4 KeystoreDetails" row 5
-	HsmClusterID *string `json:"hsm_cluster_id,omitempty"`
+	HsmClusterID string `json:"hsm_cluster_id,omitempty"`
 
 	// KeystoreAlias 密钥库别名
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:125 table "表 4 KeystoreDetails" row 3
-	KeystoreAlias *string `json:"keystore_alias,omitempty"`
+	KeystoreAlias string `json:"keystore_alias,omitempty"`
 
 	// KeystoreID 密钥库ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:111 table "表 4 KeystoreDetails" row 1
-	KeystoreID *string `json:"keystore_id,omitempty"`
+	KeystoreID string `json:"keystore_id,omitempty"`
 
 	// KeystoreType 密钥库类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:132 table "表 4 KeystoreDetails" row 4
-	KeystoreType *string `json:"keystore_type,omitempty"`
+	KeystoreType string `json:"keystore_type,omitempty"`
 }
 
 // ShowKeyStoreResponseBody defines model for ShowKeyStoreResponseBody.
@@ -3832,7 +3832,7 @@ type ShowKmsTagsResponseBody struct {
 	// ExistTagsNum 密钥的标签个数。。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:100 table "表 3 响应Body参数" row 2
-	ExistTagsNum *int64 `json:"existTagsNum,omitempty"`
+	ExistTagsNum int64 `json:"existTagsNum,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个密钥下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
@@ -3874,12 +3874,12 @@ type ShowPublicKeyResponseBody struct {
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:119 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// PublicKey 公钥信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:126 table "表 4 响应Body参数" row 2
-	PublicKey *string `json:"public_key,omitempty"`
+	PublicKey string `json:"public_key,omitempty"`
 }
 
 // ShowUserInstancesError defines model for ShowUserInstancesError.
@@ -3899,7 +3899,7 @@ type ShowUserInstancesResponseBody struct {
 	// InstanceNum 非默认用户主密钥个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:81 table "表 3 响应Body参数" row 1
-	InstanceNum *int64 `json:"instance_num,omitempty"`
+	InstanceNum int64 `json:"instance_num,omitempty"`
 }
 
 // ShowUserQuotasError defines model for ShowUserQuotasError.
@@ -4003,12 +4003,12 @@ type SignResponseBody struct {
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:162 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// Signature 签名值，使用base64编码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:169 table "表 4 响应Body参数" row 2
-	Signature *string `json:"signature,omitempty"`
+	Signature string `json:"signature,omitempty"`
 }
 
 // Tag defines model for Tag.
@@ -4033,27 +4033,27 @@ type TaskResponseBody struct {
 	// ErrorCode 任务下发失败返回的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:273 table "表 8 TaskResponseBody" row 4
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 任务下发失败返回的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:280 table "表 8 TaskResponseBody" row 5
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// ServerID 绑定的虚拟机id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:259 table "表 8 TaskResponseBody" row 2
-	ServerID *string `json:"server_id,omitempty"`
+	ServerID string `json:"server_id,omitempty"`
 
 	// Status 任务下发的状态。SUCCESS或FAILED。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:266 table "表 8 TaskResponseBody" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TaskID 任务下发成功返回的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:252 table "表 8 TaskResponseBody" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 }
 
 // UpdateKeyAliasError defines model for UpdateKeyAliasError.
@@ -4173,12 +4173,12 @@ type UpdateKeypairDescriptionError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:140 table "表 5 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:147 table "表 5 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // UpdateKeypairDescriptionReq 更新SSH密钥对描述消息体
@@ -4287,12 +4287,12 @@ type ValidateSignatureResponseBody struct {
 	// KeyID 密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:171 table "表 4 响应Body参数" row 1
-	KeyID *string `json:"key_id,omitempty"`
+	KeyID string `json:"key_id,omitempty"`
 
 	// SignatureValid 签名验证合法性，“true”表示验证签名合法，“false”表示验证签名非法。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:178 table "表 4 响应Body参数" row 2
-	SignatureValid *string `json:"signature_valid,omitempty"`
+	SignatureValid string `json:"signature_valid,omitempty"`
 }
 
 // ListKeyStoresParams defines parameters for ListKeyStores.

@@ -5436,42 +5436,42 @@ type AnnotationFile struct {
 	// CreateTime 样本创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:945 table "表 9 AnnotationFile" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:952 table "表 9 AnnotationFile" row 2
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// Depth 图像样本通道数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:959 table "表 9 AnnotationFile" row 3
-	Depth *int64 `json:"depth,omitempty"`
+	Depth int64 `json:"depth,omitempty"`
 
 	// FileName 样本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:966 table "表 9 AnnotationFile" row 4
-	FileName *string `json:"file_Name,omitempty"`
+	FileName string `json:"file_Name,omitempty"`
 
 	// FileID 样本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:973 table "表 9 AnnotationFile" row 5
-	FileID *string `json:"file_id,omitempty"`
+	FileID string `json:"file_id,omitempty"`
 
 	// FileType 文件类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:980 table "表 9 AnnotationFile" row 6
-	FileType *string `json:"file_type,omitempty"`
+	FileType string `json:"file_type,omitempty"`
 
 	// Height 图像样本高度。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:987 table "表 9 AnnotationFile" row 7
-	Height *int64 `json:"height,omitempty"`
+	Height int64 `json:"height,omitempty"`
 
 	// Size 图像样本尺寸大小。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:994 table "表 9 AnnotationFile" row 8
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// Tags 样本的标签信息。
 	//
@@ -5481,12 +5481,12 @@ type AnnotationFile struct {
 	// URL 预览样本的OBS地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1008 table "表 9 AnnotationFile" row 10
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 
 	// Width 图像样本宽度。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1015 table "表 9 AnnotationFile" row 11
-	Width *int64 `json:"width,omitempty"`
+	Width int64 `json:"width,omitempty"`
 }
 
 // Apis defines model for Apis.
@@ -5533,17 +5533,17 @@ type AuthorizationResponse struct {
 	// - 当授权类型是访问密钥，该字段为访问密钥ID（AK）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:165 table "表 4 AuthorizationResponse" row 3
-	Content *string `json:"content,omitempty"`
+	Content string `json:"content,omitempty"`
 
 	// CreateTime 创建时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:182 table "表 4 AuthorizationResponse" row 5
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// SecretKey 秘密访问密钥（SK）。仅当授权类型为访问密钥时，需要该字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:175 table "表 4 AuthorizationResponse" row 4
-	SecretKey *string `json:"secret_key,omitempty"`
+	SecretKey string `json:"secret_key,omitempty"`
 
 	// Type 授权类型。推荐使用委托方式。
 	// 可选值：
@@ -5552,14 +5552,14 @@ type AuthorizationResponse struct {
 	// 缺省值：agency
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:153 table "表 4 AuthorizationResponse" row 2
-	Type *AuthorizationResponseType `json:"type,omitempty"`
+	Type AuthorizationResponseType `json:"type,omitempty"`
 
 	// UserID 用户ID，获取方法请参见获取用户ID。
 	// 当user_id为all时，表示对所有IAM子用户进行授权，如果已有部分用户已授权，则更新授权。
 	// 仅当授权类型为委托时，需要该字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:144 table "表 4 AuthorizationResponse" row 1
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty"`
 }
 
 // AuthorizationResponseType 授权类型。推荐使用委托方式。
@@ -5578,7 +5578,7 @@ type AutoAnnotationProgressResponseBody struct {
 	// Code 任务运行状态码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:72 table "表 2 响应Body参数" row 1
-	Code *string `json:"code,omitempty"`
+	Code string `json:"code,omitempty"`
 
 	// Config 任务配置。
 	//
@@ -5588,42 +5588,42 @@ type AutoAnnotationProgressResponseBody struct {
 	// CreateTime 任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:86 table "表 2 响应Body参数" row 3
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// ElapsedTime 执行时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:93 table "表 2 响应Body参数" row 4
-	ElapsedTime *int64 `json:"elapsed_time,omitempty"`
+	ElapsedTime int64 `json:"elapsed_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:100 table "表 2 响应Body参数" row 5
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorDetail 错误详情。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:107 table "表 2 响应Body参数" row 6
-	ErrorDetail *string `json:"error_detail,omitempty"`
+	ErrorDetail string `json:"error_detail,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:114 table "表 2 响应Body参数" row 7
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Message 任务的运行信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:121 table "表 2 响应Body参数" row 8
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Progress 任务当前进度百分比。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:128 table "表 2 响应Body参数" row 9
-	Progress *float64 `json:"progress,omitempty"`
+	Progress float64 `json:"progress,omitempty"`
 
 	// ResourceID 资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:135 table "表 2 响应Body参数" row 10
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// Result 任务结果。
 	//
@@ -5640,17 +5640,17 @@ type AutoAnnotationProgressResponseBody struct {
 	// - 5：已停止
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:149 table "表 2 响应Body参数" row 12
-	Status *AutoAnnotationProgressResponseBodyStatus `json:"status,omitempty"`
+	Status AutoAnnotationProgressResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:164 table "表 2 响应Body参数" row 13
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskName 任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:171 table "表 2 响应Body参数" row 14
-	TaskName *string `json:"task_name,omitempty"`
+	TaskName string `json:"task_name,omitempty"`
 }
 
 // AutoAnnotationProgressResponseBodyStatus 任务状态。可选值如下：
@@ -5912,19 +5912,19 @@ type BatchResponse struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标签.md:371 table "表 8 BatchResponse" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标签.md:378 table "表 8 BatchResponse" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Success 操作是否执行成功。可选值如下：
 	// - true：执行成功
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标签.md:385 table "表 8 BatchResponse" row 3
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // Cluster defines model for Cluster.
@@ -5934,37 +5934,37 @@ type Cluster struct {
 	// AllocatableCPUCores 可使用的CPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:203 table "表 3 cluster结构" row 10
-	AllocatableCPUCores *float64 `json:"allocatable_cpu_cores,omitempty"`
+	AllocatableCPUCores float64 `json:"allocatable_cpu_cores,omitempty"`
 
 	// AllocatableGpus 可使用的GPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:217 table "表 3 cluster结构" row 12
-	AllocatableGpus *float64 `json:"allocatable_gpus,omitempty"`
+	AllocatableGpus float64 `json:"allocatable_gpus,omitempty"`
 
 	// AllocatableMemory 可使用的内存数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:210 table "表 3 cluster结构" row 11
-	AllocatableMemory *int64 `json:"allocatable_memory,omitempty"`
+	AllocatableMemory int64 `json:"allocatable_memory,omitempty"`
 
 	// ClusterID 集群ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:140 table "表 3 cluster结构" row 1
-	ClusterID *string `json:"cluster_id,omitempty"`
+	ClusterID string `json:"cluster_id,omitempty"`
 
 	// ClusterName 集群名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:147 table "表 3 cluster结构" row 2
-	ClusterName *string `json:"cluster_name,omitempty"`
+	ClusterName string `json:"cluster_name,omitempty"`
 
 	// CreatedAt 集群创建时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:182 table "表 3 cluster结构" row 7
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty"`
 
 	// Description 集群备注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:154 table "表 3 cluster结构" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Nodes 节点配置。请参见表4。
 	//
@@ -5974,42 +5974,42 @@ type Cluster struct {
 	// OrderID 产品的订单ID，仅当集群为包周期类型时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:231 table "表 3 cluster结构" row 14
-	OrderID *string `json:"order_id,omitempty"`
+	OrderID string `json:"order_id,omitempty"`
 
 	// Owner 集群归属用户
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:175 table "表 3 cluster结构" row 6
-	Owner *string `json:"owner,omitempty"`
+	Owner string `json:"owner,omitempty"`
 
 	// PeriodNum 对应订购周期的个数，仅当集群为包周期类型时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:245 table "表 3 cluster结构" row 16
-	PeriodNum *int64 `json:"period_num,omitempty"`
+	PeriodNum int64 `json:"period_num,omitempty"`
 
 	// PeriodType 订购周期类型，取值year或month，仅当集群为包周期类型时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:238 table "表 3 cluster结构" row 15
-	PeriodType *ClusterPeriodType `json:"period_type,omitempty"`
+	PeriodType ClusterPeriodType `json:"period_type,omitempty"`
 
 	// ProductID 产品ID，仅当集群为包周期类型时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:224 table "表 3 cluster结构" row 13
-	ProductID *string `json:"product_id,omitempty"`
+	ProductID string `json:"product_id,omitempty"`
 
 	// Project 集群归属项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:168 table "表 3 cluster结构" row 5
-	Project *string `json:"project,omitempty"`
+	Project string `json:"project,omitempty"`
 
 	// Status 集群状态，取值为deploying/running/concerning/abnormal。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:189 table "表 3 cluster结构" row 8
-	Status *ClusterStatus `json:"status,omitempty"`
+	Status ClusterStatus `json:"status,omitempty"`
 
 	// Tenant 集群归属租户。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:161 table "表 3 cluster结构" row 4
-	Tenant *string `json:"tenant,omitempty"`
+	Tenant string `json:"tenant,omitempty"`
 }
 
 // ClusterPeriodType 订购周期类型，取值year或month，仅当集群为包周期类型时返回。
@@ -6029,47 +6029,47 @@ type Configs struct {
 	// ConfigDesc 训练作业参数的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:185 table "表 4 configs属性列表说明" row 2
-	ConfigDesc *string `json:"config_desc,omitempty"`
+	ConfigDesc string `json:"config_desc,omitempty"`
 
 	// ConfigName 训练作业参数的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:178 table "表 4 configs属性列表说明" row 1
-	ConfigName *string `json:"config_name,omitempty"`
+	ConfigName string `json:"config_name,omitempty"`
 
 	// CreateTime 训练作业的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:192 table "表 4 configs属性列表说明" row 3
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// EngineID 训练作业的引擎ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:213 table "表 4 configs属性列表说明" row 6
-	EngineID *int64 `json:"engine_id,omitempty"`
+	EngineID int64 `json:"engine_id,omitempty"`
 
 	// EngineName 训练作业的引擎名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:206 table "表 4 configs属性列表说明" row 5
-	EngineName *string `json:"engine_name,omitempty"`
+	EngineName string `json:"engine_name,omitempty"`
 
 	// EngineType 训练作业的引擎类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:199 table "表 4 configs属性列表说明" row 4
-	EngineType *int64 `json:"engine_type,omitempty"`
+	EngineType int64 `json:"engine_type,omitempty"`
 
 	// EngineVersion 训练作业使用的引擎版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:220 table "表 4 configs属性列表说明" row 7
-	EngineVersion *string `json:"engine_version,omitempty"`
+	EngineVersion string `json:"engine_version,omitempty"`
 
 	// UserCommand 自定义镜像训练作业的自定义镜像的容器的启动命令。形式为：“bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:234 table "表 4 configs属性列表说明" row 9
-	UserCommand *string `json:"user_command,omitempty"`
+	UserCommand string `json:"user_command,omitempty"`
 
 	// UserImageURL 自定义镜像训练作业的自定义镜像的SWR-URL。如：“100.125.5.235:20202/jobmng/custom-cpu-base:1.0”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:227 table "表 4 configs属性列表说明" row 8
-	UserImageURL *string `json:"user_image_url,omitempty"`
+	UserImageURL string `json:"user_image_url,omitempty"`
 }
 
 // CreateActionError defines model for CreateActionError.
@@ -6077,10 +6077,10 @@ type Configs struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/管理开发环境实例.md:135
 type CreateActionError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/管理开发环境实例.md:135
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/管理开发环境实例.md:135
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 }
 
 // CreateActionRequestBody defines model for CreateActionRequestBody.
@@ -6106,12 +6106,12 @@ type CreateActionResponseBody struct {
 	// CurrentStatus 实例当前状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/管理开发环境实例.md:93 table "表 3 响应参数" row 1
-	CurrentStatus *string `json:"current_status,omitempty"`
+	CurrentStatus string `json:"current_status,omitempty"`
 
 	// PreviousState 实例上一状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/管理开发环境实例.md:100 table "表 3 响应参数" row 2
-	PreviousState *string `json:"previous_state,omitempty"`
+	PreviousState string `json:"previous_state,omitempty"`
 }
 
 // CreateAuthorizationRequestBody defines model for CreateAuthorizationRequestBody.
@@ -6161,7 +6161,7 @@ type CreateAuthorizationRequestBodyType string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/配置授权.md:124
 type CreateAuthorizationResponseBody struct {
 	// Result Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/配置授权.md:124
-	Result *string `json:"result,omitempty"`
+	Result string `json:"result,omitempty"`
 }
 
 // CreateDatasetDataSource defines model for CreateDatasetDataSource.
@@ -6386,22 +6386,22 @@ type CreateDatasetResponseBody struct {
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集.md:1080 table "表 16 响应Body参数" row 1
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集.md:1087 table "表 16 响应Body参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集.md:1094 table "表 16 响应Body参数" row 3
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// ImportTaskID 导入任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集.md:1101 table "表 16 响应Body参数" row 4
-	ImportTaskID *string `json:"import_task_id,omitempty"`
+	ImportTaskID string `json:"import_task_id,omitempty"`
 }
 
 // CreateDatasetVersionRequestBody defines model for CreateDatasetVersionRequestBody.
@@ -6475,7 +6475,7 @@ type CreateDatasetVersionResponseBody struct {
 	// VersionID 数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标注版本.md:165 table "表 3 响应Body参数" row 1
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // CreateDatasetWorkforcesConfig 团队标注任务的人力分配，委托管理员或自行分配二选一。
@@ -6500,7 +6500,7 @@ type CreateInstanceAIProject struct {
 	// ID AI项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1212 table "表 25 AIProject" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // CreateInstanceConnectionInfo 仓库链接信息。请参见表29。
@@ -6515,12 +6515,12 @@ type CreateInstanceConnectionInfo struct {
 	// Protocol 链接仓库协议。当前支持：ssh，https。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1404 table "表 29 connection_info字段数据结构说明" row 1
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// URL 链接仓库地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1411 table "表 29 connection_info字段数据结构说明" row 2
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // CreateInstanceCredential 访问OBS的AK/SK。表30
@@ -6530,12 +6530,12 @@ type CreateInstanceCredential struct {
 	// AccessToken GitHub的oauth token。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1446 table "表 30 credential字段数据结构说明" row 2
-	AccessToken *string `json:"access_token,omitempty"`
+	AccessToken string `json:"access_token,omitempty"`
 
 	// SSHPrivateKey ssh私有证书。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1439 table "表 30 credential字段数据结构说明" row 1
-	SSHPrivateKey *string `json:"ssh_private_key,omitempty"`
+	SSHPrivateKey string `json:"ssh_private_key,omitempty"`
 }
 
 // CreateInstanceError defines model for CreateInstanceError.
@@ -6543,10 +6543,10 @@ type CreateInstanceCredential struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1572
 type CreateInstanceError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1572
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1572
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 }
 
 // CreateInstanceFailedReasons 创建、启动失败原因，如表22所示。
@@ -6556,7 +6556,7 @@ type CreateInstanceFailedReasons struct {
 	// Code 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1107 table "表 22 failed_reasons字段数据结构说明" row 1
-	Code *string `json:"code,omitempty"`
+	Code string `json:"code,omitempty"`
 
 	// Detail 错误详情。
 	//
@@ -6566,7 +6566,7 @@ type CreateInstanceFailedReasons struct {
 	// Message 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1114 table "表 22 failed_reasons字段数据结构说明" row 2
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // CreateInstanceFlavorDetails 机器规格详情，如表16所示。
@@ -6576,32 +6576,32 @@ type CreateInstanceFlavorDetails struct {
 	// BillingFlavor 计费规格。当该字段为空时，使用规格名称计费。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:849 table "表 16 flavor_details参数说明" row 13
-	BillingFlavor *string `json:"billing_flavor,omitempty"`
+	BillingFlavor string `json:"billing_flavor,omitempty"`
 
 	// BillingParams 计费倍率。当billing_flavor不为空时，该字段必选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:856 table "表 16 flavor_details参数说明" row 14
-	BillingParams *int64 `json:"billing_params,omitempty"`
+	BillingParams int64 `json:"billing_params,omitempty"`
 
 	// Duration 启动后设置的自动停止时间，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:834 table "表 16 flavor_details参数说明" row 11
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// InstanceNum 当前用户创建地该规格实例的数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:827 table "表 16 flavor_details参数说明" row 10
-	InstanceNum *int64 `json:"instance_num,omitempty"`
+	InstanceNum int64 `json:"instance_num,omitempty"`
 
 	// IsPermitted 当前用户是否有权限使用该规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:797 table "表 16 flavor_details参数说明" row 6
-	IsPermitted *bool `json:"is_permitted,omitempty"`
+	IsPermitted bool `json:"is_permitted,omitempty"`
 
 	// Name 规格名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:759 table "表 16 flavor_details参数说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Params 描述规格的参数。
 	//
@@ -6613,25 +6613,25 @@ type CreateInstanceFlavorDetails struct {
 	// - NoDiscount
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:819 table "表 16 flavor_details参数说明" row 9
-	PromoType *string `json:"promo_type,omitempty"`
+	PromoType string `json:"promo_type,omitempty"`
 
 	// QueueLeftTime 排到队的剩余时间，单位为秒。
 	// 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:781 table "表 16 flavor_details参数说明" row 4
-	QueueLeftTime *int64 `json:"queue_left_time,omitempty"`
+	QueueLeftTime int64 `json:"queue_left_time,omitempty"`
 
 	// QueuingNum 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:774 table "表 16 flavor_details参数说明" row 3
-	QueuingNum *int64 `json:"queuing_num,omitempty"`
+	QueuingNum int64 `json:"queuing_num,omitempty"`
 
 	// Status 规格销售状态。当前支持：
 	// - onSale
 	// - soldOut
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:766 table "表 16 flavor_details参数说明" row 2
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// StorageList 支持的存储类型。默认为全部。
 	// - obs
@@ -6645,7 +6645,7 @@ type CreateInstanceFlavorDetails struct {
 	// 默认为“-1”, 表示可以无限制保存。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:841 table "表 16 flavor_details参数说明" row 12
-	StoreTime *int64 `json:"store_time,omitempty"`
+	StoreTime int64 `json:"store_time,omitempty"`
 
 	// Type 规格状态。当前支持：
 	// - GPU
@@ -6653,7 +6653,7 @@ type CreateInstanceFlavorDetails struct {
 	// - ASCEND
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:804 table "表 16 flavor_details参数说明" row 7
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // CreateInstanceOwner 当“type”为“USER_DEFINED”时是必选项。如表18所示。
@@ -6663,7 +6663,7 @@ type CreateInstanceOwner struct {
 	// ProjectID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:919 table "表 18 owner参数说明" row 1
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 }
 
 // CreateInstancePool 专属资源池，如表17所示。
@@ -6673,12 +6673,12 @@ type CreateInstancePool struct {
 	// ID 资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:877 table "表 17 pool参数说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 资源池名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:884 table "表 17 pool参数说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Owner 当“type”为“USER_DEFINED”时是必选项。如表18所示。
 	//
@@ -6688,7 +6688,7 @@ type CreateInstancePool struct {
 	// Type 资源池类型。主要区分类型：USER_DEFINED，表明为专属资源池。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:891 table "表 17 pool参数说明" row 3
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // CreateInstanceProfile 配置信息，如表12所示。
@@ -6698,22 +6698,22 @@ type CreateInstanceProfile struct {
 	// DeType 开发环境类型，当前仅支持Notebook。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:619 table "表 12 profile字段数据结构说明" row 4
-	DeType *CreateInstanceProfileDeType `json:"de_type,omitempty"`
+	DeType CreateInstanceProfileDeType `json:"de_type,omitempty"`
 
 	// Description 配置说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:612 table "表 12 profile字段数据结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FlavorType 硬件类型。支持CPU，GPU，Ascend。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:626 table "表 12 profile字段数据结构说明" row 5
-	FlavorType *string `json:"flavor_type,omitempty"`
+	FlavorType string `json:"flavor_type,omitempty"`
 
 	// ID 配置ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:598 table "表 12 profile字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Labels 配置标签。
 	//
@@ -6723,7 +6723,7 @@ type CreateInstanceProfile struct {
 	// Name 配置名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:605 table "表 12 profile字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Provision 部署信息，如表13所示。
 	//
@@ -6748,7 +6748,7 @@ type CreateInstanceProvision struct {
 	// Type 部署类型，当前仅支持Docker。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:661 table "表 13 provision字段数据结构说明" row 1
-	Type *CreateInstanceProvisionType `json:"type,omitempty"`
+	Type CreateInstanceProvisionType `json:"type,omitempty"`
 }
 
 // CreateInstanceProvisionType 部署类型，当前仅支持Docker。
@@ -6763,25 +6763,25 @@ type CreateInstanceQueuingInfo struct {
 	// BeginTimestamp 实例排队的开始时间，13位时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1278 table "表 26 queuing_info参数说明" row 7
-	BeginTimestamp *int64 `json:"begin_timestamp,omitempty"`
+	BeginTimestamp int64 `json:"begin_timestamp,omitempty"`
 
 	// DeType 开发环境类型，缺省时返回全部类型。
 	// 当前仅支持Notebook。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1247 table "表 26 queuing_info参数说明" row 3
-	DeType *CreateInstanceQueuingInfoDeType `json:"de_type,omitempty"`
+	DeType CreateInstanceQueuingInfoDeType `json:"de_type,omitempty"`
 
 	// EndTimestamp 实例排队的预计停止时间，13位时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1292 table "表 26 queuing_info参数说明" row 9
-	EndTimestamp *int64 `json:"end_timestamp,omitempty"`
+	EndTimestamp int64 `json:"end_timestamp,omitempty"`
 
 	// Flavor 实例的机器规格，缺省时返回全部类型。现在支持的有：
 	// - modelarts.vm.cpu.free
 	// - modelarts.vm.gpu.free
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1255 table "表 26 queuing_info参数说明" row 4
-	Flavor *string `json:"flavor,omitempty"`
+	Flavor string `json:"flavor,omitempty"`
 
 	// FlavorDetails 机器规格详情，如表16所示。
 	//
@@ -6791,29 +6791,29 @@ type CreateInstanceQueuingInfo struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1233 table "表 26 queuing_info参数说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1240 table "表 26 queuing_info参数说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Rank 实例在队列中的排位。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1299 table "表 26 queuing_info参数说明" row 10
-	Rank *int64 `json:"rank,omitempty"`
+	Rank int64 `json:"rank,omitempty"`
 
 	// RemainTime 排到队的剩余时间，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1285 table "表 26 queuing_info参数说明" row 8
-	RemainTime *int64 `json:"remain_time,omitempty"`
+	RemainTime int64 `json:"remain_time,omitempty"`
 
 	// Status 实例状态，缺省时返回全部类型。包括:
 	// - CREATE_QUEUING
 	// - START_QUEUING
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1270 table "表 26 queuing_info参数说明" row 6
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 }
 
 // CreateInstanceQueuingInfoDeType 开发环境类型，缺省时返回全部类型。
@@ -6829,7 +6829,7 @@ type CreateInstanceRepository struct {
 	// Branch 仓库分支。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1355 table "表 28 repository字段数据结构说明" row 2
-	Branch *string `json:"branch,omitempty"`
+	Branch string `json:"branch,omitempty"`
 
 	// ConnectionInfo 仓库链接信息。请参见表29。
 	//
@@ -6839,22 +6839,22 @@ type CreateInstanceRepository struct {
 	// ID 仓库ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1348 table "表 28 repository字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Type 仓库类型。CodeClub，GitHub。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1376 table "表 28 repository字段数据结构说明" row 5
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UserEmail 仓库配置用户邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1369 table "表 28 repository字段数据结构说明" row 4
-	UserEmail *string `json:"user_email,omitempty"`
+	UserEmail string `json:"user_email,omitempty"`
 
 	// UserName 仓库配置用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1362 table "表 28 repository字段数据结构说明" row 3
-	UserName *string `json:"user_name,omitempty"`
+	UserName string `json:"user_name,omitempty"`
 }
 
 // CreateInstanceRequestAutoStop 自动停止参数，如表6 auto_stop定义数据结构说明所示。
@@ -7066,27 +7066,27 @@ type CreateInstanceResponseAutoStop struct {
 	// Duration 运行时长，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1149 table "表 23 auto_stop字段数据结构说明" row 2
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// Enable 是否开启自动停止功能。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1142 table "表 23 auto_stop字段数据结构说明" row 1
-	Enable *bool `json:"enable,omitempty"`
+	Enable bool `json:"enable,omitempty"`
 
 	// Prompt 是否需要再次弹框提醒，提供给console使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1156 table "表 23 auto_stop字段数据结构说明" row 3
-	Prompt *bool `json:"prompt,omitempty"`
+	Prompt bool `json:"prompt,omitempty"`
 
 	// RemainTime 实际停止剩余时间，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1170 table "表 23 auto_stop字段数据结构说明" row 5
-	RemainTime *int64 `json:"remain_time,omitempty"`
+	RemainTime int64 `json:"remain_time,omitempty"`
 
 	// StopTimestamp 实例停止时间点， 13位时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1163 table "表 23 auto_stop字段数据结构说明" row 4
-	StopTimestamp *int64 `json:"stop_timestamp,omitempty"`
+	StopTimestamp int64 `json:"stop_timestamp,omitempty"`
 }
 
 // CreateInstanceResponseBody defines model for CreateInstanceResponseBody.
@@ -7101,22 +7101,22 @@ type CreateInstanceResponseBody struct {
 	// CreationTimestamp 实例的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:493 table "表 11 响应参数" row 5
-	CreationTimestamp *string `json:"creation_timestamp,omitempty"`
+	CreationTimestamp string `json:"creation_timestamp,omitempty"`
 
 	// Description 实例说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:479 table "表 11 响应参数" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ErrorCode 错误码。请参考错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:556 table "表 11 响应参数" row 14
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// Flavor 机器规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:514 table "表 11 响应参数" row 8
-	Flavor *string `json:"flavor,omitempty"`
+	Flavor string `json:"flavor,omitempty"`
 
 	// FlavorDetails 机器规格详情，如表16所示。
 	//
@@ -7126,17 +7126,17 @@ type CreateInstanceResponseBody struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:465 table "表 11 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LatestUpdateTimestamp 实例的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:500 table "表 11 响应参数" row 6
-	LatestUpdateTimestamp *string `json:"latest_update_timestamp,omitempty"`
+	LatestUpdateTimestamp string `json:"latest_update_timestamp,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:472 table "表 11 响应参数" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Pool 专属资源池，如表17所示。
 	//
@@ -7166,7 +7166,7 @@ type CreateInstanceResponseBody struct {
 	// Status 实例状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:486 table "表 11 响应参数" row 4
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// User 用户信息，如表27所示。
 	//
@@ -7188,14 +7188,14 @@ type CreateInstanceResponseLocation struct {
 	// - ReadWriteMany：读写方式（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1085 table "表 21 location定义数据结构说明" row 4
-	AccessModes *CreateInstanceResponseLocationAccessModes `json:"access_modes,omitempty"`
+	AccessModes CreateInstanceResponseLocationAccessModes `json:"access_modes,omitempty"`
 
 	// MountPath Notebook内的挂载路径，仅type为“obsfs”类型，该字段有效。
 	// 默认值为“/home/ma-user/work”。
 	// 若希望挂载到指定路径，建议填写“/home/ma-user/work”的子目录，否则可能因权限等问题导致挂载失败或读写异常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1076 table "表 21 location定义数据结构说明" row 3
-	MountPath *string `json:"mount_path,omitempty"`
+	MountPath string `json:"mount_path,omitempty"`
 
 	// Path 存储路径。
 	// - 如果type为“obs”类型，该值必须填写，该值需为有效的OBS桶路径，且以“/”结束。不能指定为OBS桶的根目录，需指定为OBS桶下的具体目录。
@@ -7203,12 +7203,12 @@ type CreateInstanceResponseLocation struct {
 	// - 如果type为“evs”类型，该值不需要填写。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1061 table "表 21 location定义数据结构说明" row 1
-	Path *string `json:"path,omitempty"`
+	Path string `json:"path,omitempty"`
 
 	// VolumeSize EVS存储盘大小，最小为5GB，最大为4096GB，缺省值为5GB；如果type为OBS类型，该值不需要填写。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1069 table "表 21 location定义数据结构说明" row 2
-	VolumeSize *int64 `json:"volume_size,omitempty"`
+	VolumeSize int64 `json:"volume_size,omitempty"`
 }
 
 // CreateInstanceResponseLocationAccessModes 挂载文件的访问权限，支持读写和只读两种方式，仅type为“obsfs”类型，该字段有效。可选值：
@@ -7241,7 +7241,7 @@ type CreateInstanceResponseNotebook struct {
 	// CustomScriptPath Notebook启动时的自定义初始化脚本路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:947 table "表 19 notebook字段数据结构说明" row 2
-	CustomScriptPath *string `json:"custom_script_path,omitempty"`
+	CustomScriptPath string `json:"custom_script_path,omitempty"`
 
 	// ExtendParams 扩展参数。
 	//
@@ -7261,7 +7261,7 @@ type CreateInstanceResponseNotebook struct {
 	// LogPath 自定义镜像日志存储路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:940 table "表 19 notebook字段数据结构说明" row 1
-	LogPath *string `json:"log_path,omitempty"`
+	LogPath string `json:"log_path,omitempty"`
 
 	// Repository Git仓库信息，如表28所示。该字段不支持使用，在调用接口时会自动返回。
 	//
@@ -7271,7 +7271,7 @@ type CreateInstanceResponseNotebook struct {
 	// ResourceReservedTimestamp 资源预留时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:982 table "表 19 notebook字段数据结构说明" row 7
-	ResourceReservedTimestamp *int64 `json:"resource_reserved_timestamp,omitempty"`
+	ResourceReservedTimestamp int64 `json:"resource_reserved_timestamp,omitempty"`
 
 	// Storage 存储路径。表20
 	//
@@ -7292,7 +7292,7 @@ type CreateInstanceResponseStorage struct {
 	// 当前支持“obs”、“obsfs” 和“evs”，其中，obsfs类型当前仅支持部分专属资源池。若您需要挂载OBS并行文件系统，请提工单。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1032 table "表 20 storage定义数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // CreateInstanceSpec 部署详情，如表14所示。
@@ -7302,7 +7302,7 @@ type CreateInstanceSpec struct {
 	// Engine 部署引擎，当前仅支持CCE。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:689 table "表 14 spec字段数据结构说明" row 1
-	Engine *CreateInstanceSpecEngine `json:"engine,omitempty"`
+	Engine CreateInstanceSpecEngine `json:"engine,omitempty"`
 
 	// Params 部署参数，当前仅支持Docker，如表15所示。
 	//
@@ -7327,17 +7327,17 @@ type CreateInstanceSpecParams struct {
 	// ImageName 镜像名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:724 table "表 15 Docker部署参数数据结构说明" row 2
-	ImageName *string `json:"image_name,omitempty"`
+	ImageName string `json:"image_name,omitempty"`
 
 	// ImageTag 镜像标签。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:731 table "表 15 Docker部署参数数据结构说明" row 3
-	ImageTag *string `json:"image_tag,omitempty"`
+	ImageTag string `json:"image_tag,omitempty"`
 
 	// Namespace SWR组织名称，全局唯一。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:717 table "表 15 Docker部署参数数据结构说明" row 1
-	Namespace *string `json:"namespace,omitempty"`
+	Namespace string `json:"namespace,omitempty"`
 }
 
 // CreateInstanceUser 用户信息，如表27所示。
@@ -7347,12 +7347,12 @@ type CreateInstanceUser struct {
 	// ID 用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1320 table "表 27 user字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1327 table "表 27 user字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // CreateInstanceWorkspace 工作空间，如表24所示。
@@ -7362,7 +7362,7 @@ type CreateInstanceWorkspace struct {
 	// ID 工作空间ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1191 table "表 24 workspace字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // CreateLabelsRequestBody defines model for CreateLabelsRequestBody.
@@ -7382,12 +7382,12 @@ type CreateLabelsResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标签.md:326 table "表 7 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标签.md:333 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 创建标签响应体。
 	//
@@ -7399,7 +7399,7 @@ type CreateLabelsResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标签.md:347 table "表 7 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // CreateModelArtsAgencyRequestBody defines model for CreateModelArtsAgencyRequestBody.
@@ -7421,7 +7421,7 @@ type CreateModelArtsAgencyRequestBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建ModelArts委托.md:89
 type CreateModelArtsAgencyResponseBody struct {
 	// AgencyName Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建ModelArts委托.md:89
-	AgencyName *string `json:"agency_name,omitempty"`
+	AgencyName string `json:"agency_name,omitempty"`
 }
 
 // CreateModelDependency defines model for CreateModelDependency.
@@ -7639,7 +7639,7 @@ type CreateModelResponseBody struct {
 	// ModelID 模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:721 table "表 13 响应参数" row 1
-	ModelID *string `json:"model_id,omitempty"`
+	ModelID string `json:"model_id,omitempty"`
 }
 
 // CreateProcessorTaskProcessorDataSource 数据来源，与inputs二选一。数据源路径不支持设置为KMS加密桶中的OBS路径。
@@ -7748,7 +7748,7 @@ type CreateProcessorTaskResponseBody struct {
 	// TaskID 数据处理任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建处理任务.md:414 table "表 7 响应Body参数" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 }
 
 // CreateProcessorTaskTemplateParam 数据处理模板，如算法ID和参数等。
@@ -7897,7 +7897,7 @@ type CreateProcessorTaskVersionResponseBody struct {
 	// VersionID 数据处理任务的版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据处理任务版本.md:418 table "表 7 响应Body参数" row 1
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // CreateProcessorTaskVersionWorkPath 数据处理任务的工作目录。
@@ -7997,13 +7997,13 @@ type CreateProcessorTaskWorkPathType string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
 type CreateRestartError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateRestartResponseBody defines model for CreateRestartResponseBody.
@@ -8014,18 +8014,18 @@ type CreateRestartResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:73 table "表 2 响应参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:81 table "表 2 响应参数" row 3
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:66 table "表 2 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateServiceRequestBody defines model for CreateServiceRequestBody.
@@ -8125,7 +8125,7 @@ type CreateServiceResponseBody struct {
 	// ServiceID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:688 table "表 13 响应参数" row 1
-	ServiceID *string `json:"service_id,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
 }
 
 // CreateServiceSchedule defines model for CreateServiceSchedule.
@@ -8169,13 +8169,13 @@ type CreateServiceScheduleType string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
 type CreateStopError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateStopResponseBody defines model for CreateStopResponseBody.
@@ -8186,18 +8186,18 @@ type CreateStopResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:73 table "表 2 响应参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:81 table "表 2 响应参数" row 3
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:66 table "表 2 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateTaskFlavor 训练资源规格。
@@ -8248,7 +8248,7 @@ type CreateTaskResponseBody struct {
 	// TaskID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动智能任务.md:1532 table "表 16 响应Body参数" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 }
 
 // CreateTrainingJobConfig 创建训练作业需要的参数。
@@ -8348,13 +8348,13 @@ type CreateTrainingJobConfig struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业参数.md:384
 type CreateTrainingJobConfigError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业参数.md:384
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业参数.md:384
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业参数.md:384
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateTrainingJobConfigRequestBody defines model for CreateTrainingJobConfigRequestBody.
@@ -8456,18 +8456,18 @@ type CreateTrainingJobConfigResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业参数.md:328 table "表 5 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业参数.md:320 table "表 5 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业参数.md:313 table "表 5 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateTrainingJobDataSource defines model for CreateTrainingJobDataSource.
@@ -8505,13 +8505,13 @@ type CreateTrainingJobDataSourceType string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:707
 type CreateTrainingJobError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:707
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:707
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:707
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateTrainingJobHostPath 主机文件系统类型的存储卷。仅支持运行于专属资源池中的训练作业。具体说明请参见表7。
@@ -8595,54 +8595,54 @@ type CreateTrainingJobResponseBody struct {
 	// CreateTime 训练作业的创建时间，时间戳格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:542 table "表 9 响应参数" row 7
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:513 table "表 9 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:505 table "表 9 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:498 table "表 9 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// JobID 训练作业的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:521 table "表 9 响应参数" row 4
-	JobID *int64 `json:"job_id,omitempty"`
+	JobID int64 `json:"job_id,omitempty"`
 
 	// JobName 训练作业的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:528 table "表 9 响应参数" row 5
-	JobName *string `json:"job_name,omitempty"`
+	JobName string `json:"job_name,omitempty"`
 
 	// ResourceID 训练作业的计费资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:556 table "表 9 响应参数" row 9
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// Status 训练作业的运行状态，详细作业状态列表请查看作业状态参考。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:535 table "表 9 响应参数" row 6
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 
 	// VersionID 训练作业的版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:549 table "表 9 响应参数" row 8
-	VersionID *int64 `json:"version_id,omitempty"`
+	VersionID int64 `json:"version_id,omitempty"`
 
 	// VersionName 训练作业的版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:563 table "表 9 响应参数" row 10
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 }
 
 // CreateTrainingJobVolumes defines model for CreateTrainingJobVolumes.
@@ -8780,13 +8780,13 @@ type CreateVersionDataSourceType string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:468
 type CreateVersionError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:468
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:468
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:468
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateVersionRequestBody defines model for CreateVersionRequestBody.
@@ -8811,48 +8811,48 @@ type CreateVersionResponseBody struct {
 	// CreateTime 训练作业的创建时间，时间戳格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:391 table "表 6 响应参数" row 7
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:363 table "表 6 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:355 table "表 6 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:348 table "表 6 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// JobID 训练作业的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:370 table "表 6 响应参数" row 4
-	JobID *int64 `json:"job_id,omitempty"`
+	JobID int64 `json:"job_id,omitempty"`
 
 	// JobName 训练作业的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:377 table "表 6 响应参数" row 5
-	JobName *string `json:"job_name,omitempty"`
+	JobName string `json:"job_name,omitempty"`
 
 	// Status 训练作业的运行状态，详细作业状态列表请参见作业状态参考。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:384 table "表 6 响应参数" row 6
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 
 	// VersionID 训练作业的版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:398 table "表 6 响应参数" row 8
-	VersionID *int64 `json:"version_id,omitempty"`
+	VersionID int64 `json:"version_id,omitempty"`
 
 	// VersionName 训练作业的版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:405 table "表 6 响应参数" row 9
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 }
 
 // CreateVersionsStopError defines model for CreateVersionsStopError.
@@ -8860,13 +8860,13 @@ type CreateVersionResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
 type CreateVersionsStopError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateVersionsStopResponseBody defines model for CreateVersionsStopResponseBody.
@@ -8877,18 +8877,18 @@ type CreateVersionsStopResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:92 table "表 2 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:84 table "表 2 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:77 table "表 2 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateVisualizationJobError defines model for CreateVisualizationJobError.
@@ -8896,13 +8896,13 @@ type CreateVersionsStopResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:290
 type CreateVisualizationJobError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:290
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:290
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:290
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateVisualizationJobFlavor 创建可视化作业选择的规格，用户无需填写。
@@ -8957,39 +8957,39 @@ type CreateVisualizationJobResponseBody struct {
 	// CreateTime 可视化作业的创建时间，时间戳格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:234 table "表 5 响应参数" row 6
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:205 table "表 5 响应参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:197 table "表 5 响应参数" row 1
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// JobID 可视化作业的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:213 table "表 5 响应参数" row 3
-	JobID *int64 `json:"job_id,omitempty"`
+	JobID int64 `json:"job_id,omitempty"`
 
 	// JobName 可视化作业的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:220 table "表 5 响应参数" row 4
-	JobName *string `json:"job_name,omitempty"`
+	JobName string `json:"job_name,omitempty"`
 
 	// ServiceURL 可视化作业的endpoint。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:241 table "表 5 响应参数" row 7
-	ServiceURL *string `json:"service_url,omitempty"`
+	ServiceURL string `json:"service_url,omitempty"`
 
 	// Status 可视化作业的运行状态，详细作业状态列表请参见作业状态参考。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:227 table "表 5 响应参数" row 5
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 }
 
 // CreateVisualizationJobSchedule 自动停止设置。
@@ -9065,7 +9065,7 @@ type CreateWorkforceResponseBody struct {
 	// WorkforceID 标注团队的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建标注团队.md:86 table "表 3 响应Body参数" row 1
-	WorkforceID *string `json:"workforce_id,omitempty"`
+	WorkforceID string `json:"workforce_id,omitempty"`
 }
 
 // CreateWorkforceTaskRequestBody defines model for CreateWorkforceTaskRequestBody.
@@ -9127,7 +9127,7 @@ type CreateWorkforceTaskResponseBody struct {
 	// TaskID 团队标注任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建团队标注任务.md:317 table "表 6 响应Body参数" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 }
 
 // CreateWorkforceTaskWorkforcesConfig 团队标注任务团队信息：委托团队管理员分配，或指定团队自行分配。
@@ -9219,27 +9219,27 @@ type CreateWorkspaceResponseBody struct {
 	// - INTERNAL：创建者、主账号、指定IAM子账号可访问，需要与grants参数配合使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:194 table "表 4 响应Body参数" row 7
-	AuthType *string `json:"auth_type,omitempty"`
+	AuthType string `json:"auth_type,omitempty"`
 
 	// CreateTime 创建时间，UTC。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:180 table "表 4 响应Body参数" row 5
-	CreateTime *float64 `json:"create_time,omitempty"`
+	CreateTime float64 `json:"create_time,omitempty"`
 
 	// Description 工作空间描述，长度限制为0-256字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:166 table "表 4 响应Body参数" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:205 table "表 4 响应Body参数" row 8
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// EnterpriseProjectName 企业项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:212 table "表 4 响应Body参数" row 9
-	EnterpriseProjectName *string `json:"enterprise_project_name,omitempty"`
+	EnterpriseProjectName string `json:"enterprise_project_name,omitempty"`
 
 	// Grants 授权用户列表。默认为空。需要与“auth_type”参数配合使用，且仅当授权类型为“INTERNAL”时才会生效。
 	//
@@ -9249,17 +9249,17 @@ type CreateWorkspaceResponseBody struct {
 	// ID 工作空间ID，系统生成的32位UUID，不带橫线。默认的工作空间ID为“0”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:152 table "表 4 响应Body参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 工作空间名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:159 table "表 4 响应Body参数" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Owner 创建者名称，长度限制为0-64字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:173 table "表 4 响应Body参数" row 4
-	Owner *string `json:"owner,omitempty"`
+	Owner string `json:"owner,omitempty"`
 
 	// Status 工作空间状态。可选值有：
 	// - CREATE_FAILED：创建失败。
@@ -9268,17 +9268,17 @@ type CreateWorkspaceResponseBody struct {
 	// - DELETE_FAILED：删除失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:219 table "表 4 响应Body参数" row 10
-	Status *CreateWorkspaceResponseBodyStatus `json:"status,omitempty"`
+	Status CreateWorkspaceResponseBodyStatus `json:"status,omitempty"`
 
 	// StatusInfo 状态描述，默认为空。该字段会补充显示状态的详细信息。如删除失败时，可通过该字段查看删除失败的原因。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:231 table "表 4 响应Body参数" row 11
-	StatusInfo *string `json:"status_info,omitempty"`
+	StatusInfo string `json:"status_info,omitempty"`
 
 	// UpdateTime 最后修改时间，UTC。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:187 table "表 4 响应Body参数" row 6
-	UpdateTime *float64 `json:"update_time,omitempty"`
+	UpdateTime float64 `json:"update_time,omitempty"`
 }
 
 // CreateWorkspaceResponseBodyStatus 工作空间状态。可选值有：
@@ -9297,37 +9297,37 @@ type DatasetAndFilePreview struct {
 	// AnnotatedSampleCount 数据集已标注的样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:277 table "表 4 DatasetAndFilePreview" row 1
-	AnnotatedSampleCount *int64 `json:"annotated_sample_count,omitempty"`
+	AnnotatedSampleCount int64 `json:"annotated_sample_count,omitempty"`
 
 	// AnnotatedSubSampleCount 已标注的子样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:284 table "表 4 DatasetAndFilePreview" row 2
-	AnnotatedSubSampleCount *int64 `json:"annotated_sub_sample_count,omitempty"`
+	AnnotatedSubSampleCount int64 `json:"annotated_sub_sample_count,omitempty"`
 
 	// ContentLabeling 语音分割数据集是否开启内容标注，默认开启。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:291 table "表 4 DatasetAndFilePreview" row 3
-	ContentLabeling *bool `json:"content_labeling,omitempty"`
+	ContentLabeling bool `json:"content_labeling,omitempty"`
 
 	// CreateTime 数据集的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:298 table "表 4 DatasetAndFilePreview" row 4
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// CurrentVersionID 数据集的当前版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:305 table "表 4 DatasetAndFilePreview" row 5
-	CurrentVersionID *string `json:"current_version_id,omitempty"`
+	CurrentVersionID string `json:"current_version_id,omitempty"`
 
 	// CurrentVersionName 数据集的当前版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:312 table "表 4 DatasetAndFilePreview" row 6
-	CurrentVersionName *string `json:"current_version_name,omitempty"`
+	CurrentVersionName string `json:"current_version_name,omitempty"`
 
 	// DataFormat 数据格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:319 table "表 4 DatasetAndFilePreview" row 7
-	DataFormat *string `json:"data_format,omitempty"`
+	DataFormat string `json:"data_format,omitempty"`
 
 	// DataSources 数据来源列表。
 	//
@@ -9342,29 +9342,29 @@ type DatasetAndFilePreview struct {
 	// DataUpdateTime 样本和标签的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:340 table "表 4 DatasetAndFilePreview" row 10
-	DataUpdateTime *int64 `json:"data_update_time,omitempty"`
+	DataUpdateTime int64 `json:"data_update_time,omitempty"`
 
 	// DataURL 训练所用的数据路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:347 table "表 4 DatasetAndFilePreview" row 11
-	DataURL *string `json:"data_url,omitempty"`
+	DataURL string `json:"data_url,omitempty"`
 
 	// DatasetFormat 数据集格式。可选值如下：
 	// - 0：文件型
 	// - 1：表格型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:354 table "表 4 DatasetAndFilePreview" row 12
-	DatasetFormat *DatasetAndFilePreviewDatasetFormat `json:"dataset_format,omitempty"`
+	DatasetFormat DatasetAndFilePreviewDatasetFormat `json:"dataset_format,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:364 table "表 4 DatasetAndFilePreview" row 13
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DatasetName 数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:371 table "表 4 DatasetAndFilePreview" row 14
-	DatasetName *string `json:"dataset_name,omitempty"`
+	DatasetName string `json:"dataset_name,omitempty"`
 
 	// DatasetTags 数据集关键标识列表，例如：["图片","物体检测"]。
 	//
@@ -9386,17 +9386,17 @@ type DatasetAndFilePreview struct {
 	// - 900：自由格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:385 table "表 4 DatasetAndFilePreview" row 16
-	DatasetType *DatasetAndFilePreviewDatasetType `json:"dataset_type,omitempty"`
+	DatasetType DatasetAndFilePreviewDatasetType `json:"dataset_type,omitempty"`
 
 	// DatasetVersionCount 数据集的版本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:405 table "表 4 DatasetAndFilePreview" row 17
-	DatasetVersionCount *int64 `json:"dataset_version_count,omitempty"`
+	DatasetVersionCount int64 `json:"dataset_version_count,omitempty"`
 
 	// DeletedSampleCount 已删除的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:412 table "表 4 DatasetAndFilePreview" row 18
-	DeletedSampleCount *int64 `json:"deleted_sample_count,omitempty"`
+	DeletedSampleCount int64 `json:"deleted_sample_count,omitempty"`
 
 	// DeletionStats 删除原因统计信息。
 	//
@@ -9406,26 +9406,26 @@ type DatasetAndFilePreview struct {
 	// Description 数据集的描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:426 table "表 4 DatasetAndFilePreview" row 20
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:433 table "表 4 DatasetAndFilePreview" row 21
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ExistRunningTask 该数据集是否存在正在运行（包括初始化）的任务。可选值如下：
 	// - true：数据集存在正在运行的任务
 	// - false：数据集不存在正在运行的任务
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:440 table "表 4 DatasetAndFilePreview" row 22
-	ExistRunningTask *bool `json:"exist_running_task,omitempty"`
+	ExistRunningTask bool `json:"exist_running_task,omitempty"`
 
 	// ExistWorkforceTask 数据集是否含团队标注任务。可选值如下：
 	// - true：数据集包含团队标注任务
 	// - false：数据集不包含团队标注任务
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:450 table "表 4 DatasetAndFilePreview" row 23
-	ExistWorkforceTask *bool `json:"exist_workforce_task,omitempty"`
+	ExistWorkforceTask bool `json:"exist_workforce_task,omitempty"`
 
 	// FeatureSupports 数据集支持的特性列表。当前只支持特性值“0”，表示限制OBS文件大小。
 	//
@@ -9437,47 +9437,47 @@ type DatasetAndFilePreview struct {
 	// - false：不导入数据
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:467 table "表 4 DatasetAndFilePreview" row 25
-	ImportData *bool `json:"import_data,omitempty"`
+	ImportData bool `json:"import_data,omitempty"`
 
 	// ImportTaskID 导入任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:477 table "表 4 DatasetAndFilePreview" row 26
-	ImportTaskID *string `json:"import_task_id,omitempty"`
+	ImportTaskID string `json:"import_task_id,omitempty"`
 
 	// InnerAnnotationPath 数据集内部标注结果的保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:484 table "表 4 DatasetAndFilePreview" row 27
-	InnerAnnotationPath *string `json:"inner_annotation_path,omitempty"`
+	InnerAnnotationPath string `json:"inner_annotation_path,omitempty"`
 
 	// InnerDataPath 数据集内部数据的保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:491 table "表 4 DatasetAndFilePreview" row 28
-	InnerDataPath *string `json:"inner_data_path,omitempty"`
+	InnerDataPath string `json:"inner_data_path,omitempty"`
 
 	// InnerLogPath 数据集内部日志的保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:498 table "表 4 DatasetAndFilePreview" row 29
-	InnerLogPath *string `json:"inner_log_path,omitempty"`
+	InnerLogPath string `json:"inner_log_path,omitempty"`
 
 	// InnerTaskPath 数据集内部任务路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:505 table "表 4 DatasetAndFilePreview" row 30
-	InnerTaskPath *string `json:"inner_task_path,omitempty"`
+	InnerTaskPath string `json:"inner_task_path,omitempty"`
 
 	// InnerTempPath 数据集内部临时文件的保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:512 table "表 4 DatasetAndFilePreview" row 31
-	InnerTempPath *string `json:"inner_temp_path,omitempty"`
+	InnerTempPath string `json:"inner_temp_path,omitempty"`
 
 	// InnerWorkPath 数据集内部的输出目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:519 table "表 4 DatasetAndFilePreview" row 32
-	InnerWorkPath *string `json:"inner_work_path,omitempty"`
+	InnerWorkPath string `json:"inner_work_path,omitempty"`
 
 	// LabelTaskCount 标注任务数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:526 table "表 4 DatasetAndFilePreview" row 33
-	LabelTaskCount *int64 `json:"label_task_count,omitempty"`
+	LabelTaskCount int64 `json:"label_task_count,omitempty"`
 
 	// Labels 数据集标签列表。
 	//
@@ -9487,19 +9487,19 @@ type DatasetAndFilePreview struct {
 	// LoadingSampleCount 正在加载的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:540 table "表 4 DatasetAndFilePreview" row 35
-	LoadingSampleCount *int64 `json:"loading_sample_count,omitempty"`
+	LoadingSampleCount int64 `json:"loading_sample_count,omitempty"`
 
 	// Managed 是否是托管数据集。可选值如下：
 	// - true：托管数据集
 	// - false：非托管数据集
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:547 table "表 4 DatasetAndFilePreview" row 36
-	Managed *bool `json:"managed,omitempty"`
+	Managed bool `json:"managed,omitempty"`
 
 	// NextVersionNum 数据集下个版本数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:557 table "表 4 DatasetAndFilePreview" row 37
-	NextVersionNum *int64 `json:"next_version_num,omitempty"`
+	NextVersionNum int64 `json:"next_version_num,omitempty"`
 
 	// RunningTasksID 正在运行（包括初始化）任务ID列表。
 	//
@@ -9528,32 +9528,32 @@ type DatasetAndFilePreview struct {
 	// - 8：数据集导入中
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:585 table "表 4 DatasetAndFilePreview" row 41
-	Status *DatasetAndFilePreviewStatus `json:"status,omitempty"`
+	Status DatasetAndFilePreviewStatus `json:"status,omitempty"`
 
 	// ThirdPath 第三方路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:602 table "表 4 DatasetAndFilePreview" row 42
-	ThirdPath *string `json:"third_path,omitempty"`
+	ThirdPath string `json:"third_path,omitempty"`
 
 	// TotalSampleCount 数据集样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:609 table "表 4 DatasetAndFilePreview" row 43
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// TotalSubSampleCount 由父样本所产生的子样本总数，比如：从视频标注数据集中抽取的关键帧图片总数就是子样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:616 table "表 4 DatasetAndFilePreview" row 44
-	TotalSubSampleCount *int64 `json:"total_sub_sample_count,omitempty"`
+	TotalSubSampleCount int64 `json:"total_sub_sample_count,omitempty"`
 
 	// UnconfirmedSampleCount 智能标注待确认的标注样本数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:623 table "表 4 DatasetAndFilePreview" row 45
-	UnconfirmedSampleCount *int64 `json:"unconfirmed_sample_count,omitempty"`
+	UnconfirmedSampleCount int64 `json:"unconfirmed_sample_count,omitempty"`
 
 	// UpdateTime 数据集的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:630 table "表 4 DatasetAndFilePreview" row 46
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// Versions 数据集版本信息列表，目前仅记录数据集当前版本信息。
 	//
@@ -9563,13 +9563,13 @@ type DatasetAndFilePreview struct {
 	// WorkPath 数据集输出位置，用于存放输出的标注信息等文件。此位置为OBS路径，格式为“/桶名称/文件路径”。例如：“/obs-bucket”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:644 table "表 4 DatasetAndFilePreview" row 48
-	WorkPath *string `json:"work_path,omitempty"`
+	WorkPath string `json:"work_path,omitempty"`
 
 	// WorkPathType 数据集输出路径类型。可选值如下：
 	// - 0：OBS桶（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:651 table "表 4 DatasetAndFilePreview" row 49
-	WorkPathType *DatasetAndFilePreviewWorkPathType `json:"work_path_type,omitempty"`
+	WorkPathType DatasetAndFilePreviewWorkPathType `json:"work_path_type,omitempty"`
 
 	// WorkforceDescriptor 团队标注信息。
 	//
@@ -9579,12 +9579,12 @@ type DatasetAndFilePreview struct {
 	// WorkforceTaskCount 数据集的团队标注任务数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:667 table "表 4 DatasetAndFilePreview" row 51
-	WorkforceTaskCount *int64 `json:"workforce_task_count,omitempty"`
+	WorkforceTaskCount int64 `json:"workforce_task_count,omitempty"`
 
 	// WorkspaceID 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:674 table "表 4 DatasetAndFilePreview" row 52
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // DatasetAndFilePreviewDatasetFormat 数据集格式。可选值如下：
@@ -9638,12 +9638,12 @@ type DatasetVersion struct {
 	// AddSampleCount 新增样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1078 table "表 11 DatasetVersion" row 1
-	AddSampleCount *int64 `json:"add_sample_count,omitempty"`
+	AddSampleCount int64 `json:"add_sample_count,omitempty"`
 
 	// AnalysisCachePath 特征分析的缓存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1085 table "表 11 DatasetVersion" row 2
-	AnalysisCachePath *string `json:"analysis_cache_path,omitempty"`
+	AnalysisCachePath string `json:"analysis_cache_path,omitempty"`
 
 	// AnalysisStatus 特征分析任务的当前状态。可选值如下：
 	// - 0：初始化
@@ -9652,56 +9652,56 @@ type DatasetVersion struct {
 	// - 3：失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1092 table "表 11 DatasetVersion" row 3
-	AnalysisStatus *DatasetVersionAnalysisStatus `json:"analysis_status,omitempty"`
+	AnalysisStatus DatasetVersionAnalysisStatus `json:"analysis_status,omitempty"`
 
 	// AnalysisTaskID 特征分析的任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1104 table "表 11 DatasetVersion" row 4
-	AnalysisTaskID *string `json:"analysis_task_id,omitempty"`
+	AnalysisTaskID string `json:"analysis_task_id,omitempty"`
 
 	// AnnotatedSampleCount 版本已标注样本的数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1111 table "表 11 DatasetVersion" row 5
-	AnnotatedSampleCount *int64 `json:"annotated_sample_count,omitempty"`
+	AnnotatedSampleCount int64 `json:"annotated_sample_count,omitempty"`
 
 	// AnnotatedSubSampleCount 已标注的子样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1118 table "表 11 DatasetVersion" row 6
-	AnnotatedSubSampleCount *int64 `json:"annotated_sub_sample_count,omitempty"`
+	AnnotatedSubSampleCount int64 `json:"annotated_sub_sample_count,omitempty"`
 
 	// ClearHardProperty 发布时是否清空难例属性。可选值如下：
 	// - true：清空难例属性（默认值）
 	// - false：不清空难例属性
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1125 table "表 11 DatasetVersion" row 7
-	ClearHardProperty *bool `json:"clear_hard_property,omitempty"`
+	ClearHardProperty bool `json:"clear_hard_property,omitempty"`
 
 	// Code 旋转裁剪等预处理任务的状态码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1135 table "表 11 DatasetVersion" row 8
-	Code *string `json:"code,omitempty"`
+	Code string `json:"code,omitempty"`
 
 	// CreateTime 版本创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1142 table "表 11 DatasetVersion" row 9
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Crop 是否对图片进行裁剪，只对标注框形状为bndbox的物体检测数据集有效。可选值如下：
 	// - true：对图片进行裁剪
 	// - false：不对图片进行裁剪（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1149 table "表 11 DatasetVersion" row 10
-	Crop *bool `json:"crop,omitempty"`
+	Crop bool `json:"crop,omitempty"`
 
 	// CropPath 裁剪后的文件存放路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1159 table "表 11 DatasetVersion" row 11
-	CropPath *string `json:"crop_path,omitempty"`
+	CropPath string `json:"crop_path,omitempty"`
 
 	// CropRotateCachePath 旋转裁剪任务执行的临时目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1166 table "表 11 DatasetVersion" row 12
-	CropRotateCachePath *string `json:"crop_rotate_cache_path,omitempty"`
+	CropRotateCachePath string `json:"crop_rotate_cache_path,omitempty"`
 
 	// DataAnalysis 特征分析结果，json格式。
 	//
@@ -9711,7 +9711,7 @@ type DatasetVersion struct {
 	// DataPath 数据保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1180 table "表 11 DatasetVersion" row 14
-	DataPath *string `json:"data_path,omitempty"`
+	DataPath string `json:"data_path,omitempty"`
 
 	// DataStatistics 数据集的样本统计信息，包括样本元信息的统计，json格式。
 	//
@@ -9723,12 +9723,12 @@ type DatasetVersion struct {
 	// - false：数据未经过校验
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1194 table "表 11 DatasetVersion" row 16
-	DataValidate *bool `json:"data_validate,omitempty"`
+	DataValidate bool `json:"data_validate,omitempty"`
 
 	// DeletedSampleCount 已删除的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1204 table "表 11 DatasetVersion" row 17
-	DeletedSampleCount *int64 `json:"deleted_sample_count,omitempty"`
+	DeletedSampleCount int64 `json:"deleted_sample_count,omitempty"`
 
 	// DeletionStats 删除原因统计信息。
 	//
@@ -9738,35 +9738,35 @@ type DatasetVersion struct {
 	// Description 版本描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1218 table "表 11 DatasetVersion" row 19
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ExportImages 发布时是否导出图片到版本输出目录。可选值如下：
 	// - true：导出图片到版本输出目录
 	// - false：不导出图片到版本输出目录（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1225 table "表 11 DatasetVersion" row 20
-	ExportImages *bool `json:"export_images,omitempty"`
+	ExportImages bool `json:"export_images,omitempty"`
 
 	// ExtractSerialNumber 发布时是否需要解析子样本序号，用于医疗数据集。可选值如下：
 	// - true：解析子样本序号
 	// - false：不解析子样本序号（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1235 table "表 11 DatasetVersion" row 21
-	ExtractSerialNumber *bool `json:"extract_serial_number,omitempty"`
+	ExtractSerialNumber bool `json:"extract_serial_number,omitempty"`
 
 	// IncludeDatasetData 发布时是否包含数据集源数据。可选值如下：
 	// - true：包含数据集源数据
 	// - false：不包含数据集源数据
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1245 table "表 11 DatasetVersion" row 22
-	IncludeDatasetData *bool `json:"include_dataset_data,omitempty"`
+	IncludeDatasetData bool `json:"include_dataset_data,omitempty"`
 
 	// IsCurrent 是否为数据集当前版本。可选值如下：
 	// - true：数据集当前版本
 	// - false：非数据集当前版本
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1255 table "表 11 DatasetVersion" row 23
-	IsCurrent *bool `json:"is_current,omitempty"`
+	IsCurrent bool `json:"is_current,omitempty"`
 
 	// LabelStats 发布版本的各标签统计信息列表。
 	//
@@ -9778,47 +9778,47 @@ type DatasetVersion struct {
 	// - single：表示所有样本均为单标签
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1272 table "表 11 DatasetVersion" row 25
-	LabelType *DatasetVersionLabelType `json:"label_type,omitempty"`
+	LabelType DatasetVersionLabelType `json:"label_type,omitempty"`
 
 	// ManifestCacheInputPath 版本发布时的manifest文件缓存输入路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1282 table "表 11 DatasetVersion" row 26
-	ManifestCacheInputPath *string `json:"manifest_cache_input_path,omitempty"`
+	ManifestCacheInputPath string `json:"manifest_cache_input_path,omitempty"`
 
 	// ManifestPath 版本发布的manifest文件保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1289 table "表 11 DatasetVersion" row 27
-	ManifestPath *string `json:"manifest_path,omitempty"`
+	ManifestPath string `json:"manifest_path,omitempty"`
 
 	// Message 发布时记录的任务信息（如：错误信息等）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1296 table "表 11 DatasetVersion" row 28
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// ModifiedSampleCount 已修改的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1303 table "表 11 DatasetVersion" row 29
-	ModifiedSampleCount *int64 `json:"modified_sample_count,omitempty"`
+	ModifiedSampleCount int64 `json:"modified_sample_count,omitempty"`
 
 	// PreviousAnnotatedSampleCount 父版本的已标注样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1310 table "表 11 DatasetVersion" row 30
-	PreviousAnnotatedSampleCount *int64 `json:"previous_annotated_sample_count,omitempty"`
+	PreviousAnnotatedSampleCount int64 `json:"previous_annotated_sample_count,omitempty"`
 
 	// PreviousTotalSampleCount 父版本的样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1317 table "表 11 DatasetVersion" row 31
-	PreviousTotalSampleCount *int64 `json:"previous_total_sample_count,omitempty"`
+	PreviousTotalSampleCount int64 `json:"previous_total_sample_count,omitempty"`
 
 	// PreviousVersionID 父版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1324 table "表 11 DatasetVersion" row 32
-	PreviousVersionID *string `json:"previous_version_id,omitempty"`
+	PreviousVersionID string `json:"previous_version_id,omitempty"`
 
 	// ProcessorTaskID 旋转裁剪等预处理任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1331 table "表 11 DatasetVersion" row 33
-	ProcessorTaskID *string `json:"processor_task_id,omitempty"`
+	ProcessorTaskID string `json:"processor_task_id,omitempty"`
 
 	// ProcessorTaskStatus 旋转裁剪等预处理任务状态。当前可取值如下：
 	// - 0：初始化
@@ -9831,26 +9831,26 @@ type DatasetVersion struct {
 	// - 7：停止失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1338 table "表 11 DatasetVersion" row 34
-	ProcessorTaskStatus *DatasetVersionProcessorTaskStatus `json:"processor_task_status,omitempty"`
+	ProcessorTaskStatus DatasetVersionProcessorTaskStatus `json:"processor_task_status,omitempty"`
 
 	// RemoveSampleUsage 发布时是否清除数据集已有的usage信息。可选值如下：
 	// - true：清除数据集已有的usage信息（默认值）
 	// - false：不清除数据集已有的usage信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1354 table "表 11 DatasetVersion" row 35
-	RemoveSampleUsage *bool `json:"remove_sample_usage,omitempty"`
+	RemoveSampleUsage bool `json:"remove_sample_usage,omitempty"`
 
 	// Rotate 是否对图片进行旋转。可选值如下：
 	// - true：对图片进行旋转
 	// - false：不对图片进行旋转（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1364 table "表 11 DatasetVersion" row 36
-	Rotate *bool `json:"rotate,omitempty"`
+	Rotate bool `json:"rotate,omitempty"`
 
 	// RotatePath 旋转后的文件存放路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1374 table "表 11 DatasetVersion" row 37
-	RotatePath *string `json:"rotate_path,omitempty"`
+	RotatePath string `json:"rotate_path,omitempty"`
 
 	// SampleState 样本状态。可选样本状态如下：
 	// - __ALL__：已标注
@@ -9868,14 +9868,14 @@ type DatasetVersion struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1381 table "表 11 DatasetVersion" row 38
-	SampleState *string `json:"sample_state,omitempty"`
+	SampleState string `json:"sample_state,omitempty"`
 
 	// StartProcessorTask 发布时是否启动数据分析任务。可选值如下：
 	// - true：发布时启动特征分析任务
 	// - false：发布时不启动特征分析任务（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1402 table "表 11 DatasetVersion" row 39
-	StartProcessorTask *bool `json:"start_processor_task,omitempty"`
+	StartProcessorTask bool `json:"start_processor_task,omitempty"`
 
 	// Status 数据集版本状态。可选值如下：
 	// - 0：创建中
@@ -9885,7 +9885,7 @@ type DatasetVersion struct {
 	// - 4：错误
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1412 table "表 11 DatasetVersion" row 40
-	Status *DatasetVersionStatus `json:"status,omitempty"`
+	Status DatasetVersionStatus `json:"status,omitempty"`
 
 	// Tags 版本关键标识列表，标注任务发布版本时将标注类型作为默认标签。如：["图片","物体检测"]。
 	//
@@ -9895,27 +9895,27 @@ type DatasetVersion struct {
 	// TaskType 发布版本的标注任务类型，同数据集类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1432 table "表 11 DatasetVersion" row 42
-	TaskType *int64 `json:"task_type,omitempty"`
+	TaskType int64 `json:"task_type,omitempty"`
 
 	// TotalSampleCount 版本样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1439 table "表 11 DatasetVersion" row 43
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// TotalSubSampleCount 从父样本生成的子样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1446 table "表 11 DatasetVersion" row 44
-	TotalSubSampleCount *int64 `json:"total_sub_sample_count,omitempty"`
+	TotalSubSampleCount int64 `json:"total_sub_sample_count,omitempty"`
 
 	// TrainEvaluateSampleRatio 发布版本时切分训练验证比例，默认为1.00，即全部分为训练集。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1453 table "表 11 DatasetVersion" row 45
-	TrainEvaluateSampleRatio *string `json:"train_evaluate_sample_ratio,omitempty"`
+	TrainEvaluateSampleRatio string `json:"train_evaluate_sample_ratio,omitempty"`
 
 	// UpdateTime 版本更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1460 table "表 11 DatasetVersion" row 46
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionFormat 数据集版本格式。可选值如下：
 	// - Default：默认格式
@@ -9923,24 +9923,24 @@ type DatasetVersion struct {
 	// - CSV：CSV格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1467 table "表 11 DatasetVersion" row 47
-	VersionFormat *DatasetVersionVersionFormat `json:"version_format,omitempty"`
+	VersionFormat DatasetVersionVersionFormat `json:"version_format,omitempty"`
 
 	// VersionID 数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1478 table "表 11 DatasetVersion" row 48
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// VersionName 数据集版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1485 table "表 11 DatasetVersion" row 49
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 
 	// WithColumnHeader 发布的CSV文件的第一行是否为列名，对于表格数据集有效。可选值如下：
 	// - true：发布的CSV文件的第一行是列名
 	// - false：发布的CSV文件的第一行不是列名
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1492 table "表 11 DatasetVersion" row 50
-	WithColumnHeader *bool `json:"with_column_header,omitempty"`
+	WithColumnHeader bool `json:"with_column_header,omitempty"`
 }
 
 // DatasetVersionAnalysisStatus 特征分析任务的当前状态。可选值如下：
@@ -9995,7 +9995,7 @@ type DatasetVersionVersionFormat string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除授权.md:82
 type DeleteAuthorizationsResponseBody struct {
 	// Result Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除授权.md:82
-	Result *string `json:"result,omitempty"`
+	Result string `json:"result,omitempty"`
 }
 
 // DeleteInstanceError defines model for DeleteInstanceError.
@@ -10003,10 +10003,10 @@ type DeleteAuthorizationsResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除开发环境实例.md:98
 type DeleteInstanceError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除开发环境实例.md:98
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除开发环境实例.md:98
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 }
 
 // DeleteInstanceResponseBody defines model for DeleteInstanceResponseBody.
@@ -10016,7 +10016,7 @@ type DeleteInstanceResponseBody struct {
 	// InstanceID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除开发环境实例.md:66 table "表 2 响应参数" row 1
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 }
 
 // DeleteLabelAndSamplesResponseBody defines model for DeleteLabelAndSamplesResponseBody.
@@ -10026,19 +10026,19 @@ type DeleteLabelAndSamplesResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:120 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:127 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Success 操作是否执行成功。可选值如下：
 	// - true：执行成功
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:134 table "表 3 响应Body参数" row 3
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // DeleteLabelsRequestBody defines model for DeleteLabelsRequestBody.
@@ -10058,12 +10058,12 @@ type DeleteLabelsResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标签.md:354 table "表 8 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标签.md:361 table "表 8 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 删除标签响应体。
 	//
@@ -10075,7 +10075,7 @@ type DeleteLabelsResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标签.md:375 table "表 8 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // DeleteModelFailResult defines model for DeleteModelFailResult.
@@ -10085,17 +10085,17 @@ type DeleteModelFailResult struct {
 	// ErrorCode 删除失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除模型.md:126 table "表 4 DeleteModelFailResult结构" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 删除失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除模型.md:133 table "表 4 DeleteModelFailResult结构" row 3
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// ModelID 删除失败的模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除模型.md:119 table "表 4 DeleteModelFailResult结构" row 1
-	ModelID *string `json:"model_id,omitempty"`
+	ModelID string `json:"model_id,omitempty"`
 }
 
 // DeleteModelResponseBody defines model for DeleteModelResponseBody.
@@ -10137,12 +10137,12 @@ type DeleteSamplesResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除样本.md:98 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除样本.md:105 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 批量删除样本的响应列表。
 	//
@@ -10154,7 +10154,7 @@ type DeleteSamplesResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除样本.md:119 table "表 3 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // DeleteTrainingJobConfigError defines model for DeleteTrainingJobConfigError.
@@ -10162,13 +10162,13 @@ type DeleteSamplesResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:113
 type DeleteTrainingJobConfigError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:113
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:113
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:113
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // DeleteTrainingJobConfigResponseBody defines model for DeleteTrainingJobConfigResponseBody.
@@ -10178,18 +10178,18 @@ type DeleteTrainingJobConfigResponseBody struct {
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:81 table "表 2 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:73 table "表 2 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:66 table "表 2 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // DeleteTrainingJobError defines model for DeleteTrainingJobError.
@@ -10197,13 +10197,13 @@ type DeleteTrainingJobConfigResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业.md:116
 type DeleteTrainingJobError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业.md:116
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业.md:116
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业.md:116
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // DeleteTrainingJobResponseBody defines model for DeleteTrainingJobResponseBody.
@@ -10214,18 +10214,18 @@ type DeleteTrainingJobResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业.md:83 table "表 2 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业.md:75 table "表 2 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业.md:68 table "表 2 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // DeleteVersionError defines model for DeleteVersionError.
@@ -10233,13 +10233,13 @@ type DeleteTrainingJobResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业版本.md:122
 type DeleteVersionError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业版本.md:122
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业版本.md:122
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业版本.md:122
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // DeleteVersionResponseBody defines model for DeleteVersionResponseBody.
@@ -10249,18 +10249,18 @@ type DeleteVersionResponseBody struct {
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业版本.md:92 table "表 2 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业版本.md:84 table "表 2 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业版本.md:77 table "表 2 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // DeleteVisualizationJobError defines model for DeleteVisualizationJobError.
@@ -10268,13 +10268,13 @@ type DeleteVersionResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:114
 type DeleteVisualizationJobError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:114
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:114
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:114
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // DeleteVisualizationJobResponseBody defines model for DeleteVisualizationJobResponseBody.
@@ -10285,18 +10285,18 @@ type DeleteVisualizationJobResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:73 table "表 2 响应参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:81 table "表 2 响应参数" row 3
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:66 table "表 2 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // DeleteWorkersRequestBody defines model for DeleteWorkersRequestBody.
@@ -10316,12 +10316,12 @@ type DeleteWorkersResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标注团队成员.md:86 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标注团队成员.md:93 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 批量删除标注团队成员的结果。
 	//
@@ -10333,7 +10333,7 @@ type DeleteWorkersResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标注团队成员.md:107 table "表 3 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // DeleteWorkforceResponseBody defines model for DeleteWorkforceResponseBody.
@@ -10343,12 +10343,12 @@ type DeleteWorkforceResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:63 table "表 2 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:70 table "表 2 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 批量删除标注团队成员的结果。
 	//
@@ -10360,7 +10360,7 @@ type DeleteWorkforceResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:84 table "表 2 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // DeleteWorkspaceResponseBody defines model for DeleteWorkspaceResponseBody.
@@ -10370,7 +10370,7 @@ type DeleteWorkspaceResponseBody struct {
 	// WorkspaceID 工作空间ID，系统生成的32位UUID，不带橫线。默认的工作空间ID为“0”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除工作空间.md:63 table "表 2 响应Body参数" row 1
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // DescDatasetResponseBody defines model for DescDatasetResponseBody.
@@ -10380,37 +10380,37 @@ type DescDatasetResponseBody struct {
 	// AnnotatedSampleCount 数据集已标注的样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:109 table "表 3 响应Body参数" row 1
-	AnnotatedSampleCount *int64 `json:"annotated_sample_count,omitempty"`
+	AnnotatedSampleCount int64 `json:"annotated_sample_count,omitempty"`
 
 	// AnnotatedSubSampleCount 已标注的子样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:116 table "表 3 响应Body参数" row 2
-	AnnotatedSubSampleCount *int64 `json:"annotated_sub_sample_count,omitempty"`
+	AnnotatedSubSampleCount int64 `json:"annotated_sub_sample_count,omitempty"`
 
 	// ContentLabeling 语音分割数据集是否开启内容标注，默认开启。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:123 table "表 3 响应Body参数" row 3
-	ContentLabeling *bool `json:"content_labeling,omitempty"`
+	ContentLabeling bool `json:"content_labeling,omitempty"`
 
 	// CreateTime 数据集的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:130 table "表 3 响应Body参数" row 4
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// CurrentVersionID 数据集的当前版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:137 table "表 3 响应Body参数" row 5
-	CurrentVersionID *string `json:"current_version_id,omitempty"`
+	CurrentVersionID string `json:"current_version_id,omitempty"`
 
 	// CurrentVersionName 数据集的当前版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:144 table "表 3 响应Body参数" row 6
-	CurrentVersionName *string `json:"current_version_name,omitempty"`
+	CurrentVersionName string `json:"current_version_name,omitempty"`
 
 	// DataFormat 数据格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:151 table "表 3 响应Body参数" row 7
-	DataFormat *string `json:"data_format,omitempty"`
+	DataFormat string `json:"data_format,omitempty"`
 
 	// DataSources 数据来源列表。
 	//
@@ -10425,24 +10425,24 @@ type DescDatasetResponseBody struct {
 	// DataUpdateTime 样本和标签的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:172 table "表 3 响应Body参数" row 10
-	DataUpdateTime *int64 `json:"data_update_time,omitempty"`
+	DataUpdateTime int64 `json:"data_update_time,omitempty"`
 
 	// DatasetFormat 数据集格式。可选值如下：
 	// - 0：文件型
 	// - 1：表格型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:179 table "表 3 响应Body参数" row 11
-	DatasetFormat *DescDatasetResponseBodyDatasetFormat `json:"dataset_format,omitempty"`
+	DatasetFormat DescDatasetResponseBodyDatasetFormat `json:"dataset_format,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:189 table "表 3 响应Body参数" row 12
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DatasetName 数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:196 table "表 3 响应Body参数" row 13
-	DatasetName *string `json:"dataset_name,omitempty"`
+	DatasetName string `json:"dataset_name,omitempty"`
 
 	// DatasetTags 数据集关键标识列表，例如：["图片","物体检测"]。
 	//
@@ -10464,17 +10464,17 @@ type DescDatasetResponseBody struct {
 	// - 900：自由格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:210 table "表 3 响应Body参数" row 15
-	DatasetType *DescDatasetResponseBodyDatasetType `json:"dataset_type,omitempty"`
+	DatasetType DescDatasetResponseBodyDatasetType `json:"dataset_type,omitempty"`
 
 	// DatasetVersionCount 数据集的版本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:230 table "表 3 响应Body参数" row 16
-	DatasetVersionCount *int64 `json:"dataset_version_count,omitempty"`
+	DatasetVersionCount int64 `json:"dataset_version_count,omitempty"`
 
 	// DeletedSampleCount 已删除的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:237 table "表 3 响应Body参数" row 17
-	DeletedSampleCount *int64 `json:"deleted_sample_count,omitempty"`
+	DeletedSampleCount int64 `json:"deleted_sample_count,omitempty"`
 
 	// DeletionStats 删除原因统计信息。
 	//
@@ -10484,26 +10484,26 @@ type DescDatasetResponseBody struct {
 	// Description 数据集的描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:251 table "表 3 响应Body参数" row 19
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:258 table "表 3 响应Body参数" row 20
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ExistRunningTask 该数据集是否存在正在运行（包括初始化）的任务。可选值如下：
 	// - true：数据集存在正在运行的任务
 	// - false：数据集不存在正在运行的任务
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:265 table "表 3 响应Body参数" row 21
-	ExistRunningTask *bool `json:"exist_running_task,omitempty"`
+	ExistRunningTask bool `json:"exist_running_task,omitempty"`
 
 	// ExistWorkforceTask 数据集是否含团队标注任务。可选值如下：
 	// - true：数据集包含团队标注任务
 	// - false：数据集不包含团队标注任务
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:275 table "表 3 响应Body参数" row 22
-	ExistWorkforceTask *bool `json:"exist_workforce_task,omitempty"`
+	ExistWorkforceTask bool `json:"exist_workforce_task,omitempty"`
 
 	// FeatureSupports 数据集支持的特性列表。当前只支持特性值“0”，表示限制OBS文件大小。
 	//
@@ -10515,47 +10515,47 @@ type DescDatasetResponseBody struct {
 	// - false：不导入数据
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:292 table "表 3 响应Body参数" row 24
-	ImportData *bool `json:"import_data,omitempty"`
+	ImportData bool `json:"import_data,omitempty"`
 
 	// ImportTaskID 导入任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:302 table "表 3 响应Body参数" row 25
-	ImportTaskID *string `json:"import_task_id,omitempty"`
+	ImportTaskID string `json:"import_task_id,omitempty"`
 
 	// InnerAnnotationPath 数据集内部标注结果的保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:309 table "表 3 响应Body参数" row 26
-	InnerAnnotationPath *string `json:"inner_annotation_path,omitempty"`
+	InnerAnnotationPath string `json:"inner_annotation_path,omitempty"`
 
 	// InnerDataPath 数据集内部数据的保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:316 table "表 3 响应Body参数" row 27
-	InnerDataPath *string `json:"inner_data_path,omitempty"`
+	InnerDataPath string `json:"inner_data_path,omitempty"`
 
 	// InnerLogPath 数据集内部日志的保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:323 table "表 3 响应Body参数" row 28
-	InnerLogPath *string `json:"inner_log_path,omitempty"`
+	InnerLogPath string `json:"inner_log_path,omitempty"`
 
 	// InnerTaskPath 数据集内部任务路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:330 table "表 3 响应Body参数" row 29
-	InnerTaskPath *string `json:"inner_task_path,omitempty"`
+	InnerTaskPath string `json:"inner_task_path,omitempty"`
 
 	// InnerTempPath 数据集内部临时文件的保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:337 table "表 3 响应Body参数" row 30
-	InnerTempPath *string `json:"inner_temp_path,omitempty"`
+	InnerTempPath string `json:"inner_temp_path,omitempty"`
 
 	// InnerWorkPath 数据集内部的输出目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:344 table "表 3 响应Body参数" row 31
-	InnerWorkPath *string `json:"inner_work_path,omitempty"`
+	InnerWorkPath string `json:"inner_work_path,omitempty"`
 
 	// LabelTaskCount 标注任务数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:351 table "表 3 响应Body参数" row 32
-	LabelTaskCount *int64 `json:"label_task_count,omitempty"`
+	LabelTaskCount int64 `json:"label_task_count,omitempty"`
 
 	// Labels 数据集标签列表。
 	//
@@ -10565,19 +10565,19 @@ type DescDatasetResponseBody struct {
 	// LoadingSampleCount 正在加载的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:365 table "表 3 响应Body参数" row 34
-	LoadingSampleCount *int64 `json:"loading_sample_count,omitempty"`
+	LoadingSampleCount int64 `json:"loading_sample_count,omitempty"`
 
 	// Managed 是否是托管数据集。可选值如下：
 	// - true：托管数据集
 	// - false：非托管数据集
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:372 table "表 3 响应Body参数" row 35
-	Managed *bool `json:"managed,omitempty"`
+	Managed bool `json:"managed,omitempty"`
 
 	// NextVersionNum 数据集下个版本数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:382 table "表 3 响应Body参数" row 36
-	NextVersionNum *int64 `json:"next_version_num,omitempty"`
+	NextVersionNum int64 `json:"next_version_num,omitempty"`
 
 	// RunningTasksID 正在运行（包括初始化）任务ID列表。
 	//
@@ -10601,32 +10601,32 @@ type DescDatasetResponseBody struct {
 	// - 8：数据集导入中
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:403 table "表 3 响应Body参数" row 39
-	Status *DescDatasetResponseBodyStatus `json:"status,omitempty"`
+	Status DescDatasetResponseBodyStatus `json:"status,omitempty"`
 
 	// ThirdPath 第三方路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:420 table "表 3 响应Body参数" row 40
-	ThirdPath *string `json:"third_path,omitempty"`
+	ThirdPath string `json:"third_path,omitempty"`
 
 	// TotalSampleCount 数据集样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:427 table "表 3 响应Body参数" row 41
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// TotalSubSampleCount 由父样本所产生的子样本总数，比如：从视频标注数据集中抽取的关键帧图片总数就是子样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:434 table "表 3 响应Body参数" row 42
-	TotalSubSampleCount *int64 `json:"total_sub_sample_count,omitempty"`
+	TotalSubSampleCount int64 `json:"total_sub_sample_count,omitempty"`
 
 	// UnconfirmedSampleCount 智能标注待确认的标注样本数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:441 table "表 3 响应Body参数" row 43
-	UnconfirmedSampleCount *int64 `json:"unconfirmed_sample_count,omitempty"`
+	UnconfirmedSampleCount int64 `json:"unconfirmed_sample_count,omitempty"`
 
 	// UpdateTime 数据集的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:448 table "表 3 响应Body参数" row 44
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// Versions 数据集版本信息列表，目前仅记录数据集当前版本信息。
 	//
@@ -10636,13 +10636,13 @@ type DescDatasetResponseBody struct {
 	// WorkPath 数据集输出位置，用于存放输出的标注信息等文件。此位置为OBS路径，格式为“/桶名称/文件路径”。例如：“/obs-bucket”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:462 table "表 3 响应Body参数" row 46
-	WorkPath *string `json:"work_path,omitempty"`
+	WorkPath string `json:"work_path,omitempty"`
 
 	// WorkPathType 数据集输出路径类型。可选值如下：
 	// - 0：OBS桶（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:469 table "表 3 响应Body参数" row 47
-	WorkPathType *DescDatasetResponseBodyWorkPathType `json:"work_path_type,omitempty"`
+	WorkPathType DescDatasetResponseBodyWorkPathType `json:"work_path_type,omitempty"`
 
 	// WorkforceDescriptor 团队标注信息。
 	//
@@ -10652,12 +10652,12 @@ type DescDatasetResponseBody struct {
 	// WorkforceTaskCount 数据集的团队标注任务数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:485 table "表 3 响应Body参数" row 49
-	WorkforceTaskCount *int64 `json:"workforce_task_count,omitempty"`
+	WorkforceTaskCount int64 `json:"workforce_task_count,omitempty"`
 
 	// WorkspaceID 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:492 table "表 3 响应Body参数" row 50
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // DescDatasetResponseBodyDatasetFormat 数据集格式。可选值如下：
@@ -10762,12 +10762,12 @@ type DescImportTaskResponseBody struct {
 	// AnnotatedSampleCount 已标注样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:72 table "表 2 响应Body参数" row 1
-	AnnotatedSampleCount *int64 `json:"annotated_sample_count,omitempty"`
+	AnnotatedSampleCount int64 `json:"annotated_sample_count,omitempty"`
 
 	// CreateTime 任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:79 table "表 2 响应Body参数" row 2
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DataSource 数据来源。
 	//
@@ -10777,22 +10777,22 @@ type DescImportTaskResponseBody struct {
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:93 table "表 2 响应Body参数" row 4
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// ElapsedTime 任务运行时间，单位秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:100 table "表 2 响应Body参数" row 5
-	ElapsedTime *int64 `json:"elapsed_time,omitempty"`
+	ElapsedTime int64 `json:"elapsed_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:107 table "表 2 响应Body参数" row 6
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:114 table "表 2 响应Body参数" row 7
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// FileStatistics 文件拷贝进度。
 	//
@@ -10802,46 +10802,46 @@ type DescImportTaskResponseBody struct {
 	// FinishedFileCount 传输完成文件数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:128 table "表 2 响应Body参数" row 9
-	FinishedFileCount *int64 `json:"finished_file_count,omitempty"`
+	FinishedFileCount int64 `json:"finished_file_count,omitempty"`
 
 	// FinishedFileSize 传输完成文件大小（字节）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:135 table "表 2 响应Body参数" row 10
-	FinishedFileSize *int64 `json:"finished_file_size,omitempty"`
+	FinishedFileSize int64 `json:"finished_file_size,omitempty"`
 
 	// ImportPath 导入的OBS路径或manifest路径。
 	// - 导入manifest时，path必须精确到具体manifest文件。
 	// - 导入为目录时，目前仅支持数据集类型为图片分类、物体检测、文本分类、声音分类。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:142 table "表 2 响应Body参数" row 11
-	ImportPath *string `json:"import_path,omitempty"`
+	ImportPath string `json:"import_path,omitempty"`
 
 	// ImportType 导入方式。可选值如下：
 	// - 0：目录导入
 	// - 1：按manifest文件导入
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:152 table "表 2 响应Body参数" row 12
-	ImportType *DescImportTaskResponseBodyImportType `json:"import_type,omitempty"`
+	ImportType DescImportTaskResponseBodyImportType `json:"import_type,omitempty"`
 
 	// ImportedSampleCount 已导入的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:162 table "表 2 响应Body参数" row 13
-	ImportedSampleCount *int64 `json:"imported_sample_count,omitempty"`
+	ImportedSampleCount int64 `json:"imported_sample_count,omitempty"`
 
 	// ImportedSubSampleCount 已导入的子样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:169 table "表 2 响应Body参数" row 14
-	ImportedSubSampleCount *int64 `json:"imported_sub_sample_count,omitempty"`
+	ImportedSubSampleCount int64 `json:"imported_sub_sample_count,omitempty"`
 
 	// ProcessorTaskID 预处理任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:176 table "表 2 响应Body参数" row 15
-	ProcessorTaskID *string `json:"processor_task_id,omitempty"`
+	ProcessorTaskID string `json:"processor_task_id,omitempty"`
 
 	// ProcessorTaskStatus 预处理任务状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:183 table "表 2 响应Body参数" row 16
-	ProcessorTaskStatus *int64 `json:"processor_task_status,omitempty"`
+	ProcessorTaskStatus int64 `json:"processor_task_status,omitempty"`
 
 	// Status 导入任务的当前状态。可选值如下：
 	// - QUEUING：排队中
@@ -10852,42 +10852,42 @@ type DescImportTaskResponseBody struct {
 	// - NOT_EXIST：不存在
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:190 table "表 2 响应Body参数" row 17
-	Status *DescImportTaskResponseBodyStatus `json:"status,omitempty"`
+	Status DescImportTaskResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:204 table "表 2 响应Body参数" row 18
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TotalFileCount 总文件数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:211 table "表 2 响应Body参数" row 19
-	TotalFileCount *int64 `json:"total_file_count,omitempty"`
+	TotalFileCount int64 `json:"total_file_count,omitempty"`
 
 	// TotalFileSize 总文件大小(字节)。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:218 table "表 2 响应Body参数" row 20
-	TotalFileSize *int64 `json:"total_file_size,omitempty"`
+	TotalFileSize int64 `json:"total_file_size,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:225 table "表 2 响应Body参数" row 21
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// TotalSubSampleCount 从父样本生成的子样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:232 table "表 2 响应Body参数" row 22
-	TotalSubSampleCount *int64 `json:"total_sub_sample_count,omitempty"`
+	TotalSubSampleCount int64 `json:"total_sub_sample_count,omitempty"`
 
 	// UnconfirmedSampleCount 待确认样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:239 table "表 2 响应Body参数" row 23
-	UnconfirmedSampleCount *int64 `json:"unconfirmed_sample_count,omitempty"`
+	UnconfirmedSampleCount int64 `json:"unconfirmed_sample_count,omitempty"`
 
 	// UpdateMs 任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:246 table "表 2 响应Body参数" row 24
-	UpdateMs *int64 `json:"update_ms,omitempty"`
+	UpdateMs int64 `json:"update_ms,omitempty"`
 }
 
 // DescImportTaskResponseBodyImportType 导入方式。可选值如下：
@@ -10915,7 +10915,7 @@ type DescProcessorTaskVersionProcessorDataSource struct {
 	// Name 数据集的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:280 table "表 5 ProcessorDataSource" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Source 数据源所在路径。可选值如下：
 	// - 如果type是OBS，source为OBS路径。
@@ -10924,7 +10924,7 @@ type DescProcessorTaskVersionProcessorDataSource struct {
 	// - 如果type是CUSTOM且是资源租户调用，source为真实用户的project_id, 否则不需要这个字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:287 table "表 5 ProcessorDataSource" row 2
-	Source *string `json:"source,omitempty"`
+	Source string `json:"source,omitempty"`
 
 	// Type 数据源类型。可选值如下：
 	// - OBS：数据来源于OBS
@@ -10933,17 +10933,17 @@ type DescProcessorTaskVersionProcessorDataSource struct {
 	// - CUSTOM：资源租户调用
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:299 table "表 5 ProcessorDataSource" row 3
-	Type *DescProcessorTaskVersionProcessorDataSourceType `json:"type,omitempty"`
+	Type DescProcessorTaskVersionProcessorDataSourceType `json:"type,omitempty"`
 
 	// VersionID 数据集的版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:311 table "表 5 ProcessorDataSource" row 4
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// VersionName 数据集的版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:318 table "表 5 ProcessorDataSource" row 5
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 }
 
 // DescProcessorTaskVersionProcessorDataSourceType 数据源类型。可选值如下：
@@ -10962,27 +10962,27 @@ type DescProcessorTaskVersionResponseBody struct {
 	// AddSampleCount 处理后新增的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:72 table "表 2 响应Body参数" row 1
-	AddSampleCount *int64 `json:"add_sample_count,omitempty"`
+	AddSampleCount int64 `json:"add_sample_count,omitempty"`
 
 	// CreateTime 数据处理任务的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:79 table "表 2 响应Body参数" row 2
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DeletedSampleCount 处理后删除的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:86 table "表 2 响应Body参数" row 3
-	DeletedSampleCount *int64 `json:"deleted_sample_count,omitempty"`
+	DeletedSampleCount int64 `json:"deleted_sample_count,omitempty"`
 
 	// Description 数据处理任务的版本描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:93 table "表 2 响应Body参数" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DurationSeconds 数据处理任务的运行时间，单位秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:100 table "表 2 响应Body参数" row 5
-	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
+	DurationSeconds int64 `json:"duration_seconds,omitempty"`
 
 	// Inputs 数据处理任务的输入通道。
 	//
@@ -10992,12 +10992,12 @@ type DescProcessorTaskVersionResponseBody struct {
 	// ModifiedSampleCount 处理后修改的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:114 table "表 2 响应Body参数" row 7
-	ModifiedSampleCount *int64 `json:"modified_sample_count,omitempty"`
+	ModifiedSampleCount int64 `json:"modified_sample_count,omitempty"`
 
 	// OriginSampleCount 处理前的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:121 table "表 2 响应Body参数" row 8
-	OriginSampleCount *int64 `json:"origin_sample_count,omitempty"`
+	OriginSampleCount int64 `json:"origin_sample_count,omitempty"`
 
 	// Status 数据处理任务的状态。可选值如下：
 	// - 0：初始化
@@ -11007,17 +11007,17 @@ type DescProcessorTaskVersionResponseBody struct {
 	// - 4：停止
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:128 table "表 2 响应Body参数" row 9
-	Status *DescProcessorTaskVersionResponseBodyStatus `json:"status,omitempty"`
+	Status DescProcessorTaskVersionResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskID 数据处理任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:141 table "表 2 响应Body参数" row 10
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskVersionID 数据处理任务的版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:148 table "表 2 响应Body参数" row 11
-	TaskVersionID *string `json:"task_version_id,omitempty"`
+	TaskVersionID string `json:"task_version_id,omitempty"`
 
 	// Template 算法模板，如算法ID和参数等。
 	//
@@ -11027,17 +11027,17 @@ type DescProcessorTaskVersionResponseBody struct {
 	// UnmodifiedSampleCount 处理后无修改的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:162 table "表 2 响应Body参数" row 13
-	UnmodifiedSampleCount *int64 `json:"unmodified_sample_count,omitempty"`
+	UnmodifiedSampleCount int64 `json:"unmodified_sample_count,omitempty"`
 
 	// UpdateTime 数据处理任务的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:169 table "表 2 响应Body参数" row 14
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionName 数据处理任务的版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:176 table "表 2 响应Body参数" row 15
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 
 	// WorkPath 数据处理任务的输出通道。
 	//
@@ -11062,12 +11062,12 @@ type DescProcessorTaskVersionResultsResp struct {
 	// NewSource 处理后样本的地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:164 table "表 4 DescProcessorTaskVersionResultsResp" row 1
-	NewSource *string `json:"new_source,omitempty"`
+	NewSource string `json:"new_source,omitempty"`
 
 	// OriginSource 样本的原地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:171 table "表 4 DescProcessorTaskVersionResultsResp" row 2
-	OriginSource *string `json:"origin_source,omitempty"`
+	OriginSource string `json:"origin_source,omitempty"`
 
 	// ResultDescription 样本的处理描述。
 	//
@@ -11082,27 +11082,27 @@ type DescProcessorTaskVersionResultsResp struct {
 	// - 3：新增
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:185 table "表 4 DescProcessorTaskVersionResultsResp" row 4
-	ResultProperty *DescProcessorTaskVersionResultsRespResultProperty `json:"result_property,omitempty"`
+	ResultProperty DescProcessorTaskVersionResultsRespResultProperty `json:"result_property,omitempty"`
 
 	// SampleID 样本ID，通过OBS路径的md5生成。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:198 table "表 4 DescProcessorTaskVersionResultsResp" row 5
-	SampleID *string `json:"sample_id,omitempty"`
+	SampleID string `json:"sample_id,omitempty"`
 
 	// SignedNewSource 签名后的处理后样本地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:205 table "表 4 DescProcessorTaskVersionResultsResp" row 6
-	SignedNewSource *string `json:"signed_new_source,omitempty"`
+	SignedNewSource string `json:"signed_new_source,omitempty"`
 
 	// SignedOriginSource 签名后的原样本地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:212 table "表 4 DescProcessorTaskVersionResultsResp" row 7
-	SignedOriginSource *string `json:"signed_origin_source,omitempty"`
+	SignedOriginSource string `json:"signed_origin_source,omitempty"`
 
 	// VersionID 数据处理任务的版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:219 table "表 4 DescProcessorTaskVersionResultsResp" row 8
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // DescProcessorTaskVersionResultsRespResultProperty 样本的处理状态。可选值如下：
@@ -11127,12 +11127,12 @@ type DescProcessorTaskVersionTemplateParam struct {
 	// - sys_data_selection：数据筛选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:339 table "表 6 TemplateParam" row 1
-	ID *DescProcessorTaskVersionTemplateParamID `json:"id,omitempty"`
+	ID DescProcessorTaskVersionTemplateParamID `json:"id,omitempty"`
 
 	// Name 模板名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:352 table "表 6 TemplateParam" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OperatorParams 算子的参数列表。
 	//
@@ -11157,36 +11157,36 @@ type DescProcessorTaskVersionWorkPath struct {
 	// Name 数据集的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:422 table "表 8 WorkPath" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OutputPath 输出路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:429 table "表 8 WorkPath" row 2
-	OutputPath *string `json:"output_path,omitempty"`
+	OutputPath string `json:"output_path,omitempty"`
 
 	// Path 工作路径。可选值如下：
 	// - 如果type是OBS，source为OBS路径。
 	// - 如果type是DATASET，source为数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:436 table "表 8 WorkPath" row 3
-	Path *string `json:"path,omitempty"`
+	Path string `json:"path,omitempty"`
 
 	// Type 工作路径的类型。可选值如下：
 	// - OBS：OBS路径
 	// - DATASET：数据集
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:446 table "表 8 WorkPath" row 4
-	Type *DescProcessorTaskVersionWorkPathType `json:"type,omitempty"`
+	Type DescProcessorTaskVersionWorkPathType `json:"type,omitempty"`
 
 	// VersionID 数据集的版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:456 table "表 8 WorkPath" row 5
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// VersionName 数据集的版本名称，名称仅包含数字、字母、中划线和下划线，长度是0-32位。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:463 table "表 8 WorkPath" row 6
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 }
 
 // DescProcessorTaskVersionWorkPathType 工作路径的类型。可选值如下：
@@ -11203,27 +11203,27 @@ type DescTaskVersionResp struct {
 	// AddSampleCount 处理后新增的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:148 table "表 4 DescTaskVersionResp" row 1
-	AddSampleCount *int64 `json:"add_sample_count,omitempty"`
+	AddSampleCount int64 `json:"add_sample_count,omitempty"`
 
 	// CreateTime 数据处理任务的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:155 table "表 4 DescTaskVersionResp" row 2
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DeletedSampleCount 处理后删除的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:162 table "表 4 DescTaskVersionResp" row 3
-	DeletedSampleCount *int64 `json:"deleted_sample_count,omitempty"`
+	DeletedSampleCount int64 `json:"deleted_sample_count,omitempty"`
 
 	// Description 数据处理任务的版本描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:169 table "表 4 DescTaskVersionResp" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DurationSeconds 数据处理任务的运行时间，单位秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:176 table "表 4 DescTaskVersionResp" row 5
-	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
+	DurationSeconds int64 `json:"duration_seconds,omitempty"`
 
 	// Inputs 数据处理任务的输入通道。
 	//
@@ -11233,12 +11233,12 @@ type DescTaskVersionResp struct {
 	// ModifiedSampleCount 处理后修改的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:190 table "表 4 DescTaskVersionResp" row 7
-	ModifiedSampleCount *int64 `json:"modified_sample_count,omitempty"`
+	ModifiedSampleCount int64 `json:"modified_sample_count,omitempty"`
 
 	// OriginSampleCount 处理前的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:197 table "表 4 DescTaskVersionResp" row 8
-	OriginSampleCount *int64 `json:"origin_sample_count,omitempty"`
+	OriginSampleCount int64 `json:"origin_sample_count,omitempty"`
 
 	// Status 数据处理任务的状态。可选值如下：
 	// - 0：初始化
@@ -11248,17 +11248,17 @@ type DescTaskVersionResp struct {
 	// - 4：停止
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:204 table "表 4 DescTaskVersionResp" row 9
-	Status *DescTaskVersionRespStatus `json:"status,omitempty"`
+	Status DescTaskVersionRespStatus `json:"status,omitempty"`
 
 	// TaskID 数据处理任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:217 table "表 4 DescTaskVersionResp" row 10
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskVersionID 数据处理任务的版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:224 table "表 4 DescTaskVersionResp" row 11
-	TaskVersionID *string `json:"task_version_id,omitempty"`
+	TaskVersionID string `json:"task_version_id,omitempty"`
 
 	// Template 算法模板，如算法ID和参数等。
 	//
@@ -11268,17 +11268,17 @@ type DescTaskVersionResp struct {
 	// UnmodifiedSampleCount 处理后无修改的图片数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:238 table "表 4 DescTaskVersionResp" row 13
-	UnmodifiedSampleCount *int64 `json:"unmodified_sample_count,omitempty"`
+	UnmodifiedSampleCount int64 `json:"unmodified_sample_count,omitempty"`
 
 	// UpdateTime 数据处理任务的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:245 table "表 4 DescTaskVersionResp" row 14
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionName 数据处理任务的版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:252 table "表 4 DescTaskVersionResp" row 15
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 
 	// WorkPath 数据处理任务的输出通道。
 	//
@@ -11303,17 +11303,17 @@ type DescWorkerResponseBody struct {
 	// CreateTime 创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:72 table "表 2 响应Body参数" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 标注成员描述，长度为0-256位，不能包含^!<>=&"'特殊字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:79 table "表 2 响应Body参数" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Email 标注成员邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:86 table "表 2 响应Body参数" row 3
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty"`
 
 	// Role 角色。可选值如下：
 	// - 0：打标者
@@ -11322,7 +11322,7 @@ type DescWorkerResponseBody struct {
 	// - 3：数据集拥有者
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:93 table "表 2 响应Body参数" row 4
-	Role *DescWorkerResponseBodyRole `json:"role,omitempty"`
+	Role DescWorkerResponseBodyRole `json:"role,omitempty"`
 
 	// Status 标注成员的当前登录状态。可选值如下：
 	// - 0：未发送邀请邮件
@@ -11331,22 +11331,22 @@ type DescWorkerResponseBody struct {
 	// - 3：标注成员已删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:105 table "表 2 响应Body参数" row 5
-	Status *DescWorkerResponseBodyStatus `json:"status,omitempty"`
+	Status DescWorkerResponseBodyStatus `json:"status,omitempty"`
 
 	// UpdateTime 更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:117 table "表 2 响应Body参数" row 6
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// WorkerID 标注成员ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:124 table "表 2 响应Body参数" row 7
-	WorkerID *string `json:"worker_id,omitempty"`
+	WorkerID string `json:"worker_id,omitempty"`
 
 	// WorkforceID 所属标注团队ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:131 table "表 2 响应Body参数" row 8
-	WorkforceID *string `json:"workforce_id,omitempty"`
+	WorkforceID string `json:"workforce_id,omitempty"`
 }
 
 // DescWorkerResponseBodyRole 角色。可选值如下：
@@ -11374,37 +11374,37 @@ type DescWorkforceResponseBody struct {
 	// CreateTime 标注团队的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:63 table "表 2 响应Body参数" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 标注团队的描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:70 table "表 2 响应Body参数" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// UpdateTime 标注团队的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:77 table "表 2 响应Body参数" row 3
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// WorkerCount 标注团队的成员总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:84 table "表 2 响应Body参数" row 4
-	WorkerCount *int64 `json:"worker_count,omitempty"`
+	WorkerCount int64 `json:"worker_count,omitempty"`
 
 	// WorkforceID 标注团队ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:91 table "表 2 响应Body参数" row 5
-	WorkforceID *string `json:"workforce_id,omitempty"`
+	WorkforceID string `json:"workforce_id,omitempty"`
 
 	// WorkforceName 标注团队名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:98 table "表 2 响应Body参数" row 6
-	WorkforceName *string `json:"workforce_name,omitempty"`
+	WorkforceName string `json:"workforce_name,omitempty"`
 
 	// WorkspaceID 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:105 table "表 2 响应Body参数" row 7
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // DescWorkforceTaskCheckTaskStats 验收任务实时验收报告。
@@ -11414,62 +11414,62 @@ type DescWorkforceTaskCheckTaskStats struct {
 	// AcceptedSampleCount 通过的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:366 table "表 5 CheckTaskStats" row 1
-	AcceptedSampleCount *int64 `json:"accepted_sample_count,omitempty"`
+	AcceptedSampleCount int64 `json:"accepted_sample_count,omitempty"`
 
 	// CheckedSampleCount 已验收的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:373 table "表 5 CheckTaskStats" row 2
-	CheckedSampleCount *int64 `json:"checked_sample_count,omitempty"`
+	CheckedSampleCount int64 `json:"checked_sample_count,omitempty"`
 
 	// PassRate 样本的通过率。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:380 table "表 5 CheckTaskStats" row 3
-	PassRate *float64 `json:"pass_rate,omitempty"`
+	PassRate float64 `json:"pass_rate,omitempty"`
 
 	// RejectedSampleCount 驳回的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:387 table "表 5 CheckTaskStats" row 4
-	RejectedSampleCount *int64 `json:"rejected_sample_count,omitempty"`
+	RejectedSampleCount int64 `json:"rejected_sample_count,omitempty"`
 
 	// SampledSampleCount 抽样的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:394 table "表 5 CheckTaskStats" row 5
-	SampledSampleCount *int64 `json:"sampled_sample_count,omitempty"`
+	SampledSampleCount int64 `json:"sampled_sample_count,omitempty"`
 
 	// SamplingNum 验收任务的抽样数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:401 table "表 5 CheckTaskStats" row 6
-	SamplingNum *int64 `json:"sampling_num,omitempty"`
+	SamplingNum int64 `json:"sampling_num,omitempty"`
 
 	// SamplingRate 验收任务的抽样比例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:408 table "表 5 CheckTaskStats" row 7
-	SamplingRate *float64 `json:"sampling_rate,omitempty"`
+	SamplingRate float64 `json:"sampling_rate,omitempty"`
 
 	// Score 验收评分。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:415 table "表 5 CheckTaskStats" row 8
-	Score *string `json:"score,omitempty"`
+	Score string `json:"score,omitempty"`
 
 	// TaskID 验收任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:422 table "表 5 CheckTaskStats" row 9
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TotalSampleCount 总的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:429 table "表 5 CheckTaskStats" row 10
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// TotalScore 验收总分。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:436 table "表 5 CheckTaskStats" row 11
-	TotalScore *int64 `json:"total_score,omitempty"`
+	TotalScore int64 `json:"total_score,omitempty"`
 
 	// UncheckedSampleCount 未验收的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:443 table "表 5 CheckTaskStats" row 12
-	UncheckedSampleCount *int64 `json:"unchecked_sample_count,omitempty"`
+	UncheckedSampleCount int64 `json:"unchecked_sample_count,omitempty"`
 }
 
 // DescWorkforceTaskResponseBody defines model for DescWorkforceTaskResponseBody.
@@ -11481,12 +11481,12 @@ type DescWorkforceTaskResponseBody struct {
 	// - false：团队标注任务的标注结果不自动同步至数据集
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:123 table "表 3 响应Body参数" row 1
-	AutoSyncDataset *bool `json:"auto_sync_dataset,omitempty"`
+	AutoSyncDataset bool `json:"auto_sync_dataset,omitempty"`
 
 	// CheckRate 团队标注任务验收比例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:133 table "表 3 响应Body参数" row 2
-	CheckRate *float64 `json:"check_rate,omitempty"`
+	CheckRate float64 `json:"check_rate,omitempty"`
 
 	// CheckingTaskDesc 团队标注任务当前验收任务详情。
 	//
@@ -11496,17 +11496,17 @@ type DescWorkforceTaskResponseBody struct {
 	// CreateTime 标注任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:147 table "表 3 响应Body参数" row 4
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:154 table "表 3 响应Body参数" row 5
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// Description 标注任务描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:161 table "表 3 响应Body参数" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// LabelStats 标注任务标签统计信息。
 	//
@@ -11516,12 +11516,12 @@ type DescWorkforceTaskResponseBody struct {
 	// PassRate 团队标注任务验收通过率。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:175 table "表 3 响应Body参数" row 8
-	PassRate *float64 `json:"pass_rate,omitempty"`
+	PassRate float64 `json:"pass_rate,omitempty"`
 
 	// Repetition 团队标注任务每个样本可以由多少人标注，最少为1。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:182 table "表 3 响应Body参数" row 9
-	Repetition *int64 `json:"repetition,omitempty"`
+	Repetition int64 `json:"repetition,omitempty"`
 
 	// SampleSearchConditions 创建任务时的样本筛选条件。
 	//
@@ -11536,7 +11536,7 @@ type DescWorkforceTaskResponseBody struct {
 	// Score 团队标注任务平均验收审核评分。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:203 table "表 3 响应Body参数" row 12
-	Score *float64 `json:"score,omitempty"`
+	Score float64 `json:"score,omitempty"`
 
 	// Status 团队标注任务状态，可选值如下：
 	// - 6：已创建。owner创建完任务，未启动，仅owner/manager可见任务列表。
@@ -11549,41 +11549,41 @@ type DescWorkforceTaskResponseBody struct {
 	// - 7：验收采样中。发起验收改为异步，新增验收采样中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户验收采样中。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:210 table "表 3 响应Body参数" row 13
-	Status *DescWorkforceTaskResponseBodyStatus `json:"status,omitempty"`
+	Status DescWorkforceTaskResponseBodyStatus `json:"status,omitempty"`
 
 	// SynchronizeAutoLabelingData 团队标注任务是否同步智能标注结果。可选值如下：
 	// - true：执行完智能标注后，将待确认结果同步至团队成员。
 	// - false：不同步智能标注结果（默认值）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:226 table "表 3 响应Body参数" row 14
-	SynchronizeAutoLabelingData *bool `json:"synchronize_auto_labeling_data,omitempty"`
+	SynchronizeAutoLabelingData bool `json:"synchronize_auto_labeling_data,omitempty"`
 
 	// SynchronizeData 团队标注任务是否同步更新新增数据。可选值如下：
 	// - true：上传文件、同步数据源、导入的未标注文件同步分配至团队成员。
 	// - false：不同步更新新增数据（默认值）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:236 table "表 3 响应Body参数" row 15
-	SynchronizeData *bool `json:"synchronize_data,omitempty"`
+	SynchronizeData bool `json:"synchronize_data,omitempty"`
 
 	// TaskID 标注任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:246 table "表 3 响应Body参数" row 16
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskName 标注任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:253 table "表 3 响应Body参数" row 17
-	TaskName *string `json:"task_name,omitempty"`
+	TaskName string `json:"task_name,omitempty"`
 
 	// UpdateTime 标注任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:260 table "表 3 响应Body参数" row 18
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionID 标注任务关联的数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:267 table "表 3 响应Body参数" row 19
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// WorkerStats 团队标注任务成员标注进展统计信息。
 	//
@@ -11621,47 +11621,47 @@ type DescWorkforceTaskSampleStats struct {
 	// AcceptedSampleCount owner验收通过样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1059 table "表 15 SampleStats" row 1
-	AcceptedSampleCount *int64 `json:"accepted_sample_count,omitempty"`
+	AcceptedSampleCount int64 `json:"accepted_sample_count,omitempty"`
 
 	// AutoAnnotationSampleCount 智能标注待确认样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1066 table "表 15 SampleStats" row 2
-	AutoAnnotationSampleCount *int64 `json:"auto_annotation_sample_count,omitempty"`
+	AutoAnnotationSampleCount int64 `json:"auto_annotation_sample_count,omitempty"`
 
 	// DeletedSampleCount 已删除的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1073 table "表 15 SampleStats" row 3
-	DeletedSampleCount *int64 `json:"deleted_sample_count,omitempty"`
+	DeletedSampleCount int64 `json:"deleted_sample_count,omitempty"`
 
 	// RejectedSampleCount owner验收不通过的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1080 table "表 15 SampleStats" row 4
-	RejectedSampleCount *int64 `json:"rejected_sample_count,omitempty"`
+	RejectedSampleCount int64 `json:"rejected_sample_count,omitempty"`
 
 	// SampledSampleCount 待owner验收且被抽样的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1087 table "表 15 SampleStats" row 5
-	SampledSampleCount *int64 `json:"sampled_sample_count,omitempty"`
+	SampledSampleCount int64 `json:"sampled_sample_count,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1094 table "表 15 SampleStats" row 6
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// UnannotatedSampleCount 未标注样本数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1101 table "表 15 SampleStats" row 7
-	UnannotatedSampleCount *int64 `json:"unannotated_sample_count,omitempty"`
+	UnannotatedSampleCount int64 `json:"unannotated_sample_count,omitempty"`
 
 	// UncheckSampleCount reviewer审核通过待owner验收的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1108 table "表 15 SampleStats" row 8
-	UncheckSampleCount *int64 `json:"uncheck_sample_count,omitempty"`
+	UncheckSampleCount int64 `json:"uncheck_sample_count,omitempty"`
 
 	// UnreviewedSampleCount labeler标注完未被reviewer审核的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1115 table "表 15 SampleStats" row 9
-	UnreviewedSampleCount *int64 `json:"unreviewed_sample_count,omitempty"`
+	UnreviewedSampleCount int64 `json:"unreviewed_sample_count,omitempty"`
 }
 
 // DescWorkforceTaskWorkerTask defines model for DescWorkforceTaskWorkerTask.
@@ -11671,22 +11671,22 @@ type DescWorkforceTaskWorkerTask struct {
 	// CreateTime 团队标注成员任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:928 table "表 14 WorkerTask" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DatasetID 成员任务关联的数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:935 table "表 14 WorkerTask" row 2
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DatasetType 团队标注成员任务标注类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:942 table "表 14 WorkerTask" row 3
-	DatasetType *int64 `json:"dataset_type,omitempty"`
+	DatasetType int64 `json:"dataset_type,omitempty"`
 
 	// Email 团队标注成员邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:949 table "表 14 WorkerTask" row 4
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty"`
 
 	// EmailStatus 团队标注成员任务邮件通知状态。可选值如下：
 	// - 0：表示未发送过
@@ -11695,22 +11695,22 @@ type DescWorkforceTaskWorkerTask struct {
 	// - 3：表示发送成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:956 table "表 14 WorkerTask" row 5
-	EmailStatus *DescWorkforceTaskWorkerTaskEmailStatus `json:"email_status,omitempty"`
+	EmailStatus DescWorkforceTaskWorkerTaskEmailStatus `json:"email_status,omitempty"`
 
 	// LastNotifyTime 团队标注成员任务邮件最近一次通知时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:968 table "表 14 WorkerTask" row 6
-	LastNotifyTime *int64 `json:"last_notify_time,omitempty"`
+	LastNotifyTime int64 `json:"last_notify_time,omitempty"`
 
 	// PassRate 团队标注成员任务验收审核通过率。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:975 table "表 14 WorkerTask" row 7
-	PassRate *float64 `json:"pass_rate,omitempty"`
+	PassRate float64 `json:"pass_rate,omitempty"`
 
 	// Role 团队标注成员角色。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:982 table "表 14 WorkerTask" row 8
-	Role *int64 `json:"role,omitempty"`
+	Role int64 `json:"role,omitempty"`
 
 	// SampleStats 标注任务样本统计信息。
 	//
@@ -11720,12 +11720,12 @@ type DescWorkforceTaskWorkerTask struct {
 	// Score 团队标注成员任务样本验收审核平均评分。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:996 table "表 14 WorkerTask" row 10
-	Score *float64 `json:"score,omitempty"`
+	Score float64 `json:"score,omitempty"`
 
 	// TaskID 成员任务关联的团队标注任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1003 table "表 14 WorkerTask" row 11
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskStatus 团队标注成员任务状态。可选值如下：
 	// - 6：已创建。
@@ -11736,22 +11736,22 @@ type DescWorkforceTaskWorkerTask struct {
 	// - 4：驳回，即需要重新修改标注和审核工作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1010 table "表 14 WorkerTask" row 12
-	TaskStatus *DescWorkforceTaskWorkerTaskTaskStatus `json:"task_status,omitempty"`
+	TaskStatus DescWorkforceTaskWorkerTaskTaskStatus `json:"task_status,omitempty"`
 
 	// UpdateTime 团队标注成员任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1024 table "表 14 WorkerTask" row 13
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// WorkerID 团队标注成员ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1031 table "表 14 WorkerTask" row 14
-	WorkerID *string `json:"worker_id,omitempty"`
+	WorkerID string `json:"worker_id,omitempty"`
 
 	// WorkforceTaskName 成员任务关联的团队标注任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1038 table "表 14 WorkerTask" row 15
-	WorkforceTaskName *string `json:"workforce_task_name,omitempty"`
+	WorkforceTaskName string `json:"workforce_task_name,omitempty"`
 }
 
 // DescWorkforceTaskWorkerTaskEmailStatus 团队标注成员任务邮件通知状态。可选值如下：
@@ -11781,22 +11781,22 @@ type DescribeAutoAnnotationSampleHardDetail struct {
 	// AloName 别名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:419 table "表 5 HardDetail" row 1
-	AloName *string `json:"alo_name,omitempty"`
+	AloName string `json:"alo_name,omitempty"`
 
 	// ID 原因ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:426 table "表 5 HardDetail" row 2
-	ID *int64 `json:"id,omitempty"`
+	ID int64 `json:"id,omitempty"`
 
 	// Reason 原因描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:433 table "表 5 HardDetail" row 3
-	Reason *string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty"`
 
 	// Suggestion 处理建议。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:440 table "表 5 HardDetail" row 4
-	Suggestion *string `json:"suggestion,omitempty"`
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // DescribeAutoAnnotationSampleResponseBody defines model for DescribeAutoAnnotationSampleResponseBody.
@@ -11808,17 +11808,17 @@ type DescribeAutoAnnotationSampleResponseBody struct {
 	// - false：验收不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:72 table "表 2 响应Body参数" row 1
-	CheckAccept *bool `json:"check_accept,omitempty"`
+	CheckAccept bool `json:"check_accept,omitempty"`
 
 	// CheckComment 验收意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:82 table "表 2 响应Body参数" row 2
-	CheckComment *string `json:"check_comment,omitempty"`
+	CheckComment string `json:"check_comment,omitempty"`
 
 	// CheckScore 验收评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:89 table "表 2 响应Body参数" row 3
-	CheckScore *string `json:"check_score,omitempty"`
+	CheckScore string `json:"check_score,omitempty"`
 
 	// DeletionReasons 样本的删除原因，用于医疗。
 	//
@@ -11850,17 +11850,17 @@ type DescribeAutoAnnotationSampleResponseBody struct {
 	// - false：审核不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:131 table "表 2 响应Body参数" row 9
-	ReviewAccept *bool `json:"review_accept,omitempty"`
+	ReviewAccept bool `json:"review_accept,omitempty"`
 
 	// ReviewComment 审核意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:141 table "表 2 响应Body参数" row 10
-	ReviewComment *string `json:"review_comment,omitempty"`
+	ReviewComment string `json:"review_comment,omitempty"`
 
 	// ReviewScore 审核评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:148 table "表 2 响应Body参数" row 11
-	ReviewScore *string `json:"review_score,omitempty"`
+	ReviewScore string `json:"review_score,omitempty"`
 
 	// SampleData 样本数据列表。
 	//
@@ -11870,22 +11870,22 @@ type DescribeAutoAnnotationSampleResponseBody struct {
 	// SampleDir 样本所在路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:162 table "表 2 响应Body参数" row 13
-	SampleDir *string `json:"sample_dir,omitempty"`
+	SampleDir string `json:"sample_dir,omitempty"`
 
 	// SampleID 样本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:169 table "表 2 响应Body参数" row 14
-	SampleID *string `json:"sample_id,omitempty"`
+	SampleID string `json:"sample_id,omitempty"`
 
 	// SampleName 样本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:176 table "表 2 响应Body参数" row 15
-	SampleName *string `json:"sample_name,omitempty"`
+	SampleName string `json:"sample_name,omitempty"`
 
 	// SampleSize 样本大小或文本长度，单位是字节。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:183 table "表 2 响应Body参数" row 16
-	SampleSize *int64 `json:"sample_size,omitempty"`
+	SampleSize int64 `json:"sample_size,omitempty"`
 
 	// SampleStatus 样本状态。可选样本状态如下：
 	// - __ALL__：已标注
@@ -11903,12 +11903,12 @@ type DescribeAutoAnnotationSampleResponseBody struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:190 table "表 2 响应Body参数" row 17
-	SampleStatus *string `json:"sample_status,omitempty"`
+	SampleStatus string `json:"sample_status,omitempty"`
 
 	// SampleTime 样本时间，OBS最后修改时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:211 table "表 2 响应Body参数" row 18
-	SampleTime *int64 `json:"sample_time,omitempty"`
+	SampleTime int64 `json:"sample_time,omitempty"`
 
 	// SampleType 样本类型。可选值如下：
 	// - 0：图像
@@ -11919,27 +11919,27 @@ type DescribeAutoAnnotationSampleResponseBody struct {
 	// - 9：自由格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:218 table "表 2 响应Body参数" row 19
-	SampleType *DescribeAutoAnnotationSampleResponseBodySampleType `json:"sample_type,omitempty"`
+	SampleType DescribeAutoAnnotationSampleResponseBodySampleType `json:"sample_type,omitempty"`
 
 	// Score 综合评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:232 table "表 2 响应Body参数" row 20
-	Score *string `json:"score,omitempty"`
+	Score string `json:"score,omitempty"`
 
 	// Source 样本数据源地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:239 table "表 2 响应Body参数" row 21
-	Source *string `json:"source,omitempty"`
+	Source string `json:"source,omitempty"`
 
 	// SubSampleURL 子样本URL，用于医疗。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:246 table "表 2 响应Body参数" row 22
-	SubSampleURL *string `json:"sub_sample_url,omitempty"`
+	SubSampleURL string `json:"sub_sample_url,omitempty"`
 
 	// WorkerID 团队标注人员的ID，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:253 table "表 2 响应Body参数" row 23
-	WorkerID *string `json:"worker_id,omitempty"`
+	WorkerID string `json:"worker_id,omitempty"`
 }
 
 // DescribeAutoAnnotationSampleResponseBodySampleType 样本类型。可选值如下：
@@ -11962,12 +11962,12 @@ type DescribeAutoAnnotationSampleSampleMetadata struct {
 	// - 1：难例
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:626 table "表 7 SampleMetadata" row 1
-	ModelartsHard *float64 `json:"@modelarts:hard,omitempty"`
+	ModelartsHard float64 `json:"@modelarts:hard,omitempty"`
 
 	// ModelartsHardCoefficient 内置属性：样本级别难度系数。范围为[0,1]。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:636 table "表 7 SampleMetadata" row 2
-	ModelartsHardCoefficient *float64 `json:"@modelarts:hard_coefficient,omitempty"`
+	ModelartsHardCoefficient float64 `json:"@modelarts:hard_coefficient,omitempty"`
 
 	// ModelartsHardReasons 内置属性：样本级别难例原因ID列表。。难例原因ID可选值如下：
 	// - 0：未识别出任何目标物体。
@@ -12018,12 +12018,12 @@ type DescribeDatasetVersionResponseBody struct {
 	// AddSampleCount 新增样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:72 table "表 2 响应Body参数" row 1
-	AddSampleCount *int64 `json:"add_sample_count,omitempty"`
+	AddSampleCount int64 `json:"add_sample_count,omitempty"`
 
 	// AnalysisCachePath 特征分析的缓存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:79 table "表 2 响应Body参数" row 2
-	AnalysisCachePath *string `json:"analysis_cache_path,omitempty"`
+	AnalysisCachePath string `json:"analysis_cache_path,omitempty"`
 
 	// AnalysisStatus 特征分析任务的当前状态。可选值如下：
 	// - 0：初始化
@@ -12032,56 +12032,56 @@ type DescribeDatasetVersionResponseBody struct {
 	// - 3：失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:86 table "表 2 响应Body参数" row 3
-	AnalysisStatus *DescribeDatasetVersionResponseBodyAnalysisStatus `json:"analysis_status,omitempty"`
+	AnalysisStatus DescribeDatasetVersionResponseBodyAnalysisStatus `json:"analysis_status,omitempty"`
 
 	// AnalysisTaskID 特征分析的任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:98 table "表 2 响应Body参数" row 4
-	AnalysisTaskID *string `json:"analysis_task_id,omitempty"`
+	AnalysisTaskID string `json:"analysis_task_id,omitempty"`
 
 	// AnnotatedSampleCount 版本已标注样本的数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:105 table "表 2 响应Body参数" row 5
-	AnnotatedSampleCount *int64 `json:"annotated_sample_count,omitempty"`
+	AnnotatedSampleCount int64 `json:"annotated_sample_count,omitempty"`
 
 	// AnnotatedSubSampleCount 已标注的子样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:112 table "表 2 响应Body参数" row 6
-	AnnotatedSubSampleCount *int64 `json:"annotated_sub_sample_count,omitempty"`
+	AnnotatedSubSampleCount int64 `json:"annotated_sub_sample_count,omitempty"`
 
 	// ClearHardProperty 发布时是否清空难例属性。可选值如下：
 	// - true：清空难例属性（默认值）
 	// - false：不清空难例属性
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:119 table "表 2 响应Body参数" row 7
-	ClearHardProperty *bool `json:"clear_hard_property,omitempty"`
+	ClearHardProperty bool `json:"clear_hard_property,omitempty"`
 
 	// Code 旋转裁剪等预处理任务的状态码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:129 table "表 2 响应Body参数" row 8
-	Code *string `json:"code,omitempty"`
+	Code string `json:"code,omitempty"`
 
 	// CreateTime 版本创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:136 table "表 2 响应Body参数" row 9
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Crop 是否对图片进行裁剪，只对标注框形状为bndbox的物体检测数据集有效。可选值如下：
 	// - true：对图片进行裁剪
 	// - false：不对图片进行裁剪（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:143 table "表 2 响应Body参数" row 10
-	Crop *bool `json:"crop,omitempty"`
+	Crop bool `json:"crop,omitempty"`
 
 	// CropPath 裁剪后的文件存放路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:153 table "表 2 响应Body参数" row 11
-	CropPath *string `json:"crop_path,omitempty"`
+	CropPath string `json:"crop_path,omitempty"`
 
 	// CropRotateCachePath 旋转裁剪任务执行的临时目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:160 table "表 2 响应Body参数" row 12
-	CropRotateCachePath *string `json:"crop_rotate_cache_path,omitempty"`
+	CropRotateCachePath string `json:"crop_rotate_cache_path,omitempty"`
 
 	// DataAnalysis 特征分析结果，json格式。
 	//
@@ -12091,7 +12091,7 @@ type DescribeDatasetVersionResponseBody struct {
 	// DataPath 数据保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:174 table "表 2 响应Body参数" row 14
-	DataPath *string `json:"data_path,omitempty"`
+	DataPath string `json:"data_path,omitempty"`
 
 	// DataStatistics 数据集的样本统计信息，包括样本元信息的统计，json格式。
 	//
@@ -12103,12 +12103,12 @@ type DescribeDatasetVersionResponseBody struct {
 	// - false：数据未经过校验
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:188 table "表 2 响应Body参数" row 16
-	DataValidate *bool `json:"data_validate,omitempty"`
+	DataValidate bool `json:"data_validate,omitempty"`
 
 	// DeletedSampleCount 已删除的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:198 table "表 2 响应Body参数" row 17
-	DeletedSampleCount *int64 `json:"deleted_sample_count,omitempty"`
+	DeletedSampleCount int64 `json:"deleted_sample_count,omitempty"`
 
 	// DeletionStats 删除原因统计信息。
 	//
@@ -12118,35 +12118,35 @@ type DescribeDatasetVersionResponseBody struct {
 	// Description 版本描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:212 table "表 2 响应Body参数" row 19
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ExportImages 发布时是否导出图片到版本输出目录。可选值如下：
 	// - true：导出图片到版本输出目录
 	// - false：不导出图片到版本输出目录（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:219 table "表 2 响应Body参数" row 20
-	ExportImages *bool `json:"export_images,omitempty"`
+	ExportImages bool `json:"export_images,omitempty"`
 
 	// ExtractSerialNumber 发布时是否需要解析子样本序号，用于医疗数据集。可选值如下：
 	// - true：解析子样本序号
 	// - false：不解析子样本序号（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:229 table "表 2 响应Body参数" row 21
-	ExtractSerialNumber *bool `json:"extract_serial_number,omitempty"`
+	ExtractSerialNumber bool `json:"extract_serial_number,omitempty"`
 
 	// IncludeDatasetData 发布时是否包含数据集源数据。可选值如下：
 	// - true：包含数据集源数据
 	// - false：不包含数据集源数据
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:239 table "表 2 响应Body参数" row 22
-	IncludeDatasetData *bool `json:"include_dataset_data,omitempty"`
+	IncludeDatasetData bool `json:"include_dataset_data,omitempty"`
 
 	// IsCurrent 是否为数据集当前版本。可选值如下：
 	// - true：数据集当前版本
 	// - false：非数据集当前版本
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:249 table "表 2 响应Body参数" row 23
-	IsCurrent *bool `json:"is_current,omitempty"`
+	IsCurrent bool `json:"is_current,omitempty"`
 
 	// LabelStats 发布版本的各标签统计信息列表。
 	//
@@ -12158,47 +12158,47 @@ type DescribeDatasetVersionResponseBody struct {
 	// - single：表示所有样本均为单标签
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:266 table "表 2 响应Body参数" row 25
-	LabelType *DescribeDatasetVersionResponseBodyLabelType `json:"label_type,omitempty"`
+	LabelType DescribeDatasetVersionResponseBodyLabelType `json:"label_type,omitempty"`
 
 	// ManifestCacheInputPath 版本发布时的manifest文件缓存输入路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:276 table "表 2 响应Body参数" row 26
-	ManifestCacheInputPath *string `json:"manifest_cache_input_path,omitempty"`
+	ManifestCacheInputPath string `json:"manifest_cache_input_path,omitempty"`
 
 	// ManifestPath 版本发布的manifest文件保存路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:283 table "表 2 响应Body参数" row 27
-	ManifestPath *string `json:"manifest_path,omitempty"`
+	ManifestPath string `json:"manifest_path,omitempty"`
 
 	// Message 发布时记录的任务信息（如：错误信息等）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:290 table "表 2 响应Body参数" row 28
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// ModifiedSampleCount 已修改的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:297 table "表 2 响应Body参数" row 29
-	ModifiedSampleCount *int64 `json:"modified_sample_count,omitempty"`
+	ModifiedSampleCount int64 `json:"modified_sample_count,omitempty"`
 
 	// PreviousAnnotatedSampleCount 父版本的已标注样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:304 table "表 2 响应Body参数" row 30
-	PreviousAnnotatedSampleCount *int64 `json:"previous_annotated_sample_count,omitempty"`
+	PreviousAnnotatedSampleCount int64 `json:"previous_annotated_sample_count,omitempty"`
 
 	// PreviousTotalSampleCount 父版本的样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:311 table "表 2 响应Body参数" row 31
-	PreviousTotalSampleCount *int64 `json:"previous_total_sample_count,omitempty"`
+	PreviousTotalSampleCount int64 `json:"previous_total_sample_count,omitempty"`
 
 	// PreviousVersionID 父版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:318 table "表 2 响应Body参数" row 32
-	PreviousVersionID *string `json:"previous_version_id,omitempty"`
+	PreviousVersionID string `json:"previous_version_id,omitempty"`
 
 	// ProcessorTaskID 旋转裁剪等预处理任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:325 table "表 2 响应Body参数" row 33
-	ProcessorTaskID *string `json:"processor_task_id,omitempty"`
+	ProcessorTaskID string `json:"processor_task_id,omitempty"`
 
 	// ProcessorTaskStatus 旋转裁剪等预处理任务状态。当前可取值如下：
 	// - 0：初始化
@@ -12211,26 +12211,26 @@ type DescribeDatasetVersionResponseBody struct {
 	// - 7：停止失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:332 table "表 2 响应Body参数" row 34
-	ProcessorTaskStatus *DescribeDatasetVersionResponseBodyProcessorTaskStatus `json:"processor_task_status,omitempty"`
+	ProcessorTaskStatus DescribeDatasetVersionResponseBodyProcessorTaskStatus `json:"processor_task_status,omitempty"`
 
 	// RemoveSampleUsage 发布时是否清除数据集已有的usage信息。可选值如下：
 	// - true：清除数据集已有的usage信息（默认值）
 	// - false：不清除数据集已有的usage信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:348 table "表 2 响应Body参数" row 35
-	RemoveSampleUsage *bool `json:"remove_sample_usage,omitempty"`
+	RemoveSampleUsage bool `json:"remove_sample_usage,omitempty"`
 
 	// Rotate 是否对图片进行旋转。可选值如下：
 	// - true：对图片进行旋转
 	// - false：不对图片进行旋转（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:358 table "表 2 响应Body参数" row 36
-	Rotate *bool `json:"rotate,omitempty"`
+	Rotate bool `json:"rotate,omitempty"`
 
 	// RotatePath 旋转后的文件存放路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:368 table "表 2 响应Body参数" row 37
-	RotatePath *string `json:"rotate_path,omitempty"`
+	RotatePath string `json:"rotate_path,omitempty"`
 
 	// SampleState 样本状态。可选样本状态如下：
 	// - __ALL__：已标注
@@ -12248,14 +12248,14 @@ type DescribeDatasetVersionResponseBody struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:375 table "表 2 响应Body参数" row 38
-	SampleState *string `json:"sample_state,omitempty"`
+	SampleState string `json:"sample_state,omitempty"`
 
 	// StartProcessorTask 发布时是否启动数据分析任务。可选值如下：
 	// - true：发布时启动特征分析任务
 	// - false：发布时不启动特征分析任务（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:396 table "表 2 响应Body参数" row 39
-	StartProcessorTask *bool `json:"start_processor_task,omitempty"`
+	StartProcessorTask bool `json:"start_processor_task,omitempty"`
 
 	// Status 数据集版本状态。可选值如下：
 	// - 0：创建中
@@ -12265,7 +12265,7 @@ type DescribeDatasetVersionResponseBody struct {
 	// - 4：错误
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:406 table "表 2 响应Body参数" row 40
-	Status *DescribeDatasetVersionResponseBodyStatus `json:"status,omitempty"`
+	Status DescribeDatasetVersionResponseBodyStatus `json:"status,omitempty"`
 
 	// Tags 版本关键标识列表，标注任务发布版本时将标注类型作为默认标签。如：["图片","物体检测"]。
 	//
@@ -12275,27 +12275,27 @@ type DescribeDatasetVersionResponseBody struct {
 	// TaskType 发布版本的标注任务类型，同数据集类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:426 table "表 2 响应Body参数" row 42
-	TaskType *int64 `json:"task_type,omitempty"`
+	TaskType int64 `json:"task_type,omitempty"`
 
 	// TotalSampleCount 版本样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:433 table "表 2 响应Body参数" row 43
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// TotalSubSampleCount 从父样本生成的子样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:440 table "表 2 响应Body参数" row 44
-	TotalSubSampleCount *int64 `json:"total_sub_sample_count,omitempty"`
+	TotalSubSampleCount int64 `json:"total_sub_sample_count,omitempty"`
 
 	// TrainEvaluateSampleRatio 发布版本时切分训练验证比例，默认为1.00，即全部分为训练集。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:447 table "表 2 响应Body参数" row 45
-	TrainEvaluateSampleRatio *string `json:"train_evaluate_sample_ratio,omitempty"`
+	TrainEvaluateSampleRatio string `json:"train_evaluate_sample_ratio,omitempty"`
 
 	// UpdateTime 版本更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:454 table "表 2 响应Body参数" row 46
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionFormat 数据集版本格式。可选值如下：
 	// - Default：默认格式
@@ -12303,24 +12303,24 @@ type DescribeDatasetVersionResponseBody struct {
 	// - CSV：CSV格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:461 table "表 2 响应Body参数" row 47
-	VersionFormat *DescribeDatasetVersionResponseBodyVersionFormat `json:"version_format,omitempty"`
+	VersionFormat DescribeDatasetVersionResponseBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionID 数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:472 table "表 2 响应Body参数" row 48
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// VersionName 数据集版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:479 table "表 2 响应Body参数" row 49
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 
 	// WithColumnHeader 发布的CSV文件的第一行是否为列名，对于表格数据集有效。可选值如下：
 	// - true：发布的CSV文件的第一行是列名
 	// - false：发布的CSV文件的第一行不是列名
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:486 table "表 2 响应Body参数" row 50
-	WithColumnHeader *bool `json:"with_column_header,omitempty"`
+	WithColumnHeader bool `json:"with_column_header,omitempty"`
 }
 
 // DescribeDatasetVersionResponseBodyAnalysisStatus 特征分析任务的当前状态。可选值如下：
@@ -12377,7 +12377,7 @@ type DescribeProcessorTaskProcessorDataSource struct {
 	// Name 数据集的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:402 table "表 5 ProcessorDataSource" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Source 数据源所在路径。可选值如下：
 	// - 如果type是OBS，source为OBS路径。
@@ -12386,7 +12386,7 @@ type DescribeProcessorTaskProcessorDataSource struct {
 	// - 如果type是CUSTOM且是资源租户调用，source为真实用户的project_id, 否则不需要这个字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:409 table "表 5 ProcessorDataSource" row 2
-	Source *string `json:"source,omitempty"`
+	Source string `json:"source,omitempty"`
 
 	// Type 数据源类型。可选值如下：
 	// - OBS：数据来源于OBS
@@ -12395,17 +12395,17 @@ type DescribeProcessorTaskProcessorDataSource struct {
 	// - CUSTOM：资源租户调用
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:421 table "表 5 ProcessorDataSource" row 3
-	Type *DescribeProcessorTaskProcessorDataSourceType `json:"type,omitempty"`
+	Type DescribeProcessorTaskProcessorDataSourceType `json:"type,omitempty"`
 
 	// VersionID 数据集的版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:433 table "表 5 ProcessorDataSource" row 4
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// VersionName 数据集的版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:440 table "表 5 ProcessorDataSource" row 5
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 }
 
 // DescribeProcessorTaskProcessorDataSourceType 数据源类型。可选值如下：
@@ -12424,7 +12424,7 @@ type DescribeProcessorTaskResp struct {
 	// CreateTime 数据处理的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:263 table "表 4 DescribeProcessorTaskResp" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DataSource 数据处理任务的输入，与inputs二选一。
 	//
@@ -12434,17 +12434,17 @@ type DescribeProcessorTaskResp struct {
 	// Description 数据处理任务描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:277 table "表 4 DescribeProcessorTaskResp" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DurationSeconds 数据处理的运行时间，单位秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:284 table "表 4 DescribeProcessorTaskResp" row 4
-	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
+	DurationSeconds int64 `json:"duration_seconds,omitempty"`
 
 	// ErrorMsg 错误信息，status是3时，会出现该字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:291 table "表 4 DescribeProcessorTaskResp" row 5
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Inputs 数据处理任务的输入通道列表，与data_source二选一。
 	//
@@ -12454,12 +12454,12 @@ type DescribeProcessorTaskResp struct {
 	// IsCurrent 当前任务是否是该版本的同类型任务中的最新任务。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:305 table "表 4 DescribeProcessorTaskResp" row 7
-	IsCurrent *bool `json:"is_current,omitempty"`
+	IsCurrent bool `json:"is_current,omitempty"`
 
 	// Name 数据处理任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:312 table "表 4 DescribeProcessorTaskResp" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Result 数据处理任务输出的结果，status为2时会出现该字段，用于特征分析任务。
 	//
@@ -12474,12 +12474,12 @@ type DescribeProcessorTaskResp struct {
 	// - 4：停止
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:326 table "表 4 DescribeProcessorTaskResp" row 10
-	Status *DescribeProcessorTaskRespStatus `json:"status,omitempty"`
+	Status DescribeProcessorTaskRespStatus `json:"status,omitempty"`
 
 	// TaskID 数据处理任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:339 table "表 4 DescribeProcessorTaskResp" row 11
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// Template 数据处理模板，如算法ID和参数等。
 	//
@@ -12489,17 +12489,17 @@ type DescribeProcessorTaskResp struct {
 	// VersionCount 数据处理任务的版本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:353 table "表 4 DescribeProcessorTaskResp" row 13
-	VersionCount *int64 `json:"version_count,omitempty"`
+	VersionCount int64 `json:"version_count,omitempty"`
 
 	// VersionID 数据处理任务对应的数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:360 table "表 4 DescribeProcessorTaskResp" row 14
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// VersionName 数据处理任务对应的数据集版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:367 table "表 4 DescribeProcessorTaskResp" row 15
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 
 	// WorkPath 数据处理任务的工作目录。
 	//
@@ -12509,7 +12509,7 @@ type DescribeProcessorTaskResp struct {
 	// WorkspaceID 数据处理任务的工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:381 table "表 4 DescribeProcessorTaskResp" row 17
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // DescribeProcessorTaskRespStatus 数据处理的状态。可选值如下：
@@ -12529,7 +12529,7 @@ type DescribeProcessorTaskResponseBody struct {
 	// CreateTime 数据处理的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:63 table "表 2 响应Body参数" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DataSource 数据处理任务的输入，与inputs二选一。
 	//
@@ -12539,17 +12539,17 @@ type DescribeProcessorTaskResponseBody struct {
 	// Description 数据处理任务描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:77 table "表 2 响应Body参数" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DurationSeconds 数据处理的运行时间，单位秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:84 table "表 2 响应Body参数" row 4
-	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
+	DurationSeconds int64 `json:"duration_seconds,omitempty"`
 
 	// ErrorMsg 错误信息，status是3时，会出现该字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:91 table "表 2 响应Body参数" row 5
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Inputs 数据处理任务的输入通道列表，与data_source二选一。
 	//
@@ -12559,12 +12559,12 @@ type DescribeProcessorTaskResponseBody struct {
 	// IsCurrent 当前任务是否是该版本的同类型任务中的最新任务。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:105 table "表 2 响应Body参数" row 7
-	IsCurrent *bool `json:"is_current,omitempty"`
+	IsCurrent bool `json:"is_current,omitempty"`
 
 	// Name 数据处理任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:112 table "表 2 响应Body参数" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Result 数据处理任务输出的结果，status为2时会出现该字段，用于特征分析任务。
 	//
@@ -12579,12 +12579,12 @@ type DescribeProcessorTaskResponseBody struct {
 	// - 4：停止
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:126 table "表 2 响应Body参数" row 10
-	Status *DescribeProcessorTaskResponseBodyStatus `json:"status,omitempty"`
+	Status DescribeProcessorTaskResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskID 数据处理任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:139 table "表 2 响应Body参数" row 11
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// Template 数据处理模板，如算法ID和参数等。
 	//
@@ -12594,17 +12594,17 @@ type DescribeProcessorTaskResponseBody struct {
 	// VersionCount 数据处理任务的版本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:153 table "表 2 响应Body参数" row 13
-	VersionCount *int64 `json:"version_count,omitempty"`
+	VersionCount int64 `json:"version_count,omitempty"`
 
 	// VersionID 数据处理任务对应的数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:160 table "表 2 响应Body参数" row 14
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// VersionName 数据处理任务对应的数据集版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:167 table "表 2 响应Body参数" row 15
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 
 	// WorkPath 数据处理任务的工作目录。
 	//
@@ -12614,7 +12614,7 @@ type DescribeProcessorTaskResponseBody struct {
 	// WorkspaceID 数据处理任务的工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:181 table "表 2 响应Body参数" row 17
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // DescribeProcessorTaskResponseBodyStatus 数据处理的状态。可选值如下：
@@ -12636,17 +12636,17 @@ type DescribeSampleResponseBody struct {
 	// - false：验收不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:131 table "表 3 响应Body参数" row 1
-	CheckAccept *bool `json:"check_accept,omitempty"`
+	CheckAccept bool `json:"check_accept,omitempty"`
 
 	// CheckComment 验收意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:141 table "表 3 响应Body参数" row 2
-	CheckComment *string `json:"check_comment,omitempty"`
+	CheckComment string `json:"check_comment,omitempty"`
 
 	// CheckScore 验收评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:148 table "表 3 响应Body参数" row 3
-	CheckScore *string `json:"check_score,omitempty"`
+	CheckScore string `json:"check_score,omitempty"`
 
 	// DeletionReasons 样本的删除原因，用于医疗。
 	//
@@ -12678,17 +12678,17 @@ type DescribeSampleResponseBody struct {
 	// - false：审核不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:190 table "表 3 响应Body参数" row 9
-	ReviewAccept *bool `json:"review_accept,omitempty"`
+	ReviewAccept bool `json:"review_accept,omitempty"`
 
 	// ReviewComment 审核意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:200 table "表 3 响应Body参数" row 10
-	ReviewComment *string `json:"review_comment,omitempty"`
+	ReviewComment string `json:"review_comment,omitempty"`
 
 	// ReviewScore 审核评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:207 table "表 3 响应Body参数" row 11
-	ReviewScore *string `json:"review_score,omitempty"`
+	ReviewScore string `json:"review_score,omitempty"`
 
 	// SampleData 样本数据列表。
 	//
@@ -12698,22 +12698,22 @@ type DescribeSampleResponseBody struct {
 	// SampleDir 样本所在路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:221 table "表 3 响应Body参数" row 13
-	SampleDir *string `json:"sample_dir,omitempty"`
+	SampleDir string `json:"sample_dir,omitempty"`
 
 	// SampleID 样本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:228 table "表 3 响应Body参数" row 14
-	SampleID *string `json:"sample_id,omitempty"`
+	SampleID string `json:"sample_id,omitempty"`
 
 	// SampleName 样本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:235 table "表 3 响应Body参数" row 15
-	SampleName *string `json:"sample_name,omitempty"`
+	SampleName string `json:"sample_name,omitempty"`
 
 	// SampleSize 样本大小或文本长度，单位是字节。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:242 table "表 3 响应Body参数" row 16
-	SampleSize *int64 `json:"sample_size,omitempty"`
+	SampleSize int64 `json:"sample_size,omitempty"`
 
 	// SampleStatus 样本状态。可选样本状态如下：
 	// - __ALL__：已标注
@@ -12731,12 +12731,12 @@ type DescribeSampleResponseBody struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:249 table "表 3 响应Body参数" row 17
-	SampleStatus *string `json:"sample_status,omitempty"`
+	SampleStatus string `json:"sample_status,omitempty"`
 
 	// SampleTime 样本时间，OBS最后修改时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:270 table "表 3 响应Body参数" row 18
-	SampleTime *int64 `json:"sample_time,omitempty"`
+	SampleTime int64 `json:"sample_time,omitempty"`
 
 	// SampleType 样本类型。可选值如下：
 	// - 0：图像
@@ -12747,27 +12747,27 @@ type DescribeSampleResponseBody struct {
 	// - 9：自由格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:277 table "表 3 响应Body参数" row 19
-	SampleType *DescribeSampleResponseBodySampleType `json:"sample_type,omitempty"`
+	SampleType DescribeSampleResponseBodySampleType `json:"sample_type,omitempty"`
 
 	// Score 综合评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:291 table "表 3 响应Body参数" row 20
-	Score *string `json:"score,omitempty"`
+	Score string `json:"score,omitempty"`
 
 	// Source 样本数据源地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:298 table "表 3 响应Body参数" row 21
-	Source *string `json:"source,omitempty"`
+	Source string `json:"source,omitempty"`
 
 	// SubSampleURL 子样本URL，用于医疗。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:305 table "表 3 响应Body参数" row 22
-	SubSampleURL *string `json:"sub_sample_url,omitempty"`
+	SubSampleURL string `json:"sub_sample_url,omitempty"`
 
 	// WorkerID 团队标注人员的ID，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:312 table "表 3 响应Body参数" row 23
-	WorkerID *string `json:"worker_id,omitempty"`
+	WorkerID string `json:"worker_id,omitempty"`
 }
 
 // DescribeSampleResponseBodySampleType 样本类型。可选值如下：
@@ -12855,17 +12855,17 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 	// - false：验收不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:140 table "表 3 响应Body参数" row 1
-	CheckAccept *bool `json:"check_accept,omitempty"`
+	CheckAccept bool `json:"check_accept,omitempty"`
 
 	// CheckComment 验收意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:150 table "表 3 响应Body参数" row 2
-	CheckComment *string `json:"check_comment,omitempty"`
+	CheckComment string `json:"check_comment,omitempty"`
 
 	// CheckScore 验收评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:157 table "表 3 响应Body参数" row 3
-	CheckScore *string `json:"check_score,omitempty"`
+	CheckScore string `json:"check_score,omitempty"`
 
 	// DeletionReasons 样本的删除原因，用于医疗。
 	//
@@ -12897,17 +12897,17 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 	// - false：审核不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:199 table "表 3 响应Body参数" row 9
-	ReviewAccept *bool `json:"review_accept,omitempty"`
+	ReviewAccept bool `json:"review_accept,omitempty"`
 
 	// ReviewComment 审核意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:209 table "表 3 响应Body参数" row 10
-	ReviewComment *string `json:"review_comment,omitempty"`
+	ReviewComment string `json:"review_comment,omitempty"`
 
 	// ReviewScore 审核评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:216 table "表 3 响应Body参数" row 11
-	ReviewScore *string `json:"review_score,omitempty"`
+	ReviewScore string `json:"review_score,omitempty"`
 
 	// SampleData 样本数据列表。
 	//
@@ -12917,22 +12917,22 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 	// SampleDir 样本所在路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:230 table "表 3 响应Body参数" row 13
-	SampleDir *string `json:"sample_dir,omitempty"`
+	SampleDir string `json:"sample_dir,omitempty"`
 
 	// SampleID 样本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:237 table "表 3 响应Body参数" row 14
-	SampleID *string `json:"sample_id,omitempty"`
+	SampleID string `json:"sample_id,omitempty"`
 
 	// SampleName 样本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:244 table "表 3 响应Body参数" row 15
-	SampleName *string `json:"sample_name,omitempty"`
+	SampleName string `json:"sample_name,omitempty"`
 
 	// SampleSize 样本大小或文本长度，单位是字节。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:251 table "表 3 响应Body参数" row 16
-	SampleSize *int64 `json:"sample_size,omitempty"`
+	SampleSize int64 `json:"sample_size,omitempty"`
 
 	// SampleStatus 样本状态。可选样本状态如下：
 	// - __ALL__：已标注
@@ -12950,12 +12950,12 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:258 table "表 3 响应Body参数" row 17
-	SampleStatus *string `json:"sample_status,omitempty"`
+	SampleStatus string `json:"sample_status,omitempty"`
 
 	// SampleTime 样本时间，OBS最后修改时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:279 table "表 3 响应Body参数" row 18
-	SampleTime *int64 `json:"sample_time,omitempty"`
+	SampleTime int64 `json:"sample_time,omitempty"`
 
 	// SampleType 样本类型。可选值如下：
 	// - 0：图像
@@ -12966,27 +12966,27 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 	// - 9：自由格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:286 table "表 3 响应Body参数" row 19
-	SampleType *DescribeWorkforceTaskSampleResponseBodySampleType `json:"sample_type,omitempty"`
+	SampleType DescribeWorkforceTaskSampleResponseBodySampleType `json:"sample_type,omitempty"`
 
 	// Score 综合评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:300 table "表 3 响应Body参数" row 20
-	Score *string `json:"score,omitempty"`
+	Score string `json:"score,omitempty"`
 
 	// Source 样本数据源地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:307 table "表 3 响应Body参数" row 21
-	Source *string `json:"source,omitempty"`
+	Source string `json:"source,omitempty"`
 
 	// SubSampleURL 子样本URL，用于医疗。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:314 table "表 3 响应Body参数" row 22
-	SubSampleURL *string `json:"sub_sample_url,omitempty"`
+	SubSampleURL string `json:"sub_sample_url,omitempty"`
 
 	// WorkerID 团队标注人员的ID，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:321 table "表 3 响应Body参数" row 23
-	WorkerID *string `json:"worker_id,omitempty"`
+	WorkerID string `json:"worker_id,omitempty"`
 }
 
 // DescribeWorkforceTaskSampleResponseBodySampleType 样本类型。可选值如下：
@@ -13022,12 +13022,12 @@ type Engines struct {
 	// EngineID 训练作业的引擎ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:136 table "表 4 engines属性列表说明" row 2
-	EngineID *int64 `json:"engine_id,omitempty"`
+	EngineID int64 `json:"engine_id,omitempty"`
 
 	// EngineName 训练作业的引擎名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:143 table "表 4 engines属性列表说明" row 3
-	EngineName *string `json:"engine_name,omitempty"`
+	EngineName string `json:"engine_name,omitempty"`
 
 	// EngineType 训练作业的引擎类型。
 	// - 1：TensorFlow。
@@ -13041,12 +13041,12 @@ type Engines struct {
 	// - 17: MindSpore-GPU
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:128 table "表 4 engines属性列表说明" row 1
-	EngineType *int64 `json:"engine_type,omitempty"`
+	EngineType int64 `json:"engine_type,omitempty"`
 
 	// EngineVersion 训练作业使用的引擎版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:150 table "表 4 engines属性列表说明" row 4
-	EngineVersion *string `json:"engine_version,omitempty"`
+	EngineVersion string `json:"engine_version,omitempty"`
 }
 
 // ExportParams 导出数据集任务的参数。
@@ -13296,24 +13296,24 @@ type ExportTaskResponseBody struct {
 	// CreateTime 任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:694 table "表 8 响应Body参数" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:701 table "表 8 响应Body参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:708 table "表 8 响应Body参数" row 3
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:715 table "表 8 响应Body参数" row 4
-	ExportFormat *ExportTaskResponseBodyExportFormat `json:"export_format,omitempty"`
+	ExportFormat ExportTaskResponseBodyExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	//
@@ -13327,22 +13327,22 @@ type ExportTaskResponseBody struct {
 	// - 3：条件筛选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:732 table "表 8 响应Body参数" row 6
-	ExportType *ExportTaskResponseBodyExportType `json:"export_type,omitempty"`
+	ExportType ExportTaskResponseBodyExportType `json:"export_type,omitempty"`
 
 	// FinishedSampleCount 已完成的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:744 table "表 8 响应Body参数" row 7
-	FinishedSampleCount *int64 `json:"finished_sample_count,omitempty"`
+	FinishedSampleCount int64 `json:"finished_sample_count,omitempty"`
 
 	// Path 导出的输出路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:751 table "表 8 响应Body参数" row 8
-	Path *string `json:"path,omitempty"`
+	Path string `json:"path,omitempty"`
 
 	// Progress 任务当前进度百分比。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:758 table "表 8 响应Body参数" row 9
-	Progress *float64 `json:"progress,omitempty"`
+	Progress float64 `json:"progress,omitempty"`
 
 	// Status 任务状态。可选值如下：
 	// - INIT：初始化
@@ -13351,22 +13351,22 @@ type ExportTaskResponseBody struct {
 	// - SUCCESSED：已完成
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:765 table "表 8 响应Body参数" row 10
-	Status *ExportTaskResponseBodyStatus `json:"status,omitempty"`
+	Status ExportTaskResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:777 table "表 8 响应Body参数" row 11
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:784 table "表 8 响应Body参数" row 12
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// UpdateTime 任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:791 table "表 8 响应Body参数" row 13
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionFormat 数据集版本格式。可选值如下：
 	// - Default：默认格式
@@ -13374,12 +13374,12 @@ type ExportTaskResponseBody struct {
 	// - CSV：CSV格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:798 table "表 8 响应Body参数" row 14
-	VersionFormat *ExportTaskResponseBodyVersionFormat `json:"version_format,omitempty"`
+	VersionFormat ExportTaskResponseBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionID 数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:809 table "表 8 响应Body参数" row 15
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // ExportTaskResponseBodyExportFormat 导出的目录格式。可选值如下：
@@ -13422,24 +13422,24 @@ type ExportTaskStatusResp struct {
 	// CreateTime 任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:255 table "表 4 ExportTaskStatusResp" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:262 table "表 4 ExportTaskStatusResp" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:269 table "表 4 ExportTaskStatusResp" row 3
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:276 table "表 4 ExportTaskStatusResp" row 4
-	ExportFormat *ExportTaskStatusRespExportFormat `json:"export_format,omitempty"`
+	ExportFormat ExportTaskStatusRespExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	//
@@ -13453,42 +13453,42 @@ type ExportTaskStatusResp struct {
 	// - 3：条件筛选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:293 table "表 4 ExportTaskStatusResp" row 6
-	ExportType *ExportTaskStatusRespExportType `json:"export_type,omitempty"`
+	ExportType ExportTaskStatusRespExportType `json:"export_type,omitempty"`
 
 	// FinishedSampleCount 已完成的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:305 table "表 4 ExportTaskStatusResp" row 7
-	FinishedSampleCount *int64 `json:"finished_sample_count,omitempty"`
+	FinishedSampleCount int64 `json:"finished_sample_count,omitempty"`
 
 	// Path 导出的输出路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:312 table "表 4 ExportTaskStatusResp" row 8
-	Path *string `json:"path,omitempty"`
+	Path string `json:"path,omitempty"`
 
 	// Progress 任务当前进度百分比。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:319 table "表 4 ExportTaskStatusResp" row 9
-	Progress *float64 `json:"progress,omitempty"`
+	Progress float64 `json:"progress,omitempty"`
 
 	// Status 任务状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:326 table "表 4 ExportTaskStatusResp" row 10
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TaskID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:333 table "表 4 ExportTaskStatusResp" row 11
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:340 table "表 4 ExportTaskStatusResp" row 12
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// UpdateTime 任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:347 table "表 4 ExportTaskStatusResp" row 13
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionFormat 数据集版本格式。可选值如下：
 	// - Default：默认格式
@@ -13496,12 +13496,12 @@ type ExportTaskStatusResp struct {
 	// - CSV：CSV格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:354 table "表 4 ExportTaskStatusResp" row 14
-	VersionFormat *ExportTaskStatusRespVersionFormat `json:"version_format,omitempty"`
+	VersionFormat ExportTaskStatusRespVersionFormat `json:"version_format,omitempty"`
 
 	// VersionID 数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:365 table "表 4 ExportTaskStatusResp" row 15
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // ExportTaskStatusRespExportFormat 导出的目录格式。可选值如下：
@@ -13560,22 +13560,22 @@ type FileCopyProgress struct {
 	// FileNumFinished 传输完成文件数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:515 table "表 8 FileCopyProgress" row 1
-	FileNumFinished *int64 `json:"file_num_finished,omitempty"`
+	FileNumFinished int64 `json:"file_num_finished,omitempty"`
 
 	// FileNumTotal 总文件数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:522 table "表 8 FileCopyProgress" row 2
-	FileNumTotal *int64 `json:"file_num_total,omitempty"`
+	FileNumTotal int64 `json:"file_num_total,omitempty"`
 
 	// FileSizeFinished 传输完成文件大小（字节）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:529 table "表 8 FileCopyProgress" row 3
-	FileSizeFinished *int64 `json:"file_size_finished,omitempty"`
+	FileSizeFinished int64 `json:"file_size_finished,omitempty"`
 
 	// FileSizeTotal 总文件大小(字节)。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:536 table "表 8 FileCopyProgress" row 4
-	FileSizeTotal *int64 `json:"file_size_total,omitempty"`
+	FileSizeTotal int64 `json:"file_size_total,omitempty"`
 }
 
 // GetAuthorizationsResponseBody defines model for GetAuthorizationsResponseBody.
@@ -13590,7 +13590,7 @@ type GetAuthorizationsResponseBody struct {
 	// TotalCount 授权信息总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:116 table "表 3 响应Body参数" row 1
-	TotalCount *float64 `json:"total_count,omitempty"`
+	TotalCount float64 `json:"total_count,omitempty"`
 }
 
 // GetDatasetMetricsResponseBody defines model for GetDatasetMetricsResponseBody.
@@ -13610,24 +13610,24 @@ type GetExportTaskStatusOfDatasetResponseBody struct {
 	// CreateTime 任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:72 table "表 2 响应Body参数" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:79 table "表 2 响应Body参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:86 table "表 2 响应Body参数" row 3
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:93 table "表 2 响应Body参数" row 4
-	ExportFormat *GetExportTaskStatusOfDatasetResponseBodyExportFormat `json:"export_format,omitempty"`
+	ExportFormat GetExportTaskStatusOfDatasetResponseBodyExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	//
@@ -13641,42 +13641,42 @@ type GetExportTaskStatusOfDatasetResponseBody struct {
 	// - 3：条件筛选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:110 table "表 2 响应Body参数" row 6
-	ExportType *GetExportTaskStatusOfDatasetResponseBodyExportType `json:"export_type,omitempty"`
+	ExportType GetExportTaskStatusOfDatasetResponseBodyExportType `json:"export_type,omitempty"`
 
 	// FinishedSampleCount 已完成的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:122 table "表 2 响应Body参数" row 7
-	FinishedSampleCount *int64 `json:"finished_sample_count,omitempty"`
+	FinishedSampleCount int64 `json:"finished_sample_count,omitempty"`
 
 	// Path 导出的输出路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:129 table "表 2 响应Body参数" row 8
-	Path *string `json:"path,omitempty"`
+	Path string `json:"path,omitempty"`
 
 	// Progress 任务当前进度百分比。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:136 table "表 2 响应Body参数" row 9
-	Progress *float64 `json:"progress,omitempty"`
+	Progress float64 `json:"progress,omitempty"`
 
 	// Status 任务状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:143 table "表 2 响应Body参数" row 10
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TaskID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:150 table "表 2 响应Body参数" row 11
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:157 table "表 2 响应Body参数" row 12
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// UpdateTime 任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:164 table "表 2 响应Body参数" row 13
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionFormat 数据集版本格式。可选值如下：
 	// - Default：默认格式
@@ -13684,12 +13684,12 @@ type GetExportTaskStatusOfDatasetResponseBody struct {
 	// - CSV：CSV格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:171 table "表 2 响应Body参数" row 14
-	VersionFormat *GetExportTaskStatusOfDatasetResponseBodyVersionFormat `json:"version_format,omitempty"`
+	VersionFormat GetExportTaskStatusOfDatasetResponseBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionID 数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:182 table "表 2 响应Body参数" row 15
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // GetExportTaskStatusOfDatasetResponseBodyExportFormat 导出的目录格式。可选值如下：
@@ -13723,24 +13723,24 @@ type GetExportTasksStatusOfDatasetResponseBody struct {
 	// CreateTime 任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:110 table "表 3 响应Body参数" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:117 table "表 3 响应Body参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:124 table "表 3 响应Body参数" row 3
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:131 table "表 3 响应Body参数" row 4
-	ExportFormat *GetExportTasksStatusOfDatasetResponseBodyExportFormat `json:"export_format,omitempty"`
+	ExportFormat GetExportTasksStatusOfDatasetResponseBodyExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	//
@@ -13759,47 +13759,47 @@ type GetExportTasksStatusOfDatasetResponseBody struct {
 	// - 3：条件筛选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:155 table "表 3 响应Body参数" row 7
-	ExportType *GetExportTasksStatusOfDatasetResponseBodyExportType `json:"export_type,omitempty"`
+	ExportType GetExportTasksStatusOfDatasetResponseBodyExportType `json:"export_type,omitempty"`
 
 	// FinishedSampleCount 已完成的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:167 table "表 3 响应Body参数" row 8
-	FinishedSampleCount *int64 `json:"finished_sample_count,omitempty"`
+	FinishedSampleCount int64 `json:"finished_sample_count,omitempty"`
 
 	// Path 导出的输出路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:174 table "表 3 响应Body参数" row 9
-	Path *string `json:"path,omitempty"`
+	Path string `json:"path,omitempty"`
 
 	// Progress 任务当前进度百分比。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:181 table "表 3 响应Body参数" row 10
-	Progress *float64 `json:"progress,omitempty"`
+	Progress float64 `json:"progress,omitempty"`
 
 	// Status 任务状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:188 table "表 3 响应Body参数" row 11
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TaskID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:195 table "表 3 响应Body参数" row 12
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TotalCount 导出任务的总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:202 table "表 3 响应Body参数" row 13
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:209 table "表 3 响应Body参数" row 14
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// UpdateTime 任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:216 table "表 3 响应Body参数" row 15
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionFormat 数据集版本格式。可选值如下：
 	// - Default：默认格式
@@ -13807,12 +13807,12 @@ type GetExportTasksStatusOfDatasetResponseBody struct {
 	// - CSV：CSV格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:223 table "表 3 响应Body参数" row 16
-	VersionFormat *GetExportTasksStatusOfDatasetResponseBodyVersionFormat `json:"version_format,omitempty"`
+	VersionFormat GetExportTasksStatusOfDatasetResponseBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionID 数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:234 table "表 3 响应Body参数" row 17
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // GetExportTasksStatusOfDatasetResponseBodyExportFormat 导出的目录格式。可选值如下：
@@ -13851,7 +13851,7 @@ type GetProcessorTaskItemsResponseBody struct {
 	// Total 总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理的算法类别.md:61 table "表 2 响应Body参数" row 2
-	Total *int64 `json:"total,omitempty"`
+	Total int64 `json:"total,omitempty"`
 }
 
 // GetWorkforceSamplingTaskCheckTaskStats 实时验收统计信息。
@@ -13861,62 +13861,62 @@ type GetWorkforceSamplingTaskCheckTaskStats struct {
 	// AcceptedSampleCount 通过的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:124 table "表 4 CheckTaskStats" row 1
-	AcceptedSampleCount *int64 `json:"accepted_sample_count,omitempty"`
+	AcceptedSampleCount int64 `json:"accepted_sample_count,omitempty"`
 
 	// CheckedSampleCount 已验收的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:131 table "表 4 CheckTaskStats" row 2
-	CheckedSampleCount *int64 `json:"checked_sample_count,omitempty"`
+	CheckedSampleCount int64 `json:"checked_sample_count,omitempty"`
 
 	// PassRate 样本的通过率。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:138 table "表 4 CheckTaskStats" row 3
-	PassRate *float64 `json:"pass_rate,omitempty"`
+	PassRate float64 `json:"pass_rate,omitempty"`
 
 	// RejectedSampleCount 驳回的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:145 table "表 4 CheckTaskStats" row 4
-	RejectedSampleCount *int64 `json:"rejected_sample_count,omitempty"`
+	RejectedSampleCount int64 `json:"rejected_sample_count,omitempty"`
 
 	// SampledSampleCount 抽样的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:152 table "表 4 CheckTaskStats" row 5
-	SampledSampleCount *int64 `json:"sampled_sample_count,omitempty"`
+	SampledSampleCount int64 `json:"sampled_sample_count,omitempty"`
 
 	// SamplingNum 验收任务的抽样数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:159 table "表 4 CheckTaskStats" row 6
-	SamplingNum *int64 `json:"sampling_num,omitempty"`
+	SamplingNum int64 `json:"sampling_num,omitempty"`
 
 	// SamplingRate 验收任务的抽样比例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:166 table "表 4 CheckTaskStats" row 7
-	SamplingRate *float64 `json:"sampling_rate,omitempty"`
+	SamplingRate float64 `json:"sampling_rate,omitempty"`
 
 	// Score 验收评分。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:173 table "表 4 CheckTaskStats" row 8
-	Score *string `json:"score,omitempty"`
+	Score string `json:"score,omitempty"`
 
 	// TaskID 验收任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:180 table "表 4 CheckTaskStats" row 9
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TotalSampleCount 总的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:187 table "表 4 CheckTaskStats" row 10
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// TotalScore 验收总分。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:194 table "表 4 CheckTaskStats" row 11
-	TotalScore *int64 `json:"total_score,omitempty"`
+	TotalScore int64 `json:"total_score,omitempty"`
 
 	// UncheckedSampleCount 未验收的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:201 table "表 4 CheckTaskStats" row 12
-	UncheckedSampleCount *int64 `json:"unchecked_sample_count,omitempty"`
+	UncheckedSampleCount int64 `json:"unchecked_sample_count,omitempty"`
 }
 
 // GetWorkforceSamplingTaskResponseBody defines model for GetWorkforceSamplingTaskResponseBody.
@@ -13951,12 +13951,12 @@ type GuideDoc struct {
 	// DocName 文档名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:518 table "表 7 GuideDoc参数说明" row 1
-	DocName *string `json:"doc_name,omitempty"`
+	DocName string `json:"doc_name,omitempty"`
 
 	// DocURL 文档http(s)链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:525 table "表 7 GuideDoc参数说明" row 2
-	DocURL *string `json:"doc_url,omitempty"`
+	DocURL string `json:"doc_url,omitempty"`
 }
 
 // HardSelectTask defines model for HardSelectTask.
@@ -13966,37 +13966,37 @@ type HardSelectTask struct {
 	// CreateAt 创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1409 table "表 16 HardSelectTask" row 1
-	CreateAt *int64 `json:"create_at,omitempty"`
+	CreateAt int64 `json:"create_at,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1416 table "表 16 HardSelectTask" row 2
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DatasetName 数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1423 table "表 16 HardSelectTask" row 3
-	DatasetName *string `json:"dataset_name,omitempty"`
+	DatasetName string `json:"dataset_name,omitempty"`
 
 	// HardSelectTaskID 难例筛选任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1430 table "表 16 HardSelectTask" row 4
-	HardSelectTaskID *string `json:"hard_select_task_id,omitempty"`
+	HardSelectTaskID string `json:"hard_select_task_id,omitempty"`
 
 	// TaskStatus 任务状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1437 table "表 16 HardSelectTask" row 5
-	TaskStatus *string `json:"task_status,omitempty"`
+	TaskStatus string `json:"task_status,omitempty"`
 
 	// Time 执行时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1444 table "表 16 HardSelectTask" row 6
-	Time *int64 `json:"time,omitempty"`
+	Time int64 `json:"time,omitempty"`
 
 	// UpdateAt 更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1451 table "表 16 HardSelectTask" row 7
-	UpdateAt *int64 `json:"update_at,omitempty"`
+	UpdateAt int64 `json:"update_at,omitempty"`
 }
 
 // Health 模型健康检查接口信息。Health结构如表8所示。
@@ -14006,22 +14006,22 @@ type Health struct {
 	// InitialDelaySeconds 实例启动后，延迟initial_delay_seconds秒再执行健康检查。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:560 table "表 8 Health参数说明" row 3
-	InitialDelaySeconds *string `json:"initial_delay_seconds,omitempty"`
+	InitialDelaySeconds string `json:"initial_delay_seconds,omitempty"`
 
 	// Protocol 健康检查接口请求协议，当前仅支持http。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:553 table "表 8 Health参数说明" row 2
-	Protocol *HealthProtocol `json:"protocol,omitempty"`
+	Protocol HealthProtocol `json:"protocol,omitempty"`
 
 	// TimeoutSeconds 健康检查超时时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:567 table "表 8 Health参数说明" row 4
-	TimeoutSeconds *string `json:"timeout_seconds,omitempty"`
+	TimeoutSeconds string `json:"timeout_seconds,omitempty"`
 
 	// URL 健康检查接口路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:546 table "表 8 Health参数说明" row 1
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // HealthProtocol 健康检查接口请求协议，当前仅支持http。
@@ -14187,7 +14187,7 @@ type ImportTaskResponseBody struct {
 	// TaskID 导入任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建导入任务.md:762 table "表 11 响应Body参数" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 }
 
 // ImportTaskStatusResp defines model for ImportTaskStatusResp.
@@ -14197,12 +14197,12 @@ type ImportTaskStatusResp struct {
 	// AnnotatedSampleCount 已标注样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:124 table "表 4 ImportTaskStatusResp" row 1
-	AnnotatedSampleCount *int64 `json:"annotated_sample_count,omitempty"`
+	AnnotatedSampleCount int64 `json:"annotated_sample_count,omitempty"`
 
 	// CreateTime 任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:131 table "表 4 ImportTaskStatusResp" row 2
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DataSource 数据来源。
 	//
@@ -14212,22 +14212,22 @@ type ImportTaskStatusResp struct {
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:145 table "表 4 ImportTaskStatusResp" row 4
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// ElapsedTime 任务运行时间，单位秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:152 table "表 4 ImportTaskStatusResp" row 5
-	ElapsedTime *int64 `json:"elapsed_time,omitempty"`
+	ElapsedTime int64 `json:"elapsed_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:159 table "表 4 ImportTaskStatusResp" row 6
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:166 table "表 4 ImportTaskStatusResp" row 7
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// FileStatistics 文件拷贝进度。
 	//
@@ -14237,46 +14237,46 @@ type ImportTaskStatusResp struct {
 	// FinishedFileCount 传输完成文件数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:180 table "表 4 ImportTaskStatusResp" row 9
-	FinishedFileCount *int64 `json:"finished_file_count,omitempty"`
+	FinishedFileCount int64 `json:"finished_file_count,omitempty"`
 
 	// FinishedFileSize 传输完成文件大小（字节）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:187 table "表 4 ImportTaskStatusResp" row 10
-	FinishedFileSize *int64 `json:"finished_file_size,omitempty"`
+	FinishedFileSize int64 `json:"finished_file_size,omitempty"`
 
 	// ImportPath 导入的OBS路径或manifest路径。
 	// - 导入manifest时，path必须精确到具体manifest文件。
 	// - 导入为目录时，目前仅支持数据集类型为图片分类、物体检测、文本分类、声音分类。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:194 table "表 4 ImportTaskStatusResp" row 11
-	ImportPath *string `json:"import_path,omitempty"`
+	ImportPath string `json:"import_path,omitempty"`
 
 	// ImportType 导入方式。可选值如下：
 	// - 0：目录导入
 	// - 1：按manifest文件导入
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:204 table "表 4 ImportTaskStatusResp" row 12
-	ImportType *ImportTaskStatusRespImportType `json:"import_type,omitempty"`
+	ImportType ImportTaskStatusRespImportType `json:"import_type,omitempty"`
 
 	// ImportedSampleCount 已导入的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:214 table "表 4 ImportTaskStatusResp" row 13
-	ImportedSampleCount *int64 `json:"imported_sample_count,omitempty"`
+	ImportedSampleCount int64 `json:"imported_sample_count,omitempty"`
 
 	// ImportedSubSampleCount 已导入的子样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:221 table "表 4 ImportTaskStatusResp" row 14
-	ImportedSubSampleCount *int64 `json:"imported_sub_sample_count,omitempty"`
+	ImportedSubSampleCount int64 `json:"imported_sub_sample_count,omitempty"`
 
 	// ProcessorTaskID 预处理任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:228 table "表 4 ImportTaskStatusResp" row 15
-	ProcessorTaskID *string `json:"processor_task_id,omitempty"`
+	ProcessorTaskID string `json:"processor_task_id,omitempty"`
 
 	// ProcessorTaskStatus 预处理任务状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:235 table "表 4 ImportTaskStatusResp" row 16
-	ProcessorTaskStatus *int64 `json:"processor_task_status,omitempty"`
+	ProcessorTaskStatus int64 `json:"processor_task_status,omitempty"`
 
 	// Status 导入任务的当前状态。可选值如下：
 	// - QUEUING：排队中
@@ -14287,42 +14287,42 @@ type ImportTaskStatusResp struct {
 	// - NOT_EXIST：不存在
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:242 table "表 4 ImportTaskStatusResp" row 17
-	Status *ImportTaskStatusRespStatus `json:"status,omitempty"`
+	Status ImportTaskStatusRespStatus `json:"status,omitempty"`
 
 	// TaskID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:256 table "表 4 ImportTaskStatusResp" row 18
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TotalFileCount 总文件数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:263 table "表 4 ImportTaskStatusResp" row 19
-	TotalFileCount *int64 `json:"total_file_count,omitempty"`
+	TotalFileCount int64 `json:"total_file_count,omitempty"`
 
 	// TotalFileSize 总文件大小(字节)。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:270 table "表 4 ImportTaskStatusResp" row 20
-	TotalFileSize *int64 `json:"total_file_size,omitempty"`
+	TotalFileSize int64 `json:"total_file_size,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:277 table "表 4 ImportTaskStatusResp" row 21
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// TotalSubSampleCount 从父样本生成的子样本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:284 table "表 4 ImportTaskStatusResp" row 22
-	TotalSubSampleCount *int64 `json:"total_sub_sample_count,omitempty"`
+	TotalSubSampleCount int64 `json:"total_sub_sample_count,omitempty"`
 
 	// UnconfirmedSampleCount 待确认样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:291 table "表 4 ImportTaskStatusResp" row 23
-	UnconfirmedSampleCount *int64 `json:"unconfirmed_sample_count,omitempty"`
+	UnconfirmedSampleCount int64 `json:"unconfirmed_sample_count,omitempty"`
 
 	// UpdateMs 任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:298 table "表 4 ImportTaskStatusResp" row 24
-	UpdateMs *int64 `json:"update_ms,omitempty"`
+	UpdateMs int64 `json:"update_ms,omitempty"`
 }
 
 // ImportTaskStatusRespImportType 导入方式。可选值如下：
@@ -14560,12 +14560,12 @@ type LabelStats struct {
 	// Count 该标签的打标数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:190 table "表 4 LabelStats" row 2
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Name 标签名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:197 table "表 4 LabelStats" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Property 标签基本属性键值对，如颜色、快捷键等。
 	//
@@ -14575,7 +14575,7 @@ type LabelStats struct {
 	// SampleCount 包含该标签的样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:211 table "表 4 LabelStats" row 5
-	SampleCount *int64 `json:"sample_count,omitempty"`
+	SampleCount int64 `json:"sample_count,omitempty"`
 
 	// Type 标签类型。可选值如下：
 	// - 0：图像分类
@@ -14591,7 +14591,7 @@ type LabelStats struct {
 	// - 600：视频标注
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:218 table "表 4 LabelStats" row 6
-	Type *LabelStatsType `json:"type,omitempty"`
+	Type LabelStatsType `json:"type,omitempty"`
 }
 
 // LabelStatsType 标签类型。可选值如下：
@@ -14615,13 +14615,13 @@ type LabelStatsType int64
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:190
 type ListAiEnginesError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:190
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:190
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:190
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListAiEnginesResponseBody defines model for ListAiEnginesResponseBody.
@@ -14637,18 +14637,18 @@ type ListAiEnginesResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:99 table "表 3 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:91 table "表 3 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:84 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListAllWorkersResponseBody defines model for ListAllWorkersResponseBody.
@@ -14658,7 +14658,7 @@ type ListAllWorkersResponseBody struct {
 	// TotalNumber 标注团队成员总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询所有团队的标注成员列表.md:124 table "表 3 响应Body参数" row 1
-	TotalNumber *int64 `json:"total_number,omitempty"`
+	TotalNumber int64 `json:"total_number,omitempty"`
 
 	// Workers 分页查询到的标注团队成员列表。
 	//
@@ -14671,13 +14671,13 @@ type ListAllWorkersResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:208
 type ListAomLogError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:208
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:208
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:208
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListAomLogResponseBody defines model for ListAomLogResponseBody.
@@ -14687,39 +14687,39 @@ type ListAomLogResponseBody struct {
 	// Content 请求获得日志的内容。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:144 table "表 3 响应参数" row 3
-	Content *string `json:"content,omitempty"`
+	Content string `json:"content,omitempty"`
 
 	// EndLine 该段日志内容的结束位置。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:165 table "表 3 响应参数" row 6
-	EndLine *string `json:"end_line,omitempty"`
+	EndLine string `json:"end_line,omitempty"`
 
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:136 table "表 3 响应参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:128 table "表 3 响应参数" row 1
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:172 table "表 3 响应参数" row 7
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// Lines 获得日志的行数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:151 table "表 3 响应参数" row 4
-	Lines *int64 `json:"lines,omitempty"`
+	Lines int64 `json:"lines,omitempty"`
 
 	// StartLine 该段日志内容的开始位置。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:158 table "表 3 响应参数" row 5
-	StartLine *string `json:"start_line,omitempty"`
+	StartLine string `json:"start_line,omitempty"`
 }
 
 // ListAutoAnnotationSamplesDescribeSampleResp defines model for ListAutoAnnotationSamplesDescribeSampleResp.
@@ -14731,17 +14731,17 @@ type ListAutoAnnotationSamplesDescribeSampleResp struct {
 	// - false：验收不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:203 table "表 4 DescribeSampleResp" row 1
-	CheckAccept *bool `json:"check_accept,omitempty"`
+	CheckAccept bool `json:"check_accept,omitempty"`
 
 	// CheckComment 验收意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:213 table "表 4 DescribeSampleResp" row 2
-	CheckComment *string `json:"check_comment,omitempty"`
+	CheckComment string `json:"check_comment,omitempty"`
 
 	// CheckScore 验收评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:220 table "表 4 DescribeSampleResp" row 3
-	CheckScore *string `json:"check_score,omitempty"`
+	CheckScore string `json:"check_score,omitempty"`
 
 	// DeletionReasons 样本的删除原因，用于医疗。
 	//
@@ -14773,17 +14773,17 @@ type ListAutoAnnotationSamplesDescribeSampleResp struct {
 	// - false：审核不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:262 table "表 4 DescribeSampleResp" row 9
-	ReviewAccept *bool `json:"review_accept,omitempty"`
+	ReviewAccept bool `json:"review_accept,omitempty"`
 
 	// ReviewComment 审核意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:272 table "表 4 DescribeSampleResp" row 10
-	ReviewComment *string `json:"review_comment,omitempty"`
+	ReviewComment string `json:"review_comment,omitempty"`
 
 	// ReviewScore 审核评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:279 table "表 4 DescribeSampleResp" row 11
-	ReviewScore *string `json:"review_score,omitempty"`
+	ReviewScore string `json:"review_score,omitempty"`
 
 	// SampleData 样本数据列表。
 	//
@@ -14793,22 +14793,22 @@ type ListAutoAnnotationSamplesDescribeSampleResp struct {
 	// SampleDir 样本所在路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:293 table "表 4 DescribeSampleResp" row 13
-	SampleDir *string `json:"sample_dir,omitempty"`
+	SampleDir string `json:"sample_dir,omitempty"`
 
 	// SampleID 样本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:300 table "表 4 DescribeSampleResp" row 14
-	SampleID *string `json:"sample_id,omitempty"`
+	SampleID string `json:"sample_id,omitempty"`
 
 	// SampleName 样本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:307 table "表 4 DescribeSampleResp" row 15
-	SampleName *string `json:"sample_name,omitempty"`
+	SampleName string `json:"sample_name,omitempty"`
 
 	// SampleSize 样本大小或文本长度，单位是字节。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:314 table "表 4 DescribeSampleResp" row 16
-	SampleSize *int64 `json:"sample_size,omitempty"`
+	SampleSize int64 `json:"sample_size,omitempty"`
 
 	// SampleStatus 样本状态。可选样本状态如下：
 	// - __ALL__：已标注
@@ -14826,12 +14826,12 @@ type ListAutoAnnotationSamplesDescribeSampleResp struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:321 table "表 4 DescribeSampleResp" row 17
-	SampleStatus *string `json:"sample_status,omitempty"`
+	SampleStatus string `json:"sample_status,omitempty"`
 
 	// SampleTime 样本时间，OBS最后修改时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:342 table "表 4 DescribeSampleResp" row 18
-	SampleTime *int64 `json:"sample_time,omitempty"`
+	SampleTime int64 `json:"sample_time,omitempty"`
 
 	// SampleType 样本类型。可选值如下：
 	// - 0：图像
@@ -14842,27 +14842,27 @@ type ListAutoAnnotationSamplesDescribeSampleResp struct {
 	// - 9：自由格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:349 table "表 4 DescribeSampleResp" row 19
-	SampleType *ListAutoAnnotationSamplesDescribeSampleRespSampleType `json:"sample_type,omitempty"`
+	SampleType ListAutoAnnotationSamplesDescribeSampleRespSampleType `json:"sample_type,omitempty"`
 
 	// Score 综合评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:363 table "表 4 DescribeSampleResp" row 20
-	Score *string `json:"score,omitempty"`
+	Score string `json:"score,omitempty"`
 
 	// Source 样本数据源地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:370 table "表 4 DescribeSampleResp" row 21
-	Source *string `json:"source,omitempty"`
+	Source string `json:"source,omitempty"`
 
 	// SubSampleURL 子样本URL，用于医疗。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:377 table "表 4 DescribeSampleResp" row 22
-	SubSampleURL *string `json:"sub_sample_url,omitempty"`
+	SubSampleURL string `json:"sub_sample_url,omitempty"`
 
 	// WorkerID 团队标注人员的ID，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:384 table "表 4 DescribeSampleResp" row 23
-	WorkerID *string `json:"worker_id,omitempty"`
+	WorkerID string `json:"worker_id,omitempty"`
 }
 
 // ListAutoAnnotationSamplesDescribeSampleRespSampleType 样本类型。可选值如下：
@@ -14883,7 +14883,7 @@ type ListAutoAnnotationSamplesResponseBody struct {
 	// SampleCount 样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:175 table "表 3 响应Body参数" row 1
-	SampleCount *int64 `json:"sample_count,omitempty"`
+	SampleCount int64 `json:"sample_count,omitempty"`
 
 	// Samples 样本列表。
 	//
@@ -14896,13 +14896,13 @@ type ListAutoAnnotationSamplesResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:354
 type ListBuiltInAlgorithmsError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:354
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:354
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:354
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListBuiltInAlgorithmsResponseBody defines model for ListBuiltInAlgorithmsResponseBody.
@@ -14912,23 +14912,23 @@ type ListBuiltInAlgorithmsResponseBody struct {
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:134 table "表 3 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:126 table "表 3 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:119 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// ModelTotalCount 模型的数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:141 table "表 3 响应参数" row 4
-	ModelTotalCount *int64 `json:"model_total_count,omitempty"`
+	ModelTotalCount int64 `json:"model_total_count,omitempty"`
 
 	// Models 模型的参数列表，结构说明如表4所示。
 	//
@@ -14943,57 +14943,57 @@ type ListBuiltInAlgorithmsResponseBodyModelsItem struct {
 	// CreateTime 模型的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:233 table "表 4 models结构数据" row 10
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// EngineID 模型的引擎ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:240 table "表 4 models结构数据" row 11
-	EngineID *int64 `json:"engine_id,omitempty"`
+	EngineID int64 `json:"engine_id,omitempty"`
 
 	// EngineName 模型的引擎名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:247 table "表 4 models结构数据" row 12
-	EngineName *string `json:"engine_name,omitempty"`
+	EngineName string `json:"engine_name,omitempty"`
 
 	// EngineVersion 模型的引擎版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:254 table "表 4 models结构数据" row 13
-	EngineVersion *string `json:"engine_version,omitempty"`
+	EngineVersion string `json:"engine_version,omitempty"`
 
 	// ModelDatasetFormat 使用模型需要的数据集格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:212 table "表 4 models结构数据" row 7
-	ModelDatasetFormat *string `json:"model_dataset_format,omitempty"`
+	ModelDatasetFormat string `json:"model_dataset_format,omitempty"`
 
 	// ModelDescriptionURL 模型描述链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:219 table "表 4 models结构数据" row 8
-	ModelDescriptionURL *string `json:"model_description_url,omitempty"`
+	ModelDescriptionURL string `json:"model_description_url,omitempty"`
 
 	// ModelID 模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:169 table "表 4 models结构数据" row 1
-	ModelID *int64 `json:"model_id,omitempty"`
+	ModelID int64 `json:"model_id,omitempty"`
 
 	// ModelName 模型名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:176 table "表 4 models结构数据" row 2
-	ModelName *string `json:"model_name,omitempty"`
+	ModelName string `json:"model_name,omitempty"`
 
 	// ModelPrecision 模型精度描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:191 table "表 4 models结构数据" row 4
-	ModelPrecision *string `json:"model_precision,omitempty"`
+	ModelPrecision string `json:"model_precision,omitempty"`
 
 	// ModelSize 模型大小，单位为字节(Byte)。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:198 table "表 4 models结构数据" row 5
-	ModelSize *int64 `json:"model_size,omitempty"`
+	ModelSize int64 `json:"model_size,omitempty"`
 
 	// ModelTrainDataset 模型训练数据集。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:205 table "表 4 models结构数据" row 6
-	ModelTrainDataset *string `json:"model_train_dataset,omitempty"`
+	ModelTrainDataset string `json:"model_train_dataset,omitempty"`
 
 	// ModelUsage 模型用途。
 	// - 1代表图像分类
@@ -15003,12 +15003,12 @@ type ListBuiltInAlgorithmsResponseBodyModelsItem struct {
 	// - 5图嵌入
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:183 table "表 4 models结构数据" row 3
-	ModelUsage *int64 `json:"model_usage,omitempty"`
+	ModelUsage int64 `json:"model_usage,omitempty"`
 
 	// Parameter 模型的运行参数。当为自定义镜像训练作业的时候，此参数为容器环境变量。该样例请参考请求示例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:226 table "表 4 models结构数据" row 9
-	Parameter *string `json:"parameter,omitempty"`
+	Parameter string `json:"parameter,omitempty"`
 }
 
 // ListClustersResponseBody defines model for ListClustersResponseBody.
@@ -15023,12 +15023,12 @@ type ListClustersResponseBody struct {
 	// Count 当前查询结果的集群数量，不设置offset、limit查询参数时，count与total相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:112 table "表 2 响应参数" row 2
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// TotalCount 不分页的情况下符合查询条件的总集群数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:105 table "表 2 响应参数" row 1
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListDatasetVersionsResponseBody defines model for ListDatasetVersionsResponseBody.
@@ -15038,7 +15038,7 @@ type ListDatasetVersionsResponseBody struct {
 	// TotalNumber 数据集版本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的版本列表.md:115 table "表 3 响应Body参数" row 1
-	TotalNumber *int64 `json:"total_number,omitempty"`
+	TotalNumber int64 `json:"total_number,omitempty"`
 
 	// Versions 数据集版本列表。
 	//
@@ -15058,7 +15058,7 @@ type ListDatasetsResponseBody struct {
 	// TotalNumber 数据集总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:256 table "表 3 响应Body参数" row 2
-	TotalNumber *int64 `json:"total_number,omitempty"`
+	TotalNumber int64 `json:"total_number,omitempty"`
 }
 
 // ListEventsEvent defines model for ListEventsEvent.
@@ -15068,17 +15068,17 @@ type ListEventsEvent struct {
 	// EventInfo 事件信息。描述服务的操作记录及部署过程中的关键动作、部署失败原因。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:210 table "表 4 event结构" row 3
-	EventInfo *string `json:"event_info,omitempty"`
+	EventInfo string `json:"event_info,omitempty"`
 
 	// EventType 事件类型，取值为normal/abnormal，代表此事件是否正常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:203 table "表 4 event结构" row 2
-	EventType *ListEventsEventEventType `json:"event_type,omitempty"`
+	EventType ListEventsEventEventType `json:"event_type,omitempty"`
 
 	// OccurTime 事件发生时间，取值为距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:196 table "表 4 event结构" row 1
-	OccurTime *float64 `json:"occur_time,omitempty"`
+	OccurTime float64 `json:"occur_time,omitempty"`
 }
 
 // ListEventsEventEventType 事件类型，取值为normal/abnormal，代表此事件是否正常。
@@ -15093,7 +15093,7 @@ type ListEventsResponseBody struct {
 	// Count 当前查询结果的事件数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:175 table "表 3 响应参数" row 5
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Events 事件日志，请参见表4。
 	//
@@ -15103,17 +15103,17 @@ type ListEventsResponseBody struct {
 	// ServiceID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:147 table "表 3 响应参数" row 1
-	ServiceID *string `json:"service_id,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
 
 	// ServiceName 服务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:154 table "表 3 响应参数" row 2
-	ServiceName *string `json:"service_name,omitempty"`
+	ServiceName string `json:"service_name,omitempty"`
 
 	// TotalCount 不分页的情况下符合查询条件的事件总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:168 table "表 3 响应参数" row 4
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListFileNamesError defines model for ListFileNamesError.
@@ -15121,13 +15121,13 @@ type ListEventsResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:132
 type ListFileNamesError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:132
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:132
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:132
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListFileNamesResponseBody defines model for ListFileNamesResponseBody.
@@ -15137,23 +15137,23 @@ type ListFileNamesResponseBody struct {
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:90 table "表 2 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:82 table "表 2 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:75 table "表 2 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// LogFileList 训练作业的日志文件名。单机作业日志仅有一个文件，分布式作业日志有多个文件。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:97 table "表 2 响应参数" row 4
-	LogFileList *string `json:"log_file_list,omitempty"`
+	LogFileList string `json:"log_file_list,omitempty"`
 }
 
 // ListImportTasksResponseBody defines model for ListImportTasksResponseBody.
@@ -15168,7 +15168,7 @@ type ListImportTasksResponseBody struct {
 	// TotalCount 导入任务的数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:103 table "表 3 响应Body参数" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListInstancesAIProject AI项目。如表11所示。
@@ -15178,7 +15178,7 @@ type ListInstancesAIProject struct {
 	// ID AI项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:661 table "表 11 AIProject" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // ListInstancesAutoStop 自动停止参数，如表10 auto_stop字段数据结构说明所示。
@@ -15188,27 +15188,27 @@ type ListInstancesAutoStop struct {
 	// Duration 运行时长，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:892 table "表 17 auto_stop字段数据结构说明" row 2
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// Enable 是否开启自动停止功能。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:885 table "表 17 auto_stop字段数据结构说明" row 1
-	Enable *bool `json:"enable,omitempty"`
+	Enable bool `json:"enable,omitempty"`
 
 	// Prompt 是否需要再次弹框提醒，提供给console使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:899 table "表 17 auto_stop字段数据结构说明" row 3
-	Prompt *bool `json:"prompt,omitempty"`
+	Prompt bool `json:"prompt,omitempty"`
 
 	// RemainTime 实际停止剩余时间，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:913 table "表 17 auto_stop字段数据结构说明" row 5
-	RemainTime *int64 `json:"remain_time,omitempty"`
+	RemainTime int64 `json:"remain_time,omitempty"`
 
 	// StopTimestamp 实例停止时间点， 13位时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:906 table "表 17 auto_stop字段数据结构说明" row 4
-	StopTimestamp *int64 `json:"stop_timestamp,omitempty"`
+	StopTimestamp int64 `json:"stop_timestamp,omitempty"`
 }
 
 // ListInstancesConnectionInfo 仓库链接信息。请参见表22。
@@ -15223,12 +15223,12 @@ type ListInstancesConnectionInfo struct {
 	// Protocol 链接仓库协议。当前支持：ssh，https。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1126 table "表 22 connection_info字段数据结构说明" row 1
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// URL 链接仓库地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1133 table "表 22 connection_info字段数据结构说明" row 2
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // ListInstancesCredential 证书信息，请参见表23。
@@ -15238,12 +15238,12 @@ type ListInstancesCredential struct {
 	// AccessToken GitHub的oauth token。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1168 table "表 23 credential字段数据结构说明" row 2
-	AccessToken *string `json:"access_token,omitempty"`
+	AccessToken string `json:"access_token,omitempty"`
 
 	// SSHPrivateKey ssh私有证书。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1161 table "表 23 credential字段数据结构说明" row 1
-	SSHPrivateKey *string `json:"ssh_private_key,omitempty"`
+	SSHPrivateKey string `json:"ssh_private_key,omitempty"`
 }
 
 // ListInstancesFailedReasons 创建、启动失败失败原因，如表16所示。
@@ -15253,7 +15253,7 @@ type ListInstancesFailedReasons struct {
 	// Code 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:850 table "表 16 failed_reasons字段数据结构说明" row 1
-	Code *string `json:"code,omitempty"`
+	Code string `json:"code,omitempty"`
 
 	// Detail 错误详情。
 	//
@@ -15263,7 +15263,7 @@ type ListInstancesFailedReasons struct {
 	// Message 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:857 table "表 16 failed_reasons字段数据结构说明" row 2
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // ListInstancesFlavorDetails 机器规格详情，如表9所示。
@@ -15273,32 +15273,32 @@ type ListInstancesFlavorDetails struct {
 	// BillingFlavor 计费规格。当该字段为空时，使用规格名称计费。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:591 table "表 9 flavor_details参数说明" row 13
-	BillingFlavor *string `json:"billing_flavor,omitempty"`
+	BillingFlavor string `json:"billing_flavor,omitempty"`
 
 	// BillingParams 计费倍率。当billing_flavor不为空时，该字段必选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:598 table "表 9 flavor_details参数说明" row 14
-	BillingParams *int64 `json:"billing_params,omitempty"`
+	BillingParams int64 `json:"billing_params,omitempty"`
 
 	// Duration 启动后设置的自动停止时间，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:576 table "表 9 flavor_details参数说明" row 11
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// InstanceNum 当前用户创建地该规格实例的数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:569 table "表 9 flavor_details参数说明" row 10
-	InstanceNum *int64 `json:"instance_num,omitempty"`
+	InstanceNum int64 `json:"instance_num,omitempty"`
 
 	// IsPermitted 当前用户是否有权限使用该规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:539 table "表 9 flavor_details参数说明" row 6
-	IsPermitted *bool `json:"is_permitted,omitempty"`
+	IsPermitted bool `json:"is_permitted,omitempty"`
 
 	// Name 规格名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:502 table "表 9 flavor_details参数说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Params 描述规格的参数。
 	//
@@ -15310,25 +15310,25 @@ type ListInstancesFlavorDetails struct {
 	// - NoDiscount
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:561 table "表 9 flavor_details参数说明" row 9
-	PromoType *string `json:"promo_type,omitempty"`
+	PromoType string `json:"promo_type,omitempty"`
 
 	// QueueLeftTime 排到队的剩余时间，单位为秒。
 	// 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:524 table "表 9 flavor_details参数说明" row 4
-	QueueLeftTime *int64 `json:"queue_left_time,omitempty"`
+	QueueLeftTime int64 `json:"queue_left_time,omitempty"`
 
 	// QueuingNum 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:517 table "表 9 flavor_details参数说明" row 3
-	QueuingNum *int64 `json:"queuing_num,omitempty"`
+	QueuingNum int64 `json:"queuing_num,omitempty"`
 
 	// Status 规格销售状态。当前支持：
 	// - onSale
 	// - soldOut
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:509 table "表 9 flavor_details参数说明" row 2
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// StorageList 支持的存储类型。默认为全部。
 	//
@@ -15339,7 +15339,7 @@ type ListInstancesFlavorDetails struct {
 	// 默认为“-1”, 表示可以无限制保存。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:583 table "表 9 flavor_details参数说明" row 12
-	StoreTime *int64 `json:"store_time,omitempty"`
+	StoreTime int64 `json:"store_time,omitempty"`
 
 	// Type 规格状态。当前支持：
 	// - GPU
@@ -15347,7 +15347,7 @@ type ListInstancesFlavorDetails struct {
 	// - ASCEND
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:546 table "表 9 flavor_details参数说明" row 7
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ListInstancesLocation 存储位置，如果type为“obs”类型，该参数必须填写，如表15所示数据结构，如缺省值为“NULL”。
@@ -15359,14 +15359,14 @@ type ListInstancesLocation struct {
 	// - ReadWriteMany：读写方式（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:826 table "表 15 location定义数据结构说明" row 4
-	AccessModes *ListInstancesLocationAccessModes `json:"access_modes,omitempty"`
+	AccessModes ListInstancesLocationAccessModes `json:"access_modes,omitempty"`
 
 	// MountPath Notebook内的挂载路径，仅type为“obsfs”类型，该字段有效。
 	// 默认值为“/home/ma-user/work”。
 	// 若希望挂载到指定路径，建议填写“/home/ma-user/work”的子目录，否则可能因权限等问题导致挂载失败或读写异常。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:815 table "表 15 location定义数据结构说明" row 3
-	MountPath *string `json:"mount_path,omitempty"`
+	MountPath string `json:"mount_path,omitempty"`
 
 	// Path 存储路径。
 	// - 如果type为“obs”类型，该值必须填写，该值需为有效的OBS桶路径，且以“/”结束。不能指定为OBS桶的根目录，需指定为OBS桶下的具体目录。
@@ -15374,12 +15374,12 @@ type ListInstancesLocation struct {
 	// - 如果type为“evs”类型，该值不需要填写。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:796 table "表 15 location定义数据结构说明" row 1
-	Path *string `json:"path,omitempty"`
+	Path string `json:"path,omitempty"`
 
 	// VolumeSize EVS存储盘大小，最小为5GB，最大为4096GB，缺省值为5GB；如果type为OBS类型，该值不需要填写。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:806 table "表 15 location定义数据结构说明" row 2
-	VolumeSize *int64 `json:"volume_size,omitempty"`
+	VolumeSize int64 `json:"volume_size,omitempty"`
 }
 
 // ListInstancesLocationAccessModes 挂载文件的访问权限，支持读写和只读两种方式，仅type为“obsfs”类型，该字段有效。可选值：
@@ -15432,7 +15432,7 @@ type ListInstancesOwner struct {
 	// ProjectID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:682 table "表 12 owner参数说明" row 1
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 }
 
 // ListInstancesPool 专属资源池，如表10所示。
@@ -15442,12 +15442,12 @@ type ListInstancesPool struct {
 	// ID 资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:619 table "表 10 pool参数说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 资源池名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:626 table "表 10 pool参数说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Owner 当“type”为“USER_DEFINED”时是必选项。如表12所示。
 	//
@@ -15457,7 +15457,7 @@ type ListInstancesPool struct {
 	// Type 资源池类型。主要区分类型：USER_DEFINED，表明为专属资源池。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:633 table "表 10 pool参数说明" row 3
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ListInstancesProfile 规格信息，如表5所示。
@@ -15467,22 +15467,22 @@ type ListInstancesProfile struct {
 	// DeType 开发环境类型，当前仅支持Notebook。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:355 table "表 5 profile字段数据结构说明" row 4
-	DeType *ListInstancesProfileDeType `json:"de_type,omitempty"`
+	DeType ListInstancesProfileDeType `json:"de_type,omitempty"`
 
 	// Description 配置描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:348 table "表 5 profile字段数据结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FlavorType 硬件类型。支持CPU，GPU，Ascend。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:376 table "表 5 profile字段数据结构说明" row 7
-	FlavorType *string `json:"flavor_type,omitempty"`
+	FlavorType string `json:"flavor_type,omitempty"`
 
 	// ID 配置ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:334 table "表 5 profile字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Labels 标签信息，可扩展字段。
 	//
@@ -15492,7 +15492,7 @@ type ListInstancesProfile struct {
 	// Name 配置名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:341 table "表 5 profile字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Provision 部署信息，如表6所示。
 	//
@@ -15522,7 +15522,7 @@ type ListInstancesProvision struct {
 	// Type 部署类型，当前仅支持Docker。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:397 table "表 6 provision字段数据结构说明" row 1
-	Type *ListInstancesProvisionType `json:"type,omitempty"`
+	Type ListInstancesProvisionType `json:"type,omitempty"`
 }
 
 // ListInstancesProvisionType 部署类型，当前仅支持Docker。
@@ -15537,25 +15537,25 @@ type ListInstancesQueuingInfo struct {
 	// BeginTimestamp 实例排队的开始时间，13位时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1000 table "表 19 queuing_info参数说明" row 7
-	BeginTimestamp *int64 `json:"begin_timestamp,omitempty"`
+	BeginTimestamp int64 `json:"begin_timestamp,omitempty"`
 
 	// DeType 开发环境类型，缺省时返回全部类型。
 	// 当前仅支持Notebook。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:969 table "表 19 queuing_info参数说明" row 3
-	DeType *ListInstancesQueuingInfoDeType `json:"de_type,omitempty"`
+	DeType ListInstancesQueuingInfoDeType `json:"de_type,omitempty"`
 
 	// EndTimestamp 实例排队的预计停止时间，13位时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1014 table "表 19 queuing_info参数说明" row 9
-	EndTimestamp *int64 `json:"end_timestamp,omitempty"`
+	EndTimestamp int64 `json:"end_timestamp,omitempty"`
 
 	// Flavor 实例的机器规格，缺省时返回全部类型。现在支持的有：
 	// - modelarts.vm.cpu.free
 	// - modelarts.vm.gpu.free
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:977 table "表 19 queuing_info参数说明" row 4
-	Flavor *string `json:"flavor,omitempty"`
+	Flavor string `json:"flavor,omitempty"`
 
 	// FlavorDetails 机器规格详情，如表9所示。
 	//
@@ -15565,29 +15565,29 @@ type ListInstancesQueuingInfo struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:955 table "表 19 queuing_info参数说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:962 table "表 19 queuing_info参数说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Rank 实例在队列中的排位。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1021 table "表 19 queuing_info参数说明" row 10
-	Rank *int64 `json:"rank,omitempty"`
+	Rank int64 `json:"rank,omitempty"`
 
 	// RemainTime 排到队的剩余时间，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1007 table "表 19 queuing_info参数说明" row 8
-	RemainTime *int64 `json:"remain_time,omitempty"`
+	RemainTime int64 `json:"remain_time,omitempty"`
 
 	// Status 实例状态，缺省时返回全部类型。包括:
 	// - CREATE_QUEUING
 	// - START_QUEUING
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:992 table "表 19 queuing_info参数说明" row 6
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 }
 
 // ListInstancesQueuingInfoDeType 开发环境类型，缺省时返回全部类型。
@@ -15603,7 +15603,7 @@ type ListInstancesRepository struct {
 	// Branch 仓库分支。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1077 table "表 21 repository字段数据结构说明" row 2
-	Branch *string `json:"branch,omitempty"`
+	Branch string `json:"branch,omitempty"`
 
 	// ConnectionInfo 仓库链接信息。请参见表22。
 	//
@@ -15613,22 +15613,22 @@ type ListInstancesRepository struct {
 	// ID 仓库ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1070 table "表 21 repository字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Type 仓库类型。CodeClub，GitHub。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1098 table "表 21 repository字段数据结构说明" row 5
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UserEmail 仓库配置用户邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1091 table "表 21 repository字段数据结构说明" row 4
-	UserEmail *string `json:"user_email,omitempty"`
+	UserEmail string `json:"user_email,omitempty"`
 
 	// UserName 仓库配置用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1084 table "表 21 repository字段数据结构说明" row 3
-	UserName *string `json:"user_name,omitempty"`
+	UserName string `json:"user_name,omitempty"`
 }
 
 // ListInstancesResponseBody defines model for ListInstancesResponseBody.
@@ -15643,7 +15643,7 @@ type ListInstancesResponseBody struct {
 	// TotalCount 总的开发环境数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:173 table "表 3 响应参数" row 1
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListInstancesResponseBodyInstancesItem defines model for ListInstancesResponseBodyInstancesItem.
@@ -15658,22 +15658,22 @@ type ListInstancesResponseBodyInstancesItem struct {
 	// CreationTimestamp 实例的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:229 table "表 4 instances字段响应参数说明" row 5
-	CreationTimestamp *string `json:"creation_timestamp,omitempty"`
+	CreationTimestamp string `json:"creation_timestamp,omitempty"`
 
 	// Description 实例描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:215 table "表 4 instances字段响应参数说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ErrorCode 错误码。请参考错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:292 table "表 4 instances字段响应参数说明" row 14
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// Flavor 机器规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:243 table "表 4 instances字段响应参数说明" row 7
-	Flavor *string `json:"flavor,omitempty"`
+	Flavor string `json:"flavor,omitempty"`
 
 	// FlavorDetails 机器规格详情，如表9所示。
 	//
@@ -15683,17 +15683,17 @@ type ListInstancesResponseBodyInstancesItem struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:201 table "表 4 instances字段响应参数说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LatestUpdateTimestamp 实例的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:264 table "表 4 instances字段响应参数说明" row 10
-	LatestUpdateTimestamp *string `json:"latest_update_timestamp,omitempty"`
+	LatestUpdateTimestamp string `json:"latest_update_timestamp,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:208 table "表 4 instances字段响应参数说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Pool 专属资源池，如表10所示。
 	//
@@ -15723,7 +15723,7 @@ type ListInstancesResponseBodyInstancesItem struct {
 	// Status 实例状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:222 table "表 4 instances字段响应参数说明" row 4
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// User 用户信息，如表20所示。
 	//
@@ -15743,7 +15743,7 @@ type ListInstancesSpec struct {
 	// Engine 部署引擎，当前仅支持CCE。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:432 table "表 7 spec字段数据结构说明" row 1
-	Engine *ListInstancesSpecEngine `json:"engine,omitempty"`
+	Engine ListInstancesSpecEngine `json:"engine,omitempty"`
 
 	// Params 部署参数，当前仅支持Docker，如表8所示。
 	//
@@ -15768,17 +15768,17 @@ type ListInstancesSpecParams struct {
 	// ImageName 镜像名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:467 table "表 8 Docker部署参数数据结构说明" row 2
-	ImageName *string `json:"image_name,omitempty"`
+	ImageName string `json:"image_name,omitempty"`
 
 	// ImageTag 镜像标签。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:474 table "表 8 Docker部署参数数据结构说明" row 3
-	ImageTag *string `json:"image_tag,omitempty"`
+	ImageTag string `json:"image_tag,omitempty"`
 
 	// Namespace SWR组织名称，全局唯一。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:460 table "表 8 Docker部署参数数据结构说明" row 1
-	Namespace *string `json:"namespace,omitempty"`
+	Namespace string `json:"namespace,omitempty"`
 }
 
 // ListInstancesStorage 存储路径。表14
@@ -15803,12 +15803,12 @@ type ListInstancesUser struct {
 	// ID 用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1042 table "表 20 user字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1049 table "表 20 user字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListInstancesWorkspace 工作空间，如表18所示。
@@ -15818,7 +15818,7 @@ type ListInstancesWorkspace struct {
 	// ID 工作空间ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:934 table "表 18 workspace字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // ListLabelsResponseBody defines model for ListLabelsResponseBody.
@@ -15838,12 +15838,12 @@ type ListLogsConfig struct {
 	// ClusterID 专属资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:237 table "表 4 config结构" row 9
-	ClusterID *string `json:"cluster_id,omitempty"`
+	ClusterID string `json:"cluster_id,omitempty"`
 
 	// CustomSpec 自定义规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:215 table "表 4 config结构" row 6
-	CustomSpec *float64 `json:"custom_spec,omitempty"`
+	CustomSpec float64 `json:"custom_spec,omitempty"`
 
 	// Envs 运行模型需要的环境变量键值对。
 	// 为确保您的数据安全，在环境变量中，请勿输入敏感信息，如明文密码。
@@ -15854,32 +15854,32 @@ type ListLogsConfig struct {
 	// InstanceCount 模型部署的实例数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:222 table "表 4 config结构" row 7
-	InstanceCount *int64 `json:"instance_count,omitempty"`
+	InstanceCount int64 `json:"instance_count,omitempty"`
 
 	// ModelID 模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:180 table "表 4 config结构" row 1
-	ModelID *string `json:"model_id,omitempty"`
+	ModelID string `json:"model_id,omitempty"`
 
 	// ModelName 模型名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:187 table "表 4 config结构" row 2
-	ModelName *string `json:"model_name,omitempty"`
+	ModelName string `json:"model_name,omitempty"`
 
 	// ModelVersion 模型版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:194 table "表 4 config结构" row 3
-	ModelVersion *string `json:"model_version,omitempty"`
+	ModelVersion string `json:"model_version,omitempty"`
 
 	// Specification 资源规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:208 table "表 4 config结构" row 5
-	Specification *string `json:"specification,omitempty"`
+	Specification string `json:"specification,omitempty"`
 
 	// Weight 权重，分配到此模型的流量权重，当infer_type为real-time时会返回此值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:201 table "表 4 config结构" row 4
-	Weight *int64 `json:"weight,omitempty"`
+	Weight int64 `json:"weight,omitempty"`
 }
 
 // ListLogsResponseBody defines model for ListLogsResponseBody.
@@ -15894,12 +15894,12 @@ type ListLogsResponseBody struct {
 	// ServiceID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:75 table "表 2 响应参数" row 1
-	ServiceID *string `json:"service_id,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
 
 	// ServiceName 服务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:82 table "表 2 响应参数" row 2
-	ServiceName *string `json:"service_name,omitempty"`
+	ServiceName string `json:"service_name,omitempty"`
 }
 
 // ListModelsResponseBody defines model for ListModelsResponseBody.
@@ -15909,7 +15909,7 @@ type ListModelsResponseBody struct {
 	// Count 模型数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:182 table "表 3 参数说明" row 2
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Models 模型元数据信息，model结构如表4所示。
 	//
@@ -15919,7 +15919,7 @@ type ListModelsResponseBody struct {
 	// TotalCount 不分页的情况下符合查询条件的总模型数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:175 table "表 3 参数说明" row 1
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListModelsSpecification 最小部署规格。Specification结构如表5所示。
@@ -15929,22 +15929,22 @@ type ListModelsSpecification struct {
 	// MinAscend 最小Ascend规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:396 table "表 5 Specification参数说明" row 4
-	MinAscend *string `json:"min_ascend,omitempty"`
+	MinAscend string `json:"min_ascend,omitempty"`
 
 	// MinCPU 最小CPU规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:375 table "表 5 Specification参数说明" row 1
-	MinCPU *string `json:"min_cpu,omitempty"`
+	MinCPU string `json:"min_cpu,omitempty"`
 
 	// MinGpu 最小GPU规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:382 table "表 5 Specification参数说明" row 2
-	MinGpu *string `json:"min_gpu,omitempty"`
+	MinGpu string `json:"min_gpu,omitempty"`
 
 	// MinMemory 最小内存。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:389 table "表 5 Specification参数说明" row 3
-	MinMemory *string `json:"min_memory,omitempty"`
+	MinMemory string `json:"min_memory,omitempty"`
 }
 
 // ListMonitorResponseBody defines model for ListMonitorResponseBody.
@@ -15959,12 +15959,12 @@ type ListMonitorResponseBody struct {
 	// ServiceID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:91 table "表 3 响应参数" row 1
-	ServiceID *string `json:"service_id,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
 
 	// ServiceName 服务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:98 table "表 3 响应参数" row 2
-	ServiceName *string `json:"service_name,omitempty"`
+	ServiceName string `json:"service_name,omitempty"`
 }
 
 // ListMonitorResponseBodyMonitorsItem defines model for ListMonitorResponseBodyMonitorsItem.
@@ -15974,57 +15974,57 @@ type ListMonitorResponseBodyMonitorsItem struct {
 	// CPUCoreTotal 总CPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:168 table "表 4 real-time monitor结构" row 7
-	CPUCoreTotal *float64 `json:"cpu_core_total,omitempty"`
+	CPUCoreTotal float64 `json:"cpu_core_total,omitempty"`
 
 	// CPUCoreUsage 已使用CPU核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:161 table "表 4 real-time monitor结构" row 6
-	CPUCoreUsage *float64 `json:"cpu_core_usage,omitempty"`
+	CPUCoreUsage float64 `json:"cpu_core_usage,omitempty"`
 
 	// CPUMemoryTotal 总内存，单位MB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:182 table "表 4 real-time monitor结构" row 9
-	CPUMemoryTotal *int64 `json:"cpu_memory_total,omitempty"`
+	CPUMemoryTotal int64 `json:"cpu_memory_total,omitempty"`
 
 	// CPUMemoryUsage 已使用内存，单位MB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:175 table "表 4 real-time monitor结构" row 8
-	CPUMemoryUsage *int64 `json:"cpu_memory_usage,omitempty"`
+	CPUMemoryUsage int64 `json:"cpu_memory_usage,omitempty"`
 
 	// FailedTimes 模型实例调用失败次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:154 table "表 4 real-time monitor结构" row 5
-	FailedTimes *int64 `json:"failed_times,omitempty"`
+	FailedTimes int64 `json:"failed_times,omitempty"`
 
 	// GpuTotal 总GPU个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:196 table "表 4 real-time monitor结构" row 11
-	GpuTotal *float64 `json:"gpu_total,omitempty"`
+	GpuTotal float64 `json:"gpu_total,omitempty"`
 
 	// GpuUsage 已使用GPU个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:189 table "表 4 real-time monitor结构" row 10
-	GpuUsage *float64 `json:"gpu_usage,omitempty"`
+	GpuUsage float64 `json:"gpu_usage,omitempty"`
 
 	// InvocationTimes 模型实例的总调用次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:147 table "表 4 real-time monitor结构" row 4
-	InvocationTimes *int64 `json:"invocation_times,omitempty"`
+	InvocationTimes int64 `json:"invocation_times,omitempty"`
 
 	// ModelID 模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:126 table "表 4 real-time monitor结构" row 1
-	ModelID *string `json:"model_id,omitempty"`
+	ModelID string `json:"model_id,omitempty"`
 
 	// ModelName 模型名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:133 table "表 4 real-time monitor结构" row 2
-	ModelName *string `json:"model_name,omitempty"`
+	ModelName string `json:"model_name,omitempty"`
 
 	// ModelVersion 模型版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:140 table "表 4 real-time monitor结构" row 3
-	ModelVersion *string `json:"model_version,omitempty"`
+	ModelVersion string `json:"model_version,omitempty"`
 }
 
 // ListProcessorTaskVersionResultsResponseBody defines model for ListProcessorTaskVersionResultsResponseBody.
@@ -16034,12 +16034,12 @@ type ListProcessorTaskVersionResultsResponseBody struct {
 	// Count 结果总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:129 table "表 3 响应Body参数" row 1
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// HasMore 是否已返回全部结果。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:136 table "表 3 响应Body参数" row 2
-	HasMore *bool `json:"has_more,omitempty"`
+	HasMore bool `json:"has_more,omitempty"`
 
 	// Results 分页展示的结果。
 	//
@@ -16054,7 +16054,7 @@ type ListProcessorTaskVersionsResponseBody struct {
 	// Count 版本总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:120 table "表 3 响应Body参数" row 1
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Versions 分页查询到的数据处理任务版本列表。
 	//
@@ -16069,7 +16069,7 @@ type ListProcessorTasksResponseBody struct {
 	// Count 数据处理任务总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:235 table "表 3 响应Body参数" row 1
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Tasks 分页查询到的数据处理任务列表。
 	//
@@ -16082,13 +16082,13 @@ type ListProcessorTasksResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:286
 type ListResourceSpecsError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:286
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:286
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:286
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListResourceSpecsResponseBody defines model for ListResourceSpecsResponseBody.
@@ -16099,23 +16099,23 @@ type ListResourceSpecsResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:118 table "表 3 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:110 table "表 3 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:103 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// SpecTotalCount 作业资源规格总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:126 table "表 3 响应参数" row 4
-	SpecTotalCount *int64 `json:"spec_total_count,omitempty"`
+	SpecTotalCount int64 `json:"spec_total_count,omitempty"`
 
 	// Specs 资源规格参数列表，如表4所示。
 	//
@@ -16132,17 +16132,17 @@ type ListSamplesDescribeSampleResp struct {
 	// - false：验收不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:217 table "表 4 DescribeSampleResp" row 1
-	CheckAccept *bool `json:"check_accept,omitempty"`
+	CheckAccept bool `json:"check_accept,omitempty"`
 
 	// CheckComment 验收意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:227 table "表 4 DescribeSampleResp" row 2
-	CheckComment *string `json:"check_comment,omitempty"`
+	CheckComment string `json:"check_comment,omitempty"`
 
 	// CheckScore 验收评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:234 table "表 4 DescribeSampleResp" row 3
-	CheckScore *string `json:"check_score,omitempty"`
+	CheckScore string `json:"check_score,omitempty"`
 
 	// DeletionReasons 样本的删除原因，用于医疗。
 	//
@@ -16174,17 +16174,17 @@ type ListSamplesDescribeSampleResp struct {
 	// - false：审核不通过
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:276 table "表 4 DescribeSampleResp" row 9
-	ReviewAccept *bool `json:"review_accept,omitempty"`
+	ReviewAccept bool `json:"review_accept,omitempty"`
 
 	// ReviewComment 审核意见，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:286 table "表 4 DescribeSampleResp" row 10
-	ReviewComment *string `json:"review_comment,omitempty"`
+	ReviewComment string `json:"review_comment,omitempty"`
 
 	// ReviewScore 审核评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:293 table "表 4 DescribeSampleResp" row 11
-	ReviewScore *string `json:"review_score,omitempty"`
+	ReviewScore string `json:"review_score,omitempty"`
 
 	// SampleData 样本数据列表。
 	//
@@ -16194,22 +16194,22 @@ type ListSamplesDescribeSampleResp struct {
 	// SampleDir 样本所在路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:307 table "表 4 DescribeSampleResp" row 13
-	SampleDir *string `json:"sample_dir,omitempty"`
+	SampleDir string `json:"sample_dir,omitempty"`
 
 	// SampleID 样本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:314 table "表 4 DescribeSampleResp" row 14
-	SampleID *string `json:"sample_id,omitempty"`
+	SampleID string `json:"sample_id,omitempty"`
 
 	// SampleName 样本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:321 table "表 4 DescribeSampleResp" row 15
-	SampleName *string `json:"sample_name,omitempty"`
+	SampleName string `json:"sample_name,omitempty"`
 
 	// SampleSize 样本大小或文本长度，单位是字节。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:328 table "表 4 DescribeSampleResp" row 16
-	SampleSize *int64 `json:"sample_size,omitempty"`
+	SampleSize int64 `json:"sample_size,omitempty"`
 
 	// SampleStatus 样本状态。可选样本状态如下：
 	// - __ALL__：已标注
@@ -16227,12 +16227,12 @@ type ListSamplesDescribeSampleResp struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:335 table "表 4 DescribeSampleResp" row 17
-	SampleStatus *string `json:"sample_status,omitempty"`
+	SampleStatus string `json:"sample_status,omitempty"`
 
 	// SampleTime 样本时间，OBS最后修改时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:356 table "表 4 DescribeSampleResp" row 18
-	SampleTime *int64 `json:"sample_time,omitempty"`
+	SampleTime int64 `json:"sample_time,omitempty"`
 
 	// SampleType 样本类型。可选值如下：
 	// - 0：图像
@@ -16243,27 +16243,27 @@ type ListSamplesDescribeSampleResp struct {
 	// - 9：自由格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:363 table "表 4 DescribeSampleResp" row 19
-	SampleType *ListSamplesDescribeSampleRespSampleType `json:"sample_type,omitempty"`
+	SampleType ListSamplesDescribeSampleRespSampleType `json:"sample_type,omitempty"`
 
 	// Score 综合评分，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:377 table "表 4 DescribeSampleResp" row 20
-	Score *string `json:"score,omitempty"`
+	Score string `json:"score,omitempty"`
 
 	// Source 样本数据源地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:384 table "表 4 DescribeSampleResp" row 21
-	Source *string `json:"source,omitempty"`
+	Source string `json:"source,omitempty"`
 
 	// SubSampleURL 子样本URL，用于医疗。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:391 table "表 4 DescribeSampleResp" row 22
-	SubSampleURL *string `json:"sub_sample_url,omitempty"`
+	SubSampleURL string `json:"sub_sample_url,omitempty"`
 
 	// WorkerID 团队标注人员的ID，用于团队标注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:398 table "表 4 DescribeSampleResp" row 23
-	WorkerID *string `json:"worker_id,omitempty"`
+	WorkerID string `json:"worker_id,omitempty"`
 }
 
 // ListSamplesDescribeSampleRespSampleType 样本类型。可选值如下：
@@ -16284,7 +16284,7 @@ type ListSamplesResponseBody struct {
 	// SampleCount 样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:256 table "表 3 响应Body参数" row 1
-	SampleCount *int64 `json:"sample_count,omitempty"`
+	SampleCount int64 `json:"sample_count,omitempty"`
 
 	// Samples 样本列表。
 	//
@@ -16319,7 +16319,7 @@ type ListServicesResponseBody struct {
 	// Count 当前查询结果的服务数量，不设置offset、limit查询参数时，count与total_count相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:170 table "表 3 参数说明" row 2
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Services 查询到的服务集合，service结构如表4所示。
 	//
@@ -16329,7 +16329,7 @@ type ListServicesResponseBody struct {
 	// TotalCount 不分页的情况下符合查询条件的总服务数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:163 table "表 3 参数说明" row 1
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListSpecificationsResponseBody defines model for ListSpecificationsResponseBody.
@@ -16349,56 +16349,56 @@ type ListSpecificationsSpecification struct {
 	// BillingSpec 计费对应规格的唯一标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:99 table "表 3 specification结构" row 2
-	BillingSpec *string `json:"billing_spec,omitempty"`
+	BillingSpec string `json:"billing_spec,omitempty"`
 
 	// DisplayCn 规格的中文描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:157 table "表 3 specification结构" row 10
-	DisplayCn *string `json:"display_cn,omitempty"`
+	DisplayCn string `json:"display_cn,omitempty"`
 
 	// DisplayEn 规格的英文描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:150 table "表 3 specification结构" row 9
-	DisplayEn *string `json:"display_en,omitempty"`
+	DisplayEn string `json:"display_en,omitempty"`
 
 	// ExtendParams 计费因子。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:143 table "表 3 specification结构" row 8
-	ExtendParams *int64 `json:"extend_params,omitempty"`
+	ExtendParams int64 `json:"extend_params,omitempty"`
 
 	// IsFree 当前规格是否是免费规格，“true”表示是免费规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:129 table "表 3 specification结构" row 6
-	IsFree *bool `json:"is_free,omitempty"`
+	IsFree bool `json:"is_free,omitempty"`
 
 	// IsOpen 是否开放此规格，默认是“true”；取值为“false”时，用户需要提工单申请才可使用此规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:114 table "表 3 specification结构" row 4
-	IsOpen *bool `json:"is_open,omitempty"`
+	IsOpen bool `json:"is_open,omitempty"`
 
 	// OverQuota 当前规格是否超过可用配额，“true”表示超过可用配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:136 table "表 3 specification结构" row 7
-	OverQuota *bool `json:"over_quota,omitempty"`
+	OverQuota bool `json:"over_quota,omitempty"`
 
 	// SourceType 此规格应用于模型的类型。
 	// - 空：默认为空，用户自己产生的模型。
 	// - auto；自动学习训练的模型，计费方式有差别。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:121 table "表 3 specification结构" row 5
-	SourceType *string `json:"source_type,omitempty"`
+	SourceType string `json:"source_type,omitempty"`
 
 	// SpecStatus 规格状态。
 	// - normal：正常
 	// - sellout：售罄，售罄时无法使用此规格部署服务。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:106 table "表 3 specification结构" row 3
-	SpecStatus *string `json:"spec_status,omitempty"`
+	SpecStatus string `json:"spec_status,omitempty"`
 
 	// Specification 规格的唯一标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:92 table "表 3 specification结构" row 1
-	Specification *string `json:"specification,omitempty"`
+	Specification string `json:"specification,omitempty"`
 }
 
 // ListStatsResponseBody defines model for ListStatsResponseBody.
@@ -16408,14 +16408,14 @@ type ListStatsResponseBody struct {
 	// DataPath 数据集数据存储路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的统计信息.md:122 table "表 3 响应Body参数" row 1
-	DataPath *string `json:"data_path,omitempty"`
+	DataPath string `json:"data_path,omitempty"`
 
 	// DataSplitingEnable 根据样本标注统计，判断数据集是否可以进行训练/验证集切分。可选值如下：
 	// - true：数据集可以进行训练/验证集切分
 	// - false：数据集无法进行训练/验证集切分
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的统计信息.md:129 table "表 3 响应Body参数" row 2
-	DataSplitingEnable *bool `json:"data_spliting_enable,omitempty"`
+	DataSplitingEnable bool `json:"data_spliting_enable,omitempty"`
 
 	// GroupedLabelStats 按标注类型分组后的标签统计信息。
 	//
@@ -16455,27 +16455,27 @@ type ListTasksEvent struct {
 	// CreateTime 事件创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1313 table "表 15 Event" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1320 table "表 15 Event" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ElapsedTime 事件执行时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1327 table "表 15 Event" row 3
-	ElapsedTime *int64 `json:"elapsed_time,omitempty"`
+	ElapsedTime int64 `json:"elapsed_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1334 table "表 15 Event" row 4
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1341 table "表 15 Event" row 5
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// Events 子事件列表。
 	//
@@ -16485,22 +16485,22 @@ type ListTasksEvent struct {
 	// Level 事件级别。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1355 table "表 15 Event" row 7
-	Level *int64 `json:"level,omitempty"`
+	Level int64 `json:"level,omitempty"`
 
 	// Name 事件名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1362 table "表 15 Event" row 8
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Ordinal 排序序号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1369 table "表 15 Event" row 9
-	Ordinal *int64 `json:"ordinal,omitempty"`
+	Ordinal int64 `json:"ordinal,omitempty"`
 
 	// ParentName 上层事件名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1376 table "表 15 Event" row 10
-	ParentName *string `json:"parent_name,omitempty"`
+	ParentName string `json:"parent_name,omitempty"`
 
 	// Status 状态。可选值如下：
 	// - waiting：等待中
@@ -16509,7 +16509,7 @@ type ListTasksEvent struct {
 	// - success：成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1383 table "表 15 Event" row 11
-	Status *ListTasksEventStatus `json:"status,omitempty"`
+	Status ListTasksEventStatus `json:"status,omitempty"`
 }
 
 // ListTasksEventStatus 状态。可选值如下：
@@ -16530,7 +16530,7 @@ type ListTasksResponseBody struct {
 	// - false：数据集不存在正在运行的一键模型上线任务
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:131 table "表 3 响应Body参数" row 1
-	ExistRunningDeployTask *bool `json:"exist_running_deploy_task,omitempty"`
+	ExistRunningDeployTask bool `json:"exist_running_deploy_task,omitempty"`
 
 	// Tasks 任务列表。
 	//
@@ -16540,7 +16540,7 @@ type ListTasksResponseBody struct {
 	// TotalCount 任务总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:148 table "表 3 响应Body参数" row 3
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListTasksSmartTaskConfig 任务配置。
@@ -16552,51 +16552,51 @@ type ListTasksSmartTaskConfig struct {
 	// - accurate：精准型，除已标注样本外，会额外使用未标注的样本做半监督训练
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:330 table "表 5 SmartTaskConfig" row 1
-	AlgorithmType *string `json:"algorithm_type,omitempty"`
+	AlgorithmType string `json:"algorithm_type,omitempty"`
 
 	// Ambiguity 是否通过图片模糊度来聚类。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:340 table "表 5 SmartTaskConfig" row 2
-	Ambiguity *bool `json:"ambiguity,omitempty"`
+	Ambiguity bool `json:"ambiguity,omitempty"`
 
 	// AnnotationOutput 主动学习标注结果输出路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:347 table "表 5 SmartTaskConfig" row 3
-	AnnotationOutput *string `json:"annotation_output,omitempty"`
+	AnnotationOutput string `json:"annotation_output,omitempty"`
 
 	// CollectRule 样本收集规则，默认为全量收集规则“all”。当前仅支持全量收集规则“all”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:354 table "表 5 SmartTaskConfig" row 4
-	CollectRule *string `json:"collect_rule,omitempty"`
+	CollectRule string `json:"collect_rule,omitempty"`
 
 	// CollectSample 是否启用样本收集。可选值如下：
 	// - true：启用样本收集（默认值）
 	// - false：不启用样本收集
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:361 table "表 5 SmartTaskConfig" row 5
-	CollectSample *bool `json:"collect_sample,omitempty"`
+	CollectSample bool `json:"collect_sample,omitempty"`
 
 	// ConfidenceScope 关键样本置信度范围，用中划线隔开最小值和最大值。比如：“0.10-0.90”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:371 table "表 5 SmartTaskConfig" row 6
-	ConfidenceScope *string `json:"confidence_scope,omitempty"`
+	ConfidenceScope string `json:"confidence_scope,omitempty"`
 
 	// Description 任务描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:378 table "表 5 SmartTaskConfig" row 7
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EngineName 引擎名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:385 table "表 5 SmartTaskConfig" row 8
-	EngineName *string `json:"engine_name,omitempty"`
+	EngineName string `json:"engine_name,omitempty"`
 
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:392 table "表 5 SmartTaskConfig" row 9
-	ExportFormat *ListTasksSmartTaskConfigExportFormat `json:"export_format,omitempty"`
+	ExportFormat ListTasksSmartTaskConfigExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	//
@@ -16611,17 +16611,17 @@ type ListTasksSmartTaskConfig struct {
 	// ImageBrightness 是否通过图片亮度来聚类。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:416 table "表 5 SmartTaskConfig" row 12
-	ImageBrightness *bool `json:"image_brightness,omitempty"`
+	ImageBrightness bool `json:"image_brightness,omitempty"`
 
 	// ImageColorfulness 是否通过图片色彩来聚类。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:423 table "表 5 SmartTaskConfig" row 13
-	ImageColorfulness *bool `json:"image_colorfulness,omitempty"`
+	ImageColorfulness bool `json:"image_colorfulness,omitempty"`
 
 	// InfClusterID 专属集群ID，默认为空，不使用专属集群；使用专属集群部署服务时需确保集群状态正常；配置此参数后，则使用集群的网络配置，vpc_id参数不生效。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:430 table "表 5 SmartTaskConfig" row 14
-	InfClusterID *string `json:"inf_cluster_id,omitempty"`
+	InfClusterID string `json:"inf_cluster_id,omitempty"`
 
 	// InfConfigList 运行推理任务需要的配置列表，可选填，默认为空。
 	//
@@ -16631,62 +16631,62 @@ type ListTasksSmartTaskConfig struct {
 	// InfOutput 主动学习中推理的输出路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:444 table "表 5 SmartTaskConfig" row 16
-	InfOutput *string `json:"inf_output,omitempty"`
+	InfOutput string `json:"inf_output,omitempty"`
 
 	// InferResultOutputDir 样本预测结果输出OBS目录,可以不输入，默认使用output_dir目录下的{service_id}-infer-result子目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:451 table "表 5 SmartTaskConfig" row 17
-	InferResultOutputDir *string `json:"infer_result_output_dir,omitempty"`
+	InferResultOutputDir string `json:"infer_result_output_dir,omitempty"`
 
 	// KeySampleOutput 主动学习中难例的输出路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:458 table "表 5 SmartTaskConfig" row 18
-	KeySampleOutput *string `json:"key_sample_output,omitempty"`
+	KeySampleOutput string `json:"key_sample_output,omitempty"`
 
 	// LogURL 训练作业的日志OBS输出路径URL，默认为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:465 table "表 5 SmartTaskConfig" row 19
-	LogURL *string `json:"log_url,omitempty"`
+	LogURL string `json:"log_url,omitempty"`
 
 	// ManifestPath manifest路径，给训练、推理作为输入。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:472 table "表 5 SmartTaskConfig" row 20
-	ManifestPath *string `json:"manifest_path,omitempty"`
+	ManifestPath string `json:"manifest_path,omitempty"`
 
 	// ModelID 模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:479 table "表 5 SmartTaskConfig" row 21
-	ModelID *string `json:"model_id,omitempty"`
+	ModelID string `json:"model_id,omitempty"`
 
 	// ModelName 模型名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:486 table "表 5 SmartTaskConfig" row 22
-	ModelName *string `json:"model_name,omitempty"`
+	ModelName string `json:"model_name,omitempty"`
 
 	// ModelParameter 模型参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:493 table "表 5 SmartTaskConfig" row 23
-	ModelParameter *string `json:"model_parameter,omitempty"`
+	ModelParameter string `json:"model_parameter,omitempty"`
 
 	// ModelVersion 模型版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:500 table "表 5 SmartTaskConfig" row 24
-	ModelVersion *string `json:"model_version,omitempty"`
+	ModelVersion string `json:"model_version,omitempty"`
 
 	// NClusters 聚类数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:507 table "表 5 SmartTaskConfig" row 25
-	NClusters *int64 `json:"n_clusters,omitempty"`
+	NClusters int64 `json:"n_clusters,omitempty"`
 
 	// Name 任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:514 table "表 5 SmartTaskConfig" row 26
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// OutputDir 样本输出路径，格式：数据集输出路径+数据集名称+“-”+数据集ID+“/annotation/auto-deploy/”。例如：“/test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:521 table "表 5 SmartTaskConfig" row 27
-	OutputDir *string `json:"output_dir,omitempty"`
+	OutputDir string `json:"output_dir,omitempty"`
 
 	// Parameters 训练作业的运行参数列表。
 	//
@@ -16696,24 +16696,24 @@ type ListTasksSmartTaskConfig struct {
 	// PoolID 资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:535 table "表 5 SmartTaskConfig" row 29
-	PoolID *string `json:"pool_id,omitempty"`
+	PoolID string `json:"pool_id,omitempty"`
 
 	// Property 属性名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:542 table "表 5 SmartTaskConfig" row 30
-	Property *string `json:"property,omitempty"`
+	Property string `json:"property,omitempty"`
 
 	// ReqURI 批量任务中调用的推理路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:549 table "表 5 SmartTaskConfig" row 31
-	ReqURI *string `json:"req_uri,omitempty"`
+	ReqURI string `json:"req_uri,omitempty"`
 
 	// ResultType 自动分组结果处理方式。可选值如下：
 	// - 0：保存到OBS
 	// - 1：保存到样本
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:556 table "表 5 SmartTaskConfig" row 32
-	ResultType *ListTasksSmartTaskConfigResultType `json:"result_type,omitempty"`
+	ResultType ListTasksSmartTaskConfigResultType `json:"result_type,omitempty"`
 
 	// Samples 需要进行自动标注的样本标注信息列表。
 	//
@@ -16723,22 +16723,22 @@ type ListTasksSmartTaskConfig struct {
 	// StopTime 超时等待时间（单位是分钟），默认15分钟，此参数仅视频自动标注场景使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:573 table "表 5 SmartTaskConfig" row 34
-	StopTime *int64 `json:"stop_time,omitempty"`
+	StopTime int64 `json:"stop_time,omitempty"`
 
 	// Time 主动学习中的时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:580 table "表 5 SmartTaskConfig" row 35
-	Time *string `json:"time,omitempty"`
+	Time string `json:"time,omitempty"`
 
 	// TrainDataPath 已有训练数据集路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:587 table "表 5 SmartTaskConfig" row 36
-	TrainDataPath *string `json:"train_data_path,omitempty"`
+	TrainDataPath string `json:"train_data_path,omitempty"`
 
 	// TrainURL 训练作业的输出文件OBS路径URL，默认为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:594 table "表 5 SmartTaskConfig" row 37
-	TrainURL *string `json:"train_url,omitempty"`
+	TrainURL string `json:"train_url,omitempty"`
 
 	// VersionFormat 数据集版本格式。可选值如下：
 	// - Default：默认格式
@@ -16746,12 +16746,12 @@ type ListTasksSmartTaskConfig struct {
 	// - CSV：CSV格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:601 table "表 5 SmartTaskConfig" row 38
-	VersionFormat *ListTasksSmartTaskConfigVersionFormat `json:"version_format,omitempty"`
+	VersionFormat ListTasksSmartTaskConfigVersionFormat `json:"version_format,omitempty"`
 
 	// WorkerServerNum 训练作业worker的个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:612 table "表 5 SmartTaskConfig" row 39
-	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
+	WorkerServerNum int64 `json:"worker_server_num,omitempty"`
 }
 
 // ListTasksSmartTaskConfigExportFormat 导出的目录格式。可选值如下：
@@ -16781,13 +16781,13 @@ type ListTasksSmartTaskConfigVersionFormat string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:278
 type ListTrainingJobConfigsError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:278
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:278
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:278
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListTrainingJobConfigsResponseBody defines model for ListTrainingJobConfigsResponseBody.
@@ -16797,7 +16797,7 @@ type ListTrainingJobConfigsResponseBody struct {
 	// ConfigTotalCount 查询到的训练作业参数的总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:150 table "表 3 响应参数" row 4
-	ConfigTotalCount *int64 `json:"config_total_count,omitempty"`
+	ConfigTotalCount int64 `json:"config_total_count,omitempty"`
 
 	// Configs configs参数属性列表。
 	//
@@ -16807,17 +16807,17 @@ type ListTrainingJobConfigsResponseBody struct {
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:143 table "表 3 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:136 table "表 3 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:129 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListTrainingJobsError defines model for ListTrainingJobsError.
@@ -16825,13 +16825,13 @@ type ListTrainingJobConfigsResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:298
 type ListTrainingJobsError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:298
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:298
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:298
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListTrainingJobsJobs defines model for ListTrainingJobsJobs.
@@ -16841,42 +16841,42 @@ type ListTrainingJobsJobs struct {
 	// CreateTime 训练作业的创建时间，时间戳格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:230 table "表 4 jobs属性列表" row 5
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Duration 训练作业的运行时长，单位为毫秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:237 table "表 4 jobs属性列表" row 6
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// JobDesc 训练作业的具体描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:244 table "表 4 jobs属性列表" row 7
-	JobDesc *string `json:"job_desc,omitempty"`
+	JobDesc string `json:"job_desc,omitempty"`
 
 	// JobID 训练作业的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:202 table "表 4 jobs属性列表" row 1
-	JobID *int64 `json:"job_id,omitempty"`
+	JobID int64 `json:"job_id,omitempty"`
 
 	// JobName 训练作业的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:209 table "表 4 jobs属性列表" row 2
-	JobName *string `json:"job_name,omitempty"`
+	JobName string `json:"job_name,omitempty"`
 
 	// Status 训练作业的运行状态，详细作业状态列表请参见作业状态参考。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:223 table "表 4 jobs属性列表" row 4
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 
 	// VersionCount 训练作业的版本数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:251 table "表 4 jobs属性列表" row 8
-	VersionCount *int64 `json:"version_count,omitempty"`
+	VersionCount int64 `json:"version_count,omitempty"`
 
 	// VersionID 训练作业的版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:216 table "表 4 jobs属性列表" row 3
-	VersionID *int64 `json:"version_id,omitempty"`
+	VersionID int64 `json:"version_id,omitempty"`
 }
 
 // ListTrainingJobsResponseBody defines model for ListTrainingJobsResponseBody.
@@ -16887,28 +16887,28 @@ type ListTrainingJobsResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:152 table "表 3 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:144 table "表 3 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:137 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// JobCountLimit 用户还可以创建训练作业的数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:167 table "表 3 响应参数" row 5
-	JobCountLimit *int64 `json:"job_count_limit,omitempty"`
+	JobCountLimit int64 `json:"job_count_limit,omitempty"`
 
 	// JobTotalCount 查询到的用户创建作业总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:160 table "表 3 响应参数" row 4
-	JobTotalCount *int64 `json:"job_total_count,omitempty"`
+	JobTotalCount int64 `json:"job_total_count,omitempty"`
 
 	// Jobs 训练作业的属性列表，具体请参见表4。
 	//
@@ -16918,7 +16918,7 @@ type ListTrainingJobsResponseBody struct {
 	// Quotas 训练作业的运行数量上限。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:181 table "表 3 响应参数" row 7
-	Quotas *int64 `json:"quotas,omitempty"`
+	Quotas int64 `json:"quotas,omitempty"`
 }
 
 // ListVersionsDataSource defines model for ListVersionsDataSource.
@@ -16928,24 +16928,24 @@ type ListVersionsDataSource struct {
 	// DataURL OBS的桶路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:389 table "表 4 data_source属性列表" row 4
-	DataURL *string `json:"data_url,omitempty"`
+	DataURL string `json:"data_url,omitempty"`
 
 	// DatasetID 训练作业的数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:366 table "表 4 data_source属性列表" row 1
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DatasetVersion 训练作业的数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:373 table "表 4 data_source属性列表" row 2
-	DatasetVersion *string `json:"dataset_version,omitempty"`
+	DatasetVersion string `json:"dataset_version,omitempty"`
 
 	// Type 数据集类型。
 	// - “obs”：表示使用OBS的数据。
 	// - “dataset”：表示使用数据集的数据。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:380 table "表 4 data_source属性列表" row 3
-	Type *ListVersionsDataSourceType `json:"type,omitempty"`
+	Type ListVersionsDataSourceType `json:"type,omitempty"`
 }
 
 // ListVersionsDataSourceType 数据集类型。
@@ -16960,13 +16960,13 @@ type ListVersionsDataSourceType string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:940
 type ListVersionsError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:940
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:940
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:940
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListVersionsHostPath 主机文件系统类型的存储卷。仅支持运行于专属资源池中的训练作业。具体请参见表15。
@@ -16976,19 +16976,19 @@ type ListVersionsHostPath struct {
 	// DestPath 训练作业的本地路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:826 table "表 15 host_path属性列表" row 2
-	DestPath *string `json:"dest_path,omitempty"`
+	DestPath string `json:"dest_path,omitempty"`
 
 	// ReadOnly dest_path 是否为只读权限，默认为读写权限。
 	// - true：只读权限
 	// - false：默认值，读写权限
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:833 table "表 15 host_path属性列表" row 3
-	ReadOnly *bool `json:"read_only,omitempty"`
+	ReadOnly bool `json:"read_only,omitempty"`
 
 	// SrcPath 宿主机的本地路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:819 table "表 15 host_path属性列表" row 1
-	SrcPath *string `json:"src_path,omitempty"`
+	SrcPath string `json:"src_path,omitempty"`
 }
 
 // ListVersionsNfs 共享文件系统类型的存储卷。仅支持运行于已联通共享文件系统网络的资源池的训练作业。具体请参见表14。
@@ -16998,24 +16998,24 @@ type ListVersionsNfs struct {
 	// DestPath 训练作业的本地路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:790 table "表 14 nfs属性列表" row 3
-	DestPath *string `json:"dest_path,omitempty"`
+	DestPath string `json:"dest_path,omitempty"`
 
 	// ID SFS Turbo 文件系统 ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:776 table "表 14 nfs属性列表" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// ReadOnly dest_path 是否为只读权限，默认为读写权限。
 	// - true：只读权限
 	// - false：默认值，读写权限
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:797 table "表 14 nfs属性列表" row 4
-	ReadOnly *bool `json:"read_only,omitempty"`
+	ReadOnly bool `json:"read_only,omitempty"`
 
 	// SrcPath SFS Turbo 文件系统地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:783 table "表 14 nfs属性列表" row 2
-	SrcPath *string `json:"src_path,omitempty"`
+	SrcPath string `json:"src_path,omitempty"`
 }
 
 // ListVersionsResponseBody defines model for ListVersionsResponseBody.
@@ -17026,38 +17026,38 @@ type ListVersionsResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:116 table "表 3 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:108 table "表 3 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:101 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// JobDesc 训练作业的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:138 table "表 3 响应参数" row 6
-	JobDesc *string `json:"job_desc,omitempty"`
+	JobDesc string `json:"job_desc,omitempty"`
 
 	// JobID 训练作业的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:124 table "表 3 响应参数" row 4
-	JobID *int64 `json:"job_id,omitempty"`
+	JobID int64 `json:"job_id,omitempty"`
 
 	// JobName 训练作业的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:131 table "表 3 响应参数" row 5
-	JobName *string `json:"job_name,omitempty"`
+	JobName string `json:"job_name,omitempty"`
 
 	// VersionCount 训练作业的版本数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:145 table "表 3 响应参数" row 7
-	VersionCount *int64 `json:"version_count,omitempty"`
+	VersionCount int64 `json:"version_count,omitempty"`
 
 	// Versions 训练作业的运行版本参数。该样例请参考响应样例。
 	//
@@ -17085,13 +17085,13 @@ type ListVersionsVolumes struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:314
 type ListVisualizationJobsError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:314
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:314
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:314
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ListVisualizationJobsJobs defines model for ListVisualizationJobsJobs.
@@ -17101,47 +17101,47 @@ type ListVisualizationJobsJobs struct {
 	// CreateTime 可视化作业的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:216 table "表 4 jobs属性列表" row 3
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Duration 可视化作业的运行时长，单位为毫秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:223 table "表 4 jobs属性列表" row 4
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// JobDesc 可视化作业的具体描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:230 table "表 4 jobs属性列表" row 5
-	JobDesc *string `json:"job_desc,omitempty"`
+	JobDesc string `json:"job_desc,omitempty"`
 
 	// JobID 可视化作业的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:251 table "表 4 jobs属性列表" row 8
-	JobID *int64 `json:"job_id,omitempty"`
+	JobID int64 `json:"job_id,omitempty"`
 
 	// JobName 可视化作业的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:202 table "表 4 jobs属性列表" row 1
-	JobName *string `json:"job_name,omitempty"`
+	JobName string `json:"job_name,omitempty"`
 
 	// ResourceID 可视化作业的计费资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:258 table "表 4 jobs属性列表" row 9
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// ServiceURL 可视化作业的endpoint。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:237 table "表 4 jobs属性列表" row 6
-	ServiceURL *string `json:"service_url,omitempty"`
+	ServiceURL string `json:"service_url,omitempty"`
 
 	// Status 可视化作业的运行状态，详细作业状态列表请参见作业状态参考。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:209 table "表 4 jobs属性列表" row 2
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 
 	// TrainURL 可视化作业的日志存储路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:244 table "表 4 jobs属性列表" row 7
-	TrainURL *string `json:"train_url,omitempty"`
+	TrainURL string `json:"train_url,omitempty"`
 }
 
 // ListVisualizationJobsResponseBody defines model for ListVisualizationJobsResponseBody.
@@ -17152,28 +17152,28 @@ type ListVisualizationJobsResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:144 table "表 3 响应参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:152 table "表 3 响应参数" row 3
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:137 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// JobCountLimit 用户还可以创建可视化作业的数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:167 table "表 3 响应参数" row 5
-	JobCountLimit *int64 `json:"job_count_limit,omitempty"`
+	JobCountLimit int64 `json:"job_count_limit,omitempty"`
 
 	// JobTotalCount 查询的可视化作业总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:160 table "表 3 响应参数" row 4
-	JobTotalCount *int64 `json:"job_total_count,omitempty"`
+	JobTotalCount int64 `json:"job_total_count,omitempty"`
 
 	// Jobs 可视化作业的属性列表，具体请参见表4。
 	//
@@ -17183,7 +17183,7 @@ type ListVisualizationJobsResponseBody struct {
 	// Quotas 可视化作业的运行数量上限。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:181 table "表 3 响应参数" row 7
-	Quotas *int64 `json:"quotas,omitempty"`
+	Quotas int64 `json:"quotas,omitempty"`
 }
 
 // ListWorkerTasksResponseBody defines model for ListWorkerTasksResponseBody.
@@ -17193,7 +17193,7 @@ type ListWorkerTasksResponseBody struct {
 	// Count 团队标注任务总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:120 table "表 3 响应Body参数" row 1
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// WorkerTasks 分页查询到的团队标注任务列表。
 	//
@@ -17208,47 +17208,47 @@ type ListWorkerTasksSampleStats struct {
 	// AcceptedSampleCount owner验收通过样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:279 table "表 5 SampleStats" row 1
-	AcceptedSampleCount *int64 `json:"accepted_sample_count,omitempty"`
+	AcceptedSampleCount int64 `json:"accepted_sample_count,omitempty"`
 
 	// AutoAnnotationSampleCount 智能标注待确认样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:286 table "表 5 SampleStats" row 2
-	AutoAnnotationSampleCount *int64 `json:"auto_annotation_sample_count,omitempty"`
+	AutoAnnotationSampleCount int64 `json:"auto_annotation_sample_count,omitempty"`
 
 	// DeletedSampleCount 已删除的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:293 table "表 5 SampleStats" row 3
-	DeletedSampleCount *int64 `json:"deleted_sample_count,omitempty"`
+	DeletedSampleCount int64 `json:"deleted_sample_count,omitempty"`
 
 	// RejectedSampleCount owner验收不通过的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:300 table "表 5 SampleStats" row 4
-	RejectedSampleCount *int64 `json:"rejected_sample_count,omitempty"`
+	RejectedSampleCount int64 `json:"rejected_sample_count,omitempty"`
 
 	// SampledSampleCount 待owner验收且被抽样的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:307 table "表 5 SampleStats" row 5
-	SampledSampleCount *int64 `json:"sampled_sample_count,omitempty"`
+	SampledSampleCount int64 `json:"sampled_sample_count,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:314 table "表 5 SampleStats" row 6
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// UnannotatedSampleCount 未标注样本数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:321 table "表 5 SampleStats" row 7
-	UnannotatedSampleCount *int64 `json:"unannotated_sample_count,omitempty"`
+	UnannotatedSampleCount int64 `json:"unannotated_sample_count,omitempty"`
 
 	// UncheckSampleCount reviewer审核通过待owner验收的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:328 table "表 5 SampleStats" row 8
-	UncheckSampleCount *int64 `json:"uncheck_sample_count,omitempty"`
+	UncheckSampleCount int64 `json:"uncheck_sample_count,omitempty"`
 
 	// UnreviewedSampleCount labeler标注完未被reviewer审核的样本数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:335 table "表 5 SampleStats" row 9
-	UnreviewedSampleCount *int64 `json:"unreviewed_sample_count,omitempty"`
+	UnreviewedSampleCount int64 `json:"unreviewed_sample_count,omitempty"`
 }
 
 // ListWorkerTasksWorkerTask defines model for ListWorkerTasksWorkerTask.
@@ -17258,22 +17258,22 @@ type ListWorkerTasksWorkerTask struct {
 	// CreateTime 团队标注成员任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:148 table "表 4 WorkerTask" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DatasetID 成员任务关联的数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:155 table "表 4 WorkerTask" row 2
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DatasetType 团队标注成员任务标注类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:162 table "表 4 WorkerTask" row 3
-	DatasetType *int64 `json:"dataset_type,omitempty"`
+	DatasetType int64 `json:"dataset_type,omitempty"`
 
 	// Email 团队标注成员邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:169 table "表 4 WorkerTask" row 4
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty"`
 
 	// EmailStatus 团队标注成员任务邮件通知状态。可选值如下：
 	// - 0：表示未发送过
@@ -17282,22 +17282,22 @@ type ListWorkerTasksWorkerTask struct {
 	// - 3：表示发送成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:176 table "表 4 WorkerTask" row 5
-	EmailStatus *ListWorkerTasksWorkerTaskEmailStatus `json:"email_status,omitempty"`
+	EmailStatus ListWorkerTasksWorkerTaskEmailStatus `json:"email_status,omitempty"`
 
 	// LastNotifyTime 团队标注成员任务邮件最近一次通知时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:188 table "表 4 WorkerTask" row 6
-	LastNotifyTime *int64 `json:"last_notify_time,omitempty"`
+	LastNotifyTime int64 `json:"last_notify_time,omitempty"`
 
 	// PassRate 团队标注成员任务验收审核通过率。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:195 table "表 4 WorkerTask" row 7
-	PassRate *float64 `json:"pass_rate,omitempty"`
+	PassRate float64 `json:"pass_rate,omitempty"`
 
 	// Role 团队标注成员角色。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:202 table "表 4 WorkerTask" row 8
-	Role *int64 `json:"role,omitempty"`
+	Role int64 `json:"role,omitempty"`
 
 	// SampleStats 团队标注成员任务样本统计信息。
 	//
@@ -17307,12 +17307,12 @@ type ListWorkerTasksWorkerTask struct {
 	// Score 团队标注成员任务样本验收审核平均评分。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:216 table "表 4 WorkerTask" row 10
-	Score *float64 `json:"score,omitempty"`
+	Score float64 `json:"score,omitempty"`
 
 	// TaskID 成员任务关联的团队标注任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:223 table "表 4 WorkerTask" row 11
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskStatus 团队标注成员任务状态。可选值如下：
 	// - 6：已创建。
@@ -17323,22 +17323,22 @@ type ListWorkerTasksWorkerTask struct {
 	// - 4：驳回，即需要重新修改标注和审核工作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:230 table "表 4 WorkerTask" row 12
-	TaskStatus *ListWorkerTasksWorkerTaskTaskStatus `json:"task_status,omitempty"`
+	TaskStatus ListWorkerTasksWorkerTaskTaskStatus `json:"task_status,omitempty"`
 
 	// UpdateTime 团队标注成员任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:244 table "表 4 WorkerTask" row 13
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// WorkerID 团队标注成员ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:251 table "表 4 WorkerTask" row 14
-	WorkerID *string `json:"worker_id,omitempty"`
+	WorkerID string `json:"worker_id,omitempty"`
 
 	// WorkforceTaskName 成员任务关联的团队标注任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:258 table "表 4 WorkerTask" row 15
-	WorkforceTaskName *string `json:"workforce_task_name,omitempty"`
+	WorkforceTaskName string `json:"workforce_task_name,omitempty"`
 }
 
 // ListWorkerTasksWorkerTaskEmailStatus 团队标注成员任务邮件通知状态。可选值如下：
@@ -17368,7 +17368,7 @@ type ListWorkersResponseBody struct {
 	// TotalNumber 标注团队成员总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队的成员列表.md:120 table "表 3 响应Body参数" row 1
-	TotalNumber *int64 `json:"total_number,omitempty"`
+	TotalNumber int64 `json:"total_number,omitempty"`
 
 	// Workers 分页查询到的标注团队成员列表。
 	//
@@ -17383,7 +17383,7 @@ type ListWorkforceTaskSamplesResponseBody struct {
 	// SampleCount 样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:189 table "表 3 响应Body参数" row 1
-	SampleCount *int64 `json:"sample_count,omitempty"`
+	SampleCount int64 `json:"sample_count,omitempty"`
 
 	// Samples 样本列表。
 	//
@@ -17398,22 +17398,22 @@ type ListWorkforceTaskStatsHardDetail struct {
 	// AloName 别名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:279 table "表 6 HardDetail" row 1
-	AloName *string `json:"alo_name,omitempty"`
+	AloName string `json:"alo_name,omitempty"`
 
 	// ID 原因ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:286 table "表 6 HardDetail" row 2
-	ID *int64 `json:"id,omitempty"`
+	ID int64 `json:"id,omitempty"`
 
 	// Reason 原因描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:293 table "表 6 HardDetail" row 3
-	Reason *string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty"`
 
 	// Suggestion 处理建议。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:300 table "表 6 HardDetail" row 4
-	Suggestion *string `json:"suggestion,omitempty"`
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // ListWorkforceTaskStatsResponseBody defines model for ListWorkforceTaskStatsResponseBody.
@@ -17423,14 +17423,14 @@ type ListWorkforceTaskStatsResponseBody struct {
 	// DataPath 数据集数据存储路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:110 table "表 3 响应Body参数" row 1
-	DataPath *string `json:"data_path,omitempty"`
+	DataPath string `json:"data_path,omitempty"`
 
 	// DataSplitingEnable 根据样本标注统计，判断数据集是否可以进行训练/验证集切分。可选值如下：
 	// - true：数据集可以进行训练/验证集切分
 	// - false：数据集无法进行训练/验证集切分
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:117 table "表 3 响应Body参数" row 2
-	DataSplitingEnable *bool `json:"data_spliting_enable,omitempty"`
+	DataSplitingEnable bool `json:"data_spliting_enable,omitempty"`
 
 	// GroupedLabelStats 按标注类型分组后的标签统计信息。
 	//
@@ -17470,7 +17470,7 @@ type ListWorkforceTasksResponseBody struct {
 	// Count 团队标注任务总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:63 table "表 2 响应Body参数" row 1
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Tasks 分页查询到的团队标注任务列表。
 	//
@@ -17485,7 +17485,7 @@ type ListWorkforcesResponseBody struct {
 	// TotalNumber 标注团队总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:129 table "表 3 响应Body参数" row 1
-	TotalNumber *int64 `json:"total_number,omitempty"`
+	TotalNumber int64 `json:"total_number,omitempty"`
 
 	// Workforces 分页查询到的标注团队列表。
 	//
@@ -17500,52 +17500,52 @@ type ListWorkspaceQuotasQuotas struct {
 	// MaxQuota 配额允许设置的最大值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:119 table "表 3 quotas" row 6
-	MaxQuota *int64 `json:"max_quota,omitempty"`
+	MaxQuota int64 `json:"max_quota,omitempty"`
 
 	// MinQuota 配额允许设置的最小值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:112 table "表 3 quotas" row 5
-	MinQuota *int64 `json:"min_quota,omitempty"`
+	MinQuota int64 `json:"min_quota,omitempty"`
 
 	// NameCn 配额名称（中文）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:91 table "表 3 quotas" row 2
-	NameCn *string `json:"name_cn,omitempty"`
+	NameCn string `json:"name_cn,omitempty"`
 
 	// NameEn 配额名称（英文）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:84 table "表 3 quotas" row 1
-	NameEn *string `json:"name_en,omitempty"`
+	NameEn string `json:"name_en,omitempty"`
 
 	// Quota 当前配额值。配额值为-1代表不限制配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:105 table "表 3 quotas" row 4
-	Quota *int64 `json:"quota,omitempty"`
+	Quota int64 `json:"quota,omitempty"`
 
 	// Resource 资源的唯一标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:98 table "表 3 quotas" row 3
-	Resource *string `json:"resource,omitempty"`
+	Resource string `json:"resource,omitempty"`
 
 	// UnitCn 数量单位（中文）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:133 table "表 3 quotas" row 8
-	UnitCn *string `json:"unit_cn,omitempty"`
+	UnitCn string `json:"unit_cn,omitempty"`
 
 	// UnitEn 数量单位（英文）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:126 table "表 3 quotas" row 7
-	UnitEn *string `json:"unit_en,omitempty"`
+	UnitEn string `json:"unit_en,omitempty"`
 
 	// UpdateTime 最后修改时间，UTC。如用户未修改过该资源配额，则该值默认为该工作空间的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:140 table "表 3 quotas" row 9
-	UpdateTime *float64 `json:"update_time,omitempty"`
+	UpdateTime float64 `json:"update_time,omitempty"`
 
 	// UsedQuota 已用配额值。当quota为-1（不限制配额）时，used_quota为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:147 table "表 3 quotas" row 10
-	UsedQuota *float64 `json:"used_quota,omitempty"`
+	UsedQuota float64 `json:"used_quota,omitempty"`
 }
 
 // ListWorkspaceQuotasResponseBody defines model for ListWorkspaceQuotasResponseBody.
@@ -17565,12 +17565,12 @@ type ListWorkspacesResponseBody struct {
 	// Count 此次请求返回的工作空间个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:148 table "表 3 响应Body参数" row 2
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// TotalCount 工作空间查询的总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:141 table "表 3 响应Body参数" row 1
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 
 	// Workspaces 工作空间内容。
 	//
@@ -17585,7 +17585,7 @@ type Log struct {
 	// ClusterID 专属资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:152 table "表 3 log结构" row 7
-	ClusterID *string `json:"cluster_id,omitempty"`
+	ClusterID string `json:"cluster_id,omitempty"`
 
 	// Config 更新后的服务配置，config结构如表4所示。
 	//
@@ -17600,12 +17600,12 @@ type Log struct {
 	// FailedNum 操作失败的节点数，当infer_type为edge时会返回此值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:138 table "表 3 log结构" row 5
-	FailedNum *float64 `json:"failed_num,omitempty"`
+	FailedNum float64 `json:"failed_num,omitempty"`
 
 	// Result 更新结果，取值为SUCCESS/FAIL/RUNNING。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:117 table "表 3 log结构" row 2
-	Result *LogResult `json:"result,omitempty"`
+	Result LogResult `json:"result,omitempty"`
 
 	// ResultDetail 操作结果详情，当infer_type为edge时会返回此值，result结果如表5所示。
 	//
@@ -17615,12 +17615,12 @@ type Log struct {
 	// SuccessNum 操作成功的节点数，当infer_type为edge时会返回此值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:131 table "表 3 log结构" row 4
-	SuccessNum *float64 `json:"success_num,omitempty"`
+	SuccessNum float64 `json:"success_num,omitempty"`
 
 	// UpdateTime 更新时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:110 table "表 3 log结构" row 1
-	UpdateTime *float64 `json:"update_time,omitempty"`
+	UpdateTime float64 `json:"update_time,omitempty"`
 }
 
 // LogResult 更新结果，取值为SUCCESS/FAIL/RUNNING。
@@ -17635,22 +17635,22 @@ type LogResultDetailItem struct {
 	// NodeID 节点ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:258 table "表 5 result结果" row 1
-	NodeID *string `json:"node_id,omitempty"`
+	NodeID string `json:"node_id,omitempty"`
 
 	// NodeName 节点名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:265 table "表 5 result结果" row 2
-	NodeName *string `json:"node_name,omitempty"`
+	NodeName string `json:"node_name,omitempty"`
 
 	// Operation 操作类型，取值deploy/delete。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:272 table "表 5 result结果" row 3
-	Operation *LogResultDetailItemOperation `json:"operation,omitempty"`
+	Operation LogResultDetailItemOperation `json:"operation,omitempty"`
 
 	// Result 操作结果，true代表成功，false表示操作失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:279 table "表 5 result结果" row 4
-	Result *bool `json:"result,omitempty"`
+	Result bool `json:"result,omitempty"`
 }
 
 // LogResultDetailItemOperation 操作类型，取值deploy/delete。
@@ -17665,17 +17665,17 @@ type Model struct {
 	// CreateAt 模型创建时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:273 table "表 4 model结构" row 10
-	CreateAt *int64 `json:"create_at,omitempty"`
+	CreateAt int64 `json:"create_at,omitempty"`
 
 	// Description 模型描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:280 table "表 4 model结构" row 11
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Extra 扩展字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:347 table "表 4 model结构" row 20
-	Extra *string `json:"extra,omitempty"`
+	Extra string `json:"extra,omitempty"`
 
 	// InstallType 模型部署类型，即模型支持的部署方式，如“real-time”、“batch”、“edge”。“real-time”表示在线服务，“batch”表示批量服务，“edge”表示边缘服务。
 	//
@@ -17687,22 +17687,22 @@ type Model struct {
 	// - false：不来自市场
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:317 table "表 4 model结构" row 16
-	MarketFlag *bool `json:"market_flag,omitempty"`
+	MarketFlag bool `json:"market_flag,omitempty"`
 
 	// ModelID 模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:210 table "表 4 model结构" row 1
-	ModelID *string `json:"model_id,omitempty"`
+	ModelID string `json:"model_id,omitempty"`
 
 	// ModelName 模型名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:217 table "表 4 model结构" row 2
-	ModelName *string `json:"model_name,omitempty"`
+	ModelName string `json:"model_name,omitempty"`
 
 	// ModelSize 模型大小,单位为字节数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:245 table "表 4 model结构" row 6
-	ModelSize *int64 `json:"model_size,omitempty"`
+	ModelSize int64 `json:"model_size,omitempty"`
 
 	// ModelSource 模型来源。
 	// - auto：自动学习
@@ -17710,44 +17710,44 @@ type Model struct {
 	// - custom：自定义
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:301 table "表 4 model结构" row 14
-	ModelSource *string `json:"model_source,omitempty"`
+	ModelSource string `json:"model_source,omitempty"`
 
 	// ModelStatus 模型状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:231 table "表 4 model结构" row 4
-	ModelStatus *string `json:"model_status,omitempty"`
+	ModelStatus string `json:"model_status,omitempty"`
 
 	// ModelType 模型类型，取值为TensorFlow/MXNet/Caffe/Spark_MLlib/Scikit_Learn/XGBoost/MindSpore/Image/PyTorch。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:238 table "表 4 model结构" row 5
-	ModelType *string `json:"model_type,omitempty"`
+	ModelType string `json:"model_type,omitempty"`
 
 	// ModelVersion 模型版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:224 table "表 4 model结构" row 3
-	ModelVersion *string `json:"model_version,omitempty"`
+	ModelVersion string `json:"model_version,omitempty"`
 
 	// Owner 模型归属用户。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:266 table "表 4 model结构" row 9
-	Owner *string `json:"owner,omitempty"`
+	Owner string `json:"owner,omitempty"`
 
 	// Project 模型归属项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:259 table "表 4 model结构" row 8
-	Project *string `json:"project,omitempty"`
+	Project string `json:"project,omitempty"`
 
 	// PublishableFlag 标识模型是否可发布至市场。
 	// - true：可以发布至市场
 	// - false：不可以发布至市场
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:325 table "表 4 model结构" row 17
-	PublishableFlag *bool `json:"publishable_flag,omitempty"`
+	PublishableFlag bool `json:"publishable_flag,omitempty"`
 
 	// SourceType 模型来源的类型，仅当模型为自动学习部署过来时有值，取值为auto。用户通过训练作业部署的模型不设置此值。默认值为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:287 table "表 4 model结构" row 12
-	SourceType *string `json:"source_type,omitempty"`
+	SourceType string `json:"source_type,omitempty"`
 
 	// Specification 最小部署规格。Specification结构如表5所示。
 	//
@@ -17757,24 +17757,24 @@ type Model struct {
 	// SubscriptionID 模型订阅ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:340 table "表 4 model结构" row 19
-	SubscriptionID *string `json:"subscription_id,omitempty"`
+	SubscriptionID string `json:"subscription_id,omitempty"`
 
 	// Tenant 模型归属租户。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:252 table "表 4 model结构" row 7
-	Tenant *string `json:"tenant,omitempty"`
+	Tenant string `json:"tenant,omitempty"`
 
 	// Tunable 标识模型是否支持二次调优。
 	// - true：支持
 	// - false：不支持
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:309 table "表 4 model结构" row 15
-	Tunable *bool `json:"tunable,omitempty"`
+	Tunable bool `json:"tunable,omitempty"`
 
 	// WorkspaceID 工作空间id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:294 table "表 4 model结构" row 13
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // Node 节点配置。请参见表4。
@@ -17784,17 +17784,17 @@ type Node struct {
 	// AvailableCount 可用节点数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:280 table "表 4 node结构" row 3
-	AvailableCount *int64 `json:"available_count,omitempty"`
+	AvailableCount int64 `json:"available_count,omitempty"`
 
 	// Count 节点数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:273 table "表 4 node结构" row 2
-	Count *int64 `json:"count,omitempty"`
+	Count int64 `json:"count,omitempty"`
 
 	// Specification 节点规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:266 table "表 4 node结构" row 1
-	Specification *string `json:"specification,omitempty"`
+	Specification string `json:"specification,omitempty"`
 }
 
 // OperatorParam defines model for OperatorParam.
@@ -17844,7 +17844,7 @@ type PairOfintAndHardDetail struct {
 	// Key 难例原因出现的次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:251 table "表 5 PairOfintAndHardDetail" row 1
-	Key *int64 `json:"key,omitempty"`
+	Key int64 `json:"key,omitempty"`
 
 	// Value 难例原因。
 	//
@@ -17874,17 +17874,17 @@ type ProcessorTaskItem struct {
 	// LabelEn 算法类别的英文名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理的算法类别.md:82 table "表 3 ProcessorTaskItem" row 1
-	LabelEn *string `json:"label_en,omitempty"`
+	LabelEn string `json:"label_en,omitempty"`
 
 	// LabelZh 算法类别的中文名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理的算法类别.md:89 table "表 3 ProcessorTaskItem" row 2
-	LabelZh *string `json:"label_zh,omitempty"`
+	LabelZh string `json:"label_zh,omitempty"`
 
 	// TemplateID 算法类别的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理的算法类别.md:96 table "表 3 ProcessorTaskItem" row 3
-	TemplateID *string `json:"template_id,omitempty"`
+	TemplateID string `json:"template_id,omitempty"`
 }
 
 // Result 任务结果。
@@ -17894,17 +17894,17 @@ type Result struct {
 	// AnnotatedSampleCount 已标注样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1097 table "表 14 Result" row 1
-	AnnotatedSampleCount *int64 `json:"annotated_sample_count,omitempty"`
+	AnnotatedSampleCount int64 `json:"annotated_sample_count,omitempty"`
 
 	// ConfidenceScope 置信度范围。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1104 table "表 14 Result" row 2
-	ConfidenceScope *string `json:"confidence_scope,omitempty"`
+	ConfidenceScope string `json:"confidence_scope,omitempty"`
 
 	// DatasetName 数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1111 table "表 14 Result" row 3
-	DatasetName *string `json:"dataset_name,omitempty"`
+	DatasetName string `json:"dataset_name,omitempty"`
 
 	// DatasetType 数据集类型。可选值如下：
 	// - 0：图像分类
@@ -17921,27 +17921,27 @@ type Result struct {
 	// - 900：自由格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1118 table "表 14 Result" row 4
-	DatasetType *ResultDatasetType `json:"dataset_type,omitempty"`
+	DatasetType ResultDatasetType `json:"dataset_type,omitempty"`
 
 	// Description 描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1138 table "表 14 Result" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DlfModelJobName DLF模型推理作业名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1145 table "表 14 Result" row 6
-	DlfModelJobName *string `json:"dlf_model_job_name,omitempty"`
+	DlfModelJobName string `json:"dlf_model_job_name,omitempty"`
 
 	// DlfServiceJobName DLF在线服务作业名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1152 table "表 14 Result" row 7
-	DlfServiceJobName *string `json:"dlf_service_job_name,omitempty"`
+	DlfServiceJobName string `json:"dlf_service_job_name,omitempty"`
 
 	// DlfTrainJobName DLF训练作业名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1159 table "表 14 Result" row 8
-	DlfTrainJobName *string `json:"dlf_train_job_name,omitempty"`
+	DlfTrainJobName string `json:"dlf_train_job_name,omitempty"`
 
 	// Events 事件。
 	//
@@ -17951,7 +17951,7 @@ type Result struct {
 	// HardExamplePath 难例的存放路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1173 table "表 14 Result" row 10
-	HardExamplePath *string `json:"hard_example_path,omitempty"`
+	HardExamplePath string `json:"hard_example_path,omitempty"`
 
 	// HardSelectTasks 难例筛选作业列表。
 	//
@@ -17961,22 +17961,22 @@ type Result struct {
 	// ManifestPath manifest文件的存放路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1187 table "表 14 Result" row 12
-	ManifestPath *string `json:"manifest_path,omitempty"`
+	ManifestPath string `json:"manifest_path,omitempty"`
 
 	// ModelID 模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1194 table "表 14 Result" row 13
-	ModelID *string `json:"model_id,omitempty"`
+	ModelID string `json:"model_id,omitempty"`
 
 	// ModelName 模型名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1201 table "表 14 Result" row 14
-	ModelName *string `json:"model_name,omitempty"`
+	ModelName string `json:"model_name,omitempty"`
 
 	// ModelVersion 模型版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1208 table "表 14 Result" row 15
-	ModelVersion *string `json:"model_version,omitempty"`
+	ModelVersion string `json:"model_version,omitempty"`
 
 	// Samples 视频在线服务推理结果。
 	//
@@ -17986,57 +17986,57 @@ type Result struct {
 	// ServiceID 在线服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1222 table "表 14 Result" row 17
-	ServiceID *string `json:"service_id,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
 
 	// ServiceName 在线服务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1229 table "表 14 Result" row 18
-	ServiceName *string `json:"service_name,omitempty"`
+	ServiceName string `json:"service_name,omitempty"`
 
 	// ServiceResource 用户绑定的在线服务资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1236 table "表 14 Result" row 19
-	ServiceResource *string `json:"service_resource,omitempty"`
+	ServiceResource string `json:"service_resource,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1243 table "表 14 Result" row 20
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// TrainDataPath 训练数据的存放路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1250 table "表 14 Result" row 21
-	TrainDataPath *string `json:"train_data_path,omitempty"`
+	TrainDataPath string `json:"train_data_path,omitempty"`
 
 	// TrainJobID 训练作业ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1257 table "表 14 Result" row 22
-	TrainJobID *string `json:"train_job_id,omitempty"`
+	TrainJobID string `json:"train_job_id,omitempty"`
 
 	// TrainJobName 训练作业名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1264 table "表 14 Result" row 23
-	TrainJobName *string `json:"train_job_name,omitempty"`
+	TrainJobName string `json:"train_job_name,omitempty"`
 
 	// UnconfirmedSampleCount 待确认样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1271 table "表 14 Result" row 24
-	UnconfirmedSampleCount *int64 `json:"unconfirmed_sample_count,omitempty"`
+	UnconfirmedSampleCount int64 `json:"unconfirmed_sample_count,omitempty"`
 
 	// VersionID 数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1278 table "表 14 Result" row 25
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// VersionName 数据集版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1285 table "表 14 Result" row 26
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 
 	// WorkspaceID 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1292 table "表 14 Result" row 27
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // ResultDatasetType 数据集类型。可选值如下：
@@ -18073,12 +18073,12 @@ type RunningTask struct {
 	// AnnotatedSampleCount 已标注样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:169 table "表 4 RunningTask" row 1
-	AnnotatedSampleCount *int64 `json:"annotated_sample_count,omitempty"`
+	AnnotatedSampleCount int64 `json:"annotated_sample_count,omitempty"`
 
 	// Code 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:176 table "表 4 RunningTask" row 2
-	Code *string `json:"code,omitempty"`
+	Code string `json:"code,omitempty"`
 
 	// Config 任务配置。
 	//
@@ -18088,57 +18088,57 @@ type RunningTask struct {
 	// CreateTime 任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:190 table "表 4 RunningTask" row 4
-	CreateTime *string `json:"create_time,omitempty"`
+	CreateTime string `json:"create_time,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:197 table "表 4 RunningTask" row 5
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// ElapsedTime 执行时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:204 table "表 4 RunningTask" row 6
-	ElapsedTime *int64 `json:"elapsed_time,omitempty"`
+	ElapsedTime int64 `json:"elapsed_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:211 table "表 4 RunningTask" row 7
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorDetail 错误详情。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:218 table "表 4 RunningTask" row 8
-	ErrorDetail *string `json:"error_detail,omitempty"`
+	ErrorDetail string `json:"error_detail,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:225 table "表 4 RunningTask" row 9
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Message 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:232 table "表 4 RunningTask" row 10
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// ModelID 模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:239 table "表 4 RunningTask" row 11
-	ModelID *string `json:"model_id,omitempty"`
+	ModelID string `json:"model_id,omitempty"`
 
 	// ModelName 模型名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:246 table "表 4 RunningTask" row 12
-	ModelName *string `json:"model_name,omitempty"`
+	ModelName string `json:"model_name,omitempty"`
 
 	// ModelVersion 模型版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:253 table "表 4 RunningTask" row 13
-	ModelVersion *string `json:"model_version,omitempty"`
+	ModelVersion string `json:"model_version,omitempty"`
 
 	// Progress 任务当前进度百分比。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:260 table "表 4 RunningTask" row 14
-	Progress *float64 `json:"progress,omitempty"`
+	Progress float64 `json:"progress,omitempty"`
 
 	// Result 任务结果。
 	//
@@ -18148,32 +18148,32 @@ type RunningTask struct {
 	// Status 任务状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:274 table "表 4 RunningTask" row 16
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 
 	// TaskID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:281 table "表 4 RunningTask" row 17
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskName 任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:288 table "表 4 RunningTask" row 18
-	TaskName *string `json:"task_name,omitempty"`
+	TaskName string `json:"task_name,omitempty"`
 
 	// TotalSampleCount 样本总数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:295 table "表 4 RunningTask" row 19
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 
 	// Type 任务类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:302 table "表 4 RunningTask" row 20
-	Type *int64 `json:"type,omitempty"`
+	Type int64 `json:"type,omitempty"`
 
 	// UnconfirmedSampleCount 待确认样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:309 table "表 4 RunningTask" row 21
-	UnconfirmedSampleCount *int64 `json:"unconfirmed_sample_count,omitempty"`
+	UnconfirmedSampleCount int64 `json:"unconfirmed_sample_count,omitempty"`
 }
 
 // Sample defines model for Sample.
@@ -18783,12 +18783,12 @@ type SendEmailsResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/向标注成员发送邮件.md:95 table "表 3 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/向标注成员发送邮件.md:102 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 向标注成员发送邮件的结果。
 	//
@@ -18800,7 +18800,7 @@ type SendEmailsResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/向标注成员发送邮件.md:116 table "表 3 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // Service defines model for Service.
@@ -18815,72 +18815,72 @@ type Service struct {
 	// Description 服务备注。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:212 table "表 4 service结构" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DueTime 在线服务自动停止时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:325 table "表 4 service结构" row 19
-	DueTime *float64 `json:"due_time,omitempty"`
+	DueTime float64 `json:"due_time,omitempty"`
 
 	// FailedTimes 服务调用失败次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:297 table "表 4 service结构" row 15
-	FailedTimes *int64 `json:"failed_times,omitempty"`
+	FailedTimes int64 `json:"failed_times,omitempty"`
 
 	// FinishedTime 批量服务完成时间，距'1970.1.1 0:0:0 UTC'的毫秒数；仅当服务是批量服务时返回
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:276 table "表 4 service结构" row 12
-	FinishedTime *float64 `json:"finished_time,omitempty"`
+	FinishedTime float64 `json:"finished_time,omitempty"`
 
 	// InferType 推理方式，取值为real-time/batch/edge。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:247 table "表 4 service结构" row 8
-	InferType *ServiceInferType `json:"infer_type,omitempty"`
+	InferType ServiceInferType `json:"infer_type,omitempty"`
 
 	// InvocationTimes 服务的总调用次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:290 table "表 4 service结构" row 14
-	InvocationTimes *int64 `json:"invocation_times,omitempty"`
+	InvocationTimes int64 `json:"invocation_times,omitempty"`
 
 	// IsFree 服务是否是免费规格类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:353 table "表 4 service结构" row 23
-	IsFree *bool `json:"is_free,omitempty"`
+	IsFree bool `json:"is_free,omitempty"`
 
 	// IsOpenedSampleCollection 是否打开数据采集，默认“false”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:339 table "表 4 service结构" row 21
-	IsOpenedSampleCollection *string `json:"is_opened_sample_collection,omitempty"`
+	IsOpenedSampleCollection string `json:"is_opened_sample_collection,omitempty"`
 
 	// IsShared 是否是订阅的服务。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:304 table "表 4 service结构" row 16
-	IsShared *bool `json:"is_shared,omitempty"`
+	IsShared bool `json:"is_shared,omitempty"`
 
 	// OperationTime 当前请求的操作时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:332 table "表 4 service结构" row 20
-	OperationTime *float64 `json:"operation_time,omitempty"`
+	OperationTime float64 `json:"operation_time,omitempty"`
 
 	// Owner 服务归属用户。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:233 table "表 4 service结构" row 6
-	Owner *string `json:"owner,omitempty"`
+	Owner string `json:"owner,omitempty"`
 
 	// Progress 部署进度，当状态是deploying时返回
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:283 table "表 4 service结构" row 13
-	Progress *int64 `json:"progress,omitempty"`
+	Progress int64 `json:"progress,omitempty"`
 
 	// Project 服务归属项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:226 table "表 4 service结构" row 5
-	Project *string `json:"project,omitempty"`
+	Project string `json:"project,omitempty"`
 
 	// PublishAt 服务最新的发布时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:240 table "表 4 service结构" row 7
-	PublishAt *int64 `json:"publish_at,omitempty"`
+	PublishAt int64 `json:"publish_at,omitempty"`
 
 	// Schedule 服务调度配置。请参见表5。
 	//
@@ -18890,22 +18890,22 @@ type Service struct {
 	// ServiceID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:198 table "表 4 service结构" row 1
-	ServiceID *string `json:"service_id,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
 
 	// ServiceName 服务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:205 table "表 4 service结构" row 2
-	ServiceName *string `json:"service_name,omitempty"`
+	ServiceName string `json:"service_name,omitempty"`
 
 	// SharedCount 订阅的服务数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:311 table "表 4 service结构" row 17
-	SharedCount *float64 `json:"shared_count,omitempty"`
+	SharedCount float64 `json:"shared_count,omitempty"`
 
 	// StartTime 批量服务启动时间，距'1970.1.1 0:0:0 UTC'的毫秒数；仅当服务是批量服务时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:269 table "表 4 service结构" row 11
-	StartTime *float64 `json:"start_time,omitempty"`
+	StartTime float64 `json:"start_time,omitempty"`
 
 	// Status 服务状态，取值为running/deploying/concerning/failed/stopped/finished。
 	// - running：运行中，服务正常运行。
@@ -18916,22 +18916,22 @@ type Service struct {
 	// - finished：只有批量服务会有这个状态，表示运行完成。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:261 table "表 4 service结构" row 10
-	Status *ServiceStatus `json:"status,omitempty"`
+	Status ServiceStatus `json:"status,omitempty"`
 
 	// Tenant 服务归属租户。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:219 table "表 4 service结构" row 4
-	Tenant *string `json:"tenant,omitempty"`
+	Tenant string `json:"tenant,omitempty"`
 
 	// TransitionAt 服务状态转化时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:346 table "表 4 service结构" row 22
-	TransitionAt *float64 `json:"transition_at,omitempty"`
+	TransitionAt float64 `json:"transition_at,omitempty"`
 
 	// WorkspaceID 工作空间ID，默认为“0”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:254 table "表 4 service结构" row 9
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // ServiceInferType 推理方式，取值为real-time/batch/edge。
@@ -18957,7 +18957,7 @@ type ShowInstanceAIProject struct {
 	// ID AI项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:519 table "表 9 AIProject参数说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // ShowInstanceError defines model for ShowInstanceError.
@@ -18965,10 +18965,10 @@ type ShowInstanceAIProject struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:1154
 type ShowInstanceError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:1154
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:1154
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 }
 
 // ShowInstanceFlavorDetails 机器规格详情，如表7所示。
@@ -18978,32 +18978,32 @@ type ShowInstanceFlavorDetails struct {
 	// BillingFlavor 计费规格。当该字段为空时，使用规格名称计费。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:449 table "表 7 flavor_details参数说明" row 13
-	BillingFlavor *string `json:"billing_flavor,omitempty"`
+	BillingFlavor string `json:"billing_flavor,omitempty"`
 
 	// BillingParams 计费倍率。当billing_flavor不为空时，该字段必选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:456 table "表 7 flavor_details参数说明" row 14
-	BillingParams *int64 `json:"billing_params,omitempty"`
+	BillingParams int64 `json:"billing_params,omitempty"`
 
 	// Duration 启动后设置的自动停止时间，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:434 table "表 7 flavor_details参数说明" row 11
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// InstanceNum 当前用户创建地该规格实例的数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:427 table "表 7 flavor_details参数说明" row 10
-	InstanceNum *int64 `json:"instance_num,omitempty"`
+	InstanceNum int64 `json:"instance_num,omitempty"`
 
 	// IsPermitted 当前用户是否有权限使用该规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:397 table "表 7 flavor_details参数说明" row 6
-	IsPermitted *bool `json:"is_permitted,omitempty"`
+	IsPermitted bool `json:"is_permitted,omitempty"`
 
 	// Name 规格名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:360 table "表 7 flavor_details参数说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Params 描述规格的参数。
 	//
@@ -19015,25 +19015,25 @@ type ShowInstanceFlavorDetails struct {
 	// - NoDiscount
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:419 table "表 7 flavor_details参数说明" row 9
-	PromoType *string `json:"promo_type,omitempty"`
+	PromoType string `json:"promo_type,omitempty"`
 
 	// QueueLeftTime 排到队的剩余时间，单位为秒。
 	// 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:382 table "表 7 flavor_details参数说明" row 4
-	QueueLeftTime *int64 `json:"queue_left_time,omitempty"`
+	QueueLeftTime int64 `json:"queue_left_time,omitempty"`
 
 	// QueuingNum 当“promo_type”为“Free”且“status”为“soldOut”时，该参数必选。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:375 table "表 7 flavor_details参数说明" row 3
-	QueuingNum *int64 `json:"queuing_num,omitempty"`
+	QueuingNum int64 `json:"queuing_num,omitempty"`
 
 	// Status 规格销售状态。当前支持：
 	// - onSale
 	// - soldOut
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:367 table "表 7 flavor_details参数说明" row 2
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// StorageList 支持的存储类型。默认为全部。
 	//
@@ -19044,7 +19044,7 @@ type ShowInstanceFlavorDetails struct {
 	// 默认为“-1”, 表示可以无限制保存。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:441 table "表 7 flavor_details参数说明" row 12
-	StoreTime *int64 `json:"store_time,omitempty"`
+	StoreTime int64 `json:"store_time,omitempty"`
 
 	// Type 规格状态。当前支持：
 	// - GPU
@@ -19052,7 +19052,7 @@ type ShowInstanceFlavorDetails struct {
 	// - ASCEND
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:404 table "表 7 flavor_details参数说明" row 7
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ShowInstanceNotebook 实例定义。Notebook类型实例，数据结构如表11所示。
@@ -19078,7 +19078,7 @@ type ShowInstanceNotebook struct {
 	// CustomScriptPath Notebook启动时的自定义初始化脚本路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:568 table "表 11 notebook字段数据结构说明" row 2
-	CustomScriptPath *string `json:"custom_script_path,omitempty"`
+	CustomScriptPath string `json:"custom_script_path,omitempty"`
 
 	// ExtendParams 扩展参数。
 	//
@@ -19098,7 +19098,7 @@ type ShowInstanceNotebook struct {
 	// LogPath 自定义镜像日志存储路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:561 table "表 11 notebook字段数据结构说明" row 1
-	LogPath *string `json:"log_path,omitempty"`
+	LogPath string `json:"log_path,omitempty"`
 
 	// Repository Git仓库信息，如表28所示。该字段不支持使用，在调用接口时会自动返回。
 	//
@@ -19108,7 +19108,7 @@ type ShowInstanceNotebook struct {
 	// ResourceReservedTimestamp 资源预留时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:603 table "表 11 notebook字段数据结构说明" row 7
-	ResourceReservedTimestamp *int64 `json:"resource_reserved_timestamp,omitempty"`
+	ResourceReservedTimestamp int64 `json:"resource_reserved_timestamp,omitempty"`
 
 	// Storage 存储路径。表20
 	//
@@ -19123,7 +19123,7 @@ type ShowInstanceOwner struct {
 	// ProjectID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:540 table "表 10 owner参数说明" row 1
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 }
 
 // ShowInstancePool 专属资源池，如表8所示。
@@ -19133,12 +19133,12 @@ type ShowInstancePool struct {
 	// ID 资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:477 table "表 8 pool参数说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 资源池名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:484 table "表 8 pool参数说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Owner 当“type”为“USER_DEFINED”时是必选项。如表10所示。
 	//
@@ -19148,7 +19148,7 @@ type ShowInstancePool struct {
 	// Type 资源池类型。主要区分类型：USER_DEFINED，表明为专属资源池。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:491 table "表 8 pool参数说明" row 3
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ShowInstanceProfile 配置信息，如表3所示。
@@ -19158,22 +19158,22 @@ type ShowInstanceProfile struct {
 	// DeType 开发环境类型，当前仅支持Notebook。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:220 table "表 3 profile字段数据结构说明" row 4
-	DeType *ShowInstanceProfileDeType `json:"de_type,omitempty"`
+	DeType ShowInstanceProfileDeType `json:"de_type,omitempty"`
 
 	// Description 配置描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:213 table "表 3 profile字段数据结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FlavorType 硬件类型。支持CPU，GPU，Ascend。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:241 table "表 3 profile字段数据结构说明" row 7
-	FlavorType *string `json:"flavor_type,omitempty"`
+	FlavorType string `json:"flavor_type,omitempty"`
 
 	// ID 配置ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:199 table "表 3 profile字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Labels 标签信息。
 	//
@@ -19183,7 +19183,7 @@ type ShowInstanceProfile struct {
 	// Name 配置名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:206 table "表 3 profile字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Provision 部署信息，如表4所示。
 	//
@@ -19208,7 +19208,7 @@ type ShowInstanceProvision struct {
 	// Type 部署类型，当前仅支持Docker。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:262 table "表 4 provision字段数据结构说明" row 1
-	Type *ShowInstanceProvisionType `json:"type,omitempty"`
+	Type ShowInstanceProvisionType `json:"type,omitempty"`
 }
 
 // ShowInstanceProvisionType 部署类型，当前仅支持Docker。
@@ -19223,25 +19223,25 @@ type ShowInstanceQueuingInfo struct {
 	// BeginTimestamp 实例排队的开始时间，13位时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:878 table "表 17 queuing_info参数说明" row 7
-	BeginTimestamp *int64 `json:"begin_timestamp,omitempty"`
+	BeginTimestamp int64 `json:"begin_timestamp,omitempty"`
 
 	// DeType 开发环境类型，缺省时返回全部类型。
 	// 当前仅支持Notebook。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:847 table "表 17 queuing_info参数说明" row 3
-	DeType *ShowInstanceQueuingInfoDeType `json:"de_type,omitempty"`
+	DeType ShowInstanceQueuingInfoDeType `json:"de_type,omitempty"`
 
 	// EndTimestamp 实例排队的预计停止时间，13位时间戳。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:892 table "表 17 queuing_info参数说明" row 9
-	EndTimestamp *int64 `json:"end_timestamp,omitempty"`
+	EndTimestamp int64 `json:"end_timestamp,omitempty"`
 
 	// Flavor 实例的机器规格，缺省时返回全部类型。现在支持的有：
 	// - modelarts.vm.cpu.free
 	// - modelarts.vm.gpu.free
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:855 table "表 17 queuing_info参数说明" row 4
-	Flavor *string `json:"flavor,omitempty"`
+	Flavor string `json:"flavor,omitempty"`
 
 	// FlavorDetails 规格详情，用于展示规格信息，以及查询规格是否售罄。请参见表16。
 	//
@@ -19251,29 +19251,29 @@ type ShowInstanceQueuingInfo struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:833 table "表 17 queuing_info参数说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:840 table "表 17 queuing_info参数说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Rank 实例在队列中的排位。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:899 table "表 17 queuing_info参数说明" row 10
-	Rank *int64 `json:"rank,omitempty"`
+	Rank int64 `json:"rank,omitempty"`
 
 	// RemainTime 排到队的剩余时间，单位为秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:885 table "表 17 queuing_info参数说明" row 8
-	RemainTime *int64 `json:"remain_time,omitempty"`
+	RemainTime int64 `json:"remain_time,omitempty"`
 
 	// Status 实例状态，缺省时返回全部类型。包括:
 	// - CREATE_QUEUING
 	// - START_QUEUING
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:870 table "表 17 queuing_info参数说明" row 6
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 }
 
 // ShowInstanceQueuingInfoDeType 开发环境类型，缺省时返回全部类型。
@@ -19289,7 +19289,7 @@ type ShowInstanceRepository struct {
 	// Branch 仓库分支。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:955 table "表 19 repository字段数据结构说明" row 2
-	Branch *string `json:"branch,omitempty"`
+	Branch string `json:"branch,omitempty"`
 
 	// ConnectionInfo 仓库链接信息。请参见表29。
 	//
@@ -19299,22 +19299,22 @@ type ShowInstanceRepository struct {
 	// ID 仓库ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:948 table "表 19 repository字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Type 仓库类型。CodeClub，GitHub。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:976 table "表 19 repository字段数据结构说明" row 5
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UserEmail 仓库配置用户邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:969 table "表 19 repository字段数据结构说明" row 4
-	UserEmail *string `json:"user_email,omitempty"`
+	UserEmail string `json:"user_email,omitempty"`
 
 	// UserName 仓库配置用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:962 table "表 19 repository字段数据结构说明" row 3
-	UserName *string `json:"user_name,omitempty"`
+	UserName string `json:"user_name,omitempty"`
 }
 
 // ShowInstanceResponseBody defines model for ShowInstanceResponseBody.
@@ -19329,22 +19329,22 @@ type ShowInstanceResponseBody struct {
 	// CreationTimestamp 实例的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:94 table "表 2 响应参数" row 5
-	CreationTimestamp *string `json:"creation_timestamp,omitempty"`
+	CreationTimestamp string `json:"creation_timestamp,omitempty"`
 
 	// Description 实例描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:80 table "表 2 响应参数" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ErrorCode 错误码。请参考错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:157 table "表 2 响应参数" row 14
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// Flavor 机器规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:108 table "表 2 响应参数" row 7
-	Flavor *string `json:"flavor,omitempty"`
+	Flavor string `json:"flavor,omitempty"`
 
 	// FlavorDetails 机器规格详情，如表7所示。
 	//
@@ -19354,17 +19354,17 @@ type ShowInstanceResponseBody struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:66 table "表 2 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LatestUpdateTimestamp 实例的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:129 table "表 2 响应参数" row 10
-	LatestUpdateTimestamp *string `json:"latest_update_timestamp,omitempty"`
+	LatestUpdateTimestamp string `json:"latest_update_timestamp,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:73 table "表 2 响应参数" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Pool 专属资源池，如表8所示。
 	//
@@ -19394,7 +19394,7 @@ type ShowInstanceResponseBody struct {
 	// Status 实例状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:87 table "表 2 响应参数" row 4
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// User 用户信息，如表18所示。
 	//
@@ -19414,7 +19414,7 @@ type ShowInstanceSpec struct {
 	// Engine 部署引擎，当前仅支持CCE。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:290 table "表 5 spec字段数据结构说明" row 1
-	Engine *ShowInstanceSpecEngine `json:"engine,omitempty"`
+	Engine ShowInstanceSpecEngine `json:"engine,omitempty"`
 
 	// Params 部署参数，当前仅支持Docker，如表6所示。
 	//
@@ -19439,17 +19439,17 @@ type ShowInstanceSpecParams struct {
 	// ImageName 镜像名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:325 table "表 6 Docker部署参数数据结构说明" row 2
-	ImageName *string `json:"image_name,omitempty"`
+	ImageName string `json:"image_name,omitempty"`
 
 	// ImageTag 镜像标签。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:332 table "表 6 Docker部署参数数据结构说明" row 3
-	ImageTag *string `json:"image_tag,omitempty"`
+	ImageTag string `json:"image_tag,omitempty"`
 
 	// Namespace SWR组织名称，全局唯一。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:318 table "表 6 Docker部署参数数据结构说明" row 1
-	Namespace *string `json:"namespace,omitempty"`
+	Namespace string `json:"namespace,omitempty"`
 }
 
 // ShowInstanceTokenError defines model for ShowInstanceTokenError.
@@ -19460,13 +19460,13 @@ type ShowInstanceTokenError struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/pages/000_c4a9fc00bbd1a588.txt:84 table "表 3 失败响应参数说明" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/pages/000_c4a9fc00bbd1a588.txt:92 table "表 3 失败响应参数说明" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // ShowInstanceTokenResponseBody defines model for ShowInstanceTokenResponseBody.
@@ -19476,7 +19476,7 @@ type ShowInstanceTokenResponseBody struct {
 	// Token 鉴权token。
 	//
 	// Source: testdata/pages/000_c4a9fc00bbd1a588.txt:63 table "表 2 成功响应参数说明" row 1
-	Token *string `json:"token,omitempty"`
+	Token string `json:"token,omitempty"`
 }
 
 // ShowInstanceUser 用户信息，如表18所示。
@@ -19486,12 +19486,12 @@ type ShowInstanceUser struct {
 	// ID 用户ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:920 table "表 18 user字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:927 table "表 18 user字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ShowInstanceWorkspace 工作空间，如表16所示。
@@ -19501,7 +19501,7 @@ type ShowInstanceWorkspace struct {
 	// ID 工作空间ID。未创建工作空间时取值默认值为0，存在创建并使用的工作空间，以实际取值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:812 table "表 16 workspace字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // ShowModelDependency defines model for ShowModelDependency.
@@ -19511,7 +19511,7 @@ type ShowModelDependency struct {
 	// Installer 安装器名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:413 table "表 4 dependency结构" row 1
-	Installer *string `json:"installer,omitempty"`
+	Installer string `json:"installer,omitempty"`
 
 	// Packages 依赖包集合，package结构如表5所示。
 	//
@@ -19526,17 +19526,17 @@ type ShowModelPackage struct {
 	// PackageName 依赖包名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:441 table "表 5 package结构" row 1
-	PackageName *string `json:"package_name,omitempty"`
+	PackageName string `json:"package_name,omitempty"`
 
 	// PackageVersion 依赖包版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:448 table "表 5 package结构" row 2
-	PackageVersion *string `json:"package_version,omitempty"`
+	PackageVersion string `json:"package_version,omitempty"`
 
 	// Restraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:455 table "表 5 package结构" row 3
-	Restraint *ShowModelPackageRestraint `json:"restraint,omitempty"`
+	Restraint ShowModelPackageRestraint `json:"restraint,omitempty"`
 }
 
 // ShowModelPackageRestraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST。
@@ -19551,17 +19551,17 @@ type ShowModelResponseBody struct {
 	// Apis 模型所有的apis入参出参信息(从模型预览中获取）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:227 table "表 2 参数说明" row 24
-	Apis *string `json:"apis,omitempty"`
+	Apis string `json:"apis,omitempty"`
 
 	// Config 模型配置参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:322 table "表 2 参数说明" row 37
-	Config *string `json:"config,omitempty"`
+	Config string `json:"config,omitempty"`
 
 	// CreateAt 模型创建时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:87 table "表 2 参数说明" row 4
-	CreateAt *int64 `json:"create_at,omitempty"`
+	CreateAt int64 `json:"create_at,omitempty"`
 
 	// Dependencies 运行代码及模型需安装的包，dependency结构如表4所示。
 	//
@@ -19571,12 +19571,12 @@ type ShowModelResponseBody struct {
 	// Description 模型描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:171 table "表 2 参数说明" row 16
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ExecutionCode 执行代码存放的OBS地址，名称固定为“customize_service.py”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:178 table "表 2 参数说明" row 17
-	ExecutionCode *string `json:"execution_code,omitempty"`
+	ExecutionCode string `json:"execution_code,omitempty"`
 
 	// Health 模型健康检查接口信息。Health结构如表8所示。
 	//
@@ -19586,7 +19586,7 @@ type ShowModelResponseBody struct {
 	// ImageAddress 模型打包后的镜像地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:192 table "表 2 参数说明" row 19
-	ImageAddress *string `json:"image_address,omitempty"`
+	ImageAddress string `json:"image_address,omitempty"`
 
 	// InputParams 模型的输入参数集，params结构如表3所示。
 	//
@@ -19608,12 +19608,12 @@ type ShowModelResponseBody struct {
 	// - false：不来自市场
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:250 table "表 2 参数说明" row 27
-	MarketFlag *bool `json:"market_flag,omitempty"`
+	MarketFlag bool `json:"market_flag,omitempty"`
 
 	// ModelAlgorithm 模型算法类型，如“predict_analysis”、“object_detection”、“image_classification”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:280 table "表 2 参数说明" row 31
-	ModelAlgorithm *string `json:"model_algorithm,omitempty"`
+	ModelAlgorithm string `json:"model_algorithm,omitempty"`
 
 	// ModelDocs 模型文档列表。GuideDoc结构如表7所示。
 	//
@@ -19623,7 +19623,7 @@ type ShowModelResponseBody struct {
 	// ModelID 模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:66 table "表 2 参数说明" row 1
-	ModelID *string `json:"model_id,omitempty"`
+	ModelID string `json:"model_id,omitempty"`
 
 	// ModelLabels 模型标签数组。
 	//
@@ -19633,17 +19633,17 @@ type ShowModelResponseBody struct {
 	// ModelMetrics 模型精度信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:220 table "表 2 参数说明" row 23
-	ModelMetrics *string `json:"model_metrics,omitempty"`
+	ModelMetrics string `json:"model_metrics,omitempty"`
 
 	// ModelName 模型名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:73 table "表 2 参数说明" row 2
-	ModelName *string `json:"model_name,omitempty"`
+	ModelName string `json:"model_name,omitempty"`
 
 	// ModelSize 模型大小，单位为字节数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:150 table "表 2 参数说明" row 13
-	ModelSize *int64 `json:"model_size,omitempty"`
+	ModelSize int64 `json:"model_size,omitempty"`
 
 	// ModelSource 模型来源。
 	// - auto：自动学习
@@ -19651,22 +19651,22 @@ type ShowModelResponseBody struct {
 	// - custom：自定义
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:234 table "表 2 参数说明" row 25
-	ModelSource *string `json:"model_source,omitempty"`
+	ModelSource string `json:"model_source,omitempty"`
 
 	// ModelStatus 模型状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:157 table "表 2 参数说明" row 14
-	ModelStatus *string `json:"model_status,omitempty"`
+	ModelStatus string `json:"model_status,omitempty"`
 
 	// ModelType 模型类型，取值为TensorFlow/MXNet/Spark_MLlib/Scikit_Learn/XGBoost/MindSpore/Image/PyTorch。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:143 table "表 2 参数说明" row 12
-	ModelType *ShowModelResponseBodyModelType `json:"model_type,omitempty"`
+	ModelType ShowModelResponseBodyModelType `json:"model_type,omitempty"`
 
 	// ModelVersion 模型版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:80 table "表 2 参数说明" row 3
-	ModelVersion *string `json:"model_version,omitempty"`
+	ModelVersion string `json:"model_version,omitempty"`
 
 	// OutputParams 模型的输出参数集，params结构如表3所示。
 	//
@@ -19676,49 +19676,49 @@ type ShowModelResponseBody struct {
 	// Owner 模型归属用户。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:108 table "表 2 参数说明" row 7
-	Owner *string `json:"owner,omitempty"`
+	Owner string `json:"owner,omitempty"`
 
 	// Project 模型归属项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:101 table "表 2 参数说明" row 6
-	Project *string `json:"project,omitempty"`
+	Project string `json:"project,omitempty"`
 
 	// PublishableFlag 标识模型是否可发布至市场。
 	// - true：可以发布至市场
 	// - false：不可以发布至市场
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:258 table "表 2 参数说明" row 28
-	PublishableFlag *bool `json:"publishable_flag,omitempty"`
+	PublishableFlag bool `json:"publishable_flag,omitempty"`
 
 	// Runtime 模型运行时环境。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:164 table "表 2 参数说明" row 15
-	Runtime *string `json:"runtime,omitempty"`
+	Runtime string `json:"runtime,omitempty"`
 
 	// SchemaDoc 模型schema文档的下载地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:185 table "表 2 参数说明" row 18
-	SchemaDoc *string `json:"schema_doc,omitempty"`
+	SchemaDoc string `json:"schema_doc,omitempty"`
 
 	// SourceJobID 来源训练作业的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:122 table "表 2 参数说明" row 9
-	SourceJobID *string `json:"source_job_id,omitempty"`
+	SourceJobID string `json:"source_job_id,omitempty"`
 
 	// SourceJobVersion 来源训练作业的版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:129 table "表 2 参数说明" row 10
-	SourceJobVersion *string `json:"source_job_version,omitempty"`
+	SourceJobVersion string `json:"source_job_version,omitempty"`
 
 	// SourceLocation 模型所在的OBS路径或SWR镜像的模板地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:115 table "表 2 参数说明" row 8
-	SourceLocation *string `json:"source_location,omitempty"`
+	SourceLocation string `json:"source_location,omitempty"`
 
 	// SourceType 模型来源的类型，当模型为自动学习部署过来时，取值为auto；当模型是用户通过训练作业或OBS模型文件部署时，此值为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:136 table "表 2 参数说明" row 11
-	SourceType *string `json:"source_type,omitempty"`
+	SourceType string `json:"source_type,omitempty"`
 
 	// Specification 模型部署最小规格。Specification结构如表9所示。
 	//
@@ -19728,19 +19728,19 @@ type ShowModelResponseBody struct {
 	// Tenant 模型归属租户。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:94 table "表 2 参数说明" row 5
-	Tenant *string `json:"tenant,omitempty"`
+	Tenant string `json:"tenant,omitempty"`
 
 	// Tunable 标识模型是否支持二次调优。
 	// - true：支持
 	// - false：不支持
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:242 table "表 2 参数说明" row 26
-	Tunable *bool `json:"tunable,omitempty"`
+	Tunable bool `json:"tunable,omitempty"`
 
 	// WorkspaceID 服务所属的工作空间ID，默认为“0”，代表默认工作空间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:301 table "表 2 参数说明" row 34
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // ShowModelResponseBodyModelType 模型类型，取值为TensorFlow/MXNet/Spark_MLlib/Scikit_Learn/XGBoost/MindSpore/Image/PyTorch。
@@ -19755,42 +19755,42 @@ type ShowModelResponseParams struct {
 	// Max 当param_type为int或float时可选填，默认为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:385 table "表 3 params结构" row 7
-	Max *float64 `json:"max,omitempty"`
+	Max float64 `json:"max,omitempty"`
 
 	// Method 请求方法，如post。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:350 table "表 3 params结构" row 2
-	Method *string `json:"method,omitempty"`
+	Method string `json:"method,omitempty"`
 
 	// Min 当param_type为int或float时可选填，默认为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:378 table "表 3 params结构" row 6
-	Min *float64 `json:"min,omitempty"`
+	Min float64 `json:"min,omitempty"`
 
 	// ParamDesc 参数描述，不超过100个字符，默认为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:392 table "表 3 params结构" row 8
-	ParamDesc *string `json:"param_desc,omitempty"`
+	ParamDesc string `json:"param_desc,omitempty"`
 
 	// ParamName 参数名，不超过64个字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:364 table "表 3 params结构" row 4
-	ParamName *string `json:"param_name,omitempty"`
+	ParamName string `json:"param_name,omitempty"`
 
 	// ParamType 参数类型，取值为int/string/float/timestamp/date/file。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:371 table "表 3 params结构" row 5
-	ParamType *string `json:"param_type,omitempty"`
+	ParamType string `json:"param_type,omitempty"`
 
 	// Protocol 请求协议，如http。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:357 table "表 3 params结构" row 3
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// URL API代表的URL路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:343 table "表 3 params结构" row 1
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // ShowModelSpecification 模型部署最小规格。Specification结构如表9所示。
@@ -19800,22 +19800,22 @@ type ShowModelSpecification struct {
 	// MinAscend 最小Ascend。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:609 table "表 9 Specification参数说明" row 4
-	MinAscend *string `json:"min_ascend,omitempty"`
+	MinAscend string `json:"min_ascend,omitempty"`
 
 	// MinCPU 最小cpu。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:588 table "表 9 Specification参数说明" row 1
-	MinCPU *string `json:"min_cpu,omitempty"`
+	MinCPU string `json:"min_cpu,omitempty"`
 
 	// MinGpu 最小gpu。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:595 table "表 9 Specification参数说明" row 2
-	MinGpu *string `json:"min_gpu,omitempty"`
+	MinGpu string `json:"min_gpu,omitempty"`
 
 	// MinMemory 最小内存。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:602 table "表 9 Specification参数说明" row 3
-	MinMemory *string `json:"min_memory,omitempty"`
+	MinMemory string `json:"min_memory,omitempty"`
 }
 
 // ShowServiceResponseBody defines model for ShowServiceResponseBody.
@@ -19825,7 +19825,7 @@ type ShowServiceResponseBody struct {
 	// AccessAddress 推理请求的访问地址，当infer_type为real-time时会返回此值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:185 table "表 2 参数说明" row 18
-	AccessAddress *string `json:"access_address,omitempty"`
+	AccessAddress string `json:"access_address,omitempty"`
 
 	// AdditionalProperties 服务附加属性。
 	//
@@ -19835,12 +19835,12 @@ type ShowServiceResponseBody struct {
 	// BindAccessAddress 自定义域名的推理请求地址，绑定域名后会返回此值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:192 table "表 2 参数说明" row 19
-	BindAccessAddress *string `json:"bind_access_address,omitempty"`
+	BindAccessAddress string `json:"bind_access_address,omitempty"`
 
 	// ClusterID 在线/批量服务使用的专属资源池ID，仅当配置专属资源池时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:129 table "表 2 参数说明" row 10
-	ClusterID *string `json:"cluster_id,omitempty"`
+	ClusterID string `json:"cluster_id,omitempty"`
 
 	// Config 服务配置（如果是共享过来的服务，只返回model_id ,model_name, model_version）。
 	//
@@ -19850,72 +19850,72 @@ type ShowServiceResponseBody struct {
 	// DebugURL 在线服务在线调试地址，只有当模型支持在线调试且只有一个实例的时候会存在。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:241 table "表 2 参数说明" row 26
-	DebugURL *string `json:"debug_url,omitempty"`
+	DebugURL string `json:"debug_url,omitempty"`
 
 	// Description 服务描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:80 table "表 2 参数说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DueTime 在线服务自动停止时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:248 table "表 2 参数说明" row 27
-	DueTime *float64 `json:"due_time,omitempty"`
+	DueTime float64 `json:"due_time,omitempty"`
 
 	// ErrorMsg 错误信息，当status为failed时，返回这个信息注明失败原因。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:171 table "表 2 参数说明" row 16
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// FailedTimes 服务调用失败次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:206 table "表 2 参数说明" row 21
-	FailedTimes *bool `json:"failed_times,omitempty"`
+	FailedTimes bool `json:"failed_times,omitempty"`
 
 	// InferType 推理方式，取值为real-time/batch/edge。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:115 table "表 2 参数说明" row 8
-	InferType *ShowServiceResponseBodyInferType `json:"infer_type,omitempty"`
+	InferType ShowServiceResponseBodyInferType `json:"infer_type,omitempty"`
 
 	// InvocationTimes 服务的总调用次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:199 table "表 2 参数说明" row 20
-	InvocationTimes *float64 `json:"invocation_times,omitempty"`
+	InvocationTimes float64 `json:"invocation_times,omitempty"`
 
 	// IsFree 服务是否是免费规格类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:269 table "表 2 参数说明" row 30
-	IsFree *bool `json:"is_free,omitempty"`
+	IsFree bool `json:"is_free,omitempty"`
 
 	// IsShared 是否是订阅的服务。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:213 table "表 2 参数说明" row 22
-	IsShared *float64 `json:"is_shared,omitempty"`
+	IsShared float64 `json:"is_shared,omitempty"`
 
 	// OperationTime 当前请求的操作时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:255 table "表 2 参数说明" row 28
-	OperationTime *float64 `json:"operation_time,omitempty"`
+	OperationTime float64 `json:"operation_time,omitempty"`
 
 	// Owner 服务归属用户。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:101 table "表 2 参数说明" row 6
-	Owner *string `json:"owner,omitempty"`
+	Owner string `json:"owner,omitempty"`
 
 	// Progress 部署进度，当状态是deploying时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:164 table "表 2 参数说明" row 15
-	Progress *int64 `json:"progress,omitempty"`
+	Progress int64 `json:"progress,omitempty"`
 
 	// Project 服务归属项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:94 table "表 2 参数说明" row 5
-	Project *string `json:"project,omitempty"`
+	Project string `json:"project,omitempty"`
 
 	// PublishAt 服务最新的发布时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:108 table "表 2 参数说明" row 7
-	PublishAt *float64 `json:"publish_at,omitempty"`
+	PublishAt float64 `json:"publish_at,omitempty"`
 
 	// Schedule 服务调度配置，未配置则不返回。请参见表7。
 	//
@@ -19925,57 +19925,57 @@ type ShowServiceResponseBody struct {
 	// SecurityGroupID 在线服务实例所在的安全组，服务自定义网络配置时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:150 table "表 2 参数说明" row 13
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// ServiceID 服务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:66 table "表 2 参数说明" row 1
-	ServiceID *string `json:"service_id,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
 
 	// ServiceName 服务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:73 table "表 2 参数说明" row 2
-	ServiceName *string `json:"service_name,omitempty"`
+	ServiceName string `json:"service_name,omitempty"`
 
 	// SharedCount 订阅的服务数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:220 table "表 2 参数说明" row 23
-	SharedCount *float64 `json:"shared_count,omitempty"`
+	SharedCount float64 `json:"shared_count,omitempty"`
 
 	// Status 服务状态，取值为running/deploying/concerning/failed/stopped/finished。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:157 table "表 2 参数说明" row 14
-	Status *ShowServiceResponseBodyStatus `json:"status,omitempty"`
+	Status ShowServiceResponseBodyStatus `json:"status,omitempty"`
 
 	// SubnetNetworkID 在线服务实例所在的子网的网络ID，服务自定义网络配置时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:143 table "表 2 参数说明" row 12
-	SubnetNetworkID *string `json:"subnet_network_id,omitempty"`
+	SubnetNetworkID string `json:"subnet_network_id,omitempty"`
 
 	// Tenant 服务归属租户。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:87 table "表 2 参数说明" row 4
-	Tenant *string `json:"tenant,omitempty"`
+	Tenant string `json:"tenant,omitempty"`
 
 	// TransitionAt 服务状态转化时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:262 table "表 2 参数说明" row 29
-	TransitionAt *float64 `json:"transition_at,omitempty"`
+	TransitionAt float64 `json:"transition_at,omitempty"`
 
 	// UpdateTime 服务当前运行所用配置的更新时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:234 table "表 2 参数说明" row 25
-	UpdateTime *float64 `json:"update_time,omitempty"`
+	UpdateTime float64 `json:"update_time,omitempty"`
 
 	// VpcID 在线服务实例所在的虚拟私有云ID，服务自定义网络配置时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:136 table "表 2 参数说明" row 11
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 
 	// WorkspaceID 工作空间ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:122 table "表 2 参数说明" row 9
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // ShowServiceResponseBodyInferType 推理方式，取值为real-time/batch/edge。
@@ -19995,7 +19995,7 @@ type ShowServiceSchedule struct {
 	// Duration 对应时间单位的数值，比如2小时后停止，则“time_unit”填“HOURS”，“duration”填“2”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:758 table "表 7 schedule结构" row 3
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// TimeUnit 调度时间单位，可选：
 	// - DAYS
@@ -20003,12 +20003,12 @@ type ShowServiceSchedule struct {
 	// - MINUTES
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:750 table "表 7 schedule结构" row 2
-	TimeUnit *ShowServiceScheduleTimeUnit `json:"time_unit,omitempty"`
+	TimeUnit ShowServiceScheduleTimeUnit `json:"time_unit,omitempty"`
 
 	// Type 调度类型，当前仅支持取值为“stop”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:743 table "表 7 schedule结构" row 1
-	Type *ShowServiceScheduleType `json:"type,omitempty"`
+	Type ShowServiceScheduleType `json:"type,omitempty"`
 }
 
 // ShowServiceScheduleTimeUnit 调度时间单位，可选：
@@ -20029,13 +20029,13 @@ type ShowServiceScheduleType string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:616
 type ShowTrainingJobConfigError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:616
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:616
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:616
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ShowTrainingJobConfigHostPath 主机文件系统类型的存储卷。仅支持运行于专属资源池中的训练作业。具体请参见表7。
@@ -20045,19 +20045,19 @@ type ShowTrainingJobConfigHostPath struct {
 	// DestPath 训练作业的本地路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:488 table "表 7 host_path属性列表" row 2
-	DestPath *string `json:"dest_path,omitempty"`
+	DestPath string `json:"dest_path,omitempty"`
 
 	// ReadOnly dest_path 是否为只读权限，默认为读写权限。
 	// - true：只读权限
 	// - false：默认值，读写权限
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:495 table "表 7 host_path属性列表" row 3
-	ReadOnly *bool `json:"read_only,omitempty"`
+	ReadOnly bool `json:"read_only,omitempty"`
 
 	// SrcPath 宿主机的本地路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:481 table "表 7 host_path属性列表" row 1
-	SrcPath *string `json:"src_path,omitempty"`
+	SrcPath string `json:"src_path,omitempty"`
 }
 
 // ShowTrainingJobConfigNfs 共享文件系统类型的存储卷。仅支持运行于已联通共享文件系统网络的资源池的训练作业。具体请参见表6。
@@ -20067,24 +20067,24 @@ type ShowTrainingJobConfigNfs struct {
 	// DestPath 训练作业的本地路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:452 table "表 6 nfs属性列表" row 3
-	DestPath *string `json:"dest_path,omitempty"`
+	DestPath string `json:"dest_path,omitempty"`
 
 	// ID SFS Turbo 文件系统 ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:438 table "表 6 nfs属性列表" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// ReadOnly dest_path 是否为只读权限，默认为读写权限。
 	// - true：只读权限
 	// - false：默认值，读写权限
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:459 table "表 6 nfs属性列表" row 4
-	ReadOnly *bool `json:"read_only,omitempty"`
+	ReadOnly bool `json:"read_only,omitempty"`
 
 	// SrcPath SFS Turbo 文件系统地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:445 table "表 6 nfs属性列表" row 2
-	SrcPath *string `json:"src_path,omitempty"`
+	SrcPath string `json:"src_path,omitempty"`
 }
 
 // ShowTrainingJobConfigResponseBody defines model for ShowTrainingJobConfigResponseBody.
@@ -20094,37 +20094,37 @@ type ShowTrainingJobConfigResponseBody struct {
 	// AppURL 训练作业的代码目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:135 table "表 3 响应参数" row 7
-	AppURL *string `json:"app_url,omitempty"`
+	AppURL string `json:"app_url,omitempty"`
 
 	// BootFileURL 训练作业的代码启动文件。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:142 table "表 3 响应参数" row 8
-	BootFileURL *string `json:"boot_file_url,omitempty"`
+	BootFileURL string `json:"boot_file_url,omitempty"`
 
 	// ConfigDesc 训练作业参数的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:121 table "表 3 响应参数" row 5
-	ConfigDesc *string `json:"config_desc,omitempty"`
+	ConfigDesc string `json:"config_desc,omitempty"`
 
 	// ConfigName 训练作业参数的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:114 table "表 3 响应参数" row 4
-	ConfigName *string `json:"config_name,omitempty"`
+	ConfigName string `json:"config_name,omitempty"`
 
 	// Core 资源规格的核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:289 table "表 3 响应参数" row 29
-	Core *string `json:"core,omitempty"`
+	Core string `json:"core,omitempty"`
 
 	// CPU 资源规格CPU内存。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:275 table "表 3 响应参数" row 27
-	CPU *string `json:"cpu,omitempty"`
+	CPU string `json:"cpu,omitempty"`
 
 	// CreateTime 训练作业参数创建时间 。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:268 table "表 3 响应参数" row 26
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DataSource 训练作业使用的多数据集。
 	//
@@ -20134,98 +20134,98 @@ type ShowTrainingJobConfigResponseBody struct {
 	// DataURL 训练作业的数据集。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:170 table "表 3 响应参数" row 12
-	DataURL *string `json:"data_url,omitempty"`
+	DataURL string `json:"data_url,omitempty"`
 
 	// DatasetID 训练作业的数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:177 table "表 3 响应参数" row 13
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DatasetName 训练作业的数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:296 table "表 3 响应参数" row 30
-	DatasetName *string `json:"dataset_name,omitempty"`
+	DatasetName string `json:"dataset_name,omitempty"`
 
 	// DatasetVersionID 训练作业的数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:184 table "表 3 响应参数" row 14
-	DatasetVersionID *string `json:"dataset_version_id,omitempty"`
+	DatasetVersionID string `json:"dataset_version_id,omitempty"`
 
 	// DatasetVersionName 训练作业的数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:303 table "表 3 响应参数" row 31
-	DatasetVersionName *string `json:"dataset_version_name,omitempty"`
+	DatasetVersionName string `json:"dataset_version_name,omitempty"`
 
 	// EngineID 训练作业的引擎ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:212 table "表 3 响应参数" row 18
-	EngineID *int64 `json:"engine_id,omitempty"`
+	EngineID int64 `json:"engine_id,omitempty"`
 
 	// EngineName 训练作业的引擎名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:205 table "表 3 响应参数" row 17
-	EngineName *string `json:"engine_name,omitempty"`
+	EngineName string `json:"engine_name,omitempty"`
 
 	// EngineType 训练作业的引擎类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:198 table "表 3 响应参数" row 16
-	EngineType *int64 `json:"engine_type,omitempty"`
+	EngineType int64 `json:"engine_type,omitempty"`
 
 	// EngineVersion 训练作业使用的引擎版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:219 table "表 3 响应参数" row 19
-	EngineVersion *string `json:"engine_version,omitempty"`
+	EngineVersion string `json:"engine_version,omitempty"`
 
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:107 table "表 3 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:99 table "表 3 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// GpuNum 资源规格gpu的个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:282 table "表 3 响应参数" row 28
-	GpuNum *int64 `json:"gpu_num,omitempty"`
+	GpuNum int64 `json:"gpu_num,omitempty"`
 
 	// GpuType 资源规格gpu的类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:261 table "表 3 响应参数" row 25
-	GpuType *string `json:"gpu_type,omitempty"`
+	GpuType string `json:"gpu_type,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:92 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// LogURL 训练作业的日志OBS输出路径URL，默认为空。如：“/usr/train/”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:233 table "表 3 响应参数" row 21
-	LogURL *string `json:"log_url,omitempty"`
+	LogURL string `json:"log_url,omitempty"`
 
 	// ModelID 训练作业的模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:149 table "表 3 响应参数" row 9
-	ModelID *int64 `json:"model_id,omitempty"`
+	ModelID int64 `json:"model_id,omitempty"`
 
 	// NasMountPath SFS Turbo (NAS) 训练本地挂载路径。如：“/home/work/nas”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:331 table "表 3 响应参数" row 35
-	NasMountPath *string `json:"nas_mount_path,omitempty"`
+	NasMountPath string `json:"nas_mount_path,omitempty"`
 
 	// NasShareAddr SFS Turbo (NAS) 共享路径。如：“192.168.8.150:/”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:338 table "表 3 响应参数" row 36
-	NasShareAddr *string `json:"nas_share_addr,omitempty"`
+	NasShareAddr string `json:"nas_share_addr,omitempty"`
 
 	// NasType 当前仅支持 nfs。如：“nfs”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:345 table "表 3 响应参数" row 37
-	NasType *ShowTrainingJobConfigResponseBodyNasType `json:"nas_type,omitempty"`
+	NasType ShowTrainingJobConfigResponseBodyNasType `json:"nas_type,omitempty"`
 
 	// Parameter 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。详情请查看表8
 	//
@@ -20235,37 +20235,37 @@ type ShowTrainingJobConfigResponseBody struct {
 	// PoolID 资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:310 table "表 3 响应参数" row 32
-	PoolID *string `json:"pool_id,omitempty"`
+	PoolID string `json:"pool_id,omitempty"`
 
 	// PoolName 资源池名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:317 table "表 3 响应参数" row 33
-	PoolName *string `json:"pool_name,omitempty"`
+	PoolName string `json:"pool_name,omitempty"`
 
 	// SpecCode 训练作业资源规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:254 table "表 3 响应参数" row 24
-	SpecCode *string `json:"spec_code,omitempty"`
+	SpecCode string `json:"spec_code,omitempty"`
 
 	// SpecID 训练作业资源规格ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:163 table "表 3 响应参数" row 11
-	SpecID *int64 `json:"spec_id,omitempty"`
+	SpecID int64 `json:"spec_id,omitempty"`
 
 	// TrainURL 训练作业的输出文件OBS路径URL，默认为空，如“/usr/train/”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:226 table "表 3 响应参数" row 20
-	TrainURL *string `json:"train_url,omitempty"`
+	TrainURL string `json:"train_url,omitempty"`
 
 	// UserCommand 自定义镜像训练作业的自定义镜像的容器的启动命令。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:247 table "表 3 响应参数" row 23
-	UserCommand *string `json:"user_command,omitempty"`
+	UserCommand string `json:"user_command,omitempty"`
 
 	// UserImageURL 自定义镜像训练作业的自定义镜像的SWR-URL。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:240 table "表 3 响应参数" row 22
-	UserImageURL *string `json:"user_image_url,omitempty"`
+	UserImageURL string `json:"user_image_url,omitempty"`
 
 	// Volumes 训练作业可使用的存储卷。具体请参见表5。
 	//
@@ -20275,7 +20275,7 @@ type ShowTrainingJobConfigResponseBody struct {
 	// WorkerServerNum 训练作业worker的个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:128 table "表 3 响应参数" row 6
-	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
+	WorkerServerNum int64 `json:"worker_server_num,omitempty"`
 }
 
 // ShowTrainingJobConfigResponseBodyNasType 当前仅支持 nfs。如：“nfs”。
@@ -20303,13 +20303,13 @@ type ShowTrainingJobConfigVolumes struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:972
 type ShowVersionError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:972
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:972
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:972
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ShowVersionResponseBody defines model for ShowVersionResponseBody.
@@ -20319,27 +20319,27 @@ type ShowVersionResponseBody struct {
 	// AppURL 训练作业的代码目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:161 table "表 2 响应参数" row 13
-	AppURL *string `json:"app_url,omitempty"`
+	AppURL string `json:"app_url,omitempty"`
 
 	// BootFileURL 训练作业的代码启动文件。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:168 table "表 2 响应参数" row 14
-	BootFileURL *string `json:"boot_file_url,omitempty"`
+	BootFileURL string `json:"boot_file_url,omitempty"`
 
 	// Core 资源规格的核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:203 table "表 2 响应参数" row 19
-	Core *string `json:"core,omitempty"`
+	Core string `json:"core,omitempty"`
 
 	// CPU 资源规格CPU内存。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:210 table "表 2 响应参数" row 20
-	CPU *string `json:"cpu,omitempty"`
+	CPU string `json:"cpu,omitempty"`
 
 	// CreateTime 训练作业的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:175 table "表 2 响应参数" row 15
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DataSource 训练作业使用的多数据集。具体请参见表4。
 	//
@@ -20349,37 +20349,37 @@ type ShowVersionResponseBody struct {
 	// DataURL 训练作业的数据集。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:238 table "表 2 响应参数" row 24
-	DataURL *string `json:"data_url,omitempty"`
+	DataURL string `json:"data_url,omitempty"`
 
 	// DatasetID 训练作业的数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:266 table "表 2 响应参数" row 28
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DatasetName 训练作业的数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:322 table "表 2 响应参数" row 36
-	DatasetName *string `json:"dataset_name,omitempty"`
+	DatasetName string `json:"dataset_name,omitempty"`
 
 	// DatasetVersionID 训练作业的数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:259 table "表 2 响应参数" row 27
-	DatasetVersionID *string `json:"dataset_version_id,omitempty"`
+	DatasetVersionID string `json:"dataset_version_id,omitempty"`
 
 	// DatasetVersionName 训练作业的数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:350 table "表 2 响应参数" row 40
-	DatasetVersionName *string `json:"dataset_version_name,omitempty"`
+	DatasetVersionName string `json:"dataset_version_name,omitempty"`
 
 	// Duration 训练作业的运行时间，单位为毫秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:189 table "表 2 响应参数" row 17
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// EngineID 训练作业的引擎ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:140 table "表 2 响应参数" row 10
-	EngineID *int64 `json:"engine_id,omitempty"`
+	EngineID int64 `json:"engine_id,omitempty"`
 
 	// EngineName 训练作业的引擎名称。目前支持的引擎名称如下：
 	// - Ascend-Powered-Engine
@@ -20394,7 +20394,7 @@ type ShowVersionResponseBody struct {
 	// - MindSpore-GPU
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:132 table "表 2 响应参数" row 9
-	EngineName *string `json:"engine_name,omitempty"`
+	EngineName string `json:"engine_name,omitempty"`
 
 	// EngineType 训练作业的引擎类型。“engine_type”和“engine_name”对应关系如下：
 	// - engine_type：1，engine_name: "TensorFlow"
@@ -20407,72 +20407,72 @@ type ShowVersionResponseBody struct {
 	// - engine_type：12，engine_name: "Horovod"
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:124 table "表 2 响应参数" row 8
-	EngineType *int64 `json:"engine_type,omitempty"`
+	EngineType int64 `json:"engine_type,omitempty"`
 
 	// EngineVersion 训练作业使用的引擎版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:147 table "表 2 响应参数" row 11
-	EngineVersion *string `json:"engine_version,omitempty"`
+	EngineVersion string `json:"engine_version,omitempty"`
 
 	// GpuNum 资源规格gpu的个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:217 table "表 2 响应参数" row 21
-	GpuNum *int64 `json:"gpu_num,omitempty"`
+	GpuNum int64 `json:"gpu_num,omitempty"`
 
 	// GpuType 资源规格gpu的类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:224 table "表 2 响应参数" row 22
-	GpuType *string `json:"gpu_type,omitempty"`
+	GpuType string `json:"gpu_type,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:75 table "表 2 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// JobDesc 训练作业的描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:96 table "表 2 响应参数" row 4
-	JobDesc *string `json:"job_desc,omitempty"`
+	JobDesc string `json:"job_desc,omitempty"`
 
 	// JobID 训练作业的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:82 table "表 2 响应参数" row 2
-	JobID *int64 `json:"job_id,omitempty"`
+	JobID int64 `json:"job_id,omitempty"`
 
 	// JobName 训练作业的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:89 table "表 2 响应参数" row 3
-	JobName *string `json:"job_name,omitempty"`
+	JobName string `json:"job_name,omitempty"`
 
 	// LogURL 训练作业的日志OBS输出路径URL，默认为空。如：“/usr/train/”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:252 table "表 2 响应参数" row 26
-	LogURL *string `json:"log_url,omitempty"`
+	LogURL string `json:"log_url,omitempty"`
 
 	// ModelID 训练作业的模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:280 table "表 2 响应参数" row 30
-	ModelID *int64 `json:"model_id,omitempty"`
+	ModelID int64 `json:"model_id,omitempty"`
 
 	// ModelMetricList 训练作业的模型评测参数。具体请参见表5。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:287 table "表 2 响应参数" row 31
-	ModelMetricList *string `json:"model_metric_list,omitempty"`
+	ModelMetricList string `json:"model_metric_list,omitempty"`
 
 	// NasMountPath SFS Turbo (NAS) 训练本地挂载路径。如：“/home/work/nas”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:371 table "表 2 响应参数" row 43
-	NasMountPath *string `json:"nas_mount_path,omitempty"`
+	NasMountPath string `json:"nas_mount_path,omitempty"`
 
 	// NasShareAddr SFS Turbo (NAS) 共享路径。如：“192.168.8.150:/”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:378 table "表 2 响应参数" row 44
-	NasShareAddr *string `json:"nas_share_addr,omitempty"`
+	NasShareAddr string `json:"nas_share_addr,omitempty"`
 
 	// NasType 当前仅支持 nfs。如：“nfs”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:385 table "表 2 响应参数" row 45
-	NasType *ShowVersionResponseBodyNasType `json:"nas_type,omitempty"`
+	NasType ShowVersionResponseBodyNasType `json:"nas_type,omitempty"`
 
 	// Parameter 训练作业的运行参数。当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见表3。
 	//
@@ -20482,42 +20482,42 @@ type ShowVersionResponseBody struct {
 	// PoolID 资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:364 table "表 2 响应参数" row 42
-	PoolID *string `json:"pool_id,omitempty"`
+	PoolID string `json:"pool_id,omitempty"`
 
 	// PoolName 资源池名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:357 table "表 2 响应参数" row 41
-	PoolName *string `json:"pool_name,omitempty"`
+	PoolName string `json:"pool_name,omitempty"`
 
 	// PreVersionID 训练作业前一版本的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:117 table "表 2 响应参数" row 7
-	PreVersionID *int64 `json:"pre_version_id,omitempty"`
+	PreVersionID int64 `json:"pre_version_id,omitempty"`
 
 	// ResourceID 训练作业的计费资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:315 table "表 2 响应参数" row 35
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// SpecCode 训练作业资源规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:329 table "表 2 响应参数" row 37
-	SpecCode *string `json:"spec_code,omitempty"`
+	SpecCode string `json:"spec_code,omitempty"`
 
 	// SpecID 训练作业资源规格ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:196 table "表 2 响应参数" row 18
-	SpecID *int64 `json:"spec_id,omitempty"`
+	SpecID int64 `json:"spec_id,omitempty"`
 
 	// StartTime 训练作业开始时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:336 table "表 2 响应参数" row 38
-	StartTime *int64 `json:"start_time,omitempty"`
+	StartTime int64 `json:"start_time,omitempty"`
 
 	// Status 训练作业的状态，详细作业状态列表请参见作业状态参考。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:154 table "表 2 响应参数" row 12
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 
 	// SystemMetricList 训练作业的系统监控指标。具体请参见表6。
 	//
@@ -20527,27 +20527,27 @@ type ShowVersionResponseBody struct {
 	// TrainURL 训练作业输出文件OBS路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:245 table "表 2 响应参数" row 25
-	TrainURL *string `json:"train_url,omitempty"`
+	TrainURL string `json:"train_url,omitempty"`
 
 	// UserCommand 自定义镜像训练作业的自定义镜像的容器的启动命令。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:308 table "表 2 响应参数" row 34
-	UserCommand *string `json:"user_command,omitempty"`
+	UserCommand string `json:"user_command,omitempty"`
 
 	// UserImageURL 自定义镜像训练作业的自定义镜像的SWR-URL。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:301 table "表 2 响应参数" row 33
-	UserImageURL *string `json:"user_image_url,omitempty"`
+	UserImageURL string `json:"user_image_url,omitempty"`
 
 	// VersionID 训练作业的版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:103 table "表 2 响应参数" row 5
-	VersionID *int64 `json:"version_id,omitempty"`
+	VersionID int64 `json:"version_id,omitempty"`
 
 	// VersionName 训练作业的版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:110 table "表 2 响应参数" row 6
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 
 	// Volumes 训练作业可使用的存储卷。具体请参见表11。
 	//
@@ -20557,7 +20557,7 @@ type ShowVersionResponseBody struct {
 	// WorkerServerNum 训练作业worker的个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:231 table "表 2 响应参数" row 23
-	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
+	WorkerServerNum int64 `json:"worker_server_num,omitempty"`
 }
 
 // ShowVersionResponseBodyNasType 当前仅支持 nfs。如：“nfs”。
@@ -20570,13 +20570,13 @@ type ShowVersionResponseBodyNasType string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:180
 type ShowVisualizationJobError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:180
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:180
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:180
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // ShowVisualizationJobResponseBody defines model for ShowVisualizationJobResponseBody.
@@ -20586,59 +20586,59 @@ type ShowVisualizationJobResponseBody struct {
 	// CreateTime 可视化作业的创建时间，时间戳格式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:124 table "表 2 响应参数" row 9
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Duration 可视化作业的运行时长，单位为毫秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:117 table "表 2 响应参数" row 8
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:74 table "表 2 响应参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:66 table "表 2 响应参数" row 1
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// JobDesc 可视化作业的具体描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:110 table "表 2 响应参数" row 7
-	JobDesc *string `json:"job_desc,omitempty"`
+	JobDesc string `json:"job_desc,omitempty"`
 
 	// JobID 可视化作业的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:103 table "表 2 响应参数" row 6
-	JobID *int64 `json:"job_id,omitempty"`
+	JobID int64 `json:"job_id,omitempty"`
 
 	// JobName 可视化作业的名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:82 table "表 2 响应参数" row 3
-	JobName *string `json:"job_name,omitempty"`
+	JobName string `json:"job_name,omitempty"`
 
 	// ResourceID 可视化作业的计费资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:96 table "表 2 响应参数" row 5
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// ServiceURL 可视化作业的endpoint。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:89 table "表 2 响应参数" row 4
-	ServiceURL *string `json:"service_url,omitempty"`
+	ServiceURL string `json:"service_url,omitempty"`
 
 	// Status 可视化作业的运行状态，详细作业状态列表请参见作业状态参考。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:138 table "表 2 响应参数" row 11
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 
 	// TrainURL 可视化作业输出文件OBS路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:131 table "表 2 响应参数" row 10
-	TrainURL *string `json:"train_url,omitempty"`
+	TrainURL string `json:"train_url,omitempty"`
 }
 
 // ShowWorkspaceInfoResponseBody defines model for ShowWorkspaceInfoResponseBody.
@@ -20651,27 +20651,27 @@ type ShowWorkspaceInfoResponseBody struct {
 	// - INTERNAL：创建者、主账号、指定IAM子账号可访问，需要与grants参数配合使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:105 table "表 2 响应Body参数" row 7
-	AuthType *ShowWorkspaceInfoResponseBodyAuthType `json:"auth_type,omitempty"`
+	AuthType ShowWorkspaceInfoResponseBodyAuthType `json:"auth_type,omitempty"`
 
 	// CreateTime 创建时间，UTC。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:91 table "表 2 响应Body参数" row 5
-	CreateTime *float64 `json:"create_time,omitempty"`
+	CreateTime float64 `json:"create_time,omitempty"`
 
 	// Description 工作空间描述，长度限制为0-256字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:77 table "表 2 响应Body参数" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:116 table "表 2 响应Body参数" row 8
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// EnterpriseProjectName 企业项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:123 table "表 2 响应Body参数" row 9
-	EnterpriseProjectName *string `json:"enterprise_project_name,omitempty"`
+	EnterpriseProjectName string `json:"enterprise_project_name,omitempty"`
 
 	// Grants 授权用户列表。默认为空。需要与“auth_type”参数配合使用，且仅当授权类型为“INTERNAL”时才会生效。
 	//
@@ -20681,17 +20681,17 @@ type ShowWorkspaceInfoResponseBody struct {
 	// ID 工作空间ID，系统生成的32位UUID，不带橫线。默认的工作空间ID为“0”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:63 table "表 2 响应Body参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 工作空间名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:70 table "表 2 响应Body参数" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Owner 创建者名称，长度限制为0-64字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:84 table "表 2 响应Body参数" row 4
-	Owner *string `json:"owner,omitempty"`
+	Owner string `json:"owner,omitempty"`
 
 	// Status 工作空间状态。可选值有：
 	// - CREATE_FAILED：创建失败。
@@ -20700,17 +20700,17 @@ type ShowWorkspaceInfoResponseBody struct {
 	// - DELETE_FAILED：删除失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:130 table "表 2 响应Body参数" row 10
-	Status *ShowWorkspaceInfoResponseBodyStatus `json:"status,omitempty"`
+	Status ShowWorkspaceInfoResponseBodyStatus `json:"status,omitempty"`
 
 	// StatusInfo 状态描述，默认为空。该字段会补充显示状态的详细信息。如删除失败时，可通过该字段查看删除失败的原因。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:142 table "表 2 响应Body参数" row 11
-	StatusInfo *string `json:"status_info,omitempty"`
+	StatusInfo string `json:"status_info,omitempty"`
 
 	// UpdateTime 最后修改时间，UTC。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:98 table "表 2 响应Body参数" row 6
-	UpdateTime *float64 `json:"update_time,omitempty"`
+	UpdateTime float64 `json:"update_time,omitempty"`
 }
 
 // ShowWorkspaceInfoResponseBodyAuthType 授权类型。可选值：
@@ -20835,57 +20835,57 @@ type Specs struct {
 	// Core 资源规格的核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:161 table "表 4 specs属性列表说明" row 2
-	Core *string `json:"core,omitempty"`
+	Core string `json:"core,omitempty"`
 
 	// CPU 资源规格CPU内存。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:168 table "表 4 specs属性列表说明" row 3
-	CPU *string `json:"cpu,omitempty"`
+	CPU string `json:"cpu,omitempty"`
 
 	// GpuNum 资源规格GPU的个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:175 table "表 4 specs属性列表说明" row 4
-	GpuNum *int64 `json:"gpu_num,omitempty"`
+	GpuNum int64 `json:"gpu_num,omitempty"`
 
 	// GpuType 资源规格GPU的类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:182 table "表 4 specs属性列表说明" row 5
-	GpuType *string `json:"gpu_type,omitempty"`
+	GpuType string `json:"gpu_type,omitempty"`
 
 	// InterfaceType 接口类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:217 table "表 4 specs属性列表说明" row 10
-	InterfaceType *int64 `json:"interface_type,omitempty"`
+	InterfaceType int64 `json:"interface_type,omitempty"`
 
 	// MaxNum 可以选择的最大节点数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:196 table "表 4 specs属性列表说明" row 7
-	MaxNum *int64 `json:"max_num,omitempty"`
+	MaxNum int64 `json:"max_num,omitempty"`
 
 	// NoResource 所选规格资源是否充足，True代表没有资源。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:224 table "表 4 specs属性列表说明" row 11
-	NoResource *bool `json:"no_resource,omitempty"`
+	NoResource bool `json:"no_resource,omitempty"`
 
 	// SpecCode 云资源的规格类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:189 table "表 4 specs属性列表说明" row 6
-	SpecCode *string `json:"spec_code,omitempty"`
+	SpecCode string `json:"spec_code,omitempty"`
 
 	// SpecID 资源规格的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:154 table "表 4 specs属性列表说明" row 1
-	SpecID *int64 `json:"spec_id,omitempty"`
+	SpecID int64 `json:"spec_id,omitempty"`
 
 	// Storage 资源规格的ssd大小。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:210 table "表 4 specs属性列表说明" row 9
-	Storage *string `json:"storage,omitempty"`
+	Storage string `json:"storage,omitempty"`
 
 	// UnitNum 计价单元个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:203 table "表 4 specs属性列表说明" row 8
-	UnitNum *int64 `json:"unit_num,omitempty"`
+	UnitNum int64 `json:"unit_num,omitempty"`
 }
 
 // StartWorkforceSamplingTaskRequestBody defines model for StartWorkforceSamplingTaskRequestBody.
@@ -20910,7 +20910,7 @@ type StartWorkforceSamplingTaskResponseBody struct {
 	// TaskID 异步验收任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建团队标注验收任务.md:104 table "表 3 响应Body参数" row 1
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 }
 
 // StartWorkforceTaskRequestBody defines model for StartWorkforceTaskRequestBody.
@@ -20940,37 +20940,37 @@ type SyncDataSourceStateResponseBody struct {
 	// AddSampleCount 新增样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:63 table "表 2 响应Body参数" row 1
-	AddSampleCount *int64 `json:"add_sample_count,omitempty"`
+	AddSampleCount int64 `json:"add_sample_count,omitempty"`
 
 	// CreateTime 任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:70 table "表 2 响应Body参数" row 2
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:77 table "表 2 响应Body参数" row 3
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DeletedSampleCount 已删除样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:84 table "表 2 响应Body参数" row 4
-	DeletedSampleCount *int64 `json:"deleted_sample_count,omitempty"`
+	DeletedSampleCount int64 `json:"deleted_sample_count,omitempty"`
 
 	// DurationTime 任务运行时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:91 table "表 2 响应Body参数" row 5
-	DurationTime *int64 `json:"duration_time,omitempty"`
+	DurationTime int64 `json:"duration_time,omitempty"`
 
 	// ErrorCode 错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:98 table "表 2 响应Body参数" row 6
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:105 table "表 2 响应Body参数" row 7
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Status 任务当前状态。可选值如下：
 	// - QUEUING：排队中
@@ -20981,17 +20981,17 @@ type SyncDataSourceStateResponseBody struct {
 	// - NOT_EXIST：任务不存在
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:112 table "表 2 响应Body参数" row 8
-	Status *SyncDataSourceStateResponseBodyStatus `json:"status,omitempty"`
+	Status SyncDataSourceStateResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskID 同步任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:126 table "表 2 响应Body参数" row 9
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TotalSampleCount 总样本数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:133 table "表 2 响应Body参数" row 10
-	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
+	TotalSampleCount int64 `json:"total_sample_count,omitempty"`
 }
 
 // SyncDataSourceStateResponseBodyStatus 任务当前状态。可选值如下：
@@ -21117,7 +21117,7 @@ type UpdateDatasetResponseBody struct {
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新数据集.md:371 table "表 7 响应Body参数" row 1
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 }
 
 // UpdateInstanceAutoStop 自动停止参数，如表4所示。
@@ -21152,12 +21152,12 @@ type UpdateInstanceConnectionInfo struct {
 	// Protocol 链接仓库协议。当前支持：ssh，https。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1120 table "表 23 connection_info字段数据结构说明" row 1
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// URL 链接仓库地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1127 table "表 23 connection_info字段数据结构说明" row 2
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty"`
 }
 
 // UpdateInstanceCredential 证书信息，请参见表30。
@@ -21167,12 +21167,12 @@ type UpdateInstanceCredential struct {
 	// AccessToken GitHub的oauth token。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1162 table "表 24 credential字段数据结构说明" row 2
-	AccessToken *string `json:"access_token,omitempty"`
+	AccessToken string `json:"access_token,omitempty"`
 
 	// SSHPrivateKey ssh私有证书。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1155 table "表 24 credential字段数据结构说明" row 1
-	SSHPrivateKey *string `json:"ssh_private_key,omitempty"`
+	SSHPrivateKey string `json:"ssh_private_key,omitempty"`
 }
 
 // UpdateInstanceError defines model for UpdateInstanceError.
@@ -21180,10 +21180,10 @@ type UpdateInstanceCredential struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1272
 type UpdateInstanceError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1272
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1272
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 }
 
 // UpdateInstanceOwner 当“type”为“USER_DEFINED”时是必选项。如表13所示。
@@ -21203,12 +21203,12 @@ type UpdateInstancePool struct {
 	// ID 资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:580 table "表 11 pool参数说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 资源池名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:587 table "表 11 pool参数说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Owner 当“type”为“USER_DEFINED”时是必选项。如表13所示。
 	//
@@ -21218,7 +21218,7 @@ type UpdateInstancePool struct {
 	// Type 资源池类型。主要区分类型：USER_DEFINED，表明为专属资源池。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:594 table "表 11 pool参数说明" row 3
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // UpdateInstanceProfile 配置信息，如表12所示。
@@ -21228,22 +21228,22 @@ type UpdateInstanceProfile struct {
 	// DeType 开发环境类型，当前仅支持Notebook。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:322 table "表 6 profile字段数据结构说明" row 4
-	DeType *UpdateInstanceProfileDeType `json:"de_type,omitempty"`
+	DeType UpdateInstanceProfileDeType `json:"de_type,omitempty"`
 
 	// Description 配置描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:315 table "表 6 profile字段数据结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FlavorType 硬件类型。支持CPU，GPU，Ascend。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:343 table "表 6 profile字段数据结构说明" row 7
-	FlavorType *string `json:"flavor_type,omitempty"`
+	FlavorType string `json:"flavor_type,omitempty"`
 
 	// ID 配置ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:301 table "表 6 profile字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Labels 标签信息。
 	//
@@ -21253,7 +21253,7 @@ type UpdateInstanceProfile struct {
 	// Name 配置名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:308 table "表 6 profile字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Provision 部署信息，如表4所示。
 	//
@@ -21278,7 +21278,7 @@ type UpdateInstanceProvision struct {
 	// Type 部署类型，当前仅支持Docker。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:364 table "表 7 provision字段数据结构说明" row 1
-	Type *UpdateInstanceProvisionType `json:"type,omitempty"`
+	Type UpdateInstanceProvisionType `json:"type,omitempty"`
 }
 
 // UpdateInstanceProvisionType 部署类型，当前仅支持Docker。
@@ -21293,7 +21293,7 @@ type UpdateInstanceRepository struct {
 	// Branch 仓库分支。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1071 table "表 22 repository字段数据结构说明" row 2
-	Branch *string `json:"branch,omitempty"`
+	Branch string `json:"branch,omitempty"`
 
 	// ConnectionInfo 仓库链接信息。请参见表29。
 	//
@@ -21303,22 +21303,22 @@ type UpdateInstanceRepository struct {
 	// ID 仓库ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1064 table "表 22 repository字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Type 仓库类型。CodeClub，GitHub。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1092 table "表 22 repository字段数据结构说明" row 5
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UserEmail 仓库配置用户邮箱。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1085 table "表 22 repository字段数据结构说明" row 4
-	UserEmail *string `json:"user_email,omitempty"`
+	UserEmail string `json:"user_email,omitempty"`
 
 	// UserName 仓库配置用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1078 table "表 22 repository字段数据结构说明" row 3
-	UserName *string `json:"user_name,omitempty"`
+	UserName string `json:"user_name,omitempty"`
 }
 
 // UpdateInstanceRequestBody defines model for UpdateInstanceRequestBody.
@@ -21358,22 +21358,22 @@ type UpdateInstanceResponseBody struct {
 	// CreationTimestamp 实例的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:196 table "表 5 响应参数" row 5
-	CreationTimestamp *string `json:"creation_timestamp,omitempty"`
+	CreationTimestamp string `json:"creation_timestamp,omitempty"`
 
 	// Description 实例说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:182 table "表 5 响应参数" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ErrorCode 错误码。请参考错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:259 table "表 5 响应参数" row 14
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// Flavor 机器规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:217 table "表 5 响应参数" row 8
-	Flavor *string `json:"flavor,omitempty"`
+	Flavor string `json:"flavor,omitempty"`
 
 	// FlavorDetails 机器规格详情，如表16所示。
 	//
@@ -21383,17 +21383,17 @@ type UpdateInstanceResponseBody struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:168 table "表 5 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// LatestUpdateTimestamp 实例的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:203 table "表 5 响应参数" row 6
-	LatestUpdateTimestamp *string `json:"latest_update_timestamp,omitempty"`
+	LatestUpdateTimestamp string `json:"latest_update_timestamp,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:175 table "表 5 响应参数" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Pool 专属资源池，如表17所示。
 	//
@@ -21423,7 +21423,7 @@ type UpdateInstanceResponseBody struct {
 	// Status 实例状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:189 table "表 5 响应参数" row 4
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// User 用户信息，如表27所示。
 	//
@@ -21443,7 +21443,7 @@ type UpdateInstanceResponseSpec struct {
 	// Engine 部署引擎，当前仅支持CCE。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:392 table "表 8 spec字段数据结构说明" row 1
-	Engine *UpdateInstanceResponseSpecEngine `json:"engine,omitempty"`
+	Engine UpdateInstanceResponseSpecEngine `json:"engine,omitempty"`
 
 	// Params 部署参数，当前仅支持Docker，如表9所示。
 	//
@@ -21468,17 +21468,17 @@ type UpdateInstanceSpecParams struct {
 	// ImageName 镜像名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:427 table "表 9 Docker部署参数数据结构说明" row 2
-	ImageName *string `json:"image_name,omitempty"`
+	ImageName string `json:"image_name,omitempty"`
 
 	// ImageTag 镜像标签。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:434 table "表 9 Docker部署参数数据结构说明" row 3
-	ImageTag *string `json:"image_tag,omitempty"`
+	ImageTag string `json:"image_tag,omitempty"`
 
 	// Namespace SWR组织名称，全局唯一。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:420 table "表 9 Docker部署参数数据结构说明" row 1
-	Namespace *string `json:"namespace,omitempty"`
+	Namespace string `json:"namespace,omitempty"`
 }
 
 // UpdateInstanceWorkspace 工作空间，如表24所示。
@@ -21488,7 +21488,7 @@ type UpdateInstanceWorkspace struct {
 	// ID 工作空间ID。未创建工作空间时取值默认值为0，存在创建并使用的工作空间，以实际取值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:928 table "表 19 workspace字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // UpdateLabelRequestBody defines model for UpdateLabelRequestBody.
@@ -21552,19 +21552,19 @@ type UpdateLabelResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:184 table "表 4 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:191 table "表 4 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Success 操作是否执行成功。可选值如下：
 	// - true：执行成功
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:198 table "表 4 响应Body参数" row 3
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UpdateLabelsRequestBody defines model for UpdateLabelsRequestBody.
@@ -21584,12 +21584,12 @@ type UpdateLabelsResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量修改标签.md:326 table "表 7 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量修改标签.md:333 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 更新标签响应体。
 	//
@@ -21601,7 +21601,7 @@ type UpdateLabelsResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量修改标签.md:347 table "表 7 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UpdateProcessorTaskRequestBody defines model for UpdateProcessorTaskRequestBody.
@@ -21636,12 +21636,12 @@ type UpdateSamplesResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新样本标签.md:545 table "表 7 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新样本标签.md:552 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 批量更新样本标签的响应结果列表。
 	//
@@ -21653,7 +21653,7 @@ type UpdateSamplesResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新样本标签.md:566 table "表 7 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UpdateServiceRequestBody defines model for UpdateServiceRequestBody.
@@ -21770,13 +21770,13 @@ type UpdateTrainingJobConfigDataSourceType string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:382
 type UpdateTrainingJobConfigError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:382
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:382
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:382
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // UpdateTrainingJobConfigRequestBody defines model for UpdateTrainingJobConfigRequestBody.
@@ -21872,18 +21872,18 @@ type UpdateTrainingJobConfigResponseBody struct {
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:328 table "表 5 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:320 table "表 5 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:313 table "表 5 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // UpdateTrainingJobError defines model for UpdateTrainingJobError.
@@ -21891,13 +21891,13 @@ type UpdateTrainingJobConfigResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业描述.md:141
 type UpdateTrainingJobError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业描述.md:141
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业描述.md:141
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业描述.md:141
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // UpdateTrainingJobRequestBody defines model for UpdateTrainingJobRequestBody.
@@ -21917,18 +21917,18 @@ type UpdateTrainingJobResponseBody struct {
 	// ErrorCode 调用失败时的错误码，具体请参见错误码。调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业描述.md:106 table "表 3 响应参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业描述.md:98 table "表 3 响应参数" row 2
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业描述.md:91 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // UpdateVisualizationJobError defines model for UpdateVisualizationJobError.
@@ -21936,13 +21936,13 @@ type UpdateTrainingJobResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:142
 type UpdateVisualizationJobError struct {
 	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:142
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:142
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:142
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // UpdateVisualizationJobRequestBody defines model for UpdateVisualizationJobRequestBody.
@@ -21963,18 +21963,18 @@ type UpdateVisualizationJobResponseBody struct {
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:98 table "表 3 响应参数" row 2
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMessage 调用失败时的错误信息。
 	// 调用成功时无此字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:106 table "表 3 响应参数" row 3
-	ErrorMessage *string `json:"error_message,omitempty"`
+	ErrorMessage string `json:"error_message,omitempty"`
 
 	// IsSuccess 请求是否成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:91 table "表 3 响应参数" row 1
-	IsSuccess *bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // UpdateWorkerRequestBody defines model for UpdateWorkerRequestBody.
@@ -22075,7 +22075,7 @@ type UpdateWorkforceSamplingTaskResponseBody struct {
 	// SampleCount 验收样本的总数目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:153 table "表 4 响应Body参数" row 1
-	SampleCount *int64 `json:"sample_count,omitempty"`
+	SampleCount int64 `json:"sample_count,omitempty"`
 
 	// Samples 验收样本的列表。
 	//
@@ -22135,12 +22135,12 @@ type UpdateWorkforceTaskSamplesResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新团队标注样本的标签.md:554 table "表 7 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新团队标注样本的标签.md:561 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 批量更新样本标签的响应结果列表。
 	//
@@ -22152,7 +22152,7 @@ type UpdateWorkforceTaskSamplesResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新团队标注样本的标签.md:575 table "表 7 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UpdateWorkspaceQuotasRequestBody defines model for UpdateWorkspaceQuotasRequestBody.
@@ -22197,47 +22197,47 @@ type UpdateWorkspaceQuotasResponseQuotas struct {
 	// MaxQuota 配额允许设置的最大值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:176 table "表 5 quotas" row 6
-	MaxQuota *int64 `json:"max_quota,omitempty"`
+	MaxQuota int64 `json:"max_quota,omitempty"`
 
 	// MinQuota 配额允许设置的最小值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:169 table "表 5 quotas" row 5
-	MinQuota *int64 `json:"min_quota,omitempty"`
+	MinQuota int64 `json:"min_quota,omitempty"`
 
 	// NameCn 配额名称（中文）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:148 table "表 5 quotas" row 2
-	NameCn *string `json:"name_cn,omitempty"`
+	NameCn string `json:"name_cn,omitempty"`
 
 	// NameEn 配额名称（英文）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:141 table "表 5 quotas" row 1
-	NameEn *string `json:"name_en,omitempty"`
+	NameEn string `json:"name_en,omitempty"`
 
 	// Quota 当前配额值。配额值为-1代表不限制配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:162 table "表 5 quotas" row 4
-	Quota *int64 `json:"quota,omitempty"`
+	Quota int64 `json:"quota,omitempty"`
 
 	// Resource 资源的唯一标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:155 table "表 5 quotas" row 3
-	Resource *string `json:"resource,omitempty"`
+	Resource string `json:"resource,omitempty"`
 
 	// UnitCn 数量单位（中文）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:190 table "表 5 quotas" row 8
-	UnitCn *string `json:"unit_cn,omitempty"`
+	UnitCn string `json:"unit_cn,omitempty"`
 
 	// UnitEn 数量单位（英文）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:183 table "表 5 quotas" row 7
-	UnitEn *string `json:"unit_en,omitempty"`
+	UnitEn string `json:"unit_en,omitempty"`
 
 	// UpdateTime 最后修改时间，UTC。如用户未修改过该资源配额,则该值默认为该工作空间的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:197 table "表 5 quotas" row 9
-	UpdateTime *float64 `json:"update_time,omitempty"`
+	UpdateTime float64 `json:"update_time,omitempty"`
 }
 
 // UpdateWorkspaceRequestBody defines model for UpdateWorkspaceRequestBody.
@@ -22284,7 +22284,7 @@ type UpdateWorkspaceResponseBody struct {
 	// WorkspaceID 工作空间ID，系统生成的32位UUID，不带橫线。默认的工作空间ID为“0”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间.md:152 table "表 4 响应Body参数" row 1
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // UploadSampleResp defines model for UploadSampleResp.
@@ -22294,29 +22294,29 @@ type UploadSampleResp struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:885 table "表 12 UploadSampleResp" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:892 table "表 12 UploadSampleResp" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Info 描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:899 table "表 12 UploadSampleResp" row 3
-	Info *string `json:"info,omitempty"`
+	Info string `json:"info,omitempty"`
 
 	// Name 样本文件名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:906 table "表 12 UploadSampleResp" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Success 操作是否执行成功。可选值如下：
 	// - true：执行成功
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:913 table "表 12 UploadSampleResp" row 5
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UploadSamplesJSONRequestBody defines model for UploadSamplesJsonRequestBody.
@@ -22348,12 +22348,12 @@ type UploadSamplesJSONResponseBody struct {
 	// ErrorCode 操作失败的错误码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:840 table "表 11 响应Body参数" row 1
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 操作失败的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:847 table "表 11 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// Results 批量添加样本的响应列表。
 	//
@@ -22365,7 +22365,7 @@ type UploadSamplesJSONResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:861 table "表 11 响应Body参数" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UserSpec 资源池所属的用户信息。如表9所示。
@@ -22385,27 +22385,27 @@ type Versions struct {
 	// AppURL 训练作业的代码目录。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:229 table "表 4 versions属性列表" row 9
-	AppURL *string `json:"app_url,omitempty"`
+	AppURL string `json:"app_url,omitempty"`
 
 	// BootFileURL 训练作业的代码启动文件。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:236 table "表 4 versions属性列表" row 10
-	BootFileURL *string `json:"boot_file_url,omitempty"`
+	BootFileURL string `json:"boot_file_url,omitempty"`
 
 	// Core 资源规格的核数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:271 table "表 4 versions属性列表" row 15
-	Core *string `json:"core,omitempty"`
+	Core string `json:"core,omitempty"`
 
 	// CPU 资源规格CPU内存。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:278 table "表 4 versions属性列表" row 16
-	CPU *string `json:"cpu,omitempty"`
+	CPU string `json:"cpu,omitempty"`
 
 	// CreateTime 训练作业的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:243 table "表 4 versions属性列表" row 11
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DataSource 训练作业使用的多数据集。具体请参见表6。
 	//
@@ -22415,92 +22415,92 @@ type Versions struct {
 	// DataURL 训练作业的数据集。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:306 table "表 4 versions属性列表" row 20
-	DataURL *string `json:"data_url,omitempty"`
+	DataURL string `json:"data_url,omitempty"`
 
 	// DatasetID 训练作业的数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:334 table "表 4 versions属性列表" row 24
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// DatasetName 训练作业的数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:390 table "表 4 versions属性列表" row 32
-	DatasetName *string `json:"dataset_name,omitempty"`
+	DatasetName string `json:"dataset_name,omitempty"`
 
 	// DatasetVersionID 训练作业的数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:327 table "表 4 versions属性列表" row 23
-	DatasetVersionID *string `json:"dataset_version_id,omitempty"`
+	DatasetVersionID string `json:"dataset_version_id,omitempty"`
 
 	// DatasetVersionName 训练作业的数据集名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:411 table "表 4 versions属性列表" row 35
-	DatasetVersionName *string `json:"dataset_version_name,omitempty"`
+	DatasetVersionName string `json:"dataset_version_name,omitempty"`
 
 	// Duration 训练作业的运行时间，单位为毫秒。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:257 table "表 4 versions属性列表" row 13
-	Duration *int64 `json:"duration,omitempty"`
+	Duration int64 `json:"duration,omitempty"`
 
 	// EngineID 训练作业的引擎ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:208 table "表 4 versions属性列表" row 6
-	EngineID *int64 `json:"engine_id,omitempty"`
+	EngineID int64 `json:"engine_id,omitempty"`
 
 	// EngineName 训练作业的引擎名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:201 table "表 4 versions属性列表" row 5
-	EngineName *string `json:"engine_name,omitempty"`
+	EngineName string `json:"engine_name,omitempty"`
 
 	// EngineType 训练作业的引擎类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:194 table "表 4 versions属性列表" row 4
-	EngineType *int64 `json:"engine_type,omitempty"`
+	EngineType int64 `json:"engine_type,omitempty"`
 
 	// EngineVersion 训练作业的引擎版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:215 table "表 4 versions属性列表" row 7
-	EngineVersion *string `json:"engine_version,omitempty"`
+	EngineVersion string `json:"engine_version,omitempty"`
 
 	// GpuNum 资源规格gpu的个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:285 table "表 4 versions属性列表" row 17
-	GpuNum *int64 `json:"gpu_num,omitempty"`
+	GpuNum int64 `json:"gpu_num,omitempty"`
 
 	// GpuType 资源规格gpu的类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:292 table "表 4 versions属性列表" row 18
-	GpuType *string `json:"gpu_type,omitempty"`
+	GpuType string `json:"gpu_type,omitempty"`
 
 	// LogURL 训练作业的日志OBS输出路径URL，默认为空。如：“/usr/log/”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:320 table "表 4 versions属性列表" row 22
-	LogURL *string `json:"log_url,omitempty"`
+	LogURL string `json:"log_url,omitempty"`
 
 	// ModelID 训练作业的模型ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:348 table "表 4 versions属性列表" row 26
-	ModelID *int64 `json:"model_id,omitempty"`
+	ModelID int64 `json:"model_id,omitempty"`
 
 	// ModelMetricList 训练作业的模型评测参数。具体请参见表7。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:355 table "表 4 versions属性列表" row 27
-	ModelMetricList *string `json:"model_metric_list,omitempty"`
+	ModelMetricList string `json:"model_metric_list,omitempty"`
 
 	// NasMountPath SFS Turbo (NAS) 训练本地挂载路径。如：“/home/work/nas”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:432 table "表 4 versions属性列表" row 38
-	NasMountPath *string `json:"nas_mount_path,omitempty"`
+	NasMountPath string `json:"nas_mount_path,omitempty"`
 
 	// NasShareAddr SFS Turbo (NAS) 共享路径。如：“192.168.8.150:/”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:439 table "表 4 versions属性列表" row 39
-	NasShareAddr *string `json:"nas_share_addr,omitempty"`
+	NasShareAddr string `json:"nas_share_addr,omitempty"`
 
 	// NasType 当前仅支持 nfs。如：“nfs”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:446 table "表 4 versions属性列表" row 40
-	NasType *VersionsNasType `json:"nas_type,omitempty"`
+	NasType VersionsNasType `json:"nas_type,omitempty"`
 
 	// Parameter 训练作业的运行参数。当为自定义镜像训练作业的时候，此参数为容器环境变量。具体请参见表5。
 	//
@@ -22510,67 +22510,67 @@ type Versions struct {
 	// PoolID 资源池ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:425 table "表 4 versions属性列表" row 37
-	PoolID *string `json:"pool_id,omitempty"`
+	PoolID string `json:"pool_id,omitempty"`
 
 	// PoolName 资源池名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:418 table "表 4 versions属性列表" row 36
-	PoolName *string `json:"pool_name,omitempty"`
+	PoolName string `json:"pool_name,omitempty"`
 
 	// PreVersionID 训练作业前一版本的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:187 table "表 4 versions属性列表" row 3
-	PreVersionID *int64 `json:"pre_version_id,omitempty"`
+	PreVersionID int64 `json:"pre_version_id,omitempty"`
 
 	// ResourceID 训练作业的计费资源ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:383 table "表 4 versions属性列表" row 31
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// SpecID 训练作业资源规格ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:264 table "表 4 versions属性列表" row 14
-	SpecID *int64 `json:"spec_id,omitempty"`
+	SpecID int64 `json:"spec_id,omitempty"`
 
 	// StartTime 训练作业开始时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:397 table "表 4 versions属性列表" row 33
-	StartTime *int64 `json:"start_time,omitempty"`
+	StartTime int64 `json:"start_time,omitempty"`
 
 	// Status 训练作业的状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:222 table "表 4 versions属性列表" row 8
-	Status *int64 `json:"status,omitempty"`
+	Status int64 `json:"status,omitempty"`
 
 	// SystemMetricList 训练作业的系统监控指标。具体请参见表8。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:362 table "表 4 versions属性列表" row 28
-	SystemMetricList *string `json:"system_metric_list,omitempty"`
+	SystemMetricList string `json:"system_metric_list,omitempty"`
 
 	// TrainURL 训练作业输出文件OBS路径。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:313 table "表 4 versions属性列表" row 21
-	TrainURL *string `json:"train_url,omitempty"`
+	TrainURL string `json:"train_url,omitempty"`
 
 	// UserCommand 自定义镜像训练作业的自定义镜像的容器的启动命令。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:376 table "表 4 versions属性列表" row 30
-	UserCommand *string `json:"user_command,omitempty"`
+	UserCommand string `json:"user_command,omitempty"`
 
 	// UserImageURL 自定义镜像训练作业的自定义镜像的SWR-URL。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:369 table "表 4 versions属性列表" row 29
-	UserImageURL *string `json:"user_image_url,omitempty"`
+	UserImageURL string `json:"user_image_url,omitempty"`
 
 	// VersionID 训练作业的版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:173 table "表 4 versions属性列表" row 1
-	VersionID *int64 `json:"version_id,omitempty"`
+	VersionID int64 `json:"version_id,omitempty"`
 
 	// VersionName 训练作业的版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:180 table "表 4 versions属性列表" row 2
-	VersionName *string `json:"version_name,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
 
 	// Volumes 训练作业可使用的存储卷。具体请参见表13。
 	//
@@ -22580,7 +22580,7 @@ type Versions struct {
 	// WorkerServerNum 训练作业worker的个数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:299 table "表 4 versions属性列表" row 19
-	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
+	WorkerServerNum int64 `json:"worker_server_num,omitempty"`
 }
 
 // VersionsNasType 当前仅支持 nfs。如：“nfs”。
@@ -22666,37 +22666,37 @@ type Workforce struct {
 	// CreateTime 标注团队的创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:157 table "表 4 Workforce" row 1
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Description 标注团队的描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:164 table "表 4 Workforce" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// UpdateTime 标注团队的更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:171 table "表 4 Workforce" row 3
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// WorkerCount 标注团队的成员总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:178 table "表 4 Workforce" row 4
-	WorkerCount *int64 `json:"worker_count,omitempty"`
+	WorkerCount int64 `json:"worker_count,omitempty"`
 
 	// WorkforceID 标注团队ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:185 table "表 4 Workforce" row 5
-	WorkforceID *string `json:"workforce_id,omitempty"`
+	WorkforceID string `json:"workforce_id,omitempty"`
 
 	// WorkforceName 标注团队名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:192 table "表 4 Workforce" row 6
-	WorkforceName *string `json:"workforce_name,omitempty"`
+	WorkforceName string `json:"workforce_name,omitempty"`
 
 	// WorkspaceID 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:199 table "表 4 Workforce" row 7
-	WorkspaceID *string `json:"workspace_id,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
 }
 
 // WorkforceConfig defines model for WorkforceConfig.
@@ -22726,36 +22726,36 @@ type WorkforceDescriptor struct {
 	// CurrentTaskID 团队标注任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1728 table "表 16 WorkforceDescriptor" row 1
-	CurrentTaskID *string `json:"current_task_id,omitempty"`
+	CurrentTaskID string `json:"current_task_id,omitempty"`
 
 	// CurrentTaskName 团队标注任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1735 table "表 16 WorkforceDescriptor" row 2
-	CurrentTaskName *string `json:"current_task_name,omitempty"`
+	CurrentTaskName string `json:"current_task_name,omitempty"`
 
 	// IsSynchronizeAutoLabelingData 是否同步更新智能标注数据。可选值如下：
 	// - true：同步更新智能标注数据
 	// - false：不同步更新智能标注数据
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1756 table "表 16 WorkforceDescriptor" row 5
-	IsSynchronizeAutoLabelingData *bool `json:"is_synchronize_auto_labeling_data,omitempty"`
+	IsSynchronizeAutoLabelingData bool `json:"is_synchronize_auto_labeling_data,omitempty"`
 
 	// IsSynchronizeData 是否同步更新数据：如上传文件、同步数据源、导入的未标注文件同步分配至团队成员。可选值如下：
 	// - true：同步更新数据至团队成员
 	// - false：不同步更新数据至团队成员
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1766 table "表 16 WorkforceDescriptor" row 6
-	IsSynchronizeData *bool `json:"is_synchronize_data,omitempty"`
+	IsSynchronizeData bool `json:"is_synchronize_data,omitempty"`
 
 	// RejectNum 驳回的样本数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1742 table "表 16 WorkforceDescriptor" row 3
-	RejectNum *int64 `json:"reject_num,omitempty"`
+	RejectNum int64 `json:"reject_num,omitempty"`
 
 	// Repetition 每个样本由多少人标注，最少为1。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1749 table "表 16 WorkforceDescriptor" row 4
-	Repetition *int64 `json:"repetition,omitempty"`
+	Repetition int64 `json:"repetition,omitempty"`
 
 	// Workers 标注成员列表。
 	//
@@ -22765,12 +22765,12 @@ type WorkforceDescriptor struct {
 	// WorkforceID 标注团队ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1783 table "表 16 WorkforceDescriptor" row 8
-	WorkforceID *string `json:"workforce_id,omitempty"`
+	WorkforceID string `json:"workforce_id,omitempty"`
 
 	// WorkforceName 标注团队名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1790 table "表 16 WorkforceDescriptor" row 9
-	WorkforceName *string `json:"workforce_name,omitempty"`
+	WorkforceName string `json:"workforce_name,omitempty"`
 }
 
 // WorkforceInformation 团队标注信息。
@@ -22841,7 +22841,7 @@ type WorkforceSamplingTaskDesc struct {
 	// - 5：完成验收时, 只驳回单张验收驳回的样本及未处理的样本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:309 table "表 4 WorkforceSamplingTaskDesc" row 1
-	Action *WorkforceSamplingTaskDescAction `json:"action,omitempty"`
+	Action WorkforceSamplingTaskDescAction `json:"action,omitempty"`
 
 	// CheckingStats 验收任务实时验收报告。
 	//
@@ -22851,14 +22851,14 @@ type WorkforceSamplingTaskDesc struct {
 	// CheckingTaskID 当前验收任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:328 table "表 4 WorkforceSamplingTaskDesc" row 3
-	CheckingTaskID *string `json:"checking_task_id,omitempty"`
+	CheckingTaskID string `json:"checking_task_id,omitempty"`
 
 	// OverwriteLastResult 验收时若样本已标注，是否使用验收结果覆盖已标注结果。可选值如下：
 	// - true：覆盖已标注结果
 	// - false：不覆盖已标注结果（默认值）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:335 table "表 4 WorkforceSamplingTaskDesc" row 4
-	OverwriteLastResult *bool `json:"overwrite_last_result,omitempty"`
+	OverwriteLastResult bool `json:"overwrite_last_result,omitempty"`
 
 	// TotalStats 验收任务实时验收报告。
 	//
@@ -22882,17 +22882,17 @@ type WorkforceStats struct {
 	// LabelerCount 标注人员数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1136 table "表 16 WorkforceStats" row 1
-	LabelerCount *int64 `json:"labeler_count,omitempty"`
+	LabelerCount int64 `json:"labeler_count,omitempty"`
 
 	// ReviewerCount 审核人员数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1143 table "表 16 WorkforceStats" row 2
-	ReviewerCount *int64 `json:"reviewer_count,omitempty"`
+	ReviewerCount int64 `json:"reviewer_count,omitempty"`
 
 	// WorkforceCount 团队数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1150 table "表 16 WorkforceStats" row 3
-	WorkforceCount *int64 `json:"workforce_count,omitempty"`
+	WorkforceCount int64 `json:"workforce_count,omitempty"`
 }
 
 // WorkforceTask defines model for WorkforceTask.
@@ -22904,12 +22904,12 @@ type WorkforceTask struct {
 	// - false：团队标注任务的标注结果不自动同步至数据集
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:91 table "表 3 WorkforceTask" row 1
-	AutoSyncDataset *bool `json:"auto_sync_dataset,omitempty"`
+	AutoSyncDataset bool `json:"auto_sync_dataset,omitempty"`
 
 	// CheckRate 团队标注任务验收比例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:101 table "表 3 WorkforceTask" row 2
-	CheckRate *float64 `json:"check_rate,omitempty"`
+	CheckRate float64 `json:"check_rate,omitempty"`
 
 	// CheckingTaskDesc 团队标注任务当前验收任务详情。
 	//
@@ -22919,17 +22919,17 @@ type WorkforceTask struct {
 	// CreateTime 标注任务创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:115 table "表 3 WorkforceTask" row 4
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:122 table "表 3 WorkforceTask" row 5
-	DatasetID *string `json:"dataset_id,omitempty"`
+	DatasetID string `json:"dataset_id,omitempty"`
 
 	// Description 标注任务描述信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:129 table "表 3 WorkforceTask" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// LabelStats 标注任务标签统计信息。
 	//
@@ -22939,12 +22939,12 @@ type WorkforceTask struct {
 	// PassRate 团队标注任务验收通过率。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:143 table "表 3 WorkforceTask" row 8
-	PassRate *float64 `json:"pass_rate,omitempty"`
+	PassRate float64 `json:"pass_rate,omitempty"`
 
 	// Repetition 团队标注任务每个样本可以由多少人标注，最少为1。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:150 table "表 3 WorkforceTask" row 9
-	Repetition *int64 `json:"repetition,omitempty"`
+	Repetition int64 `json:"repetition,omitempty"`
 
 	// SampleSearchConditions 创建任务时的样本筛选条件。
 	//
@@ -22959,7 +22959,7 @@ type WorkforceTask struct {
 	// Score 团队标注任务平均验收审核评分。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:171 table "表 3 WorkforceTask" row 12
-	Score *float64 `json:"score,omitempty"`
+	Score float64 `json:"score,omitempty"`
 
 	// Status 团队标注任务状态，可选值如下：
 	// - 6：已创建。owner创建完任务，未启动，仅owner/manager可见任务列表。
@@ -22972,41 +22972,41 @@ type WorkforceTask struct {
 	// - 7：验收采样中。发起验收改为异步，新增验收采样中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户验收采样中。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:178 table "表 3 WorkforceTask" row 13
-	Status *WorkforceTaskStatus `json:"status,omitempty"`
+	Status WorkforceTaskStatus `json:"status,omitempty"`
 
 	// SynchronizeAutoLabelingData 团队标注任务是否同步智能标注结果。可选值如下：
 	// - true：执行完智能标注后，将待确认结果同步至团队成员。
 	// - false：不同步智能标注结果（默认值）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:194 table "表 3 WorkforceTask" row 14
-	SynchronizeAutoLabelingData *bool `json:"synchronize_auto_labeling_data,omitempty"`
+	SynchronizeAutoLabelingData bool `json:"synchronize_auto_labeling_data,omitempty"`
 
 	// SynchronizeData 团队标注任务是否同步更新新增数据。可选值如下：
 	// - true：上传文件、同步数据源、导入的未标注文件同步分配至团队成员。
 	// - false：不同步更新新增数据（默认值）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:204 table "表 3 WorkforceTask" row 15
-	SynchronizeData *bool `json:"synchronize_data,omitempty"`
+	SynchronizeData bool `json:"synchronize_data,omitempty"`
 
 	// TaskID 标注任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:214 table "表 3 WorkforceTask" row 16
-	TaskID *string `json:"task_id,omitempty"`
+	TaskID string `json:"task_id,omitempty"`
 
 	// TaskName 标注任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:221 table "表 3 WorkforceTask" row 17
-	TaskName *string `json:"task_name,omitempty"`
+	TaskName string `json:"task_name,omitempty"`
 
 	// UpdateTime 标注任务更新时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:228 table "表 3 WorkforceTask" row 18
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 
 	// VersionID 标注任务关联的数据集版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:235 table "表 3 WorkforceTask" row 19
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 
 	// WorkforceStats 团队标注任务人员统计信息。
 	//
@@ -23042,42 +23042,42 @@ type WorkspacePropertiesWithoutGrants struct {
 	// - INTERNAL：创建者、主账号、指定IAM子账号可访问，需要与grants参数配合使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:218 table "表 4 workspacePropertiesWithoutGrants" row 7
-	AuthType *string `json:"auth_type,omitempty"`
+	AuthType string `json:"auth_type,omitempty"`
 
 	// CreateTime 创建时间，UTC。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:204 table "表 4 workspacePropertiesWithoutGrants" row 5
-	CreateTime *float64 `json:"create_time,omitempty"`
+	CreateTime float64 `json:"create_time,omitempty"`
 
 	// Description 工作空间描述，长度限制为0-256字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:190 table "表 4 workspacePropertiesWithoutGrants" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 企业项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:229 table "表 4 workspacePropertiesWithoutGrants" row 8
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// EnterpriseProjectName 企业项目名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:236 table "表 4 workspacePropertiesWithoutGrants" row 9
-	EnterpriseProjectName *string `json:"enterprise_project_name,omitempty"`
+	EnterpriseProjectName string `json:"enterprise_project_name,omitempty"`
 
 	// ID 工作空间ID，系统生成的32位UUID，不带橫线。默认的工作空间ID为“0”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:176 table "表 4 workspacePropertiesWithoutGrants" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 工作空间名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:183 table "表 4 workspacePropertiesWithoutGrants" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Owner 创建者名称，长度限制为0-64字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:197 table "表 4 workspacePropertiesWithoutGrants" row 4
-	Owner *string `json:"owner,omitempty"`
+	Owner string `json:"owner,omitempty"`
 
 	// Status 工作空间状态。可选值有：
 	// - CREATE_FAILED：创建失败。
@@ -23086,17 +23086,17 @@ type WorkspacePropertiesWithoutGrants struct {
 	// - DELETE_FAILED：删除失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:243 table "表 4 workspacePropertiesWithoutGrants" row 10
-	Status *WorkspacePropertiesWithoutGrantsStatus `json:"status,omitempty"`
+	Status WorkspacePropertiesWithoutGrantsStatus `json:"status,omitempty"`
 
 	// StatusInfo 状态描述，默认为空。该字段会补充显示状态的详细信息。如删除失败时，可通过该字段查看删除失败的原因。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:255 table "表 4 workspacePropertiesWithoutGrants" row 11
-	StatusInfo *string `json:"status_info,omitempty"`
+	StatusInfo string `json:"status_info,omitempty"`
 
 	// UpdateTime 最后修改时间，UTC。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:211 table "表 4 workspacePropertiesWithoutGrants" row 6
-	UpdateTime *float64 `json:"update_time,omitempty"`
+	UpdateTime float64 `json:"update_time,omitempty"`
 }
 
 // WorkspacePropertiesWithoutGrantsStatus 工作空间状态。可选值有：

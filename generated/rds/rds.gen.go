@@ -1104,28 +1104,28 @@ type Auditlogs struct {
 	// 其中，T指某个时间的开始，Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:154 table "表 3 auditlogs字段数据结构说明" row 4
-	BeginTime *string `json:"begin_time,omitempty"`
+	BeginTime string `json:"begin_time,omitempty"`
 
 	// EndTime 审计日志结束时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:162 table "表 3 auditlogs字段数据结构说明" row 5
-	EndTime *string `json:"end_time,omitempty"`
+	EndTime string `json:"end_time,omitempty"`
 
 	// ID 审计日志ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:133 table "表 3 auditlogs字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 审计日志文件名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:140 table "表 3 auditlogs字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Size 审计日志大小，单位：KB
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:147 table "表 3 auditlogs字段数据结构说明" row 3
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 }
 
 // BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
@@ -1213,7 +1213,7 @@ type CreateActionResponseBody struct {
 	// JobID 任务ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:170 table "表 4 要素说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // CreateAuditlogLinkRequestBody defines model for CreateAuditlogLinkRequestBody.
@@ -1244,7 +1244,7 @@ type CreateBackupBackup struct {
 	// BeginTime 备份开始时间，格式为“yyyy-mm-ddThh:mm:ssZ”，其中T指时间字段的开始；Z指时区偏移量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:234 table "表 5 backup字段数据结构说明" row 6
-	BeginTime *string `json:"begin_time,omitempty"`
+	BeginTime string `json:"begin_time,omitempty"`
 
 	// Databases 只支持Microsoft SQL Server，局部备份的用户自建数据库名列表，当有此参数时以局部备份为准。
 	// 详情请参见表3。
@@ -1255,22 +1255,22 @@ type CreateBackupBackup struct {
 	// Description 备份描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:219 table "表 5 backup字段数据结构说明" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 备份ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:198 table "表 5 backup字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:205 table "表 5 backup字段数据结构说明" row 2
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// Name 备份名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:212 table "表 5 backup字段数据结构说明" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Status 备份状态，取值：
 	// - BUILDING: 备份中
@@ -1279,7 +1279,7 @@ type CreateBackupBackup struct {
 	// - DELETING：备份删除中
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:241 table "表 5 backup字段数据结构说明" row 7
-	Status *CreateBackupBackupStatus `json:"status,omitempty"`
+	Status CreateBackupBackupStatus `json:"status,omitempty"`
 
 	// Type 备份类型，取值：
 	// - auto: 自动全量
@@ -1288,7 +1288,7 @@ type CreateBackupBackup struct {
 	// - incremental: 自动增量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:249 table "表 5 backup字段数据结构说明" row 8
-	Type *CreateBackupBackupType `json:"type,omitempty"`
+	Type CreateBackupBackupType `json:"type,omitempty"`
 }
 
 // CreateBackupBackupStatus 备份状态，取值：
@@ -1366,38 +1366,38 @@ type CreateConfiguration2Configuration struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:274 table "表 6 configuration字段数据结构说明" row 6
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:260 table "表 6 configuration字段数据结构说明" row 4
-	DatastoreName *string `json:"datastore_name,omitempty"`
+	DatastoreName string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:253 table "表 6 configuration字段数据结构说明" row 3
-	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
 
 	// Description 描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:267 table "表 6 configuration字段数据结构说明" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 参数组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:239 table "表 6 configuration字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 参数组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:246 table "表 6 configuration字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:282 table "表 6 configuration字段数据结构说明" row 7
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // CreateConfiguration2Datastore 数据库对象。
@@ -1487,38 +1487,38 @@ type CreateConfigurationConfiguration struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:270 table "表 6 configuration字段数据结构说明" row 6
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:256 table "表 6 configuration字段数据结构说明" row 4
-	DatastoreName *string `json:"datastore_name,omitempty"`
+	DatastoreName string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:249 table "表 6 configuration字段数据结构说明" row 3
-	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
 
 	// Description 描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:263 table "表 6 configuration字段数据结构说明" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 参数模板ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:235 table "表 6 configuration字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 参数模板名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:242 table "表 6 configuration字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:278 table "表 6 configuration字段数据结构说明" row 7
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // CreateConfigurationDatastore 数据库对象。
@@ -1620,7 +1620,7 @@ type CreateDatabaseResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:122 table "表 3 要素说明" row 1
-	Resp *string `json:"resp,omitempty"`
+	Resp string `json:"resp,omitempty"`
 }
 
 // CreateDBPrivilegeRequestBody defines model for CreateDbPrivilegeRequestBody.
@@ -1663,7 +1663,7 @@ type CreateDBPrivilegeResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:166 table "表 4 要素说明" row 1
-	Resp *string `json:"resp,omitempty"`
+	Resp string `json:"resp,omitempty"`
 }
 
 // CreateDBUserRequestBody defines model for CreateDbUserRequestBody.
@@ -1694,7 +1694,7 @@ type CreateDBUserResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:126 table "表 3 要素说明" row 1
-	Resp *string `json:"resp,omitempty"`
+	Resp string `json:"resp,omitempty"`
 }
 
 // CreateInstanceBackupStrategy 备份策略。
@@ -1704,12 +1704,12 @@ type CreateInstanceBackupStrategy struct {
 	// KeepDays 已生成的备份文件可以保存的天数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:892 table "表 18 backupStrategy字段数据结构说明" row 2
-	KeepDays *int64 `json:"keepDays,omitempty"`
+	KeepDays int64 `json:"keepDays,omitempty"`
 
 	// StartTime 开始时间。自动备份将在该时间点触发。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:885 table "表 18 backupStrategy字段数据结构说明" row 1
-	StartTime *string `json:"startTime,omitempty"`
+	StartTime string `json:"startTime,omitempty"`
 }
 
 // CreateInstanceExtendparam 返回参数extendparam键值对。
@@ -1729,7 +1729,7 @@ type CreateInstanceFlavor struct {
 	// ID 规格ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:822 table "表 15 flavor字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // CreateInstanceHa HA信息，仅创建HA时返回。
@@ -1739,7 +1739,7 @@ type CreateInstanceHa struct {
 	// ReplicationMode 备机同步参数，与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:913 table "表 19 ha字段数据结构说明" row 1
-	ReplicationMode *string `json:"replicationMode,omitempty"`
+	ReplicationMode string `json:"replicationMode,omitempty"`
 }
 
 // CreateInstanceInstance 实例信息。
@@ -1749,7 +1749,7 @@ type CreateInstanceInstance struct {
 	// AvailabilityZone 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:673 table "表 12 instance字段数据结构说明" row 9
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
 
 	// BackupStrategy 备份策略。
 	//
@@ -1762,7 +1762,7 @@ type CreateInstanceInstance struct {
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:633 table "表 12 instance字段数据结构说明" row 4
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DataStoreInfo 数据库信息。
 	// 说明：
@@ -1774,7 +1774,7 @@ type CreateInstanceInstance struct {
 	// DBPort 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:715 table "表 12 instance字段数据结构说明" row 15
-	DBPort *int64 `json:"dbPort,omitempty"`
+	DBPort int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
 	//
@@ -1794,19 +1794,19 @@ type CreateInstanceInstance struct {
 	// Hostname 实例的连接地址，此处为空字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:643 table "表 12 instance字段数据结构说明" row 5
-	Hostname *string `json:"hostname,omitempty"`
+	Hostname string `json:"hostname,omitempty"`
 
 	// ID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:610 table "表 12 instance字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 创建的实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:626 table "表 12 instance字段数据结构说明" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Nics nics信息。
 	//
@@ -1816,12 +1816,12 @@ type CreateInstanceInstance struct {
 	// Region 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:657 table "表 12 instance字段数据结构说明" row 7
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// ReplicaOf 与请求参数相同，仅创建只读副本时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:759 table "表 12 instance字段数据结构说明" row 21
-	ReplicaOf *string `json:"replica_of,omitempty"`
+	ReplicaOf string `json:"replica_of,omitempty"`
 
 	// SecurityGroup 安全组信息。
 	//
@@ -1831,34 +1831,34 @@ type CreateInstanceInstance struct {
 	// SlaveID 仅创建HA时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:745 table "表 12 instance字段数据结构说明" row 19
-	SlaveID *string `json:"slaveId,omitempty"`
+	SlaveID string `json:"slaveId,omitempty"`
 
 	// Status 实例状态，取值为“BUILD”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:619 table "表 12 instance字段数据结构说明" row 2
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Type 实例类型，取值为“master”或“readreplica”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:650 table "表 12 instance字段数据结构说明" row 6
-	Type *CreateInstanceInstanceType `json:"type,omitempty"`
+	Type CreateInstanceInstanceType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式以及取值与“created”完全相同。
 	// 说明：
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:664 table "表 12 instance字段数据结构说明" row 8
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// Volume 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:708 table "表 12 instance字段数据结构说明" row 14
-	Volume *string `json:"volume,omitempty"`
+	Volume string `json:"volume,omitempty"`
 
 	// Vpc 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:680 table "表 12 instance字段数据结构说明" row 10
-	Vpc *string `json:"vpc,omitempty"`
+	Vpc string `json:"vpc,omitempty"`
 }
 
 // CreateInstanceInstanceType 实例类型，取值为“master”或“readreplica”。
@@ -1873,7 +1873,7 @@ type CreateInstanceNics struct {
 	// SubnetID 子网的网络ID信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:780 table "表 13 nics字段数据结构说明" row 1
-	SubnetID *string `json:"subnetId,omitempty"`
+	SubnetID string `json:"subnetId,omitempty"`
 }
 
 // CreateInstanceRequestBody defines model for CreateInstanceRequestBody.
@@ -1905,7 +1905,7 @@ type CreateInstanceSecurityGroup struct {
 	// ID 安全组ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:801 table "表 14 securityGroup字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // CreateInstanceV32Datastore 数据库信息。
@@ -1936,7 +1936,7 @@ type CreateInstanceV32Instance struct {
 	// AvailabilityZone 可用区ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:714 table "表 8 instance说明" row 13
-	AvailabilityZone *string `json:"availability_zone,omitempty"`
+	AvailabilityZone string `json:"availability_zone,omitempty"`
 
 	// BackupStrategy 自动备份策略。
 	// 详情请参见表11。
@@ -1947,7 +1947,7 @@ type CreateInstanceV32Instance struct {
 	// ConfigurationID 参数模板id，仅当您创建实例指定用户自定义参数组时才可见。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:659 table "表 8 instance说明" row 6
-	ConfigurationID *string `json:"configuration_id,omitempty"`
+	ConfigurationID string `json:"configuration_id,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表9。
@@ -1958,13 +1958,13 @@ type CreateInstanceV32Instance struct {
 	// EnterpriseProjectTag 项目标签。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:684 table "表 8 instance说明" row 9
-	EnterpriseProjectTag *string `json:"enterprise_project_tag,omitempty"`
+	EnterpriseProjectTag string `json:"enterprise_project_tag,omitempty"`
 
 	// FlavorRef 规格ID。
 	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:691 table "表 8 instance说明" row 10
-	FlavorRef *string `json:"flavor_ref,omitempty"`
+	FlavorRef string `json:"flavor_ref,omitempty"`
 
 	// Ha HA配置参数，仅当您选择创建HA实例时该参数才可见。
 	// 详情请参见表10。
@@ -1975,14 +1975,14 @@ type CreateInstanceV32Instance struct {
 	// ID 实例id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:620 table "表 8 instance说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
 	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:627 table "表 8 instance说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Port 数据库端口信息。
 	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
@@ -1994,31 +1994,31 @@ type CreateInstanceV32Instance struct {
 	// - Microsoft SQL Server默认1433。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:666 table "表 8 instance说明" row 7
-	Port *string `json:"port,omitempty"`
+	Port string `json:"port,omitempty"`
 
 	// Region 区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:707 table "表 8 instance说明" row 12
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:737 table "表 8 instance说明" row 16
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。如BUILD，表示创建中。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:636 table "表 8 instance说明" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:729 table "表 8 instance说明" row 15
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 
 	// Volume volume信息。
 	// 详情请参见表12。
@@ -2031,7 +2031,7 @@ type CreateInstanceV32Instance struct {
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:721 table "表 8 instance说明" row 14
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // CreateInstanceV32RequestBackupStrategy 高级备份策略。
@@ -2235,7 +2235,7 @@ type CreateInstanceV32ResponseBackupStrategy struct {
 	// 取值范围：0～732。该参数缺省，或取0值，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:848 table "表 11 backupStrategy字段数据结构说明" row 2
-	KeepDays *int64 `json:"keep_days,omitempty"`
+	KeepDays int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
@@ -2262,7 +2262,7 @@ type CreateInstanceV32ResponseBody struct {
 	// JobID 实例创建的任务id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:599 table "表 7 要素说明" row 2
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // CreateInstanceV32ResponseHa HA配置参数，仅当您选择创建HA实例时该参数才可见。
@@ -2367,7 +2367,7 @@ type CreateInstanceV3Instance struct {
 	// AvailabilityZone 可用区ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:943 table "表 10 instance说明" row 14
-	AvailabilityZone *string `json:"availability_zone,omitempty"`
+	AvailabilityZone string `json:"availability_zone,omitempty"`
 
 	// BackupStrategy 自动备份策略。
 	// 详情请参见表13。
@@ -2384,7 +2384,7 @@ type CreateInstanceV3Instance struct {
 	// ConfigurationID 参数模板id，仅当您创建实例指定用户自定义参数组时，该参数才可见。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:884 table "表 10 instance说明" row 6
-	ConfigurationID *string `json:"configuration_id,omitempty"`
+	ConfigurationID string `json:"configuration_id,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表11。
@@ -2395,18 +2395,18 @@ type CreateInstanceV3Instance struct {
 	// DiskEncryptionID 用于磁盘加密的密钥ID，仅当您创建实例选择该参数时才可见，默认为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:913 table "表 10 instance说明" row 10
-	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
+	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
 
 	// EnterpriseProjectID 项目标签。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:906 table "表 10 instance说明" row 9
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码，取值范围：非空。
 	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:920 table "表 10 instance说明" row 11
-	FlavorRef *string `json:"flavor_ref,omitempty"`
+	FlavorRef string `json:"flavor_ref,omitempty"`
 
 	// Ha HA配置参数，仅当您选择创建HA实例时该参数才可见。
 	// 详情请参见表12。
@@ -2419,43 +2419,43 @@ type CreateInstanceV3Instance struct {
 	// v3版本实例id与v1版本的实例id不兼容。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:843 table "表 10 instance说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 实例名称。用于表示实例的名称，同一租户下，同类型的实例名称可相同。
 	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:852 table "表 10 instance说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Port 数据库端口信息，与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:891 table "表 10 instance说明" row 7
-	Port *string `json:"port,omitempty"`
+	Port string `json:"port,omitempty"`
 
 	// Region 区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:936 table "表 10 instance说明" row 13
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:966 table "表 10 instance说明" row 17
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。如BUILD，表示创建中。
 	// 仅创建按需实例时会返回该参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:860 table "表 10 instance说明" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:958 table "表 10 instance说明" row 16
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 
 	// Volume volume信息。
 	// 详情请参见表14。
@@ -2468,7 +2468,7 @@ type CreateInstanceV3Instance struct {
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:950 table "表 10 instance说明" row 15
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // CreateInstanceV3RequestBackupStrategy 高级备份策略。
@@ -2789,7 +2789,7 @@ type CreateInstanceV3ResponseBackupStrategy struct {
 	// 如果请求体中“backup_strategy”为空，则响应体中 “keep_days”默认返回“7”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1070 table "表 13 backupStrategy字段数据结构说明" row 2
-	KeepDays *int64 `json:"keep_days,omitempty"`
+	KeepDays int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
@@ -2801,7 +2801,7 @@ type CreateInstanceV3ResponseBackupStrategy struct {
 	// 如果请求体中“backup_strategy”为空，则响应体中 “start_time”默认返回“02:00-03:00”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1058 table "表 13 backupStrategy字段数据结构说明" row 1
-	StartTime *string `json:"start_time,omitempty"`
+	StartTime string `json:"start_time,omitempty"`
 }
 
 // CreateInstanceV3ResponseBody defines model for CreateInstanceV3ResponseBody.
@@ -2818,12 +2818,12 @@ type CreateInstanceV3ResponseBody struct {
 	// 仅创建按需实例时会返回该参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:814 table "表 9 要素说明" row 2
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 
 	// OrderID 订单号，创建包年包月时返回该参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:822 table "表 9 要素说明" row 3
-	OrderID *string `json:"order_id,omitempty"`
+	OrderID string `json:"order_id,omitempty"`
 }
 
 // CreateInstanceV3ResponseChargeInfo 付费方式信息，支持包年/包月和按需。
@@ -2834,13 +2834,13 @@ type CreateInstanceV3ResponseChargeInfo struct {
 	// ChargeMode 创建类型，支持包年/包月和按需。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1125 table "表 15 chargeInfo字段数据结构说明" row 1
-	ChargeMode *string `json:"charge_mode,omitempty"`
+	ChargeMode string `json:"charge_mode,omitempty"`
 
 	// PeriodNum 订购周期长度，按月计算。
 	// “charge_mode”为“prePaid”，即包年/包月时该字段生效。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1132 table "表 15 chargeInfo字段数据结构说明" row 2
-	PeriodNum *int64 `json:"period_num,omitempty"`
+	PeriodNum int64 `json:"period_num,omitempty"`
 }
 
 // CreateInstanceV3ResponseDatastore 数据库信息。
@@ -2854,13 +2854,13 @@ type CreateInstanceV3ResponseDatastore struct {
 	// - SQLServer
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:996 table "表 11 datastore字段数据结构说明" row 1
-	Type *CreateInstanceV3ResponseDatastoreType `json:"type,omitempty"`
+	Type CreateInstanceV3ResponseDatastoreType `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	// 数据库支持的详细版本信息，可调用获取数据库版本信息接口获取。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1004 table "表 11 datastore字段数据结构说明" row 2
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 }
 
 // CreateInstanceV3ResponseDatastoreType 数据库引擎，返回值如下：
@@ -2879,7 +2879,7 @@ type CreateInstanceV3ResponseHa struct {
 	// Mode 实例主备模式，取值范围：Ha（主备）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1026 table "表 12 ha字段数据结构说明" row 1
-	Mode *string `json:"mode,omitempty"`
+	Mode string `json:"mode,omitempty"`
 
 	// ReplicationMode 备机同步参数。实例主备模式为Ha时有效。
 	// 取值：
@@ -2892,7 +2892,7 @@ type CreateInstanceV3ResponseHa struct {
 	// - “sync”为同步模式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1033 table "表 12 ha字段数据结构说明" row 2
-	ReplicationMode *string `json:"replication_mode,omitempty"`
+	ReplicationMode string `json:"replication_mode,omitempty"`
 }
 
 // CreateInstanceV3ResponseVolume volume信息。
@@ -2905,14 +2905,14 @@ type CreateInstanceV3ResponseVolume struct {
 	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1102 table "表 14 volume字段数据结构说明" row 2
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型。
 	// 取值范围如下，区分大小写：
 	// - ULTRAHIGH，表示SSD。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1093 table "表 14 volume字段数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // CreateInstancesAction2RequestBody defines model for CreateInstancesAction2RequestBody.
@@ -2932,7 +2932,7 @@ type CreateInstancesAction2ResponseBody struct {
 	// JobID 任务ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:115 table "表 3 要素说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesActionRequestBody defines model for CreateInstancesActionRequestBody.
@@ -2972,7 +2972,7 @@ type CreateInstancesActionV32ResponseBody struct {
 	// JobID 任务ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:116 table "表 3 要素说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesActionV3RequestBody defines model for CreateInstancesActionV3RequestBody.
@@ -2993,7 +2993,7 @@ type CreateInstancesActionV3ResponseBody struct {
 	// JobID 任务ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:141 table "表 4 要素说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesRecoveryRequestBody defines model for CreateInstancesRecoveryRequestBody.
@@ -3020,7 +3020,7 @@ type CreateInstancesRecoveryResponseBody struct {
 	// JobID 本次任务的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:355 table "表 6 要素说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesRecoverySource 恢复数据源对象。
@@ -3094,18 +3094,18 @@ type CreateRdsBackupDataStore struct {
 	// - SQLServer
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:321 table "表 7 dataStore字段数据结构说明" row 1
-	Type *CreateRdsBackupDataStoreType `json:"type,omitempty"`
+	Type CreateRdsBackupDataStoreType `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	// 如5.6.30。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:329 table "表 7 dataStore字段数据结构说明" row 2
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 
 	// VersionID 数据库版本ID，该字段不会有重复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:337 table "表 7 dataStore字段数据结构说明" row 3
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // CreateRdsBackupDataStoreType 数据库引擎，支持的引擎取值为：
@@ -3133,7 +3133,7 @@ type CreateRdsBackupExtendparam struct {
 	// Jobs 任务ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:358 table "表 8 extendparam字段数据结构说明" row 1
-	Jobs *string `json:"jobs,omitempty"`
+	Jobs string `json:"jobs,omitempty"`
 }
 
 // CreateRdsBackupRequestBackup 创建手动备份对象。
@@ -3180,12 +3180,12 @@ type CreateRdsBackupResponseBackup struct {
 	// Backuptype 默认值为1，表示手动备份。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:300 table "表 6 backup字段数据结构说明" row 12
-	Backuptype *string `json:"backuptype,omitempty"`
+	Backuptype string `json:"backuptype,omitempty"`
 
 	// Created 创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:221 table "表 6 backup字段数据结构说明" row 1
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DataStore 数据库版本信息。
 	//
@@ -3195,49 +3195,49 @@ type CreateRdsBackupResponseBackup struct {
 	// Description Backup描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:235 table "表 6 backup字段数据结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID Backup的UUID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:242 table "表 6 backup字段数据结构说明" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:249 table "表 6 backup字段数据结构说明" row 5
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// LocationRef 保留字段，无意义。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:258 table "表 6 backup字段数据结构说明" row 6
-	LocationRef *string `json:"locationRef,omitempty"`
+	LocationRef string `json:"locationRef,omitempty"`
 
 	// Name Backup文件名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:265 table "表 6 backup字段数据结构说明" row 7
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ParentID 保留字段，无意义。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:272 table "表 6 backup字段数据结构说明" row 8
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 
 	// Size 文件大小，单位GB，此处为null。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:279 table "表 6 backup字段数据结构说明" row 9
-	Size *float64 `json:"size,omitempty"`
+	Size float64 `json:"size,omitempty"`
 
 	// Status 备份中（BUILDING）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:286 table "表 6 backup字段数据结构说明" row 10
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated 完成时间，创建时返回为“null”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:293 table "表 6 backup字段数据结构说明" row 11
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // CreateRdsBackupResponseBody defines model for CreateRdsBackupResponseBody.
@@ -3262,7 +3262,7 @@ type CreateRdsInstanceInstance struct {
 	// AvailabilityZone 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:668 table "表 12 instance字段数据结构说明" row 9
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
 
 	// BackupStrategy 备份策略。
 	//
@@ -3275,7 +3275,7 @@ type CreateRdsInstanceInstance struct {
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:628 table "表 12 instance字段数据结构说明" row 4
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DataStoreInfo 数据库信息。
 	// 说明：
@@ -3287,7 +3287,7 @@ type CreateRdsInstanceInstance struct {
 	// DBPort 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:710 table "表 12 instance字段数据结构说明" row 15
-	DBPort *int64 `json:"dbPort,omitempty"`
+	DBPort int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
 	//
@@ -3307,17 +3307,17 @@ type CreateRdsInstanceInstance struct {
 	// Hostname 实例的连接地址，此处为空字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:638 table "表 12 instance字段数据结构说明" row 5
-	Hostname *string `json:"hostname,omitempty"`
+	Hostname string `json:"hostname,omitempty"`
 
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:607 table "表 12 instance字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 创建的实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:621 table "表 12 instance字段数据结构说明" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Nics nics信息。
 	//
@@ -3327,12 +3327,12 @@ type CreateRdsInstanceInstance struct {
 	// Region 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:652 table "表 12 instance字段数据结构说明" row 7
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// ReplicaOf 与请求参数相同，仅创建只读副本时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:754 table "表 12 instance字段数据结构说明" row 21
-	ReplicaOf *string `json:"replica_of,omitempty"`
+	ReplicaOf string `json:"replica_of,omitempty"`
 
 	// SecurityGroup 安全组信息。
 	//
@@ -3342,34 +3342,34 @@ type CreateRdsInstanceInstance struct {
 	// SlaveID 仅创建HA时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:740 table "表 12 instance字段数据结构说明" row 19
-	SlaveID *string `json:"slaveId,omitempty"`
+	SlaveID string `json:"slaveId,omitempty"`
 
 	// Status 实例状态，取值为“BUILD”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:614 table "表 12 instance字段数据结构说明" row 2
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Type 实例类型，取值为“master”或“readreplica”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:645 table "表 12 instance字段数据结构说明" row 6
-	Type *CreateRdsInstanceInstanceType `json:"type,omitempty"`
+	Type CreateRdsInstanceInstanceType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式以及取值与“created”完全相同。
 	// 说明：
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:659 table "表 12 instance字段数据结构说明" row 8
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// Volume 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:703 table "表 12 instance字段数据结构说明" row 14
-	Volume *string `json:"volume,omitempty"`
+	Volume string `json:"volume,omitempty"`
 
 	// Vpc 与请求参数相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:675 table "表 12 instance字段数据结构说明" row 10
-	Vpc *string `json:"vpc,omitempty"`
+	Vpc string `json:"vpc,omitempty"`
 }
 
 // CreateRdsInstanceInstanceType 实例类型，取值为“master”或“readreplica”。
@@ -3384,7 +3384,7 @@ type CreateRdsInstanceNics struct {
 	// SubnetID 子网ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:775 table "表 13 nics字段数据结构说明" row 1
-	SubnetID *string `json:"subnetId,omitempty"`
+	SubnetID string `json:"subnetId,omitempty"`
 }
 
 // CreateRdsInstanceRequestBody defines model for CreateRdsInstanceRequestBody.
@@ -3417,13 +3417,13 @@ type CreateRdsInstanceV1BackupStrategy struct {
 	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:586 table "表 15 backupStrategy字段数据结构说明" row 2
-	KeepDays *int64 `json:"keepDays,omitempty"`
+	KeepDays int64 `json:"keepDays,omitempty"`
 
 	// StartTime 开始时间。自动备份将在该时间点触发。
 	// 当前时间指UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:578 table "表 15 backupStrategy字段数据结构说明" row 1
-	StartTime *string `json:"startTime,omitempty"`
+	StartTime string `json:"startTime,omitempty"`
 }
 
 // CreateRdsInstanceV1Flavor 规格ID，与指定实例相同。
@@ -3433,7 +3433,7 @@ type CreateRdsInstanceV1Flavor struct {
 	// ID 规格ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:487 table "表 11 flavor字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // CreateRdsInstanceV1Ha HA配置参数，创建HA实例时使用，并且为必填选项。
@@ -3467,7 +3467,7 @@ type CreateRdsInstanceV1Nics struct {
 	// SubnetID 子网的网络ID信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:445 table "表 9 nics字段数据结构说明" row 1
-	SubnetID *string `json:"subnetId,omitempty"`
+	SubnetID string `json:"subnetId,omitempty"`
 }
 
 // CreateRdsInstanceV1RequestBody defines model for CreateRdsInstanceV1RequestBody.
@@ -3548,7 +3548,7 @@ type CreateRdsInstanceV1ResponseInstance struct {
 	// AvailabilityZone 可用区ID，与指定实例相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:361 table "表 8 instance字段数据结构说明" row 9
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
 
 	// BackupStrategy 备份策略信息，与指定实例相同。
 	//
@@ -3558,7 +3558,7 @@ type CreateRdsInstanceV1ResponseInstance struct {
 	// Created 创建时间，空字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:326 table "表 8 instance字段数据结构说明" row 4
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DataStoreInfo 为null。
 	//
@@ -3568,7 +3568,7 @@ type CreateRdsInstanceV1ResponseInstance struct {
 	// DBPort 数据库端口号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:410 table "表 8 instance字段数据结构说明" row 16
-	DBPort *int64 `json:"dbPort,omitempty"`
+	DBPort int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
 	//
@@ -3583,19 +3583,19 @@ type CreateRdsInstanceV1ResponseInstance struct {
 	// Hostname 实例连接地址，此处为空字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:333 table "表 8 instance字段数据结构说明" row 5
-	Hostname *string `json:"hostname,omitempty"`
+	Hostname string `json:"hostname,omitempty"`
 
 	// ID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:303 table "表 8 instance字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 下发的实例名称信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:319 table "表 8 instance字段数据结构说明" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Nics nics信息，与指定实例相同。
 	//
@@ -3605,7 +3605,7 @@ type CreateRdsInstanceV1ResponseInstance struct {
 	// Region 区域ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:347 table "表 8 instance字段数据结构说明" row 7
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// SecurityGroup 指定实例所属的安全组，与指定实例相同。
 	//
@@ -3615,17 +3615,17 @@ type CreateRdsInstanceV1ResponseInstance struct {
 	// Status 实例状态，取值为“BUILD”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:312 table "表 8 instance字段数据结构说明" row 2
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Type 实例类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:340 table "表 8 instance字段数据结构说明" row 6
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Updated 空字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:354 table "表 8 instance字段数据结构说明" row 8
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// Volume volume信息。
 	//
@@ -3635,7 +3635,7 @@ type CreateRdsInstanceV1ResponseInstance struct {
 	// Vpc 虚拟私有云ID，与指定实例相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:368 table "表 8 instance字段数据结构说明" row 10
-	Vpc *string `json:"vpc,omitempty"`
+	Vpc string `json:"vpc,omitempty"`
 }
 
 // CreateRdsInstanceV1ResponseVolume volume信息。
@@ -3645,12 +3645,12 @@ type CreateRdsInstanceV1ResponseVolume struct {
 	// Size 磁盘大小
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:515 table "表 12 volume字段数据结构说明" row 2
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:508 table "表 12 volume字段数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // CreateRdsInstanceV1RestorePoint 恢复到新实例的配置参数。
@@ -3681,7 +3681,7 @@ type CreateRdsInstanceV1SecurityGroup struct {
 	// ID 安全组ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:466 table "表 10 securityGroup字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // CreateRdsInstancesActionRequestBody defines model for CreateRdsInstancesActionRequestBody.
@@ -3802,7 +3802,7 @@ type CreateRecoveryResponseBody struct {
 	// JobID 本次任务的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:375 table "表 6 要素说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // CreateRecoverySource 恢复数据源对象。
@@ -3858,12 +3858,12 @@ type DataStoreInfo struct {
 	// Type 数据库引擎
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:333 table "表 8 dataStoreInfo字段数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Version 数据库版本
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:340 table "表 8 dataStoreInfo字段数据结构说明" row 2
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 }
 
 // DeleteDatabaseResponseBody defines model for DeleteDatabaseResponseBody.
@@ -3873,7 +3873,7 @@ type DeleteDatabaseResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:93 table "表 2 要素说明" row 1
-	Resp *string `json:"resp,omitempty"`
+	Resp string `json:"resp,omitempty"`
 }
 
 // DeleteDBPrivilegeRequestBody defines model for DeleteDbPrivilegeRequestBody.
@@ -3909,7 +3909,7 @@ type DeleteDBPrivilegeResponseBody struct {
 	// Resp 调用正常时，返回successful。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:154 table "表 4 要素说明" row 1
-	Resp *string `json:"resp,omitempty"`
+	Resp string `json:"resp,omitempty"`
 }
 
 // DeleteDBUserResponseBody defines model for DeleteDbUserResponseBody.
@@ -3919,7 +3919,7 @@ type DeleteDBUserResponseBody struct {
 	// Resp 调用正常时，返回successful。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:93 table "表 2 要素说明" row 1
-	Resp *string `json:"resp,omitempty"`
+	Resp string `json:"resp,omitempty"`
 }
 
 // DeleteInstanceResponseBody defines model for DeleteInstanceResponseBody.
@@ -3929,7 +3929,7 @@ type DeleteInstanceResponseBody struct {
 	// JobID 实例删除的任务id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:72 table "表 2 要素说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // DeleteInstanceV3ResponseBody defines model for DeleteInstanceV3ResponseBody.
@@ -3939,7 +3939,7 @@ type DeleteInstanceV3ResponseBody struct {
 	// JobID 实例删除的任务id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:73 table "表 2 要素说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // DeleteRdsInstanceRequestBody defines model for DeleteRdsInstanceRequestBody.
@@ -3970,12 +3970,12 @@ type DsspoolInfo struct {
 	// AzName dsspool所在az名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:143 table "表 4 dsspool_info字段数据结构说明" row 1
-	AzName *string `json:"az_name,omitempty"`
+	AzName string `json:"az_name,omitempty"`
 
 	// DsspoolID 专属存储ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:164 table "表 4 dsspool_info字段数据结构说明" row 4
-	DsspoolID *string `json:"dsspool_id,omitempty"`
+	DsspoolID string `json:"dsspool_id,omitempty"`
 
 	// DsspoolStatus dsspool的状态，包含以下状态：
 	// - available，可用。
@@ -3985,17 +3985,17 @@ type DsspoolInfo struct {
 	// - sellout，售罄。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:171 table "表 4 dsspool_info字段数据结构说明" row 5
-	DsspoolStatus *string `json:"dsspool_status,omitempty"`
+	DsspoolStatus string `json:"dsspool_status,omitempty"`
 
 	// DsspoolVolumeType 专属存储磁盘类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:157 table "表 4 dsspool_info字段数据结构说明" row 3
-	DsspoolVolumeType *string `json:"dsspool_volume_type,omitempty"`
+	DsspoolVolumeType string `json:"dsspool_volume_type,omitempty"`
 
 	// FreeCapacityGb 专属存储可用容量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:150 table "表 4 dsspool_info字段数据结构说明" row 2
-	FreeCapacityGb *string `json:"free_capacity_gb,omitempty"`
+	FreeCapacityGb string `json:"free_capacity_gb,omitempty"`
 }
 
 // EnlargeVolume 所需扩容到的磁盘容量大小。
@@ -4017,22 +4017,22 @@ type Files struct {
 	// DownloadLink 文件下载链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:118 table "表 3 files字段数据结构说明" row 3
-	DownloadLink *string `json:"download_link,omitempty"`
+	DownloadLink string `json:"download_link,omitempty"`
 
 	// LinkExpiredTime 下载链接过期时间，格式为“yyyy-mm-ddThh:mm:ssZ”。其中，T指某个时间的开始，Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:125 table "表 3 files字段数据结构说明" row 4
-	LinkExpiredTime *string `json:"link_expired_time,omitempty"`
+	LinkExpiredTime string `json:"link_expired_time,omitempty"`
 
 	// Name 文件名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:104 table "表 3 files字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Size 文件大小，单位：KB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:111 table "表 3 files字段数据结构说明" row 2
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 }
 
 // Jobs defines model for Jobs.
@@ -4042,7 +4042,7 @@ type Jobs struct {
 	// ID 任务ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:864 table "表 17 jobs字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // Links defines model for Links.
@@ -4052,12 +4052,12 @@ type Links struct {
 	// Href 对应该API的URL，该字段为""。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:130 table "表 4 links字段数据结构说明" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel 取值为“self”，表示href为本地链接。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:137 table "表 4 links字段数据结构说明" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // ListAuditlogPolicyResponseBody defines model for ListAuditlogPolicyResponseBody.
@@ -4067,7 +4067,7 @@ type ListAuditlogPolicyResponseBody struct {
 	// KeepDays 审计日志保存天数，审计日志策略关闭时为0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:72 table "表 2 要素说明" row 1
-	KeepDays *int64 `json:"keep_days,omitempty"`
+	KeepDays int64 `json:"keep_days,omitempty"`
 }
 
 // ListAuditlogResponseBody defines model for ListAuditlogResponseBody.
@@ -4083,7 +4083,7 @@ type ListAuditlogResponseBody struct {
 	// TotalRecord 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:112 table "表 2 要素说明" row 2
-	TotalRecord *int64 `json:"total_record,omitempty"`
+	TotalRecord int64 `json:"total_record,omitempty"`
 }
 
 // ListBackupFilesResponseBody defines model for ListBackupFilesResponseBody.
@@ -4093,7 +4093,7 @@ type ListBackupFilesResponseBody struct {
 	// Bucket 文件所在的桶名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:83 table "表 2 要素说明" row 2
-	Bucket *string `json:"bucket,omitempty"`
+	Bucket string `json:"bucket,omitempty"`
 
 	// Files 备份包含的文件列表。
 	// 详情请参见表3。
@@ -4109,12 +4109,12 @@ type ListBackupsBackups struct {
 	// Backuptype 默认值为1，表示手动备份。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:136 table "表 3 backups字段数据结构说明" row 9
-	Backuptype *string `json:"backuptype,omitempty"`
+	Backuptype string `json:"backuptype,omitempty"`
 
 	// Created 创建时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:107 table "表 3 backups字段数据结构说明" row 5
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DataStore 数据库版本信息。
 	//
@@ -4124,50 +4124,50 @@ type ListBackupsBackups struct {
 	// Description Backup注释。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:93 table "表 3 backups字段数据结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID Backup的ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:79 table "表 3 backups字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:150 table "表 3 backups字段数据结构说明" row 11
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// LocationRef 保留字段，无意义。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:100 table "表 3 backups字段数据结构说明" row 4
-	LocationRef *string `json:"locationRef,omitempty"`
+	LocationRef string `json:"locationRef,omitempty"`
 
 	// Name Backup文件名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:86 table "表 3 backups字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ParentID 保留字段，无意义。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:159 table "表 3 backups字段数据结构说明" row 12
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 
 	// Size 文件大小，单位GB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:121 table "表 3 backups字段数据结构说明" row 7
-	Size *float64 `json:"size,omitempty"`
+	Size float64 `json:"size,omitempty"`
 
 	// Status 备份状态。
 	// 备份中（BUILDING）、操作完成（COMPLETED）、操作失败（FAILED）、删除备份中（DELETING）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:128 table "表 3 backups字段数据结构说明" row 8
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated 完成时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:114 table "表 3 backups字段数据结构说明" row 6
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ListBackupsDataStore 数据库版本信息。
@@ -4185,18 +4185,18 @@ type ListBackupsDataStore struct {
 	// - SQLServer
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:180 table "表 4 dataStore字段数据结构说明" row 1
-	Type *ListBackupsDataStoreType `json:"type,omitempty"`
+	Type ListBackupsDataStoreType `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	// 如5.6.30。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:188 table "表 4 dataStore字段数据结构说明" row 2
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 
 	// VersionID 数据库版本ID，该字段不会有重复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:196 table "表 4 dataStore字段数据结构说明" row 3
-	VersionID *string `json:"version_id,omitempty"`
+	VersionID string `json:"version_id,omitempty"`
 }
 
 // ListBackupsDataStoreType 数据库引擎，支持的引擎取值为：
@@ -4214,7 +4214,7 @@ type ListBackupsDatabases struct {
 	// Name 用户自建数据库名
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:224 table "表 5 databases参数说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListBackupsPolicyPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
@@ -4225,14 +4225,14 @@ type ListBackupsPolicyPolicy struct {
 	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:88 table "表 3 policy字段数据结构说明" row 1
-	Keepday *int64 `json:"keepday,omitempty"`
+	Keepday int64 `json:"keepday,omitempty"`
 
 	// Starttime 开始时间。自动备份将在该时间点触发。
 	// 取值范围：
 	// 非空，格式可以为hh:mm:ss或者hh:mm且有效。当前时间指UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:96 table "表 3 policy字段数据结构说明" row 2
-	Starttime *string `json:"starttime,omitempty"`
+	Starttime string `json:"starttime,omitempty"`
 }
 
 // ListBackupsPolicyResponseBody defines model for ListBackupsPolicyResponseBody.
@@ -4263,7 +4263,7 @@ type ListBackupsV3Backups struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:190 table "表 3 backups字段数据结构说明" row 6
-	BeginTime *string `json:"begin_time,omitempty"`
+	BeginTime string `json:"begin_time,omitempty"`
 
 	// Databases 用户自建库，仅Microsoft SQL Server的局部备份。
 	// 详情请参见表5。
@@ -4283,27 +4283,27 @@ type ListBackupsV3Backups struct {
 	// 格式为“yyyy-mm-ddThh:mm:ssZ”，其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:198 table "表 3 backups字段数据结构说明" row 7
-	EndTime *string `json:"end_time,omitempty"`
+	EndTime string `json:"end_time,omitempty"`
 
 	// ID 备份ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:153 table "表 3 backups字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceID 备份所在实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:223 table "表 3 backups字段数据结构说明" row 10
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// Name 备份名字。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:160 table "表 3 backups字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Size 备份大小，单位：kB
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:175 table "表 3 backups字段数据结构说明" row 4
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// Status 备份状态，取值：
 	// - BUILDING: 备份中。
@@ -4312,7 +4312,7 @@ type ListBackupsV3Backups struct {
 	// - DELETING：备份删除中。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:182 table "表 3 backups字段数据结构说明" row 5
-	Status *ListBackupsV3BackupsStatus `json:"status,omitempty"`
+	Status ListBackupsV3BackupsStatus `json:"status,omitempty"`
 
 	// Type 备份类型，取值：
 	// - “auto”: 自动全量备份
@@ -4321,7 +4321,7 @@ type ListBackupsV3Backups struct {
 	// - “incremental”: 自动增量备份
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:167 table "表 3 backups字段数据结构说明" row 3
-	Type *ListBackupsV3BackupsType `json:"type,omitempty"`
+	Type ListBackupsV3BackupsType `json:"type,omitempty"`
 }
 
 // ListBackupsV3BackupsStatus 备份状态，取值：
@@ -4349,7 +4349,7 @@ type ListBackupsV3Databases struct {
 	// Name 用户自建数据库名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:273 table "表 5 databases字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListBackupsV3Datastore 数据库版本信息。
@@ -4363,12 +4363,12 @@ type ListBackupsV3Datastore struct {
 	// - SQLServer
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:244 table "表 4 datastore字段数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:252 table "表 4 datastore字段数据结构说明" row 2
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 }
 
 // ListBackupsV3ResponseBody defines model for ListBackupsV3ResponseBody.
@@ -4384,7 +4384,7 @@ type ListBackupsV3ResponseBody struct {
 	// TotalCount 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:132 table "表 2 要素说明" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListCollationsResponseBody defines model for ListCollationsResponseBody.
@@ -4405,45 +4405,45 @@ type ListConfigurations2Configurations struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:131 table "表 3 configurations字段数据结构说明" row 6
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:124 table "表 3 configurations字段数据结构说明" row 5
-	DatastoreName *string `json:"datastore_name,omitempty"`
+	DatastoreName string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:117 table "表 3 configurations字段数据结构说明" row 4
-	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
 
 	// Description 参数组描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:110 table "表 3 configurations字段数据结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 参数组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:96 table "表 3 configurations字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 参数组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:103 table "表 3 configurations字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:139 table "表 3 configurations字段数据结构说明" row 7
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// UserDefined 是否是用户自定义参数组：
 	// - false，表示为系统默认参数组。
 	// - true，表示为用户自定义参数组。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:147 table "表 3 configurations字段数据结构说明" row 8
-	UserDefined *bool `json:"user_defined,omitempty"`
+	UserDefined bool `json:"user_defined,omitempty"`
 }
 
 // ListConfigurations2ResponseBody defines model for ListConfigurations2ResponseBody.
@@ -4465,45 +4465,45 @@ type ListConfigurationsConfigurations struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:125 table "表 3 configurations字段数据结构说明" row 6
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:118 table "表 3 configurations字段数据结构说明" row 5
-	DatastoreName *string `json:"datastore_name,omitempty"`
+	DatastoreName string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:111 table "表 3 configurations字段数据结构说明" row 4
-	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
 
 	// Description 参数模板描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:104 table "表 3 configurations字段数据结构说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 参数模板ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:90 table "表 3 configurations字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 参数模板名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:97 table "表 3 configurations字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:133 table "表 3 configurations字段数据结构说明" row 7
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// UserDefined 是否是用户自定义参数模板：
 	// - false，表示为系统默认参数模板。
 	// - true，表示为用户自定义参数模板。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:141 table "表 3 configurations字段数据结构说明" row 8
-	UserDefined *bool `json:"user_defined,omitempty"`
+	UserDefined bool `json:"user_defined,omitempty"`
 }
 
 // ListConfigurationsResponseBody defines model for ListConfigurationsResponseBody.
@@ -4524,14 +4524,14 @@ type ListDatabaseDatabases struct {
 	// Name 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:126 table "表 3 databases元素结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Readonly 是否为只读权限：
 	// - true表示只读。
 	// - false表示可读写。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:133 table "表 3 databases元素结构说明" row 2
-	Readonly *bool `json:"readonly,omitempty"`
+	Readonly bool `json:"readonly,omitempty"`
 }
 
 // ListDatabaseResponseBody defines model for ListDatabaseResponseBody.
@@ -4547,7 +4547,7 @@ type ListDatabaseResponseBody struct {
 	// TotalCount 数据库总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:105 table "表 2 要素说明" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListDatabasesDatabases 数据库信息列表。
@@ -4557,12 +4557,12 @@ type ListDatabasesDatabases struct {
 	// CharacterSetName 字符集。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:128 table "表 3 databases字段数据结构说明" row 3
-	CharacterSetName *string `json:"characterSetName,omitempty"`
+	CharacterSetName string `json:"characterSetName,omitempty"`
 
 	// Name 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:111 table "表 3 databases字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Status 数据库状态，取值范围：
 	// Creating：创建中
@@ -4570,7 +4570,7 @@ type ListDatabasesDatabases struct {
 	// Deleting：删除中
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:118 table "表 3 databases字段数据结构说明" row 2
-	Status *ListDatabasesDatabasesStatus `json:"status,omitempty"`
+	Status ListDatabasesDatabasesStatus `json:"status,omitempty"`
 }
 
 // ListDatabasesDatabasesStatus 数据库状态，取值范围：
@@ -4595,12 +4595,12 @@ type ListDatabasesResponseBody struct {
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:74 table "表 2 要素说明" row 1
-	InstanceID *string `json:"instanceId,omitempty"`
+	InstanceID string `json:"instanceId,omitempty"`
 
 	// Type 数据库引擎，目前支持Microsoft SQL Server。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:83 table "表 2 要素说明" row 2
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ListDBUserDetailResponseBody defines model for ListDbUserDetailResponseBody.
@@ -4610,7 +4610,7 @@ type ListDBUserDetailResponseBody struct {
 	// TotalCount 数据库用户总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:99 table "表 2 要素说明" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
@@ -4626,7 +4626,7 @@ type ListDBUserDetailUsers struct {
 	// Name 帐号名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:120 table "表 3 users元素结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListDBUserResponseBody defines model for ListDbUserResponseBody.
@@ -4636,7 +4636,7 @@ type ListDBUserResponseBody struct {
 	// TotalCount 数据库用户总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:106 table "表 2 要素说明" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
@@ -4652,14 +4652,14 @@ type ListDBUserUsers struct {
 	// Name 帐号名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:127 table "表 3 users元素结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Readonly 是否为只读权限：
 	// - true表示只读。
 	// - false表示可读写。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:134 table "表 3 users元素结构说明" row 2
-	Readonly *bool `json:"readonly,omitempty"`
+	Readonly bool `json:"readonly,omitempty"`
 }
 
 // ListDetailDatabases defines model for ListDetailDatabases.
@@ -4669,12 +4669,12 @@ type ListDetailDatabases struct {
 	// CharacterSet 数据库使用的字符集，例如utf8、gbk、ascii等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:127 table "表 3 databases元素结构说明" row 2
-	CharacterSet *string `json:"character_set,omitempty"`
+	CharacterSet string `json:"character_set,omitempty"`
 
 	// Name 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:120 table "表 3 databases元素结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListDetailResponseBody defines model for ListDetailResponseBody.
@@ -4690,7 +4690,7 @@ type ListDetailResponseBody struct {
 	// TotalCount 数据库总数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:99 table "表 2 要素说明" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListErrorlogErrorLogList defines model for ListErrorlogErrorLogList.
@@ -4700,17 +4700,17 @@ type ListErrorlogErrorLogList struct {
 	// Content 错误日志内容。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:154 table "表 3 error_log_list字段数据结构说明" row 3
-	Content *string `json:"content,omitempty"`
+	Content string `json:"content,omitempty"`
 
 	// Level 日志级别。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:147 table "表 3 error_log_list字段数据结构说明" row 2
-	Level *string `json:"level,omitempty"`
+	Level string `json:"level,omitempty"`
 
 	// Time 日期时间UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:140 table "表 3 error_log_list字段数据结构说明" row 1
-	Time *string `json:"time,omitempty"`
+	Time string `json:"time,omitempty"`
 }
 
 // ListErrorlogResponseBody defines model for ListErrorlogResponseBody.
@@ -4726,7 +4726,7 @@ type ListErrorlogResponseBody struct {
 	// TotalRecord 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:119 table "表 2 要素说明" row 2
-	TotalRecord *int64 `json:"total_record,omitempty"`
+	TotalRecord int64 `json:"total_record,omitempty"`
 }
 
 // ListFlavorsFlavors defines model for ListFlavorsFlavors.
@@ -4736,24 +4736,24 @@ type ListFlavorsFlavors struct {
 	// ID 规格ID，该字段不会有重复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:120 table "表 4 flavors字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 规格名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:127 table "表 4 flavors字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RAM 内存大小，内存单位为MB（兆字节）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:134 table "表 4 flavors字段数据结构说明" row 3
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。
 	// 例如：rds.mysql.m1.xlarge。
 	// 其中，rds代表RDS产品，mysql代表数据库引擎，m1.xlarge代表性能规格，为高内存类型。带"rr"的表示只读实例规格，反之表示单实例和HA实例规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:141 table "表 4 flavors字段数据结构说明" row 4
-	SpecCode *string `json:"specCode,omitempty"`
+	SpecCode string `json:"specCode,omitempty"`
 }
 
 // ListFlavorsResponseBody defines model for ListFlavorsResponseBody.
@@ -4778,7 +4778,7 @@ type ListInstances2ResponseBody struct {
 	// TotalCount 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:162 table "表 2 参数说明" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListInstances3BackupStrategy 备份策略。
@@ -4790,13 +4790,13 @@ type ListInstances3BackupStrategy struct {
 	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:495 table "表 7 backup_strategy字段数据结构说明" row 2
-	KeepDays *int64 `json:"keep_days,omitempty"`
+	KeepDays int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	// 当前时间指UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:487 table "表 7 backup_strategy字段数据结构说明" row 1
-	StartTime *string `json:"start_time,omitempty"`
+	StartTime string `json:"start_time,omitempty"`
 }
 
 // ListInstances3Instances defines model for ListInstances3Instances.
@@ -4814,7 +4814,7 @@ type ListInstances3Instances struct {
 	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:273 table "表 3 instances字段数据结构说明" row 11
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表5。
@@ -4825,22 +4825,22 @@ type ListInstances3Instances struct {
 	// DBUserName 默认用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:290 table "表 3 instances字段数据结构说明" row 13
-	DBUserName *string `json:"db_user_name,omitempty"`
+	DBUserName string `json:"db_user_name,omitempty"`
 
 	// DiskEncryptionID 磁盘加密密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:371 table "表 3 instances字段数据结构说明" row 24
-	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
+	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
 
 	// EnterpriseProjectID 企业项目标签ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:378 table "表 3 instances字段数据结构说明" row 25
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:318 table "表 3 instances字段数据结构说明" row 17
-	FlavorRef *string `json:"flavor_ref,omitempty"`
+	FlavorRef string `json:"flavor_ref,omitempty"`
 
 	// Ha HA信息，获取HA实例时返回。
 	// 详情请参见表4。
@@ -4851,17 +4851,17 @@ type ListInstances3Instances struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:184 table "表 3 instances字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MaintenanceWindow 可维护时间窗。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:348 table "表 3 instances字段数据结构说明" row 21
-	MaintenanceWindow *string `json:"maintenance_window,omitempty"`
+	MaintenanceWindow string `json:"maintenance_window,omitempty"`
 
 	// Name 创建的实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:191 table "表 3 instances字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Nodes 主备实例信息。
 	// 详情请参见表8。
@@ -4879,7 +4879,7 @@ type ListInstances3Instances struct {
 	// - Microsoft SQL Server默认1433。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:233 table "表 3 instances字段数据结构说明" row 6
-	Port *int64 `json:"port,omitempty"`
+	Port int64 `json:"port,omitempty"`
 
 	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
 	//
@@ -4894,7 +4894,7 @@ type ListInstances3Instances struct {
 	// Region 实例所在区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:258 table "表 3 instances字段数据结构说明" row 9
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// RelatedInstance 所关联的数据库实例列表。
 	// 详情请参见表9。
@@ -4905,7 +4905,7 @@ type ListInstances3Instances struct {
 	// SecurityGroupID 安全组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:311 table "表 3 instances字段数据结构说明" row 16
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。
 	// 取值：
@@ -4924,33 +4924,33 @@ type ListInstances3Instances struct {
 	// 值为“STORAGE FULL”，表示实例磁盘空间满。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:198 table "表 3 instances字段数据结构说明" row 3
-	Status *ListInstances3InstancesStatus `json:"status,omitempty"`
+	Status ListInstances3InstancesStatus `json:"status,omitempty"`
 
 	// SubnetID 子网ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:304 table "表 3 instances字段数据结构说明" row 15
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 
 	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:333 table "表 3 instances字段数据结构说明" row 19
-	SwitchStrategy *ListInstances3InstancesSwitchStrategy `json:"switch_strategy,omitempty"`
+	SwitchStrategy ListInstances3InstancesSwitchStrategy `json:"switch_strategy,omitempty"`
 
 	// TimeZone 时区。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:385 table "表 3 instances字段数据结构说明" row 26
-	TimeZone *string `json:"time_zone,omitempty"`
+	TimeZone string `json:"time_zone,omitempty"`
 
 	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
-	Type *ListInstances3InstancesType `json:"type,omitempty"`
+	Type ListInstances3InstancesType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式与“created”字段对应格式完全相同。
 	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:282 table "表 3 instances字段数据结构说明" row 12
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// Volume Volume信息。
 	// 详情请请参见表6。
@@ -4961,7 +4961,7 @@ type ListInstances3Instances struct {
 	// VpcID 虚拟私有云ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:297 table "表 3 instances字段数据结构说明" row 14
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ListInstances3InstancesStatus 实例状态。
@@ -5000,12 +5000,12 @@ type ListInstances3RelatedInstance struct {
 	// ID 关联实例id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:566 table "表 9 related_instance字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:573 table "表 9 related_instance字段数据结构说明" row 2
-	Type *ListInstances3RelatedInstanceType `json:"type,omitempty"`
+	Type ListInstances3RelatedInstanceType `json:"type,omitempty"`
 }
 
 // ListInstances3RelatedInstanceType 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
@@ -5026,7 +5026,7 @@ type ListInstances3ResponseBody struct {
 	// TotalCount 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:163 table "表 2 参数说明" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListInstances3Volume Volume信息。
@@ -5037,12 +5037,12 @@ type ListInstances3Volume struct {
 	// Size 磁盘大小。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:466 table "表 6 volume字段数据结构说明" row 2
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:459 table "表 6 volume字段数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ListInstancesBackupStrategy 备份策略。
@@ -5054,13 +5054,13 @@ type ListInstancesBackupStrategy struct {
 	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:570 table "表 8 backup_strategy字段数据结构说明" row 2
-	KeepDays *int64 `json:"keep_days,omitempty"`
+	KeepDays int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	// 当前时间指UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:562 table "表 8 backup_strategy字段数据结构说明" row 1
-	StartTime *string `json:"start_time,omitempty"`
+	StartTime string `json:"start_time,omitempty"`
 }
 
 // ListInstancesChargeInfo 计费类型信息，支持包年包月和按需，默认为按需。
@@ -5092,41 +5092,41 @@ type ListInstancesConfigurations2ConfigurationParameters struct {
 	// Description 参数描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:193 table "表 3 configuration_parameters字段数据结构说明" row 7
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Name 参数名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:149 table "表 3 configuration_parameters字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Readonly 是否只读。
 	// - “false”表示否。
 	// - “true”表示是。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:171 table "表 3 configuration_parameters字段数据结构说明" row 4
-	Readonly *bool `json:"readonly,omitempty"`
+	Readonly bool `json:"readonly,omitempty"`
 
 	// RestartRequired 是否需要重启。
 	// - “false”表示否。
 	// - “true”表示是。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:163 table "表 3 configuration_parameters字段数据结构说明" row 3
-	RestartRequired *bool `json:"restart_required,omitempty"`
+	RestartRequired bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:186 table "表 3 configuration_parameters字段数据结构说明" row 6
-	Type *ListInstancesConfigurations2ConfigurationParametersType `json:"type,omitempty"`
+	Type ListInstancesConfigurations2ConfigurationParametersType `json:"type,omitempty"`
 
 	// Value 参数值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:156 table "表 3 configuration_parameters字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 
 	// ValueRange 参数值范围，如integer取值0-1、boolean取值true|false等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:179 table "表 3 configuration_parameters字段数据结构说明" row 5
-	ValueRange *string `json:"value_range,omitempty"`
+	ValueRange string `json:"value_range,omitempty"`
 }
 
 // ListInstancesConfigurations2ConfigurationParametersType 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
@@ -5148,23 +5148,23 @@ type ListInstancesConfigurations2ResponseBody struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:95 table "表 2 要素说明" row 3
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:88 table "表 2 要素说明" row 2
-	DatastoreName *string `json:"datastore_name,omitempty"`
+	DatastoreName string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:81 table "表 2 要素说明" row 1
-	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:103 table "表 2 要素说明" row 4
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ListInstancesConfigurationsConfigurationParameters defines model for ListInstancesConfigurationsConfigurationParameters.
@@ -5174,41 +5174,41 @@ type ListInstancesConfigurationsConfigurationParameters struct {
 	// Description 参数描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:171 table "表 3 configuration_parameters字段数据结构说明" row 7
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Name 参数名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:127 table "表 3 configuration_parameters字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Readonly 是否只读。
 	// - “false”表示否。
 	// - “true”表示是。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:149 table "表 3 configuration_parameters字段数据结构说明" row 4
-	Readonly *bool `json:"readonly,omitempty"`
+	Readonly bool `json:"readonly,omitempty"`
 
 	// RestartRequired 是否需要重启。
 	// - “false”表示否。
 	// - “true”表示是。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:141 table "表 3 configuration_parameters字段数据结构说明" row 3
-	RestartRequired *bool `json:"restart_required,omitempty"`
+	RestartRequired bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:164 table "表 3 configuration_parameters字段数据结构说明" row 6
-	Type *ListInstancesConfigurationsConfigurationParametersType `json:"type,omitempty"`
+	Type ListInstancesConfigurationsConfigurationParametersType `json:"type,omitempty"`
 
 	// Value 参数值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:134 table "表 3 configuration_parameters字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 
 	// ValueRange 参数值范围，如Integer取值0-1、Boolean取值true|false等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:157 table "表 3 configuration_parameters字段数据结构说明" row 5
-	ValueRange *string `json:"value_range,omitempty"`
+	ValueRange string `json:"value_range,omitempty"`
 }
 
 // ListInstancesConfigurationsConfigurationParametersType 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
@@ -5230,23 +5230,23 @@ type ListInstancesConfigurationsResponseBody struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:89 table "表 2 要素说明" row 3
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:82 table "表 2 要素说明" row 2
-	DatastoreName *string `json:"datastore_name,omitempty"`
+	DatastoreName string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:75 table "表 2 要素说明" row 1
-	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:97 table "表 2 要素说明" row 4
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ListInstancesDatabaseDatabases defines model for ListInstancesDatabaseDatabases.
@@ -5256,12 +5256,12 @@ type ListInstancesDatabaseDatabases struct {
 	// CharacterSet 数据库使用的字符集，例如utf8、gbk、ascii等。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:106 table "表 3 databases元素结构说明" row 2
-	CharacterSet *string `json:"character_set,omitempty"`
+	CharacterSet string `json:"character_set,omitempty"`
 
 	// Name 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:99 table "表 3 databases元素结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Users 列表中每个元素表示一个与数据库关联的帐号。
 	// 详情请参见表4。
@@ -5300,12 +5300,12 @@ type ListInstancesDatastore struct {
 	// Type 数据库引擎。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:506 table "表 6 datastore字段数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:513 table "表 6 datastore字段数据结构说明" row 2
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 }
 
 // ListInstancesDBUserDatabases defines model for ListInstancesDbUserDatabases.
@@ -5315,14 +5315,14 @@ type ListInstancesDBUserDatabases struct {
 	// Name 数据库名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:128 table "表 4 databases元素结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Readonly 是否为只读权限：
 	// - “true”表示只读。
 	// - “false”表示可读写。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:135 table "表 4 databases元素结构说明" row 2
-	Readonly *bool `json:"readonly,omitempty"`
+	Readonly bool `json:"readonly,omitempty"`
 }
 
 // ListInstancesDBUserResponseBody defines model for ListInstancesDbUserResponseBody.
@@ -5349,7 +5349,7 @@ type ListInstancesDBUserUsers struct {
 	// Name 帐号名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:99 table "表 3 users元素结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListInstancesDBUserV3ResponseBody defines model for ListInstancesDbUserV3ResponseBody.
@@ -5370,12 +5370,12 @@ type ListInstancesErrorlogErrorLogList struct {
 	// Content 具体错误日志内容
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:152 table "表 4 errorLogList字段数据结构说明" row 2
-	Content *string `json:"content,omitempty"`
+	Content string `json:"content,omitempty"`
 
 	// Datetime 日期时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:145 table "表 4 errorLogList字段数据结构说明" row 1
-	Datetime *string `json:"datetime,omitempty"`
+	Datetime string `json:"datetime,omitempty"`
 }
 
 // ListInstancesErrorlogResponseBody defines model for ListInstancesErrorlogResponseBody.
@@ -5390,7 +5390,7 @@ type ListInstancesErrorlogResponseBody struct {
 	// TotalRecord 总记录数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:124 table "表 3 要素说明" row 2
-	TotalRecord *int64 `json:"totalRecord,omitempty"`
+	TotalRecord int64 `json:"totalRecord,omitempty"`
 }
 
 // ListInstancesHa HA信息，获取HA实例时返回。
@@ -5409,7 +5409,7 @@ type ListInstancesHa struct {
 	// - “sync”为同步模式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:481 table "表 5 ha字段数据结构说明" row 1
-	ReplicationMode *string `json:"replication_mode,omitempty"`
+	ReplicationMode string `json:"replication_mode,omitempty"`
 }
 
 // ListInstancesInstances defines model for ListInstancesInstances.
@@ -5426,7 +5426,7 @@ type ListInstancesInstances struct {
 	// 该字段仅用于查询指定SQL Server实例信息时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:451 table "表 4 instances字段数据结构说明" row 29
-	BackupUsedSpace *float64 `json:"backup_used_space,omitempty"`
+	BackupUsedSpace float64 `json:"backup_used_space,omitempty"`
 
 	// ChargeInfo 计费类型信息，支持包年包月和按需，默认为按需。
 	// 详情请参见表11。
@@ -5439,7 +5439,7 @@ type ListInstancesInstances struct {
 	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:316 table "表 4 instances字段数据结构说明" row 11
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表5。
@@ -5450,22 +5450,22 @@ type ListInstancesInstances struct {
 	// DBUserName 默认用户名。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:333 table "表 4 instances字段数据结构说明" row 13
-	DBUserName *string `json:"db_user_name,omitempty"`
+	DBUserName string `json:"db_user_name,omitempty"`
 
 	// DiskEncryptionID 磁盘加密密钥ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:414 table "表 4 instances字段数据结构说明" row 24
-	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
+	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
 
 	// EnterpriseProjectID 企业项目标签ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:421 table "表 4 instances字段数据结构说明" row 25
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:361 table "表 4 instances字段数据结构说明" row 17
-	FlavorRef *string `json:"flavor_ref,omitempty"`
+	FlavorRef string `json:"flavor_ref,omitempty"`
 
 	// Ha HA信息，获取HA实例时返回。
 	// 详情请参见表4。
@@ -5476,17 +5476,17 @@ type ListInstancesInstances struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:227 table "表 4 instances字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MaintenanceWindow 可维护时间窗，为UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:391 table "表 4 instances字段数据结构说明" row 21
-	MaintenanceWindow *string `json:"maintenance_window,omitempty"`
+	MaintenanceWindow string `json:"maintenance_window,omitempty"`
 
 	// Name 创建的实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:234 table "表 4 instances字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Nodes 主备实例信息。
 	// 详情请参见表8。
@@ -5504,7 +5504,7 @@ type ListInstancesInstances struct {
 	// - Microsoft SQL Server默认1433。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:276 table "表 4 instances字段数据结构说明" row 6
-	Port *int64 `json:"port,omitempty"`
+	Port int64 `json:"port,omitempty"`
 
 	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
 	//
@@ -5519,7 +5519,7 @@ type ListInstancesInstances struct {
 	// Region 实例所在区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:301 table "表 4 instances字段数据结构说明" row 9
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// RelatedInstance 所关联的数据库实例列表。
 	// 详情请参见表9。
@@ -5530,7 +5530,7 @@ type ListInstancesInstances struct {
 	// SecurityGroupID 安全组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:354 table "表 4 instances字段数据结构说明" row 16
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。
 	// 取值：
@@ -5549,23 +5549,23 @@ type ListInstancesInstances struct {
 	// 值为“STORAGE FULL”，表示实例磁盘空间满。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:241 table "表 4 instances字段数据结构说明" row 3
-	Status *ListInstancesInstancesStatus `json:"status,omitempty"`
+	Status ListInstancesInstancesStatus `json:"status,omitempty"`
 
 	// StorageUsedSpace 磁盘空间使用量，单位GB。
 	// 该字段仅用于查询指定SQL Server实例信息时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:459 table "表 4 instances字段数据结构说明" row 30
-	StorageUsedSpace *float64 `json:"storage_used_space,omitempty"`
+	StorageUsedSpace float64 `json:"storage_used_space,omitempty"`
 
 	// SubnetID 子网的网络ID信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:347 table "表 4 instances字段数据结构说明" row 15
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 
 	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:376 table "表 4 instances字段数据结构说明" row 19
-	SwitchStrategy *ListInstancesInstancesSwitchStrategy `json:"switch_strategy,omitempty"`
+	SwitchStrategy ListInstancesInstancesSwitchStrategy `json:"switch_strategy,omitempty"`
 
 	// Tags 标签列表，没有标签默认为空数组。
 	// 详情请参见表12。
@@ -5576,18 +5576,18 @@ type ListInstancesInstances struct {
 	// TimeZone 时区。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:428 table "表 4 instances字段数据结构说明" row 26
-	TimeZone *string `json:"time_zone,omitempty"`
+	TimeZone string `json:"time_zone,omitempty"`
 
 	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:286 table "表 4 instances字段数据结构说明" row 7
-	Type *ListInstancesInstancesType `json:"type,omitempty"`
+	Type ListInstancesInstancesType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式与“created”字段对应格式完全相同。
 	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:325 table "表 4 instances字段数据结构说明" row 12
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// Volume Volume信息。
 	// 详情请参见表6。
@@ -5598,7 +5598,7 @@ type ListInstancesInstances struct {
 	// VpcID 虚拟私有云ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:340 table "表 4 instances字段数据结构说明" row 14
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ListInstancesInstancesStatus 实例状态。
@@ -5637,14 +5637,14 @@ type ListInstancesRelatedInstance struct {
 	// ID 关联实例id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:641 table "表 10 related_instance字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Type 关联实例类型。
 	// - “replica_of”对应于“主实例”。
 	// - “replica”对应于“只读实例”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:648 table "表 10 related_instance字段数据结构说明" row 2
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ListInstancesRequestTags defines model for ListInstancesRequestTags.
@@ -5676,7 +5676,7 @@ type ListInstancesResponseBody struct {
 	// TotalCount 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:206 table "表 3 参数说明" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListInstancesResponseTags defines model for ListInstancesResponseTags.
@@ -5686,12 +5686,12 @@ type ListInstancesResponseTags struct {
 	// Key 标签键。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:697 table "表 12 tags字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value 标签值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:704 table "表 12 tags字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // ListInstancesSlowlogResponseBody defines model for ListInstancesSlowlogResponseBody.
@@ -5706,7 +5706,7 @@ type ListInstancesSlowlogResponseBody struct {
 	// TotalRecord 总记录数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:115 table "表 3 要素说明" row 2
-	TotalRecord *int64 `json:"totalRecord,omitempty"`
+	TotalRecord int64 `json:"totalRecord,omitempty"`
 }
 
 // ListInstancesSlowlogSlowLogList defines model for ListInstancesSlowlogSlowLogList.
@@ -5716,42 +5716,42 @@ type ListInstancesSlowlogSlowLogList struct {
 	// Count 执行次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:136 table "表 4 slowLogList字段数据结构说明" row 1
-	Count *string `json:"count,omitempty"`
+	Count string `json:"count,omitempty"`
 
 	// Database 所属数据库。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:171 table "表 4 slowLogList字段数据结构说明" row 6
-	Database *string `json:"database,omitempty"`
+	Database string `json:"database,omitempty"`
 
 	// LockTime 平均等待锁时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:150 table "表 4 slowLogList字段数据结构说明" row 3
-	LockTime *string `json:"lockTime,omitempty"`
+	LockTime string `json:"lockTime,omitempty"`
 
 	// QuerySample 执行语法。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:185 table "表 4 slowLogList字段数据结构说明" row 8
-	QuerySample *string `json:"querySample,omitempty"`
+	QuerySample string `json:"querySample,omitempty"`
 
 	// RowsExamined 平均扫描的行数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:164 table "表 4 slowLogList字段数据结构说明" row 5
-	RowsExamined *string `json:"rowsExamined,omitempty"`
+	RowsExamined string `json:"rowsExamined,omitempty"`
 
 	// RowsSent 平均结果行数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:157 table "表 4 slowLogList字段数据结构说明" row 4
-	RowsSent *string `json:"rowsSent,omitempty"`
+	RowsSent string `json:"rowsSent,omitempty"`
 
 	// Time 平均执行时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:143 table "表 4 slowLogList字段数据结构说明" row 2
-	Time *string `json:"time,omitempty"`
+	Time string `json:"time,omitempty"`
 
 	// Users 帐号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:178 table "表 4 slowLogList字段数据结构说明" row 7
-	Users *string `json:"users,omitempty"`
+	Users string `json:"users,omitempty"`
 }
 
 // ListInstancesVolume Volume信息。
@@ -5762,12 +5762,12 @@ type ListInstancesVolume struct {
 	// Size 磁盘大小。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:541 table "表 7 volume字段数据结构说明" row 2
-	Size *int64 `json:"size,omitempty"`
+	Size int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:534 table "表 7 volume字段数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
 
 // ListJobs2Datastore 数据库信息，请参见表7。
@@ -5777,12 +5777,12 @@ type ListJobs2Datastore struct {
 	// Type 数据库引擎。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:282 table "表 7 datastore字段数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:289 table "表 7 datastore字段数据结构说明" row 2
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 }
 
 // ListJobs2EntitiesInstance 任务想要实现的实例信息。
@@ -5798,17 +5798,17 @@ type ListJobs2EntitiesInstance struct {
 	// Endpoint 实例的连接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:240 table "表 6 entities.instance字段数据结构说明" row 1
-	Endpoint *string `json:"endpoint,omitempty"`
+	Endpoint string `json:"endpoint,omitempty"`
 
 	// ReplicaOf 主实例ID，仅创建只读实例的时候返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:261 table "表 6 entities.instance字段数据结构说明" row 4
-	ReplicaOf *string `json:"replica_of,omitempty"`
+	ReplicaOf string `json:"replica_of,omitempty"`
 
 	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:247 table "表 6 entities.instance字段数据结构说明" row 2
-	Type *ListJobs2EntitiesInstanceType `json:"type,omitempty"`
+	Type ListJobs2EntitiesInstanceType `json:"type,omitempty"`
 }
 
 // ListJobs2EntitiesInstanceType 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
@@ -5824,12 +5824,12 @@ type ListJobs2Instances struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:183 table "表 4 instances字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:190 table "表 4 instances字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListJobs2ResponseBody defines model for ListJobs2ResponseBody.
@@ -5840,7 +5840,7 @@ type ListJobs2ResponseBody struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:126 table "表 3 要素说明" row 4
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Entities 根据不同的任务，显示不同的内容。
 	// 请参见如下各表：
@@ -5857,12 +5857,12 @@ type ListJobs2ResponseBody struct {
 	// FailReason 任务执行失败时的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:162 table "表 3 要素说明" row 8
-	FailReason *string `json:"fail_reason,omitempty"`
+	FailReason string `json:"fail_reason,omitempty"`
 
 	// ID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:103 table "表 3 要素说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Instance 执行任务的实例信息。
 	// 请参见表4。
@@ -5873,14 +5873,14 @@ type ListJobs2ResponseBody struct {
 	// Name 任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:110 table "表 3 要素说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Process 任务执行进度。
 	// 说明：
 	// 执行中状态才返回执行进度，例如60%，否则返回“”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:134 table "表 3 要素说明" row 5
-	Process *string `json:"process,omitempty"`
+	Process string `json:"process,omitempty"`
 
 	// Status 任务执行状态。
 	// 取值：
@@ -5889,7 +5889,7 @@ type ListJobs2ResponseBody struct {
 	// - 值为“Failed”，表示任务执行失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:117 table "表 3 要素说明" row 3
-	Status *ListJobs2ResponseBodyStatus `json:"status,omitempty"`
+	Status ListJobs2ResponseBodyStatus `json:"status,omitempty"`
 }
 
 // ListJobs2ResponseBodyStatus 任务执行状态。
@@ -5931,12 +5931,12 @@ type ListJobsDatastore struct {
 	// Type 数据库引擎。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:264 table "表 6 datastore字段数据结构说明" row 1
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:271 table "表 6 datastore字段数据结构说明" row 2
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 }
 
 // ListJobsEntitiesInstance 任务想要实现的实例信息。
@@ -5952,17 +5952,17 @@ type ListJobsEntitiesInstance struct {
 	// Endpoint 实例的连接地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:222 table "表 5 entities.instance字段数据结构说明" row 1
-	Endpoint *string `json:"endpoint,omitempty"`
+	Endpoint string `json:"endpoint,omitempty"`
 
 	// ReplicaOf 主实例ID，仅创建只读实例的时候返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:243 table "表 5 entities.instance字段数据结构说明" row 4
-	ReplicaOf *string `json:"replica_of,omitempty"`
+	ReplicaOf string `json:"replica_of,omitempty"`
 
 	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:229 table "表 5 entities.instance字段数据结构说明" row 2
-	Type *ListJobsEntitiesInstanceType `json:"type,omitempty"`
+	Type ListJobsEntitiesInstanceType `json:"type,omitempty"`
 }
 
 // ListJobsEntitiesInstanceType 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
@@ -5978,12 +5978,12 @@ type ListJobsInstances struct {
 	// ID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:165 table "表 3 instances字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:172 table "表 3 instances字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ListJobsResponseBody defines model for ListJobsResponseBody.
@@ -5994,13 +5994,13 @@ type ListJobsResponseBody struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:100 table "表 2 要素说明" row 4
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// Ended 结束时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:108 table "表 2 要素说明" row 5
-	Ended *string `json:"ended,omitempty"`
+	Ended string `json:"ended,omitempty"`
 
 	// Entities 根据不同的任务，显示不同的内容。
 	// 请参见如下各表：
@@ -6017,12 +6017,12 @@ type ListJobsResponseBody struct {
 	// FailReason 任务执行失败时的错误信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:144 table "表 2 要素说明" row 9
-	FailReason *string `json:"fail_reason,omitempty"`
+	FailReason string `json:"fail_reason,omitempty"`
 
 	// ID 任务ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:77 table "表 2 要素说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Instance 执行任务的实例信息。
 	// 请参见表3。
@@ -6033,14 +6033,14 @@ type ListJobsResponseBody struct {
 	// Name 任务名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:84 table "表 2 要素说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Process 任务执行进度。
 	// 说明：
 	// 执行中状态才返回执行进度，例如60%，否则返回“”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:116 table "表 2 要素说明" row 6
-	Process *string `json:"process,omitempty"`
+	Process string `json:"process,omitempty"`
 
 	// Status 任务执行状态。
 	// 取值：
@@ -6049,7 +6049,7 @@ type ListJobsResponseBody struct {
 	// - 值为“Failed”，表示任务执行失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:91 table "表 2 要素说明" row 3
-	Status *ListJobsResponseBodyStatus `json:"status,omitempty"`
+	Status ListJobsResponseBodyStatus `json:"status,omitempty"`
 }
 
 // ListJobsResponseBodyStatus 任务执行状态。
@@ -6091,42 +6091,42 @@ type ListParametersConfigurationParameters struct {
 	// DatastoreVersionID 数据库版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:135 table "表 3 configuration-parameters字段数据结构说明" row 8
-	DatastoreVersionID *string `json:"datastore_version_id,omitempty"`
+	DatastoreVersionID string `json:"datastore_version_id,omitempty"`
 
 	// Description 参数说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:121 table "表 3 configuration-parameters字段数据结构说明" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Max 参数最大值，type为integer或float会返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:100 table "表 3 configuration-parameters字段数据结构说明" row 3
-	Max *string `json:"max,omitempty"`
+	Max string `json:"max,omitempty"`
 
 	// Min 参数最小值，type为integer或float会返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:93 table "表 3 configuration-parameters字段数据结构说明" row 2
-	Min *string `json:"min,omitempty"`
+	Min string `json:"min,omitempty"`
 
 	// Name 参数名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:86 table "表 3 configuration-parameters字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RestartRequired 参数是否需要重启，取值为“true”或“false”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:128 table "表 3 configuration-parameters字段数据结构说明" row 7
-	RestartRequired *bool `json:"restart_required,omitempty"`
+	RestartRequired bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:107 table "表 3 configuration-parameters字段数据结构说明" row 4
-	Type *ListParametersConfigurationParametersType `json:"type,omitempty"`
+	Type ListParametersConfigurationParametersType `json:"type,omitempty"`
 
 	// ValueRange 参数区间和枚举值说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:114 table "表 3 configuration-parameters字段数据结构说明" row 5
-	ValueRange *string `json:"value_range,omitempty"`
+	ValueRange string `json:"value_range,omitempty"`
 }
 
 // ListParametersConfigurationParametersType 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
@@ -6152,17 +6152,17 @@ type ListPolicyBackupPolicy struct {
 	// KeepDays 备份文件可以保存的天数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:93 table "表 3 backup_policy字段数据结构说明" row 1
-	KeepDays *int64 `json:"keep_days,omitempty"`
+	KeepDays int64 `json:"keep_days,omitempty"`
 
 	// Period 备份周期配置。自动备份将在每星期指定的天进行。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:107 table "表 3 backup_policy字段数据结构说明" row 3
-	Period *string `json:"period,omitempty"`
+	Period string `json:"period,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:100 table "表 3 backup_policy字段数据结构说明" row 2
-	StartTime *string `json:"start_time,omitempty"`
+	StartTime string `json:"start_time,omitempty"`
 }
 
 // ListPolicyResponseBody defines model for ListPolicyResponseBody.
@@ -6184,13 +6184,13 @@ type ListRdsInstancesBackupStrategy struct {
 	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:369 table "表 9 backupStrategy字段数据结构说明" row 2
-	KeepDays *int64 `json:"keepDays,omitempty"`
+	KeepDays int64 `json:"keepDays,omitempty"`
 
 	// StartTime 开始时间。自动备份将在该时间点触发。
 	// 当前时间指UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:361 table "表 9 backupStrategy字段数据结构说明" row 1
-	StartTime *string `json:"startTime,omitempty"`
+	StartTime string `json:"startTime,omitempty"`
 }
 
 // ListRdsInstancesFlavor 规格信息。
@@ -6200,7 +6200,7 @@ type ListRdsInstancesFlavor struct {
 	// ID 规格ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:284 table "表 6 flavor字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // ListRdsInstancesHa HA信息，获取HA实例时返回。
@@ -6218,7 +6218,7 @@ type ListRdsInstancesHa struct {
 	// - “sync”为同步模式。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:391 table "表 10 ha字段数据结构说明" row 1
-	ReplicationMode *string `json:"replicationMode,omitempty"`
+	ReplicationMode string `json:"replicationMode,omitempty"`
 }
 
 // ListRdsInstancesInstances defines model for ListRdsInstancesInstances.
@@ -6228,7 +6228,7 @@ type ListRdsInstancesInstances struct {
 	// AvailabilityZone 可用区ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:144 table "表 3 instances字段数据结构说明" row 9
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
 
 	// BackupStrategy 高级备份策略。
 	//
@@ -6241,7 +6241,7 @@ type ListRdsInstancesInstances struct {
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:104 table "表 3 instances字段数据结构说明" row 4
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DataStoreInfo 数据库信息。
 	//
@@ -6251,7 +6251,7 @@ type ListRdsInstancesInstances struct {
 	// DBPort 数据库端口号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:193 table "表 3 instances字段数据结构说明" row 16
-	DBPort *int64 `json:"dbPort,omitempty"`
+	DBPort int64 `json:"dbPort,omitempty"`
 
 	// Flavor 规格信息。
 	//
@@ -6266,19 +6266,19 @@ type ListRdsInstancesInstances struct {
 	// Hostname 实例连接地址。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:114 table "表 3 instances字段数据结构说明" row 5
-	Hostname *string `json:"hostname,omitempty"`
+	Hostname string `json:"hostname,omitempty"`
 
 	// ID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:79 table "表 3 instances字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 创建的实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:97 table "表 3 instances字段数据结构说明" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Nics nics信息。
 	//
@@ -6288,12 +6288,12 @@ type ListRdsInstancesInstances struct {
 	// Region 实例所在区域。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:128 table "表 3 instances字段数据结构说明" row 7
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty"`
 
 	// ReplicaOf 仅获取只读副本时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:221 table "表 3 instances字段数据结构说明" row 20
-	ReplicaOf *string `json:"replicaOf,omitempty"`
+	ReplicaOf string `json:"replicaOf,omitempty"`
 
 	// SecurityGroup 安全组信息。
 	//
@@ -6303,7 +6303,7 @@ type ListRdsInstancesInstances struct {
 	// SlaveID 仅HA实例时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:207 table "表 3 instances字段数据结构说明" row 18
-	SlaveID *string `json:"slaveId,omitempty"`
+	SlaveID string `json:"slaveId,omitempty"`
 
 	// Status 实例状态。
 	// 取值：
@@ -6315,19 +6315,19 @@ type ListRdsInstancesInstances struct {
 	// - 值为“RESTORING”，表示实例正在恢复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:88 table "表 3 instances字段数据结构说明" row 2
-	Status *ListRdsInstancesInstancesStatus `json:"status,omitempty"`
+	Status ListRdsInstancesInstancesStatus `json:"status,omitempty"`
 
 	// Type 实例类型，取值为“master”，“slave”或“readreplica”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:121 table "表 3 instances字段数据结构说明" row 6
-	Type *ListRdsInstancesInstancesType `json:"type,omitempty"`
+	Type ListRdsInstancesInstancesType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式与“created”完全相同。
 	// 说明：
 	// 创建时返回值为空，数据库实例创建成功后该值不为空。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:135 table "表 3 instances字段数据结构说明" row 8
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 
 	// Volume volume信息。
 	//
@@ -6337,7 +6337,7 @@ type ListRdsInstancesInstances struct {
 	// Vpc 虚拟私有云ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:151 table "表 3 instances字段数据结构说明" row 10
-	Vpc *string `json:"vpc,omitempty"`
+	Vpc string `json:"vpc,omitempty"`
 }
 
 // ListRdsInstancesInstancesStatus 实例状态。
@@ -6388,7 +6388,7 @@ type ListRdsVersions struct {
 	// - v3：API v3版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:66 table "表 2 versions字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 对应API的链接信息，v1、v3版本该字段为空。
 	// 详情请参见表3。
@@ -6401,14 +6401,14 @@ type ListRdsVersions struct {
 	// 取值“DEPRECATED”，表示为废弃版本，存在后续删除的可能。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:83 table "表 2 versions字段数据结构说明" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated 版本更新时间。
 	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:92 table "表 2 versions字段数据结构说明" row 4
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ListRestoreTimeResponseBody defines model for ListRestoreTimeResponseBody.
@@ -6435,7 +6435,7 @@ type ListSlowlogResponseBody struct {
 	// TotalRecord 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:122 table "表 2 要素说明" row 2
-	TotalRecord *int64 `json:"total_record,omitempty"`
+	TotalRecord int64 `json:"total_record,omitempty"`
 }
 
 // ListSlowlogSlowLogList defines model for ListSlowlogSlowLogList.
@@ -6445,57 +6445,57 @@ type ListSlowlogSlowLogList struct {
 	// ClientIP IP地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:213 table "表 3 slow_log_list字段数据结构说明" row 11
-	ClientIP *string `json:"client_ip,omitempty"`
+	ClientIP string `json:"client_ip,omitempty"`
 
 	// Count 执行次数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:143 table "表 3 slow_log_list字段数据结构说明" row 1
-	Count *string `json:"count,omitempty"`
+	Count string `json:"count,omitempty"`
 
 	// Database 所属数据库。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:178 table "表 3 slow_log_list字段数据结构说明" row 6
-	Database *string `json:"database,omitempty"`
+	Database string `json:"database,omitempty"`
 
 	// LockTime 等待锁时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:157 table "表 3 slow_log_list字段数据结构说明" row 3
-	LockTime *string `json:"lock_time,omitempty"`
+	LockTime string `json:"lock_time,omitempty"`
 
 	// QuerySample 执行语法。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:192 table "表 3 slow_log_list字段数据结构说明" row 8
-	QuerySample *string `json:"query_sample,omitempty"`
+	QuerySample string `json:"query_sample,omitempty"`
 
 	// RowsExamined 扫描的行数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:171 table "表 3 slow_log_list字段数据结构说明" row 5
-	RowsExamined *string `json:"rows_examined,omitempty"`
+	RowsExamined string `json:"rows_examined,omitempty"`
 
 	// RowsSent 结果行数量。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:164 table "表 3 slow_log_list字段数据结构说明" row 4
-	RowsSent *string `json:"rows_sent,omitempty"`
+	RowsSent string `json:"rows_sent,omitempty"`
 
 	// StartTime 发生时间，UTC时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:206 table "表 3 slow_log_list字段数据结构说明" row 10
-	StartTime *string `json:"start_time,omitempty"`
+	StartTime string `json:"start_time,omitempty"`
 
 	// Time 执行时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:150 table "表 3 slow_log_list字段数据结构说明" row 2
-	Time *string `json:"time,omitempty"`
+	Time string `json:"time,omitempty"`
 
 	// Type 语句类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:199 table "表 3 slow_log_list字段数据结构说明" row 9
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// Users 帐号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:185 table "表 3 slow_log_list字段数据结构说明" row 7
-	Users *string `json:"users,omitempty"`
+	Users string `json:"users,omitempty"`
 }
 
 // ListTagsResponseBody defines model for ListTagsResponseBody.
@@ -6516,12 +6516,12 @@ type ListTagsTags struct {
 	// Key 标签键。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:87 table "表 3 tags字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Values 标签值列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:94 table "表 3 tags字段数据结构说明" row 2
-	Values *string `json:"values,omitempty"`
+	Values string `json:"values,omitempty"`
 }
 
 // ListVersionsDataStores defines model for ListVersionsDataStores.
@@ -6533,32 +6533,32 @@ type ListVersionsDataStores struct {
 	// - 1为激活。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:122 table "表 3 dataStores字段数据结构说明" row 6
-	Active *int64 `json:"active,omitempty"`
+	Active int64 `json:"active,omitempty"`
 
 	// Datastore 数据库ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:101 table "表 3 dataStores字段数据结构说明" row 3
-	Datastore *string `json:"datastore,omitempty"`
+	Datastore string `json:"datastore,omitempty"`
 
 	// ID 数据库版本ID，该字段不会有重复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:87 table "表 3 dataStores字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Image 数据库镜像ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:108 table "表 3 dataStores字段数据结构说明" row 4
-	Image *string `json:"image,omitempty"`
+	Image string `json:"image,omitempty"`
 
 	// Name 数据库版本号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:94 table "表 3 dataStores字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Packages 数据库版本包信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:115 table "表 3 dataStores字段数据结构说明" row 5
-	Packages *string `json:"packages,omitempty"`
+	Packages string `json:"packages,omitempty"`
 }
 
 // ListVersionsResponseBody defines model for ListVersionsResponseBody.
@@ -6578,27 +6578,27 @@ type Nodes struct {
 	// AvailabilityZone 可用区。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:620 table "表 9 nodes字段数据结构说明" row 5
-	AvailabilityZone *string `json:"availability_zone,omitempty"`
+	AvailabilityZone string `json:"availability_zone,omitempty"`
 
 	// ID 节点ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:592 table "表 9 nodes字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 节点名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:599 table "表 9 nodes字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Role 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:606 table "表 9 nodes字段数据结构说明" row 3
-	Role *NodesRole `json:"role,omitempty"`
+	Role NodesRole `json:"role,omitempty"`
 
 	// Status 节点状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:613 table "表 9 nodes字段数据结构说明" row 4
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 }
 
 // NodesRole 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
@@ -6642,12 +6642,12 @@ type RestoreTime struct {
 	// EndTime 可恢复时间段的结束时间点，UNIX时间戳格式，单位是毫秒，时区是UTC。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:109 table "表 3 restore_time字段数据结构说明" row 2
-	EndTime *int64 `json:"end_time,omitempty"`
+	EndTime int64 `json:"end_time,omitempty"`
 
 	// StartTime 可恢复时间段的起始时间点，UNIX时间戳格式，单位是毫秒，时区是UTC。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:102 table "表 3 restore_time字段数据结构说明" row 1
-	StartTime *int64 `json:"start_time,omitempty"`
+	StartTime int64 `json:"start_time,omitempty"`
 }
 
 // ShowConfiguration2ResponseBody defines model for ShowConfiguration2ResponseBody.
@@ -6664,38 +6664,38 @@ type ShowConfiguration2ResponseBody struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:117 table "表 2 要素说明" row 6
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:103 table "表 2 要素说明" row 4
-	DatastoreName *string `json:"datastore_name,omitempty"`
+	DatastoreName string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:96 table "表 2 要素说明" row 3
-	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
 
 	// Description 描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:110 table "表 2 要素说明" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 参数组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:82 table "表 2 要素说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 参数组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:89 table "表 2 要素说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:125 table "表 2 要素说明" row 7
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ShowConfigurationResponseBody defines model for ShowConfigurationResponseBody.
@@ -6712,38 +6712,38 @@ type ShowConfigurationResponseBody struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:111 table "表 2 要素说明" row 6
-	Created *string `json:"created,omitempty"`
+	Created string `json:"created,omitempty"`
 
 	// DatastoreName 数据库名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:97 table "表 2 要素说明" row 4
-	DatastoreName *string `json:"datastore_name,omitempty"`
+	DatastoreName string `json:"datastore_name,omitempty"`
 
 	// DatastoreVersionName 数据库版本名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:90 table "表 2 要素说明" row 3
-	DatastoreVersionName *string `json:"datastore_version_name,omitempty"`
+	DatastoreVersionName string `json:"datastore_version_name,omitempty"`
 
 	// Description 描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:104 table "表 2 要素说明" row 5
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 参数模板ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:76 table "表 2 要素说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 参数模板名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:83 table "表 2 要素说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Updated 更新时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:119 table "表 2 要素说明" row 7
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ShowDatastoreDataStores defines model for ShowDatastoreDataStores.
@@ -6753,13 +6753,13 @@ type ShowDatastoreDataStores struct {
 	// ID 数据库版本ID，该字段不会有重复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:94 table "表 3 dataStores字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 数据库版本号，只返回两位数的大版本号，例如MySQL 5.6.X版本，仅返回5.6。
 	// 具有相应权限的用户才可使用8.0，您可联系华为云客服人员申请。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:101 table "表 3 dataStores字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // ShowDatastoreResponseBody defines model for ShowDatastoreResponseBody.
@@ -6788,7 +6788,7 @@ type ShowFlavorFlavors struct {
 	// ID 规格id，该字段唯一。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:123 table "表 3 flavors字段数据结构说明" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceMode 实例模型，包括如下类型：
 	// - ha，主备实例。
@@ -6797,12 +6797,12 @@ type ShowFlavorFlavors struct {
 	// - gr，MySQL金融版。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:147 table "表 3 flavors字段数据结构说明" row 6
-	InstanceMode *string `json:"instance_mode,omitempty"`
+	InstanceMode string `json:"instance_mode,omitempty"`
 
 	// RAM 内存大小，单位为GB。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:116 table "表 3 flavors字段数据结构说明" row 2
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。例如：rds.mysql.m1.xlarge.rr。
 	// 其中形如“xxx.xxx.mcs.i3.xxx.xxx.xxx”是超高性能型（尊享版），需要申请一定权限才可使用，更多规格说明请参考数据库实例规格。
@@ -6812,12 +6812,12 @@ type ShowFlavorFlavors struct {
 	// - “rr”表示只读实例（“.ha”表示主备实例，“gr”表示MySQL金融版）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:130 table "表 3 flavors字段数据结构说明" row 4
-	SpecCode *string `json:"spec_code,omitempty"`
+	SpecCode string `json:"spec_code,omitempty"`
 
 	// Vcpus CPU大小。例如：1表示1U。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:109 table "表 3 flavors字段数据结构说明" row 1
-	Vcpus *string `json:"vcpus,omitempty"`
+	Vcpus string `json:"vcpus,omitempty"`
 
 	// VersionName 数据库版本号。
 	// 针对MySQL引擎，例如：{5.6,5.7,8.0}
@@ -6846,12 +6846,12 @@ type ShowInstanceResponseBody struct {
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:67 table "表 2 要素说明" row 1
-	InstanceID *string `json:"instanceId,omitempty"`
+	InstanceID string `json:"instanceId,omitempty"`
 
 	// InstanceName 创建的实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:85 table "表 2 要素说明" row 3
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName string `json:"instanceName,omitempty"`
 
 	// Status 实例状态。
 	// 取值：
@@ -6863,7 +6863,7 @@ type ShowInstanceResponseBody struct {
 	// - 值为“RESTORING”，表示实例正在恢复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:76 table "表 2 要素说明" row 2
-	Status *ShowInstanceResponseBodyStatus `json:"status,omitempty"`
+	Status ShowInstanceResponseBodyStatus `json:"status,omitempty"`
 }
 
 // ShowInstanceResponseBodyStatus 实例状态。
@@ -6885,42 +6885,42 @@ type ShowParameterResponseBody struct {
 	// DatastoreVersionID 数据库版本ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:121 table "表 2 要素说明" row 8
-	DatastoreVersionID *string `json:"datastore_version_id,omitempty"`
+	DatastoreVersionID string `json:"datastore_version_id,omitempty"`
 
 	// Description 参数说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:114 table "表 2 要素说明" row 7
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Max 参数最大值。type为integer或float会返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:86 table "表 2 要素说明" row 3
-	Max *string `json:"max,omitempty"`
+	Max string `json:"max,omitempty"`
 
 	// Min 参数最小值。type为integer或float会返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:79 table "表 2 要素说明" row 2
-	Min *string `json:"min,omitempty"`
+	Min string `json:"min,omitempty"`
 
 	// Name 参数名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:72 table "表 2 要素说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RestartRequired 参数是否需要重启，取值为“true”或“false”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:93 table "表 2 要素说明" row 4
-	RestartRequired *bool `json:"restart_required,omitempty"`
+	RestartRequired bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:100 table "表 2 要素说明" row 5
-	Type *ShowParameterResponseBodyType `json:"type,omitempty"`
+	Type ShowParameterResponseBodyType `json:"type,omitempty"`
 
 	// ValueRange 参数区间和枚举值说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:107 table "表 2 要素说明" row 6
-	ValueRange *string `json:"value_range,omitempty"`
+	ValueRange string `json:"value_range,omitempty"`
 }
 
 // ShowParameterResponseBodyType 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
@@ -6953,7 +6953,7 @@ type ShowRd2Versions struct {
 	// ID API版本号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:94 table "表 3 versions字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 对应该API版本的链接信息，该字段为空。
 	// 详情请参见表4。
@@ -6964,14 +6964,14 @@ type ShowRd2Versions struct {
 	// Status 版本状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:109 table "表 3 versions字段数据结构说明" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated 版本更新时间。
 	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:116 table "表 3 versions字段数据结构说明" row 4
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ShowRdResponseBody defines model for ShowRdResponseBody.
@@ -6996,7 +6996,7 @@ type ShowRdVersions struct {
 	// ID API版本号。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:86 table "表 3 versions字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 对应该API版本的链接信息，该字段为空。
 	//
@@ -7006,14 +7006,14 @@ type ShowRdVersions struct {
 	// Status 版本状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:100 table "表 3 versions字段数据结构说明" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// Updated 版本更新时间。
 	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指UTC时间。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:107 table "表 3 versions字段数据结构说明" row 4
-	Updated *string `json:"updated,omitempty"`
+	Updated string `json:"updated,omitempty"`
 }
 
 // ShowRdsFlavorFlavor defines model for ShowRdsFlavorFlavor.
@@ -7023,24 +7023,24 @@ type ShowRdsFlavorFlavor struct {
 	// ID 规格ID，该字段不会有重复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:87 table "表 3 flavor字段数据结构说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 规格名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:94 table "表 3 flavor字段数据结构说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RAM 内存大小，内存单位为MB（兆字节）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:101 table "表 3 flavor字段数据结构说明" row 3
-	RAM *int64 `json:"ram,omitempty"`
+	RAM int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。
 	// 例如：rds.mysql.m1.xlarge。
 	// 其中，rds代表RDS产品，mysql代表数据库引擎，m1.xlarge代表性能规格，为高内存类型。带"rr"的表示只读实例规格，反之表示单实例和HA实例规格。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:108 table "表 3 flavor字段数据结构说明" row 4
-	SpecCode *string `json:"specCode,omitempty"`
+	SpecCode string `json:"specCode,omitempty"`
 }
 
 // ShowRdsFlavorResponseBody defines model for ShowRdsFlavorResponseBody.
@@ -7110,7 +7110,7 @@ type StorageType struct {
 	// - NVMESSD，表示直通SSD，仅支持i3规格实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:112 table "表 3 storage_type字段数据结构说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // Target 恢复目标对象。
@@ -7141,7 +7141,7 @@ type UpdateActionResponseBody struct {
 	// JobID 任务ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:143 table "表 4 要素说明" row 1
-	JobID *string `json:"job_id,omitempty"`
+	JobID string `json:"job_id,omitempty"`
 }
 
 // UpdateApplyApplyResults defines model for UpdateApplyApplyResults.
@@ -7151,26 +7151,26 @@ type UpdateApplyApplyResults struct {
 	// InstanceID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:153 table "表 4 apply_results字段数据结构说明" row 1
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// InstanceName 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:160 table "表 4 apply_results字段数据结构说明" row 2
-	InstanceName *string `json:"instance_name,omitempty"`
+	InstanceName string `json:"instance_name,omitempty"`
 
 	// RestartRequired 实例是否需要重启。
 	// - “true”需要重启。
 	// - “false”不需要重启。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:167 table "表 4 apply_results字段数据结构说明" row 3
-	RestartRequired *bool `json:"restart_required,omitempty"`
+	RestartRequired bool `json:"restart_required,omitempty"`
 
 	// Success 参数模板是否应用成功。
 	// - “true”表示应用成功。
 	// - “false”表示应用失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:175 table "表 4 apply_results字段数据结构说明" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UpdateApplyRequestBody defines model for UpdateApplyRequestBody.
@@ -7196,19 +7196,19 @@ type UpdateApplyResponseBody struct {
 	// ConfigurationID 参数模板ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:109 table "表 3 要素说明" row 1
-	ConfigurationID *string `json:"configuration_id,omitempty"`
+	ConfigurationID string `json:"configuration_id,omitempty"`
 
 	// ConfigurationName 参数模板名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:116 table "表 3 要素说明" row 2
-	ConfigurationName *string `json:"configuration_name,omitempty"`
+	ConfigurationName string `json:"configuration_name,omitempty"`
 
 	// Success 参数模板是否都应用成功。
 	// - “true”表示参数模板都应用成功。
 	// - “false”表示存在应用失败的参数模板。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:131 table "表 3 要素说明" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UpdateAuditlogPolicyRequestBody defines model for UpdateAuditlogPolicyRequestBody.
@@ -7339,26 +7339,26 @@ type UpdateConfigurationsApplyApplyResults struct {
 	// InstanceID 实例ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:159 table "表 4 apply_results字段数据结构说明" row 1
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// InstanceName 实例名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:166 table "表 4 apply_results字段数据结构说明" row 2
-	InstanceName *string `json:"instance_name,omitempty"`
+	InstanceName string `json:"instance_name,omitempty"`
 
 	// RestartRequired 实例是否需要重启。
 	// - “true”需要重启。
 	// - “false”不需要重启。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:173 table "表 4 apply_results字段数据结构说明" row 3
-	RestartRequired *bool `json:"restart_required,omitempty"`
+	RestartRequired bool `json:"restart_required,omitempty"`
 
 	// Success 参数组是否应用成功。
 	// - “true”表示应用成功。
 	// - “false”表示应用失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:181 table "表 4 apply_results字段数据结构说明" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UpdateConfigurationsApplyRequestBody defines model for UpdateConfigurationsApplyRequestBody.
@@ -7384,19 +7384,19 @@ type UpdateConfigurationsApplyResponseBody struct {
 	// ConfigurationID 参数组ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:115 table "表 3 要素说明" row 1
-	ConfigurationID *string `json:"configuration_id,omitempty"`
+	ConfigurationID string `json:"configuration_id,omitempty"`
 
 	// ConfigurationName 参数组名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:122 table "表 3 要素说明" row 2
-	ConfigurationName *string `json:"configuration_name,omitempty"`
+	ConfigurationName string `json:"configuration_name,omitempty"`
 
 	// Success 参数组是否都应用成功。
 	// - “true”表示参数组都应用成功。
 	// - “false”表示存在应用失败的参数组。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:137 table "表 3 要素说明" row 4
-	Success *bool `json:"success,omitempty"`
+	Success bool `json:"success,omitempty"`
 }
 
 // UpdateDefaultResponseBody defines model for UpdateDefaultResponseBody.
@@ -7408,14 +7408,14 @@ type UpdateDefaultResponseBody struct {
 	// - 0代表全部修改成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:81 table "表 2 要素说明" row 2
-	SetParameteResult *string `json:"setParameteResult,omitempty"`
+	SetParameteResult string `json:"setParameteResult,omitempty"`
 
 	// ShouldRestart 是否需要重启生效。
 	// - 1代表参数修改需重启生效。
 	// - 0代表参数修改不需要重启生效。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:73 table "表 2 要素说明" row 1
-	ShouldRestart *string `json:"shouldRestart,omitempty"`
+	ShouldRestart string `json:"shouldRestart,omitempty"`
 }
 
 // UpdateInstancesConfigurationRequestBody defines model for UpdateInstancesConfigurationRequestBody.
@@ -7438,7 +7438,7 @@ type UpdateInstancesConfigurationResponseBody struct {
 	// - “false”不需要重启。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:151 table "表 4 要素说明" row 1
-	RestartRequired *bool `json:"restart_required,omitempty"`
+	RestartRequired bool `json:"restart_required,omitempty"`
 }
 
 // UpdateInstancesConfigurationValues 参数值对象，用户基于默认参数模板自定义的参数值。
@@ -7477,14 +7477,14 @@ type UpdateParameterResponseBody struct {
 	// - 0代表全部修改成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:118 table "表 3 要素说明" row 2
-	SetParameteResult *string `json:"setParameteResult,omitempty"`
+	SetParameteResult string `json:"setParameteResult,omitempty"`
 
 	// ShouldRestart 是否需要重启生效。
 	// - 1代表参数修改需重启生效。
 	// - 0代表参数修改不需要重启生效。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:110 table "表 3 要素说明" row 1
-	ShouldRestart *string `json:"shouldRestart,omitempty"`
+	ShouldRestart string `json:"shouldRestart,omitempty"`
 }
 
 // UpdatePolicyBackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。

@@ -40,26 +40,26 @@ type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult struct {
 	// Example: 成功
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:116 table "响应参数" row 21
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// RespCode 返回码
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:113 table "响应参数" row 18
-	RespCode *int64 `json:"resp_code,omitempty"`
+	RespCode int64 `json:"resp_code,omitempty"`
 
 	// RespRequestID 请求唯一ID
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:115 table "响应参数" row 20
-	RespRequestID *string `json:"resp_request_id,omitempty"`
+	RespRequestID string `json:"resp_request_id,omitempty"`
 
 	// RespSuccess 是否成功
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:114 table "响应参数" row 19
-	RespSuccess *bool `json:"resp_success,omitempty"`
+	RespSuccess bool `json:"resp_success,omitempty"`
 
 	// Result Token
 	//
@@ -81,7 +81,7 @@ type Datas struct {
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:102 table "响应参数" row 15
-	Effect *string `json:"effect,omitempty"`
+	Effect string `json:"effect,omitempty"`
 
 	// Resource TOP list wrapper: the items of a String [] field, under "string".
 	//
@@ -111,7 +111,7 @@ type Policy struct {
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:92 table "响应参数" row 12
-	Version *string `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
 }
 
 // SecurityTokenCredential Token
@@ -123,42 +123,42 @@ type SecurityTokenCredential struct {
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:53 table "响应参数" row 2
-	AccessKeyID *string `json:"access_key_id,omitempty"`
+	AccessKeyID string `json:"access_key_id,omitempty"`
 
 	// AccessKeySecret 临时AK
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:57 table "响应参数" row 3
-	AccessKeySecret *string `json:"access_key_secret,omitempty"`
+	AccessKeySecret string `json:"access_key_secret,omitempty"`
 
 	// EndPointInternal 内网endpoint
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:73 table "响应参数" row 7
-	EndPointInternal *string `json:"end_point_internal,omitempty"`
+	EndPointInternal string `json:"end_point_internal,omitempty"`
 
 	// EndPointPublic 公网endpoint
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:65 table "响应参数" row 5
-	EndPointPublic *string `json:"end_point_public,omitempty"`
+	EndPointPublic string `json:"end_point_public,omitempty"`
 
 	// Expiration 过期时间
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:77 table "响应参数" row 8
-	Expiration *string `json:"expiration,omitempty"`
+	Expiration string `json:"expiration,omitempty"`
 
 	// FieldID 门店
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:85 table "响应参数" row 10
-	FieldID *string `json:"field_id,omitempty"`
+	FieldID string `json:"field_id,omitempty"`
 
 	// Policy 策略
 	//
@@ -170,28 +170,28 @@ type SecurityTokenCredential struct {
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:61 table "响应参数" row 4
-	ProductCode *string `json:"product_code,omitempty"`
+	ProductCode string `json:"product_code,omitempty"`
 
 	// SceneCode 来源场景
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:69 table "响应参数" row 6
-	SceneCode *string `json:"scene_code,omitempty"`
+	SceneCode string `json:"scene_code,omitempty"`
 
 	// TenantCode 租户
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:81 table "响应参数" row 9
-	TenantCode *string `json:"tenant_code,omitempty"`
+	TenantCode string `json:"tenant_code,omitempty"`
 
 	// Token Token
 	//
 	// Example: 1
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:109 table "响应参数" row 17
-	Token *string `json:"token,omitempty"`
+	Token string `json:"token,omitempty"`
 }
 
 // SecurityTokenQueryParam 参数
@@ -263,27 +263,27 @@ type TopError struct {
 	// Code Platform error code.
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
-	Code *int64 `json:"code,omitempty"`
+	Code int64 `json:"code,omitempty"`
 
 	// Msg Platform error message.
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
-	Msg *string `json:"msg,omitempty"`
+	Msg string `json:"msg,omitempty"`
 
 	// RequestID Request id, for support.
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SubCode Business error code.
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
-	SubCode *string `json:"sub_code,omitempty"`
+	SubCode string `json:"sub_code,omitempty"`
 
 	// SubMsg Business error message.
 	//
 	// Source: testdata/pages/002_864b31744e4ac0fa.txt:172 table "异常示例"
-	SubMsg *string `json:"sub_msg,omitempty"`
+	SubMsg string `json:"sub_msg,omitempty"`
 }
 
 // TopErrorResponse defines model for TopErrorResponse.

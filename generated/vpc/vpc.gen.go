@@ -2321,22 +2321,22 @@ type AcceptVpcPeeringResponseBody struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:114 table "表 2 响应参数" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:107 table "表 2 响应参数" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 对等连接id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:71 table "表 2 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:78 table "表 2 响应参数" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表3。
 	//
@@ -2351,13 +2351,13 @@ type AcceptVpcPeeringResponseBody struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:85 table "表 2 响应参数" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:122 table "表 2 响应参数" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // AcceptVpcPeeringVpcInfo 对等连接发起端vpc信息，请参见表3。
@@ -2367,12 +2367,12 @@ type AcceptVpcPeeringVpcInfo struct {
 	// TenantID 对等连接其中一端vpc所属的项目id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:150 table "表 3 vpc_info对象" row 2
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// VpcID 对等连接其中一端vpc id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:143 table "表 3 vpc_info对象" row 1
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // AddExtendCidrOption 添加扩展网段请求体
@@ -2403,17 +2403,17 @@ type AddVpcExtendCidrError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:366 table "表 8 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:359 table "表 8 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:352 table "表 8 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // AddVpcExtendCidrRequestBody defines model for AddVpcExtendCidrRequestBody.
@@ -2441,7 +2441,7 @@ type AddVpcExtendCidrResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:148 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// Vpc 添加扩展网段响应体
 	//
@@ -2459,7 +2459,7 @@ type AddVpcExtendCidrTag struct {
 	// - key不能为空。不能包含非打印字符ASCII(0-31)，*,<,>,,=
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:340 table "表 6 Tag" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value 功能描述：标签值
 	// 取值范围：
@@ -2467,7 +2467,7 @@ type AddVpcExtendCidrTag struct {
 	// - 不能包含非打印字符ASCII(0-31)，*,<,>,,=
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:349 table "表 6 Tag" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // AddVpcExtendCidrVpc 添加扩展网段响应体
@@ -2483,7 +2483,7 @@ type AddVpcExtendCidrVpc struct {
 	// - 约束：必须是ipv4 cidr格式，例如:192.168.0.0/16
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:200 table "表 5 Vpc" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CloudResources 功能说明：VPC关联资源类型和数量
 	// 取值范围：目前只返回VPC关联的routetable和virsubnet
@@ -2495,19 +2495,19 @@ type AddVpcExtendCidrVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:244 table "表 5 Vpc" row 9
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：VPC的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:192 table "表 5 Vpc" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：VPC所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:236 table "表 5 Vpc" row 8
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ExtendCidrs 功能描述：VPC的扩展网段
 	// 取值范围：
@@ -2520,18 +2520,18 @@ type AddVpcExtendCidrVpc struct {
 	// 取值范围：带“-”的UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:176 table "表 5 Vpc" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：VPC对应的名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:184 table "表 5 Vpc" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：VPC所属的项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:229 table "表 5 Vpc" row 7
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Status 功能说明：VPC对应的状态
 	// 取值范围：
@@ -2539,7 +2539,7 @@ type AddVpcExtendCidrVpc struct {
 	// - ACTIVE：创建成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:220 table "表 5 Vpc" row 6
-	Status *AddVpcExtendCidrVpcStatus `json:"status,omitempty"`
+	Status AddVpcExtendCidrVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
@@ -2551,7 +2551,7 @@ type AddVpcExtendCidrVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:252 table "表 5 Vpc" row 10
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // AddVpcExtendCidrVpcStatus 功能说明：VPC对应的状态
@@ -2631,25 +2631,25 @@ type AssociateRouteTableResponseRoutetable struct {
 	// - 取值范围：true表示默认路由表；false表示自定义路由表
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:208 table "表 6 routetable字段说明" row 3
-	Default *bool `json:"default,omitempty"`
+	Default bool `json:"default,omitempty"`
 
 	// Description - 路由表的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:243 table "表 6 routetable字段说明" row 8
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID - 功能说明：路由表唯一标识
 	// - 取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:194 table "表 6 routetable字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name - 功能说明：路由表名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:201 table "表 6 routetable字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由对象列表，参见表4
 	// - 约束：每个路由表最大关联200条路由
@@ -2666,12 +2666,12 @@ type AssociateRouteTableResponseRoutetable struct {
 	// TenantID - 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:229 table "表 6 routetable字段说明" row 6
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// VpcID - 功能说明：路由表所属VPC的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:236 table "表 6 routetable字段说明" row 7
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // AssociateRouteTableResponseSubnet defines model for AssociateRouteTableResponseSubnet.
@@ -2681,7 +2681,7 @@ type AssociateRouteTableResponseSubnet struct {
 	// ID 路由表关联的子网ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:308 table "表 8 subnet字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // AssociateRouteTableRoute defines model for AssociateRouteTableRoute.
@@ -2692,13 +2692,13 @@ type AssociateRouteTableRoute struct {
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:287 table "表 7 route字段说明" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Destination - 功能说明：路由目的网段
 	// - 约束：合法的CIDR格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:272 table "表 7 route字段说明" row 2
-	Destination *string `json:"destination,omitempty"`
+	Destination string `json:"destination,omitempty"`
 
 	// Nexthop - 功能说明：路由下一跳对象的ID
 	// - 取值范围：
@@ -2712,7 +2712,7 @@ type AssociateRouteTableRoute struct {
 	// - 当type为cc时，取值为cc的实例ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:279 table "表 7 route字段说明" row 3
-	Nexthop *string `json:"nexthop,omitempty"`
+	Nexthop string `json:"nexthop,omitempty"`
 
 	// Type - 功能说明：路由的类型
 	// - 取值范围：
@@ -2727,7 +2727,7 @@ type AssociateRouteTableRoute struct {
 	// - egw：VPC终端节点
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:264 table "表 7 route字段说明" row 1
-	Type *AssociateRouteTableRouteType `json:"type,omitempty"`
+	Type AssociateRouteTableRouteType `json:"type,omitempty"`
 }
 
 // AssociateRouteTableRouteType - 功能说明：路由的类型
@@ -2752,17 +2752,17 @@ type BatchCreateSubNetworkInterfaceError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:85 table "表 6 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:84 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:83 table "表 6 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // BatchCreateSubNetworkInterfaceOption 创建辅助弹性网卡的请求体
@@ -2827,7 +2827,7 @@ type BatchCreateSubNetworkInterfaceResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:53 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SubNetworkInterfaces 批量创建辅助弹性网卡的响应体
 	//
@@ -2842,47 +2842,47 @@ type BatchCreateSubNetworkInterfaceSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:74 table "表 5 SubNetworkInterface" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:68 table "表 5 SubNetworkInterface" row 8
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:61 table "表 5 SubNetworkInterface" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:64 table "表 5 SubNetworkInterface" row 4
-	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
+	Ipv6IPAddress string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:65 table "表 5 SubNetworkInterface" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:66 table "表 5 SubNetworkInterface" row 6
-	ParentDeviceID *string `json:"parent_device_id,omitempty"`
+	ParentDeviceID string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:67 table "表 5 SubNetworkInterface" row 7
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:63 table "表 5 SubNetworkInterface" row 3
-	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
+	PrivateIPAddress string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:73 table "表 5 SubNetworkInterface" row 13
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表。例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
 	//
@@ -2897,17 +2897,17 @@ type BatchCreateSubNetworkInterfaceSubNetworkInterface struct {
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:62 table "表 5 SubNetworkInterface" row 2
-	VirsubnetID *string `json:"virsubnet_id,omitempty"`
+	VirsubnetID string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:70 table "表 5 SubNetworkInterface" row 10
-	VlanID *int64 `json:"vlan_id,omitempty"`
+	VlanID int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:69 table "表 5 SubNetworkInterface" row 9
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // BatchCreateSubnetTagsRequestBody defines model for BatchCreateSubnetTagsRequestBody.
@@ -2972,12 +2972,12 @@ type CloudResource struct {
 	// ResourceCount 功能说明：资源数量
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:319 table "表 5 CloudResource" row 2
-	ResourceCount *int64 `json:"resource_count,omitempty"`
+	ResourceCount int64 `json:"resource_count,omitempty"`
 
 	// ResourceType 功能描述：资源类型
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:312 table "表 5 CloudResource" row 1
-	ResourceType *string `json:"resource_type,omitempty"`
+	ResourceType string `json:"resource_type,omitempty"`
 }
 
 // CreateAddressGroupAddressGroup 创建地址组的响应体
@@ -2988,20 +2988,20 @@ type CreateAddressGroupAddressGroup struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:250 table "表 5 AddressGroup" row 6
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：地址组描述信息
 	// 取值范围：0-255个字符
 	// 约束：不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:223 table "表 5 AddressGroup" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 功能说明：地址组唯一标识
 	// 取值范围：合法UUID的字符串
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:207 table "表 5 AddressGroup" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPSet 功能说明：地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
@@ -3016,24 +3016,24 @@ type CreateAddressGroupAddressGroup struct {
 	// - 6：表示ipv6地址组
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:241 table "表 5 AddressGroup" row 5
-	IPVersion *CreateAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
+	IPVersion CreateAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:215 table "表 5 AddressGroup" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// TenantID 功能说明：资源所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:266 table "表 5 AddressGroup" row 8
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:258 table "表 5 AddressGroup" row 7
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // CreateAddressGroupAddressGroupIPVersion 功能说明：IP地址组ip版本
@@ -3051,17 +3051,17 @@ type CreateAddressGroupError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:303 table "表 6 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:296 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:289 table "表 6 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // CreateAddressGroupOption 创建地址组的请求体
@@ -3134,7 +3134,7 @@ type CreateAddressGroupResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:179 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // CreatePortBindingVifDetails vif的详细信息，参见表12
@@ -3144,7 +3144,7 @@ type CreatePortBindingVifDetails struct {
 	// PrimaryInterface 取值为true，表示是虚拟机的主网卡。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:591 table "表 12 binding:vif_details对象" row 1
-	PrimaryInterface *bool `json:"primary_interface,omitempty"`
+	PrimaryInterface bool `json:"primary_interface,omitempty"`
 }
 
 // CreatePortExtraDhcpOpt defines model for CreatePortExtraDhcpOpt.
@@ -3313,14 +3313,14 @@ type CreatePortResponseFixedIP struct {
 	// IPAddress 端口IP地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:512 table "表 9 fixed_ip对象" row 2
-	IPAddress *string `json:"ip_address,omitempty"`
+	IPAddress string `json:"ip_address,omitempty"`
 
 	// SubnetID 功能说明：所属子网ID
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
 	// 约束：不支持更新
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:503 table "表 9 fixed_ip对象" row 1
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 }
 
 // CreatePortResponsePort 端口对象，请参见表8。
@@ -3331,7 +3331,7 @@ type CreatePortResponsePort struct {
 	// - 约束：只支持true，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:356 table "表 8 port字段说明" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表。请参见表10
 	// - 约束：IP地址不允许为 “0.0.0.0/0”
@@ -3357,19 +3357,19 @@ type CreatePortResponsePort struct {
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:440 table "表 8 port字段说明" row 16
-	BindingVnicType *CreatePortResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
+	BindingVnicType CreatePortResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:377 table "表 8 port字段说明" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:384 table "表 8 port字段说明" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment - 功能说明：主网卡默认内网域名信息
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -3381,7 +3381,7 @@ type CreatePortResponsePort struct {
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:454 table "表 8 port字段说明" row 18
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表11
 	//
@@ -3397,31 +3397,31 @@ type CreatePortResponsePort struct {
 	// ID 端口唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:332 table "表 8 port字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceID - 功能说明：端口所属实例ID，例如RDS实例ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:461 table "表 8 port字段说明" row 19
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// InstanceType - 功能说明：端口所属实例类型，例如“RDS”
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:468 table "表 8 port字段说明" row 20
-	InstanceType *string `json:"instance_type,omitempty"`
+	InstanceType string `json:"instance_type,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:363 table "表 8 port字段说明" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:339 table "表 8 port字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
@@ -3431,12 +3431,12 @@ type CreatePortResponsePort struct {
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:346 table "表 8 port字段说明" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled - 功能说明：端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:475 table "表 8 port字段说明" row 21
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
 	//
@@ -3447,17 +3447,17 @@ type CreatePortResponsePort struct {
 	// - 取值范围：ACTIVE、BUILD、DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:398 table "表 8 port字段说明" row 10
-	Status *CreatePortResponsePortStatus `json:"status,omitempty"`
+	Status CreatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:391 table "表 8 port字段说明" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// ZoneID 端口所属的可用分区
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:482 table "表 8 port字段说明" row 22
-	ZoneID *string `json:"zone_id,omitempty"`
+	ZoneID string `json:"zone_id,omitempty"`
 }
 
 // CreatePortResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
@@ -3625,13 +3625,13 @@ type CreatePortV1ResponseFixedIP struct {
 	// IPAddress 端口IP地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:447 table "表 8 fixed_ip对象" row 2
-	IPAddress *string `json:"ip_address,omitempty"`
+	IPAddress string `json:"ip_address,omitempty"`
 
 	// SubnetID - 功能说明：所属子网ID
 	// - 约束：不支持更新
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:440 table "表 8 fixed_ip对象" row 1
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 }
 
 // CreatePortV1ResponsePort 端口对象，请参见表7。
@@ -3642,7 +3642,7 @@ type CreatePortV1ResponsePort struct {
 	// - 约束：只支持true，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:320 table "表 7 port字段说明" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表9（扩展属性）。
 	// - 约束：IP地址不允许为 “0.0.0.0”
@@ -3674,19 +3674,19 @@ type CreatePortV1ResponsePort struct {
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:412 table "表 7 port字段说明" row 16
-	BindingVnicType *CreatePortV1ResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
+	BindingVnicType CreatePortV1ResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:341 table "表 7 port字段说明" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:348 table "表 7 port字段说明" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表10
 	//
@@ -3702,30 +3702,30 @@ type CreatePortV1ResponsePort struct {
 	// ID 端口唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:299 table "表 7 port字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:327 table "表 7 port字段说明" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:306 table "表 7 port字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:313 table "表 7 port字段说明" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:419 table "表 7 port字段说明" row 17
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
 	//
@@ -3736,12 +3736,12 @@ type CreatePortV1ResponsePort struct {
 	// - 取值范围：ACTIVE、BUILD、DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:362 table "表 7 port字段说明" row 10
-	Status *CreatePortV1ResponsePortStatus `json:"status,omitempty"`
+	Status CreatePortV1ResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:355 table "表 7 port字段说明" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // CreatePortV1ResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
@@ -3958,17 +3958,17 @@ type CreateSecurityGroupError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:436 table "表 7 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:429 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:422 table "表 7 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // CreateSecurityGroupOption 功能说明：创建安全组的请求体
@@ -4020,7 +4020,7 @@ type CreateSecurityGroupResponseBody struct {
 	// RequestID 请求Id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:176 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SecurityGroup 创建安全组响应体
 	//
@@ -4139,7 +4139,7 @@ type CreateSecurityGroupRuleResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:244 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SecurityGroupRule 创建安全组规则的响应体
 	//
@@ -4158,19 +4158,19 @@ type CreateSecurityGroupRuleSecurityGroupRule struct {
 	// 约束：默认值为deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:330 table "表 5 SecurityGroupRule" row 8
-	Action *CreateSecurityGroupRuleSecurityGroupRuleAction `json:"action,omitempty"`
+	Action CreateSecurityGroupRuleSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:375 table "表 5 SecurityGroupRule" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:280 table "表 5 SecurityGroupRule" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 功能说明：安全组规则的出入控制方向
 	// 取值范围：
@@ -4178,76 +4178,76 @@ type CreateSecurityGroupRuleSecurityGroupRule struct {
 	// - egress 表示出方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:295 table "表 5 SecurityGroupRule" row 4
-	Direction *CreateSecurityGroupRuleSecurityGroupRuleDirection `json:"direction,omitempty"`
+	Direction CreateSecurityGroupRuleSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型 取值范围：IPv4，IPv6
 	// 约束：不填默认值为IPv4
 	// 缺省值：IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:313 table "表 5 SecurityGroupRule" row 6
-	Ethertype *CreateSecurityGroupRuleSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype CreateSecurityGroupRuleSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:272 table "表 5 SecurityGroupRule" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Multiport 功能说明：端口取值范围
 	// 取值范围：支持单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:322 table "表 5 SecurityGroupRule" row 7
-	Multiport *string `json:"multiport,omitempty"`
+	Multiport string `json:"multiport,omitempty"`
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:340 table "表 5 SecurityGroupRule" row 9
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：安全组规则所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:391 table "表 5 SecurityGroupRule" row 15
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：协议类型
 	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号
 	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:304 table "表 5 SecurityGroupRule" row 5
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteAddressGroupID 功能说明：远端地址组ID
 	// 取值范围：租户下存在的地址组ID
 	// 约束：与remote_ip_prefix，remote_group_id功能互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:366 table "表 5 SecurityGroupRule" row 12
-	RemoteAddressGroupID *string `json:"remote_address_group_id,omitempty"`
+	RemoteAddressGroupID string `json:"remote_address_group_id,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
 	// 取值范围：租户下存在的安全组ID
 	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:348 table "表 5 SecurityGroupRule" row 10
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// 取值范围：IP地址，或者cidr格式
 	// 约束：与remote_group_id、remote_address_group_id互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:357 table "表 5 SecurityGroupRule" row 11
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属的安全组ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:288 table "表 5 SecurityGroupRule" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组规则更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:383 table "表 5 SecurityGroupRule" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // CreateSecurityGroupRuleSecurityGroupRuleAction 功能说明：安全组规则生效策略
@@ -4380,7 +4380,7 @@ type CreateSecurityGroupRuleV1ResponseSecurityGroupRule struct {
 	// - 取值范围：0-255个字符，支持数字、字母、中文字符
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:205 table "表 4 security_group_rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction - 功能说明：出入控制方向
 	// - 取值范围：
@@ -4388,62 +4388,62 @@ type CreateSecurityGroupRuleV1ResponseSecurityGroupRule struct {
 	// - ingress：入方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:219 table "表 4 security_group_rule对象" row 4
-	Direction *CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection `json:"direction,omitempty"`
+	Direction CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype - 功能说明：IP协议类型
 	// - 取值范围：IPv4，IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:227 table "表 4 security_group_rule对象" row 5
-	Ethertype *CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:198 table "表 4 security_group_rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:248 table "表 4 security_group_rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:241 table "表 4 security_group_rule对象" row 7
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp等
 	// - 约束：为空表示支持所有协议
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:234 table "表 4 security_group_rule对象" row 6
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID - 功能说明：对端安全组id
 	// - 约束：和remote_ip_prefix互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:262 table "表 4 security_group_rule对象" row 10
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix - 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// - 取值范围：IP地址，或者cidr格式
 	// - 约束：和remote_group_id互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:255 table "表 4 security_group_rule对象" row 9
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 安全组标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:212 table "表 4 security_group_rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID - 功能说明：安全组规则所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:269 table "表 4 security_group_rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection - 功能说明：出入控制方向
@@ -4468,36 +4468,36 @@ type CreateSecurityGroupSecurityGroupInfo struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:235 table "表 5 SecurityGroupInfo" row 5
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:220 table "表 5 SecurityGroupInfo" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：安全组所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:251 table "表 5 SecurityGroupInfo" row 7
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID 功能描述：安全组对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:204 table "表 5 SecurityGroupInfo" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:212 table "表 5 SecurityGroupInfo" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：安全组所属的项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:228 table "表 5 SecurityGroupInfo" row 4
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroupRule 安全组规则
 	//
@@ -4508,7 +4508,7 @@ type CreateSecurityGroupSecurityGroupInfo struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:243 table "表 5 SecurityGroupInfo" row 6
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // CreateSecurityGroupSecurityGroupRule defines model for CreateSecurityGroupSecurityGroupRule.
@@ -4522,19 +4522,19 @@ type CreateSecurityGroupSecurityGroupRule struct {
 	// 约束：默认值为deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:337 table "表 6 SecurityGroupRule" row 8
-	Action *CreateSecurityGroupSecurityGroupRuleAction `json:"action,omitempty"`
+	Action CreateSecurityGroupSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:383 table "表 6 SecurityGroupRule" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:288 table "表 6 SecurityGroupRule" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 功能说明：安全组规则的出入控制方向
 	// 取值范围：
@@ -4542,57 +4542,57 @@ type CreateSecurityGroupSecurityGroupRule struct {
 	// - egress 表示出方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:303 table "表 6 SecurityGroupRule" row 4
-	Direction *CreateSecurityGroupSecurityGroupRuleDirection `json:"direction,omitempty"`
+	Direction CreateSecurityGroupSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型 取值范围：IPv4，IPv6 约束：不填默认值为IPv4
 	// 缺省值：IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:321 table "表 6 SecurityGroupRule" row 6
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype string `json:"ethertype,omitempty"`
 
 	// ID 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:280 table "表 6 SecurityGroupRule" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Multiport 功能说明：端口取值范围
 	// 取值范围：支持和单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:329 table "表 6 SecurityGroupRule" row 7
-	Multiport *string `json:"multiport,omitempty"`
+	Multiport string `json:"multiport,omitempty"`
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:347 table "表 6 SecurityGroupRule" row 9
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：安全组规则所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:399 table "表 6 SecurityGroupRule" row 15
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：协议类型
 	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号
 	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:312 table "表 6 SecurityGroupRule" row 5
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteAddressGroupID 功能说明：远端地址组ID
 	// 取值范围：租户下存在的地址组ID
 	// 约束：与remote_ip_prefix，remote_group_id功能互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:374 table "表 6 SecurityGroupRule" row 12
-	RemoteAddressGroupID *string `json:"remote_address_group_id,omitempty"`
+	RemoteAddressGroupID string `json:"remote_address_group_id,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
 	// 取值范围：租户下存在的安全组ID
 	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:355 table "表 6 SecurityGroupRule" row 10
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 功能说明：远端IP地址，
 	// - 当direction是egress时，为虚拟机访问端的地址
@@ -4601,18 +4601,18 @@ type CreateSecurityGroupSecurityGroupRule struct {
 	// 约束：与remote_group_id、remote_address_group_id互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:364 table "表 6 SecurityGroupRule" row 11
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属的安全组ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:296 table "表 6 SecurityGroupRule" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组规则更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:391 table "表 6 SecurityGroupRule" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // CreateSecurityGroupSecurityGroupRuleAction 功能说明：安全组规则生效策略
@@ -4685,7 +4685,7 @@ type CreateSecurityGroupV1ResponseSecurityGroup struct {
 	// Description 安全组描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:173 table "表 5 security_group字段说明" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。创建安全组时，给安全组绑定企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
@@ -4693,17 +4693,17 @@ type CreateSecurityGroupV1ResponseSecurityGroup struct {
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:203 table "表 5 security_group字段说明" row 6
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID 安全组唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:180 table "表 5 security_group字段说明" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:166 table "表 5 security_group字段说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// SecurityGroupRules 默认安全组规则，保证安全组内互通。
 	//
@@ -4715,7 +4715,7 @@ type CreateSecurityGroupV1ResponseSecurityGroup struct {
 	// 该参数已废弃，不建议继续使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:187 table "表 5 security_group字段说明" row 4
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // CreateSecurityGroupV1SecurityGroupRule defines model for CreateSecurityGroupV1SecurityGroupRule.
@@ -4726,7 +4726,7 @@ type CreateSecurityGroupV1SecurityGroupRule struct {
 	// - 取值范围：0-255个字符，支持数字、字母、中文字符
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:233 table "表 6 security_group_rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction - 功能说明：出入控制方向
 	// - 取值范围：
@@ -4734,62 +4734,62 @@ type CreateSecurityGroupV1SecurityGroupRule struct {
 	// - ingress：入方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:247 table "表 6 security_group_rule对象" row 4
-	Direction *CreateSecurityGroupV1SecurityGroupRuleDirection `json:"direction,omitempty"`
+	Direction CreateSecurityGroupV1SecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype - 功能说明：IP协议类型
 	// - 取值范围：IPv4，IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:255 table "表 6 security_group_rule对象" row 5
-	Ethertype *CreateSecurityGroupV1SecurityGroupRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype CreateSecurityGroupV1SecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:226 table "表 6 security_group_rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:276 table "表 6 security_group_rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:269 table "表 6 security_group_rule对象" row 7
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp等
 	// - 约束：为空表示支持所有协议
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:262 table "表 6 security_group_rule对象" row 6
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID - 功能说明：对端安全组id
 	// - 约束：和remote_ip_prefix互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:290 table "表 6 security_group_rule对象" row 10
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix - 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// - 取值范围：IP地址，或者cidr格式
 	// - 约束：和remote_group_id互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:283 table "表 6 security_group_rule对象" row 9
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 安全组标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:240 table "表 6 security_group_rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID - 功能说明：安全组规则所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:297 table "表 6 security_group_rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // CreateSecurityGroupV1SecurityGroupRuleDirection - 功能说明：出入控制方向
@@ -4813,17 +4813,17 @@ type CreateSubNetworkInterfaceError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:97 table "表 7 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:96 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:95 table "表 7 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // CreateSubNetworkInterfaceOption 创建辅助弹性网卡请求体对象
@@ -4898,7 +4898,7 @@ type CreateSubNetworkInterfaceResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:65 table "表 5 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SubNetworkInterface 辅助弹性网卡的响应体
 	//
@@ -4913,47 +4913,47 @@ type CreateSubNetworkInterfaceSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:86 table "表 6 SubNetworkInterface" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:80 table "表 6 SubNetworkInterface" row 8
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:73 table "表 6 SubNetworkInterface" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:76 table "表 6 SubNetworkInterface" row 4
-	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
+	Ipv6IPAddress string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:77 table "表 6 SubNetworkInterface" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:78 table "表 6 SubNetworkInterface" row 6
-	ParentDeviceID *string `json:"parent_device_id,omitempty"`
+	ParentDeviceID string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:79 table "表 6 SubNetworkInterface" row 7
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:75 table "表 6 SubNetworkInterface" row 3
-	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
+	PrivateIPAddress string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:85 table "表 6 SubNetworkInterface" row 13
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表。例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
 	//
@@ -4968,17 +4968,17 @@ type CreateSubNetworkInterfaceSubNetworkInterface struct {
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:74 table "表 6 SubNetworkInterface" row 2
-	VirsubnetID *string `json:"virsubnet_id,omitempty"`
+	VirsubnetID string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:82 table "表 6 SubNetworkInterface" row 10
-	VlanID *int64 `json:"vlan_id,omitempty"`
+	VlanID int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:81 table "表 6 SubNetworkInterface" row 9
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // CreateSubnetExtraDhcpOpt defines model for CreateSubnetExtraDhcpOpt.
@@ -5113,30 +5113,30 @@ type CreateSubnetResponseSubnet struct {
 	// - 约束：系统存在的可用区标识；不填时，默认为空
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:390 table "表 6 subnet对象" row 13
-	AvailabilityZone *string `json:"availability_zone,omitempty"`
+	AvailabilityZone string `json:"availability_zone,omitempty"`
 
 	// Cidr - 功能说明：子网的网段
 	// - 取值范围：必须在vpc对应cidr范围内
 	// - 约束：必须是cidr格式。掩码长度不能大于28
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:327 table "表 6 subnet对象" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CidrV6 IPv6子网的网段，如果子网为IPv4子网，则不返回此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:348 table "表 6 subnet对象" row 7
-	CidrV6 *string `json:"cidr_v6,omitempty"`
+	CidrV6 string `json:"cidr_v6,omitempty"`
 
 	// Description - 功能说明：子网描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:320 table "表 6 subnet对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DhcpEnable 子网是否开启dhcp功能
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:362 table "表 6 subnet对象" row 9
-	DhcpEnable *bool `json:"dhcp_enable,omitempty"`
+	DhcpEnable bool `json:"dhcp_enable,omitempty"`
 
 	// DNSList - 功能说明：子网dns服务器地址的集合；如果想使用两个以上dns服务器，请使用该字段
 	// - 约束：是子网dns服务器地址1跟子网dns服务器地址2的合集的父集，不支持IPv6地址。不填时，默认为空
@@ -5154,49 +5154,49 @@ type CreateSubnetResponseSubnet struct {
 	// - 约束：必须是ip格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:334 table "表 6 subnet对象" row 5
-	GatewayIP *string `json:"gateway_ip,omitempty"`
+	GatewayIP string `json:"gateway_ip,omitempty"`
 
 	// GatewayIPV6 IPv6子网的网关，如果子网为IPv4子网，则不返回此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:355 table "表 6 subnet对象" row 8
-	GatewayIPV6 *string `json:"gateway_ip_v6,omitempty"`
+	GatewayIPV6 string `json:"gateway_ip_v6,omitempty"`
 
 	// ID uuid形式的一个资源标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:306 table "表 6 subnet对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Ipv6Enable 是否创建IPv6子网
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:341 table "表 6 subnet对象" row 6
-	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
+	Ipv6Enable bool `json:"ipv6_enable,omitempty"`
 
 	// Name - 功能说明：子网名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:313 table "表 6 subnet对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NeutronNetworkID 对应网络（OpenStack Neutron接口）id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:414 table "表 6 subnet对象" row 16
-	NeutronNetworkID *string `json:"neutron_network_id,omitempty"`
+	NeutronNetworkID string `json:"neutron_network_id,omitempty"`
 
 	// NeutronSubnetID 对应子网（OpenStack Neutron接口）id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:421 table "表 6 subnet对象" row 17
-	NeutronSubnetID *string `json:"neutron_subnet_id,omitempty"`
+	NeutronSubnetID string `json:"neutron_subnet_id,omitempty"`
 
 	// NeutronSubnetIDV6 对应IPv6子网（OpenStack Neutron接口）id，如果子网为IPv4子网，则不返回此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:428 table "表 6 subnet对象" row 18
-	NeutronSubnetIDV6 *string `json:"neutron_subnet_id_v6,omitempty"`
+	NeutronSubnetIDV6 string `json:"neutron_subnet_id_v6,omitempty"`
 
 	// PrimaryDNS - 功能说明：子网dns服务器地址1
 	// - 约束：ip格式，不支持IPv6地址。不填时，默认为空
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:369 table "表 6 subnet对象" row 10
-	PrimaryDNS *string `json:"primary_dns,omitempty"`
+	PrimaryDNS string `json:"primary_dns,omitempty"`
 
 	// Scope 子网作用域。
 	// 取值范围：
@@ -5204,13 +5204,13 @@ type CreateSubnetResponseSubnet struct {
 	// - {azId}：表示作用域为具体的可用区
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:442 table "表 6 subnet对象" row 20
-	Scope *string `json:"scope,omitempty"`
+	Scope string `json:"scope,omitempty"`
 
 	// SecondaryDNS - 功能说明：子网dns服务器地址2
 	// - 约束：ip格式，不支持IPv6地址。不填时，默认为空
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:376 table "表 6 subnet对象" row 11
-	SecondaryDNS *string `json:"secondary_dns,omitempty"`
+	SecondaryDNS string `json:"secondary_dns,omitempty"`
 
 	// Status - 功能说明：子网的状态。
 	// - 取值范围：ACTIVE,UNKNOWN,ERROR
@@ -5222,12 +5222,12 @@ type CreateSubnetResponseSubnet struct {
 	// 创建子网接口返回时，状态为UNKNOWN。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:404 table "表 6 subnet对象" row 15
-	Status *CreateSubnetResponseSubnetStatus `json:"status,omitempty"`
+	Status CreateSubnetResponseSubnetStatus `json:"status,omitempty"`
 
 	// VpcID 子网所在VPC标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:397 table "表 6 subnet对象" row 14
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // CreateSubnetResponseSubnetStatus - 功能说明：子网的状态。
@@ -5410,77 +5410,77 @@ type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:70 table "表 5 TrafficMirrorFilterRule" row 12
-	Action *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction `json:"action,omitempty"`
+	Action CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:72 table "表 5 TrafficMirrorFilterRule" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:61 table "表 5 TrafficMirrorFilterRule" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DestinationCidrBlock 功能说明：镜像流量的目的网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:65 table "表 5 TrafficMirrorFilterRule" row 7
-	DestinationCidrBlock *string `json:"destination_cidr_block,omitempty"`
+	DestinationCidrBlock string `json:"destination_cidr_block,omitempty"`
 
 	// DestinationPortRange 功能说明：流量目的端口范围取值范围：1~65535格式：80-200
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:67 table "表 5 TrafficMirrorFilterRule" row 9
-	DestinationPortRange *string `json:"destination_port_range,omitempty"`
+	DestinationPortRange string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:63 table "表 5 TrafficMirrorFilterRule" row 5
-	Direction *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
+	Direction CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:68 table "表 5 TrafficMirrorFilterRule" row 10
-	Ethertype *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能说明：流量镜像筛选规则ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:59 table "表 5 TrafficMirrorFilterRule" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:71 table "表 5 TrafficMirrorFilterRule" row 13
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:60 table "表 5 TrafficMirrorFilterRule" row 2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:69 table "表 5 TrafficMirrorFilterRule" row 11
-	Protocol *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
+	Protocol CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:64 table "表 5 TrafficMirrorFilterRule" row 6
-	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
+	SourceCidrBlock string `json:"source_cidr_block,omitempty"`
 
 	// SourcePortRange 功能说明：流量源端口范围取值范围：1~65535格式：80-200
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:66 table "表 5 TrafficMirrorFilterRule" row 8
-	SourcePortRange *string `json:"source_port_range,omitempty"`
+	SourcePortRange string `json:"source_port_range,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:62 table "表 5 TrafficMirrorFilterRule" row 4
-	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
+	TrafficMirrorFilterID string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:73 table "表 5 TrafficMirrorFilterRule" row 15
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
@@ -5510,12 +5510,12 @@ type CreateTrafficMirrorFilterTrafficMirrorFilter struct {
 	// CreatedAt 创建时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:56 table "表 5 TrafficMirrorFilter" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选条件的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:52 table "表 5 TrafficMirrorFilter" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EgressRules 功能说明：出方向筛选规则列表
 	//
@@ -5525,7 +5525,7 @@ type CreateTrafficMirrorFilterTrafficMirrorFilter struct {
 	// ID 功能说明：流量镜像筛选条件ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:50 table "表 5 TrafficMirrorFilter" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IngressRules 功能说明：入方向筛选规则列表
 	//
@@ -5535,17 +5535,17 @@ type CreateTrafficMirrorFilterTrafficMirrorFilter struct {
 	// Name 功能说明：流量镜像筛选条件的名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:53 table "表 5 TrafficMirrorFilter" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:51 table "表 5 TrafficMirrorFilter" row 2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:57 table "表 5 TrafficMirrorFilter" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // CreateTrafficMirrorFilterTrafficMirrorFilterRule defines model for CreateTrafficMirrorFilterTrafficMirrorFilterRule.
@@ -5555,77 +5555,77 @@ type CreateTrafficMirrorFilterTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:75 table "表 6 TrafficMirrorFilterRule" row 12
-	Action *CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction `json:"action,omitempty"`
+	Action CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:77 table "表 6 TrafficMirrorFilterRule" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:66 table "表 6 TrafficMirrorFilterRule" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DestinationCidrBlock 功能说明：镜像流量的目的网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:70 table "表 6 TrafficMirrorFilterRule" row 7
-	DestinationCidrBlock *string `json:"destination_cidr_block,omitempty"`
+	DestinationCidrBlock string `json:"destination_cidr_block,omitempty"`
 
 	// DestinationPortRange 功能说明：流量目的端口范围取值范围：1~65535格式：80-200
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:72 table "表 6 TrafficMirrorFilterRule" row 9
-	DestinationPortRange *string `json:"destination_port_range,omitempty"`
+	DestinationPortRange string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围： ingress表示入方向，egress表示出方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:68 table "表 6 TrafficMirrorFilterRule" row 5
-	Direction *CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
+	Direction CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:73 table "表 6 TrafficMirrorFilterRule" row 10
-	Ethertype *CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能说明：流量镜像筛选规则ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:64 table "表 6 TrafficMirrorFilterRule" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:76 table "表 6 TrafficMirrorFilterRule" row 13
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:65 table "表 6 TrafficMirrorFilterRule" row 2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:74 table "表 6 TrafficMirrorFilterRule" row 11
-	Protocol *CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
+	Protocol CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:69 table "表 6 TrafficMirrorFilterRule" row 6
-	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
+	SourceCidrBlock string `json:"source_cidr_block,omitempty"`
 
 	// SourcePortRange 功能说明：流量源端口范围取值范围：1~65535格式：80-200
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:71 table "表 6 TrafficMirrorFilterRule" row 8
-	SourcePortRange *string `json:"source_port_range,omitempty"`
+	SourcePortRange string `json:"source_port_range,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:67 table "表 6 TrafficMirrorFilterRule" row 4
-	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
+	TrafficMirrorFilterID string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:78 table "表 6 TrafficMirrorFilterRule" row 15
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
@@ -5740,47 +5740,47 @@ type CreateTrafficMirrorSessionTrafficMirrorSession struct {
 	// CreatedAt 功能说明：创建时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:72 table "表 5 TrafficMirrorSession" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:62 table "表 5 TrafficMirrorSession" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:70 table "表 5 TrafficMirrorSession" row 12
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 功能说明：流量镜像会话ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:59 table "表 5 TrafficMirrorSession" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:61 table "表 5 TrafficMirrorSession" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:68 table "表 5 TrafficMirrorSession" row 10
-	PacketLength *int64 `json:"packet_length,omitempty"`
+	PacketLength int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:69 table "表 5 TrafficMirrorSession" row 11
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:60 table "表 5 TrafficMirrorSession" row 2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:63 table "表 5 TrafficMirrorSession" row 5
-	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
+	TrafficMirrorFilterID string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
 	//
@@ -5790,27 +5790,27 @@ type CreateTrafficMirrorSessionTrafficMirrorSession struct {
 	// TrafficMirrorTargetID 功能说明：镜像目的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:65 table "表 5 TrafficMirrorSession" row 7
-	TrafficMirrorTargetID *string `json:"traffic_mirror_target_id,omitempty"`
+	TrafficMirrorTargetID string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:66 table "表 5 TrafficMirrorSession" row 8
-	TrafficMirrorTargetType *CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
+	TrafficMirrorTargetType CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:71 table "表 5 TrafficMirrorSession" row 13
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UpdatedAt 功能说明：更新时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:73 table "表 5 TrafficMirrorSession" row 15
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:67 table "表 5 TrafficMirrorSession" row 9
-	VirtualNetworkID *int64 `json:"virtual_network_id,omitempty"`
+	VirtualNetworkID int64 `json:"virtual_network_id,omitempty"`
 }
 
 // CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
@@ -5831,22 +5831,22 @@ type CreateVpcPeeringPeering struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:224 table "表 5 peering对象" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:217 table "表 5 peering对象" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 对等连接id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:181 table "表 5 peering对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:188 table "表 5 peering对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表6。
 	//
@@ -5861,13 +5861,13 @@ type CreateVpcPeeringPeering struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:195 table "表 5 peering对象" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:232 table "表 5 peering对象" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // CreateVpcPeeringRequestBody defines model for CreateVpcPeeringRequestBody.
@@ -5933,12 +5933,12 @@ type CreateVpcPeeringVpcInfo struct {
 	// TenantID 对等连接其中一端vpc所属的项目id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:261 table "表 6 vpc_info对象" row 2
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// VpcID 对等连接其中一端vpc id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:254 table "表 6 vpc_info对象" row 1
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // CreateVpcRequestBody defines model for CreateVpcRequestBody.
@@ -6021,13 +6021,13 @@ type CreateVpcResponseVpc struct {
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:196 table "表 5 vpc对象" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:189 table "表 5 vpc对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
@@ -6035,19 +6035,19 @@ type CreateVpcResponseVpc struct {
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:219 table "表 5 vpc对象" row 7
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID uuid形式的一个资源标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:175 table "表 5 vpc对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name - 功能说明：虚拟私有云名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	// - 约束：如果名称不为空，则同一个租户下的名称不能重复
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:182 table "表 5 vpc对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由信息列表
 	// - 约束：详情参见route对象。
@@ -6061,7 +6061,7 @@ type CreateVpcResponseVpc struct {
 	// - OK：创建成功。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:204 table "表 5 vpc对象" row 5
-	Status *CreateVpcResponseVpcStatus `json:"status,omitempty"`
+	Status CreateVpcResponseVpcStatus `json:"status,omitempty"`
 }
 
 // CreateVpcResponseVpcStatus - 功能说明：虚拟私有云的状态
@@ -6141,32 +6141,32 @@ type CreateVpcRouteResponseRoute struct {
 	// Destination 路由目的地址CIDR，如192.168.200.0/24。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:155 table "表 4 route对象" row 2
-	Destination *string `json:"destination,omitempty"`
+	Destination string `json:"destination,omitempty"`
 
 	// ID 路由id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:148 table "表 4 route对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Nexthop 路由下一跳，如果路由是“peering”类型，填写vpc peering id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:162 table "表 4 route对象" row 3
-	Nexthop *string `json:"nexthop,omitempty"`
+	Nexthop string `json:"nexthop,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:183 table "表 4 route对象" row 6
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// Type 路由类型。目前只支持“peering”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:169 table "表 4 route对象" row 4
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// VpcID 路由的vpc，需要填写存在的vpc_id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:176 table "表 4 route对象" row 5
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // DeleteAddressGroupError defines model for DeleteAddressGroupError.
@@ -6176,17 +6176,17 @@ type DeleteAddressGroupError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:92 table "表 2 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:85 table "表 2 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:78 table "表 2 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // DeleteForceError defines model for DeleteForceError.
@@ -6196,17 +6196,17 @@ type DeleteForceError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:92 table "表 2 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:85 table "表 2 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:78 table "表 2 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // DeleteSecurityGroupError defines model for DeleteSecurityGroupError.
@@ -6216,17 +6216,17 @@ type DeleteSecurityGroupError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:96 table "表 2 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:89 table "表 2 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:82 table "表 2 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // DeleteSubNetworkInterfaceError defines model for DeleteSubNetworkInterfaceError.
@@ -6236,17 +6236,17 @@ type DeleteSubNetworkInterfaceError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:42 table "表 3 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:41 table "表 3 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:40 table "表 3 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // DisassociateRouteTableRequestBody defines model for DisassociateRouteTableRequestBody.
@@ -6303,17 +6303,17 @@ type DNSAssignment struct {
 	// Fqdn 端口内网fqdn
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:628 table "表 12 dns_assignment对象" row 3
-	Fqdn *string `json:"fqdn,omitempty"`
+	Fqdn string `json:"fqdn,omitempty"`
 
 	// Hostname 端口hostname
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:614 table "表 12 dns_assignment对象" row 1
-	Hostname *string `json:"hostname,omitempty"`
+	Hostname string `json:"hostname,omitempty"`
 
 	// IPAddress 端口IP地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:621 table "表 12 dns_assignment对象" row 2
-	IPAddress *string `json:"ip_address,omitempty"`
+	IPAddress string `json:"ip_address,omitempty"`
 }
 
 // FirewallGroupsLink defines model for FirewallGroupsLink.
@@ -6323,12 +6323,12 @@ type FirewallGroupsLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:258 table "表 4 firewall_groups_link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:265 table "表 4 firewall_groups_link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // FirewallPoliciesLink defines model for FirewallPoliciesLink.
@@ -6338,12 +6338,12 @@ type FirewallPoliciesLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:211 table "表 4 firewall_policies_link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:218 table "表 4 firewall_policies_link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // FirewallPolicy defines model for FirewallPolicy.
@@ -6353,12 +6353,12 @@ type FirewallPolicy struct {
 	// Audited 审计标记。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:176 table "表 3 firewall_Policy对象" row 6
-	Audited *bool `json:"audited,omitempty"`
+	Audited bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:155 table "表 3 firewall_Policy对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
 	//
@@ -6368,27 +6368,27 @@ type FirewallPolicy struct {
 	// ID 网络ACL策略uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:141 table "表 3 firewall_Policy对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 网络ACL策略名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:148 table "表 3 firewall_Policy对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:190 table "表 3 firewall_Policy对象" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:183 table "表 3 firewall_Policy对象" row 7
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:162 table "表 3 firewall_Policy对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // FirewallRulesLink defines model for FirewallRulesLink.
@@ -6398,12 +6398,12 @@ type FirewallRulesLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:177 table "表 3 firewall_rules_link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:184 table "表 3 firewall_rules_link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // HostRoute defines model for HostRoute.
@@ -6428,12 +6428,12 @@ type Link struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:99 table "表 3 link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:106 table "表 3 link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // ListAddressGroupAddressGroup defines model for ListAddressGroupAddressGroup.
@@ -6444,20 +6444,20 @@ type ListAddressGroupAddressGroup struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:218 table "表 4 AddressGroup" row 6
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：地址组描述信息
 	// 取值范围：0-255个字符
 	// 约束：不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:191 table "表 4 AddressGroup" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 功能说明：地址组唯一标识
 	// 取值范围：合法UUID的字符串
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:175 table "表 4 AddressGroup" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPSet 功能说明：地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
@@ -6472,24 +6472,24 @@ type ListAddressGroupAddressGroup struct {
 	// - 6：表示ipv6地址组
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:209 table "表 4 AddressGroup" row 5
-	IPVersion *ListAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
+	IPVersion ListAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:183 table "表 4 AddressGroup" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// TenantID 功能说明：资源所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:234 table "表 4 AddressGroup" row 8
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:226 table "表 4 AddressGroup" row 7
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ListAddressGroupAddressGroupIPVersion 功能说明：IP地址组ip版本
@@ -6507,17 +6507,17 @@ type ListAddressGroupError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:306 table "表 6 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:299 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:292 table "表 6 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // ListAddressGroupPageInfo 分页信息
@@ -6527,17 +6527,17 @@ type ListAddressGroupPageInfo struct {
 	// CurrentCount 当前页总数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:379 table "表 7 PageInfo" row 2
-	CurrentCount *int64 `json:"current_count,omitempty"`
+	CurrentCount int64 `json:"current_count,omitempty"`
 
 	// NextMarker 当前页最后一条记录，最后一页时无next_marker字段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:386 table "表 7 PageInfo" row 3
-	NextMarker *string `json:"next_marker,omitempty"`
+	NextMarker string `json:"next_marker,omitempty"`
 
 	// PreviousMarker 当前页第一条记录
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:372 table "表 7 PageInfo" row 1
-	PreviousMarker *string `json:"previous_marker,omitempty"`
+	PreviousMarker string `json:"previous_marker,omitempty"`
 }
 
 // ListAddressGroupResponseBody defines model for ListAddressGroupResponseBody.
@@ -6557,7 +6557,7 @@ type ListAddressGroupResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:140 table "表 3 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // ListAPIVersionResponseBody defines model for ListApiVersionResponseBody.
@@ -6578,7 +6578,7 @@ type ListPortsPort struct {
 	// - 约束：只支持true，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:237 table "表 3 port字段说明" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表。请参见表10
 	// - 约束：IP地址不允许为 “0.0.0.0/0”
@@ -6604,19 +6604,19 @@ type ListPortsPort struct {
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:321 table "表 3 port字段说明" row 16
-	BindingVnicType *ListPortsPortBindingVnicType `json:"binding:vnic_type,omitempty"`
+	BindingVnicType ListPortsPortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:258 table "表 3 port字段说明" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:265 table "表 3 port字段说明" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment - 功能说明：主网卡默认内网域名信息
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -6628,7 +6628,7 @@ type ListPortsPort struct {
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:335 table "表 3 port字段说明" row 18
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表11
 	//
@@ -6644,31 +6644,31 @@ type ListPortsPort struct {
 	// ID 端口唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:213 table "表 3 port字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceID - 功能说明：端口所属实例ID，例如RDS实例ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:342 table "表 3 port字段说明" row 19
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// InstanceType - 功能说明：端口所属实例类型，例如“RDS”
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:349 table "表 3 port字段说明" row 20
-	InstanceType *string `json:"instance_type,omitempty"`
+	InstanceType string `json:"instance_type,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:244 table "表 3 port字段说明" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:220 table "表 3 port字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
@@ -6678,12 +6678,12 @@ type ListPortsPort struct {
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:227 table "表 3 port字段说明" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled - 功能说明：端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:356 table "表 3 port字段说明" row 21
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
 	//
@@ -6694,17 +6694,17 @@ type ListPortsPort struct {
 	// - 取值范围：ACTIVE、BUILD、DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:279 table "表 3 port字段说明" row 10
-	Status *ListPortsPortStatus `json:"status,omitempty"`
+	Status ListPortsPortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:272 table "表 3 port字段说明" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// ZoneID 端口所属的可用分区
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:363 table "表 3 port字段说明" row 22
-	ZoneID *string `json:"zone_id,omitempty"`
+	ZoneID string `json:"zone_id,omitempty"`
 }
 
 // ListPortsPortBindingVnicType - 功能说明：绑定的vNIC类型
@@ -6738,7 +6738,7 @@ type ListPortsV1Port struct {
 	// - 约束：只支持true，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:209 table "表 3 port字段说明" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表5（扩展属性）
 	// - 约束：IP地址不允许为 “0.0.0.0”
@@ -6770,19 +6770,19 @@ type ListPortsV1Port struct {
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:303 table "表 3 port字段说明" row 16
-	BindingVnicType *ListPortsV1PortBindingVnicType `json:"binding:vnic_type,omitempty"`
+	BindingVnicType ListPortsV1PortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:231 table "表 3 port字段说明" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:238 table "表 3 port字段说明" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
 	// 【使用说明】不支持设置和更新，由系统自动维护
@@ -6797,7 +6797,7 @@ type ListPortsV1Port struct {
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:326 table "表 3 port字段说明" row 19
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表6
 	//
@@ -6813,30 +6813,30 @@ type ListPortsV1Port struct {
 	// ID 端口唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:188 table "表 3 port字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:216 table "表 3 port字段说明" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:195 table "表 3 port字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:202 table "表 3 port字段说明" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:310 table "表 3 port字段说明" row 17
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
 	//
@@ -6847,12 +6847,12 @@ type ListPortsV1Port struct {
 	// - 取值范围：ACTIVE、BUILD、DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:252 table "表 3 port字段说明" row 10
-	Status *ListPortsV1PortStatus `json:"status,omitempty"`
+	Status ListPortsV1PortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:245 table "表 3 port字段说明" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // ListPortsV1PortBindingVnicType - 功能说明：绑定的vNIC类型
@@ -6890,22 +6890,22 @@ type ListPrivateipsResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
 type ListPrivateipsResponseBodyPrivateipsItem struct {
 	// DeviceOwner Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// ID Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPAddress Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	IPAddress *string `json:"ip_address,omitempty"`
+	IPAddress string `json:"ip_address,omitempty"`
 
 	// Status Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// SubnetID Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 
 	// TenantID Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // ListRouteTablesResponseBody defines model for ListRouteTablesResponseBody.
@@ -6926,25 +6926,25 @@ type ListRouteTablesRoutetable struct {
 	// - 取值范围：true表示默认路由表；false表示自定义路由表
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:161 table "表 3 routetable字段说明" row 3
-	Default *bool `json:"default,omitempty"`
+	Default bool `json:"default,omitempty"`
 
 	// Description - 路由表的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:189 table "表 3 routetable字段说明" row 7
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID - 功能说明：路由表唯一标识
 	// - 取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:147 table "表 3 routetable字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name - 功能说明：路由表名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:154 table "表 3 routetable字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Subnets - 功能说明：路由表所关联的子网，参见表4
 	// - 约束：只能关联路由表所属VPC下的子网
@@ -6955,12 +6955,12 @@ type ListRouteTablesRoutetable struct {
 	// TenantID - 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:175 table "表 3 routetable字段说明" row 5
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// VpcID - 功能说明：路由表所属VPC的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:182 table "表 3 routetable字段说明" row 6
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ListSecurityGroupRulesResponseBody defines model for ListSecurityGroupRulesResponseBody.
@@ -6975,7 +6975,7 @@ type ListSecurityGroupRulesResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:167 table "表 3 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SecurityGroupRules 安全组规则列表响应体
 	//
@@ -6994,19 +6994,19 @@ type ListSecurityGroupRulesSecurityGroupRule struct {
 	// 约束：默认值为deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:260 table "表 4 SecurityGroupRule" row 8
-	Action *ListSecurityGroupRulesSecurityGroupRuleAction `json:"action,omitempty"`
+	Action ListSecurityGroupRulesSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:306 table "表 4 SecurityGroupRule" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:210 table "表 4 SecurityGroupRule" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 功能说明：安全组规则的出入控制方向
 	// 取值范围：
@@ -7014,58 +7014,58 @@ type ListSecurityGroupRulesSecurityGroupRule struct {
 	// - egress表示出方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:225 table "表 4 SecurityGroupRule" row 4
-	Direction *ListSecurityGroupRulesSecurityGroupRuleDirection `json:"direction,omitempty"`
+	Direction ListSecurityGroupRulesSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型
 	// 取值范围：IPv4，IPv6
 	// 约束：不填默认值为IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:243 table "表 4 SecurityGroupRule" row 6
-	Ethertype *ListSecurityGroupRulesSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype ListSecurityGroupRulesSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:202 table "表 4 SecurityGroupRule" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Multiport 功能说明：端口取值范围
 	// 取值范围：支持单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:252 table "表 4 SecurityGroupRule" row 7
-	Multiport *string `json:"multiport,omitempty"`
+	Multiport string `json:"multiport,omitempty"`
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:270 table "表 4 SecurityGroupRule" row 9
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：安全组规则所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:322 table "表 4 SecurityGroupRule" row 15
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：协议类型
 	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号
 	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:234 table "表 4 SecurityGroupRule" row 5
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteAddressGroupID 功能说明：远端地址组ID
 	// 取值范围：租户下存在的地址组ID
 	// 约束：与remote_ip_prefix，remote_group_id功能互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:297 table "表 4 SecurityGroupRule" row 12
-	RemoteAddressGroupID *string `json:"remote_address_group_id,omitempty"`
+	RemoteAddressGroupID string `json:"remote_address_group_id,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
 	// 取值范围：租户下存在的安全组ID
 	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:278 table "表 4 SecurityGroupRule" row 10
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 功能说明：远端IP地址，
 	// - 当direction是egress时，为虚拟机访问端的地址
@@ -7074,18 +7074,18 @@ type ListSecurityGroupRulesSecurityGroupRule struct {
 	// 约束：与remote_group_id、remote_address_group_id互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:287 table "表 4 SecurityGroupRule" row 11
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属的安全组ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:218 table "表 4 SecurityGroupRule" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组规则更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:314 table "表 4 SecurityGroupRule" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ListSecurityGroupRulesSecurityGroupRuleAction 功能说明：安全组规则生效策略
@@ -7129,17 +7129,17 @@ type ListSecurityGroupsError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:301 table "表 6 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:294 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:287 table "表 6 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // ListSecurityGroupsPageInfo 分页信息
@@ -7149,17 +7149,17 @@ type ListSecurityGroupsPageInfo struct {
 	// CurrentCount 当前页总数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:257 table "表 5 page_info" row 2
-	CurrentCount *int64 `json:"current_count,omitempty"`
+	CurrentCount int64 `json:"current_count,omitempty"`
 
 	// NextMarker 当前页最后一条记录,最后一页时无next_marker字段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:264 table "表 5 page_info" row 3
-	NextMarker *string `json:"next_marker,omitempty"`
+	NextMarker string `json:"next_marker,omitempty"`
 
 	// PreviousMarker 当前页第一条记录
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:250 table "表 5 page_info" row 1
-	PreviousMarker *string `json:"previous_marker,omitempty"`
+	PreviousMarker string `json:"previous_marker,omitempty"`
 }
 
 // ListSecurityGroupsResponseBody defines model for ListSecurityGroupsResponseBody.
@@ -7174,7 +7174,7 @@ type ListSecurityGroupsResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:153 table "表 3 响应Body参数" row 2
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SecurityGroup 安全组列表响应体
 	//
@@ -7190,42 +7190,42 @@ type ListSecurityGroupsSecurityGroup struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:212 table "表 4 SecurityGroup" row 5
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:197 table "表 4 SecurityGroup" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：安全组所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:228 table "表 4 SecurityGroup" row 7
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID 功能描述：安全组对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:181 table "表 4 SecurityGroup" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:189 table "表 4 SecurityGroup" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：安全组所属的项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:205 table "表 4 SecurityGroup" row 4
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:220 table "表 4 SecurityGroup" row 6
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ListSecurityGroupsV1ResponseBody defines model for ListSecurityGroupsV1ResponseBody.
@@ -7245,7 +7245,7 @@ type ListSecurityGroupsV1SecurityGroup struct {
 	// Description 安全组描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:145 table "表 3 security_group字段说明" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。创建安全组时，给安全组绑定企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
@@ -7253,17 +7253,17 @@ type ListSecurityGroupsV1SecurityGroup struct {
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:175 table "表 3 security_group字段说明" row 6
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID 安全组唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:152 table "表 3 security_group字段说明" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:138 table "表 3 security_group字段说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// SecurityGroupRules 默认安全组规则，保证安全组内互通。
 	//
@@ -7275,7 +7275,7 @@ type ListSecurityGroupsV1SecurityGroup struct {
 	// 该参数已废弃，不建议继续使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:159 table "表 3 security_group字段说明" row 4
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ListSubNetworkInterfacesResponseBody defines model for ListSubNetworkInterfacesResponseBody.
@@ -7290,7 +7290,7 @@ type ListSubNetworkInterfacesResponseBody struct {
 	// RequestID 功能说明：请求ID取值范围：标准UUID约束：N/A默认值：N/A权限：N/A
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:54 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SubNetworkInterfaces 功能说明：辅助弹性网卡查询对象取值范围：N/A约束：N/A默认值：N/A权限：N/A
 	//
@@ -7305,47 +7305,47 @@ type ListSubNetworkInterfacesSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:76 table "表 5 SubNetworkInterface" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:70 table "表 5 SubNetworkInterface" row 8
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:63 table "表 5 SubNetworkInterface" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:66 table "表 5 SubNetworkInterface" row 4
-	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
+	Ipv6IPAddress string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:67 table "表 5 SubNetworkInterface" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:68 table "表 5 SubNetworkInterface" row 6
-	ParentDeviceID *string `json:"parent_device_id,omitempty"`
+	ParentDeviceID string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:69 table "表 5 SubNetworkInterface" row 7
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:65 table "表 5 SubNetworkInterface" row 3
-	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
+	PrivateIPAddress string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:75 table "表 5 SubNetworkInterface" row 13
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表；例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
 	//
@@ -7360,17 +7360,17 @@ type ListSubNetworkInterfacesSubNetworkInterface struct {
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:64 table "表 5 SubNetworkInterface" row 2
-	VirsubnetID *string `json:"virsubnet_id,omitempty"`
+	VirsubnetID string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:72 table "表 5 SubNetworkInterface" row 10
-	VlanID *int64 `json:"vlan_id,omitempty"`
+	VlanID int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:71 table "表 5 SubNetworkInterface" row 9
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ListSubnetTagsResponseBody defines model for ListSubnetTagsResponseBody.
@@ -7393,7 +7393,7 @@ type ListSubnetTagsTag struct {
 	// - 由英文字母、数字、下划线、中划线、中文字符组成。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:86 table "表 3 tag字段数据结构说明" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Values 值列表。
 	// - 长度不超过43个字符。
@@ -7446,12 +7446,12 @@ type ListSubnetsByTagsResource struct {
 	// ResourceID 资源ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:274 table "表 6 resource对象" row 1
-	ResourceID *string `json:"resource_id,omitempty"`
+	ResourceID string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，没有默认为空字符串
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:295 table "表 6 resource对象" row 4
-	ResourceName *string `json:"resource_name,omitempty"`
+	ResourceName string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表，没有标签默认为空数组，参见表7
 	//
@@ -7471,7 +7471,7 @@ type ListSubnetsByTagsResponseBody struct {
 	// TotalCount 总记录数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:253 table "表 5 响应参数" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListSubnetsByTagsTag defines model for ListSubnetsByTagsTag.
@@ -7516,77 +7516,77 @@ type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:76 table "表 6 TrafficMirrorFilterRule" row 12
-	Action *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction `json:"action,omitempty"`
+	Action ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:78 table "表 6 TrafficMirrorFilterRule" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:67 table "表 6 TrafficMirrorFilterRule" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DestinationCidrBlock 功能说明：镜像流量的目的网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:71 table "表 6 TrafficMirrorFilterRule" row 7
-	DestinationCidrBlock *string `json:"destination_cidr_block,omitempty"`
+	DestinationCidrBlock string `json:"destination_cidr_block,omitempty"`
 
 	// DestinationPortRange 功能说明：流量目的端口范围取值范围：1~65535格式：80-200
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:73 table "表 6 TrafficMirrorFilterRule" row 9
-	DestinationPortRange *string `json:"destination_port_range,omitempty"`
+	DestinationPortRange string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:69 table "表 6 TrafficMirrorFilterRule" row 5
-	Direction *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
+	Direction ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:74 table "表 6 TrafficMirrorFilterRule" row 10
-	Ethertype *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能说明：流量镜像筛选规则ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:65 table "表 6 TrafficMirrorFilterRule" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:77 table "表 6 TrafficMirrorFilterRule" row 13
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:66 table "表 6 TrafficMirrorFilterRule" row 2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:75 table "表 6 TrafficMirrorFilterRule" row 11
-	Protocol *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
+	Protocol ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:70 table "表 6 TrafficMirrorFilterRule" row 6
-	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
+	SourceCidrBlock string `json:"source_cidr_block,omitempty"`
 
 	// SourcePortRange 功能说明：流量源端口范围取值范围：1~65535格式：80-200
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:72 table "表 6 TrafficMirrorFilterRule" row 8
-	SourcePortRange *string `json:"source_port_range,omitempty"`
+	SourcePortRange string `json:"source_port_range,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:68 table "表 6 TrafficMirrorFilterRule" row 4
-	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
+	TrafficMirrorFilterID string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:79 table "表 6 TrafficMirrorFilterRule" row 15
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
@@ -7636,47 +7636,47 @@ type ListTrafficMirrorSessionsTrafficMirrorSession struct {
 	// CreatedAt 功能说明：创建时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:67 table "表 4 TrafficMirrorSession" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:57 table "表 4 TrafficMirrorSession" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:65 table "表 4 TrafficMirrorSession" row 12
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 功能说明：流量镜像会话ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:54 table "表 4 TrafficMirrorSession" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:56 table "表 4 TrafficMirrorSession" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:63 table "表 4 TrafficMirrorSession" row 10
-	PacketLength *int64 `json:"packet_length,omitempty"`
+	PacketLength int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:64 table "表 4 TrafficMirrorSession" row 11
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:55 table "表 4 TrafficMirrorSession" row 2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:58 table "表 4 TrafficMirrorSession" row 5
-	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
+	TrafficMirrorFilterID string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
 	//
@@ -7686,27 +7686,27 @@ type ListTrafficMirrorSessionsTrafficMirrorSession struct {
 	// TrafficMirrorTargetID 功能说明：镜像目的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:60 table "表 4 TrafficMirrorSession" row 7
-	TrafficMirrorTargetID *string `json:"traffic_mirror_target_id,omitempty"`
+	TrafficMirrorTargetID string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡， elb表示私网弹性负载均衡
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:61 table "表 4 TrafficMirrorSession" row 8
-	TrafficMirrorTargetType *ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
+	TrafficMirrorTargetType ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:66 table "表 4 TrafficMirrorSession" row 13
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UpdatedAt 功能说明：更新时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:68 table "表 4 TrafficMirrorSession" row 15
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:62 table "表 4 TrafficMirrorSession" row 9
-	VirtualNetworkID *int64 `json:"virtual_network_id,omitempty"`
+	VirtualNetworkID int64 `json:"virtual_network_id,omitempty"`
 }
 
 // ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡， elb表示私网弹性负载均衡
@@ -7727,22 +7727,22 @@ type ListVpcPeeringsPeering struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:205 table "表 3 peering对象" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:198 table "表 3 peering对象" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 对等连接id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:162 table "表 3 peering对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:169 table "表 3 peering对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表4。
 	//
@@ -7757,13 +7757,13 @@ type ListVpcPeeringsPeering struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:176 table "表 3 peering对象" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:213 table "表 3 peering对象" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ListVpcPeeringsResponseBody defines model for ListVpcPeeringsResponseBody.
@@ -7788,12 +7788,12 @@ type ListVpcPeeringsVpcInfo struct {
 	// TenantID 对等连接其中一端vpc所属的项目id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:171 table "表 4 vpc_info对象" row 2
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// VpcID 对等连接其中一端vpc id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:164 table "表 4 vpc_info对象" row 1
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ListVpcRoutesResponseBody defines model for ListVpcRoutesResponseBody.
@@ -7818,32 +7818,32 @@ type ListVpcRoutesRoute struct {
 	// Destination 路由目的地址CIDR，如192.168.200.0/24。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:171 table "表 3 route对象" row 2
-	Destination *string `json:"destination,omitempty"`
+	Destination string `json:"destination,omitempty"`
 
 	// ID 路由id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:164 table "表 3 route对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Nexthop 路由下一跳，如果路由是“peering”类型，填写vpc peering id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:178 table "表 3 route对象" row 3
-	Nexthop *string `json:"nexthop,omitempty"`
+	Nexthop string `json:"nexthop,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:199 table "表 3 route对象" row 6
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// Type 路由类型。目前只支持“peering”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:185 table "表 3 route对象" row 4
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// VpcID 路由的vpc，需要填写存在的vpc_id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:192 table "表 3 route对象" row 5
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ListVpcTagsResponseBody defines model for ListVpcTagsResponseBody.
@@ -7899,7 +7899,7 @@ type ListVpcsByTagsResponseBody struct {
 	// TotalCount 总记录数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:253 table "表 5 响应参数" row 2
-	TotalCount *int64 `json:"total_count,omitempty"`
+	TotalCount int64 `json:"total_count,omitempty"`
 }
 
 // ListVpcsByTagsTag defines model for ListVpcsByTagsTag.
@@ -7924,17 +7924,17 @@ type ListVpcsError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:423 table "表 8 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:416 table "表 8 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:409 table "表 8 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // ListVpcsResponseBody defines model for ListVpcsResponseBody.
@@ -7949,7 +7949,7 @@ type ListVpcsResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:163 table "表 3 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// Vpcs VPC列表响应体
 	//
@@ -7980,7 +7980,7 @@ type ListVpcsVpc struct {
 	// - 约束：必须是ipv4 cidr格式，例如:192.168.0.0/16
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:222 table "表 4 Vpc" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CloudResources 功能说明：VPC关联资源类型和数量
 	// 取值范围：目前只返回VPC关联的routetable和virsubnet
@@ -7992,19 +7992,19 @@ type ListVpcsVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:266 table "表 4 Vpc" row 9
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：VPC的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:214 table "表 4 Vpc" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：VPC所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:258 table "表 4 Vpc" row 8
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ExtendCidrs 功能描述：VPC的扩展网段
 	// 取值范围：
@@ -8017,18 +8017,18 @@ type ListVpcsVpc struct {
 	// 取值范围：带“-”的UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:198 table "表 4 Vpc" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：VPC对应的名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:206 table "表 4 Vpc" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：VPC所属的项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:251 table "表 4 Vpc" row 7
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Status 功能说明：VPC对应的状态
 	// 取值范围：
@@ -8036,7 +8036,7 @@ type ListVpcsVpc struct {
 	// - ACTIVE：创建成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:242 table "表 4 Vpc" row 6
-	Status *ListVpcsVpcStatus `json:"status,omitempty"`
+	Status ListVpcsVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
@@ -8048,7 +8048,7 @@ type ListVpcsVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:274 table "表 4 Vpc" row 10
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ListVpcsVpcStatus 功能说明：VPC对应的状态
@@ -8081,12 +8081,12 @@ type NetworkIPAvailability struct {
 	// NetworkID 网络ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:101 table "表 3 network_ip_availability对象" row 1
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// NetworkName 网络名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:108 table "表 3 network_ip_availability对象" row 2
-	NetworkName *string `json:"network_name,omitempty"`
+	NetworkName string `json:"network_name,omitempty"`
 
 	// SubnetIPAvailability 子网IP使用情况的对象，参见表4。
 	//
@@ -8096,17 +8096,17 @@ type NetworkIPAvailability struct {
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:115 table "表 3 network_ip_availability对象" row 3
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// TotalIps 网络中IP总数（不包含系统预留地址）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:122 table "表 3 network_ip_availability对象" row 4
-	TotalIps *int64 `json:"total_ips,omitempty"`
+	TotalIps int64 `json:"total_ips,omitempty"`
 
 	// UsedIps 网络中已经使用的IP数目（不包含系统预留地址）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:129 table "表 3 network_ip_availability对象" row 5
-	UsedIps *int64 `json:"used_ips,omitempty"`
+	UsedIps int64 `json:"used_ips,omitempty"`
 }
 
 // NetworksLink defines model for NetworksLink.
@@ -8116,12 +8116,12 @@ type NetworksLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:320 table "表 4 networks_link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:327 table "表 4 networks_link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // NeutronAddFirewallRuleRequestBody defines model for NeutronAddFirewallRuleRequestBody.
@@ -8153,12 +8153,12 @@ type NeutronAddFirewallRuleResponseBody struct {
 	// Audited 每次policy或者它相关的rule有变动，该参数将会被置为False
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:109 table "表 3 响应参数" row 2
-	Audited *bool `json:"audited,omitempty"`
+	Audited bool `json:"audited,omitempty"`
 
 	// Description 对policy的描述信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:102 table "表 3 响应参数" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FirewallRules 与当前policy相关联的rule的ID列表
 	//
@@ -8168,27 +8168,27 @@ type NeutronAddFirewallRuleResponseBody struct {
 	// ID policy ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:123 table "表 3 响应参数" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name Policy名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:130 table "表 3 响应参数" row 5
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:151 table "表 3 响应参数" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 如果为true，该policy对于其他项目网络ACL策略可见， 默认不可见
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:137 table "表 3 响应参数" row 6
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:144 table "表 3 响应参数" row 7
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronAddRouterInterfaceRequestBody defines model for NeutronAddRouterInterfaceRequestBody.
@@ -8214,27 +8214,27 @@ type NeutronAddRouterInterfaceResponseBody struct {
 	// ID 路由器ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:100 table "表 2 响应参数" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortID 端口ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:93 table "表 2 响应参数" row 4
-	PortID *string `json:"port_id,omitempty"`
+	PortID string `json:"port_id,omitempty"`
 
 	// ProjectID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:86 table "表 2 响应参数" row 3
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SubnetID 子网ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:72 table "表 2 响应参数" row 1
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:79 table "表 2 响应参数" row 2
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronCreateFirewallGroupRequestBody defines model for NeutronCreateFirewallGroupRequestBody.
@@ -8303,38 +8303,38 @@ type NeutronCreateFirewallGroupResponseBodyFirewallGroup struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:213 table "表 4 Firewall Group对象" row 10
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:227 table "表 4 Firewall Group对象" row 12
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 网络ACL组描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:164 table "表 4 Firewall Group对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:185 table "表 4 Firewall Group对象" row 6
-	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
+	EgressFirewallPolicyID string `json:"egress_firewall_policy_id,omitempty"`
 
 	// ID 网络ACL组的uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:150 table "表 4 Firewall Group对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:178 table "表 4 Firewall Group对象" row 5
-	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
+	IngressFirewallPolicyID string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:157 table "表 4 Firewall Group对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
 	//
@@ -8344,28 +8344,28 @@ type NeutronCreateFirewallGroupResponseBodyFirewallGroup struct {
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:220 table "表 4 Firewall Group对象" row 11
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:199 table "表 4 Firewall Group对象" row 8
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// Status 网络ACL策略的状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:206 table "表 4 Firewall Group对象" row 9
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:171 table "表 4 Firewall Group对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:235 table "表 4 Firewall Group对象" row 13
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateFirewallPolicyRequestBody defines model for NeutronCreateFirewallPolicyRequestBody.
@@ -8423,12 +8423,12 @@ type NeutronCreateFirewallPolicyResponseBodyFirewallPolicy struct {
 	// Audited 审计标记。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:166 table "表 4 Firewall Policy对象" row 6
-	Audited *bool `json:"audited,omitempty"`
+	Audited bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:145 table "表 4 Firewall Policy对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
 	//
@@ -8438,27 +8438,27 @@ type NeutronCreateFirewallPolicyResponseBodyFirewallPolicy struct {
 	// ID 网络ACL策略uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:131 table "表 4 Firewall Policy对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 网络ACL策略名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:138 table "表 4 Firewall Policy对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:180 table "表 4 Firewall Policy对象" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:173 table "表 4 Firewall Policy对象" row 7
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:152 table "表 4 Firewall Policy对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronCreateFirewallRuleRequestBody defines model for NeutronCreateFirewallRuleRequestBody.
@@ -8563,72 +8563,72 @@ type NeutronCreateFirewallRuleResponseBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:289 table "表 4 Firewall Rule对象" row 12
-	Action *string `json:"action,omitempty"`
+	Action string `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:226 table "表 4 Firewall Rule对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:282 table "表 4 Firewall Rule对象" row 11
-	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
+	DestinationIPAddress string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:261 table "表 4 Firewall Rule对象" row 8
-	DestinationPort *string `json:"destination_port,omitempty"`
+	DestinationPort string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:296 table "表 4 Firewall Rule对象" row 13
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 网络ACL规则的uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:212 table "表 4 Firewall Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPVersion IP协议版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:268 table "表 4 Firewall Rule对象" row 9
-	IPVersion *int64 `json:"ip_version,omitempty"`
+	IPVersion int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:219 table "表 4 Firewall Rule对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:303 table "表 4 Firewall Rule对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol IP协议。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:247 table "表 4 Firewall Rule对象" row 6
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:240 table "表 4 Firewall Rule对象" row 5
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:275 table "表 4 Firewall Rule对象" row 10
-	SourceIPAddress *string `json:"source_ip_address,omitempty"`
+	SourceIPAddress string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:254 table "表 4 Firewall Rule对象" row 7
-	SourcePort *string `json:"source_port,omitempty"`
+	SourcePort string `json:"source_port,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:233 table "表 4 Firewall Rule对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronCreateNetworkRequestBody defines model for NeutronCreateNetworkRequestBody.
@@ -8687,7 +8687,7 @@ type NeutronCreateNetworkResponseNetwork struct {
 	// 只支持true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:161 table "表 4 network对象" row 5
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AvailabilityZoneHints 本网络的候选可用域，当前版本不支持可用域调度。
 	//
@@ -8703,55 +8703,55 @@ type NeutronCreateNetworkResponseNetwork struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:234 table "表 4 network对象" row 15
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DNSDomain 默认内网DNS域地址，系统自动生成维护，不支持设置和更新
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:220 table "表 4 network对象" row 13
-	DNSDomain *string `json:"dns_domain,omitempty"`
+	DNSDomain string `json:"dns_domain,omitempty"`
 
 	// ID 网络的id
 	// 【使用说明】在查询网络列表时候非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:183 table "表 4 network对象" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 网络名称。
 	// name不能为admin_external_net。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:146 table "表 4 network对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能，则network下所有虚机的安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:213 table "表 4 network对象" row 12
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:227 table "表 4 network对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// ProviderNetworkType 扩展属性：网络类型（支持vxlan，geneve）。
 	// 租户只能创建geneve类型网络。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:191 table "表 4 network对象" row 9
-	ProviderNetworkType *string `json:"provider:network_type,omitempty"`
+	ProviderNetworkType string `json:"provider:network_type,omitempty"`
 
 	// RouterExternal 扩展属性：是否外部网络
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:154 table "表 4 network对象" row 4
-	RouterExternal *bool `json:"router:external,omitempty"`
+	RouterExternal bool `json:"router:external,omitempty"`
 
 	// Shared 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:176 table "表 4 network对象" row 7
-	Shared *bool `json:"shared,omitempty"`
+	Shared bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:131 table "表 4 network对象" row 1
-	Status *NeutronCreateNetworkResponseNetworkStatus `json:"status,omitempty"`
+	Status NeutronCreateNetworkResponseNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
@@ -8762,13 +8762,13 @@ type NeutronCreateNetworkResponseNetwork struct {
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:169 table "表 4 network对象" row 6
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:242 table "表 4 network对象" row 16
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateNetworkResponseNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
@@ -8783,7 +8783,7 @@ type NeutronCreatePortBindingVifDetails struct {
 	// PrimaryInterface 取值为true，表示是虚拟机的主网卡。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:593 table "表 11 binding:vif_details对象" row 1
-	PrimaryInterface *bool `json:"primary_interface,omitempty"`
+	PrimaryInterface bool `json:"primary_interface,omitempty"`
 }
 
 // NeutronCreatePortFixedIP defines model for NeutronCreatePortFixedIp.
@@ -8949,7 +8949,7 @@ type NeutronCreatePortResponsePort struct {
 	// 【使用说明】只支持true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:331 table "表 7 port对象" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见表9
 	// 【使用说明】
@@ -8992,26 +8992,26 @@ type NeutronCreatePortResponsePort struct {
 	// normal: 软交换
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:437 table "表 7 port对象" row 16
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType string `json:"binding:vnic_type,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:476 table "表 7 port对象" row 21
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DeviceID 设备ID
 	// 【使用说明】不支持设置和更新，由系统自动维护，该字段非空的端口不允许删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:354 table "表 7 port对象" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner 设备所属（DHCP/Router/ Nova等）
 	// 【使用说明】不支持更新，只允许用户在创建虚拟IP端口时，为虚拟IP端口设置device_owner为neutron:VIP_PORT，当端口的该字段不为空时，仅支持该字段为neutron:VIP_PORT时的端口删除。
 	// 该字段非空的端口不允许删除。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:362 table "表 7 port对象" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
 	// 【使用说明】不支持设置和更新，由系统自动维护
@@ -9026,7 +9026,7 @@ type NeutronCreatePortResponsePort struct {
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:461 table "表 7 port对象" row 19
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表10
 	//
@@ -9042,33 +9042,33 @@ type NeutronCreatePortResponsePort struct {
 	// 【使用说明】在查询端口列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:309 table "表 7 port对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MacAddress 端口MAC地址，例如："mac_address": "fa:16:3e:9e:ff:55"
 	// 【使用说明】只支持系统动态分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:339 table "表 7 port对象" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name 端口的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:317 table "表 7 port对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:324 table "表 7 port对象" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:445 table "表 7 port对象" row 17
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:469 table "表 7 port对象" row 20
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
@@ -9080,18 +9080,18 @@ type NeutronCreatePortResponsePort struct {
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:378 table "表 7 port对象" row 10
-	Status *NeutronCreatePortResponsePortStatus `json:"status,omitempty"`
+	Status NeutronCreatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:371 table "表 7 port对象" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:484 table "表 7 port对象" row 22
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreatePortResponsePortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
@@ -9163,13 +9163,13 @@ type NeutronCreateRouterResponseExternalGatewayInfo struct {
 	// 默认为false。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:246 table "表 6 external_gateway_info对象" row 2
-	EnableSnat *bool `json:"enable_snat,omitempty"`
+	EnableSnat bool `json:"enable_snat,omitempty"`
 
 	// NetworkID 外部网络的UUID。
 	// 外部网络的信息请通过GET /v2.0/networks?router:external=True或neutron net-external-list方式查询。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:238 table "表 6 external_gateway_info对象" row 1
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 }
 
 // NeutronCreateRouterResponseRouter router对象，参见表5
@@ -9180,13 +9180,13 @@ type NeutronCreateRouterResponseRouter struct {
 	// 只支持true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:165 table "表 5 router对象" row 3
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:208 table "表 5 router对象" row 9
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
 	//
@@ -9197,18 +9197,18 @@ type NeutronCreateRouterResponseRouter struct {
 	// 【使用说明】在查询路由器列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:149 table "表 5 router对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 路由器的名称。
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:157 table "表 5 router对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:201 table "表 5 router对象" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Routes 扩展属性：路由信息列表，参见routes对象
 	//
@@ -9218,18 +9218,18 @@ type NeutronCreateRouterResponseRouter struct {
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:173 table "表 5 router对象" row 4
-	Status *NeutronCreateRouterResponseRouterStatus `json:"status,omitempty"`
+	Status NeutronCreateRouterResponseRouterStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:180 table "表 5 router对象" row 5
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:216 table "表 5 router对象" row 10
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateRouterResponseRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
@@ -9244,12 +9244,12 @@ type NeutronCreateRouterRoute struct {
 	// Destination IP地址段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:268 table "表 7 route对象" row 1
-	Destination *string `json:"destination,omitempty"`
+	Destination string `json:"destination,omitempty"`
 
 	// Nexthop 下一跳IP地址，nexthop仅支持是router所关联的子网范围内IP地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:275 table "表 7 route对象" row 2
-	Nexthop *string `json:"nexthop,omitempty"`
+	Nexthop string `json:"nexthop,omitempty"`
 }
 
 // NeutronCreateSecurityGroupRequestBody defines model for NeutronCreateSecurityGroupRequestBody.
@@ -9295,28 +9295,28 @@ type NeutronCreateSecurityGroupResponseBodySecurityGroup struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:153 table "表 4 Security Group对象" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:132 table "表 4 Security Group对象" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 安全组的id
 	// 使用说明：查询安全组列表非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:110 table "表 4 Security Group对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:125 table "表 4 Security Group对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:146 table "表 4 Security Group对象" row 6
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroupRules security_group_rule列表，参见表5
 	//
@@ -9326,13 +9326,13 @@ type NeutronCreateSecurityGroupResponseBodySecurityGroup struct {
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:118 table "表 4 Security Group对象" row 2
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:161 table "表 4 Security Group对象" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem defines model for NeutronCreateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem.
@@ -9343,77 +9343,77 @@ type NeutronCreateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem s
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:271 table "表 5 Security Group Rule对象" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:191 table "表 5 Security Group Rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 规则方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:212 table "表 5 Security Group Rule对象" row 5
-	Direction *string `json:"direction,omitempty"`
+	Direction string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:249 table "表 5 Security Group Rule对象" row 10
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype string `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:183 table "表 5 Security Group Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:233 table "表 5 Security Group Rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:240 table "表 5 Security Group Rule对象" row 9
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:264 table "表 5 Security Group Rule对象" row 12
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:226 table "表 5 Security Group Rule对象" row 7
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:205 table "表 5 Security Group Rule对象" row 4
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:219 table "表 5 Security Group Rule对象" row 6
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:198 table "表 5 Security Group Rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:257 table "表 5 Security Group Rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:279 table "表 5 Security Group Rule对象" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateSecurityGroupRuleRequestBody defines model for NeutronCreateSecurityGroupRuleRequestBody.
@@ -9515,77 +9515,77 @@ type NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:270 table "表 4 Security Group Rule对象" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:190 table "表 4 Security Group Rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 规则方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:211 table "表 4 Security Group Rule对象" row 5
-	Direction *string `json:"direction,omitempty"`
+	Direction string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:248 table "表 4 Security Group Rule对象" row 10
-	Ethertype *NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:182 table "表 4 Security Group Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:232 table "表 4 Security Group Rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:239 table "表 4 Security Group Rule对象" row 9
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:263 table "表 4 Security Group Rule对象" row 12
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:225 table "表 4 Security Group Rule对象" row 7
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:204 table "表 4 Security Group Rule对象" row 4
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:218 table "表 4 Security Group Rule对象" row 6
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:197 table "表 4 Security Group Rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:256 table "表 4 Security Group Rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:278 table "表 4 Security Group Rule对象" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype 网络类型
@@ -9705,13 +9705,13 @@ type NeutronCreateSubnetResponseSubnet struct {
 	// 【使用说明】只支持10.0.0.0/8,172.16.0.0/12,192.168.0.0/16三个网段内的地址，掩码长度不能大于28。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:318 table "表 6 subnet对象" row 7
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:384 table "表 6 subnet对象" row 15
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DNSNameservers dns服务器
 	// 例如："dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
@@ -9723,13 +9723,13 @@ type NeutronCreateSubnetResponseSubnet struct {
 	// 【使用说明】只支持true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:369 table "表 6 subnet对象" row 13
-	EnableDhcp *bool `json:"enable_dhcp,omitempty"`
+	EnableDhcp bool `json:"enable_dhcp,omitempty"`
 
 	// GatewayIP 网关IP不允许和allocation_pools地址块冲突。
 	// 【使用说明】不支持修改。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:326 table "表 6 subnet对象" row 8
-	GatewayIP *string `json:"gateway_ip,omitempty"`
+	GatewayIP string `json:"gateway_ip,omitempty"`
 
 	// HostRoutes 虚拟机静态路由，参见表8
 	// 【使用说明】不支持，忽略输入信息
@@ -9741,49 +9741,49 @@ type NeutronCreateSubnetResponseSubnet struct {
 	// 【使用说明】在查询子网列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:274 table "表 6 subnet对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPVersion IP版本
 	// 【使用说明】只支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:289 table "表 6 subnet对象" row 3
-	IPVersion *int64 `json:"ip_version,omitempty"`
+	IPVersion int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:297 table "表 6 subnet对象" row 4
-	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
+	Ipv6AddressMode string `json:"ipv6_address_mode,omitempty"`
 
 	// Ipv6RaMode IPv6路由广播模式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:304 table "表 6 subnet对象" row 5
-	Ipv6RaMode *string `json:"ipv6_ra_mode,omitempty"`
+	Ipv6RaMode string `json:"ipv6_ra_mode,omitempty"`
 
 	// Name 子网的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:282 table "表 6 subnet对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:311 table "表 6 subnet对象" row 6
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:377 table "表 6 subnet对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:362 table "表 6 subnet对象" row 12
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:392 table "表 6 subnet对象" row 16
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronListFirewallGroupsResponseBody defines model for NeutronListFirewallGroupsResponseBody.
@@ -9808,38 +9808,38 @@ type NeutronListFirewallGroupsResponseBodyFirewallGroupsItem struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:214 table "表 3 Firewall Group对象" row 10
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:228 table "表 3 Firewall Group对象" row 12
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 网络ACL组描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:165 table "表 3 Firewall Group对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:186 table "表 3 Firewall Group对象" row 6
-	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
+	EgressFirewallPolicyID string `json:"egress_firewall_policy_id,omitempty"`
 
 	// ID 网络ACL组的uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:151 table "表 3 Firewall Group对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:179 table "表 3 Firewall Group对象" row 5
-	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
+	IngressFirewallPolicyID string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:158 table "表 3 Firewall Group对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
 	//
@@ -9849,28 +9849,28 @@ type NeutronListFirewallGroupsResponseBodyFirewallGroupsItem struct {
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:221 table "表 3 Firewall Group对象" row 11
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:200 table "表 3 Firewall Group对象" row 8
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// Status 网络ACL策略的状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:207 table "表 3 Firewall Group对象" row 9
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:172 table "表 3 Firewall Group对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:236 table "表 3 Firewall Group对象" row 13
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronListFirewallPoliciesResponseBody defines model for NeutronListFirewallPoliciesResponseBody.
@@ -9910,72 +9910,72 @@ type NeutronListFirewallRulesResponseBodyFirewallRulesItem struct {
 	// Action 对通过网络ACL的流量执行的操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:282 table "表 4 Firewall Rule对象" row 12
-	Action *string `json:"action,omitempty"`
+	Action string `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:219 table "表 4 Firewall Rule对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:275 table "表 4 Firewall Rule对象" row 11
-	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
+	DestinationIPAddress string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:254 table "表 4 Firewall Rule对象" row 8
-	DestinationPort *string `json:"destination_port,omitempty"`
+	DestinationPort string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:289 table "表 4 Firewall Rule对象" row 13
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 网络ACL规则的uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:205 table "表 4 Firewall Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPVersion IP协议版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:261 table "表 4 Firewall Rule对象" row 9
-	IPVersion *int64 `json:"ip_version,omitempty"`
+	IPVersion int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:212 table "表 4 Firewall Rule对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:296 table "表 4 Firewall Rule对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol IP协议。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:240 table "表 4 Firewall Rule对象" row 6
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:233 table "表 4 Firewall Rule对象" row 5
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:268 table "表 4 Firewall Rule对象" row 10
-	SourceIPAddress *string `json:"source_ip_address,omitempty"`
+	SourceIPAddress string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:247 table "表 4 Firewall Rule对象" row 7
-	SourcePort *string `json:"source_port,omitempty"`
+	SourcePort string `json:"source_port,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:226 table "表 4 Firewall Rule对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronListNetworksNetwork defines model for NeutronListNetworksNetwork.
@@ -9986,7 +9986,7 @@ type NeutronListNetworksNetwork struct {
 	// 只支持true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:217 table "表 3 network对象" row 5
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AvailabilityZoneHints 本网络的候选可用域，当前版本不支持可用域调度。
 	//
@@ -10002,55 +10002,55 @@ type NeutronListNetworksNetwork struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:290 table "表 3 network对象" row 15
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DNSDomain 默认内网DNS域地址，系统自动生成维护，不支持设置和更新
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:276 table "表 3 network对象" row 13
-	DNSDomain *string `json:"dns_domain,omitempty"`
+	DNSDomain string `json:"dns_domain,omitempty"`
 
 	// ID 网络的id
 	// 【使用说明】在查询网络列表时候非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:239 table "表 3 network对象" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 网络名称。
 	// name不能为admin_external_net。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:202 table "表 3 network对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不能使，则network下所有虚机的安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:269 table "表 3 network对象" row 12
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:283 table "表 3 network对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// ProviderNetworkType 扩展属性：网络类型（支持vxlan，geneve）。
 	// 租户只能创建geneve类型网络。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:247 table "表 3 network对象" row 9
-	ProviderNetworkType *string `json:"provider:network_type,omitempty"`
+	ProviderNetworkType string `json:"provider:network_type,omitempty"`
 
 	// RouterExternal 扩展属性：是否外部网络
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:210 table "表 3 network对象" row 4
-	RouterExternal *bool `json:"router:external,omitempty"`
+	RouterExternal bool `json:"router:external,omitempty"`
 
 	// Shared 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:232 table "表 3 network对象" row 7
-	Shared *bool `json:"shared,omitempty"`
+	Shared bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:187 table "表 3 network对象" row 1
-	Status *NeutronListNetworksNetworkStatus `json:"status,omitempty"`
+	Status NeutronListNetworksNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
@@ -10061,13 +10061,13 @@ type NeutronListNetworksNetwork struct {
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:225 table "表 3 network对象" row 6
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:298 table "表 3 network对象" row 16
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronListNetworksNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
@@ -10097,7 +10097,7 @@ type NeutronListPortsBindingVifDetails struct {
 	// PrimaryInterface 取值为true，表示是虚拟机的主网卡。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:490 table "表 7 binding:vif_details对象" row 1
-	PrimaryInterface *bool `json:"primary_interface,omitempty"`
+	PrimaryInterface bool `json:"primary_interface,omitempty"`
 }
 
 // NeutronListPortsPort defines model for NeutronListPortsPort.
@@ -10108,7 +10108,7 @@ type NeutronListPortsPort struct {
 	// 【使用说明】只支持true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:228 table "表 3 port对象" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见表5
 	// 【使用说明】
@@ -10151,26 +10151,26 @@ type NeutronListPortsPort struct {
 	// normal: 软交换
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:334 table "表 3 port对象" row 16
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType string `json:"binding:vnic_type,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:373 table "表 3 port对象" row 21
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DeviceID 设备ID
 	// 【使用说明】不支持设置和更新，由系统自动维护，该字段非空的端口不允许删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:251 table "表 3 port对象" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner 设备所属（DHCP/Router/ Nova等）
 	// 【使用说明】不支持更新，只允许用户在创建虚拟IP端口时，为虚拟IP端口设置device_owner为neutron:VIP_PORT，当端口的该字段不为空时，仅支持该字段为neutron:VIP_PORT时的端口删除。
 	// 该字段非空的端口不允许删除。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:259 table "表 3 port对象" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
 	// 【使用说明】不支持设置和更新，由系统自动维护
@@ -10185,7 +10185,7 @@ type NeutronListPortsPort struct {
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:358 table "表 3 port对象" row 19
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表6
 	//
@@ -10201,33 +10201,33 @@ type NeutronListPortsPort struct {
 	// 【使用说明】在查询端口列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:206 table "表 3 port对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MacAddress 端口MAC地址，例如："mac_address": "fa:16:3e:9e:ff:55"
 	// 【使用说明】只支持系统动态分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:236 table "表 3 port对象" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name 端口的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:214 table "表 3 port对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:221 table "表 3 port对象" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:342 table "表 3 port对象" row 17
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:366 table "表 3 port对象" row 20
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
@@ -10239,18 +10239,18 @@ type NeutronListPortsPort struct {
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:275 table "表 3 port对象" row 10
-	Status *NeutronListPortsPortStatus `json:"status,omitempty"`
+	Status NeutronListPortsPortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:268 table "表 3 port对象" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:381 table "表 3 port对象" row 22
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronListPortsPortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
@@ -10297,13 +10297,13 @@ type NeutronListRoutersRouter struct {
 	// 只支持true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:165 table "表 3 router对象" row 3
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:208 table "表 3 router对象" row 9
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
 	//
@@ -10314,18 +10314,18 @@ type NeutronListRoutersRouter struct {
 	// 【使用说明】在查询路由器列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:149 table "表 3 router对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 路由器的名称。
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:157 table "表 3 router对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:201 table "表 3 router对象" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Routes 扩展属性：路由信息列表，参见routes对象
 	//
@@ -10335,18 +10335,18 @@ type NeutronListRoutersRouter struct {
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:173 table "表 3 router对象" row 4
-	Status *NeutronListRoutersRouterStatus `json:"status,omitempty"`
+	Status NeutronListRoutersRouterStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:180 table "表 3 router对象" row 5
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:216 table "表 3 router对象" row 10
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronListRoutersRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
@@ -10372,77 +10372,77 @@ type NeutronListSecurityGroupRulesResponseBodySecurityGroupRulesItem struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:291 table "表 3 Security Group Rule对象" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:211 table "表 3 Security Group Rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 规则方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:232 table "表 3 Security Group Rule对象" row 5
-	Direction *string `json:"direction,omitempty"`
+	Direction string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:269 table "表 3 Security Group Rule对象" row 10
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype string `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:203 table "表 3 Security Group Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:253 table "表 3 Security Group Rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:260 table "表 3 Security Group Rule对象" row 9
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:284 table "表 3 Security Group Rule对象" row 12
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:246 table "表 3 Security Group Rule对象" row 7
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:225 table "表 3 Security Group Rule对象" row 4
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:239 table "表 3 Security Group Rule对象" row 6
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:218 table "表 3 Security Group Rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:277 table "表 3 Security Group Rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:299 table "表 3 Security Group Rule对象" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronListSecurityGroupsResponseBody defines model for NeutronListSecurityGroupsResponseBody.
@@ -10468,28 +10468,28 @@ type NeutronListSecurityGroupsResponseBodySecurityGroupsItem struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:184 table "表 3 Security Group对象" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:163 table "表 3 Security Group对象" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 安全组的id
 	// 使用说明：查询安全组列表非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:141 table "表 3 Security Group对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:156 table "表 3 Security Group对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:177 table "表 3 Security Group对象" row 6
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroupRules security_group_rule列表，参见表4
 	//
@@ -10499,13 +10499,13 @@ type NeutronListSecurityGroupsResponseBodySecurityGroupsItem struct {
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:149 table "表 3 Security Group对象" row 2
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:192 table "表 3 Security Group对象" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItem defines model for NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItem.
@@ -10516,77 +10516,77 @@ type NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesIt
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:302 table "表 4 Security Group Rule对象" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:222 table "表 4 Security Group Rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 规则方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:243 table "表 4 Security Group Rule对象" row 5
-	Direction *string `json:"direction,omitempty"`
+	Direction string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:280 table "表 4 Security Group Rule对象" row 10
-	Ethertype *NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype `json:"ethertype,omitempty"`
+	Ethertype NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:214 table "表 4 Security Group Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:264 table "表 4 Security Group Rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:271 table "表 4 Security Group Rule对象" row 9
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:295 table "表 4 Security Group Rule对象" row 12
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:257 table "表 4 Security Group Rule对象" row 7
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:236 table "表 4 Security Group Rule对象" row 4
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:250 table "表 4 Security Group Rule对象" row 6
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:229 table "表 4 Security Group Rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:288 table "表 4 Security Group Rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:310 table "表 4 Security Group Rule对象" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype 网络类型
@@ -10626,13 +10626,13 @@ type NeutronListSubnetsSubnet struct {
 	// 【使用说明】只支持10.0.0.0/8,172.16.0.0/12,192.168.0.0/16三个网段内的地址，掩码长度不能大于28。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:228 table "表 3 subnet对象" row 7
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:292 table "表 3 subnet对象" row 15
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DNSNameservers dns服务器
 	// 例如："dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
@@ -10644,13 +10644,13 @@ type NeutronListSubnetsSubnet struct {
 	// 【使用说明】只支持true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:277 table "表 3 subnet对象" row 13
-	EnableDhcp *bool `json:"enable_dhcp,omitempty"`
+	EnableDhcp bool `json:"enable_dhcp,omitempty"`
 
 	// GatewayIP 网关IP不允许和allocation_pools地址块冲突。
 	// 【使用说明】不支持修改。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:236 table "表 3 subnet对象" row 8
-	GatewayIP *string `json:"gateway_ip,omitempty"`
+	GatewayIP string `json:"gateway_ip,omitempty"`
 
 	// HostRoutes 虚拟机静态路由，参见表5
 	// 【使用说明】不支持，忽略输入信息
@@ -10662,49 +10662,49 @@ type NeutronListSubnetsSubnet struct {
 	// 【使用说明】在查询子网列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:184 table "表 3 subnet对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPVersion IP版本
 	// 【使用说明】只支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:199 table "表 3 subnet对象" row 3
-	IPVersion *int64 `json:"ip_version,omitempty"`
+	IPVersion int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:207 table "表 3 subnet对象" row 4
-	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
+	Ipv6AddressMode string `json:"ipv6_address_mode,omitempty"`
 
 	// Ipv6RaMode IPv6路由广播模式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:214 table "表 3 subnet对象" row 5
-	Ipv6RaMode *string `json:"ipv6_ra_mode,omitempty"`
+	Ipv6RaMode string `json:"ipv6_ra_mode,omitempty"`
 
 	// Name 子网的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:192 table "表 3 subnet对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:221 table "表 3 subnet对象" row 6
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:285 table "表 3 subnet对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:270 table "表 3 subnet对象" row 12
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:300 table "表 3 subnet对象" row 16
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronRemoveFirewallRuleRequestBody defines model for NeutronRemoveFirewallRuleRequestBody.
@@ -10724,12 +10724,12 @@ type NeutronRemoveFirewallRuleResponseBody struct {
 	// Audited 每次policy或者它相关的rule有变动，该参数将会被置为False
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:62 table "表 2 响应参数" row 2
-	Audited *bool `json:"audited,omitempty"`
+	Audited bool `json:"audited,omitempty"`
 
 	// Description 对policy的描述信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:55 table "表 2 响应参数" row 1
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FirewallRules 与当前policy相关联的rule的ID列表
 	//
@@ -10739,27 +10739,27 @@ type NeutronRemoveFirewallRuleResponseBody struct {
 	// ID policy ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:76 table "表 2 响应参数" row 4
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name Policy名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:83 table "表 2 响应参数" row 5
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:104 table "表 2 响应参数" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 如果为True，该policy对于其他项目网络ACL策略可见， 默认不可见
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:90 table "表 2 响应参数" row 6
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:97 table "表 2 响应参数" row 7
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronRemoveRouterInterfaceRequestBody defines model for NeutronRemoveRouterInterfaceRequestBody.
@@ -10785,27 +10785,27 @@ type NeutronRemoveRouterInterfaceResponseBody struct {
 	// ID 路由器ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:97 table "表 2 响应参数" row 5
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortID 端口ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:90 table "表 2 响应参数" row 4
-	PortID *string `json:"port_id,omitempty"`
+	PortID string `json:"port_id,omitempty"`
 
 	// ProjectID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:83 table "表 2 响应参数" row 3
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SubnetID 子网ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:69 table "表 2 响应参数" row 1
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:76 table "表 2 响应参数" row 2
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronShowFirewallGroupResponseBody defines model for NeutronShowFirewallGroupResponseBody.
@@ -10825,38 +10825,38 @@ type NeutronShowFirewallGroupResponseBodyFirewallGroup struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:143 table "表 3 Firewall Group对象" row 10
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:157 table "表 3 Firewall Group对象" row 12
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 网络ACL组描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:94 table "表 3 Firewall Group对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:115 table "表 3 Firewall Group对象" row 6
-	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
+	EgressFirewallPolicyID string `json:"egress_firewall_policy_id,omitempty"`
 
 	// ID 网络ACL组的uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:80 table "表 3 Firewall Group对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:108 table "表 3 Firewall Group对象" row 5
-	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
+	IngressFirewallPolicyID string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:87 table "表 3 Firewall Group对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
 	//
@@ -10866,28 +10866,28 @@ type NeutronShowFirewallGroupResponseBodyFirewallGroup struct {
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:150 table "表 3 Firewall Group对象" row 11
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:129 table "表 3 Firewall Group对象" row 8
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// Status 网络ACL策略的状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:136 table "表 3 Firewall Group对象" row 9
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:101 table "表 3 Firewall Group对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:165 table "表 3 Firewall Group对象" row 13
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowFirewallPolicyResponseBody defines model for NeutronShowFirewallPolicyResponseBody.
@@ -10907,12 +10907,12 @@ type NeutronShowFirewallPolicyResponseBodyFirewallPolicy struct {
 	// Audited 审计标记。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:115 table "表 3 Firewall Policy对象" row 6
-	Audited *bool `json:"audited,omitempty"`
+	Audited bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:94 table "表 3 Firewall Policy对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
 	//
@@ -10922,27 +10922,27 @@ type NeutronShowFirewallPolicyResponseBodyFirewallPolicy struct {
 	// ID 网络ACL策略uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:80 table "表 3 Firewall Policy对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 网络ACL策略名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:87 table "表 3 Firewall Policy对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:129 table "表 3 Firewall Policy对象" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:122 table "表 3 Firewall Policy对象" row 7
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:101 table "表 3 Firewall Policy对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronShowFirewallRuleResponseBody defines model for NeutronShowFirewallRuleResponseBody.
@@ -10962,72 +10962,72 @@ type NeutronShowFirewallRuleResponseBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:157 table "表 3 Firewall Rule对象" row 12
-	Action *string `json:"action,omitempty"`
+	Action string `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:94 table "表 3 Firewall Rule对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:150 table "表 3 Firewall Rule对象" row 11
-	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
+	DestinationIPAddress string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:129 table "表 3 Firewall Rule对象" row 8
-	DestinationPort *string `json:"destination_port,omitempty"`
+	DestinationPort string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:164 table "表 3 Firewall Rule对象" row 13
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 网络ACL规则的uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:80 table "表 3 Firewall Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPVersion IP协议版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:136 table "表 3 Firewall Rule对象" row 9
-	IPVersion *int64 `json:"ip_version,omitempty"`
+	IPVersion int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:87 table "表 3 Firewall Rule对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:171 table "表 3 Firewall Rule对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol IP协议。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:115 table "表 3 Firewall Rule对象" row 6
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:108 table "表 3 Firewall Rule对象" row 5
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:143 table "表 3 Firewall Rule对象" row 10
-	SourceIPAddress *string `json:"source_ip_address,omitempty"`
+	SourceIPAddress string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:122 table "表 3 Firewall Rule对象" row 7
-	SourcePort *string `json:"source_port,omitempty"`
+	SourcePort string `json:"source_port,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:101 table "表 3 Firewall Rule对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronShowNetworkNetwork network对象列表，参见表3。
@@ -11038,7 +11038,7 @@ type NeutronShowNetworkNetwork struct {
 	// 只支持true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:106 table "表 3 network对象" row 5
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AvailabilityZoneHints 本网络的候选可用域，当前版本不支持可用域调度。
 	//
@@ -11054,55 +11054,55 @@ type NeutronShowNetworkNetwork struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:179 table "表 3 network对象" row 15
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DNSDomain 默认内网DNS域地址，系统自动生成维护，不支持设置和更新
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:165 table "表 3 network对象" row 13
-	DNSDomain *string `json:"dns_domain,omitempty"`
+	DNSDomain string `json:"dns_domain,omitempty"`
 
 	// ID 网络的id
 	// 【使用说明】在查询网络列表时候非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:128 table "表 3 network对象" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 网络名称。
 	// name不能为admin_external_net。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:91 table "表 3 network对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不能使，则network下所有虚机的安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:158 table "表 3 network对象" row 12
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:172 table "表 3 network对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// ProviderNetworkType 扩展属性：网络类型（支持vxlan，geneve）。
 	// 租户只能创建geneve类型网络。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:136 table "表 3 network对象" row 9
-	ProviderNetworkType *string `json:"provider:network_type,omitempty"`
+	ProviderNetworkType string `json:"provider:network_type,omitempty"`
 
 	// RouterExternal 扩展属性：是否外部网络
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:99 table "表 3 network对象" row 4
-	RouterExternal *bool `json:"router:external,omitempty"`
+	RouterExternal bool `json:"router:external,omitempty"`
 
 	// Shared 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:121 table "表 3 network对象" row 7
-	Shared *bool `json:"shared,omitempty"`
+	Shared bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:76 table "表 3 network对象" row 1
-	Status *NeutronShowNetworkNetworkStatus `json:"status,omitempty"`
+	Status NeutronShowNetworkNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
@@ -11113,13 +11113,13 @@ type NeutronShowNetworkNetwork struct {
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:114 table "表 3 network对象" row 6
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:187 table "表 3 network对象" row 16
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowNetworkNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
@@ -11144,7 +11144,7 @@ type NeutronShowPortBindingVifDetails struct {
 	// PrimaryInterface 取值为true，表示是虚拟机的主网卡。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:395 table "表 8 binding:vif_details对象" row 1
-	PrimaryInterface *bool `json:"primary_interface,omitempty"`
+	PrimaryInterface bool `json:"primary_interface,omitempty"`
 }
 
 // NeutronShowPortPort port对象列表，参见表3。
@@ -11155,7 +11155,7 @@ type NeutronShowPortPort struct {
 	// 【使用说明】只支持true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:98 table "表 3 port对象" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见allow_address_pair
 	// 【使用说明】
@@ -11198,26 +11198,26 @@ type NeutronShowPortPort struct {
 	// normal: 软交换
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:204 table "表 3 port对象" row 16
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType string `json:"binding:vnic_type,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:243 table "表 3 port对象" row 21
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DeviceID 设备ID
 	// 【使用说明】不支持设置和更新，由系统自动维护，该字段非空的端口不允许删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:121 table "表 3 port对象" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner 设备所属（DHCP/Router/ Nova等）
 	// 【使用说明】不支持更新，只允许用户在创建虚拟IP端口时，为虚拟IP端口设置device_owner为neutron:VIP_PORT，当端口的该字段不为空时，仅支持该字段为neutron:VIP_PORT时的端口删除。
 	// 该字段非空的端口不允许删除。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:129 table "表 3 port对象" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
 	// 【使用说明】不支持设置和更新，由系统自动维护
@@ -11232,7 +11232,7 @@ type NeutronShowPortPort struct {
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:228 table "表 3 port对象" row 19
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表6
 	//
@@ -11248,33 +11248,33 @@ type NeutronShowPortPort struct {
 	// 【使用说明】在查询端口列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:76 table "表 3 port对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MacAddress 端口MAC地址，例如："mac_address": "fa:16:3e:9e:ff:55"
 	// 【使用说明】只支持系统动态分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:106 table "表 3 port对象" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name 端口的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:84 table "表 3 port对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:91 table "表 3 port对象" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:212 table "表 3 port对象" row 17
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:236 table "表 3 port对象" row 20
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
@@ -11286,18 +11286,18 @@ type NeutronShowPortPort struct {
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:145 table "表 3 port对象" row 10
-	Status *NeutronShowPortPortStatus `json:"status,omitempty"`
+	Status NeutronShowPortPortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:138 table "表 3 port对象" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:251 table "表 3 port对象" row 22
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowPortPortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
@@ -11334,13 +11334,13 @@ type NeutronShowRouterRouter struct {
 	// 只支持true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:69 table "表 2 router对象" row 3
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:112 table "表 2 router对象" row 9
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
 	//
@@ -11351,18 +11351,18 @@ type NeutronShowRouterRouter struct {
 	// 【使用说明】在查询路由器列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:53 table "表 2 router对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 路由器的名称。
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:61 table "表 2 router对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:105 table "表 2 router对象" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Routes 扩展属性：路由信息列表，参见表4
 	//
@@ -11372,18 +11372,18 @@ type NeutronShowRouterRouter struct {
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:77 table "表 2 router对象" row 4
-	Status *NeutronShowRouterRouterStatus `json:"status,omitempty"`
+	Status NeutronShowRouterRouterStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:84 table "表 2 router对象" row 5
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:120 table "表 2 router对象" row 10
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowRouterRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
@@ -11409,28 +11409,28 @@ type NeutronShowSecurityGroupResponseBodySecurityGroup struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:96 table "表 2 Security Group对象" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:75 table "表 2 Security Group对象" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 安全组的id
 	// 使用说明：查询安全组列表非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:53 table "表 2 Security Group对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:68 table "表 2 Security Group对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:89 table "表 2 Security Group对象" row 6
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroupRules security_group_rule列表，参见表3
 	//
@@ -11440,13 +11440,13 @@ type NeutronShowSecurityGroupResponseBodySecurityGroup struct {
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:61 table "表 2 Security Group对象" row 2
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:104 table "表 2 Security Group对象" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem defines model for NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem.
@@ -11457,77 +11457,77 @@ type NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem str
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:214 table "表 3 Security Group Rule对象" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:134 table "表 3 Security Group Rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 规则方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:155 table "表 3 Security Group Rule对象" row 5
-	Direction *string `json:"direction,omitempty"`
+	Direction string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:192 table "表 3 Security Group Rule对象" row 10
-	Ethertype *NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype `json:"ethertype,omitempty"`
+	Ethertype NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:126 table "表 3 Security Group Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:176 table "表 3 Security Group Rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:183 table "表 3 Security Group Rule对象" row 9
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:207 table "表 3 Security Group Rule对象" row 12
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:169 table "表 3 Security Group Rule对象" row 7
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:148 table "表 3 Security Group Rule对象" row 4
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:162 table "表 3 Security Group Rule对象" row 6
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:141 table "表 3 Security Group Rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:200 table "表 3 Security Group Rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:222 table "表 3 Security Group Rule对象" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype 网络类型
@@ -11554,77 +11554,77 @@ type NeutronShowSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:141 table "表 2 Security Group Rule对象" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:61 table "表 2 Security Group Rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 规则方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:82 table "表 2 Security Group Rule对象" row 5
-	Direction *string `json:"direction,omitempty"`
+	Direction string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:119 table "表 2 Security Group Rule对象" row 10
-	Ethertype *NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:53 table "表 2 Security Group Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:103 table "表 2 Security Group Rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:110 table "表 2 Security Group Rule对象" row 9
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:134 table "表 2 Security Group Rule对象" row 12
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:96 table "表 2 Security Group Rule对象" row 7
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:75 table "表 2 Security Group Rule对象" row 4
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:89 table "表 2 Security Group Rule对象" row 6
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:68 table "表 2 Security Group Rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:127 table "表 2 Security Group Rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:149 table "表 2 Security Group Rule对象" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype 网络类型
@@ -11659,13 +11659,13 @@ type NeutronShowSubnetSubnet struct {
 	// 【使用说明】只支持10.0.0.0/8,172.16.0.0/12,192.168.0.0/16三个网段内的地址，掩码长度不能大于28。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:97 table "表 2 subnet对象" row 7
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:162 table "表 2 subnet对象" row 15
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DNSNameservers dns服务器
 	// 例如："dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
@@ -11677,13 +11677,13 @@ type NeutronShowSubnetSubnet struct {
 	// 【使用说明】只支持true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:147 table "表 2 subnet对象" row 13
-	EnableDhcp *bool `json:"enable_dhcp,omitempty"`
+	EnableDhcp bool `json:"enable_dhcp,omitempty"`
 
 	// GatewayIP 网关IP不允许和allocation_pools地址块冲突。
 	// 【使用说明】不支持修改。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:105 table "表 2 subnet对象" row 8
-	GatewayIP *string `json:"gateway_ip,omitempty"`
+	GatewayIP string `json:"gateway_ip,omitempty"`
 
 	// HostRoutes 虚拟机静态路由，参见“host_route对象”表
 	// 【使用说明】不支持，忽略输入信息
@@ -11695,49 +11695,49 @@ type NeutronShowSubnetSubnet struct {
 	// 【使用说明】在查询子网列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:53 table "表 2 subnet对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPVersion IP版本
 	// 【使用说明】只支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:68 table "表 2 subnet对象" row 3
-	IPVersion *int64 `json:"ip_version,omitempty"`
+	IPVersion int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:76 table "表 2 subnet对象" row 4
-	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
+	Ipv6AddressMode string `json:"ipv6_address_mode,omitempty"`
 
 	// Ipv6RaMode IPv6路由广播模式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:83 table "表 2 subnet对象" row 5
-	Ipv6RaMode *string `json:"ipv6_ra_mode,omitempty"`
+	Ipv6RaMode string `json:"ipv6_ra_mode,omitempty"`
 
 	// Name 子网的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:61 table "表 2 subnet对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:90 table "表 2 subnet对象" row 6
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:155 table "表 2 subnet对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:140 table "表 2 subnet对象" row 12
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:170 table "表 2 subnet对象" row 16
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateFirewallGroupRequestBody defines model for NeutronUpdateFirewallGroupRequestBody.
@@ -11806,38 +11806,38 @@ type NeutronUpdateFirewallGroupResponseBodyFirewallGroup struct {
 	// AdminStateUp 网络ACL是否受管理员控制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:213 table "表 4 Firewall Group对象" row 10
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:227 table "表 4 Firewall Group对象" row 12
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 网络ACL组描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:164 table "表 4 Firewall Group对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EgressFirewallPolicyID 出方向网络ACL策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:185 table "表 4 Firewall Group对象" row 6
-	EgressFirewallPolicyID *string `json:"egress_firewall_policy_id,omitempty"`
+	EgressFirewallPolicyID string `json:"egress_firewall_policy_id,omitempty"`
 
 	// ID 网络ACL组的uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:150 table "表 4 Firewall Group对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IngressFirewallPolicyID 入方向网络ACL策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:178 table "表 4 Firewall Group对象" row 5
-	IngressFirewallPolicyID *string `json:"ingress_firewall_policy_id,omitempty"`
+	IngressFirewallPolicyID string `json:"ingress_firewall_policy_id,omitempty"`
 
 	// Name 网络ACL组名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:157 table "表 4 Firewall Group对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Ports 网络ACL组绑定的端口列表。
 	//
@@ -11847,28 +11847,28 @@ type NeutronUpdateFirewallGroupResponseBodyFirewallGroup struct {
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:220 table "表 4 Firewall Group对象" row 11
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:199 table "表 4 Firewall Group对象" row 8
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// Status 网络ACL策略的状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:206 table "表 4 Firewall Group对象" row 9
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:171 table "表 4 Firewall Group对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:235 table "表 4 Firewall Group对象" row 13
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateFirewallPolicyRequestBody defines model for NeutronUpdateFirewallPolicyRequestBody.
@@ -11926,12 +11926,12 @@ type NeutronUpdateFirewallPolicyResponseBodyFirewallPolicy struct {
 	// Audited 审计标记。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:166 table "表 4 Firewall Policy对象" row 6
-	Audited *bool `json:"audited,omitempty"`
+	Audited bool `json:"audited,omitempty"`
 
 	// Description 网络ACL策略描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:145 table "表 4 Firewall Policy对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// FirewallRules 策略引用的网络ACL规则链。
 	//
@@ -11941,27 +11941,27 @@ type NeutronUpdateFirewallPolicyResponseBodyFirewallPolicy struct {
 	// ID 网络ACL策略uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:131 table "表 4 Firewall Policy对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 网络ACL策略名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:138 table "表 4 Firewall Policy对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:180 table "表 4 Firewall Policy对象" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:173 table "表 4 Firewall Policy对象" row 7
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:152 table "表 4 Firewall Policy对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronUpdateFirewallRuleRequestBody defines model for NeutronUpdateFirewallRuleRequestBody.
@@ -12066,72 +12066,72 @@ type NeutronUpdateFirewallRuleResponseBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:267 table "表 4 Firewall Rule对象" row 12
-	Action *string `json:"action,omitempty"`
+	Action string `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:204 table "表 4 Firewall Rule对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DestinationIPAddress 目的地址或者CIDR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:260 table "表 4 Firewall Rule对象" row 11
-	DestinationIPAddress *string `json:"destination_ip_address,omitempty"`
+	DestinationIPAddress string `json:"destination_ip_address,omitempty"`
 
 	// DestinationPort 目的端口号或者一段端口范围。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:239 table "表 4 Firewall Rule对象" row 8
-	DestinationPort *string `json:"destination_port,omitempty"`
+	DestinationPort string `json:"destination_port,omitempty"`
 
 	// Enabled 是否使能网络ACL规则。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:274 table "表 4 Firewall Rule对象" row 13
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 网络ACL规则的uuid标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:190 table "表 4 Firewall Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPVersion IP协议版本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:246 table "表 4 Firewall Rule对象" row 9
-	IPVersion *int64 `json:"ip_version,omitempty"`
+	IPVersion int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:197 table "表 4 Firewall Rule对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:281 table "表 4 Firewall Rule对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol IP协议。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:225 table "表 4 Firewall Rule对象" row 6
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// Public 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:218 table "表 4 Firewall Rule对象" row 5
-	Public *bool `json:"public,omitempty"`
+	Public bool `json:"public,omitempty"`
 
 	// SourceIPAddress 源地址或者CIDR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:253 table "表 4 Firewall Rule对象" row 10
-	SourceIPAddress *string `json:"source_ip_address,omitempty"`
+	SourceIPAddress string `json:"source_ip_address,omitempty"`
 
 	// SourcePort 源端口号或者一段端口范围。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:232 table "表 4 Firewall Rule对象" row 7
-	SourcePort *string `json:"source_port,omitempty"`
+	SourcePort string `json:"source_port,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:211 table "表 4 Firewall Rule对象" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // NeutronUpdateNetworkRequestBody defines model for NeutronUpdateNetworkRequestBody.
@@ -12186,7 +12186,7 @@ type NeutronUpdateNetworkResponseNetwork struct {
 	// 只支持true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:175 table "表 5 network对象" row 5
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AvailabilityZoneHints 本网络的候选可用域，当前版本不支持可用域调度。
 	//
@@ -12202,55 +12202,55 @@ type NeutronUpdateNetworkResponseNetwork struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:248 table "表 5 network对象" row 15
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DNSDomain 默认内网DNS域地址，系统自动生成维护，不支持设置和更新
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:234 table "表 5 network对象" row 13
-	DNSDomain *string `json:"dns_domain,omitempty"`
+	DNSDomain string `json:"dns_domain,omitempty"`
 
 	// ID 网络的id
 	// 【使用说明】在查询网络列表时候非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:197 table "表 5 network对象" row 8
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 网络名称。
 	// name不能为admin_external_net。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:160 table "表 5 network对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能，则network下所有虚机的安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:227 table "表 5 network对象" row 12
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:241 table "表 5 network对象" row 14
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// ProviderNetworkType 扩展属性：网络类型（支持vxlan，geneve）。
 	// 租户只能创建geneve类型网络。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:205 table "表 5 network对象" row 9
-	ProviderNetworkType *string `json:"provider:network_type,omitempty"`
+	ProviderNetworkType string `json:"provider:network_type,omitempty"`
 
 	// RouterExternal 扩展属性：是否外部网络
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:168 table "表 5 network对象" row 4
-	RouterExternal *bool `json:"router:external,omitempty"`
+	RouterExternal bool `json:"router:external,omitempty"`
 
 	// Shared 是否支持跨租户共享。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:190 table "表 5 network对象" row 7
-	Shared *bool `json:"shared,omitempty"`
+	Shared bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:145 table "表 5 network对象" row 1
-	Status *NeutronUpdateNetworkResponseNetworkStatus `json:"status,omitempty"`
+	Status NeutronUpdateNetworkResponseNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
@@ -12261,13 +12261,13 @@ type NeutronUpdateNetworkResponseNetwork struct {
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:183 table "表 5 network对象" row 6
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:256 table "表 5 network对象" row 16
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateNetworkResponseNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
@@ -12370,7 +12370,7 @@ type NeutronUpdatePortResponsePort struct {
 	// 【使用说明】只支持true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:288 table "表 7 port对象" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs 扩展属性：IP/Mac对列表，allow_address_pair参见表9
 	// 【使用说明】
@@ -12413,26 +12413,26 @@ type NeutronUpdatePortResponsePort struct {
 	// normal: 软交换
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:395 table "表 7 port对象" row 16
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType string `json:"binding:vnic_type,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:434 table "表 7 port对象" row 21
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// DeviceID 设备ID
 	// 【使用说明】不支持设置和更新，由系统自动维护，该字段非空的端口不允许删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:311 table "表 7 port对象" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner 设备所属（DHCP/Router/ Nova等）
 	// 【使用说明】不支持更新，只允许用户在创建虚拟IP端口时，为虚拟IP端口设置device_owner为neutron:VIP_PORT，当端口的该字段不为空时，仅支持该字段为neutron:VIP_PORT时的端口删除。
 	// 该字段非空的端口不允许删除。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:319 table "表 7 port对象" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
 	// 【使用说明】不支持设置和更新，由系统自动维护
@@ -12447,7 +12447,7 @@ type NeutronUpdatePortResponsePort struct {
 	// 【使用说明】不支持设置和更新，由系统自动维护，访问该默认内网域名前，请确保子网使用当前系统提供的DNS
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:419 table "表 7 port对象" row 19
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts 扩展属性：DHCP的扩展Option，参见表10
 	//
@@ -12463,33 +12463,33 @@ type NeutronUpdatePortResponsePort struct {
 	// 【使用说明】在查询端口列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:266 table "表 7 port对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MacAddress 端口MAC地址，例如："mac_address": "fa:16:3e:9e:ff:55"
 	// 【使用说明】只支持系统动态分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:296 table "表 7 port对象" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name 端口的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:274 table "表 7 port对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID 所属网络的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:281 table "表 7 port对象" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:403 table "表 7 port对象" row 17
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:427 table "表 7 port对象" row 20
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroups 扩展属性：安全组的UUID，例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]
 	// 【使用说明】不支持更新为空。
@@ -12501,18 +12501,18 @@ type NeutronUpdatePortResponsePort struct {
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:335 table "表 7 port对象" row 10
-	Status *NeutronUpdatePortResponsePortStatus `json:"status,omitempty"`
+	Status NeutronUpdatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:328 table "表 7 port对象" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:442 table "表 7 port对象" row 22
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdatePortResponsePortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
@@ -12580,13 +12580,13 @@ type NeutronUpdateRouterResponseRouter struct {
 	// 只支持true。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:211 table "表 6 router对象" row 3
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// CreatedAt 资源创建时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:254 table "表 6 router对象" row 9
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// ExternalGatewayInfo 扩展属性：外部网关信息，参见external_gateway_info对象
 	//
@@ -12597,18 +12597,18 @@ type NeutronUpdateRouterResponseRouter struct {
 	// 【使用说明】在查询路由器列表时非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:195 table "表 6 router对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 路由器的名称。
 	// 仅支持数字、字母、_(下划线)、-（中划线）、.（点）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:203 table "表 6 router对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:247 table "表 6 router对象" row 8
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Routes 扩展属性：路由信息列表，参见routes对象
 	//
@@ -12618,18 +12618,18 @@ type NeutronUpdateRouterResponseRouter struct {
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:219 table "表 6 router对象" row 4
-	Status *NeutronUpdateRouterResponseRouterStatus `json:"status,omitempty"`
+	Status NeutronUpdateRouterResponseRouterStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:226 table "表 6 router对象" row 5
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:262 table "表 6 router对象" row 10
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateRouterResponseRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
@@ -12699,28 +12699,28 @@ type NeutronUpdateSecurityGroupResponseBodySecurityGroup struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:154 table "表 4 Security Group对象" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:133 table "表 4 Security Group对象" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 安全组的id
 	// 使用说明：查询安全组列表非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:111 table "表 4 Security Group对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:126 table "表 4 Security Group对象" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:147 table "表 4 Security Group对象" row 6
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroupRules security_group_rule列表，参见表5
 	//
@@ -12730,13 +12730,13 @@ type NeutronUpdateSecurityGroupResponseBodySecurityGroup struct {
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:119 table "表 4 Security Group对象" row 2
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:162 table "表 4 Security Group对象" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem defines model for NeutronUpdateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem.
@@ -12747,77 +12747,77 @@ type NeutronUpdateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem s
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:272 table "表 5 Security Group Rule对象" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 安全组规则描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:192 table "表 5 Security Group Rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 规则方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:213 table "表 5 Security Group Rule对象" row 5
-	Direction *string `json:"direction,omitempty"`
+	Direction string `json:"direction,omitempty"`
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:250 table "表 5 Security Group Rule对象" row 10
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype string `json:"ethertype,omitempty"`
 
 	// ID 安全组规则id
 	// 使用说明：查询安全组规则非必选
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:184 table "表 5 Security Group Rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:234 table "表 5 Security Group Rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:241 table "表 5 Security Group Rule对象" row 9
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// ProjectID 项目ID，请参见获取项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:265 table "表 5 Security Group Rule对象" row 12
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:227 table "表 5 Security Group Rule对象" row 7
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID 所属安全组的对端id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:206 table "表 5 Security Group Rule对象" row 4
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 对端ip网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:220 table "表 5 Security Group Rule对象" row 6
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 所属安全组id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:199 table "表 5 Security Group Rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:258 table "表 5 Security Group Rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:280 table "表 5 Security Group Rule对象" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // NeutronUpdateSubnetRequestBody defines model for NeutronUpdateSubnetRequestBody.
@@ -12887,12 +12887,12 @@ type PeeringsLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:263 table "表 5 peerings_link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:270 table "表 5 peerings_link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // PortsLink defines model for PortsLink.
@@ -12902,12 +12902,12 @@ type PortsLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:546 table "表 9 ports_link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:553 table "表 9 ports_link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // Quotas 配额列表对象，请参见表3。
@@ -12933,22 +12933,22 @@ type RejectVpcPeeringResponseBody struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:113 table "表 2 响应参数" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:106 table "表 2 响应参数" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 对等连接id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:70 table "表 2 响应参数" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:77 table "表 2 响应参数" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表3。
 	//
@@ -12963,13 +12963,13 @@ type RejectVpcPeeringResponseBody struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:84 table "表 2 响应参数" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:121 table "表 2 响应参数" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // RemoveExtendCidrOption 移除VPC扩展网段请求体
@@ -12993,17 +12993,17 @@ type RemoveVpcExtendCidrError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:365 table "表 8 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:358 table "表 8 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:351 table "表 8 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // RemoveVpcExtendCidrRequestBody defines model for RemoveVpcExtendCidrRequestBody.
@@ -13031,7 +13031,7 @@ type RemoveVpcExtendCidrResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:147 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// Vpc 移除VPC扩展网段
 	//
@@ -13052,7 +13052,7 @@ type RemoveVpcExtendCidrVpc struct {
 	// - 约束：必须是ipv4 cidr格式，例如:192.168.0.0/16
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:199 table "表 5 Vpc" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CloudResources 功能说明：VPC关联资源类型和数量
 	// 取值范围：目前只返回VPC关联的routetable和virsubnet
@@ -13064,19 +13064,19 @@ type RemoveVpcExtendCidrVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:243 table "表 5 Vpc" row 9
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：VPC的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:191 table "表 5 Vpc" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：VPC所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:235 table "表 5 Vpc" row 8
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ExtendCidrs 功能描述：VPC的扩展网段
 	// 取值范围：
@@ -13089,18 +13089,18 @@ type RemoveVpcExtendCidrVpc struct {
 	// 取值范围：带“-”的UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:175 table "表 5 Vpc" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：VPC对应的名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:183 table "表 5 Vpc" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：VPC所属的项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:228 table "表 5 Vpc" row 7
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Status 功能说明：VPC对应的状态
 	// 取值范围：
@@ -13108,7 +13108,7 @@ type RemoveVpcExtendCidrVpc struct {
 	// - ACTIVE：创建成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:219 table "表 5 Vpc" row 6
-	Status *RemoveVpcExtendCidrVpcStatus `json:"status,omitempty"`
+	Status RemoveVpcExtendCidrVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
@@ -13120,7 +13120,7 @@ type RemoveVpcExtendCidrVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:251 table "表 5 Vpc" row 10
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // RemoveVpcExtendCidrVpcStatus 功能说明：VPC对应的状态
@@ -13138,12 +13138,12 @@ type RoutersLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:296 table "表 6 routers_link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:303 table "表 6 routers_link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // RoutesLink defines model for RoutesLink.
@@ -13153,12 +13153,12 @@ type RoutesLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:220 table "表 4 routes_link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:227 table "表 4 routes_link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // SecurityGroupsLink defines model for SecurityGroupsLink.
@@ -13168,12 +13168,12 @@ type SecurityGroupsLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:332 table "表 5 SecurityGroupsLink对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:339 table "表 5 SecurityGroupsLink对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // ShowAddressGroupAddressGroup 地址组的查询响应体
@@ -13184,20 +13184,20 @@ type ShowAddressGroupAddressGroup struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:149 table "表 3 AddressGroup" row 6
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：地址组描述信息
 	// 取值范围：0-255个字符
 	// 约束：不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:122 table "表 3 AddressGroup" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 功能说明：地址组唯一标识
 	// 取值范围：合法UUID的字符串
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:106 table "表 3 AddressGroup" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPSet 功能说明：地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
@@ -13212,24 +13212,24 @@ type ShowAddressGroupAddressGroup struct {
 	// - 6：表示ipv6地址组
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:140 table "表 3 AddressGroup" row 5
-	IPVersion *ShowAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
+	IPVersion ShowAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:114 table "表 3 AddressGroup" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// TenantID 功能说明：资源所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:165 table "表 3 AddressGroup" row 8
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:157 table "表 3 AddressGroup" row 7
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ShowAddressGroupAddressGroupIPVersion 功能说明：IP地址组ip版本
@@ -13247,17 +13247,17 @@ type ShowAddressGroupError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:202 table "表 4 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:195 table "表 4 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:188 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // ShowAddressGroupResponseBody defines model for ShowAddressGroupResponseBody.
@@ -13272,7 +13272,7 @@ type ShowAddressGroupResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:78 table "表 2 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // ShowNetworkIPAvailabilitiesResponseBody defines model for ShowNetworkIpAvailabilitiesResponseBody.
@@ -13293,7 +13293,7 @@ type ShowPortPort struct {
 	// - 约束：只支持true，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:118 table "表 3 port字段说明" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表。请参见表10
 	// - 约束：IP地址不允许为 “0.0.0.0/0”
@@ -13319,19 +13319,19 @@ type ShowPortPort struct {
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:202 table "表 3 port字段说明" row 16
-	BindingVnicType *ShowPortPortBindingVnicType `json:"binding:vnic_type,omitempty"`
+	BindingVnicType ShowPortPortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:139 table "表 3 port字段说明" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:146 table "表 3 port字段说明" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment - 功能说明：主网卡默认内网域名信息
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -13343,7 +13343,7 @@ type ShowPortPort struct {
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:216 table "表 3 port字段说明" row 18
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表11
 	//
@@ -13359,31 +13359,31 @@ type ShowPortPort struct {
 	// ID 端口唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:94 table "表 3 port字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceID - 功能说明：端口所属实例ID，例如RDS实例ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:223 table "表 3 port字段说明" row 19
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// InstanceType - 功能说明：端口所属实例类型，例如“RDS”
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:230 table "表 3 port字段说明" row 20
-	InstanceType *string `json:"instance_type,omitempty"`
+	InstanceType string `json:"instance_type,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:125 table "表 3 port字段说明" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:101 table "表 3 port字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
@@ -13393,12 +13393,12 @@ type ShowPortPort struct {
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:108 table "表 3 port字段说明" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled - 功能说明：端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:237 table "表 3 port字段说明" row 21
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
 	//
@@ -13409,17 +13409,17 @@ type ShowPortPort struct {
 	// - 取值范围：ACTIVE、BUILD、DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:160 table "表 3 port字段说明" row 10
-	Status *ShowPortPortStatus `json:"status,omitempty"`
+	Status ShowPortPortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:153 table "表 3 port字段说明" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// ZoneID 端口所属的可用分区
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:244 table "表 3 port字段说明" row 22
-	ZoneID *string `json:"zone_id,omitempty"`
+	ZoneID string `json:"zone_id,omitempty"`
 }
 
 // ShowPortPortBindingVnicType - 功能说明：绑定的vNIC类型
@@ -13453,7 +13453,7 @@ type ShowPortV1Port struct {
 	// - 约束：只支持true，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:104 table "表 3 port字段说明" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表5（扩展属性）
 	// - 约束：IP地址不允许为 “0.0.0.0”
@@ -13485,19 +13485,19 @@ type ShowPortV1Port struct {
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:196 table "表 3 port字段说明" row 16
-	BindingVnicType *ShowPortV1PortBindingVnicType `json:"binding:vnic_type,omitempty"`
+	BindingVnicType ShowPortV1PortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:125 table "表 3 port字段说明" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:132 table "表 3 port字段说明" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment 扩展属性：主网卡默认内网域名信息
 	// 【使用说明】不支持设置和更新，由系统自动维护
@@ -13512,7 +13512,7 @@ type ShowPortV1Port struct {
 	// 【使用说明】不支持设置和更新，由系统自动维护,访问该默认内网域名前，请确保子网使用当前系统提供的DNS
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:219 table "表 3 port字段说明" row 19
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表6
 	//
@@ -13528,30 +13528,30 @@ type ShowPortV1Port struct {
 	// ID 端口唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:83 table "表 3 port字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:111 table "表 3 port字段说明" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:90 table "表 3 port字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:97 table "表 3 port字段说明" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:203 table "表 3 port字段说明" row 17
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
 	//
@@ -13562,12 +13562,12 @@ type ShowPortV1Port struct {
 	// - 取值范围：ACTIVE、BUILD、DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:146 table "表 3 port字段说明" row 10
-	Status *ShowPortV1PortStatus `json:"status,omitempty"`
+	Status ShowPortV1PortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:139 table "表 3 port字段说明" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // ShowPortV1PortBindingVnicType - 功能说明：绑定的vNIC类型
@@ -13601,17 +13601,17 @@ type ShowPrivateipPrivateip struct {
 	// - 约束：此处的取值范围只是本服务支持的类型，其他类型未做标注
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:124 table "表 3 privateip字段说明" row 5
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// ID 私有IP标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:102 table "表 3 privateip字段说明" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPAddress 申请到的私有IP
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:131 table "表 3 privateip字段说明" row 6
-	IPAddress *string `json:"ip_address,omitempty"`
+	IPAddress string `json:"ip_address,omitempty"`
 
 	// Status - 功能说明：私有IP的状态
 	// - 取值范围：
@@ -13619,18 +13619,18 @@ type ShowPrivateipPrivateip struct {
 	// - DOWN：不可用
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:94 table "表 3 privateip字段说明" row 1
-	Status *ShowPrivateipPrivateipStatus `json:"status,omitempty"`
+	Status ShowPrivateipPrivateipStatus `json:"status,omitempty"`
 
 	// SubnetID 分配IP的子网标识
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:109 table "表 3 privateip字段说明" row 3
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:117 table "表 3 privateip字段说明" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // ShowPrivateipPrivateipStatus - 功能说明：私有IP的状态
@@ -13658,7 +13658,7 @@ type ShowQuotaResource struct {
 	// Min 允许修改的配额最小值
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:154 table "表 4 resource字段说明" row 4
-	Min *int64 `json:"min,omitempty"`
+	Min int64 `json:"min,omitempty"`
 
 	// Quota - 功能说明：资源的最大配额数
 	// - 取值范围：各类型资源默认配额数~Integer最大值
@@ -13685,7 +13685,7 @@ type ShowQuotaResource struct {
 	// - routetableContainRoutes默认200
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:145 table "表 4 resource字段说明" row 3
-	Quota *int64 `json:"quota,omitempty"`
+	Quota int64 `json:"quota,omitempty"`
 
 	// Type - 功能说明：根据type过滤查询指定类型的配额
 	// - 取值范围：
@@ -13710,13 +13710,13 @@ type ShowQuotaResource struct {
 	// - routetableContainRoutes
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:130 table "表 4 resource字段说明" row 1
-	Type *ShowQuotaResourceType `json:"type,omitempty"`
+	Type ShowQuotaResourceType `json:"type,omitempty"`
 
 	// Used - 功能说明：已创建的资源个数
 	// - 取值范围：0~quota数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:138 table "表 4 resource字段说明" row 2
-	Used *int64 `json:"used,omitempty"`
+	Used int64 `json:"used,omitempty"`
 }
 
 // ShowQuotaResourceType - 功能说明：根据type过滤查询指定类型的配额
@@ -13772,25 +13772,25 @@ type ShowRouteTableRoutetable struct {
 	// - 取值范围：true表示默认路由表；false表示自定义路由表
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:114 table "表 3 routetable字段说明" row 3
-	Default *bool `json:"default,omitempty"`
+	Default bool `json:"default,omitempty"`
 
 	// Description - 路由表的描述信息
 	// - 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:149 table "表 3 routetable字段说明" row 8
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID - 功能说明：路由表唯一标识
 	// - 取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:100 table "表 3 routetable字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name - 功能说明：路由表名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:107 table "表 3 routetable字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由对象列表，参见表4
 	// - 约束：每个路由表最大关联200条路由
@@ -13807,12 +13807,12 @@ type ShowRouteTableRoutetable struct {
 	// TenantID - 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:135 table "表 3 routetable字段说明" row 6
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// VpcID - 功能说明：路由表所属VPC的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:142 table "表 3 routetable字段说明" row 7
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ShowSecurityGroupError defines model for ShowSecurityGroupError.
@@ -13822,17 +13822,17 @@ type ShowSecurityGroupError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:338 table "表 5 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:331 table "表 5 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:324 table "表 5 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // ShowSecurityGroupResponseBody defines model for ShowSecurityGroupResponseBody.
@@ -13842,7 +13842,7 @@ type ShowSecurityGroupResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:78 table "表 2 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SecurityGroup 查询安全组详情响应体
 	//
@@ -13857,7 +13857,7 @@ type ShowSecurityGroupRuleResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:78 table "表 2 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SecurityGroupRule 安全组规则详情响应体
 	//
@@ -13876,19 +13876,19 @@ type ShowSecurityGroupRuleSecurityGroupRule struct {
 	// 约束：默认值为deny
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:164 table "表 3 SecurityGroupRule" row 8
-	Action *ShowSecurityGroupRuleSecurityGroupRuleAction `json:"action,omitempty"`
+	Action ShowSecurityGroupRuleSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:210 table "表 3 SecurityGroupRule" row 13
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:114 table "表 3 SecurityGroupRule" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction 功能说明：安全组规则的出入控制方向
 	// 取值范围：
@@ -13896,58 +13896,58 @@ type ShowSecurityGroupRuleSecurityGroupRule struct {
 	// - egress表示出方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:129 table "表 3 SecurityGroupRule" row 4
-	Direction *ShowSecurityGroupRuleSecurityGroupRuleDirection `json:"direction,omitempty"`
+	Direction ShowSecurityGroupRuleSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型
 	// 取值范围：IPv4，IPv6
 	// 约束：不填默认值为IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:147 table "表 3 SecurityGroupRule" row 6
-	Ethertype *ShowSecurityGroupRuleSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype ShowSecurityGroupRuleSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:106 table "表 3 SecurityGroupRule" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Multiport 功能说明：端口取值范围
 	// 取值范围：支持单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:156 table "表 3 SecurityGroupRule" row 7
-	Multiport *string `json:"multiport,omitempty"`
+	Multiport string `json:"multiport,omitempty"`
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:174 table "表 3 SecurityGroupRule" row 9
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：安全组规则所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:226 table "表 3 SecurityGroupRule" row 15
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：协议类型
 	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号
 	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:138 table "表 3 SecurityGroupRule" row 5
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteAddressGroupID 功能说明：远端地址组ID
 	// 取值范围：租户下存在的地址组ID
 	// 约束：与remote_ip_prefix，remote_group_id功能互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:201 table "表 3 SecurityGroupRule" row 12
-	RemoteAddressGroupID *string `json:"remote_address_group_id,omitempty"`
+	RemoteAddressGroupID string `json:"remote_address_group_id,omitempty"`
 
 	// RemoteGroupID 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
 	// 取值范围：租户下存在的安全组ID
 	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:182 table "表 3 SecurityGroupRule" row 10
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix 功能说明：远端IP地址，
 	// - 当direction是egress时，为虚拟机访问端的地址
@@ -13956,18 +13956,18 @@ type ShowSecurityGroupRuleSecurityGroupRule struct {
 	// 约束：与remote_group_id、remote_address_group_id互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:191 table "表 3 SecurityGroupRule" row 11
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 功能说明：安全组规则所属的安全组ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:122 table "表 3 SecurityGroupRule" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// UpdatedAt 功能说明：安全组规则更新时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:218 table "表 3 SecurityGroupRule" row 14
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ShowSecurityGroupRuleSecurityGroupRuleAction 功能说明：安全组规则生效策略
@@ -14012,7 +14012,7 @@ type ShowSecurityGroupRuleV1SecurityGroupRule struct {
 	// - 取值范围：0-255个字符，支持数字、字母、中文字符
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:101 table "表 3 security_group_rule对象" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Direction - 功能说明：出入控制方向
 	// - 取值范围：
@@ -14020,62 +14020,62 @@ type ShowSecurityGroupRuleV1SecurityGroupRule struct {
 	// - ingress：入方向
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:115 table "表 3 security_group_rule对象" row 4
-	Direction *ShowSecurityGroupRuleV1SecurityGroupRuleDirection `json:"direction,omitempty"`
+	Direction ShowSecurityGroupRuleV1SecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype - 功能说明：IP协议类型
 	// - 取值范围：IPv4，IPv6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:123 table "表 3 security_group_rule对象" row 5
-	Ethertype *ShowSecurityGroupRuleV1SecurityGroupRuleEthertype `json:"ethertype,omitempty"`
+	Ethertype ShowSecurityGroupRuleV1SecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// ID 安全组规则标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:94 table "表 3 security_group_rule对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:144 table "表 3 security_group_rule对象" row 8
-	PortRangeMax *int64 `json:"port_range_max,omitempty"`
+	PortRangeMax int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:137 table "表 3 security_group_rule对象" row 7
-	PortRangeMin *int64 `json:"port_range_min,omitempty"`
+	PortRangeMin int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp等
 	// - 约束：为空表示支持所有协议
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:130 table "表 3 security_group_rule对象" row 6
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 
 	// RemoteGroupID - 功能说明：对端安全组id
 	// - 约束：和remote_ip_prefix互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:158 table "表 3 security_group_rule对象" row 10
-	RemoteGroupID *string `json:"remote_group_id,omitempty"`
+	RemoteGroupID string `json:"remote_group_id,omitempty"`
 
 	// RemoteIPPrefix - 功能说明：远端IP地址，当direction是egress时为虚拟机访问端的地址，当direction是ingress时为访问虚拟机的地址
 	// - 取值范围：IP地址，或者cidr格式
 	// - 约束：和remote_group_id互斥
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:151 table "表 3 security_group_rule对象" row 9
-	RemoteIPPrefix *string `json:"remote_ip_prefix,omitempty"`
+	RemoteIPPrefix string `json:"remote_ip_prefix,omitempty"`
 
 	// SecurityGroupID 安全组标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:108 table "表 3 security_group_rule对象" row 3
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
+	SecurityGroupID string `json:"security_group_id,omitempty"`
 
 	// TenantID - 功能说明：安全组规则所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:165 table "表 3 security_group_rule对象" row 11
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // ShowSecurityGroupRuleV1SecurityGroupRuleDirection - 功能说明：出入控制方向
@@ -14100,36 +14100,36 @@ type ShowSecurityGroupSecurityGroupInfo struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:137 table "表 3 SecurityGroupInfo" row 5
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:122 table "表 3 SecurityGroupInfo" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：安全组所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:153 table "表 3 SecurityGroupInfo" row 7
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID 功能描述：安全组对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:106 table "表 3 SecurityGroupInfo" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:114 table "表 3 SecurityGroupInfo" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：安全组所属的项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:130 table "表 3 SecurityGroupInfo" row 4
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroupRule 安全组规则
 	//
@@ -14140,7 +14140,7 @@ type ShowSecurityGroupSecurityGroupInfo struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:145 table "表 3 SecurityGroupInfo" row 6
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ShowSecurityGroupV1ResponseBody defines model for ShowSecurityGroupV1ResponseBody.
@@ -14160,7 +14160,7 @@ type ShowSecurityGroupV1SecurityGroup struct {
 	// Description 安全组描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:101 table "表 3 security_group字段说明" row 2
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。创建安全组时，给安全组绑定企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
@@ -14168,17 +14168,17 @@ type ShowSecurityGroupV1SecurityGroup struct {
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:131 table "表 3 security_group字段说明" row 6
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID 安全组唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:108 table "表 3 security_group字段说明" row 3
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 安全组名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:94 table "表 3 security_group字段说明" row 1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// SecurityGroupRules 默认安全组规则，保证安全组内互通。
 	//
@@ -14190,7 +14190,7 @@ type ShowSecurityGroupV1SecurityGroup struct {
 	// 该参数已废弃，不建议继续使用。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:115 table "表 3 security_group字段说明" row 4
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ShowSubNetworkInterfaceResponseBody defines model for ShowSubNetworkInterfaceResponseBody.
@@ -14200,7 +14200,7 @@ type ShowSubNetworkInterfaceResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:40 table "表 3 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SubNetworkInterface 辅助弹性网卡响应体
 	//
@@ -14215,47 +14215,47 @@ type ShowSubNetworkInterfaceSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:61 table "表 4 SubNetworkInterface" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:55 table "表 4 SubNetworkInterface" row 8
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:48 table "表 4 SubNetworkInterface" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:51 table "表 4 SubNetworkInterface" row 4
-	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
+	Ipv6IPAddress string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:52 table "表 4 SubNetworkInterface" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:53 table "表 4 SubNetworkInterface" row 6
-	ParentDeviceID *string `json:"parent_device_id,omitempty"`
+	ParentDeviceID string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:54 table "表 4 SubNetworkInterface" row 7
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:50 table "表 4 SubNetworkInterface" row 3
-	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
+	PrivateIPAddress string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:60 table "表 4 SubNetworkInterface" row 13
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表；例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
 	//
@@ -14270,17 +14270,17 @@ type ShowSubNetworkInterfaceSubNetworkInterface struct {
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:49 table "表 4 SubNetworkInterface" row 2
-	VirsubnetID *string `json:"virsubnet_id,omitempty"`
+	VirsubnetID string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:57 table "表 4 SubNetworkInterface" row 10
-	VlanID *int64 `json:"vlan_id,omitempty"`
+	VlanID int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:56 table "表 4 SubNetworkInterface" row 9
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ShowSubNetworkInterfacesQuantityError defines model for ShowSubNetworkInterfacesQuantityError.
@@ -14290,17 +14290,17 @@ type ShowSubNetworkInterfacesQuantityError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:51 table "表 4 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:50 table "表 4 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:49 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // ShowSubNetworkInterfacesQuantityResponseBody defines model for ShowSubNetworkInterfacesQuantityResponseBody.
@@ -14310,12 +14310,12 @@ type ShowSubNetworkInterfacesQuantityResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:39 table "表 3 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SubNetworkInterfaces 辅助弹性网卡数目
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:40 table "表 3 响应Body参数" row 2
-	SubNetworkInterfaces *int64 `json:"sub_network_interfaces,omitempty"`
+	SubNetworkInterfaces int64 `json:"sub_network_interfaces,omitempty"`
 }
 
 // ShowSubnetResponseBody defines model for ShowSubnetResponseBody.
@@ -14335,28 +14335,28 @@ type ShowSubnetSubnet struct {
 	// AvailabilityZone 子网所在的可用区标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:179 table "表 3 subnet对象" row 13
-	AvailabilityZone *string `json:"availability_zone,omitempty"`
+	AvailabilityZone string `json:"availability_zone,omitempty"`
 
 	// Cidr 子网的网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:116 table "表 3 subnet对象" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CidrV6 IPv6子网的网段，如果子网为IPv4子网，则不返回此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:137 table "表 3 subnet对象" row 7
-	CidrV6 *string `json:"cidr_v6,omitempty"`
+	CidrV6 string `json:"cidr_v6,omitempty"`
 
 	// Description - 功能说明：子网描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:109 table "表 3 subnet对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DhcpEnable 子网是否开启dhcp功能
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:151 table "表 3 subnet对象" row 9
-	DhcpEnable *bool `json:"dhcp_enable,omitempty"`
+	DhcpEnable bool `json:"dhcp_enable,omitempty"`
 
 	// DNSList 子网dns服务器地址列表集
 	//
@@ -14371,48 +14371,48 @@ type ShowSubnetSubnet struct {
 	// GatewayIP 子网的网关
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:123 table "表 3 subnet对象" row 5
-	GatewayIP *string `json:"gateway_ip,omitempty"`
+	GatewayIP string `json:"gateway_ip,omitempty"`
 
 	// GatewayIPV6 IPv6子网的网关，如果子网为IPv4子网，则不返回此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:144 table "表 3 subnet对象" row 8
-	GatewayIPV6 *string `json:"gateway_ip_v6,omitempty"`
+	GatewayIPV6 string `json:"gateway_ip_v6,omitempty"`
 
 	// ID uuid形式的一个资源标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:95 table "表 3 subnet对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Ipv6Enable 是否创建IPv6子网
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:130 table "表 3 subnet对象" row 6
-	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
+	Ipv6Enable bool `json:"ipv6_enable,omitempty"`
 
 	// Name - 功能说明：子网名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:102 table "表 3 subnet对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NeutronNetworkID 对应网络（OpenStack Neutron接口）id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:201 table "表 3 subnet对象" row 16
-	NeutronNetworkID *string `json:"neutron_network_id,omitempty"`
+	NeutronNetworkID string `json:"neutron_network_id,omitempty"`
 
 	// NeutronSubnetID 对应子网（OpenStack Neutron接口）id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:208 table "表 3 subnet对象" row 17
-	NeutronSubnetID *string `json:"neutron_subnet_id,omitempty"`
+	NeutronSubnetID string `json:"neutron_subnet_id,omitempty"`
 
 	// NeutronSubnetIDV6 对应IPv6子网（OpenStack Neutron接口）id，如果子网为IPv4子网，则不返回此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:215 table "表 3 subnet对象" row 18
-	NeutronSubnetIDV6 *string `json:"neutron_subnet_id_v6,omitempty"`
+	NeutronSubnetIDV6 string `json:"neutron_subnet_id_v6,omitempty"`
 
 	// PrimaryDNS 子网dns服务器地址1
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:158 table "表 3 subnet对象" row 10
-	PrimaryDNS *string `json:"primary_dns,omitempty"`
+	PrimaryDNS string `json:"primary_dns,omitempty"`
 
 	// Scope 子网作用域。
 	// 取值范围：
@@ -14420,12 +14420,12 @@ type ShowSubnetSubnet struct {
 	// - {azId}：表示作用域为具体的可用区
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:229 table "表 3 subnet对象" row 20
-	Scope *string `json:"scope,omitempty"`
+	Scope string `json:"scope,omitempty"`
 
 	// SecondaryDNS 子网dns服务器地址2
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:165 table "表 3 subnet对象" row 11
-	SecondaryDNS *string `json:"secondary_dns,omitempty"`
+	SecondaryDNS string `json:"secondary_dns,omitempty"`
 
 	// Status - 功能说明：子网的状态。
 	// - 取值范围：ACTIVE,UNKNOWN,ERROR
@@ -14434,12 +14434,12 @@ type ShowSubnetSubnet struct {
 	// - ERROR表示子网状态故障
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:193 table "表 3 subnet对象" row 15
-	Status *ShowSubnetSubnetStatus `json:"status,omitempty"`
+	Status ShowSubnetSubnetStatus `json:"status,omitempty"`
 
 	// VpcID 子网所在VPC标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:186 table "表 3 subnet对象" row 14
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ShowSubnetSubnetStatus - 功能说明：子网的状态。
@@ -14472,14 +14472,14 @@ type ShowSubnetTagsTag struct {
 	// - 同一资源的key值不能重复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:94 table "表 3 tag对象" row 1
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
 
 	// Value - 标签值
 	// - 长度不超过43个字符。
 	// - 由英文字母、数字、下划线、点、中划线、中文字符组成。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:101 table "表 3 tag对象" row 2
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty"`
 }
 
 // ShowTrafficMirrorFilterResponseBody defines model for ShowTrafficMirrorFilterResponseBody.
@@ -14509,12 +14509,12 @@ type ShowTrafficMirrorFilterTrafficMirrorFilter struct {
 	// CreatedAt 创建时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:57 table "表 5 TrafficMirrorFilter" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像筛选条件的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:53 table "表 5 TrafficMirrorFilter" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EgressRules 功能说明：出方向筛选规则列表
 	//
@@ -14524,7 +14524,7 @@ type ShowTrafficMirrorFilterTrafficMirrorFilter struct {
 	// ID 功能说明：流量镜像筛选条件ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:51 table "表 5 TrafficMirrorFilter" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IngressRules 功能说明：入方向筛选规则列表
 	//
@@ -14534,17 +14534,17 @@ type ShowTrafficMirrorFilterTrafficMirrorFilter struct {
 	// Name 功能说明：流量镜像筛选条件的名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:54 table "表 5 TrafficMirrorFilter" row 4
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:52 table "表 5 TrafficMirrorFilter" row 2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// UpdatedAt 更新时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:58 table "表 5 TrafficMirrorFilter" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ShowTrafficMirrorSessionResponseBody defines model for ShowTrafficMirrorSessionResponseBody.
@@ -14570,22 +14570,22 @@ type ShowVpcPeeringPeering struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:134 table "表 3 peering对象" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:127 table "表 3 peering对象" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 对等连接id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:91 table "表 3 peering对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:98 table "表 3 peering对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表4。
 	//
@@ -14600,13 +14600,13 @@ type ShowVpcPeeringPeering struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:105 table "表 3 peering对象" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:142 table "表 3 peering对象" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ShowVpcPeeringResponseBody defines model for ShowVpcPeeringResponseBody.
@@ -14646,32 +14646,32 @@ type ShowVpcRouteRoute struct {
 	// Destination 路由目的地址CIDR，如192.168.200.0/24。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:99 table "表 3 route对象" row 2
-	Destination *string `json:"destination,omitempty"`
+	Destination string `json:"destination,omitempty"`
 
 	// ID 路由id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:92 table "表 3 route对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Nexthop 路由下一跳，如果路由是“peering”类型，填写vpc peering id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:106 table "表 3 route对象" row 3
-	Nexthop *string `json:"nexthop,omitempty"`
+	Nexthop string `json:"nexthop,omitempty"`
 
 	// TenantID 项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:127 table "表 3 route对象" row 6
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// Type 路由类型。目前只支持“peering”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:113 table "表 3 route对象" row 4
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// VpcID 路由的vpc，需要填写存在的vpc_id。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:120 table "表 3 route对象" row 5
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // ShowVpcTagsResponseBody defines model for ShowVpcTagsResponseBody.
@@ -14697,13 +14697,13 @@ type ShowVpcVpc struct {
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:115 table "表 3 vpc对象" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:108 table "表 3 vpc对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
@@ -14711,19 +14711,19 @@ type ShowVpcVpc struct {
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:138 table "表 3 vpc对象" row 7
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID uuid形式的一个资源标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:94 table "表 3 vpc对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name - 功能说明：虚拟私有云名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	// - 约束：如果名称不为空，则同一个租户下的名称不能重复
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:101 table "表 3 vpc对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由信息列表。
 	// - 约束：详情参见route对象。
@@ -14737,7 +14737,7 @@ type ShowVpcVpc struct {
 	// - OK：创建成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:123 table "表 3 vpc对象" row 5
-	Status *ShowVpcVpcStatus `json:"status,omitempty"`
+	Status ShowVpcVpcStatus `json:"status,omitempty"`
 }
 
 // ShowVpcVpcStatus - 功能说明：虚拟私有云的状态。
@@ -14755,7 +14755,7 @@ type ShowVpcVpcResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:78 table "表 2 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// Vpc VPC响应体
 	//
@@ -14776,7 +14776,7 @@ type ShowVpcVpcVpc struct {
 	// - 约束：必须是ipv4 cidr格式，例如:192.168.0.0/16
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:130 table "表 3 Vpc" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CloudResources 功能说明：VPC关联资源类型和数量
 	// 取值范围：目前只返回VPC关联的routetable和virsubnet
@@ -14788,19 +14788,19 @@ type ShowVpcVpcVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:174 table "表 3 Vpc" row 9
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：VPC的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:122 table "表 3 Vpc" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：VPC所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:166 table "表 3 Vpc" row 8
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ExtendCidrs 功能描述：VPC的扩展网段
 	// 取值范围：
@@ -14813,18 +14813,18 @@ type ShowVpcVpcVpc struct {
 	// 取值范围：带“-”的UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:106 table "表 3 Vpc" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：VPC对应的名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:114 table "表 3 Vpc" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：VPC所属的项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:159 table "表 3 Vpc" row 7
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// Status 功能说明：VPC对应的状态
 	// 取值范围：
@@ -14832,7 +14832,7 @@ type ShowVpcVpcVpc struct {
 	// - ACTIVE：创建成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:150 table "表 3 Vpc" row 6
-	Status *ShowVpcVpcVpcStatus `json:"status,omitempty"`
+	Status ShowVpcVpcVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
@@ -14844,7 +14844,7 @@ type ShowVpcVpcVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:182 table "表 3 Vpc" row 10
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // ShowVpcVpcVpcStatus 功能说明：VPC对应的状态
@@ -14862,33 +14862,33 @@ type SubnetIPAvailability struct {
 	// Cidr 子网的CIDR
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:186 table "表 4 subnet_ip_availability对象说明" row 5
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// IPVersion 子网的IP版本，取值为4或者6
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:179 table "表 4 subnet_ip_availability对象说明" row 4
-	IPVersion *SubnetIPAvailabilityIPVersion `json:"ip_version,omitempty"`
+	IPVersion SubnetIPAvailabilityIPVersion `json:"ip_version,omitempty"`
 
 	// SubnetID 子网ID
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:164 table "表 4 subnet_ip_availability对象说明" row 2
-	SubnetID *string `json:"subnet_id,omitempty"`
+	SubnetID string `json:"subnet_id,omitempty"`
 
 	// SubnetName 子网名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:172 table "表 4 subnet_ip_availability对象说明" row 3
-	SubnetName *string `json:"subnet_name,omitempty"`
+	SubnetName string `json:"subnet_name,omitempty"`
 
 	// TotalIps 子网中IP总数（不包含系统预留地址）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:193 table "表 4 subnet_ip_availability对象说明" row 6
-	TotalIps *int64 `json:"total_ips,omitempty"`
+	TotalIps int64 `json:"total_ips,omitempty"`
 
 	// UsedIps 子网中已经使用的IP数目（不包含系统预留地址）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:157 table "表 4 subnet_ip_availability对象说明" row 1
-	UsedIps *int64 `json:"used_ips,omitempty"`
+	UsedIps int64 `json:"used_ips,omitempty"`
 }
 
 // SubnetIPAvailabilityIPVersion 子网的IP版本，取值为4或者6
@@ -14903,28 +14903,28 @@ type Subnets struct {
 	// AvailabilityZone 子网所在的可用区标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:210 table "表 3 subnets对象" row 13
-	AvailabilityZone *string `json:"availability_zone,omitempty"`
+	AvailabilityZone string `json:"availability_zone,omitempty"`
 
 	// Cidr 子网的网段
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:147 table "表 3 subnets对象" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CidrV6 IPv6子网的网段，如果子网为IPv4子网，则不返回此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:168 table "表 3 subnets对象" row 7
-	CidrV6 *string `json:"cidr_v6,omitempty"`
+	CidrV6 string `json:"cidr_v6,omitempty"`
 
 	// Description - 功能说明：子网描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:140 table "表 3 subnets对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// DhcpEnable 子网是否开启dhcp功能
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:182 table "表 3 subnets对象" row 9
-	DhcpEnable *bool `json:"dhcp_enable,omitempty"`
+	DhcpEnable bool `json:"dhcp_enable,omitempty"`
 
 	// DNSList 子网dns服务器地址列表集
 	//
@@ -14939,48 +14939,48 @@ type Subnets struct {
 	// GatewayIP 子网的网关
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:154 table "表 3 subnets对象" row 5
-	GatewayIP *string `json:"gateway_ip,omitempty"`
+	GatewayIP string `json:"gateway_ip,omitempty"`
 
 	// GatewayIPV6 IPv6子网的网关，如果子网为IPv4子网，则不返回此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:175 table "表 3 subnets对象" row 8
-	GatewayIPV6 *string `json:"gateway_ip_v6,omitempty"`
+	GatewayIPV6 string `json:"gateway_ip_v6,omitempty"`
 
 	// ID uuid形式的一个资源标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:126 table "表 3 subnets对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Ipv6Enable 是否创建IPv6子网
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:161 table "表 3 subnets对象" row 6
-	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
+	Ipv6Enable bool `json:"ipv6_enable,omitempty"`
 
 	// Name - 功能说明：子网名称
 	// - 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:133 table "表 3 subnets对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NeutronNetworkID 对应网络（OpenStack Neutron接口）id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:232 table "表 3 subnets对象" row 16
-	NeutronNetworkID *string `json:"neutron_network_id,omitempty"`
+	NeutronNetworkID string `json:"neutron_network_id,omitempty"`
 
 	// NeutronSubnetID 对应子网（OpenStack Neutron接口）id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:239 table "表 3 subnets对象" row 17
-	NeutronSubnetID *string `json:"neutron_subnet_id,omitempty"`
+	NeutronSubnetID string `json:"neutron_subnet_id,omitempty"`
 
 	// NeutronSubnetIDV6 对应IPv6子网（OpenStack Neutron接口）id，如果子网为IPv4子网，则不返回此参数
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:246 table "表 3 subnets对象" row 18
-	NeutronSubnetIDV6 *string `json:"neutron_subnet_id_v6,omitempty"`
+	NeutronSubnetIDV6 string `json:"neutron_subnet_id_v6,omitempty"`
 
 	// PrimaryDNS 子网dns服务器地址1
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:189 table "表 3 subnets对象" row 10
-	PrimaryDNS *string `json:"primary_dns,omitempty"`
+	PrimaryDNS string `json:"primary_dns,omitempty"`
 
 	// Scope 子网作用域。
 	// 取值范围：
@@ -14988,12 +14988,12 @@ type Subnets struct {
 	// - {azId}：表示作用域为具体的可用区
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:260 table "表 3 subnets对象" row 20
-	Scope *string `json:"scope,omitempty"`
+	Scope string `json:"scope,omitempty"`
 
 	// SecondaryDNS 子网dns服务器地址2
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:196 table "表 3 subnets对象" row 11
-	SecondaryDNS *string `json:"secondary_dns,omitempty"`
+	SecondaryDNS string `json:"secondary_dns,omitempty"`
 
 	// Status - 功能说明：子网的状态。
 	// - 取值范围：ACTIVE,UNKNOWN,ERROR
@@ -15002,12 +15002,12 @@ type Subnets struct {
 	// - ERROR表示子网状态故障
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:224 table "表 3 subnets对象" row 15
-	Status *SubnetsStatus `json:"status,omitempty"`
+	Status SubnetsStatus `json:"status,omitempty"`
 
 	// VpcID 子网所在VPC标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:217 table "表 3 subnets对象" row 14
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // SubnetsStatus - 功能说明：子网的状态。
@@ -15026,12 +15026,12 @@ type SubnetsLink struct {
 	// Href API链接
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:378 table "表 6 subnets_link对象" row 1
-	Href *string `json:"href,omitempty"`
+	Href string `json:"href,omitempty"`
 
 	// Rel API链接与该API版本的关系
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:385 table "表 6 subnets_link对象" row 2
-	Rel *string `json:"rel,omitempty"`
+	Rel string `json:"rel,omitempty"`
 }
 
 // TrafficMirrorFilterResponseBody defines model for TrafficMirrorFilterResponseBody.
@@ -15071,47 +15071,47 @@ type UpdateAddSourceTrafficMirrorSession struct {
 	// CreatedAt 功能说明：创建时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:72 table "表 5 TrafficMirrorSession" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:62 table "表 5 TrafficMirrorSession" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:70 table "表 5 TrafficMirrorSession" row 12
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 功能说明：流量镜像会话ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:59 table "表 5 TrafficMirrorSession" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:61 table "表 5 TrafficMirrorSession" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:68 table "表 5 TrafficMirrorSession" row 10
-	PacketLength *int64 `json:"packet_length,omitempty"`
+	PacketLength int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:69 table "表 5 TrafficMirrorSession" row 11
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:60 table "表 5 TrafficMirrorSession" row 2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:63 table "表 5 TrafficMirrorSession" row 5
-	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
+	TrafficMirrorFilterID string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
 	//
@@ -15121,27 +15121,27 @@ type UpdateAddSourceTrafficMirrorSession struct {
 	// TrafficMirrorTargetID 功能说明：镜像目的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:65 table "表 5 TrafficMirrorSession" row 7
-	TrafficMirrorTargetID *string `json:"traffic_mirror_target_id,omitempty"`
+	TrafficMirrorTargetID string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:66 table "表 5 TrafficMirrorSession" row 8
-	TrafficMirrorTargetType *UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
+	TrafficMirrorTargetType UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:71 table "表 5 TrafficMirrorSession" row 13
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UpdatedAt 功能说明：更新时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:73 table "表 5 TrafficMirrorSession" row 15
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215默认值：1
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:67 table "表 5 TrafficMirrorSession" row 9
-	VirtualNetworkID *int64 `json:"virtual_network_id,omitempty"`
+	VirtualNetworkID int64 `json:"virtual_network_id,omitempty"`
 }
 
 // UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
@@ -15167,20 +15167,20 @@ type UpdateAddressGroupAddressGroup struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:247 table "表 5 AddressGroup" row 6
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：地址组描述信息
 	// 取值范围：0-255个字符
 	// 约束：不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:220 table "表 5 AddressGroup" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 功能说明：地址组唯一标识
 	// 取值范围：合法UUID的字符串
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:204 table "表 5 AddressGroup" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// IPSet 功能说明：地址组可包含地址集
 	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
@@ -15195,24 +15195,24 @@ type UpdateAddressGroupAddressGroup struct {
 	// - 6：表示ipv6地址组
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:238 table "表 5 AddressGroup" row 5
-	IPVersion *UpdateAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
+	IPVersion UpdateAddressGroupAddressGroupIPVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:212 table "表 5 AddressGroup" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// TenantID 功能说明：资源所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:263 table "表 5 AddressGroup" row 8
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:255 table "表 5 AddressGroup" row 7
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // UpdateAddressGroupAddressGroupIPVersion 功能说明：IP地址组ip版本
@@ -15230,17 +15230,17 @@ type UpdateAddressGroupError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:300 table "表 6 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:293 table "表 6 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:286 table "表 6 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // UpdateAddressGroupOption 更新地址组的请求体
@@ -15298,7 +15298,7 @@ type UpdateAddressGroupResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:176 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // UpdatePortRequestBody defines model for UpdatePortRequestBody.
@@ -15361,7 +15361,7 @@ type UpdatePortResponsePort struct {
 	// - 约束：只支持true，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:269 table "表 6 port字段说明" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表。请参见表10
 	// - 约束：IP地址不允许为 “0.0.0.0/0”
@@ -15387,19 +15387,19 @@ type UpdatePortResponsePort struct {
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:353 table "表 6 port字段说明" row 16
-	BindingVnicType *UpdatePortResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
+	BindingVnicType UpdatePortResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:290 table "表 6 port字段说明" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:297 table "表 6 port字段说明" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// DNSAssignment - 功能说明：主网卡默认内网域名信息
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -15411,7 +15411,7 @@ type UpdatePortResponsePort struct {
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:367 table "表 6 port字段说明" row 18
-	DNSName *string `json:"dns_name,omitempty"`
+	DNSName string `json:"dns_name,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表11
 	//
@@ -15427,31 +15427,31 @@ type UpdatePortResponsePort struct {
 	// ID 端口唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:245 table "表 6 port字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// InstanceID - 功能说明：端口所属实例ID，例如RDS实例ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:374 table "表 6 port字段说明" row 19
-	InstanceID *string `json:"instance_id,omitempty"`
+	InstanceID string `json:"instance_id,omitempty"`
 
 	// InstanceType - 功能说明：端口所属实例类型，例如“RDS”
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:381 table "表 6 port字段说明" row 20
-	InstanceType *string `json:"instance_type,omitempty"`
+	InstanceType string `json:"instance_type,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:276 table "表 6 port字段说明" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:252 table "表 6 port字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
@@ -15461,12 +15461,12 @@ type UpdatePortResponsePort struct {
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:259 table "表 6 port字段说明" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled - 功能说明：端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:388 table "表 6 port字段说明" row 21
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
 	//
@@ -15477,17 +15477,17 @@ type UpdatePortResponsePort struct {
 	// - 取值范围：ACTIVE、BUILD、DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:311 table "表 6 port字段说明" row 10
-	Status *UpdatePortResponsePortStatus `json:"status,omitempty"`
+	Status UpdatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:304 table "表 6 port字段说明" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 
 	// ZoneID 端口所属的可用分区
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:395 table "表 6 port字段说明" row 22
-	ZoneID *string `json:"zone_id,omitempty"`
+	ZoneID string `json:"zone_id,omitempty"`
 }
 
 // UpdatePortResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
@@ -15562,7 +15562,7 @@ type UpdatePortV1ResponsePort struct {
 	// - 约束：只支持true，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:246 table "表 7 port字段说明" row 4
-	AdminStateUp *bool `json:"admin_state_up,omitempty"`
+	AdminStateUp bool `json:"admin_state_up,omitempty"`
 
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表9（扩展属性）。
 	// - 约束：IP地址不允许为 “0.0.0.0”
@@ -15594,19 +15594,19 @@ type UpdatePortV1ResponsePort struct {
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:338 table "表 7 port字段说明" row 16
-	BindingVnicType *UpdatePortV1ResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
+	BindingVnicType UpdatePortV1ResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceID - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:267 table "表 7 port字段说明" row 7
-	DeviceID *string `json:"device_id,omitempty"`
+	DeviceID string `json:"device_id,omitempty"`
 
 	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
 	// - 约束：不支持设置和更新，由系统自动维护
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:274 table "表 7 port字段说明" row 8
-	DeviceOwner *string `json:"device_owner,omitempty"`
+	DeviceOwner string `json:"device_owner,omitempty"`
 
 	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表10
 	//
@@ -15622,30 +15622,30 @@ type UpdatePortV1ResponsePort struct {
 	// ID 端口唯一标识
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:225 table "表 7 port字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// MacAddress - 功能说明：端口MAC地址
 	// - 约束：由系统分配，不支持指定
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:253 table "表 7 port字段说明" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// Name - 功能说明：端口名称
 	// - 取值：默认为空，最大长度不超过255
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:232 table "表 7 port字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// NetworkID - 功能说明：端口所属网络的ID
 	// - 约束：必须是存在的网络ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:239 table "表 7 port字段说明" row 3
-	NetworkID *string `json:"network_id,omitempty"`
+	NetworkID string `json:"network_id,omitempty"`
 
 	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:345 table "表 7 port字段说明" row 17
-	PortSecurityEnabled *bool `json:"port_security_enabled,omitempty"`
+	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
 
 	// SecurityGroups 安全组的UUID(扩展属性)
 	//
@@ -15656,12 +15656,12 @@ type UpdatePortV1ResponsePort struct {
 	// - 取值范围：ACTIVE、BUILD、DOWN
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:288 table "表 7 port字段说明" row 10
-	Status *UpdatePortV1ResponsePortStatus `json:"status,omitempty"`
+	Status UpdatePortV1ResponsePortStatus `json:"status,omitempty"`
 
 	// TenantID 项目ID。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:281 table "表 7 port字段说明" row 9
-	TenantID *string `json:"tenant_id,omitempty"`
+	TenantID string `json:"tenant_id,omitempty"`
 }
 
 // UpdatePortV1ResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
@@ -15703,47 +15703,47 @@ type UpdateRemoveSourceTrafficMirrorSession struct {
 	// CreatedAt 功能说明：创建时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:63 table "表 5 TrafficMirrorSession" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:53 table "表 5 TrafficMirrorSession" row 4
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:61 table "表 5 TrafficMirrorSession" row 12
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty"`
 
 	// ID 功能说明：流量镜像会话ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:50 table "表 5 TrafficMirrorSession" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:52 table "表 5 TrafficMirrorSession" row 3
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:59 table "表 5 TrafficMirrorSession" row 10
-	PacketLength *int64 `json:"packet_length,omitempty"`
+	PacketLength int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:60 table "表 5 TrafficMirrorSession" row 11
-	Priority *int64 `json:"priority,omitempty"`
+	Priority int64 `json:"priority,omitempty"`
 
 	// ProjectID 功能说明：项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:51 table "表 5 TrafficMirrorSession" row 2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// TrafficMirrorFilterID 功能说明：流量镜像筛选条件ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:54 table "表 5 TrafficMirrorSession" row 5
-	TrafficMirrorFilterID *string `json:"traffic_mirror_filter_id,omitempty"`
+	TrafficMirrorFilterID string `json:"traffic_mirror_filter_id,omitempty"`
 
 	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
 	//
@@ -15753,27 +15753,27 @@ type UpdateRemoveSourceTrafficMirrorSession struct {
 	// TrafficMirrorTargetID 功能说明：镜像目的ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:56 table "表 5 TrafficMirrorSession" row 7
-	TrafficMirrorTargetID *string `json:"traffic_mirror_target_id,omitempty"`
+	TrafficMirrorTargetID string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:57 table "表 5 TrafficMirrorSession" row 8
-	TrafficMirrorTargetType *string `json:"traffic_mirror_target_type,omitempty"`
+	TrafficMirrorTargetType string `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:62 table "表 5 TrafficMirrorSession" row 13
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 
 	// UpdatedAt 功能说明：更新时间戳
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:64 table "表 5 TrafficMirrorSession" row 15
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkID 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:58 table "表 5 TrafficMirrorSession" row 9
-	VirtualNetworkID *int64 `json:"virtual_network_id,omitempty"`
+	VirtualNetworkID int64 `json:"virtual_network_id,omitempty"`
 }
 
 // UpdateRemoveSourceTrafficMirrorSources -
@@ -15877,7 +15877,7 @@ type UpdateSecurityGroupResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:155 table "表 4 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SecurityGroup 更新安全组的响应体
 	//
@@ -15893,36 +15893,36 @@ type UpdateSecurityGroupSecurityGroupInfo struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:214 table "表 5 SecurityGroupInfo" row 5
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:199 table "表 5 SecurityGroupInfo" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID 功能说明：安全组所属的企业项目ID。
 	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:230 table "表 5 SecurityGroupInfo" row 7
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID 功能描述：安全组对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:183 table "表 5 SecurityGroupInfo" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 功能说明：安全组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:191 table "表 5 SecurityGroupInfo" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// ProjectID 功能说明：安全组所属的项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:207 table "表 5 SecurityGroupInfo" row 4
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroupRule 安全组规则
 	//
@@ -15933,7 +15933,7 @@ type UpdateSecurityGroupSecurityGroupInfo struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:222 table "表 5 SecurityGroupInfo" row 6
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // UpdateSubNetworkInterfaceError defines model for UpdateSubNetworkInterfaceError.
@@ -15943,17 +15943,17 @@ type UpdateSubNetworkInterfaceError struct {
 	// ErrorCode 错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:88 table "表 7 响应Body参数" row 3
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误消息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:87 table "表 7 响应Body参数" row 2
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:86 table "表 7 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 }
 
 // UpdateSubNetworkInterfaceOption 更新辅助弹性网卡请求体
@@ -15993,7 +15993,7 @@ type UpdateSubNetworkInterfaceResponseBody struct {
 	// RequestID 请求ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:56 table "表 5 响应Body参数" row 1
-	RequestID *string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
 
 	// SubNetworkInterface 更新辅助弹性网卡的响应体
 	//
@@ -16008,47 +16008,47 @@ type UpdateSubNetworkInterfaceSubNetworkInterface struct {
 	// CreatedAt 功能说明：辅助弹性网卡的创建时间取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:77 table "表 6 SubNetworkInterface" row 14
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 功能说明：辅助弹性网卡的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:71 table "表 6 SubNetworkInterface" row 8
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 功能说明：辅助弹性网卡的唯一标识取值范围：带(-)的标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:64 table "表 6 SubNetworkInterface" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Ipv6IPAddress 功能说明：辅助弹性网卡的IPv6地址
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:67 table "表 6 SubNetworkInterface" row 4
-	Ipv6IPAddress *string `json:"ipv6_ip_address,omitempty"`
+	Ipv6IPAddress string `json:"ipv6_ip_address,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址取值范围：合法的mac地址，系统随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:68 table "表 6 SubNetworkInterface" row 5
-	MacAddress *string `json:"mac_address,omitempty"`
+	MacAddress string `json:"mac_address,omitempty"`
 
 	// ParentDeviceID 功能说明：设备ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:69 table "表 6 SubNetworkInterface" row 6
-	ParentDeviceID *string `json:"parent_device_id,omitempty"`
+	ParentDeviceID string `json:"parent_device_id,omitempty"`
 
 	// ParentID 功能说明：宿主网络接口的ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:70 table "表 6 SubNetworkInterface" row 7
-	ParentID *string `json:"parent_id,omitempty"`
+	ParentID string `json:"parent_id,omitempty"`
 
 	// PrivateIPAddress 功能说明：辅助弹性网卡的私有IPv4地址取值范围：必须在虚拟子网的网段内，不填则随机在虚拟子网网段内随机分配
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:66 table "表 6 SubNetworkInterface" row 3
-	PrivateIPAddress *string `json:"private_ip_address,omitempty"`
+	PrivateIPAddress string `json:"private_ip_address,omitempty"`
 
 	// ProjectID 功能说明：辅助弹性网卡所属项目ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:76 table "表 6 SubNetworkInterface" row 13
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 
 	// SecurityGroups 功能说明：安全组的ID列表；例如："security_groups": ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]取值范围：默认值为系统默认安全组
 	//
@@ -16063,17 +16063,17 @@ type UpdateSubNetworkInterfaceSubNetworkInterface struct {
 	// VirsubnetID 功能说明：虚拟子网ID取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:65 table "表 6 SubNetworkInterface" row 2
-	VirsubnetID *string `json:"virsubnet_id,omitempty"`
+	VirsubnetID string `json:"virsubnet_id,omitempty"`
 
 	// VlanID 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:73 table "表 6 SubNetworkInterface" row 10
-	VlanID *int64 `json:"vlan_id,omitempty"`
+	VlanID int64 `json:"vlan_id,omitempty"`
 
 	// VpcID 功能说明：辅助弹性网卡所属的VPC_ID 取值范围：标准UUID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:72 table "表 6 SubNetworkInterface" row 9
-	VpcID *string `json:"vpc_id,omitempty"`
+	VpcID string `json:"vpc_id,omitempty"`
 }
 
 // UpdateSubnetRequestBody defines model for UpdateSubnetRequestBody.
@@ -16162,7 +16162,7 @@ type UpdateSubnetResponseSubnet struct {
 	// ID uuid形式的一个资源标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:277 table "表 6 subnet对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Status - 功能说明：子网的状态。
 	// - 取值范围：ACTIVE,UNKNOWN,ERROR
@@ -16171,7 +16171,7 @@ type UpdateSubnetResponseSubnet struct {
 	// - ERROR表示子网状态故障
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:284 table "表 6 subnet对象" row 2
-	Status *UpdateSubnetResponseSubnetStatus `json:"status,omitempty"`
+	Status UpdateSubnetResponseSubnetStatus `json:"status,omitempty"`
 }
 
 // UpdateSubnetResponseSubnetStatus - 功能说明：子网的状态。
@@ -16401,22 +16401,22 @@ type UpdateVpcPeeringPeering struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:197 table "表 5 peering对象" row 7
-	CreatedAt *string `json:"created_at,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
 
 	// Description 对等连接描述
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:190 table "表 5 peering对象" row 6
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// ID 对等连接id
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:154 table "表 5 peering对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 对等连接的名称
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:161 table "表 5 peering对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// RequestVpcInfo 对等连接发起端vpc信息，请参见表6。
 	//
@@ -16431,13 +16431,13 @@ type UpdateVpcPeeringPeering struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:168 table "表 5 peering对象" row 3
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:205 table "表 5 peering对象" row 8
-	UpdatedAt *string `json:"updated_at,omitempty"`
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // UpdateVpcPeeringRequestBody defines model for UpdateVpcPeeringRequestBody.
@@ -16544,13 +16544,13 @@ type UpdateVpcResponseVpc struct {
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:233 table "表 6 vpc对象" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:226 table "表 6 vpc对象" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
@@ -16558,17 +16558,17 @@ type UpdateVpcResponseVpc struct {
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:249 table "表 6 vpc对象" row 6
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID uuid形式的一个资源标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:212 table "表 6 vpc对象" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name 虚拟私有云名称。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:219 table "表 6 vpc对象" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由信息列表
 	// - 约束：详情参见route对象
@@ -16582,7 +16582,7 @@ type UpdateVpcResponseVpc struct {
 	// - OK：创建成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:241 table "表 6 vpc对象" row 5
-	Status *UpdateVpcResponseVpcStatus `json:"status,omitempty"`
+	Status UpdateVpcResponseVpcStatus `json:"status,omitempty"`
 }
 
 // UpdateVpcResponseVpcStatus - 功能说明：虚拟私有云的状态。
@@ -16600,7 +16600,7 @@ type Version struct {
 	// ID API版本
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:71 table "表 2 version对象" row 2
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Links 链接列表，请参见表3。
 	//
@@ -16613,7 +16613,7 @@ type Version struct {
 	// - DEPRECATED（废弃版本）
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:63 table "表 2 version对象" row 1
-	Status *string `json:"status,omitempty"`
+	Status string `json:"status,omitempty"`
 }
 
 // Vpcs defines model for Vpcs.
@@ -16629,13 +16629,13 @@ type Vpcs struct {
 	// - 约束：必须是cidr格式，例如:192.168.0.0/16
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:150 table "表 3 vpcs字段说明" row 4
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// Description - 功能说明：虚拟私有云描述
 	// - 取值范围：0-255个字符，不能包含“<”和“>”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:143 table "表 3 vpcs字段说明" row 3
-	Description *string `json:"description,omitempty"`
+	Description string `json:"description,omitempty"`
 
 	// EnterpriseProjectID - 功能说明：企业项目ID。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。若需要查询当前用户所有企业项目绑定的虚拟私有云，请传参all_granted_eps。
@@ -16643,19 +16643,19 @@ type Vpcs struct {
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:166 table "表 3 vpcs字段说明" row 6
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
 
 	// ID uuid形式的一个资源标识。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:129 table "表 3 vpcs字段说明" row 1
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 
 	// Name - 功能说明：虚拟私有云名称
 	// - 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	// - 约束：如果名称不为空，则同一个租户下的名称不能重复
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:136 table "表 3 vpcs字段说明" row 2
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Routes - 功能说明：路由信息列表
 	// - 约束：详情参见表4。
@@ -16669,7 +16669,7 @@ type Vpcs struct {
 	// - OK：创建成功
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:158 table "表 3 vpcs字段说明" row 5
-	Status *VpcsStatus `json:"status,omitempty"`
+	Status VpcsStatus `json:"status,omitempty"`
 }
 
 // VpcsStatus - 功能说明：虚拟私有云的状态。

@@ -65,6 +65,7 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	plainResponseFields(spec)
 	// Last of the passes over the loaded spec: it gives $ref properties
 	// copies of the schema they refer to, so a pass that tells schemas
 	// apart by pointer (plainResponseFields) must run before it.

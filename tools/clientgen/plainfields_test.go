@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 )
 
 const plainSpec = `openapi: 3.0.3
@@ -79,5 +80,23 @@ func TestPlainResponseFields(t *testing.T) {
 	want := "Item.x Resp.count Resp.inline.deep Resp.name Resp.state"
 	if strings.Join(got, " ") != want || n != 5 {
 		t.Errorf("marked %d: %v, want %s", n, got, want)
+	}
+
+	// What oapi-codegen makes of the marks.
+	code, err := codegen.Generate(spec, codegen.Configuration{PackageName: "p", Generate: codegen.GenerateOptions{Models: true}}.UpdateDefaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{
+		"Name *string `json:\"name,omitempty\"`", // Req: a request sends "" apart from nothing
+		"Name string `json:\"name,omitempty\"`",  // Resp
+		"Count int `json:\"count,omitempty\"`",   // Resp
+		"State State `json:\"state,omitempty\"`", // Resp, a $ref'd enum
+		"Flag *bool `json:\"flag,omitempty\"`",   // Shared
+		"Y *bool `json:\"y,omitempty\"`",         // the spec said keep the pointer
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(code), " "), line) {
+			t.Errorf("generated models lack %s", line)
+		}
 	}
 }

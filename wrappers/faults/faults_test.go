@@ -192,7 +192,7 @@ func buildTokenCSMS(t *testing.T, srv *httptest.Server, sleep retry.Sleeper) bui
 	call := func(ctx context.Context) error {
 		action := "filter"
 		out, err := kms.ListResourceInstances(ctx, csms.ListResourceInstancesRequestBody{Action: csms.ListResourceInstancesRequestBodyAction(action)})
-		if err == nil && (out.TotalCount == nil || *out.TotalCount != 1 || len(out.Resources) != 1) {
+		if err == nil && (out.TotalCount != 1 || len(out.Resources) != 1) {
 			return fmt.Errorf("unexpected result %+v", out)
 		}
 		return err
@@ -211,7 +211,7 @@ func buildAKSKModelArts(t *testing.T, srv *httptest.Server, sleep retry.Sleeper)
 	}
 	call := func(ctx context.Context) error {
 		tok, err := ma.ShowInstanceToken(ctx, instanceID)
-		if err == nil && *tok.Token != instanceToken {
+		if err == nil && tok.Token != instanceToken {
 			return errors.New("wrong instance token")
 		}
 		return err
@@ -233,7 +233,7 @@ func buildTOP(t *testing.T, srv *httptest.Server, sleep retry.Sleeper) built {
 		resp, err := c.AlibabaSecurityDeepvisionProxySecurityCommonTokenGet(ctx, gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest{
 			Param: &gentop.SecurityTokenQueryParam{ProductCode: "oss", SceneCode: "scene",
 				UsageScene: "upload", OpPoiID: "poi-9", OpTenantCode: "tenant-3"}})
-		if err == nil && (resp.Result == nil || resp.Result.AccessKeySecret == nil || *resp.Result.AccessKeySecret != respSecret) {
+		if err == nil && (resp.Result == nil || resp.Result.AccessKeySecret != respSecret) {
 			return errors.New("wrong credential")
 		}
 		return err

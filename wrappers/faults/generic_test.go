@@ -51,7 +51,7 @@ func buildAKSKVPC(t *testing.T, srv *httptest.Server, sleep retry.Sleeper) built
 	}
 	call := func(ctx context.Context) error {
 		out, err := c.ShowAddressGroup(ctx, addressGroupID)
-		if err == nil && (out.AddressGroup == nil || out.AddressGroup.Name == nil || *out.AddressGroup.Name != "g1") {
+		if err == nil && (out.AddressGroup == nil || out.AddressGroup.Name != "g1") {
 			return errors.New("wrong address group")
 		}
 		return err

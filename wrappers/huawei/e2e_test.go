@@ -298,8 +298,8 @@ func TestModelArtsShowInstanceToken(t *testing.T) {
 			t.Fatal(err)
 		}
 		tok, err := m.ShowInstanceToken(context.Background(), instanceID)
-		if err != nil || *tok.Token != instanceToken {
-			t.Fatalf("token %v, err %v", tok != nil && *tok.Token == instanceToken, err)
+		if err != nil || tok.Token != instanceToken {
+			t.Fatalf("token %v, err %v", tok != nil && tok.Token == instanceToken, err)
 		}
 		_, err = m.ShowInstanceToken(context.Background(), "no-such-instance")
 		var apiErr *huawei.APIError
@@ -322,7 +322,7 @@ func TestModelArtsShowInstanceToken(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tok, err := m.ShowInstanceToken(context.Background(), instanceID); err != nil || *tok.Token != instanceToken {
+		if tok, err := m.ShowInstanceToken(context.Background(), instanceID); err != nil || tok.Token != instanceToken {
 			t.Fatalf("err %v", err)
 		}
 	})

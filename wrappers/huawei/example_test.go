@@ -50,7 +50,7 @@ func ExamplePasswordTokenSource() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(*s.ResourceName, *s.ResourceDetail.State)
+		fmt.Println(s.ResourceName, s.ResourceDetail.State)
 	}
 	fmt.Println("password shown as", tokens.Password)
 	// Output:
@@ -86,9 +86,9 @@ func Example_accessKey() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("total:", *page.TotalCount)
+	fmt.Println("total:", page.TotalCount)
 	for _, s := range page.Resources {
-		fmt.Println(*s.ResourceName, *s.ResourceDetail.State)
+		fmt.Println(s.ResourceName, s.ResourceDetail.State)
 	}
 	fmt.Printf("%+v\n", cred)
 	// Output:
@@ -129,7 +129,7 @@ func Example_modelArts() {
 		fmt.Println(err)
 		return
 	}
-	token := secret.New(*tok.Token) // keep it out of logs
+	token := secret.New(tok.Token) // keep it out of logs
 	fmt.Println("token:", token, "length", len(token.Reveal()))
 	_, err = ma.ShowInstanceToken(context.Background(), "missing")
 	fmt.Println(err)

@@ -372,15 +372,15 @@ func sampleSecrets(n int) []csms.ActionResources {
 			state = csms.CreateSecretSecretStateDISABLED
 		}
 		out[i] = csms.ActionResources{
-			ResourceID:   &id,
-			ResourceName: &name,
+			ResourceID:   id,
+			ResourceName: name,
 			ResourceDetail: &csms.CreateSecretSecret{
-				ID: &id, Name: &name, State: &state,
-				KmsKeyID:    ptr("b168fe00-ff56-4555-9d2a-52d6e8a1b2c3"),
-				Description: ptr("database password for service " + strconv.Itoa(i)),
-				CreateTime:  &created, UpdateTime: &created,
+				ID: id, Name: name, State: state,
+				KmsKeyID:    "b168fe00-ff56-4555-9d2a-52d6e8a1b2c3",
+				Description: "database password for service " + strconv.Itoa(i),
+				CreateTime:  created, UpdateTime: created,
 			},
-			Tags: []csms.ListResourceInstancesTagItem{{Key: ptr("env"), Value: ptr("prod")}},
+			Tags: []csms.ListResourceInstancesTagItem{{Key: "env", Value: "prod"}},
 		}
 	}
 	return out
@@ -412,7 +412,7 @@ func (f *fakeCSMS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	total := int64(len(f.secrets))
 	if req.Action == "count" {
-		out, _ := json.Marshal(csms.ListResourceInstancesResponseBody{TotalCount: &total})
+		out, _ := json.Marshal(csms.ListResourceInstancesResponseBody{TotalCount: total})
 		writeJSON(w, http.StatusOK, string(out))
 		return
 	}
@@ -435,7 +435,7 @@ func (f *fakeCSMS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f.emptyFrom <= 0 || offset < f.emptyFrom {
 		page = f.secrets[min(offset, len(f.secrets)):min(offset+limit, len(f.secrets))]
 	}
-	out, _ := json.Marshal(csms.ListResourceInstancesResponseBody{Resources: page, TotalCount: &total})
+	out, _ := json.Marshal(csms.ListResourceInstancesResponseBody{Resources: page, TotalCount: total})
 	writeJSON(w, http.StatusOK, string(out))
 }
 

@@ -26,7 +26,7 @@ func TestOffsetPagingWalksAllPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		names = append(names, *item.ResourceName)
+		names = append(names, item.ResourceName)
 	}
 	if len(names) != 25 || names[0] != "rds-password-00" || names[24] != "rds-password-24" {
 		t.Errorf("got %d items %v", len(names), names)

@@ -35,7 +35,7 @@ func ExampleNewClient() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(*out.AddressGroup.Name)
+	fmt.Println(out.AddressGroup.Name)
 
 	_, err = c.ShowAddressGroup(context.Background(), "vpc-2")
 	var apiErr *huawei.APIError
@@ -55,7 +55,7 @@ func ExampleNewClient() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(resp.StatusCode(), *resp.JSON200.AddressGroup.ID)
+	fmt.Println(resp.StatusCode(), resp.JSON200.AddressGroup.ID)
 	// Output:
 	// https://vpc.cn-north-4.myhuaweicloud.com <nil>
 	// group-vpc-1
@@ -84,7 +84,7 @@ func Example_pagination() {
 			fmt.Println(err)
 			return
 		}
-		ids = append(ids, *v.ID)
+		ids = append(ids, v.ID)
 	}
 	fmt.Println(strings.Join(ids, " "))
 	fmt.Println(len(fake.requests), "requests")

@@ -157,7 +157,7 @@ func TestGeneratedServiceOverLoopback(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.AddressGroup == nil || got.AddressGroup.Name == nil || *got.AddressGroup.Name != "group-v03" {
+			if got.AddressGroup == nil || got.AddressGroup.Name != "group-v03" {
 				t.Fatalf("ShowAddressGroup = %+v, want group-v03", got)
 			}
 			fake.mu.Lock()
@@ -186,7 +186,7 @@ func TestGeneratedServiceOverLoopback(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				names = append(names, *v.ID)
+				names = append(names, v.ID)
 			}
 			if strings.Join(names, ",") != strings.Join(ids, ",") {
 				t.Fatalf("items %v, want %v", names, ids)

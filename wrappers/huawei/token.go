@@ -311,10 +311,10 @@ func (s *PasswordTokenSource) fetch(ctx context.Context) (Token, error) {
 	if resp.JSON201 == nil {
 		return Token{}, unusable(op, resp.HTTPResponse, ErrUnexpectedContentType)
 	}
-	if resp.JSON201.Token == nil || resp.JSON201.Token.ExpiresAt == nil {
+	if resp.JSON201.Token == nil || resp.JSON201.Token.ExpiresAt == "" {
 		return Token{}, unusable(op, resp.HTTPResponse, errors.New("no token.expires_at in the body"))
 	}
-	expires, err := time.Parse(time.RFC3339Nano, *resp.JSON201.Token.ExpiresAt)
+	expires, err := time.Parse(time.RFC3339Nano, resp.JSON201.Token.ExpiresAt)
 	if err != nil {
 		return Token{}, unusable(op, resp.HTTPResponse, fmt.Errorf("token.expires_at: %w", err))
 	}

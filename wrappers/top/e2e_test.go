@@ -104,17 +104,11 @@ func TestE2ESecurityTokenGet(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			str := func(p *string) string {
-				if p == nil {
-					return "<nil>"
-				}
-				return *p
-			}
-			got := []string{str(cred.AccessKeyID), str(cred.AccessKeySecret), str(cred.Token)}
+			got := []string{cred.AccessKeyID, cred.AccessKeySecret, cred.Token}
 			if cred.Policy == nil || cred.Policy.Statement == nil || len(cred.Policy.Statement.Datas) != 1 {
 				t.Fatalf("policy = %+v, want one statement", cred.Policy)
 			}
-			got = append(got, str(cred.Policy.Version), str(cred.Policy.Statement.Datas[0].Effect))
+			got = append(got, cred.Policy.Version, cred.Policy.Statement.Datas[0].Effect)
 			if want := []string{"1", "1", "1", "1", "1"}; fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("access_key_id, access_key_secret, token, policy.version, statement[0].effect = %q, want %q", got, want)
 			}
@@ -158,7 +152,7 @@ func TestE2ECall(t *testing.T) {
 	if r.Result == nil {
 		t.Fatalf("no result in %+v", r)
 	}
-	if r.Message == nil || *r.Message != "成功" {
+	if r.Message != "成功" {
 		t.Errorf("message = %v", r.Message)
 	}
 }

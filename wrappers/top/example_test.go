@@ -61,8 +61,8 @@ func Example() {
 	}
 	cred := resp.Result
 	st := cred.Policy.Statement.Datas[0]
-	fmt.Println(*cred.AccessKeyID, *cred.Expiration)
-	fmt.Println(*st.Effect, st.Action.String)
+	fmt.Println(cred.AccessKeyID, cred.Expiration)
+	fmt.Println(st.Effect, st.Action.String)
 	// Output:
 	// STS.example 2016-01-01 13:00:00
 	// Allow [oss:PutObject]

@@ -51,5 +51,5 @@ func main() {
 		os.Exit(1)
 	}
 	n := len(secrets.Resources)
-	fmt.Println(n, tok.Token != nil)
+	fmt.Println(n, tok.Token != "")
 }

@@ -18,7 +18,7 @@ func TestGeneratedEnumDecodesUnknownValues(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"state":"ARCHIVED_IN_2030"}`), &secret); err != nil {
 		t.Fatalf("decoding an unlisted state: %v", err)
 	}
-	if secret.State == nil || *secret.State != "ARCHIVED_IN_2030" {
+	if secret.State != "ARCHIVED_IN_2030" {
 		t.Fatalf("state = %v, want the unlisted value kept", secret.State)
 	}
 	if secret.State.Valid() {
@@ -46,7 +46,7 @@ func TestGeneratedIntegerEnumDecodesUnknownValues(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"OS-EXT-STS:power_state":7}`), &server); err != nil {
 		t.Fatalf("decoding an unlisted power state: %v", err)
 	}
-	if server.OSEXTSTSPowerState == nil || *server.OSEXTSTSPowerState != 7 || server.OSEXTSTSPowerState.Valid() {
+	if server.OSEXTSTSPowerState != 7 || server.OSEXTSTSPowerState.Valid() {
 		t.Errorf("power state = %v, want 7 kept and not Valid", server.OSEXTSTSPowerState)
 	}
 	if !ecs.ShowServerServerOSEXTSTSPowerStateN4.Valid() {
