@@ -51,7 +51,7 @@ func BenchmarkCall(b *testing.B) {
 			if err := json.Unmarshal(cannedBody, &env); err != nil {
 				b.Fatal(err)
 			}
-			if r := env.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse.Result; r == nil || *r.AccessKeyID != want {
+			if r := env.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse.Result; r == nil || r.AccessKeyID != want {
 				b.Fatal("wrong result")
 			}
 		}
@@ -71,7 +71,7 @@ func BenchmarkCall(b *testing.B) {
 			if err := c.Call(ctx, op, p, &env); err != nil {
 				b.Fatal(err)
 			}
-			if r := env.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse.Result; r == nil || *r.AccessKeyID != want {
+			if r := env.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse.Result; r == nil || r.AccessKeyID != want {
 				b.Fatal("wrong result")
 			}
 		}

@@ -363,7 +363,7 @@ func TestConfigUnmarshal(t *testing.T) {
 			t.Errorf("answer %s: Config.Unmarshal called %d times, want once", body, calls)
 		}
 		if body == successBody && (env.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse.Result == nil ||
-			*env.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse.Result.AccessKeySecret != respSecret) {
+			env.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse.Result.AccessKeySecret != respSecret) {
 			t.Errorf("success decoded as %+v", env)
 		}
 	}
