@@ -29,9 +29,8 @@ type Operation struct {
 // Client makes TOP calls over a Transport; the generated clients
 // (generated/top/topapi) put a typed method per API on top of it.
 type Client struct {
-	hc     *http.Client
-	server string
-	tr     *Transport
+	hc *http.Client
+	tr *Transport
 }
 
 // Option configures NewClient.
@@ -81,10 +80,7 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 		}
 		rt = &r
 	}
-	// Transport replaces the URL with the gateway and keeps only the
-	// "#<api method>" fragment.
-	server := tr.gateway.Scheme + "://" + tr.gateway.Host
-	return &Client{hc: &http.Client{Transport: rt}, server: server, tr: tr}, nil
+	return &Client{hc: &http.Client{Transport: rt}, tr: tr}, nil
 }
 
 // Format prints only non-secret settings (see Transport.Format).
@@ -110,19 +106,28 @@ func (e *StatusError) Error() string {
 // *Error, a non-200 answer as a *StatusError, an answer out cannot hold as
 // a *ResponseError.
 func (c *Client) Call(ctx context.Context, op *Operation, params, out any) error {
-	form, err := EncodeParams(params)
+	if ctx == nil {
+		return fmt.Errorf("top: %s: nil Context", op.Method)
+	}
+	ps, err := encodeParams(params)
 	if err != nil {
 		return err
 	}
 	if op.Idempotent {
 		ctx = retry.MarkIdempotent(ctx)
 	}
-	body := form.Encode()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.server+"/router/rest#"+op.Method, strings.NewReader(body))
+	// The Transport sends to the gateway and reads the API from the
+	// fragment; the parameters travel as they are (paramBody), so nothing
+	// is encoded, parsed or read twice on the way.
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "", &paramBody{params: ps})
 	if err != nil {
 		return fmt.Errorf("top: %s: %w", op.Method, err)
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	*req.URL = *c.tr.gateway
+	req.URL.Fragment = op.Method
+	req.Host = req.URL.Host
+	req.Header["Content-Type"] = []string{"application/x-www-form-urlencoded"}
+	req.GetBody = func() (io.ReadCloser, error) { return &paramBody{params: ps}, nil }
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return callError(op.Method, err)
@@ -132,11 +137,21 @@ func (c *Client) Call(ctx context.Context, op *Operation, params, out any) error
 		io.Copy(io.Discard, resp.Body) // bounded by the Transport
 		return &StatusError{Method: op.Method, StatusCode: resp.StatusCode}
 	}
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
+	var raw []byte
+	validated := false
+	if eb, ok := resp.Body.(*envelopeBody); ok {
+		raw, validated = eb.raw, eb.validated
+	} else if raw, err = io.ReadAll(resp.Body); err != nil {
 		return callError(op.Method, err)
 	}
-	if err := json.Unmarshal(raw, out); err != nil {
+	if err := c.tr.cfg.Unmarshal(raw, out); err != nil {
+		if !validated {
+			// The Transport only looked at the envelope's shape; describe
+			// the body as its full check would have.
+			if _, uerr := UnwrapResponse(op.Method, raw); uerr != nil {
+				return uerr
+			}
+		}
 		return &ResponseError{Method: op.Method, Err: describeDecodeError(err)}
 	}
 	return nil

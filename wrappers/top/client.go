@@ -16,9 +16,11 @@ package top
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -43,8 +45,11 @@ const TimestampFormat = "2006-01-02 15:04:05"
 // Timestamp formats t as the gateway expects: GMT+8 whatever t's (or the
 // host's) zone.
 func Timestamp(t time.Time) string {
-	return t.In(time.FixedZone("GMT+8", 8*3600)).Format(TimestampFormat)
+	return t.In(gmt8).Format(TimestampFormat)
 }
+
+// gmt8 is the gateway's zone (a constant, shared read-only).
+var gmt8 = time.FixedZone("GMT+8", 8*3600)
 
 // isSystemParam reports the gateway's own parameters; a business parameter
 // with one of these names would be ambiguous, so the transport refuses it.
@@ -77,6 +82,10 @@ type Config struct {
 	Now func() time.Time `json:"-"`
 	// MaxBodyBytes bounds bodies read into memory; default DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Unmarshal decodes a successful envelope into the generated types in
+	// Client.Call; nil means encoding/json's Unmarshal. Errors are described
+	// by encoding/json's error types (wrappers/fastjson uses the same).
+	Unmarshal func(data []byte, v any) error `json:"-"`
 }
 
 // Transport is an http.RoundTripper for TOP; give it to a generated client
@@ -128,6 +137,9 @@ func NewTransport(cfg Config, base http.RoundTripper) (*Transport, error) {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if cfg.Unmarshal == nil {
+		cfg.Unmarshal = json.Unmarshal
+	}
 	if base == nil {
 		base = http.DefaultTransport
 	}
@@ -138,6 +150,7 @@ func NewTransport(cfg Config, base http.RoundTripper) (*Transport, error) {
 // method in its URL fragment and, if it has a body, an
 // application/x-www-form-urlencoded body of business parameters.
 func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	_, fromClient := req.Body.(*paramBody)
 	out, method, err := t.prepare(req)
 	if err != nil {
 		return nil, err
@@ -146,7 +159,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	return t.check(resp, method)
+	return t.check(resp, method, fromClient)
 }
 
 // prepare builds the signed gateway request. It always closes req.Body, as
@@ -162,80 +175,120 @@ func (t *Transport) prepare(req *http.Request) (*http.Request, string, error) {
 		}
 		return nil, "", fmt.Errorf("top: request URL needs the API method as its fragment (/router/rest#<api.method>), got %q", method)
 	}
-	params, err := t.businessParams(req, method)
+	ps, err := t.businessParams(req, method)
 	if err != nil {
 		return nil, "", err
 	}
-
-	params.Set("method", method)
-	params.Set("app_key", t.cfg.AppKey)
-	params.Set("timestamp", Timestamp(t.cfg.Now()))
-	params.Set("format", "json")
-	params.Set("v", "2.0")
-	params.Set("sign_method", string(t.cfg.SignMethod))
+	ps = append(ps,
+		param{"method", method},
+		param{"app_key", t.cfg.AppKey},
+		param{"timestamp", Timestamp(t.cfg.Now())},
+		param{"format", "json"},
+		param{"v", "2.0"},
+		param{"sign_method", string(t.cfg.SignMethod)})
 	if !t.cfg.Session.IsZero() {
-		params.Set("session", t.cfg.Session.Reveal())
+		ps = append(ps, param{"session", t.cfg.Session.Reveal()})
 	}
 	if t.cfg.TargetAppKey != "" {
-		params.Set("target_app_key", t.cfg.TargetAppKey)
+		ps = append(ps, param{"target_app_key", t.cfg.TargetAppKey})
 	}
 	if t.cfg.PartnerID != "" {
-		params.Set("partner_id", t.cfg.PartnerID)
+		ps = append(ps, param{"partner_id", t.cfg.PartnerID})
 	}
-	flat := make(map[string]string, len(params))
-	for k, vs := range params {
-		flat[k] = vs[0]
+	sortParams(ps)
+	for i := 1; i < len(ps); i++ {
+		// System parameters cannot clash (businessParams refuses them), so
+		// a repeat is a business parameter given twice.
+		if ps[i].name == ps[i-1].name {
+			return nil, "", fmt.Errorf("top: %s: parameter %q given more than once", method, ps[i].name)
+		}
 	}
-	sign, err := Sign(flat, t.cfg.AppSecret, t.cfg.SignMethod)
+	sign, err := signSorted(ps, t.cfg.AppSecret, t.cfg.SignMethod)
 	if err != nil {
 		return nil, "", fmt.Errorf("top: %s: %w", method, err)
 	}
-	params.Set("sign", sign)
+	n := len("&sign=") + len(sign)
+	for _, p := range ps {
+		n += len(p.name) + len(p.value) + 2
+	}
+	body := appendForm(make([]byte, 0, n+n/4), ps)
+	body = append(body, "&sign="...)
+	body = append(body, sign...)
 
-	body := params.Encode()
-	out := req.Clone(req.Context())
+	// One shallow copy of the caller's request (which must not change) with
+	// its own URL and headers.
+	out := req.WithContext(req.Context())
 	out.Method = http.MethodPost
 	u := *t.gateway
 	out.URL = &u
 	out.Host = ""
+	out.Header = req.Header.Clone()
+	if out.Header == nil {
+		out.Header = make(http.Header, 1)
+	}
 	out.Header.Set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
 	out.Header.Del("Content-Length")
-	out.Body = io.NopCloser(strings.NewReader(body))
+	// A body net/http knows to be in memory (a *bytes.Reader behind
+	// io.NopCloser) goes out in one write with the headers; any other type
+	// makes it flush the headers first, a packet and a wakeup more.
+	out.Body = io.NopCloser(bytes.NewReader(body))
 	out.ContentLength = int64(len(body))
-	out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(body)), nil }
+	out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 	return out, method, nil
 }
 
-// businessParams collects the form body and URL query the generated client
-// produced. Error texts name fields, never values.
-func (t *Transport) businessParams(req *http.Request, method string) (url.Values, error) {
-	params := url.Values{}
-	add := func(src url.Values) error {
+// businessParams collects the URL query and the body the caller produced:
+// Client.Call's parameters as they are, or a form body parsed. Error texts
+// name fields, never values.
+func (t *Transport) businessParams(req *http.Request, method string) ([]param, error) {
+	pb, fromClient := req.Body.(*paramBody)
+	n := 8
+	if fromClient {
+		n += len(pb.params)
+	}
+	ps := make([]param, 0, n)
+	add := func(k, v string, times int) error {
+		switch {
+		case strings.ContainsAny(k, "[]"):
+			return fmt.Errorf("top: %s: form field %q is oapi-codegen's bracket encoding of an object parameter; TOP wants the object as JSON in one field (build the body with top.EncodeParams)", method, k)
+		case isSystemParam(k):
+			return fmt.Errorf("top: %s: business parameter %q clashes with a TOP system parameter", method, k)
+		case times > 1:
+			return fmt.Errorf("top: %s: parameter %q given more than once", method, k)
+		case v == "":
+			// The official SDKs neither send nor sign empty values.
+			return nil
+		}
+		ps = append(ps, param{k, v})
+		return nil
+	}
+	addForm := func(src url.Values) error {
 		for k, vs := range src {
-			switch {
-			case strings.ContainsAny(k, "[]"):
-				return fmt.Errorf("top: %s: form field %q is oapi-codegen's bracket encoding of an object parameter; TOP wants the object as JSON in one field (build the body with top.EncodeParams)", method, k)
-			case isSystemParam(k):
-				return fmt.Errorf("top: %s: business parameter %q clashes with a TOP system parameter", method, k)
-			case len(vs) > 1 || len(params[k]) > 0:
-				return fmt.Errorf("top: %s: parameter %q given more than once", method, k)
-			case vs[0] == "":
-				// The official SDKs neither send nor sign empty values.
-				continue
+			if err := add(k, vs[0], len(vs)); err != nil {
+				return err
 			}
-			params.Set(k, vs[0])
 		}
 		return nil
 	}
-	q, err := url.ParseQuery(req.URL.RawQuery)
-	if err != nil {
-		return nil, fmt.Errorf("top: %s: malformed URL query", method)
+	if req.URL.RawQuery != "" {
+		q, err := url.ParseQuery(req.URL.RawQuery)
+		if err != nil {
+			return nil, fmt.Errorf("top: %s: malformed URL query", method)
+		}
+		if err := addForm(q); err != nil {
+			return nil, err
+		}
 	}
-	if err := add(q); err != nil {
-		return nil, err
+	if fromClient {
+		for _, p := range pb.params {
+			if err := add(p.name, p.value, 1); err != nil {
+				return nil, err
+			}
+		}
+		return ps, nil
 	}
 	if req.Body == nil || req.Body == http.NoBody {
-		return params, nil
+		return ps, nil
 	}
 	if ct := req.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
@@ -243,7 +296,7 @@ func (t *Transport) businessParams(req *http.Request, method string) (url.Values
 			return nil, fmt.Errorf("top: %s: request body must be application/x-www-form-urlencoded, got %q", method, ct)
 		}
 	}
-	raw, err := io.ReadAll(io.LimitReader(req.Body, t.cfg.MaxBodyBytes+1))
+	raw, err := readBounded(req.Body, t.cfg.MaxBodyBytes, req.ContentLength)
 	if err != nil {
 		return nil, fmt.Errorf("top: %s: reading request body: %w", method, err)
 	}
@@ -254,11 +307,34 @@ func (t *Transport) businessParams(req *http.Request, method string) (url.Values
 	if err != nil {
 		return nil, fmt.Errorf("top: %s: request body is not valid form encoding", method)
 	}
-	if err := add(form); err != nil {
+	if err := addForm(form); err != nil {
 		return nil, err
 	}
-	return params, nil
+	return ps, nil
 }
+
+// readBounded reads r to its end or to one byte past limit, whichever comes
+// first, into a buffer sized from hint (a Content-Length) so that a body of
+// known length takes one allocation.
+func readBounded(r io.Reader, limit, hint int64) ([]byte, error) {
+	stop := limit + 1 // the byte that proves the body too long
+	if stop <= 0 {
+		stop = math.MaxInt64
+	}
+	return bounded.ReadAll(&io.LimitedReader{R: r, N: stop}, hint)
+}
+
+// envelopeBody is the body of a 2xx answer the Transport checked; Client
+// takes its bytes without reading them again. validated is false when only
+// the envelope's shape was checked (see check), so Client knows a decoding
+// failure still needs the full description.
+type envelopeBody struct {
+	bytes.Reader
+	raw       []byte
+	validated bool
+}
+
+func (*envelopeBody) Close() error { return nil }
 
 // check reads a 2xx answer (bounded) and returns it with its body as is:
 // an envelope {"<api>_response": {...}}, relabelled application/json
@@ -267,7 +343,12 @@ func (t *Transport) businessParams(req *http.Request, method string) (url.Values
 // envelope becomes an *Error, and a body that is no envelope at all an error
 // that describes its shape, never its content. Other statuses keep their
 // body, behind the same size bound.
-func (t *Transport) check(resp *http.Response, method string) (*http.Response, error) {
+//
+// For Client (fromClient), which decodes the body itself with a full JSON
+// decoder, a body whose one member is the API's response object is passed on
+// after that one look at its shape; anything else (an error_response, more
+// members, a malformed body) takes the full check.
+func (t *Transport) check(resp *http.Response, method string, fromClient bool) (*http.Response, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		// A caller such as a generated ParseXxxResponse reads the whole body.
 		// Past the bound it is still a non-200 answer: a *StatusError.
@@ -277,13 +358,20 @@ func (t *Transport) check(resp *http.Response, method string) (*http.Response, e
 		})
 		return resp, nil
 	}
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, t.cfg.MaxBodyBytes+1))
+	raw, err := readBounded(resp.Body, t.cfg.MaxBodyBytes, resp.ContentLength)
 	resp.Body.Close()
 	if err != nil {
 		return nil, fmt.Errorf("top: %s: reading response body: %w", method, err)
 	}
 	if int64(len(raw)) > t.cfg.MaxBodyBytes {
 		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w (%d bytes)", ErrResponseTooLarge, t.cfg.MaxBodyBytes)}
+	}
+	body := &envelopeBody{raw: raw}
+	body.Reset(raw)
+	resp.Body = body
+	resp.ContentLength = int64(len(raw))
+	if fromClient && isEnvelopeOf(raw, method) {
+		return resp, nil
 	}
 	if _, err := UnwrapResponse(method, raw); err != nil {
 		var te *Error
@@ -294,8 +382,7 @@ func (t *Transport) check(resp *http.Response, method string) (*http.Response, e
 		}
 		return nil, err
 	}
-	resp.Body = io.NopCloser(bytes.NewReader(raw))
-	resp.ContentLength = int64(len(raw))
+	body.validated = true
 	resp.Header = resp.Header.Clone()
 	if resp.Header == nil {
 		resp.Header = http.Header{}

@@ -177,3 +177,59 @@ func keyList(m map[string]json.RawMessage) string {
 	}
 	return strings.Join(keys, ", ") + more
 }
+
+// isEnvelopeOf reports, in one pass that allocates nothing, whether body is
+// a JSON object whose one member is method's response member (either name
+// UnwrapResponse accepts, spelled without escapes) holding an object. It
+// checks the shape only: the caller decodes body with a full decoder, and
+// anything this rejects goes to UnwrapResponse.
+func isEnvelopeOf(body []byte, method string) bool {
+	i := skipSpace(body, 0)
+	if i >= len(body) || body[i] != '{' {
+		return false
+	}
+	i = skipSpace(body, i+1)
+	if i >= len(body) || body[i] != '"' {
+		return false
+	}
+	end := skipString(body, i)
+	if end < 0 || !isResponseKey(body[i+1:end-1], method) {
+		return false
+	}
+	i = skipSpace(body, end)
+	if i >= len(body) || body[i] != ':' {
+		return false
+	}
+	i = skipSpace(body, i+1)
+	if i >= len(body) || body[i] != '{' {
+		return false
+	}
+	if i = skipValue(body, i); i < 0 {
+		return false
+	}
+	i = skipSpace(body, i)
+	return i < len(body) && body[i] == '}' && skipSpace(body, i+1) == len(body)
+}
+
+// isResponseKey reports whether key is ResponseKey(method) or its variant
+// that keeps the "taobao." prefix, without building either.
+func isResponseKey(key []byte, method string) bool {
+	return keyOf(key, strings.TrimPrefix(method, "taobao.")) || keyOf(key, method)
+}
+
+func keyOf(key []byte, method string) bool {
+	const suffix = "_response"
+	if len(key) != len(method)+len(suffix) || string(key[len(method):]) != suffix {
+		return false
+	}
+	for i := 0; i < len(method); i++ {
+		c := method[i]
+		if c == '.' {
+			c = '_'
+		}
+		if key[i] != c {
+			return false
+		}
+	}
+	return true
+}

@@ -1,15 +1,13 @@
 package top
 
 import (
+	"cmp"
 	"crypto/hmac"
 	"crypto/md5"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
-	"sort"
-	"strings"
+	"slices"
 
 	"github.com/docapi/docapi/wrappers/secret"
 )
@@ -33,6 +31,14 @@ func (m SignMethod) Valid() bool {
 	return false
 }
 
+// param is one form parameter; the Transport keeps parameters as a slice
+// sorted by name, which is both the signing order and the body order.
+type param struct{ name, value string }
+
+func sortParams(ps []param) {
+	slices.SortFunc(ps, func(a, b param) int { return cmp.Compare(a.name, b.name) })
+}
+
 // Sign computes the TOP request signature over params with the app secret.
 //
 // The signed string s is name+value of every parameter except "sign", sorted
@@ -42,39 +48,76 @@ func (m SignMethod) Valid() bool {
 // in a map[string]string, so the caller simply leaves them out. The result is
 // uppercase hex.
 func Sign(params map[string]string, appSecret secret.Value, method SignMethod) (string, error) {
+	ps := make([]param, 0, len(params))
+	for k, v := range params {
+		ps = append(ps, param{k, v})
+	}
+	sortParams(ps)
+	return signSorted(ps, appSecret, method)
+}
+
+// signSorted is Sign over parameters already sorted by name. The signed
+// string is built in one buffer (on the stack for md5 when it fits), which
+// is cleared afterwards as it holds the secret (md5) or the session.
+func signSorted(ps []param, appSecret secret.Value, method SignMethod) (string, error) {
 	if appSecret.IsZero() {
 		return "", errors.New("top: sign: empty app secret")
 	}
-	names := make([]string, 0, len(params))
-	for k, v := range params {
-		if k == "" || k == "sign" || v == "" {
-			continue
-		}
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	var s strings.Builder
-	for _, k := range names {
-		s.WriteString(k)
-		s.WriteString(params[k])
-	}
-
 	key := appSecret.Reveal()
-	var h hash.Hash
+	var hex [2 * sha256.Size]byte
 	switch method {
 	case SignMD5:
-		h = md5.New()
-		h.Write([]byte(key))
-		h.Write([]byte(s.String()))
-		h.Write([]byte(key))
-	case SignHMAC:
-		h = hmac.New(md5.New, []byte(key))
-		h.Write([]byte(s.String()))
-	case SignHMACSHA256:
-		h = hmac.New(sha256.New, []byte(key))
-		h.Write([]byte(s.String()))
-	default:
-		return "", fmt.Errorf("top: sign: unsupported sign method %q", string(method))
+		var stack [1024]byte
+		buf := stack[:0]
+		if n := 2*len(key) + signedLen(ps); n > len(stack) {
+			buf = make([]byte, 0, n)
+		}
+		buf = append(buf, key...)
+		buf = appendSigned(buf, ps)
+		buf = append(buf, key...)
+		sum := md5.Sum(buf)
+		clear(buf)
+		return string(appendUpperHex(hex[:0], sum[:])), nil
+	case SignHMAC, SignHMACSHA256:
+		h := hmac.New(md5.New, []byte(key))
+		if method == SignHMACSHA256 {
+			h = hmac.New(sha256.New, []byte(key))
+		}
+		buf := appendSigned(make([]byte, 0, signedLen(ps)), ps)
+		h.Write(buf)
+		clear(buf)
+		return string(appendUpperHex(hex[:0], h.Sum(nil))), nil
 	}
-	return strings.ToUpper(hex.EncodeToString(h.Sum(nil))), nil
+	return "", fmt.Errorf("top: sign: unsupported sign method %q", string(method))
+}
+
+// signedLen is an upper bound of the length of the signed string.
+func signedLen(ps []param) int {
+	n := 0
+	for _, p := range ps {
+		n += len(p.name) + len(p.value)
+	}
+	return n
+}
+
+// appendSigned appends name+value of every parameter but "sign" and those
+// with an empty value.
+func appendSigned(buf []byte, ps []param) []byte {
+	for _, p := range ps {
+		if p.name == "" || p.name == "sign" || p.value == "" {
+			continue
+		}
+		buf = append(buf, p.name...)
+		buf = append(buf, p.value...)
+	}
+	return buf
+}
+
+// appendUpperHex is strings.ToUpper(hex.EncodeToString(b)) appended to dst.
+func appendUpperHex(dst, b []byte) []byte {
+	const digits = "0123456789ABCDEF"
+	for _, c := range b {
+		dst = append(dst, digits[c>>4], digits[c&0x0f])
+	}
+	return dst
 }
