@@ -21,7 +21,7 @@ func TestContenders(t *testing.T) {
 		"csms/official": c.csmsOfficial,
 		"build/floor":   c.buildFloor, "build/docapi": c.buildDocapi, "build/official": c.buildOfficial,
 		"token/floor": c.tokenFloor, "token/docapi": c.tokenDocapi, "token/official": c.tokenOfficial,
-		"top/floor": c.topFloor, "top/docapi": c.topDocapi,
+		"top/floor": c.topFloor, "top/docapi": c.topDocapi, "top/docapi_fastjson": c.topDocapiFast,
 	} {
 		if err := call(ctx); err != nil {
 			t.Errorf("%s: %v", name, err)
@@ -252,6 +252,7 @@ func BenchmarkTOP(b *testing.B) {
 	c := newCalls(b, newLoopback(b))
 	b.Run("floor", func(b *testing.B) { run(b, c.topFloor) })
 	b.Run("docapi", func(b *testing.B) { run(b, c.topDocapi) })
+	b.Run("docapi_fastjson", func(b *testing.B) { run(b, c.topDocapiFast) })
 }
 
 // On a shared machine the load changes within a second, so contenders run
@@ -284,7 +285,7 @@ func BenchmarkPaired(b *testing.B) {
 		}},
 		{"BuildSign", []contender{{"floor", c.buildFloor}, {"docapi", c.buildDocapi}, {"official", c.buildOfficial}}},
 		{"IAMToken", []contender{{"floor", c.tokenFloor}, {"docapi", c.tokenDocapi}, {"official", c.tokenOfficial}}},
-		{"TOP", []contender{{"floor", c.topFloor}, {"docapi", c.topDocapi}}},
+		{"TOP", []contender{{"floor", c.topFloor}, {"docapi", c.topDocapi}, {"docapi_fastjson", c.topDocapiFast}}},
 	} {
 		b.Run(sc.name, func(b *testing.B) {
 			ctx := context.Background()

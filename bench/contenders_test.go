@@ -144,10 +144,10 @@ func docapiTokens(tb testing.TB, server string, rt http.RoundTripper) *huawei.Pa
 		Password: secret.New(password), Scope: huawei.Scope{ProjectName: "cn-north-4"}}
 }
 
-func docapiTOP(tb testing.TB, server string, rt http.RoundTripper) *topapi.Client {
+func docapiTOP(tb testing.TB, server string, rt http.RoundTripper, unmarshal func([]byte, any) error) *topapi.Client {
 	tb.Helper()
 	c, err := topapi.New(top.Config{AppKey: topAppKey, AppSecret: secret.New(topSecret), SignMethod: top.SignMD5,
-		Gateway: server + topPath}, top.WithBaseTransport(rt))
+		Gateway: server + topPath, Unmarshal: unmarshal}, top.WithBaseTransport(rt))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -165,7 +165,7 @@ type calls struct {
 	csmsDocapiFast                         func(context.Context) error // Config.Unmarshal: fastjson
 	buildFloor, buildDocapi, buildOfficial func(context.Context) error
 	tokenFloor, tokenDocapi, tokenOfficial func(context.Context) error
-	topFloor, topDocapi                    func(context.Context) error
+	topFloor, topDocapi, topDocapiFast     func(context.Context) error
 	// captured are the transports that stop build + sign calls.
 	capFloor, capDocapi, capOfficial *captureTransport
 }
@@ -289,17 +289,20 @@ func newCalls(tb testing.TB, srv *loopback) *calls {
 		}
 		return checkTOP(r.AccessKeyID)
 	}
-	dt := docapiTOP(tb, srv.URL, newTransport())
-	c.topDocapi = func(ctx context.Context) error {
-		r, err := dt.AlibabaSecurityDeepvisionProxySecurityCommonTokenGet(ctx, docapiTopQuery)
-		if err != nil {
-			return err
+	tokenGet := func(dt *topapi.Client) func(context.Context) error {
+		return func(ctx context.Context) error {
+			r, err := dt.AlibabaSecurityDeepvisionProxySecurityCommonTokenGet(ctx, docapiTopQuery)
+			if err != nil {
+				return err
+			}
+			if r.Result == nil {
+				return errors.New("no result")
+			}
+			return checkTOP(r.Result.AccessKeyID)
 		}
-		if r.Result == nil {
-			return errors.New("no result")
-		}
-		return checkTOP(r.Result.AccessKeyID)
 	}
+	c.topDocapi = tokenGet(docapiTOP(tb, srv.URL, newTransport(), nil))
+	c.topDocapiFast = tokenGet(docapiTOP(tb, srv.URL, newTransport(), fastjson.Unmarshal))
 	return c
 }
 
