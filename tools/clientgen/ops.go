@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
-	"net/http"
 	"maps"
+	"net/http"
 	"regexp"
 	"slices"
 	"strconv"
@@ -42,7 +42,7 @@ type opData struct {
 	Result, BodyType, BodyField string
 	Status                      int
 	Headers                     []headerData
-	Paging *pagingData
+	Paging                      *pagingData
 
 	// TOP
 	TopMethod, RequestType, EnvelopeType, Member string
