@@ -29,6 +29,7 @@ const (
 	extIdempotent = "x-docapi-idempotent"
 	extPagination = "x-docapi-pagination"
 	extTopMethod  = "x-top-method"
+	extDocs       = "x-docapi-docs"
 )
 
 // configFile is an oapi-codegen config file as the oapi-codegen command reads it.
@@ -104,6 +105,7 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 		Models:  cfg.PackageName,
 		Service: cfg.PackageName, // the name errors use
 		Title:   spec.Info.Title,
+		Docs:    docsLines(spec.Info.Extensions[extDocs]),
 	}
 	if len(spec.Servers) > 0 {
 		data.Server = spec.Servers[0].URL
@@ -350,4 +352,25 @@ func oneLine(s string) string {
 		s = string(r[:160]) + "…"
 	}
 	return s
+}
+
+// docsLines words the spec's x-docapi-docs for the package comment:
+// "huaweicloudDocs/iam cn.zh-cn/API参考 at 5d5f9de0e0b6… (testdata/…)".
+func docsLines(ext any) []string {
+	list, _ := ext.([]any)
+	var out []string
+	for _, item := range list {
+		d, _ := item.(map[string]any)
+		str := func(k string) string { s, _ := d[k].(string); return oneLine(s) }
+		line := str("repository")
+		if p := str("path"); p != "" {
+			line += " " + p
+		}
+		line += " at commit " + str("commit")
+		if pages := str("pages"); pages != "" {
+			line += " (" + pages + ")"
+		}
+		out = append(out, line)
+	}
+	return out
 }

@@ -24,7 +24,10 @@ var huaweiTemplate = template.Must(template.New("huawei").Funcs(funcs).Parse(`{{
 // operation of the spec, returning the decoded body, an *huawei.APIError for
 // a non-2xx answer or an *huawei.ResponseError for an unusable one{{if .Paged}}, and an
 // iter.Seq2 over the items of every paged list operation{{end}}. Build a
-// Client with New from a huawei.Config.
+// Client with New from a huawei.Config.{{if .Docs}}
+//
+// Read from the documentation pages of:{{range .Docs}}
+//   - {{.}}{{end}}{{end}}
 package {{.Package}}
 
 import (
@@ -122,7 +125,10 @@ var topTemplate = template.Must(template.New("top").Funcs(funcs).Parse(`{{.Heade
 // results: one method per API, returning the API's response (the member of
 // TOP's envelope), a *top.Error for an error_response, a *top.StatusError
 // for a non-200 answer or a *top.ResponseError for an unusable one. Build a
-// Client with New from a top.Config of wrappers/top.
+// Client with New from a top.Config of wrappers/top.{{if .Docs}}
+//
+// Read from the documentation pages of:{{range .Docs}}
+//   - {{.}}{{end}}{{end}}
 package {{.Package}}
 
 import (

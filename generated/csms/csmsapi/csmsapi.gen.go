@@ -6,6 +6,9 @@
 // a non-2xx answer or an *huawei.ResponseError for an unusable one, and an
 // iter.Seq2 over the items of every paged list operation. Build a
 // Client with New from a huawei.Config.
+//
+// Read from the documentation pages of:
+//   - huaweicloudDocs/dew cn.zh-cn/API参考 at commit be2a4bcd0433d2d64f1a11032942cd9e59fda0d5 (testdata/corpus/huaweicloudDocs/dew/API参考)
 package csmsapi
 
 import (

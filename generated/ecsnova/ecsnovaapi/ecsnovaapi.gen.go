@@ -6,6 +6,9 @@
 // a non-2xx answer or an *huawei.ResponseError for an unusable one, and an
 // iter.Seq2 over the items of every paged list operation. Build a
 // Client with New from a huawei.Config.
+//
+// Read from the documentation pages of:
+//   - huaweicloudDocs/ecs cn.zh-cn/API参考 at commit bd661adb110759e723670de9a42c649b43cf94ac (testdata/corpus/huaweicloudDocs/ecs/API参考)
 package ecsnovaapi
 
 import (

@@ -6,6 +6,9 @@
 // a non-2xx answer or an *huawei.ResponseError for an unusable one, and an
 // iter.Seq2 over the items of every paged list operation. Build a
 // Client with New from a huawei.Config.
+//
+// Read from the documentation pages of:
+//   - huaweicloudDocs/iam cn.zh-cn/API参考 at commit 5d5f9de0e0b68887916a1724f219379ac30a1bf3 (testdata/corpus/huaweicloudDocs/iam/API参考)
 package iamapi
 
 import (

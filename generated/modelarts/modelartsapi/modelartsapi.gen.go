@@ -6,6 +6,9 @@
 // a non-2xx answer or an *huawei.ResponseError for an unusable one, and an
 // iter.Seq2 over the items of every paged list operation. Build a
 // Client with New from a huawei.Config.
+//
+// Read from the documentation pages of:
+//   - huaweicloudDocs/modelarts cn.zh-cn/API参考 at commit e974390566da0c5e0424bd17e72440bb612b0385 (testdata/corpus/huaweicloudDocs/modelarts/API参考)
 package modelartsapi
 
 import (

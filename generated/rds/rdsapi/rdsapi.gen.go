@@ -6,6 +6,9 @@
 // a non-2xx answer or an *huawei.ResponseError for an unusable one, and an
 // iter.Seq2 over the items of every paged list operation. Build a
 // Client with New from a huawei.Config.
+//
+// Read from the documentation pages of:
+//   - huaweicloudDocs/rds cn.zh-cn/API参考 at commit 47620c8d775275e68bc7dd7b231264f97b66687b (testdata/corpus/huaweicloudDocs/rds/API参考)
 package rdsapi
 
 import (

@@ -6,6 +6,9 @@
 // a non-2xx answer or an *huawei.ResponseError for an unusable one, and an
 // iter.Seq2 over the items of every paged list operation. Build a
 // Client with New from a huawei.Config.
+//
+// Read from the documentation pages of:
+//   - huaweicloudDocs/vpc cn.zh-cn/API参考 at commit a70e8837886a22a0980e5218310e3207a2df1dec (testdata/corpus/huaweicloudDocs/vpc/API参考)
 package vpcapi
 
 import (

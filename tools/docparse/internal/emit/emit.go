@@ -28,6 +28,14 @@ import (
 // Info is the document's info object.
 type Info struct {
 	Title, Version, Description string
+	// Docs are where the pages came from, written as info.x-docapi-docs.
+	Docs []Docs
+}
+
+// Docs says that the pages under Pages are the vendor's pages at Path in
+// Repository at Commit.
+type Docs struct {
+	Pages, Repository, Commit, Path string
 }
 
 // Server is one entry of the document's servers list.

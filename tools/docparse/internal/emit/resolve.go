@@ -357,6 +357,11 @@ func (r *resolver) info(info Info) Info {
 		r.diags.Errorf(model.Loc{What: "info.version"}, "document has no version")
 	}
 	info.Title, info.Description, info.Version = tidyText(info.Title), tidyText(info.Description), valid(info.Version)
+	docs := make([]Docs, len(info.Docs))
+	for i, d := range info.Docs {
+		docs[i] = Docs{Pages: valid(d.Pages), Repository: valid(d.Repository), Commit: valid(d.Commit), Path: valid(d.Path)}
+	}
+	info.Docs = docs
 	return info
 }
 

@@ -18,6 +18,10 @@ const componentSchemaPrefix = "#/components/schemas/"
 // of the document came from.
 const sourceKey = "x-docapi-source"
 
+// docsKey is the info extension saying which repository and commit the
+// pages (the files x-docapi-source names) came from.
+const docsKey = "x-docapi-docs"
+
 // write writes sp as YAML. It decides nothing: everything it writes was
 // resolved already.
 func write(out io.Writer, sp *spec) error {
@@ -30,6 +34,21 @@ func write(out io.Writer, sp *spec) error {
 	w.str("title", sp.info.Title)
 	w.text("description", sp.info.Description)
 	w.str("version", sp.info.Version)
+	if len(sp.info.Docs) > 0 {
+		y.Key(docsKey)
+		y.BeginSeq()
+		for _, d := range sp.info.Docs {
+			y.BeginMap()
+			w.str("pages", d.Pages)
+			w.str("repository", d.Repository)
+			w.str("commit", d.Commit)
+			if d.Path != "" {
+				w.str("path", d.Path)
+			}
+			y.EndMap()
+		}
+		y.EndSeq()
+	}
 	y.EndMap()
 	if len(sp.servers) > 0 {
 		y.Key("servers")

@@ -76,6 +76,8 @@ type Result struct {
 	Diags      model.Diagnostics
 	// IDSources counts the operations by where their operationId came from.
 	IDSources map[string]int
+	// docs are where the pages came from (origins).
+	docs []emit.Docs
 }
 
 // Summary is the one-line report docparse prints.
@@ -92,6 +94,7 @@ func Run(sources []Source, opts Options) *Result {
 		res.Diags.Errorf(model.Loc{What: "-family"}, "unknown family %q; the families are %s", opts.Family, familyNames())
 		return res
 	}
+	res.docs = origins(sources, opts.Service)
 	pages := res.selectPaths(res.readPages(sources, opts.Family), opts.Service)
 	given := make([]string, len(sources))
 	for i, src := range sources {
@@ -309,11 +312,11 @@ func (res *Result) document(c *service.Config) (emit.Document, bool) {
 		}
 	}
 	// Without a service file the spec still needs a title and version.
-	doc := emit.Document{Info: emit.Info{Title: "docparse output", Version: "0"}}
+	doc := emit.Document{Info: emit.Info{Title: "docparse output", Version: "0", Docs: res.docs}}
 	if c == nil {
 		return doc, true
 	}
-	doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description}
+	doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description, Docs: res.docs}
 	for _, name := range sortedNames(c.SecuritySchemes) {
 		s := c.SecuritySchemes[name]
 		doc.SecuritySchemes = append(doc.SecuritySchemes, emit.SecurityScheme{Name: name, Type: s.Type, In: s.In, ParamName: s.Name, Description: s.Description})

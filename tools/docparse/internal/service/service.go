@@ -39,7 +39,24 @@ type Config struct {
 	SecuritySchemes map[string]SecurityScheme `yaml:"securitySchemes"`
 	// Operations correct or complete what single pages say.
 	Operations []OperationConfig `yaml:"operations"`
+	// Docs say where copied pages came from: a page under Folder is the
+	// vendor's page at Path in Repository at Commit. Pages read from a git
+	// checkout of the documentation need no entry (docparse reads its
+	// HEAD).
+	Docs []Docs `yaml:"docs"`
 }
+
+// Docs is the origin of a folder of pages copied from a documentation
+// repository.
+type Docs struct {
+	Folder     string `yaml:"folder"` // relative to the service file
+	Repository string `yaml:"repository"`
+	Commit     string `yaml:"commit"`
+	Path       string `yaml:"path"` // the folder in the repository
+}
+
+// DocsFolder is d.Folder as a path from where docparse runs.
+func (c *Config) DocsFolder(d Docs) string { return filepath.Join(filepath.Dir(c.File), d.Folder) }
 
 // SecurityScheme is an OpenAPI security scheme (type apiKey: a key in a
 // header, query parameter or cookie).
@@ -156,6 +173,11 @@ func Parse(file string, data []byte) (*Config, error) {
 			return nil, fmt.Errorf("%s: security scheme %s: only type apiKey with in header, query or cookie and a name is supported", file, name)
 		}
 	}
+	for i, d := range cfg.Docs {
+		if d.Folder == "" || d.Repository == "" || !IsCommit(d.Commit) {
+			return nil, fmt.Errorf("%s: docs entry %d needs a folder, a repository and a commit (7 to 40 hex digits)", file, i+1)
+		}
+	}
 	firstLine := map[string]int{}
 	for i, op := range cfg.Operations {
 		if op.Page == "" {
@@ -167,6 +189,19 @@ func Parse(file string, data []byte) (*Config, error) {
 		firstLine[op.Page] = op.Line
 	}
 	return cfg, nil
+}
+
+// IsCommit reports a git commit id: 7 to 40 lowercase hex digits.
+func IsCommit(s string) bool {
+	if len(s) < 7 || len(s) > 40 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // setLines records the line of each operations entry for error messages.

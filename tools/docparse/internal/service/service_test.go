@@ -184,3 +184,21 @@ func TestFixConstants(t *testing.T) {
 		t.Errorf("path %s, params %v, diagnostics %v", op.Path, op.Params, diags)
 	}
 }
+
+func TestDocsEntriesNeedFolderRepositoryAndCommit(t *testing.T) {
+	for _, bad := range []string{
+		"docs: [{repository: r, commit: a70e883}]",
+		"docs: [{folder: f, commit: a70e883}]",
+		"docs: [{folder: f, repository: r, commit: main}]",
+		"docs: [{folder: f, repository: r, commit: A70E883}]",
+		"docs: [{folder: f, repository: r, commit: a70e88}]",
+	} {
+		if _, err := Parse("x.service.yaml", []byte("title: t\nversion: \"1\"\n"+bad+"\n")); err == nil {
+			t.Errorf("%s: accepted", bad)
+		}
+	}
+	c, err := Parse("specs/x.service.yaml", []byte("title: t\nversion: \"1\"\ndocs: [{folder: ../pages, repository: r, commit: a70e8837886a22a0980e5218310e3207a2df1dec}]\n"))
+	if err != nil || len(c.Docs) != 1 || c.DocsFolder(c.Docs[0]) != "pages" {
+		t.Fatalf("Parse = %+v, %v", c, err)
+	}
+}

@@ -1,0 +1,208 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/docapi/docapi/tools/docparse/internal/emit"
+	"github.com/docapi/docapi/tools/docparse/internal/service"
+)
+
+// origins says where the pages came from, for the spec's info: the service
+// file's docs entry whose folder holds a page, or else the git checkout a
+// page lies in (its HEAD commit and origin remote), unless that checkout is
+// the one docparse runs in (pages kept in the project's own tree are
+// copies, which a docs entry describes). One entry per folder, sorted.
+func origins(sources []Source, c *service.Config) []emit.Docs {
+	seen := map[string]emit.Docs{}
+	here := gitRoot(".")
+	roots := map[string]string{} // page folder → its checkout root
+	for _, src := range sources {
+		page := filepath.Clean(src.Name)
+		if d, ok := declared(page, c); ok {
+			seen[d.Pages] = d
+			continue
+		}
+		dir := filepath.Dir(page)
+		root, ok := roots[dir]
+		if !ok {
+			root = gitRoot(dir)
+			roots[dir] = root
+		}
+		if root == "" || root == here {
+			continue
+		}
+		if _, done := seen[root]; done {
+			continue
+		}
+		if d, ok := checkout(root); ok {
+			seen[root] = d
+		}
+	}
+	out := make([]emit.Docs, 0, len(seen))
+	for _, d := range seen {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pages < out[j].Pages })
+	return out
+}
+
+// declared finds the service file's docs entry for page.
+func declared(page string, c *service.Config) (emit.Docs, bool) {
+	if c == nil {
+		return emit.Docs{}, false
+	}
+	for _, d := range c.Docs {
+		folder := filepath.Clean(c.DocsFolder(d))
+		if rel, err := filepath.Rel(folder, page); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return emit.Docs{Pages: filepath.ToSlash(folder), Repository: d.Repository, Commit: d.Commit, Path: d.Path}, true
+		}
+	}
+	return emit.Docs{}, false
+}
+
+// gitRoot is the work tree root above dir ("" when there is none), as an
+// absolute path.
+func gitRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			return abs
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
+}
+
+// maxGitFile bounds what is read of a git metadata file.
+const maxGitFile = 1 << 20
+
+// checkout reads the HEAD commit and origin remote of the work tree at
+// root from its files (no git command needed). The remote keeps no user
+// information: a URL with a token in it must not reach the spec.
+func checkout(root string) (emit.Docs, bool) {
+	gitDir := filepath.Join(root, ".git")
+	if fi, err := os.Stat(gitDir); err == nil && !fi.IsDir() {
+		// A linked worktree or submodule: ".git" is "gitdir: <path>".
+		b, err := readSmall(gitDir)
+		if err != nil {
+			return emit.Docs{}, false
+		}
+		p, ok := strings.CutPrefix(strings.TrimSpace(string(b)), "gitdir: ")
+		if !ok {
+			return emit.Docs{}, false
+		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, p)
+		}
+		gitDir = p
+	}
+	common := gitDir
+	if b, err := readSmall(filepath.Join(gitDir, "commondir")); err == nil {
+		if p := strings.TrimSpace(string(b)); filepath.IsAbs(p) {
+			common = p
+		} else {
+			common = filepath.Join(gitDir, p)
+		}
+	}
+	head, err := readSmall(filepath.Join(gitDir, "HEAD"))
+	if err != nil {
+		return emit.Docs{}, false
+	}
+	commit := strings.TrimSpace(string(head))
+	if ref, ok := strings.CutPrefix(commit, "ref: "); ok {
+		commit = resolveRef(ref, gitDir, common)
+	}
+	if len(commit) != 40 || !service.IsCommit(commit) {
+		return emit.Docs{}, false
+	}
+	repo := originURL(common)
+	if repo == "" {
+		repo = filepath.Base(root)
+	}
+	return emit.Docs{Pages: relToHere(root), Repository: repo, Commit: commit}, true
+}
+
+func resolveRef(ref, gitDir, common string) string {
+	for _, dir := range []string{gitDir, common} {
+		if b, err := readSmall(filepath.Join(dir, filepath.FromSlash(ref))); err == nil {
+			return strings.TrimSpace(string(b))
+		}
+	}
+	b, err := readSmall(filepath.Join(common, "packed-refs"))
+	if err != nil {
+		return ""
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		if hash, name, ok := strings.Cut(sc.Text(), " "); ok && name == ref {
+			return hash
+		}
+	}
+	return ""
+}
+
+// originURL is the url of [remote "origin"] in the repository's config,
+// without user information; "" when there is none.
+func originURL(common string) string {
+	b, err := readSmall(filepath.Join(common, "config"))
+	if err != nil {
+		return ""
+	}
+	inOrigin := false
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(line, "[") {
+			inOrigin = line == `[remote "origin"]`
+			continue
+		}
+		key, value, ok := strings.Cut(line, "=")
+		if !inOrigin || !ok || strings.TrimSpace(key) != "url" {
+			continue
+		}
+		raw := strings.TrimSpace(value)
+		if u, err := url.Parse(raw); err == nil && u.Scheme != "" && u.Host != "" {
+			u.User = nil
+			return u.String()
+		}
+		// scp-like user@host:path: drop the user.
+		if at := strings.LastIndex(raw, "@"); at >= 0 && !strings.Contains(raw, "://") {
+			return raw[at+1:]
+		}
+		return ""
+	}
+	return ""
+}
+
+func readSmall(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, maxGitFile))
+}
+
+// relToHere writes an absolute folder relative to the working directory
+// when it is below it, with slashes.
+func relToHere(abs string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(abs)
+}
