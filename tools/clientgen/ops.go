@@ -18,10 +18,10 @@ type fileData struct {
 	Header, Package, Models, Service, Title, Server string
 	// Docs name the documentation the spec was read from (its
 	// x-docapi-docs), one line each.
-	Docs []string
-	Imports                                         []string
-	Ops                                             []*opData
-	Paged                                           bool
+	Docs    []string
+	Imports []string
+	Ops     []*opData
+	Paged   bool
 }
 
 type opData struct {
