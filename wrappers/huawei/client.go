@@ -25,8 +25,9 @@ type Config struct {
 	// Endpoint, when set, replaces the regional endpoint (private
 	// endpoints, tests); an absolute http(s) URL.
 	Endpoint string
-	// ProjectID fills {project_id} in paths. Empty means Credentials'
-	// ProjectID when Credentials is a plain Credentials value.
+	// ProjectID fills {project_id} in paths. Empty means the ProjectID
+	// of what Credentials returns (HUAWEICLOUD_SDK_PROJECT_ID, a
+	// credentials file's project_id), asked for at each call that needs it.
 	ProjectID string
 	// DomainID (the account id) fills {domain_id} in the paths of global
 	// services such as IAM.

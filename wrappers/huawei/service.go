@@ -64,6 +64,8 @@ type Client struct {
 	hasAuth bool
 	// unmarshal decodes response bodies (Config.Unmarshal).
 	unmarshal func([]byte, any) error
+	// creds name the project when Config.ProjectID does not.
+	creds CredentialsProvider
 }
 
 // NewClient applies cfg to svc.
@@ -86,13 +88,15 @@ func NewClient(cfg Config, svc Service) (*Client, error) {
 		ids:       IDs{Project: cfg.projectID(), Domain: cfg.DomainID},
 		hasAuth:   cfg.Tokens != nil || cfg.Credentials != nil,
 		unmarshal: cfg.Unmarshal,
+		creds:     cfg.Credentials,
 	}, nil
 }
 
 // Server is the base URL requests go to.
 func (c *Client) Server() string { return c.server }
 
-// IDs are the project and domain ids filled into paths.
+// IDs are the project and domain ids filled into paths (a project only a
+// credentials provider names is asked for at each call, and is not here).
 func (c *Client) IDs() IDs { return c.ids }
 
 // HTTPClient authenticates, retries and bounds every request.
@@ -105,13 +109,23 @@ func (c *Client) Do(ctx context.Context, op *Operation, build func(server string
 	if op.Auth && !c.hasAuth {
 		return nil, fmt.Errorf("huawei: %s: needs authentication: set Config.Tokens or Config.Credentials", op)
 	}
-	if op.Project && c.ids.Project == "" {
-		return nil, fmt.Errorf("huawei: %s: path needs {project_id}: Config.ProjectID is empty", op)
+	ids := c.ids
+	if op.Project && ids.Project == "" && c.creds != nil {
+		// A provider (environment, credentials file, metadata service)
+		// may name the project; a cache makes asking cheap.
+		cred, err := c.creds.Retrieve(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("huawei: %s: path needs {project_id}: retrieving credentials: %w", op, err)
+		}
+		ids.Project = cred.ProjectID
+	}
+	if op.Project && ids.Project == "" {
+		return nil, fmt.Errorf("huawei: %s: path needs {project_id}: Config.ProjectID is empty and the credentials name no project", op)
 	}
 	if op.Domain && c.ids.Domain == "" {
 		return nil, fmt.Errorf("huawei: %s: path needs {domain_id}: Config.DomainID is empty", op)
 	}
-	req, err := build(c.server, c.ids)
+	req, err := build(c.server, ids)
 	if err != nil {
 		return nil, fmt.Errorf("huawei: %s: building the request: %w", op, err)
 	}

@@ -365,3 +365,35 @@ func TestDocumentedResponseHeaders(t *testing.T) {
 		t.Fatalf("result = %+v (token %+v), want the header and the body", got, got.Token)
 	}
 }
+
+// A provider's project id (HUAWEICLOUD_SDK_PROJECT_ID through the chain)
+// fills {project_id} when Config.ProjectID is empty; a provider that names
+// none, or fails, is a located error and nothing is sent.
+func TestProjectIDFromCredentialsProvider(t *testing.T) {
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.Path)
+		writeJSON(w, http.StatusOK, `{"address_group":{"id":"g"}}`)
+	}))
+	t.Cleanup(srv.Close)
+	project := "p-from-env"
+	var failure error
+	provider := providerFunc(func(context.Context) (huawei.Credentials, error) {
+		return huawei.Credentials{AccessKey: "AK", SecretKey: secret.New("SK"), ProjectID: project}, failure
+	})
+	c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), Credentials: provider})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ShowAddressGroup(context.Background(), "g"); err != nil || len(paths) != 1 || !strings.HasPrefix(paths[0], "/v3/p-from-env/") {
+		t.Fatalf("err %v, paths %v: want the provider's project in the path", err, paths)
+	}
+	project = ""
+	if _, err := c.ShowAddressGroup(context.Background(), "g"); err == nil || !strings.Contains(err.Error(), "name no project") || len(paths) != 1 {
+		t.Fatalf("no project anywhere: err %v after %d requests", err, len(paths))
+	}
+	failure = errors.New("metadata service down")
+	if _, err := c.ShowAddressGroup(context.Background(), "g"); !errors.Is(err, failure) || len(paths) != 1 {
+		t.Fatalf("failing provider: err %v after %d requests", err, len(paths))
+	}
+}
