@@ -41,7 +41,7 @@ func origins(sources []Source, c *service.Config) []emit.Docs {
 		if _, done := seen[root]; done {
 			continue
 		}
-		if d, ok := checkout(root); ok {
+		if d, ok := checkout(root, filepath.IsAbs(page)); ok {
 			seen[root] = d
 		}
 	}
@@ -92,7 +92,7 @@ const maxGitFile = 1 << 20
 // checkout reads the HEAD commit and origin remote of the work tree at
 // root from its files (no git command needed). The remote keeps no user
 // information: a URL with a token in it must not reach the spec.
-func checkout(root string) (emit.Docs, bool) {
+func checkout(root string, absolute bool) (emit.Docs, bool) {
 	gitDir := filepath.Join(root, ".git")
 	if fi, err := os.Stat(gitDir); err == nil && !fi.IsDir() {
 		// A linked worktree or submodule: ".git" is "gitdir: <path>".
@@ -132,7 +132,11 @@ func checkout(root string) (emit.Docs, bool) {
 	if repo == "" {
 		repo = filepath.Base(root)
 	}
-	return emit.Docs{Pages: relToHere(root), Repository: repo, Commit: commit}, true
+	pages := root
+	if !absolute {
+		pages = relToHere(root)
+	}
+	return emit.Docs{Pages: filepath.ToSlash(pages), Repository: repo, Commit: commit}, true
 }
 
 func resolveRef(ref, gitDir, common string) string {
@@ -175,8 +179,9 @@ func originURL(common string) string {
 		}
 		raw := strings.TrimSpace(value)
 		if u, err := url.Parse(raw); err == nil && u.Scheme != "" && u.Host != "" {
-			u.User = nil
-			return u.String()
+			// Only where the repository is: user information, a query
+			// (?access_token=) or a fragment may carry a secret.
+			return (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path}).String()
 		}
 		// scp-like user@host:path: drop the user.
 		if at := strings.LastIndex(raw, "@"); at >= 0 && !strings.Contains(raw, "://") {
@@ -196,13 +201,13 @@ func readSmall(path string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, maxGitFile))
 }
 
-// relToHere writes an absolute folder relative to the working directory
-// when it is below it, with slashes.
+// relToHere writes an absolute folder relative to the working directory,
+// as the page paths were given (so no home directory reaches the spec).
 func relToHere(abs string) string {
 	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.ToSlash(rel)
+		if rel, err := filepath.Rel(wd, abs); err == nil {
+			return rel
 		}
 	}
-	return filepath.ToSlash(abs)
+	return abs
 }

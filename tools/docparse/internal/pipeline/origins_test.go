@@ -21,7 +21,7 @@ func TestOriginsFromGitCheckout(t *testing.T) {
 		t.Run(layout, func(t *testing.T) {
 			root := t.TempDir()
 			git := filepath.Join(root, ".git")
-			write(t, filepath.Join(git, "config"), "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = https://user:ghp_secret@github.com/huaweicloudDocs/vpc.git\n")
+			write(t, filepath.Join(git, "config"), "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = https://user:ghp_secret@github.com/huaweicloudDocs/vpc.git?access_token=q_secret#frag\n")
 			switch layout {
 			case "loose ref":
 				write(t, filepath.Join(git, "HEAD"), "ref: refs/heads/master\n")
@@ -38,6 +38,16 @@ func TestOriginsFromGitCheckout(t *testing.T) {
 			want := emit.Docs{Pages: filepath.ToSlash(root), Repository: "https://github.com/huaweicloudDocs/vpc.git", Commit: headCommit}
 			if len(got) != 1 || got[0] != want {
 				t.Fatalf("origins = %+v, want [%+v]", got, want)
+			}
+			// A page given relative to here names its folder the same way.
+			wd, _ := os.Getwd()
+			rel, err := filepath.Rel(wd, page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = origins([]Source{{Name: rel}}, nil)
+			if want.Pages = filepath.ToSlash(filepath.Dir(filepath.Dir(filepath.Dir(rel)))); len(got) != 1 || got[0] != want {
+				t.Fatalf("relative page: origins = %+v, want [%+v]", got, want)
 			}
 		})
 	}
