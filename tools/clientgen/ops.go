@@ -43,6 +43,7 @@ type opData struct {
 	// or, when that response documents headers, <Name>Result holding the
 	// body (embedded as BodyField) and the headers.
 	Result, BodyType, BodyField string
+	BodyEmbedded                bool
 	Status                      int
 	Headers                     []headerData
 	Paging                      *pagingData
@@ -193,20 +194,7 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	}
 	if o.Result != "" {
 		o.BodyType = o.Result
-		o.BodyField = o.Result[strings.LastIndex(o.Result, ".")+1:]
-		if r := op.Spec.Responses.Status(o.Status); r != nil && r.Value != nil {
-			for _, name := range slices.Sorted(maps.Keys(r.Value.Headers)) {
-				h := r.Value.Headers[name]
-				desc := ""
-				if h.Value != nil {
-					desc = oneLine(h.Value.Description)
-				}
-				o.Headers = append(o.Headers, headerData{Name: name, Go: codegen.SchemaNameToTypeName(name), Description: desc})
-			}
-		}
-		if len(o.Headers) > 0 {
-			o.Result = o.Name + "Result"
-		}
+		o.headers(op, g.fieldNames(o.BodyType))
 	}
 
 	if raw, ok := op.Spec.Extensions[extPagination]; ok {
@@ -220,6 +208,74 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 }
 
 var jsonStatus = regexp.MustCompile(`^JSON2\d\d$`)
+
+// qualifiedIdent is a models type a struct can embed ("vpc.ShowVpcResponseBody").
+var qualifiedIdent = regexp.MustCompile(`^[A-Za-z_]\w*\.[A-Za-z_]\w*$`)
+
+// headers reads the response headers the documented 2xx response names
+// and, when there are any, makes the result <Name>Result: the body
+// (embedded when it is a named type, else the field Body) and one string
+// field per header. Header names are merged as HTTP compares them; a Go
+// name that a body field or the body itself already has gets "Header"
+// appended, so no header shadows a body field.
+func (o *opData) headers(op codegen.OperationDefinition, bodyFields map[string]bool) {
+	r := op.Spec.Responses.Status(o.Status)
+	if r == nil || r.Value == nil || len(r.Value.Headers) == 0 {
+		return
+	}
+	o.BodyField, o.BodyEmbedded = "Body", false
+	if qualifiedIdent.MatchString(o.BodyType) {
+		o.BodyField, o.BodyEmbedded = o.BodyType[strings.LastIndex(o.BodyType, ".")+1:], true
+	} else {
+		bodyFields = nil // not promoted
+	}
+	taken := map[string]bool{o.BodyField: true}
+	for name := range bodyFields {
+		taken[name] = true
+	}
+	seen := map[string]bool{}
+	for _, name := range slices.Sorted(maps.Keys(r.Value.Headers)) {
+		canonical := http.CanonicalHeaderKey(name)
+		if seen[canonical] {
+			continue
+		}
+		seen[canonical] = true
+		goName := codegen.SchemaNameToTypeName(name)
+		for base, n := goName, 1; taken[goName]; n++ {
+			goName = base + "Header"
+			if n > 1 {
+				goName += strconv.Itoa(n)
+			}
+		}
+		taken[goName] = true
+		desc := ""
+		if h := r.Value.Headers[name]; h.Value != nil {
+			desc = oneLine(h.Value.Description)
+		}
+		o.Headers = append(o.Headers, headerData{Name: name, Go: goName, Description: desc})
+	}
+	o.Result = o.Name + "Result"
+}
+
+// fieldNames are the Go field names of models struct type typ ("" for
+// anything else).
+func (g *gen) fieldNames(typ string) map[string]bool {
+	ts, ok := g.models.types[typ[strings.LastIndex(typ, ".")+1:]]
+	if !ok {
+		return nil
+	}
+	st, ok := ts.Type.(*ast.StructType)
+	if !ok {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, f := range st.Fields.List {
+		for _, n := range f.Names {
+			out[n.Name] = true
+		}
+	}
+	return out
+}
 
 // paging reads the extension and finds the Go side of it: the request
 // parameter carrying the marker and the items field of the result.
@@ -238,9 +294,6 @@ func (g *gen) paging(o *opData, raw any, fn *ast.FuncDecl) (*pagingData, error) 
 	if o.Result == "" {
 		return nil, fmt.Errorf("operation has no JSON result")
 	}
-	if len(o.Headers) > 0 {
-		return nil, fmt.Errorf("a paged operation whose pages document headers is not supported")
-	}
 	want := "params"
 	if p.In == "body" {
 		want = "body"
@@ -254,10 +307,10 @@ func (g *gen) paging(o *opData, raw any, fn *ast.FuncDecl) (*pagingData, error) 
 	if p.ReqParam == "" {
 		return nil, fmt.Errorf("the request function takes no %s", want)
 	}
-	resultName := strings.TrimPrefix(o.Result, g.pkg+".")
+	resultName := strings.TrimPrefix(o.BodyType, g.pkg+".")
 	field, ok := g.models.structField(resultName, p.Items)
 	if !ok {
-		return nil, fmt.Errorf("%s has no field %q", o.Result, p.Items)
+		return nil, fmt.Errorf("%s has no field %q", o.BodyType, p.Items)
 	}
 	t, ptr := field.Type, false
 	if star, ok := t.(*ast.StarExpr); ok {
@@ -265,7 +318,7 @@ func (g *gen) paging(o *opData, raw any, fn *ast.FuncDecl) (*pagingData, error) 
 	}
 	arr, ok := t.(*ast.ArrayType)
 	if !ok {
-		return nil, fmt.Errorf("%s.%s is not a list", o.Result, field.Names[0].Name)
+		return nil, fmt.Errorf("%s.%s is not a list", o.BodyType, field.Names[0].Name)
 	}
 	p.Item = g.typeString(arr.Elt)
 	if ptr {

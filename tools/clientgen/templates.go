@@ -61,7 +61,12 @@ func (c *Client) Runtime() *huawei.Client { return c.rt }
 // {{.Name}}Result is what {{.Name}} answers: the decoded body and the
 // response headers the spec documents for HTTP {{.Status}} ("" when absent).
 type {{.Name}}Result struct {
+{{- if .BodyEmbedded}}
 	*{{.BodyType}}
+{{- else}}
+	// Body is the decoded body.
+	Body *{{.BodyType}}
+{{- end}}
 {{- range .Headers}}
 	// {{.Go}} is the {{.Name}} header{{if .Description}}: {{.Description}}{{end}}
 	{{.Go}} string
@@ -112,10 +117,18 @@ var page{{$op.Name}} = huawei.Paging{Op: op{{$op.Name}}, Style: {{printf "%q" .S
 //
 // Source: {{$op.Source}}{{end}}
 func (c *Client) {{$op.Name}}All(ctx context.Context{{range $op.Params}}, {{.}}{{end}}) iter.Seq2[{{.Item}}, error] {
-	call := func(ctx context.Context, {{.ReqParam}} {{.ReqType}}) (*{{$op.Result}}, error) {
+	call := func(ctx context.Context, {{.ReqParam}} {{.ReqType}}) (*{{$op.BodyType}}, error) {
+{{- if $op.Headers}}
+		r, err := c.{{$op.Name}}(ctx{{range $op.ParamNames}}, {{.}}{{end}})
+		if err != nil {
+			return nil, err
+		}
+		return r.{{$op.BodyField}}, nil
+{{- else}}
 		return c.{{$op.Name}}(ctx{{range $op.ParamNames}}, {{.}}{{end}})
+{{- end}}
 	}
-	return huawei.Paginate(ctx, page{{$op.Name}}, {{.ReqParam}}, call, func(p *{{$op.Result}}) []{{.Item}} { {{.ItemsExpr}} })
+	return huawei.Paginate(ctx, page{{$op.Name}}, {{.ReqParam}}, call, func(p *{{$op.BodyType}}) []{{.Item}} { {{.ItemsExpr}} })
 }
 {{end}}{{end}}`))
 

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const headersSpec = `openapi: 3.0.3
+info: {title: t, version: "1"}
+servers: [{url: "https://x.{region}.example.com"}]
+paths:
+  /v1/{project_id}/things:
+    get:
+      operationId: ListThings
+      parameters:
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+        - {name: marker, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      x-docapi-pagination: {style: marker, param: marker, limit: limit, in: query, paramType: string, items: things}
+      responses:
+        "200":
+          description: ok
+          headers:
+            X-Request-Id: {schema: {type: string}}
+            x-request-id: {schema: {type: string}}
+            Things: {description: a header named as a body field, schema: {type: string}}
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/ThingsPage'}
+  /v1/{project_id}/tags:
+    get:
+      operationId: ListTags
+      parameters:
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          headers:
+            X-Total: {schema: {type: string}}
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: '#/components/schemas/Thing'}}
+components:
+  schemas:
+    Thing: {type: object, properties: {id: {type: string}}}
+    ThingsPage: {type: object, properties: {things: {type: array, items: {$ref: '#/components/schemas/Thing'}}}}
+`
+
+// Documented headers: merged as HTTP compares names, never shadowing a
+// body field, beside a body that is a list (a named field, not embedded),
+// and on a paged operation (which pages over the body).
+func TestResponseHeadersCompile(t *testing.T) {
+	t.Chdir("../..")
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "xx.yaml")
+	cfg := filepath.Join(dir, "xx.codegen.yaml")
+	if err := os.WriteFile(spec, []byte(headersSpec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, []byte("package: xx\noutput: "+filepath.Join(dir, "xx", "xx.gen.go")+"\ngenerate: {models: true, client: true}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := generate("huawei", cfg, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := string(files[filepath.Join(dir, "xx", "xxapi", "xxapi.gen.go")])
+	if _, err := parser.ParseFile(token.NewFileSet(), "xxapi.gen.go", api, 0); err != nil {
+		t.Fatalf("typed layer does not parse: %v\n%s", err, api)
+	}
+	flat := strings.Join(strings.Fields(api), " ")
+	for _, want := range []string{
+		"type ListThingsResult struct { *xx.ThingsPage",
+		"ThingsHeader string",                             // not shadowing the body's Things
+		"Body *[]xx.Thing",                                // a list is a named field
+		`XRequestId: httpResp.Header.Get("X-Request-Id")`, // once, whatever the case
+		"return r.ThingsPage, nil",                        // paging over the body
+		"func(p *xx.ThingsPage) []xx.Thing",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("typed layer lacks %q in\n%s", want, api)
+		}
+	}
+	if n := strings.Count(flat, "XRequestId string"); n != 1 {
+		t.Errorf("XRequestId declared %d times", n)
+	}
+}
