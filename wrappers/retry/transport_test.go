@@ -328,18 +328,25 @@ func TestTransportNonRetryableStatusReturnedAtOnce(t *testing.T) {
 	}
 }
 
-// Each attempt must reach Base as a new request with its own context and
-// body; a signing Base that keeps the RoundTripper contract (it signs a
-// clone) leaves nothing for the caller's request or the next attempt.
+// Each attempt must reach Base as a new request with its own body, read
+// from the start: a Base that reads it, or swaps the field on the request
+// it got, leaves the caller's request and the next attempt whole.
 func TestTransportHandsBaseFreshRequests(t *testing.T) {
 	var seen []*http.Request
+	var bodies []io.ReadCloser
 	var closed []bool
 	base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
-		if r.Header.Get("Authorization") != "" {
-			t.Errorf("attempt %d sees a previous attempt's signature", len(seen)+1)
+		got, err := io.ReadAll(r.Body)
+		if err != nil || string(got) != "payload" {
+			t.Errorf("attempt %d read %q (%v), want the whole body", len(seen)+1, got, err)
 		}
-		signed := r.Clone(r.Context()) // what SigningTransport does
-		signed.Header.Set("Authorization", "sig")
+		for _, b := range bodies {
+			if b == r.Body {
+				t.Errorf("attempt %d reuses an earlier attempt's body", len(seen)+1)
+			}
+		}
+		bodies = append(bodies, r.Body)
+		r.Body = http.NoBody // on this attempt's request only
 		seen = append(seen, r)
 		resp := response(503)
 		i := len(closed)
@@ -347,8 +354,11 @@ func TestTransportHandsBaseFreshRequests(t *testing.T) {
 		resp.Body = &closeRecorder{Reader: strings.NewReader("busy"), closed: func() { closed[i] = true }}
 		return resp, nil
 	})
-	req := httptest.NewRequest(http.MethodGet, "http://example.test/", nil)
-	req.Header = http.Header{} // httptest.NewRequest's server-side header is fine, but start clean
+	req, err := http.NewRequest(http.MethodPut, "http://example.test/", strings.NewReader("payload"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	callerBody := req.Body
 	rt := &Transport{Base: base, Policy: Policy{MaxAttempts: 3}, Sleep: (&recordingSleeper{}).Sleep}
 	resp, err := rt.RoundTrip(req)
 	if err != nil {
@@ -357,8 +367,8 @@ func TestTransportHandsBaseFreshRequests(t *testing.T) {
 	if len(seen) != 3 || seen[1] == seen[2] || seen[1] == req || seen[2] == req {
 		t.Fatalf("attempts did not get distinct requests: %d", len(seen))
 	}
-	if req.Header.Get("Authorization") != "" {
-		t.Fatal("the caller's request was signed")
+	if req.Body != callerBody {
+		t.Fatal("the caller's request lost its body field")
 	}
 	// Discarded responses were closed; the returned one is the caller's to close.
 	if !closed[0] || !closed[1] || closed[2] {
