@@ -66,6 +66,8 @@ type Client struct {
 	unmarshal func([]byte, any) error
 	// creds name the project when Config.ProjectID does not.
 	creds CredentialsProvider
+	// maxBody bounds response bodies (Config.MaxResponseBody).
+	maxBody int64
 }
 
 // NewClient applies cfg to svc.
@@ -89,6 +91,7 @@ func NewClient(cfg Config, svc Service) (*Client, error) {
 		hasAuth:   cfg.Tokens != nil || cfg.Credentials != nil,
 		unmarshal: cfg.Unmarshal,
 		creds:     cfg.Credentials,
+		maxBody:   orDefault64(cfg.MaxResponseBody, DefaultMaxResponseBody),
 	}, nil
 }
 
@@ -152,7 +155,7 @@ var ErrUnexpectedStatus = errors.New("huawei: undocumented success status")
 // *ResponseError: a body that cannot be read, is not JSON, is JSON under a
 // status the spec gives no body, or does not decode into out.
 func (c *Client) Decode(op *Operation, resp *http.Response, status int, out any) error {
-	body, err := readBody(resp)
+	body, err := c.readBody(resp)
 	if err != nil {
 		return unusable(op.String(), resp, err)
 	}
@@ -171,16 +174,17 @@ func (c *Client) Decode(op *Operation, resp *http.Response, status int, out any)
 // NoResult ends an operation that documents no JSON body: the body is read
 // (bounded) and dropped so the connection can be reused.
 func (c *Client) NoResult(op *Operation, resp *http.Response) error {
-	if _, err := readBody(resp); err != nil {
+	if _, err := c.readBody(resp); err != nil {
 		return unusable(op.String(), resp, err)
 	}
 	return nil
 }
 
-// readBody reads and closes resp.Body, which limitBodyTransport bounds.
-func readBody(resp *http.Response) ([]byte, error) {
+// readBody reads and closes resp.Body, which limitBodyTransport bounds; a
+// Content-Length over the bound sets aside no more than the bound.
+func (c *Client) readBody(resp *http.Response) ([]byte, error) {
 	defer resp.Body.Close()
-	return bounded.ReadAll(resp.Body, resp.ContentLength)
+	return bounded.ReadAll(resp.Body, min(resp.ContentLength, c.maxBody))
 }
 
 // ErrEmptyPathParam reports a path parameter left empty, which would send
