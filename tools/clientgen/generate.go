@@ -30,6 +30,7 @@ const (
 	extPagination = "x-docapi-pagination"
 	extTopMethod  = "x-top-method"
 	extDocs       = "x-docapi-docs"
+	extSecret     = "x-docapi-secret"
 )
 
 // configFile is an oapi-codegen config file as the oapi-codegen command reads it.
@@ -124,6 +125,11 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 		data.Ops = append(data.Ops, o)
 		if o.Paging != nil {
 			data.Paged = true
+		}
+		for _, h := range o.Headers {
+			if h.Secret {
+				g.imports["secret"] = "github.com/docapi/docapi/wrappers/secret"
+			}
 		}
 	}
 	sort.Slice(data.Ops, func(i, j int) bool { return data.Ops[i].Name < data.Ops[j].Name })

@@ -41,6 +41,7 @@ paths:
           description: ok
           headers:
             X-Total: {schema: {type: string}}
+            X-Subject-Token: {x-docapi-secret: true, schema: {type: string}}
           content:
             application/json:
               schema: {type: array, items: {$ref: '#/components/schemas/Thing'}}
@@ -80,6 +81,10 @@ func TestResponseHeadersCompile(t *testing.T) {
 		`XRequestId: httpResp.Header.Get("X-Request-Id")`, // once, whatever the case
 		"return r.ThingsPage, nil",                        // paging over the body
 		"func(p *xx.ThingsPage) []xx.Thing",
+		"XSubjectToken secret.Value", // marked x-docapi-secret
+		`XSubjectToken: secret.New(httpResp.Header.Get("X-Subject-Token"))`,
+		`"github.com/docapi/docapi/wrappers/secret"`,
+		"XTotal string",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("typed layer lacks %q in\n%s", want, api)

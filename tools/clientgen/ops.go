@@ -56,8 +56,12 @@ type opData struct {
 type requiredParam struct{ Go, Spec string }
 
 // headerData is a response header the spec documents: Name on the wire,
-// Go the field name.
-type headerData struct{ Name, Go, Description string }
+// Go the field name; Secret when the spec marks it x-docapi-secret (the
+// field is a secret.Value, which never prints).
+type headerData struct {
+	Name, Go, Description string
+	Secret                bool
+}
 
 type pagingData struct {
 	Style, Param, Limit, In, ParamType, Items, Next, Total string
@@ -248,11 +252,12 @@ func (o *opData) headers(op codegen.OperationDefinition, bodyFields map[string]b
 			}
 		}
 		taken[goName] = true
-		desc := ""
+		hd := headerData{Name: name, Go: goName}
 		if h := r.Value.Headers[name]; h.Value != nil {
-			desc = oneLine(h.Value.Description)
+			hd.Description = oneLine(h.Value.Description)
+			hd.Secret, _ = h.Value.Extensions[extSecret].(bool)
 		}
-		o.Headers = append(o.Headers, headerData{Name: name, Go: goName, Description: desc})
+		o.Headers = append(o.Headers, hd)
 	}
 	o.Result = o.Name + "Result"
 }

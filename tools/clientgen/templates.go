@@ -68,8 +68,10 @@ type {{.Name}}Result struct {
 	Body *{{.BodyType}}
 {{- end}}
 {{- range .Headers}}
-	// {{.Go}} is the {{.Name}} header{{if .Description}}: {{.Description}}{{end}}
-	{{.Go}} string
+	// {{.Go}} is the {{.Name}} header{{if .Description}}: {{.Description}}{{end}}{{if .Secret}}
+	// It is a credential: Reveal it only to send it.
+	{{.Go}} secret.Value{{else}}
+	{{.Go}} string{{end}}
 {{- end}}
 }
 {{end}}
@@ -99,7 +101,7 @@ func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {
 		return nil, err
 	}
 {{- if .Headers}}
-	return &{{.Result}}{ {{- .BodyField}}: &out{{range .Headers}}, {{.Go}}: httpResp.Header.Get({{printf "%q" .Name}}){{end}}}, nil
+	return &{{.Result}}{ {{- .BodyField}}: &out{{range .Headers}}, {{.Go}}: {{if .Secret}}secret.New(httpResp.Header.Get({{printf "%q" .Name}})){{else}}httpResp.Header.Get({{printf "%q" .Name}}){{end}}{{end}}}, nil
 {{- else}}
 	return &out, nil
 {{- end}}

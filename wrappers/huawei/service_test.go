@@ -361,8 +361,12 @@ func TestDocumentedResponseHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.XSubjectToken != "MIIatAYJ-token" || got.Token == nil || got.Token.ExpiresAt != "2099-01-02T03:04:05.000000Z" {
+	if got.XSubjectToken.Reveal() != "MIIatAYJ-token" || got.Token == nil || got.Token.ExpiresAt != "2099-01-02T03:04:05.000000Z" {
 		t.Fatalf("result = %+v (token %+v), want the header and the body", got, got.Token)
+	}
+	// The service file marks the header secret: printing the result shows no token.
+	if s := fmt.Sprintf("%+v %v %#v", *got, got.XSubjectToken, got.XSubjectToken); strings.Contains(s, "MIIatAYJ") {
+		t.Errorf("the token prints: %s", s)
 	}
 }
 

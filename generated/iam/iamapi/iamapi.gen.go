@@ -13,6 +13,7 @@ package iamapi
 
 import (
 	"context"
+	"github.com/docapi/docapi/wrappers/secret"
 	"io"
 	"iter"
 	"net/http"
@@ -333,7 +334,8 @@ func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.Cr
 type CreateLoginTokenResult struct {
 	*iam.CreateLoginTokenResponseBody
 	// XSubjectLoginToken is the X-Subject-LoginToken header: 签名后的logintoken。
-	XSubjectLoginToken string
+	// It is a credential: Reveal it only to send it.
+	XSubjectLoginToken secret.Value
 }
 
 var opCreateLoginToken = &huawei.Operation{Service: "iam", Name: "CreateLoginToken", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
@@ -354,7 +356,7 @@ func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginToken
 	if err := c.rt.Decode(opCreateLoginToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &CreateLoginTokenResult{CreateLoginTokenResponseBody: &out, XSubjectLoginToken: httpResp.Header.Get("X-Subject-LoginToken")}, nil
+	return &CreateLoginTokenResult{CreateLoginTokenResponseBody: &out, XSubjectLoginToken: secret.New(httpResp.Header.Get("X-Subject-LoginToken"))}, nil
 }
 
 var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata", Method: "POST", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
@@ -497,7 +499,8 @@ func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.C
 type CreateTokenWithIDTokenResult struct {
 	*iam.CreateTokenWithIDTokenResponseBody
 	// XSubjectToken is the X-Subject-Token header: 签名后的Token。
-	XSubjectToken string
+	// It is a credential: Reveal it only to send it.
+	XSubjectToken secret.Value
 }
 
 var opCreateTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateTokenWithIDToken", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
@@ -518,7 +521,7 @@ func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateT
 	if err := c.rt.Decode(opCreateTokenWithIDToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &CreateTokenWithIDTokenResult{CreateTokenWithIDTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+	return &CreateTokenWithIDTokenResult{CreateTokenWithIDTokenResponseBody: &out, XSubjectToken: secret.New(httpResp.Header.Get("X-Subject-Token"))}, nil
 }
 
 // CreateUnscopeTokenByIdpInitiatedResult is what CreateUnscopeTokenByIdpInitiated answers: the decoded body and the
@@ -526,7 +529,8 @@ func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateT
 type CreateUnscopeTokenByIdpInitiatedResult struct {
 	*iam.CreateUnscopeTokenByIdpInitiatedResponseBody
 	// XSubjectToken is the X-Subject-Token header: 签名后的unscoped token。
-	XSubjectToken string
+	// It is a credential: Reveal it only to send it.
+	XSubjectToken secret.Value
 }
 
 var opCreateUnscopeTokenByIdpInitiated = &huawei.Operation{Service: "iam", Name: "CreateUnscopeTokenByIdpInitiated", Method: "POST", Path: "/v3.0/OS-FEDERATION/tokens",
@@ -547,7 +551,7 @@ func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *i
 	if err := c.rt.Decode(opCreateUnscopeTokenByIdpInitiated, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &CreateUnscopeTokenByIdpInitiatedResult{CreateUnscopeTokenByIdpInitiatedResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+	return &CreateUnscopeTokenByIdpInitiatedResult{CreateUnscopeTokenByIdpInitiatedResponseBody: &out, XSubjectToken: secret.New(httpResp.Header.Get("X-Subject-Token"))}, nil
 }
 
 // CreateUnscopedTokenWithIDTokenResult is what CreateUnscopedTokenWithIDToken answers: the decoded body and the
@@ -555,7 +559,8 @@ func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *i
 type CreateUnscopedTokenWithIDTokenResult struct {
 	*iam.CreateUnscopedTokenWithIDTokenResponseBody
 	// XSubjectToken is the X-Subject-Token header: 签名后的Token。
-	XSubjectToken string
+	// It is a credential: Reveal it only to send it.
+	XSubjectToken secret.Value
 }
 
 var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateUnscopedTokenWithIDToken", Method: "POST", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
@@ -582,7 +587,7 @@ func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID strin
 	if err := c.rt.Decode(opCreateUnscopedTokenWithIDToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &CreateUnscopedTokenWithIDTokenResult{CreateUnscopedTokenWithIDTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+	return &CreateUnscopedTokenWithIDTokenResult{CreateUnscopedTokenWithIDTokenResponseBody: &out, XSubjectToken: secret.New(httpResp.Header.Get("X-Subject-Token"))}, nil
 }
 
 var opCreateUser = &huawei.Operation{Service: "iam", Name: "CreateUser", Method: "POST", Path: "/v3.0/OS-USER/users",
@@ -933,7 +938,8 @@ func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string,
 type KeystoneCreateAgencyTokenResult struct {
 	*iam.KeystoneCreateAgencyTokenResponseBody
 	// XSubjectToken is the X-Subject-Token header: 签名后的token。
-	XSubjectToken string
+	// It is a credential: Reveal it only to send it.
+	XSubjectToken secret.Value
 }
 
 var opKeystoneCreateAgencyToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateAgencyToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateAgencyToken",
@@ -954,7 +960,7 @@ func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.Keys
 	if err := c.rt.Decode(opKeystoneCreateAgencyToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &KeystoneCreateAgencyTokenResult{KeystoneCreateAgencyTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+	return &KeystoneCreateAgencyTokenResult{KeystoneCreateAgencyTokenResponseBody: &out, XSubjectToken: secret.New(httpResp.Header.Get("X-Subject-Token"))}, nil
 }
 
 var opKeystoneCreateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCreateGroup", Method: "POST", Path: "/v3/groups",
@@ -1079,7 +1085,8 @@ func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, proto
 type KeystoneCreateScopedTokenResult struct {
 	*iam.KeystoneCreateScopedTokenResponseBody
 	// XSubjectToken is the X-Subject-Token header: 签名后的scoped token。
-	XSubjectToken string
+	// It is a credential: Reveal it only to send it.
+	XSubjectToken secret.Value
 }
 
 var opKeystoneCreateScopedToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateScopedToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateScopedToken",
@@ -1100,7 +1107,7 @@ func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.Keyston
 	if err := c.rt.Decode(opKeystoneCreateScopedToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &KeystoneCreateScopedTokenResult{KeystoneCreateScopedTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+	return &KeystoneCreateScopedTokenResult{KeystoneCreateScopedTokenResponseBody: &out, XSubjectToken: secret.New(httpResp.Header.Get("X-Subject-Token"))}, nil
 }
 
 var opKeystoneCreateUser = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUser", Method: "POST", Path: "/v3/users",
@@ -1129,7 +1136,8 @@ func (c *Client) KeystoneCreateUser(ctx context.Context, body iam.KeystoneCreate
 type KeystoneCreateUserTokenByPasswordResult struct {
 	*iam.KeystoneCreateUserTokenByPasswordResponseBody
 	// XSubjectToken is the X-Subject-Token header: 签名后的Token。
-	XSubjectToken string
+	// It is a credential: Reveal it only to send it.
+	XSubjectToken secret.Value
 }
 
 var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPassword", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPassword",
@@ -1150,7 +1158,7 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 	if err := c.rt.Decode(opKeystoneCreateUserTokenByPassword, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &KeystoneCreateUserTokenByPasswordResult{KeystoneCreateUserTokenByPasswordResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+	return &KeystoneCreateUserTokenByPasswordResult{KeystoneCreateUserTokenByPasswordResponseBody: &out, XSubjectToken: secret.New(httpResp.Header.Get("X-Subject-Token"))}, nil
 }
 
 // KeystoneCreateUserTokenByPasswordAndMfaResult is what KeystoneCreateUserTokenByPasswordAndMfa answers: the decoded body and the
@@ -1158,7 +1166,8 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 type KeystoneCreateUserTokenByPasswordAndMfaResult struct {
 	*iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody
 	// XSubjectToken is the X-Subject-Token header: 签名后的Token。
-	XSubjectToken string
+	// It is a credential: Reveal it only to send it.
+	XSubjectToken secret.Value
 }
 
 var opKeystoneCreateUserTokenByPasswordAndMfa = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPasswordAndMfa", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa",
@@ -1179,7 +1188,7 @@ func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, pa
 	if err := c.rt.Decode(opKeystoneCreateUserTokenByPasswordAndMfa, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &KeystoneCreateUserTokenByPasswordAndMfaResult{KeystoneCreateUserTokenByPasswordAndMfaResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+	return &KeystoneCreateUserTokenByPasswordAndMfaResult{KeystoneCreateUserTokenByPasswordAndMfaResponseBody: &out, XSubjectToken: secret.New(httpResp.Header.Get("X-Subject-Token"))}, nil
 }
 
 var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteGroup", Method: "DELETE", Path: "/v3/groups/{group_id}",
@@ -2327,7 +2336,8 @@ func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, 
 type KeystoneValidateTokenResult struct {
 	*iam.KeystoneValidateTokenResponseBody
 	// XSubjectToken is the X-Subject-Token header: 已校验的token。
-	XSubjectToken string
+	// It is a credential: Reveal it only to send it.
+	XSubjectToken secret.Value
 }
 
 var opKeystoneValidateToken = &huawei.Operation{Service: "iam", Name: "KeystoneValidateToken", Method: "GET", Path: "/v3/auth/tokens",
@@ -2348,7 +2358,7 @@ func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.Keystone
 	if err := c.rt.Decode(opKeystoneValidateToken, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
-	return &KeystoneValidateTokenResult{KeystoneValidateTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+	return &KeystoneValidateTokenResult{KeystoneValidateTokenResponseBody: &out, XSubjectToken: secret.New(httpResp.Header.Get("X-Subject-Token"))}, nil
 }
 
 var opListAgencies = &huawei.Operation{Service: "iam", Name: "ListAgencies", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies",

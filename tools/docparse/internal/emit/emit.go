@@ -67,6 +67,9 @@ type Document struct {
 	Servers         []Server
 	SecuritySchemes []SecurityScheme   // those operations may name; only the used ones are written
 	Operations      []*model.Operation // in order; all pages of one service
+	// SecretHeaders name the response headers that carry credentials
+	// (compared as HTTP compares names); they are marked x-docapi-secret.
+	SecretHeaders []string
 }
 
 // Emit checks and writes doc: it names schemas, merges identical ones and

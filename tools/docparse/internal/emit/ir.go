@@ -67,6 +67,7 @@ type responseIR struct {
 type headerIR struct {
 	name, description string
 	required          bool
+	secret            bool // x-docapi-secret: a credential, kept out of logs
 	schema            *schemaIR
 }
 

@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"github.com/docapi/docapi/tools/docparse/internal/emit/yamlw"
 	"net/http"
 	"regexp"
 	"slices"
@@ -9,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docapi/docapi/tools/docparse/internal/emit/yamlw"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
 
@@ -25,6 +25,7 @@ type resolver struct {
 	inline  map[*model.Schema]*schemaIR // inline schemas converted, so each is checked once
 	plain   map[[2]string]*schemaIR     // shared {type, format} schemas with nothing else
 	bodies  map[*model.Body]*bodyIR
+	secret  map[string]bool // canonical names of secret response headers
 }
 
 // operation is a checked model.Operation with what resolution derived.
@@ -50,6 +51,10 @@ func resolve(doc Document) (*spec, model.Diagnostics) {
 		inline:  make(map[*model.Schema]*schemaIR),
 		plain:   make(map[[2]string]*schemaIR),
 		bodies:  make(map[*model.Body]*bodyIR),
+		secret:  make(map[string]bool),
+	}
+	for _, h := range doc.SecretHeaders {
+		r.secret[http.CanonicalHeaderKey(h)] = true
 	}
 	r.checkSchemes(doc.SecuritySchemes)
 	ops := r.checkOperations(doc.Operations)
@@ -531,6 +536,7 @@ func (r *resolver) response(resp *response) *responseIR {
 	for _, h := range resp.headers {
 		out.headers = append(out.headers, &headerIR{
 			name: valid(h.Name), description: tidyText(h.Description), required: h.Required, schema: r.paramSchema(h),
+			secret: r.secret[http.CanonicalHeaderKey(h.Name)],
 		})
 	}
 	if resp.Body != nil {

@@ -18,6 +18,9 @@ const componentSchemaPrefix = "#/components/schemas/"
 // of the document came from.
 const sourceKey = "x-docapi-source"
 
+// secretKey marks a response header that carries a credential.
+const secretKey = "x-docapi-secret"
+
 // docsKey is the info extension saying which repository and commit the
 // pages (the files x-docapi-source names) came from.
 const docsKey = "x-docapi-docs"
@@ -286,6 +289,9 @@ func (w *writer) response(r *responseIR) {
 			w.text("description", h.description)
 			if h.required {
 				w.boolean("required", true)
+			}
+			if h.secret {
+				w.boolean(secretKey, true)
 			}
 			y.Key("schema")
 			w.schema(h.schema, h.schema.description, model.Loc{})

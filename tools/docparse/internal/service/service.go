@@ -44,6 +44,9 @@ type Config struct {
 	// checkout of the documentation need no entry (docparse reads its
 	// HEAD).
 	Docs []Docs `yaml:"docs"`
+	// SecretHeaders are the response headers that carry a credential (an
+	// IAM token): generated clients hold them as secrets, never printed.
+	SecretHeaders []string `yaml:"secretHeaders"`
 }
 
 // Docs is the origin of a folder of pages copied from a documentation
