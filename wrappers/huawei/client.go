@@ -39,7 +39,10 @@ type Config struct {
 	// Credentials signs with an access key pair (SDK-HMAC-SHA256 unless
 	// Signer says otherwise). Set Tokens or Credentials, not both.
 	Credentials CredentialsProvider
-	// Signer chooses the signing algorithm for Credentials.
+	// Signer chooses the signing algorithm for Credentials. For
+	// AlgorithmDerived, an empty Signer.Region means Region; Signer.Service
+	// (the derived auth service name) is the caller's, as in the official
+	// SDK's credentials.
 	Signer Signer
 
 	// Retry bounds retries; zero fields take retry.DefaultPolicy's values.
@@ -113,7 +116,11 @@ func (cfg Config) httpClient() (*http.Client, error) {
 	case cfg.Tokens != nil:
 		rt = &TokenTransport{Base: rt, Tokens: cfg.Tokens}
 	case cfg.Credentials != nil:
-		rt = &SigningTransport{Base: rt, Credentials: cfg.Credentials, Signer: cfg.Signer, Now: cfg.Now}
+		signer := cfg.Signer
+		if signer.Algorithm == AlgorithmDerived && signer.Region == "" {
+			signer.Region = cfg.Region // the derived key's scope is the region called
+		}
+		rt = &SigningTransport{Base: rt, Credentials: cfg.Credentials, Signer: signer, Now: cfg.Now}
 	}
 	budget := cfg.RetryBudget
 	if budget == nil {

@@ -401,3 +401,28 @@ func TestProjectIDFromCredentialsProvider(t *testing.T) {
 		t.Fatalf("failing provider: err %v after %d requests", err, len(paths))
 	}
 }
+
+// Derived signing is scoped to the region called unless Signer says
+// otherwise.
+func TestDerivedSigningTakesTheConfigRegion(t *testing.T) {
+	var auth string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		auth = r.Header.Get("Authorization")
+		writeJSON(w, http.StatusOK, `{"address_group":{"id":"g"}}`)
+	}))
+	t.Cleanup(srv.Close)
+	cred := huawei.Credentials{AccessKey: "AK", SecretKey: secret.New("SK"), ProjectID: exampleProjectID}
+	for _, tc := range []struct{ signerRegion, want string }{{"", "/ap-southeast-1/vpc"}, {"cn-north-4", "/cn-north-4/vpc"}} {
+		c, err := vpcapi.New(huawei.Config{Region: "ap-southeast-1", Endpoint: srv.URL, HTTPClient: srv.Client(), Credentials: cred,
+			Signer: huawei.Signer{Algorithm: huawei.AlgorithmDerived, Region: tc.signerRegion, Service: "vpc"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.ShowAddressGroup(context.Background(), "g"); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(auth, "V11-HMAC-SHA256 ") || !strings.Contains(auth, tc.want+",") {
+			t.Errorf("Signer.Region %q: Authorization %q, want the scope %s", tc.signerRegion, auth, tc.want)
+		}
+	}
+}
