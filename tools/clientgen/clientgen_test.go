@@ -16,6 +16,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/docapi/docapi/tools/internal/ext"
 )
 
 // TestGeneratedIsFresh regenerates the typed layer of every spec with a
@@ -36,7 +38,7 @@ func TestGeneratedIsFresh(t *testing.T) {
 				t.Fatal(err)
 			}
 			family := "huawei"
-			if bytes.Contains(raw, []byte(extTopMethod+":")) {
+			if bytes.Contains(raw, []byte(ext.TopMethod+":")) {
 				family = "top"
 			}
 			files, err := generate(family, cfg, specPath)
@@ -71,7 +73,7 @@ func TestGeneratedIsFresh(t *testing.T) {
 					if !methods[strings.ToLower(op.OperationID)] {
 						t.Errorf("%s %s (%s) has no typed method", method, path, op.OperationID)
 					}
-					if _, paged := op.Extensions[extPagination]; paged && !methods[strings.ToLower(op.OperationID+"All")] {
+					if _, paged := op.Extensions[ext.Pagination]; paged && !methods[strings.ToLower(op.OperationID+"All")] {
 						t.Errorf("%s is paged but has no %sAll", op.OperationID, op.OperationID)
 					}
 				}
@@ -194,7 +196,7 @@ func checkSchemaSources(t *testing.T, spec *openapi3.T, groups map[string]*ast.G
 				src = source(pr.Value.Extensions) // the referenced table's
 			}
 			if src == "" {
-				t.Errorf("%s.%s has no %s", name, prop, extSource)
+				t.Errorf("%s.%s has no %s", name, prop, ext.Source)
 				continue
 			}
 			fields++
@@ -237,7 +239,7 @@ func TestProvenanceComments(t *testing.T) {
 			src := source(op.Extensions)
 			name := codegen.ToCamelCaseWithInitialisms(op.OperationID)
 			if src == "" {
-				t.Errorf("%s %s has no %s", method, path, extSource)
+				t.Errorf("%s %s has no %s", method, path, ext.Source)
 				continue
 			}
 			ops++

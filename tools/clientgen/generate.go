@@ -22,15 +22,8 @@ import (
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/util"
 	"go.yaml.in/yaml/v3"
-)
 
-// Extensions clientgen reads.
-const (
-	extIdempotent = "x-docapi-idempotent"
-	extPagination = "x-docapi-pagination"
-	extTopMethod  = "x-top-method"
-	extDocs       = "x-docapi-docs"
-	extSecret     = "x-docapi-secret"
+	"github.com/docapi/docapi/tools/internal/ext"
 )
 
 // configFile is an oapi-codegen config file as the oapi-codegen command reads it.
@@ -106,7 +99,7 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 		Models:  cfg.PackageName,
 		Service: cfg.PackageName, // the name errors use
 		Title:   spec.Info.Title,
-		Docs:    docsLines(spec.Info.Extensions[extDocs]),
+		Docs:    docsLines(spec.Info.Extensions[ext.Docs]),
 	}
 	if len(spec.Servers) > 0 {
 		data.Server = spec.Servers[0].URL
@@ -362,8 +355,8 @@ func oneLine(s string) string {
 
 // docsLines words the spec's x-docapi-docs for the package comment:
 // "huaweicloudDocs/iam cn.zh-cn/API参考 at 5d5f9de0e0b6… (testdata/…)".
-func docsLines(ext any) []string {
-	list, _ := ext.([]any)
+func docsLines(value any) []string {
+	list, _ := value.([]any)
 	var out []string
 	for _, item := range list {
 		d, _ := item.(map[string]any)

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
+
+	"github.com/docapi/docapi/tools/internal/ext"
 )
 
 type fileData struct {
@@ -72,12 +74,12 @@ type pagingData struct {
 
 // idempotent applies the retry rule: GET, HEAD, PUT, DELETE always, other
 // methods only when the spec says x-docapi-idempotent: true.
-func idempotent(method string, ext map[string]any) bool {
+func idempotent(method string, exts map[string]any) bool {
 	switch method {
 	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete:
 		return true
 	}
-	b, _ := ext[extIdempotent].(bool)
+	b, _ := exts[ext.Idempotent].(bool)
 	return b
 }
 
@@ -201,10 +203,10 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 		o.headers(op, g.fieldNames(o.BodyType))
 	}
 
-	if raw, ok := op.Spec.Extensions[extPagination]; ok {
+	if raw, ok := op.Spec.Extensions[ext.Pagination]; ok {
 		p, err := g.paging(o, raw, fn)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", extPagination, err)
+			return nil, fmt.Errorf("%s: %w", ext.Pagination, err)
 		}
 		o.Paging = p
 	}
@@ -255,7 +257,7 @@ func (o *opData) headers(op codegen.OperationDefinition, bodyFields map[string]b
 		hd := headerData{Name: name, Go: goName}
 		if h := r.Value.Headers[name]; h.Value != nil {
 			hd.Description = oneLine(h.Value.Description)
-			hd.Secret, _ = h.Value.Extensions[extSecret].(bool)
+			hd.Secret, _ = h.Value.Extensions[ext.Secret].(bool)
 		}
 		o.Headers = append(o.Headers, hd)
 	}
@@ -336,9 +338,9 @@ func (g *gen) paging(o *opData, raw any, fn *ast.FuncDecl) (*pagingData, error) 
 
 func (g *gen) topOp(op codegen.OperationDefinition) (*opData, error) {
 	o := &opData{Name: op.OperationId, Summary: oneLine(op.Summary), Method: strings.ToUpper(op.Method), Path: op.Path}
-	o.TopMethod, _ = op.Spec.Extensions[extTopMethod].(string)
+	o.TopMethod, _ = op.Spec.Extensions[ext.TopMethod].(string)
 	if o.TopMethod == "" {
-		return nil, fmt.Errorf("no %s", extTopMethod)
+		return nil, fmt.Errorf("no %s", ext.TopMethod)
 	}
 	o.Idempotent = idempotent("", op.Spec.Extensions) // TOP calls are POST
 	o.RequestType = "struct{}"

@@ -5,10 +5,11 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/docapi/docapi/tools/internal/ext"
 )
 
-// extSource is where docparse says a node came from: page, line, table, row.
-const extSource = "x-docapi-source"
+// ext.Source is where docparse says a node came from: page, line, table, row.
 
 // addProvenance ends the description of every schema, property, parameter
 // and operation that has an x-docapi-source with a "Source: ..." paragraph,
@@ -171,8 +172,8 @@ func (p *provenance) stamp(s *openapi3.Schema, src string) {
 }
 
 // source is a node's x-docapi-source on one line, or "".
-func source(ext map[string]any) string {
-	s, _ := ext[extSource].(string)
+func source(exts map[string]any) string {
+	s, _ := exts[ext.Source].(string)
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -16,10 +16,9 @@ import (
 	"github.com/oasdiff/oasdiff/checker"
 	"github.com/oasdiff/oasdiff/diff"
 	"github.com/oasdiff/oasdiff/load"
-)
 
-// SourceExtension names the extension that says where a node came from.
-const SourceExtension = "x-docapi-source"
+	"github.com/docapi/docapi/tools/internal/ext"
+)
 
 // Report compares old (the spec being replaced) with new and returns one
 // line per change, breaking ones first marked "BREAKING", then a summary
@@ -233,8 +232,8 @@ func propertySource(s *openapi3.SchemaRef, path []string) string {
 // source formats an x-docapi-source value: the emitter writes a string
 // ("page.md:12"); a mapping of file (or page), line, table and row is read
 // too.
-func source(ext map[string]any) string {
-	switch v := ext[SourceExtension].(type) {
+func source(exts map[string]any) string {
+	switch v := exts[ext.Source].(type) {
 	case string:
 		return v
 	case map[string]any:

@@ -10,20 +10,10 @@ import (
 
 	"github.com/docapi/docapi/tools/docparse/internal/emit/yamlw"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"github.com/docapi/docapi/tools/internal/ext"
 )
 
 const componentSchemaPrefix = "#/components/schemas/"
-
-// sourceKey is the extension naming the page, line, table and row a part
-// of the document came from.
-const sourceKey = "x-docapi-source"
-
-// secretKey marks a response header that carries a credential.
-const secretKey = "x-docapi-secret"
-
-// docsKey is the info extension saying which repository and commit the
-// pages (the files x-docapi-source names) came from.
-const docsKey = "x-docapi-docs"
 
 // write writes sp as YAML. It decides nothing: everything it writes was
 // resolved already.
@@ -38,7 +28,7 @@ func write(out io.Writer, sp *spec) error {
 	w.text("description", sp.info.Description)
 	w.str("version", sp.info.Version)
 	if len(sp.info.Docs) > 0 {
-		y.Key(docsKey)
+		y.Key(ext.Docs)
 		y.BeginSeq()
 		for _, d := range sp.info.Docs {
 			y.BeginMap()
@@ -146,7 +136,7 @@ func (w *writer) source(at model.Loc) {
 		b = strconv.AppendInt(b, int64(at.Row), 10)
 	}
 	w.buf = b
-	w.str(sourceKey, string(b))
+	w.str(ext.Source, string(b))
 }
 
 func (w *writer) server(s Server) {
@@ -291,7 +281,7 @@ func (w *writer) response(r *responseIR) {
 				w.boolean("required", true)
 			}
 			if h.secret {
-				w.boolean(secretKey, true)
+				w.boolean(ext.Secret, true)
 			}
 			y.Key("schema")
 			w.schema(h.schema, h.schema.description, model.Loc{})
@@ -389,7 +379,7 @@ func (w *writer) schema(s *schemaIR, description string, source model.Loc) {
 		w.value(s.example)
 	}
 	if len(s.constraints) > 0 {
-		y.Key("x-docapi-constraints")
+		y.Key(ext.Constraints)
 		y.BeginSeq()
 		for _, c := range s.constraints {
 			y.BeginMap()

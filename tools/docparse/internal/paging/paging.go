@@ -24,10 +24,8 @@ import (
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"github.com/docapi/docapi/tools/internal/ext"
 )
-
-// Extension is the key the stage writes.
-const Extension = "x-docapi-pagination"
 
 // styles, tried in order: the request member that carries the position and
 // the page-size members that may accompany it.
@@ -47,17 +45,17 @@ var styles = []struct {
 func Mark(pages []*model.Page) model.Diagnostics {
 	for _, pg := range pages {
 		for _, op := range pg.Operations {
-			ext, _ := Detect(op)
-			if ext == nil {
+			paging, _ := Detect(op)
+			if paging == nil {
 				continue
 			}
 			if op.Extensions == nil {
 				op.Extensions = map[string]any{}
 			}
-			if _, set := op.Extensions[Extension]; set {
+			if _, set := op.Extensions[ext.Pagination]; set {
 				continue // the service file said it already
 			}
-			op.Extensions[Extension] = ext
+			op.Extensions[ext.Pagination] = paging
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"github.com/docapi/docapi/tools/internal/ext"
 )
 
 func prop(name string, s *model.Schema) *model.Property {
@@ -121,12 +122,12 @@ func TestDetect(t *testing.T) {
 func TestMarkKeepsTheServiceFilesExtension(t *testing.T) {
 	op := listOp("GET", []*model.Param{query("marker", str()), query("limit", integer())}, nil, object(prop("vpcs", arrayOf(item))))
 	set := listOp("GET", []*model.Param{query("marker", str()), query("limit", integer())}, nil, object(prop("vpcs", arrayOf(item))))
-	set.Extensions = map[string]any{Extension: map[string]any{"style": "offset"}}
+	set.Extensions = map[string]any{ext.Pagination: map[string]any{"style": "offset"}}
 	Mark([]*model.Page{{Operations: []*model.Operation{op, set}}})
-	if got := op.Extensions[Extension].(map[string]any)["style"]; got != "marker" {
+	if got := op.Extensions[ext.Pagination].(map[string]any)["style"]; got != "marker" {
 		t.Errorf("style %v, want marker", got)
 	}
-	if got := set.Extensions[Extension].(map[string]any)["style"]; got != "offset" {
+	if got := set.Extensions[ext.Pagination].(map[string]any)["style"]; got != "offset" {
 		t.Errorf("the service file's extension was replaced: %v", got)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"github.com/docapi/docapi/tools/internal/ext"
 )
 
 // Family is the model.Page.Family of pages read here.
@@ -160,7 +161,7 @@ func (r *reader) operation(p *pageParts) *model.Operation {
 		// shares one URL; the fragment keeps them apart and never goes on
 		// the wire (the wrapper moves it into the method form field).
 		Path:       "/router/rest#" + p.apiName,
-		Extensions: map[string]any{"x-top-method": p.apiName},
+		Extensions: map[string]any{ext.TopMethod: p.apiName},
 	}
 	if p.title == "" {
 		r.log.warnf(opLoc, "title line has no \"(<title>)\"; summary left empty")
