@@ -243,13 +243,19 @@ func parseModels(file string, src []byte) (*models, error) {
 	return m, nil
 }
 
-// structField finds the field of struct type name whose JSON name is json.
-func (m *models) structField(name, json string) (*ast.Field, bool) {
+// structType is the struct declaration of models type name.
+func (m *models) structType(name string) (*ast.StructType, bool) {
 	ts, ok := m.types[name]
 	if !ok {
 		return nil, false
 	}
 	st, ok := ts.Type.(*ast.StructType)
+	return st, ok
+}
+
+// structField finds the field of struct type name whose JSON name is json.
+func (m *models) structField(name, json string) (*ast.Field, bool) {
+	st, ok := m.structType(name)
 	if !ok {
 		return nil, false
 	}

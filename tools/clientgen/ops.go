@@ -267,11 +267,7 @@ func (o *opData) headers(op codegen.OperationDefinition, bodyFields map[string]b
 // fieldNames are the Go field names of models struct type typ ("" for
 // anything else).
 func (g *gen) fieldNames(typ string) map[string]bool {
-	ts, ok := g.models.types[typ[strings.LastIndex(typ, ".")+1:]]
-	if !ok {
-		return nil
-	}
-	st, ok := ts.Type.(*ast.StructType)
+	st, ok := g.models.structType(typ[strings.LastIndex(typ, ".")+1:])
 	if !ok {
 		return nil
 	}
