@@ -853,16 +853,21 @@ var (
 )
 
 func (x *extractor) lengths() {
-	if x.typ != model.TypeString {
-		return
+	if x.typ == model.TypeString {
+		x.eachSentence(x.lengthSentence)
 	}
+}
+
+// eachSentence calls f with each sentence of the description and its line,
+// with x.context set to the line's lead-in.
+func (x *extractor) eachSentence(f func(line, s string)) {
+	defer func() { x.context = "" }()
 	for i, line := range x.lines {
 		x.context = x.leadOf(i)
 		for _, s := range sentences(line) {
-			x.lengthSentence(line, s)
+			f(line, s)
 		}
 	}
-	x.context = ""
 }
 
 func (x *extractor) lengthSentence(line, s string) {
@@ -970,16 +975,9 @@ func unitStart(rest string) bool {
 }
 
 func (x *extractor) ranges() {
-	if x.typ != model.TypeInteger && x.typ != model.TypeNumber {
-		return
+	if x.typ == model.TypeInteger || x.typ == model.TypeNumber {
+		x.eachSentence(x.rangeSentence)
 	}
-	for i, line := range x.lines {
-		x.context = x.leadOf(i)
-		for _, s := range sentences(line) {
-			x.rangeSentence(line, s)
-		}
-	}
-	x.context = ""
 }
 
 func (x *extractor) numberOK(line, s string, loc []int) bool {
@@ -1093,38 +1091,34 @@ var spacedValueRE = regexp.MustCompile(`^[“"]([A-Za-z0-9_.\-]+(?: [A-Za-z0-9_.
 
 var defaultRE = regexp.MustCompile(`(?:默认|缺省)(?:值)?(?:为|是|：|:)+\s*|(?:默认|缺省)值\s*`)
 
-func (x *extractor) defaults() {
-	defer func() { x.context = "" }()
-	for i, line := range x.lines {
-		x.context = x.leadOf(i)
-		for _, s := range sentences(line) {
-			if !hasAny(s, "默认", "缺省") {
-				continue
-			}
-			for _, loc := range defaultRE.FindAllStringIndex(s, -1) {
-				if x.conditional(s, s[:loc[0]], KeyDefault) || x.aboutOther(line, lineBefore(line, s, loc[0])) {
-					continue
-				}
-				rest := s[loc[1]:]
-				m := valueRE.FindStringSubmatch(rest)
-				if m == nil {
-					m = spacedValueRE.FindStringSubmatch(rest) // “PASCAL VOC”
-				}
-				if m == nil {
-					continue
-				}
-				after := strings.TrimSpace(rest[len(m[0]):])
-				if after != "" && !strings.HasPrefix(after, "，") && !strings.HasPrefix(after, ",") &&
-					!strings.HasPrefix(after, "（") && !strings.HasPrefix(after, "(") &&
-					!strings.HasPrefix(after, "）") && !strings.HasPrefix(after, ")") &&
-					!strings.HasPrefix(after, "：") && !strings.HasPrefix(after, ":") {
-					continue
-				}
-				// Every default a sentence states counts: two different
-				// ones ("对称密钥默认为A，非对称密钥默认为B") cancel out.
-				x.addDefault(m[1]+m[2], s)
-			}
+func (x *extractor) defaults() { x.eachSentence(x.defaultSentence) }
+
+func (x *extractor) defaultSentence(line, s string) {
+	if !hasAny(s, "默认", "缺省") {
+		return
+	}
+	for _, loc := range defaultRE.FindAllStringIndex(s, -1) {
+		if x.conditional(s, s[:loc[0]], KeyDefault) || x.aboutOther(line, lineBefore(line, s, loc[0])) {
+			continue
 		}
+		rest := s[loc[1]:]
+		m := valueRE.FindStringSubmatch(rest)
+		if m == nil {
+			m = spacedValueRE.FindStringSubmatch(rest) // “PASCAL VOC”
+		}
+		if m == nil {
+			continue
+		}
+		after := strings.TrimSpace(rest[len(m[0]):])
+		if after != "" && !strings.HasPrefix(after, "，") && !strings.HasPrefix(after, ",") &&
+			!strings.HasPrefix(after, "（") && !strings.HasPrefix(after, "(") &&
+			!strings.HasPrefix(after, "）") && !strings.HasPrefix(after, ")") &&
+			!strings.HasPrefix(after, "：") && !strings.HasPrefix(after, ":") {
+			continue
+		}
+		// Every default a sentence states counts: two different
+		// ones ("对称密钥默认为A，非对称密钥默认为B") cancel out.
+		x.addDefault(m[1]+m[2], s)
 	}
 }
 
