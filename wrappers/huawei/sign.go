@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docapi/docapi/wrappers/internal/bounded"
 	"github.com/docapi/docapi/wrappers/retry"
 )
 
@@ -562,7 +563,7 @@ func (t *SigningTransport) readBody(req *http.Request) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxSignedBody
 	}
-	body, err := io.ReadAll(io.LimitReader(req.Body, limit+1))
+	body, err := bounded.ReadAtMost(req.Body, limit, req.ContentLength)
 	if err != nil {
 		return nil, fmt.Errorf("huawei: reading request body to sign: %w", err)
 	}

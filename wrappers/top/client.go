@@ -20,7 +20,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -296,7 +295,7 @@ func (t *Transport) businessParams(req *http.Request, method string) ([]param, e
 			return nil, fmt.Errorf("top: %s: request body must be application/x-www-form-urlencoded, got %q", method, ct)
 		}
 	}
-	raw, err := readBounded(req.Body, t.cfg.MaxBodyBytes, req.ContentLength)
+	raw, err := bounded.ReadAtMost(req.Body, t.cfg.MaxBodyBytes, req.ContentLength)
 	if err != nil {
 		return nil, fmt.Errorf("top: %s: reading request body: %w", method, err)
 	}
@@ -311,17 +310,6 @@ func (t *Transport) businessParams(req *http.Request, method string) ([]param, e
 		return nil, err
 	}
 	return ps, nil
-}
-
-// readBounded reads r to its end or to one byte past limit, whichever comes
-// first, into a buffer sized from hint (a Content-Length) so that a body of
-// known length takes one allocation.
-func readBounded(r io.Reader, limit, hint int64) ([]byte, error) {
-	stop := limit + 1 // the byte that proves the body too long
-	if stop <= 0 {
-		stop = math.MaxInt64
-	}
-	return bounded.ReadAll(&io.LimitedReader{R: r, N: stop}, hint)
 }
 
 // envelopeBody is the body of a 2xx answer the Transport checked; Client
@@ -358,7 +346,7 @@ func (t *Transport) check(resp *http.Response, method string, fromClient bool) (
 		})
 		return resp, nil
 	}
-	raw, err := readBounded(resp.Body, t.cfg.MaxBodyBytes, resp.ContentLength)
+	raw, err := bounded.ReadAtMost(resp.Body, t.cfg.MaxBodyBytes, resp.ContentLength)
 	resp.Body.Close()
 	if err != nil {
 		return nil, fmt.Errorf("top: %s: reading response body: %w", method, err)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
 	"net/url"
 	"strings"
@@ -258,26 +257,6 @@ func TestFormEncodingMatchesURLValues(t *testing.T) {
 	read, err := io.ReadAll(iotest.OneByteReader(&paramBody{params: ps}))
 	if err != nil || string(read) != form.Encode() {
 		t.Errorf("paramBody read %q, %v; want %q", read, err, form.Encode())
-	}
-}
-
-func TestReadBounded(t *testing.T) {
-	body := strings.Repeat("x", 1000)
-	for _, tc := range []struct {
-		limit, hint int64
-		want        int
-	}{
-		{2000, -1, 1000}, {2000, 1000, 1000}, {2000, 10, 1000}, {2000, 1 << 40, 1000},
-		{1000, 1000, 1000}, {999, 1000, 1000}, {10, -1, 11}, {0, -1, 1}, {math.MaxInt64, -1, 1000},
-	} {
-		got, err := readBounded(iotest.HalfReader(strings.NewReader(body)), tc.limit, tc.hint)
-		if err != nil || len(got) != tc.want || !strings.HasPrefix(body, string(got)) {
-			t.Errorf("limit %d, hint %d: %d bytes, %v; want %d", tc.limit, tc.hint, len(got), err, tc.want)
-		}
-	}
-	_, err := readBounded(iotest.ErrReader(io.ErrUnexpectedEOF), 10, -1)
-	if !errors.Is(err, io.ErrUnexpectedEOF) {
-		t.Errorf("err = %v", err)
 	}
 }
 

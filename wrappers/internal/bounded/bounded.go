@@ -4,7 +4,10 @@
 // exhausting memory; Discard for responses that are thrown away.
 package bounded
 
-import "io"
+import (
+	"io"
+	"math"
+)
 
 // Body returns rc limited to max bytes. A read past the limit fails with
 // the error tooLarge returns; a body of exactly max bytes reads normally.
@@ -64,6 +67,18 @@ func ReadAll(r io.Reader, hint int64) ([]byte, error) {
 			b = append(b, 0)[:len(b)]
 		}
 	}
+}
+
+// ReadAtMost reads r to its end or to limit+1 bytes, whichever comes
+// first (one byte over the limit tells a body of exactly limit bytes from
+// a longer one: the caller checks len > limit), into a buffer sized for
+// hint bytes as ReadAll does.
+func ReadAtMost(r io.Reader, limit, hint int64) ([]byte, error) {
+	stop := limit + 1
+	if stop <= 0 {
+		stop = math.MaxInt64 // limit is MaxInt64
+	}
+	return ReadAll(&io.LimitedReader{R: r, N: stop}, min(hint, stop))
 }
 
 // DiscardLimit bounds how much of a discarded body Discard reads so that its

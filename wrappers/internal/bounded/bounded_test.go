@@ -3,8 +3,10 @@ package bounded
 import (
 	"errors"
 	"io"
+	"math"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func TestBody(t *testing.T) {
@@ -58,7 +60,7 @@ func TestReadAll(t *testing.T) {
 		{"", -1}, {"", 0}, {"hello", 5}, {"hello", -1}, {"hello", 2}, {"hello", 1 << 40},
 		{strings.Repeat("x", 5000), 5000}, {strings.Repeat("x", 5000), -1}, {strings.Repeat("x", maxPresize+3), maxPresize + 3},
 	} {
-		got, err := ReadAll(iotest(tc.body), tc.hint)
+		got, err := ReadAll(smallReadsOf(tc.body), tc.hint)
 		if err != nil || string(got) != tc.body {
 			t.Errorf("%d bytes, hint %d: got %d bytes, %v", len(tc.body), tc.hint, len(got), err)
 		}
@@ -72,9 +74,9 @@ func TestReadAll(t *testing.T) {
 	}
 }
 
-// iotest is a reader that hands out at most 7 bytes a read, as a network
+// smallReadsOf is a reader that hands out at most 7 bytes a read, as a network
 // connection may.
-func iotest(s string) io.Reader { return &smallReads{s: s} }
+func smallReadsOf(s string) io.Reader { return &smallReads{s: s} }
 
 type smallReads struct{ s string }
 
@@ -101,4 +103,25 @@ func BenchmarkReadAll(b *testing.B) {
 			_, _ = ReadAll(strings.NewReader(body), int64(len(body)))
 		}
 	})
+}
+
+// ReadAtMost stops one byte past the limit, whatever the hint says.
+func TestReadAtMost(t *testing.T) {
+	body := strings.Repeat("x", 1000)
+	for _, tc := range []struct {
+		limit, hint int64
+		want        int
+	}{
+		{2000, -1, 1000}, {2000, 1000, 1000}, {2000, 10, 1000}, {2000, 1 << 40, 1000},
+		{1000, 1000, 1000}, {999, 1000, 1000}, {10, -1, 11}, {0, -1, 1}, {math.MaxInt64, -1, 1000},
+	} {
+		got, err := ReadAtMost(iotest.HalfReader(strings.NewReader(body)), tc.limit, tc.hint)
+		if err != nil || len(got) != tc.want || !strings.HasPrefix(body, string(got)) {
+			t.Errorf("limit %d, hint %d: %d bytes, %v; want %d", tc.limit, tc.hint, len(got), err, tc.want)
+		}
+	}
+	_, err := ReadAtMost(iotest.ErrReader(io.ErrUnexpectedEOF), 10, -1)
+	if !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("err = %v", err)
+	}
 }
