@@ -7,13 +7,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
 
-	"github.com/oapi-codegen/runtime"
+	"github.com/docapi/docapi/wrappers/param"
 )
 
 // Defines values for CreateAgencyCustomPolicyRequestRoleType.
@@ -13307,21 +13306,6 @@ type ClientInterface interface {
 	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
 	CreateUnscopeTokenByIdpInitiatedWithBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateUnscopeTokenByIdpInitiatedWithFormdataBody 获取联邦认证unscoped token(IdP initiated)
-	//
-	// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
-	// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	// > **说明：**
-	// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
-	//
-	// Takes a body of the `application/x-www-form-urlencoded` content type.
-	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
-	CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
 	// ListAllProjectsPermissionsForAgency 查询委托下的所有项目服务权限列表
 	//
 	// 该接口可以用于管理员查询委托所有项目服务权限列表。
@@ -16115,31 +16099,6 @@ func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 // Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
 func (c *Client) CreateUnscopeTokenByIdpInitiatedWithBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(c.Server, params, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// CreateUnscopeTokenByIdpInitiatedWithFormdataBody 获取联邦认证unscoped token(IdP initiated)
-//
-// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
-// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-// > **说明：**
-// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
-//
-// Takes a body of the `application/x-www-form-urlencoded` content type.
-//
-// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
-func (c *Client) CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateUnscopeTokenByIdpInitiatedRequestWithFormdataBody(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19529,22 +19488,12 @@ func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string,
 func NewKeystoneListVersionsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19556,22 +19505,12 @@ func NewKeystoneListVersionsRequest(server string) (*http.Request, error) {
 func NewKeystoneShowVersionRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19585,34 +19524,18 @@ func NewShowMetadataRequest(server string, idpID string, protocolID string) (*ht
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(idpID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(protocolID)
+
+	queryURL, err := param.URL(server, "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3-ext/OS-FEDERATION/identity_providers/%s/protocols/%s/metadata", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19637,34 +19560,18 @@ func NewCreateMetadataRequestWithBody(server string, idpID string, protocolID st
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(idpID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(protocolID)
+
+	queryURL, err := param.URL(server, "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3-ext/OS-FEDERATION/identity_providers/%s/protocols/%s/metadata", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -19678,22 +19585,12 @@ func NewCreateMetadataRequestWithBody(server string, idpID string, protocolID st
 func NewShowKeystoneMetadataFileRequest(server string, params *ShowKeystoneMetadataFileParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3-ext/auth/OS-FEDERATION/SSO/metadata")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3-ext/auth/OS-FEDERATION/SSO/metadata")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19703,10 +19600,7 @@ func NewShowKeystoneMetadataFileRequest(server string, params *ShowKeystoneMetad
 		if params.Unsigned != nil {
 			var headerParam0 string
 
-			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "unsigned", *params.Unsigned, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "boolean", Format: ""})
-			if err != nil {
-				return nil, err
-			}
+			headerParam0 = param.Bool(*params.Unsigned)
 
 			req.Header.Set("unsigned", headerParam0)
 		}
@@ -19722,27 +19616,14 @@ func NewShowProjectDetailsAndStatusRequest(server string, projectID string) (*ht
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3-ext/projects/{project_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3-ext/projects/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19767,27 +19648,14 @@ func NewUpdateProjectStatusRequestWithBody(server string, projectID string, cont
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3-ext/projects/{project_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3-ext/projects/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -19801,69 +19669,30 @@ func NewUpdateProjectStatusRequestWithBody(server string, projectID string, cont
 func NewListAgenciesRequest(server string, params *ListAgenciesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/agencies")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/agencies")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		queryURL = param.Query(queryURL, "domain_id", param.String(params.DomainID))
 
 		if params.Name != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
 
 		}
 
 		if params.TrustDomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "trust_domain_id", *params.TrustDomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "trust_domain_id", param.String(*params.TrustDomainID))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19886,22 +19715,12 @@ func NewCreateAgencyRequest(server string, body CreateAgencyJSONRequestBody) (*h
 func NewCreateAgencyRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/agencies")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/agencies")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -19917,27 +19736,14 @@ func NewDeleteAgencyRequest(server string, agencyID string) (*http.Request, erro
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(agencyID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/agencies/{agency_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/agencies/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19951,27 +19757,14 @@ func NewShowAgencyRequest(server string, agencyID string) (*http.Request, error)
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(agencyID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/agencies/{agency_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/agencies/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19996,27 +19789,14 @@ func NewUpdateAgencyRequestWithBody(server string, agencyID string, contentType 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(agencyID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/agencies/{agency_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/agencies/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20032,34 +19812,18 @@ func NewListDomainPermissionsForAgencyRequest(server string, domainID string, ag
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(agencyID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/domains/%s/agencies/%s/roles", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20073,41 +19837,22 @@ func NewRemovePermissionFromAgencyOnDomainRequest(server string, domainID string
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(agencyID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/domains/%s/agencies/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20121,41 +19866,22 @@ func NewCheckDomainPermissionForAgencyRequest(server string, domainID string, ag
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(agencyID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/domains/%s/agencies/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20169,41 +19895,22 @@ func NewAssociateAgencyWithDomainPermissionRequest(server string, domainID strin
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(agencyID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/domains/%s/agencies/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20217,34 +19924,18 @@ func NewListProjectPermissionsForAgencyRequest(server string, projectID string, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(projectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(agencyID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/projects/%s/agencies/%s/roles", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20258,41 +19949,22 @@ func NewRemovePermissionFromAgencyOnProjectRequest(server string, projectID stri
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(projectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(agencyID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/projects/%s/agencies/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20306,41 +19978,22 @@ func NewCheckPermissionForAgencyOnProjectRequest(server string, projectID string
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(projectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(agencyID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/projects/%s/agencies/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20354,41 +20007,22 @@ func NewAssociateAgencyWithProjectPermissionRequest(server string, projectID str
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(projectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(agencyID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-AGENCY/projects/%s/agencies/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20411,22 +20045,12 @@ func NewCreateTokenWithIDTokenRequest(server string, params *CreateTokenWithIDTo
 func NewCreateTokenWithIDTokenRequestWithBody(server string, params *CreateTokenWithIDTokenParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-AUTH/id-token/tokens")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-AUTH/id-token/tokens")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20437,10 +20061,7 @@ func NewCreateTokenWithIDTokenRequestWithBody(server string, params *CreateToken
 
 		var headerParam0 string
 
-		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "X-Idp-Id", params.XIdpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
-		if err != nil {
-			return nil, err
-		}
+		headerParam0 = param.String(params.XIdpID)
 
 		req.Header.Set("X-Idp-Id", headerParam0)
 
@@ -20464,22 +20085,12 @@ func NewCreateLoginTokenRequest(server string, body CreateLoginTokenJSONRequestB
 func NewCreateLoginTokenRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-AUTH/securitytoken/logintokens")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-AUTH/securitytoken/logintokens")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20493,49 +20104,22 @@ func NewCreateLoginTokenRequestWithBody(server string, contentType string, body 
 func NewListPermanentAccessKeysRequest(server string, params *ListPermanentAccessKeysParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/credentials")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3.0/OS-CREDENTIAL/credentials")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.UserID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "user_id", *params.UserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "user_id", param.String(*params.UserID))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20558,22 +20142,12 @@ func NewCreatePermanentAccessKeyRequest(server string, body CreatePermanentAcces
 func NewCreatePermanentAccessKeyRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-CREDENTIAL/credentials")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/credentials")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20589,27 +20163,14 @@ func NewDeletePermanentAccessKeyRequest(server string, accessKey string) (*http.
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "access_key", accessKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(accessKey)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-CREDENTIAL/credentials/{access_key}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/credentials/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20623,27 +20184,14 @@ func NewShowPermanentAccessKeyRequest(server string, accessKey string) (*http.Re
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "access_key", accessKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(accessKey)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-CREDENTIAL/credentials/{access_key}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/credentials/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20668,27 +20216,14 @@ func NewUpdatePermanentAccessKeyRequestWithBody(server string, accessKey string,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "access_key", accessKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(accessKey)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-CREDENTIAL/credentials/{access_key}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/credentials/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20713,22 +20248,12 @@ func NewCreateTemporaryAccessKeyByAgencyRequest(server string, body CreateTempor
 func NewCreateTemporaryAccessKeyByAgencyRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20753,22 +20278,12 @@ func NewCreateTemporaryAccessKeyByTokenRequest(server string, body CreateTempora
 func NewCreateTemporaryAccessKeyByTokenRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20784,27 +20299,14 @@ func NewShowOpenIDConnectConfigRequest(server string, idpID string) (*http.Reque
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(idpID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-FEDERATION/identity-providers/%s/openid-connect-config", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20829,27 +20331,14 @@ func NewCreateOpenIDConnectConfigRequestWithBody(server string, idpID string, co
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(idpID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-FEDERATION/identity-providers/%s/openid-connect-config", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20876,27 +20365,14 @@ func NewUpdateOpenIDConnectConfigRequestWithBody(server string, idpID string, co
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(idpID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-FEDERATION/identity-providers/%s/openid-connect-config", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20906,37 +20382,16 @@ func NewUpdateOpenIDConnectConfigRequestWithBody(server string, idpID string, co
 	return req, nil
 }
 
-// NewCreateUnscopeTokenByIdpInitiatedRequestWithFormdataBody calls the generic CreateUnscopeTokenByIdpInitiated builder with application/x-www-form-urlencoded body
-func NewCreateUnscopeTokenByIdpInitiatedRequestWithFormdataBody(server string, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	bodyStr, err := runtime.MarshalForm(body, nil)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = strings.NewReader(bodyStr.Encode())
-	return NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server, params, "application/x-www-form-urlencoded", bodyReader)
-}
-
 // NewCreateUnscopeTokenByIdpInitiatedRequestWithBody constructs an http.Request for the CreateUnscopeTokenByIdpInitiated method, with any body, and a specified content type
 func NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server string, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-FEDERATION/tokens")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-FEDERATION/tokens")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20947,10 +20402,7 @@ func NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server string, params *C
 
 		var headerParam0 string
 
-		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "X-Idp-Id", params.XIdpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
-		if err != nil {
-			return nil, err
-		}
+		headerParam0 = param.String(params.XIdpID)
 
 		req.Header.Set("X-Idp-Id", headerParam0)
 
@@ -20965,34 +20417,18 @@ func NewListAllProjectsPermissionsForAgencyRequest(server string, domainID strin
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(agencyID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-INHERIT/domains/%s/agencies/%s/roles/inherited_to_projects", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21006,41 +20442,22 @@ func NewRemoveAllProjectsPermissionFromAgencyRequest(server string, domainID str
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(agencyID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-INHERIT/domains/%s/agencies/%s/roles/%s/inherited_to_projects", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21054,41 +20471,22 @@ func NewCheckAllProjectsPermissionForAgencyRequest(server string, domainID strin
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(agencyID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-INHERIT/domains/%s/agencies/%s/roles/%s/inherited_to_projects", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21102,41 +20500,22 @@ func NewAssociateAgencyWithAllProjectsPermissionRequest(server string, domainID 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(agencyID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-INHERIT/domains/%s/agencies/%s/roles/%s/inherited_to_projects", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21159,22 +20538,12 @@ func NewCreateBindingDeviceRequest(server string, body CreateBindingDeviceJSONRe
 func NewCreateBindingDeviceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-MFA/mfa-devices/bind")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-MFA/mfa-devices/bind")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21199,22 +20568,12 @@ func NewDeleteBindingDeviceRequest(server string, body DeleteBindingDeviceJSONRe
 func NewDeleteBindingDeviceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-MFA/mfa-devices/unbind")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-MFA/mfa-devices/unbind")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21230,27 +20589,14 @@ func NewShowUserMfaDeviceRequest(server string, userID string) (*http.Request, e
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-MFA/users/{user_id}/virtual-mfa-device", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-MFA/users/%s/virtual-mfa-device", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21262,53 +20608,20 @@ func NewShowUserMfaDeviceRequest(server string, userID string) (*http.Request, e
 func NewDeleteMfaDeviceRequest(server string, params *DeleteMfaDeviceParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-MFA/virtual-mfa-devices")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3.0/OS-MFA/virtual-mfa-devices")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "user_id", params.UserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		queryURL = param.Query(queryURL, "user_id", param.String(params.UserID))
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "serial_number", params.SerialNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		queryURL = param.Query(queryURL, "serial_number", param.String(params.SerialNumber))
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21320,22 +20633,12 @@ func NewDeleteMfaDeviceRequest(server string, params *DeleteMfaDeviceParams) (*h
 func NewListUserMfaDevicesRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-MFA/virtual-mfa-devices")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-MFA/virtual-mfa-devices")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21358,22 +20661,12 @@ func NewCreateMfaDeviceRequest(server string, body CreateMfaDeviceJSONRequestBod
 func NewCreateMfaDeviceRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-MFA/virtual-mfa-devices")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-MFA/virtual-mfa-devices")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21389,58 +20682,22 @@ func NewListGroupsRequest(server string, enterpriseProjectID string, params *Lis
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PAP/enterprise-projects/%s/groups", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "X-Auth-Token", params.XAuthToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		queryURL = param.Query(queryURL, "X-Auth-Token", param.String(params.XAuthToken))
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Content-Type", params.ContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		queryURL = param.Query(queryURL, "Content-Type", param.String(params.ContentType))
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21454,65 +20711,26 @@ func NewListRolesRequest(server string, enterpriseProjectID string, groupID stri
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PAP/enterprise-projects/%s/groups/%s/roles", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "X-Auth-Token", params.XAuthToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		queryURL = param.Query(queryURL, "X-Auth-Token", param.String(params.XAuthToken))
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Content-Type", params.ContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		queryURL = param.Query(queryURL, "Content-Type", param.String(params.ContentType))
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21537,41 +20755,22 @@ func NewDeleteRoleRequestWithBody(server string, enterpriseProjectID string, gro
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PAP/enterprise-projects/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21598,41 +20797,22 @@ func NewUpdateRoleRequestWithBody(server string, enterpriseProjectID string, gro
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PAP/enterprise-projects/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21648,27 +20828,14 @@ func NewListGroupsForEnterpriseProjectRequest(server string, enterpriseProjectID
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(enterpriseProjectID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/enterprise-projects/%s/groups", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21682,34 +20849,18 @@ func NewListRolesForGroupOnEnterpriseProjectRequest(server string, enterprisePro
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(groupID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/enterprise-projects/%s/groups/%s/roles", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21723,41 +20874,22 @@ func NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server string, enterpriseP
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/enterprise-projects/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21771,41 +20903,22 @@ func NewAssociateRoleToGroupOnEnterpriseProjectRequest(server string, enterprise
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/enterprise-projects/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21819,27 +20932,14 @@ func NewListUsersForEnterpriseProjectRequest(server string, enterpriseProjectID 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(enterpriseProjectID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/enterprise-projects/%s/users", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21853,34 +20953,18 @@ func NewListRolesForUserOnEnterpriseProjectRequest(server string, enterpriseProj
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/enterprise-projects/%s/users/%s/roles", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21894,41 +20978,22 @@ func NewRevokeRoleFromUserOnEnterpriseProjectRequest(server string, enterprisePr
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(userID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/enterprise-projects/%s/users/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21942,41 +21007,22 @@ func NewAssociateRoleToUserOnEnterpriseProjectRequest(server string, enterpriseP
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(enterpriseProjectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(userID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/enterprise-projects/%s/users/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21990,27 +21036,14 @@ func NewListEnterpriseProjectsForGroupRequest(server string, groupID string) (*h
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(groupID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/groups/%s/enterprise-projects", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22022,201 +21055,96 @@ func NewListEnterpriseProjectsForGroupRequest(server string, groupID string) (*h
 func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAssignmentsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/role-assignments")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/role-assignments")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		queryURL = param.Query(queryURL, "domain_id", param.String(params.DomainID))
 
 		if params.RoleID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "role_id", *params.RoleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "role_id", param.String(*params.RoleID))
 
 		}
 
 		if params.Subject != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject", *params.Subject, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "subject", param.String(*params.Subject))
 
 		}
 
 		if params.SubjectUserID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject.user_id", *params.SubjectUserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "subject.user_id", param.String(*params.SubjectUserID))
 
 		}
 
 		if params.SubjectGroupID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject.group_id", *params.SubjectGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "subject.group_id", param.String(*params.SubjectGroupID))
 
 		}
 
 		if params.SubjectAgencyID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject.agency_id", *params.SubjectAgencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "subject.agency_id", param.String(*params.SubjectAgencyID))
 
 		}
 
 		if params.Scope != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope", *params.Scope, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "scope", param.String(*params.Scope))
 
 		}
 
 		if params.ScopeProjectID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope.project_id", *params.ScopeProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "scope.project_id", param.String(*params.ScopeProjectID))
 
 		}
 
 		if params.ScopeDomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope.domain_id", *params.ScopeDomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "scope.domain_id", param.String(*params.ScopeDomainID))
 
 		}
 
 		if params.ScopeEnterpriseProjectsID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope.enterprise_projects_id", *params.ScopeEnterpriseProjectsID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "scope.enterprise_projects_id", param.String(*params.ScopeEnterpriseProjectsID))
 
 		}
 
 		if params.IsInherited != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "is_inherited", *params.IsInherited, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "is_inherited", param.Bool(*params.IsInherited))
 
 		}
 
 		if params.IncludeGroup != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_group", *params.IncludeGroup, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "include_group", param.Bool(*params.IncludeGroup))
 
 		}
 
 		if params.Page != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "page", param.String(*params.Page))
 
 		}
 
 		if params.PerPage != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "per_page", *params.PerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "per_page", param.String(*params.PerPage))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22230,27 +21158,14 @@ func NewListEnterpriseProjectsForUserRequest(server string, userID string) (*htt
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-PERMISSION/users/%s/enterprise-projects", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22264,54 +21179,24 @@ func NewShowDomainQuotaRequest(server string, domainID string, params *ShowDomai
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-QUOTA/domains/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3.0/OS-QUOTA/domains/{domain_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.Type != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type", *params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22325,27 +21210,14 @@ func NewQueryProjectDetailsAndStatusRequest(server string, projectID string) (*h
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-QUOTA/projects/{project_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-QUOTA/projects/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22357,61 +21229,28 @@ func NewQueryProjectDetailsAndStatusRequest(server string, projectID string) (*h
 func NewListCustomPoliciesRequest(server string, params *ListCustomPoliciesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3.0/OS-ROLE/roles")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.Page != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
 
 		}
 
 		if params.PerPage != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "per_page", *params.PerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22434,22 +21273,12 @@ func NewCreateAgencyCustomPolicyRequest(server string, body CreateAgencyCustomPo
 func NewCreateAgencyCustomPolicyRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22474,22 +21303,12 @@ func NewCreateCloudServiceCustomPolicyRequest(server string, body CreateCloudSer
 func NewCreateCloudServiceCustomPolicyRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22505,27 +21324,14 @@ func NewDeleteCustomPolicyRequest(server string, roleID string) (*http.Request, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-ROLE/roles/{role_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22539,27 +21345,14 @@ func NewShowCustomPolicyRequest(server string, roleID string) (*http.Request, er
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-ROLE/roles/{role_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22584,27 +21377,14 @@ func NewUpdateAgencyCustomPolicyRequestWithBody(server string, roleID string, co
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles/%s#UpdateAgencyCustomPolicy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22631,27 +21411,14 @@ func NewUpdateCloudServiceCustomPolicyRequestWithBody(server string, roleID stri
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles/%s#UpdateCloudServiceCustomPolicy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22667,27 +21434,14 @@ func NewShowDomainAPIACLPolicyRequest(server string, domainID string) (*http.Req
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/api-acl-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22712,27 +21466,14 @@ func NewUpdateDomainAPIACLPolicyRequestWithBody(server string, domainID string, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/api-acl-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22748,27 +21489,14 @@ func NewShowDomainConsoleACLPolicyRequest(server string, domainID string) (*http
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/console-acl-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22793,27 +21521,14 @@ func NewUpdateDomainConsoleACLPolicyRequestWithBody(server string, domainID stri
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/console-acl-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22829,27 +21544,14 @@ func NewShowDomainLoginPolicyRequest(server string, domainID string) (*http.Requ
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/login-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22874,27 +21576,14 @@ func NewUpdateDomainLoginPolicyRequestWithBody(server string, domainID string, c
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/login-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22910,27 +21599,14 @@ func NewShowDomainPasswordPolicyRequest(server string, domainID string) (*http.R
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/password-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22955,27 +21631,14 @@ func NewUpdateDomainPasswordPolicyRequestWithBody(server string, domainID string
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/password-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22991,27 +21654,14 @@ func NewListProtectPolicyRequest(server string, domainID string) (*http.Request,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/protect-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23036,27 +21686,14 @@ func NewUpdateDomainProtectPolicyRequestWithBody(server string, domainID string,
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-SECURITYPOLICY/domains/%s/protect-policy", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23070,22 +21707,12 @@ func NewUpdateDomainProtectPolicyRequestWithBody(server string, domainID string,
 func NewListUserLoginProtectsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-USER/login-protects")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-USER/login-protects")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23108,22 +21735,12 @@ func NewCreateUserRequest(server string, body CreateUserJSONRequestBody) (*http.
 func NewCreateUserRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3.0/OS-USER/users")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-USER/users")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23139,27 +21756,14 @@ func NewShowUserRequest(server string, userID string) (*http.Request, error) {
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-USER/users/{user_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-USER/users/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23184,27 +21788,14 @@ func NewUpdateUserRequestWithBody(server string, userID string, contentType stri
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-USER/users/{user_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-USER/users/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23231,27 +21822,14 @@ func NewUpdateUserInformationRequestWithBody(server string, userID string, conte
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-USER/users/{user_id}/info", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-USER/users/%s/info", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23267,27 +21845,14 @@ func NewShowUserLoginProtectRequest(server string, userID string) (*http.Request
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-USER/users/{user_id}/login-protect", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-USER/users/%s/login-protect", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23312,27 +21877,14 @@ func NewUpdateLoginProtectRequestWithBody(server string, userID string, contentT
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3.0/OS-USER/users/{user_id}/login-protect", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3.0/OS-USER/users/%s/login-protect", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23346,22 +21898,12 @@ func NewUpdateLoginProtectRequestWithBody(server string, userID string, contentT
 func NewListDomainsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/domains")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/domains")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23373,22 +21915,12 @@ func NewListDomainsRequest(server string) (*http.Request, error) {
 func NewKeystoneListIdentityProvidersRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23402,27 +21934,14 @@ func NewKeystoneListProtocolsRequest(server string, idpID string) (*http.Request
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(idpID)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s/protocols", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23436,34 +21955,18 @@ func NewKeystoneDeleteProtocolRequest(server string, idpID string, protocolID st
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(idpID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(protocolID)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s/protocols/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23477,34 +21980,18 @@ func NewKeystoneShowProtocolRequest(server string, idpID string, protocolID stri
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(idpID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(protocolID)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s/protocols/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23529,34 +22016,18 @@ func NewKeystoneUpdateProtocolRequestWithBody(server string, idpID string, proto
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(idpID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(protocolID)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s/protocols/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23583,34 +22054,18 @@ func NewKeystoneCreateProtocolRequestWithBody(server string, idpID string, proto
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(idpID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(protocolID)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s/protocols/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23626,34 +22081,18 @@ func NewCreateUnscopedTokenWithIDTokenRequest(server string, idpID string, proto
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(idpID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(protocolID)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s/protocols/%s/auth", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23667,27 +22106,14 @@ func NewKeystoneDeleteIdentityProviderRequest(server string, id string) (*http.R
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(id)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23701,27 +22127,14 @@ func NewKeystoneShowIdentityProviderRequest(server string, id string) (*http.Req
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(id)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23746,27 +22159,14 @@ func NewKeystoneUpdateIdentityProviderRequestWithBody(server string, id string, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(id)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23793,27 +22193,14 @@ func NewKeystoneCreateIdentityProviderRequestWithBody(server string, id string, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(id)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/identity_providers/{id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/identity_providers/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23827,22 +22214,12 @@ func NewKeystoneCreateIdentityProviderRequestWithBody(server string, id string, 
 func NewKeystoneListMappingsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/mappings")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/mappings")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23856,27 +22233,14 @@ func NewKeystoneDeleteMappingRequest(server string, id string) (*http.Request, e
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(id)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/mappings/{id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/mappings/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23890,27 +22254,14 @@ func NewKeystoneShowMappingRequest(server string, id string) (*http.Request, err
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(id)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/mappings/{id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/mappings/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23935,27 +22286,14 @@ func NewKeystoneUpdateMappingRequestWithBody(server string, id string, contentTy
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(id)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/mappings/{id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/mappings/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23982,27 +22320,14 @@ func NewKeystoneCreateMappingRequestWithBody(server string, id string, contentTy
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(id)
+
+	queryURL, err := param.URL(server, "/v3/OS-FEDERATION/mappings/{id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-FEDERATION/mappings/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -24018,34 +22343,18 @@ func NewKeystoneListAllProjectPermissionsForGroupRequest(server string, domainID
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(groupID)
+
+	queryURL, err := param.URL(server, "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-INHERIT/domains/%s/groups/%s/roles/inherited_to_projects", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24059,41 +22368,22 @@ func NewDeleteDomainGroupInheritedRoleRequest(server string, domainID string, gr
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-INHERIT/domains/%s/groups/%s/roles/%s/inherited_to_projects", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24107,41 +22397,22 @@ func NewKeystoneCheckroleForGroupRequest(server string, domainID string, groupID
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-INHERIT/domains/%s/groups/%s/roles/%s/inherited_to_projects", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24155,41 +22426,22 @@ func NewUpdateDomainGroupInheritRoleRequest(server string, domainID string, grou
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/OS-INHERIT/domains/%s/groups/%s/roles/%s/inherited_to_projects", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24201,22 +22453,12 @@ func NewUpdateDomainGroupInheritRoleRequest(server string, domainID string, grou
 func NewKeystoneShowCatalogRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/auth/catalog")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/auth/catalog")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24228,22 +22470,12 @@ func NewKeystoneShowCatalogRequest(server string) (*http.Request, error) {
 func NewKeystoneListAuthDomainsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/auth/domains")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/auth/domains")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24255,22 +22487,12 @@ func NewKeystoneListAuthDomainsRequest(server string) (*http.Request, error) {
 func NewKeystoneListAuthProjectsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/auth/projects")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/auth/projects")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24282,49 +22504,22 @@ func NewKeystoneListAuthProjectsRequest(server string) (*http.Request, error) {
 func NewKeystoneValidateTokenRequest(server string, params *KeystoneValidateTokenParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/auth/tokens")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/auth/tokens")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.Nocatalog != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nocatalog", *params.Nocatalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "nocatalog", param.String(*params.Nocatalog))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24333,10 +22528,7 @@ func NewKeystoneValidateTokenRequest(server string, params *KeystoneValidateToke
 
 		var headerParam0 string
 
-		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "X-Subject-Token", params.XSubjectToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
-		if err != nil {
-			return nil, err
-		}
+		headerParam0 = param.String(params.XSubjectToken)
 
 		req.Header.Set("X-Subject-Token", headerParam0)
 
@@ -24360,49 +22552,22 @@ func NewKeystoneCreateAgencyTokenRequest(server string, params *KeystoneCreateAg
 func NewKeystoneCreateAgencyTokenRequestWithBody(server string, params *KeystoneCreateAgencyTokenParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/auth/tokens#KeystoneCreateAgencyToken")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/auth/tokens#KeystoneCreateAgencyToken")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.Nocatalog != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nocatalog", *params.Nocatalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "nocatalog", param.String(*params.Nocatalog))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -24427,22 +22592,12 @@ func NewKeystoneCreateScopedTokenRequest(server string, body KeystoneCreateScope
 func NewKeystoneCreateScopedTokenRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/auth/tokens#KeystoneCreateScopedToken")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/auth/tokens#KeystoneCreateScopedToken")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -24467,49 +22622,22 @@ func NewKeystoneCreateUserTokenByPasswordRequest(server string, params *Keystone
 func NewKeystoneCreateUserTokenByPasswordRequestWithBody(server string, params *KeystoneCreateUserTokenByPasswordParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/auth/tokens#KeystoneCreateUserTokenByPassword")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/auth/tokens#KeystoneCreateUserTokenByPassword")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.Nocatalog != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nocatalog", *params.Nocatalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "nocatalog", param.String(*params.Nocatalog))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -24534,49 +22662,22 @@ func NewKeystoneCreateUserTokenByPasswordAndMfaRequest(server string, params *Ke
 func NewKeystoneCreateUserTokenByPasswordAndMfaRequestWithBody(server string, params *KeystoneCreateUserTokenByPasswordAndMfaParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.Nocatalog != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nocatalog", *params.Nocatalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "nocatalog", param.String(*params.Nocatalog))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -24592,27 +22693,14 @@ func NewKeystoneShowSecurityComplianceRequest(server string, domainID string) (*
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(domainID)
+
+	queryURL, err := param.URL(server, "/v3/domains/{domain_id}/config/security_compliance", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/domains/%s/config/security_compliance", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24626,34 +22714,18 @@ func NewKeystoneShowSecurityComplianceByOptionRequest(server string, domainID st
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "option", option, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(option)
+
+	queryURL, err := param.URL(server, "/v3/domains/{domain_id}/config/security_compliance/{option}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/domains/%s/config/security_compliance/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24667,34 +22739,18 @@ func NewKeystoneListDomainPermissionsForGroupRequest(server string, domainID str
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(groupID)
+
+	queryURL, err := param.URL(server, "/v3/domains/{domain_id}/groups/{group_id}/roles", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/domains/%s/groups/%s/roles", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24708,41 +22764,22 @@ func NewKeystoneRemoveDomainPermissionFromGroupRequest(server string, domainID s
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/domains/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24756,41 +22793,22 @@ func NewKeystoneCheckDomainPermissionForGroupRequest(server string, domainID str
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/domains/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24804,41 +22822,22 @@ func NewKeystoneAssociateGroupWithDomainPermissionRequest(server string, domainI
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(domainID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/domains/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24850,61 +22849,28 @@ func NewKeystoneAssociateGroupWithDomainPermissionRequest(server string, domainI
 func NewKeystoneListEndpointsRequest(server string, params *KeystoneListEndpointsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/endpoints")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/endpoints")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.Interface != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "interface", *params.Interface, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "interface", param.String(*params.Interface))
 
 		}
 
 		if params.ServiceID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "service_id", *params.ServiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "service_id", param.String(*params.ServiceID))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24918,27 +22884,14 @@ func NewKeystoneShowEndpointRequest(server string, endpointID string) (*http.Req
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "endpoint_id", endpointID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(endpointID)
+
+	queryURL, err := param.URL(server, "/v3/endpoints/{endpoint_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/endpoints/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24950,61 +22903,28 @@ func NewKeystoneShowEndpointRequest(server string, endpointID string) (*http.Req
 func NewKeystoneListGroupsRequest(server string, params *KeystoneListGroupsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/groups")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/groups")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.DomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "domain_id", param.String(*params.DomainID))
 
 		}
 
 		if params.Name != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25027,22 +22947,12 @@ func NewKeystoneCreateGroupRequest(server string, body KeystoneCreateGroupJSONRe
 func NewKeystoneCreateGroupRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/groups")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/groups")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25058,27 +22968,14 @@ func NewKeystoneDeleteGroupRequest(server string, groupID string) (*http.Request
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(groupID)
+
+	queryURL, err := param.URL(server, "/v3/groups/{group_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/groups/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25092,27 +22989,14 @@ func NewKeystoneShowGroupRequest(server string, groupID string) (*http.Request, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(groupID)
+
+	queryURL, err := param.URL(server, "/v3/groups/{group_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/groups/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25137,27 +23021,14 @@ func NewKeystoneUpdateGroupRequestWithBody(server string, groupID string, conten
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(groupID)
+
+	queryURL, err := param.URL(server, "/v3/groups/{group_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/groups/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25173,27 +23044,14 @@ func NewKeystoneListUsersForGroupByAdminRequest(server string, groupID string) (
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(groupID)
+
+	queryURL, err := param.URL(server, "/v3/groups/{group_id}/users", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/groups/%s/users", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25207,34 +23065,18 @@ func NewKeystoneRemoveUserFromGroupRequest(server string, groupID string, userID
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(groupID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3/groups/{group_id}/users/{user_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/groups/%s/users/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25248,34 +23090,18 @@ func NewKeystoneCheckUserInGroupRequest(server string, groupID string, userID st
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(groupID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3/groups/{group_id}/users/{user_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/groups/%s/users/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25289,34 +23115,18 @@ func NewKeystoneAddUserToGroupRequest(server string, groupID string, userID stri
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(groupID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3/groups/{group_id}/users/{user_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/groups/%s/users/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25328,121 +23138,58 @@ func NewKeystoneAddUserToGroupRequest(server string, groupID string, userID stri
 func NewKeystoneListProjectsRequest(server string, params *KeystoneListProjectsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/projects")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/projects")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.DomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "domain_id", param.String(*params.DomainID))
 
 		}
 
 		if params.Enabled != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "enabled", *params.Enabled, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "enabled", param.Bool(*params.Enabled))
 
 		}
 
 		if params.IsDomain != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "is_domain", *params.IsDomain, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "is_domain", param.Bool(*params.IsDomain))
 
 		}
 
 		if params.Name != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
 
 		}
 
 		if params.Page != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
 
 		}
 
 		if params.ParentID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "parent_id", *params.ParentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "parent_id", param.String(*params.ParentID))
 
 		}
 
 		if params.PerPage != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "per_page", *params.PerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25465,22 +23212,12 @@ func NewKeystoneCreateProjectRequest(server string, body KeystoneCreateProjectJS
 func NewKeystoneCreateProjectRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/projects")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/projects")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25496,27 +23233,14 @@ func NewKeystoneShowProjectRequest(server string, projectID string) (*http.Reque
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3/projects/{project_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/projects/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25541,27 +23265,14 @@ func NewKeystoneUpdateProjectRequestWithBody(server string, projectID string, co
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(projectID)
+
+	queryURL, err := param.URL(server, "/v3/projects/{project_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/projects/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25577,34 +23288,18 @@ func NewKeystoneListProjectPermissionsForGroupRequest(server string, projectID s
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(projectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = param.String(groupID)
+
+	queryURL, err := param.URL(server, "/v3/projects/{project_id}/groups/{group_id}/roles", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/projects/%s/groups/%s/roles", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25618,41 +23313,22 @@ func NewKeystoneRemoveProjectPermissionFromGroupRequest(server string, projectID
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(projectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/projects/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25666,41 +23342,22 @@ func NewKeystoneCheckProjectPermissionForGroupRequest(server string, projectID s
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(projectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/projects/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25714,41 +23371,22 @@ func NewKeystoneAssociateGroupWithProjectPermissionRequest(server string, projec
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = param.String(projectID)
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = param.String(groupID)
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/projects/%s/groups/%s/roles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25760,22 +23398,12 @@ func NewKeystoneAssociateGroupWithProjectPermissionRequest(server string, projec
 func NewKeystoneListRegionsRequest(server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/regions")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/regions")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25789,27 +23417,14 @@ func NewKeystoneShowRegionRequest(server string, regionID string) (*http.Request
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "region_id", regionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(regionID)
+
+	queryURL, err := param.URL(server, "/v3/regions/{region_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/regions/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25821,133 +23436,64 @@ func NewKeystoneShowRegionRequest(server string, regionID string) (*http.Request
 func NewKeystoneListPermissionsRequest(server string, params *KeystoneListPermissionsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/roles")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/roles")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.DomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "domain_id", param.String(*params.DomainID))
 
 		}
 
 		if params.PermissionType != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "permission_type", *params.PermissionType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "permission_type", param.String(*params.PermissionType))
 
 		}
 
 		if params.Name != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
 
 		}
 
 		if params.DisplayName != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "display_name", *params.DisplayName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "display_name", param.String(*params.DisplayName))
 
 		}
 
 		if params.Page != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
 
 		}
 
 		if params.PerPage != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "per_page", *params.PerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
 
 		}
 
 		if params.Type != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type", *params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
 
 		}
 
 		if params.Catalog != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "catalog", *params.Catalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "catalog", param.String(*params.Catalog))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25961,27 +23507,14 @@ func NewKeystoneShowPermissionRequest(server string, roleID string) (*http.Reque
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(roleID)
+
+	queryURL, err := param.URL(server, "/v3/roles/{role_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/roles/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25993,49 +23526,22 @@ func NewKeystoneShowPermissionRequest(server string, roleID string) (*http.Reque
 func NewKeystoneListServicesRequest(server string, params *KeystoneListServicesParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/services")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/services")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.Type != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type", *params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26049,27 +23555,14 @@ func NewKeystoneShowServiceRequest(server string, serviceID string) (*http.Reque
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "service_id", serviceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(serviceID)
+
+	queryURL, err := param.URL(server, "/v3/services/{service_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/services/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26081,85 +23574,40 @@ func NewKeystoneShowServiceRequest(server string, serviceID string) (*http.Reque
 func NewKeystoneListUsersRequest(server string, params *KeystoneListUsersParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/users")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := param.URL(server, "/v3/users")
 	if err != nil {
 		return nil, err
 	}
 
 	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
 
 		if params.DomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "domain_id", param.String(*params.DomainID))
 
 		}
 
 		if params.Enabled != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "enabled", *params.Enabled, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "enabled", param.Bool(*params.Enabled))
 
 		}
 
 		if params.Name != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
 
 		}
 
 		if params.PasswordExpiresAt != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "password_expires_at", *params.PasswordExpiresAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			queryURL = param.Query(queryURL, "password_expires_at", param.String(*params.PasswordExpiresAt))
 
 		}
 
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26182,22 +23630,12 @@ func NewKeystoneCreateUserRequest(server string, body KeystoneCreateUserJSONRequ
 func NewKeystoneCreateUserRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/v3/users")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/users")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26213,27 +23651,14 @@ func NewKeystoneDeleteUserRequest(server string, userID string) (*http.Request, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3/users/{user_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/users/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26247,27 +23672,14 @@ func NewKeystoneShowUserRequest(server string, userID string) (*http.Request, er
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3/users/{user_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/users/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26292,27 +23704,14 @@ func NewKeystoneUpdateUserByAdminRequestWithBody(server string, userID string, c
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3/users/{user_id}", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/users/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26328,27 +23727,14 @@ func NewKeystoneListGroupsForUserRequest(server string, userID string) (*http.Re
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3/users/{user_id}/groups", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/users/%s/groups", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26373,27 +23759,14 @@ func NewKeystoneUpdateUserPasswordRequestWithBody(server string, userID string, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3/users/{user_id}/password", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/users/%s/password", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26409,27 +23782,14 @@ func NewKeystoneListProjectsForUserRequest(server string, userID string) (*http.
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0 = param.String(userID)
+
+	queryURL, err := param.URL(server, "/v3/users/{user_id}/projects", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/users/%s/projects", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27037,21 +24397,6 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
 	CreateUnscopeTokenByIdpInitiatedWithBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error)
-
-	// CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
-	//
-	// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
-	// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	// > **说明：**
-	// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
-	//
-	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
-	CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error)
 
 	// ListAllProjectsPermissionsForAgencyWithResponse 查询委托下的所有项目服务权限列表
 	//
@@ -36431,27 +33776,6 @@ func (c *ClientWithResponses) CreateUnscopeTokenByIdpInitiatedWithBodyWithRespon
 	return ParseCreateUnscopeTokenByIdpInitiatedResponse(rsp)
 }
 
-// CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
-//
-// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
-// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-// > **说明：**
-// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
-//
-// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
-func (c *ClientWithResponses) CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error) {
-	rsp, err := c.CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx, params, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseCreateUnscopeTokenByIdpInitiatedResponse(rsp)
-}
-
 // ListAllProjectsPermissionsForAgencyWithResponse 查询委托下的所有项目服务权限列表
 //
 // 该接口可以用于管理员查询委托所有项目服务权限列表。
@@ -40019,10 +37343,7 @@ func ParseCreateTokenWithIDTokenResponse(rsp *http.Response) (*CreateTokenWithID
 	case rsp.StatusCode == 201:
 		var headers CreateTokenWithIDTokenResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
+			value := values[0]
 			headers.XSubjectToken = &value
 		}
 		response.Headers201 = &headers
@@ -40079,10 +37400,7 @@ func ParseCreateLoginTokenResponse(rsp *http.Response) (*CreateLoginTokenRespons
 	case rsp.StatusCode == 201:
 		var headers CreateLoginTokenResponse201Headers
 		if values := rsp.Header.Values("X-Subject-LoginToken"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-LoginToken", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
+			value := values[0]
 			headers.XSubjectLoginToken = &value
 		}
 		response.Headers201 = &headers
@@ -40542,10 +37860,7 @@ func ParseCreateUnscopeTokenByIdpInitiatedResponse(rsp *http.Response) (*CreateU
 	case rsp.StatusCode == 201:
 		var headers CreateUnscopeTokenByIdpInitiatedResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
+			value := values[0]
 			headers.XSubjectToken = &value
 		}
 		response.Headers201 = &headers
@@ -42850,10 +40165,7 @@ func ParseCreateUnscopedTokenWithIDTokenResponse(rsp *http.Response) (*CreateUns
 	case rsp.StatusCode == 201:
 		var headers CreateUnscopedTokenWithIDTokenResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
+			value := values[0]
 			headers.XSubjectToken = &value
 		}
 		response.Headers201 = &headers
@@ -43552,10 +40864,7 @@ func ParseKeystoneValidateTokenResponse(rsp *http.Response) (*KeystoneValidateTo
 	case rsp.StatusCode == 200:
 		var headers KeystoneValidateTokenResponse200Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
+			value := values[0]
 			headers.XSubjectToken = &value
 		}
 		response.Headers200 = &headers
@@ -43621,10 +40930,7 @@ func ParseKeystoneCreateAgencyTokenResponse(rsp *http.Response) (*KeystoneCreate
 	case rsp.StatusCode == 201:
 		var headers KeystoneCreateAgencyTokenResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
+			value := values[0]
 			headers.XSubjectToken = &value
 		}
 		response.Headers201 = &headers
@@ -43678,10 +40984,7 @@ func ParseKeystoneCreateScopedTokenResponse(rsp *http.Response) (*KeystoneCreate
 	case rsp.StatusCode == 201:
 		var headers KeystoneCreateScopedTokenResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
+			value := values[0]
 			headers.XSubjectToken = &value
 		}
 		response.Headers201 = &headers
@@ -43743,10 +41046,7 @@ func ParseKeystoneCreateUserTokenByPasswordResponse(rsp *http.Response) (*Keysto
 	case rsp.StatusCode == 201:
 		var headers KeystoneCreateUserTokenByPasswordResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
+			value := values[0]
 			headers.XSubjectToken = &value
 		}
 		response.Headers201 = &headers
@@ -43808,10 +41108,7 @@ func ParseKeystoneCreateUserTokenByPasswordAndMfaResponse(rsp *http.Response) (*
 	case rsp.StatusCode == 201:
 		var headers KeystoneCreateUserTokenByPasswordAndMfaResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
+			value := values[0]
 			headers.XSubjectToken = &value
 		}
 		response.Headers201 = &headers

@@ -6,11 +6,12 @@ package top
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/docapi/docapi/wrappers/param"
 )
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope defines model for AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope.
@@ -408,22 +409,12 @@ func (c *Client) AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBody(ct
 func NewAlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := param.URL(server, "/router/rest#alibaba.security.deepvision.proxy.security.common.token.get")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/router/rest#alibaba.security.deepvision.proxy.security.common.token.get")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
 	if err != nil {
 		return nil, err
 	}

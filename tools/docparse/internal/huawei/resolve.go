@@ -444,6 +444,13 @@ func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent,
 		return r.untypedSchema(c)
 	}
 	ref, ok := readType(typeText)
+	if !ok && c.param {
+		// A parameter travels as text whatever its type ("Booleab"); an
+		// untyped one would become an interface{} that the generated
+		// builders cannot write.
+		r.diags.Warnf(c.typeLoc(), "unknown type %q; the parameter is read as a string", typeText)
+		return &model.Schema{Loc: at, Type: model.TypeString}
+	}
 	if !ok {
 		r.diags.Warnf(c.typeLoc(), "unknown type %q; the value is left untyped (any JSON value)", typeText)
 		return &model.Schema{Loc: at, Type: model.TypeAny}
