@@ -65,6 +65,11 @@ type Signer struct {
 	// e.g. "iam") scope a V11-HMAC-SHA256 signing key; they are required
 	// for AlgorithmDerived and unused otherwise.
 	Region, Service string
+	// SM3 is the SM3 hash (GB/T 32905-2016) that AlgorithmHMACSM3 needs,
+	// for example github.com/emmansun/gmsm/sm3.Sum. It is the caller's so
+	// that programs that never sign with SM3 do not carry an SM3
+	// implementation (60 KB).
+	SM3 func([]byte) [32]byte
 }
 
 // Sign signs req for Huawei Cloud's API gateway with SDK-HMAC-SHA256, the
@@ -100,6 +105,9 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credentials, now time.
 	switch alg {
 	case AlgorithmHMACSHA256:
 	case AlgorithmHMACSM3:
+		if s.SM3 == nil {
+			return errors.New("huawei: sign: SDK-HMAC-SM3 needs Signer.SM3 (for example github.com/emmansun/gmsm/sm3.Sum)")
+		}
 		contentHeader = HeaderContentSM3
 	case AlgorithmDerived:
 		if s.Region == "" || s.Service == "" {
@@ -160,7 +168,7 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credentials, now time.
 	} else {
 		var sum [32]byte
 		if alg == AlgorithmHMACSM3 {
-			sum = sm3Sum(body)
+			sum = s.SM3(body)
 		} else {
 			sum = sha256.Sum256(body)
 		}
@@ -170,7 +178,7 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credentials, now time.
 		req.URL.RawQuery = string(q)
 	}
 	scope := scope{day: dateBytes[:len(derivedDateFormat)], region: s.Region, service: s.Service}
-	set[3] = authorization(alg, cr, date, scope, cr[offsets.signed[0]:offsets.signed[1]], cred.AccessKey, cred.SecretKey.Reveal())
+	set[3] = s.authorization(alg, cr, date, scope, cr[offsets.signed[0]:offsets.signed[1]], cred.AccessKey, cred.SecretKey.Reveal())
 	h["Authorization"] = set[3:4:4]
 	return nil
 }
@@ -440,7 +448,7 @@ func (s scope) append(dst []byte) []byte {
 
 // authorization signs the complete canonical request cr and returns the
 // Authorization header value.
-func authorization(alg Algorithm, cr []byte, date string, sc scope, signedHeaders []byte, accessKey, secretKey string) string {
+func (s Signer) authorization(alg Algorithm, cr []byte, date string, sc scope, signedHeaders []byte, accessKey, secretKey string) string {
 	var buf [512]byte
 	// String to sign: algorithm, date, [scope,] hex hash of cr.
 	sts := append(buf[:0], alg...)
@@ -454,9 +462,9 @@ func authorization(alg Algorithm, cr []byte, date string, sc scope, signedHeader
 	var sig [32]byte
 	switch alg {
 	case AlgorithmHMACSM3:
-		crSum := sm3Sum(slices.Clone(cr)) // a copy: sm3 keeps cr off the stack
+		crSum := s.SM3(slices.Clone(cr)) // a copy: cr stays on the stack
 		sts = hex.AppendEncode(sts, crSum[:])
-		sig = hmacSM3(secretKey, sts)
+		sig = hmacSM3(s.SM3, secretKey, sts)
 	case AlgorithmDerived:
 		crSum := sha256.Sum256(cr)
 		sts = hex.AppendEncode(sts, crSum[:])

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/docapi/docapi/wrappers/secret"
+
+	"github.com/emmansun/gmsm/sm3"
 )
 
 // benchRequest is a prepared CSMS ListResourceInstances call signed with
@@ -30,7 +32,7 @@ func benchRequest() (*http.Request, []byte, Credentials, time.Time) {
 // BenchmarkSign signs the prepared request; run it beside
 // BenchmarkSignBareHashes (same run, -benchmem) for the ratio.
 func BenchmarkSign(b *testing.B) {
-	for _, s := range []Signer{{}, {Algorithm: AlgorithmDerived, Region: "cn-north-4", Service: "csms"}, {Algorithm: AlgorithmHMACSM3}} {
+	for _, s := range []Signer{{}, {Algorithm: AlgorithmDerived, Region: "cn-north-4", Service: "csms"}, {Algorithm: AlgorithmHMACSM3, SM3: sm3.Sum}} {
 		name := string(s.Algorithm)
 		if name == "" {
 			name = string(AlgorithmHMACSHA256)

@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-
-	"github.com/emmansun/gmsm/sm3"
 )
 
 // The MACs below are RFC 2104's HMAC written over the hashes' one-shot Sum
@@ -36,12 +34,13 @@ func hmacSHA256[K, M string | []byte](key K, msg M) [32]byte {
 	return sha256.Sum256(outer[:])
 }
 
-// hmacSM3 returns HMAC-SM3(key, msg). It allocates (sm3.Sum hashes through
-// hash.Hash), which is why it does not share hmacSHA256's buffers.
-func hmacSM3(key string, msg []byte) [32]byte {
+// hmacSM3 returns HMAC-SM3(key, msg), with sm3 the hash. It allocates (an
+// SM3 given as a function keeps its input off the stack), which is why it
+// does not share hmacSHA256's buffers.
+func hmacSM3(sm3 func([]byte) [32]byte, key string, msg []byte) [32]byte {
 	var k [macBlockSize]byte
 	if len(key) > macBlockSize {
-		sum := sm3.Sum([]byte(key))
+		sum := sm3([]byte(key))
 		copy(k[:], sum[:])
 	} else {
 		copy(k[:], key)
@@ -50,13 +49,13 @@ func hmacSM3(key string, msg []byte) [32]byte {
 	for _, c := range k {
 		inner = append(inner, c^0x36)
 	}
-	innerSum := sm3.Sum(append(inner, msg...))
-	outer := make([]byte, macBlockSize+sm3.Size)
+	innerSum := sm3(append(inner, msg...))
+	outer := make([]byte, macBlockSize+len(innerSum))
 	for i, c := range k {
 		outer[i] = c ^ 0x5c
 	}
 	copy(outer[macBlockSize:], innerSum[:])
-	return sm3.Sum(outer)
+	return sm3(outer)
 }
 
 // xorPad XORs the first macBlockSize bytes of b with pad, a word at a time.
@@ -66,8 +65,6 @@ func xorPad(b []byte, pad byte) {
 		binary.LittleEndian.PutUint64(b[i:], binary.LittleEndian.Uint64(b[i:])^w)
 	}
 }
-
-func sm3Sum(b []byte) [32]byte { return sm3.Sum(b) }
 
 // derivedKey is the V11-HMAC-SHA256 signing key: the hex text of
 // HKDF-SHA256(secret = secret key, salt = access key, info = scope), 32

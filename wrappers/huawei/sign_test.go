@@ -13,6 +13,8 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/docapi/docapi/wrappers/secret"
+
+	"github.com/emmansun/gmsm/sm3"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -47,9 +49,9 @@ func TestSignSDKTestVectors(t *testing.T) {
 			"Signature=8fd3610508884bb19718317797c7378716a94bc740d97502e569322e366341cc"},
 		{"testParam2", derived, "V11-HMAC-SHA256 Credential=AccessKey/20060102/test-region-1/demo, SignedHeaders=x-sdk-date, " +
 			"Signature=4112f88b92d82dd1e1b7dd142f1e99e4f1762c42ca8fe0968b3045120870a903"},
-		{"testParam1", Signer{Algorithm: AlgorithmHMACSM3}, "SDK-HMAC-SM3 Access=AccessKey, SignedHeaders=x-sdk-date, " +
+		{"testParam1", Signer{Algorithm: AlgorithmHMACSM3, SM3: sm3.Sum}, "SDK-HMAC-SM3 Access=AccessKey, SignedHeaders=x-sdk-date, " +
 			"Signature=acdeecf8061419275127135b54532c2c20b683bf9bbb8a32bee021a8c40befd4"},
-		{"testParam2", Signer{Algorithm: AlgorithmHMACSM3}, "SDK-HMAC-SM3 Access=AccessKey, SignedHeaders=x-sdk-date, " +
+		{"testParam2", Signer{Algorithm: AlgorithmHMACSM3, SM3: sm3.Sum}, "SDK-HMAC-SM3 Access=AccessKey, SignedHeaders=x-sdk-date, " +
 			"Signature=359e49285fe5a469f82b86fd761b1a4a7ee16e3181de7d643c53a30667cde508"},
 	}
 	for _, c := range cases {
@@ -71,13 +73,13 @@ func TestSignSDKTestVectors(t *testing.T) {
 			cr, offsets := appendCanonicalRequest(nil, p.method, u.Path, pairs, headers)
 			var sum [32]byte
 			if alg == AlgorithmHMACSM3 {
-				sum = sm3Sum([]byte(p.body))
+				sum = sm3.Sum([]byte(p.body))
 			} else {
 				sum = sha256.Sum256([]byte(p.body))
 			}
 			cr = append(cr, hex.EncodeToString(sum[:])...)
 			sc := scope{day: []byte(date[:8]), region: c.signer.Region, service: c.signer.Service}
-			if got := authorization(alg, cr, date, sc, cr[offsets.signed[0]:offsets.signed[1]], ak, sk); got != c.want {
+			if got := c.signer.authorization(alg, cr, date, sc, cr[offsets.signed[0]:offsets.signed[1]], ak, sk); got != c.want {
 				t.Fatalf("got  %s\nwant %s\ncanonical request:\n%s", got, c.want, cr)
 			}
 		})
@@ -191,7 +193,7 @@ func TestSignMatchesOfficialSDK(t *testing.T) {
 		},
 		{
 			name:    "sm3-get",
-			signer:  Signer{Algorithm: AlgorithmHMACSM3},
+			signer:  Signer{Algorithm: AlgorithmHMACSM3, SM3: sm3.Sum},
 			method:  "GET",
 			url:     &url.URL{Scheme: "https", Host: "iam.cn-north-4.myhuaweicloud.com", Path: "/v3/projects", RawQuery: "page=1&name=cn-north-4"},
 			headers: map[string]string{"User-Agent": "docapi-test", "Trailer": "X-Checksum"},
@@ -276,5 +278,19 @@ func TestSignRejectsIncompleteCredentials(t *testing.T) {
 		if strings.Contains(err.Error(), "sk-must-not-leak") {
 			t.Fatalf("error leaks the secret: %v", err)
 		}
+	}
+}
+
+// SDK-HMAC-SM3 without an SM3 implementation is an error, not a SHA-256
+// signature under the SM3 name.
+func TestSignSM3NeedsHash(t *testing.T) {
+	req, _ := http.NewRequest("GET", "https://iam.cn-north-4.myhuaweicloud.com/v3/projects", nil)
+	cred := Credentials{AccessKey: "HPUAEXAMPLEAK0000008", SecretKey: secret.New("exampleSecretKeyDoNotUse0000000000000008")}
+	err := Signer{Algorithm: AlgorithmHMACSM3}.Sign(req, nil, cred, time.Unix(0, 0))
+	if err == nil || !strings.Contains(err.Error(), "Signer.SM3") {
+		t.Fatalf("err = %v, want one naming Signer.SM3", err)
+	}
+	if req.Header.Get("Authorization") != "" {
+		t.Fatal("signed anyway")
 	}
 }
