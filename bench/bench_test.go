@@ -17,11 +17,11 @@ func TestContenders(t *testing.T) {
 	c := newCalls(t, srv)
 	ctx := context.Background()
 	for name, call := range map[string]func(context.Context) error{
-		"csms/floor": c.csmsFloor, "csms/docapi": c.csmsDocapi, "csms/docapi_fastjson": c.csmsDocapiFast,
+		"csms/floor": c.csmsFloor, "csms/docapi": c.csmsDocapi, "csms/docapi_stdjson": c.csmsDocapiStd,
 		"csms/official": c.csmsOfficial,
 		"build/floor":   c.buildFloor, "build/docapi": c.buildDocapi, "build/official": c.buildOfficial,
 		"token/floor": c.tokenFloor, "token/docapi": c.tokenDocapi, "token/official": c.tokenOfficial,
-		"top/floor": c.topFloor, "top/docapi": c.topDocapi, "top/docapi_fastjson": c.topDocapiFast,
+		"top/floor": c.topFloor, "top/docapi": c.topDocapi, "top/docapi_stdjson": c.topDocapiStd,
 	} {
 		if err := call(ctx); err != nil {
 			t.Errorf("%s: %v", name, err)
@@ -186,7 +186,7 @@ func BenchmarkCSMS(b *testing.B) {
 	c := newCalls(b, newLoopback(b))
 	b.Run("floor", func(b *testing.B) { run(b, c.csmsFloor) })
 	b.Run("docapi", func(b *testing.B) { run(b, c.csmsDocapi) })
-	b.Run("docapi_fastjson", func(b *testing.B) { run(b, c.csmsDocapiFast) })
+	b.Run("docapi_stdjson", func(b *testing.B) { run(b, c.csmsDocapiStd) })
 	b.Run("official", func(b *testing.B) { run(b, c.csmsOfficial) })
 }
 
@@ -252,7 +252,7 @@ func BenchmarkTOP(b *testing.B) {
 	c := newCalls(b, newLoopback(b))
 	b.Run("floor", func(b *testing.B) { run(b, c.topFloor) })
 	b.Run("docapi", func(b *testing.B) { run(b, c.topDocapi) })
-	b.Run("docapi_fastjson", func(b *testing.B) { run(b, c.topDocapiFast) })
+	b.Run("docapi_stdjson", func(b *testing.B) { run(b, c.topDocapiStd) })
 }
 
 // On a shared machine the load changes within a second, so contenders run
@@ -275,7 +275,7 @@ func BenchmarkPaired(b *testing.B) {
 		name       string
 		contenders []contender
 	}{
-		{"CSMS", []contender{{"floor", c.csmsFloor}, {"docapi", c.csmsDocapi}, {"docapi_fastjson", c.csmsDocapiFast},
+		{"CSMS", []contender{{"floor", c.csmsFloor}, {"docapi", c.csmsDocapi}, {"docapi_stdjson", c.csmsDocapiStd},
 			{"official", c.csmsOfficial}}},
 		{"Sign", []contender{
 			{"hashes", func(context.Context) error { sink ^= s.hashes(); return nil }},
@@ -285,7 +285,7 @@ func BenchmarkPaired(b *testing.B) {
 		}},
 		{"BuildSign", []contender{{"floor", c.buildFloor}, {"docapi", c.buildDocapi}, {"official", c.buildOfficial}}},
 		{"IAMToken", []contender{{"floor", c.tokenFloor}, {"docapi", c.tokenDocapi}, {"official", c.tokenOfficial}}},
-		{"TOP", []contender{{"floor", c.topFloor}, {"docapi", c.topDocapi}, {"docapi_fastjson", c.topDocapiFast}}},
+		{"TOP", []contender{{"floor", c.topFloor}, {"docapi", c.topDocapi}, {"docapi_stdjson", c.topDocapiStd}}},
 	} {
 		b.Run(sc.name, func(b *testing.B) {
 			ctx := context.Background()

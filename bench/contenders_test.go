@@ -25,7 +25,6 @@ import (
 	"github.com/docapi/docapi/generated/csms/csmsapi"
 	gentop "github.com/docapi/docapi/generated/top"
 	"github.com/docapi/docapi/generated/top/topapi"
-	"github.com/docapi/docapi/wrappers/fastjson"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/retry"
 	"github.com/docapi/docapi/wrappers/secret"
@@ -162,10 +161,10 @@ var docapiTopQuery = gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGet
 // so a contender that answers wrongly fails the benchmark.
 type calls struct {
 	csmsFloor, csmsDocapi, csmsOfficial    func(context.Context) error
-	csmsDocapiFast                         func(context.Context) error // Config.Unmarshal: fastjson
+	csmsDocapiStd                          func(context.Context) error // Config.Unmarshal: encoding/json
 	buildFloor, buildDocapi, buildOfficial func(context.Context) error
 	tokenFloor, tokenDocapi, tokenOfficial func(context.Context) error
-	topFloor, topDocapi, topDocapiFast     func(context.Context) error
+	topFloor, topDocapi, topDocapiStd      func(context.Context) error
 	// captured are the transports that stop build + sign calls.
 	capFloor, capDocapi, capOfficial *captureTransport
 }
@@ -212,9 +211,9 @@ func newCalls(tb testing.TB, srv *loopback) *calls {
 		}
 	}
 	c.csmsDocapi = listCSMS(docapiCSMS(tb, docapiConfig(srv.URL, newTransport())))
-	fast := docapiConfig(srv.URL, newTransport())
-	fast.Unmarshal = fastjson.Unmarshal
-	c.csmsDocapiFast = listCSMS(docapiCSMS(tb, fast))
+	std := docapiConfig(srv.URL, newTransport())
+	std.Unmarshal = json.Unmarshal
+	c.csmsDocapiStd = listCSMS(docapiCSMS(tb, std))
 	oc := officialCSMS(tb, srv.URL, newTransport())
 	c.csmsOfficial = func(context.Context) error {
 		r, err := oc.ListResourceInstances(officialListRequest())
@@ -302,7 +301,7 @@ func newCalls(tb testing.TB, srv *loopback) *calls {
 		}
 	}
 	c.topDocapi = tokenGet(docapiTOP(tb, srv.URL, newTransport(), nil))
-	c.topDocapiFast = tokenGet(docapiTOP(tb, srv.URL, newTransport(), fastjson.Unmarshal))
+	c.topDocapiStd = tokenGet(docapiTOP(tb, srv.URL, newTransport(), json.Unmarshal))
 	return c
 }
 

@@ -2,11 +2,12 @@ package huawei
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/docapi/docapi/wrappers/internal/decode"
 
 	"github.com/docapi/docapi/wrappers/internal/bounded"
 	"github.com/docapi/docapi/wrappers/retry"
@@ -81,7 +82,7 @@ func NewClient(cfg Config, svc Service) (*Client, error) {
 		return nil, err
 	}
 	if cfg.Unmarshal == nil {
-		cfg.Unmarshal = json.Unmarshal
+		cfg.Unmarshal = decode.Unmarshal
 	}
 	return &Client{
 		service:   svc,

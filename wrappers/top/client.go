@@ -16,7 +16,6 @@ package top
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +25,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/docapi/docapi/wrappers/internal/decode"
 
 	"github.com/docapi/docapi/wrappers/internal/bounded"
 	"github.com/docapi/docapi/wrappers/secret"
@@ -82,8 +83,9 @@ type Config struct {
 	// MaxBodyBytes bounds bodies read into memory; default DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 	// Unmarshal decodes a successful envelope into the generated types in
-	// Client.Call; nil means encoding/json's Unmarshal. Errors are described
-	// by encoding/json's error types (wrappers/fastjson uses the same).
+	// Client.Call; nil means wrappers/fastjson.Unmarshal (encoding/json's
+	// with -tags docapi_stdjson), as huawei.Config.Unmarshal. Errors are
+	// described by encoding/json's error types (fastjson uses the same).
 	Unmarshal func(data []byte, v any) error `json:"-"`
 }
 
@@ -137,7 +139,7 @@ func NewTransport(cfg Config, base http.RoundTripper) (*Transport, error) {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	if cfg.Unmarshal == nil {
-		cfg.Unmarshal = json.Unmarshal
+		cfg.Unmarshal = decode.Unmarshal
 	}
 	if base == nil {
 		base = http.DefaultTransport

@@ -15,6 +15,7 @@ import (
 
 	gentop "github.com/docapi/docapi/generated/top"
 	"github.com/docapi/docapi/wrappers/fastjson"
+	"github.com/docapi/docapi/wrappers/internal/decode"
 	"github.com/docapi/docapi/wrappers/secret"
 )
 
@@ -40,7 +41,7 @@ func fullCheckError(body []byte) string {
 		return err.Error()
 	}
 	var env gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope
-	if err := json.Unmarshal(body, &env); err != nil {
+	if err := decode.Unmarshal(body, &env); err != nil { // the Config.Unmarshal default
 		return (&ResponseError{Method: apiName, Err: describeDecodeError(err)}).Error()
 	}
 	return ""

@@ -132,7 +132,7 @@ func write(w io.Writer, runs map[string][]result, order []string, den string) {
 		if !ok {
 			continue
 		}
-		// Each docapi contender ("docapi", "docapi_fastjson") over each
+		// Each docapi contender ("docapi", "docapi_stdjson") over each
 		// other one; with -den, every contender over den.
 		var pairs [][2]string
 		switch {

@@ -1,0 +1,11 @@
+//go:build docapi_stdjson
+
+package decode
+
+import "encoding/json"
+
+// Unmarshal decodes data into v with encoding/json.
+func Unmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
+
+// Name says which decoder Unmarshal is.
+const Name = "encoding/json"
