@@ -363,7 +363,8 @@ func (t *Transport) check(resp *http.Response, method string, fromClient bool) (
 	if fromClient && isEnvelopeOf(raw, method) {
 		return resp, nil
 	}
-	if _, err := UnwrapResponse(method, raw); err != nil {
+	inner, key, err := unwrapResponse(method, raw)
+	if err != nil {
 		var te *Error
 		if errors.As(err, &te) {
 			for _, f := range []*string{&te.Code, &te.Msg, &te.SubCode, &te.SubMsg, &te.RequestID} {
@@ -373,6 +374,14 @@ func (t *Transport) check(resp *http.Response, method string, fromClient bool) (
 		return nil, err
 	}
 	body.validated = true
+	if want := ResponseKey(method); key != want {
+		// {"taobao_item_get_response": ...}: the generated types decode the
+		// member under the name the official SDKs read, so give it that name.
+		raw = append(append(append(make([]byte, 0, len(want)+len(inner)+5), `{"`+want+`":`...), inner...), '}')
+		body.raw = raw
+		body.Reset(raw)
+		resp.ContentLength = int64(len(raw))
+	}
 	resp.Header = resp.Header.Clone()
 	if resp.Header == nil {
 		resp.Header = http.Header{}

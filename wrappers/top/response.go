@@ -85,24 +85,31 @@ const maxShapeKeys = 5
 // Errors about malformed bodies describe the shape and never echo the body,
 // which may hold credentials (e.g. an access_key_secret).
 func UnwrapResponse(method string, body []byte) (json.RawMessage, error) {
+	inner, _, err := unwrapResponse(method, body)
+	return inner, err
+}
+
+// unwrapResponse is UnwrapResponse that also says which member held the
+// response: ResponseKey(method) or its variant that keeps "taobao_".
+func unwrapResponse(method string, body []byte) (json.RawMessage, string, error) {
 	var env map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(&env); err != nil {
-		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: not a JSON object (%d bytes)", ErrMalformedResponse, len(body))}
+		return nil, "", &ResponseError{Method: method, Err: fmt.Errorf("%w: not a JSON object (%d bytes)", ErrMalformedResponse, len(body))}
 	}
 	if dec.More() {
-		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: data after the JSON object", ErrMalformedResponse)}
+		return nil, "", &ResponseError{Method: method, Err: fmt.Errorf("%w: data after the JSON object", ErrMalformedResponse)}
 	}
 	if env == nil {
-		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: JSON null", ErrMalformedResponse)}
+		return nil, "", &ResponseError{Method: method, Err: fmt.Errorf("%w: JSON null", ErrMalformedResponse)}
 	}
 	if raw, ok := env["error_response"]; ok {
 		e, err := decodeError(raw)
 		if err != nil {
-			return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: error_response: %w", ErrMalformedResponse, err)}
+			return nil, "", &ResponseError{Method: method, Err: fmt.Errorf("%w: error_response: %w", ErrMalformedResponse, err)}
 		}
 		e.Method = method
-		return nil, e
+		return nil, "", e
 	}
 	for _, k := range []string{ResponseKey(method), strings.ReplaceAll(method, ".", "_") + "_response"} {
 		raw, ok := env[k]
@@ -110,11 +117,11 @@ func UnwrapResponse(method string, body []byte) (json.RawMessage, error) {
 			continue
 		}
 		if t := firstByte(raw); t != '{' {
-			return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: member %q is not a JSON object", ErrMalformedResponse, k)}
+			return nil, "", &ResponseError{Method: method, Err: fmt.Errorf("%w: member %q is not a JSON object", ErrMalformedResponse, k)}
 		}
-		return raw, nil
+		return raw, k, nil
 	}
-	return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: no member %q (members: %s)", ErrMalformedResponse, ResponseKey(method), keyList(env))}
+	return nil, "", &ResponseError{Method: method, Err: fmt.Errorf("%w: no member %q (members: %s)", ErrMalformedResponse, ResponseKey(method), keyList(env))}
 }
 
 // decodeError accepts code as a JSON number or string (both occur in the
@@ -179,8 +186,8 @@ func keyList(m map[string]json.RawMessage) string {
 }
 
 // isEnvelopeOf reports, in one pass that allocates nothing, whether body is
-// a JSON object whose one member is method's response member (either name
-// UnwrapResponse accepts, spelled without escapes) holding an object. It
+// a JSON object whose one member is method's response member
+// (ResponseKey, spelled without escapes) holding an object. It
 // checks the shape only: the caller decodes body with a full decoder, and
 // anything this rejects goes to UnwrapResponse.
 func isEnvelopeOf(body []byte, method string) bool {
@@ -211,10 +218,11 @@ func isEnvelopeOf(body []byte, method string) bool {
 	return i < len(body) && body[i] == '}' && skipSpace(body, i+1) == len(body)
 }
 
-// isResponseKey reports whether key is ResponseKey(method) or its variant
-// that keeps the "taobao." prefix, without building either.
+// isResponseKey reports whether key is ResponseKey(method), without
+// building it. The variant that keeps "taobao_" takes the full check, which
+// renames it (Transport.check).
 func isResponseKey(key []byte, method string) bool {
-	return keyOf(key, strings.TrimPrefix(method, "taobao.")) || keyOf(key, method)
+	return keyOf(key, strings.TrimPrefix(method, "taobao."))
 }
 
 func keyOf(key []byte, method string) bool {
