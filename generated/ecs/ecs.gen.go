@@ -11808,7 +11808,7 @@ func NewCreateServersRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -11846,7 +11846,7 @@ func NewResizeServerRequestWithBody(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -11880,7 +11880,7 @@ func NewListSupplyRecommendationRequestWithBody(server string, domainID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -11918,7 +11918,7 @@ func NewBatchAttachSharableVolumesRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -11952,7 +11952,7 @@ func NewCreatePostPaidServersRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -11986,7 +11986,7 @@ func NewBatchStartServersRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12020,7 +12020,7 @@ func NewBatchStopServersRequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12054,7 +12054,7 @@ func NewBatchRebootServersRequestWithBody(server string, projectID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12088,7 +12088,7 @@ func NewChangeServerChargeModeRequestWithBody(server string, projectID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12122,7 +12122,7 @@ func NewDeleteServersRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12149,79 +12149,79 @@ func NewListServersDetailsRequest(server string, projectID string, params *ListS
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Flavor != nil {
 
-			queryURL = param.Query(queryURL, "flavor", param.String(*params.Flavor))
+			queryURL.Query("flavor", param.String(*params.Flavor))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Tags != nil {
 
-			queryURL = param.Query(queryURL, "tags", param.String(*params.Tags))
+			queryURL.Query("tags", param.String(*params.Tags))
 
 		}
 
 		if params.NotTags != nil {
 
-			queryURL = param.Query(queryURL, "not-tags", param.String(*params.NotTags))
+			queryURL.Query("not-tags", param.String(*params.NotTags))
 
 		}
 
 		if params.ReservationID != nil {
 
-			queryURL = param.Query(queryURL, "reservation_id", param.String(*params.ReservationID))
+			queryURL.Query("reservation_id", param.String(*params.ReservationID))
 
 		}
 
 		if params.EnterpriseProjectID != nil {
 
-			queryURL = param.Query(queryURL, "enterprise_project_id", param.String(*params.EnterpriseProjectID))
+			queryURL.Query("enterprise_project_id", param.String(*params.EnterpriseProjectID))
 
 		}
 
 		if params.IP != nil {
 
-			queryURL = param.Query(queryURL, "ip", param.String(*params.IP))
+			queryURL.Query("ip", param.String(*params.IP))
 
 		}
 
 		if params.IPEq != nil {
 
-			queryURL = param.Query(queryURL, "ip_eq", param.String(*params.IPEq))
+			queryURL.Query("ip_eq", param.String(*params.IPEq))
 
 		}
 
 		if params.ServerID != nil {
 
-			queryURL = param.Query(queryURL, "server_id", param.String(*params.ServerID))
+			queryURL.Query("server_id", param.String(*params.ServerID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12246,73 +12246,73 @@ func NewListFlavorSellPoliciesRequest(server string, projectID string, params *L
 
 		if params.FlavorID != nil {
 
-			queryURL = param.Query(queryURL, "flavor_id", param.String(*params.FlavorID))
+			queryURL.Query("flavor_id", param.String(*params.FlavorID))
 
 		}
 
 		if params.SellStatus != nil {
 
-			queryURL = param.Query(queryURL, "sell_status", param.String(*params.SellStatus))
+			queryURL.Query("sell_status", param.String(*params.SellStatus))
 
 		}
 
 		if params.SellMode != nil {
 
-			queryURL = param.Query(queryURL, "sell_mode", param.String(*params.SellMode))
+			queryURL.Query("sell_mode", param.String(*params.SellMode))
 
 		}
 
 		if params.AvailabilityZoneID != nil {
 
-			queryURL = param.Query(queryURL, "availability_zone_id", param.String(*params.AvailabilityZoneID))
+			queryURL.Query("availability_zone_id", param.String(*params.AvailabilityZoneID))
 
 		}
 
 		if params.LongestSpotDurationHoursGt != nil {
 
-			queryURL = param.Query(queryURL, "longest_spot_duration_hours_gt", param.Int(*params.LongestSpotDurationHoursGt))
+			queryURL.Query("longest_spot_duration_hours_gt", param.Int(*params.LongestSpotDurationHoursGt))
 
 		}
 
 		if params.LargestSpotDurationCountGt != nil {
 
-			queryURL = param.Query(queryURL, "largest_spot_duration_count_gt", param.Int(*params.LargestSpotDurationCountGt))
+			queryURL.Query("largest_spot_duration_count_gt", param.Int(*params.LargestSpotDurationCountGt))
 
 		}
 
 		if params.LongestSpotDurationHours != nil {
 
-			queryURL = param.Query(queryURL, "longest_spot_duration_hours", param.Int(*params.LongestSpotDurationHours))
+			queryURL.Query("longest_spot_duration_hours", param.Int(*params.LongestSpotDurationHours))
 
 		}
 
 		if params.LargestSpotDurationCount != nil {
 
-			queryURL = param.Query(queryURL, "largest_spot_duration_count", param.Int(*params.LargestSpotDurationCount))
+			queryURL.Query("largest_spot_duration_count", param.Int(*params.LargestSpotDurationCount))
 
 		}
 
 		if params.InterruptionPolicy != nil {
 
-			queryURL = param.Query(queryURL, "interruption_policy", param.String(*params.InterruptionPolicy))
+			queryURL.Query("interruption_policy", param.String(*params.InterruptionPolicy))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12337,13 +12337,13 @@ func NewListFlavorsRequest(server string, projectID string, params *ListFlavorsP
 
 		if params.AvailabilityZone != nil {
 
-			queryURL = param.Query(queryURL, "availability_zone", param.String(*params.AvailabilityZone))
+			queryURL.Query("availability_zone", param.String(*params.AvailabilityZone))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12375,7 +12375,7 @@ func NewCreateCloudserversFpgaImageRequestWithBody(server string, projectID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12402,31 +12402,31 @@ func NewListAssociationsRequest(server string, projectID string, params *ListAss
 
 		if params.ImageID != nil {
 
-			queryURL = param.Query(queryURL, "image_id", param.String(*params.ImageID))
+			queryURL.Query("image_id", param.String(*params.ImageID))
 
 		}
 
 		if params.FpgaImageID != nil {
 
-			queryURL = param.Query(queryURL, "fpga_image_id", param.String(*params.FpgaImageID))
+			queryURL.Query("fpga_image_id", param.String(*params.FpgaImageID))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.String(*params.Page))
+			queryURL.Query("page", param.String(*params.Page))
 
 		}
 
 		if params.Size != nil {
 
-			queryURL = param.Query(queryURL, "size", param.String(*params.Size))
+			queryURL.Query("size", param.String(*params.Size))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12451,25 +12451,25 @@ func NewListDetailRequest(server string, projectID string, params *ListDetailPar
 
 		if params.FpgaImageID != nil {
 
-			queryURL = param.Query(queryURL, "fpga_image_id", param.String(*params.FpgaImageID))
+			queryURL.Query("fpga_image_id", param.String(*params.FpgaImageID))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.String(*params.Page))
+			queryURL.Query("page", param.String(*params.Page))
 
 		}
 
 		if params.Size != nil {
 
-			queryURL = param.Query(queryURL, "size", param.String(*params.Size))
+			queryURL.Query("size", param.String(*params.Size))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12494,7 +12494,7 @@ func NewDeleteFpgaImageRequest(server string, projectID string, fpgaImageID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12530,7 +12530,7 @@ func NewDeleteAssociationRequestWithBody(server string, projectID string, fpgaIm
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12568,7 +12568,7 @@ func NewCreateAssociationRequestWithBody(server string, projectID string, fpgaIm
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12591,7 +12591,7 @@ func NewShowServerLimitsRequest(server string, projectID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12627,7 +12627,7 @@ func NewAssociateServerVirtualIPRequestWithBody(server string, projectID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12665,7 +12665,7 @@ func NewDisassociateServerVirtualIPRequestWithBody(server string, projectID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12699,7 +12699,7 @@ func NewBatchResetServersPasswordRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12726,19 +12726,19 @@ func NewListServerGroupsRequest(server string, projectID string, params *ListSer
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12770,7 +12770,7 @@ func NewCreateServerGroupRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12797,7 +12797,7 @@ func NewDeleteServerGroupRequest(server string, projectID string, serverGroupID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12822,7 +12822,7 @@ func NewShowServerGroupRequest(server string, projectID string, serverGroupID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12858,7 +12858,7 @@ func NewAddServerGroupMemberRequestWithBody(server string, projectID string, ser
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12896,7 +12896,7 @@ func NewDeleteServerGroupMemberRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12923,49 +12923,49 @@ func NewListResizeFlavorsRequest(server string, projectID string, params *ListRe
 
 		if params.InstanceUUID != nil {
 
-			queryURL = param.Query(queryURL, "instance_uuid", param.String(*params.InstanceUUID))
+			queryURL.Query("instance_uuid", param.String(*params.InstanceUUID))
 
 		}
 
 		if params.SourceFlavorID != nil {
 
-			queryURL = param.Query(queryURL, "source_flavor_id", param.String(*params.SourceFlavorID))
+			queryURL.Query("source_flavor_id", param.String(*params.SourceFlavorID))
 
 		}
 
 		if params.SourceFlavorName != nil {
 
-			queryURL = param.Query(queryURL, "source_flavor_name", param.String(*params.SourceFlavorName))
+			queryURL.Query("source_flavor_name", param.String(*params.SourceFlavorName))
 
 		}
 
 		if params.SortKey != nil {
 
-			queryURL = param.Query(queryURL, "sort_key", param.String(*params.SortKey))
+			queryURL.Query("sort_key", param.String(*params.SortKey))
 
 		}
 
 		if params.SortDir != nil {
 
-			queryURL = param.Query(queryURL, "sort_dir", param.String(*params.SortDir))
+			queryURL.Query("sort_dir", param.String(*params.SortDir))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12997,7 +12997,7 @@ func NewCreateActionRequestWithBody(server string, projectID string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13031,7 +13031,7 @@ func NewBatchUpdateServersNameRequestWithBody(server string, projectID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13054,7 +13054,7 @@ func NewListServerTagsRequest(server string, projectID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13079,7 +13079,7 @@ func NewShowServerRequest(server string, projectID string, serverID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13115,7 +13115,7 @@ func NewUpdateServerRequestWithBody(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13153,7 +13153,7 @@ func NewUpdateServerAutoTerminateTimeRequestWithBody(server string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13191,7 +13191,7 @@ func NewAttachServerVolumeRequestWithBody(server string, projectID string, serve
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13218,7 +13218,7 @@ func NewShowServerAutoRecoveryRequest(server string, projectID string, serverID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13254,7 +13254,7 @@ func NewRegisterServerAutoRecoveryRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13281,7 +13281,7 @@ func NewListServerBlockDevicesRequest(server string, projectID string, serverID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13310,7 +13310,7 @@ func NewShowServerBlockDeviceRequest(server string, projectID string, serverID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13350,7 +13350,7 @@ func NewUpdateServerBlockDeviceRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13388,7 +13388,7 @@ func NewChangeServerOsWithoutCloudInitRequestWithBody(server string, projectID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13423,13 +13423,13 @@ func NewDetachServerVolumeRequest(server string, projectID string, serverID stri
 
 		if params.DeleteFlag != nil {
 
-			queryURL = param.Query(queryURL, "delete_flag", param.String(*params.DeleteFlag))
+			queryURL.Query("delete_flag", param.String(*params.DeleteFlag))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13465,7 +13465,7 @@ func NewUpdateServerMetadataRequestWithBody(server string, projectID string, ser
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13496,7 +13496,7 @@ func NewDeleteServerMetadataRequest(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13532,7 +13532,7 @@ func NewMigrateServerRequestWithBody(server string, projectID string, serverID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13570,7 +13570,7 @@ func NewBatchAddServerNicsRequestWithBody(server string, projectID string, serve
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13608,7 +13608,7 @@ func NewBatchDeleteServerNicsRequestWithBody(server string, projectID string, se
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13635,7 +13635,7 @@ func NewListServerInterfacesRequest(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13671,7 +13671,7 @@ func NewResetServerPasswordRequestWithBody(server string, projectID string, serv
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13698,7 +13698,7 @@ func NewShowResetPasswordFlagRequest(server string, projectID string, serverID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13723,7 +13723,7 @@ func NewDeleteServerPasswordRequest(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13748,7 +13748,7 @@ func NewShowServerPasswordRequest(server string, projectID string, serverID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13773,7 +13773,7 @@ func NewListServerVolumeAttachmentsRequest(server string, projectID string, serv
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13809,7 +13809,7 @@ func NewReinstallServerWithoutCloudInitRequestWithBody(server string, projectID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13847,7 +13847,7 @@ func NewShowServerRemoteConsoleRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13885,7 +13885,7 @@ func NewResizePostPaidServerRequestWithBody(server string, projectID string, ser
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13912,7 +13912,7 @@ func NewShowServerTagsRequest(server string, projectID string, serverID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13948,7 +13948,7 @@ func NewBatchCreateServerTagsRequestWithBody(server string, projectID string, se
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13986,7 +13986,7 @@ func NewBatchDeleteServerTagsRequestWithBody(server string, projectID string, se
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14013,7 +14013,7 @@ func NewShowJobRequest(server string, projectID string, jobID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14034,7 +14034,7 @@ func NewListServersTagsRequest(server string, projectID string) (*http.Request, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14059,7 +14059,7 @@ func NewListTagsRequest(server string, projectID string, serverID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14095,7 +14095,7 @@ func NewBatchCreateActionRequestWithBody(server string, projectID string, server
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14133,7 +14133,7 @@ func NewBatchDeleteActionRequestWithBody(server string, projectID string, server
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14160,37 +14160,37 @@ func NewListAutoLaunchGroupsRequest(server string, domainID string, params *List
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.ValidSince != nil {
 
-			queryURL = param.Query(queryURL, "valid_since", param.String(*params.ValidSince))
+			queryURL.Query("valid_since", param.String(*params.ValidSince))
 
 		}
 
 		if params.ValidUntil != nil {
 
-			queryURL = param.Query(queryURL, "valid_until", param.String(*params.ValidUntil))
+			queryURL.Query("valid_until", param.String(*params.ValidUntil))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14222,7 +14222,7 @@ func NewCreateAutoLaunchGroupRequestWithBody(server string, domainID string, con
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14262,11 +14262,11 @@ func NewDeleteAutoLaunchGroupRequestWithBody(server string, domainID string, aut
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "domain_Id", param.String(params.DomainID))
+		queryURL.Query("domain_Id", param.String(params.DomainID))
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14293,7 +14293,7 @@ func NewShowAutoLaunchGroupRequest(server string, domainID string, autoLaunchGro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14329,7 +14329,7 @@ func NewUpdateAutoLaunchGroupRequestWithBody(server string, domainID string, aut
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14360,19 +14360,19 @@ func NewListInstancesRequest(server string, domainID string, autoLaunchGroupID s
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14404,7 +14404,7 @@ func NewCreateFpgaImageRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14442,7 +14442,7 @@ func NewChangeServerOsWithCloudInitRequestWithBody(server string, projectID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14480,7 +14480,7 @@ func NewReinstallServerWithCloudInitRequestWithBody(server string, projectID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}

@@ -19493,7 +19493,7 @@ func NewKeystoneListVersionsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19510,7 +19510,7 @@ func NewKeystoneShowVersionRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19535,7 +19535,7 @@ func NewShowMetadataRequest(server string, idpID string, protocolID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19571,7 +19571,7 @@ func NewCreateMetadataRequestWithBody(server string, idpID string, protocolID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -19590,7 +19590,7 @@ func NewShowKeystoneMetadataFileRequest(server string, params *ShowKeystoneMetad
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19623,7 +19623,7 @@ func NewShowProjectDetailsAndStatusRequest(server string, projectID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19655,7 +19655,7 @@ func NewUpdateProjectStatusRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -19676,23 +19676,23 @@ func NewListAgenciesRequest(server string, params *ListAgenciesParams) (*http.Re
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "domain_id", param.String(params.DomainID))
+		queryURL.Query("domain_id", param.String(params.DomainID))
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.TrustDomainID != nil {
 
-			queryURL = param.Query(queryURL, "trust_domain_id", param.String(*params.TrustDomainID))
+			queryURL.Query("trust_domain_id", param.String(*params.TrustDomainID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19720,7 +19720,7 @@ func NewCreateAgencyRequestWithBody(server string, contentType string, body io.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -19743,7 +19743,7 @@ func NewDeleteAgencyRequest(server string, agencyID string) (*http.Request, erro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19764,7 +19764,7 @@ func NewShowAgencyRequest(server string, agencyID string) (*http.Request, error)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19796,7 +19796,7 @@ func NewUpdateAgencyRequestWithBody(server string, agencyID string, contentType 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -19823,7 +19823,7 @@ func NewListDomainPermissionsForAgencyRequest(server string, domainID string, ag
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19852,7 +19852,7 @@ func NewRemovePermissionFromAgencyOnDomainRequest(server string, domainID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19881,7 +19881,7 @@ func NewCheckDomainPermissionForAgencyRequest(server string, domainID string, ag
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19910,7 +19910,7 @@ func NewAssociateAgencyWithDomainPermissionRequest(server string, domainID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19935,7 +19935,7 @@ func NewListProjectPermissionsForAgencyRequest(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19964,7 +19964,7 @@ func NewRemovePermissionFromAgencyOnProjectRequest(server string, projectID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19993,7 +19993,7 @@ func NewCheckPermissionForAgencyOnProjectRequest(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20022,7 +20022,7 @@ func NewAssociateAgencyWithProjectPermissionRequest(server string, projectID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20050,7 +20050,7 @@ func NewCreateTokenWithIDTokenRequestWithBody(server string, params *CreateToken
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20090,7 +20090,7 @@ func NewCreateLoginTokenRequestWithBody(server string, contentType string, body 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20113,13 +20113,13 @@ func NewListPermanentAccessKeysRequest(server string, params *ListPermanentAcces
 
 		if params.UserID != nil {
 
-			queryURL = param.Query(queryURL, "user_id", param.String(*params.UserID))
+			queryURL.Query("user_id", param.String(*params.UserID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20147,7 +20147,7 @@ func NewCreatePermanentAccessKeyRequestWithBody(server string, contentType strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20170,7 +20170,7 @@ func NewDeletePermanentAccessKeyRequest(server string, accessKey string) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20191,7 +20191,7 @@ func NewShowPermanentAccessKeyRequest(server string, accessKey string) (*http.Re
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20223,7 +20223,7 @@ func NewUpdatePermanentAccessKeyRequestWithBody(server string, accessKey string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20253,7 +20253,7 @@ func NewCreateTemporaryAccessKeyByAgencyRequestWithBody(server string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20283,7 +20283,7 @@ func NewCreateTemporaryAccessKeyByTokenRequestWithBody(server string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20306,7 +20306,7 @@ func NewShowOpenIDConnectConfigRequest(server string, idpID string) (*http.Reque
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20338,7 +20338,7 @@ func NewCreateOpenIDConnectConfigRequestWithBody(server string, idpID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20372,7 +20372,7 @@ func NewUpdateOpenIDConnectConfigRequestWithBody(server string, idpID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20391,7 +20391,7 @@ func NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server string, params *C
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20428,7 +20428,7 @@ func NewListAllProjectsPermissionsForAgencyRequest(server string, domainID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20457,7 +20457,7 @@ func NewRemoveAllProjectsPermissionFromAgencyRequest(server string, domainID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20486,7 +20486,7 @@ func NewCheckAllProjectsPermissionForAgencyRequest(server string, domainID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20515,7 +20515,7 @@ func NewAssociateAgencyWithAllProjectsPermissionRequest(server string, domainID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20543,7 +20543,7 @@ func NewCreateBindingDeviceRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20573,7 +20573,7 @@ func NewDeleteBindingDeviceRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20596,7 +20596,7 @@ func NewShowUserMfaDeviceRequest(server string, userID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20615,13 +20615,13 @@ func NewDeleteMfaDeviceRequest(server string, params *DeleteMfaDeviceParams) (*h
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "user_id", param.String(params.UserID))
+		queryURL.Query("user_id", param.String(params.UserID))
 
-		queryURL = param.Query(queryURL, "serial_number", param.String(params.SerialNumber))
+		queryURL.Query("serial_number", param.String(params.SerialNumber))
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20638,7 +20638,7 @@ func NewListUserMfaDevicesRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20666,7 +20666,7 @@ func NewCreateMfaDeviceRequestWithBody(server string, contentType string, body i
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20691,13 +20691,13 @@ func NewListGroupsRequest(server string, enterpriseProjectID string, params *Lis
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "X-Auth-Token", param.String(params.XAuthToken))
+		queryURL.Query("X-Auth-Token", param.String(params.XAuthToken))
 
-		queryURL = param.Query(queryURL, "Content-Type", param.String(params.ContentType))
+		queryURL.Query("Content-Type", param.String(params.ContentType))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20724,13 +20724,13 @@ func NewListRolesRequest(server string, enterpriseProjectID string, groupID stri
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "X-Auth-Token", param.String(params.XAuthToken))
+		queryURL.Query("X-Auth-Token", param.String(params.XAuthToken))
 
-		queryURL = param.Query(queryURL, "Content-Type", param.String(params.ContentType))
+		queryURL.Query("Content-Type", param.String(params.ContentType))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20770,7 +20770,7 @@ func NewDeleteRoleRequestWithBody(server string, enterpriseProjectID string, gro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20812,7 +20812,7 @@ func NewUpdateRoleRequestWithBody(server string, enterpriseProjectID string, gro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -20835,7 +20835,7 @@ func NewListGroupsForEnterpriseProjectRequest(server string, enterpriseProjectID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20860,7 +20860,7 @@ func NewListRolesForGroupOnEnterpriseProjectRequest(server string, enterprisePro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20889,7 +20889,7 @@ func NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server string, enterpriseP
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20918,7 +20918,7 @@ func NewAssociateRoleToGroupOnEnterpriseProjectRequest(server string, enterprise
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20939,7 +20939,7 @@ func NewListUsersForEnterpriseProjectRequest(server string, enterpriseProjectID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20964,7 +20964,7 @@ func NewListRolesForUserOnEnterpriseProjectRequest(server string, enterpriseProj
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20993,7 +20993,7 @@ func NewRevokeRoleFromUserOnEnterpriseProjectRequest(server string, enterprisePr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21022,7 +21022,7 @@ func NewAssociateRoleToUserOnEnterpriseProjectRequest(server string, enterpriseP
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21043,7 +21043,7 @@ func NewListEnterpriseProjectsForGroupRequest(server string, groupID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21062,89 +21062,89 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "domain_id", param.String(params.DomainID))
+		queryURL.Query("domain_id", param.String(params.DomainID))
 
 		if params.RoleID != nil {
 
-			queryURL = param.Query(queryURL, "role_id", param.String(*params.RoleID))
+			queryURL.Query("role_id", param.String(*params.RoleID))
 
 		}
 
 		if params.Subject != nil {
 
-			queryURL = param.Query(queryURL, "subject", param.String(*params.Subject))
+			queryURL.Query("subject", param.String(*params.Subject))
 
 		}
 
 		if params.SubjectUserID != nil {
 
-			queryURL = param.Query(queryURL, "subject.user_id", param.String(*params.SubjectUserID))
+			queryURL.Query("subject.user_id", param.String(*params.SubjectUserID))
 
 		}
 
 		if params.SubjectGroupID != nil {
 
-			queryURL = param.Query(queryURL, "subject.group_id", param.String(*params.SubjectGroupID))
+			queryURL.Query("subject.group_id", param.String(*params.SubjectGroupID))
 
 		}
 
 		if params.SubjectAgencyID != nil {
 
-			queryURL = param.Query(queryURL, "subject.agency_id", param.String(*params.SubjectAgencyID))
+			queryURL.Query("subject.agency_id", param.String(*params.SubjectAgencyID))
 
 		}
 
 		if params.Scope != nil {
 
-			queryURL = param.Query(queryURL, "scope", param.String(*params.Scope))
+			queryURL.Query("scope", param.String(*params.Scope))
 
 		}
 
 		if params.ScopeProjectID != nil {
 
-			queryURL = param.Query(queryURL, "scope.project_id", param.String(*params.ScopeProjectID))
+			queryURL.Query("scope.project_id", param.String(*params.ScopeProjectID))
 
 		}
 
 		if params.ScopeDomainID != nil {
 
-			queryURL = param.Query(queryURL, "scope.domain_id", param.String(*params.ScopeDomainID))
+			queryURL.Query("scope.domain_id", param.String(*params.ScopeDomainID))
 
 		}
 
 		if params.ScopeEnterpriseProjectsID != nil {
 
-			queryURL = param.Query(queryURL, "scope.enterprise_projects_id", param.String(*params.ScopeEnterpriseProjectsID))
+			queryURL.Query("scope.enterprise_projects_id", param.String(*params.ScopeEnterpriseProjectsID))
 
 		}
 
 		if params.IsInherited != nil {
 
-			queryURL = param.Query(queryURL, "is_inherited", param.Bool(*params.IsInherited))
+			queryURL.Query("is_inherited", param.Bool(*params.IsInherited))
 
 		}
 
 		if params.IncludeGroup != nil {
 
-			queryURL = param.Query(queryURL, "include_group", param.Bool(*params.IncludeGroup))
+			queryURL.Query("include_group", param.Bool(*params.IncludeGroup))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.String(*params.Page))
+			queryURL.Query("page", param.String(*params.Page))
 
 		}
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "per_page", param.String(*params.PerPage))
+			queryURL.Query("per_page", param.String(*params.PerPage))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21165,7 +21165,7 @@ func NewListEnterpriseProjectsForUserRequest(server string, userID string) (*htt
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21190,13 +21190,13 @@ func NewShowDomainQuotaRequest(server string, domainID string, params *ShowDomai
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21217,7 +21217,7 @@ func NewQueryProjectDetailsAndStatusRequest(server string, projectID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21238,19 +21238,19 @@ func NewListCustomPoliciesRequest(server string, params *ListCustomPoliciesParam
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
+			queryURL.Query("page", param.Int(*params.Page))
 
 		}
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
+			queryURL.Query("per_page", param.Int(*params.PerPage))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21278,7 +21278,7 @@ func NewCreateAgencyCustomPolicyRequestWithBody(server string, contentType strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21308,7 +21308,7 @@ func NewCreateCloudServiceCustomPolicyRequestWithBody(server string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21331,7 +21331,7 @@ func NewDeleteCustomPolicyRequest(server string, roleID string) (*http.Request, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21352,7 +21352,7 @@ func NewShowCustomPolicyRequest(server string, roleID string) (*http.Request, er
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21384,7 +21384,7 @@ func NewUpdateAgencyCustomPolicyRequestWithBody(server string, roleID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21418,7 +21418,7 @@ func NewUpdateCloudServiceCustomPolicyRequestWithBody(server string, roleID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21441,7 +21441,7 @@ func NewShowDomainAPIACLPolicyRequest(server string, domainID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21473,7 +21473,7 @@ func NewUpdateDomainAPIACLPolicyRequestWithBody(server string, domainID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21496,7 +21496,7 @@ func NewShowDomainConsoleACLPolicyRequest(server string, domainID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21528,7 +21528,7 @@ func NewUpdateDomainConsoleACLPolicyRequestWithBody(server string, domainID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21551,7 +21551,7 @@ func NewShowDomainLoginPolicyRequest(server string, domainID string) (*http.Requ
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21583,7 +21583,7 @@ func NewUpdateDomainLoginPolicyRequestWithBody(server string, domainID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21606,7 +21606,7 @@ func NewShowDomainPasswordPolicyRequest(server string, domainID string) (*http.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21638,7 +21638,7 @@ func NewUpdateDomainPasswordPolicyRequestWithBody(server string, domainID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21661,7 +21661,7 @@ func NewListProtectPolicyRequest(server string, domainID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21693,7 +21693,7 @@ func NewUpdateDomainProtectPolicyRequestWithBody(server string, domainID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21712,7 +21712,7 @@ func NewListUserLoginProtectsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21740,7 +21740,7 @@ func NewCreateUserRequestWithBody(server string, contentType string, body io.Rea
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21763,7 +21763,7 @@ func NewShowUserRequest(server string, userID string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21795,7 +21795,7 @@ func NewUpdateUserRequestWithBody(server string, userID string, contentType stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21829,7 +21829,7 @@ func NewUpdateUserInformationRequestWithBody(server string, userID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21852,7 +21852,7 @@ func NewShowUserLoginProtectRequest(server string, userID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21884,7 +21884,7 @@ func NewUpdateLoginProtectRequestWithBody(server string, userID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -21903,7 +21903,7 @@ func NewListDomainsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21920,7 +21920,7 @@ func NewKeystoneListIdentityProvidersRequest(server string) (*http.Request, erro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21941,7 +21941,7 @@ func NewKeystoneListProtocolsRequest(server string, idpID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21966,7 +21966,7 @@ func NewKeystoneDeleteProtocolRequest(server string, idpID string, protocolID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21991,7 +21991,7 @@ func NewKeystoneShowProtocolRequest(server string, idpID string, protocolID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22027,7 +22027,7 @@ func NewKeystoneUpdateProtocolRequestWithBody(server string, idpID string, proto
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22065,7 +22065,7 @@ func NewKeystoneCreateProtocolRequestWithBody(server string, idpID string, proto
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22092,7 +22092,7 @@ func NewCreateUnscopedTokenWithIDTokenRequest(server string, idpID string, proto
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22113,7 +22113,7 @@ func NewKeystoneDeleteIdentityProviderRequest(server string, id string) (*http.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22134,7 +22134,7 @@ func NewKeystoneShowIdentityProviderRequest(server string, id string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22166,7 +22166,7 @@ func NewKeystoneUpdateIdentityProviderRequestWithBody(server string, id string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22200,7 +22200,7 @@ func NewKeystoneCreateIdentityProviderRequestWithBody(server string, id string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22219,7 +22219,7 @@ func NewKeystoneListMappingsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22240,7 +22240,7 @@ func NewKeystoneDeleteMappingRequest(server string, id string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22261,7 +22261,7 @@ func NewKeystoneShowMappingRequest(server string, id string) (*http.Request, err
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22293,7 +22293,7 @@ func NewKeystoneUpdateMappingRequestWithBody(server string, id string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22327,7 +22327,7 @@ func NewKeystoneCreateMappingRequestWithBody(server string, id string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22354,7 +22354,7 @@ func NewKeystoneListAllProjectPermissionsForGroupRequest(server string, domainID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22383,7 +22383,7 @@ func NewDeleteDomainGroupInheritedRoleRequest(server string, domainID string, gr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22412,7 +22412,7 @@ func NewKeystoneCheckroleForGroupRequest(server string, domainID string, groupID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22441,7 +22441,7 @@ func NewUpdateDomainGroupInheritRoleRequest(server string, domainID string, grou
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22458,7 +22458,7 @@ func NewKeystoneShowCatalogRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22475,7 +22475,7 @@ func NewKeystoneListAuthDomainsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22492,7 +22492,7 @@ func NewKeystoneListAuthProjectsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22513,13 +22513,13 @@ func NewKeystoneValidateTokenRequest(server string, params *KeystoneValidateToke
 
 		if params.Nocatalog != nil {
 
-			queryURL = param.Query(queryURL, "nocatalog", param.String(*params.Nocatalog))
+			queryURL.Query("nocatalog", param.String(*params.Nocatalog))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22561,13 +22561,13 @@ func NewKeystoneCreateAgencyTokenRequestWithBody(server string, params *Keystone
 
 		if params.Nocatalog != nil {
 
-			queryURL = param.Query(queryURL, "nocatalog", param.String(*params.Nocatalog))
+			queryURL.Query("nocatalog", param.String(*params.Nocatalog))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22597,7 +22597,7 @@ func NewKeystoneCreateScopedTokenRequestWithBody(server string, contentType stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22631,13 +22631,13 @@ func NewKeystoneCreateUserTokenByPasswordRequestWithBody(server string, params *
 
 		if params.Nocatalog != nil {
 
-			queryURL = param.Query(queryURL, "nocatalog", param.String(*params.Nocatalog))
+			queryURL.Query("nocatalog", param.String(*params.Nocatalog))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22671,13 +22671,13 @@ func NewKeystoneCreateUserTokenByPasswordAndMfaRequestWithBody(server string, pa
 
 		if params.Nocatalog != nil {
 
-			queryURL = param.Query(queryURL, "nocatalog", param.String(*params.Nocatalog))
+			queryURL.Query("nocatalog", param.String(*params.Nocatalog))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22700,7 +22700,7 @@ func NewKeystoneShowSecurityComplianceRequest(server string, domainID string) (*
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22725,7 +22725,7 @@ func NewKeystoneShowSecurityComplianceByOptionRequest(server string, domainID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22750,7 +22750,7 @@ func NewKeystoneListDomainPermissionsForGroupRequest(server string, domainID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22779,7 +22779,7 @@ func NewKeystoneRemoveDomainPermissionFromGroupRequest(server string, domainID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22808,7 +22808,7 @@ func NewKeystoneCheckDomainPermissionForGroupRequest(server string, domainID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22837,7 +22837,7 @@ func NewKeystoneAssociateGroupWithDomainPermissionRequest(server string, domainI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22858,19 +22858,19 @@ func NewKeystoneListEndpointsRequest(server string, params *KeystoneListEndpoint
 
 		if params.Interface != nil {
 
-			queryURL = param.Query(queryURL, "interface", param.String(*params.Interface))
+			queryURL.Query("interface", param.String(*params.Interface))
 
 		}
 
 		if params.ServiceID != nil {
 
-			queryURL = param.Query(queryURL, "service_id", param.String(*params.ServiceID))
+			queryURL.Query("service_id", param.String(*params.ServiceID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22891,7 +22891,7 @@ func NewKeystoneShowEndpointRequest(server string, endpointID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22912,19 +22912,19 @@ func NewKeystoneListGroupsRequest(server string, params *KeystoneListGroupsParam
 
 		if params.DomainID != nil {
 
-			queryURL = param.Query(queryURL, "domain_id", param.String(*params.DomainID))
+			queryURL.Query("domain_id", param.String(*params.DomainID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22952,7 +22952,7 @@ func NewKeystoneCreateGroupRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -22975,7 +22975,7 @@ func NewKeystoneDeleteGroupRequest(server string, groupID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22996,7 +22996,7 @@ func NewKeystoneShowGroupRequest(server string, groupID string) (*http.Request, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23028,7 +23028,7 @@ func NewKeystoneUpdateGroupRequestWithBody(server string, groupID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23051,7 +23051,7 @@ func NewKeystoneListUsersForGroupByAdminRequest(server string, groupID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23076,7 +23076,7 @@ func NewKeystoneRemoveUserFromGroupRequest(server string, groupID string, userID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23101,7 +23101,7 @@ func NewKeystoneCheckUserInGroupRequest(server string, groupID string, userID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23126,7 +23126,7 @@ func NewKeystoneAddUserToGroupRequest(server string, groupID string, userID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23147,49 +23147,49 @@ func NewKeystoneListProjectsRequest(server string, params *KeystoneListProjectsP
 
 		if params.DomainID != nil {
 
-			queryURL = param.Query(queryURL, "domain_id", param.String(*params.DomainID))
+			queryURL.Query("domain_id", param.String(*params.DomainID))
 
 		}
 
 		if params.Enabled != nil {
 
-			queryURL = param.Query(queryURL, "enabled", param.Bool(*params.Enabled))
+			queryURL.Query("enabled", param.Bool(*params.Enabled))
 
 		}
 
 		if params.IsDomain != nil {
 
-			queryURL = param.Query(queryURL, "is_domain", param.Bool(*params.IsDomain))
+			queryURL.Query("is_domain", param.Bool(*params.IsDomain))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
+			queryURL.Query("page", param.Int(*params.Page))
 
 		}
 
 		if params.ParentID != nil {
 
-			queryURL = param.Query(queryURL, "parent_id", param.String(*params.ParentID))
+			queryURL.Query("parent_id", param.String(*params.ParentID))
 
 		}
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
+			queryURL.Query("per_page", param.Int(*params.PerPage))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23217,7 +23217,7 @@ func NewKeystoneCreateProjectRequestWithBody(server string, contentType string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23240,7 +23240,7 @@ func NewKeystoneShowProjectRequest(server string, projectID string) (*http.Reque
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23272,7 +23272,7 @@ func NewKeystoneUpdateProjectRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23299,7 +23299,7 @@ func NewKeystoneListProjectPermissionsForGroupRequest(server string, projectID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23328,7 +23328,7 @@ func NewKeystoneRemoveProjectPermissionFromGroupRequest(server string, projectID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23357,7 +23357,7 @@ func NewKeystoneCheckProjectPermissionForGroupRequest(server string, projectID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23386,7 +23386,7 @@ func NewKeystoneAssociateGroupWithProjectPermissionRequest(server string, projec
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23403,7 +23403,7 @@ func NewKeystoneListRegionsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23424,7 +23424,7 @@ func NewKeystoneShowRegionRequest(server string, regionID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23445,55 +23445,55 @@ func NewKeystoneListPermissionsRequest(server string, params *KeystoneListPermis
 
 		if params.DomainID != nil {
 
-			queryURL = param.Query(queryURL, "domain_id", param.String(*params.DomainID))
+			queryURL.Query("domain_id", param.String(*params.DomainID))
 
 		}
 
 		if params.PermissionType != nil {
 
-			queryURL = param.Query(queryURL, "permission_type", param.String(*params.PermissionType))
+			queryURL.Query("permission_type", param.String(*params.PermissionType))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.DisplayName != nil {
 
-			queryURL = param.Query(queryURL, "display_name", param.String(*params.DisplayName))
+			queryURL.Query("display_name", param.String(*params.DisplayName))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
+			queryURL.Query("page", param.Int(*params.Page))
 
 		}
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
+			queryURL.Query("per_page", param.Int(*params.PerPage))
 
 		}
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 		if params.Catalog != nil {
 
-			queryURL = param.Query(queryURL, "catalog", param.String(*params.Catalog))
+			queryURL.Query("catalog", param.String(*params.Catalog))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23514,7 +23514,7 @@ func NewKeystoneShowPermissionRequest(server string, roleID string) (*http.Reque
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23535,13 +23535,13 @@ func NewKeystoneListServicesRequest(server string, params *KeystoneListServicesP
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23562,7 +23562,7 @@ func NewKeystoneShowServiceRequest(server string, serviceID string) (*http.Reque
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23583,31 +23583,31 @@ func NewKeystoneListUsersRequest(server string, params *KeystoneListUsersParams)
 
 		if params.DomainID != nil {
 
-			queryURL = param.Query(queryURL, "domain_id", param.String(*params.DomainID))
+			queryURL.Query("domain_id", param.String(*params.DomainID))
 
 		}
 
 		if params.Enabled != nil {
 
-			queryURL = param.Query(queryURL, "enabled", param.Bool(*params.Enabled))
+			queryURL.Query("enabled", param.Bool(*params.Enabled))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.PasswordExpiresAt != nil {
 
-			queryURL = param.Query(queryURL, "password_expires_at", param.String(*params.PasswordExpiresAt))
+			queryURL.Query("password_expires_at", param.String(*params.PasswordExpiresAt))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23635,7 +23635,7 @@ func NewKeystoneCreateUserRequestWithBody(server string, contentType string, bod
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23658,7 +23658,7 @@ func NewKeystoneDeleteUserRequest(server string, userID string) (*http.Request, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23679,7 +23679,7 @@ func NewKeystoneShowUserRequest(server string, userID string) (*http.Request, er
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23711,7 +23711,7 @@ func NewKeystoneUpdateUserByAdminRequestWithBody(server string, userID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23734,7 +23734,7 @@ func NewKeystoneListGroupsForUserRequest(server string, userID string) (*http.Re
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23766,7 +23766,7 @@ func NewKeystoneUpdateUserPasswordRequestWithBody(server string, userID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -23789,7 +23789,7 @@ func NewKeystoneListProjectsForUserRequest(server string, userID string) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}

@@ -30852,37 +30852,37 @@ func NewListBuiltInAlgorithmsRequest(server string, projectID string, params *Li
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
+			queryURL.Query("per_page", param.Int(*params.PerPage))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
+			queryURL.Query("page", param.Int(*params.Page))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sortBy", param.String(*params.SortBy))
+			queryURL.Query("sortBy", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.SearchContent != nil {
 
-			queryURL = param.Query(queryURL, "search_content", param.String(*params.SearchContent))
+			queryURL.Query("search_content", param.String(*params.SearchContent))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30907,43 +30907,43 @@ func NewListClustersRequest(server string, projectID string, params *ListCluster
 
 		if params.ClusterName != nil {
 
-			queryURL = param.Query(queryURL, "cluster_name", param.String(*params.ClusterName))
+			queryURL.Query("cluster_name", param.String(*params.ClusterName))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30966,71 +30966,71 @@ func NewListInstancesRequest(server string, projectID string, params *ListInstan
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "de_type", param.String(params.DeType))
+		queryURL.Query("de_type", param.String(params.DeType))
 
 		if params.ProvisionType != nil {
 
-			queryURL = param.Query(queryURL, "provision_type", param.String(*params.ProvisionType))
+			queryURL.Query("provision_type", param.String(*params.ProvisionType))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.Sortby != nil {
 
-			queryURL = param.Query(queryURL, "sortby", param.String(*params.Sortby))
+			queryURL.Query("sortby", param.String(*params.Sortby))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.WorkspaceID != nil {
 
-			queryURL = param.Query(queryURL, "workspace_id", param.String(*params.WorkspaceID))
+			queryURL.Query("workspace_id", param.String(*params.WorkspaceID))
 
 		}
 
 		if params.ShowSelf != nil {
 
-			queryURL = param.Query(queryURL, "show_self", param.String(*params.ShowSelf))
+			queryURL.Query("show_self", param.String(*params.ShowSelf))
 
 		}
 
 		if params.AiProject != nil {
 
-			queryURL = param.Query(queryURL, "ai_project", param.String(*params.AiProject))
+			queryURL.Query("ai_project", param.String(*params.AiProject))
 
 		}
 
 		if params.PoolID != nil {
 
-			queryURL = param.Query(queryURL, "pool_id", param.String(*params.PoolID))
+			queryURL.Query("pool_id", param.String(*params.PoolID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31062,7 +31062,7 @@ func NewCreateInstanceRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -31089,7 +31089,7 @@ func NewDeleteInstanceRequest(server string, projectID string, instanceID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31114,7 +31114,7 @@ func NewShowInstanceRequest(server string, projectID string, instanceID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31150,7 +31150,7 @@ func NewUpdateInstanceRequestWithBody(server string, projectID string, instanceI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -31188,7 +31188,7 @@ func NewCreateActionRequestWithBody(server string, projectID string, instanceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -31215,7 +31215,7 @@ func NewShowInstanceTokenRequest(server string, projectID string, instanceID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31240,13 +31240,13 @@ func NewListAiEnginesRequest(server string, projectID string, params *ListAiEngi
 
 		if params.JobType != nil {
 
-			queryURL = param.Query(queryURL, "job_type", param.String(*params.JobType))
+			queryURL.Query("job_type", param.String(*params.JobType))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31271,25 +31271,25 @@ func NewListResourceSpecsRequest(server string, projectID string, params *ListRe
 
 		if params.JobType != nil {
 
-			queryURL = param.Query(queryURL, "job_type", param.String(*params.JobType))
+			queryURL.Query("job_type", param.String(*params.JobType))
 
 		}
 
 		if params.EngineID != nil {
 
-			queryURL = param.Query(queryURL, "engine_id", param.Int(*params.EngineID))
+			queryURL.Query("engine_id", param.Int(*params.EngineID))
 
 		}
 
 		if params.ProjectType != nil {
 
-			queryURL = param.Query(queryURL, "project_type", param.Int(*params.ProjectType))
+			queryURL.Query("project_type", param.Int(*params.ProjectType))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31314,73 +31314,73 @@ func NewListModelsRequest(server string, projectID string, params *ListModelsPar
 
 		if params.ModelName != nil {
 
-			queryURL = param.Query(queryURL, "model_name", param.String(*params.ModelName))
+			queryURL.Query("model_name", param.String(*params.ModelName))
 
 		}
 
 		if params.ModelVersion != nil {
 
-			queryURL = param.Query(queryURL, "model_version", param.String(*params.ModelVersion))
+			queryURL.Query("model_version", param.String(*params.ModelVersion))
 
 		}
 
 		if params.ModelStatus != nil {
 
-			queryURL = param.Query(queryURL, "model_status", param.String(*params.ModelStatus))
+			queryURL.Query("model_status", param.String(*params.ModelStatus))
 
 		}
 
 		if params.ModelType != nil {
 
-			queryURL = param.Query(queryURL, "model_type", param.String(*params.ModelType))
+			queryURL.Query("model_type", param.String(*params.ModelType))
 
 		}
 
 		if params.NotModelType != nil {
 
-			queryURL = param.Query(queryURL, "not_model_type", param.String(*params.NotModelType))
+			queryURL.Query("not_model_type", param.String(*params.NotModelType))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.String(*params.Description))
+			queryURL.Query("description", param.String(*params.Description))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.WorkspaceID != nil {
 
-			queryURL = param.Query(queryURL, "workspace_id", param.String(*params.WorkspaceID))
+			queryURL.Query("workspace_id", param.String(*params.WorkspaceID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31412,7 +31412,7 @@ func NewCreateModelRequestWithBody(server string, projectID string, contentType 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -31443,13 +31443,13 @@ func NewDeleteModelRequest(server string, projectID string, modelID string, para
 
 		if params.Cascade != nil {
 
-			queryURL = param.Query(queryURL, "cascade", param.Bool(*params.Cascade))
+			queryURL.Query("cascade", param.Bool(*params.Cascade))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31474,7 +31474,7 @@ func NewShowModelRequest(server string, projectID string, modelID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31499,67 +31499,67 @@ func NewListServicesRequest(server string, projectID string, params *ListService
 
 		if params.ServiceID != nil {
 
-			queryURL = param.Query(queryURL, "service_id", param.String(*params.ServiceID))
+			queryURL.Query("service_id", param.String(*params.ServiceID))
 
 		}
 
 		if params.ServiceName != nil {
 
-			queryURL = param.Query(queryURL, "service_name", param.String(*params.ServiceName))
+			queryURL.Query("service_name", param.String(*params.ServiceName))
 
 		}
 
 		if params.ModelID != nil {
 
-			queryURL = param.Query(queryURL, "model_id", param.String(*params.ModelID))
+			queryURL.Query("model_id", param.String(*params.ModelID))
 
 		}
 
 		if params.WorkspaceID != nil {
 
-			queryURL = param.Query(queryURL, "workspace_id", param.String(*params.WorkspaceID))
+			queryURL.Query("workspace_id", param.String(*params.WorkspaceID))
 
 		}
 
 		if params.InferType != nil {
 
-			queryURL = param.Query(queryURL, "infer_type", param.String(*params.InferType))
+			queryURL.Query("infer_type", param.String(*params.InferType))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31591,7 +31591,7 @@ func NewCreateServiceRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -31618,19 +31618,19 @@ func NewListSpecificationsRequest(server string, projectID string, params *ListS
 
 		if params.IsPersonalCluster != nil {
 
-			queryURL = param.Query(queryURL, "is_personal_cluster", param.Bool(*params.IsPersonalCluster))
+			queryURL.Query("is_personal_cluster", param.Bool(*params.IsPersonalCluster))
 
 		}
 
 		if params.InferType != nil {
 
-			queryURL = param.Query(queryURL, "infer_type", param.String(*params.InferType))
+			queryURL.Query("infer_type", param.String(*params.InferType))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31655,7 +31655,7 @@ func NewDeleteServiceRequest(server string, projectID string, serviceID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31680,7 +31680,7 @@ func NewShowServiceRequest(server string, projectID string, serviceID string) (*
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31716,7 +31716,7 @@ func NewUpdateServiceRequestWithBody(server string, projectID string, serviceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -31747,49 +31747,49 @@ func NewListEventsRequest(server string, projectID string, serviceID string, par
 
 		if params.EventType != nil {
 
-			queryURL = param.Query(queryURL, "event_type", param.String(*params.EventType))
+			queryURL.Query("event_type", param.String(*params.EventType))
 
 		}
 
 		if params.StartTime != nil {
 
-			queryURL = param.Query(queryURL, "start_time", param.Float(*params.StartTime))
+			queryURL.Query("start_time", param.Float(*params.StartTime))
 
 		}
 
 		if params.EndTime != nil {
 
-			queryURL = param.Query(queryURL, "end_time", param.Float(*params.EndTime))
+			queryURL.Query("end_time", param.Float(*params.EndTime))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31818,13 +31818,13 @@ func NewListLogsRequest(server string, projectID string, serviceID string, param
 
 		if params.UpdateTime != nil {
 
-			queryURL = param.Query(queryURL, "update_time", param.Float(*params.UpdateTime))
+			queryURL.Query("update_time", param.Float(*params.UpdateTime))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31853,13 +31853,13 @@ func NewListMonitorRequest(server string, projectID string, serviceID string, pa
 
 		if params.NodeID != nil {
 
-			queryURL = param.Query(queryURL, "node_id", param.String(*params.NodeID))
+			queryURL.Query("node_id", param.String(*params.NodeID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31899,7 +31899,7 @@ func NewUpdateStatuRequestWithBody(server string, projectID string, serviceID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -31926,43 +31926,43 @@ func NewListTrainingJobConfigsRequest(server string, projectID string, params *L
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
+			queryURL.Query("per_page", param.Int(*params.PerPage))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
+			queryURL.Query("page", param.Int(*params.Page))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sortBy", param.String(*params.SortBy))
+			queryURL.Query("sortBy", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.SearchContent != nil {
 
-			queryURL = param.Query(queryURL, "search_content", param.String(*params.SearchContent))
+			queryURL.Query("search_content", param.String(*params.SearchContent))
 
 		}
 
 		if params.ConfigType != nil {
 
-			queryURL = param.Query(queryURL, "config_type", param.String(*params.ConfigType))
+			queryURL.Query("config_type", param.String(*params.ConfigType))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31994,7 +31994,7 @@ func NewCreateTrainingJobConfigRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -32021,7 +32021,7 @@ func NewDeleteTrainingJobConfigRequest(server string, projectID string, configNa
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32050,13 +32050,13 @@ func NewShowTrainingJobConfigRequest(server string, projectID string, configName
 
 		if params.ConfigType != nil {
 
-			queryURL = param.Query(queryURL, "config_type", param.String(*params.ConfigType))
+			queryURL.Query("config_type", param.String(*params.ConfigType))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32092,7 +32092,7 @@ func NewUpdateTrainingJobConfigRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -32119,49 +32119,49 @@ func NewListTrainingJobsRequest(server string, projectID string, params *ListTra
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
+			queryURL.Query("per_page", param.Int(*params.PerPage))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
+			queryURL.Query("page", param.Int(*params.Page))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sortBy", param.String(*params.SortBy))
+			queryURL.Query("sortBy", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.SearchContent != nil {
 
-			queryURL = param.Query(queryURL, "search_content", param.String(*params.SearchContent))
+			queryURL.Query("search_content", param.String(*params.SearchContent))
 
 		}
 
 		if params.WorkspaceID != nil {
 
-			queryURL = param.Query(queryURL, "workspace_id", param.String(*params.WorkspaceID))
+			queryURL.Query("workspace_id", param.String(*params.WorkspaceID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32193,7 +32193,7 @@ func NewCreateTrainingJobRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -32220,7 +32220,7 @@ func NewDeleteTrainingJobRequest(server string, projectID string, jobID int64) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32256,7 +32256,7 @@ func NewUpdateTrainingJobRequestWithBody(server string, projectID string, jobID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -32287,19 +32287,19 @@ func NewListVersionsRequest(server string, projectID string, jobID int64, params
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
+			queryURL.Query("per_page", param.Int(*params.PerPage))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
+			queryURL.Query("page", param.Int(*params.Page))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32335,7 +32335,7 @@ func NewCreateVersionRequestWithBody(server string, projectID string, jobID int6
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -32366,7 +32366,7 @@ func NewDeleteVersionRequest(server string, projectID string, jobID int64, versi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32395,7 +32395,7 @@ func NewShowVersionRequest(server string, projectID string, jobID int64, version
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32428,27 +32428,27 @@ func NewListAomLogRequest(server string, projectID string, jobID int64, versionI
 
 		if params.BaseLine != nil {
 
-			queryURL = param.Query(queryURL, "base_line", param.String(*params.BaseLine))
+			queryURL.Query("base_line", param.String(*params.BaseLine))
 
 		}
 
 		if params.Lines != nil {
 
-			queryURL = param.Query(queryURL, "lines", param.Int(*params.Lines))
+			queryURL.Query("lines", param.Int(*params.Lines))
 
 		}
 
-		queryURL = param.Query(queryURL, "log_file", param.String(params.LogFile))
+		queryURL.Query("log_file", param.String(params.LogFile))
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32477,7 +32477,7 @@ func NewListFileNamesRequest(server string, projectID string, jobID int64, versi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32506,7 +32506,7 @@ func NewCreateVersionsStopRequest(server string, projectID string, jobID int64, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32531,49 +32531,49 @@ func NewListVisualizationJobsRequest(server string, projectID string, params *Li
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "per_page", param.Int(*params.PerPage))
+			queryURL.Query("per_page", param.Int(*params.PerPage))
 
 		}
 
 		if params.Page != nil {
 
-			queryURL = param.Query(queryURL, "page", param.Int(*params.Page))
+			queryURL.Query("page", param.Int(*params.Page))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sortBy", param.String(*params.SortBy))
+			queryURL.Query("sortBy", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.SearchContent != nil {
 
-			queryURL = param.Query(queryURL, "search_content", param.String(*params.SearchContent))
+			queryURL.Query("search_content", param.String(*params.SearchContent))
 
 		}
 
 		if params.WorkspaceID != nil {
 
-			queryURL = param.Query(queryURL, "workspace_id", param.String(*params.WorkspaceID))
+			queryURL.Query("workspace_id", param.String(*params.WorkspaceID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32605,7 +32605,7 @@ func NewCreateVisualizationJobRequestWithBody(server string, projectID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -32632,7 +32632,7 @@ func NewDeleteVisualizationJobRequest(server string, projectID string, jobID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32657,7 +32657,7 @@ func NewShowVisualizationJobRequest(server string, projectID string, jobID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32693,7 +32693,7 @@ func NewUpdateVisualizationJobRequestWithBody(server string, projectID string, j
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -32720,7 +32720,7 @@ func NewCreateRestartRequest(server string, projectID string, jobID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32745,7 +32745,7 @@ func NewCreateStopRequest(server string, projectID string, jobID string) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32770,49 +32770,49 @@ func NewListWorkspacesRequest(server string, projectID string, params *ListWorks
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.EnterpriseProjectID != nil {
 
-			queryURL = param.Query(queryURL, "enterprise_project_id", param.String(*params.EnterpriseProjectID))
+			queryURL.Query("enterprise_project_id", param.String(*params.EnterpriseProjectID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.FilterAccessible != nil {
 
-			queryURL = param.Query(queryURL, "filter_accessible", param.Bool(*params.FilterAccessible))
+			queryURL.Query("filter_accessible", param.Bool(*params.FilterAccessible))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32844,7 +32844,7 @@ func NewCreateWorkspaceRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -32871,7 +32871,7 @@ func NewDeleteWorkspaceRequest(server string, projectID string, workspaceID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32896,7 +32896,7 @@ func NewShowWorkspaceInfoRequest(server string, projectID string, workspaceID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32932,7 +32932,7 @@ func NewUpdateWorkspaceRequestWithBody(server string, projectID string, workspac
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -32959,7 +32959,7 @@ func NewListWorkspaceQuotasRequest(server string, projectID string, workspaceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32995,7 +32995,7 @@ func NewUpdateWorkspaceQuotasRequestWithBody(server string, projectID string, wo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33029,7 +33029,7 @@ func NewCreateModelArtsAgencyRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33056,13 +33056,13 @@ func NewDeleteAuthorizationsRequest(server string, projectID string, params *Del
 
 		if params.UserID != nil {
 
-			queryURL = param.Query(queryURL, "user_id", param.String(*params.UserID))
+			queryURL.Query("user_id", param.String(*params.UserID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33087,31 +33087,31 @@ func NewGetAuthorizationsRequest(server string, projectID string, params *GetAut
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33143,7 +33143,7 @@ func NewCreateAuthorizationRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33170,97 +33170,97 @@ func NewListDatasetsRequest(server string, projectID string, params *ListDataset
 
 		if params.CheckRunningTask != nil {
 
-			queryURL = param.Query(queryURL, "check_running_task", param.Bool(*params.CheckRunningTask))
+			queryURL.Query("check_running_task", param.Bool(*params.CheckRunningTask))
 
 		}
 
 		if params.ContainVersions != nil {
 
-			queryURL = param.Query(queryURL, "contain_versions", param.Bool(*params.ContainVersions))
+			queryURL.Query("contain_versions", param.Bool(*params.ContainVersions))
 
 		}
 
 		if params.DatasetType != nil {
 
-			queryURL = param.Query(queryURL, "dataset_type", param.Int(*params.DatasetType))
+			queryURL.Query("dataset_type", param.Int(*params.DatasetType))
 
 		}
 
 		if params.FilePreview != nil {
 
-			queryURL = param.Query(queryURL, "file_preview", param.Bool(*params.FilePreview))
+			queryURL.Query("file_preview", param.Bool(*params.FilePreview))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.RunningTaskType != nil {
 
-			queryURL = param.Query(queryURL, "running_task_type", param.Int(*params.RunningTaskType))
+			queryURL.Query("running_task_type", param.Int(*params.RunningTaskType))
 
 		}
 
 		if params.SearchContent != nil {
 
-			queryURL = param.Query(queryURL, "search_content", param.String(*params.SearchContent))
+			queryURL.Query("search_content", param.String(*params.SearchContent))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 		if params.SupportExport != nil {
 
-			queryURL = param.Query(queryURL, "support_export", param.Bool(*params.SupportExport))
+			queryURL.Query("support_export", param.Bool(*params.SupportExport))
 
 		}
 
 		if params.TrainEvaluateRatio != nil {
 
-			queryURL = param.Query(queryURL, "train_evaluate_ratio", param.String(*params.TrainEvaluateRatio))
+			queryURL.Query("train_evaluate_ratio", param.String(*params.TrainEvaluateRatio))
 
 		}
 
 		if params.VersionFormat != nil {
 
-			queryURL = param.Query(queryURL, "version_format", param.Int(*params.VersionFormat))
+			queryURL.Query("version_format", param.Int(*params.VersionFormat))
 
 		}
 
 		if params.WithLabels != nil {
 
-			queryURL = param.Query(queryURL, "with_labels", param.Bool(*params.WithLabels))
+			queryURL.Query("with_labels", param.Bool(*params.WithLabels))
 
 		}
 
 		if params.WorkspaceID != nil {
 
-			queryURL = param.Query(queryURL, "workspace_id", param.String(*params.WorkspaceID))
+			queryURL.Query("workspace_id", param.String(*params.WorkspaceID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33292,7 +33292,7 @@ func NewCreateDatasetRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33319,7 +33319,7 @@ func NewDeleteDatasetRequest(server string, projectID string, datasetID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33348,19 +33348,19 @@ func NewDescDatasetRequest(server string, projectID string, datasetID string, pa
 
 		if params.CheckRunningTask != nil {
 
-			queryURL = param.Query(queryURL, "check_running_task", param.Bool(*params.CheckRunningTask))
+			queryURL.Query("check_running_task", param.Bool(*params.CheckRunningTask))
 
 		}
 
 		if params.RunningTaskType != nil {
 
-			queryURL = param.Query(queryURL, "running_task_type", param.Int(*params.RunningTaskType))
+			queryURL.Query("running_task_type", param.Int(*params.RunningTaskType))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33396,7 +33396,7 @@ func NewUpdateDatasetRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33427,61 +33427,61 @@ func NewListAutoAnnotationSamplesRequest(server string, projectID string, datase
 
 		if params.HighScore != nil {
 
-			queryURL = param.Query(queryURL, "high_score", param.String(*params.HighScore))
+			queryURL.Query("high_score", param.String(*params.HighScore))
 
 		}
 
 		if params.LabelName != nil {
 
-			queryURL = param.Query(queryURL, "label_name", param.String(*params.LabelName))
+			queryURL.Query("label_name", param.String(*params.LabelName))
 
 		}
 
 		if params.LabelType != nil {
 
-			queryURL = param.Query(queryURL, "label_type", param.Int(*params.LabelType))
+			queryURL.Query("label_type", param.Int(*params.LabelType))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.LowScore != nil {
 
-			queryURL = param.Query(queryURL, "low_score", param.String(*params.LowScore))
+			queryURL.Query("low_score", param.String(*params.LowScore))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.ProcessParameter != nil {
 
-			queryURL = param.Query(queryURL, "process_parameter", param.String(*params.ProcessParameter))
+			queryURL.Query("process_parameter", param.String(*params.ProcessParameter))
 
 		}
 
 		if params.SearchConditions != nil {
 
-			queryURL = param.Query(queryURL, "search_conditions", param.String(*params.SearchConditions))
+			queryURL.Query("search_conditions", param.String(*params.SearchConditions))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33510,7 +33510,7 @@ func NewDescribeAutoAnnotationSampleRequest(server string, projectID string, dat
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33539,13 +33539,13 @@ func NewListLabelsRequest(server string, projectID string, datasetID string, par
 
 		if params.VersionID != nil {
 
-			queryURL = param.Query(queryURL, "version_id", param.String(*params.VersionID))
+			queryURL.Query("version_id", param.String(*params.VersionID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33581,7 +33581,7 @@ func NewCreateLabelsRequestWithBody(server string, projectID string, datasetID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33619,7 +33619,7 @@ func NewUpdateLabelsRequestWithBody(server string, projectID string, datasetID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33661,13 +33661,13 @@ func NewDeleteLabelsRequestWithBody(server string, projectID string, datasetID s
 
 		if params.DeletePolicy != nil {
 
-			queryURL = param.Query(queryURL, "delete_policy", param.Int(*params.DeletePolicy))
+			queryURL.Query("delete_policy", param.Int(*params.DeletePolicy))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33702,19 +33702,19 @@ func NewDeleteLabelAndSamplesRequest(server string, projectID string, datasetID 
 
 		if params.DeleteSource != nil {
 
-			queryURL = param.Query(queryURL, "delete_source", param.Bool(*params.DeleteSource))
+			queryURL.Query("delete_source", param.Bool(*params.DeleteSource))
 
 		}
 
 		if params.LabelType != nil {
 
-			queryURL = param.Query(queryURL, "label_type", param.Int(*params.LabelType))
+			queryURL.Query("label_type", param.Int(*params.LabelType))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33758,13 +33758,13 @@ func NewUpdateLabelRequestWithBody(server string, projectID string, datasetID st
 
 		if params.LabelType != nil {
 
-			queryURL = param.Query(queryURL, "label_type", param.Int(*params.LabelType))
+			queryURL.Query("label_type", param.Int(*params.LabelType))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33795,97 +33795,97 @@ func NewListSamplesRequest(server string, projectID string, datasetID string, pa
 
 		if params.Email != nil {
 
-			queryURL = param.Query(queryURL, "email", param.String(*params.Email))
+			queryURL.Query("email", param.String(*params.Email))
 
 		}
 
 		if params.HighScore != nil {
 
-			queryURL = param.Query(queryURL, "high_score", param.String(*params.HighScore))
+			queryURL.Query("high_score", param.String(*params.HighScore))
 
 		}
 
 		if params.LabelName != nil {
 
-			queryURL = param.Query(queryURL, "label_name", param.String(*params.LabelName))
+			queryURL.Query("label_name", param.String(*params.LabelName))
 
 		}
 
 		if params.LabelType != nil {
 
-			queryURL = param.Query(queryURL, "label_type", param.Int(*params.LabelType))
+			queryURL.Query("label_type", param.Int(*params.LabelType))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Locale != nil {
 
-			queryURL = param.Query(queryURL, "locale", param.String(*params.Locale))
+			queryURL.Query("locale", param.String(*params.Locale))
 
 		}
 
 		if params.LowScore != nil {
 
-			queryURL = param.Query(queryURL, "low_score", param.String(*params.LowScore))
+			queryURL.Query("low_score", param.String(*params.LowScore))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.Preview != nil {
 
-			queryURL = param.Query(queryURL, "preview", param.Bool(*params.Preview))
+			queryURL.Query("preview", param.Bool(*params.Preview))
 
 		}
 
 		if params.ProcessParameter != nil {
 
-			queryURL = param.Query(queryURL, "process_parameter", param.String(*params.ProcessParameter))
+			queryURL.Query("process_parameter", param.String(*params.ProcessParameter))
 
 		}
 
 		if params.SampleState != nil {
 
-			queryURL = param.Query(queryURL, "sample_state", param.String(*params.SampleState))
+			queryURL.Query("sample_state", param.String(*params.SampleState))
 
 		}
 
 		if params.SampleType != nil {
 
-			queryURL = param.Query(queryURL, "sample_type", param.Int(*params.SampleType))
+			queryURL.Query("sample_type", param.Int(*params.SampleType))
 
 		}
 
 		if params.SearchConditions != nil {
 
-			queryURL = param.Query(queryURL, "search_conditions", param.String(*params.SearchConditions))
+			queryURL.Query("search_conditions", param.String(*params.SearchConditions))
 
 		}
 
 		if params.VersionID != nil {
 
-			queryURL = param.Query(queryURL, "version_id", param.String(*params.VersionID))
+			queryURL.Query("version_id", param.String(*params.VersionID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33921,7 +33921,7 @@ func NewUploadSamplesJSONRequestWithBody(server string, projectID string, datase
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33959,7 +33959,7 @@ func NewUpdateSamplesRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -33997,7 +33997,7 @@ func NewDeleteSamplesRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -34032,25 +34032,25 @@ func NewDescribeSampleRequest(server string, projectID string, datasetID string,
 
 		if params.Locale != nil {
 
-			queryURL = param.Query(queryURL, "locale", param.String(*params.Locale))
+			queryURL.Query("locale", param.String(*params.Locale))
 
 		}
 
 		if params.SampleState != nil {
 
-			queryURL = param.Query(queryURL, "sample_state", param.String(*params.SampleState))
+			queryURL.Query("sample_state", param.String(*params.SampleState))
 
 		}
 
 		if params.WorkerID != nil {
 
-			queryURL = param.Query(queryURL, "worker_id", param.String(*params.WorkerID))
+			queryURL.Query("worker_id", param.String(*params.WorkerID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34075,7 +34075,7 @@ func NewListSearchRequest(server string, projectID string, datasetID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34104,25 +34104,25 @@ func NewListStatsRequest(server string, projectID string, datasetID string, para
 
 		if params.Email != nil {
 
-			queryURL = param.Query(queryURL, "email", param.String(*params.Email))
+			queryURL.Query("email", param.String(*params.Email))
 
 		}
 
 		if params.Locale != nil {
 
-			queryURL = param.Query(queryURL, "locale", param.String(*params.Locale))
+			queryURL.Query("locale", param.String(*params.Locale))
 
 		}
 
 		if params.SampleState != nil {
 
-			queryURL = param.Query(queryURL, "sample_state", param.String(*params.SampleState))
+			queryURL.Query("sample_state", param.String(*params.SampleState))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34151,25 +34151,25 @@ func NewGetExportTasksStatusOfDatasetRequest(server string, projectID string, da
 
 		if params.ExportType != nil {
 
-			queryURL = param.Query(queryURL, "export_type", param.Int(*params.ExportType))
+			queryURL.Query("export_type", param.Int(*params.ExportType))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34205,7 +34205,7 @@ func NewExportTaskRequestWithBody(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -34236,19 +34236,19 @@ func NewListImportTasksRequest(server string, projectID string, datasetID string
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34284,7 +34284,7 @@ func NewImportTaskRequestWithBody(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -34315,7 +34315,7 @@ func NewDescImportTaskRequest(server string, projectID string, datasetID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34342,19 +34342,19 @@ func NewGetDatasetMetricsRequest(server string, projectID string, datasetID stri
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "end_time", param.Int(params.EndTime))
+		queryURL.Query("end_time", param.Int(params.EndTime))
 
-		queryURL = param.Query(queryURL, "start_time", param.Int(params.StartTime))
+		queryURL.Query("start_time", param.Int(params.StartTime))
 
 		if params.WorkforceTaskID != nil {
 
-			queryURL = param.Query(queryURL, "workforce_task_id", param.String(*params.WorkforceTaskID))
+			queryURL.Query("workforce_task_id", param.String(*params.WorkforceTaskID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34379,7 +34379,7 @@ func NewSyncDataSourceRequest(server string, projectID string, datasetID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34404,7 +34404,7 @@ func NewSyncDataSourceStateRequest(server string, projectID string, datasetID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34433,31 +34433,31 @@ func NewListTasksRequest(server string, projectID string, datasetID string, para
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.TaskName != nil {
 
-			queryURL = param.Query(queryURL, "task_name", param.String(*params.TaskName))
+			queryURL.Query("task_name", param.String(*params.TaskName))
 
 		}
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34493,7 +34493,7 @@ func NewCreateTaskRequestWithBody(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -34524,7 +34524,7 @@ func NewAutoAnnotationProgressRequest(server string, projectID string, datasetID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34553,7 +34553,7 @@ func NewStopAutoAnnotationRequest(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34582,25 +34582,25 @@ func NewListDatasetVersionsRequest(server string, projectID string, datasetID st
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.Int(*params.Status))
+			queryURL.Query("status", param.Int(*params.Status))
 
 		}
 
 		if params.TrainEvaluateRatio != nil {
 
-			queryURL = param.Query(queryURL, "train_evaluate_ratio", param.String(*params.TrainEvaluateRatio))
+			queryURL.Query("train_evaluate_ratio", param.String(*params.TrainEvaluateRatio))
 
 		}
 
 		if params.VersionFormat != nil {
 
-			queryURL = param.Query(queryURL, "version_format", param.Int(*params.VersionFormat))
+			queryURL.Query("version_format", param.Int(*params.VersionFormat))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34636,7 +34636,7 @@ func NewCreateDatasetVersionRequestWithBody(server string, projectID string, dat
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -34667,7 +34667,7 @@ func NewDeleteDatasetVersionRequest(server string, projectID string, datasetID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34696,7 +34696,7 @@ func NewDescribeDatasetVersionRequest(server string, projectID string, datasetID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34721,7 +34721,7 @@ func NewListWorkforceTasksRequest(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34757,7 +34757,7 @@ func NewCreateWorkforceTaskRequestWithBody(server string, projectID string, data
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -34788,7 +34788,7 @@ func NewDeleteWorkforceTaskRequest(server string, projectID string, datasetID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34821,25 +34821,25 @@ func NewDescWorkforceTaskRequest(server string, projectID string, datasetID stri
 
 		if params.LabelStats != nil {
 
-			queryURL = param.Query(queryURL, "label_stats", param.Bool(*params.LabelStats))
+			queryURL.Query("label_stats", param.Bool(*params.LabelStats))
 
 		}
 
 		if params.SampleStats != nil {
 
-			queryURL = param.Query(queryURL, "sample_stats", param.Bool(*params.SampleStats))
+			queryURL.Query("sample_stats", param.Bool(*params.SampleStats))
 
 		}
 
 		if params.WorkforceStats != nil {
 
-			queryURL = param.Query(queryURL, "workforce_stats", param.Bool(*params.WorkforceStats))
+			queryURL.Query("workforce_stats", param.Bool(*params.WorkforceStats))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34879,7 +34879,7 @@ func NewStartWorkforceTaskRequestWithBody(server string, projectID string, datas
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -34921,7 +34921,7 @@ func NewUpdateWorkforceTaskRequestWithBody(server string, projectID string, data
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -34963,7 +34963,7 @@ func NewStartWorkforceSamplingTaskRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -35005,7 +35005,7 @@ func NewAcceptSamplesRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -35038,11 +35038,11 @@ func NewGetWorkforceSamplingTaskRequest(server string, projectID string, dataset
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "checking_task_id", param.String(params.CheckingTaskID))
+		queryURL.Query("checking_task_id", param.String(params.CheckingTaskID))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35084,11 +35084,11 @@ func NewUpdateWorkforceSamplingTaskRequestWithBody(server string, projectID stri
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "locale", param.String(params.Locale))
+		queryURL.Query("locale", param.String(params.Locale))
 
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -35130,7 +35130,7 @@ func NewReviewSamplesRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -35165,55 +35165,55 @@ func NewListWorkforceTaskSamplesRequest(server string, projectID string, dataset
 
 		if params.LabelName != nil {
 
-			queryURL = param.Query(queryURL, "label_name", param.String(*params.LabelName))
+			queryURL.Query("label_name", param.String(*params.LabelName))
 
 		}
 
 		if params.LabelType != nil {
 
-			queryURL = param.Query(queryURL, "label_type", param.Int(*params.LabelType))
+			queryURL.Query("label_type", param.Int(*params.LabelType))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Locale != nil {
 
-			queryURL = param.Query(queryURL, "locale", param.String(*params.Locale))
+			queryURL.Query("locale", param.String(*params.Locale))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.ProcessParameter != nil {
 
-			queryURL = param.Query(queryURL, "process_parameter", param.String(*params.ProcessParameter))
+			queryURL.Query("process_parameter", param.String(*params.ProcessParameter))
 
 		}
 
 		if params.SampleState != nil {
 
-			queryURL = param.Query(queryURL, "sample_state", param.String(*params.SampleState))
+			queryURL.Query("sample_state", param.String(*params.SampleState))
 
 		}
 
 		if params.SearchConditions != nil {
 
-			queryURL = param.Query(queryURL, "search_conditions", param.String(*params.SearchConditions))
+			queryURL.Query("search_conditions", param.String(*params.SearchConditions))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35253,7 +35253,7 @@ func NewUpdateWorkforceTaskSamplesRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -35292,25 +35292,25 @@ func NewDescribeWorkforceTaskSampleRequest(server string, projectID string, data
 
 		if params.Locale != nil {
 
-			queryURL = param.Query(queryURL, "locale", param.String(*params.Locale))
+			queryURL.Query("locale", param.String(*params.Locale))
 
 		}
 
 		if params.SampleState != nil {
 
-			queryURL = param.Query(queryURL, "sample_state", param.String(*params.SampleState))
+			queryURL.Query("sample_state", param.String(*params.SampleState))
 
 		}
 
 		if params.WorkerID != nil {
 
-			queryURL = param.Query(queryURL, "worker_id", param.String(*params.WorkerID))
+			queryURL.Query("worker_id", param.String(*params.WorkerID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35343,13 +35343,13 @@ func NewListWorkforceTaskStatsRequest(server string, projectID string, datasetID
 
 		if params.SampleState != nil {
 
-			queryURL = param.Query(queryURL, "sample_state", param.String(*params.SampleState))
+			queryURL.Query("sample_state", param.String(*params.SampleState))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35378,7 +35378,7 @@ func NewGetWorkforceTaskMetricsRequest(server string, projectID string, datasetI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35418,7 +35418,7 @@ func NewSendEmailsRequestWithBody(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -35449,7 +35449,7 @@ func NewGetExportTaskStatusOfDatasetRequest(server string, projectID string, res
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35474,87 +35474,87 @@ func NewListProcessorTasksRequest(server string, projectID string, params *ListP
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.QueryCurrent != nil {
 
-			queryURL = param.Query(queryURL, "query_current", param.Bool(*params.QueryCurrent))
+			queryURL.Query("query_current", param.Bool(*params.QueryCurrent))
 
 		}
 
 		if params.ReturnResult != nil {
 
-			queryURL = param.Query(queryURL, "return_result", param.Bool(*params.ReturnResult))
+			queryURL.Query("return_result", param.Bool(*params.ReturnResult))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 		if params.Source != nil {
 
-			queryURL = param.Query(queryURL, "source", param.String(*params.Source))
+			queryURL.Query("source", param.String(*params.Source))
 
 		}
 
 		if params.SourceType != nil {
 
-			queryURL = param.Query(queryURL, "source_type", param.String(*params.SourceType))
+			queryURL.Query("source_type", param.String(*params.SourceType))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.Int(*params.Status))
+			queryURL.Query("status", param.Int(*params.Status))
 
 		}
 
 		if params.TaskName != nil {
 
-			queryURL = param.Query(queryURL, "task_name", param.String(*params.TaskName))
+			queryURL.Query("task_name", param.String(*params.TaskName))
 
 		}
 
 		if params.TaskType != nil {
 
-			queryURL = param.Query(queryURL, "task_type", param.String(*params.TaskType))
+			queryURL.Query("task_type", param.String(*params.TaskType))
 
 		}
 
 		if params.VersionID != nil {
 
 			for _, v := range params.VersionID {
-				queryURL = param.Query(queryURL, "version_id", param.String(v))
+				queryURL.Query("version_id", param.String(v))
 			}
 
 		}
 
 		if params.WorkspaceID != nil {
 
-			queryURL = param.Query(queryURL, "workspace_id", param.String(*params.WorkspaceID))
+			queryURL.Query("workspace_id", param.String(*params.WorkspaceID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35586,7 +35586,7 @@ func NewCreateProcessorTaskRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -35609,7 +35609,7 @@ func NewGetProcessorTaskItemsRequest(server string, projectID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35634,7 +35634,7 @@ func NewDeleteProcessorTaskRequest(server string, projectID string, taskID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35659,7 +35659,7 @@ func NewDescribeProcessorTaskRequest(server string, projectID string, taskID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35695,7 +35695,7 @@ func NewUpdateProcessorTaskRequestWithBody(server string, projectID string, task
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -35726,31 +35726,31 @@ func NewListProcessorTaskVersionsRequest(server string, projectID string, taskID
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35786,7 +35786,7 @@ func NewCreateProcessorTaskVersionRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -35817,7 +35817,7 @@ func NewDeleteProcessorTaskVersionRequest(server string, projectID string, taskI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35846,7 +35846,7 @@ func NewDescProcessorTaskVersionRequest(server string, projectID string, taskID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35879,31 +35879,31 @@ func NewListProcessorTaskVersionResultsRequest(server string, projectID string, 
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.ProcessParameter != nil {
 
-			queryURL = param.Query(queryURL, "process_parameter", param.String(*params.ProcessParameter))
+			queryURL.Query("process_parameter", param.String(*params.ProcessParameter))
 
 		}
 
 		if params.ResultProperty != nil {
 
-			queryURL = param.Query(queryURL, "result_property", param.String(*params.ResultProperty))
+			queryURL.Query("result_property", param.String(*params.ResultProperty))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35932,7 +35932,7 @@ func NewStopProcessorTaskVersionRequest(server string, projectID string, taskID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35957,43 +35957,43 @@ func NewListWorkforcesRequest(server string, projectID string, params *ListWorkf
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.SearchContent != nil {
 
-			queryURL = param.Query(queryURL, "search_content", param.String(*params.SearchContent))
+			queryURL.Query("search_content", param.String(*params.SearchContent))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 		if params.WorkforceTaskID != nil {
 
-			queryURL = param.Query(queryURL, "workforce_task_id", param.String(*params.WorkforceTaskID))
+			queryURL.Query("workforce_task_id", param.String(*params.WorkforceTaskID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36025,7 +36025,7 @@ func NewCreateWorkforceRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -36052,37 +36052,37 @@ func NewListWorkerTasksRequest(server string, projectID string, params *ListWork
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.SearchContent != nil {
 
-			queryURL = param.Query(queryURL, "search_content", param.String(*params.SearchContent))
+			queryURL.Query("search_content", param.String(*params.SearchContent))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36107,37 +36107,37 @@ func NewListAllWorkersRequest(server string, projectID string, params *ListAllWo
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.Role != nil {
 
-			queryURL = param.Query(queryURL, "role", param.Int(*params.Role))
+			queryURL.Query("role", param.Int(*params.Role))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36162,7 +36162,7 @@ func NewDeleteWorkforceRequest(server string, projectID string, workforceID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36187,7 +36187,7 @@ func NewDescWorkforceRequest(server string, projectID string, workforceID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36223,7 +36223,7 @@ func NewUpdateWorkforceRequestWithBody(server string, projectID string, workforc
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -36254,31 +36254,31 @@ func NewListWorkersRequest(server string, projectID string, workforceID string, 
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Order != nil {
 
-			queryURL = param.Query(queryURL, "order", param.String(*params.Order))
+			queryURL.Query("order", param.String(*params.Order))
 
 		}
 
 		if params.SortBy != nil {
 
-			queryURL = param.Query(queryURL, "sort_by", param.String(*params.SortBy))
+			queryURL.Query("sort_by", param.String(*params.SortBy))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36314,7 +36314,7 @@ func NewCreateWorkerRequestWithBody(server string, projectID string, workforceID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -36352,7 +36352,7 @@ func NewDeleteWorkersRequestWithBody(server string, projectID string, workforceI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -36383,7 +36383,7 @@ func NewDeleteWorkerRequest(server string, projectID string, workforceID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36412,7 +36412,7 @@ func NewDescWorkerRequest(server string, projectID string, workforceID string, w
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36452,7 +36452,7 @@ func NewUpdateWorkerRequestWithBody(server string, projectID string, workforceID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}

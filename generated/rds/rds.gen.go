@@ -12716,7 +12716,7 @@ func NewListRdsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12737,7 +12737,7 @@ func NewListBackupsRequest(server string, projectID string) (*http.Request, erro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12769,7 +12769,7 @@ func NewCreateRdsBackupRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -12796,7 +12796,7 @@ func NewDeleteRdsBackupRequest(server string, projectID string, backupID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12821,7 +12821,7 @@ func NewListParametersRequest(server string, projectID string, datastoreVersionI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12850,7 +12850,7 @@ func NewShowParameterRequest(server string, projectID string, datastoreVersionID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12875,7 +12875,7 @@ func NewListVersionsRequest(server string, projectID string, datastoreName ListV
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12898,13 +12898,13 @@ func NewListFlavorsRequest(server string, projectID string, params *ListFlavorsP
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "dbId", param.String(params.DBID))
+		queryURL.Query("dbId", param.String(params.DBID))
 
-		queryURL = param.Query(queryURL, "region", param.String(params.Region))
+		queryURL.Query("region", param.String(params.Region))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12929,7 +12929,7 @@ func NewShowRdsFlavorRequest(server string, projectID string, flavorID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12950,7 +12950,7 @@ func NewListRdsInstancesRequest(server string, projectID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12984,11 +12984,11 @@ func NewCreateInstanceRequestWithBody(server string, projectID string, params *C
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "versionId", param.String(params.VersionID))
+		queryURL.Query("versionId", param.String(params.VersionID))
 
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13022,7 +13022,7 @@ func NewCreateRdsInstanceV1RequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13060,7 +13060,7 @@ func NewDeleteRdsInstanceRequestWithBody(server string, projectID string, instan
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13087,7 +13087,7 @@ func NewShowInstanceRequest(server string, projectID string, instanceID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13123,7 +13123,7 @@ func NewCreateRdsInstancesActionRequestWithBody(server string, projectID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13161,7 +13161,7 @@ func NewCreateRdsInstancesActionV1RequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13199,7 +13199,7 @@ func NewCreateRdsInstancesActionV12RequestWithBody(server string, projectID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13237,7 +13237,7 @@ func NewCreateInstancesActionRequestWithBody(server string, projectID string, in
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13264,7 +13264,7 @@ func NewListBackupsPolicyRequest(server string, projectID string, instanceID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13300,7 +13300,7 @@ func NewUpdateBackupsPolicyRequestWithBody(server string, projectID string, inst
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13327,7 +13327,7 @@ func NewListDatabasesRequest(server string, projectID string, instanceID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13354,25 +13354,25 @@ func NewListInstancesErrorlogRequest(server string, projectID string, instanceID
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "startDate", param.String(params.StartDate))
+		queryURL.Query("startDate", param.String(params.StartDate))
 
-		queryURL = param.Query(queryURL, "endDate", param.String(params.EndDate))
+		queryURL.Query("endDate", param.String(params.EndDate))
 
 		if params.CurPage != nil {
 
-			queryURL = param.Query(queryURL, "curPage", param.String(*params.CurPage))
+			queryURL.Query("curPage", param.String(*params.CurPage))
 
 		}
 
 		if params.PerPage != nil {
 
-			queryURL = param.Query(queryURL, "perPage", param.String(*params.PerPage))
+			queryURL.Query("perPage", param.String(*params.PerPage))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13401,19 +13401,19 @@ func NewListInstancesSlowlogRequest(server string, projectID string, instanceID 
 
 		if params.Sftype != nil {
 
-			queryURL = param.Query(queryURL, "sftype", param.String(*params.Sftype))
+			queryURL.Query("sftype", param.String(*params.Sftype))
 
 		}
 
 		if params.Top != nil {
 
-			queryURL = param.Query(queryURL, "top", param.String(*params.Top))
+			queryURL.Query("top", param.String(*params.Top))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13449,7 +13449,7 @@ func NewUpdateParameterRequestWithBody(server string, projectID string, nodeID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13476,7 +13476,7 @@ func NewUpdateDefaultRequest(server string, projectID string, nodeID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13497,7 +13497,7 @@ func NewShowRdRequest(server string, versionID string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13518,7 +13518,7 @@ func NewShowRd2Request(server string, versionID string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13554,7 +13554,7 @@ func NewCreateRdsInstanceRequestWithBody(server string, versionID string, projec
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13579,11 +13579,11 @@ func NewListBackupFilesRequest(server string, projectID string, params *ListBack
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "backup_id", param.String(params.BackupID))
+		queryURL.Query("backup_id", param.String(params.BackupID))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13606,47 +13606,47 @@ func NewListBackupsV3Request(server string, projectID string, params *ListBackup
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "instance_id", param.String(params.InstanceID))
+		queryURL.Query("instance_id", param.String(params.InstanceID))
 
 		if params.BackupID != nil {
 
-			queryURL = param.Query(queryURL, "backup_id", param.String(*params.BackupID))
+			queryURL.Query("backup_id", param.String(*params.BackupID))
 
 		}
 
 		if params.BackupType != nil {
 
-			queryURL = param.Query(queryURL, "backup_type", param.String(*params.BackupType))
+			queryURL.Query("backup_type", param.String(*params.BackupType))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.String(*params.Offset))
+			queryURL.Query("offset", param.String(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.String(*params.Limit))
+			queryURL.Query("limit", param.String(*params.Limit))
 
 		}
 
 		if params.BeginTime != nil {
 
-			queryURL = param.Query(queryURL, "begin_time", param.String(*params.BeginTime))
+			queryURL.Query("begin_time", param.String(*params.BeginTime))
 
 		}
 
 		if params.EndTime != nil {
 
-			queryURL = param.Query(queryURL, "end_time", param.String(*params.EndTime))
+			queryURL.Query("end_time", param.String(*params.EndTime))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13678,7 +13678,7 @@ func NewCreateBackupRequestWithBody(server string, projectID string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13705,7 +13705,7 @@ func NewDeleteBackupRequest(server string, projectID string, backupID string) (*
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13726,7 +13726,7 @@ func NewListCollationsRequest(server string, projectID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13747,7 +13747,7 @@ func NewListConfigurationsRequest(server string, projectID string) (*http.Reques
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13779,7 +13779,7 @@ func NewCreateConfigurationRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13806,7 +13806,7 @@ func NewDeleteConfigurationRequest(server string, projectID string, configID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13831,7 +13831,7 @@ func NewShowConfigurationRequest(server string, projectID string, configID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13867,7 +13867,7 @@ func NewUpdateConfigurationRequestWithBody(server string, projectID string, conf
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13905,7 +13905,7 @@ func NewUpdateApplyRequestWithBody(server string, projectID string, configID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -13932,7 +13932,7 @@ func NewShowDatastoreRequest(server string, projectID string, databaseName strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13961,19 +13961,19 @@ func NewShowFlavorRequest(server string, projectID string, databaseName string, 
 
 		if params.VersionName != nil {
 
-			queryURL = param.Query(queryURL, "version_name", param.String(*params.VersionName))
+			queryURL.Query("version_name", param.String(*params.VersionName))
 
 		}
 
 		if params.SpecCode != nil {
 
-			queryURL = param.Query(queryURL, "spec_code", param.String(*params.SpecCode))
+			queryURL.Query("spec_code", param.String(*params.SpecCode))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13998,49 +13998,49 @@ func NewListInstancesRequest(server string, projectID string, params *ListInstan
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 		if params.DatastoreType != nil {
 
-			queryURL = param.Query(queryURL, "datastore_type", param.String(*params.DatastoreType))
+			queryURL.Query("datastore_type", param.String(*params.DatastoreType))
 
 		}
 
 		if params.VpcID != nil {
 
-			queryURL = param.Query(queryURL, "vpc_id", param.String(*params.VpcID))
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
 
 		}
 
 		if params.SubnetID != nil {
 
-			queryURL = param.Query(queryURL, "subnet_id", param.String(*params.SubnetID))
+			queryURL.Query("subnet_id", param.String(*params.SubnetID))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
@@ -14049,14 +14049,14 @@ func NewListInstancesRequest(server string, projectID string, params *ListInstan
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "tags", params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				queryURL = param.RawQuery(queryURL, queryFrag)
+				queryURL.RawQuery(queryFrag)
 			}
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14088,7 +14088,7 @@ func NewCreateInstanceV3RequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14122,7 +14122,7 @@ func NewCreateInstanceV32RequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14156,7 +14156,7 @@ func NewCreateRecoveryRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14183,7 +14183,7 @@ func NewDeleteInstanceV3Request(server string, projectID string, instanceID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14219,7 +14219,7 @@ func NewCreateInstancesActionV3RequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14257,7 +14257,7 @@ func NewUpdateActionRequestWithBody(server string, projectID string, instanceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14295,7 +14295,7 @@ func NewCreateInstancesActionV32RequestWithBody(server string, projectID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14333,7 +14333,7 @@ func NewCreateActionRequestWithBody(server string, projectID string, instanceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14362,17 +14362,17 @@ func NewListAuditlogRequest(server string, projectID string, instanceID string, 
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "start_time", param.String(params.StartTime))
+		queryURL.Query("start_time", param.String(params.StartTime))
 
-		queryURL = param.Query(queryURL, "end_time", param.String(params.EndTime))
+		queryURL.Query("end_time", param.String(params.EndTime))
 
-		queryURL = param.Query(queryURL, "offset", param.String(params.Offset))
+		queryURL.Query("offset", param.String(params.Offset))
 
-		queryURL = param.Query(queryURL, "limit", param.String(params.Limit))
+		queryURL.Query("limit", param.String(params.Limit))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14408,7 +14408,7 @@ func NewCreateAuditlogLinkRequestWithBody(server string, projectID string, insta
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14435,7 +14435,7 @@ func NewListAuditlogPolicyRequest(server string, projectID string, instanceID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14471,7 +14471,7 @@ func NewUpdateAuditlogPolicyRequestWithBody(server string, projectID string, ins
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14498,7 +14498,7 @@ func NewListPolicyRequest(server string, projectID string, instanceID string) (*
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14534,7 +14534,7 @@ func NewUpdatePolicyRequestWithBody(server string, projectID string, instanceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14561,7 +14561,7 @@ func NewListInstancesConfigurationsRequest(server string, projectID string, inst
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14597,7 +14597,7 @@ func NewUpdateInstancesConfigurationRequestWithBody(server string, projectID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14624,7 +14624,7 @@ func NewListInstancesDatabaseV3Request(server string, projectID string, instance
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14660,7 +14660,7 @@ func NewCreateDatabaseRequestWithBody(server string, projectID string, instanceI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14689,15 +14689,15 @@ func NewListDBUserRequest(server string, projectID string, instanceID string, pa
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "db-name", param.String(params.DBName))
+		queryURL.Query("db-name", param.String(params.DBName))
 
-		queryURL = param.Query(queryURL, "page", param.String(params.Page))
+		queryURL.Query("page", param.String(params.Page))
 
-		queryURL = param.Query(queryURL, "limit", param.String(params.Limit))
+		queryURL.Query("limit", param.String(params.Limit))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14724,13 +14724,13 @@ func NewListDetailRequest(server string, projectID string, instanceID string, pa
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "page", param.String(params.Page))
+		queryURL.Query("page", param.String(params.Page))
 
-		queryURL = param.Query(queryURL, "limit", param.String(params.Limit))
+		queryURL.Query("limit", param.String(params.Limit))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14759,7 +14759,7 @@ func NewDeleteDatabaseRequest(server string, projectID string, instanceID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14795,7 +14795,7 @@ func NewDeleteDBPrivilegeRequestWithBody(server string, projectID string, instan
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14833,7 +14833,7 @@ func NewCreateDBPrivilegeRequestWithBody(server string, projectID string, instan
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14860,7 +14860,7 @@ func NewListInstancesDBUserV3Request(server string, projectID string, instanceID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14896,7 +14896,7 @@ func NewCreateDBUserRequestWithBody(server string, projectID string, instanceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -14925,15 +14925,15 @@ func NewListDatabaseRequest(server string, projectID string, instanceID string, 
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "user-name", param.String(params.UserName))
+		queryURL.Query("user-name", param.String(params.UserName))
 
-		queryURL = param.Query(queryURL, "page", param.String(params.Page))
+		queryURL.Query("page", param.String(params.Page))
 
-		queryURL = param.Query(queryURL, "limit", param.String(params.Limit))
+		queryURL.Query("limit", param.String(params.Limit))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14960,13 +14960,13 @@ func NewListDBUserDetailRequest(server string, projectID string, instanceID stri
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "page", param.String(params.Page))
+		queryURL.Query("page", param.String(params.Page))
 
-		queryURL = param.Query(queryURL, "limit", param.String(params.Limit))
+		queryURL.Query("limit", param.String(params.Limit))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14995,7 +14995,7 @@ func NewDeleteDBUserRequest(server string, projectID string, instanceID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15022,31 +15022,31 @@ func NewListErrorlogRequest(server string, projectID string, instanceID string, 
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "start_date", param.String(params.StartDate))
+		queryURL.Query("start_date", param.String(params.StartDate))
 
-		queryURL = param.Query(queryURL, "end_date", param.String(params.EndDate))
+		queryURL.Query("end_date", param.String(params.EndDate))
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.String(*params.Offset))
+			queryURL.Query("offset", param.String(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.String(*params.Limit))
+			queryURL.Query("limit", param.String(*params.Limit))
 
 		}
 
 		if params.Level != nil {
 
-			queryURL = param.Query(queryURL, "level", param.String(*params.Level))
+			queryURL.Query("level", param.String(*params.Level))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15082,7 +15082,7 @@ func NewCreatePasswordRequestWithBody(server string, projectID string, instanceI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -15120,7 +15120,7 @@ func NewUpdatePublicIPRequestWithBody(server string, projectID string, instanceI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -15151,13 +15151,13 @@ func NewListRestoreTimeRequest(server string, projectID string, instanceID strin
 
 		if params.Date != nil {
 
-			queryURL = param.Query(queryURL, "date", param.String(*params.Date))
+			queryURL.Query("date", param.String(*params.Date))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15184,31 +15184,31 @@ func NewListSlowlogRequest(server string, projectID string, instanceID string, p
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "start_date", param.String(params.StartDate))
+		queryURL.Query("start_date", param.String(params.StartDate))
 
-		queryURL = param.Query(queryURL, "end_date", param.String(params.EndDate))
+		queryURL.Query("end_date", param.String(params.EndDate))
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.String(*params.Offset))
+			queryURL.Query("offset", param.String(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.String(*params.Limit))
+			queryURL.Query("limit", param.String(*params.Limit))
 
 		}
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15244,7 +15244,7 @@ func NewBatchCreateActionRequestWithBody(server string, projectID string, instan
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -15282,7 +15282,7 @@ func NewBatchDeleteActionRequestWithBody(server string, projectID string, instan
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -15307,11 +15307,11 @@ func NewListJobsRequest(server string, projectID string, params *ListJobsParams)
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "id", param.String(params.ID))
+		queryURL.Query("id", param.String(params.ID))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15338,11 +15338,11 @@ func NewShowStorageTypeRequest(server string, projectID string, databaseName str
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "version_name", param.String(params.VersionName))
+		queryURL.Query("version_name", param.String(params.VersionName))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15363,7 +15363,7 @@ func NewListTagsRequest(server string, projectID string) (*http.Request, error) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15388,7 +15388,7 @@ func NewListConfigurations2Request(server string, versionID string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15424,7 +15424,7 @@ func NewCreateConfiguration2RequestWithBody(server string, versionID string, pro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -15455,7 +15455,7 @@ func NewDeleteConfiguration2Request(server string, versionID string, projectID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15484,7 +15484,7 @@ func NewShowConfiguration2Request(server string, versionID string, projectID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15526,11 +15526,11 @@ func NewUpdateConfiguration2RequestWithBody(server string, versionID string, pro
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "version_Id", param.String(params.VersionID))
+		queryURL.Query("version_Id", param.String(params.VersionID))
 
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -15572,7 +15572,7 @@ func NewUpdateConfigurationsApplyRequestWithBody(server string, versionID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -15603,55 +15603,55 @@ func NewListInstances2Request(server string, versionID string, projectID string,
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 		if params.DatastoreType != nil {
 
-			queryURL = param.Query(queryURL, "datastore_type", param.String(*params.DatastoreType))
+			queryURL.Query("datastore_type", param.String(*params.DatastoreType))
 
 		}
 
 		if params.VpcID != nil {
 
-			queryURL = param.Query(queryURL, "vpc_id", param.String(*params.VpcID))
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
 
 		}
 
 		if params.SubnetID != nil {
 
-			queryURL = param.Query(queryURL, "subnet_id", param.String(*params.SubnetID))
+			queryURL.Query("subnet_id", param.String(*params.SubnetID))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15680,55 +15680,55 @@ func NewListInstances3Request(server string, versionID string, projectID string,
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 		if params.DatastoreType != nil {
 
-			queryURL = param.Query(queryURL, "datastore_type", param.String(*params.DatastoreType))
+			queryURL.Query("datastore_type", param.String(*params.DatastoreType))
 
 		}
 
 		if params.VpcID != nil {
 
-			queryURL = param.Query(queryURL, "vpc_id", param.String(*params.VpcID))
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
 
 		}
 
 		if params.SubnetID != nil {
 
-			queryURL = param.Query(queryURL, "subnet_id", param.String(*params.SubnetID))
+			queryURL.Query("subnet_id", param.String(*params.SubnetID))
 
 		}
 
 		if params.Offset != nil {
 
-			queryURL = param.Query(queryURL, "offset", param.Int(*params.Offset))
+			queryURL.Query("offset", param.Int(*params.Offset))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15764,7 +15764,7 @@ func NewCreateInstancesRecoveryRequestWithBody(server string, versionID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -15795,7 +15795,7 @@ func NewDeleteInstanceRequest(server string, versionID string, projectID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15835,7 +15835,7 @@ func NewCreateInstancesAction2RequestWithBody(server string, versionID string, p
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -15866,7 +15866,7 @@ func NewListInstancesConfigurations2Request(server string, versionID string, pro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15895,7 +15895,7 @@ func NewListInstancesDatabaseRequest(server string, versionID string, projectID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15924,7 +15924,7 @@ func NewListInstancesDBUserRequest(server string, versionID string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -15951,11 +15951,11 @@ func NewListJobs2Request(server string, versionID string, projectID string, para
 
 	if params != nil {
 
-		queryURL = param.Query(queryURL, "id", param.String(params.ID))
+		queryURL.Query("id", param.String(params.ID))
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}

@@ -24894,7 +24894,7 @@ func NewListAPIVersionRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24915,73 +24915,73 @@ func NewListPortsV1Request(server string, params *ListPortsV1Params) (*http.Requ
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.AdminStateUp != nil {
 
-			queryURL = param.Query(queryURL, "admin_state_up", param.Bool(*params.AdminStateUp))
+			queryURL.Query("admin_state_up", param.Bool(*params.AdminStateUp))
 
 		}
 
 		if params.NetworkID != nil {
 
-			queryURL = param.Query(queryURL, "network_id", param.String(*params.NetworkID))
+			queryURL.Query("network_id", param.String(*params.NetworkID))
 
 		}
 
 		if params.MacAddress != nil {
 
-			queryURL = param.Query(queryURL, "mac_address", param.String(*params.MacAddress))
+			queryURL.Query("mac_address", param.String(*params.MacAddress))
 
 		}
 
 		if params.DeviceID != nil {
 
-			queryURL = param.Query(queryURL, "device_id", param.String(*params.DeviceID))
+			queryURL.Query("device_id", param.String(*params.DeviceID))
 
 		}
 
 		if params.DeviceOwner != nil {
 
-			queryURL = param.Query(queryURL, "device_owner", param.String(*params.DeviceOwner))
+			queryURL.Query("device_owner", param.String(*params.DeviceOwner))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.FixedIps != nil {
 
-			queryURL = param.Query(queryURL, "fixed_ips", param.String(*params.FixedIps))
+			queryURL.Query("fixed_ips", param.String(*params.FixedIps))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25009,7 +25009,7 @@ func NewCreatePortV1RequestWithBody(server string, contentType string, body io.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25032,7 +25032,7 @@ func NewDeletePortV1Request(server string, portID string) (*http.Request, error)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25053,7 +25053,7 @@ func NewShowPortV1Request(server string, portID string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25085,7 +25085,7 @@ func NewUpdatePortV1RequestWithBody(server string, portID string, contentType st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25112,81 +25112,81 @@ func NewListPortsRequest(server string, projectID string, params *ListPortsParam
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.AdminStateUp != nil {
 
-			queryURL = param.Query(queryURL, "admin_state_up", param.Bool(*params.AdminStateUp))
+			queryURL.Query("admin_state_up", param.Bool(*params.AdminStateUp))
 
 		}
 
 		if params.NetworkID != nil {
 
-			queryURL = param.Query(queryURL, "network_id", param.String(*params.NetworkID))
+			queryURL.Query("network_id", param.String(*params.NetworkID))
 
 		}
 
 		if params.MacAddress != nil {
 
-			queryURL = param.Query(queryURL, "mac_address", param.String(*params.MacAddress))
+			queryURL.Query("mac_address", param.String(*params.MacAddress))
 
 		}
 
 		if params.DeviceID != nil {
 
-			queryURL = param.Query(queryURL, "device_id", param.String(*params.DeviceID))
+			queryURL.Query("device_id", param.String(*params.DeviceID))
 
 		}
 
 		if params.DeviceOwner != nil {
 
-			queryURL = param.Query(queryURL, "device_owner", param.String(*params.DeviceOwner))
+			queryURL.Query("device_owner", param.String(*params.DeviceOwner))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.FixedIps != nil {
 
 			for _, v := range params.FixedIps {
-				queryURL = param.Query(queryURL, "fixed_ips", param.String(v))
+				queryURL.Query("fixed_ips", param.String(v))
 			}
 
 		}
 
 		if params.EnterpriseProjectID != nil {
 
-			queryURL = param.Query(queryURL, "enterprise_project_id", param.String(*params.EnterpriseProjectID))
+			queryURL.Query("enterprise_project_id", param.String(*params.EnterpriseProjectID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25218,7 +25218,7 @@ func NewCreatePortRequestWithBody(server string, projectID string, contentType s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25245,7 +25245,7 @@ func NewDeletePortRequest(server string, projectID string, portID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25270,7 +25270,7 @@ func NewShowPortRequest(server string, projectID string, portID string) (*http.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25306,7 +25306,7 @@ func NewUpdatePortRequestWithBody(server string, projectID string, portID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25340,7 +25340,7 @@ func NewCreatePrivateipRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25367,7 +25367,7 @@ func NewDeletePrivateipRequest(server string, projectID string, privateipID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25392,7 +25392,7 @@ func NewShowPrivateipRequest(server string, projectID string, privateipID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25417,13 +25417,13 @@ func NewShowQuotaRequest(server string, projectID string, params *ShowQuotaParam
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25448,37 +25448,37 @@ func NewListRouteTablesRequest(server string, projectID string, params *ListRout
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.VpcID != nil {
 
-			queryURL = param.Query(queryURL, "vpc_id", param.String(*params.VpcID))
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
 
 		}
 
 		if params.SubnetID != nil {
 
-			queryURL = param.Query(queryURL, "subnet_id", param.String(*params.SubnetID))
+			queryURL.Query("subnet_id", param.String(*params.SubnetID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25510,7 +25510,7 @@ func NewCreateRouteTableRequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25537,7 +25537,7 @@ func NewDeleteRouteTableRequest(server string, projectID string, routetableID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25562,7 +25562,7 @@ func NewShowRouteTableRequest(server string, projectID string, routetableID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25598,7 +25598,7 @@ func NewUpdateRouteTableRequestWithBody(server string, projectID string, routeta
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25636,7 +25636,7 @@ func NewAssociateRouteTableRequestWithBody(server string, projectID string, rout
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25674,7 +25674,7 @@ func NewDisassociateRouteTableRequestWithBody(server string, projectID string, r
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25701,25 +25701,25 @@ func NewListSecurityGroupRulesV1Request(server string, projectID string, params 
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.SecurityGroupID != nil {
 
-			queryURL = param.Query(queryURL, "security_group_id", param.String(*params.SecurityGroupID))
+			queryURL.Query("security_group_id", param.String(*params.SecurityGroupID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25751,7 +25751,7 @@ func NewCreateSecurityGroupRuleV1RequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25778,7 +25778,7 @@ func NewDeleteSecurityGroupRuleV1Request(server string, projectID string, securi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25803,7 +25803,7 @@ func NewShowSecurityGroupRuleV1Request(server string, projectID string, security
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25828,31 +25828,31 @@ func NewListSecurityGroupsV1Request(server string, projectID string, params *Lis
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.VpcID != nil {
 
-			queryURL = param.Query(queryURL, "vpc_id", param.String(*params.VpcID))
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
 
 		}
 
 		if params.EnterpriseProjectID != nil {
 
-			queryURL = param.Query(queryURL, "enterprise_project_id", param.String(*params.EnterpriseProjectID))
+			queryURL.Query("enterprise_project_id", param.String(*params.EnterpriseProjectID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25884,7 +25884,7 @@ func NewCreateSecurityGroupV1RequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -25911,7 +25911,7 @@ func NewDeleteSecurityGroupV1Request(server string, projectID string, securityGr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25936,7 +25936,7 @@ func NewShowSecurityGroupV1Request(server string, projectID string, securityGrou
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25961,25 +25961,25 @@ func NewListSubnetsRequest(server string, projectID string, params *ListSubnetsP
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.VpcID != nil {
 
-			queryURL = param.Query(queryURL, "vpc_id", param.String(*params.VpcID))
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26011,7 +26011,7 @@ func NewCreateSubnetRequestWithBody(server string, projectID string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26038,7 +26038,7 @@ func NewShowSubnetRequest(server string, projectID string, subnetID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26067,13 +26067,13 @@ func NewListPrivateipsRequest(server string, projectID string, subnetID string, 
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
@@ -26082,14 +26082,14 @@ func NewListPrivateipsRequest(server string, projectID string, subnetID string, 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "privateips", params.Privateips, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
-				queryURL = param.RawQuery(queryURL, queryFrag)
+				queryURL.RawQuery(queryFrag)
 			}
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26114,25 +26114,25 @@ func NewListVpcsV1Request(server string, projectID string, params *ListVpcsV1Par
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.EnterpriseProjectID != nil {
 
-			queryURL = param.Query(queryURL, "enterprise_project_id", param.String(*params.EnterpriseProjectID))
+			queryURL.Query("enterprise_project_id", param.String(*params.EnterpriseProjectID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26164,7 +26164,7 @@ func NewCreateVpcRequestWithBody(server string, projectID string, contentType st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26191,7 +26191,7 @@ func NewDeleteVpcRequest(server string, projectID string, vpcID string) (*http.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26216,7 +26216,7 @@ func NewShowVpcRequest(server string, projectID string, vpcID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26252,7 +26252,7 @@ func NewUpdateVpcRequestWithBody(server string, projectID string, vpcID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26283,7 +26283,7 @@ func NewDeleteSubnetRequest(server string, projectID string, vpcID string, subne
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26323,7 +26323,7 @@ func NewUpdateSubnetRequestWithBody(server string, projectID string, vpcID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26346,49 +26346,49 @@ func NewNeutronListFirewallGroupsRequest(server string, params *NeutronListFirew
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.String(*params.Description))
+			queryURL.Query("description", param.String(*params.Description))
 
 		}
 
 		if params.AdminStateUp != nil {
 
-			queryURL = param.Query(queryURL, "admin_state_up", param.String(*params.AdminStateUp))
+			queryURL.Query("admin_state_up", param.String(*params.AdminStateUp))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26416,7 +26416,7 @@ func NewNeutronCreateFirewallGroupRequestWithBody(server string, contentType str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26439,7 +26439,7 @@ func NewNeutronDeleteFirewallGroupRequest(server string, firewallGroupID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26460,7 +26460,7 @@ func NewNeutronShowFirewallGroupRequest(server string, firewallGroupID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26492,7 +26492,7 @@ func NewNeutronUpdateFirewallGroupRequestWithBody(server string, firewallGroupID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26515,43 +26515,43 @@ func NewNeutronListFirewallPoliciesRequest(server string, params *NeutronListFir
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.String(*params.Description))
+			queryURL.Query("description", param.String(*params.Description))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26579,7 +26579,7 @@ func NewNeutronCreateFirewallPolicyRequestWithBody(server string, contentType st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26602,7 +26602,7 @@ func NewNeutronDeleteFirewallPolicyRequest(server string, firewallPolicyID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26623,7 +26623,7 @@ func NewNeutronShowFirewallPolicyRequest(server string, firewallPolicyID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26655,7 +26655,7 @@ func NewNeutronUpdateFirewallPolicyRequestWithBody(server string, firewallPolicy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26689,7 +26689,7 @@ func NewNeutronAddFirewallRuleRequestWithBody(server string, firewallPolicyID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26723,7 +26723,7 @@ func NewNeutronRemoveFirewallRuleRequestWithBody(server string, firewallPolicyID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26746,61 +26746,61 @@ func NewNeutronListFirewallRulesRequest(server string, params *NeutronListFirewa
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.String(*params.Description))
+			queryURL.Query("description", param.String(*params.Description))
 
 		}
 
 		if params.IPVersion != nil {
 
-			queryURL = param.Query(queryURL, "ip_version", param.Int(*params.IPVersion))
+			queryURL.Query("ip_version", param.Int(*params.IPVersion))
 
 		}
 
 		if params.Action != nil {
 
-			queryURL = param.Query(queryURL, "action", param.String(*params.Action))
+			queryURL.Query("action", param.String(*params.Action))
 
 		}
 
 		if params.Enabled != nil {
 
-			queryURL = param.Query(queryURL, "enabled", param.Bool(*params.Enabled))
+			queryURL.Query("enabled", param.Bool(*params.Enabled))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26828,7 +26828,7 @@ func NewNeutronCreateFirewallRuleRequestWithBody(server string, contentType stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26851,7 +26851,7 @@ func NewNeutronDeleteFirewallRuleRequest(server string, firewallRuleID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26872,7 +26872,7 @@ func NewNeutronShowFirewallRuleRequest(server string, firewallRuleID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26904,7 +26904,7 @@ func NewNeutronUpdateFirewallRuleRequestWithBody(server string, firewallRuleID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -26927,7 +26927,7 @@ func NewShowNetworkIPAvailabilitiesRequest(server string, networkID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26948,67 +26948,67 @@ func NewNeutronListNetworksRequest(server string, params *NeutronListNetworksPar
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.AdminStateUp != nil {
 
-			queryURL = param.Query(queryURL, "admin_state_up", param.Bool(*params.AdminStateUp))
+			queryURL.Query("admin_state_up", param.Bool(*params.AdminStateUp))
 
 		}
 
 		if params.ProviderNetworkType != nil {
 
-			queryURL = param.Query(queryURL, "provider:network_type", param.String(*params.ProviderNetworkType))
+			queryURL.Query("provider:network_type", param.String(*params.ProviderNetworkType))
 
 		}
 
 		if params.Shared != nil {
 
-			queryURL = param.Query(queryURL, "shared", param.Bool(*params.Shared))
+			queryURL.Query("shared", param.Bool(*params.Shared))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.RouterExternal != nil {
 
-			queryURL = param.Query(queryURL, "router:external", param.Bool(*params.RouterExternal))
+			queryURL.Query("router:external", param.Bool(*params.RouterExternal))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27036,7 +27036,7 @@ func NewNeutronCreateNetworkRequestWithBody(server string, contentType string, b
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27059,7 +27059,7 @@ func NewNeutronDeleteNetworkRequest(server string, networkID string) (*http.Requ
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27080,7 +27080,7 @@ func NewNeutronShowNetworkRequest(server string, networkID string) (*http.Reques
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27112,7 +27112,7 @@ func NewNeutronUpdateNetworkRequestWithBody(server string, networkID string, con
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27135,81 +27135,81 @@ func NewNeutronListPortsRequest(server string, params *NeutronListPortsParams) (
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.AdminStateUp != nil {
 
-			queryURL = param.Query(queryURL, "admin_state_up", param.Bool(*params.AdminStateUp))
+			queryURL.Query("admin_state_up", param.Bool(*params.AdminStateUp))
 
 		}
 
 		if params.NetworkID != nil {
 
-			queryURL = param.Query(queryURL, "network_id", param.String(*params.NetworkID))
+			queryURL.Query("network_id", param.String(*params.NetworkID))
 
 		}
 
 		if params.MacAddress != nil {
 
-			queryURL = param.Query(queryURL, "mac_address", param.String(*params.MacAddress))
+			queryURL.Query("mac_address", param.String(*params.MacAddress))
 
 		}
 
 		if params.DeviceID != nil {
 
-			queryURL = param.Query(queryURL, "device_id", param.String(*params.DeviceID))
+			queryURL.Query("device_id", param.String(*params.DeviceID))
 
 		}
 
 		if params.DeviceOwner != nil {
 
-			queryURL = param.Query(queryURL, "device_owner", param.String(*params.DeviceOwner))
+			queryURL.Query("device_owner", param.String(*params.DeviceOwner))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.FixedIps != nil {
 
 			for _, v := range params.FixedIps {
-				queryURL = param.Query(queryURL, "fixed_ips", param.String(v))
+				queryURL.Query("fixed_ips", param.String(v))
 			}
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27237,7 +27237,7 @@ func NewNeutronCreatePortRequestWithBody(server string, contentType string, body
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27260,7 +27260,7 @@ func NewNeutronDeletePortRequest(server string, portID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27281,7 +27281,7 @@ func NewNeutronShowPortRequest(server string, portID string) (*http.Request, err
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27313,7 +27313,7 @@ func NewNeutronUpdatePortRequestWithBody(server string, portID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27336,43 +27336,43 @@ func NewNeutronListRoutersRequest(server string, params *NeutronListRoutersParam
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.AdminStateUp != nil {
 
-			queryURL = param.Query(queryURL, "admin_state_up", param.Bool(*params.AdminStateUp))
+			queryURL.Query("admin_state_up", param.Bool(*params.AdminStateUp))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27400,7 +27400,7 @@ func NewNeutronCreateRouterRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27423,7 +27423,7 @@ func NewNeutronDeleteRouterRequest(server string, routerID string) (*http.Reques
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27444,7 +27444,7 @@ func NewNeutronShowRouterRequest(server string, routerID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27476,7 +27476,7 @@ func NewNeutronUpdateRouterRequestWithBody(server string, routerID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27510,7 +27510,7 @@ func NewNeutronAddRouterInterfaceRequestWithBody(server string, routerID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27544,7 +27544,7 @@ func NewNeutronRemoveRouterInterfaceRequestWithBody(server string, routerID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27567,85 +27567,85 @@ func NewNeutronListSecurityGroupRulesRequest(server string, params *NeutronListS
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.String(*params.Description))
+			queryURL.Query("description", param.String(*params.Description))
 
 		}
 
 		if params.RemoteGroupID != nil {
 
-			queryURL = param.Query(queryURL, "remote_group_id", param.String(*params.RemoteGroupID))
+			queryURL.Query("remote_group_id", param.String(*params.RemoteGroupID))
 
 		}
 
 		if params.SecurityGroupID != nil {
 
-			queryURL = param.Query(queryURL, "security_group_id", param.String(*params.SecurityGroupID))
+			queryURL.Query("security_group_id", param.String(*params.SecurityGroupID))
 
 		}
 
 		if params.Direction != nil {
 
-			queryURL = param.Query(queryURL, "direction", param.String(*params.Direction))
+			queryURL.Query("direction", param.String(*params.Direction))
 
 		}
 
 		if params.Protocol != nil {
 
-			queryURL = param.Query(queryURL, "protocol", param.String(*params.Protocol))
+			queryURL.Query("protocol", param.String(*params.Protocol))
 
 		}
 
 		if params.RemoteIPPrefix != nil {
 
-			queryURL = param.Query(queryURL, "remote_ip_prefix", param.String(*params.RemoteIPPrefix))
+			queryURL.Query("remote_ip_prefix", param.String(*params.RemoteIPPrefix))
 
 		}
 
 		if params.Ethertype != nil {
 
-			queryURL = param.Query(queryURL, "ethertype", param.String(*params.Ethertype))
+			queryURL.Query("ethertype", param.String(*params.Ethertype))
 
 		}
 
 		if params.PortRangeMax != nil {
 
-			queryURL = param.Query(queryURL, "port_range_max", param.Int(*params.PortRangeMax))
+			queryURL.Query("port_range_max", param.Int(*params.PortRangeMax))
 
 		}
 
 		if params.PortRangeMin != nil {
 
-			queryURL = param.Query(queryURL, "port_range_min", param.Int(*params.PortRangeMin))
+			queryURL.Query("port_range_min", param.Int(*params.PortRangeMin))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27673,7 +27673,7 @@ func NewNeutronCreateSecurityGroupRuleRequestWithBody(server string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27696,7 +27696,7 @@ func NewNeutronDeleteSecurityGroupRuleRequest(server string, securityGroupRuleID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27717,7 +27717,7 @@ func NewNeutronShowSecurityGroupRuleRequest(server string, securityGroupRuleID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27738,43 +27738,43 @@ func NewNeutronListSecurityGroupsRequest(server string, params *NeutronListSecur
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.String(*params.Description))
+			queryURL.Query("description", param.String(*params.Description))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27802,7 +27802,7 @@ func NewNeutronCreateSecurityGroupRequestWithBody(server string, contentType str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27825,7 +27825,7 @@ func NewNeutronDeleteSecurityGroupRequest(server string, securityGroupID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27846,7 +27846,7 @@ func NewNeutronShowSecurityGroupRequest(server string, securityGroupID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27878,7 +27878,7 @@ func NewNeutronUpdateSecurityGroupRequestWithBody(server string, securityGroupID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -27901,67 +27901,67 @@ func NewNeutronListSubnetsRequest(server string, params *NeutronListSubnetsParam
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.EnableDhcp != nil {
 
-			queryURL = param.Query(queryURL, "enable_dhcp", param.Bool(*params.EnableDhcp))
+			queryURL.Query("enable_dhcp", param.Bool(*params.EnableDhcp))
 
 		}
 
 		if params.Cidr != nil {
 
-			queryURL = param.Query(queryURL, "cidr", param.String(*params.Cidr))
+			queryURL.Query("cidr", param.String(*params.Cidr))
 
 		}
 
 		if params.NetworkID != nil {
 
-			queryURL = param.Query(queryURL, "network_id", param.String(*params.NetworkID))
+			queryURL.Query("network_id", param.String(*params.NetworkID))
 
 		}
 
 		if params.IPVersion != nil {
 
-			queryURL = param.Query(queryURL, "ip_version", param.String(*params.IPVersion))
+			queryURL.Query("ip_version", param.String(*params.IPVersion))
 
 		}
 
 		if params.GatewayIP != nil {
 
-			queryURL = param.Query(queryURL, "gateway_ip", param.String(*params.GatewayIP))
+			queryURL.Query("gateway_ip", param.String(*params.GatewayIP))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27989,7 +27989,7 @@ func NewNeutronCreateSubnetRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28012,7 +28012,7 @@ func NewNeutronDeleteSubnetRequest(server string, subnetID string) (*http.Reques
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28033,7 +28033,7 @@ func NewNeutronShowSubnetRequest(server string, subnetID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28065,7 +28065,7 @@ func NewNeutronUpdateSubnetRequestWithBody(server string, subnetID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28088,49 +28088,49 @@ func NewListVpcPeeringsRequest(server string, params *ListVpcPeeringsParams) (*h
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.Status != nil {
 
-			queryURL = param.Query(queryURL, "status", param.String(*params.Status))
+			queryURL.Query("status", param.String(*params.Status))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.VpcID != nil {
 
-			queryURL = param.Query(queryURL, "vpc_id", param.String(*params.VpcID))
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28158,7 +28158,7 @@ func NewCreateVpcPeeringRequestWithBody(server string, contentType string, body 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28181,7 +28181,7 @@ func NewDeleteVpcPeeringRequest(server string, peeringID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28202,7 +28202,7 @@ func NewShowVpcPeeringRequest(server string, peeringID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28234,7 +28234,7 @@ func NewUpdateVpcPeeringRequestWithBody(server string, peeringID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28257,7 +28257,7 @@ func NewAcceptVpcPeeringRequest(server string, peeringID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28278,7 +28278,7 @@ func NewRejectVpcPeeringRequest(server string, peeringID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28299,49 +28299,49 @@ func NewListVpcRoutesRequest(server string, params *ListVpcRoutesParams) (*http.
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.TenantID != nil {
 
-			queryURL = param.Query(queryURL, "tenant_id", param.String(*params.TenantID))
+			queryURL.Query("tenant_id", param.String(*params.TenantID))
 
 		}
 
 		if params.VpcID != nil {
 
-			queryURL = param.Query(queryURL, "vpc_id", param.String(*params.VpcID))
+			queryURL.Query("vpc_id", param.String(*params.VpcID))
 
 		}
 
 		if params.Destination != nil {
 
-			queryURL = param.Query(queryURL, "destination", param.String(*params.Destination))
+			queryURL.Query("destination", param.String(*params.Destination))
 
 		}
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28369,7 +28369,7 @@ func NewCreateVpcRouteRequestWithBody(server string, contentType string, body io
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28392,7 +28392,7 @@ func NewDeleteVpcRouteRequest(server string, routeID string) (*http.Request, err
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28413,7 +28413,7 @@ func NewShowVpcRouteRequest(server string, routeID string) (*http.Request, error
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28445,7 +28445,7 @@ func NewListSubnetsByTagsRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28468,7 +28468,7 @@ func NewListSubnetTagsRequest(server string, projectID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28493,7 +28493,7 @@ func NewShowSubnetTagsRequest(server string, projectID string, subnetID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28529,7 +28529,7 @@ func NewCreateSubnetTagRequestWithBody(server string, projectID string, subnetID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28567,7 +28567,7 @@ func NewBatchCreateSubnetTagsRequestWithBody(server string, projectID string, su
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28598,7 +28598,7 @@ func NewDeleteSubnetTagRequest(server string, projectID string, subnetID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28630,7 +28630,7 @@ func NewListVpcsByTagsRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28653,7 +28653,7 @@ func NewListVpcTagsRequest(server string, projectID string) (*http.Request, erro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28678,7 +28678,7 @@ func NewShowVpcTagsRequest(server string, projectID string, vpcID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28714,7 +28714,7 @@ func NewCreateVpcResourceTagRequestWithBody(server string, projectID string, vpc
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28752,7 +28752,7 @@ func NewBatchCreateVpcTagsRequestWithBody(server string, projectID string, vpcID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28783,7 +28783,7 @@ func NewDeleteVpcTagRequest(server string, projectID string, vpcID string, key s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28808,20 +28808,20 @@ func NewListAddressGroupRequest(server string, projectID string, params *ListAdd
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.ID != nil {
 
 			for _, v := range params.ID {
-				queryURL = param.Query(queryURL, "id", param.String(v))
+				queryURL.Query("id", param.String(v))
 			}
 
 		}
@@ -28829,26 +28829,26 @@ func NewListAddressGroupRequest(server string, projectID string, params *ListAdd
 		if params.Name != nil {
 
 			for _, v := range params.Name {
-				queryURL = param.Query(queryURL, "name", param.String(v))
+				queryURL.Query("name", param.String(v))
 			}
 
 		}
 
 		if params.IPVersion != nil {
 
-			queryURL = param.Query(queryURL, "ip_version", param.Int(*params.IPVersion))
+			queryURL.Query("ip_version", param.Int(*params.IPVersion))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.Int(*params.Description))
+			queryURL.Query("description", param.Int(*params.Description))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28880,7 +28880,7 @@ func NewCreateAddressGroupRequestWithBody(server string, projectID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28907,7 +28907,7 @@ func NewDeleteAddressGroupRequest(server string, projectID string, addressGroupI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28932,7 +28932,7 @@ func NewShowAddressGroupRequest(server string, projectID string, addressGroupID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28968,7 +28968,7 @@ func NewUpdateAddressGroupRequestWithBody(server string, projectID string, addre
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -28995,7 +28995,7 @@ func NewDeleteForceRequest(server string, projectID string, addressGroupID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29020,20 +29020,20 @@ func NewListSecurityGroupRulesRequest(server string, projectID string, params *L
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.ID != nil {
 
 			for _, v := range params.ID {
-				queryURL = param.Query(queryURL, "id", param.String(v))
+				queryURL.Query("id", param.String(v))
 			}
 
 		}
@@ -29041,7 +29041,7 @@ func NewListSecurityGroupRulesRequest(server string, projectID string, params *L
 		if params.SecurityGroupID != nil {
 
 			for _, v := range params.SecurityGroupID {
-				queryURL = param.Query(queryURL, "security_group_id", param.String(v))
+				queryURL.Query("security_group_id", param.String(v))
 			}
 
 		}
@@ -29049,7 +29049,7 @@ func NewListSecurityGroupRulesRequest(server string, projectID string, params *L
 		if params.Protocol != nil {
 
 			for _, v := range params.Protocol {
-				queryURL = param.Query(queryURL, "protocol", param.String(v))
+				queryURL.Query("protocol", param.String(v))
 			}
 
 		}
@@ -29057,7 +29057,7 @@ func NewListSecurityGroupRulesRequest(server string, projectID string, params *L
 		if params.Description != nil {
 
 			for _, v := range params.Description {
-				queryURL = param.Query(queryURL, "description", param.String(v))
+				queryURL.Query("description", param.String(v))
 			}
 
 		}
@@ -29065,26 +29065,26 @@ func NewListSecurityGroupRulesRequest(server string, projectID string, params *L
 		if params.RemoteGroupID != nil {
 
 			for _, v := range params.RemoteGroupID {
-				queryURL = param.Query(queryURL, "remote_group_id", param.String(v))
+				queryURL.Query("remote_group_id", param.String(v))
 			}
 
 		}
 
 		if params.Direction != nil {
 
-			queryURL = param.Query(queryURL, "direction", param.String(*params.Direction))
+			queryURL.Query("direction", param.String(*params.Direction))
 
 		}
 
 		if params.Action != nil {
 
-			queryURL = param.Query(queryURL, "action", param.String(*params.Action))
+			queryURL.Query("action", param.String(*params.Action))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29116,7 +29116,7 @@ func NewCreateSecurityGroupRuleRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -29143,7 +29143,7 @@ func NewDeleteSecurityGroupRuleRequest(server string, projectID string, security
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29168,7 +29168,7 @@ func NewShowSecurityGroupRuleRequest(server string, projectID string, securityGr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29193,26 +29193,26 @@ func NewListSecurityGroupsRequest(server string, projectID string, params *ListS
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
 			for _, v := range params.Name {
-				queryURL = param.Query(queryURL, "name", param.String(v))
+				queryURL.Query("name", param.String(v))
 			}
 
 		}
@@ -29220,20 +29220,20 @@ func NewListSecurityGroupsRequest(server string, projectID string, params *ListS
 		if params.Description != nil {
 
 			for _, v := range params.Description {
-				queryURL = param.Query(queryURL, "description", param.String(v))
+				queryURL.Query("description", param.String(v))
 			}
 
 		}
 
 		if params.EnterpriseProjectID != nil {
 
-			queryURL = param.Query(queryURL, "enterprise_project_id", param.String(*params.EnterpriseProjectID))
+			queryURL.Query("enterprise_project_id", param.String(*params.EnterpriseProjectID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29265,7 +29265,7 @@ func NewCreateSecurityGroupRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -29292,7 +29292,7 @@ func NewDeleteSecurityGroupRequest(server string, projectID string, securityGrou
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29317,7 +29317,7 @@ func NewShowSecurityGroupRequest(server string, projectID string, securityGroupI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29353,7 +29353,7 @@ func NewUpdateSecurityGroupRequestWithBody(server string, projectID string, secu
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -29381,7 +29381,7 @@ func NewListSubNetworkInterfacesRequest(server string, projectID string, params 
 		if params.Description != nil {
 
 			for _, v := range params.Description {
-				queryURL = param.Query(queryURL, "description", param.String(v))
+				queryURL.Query("description", param.String(v))
 			}
 
 		}
@@ -29389,35 +29389,35 @@ func NewListSubNetworkInterfacesRequest(server string, projectID string, params 
 		if params.ID != nil {
 
 			for _, v := range params.ID {
-				queryURL = param.Query(queryURL, "id", param.String(v))
+				queryURL.Query("id", param.String(v))
 			}
 
 		}
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.MacAddress != nil {
 
 			for _, v := range params.MacAddress {
-				queryURL = param.Query(queryURL, "mac_address", param.String(v))
+				queryURL.Query("mac_address", param.String(v))
 			}
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.ParentID != nil {
 
 			for _, v := range params.ParentID {
-				queryURL = param.Query(queryURL, "parent_id", param.String(v))
+				queryURL.Query("parent_id", param.String(v))
 			}
 
 		}
@@ -29425,7 +29425,7 @@ func NewListSubNetworkInterfacesRequest(server string, projectID string, params 
 		if params.PrivateIPAddress != nil {
 
 			for _, v := range params.PrivateIPAddress {
-				queryURL = param.Query(queryURL, "private_ip_address", param.String(v))
+				queryURL.Query("private_ip_address", param.String(v))
 			}
 
 		}
@@ -29433,7 +29433,7 @@ func NewListSubNetworkInterfacesRequest(server string, projectID string, params 
 		if params.VirsubnetID != nil {
 
 			for _, v := range params.VirsubnetID {
-				queryURL = param.Query(queryURL, "virsubnet_id", param.String(v))
+				queryURL.Query("virsubnet_id", param.String(v))
 			}
 
 		}
@@ -29441,14 +29441,14 @@ func NewListSubNetworkInterfacesRequest(server string, projectID string, params 
 		if params.VpcID != nil {
 
 			for _, v := range params.VpcID {
-				queryURL = param.Query(queryURL, "vpc_id", param.String(v))
+				queryURL.Query("vpc_id", param.String(v))
 			}
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29480,7 +29480,7 @@ func NewCreateSubNetworkInterfaceRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -29514,7 +29514,7 @@ func NewBatchCreateSubNetworkInterfaceRequestWithBody(server string, projectID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -29537,7 +29537,7 @@ func NewShowSubNetworkInterfacesQuantityRequest(server string, projectID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29562,7 +29562,7 @@ func NewDeleteSubNetworkInterfaceRequest(server string, projectID string, subNet
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29587,7 +29587,7 @@ func NewShowSubNetworkInterfaceRequest(server string, projectID string, subNetwo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29623,7 +29623,7 @@ func NewUpdateSubNetworkInterfaceRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -29650,73 +29650,73 @@ func NewListTraffcMirrorFilterRulesRequest(server string, projectID string, para
 
 		if params.Action != nil {
 
-			queryURL = param.Query(queryURL, "action", param.String(*params.Action))
+			queryURL.Query("action", param.String(*params.Action))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.String(*params.Description))
+			queryURL.Query("description", param.String(*params.Description))
 
 		}
 
 		if params.DestinationCidrBlock != nil {
 
-			queryURL = param.Query(queryURL, "destination_cidr_block", param.String(*params.DestinationCidrBlock))
+			queryURL.Query("destination_cidr_block", param.String(*params.DestinationCidrBlock))
 
 		}
 
 		if params.DestinationPortRange != nil {
 
-			queryURL = param.Query(queryURL, "destination_port_range", param.String(*params.DestinationPortRange))
+			queryURL.Query("destination_port_range", param.String(*params.DestinationPortRange))
 
 		}
 
 		if params.Direction != nil {
 
-			queryURL = param.Query(queryURL, "direction", param.String(*params.Direction))
+			queryURL.Query("direction", param.String(*params.Direction))
 
 		}
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Priority != nil {
 
-			queryURL = param.Query(queryURL, "priority", param.String(*params.Priority))
+			queryURL.Query("priority", param.String(*params.Priority))
 
 		}
 
 		if params.Protocol != nil {
 
-			queryURL = param.Query(queryURL, "protocol", param.String(*params.Protocol))
+			queryURL.Query("protocol", param.String(*params.Protocol))
 
 		}
 
 		if params.SourceCidrBlock != nil {
 
-			queryURL = param.Query(queryURL, "source_cidr_block", param.String(*params.SourceCidrBlock))
+			queryURL.Query("source_cidr_block", param.String(*params.SourceCidrBlock))
 
 		}
 
 		if params.SourcePortRange != nil {
 
-			queryURL = param.Query(queryURL, "source_port_range", param.String(*params.SourcePortRange))
+			queryURL.Query("source_port_range", param.String(*params.SourcePortRange))
 
 		}
 
 		if params.TrafficMirrorFilterID != nil {
 
-			queryURL = param.Query(queryURL, "traffic_mirror_filter_id", param.String(*params.TrafficMirrorFilterID))
+			queryURL.Query("traffic_mirror_filter_id", param.String(*params.TrafficMirrorFilterID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29748,7 +29748,7 @@ func NewCreateTrafficMirrorFilterRuleRequestWithBody(server string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -29775,7 +29775,7 @@ func NewDeleteTrafficMirrorFilterRuleRequest(server string, projectID string, tr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29800,7 +29800,7 @@ func NewShowTrafficMirrorFilterRuleRequest(server string, projectID string, traf
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29836,7 +29836,7 @@ func NewUpdateTrafficMirrorFilterRuleRequestWithBody(server string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -29863,7 +29863,7 @@ func NewDeleteTrafficMirrorFilterRequest(server string, projectID string, traffi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29888,7 +29888,7 @@ func NewShowTrafficMirrorFilterRequest(server string, projectID string, trafficM
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29924,7 +29924,7 @@ func NewUpdateTrafficMirrorFilterRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -29951,37 +29951,37 @@ func NewListTrafficMirrorFiltersRequest(server string, projectID string, params 
 
 		if params.CreatedAt != nil {
 
-			queryURL = param.Query(queryURL, "created_at", param.String(*params.CreatedAt))
+			queryURL.Query("created_at", param.String(*params.CreatedAt))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.String(*params.Description))
+			queryURL.Query("description", param.String(*params.Description))
 
 		}
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.UpdatedAt != nil {
 
-			queryURL = param.Query(queryURL, "updated_at", param.String(*params.UpdatedAt))
+			queryURL.Query("updated_at", param.String(*params.UpdatedAt))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30013,7 +30013,7 @@ func NewCreateTrafficMirrorFilterRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -30040,85 +30040,85 @@ func NewListTrafficMirrorSessionsRequest(server string, projectID string, params
 
 		if params.CreatedAt != nil {
 
-			queryURL = param.Query(queryURL, "created_at", param.String(*params.CreatedAt))
+			queryURL.Query("created_at", param.String(*params.CreatedAt))
 
 		}
 
 		if params.Description != nil {
 
-			queryURL = param.Query(queryURL, "description", param.String(*params.Description))
+			queryURL.Query("description", param.String(*params.Description))
 
 		}
 
 		if params.Enabled != nil {
 
-			queryURL = param.Query(queryURL, "enabled", param.String(*params.Enabled))
+			queryURL.Query("enabled", param.String(*params.Enabled))
 
 		}
 
 		if params.ID != nil {
 
-			queryURL = param.Query(queryURL, "id", param.String(*params.ID))
+			queryURL.Query("id", param.String(*params.ID))
 
 		}
 
 		if params.Name != nil {
 
-			queryURL = param.Query(queryURL, "name", param.String(*params.Name))
+			queryURL.Query("name", param.String(*params.Name))
 
 		}
 
 		if params.PacketLength != nil {
 
-			queryURL = param.Query(queryURL, "packet_length", param.String(*params.PacketLength))
+			queryURL.Query("packet_length", param.String(*params.PacketLength))
 
 		}
 
 		if params.Priority != nil {
 
-			queryURL = param.Query(queryURL, "priority", param.String(*params.Priority))
+			queryURL.Query("priority", param.String(*params.Priority))
 
 		}
 
 		if params.TrafficMirrorFilterID != nil {
 
-			queryURL = param.Query(queryURL, "traffic_mirror_filter_id", param.String(*params.TrafficMirrorFilterID))
+			queryURL.Query("traffic_mirror_filter_id", param.String(*params.TrafficMirrorFilterID))
 
 		}
 
 		if params.TrafficMirrorTargetID != nil {
 
-			queryURL = param.Query(queryURL, "traffic_mirror_target_id", param.String(*params.TrafficMirrorTargetID))
+			queryURL.Query("traffic_mirror_target_id", param.String(*params.TrafficMirrorTargetID))
 
 		}
 
 		if params.TrafficMirrorTargetType != nil {
 
-			queryURL = param.Query(queryURL, "traffic_mirror_target_type", param.String(*params.TrafficMirrorTargetType))
+			queryURL.Query("traffic_mirror_target_type", param.String(*params.TrafficMirrorTargetType))
 
 		}
 
 		if params.Type != nil {
 
-			queryURL = param.Query(queryURL, "type", param.String(*params.Type))
+			queryURL.Query("type", param.String(*params.Type))
 
 		}
 
 		if params.UpdatedAt != nil {
 
-			queryURL = param.Query(queryURL, "updated_at", param.String(*params.UpdatedAt))
+			queryURL.Query("updated_at", param.String(*params.UpdatedAt))
 
 		}
 
 		if params.VirtualNetworkID != nil {
 
-			queryURL = param.Query(queryURL, "virtual_network_id", param.String(*params.VirtualNetworkID))
+			queryURL.Query("virtual_network_id", param.String(*params.VirtualNetworkID))
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30150,7 +30150,7 @@ func NewCreateTrafficMirrorSessionRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -30177,7 +30177,7 @@ func NewDeleteTrafficMirrorSessionRequest(server string, projectID string, traff
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30202,7 +30202,7 @@ func NewShowTrafficMirrorSessionRequest(server string, projectID string, traffic
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30238,7 +30238,7 @@ func NewUpdateTrafficMirrorSessionRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -30276,7 +30276,7 @@ func NewUpdateAddSourceRequestWithBody(server string, projectID string, trafficM
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -30314,7 +30314,7 @@ func NewUpdateRemoveSourceRequestWithBody(server string, projectID string, traff
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -30341,20 +30341,20 @@ func NewListVpcsRequest(server string, projectID string, params *ListVpcsParams)
 
 		if params.Limit != nil {
 
-			queryURL = param.Query(queryURL, "limit", param.Int(*params.Limit))
+			queryURL.Query("limit", param.Int(*params.Limit))
 
 		}
 
 		if params.Marker != nil {
 
-			queryURL = param.Query(queryURL, "marker", param.String(*params.Marker))
+			queryURL.Query("marker", param.String(*params.Marker))
 
 		}
 
 		if params.ID != nil {
 
 			for _, v := range params.ID {
-				queryURL = param.Query(queryURL, "id", param.String(v))
+				queryURL.Query("id", param.String(v))
 			}
 
 		}
@@ -30362,7 +30362,7 @@ func NewListVpcsRequest(server string, projectID string, params *ListVpcsParams)
 		if params.Name != nil {
 
 			for _, v := range params.Name {
-				queryURL = param.Query(queryURL, "name", param.String(v))
+				queryURL.Query("name", param.String(v))
 			}
 
 		}
@@ -30370,7 +30370,7 @@ func NewListVpcsRequest(server string, projectID string, params *ListVpcsParams)
 		if params.Description != nil {
 
 			for _, v := range params.Description {
-				queryURL = param.Query(queryURL, "description", param.String(v))
+				queryURL.Query("description", param.String(v))
 			}
 
 		}
@@ -30378,14 +30378,14 @@ func NewListVpcsRequest(server string, projectID string, params *ListVpcsParams)
 		if params.Cidr != nil {
 
 			for _, v := range params.Cidr {
-				queryURL = param.Query(queryURL, "cidr", param.String(v))
+				queryURL.Query("cidr", param.String(v))
 			}
 
 		}
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30410,7 +30410,7 @@ func NewShowVpcVpcRequest(server string, projectID string, vpcID string) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, string(queryURL), nil)
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30446,7 +30446,7 @@ func NewAddVpcExtendCidrRequestWithBody(server string, projectID string, vpcID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -30484,7 +30484,7 @@ func NewRemoveVpcExtendCidrRequestWithBody(server string, projectID string, vpcI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, string(queryURL), body)
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}

@@ -2,9 +2,10 @@
 // generated clients' requests, without reflection: the request builders
 // that specs/templates/client.tmpl writes call it for every parameter of a
 // primitive type (or an exploded array of them) and build each URL in one
-// buffer that http.NewRequest parses once. Other parameters (objects,
-// formats such as date-time) still go through oapi-codegen's runtime, and
-// their already-encoded query fragments are appended with RawQuery.
+// buffer (Builder) that http.NewRequest parses once. Other parameters
+// (objects, formats such as date-time) still go through oapi-codegen's
+// runtime, and their already-encoded query fragments are appended with
+// Builder.RawQuery.
 //
 // The encodings are oapi-codegen's: a path parameter is one segment escaped
 // as url.PathEscape does, a query value as url.QueryEscape does (a space is
@@ -24,76 +25,91 @@ import (
 	"unsafe"
 )
 
-// URL returns server followed by path, in which each "{name}" is replaced
-// by the next of values escaped as one path segment. A "#..." ending the
-// path is dropped: it is how a spec tells apart operations that share a
-// method and path ("/v3/auth/tokens#KeystoneCreateUserTokenByPassword"),
-// never sent. The buffer has room for a query; append parameters with
-// Query and RawQuery, and pass string(url) to http.NewRequest.
-func URL(server, path string, values ...string) ([]byte, error) {
+// Builder is a request URL being written: server and path first (URL),
+// then query parameters (Query, RawQuery), then String for
+// http.NewRequest. Its zero value is not useful.
+type Builder struct {
+	buf []byte
+	// fragment ends the URL after the query: a spec's path "/router/rest#m"
+	// tells apart operations sharing a method and path, and wrappers/top's
+	// Transport reads the API method from it. net/http never sends it.
+	fragment string
+}
+
+// URL starts a request URL: server followed by path, in which each
+// "{name}" is replaced by the next of values escaped as one path segment.
+func URL(server, path string, values ...string) (Builder, error) {
+	var u Builder
 	if i := strings.IndexByte(path, '#'); i >= 0 {
-		path = path[:i]
+		path, u.fragment = path[:i], path[i:]
 	}
 	if i := strings.IndexAny(server, "?#"); i >= 0 {
-		return nil, fmt.Errorf("param: server URL %q has a query or fragment", server[:i])
+		return u, fmt.Errorf("param: server URL %q has a query or fragment", server[:i])
 	}
 	server = strings.TrimRight(server, "/")
-	size := len(server) + len(path) + 64
+	size := len(server) + len(path) + len(u.fragment) + 64
 	for _, v := range values {
 		size += len(v) + len(v)/2
 	}
-	u := make([]byte, 0, size)
-	u = append(u, server...)
+	u.buf = make([]byte, 0, size)
+	u.buf = append(u.buf, server...)
 	if path != "" && path[0] != '/' {
-		u = append(u, '/')
+		u.buf = append(u.buf, '/')
 	}
 	for _, v := range values {
 		open := strings.IndexByte(path, '{')
 		end := strings.IndexByte(path[open+1:], '}') + open + 1
 		if open < 0 || end <= open {
-			return nil, fmt.Errorf("param: path %q has fewer parameters than the %d values given", path, len(values))
+			return u, fmt.Errorf("param: path %q has fewer parameters than the %d values given", path, len(values))
 		}
 		name := path[open+1 : end]
 		switch v {
 		case "":
-			return nil, fmt.Errorf("param: path parameter %s is empty", name)
+			return u, fmt.Errorf("param: path parameter %s is empty", name)
 		case ".", "..":
-			return nil, fmt.Errorf("param: path parameter %s is %q, which would name another path", name, v)
+			return u, fmt.Errorf("param: path parameter %s is %q, which would name another path", name, v)
 		}
-		u = append(u, path[:open]...)
-		u = appendEscaped(u, v, pathSegment)
+		u.buf = append(u.buf, path[:open]...)
+		u.buf = appendEscaped(u.buf, v, pathSegment)
 		path = path[end+1:]
 	}
 	if strings.IndexByte(path, '{') >= 0 {
-		return nil, fmt.Errorf("param: path has more parameters than the %d values given: %q", len(values), path)
+		return u, fmt.Errorf("param: path has more parameters than the %d values given: %q", len(values), path)
 	}
-	return append(u, path...), nil
+	u.buf = append(u.buf, path...)
+	return u, nil
 }
 
-// Query appends name=value to u's query, both escaped as url.QueryEscape
+// Query appends name=value to the query, both escaped as url.QueryEscape
 // escapes them.
-func Query(u []byte, name, value string) []byte {
-	u = querySeparator(u)
-	u = appendEscaped(u, name, queryComponent)
-	u = append(u, '=')
-	return appendEscaped(u, value, queryComponent)
+func (u *Builder) Query(name, value string) {
+	u.separator()
+	u.buf = appendEscaped(u.buf, name, queryComponent)
+	u.buf = append(u.buf, '=')
+	u.buf = appendEscaped(u.buf, value, queryComponent)
 }
 
-// RawQuery appends fragment, already encoded ("a=1&b=2"), to u's query.
-func RawQuery(u []byte, fragment string) []byte {
-	if fragment == "" {
-		return u
+// RawQuery appends fragment, already encoded ("a=1&b=2"), to the query.
+func (u *Builder) RawQuery(fragment string) {
+	if fragment != "" {
+		u.separator()
+		u.buf = append(u.buf, fragment...)
 	}
-	return append(querySeparator(u), fragment...)
 }
 
-func querySeparator(u []byte) []byte {
-	for _, c := range u {
+// String returns the URL.
+func (u *Builder) String() string {
+	return string(append(u.buf, u.fragment...))
+}
+
+func (u *Builder) separator() {
+	for _, c := range u.buf {
 		if c == '?' {
-			return append(u, '&')
+			u.buf = append(u.buf, '&')
+			return
 		}
 	}
-	return append(u, '?')
+	u.buf = append(u.buf, '?')
 }
 
 // String is a string parameter's text (the generated code calls it for
