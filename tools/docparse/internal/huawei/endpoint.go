@@ -94,10 +94,22 @@ func parsePathRef(method, raw string) (endpoint, bool) {
 }
 
 // cleanPath drops the emphasis some pages put around placeholders
-// (/_{project_id}_/), a trailing slash, and the query string, whose
-// parameter names it returns.
+// (/_{project_id}_/), a trailing slash, and the query string ("?a=x&b=y",
+// "{?a,b}" or "[?a, b]"), whose parameter names it returns.
 func cleanPath(raw string) (path string, query []string) {
 	raw = strings.ReplaceAll(raw, "**", "")
+	if i := strings.Index(raw, "[?"); i >= 0 {
+		// A list of the query's names in brackets:
+		// /api-groups[?page_size, page_no, id, name]
+		list, _, _ := strings.Cut(raw[i+2:], "]")
+		for _, name := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == '&' || r == ' ' }) {
+			name, _, _ = strings.Cut(name, "=")
+			if name = strings.Trim(name, "_{}"); name != "" {
+				query = append(query, name)
+			}
+		}
+		raw = raw[:i]
+	}
 	if i := strings.Index(raw, "{?"); i >= 0 {
 		// RFC 6570 form: /flavors/detail{?minDisk,minRam}
 		list, _, _ := strings.Cut(raw[i+2:], "}")

@@ -25,6 +25,8 @@ func TestEndpointLines(t *testing.T) {
 		{"GET https://iam.myhuaweicloud.com/v3/users?domain_id={domain_id}&name={name}", "GET", "/v3/users", []string{"domain_id", "name"}},
 		{"GET /v2.1/{project_id}/flavors/detail{?minDisk,minRam,is_public}", "GET", "/v2.1/{project_id}/flavors/detail", []string{"minDisk", "minRam", "is_public"}},
 		{"GET https://{_Endpoint_}/v3/{project_id}/backups?instance_id={instance_id}&begin_time={begin _time}", "GET", "/v3/{project_id}/backups", []string{"instance_id", "begin_time"}},
+		{"GET /v1/{project_id}/apigw/instances/{instance_id}/api-groups[?page_size, page_no, id, name]", "GET", "/v1/{project_id}/apigw/instances/{instance_id}/api-groups", []string{"page_size", "page_no", "id", "name"}},
+		{"GET /v1/{project_id}/apigw/apis[?page_size=10&name]", "GET", "/v1/{project_id}/apigw/apis", []string{"page_size", "name"}},
 		{"-   DELETE /v2/{project_id}/keypairs/{keypair_name}", "DELETE", "/v2/{project_id}/keypairs/{keypair_name}", nil},
 		{"**POST** /v1/x/", "POST", "/v1/x", nil},
 		{"POST /v3/{_project_id_}/instances/{_instance_id_}/action", "POST", "/v3/{project_id}/instances/{instance_id}/action", nil},

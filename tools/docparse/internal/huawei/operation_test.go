@@ -21,6 +21,10 @@ func TestURISpellings(t *testing.T) {
 			"GET", "/rds/v1/{project_id}/backups", "path:project_id query:limit"},
 		{"URI line inside 功能介绍", "# 查询\n\n## 功能介绍\n\n查询。\n\nURI\n\nPOST https://{Endpoint}/v3/{project_id}/jobs\n",
 			"POST", "/v3/{project_id}/jobs", ""}, // path parameters without a table are added later
+		{"query names in brackets in the 请求方法/URI table", "# 查询\n\n## URI\n\n" +
+			"|请求方法|URI|\n|--|--|\n|GET|/v1/{project_id}/groups[?page_size, name]|\n\n" +
+			"**表 2**  参数说明\n\n|名称|是否必选|类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目|\n|page_size|否|Integer|条数|\n|name|否|String|名称|\n",
+			"GET", "/v1/{project_id}/groups", "path:project_id query:page_size query:name"},
 		{"method line in a code block", "# 删除\n\n## URI\n\n```\nDELETE /v1/{project_id}/services/{service_id}\n```\n",
 			"DELETE", "/v1/{project_id}/services/{service_id}", ""},
 		{"example URL after 样例 is not the path", "# 查询\n\n## URI\n\nGET /v1/{project_id}/quotas\n\n样例：\n\n```\nGET https://{Endpoint}/v1/abc/other\n```\n",
