@@ -238,8 +238,10 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 			t.label, t.caption = "", caption.Bold
 		}
 	}
-	t.typeName = typeNameOf(t.caption)
 	t.kind = kindOf(t.caption)
+	if t.kind != kindURI {
+		t.typeName = typeNameOf(t.caption)
+	}
 	if isStatusTable(b.Table.Header) {
 		p.readStatusTable(t)
 		return
@@ -321,7 +323,7 @@ const (
 )
 
 func kindOf(caption string) tableKind {
-	c := strings.ToLower(caption)
+	c := strings.ToLower(strings.TrimSpace(caption))
 	switch {
 	case strings.Contains(c, "路径参数") || strings.Contains(c, "path参数"):
 		return kindPath
@@ -331,6 +333,9 @@ func kindOf(caption string) tableKind {
 		return kindHeader
 	case strings.Contains(c, "body参数") || strings.Contains(c, "消息体"):
 		return kindBody
+	case strings.HasPrefix(c, "uri参数") || strings.HasPrefix(c, "uri中的参数"):
+		// "URI参数说明": the URI's parameters, not a type named URI.
+		return kindURI
 	}
 	return kindObject
 }

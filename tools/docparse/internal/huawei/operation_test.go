@@ -25,6 +25,9 @@ func TestURISpellings(t *testing.T) {
 			"|请求方法|URI|\n|--|--|\n|GET|/v1/{project_id}/groups[?page_size, name]|\n\n" +
 			"**表 2**  参数说明\n\n|名称|是否必选|类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目|\n|page_size|否|Integer|条数|\n|name|否|String|名称|\n",
 			"GET", "/v1/{project_id}/groups", "path:project_id query:page_size query:name"},
+		{"URI参数说明 is the URI's parameter table, not a type named URI", "# 删除\n\n## URI\n\nDELETE /v2/{project_id}/fgs/functions/{function_urn}/aliases/{alias_name}?force=true\n\n" +
+			"**表 1**  URI参数说明\n\n|参数|类型|必选|说明|\n|--|--|--|--|\n|project_id|String|是|项目|\n|function_urn|String|是|函数|\n|alias_name|String|是|别名|\n|force|Boolean|否|强制|\n",
+			"DELETE", "/v2/{project_id}/fgs/functions/{function_urn}/aliases/{alias_name}", "path:project_id path:function_urn path:alias_name query:force"},
 		{"method line in a code block", "# 删除\n\n## URI\n\n```\nDELETE /v1/{project_id}/services/{service_id}\n```\n",
 			"DELETE", "/v1/{project_id}/services/{service_id}", ""},
 		{"example URL after 样例 is not the path", "# 查询\n\n## URI\n\nGET /v1/{project_id}/quotas\n\n样例：\n\n```\nGET https://{Endpoint}/v1/abc/other\n```\n",
