@@ -14,6 +14,7 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 	// Lines are cut one at a time, and the JSON read from where it starts,
 	// rather than splitting the block and joining the rest again.
 	start, startOff := -1, 0
+	code, codeLoc := "", model.Loc{}
 	headers := map[string]string{}
 	rest := b.Text
 	for i, off := 0, 0; ; i++ {
@@ -22,6 +23,12 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
 			start, startOff = i, off
 			break
+		}
+		if m := statusStatementRE.FindStringSubmatch(t); m != nil && sec == secResponseExample {
+			// "STATUS CODE 204" or "无（STATUS CODE 204）": the answer's
+			// status, with no body shown.
+			code = m[1]
+			codeLoc = model.Loc{File: p.file, Line: b.Line + 1 + i, What: "example"}
 		}
 		skip := uriLineRE.MatchString(t) || t == "" || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")
 		if name, value, ok := strings.Cut(t, ":"); !skip && ok && sec == secResponseExample && !strings.ContainsAny(name, " \t") {
@@ -35,6 +42,16 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 	status := ""
 	if sec == secResponseExample {
 		status = group
+	}
+	if code != "" {
+		if status == "" {
+			status = code
+		}
+		if status == code {
+			p.statusCodes = append(p.statusCodes, statusRow{code: code, loc: codeLoc})
+		} else {
+			p.diags.Warnf(codeLoc, "example says status %s under the marker of status %s; read as %s", code, status, status)
+		}
 	}
 	if start < 0 {
 		if len(headers) > 0 {

@@ -57,3 +57,23 @@ func TestStatusLines(t *testing.T) {
 		}
 	}
 }
+
+func TestStatusStatements(t *testing.T) {
+	for in, want := range map[string]string{
+		"STATUS CODE 204":     "204",
+		"无（STATUS CODE 204）":  "204",
+		"无 (Status Code 202)": "202",
+		"status code: 200":    "200",
+		"STATUS CODE 2040":    "",
+		"无":                   "",
+		"204":                 "", // a status section's line, read elsewhere
+	} {
+		got := ""
+		if m := statusStatementRE.FindStringSubmatch(in); m != nil {
+			got = m[1]
+		}
+		if got != want {
+			t.Errorf("statusStatementRE(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -107,3 +107,19 @@ func TestExampleLabels(t *testing.T) {
 		t.Errorf("request body %+v without a table", op.RequestBody)
 	}
 }
+
+// An example that is only its status ("STATUS CODE 204", or "无（STATUS CODE
+// 204）" with full-width parentheses) documents that status without a body.
+func TestStatusOnlyExample(t *testing.T) {
+	for _, ex := range []string{"STATUS CODE 204", "无（STATUS CODE 204）", "无(status code 204)"} {
+		page := "# 删除\n\n## URI\n\nDELETE /v2/{project_id}/rules/{rule_id}\n\n" + pathTable + "\n## 响应\n\n-   响应样例\n\n    ```\n    " + ex + "\n    ```\n"
+		pg, diags := ReadAPIReference("p.md", []byte(page))
+		op := pg.Operations[0]
+		if len(op.Responses) != 1 || op.Responses[0].Status != "204" || op.Responses[0].Body != nil || op.Responses[0].Loc.Line != 19 {
+			t.Errorf("%q: responses %+v, want one 204 without a body, at line 19", ex, op.Responses)
+		}
+		if len(diags) != 0 {
+			t.Errorf("%q: diagnostics %v", ex, diags)
+		}
+	}
+}
