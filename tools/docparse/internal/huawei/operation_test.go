@@ -123,3 +123,56 @@ func TestStatusOnlyExample(t *testing.T) {
 		}
 	}
 }
+
+// Older pages name the operation in a list item: "-   接口名称" with the
+// name on the next line, or after a colon on the same line. The name is a
+// hint with its location; the title and path would derive another.
+func TestInterfaceNameItem(t *testing.T) {
+	const uri = "\n## URI\n\n-   URI格式\n\n    DELETE /v2/{project_id}/{resource_type}/{resource_id}/tags/{key}\n"
+	for _, tc := range []struct {
+		name, intro string
+		want        string // the hint, "" for none
+		line        int
+		note        string // a substring of the one note expected, "" for none
+	}{
+		{"next line", "-   接口名称\n\n    DeleteResourceTag\n\n\n-   功能描述\n\n    删除标签。\n", "DeleteResourceTag", 5, ""},
+		{"same line", "-   接口名称：DeleteResourceTag\n-   功能描述\n\n    删除标签。\n", "DeleteResourceTag", 3, ""},
+		{"not an identifier", "-   接口名称\n\n    删除资源标签\n", "", 0, `接口名称 "删除资源标签" is not an English identifier`},
+		{"no name before the next item", "-   接口名称\n-   功能描述\n\n    删除标签。\n", "", 0, "接口名称 is not followed by a name"},
+		{"not a list item", "接口名称\n\n    DeleteResourceTag\n", "", 0, ""},
+	} {
+		page := "# 删除资源标签<a name=\"ZH-CN_TOPIC_0105885510\"></a>\n\n" + tc.intro + uri
+		pg, diags := ReadAPIReference("p.md", []byte(page))
+		op := pg.Operations[0]
+		var got []string
+		for _, h := range op.IDHints {
+			if h.Source == "name" {
+				got = append(got, h.Name)
+				if h.Loc.Line != tc.line || h.Loc.What != "接口名称" {
+					t.Errorf("%s: hint at %v, want line %d (接口名称)", tc.name, h.Loc, tc.line)
+				}
+			}
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s: name hints %v, want %q", tc.name, got, tc.want)
+		}
+		if tc.want != "" && strings.Contains(op.Description, tc.want) {
+			t.Errorf("%s: the name is left in the description %q", tc.name, op.Description)
+		}
+		if op.Path != "/v2/{project_id}/{resource_type}/{resource_id}/tags/{key}" {
+			t.Errorf("%s: path %q", tc.name, op.Path)
+		}
+		notes := 0
+		for _, d := range diags {
+			if strings.Contains(d.Msg, "接口名称") {
+				notes++
+				if tc.note == "" || !strings.Contains(d.Msg, tc.note) || d.Severity != model.Note {
+					t.Errorf("%s: diagnostic %v", tc.name, d)
+				}
+			}
+		}
+		if (tc.note != "") != (notes == 1) {
+			t.Errorf("%s: diagnostics %v, want one note saying %q", tc.name, diags, tc.note)
+		}
+	}
+}

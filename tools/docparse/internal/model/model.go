@@ -144,7 +144,7 @@ type Operation struct {
 // IDHint is one English operation name a page suggests.
 type IDHint struct {
 	Loc    Loc
-	Source string // "anchor" (title anchor), "explorer" (API Explorer link), "sdk" (SDK call)
+	Source string // "anchor" (title anchor), "name" (a 接口名称 item), "explorer" (API Explorer link), "sdk" (SDK call)
 	Name   string
 }
 

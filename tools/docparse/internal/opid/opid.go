@@ -3,8 +3,10 @@
 // The rule, in order (the first that yields a free name wins):
 //
 //  1. the service file's operationId (set before this stage runs);
-//  2. an id the page itself states for the operation: the title anchor when
-//     it is an English identifier, a TOP API name, an SDK call;
+//  2. an id the page itself states for the operation: the name a 接口名称
+//     list item gives, when it agrees with the page (as the Explorer link
+//     must, below); the title anchor when it is an English identifier, a TOP
+//     API name, an SDK call;
 //  3. the API Explorer link (api=ListVpcs) when it agrees with the page: its
 //     verb is of the same kind as the title's (查询 → List/Show/Get…,
 //     删除 → Delete/Remove…) and does not contradict the HTTP method;
@@ -70,7 +72,8 @@ func choose(op *model.Operation, title verbKind, taken map[string]bool, diags *m
 		if !isIdentifier(h.Name) || taken[h.Name] {
 			continue
 		}
-		if h.Source != "explorer" {
+		what, checked := checkedSources[h.Source]
+		if !checked {
 			return h.Name, FromPage
 		}
 		v := verbOf(h.Name)
@@ -82,13 +85,16 @@ func choose(op *model.Operation, title verbKind, taken map[string]bool, diags *m
 		}
 		switch {
 		case v != kindNone && agree != kindNone && v != agree:
-			diags.Warnf(h.Loc, "API Explorer link names %s, but the title %q says %s; not used", h.Name, op.Summary, title)
+			diags.Warnf(h.Loc, "%s names %s, but the title %q says %s; not used", what, h.Name, op.Summary, title)
 			continue
 		case v != kindNone && contradicts(v, op.Method):
-			diags.Warnf(h.Loc, "API Explorer link names %s, but the method is %s; not used", h.Name, op.Method)
+			diags.Warnf(h.Loc, "%s names %s, but the method is %s; not used", what, h.Name, op.Method)
 			continue
 		}
-		return h.Name, FromExplorer
+		if h.Source == "explorer" {
+			return h.Name, FromExplorer
+		}
+		return h.Name, FromPage
 	}
 	if id := derive(op, title, taken); id != "" {
 		return id, FromDerived
@@ -96,20 +102,32 @@ func choose(op *model.Operation, title verbKind, taken map[string]bool, diags *m
 	return "", ""
 }
 
-// hints are the page's suggestions, page-stated ones before the Explorer's.
+// checkedSources are the hints that must agree with the title and the
+// method to be used (an Explorer link, or a 接口名称 item, can be copied from
+// another page), with the words their warnings name them by.
+var checkedSources = map[string]string{
+	"explorer": "API Explorer link",
+	"name":     "接口名称",
+}
+
+// hints are the page's suggestions: a 接口名称 item first (a label saying
+// what the name is), then the other page-stated ones, then the Explorer's.
 func hints(op *model.Operation) []model.IDHint {
-	var stated, explorer []model.IDHint
+	var named, stated, explorer []model.IDHint
 	for _, h := range op.IDHints {
-		if h.Source == "explorer" {
+		switch h.Source {
+		case "explorer":
 			explorer = append(explorer, h)
-		} else {
+		case "name":
+			named = append(named, h)
+		default:
 			stated = append(stated, h)
 		}
 	}
 	if len(op.IDHints) == 0 && op.IDHint != "" {
 		stated = append(stated, model.IDHint{Loc: op.Loc, Source: "page", Name: op.IDHint})
 	}
-	return append(stated, explorer...)
+	return append(append(named, stated...), explorer...)
 }
 
 func isIdentifier(s string) bool {

@@ -15,6 +15,10 @@ func explorer(name string) model.IDHint {
 	return model.IDHint{Loc: model.Loc{File: "p.md", Line: 9}, Source: "explorer", Name: name}
 }
 
+func named(name string) model.IDHint {
+	return model.IDHint{Loc: model.Loc{File: "p.md", Line: 7, What: "接口名称"}, Source: "name", Name: name}
+}
+
 func TestAssign(t *testing.T) {
 	cases := []struct {
 		name   string
@@ -28,6 +32,9 @@ func TestAssign(t *testing.T) {
 		{"explorer contradicts the title", op("删除地址组", "DELETE", "/v3/{project_id}/vpc/address-groups/{address_group_id}", explorer("UpdateAddressGroup")), "DeleteAddressGroup", FromDerived, "API Explorer link names UpdateAddressGroup"},
 		{"explorer contradicts the method", op("端口", "DELETE", "/v2.0/ports/{port_id}", explorer("ListPorts")), "DeletePort", FromDerived, "but the method is DELETE"},
 		{"anchor before explorer", op("x", "GET", "/v3/auth/tokens", model.IDHint{Source: "anchor", Name: "KeystoneValidateToken"}, explorer("ShowToken")), "KeystoneValidateToken", FromPage, ""},
+		{"接口名称 before anchor and explorer", op("删除资源标签", "DELETE", "/v2/{project_id}/{resource_type}/{resource_id}/tags/{key}", model.IDHint{Source: "anchor", Name: "DeleteTag"}, named("DeleteResourceTag"), explorer("DeleteTags")), "DeleteResourceTag", FromPage, ""},
+		{"接口名称 without a known verb", op("查询SMN支持的API版本号信息", "GET", "/", named("QueryApiSupportVersions")), "QueryApiSupportVersions", FromPage, ""},
+		{"接口名称 contradicts the method", op("删除主题", "DELETE", "/v2/{project_id}/notifications/topics/{topic_urn}", named("CreateTopic")), "DeleteTopic", FromDerived, "接口名称 names CreateTopic, but the title \"删除主题\" says delete"},
 		{"list derived", op("查询子网列表", "GET", "/v1/{project_id}/subnets"), "ListSubnets", FromDerived, ""},
 		{"show derived", op("查询子网", "GET", "/v1/{project_id}/subnets/{subnet_id}"), "ShowSubnet", FromDerived, ""},
 		{"create derived singular", op("创建安全组", "POST", "/v1/{project_id}/security-groups"), "CreateSecurityGroup", FromDerived, ""},
