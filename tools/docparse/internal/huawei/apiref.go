@@ -95,6 +95,36 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 	return p.result(FamilyAPIReference)
 }
 
+// nameItem reads a list item that names the operation: "-   接口名称" (the
+// name on the next line, name "") or "-   接口名称：CreateTopic".
+func nameItem(raw string) (name string, ok bool) {
+	t := strings.TrimSpace(raw)
+	item := stripListMarker(t)
+	if item == t {
+		return "", false
+	}
+	rest, found := strings.CutPrefix(strings.TrimSpace(mdhtml.CleanInline(item)), "接口名称")
+	if !found {
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	for _, colon := range []string{":", "："} {
+		rest = strings.TrimSpace(strings.TrimPrefix(rest, colon))
+	}
+	return rest, true
+}
+
+// addNameHint records the name a 接口名称 item gives, when it is one.
+func (p *page) addNameHint(name string, line int) {
+	at := model.Loc{File: p.file, Line: line, What: "接口名称"}
+	name = strings.TrimSpace(name)
+	if !camelRE.MatchString(name) {
+		p.diags.Notef(at, "接口名称 %q is not an English identifier; not used as the operationId", name)
+		return
+	}
+	p.op.IDHints = append(p.op.IDHints, model.IDHint{Loc: at, Source: "name", Name: name})
+}
+
 // result is the page read: one operation and what was found on the way.
 func (p *page) result(family string) (*model.Page, model.Diagnostics) {
 	return &model.Page{Loc: model.Loc{File: p.file}, Family: family, Operations: []*model.Operation{p.op}}, p.diags
@@ -128,8 +158,13 @@ func (p *page) scan() {
 		}
 		p.noteSection(s, b.Line)
 	}
+	var awaitName *mdhtml.Block // a 接口名称 item whose name is on the next line
 	for i := range p.blocks {
 		b := &p.blocks[i]
+		if awaitName != nil && b.Kind != mdhtml.Text {
+			p.diags.Notef(model.Loc{File: p.file, Line: awaitName.Line, What: "接口名称"}, "接口名称 is not followed by a name; ignored")
+			awaitName = nil
+		}
 		switch b.Kind {
 		case mdhtml.Heading:
 			lastCaption, lastText = nil, ""
@@ -167,6 +202,25 @@ func (p *page) scan() {
 			}
 			lastCaption = b
 		case mdhtml.Text:
+			if awaitName != nil {
+				t := strings.TrimSpace(b.Raw)
+				if stripListMarker(t) == t {
+					// The line after "-   接口名称" is the name.
+					p.addNameHint(b.Text, b.Line)
+					awaitName = nil
+					continue
+				}
+				p.diags.Notef(model.Loc{File: p.file, Line: awaitName.Line, What: "接口名称"}, "接口名称 is not followed by a name; ignored")
+				awaitName = nil
+			}
+			if name, ok := nameItem(b.Raw); ok {
+				if name == "" {
+					awaitName = b
+				} else {
+					p.addNameHint(name, b.Line)
+				}
+				continue
+			}
 			if isURILabel(b.Text) {
 				switchTo(b, secURI, "")
 				continue
@@ -240,7 +294,6 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 		if t.caption == "" {
 			t.label, t.caption = "", caption.Bold
 		}
-		t.caption = stripFootnote(t.caption) // "[1] tags字段数据结构说明"
 	}
 	t.kind = kindOf(t.caption)
 	if t.kind != kindURI {

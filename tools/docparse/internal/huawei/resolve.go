@@ -485,6 +485,8 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 		return &model.Schema{Loc: c.at, Type: ref.prim[0], Format: ref.prim[1], MaxLength: ref.maxLength}
 	case refTimestamp:
 		return r.timestampSchema(c)
+	case refEnum:
+		return r.enumSchema(c)
 	case refMap:
 		s := &model.Schema{Loc: c.at, Type: model.TypeObject}
 		switch v := ref.elem; {
@@ -605,6 +607,22 @@ func (r *resolver) untypedSchema(c *rowCtx) *model.Schema {
 	// A cell that says "无" or "null" says it is no string either.
 	r.diags.Warnf(c.typeLoc(), "no type and no example shows %q; the value is left untyped (any JSON value)", c.path)
 	return &model.Schema{Loc: c.at, Type: model.TypeAny}
+}
+
+// enumSchema reads a type cell that says only "enum": the value is one of
+// some values, of the type the page's example shows, else text; a note
+// says which.
+func (r *resolver) enumSchema(c *rowCtx) *model.Schema {
+	typeText := strings.TrimSpace(c.f.typ.Text)
+	if !c.param {
+		if v, ok := r.exampleAt(c); ok && v != nil {
+			s := model.InferSchema(v, c.at)
+			r.diags.Notef(c.typeLoc(), "type %q names no value type; read as %s, as the example shows", typeText, s.Type)
+			return s
+		}
+	}
+	r.diags.Notef(c.typeLoc(), "type %q names no value type and no example shows one; read as a string", typeText)
+	return &model.Schema{Loc: c.at, Type: model.TypeString}
 }
 
 // timestampSchema reads a Timestamp by what the example and the

@@ -17,6 +17,7 @@ const (
 	refObject            // fields in another table (named, label or a link say which), or none
 	refMap               // Map<String,X>: elem is the value type; nil when any value goes
 	refTimestamp         // integer epoch or date-time string: the description and example decide
+	refEnum              // "enum": one of some values of a type the cell does not name; the example decides
 )
 
 // typeRef is a parsed 参数类型 cell.
@@ -54,6 +55,9 @@ var primitives = map[string][2]string{
 	"number": {model.TypeNumber, "double"}, "numbers": {model.TypeNumber, "double"}, "bigdecimal": {model.TypeNumber, "double"},
 	"float": {model.TypeNumber, "double"}, "double": {model.TypeNumber, "double"},
 	"boolean": {model.TypeBoolean, ""}, "booleans": {model.TypeBoolean, ""}, "bool": {model.TypeBoolean, ""},
+	// "Uuid-Str": a UUID written as text; no format, as the pages' UUIDs are
+	// not always RFC 4122 strings (32 hex digits without dashes).
+	"uuid-str": {model.TypeString, ""}, "uuid": {model.TypeString, ""},
 }
 
 // primitive looks word up in primitives. It lower-cases ASCII letters into
@@ -94,7 +98,10 @@ func readType(text string) (typeRef, bool) {
 	}
 	// "String。", "Int.": a sentence's full stop after the type.
 	t = strings.TrimRight(t, "。.；; ")
-	t = stripFootnote(t) // "List<resource_tag>[1]"
+	if strings.EqualFold(t, "enum") {
+		// Only a whole cell: "List<enum>" would need the example's items.
+		return typeRef{kind: refEnum}, true
+	}
 	ref, ok := parseRef(t, 0)
 	if !ok {
 		return typeRef{}, false
@@ -409,6 +416,8 @@ func (ref typeRef) write(b *strings.Builder) {
 		}
 	case refTimestamp:
 		b.WriteString("timestamp")
+	case refEnum:
+		b.WriteString("enum")
 	case refObject:
 		b.WriteString("object")
 		if ref.dict {

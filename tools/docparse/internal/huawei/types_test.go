@@ -1,8 +1,11 @@
 package huawei
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
 
 // Every spelling the corpus's type columns use, and the issue's list, read
@@ -44,6 +47,10 @@ func TestTypeSpellings(t *testing.T) {
 		"Map<String,HardDetail>":                "map<object(HardDetail)>",
 		"Array<Map<String,Object>>":             "array<map<object>>",
 		"Timestamp":                             "timestamp",
+		"Uuid-Str":                              "string",
+		"UUID":                                  "string",
+		"enum":                                  "enum",
+		"Enum。":                                 "enum",
 		"String(255)":                           "string(255)",
 		"Integer or Float":                      "number/double",
 		"Long or Integer":                       "integer/int64",
@@ -109,7 +116,7 @@ func TestTypeSummary(t *testing.T) {
 // the way down (no array or map of an unset kind).
 func FuzzReadType(f *testing.F) {
 	for _, s := range []string{"Map<String,Array<String>>", "List<A>B>", "字典数据结构，请参见表3。", "Array of Tag objects", "String(255)",
-		"[][]String", "*[]*String", "Map<String,Map<String,", "Integer or Float", "表", "列表数据结构，请参见表", "<>", "Array<>", "结构数组"} {
+		"[][]String", "*[]*String", "Map<String,Map<String,", "Integer or Float", "表", "列表数据结构，请参见表", "<>", "Array<>", "结构数组", "Uuid-Str", "enum"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -155,5 +162,37 @@ func TestDescLabelIsLinear(t *testing.T) {
 	}
 	if got := descLabel("详情请参见表3，或表4。"); got != "" {
 		t.Errorf("two labels: %q, want none", got)
+	}
+}
+
+// A cell saying only "enum" takes the type its example value shows, else
+// string, with a located note either way; "Uuid-Str" is a string.
+func TestEnumAndUUIDCells(t *testing.T) {
+	page := "# 删除Zone\n\n## URI\n\nDELETE /v2/zones/{zone_id}\n\n" +
+		"**表 1**  路径参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|zone_id|是|Uuid-Str|Zone ID|\n\n" +
+		"## 响应\n\n**表 2**  响应Body参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|status|enum|状态|\n|masters|enum|主节点|\n|mode|enum|模式|\n|serial|int|序列|\n\n" +
+		"## 响应样例\n\n```\n{\"status\": \"PENDING_DELETE\", \"masters\": [], \"serial\": 1}\n```\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	op := pg.Operations[0]
+	want := "path zone_id*: string\n" +
+		"200 body: object\n  status: string\n  masters: array of any\n  mode: string\n  serial: integer/int64\n"
+	if got := describe(op); got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+	var notes []string
+	for _, d := range diags {
+		if d.Severity != model.Note || d.Loc.What != "参数类型" {
+			t.Errorf("unexpected diagnostic %v", d)
+			continue
+		}
+		notes = append(notes, fmt.Sprintf("%d %s", d.Loc.Row, d.Msg))
+	}
+	wantNotes := []string{
+		`1 type "enum" names no value type; read as string, as the example shows`,
+		`2 type "enum" names no value type; read as array, as the example shows`,
+		`3 type "enum" names no value type and no example shows one; read as a string`,
+	}
+	if strings.Join(notes, "\n") != strings.Join(wantNotes, "\n") {
+		t.Errorf("notes\n%s\nwant\n%s", strings.Join(notes, "\n"), strings.Join(wantNotes, "\n"))
 	}
 }
