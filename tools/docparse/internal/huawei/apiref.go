@@ -39,6 +39,9 @@ type page struct {
 	// ("PATH：/x", "Method：GET"), waiting for the other half.
 	labelled     endpoint
 	endpointLine int
+	// bareContentType is a Content-Type header row that names no media
+	// type: worth a warning only if the operation turns out to have a body.
+	bareContentType *model.Loc
 }
 
 type statusRow struct {
@@ -459,6 +462,8 @@ func (p *page) build() {
 	p.attachExamples(response)
 	if p.op.RequestBody != nil && p.op.RequestBody.Schema == nil {
 		p.op.RequestBody = nil // a Content-Type header without a body table
+	} else if p.op.RequestBody != nil && p.bareContentType != nil {
+		p.diags.Warnf(*p.bareContentType, "Content-Type header names no media type; application/json assumed")
 	}
 	p.op.Responses = sortedResponses(responses)
 }
@@ -529,7 +534,9 @@ func (p *page) addRequestParams(params []*model.Param) {
 			case "content-type":
 				mt := mediaTypeRE.FindString(prm.Description)
 				if mt == "" {
-					p.diags.Warnf(prm.Loc, "Content-Type header names no media type; application/json assumed")
+					// "消息体的类型（格式）" on every page, GET included.
+					at := prm.Loc
+					p.bareContentType = &at
 					mt = "application/json"
 				}
 				if p.op.RequestBody == nil {

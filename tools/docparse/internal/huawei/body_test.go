@@ -39,3 +39,42 @@ func TestSDKSecondSuccessTable(t *testing.T) {
 		t.Errorf("want one warning at the second table, got %v", diags)
 	}
 }
+
+// A Content-Type row that names no media type ("消息体的类型（格式）", on
+// every page of some templates, GET and DELETE included) is worth a warning
+// only where the operation has a request body.
+func TestContentTypeWithoutMediaType(t *testing.T) {
+	const headers = "**表 2**  请求Header参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|Content-Type|是|String|消息体的类型（格式）|\n|X-Auth-Token|是|String|令牌|\n\n"
+	for _, tc := range []struct {
+		name, page string
+		warn       bool
+	}{
+		{"GET", "# 获取任务信息\n\n## URI\n\nGET /api/v3/projects/{project_id}/jobs/{job_id}\n\n## 请求参数\n\n" + headers, false},
+		{"DELETE", "# 删除PVC\n\n## URI\n\nDELETE /api/v1/namespaces/{namespace}/pvc/{name}\n\n## 请求参数\n\n" + headers, false},
+		{"POST with a body", "# 集群休眠\n\n## URI\n\nPOST /api/v3/projects/{project_id}/clusters/{cluster_id}/operation/hibernate\n\n## 请求参数\n\n" + headers +
+			"**表 3**  请求Body参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|kind|是|String|类型|\n", true},
+	} {
+		pg, diags := ReadAPIReference("p.md", []byte(tc.page))
+		op := pg.Operations[0]
+		var warned []string
+		for _, d := range diags {
+			if strings.Contains(d.Msg, "Content-Type") {
+				warned = append(warned, d.String())
+				if d.Loc.Line != 13 || d.Loc.Row != 1 {
+					t.Errorf("%s: warning at %v, want the Content-Type row (line 13, row 1)", tc.name, d.Loc)
+				}
+			}
+		}
+		if tc.warn != (len(warned) == 1) || len(warned) > 1 {
+			t.Errorf("%s: Content-Type diagnostics %v, want a warning: %v", tc.name, warned, tc.warn)
+		}
+		if (op.RequestBody != nil) != tc.warn {
+			t.Errorf("%s: request body %+v", tc.name, op.RequestBody)
+		}
+		for _, p := range op.Params {
+			if strings.EqualFold(p.Name, "Content-Type") {
+				t.Errorf("%s: Content-Type read as a parameter", tc.name)
+			}
+		}
+	}
+}
