@@ -78,3 +78,23 @@ func TestContentTypeWithoutMediaType(t *testing.T) {
 		}
 	}
 }
+
+// A JSON example with // comments outside its strings is read without
+// them, and a note names the lines; a URL inside a string is no comment.
+func TestExampleWithLineComments(t *testing.T) {
+	page := "# 查询配额\n\n## URI\n\nGET /v2/{project_id}/fgs/workflow-quota\n\n## 响应参数\n\n" +
+		"**表 1**  响应Body参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|unit|String|单位|\n|url|String|链接|\n\n" +
+		"## 响应示例\n\n```\n{\n    \"unit\": \"\",//单位为空\n    \"url\": \"https://x/y\"\n}\n```\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	op := pg.Operations[0]
+	if len(op.Responses) != 1 || op.Responses[0].Body == nil || len(op.Responses[0].Body.Examples) != 1 {
+		t.Fatalf("responses %+v (diagnostics %v), want the one example kept", op.Responses, diags)
+	}
+	got := op.Responses[0].Body.Examples[0].Value.(map[string]any)
+	if got["unit"] != "" || got["url"] != "https://x/y" {
+		t.Errorf("example %v", got)
+	}
+	if len(diags) != 1 || diags[0].Loc.Line != 20 || diags[0].Msg != "example has // comments (line 20); dropped before reading the JSON" {
+		t.Errorf("diagnostics %v, want one note at line 20", diags)
+	}
+}

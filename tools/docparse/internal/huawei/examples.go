@@ -2,6 +2,7 @@ package huawei
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
@@ -60,7 +61,23 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		return
 	}
 	at := model.Loc{File: p.file, Line: b.Line + 1 + start, What: "example"}
-	dec := json.NewDecoder(strings.NewReader(b.Text[startOff:]))
+	text := b.Text[startOff:]
+	if stripped, lines := stripLineComments(text); len(lines) > 0 {
+		// "unit": "",//单位为空 — a comment JSON has no room for.
+		first := at
+		first.Line += lines[0]
+		words := make([]string, len(lines))
+		for i, l := range lines {
+			words[i] = strconv.Itoa(at.Line + l)
+		}
+		where := "line "
+		if len(lines) > 1 {
+			where = "lines "
+		}
+		p.diags.Notef(first, "example has // comments (%s%s); dropped before reading the JSON", where, strings.Join(words, ", "))
+		text = stripped
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
@@ -107,4 +124,52 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 		}
 		resp.Body.Examples = append(resp.Body.Examples, e.ex)
 	}
+}
+
+// stripLineComments drops "//" comments that are outside JSON strings, to
+// the end of their line, and returns the (0-based) lines that had one. A
+// "//" inside a string ("https://...") is kept.
+func stripLineComments(text string) (string, []int) {
+	if !strings.Contains(text, "//") {
+		return text, nil
+	}
+	var b strings.Builder
+	var lines []int
+	line, inString, escaped := 0, false, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			case c == '\n':
+				inString = false // an unclosed string: the decoder reports it
+			}
+		case c == '"':
+			inString = true
+		case c == '/' && i+1 < len(text) && text[i+1] == '/':
+			end := strings.IndexByte(text[i:], '\n')
+			if end < 0 {
+				end = len(text) - i
+			}
+			if len(lines) == 0 || lines[len(lines)-1] != line {
+				lines = append(lines, line)
+			}
+			i += end - 1
+			continue
+		}
+		if c == '\n' {
+			line++
+		}
+		b.WriteByte(c)
+	}
+	if len(lines) == 0 {
+		return text, nil
+	}
+	return b.String(), lines
 }

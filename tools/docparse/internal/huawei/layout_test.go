@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -74,6 +75,24 @@ func TestStatusStatements(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("statusStatementRE(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestStripLineComments(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		lines    []int
+	}{
+		{"{\n  \"unit\": \"\",//单位为空\n  \"n\": 1\n}", "{\n  \"unit\": \"\",\n  \"n\": 1\n}", []int{1}},
+		{"{\"url\": \"https://x/y\"}", "{\"url\": \"https://x/y\"}", nil},
+		{"{\"a\": \"q\\\"//\", // c1\n\"b\": 2 // c2\n}", "{\"a\": \"q\\\"//\", \n\"b\": 2 \n}", []int{0, 1}},
+		{"{} // end", "{} ", []int{0}},
+		{"{\"open: //x\n}", "{\"open: //x\n}", nil}, // an unclosed string ends at its line
+	} {
+		got, lines := stripLineComments(tc.in)
+		if got != tc.want || fmt.Sprint(lines) != fmt.Sprint(tc.lines) {
+			t.Errorf("stripLineComments(%q) = %q, %v; want %q, %v", tc.in, got, lines, tc.want, tc.lines)
 		}
 	}
 }
