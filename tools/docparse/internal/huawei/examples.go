@@ -25,10 +25,10 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 			start, startOff = i, off
 			break
 		}
-		if m := statusStatementRE.FindStringSubmatch(t); m != nil && sec == secResponseExample {
-			// "STATUS CODE 204" or "无（STATUS CODE 204）": the answer's
-			// status, with no body shown.
-			code = m[1]
+		if m := exampleStatusRE.FindStringSubmatch(t); m != nil && sec == secResponseExample {
+			// "STATUS CODE 204", "无（STATUS CODE 204）" or the status line
+			// "HTTP/1.1 404 Not Found": the answer's status.
+			code = m[1] + m[2]
 			codeLoc = model.Loc{File: p.file, Line: b.Line + 1 + i, What: "example"}
 		}
 		skip := uriLineRE.MatchString(t) || t == "" || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")

@@ -59,22 +59,29 @@ func TestStatusLines(t *testing.T) {
 	}
 }
 
-func TestStatusStatements(t *testing.T) {
+func TestExampleStatusLines(t *testing.T) {
 	for in, want := range map[string]string{
-		"STATUS CODE 204":     "204",
-		"无（STATUS CODE 204）":  "204",
-		"无 (Status Code 202)": "202",
-		"status code: 200":    "200",
-		"STATUS CODE 2040":    "",
-		"无":                   "",
-		"204":                 "", // a status section's line, read elsewhere
+		"STATUS CODE 204":          "204",
+		"无（STATUS CODE 204）":       "204",
+		"无 (Status Code 202)":      "202",
+		"status code: 200":         "200",
+		"HTTP/1.1 204":             "204",
+		"HTTP/1.1 204 No Content":  "204",
+		"HTTP / 1.1 404 Not Found": "404",
+		"HTTP/2 200":               "200",
+		"STATUS CODE 2040":         "",
+		"HTTP/1.1 2000":            "",
+		"HTTP/1.1":                 "",
+		"DELETE /v2/x HTTP/1.1":    "", // a request line
+		"无":                        "",
+		"204":                      "", // a status section's line, read elsewhere
 	} {
 		got := ""
-		if m := statusStatementRE.FindStringSubmatch(in); m != nil {
-			got = m[1]
+		if m := exampleStatusRE.FindStringSubmatch(in); m != nil {
+			got = m[1] + m[2]
 		}
 		if got != want {
-			t.Errorf("statusStatementRE(%q) = %q, want %q", in, got, want)
+			t.Errorf("exampleStatusRE(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

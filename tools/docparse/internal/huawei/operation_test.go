@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -175,4 +176,29 @@ func TestInterfaceNameItem(t *testing.T) {
 			t.Errorf("%s: diagnostics %v, want one note saying %q", tc.name, diags, tc.note)
 		}
 	}
+}
+
+// An example that opens with an HTTP status line ("HTTP/1.1 204",
+// "HTTP / 1.1 404 Not Found") belongs to that status, under labels such as
+// 成功时的返回格式 / 失败时的返回格式 that name none.
+func TestExampleHTTPStatusLine(t *testing.T) {
+	page := "# 删除别名\n\n## URI\n\nDELETE /v2/{project_id}/aliases/{alias_name}\n\n" + pathTable +
+		"\n## 示例\n\n**响应示例**\n\n**成功时的返回格式：**\n\n```\nHTTP/1.1 204\n```\n\n" +
+		"**失败时的返回格式：**\n\n```\nHTTP / 1.1 404 Not Found\n{\n\t\"error_code\": \"FSS.1053\"\n}\n```\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	op := pg.Operations[0]
+	var got []string
+	for _, r := range op.Responses {
+		got = append(got, fmt.Sprintf("%s body:%v examples:%d", r.Status, r.Body != nil, len(bodyExamples(r))))
+	}
+	if want := "204 body:false examples:0, 404 body:true examples:1"; strings.Join(got, ", ") != want {
+		t.Errorf("responses %v, want %s (diagnostics %v)", got, want, diags)
+	}
+}
+
+func bodyExamples(r *model.Response) []*model.Example {
+	if r.Body == nil {
+		return nil
+	}
+	return r.Body.Examples
 }
