@@ -4550,7 +4550,7 @@ type ListDatabaseResponseBody struct {
 	TotalCount int64 `json:"total_count,omitempty"`
 }
 
-// ListDatabasesDatabases 数据库信息列表。
+// ListDatabasesDatabases defines model for ListDatabasesDatabases.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:103 table "表 3 databases字段数据结构说明"
 type ListDatabasesDatabases struct {
@@ -4588,7 +4588,7 @@ type ListDatabasesResponseBody struct {
 	// Databases 数据库信息列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:90 table "表 2 要素说明" row 3
-	Databases *ListDatabasesDatabases `json:"databases,omitempty"`
+	Databases []ListDatabasesDatabases `json:"databases,omitempty"`
 
 	// InstanceID 实例主节点ID。
 	// 说明：

@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"strings"
 	"testing"
 )
@@ -96,5 +97,37 @@ func TestExampleWithLineComments(t *testing.T) {
 	}
 	if len(diags) != 1 || diags[0].Loc.Line != 20 || diags[0].Msg != "example has // comments (line 20); dropped before reading the JSON" {
 		t.Errorf("diagnostics %v, want one note at line 20", diags)
+	}
+}
+
+// A 字典数据类型 row that names no table takes the object table that
+// follows it, as an object row does; where the example holds an array of
+// them, it is an array of that object.
+func TestDictRowTakesTheTableThatFollows(t *testing.T) {
+	const tables = "## 请求消息\n\n**表 3**  参数说明\n\n|参数|是否必选|类型|说明|\n|--|--|--|--|\n|vpc_instances|是|字典数据类型|后端实例列表。|\n\n" +
+		"**表 4**  后端实例详情\n\n|参数|是否必选|类型|说明|\n|--|--|--|--|\n|instance_id|是|String|实例ID|\n|weight|否|Integer|权重|\n\n"
+	for _, tc := range []struct {
+		name, example, want string
+	}{
+		{"array example", `{"vpc_instances": [{"instance_id": "a", "weight": 1}]}`,
+			"request body*: object\n  vpc_instances*: array of object\n    instance_id*: string\n    weight: integer/int64\n"},
+		{"object example", `{"vpc_instances": {"instance_id": "a"}}`,
+			"request body*: object\n  vpc_instances*: object\n    instance_id*: string\n    weight: integer/int64\n"},
+	} {
+		page := "# 添加后端实例\n\n## URI\n\nPOST /v1.0/apigw/vpc-channels/members\n\n" + tables +
+			"## 示例\n\n请求样例：\n\n```\n" + tc.example + "\n```\n"
+		pg, diags := ReadAPIReference("p.md", []byte(page))
+		op := pg.Operations[0]
+		if got := describe(op); got != tc.want {
+			t.Errorf("%s: got\n%swant\n%s(diagnostics %v)", tc.name, got, tc.want, diags)
+		}
+		for _, d := range diags {
+			if d.Severity > model.Note {
+				t.Errorf("%s: %v", tc.name, d)
+			}
+		}
+		if n := len(op.RequestBody.Examples); n != 1 {
+			t.Errorf("%s: %d request examples, want 1", tc.name, n)
+		}
 	}
 }

@@ -519,7 +519,14 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 	case refObject:
 		target := r.find(c, ref, ref.dict)
 		if target != nil {
-			return r.tableObject(c, target)
+			obj := r.tableObject(c, target)
+			if ref.dict && r.exampleIsArray(c) {
+				// "vpc_instances | 字典数据类型 | 后端实例列表", and the
+				// example holds a list of them.
+				r.diags.Notef(c.typeLoc(), "type %q and the example holds an array; read as an array of %q", strings.TrimSpace(c.f.typ.Text), target.name())
+				return &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
+			}
+			return obj
 		}
 		if ref.dict {
 			// 字典数据结构 with no table: a map of any values.
@@ -528,6 +535,13 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 		return &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true}
 	}
 	return &model.Schema{Loc: c.at, Type: model.TypeAny}
+}
+
+// exampleIsArray reports whether the row's value in the example is an array.
+func (r *resolver) exampleIsArray(c *rowCtx) bool {
+	v, _ := r.exampleAt(c)
+	_, ok := v.([]any)
+	return ok
 }
 
 // tableObject is the object target describes, unless that table is being
@@ -761,12 +775,20 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 			return t
 		}
 	}
-	if quiet || c.anchor != "" || leaf.label != "" {
+	if c.anchor != "" || leaf.label != "" {
+		return nil
+	}
+	// 字典数据类型 names no table, and may have none (a map of any values):
+	// the table that follows, which nothing else claims, is its own.
+	if quiet && !leaf.dict {
 		return nil
 	}
 	if t := r.follows[rowKey{c.t, c.at.Row}]; t != nil && !r.used[t] {
 		r.diags.Notef(c.at, "object %q names no table; read from %q, the table that follows in its section", c.path, t.name())
 		return t
+	}
+	if quiet {
+		return nil
 	}
 	from := c.t
 	if orphans := r.orphans[from.scope]; len(orphans) == 1 && r.unresolved[from.scope] == 1 && orphans[0] != from && !r.used[orphans[0]] {
