@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -96,6 +97,21 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 	}
 	p.build()
 	return p.result(FamilyAPIReference)
+}
+
+// listCaption reads a list item that captions the table after it: a few
+// words, no sentence ("volumes参数说明").
+func listCaption(raw string) (string, bool) {
+	t := strings.TrimSpace(raw)
+	item := stripListMarker(t)
+	if item == t {
+		return "", false
+	}
+	text := strings.TrimSpace(mdhtml.CleanInline(item))
+	if text == "" || utf8.RuneCountInString(text) > 40 || strings.ContainsAny(text, "。，,；;：:") {
+		return "", false
+	}
+	return text, true
 }
 
 // nameItem reads a list item that names the operation: "-   接口名称" (the
@@ -238,6 +254,14 @@ func (p *page) scan() {
 				switchTo(b, s, text)
 				continue
 			}
+			if b.Anchor != "" && i+1 < len(p.blocks) && p.blocks[i+1].Kind == mdhtml.Table {
+				if text, ok := listCaption(b.Raw); ok {
+					// "-   <a name="li3451542201439"></a>volumes参数说明":
+					// the table's caption, and an anchor rows link to.
+					lastCaption, lastText = &mdhtml.Block{Kind: mdhtml.Caption, Line: b.Line, Text: text, Anchor: b.Anchor}, ""
+					continue
+				}
+			}
 			lastText = b.Text
 			switch sec {
 			case secStatus:
@@ -298,6 +322,9 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 		if t.caption == "" {
 			t.label, t.caption = "", caption.Bold
 		}
+	}
+	if caption != nil && caption.Anchor != "" {
+		t.anchors = append(t.anchors, caption.Anchor)
 	}
 	t.kind = kindOf(t.caption)
 	if t.kind != kindURI {

@@ -131,3 +131,33 @@ func TestDictRowTakesTheTableThatFollows(t *testing.T) {
 		}
 	}
 }
+
+// Older pages caption a table with a list item holding an anchor
+// ("-   <a name="li1"></a>volumes参数说明") and rows link to that anchor. A
+// row typed String that links to such a table while the example holds an
+// object is read as that object, with a warning on its type cell.
+func TestListItemAnchoredTables(t *testing.T) {
+	row := func(name, typ, desc string) string {
+		return "<tr><td><p>" + name + "</p></td><td><p>" + typ + "</p></td><td><p>" + desc + "</p></td></tr>\n"
+	}
+	table := func(rows ...string) string {
+		return "    <table><thead><tr><th><p>参数</p></th><th><p>参数类型</p></th><th><p>描述</p></th></tr></thead>\n    <tbody>" + strings.Join(rows, "    ") + "    </tbody></table>\n\n"
+	}
+	page := "# 查询云硬盘列表\n\n## URI\n\nGET /v2/{project_id}/volumes\n\n## 响应消息\n\n-   响应参数\n\n" +
+		table(row("volumes", "list", `云硬盘列表，请参见<a href="#li1">•volumes参数说明</a>。`), row("error", "String", `错误，具体请参见<a href="#li2">•error参数说明</a>。`)) +
+		"-   <a name=\"li1\"></a>volumes参数说明\n\n" + table(row("id", "String", "云硬盘ID")) +
+		"-   <a name=\"li2\"></a>error参数说明\n\n" + table(row("message", "String", "错误信息")) +
+		"-   响应样例\n\n    ```\n    {\"volumes\": [{\"id\": \"v1\"}], \"error\": {\"message\": \"m\"}}\n    ```\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	op := pg.Operations[0]
+	want := "200 body: object\n  volumes: array of object volumes\n    id: string\n  error: object error\n    message: string\n"
+	if got := describe(op); got != want {
+		t.Errorf("got\n%swant\n%s(diagnostics %v)", got, want, diags)
+	}
+	if len(diags) != 1 || diags[0].Loc.What != "参数类型" || diags[0].Loc.Row != 2 || !strings.Contains(diags[0].Msg, `type "String", but the row links to "error参数说明"`) {
+		t.Errorf("diagnostics %v, want one warning at the error row's type cell", diags)
+	}
+	if n := len(op.Responses[0].Body.Examples); n != 1 {
+		t.Errorf("%d examples kept, want 1", n)
+	}
+}

@@ -67,6 +67,11 @@ func newResolver(file string, tables []*paramTable, examples []*located, diags *
 		if a := t.block.Anchor; a != "" {
 			r.byAnchor[a] = t
 		}
+		for _, a := range t.anchors {
+			if _, dup := r.byAnchor[a]; !dup {
+				r.byAnchor[a] = t
+			}
+		}
 		if l := normalLabel(t.label); l != "" {
 			if _, dup := r.byLabel[l]; !dup {
 				r.byLabel[l] = t
@@ -455,6 +460,16 @@ func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent,
 		r.diags.Warnf(c.typeLoc(), "unknown type %q; the value is left untyped (any JSON value)", typeText)
 		return &model.Schema{Loc: at, Type: model.TypeAny}
 	}
+	if ref.kind == refPrim && c.anchor != "" && !c.param {
+		// "error | String | 具体请参见error参数说明": the link and the
+		// example both say object; the type cell is the odd one out.
+		if target := r.byAnchor[c.anchor]; objectTable(target) && target != c.t {
+			if v, _ := r.exampleAt(c); isObject(v) {
+				r.diags.Warnf(c.typeLoc(), "type %q, but the row links to %q and the example holds an object; read as that object", typeText, target.name())
+				return r.tableObject(c, target)
+			}
+		}
+	}
 	return r.schemaOf(ref, c)
 }
 
@@ -535,6 +550,11 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 		return &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true}
 	}
 	return &model.Schema{Loc: c.at, Type: model.TypeAny}
+}
+
+func isObject(v any) bool {
+	_, ok := v.(map[string]any)
+	return ok
 }
 
 // exampleIsArray reports whether the row's value in the example is an array.

@@ -19,8 +19,9 @@ const (
 // paramTable is one parameter table with its context on the page.
 type paramTable struct {
 	block   mdhtml.Block
-	label   string // "表 4"
-	caption string // "Tag", "auth.identity", "请求Body参数"
+	anchors []string // anchors besides the table's own: its list-item caption's
+	label   string   // "表 4"
+	caption string   // "Tag", "auth.identity", "请求Body参数"
 	scope   string
 	group   string // status code the table sits under, "" if none
 	cols    columns

@@ -33,7 +33,7 @@ type Block struct {
 	Bold   string // Caption: the bold part, e.g. "表 4" or "状态码： 200"
 	Text   string // heading text, caption text after the bold part, code, or plain text
 	Raw    string // the line as written (Text, Caption, Heading), links and all
-	Anchor string // <a name> given to a heading or placed just before a table
+	Anchor string // <a name> given to a heading, placed just before a table, or the first on a text line
 	Indent int    // Code: indentation of the opening fence (list nesting)
 	Table  *TableData
 	// Unterminated is set when a table or code block runs to the end of the page.
@@ -182,7 +182,7 @@ func (s *splitter) textLine(line int, text string) {
 		s.add(Block{Kind: Caption, Line: line, Bold: CleanInline(bold), Text: CleanInline(rest), Raw: text})
 		return
 	}
-	s.add(Block{Kind: Text, Line: line, Text: CleanInline(text), Raw: text})
+	s.add(Block{Kind: Text, Line: line, Text: CleanInline(text), Raw: text, Anchor: firstAnchor(text)})
 }
 
 // heading reads "## text": one to six #, then white space.

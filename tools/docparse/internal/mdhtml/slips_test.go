@@ -54,6 +54,12 @@ func TestSingleQuotedAnchors(t *testing.T) {
 	if len(blocks) != 2 || blocks[0].Anchor != "t2" || blocks[1].Kind != Text {
 		t.Errorf("blocks %+v", blocks)
 	}
+	// A text line keeps its first anchor (a list item captioning the
+	// table after it); the table keeps its own.
+	blocks, _ = Split([]byte("-   <a name=\"li1\"></a>volumes参数说明\n\n    <a name=\"t3\"></a>\n    <table><tr><th>参数</th></tr></table>\n"))
+	if len(blocks) != 2 || blocks[0].Kind != Text || blocks[0].Anchor != "li1" || blocks[0].Text != "-   volumes参数说明" || blocks[1].Anchor != "t3" {
+		t.Errorf("blocks %+v", blocks)
+	}
 }
 
 func TestAllEntitiesDecoded(t *testing.T) {
