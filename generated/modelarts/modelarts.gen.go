@@ -3786,18 +3786,18 @@ func (e UpdateServiceScheduleType) Valid() bool {
 	}
 }
 
-// Defines values for UpdateStatuRequestBodyStatus.
+// Defines values for UpdateStatusRequestBodyStatus.
 const (
-	UpdateStatuRequestBodyStatusRunning UpdateStatuRequestBodyStatus = "running"
-	UpdateStatuRequestBodyStatusStopped UpdateStatuRequestBodyStatus = "stopped"
+	UpdateStatusRequestBodyStatusRunning UpdateStatusRequestBodyStatus = "running"
+	UpdateStatusRequestBodyStatusStopped UpdateStatusRequestBodyStatus = "stopped"
 )
 
-// Valid indicates whether the value is a known member of the UpdateStatuRequestBodyStatus enum.
-func (e UpdateStatuRequestBodyStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the UpdateStatusRequestBodyStatus enum.
+func (e UpdateStatusRequestBodyStatus) Valid() bool {
 	switch e {
-	case UpdateStatuRequestBodyStatusRunning:
+	case UpdateStatusRequestBodyStatusRunning:
 		return true
-	case UpdateStatuRequestBodyStatusStopped:
+	case UpdateStatusRequestBodyStatusStopped:
 		return true
 	default:
 		return false
@@ -21715,24 +21715,24 @@ type UpdateServiceScheduleTimeUnit string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:396 table "表 6 schedule结构" row 1
 type UpdateServiceScheduleType string
 
-// UpdateStatuRequestBody defines model for UpdateStatuRequestBody.
+// UpdateStatusRequestBody defines model for UpdateStatusRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动停止边缘节点服务实例.md:63 table "表 2 参数说明"
-type UpdateStatuRequestBody struct {
+type UpdateStatusRequestBody struct {
 	// Status 服务状态，取值为：
 	// - running：running为启动节点实例，只有处于running状态的节点实例支持停止。
 	// - stopped：stopped为停止节点实例，只有处于stopped状态的节点实例支持启动。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动停止边缘节点服务实例.md:73 table "表 2 参数说明" row 1
-	Status UpdateStatuRequestBodyStatus `json:"status"`
+	Status UpdateStatusRequestBodyStatus `json:"status"`
 }
 
-// UpdateStatuRequestBodyStatus 服务状态，取值为：
+// UpdateStatusRequestBodyStatus 服务状态，取值为：
 // - running：running为启动节点实例，只有处于running状态的节点实例支持停止。
 // - stopped：stopped为停止节点实例，只有处于stopped状态的节点实例支持启动。
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动停止边缘节点服务实例.md:73 table "表 2 参数说明" row 1
-type UpdateStatuRequestBodyStatus string
+type UpdateStatusRequestBodyStatus string
 
 // UpdateTrainingJobConfigDataSource defines model for UpdateTrainingJobConfigDataSource.
 //
@@ -24911,8 +24911,8 @@ type CreateServiceJSONRequestBody = CreateServiceRequestBody
 // UpdateServiceJSONRequestBody defines body for UpdateService for application/json ContentType.
 type UpdateServiceJSONRequestBody = UpdateServiceRequestBody
 
-// UpdateStatuJSONRequestBody defines body for UpdateStatu for application/json ContentType.
-type UpdateStatuJSONRequestBody = UpdateStatuRequestBody
+// UpdateStatusJSONRequestBody defines body for UpdateStatus for application/json ContentType.
+type UpdateStatusJSONRequestBody = UpdateStatusRequestBody
 
 // CreateTrainingJobConfigJSONRequestBody defines body for CreateTrainingJobConfig for application/json ContentType.
 type CreateTrainingJobConfigJSONRequestBody = CreateTrainingJobConfigRequestBody
@@ -25412,7 +25412,7 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ListMonitor` operationId).
 	ListMonitor(ctx context.Context, projectID string, serviceID string, params *ListMonitorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateStatuWithBody 启动停止边缘节点服务实例
+	// UpdateStatusWithBody 启动停止边缘节点服务实例
 	//
 	// 启动停止边缘节点服务实例。
 	//
@@ -25420,10 +25420,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatu` operationId).
-	UpdateStatuWithBody(ctx context.Context, projectID string, serviceID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatus` operationId).
+	UpdateStatusWithBody(ctx context.Context, projectID string, serviceID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateStatu 启动停止边缘节点服务实例
+	// UpdateStatus 启动停止边缘节点服务实例
 	//
 	// 启动停止边缘节点服务实例。
 	//
@@ -25431,8 +25431,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatu` operationId).
-	UpdateStatu(ctx context.Context, projectID string, serviceID string, nodeID string, body UpdateStatuJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatus` operationId).
+	UpdateStatus(ctx context.Context, projectID string, serviceID string, nodeID string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListTrainingJobConfigs 查询训练作业参数列表
 	//
@@ -27638,7 +27638,7 @@ func (c *Client) ListMonitor(ctx context.Context, projectID string, serviceID st
 	return c.Client.Do(req)
 }
 
-// UpdateStatuWithBody 启动停止边缘节点服务实例
+// UpdateStatusWithBody 启动停止边缘节点服务实例
 //
 // 启动停止边缘节点服务实例。
 //
@@ -27646,9 +27646,9 @@ func (c *Client) ListMonitor(ctx context.Context, projectID string, serviceID st
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatu` operationId).
-func (c *Client) UpdateStatuWithBody(ctx context.Context, projectID string, serviceID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateStatuRequestWithBody(c.Server, projectID, serviceID, nodeID, contentType, body)
+// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatus` operationId).
+func (c *Client) UpdateStatusWithBody(ctx context.Context, projectID string, serviceID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateStatusRequestWithBody(c.Server, projectID, serviceID, nodeID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27659,7 +27659,7 @@ func (c *Client) UpdateStatuWithBody(ctx context.Context, projectID string, serv
 	return c.Client.Do(req)
 }
 
-// UpdateStatu 启动停止边缘节点服务实例
+// UpdateStatus 启动停止边缘节点服务实例
 //
 // 启动停止边缘节点服务实例。
 //
@@ -27667,9 +27667,9 @@ func (c *Client) UpdateStatuWithBody(ctx context.Context, projectID string, serv
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatu` operationId).
-func (c *Client) UpdateStatu(ctx context.Context, projectID string, serviceID string, nodeID string, body UpdateStatuJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateStatuRequest(c.Server, projectID, serviceID, nodeID, body)
+// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatus` operationId).
+func (c *Client) UpdateStatus(ctx context.Context, projectID string, serviceID string, nodeID string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateStatusRequest(c.Server, projectID, serviceID, nodeID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31867,19 +31867,19 @@ func NewListMonitorRequest(server string, projectID string, serviceID string, pa
 	return req, nil
 }
 
-// NewUpdateStatuRequest calls the generic UpdateStatu builder with application/json body
-func NewUpdateStatuRequest(server string, projectID string, serviceID string, nodeID string, body UpdateStatuJSONRequestBody) (*http.Request, error) {
+// NewUpdateStatusRequest calls the generic UpdateStatus builder with application/json body
+func NewUpdateStatusRequest(server string, projectID string, serviceID string, nodeID string, body UpdateStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateStatuRequestWithBody(server, projectID, serviceID, nodeID, "application/json", bodyReader)
+	return NewUpdateStatusRequestWithBody(server, projectID, serviceID, nodeID, "application/json", bodyReader)
 }
 
-// NewUpdateStatuRequestWithBody constructs an http.Request for the UpdateStatu method, with any body, and a specified content type
-func NewUpdateStatuRequestWithBody(server string, projectID string, serviceID string, nodeID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewUpdateStatusRequestWithBody constructs an http.Request for the UpdateStatus method, with any body, and a specified content type
+func NewUpdateStatusRequestWithBody(server string, projectID string, serviceID string, nodeID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -36840,7 +36840,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ListMonitor` operationId).
 	ListMonitorWithResponse(ctx context.Context, projectID string, serviceID string, params *ListMonitorParams, reqEditors ...RequestEditorFn) (*ListMonitorResponse, error)
 
-	// UpdateStatuWithBodyWithResponse 启动停止边缘节点服务实例
+	// UpdateStatusWithBodyWithResponse 启动停止边缘节点服务实例
 	//
 	// 启动停止边缘节点服务实例。
 	//
@@ -36848,10 +36848,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatu` operationId).
-	UpdateStatuWithBodyWithResponse(ctx context.Context, projectID string, serviceID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatuResponse, error)
+	// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatus` operationId).
+	UpdateStatusWithBodyWithResponse(ctx context.Context, projectID string, serviceID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
 
-	// UpdateStatuWithResponse 启动停止边缘节点服务实例
+	// UpdateStatusWithResponse 启动停止边缘节点服务实例
 	//
 	// 启动停止边缘节点服务实例。
 	//
@@ -36859,8 +36859,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatu` operationId).
-	UpdateStatuWithResponse(ctx context.Context, projectID string, serviceID string, nodeID string, body UpdateStatuJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatuResponse, error)
+	// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatus` operationId).
+	UpdateStatusWithResponse(ctx context.Context, projectID string, serviceID string, nodeID string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error)
 
 	// ListTrainingJobConfigsWithResponse 查询训练作业参数列表
 	//
@@ -39657,7 +39657,7 @@ func (r ListMonitorResponse) ContentType() string {
 	return ""
 }
 
-type UpdateStatuResponse struct {
+type UpdateStatusResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -39665,17 +39665,17 @@ type UpdateStatuResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateStatuResponse) GetJSON200() *map[string]interface{} {
+func (r UpdateStatusResponse) GetJSON200() *map[string]interface{} {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r UpdateStatuResponse) GetBody() []byte {
+func (r UpdateStatusResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r UpdateStatuResponse) Status() string {
+func (r UpdateStatusResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -39683,7 +39683,7 @@ func (r UpdateStatuResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r UpdateStatuResponse) StatusCode() int {
+func (r UpdateStatusResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -39691,7 +39691,7 @@ func (r UpdateStatuResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateStatuResponse) ContentType() string {
+func (r UpdateStatusResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -44999,7 +44999,7 @@ func (c *ClientWithResponses) ListMonitorWithResponse(ctx context.Context, proje
 	return ParseListMonitorResponse(rsp)
 }
 
-// UpdateStatuWithBodyWithResponse 启动停止边缘节点服务实例
+// UpdateStatusWithBodyWithResponse 启动停止边缘节点服务实例
 //
 // 启动停止边缘节点服务实例。
 //
@@ -45007,16 +45007,16 @@ func (c *ClientWithResponses) ListMonitorWithResponse(ctx context.Context, proje
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatu` operationId).
-func (c *ClientWithResponses) UpdateStatuWithBodyWithResponse(ctx context.Context, projectID string, serviceID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatuResponse, error) {
-	rsp, err := c.UpdateStatuWithBody(ctx, projectID, serviceID, nodeID, contentType, body, reqEditors...)
+// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatus` operationId).
+func (c *ClientWithResponses) UpdateStatusWithBodyWithResponse(ctx context.Context, projectID string, serviceID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
+	rsp, err := c.UpdateStatusWithBody(ctx, projectID, serviceID, nodeID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateStatuResponse(rsp)
+	return ParseUpdateStatusResponse(rsp)
 }
 
-// UpdateStatuWithResponse 启动停止边缘节点服务实例
+// UpdateStatusWithResponse 启动停止边缘节点服务实例
 //
 // 启动停止边缘节点服务实例。
 //
@@ -45024,13 +45024,13 @@ func (c *ClientWithResponses) UpdateStatuWithBodyWithResponse(ctx context.Contex
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatu` operationId).
-func (c *ClientWithResponses) UpdateStatuWithResponse(ctx context.Context, projectID string, serviceID string, nodeID string, body UpdateStatuJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatuResponse, error) {
-	rsp, err := c.UpdateStatu(ctx, projectID, serviceID, nodeID, body, reqEditors...)
+// Corresponds with PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status (the `UpdateStatus` operationId).
+func (c *ClientWithResponses) UpdateStatusWithResponse(ctx context.Context, projectID string, serviceID string, nodeID string, body UpdateStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateStatusResponse, error) {
+	rsp, err := c.UpdateStatus(ctx, projectID, serviceID, nodeID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateStatuResponse(rsp)
+	return ParseUpdateStatusResponse(rsp)
 }
 
 // ListTrainingJobConfigsWithResponse 查询训练作业参数列表
@@ -48397,15 +48397,15 @@ func ParseListMonitorResponse(rsp *http.Response) (*ListMonitorResponse, error) 
 	return response, nil
 }
 
-// ParseUpdateStatuResponse parses an HTTP response from a UpdateStatuWithResponse call
-func ParseUpdateStatuResponse(rsp *http.Response) (*UpdateStatuResponse, error) {
+// ParseUpdateStatusResponse parses an HTTP response from a UpdateStatusWithResponse call
+func ParseUpdateStatusResponse(rsp *http.Response) (*UpdateStatusResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &UpdateStatuResponse{
+	response := &UpdateStatusResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}

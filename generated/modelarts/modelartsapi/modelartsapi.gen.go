@@ -3438,28 +3438,28 @@ func (c *Client) UpdateService(ctx context.Context, serviceID string, body model
 	return &out, nil
 }
 
-var opUpdateStatu = &huawei.Operation{Service: "modelarts", Name: "UpdateStatu", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}/nodes/{node_id}/status",
+var opUpdateStatus = &huawei.Operation{Service: "modelarts", Name: "UpdateStatus", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}/nodes/{node_id}/status",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// UpdateStatu (启动停止边缘节点服务实例): PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status.
+// UpdateStatus (启动停止边缘节点服务实例): PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动停止边缘节点服务实例.md:1
-func (c *Client) UpdateStatu(ctx context.Context, serviceID string, nodeID string, body modelarts.UpdateStatuJSONRequestBody) (*map[string]interface{}, error) {
-	httpResp, err := c.rt.Do(ctx, opUpdateStatu, func(server string, ids huawei.IDs) (*http.Request, error) {
+func (c *Client) UpdateStatus(ctx context.Context, serviceID string, nodeID string, body modelarts.UpdateStatusJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
 			return nil, huawei.ErrEmptyPathParam("service_id")
 		}
 		if nodeID == "" {
 			return nil, huawei.ErrEmptyPathParam("node_id")
 		}
-		return modelarts.NewUpdateStatuRequest(server, ids.Project, serviceID, nodeID, body)
+		return modelarts.NewUpdateStatusRequest(server, ids.Project, serviceID, nodeID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
 	var out map[string]interface{}
-	if err := c.rt.Decode(opUpdateStatu, httpResp, 200, &out); err != nil {
+	if err := c.rt.Decode(opUpdateStatus, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -345,10 +345,21 @@ func singular(s string) string {
 	switch {
 	case strings.HasSuffix(s, "ies") && len(s) > 3:
 		return s[:len(s)-3] + "y"
-	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "xes"):
+	case hasAnySuffix(s, "sses", "xes", "tches", "nches", "rches", "shes", "iases", "tuses"): // batches, branches, aliases, statuses
 		return s[:len(s)-2]
-	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && len(s) > 1:
+	case hasAnySuffix(s, "ss", "us", "is"): // status, analysis: singular already
+		return s
+	case strings.HasSuffix(s, "s") && len(s) > 1:
 		return s[:len(s)-1]
 	}
 	return s
+}
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, suf := range suffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -103,3 +103,16 @@ func TestObtainOnAPostKeepsTheExplorerName(t *testing.T) {
 		t.Errorf("ID %q, diagnostics %v", o.ID, diags)
 	}
 }
+
+func TestSingular(t *testing.T) {
+	for in, want := range map[string]string{
+		"vpcs": "vpc", "policies": "policy", "addresses": "address", "boxes": "box",
+		"aliases": "alias", "statuses": "status", "batches": "batch", "meshes": "mesh",
+		"databases": "database", "releases": "release", "caches": "cache", "status": "status",
+		"branches": "branch", "analysis": "analysis", "class": "class",
+	} {
+		if got := singular(in); got != want {
+			t.Errorf("singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
