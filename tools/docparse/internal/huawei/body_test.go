@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"fmt"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"strings"
 	"testing"
@@ -159,5 +160,36 @@ func TestListItemAnchoredTables(t *testing.T) {
 	}
 	if n := len(op.Responses[0].Body.Examples); n != 1 {
 		t.Errorf("%d examples kept, want 1", n)
+	}
+}
+
+// One code block may hold two bodies with a line 或 (or) between them:
+// each is an example, located at its first line. Other text after the
+// value is still reported.
+func TestAlternativeExamplesInOneBlock(t *testing.T) {
+	const tables = "## 请求参数\n\n**表 1**  请求Body参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|action|是|String|操作|\n\n"
+	for _, tc := range []struct {
+		name, block string
+		lines       []int
+		warn        string
+	}{
+		{"或 between", "{\n  \"action\": \"create\"\n}\n或\n{\n  \"action\": \"delete\"\n}", []int{18, 22}, ""},
+		{"or, indented", "{\"action\": \"create\"}\n   or\n{\"action\": \"delete\"}\n或者\n[{\"action\": \"x\"}]", []int{18, 20, 22}, ""},
+		{"other text", "{\"action\": \"create\"}\n说明：两者择一", []int{18}, "text after the JSON value"},
+		{"或 on the value's line", "{\"action\": \"create\"} 或\n{\"action\": \"delete\"}", []int{18}, "text after the JSON value"},
+	} {
+		page := "# 批量操作标签\n\n## URI\n\nPOST /v2/{project_id}/tags/action\n\n" + tables + "## 请求示例\n\n```\n" + tc.block + "\n```\n"
+		pg, diags := ReadAPIReference("p.md", []byte(page))
+		op := pg.Operations[0]
+		var lines []int
+		for _, e := range op.RequestBody.Examples {
+			lines = append(lines, e.Loc.Line)
+		}
+		if fmt.Sprint(lines) != fmt.Sprint(tc.lines) {
+			t.Errorf("%s: examples at lines %v, want %v", tc.name, lines, tc.lines)
+		}
+		if tc.warn == "" && len(diags) > 0 || tc.warn != "" && (len(diags) != 1 || !strings.Contains(diags[0].Msg, tc.warn)) {
+			t.Errorf("%s: diagnostics %v, want %q", tc.name, diags, tc.warn)
+		}
 	}
 }

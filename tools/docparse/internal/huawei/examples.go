@@ -77,18 +77,54 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		p.diags.Notef(first, "example has // comments (%s%s); dropped before reading the JSON", where, strings.Join(words, ", "))
 		text = stripped
 	}
-	dec := json.NewDecoder(strings.NewReader(text))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		p.diags.Warnf(at, "example is not valid JSON (%v); ignored", err)
-		return
-	}
-	if dec.More() {
-		p.diags.Warnf(at, "text after the JSON value in the example; only the first value is kept")
-	}
 	summary := strings.TrimSpace(strings.TrimLeft(lastText, "-*0123456789. "))
-	p.examples = append(p.examples, &located{response: sec == secResponseExample, status: status, headers: headers, ex: &model.Example{Loc: at, Summary: summary, Value: v}})
+	for {
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			p.diags.Warnf(at, "example is not valid JSON (%v); ignored", err)
+			return
+		}
+		p.examples = append(p.examples, &located{response: sec == secResponseExample, status: status, headers: headers, ex: &model.Example{Loc: at, Summary: summary, Value: v}})
+		rest := text[dec.InputOffset():]
+		if strings.TrimSpace(rest) == "" {
+			return
+		}
+		// "{...}\n或\n{...}": two bodies, either of which the call takes.
+		next, ok := afterAlternative(rest)
+		if !ok {
+			p.diags.Warnf(at, "text after the JSON value in the example; only the first value is kept")
+			return
+		}
+		at.Line += strings.Count(text[:len(text)-len(next)], "\n")
+		text = next
+	}
+}
+
+// afterAlternative reads the text after an example's JSON value when it is a
+// line saying "or" (或, 或者, or) followed by another value; it returns that
+// value's text.
+func afterAlternative(rest string) (string, bool) {
+	t := strings.TrimLeft(rest, " \t\r")
+	if !strings.HasPrefix(t, "\n") {
+		return "", false // text on the value's own line
+	}
+	t = strings.TrimLeft(t, " \t\r\n")
+	word, after, found := strings.Cut(t, "\n")
+	if !found {
+		return "", false
+	}
+	switch strings.ToLower(strings.TrimSpace(word)) {
+	case "或", "或者", "or":
+	default:
+		return "", false
+	}
+	value := strings.TrimLeft(after, " \t\r\n")
+	if !strings.HasPrefix(value, "{") && !strings.HasPrefix(value, "[") {
+		return "", false
+	}
+	return value, true
 }
 
 // attachExamples puts examples on their bodies and headers. A response with
