@@ -3809,10 +3809,10 @@ type FlavorRequirements struct {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:205 table "表 4 flavor_requirements参数信息" row 5
 	InstanceGenerations []string `json:"instance_generations,omitempty"`
 
-	// MemoryGbPerVcpu 规格的内存大小范围，不填表示接受所有，单位MiB，详情请参见表6。
+	// MemoryGbPerVcpu 规格的单vCPU对应内存容量范围，不填表示接受所有，内存单位GiB，详情请参见表6。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:196 table "表 4 flavor_requirements参数信息" row 4
-	MemoryGbPerVcpu *MemoryMb `json:"memory_gb_per_vcpu,omitempty"`
+	MemoryGbPerVcpu *MemoryGbPerVcpu `json:"memory_gb_per_vcpu,omitempty"`
 
 	// MemoryMb 规格的内存大小范围，不填表示接受所有，单位MiB，详情请参见表6。
 	//
@@ -5026,6 +5026,21 @@ type Match struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:177 table "表 4 match字段数据结构说明" row 2
 	Value string `json:"value"`
+}
+
+// MemoryGbPerVcpu 规格的单vCPU对应内存容量范围，不填表示接受所有，内存单位GiB，详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:288 table "表 7 memory_gb_per_vcpu参数信息"
+type MemoryGbPerVcpu struct {
+	// Max 最大值，-1表示无限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:298 table "表 7 memory_gb_per_vcpu参数信息" row 1
+	Max *float64 `json:"max,omitempty"`
+
+	// Min 最小值，-1表示无限制。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:307 table "表 7 memory_gb_per_vcpu参数信息" row 2
+	Min *float64 `json:"min,omitempty"`
 }
 
 // MemoryMb 规格的内存大小范围，不填表示接受所有，单位MiB，详情请参见表6。

@@ -193,3 +193,21 @@ func TestAlternativeExamplesInOneBlock(t *testing.T) {
 		}
 	}
 }
+
+// A description's link to a table that names another type, where a table
+// is captioned with the row's own name, is a stale link: the caption wins,
+// with a warning on the row.
+func TestStaleDescriptionLink(t *testing.T) {
+	page := "# 查询名称服务器列表\n\n## URI\n\nGET /v2/nameservers\n\n## 响应\n\n" +
+		"**表 2**  响应样例的要素说明\n\n|名称|参数类型|说明|\n|--|--|--|\n|nameservers|Array of objects|详细内容请参见[表4](#t4)。|\n\n" +
+		"**表 3**  nameservers参数说明\n\n|名称|参数类型|说明|\n|--|--|--|\n|type|String|类型|\n|ns_records|Array of objects|详细内容请参见[表4](#t4)。|\n\n" +
+		"**表 4**  ns\\_records参数说明\n\n<a name=\"t4\"></a>\n|名称|参数类型|说明|\n|--|--|--|\n|hostname|String|主机名|\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	want := "200 body: object\n  nameservers: array of object nameservers\n    type: string\n    ns_records: array of object ns_records\n      hostname: string\n"
+	if got := describe(pg.Operations[0]); got != want {
+		t.Errorf("got\n%swant\n%s(diagnostics %v)", got, want, diags)
+	}
+	if len(diags) != 1 || diags[0].Loc.Row != 1 || diags[0].Loc.Table != "表 2 响应样例的要素说明" || !strings.Contains(diags[0].Msg, `is captioned with the row's name; read from "表 3 nameservers参数说明"`) {
+		t.Errorf("diagnostics %v, want one warning at the nameservers row", diags)
+	}
+}

@@ -435,6 +435,12 @@ func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent,
 		// so only a link to a table counts.
 		if a := f.desc.Anchor(); objectTable(r.byAnchor[a]) {
 			c.anchor = a
+			if own := r.ownCaption(t, r.byAnchor[a], name); own != nil {
+				// "nameservers | 请参见表4" where 表4 is ns_records and
+				// 表3 is captioned nameservers参数说明: a stale link.
+				r.diags.Warnf(at, "the description links to %q, which names another type, but %q is captioned with the row's name; read from %q", r.byAnchor[a].name(), own.name(), own.name())
+				c.anchor = ""
+			}
 		}
 	}
 	if f.untyped {
@@ -818,6 +824,19 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 	}
 	r.diags.Warnf(c.at, "object %q has no table describing its fields (looked for captions %q); left as a free-form object", c.path, tries)
 	return nil
+}
+
+// ownCaption is the table captioned with a row's name when the table the
+// row's description links to names another type; nil otherwise.
+func (r *resolver) ownCaption(from, linked *paramTable, name string) *paramTable {
+	if linked.typeName == "" || foldName(linked.typeName) == foldName(name) || foldName(name) == "" {
+		return nil
+	}
+	own := r.captioned(from, func(t *paramTable) bool { return t.typeName != "" && foldName(t.typeName) == foldName(name) })
+	if own == linked {
+		return nil
+	}
+	return own
 }
 
 // byCaption prefers a table in the same status group, then the same scope.
