@@ -320,6 +320,17 @@ const (
 	kindURI // a URI section table with no location in its caption: path or query by name
 )
 
+// headerCaptionRE matches the other captions of header tables: the word
+// header or 头 between 公共/请求/响应 and 参数/说明/信息/列表 ("Header说明",
+// "请求头参数", "响应Header列表"). isHeaderCaption rejects a bare "header":
+// that, like "headers字段说明", may name an object type.
+var headerCaptionRE = regexp.MustCompile(`^(?:公共)?(?:(?:请求|响应)(?:消息)?)?\s*(?:header|头)\s*(?:参数|说明|信息|列表)*$`)
+
+func isHeaderCaption(lower string) bool {
+	c := strings.TrimSpace(lower)
+	return c != "header" && c != "头" && headerCaptionRE.MatchString(c)
+}
+
 func kindOf(caption string) tableKind {
 	c := strings.ToLower(caption)
 	switch {
@@ -327,7 +338,7 @@ func kindOf(caption string) tableKind {
 		return kindPath
 	case strings.Contains(c, "query参数") || strings.Contains(c, "查询参数"):
 		return kindQuery
-	case strings.Contains(c, "header参数") || strings.Contains(c, "消息头"):
+	case strings.Contains(c, "header参数") || strings.Contains(c, "消息头") || isHeaderCaption(c):
 		return kindHeader
 	case strings.Contains(c, "body参数") || strings.Contains(c, "消息体"):
 		return kindBody

@@ -1,0 +1,48 @@
+package huawei
+
+import (
+	"testing"
+)
+
+// Layouts of services the readers were not tuned on (DRS, BMS, CSS, DLI
+// and others), each in a few lines of its template.
+
+func TestHeaderCaptions(t *testing.T) {
+	for caption, want := range map[string]tableKind{
+		"请求Header参数":     kindHeader,
+		"Header说明":       kindHeader,
+		"请求Header说明":     kindHeader,
+		"请求头参数":          kindHeader,
+		"响应头":            kindHeader,
+		"响应Header列表":     kindHeader,
+		"公共请求消息头":        kindHeader,
+		"Header":         kindObject, // may name a type
+		"headers字段说明":    kindObject,
+		"header字段数据结构说明": kindObject,
+		"请求Body参数":       kindBody,
+	} {
+		if got := kindOf(caption); got != want {
+			t.Errorf("kindOf(%q) = %v, want %v", caption, got, want)
+		}
+	}
+}
+
+// DRS's template: the header table under "-   Header说明" is a header
+// table, not an object table nothing refers to.
+func TestHeaderExplanationTable(t *testing.T) {
+	page := "# 删除任务\n\n## URI\n\n-   URI格式\n\n    PATH：/v1/{project_id}/jobs/{job_id}\n\n-   Method：DELETE\n" +
+		"-   参数说明\n\n    **表 1**  参数说明\n\n|名称|是否必选|说明|\n|--|--|--|\n|project_id|是|项目ID。|\n|job_id|是|任务ID。|\n\n" +
+		"-   Header说明\n\n    **表 2**  Header说明\n\n|名称|是否必选|说明|\n|--|--|--|\n|X-Auth-Token|是|用户Token。|\n|X-Language|否|请求语言类型。|\n|Content-Type|是|指定类型为application/json。|\n\n" +
+		"## 响应消息\n\n**表 3**  响应参数\n\n|名称|参数类型|说明|\n|--|--|--|\n|id|String|任务ID。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path job_id*: string
+header X-Auth-Token*: string
+header X-Language: string
+200 body: object
+  id: string
+`,
+		"14 note: table has no type column; its parameters are read as strings",
+		"23 note: table has no type column; its parameters are read as strings",
+	)
+}
