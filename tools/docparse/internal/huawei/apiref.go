@@ -237,6 +237,7 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 		if t.caption == "" {
 			t.label, t.caption = "", caption.Bold
 		}
+		t.caption = stripFootnote(t.caption) // "[1] tags字段数据结构说明"
 	}
 	t.typeName = typeNameOf(t.caption)
 	t.kind = kindOf(t.caption)

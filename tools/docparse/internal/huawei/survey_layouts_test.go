@@ -46,3 +46,45 @@ header X-Language: string
 		"23 note: table has no type column; its parameters are read as strings",
 	)
 }
+
+func TestFootnoteMarkers(t *testing.T) {
+	for in, want := range map[string]string{
+		"List<resource_tag>[1]":   "array<object(resource_tag)>",
+		"List <resource_tag>[1]":  "array<object(resource_tag)>",
+		`List<resource_tag>\[2\]`: "array<object(resource_tag)>",
+		"String[]":                "array<string>", // not a footnote
+		"[]String":                "array<string>",
+	} {
+		ref, ok := readType(in)
+		if !ok || ref.String() != want {
+			t.Errorf("readType(%q) = %v, %v; want %s", in, ref, ok, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"[1] tags字段数据结构说明":   "tags字段数据结构说明",
+		`\[1\] tags字段数据结构说明`: "tags字段数据结构说明",
+		"tags字段数据结构说明[12]":   "tags字段数据结构说明",
+		"Tag":                "Tag",
+	} {
+		if got := stripFootnote(in); got != want {
+			t.Errorf("stripFootnote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BMS's pipe-table template marks the type cell and the caption of the
+// table it points at with a footnote "[1]": the row is that table's array.
+func TestFootnotedTypeAndCaption(t *testing.T) {
+	page := "# 查询标签\n\n## URI\n\nGET /v1/{project_id}/servers/{server_id}/tags\n\n**表 1**  参数说明\n\n" +
+		"|参数|参数类型|是否必选|描述|\n|--|--|--|--|\n|project_id|String|是|项目ID。|\n|server_id|String|是|服务器ID。|\n\n" +
+		"## 响应消息\n\n-   响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|tags|List <resource_tag>[1]|标签列表，详见表 tags字段数据结构说明。|\n\n" +
+		"    **表 2**  \\[1\\] tags字段数据结构说明\n\n|参数|参数类型|描述|\n|--|--|--|\n|key|String|标签键。|\n|value|String|标签值。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path server_id*: string
+200 body: object
+  tags: array of object tags
+    key: string
+    value: string
+`)
+}

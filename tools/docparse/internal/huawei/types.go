@@ -94,6 +94,7 @@ func readType(text string) (typeRef, bool) {
 	}
 	// "String。", "Int.": a sentence's full stop after the type.
 	t = strings.TrimRight(t, "。.；; ")
+	t = stripFootnote(t) // "List<resource_tag>[1]"
 	ref, ok := parseRef(t, 0)
 	if !ok {
 		return typeRef{}, false
