@@ -448,6 +448,12 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 			continue
 		}
 		in := in
+		if (kind == kindURI || kind == kindPath) && !inPath[name] {
+			if ph := p.placeholderFor(t, name); ph != "" {
+				p.diags.Notef(at, "row %q is the path's {%s}, spelled differently; read as that path parameter", name, ph)
+				name = ph
+			}
+		}
 		switch {
 		case kind == kindURI:
 			in = model.InQuery
@@ -464,6 +470,41 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 		})
 	}
 	return out
+}
+
+// placeholderFor returns the path placeholder a URI row names in another
+// spelling ("projectId" for {project_id}: case, "_" and "-" aside), when
+// exactly one placeholder matches and no row or earlier parameter names it
+// as the path does; "" otherwise.
+func (p *page) placeholderFor(t *paramTable, name string) string {
+	folded := foldName(name)
+	if folded == "" {
+		return ""
+	}
+	match := ""
+	for _, ph := range model.PathParams(p.op.Path) {
+		if foldName(ph) != folded || ph == match {
+			continue
+		}
+		if match != "" {
+			return "" // two placeholders fold alike: which one is meant?
+		}
+		match = ph
+	}
+	if match == "" {
+		return ""
+	}
+	for _, r := range t.block.Table.Rows {
+		if c, ok := cellAt(r, t.cols.name); ok && firstLine(c.Text) == match {
+			return ""
+		}
+	}
+	for _, prm := range p.op.Params {
+		if prm.In == model.InPath && prm.Name == match {
+			return ""
+		}
+	}
+	return match
 }
 
 var mediaTypeRE = regexp.MustCompile(`(?:application|text|multipart)/[A-Za-z0-9.+-]+`)

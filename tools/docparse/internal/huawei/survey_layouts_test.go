@@ -88,3 +88,29 @@ path server_id*: string
     value: string
 `)
 }
+
+// DRS's URI tables spell placeholders in camel case: projectId is the
+// path's {project_id}, not a required query parameter beside an
+// undocumented placeholder. A row matching no placeholder stays a query
+// parameter; a path table's row is matched the same way.
+func TestRowsSpelledUnlikeThePlaceholders(t *testing.T) {
+	page := "# 删除任务\n\n## URI\n\nDELETE /v1/{project_id}/jobs/{task-id}\n\n**表 1**  参数说明\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|projectId|是|String|项目ID。|\n|TaskId|是|String|任务ID。|\n|force|否|Boolean|强制删除。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path task-id*: string
+query force: boolean
+`,
+		`11 note: row "projectId" is the path's {project_id}, spelled differently; read as that path parameter`,
+		`12 note: row "TaskId" is the path's {task-id}, spelled differently; read as that path parameter`,
+	)
+	page = "# 删除任务\n\n## URI\n\nDELETE /v1/{project_id}/jobs/{job_id}\n\n**表 1**  路径参数\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|projectId|是|String|项目ID。|\n|JobID|是|String|任务ID。|\n"
+	op, diags = readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path projectId*: string
+path job_id*: string
+`,
+		`13 note: row "JobID" is the path's {job_id}, spelled differently; read as that path parameter`,
+	)
+}
