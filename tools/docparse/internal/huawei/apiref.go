@@ -113,6 +113,7 @@ var (
 // scan walks the blocks once, recording what each section says.
 func (p *page) scan() {
 	sec := secOther
+	headed := secOther // the section the last heading opened; labels switch sec within it
 	group := ""
 	var lastCaption *mdhtml.Block
 	var lastText string
@@ -140,6 +141,7 @@ func (p *page) scan() {
 				continue
 			}
 			sec = classifySection(b.Text)
+			headed = sec
 			group = ""
 			if sec == secResponse && isFailure(b.Text) {
 				group = failureGroup
@@ -201,7 +203,7 @@ func (p *page) scan() {
 					continue
 				}
 			}
-			p.addTable(b, sec, group, lastCaption)
+			p.addTable(b, tableSection(sec, headed), group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
 			switch sec {
@@ -228,6 +230,19 @@ func (p *page) scan() {
 	}
 	p.finishEndpoint()
 	p.op.Description = strings.Join(intro, "\n")
+}
+
+// tableSection is the section a table belongs to: older 请求消息 / 响应消息
+// sections may list their example ("-   响应样例") before their table
+// ("-   参数说明"), which still describes the section's message.
+func tableSection(sec, headed section) section {
+	switch {
+	case sec == secRequestExample && headed == secRequest:
+		return secRequest
+	case sec == secResponseExample && headed == secResponse:
+		return secResponse
+	}
+	return sec
 }
 
 func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdhtml.Block) {

@@ -114,3 +114,22 @@ path job_id*: string
 		`13 note: row "JobID" is the path's {job_id}, spelled differently; read as that path parameter`,
 	)
 }
+
+// DLI's older template lists the response example before the response
+// table: the table still describes the 响应消息 section's body.
+func TestExampleItemBeforeTableItem(t *testing.T) {
+	page := "# 删除作业\n\n## URI\n\nDELETE /v1.0/{project_id}/jobs/{job_id}\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|job_id|是|String|作业ID。|\n\n" +
+		"## 请求消息\n\n无\n\n## 响应消息\n\n-   响应样例\n\n    ```\n    {\"is_success\": true, \"message\": \"ok\"}\n    ```\n\n" +
+		"-   参数说明\n\n    **表 2**  响应参数说明\n\n|参数名|是否必选|参数类型|说明|\n|--|--|--|--|\n|is_success|否|Boolean|是否成功。|\n|message|否|String|提示信息。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path job_id*: string
+200 body: object
+  is_success: boolean
+  message: string
+`)
+	if n := len(op.Responses); n != 1 || op.Responses[0].Body == nil || len(op.Responses[0].Body.Examples) != 1 {
+		t.Errorf("responses %+v: want one 200 with its example", op.Responses)
+	}
+}
