@@ -464,7 +464,7 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 		}
 		in := in
 		if (kind == kindURI || kind == kindPath) && !inPath[name] {
-			if ph := p.placeholderFor(t, name); ph != "" {
+			if ph := p.placeholderFor(name); ph != "" {
 				p.diags.Notef(at, "row %q is the path's {%s}, spelled differently; read as that path parameter", name, ph)
 				name = ph
 			}
@@ -489,9 +489,9 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 
 // placeholderFor returns the path placeholder a URI row names in another
 // spelling ("projectId" for {project_id}: case, "_" and "-" aside), when
-// exactly one placeholder matches and no row or earlier parameter names it
+// exactly one placeholder matches and no URI or path table's row names it
 // as the path does; "" otherwise.
-func (p *page) placeholderFor(t *paramTable, name string) string {
+func (p *page) placeholderFor(name string) string {
 	folded := foldName(name)
 	if folded == "" {
 		return ""
@@ -509,14 +509,14 @@ func (p *page) placeholderFor(t *paramTable, name string) string {
 	if match == "" {
 		return ""
 	}
-	for _, r := range t.block.Table.Rows {
-		if c, ok := cellAt(r, t.cols.name); ok && firstLine(c.Text) == match {
-			return ""
+	for _, other := range p.tables {
+		if other.scope != scopeRequest || other.kind != kindURI && other.kind != kindPath {
+			continue
 		}
-	}
-	for _, prm := range p.op.Params {
-		if prm.In == model.InPath && prm.Name == match {
-			return ""
+		for _, r := range other.block.Table.Rows {
+			if c, ok := cellAt(r, other.cols.name); ok && firstLine(c.Text) == match {
+				return ""
+			}
 		}
 	}
 	return match

@@ -133,3 +133,15 @@ path job_id*: string
 		t.Errorf("responses %+v: want one 200 with its example", op.Responses)
 	}
 }
+
+// A row in another table that names the placeholder as the path does
+// keeps the differently spelt row what it was.
+func TestPlaceholderNamedInAnotherTable(t *testing.T) {
+	page := "# 删除任务\n\n## URI\n\nDELETE /v1/{project_id}/jobs\n\n**表 1**  参数说明\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|projectId|否|String|项目ID。|\n\n" +
+		"**表 2**  路径参数\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `query projectId: string
+path project_id*: string
+`)
+}
