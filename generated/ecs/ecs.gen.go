@@ -7385,14 +7385,6 @@ type ListAutoLaunchGroupsParams struct {
 	ValidUntil *string `form:"valid_until,omitempty" json:"valid_until,omitempty"`
 }
 
-// DeleteAutoLaunchGroupParams defines parameters for DeleteAutoLaunchGroup.
-type DeleteAutoLaunchGroupParams struct {
-	// DomainID 租户域ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:28 table "表 1 参数说明" row 1
-	DomainID string `form:"domain_Id" json:"domain_Id"`
-}
-
 // ListInstancesParams defines parameters for ListInstances.
 type ListInstancesParams struct {
 	// Limit 查询返回实例的数量限制。
@@ -8968,7 +8960,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-	DeleteAutoLaunchGroupWithBody(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAutoLaunchGroupWithBody(ctx context.Context, domainID string, autoLaunchGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAutoLaunchGroup 删除智能购买组
 	//
@@ -8979,7 +8971,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-	DeleteAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowAutoLaunchGroup 查询智能购买组详情
 	//
@@ -11540,8 +11532,8 @@ func (c *Client) CreateAutoLaunchGroup(ctx context.Context, domainID string, bod
 // Takes any type of body and a specified content type.
 //
 // Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-func (c *Client) DeleteAutoLaunchGroupWithBody(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAutoLaunchGroupRequestWithBody(c.Server, domainID, autoLaunchGroupID, params, contentType, body)
+func (c *Client) DeleteAutoLaunchGroupWithBody(ctx context.Context, domainID string, autoLaunchGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAutoLaunchGroupRequestWithBody(c.Server, domainID, autoLaunchGroupID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11561,8 +11553,8 @@ func (c *Client) DeleteAutoLaunchGroupWithBody(ctx context.Context, domainID str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAutoLaunchGroupRequest(c.Server, domainID, autoLaunchGroupID, params, body)
+func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAutoLaunchGroupRequest(c.Server, domainID, autoLaunchGroupID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14248,18 +14240,18 @@ func NewCreateAutoLaunchGroupRequestWithBody(server string, domainID string, con
 }
 
 // NewDeleteAutoLaunchGroupRequest calls the generic DeleteAutoLaunchGroup builder with application/json body
-func NewDeleteAutoLaunchGroupRequest(server string, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody) (*http.Request, error) {
+func NewDeleteAutoLaunchGroupRequest(server string, domainID string, autoLaunchGroupID string, body DeleteAutoLaunchGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteAutoLaunchGroupRequestWithBody(server, domainID, autoLaunchGroupID, params, "application/json", bodyReader)
+	return NewDeleteAutoLaunchGroupRequestWithBody(server, domainID, autoLaunchGroupID, "application/json", bodyReader)
 }
 
 // NewDeleteAutoLaunchGroupRequestWithBody constructs an http.Request for the DeleteAutoLaunchGroup method, with any body, and a specified content type
-func NewDeleteAutoLaunchGroupRequestWithBody(server string, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteAutoLaunchGroupRequestWithBody(server string, domainID string, autoLaunchGroupID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14273,12 +14265,6 @@ func NewDeleteAutoLaunchGroupRequestWithBody(server string, domainID string, aut
 	queryURL, err := param.URL(server, "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
-	}
-
-	if params != nil {
-
-		queryURL.Query("domain_Id", param.String(params.DomainID))
-
 	}
 
 	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
@@ -15957,7 +15943,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-	DeleteAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error)
+	DeleteAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error)
 
 	// DeleteAutoLaunchGroupWithResponse 删除智能购买组
 	//
@@ -15968,7 +15954,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-	DeleteAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error)
+	DeleteAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error)
 
 	// ShowAutoLaunchGroupWithResponse 查询智能购买组详情
 	//
@@ -21120,8 +21106,8 @@ func (c *ClientWithResponses) CreateAutoLaunchGroupWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-func (c *ClientWithResponses) DeleteAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error) {
-	rsp, err := c.DeleteAutoLaunchGroupWithBody(ctx, domainID, autoLaunchGroupID, params, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error) {
+	rsp, err := c.DeleteAutoLaunchGroupWithBody(ctx, domainID, autoLaunchGroupID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21137,8 +21123,8 @@ func (c *ClientWithResponses) DeleteAutoLaunchGroupWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-func (c *ClientWithResponses) DeleteAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error) {
-	rsp, err := c.DeleteAutoLaunchGroup(ctx, domainID, autoLaunchGroupID, params, body, reqEditors...)
+func (c *ClientWithResponses) DeleteAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error) {
+	rsp, err := c.DeleteAutoLaunchGroup(ctx, domainID, autoLaunchGroupID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

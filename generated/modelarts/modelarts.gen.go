@@ -7991,42 +7991,6 @@ type CreateProcessorTaskWorkPath struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建处理任务.md:366 table "表 6 WorkPath" row 4
 type CreateProcessorTaskWorkPathType string
 
-// CreateRestartError defines model for CreateRestartError.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
-type CreateRestartError struct {
-	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
-	ErrorMessage string `json:"error_message,omitempty"`
-
-	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
-	IsSuccess bool `json:"is_success,omitempty"`
-}
-
-// CreateRestartResponseBody defines model for CreateRestartResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:58 table "表 2 响应参数"
-type CreateRestartResponseBody struct {
-	// ErrorCode 调用失败时的错误码，具体请参见错误码。
-	// 调用成功时无此字段。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:73 table "表 2 响应参数" row 2
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMessage 调用失败时的错误信息。
-	// 调用成功时无此字段。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:81 table "表 2 响应参数" row 3
-	ErrorMessage string `json:"error_message,omitempty"`
-
-	// IsSuccess 请求是否成功。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:66 table "表 2 响应参数" row 1
-	IsSuccess bool `json:"is_success,omitempty"`
-}
-
 // CreateServiceRequestBody defines model for CreateServiceRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:45 table "表 2 请求参数"
@@ -8162,42 +8126,6 @@ type CreateServiceScheduleTimeUnit string
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:383 table "表 5 schedule结构" row 1
 type CreateServiceScheduleType string
-
-// CreateStopError defines model for CreateStopError.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
-type CreateStopError struct {
-	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
-	ErrorMessage string `json:"error_message,omitempty"`
-
-	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
-	IsSuccess bool `json:"is_success,omitempty"`
-}
-
-// CreateStopResponseBody defines model for CreateStopResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:58 table "表 2 响应参数"
-type CreateStopResponseBody struct {
-	// ErrorCode 调用失败时的错误码，具体请参见错误码。
-	// 调用成功时无此字段。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:73 table "表 2 响应参数" row 2
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMessage 调用失败时的错误信息。
-	// 调用成功时无此字段。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:81 table "表 2 响应参数" row 3
-	ErrorMessage string `json:"error_message,omitempty"`
-
-	// IsSuccess 请求是否成功。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:66 table "表 2 响应参数" row 1
-	IsSuccess bool `json:"is_success,omitempty"`
-}
 
 // CreateTaskFlavor 训练资源规格。
 //
@@ -8852,42 +8780,6 @@ type CreateVersionResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:405 table "表 6 响应参数" row 9
 	VersionName string `json:"version_name,omitempty"`
-}
-
-// CreateVersionsStopError defines model for CreateVersionsStopError.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
-type CreateVersionsStopError struct {
-	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
-	ErrorMessage string `json:"error_message,omitempty"`
-
-	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
-	IsSuccess bool `json:"is_success,omitempty"`
-}
-
-// CreateVersionsStopResponseBody defines model for CreateVersionsStopResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:69 table "表 2 响应参数"
-type CreateVersionsStopResponseBody struct {
-	// ErrorCode 调用失败时的错误码，具体请参见错误码。
-	// 调用成功时无此字段。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:92 table "表 2 响应参数" row 3
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMessage 调用失败时的错误信息。
-	// 调用成功时无此字段。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:84 table "表 2 响应参数" row 2
-	ErrorMessage string `json:"error_message,omitempty"`
-
-	// IsSuccess 请求是否成功。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:77 table "表 2 响应参数" row 1
-	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // CreateVisualizationJobError defines model for CreateVisualizationJobError.
@@ -17886,6 +17778,42 @@ type ProcessorTaskItem struct {
 	TemplateID string `json:"template_id,omitempty"`
 }
 
+// RestartVisualizationJobError defines model for RestartVisualizationJobError.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
+type RestartVisualizationJobError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
+	ErrorCode string `json:"error_code,omitempty"`
+
+	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
+	ErrorMessage string `json:"error_message,omitempty"`
+
+	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:114
+	IsSuccess bool `json:"is_success,omitempty"`
+}
+
+// RestartVisualizationJobResponseBody defines model for RestartVisualizationJobResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:58 table "表 2 响应参数"
+type RestartVisualizationJobResponseBody struct {
+	// ErrorCode 调用失败时的错误码，具体请参见错误码。
+	// 调用成功时无此字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:73 table "表 2 响应参数" row 2
+	ErrorCode string `json:"error_code,omitempty"`
+
+	// ErrorMessage 调用失败时的错误信息。
+	// 调用成功时无此字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:81 table "表 2 响应参数" row 3
+	ErrorMessage string `json:"error_message,omitempty"`
+
+	// IsSuccess 请求是否成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:66 table "表 2 响应参数" row 1
+	IsSuccess bool `json:"is_success,omitempty"`
+}
+
 // Result 任务结果。
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1089 table "表 14 Result"
@@ -20930,6 +20858,78 @@ type StartWorkforceTaskRequestBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动团队标注任务.md:86 table "表 2 请求Body参数" row 3
 	WorkforcesConfig *CreateWorkforceTaskWorkforcesConfig `json:"workforces_config,omitempty"`
+}
+
+// StopVersionError defines model for StopVersionError.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
+type StopVersionError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
+	ErrorCode string `json:"error_code,omitempty"`
+
+	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
+	ErrorMessage string `json:"error_message,omitempty"`
+
+	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:125
+	IsSuccess bool `json:"is_success,omitempty"`
+}
+
+// StopVersionResponseBody defines model for StopVersionResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:69 table "表 2 响应参数"
+type StopVersionResponseBody struct {
+	// ErrorCode 调用失败时的错误码，具体请参见错误码。
+	// 调用成功时无此字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:92 table "表 2 响应参数" row 3
+	ErrorCode string `json:"error_code,omitempty"`
+
+	// ErrorMessage 调用失败时的错误信息。
+	// 调用成功时无此字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:84 table "表 2 响应参数" row 2
+	ErrorMessage string `json:"error_message,omitempty"`
+
+	// IsSuccess 请求是否成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:77 table "表 2 响应参数" row 1
+	IsSuccess bool `json:"is_success,omitempty"`
+}
+
+// StopVisualizationJobError defines model for StopVisualizationJobError.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
+type StopVisualizationJobError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
+	ErrorCode string `json:"error_code,omitempty"`
+
+	// ErrorMessage Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
+	ErrorMessage string `json:"error_message,omitempty"`
+
+	// IsSuccess Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:114
+	IsSuccess bool `json:"is_success,omitempty"`
+}
+
+// StopVisualizationJobResponseBody defines model for StopVisualizationJobResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:58 table "表 2 响应参数"
+type StopVisualizationJobResponseBody struct {
+	// ErrorCode 调用失败时的错误码，具体请参见错误码。
+	// 调用成功时无此字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:73 table "表 2 响应参数" row 2
+	ErrorCode string `json:"error_code,omitempty"`
+
+	// ErrorMessage 调用失败时的错误信息。
+	// 调用成功时无此字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:81 table "表 2 响应参数" row 3
+	ErrorMessage string `json:"error_message,omitempty"`
+
+	// IsSuccess 请求是否成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:66 table "表 2 响应参数" row 1
+	IsSuccess bool `json:"is_success,omitempty"`
 }
 
 // SyncDataSourceStateResponseBody defines model for SyncDataSourceStateResponseBody.
@@ -25640,15 +25640,15 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names (the `ListFileNames` operationId).
 	ListFileNames(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateVersionsStop 停止训练作业版本
+	// StopVersion 停止训练作业版本
 	//
 	// 停止训练作业。
 	// 此接口为异步接口，作业状态请通过查询训练作业列表和查询训练作业版本详情接口获取。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:1
 	//
-	// Corresponds with POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop (the `CreateVersionsStop` operationId).
-	CreateVersionsStop(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop (the `StopVersion` operationId).
+	StopVersion(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListVisualizationJobs 查询可视化作业列表
 	//
@@ -25723,23 +25723,23 @@ type ClientInterface interface {
 	// Corresponds with PUT /v1/{project_id}/visualization-jobs/{job_id} (the `UpdateVisualizationJob` operationId).
 	UpdateVisualizationJob(ctx context.Context, projectID string, jobID string, body UpdateVisualizationJobJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRestart 重启可视化作业
+	// RestartVisualizationJob 重启可视化作业
 	//
 	// 重启可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:1
 	//
-	// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/restart (the `CreateRestart` operationId).
-	CreateRestart(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/restart (the `RestartVisualizationJob` operationId).
+	RestartVisualizationJob(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateStop 停止可视化作业
+	// StopVisualizationJob 停止可视化作业
 	//
 	// 停止可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:1
 	//
-	// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/stop (the `CreateStop` operationId).
-	CreateStop(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/stop (the `StopVisualizationJob` operationId).
+	StopVisualizationJob(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListWorkspaces 查询工作空间列表
 	//
@@ -28086,16 +28086,16 @@ func (c *Client) ListFileNames(ctx context.Context, projectID string, jobID int6
 	return c.Client.Do(req)
 }
 
-// CreateVersionsStop 停止训练作业版本
+// StopVersion 停止训练作业版本
 //
 // 停止训练作业。
 // 此接口为异步接口，作业状态请通过查询训练作业列表和查询训练作业版本详情接口获取。
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:1
 //
-// Corresponds with POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop (the `CreateVersionsStop` operationId).
-func (c *Client) CreateVersionsStop(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateVersionsStopRequest(c.Server, projectID, jobID, versionID)
+// Corresponds with POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop (the `StopVersion` operationId).
+func (c *Client) StopVersion(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStopVersionRequest(c.Server, projectID, jobID, versionID)
 	if err != nil {
 		return nil, err
 	}
@@ -28249,15 +28249,15 @@ func (c *Client) UpdateVisualizationJob(ctx context.Context, projectID string, j
 	return c.Client.Do(req)
 }
 
-// CreateRestart 重启可视化作业
+// RestartVisualizationJob 重启可视化作业
 //
 // 重启可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:1
 //
-// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/restart (the `CreateRestart` operationId).
-func (c *Client) CreateRestart(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRestartRequest(c.Server, projectID, jobID)
+// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/restart (the `RestartVisualizationJob` operationId).
+func (c *Client) RestartVisualizationJob(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartVisualizationJobRequest(c.Server, projectID, jobID)
 	if err != nil {
 		return nil, err
 	}
@@ -28268,15 +28268,15 @@ func (c *Client) CreateRestart(ctx context.Context, projectID string, jobID stri
 	return c.Client.Do(req)
 }
 
-// CreateStop 停止可视化作业
+// StopVisualizationJob 停止可视化作业
 //
 // 停止可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:1
 //
-// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/stop (the `CreateStop` operationId).
-func (c *Client) CreateStop(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateStopRequest(c.Server, projectID, jobID)
+// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/stop (the `StopVisualizationJob` operationId).
+func (c *Client) StopVisualizationJob(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStopVisualizationJobRequest(c.Server, projectID, jobID)
 	if err != nil {
 		return nil, err
 	}
@@ -32485,8 +32485,8 @@ func NewListFileNamesRequest(server string, projectID string, jobID int64, versi
 	return req, nil
 }
 
-// NewCreateVersionsStopRequest constructs an http.Request for the CreateVersionsStop method
-func NewCreateVersionsStopRequest(server string, projectID string, jobID int64, versionID int64) (*http.Request, error) {
+// NewStopVersionRequest constructs an http.Request for the StopVersion method
+func NewStopVersionRequest(server string, projectID string, jobID int64, versionID int64) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -32703,8 +32703,8 @@ func NewUpdateVisualizationJobRequestWithBody(server string, projectID string, j
 	return req, nil
 }
 
-// NewCreateRestartRequest constructs an http.Request for the CreateRestart method
-func NewCreateRestartRequest(server string, projectID string, jobID string) (*http.Request, error) {
+// NewRestartVisualizationJobRequest constructs an http.Request for the RestartVisualizationJob method
+func NewRestartVisualizationJobRequest(server string, projectID string, jobID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -32728,8 +32728,8 @@ func NewCreateRestartRequest(server string, projectID string, jobID string) (*ht
 	return req, nil
 }
 
-// NewCreateStopRequest constructs an http.Request for the CreateStop method
-func NewCreateStopRequest(server string, projectID string, jobID string) (*http.Request, error) {
+// NewStopVisualizationJobRequest constructs an http.Request for the StopVisualizationJob method
+func NewStopVisualizationJobRequest(server string, projectID string, jobID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -37088,7 +37088,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names (the `ListFileNames` operationId).
 	ListFileNamesWithResponse(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*ListFileNamesResponse, error)
 
-	// CreateVersionsStopWithResponse 停止训练作业版本
+	// StopVersionWithResponse 停止训练作业版本
 	//
 	// 停止训练作业。
 	// 此接口为异步接口，作业状态请通过查询训练作业列表和查询训练作业版本详情接口获取。
@@ -37097,8 +37097,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop (the `CreateVersionsStop` operationId).
-	CreateVersionsStopWithResponse(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*CreateVersionsStopResponse, error)
+	// Corresponds with POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop (the `StopVersion` operationId).
+	StopVersionWithResponse(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*StopVersionResponse, error)
 
 	// ListVisualizationJobsWithResponse 查询可视化作业列表
 	//
@@ -37179,7 +37179,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v1/{project_id}/visualization-jobs/{job_id} (the `UpdateVisualizationJob` operationId).
 	UpdateVisualizationJobWithResponse(ctx context.Context, projectID string, jobID string, body UpdateVisualizationJobJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateVisualizationJobResponse, error)
 
-	// CreateRestartWithResponse 重启可视化作业
+	// RestartVisualizationJobWithResponse 重启可视化作业
 	//
 	// 重启可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
 	//
@@ -37187,10 +37187,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/restart (the `CreateRestart` operationId).
-	CreateRestartWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*CreateRestartResponse, error)
+	// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/restart (the `RestartVisualizationJob` operationId).
+	RestartVisualizationJobWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*RestartVisualizationJobResponse, error)
 
-	// CreateStopWithResponse 停止可视化作业
+	// StopVisualizationJobWithResponse 停止可视化作业
 	//
 	// 停止可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
 	//
@@ -37198,8 +37198,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/stop (the `CreateStop` operationId).
-	CreateStopWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*CreateStopResponse, error)
+	// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/stop (the `StopVisualizationJob` operationId).
+	StopVisualizationJobWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*StopVisualizationJobResponse, error)
 
 	// ListWorkspacesWithResponse 查询工作空间列表
 	//
@@ -40418,32 +40418,32 @@ func (r ListFileNamesResponse) ContentType() string {
 	return ""
 }
 
-type CreateVersionsStopResponse struct {
+type StopVersionResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateVersionsStopResponseBody
+	JSON200 *StopVersionResponseBody
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *CreateVersionsStopError
+	JSONDefault *StopVersionError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateVersionsStopResponse) GetJSON200() *CreateVersionsStopResponseBody {
+func (r StopVersionResponse) GetJSON200() *StopVersionResponseBody {
 	return r.JSON200
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateVersionsStopResponse) GetJSONDefault() *CreateVersionsStopError {
+func (r StopVersionResponse) GetJSONDefault() *StopVersionError {
 	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateVersionsStopResponse) GetBody() []byte {
+func (r StopVersionResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateVersionsStopResponse) Status() string {
+func (r StopVersionResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -40451,7 +40451,7 @@ func (r CreateVersionsStopResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateVersionsStopResponse) StatusCode() int {
+func (r StopVersionResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -40459,7 +40459,7 @@ func (r CreateVersionsStopResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateVersionsStopResponse) ContentType() string {
+func (r StopVersionResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -40706,32 +40706,32 @@ func (r UpdateVisualizationJobResponse) ContentType() string {
 	return ""
 }
 
-type CreateRestartResponse struct {
+type RestartVisualizationJobResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateRestartResponseBody
+	JSON200 *RestartVisualizationJobResponseBody
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *CreateRestartError
+	JSONDefault *RestartVisualizationJobError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateRestartResponse) GetJSON200() *CreateRestartResponseBody {
+func (r RestartVisualizationJobResponse) GetJSON200() *RestartVisualizationJobResponseBody {
 	return r.JSON200
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateRestartResponse) GetJSONDefault() *CreateRestartError {
+func (r RestartVisualizationJobResponse) GetJSONDefault() *RestartVisualizationJobError {
 	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateRestartResponse) GetBody() []byte {
+func (r RestartVisualizationJobResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateRestartResponse) Status() string {
+func (r RestartVisualizationJobResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -40739,7 +40739,7 @@ func (r CreateRestartResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateRestartResponse) StatusCode() int {
+func (r RestartVisualizationJobResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -40747,39 +40747,39 @@ func (r CreateRestartResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateRestartResponse) ContentType() string {
+func (r RestartVisualizationJobResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateStopResponse struct {
+type StopVisualizationJobResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateStopResponseBody
+	JSON200 *StopVisualizationJobResponseBody
 	// JSONDefault the response for an HTTP default `application/json` response
-	JSONDefault *CreateStopError
+	JSONDefault *StopVisualizationJobError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateStopResponse) GetJSON200() *CreateStopResponseBody {
+func (r StopVisualizationJobResponse) GetJSON200() *StopVisualizationJobResponseBody {
 	return r.JSON200
 }
 
 // GetJSONDefault returns the response for an HTTP default `application/json` response
-func (r CreateStopResponse) GetJSONDefault() *CreateStopError {
+func (r StopVisualizationJobResponse) GetJSONDefault() *StopVisualizationJobError {
 	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateStopResponse) GetBody() []byte {
+func (r StopVisualizationJobResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateStopResponse) Status() string {
+func (r StopVisualizationJobResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -40787,7 +40787,7 @@ func (r CreateStopResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateStopResponse) StatusCode() int {
+func (r StopVisualizationJobResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -40795,7 +40795,7 @@ func (r CreateStopResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateStopResponse) ContentType() string {
+func (r StopVisualizationJobResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -45379,7 +45379,7 @@ func (c *ClientWithResponses) ListFileNamesWithResponse(ctx context.Context, pro
 	return ParseListFileNamesResponse(rsp)
 }
 
-// CreateVersionsStopWithResponse 停止训练作业版本
+// StopVersionWithResponse 停止训练作业版本
 //
 // 停止训练作业。
 // 此接口为异步接口，作业状态请通过查询训练作业列表和查询训练作业版本详情接口获取。
@@ -45388,13 +45388,13 @@ func (c *ClientWithResponses) ListFileNamesWithResponse(ctx context.Context, pro
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop (the `CreateVersionsStop` operationId).
-func (c *ClientWithResponses) CreateVersionsStopWithResponse(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*CreateVersionsStopResponse, error) {
-	rsp, err := c.CreateVersionsStop(ctx, projectID, jobID, versionID, reqEditors...)
+// Corresponds with POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop (the `StopVersion` operationId).
+func (c *ClientWithResponses) StopVersionWithResponse(ctx context.Context, projectID string, jobID int64, versionID int64, reqEditors ...RequestEditorFn) (*StopVersionResponse, error) {
+	rsp, err := c.StopVersion(ctx, projectID, jobID, versionID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateVersionsStopResponse(rsp)
+	return ParseStopVersionResponse(rsp)
 }
 
 // ListVisualizationJobsWithResponse 查询可视化作业列表
@@ -45518,7 +45518,7 @@ func (c *ClientWithResponses) UpdateVisualizationJobWithResponse(ctx context.Con
 	return ParseUpdateVisualizationJobResponse(rsp)
 }
 
-// CreateRestartWithResponse 重启可视化作业
+// RestartVisualizationJobWithResponse 重启可视化作业
 //
 // 重启可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
 //
@@ -45526,16 +45526,16 @@ func (c *ClientWithResponses) UpdateVisualizationJobWithResponse(ctx context.Con
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/restart (the `CreateRestart` operationId).
-func (c *ClientWithResponses) CreateRestartWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*CreateRestartResponse, error) {
-	rsp, err := c.CreateRestart(ctx, projectID, jobID, reqEditors...)
+// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/restart (the `RestartVisualizationJob` operationId).
+func (c *ClientWithResponses) RestartVisualizationJobWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*RestartVisualizationJobResponse, error) {
+	rsp, err := c.RestartVisualizationJob(ctx, projectID, jobID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRestartResponse(rsp)
+	return ParseRestartVisualizationJobResponse(rsp)
 }
 
-// CreateStopWithResponse 停止可视化作业
+// StopVisualizationJobWithResponse 停止可视化作业
 //
 // 停止可视化作业。此接口为异步接口，作业状态请通过查询可视化作业列表与查询可视化作业详情接口获取。
 //
@@ -45543,13 +45543,13 @@ func (c *ClientWithResponses) CreateRestartWithResponse(ctx context.Context, pro
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/stop (the `CreateStop` operationId).
-func (c *ClientWithResponses) CreateStopWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*CreateStopResponse, error) {
-	rsp, err := c.CreateStop(ctx, projectID, jobID, reqEditors...)
+// Corresponds with POST /v1/{project_id}/visualization-jobs/{job_id}/stop (the `StopVisualizationJob` operationId).
+func (c *ClientWithResponses) StopVisualizationJobWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*StopVisualizationJobResponse, error) {
+	rsp, err := c.StopVisualizationJob(ctx, projectID, jobID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateStopResponse(rsp)
+	return ParseStopVisualizationJobResponse(rsp)
 }
 
 // ListWorkspacesWithResponse 查询工作空间列表
@@ -48918,29 +48918,29 @@ func ParseListFileNamesResponse(rsp *http.Response) (*ListFileNamesResponse, err
 	return response, nil
 }
 
-// ParseCreateVersionsStopResponse parses an HTTP response from a CreateVersionsStopWithResponse call
-func ParseCreateVersionsStopResponse(rsp *http.Response) (*CreateVersionsStopResponse, error) {
+// ParseStopVersionResponse parses an HTTP response from a StopVersionWithResponse call
+func ParseStopVersionResponse(rsp *http.Response) (*StopVersionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateVersionsStopResponse{
+	response := &StopVersionResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateVersionsStopResponseBody
+		var dest StopVersionResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
-		var dest CreateVersionsStopError
+		var dest StopVersionError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -49116,29 +49116,29 @@ func ParseUpdateVisualizationJobResponse(rsp *http.Response) (*UpdateVisualizati
 	return response, nil
 }
 
-// ParseCreateRestartResponse parses an HTTP response from a CreateRestartWithResponse call
-func ParseCreateRestartResponse(rsp *http.Response) (*CreateRestartResponse, error) {
+// ParseRestartVisualizationJobResponse parses an HTTP response from a RestartVisualizationJobWithResponse call
+func ParseRestartVisualizationJobResponse(rsp *http.Response) (*RestartVisualizationJobResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateRestartResponse{
+	response := &RestartVisualizationJobResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateRestartResponseBody
+		var dest RestartVisualizationJobResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
-		var dest CreateRestartError
+		var dest RestartVisualizationJobError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -49149,29 +49149,29 @@ func ParseCreateRestartResponse(rsp *http.Response) (*CreateRestartResponse, err
 	return response, nil
 }
 
-// ParseCreateStopResponse parses an HTTP response from a CreateStopWithResponse call
-func ParseCreateStopResponse(rsp *http.Response) (*CreateStopResponse, error) {
+// ParseStopVisualizationJobResponse parses an HTTP response from a StopVisualizationJobWithResponse call
+func ParseStopVisualizationJobResponse(rsp *http.Response) (*StopVisualizationJobResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateStopResponse{
+	response := &StopVisualizationJobResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateStopResponseBody
+		var dest StopVisualizationJobResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
-		var dest CreateStopError
+		var dest StopVisualizationJobError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -7953,14 +7953,6 @@ type ShowStorageTypeParams struct {
 	VersionName string `form:"version_name" json:"version_name"`
 }
 
-// UpdateConfiguration2Params defines parameters for UpdateConfiguration2.
-type UpdateConfiguration2Params struct {
-	// VersionID API版本号，区分大小写，取值：v3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:28 table "表 1 参数说明" row 1
-	VersionID string `form:"version_Id" json:"version_Id"`
-}
-
 // ListInstances2Params defines parameters for ListInstances2.
 type ListInstances2Params struct {
 	// ID 实例ID。
@@ -9658,7 +9650,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfiguration2 修改参数组参数
 	//
@@ -9669,7 +9661,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfigurationsApplyWithBody 应用参数组
 	//
@@ -12401,8 +12393,8 @@ func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, proje
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *Client) UpdateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfiguration2RequestWithBody(c.Server, versionID, projectID, configID, params, contentType, body)
+func (c *Client) UpdateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfiguration2RequestWithBody(c.Server, versionID, projectID, configID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12422,8 +12414,8 @@ func (c *Client) UpdateConfiguration2WithBody(ctx context.Context, versionID str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfiguration2Request(c.Server, versionID, projectID, configID, params, body)
+func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfiguration2Request(c.Server, versionID, projectID, configID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15493,18 +15485,18 @@ func NewShowConfiguration2Request(server string, versionID string, projectID str
 }
 
 // NewUpdateConfiguration2Request calls the generic UpdateConfiguration2 builder with application/json body
-func NewUpdateConfiguration2Request(server string, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody) (*http.Request, error) {
+func NewUpdateConfiguration2Request(server string, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateConfiguration2RequestWithBody(server, versionID, projectID, configID, params, "application/json", bodyReader)
+	return NewUpdateConfiguration2RequestWithBody(server, versionID, projectID, configID, "application/json", bodyReader)
 }
 
 // NewUpdateConfiguration2RequestWithBody constructs an http.Request for the UpdateConfiguration2 method, with any body, and a specified content type
-func NewUpdateConfiguration2RequestWithBody(server string, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateConfiguration2RequestWithBody(server string, versionID string, projectID string, configID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15522,12 +15514,6 @@ func NewUpdateConfiguration2RequestWithBody(server string, versionID string, pro
 	queryURL, err := param.URL(server, "/{version_id}/{project_id}/configurations/{config_id}", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
-	}
-
-	if params != nil {
-
-		queryURL.Query("version_Id", param.String(params.VersionID))
-
 	}
 
 	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
@@ -17501,7 +17487,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
+	UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
 
 	// UpdateConfiguration2WithResponse 修改参数组参数
 	//
@@ -17512,7 +17498,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
+	UpdateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
 
 	// UpdateConfigurationsApplyWithBodyWithResponse 应用参数组
 	//
@@ -23691,8 +23677,8 @@ func (c *ClientWithResponses) ShowConfiguration2WithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *ClientWithResponses) UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
-	rsp, err := c.UpdateConfiguration2WithBody(ctx, versionID, projectID, configID, params, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
+	rsp, err := c.UpdateConfiguration2WithBody(ctx, versionID, projectID, configID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -23708,8 +23694,8 @@ func (c *ClientWithResponses) UpdateConfiguration2WithBodyWithResponse(ctx conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *ClientWithResponses) UpdateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
-	rsp, err := c.UpdateConfiguration2(ctx, versionID, projectID, configID, params, body, reqEditors...)
+func (c *ClientWithResponses) UpdateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
+	rsp, err := c.UpdateConfiguration2(ctx, versionID, projectID, configID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

@@ -642,12 +642,12 @@ var opDeleteAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "DeleteAut
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
-func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, params *ecs.DeleteAutoLaunchGroupParams, body ecs.DeleteAutoLaunchGroupJSONRequestBody) (*ecs.DeleteAutoLaunchGroupResponseBody, error) {
+func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, body ecs.DeleteAutoLaunchGroupJSONRequestBody) (*ecs.DeleteAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if autoLaunchGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("auto_launch_group_id")
 		}
-		return ecs.NewDeleteAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupID, params, body)
+		return ecs.NewDeleteAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupID, body)
 	})
 	if err != nil {
 		return nil, err

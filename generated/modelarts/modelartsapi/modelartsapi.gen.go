@@ -315,30 +315,6 @@ func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskID string, 
 	return &out, nil
 }
 
-var opCreateRestart = &huawei.Operation{Service: "modelarts", Name: "CreateRestart", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/restart",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateRestart (重启可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/restart.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:1
-func (c *Client) CreateRestart(ctx context.Context, jobID string) (*modelarts.CreateRestartResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateRestart, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobID == "" {
-			return nil, huawei.ErrEmptyPathParam("job_id")
-		}
-		return modelarts.NewCreateRestartRequest(server, ids.Project, jobID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out modelarts.CreateRestartResponseBody
-	if err := c.rt.Decode(opCreateRestart, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opCreateService = &huawei.Operation{Service: "modelarts", Name: "CreateService", Method: "POST", Path: "/v1/{project_id}/services",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
@@ -355,30 +331,6 @@ func (c *Client) CreateService(ctx context.Context, body modelarts.CreateService
 	}
 	var out modelarts.CreateServiceResponseBody
 	if err := c.rt.Decode(opCreateService, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateStop = &huawei.Operation{Service: "modelarts", Name: "CreateStop", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/stop",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateStop (停止可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/stop.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:1
-func (c *Client) CreateStop(ctx context.Context, jobID string) (*modelarts.CreateStopResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateStop, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobID == "" {
-			return nil, huawei.ErrEmptyPathParam("job_id")
-		}
-		return modelarts.NewCreateStopRequest(server, ids.Project, jobID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out modelarts.CreateStopResponseBody
-	if err := c.rt.Decode(opCreateStop, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -466,27 +418,6 @@ func (c *Client) CreateVersion(ctx context.Context, jobID int64, body modelarts.
 	}
 	var out modelarts.CreateVersionResponseBody
 	if err := c.rt.Decode(opCreateVersion, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateVersionsStop = &huawei.Operation{Service: "modelarts", Name: "CreateVersionsStop", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateVersionsStop (停止训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:1
-func (c *Client) CreateVersionsStop(ctx context.Context, jobID int64, versionID int64) (*modelarts.CreateVersionsStopResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateVersionsStop, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewCreateVersionsStopRequest(server, ids.Project, jobID, versionID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out modelarts.CreateVersionsStopResponseBody
-	if err := c.rt.Decode(opCreateVersionsStop, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -2872,6 +2803,30 @@ func (c *Client) ListWorkspacesAll(ctx context.Context, params *modelarts.ListWo
 	})
 }
 
+var opRestartVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "RestartVisualizationJob", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/restart",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// RestartVisualizationJob (重启可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/restart.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:1
+func (c *Client) RestartVisualizationJob(ctx context.Context, jobID string) (*modelarts.RestartVisualizationJobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestartVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if jobID == "" {
+			return nil, huawei.ErrEmptyPathParam("job_id")
+		}
+		return modelarts.NewRestartVisualizationJobRequest(server, ids.Project, jobID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out modelarts.RestartVisualizationJobResponseBody
+	if err := c.rt.Decode(opRestartVisualizationJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 var opReviewSamples = &huawei.Operation{Service: "modelarts", Name: "ReviewSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
@@ -3218,6 +3173,51 @@ func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskID string, ve
 	}
 	var out map[string]interface{}
 	if err := c.rt.Decode(opStopProcessorTaskVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opStopVersion = &huawei.Operation{Service: "modelarts", Name: "StopVersion", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// StopVersion (停止训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:1
+func (c *Client) StopVersion(ctx context.Context, jobID int64, versionID int64) (*modelarts.StopVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opStopVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewStopVersionRequest(server, ids.Project, jobID, versionID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out modelarts.StopVersionResponseBody
+	if err := c.rt.Decode(opStopVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opStopVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "StopVisualizationJob", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/stop",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// StopVisualizationJob (停止可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/stop.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:1
+func (c *Client) StopVisualizationJob(ctx context.Context, jobID string) (*modelarts.StopVisualizationJobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opStopVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if jobID == "" {
+			return nil, huawei.ErrEmptyPathParam("job_id")
+		}
+		return modelarts.NewStopVisualizationJobRequest(server, ids.Project, jobID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out modelarts.StopVisualizationJobResponseBody
+	if err := c.rt.Decode(opStopVisualizationJob, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -2353,7 +2353,7 @@ var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConf
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
-func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, params *rds.UpdateConfiguration2Params, body rds.UpdateConfiguration2JSONRequestBody) error {
+func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, body rds.UpdateConfiguration2JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
@@ -2364,7 +2364,7 @@ func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, pro
 		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewUpdateConfiguration2Request(server, versionID, projectID, configID, params, body)
+		return rds.NewUpdateConfiguration2Request(server, versionID, projectID, configID, body)
 	})
 	if err != nil {
 		return err

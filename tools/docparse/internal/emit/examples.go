@@ -86,6 +86,39 @@ func validateExample(s *model.Schema, v any, path string) *exampleError {
 	return nil
 }
 
+// dropNullMembers deletes from a normalized value the members that are null
+// where s has an optional property that is not nullable, and returns their
+// paths. Pages write "deleted_at": null for a value that is absent; the
+// rest of the example is still worth keeping.
+func dropNullMembers(s *model.Schema, v any, path string, dropped []string) []string {
+	if s == nil {
+		return dropped
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for _, p := range s.Properties {
+			if p == nil {
+				continue
+			}
+			key := valid(p.Name)
+			value, present := x[key]
+			switch {
+			case !present:
+			case value == nil && !p.Required && p.Schema != nil && !p.Schema.Nullable:
+				delete(x, key)
+				dropped = append(dropped, path+"."+p.Name)
+			default:
+				dropped = dropNullMembers(p.Schema, value, path+"."+p.Name, dropped)
+			}
+		}
+	case []any:
+		for i, item := range x {
+			dropped = dropNullMembers(s.Items, item, fmt.Sprintf("%s[%d]", path, i), dropped)
+		}
+	}
+	return dropped
+}
+
 func validateString(s *model.Schema, v any, path string) *exampleError {
 	str, ok := v.(string)
 	if !ok {

@@ -88,3 +88,44 @@ func TestSchemaExampleDropped(t *testing.T) {
 		t.Errorf("invalid example emitted:\n%s", out)
 	}
 }
+
+// A null where the schema has an optional, non-nullable property leaves
+// that member out of the example, not the whole example; a required one
+// still drops it, and a nullable one keeps its null.
+func TestNullMembersLeftOut(t *testing.T) {
+	str := func(nullable bool) *model.Schema { return &model.Schema{Type: model.TypeString, Nullable: nullable} }
+	item := &model.Schema{Type: model.TypeObject, Properties: []*model.Property{{Name: "v", Schema: str(false)}, {Name: "w", Schema: str(false)}}}
+	schema := &model.Schema{Type: model.TypeObject, Properties: []*model.Property{
+		{Name: "id", Required: true, Schema: str(false)},
+		{Name: "deleted_at", Schema: str(false)},
+		{Name: "note", Schema: str(true)},
+		{Name: "items", Schema: &model.Schema{Type: model.TypeArray, Items: item}},
+	}}
+	emit := func(value any) (string, []string) {
+		op := &model.Operation{ID: "Probe", Method: "GET", Path: "/probe", Responses: []*model.Response{{
+			Status: "200", Body: &model.Body{Schema: schema, Examples: []*model.Example{{Loc: model.Loc{File: "p.md", Line: 7}, Value: value}}},
+		}}}
+		out, _, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
+		loadSpec(t, out)
+		var msgs []string
+		for _, d := range diags {
+			msgs = append(msgs, d.Severity.String()+": "+d.Msg)
+		}
+		return string(out), msgs
+	}
+	out, msgs := emit(map[string]any{"id": "x", "deleted_at": nil, "note": nil, "items": []any{map[string]any{"v": "a", "w": nil}}})
+	want := []string{
+		"note: example: $.deleted_at is null, but the property is optional and not nullable (OpenAPI 3.0 has no null there); left out of the example",
+		"note: example: $.items[0].w is null, but the property is optional and not nullable (OpenAPI 3.0 has no null there); left out of the example",
+	}
+	if diff := cmp.Diff(want, msgs); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(out, "example1:") || strings.Contains(out, "deleted_at: null") || strings.Contains(out, "w: null") || !strings.Contains(out, "note: null") {
+		t.Errorf("example not kept as expected:\n%s", out)
+	}
+	out, msgs = emit(map[string]any{"id": nil})
+	if strings.Contains(out, "example1:") || len(msgs) != 1 || !strings.Contains(msgs[0], "example dropped: $.id: null is not allowed") {
+		t.Errorf("a required null kept: %v\n%s", msgs, out)
+	}
+}

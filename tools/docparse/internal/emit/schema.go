@@ -189,9 +189,13 @@ func (r *resolver) checkedExample(what string, value any, s *model.Schema, at mo
 		r.diags.Warnf(at, "%s dropped: nested deeper than %d levels", what, MaxNesting)
 		return nil, false
 	}
+	nulls := dropNullMembers(s, normalized, "$", nil)
 	if bad := validateExample(s, normalized, "$"); bad != nil {
 		r.diags.Warnf(at, "%s dropped: %s: %s", what, bad.Path, bad.Reason)
 		return nil, false
+	}
+	for _, path := range nulls {
+		r.diags.Notef(at, "%s: %s is null, but the property is optional and not nullable (OpenAPI 3.0 has no null there); left out of the %s", what, path, what)
 	}
 	return normalized, true
 }

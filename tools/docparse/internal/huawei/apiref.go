@@ -166,6 +166,7 @@ var (
 // scan walks the blocks once, recording what each section says.
 func (p *page) scan() {
 	sec := secOther
+	headed := secOther // the section the last heading opened; labels switch sec within it
 	group := ""
 	var lastCaption *mdhtml.Block
 	var lastText string
@@ -198,6 +199,7 @@ func (p *page) scan() {
 				continue
 			}
 			sec = classifySection(b.Text)
+			headed = sec
 			group = ""
 			if sec == secResponse && isFailure(b.Text) {
 				group = failureGroup
@@ -286,7 +288,7 @@ func (p *page) scan() {
 					continue
 				}
 			}
-			p.addTable(b, sec, group, lastCaption)
+			p.addTable(b, tableSection(sec, headed), group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
 			switch sec {
@@ -315,6 +317,19 @@ func (p *page) scan() {
 	p.op.Description = strings.Join(intro, "\n")
 }
 
+// tableSection is the section a table belongs to: older 请求消息 / 响应消息
+// sections may list their example ("-   响应样例") before their table
+// ("-   参数说明"), which still describes the section's message.
+func tableSection(sec, headed section) section {
+	switch {
+	case sec == secRequestExample && headed == secRequest:
+		return secRequest
+	case sec == secResponseExample && headed == secResponse:
+		return secResponse
+	}
+	return sec
+}
+
 func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdhtml.Block) {
 	t := &paramTable{block: *b, group: group, cols: mapColumns(b.Table.Header)}
 	if caption != nil {
@@ -322,6 +337,7 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 		if t.caption == "" {
 			t.label, t.caption = "", caption.Bold
 		}
+		t.caption = stripFootnote(t.caption) // "[1] tags字段数据结构说明"
 	}
 	if caption != nil && caption.Anchor != "" {
 		t.anchors = append(t.anchors, caption.Anchor)
@@ -410,6 +426,17 @@ const (
 	kindURI // a URI section table with no location in its caption: path or query by name
 )
 
+// headerCaptionRE matches the other captions of header tables: the word
+// header or 头 between 公共/请求/响应 and 参数/说明/信息/列表 ("Header说明",
+// "请求头参数", "响应Header列表"). isHeaderCaption rejects a bare "header":
+// that, like "headers字段说明", may name an object type.
+var headerCaptionRE = regexp.MustCompile(`^(?:公共)?(?:(?:请求|响应)(?:消息)?)?\s*(?:header|头)\s*(?:参数|说明|信息|列表)*$`)
+
+func isHeaderCaption(lower string) bool {
+	c := strings.TrimSpace(lower)
+	return c != "header" && c != "头" && headerCaptionRE.MatchString(c)
+}
+
 func kindOf(caption string) tableKind {
 	c := strings.ToLower(strings.TrimSpace(caption))
 	switch {
@@ -417,7 +444,7 @@ func kindOf(caption string) tableKind {
 		return kindPath
 	case strings.Contains(c, "query参数") || strings.Contains(c, "查询参数"):
 		return kindQuery
-	case strings.Contains(c, "header参数") || strings.Contains(c, "消息头"):
+	case strings.Contains(c, "header参数") || strings.Contains(c, "消息头") || isHeaderCaption(c):
 		return kindHeader
 	case strings.Contains(c, "body参数") || strings.Contains(c, "消息体"):
 		return kindBody
@@ -531,6 +558,12 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 			continue
 		}
 		in := in
+		if (kind == kindURI || kind == kindPath) && !inPath[name] {
+			if ph := p.placeholderFor(name); ph != "" {
+				p.diags.Notef(at, "row %q is the path's {%s}, spelled differently; read as that path parameter", name, ph)
+				name = ph
+			}
+		}
 		switch {
 		case kind == kindURI:
 			in = model.InQuery
@@ -547,6 +580,41 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 		})
 	}
 	return out
+}
+
+// placeholderFor returns the path placeholder a URI row names in another
+// spelling ("projectId" for {project_id}: case, "_" and "-" aside), when
+// exactly one placeholder matches and no URI or path table's row names it
+// as the path does; "" otherwise.
+func (p *page) placeholderFor(name string) string {
+	folded := foldName(name)
+	if folded == "" {
+		return ""
+	}
+	match := ""
+	for _, ph := range model.PathParams(p.op.Path) {
+		if foldName(ph) != folded || ph == match {
+			continue
+		}
+		if match != "" {
+			return "" // two placeholders fold alike: which one is meant?
+		}
+		match = ph
+	}
+	if match == "" {
+		return ""
+	}
+	for _, other := range p.tables {
+		if other.scope != scopeRequest || other.kind != kindURI && other.kind != kindPath {
+			continue
+		}
+		for _, r := range other.block.Table.Rows {
+			if c, ok := cellAt(r, other.cols.name); ok && firstLine(c.Text) == match {
+				return ""
+			}
+		}
+	}
+	return match
 }
 
 var mediaTypeRE = regexp.MustCompile(`(?:application|text|multipart)/[A-Za-z0-9.+-]+`)

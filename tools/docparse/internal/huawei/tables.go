@@ -54,6 +54,19 @@ func typeNameOf(caption string) string {
 	return ""
 }
 
+// footnoteRE matches a footnote marker at either end of a type cell or
+// caption: "List<resource_tag>[1]", "\[1\] tags字段数据结构说明".
+var footnoteRE = regexp.MustCompile(`^\\?\[\d{1,2}\\?\]\s*|\s*\\?\[\d{1,2}\\?\]$`)
+
+// stripFootnote drops footnote markers: they point at a note below the
+// table and are no part of the type or caption.
+func stripFootnote(s string) string {
+	if strings.IndexByte(s, '[') < 0 {
+		return s
+	}
+	return strings.TrimSpace(footnoteRE.ReplaceAllString(s, ""))
+}
+
 func (t *paramTable) name() string {
 	if t.title == "" {
 		if t.label == "" && t.caption == "" {

@@ -98,6 +98,7 @@ func readType(text string) (typeRef, bool) {
 	}
 	// "String。", "Int.": a sentence's full stop after the type.
 	t = strings.TrimRight(t, "。.；; ")
+	t = stripFootnote(t) // "List<resource_tag>[1]"
 	if strings.EqualFold(t, "enum") {
 		// Only a whole cell: "List<enum>" would need the example's items.
 		return typeRef{kind: refEnum}, true

@@ -15,7 +15,11 @@
 //     DELETE /v1/{project_id}/vpcs/{vpc_id} titled 删除VPC is DeleteVpc,
 //     GET /v1/{project_id}/vpcs titled 查询VPC列表 is ListVpcs. A name
 //     already taken gets the resource's parent segments, then the path's
-//     version (ShowServerV21), then a number.
+//     version (ShowServerV21), then a number. A POST whose path ends in an
+//     action word (actionWords: restart, cancel, batch-delete…) is named
+//     by it, the segment before being the resource:
+//     POST /v1.0/{project_id}/clusters/{cluster_id}/restart is
+//     RestartCluster, POST …/jobs/batch-delete is BatchDeleteJobs.
 //
 // A title verb that contradicts the HTTP method (删除 on a GET) is a located
 // warning: the page or its method is wrong.
@@ -245,6 +249,12 @@ func derive(op *model.Operation, title verbKind, taken map[string]bool) string {
 	if isBatch(op.Summary) {
 		verb = "Batch" + verb
 	}
+	if action := actionVerb(op.Method, literals); action != "" {
+		verb, literals = action, literals[:len(literals)-1]
+		if isBatch(op.Summary) && !strings.HasPrefix(verb, "Batch") {
+			verb = "Batch" + verb
+		}
+	}
 	if len(literals) == 0 {
 		literals = []string{"root"}
 	}
@@ -274,6 +284,34 @@ func derive(op *model.Operation, title verbKind, taken map[string]bool) string {
 			return c
 		}
 	}
+}
+
+// actionWords are the English verbs that end the paths of POST requests
+// acting on the resource before them (/clusters/{id}/restart), written as
+// camel would spell the segment; "Batch" before one (batch-delete) is
+// read too.
+var actionWords = map[string]bool{
+	"Start": true, "Stop": true, "Restart": true, "Reboot": true, "Cancel": true, "Resize": true,
+	"Reset": true, "Resume": true, "Suspend": true, "Pause": true, "Retry": true, "Rerun": true,
+	"Enable": true, "Disable": true, "Upgrade": true, "Rollback": true, "Migrate": true,
+	"Extend": true, "Expand": true, "Shrink": true, "Lock": true, "Unlock": true,
+	"Freeze": true, "Unfreeze": true, "Abort": true, "Terminate": true, "Renew": true,
+	"Rotate": true, "Restore": true, "Import": true, "Export": true, "Sync": true, "Refresh": true,
+	"Switchover": true, "Failover": true,
+	"Create": true, "Delete": true, "Update": true, "Add": true, "Remove": true, "Modify": true,
+}
+
+// actionVerb returns the verb a POST path's last segment names when it is
+// an action word after a resource segment, "" otherwise.
+func actionVerb(method string, literals []string) string {
+	if !strings.EqualFold(method, "POST") || len(literals) < 2 {
+		return ""
+	}
+	word := camel(literals[len(literals)-1])
+	if actionWords[strings.TrimPrefix(word, "Batch")] {
+		return word
+	}
+	return ""
 }
 
 func methodVerb(method string) verbKind {

@@ -39,7 +39,14 @@ func TestAssign(t *testing.T) {
 		{"show derived", op("查询子网", "GET", "/v1/{project_id}/subnets/{subnet_id}"), "ShowSubnet", FromDerived, ""},
 		{"create derived singular", op("创建安全组", "POST", "/v1/{project_id}/security-groups"), "CreateSecurityGroup", FromDerived, ""},
 		{"batch", op("批量创建子网标签", "POST", "/v2.0/{project_id}/subnets/{subnet_id}/tags/action"), "BatchCreateAction", FromDerived, ""},
-		{"no verb: the method decides", op("重启云服务器", "POST", "/v1/{project_id}/cloudservers/reboot"), "CreateReboot", FromDerived, ""},
+		{"no verb: the method decides", op("重启云服务器", "PUT", "/v1/{project_id}/cloudservers/{server_id}"), "UpdateCloudserver", FromDerived, ""},
+		{"action segment", op("重启云服务器", "POST", "/v1/{project_id}/cloudservers/reboot"), "RebootCloudserver", FromDerived, ""},
+		{"action after a placeholder", op("重启集群", "POST", "/v1.0/{project_id}/clusters/{cluster_id}/restart"), "RestartCluster", FromDerived, ""},
+		{"action on a nested resource", op("取消SQL执行任务", "POST", "/v2/{project_id}/clusters/{cluster_id}/sql-execution/{sql_id}/cancel"), "CancelSqlExecution", FromDerived, ""},
+		{"batch action", op("批量删除作业", "POST", "/v2/{project_id}/clusters/{cluster_id}/job-executions/batch-delete"), "BatchDeleteJobExecutions", FromDerived, ""},
+		{"batch title before an action", op("批量重启实例", "POST", "/v3/{project_id}/instances/restart"), "BatchRestartInstances", FromDerived, ""},
+		{"action word alone is a resource", op("重启", "POST", "/v1/{project_id}/restart"), "CreateRestart", FromDerived, ""},
+		{"action word on a GET is a resource", op("查询重启记录", "GET", "/v1/{project_id}/clusters/{cluster_id}/restart"), "ListRestart", FromDerived, ""},
 		{"contradicting verb warns", op("删除标签", "GET", "/v1/{project_id}/tags"), "DeleteTag", FromDerived, "the title \"删除标签\" says delete, but the method is GET"},
 		{"legacy hint", &model.Operation{Summary: "taobao.x", Method: "POST", Path: "/router/rest#x", IDHint: "TaobaoX"}, "TaobaoX", FromPage, ""},
 		{"lower-case anchor ignored", op("查询配额", "GET", "/v1/{project_id}/quotas", model.IDHint{Source: "anchor", Name: "vpc_quota_0001"}), "ListQuotas", FromDerived, ""},
@@ -114,5 +121,20 @@ func TestSingular(t *testing.T) {
 		if got := singular(in); got != want {
 			t.Errorf("singular(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Action names are kept apart as other derived names are: by the parent
+// segments, then the version.
+func TestActionNamesStayUnique(t *testing.T) {
+	ops := []*model.Operation{
+		op("重启实例", "POST", "/v3/{project_id}/instances/{instance_id}/restart"),
+		op("重启只读实例", "POST", "/v3/{project_id}/readonly/instances/{instance_id}/restart"),
+		op("重启实例", "POST", "/v1/{project_id}/instances/{instance_id}/restart"),
+	}
+	var diags model.Diagnostics
+	Assign(ops, &diags)
+	if got := strings.Join(ids(ops), " "); got != "RestartInstance RestartReadonlyInstance RestartInstanceV1" {
+		t.Errorf("ids = %s", got)
 	}
 }

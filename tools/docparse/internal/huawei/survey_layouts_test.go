@@ -1,0 +1,147 @@
+package huawei
+
+import (
+	"testing"
+)
+
+// Layouts of services the readers were not tuned on (DRS, BMS, CSS, DLI
+// and others), each in a few lines of its template.
+
+func TestHeaderCaptions(t *testing.T) {
+	for caption, want := range map[string]tableKind{
+		"请求Header参数":     kindHeader,
+		"Header说明":       kindHeader,
+		"请求Header说明":     kindHeader,
+		"请求头参数":          kindHeader,
+		"响应头":            kindHeader,
+		"响应Header列表":     kindHeader,
+		"公共请求消息头":        kindHeader,
+		"Header":         kindObject, // may name a type
+		"headers字段说明":    kindObject,
+		"header字段数据结构说明": kindObject,
+		"请求Body参数":       kindBody,
+	} {
+		if got := kindOf(caption); got != want {
+			t.Errorf("kindOf(%q) = %v, want %v", caption, got, want)
+		}
+	}
+}
+
+// DRS's template: the header table under "-   Header说明" is a header
+// table, not an object table nothing refers to.
+func TestHeaderExplanationTable(t *testing.T) {
+	page := "# 删除任务\n\n## URI\n\n-   URI格式\n\n    PATH：/v1/{project_id}/jobs/{job_id}\n\n-   Method：DELETE\n" +
+		"-   参数说明\n\n    **表 1**  参数说明\n\n|名称|是否必选|说明|\n|--|--|--|\n|project_id|是|项目ID。|\n|job_id|是|任务ID。|\n\n" +
+		"-   Header说明\n\n    **表 2**  Header说明\n\n|名称|是否必选|说明|\n|--|--|--|\n|X-Auth-Token|是|用户Token。|\n|X-Language|否|请求语言类型。|\n|Content-Type|是|指定类型为application/json。|\n\n" +
+		"## 响应消息\n\n**表 3**  响应参数\n\n|名称|参数类型|说明|\n|--|--|--|\n|id|String|任务ID。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path job_id*: string
+header X-Auth-Token*: string
+header X-Language: string
+200 body: object
+  id: string
+`,
+		"14 note: table has no type column; its parameters are read as strings",
+		"23 note: table has no type column; its parameters are read as strings",
+	)
+}
+
+func TestFootnoteMarkers(t *testing.T) {
+	for in, want := range map[string]string{
+		"List<resource_tag>[1]":   "array<object(resource_tag)>",
+		"List <resource_tag>[1]":  "array<object(resource_tag)>",
+		`List<resource_tag>\[2\]`: "array<object(resource_tag)>",
+		"String[]":                "array<string>", // not a footnote
+		"[]String":                "array<string>",
+	} {
+		ref, ok := readType(in)
+		if !ok || ref.String() != want {
+			t.Errorf("readType(%q) = %v, %v; want %s", in, ref, ok, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"[1] tags字段数据结构说明":   "tags字段数据结构说明",
+		`\[1\] tags字段数据结构说明`: "tags字段数据结构说明",
+		"tags字段数据结构说明[12]":   "tags字段数据结构说明",
+		"Tag":                "Tag",
+	} {
+		if got := stripFootnote(in); got != want {
+			t.Errorf("stripFootnote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BMS's pipe-table template marks the type cell and the caption of the
+// table it points at with a footnote "[1]": the row is that table's array.
+func TestFootnotedTypeAndCaption(t *testing.T) {
+	page := "# 查询标签\n\n## URI\n\nGET /v1/{project_id}/servers/{server_id}/tags\n\n**表 1**  参数说明\n\n" +
+		"|参数|参数类型|是否必选|描述|\n|--|--|--|--|\n|project_id|String|是|项目ID。|\n|server_id|String|是|服务器ID。|\n\n" +
+		"## 响应消息\n\n-   响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|tags|List <resource_tag>[1]|标签列表，详见表 tags字段数据结构说明。|\n\n" +
+		"    **表 2**  \\[1\\] tags字段数据结构说明\n\n|参数|参数类型|描述|\n|--|--|--|\n|key|String|标签键。|\n|value|String|标签值。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path server_id*: string
+200 body: object
+  tags: array of object tags
+    key: string
+    value: string
+`)
+}
+
+// DRS's URI tables spell placeholders in camel case: projectId is the
+// path's {project_id}, not a required query parameter beside an
+// undocumented placeholder. A row matching no placeholder stays a query
+// parameter; a path table's row is matched the same way.
+func TestRowsSpelledUnlikeThePlaceholders(t *testing.T) {
+	page := "# 删除任务\n\n## URI\n\nDELETE /v1/{project_id}/jobs/{task-id}\n\n**表 1**  参数说明\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|projectId|是|String|项目ID。|\n|TaskId|是|String|任务ID。|\n|force|否|Boolean|强制删除。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path task-id*: string
+query force: boolean
+`,
+		`11 note: row "projectId" is the path's {project_id}, spelled differently; read as that path parameter`,
+		`12 note: row "TaskId" is the path's {task-id}, spelled differently; read as that path parameter`,
+	)
+	page = "# 删除任务\n\n## URI\n\nDELETE /v1/{project_id}/jobs/{job_id}\n\n**表 1**  路径参数\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|projectId|是|String|项目ID。|\n|JobID|是|String|任务ID。|\n"
+	op, diags = readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path projectId*: string
+path job_id*: string
+`,
+		`13 note: row "JobID" is the path's {job_id}, spelled differently; read as that path parameter`,
+	)
+}
+
+// DLI's older template lists the response example before the response
+// table: the table still describes the 响应消息 section's body.
+func TestExampleItemBeforeTableItem(t *testing.T) {
+	page := "# 删除作业\n\n## URI\n\nDELETE /v1.0/{project_id}/jobs/{job_id}\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|job_id|是|String|作业ID。|\n\n" +
+		"## 请求消息\n\n无\n\n## 响应消息\n\n-   响应样例\n\n    ```\n    {\"is_success\": true, \"message\": \"ok\"}\n    ```\n\n" +
+		"-   参数说明\n\n    **表 2**  响应参数说明\n\n|参数名|是否必选|参数类型|说明|\n|--|--|--|--|\n|is_success|否|Boolean|是否成功。|\n|message|否|String|提示信息。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path job_id*: string
+200 body: object
+  is_success: boolean
+  message: string
+`)
+	if n := len(op.Responses); n != 1 || op.Responses[0].Body == nil || len(op.Responses[0].Body.Examples) != 1 {
+		t.Errorf("responses %+v: want one 200 with its example", op.Responses)
+	}
+}
+
+// A row in another table that names the placeholder as the path does
+// keeps the differently spelt row what it was.
+func TestPlaceholderNamedInAnotherTable(t *testing.T) {
+	page := "# 删除任务\n\n## URI\n\nDELETE /v1/{project_id}/jobs\n\n**表 1**  参数说明\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|projectId|否|String|项目ID。|\n\n" +
+		"**表 2**  路径参数\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `query projectId: string
+path project_id*: string
+`)
+}
