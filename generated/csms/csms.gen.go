@@ -3344,7 +3344,7 @@ func NewListSecretEventsRequest(server string, projectID string, params *ListSec
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3376,7 +3376,7 @@ func NewCreateSecretEventRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3403,7 +3403,7 @@ func NewDeleteSecretEventRequest(server string, projectID string, eventName stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3428,7 +3428,7 @@ func NewShowSecretEventRequest(server string, projectID string, eventName string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3464,7 +3464,7 @@ func NewUpdateSecretEventRequestWithBody(server string, projectID string, eventN
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3487,7 +3487,7 @@ func NewListNotificationRecordsRequest(server string, projectID string) (*http.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3519,7 +3519,7 @@ func NewListResourceInstancesRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3542,7 +3542,7 @@ func NewListProjectSecretsTagsRequest(server string, projectID string) (*http.Re
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3567,7 +3567,7 @@ func NewListSecretTagsRequest(server string, projectID string, secretID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3603,7 +3603,7 @@ func NewCreateSecretTagRequestWithBody(server string, projectID string, secretID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3641,7 +3641,7 @@ func NewBatchCreateActionRequestWithBody(server string, projectID string, secret
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3672,7 +3672,7 @@ func NewDeleteSecretTagRequest(server string, projectID string, secretID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3715,7 +3715,7 @@ func NewListSecretsRequest(server string, projectID string, params *ListSecretsP
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3747,7 +3747,7 @@ func NewCreateSecretRequestWithBody(server string, projectID string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3781,7 +3781,7 @@ func NewUploadSecretBlobRequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3808,7 +3808,7 @@ func NewDeleteSecretRequest(server string, projectID string, secretName string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3833,7 +3833,7 @@ func NewShowSecretRequest(server string, projectID string, secretName string) (*
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3869,7 +3869,7 @@ func NewUpdateSecretRequestWithBody(server string, projectID string, secretName 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3896,7 +3896,7 @@ func NewDownloadSecretBlobRequest(server string, projectID string, secretName st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3921,7 +3921,7 @@ func NewRotateSecretRequest(server string, projectID string, secretName string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3946,7 +3946,7 @@ func NewRestoreSecretRequest(server string, projectID string, secretName string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -3982,7 +3982,7 @@ func NewDeleteSecretForScheduleRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4013,7 +4013,7 @@ func NewDeleteSecretStageRequest(server string, projectID string, secretName str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4042,7 +4042,7 @@ func NewShowSecretStageRequest(server string, projectID string, secretName strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4082,7 +4082,7 @@ func NewUpdateSecretStageRequestWithBody(server string, projectID string, secret
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4125,7 +4125,7 @@ func NewListSecretVersionsRequest(server string, projectID string, secretName st
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4161,7 +4161,7 @@ func NewCreateSecretVersionRequestWithBody(server string, projectID string, secr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4192,7 +4192,7 @@ func NewShowSecretVersionRequest(server string, projectID string, secretName str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4232,7 +4232,7 @@ func NewUpdateVersionRequestWithBody(server string, projectID string, secretName
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4259,7 +4259,7 @@ func NewListKmsTagsRequest(server string, versionID string, projectID string) (*
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -4299,7 +4299,7 @@ func NewBatchCreateOrDeleteTagsRequestWithBody(server string, versionID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}

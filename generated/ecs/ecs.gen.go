@@ -11815,7 +11815,7 @@ func NewCreateServersRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11853,7 +11853,7 @@ func NewResizeServerRequestWithBody(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11887,7 +11887,7 @@ func NewListSupplyRecommendationRequestWithBody(server string, domainID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11925,7 +11925,7 @@ func NewBatchAttachSharableVolumesRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11959,7 +11959,7 @@ func NewCreatePostPaidServersRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11993,7 +11993,7 @@ func NewBatchStartServersRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12027,7 +12027,7 @@ func NewBatchStopServersRequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12061,7 +12061,7 @@ func NewBatchRebootServersRequestWithBody(server string, projectID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12095,7 +12095,7 @@ func NewChangeServerChargeModeRequestWithBody(server string, projectID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12129,7 +12129,7 @@ func NewDeleteServersRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12228,7 +12228,7 @@ func NewListServersDetailsRequest(server string, projectID string, params *ListS
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12319,7 +12319,7 @@ func NewListFlavorSellPoliciesRequest(server string, projectID string, params *L
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12350,7 +12350,7 @@ func NewListFlavorsRequest(server string, projectID string, params *ListFlavorsP
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12382,7 +12382,7 @@ func NewCreateCloudserversFpgaImageRequestWithBody(server string, projectID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12433,7 +12433,7 @@ func NewListAssociationsRequest(server string, projectID string, params *ListAss
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12476,7 +12476,7 @@ func NewListDetailRequest(server string, projectID string, params *ListDetailPar
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12501,7 +12501,7 @@ func NewDeleteFpgaImageRequest(server string, projectID string, fpgaImageID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12537,7 +12537,7 @@ func NewDeleteAssociationRequestWithBody(server string, projectID string, fpgaIm
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodDelete, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12575,7 +12575,7 @@ func NewCreateAssociationRequestWithBody(server string, projectID string, fpgaIm
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12598,7 +12598,7 @@ func NewShowServerLimitsRequest(server string, projectID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12634,7 +12634,7 @@ func NewAssociateServerVirtualIPRequestWithBody(server string, projectID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12672,7 +12672,7 @@ func NewDisassociateServerVirtualIPRequestWithBody(server string, projectID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12706,7 +12706,7 @@ func NewBatchResetServersPasswordRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12745,7 +12745,7 @@ func NewListServerGroupsRequest(server string, projectID string, params *ListSer
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12777,7 +12777,7 @@ func NewCreateServerGroupRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12804,7 +12804,7 @@ func NewDeleteServerGroupRequest(server string, projectID string, serverGroupID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12829,7 +12829,7 @@ func NewShowServerGroupRequest(server string, projectID string, serverGroupID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12865,7 +12865,7 @@ func NewAddServerGroupMemberRequestWithBody(server string, projectID string, ser
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12903,7 +12903,7 @@ func NewDeleteServerGroupMemberRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12972,7 +12972,7 @@ func NewListResizeFlavorsRequest(server string, projectID string, params *ListRe
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13004,7 +13004,7 @@ func NewCreateActionRequestWithBody(server string, projectID string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13038,7 +13038,7 @@ func NewBatchUpdateServersNameRequestWithBody(server string, projectID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13061,7 +13061,7 @@ func NewListServerTagsRequest(server string, projectID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13086,7 +13086,7 @@ func NewShowServerRequest(server string, projectID string, serverID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13122,7 +13122,7 @@ func NewUpdateServerRequestWithBody(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13160,7 +13160,7 @@ func NewUpdateServerAutoTerminateTimeRequestWithBody(server string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13198,7 +13198,7 @@ func NewAttachServerVolumeRequestWithBody(server string, projectID string, serve
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13225,7 +13225,7 @@ func NewShowServerAutoRecoveryRequest(server string, projectID string, serverID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13261,7 +13261,7 @@ func NewRegisterServerAutoRecoveryRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13288,7 +13288,7 @@ func NewListServerBlockDevicesRequest(server string, projectID string, serverID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13317,7 +13317,7 @@ func NewShowServerBlockDeviceRequest(server string, projectID string, serverID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13357,7 +13357,7 @@ func NewUpdateServerBlockDeviceRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13395,7 +13395,7 @@ func NewChangeServerOsWithoutCloudInitRequestWithBody(server string, projectID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13436,7 +13436,7 @@ func NewDetachServerVolumeRequest(server string, projectID string, serverID stri
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13472,7 +13472,7 @@ func NewUpdateServerMetadataRequestWithBody(server string, projectID string, ser
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13503,7 +13503,7 @@ func NewDeleteServerMetadataRequest(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13539,7 +13539,7 @@ func NewMigrateServerRequestWithBody(server string, projectID string, serverID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13577,7 +13577,7 @@ func NewBatchAddServerNicsRequestWithBody(server string, projectID string, serve
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13615,7 +13615,7 @@ func NewBatchDeleteServerNicsRequestWithBody(server string, projectID string, se
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13642,7 +13642,7 @@ func NewListServerInterfacesRequest(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13678,7 +13678,7 @@ func NewResetServerPasswordRequestWithBody(server string, projectID string, serv
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13705,7 +13705,7 @@ func NewShowResetPasswordFlagRequest(server string, projectID string, serverID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13730,7 +13730,7 @@ func NewDeleteServerPasswordRequest(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13755,7 +13755,7 @@ func NewShowServerPasswordRequest(server string, projectID string, serverID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13780,7 +13780,7 @@ func NewListServerVolumeAttachmentsRequest(server string, projectID string, serv
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13816,7 +13816,7 @@ func NewReinstallServerWithoutCloudInitRequestWithBody(server string, projectID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13854,7 +13854,7 @@ func NewShowServerRemoteConsoleRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13892,7 +13892,7 @@ func NewResizePostPaidServerRequestWithBody(server string, projectID string, ser
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13919,7 +13919,7 @@ func NewShowServerTagsRequest(server string, projectID string, serverID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13955,7 +13955,7 @@ func NewBatchCreateServerTagsRequestWithBody(server string, projectID string, se
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13993,7 +13993,7 @@ func NewBatchDeleteServerTagsRequestWithBody(server string, projectID string, se
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14020,7 +14020,7 @@ func NewShowJobRequest(server string, projectID string, jobID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14041,7 +14041,7 @@ func NewListServersTagsRequest(server string, projectID string) (*http.Request, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14066,7 +14066,7 @@ func NewListTagsRequest(server string, projectID string, serverID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14102,7 +14102,7 @@ func NewBatchCreateActionRequestWithBody(server string, projectID string, server
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14140,7 +14140,7 @@ func NewBatchDeleteActionRequestWithBody(server string, projectID string, server
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14197,7 +14197,7 @@ func NewListAutoLaunchGroupsRequest(server string, domainID string, params *List
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14229,7 +14229,7 @@ func NewCreateAutoLaunchGroupRequestWithBody(server string, domainID string, con
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14267,7 +14267,7 @@ func NewDeleteAutoLaunchGroupRequestWithBody(server string, domainID string, aut
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodDelete, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14294,7 +14294,7 @@ func NewShowAutoLaunchGroupRequest(server string, domainID string, autoLaunchGro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14330,7 +14330,7 @@ func NewUpdateAutoLaunchGroupRequestWithBody(server string, domainID string, aut
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14373,7 +14373,7 @@ func NewListInstancesRequest(server string, domainID string, autoLaunchGroupID s
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14405,7 +14405,7 @@ func NewCreateFpgaImageRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14443,7 +14443,7 @@ func NewChangeServerOsWithCloudInitRequestWithBody(server string, projectID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14481,7 +14481,7 @@ func NewReinstallServerWithCloudInitRequestWithBody(server string, projectID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}

@@ -10981,7 +10981,7 @@ func NewListBlockDeviceRequest(server string, serverID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11006,7 +11006,7 @@ func NewShowBlockDeviceRequest(server string, serverID string, volumeID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11055,7 +11055,7 @@ func NewNovaListFlavorsRequest(server string, projectID string, params *NovaList
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11104,7 +11104,7 @@ func NewNovaListFlavorsDetailsRequest(server string, projectID string, params *N
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11135,7 +11135,7 @@ func NewNovaShowFlavorRequest(server string, projectID string, flavorID string, 
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11166,7 +11166,7 @@ func NewNovaShowFlavorExtraSpecsRequest(server string, projectID string, flavorI
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11221,7 +11221,7 @@ func NewListImagesRequest(server string, projectID string, params *ListImagesPar
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11276,7 +11276,7 @@ func NewListImagesDetailRequest(server string, projectID string, params *ListIma
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11301,7 +11301,7 @@ func NewDeleteImageRequest(server string, projectID string, imageID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11326,7 +11326,7 @@ func NewShowImageRequest(server string, projectID string, imageID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11351,7 +11351,7 @@ func NewListMetadataRequest(server string, projectID string, imageID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11372,7 +11372,7 @@ func NewListLimitsRequest(server string, projectID string) (*http.Request, error
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11393,7 +11393,7 @@ func NewNovaListAvailabilityZonesRequest(server string, projectID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11414,7 +11414,7 @@ func NewListOsFloatingIPPoolsRequest(server string, projectID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11435,7 +11435,7 @@ func NewListOsFloatingIpsRequest(server string, projectID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11467,7 +11467,7 @@ func NewCreateOsFloatingIPRequestWithBody(server string, projectID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11494,7 +11494,7 @@ func NewDeleteOsFloatingIPRequest(server string, projectID string, floatingIPID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11519,7 +11519,7 @@ func NewShowOsFloatingIPRequest(server string, projectID string, floatingIPID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11540,7 +11540,7 @@ func NewNovaListKeypairsRequest(server string, projectID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11572,7 +11572,7 @@ func NewNovaCreateKeypairRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11599,7 +11599,7 @@ func NewNovaDeleteKeypairRequest(server string, projectID string, keypairName st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11624,7 +11624,7 @@ func NewNovaShowKeypairRequest(server string, projectID string, keypairName stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11645,7 +11645,7 @@ func NewListOsNetworksRequest(server string, projectID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11680,7 +11680,7 @@ func NewShowOsQuotaSetRequest(server string, projectID string, projectId2 string
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11705,7 +11705,7 @@ func NewListDefaultsRequest(server string, projectID string, projectId2 string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11737,7 +11737,7 @@ func NewCreateOsSecurityGroupRuleRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11764,7 +11764,7 @@ func NewDeleteOsSecurityGroupRuleRequest(server string, projectID string, securi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11785,7 +11785,7 @@ func NewListOsSecurityGroupsRequest(server string, projectID string) (*http.Requ
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11817,7 +11817,7 @@ func NewCreateOsSecurityGroupRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11844,7 +11844,7 @@ func NewDeleteOsSecurityGroupRequest(server string, projectID string, securityGr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11869,7 +11869,7 @@ func NewShowOsSecurityGroupRequest(server string, projectID string, securityGrou
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11905,7 +11905,7 @@ func NewUpdateOsSecurityGroupRequestWithBody(server string, projectID string, se
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11928,7 +11928,7 @@ func NewNovaListServerGroupsRequest(server string, projectID string) (*http.Requ
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -11960,7 +11960,7 @@ func NewNovaCreateServerGroupRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11987,7 +11987,7 @@ func NewNovaDeleteServerGroupRequest(server string, projectID string, serverGrou
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12012,7 +12012,7 @@ func NewNovaShowServerGroupRequest(server string, projectID string, serverGroupI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12044,7 +12044,7 @@ func NewCreateOsSnapshotRequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12071,7 +12071,7 @@ func NewDeleteOsSnapshotRequest(server string, projectID string, snapshotID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12096,7 +12096,7 @@ func NewShowOsSnapshotRequest(server string, projectID string, snapshotID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12117,7 +12117,7 @@ func NewListOsVolumesRequest(server string, projectID string) (*http.Request, er
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12149,7 +12149,7 @@ func NewCreateOsVolumeRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12172,7 +12172,7 @@ func NewListDetailRequest(server string, projectID string) (*http.Request, error
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12197,7 +12197,7 @@ func NewDeleteOsVolumeRequest(server string, projectID string, volumeID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12222,7 +12222,7 @@ func NewShowOsVolumeRequest(server string, projectID string, volumeID string) (*
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12289,7 +12289,7 @@ func NewListResizeFlavorsRequest(server string, projectID string, params *ListRe
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12386,7 +12386,7 @@ func NewNovaListServersRequest(server string, projectID string, params *NovaList
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12418,7 +12418,7 @@ func NewNovaCreateServersRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12517,7 +12517,7 @@ func NewNovaListServersDetailsRequest(server string, projectID string, params *N
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12542,7 +12542,7 @@ func NewNovaDeleteServerRequest(server string, projectID string, serverID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12567,7 +12567,7 @@ func NewNovaShowServerRequest(server string, projectID string, serverID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -12603,7 +12603,7 @@ func NewNovaUpdateServerRequestWithBody(server string, projectID string, serverI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12641,7 +12641,7 @@ func NewCreateServersActionRequestWithBody(server string, projectID string, serv
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12679,7 +12679,7 @@ func NewNovaAssociateSecurityGroupRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12717,7 +12717,7 @@ func NewCreateServersActionV212RequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12755,7 +12755,7 @@ func NewCreateActionRequestWithBody(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12793,7 +12793,7 @@ func NewNovaLockServerRequestWithBody(server string, projectID string, serverID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12831,7 +12831,7 @@ func NewListActionRequestWithBody(server string, projectID string, serverID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12869,7 +12869,7 @@ func NewNovaStartServerRequestWithBody(server string, projectID string, serverID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12907,7 +12907,7 @@ func NewNovaStopServerRequestWithBody(server string, projectID string, serverID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12945,7 +12945,7 @@ func NewNovaRebootServerRequestWithBody(server string, projectID string, serverI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12983,7 +12983,7 @@ func NewDeleteActionRequestWithBody(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13021,7 +13021,7 @@ func NewNovaDisassociateSecurityGroupRequestWithBody(server string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13059,7 +13059,7 @@ func NewUpdateActionRequestWithBody(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13097,7 +13097,7 @@ func NewCreateServersActionV21RequestWithBody(server string, projectID string, s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13135,7 +13135,7 @@ func NewNovaUnlockServerRequestWithBody(server string, projectID string, serverI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13162,7 +13162,7 @@ func NewListIpsRequest(server string, projectID string, serverID string) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13191,7 +13191,7 @@ func NewShowIPRequest(server string, projectID string, serverID string, networkN
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13216,7 +13216,7 @@ func NewNovaShowServerMetadataRequest(server string, projectID string, serverID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13252,7 +13252,7 @@ func NewNovaUpdateServerMetadataRequestWithBody(server string, projectID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13290,7 +13290,7 @@ func NewUpdateMetadataRequestWithBody(server string, projectID string, serverID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13321,7 +13321,7 @@ func NewNovaDeleteServerMetadataItemRequest(server string, projectID string, ser
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13350,7 +13350,7 @@ func NewNovaShowServerMetadataItemRequest(server string, projectID string, serve
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13390,7 +13390,7 @@ func NewNovaUpdateServerMetadataItemRequestWithBody(server string, projectID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13439,7 +13439,7 @@ func NewNovaListServerActionsRequest(server string, projectID string, serverID s
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13468,7 +13468,7 @@ func NewNovaShowServerActionRequest(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13493,7 +13493,7 @@ func NewNovaListServerInterfacesRequest(server string, projectID string, serverI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13529,7 +13529,7 @@ func NewNovaAttachInterfaceRequestWithBody(server string, projectID string, serv
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13560,7 +13560,7 @@ func NewNovaDetachInterfaceRequest(server string, projectID string, serverID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13589,7 +13589,7 @@ func NewNovaShowServerInterfaceRequest(server string, projectID string, serverID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13625,7 +13625,7 @@ func NewUpdateOsResetPasswordRequestWithBody(server string, projectID string, se
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13652,7 +13652,7 @@ func NewNovaListServerSecurityGroupsRequest(server string, projectID string, ser
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13677,7 +13677,7 @@ func NewDeleteOsServerPasswordRequest(server string, projectID string, serverID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13702,7 +13702,7 @@ func NewListOsServerPasswordRequest(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13727,7 +13727,7 @@ func NewNovaListServerVolumesRequest(server string, projectID string, serverID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13763,7 +13763,7 @@ func NewNovaAttachVolumeRequestWithBody(server string, projectID string, serverI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13804,7 +13804,7 @@ func NewNovaDetachVolumeRequest(server string, projectID string, serverID string
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13833,7 +13833,7 @@ func NewNovaShowServerVolumeRequest(server string, projectID string, serverID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13869,7 +13869,7 @@ func NewListRemoteConsolesRequestWithBody(server string, projectID string, serve
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13896,7 +13896,7 @@ func NewDeleteTagRequest(server string, projectID string, serverID string) (*htt
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13921,7 +13921,7 @@ func NewListTagsRequest(server string, projectID string, serverID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -13957,7 +13957,7 @@ func NewCreateTagRequestWithBody(server string, projectID string, serverID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13988,7 +13988,7 @@ func NewDeleteServersTagRequest(server string, projectID string, serverID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14017,7 +14017,7 @@ func NewShowTagRequest(server string, projectID string, serverID string, tag str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -14046,7 +14046,7 @@ func NewUpdateTagRequest(server string, projectID string, serverID string, tag s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/docapi/docapi/wrappers/param"
+	"github.com/oapi-codegen/runtime"
 )
 
 // Defines values for CreateAgencyCustomPolicyRequestRoleType.
@@ -13306,6 +13307,21 @@ type ClientInterface interface {
 	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
 	CreateUnscopeTokenByIdpInitiatedWithBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateUnscopeTokenByIdpInitiatedWithFormdataBody 获取联邦认证unscoped token(IdP initiated)
+	//
+	// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
+	// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type.
+	//
+	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+	CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListAllProjectsPermissionsForAgency 查询委托下的所有项目服务权限列表
 	//
 	// 该接口可以用于管理员查询委托所有项目服务权限列表。
@@ -16099,6 +16115,31 @@ func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 // Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
 func (c *Client) CreateUnscopeTokenByIdpInitiatedWithBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateUnscopeTokenByIdpInitiatedWithFormdataBody 获取联邦认证unscoped token(IdP initiated)
+//
+// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
+// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type.
+//
+// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+func (c *Client) CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateUnscopeTokenByIdpInitiatedRequestWithFormdataBody(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19493,7 +19534,7 @@ func NewKeystoneListVersionsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19510,7 +19551,7 @@ func NewKeystoneShowVersionRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19535,7 +19576,7 @@ func NewShowMetadataRequest(server string, idpID string, protocolID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19571,7 +19612,7 @@ func NewCreateMetadataRequestWithBody(server string, idpID string, protocolID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19590,7 +19631,7 @@ func NewShowKeystoneMetadataFileRequest(server string, params *ShowKeystoneMetad
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19623,7 +19664,7 @@ func NewShowProjectDetailsAndStatusRequest(server string, projectID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19655,7 +19696,7 @@ func NewUpdateProjectStatusRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19692,7 +19733,7 @@ func NewListAgenciesRequest(server string, params *ListAgenciesParams) (*http.Re
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19720,7 +19761,7 @@ func NewCreateAgencyRequestWithBody(server string, contentType string, body io.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19743,7 +19784,7 @@ func NewDeleteAgencyRequest(server string, agencyID string) (*http.Request, erro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19764,7 +19805,7 @@ func NewShowAgencyRequest(server string, agencyID string) (*http.Request, error)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19796,7 +19837,7 @@ func NewUpdateAgencyRequestWithBody(server string, agencyID string, contentType 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19823,7 +19864,7 @@ func NewListDomainPermissionsForAgencyRequest(server string, domainID string, ag
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19852,7 +19893,7 @@ func NewRemovePermissionFromAgencyOnDomainRequest(server string, domainID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19881,7 +19922,7 @@ func NewCheckDomainPermissionForAgencyRequest(server string, domainID string, ag
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodHead, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19910,7 +19951,7 @@ func NewAssociateAgencyWithDomainPermissionRequest(server string, domainID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19935,7 +19976,7 @@ func NewListProjectPermissionsForAgencyRequest(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19964,7 +20005,7 @@ func NewRemovePermissionFromAgencyOnProjectRequest(server string, projectID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19993,7 +20034,7 @@ func NewCheckPermissionForAgencyOnProjectRequest(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodHead, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20022,7 +20063,7 @@ func NewAssociateAgencyWithProjectPermissionRequest(server string, projectID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20050,7 +20091,7 @@ func NewCreateTokenWithIDTokenRequestWithBody(server string, params *CreateToken
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20090,7 +20131,7 @@ func NewCreateLoginTokenRequestWithBody(server string, contentType string, body 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20119,7 +20160,7 @@ func NewListPermanentAccessKeysRequest(server string, params *ListPermanentAcces
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20147,7 +20188,7 @@ func NewCreatePermanentAccessKeyRequestWithBody(server string, contentType strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20170,7 +20211,7 @@ func NewDeletePermanentAccessKeyRequest(server string, accessKey string) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20191,7 +20232,7 @@ func NewShowPermanentAccessKeyRequest(server string, accessKey string) (*http.Re
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20223,7 +20264,7 @@ func NewUpdatePermanentAccessKeyRequestWithBody(server string, accessKey string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20253,7 +20294,7 @@ func NewCreateTemporaryAccessKeyByAgencyRequestWithBody(server string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20283,7 +20324,7 @@ func NewCreateTemporaryAccessKeyByTokenRequestWithBody(server string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20306,7 +20347,7 @@ func NewShowOpenIDConnectConfigRequest(server string, idpID string) (*http.Reque
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20338,7 +20379,7 @@ func NewCreateOpenIDConnectConfigRequestWithBody(server string, idpID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20372,7 +20413,7 @@ func NewUpdateOpenIDConnectConfigRequestWithBody(server string, idpID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20380,6 +20421,17 @@ func NewUpdateOpenIDConnectConfigRequestWithBody(server string, idpID string, co
 	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
+}
+
+// NewCreateUnscopeTokenByIdpInitiatedRequestWithFormdataBody calls the generic CreateUnscopeTokenByIdpInitiated builder with application/x-www-form-urlencoded body
+func NewCreateUnscopeTokenByIdpInitiatedRequestWithFormdataBody(server string, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	bodyStr, err := runtime.MarshalForm(body, nil)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = strings.NewReader(bodyStr.Encode())
+	return NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server, params, "application/x-www-form-urlencoded", bodyReader)
 }
 
 // NewCreateUnscopeTokenByIdpInitiatedRequestWithBody constructs an http.Request for the CreateUnscopeTokenByIdpInitiated method, with any body, and a specified content type
@@ -20391,7 +20443,7 @@ func NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server string, params *C
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20428,7 +20480,7 @@ func NewListAllProjectsPermissionsForAgencyRequest(server string, domainID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20457,7 +20509,7 @@ func NewRemoveAllProjectsPermissionFromAgencyRequest(server string, domainID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20486,7 +20538,7 @@ func NewCheckAllProjectsPermissionForAgencyRequest(server string, domainID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodHead, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20515,7 +20567,7 @@ func NewAssociateAgencyWithAllProjectsPermissionRequest(server string, domainID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20543,7 +20595,7 @@ func NewCreateBindingDeviceRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20573,7 +20625,7 @@ func NewDeleteBindingDeviceRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20596,7 +20648,7 @@ func NewShowUserMfaDeviceRequest(server string, userID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20621,7 +20673,7 @@ func NewDeleteMfaDeviceRequest(server string, params *DeleteMfaDeviceParams) (*h
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20638,7 +20690,7 @@ func NewListUserMfaDevicesRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20666,7 +20718,7 @@ func NewCreateMfaDeviceRequestWithBody(server string, contentType string, body i
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20697,7 +20749,7 @@ func NewListGroupsRequest(server string, enterpriseProjectID string, params *Lis
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20730,7 +20782,7 @@ func NewListRolesRequest(server string, enterpriseProjectID string, groupID stri
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20770,7 +20822,7 @@ func NewDeleteRoleRequestWithBody(server string, enterpriseProjectID string, gro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodDelete, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20812,7 +20864,7 @@ func NewUpdateRoleRequestWithBody(server string, enterpriseProjectID string, gro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -20835,7 +20887,7 @@ func NewListGroupsForEnterpriseProjectRequest(server string, enterpriseProjectID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20860,7 +20912,7 @@ func NewListRolesForGroupOnEnterpriseProjectRequest(server string, enterprisePro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20889,7 +20941,7 @@ func NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server string, enterpriseP
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20918,7 +20970,7 @@ func NewAssociateRoleToGroupOnEnterpriseProjectRequest(server string, enterprise
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20939,7 +20991,7 @@ func NewListUsersForEnterpriseProjectRequest(server string, enterpriseProjectID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20964,7 +21016,7 @@ func NewListRolesForUserOnEnterpriseProjectRequest(server string, enterpriseProj
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -20993,7 +21045,7 @@ func NewRevokeRoleFromUserOnEnterpriseProjectRequest(server string, enterprisePr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21022,7 +21074,7 @@ func NewAssociateRoleToUserOnEnterpriseProjectRequest(server string, enterpriseP
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21043,7 +21095,7 @@ func NewListEnterpriseProjectsForGroupRequest(server string, groupID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21144,7 +21196,7 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21165,7 +21217,7 @@ func NewListEnterpriseProjectsForUserRequest(server string, userID string) (*htt
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21196,7 +21248,7 @@ func NewShowDomainQuotaRequest(server string, domainID string, params *ShowDomai
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21217,7 +21269,7 @@ func NewQueryProjectDetailsAndStatusRequest(server string, projectID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21250,7 +21302,7 @@ func NewListCustomPoliciesRequest(server string, params *ListCustomPoliciesParam
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21278,7 +21330,7 @@ func NewCreateAgencyCustomPolicyRequestWithBody(server string, contentType strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21308,7 +21360,7 @@ func NewCreateCloudServiceCustomPolicyRequestWithBody(server string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21331,7 +21383,7 @@ func NewDeleteCustomPolicyRequest(server string, roleID string) (*http.Request, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21352,7 +21404,7 @@ func NewShowCustomPolicyRequest(server string, roleID string) (*http.Request, er
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21384,7 +21436,7 @@ func NewUpdateAgencyCustomPolicyRequestWithBody(server string, roleID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPatch, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21418,7 +21470,7 @@ func NewUpdateCloudServiceCustomPolicyRequestWithBody(server string, roleID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPatch, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21441,7 +21493,7 @@ func NewShowDomainAPIACLPolicyRequest(server string, domainID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21473,7 +21525,7 @@ func NewUpdateDomainAPIACLPolicyRequestWithBody(server string, domainID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21496,7 +21548,7 @@ func NewShowDomainConsoleACLPolicyRequest(server string, domainID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21528,7 +21580,7 @@ func NewUpdateDomainConsoleACLPolicyRequestWithBody(server string, domainID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21551,7 +21603,7 @@ func NewShowDomainLoginPolicyRequest(server string, domainID string) (*http.Requ
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21583,7 +21635,7 @@ func NewUpdateDomainLoginPolicyRequestWithBody(server string, domainID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21606,7 +21658,7 @@ func NewShowDomainPasswordPolicyRequest(server string, domainID string) (*http.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21638,7 +21690,7 @@ func NewUpdateDomainPasswordPolicyRequestWithBody(server string, domainID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21661,7 +21713,7 @@ func NewListProtectPolicyRequest(server string, domainID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21693,7 +21745,7 @@ func NewUpdateDomainProtectPolicyRequestWithBody(server string, domainID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21712,7 +21764,7 @@ func NewListUserLoginProtectsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21740,7 +21792,7 @@ func NewCreateUserRequestWithBody(server string, contentType string, body io.Rea
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21763,7 +21815,7 @@ func NewShowUserRequest(server string, userID string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21795,7 +21847,7 @@ func NewUpdateUserRequestWithBody(server string, userID string, contentType stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21829,7 +21881,7 @@ func NewUpdateUserInformationRequestWithBody(server string, userID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21852,7 +21904,7 @@ func NewShowUserLoginProtectRequest(server string, userID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21884,7 +21936,7 @@ func NewUpdateLoginProtectRequestWithBody(server string, userID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -21903,7 +21955,7 @@ func NewListDomainsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21920,7 +21972,7 @@ func NewKeystoneListIdentityProvidersRequest(server string) (*http.Request, erro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21941,7 +21993,7 @@ func NewKeystoneListProtocolsRequest(server string, idpID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21966,7 +22018,7 @@ func NewKeystoneDeleteProtocolRequest(server string, idpID string, protocolID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -21991,7 +22043,7 @@ func NewKeystoneShowProtocolRequest(server string, idpID string, protocolID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22027,7 +22079,7 @@ func NewKeystoneUpdateProtocolRequestWithBody(server string, idpID string, proto
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPatch, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22065,7 +22117,7 @@ func NewKeystoneCreateProtocolRequestWithBody(server string, idpID string, proto
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22092,7 +22144,7 @@ func NewCreateUnscopedTokenWithIDTokenRequest(server string, idpID string, proto
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22113,7 +22165,7 @@ func NewKeystoneDeleteIdentityProviderRequest(server string, id string) (*http.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22134,7 +22186,7 @@ func NewKeystoneShowIdentityProviderRequest(server string, id string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22166,7 +22218,7 @@ func NewKeystoneUpdateIdentityProviderRequestWithBody(server string, id string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPatch, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22200,7 +22252,7 @@ func NewKeystoneCreateIdentityProviderRequestWithBody(server string, id string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22219,7 +22271,7 @@ func NewKeystoneListMappingsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22240,7 +22292,7 @@ func NewKeystoneDeleteMappingRequest(server string, id string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22261,7 +22313,7 @@ func NewKeystoneShowMappingRequest(server string, id string) (*http.Request, err
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22293,7 +22345,7 @@ func NewKeystoneUpdateMappingRequestWithBody(server string, id string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPatch, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22327,7 +22379,7 @@ func NewKeystoneCreateMappingRequestWithBody(server string, id string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22354,7 +22406,7 @@ func NewKeystoneListAllProjectPermissionsForGroupRequest(server string, domainID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22383,7 +22435,7 @@ func NewDeleteDomainGroupInheritedRoleRequest(server string, domainID string, gr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22412,7 +22464,7 @@ func NewKeystoneCheckroleForGroupRequest(server string, domainID string, groupID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodHead, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22441,7 +22493,7 @@ func NewUpdateDomainGroupInheritRoleRequest(server string, domainID string, grou
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22458,7 +22510,7 @@ func NewKeystoneShowCatalogRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22475,7 +22527,7 @@ func NewKeystoneListAuthDomainsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22492,7 +22544,7 @@ func NewKeystoneListAuthProjectsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22519,7 +22571,7 @@ func NewKeystoneValidateTokenRequest(server string, params *KeystoneValidateToke
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22567,7 +22619,7 @@ func NewKeystoneCreateAgencyTokenRequestWithBody(server string, params *Keystone
 
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22597,7 +22649,7 @@ func NewKeystoneCreateScopedTokenRequestWithBody(server string, contentType stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22637,7 +22689,7 @@ func NewKeystoneCreateUserTokenByPasswordRequestWithBody(server string, params *
 
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22677,7 +22729,7 @@ func NewKeystoneCreateUserTokenByPasswordAndMfaRequestWithBody(server string, pa
 
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22700,7 +22752,7 @@ func NewKeystoneShowSecurityComplianceRequest(server string, domainID string) (*
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22725,7 +22777,7 @@ func NewKeystoneShowSecurityComplianceByOptionRequest(server string, domainID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22750,7 +22802,7 @@ func NewKeystoneListDomainPermissionsForGroupRequest(server string, domainID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22779,7 +22831,7 @@ func NewKeystoneRemoveDomainPermissionFromGroupRequest(server string, domainID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22808,7 +22860,7 @@ func NewKeystoneCheckDomainPermissionForGroupRequest(server string, domainID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodHead, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22837,7 +22889,7 @@ func NewKeystoneAssociateGroupWithDomainPermissionRequest(server string, domainI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22870,7 +22922,7 @@ func NewKeystoneListEndpointsRequest(server string, params *KeystoneListEndpoint
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22891,7 +22943,7 @@ func NewKeystoneShowEndpointRequest(server string, endpointID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22924,7 +22976,7 @@ func NewKeystoneListGroupsRequest(server string, params *KeystoneListGroupsParam
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22952,7 +23004,7 @@ func NewKeystoneCreateGroupRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -22975,7 +23027,7 @@ func NewKeystoneDeleteGroupRequest(server string, groupID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22996,7 +23048,7 @@ func NewKeystoneShowGroupRequest(server string, groupID string) (*http.Request, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23028,7 +23080,7 @@ func NewKeystoneUpdateGroupRequestWithBody(server string, groupID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPatch, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23051,7 +23103,7 @@ func NewKeystoneListUsersForGroupByAdminRequest(server string, groupID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23076,7 +23128,7 @@ func NewKeystoneRemoveUserFromGroupRequest(server string, groupID string, userID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23101,7 +23153,7 @@ func NewKeystoneCheckUserInGroupRequest(server string, groupID string, userID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodHead, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23126,7 +23178,7 @@ func NewKeystoneAddUserToGroupRequest(server string, groupID string, userID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23189,7 +23241,7 @@ func NewKeystoneListProjectsRequest(server string, params *KeystoneListProjectsP
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23217,7 +23269,7 @@ func NewKeystoneCreateProjectRequestWithBody(server string, contentType string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23240,7 +23292,7 @@ func NewKeystoneShowProjectRequest(server string, projectID string) (*http.Reque
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23272,7 +23324,7 @@ func NewKeystoneUpdateProjectRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPatch, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23299,7 +23351,7 @@ func NewKeystoneListProjectPermissionsForGroupRequest(server string, projectID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23328,7 +23380,7 @@ func NewKeystoneRemoveProjectPermissionFromGroupRequest(server string, projectID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23357,7 +23409,7 @@ func NewKeystoneCheckProjectPermissionForGroupRequest(server string, projectID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodHead, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23386,7 +23438,7 @@ func NewKeystoneAssociateGroupWithProjectPermissionRequest(server string, projec
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23403,7 +23455,7 @@ func NewKeystoneListRegionsRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23424,7 +23476,7 @@ func NewKeystoneShowRegionRequest(server string, regionID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23493,7 +23545,7 @@ func NewKeystoneListPermissionsRequest(server string, params *KeystoneListPermis
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23514,7 +23566,7 @@ func NewKeystoneShowPermissionRequest(server string, roleID string) (*http.Reque
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23541,7 +23593,7 @@ func NewKeystoneListServicesRequest(server string, params *KeystoneListServicesP
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23562,7 +23614,7 @@ func NewKeystoneShowServiceRequest(server string, serviceID string) (*http.Reque
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23607,7 +23659,7 @@ func NewKeystoneListUsersRequest(server string, params *KeystoneListUsersParams)
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23635,7 +23687,7 @@ func NewKeystoneCreateUserRequestWithBody(server string, contentType string, bod
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23658,7 +23710,7 @@ func NewKeystoneDeleteUserRequest(server string, userID string) (*http.Request, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23679,7 +23731,7 @@ func NewKeystoneShowUserRequest(server string, userID string) (*http.Request, er
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23711,7 +23763,7 @@ func NewKeystoneUpdateUserByAdminRequestWithBody(server string, userID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPatch, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23734,7 +23786,7 @@ func NewKeystoneListGroupsForUserRequest(server string, userID string) (*http.Re
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23766,7 +23818,7 @@ func NewKeystoneUpdateUserPasswordRequestWithBody(server string, userID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23789,7 +23841,7 @@ func NewKeystoneListProjectsForUserRequest(server string, userID string) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24397,6 +24449,21 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
 	CreateUnscopeTokenByIdpInitiatedWithBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error)
+
+	// CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
+	//
+	// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
+	// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+	CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error)
 
 	// ListAllProjectsPermissionsForAgencyWithResponse 查询委托下的所有项目服务权限列表
 	//
@@ -33770,6 +33837,27 @@ func (c *ClientWithResponses) UpdateOpenIDConnectConfigWithResponse(ctx context.
 // Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
 func (c *ClientWithResponses) CreateUnscopeTokenByIdpInitiatedWithBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error) {
 	rsp, err := c.CreateUnscopeTokenByIdpInitiatedWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateUnscopeTokenByIdpInitiatedResponse(rsp)
+}
+
+// CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
+//
+// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
+// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   该接口支持在命令行侧调用，需要客户端使用IdP initiated的联邦认证方式获取SAMLResponse，并采用浏览器提交表单数据的方式，获取unscoped token。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+func (c *ClientWithResponses) CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error) {
+	rsp, err := c.CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

@@ -7872,7 +7872,7 @@ func NewListKeyStoresRequest(server string, projectID string, params *ListKeySto
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7904,7 +7904,7 @@ func NewCreateKeyStoreRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7931,7 +7931,7 @@ func NewDeleteKeyStoreRequest(server string, projectID string, keystoreID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7956,7 +7956,7 @@ func NewShowKeyStoreRequest(server string, projectID string, keystoreID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -7981,7 +7981,7 @@ func NewDisableKeyStoreRequest(server string, projectID string, keystoreID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -8006,7 +8006,7 @@ func NewEnableKeyStoreRequest(server string, projectID string, keystoreID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -8038,7 +8038,7 @@ func NewCancelKeyDeletionRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8072,7 +8072,7 @@ func NewCreateDatakeyRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8106,7 +8106,7 @@ func NewCreateDatakeyWithoutPlaintextRequestWithBody(server string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8140,7 +8140,7 @@ func NewCreateGrantRequestWithBody(server string, projectID string, contentType 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8174,7 +8174,7 @@ func NewCreateKeyRequestWithBody(server string, projectID string, contentType st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8208,7 +8208,7 @@ func NewDecryptDataRequestWithBody(server string, projectID string, contentType 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8242,7 +8242,7 @@ func NewDecryptDatakeyRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8276,7 +8276,7 @@ func NewDeleteImportedKeyMaterialRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8310,7 +8310,7 @@ func NewListKeyDetailRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8344,7 +8344,7 @@ func NewDisableKeyRequestWithBody(server string, projectID string, contentType s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8378,7 +8378,7 @@ func NewDisableKeyRotationRequestWithBody(server string, projectID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8412,7 +8412,7 @@ func NewEnableKeyRequestWithBody(server string, projectID string, contentType st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8446,7 +8446,7 @@ func NewEnableKeyRotationRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8480,7 +8480,7 @@ func NewEncryptDataRequestWithBody(server string, projectID string, contentType 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8514,7 +8514,7 @@ func NewEncryptDatakeyRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8548,7 +8548,7 @@ func NewCreateRandomRequestWithBody(server string, projectID string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8582,7 +8582,7 @@ func NewShowKeyRotationStatusRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8616,7 +8616,7 @@ func NewCreateParametersForImportRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8650,7 +8650,7 @@ func NewShowPublicKeyRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8684,7 +8684,7 @@ func NewImportKeyMaterialRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8718,7 +8718,7 @@ func NewListGrantsRequestWithBody(server string, projectID string, contentType s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8752,7 +8752,7 @@ func NewListKeysRequestWithBody(server string, projectID string, contentType str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8786,7 +8786,7 @@ func NewListRetirableGrantsRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8820,7 +8820,7 @@ func NewListKmsByTagsRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8854,7 +8854,7 @@ func NewCancelSelfGrantRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8888,7 +8888,7 @@ func NewCancelGrantRequestWithBody(server string, projectID string, contentType 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8922,7 +8922,7 @@ func NewDeleteKeyRequestWithBody(server string, projectID string, contentType st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8956,7 +8956,7 @@ func NewSignRequestWithBody(server string, projectID string, contentType string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8979,7 +8979,7 @@ func NewListKmsTagsRequest(server string, projectID string) (*http.Request, erro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9011,7 +9011,7 @@ func NewUpdateKeyAliasRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9045,7 +9045,7 @@ func NewUpdateKeyDescriptionRequestWithBody(server string, projectID string, con
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9079,7 +9079,7 @@ func NewUpdateKeyRotationIntervalRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9102,7 +9102,7 @@ func NewShowUserInstancesRequest(server string, projectID string) (*http.Request
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9123,7 +9123,7 @@ func NewShowUserQuotasRequest(server string, projectID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9155,7 +9155,7 @@ func NewValidateSignatureRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9182,7 +9182,7 @@ func NewShowKmsTagsRequest(server string, projectID string, keyID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9218,7 +9218,7 @@ func NewCreateKmsTagRequestWithBody(server string, projectID string, keyID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9256,7 +9256,7 @@ func NewBatchCreateKmsTagsRequestWithBody(server string, projectID string, keyID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9287,7 +9287,7 @@ func NewDeleteTagRequest(server string, projectID string, keyID string, key stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9308,7 +9308,7 @@ func NewDeleteAllFailedTaskRequest(server string, projectID string) (*http.Reque
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9345,7 +9345,7 @@ func NewListFailedTaskRequest(server string, projectID string, params *ListFaile
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9370,7 +9370,7 @@ func NewDeleteFailedTaskRequest(server string, projectID string, taskID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9407,7 +9407,7 @@ func NewListKeypairsRequest(server string, projectID string, params *ListKeypair
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9439,7 +9439,7 @@ func NewCreateKeypairRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9473,7 +9473,7 @@ func NewAssociateKeypairRequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9507,7 +9507,7 @@ func NewBatchAssociateKeypairRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9541,7 +9541,7 @@ func NewDisassociateKeypairRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9575,7 +9575,7 @@ func NewExportPrivateKeyRequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9609,7 +9609,7 @@ func NewImportPrivateKeyRequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9636,7 +9636,7 @@ func NewDeleteKeypairRequest(server string, projectID string, keypairName string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9661,7 +9661,7 @@ func NewListKeypairDetailRequest(server string, projectID string, keypairName st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9697,7 +9697,7 @@ func NewUpdateKeypairDescriptionRequestWithBody(server string, projectID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9724,7 +9724,7 @@ func NewClearPrivateKeyRequest(server string, projectID string, keypairName stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9761,7 +9761,7 @@ func NewListRunningTaskRequest(server string, projectID string, params *ListRunn
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -9786,7 +9786,7 @@ func NewListKeypairTaskRequest(server string, projectID string, taskID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -30882,7 +30882,7 @@ func NewListBuiltInAlgorithmsRequest(server string, projectID string, params *Li
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30943,7 +30943,7 @@ func NewListClustersRequest(server string, projectID string, params *ListCluster
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31030,7 +31030,7 @@ func NewListInstancesRequest(server string, projectID string, params *ListInstan
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31062,7 +31062,7 @@ func NewCreateInstanceRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31089,7 +31089,7 @@ func NewDeleteInstanceRequest(server string, projectID string, instanceID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31114,7 +31114,7 @@ func NewShowInstanceRequest(server string, projectID string, instanceID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31150,7 +31150,7 @@ func NewUpdateInstanceRequestWithBody(server string, projectID string, instanceI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31188,7 +31188,7 @@ func NewCreateActionRequestWithBody(server string, projectID string, instanceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31215,7 +31215,7 @@ func NewShowInstanceTokenRequest(server string, projectID string, instanceID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31246,7 +31246,7 @@ func NewListAiEnginesRequest(server string, projectID string, params *ListAiEngi
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31289,7 +31289,7 @@ func NewListResourceSpecsRequest(server string, projectID string, params *ListRe
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31380,7 +31380,7 @@ func NewListModelsRequest(server string, projectID string, params *ListModelsPar
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31412,7 +31412,7 @@ func NewCreateModelRequestWithBody(server string, projectID string, contentType 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31449,7 +31449,7 @@ func NewDeleteModelRequest(server string, projectID string, modelID string, para
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31474,7 +31474,7 @@ func NewShowModelRequest(server string, projectID string, modelID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31559,7 +31559,7 @@ func NewListServicesRequest(server string, projectID string, params *ListService
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31591,7 +31591,7 @@ func NewCreateServiceRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31630,7 +31630,7 @@ func NewListSpecificationsRequest(server string, projectID string, params *ListS
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31655,7 +31655,7 @@ func NewDeleteServiceRequest(server string, projectID string, serviceID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31680,7 +31680,7 @@ func NewShowServiceRequest(server string, projectID string, serviceID string) (*
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31716,7 +31716,7 @@ func NewUpdateServiceRequestWithBody(server string, projectID string, serviceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31789,7 +31789,7 @@ func NewListEventsRequest(server string, projectID string, serviceID string, par
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31824,7 +31824,7 @@ func NewListLogsRequest(server string, projectID string, serviceID string, param
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31859,7 +31859,7 @@ func NewListMonitorRequest(server string, projectID string, serviceID string, pa
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31899,7 +31899,7 @@ func NewUpdateStatusRequestWithBody(server string, projectID string, serviceID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31962,7 +31962,7 @@ func NewListTrainingJobConfigsRequest(server string, projectID string, params *L
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31994,7 +31994,7 @@ func NewCreateTrainingJobConfigRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32021,7 +32021,7 @@ func NewDeleteTrainingJobConfigRequest(server string, projectID string, configNa
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32056,7 +32056,7 @@ func NewShowTrainingJobConfigRequest(server string, projectID string, configName
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32092,7 +32092,7 @@ func NewUpdateTrainingJobConfigRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32161,7 +32161,7 @@ func NewListTrainingJobsRequest(server string, projectID string, params *ListTra
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32193,7 +32193,7 @@ func NewCreateTrainingJobRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32220,7 +32220,7 @@ func NewDeleteTrainingJobRequest(server string, projectID string, jobID int64) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32256,7 +32256,7 @@ func NewUpdateTrainingJobRequestWithBody(server string, projectID string, jobID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32299,7 +32299,7 @@ func NewListVersionsRequest(server string, projectID string, jobID int64, params
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32335,7 +32335,7 @@ func NewCreateVersionRequestWithBody(server string, projectID string, jobID int6
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32366,7 +32366,7 @@ func NewDeleteVersionRequest(server string, projectID string, jobID int64, versi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32395,7 +32395,7 @@ func NewShowVersionRequest(server string, projectID string, jobID int64, version
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32448,7 +32448,7 @@ func NewListAomLogRequest(server string, projectID string, jobID int64, versionI
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32477,7 +32477,7 @@ func NewListFileNamesRequest(server string, projectID string, jobID int64, versi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32506,7 +32506,7 @@ func NewStopVersionRequest(server string, projectID string, jobID int64, version
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32573,7 +32573,7 @@ func NewListVisualizationJobsRequest(server string, projectID string, params *Li
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32605,7 +32605,7 @@ func NewCreateVisualizationJobRequestWithBody(server string, projectID string, c
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32632,7 +32632,7 @@ func NewDeleteVisualizationJobRequest(server string, projectID string, jobID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32657,7 +32657,7 @@ func NewShowVisualizationJobRequest(server string, projectID string, jobID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32693,7 +32693,7 @@ func NewUpdateVisualizationJobRequestWithBody(server string, projectID string, j
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32720,7 +32720,7 @@ func NewRestartVisualizationJobRequest(server string, projectID string, jobID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32745,7 +32745,7 @@ func NewStopVisualizationJobRequest(server string, projectID string, jobID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32812,7 +32812,7 @@ func NewListWorkspacesRequest(server string, projectID string, params *ListWorks
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32844,7 +32844,7 @@ func NewCreateWorkspaceRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32871,7 +32871,7 @@ func NewDeleteWorkspaceRequest(server string, projectID string, workspaceID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32896,7 +32896,7 @@ func NewShowWorkspaceInfoRequest(server string, projectID string, workspaceID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32932,7 +32932,7 @@ func NewUpdateWorkspaceRequestWithBody(server string, projectID string, workspac
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32959,7 +32959,7 @@ func NewListWorkspaceQuotasRequest(server string, projectID string, workspaceID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32995,7 +32995,7 @@ func NewUpdateWorkspaceQuotasRequestWithBody(server string, projectID string, wo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33029,7 +33029,7 @@ func NewCreateModelArtsAgencyRequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33062,7 +33062,7 @@ func NewDeleteAuthorizationsRequest(server string, projectID string, params *Del
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33111,7 +33111,7 @@ func NewGetAuthorizationsRequest(server string, projectID string, params *GetAut
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33143,7 +33143,7 @@ func NewCreateAuthorizationRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33260,7 +33260,7 @@ func NewListDatasetsRequest(server string, projectID string, params *ListDataset
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33292,7 +33292,7 @@ func NewCreateDatasetRequestWithBody(server string, projectID string, contentTyp
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33319,7 +33319,7 @@ func NewDeleteDatasetRequest(server string, projectID string, datasetID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33360,7 +33360,7 @@ func NewDescDatasetRequest(server string, projectID string, datasetID string, pa
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33396,7 +33396,7 @@ func NewUpdateDatasetRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33481,7 +33481,7 @@ func NewListAutoAnnotationSamplesRequest(server string, projectID string, datase
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33510,7 +33510,7 @@ func NewDescribeAutoAnnotationSampleRequest(server string, projectID string, dat
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33545,7 +33545,7 @@ func NewListLabelsRequest(server string, projectID string, datasetID string, par
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33581,7 +33581,7 @@ func NewCreateLabelsRequestWithBody(server string, projectID string, datasetID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33619,7 +33619,7 @@ func NewUpdateLabelsRequestWithBody(server string, projectID string, datasetID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33667,7 +33667,7 @@ func NewDeleteLabelsRequestWithBody(server string, projectID string, datasetID s
 
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33714,7 +33714,7 @@ func NewDeleteLabelAndSamplesRequest(server string, projectID string, datasetID 
 
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33764,7 +33764,7 @@ func NewUpdateLabelRequestWithBody(server string, projectID string, datasetID st
 
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33885,7 +33885,7 @@ func NewListSamplesRequest(server string, projectID string, datasetID string, pa
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33921,7 +33921,7 @@ func NewUploadSamplesJSONRequestWithBody(server string, projectID string, datase
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33959,7 +33959,7 @@ func NewUpdateSamplesRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33997,7 +33997,7 @@ func NewDeleteSamplesRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34050,7 +34050,7 @@ func NewDescribeSampleRequest(server string, projectID string, datasetID string,
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34075,7 +34075,7 @@ func NewListSearchRequest(server string, projectID string, datasetID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34122,7 +34122,7 @@ func NewListStatsRequest(server string, projectID string, datasetID string, para
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34169,7 +34169,7 @@ func NewGetExportTasksStatusOfDatasetRequest(server string, projectID string, da
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34205,7 +34205,7 @@ func NewExportTaskRequestWithBody(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34248,7 +34248,7 @@ func NewListImportTasksRequest(server string, projectID string, datasetID string
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34284,7 +34284,7 @@ func NewImportTaskRequestWithBody(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34315,7 +34315,7 @@ func NewDescImportTaskRequest(server string, projectID string, datasetID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34354,7 +34354,7 @@ func NewGetDatasetMetricsRequest(server string, projectID string, datasetID stri
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34379,7 +34379,7 @@ func NewSyncDataSourceRequest(server string, projectID string, datasetID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34404,7 +34404,7 @@ func NewSyncDataSourceStateRequest(server string, projectID string, datasetID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34457,7 +34457,7 @@ func NewListTasksRequest(server string, projectID string, datasetID string, para
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34493,7 +34493,7 @@ func NewCreateTaskRequestWithBody(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34524,7 +34524,7 @@ func NewAutoAnnotationProgressRequest(server string, projectID string, datasetID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34553,7 +34553,7 @@ func NewStopAutoAnnotationRequest(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34600,7 +34600,7 @@ func NewListDatasetVersionsRequest(server string, projectID string, datasetID st
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34636,7 +34636,7 @@ func NewCreateDatasetVersionRequestWithBody(server string, projectID string, dat
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34667,7 +34667,7 @@ func NewDeleteDatasetVersionRequest(server string, projectID string, datasetID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34696,7 +34696,7 @@ func NewDescribeDatasetVersionRequest(server string, projectID string, datasetID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34721,7 +34721,7 @@ func NewListWorkforceTasksRequest(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34757,7 +34757,7 @@ func NewCreateWorkforceTaskRequestWithBody(server string, projectID string, data
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34788,7 +34788,7 @@ func NewDeleteWorkforceTaskRequest(server string, projectID string, datasetID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34839,7 +34839,7 @@ func NewDescWorkforceTaskRequest(server string, projectID string, datasetID stri
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34879,7 +34879,7 @@ func NewStartWorkforceTaskRequestWithBody(server string, projectID string, datas
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34921,7 +34921,7 @@ func NewUpdateWorkforceTaskRequestWithBody(server string, projectID string, data
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34963,7 +34963,7 @@ func NewStartWorkforceSamplingTaskRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35005,7 +35005,7 @@ func NewAcceptSamplesRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35042,7 +35042,7 @@ func NewGetWorkforceSamplingTaskRequest(server string, projectID string, dataset
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35088,7 +35088,7 @@ func NewUpdateWorkforceSamplingTaskRequestWithBody(server string, projectID stri
 
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35130,7 +35130,7 @@ func NewReviewSamplesRequestWithBody(server string, projectID string, datasetID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35213,7 +35213,7 @@ func NewListWorkforceTaskSamplesRequest(server string, projectID string, dataset
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35253,7 +35253,7 @@ func NewUpdateWorkforceTaskSamplesRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35310,7 +35310,7 @@ func NewDescribeWorkforceTaskSampleRequest(server string, projectID string, data
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35349,7 +35349,7 @@ func NewListWorkforceTaskStatsRequest(server string, projectID string, datasetID
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35378,7 +35378,7 @@ func NewGetWorkforceTaskMetricsRequest(server string, projectID string, datasetI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35418,7 +35418,7 @@ func NewSendEmailsRequestWithBody(server string, projectID string, datasetID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35449,7 +35449,7 @@ func NewGetExportTaskStatusOfDatasetRequest(server string, projectID string, res
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35554,7 +35554,7 @@ func NewListProcessorTasksRequest(server string, projectID string, params *ListP
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35586,7 +35586,7 @@ func NewCreateProcessorTaskRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35609,7 +35609,7 @@ func NewGetProcessorTaskItemsRequest(server string, projectID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35634,7 +35634,7 @@ func NewDeleteProcessorTaskRequest(server string, projectID string, taskID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35659,7 +35659,7 @@ func NewDescribeProcessorTaskRequest(server string, projectID string, taskID str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35695,7 +35695,7 @@ func NewUpdateProcessorTaskRequestWithBody(server string, projectID string, task
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35750,7 +35750,7 @@ func NewListProcessorTaskVersionsRequest(server string, projectID string, taskID
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35786,7 +35786,7 @@ func NewCreateProcessorTaskVersionRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35817,7 +35817,7 @@ func NewDeleteProcessorTaskVersionRequest(server string, projectID string, taskI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35846,7 +35846,7 @@ func NewDescProcessorTaskVersionRequest(server string, projectID string, taskID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35903,7 +35903,7 @@ func NewListProcessorTaskVersionResultsRequest(server string, projectID string, 
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35932,7 +35932,7 @@ func NewStopProcessorTaskVersionRequest(server string, projectID string, taskID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPost, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35993,7 +35993,7 @@ func NewListWorkforcesRequest(server string, projectID string, params *ListWorkf
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36025,7 +36025,7 @@ func NewCreateWorkforceRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -36082,7 +36082,7 @@ func NewListWorkerTasksRequest(server string, projectID string, params *ListWork
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36137,7 +36137,7 @@ func NewListAllWorkersRequest(server string, projectID string, params *ListAllWo
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36162,7 +36162,7 @@ func NewDeleteWorkforceRequest(server string, projectID string, workforceID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36187,7 +36187,7 @@ func NewDescWorkforceRequest(server string, projectID string, workforceID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36223,7 +36223,7 @@ func NewUpdateWorkforceRequestWithBody(server string, projectID string, workforc
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -36278,7 +36278,7 @@ func NewListWorkersRequest(server string, projectID string, workforceID string, 
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36314,7 +36314,7 @@ func NewCreateWorkerRequestWithBody(server string, projectID string, workforceID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -36352,7 +36352,7 @@ func NewDeleteWorkersRequestWithBody(server string, projectID string, workforceI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -36383,7 +36383,7 @@ func NewDeleteWorkerRequest(server string, projectID string, workforceID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36412,7 +36412,7 @@ func NewDescWorkerRequest(server string, projectID string, workforceID string, w
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36452,7 +36452,7 @@ func NewUpdateWorkerRequestWithBody(server string, projectID string, workforceID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}

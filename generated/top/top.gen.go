@@ -414,7 +414,7 @@ func NewAlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequestWithBody(serv
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}

@@ -24894,7 +24894,7 @@ func NewListAPIVersionRequest(server string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24981,7 +24981,7 @@ func NewListPortsV1Request(server string, params *ListPortsV1Params) (*http.Requ
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25009,7 +25009,7 @@ func NewCreatePortV1RequestWithBody(server string, contentType string, body io.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25032,7 +25032,7 @@ func NewDeletePortV1Request(server string, portID string) (*http.Request, error)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25053,7 +25053,7 @@ func NewShowPortV1Request(server string, portID string) (*http.Request, error) {
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25085,7 +25085,7 @@ func NewUpdatePortV1RequestWithBody(server string, portID string, contentType st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25186,7 +25186,7 @@ func NewListPortsRequest(server string, projectID string, params *ListPortsParam
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25218,7 +25218,7 @@ func NewCreatePortRequestWithBody(server string, projectID string, contentType s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25245,7 +25245,7 @@ func NewDeletePortRequest(server string, projectID string, portID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25270,7 +25270,7 @@ func NewShowPortRequest(server string, projectID string, portID string) (*http.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25306,7 +25306,7 @@ func NewUpdatePortRequestWithBody(server string, projectID string, portID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25340,7 +25340,7 @@ func NewCreatePrivateipRequestWithBody(server string, projectID string, contentT
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25367,7 +25367,7 @@ func NewDeletePrivateipRequest(server string, projectID string, privateipID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25392,7 +25392,7 @@ func NewShowPrivateipRequest(server string, projectID string, privateipID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25423,7 +25423,7 @@ func NewShowQuotaRequest(server string, projectID string, params *ShowQuotaParam
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25478,7 +25478,7 @@ func NewListRouteTablesRequest(server string, projectID string, params *ListRout
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25510,7 +25510,7 @@ func NewCreateRouteTableRequestWithBody(server string, projectID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25537,7 +25537,7 @@ func NewDeleteRouteTableRequest(server string, projectID string, routetableID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25562,7 +25562,7 @@ func NewShowRouteTableRequest(server string, projectID string, routetableID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25598,7 +25598,7 @@ func NewUpdateRouteTableRequestWithBody(server string, projectID string, routeta
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25636,7 +25636,7 @@ func NewAssociateRouteTableRequestWithBody(server string, projectID string, rout
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25674,7 +25674,7 @@ func NewDisassociateRouteTableRequestWithBody(server string, projectID string, r
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25719,7 +25719,7 @@ func NewListSecurityGroupRulesV1Request(server string, projectID string, params 
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25751,7 +25751,7 @@ func NewCreateSecurityGroupRuleV1RequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25778,7 +25778,7 @@ func NewDeleteSecurityGroupRuleV1Request(server string, projectID string, securi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25803,7 +25803,7 @@ func NewShowSecurityGroupRuleV1Request(server string, projectID string, security
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25852,7 +25852,7 @@ func NewListSecurityGroupsV1Request(server string, projectID string, params *Lis
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25884,7 +25884,7 @@ func NewCreateSecurityGroupV1RequestWithBody(server string, projectID string, co
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25911,7 +25911,7 @@ func NewDeleteSecurityGroupV1Request(server string, projectID string, securityGr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25936,7 +25936,7 @@ func NewShowSecurityGroupV1Request(server string, projectID string, securityGrou
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25979,7 +25979,7 @@ func NewListSubnetsRequest(server string, projectID string, params *ListSubnetsP
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26011,7 +26011,7 @@ func NewCreateSubnetRequestWithBody(server string, projectID string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26038,7 +26038,7 @@ func NewShowSubnetRequest(server string, projectID string, subnetID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26089,7 +26089,7 @@ func NewListPrivateipsRequest(server string, projectID string, subnetID string, 
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26132,7 +26132,7 @@ func NewListVpcsV1Request(server string, projectID string, params *ListVpcsV1Par
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26164,7 +26164,7 @@ func NewCreateVpcRequestWithBody(server string, projectID string, contentType st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26191,7 +26191,7 @@ func NewDeleteVpcRequest(server string, projectID string, vpcID string) (*http.R
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26216,7 +26216,7 @@ func NewShowVpcRequest(server string, projectID string, vpcID string) (*http.Req
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26252,7 +26252,7 @@ func NewUpdateVpcRequestWithBody(server string, projectID string, vpcID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26283,7 +26283,7 @@ func NewDeleteSubnetRequest(server string, projectID string, vpcID string, subne
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26323,7 +26323,7 @@ func NewUpdateSubnetRequestWithBody(server string, projectID string, vpcID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26388,7 +26388,7 @@ func NewNeutronListFirewallGroupsRequest(server string, params *NeutronListFirew
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26416,7 +26416,7 @@ func NewNeutronCreateFirewallGroupRequestWithBody(server string, contentType str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26439,7 +26439,7 @@ func NewNeutronDeleteFirewallGroupRequest(server string, firewallGroupID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26460,7 +26460,7 @@ func NewNeutronShowFirewallGroupRequest(server string, firewallGroupID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26492,7 +26492,7 @@ func NewNeutronUpdateFirewallGroupRequestWithBody(server string, firewallGroupID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26551,7 +26551,7 @@ func NewNeutronListFirewallPoliciesRequest(server string, params *NeutronListFir
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26579,7 +26579,7 @@ func NewNeutronCreateFirewallPolicyRequestWithBody(server string, contentType st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26602,7 +26602,7 @@ func NewNeutronDeleteFirewallPolicyRequest(server string, firewallPolicyID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26623,7 +26623,7 @@ func NewNeutronShowFirewallPolicyRequest(server string, firewallPolicyID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26655,7 +26655,7 @@ func NewNeutronUpdateFirewallPolicyRequestWithBody(server string, firewallPolicy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26689,7 +26689,7 @@ func NewNeutronAddFirewallRuleRequestWithBody(server string, firewallPolicyID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26723,7 +26723,7 @@ func NewNeutronRemoveFirewallRuleRequestWithBody(server string, firewallPolicyID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26800,7 +26800,7 @@ func NewNeutronListFirewallRulesRequest(server string, params *NeutronListFirewa
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26828,7 +26828,7 @@ func NewNeutronCreateFirewallRuleRequestWithBody(server string, contentType stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26851,7 +26851,7 @@ func NewNeutronDeleteFirewallRuleRequest(server string, firewallRuleID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26872,7 +26872,7 @@ func NewNeutronShowFirewallRuleRequest(server string, firewallRuleID string) (*h
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26904,7 +26904,7 @@ func NewNeutronUpdateFirewallRuleRequestWithBody(server string, firewallRuleID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26927,7 +26927,7 @@ func NewShowNetworkIPAvailabilitiesRequest(server string, networkID string) (*ht
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27008,7 +27008,7 @@ func NewNeutronListNetworksRequest(server string, params *NeutronListNetworksPar
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27036,7 +27036,7 @@ func NewNeutronCreateNetworkRequestWithBody(server string, contentType string, b
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27059,7 +27059,7 @@ func NewNeutronDeleteNetworkRequest(server string, networkID string) (*http.Requ
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27080,7 +27080,7 @@ func NewNeutronShowNetworkRequest(server string, networkID string) (*http.Reques
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27112,7 +27112,7 @@ func NewNeutronUpdateNetworkRequestWithBody(server string, networkID string, con
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27209,7 +27209,7 @@ func NewNeutronListPortsRequest(server string, params *NeutronListPortsParams) (
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27237,7 +27237,7 @@ func NewNeutronCreatePortRequestWithBody(server string, contentType string, body
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27260,7 +27260,7 @@ func NewNeutronDeletePortRequest(server string, portID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27281,7 +27281,7 @@ func NewNeutronShowPortRequest(server string, portID string) (*http.Request, err
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27313,7 +27313,7 @@ func NewNeutronUpdatePortRequestWithBody(server string, portID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27372,7 +27372,7 @@ func NewNeutronListRoutersRequest(server string, params *NeutronListRoutersParam
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27400,7 +27400,7 @@ func NewNeutronCreateRouterRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27423,7 +27423,7 @@ func NewNeutronDeleteRouterRequest(server string, routerID string) (*http.Reques
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27444,7 +27444,7 @@ func NewNeutronShowRouterRequest(server string, routerID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27476,7 +27476,7 @@ func NewNeutronUpdateRouterRequestWithBody(server string, routerID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27510,7 +27510,7 @@ func NewNeutronAddRouterInterfaceRequestWithBody(server string, routerID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27544,7 +27544,7 @@ func NewNeutronRemoveRouterInterfaceRequestWithBody(server string, routerID stri
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27645,7 +27645,7 @@ func NewNeutronListSecurityGroupRulesRequest(server string, params *NeutronListS
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27673,7 +27673,7 @@ func NewNeutronCreateSecurityGroupRuleRequestWithBody(server string, contentType
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27696,7 +27696,7 @@ func NewNeutronDeleteSecurityGroupRuleRequest(server string, securityGroupRuleID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27717,7 +27717,7 @@ func NewNeutronShowSecurityGroupRuleRequest(server string, securityGroupRuleID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27774,7 +27774,7 @@ func NewNeutronListSecurityGroupsRequest(server string, params *NeutronListSecur
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27802,7 +27802,7 @@ func NewNeutronCreateSecurityGroupRequestWithBody(server string, contentType str
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27825,7 +27825,7 @@ func NewNeutronDeleteSecurityGroupRequest(server string, securityGroupID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27846,7 +27846,7 @@ func NewNeutronShowSecurityGroupRequest(server string, securityGroupID string) (
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27878,7 +27878,7 @@ func NewNeutronUpdateSecurityGroupRequestWithBody(server string, securityGroupID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27961,7 +27961,7 @@ func NewNeutronListSubnetsRequest(server string, params *NeutronListSubnetsParam
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27989,7 +27989,7 @@ func NewNeutronCreateSubnetRequestWithBody(server string, contentType string, bo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28012,7 +28012,7 @@ func NewNeutronDeleteSubnetRequest(server string, subnetID string) (*http.Reques
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28033,7 +28033,7 @@ func NewNeutronShowSubnetRequest(server string, subnetID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28065,7 +28065,7 @@ func NewNeutronUpdateSubnetRequestWithBody(server string, subnetID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28130,7 +28130,7 @@ func NewListVpcPeeringsRequest(server string, params *ListVpcPeeringsParams) (*h
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28158,7 +28158,7 @@ func NewCreateVpcPeeringRequestWithBody(server string, contentType string, body 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28181,7 +28181,7 @@ func NewDeleteVpcPeeringRequest(server string, peeringID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28202,7 +28202,7 @@ func NewShowVpcPeeringRequest(server string, peeringID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28234,7 +28234,7 @@ func NewUpdateVpcPeeringRequestWithBody(server string, peeringID string, content
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28257,7 +28257,7 @@ func NewAcceptVpcPeeringRequest(server string, peeringID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28278,7 +28278,7 @@ func NewRejectVpcPeeringRequest(server string, peeringID string) (*http.Request,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28341,7 +28341,7 @@ func NewListVpcRoutesRequest(server string, params *ListVpcRoutesParams) (*http.
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28369,7 +28369,7 @@ func NewCreateVpcRouteRequestWithBody(server string, contentType string, body io
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28392,7 +28392,7 @@ func NewDeleteVpcRouteRequest(server string, routeID string) (*http.Request, err
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28413,7 +28413,7 @@ func NewShowVpcRouteRequest(server string, routeID string) (*http.Request, error
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28445,7 +28445,7 @@ func NewListSubnetsByTagsRequestWithBody(server string, projectID string, conten
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28468,7 +28468,7 @@ func NewListSubnetTagsRequest(server string, projectID string) (*http.Request, e
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28493,7 +28493,7 @@ func NewShowSubnetTagsRequest(server string, projectID string, subnetID string) 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28529,7 +28529,7 @@ func NewCreateSubnetTagRequestWithBody(server string, projectID string, subnetID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28567,7 +28567,7 @@ func NewBatchCreateSubnetTagsRequestWithBody(server string, projectID string, su
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28598,7 +28598,7 @@ func NewDeleteSubnetTagRequest(server string, projectID string, subnetID string,
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28630,7 +28630,7 @@ func NewListVpcsByTagsRequestWithBody(server string, projectID string, contentTy
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28653,7 +28653,7 @@ func NewListVpcTagsRequest(server string, projectID string) (*http.Request, erro
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28678,7 +28678,7 @@ func NewShowVpcTagsRequest(server string, projectID string, vpcID string) (*http
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28714,7 +28714,7 @@ func NewCreateVpcResourceTagRequestWithBody(server string, projectID string, vpc
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28752,7 +28752,7 @@ func NewBatchCreateVpcTagsRequestWithBody(server string, projectID string, vpcID
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28783,7 +28783,7 @@ func NewDeleteVpcTagRequest(server string, projectID string, vpcID string, key s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28848,7 +28848,7 @@ func NewListAddressGroupRequest(server string, projectID string, params *ListAdd
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28880,7 +28880,7 @@ func NewCreateAddressGroupRequestWithBody(server string, projectID string, conte
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28907,7 +28907,7 @@ func NewDeleteAddressGroupRequest(server string, projectID string, addressGroupI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28932,7 +28932,7 @@ func NewShowAddressGroupRequest(server string, projectID string, addressGroupID 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28968,7 +28968,7 @@ func NewUpdateAddressGroupRequestWithBody(server string, projectID string, addre
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28995,7 +28995,7 @@ func NewDeleteForceRequest(server string, projectID string, addressGroupID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29084,7 +29084,7 @@ func NewListSecurityGroupRulesRequest(server string, projectID string, params *L
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29116,7 +29116,7 @@ func NewCreateSecurityGroupRuleRequestWithBody(server string, projectID string, 
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29143,7 +29143,7 @@ func NewDeleteSecurityGroupRuleRequest(server string, projectID string, security
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29168,7 +29168,7 @@ func NewShowSecurityGroupRuleRequest(server string, projectID string, securityGr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29233,7 +29233,7 @@ func NewListSecurityGroupsRequest(server string, projectID string, params *ListS
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29265,7 +29265,7 @@ func NewCreateSecurityGroupRequestWithBody(server string, projectID string, cont
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29292,7 +29292,7 @@ func NewDeleteSecurityGroupRequest(server string, projectID string, securityGrou
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29317,7 +29317,7 @@ func NewShowSecurityGroupRequest(server string, projectID string, securityGroupI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29353,7 +29353,7 @@ func NewUpdateSecurityGroupRequestWithBody(server string, projectID string, secu
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29448,7 +29448,7 @@ func NewListSubNetworkInterfacesRequest(server string, projectID string, params 
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29480,7 +29480,7 @@ func NewCreateSubNetworkInterfaceRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29514,7 +29514,7 @@ func NewBatchCreateSubNetworkInterfaceRequestWithBody(server string, projectID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29537,7 +29537,7 @@ func NewShowSubNetworkInterfacesQuantityRequest(server string, projectID string)
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29562,7 +29562,7 @@ func NewDeleteSubNetworkInterfaceRequest(server string, projectID string, subNet
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29587,7 +29587,7 @@ func NewShowSubNetworkInterfaceRequest(server string, projectID string, subNetwo
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29623,7 +29623,7 @@ func NewUpdateSubNetworkInterfaceRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29716,7 +29716,7 @@ func NewListTraffcMirrorFilterRulesRequest(server string, projectID string, para
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29748,7 +29748,7 @@ func NewCreateTrafficMirrorFilterRuleRequestWithBody(server string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29775,7 +29775,7 @@ func NewDeleteTrafficMirrorFilterRuleRequest(server string, projectID string, tr
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29800,7 +29800,7 @@ func NewShowTrafficMirrorFilterRuleRequest(server string, projectID string, traf
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29836,7 +29836,7 @@ func NewUpdateTrafficMirrorFilterRuleRequestWithBody(server string, projectID st
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29863,7 +29863,7 @@ func NewDeleteTrafficMirrorFilterRequest(server string, projectID string, traffi
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29888,7 +29888,7 @@ func NewShowTrafficMirrorFilterRequest(server string, projectID string, trafficM
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29924,7 +29924,7 @@ func NewUpdateTrafficMirrorFilterRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29981,7 +29981,7 @@ func NewListTrafficMirrorFiltersRequest(server string, projectID string, params 
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30013,7 +30013,7 @@ func NewCreateTrafficMirrorFilterRequestWithBody(server string, projectID string
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30118,7 +30118,7 @@ func NewListTrafficMirrorSessionsRequest(server string, projectID string, params
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30150,7 +30150,7 @@ func NewCreateTrafficMirrorSessionRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPost, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30177,7 +30177,7 @@ func NewDeleteTrafficMirrorSessionRequest(server string, projectID string, traff
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30202,7 +30202,7 @@ func NewShowTrafficMirrorSessionRequest(server string, projectID string, traffic
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30238,7 +30238,7 @@ func NewUpdateTrafficMirrorSessionRequestWithBody(server string, projectID strin
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30276,7 +30276,7 @@ func NewUpdateAddSourceRequestWithBody(server string, projectID string, trafficM
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30314,7 +30314,7 @@ func NewUpdateRemoveSourceRequestWithBody(server string, projectID string, traff
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30385,7 +30385,7 @@ func NewListVpcsRequest(server string, projectID string, params *ListVpcsParams)
 
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30410,7 +30410,7 @@ func NewShowVpcVpcRequest(server string, projectID string, vpcID string) (*http.
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30446,7 +30446,7 @@ func NewAddVpcExtendCidrRequestWithBody(server string, projectID string, vpcID s
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30484,7 +30484,7 @@ func NewRemoveVpcExtendCidrRequestWithBody(server string, projectID string, vpcI
 		return nil, err
 	}
 
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := queryURL.NewRequest(http.MethodPut, body)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -427,5 +428,31 @@ func TestFailureLeavesOldFiles(t *testing.T) {
 		if got, _ := os.ReadFile(p); string(got) != "new" {
 			t.Errorf("%s is %q after a good write, want new", p, got)
 		}
+	}
+}
+
+// A path parameter that is not a primitive is refused by name: the
+// builders would escape its delimiters.
+func TestNonPrimitivePathParameterIsAnError(t *testing.T) {
+	t.Chdir("../..")
+	raw, err := os.ReadFile("specs/vpc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(raw, []byte("in: path"))
+	typ := bytes.Index(raw[at:], []byte("type: string"))
+	if at < 0 || typ < 0 {
+		t.Fatal("specs/vpc.yaml has no string path parameter to break")
+	}
+	bad := slices.Concat(raw[:at+typ], []byte("type: object"), raw[at+typ+len("type: string"):])
+	name := bytes.TrimSpace(raw[bytes.LastIndex(raw[:at], []byte("name:"))+len("name:") : at])
+	dir := t.TempDir()
+	specPath := filepath.Join(dir, "vpc.yaml")
+	if err := os.WriteFile(specPath, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = generate("huawei", "specs/vpc.codegen.yaml", specPath)
+	if err == nil || !strings.Contains(err.Error(), `path parameter "`+string(name)+`"`) {
+		t.Fatalf("err = %v, want one naming path parameter %s", err, name)
 	}
 }

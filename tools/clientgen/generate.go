@@ -60,6 +60,9 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkPathParameters(spec); err != nil {
+		return nil, fmt.Errorf("%s: %w", specPath, err)
+	}
 	plainResponseFields(spec)
 	// Last of the passes over the loaded spec: it gives $ref properties
 	// copies of the schema they refer to, so a pass that tells schemas
@@ -378,4 +381,32 @@ func docsLines(value any) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// checkPathParameters refuses path parameters that are not one primitive
+// value: the request builders (specs/templates/client.tmpl) write each as
+// one escaped segment, which would escape an array's or object's
+// delimiters ("a,b", ";id=5").
+func checkPathParameters(spec *openapi3.T) error {
+	for _, path := range spec.Paths.InMatchingOrder() {
+		item := spec.Paths.Value(path)
+		for method, op := range item.Operations() {
+			for _, ref := range append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...) {
+				p := ref.Value
+				if p == nil || p.In != openapi3.ParameterInPath {
+					continue
+				}
+				primitive := p.Schema != nil && p.Schema.Value != nil
+				if primitive {
+					t := p.Schema.Value.Type
+					primitive = t.Is("string") || t.Is("integer") || t.Is("number") || t.Is("boolean")
+				}
+				if !primitive || (p.Style != "" && p.Style != openapi3.SerializationSimple) {
+					return fmt.Errorf("%s %s: path parameter %q is not a string, integer, number or boolean in simple style; "+
+						"the request builders write a path parameter as one segment", method, path, p.Name)
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -14,7 +14,6 @@ package fastjson
 import (
 	"bytes"
 	stdjson "encoding/json"
-	"errors"
 	"reflect"
 
 	"github.com/segmentio/encoding/json"
@@ -39,11 +38,11 @@ func Unmarshal(data []byte, v any) error {
 // could hold a call for minutes. The generated types nest far less.
 const maxDepth = 64
 
-// depthAtMost reports whether data nests arrays and objects at most max
-// deep, strings skipped, in one pass; a body with at most max brackets
+// depthAtMost reports whether data nests arrays and objects at most limit
+// deep, strings skipped, in one pass; a body with at most limit brackets
 // needs no pass at all.
-func depthAtMost(data []byte, max int) bool {
-	if bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) <= max {
+func depthAtMost(data []byte, limit int) bool {
+	if bytes.Count(data, []byte{'['})+bytes.Count(data, []byte{'{'}) <= limit {
 		return true
 	}
 	depth := 0
@@ -52,11 +51,11 @@ func depthAtMost(data []byte, max int) bool {
 		case '"':
 			i = stringEnd(data, i+1)
 		case '[', '{':
-			if depth++; depth > max {
+			if depth++; depth > limit {
 				return false
 			}
 		case ']', '}':
-			depth--
+			depth = max(depth-1, 0) // unbalanced: the decoder fails there
 		}
 	}
 	return true
@@ -82,20 +81,14 @@ func stringEnd(data []byte, i int) int {
 	}
 }
 
-// errDisagree is for a body segmentio refuses and encoding/json accepts,
-// which the fuzz test has not found.
-var errDisagree = errors.New("json: the body does not decode into the documented type")
-
-// stdError is encoding/json's error for data: segmentio's errors quote the
-// body (a token in it would reach err.Error() and the logs) and carry no
-// offset. Decoding again costs only on failure.
+// stdError is encoding/json's answer for data after segmentio refused it:
+// segmentio's errors quote the body (a token in it would reach err.Error()
+// and the logs) and carry no offset. Decoding again costs only on failure;
+// should encoding/json accept what segmentio refused, its value is the
+// answer.
 func stdError(data []byte, v any) error {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return stdjson.Unmarshal(data, v) // *json.InvalidUnmarshalError
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv.Elem().SetZero() // no half-decoded fields from segmentio
 	}
-	if err := stdjson.Unmarshal(data, reflect.New(rv.Type().Elem()).Interface()); err != nil {
-		return err
-	}
-	return errDisagree
+	return stdjson.Unmarshal(data, v)
 }

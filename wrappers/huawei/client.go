@@ -118,6 +118,10 @@ func (cfg Config) httpClient() (*http.Client, error) {
 		rt = &TokenTransport{Base: rt, Tokens: cfg.Tokens}
 	case cfg.Credentials != nil:
 		signer := cfg.Signer
+		if signer.Algorithm == AlgorithmHMACSM3 && signer.SM3 == nil {
+			// Said once, here, rather than by every request's Sign.
+			return nil, errors.New("huawei: config: SDK-HMAC-SM3 needs Signer.SM3 (for example github.com/emmansun/gmsm/sm3.Sum)")
+		}
 		if signer.Algorithm == AlgorithmDerived && signer.Region == "" {
 			signer.Region = cfg.Region // the derived key's scope is the region called
 		}

@@ -121,3 +121,14 @@ func TestConfigSignerChoosesAlgorithm(t *testing.T) {
 		t.Fatalf("Authorization %q", a)
 	}
 }
+
+// SDK-HMAC-SM3 without Signer.SM3 is refused when the client is made, not
+// by each request.
+func TestConfigSM3NeedsHash(t *testing.T) {
+	cfg := huawei.Config{Endpoint: "https://vpc.example.com", ProjectID: "0123456789abcdef",
+		Credentials: huawei.Credentials{AccessKey: "HPUACONFIGAK00000001", SecretKey: secret.New("config-secret-key")},
+		Signer:      huawei.Signer{Algorithm: huawei.AlgorithmHMACSM3}}
+	if _, err := vpcapi.New(cfg); err == nil || !strings.Contains(err.Error(), "Signer.SM3") {
+		t.Fatalf("err = %v, want one naming Signer.SM3", err)
+	}
+}

@@ -9,27 +9,32 @@
 //
 // The encodings are oapi-codegen's: a path parameter is one segment escaped
 // as url.PathEscape does, a query value as url.QueryEscape does (a space is
-// "+"). Two things differ, both on purpose: a path parameter that is empty,
-// "." or ".." is an error (oapi-codegen sent the request to another
-// resource: "/secrets//versions", or resolved "/secrets/../x" away), and the
-// server URL keeps its path ("https://host/proxy" + "/v1/x" is
+// "+"; runtime.DefaultQueryEncoder, oapi-codegen's global, is not read).
+// What differs, on purpose: a path parameter that is empty, "." or ".." is
+// an error (oapi-codegen sent the request to another resource:
+// "/secrets//versions", or resolved "/secrets/../x" away); the server URL
+// keeps its path ("https://host/proxy" + "/v1/x" is
 // "https://host/proxy/v1/x", where oapi-codegen dropped "proxy" unless the
-// server ended in "/"). An empty exploded array sends nothing rather than
-// "name=".
+// server ended in "/"), and a server URL with a query or fragment is an
+// error. An empty exploded array the builders write sends nothing rather
+// than "name=".
 package param
 
 import (
 	"fmt"
+	"io"
+	"net/http"
 	"strconv"
 	"strings"
 	"unsafe"
 )
 
 // Builder is a request URL being written: server and path first (URL),
-// then query parameters (Query, RawQuery), then String for
-// http.NewRequest. Its zero value is not useful.
+// then query parameters (Query, RawQuery), then NewRequest (or String).
+// Its zero value is not useful.
 type Builder struct {
-	buf []byte
+	buf    []byte
+	server int // len(buf) after the server, for errors that must not quote the query
 	// fragment ends the URL after the query: a spec's path "/router/rest#m"
 	// tells apart operations sharing a method and path, and wrappers/top's
 	// Transport reads the API method from it. net/http never sends it.
@@ -53,6 +58,7 @@ func URL(server, path string, values ...string) (Builder, error) {
 	}
 	u.buf = make([]byte, 0, size)
 	u.buf = append(u.buf, server...)
+	u.server = len(u.buf)
 	if path != "" && path[0] != '/' {
 		u.buf = append(u.buf, '/')
 	}
@@ -100,6 +106,16 @@ func (u *Builder) RawQuery(fragment string) {
 // String returns the URL.
 func (u *Builder) String() string {
 	return string(append(u.buf, u.fragment...))
+}
+
+// NewRequest is http.NewRequest for the URL. Its error names the server
+// only: net/url's would quote the whole URL, query values included.
+func (u *Builder) NewRequest(method string, body io.Reader) (*http.Request, error) {
+	req, err := http.NewRequest(method, u.String(), body)
+	if err != nil {
+		return nil, fmt.Errorf("param: server URL %q with this path does not make a request URL", u.buf[:u.server])
+	}
+	return req, nil
 }
 
 func (u *Builder) separator() {

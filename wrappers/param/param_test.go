@@ -140,3 +140,22 @@ func FuzzEscapingMatchesNetURL(f *testing.F) {
 		}
 	})
 }
+
+// A server net/url cannot parse fails without quoting the query, whose
+// values may be a caller's.
+func TestNewRequestErrorNamesTheServerOnly(t *testing.T) {
+	u, err := URL("https://h\x7f", "/v1/{id}", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Query("marker", "secret-marker-value")
+	_, err = u.NewRequest("GET", nil)
+	if err == nil || strings.Contains(err.Error(), "secret-marker") || !strings.Contains(err.Error(), `https://h\x7f`) {
+		t.Fatalf("err = %v", err)
+	}
+	u, _ = URL("https://h", "/v1/{id}#Op", "x")
+	req, err := u.NewRequest("PUT", strings.NewReader("{}"))
+	if err != nil || req.Method != "PUT" || req.URL.Path != "/v1/x" || req.URL.Fragment != "Op" || req.ContentLength != 2 {
+		t.Fatalf("%v %+v", err, req)
+	}
+}
