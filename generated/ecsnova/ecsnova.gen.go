@@ -2062,96 +2062,6 @@ type ListBlockDeviceResponseBodyVolumeAttachmentsItem struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:134 table "表 3 volumeAttachments参数" row 8
 type ListBlockDeviceResponseBodyVolumeAttachmentsItemBus string
 
-// ListDefaultsQuotaSet quota_set对象，详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:67 table "表 3 quota_set参数信息"
-type ListDefaultsQuotaSet struct {
-	// Cores vcpu数量配额
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:75 table "表 3 quota_set参数信息" row 1
-	Cores int64 `json:"cores,omitempty"`
-
-	// FixedIps 固定IP数量配额，目前不支持此参数
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:82 table "表 3 quota_set参数信息" row 2
-	FixedIps int64 `json:"fixed_ips,omitempty"`
-
-	// FloatingIps 浮动IP数量配额，目前不支持此参数
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:89 table "表 3 quota_set参数信息" row 3
-	FloatingIps int64 `json:"floating_ips,omitempty"`
-
-	// ID project的UUID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:96 table "表 3 quota_set参数信息" row 4
-	ID string `json:"id,omitempty"`
-
-	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:103 table "表 3 quota_set参数信息" row 5
-	InjectedFileContentBytes int64 `json:"injected_file_content_bytes,omitempty"`
-
-	// InjectedFilePathBytes 注入文件的路径大小配额，单位字节
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:110 table "表 3 quota_set参数信息" row 6
-	InjectedFilePathBytes int64 `json:"injected_file_path_bytes,omitempty"`
-
-	// InjectedFiles 注入文件数量配额
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:117 table "表 3 quota_set参数信息" row 7
-	InjectedFiles int64 `json:"injected_files,omitempty"`
-
-	// Instances 云服务器数量配额
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:124 table "表 3 quota_set参数信息" row 8
-	Instances int64 `json:"instances,omitempty"`
-
-	// KeyPairs 密钥对数量配额，目前不支持此参数
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:131 table "表 3 quota_set参数信息" row 9
-	KeyPairs int64 `json:"key_pairs,omitempty"`
-
-	// MetadataItems 元数据数量配额
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:138 table "表 3 quota_set参数信息" row 10
-	MetadataItems int64 `json:"metadata_items,omitempty"`
-
-	// RAM 内存配额，单位MB
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:145 table "表 3 quota_set参数信息" row 11
-	RAM int64 `json:"ram,omitempty"`
-
-	// SecurityGroupRules 每个安全组的规则配额，目前不支持此参数
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:152 table "表 3 quota_set参数信息" row 12
-	SecurityGroupRules int64 `json:"security_group_rules,omitempty"`
-
-	// SecurityGroups 安全组数量配额，目前不支持此参数
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:159 table "表 3 quota_set参数信息" row 13
-	SecurityGroups int64 `json:"security_groups,omitempty"`
-
-	// ServerGroupMembers 云服务器组中云服务器个数配额。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:173 table "表 3 quota_set参数信息" row 15
-	ServerGroupMembers int64 `json:"server_group_members,omitempty"`
-
-	// ServerGroups 云服务器组数量配额。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:166 table "表 3 quota_set参数信息" row 14
-	ServerGroups int64 `json:"server_groups,omitempty"`
-}
-
-// ListDefaultsResponseBody defines model for ListDefaultsResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:46 table "表 2 响应参数"
-type ListDefaultsResponseBody struct {
-	// QuotaSet quota_set对象，详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:54 table "表 2 响应参数" row 1
-	QuotaSet *ListDefaultsQuotaSet `json:"quota_set,omitempty"`
-}
-
 // ListDetailResponseBody defines model for ListDetailResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:48 table "表 2 响应参数"
@@ -2336,16 +2246,6 @@ type ListIpsResponseBodyAddressesValueItem struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:121 table "表 4 云服务器网络参数结构说明" row 1
 	Version int64 `json:"version,omitempty"`
-}
-
-// ListLimitsResponseBody defines model for ListLimitsResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:48 table "表 2 响应参数"
-type ListLimitsResponseBody struct {
-	// Limits 租户限制，详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:56 table "表 2 响应参数" row 1
-	Limits *Limits `json:"limits,omitempty"`
 }
 
 // ListOsFloatingIPPoolsResponseBody defines model for ListOsFloatingIpPoolsResponseBody.
@@ -5815,6 +5715,96 @@ type ShowBlockDeviceResponseBodyVolumeAttachment struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:134 table "表 3 volumeAttachment参数" row 8
 type ShowBlockDeviceResponseBodyVolumeAttachmentBus string
 
+// ShowDefaultsQuotaSet quota_set对象，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:67 table "表 3 quota_set参数信息"
+type ShowDefaultsQuotaSet struct {
+	// Cores vcpu数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:75 table "表 3 quota_set参数信息" row 1
+	Cores int64 `json:"cores,omitempty"`
+
+	// FixedIps 固定IP数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:82 table "表 3 quota_set参数信息" row 2
+	FixedIps int64 `json:"fixed_ips,omitempty"`
+
+	// FloatingIps 浮动IP数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:89 table "表 3 quota_set参数信息" row 3
+	FloatingIps int64 `json:"floating_ips,omitempty"`
+
+	// ID project的UUID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:96 table "表 3 quota_set参数信息" row 4
+	ID string `json:"id,omitempty"`
+
+	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:103 table "表 3 quota_set参数信息" row 5
+	InjectedFileContentBytes int64 `json:"injected_file_content_bytes,omitempty"`
+
+	// InjectedFilePathBytes 注入文件的路径大小配额，单位字节
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:110 table "表 3 quota_set参数信息" row 6
+	InjectedFilePathBytes int64 `json:"injected_file_path_bytes,omitempty"`
+
+	// InjectedFiles 注入文件数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:117 table "表 3 quota_set参数信息" row 7
+	InjectedFiles int64 `json:"injected_files,omitempty"`
+
+	// Instances 云服务器数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:124 table "表 3 quota_set参数信息" row 8
+	Instances int64 `json:"instances,omitempty"`
+
+	// KeyPairs 密钥对数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:131 table "表 3 quota_set参数信息" row 9
+	KeyPairs int64 `json:"key_pairs,omitempty"`
+
+	// MetadataItems 元数据数量配额
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:138 table "表 3 quota_set参数信息" row 10
+	MetadataItems int64 `json:"metadata_items,omitempty"`
+
+	// RAM 内存配额，单位MB
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:145 table "表 3 quota_set参数信息" row 11
+	RAM int64 `json:"ram,omitempty"`
+
+	// SecurityGroupRules 每个安全组的规则配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:152 table "表 3 quota_set参数信息" row 12
+	SecurityGroupRules int64 `json:"security_group_rules,omitempty"`
+
+	// SecurityGroups 安全组数量配额，目前不支持此参数
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:159 table "表 3 quota_set参数信息" row 13
+	SecurityGroups int64 `json:"security_groups,omitempty"`
+
+	// ServerGroupMembers 云服务器组中云服务器个数配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:173 table "表 3 quota_set参数信息" row 15
+	ServerGroupMembers int64 `json:"server_group_members,omitempty"`
+
+	// ServerGroups 云服务器组数量配额。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:166 table "表 3 quota_set参数信息" row 14
+	ServerGroups int64 `json:"server_groups,omitempty"`
+}
+
+// ShowDefaultsResponseBody defines model for ShowDefaultsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:46 table "表 2 响应参数"
+type ShowDefaultsResponseBody struct {
+	// QuotaSet quota_set对象，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:54 table "表 2 响应参数" row 1
+	QuotaSet *ShowDefaultsQuotaSet `json:"quota_set,omitempty"`
+}
+
 // ShowImageResponseBody defines model for ShowImageResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:55 table "表 2 响应参数"
@@ -5888,6 +5878,16 @@ type ShowIPResponseBodyValueItem struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:119 table "表 4 云服务器网络参数结构说明" row 1
 	Version int64 `json:"version,omitempty"`
+}
+
+// ShowLimitsResponseBody defines model for ShowLimitsResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:48 table "表 2 响应参数"
+type ShowLimitsResponseBody struct {
+	// Limits 租户限制，详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:56 table "表 2 响应参数" row 1
+	Limits *Limits `json:"limits,omitempty"`
 }
 
 // ShowOsFloatingIPResponseBody defines model for ShowOsFloatingIpResponseBody.
@@ -7127,15 +7127,15 @@ type ClientInterface interface {
 	// Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
 	ListMetadata(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListLimits 查询租户配额限制
+	// ShowLimits 查询租户配额限制
 	//
 	// 查询租户配额限制。
 	// 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
 	//
-	// Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
-	ListLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v2.1/{project_id}/limits (the `ShowLimits` operationId).
+	ShowLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListAvailabilityZones 查询可用区列表
 	//
@@ -7282,14 +7282,14 @@ type ClientInterface interface {
 	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
 	ShowOsQuotaSet(ctx context.Context, projectID string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListDefaults 查询默认配额
+	// ShowDefaults 查询默认配额
 	//
 	// 查询默认配额。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
 	//
-	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
-	ListDefaults(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ShowDefaults` operationId).
+	ShowDefaults(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsSecurityGroupRuleWithBody 创建安全组规则（废弃）
 	//
@@ -8581,16 +8581,16 @@ func (c *Client) ListMetadata(ctx context.Context, projectID string, imageID str
 	return c.Client.Do(req)
 }
 
-// ListLimits 查询租户配额限制
+// ShowLimits 查询租户配额限制
 //
 // 查询租户配额限制。
 // 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
 //
-// Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
-func (c *Client) ListLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListLimitsRequest(c.Server, projectID)
+// Corresponds with GET /v2.1/{project_id}/limits (the `ShowLimits` operationId).
+func (c *Client) ShowLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowLimitsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -8886,15 +8886,15 @@ func (c *Client) ShowOsQuotaSet(ctx context.Context, projectID string, projectId
 	return c.Client.Do(req)
 }
 
-// ListDefaults 查询默认配额
+// ShowDefaults 查询默认配额
 //
 // 查询默认配额。
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
 //
-// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
-func (c *Client) ListDefaults(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDefaultsRequest(c.Server, projectID, projectId2)
+// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ShowDefaults` operationId).
+func (c *Client) ShowDefaults(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowDefaultsRequest(c.Server, projectID, projectId2)
 	if err != nil {
 		return nil, err
 	}
@@ -11359,8 +11359,8 @@ func NewListMetadataRequest(server string, projectID string, imageID string) (*h
 	return req, nil
 }
 
-// NewListLimitsRequest constructs an http.Request for the ListLimits method
-func NewListLimitsRequest(server string, projectID string) (*http.Request, error) {
+// NewShowLimitsRequest constructs an http.Request for the ShowLimits method
+func NewShowLimitsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -11688,8 +11688,8 @@ func NewShowOsQuotaSetRequest(server string, projectID string, projectId2 string
 	return req, nil
 }
 
-// NewListDefaultsRequest constructs an http.Request for the ListDefaults method
-func NewListDefaultsRequest(server string, projectID string, projectId2 string) (*http.Request, error) {
+// NewShowDefaultsRequest constructs an http.Request for the ShowDefaults method
+func NewShowDefaultsRequest(server string, projectID string, projectId2 string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14226,7 +14226,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
 	ListMetadataWithResponse(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*ListMetadataResponse, error)
 
-	// ListLimitsWithResponse 查询租户配额限制
+	// ShowLimitsWithResponse 查询租户配额限制
 	//
 	// 查询租户配额限制。
 	// 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
@@ -14235,8 +14235,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
-	ListLimitsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListLimitsResponse, error)
+	// Corresponds with GET /v2.1/{project_id}/limits (the `ShowLimits` operationId).
+	ShowLimitsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowLimitsResponse, error)
 
 	// NovaListAvailabilityZonesWithResponse 查询可用区列表
 	//
@@ -14403,7 +14403,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
 	ShowOsQuotaSetWithResponse(ctx context.Context, projectID string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*ShowOsQuotaSetResponse, error)
 
-	// ListDefaultsWithResponse 查询默认配额
+	// ShowDefaultsWithResponse 查询默认配额
 	//
 	// 查询默认配额。
 	//
@@ -14411,8 +14411,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
-	ListDefaultsWithResponse(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*ListDefaultsResponse, error)
+	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ShowDefaults` operationId).
+	ShowDefaultsWithResponse(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*ShowDefaultsResponse, error)
 
 	// CreateOsSecurityGroupRuleWithBodyWithResponse 创建安全组规则（废弃）
 	//
@@ -16010,25 +16010,25 @@ func (r ListMetadataResponse) ContentType() string {
 	return ""
 }
 
-type ListLimitsResponse struct {
+type ShowLimitsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListLimitsResponseBody
+	JSON200 *ShowLimitsResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListLimitsResponse) GetJSON200() *ListLimitsResponseBody {
+func (r ShowLimitsResponse) GetJSON200() *ShowLimitsResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListLimitsResponse) GetBody() []byte {
+func (r ShowLimitsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListLimitsResponse) Status() string {
+func (r ShowLimitsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -16036,7 +16036,7 @@ func (r ListLimitsResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListLimitsResponse) StatusCode() int {
+func (r ShowLimitsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -16044,7 +16044,7 @@ func (r ListLimitsResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListLimitsResponse) ContentType() string {
+func (r ShowLimitsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -16529,25 +16529,25 @@ func (r ShowOsQuotaSetResponse) ContentType() string {
 	return ""
 }
 
-type ListDefaultsResponse struct {
+type ShowDefaultsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListDefaultsResponseBody
+	JSON200 *ShowDefaultsResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListDefaultsResponse) GetJSON200() *ListDefaultsResponseBody {
+func (r ShowDefaultsResponse) GetJSON200() *ShowDefaultsResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListDefaultsResponse) GetBody() []byte {
+func (r ShowDefaultsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListDefaultsResponse) Status() string {
+func (r ShowDefaultsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -16555,7 +16555,7 @@ func (r ListDefaultsResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListDefaultsResponse) StatusCode() int {
+func (r ShowDefaultsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -16563,7 +16563,7 @@ func (r ListDefaultsResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListDefaultsResponse) ContentType() string {
+func (r ShowDefaultsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19411,7 +19411,7 @@ func (c *ClientWithResponses) ListMetadataWithResponse(ctx context.Context, proj
 	return ParseListMetadataResponse(rsp)
 }
 
-// ListLimitsWithResponse 查询租户配额限制
+// ShowLimitsWithResponse 查询租户配额限制
 //
 // 查询租户配额限制。
 // 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
@@ -19420,13 +19420,13 @@ func (c *ClientWithResponses) ListMetadataWithResponse(ctx context.Context, proj
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
-func (c *ClientWithResponses) ListLimitsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListLimitsResponse, error) {
-	rsp, err := c.ListLimits(ctx, projectID, reqEditors...)
+// Corresponds with GET /v2.1/{project_id}/limits (the `ShowLimits` operationId).
+func (c *ClientWithResponses) ShowLimitsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowLimitsResponse, error) {
+	rsp, err := c.ShowLimits(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListLimitsResponse(rsp)
+	return ParseShowLimitsResponse(rsp)
 }
 
 // NovaListAvailabilityZonesWithResponse 查询可用区列表
@@ -19678,7 +19678,7 @@ func (c *ClientWithResponses) ShowOsQuotaSetWithResponse(ctx context.Context, pr
 	return ParseShowOsQuotaSetResponse(rsp)
 }
 
-// ListDefaultsWithResponse 查询默认配额
+// ShowDefaultsWithResponse 查询默认配额
 //
 // 查询默认配额。
 //
@@ -19686,13 +19686,13 @@ func (c *ClientWithResponses) ShowOsQuotaSetWithResponse(ctx context.Context, pr
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
-func (c *ClientWithResponses) ListDefaultsWithResponse(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*ListDefaultsResponse, error) {
-	rsp, err := c.ListDefaults(ctx, projectID, projectId2, reqEditors...)
+// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ShowDefaults` operationId).
+func (c *ClientWithResponses) ShowDefaultsWithResponse(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*ShowDefaultsResponse, error) {
+	rsp, err := c.ShowDefaults(ctx, projectID, projectId2, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListDefaultsResponse(rsp)
+	return ParseShowDefaultsResponse(rsp)
 }
 
 // CreateOsSecurityGroupRuleWithBodyWithResponse 创建安全组规则（废弃）
@@ -21716,22 +21716,22 @@ func ParseListMetadataResponse(rsp *http.Response) (*ListMetadataResponse, error
 	return response, nil
 }
 
-// ParseListLimitsResponse parses an HTTP response from a ListLimitsWithResponse call
-func ParseListLimitsResponse(rsp *http.Response) (*ListLimitsResponse, error) {
+// ParseShowLimitsResponse parses an HTTP response from a ShowLimitsWithResponse call
+func ParseShowLimitsResponse(rsp *http.Response) (*ShowLimitsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListLimitsResponse{
+	response := &ShowLimitsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListLimitsResponseBody
+		var dest ShowLimitsResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -22034,22 +22034,22 @@ func ParseShowOsQuotaSetResponse(rsp *http.Response) (*ShowOsQuotaSetResponse, e
 	return response, nil
 }
 
-// ParseListDefaultsResponse parses an HTTP response from a ListDefaultsWithResponse call
-func ParseListDefaultsResponse(rsp *http.Response) (*ListDefaultsResponse, error) {
+// ParseShowDefaultsResponse parses an HTTP response from a ShowDefaultsWithResponse call
+func ParseShowDefaultsResponse(rsp *http.Response) (*ShowDefaultsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListDefaultsResponse{
+	response := &ShowDefaultsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListDefaultsResponseBody
+		var dest ShowDefaultsResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

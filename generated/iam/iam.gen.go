@@ -8117,87 +8117,6 @@ type ListProjectPermissionsForAgencyResponseBody struct {
 	Roles []ListDomainPermissionsForAgencyRoles `json:"roles,omitempty"`
 }
 
-// ListProtectPolicyError defines model for ListProtectPolicyError.
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
-type ListProtectPolicyError struct {
-	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
-	ErrorMsg string `json:"error_msg,omitempty"`
-}
-
-// ListProtectPolicyProtectPolicy 操作保护策略。
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:98 table "表 4 protect_policy"
-type ListProtectPolicyProtectPolicy struct {
-	// AdminCheck 是否指定人员验证。on为指定人员验证,必须填写scene参数。off为操作员验证。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:127 table "表 4 protect_policy" row 4
-	AdminCheck string `json:"admin_check,omitempty"`
-
-	// AllowUser 用户可以自主修改的属性。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:106 table "表 4 protect_policy" row 1
-	AllowUser *ListProtectPolicyProtectPolicyAllowUser `json:"allow_user,omitempty"`
-
-	// Email 操作保护验证指定邮件地址。示例:example@email.com。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:134 table "表 4 protect_policy" row 5
-	Email string `json:"email,omitempty"`
-
-	// Mobile 操作保护验证指定手机号码。示例:0086-123456789。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:120 table "表 4 protect_policy" row 3
-	Mobile string `json:"mobile,omitempty"`
-
-	// OperationProtection 是否开启操作保护,取值范围true或false。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:113 table "表 4 protect_policy" row 2
-	OperationProtection bool `json:"operation_protection,omitempty"`
-
-	// Scene 操作保护指定人员验证方式,admin_check为on时,必须填写。包括mobile、email。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:141 table "表 4 protect_policy" row 6
-	Scene string `json:"scene,omitempty"`
-}
-
-// ListProtectPolicyProtectPolicyAllowUser 用户可以自主修改的属性。
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:287 table "表 8 protect_policy.allow_user"
-type ListProtectPolicyProtectPolicyAllowUser struct {
-	// ManageAccesskey 是否允许子用户自行管理AK,取值范围true或false。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:295 table "表 8 protect_policy.allow_user" row 1
-	ManageAccesskey bool `json:"manage_accesskey,omitempty"`
-
-	// ManageEmail 是否允许子用户自己修改邮箱,取值范围true或false。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:302 table "表 8 protect_policy.allow_user" row 2
-	ManageEmail bool `json:"manage_email,omitempty"`
-
-	// ManageMobile 是否允许子用户自己修改电话,取值范围true或false。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:309 table "表 8 protect_policy.allow_user" row 3
-	ManageMobile bool `json:"manage_mobile,omitempty"`
-
-	// ManagePassword 是否允许子用户自己修改密码,取值范围true或false。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:316 table "表 8 protect_policy.allow_user" row 4
-	ManagePassword bool `json:"manage_password,omitempty"`
-}
-
-// ListProtectPolicyResponseBody defines model for ListProtectPolicyResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:77 table "表 3 响应Body参数"
-type ListProtectPolicyResponseBody struct {
-	// ProtectPolicy 操作保护策略。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:85 table "表 3 响应Body参数" row 1
-	ProtectPolicy *ListProtectPolicyProtectPolicy `json:"protect_policy,omitempty"`
-}
-
 // ListRolesError defines model for ListRolesError.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
@@ -10361,6 +10280,87 @@ type ShowProjectDetailsAndStatusResponseBody struct {
 	Project *ShowProjectDetailsAndStatusProject `json:"project,omitempty"`
 }
 
+// ShowProtectPolicyError defines model for ShowProtectPolicyError.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
+type ShowProtectPolicyError struct {
+	// ErrorCode Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
+	ErrorCode string `json:"error_code,omitempty"`
+
+	// ErrorMsg Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:220
+	ErrorMsg string `json:"error_msg,omitempty"`
+}
+
+// ShowProtectPolicyProtectPolicy 操作保护策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:98 table "表 4 protect_policy"
+type ShowProtectPolicyProtectPolicy struct {
+	// AdminCheck 是否指定人员验证。on为指定人员验证,必须填写scene参数。off为操作员验证。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:127 table "表 4 protect_policy" row 4
+	AdminCheck string `json:"admin_check,omitempty"`
+
+	// AllowUser 用户可以自主修改的属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:106 table "表 4 protect_policy" row 1
+	AllowUser *ShowProtectPolicyProtectPolicyAllowUser `json:"allow_user,omitempty"`
+
+	// Email 操作保护验证指定邮件地址。示例:example@email.com。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:134 table "表 4 protect_policy" row 5
+	Email string `json:"email,omitempty"`
+
+	// Mobile 操作保护验证指定手机号码。示例:0086-123456789。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:120 table "表 4 protect_policy" row 3
+	Mobile string `json:"mobile,omitempty"`
+
+	// OperationProtection 是否开启操作保护,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:113 table "表 4 protect_policy" row 2
+	OperationProtection bool `json:"operation_protection,omitempty"`
+
+	// Scene 操作保护指定人员验证方式,admin_check为on时,必须填写。包括mobile、email。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:141 table "表 4 protect_policy" row 6
+	Scene string `json:"scene,omitempty"`
+}
+
+// ShowProtectPolicyProtectPolicyAllowUser 用户可以自主修改的属性。
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:287 table "表 8 protect_policy.allow_user"
+type ShowProtectPolicyProtectPolicyAllowUser struct {
+	// ManageAccesskey 是否允许子用户自行管理AK,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:295 table "表 8 protect_policy.allow_user" row 1
+	ManageAccesskey bool `json:"manage_accesskey,omitempty"`
+
+	// ManageEmail 是否允许子用户自己修改邮箱,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:302 table "表 8 protect_policy.allow_user" row 2
+	ManageEmail bool `json:"manage_email,omitempty"`
+
+	// ManageMobile 是否允许子用户自己修改电话,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:309 table "表 8 protect_policy.allow_user" row 3
+	ManageMobile bool `json:"manage_mobile,omitempty"`
+
+	// ManagePassword 是否允许子用户自己修改密码,取值范围true或false。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:316 table "表 8 protect_policy.allow_user" row 4
+	ManagePassword bool `json:"manage_password,omitempty"`
+}
+
+// ShowProtectPolicyResponseBody defines model for ShowProtectPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:77 table "表 3 响应Body参数"
+type ShowProtectPolicyResponseBody struct {
+	// ProtectPolicy 操作保护策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:85 table "表 3 响应Body参数" row 1
+	ProtectPolicy *ShowProtectPolicyProtectPolicy `json:"protect_policy,omitempty"`
+}
+
 // ShowUserLoginProtectError defines model for ShowUserLoginProtectError.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:159
@@ -11455,7 +11455,7 @@ type UpdateDomainProtectPolicyResponseProtectPolicy struct {
 	// AllowUser 用户可以自主修改的属性。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:253 table "表 7 protect_policy" row 1
-	AllowUser *ListProtectPolicyProtectPolicyAllowUser `json:"allow_user,omitempty"`
+	AllowUser *ShowProtectPolicyProtectPolicyAllowUser `json:"allow_user,omitempty"`
 
 	// OperationProtection 是否开启操作保护,取值范围true或false。
 	//
@@ -13935,15 +13935,15 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
 	UpdateDomainPasswordPolicy(ctx context.Context, domainID string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListProtectPolicy 查询帐号操作保护策略
+	// ShowProtectPolicy 查询帐号操作保护策略
 	//
 	// 该接口可以用于查询帐号操作保护策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
 	//
-	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
-	ListProtectPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ShowProtectPolicy` operationId).
+	ShowProtectPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDomainProtectPolicyWithBody 修改帐号操作保护策略
 	//
@@ -17313,16 +17313,16 @@ func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string
 	return c.Client.Do(req)
 }
 
-// ListProtectPolicy 查询帐号操作保护策略
+// ShowProtectPolicy 查询帐号操作保护策略
 //
 // 该接口可以用于查询帐号操作保护策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
 //
-// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
-func (c *Client) ListProtectPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListProtectPolicyRequest(c.Server, domainID)
+// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ShowProtectPolicy` operationId).
+func (c *Client) ShowProtectPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowProtectPolicyRequest(c.Server, domainID)
 	if err != nil {
 		return nil, err
 	}
@@ -21700,8 +21700,8 @@ func NewUpdateDomainPasswordPolicyRequestWithBody(server string, domainID string
 	return req, nil
 }
 
-// NewListProtectPolicyRequest constructs an http.Request for the ListProtectPolicy method
-func NewListProtectPolicyRequest(server string, domainID string) (*http.Request, error) {
+// NewShowProtectPolicyRequest constructs an http.Request for the ShowProtectPolicy method
+func NewShowProtectPolicyRequest(server string, domainID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -25136,7 +25136,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
 	UpdateDomainPasswordPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainPasswordPolicyResponse, error)
 
-	// ListProtectPolicyWithResponse 查询帐号操作保护策略
+	// ShowProtectPolicyWithResponse 查询帐号操作保护策略
 	//
 	// 该接口可以用于查询帐号操作保护策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -25145,8 +25145,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
-	ListProtectPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ListProtectPolicyResponse, error)
+	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ShowProtectPolicy` operationId).
+	ShowProtectPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowProtectPolicyResponse, error)
 
 	// UpdateDomainProtectPolicyWithBodyWithResponse 修改帐号操作保护策略
 	//
@@ -29761,46 +29761,46 @@ func (r UpdateDomainPasswordPolicyResponse) ContentType() string {
 	return ""
 }
 
-type ListProtectPolicyResponse struct {
+type ShowProtectPolicyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListProtectPolicyResponseBody
+	JSON200 *ShowProtectPolicyResponseBody
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ListProtectPolicyError
+	JSON403 *ShowProtectPolicyError
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ListProtectPolicyError
+	JSON404 *ShowProtectPolicyError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ListProtectPolicyError
+	JSON500 *ShowProtectPolicyError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListProtectPolicyResponse) GetJSON200() *ListProtectPolicyResponseBody {
+func (r ShowProtectPolicyResponse) GetJSON200() *ShowProtectPolicyResponseBody {
 	return r.JSON200
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListProtectPolicyResponse) GetJSON403() *ListProtectPolicyError {
+func (r ShowProtectPolicyResponse) GetJSON403() *ShowProtectPolicyError {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListProtectPolicyResponse) GetJSON404() *ListProtectPolicyError {
+func (r ShowProtectPolicyResponse) GetJSON404() *ShowProtectPolicyError {
 	return r.JSON404
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListProtectPolicyResponse) GetJSON500() *ListProtectPolicyError {
+func (r ShowProtectPolicyResponse) GetJSON500() *ShowProtectPolicyError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r ListProtectPolicyResponse) GetBody() []byte {
+func (r ShowProtectPolicyResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListProtectPolicyResponse) Status() string {
+func (r ShowProtectPolicyResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -29808,7 +29808,7 @@ func (r ListProtectPolicyResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListProtectPolicyResponse) StatusCode() int {
+func (r ShowProtectPolicyResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -29816,7 +29816,7 @@ func (r ListProtectPolicyResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListProtectPolicyResponse) ContentType() string {
+func (r ShowProtectPolicyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -34865,7 +34865,7 @@ func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithResponse(ctx context
 	return ParseUpdateDomainPasswordPolicyResponse(rsp)
 }
 
-// ListProtectPolicyWithResponse 查询帐号操作保护策略
+// ShowProtectPolicyWithResponse 查询帐号操作保护策略
 //
 // 该接口可以用于查询帐号操作保护策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -34874,13 +34874,13 @@ func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithResponse(ctx context
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
-func (c *ClientWithResponses) ListProtectPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ListProtectPolicyResponse, error) {
-	rsp, err := c.ListProtectPolicy(ctx, domainID, reqEditors...)
+// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ShowProtectPolicy` operationId).
+func (c *ClientWithResponses) ShowProtectPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowProtectPolicyResponse, error) {
+	rsp, err := c.ShowProtectPolicy(ctx, domainID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListProtectPolicyResponse(rsp)
+	return ParseShowProtectPolicyResponse(rsp)
 }
 
 // UpdateDomainProtectPolicyWithBodyWithResponse 修改帐号操作保护策略
@@ -39474,22 +39474,22 @@ func ParseUpdateDomainPasswordPolicyResponse(rsp *http.Response) (*UpdateDomainP
 	return response, nil
 }
 
-// ParseListProtectPolicyResponse parses an HTTP response from a ListProtectPolicyWithResponse call
-func ParseListProtectPolicyResponse(rsp *http.Response) (*ListProtectPolicyResponse, error) {
+// ParseShowProtectPolicyResponse parses an HTTP response from a ShowProtectPolicyWithResponse call
+func ParseShowProtectPolicyResponse(rsp *http.Response) (*ShowProtectPolicyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListProtectPolicyResponse{
+	response := &ShowProtectPolicyResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListProtectPolicyResponseBody
+		var dest ShowProtectPolicyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -39499,21 +39499,21 @@ func ParseListProtectPolicyResponse(rsp *http.Response) (*ListProtectPolicyRespo
 		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ListProtectPolicyError
+		var dest ShowProtectPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest ListProtectPolicyError
+		var dest ShowProtectPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ListProtectPolicyError
+		var dest ShowProtectPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

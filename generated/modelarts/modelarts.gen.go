@@ -15838,86 +15838,6 @@ type ListModelsSpecification struct {
 	MinMemory string `json:"min_memory,omitempty"`
 }
 
-// ListMonitorResponseBody defines model for ListMonitorResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:83 table "表 3 响应参数"
-type ListMonitorResponseBody struct {
-	// Monitors 监控信息详情。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:105 table "表 3 响应参数" row 3
-	Monitors []ListMonitorResponseBodyMonitorsItem `json:"monitors,omitempty"`
-
-	// ServiceID 服务ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:91 table "表 3 响应参数" row 1
-	ServiceID string `json:"service_id,omitempty"`
-
-	// ServiceName 服务名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:98 table "表 3 响应参数" row 2
-	ServiceName string `json:"service_name,omitempty"`
-}
-
-// ListMonitorResponseBodyMonitorsItem defines model for ListMonitorResponseBodyMonitorsItem.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:118 table "表 4 real-time monitor结构"
-type ListMonitorResponseBodyMonitorsItem struct {
-	// CPUCoreTotal 总CPU核数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:168 table "表 4 real-time monitor结构" row 7
-	CPUCoreTotal float64 `json:"cpu_core_total,omitempty"`
-
-	// CPUCoreUsage 已使用CPU核数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:161 table "表 4 real-time monitor结构" row 6
-	CPUCoreUsage float64 `json:"cpu_core_usage,omitempty"`
-
-	// CPUMemoryTotal 总内存，单位MB。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:182 table "表 4 real-time monitor结构" row 9
-	CPUMemoryTotal int64 `json:"cpu_memory_total,omitempty"`
-
-	// CPUMemoryUsage 已使用内存，单位MB。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:175 table "表 4 real-time monitor结构" row 8
-	CPUMemoryUsage int64 `json:"cpu_memory_usage,omitempty"`
-
-	// FailedTimes 模型实例调用失败次数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:154 table "表 4 real-time monitor结构" row 5
-	FailedTimes int64 `json:"failed_times,omitempty"`
-
-	// GpuTotal 总GPU个数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:196 table "表 4 real-time monitor结构" row 11
-	GpuTotal float64 `json:"gpu_total,omitempty"`
-
-	// GpuUsage 已使用GPU个数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:189 table "表 4 real-time monitor结构" row 10
-	GpuUsage float64 `json:"gpu_usage,omitempty"`
-
-	// InvocationTimes 模型实例的总调用次数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:147 table "表 4 real-time monitor结构" row 4
-	InvocationTimes int64 `json:"invocation_times,omitempty"`
-
-	// ModelID 模型ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:126 table "表 4 real-time monitor结构" row 1
-	ModelID string `json:"model_id,omitempty"`
-
-	// ModelName 模型名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:133 table "表 4 real-time monitor结构" row 2
-	ModelName string `json:"model_name,omitempty"`
-
-	// ModelVersion 模型版本。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:140 table "表 4 real-time monitor结构" row 3
-	ModelVersion string `json:"model_version,omitempty"`
-}
-
 // ListProcessorTaskVersionResultsResponseBody defines model for ListProcessorTaskVersionResultsResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:121 table "表 3 响应Body参数"
@@ -19745,6 +19665,86 @@ type ShowModelSpecification struct {
 	MinMemory string `json:"min_memory,omitempty"`
 }
 
+// ShowMonitorResponseBody defines model for ShowMonitorResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:83 table "表 3 响应参数"
+type ShowMonitorResponseBody struct {
+	// Monitors 监控信息详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:105 table "表 3 响应参数" row 3
+	Monitors []ShowMonitorResponseBodyMonitorsItem `json:"monitors,omitempty"`
+
+	// ServiceID 服务ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:91 table "表 3 响应参数" row 1
+	ServiceID string `json:"service_id,omitempty"`
+
+	// ServiceName 服务名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:98 table "表 3 响应参数" row 2
+	ServiceName string `json:"service_name,omitempty"`
+}
+
+// ShowMonitorResponseBodyMonitorsItem defines model for ShowMonitorResponseBodyMonitorsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:118 table "表 4 real-time monitor结构"
+type ShowMonitorResponseBodyMonitorsItem struct {
+	// CPUCoreTotal 总CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:168 table "表 4 real-time monitor结构" row 7
+	CPUCoreTotal float64 `json:"cpu_core_total,omitempty"`
+
+	// CPUCoreUsage 已使用CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:161 table "表 4 real-time monitor结构" row 6
+	CPUCoreUsage float64 `json:"cpu_core_usage,omitempty"`
+
+	// CPUMemoryTotal 总内存，单位MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:182 table "表 4 real-time monitor结构" row 9
+	CPUMemoryTotal int64 `json:"cpu_memory_total,omitempty"`
+
+	// CPUMemoryUsage 已使用内存，单位MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:175 table "表 4 real-time monitor结构" row 8
+	CPUMemoryUsage int64 `json:"cpu_memory_usage,omitempty"`
+
+	// FailedTimes 模型实例调用失败次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:154 table "表 4 real-time monitor结构" row 5
+	FailedTimes int64 `json:"failed_times,omitempty"`
+
+	// GpuTotal 总GPU个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:196 table "表 4 real-time monitor结构" row 11
+	GpuTotal float64 `json:"gpu_total,omitempty"`
+
+	// GpuUsage 已使用GPU个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:189 table "表 4 real-time monitor结构" row 10
+	GpuUsage float64 `json:"gpu_usage,omitempty"`
+
+	// InvocationTimes 模型实例的总调用次数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:147 table "表 4 real-time monitor结构" row 4
+	InvocationTimes int64 `json:"invocation_times,omitempty"`
+
+	// ModelID 模型ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:126 table "表 4 real-time monitor结构" row 1
+	ModelID string `json:"model_id,omitempty"`
+
+	// ModelName 模型名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:133 table "表 4 real-time monitor结构" row 2
+	ModelName string `json:"model_name,omitempty"`
+
+	// ModelVersion 模型版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:140 table "表 4 real-time monitor结构" row 3
+	ModelVersion string `json:"model_version,omitempty"`
+}
+
 // ShowServiceResponseBody defines model for ShowServiceResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:58 table "表 2 参数说明"
@@ -23499,8 +23499,8 @@ type ListLogsParams struct {
 	UpdateTime *float64 `form:"update_time,omitempty" json:"update_time,omitempty"`
 }
 
-// ListMonitorParams defines parameters for ListMonitor.
-type ListMonitorParams struct {
+// ShowMonitorParams defines parameters for ShowMonitor.
+type ShowMonitorParams struct {
 	// NodeID 待查询的节点ID，仅当infer_type为edge时可指定，默认查询所有节点。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:60 table "表 2 查询检索参数说明" row 1
@@ -25403,14 +25403,14 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/services/{service_id}/logs (the `ListLogs` operationId).
 	ListLogs(ctx context.Context, projectID string, serviceID string, params *ListLogsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListMonitor 查询服务监控信息
+	// ShowMonitor 查询服务监控信息
 	//
 	// 查询服务监控信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:1
 	//
-	// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ListMonitor` operationId).
-	ListMonitor(ctx context.Context, projectID string, serviceID string, params *ListMonitorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ShowMonitor` operationId).
+	ShowMonitor(ctx context.Context, projectID string, serviceID string, params *ShowMonitorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateStatusWithBody 启动停止边缘节点服务实例
 	//
@@ -27619,15 +27619,15 @@ func (c *Client) ListLogs(ctx context.Context, projectID string, serviceID strin
 	return c.Client.Do(req)
 }
 
-// ListMonitor 查询服务监控信息
+// ShowMonitor 查询服务监控信息
 //
 // 查询服务监控信息。
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:1
 //
-// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ListMonitor` operationId).
-func (c *Client) ListMonitor(ctx context.Context, projectID string, serviceID string, params *ListMonitorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListMonitorRequest(c.Server, projectID, serviceID, params)
+// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ShowMonitor` operationId).
+func (c *Client) ShowMonitor(ctx context.Context, projectID string, serviceID string, params *ShowMonitorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowMonitorRequest(c.Server, projectID, serviceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -31832,8 +31832,8 @@ func NewListLogsRequest(server string, projectID string, serviceID string, param
 	return req, nil
 }
 
-// NewListMonitorRequest constructs an http.Request for the ListMonitor method
-func NewListMonitorRequest(server string, projectID string, serviceID string, params *ListMonitorParams) (*http.Request, error) {
+// NewShowMonitorRequest constructs an http.Request for the ShowMonitor method
+func NewShowMonitorRequest(server string, projectID string, serviceID string, params *ShowMonitorParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -36829,7 +36829,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/services/{service_id}/logs (the `ListLogs` operationId).
 	ListLogsWithResponse(ctx context.Context, projectID string, serviceID string, params *ListLogsParams, reqEditors ...RequestEditorFn) (*ListLogsResponse, error)
 
-	// ListMonitorWithResponse 查询服务监控信息
+	// ShowMonitorWithResponse 查询服务监控信息
 	//
 	// 查询服务监控信息。
 	//
@@ -36837,8 +36837,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ListMonitor` operationId).
-	ListMonitorWithResponse(ctx context.Context, projectID string, serviceID string, params *ListMonitorParams, reqEditors ...RequestEditorFn) (*ListMonitorResponse, error)
+	// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ShowMonitor` operationId).
+	ShowMonitorWithResponse(ctx context.Context, projectID string, serviceID string, params *ShowMonitorParams, reqEditors ...RequestEditorFn) (*ShowMonitorResponse, error)
 
 	// UpdateStatusWithBodyWithResponse 启动停止边缘节点服务实例
 	//
@@ -39616,25 +39616,25 @@ func (r ListLogsResponse) ContentType() string {
 	return ""
 }
 
-type ListMonitorResponse struct {
+type ShowMonitorResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListMonitorResponseBody
+	JSON200 *ShowMonitorResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListMonitorResponse) GetJSON200() *ListMonitorResponseBody {
+func (r ShowMonitorResponse) GetJSON200() *ShowMonitorResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListMonitorResponse) GetBody() []byte {
+func (r ShowMonitorResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListMonitorResponse) Status() string {
+func (r ShowMonitorResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -39642,7 +39642,7 @@ func (r ListMonitorResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListMonitorResponse) StatusCode() int {
+func (r ShowMonitorResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -39650,7 +39650,7 @@ func (r ListMonitorResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListMonitorResponse) ContentType() string {
+func (r ShowMonitorResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -44982,7 +44982,7 @@ func (c *ClientWithResponses) ListLogsWithResponse(ctx context.Context, projectI
 	return ParseListLogsResponse(rsp)
 }
 
-// ListMonitorWithResponse 查询服务监控信息
+// ShowMonitorWithResponse 查询服务监控信息
 //
 // 查询服务监控信息。
 //
@@ -44990,13 +44990,13 @@ func (c *ClientWithResponses) ListLogsWithResponse(ctx context.Context, projectI
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ListMonitor` operationId).
-func (c *ClientWithResponses) ListMonitorWithResponse(ctx context.Context, projectID string, serviceID string, params *ListMonitorParams, reqEditors ...RequestEditorFn) (*ListMonitorResponse, error) {
-	rsp, err := c.ListMonitor(ctx, projectID, serviceID, params, reqEditors...)
+// Corresponds with GET /v1/{project_id}/services/{service_id}/monitor (the `ShowMonitor` operationId).
+func (c *ClientWithResponses) ShowMonitorWithResponse(ctx context.Context, projectID string, serviceID string, params *ShowMonitorParams, reqEditors ...RequestEditorFn) (*ShowMonitorResponse, error) {
+	rsp, err := c.ShowMonitor(ctx, projectID, serviceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListMonitorResponse(rsp)
+	return ParseShowMonitorResponse(rsp)
 }
 
 // UpdateStatusWithBodyWithResponse 启动停止边缘节点服务实例
@@ -48371,22 +48371,22 @@ func ParseListLogsResponse(rsp *http.Response) (*ListLogsResponse, error) {
 	return response, nil
 }
 
-// ParseListMonitorResponse parses an HTTP response from a ListMonitorWithResponse call
-func ParseListMonitorResponse(rsp *http.Response) (*ListMonitorResponse, error) {
+// ParseShowMonitorResponse parses an HTTP response from a ShowMonitorWithResponse call
+func ParseShowMonitorResponse(rsp *http.Response) (*ShowMonitorResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListMonitorResponse{
+	response := &ShowMonitorResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListMonitorResponseBody
+		var dest ShowMonitorResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

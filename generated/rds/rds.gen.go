@@ -4060,16 +4060,6 @@ type Links struct {
 	Rel string `json:"rel,omitempty"`
 }
 
-// ListAuditlogPolicyResponseBody defines model for ListAuditlogPolicyResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:64 table "表 2 要素说明"
-type ListAuditlogPolicyResponseBody struct {
-	// KeepDays 审计日志保存天数，审计日志策略关闭时为0。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:72 table "表 2 要素说明" row 1
-	KeepDays int64 `json:"keep_days,omitempty"`
-}
-
 // ListAuditlogResponseBody defines model for ListAuditlogResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:96 table "表 2 要素说明"
@@ -4215,34 +4205,6 @@ type ListBackupsDatabases struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:224 table "表 5 databases参数说明" row 1
 	Name string `json:"name,omitempty"`
-}
-
-// ListBackupsPolicyPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:80 table "表 3 policy字段数据结构说明"
-type ListBackupsPolicyPolicy struct {
-	// Keepday 已生成的备份文件可以保存的天数。
-	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:88 table "表 3 policy字段数据结构说明" row 1
-	Keepday int64 `json:"keepday,omitempty"`
-
-	// Starttime 开始时间。自动备份将在该时间点触发。
-	// 取值范围：
-	// 非空，格式可以为hh:mm:ss或者hh:mm且有效。当前时间指UTC时间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:96 table "表 3 policy字段数据结构说明" row 2
-	Starttime string `json:"starttime,omitempty"`
-}
-
-// ListBackupsPolicyResponseBody defines model for ListBackupsPolicyResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:59 table "表 2 要素说明"
-type ListBackupsPolicyResponseBody struct {
-	// Policy 备份策略对象，包括备份保留的天数和备份开始时间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:67 table "表 2 要素说明" row 1
-	Policy *ListBackupsPolicyPolicy `json:"policy,omitempty"`
 }
 
 // ListBackupsResponseBody defines model for ListBackupsResponseBody.
@@ -6144,38 +6106,6 @@ type ListParametersResponseBody struct {
 	ConfigurationParameters []ListParametersConfigurationParameters `json:"configuration-parameters,omitempty"`
 }
 
-// ListPolicyBackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:85 table "表 3 backup_policy字段数据结构说明"
-type ListPolicyBackupPolicy struct {
-	// KeepDays 备份文件可以保存的天数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:93 table "表 3 backup_policy字段数据结构说明" row 1
-	KeepDays int64 `json:"keep_days,omitempty"`
-
-	// Period 备份周期配置。自动备份将在每星期指定的天进行。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:107 table "表 3 backup_policy字段数据结构说明" row 3
-	Period string `json:"period,omitempty"`
-
-	// StartTime 备份时间段。自动备份将在该时间段内触发。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:100 table "表 3 backup_policy字段数据结构说明" row 2
-	StartTime string `json:"start_time,omitempty"`
-}
-
-// ListPolicyResponseBody defines model for ListPolicyResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:63 table "表 2 要素说明"
-type ListPolicyResponseBody struct {
-	// BackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:71 table "表 2 要素说明" row 1
-	BackupPolicy *ListPolicyBackupPolicy `json:"backup_policy,omitempty"`
-}
-
 // ListRdsInstancesBackupStrategy 高级备份策略。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:353 table "表 9 backupStrategy字段数据结构说明"
@@ -6650,6 +6580,44 @@ type RestoreTime struct {
 	StartTime int64 `json:"start_time,omitempty"`
 }
 
+// ShowAuditlogPolicyResponseBody defines model for ShowAuditlogPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:64 table "表 2 要素说明"
+type ShowAuditlogPolicyResponseBody struct {
+	// KeepDays 审计日志保存天数，审计日志策略关闭时为0。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:72 table "表 2 要素说明" row 1
+	KeepDays int64 `json:"keep_days,omitempty"`
+}
+
+// ShowBackupsPolicyPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:80 table "表 3 policy字段数据结构说明"
+type ShowBackupsPolicyPolicy struct {
+	// Keepday 已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:88 table "表 3 policy字段数据结构说明" row 1
+	Keepday int64 `json:"keepday,omitempty"`
+
+	// Starttime 开始时间。自动备份将在该时间点触发。
+	// 取值范围：
+	// 非空，格式可以为hh:mm:ss或者hh:mm且有效。当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:96 table "表 3 policy字段数据结构说明" row 2
+	Starttime string `json:"starttime,omitempty"`
+}
+
+// ShowBackupsPolicyResponseBody defines model for ShowBackupsPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:59 table "表 2 要素说明"
+type ShowBackupsPolicyResponseBody struct {
+	// Policy 备份策略对象，包括备份保留的天数和备份开始时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:67 table "表 2 要素说明" row 1
+	Policy *ShowBackupsPolicyPolicy `json:"policy,omitempty"`
+}
+
 // ShowConfiguration2ResponseBody defines model for ShowConfiguration2ResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:74 table "表 2 要素说明"
@@ -6927,6 +6895,38 @@ type ShowParameterResponseBody struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:100 table "表 2 要素说明" row 5
 type ShowParameterResponseBodyType string
+
+// ShowPolicyBackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
+// 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:85 table "表 3 backup_policy字段数据结构说明"
+type ShowPolicyBackupPolicy struct {
+	// KeepDays 备份文件可以保存的天数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:93 table "表 3 backup_policy字段数据结构说明" row 1
+	KeepDays int64 `json:"keep_days,omitempty"`
+
+	// Period 备份周期配置。自动备份将在每星期指定的天进行。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:107 table "表 3 backup_policy字段数据结构说明" row 3
+	Period string `json:"period,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:100 table "表 3 backup_policy字段数据结构说明" row 2
+	StartTime string `json:"start_time,omitempty"`
+}
+
+// ShowPolicyResponseBody defines model for ShowPolicyResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:63 table "表 2 要素说明"
+type ShowPolicyResponseBody struct {
+	// BackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:71 table "表 2 要素说明" row 1
+	BackupPolicy *ShowPolicyBackupPolicy `json:"backup_policy,omitempty"`
+}
 
 // ShowRd2ResponseBody defines model for ShowRd2ResponseBody.
 //
@@ -8530,14 +8530,14 @@ type ClientInterface interface {
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 	CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListBackupsPolicy 查询自动备份策略
+	// ShowBackupsPolicy 查询自动备份策略
 	//
 	// 获取自动备份策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
 	//
-	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
-	ListBackupsPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ShowBackupsPolicy` operationId).
+	ShowBackupsPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateBackupsPolicyWithBody 设置自动备份策略
 	//
@@ -9118,7 +9118,7 @@ type ClientInterface interface {
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
 	CreateAuditlogLink(ctx context.Context, projectID string, instanceID string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListAuditlogPolicy 查询审计日志策略
+	// ShowAuditlogPolicy 查询审计日志策略
 	//
 	// 查询审计日志策略。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9126,8 +9126,8 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
-	ListAuditlogPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ShowAuditlogPolicy` operationId).
+	ShowAuditlogPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAuditlogPolicyWithBody 设置审计日志策略
 	//
@@ -9155,7 +9155,7 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
 	UpdateAuditlogPolicy(ctx context.Context, projectID string, instanceID string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListPolicy 查询自动备份策略
+	// ShowPolicy 查询自动备份策略
 	//
 	// 查询自动备份策略。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9163,8 +9163,8 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
-	ListPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ShowPolicy` operationId).
+	ShowPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdatePolicyWithBody 设置自动备份策略
 	//
@@ -10343,15 +10343,15 @@ func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, in
 	return c.Client.Do(req)
 }
 
-// ListBackupsPolicy 查询自动备份策略
+// ShowBackupsPolicy 查询自动备份策略
 //
 // 获取自动备份策略。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
 //
-// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
-func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBackupsPolicyRequest(c.Server, projectID, instanceID)
+// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ShowBackupsPolicy` operationId).
+func (c *Client) ShowBackupsPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowBackupsPolicyRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -11421,7 +11421,7 @@ func (c *Client) CreateAuditlogLink(ctx context.Context, projectID string, insta
 	return c.Client.Do(req)
 }
 
-// ListAuditlogPolicy 查询审计日志策略
+// ShowAuditlogPolicy 查询审计日志策略
 //
 // 查询审计日志策略。
 // 调用接口前，您需要了解API  认证权证。
@@ -11429,9 +11429,9 @@ func (c *Client) CreateAuditlogLink(ctx context.Context, projectID string, insta
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
-func (c *Client) ListAuditlogPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAuditlogPolicyRequest(c.Server, projectID, instanceID)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ShowAuditlogPolicy` operationId).
+func (c *Client) ShowAuditlogPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowAuditlogPolicyRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -11488,7 +11488,7 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, projectID string, ins
 	return c.Client.Do(req)
 }
 
-// ListPolicy 查询自动备份策略
+// ShowPolicy 查询自动备份策略
 //
 // 查询自动备份策略。
 // 调用接口前，您需要了解API  认证权证。
@@ -11496,9 +11496,9 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, projectID string, ins
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
-func (c *Client) ListPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListPolicyRequest(c.Server, projectID, instanceID)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ShowPolicy` operationId).
+func (c *Client) ShowPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowPolicyRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -13239,8 +13239,8 @@ func NewCreateInstancesActionRequestWithBody(server string, projectID string, in
 	return req, nil
 }
 
-// NewListBackupsPolicyRequest constructs an http.Request for the ListBackupsPolicy method
-func NewListBackupsPolicyRequest(server string, projectID string, instanceID string) (*http.Request, error) {
+// NewShowBackupsPolicyRequest constructs an http.Request for the ShowBackupsPolicy method
+func NewShowBackupsPolicyRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14410,8 +14410,8 @@ func NewCreateAuditlogLinkRequestWithBody(server string, projectID string, insta
 	return req, nil
 }
 
-// NewListAuditlogPolicyRequest constructs an http.Request for the ListAuditlogPolicy method
-func NewListAuditlogPolicyRequest(server string, projectID string, instanceID string) (*http.Request, error) {
+// NewShowAuditlogPolicyRequest constructs an http.Request for the ShowAuditlogPolicy method
+func NewShowAuditlogPolicyRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14473,8 +14473,8 @@ func NewUpdateAuditlogPolicyRequestWithBody(server string, projectID string, ins
 	return req, nil
 }
 
-// NewListPolicyRequest constructs an http.Request for the ListPolicy method
-func NewListPolicyRequest(server string, projectID string, instanceID string) (*http.Request, error) {
+// NewShowPolicyRequest constructs an http.Request for the ShowPolicy method
+func NewShowPolicyRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16289,7 +16289,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 	CreateInstancesActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error)
 
-	// ListBackupsPolicyWithResponse 查询自动备份策略
+	// ShowBackupsPolicyWithResponse 查询自动备份策略
 	//
 	// 获取自动备份策略。
 	//
@@ -16297,8 +16297,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
-	ListBackupsPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListBackupsPolicyResponse, error)
+	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ShowBackupsPolicy` operationId).
+	ShowBackupsPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ShowBackupsPolicyResponse, error)
 
 	// UpdateBackupsPolicyWithBodyWithResponse 设置自动备份策略
 	//
@@ -16915,7 +16915,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
 	CreateAuditlogLinkWithResponse(ctx context.Context, projectID string, instanceID string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAuditlogLinkResponse, error)
 
-	// ListAuditlogPolicyWithResponse 查询审计日志策略
+	// ShowAuditlogPolicyWithResponse 查询审计日志策略
 	//
 	// 查询审计日志策略。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16925,8 +16925,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
-	ListAuditlogPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListAuditlogPolicyResponse, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ShowAuditlogPolicy` operationId).
+	ShowAuditlogPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ShowAuditlogPolicyResponse, error)
 
 	// UpdateAuditlogPolicyWithBodyWithResponse 设置审计日志策略
 	//
@@ -16954,7 +16954,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
 	UpdateAuditlogPolicyWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAuditlogPolicyResponse, error)
 
-	// ListPolicyWithResponse 查询自动备份策略
+	// ShowPolicyWithResponse 查询自动备份策略
 	//
 	// 查询自动备份策略。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16964,8 +16964,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
-	ListPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListPolicyResponse, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ShowPolicy` operationId).
+	ShowPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ShowPolicyResponse, error)
 
 	// UpdatePolicyWithBodyWithResponse 设置自动备份策略
 	//
@@ -18389,25 +18389,25 @@ func (r CreateInstancesActionResponse) ContentType() string {
 	return ""
 }
 
-type ListBackupsPolicyResponse struct {
+type ShowBackupsPolicyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListBackupsPolicyResponseBody
+	JSON200 *ShowBackupsPolicyResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListBackupsPolicyResponse) GetJSON200() *ListBackupsPolicyResponseBody {
+func (r ShowBackupsPolicyResponse) GetJSON200() *ShowBackupsPolicyResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListBackupsPolicyResponse) GetBody() []byte {
+func (r ShowBackupsPolicyResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListBackupsPolicyResponse) Status() string {
+func (r ShowBackupsPolicyResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18415,7 +18415,7 @@ func (r ListBackupsPolicyResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListBackupsPolicyResponse) StatusCode() int {
+func (r ShowBackupsPolicyResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18423,7 +18423,7 @@ func (r ListBackupsPolicyResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListBackupsPolicyResponse) ContentType() string {
+func (r ShowBackupsPolicyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19755,25 +19755,25 @@ func (r CreateAuditlogLinkResponse) ContentType() string {
 	return ""
 }
 
-type ListAuditlogPolicyResponse struct {
+type ShowAuditlogPolicyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListAuditlogPolicyResponseBody
+	JSON200 *ShowAuditlogPolicyResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListAuditlogPolicyResponse) GetJSON200() *ListAuditlogPolicyResponseBody {
+func (r ShowAuditlogPolicyResponse) GetJSON200() *ShowAuditlogPolicyResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListAuditlogPolicyResponse) GetBody() []byte {
+func (r ShowAuditlogPolicyResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListAuditlogPolicyResponse) Status() string {
+func (r ShowAuditlogPolicyResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19781,7 +19781,7 @@ func (r ListAuditlogPolicyResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListAuditlogPolicyResponse) StatusCode() int {
+func (r ShowAuditlogPolicyResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19789,7 +19789,7 @@ func (r ListAuditlogPolicyResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListAuditlogPolicyResponse) ContentType() string {
+func (r ShowAuditlogPolicyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19830,25 +19830,25 @@ func (r UpdateAuditlogPolicyResponse) ContentType() string {
 	return ""
 }
 
-type ListPolicyResponse struct {
+type ShowPolicyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListPolicyResponseBody
+	JSON200 *ShowPolicyResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListPolicyResponse) GetJSON200() *ListPolicyResponseBody {
+func (r ShowPolicyResponse) GetJSON200() *ShowPolicyResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListPolicyResponse) GetBody() []byte {
+func (r ShowPolicyResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListPolicyResponse) Status() string {
+func (r ShowPolicyResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19856,7 +19856,7 @@ func (r ListPolicyResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListPolicyResponse) StatusCode() int {
+func (r ShowPolicyResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19864,7 +19864,7 @@ func (r ListPolicyResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListPolicyResponse) ContentType() string {
+func (r ShowPolicyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21921,7 +21921,7 @@ func (c *ClientWithResponses) CreateInstancesActionWithResponse(ctx context.Cont
 	return ParseCreateInstancesActionResponse(rsp)
 }
 
-// ListBackupsPolicyWithResponse 查询自动备份策略
+// ShowBackupsPolicyWithResponse 查询自动备份策略
 //
 // 获取自动备份策略。
 //
@@ -21929,13 +21929,13 @@ func (c *ClientWithResponses) CreateInstancesActionWithResponse(ctx context.Cont
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
-func (c *ClientWithResponses) ListBackupsPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListBackupsPolicyResponse, error) {
-	rsp, err := c.ListBackupsPolicy(ctx, projectID, instanceID, reqEditors...)
+// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ShowBackupsPolicy` operationId).
+func (c *ClientWithResponses) ShowBackupsPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ShowBackupsPolicyResponse, error) {
+	rsp, err := c.ShowBackupsPolicy(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListBackupsPolicyResponse(rsp)
+	return ParseShowBackupsPolicyResponse(rsp)
 }
 
 // UpdateBackupsPolicyWithBodyWithResponse 设置自动备份策略
@@ -22841,7 +22841,7 @@ func (c *ClientWithResponses) CreateAuditlogLinkWithResponse(ctx context.Context
 	return ParseCreateAuditlogLinkResponse(rsp)
 }
 
-// ListAuditlogPolicyWithResponse 查询审计日志策略
+// ShowAuditlogPolicyWithResponse 查询审计日志策略
 //
 // 查询审计日志策略。
 // 调用接口前，您需要了解API  认证权证。
@@ -22851,13 +22851,13 @@ func (c *ClientWithResponses) CreateAuditlogLinkWithResponse(ctx context.Context
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
-func (c *ClientWithResponses) ListAuditlogPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListAuditlogPolicyResponse, error) {
-	rsp, err := c.ListAuditlogPolicy(ctx, projectID, instanceID, reqEditors...)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ShowAuditlogPolicy` operationId).
+func (c *ClientWithResponses) ShowAuditlogPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ShowAuditlogPolicyResponse, error) {
+	rsp, err := c.ShowAuditlogPolicy(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListAuditlogPolicyResponse(rsp)
+	return ParseShowAuditlogPolicyResponse(rsp)
 }
 
 // UpdateAuditlogPolicyWithBodyWithResponse 设置审计日志策略
@@ -22898,7 +22898,7 @@ func (c *ClientWithResponses) UpdateAuditlogPolicyWithResponse(ctx context.Conte
 	return ParseUpdateAuditlogPolicyResponse(rsp)
 }
 
-// ListPolicyWithResponse 查询自动备份策略
+// ShowPolicyWithResponse 查询自动备份策略
 //
 // 查询自动备份策略。
 // 调用接口前，您需要了解API  认证权证。
@@ -22908,13 +22908,13 @@ func (c *ClientWithResponses) UpdateAuditlogPolicyWithResponse(ctx context.Conte
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
-func (c *ClientWithResponses) ListPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListPolicyResponse, error) {
-	rsp, err := c.ListPolicy(ctx, projectID, instanceID, reqEditors...)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ShowPolicy` operationId).
+func (c *ClientWithResponses) ShowPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ShowPolicyResponse, error) {
+	rsp, err := c.ShowPolicy(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListPolicyResponse(rsp)
+	return ParseShowPolicyResponse(rsp)
 }
 
 // UpdatePolicyWithBodyWithResponse 设置自动备份策略
@@ -24395,22 +24395,22 @@ func ParseCreateInstancesActionResponse(rsp *http.Response) (*CreateInstancesAct
 	return response, nil
 }
 
-// ParseListBackupsPolicyResponse parses an HTTP response from a ListBackupsPolicyWithResponse call
-func ParseListBackupsPolicyResponse(rsp *http.Response) (*ListBackupsPolicyResponse, error) {
+// ParseShowBackupsPolicyResponse parses an HTTP response from a ShowBackupsPolicyWithResponse call
+func ParseShowBackupsPolicyResponse(rsp *http.Response) (*ShowBackupsPolicyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListBackupsPolicyResponse{
+	response := &ShowBackupsPolicyResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListBackupsPolicyResponseBody
+		var dest ShowBackupsPolicyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25239,22 +25239,22 @@ func ParseCreateAuditlogLinkResponse(rsp *http.Response) (*CreateAuditlogLinkRes
 	return response, nil
 }
 
-// ParseListAuditlogPolicyResponse parses an HTTP response from a ListAuditlogPolicyWithResponse call
-func ParseListAuditlogPolicyResponse(rsp *http.Response) (*ListAuditlogPolicyResponse, error) {
+// ParseShowAuditlogPolicyResponse parses an HTTP response from a ShowAuditlogPolicyWithResponse call
+func ParseShowAuditlogPolicyResponse(rsp *http.Response) (*ShowAuditlogPolicyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListAuditlogPolicyResponse{
+	response := &ShowAuditlogPolicyResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListAuditlogPolicyResponseBody
+		var dest ShowAuditlogPolicyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25281,22 +25281,22 @@ func ParseUpdateAuditlogPolicyResponse(rsp *http.Response) (*UpdateAuditlogPolic
 	return response, nil
 }
 
-// ParseListPolicyResponse parses an HTTP response from a ListPolicyWithResponse call
-func ParseListPolicyResponse(rsp *http.Response) (*ListPolicyResponse, error) {
+// ParseShowPolicyResponse parses an HTTP response from a ShowPolicyWithResponse call
+func ParseShowPolicyResponse(rsp *http.Response) (*ShowPolicyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListPolicyResponse{
+	response := &ShowPolicyResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListPolicyResponseBody
+		var dest ShowPolicyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

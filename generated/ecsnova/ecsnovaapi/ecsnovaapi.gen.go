@@ -503,30 +503,6 @@ func (c *Client) ListBlockDevice(ctx context.Context, serverID string) (*ecsnova
 	return &out, nil
 }
 
-var opListDefaults = &huawei.Operation{Service: "ecsnova", Name: "ListDefaults", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListDefaults (查询默认配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
-func (c *Client) ListDefaults(ctx context.Context, projectId2 string) (*ecsnova.ListDefaultsResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListDefaults, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectId2 == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id_2")
-		}
-		return ecsnova.NewListDefaultsRequest(server, ids.Project, projectId2)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out ecsnova.ListDefaultsResponseBody
-	if err := c.rt.Decode(opListDefaults, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opListDetail = &huawei.Operation{Service: "ecsnova", Name: "ListDetail", Method: "GET", Path: "/v2.1/{project_id}/os-volumes/detail",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -609,27 +585,6 @@ func (c *Client) ListIps(ctx context.Context, serverID string) (*ecsnova.ListIps
 	}
 	var out ecsnova.ListIpsResponseBody
 	if err := c.rt.Decode(opListIps, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opListLimits = &huawei.Operation{Service: "ecsnova", Name: "ListLimits", Method: "GET", Path: "/v2.1/{project_id}/limits",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListLimits (查询租户配额限制): GET /v2.1/{project_id}/limits.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
-func (c *Client) ListLimits(ctx context.Context) (*ecsnova.ListLimitsResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListLimits, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewListLimitsRequest(server, ids.Project)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out ecsnova.ListLimitsResponseBody
-	if err := c.rt.Decode(opListLimits, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -1849,6 +1804,30 @@ func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID 
 	return &out, nil
 }
 
+var opShowDefaults = &huawei.Operation{Service: "ecsnova", Name: "ShowDefaults", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowDefaults (查询默认配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
+func (c *Client) ShowDefaults(ctx context.Context, projectId2 string) (*ecsnova.ShowDefaultsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowDefaults, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectId2 == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id_2")
+		}
+		return ecsnova.NewShowDefaultsRequest(server, ids.Project, projectId2)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out ecsnova.ShowDefaultsResponseBody
+	if err := c.rt.Decode(opShowDefaults, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 var opShowIP = &huawei.Operation{Service: "ecsnova", Name: "ShowIP", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips/{networkName}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -1895,6 +1874,27 @@ func (c *Client) ShowImage(ctx context.Context, imageID string) (*ecsnova.ShowIm
 	}
 	var out ecsnova.ShowImageResponseBody
 	if err := c.rt.Decode(opShowImage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opShowLimits = &huawei.Operation{Service: "ecsnova", Name: "ShowLimits", Method: "GET", Path: "/v2.1/{project_id}/limits",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowLimits (查询租户配额限制): GET /v2.1/{project_id}/limits.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
+func (c *Client) ShowLimits(ctx context.Context) (*ecsnova.ShowLimitsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowLimits, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewShowLimitsRequest(server, ids.Project)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out ecsnova.ShowLimitsResponseBody
+	if err := c.rt.Decode(opShowLimits, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -2637,30 +2637,6 @@ func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID 
 	return &out, nil
 }
 
-var opListProtectPolicy = &huawei.Operation{Service: "iam", Name: "ListProtectPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: false}
-
-// ListProtectPolicy (查询帐号操作保护策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
-func (c *Client) ListProtectPolicy(ctx context.Context, domainID string) (*iam.ListProtectPolicyResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		return iam.NewListProtectPolicyRequest(server, domainID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out iam.ListProtectPolicyResponseBody
-	if err := c.rt.Decode(opListProtectPolicy, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
@@ -3277,6 +3253,30 @@ func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID stri
 	}
 	var out iam.ShowProjectDetailsAndStatusResponseBody
 	if err := c.rt.Decode(opShowProjectDetailsAndStatus, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opShowProtectPolicy = &huawei.Operation{Service: "iam", Name: "ShowProtectPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowProtectPolicy (查询帐号操作保护策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
+func (c *Client) ShowProtectPolicy(ctx context.Context, domainID string) (*iam.ShowProtectPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewShowProtectPolicyRequest(server, domainID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out iam.ShowProtectPolicyResponseBody
+	if err := c.rt.Decode(opShowProtectPolicy, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -2036,30 +2036,6 @@ func (c *Client) ListModelsAll(ctx context.Context, params *modelarts.ListModels
 	return huawei.Paginate(ctx, pageListModels, params, call, func(p *modelarts.ListModelsResponseBody) []modelarts.Model { return p.Models })
 }
 
-var opListMonitor = &huawei.Operation{Service: "modelarts", Name: "ListMonitor", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/monitor",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListMonitor (查询服务监控信息): GET /v1/{project_id}/services/{service_id}/monitor.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:1
-func (c *Client) ListMonitor(ctx context.Context, serviceID string, params *modelarts.ListMonitorParams) (*modelarts.ListMonitorResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListMonitor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceID == "" {
-			return nil, huawei.ErrEmptyPathParam("service_id")
-		}
-		return modelarts.NewListMonitorRequest(server, ids.Project, serviceID, params)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out modelarts.ListMonitorResponseBody
-	if err := c.rt.Decode(opListMonitor, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opListProcessorTaskVersionResults = &huawei.Operation{Service: "modelarts", Name: "ListProcessorTaskVersionResults", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -2948,6 +2924,30 @@ func (c *Client) ShowModel(ctx context.Context, modelID string) (*modelarts.Show
 	}
 	var out modelarts.ShowModelResponseBody
 	if err := c.rt.Decode(opShowModel, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opShowMonitor = &huawei.Operation{Service: "modelarts", Name: "ShowMonitor", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/monitor",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowMonitor (查询服务监控信息): GET /v1/{project_id}/services/{service_id}/monitor.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:1
+func (c *Client) ShowMonitor(ctx context.Context, serviceID string, params *modelarts.ShowMonitorParams) (*modelarts.ShowMonitorResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowMonitor, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serviceID == "" {
+			return nil, huawei.ErrEmptyPathParam("service_id")
+		}
+		return modelarts.NewShowMonitorRequest(server, ids.Project, serviceID, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out modelarts.ShowMonitorResponseBody
+	if err := c.rt.Decode(opShowMonitor, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

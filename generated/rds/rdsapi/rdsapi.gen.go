@@ -954,30 +954,6 @@ func (c *Client) ListAuditlogAll(ctx context.Context, instanceID string, params 
 	return huawei.Paginate(ctx, pageListAuditlog, params, call, func(p *rds.ListAuditlogResponseBody) []rds.Auditlogs { return p.Auditlogs })
 }
 
-var opListAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ListAuditlogPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListAuditlogPolicy (查询审计日志策略): GET /v3/{project_id}/instances/{instance_id}/auditlog-policy.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
-func (c *Client) ListAuditlogPolicy(ctx context.Context, instanceID string) (*rds.ListAuditlogPolicyResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		return rds.NewListAuditlogPolicyRequest(server, ids.Project, instanceID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.ListAuditlogPolicyResponseBody
-	if err := c.rt.Decode(opListAuditlogPolicy, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opListBackupFiles = &huawei.Operation{Service: "rds", Name: "ListBackupFiles", Method: "GET", Path: "/v3/{project_id}/backup-files",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -1018,33 +994,6 @@ func (c *Client) ListBackups(ctx context.Context, projectID string) (*rds.ListBa
 	}
 	var out rds.ListBackupsResponseBody
 	if err := c.rt.Decode(opListBackups, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opListBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ListBackupsPolicy", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
-
-// ListBackupsPolicy (查询自动备份策略): GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
-func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instanceID string) (*rds.ListBackupsPolicyResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
-		return rds.NewListBackupsPolicyRequest(server, projectID, instanceID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.ListBackupsPolicyResponseBody
-	if err := c.rt.Decode(opListBackupsPolicy, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -1797,30 +1746,6 @@ func (c *Client) ListParameters(ctx context.Context, projectID string, datastore
 	return &out, nil
 }
 
-var opListPolicy = &huawei.Operation{Service: "rds", Name: "ListPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListPolicy (查询自动备份策略): GET /v3/{project_id}/instances/{instance_id}/backups/policy.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
-func (c *Client) ListPolicy(ctx context.Context, instanceID string) (*rds.ListPolicyResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		return rds.NewListPolicyRequest(server, ids.Project, instanceID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.ListPolicyResponseBody
-	if err := c.rt.Decode(opListPolicy, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET", Path: "/rds",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
@@ -1972,6 +1897,57 @@ func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreNa
 	}
 	var out rds.ListVersionsResponseBody
 	if err := c.rt.Decode(opListVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opShowAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ShowAuditlogPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowAuditlogPolicy (查询审计日志策略): GET /v3/{project_id}/instances/{instance_id}/auditlog-policy.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
+func (c *Client) ShowAuditlogPolicy(ctx context.Context, instanceID string) (*rds.ShowAuditlogPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewShowAuditlogPolicyRequest(server, ids.Project, instanceID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ShowAuditlogPolicyResponseBody
+	if err := c.rt.Decode(opShowAuditlogPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opShowBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ShowBackupsPolicy", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// ShowBackupsPolicy (查询自动备份策略): GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
+func (c *Client) ShowBackupsPolicy(ctx context.Context, projectID string, instanceID string) (*rds.ShowBackupsPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instanceId")
+		}
+		return rds.NewShowBackupsPolicyRequest(server, projectID, instanceID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ShowBackupsPolicyResponseBody
+	if err := c.rt.Decode(opShowBackupsPolicy, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -2131,6 +2107,30 @@ func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreV
 	}
 	var out rds.ShowParameterResponseBody
 	if err := c.rt.Decode(opShowParameter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opShowPolicy = &huawei.Operation{Service: "rds", Name: "ShowPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowPolicy (查询自动备份策略): GET /v3/{project_id}/instances/{instance_id}/backups/policy.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
+func (c *Client) ShowPolicy(ctx context.Context, instanceID string) (*rds.ShowPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewShowPolicyRequest(server, ids.Project, instanceID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ShowPolicyResponseBody
+	if err := c.rt.Decode(opShowPolicy, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

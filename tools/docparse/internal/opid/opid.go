@@ -13,7 +13,16 @@
 //  4. a name derived from the title's verb (or, when the title has none
 //     this package knows, the HTTP method) and the path's resource:
 //     DELETE /v1/{project_id}/vpcs/{vpc_id} titled 删除VPC is DeleteVpc,
-//     GET /v1/{project_id}/vpcs titled 查询VPC列表 is ListVpcs. A name
+//     GET /v1/{project_id}/vpcs titled 查询VPC列表 is ListVpcs. A read is
+//     List when the title says 列表; else Show when the path ends in a
+//     placeholder; the root path GET / is List, a version alone (GET /v3)
+//     Show, both named Versions / Version when the title says 版本
+//     (ListVersions, ShowVersion); else Show when the title says 配额, or
+//     names one thing (详情, 信息, 策略) and the last segment is not
+//     plural; else List. A path another operation extends with a
+//     placeholder (…/block_device beside …/block_device/{volume_id}) is a
+//     collection: List. A Show of a path ending in a literal keeps its
+//     number (…/limits titled 查询租户配额 is ShowLimits). A name
 //     already taken gets the resource's parent segments, then the path's
 //     version (ShowServerV21), then a number. A POST whose path ends in an
 //     action word (actionWords: restart, cancel, batch-delete…) is named
@@ -46,9 +55,13 @@ const (
 func Assign(ops []*model.Operation, diags *model.Diagnostics) map[string]int {
 	counts := map[string]int{}
 	taken := map[string]bool{}
+	collections := map[string]bool{}
 	for _, op := range ops {
 		if op.ID != "" {
 			taken[op.ID] = true
+		}
+		if prefix, ok := strings.CutSuffix(routeShape(op.Path), "/{}"); ok {
+			collections[prefix] = true
 		}
 	}
 	for _, op := range ops {
@@ -60,7 +73,7 @@ func Assign(ops []*model.Operation, diags *model.Diagnostics) map[string]int {
 		if title != kindNone && contradicts(title, op.Method) {
 			diags.Warnf(op.Loc, "the title %q says %s, but the method is %s", op.Summary, title, op.Method)
 		}
-		id, source := choose(op, title, taken, diags)
+		id, source := choose(op, title, taken, collections, diags)
 		if id == "" {
 			continue // no method or path either: the emitter reports the operation
 		}
@@ -71,7 +84,7 @@ func Assign(ops []*model.Operation, diags *model.Diagnostics) map[string]int {
 	return counts
 }
 
-func choose(op *model.Operation, title verbKind, taken map[string]bool, diags *model.Diagnostics) (string, string) {
+func choose(op *model.Operation, title verbKind, taken, collections map[string]bool, diags *model.Diagnostics) (string, string) {
 	for _, h := range hints(op) {
 		if !isIdentifier(h.Name) || taken[h.Name] {
 			continue
@@ -100,7 +113,7 @@ func choose(op *model.Operation, title verbKind, taken map[string]bool, diags *m
 		}
 		return h.Name, FromPage
 	}
-	if id := derive(op, title, taken); id != "" {
+	if id := derive(op, title, taken, collections); id != "" {
 		return id, FromDerived
 	}
 	return "", ""
@@ -233,7 +246,9 @@ func contradicts(k verbKind, method string) bool {
 }
 
 // derive builds Verb + Resource from the title and path.
-func derive(op *model.Operation, title verbKind, taken map[string]bool) string {
+// collections holds the route shapes (routeShape) other paths extend with a
+// placeholder: …/block_device when …/block_device/{volume_id} exists.
+func derive(op *model.Operation, title verbKind, taken, collections map[string]bool) string {
 	if op.Path == "" || op.Method == "" {
 		return ""
 	}
@@ -243,8 +258,11 @@ func derive(op *model.Operation, title verbKind, taken map[string]bool) string {
 		kind = methodVerb(op.Method)
 	}
 	verb := map[verbKind]string{kindRead: "Show", kindCreate: "Create", kindUpdate: "Update", kindDelete: "Delete"}[kind]
-	if kind == kindRead && !single {
-		verb = "List"
+	if kind == kindRead {
+		verb = readVerb(op.Summary, literals, version, single)
+		if verb == "Show" && !single && len(literals) > 0 && collections[routeShape(op.Path)] {
+			verb = "List" // the path is a collection: its items have paths of their own
+		}
 	}
 	if isBatch(op.Summary) {
 		verb = "Batch" + verb
@@ -255,11 +273,22 @@ func derive(op *model.Operation, title verbKind, taken map[string]bool) string {
 			verb = "Batch" + verb
 		}
 	}
-	if len(literals) == 0 {
+	asWritten := false // the resource keeps its segment's number
+	switch {
+	case len(literals) == 0 && kind == kindRead && strings.Contains(op.Summary, "版本"):
+		// GET / or GET /v3 titled 查询API版本…: the versions, or one.
+		literals, asWritten = []string{"versions"}, true
+		if verb == "Show" {
+			literals = []string{"version"}
+		}
+	case len(literals) == 0:
 		literals = []string{"root"}
+	case verb == "Show" && !single:
+		// …/limits titled 查询租户配额: the limits themselves, not one of them.
+		asWritten = true
 	}
 	last := camel(literals[len(literals)-1])
-	if verb != "List" && !strings.HasPrefix(verb, "Batch") {
+	if verb != "List" && !strings.HasPrefix(verb, "Batch") && !asWritten {
 		last = singular(last)
 	}
 	candidates := []string{verb + last}
@@ -284,6 +313,56 @@ func derive(op *model.Operation, title verbKind, taken map[string]bool) string {
 			return c
 		}
 	}
+}
+
+// readVerb chooses List or Show for a read: the title's 列表 says List; a
+// path ending in a placeholder says Show; a path of no segment but its
+// version (GET /v3) is one version, Show, and the root path lists them; a
+// title on quotas (配额) says Show, whatever the segment (…/limits); one
+// naming a single thing (详情, 信息, 策略) says Show unless the last
+// segment is plural (…/flavors titled 获取所有实例规格信息 lists). Else
+// List: Huawei paths name collections in the singular too (…/slowlog).
+func readVerb(title string, literals []string, version string, single bool) string {
+	switch {
+	case strings.Contains(title, "列表"):
+		return "List"
+	case single:
+		return "Show"
+	case len(literals) == 0:
+		if version != "" {
+			return "Show"
+		}
+		return "List"
+	case strings.Contains(title, "配额"):
+		return "Show"
+	}
+	if last := camel(literals[len(literals)-1]); singular(last) == last && containsAny(title, "详情", "信息", "策略") {
+		return "Show"
+	}
+	return "List"
+}
+
+// routeShape is a path without its query, fragment and placeholder names:
+// /v1/{project_id}/vpcs/{vpc_id} → /v1/{}/vpcs/{}.
+func routeShape(path string) string {
+	path, _, _ = strings.Cut(path, "?")
+	path, _, _ = strings.Cut(path, "#")
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	for i, seg := range segs {
+		if strings.HasPrefix(seg, "{") {
+			segs[i] = "{}"
+		}
+	}
+	return "/" + strings.Join(segs, "/")
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // actionWords are the English verbs that end the paths of POST requests

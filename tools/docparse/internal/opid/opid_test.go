@@ -46,10 +46,23 @@ func TestAssign(t *testing.T) {
 		{"batch action", op("批量删除作业", "POST", "/v2/{project_id}/clusters/{cluster_id}/job-executions/batch-delete"), "BatchDeleteJobExecutions", FromDerived, ""},
 		{"batch title before an action", op("批量重启实例", "POST", "/v3/{project_id}/instances/restart"), "BatchRestartInstances", FromDerived, ""},
 		{"action word alone is a resource", op("重启", "POST", "/v1/{project_id}/restart"), "CreateRestart", FromDerived, ""},
-		{"action word on a GET is a resource", op("查询重启记录", "GET", "/v1/{project_id}/clusters/{cluster_id}/restart"), "ListRestart", FromDerived, ""},
+		{"action word on a GET is a resource", op("查询重启记录列表", "GET", "/v1/{project_id}/clusters/{cluster_id}/restart"), "ListRestart", FromDerived, ""},
 		{"contradicting verb warns", op("删除标签", "GET", "/v1/{project_id}/tags"), "DeleteTag", FromDerived, "the title \"删除标签\" says delete, but the method is GET"},
 		{"legacy hint", &model.Operation{Summary: "taobao.x", Method: "POST", Path: "/router/rest#x", IDHint: "TaobaoX"}, "TaobaoX", FromPage, ""},
-		{"lower-case anchor ignored", op("查询配额", "GET", "/v1/{project_id}/quotas", model.IDHint{Source: "anchor", Name: "vpc_quota_0001"}), "ListQuotas", FromDerived, ""},
+		{"lower-case anchor ignored", op("查询配额列表", "GET", "/v1/{project_id}/quotas", model.IDHint{Source: "anchor", Name: "vpc_quota_0001"}), "ListQuotas", FromDerived, ""},
+		// 查询 of one thing: the title, then the path's end, then the segment's number.
+		{"policy is one thing", op("查询集群的自动创建快照策略", "GET", "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/policy"), "ShowPolicy", FromDerived, ""},
+		{"quota titled, plural segment kept", op("查询租户配额", "GET", "/v1/{project_id}/baremetalservers/limits"), "ShowLimits", FromDerived, ""},
+		{"detail titled", op("查询集群详情", "GET", "/v1/{project_id}/clusters/detail"), "ShowDetail", FromDerived, ""},
+		{"信息 of a plural segment lists", op("获取所有实例规格信息", "GET", "/rds/v1/{project_id}/flavors"), "ListFlavors", FromDerived, ""},
+		{"a singular segment alone lists", op("查询数据库慢日志", "GET", "/v3/{project_id}/instances/{instance_id}/slowlog"), "ListSlowlog", FromDerived, ""},
+		{"plural segment", op("查询标签", "GET", "/v1/{project_id}/instances/{instance_id}/tags"), "ListTags", FromDerived, ""},
+		{"列表 wins over 信息", op("查询实例信息列表", "GET", "/v1/{project_id}/instances/detail"), "ListDetail", FromDerived, ""},
+		{"root versions", op("查询API版本列表", "GET", "/"), "ListVersions", FromDerived, ""},
+		{"root versions titled 信息", op("查询SMN支持的API版本号信息", "GET", "/"), "ListVersions", FromDerived, ""},
+		{"one version by segment", op("查询指定API版本信息", "GET", "/v3"), "ShowVersion", FromDerived, ""},
+		{"one version by placeholder", op("查询API版本信息", "GET", "/{api_version}"), "ShowVersion", FromDerived, ""},
+		{"root without 版本", op("查询首页", "GET", "/"), "ListRoot", FromDerived, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -135,6 +148,21 @@ func TestActionNamesStayUnique(t *testing.T) {
 	var diags model.Diagnostics
 	Assign(ops, &diags)
 	if got := strings.Join(ids(ops), " "); got != "RestartInstance RestartReadonlyInstance RestartInstanceV1" {
+		t.Errorf("ids = %s", got)
+	}
+}
+
+// A path that another operation extends with a placeholder is a
+// collection, whatever its title: List, not Show.
+func TestCollectionPathsList(t *testing.T) {
+	ops := []*model.Operation{
+		op("查询弹性云服务器磁盘信息", "GET", "/v2.1/servers/{server_id}/block_device"),
+		op("查询弹性云服务器单个磁盘信息", "GET", "/v2.1/servers/{id}/block_device/{volume_id}"),
+		op("查询自动备份策略", "GET", "/v3/{project_id}/instances/{instance_id}/backups/policy"),
+	}
+	var diags model.Diagnostics
+	Assign(ops, &diags)
+	if got := strings.Join(ids(ops), " "); got != "ListBlockDevice ShowBlockDevice ShowPolicy" {
 		t.Errorf("ids = %s", got)
 	}
 }
