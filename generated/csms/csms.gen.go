@@ -106,20 +106,20 @@ type ActionResources struct {
 	Tags []ListResourceInstancesTagItem `json:"tags,omitempty"`
 }
 
-// BatchCreateActionError defines model for BatchCreateActionError.
+// BatchCreateOrDeleteCsmsTagsError defines model for BatchCreateOrDeleteCsmsTagsError.
 //
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:163 table "表 5 响应Body参数"
-type BatchCreateActionError struct {
+type BatchCreateOrDeleteCsmsTagsError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:171 table "表 5 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
-// BatchCreateActionErrorDetail -
+// BatchCreateOrDeleteCsmsTagsErrorDetail -
 //
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:322 table "表 9 ErrorDetail"
-type BatchCreateActionErrorDetail struct {
+type BatchCreateOrDeleteCsmsTagsErrorDetail struct {
 	// ErrorCode 错误请求返回的错误码
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:330 table "表 9 ErrorDetail" row 1
@@ -131,10 +131,10 @@ type BatchCreateActionErrorDetail struct {
 	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
-// BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
+// BatchCreateOrDeleteCsmsTagsRequestBody defines model for BatchCreateOrDeleteCsmsTagsRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:80 table "表 3 请求Body参数"
-type BatchCreateActionRequestBody struct {
+type BatchCreateOrDeleteCsmsTagsRequestBody struct {
 	// Action 操作标识： 仅限于“create”和“delete”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:99 table "表 3 请求Body参数" row 2
@@ -148,13 +148,13 @@ type BatchCreateActionRequestBody struct {
 	// Tags 标签列表，key和value键值对的集合。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:90 table "表 3 请求Body参数" row 1
-	Tags []BatchCreateActionTagItem `json:"tags"`
+	Tags []BatchCreateOrDeleteCsmsTagsTagItem `json:"tags"`
 }
 
-// BatchCreateActionTagItem defines model for BatchCreateActionTagItem.
+// BatchCreateOrDeleteCsmsTagsTagItem defines model for BatchCreateOrDeleteCsmsTagsTagItem.
 //
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:123 table "表 4 TagItem"
-type BatchCreateActionTagItem struct {
+type BatchCreateOrDeleteCsmsTagsTagItem struct {
 	// Key 标签的名称。 同一个凭据，一个标签键只能对应一个标签值；不同的凭据可以使用相同的标签键。 用户最多可以给单个凭据添加20个标签。
 	// 约束：取值范围为1到128个字符，满足正则匹配"^((?!\s)(?!sys)[\p{L}\p{Z}\p{N}_.:=+\-@]*)(?<!\s)$"
 	//
@@ -248,7 +248,7 @@ type CreateSecretEventError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:309 table "表 8 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // CreateSecretEventEvent 事件通知对象。
@@ -575,7 +575,7 @@ type CreateSecretTagError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:153 table "表 5 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // CreateSecretTagRequestBody defines model for CreateSecretTagRequestBody.
@@ -717,7 +717,7 @@ type DeleteSecretEventError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:96 table "表 3 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // DeleteSecretForScheduleError defines model for DeleteSecretForScheduleError.
@@ -779,7 +779,7 @@ type DeleteSecretTagError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:101 table "表 3 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // DownloadSecretBlobError defines model for DownloadSecretBlobError.
@@ -849,7 +849,7 @@ type ListNotificationRecordsError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:232 table "表 6 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // ListNotificationRecordsResponseBody defines model for ListNotificationRecordsResponseBody.
@@ -874,7 +874,7 @@ type ListProjectSecretsTagsError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:135 table "表 5 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // ListProjectSecretsTagsResponseBody defines model for ListProjectSecretsTagsResponseBody.
@@ -896,7 +896,7 @@ type ListResourceInstancesError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:506 table "表 11 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // ListResourceInstancesRequestBody defines model for ListResourceInstancesRequestBody.
@@ -1000,7 +1000,7 @@ type ListSecretEventsError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:287 table "表 8 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // ListSecretEventsEvent defines model for ListSecretEventsEvent.
@@ -1067,7 +1067,7 @@ type ListSecretTagsError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:181 table "表 6 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // ListSecretTagsResponseBody defines model for ListSecretTagsResponseBody.
@@ -1398,7 +1398,7 @@ type RotateSecretError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:128 table "表 4 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // RotateSecretResponseBody defines model for RotateSecretResponseBody.
@@ -1438,7 +1438,7 @@ type ShowSecretEventError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:219 table "表 6 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // ShowSecretEventResponseBody defines model for ShowSecretEventResponseBody.
@@ -1605,7 +1605,7 @@ type UpdateSecretEventError struct {
 	// Error -
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:308 table "表 8 响应Body参数" row 1
-	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+	Error *BatchCreateOrDeleteCsmsTagsErrorDetail `json:"error,omitempty"`
 }
 
 // UpdateSecretEventRequestBody defines model for UpdateSecretEventRequestBody.
@@ -1869,8 +1869,8 @@ type ListResourceInstancesJSONRequestBody = ListResourceInstancesRequestBody
 // CreateSecretTagJSONRequestBody defines body for CreateSecretTag for application/json ContentType.
 type CreateSecretTagJSONRequestBody = CreateSecretTagRequestBody
 
-// BatchCreateActionJSONRequestBody defines body for BatchCreateAction for application/json ContentType.
-type BatchCreateActionJSONRequestBody = BatchCreateActionRequestBody
+// BatchCreateOrDeleteCsmsTagsJSONRequestBody defines body for BatchCreateOrDeleteCsmsTags for application/json ContentType.
+type BatchCreateOrDeleteCsmsTagsJSONRequestBody = BatchCreateOrDeleteCsmsTagsRequestBody
 
 // CreateSecretJSONRequestBody defines body for CreateSecret for application/json ContentType.
 type CreateSecretJSONRequestBody = CreateSecretRequestBody
@@ -2112,7 +2112,7 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
 	CreateSecretTag(ctx context.Context, projectID string, secretID string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchCreateActionWithBody 批量添加或删除凭据标签
+	// BatchCreateOrDeleteCsmsTagsWithBody 批量添加或删除凭据标签
 	//
 	// 功能介绍：批量添加或删除凭据标签。
 	//
@@ -2120,10 +2120,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBody(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteCsmsTags` operationId).
+	BatchCreateOrDeleteCsmsTagsWithBody(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchCreateAction 批量添加或删除凭据标签
+	// BatchCreateOrDeleteCsmsTags 批量添加或删除凭据标签
 	//
 	// 功能介绍：批量添加或删除凭据标签。
 	//
@@ -2131,8 +2131,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-	BatchCreateAction(ctx context.Context, projectID string, secretID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteCsmsTags` operationId).
+	BatchCreateOrDeleteCsmsTags(ctx context.Context, projectID string, secretID string, body BatchCreateOrDeleteCsmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSecretTag 删除凭据标签
 	//
@@ -2705,7 +2705,7 @@ func (c *Client) CreateSecretTag(ctx context.Context, projectID string, secretID
 	return c.Client.Do(req)
 }
 
-// BatchCreateActionWithBody 批量添加或删除凭据标签
+// BatchCreateOrDeleteCsmsTagsWithBody 批量添加或删除凭据标签
 //
 // 功能介绍：批量添加或删除凭据标签。
 //
@@ -2713,9 +2713,9 @@ func (c *Client) CreateSecretTag(ctx context.Context, projectID string, secretID
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectID, secretID, contentType, body)
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteCsmsTags` operationId).
+func (c *Client) BatchCreateOrDeleteCsmsTagsWithBody(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateOrDeleteCsmsTagsRequestWithBody(c.Server, projectID, secretID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2726,7 +2726,7 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string
 	return c.Client.Do(req)
 }
 
-// BatchCreateAction 批量添加或删除凭据标签
+// BatchCreateOrDeleteCsmsTags 批量添加或删除凭据标签
 //
 // 功能介绍：批量添加或删除凭据标签。
 //
@@ -2734,9 +2734,9 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateAction(ctx context.Context, projectID string, secretID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequest(c.Server, projectID, secretID, body)
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteCsmsTags` operationId).
+func (c *Client) BatchCreateOrDeleteCsmsTags(ctx context.Context, projectID string, secretID string, body BatchCreateOrDeleteCsmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateOrDeleteCsmsTagsRequest(c.Server, projectID, secretID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3613,19 +3613,19 @@ func NewCreateSecretTagRequestWithBody(server string, projectID string, secretID
 	return req, nil
 }
 
-// NewBatchCreateActionRequest calls the generic BatchCreateAction builder with application/json body
-func NewBatchCreateActionRequest(server string, projectID string, secretID string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
+// NewBatchCreateOrDeleteCsmsTagsRequest calls the generic BatchCreateOrDeleteCsmsTags builder with application/json body
+func NewBatchCreateOrDeleteCsmsTagsRequest(server string, projectID string, secretID string, body BatchCreateOrDeleteCsmsTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchCreateActionRequestWithBody(server, projectID, secretID, "application/json", bodyReader)
+	return NewBatchCreateOrDeleteCsmsTagsRequestWithBody(server, projectID, secretID, "application/json", bodyReader)
 }
 
-// NewBatchCreateActionRequestWithBody constructs an http.Request for the BatchCreateAction method, with any body, and a specified content type
-func NewBatchCreateActionRequestWithBody(server string, projectID string, secretID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewBatchCreateOrDeleteCsmsTagsRequestWithBody constructs an http.Request for the BatchCreateOrDeleteCsmsTags method, with any body, and a specified content type
+func NewBatchCreateOrDeleteCsmsTagsRequestWithBody(server string, projectID string, secretID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4507,7 +4507,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
 	CreateSecretTagWithResponse(ctx context.Context, projectID string, secretID string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error)
 
-	// BatchCreateActionWithBodyWithResponse 批量添加或删除凭据标签
+	// BatchCreateOrDeleteCsmsTagsWithBodyWithResponse 批量添加或删除凭据标签
 	//
 	// 功能介绍：批量添加或删除凭据标签。
 	//
@@ -4515,10 +4515,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteCsmsTags` operationId).
+	BatchCreateOrDeleteCsmsTagsWithBodyWithResponse(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteCsmsTagsResponse, error)
 
-	// BatchCreateActionWithResponse 批量添加或删除凭据标签
+	// BatchCreateOrDeleteCsmsTagsWithResponse 批量添加或删除凭据标签
 	//
 	// 功能介绍：批量添加或删除凭据标签。
 	//
@@ -4526,8 +4526,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-	BatchCreateActionWithResponse(ctx context.Context, projectID string, secretID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteCsmsTags` operationId).
+	BatchCreateOrDeleteCsmsTagsWithResponse(ctx context.Context, projectID string, secretID string, body BatchCreateOrDeleteCsmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteCsmsTagsResponse, error)
 
 	// DeleteSecretTagWithResponse 删除凭据标签
 	//
@@ -5728,67 +5728,67 @@ func (r CreateSecretTagResponse) ContentType() string {
 	return ""
 }
 
-type BatchCreateActionResponse struct {
+type BatchCreateOrDeleteCsmsTagsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *BatchCreateActionError
+	JSON400 *BatchCreateOrDeleteCsmsTagsError
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *BatchCreateActionError
+	JSON401 *BatchCreateOrDeleteCsmsTagsError
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *BatchCreateActionError
+	JSON403 *BatchCreateOrDeleteCsmsTagsError
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *BatchCreateActionError
+	JSON404 *BatchCreateOrDeleteCsmsTagsError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *BatchCreateActionError
+	JSON500 *BatchCreateOrDeleteCsmsTagsError
 	// JSON502 the response for an HTTP 502 `application/json` response
-	JSON502 *BatchCreateActionError
+	JSON502 *BatchCreateOrDeleteCsmsTagsError
 	// JSON504 the response for an HTTP 504 `application/json` response
-	JSON504 *BatchCreateActionError
+	JSON504 *BatchCreateOrDeleteCsmsTagsError
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r BatchCreateActionResponse) GetJSON400() *BatchCreateActionError {
+func (r BatchCreateOrDeleteCsmsTagsResponse) GetJSON400() *BatchCreateOrDeleteCsmsTagsError {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r BatchCreateActionResponse) GetJSON401() *BatchCreateActionError {
+func (r BatchCreateOrDeleteCsmsTagsResponse) GetJSON401() *BatchCreateOrDeleteCsmsTagsError {
 	return r.JSON401
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r BatchCreateActionResponse) GetJSON403() *BatchCreateActionError {
+func (r BatchCreateOrDeleteCsmsTagsResponse) GetJSON403() *BatchCreateOrDeleteCsmsTagsError {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r BatchCreateActionResponse) GetJSON404() *BatchCreateActionError {
+func (r BatchCreateOrDeleteCsmsTagsResponse) GetJSON404() *BatchCreateOrDeleteCsmsTagsError {
 	return r.JSON404
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r BatchCreateActionResponse) GetJSON500() *BatchCreateActionError {
+func (r BatchCreateOrDeleteCsmsTagsResponse) GetJSON500() *BatchCreateOrDeleteCsmsTagsError {
 	return r.JSON500
 }
 
 // GetJSON502 returns the response for an HTTP 502 `application/json` response
-func (r BatchCreateActionResponse) GetJSON502() *BatchCreateActionError {
+func (r BatchCreateOrDeleteCsmsTagsResponse) GetJSON502() *BatchCreateOrDeleteCsmsTagsError {
 	return r.JSON502
 }
 
 // GetJSON504 returns the response for an HTTP 504 `application/json` response
-func (r BatchCreateActionResponse) GetJSON504() *BatchCreateActionError {
+func (r BatchCreateOrDeleteCsmsTagsResponse) GetJSON504() *BatchCreateOrDeleteCsmsTagsError {
 	return r.JSON504
 }
 
 // GetBody returns the raw response body bytes
-func (r BatchCreateActionResponse) GetBody() []byte {
+func (r BatchCreateOrDeleteCsmsTagsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r BatchCreateActionResponse) Status() string {
+func (r BatchCreateOrDeleteCsmsTagsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -5796,7 +5796,7 @@ func (r BatchCreateActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r BatchCreateActionResponse) StatusCode() int {
+func (r BatchCreateOrDeleteCsmsTagsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -5804,7 +5804,7 @@ func (r BatchCreateActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r BatchCreateActionResponse) ContentType() string {
+func (r BatchCreateOrDeleteCsmsTagsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -7821,7 +7821,7 @@ func (c *ClientWithResponses) CreateSecretTagWithResponse(ctx context.Context, p
 	return ParseCreateSecretTagResponse(rsp)
 }
 
-// BatchCreateActionWithBodyWithResponse 批量添加或删除凭据标签
+// BatchCreateOrDeleteCsmsTagsWithBodyWithResponse 批量添加或删除凭据标签
 //
 // 功能介绍：批量添加或删除凭据标签。
 //
@@ -7829,16 +7829,16 @@ func (c *ClientWithResponses) CreateSecretTagWithResponse(ctx context.Context, p
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateActionWithBody(ctx, projectID, secretID, contentType, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteCsmsTags` operationId).
+func (c *ClientWithResponses) BatchCreateOrDeleteCsmsTagsWithBodyWithResponse(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteCsmsTagsResponse, error) {
+	rsp, err := c.BatchCreateOrDeleteCsmsTagsWithBody(ctx, projectID, secretID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchCreateActionResponse(rsp)
+	return ParseBatchCreateOrDeleteCsmsTagsResponse(rsp)
 }
 
-// BatchCreateActionWithResponse 批量添加或删除凭据标签
+// BatchCreateOrDeleteCsmsTagsWithResponse 批量添加或删除凭据标签
 //
 // 功能介绍：批量添加或删除凭据标签。
 //
@@ -7846,13 +7846,13 @@ func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectID string, secretID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateAction(ctx, projectID, secretID, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteCsmsTags` operationId).
+func (c *ClientWithResponses) BatchCreateOrDeleteCsmsTagsWithResponse(ctx context.Context, projectID string, secretID string, body BatchCreateOrDeleteCsmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteCsmsTagsResponse, error) {
+	rsp, err := c.BatchCreateOrDeleteCsmsTags(ctx, projectID, secretID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchCreateActionResponse(rsp)
+	return ParseBatchCreateOrDeleteCsmsTagsResponse(rsp)
 }
 
 // DeleteSecretTagWithResponse 删除凭据标签
@@ -9077,15 +9077,15 @@ func ParseCreateSecretTagResponse(rsp *http.Response) (*CreateSecretTagResponse,
 	return response, nil
 }
 
-// ParseBatchCreateActionResponse parses an HTTP response from a BatchCreateActionWithResponse call
-func ParseBatchCreateActionResponse(rsp *http.Response) (*BatchCreateActionResponse, error) {
+// ParseBatchCreateOrDeleteCsmsTagsResponse parses an HTTP response from a BatchCreateOrDeleteCsmsTagsWithResponse call
+func ParseBatchCreateOrDeleteCsmsTagsResponse(rsp *http.Response) (*BatchCreateOrDeleteCsmsTagsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &BatchCreateActionResponse{
+	response := &BatchCreateOrDeleteCsmsTagsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -9095,49 +9095,49 @@ func ParseBatchCreateActionResponse(rsp *http.Response) (*BatchCreateActionRespo
 		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest BatchCreateActionError
+		var dest BatchCreateOrDeleteCsmsTagsError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest BatchCreateActionError
+		var dest BatchCreateOrDeleteCsmsTagsError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest BatchCreateActionError
+		var dest BatchCreateOrDeleteCsmsTagsError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest BatchCreateActionError
+		var dest BatchCreateOrDeleteCsmsTagsError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest BatchCreateActionError
+		var dest BatchCreateOrDeleteCsmsTagsError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON500 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
-		var dest BatchCreateActionError
+		var dest BatchCreateOrDeleteCsmsTagsError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON502 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
-		var dest BatchCreateActionError
+		var dest BatchCreateOrDeleteCsmsTagsError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -1365,41 +1365,6 @@ type BatchAttachSharableVolumesResponseBody struct {
 	JobID string `json:"job_id,omitempty"`
 }
 
-// BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:62 table "表 2 请求参数"
-type BatchCreateActionRequestBody struct {
-	// Action 操作标识（仅支持小写）：create（创建）
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:81 table "表 2 请求参数" row 2
-	Action string `json:"action"`
-
-	// Tags 标签列表
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:72 table "表 2 请求参数" row 1
-	Tags []BatchCreateActionResourceTag `json:"tags"`
-}
-
-// BatchCreateActionResourceTag defines model for BatchCreateActionResourceTag.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:96 table "表 3 resource_tag 字段数据结构说明"
-type BatchCreateActionResourceTag struct {
-	// Key 键。
-	// - 不能为空。
-	// - 对于同一资源键值唯一。
-	// - 长度不超过36个字符。
-	// - 标签的键必须唯一且输入不能为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:106 table "表 3 resource_tag 字段数据结构说明" row 1
-	Key string `json:"key"`
-
-	// Value 值。
-	// - 长度不超过43个字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:116 table "表 3 resource_tag 字段数据结构说明" row 2
-	Value string `json:"value"`
-}
-
 // BatchCreateServerTagsRequestBody defines model for BatchCreateServerTagsRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:64 table "表 2 请求参数"
@@ -1435,37 +1400,39 @@ type BatchCreateServerTagsTags struct {
 	Value string `json:"value"`
 }
 
-// BatchDeleteActionRequestBody defines model for BatchDeleteActionRequestBody.
+// BatchCreateTagsRequestBody defines model for BatchCreateTagsRequestBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:58 table "表 2 请求参数"
-type BatchDeleteActionRequestBody struct {
-	// Action 操作标识（仅支持小写）：delete（删除）
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:62 table "表 2 请求参数"
+type BatchCreateTagsRequestBody struct {
+	// Action 操作标识（仅支持小写）：create（创建）
 	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:77 table "表 2 请求参数" row 2
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:81 table "表 2 请求参数" row 2
 	Action string `json:"action"`
 
 	// Tags 标签列表
 	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:68 table "表 2 请求参数" row 1
-	Tags []BatchDeleteActionResourceTag `json:"tags"`
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:72 table "表 2 请求参数" row 1
+	Tags []BatchCreateTagsResourceTag `json:"tags"`
 }
 
-// BatchDeleteActionResourceTag defines model for BatchDeleteActionResourceTag.
+// BatchCreateTagsResourceTag defines model for BatchCreateTagsResourceTag.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:92 table "表 3 resource_tag 字段数据结构说明"
-type BatchDeleteActionResourceTag struct {
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:96 table "表 3 resource_tag 字段数据结构说明"
+type BatchCreateTagsResourceTag struct {
 	// Key 键。
-	// 最大长度127个Unicode字符，不能为空。
-	// 同一资源的key值不能重复。
+	// - 不能为空。
+	// - 对于同一资源键值唯一。
+	// - 长度不超过36个字符。
+	// - 标签的键必须唯一且输入不能为空。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:102 table "表 3 resource_tag 字段数据结构说明" row 1
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:106 table "表 3 resource_tag 字段数据结构说明" row 1
 	Key string `json:"key"`
 
-	// Value 值列表。
-	// 每个值最大长度255个Unicode字符，可以为空字符串。
+	// Value 值。
+	// - 长度不超过43个字符。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:113 table "表 3 resource_tag 字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:116 table "表 3 resource_tag 字段数据结构说明" row 2
+	Value string `json:"value"`
 }
 
 // BatchDeleteServerNicsNics defines model for BatchDeleteServerNicsNics.
@@ -1528,6 +1495,39 @@ type BatchDeleteServerTagsTags struct {
 	// 可以为空字符串。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:118 table "表 3 tags 字段数据结构说明" row 2
+	Value *string `json:"value,omitempty"`
+}
+
+// BatchDeleteTagsRequestBody defines model for BatchDeleteTagsRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:58 table "表 2 请求参数"
+type BatchDeleteTagsRequestBody struct {
+	// Action 操作标识（仅支持小写）：delete（删除）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:77 table "表 2 请求参数" row 2
+	Action string `json:"action"`
+
+	// Tags 标签列表
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:68 table "表 2 请求参数" row 1
+	Tags []BatchDeleteTagsResourceTag `json:"tags"`
+}
+
+// BatchDeleteTagsResourceTag defines model for BatchDeleteTagsResourceTag.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:92 table "表 3 resource_tag 字段数据结构说明"
+type BatchDeleteTagsResourceTag struct {
+	// Key 键。
+	// 最大长度127个Unicode字符，不能为空。
+	// 同一资源的key值不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:102 table "表 3 resource_tag 字段数据结构说明" row 1
+	Key string `json:"key"`
+
+	// Value 值列表。
+	// 每个值最大长度255个Unicode字符，可以为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:113 table "表 3 resource_tag 字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
 }
 
@@ -7510,11 +7510,11 @@ type BatchCreateServerTagsJSONRequestBody = BatchCreateServerTagsRequestBody
 // BatchDeleteServerTagsJSONRequestBody defines body for BatchDeleteServerTags for application/json ContentType.
 type BatchDeleteServerTagsJSONRequestBody = BatchDeleteServerTagsRequestBody
 
-// BatchCreateActionJSONRequestBody defines body for BatchCreateAction for application/json ContentType.
-type BatchCreateActionJSONRequestBody = BatchCreateActionRequestBody
+// BatchCreateTagsJSONRequestBody defines body for BatchCreateTags for application/json ContentType.
+type BatchCreateTagsJSONRequestBody = BatchCreateTagsRequestBody
 
-// BatchDeleteActionJSONRequestBody defines body for BatchDeleteAction for application/json ContentType.
-type BatchDeleteActionJSONRequestBody = BatchDeleteActionRequestBody
+// BatchDeleteTagsJSONRequestBody defines body for BatchDeleteTags for application/json ContentType.
+type BatchDeleteTagsJSONRequestBody = BatchDeleteTagsRequestBody
 
 // CreateAutoLaunchGroupJSONRequestBody defines body for CreateAutoLaunchGroup for application/json ContentType.
 type CreateAutoLaunchGroupJSONRequestBody = CreateAutoLaunchGroupRequestBody
@@ -8862,7 +8862,7 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
 	ListTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchCreateActionWithBody 批量添加云服务器标签（废弃）
+	// BatchCreateTagsWithBody 批量添加云服务器标签（废弃）
 	//
 	// 为指定云服务器批量添加标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -8873,10 +8873,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+	BatchCreateTagsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchCreateAction 批量添加云服务器标签（废弃）
+	// BatchCreateTags 批量添加云服务器标签（废弃）
 	//
 	// 为指定云服务器批量添加标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -8887,10 +8887,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateAction(ctx context.Context, projectID string, serverID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+	BatchCreateTags(ctx context.Context, projectID string, serverID string, body BatchCreateTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchDeleteActionWithBody 批量删除云服务器标签（废弃）
+	// BatchDeleteTagsWithBody 批量删除云服务器标签（废弃）
 	//
 	// 为指定云服务器批量删除标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -8902,10 +8902,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+	BatchDeleteTagsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchDeleteAction 批量删除云服务器标签（废弃）
+	// BatchDeleteTags 批量删除云服务器标签（废弃）
 	//
 	// 为指定云服务器批量删除标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -8917,8 +8917,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteAction(ctx context.Context, projectID string, serverID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+	BatchDeleteTags(ctx context.Context, projectID string, serverID string, body BatchDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAutoLaunchGroups 查询智能购买组列表
 	//
@@ -11364,7 +11364,7 @@ func (c *Client) ListTags(ctx context.Context, projectID string, serverID string
 	return c.Client.Do(req)
 }
 
-// BatchCreateActionWithBody 批量添加云服务器标签（废弃）
+// BatchCreateTagsWithBody 批量添加云服务器标签（废弃）
 //
 // 为指定云服务器批量添加标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -11375,9 +11375,9 @@ func (c *Client) ListTags(ctx context.Context, projectID string, serverID string
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+func (c *Client) BatchCreateTagsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateTagsRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11388,7 +11388,7 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string
 	return c.Client.Do(req)
 }
 
-// BatchCreateAction 批量添加云服务器标签（废弃）
+// BatchCreateTags 批量添加云服务器标签（废弃）
 //
 // 为指定云服务器批量添加标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -11399,9 +11399,9 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateAction(ctx context.Context, projectID string, serverID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequest(c.Server, projectID, serverID, body)
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+func (c *Client) BatchCreateTags(ctx context.Context, projectID string, serverID string, body BatchCreateTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateTagsRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11412,7 +11412,7 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectID string, server
 	return c.Client.Do(req)
 }
 
-// BatchDeleteActionWithBody 批量删除云服务器标签（废弃）
+// BatchDeleteTagsWithBody 批量删除云服务器标签（废弃）
 //
 // 为指定云服务器批量删除标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -11424,9 +11424,9 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectID string, server
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+func (c *Client) BatchDeleteTagsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteTagsRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11437,7 +11437,7 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string
 	return c.Client.Do(req)
 }
 
-// BatchDeleteAction 批量删除云服务器标签（废弃）
+// BatchDeleteTags 批量删除云服务器标签（废弃）
 //
 // 为指定云服务器批量删除标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -11449,9 +11449,9 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *Client) BatchDeleteAction(ctx context.Context, projectID string, serverID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteActionRequest(c.Server, projectID, serverID, body)
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+func (c *Client) BatchDeleteTags(ctx context.Context, projectID string, serverID string, body BatchDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteTagsRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14074,19 +14074,19 @@ func NewListTagsRequest(server string, projectID string, serverID string) (*http
 	return req, nil
 }
 
-// NewBatchCreateActionRequest calls the generic BatchCreateAction builder with application/json body
-func NewBatchCreateActionRequest(server string, projectID string, serverID string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
+// NewBatchCreateTagsRequest calls the generic BatchCreateTags builder with application/json body
+func NewBatchCreateTagsRequest(server string, projectID string, serverID string, body BatchCreateTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchCreateActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewBatchCreateTagsRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewBatchCreateActionRequestWithBody constructs an http.Request for the BatchCreateAction method, with any body, and a specified content type
-func NewBatchCreateActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewBatchCreateTagsRequestWithBody constructs an http.Request for the BatchCreateTags method, with any body, and a specified content type
+func NewBatchCreateTagsRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14097,7 +14097,7 @@ func NewBatchCreateActionRequestWithBody(server string, projectID string, server
 
 	pathParam1 = param.String(serverID)
 
-	queryURL, err := param.URL(server, "/v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -14112,19 +14112,19 @@ func NewBatchCreateActionRequestWithBody(server string, projectID string, server
 	return req, nil
 }
 
-// NewBatchDeleteActionRequest calls the generic BatchDeleteAction builder with application/json body
-func NewBatchDeleteActionRequest(server string, projectID string, serverID string, body BatchDeleteActionJSONRequestBody) (*http.Request, error) {
+// NewBatchDeleteTagsRequest calls the generic BatchDeleteTags builder with application/json body
+func NewBatchDeleteTagsRequest(server string, projectID string, serverID string, body BatchDeleteTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchDeleteActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewBatchDeleteTagsRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewBatchDeleteActionRequestWithBody constructs an http.Request for the BatchDeleteAction method, with any body, and a specified content type
-func NewBatchDeleteActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewBatchDeleteTagsRequestWithBody constructs an http.Request for the BatchDeleteTags method, with any body, and a specified content type
+func NewBatchDeleteTagsRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14135,7 +14135,7 @@ func NewBatchDeleteActionRequestWithBody(server string, projectID string, server
 
 	pathParam1 = param.String(serverID)
 
-	queryURL, err := param.URL(server, "/v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -15843,7 +15843,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
 	ListTagsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
 
-	// BatchCreateActionWithBodyWithResponse 批量添加云服务器标签（废弃）
+	// BatchCreateTagsWithBodyWithResponse 批量添加云服务器标签（废弃）
 	//
 	// 为指定云服务器批量添加标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -15854,10 +15854,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+	BatchCreateTagsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateTagsResponse, error)
 
-	// BatchCreateActionWithResponse 批量添加云服务器标签（废弃）
+	// BatchCreateTagsWithResponse 批量添加云服务器标签（废弃）
 	//
 	// 为指定云服务器批量添加标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -15868,10 +15868,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithResponse(ctx context.Context, projectID string, serverID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+	BatchCreateTagsWithResponse(ctx context.Context, projectID string, serverID string, body BatchCreateTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateTagsResponse, error)
 
-	// BatchDeleteActionWithBodyWithResponse 批量删除云服务器标签（废弃）
+	// BatchDeleteTagsWithBodyWithResponse 批量删除云服务器标签（废弃）
 	//
 	// 为指定云服务器批量删除标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -15883,10 +15883,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+	BatchDeleteTagsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteTagsResponse, error)
 
-	// BatchDeleteActionWithResponse 批量删除云服务器标签（废弃）
+	// BatchDeleteTagsWithResponse 批量删除云服务器标签（废弃）
 	//
 	// 为指定云服务器批量删除标签。
 	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -15898,8 +15898,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+	BatchDeleteTagsWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteTagsResponse, error)
 
 	// ListAutoLaunchGroupsWithResponse 查询智能购买组列表
 	//
@@ -18613,18 +18613,18 @@ func (r ListTagsResponse) ContentType() string {
 	return ""
 }
 
-type BatchCreateActionResponse struct {
+type BatchCreateTagsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r BatchCreateActionResponse) GetBody() []byte {
+func (r BatchCreateTagsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r BatchCreateActionResponse) Status() string {
+func (r BatchCreateTagsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18632,7 +18632,7 @@ func (r BatchCreateActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r BatchCreateActionResponse) StatusCode() int {
+func (r BatchCreateTagsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18640,25 +18640,25 @@ func (r BatchCreateActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r BatchCreateActionResponse) ContentType() string {
+func (r BatchCreateTagsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type BatchDeleteActionResponse struct {
+type BatchDeleteTagsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r BatchDeleteActionResponse) GetBody() []byte {
+func (r BatchDeleteTagsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r BatchDeleteActionResponse) Status() string {
+func (r BatchDeleteTagsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18666,7 +18666,7 @@ func (r BatchDeleteActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r BatchDeleteActionResponse) StatusCode() int {
+func (r BatchDeleteTagsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18674,7 +18674,7 @@ func (r BatchDeleteActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r BatchDeleteActionResponse) ContentType() string {
+func (r BatchDeleteTagsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20964,7 +20964,7 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 	return ParseListTagsResponse(rsp)
 }
 
-// BatchCreateActionWithBodyWithResponse 批量添加云服务器标签（废弃）
+// BatchCreateTagsWithBodyWithResponse 批量添加云服务器标签（废弃）
 //
 // 为指定云服务器批量添加标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -20975,16 +20975,16 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+func (c *ClientWithResponses) BatchCreateTagsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateTagsResponse, error) {
+	rsp, err := c.BatchCreateTagsWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchCreateActionResponse(rsp)
+	return ParseBatchCreateTagsResponse(rsp)
 }
 
-// BatchCreateActionWithResponse 批量添加云服务器标签（废弃）
+// BatchCreateTagsWithResponse 批量添加云服务器标签（废弃）
 //
 // 为指定云服务器批量添加标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -20995,16 +20995,16 @@ func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectID string, serverID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateAction(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+func (c *ClientWithResponses) BatchCreateTagsWithResponse(ctx context.Context, projectID string, serverID string, body BatchCreateTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateTagsResponse, error) {
+	rsp, err := c.BatchCreateTags(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchCreateActionResponse(rsp)
+	return ParseBatchCreateTagsResponse(rsp)
 }
 
-// BatchDeleteActionWithBodyWithResponse 批量删除云服务器标签（废弃）
+// BatchDeleteTagsWithBodyWithResponse 批量删除云服务器标签（废弃）
 //
 // 为指定云服务器批量删除标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -21016,16 +21016,16 @@ func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context,
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
-	rsp, err := c.BatchDeleteActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+func (c *ClientWithResponses) BatchDeleteTagsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteTagsResponse, error) {
+	rsp, err := c.BatchDeleteTagsWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchDeleteActionResponse(rsp)
+	return ParseBatchDeleteTagsResponse(rsp)
 }
 
-// BatchDeleteActionWithResponse 批量删除云服务器标签（废弃）
+// BatchDeleteTagsWithResponse 批量删除云服务器标签（废弃）
 //
 // 为指定云服务器批量删除标签。
 // 标签管理服务TMS使用该接口批量管理云服务器的标签。
@@ -21037,13 +21037,13 @@ func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
-	rsp, err := c.BatchDeleteAction(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+func (c *ClientWithResponses) BatchDeleteTagsWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteTagsResponse, error) {
+	rsp, err := c.BatchDeleteTags(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchDeleteActionResponse(rsp)
+	return ParseBatchDeleteTagsResponse(rsp)
 }
 
 // ListAutoLaunchGroupsWithResponse 查询智能购买组列表
@@ -22845,15 +22845,15 @@ func ParseListTagsResponse(rsp *http.Response) (*ListTagsResponse, error) {
 	return response, nil
 }
 
-// ParseBatchCreateActionResponse parses an HTTP response from a BatchCreateActionWithResponse call
-func ParseBatchCreateActionResponse(rsp *http.Response) (*BatchCreateActionResponse, error) {
+// ParseBatchCreateTagsResponse parses an HTTP response from a BatchCreateTagsWithResponse call
+func ParseBatchCreateTagsResponse(rsp *http.Response) (*BatchCreateTagsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &BatchCreateActionResponse{
+	response := &BatchCreateTagsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -22861,15 +22861,15 @@ func ParseBatchCreateActionResponse(rsp *http.Response) (*BatchCreateActionRespo
 	return response, nil
 }
 
-// ParseBatchDeleteActionResponse parses an HTTP response from a BatchDeleteActionWithResponse call
-func ParseBatchDeleteActionResponse(rsp *http.Response) (*BatchDeleteActionResponse, error) {
+// ParseBatchDeleteTagsResponse parses an HTTP response from a BatchDeleteTagsWithResponse call
+func ParseBatchDeleteTagsResponse(rsp *http.Response) (*BatchDeleteTagsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &BatchDeleteActionResponse{
+	response := &BatchDeleteTagsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}

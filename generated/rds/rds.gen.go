@@ -1128,10 +1128,10 @@ type Auditlogs struct {
 	Size int64 `json:"size,omitempty"`
 }
 
-// BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
+// BatchCreateTagsRequestBody defines model for BatchCreateTagsRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:60 table "表 2 参数说明"
-type BatchCreateActionRequestBody struct {
+type BatchCreateTagsRequestBody struct {
 	// Action 操作标识（区分大小写）：创建时为“create”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:70 table "表 2 参数说明" row 1
@@ -1141,13 +1141,13 @@ type BatchCreateActionRequestBody struct {
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:79 table "表 2 参数说明" row 2
-	Tags []BatchCreateActionTags `json:"tags"`
+	Tags []BatchCreateTagsTags `json:"tags"`
 }
 
-// BatchCreateActionTags defines model for BatchCreateActionTags.
+// BatchCreateTagsTags defines model for BatchCreateTagsTags.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:95 table "表 3 tags字段数据结构说明"
-type BatchCreateActionTags struct {
+type BatchCreateTagsTags struct {
 	// Key 标签键。最大长度36个unicode字符。
 	// key不能为空，不能为空字符串，不能重复。字符集：A-Z，a-z ， 0-9，‘-’，‘_’，UNICODE字符（\u4E00-\u9FFF）。
 	//
@@ -1161,10 +1161,10 @@ type BatchCreateActionTags struct {
 	Value string `json:"value"`
 }
 
-// BatchDeleteActionRequestBody defines model for BatchDeleteActionRequestBody.
+// BatchDeleteTagsRequestBody defines model for BatchDeleteTagsRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:60 table "表 2 参数说明"
-type BatchDeleteActionRequestBody struct {
+type BatchDeleteTagsRequestBody struct {
 	// Action 操作标识（区分大小写）：删除时为“delete”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:70 table "表 2 参数说明" row 1
@@ -1174,13 +1174,13 @@ type BatchDeleteActionRequestBody struct {
 	// 详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:79 table "表 2 参数说明" row 2
-	Tags []BatchDeleteActionTags `json:"tags"`
+	Tags []BatchDeleteTagsTags `json:"tags"`
 }
 
-// BatchDeleteActionTags defines model for BatchDeleteActionTags.
+// BatchDeleteTagsTags defines model for BatchDeleteTagsTags.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:95 table "表 3 tags字段数据结构说明"
-type BatchDeleteActionTags struct {
+type BatchDeleteTagsTags struct {
 	// Key 标签键。最大长度127个unicode字符。
 	// key不能为空，不能为空字符串。
 	//
@@ -8159,11 +8159,11 @@ type CreatePasswordJSONRequestBody = CreatePasswordRequestBody
 // UpdatePublicIPJSONRequestBody defines body for UpdatePublicIP for application/json ContentType.
 type UpdatePublicIPJSONRequestBody = UpdatePublicIPRequestBody
 
-// BatchCreateActionJSONRequestBody defines body for BatchCreateAction for application/json ContentType.
-type BatchCreateActionJSONRequestBody = BatchCreateActionRequestBody
+// BatchCreateTagsJSONRequestBody defines body for BatchCreateTags for application/json ContentType.
+type BatchCreateTagsJSONRequestBody = BatchCreateTagsRequestBody
 
-// BatchDeleteActionJSONRequestBody defines body for BatchDeleteAction for application/json ContentType.
-type BatchDeleteActionJSONRequestBody = BatchDeleteActionRequestBody
+// BatchDeleteTagsJSONRequestBody defines body for BatchDeleteTags for application/json ContentType.
+type BatchDeleteTagsJSONRequestBody = BatchDeleteTagsRequestBody
 
 // CreateConfiguration2JSONRequestBody defines body for CreateConfiguration2 for application/json ContentType.
 type CreateConfiguration2JSONRequestBody = CreateConfiguration2RequestBody
@@ -9507,7 +9507,7 @@ type ClientInterface interface {
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
 	ListSlowlog(ctx context.Context, projectID string, instanceID string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchCreateActionWithBody 批量添加标签
+	// BatchCreateTagsWithBody 批量添加标签
 	//
 	// 批量添加标签。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9517,10 +9517,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+	BatchCreateTagsWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchCreateAction 批量添加标签
+	// BatchCreateTags 批量添加标签
 	//
 	// 批量添加标签。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9530,10 +9530,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateAction(ctx context.Context, projectID string, instanceID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+	BatchCreateTags(ctx context.Context, projectID string, instanceID string, body BatchCreateTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchDeleteActionWithBody 批量删除标签
+	// BatchDeleteTagsWithBody 批量删除标签
 	//
 	// 批量删除标签。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9543,10 +9543,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+	BatchDeleteTagsWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// BatchDeleteAction 批量删除标签
+	// BatchDeleteTags 批量删除标签
 	//
 	// 批量删除标签。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9556,8 +9556,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteAction(ctx context.Context, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+	BatchDeleteTags(ctx context.Context, projectID string, instanceID string, body BatchDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListJobs 获取任务信息
 	//
@@ -12130,7 +12130,7 @@ func (c *Client) ListSlowlog(ctx context.Context, projectID string, instanceID s
 	return c.Client.Do(req)
 }
 
-// BatchCreateActionWithBody 批量添加标签
+// BatchCreateTagsWithBody 批量添加标签
 //
 // 批量添加标签。
 // 调用接口前，您需要了解API  认证权证。
@@ -12140,9 +12140,9 @@ func (c *Client) ListSlowlog(ctx context.Context, projectID string, instanceID s
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+func (c *Client) BatchCreateTagsWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateTagsRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12153,7 +12153,7 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string
 	return c.Client.Do(req)
 }
 
-// BatchCreateAction 批量添加标签
+// BatchCreateTags 批量添加标签
 //
 // 批量添加标签。
 // 调用接口前，您需要了解API  认证权证。
@@ -12163,9 +12163,9 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateAction(ctx context.Context, projectID string, instanceID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequest(c.Server, projectID, instanceID, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+func (c *Client) BatchCreateTags(ctx context.Context, projectID string, instanceID string, body BatchCreateTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateTagsRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12176,7 +12176,7 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectID string, instan
 	return c.Client.Do(req)
 }
 
-// BatchDeleteActionWithBody 批量删除标签
+// BatchDeleteTagsWithBody 批量删除标签
 //
 // 批量删除标签。
 // 调用接口前，您需要了解API  认证权证。
@@ -12186,9 +12186,9 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectID string, instan
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+func (c *Client) BatchDeleteTagsWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteTagsRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12199,7 +12199,7 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string
 	return c.Client.Do(req)
 }
 
-// BatchDeleteAction 批量删除标签
+// BatchDeleteTags 批量删除标签
 //
 // 批量删除标签。
 // 调用接口前，您需要了解API  认证权证。
@@ -12209,9 +12209,9 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *Client) BatchDeleteAction(ctx context.Context, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteActionRequest(c.Server, projectID, instanceID, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+func (c *Client) BatchDeleteTags(ctx context.Context, projectID string, instanceID string, body BatchDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteTagsRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15208,19 +15208,19 @@ func NewListSlowlogRequest(server string, projectID string, instanceID string, p
 	return req, nil
 }
 
-// NewBatchCreateActionRequest calls the generic BatchCreateAction builder with application/json body
-func NewBatchCreateActionRequest(server string, projectID string, instanceID string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
+// NewBatchCreateTagsRequest calls the generic BatchCreateTags builder with application/json body
+func NewBatchCreateTagsRequest(server string, projectID string, instanceID string, body BatchCreateTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchCreateActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewBatchCreateTagsRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewBatchCreateActionRequestWithBody constructs an http.Request for the BatchCreateAction method, with any body, and a specified content type
-func NewBatchCreateActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewBatchCreateTagsRequestWithBody constructs an http.Request for the BatchCreateTags method, with any body, and a specified content type
+func NewBatchCreateTagsRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15231,7 +15231,7 @@ func NewBatchCreateActionRequestWithBody(server string, projectID string, instan
 
 	pathParam1 = param.String(instanceID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -15246,19 +15246,19 @@ func NewBatchCreateActionRequestWithBody(server string, projectID string, instan
 	return req, nil
 }
 
-// NewBatchDeleteActionRequest calls the generic BatchDeleteAction builder with application/json body
-func NewBatchDeleteActionRequest(server string, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody) (*http.Request, error) {
+// NewBatchDeleteTagsRequest calls the generic BatchDeleteTags builder with application/json body
+func NewBatchDeleteTagsRequest(server string, projectID string, instanceID string, body BatchDeleteTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchDeleteActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewBatchDeleteTagsRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewBatchDeleteActionRequestWithBody constructs an http.Request for the BatchDeleteAction method, with any body, and a specified content type
-func NewBatchDeleteActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewBatchDeleteTagsRequestWithBody constructs an http.Request for the BatchDeleteTags method, with any body, and a specified content type
+func NewBatchDeleteTagsRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15269,7 +15269,7 @@ func NewBatchDeleteActionRequestWithBody(server string, projectID string, instan
 
 	pathParam1 = param.String(instanceID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -17332,7 +17332,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
 	ListSlowlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*ListSlowlogResponse, error)
 
-	// BatchCreateActionWithBodyWithResponse 批量添加标签
+	// BatchCreateTagsWithBodyWithResponse 批量添加标签
 	//
 	// 批量添加标签。
 	// 调用接口前，您需要了解API  认证权证。
@@ -17342,10 +17342,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+	BatchCreateTagsWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateTagsResponse, error)
 
-	// BatchCreateActionWithResponse 批量添加标签
+	// BatchCreateTagsWithResponse 批量添加标签
 	//
 	// 批量添加标签。
 	// 调用接口前，您需要了解API  认证权证。
@@ -17355,10 +17355,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithResponse(ctx context.Context, projectID string, instanceID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+	BatchCreateTagsWithResponse(ctx context.Context, projectID string, instanceID string, body BatchCreateTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateTagsResponse, error)
 
-	// BatchDeleteActionWithBodyWithResponse 批量删除标签
+	// BatchDeleteTagsWithBodyWithResponse 批量删除标签
 	//
 	// 批量删除标签。
 	// 调用接口前，您需要了解API  认证权证。
@@ -17368,10 +17368,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+	BatchDeleteTagsWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteTagsResponse, error)
 
-	// BatchDeleteActionWithResponse 批量删除标签
+	// BatchDeleteTagsWithResponse 批量删除标签
 	//
 	// 批量删除标签。
 	// 调用接口前，您需要了解API  认证权证。
@@ -17381,8 +17381,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithResponse(ctx context.Context, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+	BatchDeleteTagsWithResponse(ctx context.Context, projectID string, instanceID string, body BatchDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteTagsResponse, error)
 
 	// ListJobsWithResponse 获取任务信息
 	//
@@ -20677,18 +20677,18 @@ func (r ListSlowlogResponse) ContentType() string {
 	return ""
 }
 
-type BatchCreateActionResponse struct {
+type BatchCreateTagsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r BatchCreateActionResponse) GetBody() []byte {
+func (r BatchCreateTagsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r BatchCreateActionResponse) Status() string {
+func (r BatchCreateTagsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -20696,7 +20696,7 @@ func (r BatchCreateActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r BatchCreateActionResponse) StatusCode() int {
+func (r BatchCreateTagsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -20704,25 +20704,25 @@ func (r BatchCreateActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r BatchCreateActionResponse) ContentType() string {
+func (r BatchCreateTagsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type BatchDeleteActionResponse struct {
+type BatchDeleteTagsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r BatchDeleteActionResponse) GetBody() []byte {
+func (r BatchDeleteTagsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r BatchDeleteActionResponse) Status() string {
+func (r BatchDeleteTagsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -20730,7 +20730,7 @@ func (r BatchDeleteActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r BatchDeleteActionResponse) StatusCode() int {
+func (r BatchDeleteTagsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -20738,7 +20738,7 @@ func (r BatchDeleteActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r BatchDeleteActionResponse) ContentType() string {
+func (r BatchDeleteTagsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -23450,7 +23450,7 @@ func (c *ClientWithResponses) ListSlowlogWithResponse(ctx context.Context, proje
 	return ParseListSlowlogResponse(rsp)
 }
 
-// BatchCreateActionWithBodyWithResponse 批量添加标签
+// BatchCreateTagsWithBodyWithResponse 批量添加标签
 //
 // 批量添加标签。
 // 调用接口前，您需要了解API  认证权证。
@@ -23460,16 +23460,16 @@ func (c *ClientWithResponses) ListSlowlogWithResponse(ctx context.Context, proje
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+func (c *ClientWithResponses) BatchCreateTagsWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateTagsResponse, error) {
+	rsp, err := c.BatchCreateTagsWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchCreateActionResponse(rsp)
+	return ParseBatchCreateTagsResponse(rsp)
 }
 
-// BatchCreateActionWithResponse 批量添加标签
+// BatchCreateTagsWithResponse 批量添加标签
 //
 // 批量添加标签。
 // 调用接口前，您需要了解API  认证权证。
@@ -23479,16 +23479,16 @@ func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectID string, instanceID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateAction(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags (the `BatchCreateTags` operationId).
+func (c *ClientWithResponses) BatchCreateTagsWithResponse(ctx context.Context, projectID string, instanceID string, body BatchCreateTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateTagsResponse, error) {
+	rsp, err := c.BatchCreateTags(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchCreateActionResponse(rsp)
+	return ParseBatchCreateTagsResponse(rsp)
 }
 
-// BatchDeleteActionWithBodyWithResponse 批量删除标签
+// BatchDeleteTagsWithBodyWithResponse 批量删除标签
 //
 // 批量删除标签。
 // 调用接口前，您需要了解API  认证权证。
@@ -23498,16 +23498,16 @@ func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context,
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
-	rsp, err := c.BatchDeleteActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+func (c *ClientWithResponses) BatchDeleteTagsWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteTagsResponse, error) {
+	rsp, err := c.BatchDeleteTagsWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchDeleteActionResponse(rsp)
+	return ParseBatchDeleteTagsResponse(rsp)
 }
 
-// BatchDeleteActionWithResponse 批量删除标签
+// BatchDeleteTagsWithResponse 批量删除标签
 //
 // 批量删除标签。
 // 调用接口前，您需要了解API  认证权证。
@@ -23517,13 +23517,13 @@ func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
-	rsp, err := c.BatchDeleteAction(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags (the `BatchDeleteTags` operationId).
+func (c *ClientWithResponses) BatchDeleteTagsWithResponse(ctx context.Context, projectID string, instanceID string, body BatchDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteTagsResponse, error) {
+	rsp, err := c.BatchDeleteTags(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseBatchDeleteActionResponse(rsp)
+	return ParseBatchDeleteTagsResponse(rsp)
 }
 
 // ListJobsWithResponse 获取任务信息
@@ -25807,15 +25807,15 @@ func ParseListSlowlogResponse(rsp *http.Response) (*ListSlowlogResponse, error) 
 	return response, nil
 }
 
-// ParseBatchCreateActionResponse parses an HTTP response from a BatchCreateActionWithResponse call
-func ParseBatchCreateActionResponse(rsp *http.Response) (*BatchCreateActionResponse, error) {
+// ParseBatchCreateTagsResponse parses an HTTP response from a BatchCreateTagsWithResponse call
+func ParseBatchCreateTagsResponse(rsp *http.Response) (*BatchCreateTagsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &BatchCreateActionResponse{
+	response := &BatchCreateTagsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -25823,15 +25823,15 @@ func ParseBatchCreateActionResponse(rsp *http.Response) (*BatchCreateActionRespo
 	return response, nil
 }
 
-// ParseBatchDeleteActionResponse parses an HTTP response from a BatchDeleteActionWithResponse call
-func ParseBatchDeleteActionResponse(rsp *http.Response) (*BatchDeleteActionResponse, error) {
+// ParseBatchDeleteTagsResponse parses an HTTP response from a BatchDeleteTagsWithResponse call
+func ParseBatchDeleteTagsResponse(rsp *http.Response) (*BatchDeleteTagsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &BatchDeleteActionResponse{
+	response := &BatchDeleteTagsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}

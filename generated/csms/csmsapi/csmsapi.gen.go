@@ -39,24 +39,24 @@ func New(cfg huawei.Config) (*Client, error) {
 // csms.NewClientWithResponses(c.Runtime().Server(), csms.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
-var opBatchCreateAction = &huawei.Operation{Service: "csms", Name: "BatchCreateAction", Method: "POST", Path: "/v1/{project_id}/csms/{secret_id}/tags/action",
+var opBatchCreateOrDeleteCsmsTags = &huawei.Operation{Service: "csms", Name: "BatchCreateOrDeleteCsmsTags", Method: "POST", Path: "/v1/{project_id}/csms/{secret_id}/tags/action",
 	Idempotent: false, Auth: true, Project: true, Domain: false}
 
-// BatchCreateAction (批量添加或删除凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags/action.
+// BatchCreateOrDeleteCsmsTags (批量添加或删除凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
-func (c *Client) BatchCreateAction(ctx context.Context, secretID string, body csms.BatchCreateActionJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+func (c *Client) BatchCreateOrDeleteCsmsTags(ctx context.Context, secretID string, body csms.BatchCreateOrDeleteCsmsTagsJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchCreateOrDeleteCsmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretID == "" {
 			return nil, huawei.ErrEmptyPathParam("secret_id")
 		}
-		return csms.NewBatchCreateActionRequest(server, ids.Project, secretID, body)
+		return csms.NewBatchCreateOrDeleteCsmsTagsRequest(server, ids.Project, secretID, body)
 	})
 	if err != nil {
 		return err
 	}
-	return c.rt.NoResult(opBatchCreateAction, httpResp)
+	return c.rt.NoResult(opBatchCreateOrDeleteCsmsTags, httpResp)
 }
 
 var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchCreateOrDeleteTags", Method: "POST", Path: "/{version_id}/{project_id}/csms/{secret_id}/tags/action",

@@ -155,26 +155,6 @@ func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeID string
 	return &out, nil
 }
 
-var opBatchCreateAction = &huawei.Operation{Service: "ecs", Name: "BatchCreateAction", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// BatchCreateAction (批量添加云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
-func (c *Client) BatchCreateAction(ctx context.Context, serverID string, body ecs.BatchCreateActionJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		return ecs.NewBatchCreateActionRequest(server, ids.Project, serverID, body)
-	})
-	if err != nil {
-		return err
-	}
-	return c.rt.NoResult(opBatchCreateAction, httpResp)
-}
-
 var opBatchCreateServerTags = &huawei.Operation{Service: "ecs", Name: "BatchCreateServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
@@ -195,24 +175,24 @@ func (c *Client) BatchCreateServerTags(ctx context.Context, serverID string, bod
 	return c.rt.NoResult(opBatchCreateServerTags, httpResp)
 }
 
-var opBatchDeleteAction = &huawei.Operation{Service: "ecs", Name: "BatchDeleteAction", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction",
+var opBatchCreateTags = &huawei.Operation{Service: "ecs", Name: "BatchCreateTags", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// BatchDeleteAction (批量删除云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction.
+// BatchCreateTags (批量添加云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateTags.
 // Not retried: the spec does not mark it idempotent.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
-func (c *Client) BatchDeleteAction(ctx context.Context, serverID string, body ecs.BatchDeleteActionJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
+func (c *Client) BatchCreateTags(ctx context.Context, serverID string, body ecs.BatchCreateTagsJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchCreateTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewBatchDeleteActionRequest(server, ids.Project, serverID, body)
+		return ecs.NewBatchCreateTagsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
 	}
-	return c.rt.NoResult(opBatchDeleteAction, httpResp)
+	return c.rt.NoResult(opBatchCreateTags, httpResp)
 }
 
 var opBatchDeleteServerNics = &huawei.Operation{Service: "ecs", Name: "BatchDeleteServerNics", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/nics/delete",
@@ -257,6 +237,26 @@ func (c *Client) BatchDeleteServerTags(ctx context.Context, serverID string, bod
 		return err
 	}
 	return c.rt.NoResult(opBatchDeleteServerTags, httpResp)
+}
+
+var opBatchDeleteTags = &huawei.Operation{Service: "ecs", Name: "BatchDeleteTags", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// BatchDeleteTags (批量删除云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteTags.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
+func (c *Client) BatchDeleteTags(ctx context.Context, serverID string, body ecs.BatchDeleteTagsJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverID == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecs.NewBatchDeleteTagsRequest(server, ids.Project, serverID, body)
+	})
+	if err != nil {
+		return err
+	}
+	return c.rt.NoResult(opBatchDeleteTags, httpResp)
 }
 
 var opBatchRebootServers = &huawei.Operation{Service: "ecs", Name: "BatchRebootServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#reboot",

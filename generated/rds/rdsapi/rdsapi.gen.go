@@ -39,44 +39,44 @@ func New(cfg huawei.Config) (*Client, error) {
 // rds.NewClientWithResponses(c.Runtime().Server(), rds.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
-var opBatchCreateAction = &huawei.Operation{Service: "rds", Name: "BatchCreateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction",
+var opBatchCreateTags = &huawei.Operation{Service: "rds", Name: "BatchCreateTags", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// BatchCreateAction (批量添加标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction.
+// BatchCreateTags (批量添加标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateTags.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
-func (c *Client) BatchCreateAction(ctx context.Context, instanceID string, body rds.BatchCreateActionJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+func (c *Client) BatchCreateTags(ctx context.Context, instanceID string, body rds.BatchCreateTagsJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchCreateTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewBatchCreateActionRequest(server, ids.Project, instanceID, body)
+		return rds.NewBatchCreateTagsRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return err
 	}
-	return c.rt.NoResult(opBatchCreateAction, httpResp)
+	return c.rt.NoResult(opBatchCreateTags, httpResp)
 }
 
-var opBatchDeleteAction = &huawei.Operation{Service: "rds", Name: "BatchDeleteAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction",
+var opBatchDeleteTags = &huawei.Operation{Service: "rds", Name: "BatchDeleteTags", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// BatchDeleteAction (批量删除标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction.
+// BatchDeleteTags (批量删除标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteTags.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
-func (c *Client) BatchDeleteAction(ctx context.Context, instanceID string, body rds.BatchDeleteActionJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+func (c *Client) BatchDeleteTags(ctx context.Context, instanceID string, body rds.BatchDeleteTagsJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewBatchDeleteActionRequest(server, ids.Project, instanceID, body)
+		return rds.NewBatchDeleteTagsRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return err
 	}
-	return c.rt.NoResult(opBatchDeleteAction, httpResp)
+	return c.rt.NoResult(opBatchDeleteTags, httpResp)
 }
 
 var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#single_to_ha",

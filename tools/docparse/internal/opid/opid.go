@@ -28,7 +28,10 @@
 //     action word (actionWords: restart, cancel, batch-delete…) is named
 //     by it, the segment before being the resource:
 //     POST /v1.0/{project_id}/clusters/{cluster_id}/restart is
-//     RestartCluster, POST …/jobs/batch-delete is BatchDeleteJobs.
+//     RestartCluster, POST …/jobs/batch-delete is BatchDeleteJobs. A
+//     batch title (批量…) on a POST to the generic …/action is named by
+//     the title's verbs and the segment before: POST …/tags/action titled
+//     批量添加或删除集群标签 is BatchCreateOrDeleteTags.
 //
 // A title verb that contradicts the HTTP method (删除 on a GET) is a located
 // warning: the page or its method is wrong.
@@ -267,7 +270,11 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 	if isBatch(op.Summary) {
 		verb = "Batch" + verb
 	}
-	if action := actionVerb(op.Method, literals); action != "" {
+	if verbs := batchActionVerbs(op, literals); verbs != "" {
+		// POST …/tags/action titled 批量添加或删除…: the title's verbs act on
+		// the segment before the generic "action".
+		verb, literals = "Batch"+verbs, literals[:len(literals)-1]
+	} else if action := actionVerb(op.Method, literals); action != "" {
 		verb, literals = action, literals[:len(literals)-1]
 		if isBatch(op.Summary) && !strings.HasPrefix(verb, "Batch") {
 			verb = "Batch" + verb
@@ -363,6 +370,39 @@ func containsAny(s string, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// batchActionVerbs returns the title's verbs (添加删除 → CreateOrDelete)
+// when a batch title (批量…) names a POST to a last segment "action" after
+// a resource segment, "" otherwise.
+func batchActionVerbs(op *model.Operation, literals []string) string {
+	if !strings.EqualFold(op.Method, "POST") || len(literals) < 2 || literals[len(literals)-1] != "action" || !isBatch(op.Summary) {
+		return ""
+	}
+	names := map[verbKind]string{kindCreate: "Create", kindUpdate: "Update", kindDelete: "Delete"}
+	var verbs []string
+	t := strings.TrimPrefix(strings.TrimSpace(op.Summary), "批量")
+	for {
+		t = strings.TrimLeft(t, "或和与及/、 ")
+		k := kindNone
+		for _, v := range titleVerbs {
+			if strings.HasPrefix(t, v.word) {
+				k, t = v.kind, t[len(v.word):]
+				break
+			}
+		}
+		if k == kindNone {
+			break
+		}
+		name, ok := names[k]
+		if !ok {
+			return "" // 批量查询: a read has no batch-action name
+		}
+		if len(verbs) == 0 || verbs[len(verbs)-1] != name {
+			verbs = append(verbs, name)
+		}
+	}
+	return strings.Join(verbs, "Or")
 }
 
 // actionWords are the English verbs that end the paths of POST requests

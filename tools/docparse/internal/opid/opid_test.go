@@ -38,7 +38,12 @@ func TestAssign(t *testing.T) {
 		{"list derived", op("查询子网列表", "GET", "/v1/{project_id}/subnets"), "ListSubnets", FromDerived, ""},
 		{"show derived", op("查询子网", "GET", "/v1/{project_id}/subnets/{subnet_id}"), "ShowSubnet", FromDerived, ""},
 		{"create derived singular", op("创建安全组", "POST", "/v1/{project_id}/security-groups"), "CreateSecurityGroup", FromDerived, ""},
-		{"batch", op("批量创建子网标签", "POST", "/v2.0/{project_id}/subnets/{subnet_id}/tags/action"), "BatchCreateAction", FromDerived, ""},
+		{"batch", op("批量创建子网标签", "POST", "/v2.0/{project_id}/subnets/{subnet_id}/tags/action"), "BatchCreateTags", FromDerived, ""},
+		{"batch action, two verbs", op("批量添加删除资源标签", "POST", "/v2/{project_id}/{resource_type}/{resource_id}/tags/action"), "BatchCreateOrDeleteTags", FromDerived, ""},
+		{"batch action, verbs joined by 或", op("批量添加或删除集群标签", "POST", "/v1.0/{project_id}/css-cluster/{cluster_id}/tags/action"), "BatchCreateOrDeleteTags", FromDerived, ""},
+		{"batch action, delete", op("批量删除实例标签", "POST", "/v3/{project_id}/instances/{instance_id}/tags/action"), "BatchDeleteTags", FromDerived, ""},
+		{"batch action, unknown verb", op("批量启动云服务器", "POST", "/v1/{project_id}/cloudservers/action"), "BatchCreateAction", FromDerived, ""},
+		{"action without 批量", op("创建镜像", "POST", "/v2.1/{project_id}/servers/{server_id}/action"), "CreateAction", FromDerived, ""},
 		{"no verb: the method decides", op("重启云服务器", "PUT", "/v1/{project_id}/cloudservers/{server_id}"), "UpdateCloudserver", FromDerived, ""},
 		{"action segment", op("重启云服务器", "POST", "/v1/{project_id}/cloudservers/reboot"), "RebootCloudserver", FromDerived, ""},
 		{"action after a placeholder", op("重启集群", "POST", "/v1.0/{project_id}/clusters/{cluster_id}/restart"), "RestartCluster", FromDerived, ""},
@@ -163,6 +168,20 @@ func TestCollectionPathsList(t *testing.T) {
 	var diags model.Diagnostics
 	Assign(ops, &diags)
 	if got := strings.Join(ids(ops), " "); got != "ListBlockDevice ShowBlockDevice ShowPolicy" {
+		t.Errorf("ids = %s", got)
+	}
+}
+
+// Two batch tag actions of one service are told apart by the segments
+// before, as other derived names are.
+func TestBatchActionNamesStayUnique(t *testing.T) {
+	ops := []*model.Operation{
+		op("批量添加删除集群标签", "POST", "/v1.0/{project_id}/clusters/{cluster_id}/tags/action"),
+		op("批量添加删除实例标签", "POST", "/v1.0/{project_id}/instances/{instance_id}/tags/action"),
+	}
+	var diags model.Diagnostics
+	Assign(ops, &diags)
+	if got := strings.Join(ids(ops), " "); got != "BatchCreateOrDeleteTags BatchCreateOrDeleteInstancesTags" {
 		t.Errorf("ids = %s", got)
 	}
 }
