@@ -6605,7 +6605,7 @@ type CreateInstanceFlavorDetails struct {
 	// Params 描述规格的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:812 table "表 16 flavor_details参数说明" row 8
-	Params map[string]interface{} `json:"params,omitempty"`
+	Params *FlavorDetailsParams `json:"params,omitempty"`
 
 	// PromoType 促销类型。包括：
 	// - Free
@@ -13469,6 +13469,23 @@ type FileCopyProgress struct {
 	FileSizeTotal int64 `json:"file_size_total,omitempty"`
 }
 
+// FlavorDetailsParams 描述规格的参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:812 table "表 16 flavor_details参数说明" row 8
+type FlavorDetailsParams struct {
+	// CPU Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:812 table "表 16 flavor_details参数说明" row 8
+	CPU int `json:"CPU,omitempty"`
+
+	// GPU Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:812 table "表 16 flavor_details参数说明" row 8
+	GPU int `json:"GPU,omitempty"`
+
+	// GpuType Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:812 table "表 16 flavor_details参数说明" row 8
+	GpuType string `json:"gpu_type,omitempty"`
+
+	// Memory Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:812 table "表 16 flavor_details参数说明" row 8
+	Memory string `json:"memory,omitempty"`
+}
+
 // GetAuthorizationsResponseBody defines model for GetAuthorizationsResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:108 table "表 3 响应Body参数"
@@ -15194,7 +15211,7 @@ type ListInstancesFlavorDetails struct {
 	// Params 描述规格的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:554 table "表 9 flavor_details参数说明" row 8
-	Params map[string]interface{} `json:"params,omitempty"`
+	Params *FlavorDetailsParams `json:"params,omitempty"`
 
 	// PromoType 促销类型。包括：
 	// - Free
@@ -18855,7 +18872,7 @@ type ShowInstanceFlavorDetails struct {
 	// Params 描述规格的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:412 table "表 7 flavor_details参数说明" row 8
-	Params map[string]interface{} `json:"params,omitempty"`
+	Params *FlavorDetailsParams `json:"params,omitempty"`
 
 	// PromoType 促销类型。包括：
 	// - Free

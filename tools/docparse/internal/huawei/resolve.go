@@ -2,8 +2,11 @@ package huawei
 
 import (
 	"encoding/json"
+	"regexp"
+	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -549,6 +552,13 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 			}
 			return obj
 		}
+		if v, found := r.exampleAt(c); !ref.dict && exampleFields(v, found) && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c.f.desc) {
+			// "nat_gateway | Dict | nat_gateway对象。" and no table, but
+			// the example shows the object's fields.
+			merged := r.mergedExample(c)
+			r.diags.Notef(c.typeLoc(), "object %q has no table describing its fields; read from the example: %s", c.path, memberList(merged))
+			return model.InferSchema(merged, c.at)
+		}
 		if ref.dict {
 			// 字典数据结构 with no table: a map of any values.
 			return &model.Schema{Loc: c.at, Type: model.TypeObject, AdditionalProperties: &model.Schema{Loc: c.at, Type: model.TypeAny}}
@@ -556,6 +566,20 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 		return &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true}
 	}
 	return &model.Schema{Loc: c.at, Type: model.TypeAny}
+}
+
+// memberList names an example object's members, sorted, at most a few.
+func memberList(v any) string {
+	m, _ := v.(map[string]any)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if len(keys) > 5 {
+		keys = append(keys[:5], "…")
+	}
+	return strings.Join(keys, ", ")
 }
 
 func isObject(v any) bool {
@@ -716,6 +740,69 @@ func (r *resolver) exampleAt(c *rowCtx) (any, bool) {
 	return nil, false
 }
 
+// mergedExample is the row's value in every example of its side and
+// status, merged (objects by member, arrays' elements into one), so that
+// a schema inferred from it accepts each example.
+func (r *resolver) mergedExample(c *rowCtx) any {
+	var keys []string
+	if c.path != "" {
+		keys = strings.Split(c.path, ".")
+	}
+	var merged any
+	for _, e := range r.examples {
+		if e.ex == nil || e.response != (c.t.scope == scopeResponse) || !sameStatus(e.status, c.t.group) {
+			continue
+		}
+		if v, ok := lookupPath(e.ex.Value, keys); ok {
+			merged = mergeValues(merged, v)
+		}
+	}
+	return merged
+}
+
+// mergeValues unites two example values: an object has the members of
+// both, an array one element uniting the elements of both (at most
+// maxExampleElements of each); else the first non-null value wins.
+func mergeValues(a, b any) any {
+	switch x := a.(type) {
+	case nil:
+		if y, ok := b.([]any); ok {
+			return mergeValues([]any{}, y)
+		}
+		return b
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok {
+			return a
+		}
+		out := make(map[string]any, len(x)+len(y))
+		for k, v := range x {
+			out[k] = v
+		}
+		for k, v := range y {
+			out[k] = mergeValues(out[k], v)
+		}
+		return out
+	case []any:
+		y, ok := b.([]any)
+		if !ok {
+			return a
+		}
+		var elem any
+		for _, e := range x[:min(len(x), maxExampleElements)] {
+			elem = mergeValues(elem, e)
+		}
+		for _, e := range y[:min(len(y), maxExampleElements)] {
+			elem = mergeValues(elem, e)
+		}
+		if elem == nil {
+			return []any{}
+		}
+		return []any{elem}
+	}
+	return a
+}
+
 // sameStatus reports whether an example's status and a table's status
 // group may be the same: equal, or one unsaid and the other a success.
 func sameStatus(example, group string) bool {
@@ -822,8 +909,68 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 		r.diags.Warnf(c.at, "object %q names no table; using %q, the only object table no row refers to", c.path, t.name())
 		return t
 	}
+	if v, found := r.exampleAt(c); exampleFields(v, found) && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c.f.desc) {
+		return nil // schemaOf reads the fields from the example, with a note
+	}
 	r.diags.Warnf(c.at, "object %q has no table describing its fields (looked for captions %q); left as a free-form object", c.path, tries)
 	return nil
+}
+
+// exampleFields reports an example value that shows an object's fields:
+// an object with at least one member.
+func exampleFields(v any, found bool) bool {
+	m, ok := v.(map[string]any)
+	return found && ok && len(m) > 0
+}
+
+// mapWords, in a row's description, say its object is a map whose keys
+// the user or the data choose (用户自定义metadata键值对, 属性为Map<String,
+// Object>结构, key为网络名称): an example shows some keys, not the fields.
+var mapWords = []string{"键值", "key-value", "key/value", "map", "字典", "属性名", "key为", "键为", "json对象", "元数据", "metadata"}
+
+// mapLike reports an object the example cannot describe: its description
+// says map, or a key is no field name (a UUID, "ecs:generation").
+func mapLike(desc string, v any) bool {
+	if containsAnyFold(desc, mapWords) {
+		return true
+	}
+	for k := range v.(map[string]any) {
+		if !fieldName(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// pointsElsewhere reports a description that names a table or page for
+// the object's fields (详情请参见表9, 请参见publicip字段数据结构说明, a
+// link) which the row did not reach: the fields are documented where the
+// reader cannot see, and an example shows only some of them.
+func pointsElsewhere(desc mdhtml.Cell) bool {
+	return len(desc.Links) > 0 || tableMention.MatchString(desc.Text)
+}
+
+var tableMention = regexp.MustCompile(`表\s*\d+|参见|详见|数据结构`)
+
+func containsAnyFold(s string, words []string) bool {
+	s = strings.ToLower(s)
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldName reports a JSON key spelled as a field: a letter or _, then
+// letters, digits and _.
+func fieldName(k string) bool {
+	for i, r := range k {
+		if !(r == '_' || unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return k != ""
 }
 
 // ownCaption is the table captioned with a row's name when the table the

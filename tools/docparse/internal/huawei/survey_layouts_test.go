@@ -145,3 +145,50 @@ func TestPlaceholderNamedInAnotherTable(t *testing.T) {
 path project_id*: string
 `)
 }
+
+// NAT's template types an object Dict with no table; the example shows its
+// fields, on both sides. An empty example object shows none, and a map
+// (its description says so, or a key is no field name) shows some keys,
+// not fields, and a description pointing at a table the row did not reach
+// (详情请参见表9) says the fields are listed where the reader cannot see:
+// free-form, with the warning. Every example of the side counts: the
+// schema accepts each.
+func TestObjectWithoutTableReadFromTheExample(t *testing.T) {
+	page := "# 更新NAT网关\n\n## URI\n\nPUT /v2.0/nat_gateways/{nat_gateway_id}\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|nat_gateway_id|是|String|网关ID。|\n\n" +
+		"## 请求消息\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|nat_gateway|是|Dict|nat_gateway对象。|\n|preferences|否|Object|偏好。|\n" +
+		"|metadata|否|Object|用户自定义metadata键值对。|\n|addresses|否|Object|网络，key为网络ID。|\n|networks|否|Object|网络。|\n|publicip|否|Object|弹性IP。详情请参见表9。|\n\n" +
+		"## 响应消息\n\n|参数|参数类型|描述|\n|--|--|--|\n|nat_gateway|Dict|nat_gateway对象。|\n\n" +
+		"## 示例\n\n-   请求样例\n\n    ```\n    {\"nat_gateway\": {\"name\": \"n\", \"spec\": \"1\"}, \"preferences\": {}, \"metadata\": {\"key1\": \"v\"}, \"addresses\": {\"net1\": []}, \"networks\": {\"0431c5e5-bc94\": []}, \"publicip\": {\"eip\": {}}}\n    ```\n\n" +
+		"    ```\n    {\"nat_gateway\": {\"description\": \"d\"}}\n    ```\n\n" +
+		"-   响应样例\n\n    ```\n    {\"nat_gateway\": {\"id\": \"a7\", \"admin_state_up\": true, \"tags\": [\"x\"]}}\n    ```\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path nat_gateway_id*: string
+request body*: object
+  nat_gateway*: object
+    description: string
+    name: string
+    spec: string
+  preferences: free-form object
+  metadata: free-form object
+  addresses: free-form object
+  networks: free-form object
+  publicip: free-form object
+200 body: object
+  nat_gateway: object
+    admin_state_up: boolean
+    id: string
+    tags: array of string
+`,
+		"15 note: object \"nat_gateway\" has no table describing its fields; read from the example: description, name, spec",
+		"16 warning: object \"preferences\" has no table describing its fields (looked for captions [\"preferences\"]); left as a free-form object",
+		"17 warning: object \"metadata\" has no table describing its fields (looked for captions [\"metadata\"]); left as a free-form object",
+		"18 warning: object \"addresses\" has no table describing its fields (looked for captions [\"addresses\"]); left as a free-form object",
+		"19 warning: object \"networks\" has no table describing its fields (looked for captions [\"networks\"]); left as a free-form object",
+		"20 warning: object \"publicip\" has no table describing its fields (looked for captions [\"publicip\"]); left as a free-form object",
+		"26 note: object \"nat_gateway\" has no table describing its fields; read from the example: admin_state_up, id, tags",
+	)
+	if op.RequestBody == nil || len(op.RequestBody.Examples) != 2 {
+		t.Errorf("request body %+v: want both examples", op.RequestBody)
+	}
+}
