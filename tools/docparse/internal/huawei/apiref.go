@@ -43,6 +43,9 @@ type page struct {
 	// bareContentType is a Content-Type header row that names no media
 	// type: worth a warning only if the operation turns out to have a body.
 	bareContentType *model.Loc
+	// uriRowNames are the names the request's URI and path tables give,
+	// collected once, for placeholderFor.
+	uriRowNames map[string]bool
 }
 
 type statusRow struct {
@@ -459,9 +462,13 @@ func kindOf(caption string) tableKind {
 func (p *page) build() {
 	r := newResolver(p.file, p.tables, p.examples, &p.diags)
 	responses := map[string]*model.Response{}
+	success := "" // p.successStatus(), once: it walks every example
 	response := func(group string) *model.Response {
 		if group == "" {
-			group = p.successStatus()
+			if success == "" {
+				success = p.successStatus()
+			}
+			group = success
 		}
 		if resp, ok := responses[group]; ok {
 			return resp
@@ -604,15 +611,21 @@ func (p *page) placeholderFor(name string) string {
 	if match == "" {
 		return ""
 	}
-	for _, other := range p.tables {
-		if other.scope != scopeRequest || other.kind != kindURI && other.kind != kindPath {
-			continue
-		}
-		for _, r := range other.block.Table.Rows {
-			if c, ok := cellAt(r, other.cols.name); ok && firstLine(c.Text) == match {
-				return ""
+	if p.uriRowNames == nil {
+		p.uriRowNames = map[string]bool{}
+		for _, other := range p.tables {
+			if other.scope != scopeRequest || other.kind != kindURI && other.kind != kindPath {
+				continue
+			}
+			for _, r := range other.block.Table.Rows {
+				if c, ok := cellAt(r, other.cols.name); ok {
+					p.uriRowNames[firstLine(c.Text)] = true
+				}
 			}
 		}
+	}
+	if p.uriRowNames[match] {
+		return ""
 	}
 	return match
 }

@@ -175,8 +175,8 @@ func TestAlternativeExamplesInOneBlock(t *testing.T) {
 	}{
 		{"或 between", "{\n  \"action\": \"create\"\n}\n或\n{\n  \"action\": \"delete\"\n}", []int{18, 22}, ""},
 		{"or, indented", "{\"action\": \"create\"}\n   or\n{\"action\": \"delete\"}\n或者\n[{\"action\": \"x\"}]", []int{18, 20, 22}, ""},
-		{"other text", "{\"action\": \"create\"}\n说明：两者择一", []int{18}, "text after the JSON value"},
-		{"或 on the value's line", "{\"action\": \"create\"} 或\n{\"action\": \"delete\"}", []int{18}, "text after the JSON value"},
+		{"other text", "{\"action\": \"create\"}\n说明：两者择一", []int{18}, "text after this JSON value"},
+		{"或 on the value's line", "{\"action\": \"create\"} 或\n{\"action\": \"delete\"}", []int{18}, "text after this JSON value"},
 	} {
 		page := "# 批量操作标签\n\n## URI\n\nPOST /v2/{project_id}/tags/action\n\n" + tables + "## 请求示例\n\n```\n" + tc.block + "\n```\n"
 		pg, diags := ReadAPIReference("p.md", []byte(page))

@@ -94,7 +94,7 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		// "{...}\n或\n{...}": two bodies, either of which the call takes.
 		next, ok := afterAlternative(rest)
 		if !ok {
-			p.diags.Warnf(at, "text after the JSON value in the example; only the first value is kept")
+			p.diags.Warnf(at, "text after this JSON value in the example is not another value after 或; the text is ignored")
 			return
 		}
 		at.Line += strings.Count(text[:len(text)-len(next)], "\n")

@@ -552,7 +552,7 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 			}
 			return obj
 		}
-		if v, found := r.exampleAt(c); !ref.dict && exampleFields(v, found) && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c.f.desc) {
+		if v, found := r.exampleAt(c); !ref.dict && exampleFields(v, found) && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c) {
 			// "nat_gateway | Dict | nat_gateway对象。" and no table, but
 			// the example shows the object's fields.
 			merged := r.mergedExample(c)
@@ -909,7 +909,7 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 		r.diags.Warnf(c.at, "object %q names no table; using %q, the only object table no row refers to", c.path, t.name())
 		return t
 	}
-	if v, found := r.exampleAt(c); exampleFields(v, found) && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c.f.desc) {
+	if v, found := r.exampleAt(c); exampleFields(v, found) && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c) {
 		return nil // schemaOf reads the fields from the example, with a note
 	}
 	r.diags.Warnf(c.at, "object %q has no table describing its fields (looked for captions %q); left as a free-form object", c.path, tries)
@@ -942,12 +942,14 @@ func mapLike(desc string, v any) bool {
 	return false
 }
 
-// pointsElsewhere reports a description that names a table or page for
-// the object's fields (详情请参见表9, 请参见publicip字段数据结构说明, a
-// link) which the row did not reach: the fields are documented where the
-// reader cannot see, and an example shows only some of them.
-func pointsElsewhere(desc mdhtml.Cell) bool {
-	return len(desc.Links) > 0 || tableMention.MatchString(desc.Text)
+// pointsElsewhere reports a row whose type or description names a table
+// or page for the object's fields (a link or anchor, 表3, 详情请参见表9,
+// 请参见publicip字段数据结构说明) which the row did not reach: the fields
+// are documented where the reader cannot see, and an example shows only
+// some of them.
+func pointsElsewhere(c *rowCtx) bool {
+	return c.anchor != "" || len(c.f.typ.Links) > 0 || len(c.f.desc.Links) > 0 ||
+		tableMention.MatchString(c.f.typ.Text) || tableMention.MatchString(c.f.desc.Text)
 }
 
 var tableMention = regexp.MustCompile(`表\s*\d+|参见|详见|数据结构`)

@@ -2,6 +2,8 @@ package huawei
 
 import (
 	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
 
 // Layouts of services the readers were not tuned on (DRS, BMS, CSS, DLI
@@ -190,5 +192,29 @@ request body*: object
 	)
 	if op.RequestBody == nil || len(op.RequestBody.Examples) != 2 {
 		t.Errorf("request body %+v: want both examples", op.RequestBody)
+	}
+}
+
+// A type cell that links to a table the page does not have stays a
+// free-form object even when the example shows members: the fields are
+// documented where the reader cannot see.
+func TestObjectLinkedNowhereIsNotReadFromTheExample(t *testing.T) {
+	page := "# 查询Zone\n\n## URI\n\nGET /v2/zones/{zone_id}\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|zone_id|是|String|Zone ID。|\n\n" +
+		"## 响应消息\n\n|参数|参数类型|描述|\n|--|--|--|\n|links|[Object](#missing_table)|链接。|\n\n" +
+		"## 示例\n\n-   响应样例\n\n    ```\n    {\"links\": {\"self\": \"https://x\"}}\n    ```\n"
+	op, _ := readPage(t, page)
+	var links *model.Schema
+	for _, r := range op.Responses {
+		if r.Body != nil && r.Body.Schema != nil {
+			for _, p := range r.Body.Schema.Properties {
+				if p.Name == "links" {
+					links = p.Schema
+				}
+			}
+		}
+	}
+	if links == nil || !links.FreeForm || len(links.Properties) != 0 {
+		t.Fatalf("links = %+v, want a free-form object", links)
 	}
 }

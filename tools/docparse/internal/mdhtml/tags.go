@@ -225,14 +225,34 @@ func anchorLine(line []byte) (names []string, ok bool) {
 // firstAnchor returns the name of the first <a name> in s, "" if none.
 func firstAnchor(s string) string {
 	lastClose := strings.LastIndexByte(s, '>')
-	for i := strings.IndexByte(s, '<'); i >= 0 && i < lastClose; i = nextByte(s, '<', i+1) {
-		if name, n, ok := tagAt(s, i); ok && name == "a" && s[i+1] != '/' {
-			if v, ok := attr(s[i:i+n], "name"); ok && v != "" {
+	for i := strings.IndexByte(s, '<'); i >= 0 && i < lastClose; {
+		name, n, ok := tagAt(s, i)
+		if !ok {
+			i = nextByte(s, '<', i+1)
+			continue
+		}
+		// Only an <a> whose text says "name" is worth the tokenizer
+		// (links are many); the next tag starts after this one's ">",
+		// which keeps a line of unclosed "<a " linear.
+		if tag := s[i : i+n]; name == "a" && s[i+1] != '/' && containsFoldASCII(tag, "name") {
+			if v, ok := attr(tag, "name"); ok && v != "" {
 				return v
 			}
 		}
+		i = nextByte(s, '<', i+n)
 	}
 	return ""
+}
+
+// containsFoldASCII reports whether s contains the lower-case ASCII word
+// in any case.
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWithTagA reports whether line starts with "<a" and white space,

@@ -504,13 +504,18 @@ func singular(s string) string {
 		return s[:len(s)-3] + "y"
 	case hasAnySuffix(s, "sses", "xes", "tches", "nches", "rches", "shes", "iases", "tuses"): // batches, branches, aliases, statuses
 		return s[:len(s)-2]
-	case hasAnySuffix(s, "ss", "us", "is"): // status, analysis: singular already
+	case hasAnySuffix(s, "ss", "sis", "tus") || singularInS[s]: // access, analysis, status: singular already
 		return s
 	case strings.HasSuffix(s, "s") && len(s) > 1:
 		return s[:len(s)-1]
 	}
 	return s
 }
+
+// singularInS are singular nouns ending in "s" that no suffix rule tells
+// from plurals ("apis", "cpus", "menus" are plurals).
+var singularInS = map[string]bool{"redis": true, "axis": true, "chassis": true, "virus": true, "campus": true,
+	"bonus": true, "corpus": true, "consensus": true, "news": true, "dns": true, "https": true}
 
 func hasAnySuffix(s string, suffixes ...string) bool {
 	for _, suf := range suffixes {

@@ -135,6 +135,7 @@ func TestSingular(t *testing.T) {
 		"aliases": "alias", "statuses": "status", "batches": "batch", "meshes": "mesh",
 		"databases": "database", "releases": "release", "caches": "cache", "status": "status",
 		"branches": "branch", "analysis": "analysis", "class": "class",
+		"apis": "api", "cpus": "cpu", "vcpus": "vcpu", "menus": "menu", "redis": "redis", "basis": "basis",
 	} {
 		if got := singular(in); got != want {
 			t.Errorf("singular(%q) = %q, want %q", in, got, want)
