@@ -143,46 +143,35 @@ func TestSingular(t *testing.T) {
 	}
 }
 
-// Action names are kept apart as other derived names are: by the parent
-// segments, then the version.
-func TestActionNamesStayUnique(t *testing.T) {
-	ops := []*model.Operation{
-		op("重启实例", "POST", "/v3/{project_id}/instances/{instance_id}/restart"),
-		op("重启只读实例", "POST", "/v3/{project_id}/readonly/instances/{instance_id}/restart"),
-		op("重启实例", "POST", "/v1/{project_id}/instances/{instance_id}/restart"),
-	}
-	var diags model.Diagnostics
-	Assign(ops, &diags)
-	if got := strings.Join(ids(ops), " "); got != "RestartInstance RestartReadonlyInstance RestartInstanceV1" {
-		t.Errorf("ids = %s", got)
-	}
-}
-
-// A path that another operation extends with a placeholder is a
+// Operations named together: action and batch-action names are kept apart
+// as other derived names are (by the parent segments, then the version),
+// and a path that another operation extends with a placeholder is a
 // collection, whatever its title: List, not Show.
-func TestCollectionPathsList(t *testing.T) {
-	ops := []*model.Operation{
-		op("查询弹性云服务器磁盘信息", "GET", "/v2.1/servers/{server_id}/block_device"),
-		op("查询弹性云服务器单个磁盘信息", "GET", "/v2.1/servers/{id}/block_device/{volume_id}"),
-		op("查询自动备份策略", "GET", "/v3/{project_id}/instances/{instance_id}/backups/policy"),
-	}
-	var diags model.Diagnostics
-	Assign(ops, &diags)
-	if got := strings.Join(ids(ops), " "); got != "ListBlockDevice ShowBlockDevice ShowPolicy" {
-		t.Errorf("ids = %s", got)
-	}
-}
-
-// Two batch tag actions of one service are told apart by the segments
-// before, as other derived names are.
-func TestBatchActionNamesStayUnique(t *testing.T) {
-	ops := []*model.Operation{
-		op("批量添加删除集群标签", "POST", "/v1.0/{project_id}/clusters/{cluster_id}/tags/action"),
-		op("批量添加删除实例标签", "POST", "/v1.0/{project_id}/instances/{instance_id}/tags/action"),
-	}
-	var diags model.Diagnostics
-	Assign(ops, &diags)
-	if got := strings.Join(ids(ops), " "); got != "BatchCreateOrDeleteTags BatchCreateOrDeleteInstancesTags" {
-		t.Errorf("ids = %s", got)
+func TestAssignTogether(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		ops  []*model.Operation
+		want string
+	}{
+		{"actions", []*model.Operation{
+			op("重启实例", "POST", "/v3/{project_id}/instances/{instance_id}/restart"),
+			op("重启只读实例", "POST", "/v3/{project_id}/readonly/instances/{instance_id}/restart"),
+			op("重启实例", "POST", "/v1/{project_id}/instances/{instance_id}/restart"),
+		}, "RestartInstance RestartReadonlyInstance RestartInstanceV1"},
+		{"collections", []*model.Operation{
+			op("查询弹性云服务器磁盘信息", "GET", "/v2.1/servers/{server_id}/block_device"),
+			op("查询弹性云服务器单个磁盘信息", "GET", "/v2.1/servers/{id}/block_device/{volume_id}"),
+			op("查询自动备份策略", "GET", "/v3/{project_id}/instances/{instance_id}/backups/policy"),
+		}, "ListBlockDevice ShowBlockDevice ShowPolicy"},
+		{"batch actions", []*model.Operation{
+			op("批量添加删除集群标签", "POST", "/v1.0/{project_id}/clusters/{cluster_id}/tags/action"),
+			op("批量添加删除实例标签", "POST", "/v1.0/{project_id}/instances/{instance_id}/tags/action"),
+		}, "BatchCreateOrDeleteTags BatchCreateOrDeleteInstancesTags"},
+	} {
+		var diags model.Diagnostics
+		Assign(c.ops, &diags)
+		if got := strings.Join(ids(c.ops), " "); got != c.want {
+			t.Errorf("%s: ids = %s, want %s", c.name, got, c.want)
+		}
 	}
 }
