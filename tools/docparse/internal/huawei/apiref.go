@@ -36,6 +36,9 @@ type page struct {
 	intro, exchange bool
 	// query holds the names the path line's query string shows.
 	query map[string]bool
+	// host holds the placeholders of the URL's host ({endpoint}), which
+	// a path table may list too.
+	host map[string]bool
 	// labelled is a path or method given on a line of its own
 	// ("PATH：/x", "Method：GET"), waiting for the other half.
 	labelled     endpoint
@@ -180,7 +183,7 @@ func (p *page) scan() {
 		if isFailure(b.Bold + b.Text) { // "-   异常响应", whose text is dropped as saying no more than its section
 			group = failureGroup
 		}
-		p.noteSection(s, b.Line)
+		p.noteSection(s, b.Text, b.Line)
 	}
 	var awaitName *mdhtml.Block // a 接口名称 item whose name is on the next line
 	for i := range p.blocks {
@@ -207,7 +210,7 @@ func (p *page) scan() {
 			if sec == secResponse && isFailure(b.Text) {
 				group = failureGroup
 			}
-			p.noteSection(sec, b.Line)
+			p.noteSection(sec, b.Text, b.Line)
 		case mdhtml.Caption:
 			if m := statusMarkRE.FindStringSubmatch(b.Bold); m != nil {
 				group = m[1]
@@ -565,6 +568,10 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 			continue
 		}
 		in := in
+		if (kind == kindURI || kind == kindPath) && !inPath[name] && p.host[name] {
+			p.diags.Notef(at, "row %q is the URL's host ({%s}): the server, which the service file gives, not a parameter; left out", name, name)
+			continue
+		}
 		if (kind == kindURI || kind == kindPath) && !inPath[name] {
 			if ph := p.placeholderFor(name); ph != "" {
 				p.diags.Notef(at, "row %q is the path's {%s}, spelled differently; read as that path parameter", name, ph)

@@ -13,6 +13,9 @@ type endpoint struct {
 	// query names the parameters the path line's query string shows
 	// ("?limit={limit}&marker=..." or "{?minDisk,minRam}").
 	query []string
+	// host names the placeholders of a full URL's host
+	// ("https://{endpoint}/v2/..."): the server, not parameters.
+	host []string
 }
 
 var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}
@@ -69,6 +72,7 @@ func readEndpointLine(text string) (e endpoint, ok bool) {
 
 // parsePathRef reads "/path?query" or "https://host/path?query".
 func parsePathRef(method, raw string) (endpoint, bool) {
+	var host []string
 	raw = strings.TrimSpace(raw)
 	lower := strings.ToLower(raw)
 	for _, scheme := range []string{"https://", "http://"} {
@@ -79,6 +83,7 @@ func parsePathRef(method, raw string) (endpoint, bool) {
 			if slash < 0 {
 				return endpoint{}, false
 			}
+			host = hostPlaceholders(after[:slash])
 			raw = after[slash:]
 			break
 		}
@@ -90,7 +95,24 @@ func parsePathRef(method, raw string) (endpoint, bool) {
 	if path == "" || !isPathText(path) {
 		return endpoint{}, false
 	}
-	return endpoint{method: method, path: path, query: query}, true
+	return endpoint{method: method, path: path, query: query, host: host}, true
+}
+
+// hostPlaceholders returns the names in braces of a URL's host part:
+// "{endpoint}", "_**{ma_endpoint}**_", "\{Endpoint\}".
+func hostPlaceholders(host string) []string {
+	var names []string
+	for {
+		open := strings.IndexByte(host, '{')
+		end := strings.IndexByte(host[open+1:], '}')
+		if open < 0 || end < 0 {
+			return names
+		}
+		if name := strings.Trim(host[open+1:open+1+end], "\\_* "); name != "" {
+			names = append(names, name)
+		}
+		host = host[open+1+end+1:]
+	}
 }
 
 // cleanPath drops the emphasis some pages put around placeholders

@@ -104,7 +104,7 @@ func TestSectionNames(t *testing.T) {
 		"成功响应示例":    secResponseExample,
 		"返回体样例":     secResponseExample,
 		"示例代码":      secOther,
-		"请求URI":     secOther, // the 构造请求 overview, not an operation's URI
+		"请求URI":     secURI, // VOD's; on the 构造请求 overview it does not make an operation (noteSection)
 		"错误码":       secOther,
 		"功能介绍":      secIntro,
 		"调试":        secDebug,

@@ -30,11 +30,13 @@ func readNonText(name string, data []byte, family string) (*model.Page, model.Di
 }
 
 // noteSection records which of the sections that make a page an operation
-// it has.
-func (p *page) noteSection(sec section, line int) {
+// it has. A "请求URI" section alone does not: the 构造请求 overview has one
+// too; on an operation page (VOD's) the method and path line in it or a
+// 功能描述 with parameters says operation.
+func (p *page) noteSection(sec section, title string, line int) {
 	switch sec {
 	case secURI:
-		if p.uriLine == 0 {
+		if p.uriLine == 0 && !strings.HasPrefix(normTitle(mdhtml.CleanInline(title)), "请求URI") {
 			p.uriLine = line
 		}
 	case secIntro:
@@ -105,6 +107,12 @@ func (p *page) setEndpoint(e endpoint, line int) {
 			p.query = map[string]bool{}
 		}
 		p.query[q] = true
+	}
+	for _, h := range e.host {
+		if p.host == nil {
+			p.host = map[string]bool{}
+		}
+		p.host[h] = true
 	}
 }
 

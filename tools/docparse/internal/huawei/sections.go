@@ -42,11 +42,11 @@ func classifySection(title string) section {
 	t := normTitle(title)
 	example := strings.Contains(t, "示例") || strings.Contains(t, "样例")
 	switch {
-	case strings.Contains(t, "功能介绍"):
+	case strings.Contains(t, "功能介绍") || t == "功能描述":
 		return secIntro
 	case strings.Contains(t, "调试"):
 		return secDebug
-	case strings.HasPrefix(t, "URI") && !example:
+	case (strings.HasPrefix(t, "URI") || strings.HasPrefix(t, "请求URI")) && !example:
 		return secURI
 	case example && strings.Contains(t, "请求"):
 		return secRequestExample
@@ -56,7 +56,7 @@ func classifySection(title string) section {
 		return secExamples
 	case strings.Contains(t, "请求参数") || strings.HasPrefix(t, "请求消息") || t == "请求":
 		return secRequest
-	case strings.Contains(t, "响应参数") || strings.HasPrefix(t, "响应消息") || t == "响应" || isOutcome(t):
+	case strings.Contains(t, "响应参数") || strings.HasPrefix(t, "响应消息") || t == "响应" || t == "返回参数" || isOutcome(t):
 		return secResponse
 	case strings.Contains(t, "状态码") || strings.Contains(t, "返回值"):
 		return secStatus

@@ -218,3 +218,48 @@ func TestObjectLinkedNowhereIsNotReadFromTheExample(t *testing.T) {
 		t.Fatalf("links = %+v, want a free-form object", links)
 	}
 }
+
+// OCR's template: the URI is a full URL whose host is {endpoint}, and the
+// 路径参数 table lists endpoint too: the server, not a parameter.
+func TestHostPlaceholderRowIsLeftOut(t *testing.T) {
+	page := "# VIN码识别\n\n## URI\n\nPOST https://\\{endpoint\\}/v2/\\{project\\_id\\}/ocr/vin\n\n**表 1**  路径参数\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|endpoint|是|String|终端节点。|\n|project_id|是|String|项目ID。|\n\n" +
+		"## 请求参数\n\n**表 2**  请求Body参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|image|否|String|图片。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+request body: object
+  image: string
+`,
+		`11 note: row "endpoint" is the URL's host ({endpoint}): the server, which the service file gives, not a parameter; left out`)
+}
+
+// VOD's template: 功能描述 and 返回参数 headings, a 必选项（M）/可选项（O)
+// column with M and O cells, and AOM's 取值类型 as the type column.
+func TestOlderHeadingsAndColumns(t *testing.T) {
+	page := "# 删除媒资分类\n\n## 功能描述\n\n删除分类。\n\n## URI\n\nDELETE /v1.0/{project_id}/asset/category\n\n" +
+		"**表 1**  参数说明\n\n|名称|必选项（M）/可选项（O）|取值类型|说明|\n|--|--|--|--|\n|project_id|M|String|项目ID。|\n|id|M|Integer|分类ID。|\n|force|O|Boolean|强制。|\n\n" +
+		"## 返回参数\n\n**表 2**  返回参数\n\n|名称|取值类型|说明|\n|--|--|--|\n|result|String|结果。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+query id*: integer/int64
+query force: boolean
+200 body: object
+  result: string
+`)
+	if op.Description != "删除分类。" {
+		t.Errorf("description %q, want the 功能描述 section", op.Description)
+	}
+}
+
+// VOD's older template names its URI section 请求URI (on the 构造请求
+// overview the same heading makes no operation: TestNotOperationPages).
+func TestRequestURISection(t *testing.T) {
+	page := "# 指定媒资ID预热\n\n## 功能描述\n\n预热媒资。\n\n## 请求URI\n\nPOST /v1.0/{project_id}/asset/preheating\n\n" +
+		"**表 1**  路径参数\n\n|名称|必选项（M）/可选项（O）|取值类型|说明|\n|--|--|--|--|\n|project_id|M|String|项目ID。|\n\n" +
+		"## 请求参数\n\n**表 2**  请求参数\n\n|名称|必选项（M）/可选项（O）|取值类型|说明|\n|--|--|--|--|\n|asset_id|M|String|媒资ID。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+request body*: object
+  asset_id*: string
+`)
+}

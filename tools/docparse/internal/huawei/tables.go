@@ -103,10 +103,14 @@ func mapColumns(header []mdhtml.Cell) columns {
 			c.name = i
 		case "是否必选", "是否必填", "是否为必选", "必选", "必填", "mandatory", "required":
 			c.required = i
-		case "参数类型", "类型", "type":
+		case "参数类型", "类型", "取值类型", "数据类型", "type":
 			c.typ = i
 		case "描述", "说明", "参数说明", "备注", "description":
 			c.desc = i
+		default:
+			if t := h.Text; strings.Contains(t, "必选") || strings.Contains(t, "必填") {
+				c.required = i // "必选项（M）/可选项（O）"
+			}
 		}
 	}
 	return c
@@ -166,7 +170,7 @@ func (t *paramTable) row(file string, i int, diags *model.Diagnostics) (rowField
 
 func isYes(s string) bool {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "是", "必选", "yes", "true", "y", "required", "mandatory":
+	case "是", "必选", "必填", "yes", "true", "y", "m", "required", "mandatory":
 		return true
 	}
 	return false
