@@ -36,10 +36,7 @@ type opData struct {
 	Params, Args []string
 	// ParamNames are the method's parameter names, for paging closures.
 	ParamNames []string
-	// Required are the string path parameters the caller passes: an empty
-	// one would leave an empty path segment, so it is refused.
-	Required []requiredParam
-	Request  string // New<Op>Request or New<Op>RequestWithBody
+	Request    string // New<Op>Request or New<Op>RequestWithBody
 	// Result is what the method returns ("" when the operation documents
 	// no body): the typed body (BodyType) documented for the 2xx Status,
 	// or, when that response documents headers, <Name>Result holding the
@@ -54,8 +51,6 @@ type opData struct {
 	TopMethod, RequestType, EnvelopeType, Member string
 	MemberPointer                                bool
 }
-
-type requiredParam struct{ Go, Spec string }
 
 // headerData is a response header the spec documents: Name on the wire,
 // Go the field name; Secret when the spec marks it x-docapi-secret (the
@@ -84,21 +79,6 @@ func idempotent(method string, exts map[string]any) bool {
 }
 
 var paramNorm = strings.NewReplacer("_", "", "-", "")
-
-// stringLike reports a Go type that is string underneath: string itself, or
-// a models type such as an enum of strings (its "" is as empty a path
-// segment).
-func (g *gen) stringLike(typ string) bool {
-	if typ == "string" {
-		return true
-	}
-	ts, ok := g.models.types[typ[strings.LastIndex(typ, ".")+1:]]
-	if !ok {
-		return false
-	}
-	ident, ok := ts.Type.(*ast.Ident)
-	return ok && ident.Name == "string"
-}
 
 // tenantParam is the placeholder that scopes a request to the caller's
 // project or domain, by where Huawei puts it: first in the path or right
@@ -172,9 +152,6 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 				continue
 			}
 			typ := g.typeString(field.Type)
-			if spec, ok := pathParams[name.Name]; ok && g.stringLike(typ) {
-				o.Required = append(o.Required, requiredParam{Go: name.Name, Spec: spec})
-			}
 			o.Params = append(o.Params, name.Name+" "+typ)
 			o.ParamNames = append(o.ParamNames, name.Name)
 			o.Args = append(o.Args, name.Name)

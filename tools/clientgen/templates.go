@@ -85,11 +85,6 @@ var op{{.Name}} = &huawei.Operation{Service: {{printf "%q" $.Service}}, Name: {{
 // Source: {{.Source}}{{end}}
 func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {{if .Result}}(*{{.Result}}, error){{else}}error{{end}} {
 	httpResp, err := c.rt.Do(ctx, op{{.Name}}, func(server string, ids huawei.IDs) (*http.Request, error) {
-{{- range .Required}}
-		if {{.Go}} == "" {
-			return nil, huawei.ErrEmptyPathParam({{printf "%q" .Spec}})
-		}
-{{- end}}
 		return {{$.Models}}.{{.Request}}(server{{range .Args}}, {{.}}{{end}})
 	})
 	if err != nil {

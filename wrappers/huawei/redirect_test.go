@@ -132,3 +132,22 @@ func TestConfigSM3NeedsHash(t *testing.T) {
 		t.Fatalf("err = %v, want one naming Signer.SM3", err)
 	}
 }
+
+// A typed call with an empty path parameter fails naming it, and nothing
+// is sent: the request builder refuses it (wrappers/param).
+func TestTypedCallRefusesEmptyPathParameter(t *testing.T) {
+	rec := &headerRecorder{}
+	srv := httptest.NewServer(rec)
+	defer srv.Close()
+	c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: "0123456789abcdef",
+		Credentials: huawei.Credentials{AccessKey: "HPUACONFIGAK00000001", SecretKey: secret.New("config-secret-key")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ShowPort(context.Background(), ""); err == nil || !strings.Contains(err.Error(), "path parameter port_id is empty") {
+		t.Fatalf("err = %v, want one naming port_id", err)
+	}
+	if len(rec.seen) != 0 {
+		t.Fatalf("%d requests sent", len(rec.seen))
+	}
+}

@@ -7,9 +7,8 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/docapi/docapi/wrappers/internal/decode"
-
 	"github.com/docapi/docapi/wrappers/internal/bounded"
+	"github.com/docapi/docapi/wrappers/internal/decode"
 	"github.com/docapi/docapi/wrappers/retry"
 )
 
@@ -186,10 +185,4 @@ func (c *Client) NoResult(op *Operation, resp *http.Response) error {
 func (c *Client) readBody(resp *http.Response) ([]byte, error) {
 	defer resp.Body.Close()
 	return bounded.ReadAll(resp.Body, min(resp.ContentLength, c.maxBody))
-}
-
-// ErrEmptyPathParam reports a path parameter left empty, which would send
-// the request to another path; the generated code checks every one.
-func ErrEmptyPathParam(name string) error {
-	return fmt.Errorf("path parameter %s is empty", name)
 }

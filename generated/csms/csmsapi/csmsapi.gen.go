@@ -48,9 +48,6 @@ var opBatchCreateOrDeleteCsmsTags = &huawei.Operation{Service: "csms", Name: "Ba
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 func (c *Client) BatchCreateOrDeleteCsmsTags(ctx context.Context, secretID string, body csms.BatchCreateOrDeleteCsmsTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateOrDeleteCsmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretID == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_id")
-		}
 		return csms.NewBatchCreateOrDeleteCsmsTagsRequest(server, ids.Project, secretID, body)
 	})
 	if err != nil {
@@ -68,15 +65,6 @@ var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchC
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, projectID string, secretID string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateOrDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if secretID == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_id")
-		}
 		return csms.NewBatchCreateOrDeleteTagsRequest(server, versionID, projectID, secretID, body)
 	})
 	if err != nil {
@@ -136,9 +124,6 @@ var opCreateSecretTag = &huawei.Operation{Service: "csms", Name: "CreateSecretTa
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 func (c *Client) CreateSecretTag(ctx context.Context, secretID string, body csms.CreateSecretTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretID == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_id")
-		}
 		return csms.NewCreateSecretTagRequest(server, ids.Project, secretID, body)
 	})
 	if err != nil {
@@ -156,9 +141,6 @@ var opCreateSecretVersion = &huawei.Operation{Service: "csms", Name: "CreateSecr
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 func (c *Client) CreateSecretVersion(ctx context.Context, secretName string, body csms.CreateSecretVersionJSONRequestBody) (*csms.CreateSecretVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecretVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
 		return csms.NewCreateSecretVersionRequest(server, ids.Project, secretName, body)
 	})
 	if err != nil {
@@ -180,9 +162,6 @@ var opDeleteSecret = &huawei.Operation{Service: "csms", Name: "DeleteSecret", Me
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:1
 func (c *Client) DeleteSecret(ctx context.Context, secretName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
 		return csms.NewDeleteSecretRequest(server, ids.Project, secretName)
 	})
 	if err != nil {
@@ -200,9 +179,6 @@ var opDeleteSecretEvent = &huawei.Operation{Service: "csms", Name: "DeleteSecret
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:1
 func (c *Client) DeleteSecretEvent(ctx context.Context, eventName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if eventName == "" {
-			return nil, huawei.ErrEmptyPathParam("event_name")
-		}
 		return csms.NewDeleteSecretEventRequest(server, ids.Project, eventName)
 	})
 	if err != nil {
@@ -220,9 +196,6 @@ var opDeleteSecretForSchedule = &huawei.Operation{Service: "csms", Name: "Delete
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 func (c *Client) DeleteSecretForSchedule(ctx context.Context, secretName string, body csms.DeleteSecretForScheduleJSONRequestBody) (*csms.DeleteSecretForScheduleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretForSchedule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
 		return csms.NewDeleteSecretForScheduleRequest(server, ids.Project, secretName, body)
 	})
 	if err != nil {
@@ -244,12 +217,6 @@ var opDeleteSecretStage = &huawei.Operation{Service: "csms", Name: "DeleteSecret
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:1
 func (c *Client) DeleteSecretStage(ctx context.Context, secretName string, stageName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
-		if stageName == "" {
-			return nil, huawei.ErrEmptyPathParam("stage_name")
-		}
 		return csms.NewDeleteSecretStageRequest(server, ids.Project, secretName, stageName)
 	})
 	if err != nil {
@@ -267,12 +234,6 @@ var opDeleteSecretTag = &huawei.Operation{Service: "csms", Name: "DeleteSecretTa
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:1
 func (c *Client) DeleteSecretTag(ctx context.Context, secretID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretID == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_id")
-		}
-		if key == "" {
-			return nil, huawei.ErrEmptyPathParam("key")
-		}
 		return csms.NewDeleteSecretTagRequest(server, ids.Project, secretID, key)
 	})
 	if err != nil {
@@ -290,9 +251,6 @@ var opDownloadSecretBlob = &huawei.Operation{Service: "csms", Name: "DownloadSec
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:1
 func (c *Client) DownloadSecretBlob(ctx context.Context, secretName string) (*csms.DownloadSecretBlobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDownloadSecretBlob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
 		return csms.NewDownloadSecretBlobRequest(server, ids.Project, secretName)
 	})
 	if err != nil {
@@ -314,12 +272,6 @@ var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Meth
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:1
 func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID string) (*csms.ListKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return csms.NewListKmsTagsRequest(server, versionID, projectID)
 	})
 	if err != nil {
@@ -455,9 +407,6 @@ var opListSecretTags = &huawei.Operation{Service: "csms", Name: "ListSecretTags"
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:1
 func (c *Client) ListSecretTags(ctx context.Context, secretID string) (*csms.ListSecretTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecretTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretID == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_id")
-		}
 		return csms.NewListSecretTagsRequest(server, ids.Project, secretID)
 	})
 	if err != nil {
@@ -479,9 +428,6 @@ var opListSecretVersions = &huawei.Operation{Service: "csms", Name: "ListSecretV
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:1
 func (c *Client) ListSecretVersions(ctx context.Context, secretName string, params *csms.ListSecretVersionsParams) (*csms.ListSecretVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecretVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
 		return csms.NewListSecretVersionsRequest(server, ids.Project, secretName, params)
 	})
 	if err != nil {
@@ -556,9 +502,6 @@ var opRestoreSecret = &huawei.Operation{Service: "csms", Name: "RestoreSecret", 
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:1
 func (c *Client) RestoreSecret(ctx context.Context, secretName string) (*csms.RestoreSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestoreSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
 		return csms.NewRestoreSecretRequest(server, ids.Project, secretName)
 	})
 	if err != nil {
@@ -580,9 +523,6 @@ var opRotateSecret = &huawei.Operation{Service: "csms", Name: "RotateSecret", Me
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:1
 func (c *Client) RotateSecret(ctx context.Context, secretName string) (*csms.RotateSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRotateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
 		return csms.NewRotateSecretRequest(server, ids.Project, secretName)
 	})
 	if err != nil {
@@ -604,9 +544,6 @@ var opShowSecret = &huawei.Operation{Service: "csms", Name: "ShowSecret", Method
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:1
 func (c *Client) ShowSecret(ctx context.Context, secretName string) (*csms.ShowSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
 		return csms.NewShowSecretRequest(server, ids.Project, secretName)
 	})
 	if err != nil {
@@ -628,9 +565,6 @@ var opShowSecretEvent = &huawei.Operation{Service: "csms", Name: "ShowSecretEven
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:1
 func (c *Client) ShowSecretEvent(ctx context.Context, eventName string) (*csms.ShowSecretEventResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if eventName == "" {
-			return nil, huawei.ErrEmptyPathParam("event_name")
-		}
 		return csms.NewShowSecretEventRequest(server, ids.Project, eventName)
 	})
 	if err != nil {
@@ -652,12 +586,6 @@ var opShowSecretStage = &huawei.Operation{Service: "csms", Name: "ShowSecretStag
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:1
 func (c *Client) ShowSecretStage(ctx context.Context, secretName string, stageName string) (*csms.ShowSecretStageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
-		if stageName == "" {
-			return nil, huawei.ErrEmptyPathParam("stage_name")
-		}
 		return csms.NewShowSecretStageRequest(server, ids.Project, secretName, stageName)
 	})
 	if err != nil {
@@ -679,12 +607,6 @@ var opShowSecretVersion = &huawei.Operation{Service: "csms", Name: "ShowSecretVe
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:1
 func (c *Client) ShowSecretVersion(ctx context.Context, secretName string, versionID string) (*csms.ShowSecretVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
 		return csms.NewShowSecretVersionRequest(server, ids.Project, secretName, versionID)
 	})
 	if err != nil {
@@ -706,9 +628,6 @@ var opUpdateSecret = &huawei.Operation{Service: "csms", Name: "UpdateSecret", Me
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 func (c *Client) UpdateSecret(ctx context.Context, secretName string, body csms.UpdateSecretJSONRequestBody) (*csms.UpdateSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
 		return csms.NewUpdateSecretRequest(server, ids.Project, secretName, body)
 	})
 	if err != nil {
@@ -730,9 +649,6 @@ var opUpdateSecretEvent = &huawei.Operation{Service: "csms", Name: "UpdateSecret
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 func (c *Client) UpdateSecretEvent(ctx context.Context, eventName string, body csms.UpdateSecretEventJSONRequestBody) (*csms.UpdateSecretEventResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if eventName == "" {
-			return nil, huawei.ErrEmptyPathParam("event_name")
-		}
 		return csms.NewUpdateSecretEventRequest(server, ids.Project, eventName, body)
 	})
 	if err != nil {
@@ -754,12 +670,6 @@ var opUpdateSecretStage = &huawei.Operation{Service: "csms", Name: "UpdateSecret
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 func (c *Client) UpdateSecretStage(ctx context.Context, secretName string, stageName string, body csms.UpdateSecretStageJSONRequestBody) (*csms.UpdateSecretStageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
-		if stageName == "" {
-			return nil, huawei.ErrEmptyPathParam("stage_name")
-		}
 		return csms.NewUpdateSecretStageRequest(server, ids.Project, secretName, stageName, body)
 	})
 	if err != nil {
@@ -781,12 +691,6 @@ var opUpdateVersion = &huawei.Operation{Service: "csms", Name: "UpdateVersion", 
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 func (c *Client) UpdateVersion(ctx context.Context, secretName string, versionID string, body csms.UpdateVersionJSONRequestBody) (*csms.UpdateVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretName == "" {
-			return nil, huawei.ErrEmptyPathParam("secret_name")
-		}
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
 		return csms.NewUpdateVersionRequest(server, ids.Project, secretName, versionID, body)
 	})
 	if err != nil {

@@ -48,9 +48,6 @@ var opAddServerGroupMember = &huawei.Operation{Service: "ecs", Name: "AddServerG
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupID string, body ecs.AddServerGroupMemberJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opAddServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_group_id")
-		}
 		return ecs.NewAddServerGroupMemberRequest(server, ids.Project, serverGroupID, body)
 	})
 	if err != nil {
@@ -68,9 +65,6 @@ var opAssociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "Associ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
 func (c *Client) AssociateServerVirtualIP(ctx context.Context, nicID string, body ecs.AssociateServerVirtualIPJSONRequestBody) (*ecs.AssociateServerVirtualIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateServerVirtualIP, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if nicID == "" {
-			return nil, huawei.ErrEmptyPathParam("nic_id")
-		}
 		return ecs.NewAssociateServerVirtualIPRequest(server, ids.Project, nicID, body)
 	})
 	if err != nil {
@@ -92,9 +86,6 @@ var opAttachServerVolume = &huawei.Operation{Service: "ecs", Name: "AttachServer
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
 func (c *Client) AttachServerVolume(ctx context.Context, serverID string, body ecs.AttachServerVolumeJSONRequestBody) (*ecs.AttachServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAttachServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewAttachServerVolumeRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -116,9 +107,6 @@ var opBatchAddServerNics = &huawei.Operation{Service: "ecs", Name: "BatchAddServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
 func (c *Client) BatchAddServerNics(ctx context.Context, serverID string, body ecs.BatchAddServerNicsJSONRequestBody) (*ecs.BatchAddServerNicsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAddServerNics, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewBatchAddServerNicsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -140,9 +128,6 @@ var opBatchAttachSharableVolumes = &huawei.Operation{Service: "ecs", Name: "Batc
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
 func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeID string, body ecs.BatchAttachSharableVolumesJSONRequestBody) (*ecs.BatchAttachSharableVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAttachSharableVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if volumeID == "" {
-			return nil, huawei.ErrEmptyPathParam("volume_id")
-		}
 		return ecs.NewBatchAttachSharableVolumesRequest(server, ids.Project, volumeID, body)
 	})
 	if err != nil {
@@ -164,9 +149,6 @@ var opBatchCreateServerTags = &huawei.Operation{Service: "ecs", Name: "BatchCrea
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
 func (c *Client) BatchCreateServerTags(ctx context.Context, serverID string, body ecs.BatchCreateServerTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewBatchCreateServerTagsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -184,9 +166,6 @@ var opBatchCreateTags = &huawei.Operation{Service: "ecs", Name: "BatchCreateTags
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
 func (c *Client) BatchCreateTags(ctx context.Context, serverID string, body ecs.BatchCreateTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewBatchCreateTagsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -204,9 +183,6 @@ var opBatchDeleteServerNics = &huawei.Operation{Service: "ecs", Name: "BatchDele
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
 func (c *Client) BatchDeleteServerNics(ctx context.Context, serverID string, body ecs.BatchDeleteServerNicsJSONRequestBody) (*ecs.BatchDeleteServerNicsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteServerNics, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewBatchDeleteServerNicsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -228,9 +204,6 @@ var opBatchDeleteServerTags = &huawei.Operation{Service: "ecs", Name: "BatchDele
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
 func (c *Client) BatchDeleteServerTags(ctx context.Context, serverID string, body ecs.BatchDeleteServerTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewBatchDeleteServerTagsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -248,9 +221,6 @@ var opBatchDeleteTags = &huawei.Operation{Service: "ecs", Name: "BatchDeleteTags
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
 func (c *Client) BatchDeleteTags(ctx context.Context, serverID string, body ecs.BatchDeleteTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewBatchDeleteTagsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -394,9 +364,6 @@ var opChangeServerOsWithCloudInit = &huawei.Operation{Service: "ecs", Name: "Cha
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
 func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, serverID string, body ecs.ChangeServerOsWithCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerOsWithCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewChangeServerOsWithCloudInitRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -418,9 +385,6 @@ var opChangeServerOsWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
 func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, serverID string, body ecs.ChangeServerOsWithoutCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithoutCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerOsWithoutCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewChangeServerOsWithoutCloudInitRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -478,9 +442,6 @@ var opCreateAssociation = &huawei.Operation{Service: "ecs", Name: "CreateAssocia
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
 func (c *Client) CreateAssociation(ctx context.Context, fpgaImageID string, body ecs.CreateAssociationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateAssociation, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if fpgaImageID == "" {
-			return nil, huawei.ErrEmptyPathParam("fpga_image_id")
-		}
 		return ecs.NewCreateAssociationRequest(server, ids.Project, fpgaImageID, body)
 	})
 	if err != nil {
@@ -624,9 +585,6 @@ var opDeleteAssociation = &huawei.Operation{Service: "ecs", Name: "DeleteAssocia
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
 func (c *Client) DeleteAssociation(ctx context.Context, fpgaImageID string, body ecs.DeleteAssociationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAssociation, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if fpgaImageID == "" {
-			return nil, huawei.ErrEmptyPathParam("fpga_image_id")
-		}
 		return ecs.NewDeleteAssociationRequest(server, ids.Project, fpgaImageID, body)
 	})
 	if err != nil {
@@ -644,9 +602,6 @@ var opDeleteAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "DeleteAut
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, body ecs.DeleteAutoLaunchGroupJSONRequestBody) (*ecs.DeleteAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if autoLaunchGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("auto_launch_group_id")
-		}
 		return ecs.NewDeleteAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupID, body)
 	})
 	if err != nil {
@@ -668,9 +623,6 @@ var opDeleteFpgaImage = &huawei.Operation{Service: "ecs", Name: "DeleteFpgaImage
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除FPGA镜像.md:1
 func (c *Client) DeleteFpgaImage(ctx context.Context, fpgaImageID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteFpgaImage, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if fpgaImageID == "" {
-			return nil, huawei.ErrEmptyPathParam("fpga_image_id")
-		}
 		return ecs.NewDeleteFpgaImageRequest(server, ids.Project, fpgaImageID)
 	})
 	if err != nil {
@@ -688,9 +640,6 @@ var opDeleteServerGroup = &huawei.Operation{Service: "ecs", Name: "DeleteServerG
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组.md:1
 func (c *Client) DeleteServerGroup(ctx context.Context, serverGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_group_id")
-		}
 		return ecs.NewDeleteServerGroupRequest(server, ids.Project, serverGroupID)
 	})
 	if err != nil {
@@ -708,9 +657,6 @@ var opDeleteServerGroupMember = &huawei.Operation{Service: "ecs", Name: "DeleteS
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 func (c *Client) DeleteServerGroupMember(ctx context.Context, serverGroupID string, body ecs.DeleteServerGroupMemberJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_group_id")
-		}
 		return ecs.NewDeleteServerGroupMemberRequest(server, ids.Project, serverGroupID, body)
 	})
 	if err != nil {
@@ -728,12 +674,6 @@ var opDeleteServerMetadata = &huawei.Operation{Service: "ecs", Name: "DeleteServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据.md:1
 func (c *Client) DeleteServerMetadata(ctx context.Context, serverID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if key == "" {
-			return nil, huawei.ErrEmptyPathParam("key")
-		}
 		return ecs.NewDeleteServerMetadataRequest(server, ids.Project, serverID, key)
 	})
 	if err != nil {
@@ -751,9 +691,6 @@ var opDeleteServerPassword = &huawei.Operation{Service: "ecs", Name: "DeleteServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码.md:1
 func (c *Client) DeleteServerPassword(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewDeleteServerPasswordRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -792,12 +729,6 @@ var opDetachServerVolume = &huawei.Operation{Service: "ecs", Name: "DetachServer
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:1
 func (c *Client) DetachServerVolume(ctx context.Context, serverID string, volumeID string, params *ecs.DetachServerVolumeParams) (*ecs.DetachServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDetachServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if volumeID == "" {
-			return nil, huawei.ErrEmptyPathParam("volume_id")
-		}
 		return ecs.NewDetachServerVolumeRequest(server, ids.Project, serverID, volumeID, params)
 	})
 	if err != nil {
@@ -819,9 +750,6 @@ var opDisassociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "Dis
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
 func (c *Client) DisassociateServerVirtualIP(ctx context.Context, nicID string, body ecs.DisassociateServerVirtualIPJSONRequestBody) (*ecs.DisassociateServerVirtualIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateServerVirtualIP, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if nicID == "" {
-			return nil, huawei.ErrEmptyPathParam("nic_id")
-		}
 		return ecs.NewDisassociateServerVirtualIPRequest(server, ids.Project, nicID, body)
 	})
 	if err != nil {
@@ -978,9 +906,6 @@ var opListInstances = &huawei.Operation{Service: "ecs", Name: "ListInstances", M
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:1
 func (c *Client) ListInstances(ctx context.Context, autoLaunchGroupID string, params *ecs.ListInstancesParams) (*ecs.ListInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if autoLaunchGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("auto_launch_group_id")
-		}
 		return ecs.NewListInstancesRequest(server, ids.Domain, autoLaunchGroupID, params)
 	})
 	if err != nil {
@@ -1053,9 +978,6 @@ var opListServerBlockDevices = &huawei.Operation{Service: "ecs", Name: "ListServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:1
 func (c *Client) ListServerBlockDevices(ctx context.Context, serverID string) (*ecs.ListServerBlockDevicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerBlockDevices, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewListServerBlockDevicesRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1113,9 +1035,6 @@ var opListServerInterfaces = &huawei.Operation{Service: "ecs", Name: "ListServer
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:1
 func (c *Client) ListServerInterfaces(ctx context.Context, serverID string) (*ecs.ListServerInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewListServerInterfacesRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1158,9 +1077,6 @@ var opListServerVolumeAttachments = &huawei.Operation{Service: "ecs", Name: "Lis
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:1
 func (c *Client) ListServerVolumeAttachments(ctx context.Context, serverID string) (*ecs.ListServerVolumeAttachmentsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerVolumeAttachments, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewListServerVolumeAttachmentsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1260,9 +1176,6 @@ var opListTags = &huawei.Operation{Service: "ecs", Name: "ListTags", Method: "GE
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:1
 func (c *Client) ListTags(ctx context.Context, serverID string) (*ecs.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewListTagsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1284,9 +1197,6 @@ var opMigrateServer = &huawei.Operation{Service: "ecs", Name: "MigrateServer", M
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
 func (c *Client) MigrateServer(ctx context.Context, serverID string, body ecs.MigrateServerJSONRequestBody) (*ecs.MigrateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opMigrateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewMigrateServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1308,9 +1218,6 @@ var opRegisterServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "Regi
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 func (c *Client) RegisterServerAutoRecovery(ctx context.Context, serverID string, body ecs.RegisterServerAutoRecoveryJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opRegisterServerAutoRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewRegisterServerAutoRecoveryRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1328,9 +1235,6 @@ var opReinstallServerWithCloudInit = &huawei.Operation{Service: "ecs", Name: "Re
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
 func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, serverID string, body ecs.ReinstallServerWithCloudInitJSONRequestBody) (*ecs.ReinstallServerWithCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opReinstallServerWithCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewReinstallServerWithCloudInitRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1352,9 +1256,6 @@ var opReinstallServerWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: 
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
 func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, serverID string, body ecs.ReinstallServerWithoutCloudInitJSONRequestBody) (*ecs.ReinstallServerWithoutCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opReinstallServerWithoutCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewReinstallServerWithoutCloudInitRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1376,9 +1277,6 @@ var opResetServerPassword = &huawei.Operation{Service: "ecs", Name: "ResetServer
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 func (c *Client) ResetServerPassword(ctx context.Context, serverID string, body ecs.ResetServerPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opResetServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewResetServerPasswordRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1396,9 +1294,6 @@ var opResizePostPaidServer = &huawei.Operation{Service: "ecs", Name: "ResizePost
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
 func (c *Client) ResizePostPaidServer(ctx context.Context, serverID string, body ecs.ResizePostPaidServerJSONRequestBody) (*ecs.ResizePostPaidServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizePostPaidServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewResizePostPaidServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1420,9 +1315,6 @@ var opResizeServer = &huawei.Operation{Service: "ecs", Name: "ResizeServer", Met
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
 func (c *Client) ResizeServer(ctx context.Context, serverID string, body ecs.ResizeServerJSONRequestBody) (*ecs.ResizeServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizeServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewResizeServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1444,9 +1336,6 @@ var opShowAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "ShowAutoLau
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:1
 func (c *Client) ShowAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string) (*ecs.ShowAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if autoLaunchGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("auto_launch_group_id")
-		}
 		return ecs.NewShowAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupID)
 	})
 	if err != nil {
@@ -1468,9 +1357,6 @@ var opShowJob = &huawei.Operation{Service: "ecs", Name: "ShowJob", Method: "GET"
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:1
 func (c *Client) ShowJob(ctx context.Context, jobID string) (*ecs.ShowJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobID == "" {
-			return nil, huawei.ErrEmptyPathParam("job_id")
-		}
 		return ecs.NewShowJobRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
@@ -1492,9 +1378,6 @@ var opShowResetPasswordFlag = &huawei.Operation{Service: "ecs", Name: "ShowReset
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:1
 func (c *Client) ShowResetPasswordFlag(ctx context.Context, serverID string) (*ecs.ShowResetPasswordFlagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowResetPasswordFlag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewShowResetPasswordFlagRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1516,9 +1399,6 @@ var opShowServer = &huawei.Operation{Service: "ecs", Name: "ShowServer", Method:
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:1
 func (c *Client) ShowServer(ctx context.Context, serverID string) (*ecs.ShowServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewShowServerRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1540,9 +1420,6 @@ var opShowServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "ShowServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:1
 func (c *Client) ShowServerAutoRecovery(ctx context.Context, serverID string) (*ecs.ShowServerAutoRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerAutoRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewShowServerAutoRecoveryRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1564,12 +1441,6 @@ var opShowServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "ShowServe
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:1
 func (c *Client) ShowServerBlockDevice(ctx context.Context, serverID string, volumeID string) (*ecs.ShowServerBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if volumeID == "" {
-			return nil, huawei.ErrEmptyPathParam("volume_id")
-		}
 		return ecs.NewShowServerBlockDeviceRequest(server, ids.Project, serverID, volumeID)
 	})
 	if err != nil {
@@ -1591,9 +1462,6 @@ var opShowServerGroup = &huawei.Operation{Service: "ecs", Name: "ShowServerGroup
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:1
 func (c *Client) ShowServerGroup(ctx context.Context, serverGroupID string) (*ecs.ShowServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_group_id")
-		}
 		return ecs.NewShowServerGroupRequest(server, ids.Project, serverGroupID)
 	})
 	if err != nil {
@@ -1636,9 +1504,6 @@ var opShowServerPassword = &huawei.Operation{Service: "ecs", Name: "ShowServerPa
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:1
 func (c *Client) ShowServerPassword(ctx context.Context, serverID string) (*ecs.ShowServerPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewShowServerPasswordRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1660,9 +1525,6 @@ var opShowServerRemoteConsole = &huawei.Operation{Service: "ecs", Name: "ShowSer
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 func (c *Client) ShowServerRemoteConsole(ctx context.Context, serverID string, body ecs.ShowServerRemoteConsoleJSONRequestBody) (*ecs.ShowServerRemoteConsoleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerRemoteConsole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewShowServerRemoteConsoleRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1684,9 +1546,6 @@ var opShowServerTags = &huawei.Operation{Service: "ecs", Name: "ShowServerTags",
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:1
 func (c *Client) ShowServerTags(ctx context.Context, serverID string) (*ecs.ShowServerTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewShowServerTagsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1708,9 +1567,6 @@ var opUpdateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "UpdateAut
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, body ecs.UpdateAutoLaunchGroupJSONRequestBody) (*ecs.UpdateAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if autoLaunchGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("auto_launch_group_id")
-		}
 		return ecs.NewUpdateAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupID, body)
 	})
 	if err != nil {
@@ -1732,9 +1588,6 @@ var opUpdateServer = &huawei.Operation{Service: "ecs", Name: "UpdateServer", Met
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
 func (c *Client) UpdateServer(ctx context.Context, serverID string, body ecs.UpdateServerJSONRequestBody) (*ecs.UpdateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewUpdateServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1756,9 +1609,6 @@ var opUpdateServerAutoTerminateTime = &huawei.Operation{Service: "ecs", Name: "U
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
 func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, serverID string, body ecs.UpdateServerAutoTerminateTimeJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerAutoTerminateTime, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewUpdateServerAutoTerminateTimeRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1776,12 +1626,6 @@ var opUpdateServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "UpdateS
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
 func (c *Client) UpdateServerBlockDevice(ctx context.Context, serverID string, volumeID string, body ecs.UpdateServerBlockDeviceJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if volumeID == "" {
-			return nil, huawei.ErrEmptyPathParam("volume_id")
-		}
 		return ecs.NewUpdateServerBlockDeviceRequest(server, ids.Project, serverID, volumeID, body)
 	})
 	if err != nil {
@@ -1799,9 +1643,6 @@ var opUpdateServerMetadata = &huawei.Operation{Service: "ecs", Name: "UpdateServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
 func (c *Client) UpdateServerMetadata(ctx context.Context, serverID string, body ecs.UpdateServerMetadataJSONRequestBody) (*ecs.UpdateServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecs.NewUpdateServerMetadataRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {

@@ -48,9 +48,6 @@ var opCreateAction = &huawei.Operation{Service: "ecsnova", Name: "CreateAction",
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
 func (c *Client) CreateAction(ctx context.Context, serverID string, body ecsnova.CreateActionJSONRequestBody) (*ecsnova.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewCreateActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -177,9 +174,6 @@ var opCreateServersAction = &huawei.Operation{Service: "ecsnova", Name: "CreateS
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
 func (c *Client) CreateServersAction(ctx context.Context, serverID string, body ecsnova.CreateServersActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewCreateServersActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -197,9 +191,6 @@ var opCreateServersActionV21 = &huawei.Operation{Service: "ecsnova", Name: "Crea
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 func (c *Client) CreateServersActionV21(ctx context.Context, serverID string, body ecsnova.CreateServersActionV21JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersActionV21, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewCreateServersActionV21Request(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -217,9 +208,6 @@ var opCreateServersActionV212 = &huawei.Operation{Service: "ecsnova", Name: "Cre
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 func (c *Client) CreateServersActionV212(ctx context.Context, serverID string, body ecsnova.CreateServersActionV212JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersActionV212, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewCreateServersActionV212Request(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -237,9 +225,6 @@ var opCreateTag = &huawei.Operation{Service: "ecsnova", Name: "CreateTag", Metho
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
 func (c *Client) CreateTag(ctx context.Context, serverID string, body ecsnova.CreateTagJSONRequestBody) (*ecsnova.CreateTagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewCreateTagRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -261,9 +246,6 @@ var opDeleteAction = &huawei.Operation{Service: "ecsnova", Name: "DeleteAction",
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
 func (c *Client) DeleteAction(ctx context.Context, serverID string, body ecsnova.DeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewDeleteActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -281,9 +263,6 @@ var opDeleteImage = &huawei.Operation{Service: "ecsnova", Name: "DeleteImage", M
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除镜像（废弃）.md:1
 func (c *Client) DeleteImage(ctx context.Context, imageID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteImage, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if imageID == "" {
-			return nil, huawei.ErrEmptyPathParam("image_id")
-		}
 		return ecsnova.NewDeleteImageRequest(server, ids.Project, imageID)
 	})
 	if err != nil {
@@ -301,9 +280,6 @@ var opDeleteOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "DeleteOs
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除浮动IP（废弃）.md:1
 func (c *Client) DeleteOsFloatingIP(ctx context.Context, floatingIPID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if floatingIPID == "" {
-			return nil, huawei.ErrEmptyPathParam("floating_ip_id")
-		}
 		return ecsnova.NewDeleteOsFloatingIPRequest(server, ids.Project, floatingIPID)
 	})
 	if err != nil {
@@ -321,9 +297,6 @@ var opDeleteOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Delet
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组（废弃）.md:1
 func (c *Client) DeleteOsSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return ecsnova.NewDeleteOsSecurityGroupRequest(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
@@ -341,9 +314,6 @@ var opDeleteOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "D
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组规则（废弃）.md:1
 func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
-		}
 		return ecsnova.NewDeleteOsSecurityGroupRuleRequest(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
@@ -361,9 +331,6 @@ var opDeleteOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "Dele
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码-18.md:1
 func (c *Client) DeleteOsServerPassword(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewDeleteOsServerPasswordRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -381,9 +348,6 @@ var opDeleteOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSn
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除快照（废弃）.md:1
 func (c *Client) DeleteOsSnapshot(ctx context.Context, snapshotID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if snapshotID == "" {
-			return nil, huawei.ErrEmptyPathParam("snapshot_id")
-		}
 		return ecsnova.NewDeleteOsSnapshotRequest(server, ids.Project, snapshotID)
 	})
 	if err != nil {
@@ -401,9 +365,6 @@ var opDeleteOsVolume = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsVolu
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除磁盘（废弃）.md:1
 func (c *Client) DeleteOsVolume(ctx context.Context, volumeID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if volumeID == "" {
-			return nil, huawei.ErrEmptyPathParam("volume_id")
-		}
 		return ecsnova.NewDeleteOsVolumeRequest(server, ids.Project, volumeID)
 	})
 	if err != nil {
@@ -421,12 +382,6 @@ var opDeleteServersTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除指定云服务器的标签.md:1
 func (c *Client) DeleteServersTag(ctx context.Context, serverID string, tag string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServersTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if tag == "" {
-			return nil, huawei.ErrEmptyPathParam("tag")
-		}
 		return ecsnova.NewDeleteServersTagRequest(server, ids.Project, serverID, tag)
 	})
 	if err != nil {
@@ -444,9 +399,6 @@ var opDeleteTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteTag", Metho
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器标签.md:1
 func (c *Client) DeleteTag(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewDeleteTagRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -464,9 +416,6 @@ var opListAction = &huawei.Operation{Service: "ecsnova", Name: "ListAction", Met
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 func (c *Client) ListAction(ctx context.Context, serverID string, body ecsnova.ListActionJSONRequestBody) (*ecsnova.ListActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewListActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -488,9 +437,6 @@ var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDe
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:1
 func (c *Client) ListBlockDevice(ctx context.Context, serverID string) (*ecsnova.ListBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewListBlockDeviceRequest(server, serverID)
 	})
 	if err != nil {
@@ -575,9 +521,6 @@ var opListIps = &huawei.Operation{Service: "ecsnova", Name: "ListIps", Method: "
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:1
 func (c *Client) ListIps(ctx context.Context, serverID string) (*ecsnova.ListIpsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListIps, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewListIpsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -599,9 +542,6 @@ var opListMetadata = &huawei.Operation{Service: "ecsnova", Name: "ListMetadata",
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像的元数据（废弃）.md:1
 func (c *Client) ListMetadata(ctx context.Context, imageID string) (*map[string]string, error) {
 	httpResp, err := c.rt.Do(ctx, opListMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if imageID == "" {
-			return nil, huawei.ErrEmptyPathParam("image_id")
-		}
 		return ecsnova.NewListMetadataRequest(server, ids.Project, imageID)
 	})
 	if err != nil {
@@ -707,9 +647,6 @@ var opListOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "ListOs
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:1
 func (c *Client) ListOsServerPassword(ctx context.Context, serverID string) (*ecsnova.ListOsServerPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewListOsServerPasswordRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -752,9 +689,6 @@ var opListRemoteConsoles = &huawei.Operation{Service: "ecsnova", Name: "ListRemo
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 func (c *Client) ListRemoteConsoles(ctx context.Context, serverID string, body ecsnova.ListRemoteConsolesJSONRequestBody) (*ecsnova.ListRemoteConsolesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRemoteConsoles, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewListRemoteConsolesRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -812,9 +746,6 @@ var opListTags = &huawei.Operation{Service: "ecsnova", Name: "ListTags", Method:
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签-25.md:1
 func (c *Client) ListTags(ctx context.Context, serverID string) (*ecsnova.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewListTagsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -836,9 +767,6 @@ var opNovaAssociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
 func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, serverID string, body ecsnova.NovaAssociateSecurityGroupJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaAssociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaAssociateSecurityGroupRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -856,9 +784,6 @@ var opNovaAttachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaAtt
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
 func (c *Client) NovaAttachInterface(ctx context.Context, serverID string, body ecsnova.NovaAttachInterfaceJSONRequestBody) (*ecsnova.NovaAttachInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaAttachInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaAttachInterfaceRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -880,9 +805,6 @@ var opNovaAttachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaAttach
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
 func (c *Client) NovaAttachVolume(ctx context.Context, serverID string, body ecsnova.NovaAttachVolumeJSONRequestBody) (*ecsnova.NovaAttachVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaAttachVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaAttachVolumeRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -967,9 +889,6 @@ var opNovaDeleteKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaDelet
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除SSH密钥.md:1
 func (c *Client) NovaDeleteKeypair(ctx context.Context, keypairName string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keypairName == "" {
-			return nil, huawei.ErrEmptyPathParam("keypair_name")
-		}
 		return ecsnova.NewNovaDeleteKeypairRequest(server, ids.Project, keypairName)
 	})
 	if err != nil {
@@ -987,9 +906,6 @@ var opNovaDeleteServer = &huawei.Operation{Service: "ecsnova", Name: "NovaDelete
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器-3.md:1
 func (c *Client) NovaDeleteServer(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaDeleteServerRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1007,9 +923,6 @@ var opNovaDeleteServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaD
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组-23.md:1
 func (c *Client) NovaDeleteServerGroup(ctx context.Context, serverGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_group_id")
-		}
 		return ecsnova.NewNovaDeleteServerGroupRequest(server, ids.Project, serverGroupID)
 	})
 	if err != nil {
@@ -1027,12 +940,6 @@ var opNovaDeleteServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name:
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据-14.md:1
 func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, serverID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if key == "" {
-			return nil, huawei.ErrEmptyPathParam("key")
-		}
 		return ecsnova.NewNovaDeleteServerMetadataItemRequest(server, ids.Project, serverID, key)
 	})
 	if err != nil {
@@ -1050,12 +957,6 @@ var opNovaDetachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaDet
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器网卡.md:1
 func (c *Client) NovaDetachInterface(ctx context.Context, serverID string, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDetachInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return ecsnova.NewNovaDetachInterfaceRequest(server, ids.Project, serverID, portID)
 	})
 	if err != nil {
@@ -1073,12 +974,6 @@ var opNovaDetachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaDetach
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/卸载云服务器磁盘.md:1
 func (c *Client) NovaDetachVolume(ctx context.Context, serverID string, volumeID string, params *ecsnova.NovaDetachVolumeParams) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDetachVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if volumeID == "" {
-			return nil, huawei.ErrEmptyPathParam("volume_id")
-		}
 		return ecsnova.NewNovaDetachVolumeRequest(server, ids.Project, serverID, volumeID, params)
 	})
 	if err != nil {
@@ -1096,9 +991,6 @@ var opNovaDisassociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, serverID string, body ecsnova.NovaDisassociateSecurityGroupJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDisassociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaDisassociateSecurityGroupRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1200,9 +1092,6 @@ var opNovaListServerActions = &huawei.Operation{Service: "ecsnova", Name: "NovaL
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:1
 func (c *Client) NovaListServerActions(ctx context.Context, serverID string, params *ecsnova.NovaListServerActionsParams) (*ecsnova.NovaListServerActionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerActions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaListServerActionsRequest(server, ids.Project, serverID, params)
 	})
 	if err != nil {
@@ -1245,9 +1134,6 @@ var opNovaListServerInterfaces = &huawei.Operation{Service: "ecsnova", Name: "No
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:1
 func (c *Client) NovaListServerInterfaces(ctx context.Context, serverID string) (*ecsnova.NovaListServerInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaListServerInterfacesRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1269,9 +1155,6 @@ var opNovaListServerSecurityGroups = &huawei.Operation{Service: "ecsnova", Name:
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:1
 func (c *Client) NovaListServerSecurityGroups(ctx context.Context, serverID string) (*ecsnova.NovaListServerSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaListServerSecurityGroupsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1293,9 +1176,6 @@ var opNovaListServerVolumes = &huawei.Operation{Service: "ecsnova", Name: "NovaL
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:1
 func (c *Client) NovaListServerVolumes(ctx context.Context, serverID string) (*ecsnova.NovaListServerVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaListServerVolumesRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1359,9 +1239,6 @@ var opNovaLockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaLockServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
 func (c *Client) NovaLockServer(ctx context.Context, serverID string, body ecsnova.NovaLockServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaLockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaLockServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1379,9 +1256,6 @@ var opNovaRebootServer = &huawei.Operation{Service: "ecsnova", Name: "NovaReboot
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 func (c *Client) NovaRebootServer(ctx context.Context, serverID string, body ecsnova.NovaRebootServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaRebootServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaRebootServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1399,9 +1273,6 @@ var opNovaShowFlavor = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlav
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
 func (c *Client) NovaShowFlavor(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorParams) (*ecsnova.NovaShowFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if flavorID == "" {
-			return nil, huawei.ErrEmptyPathParam("flavor_id")
-		}
 		return ecsnova.NewNovaShowFlavorRequest(server, ids.Project, flavorID, params)
 	})
 	if err != nil {
@@ -1423,9 +1294,6 @@ var opNovaShowFlavorExtraSpecs = &huawei.Operation{Service: "ecsnova", Name: "No
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
 func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorExtraSpecsParams) (*ecsnova.NovaShowFlavorExtraSpecsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavorExtraSpecs, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if flavorID == "" {
-			return nil, huawei.ErrEmptyPathParam("flavor_id")
-		}
 		return ecsnova.NewNovaShowFlavorExtraSpecsRequest(server, ids.Project, flavorID, params)
 	})
 	if err != nil {
@@ -1447,9 +1315,6 @@ var opNovaShowKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaShowKey
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:1
 func (c *Client) NovaShowKeypair(ctx context.Context, keypairName string) (*ecsnova.NovaShowKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keypairName == "" {
-			return nil, huawei.ErrEmptyPathParam("keypair_name")
-		}
 		return ecsnova.NewNovaShowKeypairRequest(server, ids.Project, keypairName)
 	})
 	if err != nil {
@@ -1471,9 +1336,6 @@ var opNovaShowServer = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:1
 func (c *Client) NovaShowServer(ctx context.Context, serverID string) (*ecsnova.NovaShowServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaShowServerRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1495,12 +1357,6 @@ var opNovaShowServerAction = &huawei.Operation{Service: "ecsnova", Name: "NovaSh
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:1
 func (c *Client) NovaShowServerAction(ctx context.Context, serverID string, requestID string) (*ecsnova.NovaShowServerActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if requestID == "" {
-			return nil, huawei.ErrEmptyPathParam("request_id")
-		}
 		return ecsnova.NewNovaShowServerActionRequest(server, ids.Project, serverID, requestID)
 	})
 	if err != nil {
@@ -1522,9 +1378,6 @@ var opNovaShowServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaSho
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:1
 func (c *Client) NovaShowServerGroup(ctx context.Context, serverGroupID string) (*ecsnova.NovaShowServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_group_id")
-		}
 		return ecsnova.NewNovaShowServerGroupRequest(server, ids.Project, serverGroupID)
 	})
 	if err != nil {
@@ -1546,12 +1399,6 @@ var opNovaShowServerInterface = &huawei.Operation{Service: "ecsnova", Name: "Nov
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:1
 func (c *Client) NovaShowServerInterface(ctx context.Context, serverID string, portID string) (*ecsnova.NovaShowServerInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return ecsnova.NewNovaShowServerInterfaceRequest(server, ids.Project, serverID, portID)
 	})
 	if err != nil {
@@ -1573,9 +1420,6 @@ var opNovaShowServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "Nova
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器元数据列表.md:1
 func (c *Client) NovaShowServerMetadata(ctx context.Context, serverID string) (*ecsnova.NovaShowServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaShowServerMetadataRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
@@ -1597,12 +1441,6 @@ var opNovaShowServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器指定Key的元数据.md:1
 func (c *Client) NovaShowServerMetadataItem(ctx context.Context, serverID string, key string) (*ecsnova.NovaShowServerMetadataItemResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if key == "" {
-			return nil, huawei.ErrEmptyPathParam("key")
-		}
 		return ecsnova.NewNovaShowServerMetadataItemRequest(server, ids.Project, serverID, key)
 	})
 	if err != nil {
@@ -1624,12 +1462,6 @@ var opNovaShowServerVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaSh
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:1
 func (c *Client) NovaShowServerVolume(ctx context.Context, serverID string, volumeID string) (*ecsnova.NovaShowServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if volumeID == "" {
-			return nil, huawei.ErrEmptyPathParam("volume_id")
-		}
 		return ecsnova.NewNovaShowServerVolumeRequest(server, ids.Project, serverID, volumeID)
 	})
 	if err != nil {
@@ -1651,9 +1483,6 @@ var opNovaStartServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStartSe
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 func (c *Client) NovaStartServer(ctx context.Context, serverID string, body ecsnova.NovaStartServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaStartServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaStartServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1671,9 +1500,6 @@ var opNovaStopServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStopServ
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 func (c *Client) NovaStopServer(ctx context.Context, serverID string, body ecsnova.NovaStopServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaStopServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaStopServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1691,9 +1517,6 @@ var opNovaUnlockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUnlock
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
 func (c *Client) NovaUnlockServer(ctx context.Context, serverID string, body ecsnova.NovaUnlockServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaUnlockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaUnlockServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1711,9 +1534,6 @@ var opNovaUpdateServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdate
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 func (c *Client) NovaUpdateServer(ctx context.Context, serverID string, body ecsnova.NovaUpdateServerJSONRequestBody) (*ecsnova.NovaUpdateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaUpdateServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1735,9 +1555,6 @@ var opNovaUpdateServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "No
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
 func (c *Client) NovaUpdateServerMetadata(ctx context.Context, serverID string, body ecsnova.NovaUpdateServerMetadataJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewNovaUpdateServerMetadataRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -1759,12 +1576,6 @@ var opNovaUpdateServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name:
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
 func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverID string, key string, body ecsnova.NovaUpdateServerMetadataItemJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataItemResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if key == "" {
-			return nil, huawei.ErrEmptyPathParam("key")
-		}
 		return ecsnova.NewNovaUpdateServerMetadataItemRequest(server, ids.Project, serverID, key, body)
 	})
 	if err != nil {
@@ -1786,12 +1597,6 @@ var opShowBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ShowBlockDe
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:1
 func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID string) (*ecsnova.ShowBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if volumeID == "" {
-			return nil, huawei.ErrEmptyPathParam("volume_id")
-		}
 		return ecsnova.NewShowBlockDeviceRequest(server, serverID, volumeID)
 	})
 	if err != nil {
@@ -1813,9 +1618,6 @@ var opShowDefaults = &huawei.Operation{Service: "ecsnova", Name: "ShowDefaults",
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
 func (c *Client) ShowDefaults(ctx context.Context, projectId2 string) (*ecsnova.ShowDefaultsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDefaults, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectId2 == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id_2")
-		}
 		return ecsnova.NewShowDefaultsRequest(server, ids.Project, projectId2)
 	})
 	if err != nil {
@@ -1837,12 +1639,6 @@ var opShowIP = &huawei.Operation{Service: "ecsnova", Name: "ShowIP", Method: "GE
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:1
 func (c *Client) ShowIP(ctx context.Context, serverID string, networkName string) (*map[string][]ecsnova.ShowIPResponseBodyValueItem, error) {
 	httpResp, err := c.rt.Do(ctx, opShowIP, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if networkName == "" {
-			return nil, huawei.ErrEmptyPathParam("networkName")
-		}
 		return ecsnova.NewShowIPRequest(server, ids.Project, serverID, networkName)
 	})
 	if err != nil {
@@ -1864,9 +1660,6 @@ var opShowImage = &huawei.Operation{Service: "ecsnova", Name: "ShowImage", Metho
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:1
 func (c *Client) ShowImage(ctx context.Context, imageID string) (*ecsnova.ShowImageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowImage, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if imageID == "" {
-			return nil, huawei.ErrEmptyPathParam("image_id")
-		}
 		return ecsnova.NewShowImageRequest(server, ids.Project, imageID)
 	})
 	if err != nil {
@@ -1909,9 +1702,6 @@ var opShowOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "ShowOsFloa
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:1
 func (c *Client) ShowOsFloatingIP(ctx context.Context, floatingIPID string) (*ecsnova.ShowOsFloatingIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if floatingIPID == "" {
-			return nil, huawei.ErrEmptyPathParam("floating_ip_id")
-		}
 		return ecsnova.NewShowOsFloatingIPRequest(server, ids.Project, floatingIPID)
 	})
 	if err != nil {
@@ -1933,9 +1723,6 @@ var opShowOsQuotaSet = &huawei.Operation{Service: "ecsnova", Name: "ShowOsQuotaS
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:1
 func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId2 string, params *ecsnova.ShowOsQuotaSetParams) (*ecsnova.ShowOsQuotaSetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsQuotaSet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectId2 == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id_2")
-		}
 		return ecsnova.NewShowOsQuotaSetRequest(server, ids.Project, projectId2, params)
 	})
 	if err != nil {
@@ -1957,9 +1744,6 @@ var opShowOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "ShowOsS
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:1
 func (c *Client) ShowOsSecurityGroup(ctx context.Context, securityGroupID string) (*ecsnova.ShowOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return ecsnova.NewShowOsSecurityGroupRequest(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
@@ -1981,9 +1765,6 @@ var opShowOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSnapsh
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:1
 func (c *Client) ShowOsSnapshot(ctx context.Context, snapshotID string) (*ecsnova.ShowOsSnapshotResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if snapshotID == "" {
-			return nil, huawei.ErrEmptyPathParam("snapshot_id")
-		}
 		return ecsnova.NewShowOsSnapshotRequest(server, ids.Project, snapshotID)
 	})
 	if err != nil {
@@ -2005,9 +1786,6 @@ var opShowOsVolume = &huawei.Operation{Service: "ecsnova", Name: "ShowOsVolume",
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:1
 func (c *Client) ShowOsVolume(ctx context.Context, volumeID string) (*ecsnova.ShowOsVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if volumeID == "" {
-			return nil, huawei.ErrEmptyPathParam("volume_id")
-		}
 		return ecsnova.NewShowOsVolumeRequest(server, ids.Project, volumeID)
 	})
 	if err != nil {
@@ -2029,12 +1807,6 @@ var opShowTag = &huawei.Operation{Service: "ecsnova", Name: "ShowTag", Method: "
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否存在指定标签.md:1
 func (c *Client) ShowTag(ctx context.Context, serverID string, tag string) error {
 	httpResp, err := c.rt.Do(ctx, opShowTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if tag == "" {
-			return nil, huawei.ErrEmptyPathParam("tag")
-		}
 		return ecsnova.NewShowTagRequest(server, ids.Project, serverID, tag)
 	})
 	if err != nil {
@@ -2052,9 +1824,6 @@ var opUpdateAction = &huawei.Operation{Service: "ecsnova", Name: "UpdateAction",
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
 func (c *Client) UpdateAction(ctx context.Context, serverID string, body ecsnova.UpdateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewUpdateActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -2072,9 +1841,6 @@ var opUpdateMetadata = &huawei.Operation{Service: "ecsnova", Name: "UpdateMetada
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
 func (c *Client) UpdateMetadata(ctx context.Context, serverID string, body ecsnova.UpdateMetadataJSONRequestBody) (*ecsnova.UpdateMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewUpdateMetadataRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -2096,9 +1862,6 @@ var opUpdateOsResetPassword = &huawei.Operation{Service: "ecsnova", Name: "Updat
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
 func (c *Client) UpdateOsResetPassword(ctx context.Context, serverID string, body ecsnova.UpdateOsResetPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateOsResetPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
 		return ecsnova.NewUpdateOsResetPasswordRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
@@ -2116,9 +1879,6 @@ var opUpdateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Updat
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
 func (c *Client) UpdateOsSecurityGroup(ctx context.Context, securityGroupID string, body ecsnova.UpdateOsSecurityGroupJSONRequestBody) (*ecsnova.UpdateOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return ecsnova.NewUpdateOsSecurityGroupRequest(server, ids.Project, securityGroupID, body)
 	})
 	if err != nil {
@@ -2140,12 +1900,6 @@ var opUpdateTag = &huawei.Operation{Service: "ecsnova", Name: "UpdateTag", Metho
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:1
 func (c *Client) UpdateTag(ctx context.Context, serverID string, tag string) (*ecsnova.UpdateTagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverID == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if tag == "" {
-			return nil, huawei.ErrEmptyPathParam("tag")
-		}
 		return ecsnova.NewUpdateTagRequest(server, ids.Project, serverID, tag)
 	})
 	if err != nil {

@@ -50,15 +50,6 @@ var opAssociateAgencyWithAllProjectsPermission = &huawei.Operation{Service: "iam
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予所有项目服务权限.md:1
 func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithAllProjectsPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewAssociateAgencyWithAllProjectsPermissionRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
@@ -76,15 +67,6 @@ var opAssociateAgencyWithDomainPermission = &huawei.Operation{Service: "iam", Na
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予全局服务权限.md:1
 func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewAssociateAgencyWithDomainPermissionRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
@@ -102,15 +84,6 @@ var opAssociateAgencyWithProjectPermission = &huawei.Operation{Service: "iam", N
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予项目服务权限.md:1
 func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewAssociateAgencyWithProjectPermissionRequest(server, projectID, agencyID, roleID)
 	})
 	if err != nil {
@@ -128,15 +101,6 @@ var opAssociateRoleToGroupOnEnterpriseProject = &huawei.Operation{Service: "iam"
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权.md:1
 func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateRoleToGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewAssociateRoleToGroupOnEnterpriseProjectRequest(server, enterpriseProjectID, groupID, roleID)
 	})
 	if err != nil {
@@ -154,15 +118,6 @@ var opAssociateRoleToUserOnEnterpriseProject = &huawei.Operation{Service: "iam",
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:1
 func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateRoleToUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewAssociateRoleToUserOnEnterpriseProjectRequest(server, enterpriseProjectID, userID, roleID)
 	})
 	if err != nil {
@@ -180,15 +135,6 @@ var opCheckAllProjectsPermissionForAgency = &huawei.Operation{Service: "iam", Na
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/检查委托下是否具有所有项目服务权限.md:1
 func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckAllProjectsPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewCheckAllProjectsPermissionForAgencyRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
@@ -206,15 +152,6 @@ var opCheckDomainPermissionForAgency = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有全局服务权限.md:1
 func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckDomainPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewCheckDomainPermissionForAgencyRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
@@ -232,15 +169,6 @@ var opCheckPermissionForAgencyOnProject = &huawei.Operation{Service: "iam", Name
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有项目服务权限.md:1
 func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckPermissionForAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewCheckPermissionForAgencyOnProjectRequest(server, projectID, agencyID, roleID)
 	})
 	if err != nil {
@@ -368,12 +296,6 @@ var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata",
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
 func (c *Client) CreateMetadata(ctx context.Context, idpID string, protocolID string, body iam.CreateMetadataJSONRequestBody) (*iam.CreateMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
-		if protocolID == "" {
-			return nil, huawei.ErrEmptyPathParam("protocol_id")
-		}
 		return iam.NewCreateMetadataRequest(server, idpID, protocolID, body)
 	})
 	if err != nil {
@@ -416,9 +338,6 @@ var opCreateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "Creat
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
 func (c *Client) CreateOpenIDConnectConfig(ctx context.Context, idpID string, body iam.CreateOpenIDConnectConfigJSONRequestBody) (*iam.CreateOpenIDConnectConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
 		return iam.NewCreateOpenIDConnectConfigRequest(server, idpID, body)
 	})
 	if err != nil {
@@ -572,12 +491,6 @@ var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:1
 func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string) (*CreateUnscopedTokenWithIDTokenResult, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateUnscopedTokenWithIDToken, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
-		if protocolID == "" {
-			return nil, huawei.ErrEmptyPathParam("protocol_id")
-		}
 		return iam.NewCreateUnscopedTokenWithIDTokenRequest(server, idpID, protocolID)
 	})
 	if err != nil {
@@ -620,9 +533,6 @@ var opDeleteAgency = &huawei.Operation{Service: "iam", Name: "DeleteAgency", Met
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除委托.md:1
 func (c *Client) DeleteAgency(ctx context.Context, agencyID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
 		return iam.NewDeleteAgencyRequest(server, agencyID)
 	})
 	if err != nil {
@@ -657,9 +567,6 @@ var opDeleteCustomPolicy = &huawei.Operation{Service: "iam", Name: "DeleteCustom
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除自定义策略.md:1
 func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewDeleteCustomPolicyRequest(server, roleID)
 	})
 	if err != nil {
@@ -677,15 +584,6 @@ var opDeleteDomainGroupInheritedRole = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:1
 func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteDomainGroupInheritedRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewDeleteDomainGroupInheritedRoleRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
@@ -720,9 +618,6 @@ var opDeletePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "Delete
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除指定永久访问密钥.md:1
 func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if accessKey == "" {
-			return nil, huawei.ErrEmptyPathParam("access_key")
-		}
 		return iam.NewDeletePermanentAccessKeyRequest(server, accessKey)
 	})
 	if err != nil {
@@ -740,15 +635,6 @@ var opDeleteRole = &huawei.Operation{Service: "iam", Name: "DeleteRole", Method:
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.DeleteRoleJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewDeleteRoleRequest(server, enterpriseProjectID, groupID, roleID, body)
 	})
 	if err != nil {
@@ -766,12 +652,6 @@ var opKeystoneAddUserToGroup = &huawei.Operation{Service: "iam", Name: "Keystone
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/添加IAM用户到用户组.md:1
 func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAddUserToGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewKeystoneAddUserToGroupRequest(server, groupID, userID)
 	})
 	if err != nil {
@@ -789,15 +669,6 @@ var opKeystoneAssociateGroupWithDomainPermission = &huawei.Operation{Service: "i
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予全局服务权限.md:1
 func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewKeystoneAssociateGroupWithDomainPermissionRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
@@ -815,15 +686,6 @@ var opKeystoneAssociateGroupWithProjectPermission = &huawei.Operation{Service: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予项目服务权限.md:1
 func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewKeystoneAssociateGroupWithProjectPermissionRequest(server, projectID, groupID, roleID)
 	})
 	if err != nil {
@@ -841,15 +703,6 @@ var opKeystoneCheckDomainPermissionForGroup = &huawei.Operation{Service: "iam", 
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有全局服务权限.md:1
 func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckDomainPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewKeystoneCheckDomainPermissionForGroupRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
@@ -867,15 +720,6 @@ var opKeystoneCheckProjectPermissionForGroup = &huawei.Operation{Service: "iam",
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有项目服务权限.md:1
 func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckProjectPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewKeystoneCheckProjectPermissionForGroupRequest(server, projectID, groupID, roleID)
 	})
 	if err != nil {
@@ -893,12 +737,6 @@ var opKeystoneCheckUserInGroup = &huawei.Operation{Service: "iam", Name: "Keysto
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户是否在用户组中.md:1
 func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckUserInGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewKeystoneCheckUserInGroupRequest(server, groupID, userID)
 	})
 	if err != nil {
@@ -916,15 +754,6 @@ var opKeystoneCheckroleForGroup = &huawei.Operation{Service: "iam", Name: "Keyst
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有所有项目指定权限.md:1
 func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckroleForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewKeystoneCheckroleForGroupRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
@@ -993,9 +822,6 @@ var opKeystoneCreateIdentityProvider = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
 func (c *Client) KeystoneCreateIdentityProvider(ctx context.Context, id string, body iam.KeystoneCreateIdentityProviderJSONRequestBody) (*iam.KeystoneCreateIdentityProviderResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if id == "" {
-			return nil, huawei.ErrEmptyPathParam("id")
-		}
 		return iam.NewKeystoneCreateIdentityProviderRequest(server, id, body)
 	})
 	if err != nil {
@@ -1017,9 +843,6 @@ var opKeystoneCreateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneC
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
 func (c *Client) KeystoneCreateMapping(ctx context.Context, id string, body iam.KeystoneCreateMappingJSONRequestBody) (*iam.KeystoneCreateMappingResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if id == "" {
-			return nil, huawei.ErrEmptyPathParam("id")
-		}
 		return iam.NewKeystoneCreateMappingRequest(server, id, body)
 	})
 	if err != nil {
@@ -1062,12 +885,6 @@ var opKeystoneCreateProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
 func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, protocolID string, body iam.KeystoneCreateProtocolJSONRequestBody) (*iam.KeystoneCreateProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
-		if protocolID == "" {
-			return nil, huawei.ErrEmptyPathParam("protocol_id")
-		}
 		return iam.NewKeystoneCreateProtocolRequest(server, idpID, protocolID, body)
 	})
 	if err != nil {
@@ -1200,9 +1017,6 @@ var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDel
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除用户组.md:1
 func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewKeystoneDeleteGroupRequest(server, groupID)
 	})
 	if err != nil {
@@ -1220,9 +1034,6 @@ var opKeystoneDeleteIdentityProvider = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除SAML身份提供商.md:1
 func (c *Client) KeystoneDeleteIdentityProvider(ctx context.Context, id string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if id == "" {
-			return nil, huawei.ErrEmptyPathParam("id")
-		}
 		return iam.NewKeystoneDeleteIdentityProviderRequest(server, id)
 	})
 	if err != nil {
@@ -1240,9 +1051,6 @@ var opKeystoneDeleteMapping = &huawei.Operation{Service: "iam", Name: "KeystoneD
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除映射.md:1
 func (c *Client) KeystoneDeleteMapping(ctx context.Context, id string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if id == "" {
-			return nil, huawei.ErrEmptyPathParam("id")
-		}
 		return iam.NewKeystoneDeleteMappingRequest(server, id)
 	})
 	if err != nil {
@@ -1260,12 +1068,6 @@ var opKeystoneDeleteProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除协议.md:1
 func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, protocolID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
-		if protocolID == "" {
-			return nil, huawei.ErrEmptyPathParam("protocol_id")
-		}
 		return iam.NewKeystoneDeleteProtocolRequest(server, idpID, protocolID)
 	})
 	if err != nil {
@@ -1283,9 +1085,6 @@ var opKeystoneDeleteUser = &huawei.Operation{Service: "iam", Name: "KeystoneDele
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员删除IAM用户.md:1
 func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewKeystoneDeleteUserRequest(server, userID)
 	})
 	if err != nil {
@@ -1303,12 +1102,6 @@ var opKeystoneListAllProjectPermissionsForGroup = &huawei.Operation{Service: "ia
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:1
 func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainID string, groupID string) (*iam.KeystoneListAllProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListAllProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewKeystoneListAllProjectPermissionsForGroupRequest(server, domainID, groupID)
 	})
 	if err != nil {
@@ -1372,12 +1165,6 @@ var opKeystoneListDomainPermissionsForGroup = &huawei.Operation{Service: "iam", 
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:1
 func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, domainID string, groupID string) (*iam.KeystoneListDomainPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListDomainPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewKeystoneListDomainPermissionsForGroupRequest(server, domainID, groupID)
 	})
 	if err != nil {
@@ -1441,9 +1228,6 @@ var opKeystoneListGroupsForUser = &huawei.Operation{Service: "iam", Name: "Keyst
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:1
 func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string) (*iam.KeystoneListGroupsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListGroupsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewKeystoneListGroupsForUserRequest(server, userID)
 	})
 	if err != nil {
@@ -1543,12 +1327,6 @@ var opKeystoneListProjectPermissionsForGroup = &huawei.Operation{Service: "iam",
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:1
 func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, projectID string, groupID string) (*iam.KeystoneListProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewKeystoneListProjectPermissionsForGroupRequest(server, projectID, groupID)
 	})
 	if err != nil {
@@ -1606,9 +1384,6 @@ var opKeystoneListProjectsForUser = &huawei.Operation{Service: "iam", Name: "Key
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:1
 func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string) (*iam.KeystoneListProjectsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewKeystoneListProjectsForUserRequest(server, userID)
 	})
 	if err != nil {
@@ -1630,9 +1405,6 @@ var opKeystoneListProtocols = &huawei.Operation{Service: "iam", Name: "KeystoneL
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:1
 func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string) (*iam.KeystoneListProtocolsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProtocols, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
 		return iam.NewKeystoneListProtocolsRequest(server, idpID)
 	})
 	if err != nil {
@@ -1717,9 +1489,6 @@ var opKeystoneListUsersForGroupByAdmin = &huawei.Operation{Service: "iam", Name:
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:1
 func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID string) (*iam.KeystoneListUsersForGroupByAdminResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListUsersForGroupByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewKeystoneListUsersForGroupByAdminRequest(server, groupID)
 	})
 	if err != nil {
@@ -1762,15 +1531,6 @@ var opKeystoneRemoveDomainPermissionFromGroup = &huawei.Operation{Service: "iam"
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的全局服务权限.md:1
 func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveDomainPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewKeystoneRemoveDomainPermissionFromGroupRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
@@ -1788,15 +1548,6 @@ var opKeystoneRemoveProjectPermissionFromGroup = &huawei.Operation{Service: "iam
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的项目服务权限.md:1
 func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveProjectPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewKeystoneRemoveProjectPermissionFromGroupRequest(server, projectID, groupID, roleID)
 	})
 	if err != nil {
@@ -1814,12 +1565,6 @@ var opKeystoneRemoveUserFromGroup = &huawei.Operation{Service: "iam", Name: "Key
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组中的IAM用户.md:1
 func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveUserFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewKeystoneRemoveUserFromGroupRequest(server, groupID, userID)
 	})
 	if err != nil {
@@ -1858,9 +1603,6 @@ var opKeystoneShowEndpoint = &huawei.Operation{Service: "iam", Name: "KeystoneSh
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:1
 func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string) (*iam.KeystoneShowEndpointResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowEndpoint, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if endpointID == "" {
-			return nil, huawei.ErrEmptyPathParam("endpoint_id")
-		}
 		return iam.NewKeystoneShowEndpointRequest(server, endpointID)
 	})
 	if err != nil {
@@ -1882,9 +1624,6 @@ var opKeystoneShowGroup = &huawei.Operation{Service: "iam", Name: "KeystoneShowG
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:1
 func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string) (*iam.KeystoneShowGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewKeystoneShowGroupRequest(server, groupID)
 	})
 	if err != nil {
@@ -1906,9 +1645,6 @@ var opKeystoneShowIdentityProvider = &huawei.Operation{Service: "iam", Name: "Ke
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:1
 func (c *Client) KeystoneShowIdentityProvider(ctx context.Context, id string) (*iam.KeystoneShowIdentityProviderResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if id == "" {
-			return nil, huawei.ErrEmptyPathParam("id")
-		}
 		return iam.NewKeystoneShowIdentityProviderRequest(server, id)
 	})
 	if err != nil {
@@ -1930,9 +1666,6 @@ var opKeystoneShowMapping = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:1
 func (c *Client) KeystoneShowMapping(ctx context.Context, id string) (*iam.KeystoneShowMappingResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if id == "" {
-			return nil, huawei.ErrEmptyPathParam("id")
-		}
 		return iam.NewKeystoneShowMappingRequest(server, id)
 	})
 	if err != nil {
@@ -1954,9 +1687,6 @@ var opKeystoneShowPermission = &huawei.Operation{Service: "iam", Name: "Keystone
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:1
 func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string) (*iam.KeystoneShowPermissionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewKeystoneShowPermissionRequest(server, roleID)
 	})
 	if err != nil {
@@ -1978,9 +1708,6 @@ var opKeystoneShowProject = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:1
 func (c *Client) KeystoneShowProject(ctx context.Context, projectID string) (*iam.KeystoneShowProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return iam.NewKeystoneShowProjectRequest(server, projectID)
 	})
 	if err != nil {
@@ -2002,12 +1729,6 @@ var opKeystoneShowProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneSh
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议详情.md:1
 func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protocolID string) (*iam.KeystoneShowProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
-		if protocolID == "" {
-			return nil, huawei.ErrEmptyPathParam("protocol_id")
-		}
 		return iam.NewKeystoneShowProtocolRequest(server, idpID, protocolID)
 	})
 	if err != nil {
@@ -2029,9 +1750,6 @@ var opKeystoneShowRegion = &huawei.Operation{Service: "iam", Name: "KeystoneShow
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:1
 func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string) (*iam.KeystoneShowRegionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowRegion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if regionID == "" {
-			return nil, huawei.ErrEmptyPathParam("region_id")
-		}
 		return iam.NewKeystoneShowRegionRequest(server, regionID)
 	})
 	if err != nil {
@@ -2053,9 +1771,6 @@ var opKeystoneShowSecurityCompliance = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:1
 func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID string) (*iam.KeystoneShowSecurityComplianceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityCompliance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewKeystoneShowSecurityComplianceRequest(server, domainID)
 	})
 	if err != nil {
@@ -2077,12 +1792,6 @@ var opKeystoneShowSecurityComplianceByOption = &huawei.Operation{Service: "iam",
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:1
 func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, domainID string, option iam.KeystoneShowSecurityComplianceByOptionParamsOption) (*iam.KeystoneShowSecurityComplianceByOptionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityComplianceByOption, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if option == "" {
-			return nil, huawei.ErrEmptyPathParam("option")
-		}
 		return iam.NewKeystoneShowSecurityComplianceByOptionRequest(server, domainID, option)
 	})
 	if err != nil {
@@ -2104,9 +1813,6 @@ var opKeystoneShowService = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:1
 func (c *Client) KeystoneShowService(ctx context.Context, serviceID string) (*iam.KeystoneShowServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceID == "" {
-			return nil, huawei.ErrEmptyPathParam("service_id")
-		}
 		return iam.NewKeystoneShowServiceRequest(server, serviceID)
 	})
 	if err != nil {
@@ -2128,9 +1834,6 @@ var opKeystoneShowUser = &huawei.Operation{Service: "iam", Name: "KeystoneShowUs
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:1
 func (c *Client) KeystoneShowUser(ctx context.Context, userID string) (*iam.KeystoneShowUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewKeystoneShowUserRequest(server, userID)
 	})
 	if err != nil {
@@ -2173,9 +1876,6 @@ var opKeystoneUpdateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneUpd
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
 func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupID string, body iam.KeystoneUpdateGroupJSONRequestBody) (*iam.KeystoneUpdateGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewKeystoneUpdateGroupRequest(server, groupID, body)
 	})
 	if err != nil {
@@ -2197,9 +1897,6 @@ var opKeystoneUpdateIdentityProvider = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
 func (c *Client) KeystoneUpdateIdentityProvider(ctx context.Context, id string, body iam.KeystoneUpdateIdentityProviderJSONRequestBody) (*iam.KeystoneUpdateIdentityProviderResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if id == "" {
-			return nil, huawei.ErrEmptyPathParam("id")
-		}
 		return iam.NewKeystoneUpdateIdentityProviderRequest(server, id, body)
 	})
 	if err != nil {
@@ -2221,9 +1918,6 @@ var opKeystoneUpdateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneU
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
 func (c *Client) KeystoneUpdateMapping(ctx context.Context, id string, body iam.KeystoneUpdateMappingJSONRequestBody) (*iam.KeystoneUpdateMappingResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if id == "" {
-			return nil, huawei.ErrEmptyPathParam("id")
-		}
 		return iam.NewKeystoneUpdateMappingRequest(server, id, body)
 	})
 	if err != nil {
@@ -2245,9 +1939,6 @@ var opKeystoneUpdateProject = &huawei.Operation{Service: "iam", Name: "KeystoneU
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
 func (c *Client) KeystoneUpdateProject(ctx context.Context, projectID string, body iam.KeystoneUpdateProjectJSONRequestBody) (*iam.KeystoneUpdateProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return iam.NewKeystoneUpdateProjectRequest(server, projectID, body)
 	})
 	if err != nil {
@@ -2269,12 +1960,6 @@ var opKeystoneUpdateProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
 func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpID string, protocolID string, body iam.KeystoneUpdateProtocolJSONRequestBody) (*iam.KeystoneUpdateProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
-		if protocolID == "" {
-			return nil, huawei.ErrEmptyPathParam("protocol_id")
-		}
 		return iam.NewKeystoneUpdateProtocolRequest(server, idpID, protocolID, body)
 	})
 	if err != nil {
@@ -2296,9 +1981,6 @@ var opKeystoneUpdateUserByAdmin = &huawei.Operation{Service: "iam", Name: "Keyst
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
 func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userID string, body iam.KeystoneUpdateUserByAdminJSONRequestBody) (*iam.KeystoneUpdateUserByAdminResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewKeystoneUpdateUserByAdminRequest(server, userID, body)
 	})
 	if err != nil {
@@ -2320,9 +2002,6 @@ var opKeystoneUpdateUserPassword = &huawei.Operation{Service: "iam", Name: "Keys
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
 func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, body iam.KeystoneUpdateUserPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewKeystoneUpdateUserPasswordRequest(server, userID, body)
 	})
 	if err != nil {
@@ -2391,12 +2070,6 @@ var opListAllProjectsPermissionsForAgency = &huawei.Operation{Service: "iam", Na
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:1
 func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domainID string, agencyID string) (*iam.ListAllProjectsPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAllProjectsPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
 		return iam.NewListAllProjectsPermissionsForAgencyRequest(server, domainID, agencyID)
 	})
 	if err != nil {
@@ -2454,12 +2127,6 @@ var opListDomainPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:1
 func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID string, agencyID string) (*iam.ListDomainPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDomainPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
 		return iam.NewListDomainPermissionsForAgencyRequest(server, domainID, agencyID)
 	})
 	if err != nil {
@@ -2502,9 +2169,6 @@ var opListEnterpriseProjectsForGroup = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:1
 func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID string) (*iam.ListEnterpriseProjectsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewListEnterpriseProjectsForGroupRequest(server, groupID)
 	})
 	if err != nil {
@@ -2526,9 +2190,6 @@ var opListEnterpriseProjectsForUser = &huawei.Operation{Service: "iam", Name: "L
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:1
 func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID string) (*iam.ListEnterpriseProjectsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewListEnterpriseProjectsForUserRequest(server, userID)
 	})
 	if err != nil {
@@ -2550,9 +2211,6 @@ var opListGroups = &huawei.Operation{Service: "iam", Name: "ListGroups", Method:
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
 func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, params *iam.ListGroupsParams) (*iam.ListGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
 		return iam.NewListGroupsRequest(server, enterpriseProjectID, params)
 	})
 	if err != nil {
@@ -2574,9 +2232,6 @@ var opListGroupsForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:1
 func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectID string) (*iam.ListGroupsForEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGroupsForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
 		return iam.NewListGroupsForEnterpriseProjectRequest(server, enterpriseProjectID)
 	})
 	if err != nil {
@@ -2619,12 +2274,6 @@ var opListProjectPermissionsForAgency = &huawei.Operation{Service: "iam", Name: 
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的委托权限.md:1
 func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID string, agencyID string) (*iam.ListProjectPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProjectPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
 		return iam.NewListProjectPermissionsForAgencyRequest(server, projectID, agencyID)
 	})
 	if err != nil {
@@ -2646,12 +2295,6 @@ var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
 func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *iam.ListRolesParams) (*iam.ListRolesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRoles, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewListRolesRequest(server, enterpriseProjectID, groupID, params)
 	})
 	if err != nil {
@@ -2673,12 +2316,6 @@ var opListRolesForGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", N
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:1
 func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string) (*iam.ListRolesForGroupOnEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRolesForGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
 		return iam.NewListRolesForGroupOnEnterpriseProjectRequest(server, enterpriseProjectID, groupID)
 	})
 	if err != nil {
@@ -2700,12 +2337,6 @@ var opListRolesForUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Na
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:1
 func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string) (*iam.ListRolesForUserOnEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRolesForUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewListRolesForUserOnEnterpriseProjectRequest(server, enterpriseProjectID, userID)
 	})
 	if err != nil {
@@ -2769,9 +2400,6 @@ var opListUsersForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "L
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:1
 func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectID string) (*iam.ListUsersForEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListUsersForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
 		return iam.NewListUsersForEnterpriseProjectRequest(server, enterpriseProjectID)
 	})
 	if err != nil {
@@ -2793,9 +2421,6 @@ var opQueryProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "Qu
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:1
 func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID string) (*iam.QueryProjectDetailsAndStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opQueryProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return iam.NewQueryProjectDetailsAndStatusRequest(server, projectID)
 	})
 	if err != nil {
@@ -2817,15 +2442,6 @@ var opRemoveAllProjectsPermissionFromAgency = &huawei.Operation{Service: "iam", 
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托下的所有项目服务权限.md:1
 func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemoveAllProjectsPermissionFromAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewRemoveAllProjectsPermissionFromAgencyRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
@@ -2843,15 +2459,6 @@ var opRemovePermissionFromAgencyOnDomain = &huawei.Operation{Service: "iam", Nam
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的全局服务权限.md:1
 func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnDomain, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewRemovePermissionFromAgencyOnDomainRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
@@ -2869,15 +2476,6 @@ var opRemovePermissionFromAgencyOnProject = &huawei.Operation{Service: "iam", Na
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的项目服务权限.md:1
 func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewRemovePermissionFromAgencyOnProjectRequest(server, projectID, agencyID, roleID)
 	})
 	if err != nil {
@@ -2895,15 +2493,6 @@ var opRevokeRoleFromGroupOnEnterpriseProject = &huawei.Operation{Service: "iam",
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联用户组的权限.md:1
 func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server, enterpriseProjectID, groupID, roleID)
 	})
 	if err != nil {
@@ -2921,15 +2510,6 @@ var opRevokeRoleFromUserOnEnterpriseProject = &huawei.Operation{Service: "iam", 
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目直接关联用户的权限.md:1
 func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewRevokeRoleFromUserOnEnterpriseProjectRequest(server, enterpriseProjectID, userID, roleID)
 	})
 	if err != nil {
@@ -2947,9 +2527,6 @@ var opShowAgency = &huawei.Operation{Service: "iam", Name: "ShowAgency", Method:
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托详情.md:1
 func (c *Client) ShowAgency(ctx context.Context, agencyID string) (*iam.ShowAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
 		return iam.NewShowAgencyRequest(server, agencyID)
 	})
 	if err != nil {
@@ -2971,9 +2548,6 @@ var opShowCustomPolicy = &huawei.Operation{Service: "iam", Name: "ShowCustomPoli
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:1
 func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string) (*iam.ShowCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewShowCustomPolicyRequest(server, roleID)
 	})
 	if err != nil {
@@ -2995,9 +2569,6 @@ var opShowDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDoma
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:1
 func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string) (*iam.ShowDomainAPIACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewShowDomainAPIACLPolicyRequest(server, domainID)
 	})
 	if err != nil {
@@ -3019,9 +2590,6 @@ var opShowDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "Show
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:1
 func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string) (*iam.ShowDomainConsoleACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewShowDomainConsoleACLPolicyRequest(server, domainID)
 	})
 	if err != nil {
@@ -3043,9 +2611,6 @@ var opShowDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomai
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:1
 func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string) (*iam.ShowDomainLoginPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewShowDomainLoginPolicyRequest(server, domainID)
 	})
 	if err != nil {
@@ -3067,9 +2632,6 @@ var opShowDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "ShowDo
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:1
 func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string) (*iam.ShowDomainPasswordPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewShowDomainPasswordPolicyRequest(server, domainID)
 	})
 	if err != nil {
@@ -3091,9 +2653,6 @@ var opShowDomainQuota = &huawei.Operation{Service: "iam", Name: "ShowDomainQuota
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:1
 func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *iam.ShowDomainQuotaParams) (*iam.ShowDomainQuotaResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainQuota, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewShowDomainQuotaRequest(server, domainID, params)
 	})
 	if err != nil {
@@ -3168,12 +2727,6 @@ var opShowMetadata = &huawei.Operation{Service: "iam", Name: "ShowMetadata", Met
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:1
 func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID string) (*iam.ShowMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
-		if protocolID == "" {
-			return nil, huawei.ErrEmptyPathParam("protocol_id")
-		}
 		return iam.NewShowMetadataRequest(server, idpID, protocolID)
 	})
 	if err != nil {
@@ -3195,9 +2748,6 @@ var opShowOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "ShowOpe
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:1
 func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string) (*iam.ShowOpenIDConnectConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
 		return iam.NewShowOpenIDConnectConfigRequest(server, idpID)
 	})
 	if err != nil {
@@ -3219,9 +2769,6 @@ var opShowPermanentAccessKey = &huawei.Operation{Service: "iam", Name: "ShowPerm
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:1
 func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string) (*iam.ShowPermanentAccessKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if accessKey == "" {
-			return nil, huawei.ErrEmptyPathParam("access_key")
-		}
 		return iam.NewShowPermanentAccessKeyRequest(server, accessKey)
 	})
 	if err != nil {
@@ -3243,9 +2790,6 @@ var opShowProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "Sho
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:1
 func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID string) (*iam.ShowProjectDetailsAndStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return iam.NewShowProjectDetailsAndStatusRequest(server, projectID)
 	})
 	if err != nil {
@@ -3267,9 +2811,6 @@ var opShowProtectPolicy = &huawei.Operation{Service: "iam", Name: "ShowProtectPo
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
 func (c *Client) ShowProtectPolicy(ctx context.Context, domainID string) (*iam.ShowProtectPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewShowProtectPolicyRequest(server, domainID)
 	})
 	if err != nil {
@@ -3291,9 +2832,6 @@ var opShowUser = &huawei.Operation{Service: "iam", Name: "ShowUser", Method: "GE
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:1
 func (c *Client) ShowUser(ctx context.Context, userID string) (*iam.ShowUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewShowUserRequest(server, userID)
 	})
 	if err != nil {
@@ -3315,9 +2853,6 @@ var opShowUserLoginProtect = &huawei.Operation{Service: "iam", Name: "ShowUserLo
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:1
 func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string) (*iam.ShowUserLoginProtectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewShowUserLoginProtectRequest(server, userID)
 	})
 	if err != nil {
@@ -3339,9 +2874,6 @@ var opShowUserMfaDevice = &huawei.Operation{Service: "iam", Name: "ShowUserMfaDe
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:1
 func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string) (*iam.ShowUserMfaDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewShowUserMfaDeviceRequest(server, userID)
 	})
 	if err != nil {
@@ -3363,9 +2895,6 @@ var opUpdateAgency = &huawei.Operation{Service: "iam", Name: "UpdateAgency", Met
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
 func (c *Client) UpdateAgency(ctx context.Context, agencyID string, body iam.UpdateAgencyJSONRequestBody) (*iam.UpdateAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyID == "" {
-			return nil, huawei.ErrEmptyPathParam("agency_id")
-		}
 		return iam.NewUpdateAgencyRequest(server, agencyID, body)
 	})
 	if err != nil {
@@ -3387,9 +2916,6 @@ var opUpdateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "Update
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
 func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleID string, body iam.UpdateAgencyCustomPolicyJSONRequestBody) (*iam.UpdateAgencyCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAgencyCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewUpdateAgencyCustomPolicyRequest(server, roleID, body)
 	})
 	if err != nil {
@@ -3411,9 +2937,6 @@ var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
 func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID string, body iam.UpdateCloudServiceCustomPolicyJSONRequestBody) (*iam.UpdateCloudServiceCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewUpdateCloudServiceCustomPolicyRequest(server, roleID, body)
 	})
 	if err != nil {
@@ -3435,9 +2958,6 @@ var opUpdateDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "Update
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
 func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, body iam.UpdateDomainAPIACLPolicyJSONRequestBody) (*iam.UpdateDomainAPIACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewUpdateDomainAPIACLPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
@@ -3459,9 +2979,6 @@ var opUpdateDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "Up
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
 func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, domainID string, body iam.UpdateDomainConsoleACLPolicyJSONRequestBody) (*iam.UpdateDomainConsoleACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewUpdateDomainConsoleACLPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
@@ -3483,15 +3000,6 @@ var opUpdateDomainGroupInheritRole = &huawei.Operation{Service: "iam", Name: "Up
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予所有项目服务权限.md:1
 func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainGroupInheritRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewUpdateDomainGroupInheritRoleRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
@@ -3509,9 +3017,6 @@ var opUpdateDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "UpdateD
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
 func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainID string, body iam.UpdateDomainLoginPolicyJSONRequestBody) (*iam.UpdateDomainLoginPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewUpdateDomainLoginPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
@@ -3533,9 +3038,6 @@ var opUpdateDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "Upda
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
 func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string, body iam.UpdateDomainPasswordPolicyJSONRequestBody) (*iam.UpdateDomainPasswordPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewUpdateDomainPasswordPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
@@ -3557,9 +3059,6 @@ var opUpdateDomainProtectPolicy = &huawei.Operation{Service: "iam", Name: "Updat
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
 func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainID string, body iam.UpdateDomainProtectPolicyJSONRequestBody) (*iam.UpdateDomainProtectPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if domainID == "" {
-			return nil, huawei.ErrEmptyPathParam("domain_id")
-		}
 		return iam.NewUpdateDomainProtectPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
@@ -3581,9 +3080,6 @@ var opUpdateLoginProtect = &huawei.Operation{Service: "iam", Name: "UpdateLoginP
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
 func (c *Client) UpdateLoginProtect(ctx context.Context, userID string, body iam.UpdateLoginProtectJSONRequestBody) (*iam.UpdateLoginProtectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewUpdateLoginProtectRequest(server, userID, body)
 	})
 	if err != nil {
@@ -3605,9 +3101,6 @@ var opUpdateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "Updat
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
 func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, body iam.UpdateOpenIDConnectConfigJSONRequestBody) (*iam.UpdateOpenIDConnectConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
 		return iam.NewUpdateOpenIDConnectConfigRequest(server, idpID, body)
 	})
 	if err != nil {
@@ -3629,9 +3122,6 @@ var opUpdatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "Update
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
 func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string, body iam.UpdatePermanentAccessKeyJSONRequestBody) (*iam.UpdatePermanentAccessKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if accessKey == "" {
-			return nil, huawei.ErrEmptyPathParam("access_key")
-		}
 		return iam.NewUpdatePermanentAccessKeyRequest(server, accessKey, body)
 	})
 	if err != nil {
@@ -3653,9 +3143,6 @@ var opUpdateProjectStatus = &huawei.Operation{Service: "iam", Name: "UpdateProje
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
 func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body iam.UpdateProjectStatusJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateProjectStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return iam.NewUpdateProjectStatusRequest(server, projectID, body)
 	})
 	if err != nil {
@@ -3673,15 +3160,6 @@ var opUpdateRole = &huawei.Operation{Service: "iam", Name: "UpdateRole", Method:
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.UpdateRoleJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectID == "" {
-			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
-		}
-		if groupID == "" {
-			return nil, huawei.ErrEmptyPathParam("group_id")
-		}
-		if roleID == "" {
-			return nil, huawei.ErrEmptyPathParam("role_id")
-		}
 		return iam.NewUpdateRoleRequest(server, enterpriseProjectID, groupID, roleID, body)
 	})
 	if err != nil {
@@ -3699,9 +3177,6 @@ var opUpdateUser = &huawei.Operation{Service: "iam", Name: "UpdateUser", Method:
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
 func (c *Client) UpdateUser(ctx context.Context, userID string, body iam.UpdateUserJSONRequestBody) (*iam.UpdateUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewUpdateUserRequest(server, userID, body)
 	})
 	if err != nil {
@@ -3723,9 +3198,6 @@ var opUpdateUserInformation = &huawei.Operation{Service: "iam", Name: "UpdateUse
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
 func (c *Client) UpdateUserInformation(ctx context.Context, userID string, body iam.UpdateUserInformationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateUserInformation, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userID == "" {
-			return nil, huawei.ErrEmptyPathParam("user_id")
-		}
 		return iam.NewUpdateUserInformationRequest(server, userID, body)
 	})
 	if err != nil {

@@ -90,9 +90,6 @@ var opBatchCreateKmsTags = &huawei.Operation{Service: "kms", Name: "BatchCreateK
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 func (c *Client) BatchCreateKmsTags(ctx context.Context, keyID string, body kms.BatchCreateKmsTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keyID == "" {
-			return nil, huawei.ErrEmptyPathParam("key_id")
-		}
 		return kms.NewBatchCreateKmsTagsRequest(server, ids.Project, keyID, body)
 	})
 	if err != nil {
@@ -165,9 +162,6 @@ var opClearPrivateKey = &huawei.Operation{Service: "kms", Name: "ClearPrivateKey
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:1
 func (c *Client) ClearPrivateKey(ctx context.Context, keypairName string) error {
 	httpResp, err := c.rt.Do(ctx, opClearPrivateKey, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keypairName == "" {
-			return nil, huawei.ErrEmptyPathParam("keypair_name")
-		}
 		return kms.NewClearPrivateKeyRequest(server, ids.Project, keypairName)
 	})
 	if err != nil {
@@ -311,9 +305,6 @@ var opCreateKmsTag = &huawei.Operation{Service: "kms", Name: "CreateKmsTag", Met
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 func (c *Client) CreateKmsTag(ctx context.Context, keyID string, body kms.CreateKmsTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateKmsTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keyID == "" {
-			return nil, huawei.ErrEmptyPathParam("key_id")
-		}
 		return kms.NewCreateKmsTagRequest(server, ids.Project, keyID, body)
 	})
 	if err != nil {
@@ -432,9 +423,6 @@ var opDeleteFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteFailedTa
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:1
 func (c *Client) DeleteFailedTask(ctx context.Context, taskID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteFailedTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return kms.NewDeleteFailedTaskRequest(server, ids.Project, taskID)
 	})
 	if err != nil {
@@ -490,9 +478,6 @@ var opDeleteKeyStore = &huawei.Operation{Service: "kms", Name: "DeleteKeyStore",
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除专属密钥库.md:1
 func (c *Client) DeleteKeyStore(ctx context.Context, keystoreID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keystoreID == "" {
-			return nil, huawei.ErrEmptyPathParam("keystore_id")
-		}
 		return kms.NewDeleteKeyStoreRequest(server, ids.Project, keystoreID)
 	})
 	if err != nil {
@@ -510,9 +495,6 @@ var opDeleteKeypair = &huawei.Operation{Service: "kms", Name: "DeleteKeypair", M
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:1
 func (c *Client) DeleteKeypair(ctx context.Context, keypairName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keypairName == "" {
-			return nil, huawei.ErrEmptyPathParam("keypair_name")
-		}
 		return kms.NewDeleteKeypairRequest(server, ids.Project, keypairName)
 	})
 	if err != nil {
@@ -530,12 +512,6 @@ var opDeleteTag = &huawei.Operation{Service: "kms", Name: "DeleteTag", Method: "
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥标签.md:1
 func (c *Client) DeleteTag(ctx context.Context, keyID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keyID == "" {
-			return nil, huawei.ErrEmptyPathParam("key_id")
-		}
-		if key == "" {
-			return nil, huawei.ErrEmptyPathParam("key")
-		}
 		return kms.NewDeleteTagRequest(server, ids.Project, keyID, key)
 	})
 	if err != nil {
@@ -591,9 +567,6 @@ var opDisableKeyStore = &huawei.Operation{Service: "kms", Name: "DisableKeyStore
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:1
 func (c *Client) DisableKeyStore(ctx context.Context, keystoreID string) (*kms.DisableKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisableKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keystoreID == "" {
-			return nil, huawei.ErrEmptyPathParam("keystore_id")
-		}
 		return kms.NewDisableKeyStoreRequest(server, ids.Project, keystoreID)
 	})
 	if err != nil {
@@ -674,9 +647,6 @@ var opEnableKeyStore = &huawei.Operation{Service: "kms", Name: "EnableKeyStore",
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:1
 func (c *Client) EnableKeyStore(ctx context.Context, keystoreID string) (*kms.EnableKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEnableKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keystoreID == "" {
-			return nil, huawei.ErrEmptyPathParam("keystore_id")
-		}
 		return kms.NewEnableKeyStoreRequest(server, ids.Project, keystoreID)
 	})
 	if err != nil {
@@ -928,9 +898,6 @@ var opListKeypairDetail = &huawei.Operation{Service: "kms", Name: "ListKeypairDe
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:1
 func (c *Client) ListKeypairDetail(ctx context.Context, keypairName string) (*kms.ListKeypairDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeypairDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keypairName == "" {
-			return nil, huawei.ErrEmptyPathParam("keypair_name")
-		}
 		return kms.NewListKeypairDetailRequest(server, ids.Project, keypairName)
 	})
 	if err != nil {
@@ -952,9 +919,6 @@ var opListKeypairTask = &huawei.Operation{Service: "kms", Name: "ListKeypairTask
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:1
 func (c *Client) ListKeypairTask(ctx context.Context, taskID string) (*kms.ListKeypairTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeypairTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return kms.NewListKeypairTaskRequest(server, ids.Project, taskID)
 	})
 	if err != nil {
@@ -1198,9 +1162,6 @@ var opShowKeyStore = &huawei.Operation{Service: "kms", Name: "ShowKeyStore", Met
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:1
 func (c *Client) ShowKeyStore(ctx context.Context, keystoreID string) (*kms.ShowKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keystoreID == "" {
-			return nil, huawei.ErrEmptyPathParam("keystore_id")
-		}
 		return kms.NewShowKeyStoreRequest(server, ids.Project, keystoreID)
 	})
 	if err != nil {
@@ -1222,9 +1183,6 @@ var opShowKmsTags = &huawei.Operation{Service: "kms", Name: "ShowKmsTags", Metho
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:1
 func (c *Client) ShowKmsTags(ctx context.Context, keyID string) (*kms.ShowKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keyID == "" {
-			return nil, huawei.ErrEmptyPathParam("key_id")
-		}
 		return kms.NewShowKmsTagsRequest(server, ids.Project, keyID)
 	})
 	if err != nil {
@@ -1389,9 +1347,6 @@ var opUpdateKeypairDescription = &huawei.Operation{Service: "kms", Name: "Update
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 func (c *Client) UpdateKeypairDescription(ctx context.Context, keypairName string, body kms.UpdateKeypairDescriptionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateKeypairDescription, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keypairName == "" {
-			return nil, huawei.ErrEmptyPathParam("keypair_name")
-		}
 		return kms.NewUpdateKeypairDescriptionRequest(server, ids.Project, keypairName, body)
 	})
 	if err != nil {

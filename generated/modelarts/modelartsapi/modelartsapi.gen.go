@@ -48,12 +48,6 @@ var opAcceptSamples = &huawei.Operation{Service: "modelarts", Name: "AcceptSampl
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/提交验收任务的样本评审意见.md:1
 func (c *Client) AcceptSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.AcceptSamplesJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opAcceptSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewAcceptSamplesRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
@@ -75,12 +69,6 @@ var opAutoAnnotationProgress = &huawei.Operation{Service: "modelarts", Name: "Au
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:1
 func (c *Client) AutoAnnotationProgress(ctx context.Context, datasetID string, taskID string) (*modelarts.AutoAnnotationProgressResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAutoAnnotationProgress, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return modelarts.NewAutoAnnotationProgressRequest(server, ids.Project, datasetID, taskID)
 	})
 	if err != nil {
@@ -102,9 +90,6 @@ var opCreateAction = &huawei.Operation{Service: "modelarts", Name: "CreateAction
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/管理开发环境实例.md:1
 func (c *Client) CreateAction(ctx context.Context, instanceID string, body modelarts.CreateActionJSONRequestBody) (*modelarts.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return modelarts.NewCreateActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -168,9 +153,6 @@ var opCreateDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "Crea
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标注版本.md:1
 func (c *Client) CreateDatasetVersion(ctx context.Context, datasetID string, body modelarts.CreateDatasetVersionJSONRequestBody) (*modelarts.CreateDatasetVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewCreateDatasetVersionRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -213,9 +195,6 @@ var opCreateLabels = &huawei.Operation{Service: "modelarts", Name: "CreateLabels
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标签.md:1
 func (c *Client) CreateLabels(ctx context.Context, datasetID string, body modelarts.CreateLabelsJSONRequestBody) (*modelarts.CreateLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewCreateLabelsRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -300,9 +279,6 @@ var opCreateProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name:
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据处理任务版本.md:1
 func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskID string, body modelarts.CreateProcessorTaskVersionJSONRequestBody) (*modelarts.CreateProcessorTaskVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return modelarts.NewCreateProcessorTaskVersionRequest(server, ids.Project, taskID, body)
 	})
 	if err != nil {
@@ -345,9 +321,6 @@ var opCreateTask = &huawei.Operation{Service: "modelarts", Name: "CreateTask", M
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动智能任务.md:1
 func (c *Client) CreateTask(ctx context.Context, datasetID string, body modelarts.CreateTaskJSONRequestBody) (*modelarts.CreateTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewCreateTaskRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -453,9 +426,6 @@ var opCreateWorker = &huawei.Operation{Service: "modelarts", Name: "CreateWorker
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建标注团队的成员.md:1
 func (c *Client) CreateWorker(ctx context.Context, workforceID string, body modelarts.CreateWorkerJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_id")
-		}
 		return modelarts.NewCreateWorkerRequest(server, ids.Project, workforceID, body)
 	})
 	if err != nil {
@@ -498,9 +468,6 @@ var opCreateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Creat
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建团队标注任务.md:1
 func (c *Client) CreateWorkforceTask(ctx context.Context, datasetID string, body modelarts.CreateWorkforceTaskJSONRequestBody) (*modelarts.CreateWorkforceTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewCreateWorkforceTaskRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -564,9 +531,6 @@ var opDeleteDataset = &huawei.Operation{Service: "modelarts", Name: "DeleteDatas
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据集.md:1
 func (c *Client) DeleteDataset(ctx context.Context, datasetID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewDeleteDatasetRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
@@ -588,12 +552,6 @@ var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "Dele
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据集标注版本.md:1
 func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
 		return modelarts.NewDeleteDatasetVersionRequest(server, ids.Project, datasetID, versionID)
 	})
 	if err != nil {
@@ -615,9 +573,6 @@ var opDeleteInstance = &huawei.Operation{Service: "modelarts", Name: "DeleteInst
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除开发环境实例.md:1
 func (c *Client) DeleteInstance(ctx context.Context, instanceID string) (*modelarts.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return modelarts.NewDeleteInstanceRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
@@ -639,12 +594,6 @@ var opDeleteLabelAndSamples = &huawei.Operation{Service: "modelarts", Name: "Del
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:1
 func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetID string, labelName string, params *modelarts.DeleteLabelAndSamplesParams) (*modelarts.DeleteLabelAndSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteLabelAndSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if labelName == "" {
-			return nil, huawei.ErrEmptyPathParam("label_name")
-		}
 		return modelarts.NewDeleteLabelAndSamplesRequest(server, ids.Project, datasetID, labelName, params)
 	})
 	if err != nil {
@@ -666,9 +615,6 @@ var opDeleteLabels = &huawei.Operation{Service: "modelarts", Name: "DeleteLabels
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标签.md:1
 func (c *Client) DeleteLabels(ctx context.Context, datasetID string, params *modelarts.DeleteLabelsParams, body modelarts.DeleteLabelsJSONRequestBody) (*modelarts.DeleteLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewDeleteLabelsRequest(server, ids.Project, datasetID, params, body)
 	})
 	if err != nil {
@@ -690,9 +636,6 @@ var opDeleteModel = &huawei.Operation{Service: "modelarts", Name: "DeleteModel",
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除模型.md:1
 func (c *Client) DeleteModel(ctx context.Context, modelID string, params *modelarts.DeleteModelParams) (*modelarts.DeleteModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteModel, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if modelID == "" {
-			return nil, huawei.ErrEmptyPathParam("model_id")
-		}
 		return modelarts.NewDeleteModelRequest(server, ids.Project, modelID, params)
 	})
 	if err != nil {
@@ -714,9 +657,6 @@ var opDeleteProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Delet
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除处理任务.md:1
 func (c *Client) DeleteProcessorTask(ctx context.Context, taskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return modelarts.NewDeleteProcessorTaskRequest(server, ids.Project, taskID)
 	})
 	if err != nil {
@@ -738,12 +678,6 @@ var opDeleteProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name:
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据处理任务的版本.md:1
 func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
 		return modelarts.NewDeleteProcessorTaskVersionRequest(server, ids.Project, taskID, versionID)
 	})
 	if err != nil {
@@ -765,9 +699,6 @@ var opDeleteSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteSampl
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除样本.md:1
 func (c *Client) DeleteSamples(ctx context.Context, datasetID string, body modelarts.DeleteSamplesJSONRequestBody) (*modelarts.DeleteSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewDeleteSamplesRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -789,9 +720,6 @@ var opDeleteService = &huawei.Operation{Service: "modelarts", Name: "DeleteServi
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除服务.md:1
 func (c *Client) DeleteService(ctx context.Context, serviceID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteService, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceID == "" {
-			return nil, huawei.ErrEmptyPathParam("service_id")
-		}
 		return modelarts.NewDeleteServiceRequest(server, ids.Project, serviceID)
 	})
 	if err != nil {
@@ -834,9 +762,6 @@ var opDeleteTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "D
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:1
 func (c *Client) DeleteTrainingJobConfig(ctx context.Context, configName string) (*modelarts.DeleteTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configName == "" {
-			return nil, huawei.ErrEmptyPathParam("config_name")
-		}
 		return modelarts.NewDeleteTrainingJobConfigRequest(server, ids.Project, configName)
 	})
 	if err != nil {
@@ -879,9 +804,6 @@ var opDeleteVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "De
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:1
 func (c *Client) DeleteVisualizationJob(ctx context.Context, jobID string) (*modelarts.DeleteVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobID == "" {
-			return nil, huawei.ErrEmptyPathParam("job_id")
-		}
 		return modelarts.NewDeleteVisualizationJobRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
@@ -903,12 +825,6 @@ var opDeleteWorker = &huawei.Operation{Service: "modelarts", Name: "DeleteWorker
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队成员.md:1
 func (c *Client) DeleteWorker(ctx context.Context, workforceID string, workerID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_id")
-		}
-		if workerID == "" {
-			return nil, huawei.ErrEmptyPathParam("worker_id")
-		}
 		return modelarts.NewDeleteWorkerRequest(server, ids.Project, workforceID, workerID)
 	})
 	if err != nil {
@@ -930,9 +846,6 @@ var opDeleteWorkers = &huawei.Operation{Service: "modelarts", Name: "DeleteWorke
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标注团队成员.md:1
 func (c *Client) DeleteWorkers(ctx context.Context, workforceID string, body modelarts.DeleteWorkersJSONRequestBody) (*modelarts.DeleteWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_id")
-		}
 		return modelarts.NewDeleteWorkersRequest(server, ids.Project, workforceID, body)
 	})
 	if err != nil {
@@ -954,9 +867,6 @@ var opDeleteWorkforce = &huawei.Operation{Service: "modelarts", Name: "DeleteWor
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:1
 func (c *Client) DeleteWorkforce(ctx context.Context, workforceID string) (*modelarts.DeleteWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_id")
-		}
 		return modelarts.NewDeleteWorkforceRequest(server, ids.Project, workforceID)
 	})
 	if err != nil {
@@ -978,12 +888,6 @@ var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Delet
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除团队标注任务.md:1
 func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewDeleteWorkforceTaskRequest(server, ids.Project, datasetID, workforceTaskID)
 	})
 	if err != nil {
@@ -1005,9 +909,6 @@ var opDeleteWorkspace = &huawei.Operation{Service: "modelarts", Name: "DeleteWor
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除工作空间.md:1
 func (c *Client) DeleteWorkspace(ctx context.Context, workspaceID string) (*modelarts.DeleteWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workspace_id")
-		}
 		return modelarts.NewDeleteWorkspaceRequest(server, ids.Project, workspaceID)
 	})
 	if err != nil {
@@ -1029,9 +930,6 @@ var opDescDataset = &huawei.Operation{Service: "modelarts", Name: "DescDataset",
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:1
 func (c *Client) DescDataset(ctx context.Context, datasetID string, params *modelarts.DescDatasetParams) (*modelarts.DescDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewDescDatasetRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -1053,12 +951,6 @@ var opDescImportTask = &huawei.Operation{Service: "modelarts", Name: "DescImport
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:1
 func (c *Client) DescImportTask(ctx context.Context, datasetID string, taskID string) (*modelarts.DescImportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return modelarts.NewDescImportTaskRequest(server, ids.Project, datasetID, taskID)
 	})
 	if err != nil {
@@ -1080,12 +972,6 @@ var opDescProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:1
 func (c *Client) DescProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*modelarts.DescProcessorTaskVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
 		return modelarts.NewDescProcessorTaskVersionRequest(server, ids.Project, taskID, versionID)
 	})
 	if err != nil {
@@ -1107,12 +993,6 @@ var opDescWorker = &huawei.Operation{Service: "modelarts", Name: "DescWorker", M
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:1
 func (c *Client) DescWorker(ctx context.Context, workforceID string, workerID string) (*modelarts.DescWorkerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_id")
-		}
-		if workerID == "" {
-			return nil, huawei.ErrEmptyPathParam("worker_id")
-		}
 		return modelarts.NewDescWorkerRequest(server, ids.Project, workforceID, workerID)
 	})
 	if err != nil {
@@ -1134,9 +1014,6 @@ var opDescWorkforce = &huawei.Operation{Service: "modelarts", Name: "DescWorkfor
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:1
 func (c *Client) DescWorkforce(ctx context.Context, workforceID string) (*modelarts.DescWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_id")
-		}
 		return modelarts.NewDescWorkforceRequest(server, ids.Project, workforceID)
 	})
 	if err != nil {
@@ -1158,12 +1035,6 @@ var opDescWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DescWor
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1
 func (c *Client) DescWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.DescWorkforceTaskParams) (*modelarts.DescWorkforceTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewDescWorkforceTaskRequest(server, ids.Project, datasetID, workforceTaskID, params)
 	})
 	if err != nil {
@@ -1185,12 +1056,6 @@ var opDescribeAutoAnnotationSample = &huawei.Operation{Service: "modelarts", Nam
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:1
 func (c *Client) DescribeAutoAnnotationSample(ctx context.Context, datasetID string, sampleID string) (*modelarts.DescribeAutoAnnotationSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeAutoAnnotationSample, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if sampleID == "" {
-			return nil, huawei.ErrEmptyPathParam("sample_id")
-		}
 		return modelarts.NewDescribeAutoAnnotationSampleRequest(server, ids.Project, datasetID, sampleID)
 	})
 	if err != nil {
@@ -1212,12 +1077,6 @@ var opDescribeDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "De
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:1
 func (c *Client) DescribeDatasetVersion(ctx context.Context, datasetID string, versionID string) (*modelarts.DescribeDatasetVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
 		return modelarts.NewDescribeDatasetVersionRequest(server, ids.Project, datasetID, versionID)
 	})
 	if err != nil {
@@ -1239,9 +1098,6 @@ var opDescribeProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Des
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:1
 func (c *Client) DescribeProcessorTask(ctx context.Context, taskID string) (*modelarts.DescribeProcessorTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return modelarts.NewDescribeProcessorTaskRequest(server, ids.Project, taskID)
 	})
 	if err != nil {
@@ -1263,12 +1119,6 @@ var opDescribeSample = &huawei.Operation{Service: "modelarts", Name: "DescribeSa
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:1
 func (c *Client) DescribeSample(ctx context.Context, datasetID string, sampleID string, params *modelarts.DescribeSampleParams) (*modelarts.DescribeSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeSample, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if sampleID == "" {
-			return nil, huawei.ErrEmptyPathParam("sample_id")
-		}
 		return modelarts.NewDescribeSampleRequest(server, ids.Project, datasetID, sampleID, params)
 	})
 	if err != nil {
@@ -1290,15 +1140,6 @@ var opDescribeWorkforceTaskSample = &huawei.Operation{Service: "modelarts", Name
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:1
 func (c *Client) DescribeWorkforceTaskSample(ctx context.Context, datasetID string, workforceTaskID string, sampleID string, params *modelarts.DescribeWorkforceTaskSampleParams) (*modelarts.DescribeWorkforceTaskSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeWorkforceTaskSample, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
-		if sampleID == "" {
-			return nil, huawei.ErrEmptyPathParam("sample_id")
-		}
 		return modelarts.NewDescribeWorkforceTaskSampleRequest(server, ids.Project, datasetID, workforceTaskID, sampleID, params)
 	})
 	if err != nil {
@@ -1320,9 +1161,6 @@ var opExportTask = &huawei.Operation{Service: "modelarts", Name: "ExportTask", M
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:1
 func (c *Client) ExportTask(ctx context.Context, datasetID string, body modelarts.ExportTaskJSONRequestBody) (*modelarts.ExportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opExportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewExportTaskRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -1380,9 +1218,6 @@ var opGetDatasetMetrics = &huawei.Operation{Service: "modelarts", Name: "GetData
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集监控数据.md:1
 func (c *Client) GetDatasetMetrics(ctx context.Context, datasetID string, params *modelarts.GetDatasetMetricsParams) (*modelarts.GetDatasetMetricsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetDatasetMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewGetDatasetMetricsRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -1404,12 +1239,6 @@ var opGetExportTaskStatusOfDataset = &huawei.Operation{Service: "modelarts", Nam
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:1
 func (c *Client) GetExportTaskStatusOfDataset(ctx context.Context, resourceID string, taskID string) (*modelarts.GetExportTaskStatusOfDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetExportTaskStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if resourceID == "" {
-			return nil, huawei.ErrEmptyPathParam("resource_id")
-		}
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return modelarts.NewGetExportTaskStatusOfDatasetRequest(server, ids.Project, resourceID, taskID)
 	})
 	if err != nil {
@@ -1431,9 +1260,6 @@ var opGetExportTasksStatusOfDataset = &huawei.Operation{Service: "modelarts", Na
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:1
 func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetID string, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetExportTasksStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewGetExportTasksStatusOfDatasetRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -1493,12 +1319,6 @@ var opGetWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:1
 func (c *Client) GetWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.GetWorkforceSamplingTaskParams) (*modelarts.GetWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewGetWorkforceSamplingTaskRequest(server, ids.Project, datasetID, workforceTaskID, params)
 	})
 	if err != nil {
@@ -1520,12 +1340,6 @@ var opGetWorkforceTaskMetrics = &huawei.Operation{Service: "modelarts", Name: "G
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务成员的进度信息.md:1
 func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetID string, workforceTaskID string) (*modelarts.GetWorkforceTaskMetricsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetWorkforceTaskMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewGetWorkforceTaskMetricsRequest(server, ids.Project, datasetID, workforceTaskID)
 	})
 	if err != nil {
@@ -1547,9 +1361,6 @@ var opImportTask = &huawei.Operation{Service: "modelarts", Name: "ImportTask", M
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建导入任务.md:1
 func (c *Client) ImportTask(ctx context.Context, datasetID string, body modelarts.ImportTaskJSONRequestBody) (*modelarts.ImportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewImportTaskRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -1649,9 +1460,6 @@ var opListAutoAnnotationSamples = &huawei.Operation{Service: "modelarts", Name: 
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:1
 func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetID string, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAutoAnnotationSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewListAutoAnnotationSamplesRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -1764,9 +1572,6 @@ var opListDatasetVersions = &huawei.Operation{Service: "modelarts", Name: "ListD
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的版本列表.md:1
 func (c *Client) ListDatasetVersions(ctx context.Context, datasetID string, params *modelarts.ListDatasetVersionsParams) (*modelarts.ListDatasetVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatasetVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewListDatasetVersionsRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -1824,9 +1629,6 @@ var opListEvents = &huawei.Operation{Service: "modelarts", Name: "ListEvents", M
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:1
 func (c *Client) ListEvents(ctx context.Context, serviceID string, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEvents, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceID == "" {
-			return nil, huawei.ErrEmptyPathParam("service_id")
-		}
 		return modelarts.NewListEventsRequest(server, ids.Project, serviceID, params)
 	})
 	if err != nil {
@@ -1884,9 +1686,6 @@ var opListImportTasks = &huawei.Operation{Service: "modelarts", Name: "ListImpor
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:1
 func (c *Client) ListImportTasks(ctx context.Context, datasetID string, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListImportTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewListImportTasksRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -1961,9 +1760,6 @@ var opListLabels = &huawei.Operation{Service: "modelarts", Name: "ListLabels", M
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集标签列表.md:1
 func (c *Client) ListLabels(ctx context.Context, datasetID string, params *modelarts.ListLabelsParams) (*modelarts.ListLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewListLabelsRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -1985,9 +1781,6 @@ var opListLogs = &huawei.Operation{Service: "modelarts", Name: "ListLogs", Metho
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:1
 func (c *Client) ListLogs(ctx context.Context, serviceID string, params *modelarts.ListLogsParams) (*modelarts.ListLogsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLogs, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceID == "" {
-			return nil, huawei.ErrEmptyPathParam("service_id")
-		}
 		return modelarts.NewListLogsRequest(server, ids.Project, serviceID, params)
 	})
 	if err != nil {
@@ -2045,12 +1838,6 @@ var opListProcessorTaskVersionResults = &huawei.Operation{Service: "modelarts", 
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:1
 func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskID string, versionID string, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersionResults, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
 		return modelarts.NewListProcessorTaskVersionResultsRequest(server, ids.Project, taskID, versionID, params)
 	})
 	if err != nil {
@@ -2089,9 +1876,6 @@ var opListProcessorTaskVersions = &huawei.Operation{Service: "modelarts", Name: 
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:1
 func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskID string, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return modelarts.NewListProcessorTaskVersionsRequest(server, ids.Project, taskID, params)
 	})
 	if err != nil {
@@ -2189,9 +1973,6 @@ var opListSamples = &huawei.Operation{Service: "modelarts", Name: "ListSamples",
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:1
 func (c *Client) ListSamples(ctx context.Context, datasetID string, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewListSamplesRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -2228,9 +2009,6 @@ var opListSearch = &huawei.Operation{Service: "modelarts", Name: "ListSearch", M
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取样本搜索条件.md:1
 func (c *Client) ListSearch(ctx context.Context, datasetID string) (*modelarts.ListSearchResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSearch, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewListSearchRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
@@ -2309,9 +2087,6 @@ var opListStats = &huawei.Operation{Service: "modelarts", Name: "ListStats", Met
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的统计信息.md:1
 func (c *Client) ListStats(ctx context.Context, datasetID string, params *modelarts.ListStatsParams) (*modelarts.ListStatsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListStats, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewListStatsRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -2333,9 +2108,6 @@ var opListTasks = &huawei.Operation{Service: "modelarts", Name: "ListTasks", Met
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1
 func (c *Client) ListTasks(ctx context.Context, datasetID string, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewListTasksRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
@@ -2556,9 +2328,6 @@ var opListWorkers = &huawei.Operation{Service: "modelarts", Name: "ListWorkers",
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队的成员列表.md:1
 func (c *Client) ListWorkers(ctx context.Context, workforceID string, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_id")
-		}
 		return modelarts.NewListWorkersRequest(server, ids.Project, workforceID, params)
 	})
 	if err != nil {
@@ -2595,12 +2364,6 @@ var opListWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:1
 func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewListWorkforceTaskSamplesRequest(server, ids.Project, datasetID, workforceTaskID, params)
 	})
 	if err != nil {
@@ -2639,12 +2402,6 @@ var opListWorkforceTaskStats = &huawei.Operation{Service: "modelarts", Name: "Li
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:1
 func (c *Client) ListWorkforceTaskStats(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskStatsParams) (*modelarts.ListWorkforceTaskStatsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskStats, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewListWorkforceTaskStatsRequest(server, ids.Project, datasetID, workforceTaskID, params)
 	})
 	if err != nil {
@@ -2666,9 +2423,6 @@ var opListWorkforceTasks = &huawei.Operation{Service: "modelarts", Name: "ListWo
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:1
 func (c *Client) ListWorkforceTasks(ctx context.Context, datasetID string) (*modelarts.ListWorkforceTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewListWorkforceTasksRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
@@ -2726,9 +2480,6 @@ var opListWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "ListW
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:1
 func (c *Client) ListWorkspaceQuotas(ctx context.Context, workspaceID string) (*modelarts.ListWorkspaceQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workspace_id")
-		}
 		return modelarts.NewListWorkspaceQuotasRequest(server, ids.Project, workspaceID)
 	})
 	if err != nil {
@@ -2788,9 +2539,6 @@ var opRestartVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "R
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:1
 func (c *Client) RestartVisualizationJob(ctx context.Context, jobID string) (*modelarts.RestartVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestartVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobID == "" {
-			return nil, huawei.ErrEmptyPathParam("job_id")
-		}
 		return modelarts.NewRestartVisualizationJobRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
@@ -2812,12 +2560,6 @@ var opReviewSamples = &huawei.Operation{Service: "modelarts", Name: "ReviewSampl
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队标注审核.md:1
 func (c *Client) ReviewSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.ReviewSamplesJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opReviewSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewReviewSamplesRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
@@ -2839,12 +2581,6 @@ var opSendEmails = &huawei.Operation{Service: "modelarts", Name: "SendEmails", M
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/向标注成员发送邮件.md:1
 func (c *Client) SendEmails(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.SendEmailsJSONRequestBody) (*modelarts.SendEmailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSendEmails, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewSendEmailsRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
@@ -2866,9 +2602,6 @@ var opShowInstance = &huawei.Operation{Service: "modelarts", Name: "ShowInstance
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:1
 func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*modelarts.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return modelarts.NewShowInstanceRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
@@ -2890,9 +2623,6 @@ var opShowInstanceToken = &huawei.Operation{Service: "modelarts", Name: "ShowIns
 // Source: testdata/pages/000_c4a9fc00bbd1a588.txt:1
 func (c *Client) ShowInstanceToken(ctx context.Context, instanceID string) (*modelarts.ShowInstanceTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstanceToken, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return modelarts.NewShowInstanceTokenRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
@@ -2914,9 +2644,6 @@ var opShowModel = &huawei.Operation{Service: "modelarts", Name: "ShowModel", Met
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:1
 func (c *Client) ShowModel(ctx context.Context, modelID string) (*modelarts.ShowModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowModel, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if modelID == "" {
-			return nil, huawei.ErrEmptyPathParam("model_id")
-		}
 		return modelarts.NewShowModelRequest(server, ids.Project, modelID)
 	})
 	if err != nil {
@@ -2938,9 +2665,6 @@ var opShowMonitor = &huawei.Operation{Service: "modelarts", Name: "ShowMonitor",
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:1
 func (c *Client) ShowMonitor(ctx context.Context, serviceID string, params *modelarts.ShowMonitorParams) (*modelarts.ShowMonitorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowMonitor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceID == "" {
-			return nil, huawei.ErrEmptyPathParam("service_id")
-		}
 		return modelarts.NewShowMonitorRequest(server, ids.Project, serviceID, params)
 	})
 	if err != nil {
@@ -2962,9 +2686,6 @@ var opShowService = &huawei.Operation{Service: "modelarts", Name: "ShowService",
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:1
 func (c *Client) ShowService(ctx context.Context, serviceID string) (*modelarts.ShowServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceID == "" {
-			return nil, huawei.ErrEmptyPathParam("service_id")
-		}
 		return modelarts.NewShowServiceRequest(server, ids.Project, serviceID)
 	})
 	if err != nil {
@@ -2986,9 +2707,6 @@ var opShowTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "Sho
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:1
 func (c *Client) ShowTrainingJobConfig(ctx context.Context, configName string, params *modelarts.ShowTrainingJobConfigParams) (*modelarts.ShowTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configName == "" {
-			return nil, huawei.ErrEmptyPathParam("config_name")
-		}
 		return modelarts.NewShowTrainingJobConfigRequest(server, ids.Project, configName, params)
 	})
 	if err != nil {
@@ -3031,9 +2749,6 @@ var opShowVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Show
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:1
 func (c *Client) ShowVisualizationJob(ctx context.Context, jobID string) (*modelarts.ShowVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobID == "" {
-			return nil, huawei.ErrEmptyPathParam("job_id")
-		}
 		return modelarts.NewShowVisualizationJobRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
@@ -3055,9 +2770,6 @@ var opShowWorkspaceInfo = &huawei.Operation{Service: "modelarts", Name: "ShowWor
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:1
 func (c *Client) ShowWorkspaceInfo(ctx context.Context, workspaceID string) (*modelarts.ShowWorkspaceInfoResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowWorkspaceInfo, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workspace_id")
-		}
 		return modelarts.NewShowWorkspaceInfoRequest(server, ids.Project, workspaceID)
 	})
 	if err != nil {
@@ -3079,12 +2791,6 @@ var opStartWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name:
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建团队标注验收任务.md:1
 func (c *Client) StartWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.StartWorkforceSamplingTaskJSONRequestBody) (*modelarts.StartWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opStartWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewStartWorkforceSamplingTaskRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
@@ -3106,12 +2812,6 @@ var opStartWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "StartW
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动团队标注任务.md:1
 func (c *Client) StartWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.StartWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStartWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewStartWorkforceTaskRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
@@ -3133,12 +2833,6 @@ var opStopAutoAnnotation = &huawei.Operation{Service: "modelarts", Name: "StopAu
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止智能任务.md:1
 func (c *Client) StopAutoAnnotation(ctx context.Context, datasetID string, taskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStopAutoAnnotation, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return modelarts.NewStopAutoAnnotationRequest(server, ids.Project, datasetID, taskID)
 	})
 	if err != nil {
@@ -3160,12 +2854,6 @@ var opStopProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止数据处理任务的版本.md:1
 func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStopProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
 		return modelarts.NewStopProcessorTaskVersionRequest(server, ids.Project, taskID, versionID)
 	})
 	if err != nil {
@@ -3208,9 +2896,6 @@ var opStopVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Stop
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:1
 func (c *Client) StopVisualizationJob(ctx context.Context, jobID string) (*modelarts.StopVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opStopVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobID == "" {
-			return nil, huawei.ErrEmptyPathParam("job_id")
-		}
 		return modelarts.NewStopVisualizationJobRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
@@ -3232,9 +2917,6 @@ var opSyncDataSource = &huawei.Operation{Service: "modelarts", Name: "SyncDataSo
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/同步数据集.md:1
 func (c *Client) SyncDataSource(ctx context.Context, datasetID string) error {
 	httpResp, err := c.rt.Do(ctx, opSyncDataSource, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewSyncDataSourceRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
@@ -3252,9 +2934,6 @@ var opSyncDataSourceState = &huawei.Operation{Service: "modelarts", Name: "SyncD
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:1
 func (c *Client) SyncDataSourceState(ctx context.Context, datasetID string) (*modelarts.SyncDataSourceStateResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSyncDataSourceState, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewSyncDataSourceStateRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
@@ -3276,9 +2955,6 @@ var opUpdateDataset = &huawei.Operation{Service: "modelarts", Name: "UpdateDatas
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新数据集.md:1
 func (c *Client) UpdateDataset(ctx context.Context, datasetID string, body modelarts.UpdateDatasetJSONRequestBody) (*modelarts.UpdateDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewUpdateDatasetRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -3300,9 +2976,6 @@ var opUpdateInstance = &huawei.Operation{Service: "modelarts", Name: "UpdateInst
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1
 func (c *Client) UpdateInstance(ctx context.Context, instanceID string, body modelarts.UpdateInstanceJSONRequestBody) (*modelarts.UpdateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return modelarts.NewUpdateInstanceRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -3324,12 +2997,6 @@ var opUpdateLabel = &huawei.Operation{Service: "modelarts", Name: "UpdateLabel",
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:1
 func (c *Client) UpdateLabel(ctx context.Context, datasetID string, labelName string, params *modelarts.UpdateLabelParams, body modelarts.UpdateLabelJSONRequestBody) (*modelarts.UpdateLabelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLabel, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if labelName == "" {
-			return nil, huawei.ErrEmptyPathParam("label_name")
-		}
 		return modelarts.NewUpdateLabelRequest(server, ids.Project, datasetID, labelName, params, body)
 	})
 	if err != nil {
@@ -3351,9 +3018,6 @@ var opUpdateLabels = &huawei.Operation{Service: "modelarts", Name: "UpdateLabels
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量修改标签.md:1
 func (c *Client) UpdateLabels(ctx context.Context, datasetID string, body modelarts.UpdateLabelsJSONRequestBody) (*modelarts.UpdateLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewUpdateLabelsRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -3375,9 +3039,6 @@ var opUpdateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Updat
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新处理任务.md:1
 func (c *Client) UpdateProcessorTask(ctx context.Context, taskID string, body modelarts.UpdateProcessorTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskID == "" {
-			return nil, huawei.ErrEmptyPathParam("task_id")
-		}
 		return modelarts.NewUpdateProcessorTaskRequest(server, ids.Project, taskID, body)
 	})
 	if err != nil {
@@ -3399,9 +3060,6 @@ var opUpdateSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateSampl
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新样本标签.md:1
 func (c *Client) UpdateSamples(ctx context.Context, datasetID string, body modelarts.UpdateSamplesJSONRequestBody) (*modelarts.UpdateSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewUpdateSamplesRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
@@ -3423,9 +3081,6 @@ var opUpdateService = &huawei.Operation{Service: "modelarts", Name: "UpdateServi
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:1
 func (c *Client) UpdateService(ctx context.Context, serviceID string, body modelarts.UpdateServiceJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateService, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceID == "" {
-			return nil, huawei.ErrEmptyPathParam("service_id")
-		}
 		return modelarts.NewUpdateServiceRequest(server, ids.Project, serviceID, body)
 	})
 	if err != nil {
@@ -3447,12 +3102,6 @@ var opUpdateStatus = &huawei.Operation{Service: "modelarts", Name: "UpdateStatus
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动停止边缘节点服务实例.md:1
 func (c *Client) UpdateStatus(ctx context.Context, serviceID string, nodeID string, body modelarts.UpdateStatusJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceID == "" {
-			return nil, huawei.ErrEmptyPathParam("service_id")
-		}
-		if nodeID == "" {
-			return nil, huawei.ErrEmptyPathParam("node_id")
-		}
 		return modelarts.NewUpdateStatusRequest(server, ids.Project, serviceID, nodeID, body)
 	})
 	if err != nil {
@@ -3495,9 +3144,6 @@ var opUpdateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "U
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:1
 func (c *Client) UpdateTrainingJobConfig(ctx context.Context, configName string, body modelarts.UpdateTrainingJobConfigJSONRequestBody) (*modelarts.UpdateTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configName == "" {
-			return nil, huawei.ErrEmptyPathParam("config_name")
-		}
 		return modelarts.NewUpdateTrainingJobConfigRequest(server, ids.Project, configName, body)
 	})
 	if err != nil {
@@ -3519,9 +3165,6 @@ var opUpdateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Up
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:1
 func (c *Client) UpdateVisualizationJob(ctx context.Context, jobID string, body modelarts.UpdateVisualizationJobJSONRequestBody) (*modelarts.UpdateVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobID == "" {
-			return nil, huawei.ErrEmptyPathParam("job_id")
-		}
 		return modelarts.NewUpdateVisualizationJobRequest(server, ids.Project, jobID, body)
 	})
 	if err != nil {
@@ -3543,12 +3186,6 @@ var opUpdateWorker = &huawei.Operation{Service: "modelarts", Name: "UpdateWorker
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新标注团队成员.md:1
 func (c *Client) UpdateWorker(ctx context.Context, workforceID string, workerID string, body modelarts.UpdateWorkerJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_id")
-		}
-		if workerID == "" {
-			return nil, huawei.ErrEmptyPathParam("worker_id")
-		}
 		return modelarts.NewUpdateWorkerRequest(server, ids.Project, workforceID, workerID, body)
 	})
 	if err != nil {
@@ -3570,9 +3207,6 @@ var opUpdateWorkforce = &huawei.Operation{Service: "modelarts", Name: "UpdateWor
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新标注团队.md:1
 func (c *Client) UpdateWorkforce(ctx context.Context, workforceID string, body modelarts.UpdateWorkforceJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_id")
-		}
 		return modelarts.NewUpdateWorkforceRequest(server, ids.Project, workforceID, body)
 	})
 	if err != nil {
@@ -3594,12 +3228,6 @@ var opUpdateWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:1
 func (c *Client) UpdateWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.UpdateWorkforceSamplingTaskParams, body modelarts.UpdateWorkforceSamplingTaskJSONRequestBody) (*modelarts.UpdateWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewUpdateWorkforceSamplingTaskRequest(server, ids.Project, datasetID, workforceTaskID, params, body)
 	})
 	if err != nil {
@@ -3621,12 +3249,6 @@ var opUpdateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Updat
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注任务.md:1
 func (c *Client) UpdateWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.UpdateWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewUpdateWorkforceTaskRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
@@ -3648,12 +3270,6 @@ var opUpdateWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name:
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新团队标注样本的标签.md:1
 func (c *Client) UpdateWorkforceTaskSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.UpdateWorkforceTaskSamplesJSONRequestBody) (*modelarts.UpdateWorkforceTaskSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
-		if workforceTaskID == "" {
-			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
-		}
 		return modelarts.NewUpdateWorkforceTaskSamplesRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
@@ -3675,9 +3291,6 @@ var opUpdateWorkspace = &huawei.Operation{Service: "modelarts", Name: "UpdateWor
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间.md:1
 func (c *Client) UpdateWorkspace(ctx context.Context, workspaceID string, body modelarts.UpdateWorkspaceJSONRequestBody) (*modelarts.UpdateWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workspace_id")
-		}
 		return modelarts.NewUpdateWorkspaceRequest(server, ids.Project, workspaceID, body)
 	})
 	if err != nil {
@@ -3699,9 +3312,6 @@ var opUpdateWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "Upd
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:1
 func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceID string, body modelarts.UpdateWorkspaceQuotasJSONRequestBody) (*modelarts.UpdateWorkspaceQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceID == "" {
-			return nil, huawei.ErrEmptyPathParam("workspace_id")
-		}
 		return modelarts.NewUpdateWorkspaceQuotasRequest(server, ids.Project, workspaceID, body)
 	})
 	if err != nil {
@@ -3723,9 +3333,6 @@ var opUploadSamplesJSON = &huawei.Operation{Service: "modelarts", Name: "UploadS
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:1
 func (c *Client) UploadSamplesJSON(ctx context.Context, datasetID string, body modelarts.UploadSamplesJSONJSONRequestBody) (*modelarts.UploadSamplesJSONResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUploadSamplesJSON, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetID == "" {
-			return nil, huawei.ErrEmptyPathParam("dataset_id")
-		}
 		return modelarts.NewUploadSamplesJSONRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {

@@ -48,9 +48,6 @@ var opBatchCreateTags = &huawei.Operation{Service: "rds", Name: "BatchCreateTags
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
 func (c *Client) BatchCreateTags(ctx context.Context, instanceID string, body rds.BatchCreateTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewBatchCreateTagsRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -68,9 +65,6 @@ var opBatchDeleteTags = &huawei.Operation{Service: "rds", Name: "BatchDeleteTags
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
 func (c *Client) BatchDeleteTags(ctx context.Context, instanceID string, body rds.BatchDeleteTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewBatchDeleteTagsRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -88,9 +82,6 @@ var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
 func (c *Client) CreateAction(ctx context.Context, instanceID string, body rds.CreateActionJSONRequestBody) (*rds.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewCreateActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -112,9 +103,6 @@ var opCreateAuditlogLink = &huawei.Operation{Service: "rds", Name: "CreateAuditl
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
 func (c *Client) CreateAuditlogLink(ctx context.Context, instanceID string, body rds.CreateAuditlogLinkJSONRequestBody) (*rds.CreateAuditlogLinkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAuditlogLink, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewCreateAuditlogLinkRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -178,12 +166,6 @@ var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConf
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, projectID string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewCreateConfiguration2Request(server, versionID, projectID, body)
 	})
 	if err != nil {
@@ -205,9 +187,6 @@ var opCreateDBPrivilege = &huawei.Operation{Service: "rds", Name: "CreateDBPrivi
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
 func (c *Client) CreateDBPrivilege(ctx context.Context, instanceID string, body rds.CreateDBPrivilegeJSONRequestBody) (*rds.CreateDBPrivilegeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDBPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewCreateDBPrivilegeRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -229,9 +208,6 @@ var opCreateDBUser = &huawei.Operation{Service: "rds", Name: "CreateDBUser", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
 func (c *Client) CreateDBUser(ctx context.Context, instanceID string, body rds.CreateDBUserJSONRequestBody) (*rds.CreateDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewCreateDBUserRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -253,9 +229,6 @@ var opCreateDatabase = &huawei.Operation{Service: "rds", Name: "CreateDatabase",
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
 func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds.CreateDatabaseJSONRequestBody) (*rds.CreateDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewCreateDatabaseRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -277,9 +250,6 @@ var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance",
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 func (c *Client) CreateInstance(ctx context.Context, projectID string, params *rds.CreateInstanceParams, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewCreateInstanceRequest(server, projectID, params, body)
 	})
 	if err != nil {
@@ -343,12 +313,6 @@ var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateIns
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateInstancesActionJSONRequestBody) (*rds.CreateInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewCreateInstancesActionRequest(server, projectID, instanceID, body)
 	})
 	if err != nil {
@@ -370,15 +334,6 @@ var opCreateInstancesAction2 = &huawei.Operation{Service: "rds", Name: "CreateIn
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
 func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, projectID string, instanceID string, body rds.CreateInstancesAction2JSONRequestBody) (*rds.CreateInstancesAction2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewCreateInstancesAction2Request(server, versionID, projectID, instanceID, body)
 	})
 	if err != nil {
@@ -400,9 +355,6 @@ var opCreateInstancesActionV3 = &huawei.Operation{Service: "rds", Name: "CreateI
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
 func (c *Client) CreateInstancesActionV3(ctx context.Context, instanceID string, body rds.CreateInstancesActionV3JSONRequestBody) (*rds.CreateInstancesActionV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewCreateInstancesActionV3Request(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -424,9 +376,6 @@ var opCreateInstancesActionV32 = &huawei.Operation{Service: "rds", Name: "Create
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
 func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceID string, body rds.CreateInstancesActionV32JSONRequestBody) (*rds.CreateInstancesActionV32ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV32, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewCreateInstancesActionV32Request(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -448,12 +397,6 @@ var opCreateInstancesRecovery = &huawei.Operation{Service: "rds", Name: "CreateI
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
 func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, projectID string, body rds.CreateInstancesRecoveryJSONRequestBody) (*rds.CreateInstancesRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewCreateInstancesRecoveryRequest(server, versionID, projectID, body)
 	})
 	if err != nil {
@@ -475,9 +418,6 @@ var opCreatePassword = &huawei.Operation{Service: "rds", Name: "CreatePassword",
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
 func (c *Client) CreatePassword(ctx context.Context, instanceID string, body rds.CreatePasswordJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewCreatePasswordRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -499,9 +439,6 @@ var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body rds.CreateRdsBackupJSONRequestBody) (*rds.CreateRdsBackupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewCreateRdsBackupRequest(server, projectID, body)
 	})
 	if err != nil {
@@ -523,12 +460,6 @@ var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInst
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projectID string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("versionId")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewCreateRdsInstanceRequest(server, versionID, projectID, body)
 	})
 	if err != nil {
@@ -550,9 +481,6 @@ var opCreateRdsInstanceV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsIn
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body rds.CreateRdsInstanceV1JSONRequestBody) (*rds.CreateRdsInstanceV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstanceV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewCreateRdsInstanceV1Request(server, projectID, body)
 	})
 	if err != nil {
@@ -574,12 +502,6 @@ var opCreateRdsInstancesAction = &huawei.Operation{Service: "rds", Name: "Create
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionJSONRequestBody) (*rds.CreateRdsInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewCreateRdsInstancesActionRequest(server, projectID, instanceID, body)
 	})
 	if err != nil {
@@ -601,12 +523,6 @@ var opCreateRdsInstancesActionV1 = &huawei.Operation{Service: "rds", Name: "Crea
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
 func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV1JSONRequestBody) (*rds.CreateRdsInstancesActionV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewCreateRdsInstancesActionV1Request(server, projectID, instanceID, body)
 	})
 	if err != nil {
@@ -628,12 +544,6 @@ var opCreateRdsInstancesActionV12 = &huawei.Operation{Service: "rds", Name: "Cre
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
 func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV12JSONRequestBody) (*rds.CreateRdsInstancesActionV12ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV12, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewCreateRdsInstancesActionV12Request(server, projectID, instanceID, body)
 	})
 	if err != nil {
@@ -676,9 +586,6 @@ var opDeleteBackup = &huawei.Operation{Service: "rds", Name: "DeleteBackup", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份.md:1
 func (c *Client) DeleteBackup(ctx context.Context, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if backupID == "" {
-			return nil, huawei.ErrEmptyPathParam("backup_id")
-		}
 		return rds.NewDeleteBackupRequest(server, ids.Project, backupID)
 	})
 	if err != nil {
@@ -696,9 +603,6 @@ var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfi
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
 func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configID == "" {
-			return nil, huawei.ErrEmptyPathParam("config_id")
-		}
 		return rds.NewDeleteConfigurationRequest(server, ids.Project, configID)
 	})
 	if err != nil {
@@ -716,15 +620,6 @@ var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConf
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
 func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if configID == "" {
-			return nil, huawei.ErrEmptyPathParam("config_id")
-		}
 		return rds.NewDeleteConfiguration2Request(server, versionID, projectID, configID)
 	})
 	if err != nil {
@@ -742,9 +637,6 @@ var opDeleteDBPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDBPrivi
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
 func (c *Client) DeleteDBPrivilege(ctx context.Context, instanceID string, body rds.DeleteDBPrivilegeJSONRequestBody) (*rds.DeleteDBPrivilegeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDBPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewDeleteDBPrivilegeRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -766,12 +658,6 @@ var opDeleteDBUser = &huawei.Operation{Service: "rds", Name: "DeleteDBUser", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:1
 func (c *Client) DeleteDBUser(ctx context.Context, instanceID string, userName string) (*rds.DeleteDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		if userName == "" {
-			return nil, huawei.ErrEmptyPathParam("user_name")
-		}
 		return rds.NewDeleteDBUserRequest(server, ids.Project, instanceID, userName)
 	})
 	if err != nil {
@@ -793,12 +679,6 @@ var opDeleteDatabase = &huawei.Operation{Service: "rds", Name: "DeleteDatabase",
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:1
 func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName string) (*rds.DeleteDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		if dbName == "" {
-			return nil, huawei.ErrEmptyPathParam("db_name")
-		}
 		return rds.NewDeleteDatabaseRequest(server, ids.Project, instanceID, dbName)
 	})
 	if err != nil {
@@ -820,15 +700,6 @@ var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance",
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
 func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewDeleteInstanceRequest(server, versionID, projectID, instanceID)
 	})
 	if err != nil {
@@ -850,9 +721,6 @@ var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstance
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
 func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.DeleteInstanceV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstanceV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewDeleteInstanceV3Request(server, ids.Project, instanceID)
 	})
 	if err != nil {
@@ -874,12 +742,6 @@ var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份（V1）.md:1
 func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if backupID == "" {
-			return nil, huawei.ErrEmptyPathParam("backupId")
-		}
 		return rds.NewDeleteRdsBackupRequest(server, projectID, backupID)
 	})
 	if err != nil {
@@ -897,12 +759,6 @@ var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInst
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instanceID string, body rds.DeleteRdsInstanceJSONRequestBody) (*rds.DeleteRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewDeleteRdsInstanceRequest(server, projectID, instanceID, body)
 	})
 	if err != nil {
@@ -924,9 +780,6 @@ var opListAuditlog = &huawei.Operation{Service: "rds", Name: "ListAuditlog", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:1
 func (c *Client) ListAuditlog(ctx context.Context, instanceID string, params *rds.ListAuditlogParams) (*rds.ListAuditlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAuditlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListAuditlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
@@ -984,9 +837,6 @@ var opListBackups = &huawei.Operation{Service: "rds", Name: "ListBackups", Metho
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:1
 func (c *Client) ListBackups(ctx context.Context, projectID string) (*rds.ListBackupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackups, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewListBackupsRequest(server, projectID)
 	})
 	if err != nil {
@@ -1086,12 +936,6 @@ var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigu
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
 func (c *Client) ListConfigurations2(ctx context.Context, versionID string, projectID string) (*rds.ListConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewListConfigurations2Request(server, versionID, projectID)
 	})
 	if err != nil {
@@ -1113,9 +957,6 @@ var opListDBUser = &huawei.Operation{Service: "rds", Name: "ListDBUser", Method:
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:1
 func (c *Client) ListDBUser(ctx context.Context, instanceID string, params *rds.ListDBUserParams) (*rds.ListDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListDBUserRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
@@ -1152,9 +993,6 @@ var opListDBUserDetail = &huawei.Operation{Service: "rds", Name: "ListDBUserDeta
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:1
 func (c *Client) ListDBUserDetail(ctx context.Context, instanceID string, params *rds.ListDBUserDetailParams) (*rds.ListDBUserDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDBUserDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListDBUserDetailRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
@@ -1191,9 +1029,6 @@ var opListDatabase = &huawei.Operation{Service: "rds", Name: "ListDatabase", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:1
 func (c *Client) ListDatabase(ctx context.Context, instanceID string, params *rds.ListDatabaseParams) (*rds.ListDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListDatabaseRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
@@ -1230,12 +1065,6 @@ var opListDatabases = &huawei.Operation{Service: "rds", Name: "ListDatabases", M
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:1
 func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID string) (*rds.ListDatabasesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabases, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewListDatabasesRequest(server, projectID, instanceID)
 	})
 	if err != nil {
@@ -1257,9 +1086,6 @@ var opListDetail = &huawei.Operation{Service: "rds", Name: "ListDetail", Method:
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:1
 func (c *Client) ListDetail(ctx context.Context, instanceID string, params *rds.ListDetailParams) (*rds.ListDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListDetailRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
@@ -1296,9 +1122,6 @@ var opListErrorlog = &huawei.Operation{Service: "rds", Name: "ListErrorlog", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:1
 func (c *Client) ListErrorlog(ctx context.Context, instanceID string, params *rds.ListErrorlogParams) (*rds.ListErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListErrorlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
@@ -1335,9 +1158,6 @@ var opListFlavors = &huawei.Operation{Service: "rds", Name: "ListFlavors", Metho
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:1
 func (c *Client) ListFlavors(ctx context.Context, projectID string, params *rds.ListFlavorsParams) (*rds.ListFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewListFlavorsRequest(server, projectID, params)
 	})
 	if err != nil {
@@ -1395,12 +1215,6 @@ var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2",
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
 func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewListInstances2Request(server, versionID, projectID, params)
 	})
 	if err != nil {
@@ -1422,12 +1236,6 @@ var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3",
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewListInstances3Request(server, versionID, projectID, params)
 	})
 	if err != nil {
@@ -1464,9 +1272,6 @@ var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "Lis
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
 func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID string) (*rds.ListInstancesConfigurationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListInstancesConfigurationsRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
@@ -1488,15 +1293,6 @@ var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "Li
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
 func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListInstancesConfigurations2Request(server, versionID, projectID, instanceID)
 	})
 	if err != nil {
@@ -1518,15 +1314,6 @@ var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstanc
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
 func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListInstancesDBUserRequest(server, versionID, projectID, instanceID)
 	})
 	if err != nil {
@@ -1548,9 +1335,6 @@ var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInsta
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
 func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (*rds.ListInstancesDBUserV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDBUserV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListInstancesDBUserV3Request(server, ids.Project, instanceID)
 	})
 	if err != nil {
@@ -1572,15 +1356,6 @@ var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInsta
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
 func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListInstancesDatabaseRequest(server, versionID, projectID, instanceID)
 	})
 	if err != nil {
@@ -1602,9 +1377,6 @@ var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListIns
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
 func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string) (*rds.ListInstancesDatabaseV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabaseV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListInstancesDatabaseV3Request(server, ids.Project, instanceID)
 	})
 	if err != nil {
@@ -1626,12 +1398,6 @@ var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInsta
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:1
 func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesErrorlogParams) (*rds.ListInstancesErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewListInstancesErrorlogRequest(server, projectID, instanceID, params)
 	})
 	if err != nil {
@@ -1653,12 +1419,6 @@ var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstan
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:1
 func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesSlowlogParams) (*rds.ListInstancesSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewListInstancesSlowlogRequest(server, projectID, instanceID, params)
 	})
 	if err != nil {
@@ -1701,12 +1461,6 @@ var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
 func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListJobs2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewListJobs2Request(server, versionID, projectID, params)
 	})
 	if err != nil {
@@ -1728,12 +1482,6 @@ var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters",
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:1
 func (c *Client) ListParameters(ctx context.Context, projectID string, datastoreVersionID string) (*rds.ListParametersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListParameters, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if datastoreVersionID == "" {
-			return nil, huawei.ErrEmptyPathParam("datastore_version_id")
-		}
 		return rds.NewListParametersRequest(server, projectID, datastoreVersionID)
 	})
 	if err != nil {
@@ -1776,9 +1524,6 @@ var opListRdsInstances = &huawei.Operation{Service: "rds", Name: "ListRdsInstanc
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:1
 func (c *Client) ListRdsInstances(ctx context.Context, projectID string) (*rds.ListRdsInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRdsInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
 		return rds.NewListRdsInstancesRequest(server, projectID)
 	})
 	if err != nil {
@@ -1800,9 +1545,6 @@ var opListRestoreTime = &huawei.Operation{Service: "rds", Name: "ListRestoreTime
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:1
 func (c *Client) ListRestoreTime(ctx context.Context, instanceID string, params *rds.ListRestoreTimeParams) (*rds.ListRestoreTimeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRestoreTime, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListRestoreTimeRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
@@ -1824,9 +1566,6 @@ var opListSlowlog = &huawei.Operation{Service: "rds", Name: "ListSlowlog", Metho
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:1
 func (c *Client) ListSlowlog(ctx context.Context, instanceID string, params *rds.ListSlowlogParams) (*rds.ListSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewListSlowlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
@@ -1884,12 +1623,6 @@ var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:1
 func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreName rds.ListVersionsParamsDatastoreName) (*rds.ListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if datastoreName == "" {
-			return nil, huawei.ErrEmptyPathParam("datastore_name")
-		}
 		return rds.NewListVersionsRequest(server, projectID, datastoreName)
 	})
 	if err != nil {
@@ -1911,9 +1644,6 @@ var opShowAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ShowAuditlog
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
 func (c *Client) ShowAuditlogPolicy(ctx context.Context, instanceID string) (*rds.ShowAuditlogPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewShowAuditlogPolicyRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
@@ -1935,12 +1665,6 @@ var opShowBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ShowBackupsPo
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
 func (c *Client) ShowBackupsPolicy(ctx context.Context, projectID string, instanceID string) (*rds.ShowBackupsPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewShowBackupsPolicyRequest(server, projectID, instanceID)
 	})
 	if err != nil {
@@ -1962,9 +1686,6 @@ var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfigura
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
 func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.ShowConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configID == "" {
-			return nil, huawei.ErrEmptyPathParam("config_id")
-		}
 		return rds.NewShowConfigurationRequest(server, ids.Project, configID)
 	})
 	if err != nil {
@@ -1986,15 +1707,6 @@ var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfigur
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
 func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string) (*rds.ShowConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if configID == "" {
-			return nil, huawei.ErrEmptyPathParam("config_id")
-		}
 		return rds.NewShowConfiguration2Request(server, versionID, projectID, configID)
 	})
 	if err != nil {
@@ -2016,9 +1728,6 @@ var opShowDatastore = &huawei.Operation{Service: "rds", Name: "ShowDatastore", M
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:1
 func (c *Client) ShowDatastore(ctx context.Context, databaseName string) (*rds.ShowDatastoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDatastore, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if databaseName == "" {
-			return nil, huawei.ErrEmptyPathParam("database_name")
-		}
 		return rds.NewShowDatastoreRequest(server, ids.Project, databaseName)
 	})
 	if err != nil {
@@ -2040,9 +1749,6 @@ var opShowFlavor = &huawei.Operation{Service: "rds", Name: "ShowFlavor", Method:
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:1
 func (c *Client) ShowFlavor(ctx context.Context, databaseName string, params *rds.ShowFlavorParams) (*rds.ShowFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if databaseName == "" {
-			return nil, huawei.ErrEmptyPathParam("database_name")
-		}
 		return rds.NewShowFlavorRequest(server, ids.Project, databaseName, params)
 	})
 	if err != nil {
@@ -2064,12 +1770,6 @@ var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:1
 func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID string) (*rds.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewShowInstanceRequest(server, projectID, instanceID)
 	})
 	if err != nil {
@@ -2091,15 +1791,6 @@ var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", M
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:1
 func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreVersionID string, parameterName string) (*rds.ShowParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if datastoreVersionID == "" {
-			return nil, huawei.ErrEmptyPathParam("datastore_version_id")
-		}
-		if parameterName == "" {
-			return nil, huawei.ErrEmptyPathParam("parameter_name")
-		}
 		return rds.NewShowParameterRequest(server, projectID, datastoreVersionID, parameterName)
 	})
 	if err != nil {
@@ -2121,9 +1812,6 @@ var opShowPolicy = &huawei.Operation{Service: "rds", Name: "ShowPolicy", Method:
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
 func (c *Client) ShowPolicy(ctx context.Context, instanceID string) (*rds.ShowPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewShowPolicyRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
@@ -2145,9 +1833,6 @@ var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", 
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("versionId")
-		}
 		return rds.NewShowRdRequest(server, versionID)
 	})
 	if err != nil {
@@ -2169,9 +1854,6 @@ var opShowRd2 = &huawei.Operation{Service: "rds", Name: "ShowRd2", Method: "GET"
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
 func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("versionId")
-		}
 		return rds.NewShowRd2Request(server, versionID)
 	})
 	if err != nil {
@@ -2193,12 +1875,6 @@ var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", M
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:1
 func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID string) (*rds.ShowRdsFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRdsFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if flavorID == "" {
-			return nil, huawei.ErrEmptyPathParam("flavorId")
-		}
 		return rds.NewShowRdsFlavorRequest(server, projectID, flavorID)
 	})
 	if err != nil {
@@ -2220,9 +1896,6 @@ var opShowStorageType = &huawei.Operation{Service: "rds", Name: "ShowStorageType
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:1
 func (c *Client) ShowStorageType(ctx context.Context, databaseName string, params *rds.ShowStorageTypeParams) (*rds.ShowStorageTypeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowStorageType, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if databaseName == "" {
-			return nil, huawei.ErrEmptyPathParam("database_name")
-		}
 		return rds.NewShowStorageTypeRequest(server, ids.Project, databaseName, params)
 	})
 	if err != nil {
@@ -2244,9 +1917,6 @@ var opUpdateAction = &huawei.Operation{Service: "rds", Name: "UpdateAction", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
 func (c *Client) UpdateAction(ctx context.Context, instanceID string, body rds.UpdateActionJSONRequestBody) (*rds.UpdateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewUpdateActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -2268,9 +1938,6 @@ var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Metho
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
 func (c *Client) UpdateApply(ctx context.Context, configID string, body rds.UpdateApplyJSONRequestBody) (*rds.UpdateApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateApply, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configID == "" {
-			return nil, huawei.ErrEmptyPathParam("config_id")
-		}
 		return rds.NewUpdateApplyRequest(server, ids.Project, configID, body)
 	})
 	if err != nil {
@@ -2292,9 +1959,6 @@ var opUpdateAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "UpdateAudi
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
 func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, body rds.UpdateAuditlogPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewUpdateAuditlogPolicyRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -2312,12 +1976,6 @@ var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBacku
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, instanceID string, body rds.UpdateBackupsPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instanceId")
-		}
 		return rds.NewUpdateBackupsPolicyRequest(server, projectID, instanceID, body)
 	})
 	if err != nil {
@@ -2335,9 +1993,6 @@ var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfi
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
 func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body rds.UpdateConfigurationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configID == "" {
-			return nil, huawei.ErrEmptyPathParam("config_id")
-		}
 		return rds.NewUpdateConfigurationRequest(server, ids.Project, configID, body)
 	})
 	if err != nil {
@@ -2355,15 +2010,6 @@ var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConf
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, body rds.UpdateConfiguration2JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if configID == "" {
-			return nil, huawei.ErrEmptyPathParam("config_id")
-		}
 		return rds.NewUpdateConfiguration2Request(server, versionID, projectID, configID, body)
 	})
 	if err != nil {
@@ -2381,15 +2027,6 @@ var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "Updat
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, projectID string, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfigurationsApply, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionID == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if configID == "" {
-			return nil, huawei.ErrEmptyPathParam("config_id")
-		}
 		return rds.NewUpdateConfigurationsApplyRequest(server, versionID, projectID, configID, body)
 	})
 	if err != nil {
@@ -2411,12 +2048,6 @@ var opUpdateDefault = &huawei.Operation{Service: "rds", Name: "UpdateDefault", M
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
 func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID string) (*rds.UpdateDefaultResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDefault, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if nodeID == "" {
-			return nil, huawei.ErrEmptyPathParam("nodeId")
-		}
 		return rds.NewUpdateDefaultRequest(server, projectID, nodeID)
 	})
 	if err != nil {
@@ -2438,9 +2069,6 @@ var opUpdateInstancesConfiguration = &huawei.Operation{Service: "rds", Name: "Up
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
 func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID string, body rds.UpdateInstancesConfigurationJSONRequestBody) (*rds.UpdateInstancesConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateInstancesConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewUpdateInstancesConfigurationRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -2462,12 +2090,6 @@ var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
 func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID string, body rds.UpdateParameterJSONRequestBody) (*rds.UpdateParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if projectID == "" {
-			return nil, huawei.ErrEmptyPathParam("project_id")
-		}
-		if nodeID == "" {
-			return nil, huawei.ErrEmptyPathParam("nodeId")
-		}
 		return rds.NewUpdateParameterRequest(server, projectID, nodeID, body)
 	})
 	if err != nil {
@@ -2489,9 +2111,6 @@ var opUpdatePolicy = &huawei.Operation{Service: "rds", Name: "UpdatePolicy", Met
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
 func (c *Client) UpdatePolicy(ctx context.Context, instanceID string, body rds.UpdatePolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdatePolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewUpdatePolicyRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
@@ -2509,9 +2128,6 @@ var opUpdatePublicIP = &huawei.Operation{Service: "rds", Name: "UpdatePublicIP",
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
 func (c *Client) UpdatePublicIP(ctx context.Context, instanceID string, body rds.UpdatePublicIPJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdatePublicIP, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceID == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
 		return rds.NewUpdatePublicIPRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {

@@ -48,9 +48,6 @@ var opAcceptVpcPeering = &huawei.Operation{Service: "vpc", Name: "AcceptVpcPeeri
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:1
 func (c *Client) AcceptVpcPeering(ctx context.Context, peeringID string) (*vpc.AcceptVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAcceptVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringID == "" {
-			return nil, huawei.ErrEmptyPathParam("peering_id")
-		}
 		return vpc.NewAcceptVpcPeeringRequest(server, peeringID)
 	})
 	if err != nil {
@@ -72,9 +69,6 @@ var opAddVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "AddVpcExtendCi
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 func (c *Client) AddVpcExtendCidr(ctx context.Context, vpcID string, body vpc.AddVpcExtendCidrJSONRequestBody) (*vpc.AddVpcExtendCidrResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAddVpcExtendCidr, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
 		return vpc.NewAddVpcExtendCidrRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
@@ -96,9 +90,6 @@ var opAssociateRouteTable = &huawei.Operation{Service: "vpc", Name: "AssociateRo
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
 func (c *Client) AssociateRouteTable(ctx context.Context, routetableID string, body vpc.AssociateRouteTableJSONRequestBody) (*vpc.AssociateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableID == "" {
-			return nil, huawei.ErrEmptyPathParam("routetable_id")
-		}
 		return vpc.NewAssociateRouteTableRequest(server, ids.Project, routetableID, body)
 	})
 	if err != nil {
@@ -141,9 +132,6 @@ var opBatchCreateSubnetTags = &huawei.Operation{Service: "vpc", Name: "BatchCrea
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
 func (c *Client) BatchCreateSubnetTags(ctx context.Context, subnetID string, body vpc.BatchCreateSubnetTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewBatchCreateSubnetTagsRequest(server, ids.Project, subnetID, body)
 	})
 	if err != nil {
@@ -161,9 +149,6 @@ var opBatchCreateVpcTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateV
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
 func (c *Client) BatchCreateVpcTags(ctx context.Context, vpcID string, body vpc.BatchCreateVpcTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
 		return vpc.NewBatchCreateVpcTagsRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
@@ -412,9 +397,6 @@ var opCreateSubnetTag = &huawei.Operation{Service: "vpc", Name: "CreateSubnetTag
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 func (c *Client) CreateSubnetTag(ctx context.Context, subnetID string, body vpc.CreateSubnetTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateSubnetTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewCreateSubnetTagRequest(server, ids.Project, subnetID, body)
 	})
 	if err != nil {
@@ -537,9 +519,6 @@ var opCreateVpcResourceTag = &huawei.Operation{Service: "vpc", Name: "CreateVpcR
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 func (c *Client) CreateVpcResourceTag(ctx context.Context, vpcID string, body vpc.CreateVpcResourceTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateVpcResourceTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
 		return vpc.NewCreateVpcResourceTagRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
@@ -578,9 +557,6 @@ var opDeleteAddressGroup = &huawei.Operation{Service: "vpc", Name: "DeleteAddres
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
 func (c *Client) DeleteAddressGroup(ctx context.Context, addressGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if addressGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("address_group_id")
-		}
 		return vpc.NewDeleteAddressGroupRequest(server, ids.Project, addressGroupID)
 	})
 	if err != nil {
@@ -598,9 +574,6 @@ var opDeleteForce = &huawei.Operation{Service: "vpc", Name: "DeleteForce", Metho
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
 func (c *Client) DeleteForce(ctx context.Context, addressGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteForce, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if addressGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("address_group_id")
-		}
 		return vpc.NewDeleteForceRequest(server, ids.Project, addressGroupID)
 	})
 	if err != nil {
@@ -618,9 +591,6 @@ var opDeletePort = &huawei.Operation{Service: "vpc", Name: "DeletePort", Method:
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口.md:1
 func (c *Client) DeletePort(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return vpc.NewDeletePortRequest(server, ids.Project, portID)
 	})
 	if err != nil {
@@ -638,9 +608,6 @@ var opDeletePortV1 = &huawei.Operation{Service: "vpc", Name: "DeletePortV1", Met
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口（废弃）.md:1
 func (c *Client) DeletePortV1(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return vpc.NewDeletePortV1Request(server, portID)
 	})
 	if err != nil {
@@ -658,9 +625,6 @@ var opDeletePrivateip = &huawei.Operation{Service: "vpc", Name: "DeletePrivateip
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除私有IP.md:1
 func (c *Client) DeletePrivateip(ctx context.Context, privateipID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if privateipID == "" {
-			return nil, huawei.ErrEmptyPathParam("privateip_id")
-		}
 		return vpc.NewDeletePrivateipRequest(server, ids.Project, privateipID)
 	})
 	if err != nil {
@@ -678,9 +642,6 @@ var opDeleteRouteTable = &huawei.Operation{Service: "vpc", Name: "DeleteRouteTab
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由表.md:1
 func (c *Client) DeleteRouteTable(ctx context.Context, routetableID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableID == "" {
-			return nil, huawei.ErrEmptyPathParam("routetable_id")
-		}
 		return vpc.NewDeleteRouteTableRequest(server, ids.Project, routetableID)
 	})
 	if err != nil {
@@ -698,9 +659,6 @@ var opDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "DeleteSecur
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:1
 func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return vpc.NewDeleteSecurityGroupRequest(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
@@ -718,9 +676,6 @@ var opDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "DeleteS
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-10.md:1
 func (c *Client) DeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
-		}
 		return vpc.NewDeleteSecurityGroupRuleRequest(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
@@ -738,9 +693,6 @@ var opDeleteSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "Delet
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则.md:1
 func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
-		}
 		return vpc.NewDeleteSecurityGroupRuleV1Request(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
@@ -758,9 +710,6 @@ var opDeleteSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSec
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组.md:1
 func (c *Client) DeleteSecurityGroupV1(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return vpc.NewDeleteSecurityGroupV1Request(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
@@ -778,9 +727,6 @@ var opDeleteSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Delet
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:1
 func (c *Client) DeleteSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subNetworkInterfaceID == "" {
-			return nil, huawei.ErrEmptyPathParam("sub_network_interface_id")
-		}
 		return vpc.NewDeleteSubNetworkInterfaceRequest(server, ids.Project, subNetworkInterfaceID)
 	})
 	if err != nil {
@@ -798,12 +744,6 @@ var opDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "DeleteSubnet", Met
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网.md:1
 func (c *Client) DeleteSubnet(ctx context.Context, vpcID string, subnetID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewDeleteSubnetRequest(server, ids.Project, vpcID, subnetID)
 	})
 	if err != nil {
@@ -821,12 +761,6 @@ var opDeleteSubnetTag = &huawei.Operation{Service: "vpc", Name: "DeleteSubnetTag
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网资源标签.md:1
 func (c *Client) DeleteSubnetTag(ctx context.Context, subnetID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubnetTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
-		if key == "" {
-			return nil, huawei.ErrEmptyPathParam("key")
-		}
 		return vpc.NewDeleteSubnetTagRequest(server, ids.Project, subnetID, key)
 	})
 	if err != nil {
@@ -844,9 +778,6 @@ var opDeleteTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Delet
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
 func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_id")
-		}
 		return vpc.NewDeleteTrafficMirrorFilterRequest(server, ids.Project, trafficMirrorFilterID)
 	})
 	if err != nil {
@@ -864,9 +795,6 @@ var opDeleteTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "D
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选规则.md:1
 func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_rule_id")
-		}
 		return vpc.NewDeleteTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleID)
 	})
 	if err != nil {
@@ -884,9 +812,6 @@ var opDeleteTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Dele
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像会话.md:1
 func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
-		}
 		return vpc.NewDeleteTrafficMirrorSessionRequest(server, ids.Project, trafficMirrorSessionID)
 	})
 	if err != nil {
@@ -904,9 +829,6 @@ var opDeleteVpc = &huawei.Operation{Service: "vpc", Name: "DeleteVpc", Method: "
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC.md:1
 func (c *Client) DeleteVpc(ctx context.Context, vpcID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
 		return vpc.NewDeleteVpcRequest(server, ids.Project, vpcID)
 	})
 	if err != nil {
@@ -924,9 +846,6 @@ var opDeleteVpcPeering = &huawei.Operation{Service: "vpc", Name: "DeleteVpcPeeri
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除对等连接.md:1
 func (c *Client) DeleteVpcPeering(ctx context.Context, peeringID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringID == "" {
-			return nil, huawei.ErrEmptyPathParam("peering_id")
-		}
 		return vpc.NewDeleteVpcPeeringRequest(server, peeringID)
 	})
 	if err != nil {
@@ -944,9 +863,6 @@ var opDeleteVpcRoute = &huawei.Operation{Service: "vpc", Name: "DeleteVpcRoute",
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC路由.md:1
 func (c *Client) DeleteVpcRoute(ctx context.Context, routeID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routeID == "" {
-			return nil, huawei.ErrEmptyPathParam("route_id")
-		}
 		return vpc.NewDeleteVpcRouteRequest(server, routeID)
 	})
 	if err != nil {
@@ -964,12 +880,6 @@ var opDeleteVpcTag = &huawei.Operation{Service: "vpc", Name: "DeleteVpcTag", Met
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC资源标签.md:1
 func (c *Client) DeleteVpcTag(ctx context.Context, vpcID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
-		if key == "" {
-			return nil, huawei.ErrEmptyPathParam("key")
-		}
 		return vpc.NewDeleteVpcTagRequest(server, ids.Project, vpcID, key)
 	})
 	if err != nil {
@@ -987,9 +897,6 @@ var opDisassociateRouteTable = &huawei.Operation{Service: "vpc", Name: "Disassoc
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 func (c *Client) DisassociateRouteTable(ctx context.Context, routetableID string, body vpc.DisassociateRouteTableJSONRequestBody) (*vpc.DisassociateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableID == "" {
-			return nil, huawei.ErrEmptyPathParam("routetable_id")
-		}
 		return vpc.NewDisassociateRouteTableRequest(server, ids.Project, routetableID, body)
 	})
 	if err != nil {
@@ -1140,9 +1047,6 @@ var opListPrivateips = &huawei.Operation{Service: "vpc", Name: "ListPrivateips",
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
 func (c *Client) ListPrivateips(ctx context.Context, subnetID string, params *vpc.ListPrivateipsParams) (*vpc.ListPrivateipsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPrivateips, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewListPrivateipsRequest(server, ids.Project, subnetID, params)
 	})
 	if err != nil {
@@ -1734,9 +1638,6 @@ var opNeutronAddFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronA
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 func (c *Client) NeutronAddFirewallRule(ctx context.Context, firewallPolicyID string, body vpc.NeutronAddFirewallRuleJSONRequestBody) (*vpc.NeutronAddFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronAddFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
-		}
 		return vpc.NewNeutronAddFirewallRuleRequest(server, firewallPolicyID, body)
 	})
 	if err != nil {
@@ -1758,9 +1659,6 @@ var opNeutronAddRouterInterface = &huawei.Operation{Service: "vpc", Name: "Neutr
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
 func (c *Client) NeutronAddRouterInterface(ctx context.Context, routerID string, body vpc.NeutronAddRouterInterfaceJSONRequestBody) (*vpc.NeutronAddRouterInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronAddRouterInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerID == "" {
-			return nil, huawei.ErrEmptyPathParam("router_id")
-		}
 		return vpc.NewNeutronAddRouterInterfaceRequest(server, routerID, body)
 	})
 	if err != nil {
@@ -1971,9 +1869,6 @@ var opNeutronDeleteFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL组.md:1
 func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_group_id")
-		}
 		return vpc.NewNeutronDeleteFirewallGroupRequest(server, firewallGroupID)
 	})
 	if err != nil {
@@ -1991,9 +1886,6 @@ var opNeutronDeleteFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL策略.md:1
 func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicyID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
-		}
 		return vpc.NewNeutronDeleteFirewallPolicyRequest(server, firewallPolicyID)
 	})
 	if err != nil {
@@ -2011,9 +1903,6 @@ var opNeutronDeleteFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL规则.md:1
 func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_rule_id")
-		}
 		return vpc.NewNeutronDeleteFirewallRuleRequest(server, firewallRuleID)
 	})
 	if err != nil {
@@ -2031,9 +1920,6 @@ var opNeutronDeleteNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronDel
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络.md:1
 func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if networkID == "" {
-			return nil, huawei.ErrEmptyPathParam("network_id")
-		}
 		return vpc.NewNeutronDeleteNetworkRequest(server, networkID)
 	})
 	if err != nil {
@@ -2051,9 +1937,6 @@ var opNeutronDeletePort = &huawei.Operation{Service: "vpc", Name: "NeutronDelete
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口-openstack.md:1
 func (c *Client) NeutronDeletePort(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeletePort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return vpc.NewNeutronDeletePortRequest(server, portID)
 	})
 	if err != nil {
@@ -2071,9 +1954,6 @@ var opNeutronDeleteRouter = &huawei.Operation{Service: "vpc", Name: "NeutronDele
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由器.md:1
 func (c *Client) NeutronDeleteRouter(ctx context.Context, routerID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerID == "" {
-			return nil, huawei.ErrEmptyPathParam("router_id")
-		}
 		return vpc.NewNeutronDeleteRouterRequest(server, routerID)
 	})
 	if err != nil {
@@ -2091,9 +1971,6 @@ var opNeutronDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-OpenStack.md:1
 func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return vpc.NewNeutronDeleteSecurityGroupRequest(server, securityGroupID)
 	})
 	if err != nil {
@@ -2111,9 +1988,6 @@ var opNeutronDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-OpenStack.md:1
 func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
-		}
 		return vpc.NewNeutronDeleteSecurityGroupRuleRequest(server, securityGroupRuleID)
 	})
 	if err != nil {
@@ -2131,9 +2005,6 @@ var opNeutronDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronDele
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网-openstack.md:1
 func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewNeutronDeleteSubnetRequest(server, subnetID)
 	})
 	if err != nil {
@@ -2357,9 +2228,6 @@ var opNeutronRemoveFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 func (c *Client) NeutronRemoveFirewallRule(ctx context.Context, firewallPolicyID string, body vpc.NeutronRemoveFirewallRuleJSONRequestBody) (*vpc.NeutronRemoveFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronRemoveFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
-		}
 		return vpc.NewNeutronRemoveFirewallRuleRequest(server, firewallPolicyID, body)
 	})
 	if err != nil {
@@ -2381,9 +2249,6 @@ var opNeutronRemoveRouterInterface = &huawei.Operation{Service: "vpc", Name: "Ne
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
 func (c *Client) NeutronRemoveRouterInterface(ctx context.Context, routerID string, body vpc.NeutronRemoveRouterInterfaceJSONRequestBody) (*vpc.NeutronRemoveRouterInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronRemoveRouterInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerID == "" {
-			return nil, huawei.ErrEmptyPathParam("router_id")
-		}
 		return vpc.NewNeutronRemoveRouterInterfaceRequest(server, routerID, body)
 	})
 	if err != nil {
@@ -2405,9 +2270,6 @@ var opNeutronShowFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neutro
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:1
 func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupID string) (*vpc.NeutronShowFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_group_id")
-		}
 		return vpc.NewNeutronShowFirewallGroupRequest(server, firewallGroupID)
 	})
 	if err != nil {
@@ -2429,9 +2291,6 @@ var opNeutronShowFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neutr
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:1
 func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID string) (*vpc.NeutronShowFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
-		}
 		return vpc.NewNeutronShowFirewallPolicyRequest(server, firewallPolicyID)
 	})
 	if err != nil {
@@ -2453,9 +2312,6 @@ var opNeutronShowFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutron
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:1
 func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleID string) (*vpc.NeutronShowFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_rule_id")
-		}
 		return vpc.NewNeutronShowFirewallRuleRequest(server, firewallRuleID)
 	})
 	if err != nil {
@@ -2477,9 +2333,6 @@ var opNeutronShowNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronShowN
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:1
 func (c *Client) NeutronShowNetwork(ctx context.Context, networkID string) (*vpc.NeutronShowNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if networkID == "" {
-			return nil, huawei.ErrEmptyPathParam("network_id")
-		}
 		return vpc.NewNeutronShowNetworkRequest(server, networkID)
 	})
 	if err != nil {
@@ -2501,9 +2354,6 @@ var opNeutronShowPort = &huawei.Operation{Service: "vpc", Name: "NeutronShowPort
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:1
 func (c *Client) NeutronShowPort(ctx context.Context, portID string) (*vpc.NeutronShowPortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowPort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return vpc.NewNeutronShowPortRequest(server, portID)
 	})
 	if err != nil {
@@ -2525,9 +2375,6 @@ var opNeutronShowRouter = &huawei.Operation{Service: "vpc", Name: "NeutronShowRo
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:1
 func (c *Client) NeutronShowRouter(ctx context.Context, routerID string) (*vpc.NeutronShowRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerID == "" {
-			return nil, huawei.ErrEmptyPathParam("router_id")
-		}
 		return vpc.NewNeutronShowRouterRequest(server, routerID)
 	})
 	if err != nil {
@@ -2549,9 +2396,6 @@ var opNeutronShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neutro
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:1
 func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupID string) (*vpc.NeutronShowSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return vpc.NewNeutronShowSecurityGroupRequest(server, securityGroupID)
 	})
 	if err != nil {
@@ -2573,9 +2417,6 @@ var opNeutronShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "Ne
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:1
 func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string) (*vpc.NeutronShowSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
-		}
 		return vpc.NewNeutronShowSecurityGroupRuleRequest(server, securityGroupRuleID)
 	})
 	if err != nil {
@@ -2597,9 +2438,6 @@ var opNeutronShowSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronShowSu
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:1
 func (c *Client) NeutronShowSubnet(ctx context.Context, subnetID string) (*vpc.NeutronShowSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewNeutronShowSubnetRequest(server, subnetID)
 	})
 	if err != nil {
@@ -2621,9 +2459,6 @@ var opNeutronUpdateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 func (c *Client) NeutronUpdateFirewallGroup(ctx context.Context, firewallGroupID string, body vpc.NeutronUpdateFirewallGroupJSONRequestBody) (*vpc.NeutronUpdateFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_group_id")
-		}
 		return vpc.NewNeutronUpdateFirewallGroupRequest(server, firewallGroupID, body)
 	})
 	if err != nil {
@@ -2645,9 +2480,6 @@ var opNeutronUpdateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 func (c *Client) NeutronUpdateFirewallPolicy(ctx context.Context, firewallPolicyID string, body vpc.NeutronUpdateFirewallPolicyJSONRequestBody) (*vpc.NeutronUpdateFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
-		}
 		return vpc.NewNeutronUpdateFirewallPolicyRequest(server, firewallPolicyID, body)
 	})
 	if err != nil {
@@ -2669,9 +2501,6 @@ var opNeutronUpdateFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 func (c *Client) NeutronUpdateFirewallRule(ctx context.Context, firewallRuleID string, body vpc.NeutronUpdateFirewallRuleJSONRequestBody) (*vpc.NeutronUpdateFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("firewall_rule_id")
-		}
 		return vpc.NewNeutronUpdateFirewallRuleRequest(server, firewallRuleID, body)
 	})
 	if err != nil {
@@ -2693,9 +2522,6 @@ var opNeutronUpdateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronUpd
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 func (c *Client) NeutronUpdateNetwork(ctx context.Context, networkID string, body vpc.NeutronUpdateNetworkJSONRequestBody) (*vpc.NeutronUpdateNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if networkID == "" {
-			return nil, huawei.ErrEmptyPathParam("network_id")
-		}
 		return vpc.NewNeutronUpdateNetworkRequest(server, networkID, body)
 	})
 	if err != nil {
@@ -2717,9 +2543,6 @@ var opNeutronUpdatePort = &huawei.Operation{Service: "vpc", Name: "NeutronUpdate
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 func (c *Client) NeutronUpdatePort(ctx context.Context, portID string, body vpc.NeutronUpdatePortJSONRequestBody) (*vpc.NeutronUpdatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return vpc.NewNeutronUpdatePortRequest(server, portID, body)
 	})
 	if err != nil {
@@ -2741,9 +2564,6 @@ var opNeutronUpdateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronUpda
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 func (c *Client) NeutronUpdateRouter(ctx context.Context, routerID string, body vpc.NeutronUpdateRouterJSONRequestBody) (*vpc.NeutronUpdateRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerID == "" {
-			return nil, huawei.ErrEmptyPathParam("router_id")
-		}
 		return vpc.NewNeutronUpdateRouterRequest(server, routerID, body)
 	})
 	if err != nil {
@@ -2765,9 +2585,6 @@ var opNeutronUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 func (c *Client) NeutronUpdateSecurityGroup(ctx context.Context, securityGroupID string, body vpc.NeutronUpdateSecurityGroupJSONRequestBody) (*vpc.NeutronUpdateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return vpc.NewNeutronUpdateSecurityGroupRequest(server, securityGroupID, body)
 	})
 	if err != nil {
@@ -2789,9 +2606,6 @@ var opNeutronUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronUpda
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
 func (c *Client) NeutronUpdateSubnet(ctx context.Context, subnetID string, body vpc.NeutronUpdateSubnetJSONRequestBody) (*vpc.NeutronUpdateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewNeutronUpdateSubnetRequest(server, subnetID, body)
 	})
 	if err != nil {
@@ -2813,9 +2627,6 @@ var opRejectVpcPeering = &huawei.Operation{Service: "vpc", Name: "RejectVpcPeeri
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:1
 func (c *Client) RejectVpcPeering(ctx context.Context, peeringID string) (*vpc.RejectVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRejectVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringID == "" {
-			return nil, huawei.ErrEmptyPathParam("peering_id")
-		}
 		return vpc.NewRejectVpcPeeringRequest(server, peeringID)
 	})
 	if err != nil {
@@ -2837,9 +2648,6 @@ var opRemoveVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "RemoveVpcEx
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
 func (c *Client) RemoveVpcExtendCidr(ctx context.Context, vpcID string, body vpc.RemoveVpcExtendCidrJSONRequestBody) (*vpc.RemoveVpcExtendCidrResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRemoveVpcExtendCidr, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
 		return vpc.NewRemoveVpcExtendCidrRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
@@ -2861,9 +2669,6 @@ var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGro
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
 func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupID string) (*vpc.ShowAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if addressGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("address_group_id")
-		}
 		return vpc.NewShowAddressGroupRequest(server, ids.Project, addressGroupID)
 	})
 	if err != nil {
@@ -2885,9 +2690,6 @@ var opShowNetworkIPAvailabilities = &huawei.Operation{Service: "vpc", Name: "Sho
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:1
 func (c *Client) ShowNetworkIPAvailabilities(ctx context.Context, networkID string) (*vpc.ShowNetworkIPAvailabilitiesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowNetworkIPAvailabilities, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if networkID == "" {
-			return nil, huawei.ErrEmptyPathParam("network_id")
-		}
 		return vpc.NewShowNetworkIPAvailabilitiesRequest(server, networkID)
 	})
 	if err != nil {
@@ -2909,9 +2711,6 @@ var opShowPort = &huawei.Operation{Service: "vpc", Name: "ShowPort", Method: "GE
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:1
 func (c *Client) ShowPort(ctx context.Context, portID string) (*vpc.ShowPortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return vpc.NewShowPortRequest(server, ids.Project, portID)
 	})
 	if err != nil {
@@ -2933,9 +2732,6 @@ var opShowPortV1 = &huawei.Operation{Service: "vpc", Name: "ShowPortV1", Method:
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:1
 func (c *Client) ShowPortV1(ctx context.Context, portID string) (*vpc.ShowPortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return vpc.NewShowPortV1Request(server, portID)
 	})
 	if err != nil {
@@ -2957,9 +2753,6 @@ var opShowPrivateip = &huawei.Operation{Service: "vpc", Name: "ShowPrivateip", M
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:1
 func (c *Client) ShowPrivateip(ctx context.Context, privateipID string) (*vpc.ShowPrivateipResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if privateipID == "" {
-			return nil, huawei.ErrEmptyPathParam("privateip_id")
-		}
 		return vpc.NewShowPrivateipRequest(server, ids.Project, privateipID)
 	})
 	if err != nil {
@@ -3002,9 +2795,6 @@ var opShowRouteTable = &huawei.Operation{Service: "vpc", Name: "ShowRouteTable",
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:1
 func (c *Client) ShowRouteTable(ctx context.Context, routetableID string) (*vpc.ShowRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableID == "" {
-			return nil, huawei.ErrEmptyPathParam("routetable_id")
-		}
 		return vpc.NewShowRouteTableRequest(server, ids.Project, routetableID)
 	})
 	if err != nil {
@@ -3026,9 +2816,6 @@ var opShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "ShowSecurityG
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:1
 func (c *Client) ShowSecurityGroup(ctx context.Context, securityGroupID string) (*vpc.ShowSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return vpc.NewShowSecurityGroupRequest(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
@@ -3050,9 +2837,6 @@ var opShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "ShowSecur
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:1
 func (c *Client) ShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string) (*vpc.ShowSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
-		}
 		return vpc.NewShowSecurityGroupRuleRequest(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
@@ -3074,9 +2858,6 @@ var opShowSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "ShowSec
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:1
 func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, securityGroupRuleID string) (*vpc.ShowSecurityGroupRuleV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
-		}
 		return vpc.NewShowSecurityGroupRuleV1Request(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
@@ -3098,9 +2879,6 @@ var opShowSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurit
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:1
 func (c *Client) ShowSecurityGroupV1(ctx context.Context, securityGroupID string) (*vpc.ShowSecurityGroupV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return vpc.NewShowSecurityGroupV1Request(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
@@ -3122,9 +2900,6 @@ var opShowSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "ShowSub
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:1
 func (c *Client) ShowSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string) (*vpc.ShowSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subNetworkInterfaceID == "" {
-			return nil, huawei.ErrEmptyPathParam("sub_network_interface_id")
-		}
 		return vpc.NewShowSubNetworkInterfaceRequest(server, ids.Project, subNetworkInterfaceID)
 	})
 	if err != nil {
@@ -3167,9 +2942,6 @@ var opShowSubnet = &huawei.Operation{Service: "vpc", Name: "ShowSubnet", Method:
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:1
 func (c *Client) ShowSubnet(ctx context.Context, subnetID string) (*vpc.ShowSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewShowSubnetRequest(server, ids.Project, subnetID)
 	})
 	if err != nil {
@@ -3191,9 +2963,6 @@ var opShowSubnetTags = &huawei.Operation{Service: "vpc", Name: "ShowSubnetTags",
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源标签.md:1
 func (c *Client) ShowSubnetTags(ctx context.Context, subnetID string) (*vpc.ShowSubnetTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewShowSubnetTagsRequest(server, ids.Project, subnetID)
 	})
 	if err != nil {
@@ -3215,9 +2984,6 @@ var opShowTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "ShowTra
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
 func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string) (*vpc.ShowTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_id")
-		}
 		return vpc.NewShowTrafficMirrorFilterRequest(server, ids.Project, trafficMirrorFilterID)
 	})
 	if err != nil {
@@ -3239,9 +3005,6 @@ var opShowTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "Sho
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则详情.md:1
 func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string) (*vpc.ShowTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_rule_id")
-		}
 		return vpc.NewShowTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleID)
 	})
 	if err != nil {
@@ -3263,9 +3026,6 @@ var opShowTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "ShowTr
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话详情.md:1
 func (c *Client) ShowTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string) (*vpc.ShowTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
-		}
 		return vpc.NewShowTrafficMirrorSessionRequest(server, ids.Project, trafficMirrorSessionID)
 	})
 	if err != nil {
@@ -3287,9 +3047,6 @@ var opShowVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpc", Method: "GET"
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:1
 func (c *Client) ShowVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
 		return vpc.NewShowVpcRequest(server, ids.Project, vpcID)
 	})
 	if err != nil {
@@ -3311,9 +3068,6 @@ var opShowVpcPeering = &huawei.Operation{Service: "vpc", Name: "ShowVpcPeering",
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:1
 func (c *Client) ShowVpcPeering(ctx context.Context, peeringID string) (*vpc.ShowVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringID == "" {
-			return nil, huawei.ErrEmptyPathParam("peering_id")
-		}
 		return vpc.NewShowVpcPeeringRequest(server, peeringID)
 	})
 	if err != nil {
@@ -3335,9 +3089,6 @@ var opShowVpcRoute = &huawei.Operation{Service: "vpc", Name: "ShowVpcRoute", Met
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:1
 func (c *Client) ShowVpcRoute(ctx context.Context, routeID string) (*vpc.ShowVpcRouteResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routeID == "" {
-			return nil, huawei.ErrEmptyPathParam("route_id")
-		}
 		return vpc.NewShowVpcRouteRequest(server, routeID)
 	})
 	if err != nil {
@@ -3359,9 +3110,6 @@ var opShowVpcTags = &huawei.Operation{Service: "vpc", Name: "ShowVpcTags", Metho
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:1
 func (c *Client) ShowVpcTags(ctx context.Context, vpcID string) (*vpc.ShowVpcTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
 		return vpc.NewShowVpcTagsRequest(server, ids.Project, vpcID)
 	})
 	if err != nil {
@@ -3383,9 +3131,6 @@ var opShowVpcVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpcVpc", Method:
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:1
 func (c *Client) ShowVpcVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
 		return vpc.NewShowVpcVpcRequest(server, ids.Project, vpcID)
 	})
 	if err != nil {
@@ -3407,9 +3152,6 @@ var opUpdateAddSource = &huawei.Operation{Service: "vpc", Name: "UpdateAddSource
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
 func (c *Client) UpdateAddSource(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateAddSourceJSONRequestBody) (*vpc.UpdateAddSourceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAddSource, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
-		}
 		return vpc.NewUpdateAddSourceRequest(server, ids.Project, trafficMirrorSessionID, body)
 	})
 	if err != nil {
@@ -3431,9 +3173,6 @@ var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddres
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 func (c *Client) UpdateAddressGroup(ctx context.Context, addressGroupID string, body vpc.UpdateAddressGroupJSONRequestBody) (*vpc.UpdateAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if addressGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("address_group_id")
-		}
 		return vpc.NewUpdateAddressGroupRequest(server, ids.Project, addressGroupID, body)
 	})
 	if err != nil {
@@ -3455,9 +3194,6 @@ var opUpdatePort = &huawei.Operation{Service: "vpc", Name: "UpdatePort", Method:
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
 func (c *Client) UpdatePort(ctx context.Context, portID string, body vpc.UpdatePortJSONRequestBody) (*vpc.UpdatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return vpc.NewUpdatePortRequest(server, ids.Project, portID, body)
 	})
 	if err != nil {
@@ -3479,9 +3215,6 @@ var opUpdatePortV1 = &huawei.Operation{Service: "vpc", Name: "UpdatePortV1", Met
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 func (c *Client) UpdatePortV1(ctx context.Context, portID string, body vpc.UpdatePortV1JSONRequestBody) (*vpc.UpdatePortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portID == "" {
-			return nil, huawei.ErrEmptyPathParam("port_id")
-		}
 		return vpc.NewUpdatePortV1Request(server, portID, body)
 	})
 	if err != nil {
@@ -3503,9 +3236,6 @@ var opUpdateRemoveSource = &huawei.Operation{Service: "vpc", Name: "UpdateRemove
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
 func (c *Client) UpdateRemoveSource(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateRemoveSourceJSONRequestBody) (*vpc.UpdateRemoveSourceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateRemoveSource, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
-		}
 		return vpc.NewUpdateRemoveSourceRequest(server, ids.Project, trafficMirrorSessionID, body)
 	})
 	if err != nil {
@@ -3527,9 +3257,6 @@ var opUpdateRouteTable = &huawei.Operation{Service: "vpc", Name: "UpdateRouteTab
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 func (c *Client) UpdateRouteTable(ctx context.Context, routetableID string, body vpc.UpdateRouteTableJSONRequestBody) (*vpc.UpdateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableID == "" {
-			return nil, huawei.ErrEmptyPathParam("routetable_id")
-		}
 		return vpc.NewUpdateRouteTableRequest(server, ids.Project, routetableID, body)
 	})
 	if err != nil {
@@ -3551,9 +3278,6 @@ var opUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "UpdateSecur
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
 func (c *Client) UpdateSecurityGroup(ctx context.Context, securityGroupID string, body vpc.UpdateSecurityGroupJSONRequestBody) (*vpc.UpdateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupID == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
-		}
 		return vpc.NewUpdateSecurityGroupRequest(server, ids.Project, securityGroupID, body)
 	})
 	if err != nil {
@@ -3575,9 +3299,6 @@ var opUpdateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Updat
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
 func (c *Client) UpdateSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string, body vpc.UpdateSubNetworkInterfaceJSONRequestBody) (*vpc.UpdateSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subNetworkInterfaceID == "" {
-			return nil, huawei.ErrEmptyPathParam("sub_network_interface_id")
-		}
 		return vpc.NewUpdateSubNetworkInterfaceRequest(server, ids.Project, subNetworkInterfaceID, body)
 	})
 	if err != nil {
@@ -3599,12 +3320,6 @@ var opUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "UpdateSubnet", Met
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 func (c *Client) UpdateSubnet(ctx context.Context, vpcID string, subnetID string, body vpc.UpdateSubnetJSONRequestBody) (*vpc.UpdateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
-		if subnetID == "" {
-			return nil, huawei.ErrEmptyPathParam("subnet_id")
-		}
 		return vpc.NewUpdateSubnetRequest(server, ids.Project, vpcID, subnetID, body)
 	})
 	if err != nil {
@@ -3626,9 +3341,6 @@ var opUpdateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Updat
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string, body vpc.UpdateTrafficMirrorFilterJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_id")
-		}
 		return vpc.NewUpdateTrafficMirrorFilterRequest(server, ids.Project, trafficMirrorFilterID, body)
 	})
 	if err != nil {
@@ -3650,9 +3362,6 @@ var opUpdateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "U
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
 func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string, body vpc.UpdateTrafficMirrorFilterRuleJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterRuleID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_rule_id")
-		}
 		return vpc.NewUpdateTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleID, body)
 	})
 	if err != nil {
@@ -3674,9 +3383,6 @@ var opUpdateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Upda
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
 func (c *Client) UpdateTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateTrafficMirrorSessionJSONRequestBody) (*vpc.UpdateTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionID == "" {
-			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
-		}
 		return vpc.NewUpdateTrafficMirrorSessionRequest(server, ids.Project, trafficMirrorSessionID, body)
 	})
 	if err != nil {
@@ -3698,9 +3404,6 @@ var opUpdateVpc = &huawei.Operation{Service: "vpc", Name: "UpdateVpc", Method: "
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 func (c *Client) UpdateVpc(ctx context.Context, vpcID string, body vpc.UpdateVpcJSONRequestBody) (*vpc.UpdateVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcID == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
-		}
 		return vpc.NewUpdateVpcRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
@@ -3722,9 +3425,6 @@ var opUpdateVpcPeering = &huawei.Operation{Service: "vpc", Name: "UpdateVpcPeeri
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 func (c *Client) UpdateVpcPeering(ctx context.Context, peeringID string, body vpc.UpdateVpcPeeringJSONRequestBody) (*vpc.UpdateVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringID == "" {
-			return nil, huawei.ErrEmptyPathParam("peering_id")
-		}
 		return vpc.NewUpdateVpcPeeringRequest(server, peeringID, body)
 	})
 	if err != nil {

@@ -6,6 +6,3 @@ import "github.com/docapi/docapi/wrappers/fastjson"
 
 // Unmarshal decodes data into v with wrappers/fastjson.
 func Unmarshal(data []byte, v any) error { return fastjson.Unmarshal(data, v) }
-
-// Name says which decoder Unmarshal is.
-const Name = "fastjson"

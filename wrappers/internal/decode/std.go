@@ -6,6 +6,3 @@ import "encoding/json"
 
 // Unmarshal decodes data into v with encoding/json.
 func Unmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
-
-// Name says which decoder Unmarshal is.
-const Name = "encoding/json"
