@@ -9,8 +9,6 @@ import (
 	"github.com/docapi/docapi/tools/internal/ext"
 )
 
-// ext.Source is where docparse says a node came from: page, line, table, row.
-
 // addProvenance ends the description of every schema, property, parameter
 // and operation that has an x-docapi-source with a "Source: ..." paragraph,
 // in the loaded spec only (the file stays language-neutral), so the doc

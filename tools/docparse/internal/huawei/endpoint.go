@@ -120,27 +120,14 @@ func hostPlaceholders(host string) []string {
 // "{?a,b}" or "[?a, b]"), whose parameter names it returns.
 func cleanPath(raw string) (path string, query []string) {
 	raw = strings.ReplaceAll(raw, "**", "")
-	if i := strings.Index(raw, "[?"); i >= 0 {
-		// A list of the query's names in brackets:
-		// /api-groups[?page_size, page_no, id, name]
-		list, _, _ := strings.Cut(raw[i+2:], "]")
-		for _, name := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == '&' || r == ' ' }) {
-			name, _, _ = strings.Cut(name, "=")
-			if name = strings.Trim(name, "_{}"); name != "" {
-				query = append(query, name)
-			}
+	// A list of the query's names in brackets or braces reads as "?a&b":
+	// /api-groups[?page_size, page_no, id, name], and RFC 6570's
+	// /flavors/detail{?minDisk,minRam}.
+	for _, brackets := range []string{"[]", "{}"} {
+		if i := strings.Index(raw, brackets[:1]+"?"); i >= 0 {
+			list, _, _ := strings.Cut(raw[i+2:], brackets[1:])
+			raw = raw[:i] + "?" + strings.NewReplacer(",", "&", " ", "").Replace(list)
 		}
-		raw = raw[:i]
-	}
-	if i := strings.Index(raw, "{?"); i >= 0 {
-		// RFC 6570 form: /flavors/detail{?minDisk,minRam}
-		list, _, _ := strings.Cut(raw[i+2:], "}")
-		for _, name := range strings.Split(list, ",") {
-			if name = strings.TrimSpace(name); name != "" {
-				query = append(query, name)
-			}
-		}
-		raw = raw[:i]
 	}
 	raw, q, _ := strings.Cut(raw, "?")
 	for _, pair := range strings.Split(q, "&") {

@@ -552,7 +552,7 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 			}
 			return obj
 		}
-		if v, found := r.exampleAt(c); !ref.dict && exampleFields(v, found) && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c) {
+		if !ref.dict && r.exampleShowsFields(c) {
 			// "nat_gateway | Dict | nat_gateway对象。" and no table, but
 			// the example shows the object's fields.
 			merged := r.mergedExample(c)
@@ -909,18 +909,20 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 		r.diags.Warnf(c.at, "object %q names no table; using %q, the only object table no row refers to", c.path, t.name())
 		return t
 	}
-	if v, found := r.exampleAt(c); exampleFields(v, found) && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c) {
+	if r.exampleShowsFields(c) {
 		return nil // schemaOf reads the fields from the example, with a note
 	}
 	r.diags.Warnf(c.at, "object %q has no table describing its fields (looked for captions %q); left as a free-form object", c.path, tries)
 	return nil
 }
 
-// exampleFields reports an example value that shows an object's fields:
-// an object with at least one member.
-func exampleFields(v any, found bool) bool {
+// exampleShowsFields reports a row without a table whose object the
+// page's example describes: an object with at least one member, not a map
+// (mapLike), and no table or page named for its fields (pointsElsewhere).
+func (r *resolver) exampleShowsFields(c *rowCtx) bool {
+	v, found := r.exampleAt(c)
 	m, ok := v.(map[string]any)
-	return found && ok && len(m) > 0
+	return found && ok && len(m) > 0 && !mapLike(c.f.desc.Text, v) && !pointsElsewhere(c)
 }
 
 // mapWords, in a row's description, say its object is a map whose keys

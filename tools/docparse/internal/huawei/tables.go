@@ -101,16 +101,12 @@ func mapColumns(header []mdhtml.Cell) columns {
 		switch strings.ToLower(strings.TrimRight(strings.TrimSpace(h.Text), "。.")) {
 		case "参数", "参数名", "参数名称", "名称", "属性", "字段", "parameter", "name":
 			c.name = i
-		case "是否必选", "是否必填", "是否为必选", "必选", "必填", "mandatory", "required":
+		case "是否必选", "是否必填", "是否为必选", "必选", "必填", "必选项（m）/可选项（o）", "mandatory", "required":
 			c.required = i
 		case "参数类型", "类型", "取值类型", "数据类型", "type":
 			c.typ = i
 		case "描述", "说明", "参数说明", "备注", "description":
 			c.desc = i
-		default:
-			if t := h.Text; strings.Contains(t, "必选") || strings.Contains(t, "必填") {
-				c.required = i // "必选项（M）/可选项（O）"
-			}
 		}
 	}
 	return c

@@ -234,7 +234,7 @@ func firstAnchor(s string) string {
 		// Only an <a> whose text says "name" is worth the tokenizer
 		// (links are many); the next tag starts after this one's ">",
 		// which keeps a line of unclosed "<a " linear.
-		if tag := s[i : i+n]; name == "a" && s[i+1] != '/' && containsFoldASCII(tag, "name") {
+		if tag := s[i : i+n]; name == "a" && s[i+1] != '/' && indexFold(tag, "name") >= 0 {
 			if v, ok := attr(tag, "name"); ok && v != "" {
 				return v
 			}
@@ -242,17 +242,6 @@ func firstAnchor(s string) string {
 		i = nextByte(s, '<', i+n)
 	}
 	return ""
-}
-
-// containsFoldASCII reports whether s contains the lower-case ASCII word
-// in any case.
-func containsFoldASCII(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
-			return true
-		}
-	}
-	return false
 }
 
 // startsWithTagA reports whether line starts with "<a" and white space,

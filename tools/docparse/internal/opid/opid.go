@@ -260,25 +260,22 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 	if kind == kindNone {
 		kind = methodVerb(op.Method)
 	}
-	verb := map[verbKind]string{kindRead: "Show", kindCreate: "Create", kindUpdate: "Update", kindDelete: "Delete"}[kind]
+	verb := verbNames[kind]
 	if kind == kindRead {
 		verb = readVerb(op.Summary, literals, version, single)
 		if verb == "Show" && !single && len(literals) > 0 && collections[routeShape(op.Path)] {
 			verb = "List" // the path is a collection: its items have paths of their own
 		}
 	}
-	if isBatch(op.Summary) {
-		verb = "Batch" + verb
-	}
 	if verbs := batchActionVerbs(op, literals); verbs != "" {
 		// POST …/tags/action titled 批量添加或删除…: the title's verbs act on
 		// the segment before the generic "action".
-		verb, literals = "Batch"+verbs, literals[:len(literals)-1]
+		verb, literals = verbs, literals[:len(literals)-1]
 	} else if action := actionVerb(op.Method, literals); action != "" {
 		verb, literals = action, literals[:len(literals)-1]
-		if isBatch(op.Summary) && !strings.HasPrefix(verb, "Batch") {
-			verb = "Batch" + verb
-		}
+	}
+	if isBatch(op.Summary) && !strings.HasPrefix(verb, "Batch") {
+		verb = "Batch" + verb
 	}
 	asWritten := false // the resource keeps its segment's number
 	switch {
@@ -372,6 +369,10 @@ func containsAny(s string, words ...string) bool {
 	return false
 }
 
+// verbNames name the title verbs' kinds in operationIds (a read is Show
+// until readVerb says List).
+var verbNames = map[verbKind]string{kindRead: "Show", kindCreate: "Create", kindUpdate: "Update", kindDelete: "Delete"}
+
 // batchActionVerbs returns the title's verbs (添加删除 → CreateOrDelete)
 // when a batch title (批量…) names a POST to a last segment "action" after
 // a resource segment, "" otherwise.
@@ -379,7 +380,6 @@ func batchActionVerbs(op *model.Operation, literals []string) string {
 	if !strings.EqualFold(op.Method, "POST") || len(literals) < 2 || literals[len(literals)-1] != "action" || !isBatch(op.Summary) {
 		return ""
 	}
-	names := map[verbKind]string{kindCreate: "Create", kindUpdate: "Update", kindDelete: "Delete"}
 	var verbs []string
 	t := strings.TrimPrefix(strings.TrimSpace(op.Summary), "批量")
 	for {
@@ -394,8 +394,8 @@ func batchActionVerbs(op *model.Operation, literals []string) string {
 		if k == kindNone {
 			break
 		}
-		name, ok := names[k]
-		if !ok {
+		name := verbNames[k]
+		if k == kindRead {
 			return "" // 批量查询: a read has no batch-action name
 		}
 		if len(verbs) == 0 || verbs[len(verbs)-1] != name {
