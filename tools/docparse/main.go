@@ -128,10 +128,10 @@ const maxSpecBytes = 64 << 20
 // path, if there is one. A spec that cannot be compared is warned about and
 // replaced all the same: the changelog is for reading, not a gate.
 func printChangelog(path string, spec []byte, stdout, stderr io.Writer) {
-	old, err := readBounded(path, maxSpecBytes)
-	if errors.Is(err, os.ErrNotExist) {
-		return
+	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+		return // nothing replaced (or a device such as /dev/null): nothing to compare
 	}
+	old, err := readBounded(path, maxSpecBytes)
 	if err == nil && bytes.Equal(old, spec) {
 		return // unchanged: nothing to report, and the diff would cost a second
 	}
@@ -187,6 +187,15 @@ func write(path string, data []byte, stdout io.Writer) error {
 		_, err := stdout.Write(data)
 		return err
 	}
+	// Write through a symbolic link to the file it names, not over the link.
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		// A device or pipe (-o /dev/null, /dev/stdout) is written to, never
+		// replaced by a renamed file.
+		return writeInPlace(path, data)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
@@ -204,4 +213,13 @@ func write(path string, data []byte, stdout io.Writer) error {
 		os.Remove(tmp.Name())
 	}
 	return err
+}
+
+func writeInPlace(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	return errors.Join(werr, f.Close())
 }

@@ -120,6 +120,11 @@ func loadSpec(which string, data []byte) (*load.SpecInfo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("changelog: loading the %s spec: %w", which, err)
 	}
+	// An empty or foreign YAML file loads without error but is no spec;
+	// oasdiff assumes the parts every valid spec has.
+	if err := spec.Validate(loader.Context); err != nil {
+		return nil, fmt.Errorf("changelog: the %s spec is not a valid OpenAPI document: %w", which, err)
+	}
 	return &load.SpecInfo{Spec: spec, Source: load.NewSource(which), Version: spec.Info.Version}, nil
 }
 
