@@ -7,6 +7,7 @@ package huawei
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -46,6 +47,10 @@ type page struct {
 	// bareContentType is a Content-Type header row that names no media
 	// type: worth a warning only if the operation turns out to have a body.
 	bareContentType *model.Loc
+	// failureCodes are the error statuses outcome labels name
+	// ("处理失败返回（400 Bad Request）"): with one, what the page shows
+	// under a failure label without a code has that status.
+	failureCodes []string
 	// uriRowNames are the names the request's URI and path tables give,
 	// collected once, for placeholderFor.
 	uriRowNames map[string]bool
@@ -173,17 +178,40 @@ var (
 func (p *page) scan() {
 	sec := secOther
 	headed := secOther // the section the last heading opened; labels switch sec within it
+	// described is the section a table is read in: the one a label names
+	// before inExamples makes it an example ("## 示例" then "-   异常响应"
+	// and a table: the table describes the failure).
+	described := secOther
 	group := ""
 	var lastCaption *mdhtml.Block
 	var lastText string
 	var intro []string
 	// switchTo moves into the section a label line names.
 	switchTo := func(b *mdhtml.Block, s section, text string) {
-		sec, group, lastCaption, lastText = s, "", nil, text
+		sec, described, group, lastCaption, lastText = inExamples(s, headed), s, "", nil, text
 		if isFailure(b.Bold + b.Text) { // "-   异常响应", whose text is dropped as saying no more than its section
 			group = failureGroup
 		}
 		p.noteSection(s, b.Text, b.Line)
+	}
+	// outcome moves into the answer an outcome label names, and to its
+	// status when the label gives one ("处理成功返回（204 No Content）").
+	outcome := func(b *mdhtml.Block, raw string) bool {
+		failure, code, ok := outcomeLabel(raw)
+		if !ok || sec == secIntro {
+			return false
+		}
+		switchTo(b, secResponse, "")
+		if code != "" {
+			group = code
+			p.statusCodes = append(p.statusCodes, statusRow{code: code, loc: model.Loc{File: p.file, Line: b.Line}})
+			if failure {
+				p.failureCodes = append(p.failureCodes, code)
+			}
+		} else if failure {
+			group = failureGroup
+		}
+		return true
 	}
 	var awaitName *mdhtml.Block // a 接口名称 item whose name is on the next line
 	for i := range p.blocks {
@@ -205,7 +233,7 @@ func (p *page) scan() {
 				continue
 			}
 			sec = classifySection(b.Text)
-			headed = sec
+			headed, described = sec, sec
 			group = ""
 			if sec == secResponse && isFailure(b.Text) {
 				group = failureGroup
@@ -219,6 +247,9 @@ func (p *page) scan() {
 			}
 			if b.Text == "" && sec != secIntro {
 				// "**响应样例**" or "**URI**" on a line of its own.
+				if outcome(b, b.Raw) {
+					continue
+				}
 				if isURILabel(b.Bold) {
 					switchTo(b, secURI, "")
 					continue
@@ -253,6 +284,18 @@ func (p *page) scan() {
 				switchTo(b, secURI, "")
 				continue
 			}
+			if outcome(b, b.Raw) {
+				continue
+			}
+			if m := statusTextRE.FindStringSubmatch(stripListMarker(strings.TrimSpace(b.Text))); m != nil && answers(sec) {
+				// "HTTP状态码 204" under "-   成功响应": the answer's status.
+				group = m[1]
+				p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+				if sec == secExamples {
+					sec = secResponseExample
+				}
+				continue
+			}
 			if s, text, ok := listLabel(b.Raw); ok && sec != secIntro {
 				// "-   批量删除镜像标签请求样例" also says what its example shows.
 				switchTo(b, s, text)
@@ -271,6 +314,10 @@ func (p *page) scan() {
 				}
 			}
 			lastText = b.Text
+			if m := successProseRE.FindStringSubmatch(b.Text); m != nil && (answers(sec) || sec == secStatus) {
+				// "无响应消息，以http状态码200表示成功。"
+				p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+			}
 			switch sec {
 			case secStatus:
 				if m := statusLineRE.FindStringSubmatch(b.Text); m != nil {
@@ -294,7 +341,7 @@ func (p *page) scan() {
 					continue
 				}
 			}
-			p.addTable(b, tableSection(sec, headed), group, lastCaption)
+			p.addTable(b, tableSection(described, headed), group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
 			switch sec {
@@ -463,6 +510,18 @@ func kindOf(caption string) tableKind {
 
 // build turns the collected tables into parameters, bodies and responses.
 func (p *page) build() {
+	if codes := slices.Compact(slices.Sorted(slices.Values(p.failureCodes))); len(codes) == 1 {
+		for _, t := range p.tables {
+			if t.group == failureGroup {
+				t.group = codes[0]
+			}
+		}
+		for _, e := range p.examples {
+			if e.status == failureGroup {
+				e.status = codes[0]
+			}
+		}
+	}
 	r := newResolver(p.file, p.tables, p.examples, &p.diags)
 	responses := map[string]*model.Response{}
 	success := "" // p.successStatus(), once: it walks every example
@@ -689,4 +748,9 @@ func sortedResponses(m map[string]*model.Response) []*model.Response {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Status < out[j].Status })
 	return out
+}
+
+// answers reports the sections that describe or show an answer.
+func answers(sec section) bool {
+	return sec == secResponse || sec == secResponseExample || sec == secExamples
 }

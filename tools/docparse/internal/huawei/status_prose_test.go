@@ -1,0 +1,141 @@
+package huawei
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Success statuses that pages give only in words or in labels. Every page
+// here is synthetic: a few lines in the shape of the template named.
+
+func TestStatusInWords(t *testing.T) {
+	for _, tc := range []struct{ name, page, want string }{
+		{
+			// DGC: "-   成功响应" then "HTTP状态码 204" under ## 示例; the
+			// failure's code and example likewise.
+			"DGC 成功响应 / 失败响应 with HTTP状态码 lines",
+			"# 停止作业实例\n\n## URI\n\nPOST /v1/{project_id}/jobs/{job_name}/stop\n\n" +
+				"|参数名|是否必选|参数类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|job_name|是|String|作业名称。|\n\n" +
+				"## 响应消息\n\n无\n\n## 示例\n\n-   请求\n\n    ```\n    POST /v1/p/jobs/j/stop\n    ```\n\n" +
+				"-   成功响应\n\n    HTTP状态码 204\n\n    -   失败响应\n\n        HTTP状态码 400\n\n" +
+				"        ```\n        {\"error_code\":\"DLF.0137\",\"error_msg\":\"Job instance does not exist.\"}\n        ```\n",
+			`POST /v1/{project_id}/jobs/{job_name}/stop
+param path project_id* string
+param path job_name* string
+response 204 ""
+response 400 ""
+  body application/json object{error_code:string, error_msg:string}
+  example line 33 ""
+p.md:33 (example): warning: status 400 has an example but no body table; schema inferred from the example
+`,
+		},
+		{
+			// SIS: the response section says it in a sentence.
+			"SIS 以http状态码200表示成功",
+			"# 删除热词表\n\n## URI\n\nDELETE /v1/{project_id}/vocabularies/{vocabulary_id}\n\n" +
+				"|参数名|是否必选|参数类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|vocabulary_id|是|String|热词表ID。|\n\n" +
+				"## 响应消息\n\n无响应消息，以http状态码200表示成功。\n\n## 状态码\n\n状态码请参见[状态码](状态码.md)。\n",
+			`DELETE /v1/{project_id}/vocabularies/{vocabulary_id}
+param path project_id* string
+param path vocabulary_id* string
+response 200 ""
+`,
+		},
+		{
+			// ECS: "成功：200" under ## 响应示例.
+			"ECS 成功：200",
+			"# 添加成员\n\n## URI\n\nPOST /v1/{project_id}/groups/{group_id}/action\n\n" +
+				"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|group_id|是|String|组ID。|\n\n" +
+				"## 响应消息\n\n无\n\n## 响应示例\n\n成功： 200\n\n## 返回值\n\n请参考[通用请求返回值](通用请求返回值.md)。\n",
+			`POST /v1/{project_id}/groups/{group_id}/action
+param path project_id* string
+param path group_id* string
+response 200 ""
+`,
+		},
+		{
+			// VOD: outcome labels, the status in brackets; the failure
+			// table sits under "处理失败时返回", the code in 返回示例.
+			"VOD 处理成功返回（204 No Content）",
+			"# 删除媒资分类\n\n## 请求URI\n\nDELETE /v1.0/{project_id}/asset/category\n\n## 请求参数\n\n**表 1**  Query参数\n\n" +
+				"|参数|类型|说明|必选项（M）/可选项（O）|\n|--|--|--|--|\n|id|Integer|分类ID。|M|\n\n" +
+				"## 返回参数\n\n-   **处理成功时无返回参数**\n-   **处理失败时返回**\n\n    **表 4**  处理失败返回参数\n\n" +
+				"|参数|类型|说明|\n|--|--|--|\n|error_code|String|错误码。|\n|error_msg|String|错误描述。|\n\n" +
+				"## 返回示例\n\n-   处理成功返回（204 No Content）\n-   处理失败返回（400 Bad Request\\)\n\n" +
+				"    ```\n    {\"error_code\": \"VOD.10053\", \"error_msg\": \"请求参数非法\"}\n    ```\n",
+			`DELETE /v1.0/{project_id}/asset/category
+param query id* integer(int64)
+response 204 ""
+response 400 ""
+  body application/json object{error_code:string, error_msg:string}
+  example line 33 ""
+`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, diags := ReadAPIReference("p.md", []byte(tc.page))
+			if diff := cmp.Diff(tc.want, describePage(pg, diags)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestOutcomeLabels(t *testing.T) {
+	for raw, want := range map[string]struct {
+		failure bool
+		code    string
+		ok      bool
+	}{
+		"-   处理成功返回（204 No Content）":   {false, "204", true},
+		`-   处理失败返回（400 Bad Request\)`: {true, "400", true},
+		"-   **处理失败时返回**":              {true, "", true},
+		"-   **处理成功时无返回参数**":           {false, "", true},
+		"**处理成功时返回**":                  {false, "", true},
+		"-   成功响应":                     {false, "", true},
+		"-   异常响应":                     {true, "", true},
+		"处理成功返回（200 OK）":               {}, // neither a list item nor bold
+		"-   处理成功后返回任务ID。":             {}, // a sentence
+		"-   处理成功返回（2040）":             {},
+		"-   请求参数":                     {},
+	} {
+		failure, code, ok := outcomeLabel(raw)
+		if failure != want.failure || code != want.code || ok != want.ok {
+			t.Errorf("outcomeLabel(%q) = %v, %q, %v; want %v, %q, %v", raw, failure, code, ok, want.failure, want.code, want.ok)
+		}
+	}
+	for in, want := range map[string]string{
+		"HTTP状态码 204":             "204",
+		"状态码：200":                 "200",
+		"成功： 200":                 "200",
+		"Status Code 201 Created": "201",
+		"状态码请参见[状态码](状态码.md)。":   "",
+		"HTTP状态码 2040":           "",
+		"成功：200个":                "",
+		"删除成功时返回204，失败时返回400。":   "", // no plain statement
+		"无响应消息，以http状态码200表示成功。": "", // a sentence: successProseRE reads it
+	} {
+		got := ""
+		if m := statusTextRE.FindStringSubmatch(in); m != nil {
+			got = m[1]
+		}
+		if got != want {
+			t.Errorf("statusTextRE(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"无响应消息，以http状态码200表示成功。":     "200",
+		"返回空响应体，HTTP状态码 204 表示删除成功。": "204",
+		"以状态码400表示失败。":               "",
+		"状态码200表示请求已接收，并不表示成功。":      "",
+	} {
+		got := ""
+		if m := successProseRE.FindStringSubmatch(in); m != nil {
+			got = m[1]
+		}
+		if got != want {
+			t.Errorf("successProseRE(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
