@@ -403,6 +403,12 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 		p.readStatusTable(t)
 		return
 	}
+	if isErrorCodeTable(t) {
+		// "错误码|错误信息|处理措施": the service's error codes, which no
+		// parameter refers to; the spec has no place for them.
+		p.diags.Notef(t.loc(p.file, 0), "table lists error codes (错误码), not parameters; skipped")
+		return
+	}
 	switch sec {
 	case secURI, secRequest:
 		t.scope = scopeRequest
@@ -447,6 +453,19 @@ func isStatusTable(header []mdhtml.Cell) bool {
 	}
 	h := strings.TrimSpace(header[0].Text)
 	return h == "状态码" || h == "返回值" || strings.EqualFold(h, "status code")
+}
+
+// isErrorCodeTable reports a table whose first column is the error code
+// and which has no parameter name or type column.
+func isErrorCodeTable(t *paramTable) bool {
+	if len(t.block.Table.Header) < 2 || t.cols.name >= 0 || t.cols.typ >= 0 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(t.block.Table.Header[0].Text)) {
+	case "错误码", "错误代码", "error code", "error_code":
+		return true
+	}
+	return false
 }
 
 func (p *page) readStatusTable(t *paramTable) {

@@ -139,3 +139,24 @@ func TestOutcomeLabels(t *testing.T) {
 		}
 	}
 }
+
+// DLI and AOM list their error codes in a table of the operation page
+// (synthetic page): a note that says what the table is, not a warning
+// that an object table is unreferenced.
+func TestErrorCodeTable(t *testing.T) {
+	page := "# 删除作业\n\n## URI\n\nDELETE /v1.0/{project_id}/jobs/{job_id}\n\n" +
+		"|参数名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|job_id|是|String|作业ID。|\n\n" +
+		"## 响应消息\n\n**表 2**  响应参数\n\n|参数名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|is_success|否|Boolean|是否成功。|\n\n" +
+		"## 错误码\n\n**表 4**  错误码\n\n|错误码|错误信息|处理措施|\n|--|--|--|\n|DLI.17001|作业id不存在。|请检查。|\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	want := `DELETE /v1.0/{project_id}/jobs/{job_id}
+param path project_id* string
+param path job_id* string
+response 200 ""
+  body application/json object{is_success:boolean}
+p.md:24: table "表 4 错误码": note: table lists error codes (错误码), not parameters; skipped
+`
+	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
