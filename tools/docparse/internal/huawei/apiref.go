@@ -51,6 +51,8 @@ type page struct {
 	// ("处理失败返回（400 Bad Request）"): with one, what the page shows
 	// under a failure label without a code has that status.
 	failureCodes []string
+	// linked are the placeholders the path line links to a page.
+	linked []linkedPlaceholder
 	// uriRowNames are the names the request's URI and path tables give,
 	// collected once, for placeholderFor.
 	uriRowNames map[string]bool
@@ -563,6 +565,12 @@ func (p *page) build() {
 		if kind == kindBody && t.bySection && t.scope == scopeRequest && (p.op.Method == "GET" || p.op.Method == "HEAD") {
 			kind = kindQuery // a GET has no body: an uncaptioned request table lists its query parameters
 		}
+		if kind == kindBody && t.bySection && t.scope == scopeRequest && p.namesOnlyURI(t) {
+			// "**表 1** 请求参数" under 请求消息 with the rows project_id and
+			// alarm_id: the path's placeholders, not a body.
+			p.diags.Notef(t.loc(p.file, 0), "every row of this request table names a placeholder of the path or its query string; read as the URI's parameters, not a body")
+			kind = kindURI
+		}
 		switch kind {
 		case kindPath, kindQuery, kindHeader, kindURI:
 			params := p.params(r, t, kind)
@@ -588,6 +596,7 @@ func (p *page) build() {
 			p.mergeRequestBody(body)
 		}
 	}
+	p.addLinkedPlaceholders()
 	for _, t := range p.tables {
 		if t.kind == kindObject && !r.used[t] {
 			p.diags.Warnf(t.loc(p.file, 0), "object table is not referenced by any parameter; ignored")
@@ -674,12 +683,37 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 	return out
 }
 
+// namesOnlyURI reports a table each of whose rows names a placeholder of
+// the path (in the path's spelling or another, see placeholderFor) or a
+// name of the path line's query string.
+func (p *page) namesOnlyURI(t *paramTable) bool {
+	rows := t.block.Table.Rows
+	if len(rows) == 0 || t.cols.name < 0 {
+		return false
+	}
+	inPath := map[string]bool{}
+	for _, name := range model.PathParams(p.op.Path) {
+		inPath[name] = true
+	}
+	for _, r := range rows {
+		c, ok := cellAt(r, t.cols.name)
+		if !ok {
+			return false
+		}
+		name := firstLine(c.Text)
+		if !inPath[name] && !p.query[name] && p.placeholderFor(name) == "" {
+			return false
+		}
+	}
+	return true
+}
+
 // placeholderFor returns the path placeholder a URI row names in another
-// spelling ("projectId" for {project_id}: case, "_" and "-" aside), when
-// exactly one placeholder matches and no URI or path table's row names it
-// as the path does; "" otherwise.
+// spelling ("projectId" or "project _id" for {project_id}: case, spaces, "_"
+// and "-" aside), when exactly one placeholder matches and no URI or path
+// table's row names it as the path does; "" otherwise.
 func (p *page) placeholderFor(name string) string {
-	folded := foldName(name)
+	folded := foldName(strings.ReplaceAll(name, " ", "")) // "project _id"
 	if folded == "" {
 		return ""
 	}

@@ -1,6 +1,8 @@
 package huawei
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
@@ -84,6 +86,7 @@ func (p *page) readURILine(b *mdhtml.Block) {
 	}
 	if e, ok := readEndpointLine(b.Text); ok {
 		p.setEndpoint(e, b.Line)
+		p.readLinkedPlaceholders(b.Raw, b.Line)
 		return
 	}
 	method, path, query := readLabelledLine(b.Text)
@@ -135,4 +138,38 @@ func (p *page) finishEndpoint() {
 func isRequestLine(line string) bool {
 	_, ok := readEndpointLine(line)
 	return ok
+}
+
+// linkedPlaceholderRE matches a placeholder of a path line that links to
+// the page saying how to get its value: "\{[project\_id](获取项目ID.md)\}".
+var linkedPlaceholderRE = regexp.MustCompile(`\{\[([A-Za-z0-9_\\-]+)\]\(([^)\s]+)\)\\?\}`)
+
+// readLinkedPlaceholders records the placeholders a path line links.
+func (p *page) readLinkedPlaceholders(raw string, line int) {
+	for _, m := range linkedPlaceholderRE.FindAllStringSubmatch(raw, 8) {
+		p.linked = append(p.linked, linkedPlaceholder{name: strings.ReplaceAll(m[1], `\`, ""), target: m[2], line: line})
+	}
+}
+
+// linkedPlaceholder is a path placeholder the path line links to a page.
+type linkedPlaceholder struct {
+	name, target string
+	line         int
+}
+
+// addLinkedPlaceholders adds the path parameters that only the path line
+// documents, by its link ("{[project_id](获取项目ID.md)}" with no table row).
+func (p *page) addLinkedPlaceholders() {
+	inPath := map[string]bool{}
+	for _, name := range model.PathParams(p.op.Path) {
+		inPath[name] = true
+	}
+	for _, l := range p.linked {
+		if !inPath[l.name] || slices.ContainsFunc(p.op.Params, func(prm *model.Param) bool { return prm.In == model.InPath && prm.Name == l.name }) {
+			continue
+		}
+		at := model.Loc{File: p.file, Line: l.line}
+		p.diags.Notef(at, "{%s} is documented only by the path line's link to %s; read as a required string", l.name, l.target)
+		p.op.Params = append(p.op.Params, &model.Param{Loc: at, Name: l.name, In: model.InPath, Required: true, Schema: &model.Schema{Loc: at, Type: model.TypeString}})
+	}
 }

@@ -160,3 +160,60 @@ p.md:24: table "表 4 错误码": note: table lists error codes (错误码), not
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// Path parameters the reader used to miss (synthetic pages): AOM lists
+// them in a "请求参数" table under 请求消息, DWS spells one "project _id",
+// VOD documents {project_id} only by the path line's link. A body table
+// whose rows are not all placeholders stays a body.
+func TestPathParamsDocumentedElsewhere(t *testing.T) {
+	for _, tc := range []struct{ name, page, want string }{
+		{
+			"AOM placeholders in a 请求参数 table",
+			"# 删除阈值规则\n\n## URI\n\nDELETE /v1/\\{project\\_id\\}/ams/alarms/\\{alarm\\_id\\}\n\n## 请求消息\n\n**请求参数**\n\n**表 1**  请求参数\n\n" +
+				"|参数|是否必选|参数类型|取值范围|描述|\n|--|--|--|--|--|\n|project_id|是|string|-|项目ID。|\n|alarm_id|是|string|-|阈值规则ID|\n\n" +
+				"## 响应消息\n\n**表 3**  响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|errorCode|string|响应码。|\n",
+			`DELETE /v1/{project_id}/ams/alarms/{alarm_id}
+param path project_id* string
+param path alarm_id* string
+response 200 ""
+  body application/json object{errorCode:string}
+p.md:13: table "表 1 请求参数": note: every row of this request table names a placeholder of the path or its query string; read as the URI's parameters, not a body
+`,
+		},
+		{
+			"a body that names one placeholder stays a body",
+			"# 创建规则\n\n## URI\n\nPOST /v1/{project_id}/rules\n\n## 请求消息\n\n**表 1**  请求参数\n\n" +
+				"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|string|项目ID。|\n|name|是|string|名称。|\n",
+			`POST /v1/{project_id}/rules
+request body application/json* object{project_id*:string, name*:string}
+`,
+		},
+		{
+			"DWS project _id",
+			"# 删除快照\n\n## URI\n\n-   URI 格式\n\n    DELETE /v1.0/{project_id}/snapshots/{snapshot_id}\n\n-   参数说明\n\n    **表 1**  参数说明\n\n" +
+				"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project _id|是|String|项目ID。|\n|snapshot_id|是|String|快照ID。|\n",
+			`DELETE /v1.0/{project_id}/snapshots/{snapshot_id}
+param path project_id* string
+param path snapshot_id* string
+p.md:15: table "表 1 参数说明" row 1: note: row "project _id" is the path's {project_id}, spelled differently; read as that path parameter
+`,
+		},
+		{
+			"VOD placeholder linked on the path line",
+			"# 指定媒资ID预热\n\n## 请求URI\n\nPOST /v1.0/\\{[project\\_id](获取项目ID.md)\\}/asset/preheating\n\n## 请求参数\n\n**表 1**  请求参数\n\n" +
+				"|参数|类型|说明|必选项（M）/可选项（O）|\n|--|--|--|--|\n|asset_id|String|媒资ID。|M|\n",
+			`POST /v1.0/{project_id}/asset/preheating
+param path project_id* string
+request body application/json* object{asset_id*:string}
+p.md:5: note: {project_id} is documented only by the path line's link to 获取项目ID.md; read as a required string
+`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, diags := ReadAPIReference("p.md", []byte(tc.page))
+			if diff := cmp.Diff(tc.want, describePage(pg, diags)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
