@@ -170,8 +170,9 @@ var (
 	statusLineRE = regexp.MustCompile(`^([1-5]\d\d)(?:$|[\s:：]+(.*)$)`)
 	// exampleStatusRE reads a line of an example that gives its status:
 	// "STATUS CODE 204", "无（STATUS CODE 204）", "无(status code 204)",
-	// or an HTTP status line, "HTTP/1.1 204", "HTTP / 1.1 404 Not Found".
-	exampleStatusRE = regexp.MustCompile(`^(?:(?i:无\s*[（(]\s*)?(?i:status\s+code)[:：\s]*([1-5]\d\d)\s*[）)]?|HTTP\s*/\s*\d(?:\.\d)?\s+([1-5]\d\d)(?:\s.*)?)$`)
+	// "Http Status Code: 200", or an HTTP status line, "HTTP/1.1 204",
+	// "HTTP / 1.1 404 Not Found".
+	exampleStatusRE = regexp.MustCompile(`^(?:(?i:无\s*[（(]\s*)?(?i:(?:http\s+)?status\s+code)[:：\s]*([1-5]\d\d)\s*[）)]?|HTTP\s*/\s*\d(?:\.\d)?\s+([1-5]\d\d)(?:\s.*)?)$`)
 	explorerRE      = regexp.MustCompile(`[?&]api=([A-Za-z][A-Za-z0-9]+)`)
 	camelRE         = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`)
 )

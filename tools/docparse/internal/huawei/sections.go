@@ -49,9 +49,10 @@ func classifySection(title string) section {
 		return secDebug
 	case (strings.HasPrefix(t, "URI") || strings.HasPrefix(t, "请求URI")) && !example:
 		return secURI
-	case example && strings.Contains(t, "请求"):
+	case example && strings.Contains(t, "请求") && !isOutcomeWord(t):
+		// "请求成功样例" (GES) shows the answer to a request that succeeded.
 		return secRequestExample
-	case example && (strings.Contains(t, "响应") || strings.Contains(t, "返回")):
+	case example && (strings.Contains(t, "响应") || strings.Contains(t, "返回") || isOutcomeWord(t)):
 		return secResponseExample
 	case t == "示例" || t == "样例":
 		return secExamples
@@ -68,6 +69,12 @@ func classifySection(title string) section {
 // isOutcome reports the older response headings: "正常响应", "异常响应".
 func isOutcome(t string) bool {
 	return strings.HasSuffix(t, "响应") && utf8.RuneCountInString(t) <= 4
+}
+
+// isOutcomeWord reports a title that names an outcome: a request neither
+// succeeds nor fails, its answer says which.
+func isOutcomeWord(t string) bool {
+	return strings.Contains(t, "成功") || isFailure(t)
 }
 
 // isFailure reports a heading or label about an error answer ("异常响应",

@@ -217,3 +217,37 @@ p.md:5: note: {project_id} is documented only by the path line's link to 获取�
 		})
 	}
 }
+
+// GES (synthetic page in its template): the response section's examples
+// are labelled 请求成功样例 / 请求失败样例 and open with "Http Status Code:
+// N"; the request body is documented only by its example and the tables
+// of its elements, which nothing links.
+func TestGESTemplate(t *testing.T) {
+	page := "# 批量添加label\n\n## URI\n\n-   URI格式\n\n    ```\n    POST /ges/v1.0/{project_id}/graphs/{graph_name}/labels\n    ```\n\n" +
+		"-   参数说明\n\n    **表 1**  URI参数说明\n\n|参数|是否必选|类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目编号。|\n|graph_name|是|String|图名称。|\n\n" +
+		"## 请求\n\n-   请求样例\n\n    ```\n    POST http://{SERVER_URL}/ges/v1.0/{project_id}/graphs/{graph_name}/labels\n" +
+		"    {\"labels\": [{\"name\": \"book\", \"count\": 2}]}\n    ```\n\n" +
+		"    **表 2**  label参数说明\n\n|参数|是否必选|类型|说明|\n|--|--|--|--|\n|name|是|String|label名称。|\n\n" +
+		"## 响应\n\n-   要素说明\n\n    **表 4**  要素说明\n\n|参数|是否必选|类型|说明|\n|--|--|--|--|\n|result|否|String|成功时为success。|\n\n" +
+		"-   请求成功样例\n\n    ```\n    Http Status Code: 200\n    {\"result\": \"success\"}\n    ```\n\n" +
+		"-   请求失败样例\n\n    ```\n    Http Status Code: 400\n    {\"errorMessage\": \"label already exists\", \"errorCode\": \"GES.8801\"}\n    ```\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	want := `POST /ges/v1.0/{project_id}/graphs/{graph_name}/labels
+param path project_id* string
+param path graph_name* string
+request body application/json object{labels:[object{count:integer, name:string}]}
+  example line 26 ""
+response 200 ""
+  body application/json object{result:string}
+  example line 49 "请求成功样例"
+response 400 ""
+  body application/json object{errorCode:string, errorMessage:string}
+  example line 56 "请求失败样例"
+p.md:26 (example): warning: request example but the page has no request body table; the body's schema is inferred from the example (every field optional)
+p.md:31: table "表 2 label参数说明": warning: object table is not referenced by any parameter; ignored
+p.md:56 (example): warning: status 400 has an example but no body table; schema inferred from the example
+`
+	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
