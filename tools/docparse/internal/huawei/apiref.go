@@ -51,6 +51,9 @@ type page struct {
 	// ("处理失败返回（400 Bad Request）"): with one, what the page shows
 	// under a failure label without a code has that status.
 	failureCodes []string
+	// queryValues are the path line's query pairs with a value
+	// ("action_id=stop").
+	queryValues []queryValue
 	// linked are the placeholders the path line links to a page.
 	linked []linkedPlaceholder
 	// uriRowNames are the names the request's URI and path tables give,
@@ -598,6 +601,7 @@ func (p *page) build() {
 		}
 	}
 	p.addLinkedPlaceholders()
+	p.addQueryValues()
 	for _, t := range p.tables {
 		if t.kind == kindObject && !r.used[t] {
 			p.diags.Warnf(t.loc(p.file, 0), "object table is not referenced by any parameter; ignored")

@@ -111,6 +111,7 @@ func (p *page) setEndpoint(e endpoint, line int) {
 		}
 		p.query[q] = true
 	}
+	p.queryValues = e.values
 	for _, h := range e.host {
 		if p.host == nil {
 			p.host = map[string]bool{}
@@ -171,5 +172,46 @@ func (p *page) addLinkedPlaceholders() {
 		at := model.Loc{File: p.file, Line: l.line}
 		p.diags.Notef(at, "{%s} is documented only by the path line's link to %s; read as a required string", l.name, l.target)
 		p.op.Params = append(p.op.Params, &model.Param{Loc: at, Name: l.name, In: model.InPath, Required: true, Schema: &model.Schema{Loc: at, Type: model.TypeString}})
+	}
+}
+
+// addQueryValues adds what the path line's query string fixes and no table
+// documents. A constant ("?action_id=stop") is a required query parameter
+// with that one value. A value wrapping one placeholder
+// ("?filter=namespace::{namespace}") is sent under the query's own name:
+// the row documenting the placeholder becomes that parameter, its
+// description saying how the value is written.
+func (p *page) addQueryValues() {
+	query := map[string]*model.Param{}
+	for _, prm := range p.op.Params {
+		if prm.In == model.InQuery {
+			query[prm.Name] = prm
+		}
+	}
+	at := model.Loc{File: p.file, Line: p.endpointLine}
+	for _, q := range p.queryValues {
+		if query[q.name] != nil {
+			continue // a table documents it
+		}
+		inner := placeholdersIn(q.value)
+		switch {
+		case len(inner) == 0:
+			p.diags.Notef(at, "the path line's query string fixes %s=%s; read as a required query parameter with that one value", q.name, q.value)
+			prm := &model.Param{Loc: at, Name: q.name, In: model.InQuery, Required: true, Schema: &model.Schema{Loc: at, Type: model.TypeString, Enum: []string{q.value}}}
+			p.op.Params = append(p.op.Params, prm)
+			query[q.name] = prm
+		case len(inner) == 1 && query[inner[0]] != nil:
+			prm := query[inner[0]]
+			p.diags.Notef(prm.Loc, "the path line sends {%s} as %s=%s; the parameter is %s, its value written that way", inner[0], q.name, q.value, q.name)
+			delete(query, prm.Name)
+			prm.Name = q.name
+			prm.Description = strings.TrimSpace(prm.Description + "（" + q.name + "=" + q.value + "）")
+			query[q.name] = prm
+		default:
+			p.diags.Warnf(at, "the path line's query string has %s=%s, which no table documents; read as an optional string query parameter", q.name, q.value)
+			prm := &model.Param{Loc: at, Name: q.name, In: model.InQuery, Description: q.name + "=" + q.value, Schema: &model.Schema{Loc: at, Type: model.TypeString}}
+			p.op.Params = append(p.op.Params, prm)
+			query[q.name] = prm
+		}
 	}
 }

@@ -251,3 +251,63 @@ p.md:56 (example): warning: status 400 has an example but no body table; schema 
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// Query strings the path line fixes (synthetic pages): GES's
+// "?action_id=stop" and SWR's "?filter=namespace::{namespace}".
+func TestQueryValuesInThePath(t *testing.T) {
+	for _, tc := range []struct{ name, page, want string }{
+		{
+			"GES constant",
+			"# 关闭图\n\n## URI\n\n-   URI 格式\n\n    ```\n    POST /v1.0/{projectId}/graphs/{graphId}/action?action_id=stop\n    ```\n\n" +
+				"-   参数说明\n\n    **表 1**  URI参数说明\n\n|参数|是否必选|类型|说明|\n|--|--|--|--|\n|projectId|是|String|项目编号。|\n|graphId|是|String|图ID。|\n",
+			`POST /v1.0/{projectId}/graphs/{graphId}/action
+param path projectId* string
+param path graphId* string
+param query action_id* string
+p.md:7: note: the path line's query string fixes action_id=stop; read as a required query parameter with that one value
+`,
+		},
+		{
+			"SWR template",
+			"# 查询组织列表\n\n## URI\n\nGET /v2/manage/namespaces?filter=namespace::\\{namespace\\}\n\n**表 1**  参数说明\n\n" +
+				"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|namespace|否|String|组织名称|\n",
+			`GET /v2/manage/namespaces
+param query filter string
+p.md:11: table "表 1 参数说明" row 1: note: the path line sends {namespace} as filter=namespace::{namespace}; the parameter is filter, its value written that way
+`,
+		},
+		{
+			"a documented constant stays as the table has it",
+			"# 查询\n\n## URI\n\nGET /v1/items?type=all\n\n**表 1**  Query参数\n\n" +
+				"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|type|否|String|类型。|\n",
+			`GET /v1/items
+param query type string
+`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, diags := ReadAPIReference("p.md", []byte(tc.page))
+			if diff := cmp.Diff(tc.want, describePage(pg, diags)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			for _, prm := range pg.Operations[0].Params {
+				if prm.Name == "action_id" && (len(prm.Schema.Enum) != 1 || prm.Schema.Enum[0] != "stop") {
+					t.Errorf("action_id enum %q, want [stop]", prm.Schema.Enum)
+				}
+				if prm.Name == "filter" && prm.Description != "组织名称（filter=namespace::{namespace}）" {
+					t.Errorf("filter description %q", prm.Description)
+				}
+			}
+		})
+	}
+	for raw, want := range map[string][]queryValue{
+		"/a?action_id=stop":                {{"action_id", "stop"}},
+		"/a?filter=namespace::{namespace}": {{"filter", "namespace::{namespace}"}},
+		"/a?limit={limit}&marker=_{m}_":    nil,
+		"/a?limit&marker":                  nil,
+	} {
+		if _, _, got := cleanPath(raw); !cmp.Equal(got, want, cmp.AllowUnexported(queryValue{})) {
+			t.Errorf("cleanPath(%q) values %v, want %v", raw, got, want)
+		}
+	}
+}
