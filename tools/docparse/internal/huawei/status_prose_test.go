@@ -311,3 +311,23 @@ param query type string
 		}
 	}
 }
+
+// BMS (synthetic page in its template): a table whose header says
+// 参数|参数类型|是否必选 but whose rows hold 是 and String the other way
+// round; a row in the right order stays as it is.
+func TestSwappedTypeAndRequiredCells(t *testing.T) {
+	page := "# 批量添加标签\n\n## URI\n\nPOST /v1/\\{project\\_id\\}/servers/\\{server\\_id\\}/tags/action\n\n**表 1**  参数说明\n\n" +
+		"|参数|参数类型|是否必选|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|server_id|String|是|服务器ID。|\n\n" +
+		"## 请求消息\n\n**表 2**  请求参数\n\n|参数|参数类型|是否必选|描述|\n|--|--|--|--|\n|action|String|是|操作标识。|\n|dry_run|否|Boolean|预检。|\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	want := `POST /v1/{project_id}/servers/{server_id}/tags/action
+param path project_id* string
+param path server_id* string
+request body application/json* object{action*:string, dry_run:boolean}
+p.md:11: table "表 1 参数说明" row 1: note: row "project_id" has "是" under 参数类型 and "String" under 是否必选: the two cells are swapped; read the other way round
+p.md:21: table "表 2 请求参数" row 2: note: row "dry_run" has "否" under 参数类型 and "Boolean" under 是否必选: the two cells are swapped; read the other way round
+`
+	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
