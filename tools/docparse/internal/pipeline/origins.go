@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -235,6 +237,7 @@ const gitStatusTimeout = 20 * time.Second
 func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.Diagnostics) []string {
 	at := model.Loc{File: filepath.ToSlash(pages[0])}
 	rel := make(map[string]bool, len(pages))
+	dirs := map[string]bool{}
 	for _, p := range pages {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -242,13 +245,17 @@ func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.D
 		}
 		if r, err := filepath.Rel(root, abs); err == nil {
 			rel[filepath.ToSlash(r)] = true
+			dirs[":(literal)"+filepath.ToSlash(filepath.Dir(r))] = true
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), gitStatusTimeout)
 	defer cancel()
 	// -z: paths as they are, not quoted; no optional locks: a read-only
 	// look that never blocks a git command the user runs meanwhile.
-	cmd := exec.CommandContext(ctx, "git", "--no-optional-locks", "-C", root, "status", "--porcelain=v1", "-z", "--untracked-files=all")
+	// Only the pages' folders are looked at: a documentation repository
+	// holds hundreds of services.
+	args := append([]string{"--no-optional-locks", "-C", root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--"}, slices.Sorted(maps.Keys(dirs))...)
+	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
