@@ -133,8 +133,9 @@ func isURILabel(text string) bool {
 
 // outcomeRE reads a label saying which outcome the answer below it shows,
 // with its status when it gives one: "成功响应", "处理失败时返回",
-// "处理成功时无返回参数", "处理成功返回（204 No Content）".
-var outcomeRE = regexp.MustCompile(`^(?:处理|请求|调用|操作)?(成功|正常|失败|异常)时?无?(?:返回|响应)(?:参数|消息|结果)?\s*(?:[（(]\s*([1-5]\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?\s*[）)])?$`)
+// "处理成功时无返回参数", "处理成功时返回无返回参数", "处理成功返回（204 No
+// Content）".
+var outcomeRE = regexp.MustCompile(`^(?:处理|请求|调用|操作)?(成功|正常|失败|异常)时?(?:返回)?无?(?:返回|响应)(?:参数|消息|结果)?\s*(?:[（(]\s*([1-5]\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?\s*[）)])?$`)
 
 // outcomeLabel reads a list item or a bold line that names an outcome.
 func outcomeLabel(raw string) (failure bool, code string, ok bool) {

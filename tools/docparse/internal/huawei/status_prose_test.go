@@ -92,6 +92,7 @@ func TestOutcomeLabels(t *testing.T) {
 		`-   处理失败返回（400 Bad Request\)`: {true, "400", true},
 		"-   **处理失败时返回**":              {true, "", true},
 		"-   **处理成功时无返回参数**":           {false, "", true},
+		"-   **处理成功时返回无返回参数**":         {false, "", true},
 		"**处理成功时返回**":                  {false, "", true},
 		"-   成功响应":                     {false, "", true},
 		"-   异常响应":                     {true, "", true},
