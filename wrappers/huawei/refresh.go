@@ -7,8 +7,8 @@ import (
 	"golang.org/x/sync/singleflight"
 )
 
-// sharedRefresh runs refresh for every caller waiting on flight, one at a
-// time: it runs detached from the caller that started it, bounded by
+// sharedRefresh runs one refresh shared by all the callers waiting on
+// flight: it runs detached from the caller that started it, bounded by
 // timeout, so a caller giving up does not fail the others, while each
 // caller still returns as soon as its own context ends.
 func sharedRefresh[T any](ctx context.Context, flight *singleflight.Group, timeout time.Duration, refresh func(context.Context) (T, error)) (T, error) {

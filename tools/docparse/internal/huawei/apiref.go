@@ -192,12 +192,19 @@ func (p *page) scan() {
 	var lastCaption *mdhtml.Block
 	var lastText string
 	var intro []string
-	var mislabel *mdhtml.Block // a label naming the other message than its heading
+	var mislabel *mdhtml.Block // a copied label (copiedLabel), said when a table follows
+	headings := map[section]bool{}
+	for _, b := range p.blocks {
+		if b.Kind == mdhtml.Heading && b.Level > 1 {
+			headings[classifySection(b.Text)] = true
+		}
+	}
 	// switchTo moves into the section a label line names.
 	switchTo := func(b *mdhtml.Block, s section, text string) {
 		sec, described, group, lastCaption, lastText = inExamples(s, headed), s, "", nil, text
 		mislabel = nil
-		if in := tableSection(s, headed); in != s && (s == secRequest || s == secResponse) {
+		if copiedLabel(s, headed, headings) {
+			sec, described = headed, headed
 			mislabel = b // said when a table follows ("-   请求参数 无" is harmless)
 		}
 		if isFailure(b.Bold + b.Text) { // "-   异常响应", whose text is dropped as saying no more than its section
@@ -213,6 +220,9 @@ func (p *page) scan() {
 			return false
 		}
 		switchTo(b, secResponse, "")
+		if !answers(sec) {
+			return true // a label copied under the request's heading (copiedLabel)
+		}
 		if code != "" {
 			group = code
 			p.statusCodes = append(p.statusCodes, statusRow{code: code, loc: model.Loc{File: p.file, Line: b.Line}})
@@ -352,12 +362,11 @@ func (p *page) scan() {
 					continue
 				}
 			}
-			in := tableSection(described, headed)
 			if mislabel != nil {
-				p.diags.Warnf(model.Loc{File: p.file, Line: mislabel.Line}, "label %q names the %s, but it is under the %s heading; its tables are read as the heading says", labelText(mislabel), sectionNoun(described), sectionNoun(in))
+				p.diags.Warnf(model.Loc{File: p.file, Line: mislabel.Line}, "label %q names the %s, but it is under the %s heading and the page has a %s heading of its own; its tables are read as the heading says", labelText(mislabel), sectionNoun(otherMessage(headed)), sectionNoun(headed), sectionNoun(otherMessage(headed)))
 				mislabel = nil
 			}
-			p.addTable(b, in, group, lastCaption)
+			p.addTable(b, tableSection(described, headed), group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
 			switch sec {
@@ -388,17 +397,24 @@ func (p *page) scan() {
 
 // tableSection is the section a table belongs to: older 请求消息 / 响应消息
 // sections may list their example ("-   响应样例") before their table
-// ("-   参数说明"), which still describes the section's message, and a
-// label naming the other message ("-   请求参数" under 响应消息, a copied
-// label) does not move a table out of the section its heading opened.
+// ("-   参数说明"), which still describes the section's message.
 func tableSection(sec, headed section) section {
 	switch {
-	case headed == secRequest && (sec == secRequestExample || sec == secResponse):
+	case sec == secRequestExample && headed == secRequest:
 		return secRequest
-	case headed == secResponse && (sec == secResponseExample || sec == secRequest):
+	case sec == secResponseExample && headed == secResponse:
 		return secResponse
 	}
 	return sec
+}
+
+// copiedLabel reports a label naming the other message than its heading
+// ("-   请求参数" under 响应消息) on a page that has a heading of its own
+// for the message the label names: a label copied from that section, so
+// the heading says what the tables under it describe. Without such a
+// heading the label is the page's only word for its tables.
+func copiedLabel(sec, headed section, headings map[section]bool) bool {
+	return headings[sec] && (headed == secRequest && sec == secResponse || headed == secResponse && sec == secRequest)
 }
 
 // labelText is a label line's words: the bold caption or the list item.
@@ -407,6 +423,13 @@ func labelText(b *mdhtml.Block) string {
 		return b.Bold
 	}
 	return strings.TrimSpace(stripListMarker(b.Raw))
+}
+
+func otherMessage(s section) section {
+	if s == secRequest {
+		return secResponse
+	}
+	return secRequest
 }
 
 func sectionNoun(s section) string {

@@ -53,9 +53,9 @@ func origins(sources []Source, c *service.Config, diags *model.Diagnostics) []em
 			seen[root] = d
 		}
 	}
-	for root, pages := range inRoot {
+	for _, root := range slices.Sorted(maps.Keys(inRoot)) { // sorted: diagnostics in a stable order
 		if d, ok := seen[root]; ok {
-			d.Modified = changedSinceCommit(root, d, pages, diags)
+			d.Modified = changedSinceCommit(root, d, inRoot[root], diags)
 			seen[root] = d
 		}
 	}
@@ -235,8 +235,7 @@ const gitStatusTimeout = 20 * time.Second
 // reader of every index and object format; without git the spec still
 // names the commit, with a note that the pages could not be checked.
 func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.Diagnostics) []string {
-	at := model.Loc{File: filepath.ToSlash(pages[0])}
-	rel := make(map[string]bool, len(pages))
+	rel := make(map[string]string, len(pages)) // relative to root → as given
 	dirs := map[string]bool{}
 	for _, p := range pages {
 		abs, err := filepath.Abs(p)
@@ -244,7 +243,7 @@ func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.D
 			continue
 		}
 		if r, err := filepath.Rel(root, abs); err == nil {
-			rel[filepath.ToSlash(r)] = true
+			rel[filepath.ToSlash(r)] = p
 			dirs[":(literal)"+filepath.ToSlash(filepath.Dir(r))] = true
 		}
 	}
@@ -255,8 +254,11 @@ func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.D
 	// Only the pages' folders are looked at: a documentation repository
 	// holds hundreds of services.
 	args := append([]string{"--no-optional-locks", "-C", root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--"}, slices.Sorted(maps.Keys(dirs))...)
+	// The checkout is someone else's: no fsmonitor hook from its config.
+	args = append([]string{"-c", "core.fsmonitor=false"}, args...)
 	cmd := exec.CommandContext(ctx, "git", args...)
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	cmd.Env = append(gitFreeEnviron(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	cmd.WaitDelay = time.Second
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -264,7 +266,7 @@ func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.D
 		if why == "" {
 			why = err.Error()
 		}
-		diags.Notef(at, "cannot tell whether the pages in %s differ from commit %s (git status: %s); the spec names that commit", d.Pages, d.Commit, clip(why, 200))
+		diags.Notef(model.Loc{File: filepath.ToSlash(pages[0])}, "cannot tell whether the pages in %s differ from commit %s (git status: %s); the spec names that commit", d.Pages, d.Commit, clip(why, 200))
 		return nil
 	}
 	var changed []string
@@ -275,15 +277,16 @@ func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.D
 			continue
 		}
 		status, path := e[:2], e[3:]
-		if status[0] == 'R' || status[0] == 'C' {
-			i++ // the entry after a rename is its old path
+		if strings.ContainsAny(status, "RC") {
+			i++ // the entry after a rename or copy (staged or not) is its old path
 		}
-		if rel[path] {
+		if _, read := rel[path]; read {
 			changed = append(changed, path)
 		}
 	}
 	sort.Strings(changed)
 	if len(changed) > 0 {
+		at := model.Loc{File: filepath.ToSlash(rel[changed[0]])}
 		shown := changed
 		if len(shown) > 5 {
 			shown = shown[:5]
@@ -291,6 +294,19 @@ func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.D
 		diags.Warnf(at, "%d of the pages read from %s differ from its commit %s (%s); the spec records them as modified", len(changed), d.Pages, d.Commit, strings.Join(shown, ", "))
 	}
 	return changed
+}
+
+// gitFreeEnviron is the environment without GIT_* variables: inside a
+// hook or "git rebase -x", GIT_DIR and GIT_INDEX_FILE name the repository
+// being committed to, not the documentation checkout.
+func gitFreeEnviron() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GIT_") {
+			env = append(env, kv)
+		}
+	}
+	return env
 }
 
 // clip is s on one line, cut to max runes.

@@ -137,8 +137,10 @@ func TestOriginsRecordPagesChangedSinceCommit(t *testing.T) {
 		}
 	}
 	dir := filepath.Join(root, "API参考")
+	paths := map[string]string{"查询VPC.md": "/v1/vpcs", "创建VPC.md": "/v1/vpcs/new", "删除VPC.md": "/v1/vpcs/old"}
+	pageText := func(name string) string { return "# " + name + "\n\n## URI\n\nGET " + paths[name] + "\n" }
 	for _, name := range []string{"查询VPC.md", "创建VPC.md", "删除VPC.md"} {
-		write(t, filepath.Join(dir, name), "# "+name+"\n")
+		write(t, filepath.Join(dir, name), pageText(name))
 	}
 	git("init", "-q")
 	git("add", ".")
@@ -156,7 +158,7 @@ func TestOriginsRecordPagesChangedSinceCommit(t *testing.T) {
 		t.Fatalf("clean checkout: origins = %+v, diags %v", got, diags)
 	}
 
-	write(t, filepath.Join(dir, "查询VPC.md"), "# edited\n") // not staged
+	write(t, filepath.Join(dir, "查询VPC.md"), pageText("查询VPC.md")+"\n说明。\n") // not staged
 	write(t, filepath.Join(dir, "创建VPC.md"), "# staged\n")
 	git("add", "API参考/创建VPC.md")
 	write(t, filepath.Join(dir, "新增.md"), "# untracked\n")
@@ -167,7 +169,39 @@ func TestOriginsRecordPagesChangedSinceCommit(t *testing.T) {
 	if len(got) != 1 || !reflect.DeepEqual(got[0].Modified, want) {
 		t.Fatalf("Modified = %q, want %q", got[0].Modified, want)
 	}
-	if len(diags) != 1 || diags[0].Severity != model.Warning || !strings.Contains(diags[0].Msg, "3 of the pages") {
+	if len(diags) != 1 || diags[0].Severity != model.Warning || !strings.Contains(diags[0].Msg, "3 of the pages") || diags[0].Loc.File != filepath.ToSlash(filepath.Join(dir, "创建VPC.md")) {
 		t.Errorf("diags = %v", diags)
+	}
+
+	// Inside a hook of another repository, GIT_DIR names that one; the
+	// checkout asked about is still the pages'.
+	other := t.TempDir()
+	cmd := exec.Command("git", "init", "-q", other)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	t.Setenv("GIT_DIR", filepath.Join(other, ".git"))
+	t.Setenv("GIT_WORK_TREE", other)
+	diags = nil
+	if got := origins(pages("删除VPC.md"), nil, &diags); len(got) != 1 || got[0].Modified != nil || len(diags) != 0 {
+		t.Errorf("with GIT_DIR set: origins = %+v, diags %v", got, diags)
+	}
+
+	// The whole run writes the list into the spec.
+	read, err := ReadSources([]string{filepath.Join(dir, "查询VPC.md"), filepath.Join(dir, "删除VPC.md")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Run(read, Options{Family: "huawei-api"})
+	if res.YAML == nil || !strings.Contains(string(res.YAML), "modified:\n        - API参考/查询VPC.md\n") {
+		t.Errorf("spec lacks the modified page:\n%s\n%v", res.YAML, res.Diags)
+	}
+
+	// Without git the commit is still named, with a note.
+	t.Setenv("PATH", "")
+	diags = nil
+	got = origins(pages("查询VPC.md"), nil, &diags)
+	if len(got) != 1 || got[0].Modified != nil || len(diags) != 1 || diags[0].Severity != model.Note || !strings.Contains(diags[0].Msg, "cannot tell") {
+		t.Errorf("without git: origins = %+v, diags %v", got, diags)
 	}
 }
