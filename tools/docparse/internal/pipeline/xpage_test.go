@@ -203,3 +203,102 @@ func structPage(anchor, row, link string) string {
 	return "# 结构\n\n**表 1**  " + anchor + "字段说明\n\n<a name=\"" + anchor + "\"></a>\n" +
 		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|" + row + "|否|Object|见[x](" + link + ")。|\n|name|是|String|名称。|\n"
 }
+
+// linkedDir holds real pages of a service outside the corpus that link to
+// each other, with their sources in INDEX.md.
+const linkedDir = root + "testdata/pages/linked/"
+
+// INDEX.md lists exactly the folder's pages, each with its character
+// count: the record that they are unchanged copies.
+func TestLinkedPagesIndexed(t *testing.T) {
+	index, err := os.ReadFile(linkedDir + "INDEX.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	for _, line := range strings.Split(string(index), "\n") {
+		cols := strings.Split(line, "|")
+		if len(cols) < 6 || !strings.HasSuffix(strings.TrimSpace(cols[1]), ".md") {
+			continue
+		}
+		var chars int
+		if _, err := fmt.Sscan(strings.TrimSpace(cols[3]), &chars); err != nil {
+			t.Errorf("INDEX.md: %s: chars %q: %v", cols[1], cols[3], err)
+		}
+		listed[strings.TrimSpace(cols[1])] = chars
+	}
+	files, err := pagesUnder(linkedDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		rel := filepath.ToSlash(strings.TrimPrefix(f, linkedDir))
+		if rel == "INDEX.md" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chars, ok := listed[rel]
+		switch {
+		case !ok:
+			t.Errorf("%s is not in INDEX.md", rel)
+		case chars != len([]rune(string(data))):
+			t.Errorf("%s has %d characters; INDEX.md says %d", rel, len([]rune(string(data))), chars)
+		}
+		delete(listed, rel)
+	}
+	for rel := range listed {
+		t.Errorf("INDEX.md lists %s, which is not there", rel)
+	}
+}
+
+// SMN's ListTopics page, read on its own as docparse reads it, takes its
+// topics' fields from Topic结构体.md beside it, which has no anchor and one
+// table; and so does the folder.
+func TestLinkedRealPages(t *testing.T) {
+	page := linkedDir + "smn/查询Topic列表.md"
+	for _, c := range []struct {
+		name  string
+		paths []string
+		opts  Options
+	}{
+		{"page", []string{page}, Options{ReadLinked: ReadLinkedPage}},
+		{"folder", []string{linkedDir + "smn"}, Options{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, doc := runXpage(t, c.paths, c.opts)
+			got := members(bodyPropOf(t, doc, "ListTopics", "200", "topics"))
+			want := "items display_name name push_policy topic_urn from " + linkedDir + `smn/Topic结构体.md:6 table "table at line 6"`
+			if got != want {
+				t.Errorf("topics: %s, want %s", got, want)
+			}
+			if n := res.Diags.Count(model.Warning); n != 0 {
+				t.Errorf("%d warnings:\n%s", n, diagText(res))
+			}
+		})
+	}
+}
+
+// bodyPropOf is a member of an operation's response body.
+func bodyPropOf(t *testing.T, doc *openapi3.T, opID, status, prop string) *openapi3.SchemaRef {
+	t.Helper()
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			if op.OperationID != opID {
+				continue
+			}
+			resp := op.Responses.Value(status)
+			if resp == nil || resp.Value.Content["application/json"] == nil {
+				t.Fatalf("%s has no %s JSON body", opID, status)
+			}
+			if p := resp.Value.Content["application/json"].Schema.Value.Properties[prop]; p != nil {
+				return p
+			}
+			t.Fatalf("%s %s has no %s", opID, status, prop)
+		}
+	}
+	t.Fatalf("no operation %s", opID)
+	return nil
+}
