@@ -1,6 +1,7 @@
 // Package pipeline runs docparse's stages: detect each page's family, read it
-// with that family's reader into the shared model, complete it with the
-// service file, name the operations, and emit one OpenAPI document.
+// with that family's reader into the shared model, resolve rows whose tables
+// are on other pages (xref), complete it with the service file, name the
+// operations, and emit one OpenAPI document.
 //
 // A page that cannot be read is left out with its located errors and the
 // rest is still written, unless Options.Strict asks for all or nothing;
