@@ -55,6 +55,8 @@ type page struct {
 	headingAnchor string
 	// offered are the object tables other pages may link to.
 	offered []*model.Table
+	// linksOut counts the rows that link to another page's table.
+	linksOut int
 }
 
 type statusRow struct {
@@ -162,7 +164,7 @@ func (p *page) addNameHint(name string, line int) {
 
 // result is the page read: one operation and what was found on the way.
 func (p *page) result(family string) (*model.Page, model.Diagnostics) {
-	return &model.Page{Loc: model.Loc{File: p.file}, Family: family, Operations: []*model.Operation{p.op}, Tables: p.offered}, p.diags
+	return &model.Page{Loc: model.Loc{File: p.file}, Family: family, Operations: []*model.Operation{p.op}, Tables: p.offered, LinksOut: p.linksOut}, p.diags
 }
 
 var (
@@ -476,7 +478,7 @@ func kindOf(caption string) tableKind {
 // build turns the collected tables into parameters, bodies and responses.
 func (p *page) build() {
 	r := newResolver(p.file, p.tables, p.examples, &p.diags)
-	defer func() { p.offered = offerTables(r) }()
+	defer func() { p.offered, p.linksOut = offerTables(r), r.linksOut }()
 	responses := map[string]*model.Response{}
 	success := "" // p.successStatus(), once: it walks every example
 	response := func(group string) *model.Response {

@@ -70,6 +70,7 @@ func (r *resolver) elsewhere(c *rowCtx, ref typeRef) *model.Schema {
 	if !ok || c.param {
 		return nil
 	}
+	r.linksOut++
 	leaf := ref.leaf()
 	var names []string
 	add := func(n string) {

@@ -44,6 +44,8 @@ type resolver struct {
 	unresolved map[string]int
 	// noted holds the tables without a type column already noted.
 	noted map[*paramTable]bool
+	// linksOut counts the rows left to the cross-page stage (elsewhere).
+	linksOut int
 }
 
 type rowKey struct {

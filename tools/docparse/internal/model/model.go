@@ -122,6 +122,9 @@ type Page struct {
 	NotOperation string
 	// Tables are the page's object tables, for links from other pages.
 	Tables []*Table
+	// LinksOut counts the page's rows that link to a table on another
+	// page (Schema.Elsewhere); a page with none needs no cross-page walk.
+	LinksOut int
 }
 
 // Operation is one callable API.

@@ -115,8 +115,8 @@ func (ix *Index) tablesOf(file string) *pageTables {
 func Resolve(pages []*model.Page, ix *Index, diags *model.Diagnostics) {
 	r := &resolver{ix: ix, diags: diags, seen: map[*model.Schema]bool{}, active: map[*model.Schema]bool{}}
 	for _, pg := range pages {
-		if pg == nil {
-			continue
+		if pg == nil || pg.LinksOut == 0 {
+			continue // nothing to resolve: walking a 10⁶-row page would cost its size again
 		}
 		for _, op := range pg.Operations {
 			r.operation(op)

@@ -27,7 +27,7 @@ func table(file, caption string, anchors []string, fields ...string) *model.Tabl
 // schema s.
 func opPage(file string, s *model.Schema) *model.Page {
 	body := &model.Schema{Type: model.TypeObject, Properties: []*model.Property{{Name: "a", Schema: s}}}
-	return &model.Page{Loc: model.Loc{File: file}, Operations: []*model.Operation{{RequestBody: &model.Body{Schema: body}}}}
+	return &model.Page{Loc: model.Loc{File: file}, Operations: []*model.Operation{{RequestBody: &model.Body{Schema: body}}}, LinksOut: 1}
 }
 
 func member(pg *model.Page) *model.Schema {
