@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/docapi/docapi/wrappers/param"
-	"github.com/oapi-codegen/runtime"
 )
 
 // Defines values for CreateBackupBackupStatus.
@@ -5533,7 +5532,7 @@ type ListInstancesInstances struct {
 	// 详情请参见表12。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:443 table "表 4 instances字段数据结构说明" row 28
-	Tags []ListInstancesResponseTags `json:"tags,omitempty"`
+	Tags []ListInstancesTags `json:"tags,omitempty"`
 
 	// TimeZone 时区。
 	//
@@ -5609,22 +5608,6 @@ type ListInstancesRelatedInstance struct {
 	Type string `json:"type,omitempty"`
 }
 
-// ListInstancesRequestTags defines model for ListInstancesRequestTags.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:146 table "表 2 tags字段数据结构说明"
-type ListInstancesRequestTags struct {
-	// Key 键。最大长度127个unicode字符。key不能为空或者空字符串，不能为空格，使用之前先trim前后半角空格。不能包含+/?#&=,%特殊字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:156 table "表 2 tags字段数据结构说明" row 1
-	Key string `json:"key"`
-
-	// Value 值。最大长度255个unicode字符，使用之前先trim 前后半角空格。不能包含+/?#&=,%特殊字符。
-	// 如果value为空，则表示any_value（查询任意value）。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:165 table "表 2 tags字段数据结构说明" row 2
-	Value *string `json:"value,omitempty"`
-}
-
 // ListInstancesResponseBody defines model for ListInstancesResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:190 table "表 3 参数说明"
@@ -5639,21 +5622,6 @@ type ListInstancesResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:206 table "表 3 参数说明" row 2
 	TotalCount int64 `json:"total_count,omitempty"`
-}
-
-// ListInstancesResponseTags defines model for ListInstancesResponseTags.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:689 table "表 12 tags字段数据结构说明"
-type ListInstancesResponseTags struct {
-	// Key 标签键。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:697 table "表 12 tags字段数据结构说明" row 1
-	Key string `json:"key,omitempty"`
-
-	// Value 标签值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:704 table "表 12 tags字段数据结构说明" row 2
-	Value string `json:"value,omitempty"`
 }
 
 // ListInstancesSlowlogResponseBody defines model for ListInstancesSlowlogResponseBody.
@@ -5714,6 +5682,21 @@ type ListInstancesSlowlogSlowLogList struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:178 table "表 4 slowLogList字段数据结构说明" row 7
 	Users string `json:"users,omitempty"`
+}
+
+// ListInstancesTags defines model for ListInstancesTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:689 table "表 12 tags字段数据结构说明"
+type ListInstancesTags struct {
+	// Key 标签键。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:697 table "表 12 tags字段数据结构说明" row 1
+	Key string `json:"key,omitempty"`
+
+	// Value 标签值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:704 table "表 12 tags字段数据结构说明" row 2
+	Value string `json:"value,omitempty"`
 }
 
 // ListInstancesVolume Volume信息。
@@ -7758,7 +7741,7 @@ type ListInstancesParams struct {
 	// 详情请参见表2。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:128 table "表 1 参数说明" row 10
-	Tags []ListInstancesRequestTags `form:"tags,omitempty" json:"tags,omitempty"`
+	Tags *string `form:"tags,omitempty" json:"tags,omitempty"`
 }
 
 // ListInstancesParamsType defines parameters for ListInstances.
@@ -14038,11 +14021,7 @@ func NewListInstancesRequest(server string, projectID string, params *ListInstan
 
 		if params.Tags != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "tags", params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				queryURL.RawQuery(queryFrag)
-			}
+			queryURL.Query("tags", param.String(*params.Tags))
 
 		}
 

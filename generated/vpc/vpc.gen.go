@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/docapi/docapi/wrappers/param"
-	"github.com/oapi-codegen/runtime"
 )
 
 // Defines values for AddVpcExtendCidrVpcStatus.
@@ -187,18 +186,18 @@ func (e CreatePortV1ResponsePortStatus) Valid() bool {
 	}
 }
 
-// Defines values for CreatePrivateipPrivateip2Status.
+// Defines values for CreatePrivateipResponsePrivateipStatus.
 const (
-	CreatePrivateipPrivateip2StatusACTIVE CreatePrivateipPrivateip2Status = "ACTIVE"
-	CreatePrivateipPrivateip2StatusDOWN   CreatePrivateipPrivateip2Status = "DOWN"
+	CreatePrivateipResponsePrivateipStatusACTIVE CreatePrivateipResponsePrivateipStatus = "ACTIVE"
+	CreatePrivateipResponsePrivateipStatusDOWN   CreatePrivateipResponsePrivateipStatus = "DOWN"
 )
 
-// Valid indicates whether the value is a known member of the CreatePrivateipPrivateip2Status enum.
-func (e CreatePrivateipPrivateip2Status) Valid() bool {
+// Valid indicates whether the value is a known member of the CreatePrivateipResponsePrivateipStatus enum.
+func (e CreatePrivateipResponsePrivateipStatus) Valid() bool {
 	switch e {
-	case CreatePrivateipPrivateip2StatusACTIVE:
+	case CreatePrivateipResponsePrivateipStatusACTIVE:
 		return true
-	case CreatePrivateipPrivateip2StatusDOWN:
+	case CreatePrivateipResponsePrivateipStatusDOWN:
 		return true
 	default:
 		return false
@@ -3735,59 +3734,20 @@ type CreatePortV1ResponsePortBindingVnicType string
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:362 table "表 7 port字段说明" row 10
 type CreatePortV1ResponsePortStatus string
 
-// CreatePrivateipPrivateip2 defines model for CreatePrivateipPrivateip2.
+// CreatePrivateipRequestBody defines model for CreatePrivateipRequestBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:124 table "表 3 privateip字段说明"
-type CreatePrivateipPrivateip2 struct {
-	// DeviceOwner - 功能说明：私有IP的使用者，空表示未使用
-	// - 取值范围：network:dhcp，network:router_interface_distributed，compute:xxx(xxx对应具体的可用区名称，例如compute:aa-bb-cc表示是被可用区aa-bb-cc上的ECS使用)，neutron:VIP_PORT
-	// - 约束：此处的取值范围只是本服务支持的类型，其他类型未做标注
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:45 table "表 2 请求参数"
+type CreatePrivateipRequestBody struct {
+	// Privateips 私有IP列表对象，请参见表3。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:162 table "表 3 privateip字段说明" row 5
-	DeviceOwner *string `json:"device_owner,omitempty"`
-
-	// ID 私有IP标识
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:140 table "表 3 privateip字段说明" row 2
-	ID *string `json:"id,omitempty"`
-
-	// IPAddress 申请到的私有IP
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:169 table "表 3 privateip字段说明" row 6
-	IPAddress *string `json:"ip_address,omitempty"`
-
-	// Status - 功能说明：私有IP的状态
-	// - 取值范围：
-	// - ACTIVE：活动的
-	// - DOWN：不可用
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:132 table "表 3 privateip字段说明" row 1
-	Status *CreatePrivateipPrivateip2Status `json:"status,omitempty"`
-
-	// SubnetID 分配IP的子网标识
-	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:147 table "表 3 privateip字段说明" row 3
-	SubnetID *string `json:"subnet_id,omitempty"`
-
-	// TenantID 项目ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:155 table "表 3 privateip字段说明" row 4
-	TenantID *string `json:"tenant_id,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:55 table "表 2 请求参数" row 1
+	Privateips []CreatePrivateipRequestPrivateip `json:"privateips"`
 }
 
-// CreatePrivateipPrivateip2Status - 功能说明：私有IP的状态
-// - 取值范围：
-// - ACTIVE：活动的
-// - DOWN：不可用
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:132 table "表 3 privateip字段说明" row 1
-type CreatePrivateipPrivateip2Status string
-
-// CreatePrivateipPrivateip3 defines model for CreatePrivateipPrivateip3.
+// CreatePrivateipRequestPrivateip defines model for CreatePrivateipRequestPrivateip.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:70 table "表 3 privateip字段说明"
-type CreatePrivateipPrivateip3 struct {
+type CreatePrivateipRequestPrivateip struct {
 	// IPAddress - 功能说明：指定IP地址申请
 	// - 取值范围：子网网段中的可以使用且未分配的IP地址，不指定时由系统自动分配
 	//
@@ -3801,16 +3761,6 @@ type CreatePrivateipPrivateip3 struct {
 	SubnetID string `json:"subnet_id"`
 }
 
-// CreatePrivateipRequestBody defines model for CreatePrivateipRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:45 table "表 2 请求参数"
-type CreatePrivateipRequestBody struct {
-	// Privateips 私有IP列表对象，请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:55 table "表 2 请求参数" row 1
-	Privateips []CreatePrivateipPrivateip3 `json:"privateips"`
-}
-
 // CreatePrivateipResponseBody defines model for CreatePrivateipResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:129 table "表 4 响应参数"
@@ -3818,8 +3768,57 @@ type CreatePrivateipResponseBody struct {
 	// Privateips 私有IP列表对象，请参见表5。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:137 table "表 4 响应参数" row 1
-	Privateips []CreatePrivateipPrivateip2 `json:"privateips,omitempty"`
+	Privateips []CreatePrivateipResponsePrivateip `json:"privateips,omitempty"`
 }
+
+// CreatePrivateipResponsePrivateip defines model for CreatePrivateipResponsePrivateip.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:124 table "表 3 privateip字段说明"
+type CreatePrivateipResponsePrivateip struct {
+	// DeviceOwner - 功能说明：私有IP的使用者，空表示未使用
+	// - 取值范围：network:dhcp，network:router_interface_distributed，compute:xxx(xxx对应具体的可用区名称，例如compute:aa-bb-cc表示是被可用区aa-bb-cc上的ECS使用)，neutron:VIP_PORT
+	// - 约束：此处的取值范围只是本服务支持的类型，其他类型未做标注
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:162 table "表 3 privateip字段说明" row 5
+	DeviceOwner string `json:"device_owner,omitempty"`
+
+	// ID 私有IP标识
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:140 table "表 3 privateip字段说明" row 2
+	ID string `json:"id,omitempty"`
+
+	// IPAddress 申请到的私有IP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:169 table "表 3 privateip字段说明" row 6
+	IPAddress string `json:"ip_address,omitempty"`
+
+	// Status - 功能说明：私有IP的状态
+	// - 取值范围：
+	// - ACTIVE：活动的
+	// - DOWN：不可用
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:132 table "表 3 privateip字段说明" row 1
+	Status CreatePrivateipResponsePrivateipStatus `json:"status,omitempty"`
+
+	// SubnetID 分配IP的子网标识
+	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:147 table "表 3 privateip字段说明" row 3
+	SubnetID string `json:"subnet_id,omitempty"`
+
+	// TenantID 项目ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:155 table "表 3 privateip字段说明" row 4
+	TenantID string `json:"tenant_id,omitempty"`
+}
+
+// CreatePrivateipResponsePrivateipStatus - 功能说明：私有IP的状态
+// - 取值范围：
+// - ACTIVE：活动的
+// - DOWN：不可用
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:132 table "表 3 privateip字段说明" row 1
+type CreatePrivateipResponsePrivateipStatus string
 
 // CreateRouteTableRequestBody defines model for CreateRouteTableRequestBody.
 //
@@ -6858,33 +6857,13 @@ type ListPortsV1ResponseBody struct {
 
 // ListPrivateipsResponseBody defines model for ListPrivateipsResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:102 table "表 2 请求参数"
 type ListPrivateipsResponseBody struct {
-	// Privateips Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	Privateips []ListPrivateipsResponseBodyPrivateipsItem `json:"privateips,omitempty"`
-}
-
-// ListPrivateipsResponseBodyPrivateipsItem defines model for ListPrivateipsResponseBodyPrivateipsItem.
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-type ListPrivateipsResponseBodyPrivateipsItem struct {
-	// DeviceOwner Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	DeviceOwner string `json:"device_owner,omitempty"`
-
-	// ID Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	ID string `json:"id,omitempty"`
-
-	// IPAddress Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	IPAddress string `json:"ip_address,omitempty"`
-
-	// Status Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	Status string `json:"status,omitempty"`
-
-	// SubnetID Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	SubnetID string `json:"subnet_id,omitempty"`
-
-	// TenantID Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:182
-	TenantID string `json:"tenant_id,omitempty"`
+	// Privateips 私有IP列表对象，请参见表3。
+	// 说明：不支持显示预留的系统接口，如有需要请登录管理控制台查看。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:110 table "表 2 请求参数" row 1
+	Privateips []CreatePrivateipResponsePrivateip `json:"privateips,omitempty"`
 }
 
 // ListRouteTablesResponseBody defines model for ListRouteTablesResponseBody.
@@ -16847,12 +16826,6 @@ type ListPrivateipsParams struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:69 table "表 1 参数说明" row 4
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
-
-	// Privateips 私有IP列表对象，请参见表3。
-	// 说明：不支持显示预留的系统接口，如有需要请登录管理控制台查看。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:110 table "表 2 请求参数" row 1
-	Privateips []CreatePrivateipPrivateip2 `form:"privateips,omitempty" json:"privateips,omitempty"`
 }
 
 // ListVpcsV1Params defines parameters for ListVpcsV1.
@@ -25913,16 +25886,6 @@ func NewListPrivateipsRequest(server string, projectID string, subnetID string, 
 		if params.Limit != nil {
 
 			queryURL.Query("limit", param.Int(*params.Limit))
-
-		}
-
-		if params.Privateips != nil {
-
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "privateips", params.Privateips, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				queryURL.RawQuery(queryFrag)
-			}
 
 		}
 

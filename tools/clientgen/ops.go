@@ -177,7 +177,7 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	}
 	if o.Result != "" {
 		o.BodyType = o.Result
-		o.headers(op, g.fieldNames(o.BodyType))
+		o.headers(op, g.fieldNames)
 	}
 
 	if raw, ok := op.Spec.Extensions[ext.Pagination]; ok {
@@ -201,21 +201,18 @@ var qualifiedIdent = regexp.MustCompile(`^[A-Za-z_]\w*\.[A-Za-z_]\w*$`)
 // field per header. Header names are merged as HTTP compares them; a Go
 // name that a body field or the body itself already has gets "Header"
 // appended, so no header shadows a body field.
-func (o *opData) headers(op codegen.OperationDefinition, bodyFields map[string]bool) {
+func (o *opData) headers(op codegen.OperationDefinition, fieldNames func(typ string) map[string]bool) {
 	r := op.Spec.Responses.Status(o.Status)
 	if r == nil || r.Value == nil || len(r.Value.Headers) == 0 {
 		return
 	}
 	o.BodyField, o.BodyEmbedded = "Body", false
+	taken := map[string]bool{}
 	if qualifiedIdent.MatchString(o.BodyType) {
 		o.BodyField, o.BodyEmbedded = o.BodyType[strings.LastIndex(o.BodyType, ".")+1:], true
-	} else {
-		bodyFields = nil // not promoted
+		taken = fieldNames(o.BodyType) // promoted, so a header must not shadow one
 	}
-	taken := map[string]bool{o.BodyField: true}
-	for name := range bodyFields {
-		taken[name] = true
-	}
+	taken[o.BodyField] = true
 	seen := map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(r.Value.Headers)) {
 		canonical := http.CanonicalHeaderKey(name)
@@ -241,14 +238,14 @@ func (o *opData) headers(op codegen.OperationDefinition, bodyFields map[string]b
 	o.Result = o.Name + "Result"
 }
 
-// fieldNames are the Go field names of models struct type typ ("" for
+// fieldNames are the Go field names of models struct type typ (none for
 // anything else).
 func (g *gen) fieldNames(typ string) map[string]bool {
+	out := map[string]bool{}
 	st, ok := g.models.structType(typ[strings.LastIndex(typ, ".")+1:])
 	if !ok {
-		return nil
+		return out
 	}
-	out := map[string]bool{}
 	for _, f := range st.Fields.List {
 		for _, n := range f.Names {
 			out[n.Name] = true

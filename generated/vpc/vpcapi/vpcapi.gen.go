@@ -1067,13 +1067,11 @@ var pageListPrivateips = huawei.Paging{Op: opListPrivateips, Style: "marker", Pa
 // It stops after yielding an error.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
-func (c *Client) ListPrivateipsAll(ctx context.Context, subnetID string, params *vpc.ListPrivateipsParams) iter.Seq2[vpc.ListPrivateipsResponseBodyPrivateipsItem, error] {
+func (c *Client) ListPrivateipsAll(ctx context.Context, subnetID string, params *vpc.ListPrivateipsParams) iter.Seq2[vpc.CreatePrivateipResponsePrivateip, error] {
 	call := func(ctx context.Context, params *vpc.ListPrivateipsParams) (*vpc.ListPrivateipsResponseBody, error) {
 		return c.ListPrivateips(ctx, subnetID, params)
 	}
-	return huawei.Paginate(ctx, pageListPrivateips, params, call, func(p *vpc.ListPrivateipsResponseBody) []vpc.ListPrivateipsResponseBodyPrivateipsItem {
-		return p.Privateips
-	})
+	return huawei.Paginate(ctx, pageListPrivateips, params, call, func(p *vpc.ListPrivateipsResponseBody) []vpc.CreatePrivateipResponsePrivateip { return p.Privateips })
 }
 
 var opListRouteTables = &huawei.Operation{Service: "vpc", Name: "ListRouteTables", Method: "GET", Path: "/v1/{project_id}/routetables",

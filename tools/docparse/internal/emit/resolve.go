@@ -145,7 +145,7 @@ func (r *resolver) checkOperations(in []*model.Operation) []*operation {
 			r.diags.Errorf(op.Loc, "operationId %s is already used at %s", id, first)
 			continue
 		}
-		route := method + " " + pathShape(valid(op.Path))
+		route := method + " " + model.PathShape(valid(op.Path))
 		if first, dup := routes[route]; dup {
 			r.diags.Errorf(op.Loc, "operation %s: %s %s is already described at %s", id, op.Method, op.Path, first)
 			continue
@@ -154,29 +154,6 @@ func (r *resolver) checkOperations(in []*model.Operation) []*operation {
 		ops = append(ops, &operation{Operation: op, id: id, method: method, path: valid(op.Path), responses: r.sortedResponses(op)})
 	}
 	return ops
-}
-
-// pathShape is path with its placeholders emptied ("/things/{}"): OpenAPI
-// takes paths that differ only in placeholder names for the same path.
-func pathShape(path string) string {
-	if !strings.Contains(path, "{") {
-		return path
-	}
-	var b strings.Builder
-	for {
-		open := strings.IndexByte(path, '{')
-		if open < 0 {
-			break
-		}
-		end := strings.IndexByte(path[open:], '}')
-		if end < 0 {
-			break
-		}
-		b.WriteString(path[:open+1])
-		path = path[open+end:]
-	}
-	b.WriteString(path)
-	return b.String()
 }
 
 func lowerMethod(m string) string {

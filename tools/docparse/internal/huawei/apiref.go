@@ -189,9 +189,14 @@ func (p *page) scan() {
 	var lastCaption *mdhtml.Block
 	var lastText string
 	var intro []string
+	var mislabel *mdhtml.Block // a label naming the other message than its heading
 	// switchTo moves into the section a label line names.
 	switchTo := func(b *mdhtml.Block, s section, text string) {
 		sec, group, lastCaption, lastText = s, "", nil, text
+		mislabel = nil
+		if in := tableSection(s, headed); in != s && (s == secRequest || s == secResponse) {
+			mislabel = b // said when a table follows ("-   请求参数 无" is harmless)
+		}
 		if isFailure(b.Bold + b.Text) { // "-   异常响应", whose text is dropped as saying no more than its section
 			group = failureGroup
 		}
@@ -206,7 +211,7 @@ func (p *page) scan() {
 		}
 		switch b.Kind {
 		case mdhtml.Heading:
-			lastCaption, lastText = nil, ""
+			lastCaption, lastText, mislabel = nil, "", nil
 			if b.Level == 1 {
 				p.op.Summary = b.Text
 				p.op.Loc.Line = b.Line
@@ -307,7 +312,12 @@ func (p *page) scan() {
 					continue
 				}
 			}
-			p.addTable(b, tableSection(sec, headed), group, lastCaption)
+			in := tableSection(sec, headed)
+			if mislabel != nil {
+				p.diags.Warnf(model.Loc{File: p.file, Line: mislabel.Line}, "label %q names the %s, but it is under the %s heading; its tables are read as the heading says", labelText(mislabel), sectionNoun(sec), sectionNoun(in))
+				mislabel = nil
+			}
+			p.addTable(b, in, group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
 			switch sec {
@@ -338,15 +348,32 @@ func (p *page) scan() {
 
 // tableSection is the section a table belongs to: older 请求消息 / 响应消息
 // sections may list their example ("-   响应样例") before their table
-// ("-   参数说明"), which still describes the section's message.
+// ("-   参数说明"), which still describes the section's message, and a
+// label naming the other message ("-   请求参数" under 响应消息, a copied
+// label) does not move a table out of the section its heading opened.
 func tableSection(sec, headed section) section {
 	switch {
-	case sec == secRequestExample && headed == secRequest:
+	case headed == secRequest && (sec == secRequestExample || sec == secResponse):
 		return secRequest
-	case sec == secResponseExample && headed == secResponse:
+	case headed == secResponse && (sec == secResponseExample || sec == secRequest):
 		return secResponse
 	}
 	return sec
+}
+
+// labelText is a label line's words: the bold caption or the list item.
+func labelText(b *mdhtml.Block) string {
+	if b.Bold != "" {
+		return b.Bold
+	}
+	return strings.TrimSpace(stripListMarker(b.Raw))
+}
+
+func sectionNoun(s section) string {
+	if s == secRequest {
+		return "request"
+	}
+	return "response"
 }
 
 func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdhtml.Block) {

@@ -411,7 +411,14 @@ func (r *resolver) property(t *paramTable, i int, path string) *model.Property {
 // paramSchema is the schema of a parameter row; a row of an SDK call's
 // arguments (not yet placed) may still become a body member.
 func (r *resolver) paramSchema(t *paramTable, at model.Loc, f rowFields, name, in string) *model.Schema {
-	return r.valueSchema(t, at, f, "", name, in != model.InBody)
+	s := r.valueSchema(t, at, f, "", name, in != model.InBody)
+	if in != model.InBody && s != nil && (s.Type == model.TypeObject || s.Type == model.TypeArray && s.Items != nil && (s.Items.Type == model.TypeObject || s.Items.Type == model.TypeArray)) {
+		// RDS's tags=k1=v1,k2=v2: each service spells objects in a URL its
+		// own way, which the description tells and OpenAPI's styles cannot.
+		r.diags.Warnf(at, "%s parameter %q holds objects, which no OpenAPI style writes as the page means; read as a string written as the description says", in, name)
+		return &model.Schema{Loc: s.Loc, Type: model.TypeString, Description: s.Description}
+	}
+	return s
 }
 
 // rowCtx is what the schema of one row's value is made from.

@@ -263,3 +263,35 @@ request body*: object
   asset_id*: string
 `)
 }
+
+// VPC's 查询私有IP列表: under 响应消息 the list item copied from the request
+// section ("-   请求参数") labels the response's table; the heading wins.
+func TestRequestLabelUnderResponseHeading(t *testing.T) {
+	page := "# 查询私有IP列表\n\n## URI\n\nGET /v1/{project_id}/privateips\n\n" +
+		"|名称|是否必选|说明|\n|--|--|--|\n|project_id|是|项目ID。|\n\n" +
+		"## 响应消息\n\n-   请求参数\n\n|名称|参数类型|说明|\n|--|--|--|\n|id|String|私有IP的ID。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+200 body: object
+  id: string
+`,
+		`13 warning: label "请求参数" names the request, but it is under the response heading; its tables are read as the heading says`,
+		"7 note: table has no type column; its parameters are read as strings",
+	)
+}
+
+// RDS's tags=k1=v1,k2=v2: a query parameter documented as an array of
+// objects is sent as the text its description gives, since no OpenAPI
+// style writes it so (the generated call failed whenever it was set).
+func TestQueryParameterOfObjects(t *testing.T) {
+	page := "# 查询实例列表\n\n## URI\n\nGET /v3/{project_id}/instances\n\n**表 1**  参数说明\n\n" +
+		"|名称|参数类型|是否必选|说明|\n|--|--|--|--|\n|project_id|String|是|项目ID。|\n|tags|Array of objects|否|按标签查询，详情请参见[表2](#t2)。|\n\n" +
+		"**表 2**  tags字段数据结构说明\n\n<a name=\"t2\"></a>\n|名称|参数类型|是否必选|说明|\n|--|--|--|--|\n|key|String|是|键。|\n|value|String|否|值。|\n\n" +
+		"## 响应\n\n无\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+query tags: string
+`,
+		`12 warning: query parameter "tags" holds objects, which no OpenAPI style writes as the page means; read as a string written as the description says`,
+	)
+}

@@ -305,4 +305,15 @@ func PathParams(path string) []string {
 	return names
 }
 
+// PathShape is path with every placeholder's name emptied
+// (/v1/{project_id}/vpcs/{vpc_id} → /v1/{}/vpcs/{}): the route OpenAPI and
+// HTTP see, since paths that differ only in placeholder names are one path.
+// A query or fragment is kept; callers that ignore them cut them first.
+func PathShape(path string) string {
+	if !strings.Contains(path, "{") {
+		return path
+	}
+	return pathParamRE.ReplaceAllLiteralString(path, "{}")
+}
+
 var pathParamRE = regexp.MustCompile(`\{([^{}]+)\}`)

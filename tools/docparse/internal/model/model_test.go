@@ -35,3 +35,16 @@ func TestPathParams(t *testing.T) {
 		t.Errorf("PathParams(/things) = %q, want none", got)
 	}
 }
+
+func TestPathShape(t *testing.T) {
+	for in, want := range map[string]string{
+		"/v1/{project_id}/vpcs/{vpc_id}":     "/v1/{}/vpcs/{}",
+		"/things":                            "/things",
+		"/a/{x}.json?k={v}#frag":             "/a/{}.json?k={}#frag",
+		"/servers/{server_id}/action#reboot": "/servers/{}/action#reboot",
+	} {
+		if got := PathShape(in); got != want {
+			t.Errorf("PathShape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -346,18 +346,12 @@ func readVerb(title string, literals []string, version string, single bool) stri
 	return "List"
 }
 
-// routeShape is a path without its query, fragment and placeholder names:
-// /v1/{project_id}/vpcs/{vpc_id} → /v1/{}/vpcs/{}.
+// routeShape is a path without its query and fragment, placeholders
+// emptied: /v1/{project_id}/vpcs/{vpc_id} → /v1/{}/vpcs/{}.
 func routeShape(path string) string {
 	path, _, _ = strings.Cut(path, "?")
 	path, _, _ = strings.Cut(path, "#")
-	segs := strings.Split(strings.Trim(path, "/"), "/")
-	for i, seg := range segs {
-		if strings.HasPrefix(seg, "{") {
-			segs[i] = "{}"
-		}
-	}
-	return "/" + strings.Join(segs, "/")
+	return model.PathShape(path)
 }
 
 func containsAny(s string, words ...string) bool {
@@ -405,19 +399,18 @@ func batchActionVerbs(op *model.Operation, literals []string) string {
 	return strings.Join(verbs, "Or")
 }
 
-// actionWords are the English verbs that end the paths of POST requests
-// acting on the resource before them (/clusters/{id}/restart), written as
-// camel would spell the segment; "Batch" before one (batch-delete) is
-// read too.
+// actionWords are the English verbs, besides englishVerbs' writes, that
+// end the paths of POST requests acting on the resource before them
+// (/clusters/{id}/restart), written as camel would spell the segment;
+// "Batch" before one (batch-delete) is read too.
 var actionWords = map[string]bool{
-	"Start": true, "Stop": true, "Restart": true, "Reboot": true, "Cancel": true, "Resize": true,
+	"Start": true, "Stop": true, "Restart": true, "Reboot": true, "Cancel": true,
 	"Reset": true, "Resume": true, "Suspend": true, "Pause": true, "Retry": true, "Rerun": true,
 	"Enable": true, "Disable": true, "Upgrade": true, "Rollback": true, "Migrate": true,
 	"Extend": true, "Expand": true, "Shrink": true, "Lock": true, "Unlock": true,
 	"Freeze": true, "Unfreeze": true, "Abort": true, "Terminate": true, "Renew": true,
-	"Rotate": true, "Restore": true, "Import": true, "Export": true, "Sync": true, "Refresh": true,
+	"Rotate": true, "Restore": true, "Export": true, "Sync": true, "Refresh": true,
 	"Switchover": true, "Failover": true,
-	"Create": true, "Delete": true, "Update": true, "Add": true, "Remove": true, "Modify": true,
 }
 
 // actionVerb returns the verb a POST path's last segment names when it is
@@ -427,7 +420,8 @@ func actionVerb(method string, literals []string) string {
 		return ""
 	}
 	word := camel(literals[len(literals)-1])
-	if actionWords[strings.TrimPrefix(word, "Batch")] {
+	verb := strings.TrimPrefix(word, "Batch")
+	if k, known := englishVerbs[verb]; actionWords[verb] || known && k != kindRead {
 		return word
 	}
 	return ""

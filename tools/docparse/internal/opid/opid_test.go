@@ -50,6 +50,7 @@ func TestAssign(t *testing.T) {
 		{"action on a nested resource", op("取消SQL执行任务", "POST", "/v2/{project_id}/clusters/{cluster_id}/sql-execution/{sql_id}/cancel"), "CancelSqlExecution", FromDerived, ""},
 		{"batch action", op("批量删除作业", "POST", "/v2/{project_id}/clusters/{cluster_id}/job-executions/batch-delete"), "BatchDeleteJobExecutions", FromDerived, ""},
 		{"batch title before an action", op("批量重启实例", "POST", "/v3/{project_id}/instances/restart"), "BatchRestartInstances", FromDerived, ""},
+		{"write verb as an action", op("解绑弹性公网IP", "POST", "/v1/{project_id}/publicips/{publicip_id}/disassociate"), "DisassociatePublicip", FromDerived, ""},
 		{"action word alone is a resource", op("重启", "POST", "/v1/{project_id}/restart"), "CreateRestart", FromDerived, ""},
 		{"action word on a GET is a resource", op("查询重启记录列表", "GET", "/v1/{project_id}/clusters/{cluster_id}/restart"), "ListRestart", FromDerived, ""},
 		{"contradicting verb warns", op("删除标签", "GET", "/v1/{project_id}/tags"), "DeleteTag", FromDerived, "the title \"删除标签\" says delete, but the method is GET"},

@@ -102,7 +102,7 @@ func Run(sources []Source, opts Options) *Result {
 		res.Diags.Errorf(model.Loc{What: "-family"}, "unknown family %q; the families are %s", opts.Family, familyNames())
 		return res
 	}
-	res.docs = origins(sources, opts.Service)
+	res.docs = origins(sources, opts.Service, &res.Diags)
 	tables := xref.NewIndex(linkedPages(opts))
 	pages := res.selectPaths(res.readPages(sources, opts.Family, tables), opts.Service)
 	xref.Resolve(pages, tables, &res.Diags)

@@ -27,7 +27,7 @@ func Distinguish(ops []*model.Operation, diags *model.Diagnostics) {
 		if op.Method == "" || op.Path == "" || strings.Contains(op.Path, "#") {
 			continue
 		}
-		key := strings.ToUpper(op.Method) + " " + shape(op.Path)
+		key := strings.ToUpper(op.Method) + " " + model.PathShape(op.Path)
 		if groups[key] == nil {
 			keys = append(keys, key)
 		}
@@ -81,28 +81,4 @@ func fragmentSafe(s string) bool {
 		}
 	}
 	return true
-}
-
-// shape is path with its placeholders emptied: OpenAPI takes /a/{x} and
-// /a/{y} for one path.
-func shape(path string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range path {
-		switch {
-		case r == '{':
-			depth++
-			if depth == 1 {
-				b.WriteRune(r)
-			}
-		case r == '}' && depth > 0:
-			depth--
-			if depth == 0 {
-				b.WriteRune(r)
-			}
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -111,13 +111,7 @@ func prefixMatches(prefix, segs []string) bool {
 // pathSegments splits a path with every placeholder written as {}.
 func pathSegments(p string) []string {
 	p, _, _ = strings.Cut(p, "?")
-	segs := strings.Split(strings.Trim(p, "/"), "/")
-	for i, s := range segs {
-		if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
-			segs[i] = "{}"
-		}
-	}
-	return segs
+	return strings.Split(strings.Trim(model.PathShape(p), "/"), "/")
 }
 
 // PagePaths are Pages resolved against the service file's folder.
