@@ -22,7 +22,9 @@ func TestRowLinkingToAnotherPage(t *testing.T) {
 		"|topics|否|Topic结构体数组|请参见[Topic结构体](Topic结构体.md)。|\n" +
 		"|nics|否|Array of objects|见[表3](查询路由表.md#table3)。|\n" +
 		"|extra|否|Object|见[帮助](https://support.huaweicloud.com/x.md#a)。|\n" +
-		"|self|否|Object|见[本页](p.md#t1)。|\n"
+		"|self|否|Object|见[本页](p.md#t1)。|\n" +
+		"|routes|否|Array of objects|路由列表，参见<a href=\"查询路由表.md#table4\">表4</a>。|\n\n" +
+		"**表 4**  要素说明\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|zone|否|String|可用区。|\n"
 	pg, diags := ReadAPIReference("dir/p.md", []byte(page))
 	op := pg.Operations[0]
 	if s := op.Params[0].Schema; s.Type != model.TypeArray || s.Items.Type != model.TypeString || s.Items.Elsewhere != nil {
@@ -40,8 +42,10 @@ func TestRowLinkingToAnotherPage(t *testing.T) {
 		"publicip": {Page: "数据结构(创建云服务器).md", Anchor: "section1846944811410", Names: []string{"publicip"}, Path: "publicip", Tried: []string{"publicip"}},
 		"topics":   {Page: "Topic结构体.md", Names: []string{"Topic", "topics"}, Path: "topics", Tried: []string{"Topic", "topics"}},
 		"nics":     {Page: "查询路由表.md", Anchor: "table3", Names: []string{"nics"}, Path: "nics", Tried: []string{"nics"}},
-		"extra":    nil,
-		"self":     nil,
+		// Its 表4 is the linked page's, not this page's.
+		"routes": {Page: "查询路由表.md", Anchor: "table4", Names: []string{"routes"}, Path: "routes", Tried: []string{"routes"}},
+		"extra":  nil,
+		"self":   nil,
 	}
 	if diff := cmp.Diff(want, links); diff != "" {
 		t.Errorf("links (-want +got):\n%s", diff)
@@ -53,8 +57,8 @@ func TestRowLinkingToAnotherPage(t *testing.T) {
 		}
 	}
 	// extra's link is a URL and self's is its own page: no other page's
-	// table, so they warn as before.
-	if len(warned) != 3 || !strings.Contains(strings.Join(warned, "\n"), `object "extra" has no table`) || !strings.Contains(strings.Join(warned, "\n"), `object "self" has no table`) {
+	// table, so they warn as before; this page's 表4 is no row's.
+	if len(warned) != 4 || !strings.Contains(strings.Join(warned, "\n"), `object "extra" has no table`) || !strings.Contains(strings.Join(warned, "\n"), `object "self" has no table`) {
 		t.Errorf("warnings: %q", warned)
 	}
 }
