@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -301,4 +302,33 @@ func bodyPropOf(t *testing.T, doc *openapi3.T, opID, status, prop string) *opena
 	}
 	t.Fatalf("no operation %s", opID)
 	return nil
+}
+
+// FuzzLinkedTables: an operation page whose rows link to other pages,
+// beside any bytes as those pages (and as a page linking back to it),
+// reads twice to the same spec and diagnostics, without panicking.
+func FuzzLinkedTables(f *testing.F) {
+	op, err := os.ReadFile(filepath.Join(xpageDir, "创建服务器.md"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, name := range []string{"数据结构.md", "Tag结构体.md"} {
+		data, err := os.ReadFile(filepath.Join(xpageDir, name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(structPage("section1", "back", "创建服务器.md#x")))
+	f.Add([]byte(structPage("table2", "self", "数据结构.md#table2")))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sources := []Source{{Name: "d/创建服务器.md", Data: op}, {Name: "d/数据结构.md", Data: data}, {Name: "d/Tag结构体.md", Data: data}}
+		first, second := Run(sources, Options{}), Run(sources, Options{})
+		if !bytes.Equal(first.YAML, second.YAML) || diagText(first) != diagText(second) {
+			t.Fatalf("two runs differ:\n%s\n---\n%s", diagText(first), diagText(second))
+		}
+		if first.YAML == nil && !first.Diags.HasErrors() {
+			t.Fatalf("no spec and no error:\n%s", diagText(first))
+		}
+	})
 }
