@@ -86,8 +86,8 @@ func (r *resolver) elsewhere(c *rowCtx, ref typeRef) *model.Schema {
 	}
 	add(leaf.named)
 	add(c.path[strings.LastIndex(c.path, ".")+1:])
-	add(typeNameOf(strings.TrimSuffix(strings.TrimSuffix(l.text, "体"), "结构")))
-	add(typeNameOf(strings.TrimSuffix(strings.TrimSuffix(l.page, ".md"), "体")))
+	add(linkTypeName(l.text))
+	add(linkTypeName(strings.TrimSuffix(l.page, ".md")))
 	linked := &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true, Elsewhere: &model.TableLink{
 		Page: l.page, Anchor: l.anchor, Names: names, Path: c.path, Tried: captionTries(c, leaf),
 	}}
@@ -127,6 +127,12 @@ func (r *resolver) mapValues(c *rowCtx) (any, bool) {
 	}
 	sort.Strings(keys)
 	return m[keys[0]], true
+}
+
+// linkTypeName is the type a link's words or page name give: "Topic" for
+// "Topic结构体", "publicip" for "publicip字段数据结构说明".
+func linkTypeName(s string) string {
+	return typeNameOf(strings.TrimSuffix(s, "体")) // 结构体: the 结构 suffix, and a 体
 }
 
 // captionTries are the captions find looks for on the row's own page.
