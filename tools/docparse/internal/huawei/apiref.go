@@ -104,6 +104,7 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 			pg := &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}
 			// A page of data structures is no operation, but other
 			// pages link to its tables.
+			p.nameLoneTable()
 			pg.Tables = offerTables(newResolver(p.file, p.tables, nil, &p.diags))
 			return pg, p.diags[:split]
 		}

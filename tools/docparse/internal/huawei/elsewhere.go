@@ -185,3 +185,20 @@ func offerTables(r *resolver) []*model.Table {
 	}
 	return out
 }
+
+// nameLoneTable gives the one uncaptioned object table of a page that is
+// no operation the type its title names: Topic结构体.md's table is Topic.
+func (p *page) nameLoneTable() {
+	var lone *paramTable
+	for _, t := range p.tables {
+		if objectTable(t) {
+			if lone != nil {
+				return
+			}
+			lone = t
+		}
+	}
+	if lone != nil && lone.caption == "" && lone.typeName == "" {
+		lone.typeName = linkTypeName(p.op.Summary)
+	}
+}

@@ -257,7 +257,7 @@ func TestLinkedPagesIndexed(t *testing.T) {
 
 // SMN's ListTopics page, read on its own as docparse reads it, takes its
 // topics' fields from Topic结构体.md beside it, which has no anchor and one
-// table; and so does the folder.
+// table, named by its title; and so does the folder.
 func TestLinkedRealPages(t *testing.T) {
 	page := linkedDir + "smn/查询Topic列表.md"
 	for _, c := range []struct {
@@ -270,10 +270,14 @@ func TestLinkedRealPages(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res, doc := runXpage(t, c.paths, c.opts)
-			got := members(bodyPropOf(t, doc, "ListTopics", "200", "topics"))
+			topics := bodyPropOf(t, doc, "ListTopics", "200", "topics")
 			want := "items display_name name push_policy topic_urn from " + linkedDir + `smn/Topic结构体.md:6 table "table at line 6"`
-			if got != want {
+			if got := members(topics); got != want {
 				t.Errorf("topics: %s, want %s", got, want)
+			}
+			// The struct page's one uncaptioned table takes its title's name.
+			if ref := topics.Value.Items.Ref; ref != "#/components/schemas/Topic" {
+				t.Errorf("topics' items are %q, want the Topic component", ref)
 			}
 			if n := res.Diags.Count(model.Warning); n != 0 {
 				t.Errorf("%d warnings:\n%s", n, diagText(res))
