@@ -52,7 +52,10 @@ type walker struct {
 }
 
 func (w *walker) walk(s *model.Schema) {
-	if s == nil || w.seen[s] {
+	if s == nil || len(s.Properties) == 0 && s.Items == nil && s.AdditionalProperties == nil {
+		return // a leaf has no keys; not remembering it keeps seen to the containers
+	}
+	if w.seen[s] {
 		return
 	}
 	w.seen[s] = true
