@@ -784,13 +784,13 @@ func (p *page) namesOnlyURI(t *paramTable) bool {
 // and "-" aside), when exactly one placeholder matches and no URI or path
 // table's row names it as the path does; "" otherwise.
 func (p *page) placeholderFor(name string) string {
-	folded := foldName(strings.ReplaceAll(name, " ", "")) // "project _id"
+	folded := model.FoldName(strings.ReplaceAll(name, " ", "")) // "project _id"
 	if folded == "" {
 		return ""
 	}
 	match := ""
 	for _, ph := range model.PathParams(p.op.Path) {
-		if foldName(ph) != folded || ph == match {
+		if model.FoldName(ph) != folded || ph == match {
 			continue
 		}
 		if match != "" {

@@ -1028,10 +1028,12 @@ func fieldName(k string) bool {
 // ownCaption is the table captioned with a row's name when the table the
 // row's description links to names another type; nil otherwise.
 func (r *resolver) ownCaption(from, linked *paramTable, name string) *paramTable {
-	if linked.typeName == "" || foldName(linked.typeName) == foldName(name) || foldName(name) == "" {
+	if linked.typeName == "" || model.FoldName(linked.typeName) == model.FoldName(name) || model.FoldName(name) == "" {
 		return nil
 	}
-	own := r.captioned(from, func(t *paramTable) bool { return t.typeName != "" && foldName(t.typeName) == foldName(name) })
+	own := r.captioned(from, func(t *paramTable) bool {
+		return t.typeName != "" && model.FoldName(t.typeName) == model.FoldName(name)
+	})
 	if own == linked {
 		return nil
 	}
@@ -1046,11 +1048,11 @@ func (r *resolver) byCaption(from *paramTable, caption string) *paramTable {
 	if t := r.captioned(from, func(t *paramTable) bool { return t.caption == caption || t.typeName == caption }); t != nil {
 		return t
 	}
-	folded := foldName(caption)
+	folded := model.FoldName(caption)
 	if folded == "" {
 		return nil
 	}
-	return r.captioned(from, func(t *paramTable) bool { return t.typeName != "" && foldName(t.typeName) == folded })
+	return r.captioned(from, func(t *paramTable) bool { return t.typeName != "" && model.FoldName(t.typeName) == folded })
 }
 
 func (r *resolver) captioned(from *paramTable, names func(*paramTable) bool) *paramTable {
@@ -1067,22 +1069,4 @@ func (r *resolver) captioned(from *paramTable, names func(*paramTable) bool) *pa
 		}
 	}
 	return sameScope
-}
-
-// foldName is a name without case, '_' and '-': "AIProject", "ai_project"
-// and "ai-project" are one name. Names with other characters fold to "".
-func foldName(name string) string {
-	var b strings.Builder
-	for i := 0; i < len(name); i++ {
-		switch c := name[i]; {
-		case c == '_' || c == '-':
-		case 'A' <= c && c <= 'Z':
-			b.WriteByte(c + 'a' - 'A')
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			b.WriteByte(c)
-		default:
-			return ""
-		}
-	}
-	return b.String()
 }

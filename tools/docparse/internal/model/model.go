@@ -305,6 +305,25 @@ func PathParams(path string) []string {
 	return names
 }
 
+// FoldName is a name without case, '_' and '-', as the readers compare
+// names: "AIProject", "ai_project" and "ai-project" are one name. Names
+// with other characters fold to "".
+func FoldName(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '_' || c == '-':
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b.WriteByte(c)
+		default:
+			return ""
+		}
+	}
+	return b.String()
+}
+
 // PathShape is path with every placeholder's name emptied
 // (/v1/{project_id}/vpcs/{vpc_id} → /v1/{}/vpcs/{}): the route OpenAPI and
 // HTTP see, since paths that differ only in placeholder names are one path.

@@ -249,7 +249,7 @@ func (pt *pageTables) pick(link *model.TableLink) (*entry, string) {
 	}
 	for _, match := range []func(a, b string) bool{
 		func(a, b string) bool { return a == b },
-		func(a, b string) bool { return fold(a) != "" && fold(a) == fold(b) },
+		func(a, b string) bool { return model.FoldName(a) != "" && model.FoldName(a) == model.FoldName(b) },
 	} {
 		for _, n := range link.Names {
 			var found *entry
@@ -276,24 +276,6 @@ func name(t *model.Table) string {
 		return t.Loc.Table
 	}
 	return fmt.Sprintf("table at line %d", t.Loc.Line)
-}
-
-// fold is a name without case, '_' and '-', as the readers compare type
-// names; "" for a name with other characters.
-func fold(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '_' || c == '-':
-		case 'A' <= c && c <= 'Z':
-			b.WriteByte(c + 'a' - 'A')
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			b.WriteByte(c)
-		default:
-			return ""
-		}
-	}
-	return b.String()
 }
 
 func firstError(diags model.Diagnostics) string {
