@@ -36,6 +36,9 @@ type page struct {
 	intro, exchange bool
 	// query holds the names the path line's query string shows.
 	query map[string]bool
+	// exampleQuery holds the names the request examples' URL query
+	// strings show.
+	exampleQuery map[string]bool
 	// host holds the placeholders of the URL's host ({endpoint}), which
 	// a path table may list too.
 	host map[string]bool
@@ -511,6 +514,8 @@ func (p *page) build() {
 		kind := t.kind
 		if kind == kindBody && t.bySection && t.scope == scopeRequest && (p.op.Method == "GET" || p.op.Method == "HEAD") {
 			kind = kindQuery // a GET has no body: an uncaptioned request table lists its query parameters
+		} else if kind == kindBody && t.bySection && t.scope == scopeRequest {
+			kind = p.requestTableKind(t)
 		}
 		switch kind {
 		case kindPath, kindQuery, kindHeader, kindURI:
@@ -558,6 +563,45 @@ func (p *page) build() {
 		p.diags.Warnf(*p.bareContentType, "Content-Type header names no media type; application/json assumed")
 	}
 	p.op.Responses = sortedResponses(responses)
+}
+
+// requestTableKind places an uncaptioned request table of a call that
+// may have a body: its rows are query parameters when the request
+// example's URL query names them and no example shows a JSON body
+// (live's "DELETE /v1/{project_id}/stream/blocks?domain=xxx&app_name=xxx"
+// under a 请求参数 table of domain and app_name); else a body, with a
+// warning for a DELETE, whose body many servers and proxies drop.
+func (p *page) requestTableKind(t *paramTable) tableKind {
+	named, required, missing := 0, 0, ""
+	for _, row := range t.block.Table.Rows {
+		c, _ := cellAt(row, t.cols.name)
+		name := firstLine(c.Text)
+		if p.exampleQuery[name] {
+			named++
+			continue
+		}
+		if rc, ok := cellAt(row, t.cols.required); ok && isYes(rc.Text) {
+			required++
+			if missing == "" {
+				missing = name
+			}
+		}
+	}
+	jsonExample := false
+	for _, e := range p.examples {
+		jsonExample = jsonExample || !e.response && e.ex != nil
+	}
+	at := t.loc(p.file, 0)
+	switch {
+	case named > 0 && required == 0 && !jsonExample:
+		p.diags.Notef(at, "the request example's URL query names this table's parameters and shows no body; read as query parameters")
+		return kindQuery
+	case p.op.Method == "DELETE" && named > 0 && required > 0:
+		p.diags.Warnf(at, "the request example's URL query names some of this table's parameters, but not the required %q; read as the DELETE's JSON body", missing)
+	case p.op.Method == "DELETE" && !jsonExample:
+		p.diags.Warnf(at, "request table of a DELETE read as its JSON body, though neither its caption nor an example shows a body")
+	}
+	return kindBody
 }
 
 // mergeRequestBody keeps the media type a Content-Type header row set.

@@ -31,6 +31,16 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 			code = m[1] + m[2]
 			codeLoc = model.Loc{File: p.file, Line: b.Line + 1 + i, What: "example"}
 		}
+		if e, ok := readEndpointLine(t); ok && sec == secRequestExample {
+			// "DELETE /v1/x?domain=xxx&app_name=xxx": where the call
+			// puts its parameters.
+			for _, name := range e.query {
+				if p.exampleQuery == nil {
+					p.exampleQuery = map[string]bool{}
+				}
+				p.exampleQuery[name] = true
+			}
+		}
 		skip := uriLineRE.MatchString(t) || t == "" || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")
 		if name, value, ok := strings.Cut(t, ":"); !skip && ok && sec == secResponseExample && !strings.ContainsAny(name, " \t") {
 			headers[name] = strings.TrimSpace(value)
