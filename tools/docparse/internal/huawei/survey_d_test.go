@@ -38,3 +38,42 @@ func TestDeleteTableInExampleQuery(t *testing.T) {
 	}
 	_ = diags
 }
+
+// EIP's batch tag page: example labels with a title after a colon.
+func TestExampleLabelWithTitle(t *testing.T) {
+	page := "# 批量添加标签\n\n## URI\n\nPOST /v1/tags/action\n\n## 请求消息\n\n-   请求参数\n\n" +
+		"    |参数|类型|是否必选|说明|\n    |--|--|--|--|\n    |action|String|是|操作标识|\n\n" +
+		"-   请求样例1：批量创建标签\n\n    ```\n    {\"action\": \"create\"}\n    ```\n\n" +
+		"-   请求样例2：批量删除标签\n\n    ```\n    {\"action\": \"delete\"}\n    ```\n\n" +
+		"## 响应消息\n\n-   响应参数\n\n    |参数|类型|说明|\n    |--|--|--|\n    |id|String|ID。|\n\n" +
+		"-   响应样例：创建成功\n\n    ```\n    {\"id\": \"1\"}\n    ```\n"
+	op, diags := readPage(t, page)
+	var got []string
+	if op.RequestBody != nil {
+		for _, e := range op.RequestBody.Examples {
+			got = append(got, e.Summary)
+		}
+	}
+	for _, r := range op.Responses {
+		if r.Body != nil {
+			for _, e := range r.Body.Examples {
+				got = append(got, r.Status+" "+e.Summary)
+			}
+		}
+	}
+	if want := "请求样例1：批量创建标签|请求样例2：批量删除标签|200 响应样例：创建成功"; strings.Join(got, "|") != want {
+		t.Errorf("examples %q, want %q (diagnostics %v)", strings.Join(got, "|"), want, diags)
+	}
+	for in, want := range map[string]bool{
+		"请求样例1：批量创建标签":           true,
+		"**响应示例：action为filter**": true,
+		"请求样例中的参数：见下表":           false, // a sentence about the example
+		"请求样例：POST /v1/tags":     false, // the request line, not a title
+		"请求样例：如下所示，其中id为实例ID":    false,
+		"状态码：200":                false,
+	} {
+		if _, _, ok := label(in); ok != want {
+			t.Errorf("label(%q) ok = %v, want %v", in, ok, want)
+		}
+	}
+}
