@@ -65,6 +65,9 @@ type located struct {
 	status   string // "" when the page gives none
 	headers  map[string]string
 	ex       *model.Example
+	// alt marks a body shown after "或" (in its code block or on a line
+	// before it): another answer the call may give.
+	alt bool
 }
 
 func newPage(file string, data []byte, family string) *page {
@@ -278,6 +281,16 @@ func (p *page) scan() {
 					continue
 				}
 			}
+			if failure, ok := outcomeItem(b.Raw); ok && tableSection(sec, headed) == secResponse || ok && sec == secResponseExample {
+				// "-   **删除录制配置失败**", "-   处理失败返回（其他响应码，如返回400）":
+				// what follows is the error answer, until an item says 成功.
+				switch {
+				case failure:
+					group = failureGroup
+				case group == failureGroup:
+					group = ""
+				}
+			}
 			lastText = b.Text
 			switch sec {
 			case secStatus:
@@ -334,6 +347,28 @@ func (p *page) scan() {
 	}
 	p.finishEndpoint()
 	p.op.Description = strings.Join(intro, "\n")
+}
+
+// outcomeItem reads a short list item of a response section that says
+// which answer follows: failure for 失败/异常 ("-   **查询直播推流列表失败**"),
+// else success for 成功/正常; ok is false for any other item.
+func outcomeItem(raw string) (failure, ok bool) {
+	t := strings.TrimSpace(raw)
+	item := stripListMarker(t)
+	if item == t {
+		return false, false
+	}
+	text := strings.TrimSpace(mdhtml.CleanInline(strings.ReplaceAll(item, "**", "")))
+	if text == "" || utf8.RuneCountInString(text) > 40 || strings.ContainsAny(text, "。；;") {
+		return false, false
+	}
+	switch {
+	case strings.Contains(text, "失败") || strings.Contains(text, "异常"):
+		return true, true
+	case strings.Contains(text, "成功") || strings.Contains(text, "正常"):
+		return false, true
+	}
+	return false, false
 }
 
 // tableSection is the section a table belongs to: older 请求消息 / 响应消息
@@ -563,6 +598,9 @@ func (p *page) build() {
 		p.diags.Warnf(*p.bareContentType, "Content-Type header names no media type; application/json assumed")
 	}
 	p.op.Responses = sortedResponses(responses)
+	if len(responses) == 1 && responses[failureGroup] != nil {
+		p.diags.Warnf(responses[failureGroup].Loc, "the page describes only the failure answer; no success status is given")
+	}
 }
 
 // requestTableKind places an uncaptioned request table of a call that

@@ -3,6 +3,8 @@ package huawei
 import (
 	"strings"
 	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
 
 // Synthetic pages in the shape of the templates survey D found on services
@@ -74,6 +76,67 @@ func TestExampleLabelWithTitle(t *testing.T) {
 	} {
 		if _, _, ok := label(in); ok != want {
 			t.Errorf("label(%q) ok = %v, want %v", in, ok, want)
+		}
+	}
+}
+
+// responsesOf lists each response: status, body type and example summaries.
+func responsesOf(op *model.Operation) string {
+	var b strings.Builder
+	for _, r := range op.Responses {
+		b.WriteString(r.Status)
+		if r.Body != nil && r.Body.Schema != nil {
+			b.WriteString(" body " + typeOf(r.Body.Schema))
+			for _, pr := range r.Body.Schema.Properties {
+				b.WriteString(" " + pr.Name)
+			}
+			for _, e := range r.Body.Examples {
+				b.WriteString(" [" + e.Summary + "]")
+			}
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// Error answers shown beside the success one never become its body.
+func TestErrorAnswersStayOutOfSuccess(t *testing.T) {
+	head := "# 删除\n\n## URI\n\nDELETE /v1/items/{id}\n\n|参数|是否必选|类型|说明|\n|--|--|--|--|\n|id|是|String|ID。|\n\n"
+	for _, c := range []struct {
+		name, page, want string
+		diags            []string
+	}{{
+		// EIP: "无", then "或" and an error body.
+		name:  "none or error",
+		page:  head + "## 响应消息\n\n-   响应参数\n\n    无\n\n-   响应样例\n\n    无\n\n    或\n\n    ```\n    {\"code\": \"xxx\", \"message\": \"xxxxx\"}\n    ```\n",
+		want:  "200\n",
+		diags: []string{"24 warning: example after 或 shows a body where status 200 has none; it is another answer, and the page names no status for it; left out"},
+	}, {
+		// SDRS: the success body, then "或" and error bodies in any wrapper.
+		name: "success or error",
+		page: head + "## 响应\n\n-   要素说明\n\n    |参数名称|参数类型|说明|\n    |--|--|--|\n    |job_id|String|任务ID。|\n\n" +
+			"-   响应样例\n\n    ```\n    {\"job_id\": \"1\"}\n    ```\n\n    或\n\n    ```\n    {\"error\": {\"code\": \"X\"}}\n    ```\n\n" +
+			"    其中error是泛指的错误，如报错为：\n\n    ```\n    {\"badrequest\": {\"code\": \"X\"}}\n    ```\n\n" +
+			"## 返回值\n\n|返回值|描述|\n|--|--|\n|200|OK|\n|400 Bad Request|请求错误。|\n",
+		want: "200 body object job_id []\n400\n",
+		diags: []string{"28 warning: example (members error) shares no member with the status 200 body table; it is another answer or shape, and the page names no status for it; left out",
+			"34 warning: example (members badrequest) shares no member with the status 200 body table; it is another answer or shape, and the page names no status for it; left out"},
+	}, {
+		// live's old template: bold outcome items over the success note
+		// and the failure table; the examples' items say the same.
+		name: "outcome items",
+		page: head + "## 返回参数\n\n-   **删除配置操作成功**\n\n    ```\n    204: 无返回参数\n    ```\n\n-   **删除配置失败**\n\n    **表 1**  删除失败返回参数说明\n\n" +
+			"    |参数|类型|说明|\n    |--|--|--|\n    |error_code|String|错误码。|\n    |error_msg|String|错误描述。|\n\n" +
+			"## 返回样例\n\n-   处理失败返回（其他响应码，如返回400）\n\n    ```\n    {\"error_code\": \"LIVE.1\", \"error_msg\": \"Request Illegal\"}\n    ```\n",
+		want:  "default body object error_code error_msg [处理失败返回（其他响应码，如返回400）]\n",
+		diags: []string{"23 warning: the page describes only the failure answer; no success status is given"},
+	}} {
+		op, diags := readPage(t, c.page)
+		if got := responsesOf(op); got != c.want {
+			t.Errorf("%s: responses\n%s want\n%s", c.name, got, c.want)
+		}
+		if got := strings.Join(diagLines(diags, model.Note, model.Warning, model.Error), "\n"); got != strings.Join(c.diags, "\n") {
+			t.Errorf("%s: diagnostics\n%s\nwant\n%s", c.name, got, strings.Join(c.diags, "\n"))
 		}
 	}
 }
