@@ -140,3 +140,42 @@ func TestErrorAnswersStayOutOfSuccess(t *testing.T) {
 		}
 	}
 }
+
+// APM's type cells: a type, then where its structure is described.
+func TestTypeWithSeeTable(t *testing.T) {
+	for in, want := range map[string]string{
+		"list(string),数据结构参见(表5 spans字段数据结构说明)":      "array<string>",
+		"list(string)，数据结构参见(表6 Annotation字段数据结构说明)": "array<string>",
+		"数据结构参见表8 EndPoint字段数据结构说明":                  "object(表8)",
+		"Object，详见表3。": "object(表3)",
+		"Array，请参见表4":  "array<object(表4)>",
+	} {
+		ref, ok := readType(in)
+		if !ok || ref.String() != want {
+			t.Errorf("readType(%q) = %v, %v; want %s", in, ref, ok, want)
+		}
+	}
+	for _, in := range []string{"String，参见表3和表4", "String，长度为64", "数据结构参见上文"} {
+		if ref, ok := readType(in); ok {
+			t.Errorf("readType(%q) = %v, want unknown", in, ref)
+		}
+	}
+	table := func(rows string) string {
+		return "|参数|参数类型|描述|\n|--|--|--|\n" + rows + "\n"
+	}
+	page := func(example string) string {
+		return "# 查询调用链\n\n## URI\n\nGET /v1/{project_id}/ats/spans\n\n## 响应消息\n\n**表 4**  响应参数\n\n" +
+			table("|errorCode|String|错误码。|\n|responseInfo|list(string),数据结构参见(<a href=\"#t5\">表5 spans字段数据结构说明</a>)|调用链。|") +
+			"**表 5**  spans字段数据结构说明\n\n<a name=\"t5\"></a>\n" + table("|id|String|ID。|\n|endpoint|数据结构参见<a href=\"#t8\">表8 EndPoint字段数据结构说明</a>|端点。|") +
+			"**表 8**  EndPoint字段数据结构说明\n\n<a name=\"t8\"></a>\n" + table("|ip|String|IP。|") +
+			"**响应示例**\n\n```\n" + example + "\n```\n"
+	}
+	// The example's items are JSON in strings, as the type says.
+	op, diags := readPage(t, page(`{"errorCode": "0", "responseInfo": ["{\"id\":\"1\"}"]}`))
+	checkOp(t, op, diags, "200 body: object\n  errorCode: string\n  responseInfo: array of string\n",
+		`14 note: type "list(string),数据结构参见(表5 spans字段数据结构说明)": the value is array of string holding what "表 5 spans字段数据结构说明" describes; read as such, the table documents it`)
+	// The example holds objects: the type word was loose.
+	op, diags = readPage(t, page(`{"errorCode": "0", "responseInfo": [{"id": "1", "endpoint": {"ip": "x"}}]}`))
+	checkOp(t, op, diags, "200 body: object\n  errorCode: string\n  responseInfo: array of object spans\n    id: string\n    endpoint: object EndPoint\n      ip: string\n",
+		`14 warning: type "list(string),数据结构参见(表5 spans字段数据结构说明)", but the example holds objects there; read as "表 5 spans字段数据结构说明"`)
+}
