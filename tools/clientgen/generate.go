@@ -375,6 +375,9 @@ func docsLines(value any) []string {
 			line += " " + p
 		}
 		line += " at commit " + str("commit")
+		if modified, _ := d["modified"].([]any); len(modified) > 0 {
+			line += fmt.Sprintf(", %d %s modified since", len(modified), map[bool]string{true: "page", false: "pages"}[len(modified) == 1])
+		}
 		if pages := str("pages"); pages != "" {
 			line += " (" + pages + ")"
 		}

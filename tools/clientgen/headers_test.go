@@ -94,3 +94,19 @@ func TestResponseHeadersCompile(t *testing.T) {
 		t.Errorf("XRequestId declared %d times", n)
 	}
 }
+
+// The package comment says where the pages came from, and that some differ
+// from that commit when docparse found them modified.
+func TestDocsLines(t *testing.T) {
+	got := docsLines([]any{
+		map[string]any{"repository": "huaweicloudDocs/vpc", "path": "cn.zh-cn/API参考", "commit": "a70e883", "pages": "testdata/vpc"},
+		map[string]any{"repository": "huaweicloudDocs/ecs", "commit": "5d5f9de", "modified": []any{"API参考/a.md", "API参考/b.md"}},
+	})
+	want := []string{
+		"huaweicloudDocs/vpc cn.zh-cn/API参考 at commit a70e883 (testdata/vpc)",
+		"huaweicloudDocs/ecs at commit 5d5f9de, 2 pages modified since",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("docsLines =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

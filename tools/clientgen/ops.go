@@ -239,7 +239,7 @@ func (o *opData) headers(op codegen.OperationDefinition, fieldNames func(typ str
 }
 
 // fieldNames are the Go field names of models struct type typ (none for
-// anything else).
+// anything else), in a new map the caller may add to.
 func (g *gen) fieldNames(typ string) map[string]bool {
 	out := map[string]bool{}
 	st, ok := g.models.structType(typ[strings.LastIndex(typ, ".")+1:])

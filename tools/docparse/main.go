@@ -21,12 +21,10 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/changelog"
@@ -101,16 +99,31 @@ func report(res *pipeline.Result, out, leftout string, changes bool, stdout, std
 	if res.YAML == nil {
 		return exitFailed
 	}
-	if out != "" && changes {
-		printChangelog(out, res.YAML, stdout, stderr)
-	}
-	if err := write(out, res.YAML, stdout); err != nil {
-		fmt.Fprintln(stderr, "docparse:", err)
-		return exitFailed
+	if out == "" {
+		if _, err := stdout.Write(res.YAML); err != nil {
+			fmt.Fprintln(stderr, "docparse:", err)
+			return exitFailed
+		}
+	} else {
+		dest, err := resolveOutput(out)
+		if err == nil && changes {
+			printChangelog(dest, res.YAML, stdout, stderr)
+		}
+		if err == nil {
+			err = dest.write(res.YAML)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "docparse:", err)
+			return exitFailed
+		}
 	}
 	// The record follows the spec it describes: a failed spec leaves both as they were.
 	if leftout != "" {
-		if err := write(leftout, outcomes(res), nil); err != nil {
+		dest, err := resolveOutput(leftout)
+		if err == nil {
+			err = dest.write(outcomes(res))
+		}
+		if err != nil {
 			fmt.Fprintln(stderr, "docparse:", err)
 			return exitFailed
 		}
@@ -124,12 +137,16 @@ func report(res *pipeline.Result, out, leftout string, changes bool, stdout, std
 // maxSpecBytes bounds the spec being replaced that the changelog reads.
 const maxSpecBytes = 64 << 20
 
-// printChangelog reports what the new spec changes against the one at
-// path, if there is one. A spec that cannot be compared is warned about and
-// replaced all the same: the changelog is for reading, not a gate.
-func printChangelog(path string, spec []byte, stdout, stderr io.Writer) {
+// printChangelog reports what the new spec changes against the one it
+// replaces, if there is one. A spec that cannot be compared is warned about
+// and replaced all the same: the changelog is for reading, not a gate.
+func printChangelog(dest destination, spec []byte, stdout, stderr io.Writer) {
+	if dest.stream {
+		return // a device or pipe holds no spec to compare with
+	}
+	path := dest.path
 	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
-		return // nothing replaced (or a device such as /dev/null): nothing to compare
+		return // nothing replaced yet
 	}
 	old, err := readBounded(path, maxSpecBytes)
 	if err == nil && bytes.Equal(old, spec) {
@@ -140,7 +157,7 @@ func printChangelog(path string, spec []byte, stdout, stderr io.Writer) {
 		report, err = changelog.Report(old, spec)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "docparse: %s: no changelog: %v\n", path, err)
+		fmt.Fprintf(stderr, "docparse: %s: no changelog (%v)\n", path, err)
 		return
 	}
 	if report != "" {
@@ -180,46 +197,3 @@ func outcomes(res *pipeline.Result) []byte {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// write replaces path in one step, so a failed run never leaves half a spec.
-func write(path string, data []byte, stdout io.Writer) error {
-	if path == "" {
-		_, err := stdout.Write(data)
-		return err
-	}
-	// Write through a symbolic link to the file it names, not over the link.
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
-	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
-		// A device or pipe (-o /dev/null, /dev/stdout) is written to, never
-		// replaced by a renamed file.
-		return writeInPlace(path, data)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	err = errors.Join(werr, cerr)
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
-}
-
-func writeInPlace(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return err
-	}
-	_, werr := f.Write(data)
-	return errors.Join(werr, f.Close())
-}

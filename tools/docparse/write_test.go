@@ -2,74 +2,132 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
-// When the final rename fails (here: -o names a directory), the temporary
-// file must not be left behind.
-func TestWriteFailureLeavesNoTempFile(t *testing.T) {
+// When the final rename fails, the temporary file must not be left behind.
+func TestReplaceFailureLeavesNoTempFile(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "spec.yaml")
-	if err := os.Mkdir(out, 0o755); err != nil {
-		t.Fatal(err)
+	failed := errors.New("rename refused")
+	err := replaceFile(out, []byte("spec"), func(string, string) error { return failed })
+	if !errors.Is(err, failed) {
+		t.Fatalf("replaceFile = %v, want the rename's error", err)
 	}
-	if err := os.WriteFile(filepath.Join(out, "keep"), nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := write(out, []byte("spec"), &bytes.Buffer{}); err == nil {
-		t.Fatal("write over a non-empty directory succeeded")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
 	}
 }
 
-// -o naming a device must write to it, not rename a file over it (as root,
-// -o /dev/null once replaced the device with a regular file), and must not
-// read it as the spec being replaced.
-func TestWriteToDeviceKeepsDevice(t *testing.T) {
-	const devNull = "/dev/null"
-	before, err := os.Stat(devNull)
-	if err != nil || before.Mode()&os.ModeDevice == 0 {
-		t.Skip("no /dev/null device here")
-	}
-	var stdout, stderr bytes.Buffer
-	printChangelog(devNull, []byte("openapi: 3.0.3\n"), &stdout, &stderr)
-	if stdout.Len()+stderr.Len() != 0 {
-		t.Errorf("changelog against a device: %q %q", stdout.String(), stderr.String())
-	}
-	if err := write(devNull, []byte("spec"), &stdout); err != nil {
-		t.Fatal(err)
-	}
-	after, err := os.Stat(devNull)
-	if err != nil || after.Mode()&os.ModeDevice == 0 {
-		t.Fatalf("/dev/null is no longer a device: %v %v", after.Mode(), err)
+func TestOutputToDirectoryRefused(t *testing.T) {
+	if _, err := resolveOutput(t.TempDir()); err == nil {
+		t.Fatal("a directory was accepted as -o")
 	}
 }
 
-// A symbolic link given to -o keeps pointing at the spec it names, which
-// gets the new contents.
-func TestWriteThroughSymlink(t *testing.T) {
+// -o naming a device is a stream: written to, never renamed over (as root,
+// -o /dev/null once replaced the device with a regular file) and never read
+// as the spec being replaced. Only resolved here, never written: a
+// regression must not break the machine's /dev/null.
+func TestDeviceIsStream(t *testing.T) {
+	if info, err := os.Stat("/dev/null"); err != nil || info.Mode()&os.ModeDevice == 0 {
+		t.Skip("no /dev/null device here")
+	}
+	dest, err := resolveOutput("/dev/null")
+	if err != nil || !dest.stream {
+		t.Fatalf("resolveOutput(/dev/null) = %+v, %v; want a stream", dest, err)
+	}
+	var stdout, stderr bytes.Buffer
+	printChangelog(dest, []byte("openapi: 3.0.3\n"), &stdout, &stderr)
+	if stdout.Len()+stderr.Len() != 0 {
+		t.Errorf("changelog against a device: %q %q", stdout.String(), stderr.String())
+	}
+}
+
+// A link into /proc/self/fd (what /dev/stdout is) is a stream even when
+// the descriptor is a regular file: appended to in place, the link kept.
+// (Followed to its end, it was renamed over, and "-o /dev/stdout >> log"
+// lost the log.)
+func TestLinkToFileDescriptorIsStream(t *testing.T) {
 	dir := t.TempDir()
-	target := filepath.Join(dir, "real.yaml")
-	link := filepath.Join(dir, "spec.yaml")
-	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+	logPath := filepath.Join(dir, "log")
+	if err := os.WriteFile(logPath, []byte("earlier\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(target, link); err != nil {
+	f, err := os.OpenFile(logPath, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fdPath := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
+	if _, err := os.Stat(fdPath); err != nil {
+		t.Skip("no /proc/self/fd here")
+	}
+	link := filepath.Join(dir, "stdout")
+	if err := os.Symlink(fdPath, link); err != nil {
 		t.Skip(err)
 	}
-	if err := write(link, []byte("new"), &bytes.Buffer{}); err != nil {
+	dest, err := resolveOutput(link)
+	if err != nil || !dest.stream {
+		t.Fatalf("resolveOutput = %+v, %v; want a stream", dest, err)
+	}
+	if err := dest.write([]byte("spec\n")); err != nil {
 		t.Fatal(err)
 	}
 	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("the link was replaced: %v", err)
 	}
-	if got, _ := os.ReadFile(target); string(got) != "new" {
-		t.Errorf("target holds %q", got)
+	if got, _ := os.ReadFile(logPath); string(got) != "earlier\nspec\n" {
+		t.Errorf("log holds %q", got)
+	}
+}
+
+// A symbolic link given to -o keeps pointing at the spec it names, which
+// gets the new contents; so does a link whose target does not exist yet.
+func TestWriteThroughSymlink(t *testing.T) {
+	for _, existing := range []bool{true, false} {
+		dir := t.TempDir()
+		target := filepath.Join(dir, "real.yaml")
+		link := filepath.Join(dir, "spec.yaml")
+		if existing {
+			if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Symlink("real.yaml", link); err != nil {
+			t.Skip(err)
+		}
+		dest, err := resolveOutput(link)
+		if err == nil {
+			err = dest.write([]byte("new"))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+			t.Fatalf("existing=%v: the link was replaced: %v", existing, err)
+		}
+		if got, _ := os.ReadFile(target); string(got) != "new" {
+			t.Errorf("existing=%v: target holds %q", existing, got)
+		}
+	}
+}
+
+func TestSymlinkLoopRefused(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	if err := os.Symlink(b, a); err != nil {
+		t.Skip(err)
+	}
+	if err := os.Symlink(a, b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := resolveOutput(a); err == nil {
+		t.Fatal("a symbolic link loop was accepted")
 	}
 }
 
@@ -82,7 +140,7 @@ func TestChangelogAgainstNonSpec(t *testing.T) {
 			t.Fatal(err)
 		}
 		var stdout, stderr bytes.Buffer
-		printChangelog(path, []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"), &stdout, &stderr)
+		printChangelog(destination{path: path}, []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"), &stdout, &stderr)
 		if !bytes.Contains(stderr.Bytes(), []byte("no changelog")) {
 			t.Errorf("old %q: stderr %q, stdout %q", old, stderr.String(), stdout.String())
 		}

@@ -431,30 +431,17 @@ func (c *CredentialsCache) Retrieve(ctx context.Context) (Credentials, error) {
 	if cred, ok := c.fresh(); ok {
 		return cred, nil
 	}
-	if err := ctx.Err(); err != nil {
-		return Credentials{}, err
-	}
 	if c.Provider == nil {
 		return Credentials{}, errors.New("huawei: CredentialsCache has no Provider")
 	}
-	detached := context.WithoutCancel(ctx)
-	ch := c.flight.DoChan("credentials", func() (any, error) {
+	return sharedRefresh(ctx, &c.flight, orDefault(c.RefreshTimeout, DefaultRefreshTimeout), func(ctx context.Context) (Credentials, error) {
+		// A refresh that ended just before this one started may have
+		// stored credentials already.
 		if cred, ok := c.fresh(); ok {
 			return cred, nil
 		}
-		rctx, cancel := context.WithTimeout(detached, orDefault(c.RefreshTimeout, DefaultRefreshTimeout))
-		defer cancel()
-		return c.refresh(rctx)
+		return c.refresh(ctx)
 	})
-	select {
-	case <-ctx.Done():
-		return Credentials{}, ctx.Err()
-	case r := <-ch:
-		if r.Err != nil {
-			return Credentials{}, r.Err
-		}
-		return r.Val.(Credentials), nil
-	}
 }
 
 // fresh returns the cached credentials if they are not due for refresh.

@@ -395,3 +395,43 @@ func TestSigningWithRefreshedMetadataCredentials(t *testing.T) {
 		t.Errorf("security tokens sent = %q, want %q", tokens, want)
 	}
 }
+
+// The refresh runs under RefreshTimeout, detached from the caller: a caller
+// that gives up returns at once with its context's error, and the refresh
+// it started still completes for the next caller.
+func TestCredentialsCacheRefreshDetachedAndBounded(t *testing.T) {
+	const timeout = 7 * time.Minute
+	release := make(chan struct{})
+	started := make(chan struct{})
+	var once sync.Once
+	provider := providerFunc(func(ctx context.Context) (huawei.Credentials, error) {
+		once.Do(func() { close(started) })
+		deadline, ok := ctx.Deadline()
+		if !ok || time.Until(deadline) > timeout || time.Until(deadline) < timeout-time.Minute {
+			return huawei.Credentials{}, fmt.Errorf("refresh context deadline %v (set %v), want about %v from now", deadline, ok, timeout)
+		}
+		select {
+		case <-release:
+		case <-ctx.Done():
+			return huawei.Credentials{}, ctx.Err()
+		}
+		return huawei.Credentials{AccessKey: "AK", SecretKey: secret.New("sk")}, nil
+	})
+	c := &huawei.CredentialsCache{Provider: provider, RefreshTimeout: timeout}
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() {
+		_, err := c.Retrieve(ctx)
+		errc <- err
+	}()
+	<-started
+	cancel()
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the caller that gave up got %v, want context.Canceled", err)
+	}
+	close(release)
+	cred, err := c.Retrieve(context.Background())
+	if err != nil || cred.AccessKey != "AK" {
+		t.Fatalf("after the detached refresh: %+v, %v", cred, err)
+	}
+}

@@ -157,32 +157,17 @@ func (s *PasswordTokenSource) Token(ctx context.Context) (Token, error) {
 	if err := s.waitingAfterFailure(); err != nil {
 		return Token{}, err
 	}
-	if err := ctx.Err(); err != nil {
-		return Token{}, err
-	}
-	detached := context.WithoutCancel(ctx)
-	ch := s.flight.DoChan("token", func() (any, error) {
-		// A flight that ended just before this one started may have
+	return sharedRefresh(ctx, &s.flight, orDefault(s.RefreshTimeout, DefaultRefreshTimeout), func(ctx context.Context) (Token, error) {
+		// A refresh that ended just before this one started may have
 		// stored a token, or a failure, already.
 		if tok, ok := s.fresh(); ok {
 			return tok, nil
 		}
 		if err := s.waitingAfterFailure(); err != nil {
-			return nil, err
+			return Token{}, err
 		}
-		rctx, cancel := context.WithTimeout(detached, orDefault(s.RefreshTimeout, DefaultRefreshTimeout))
-		defer cancel()
-		return s.refresh(rctx)
+		return s.refresh(ctx)
 	})
-	select {
-	case <-ctx.Done():
-		return Token{}, ctx.Err()
-	case r := <-ch:
-		if r.Err != nil {
-			return Token{}, r.Err
-		}
-		return r.Val.(Token), nil
-	}
 }
 
 // Format prints the configuration only, whatever the verb: never the

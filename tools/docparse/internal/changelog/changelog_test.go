@@ -216,3 +216,28 @@ func TestReportRefusesBrokenSpecs(t *testing.T) {
 		}
 	}
 }
+
+// Specs that are barely specs are compared or refused, never a panic.
+func TestReportOnSparseSpecs(t *testing.T) {
+	good := []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses: {'200': {description: ok}}\n")
+	for _, old := range []string{
+		"",
+		"openapi: 3.0.3\n",
+		"openapi: 3.0.3\ninfo: {}\npaths: {}\n",
+		"openapi: 3.0.3\ninfo: {}\npaths: {}\ncomponents: {}\n",
+		"openapi: 3.0.3\ninfo: {}\npaths:\n  /x: {}\n",
+		"openapi: 3.0.3\ninfo: {}\npaths:\n  /x:\n    get: {}\n",
+		"openapi: 3.0.3\ninfo: {}\npaths:\n  /x:\n    get:\n      parameters: [{name: q, in: query}]\n",
+	} {
+		for _, pair := range [][2][]byte{{[]byte(old), good}, {good, []byte(old)}} {
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Errorf("Report(%q, %q) panicked: %v", pair[0], pair[1], r)
+					}
+				}()
+				_, _ = Report(pair[0], pair[1])
+			}()
+		}
+	}
+}

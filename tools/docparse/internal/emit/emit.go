@@ -36,6 +36,9 @@ type Info struct {
 // Repository at Commit.
 type Docs struct {
 	Pages, Repository, Commit, Path string
+	// Modified are the pages (relative to the checkout) that differ from
+	// Commit: what was read is not all in it.
+	Modified []string
 }
 
 // Server is one entry of the document's servers list.

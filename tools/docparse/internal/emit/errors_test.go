@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -38,5 +39,24 @@ func TestLocatedErrors(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// Where the pages came from reaches the spec whole, pages modified since
+// the commit included.
+func TestDocsWritten(t *testing.T) {
+	loc := func(line int) model.Loc { return model.Loc{File: "p.md", Line: line} }
+	ok := []*model.Response{{Loc: loc(1), Status: "200"}}
+	info := Info{Title: "t", Version: "1", Docs: []Docs{{
+		Pages: "docs/vpc", Repository: "https://github.com/huaweicloudDocs/vpc.git", Commit: "a70e883", Path: "cn.zh-cn/API参考",
+		Modified: []string{"cn.zh-cn/API参考/查询VPC.md"},
+	}}}
+	out, _, diags := Emit(Document{Info: info, Operations: []*model.Operation{{Loc: loc(1), ID: "ListVpcs", Method: "GET", Path: "/v1/vpcs", Responses: ok}}})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	want := "  x-docapi-docs:\n    - pages: docs/vpc\n      repository: https://github.com/huaweicloudDocs/vpc.git\n      commit: a70e883\n      path: cn.zh-cn/API参考\n      modified:\n        - cn.zh-cn/API参考/查询VPC.md\n"
+	if !strings.Contains(string(out), want) {
+		t.Errorf("spec lacks\n%s\ngot\n%s", want, out)
 	}
 }

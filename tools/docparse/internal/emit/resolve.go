@@ -342,6 +342,9 @@ func (r *resolver) info(info Info) Info {
 	docs := make([]Docs, len(info.Docs))
 	for i, d := range info.Docs {
 		docs[i] = Docs{Pages: valid(d.Pages), Repository: valid(d.Repository), Commit: valid(d.Commit), Path: valid(d.Path)}
+		for _, m := range d.Modified {
+			docs[i].Modified = append(docs[i].Modified, valid(m))
+		}
 	}
 	info.Docs = docs
 	return info

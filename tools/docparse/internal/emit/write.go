@@ -38,6 +38,14 @@ func write(out io.Writer, sp *spec) error {
 			if d.Path != "" {
 				w.str("path", d.Path)
 			}
+			if len(d.Modified) > 0 {
+				y.Key("modified")
+				y.BeginSeq()
+				for _, m := range d.Modified {
+					y.String(m)
+				}
+				y.EndSeq()
+			}
 			y.EndMap()
 		}
 		y.EndSeq()

@@ -7,6 +7,7 @@ package huawei
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -49,6 +50,15 @@ type page struct {
 	// bareContentType is a Content-Type header row that names no media
 	// type: worth a warning only if the operation turns out to have a body.
 	bareContentType *model.Loc
+	// failureCodes are the error statuses outcome labels name
+	// ("处理失败返回（400 Bad Request）"): with one, what the page shows
+	// under a failure label without a code has that status.
+	failureCodes []string
+	// queryValues are the path line's query pairs with a value
+	// ("action_id=stop").
+	queryValues []queryValue
+	// linked are the placeholders the path line links to a page.
+	linked []linkedPlaceholder
 	// uriRowNames are the names the request's URI and path tables give,
 	// collected once, for placeholderFor.
 	uriRowNames map[string]bool
@@ -169,8 +179,9 @@ var (
 	statusLineRE = regexp.MustCompile(`^([1-5]\d\d)(?:$|[\s:：]+(.*)$)`)
 	// exampleStatusRE reads a line of an example that gives its status:
 	// "STATUS CODE 204", "无（STATUS CODE 204）", "无(status code 204)",
-	// or an HTTP status line, "HTTP/1.1 204", "HTTP / 1.1 404 Not Found".
-	exampleStatusRE = regexp.MustCompile(`^(?:(?i:无\s*[（(]\s*)?(?i:status\s+code)[:：\s]*([1-5]\d\d)\s*[）)]?|HTTP\s*/\s*\d(?:\.\d)?\s+([1-5]\d\d)(?:\s.*)?)$`)
+	// "Http Status Code: 200", or an HTTP status line, "HTTP/1.1 204",
+	// "HTTP / 1.1 404 Not Found".
+	exampleStatusRE = regexp.MustCompile(`^(?:(?i:无\s*[（(]\s*)?(?i:(?:http\s+)?status\s+code)[:：\s]*([1-5]\d\d)\s*[）)]?|HTTP\s*/\s*\d(?:\.\d)?\s+([1-5]\d\d)(?:\s.*)?)$`)
 	explorerRE      = regexp.MustCompile(`[?&]api=([A-Za-z][A-Za-z0-9]+)`)
 	camelRE         = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`)
 )
@@ -179,22 +190,55 @@ var (
 func (p *page) scan() {
 	sec := secOther
 	headed := secOther // the section the last heading opened; labels switch sec within it
+	// described is the section a table is read in: the one a label names
+	// before inExamples makes it an example ("## 示例" then "-   异常响应"
+	// and a table: the table describes the failure).
+	described := secOther
 	group := ""
 	var lastCaption *mdhtml.Block
 	var lastText string
 	var intro []string
-	var mislabel *mdhtml.Block // a label naming the other message than its heading
+	var mislabel *mdhtml.Block // a copied label (copiedLabel), said when a table follows
+	headings := map[section]bool{}
+	for _, b := range p.blocks {
+		if b.Kind == mdhtml.Heading && b.Level > 1 {
+			headings[classifySection(b.Text)] = true
+		}
+	}
 	// switchTo moves into the section a label line names.
 	switchTo := func(b *mdhtml.Block, s section, text string) {
-		sec, group, lastCaption, lastText = s, "", nil, text
+		sec, described, group, lastCaption, lastText = inExamples(s, headed), s, "", nil, text
 		mislabel = nil
-		if in := tableSection(s, headed); in != s && (s == secRequest || s == secResponse) {
+		if copiedLabel(s, headed, headings) {
+			sec, described = headed, headed
 			mislabel = b // said when a table follows ("-   请求参数 无" is harmless)
 		}
 		if isFailure(b.Bold + b.Text) { // "-   异常响应", whose text is dropped as saying no more than its section
 			group = failureGroup
 		}
 		p.noteSection(s, b.Text, b.Line)
+	}
+	// outcome moves into the answer an outcome label names, and to its
+	// status when the label gives one ("处理成功返回（204 No Content）").
+	outcome := func(b *mdhtml.Block, raw string) bool {
+		failure, code, ok := outcomeLabel(raw)
+		if !ok || sec == secIntro {
+			return false
+		}
+		switchTo(b, secResponse, "")
+		if !answers(sec) {
+			return true // a label copied under the request's heading (copiedLabel)
+		}
+		if code != "" {
+			group = code
+			p.statusCodes = append(p.statusCodes, statusRow{code: code, loc: model.Loc{File: p.file, Line: b.Line}})
+			if failure {
+				p.failureCodes = append(p.failureCodes, code)
+			}
+		} else if failure {
+			group = failureGroup
+		}
+		return true
 	}
 	var awaitName *mdhtml.Block // a 接口名称 item whose name is on the next line
 	for i := range p.blocks {
@@ -216,7 +260,7 @@ func (p *page) scan() {
 				continue
 			}
 			sec = classifySection(b.Text)
-			headed = sec
+			headed, described = sec, sec
 			group = ""
 			if sec == secResponse && isFailure(b.Text) {
 				group = failureGroup
@@ -230,6 +274,9 @@ func (p *page) scan() {
 			}
 			if b.Text == "" && sec != secIntro {
 				// "**响应样例**" or "**URI**" on a line of its own.
+				if outcome(b, b.Raw) {
+					continue
+				}
 				if isURILabel(b.Bold) {
 					switchTo(b, secURI, "")
 					continue
@@ -264,6 +311,18 @@ func (p *page) scan() {
 				switchTo(b, secURI, "")
 				continue
 			}
+			if outcome(b, b.Raw) {
+				continue
+			}
+			if m := statusTextRE.FindStringSubmatch(stripListMarker(strings.TrimSpace(b.Text))); m != nil && answers(sec) {
+				// "HTTP状态码 204" under "-   成功响应": the answer's status.
+				group = m[1]
+				p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+				if sec == secExamples {
+					sec = secResponseExample
+				}
+				continue
+			}
 			if s, text, ok := listLabel(b.Raw); ok && sec != secIntro {
 				// "-   批量删除镜像标签请求样例" also says what its example shows.
 				switchTo(b, s, text)
@@ -292,6 +351,10 @@ func (p *page) scan() {
 				}
 			}
 			lastText = b.Text
+			if m := successProseRE.FindStringSubmatch(b.Text); m != nil && (answers(sec) || sec == secStatus) {
+				// "无响应消息，以http状态码200表示成功。"
+				p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+			}
 			switch sec {
 			case secStatus:
 				if m := statusLineRE.FindStringSubmatch(b.Text); m != nil {
@@ -315,12 +378,11 @@ func (p *page) scan() {
 					continue
 				}
 			}
-			in := tableSection(sec, headed)
 			if mislabel != nil {
-				p.diags.Warnf(model.Loc{File: p.file, Line: mislabel.Line}, "label %q names the %s, but it is under the %s heading; its tables are read as the heading says", labelText(mislabel), sectionNoun(sec), sectionNoun(in))
+				p.diags.Warnf(model.Loc{File: p.file, Line: mislabel.Line}, "label %q names the %s, but it is under the %s heading and the page has a %s heading of its own; its tables are read as the heading says", labelText(mislabel), sectionNoun(otherMessage(headed)), sectionNoun(headed), sectionNoun(otherMessage(headed)))
 				mislabel = nil
 			}
-			p.addTable(b, in, group, lastCaption)
+			p.addTable(b, tableSection(described, headed), group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
 			switch sec {
@@ -373,17 +435,24 @@ func outcomeItem(raw string) (failure, ok bool) {
 
 // tableSection is the section a table belongs to: older 请求消息 / 响应消息
 // sections may list their example ("-   响应样例") before their table
-// ("-   参数说明"), which still describes the section's message, and a
-// label naming the other message ("-   请求参数" under 响应消息, a copied
-// label) does not move a table out of the section its heading opened.
+// ("-   参数说明"), which still describes the section's message.
 func tableSection(sec, headed section) section {
 	switch {
-	case headed == secRequest && (sec == secRequestExample || sec == secResponse):
+	case sec == secRequestExample && headed == secRequest:
 		return secRequest
-	case headed == secResponse && (sec == secResponseExample || sec == secRequest):
+	case sec == secResponseExample && headed == secResponse:
 		return secResponse
 	}
 	return sec
+}
+
+// copiedLabel reports a label naming the other message than its heading
+// ("-   请求参数" under 响应消息) on a page that has a heading of its own
+// for the message the label names: a label copied from that section, so
+// the heading says what the tables under it describe. Without such a
+// heading the label is the page's only word for its tables.
+func copiedLabel(sec, headed section, headings map[section]bool) bool {
+	return headings[sec] && (headed == secRequest && sec == secResponse || headed == secResponse && sec == secRequest)
 }
 
 // labelText is a label line's words: the bold caption or the list item.
@@ -392,6 +461,13 @@ func labelText(b *mdhtml.Block) string {
 		return b.Bold
 	}
 	return strings.TrimSpace(stripListMarker(b.Raw))
+}
+
+func otherMessage(s section) section {
+	if s == secRequest {
+		return secResponse
+	}
+	return secRequest
 }
 
 func sectionNoun(s section) string {
@@ -419,6 +495,12 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 	}
 	if isStatusTable(b.Table.Header) {
 		p.readStatusTable(t)
+		return
+	}
+	if isErrorCodeTable(t) {
+		// "错误码|错误信息|处理措施": the service's error codes, which no
+		// parameter refers to; the spec has no place for them.
+		p.diags.Notef(t.loc(p.file, 0), "table lists error codes (错误码), not parameters; skipped")
 		return
 	}
 	switch sec {
@@ -465,6 +547,19 @@ func isStatusTable(header []mdhtml.Cell) bool {
 	}
 	h := strings.TrimSpace(header[0].Text)
 	return h == "状态码" || h == "返回值" || strings.EqualFold(h, "status code")
+}
+
+// isErrorCodeTable reports a table whose first column is the error code
+// and which has no parameter name or type column.
+func isErrorCodeTable(t *paramTable) bool {
+	if len(t.block.Table.Header) < 2 || t.cols.name >= 0 || t.cols.typ >= 0 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(t.block.Table.Header[0].Text)) {
+	case "错误码", "错误代码", "error code", "error_code":
+		return true
+	}
+	return false
 }
 
 func (p *page) readStatusTable(t *paramTable) {
@@ -528,6 +623,18 @@ func kindOf(caption string) tableKind {
 
 // build turns the collected tables into parameters, bodies and responses.
 func (p *page) build() {
+	if codes := slices.Compact(slices.Sorted(slices.Values(p.failureCodes))); len(codes) == 1 {
+		for _, t := range p.tables {
+			if t.group == failureGroup {
+				t.group = codes[0]
+			}
+		}
+		for _, e := range p.examples {
+			if e.status == failureGroup {
+				e.status = codes[0]
+			}
+		}
+	}
 	r := newResolver(p.file, p.tables, p.examples, &p.diags)
 	responses := map[string]*model.Response{}
 	success := "" // p.successStatus(), once: it walks every example
@@ -547,10 +654,18 @@ func (p *page) build() {
 	}
 	for _, t := range p.tables {
 		kind := t.kind
-		if kind == kindBody && t.bySection && t.scope == scopeRequest && (p.op.Method == "GET" || p.op.Method == "HEAD") {
-			kind = kindQuery // a GET has no body: an uncaptioned request table lists its query parameters
-		} else if kind == kindBody && t.bySection && t.scope == scopeRequest {
-			kind = p.requestTableKind(t)
+		if kind == kindBody && t.bySection && t.scope == scopeRequest {
+			switch {
+			case p.op.Method == "GET" || p.op.Method == "HEAD":
+				kind = kindQuery // a GET has no body: an uncaptioned request table lists its query parameters
+			case p.namesOnlyURI(t):
+				// "**表 1** 请求参数" under 请求消息 with the rows project_id and
+				// alarm_id: the path's placeholders, not a body.
+				p.diags.Notef(t.loc(p.file, 0), "every row of this request table names a placeholder of the path or its query string; read as the URI's parameters, not a body")
+				kind = kindURI
+			default:
+				kind = p.requestTableKind(t)
+			}
 		}
 		switch kind {
 		case kindPath, kindQuery, kindHeader, kindURI:
@@ -577,6 +692,8 @@ func (p *page) build() {
 			p.mergeRequestBody(body)
 		}
 	}
+	p.addLinkedPlaceholders()
+	p.addQueryValues()
 	for _, t := range p.tables {
 		if t.kind == kindObject && !r.used[t] {
 			p.diags.Warnf(t.loc(p.file, 0), "object table is not referenced by any parameter; ignored")
@@ -705,12 +822,37 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 	return out
 }
 
+// namesOnlyURI reports a table each of whose rows names a placeholder of
+// the path (in the path's spelling or another, see placeholderFor) or a
+// name of the path line's query string.
+func (p *page) namesOnlyURI(t *paramTable) bool {
+	rows := t.block.Table.Rows
+	if len(rows) == 0 || t.cols.name < 0 {
+		return false
+	}
+	inPath := map[string]bool{}
+	for _, name := range model.PathParams(p.op.Path) {
+		inPath[name] = true
+	}
+	for _, r := range rows {
+		c, ok := cellAt(r, t.cols.name)
+		if !ok {
+			return false
+		}
+		name := firstLine(c.Text)
+		if !inPath[name] && !p.query[name] && p.placeholderFor(name) == "" {
+			return false
+		}
+	}
+	return true
+}
+
 // placeholderFor returns the path placeholder a URI row names in another
-// spelling ("projectId" for {project_id}: case, "_" and "-" aside), when
-// exactly one placeholder matches and no URI or path table's row names it
-// as the path does; "" otherwise.
+// spelling ("projectId" or "project _id" for {project_id}: case, spaces, "_"
+// and "-" aside), when exactly one placeholder matches and no URI or path
+// table's row names it as the path does; "" otherwise.
 func (p *page) placeholderFor(name string) string {
-	folded := foldName(name)
+	folded := foldName(strings.ReplaceAll(name, " ", "")) // "project _id"
 	if folded == "" {
 		return ""
 	}
@@ -798,4 +940,9 @@ func sortedResponses(m map[string]*model.Response) []*model.Response {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Status < out[j].Status })
 	return out
+}
+
+// answers reports the sections that describe or show an answer.
+func answers(sec section) bool {
+	return sec == secResponse || sec == secResponseExample || sec == secExamples
 }

@@ -16,7 +16,13 @@ type endpoint struct {
 	// host names the placeholders of a full URL's host
 	// ("https://{endpoint}/v2/..."): the server, not parameters.
 	host []string
+	// values are the query string's pairs whose value is not just a
+	// placeholder: "action_id=stop", "filter=namespace::{namespace}".
+	values []queryValue
 }
+
+// queryValue is one name=value pair of a path line's query string.
+type queryValue struct{ name, value string }
 
 var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}
 
@@ -91,11 +97,11 @@ func parsePathRef(method, raw string) (endpoint, bool) {
 	if !strings.HasPrefix(raw, "/") {
 		return endpoint{}, false
 	}
-	path, query := cleanPath(raw)
+	path, query, values := cleanPath(raw)
 	if path == "" || !isPathText(path) {
 		return endpoint{}, false
 	}
-	return endpoint{method: method, path: path, query: query, host: host}, true
+	return endpoint{method: method, path: path, query: query, host: host, values: values}, true
 }
 
 // hostPlaceholders returns the names in braces of a URL's host part:
@@ -117,8 +123,9 @@ func hostPlaceholders(host string) []string {
 
 // cleanPath drops the emphasis some pages put around placeholders
 // (/_{project_id}_/), a trailing slash, and the query string ("?a=x&b=y",
-// "{?a,b}" or "[?a, b]"), whose parameter names it returns.
-func cleanPath(raw string) (path string, query []string) {
+// "{?a,b}" or "[?a, b]"), whose parameter names it returns, and the pairs
+// whose value is more than a placeholder.
+func cleanPath(raw string) (path string, query []string, values []queryValue) {
 	raw = strings.ReplaceAll(raw, "**", "")
 	// A list of the query's names in brackets or braces reads as "?a&b":
 	// /api-groups[?page_size, page_no, id, name], and RFC 6570's
@@ -131,9 +138,12 @@ func cleanPath(raw string) (path string, query []string) {
 	}
 	raw, q, _ := strings.Cut(raw, "?")
 	for _, pair := range strings.Split(q, "&") {
-		name, _, _ := strings.Cut(pair, "=")
+		name, value, _ := strings.Cut(pair, "=")
 		if name = strings.Trim(strings.TrimSpace(name), "_{}"); name != "" {
 			query = append(query, name)
+			if value = strings.TrimSpace(value); value != "" && !isPlaceholder(value) && len(values) < 8 {
+				values = append(values, queryValue{name: name, value: value})
+			}
 		}
 	}
 	segs := strings.Split(raw, "/")
@@ -150,7 +160,34 @@ func cleanPath(raw string) (path string, query []string) {
 	if len(path) > 1 {
 		path = strings.TrimRight(path, "/")
 	}
-	return path, query
+	return path, query, values
+}
+
+// isPlaceholder reports a value that is one placeholder and nothing else:
+// "{limit}", "_{marker}_", "{_marker_}".
+func isPlaceholder(v string) bool {
+	v = strings.Trim(v, "_")
+	return strings.HasPrefix(v, "{") && strings.HasSuffix(v, "}") && strings.Count(v, "{") == 1
+}
+
+// placeholdersIn returns the names in braces inside a query value:
+// "namespace" for "namespace::{namespace}".
+func placeholdersIn(v string) []string {
+	var names []string
+	for {
+		open := strings.IndexByte(v, '{')
+		if open < 0 {
+			return names
+		}
+		end := strings.IndexByte(v[open:], '}')
+		if end < 0 {
+			return names
+		}
+		if name := strings.Trim(v[open+1:open+end], "_ "); name != "" {
+			names = append(names, name)
+		}
+		v = v[open+end+1:]
+	}
 }
 
 // isPathText reports whether every byte of a path is one a URL path holds,

@@ -56,8 +56,8 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		status = group
 	}
 	if code != "" {
-		if status == "" {
-			status = code
+		if status == "" || status == failureGroup && !strings.HasPrefix(code, "2") {
+			status = code // "请求失败样例" with "Http Status Code: 400": the failure's code
 		}
 		if status == code {
 			p.statusCodes = append(p.statusCodes, statusRow{code: code, loc: codeLoc})
@@ -123,6 +123,33 @@ func isOr(line string) bool {
 	return false
 }
 
+// inferRequestBody gives a request with an example but no body table (GES
+// documents its body by the example and tables of its elements) the schema
+// the example shows, with a warning: the types are the example values',
+// no field is required. A GET or HEAD has no body, and an empty example
+// ("{}" under 空请求体) shows none.
+func (p *page) inferRequestBody(ex *model.Example) bool {
+	if p.op.Method == "GET" || p.op.Method == "HEAD" || isEmptyJSON(ex.Value) {
+		return false
+	}
+	p.diags.Warnf(ex.Loc, "request example but the page has no request body table; the body's schema is inferred from the example (every field optional)")
+	if p.op.RequestBody == nil {
+		p.op.RequestBody = &model.Body{Loc: ex.Loc, MediaType: "application/json"}
+	}
+	p.op.RequestBody.Loc, p.op.RequestBody.Schema = ex.Loc, model.InferSchema(ex.Value, ex.Loc)
+	return true
+}
+
+func isEmptyJSON(v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		return len(x) == 0
+	case []any:
+		return len(x) == 0
+	}
+	return false
+}
+
 // afterAlternative reads the text after an example's JSON value when it is a
 // line saying "or" (或, 或者, or) followed by another value; it returns that
 // value's text.
@@ -153,8 +180,10 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 	for _, e := range p.examples {
 		if !e.response {
 			if p.op.RequestBody == nil || p.op.RequestBody.Schema == nil {
-				p.diags.Warnf(e.ex.Loc, "request example but the page has no request body table; ignored")
-				continue
+				if !p.inferRequestBody(e.ex) {
+					p.diags.Warnf(e.ex.Loc, "request example but the page has no request body table; ignored")
+					continue
+				}
 			}
 			p.op.RequestBody.Examples = append(p.op.RequestBody.Examples, e.ex)
 			continue

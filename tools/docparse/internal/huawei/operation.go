@@ -1,6 +1,8 @@
 package huawei
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
@@ -84,6 +86,7 @@ func (p *page) readURILine(b *mdhtml.Block) {
 	}
 	if e, ok := readEndpointLine(b.Text); ok {
 		p.setEndpoint(e, b.Line)
+		p.readLinkedPlaceholders(b.Raw, b.Line)
 		return
 	}
 	method, path, query := readLabelledLine(b.Text)
@@ -108,6 +111,7 @@ func (p *page) setEndpoint(e endpoint, line int) {
 		}
 		p.query[q] = true
 	}
+	p.queryValues = e.values
 	for _, h := range e.host {
 		if p.host == nil {
 			p.host = map[string]bool{}
@@ -135,4 +139,79 @@ func (p *page) finishEndpoint() {
 func isRequestLine(line string) bool {
 	_, ok := readEndpointLine(line)
 	return ok
+}
+
+// linkedPlaceholderRE matches a placeholder of a path line that links to
+// the page saying how to get its value: "\{[project\_id](获取项目ID.md)\}".
+var linkedPlaceholderRE = regexp.MustCompile(`\{\[([A-Za-z0-9_\\-]+)\]\(([^)\s]+)\)\\?\}`)
+
+// readLinkedPlaceholders records the placeholders a path line links.
+func (p *page) readLinkedPlaceholders(raw string, line int) {
+	for _, m := range linkedPlaceholderRE.FindAllStringSubmatch(raw, 8) {
+		p.linked = append(p.linked, linkedPlaceholder{name: strings.ReplaceAll(m[1], `\`, ""), target: m[2], line: line})
+	}
+}
+
+// linkedPlaceholder is a path placeholder the path line links to a page.
+type linkedPlaceholder struct {
+	name, target string
+	line         int
+}
+
+// addLinkedPlaceholders adds the path parameters that only the path line
+// documents, by its link ("{[project_id](获取项目ID.md)}" with no table row).
+func (p *page) addLinkedPlaceholders() {
+	inPath := map[string]bool{}
+	for _, name := range model.PathParams(p.op.Path) {
+		inPath[name] = true
+	}
+	for _, l := range p.linked {
+		if !inPath[l.name] || slices.ContainsFunc(p.op.Params, func(prm *model.Param) bool { return prm.In == model.InPath && prm.Name == l.name }) {
+			continue
+		}
+		at := model.Loc{File: p.file, Line: l.line}
+		p.diags.Notef(at, "{%s} is documented only by the path line's link to %s; read as a required string", l.name, l.target)
+		p.op.Params = append(p.op.Params, &model.Param{Loc: at, Name: l.name, In: model.InPath, Required: true, Schema: &model.Schema{Loc: at, Type: model.TypeString}})
+	}
+}
+
+// addQueryValues adds what the path line's query string fixes and no table
+// documents. A constant ("?action_id=stop") is a required query parameter
+// with that one value. A value wrapping one placeholder
+// ("?filter=namespace::{namespace}") is sent under the query's own name:
+// the row documenting the placeholder becomes that parameter, its
+// description saying how the value is written.
+func (p *page) addQueryValues() {
+	query := map[string]*model.Param{}
+	for _, prm := range p.op.Params {
+		if prm.In == model.InQuery {
+			query[prm.Name] = prm
+		}
+	}
+	at := model.Loc{File: p.file, Line: p.endpointLine}
+	for _, q := range p.queryValues {
+		if query[q.name] != nil {
+			continue // a table documents it
+		}
+		inner := placeholdersIn(q.value)
+		switch {
+		case len(inner) == 0:
+			p.diags.Notef(at, "the path line's query string fixes %s=%s; read as a required query parameter with that one value", q.name, q.value)
+			prm := &model.Param{Loc: at, Name: q.name, In: model.InQuery, Required: true, Schema: &model.Schema{Loc: at, Type: model.TypeString, Enum: []string{q.value}}}
+			p.op.Params = append(p.op.Params, prm)
+			query[q.name] = prm
+		case len(inner) == 1 && query[inner[0]] != nil:
+			prm := query[inner[0]]
+			p.diags.Notef(prm.Loc, "the path line sends {%s} as %s=%s; the parameter is %s, its value written that way", inner[0], q.name, q.value, q.name)
+			delete(query, prm.Name)
+			prm.Name = q.name
+			prm.Description = strings.TrimSpace(prm.Description + "（" + q.name + "=" + q.value + "）")
+			query[q.name] = prm
+		default:
+			p.diags.Warnf(at, "the path line's query string has %s=%s, which no table documents; read as an optional string query parameter", q.name, q.value)
+			prm := &model.Param{Loc: at, Name: q.name, In: model.InQuery, Description: q.name + "=" + q.value, Schema: &model.Schema{Loc: at, Type: model.TypeString}}
+			p.op.Params = append(p.op.Params, prm)
+			query[q.name] = prm
+		}
+	}
 }

@@ -2,6 +2,7 @@ package huawei
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,7 +87,7 @@ func TestExampleLabels(t *testing.T) {
 		"响应样例：\n\n```\n{\"router\": {\"id\": \"abc\"}}\n```\n\n" +
 		"-   失败响应示例\n\n    ```\n    {\"error_code\": \"E1\"}\n    ```\n" +
 		"-   异常响应\n\n    **表 1**  要素说明\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|error_msg|是|String|错误信息|\n"
-	pg, _ := ReadAPIReference("p.md", []byte(page))
+	pg, diags := ReadAPIReference("p.md", []byte(page))
 	op := pg.Operations[0]
 	got := map[string]int{}
 	for _, r := range op.Responses {
@@ -103,9 +104,13 @@ func TestExampleLabels(t *testing.T) {
 	if got["200"] != 1 || got["default"] != 1 {
 		t.Errorf("response examples by status %v, want one for 200 and one for default (the failure)", got)
 	}
-	// No request body table: the request example is reported, not lost silently.
-	if op.RequestBody != nil {
-		t.Errorf("request body %+v without a table", op.RequestBody)
+	// No request body table: the body is the request example's shape, and
+	// a warning says so.
+	if rb := op.RequestBody; rb == nil || rb.Schema.Property("router") == nil || len(rb.Examples) != 1 {
+		t.Errorf("request body %+v, want the example's {router} with the example", op.RequestBody)
+	}
+	if got := diagLines(diags, model.Warning); !slices.ContainsFunc(got, func(l string) bool { return strings.Contains(l, "schema is inferred from the example") }) {
+		t.Errorf("warnings %q, want one saying the request body is inferred from the example", got)
 	}
 }
 

@@ -2,6 +2,7 @@ package huawei
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -411,9 +412,37 @@ func (r *resolver) paramSchema(t *paramTable, at model.Loc, f rowFields, name, i
 		// RDS's tags=k1=v1,k2=v2: each service spells objects in a URL its
 		// own way, which the description tells and OpenAPI's styles cannot.
 		r.diags.Warnf(at, "%s parameter %q holds objects, which no OpenAPI style writes as the page means; read as a string written as the description says", in, name)
-		return &model.Schema{Loc: s.Loc, Type: model.TypeString, Description: s.Description}
+		return &model.Schema{Loc: s.Loc, Type: model.TypeString, Description: membersText(s)}
 	}
 	return s
+}
+
+// membersText keeps what the page says of the members of a parameter read
+// as text (their table goes): one line per member.
+func membersText(s *model.Schema) string {
+	if s.Type == model.TypeArray {
+		s = s.Items
+	}
+	var b strings.Builder
+	for _, p := range s.Properties {
+		if b.Len() == 0 {
+			b.WriteString("Members:")
+		}
+		fmt.Fprintf(&b, "\n- %s", p.Name)
+		if p.Schema != nil && p.Schema.Type != "" {
+			fmt.Fprintf(&b, " (%s", p.Schema.Type)
+			if p.Required {
+				b.WriteString(", required")
+			}
+			b.WriteString(")")
+		} else if p.Required {
+			b.WriteString(" (required)")
+		}
+		if d := strings.Join(strings.Fields(p.Description), " "); d != "" {
+			b.WriteString(": " + d)
+		}
+	}
+	return b.String()
 }
 
 // rowCtx is what the schema of one row's value is made from.

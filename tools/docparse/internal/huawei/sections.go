@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -48,9 +49,10 @@ func classifySection(title string) section {
 		return secDebug
 	case (strings.HasPrefix(t, "URI") || strings.HasPrefix(t, "请求URI")) && !example:
 		return secURI
-	case example && strings.Contains(t, "请求"):
+	case example && strings.Contains(t, "请求") && !isOutcomeWord(t):
+		// "请求成功样例" (GES) shows the answer to a request that succeeded.
 		return secRequestExample
-	case example && (strings.Contains(t, "响应") || strings.Contains(t, "返回")):
+	case example && (strings.Contains(t, "响应") || strings.Contains(t, "返回") || isOutcomeWord(t)):
 		return secResponseExample
 	case t == "示例" || t == "样例":
 		return secExamples
@@ -67,6 +69,12 @@ func classifySection(title string) section {
 // isOutcome reports the older response headings: "正常响应", "异常响应".
 func isOutcome(t string) bool {
 	return strings.HasSuffix(t, "响应") && utf8.RuneCountInString(t) <= 4
+}
+
+// isOutcomeWord reports a title that names an outcome: a request neither
+// succeeds nor fails, its answer says which.
+func isOutcomeWord(t string) bool {
+	return strings.Contains(t, "成功") || isFailure(t)
 }
 
 // isFailure reports a heading or label about an error answer ("异常响应",
@@ -149,4 +157,49 @@ func titledExampleLabel(clean string) (section, bool) {
 func isURILabel(text string) bool {
 	t := normTitle(text)
 	return t == "URI" || t == "URI格式"
+}
+
+// outcomeRE reads a label saying which outcome the answer below it shows,
+// with its status when it gives one: "成功响应", "处理失败时返回",
+// "处理成功时无返回参数", "处理成功时返回无返回参数", "处理成功返回（204 No
+// Content）".
+var outcomeRE = regexp.MustCompile(`^(?:处理|请求|调用|操作)?(成功|正常|失败|异常)时?(?:返回)?无?(?:返回|响应)(?:参数|消息|结果)?\s*(?:[（(]\s*([1-5]\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?\s*[）)])?$`)
+
+// outcomeLabel reads a list item or a bold line that names an outcome.
+func outcomeLabel(raw string) (failure bool, code string, ok bool) {
+	t := strings.TrimSpace(raw)
+	item := stripListMarker(t)
+	if (item == t && !strings.HasPrefix(t, "**")) || len(item) > 200 {
+		return false, "", false
+	}
+	name := strings.ReplaceAll(normTitle(mdhtml.CleanInline(item)), `\`, "") // "（400 Bad Request\)"
+	m := outcomeRE.FindStringSubmatch(name)
+	if m == nil {
+		return false, "", false
+	}
+	return m[1] == "失败" || m[1] == "异常", m[2], true
+}
+
+// statusTextRE reads a line that gives an answer's status in words:
+// "HTTP状态码 204", "状态码：200", "成功：200".
+var statusTextRE = regexp.MustCompile(`^(?:(?i:http\s*)?(?:状态码|(?i:status\s+code))(?:为|是)?|成功|正常)\s*[:：]?\s*([1-5]\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?[。.]?$`)
+
+// successProseRE reads a sentence naming the success status:
+// "无响应消息，以http状态码200表示成功。", "HTTP状态码 204 表示删除成功".
+var successProseRE = regexp.MustCompile(`(?i:http\s*)?状态码\s*(?:为\s*)?(2\d\d)\s*表示\p{Han}{0,4}成功`)
+
+// inExamples maps the section a label names to its example when the
+// heading above is an example section ("## 示例" then "-   成功响应"): what
+// follows shows an answer, it does not describe one.
+func inExamples(s, headed section) section {
+	switch headed {
+	case secExamples, secRequestExample, secResponseExample:
+		switch s {
+		case secRequest:
+			return secRequestExample
+		case secResponse:
+			return secResponseExample
+		}
+	}
+	return s
 }

@@ -265,19 +265,32 @@ request body*: object
 }
 
 // VPC's 查询私有IP列表: under 响应消息 the list item copied from the request
-// section ("-   请求参数") labels the response's table; the heading wins.
+// section ("-   请求参数") labels the response's table; the page has a
+// 请求消息 heading of its own, so the 响应消息 heading wins.
 func TestRequestLabelUnderResponseHeading(t *testing.T) {
 	page := "# 查询私有IP列表\n\n## URI\n\nGET /v1/{project_id}/privateips\n\n" +
 		"|名称|是否必选|说明|\n|--|--|--|\n|project_id|是|项目ID。|\n\n" +
+		"## 请求消息\n\n-   请求参数\n\n    无\n\n" +
 		"## 响应消息\n\n-   请求参数\n\n|名称|参数类型|说明|\n|--|--|--|\n|id|String|私有IP的ID。|\n"
 	op, diags := readPage(t, page)
 	checkOp(t, op, diags, `path project_id*: string
 200 body: object
   id: string
 `,
-		`13 warning: label "请求参数" names the request, but it is under the response heading; its tables are read as the heading says`,
+		`19 warning: label "请求参数" names the request, but it is under the response heading and the page has a request heading of its own; its tables are read as the heading says`,
 		"7 note: table has no type column; its parameters are read as strings",
 	)
+}
+
+// Without a heading of its own for the message the label names, the label
+// is the page's only word for its table, and it is followed.
+func TestResponseLabelUnderRequestHeadingAlone(t *testing.T) {
+	page := "# 查询状态\n\n## URI\n\nGET /v1/status\n\n" +
+		"## 请求消息\n\n-   响应参数\n\n|名称|参数类型|说明|\n|--|--|--|\n|status|String|状态。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `200 body: object
+  status: string
+`)
 }
 
 // RDS's tags=k1=v1,k2=v2: a query parameter documented as an array of

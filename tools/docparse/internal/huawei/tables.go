@@ -159,9 +159,26 @@ func (t *paramTable) row(file string, i int, diags *model.Diagnostics) (rowField
 	}
 	f.desc, _ = cellAt(r, t.cols.desc)
 	if req, ok := cellAt(r, t.cols.required); ok {
+		if !f.untyped && isYesNo(f.typ.Text) {
+			if _, isType := readType(req.Text); isType {
+				// "|参数|参数类型|是否必选|" over "|project_id|是|String|":
+				// the row's two cells are the other way round.
+				diags.Notef(t.loc(file, i), "row %q has %q under 参数类型 and %q under 是否必选: the two cells are swapped; read the other way round", firstLine(f.name.Text), strings.TrimSpace(f.typ.Text), strings.TrimSpace(req.Text))
+				f.typ, req = req, f.typ
+			}
+		}
 		f.required = isYes(req.Text)
 	}
 	return f, true
+}
+
+// isYesNo reports a required cell's word: never a type.
+func isYesNo(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "是", "否", "必选", "可选", "必填", "选填", "非必填", "非必选", "yes", "no":
+		return true
+	}
+	return false
 }
 
 func isYes(s string) bool {

@@ -561,7 +561,7 @@ func titleVerbList(title string) string {
 // (/clusters/{id}/restart), written as camel would spell the segment;
 // "Batch" before one (batch-delete) is read too.
 var actionWords = map[string]bool{
-	"Start": true, "Stop": true, "Restart": true, "Reboot": true, "Cancel": true,
+	"Start": true, "Stop": true, "Bind": true, "Restart": true, "Reboot": true, "Cancel": true,
 	"Reset": true, "Resume": true, "Suspend": true, "Pause": true, "Retry": true, "Rerun": true,
 	"Enable": true, "Disable": true, "Upgrade": true, "Rollback": true, "Migrate": true,
 	"Extend": true, "Expand": true, "Shrink": true, "Lock": true, "Unlock": true,

@@ -108,13 +108,7 @@ func classify(res *Result) (outcome, reason string) {
 	return outcomeValid, ""
 }
 
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 160 {
-		s = string(r[:160]) + "…"
-	}
-	return s
-}
+func oneLine(s string) string { return clip(s, 160) }
 
 func validateSpec(spec []byte) error {
 	loader := openapi3.NewLoader()

@@ -3,14 +3,20 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"io"
+	"maps"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
+	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 )
 
@@ -19,10 +25,11 @@ import (
 // page lies in (its HEAD commit and origin remote), unless that checkout is
 // the one docparse runs in (pages kept in the project's own tree are
 // copies, which a docs entry describes). One entry per folder, sorted.
-func origins(sources []Source, c *service.Config) []emit.Docs {
+func origins(sources []Source, c *service.Config, diags *model.Diagnostics) []emit.Docs {
 	seen := map[string]emit.Docs{}
 	here := gitRoot(".")
-	roots := map[string]string{} // page folder → its checkout root
+	roots := map[string]string{}    // page folder → its checkout root
+	inRoot := map[string][]string{} // checkout root → its pages
 	for _, src := range sources {
 		page := filepath.Clean(src.Name)
 		if d, ok := declared(page, c); ok {
@@ -38,10 +45,17 @@ func origins(sources []Source, c *service.Config) []emit.Docs {
 		if root == "" || root == here {
 			continue
 		}
+		inRoot[root] = append(inRoot[root], page)
 		if _, done := seen[root]; done {
 			continue
 		}
 		if d, ok := checkout(root, filepath.IsAbs(page)); ok {
+			seen[root] = d
+		}
+	}
+	for _, root := range slices.Sorted(maps.Keys(inRoot)) { // sorted: diagnostics in a stable order
+		if d, ok := seen[root]; ok {
+			d.Modified = changedSinceCommit(root, d, inRoot[root], diags)
 			seen[root] = d
 		}
 	}
@@ -210,4 +224,96 @@ func relToHere(abs string) string {
 		}
 	}
 	return abs
+}
+
+// gitStatusTimeout bounds the one git command a checkout costs.
+const gitStatusTimeout = 20 * time.Second
+
+// changedSinceCommit lists the pages (relative to the checkout root) that
+// differ from the commit d names: edited, staged or untracked, so the spec
+// does not claim the commit holds what was read. It asks git, the only
+// reader of every index and object format; without git the spec still
+// names the commit, with a note that the pages could not be checked.
+func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.Diagnostics) []string {
+	rel := make(map[string]string, len(pages)) // relative to root → as given
+	dirs := map[string]bool{}
+	for _, p := range pages {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if r, err := filepath.Rel(root, abs); err == nil {
+			rel[filepath.ToSlash(r)] = p
+			dirs[":(literal)"+filepath.ToSlash(filepath.Dir(r))] = true
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), gitStatusTimeout)
+	defer cancel()
+	// -z: paths as they are, not quoted; no optional locks: a read-only
+	// look that never blocks a git command the user runs meanwhile.
+	// Only the pages' folders are looked at: a documentation repository
+	// holds hundreds of services.
+	args := append([]string{"--no-optional-locks", "-C", root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--"}, slices.Sorted(maps.Keys(dirs))...)
+	// The checkout is someone else's: no fsmonitor hook from its config.
+	args = append([]string{"-c", "core.fsmonitor=false"}, args...)
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Env = append(gitFreeEnviron(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	cmd.WaitDelay = time.Second
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		why := strings.TrimSpace(stderr.String())
+		if why == "" {
+			why = err.Error()
+		}
+		diags.Notef(model.Loc{File: filepath.ToSlash(pages[0])}, "cannot tell whether the pages in %s differ from commit %s (git status: %s); the spec names that commit", d.Pages, d.Commit, clip(why, 200))
+		return nil
+	}
+	var changed []string
+	entries := strings.Split(stdout.String(), "\x00")
+	for i := 0; i < len(entries); i++ {
+		e := entries[i]
+		if len(e) < 4 {
+			continue
+		}
+		status, path := e[:2], e[3:]
+		if strings.ContainsAny(status, "RC") {
+			i++ // the entry after a rename or copy (staged or not) is its old path
+		}
+		if _, read := rel[path]; read {
+			changed = append(changed, path)
+		}
+	}
+	sort.Strings(changed)
+	if len(changed) > 0 {
+		at := model.Loc{File: filepath.ToSlash(rel[changed[0]])}
+		shown := changed
+		if len(shown) > 5 {
+			shown = shown[:5]
+		}
+		diags.Warnf(at, "%d of the pages read from %s differ from its commit %s (%s); the spec records them as modified", len(changed), d.Pages, d.Commit, strings.Join(shown, ", "))
+	}
+	return changed
+}
+
+// gitFreeEnviron is the environment without GIT_* variables: inside a
+// hook or "git rebase -x", GIT_DIR and GIT_INDEX_FILE name the repository
+// being committed to, not the documentation checkout.
+func gitFreeEnviron() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GIT_") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
+// clip is s on one line, cut to max runes.
+func clip(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max]) + "…"
+	}
+	return s
 }

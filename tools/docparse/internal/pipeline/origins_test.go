@@ -3,11 +3,14 @@ package pipeline
 import (
 	"bufio"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
+	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 )
 
@@ -34,9 +37,9 @@ func TestOriginsFromGitCheckout(t *testing.T) {
 			}
 			page := filepath.Join(root, "cn.zh-cn", "API参考", "查询VPC.md")
 			write(t, page, "# x\n")
-			got := origins([]Source{{Name: page}, {Name: "testdata/x.md"}}, nil)
+			got := origins([]Source{{Name: page}, {Name: "testdata/x.md"}}, nil, &model.Diagnostics{})
 			want := emit.Docs{Pages: filepath.ToSlash(root), Repository: "https://github.com/huaweicloudDocs/vpc.git", Commit: headCommit}
-			if len(got) != 1 || got[0] != want {
+			if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
 				t.Fatalf("origins = %+v, want [%+v]", got, want)
 			}
 			// A page given relative to here names its folder the same way.
@@ -45,8 +48,8 @@ func TestOriginsFromGitCheckout(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = origins([]Source{{Name: rel}}, nil)
-			if want.Pages = filepath.ToSlash(filepath.Dir(filepath.Dir(filepath.Dir(rel)))); len(got) != 1 || got[0] != want {
+			got = origins([]Source{{Name: rel}}, nil, &model.Diagnostics{})
+			if want.Pages = filepath.ToSlash(filepath.Dir(filepath.Dir(filepath.Dir(rel)))); len(got) != 1 || !reflect.DeepEqual(got[0], want) {
 				t.Fatalf("relative page: origins = %+v, want [%+v]", got, want)
 			}
 		})
@@ -59,9 +62,9 @@ func TestOriginsFromDocsEntries(t *testing.T) {
 	got := origins([]Source{
 		{Name: "testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md"},
 		{Name: "testdata/corpus/huaweicloudDocs/vpc/API参考-old/x.md"}, // a sibling folder is not under it
-	}, c)
+	}, c, &model.Diagnostics{})
 	want := emit.Docs{Pages: "testdata/corpus/huaweicloudDocs/vpc/API参考", Repository: "huaweicloudDocs/vpc", Commit: "a70e883", Path: "cn.zh-cn/API参考"}
-	if len(got) != 1 || got[0] != want {
+	if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
 		t.Fatalf("origins = %+v, want [%+v]", got, want)
 	}
 }
@@ -114,5 +117,91 @@ func write(t *testing.T, path, text string) {
 	}
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A page edited, staged or added since the checkout's commit is recorded as
+// modified, with a warning: the spec must not claim the commit holds what
+// was read. Needs git (the check asks it); skipped without.
+func TestOriginsRecordPagesChangedSinceCommit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git here")
+	}
+	root := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", root, "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+filepath.Join(root, "no-config"), "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	dir := filepath.Join(root, "API参考")
+	paths := map[string]string{"查询VPC.md": "/v1/vpcs", "创建VPC.md": "/v1/vpcs/new", "删除VPC.md": "/v1/vpcs/old"}
+	pageText := func(name string) string { return "# " + name + "\n\n## URI\n\nGET " + paths[name] + "\n" }
+	for _, name := range []string{"查询VPC.md", "创建VPC.md", "删除VPC.md"} {
+		write(t, filepath.Join(dir, name), pageText(name))
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "pages")
+	pages := func(names ...string) []Source {
+		var out []Source
+		for _, n := range names {
+			out = append(out, Source{Name: filepath.Join(dir, n)})
+		}
+		return out
+	}
+	var diags model.Diagnostics
+	got := origins(pages("查询VPC.md", "创建VPC.md", "删除VPC.md"), nil, &diags)
+	if len(got) != 1 || got[0].Modified != nil || len(got[0].Commit) != 40 || len(diags) != 0 {
+		t.Fatalf("clean checkout: origins = %+v, diags %v", got, diags)
+	}
+
+	write(t, filepath.Join(dir, "查询VPC.md"), pageText("查询VPC.md")+"\n说明。\n") // not staged
+	write(t, filepath.Join(dir, "创建VPC.md"), "# staged\n")
+	git("add", "API参考/创建VPC.md")
+	write(t, filepath.Join(dir, "新增.md"), "# untracked\n")
+	write(t, filepath.Join(root, "elsewhere.md"), "# not read\n")
+	diags = nil
+	got = origins(pages("查询VPC.md", "创建VPC.md", "删除VPC.md", "新增.md"), nil, &diags)
+	want := []string{"API参考/创建VPC.md", "API参考/新增.md", "API参考/查询VPC.md"}
+	if len(got) != 1 || !reflect.DeepEqual(got[0].Modified, want) {
+		t.Fatalf("Modified = %q, want %q", got[0].Modified, want)
+	}
+	if len(diags) != 1 || diags[0].Severity != model.Warning || !strings.Contains(diags[0].Msg, "3 of the pages") || diags[0].Loc.File != filepath.ToSlash(filepath.Join(dir, "创建VPC.md")) {
+		t.Errorf("diags = %v", diags)
+	}
+
+	// Inside a hook of another repository, GIT_DIR names that one; the
+	// checkout asked about is still the pages'.
+	other := t.TempDir()
+	cmd := exec.Command("git", "init", "-q", other)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	t.Setenv("GIT_DIR", filepath.Join(other, ".git"))
+	t.Setenv("GIT_WORK_TREE", other)
+	diags = nil
+	if got := origins(pages("删除VPC.md"), nil, &diags); len(got) != 1 || got[0].Modified != nil || len(diags) != 0 {
+		t.Errorf("with GIT_DIR set: origins = %+v, diags %v", got, diags)
+	}
+
+	// The whole run writes the list into the spec.
+	read, err := ReadSources([]string{filepath.Join(dir, "查询VPC.md"), filepath.Join(dir, "删除VPC.md")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Run(read, Options{Family: "huawei-api"})
+	if res.YAML == nil || !strings.Contains(string(res.YAML), "modified:\n        - API参考/查询VPC.md\n") {
+		t.Errorf("spec lacks the modified page:\n%s\n%v", res.YAML, res.Diags)
+	}
+
+	// Without git the commit is still named, with a note.
+	t.Setenv("PATH", "")
+	diags = nil
+	got = origins(pages("查询VPC.md"), nil, &diags)
+	if len(got) != 1 || got[0].Modified != nil || len(diags) != 1 || diags[0].Severity != model.Note || !strings.Contains(diags[0].Msg, "cannot tell") {
+		t.Errorf("without git: origins = %+v, diags %v", got, diags)
 	}
 }

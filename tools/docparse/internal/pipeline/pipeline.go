@@ -94,7 +94,7 @@ func Run(sources []Source, opts Options) *Result {
 		res.Diags.Errorf(model.Loc{What: "-family"}, "unknown family %q; the families are %s", opts.Family, familyNames())
 		return res
 	}
-	res.docs = origins(sources, opts.Service)
+	res.docs = origins(sources, opts.Service, &res.Diags)
 	pages := res.selectPaths(res.readPages(sources, opts.Family), opts.Service)
 	given := make([]string, len(sources))
 	for i, src := range sources {
