@@ -198,6 +198,24 @@ func (e CreatePostPaidServersCPUOptionsHwCPUThreads) Valid() bool {
 	}
 }
 
+// Defines values for CreatePostPaidServersRequestBodyServerExtendparamDiskPrior.
+const (
+	CreatePostPaidServersRequestBodyServerExtendparamDiskPriorFalse CreatePostPaidServersRequestBodyServerExtendparamDiskPrior = "false"
+	CreatePostPaidServersRequestBodyServerExtendparamDiskPriorTrue  CreatePostPaidServersRequestBodyServerExtendparamDiskPrior = "true"
+)
+
+// Valid indicates whether the value is a known member of the CreatePostPaidServersRequestBodyServerExtendparamDiskPrior enum.
+func (e CreatePostPaidServersRequestBodyServerExtendparamDiskPrior) Valid() bool {
+	switch e {
+	case CreatePostPaidServersRequestBodyServerExtendparamDiskPriorFalse:
+		return true
+	case CreatePostPaidServersRequestBodyServerExtendparamDiskPriorTrue:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateServersCPUOptionsHwCPUThreads.
 const (
 	CreateServersCPUOptionsHwCPUThreadsN1 CreateServersCPUOptionsHwCPUThreads = 1
@@ -210,6 +228,78 @@ func (e CreateServersCPUOptionsHwCPUThreads) Valid() bool {
 	case CreateServersCPUOptionsHwCPUThreadsN1:
 		return true
 	case CreateServersCPUOptionsHwCPUThreadsN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateServersRequestBodyServerExtendparamDiskPrior.
+const (
+	CreateServersRequestBodyServerExtendparamDiskPriorFalse CreateServersRequestBodyServerExtendparamDiskPrior = "false"
+	CreateServersRequestBodyServerExtendparamDiskPriorTrue  CreateServersRequestBodyServerExtendparamDiskPrior = "true"
+)
+
+// Valid indicates whether the value is a known member of the CreateServersRequestBodyServerExtendparamDiskPrior enum.
+func (e CreateServersRequestBodyServerExtendparamDiskPrior) Valid() bool {
+	switch e {
+	case CreateServersRequestBodyServerExtendparamDiskPriorFalse:
+		return true
+	case CreateServersRequestBodyServerExtendparamDiskPriorTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateServersRequestBodyServerExtendparamIsAutoPay.
+const (
+	CreateServersRequestBodyServerExtendparamIsAutoPayFalse CreateServersRequestBodyServerExtendparamIsAutoPay = "false"
+	CreateServersRequestBodyServerExtendparamIsAutoPayTrue  CreateServersRequestBodyServerExtendparamIsAutoPay = "true"
+)
+
+// Valid indicates whether the value is a known member of the CreateServersRequestBodyServerExtendparamIsAutoPay enum.
+func (e CreateServersRequestBodyServerExtendparamIsAutoPay) Valid() bool {
+	switch e {
+	case CreateServersRequestBodyServerExtendparamIsAutoPayFalse:
+		return true
+	case CreateServersRequestBodyServerExtendparamIsAutoPayTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateServersRequestBodyServerExtendparamIsAutoRenew.
+const (
+	CreateServersRequestBodyServerExtendparamIsAutoRenewFalse CreateServersRequestBodyServerExtendparamIsAutoRenew = "false"
+	CreateServersRequestBodyServerExtendparamIsAutoRenewTrue  CreateServersRequestBodyServerExtendparamIsAutoRenew = "true"
+)
+
+// Valid indicates whether the value is a known member of the CreateServersRequestBodyServerExtendparamIsAutoRenew enum.
+func (e CreateServersRequestBodyServerExtendparamIsAutoRenew) Valid() bool {
+	switch e {
+	case CreateServersRequestBodyServerExtendparamIsAutoRenewFalse:
+		return true
+	case CreateServersRequestBodyServerExtendparamIsAutoRenewTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateServersRequestBodyServerExtendparamPeriodType.
+const (
+	CreateServersRequestBodyServerExtendparamPeriodTypeMonth CreateServersRequestBodyServerExtendparamPeriodType = "month"
+	CreateServersRequestBodyServerExtendparamPeriodTypeYear  CreateServersRequestBodyServerExtendparamPeriodType = "year"
+)
+
+// Valid indicates whether the value is a known member of the CreateServersRequestBodyServerExtendparamPeriodType enum.
+func (e CreateServersRequestBodyServerExtendparamPeriodType) Valid() bool {
+	switch e {
+	case CreateServersRequestBodyServerExtendparamPeriodTypeMonth:
+		return true
+	case CreateServersRequestBodyServerExtendparamPeriodTypeYear:
 		return true
 	default:
 		return false
@@ -234,6 +324,24 @@ func (e DeleteAutoLaunchGroupRequestBodyDeleteInstances) Valid() bool {
 	}
 }
 
+// Defines values for EipExtendparamChargingMode.
+const (
+	EipExtendparamChargingModePostPaid EipExtendparamChargingMode = "postPaid"
+	EipExtendparamChargingModePrePaid  EipExtendparamChargingMode = "prePaid"
+)
+
+// Valid indicates whether the value is a known member of the EipExtendparamChargingMode enum.
+func (e EipExtendparamChargingMode) Valid() bool {
+	switch e {
+	case EipExtendparamChargingModePostPaid:
+		return true
+	case EipExtendparamChargingModePrePaid:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ExtendparamIsAutoPay.
 const (
 	ExtendparamIsAutoPayFalse ExtendparamIsAutoPay = "false"
@@ -252,30 +360,30 @@ func (e ExtendparamIsAutoPay) Valid() bool {
 	}
 }
 
-// Defines values for FlavorsOsExtraSpecsCondOperationStatus.
+// Defines values for FlavorsExtraSpecsCondOperationStatus.
 const (
-	FlavorsOsExtraSpecsCondOperationStatusAbandon    FlavorsOsExtraSpecsCondOperationStatus = "abandon"
-	FlavorsOsExtraSpecsCondOperationStatusNormal     FlavorsOsExtraSpecsCondOperationStatus = "normal"
-	FlavorsOsExtraSpecsCondOperationStatusObt        FlavorsOsExtraSpecsCondOperationStatus = "obt"
-	FlavorsOsExtraSpecsCondOperationStatusObtSellout FlavorsOsExtraSpecsCondOperationStatus = "obt_sellout"
-	FlavorsOsExtraSpecsCondOperationStatusPromotion  FlavorsOsExtraSpecsCondOperationStatus = "promotion"
-	FlavorsOsExtraSpecsCondOperationStatusSellout    FlavorsOsExtraSpecsCondOperationStatus = "sellout"
+	FlavorsExtraSpecsCondOperationStatusAbandon    FlavorsExtraSpecsCondOperationStatus = "abandon"
+	FlavorsExtraSpecsCondOperationStatusNormal     FlavorsExtraSpecsCondOperationStatus = "normal"
+	FlavorsExtraSpecsCondOperationStatusObt        FlavorsExtraSpecsCondOperationStatus = "obt"
+	FlavorsExtraSpecsCondOperationStatusObtSellout FlavorsExtraSpecsCondOperationStatus = "obt_sellout"
+	FlavorsExtraSpecsCondOperationStatusPromotion  FlavorsExtraSpecsCondOperationStatus = "promotion"
+	FlavorsExtraSpecsCondOperationStatusSellout    FlavorsExtraSpecsCondOperationStatus = "sellout"
 )
 
-// Valid indicates whether the value is a known member of the FlavorsOsExtraSpecsCondOperationStatus enum.
-func (e FlavorsOsExtraSpecsCondOperationStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the FlavorsExtraSpecsCondOperationStatus enum.
+func (e FlavorsExtraSpecsCondOperationStatus) Valid() bool {
 	switch e {
-	case FlavorsOsExtraSpecsCondOperationStatusAbandon:
+	case FlavorsExtraSpecsCondOperationStatusAbandon:
 		return true
-	case FlavorsOsExtraSpecsCondOperationStatusNormal:
+	case FlavorsExtraSpecsCondOperationStatusNormal:
 		return true
-	case FlavorsOsExtraSpecsCondOperationStatusObt:
+	case FlavorsExtraSpecsCondOperationStatusObt:
 		return true
-	case FlavorsOsExtraSpecsCondOperationStatusObtSellout:
+	case FlavorsExtraSpecsCondOperationStatusObtSellout:
 		return true
-	case FlavorsOsExtraSpecsCondOperationStatusPromotion:
+	case FlavorsExtraSpecsCondOperationStatusPromotion:
 		return true
-	case FlavorsOsExtraSpecsCondOperationStatusSellout:
+	case FlavorsExtraSpecsCondOperationStatusSellout:
 		return true
 	default:
 		return false
@@ -378,6 +486,84 @@ func (e ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus) Valid() bool
 	}
 }
 
+// Defines values for ListServersDetailsServerOSEXTSTSPowerState.
+const (
+	ListServersDetailsServerOSEXTSTSPowerStateN0 ListServersDetailsServerOSEXTSTSPowerState = 0
+	ListServersDetailsServerOSEXTSTSPowerStateN1 ListServersDetailsServerOSEXTSTSPowerState = 1
+	ListServersDetailsServerOSEXTSTSPowerStateN4 ListServersDetailsServerOSEXTSTSPowerState = 4
+)
+
+// Valid indicates whether the value is a known member of the ListServersDetailsServerOSEXTSTSPowerState enum.
+func (e ListServersDetailsServerOSEXTSTSPowerState) Valid() bool {
+	switch e {
+	case ListServersDetailsServerOSEXTSTSPowerStateN0:
+		return true
+	case ListServersDetailsServerOSEXTSTSPowerStateN1:
+		return true
+	case ListServersDetailsServerOSEXTSTSPowerStateN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListServersDetailsServerStatus.
+const (
+	ListServersDetailsServerStatusACTIVE           ListServersDetailsServerStatus = "ACTIVE"
+	ListServersDetailsServerStatusBUILD            ListServersDetailsServerStatus = "BUILD"
+	ListServersDetailsServerStatusDELETED          ListServersDetailsServerStatus = "DELETED"
+	ListServersDetailsServerStatusERROR            ListServersDetailsServerStatus = "ERROR"
+	ListServersDetailsServerStatusHARDREBOOT       ListServersDetailsServerStatus = "HARD_REBOOT"
+	ListServersDetailsServerStatusMIGRATING        ListServersDetailsServerStatus = "MIGRATING"
+	ListServersDetailsServerStatusREBOOT           ListServersDetailsServerStatus = "REBOOT"
+	ListServersDetailsServerStatusREBUILD          ListServersDetailsServerStatus = "REBUILD"
+	ListServersDetailsServerStatusRESIZE           ListServersDetailsServerStatus = "RESIZE"
+	ListServersDetailsServerStatusREVERTRESIZE     ListServersDetailsServerStatus = "REVERT_RESIZE"
+	ListServersDetailsServerStatusSHELVED          ListServersDetailsServerStatus = "SHELVED"
+	ListServersDetailsServerStatusSHELVEDOFFLOADED ListServersDetailsServerStatus = "SHELVED_OFFLOADED"
+	ListServersDetailsServerStatusSHUTOFF          ListServersDetailsServerStatus = "SHUTOFF"
+	ListServersDetailsServerStatusUNKNOWN          ListServersDetailsServerStatus = "UNKNOWN"
+	ListServersDetailsServerStatusVERIFYRESIZE     ListServersDetailsServerStatus = "VERIFY_RESIZE"
+)
+
+// Valid indicates whether the value is a known member of the ListServersDetailsServerStatus enum.
+func (e ListServersDetailsServerStatus) Valid() bool {
+	switch e {
+	case ListServersDetailsServerStatusACTIVE:
+		return true
+	case ListServersDetailsServerStatusBUILD:
+		return true
+	case ListServersDetailsServerStatusDELETED:
+		return true
+	case ListServersDetailsServerStatusERROR:
+		return true
+	case ListServersDetailsServerStatusHARDREBOOT:
+		return true
+	case ListServersDetailsServerStatusMIGRATING:
+		return true
+	case ListServersDetailsServerStatusREBOOT:
+		return true
+	case ListServersDetailsServerStatusREBUILD:
+		return true
+	case ListServersDetailsServerStatusRESIZE:
+		return true
+	case ListServersDetailsServerStatusREVERTRESIZE:
+		return true
+	case ListServersDetailsServerStatusSHELVED:
+		return true
+	case ListServersDetailsServerStatusSHELVEDOFFLOADED:
+		return true
+	case ListServersDetailsServerStatusSHUTOFF:
+		return true
+	case ListServersDetailsServerStatusUNKNOWN:
+		return true
+	case ListServersDetailsServerStatusVERIFYRESIZE:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OsStopType.
 const (
 	OsStopTypeHARD OsStopType = "HARD"
@@ -468,6 +654,24 @@ func (e ResizeServerCPUOptionsHwCPUThreads) Valid() bool {
 	}
 }
 
+// Defines values for ServerAddressesValueItemVersion.
+const (
+	ServerAddressesValueItemVersionN4 ServerAddressesValueItemVersion = "4"
+	ServerAddressesValueItemVersionN6 ServerAddressesValueItemVersion = "6"
+)
+
+// Valid indicates whether the value is a known member of the ServerAddressesValueItemVersion enum.
+func (e ServerAddressesValueItemVersion) Valid() bool {
+	switch e {
+	case ServerAddressesValueItemVersionN4:
+		return true
+	case ServerAddressesValueItemVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShowServerAutoRecoveryResponseBodySupportAutoRecovery.
 const (
 	ShowServerAutoRecoveryResponseBodySupportAutoRecoveryFalse ShowServerAutoRecoveryResponseBodySupportAutoRecovery = "false"
@@ -528,84 +732,6 @@ const (
 func (e ShowServerRemoteConsoleRequestRemoteConsoleType) Valid() bool {
 	switch e {
 	case ShowServerRemoteConsoleRequestRemoteConsoleTypeNovnc:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ShowServerServerOSEXTSTSPowerState.
-const (
-	ShowServerServerOSEXTSTSPowerStateN0 ShowServerServerOSEXTSTSPowerState = 0
-	ShowServerServerOSEXTSTSPowerStateN1 ShowServerServerOSEXTSTSPowerState = 1
-	ShowServerServerOSEXTSTSPowerStateN4 ShowServerServerOSEXTSTSPowerState = 4
-)
-
-// Valid indicates whether the value is a known member of the ShowServerServerOSEXTSTSPowerState enum.
-func (e ShowServerServerOSEXTSTSPowerState) Valid() bool {
-	switch e {
-	case ShowServerServerOSEXTSTSPowerStateN0:
-		return true
-	case ShowServerServerOSEXTSTSPowerStateN1:
-		return true
-	case ShowServerServerOSEXTSTSPowerStateN4:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ShowServerServerStatus.
-const (
-	ShowServerServerStatusACTIVE           ShowServerServerStatus = "ACTIVE"
-	ShowServerServerStatusBUILD            ShowServerServerStatus = "BUILD"
-	ShowServerServerStatusDELETED          ShowServerServerStatus = "DELETED"
-	ShowServerServerStatusERROR            ShowServerServerStatus = "ERROR"
-	ShowServerServerStatusHARDREBOOT       ShowServerServerStatus = "HARD_REBOOT"
-	ShowServerServerStatusMIGRATING        ShowServerServerStatus = "MIGRATING"
-	ShowServerServerStatusREBOOT           ShowServerServerStatus = "REBOOT"
-	ShowServerServerStatusREBUILD          ShowServerServerStatus = "REBUILD"
-	ShowServerServerStatusRESIZE           ShowServerServerStatus = "RESIZE"
-	ShowServerServerStatusREVERTRESIZE     ShowServerServerStatus = "REVERT_RESIZE"
-	ShowServerServerStatusSHELVED          ShowServerServerStatus = "SHELVED"
-	ShowServerServerStatusSHELVEDOFFLOADED ShowServerServerStatus = "SHELVED_OFFLOADED"
-	ShowServerServerStatusSHUTOFF          ShowServerServerStatus = "SHUTOFF"
-	ShowServerServerStatusUNKNOWN          ShowServerServerStatus = "UNKNOWN"
-	ShowServerServerStatusVERIFYRESIZE     ShowServerServerStatus = "VERIFY_RESIZE"
-)
-
-// Valid indicates whether the value is a known member of the ShowServerServerStatus enum.
-func (e ShowServerServerStatus) Valid() bool {
-	switch e {
-	case ShowServerServerStatusACTIVE:
-		return true
-	case ShowServerServerStatusBUILD:
-		return true
-	case ShowServerServerStatusDELETED:
-		return true
-	case ShowServerServerStatusERROR:
-		return true
-	case ShowServerServerStatusHARDREBOOT:
-		return true
-	case ShowServerServerStatusMIGRATING:
-		return true
-	case ShowServerServerStatusREBOOT:
-		return true
-	case ShowServerServerStatusREBUILD:
-		return true
-	case ShowServerServerStatusRESIZE:
-		return true
-	case ShowServerServerStatusREVERTRESIZE:
-		return true
-	case ShowServerServerStatusSHELVED:
-		return true
-	case ShowServerServerStatusSHELVEDOFFLOADED:
-		return true
-	case ShowServerServerStatusSHUTOFF:
-		return true
-	case ShowServerServerStatusUNKNOWN:
-		return true
-	case ShowServerServerStatusVERIFYRESIZE:
 		return true
 	default:
 		return false
@@ -1277,6 +1403,50 @@ type AutoLaunchGroups struct {
 	ValidUntil string `json:"valid_until,omitempty"`
 }
 
+// Bandwidth 弹性公网IP地址带宽参数。
+// 详情请参见bandwidth字段数据结构说明。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:180 table "表 4 bandwidth字段数据结构说明"
+type Bandwidth struct {
+	// Chargemode 带宽的计费类型。
+	// - 未传该字段，表示按带宽计费。
+	// - 字段值为空，表示按带宽计费。
+	// - 字段值为“traffic”，表示按流量计费。
+	// - 字段为其它值，会导致创建云服务器失败。
+	// 说明：
+	// 如果share_type是WHOLE并且id有值，该参数会忽略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:215 table "表 4 bandwidth字段数据结构说明" row 3
+	Chargemode *string `json:"chargemode,omitempty"`
+
+	// ID 带宽ID，创建WHOLE类型带宽的弹性IP时可以指定之前的共享带宽创建。
+	// 取值范围：WHOLE类型的带宽ID。
+	// 说明：
+	// 当创建WHOLE类型的带宽时，该字段必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:227 table "表 4 bandwidth字段数据结构说明" row 4
+	ID *string `json:"id,omitempty"`
+
+	// Sharetype 带宽的共享类型。
+	// 共享类型枚举：PER，表示独享。WHOLE，表示共享。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:205 table "表 4 bandwidth字段数据结构说明" row 2
+	Sharetype string `json:"sharetype"`
+
+	// Size 功能说明：带宽大小
+	// 带宽（Mbit/s），取值范围为[1,2000]。
+	// 具体范围以各区域配置为准，请参见控制台对应页面显示。
+	// 调整带宽时的最小单位会根据带宽范围不同存在差异。
+	// - 小于等于300Mbit/s：默认最小单位为1Mbit/s。
+	// - 300Mbit/s~1000Mbit/s：默认最小单位为50Mbit/s。
+	// - 大于1000Mbit/s：默认最小单位为500Mbit/s。
+	// 说明：
+	// 如果share_type是PER，该参数必选项；如果share_type是WHOLE并且id有值，该参数会忽略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:190 table "表 4 bandwidth字段数据结构说明" row 1
+	Size *int64 `json:"size,omitempty"`
+}
+
 // BatchAddServerNicsNics defines model for BatchAddServerNicsNics.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:80 table "表 3 nics字段数据结构说明"
@@ -1289,7 +1459,7 @@ type BatchAddServerNicsNics struct {
 	// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:128 table "表 3 nics字段数据结构说明" row 5
-	Ipv6Bandwidth map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
+	Ipv6Bandwidth *Ipv6Bandwidth `json:"ipv6_bandwidth,omitempty"`
 
 	// Ipv6Enable 是否支持ipv6。
 	// 取值为true时，标识此网卡支持ipv6。
@@ -1300,7 +1470,7 @@ type BatchAddServerNicsNics struct {
 	// SecurityGroups 添加网卡的安全组信息，详情请参见表4。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:100 table "表 3 nics字段数据结构说明" row 2
-	SecurityGroups []SecurityGroups `json:"security_groups,omitempty"`
+	SecurityGroups []BatchAddServerNicsSecurityGroups `json:"security_groups,omitempty"`
 
 	// SubnetID 云服务器添加网卡的信息。
 	// 需要指定已创建的网络（network）的ID，UUID格式。
@@ -1325,6 +1495,16 @@ type BatchAddServerNicsRequestBody struct {
 type BatchAddServerNicsResponseBody struct {
 	// JobID Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:193
 	JobID string `json:"job_id,omitempty"`
+}
+
+// BatchAddServerNicsSecurityGroups defines model for BatchAddServerNicsSecurityGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:143 table "表 4 security_groups字段数据结构说明"
+type BatchAddServerNicsSecurityGroups struct {
+	// ID 安全组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:153 table "表 4 security_groups字段数据结构说明" row 1
+	ID string `json:"id"`
 }
 
 // BatchAttachSharableVolumesRequestBody defines model for BatchAttachSharableVolumesRequestBody.
@@ -2601,7 +2781,7 @@ type CreatePostPaidServersNics struct {
 	// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:459 table "表 4 nics字段数据结构说明" row 4
-	Ipv6Bandwidth map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
+	Ipv6Bandwidth *Ipv6Bandwidth `json:"ipv6_bandwidth,omitempty"`
 
 	// Ipv6Enable 是否支持ipv6。取值为true时，表示此网卡支持ipv6。
 	//
@@ -2710,7 +2890,7 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// 详情请参见表8。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:317 table "表 3 创建云服务器请求参数说明" row 17
-	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam *CreatePostPaidServersRequestBodyServerExtendparam `json:"extendparam,omitempty"`
 
 	// FlavorRef 待创建云服务器的系统规格的ID。
 	// 已上线的规格请参见《弹性云服务器产品介绍》的“实例类型与规格”章节。
@@ -2775,16 +2955,16 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// 详情请参见表12。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:340 table "表 3 创建云服务器请求参数说明" row 19
-	OsSchedulerHints map[string]interface{} `json:"os:scheduler_hints,omitempty"`
+	OsSchedulerHints *CreateServersRequestBodyServerOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
 
-	// Publicip 配置云服务器的弹性公网IP信息，弹性公网IP有三种配置方式。
+	// Publicip 配置云服务器的弹性IP信息，弹性IP有三种配置方式。
 	// - 不使用（无该字段）
-	// - 自动分配，需要指定新创建弹性公网IP的信息
-	// - 使用已有，需要指定已创建弹性公网IP的信息
-	// 详情请参见表1。
+	// - 自动分配，需要指定新创建弹性IP的信息
+	// - 使用已有，需要指定已创建弹性IP的信息
+	// 详情请参见publicip字段数据结构说明
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:230 table "表 3 创建云服务器请求参数说明" row 9
-	Publicip map[string]interface{} `json:"publicip,omitempty"`
+	Publicip *Publicip `json:"publicip,omitempty"`
 
 	// RootVolume 云服务器对应系统盘相关配置。
 	// 详情请参见表6。
@@ -2797,7 +2977,7 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// 详情请参见表2。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:283 table "表 3 创建云服务器请求参数说明" row 14
-	SecurityGroups []map[string]interface{} `json:"security_groups,omitempty"`
+	SecurityGroups []CreatePostPaidServersSecurityGroups `json:"security_groups,omitempty"`
 
 	// ServerTags 弹性云服务器的标签。详情请参见表14。
 	// 说明：
@@ -2805,7 +2985,7 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// - 公有云新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:364 table "表 3 创建云服务器请求参数说明" row 21
-	ServerTags []map[string]interface{} `json:"server_tags,omitempty"`
+	ServerTags []ServerTags `json:"server_tags,omitempty"`
 
 	// Tags 弹性云服务器的标签。
 	// 标签的格式为“key.value”。其中，key的长度不超过36个字符，value的长度不超过43个字符。
@@ -2841,6 +3021,107 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:208 table "表 3 创建云服务器请求参数说明" row 7
 	Vpcid string `json:"vpcid"`
 }
+
+// CreatePostPaidServersRequestBodyServerExtendparam 创建云服务器附加信息。
+// 详情请参见表8。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:385 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）"
+type CreatePostPaidServersRequestBodyServerExtendparam struct {
+	// CBCSBSBACKUP 云备份策略和云备份存储库详情，取值包含备份策略ID和云备份存储库ID。
+	// 例如：在控制台查询备份策略ID为：fdcaa27d-5be4-4f61-afe3-09ff79162c04
+	// 云备份存储库ID为：332a9408-463f-436a-9e92-78dad95d1ac4
+	// 则CB_CSBS_BACKUP取值为："{\"policy_id\":\"fdcaa27d-5be4-4f61-afe3-09ff79162c04\",\"vault_id\":\"332a9408-463f-436a-9e92-78dad95d1ac4\"}"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:508 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 11
+	CBCSBSBACKUP *string `json:"CB_CSBS_BACKUP,omitempty"`
+
+	// ChargingMode 计费模式：
+	// - 0：按需计费。(默认值是0)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:395 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 1
+	ChargingMode *int64 `json:"chargingMode,omitempty"`
+
+	// DiskPrior 是否支持先创建卷，再创建虚拟机。
+	// - “true”：配置该功能
+	// - “false”：不配置该功能
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:464 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 7
+	DiskPrior *CreatePostPaidServersRequestBodyServerExtendparamDiskPrior `json:"diskPrior,omitempty"`
+
+	// EnterpriseProjectID 企业项目ID。
+	// 说明：
+	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理服务用户指南》。
+	// 该字段不传（或传为字符串“0”），则将资源绑定给默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:430 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 4
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+
+	// InterruptionPolicy 竞价实例中断策略，当前支持immediate（立即释放）。
+	// 说明：
+	// 当实例为竞享模式时，必须设置为immediate
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:497 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 10
+	InterruptionPolicy *string `json:"interruption_policy,omitempty"`
+
+	// MarketType 创建竞价实例时，需指定该参数的值为“spot”。
+	// 说明：
+	// 当chargingMode=0时且marketType=spot时此参数生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:442 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 5
+	MarketType *string `json:"marketType,omitempty"`
+
+	// RegionID 云服务器所在区域ID。
+	// 请参考地区和终端节点获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:405 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 2
+	RegionID *string `json:"regionID,omitempty"`
+
+	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。
+	// 说明：
+	// - 仅chargingMode=0且marketType=spot时，该参数设置后生效。
+	// - 当chargingMode=0且marketType=spot时，如果不传递spotPrice，默认使用按需购买的价格作为竞价。
+	// - spotPrice 需要小于等于按需价格 并要大于等于云服务器市场价格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:453 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 6
+	SpotPrice *string `json:"spotPrice,omitempty"`
+
+	// SpotDurationCount 表示购买的“竞价实例时长”的个数。
+	// 说明：
+	// - 适用于竞享实例且当spot_duration_hours>0时，该字段有效。
+	// - spot_duration_hours小于6时，spot_duration_count值必须为1。
+	// - spot_duration_hours等于6时，spot_duration_count大于等于1。
+	// spot_duration_count的最大值由预测系统给出可以从flavor的extra_specs的cond:spot_block:operation:longest_duration_count字段中查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:485 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 9
+	SpotDurationCount *int64 `json:"spot_duration_count,omitempty"`
+
+	// SpotDurationHours 购买的竞价实例时长。
+	// 说明：
+	// - 竞享实例必传且当interruption_policy=immediate时，该字段有效 。
+	// - spot_duration_hours大于0。最大值由预测系统给出可以从flavor的extra_specs的cond:spot_block:operation:longest_duration_hours字段中查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:474 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 8
+	SpotDurationHours *int64 `json:"spot_duration_hours,omitempty"`
+
+	// SupportAutoRecovery 是否配置云服务器自动恢复的功能。
+	// - “true”：配置该功能
+	// - “false”：不配置该功能
+	// 说明：
+	// 此参数为boolean类型，若传入非boolean类型字符，程序将按照“false”：不配置该功能的方式处理。
+	// 当support_auto_recovery=false,flavor中不存在"cond:compute": autorecovery 不支持自动恢复功能。
+	// 当support_auto_recovery=false,flavor中存在“cond:compute": autorecovery 仍支持自动恢复功能。
+	// “cond:compute": autorecovery可通过查询规格详情和规格扩展信息列表查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:415 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 3
+	SupportAutoRecovery *bool `json:"support_auto_recovery,omitempty"`
+}
+
+// CreatePostPaidServersRequestBodyServerExtendparamDiskPrior 是否支持先创建卷，再创建虚拟机。
+// - “true”：配置该功能
+// - “false”：不配置该功能
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:464 table "表 8 创建云服务器的extendparam字段数据结构说明（适用V1接口）" row 7
+type CreatePostPaidServersRequestBodyServerExtendparamDiskPrior string
 
 // CreatePostPaidServersResponseBody defines model for CreatePostPaidServersResponseBody.
 //
@@ -2880,7 +3161,7 @@ type CreatePostPaidServersRootVolume struct {
 	// 详情请参见创建磁盘的extendparam字段数据结构说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:559 table "表 6 root_volume字段数据结构说明" row 3
-	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam *RootVolumeExtendparam `json:"extendparam,omitempty"`
 
 	// HwPassthrough 设置云硬盘的设备类型：
 	// - 参数指定为false，创建VBD类型磁盘。
@@ -2905,7 +3186,7 @@ type CreatePostPaidServersRootVolume struct {
 	// 详情请参见创建磁盘的metadata字段数据结构说明
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:601 table "表 6 root_volume字段数据结构说明" row 7
-	Metadata map[string]interface{} `json:"metadata,omitempty"`
+	Metadata *RootVolumeMetadata `json:"metadata,omitempty"`
 
 	// Size 系统盘大小，容量单位为GB，输入大小范围为[1,1024]。
 	// 约束：
@@ -2940,6 +3221,16 @@ type CreatePostPaidServersRootVolume struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:532 table "表 6 root_volume字段数据结构说明" row 1
 	Volumetype string `json:"volumetype"`
+}
+
+// CreatePostPaidServersSecurityGroups defines model for CreatePostPaidServersSecurityGroups.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:93 table "表 2 security_groups字段数据结构说明"
+type CreatePostPaidServersSecurityGroups struct {
+	// ID 待创建云服务器的安全组，会对创建云服务器中配置的网卡生效。需要指定已有安全组的ID，UUID格式；若不传id字段，底层会创建默认安全组。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:103 table "表 2 security_groups字段数据结构说明" row 1
+	ID *string `json:"id,omitempty"`
 }
 
 // CreateServerGroupRequestBody defines model for CreateServerGroupRequestBody.
@@ -3067,7 +3358,7 @@ type CreateServersNics struct {
 	// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:474 table "表 3 nics字段数据结构说明" row 4
-	Ipv6Bandwidth map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
+	Ipv6Bandwidth *Ipv6Bandwidth `json:"ipv6_bandwidth,omitempty"`
 
 	// Ipv6Enable 是否支持ipv6。取值为true时，表示此网卡支持ipv6。
 	//
@@ -3177,7 +3468,7 @@ type CreateServersRequestBodyServer struct {
 	// 详情请参见表9
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:332 table "表 2 创建云服务器请求参数说明" row 17
-	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam *CreateServersRequestBodyServerExtendparam `json:"extendparam,omitempty"`
 
 	// FlavorRef 待创建云服务器的系统规格的ID。
 	// 已上线的规格请参见《弹性云服务器产品介绍》的“实例类型与规格”章节。
@@ -3243,7 +3534,7 @@ type CreateServersRequestBodyServer struct {
 	// 详情请参见表12。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:355 table "表 2 创建云服务器请求参数说明" row 19
-	OsSchedulerHints map[string]interface{} `json:"os:scheduler_hints,omitempty"`
+	OsSchedulerHints *CreateServersRequestBodyServerOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
 
 	// Publicip 配置云服务器的弹性IP信息，弹性IP有三种配置方式。
 	// - 不使用（无该字段）
@@ -3252,7 +3543,7 @@ type CreateServersRequestBodyServer struct {
 	// 详情请参见publicip字段数据结构说明
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:244 table "表 2 创建云服务器请求参数说明" row 9
-	Publicip map[string]interface{} `json:"publicip,omitempty"`
+	Publicip *Publicip `json:"publicip,omitempty"`
 
 	// RootVolume 云服务器对应系统盘相关配置。
 	// 创建包年/包月的弹性云服务器的时候，创建的系统盘/数据盘也是包年/包月，周期和弹性云服务器一致
@@ -3266,7 +3557,7 @@ type CreateServersRequestBodyServer struct {
 	// 详情请参见security_groups字段数据结构说明
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:298 table "表 2 创建云服务器请求参数说明" row 14
-	SecurityGroups []map[string]interface{} `json:"security_groups,omitempty"`
+	SecurityGroups []CreatePostPaidServersSecurityGroups `json:"security_groups,omitempty"`
 
 	// ServerTags 弹性云服务器的标签。详情请参见server_tags字段数据结构说明
 	// 说明：
@@ -3274,7 +3565,7 @@ type CreateServersRequestBodyServer struct {
 	// - 云服务新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:379 table "表 2 创建云服务器请求参数说明" row 21
-	ServerTags []map[string]interface{} `json:"server_tags,omitempty"`
+	ServerTags []ServerTags `json:"server_tags,omitempty"`
 
 	// Tags 弹性云服务器的标签。
 	// 标签的格式为“key.value”。其中，key的长度不超过36个字符，value的长度不超过43个字符。
@@ -3309,6 +3600,206 @@ type CreateServersRequestBodyServer struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:223 table "表 2 创建云服务器请求参数说明" row 7
 	Vpcid string `json:"vpcid"`
+}
+
+// CreateServersRequestBodyServerExtendparam 创建云服务器附加信息。
+// 详情请参见表9
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:526 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）"
+type CreateServersRequestBodyServerExtendparam struct {
+	// CBCSBSBACKUP 云备份策略和云备份存储库详情，取值包含备份策略ID和云备份存储库ID。
+	// 例如：在控制台查询备份策略ID为：fdcaa27d-5be4-4f61-afe3-09ff79162c04
+	// 云备份存储库ID为：332a9408-463f-436a-9e92-78dad95d1ac4
+	// 则CB_CSBS_BACKUP取值为："{\"policy_id\":\"fdcaa27d-5be4-4f61-afe3-09ff79162c04\",\"vault_id\":\"332a9408-463f-436a-9e92-78dad95d1ac4\"}"
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:702 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 15
+	CBCSBSBACKUP *string `json:"CB_CSBS_BACKUP,omitempty"`
+
+	// ChargingMode 计费模式。
+	// 功能说明：付费方式
+	// 取值范围：
+	// - prePaid-预付费，即包年包月；
+	// - postPaid-后付费，即按需付费；
+	// - 默认值是postPaid
+	// 说明：
+	// 当chargingMode为prePaid（即创建包年包月付费的云服务器），且使用SSH秘钥方式登录云服务器时，metadata 中的 op_svc_userid 字段为必选字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:536 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 1
+	ChargingMode *string `json:"chargingMode,omitempty"`
+
+	// DiskPrior 是否支持先创建卷，再创建虚拟机。
+	// - “true”：配置该功能
+	// - “false”：不配置该功能
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:657 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 11
+	DiskPrior *CreateServersRequestBodyServerExtendparamDiskPrior `json:"diskPrior,omitempty"`
+
+	// EnterpriseProjectID 企业项目ID。
+	// 说明：
+	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理服务用户指南》。
+	// 该字段不传（或传为字符串“0”），则将资源绑定给默认企业项目。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:610 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 7
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+
+	// InterruptionPolicy 竞价实例中断策略，当前支持immediate（立即释放）。
+	// 说明：
+	// 当实例为竞享模式时，必须设置为immediate
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:691 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 14
+	InterruptionPolicy *string `json:"interruption_policy,omitempty"`
+
+	// IsAutoPay 下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。
+	// - “true”：是（自动支付）
+	// - “false”：否（需要客户手动支付）
+	// 说明：
+	// chargingMode为prePaid时生效，不传该字段时默认为客户手动支付。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:598 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 6
+	IsAutoPay *CreateServersRequestBodyServerExtendparamIsAutoPay `json:"isAutoPay,omitempty"`
+
+	// IsAutoRenew 是否自动续订。
+	// - “true”：自动续订
+	// - “false”：不自动续订
+	// 说明：
+	// chargingMode为prePaid时生效，不传该字段时默认为不自动续订。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:586 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 5
+	IsAutoRenew *CreateServersRequestBodyServerExtendparamIsAutoRenew `json:"isAutoRenew,omitempty"`
+
+	// MarketType 创建竞价实例时，需指定该参数的值为“spot”。
+	// 说明：
+	// 当chargingMode=postPaid且marketType=spot时，此参数生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:635 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 9
+	MarketType *string `json:"marketType,omitempty"`
+
+	// PeriodNum 订购周期数。
+	// 取值范围：
+	// - periodType=month（周期类型为月）时，取值为[1，2，3，4，5，6，7，8，9]；
+	// - periodType=year（周期类型为年）时，取值为[1，2，3]；
+	// 说明：
+	// - chargingMode为prePaid时生效且为必选值。
+	// - periodNum为正整数。
+	// - 根据华为云ECS产品定价规则，1年ECS（包年）价格=10个月ECS（包月）价格，因此购买包月时长超过9个月时，可直接购买包年ECS产品。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:573 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 4
+	PeriodNum *int64 `json:"periodNum,omitempty"`
+
+	// PeriodType 订购周期类型。
+	// 取值范围：
+	// - month-月
+	// - year-年
+	// 说明：
+	// chargingMode为prePaid时生效且为必选值。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:560 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 3
+	PeriodType *CreateServersRequestBodyServerExtendparamPeriodType `json:"periodType,omitempty"`
+
+	// RegionID 云服务器所在区域ID。
+	// 请参考地区和终端节点获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:550 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 2
+	RegionID *string `json:"regionID,omitempty"`
+
+	// SpotPrice 用户愿意为竞价云服务器每小时支付的最高价格。
+	// 说明：
+	// - 仅chargingMode=postPaid且marketType=spot时，该参数设置后生效。
+	// - 当chargingMode=postPaid且marketType=spot时，如果不传递spotPrice或者传递一个空字符串，默认使用按需购买的价格作为竞价。
+	// - spotPrice 需要小于等于按需价格 并要大于等于云服务器市场价格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:646 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 10
+	SpotPrice *string `json:"spotPrice,omitempty"`
+
+	// SpotDurationCount 表示购买的“竞价实例时长”的个数。
+	// 说明：
+	// - 适用于竞享实例且当spot_duration_hours>0时，该字段有效。
+	// - spot_duration_hours小于6时，spot_duration_count值必须为1。
+	// - spot_duration_hours等于6时，spot_duration_count大于等于1。
+	// spot_duration_count的最大值由预测系统给出可以从flavor的extra_specs的cond:spot_block:operation:longest_duration_count字段中查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:679 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 13
+	SpotDurationCount *int64 `json:"spot_duration_count,omitempty"`
+
+	// SpotDurationHours 购买的竞价实例时长。
+	// 说明：
+	// - 竞享实例必传且当interruption_policy=immediate时，该字段有效 。
+	// - spot_duration_hours大于0。最大值由预测系统给出可以从flavor的extra_specs的cond:spot_block:operation:longest_duration_hours字段中查询。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:667 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 12
+	SpotDurationHours *int64 `json:"spot_duration_hours,omitempty"`
+
+	// SupportAutoRecovery 是否配置虚拟机自动恢复的功能。
+	// - “true”：配置该功能
+	// - “false”：不配置该功能
+	// 说明：
+	// 此参数为boolean类型，若传入非boolean类型字符，程序将按照【“false”：不配置该功能】方式处理。
+	// 当marketType为spot时，不支持该功能。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:622 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 8
+	SupportAutoRecovery *bool `json:"support_auto_recovery,omitempty"`
+}
+
+// CreateServersRequestBodyServerExtendparamDiskPrior 是否支持先创建卷，再创建虚拟机。
+// - “true”：配置该功能
+// - “false”：不配置该功能
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:657 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 11
+type CreateServersRequestBodyServerExtendparamDiskPrior string
+
+// CreateServersRequestBodyServerExtendparamIsAutoPay 下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。
+// - “true”：是（自动支付）
+// - “false”：否（需要客户手动支付）
+// 说明：
+// chargingMode为prePaid时生效，不传该字段时默认为客户手动支付。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:598 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 6
+type CreateServersRequestBodyServerExtendparamIsAutoPay string
+
+// CreateServersRequestBodyServerExtendparamIsAutoRenew 是否自动续订。
+// - “true”：自动续订
+// - “false”：不自动续订
+// 说明：
+// chargingMode为prePaid时生效，不传该字段时默认为不自动续订。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:586 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 5
+type CreateServersRequestBodyServerExtendparamIsAutoRenew string
+
+// CreateServersRequestBodyServerExtendparamPeriodType 订购周期类型。
+// 取值范围：
+// - month-月
+// - year-年
+// 说明：
+// chargingMode为prePaid时生效且为必选值。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:560 table "表 9 创建云服务器的extendparam字段数据结构说明（适用V1.1接口）" row 3
+type CreateServersRequestBodyServerExtendparamPeriodType string
+
+// CreateServersRequestBodyServerOsSchedulerHints 云服务器调度信息，例如设置云服务器组。
+// 详情请参见表12。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:835 table "表 12 os:scheduler_hints字段数据结构说明（请求参数）"
+type CreateServersRequestBodyServerOsSchedulerHints struct {
+	// DedicatedHostID 专属主机的ID。
+	// 说明：
+	// 专属主机的ID仅在tenancy为dedicated时生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:867 table "表 12 os:scheduler_hints字段数据结构说明（请求参数）" row 3
+	DedicatedHostID *string `json:"dedicated_host_id,omitempty"`
+
+	// Group 云服务器组ID，UUID格式。
+	// 云服务器组的ID可以从控制台或者参考查询云服务器组列表获取。
+	// 说明：
+	// 请确保云服务器组使用的是反亲和性anti-affinity策略，不推荐使用其他策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:845 table "表 12 os:scheduler_hints字段数据结构说明（请求参数）" row 1
+	Group *string `json:"group,omitempty"`
+
+	// Tenancy 在指定的专属主机或者共享主机上创建弹性云服务器。
+	// 参数值为shared或者dedicated。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:857 table "表 12 os:scheduler_hints字段数据结构说明（请求参数）" row 2
+	Tenancy *string `json:"tenancy,omitempty"`
 }
 
 // CreateServersResponseBody defines model for CreateServersResponseBody.
@@ -3359,7 +3850,7 @@ type CreateServersRootVolume struct {
 	// 详情请参见创建磁盘的extendparam字段数据结构说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:574 table "表 5 root_volume字段数据结构说明" row 3
-	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam *RootVolumeExtendparam `json:"extendparam,omitempty"`
 
 	// HwPassthrough 设置云硬盘的设备类型：
 	// - 参数指定为false，创建VBD类型磁盘。
@@ -3384,7 +3875,7 @@ type CreateServersRootVolume struct {
 	// 详情请参见创建磁盘的metadata字段数据结构说明
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:616 table "表 5 root_volume字段数据结构说明" row 7
-	Metadata map[string]interface{} `json:"metadata,omitempty"`
+	Metadata *RootVolumeMetadata `json:"metadata,omitempty"`
 
 	// Size 系统盘大小，容量单位为GB，输入大小范围为[1,1024]。
 	// 约束：
@@ -3454,10 +3945,10 @@ type DataVolumes struct {
 	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
 
 	// Extendparam 磁盘的产品信息。
-	// 详情请参见表7。
+	// 详情请参见创建磁盘的extendparam字段数据结构说明。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:724 table "表 6 data_volumes字段数据结构说明" row 6
-	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam *RootVolumeExtendparam `json:"extendparam,omitempty"`
 
 	// HwPassthrough 设置云硬盘的设备类型：
 	// - 参数指定为false，创建VBD类型磁盘。
@@ -3479,11 +3970,10 @@ type DataVolumes struct {
 
 	// Metadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
 	// 仅在创建加密盘时使用metadata字段。
-	// 如果使用数据盘镜像创建数据盘，不支持使用metadata。
 	// 详情请参见创建磁盘的metadata字段数据结构说明
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:764 table "表 6 data_volumes字段数据结构说明" row 10
-	Metadata map[string]interface{} `json:"metadata,omitempty"`
+	Metadata *RootVolumeMetadata `json:"metadata,omitempty"`
 
 	// Multiattach 创建共享磁盘的信息。
 	// - true：创建的磁盘为共享盘。
@@ -3699,6 +4189,60 @@ type DisassociateServerVirtualIPResponseBody struct {
 	PortID string `json:"port_id,omitempty"`
 }
 
+// Eip 配置云服务器自动分配弹性公网IP时，创建弹性公网IP的配置参数。
+// 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:125 table "表 3 eip字段数据结构说明"
+type Eip struct {
+	// Bandwidth 弹性公网IP地址带宽参数。
+	// 详情请参见bandwidth字段数据结构说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:145 table "表 3 eip字段数据结构说明" row 2
+	Bandwidth Bandwidth `json:"bandwidth"`
+
+	// Extendparam 创建弹性公网IP的附加信息。
+	// 详情请参见表6
+	// 说明：
+	// 当创建云服务器的extendparam结构中chargingMode为prePaid时（即创建包年包月付费的云服务器），若需要创建按需计费的弹性IP，该字段必选，需要在该结构中增加chargingMode为postPaid（按需付费）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:155 table "表 3 eip字段数据结构说明" row 3
+	Extendparam *EipExtendparam `json:"extendparam,omitempty"`
+
+	// Iptype 弹性公网IP地址类型。
+	// 详情请参见“申请弹性公网IP”章节的“publicip”字段说明。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:135 table "表 3 eip字段数据结构说明" row 1
+	Iptype string `json:"iptype"`
+}
+
+// EipExtendparam 创建弹性公网IP的附加信息。
+// 详情请参见表6
+// 说明：
+// 当创建云服务器的extendparam结构中chargingMode为prePaid时（即创建包年包月付费的云服务器），若需要创建按需计费的弹性IP，该字段必选，需要在该结构中增加chargingMode为postPaid（按需付费）。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:283 table "表 6 创建弹性公网IP的extendparam字段数据结构说明"
+type EipExtendparam struct {
+	// ChargingMode 公网IP的计费模式。
+	// 取值范围：
+	// - prePaid-预付费，即包年包月；
+	// - postPaid-后付费，即按需付费；
+	// 说明：
+	// 如果bandwidth对象中share_type是WHOLE且id有值，弹性公网IP只能创建为按需付费的，故该参数传参“prePaid”无效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:293 table "表 6 创建弹性公网IP的extendparam字段数据结构说明" row 1
+	ChargingMode *EipExtendparamChargingMode `json:"chargingMode,omitempty"`
+}
+
+// EipExtendparamChargingMode 公网IP的计费模式。
+// 取值范围：
+// - prePaid-预付费，即包年包月；
+// - postPaid-后付费，即按需付费；
+// 说明：
+// 如果bandwidth对象中share_type是WHOLE且id有值，弹性公网IP只能创建为按需付费的，故该参数传参“prePaid”无效。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:293 table "表 6 创建弹性公网IP的extendparam字段数据结构说明" row 1
+type EipExtendparamChargingMode string
+
 // Entities Job操作的对象。
 // 根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。有子Job时为子job的详情。
 // 详情请参见表3
@@ -3825,10 +4369,11 @@ type FlavorRequirements struct {
 	VcpuCount *VcpuCount `json:"vcpu_count,omitempty"`
 }
 
-// FlavorsOsExtraSpecs 云服务器规格的扩展字段，详情请参见表6。
+// FlavorsExtraSpecs 云服务器规格的扩展字段。
+// 详情请参见表6。
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:260 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）"
-type FlavorsOsExtraSpecs struct {
+type FlavorsExtraSpecs struct {
 	// CondCompute 计算约束
 	// - autorecovery，自动恢复特性。
 	// - 不存在该字段，不支持自动恢复。
@@ -3890,7 +4435,7 @@ type FlavorsOsExtraSpecs struct {
 	// - promotion：推荐(等同normal，也是商用)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:398 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 16
-	CondOperationStatus FlavorsOsExtraSpecsCondOperationStatus `json:"cond:operation:status,omitempty"`
+	CondOperationStatus FlavorsExtraSpecsCondOperationStatus `json:"cond:operation:status,omitempty"`
 
 	// CondSpotOperationAz spot售卖信息请使用 查询规格销售策略 接口查询。
 	// Flavor在竞价销售模式下显示的AZ。
@@ -4099,7 +4644,7 @@ type FlavorsOsExtraSpecs struct {
 	ResourceType string `json:"resource_type,omitempty"`
 }
 
-// FlavorsOsExtraSpecsCondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
+// FlavorsExtraSpecsCondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
 // - normal：正常商用
 // - abandon：下线（即不显示）
 // - sellout：售罄
@@ -4108,7 +4653,7 @@ type FlavorsOsExtraSpecs struct {
 // - promotion：推荐(等同normal，也是商用)
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:398 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 16
-type FlavorsOsExtraSpecsCondOperationStatus string
+type FlavorsExtraSpecsCondOperationStatus string
 
 // Hypervisor 扩展属性，虚拟化信息。
 // 详情请参见 表5。
@@ -4227,6 +4772,16 @@ type InterfaceAttachments struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:150 table "表 3 interfaceAttachments字段数据结构说明" row 9
 type InterfaceAttachmentsMultiqueueNum int64
+
+// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:252 table "表 5 ipv6_bandwidth字段数据结构说明"
+type Ipv6Bandwidth struct {
+	// ID IPv6带宽的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:262 table "表 5 ipv6_bandwidth字段数据结构说明" row 1
+	ID *string `json:"id,omitempty"`
+}
 
 // ListAssociationsResponseBody defines model for ListAssociationsResponseBody.
 //
@@ -4523,10 +5078,11 @@ type ListFlavorsFlavors struct {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:189 table "表 4 flavors数据结构说明" row 12
 	OsFlavorAccessIsPublic bool `json:"os-flavor-access:is_public,omitempty"`
 
-	// OsExtraSpecs 云服务器规格的扩展字段，详情请参见表6。
+	// OsExtraSpecs 云服务器规格的扩展字段。
+	// 详情请参见表6。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:205 table "表 4 flavors数据结构说明" row 14
-	OsExtraSpecs *FlavorsOsExtraSpecs `json:"os_extra_specs,omitempty"`
+	OsExtraSpecs *FlavorsExtraSpecs `json:"os_extra_specs,omitempty"`
 
 	// RAM 云服务器规格对应的内存大小，单位为MB。
 	//
@@ -4634,7 +5190,7 @@ type ListResizeFlavorsFlavors struct {
 	// 详情请参见表6。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:270 table "表 4 flavors数据结构说明" row 14
-	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
+	ExtraSpecs *FlavorsExtraSpecs `json:"extra_specs,omitempty"`
 
 	// ID 云服务器规格ID。
 	//
@@ -4901,8 +5457,297 @@ type ListServersDetailsResponseBody struct {
 	// Servers 弹性云服务器详情列表，具体参照表3接口。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:210 table "表 3 响应参数" row 1
-	Servers []map[string]interface{} `json:"servers,omitempty"`
+	Servers []ListServersDetailsServer `json:"servers,omitempty"`
 }
+
+// ListServersDetailsServer 云服务器信息，详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:80 table "表 3 server字段数据结构说明"
+type ListServersDetailsServer struct {
+	// OSDCFDiskConfig 扩展属性， diskConfig的类型。
+	// - MANUAL，镜像空间不会扩展。
+	// - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:230 table "表 3 server字段数据结构说明" row 20
+	OSDCFDiskConfig string `json:"OS-DCF:diskConfig,omitempty"`
+
+	// OSEXTAZAvailabilityZone 扩展属性，弹性云服务器所在可用区名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:194 table "表 3 server字段数据结构说明" row 15
+	OSEXTAZAvailabilityZone string `json:"OS-EXT-AZ:availability_zone,omitempty"`
+
+	// OSEXTSRVATTRHost 弹性云服务器所在主机的主机名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:113 table "表 3 server字段数据结构说明" row 4
+	OSEXTSRVATTRHost string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
+
+	// OSEXTSRVATTRHostname 弹性云服务器的主机名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:329 table "表 3 server字段数据结构说明" row 33
+	OSEXTSRVATTRHostname string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
+
+	// OSEXTSRVATTRHypervisorHostname 扩展属性，弹性云服务器所在虚拟化主机名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:164 table "表 3 server字段数据结构说明" row 11
+	OSEXTSRVATTRHypervisorHostname string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
+
+	// OSEXTSRVATTRInstanceName 扩展属性，弹性云服务器别名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:157 table "表 3 server字段数据结构说明" row 10
+	OSEXTSRVATTRInstanceName string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
+
+	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:350 table "表 3 server字段数据结构说明" row 36
+	OSEXTSRVATTRKernelID string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
+
+	// OSEXTSRVATTRLaunchIndex 批量创建场景，批创的所有弹性云服务器的启动顺序，范围为0到批量数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:343 table "表 3 server字段数据结构说明" row 35
+	OSEXTSRVATTRLaunchIndex int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
+
+	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:357 table "表 3 server字段数据结构说明" row 37
+	OSEXTSRVATTRRamdiskID string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
+
+	// OSEXTSRVATTRReservationID 批量创建场景，弹性云服务器的预留ID，可以根据该id查询出批创的所有虚拟机。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:336 table "表 3 server字段数据结构说明" row 34
+	OSEXTSRVATTRReservationID string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
+
+	// OSEXTSRVATTRRootDeviceName 弹性云服务器系统盘的设备名称，例如当系统盘的磁盘模式是VDB，为/dev/vda，磁盘模式是SCSI，为/dev/sda。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:364 table "表 3 server字段数据结构说明" row 38
+	OSEXTSRVATTRRootDeviceName string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
+
+	// OSEXTSRVATTRUserData 创建弹性云服务器时指定的user_data（编码过后的信息）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:371 table "表 3 server字段数据结构说明" row 39
+	OSEXTSRVATTRUserData string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
+
+	// OSEXTSTSPowerState 扩展属性，弹性云服务器电源状态。
+	// 取值范围：
+	// - 0：NOSTATE
+	// - 1：RUNNING
+	// - 4：SHUTDOWN
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:266 table "表 3 server字段数据结构说明" row 25
+	OSEXTSTSPowerState ListServersDetailsServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
+
+	// OSEXTSTSTaskState 扩展属性，弹性云服务器当前任务的状态，请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:143 table "表 3 server字段数据结构说明" row 8
+	OSEXTSTSTaskState string `json:"OS-EXT-STS:task_state,omitempty"`
+
+	// OSEXTSTSVmState 扩展属性，弹性云服务器当前状态，请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:150 table "表 3 server字段数据结构说明" row 9
+	OSEXTSTSVmState string `json:"OS-EXT-STS:vm_state,omitempty"`
+
+	// OSSRVUSGLaunchedAt 弹性云服务器启动时间。时间格式例如：2019-05-22T03:23:59.000000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:291 table "表 3 server字段数据结构说明" row 28
+	OSSRVUSGLaunchedAt string `json:"OS-SRV-USG:launched_at,omitempty"`
+
+	// OSSRVUSGTerminatedAt 弹性云服务器删除时间。
+	// 时间格式例如：2019-05-22T03:23:59.000000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:298 table "表 3 server字段数据结构说明" row 29
+	OSSRVUSGTerminatedAt string `json:"OS-SRV-USG:terminated_at,omitempty"`
+
+	// AccessIPv4 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:238 table "表 3 server字段数据结构说明" row 21
+	AccessIPv4 string `json:"accessIPv4,omitempty"`
+
+	// AccessIPv6 预留属性。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:245 table "表 3 server字段数据结构说明" row 22
+	AccessIPv6 string `json:"accessIPv6,omitempty"`
+
+	// Addresses 弹性云服务器的网络属性。
+	// 属性为Map<String, Object>结构。
+	// - key为网络名称，如“demo_net”。
+	// - value为网络属性，详情请参见表1。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:120 table "表 3 server字段数据结构说明" row 5
+	Addresses map[string][]ServerAddressesValueItem `json:"addresses,omitempty"`
+
+	// AutoTerminateTime 云服务器定时删除时间。
+	// 说明：
+	// 包年/包月云服务器的定时删除时间为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:415 table "表 3 server字段数据结构说明" row 45
+	AutoTerminateTime string `json:"auto_terminate_time,omitempty"`
+
+	// ConfigDrive config drive信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:275 table "表 3 server字段数据结构说明" row 26
+	ConfigDrive string `json:"config_drive,omitempty"`
+
+	// CPUOptions 自定义CPU选项。
+	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:424 table "表 3 server字段数据结构说明" row 46
+	CPUOptions *ResizePostPaidServerCPUOptions `json:"cpu_options,omitempty"`
+
+	// Created 弹性云服务器创建时间。
+	// 时间格式例如：2019-05-22T03:19:19Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:215 table "表 3 server字段数据结构说明" row 18
+	Created string `json:"created,omitempty"`
+
+	// Description 弹性云服务器的描述信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:314 table "表 3 server字段数据结构说明" row 31
+	Description string `json:"description,omitempty"`
+
+	// EnterpriseProjectID 弹性云服务器所属的企业项目ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:400 table "表 3 server字段数据结构说明" row 43
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
+
+	// Fault 弹性云服务器故障原因，详情参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:252 table "表 3 server字段数据结构说明" row 23
+	Fault *ServerFault `json:"fault,omitempty"`
+
+	// Flavor 弹性云服务器规格信息。
+	// 详情请参见表2。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:171 table "表 3 server字段数据结构说明" row 12
+	Flavor *ServerFlavor `json:"flavor,omitempty"`
+
+	// HostID 弹性云服务器所在主机的主机ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:106 table "表 3 server字段数据结构说明" row 3
+	HostID string `json:"hostId,omitempty"`
+
+	// HostStatus 云服务器所在主机状态。
+	// - UP：服务正常
+	// - UNKNOWN：状态未知
+	// - DOWN：服务异常
+	// - MAINTENANCE：维护状态
+	// - 空字符串：弹性云服务器无主机信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:321 table "表 3 server字段数据结构说明" row 32
+	HostStatus string `json:"host_status,omitempty"`
+
+	// Hypervisor 扩展属性，虚拟化信息。
+	// 详情请参见 表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:432 table "表 3 server字段数据结构说明" row 47
+	Hypervisor *Hypervisor `json:"hypervisor,omitempty"`
+
+	// ID 弹性云服务器ID，格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:179 table "表 3 server字段数据结构说明" row 13
+	ID string `json:"id,omitempty"`
+
+	// Image 弹性云服务器镜像信息。详情请参见：表8
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:136 table "表 3 server字段数据结构说明" row 7
+	Image *ServerImage `json:"image,omitempty"`
+
+	// KeyName 弹性云服务器使用的密钥对名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:129 table "表 3 server字段数据结构说明" row 6
+	KeyName string `json:"key_name,omitempty"`
+
+	// Locked 弹性云服务器是否为锁定状态。
+	// - true：锁定
+	// - false：未锁定
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:378 table "表 3 server字段数据结构说明" row 40
+	Locked bool `json:"locked,omitempty"`
+
+	// Metadata 弹性云服务器元数据。详情请参见表6。
+	// 说明：
+	// 元数据包含系统默认添加字段和用户设置的字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:282 table "表 3 server字段数据结构说明" row 27
+	Metadata map[string]string `json:"metadata,omitempty"`
+
+	// Name 弹性云服务器名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:208 table "表 3 server字段数据结构说明" row 17
+	Name string `json:"name,omitempty"`
+
+	// OsExtendedVolumesVolumesAttached 挂载到弹性云服务器上的磁盘。
+	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:306 table "表 3 server字段数据结构说明" row 30
+	OsExtendedVolumesVolumesAttached []ServerOsExtendedVolumesVolumesAttachedItem `json:"os-extended-volumes:volumes_attached,omitempty"`
+
+	// OsSchedulerHints 弹性云服务器调度信息，详情请参见表13 。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:393 table "表 3 server字段数据结构说明" row 42
+	OsSchedulerHints *ServerOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
+
+	// Progress 弹性云服务器进度，范围为0到100。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:259 table "表 3 server字段数据结构说明" row 24
+	Progress int64 `json:"progress,omitempty"`
+
+	// SecurityGroups 弹性云服务器所属安全组列表。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:186 table "表 3 server字段数据结构说明" row 14
+	SecurityGroups []ServerSecurityGroupsItem `json:"security_groups,omitempty"`
+
+	// Status 弹性云服务器状态。
+	// 取值范围：
+	// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE、DELETED、SHELVED、SHELVED_OFFLOADED 、UNKNOWN
+	// 弹性云服务器状态说明请参考云服务器状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:88 table "表 3 server字段数据结构说明" row 1
+	Status ListServersDetailsServerStatus `json:"status,omitempty"`
+
+	// SysTags 弹性云服务器系统标签。
+	// 详情请参见表7。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:407 table "表 3 server字段数据结构说明" row 44
+	SysTags []ServerSysTagsItem `json:"sys_tags,omitempty"`
+
+	// Tags 弹性云服务器标签列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:386 table "表 3 server字段数据结构说明" row 41
+	Tags []string `json:"tags,omitempty"`
+
+	// TenantID 弹性云服务器所属租户ID，即项目id，和project_id表示相同的概念，格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:223 table "表 3 server字段数据结构说明" row 19
+	TenantID string `json:"tenant_id,omitempty"`
+
+	// Updated 弹性云服务器最近一次更新时间，例如开机、关机、重启等操作。
+	// 时间格式例如：2019-05-22T03:30:52Z
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:98 table "表 3 server字段数据结构说明" row 2
+	Updated string `json:"updated,omitempty"`
+
+	// UserID 创建弹性云服务器的用户ID，格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:201 table "表 3 server字段数据结构说明" row 16
+	UserID string `json:"user_id,omitempty"`
+}
+
+// ListServersDetailsServerOSEXTSTSPowerState 扩展属性，弹性云服务器电源状态。
+// 取值范围：
+// - 0：NOSTATE
+// - 1：RUNNING
+// - 4：SHUTDOWN
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:266 table "表 3 server字段数据结构说明" row 25
+type ListServersDetailsServerOSEXTSTSPowerState int64
+
+// ListServersDetailsServerStatus 弹性云服务器状态。
+// 取值范围：
+// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE、DELETED、SHELVED、SHELVED_OFFLOADED 、UNKNOWN
+// 弹性云服务器状态说明请参考云服务器状态。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:88 table "表 3 server字段数据结构说明" row 1
+type ListServersDetailsServerStatus string
 
 // ListServersTagsResponseBody defines model for ListServersTagsResponseBody.
 //
@@ -5205,6 +6050,37 @@ type PrepaidOptions struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:144 table "表 3 prepaid_options数据结构说明" row 3
 type PrepaidOptionsPeriodType string
+
+// Publicip 配置云服务器的弹性IP信息，弹性IP有三种配置方式。
+// - 不使用（无该字段）
+// - 自动分配，需要指定新创建弹性IP的信息
+// - 使用已有，需要指定已创建弹性IP的信息
+// 详情请参见publicip字段数据结构说明
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:34 table "表 1 publicip字段数据结构说明"
+type Publicip struct {
+	// DeleteOnTermination 弹性公网IP随实例释放策略。
+	// - true：弹性公网IP随实例释放。
+	// - false：弹性公网IP不随实例释放。
+	// 默认值：false。
+	// 说明：
+	// 该字段仅按需弹性公网IP支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:64 table "表 1 publicip字段数据结构说明" row 3
+	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
+
+	// Eip 配置云服务器自动分配弹性公网IP时，创建弹性公网IP的配置参数。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:54 table "表 1 publicip字段数据结构说明" row 2
+	Eip *Eip `json:"eip,omitempty"`
+
+	// ID 为待创建云服务器分配已有弹性公网IP时，分配的弹性公网IP的ID，UUID格式。
+	// 约束：只能分配状态（status）为DOWN的弹性公网IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:44 table "表 1 publicip字段数据结构说明" row 1
+	ID *string `json:"id,omitempty"`
+}
 
 // Reboot 标记为重启云服务器操作，详情请参见表3。
 //
@@ -5672,14 +6548,65 @@ type Resource struct {
 	Tags []CreateActionResourceTag `json:"tags,omitempty"`
 }
 
-// SecurityGroups defines model for SecurityGroups.
+// RootVolumeExtendparam 磁盘的产品信息。
+// 详情请参见创建磁盘的extendparam字段数据结构说明。
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:143 table "表 4 security_groups字段数据结构说明"
-type SecurityGroups struct {
-	// ID 安全组ID。
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:319 table "表 7 创建磁盘的extendparam字段数据结构说明"
+type RootVolumeExtendparam struct {
+	// ResourceSpecCode 磁盘产品资源规格编码，如SATA，SAS和SSD。
+	// 说明：
+	// 废弃字段。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:153 table "表 4 security_groups字段数据结构说明" row 1
-	ID string `json:"id"`
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:329 table "表 7 创建磁盘的extendparam字段数据结构说明" row 1
+	ResourceSpecCode *string `json:"resourceSpecCode,omitempty"`
+
+	// ResourceType 磁盘产品资源类型。
+	// 说明：
+	// 废弃字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:340 table "表 7 创建磁盘的extendparam字段数据结构说明" row 2
+	ResourceType *string `json:"resourceType,omitempty"`
+
+	// SnapshotID 整机镜像中自带的原始数据盘（简称“原数据盘”）所对应的快照ID或原始数据盘ID。
+	// 使用场景：
+	// 使用整机镜像创建云服务器，并且选择的整机镜像自带1个或者多个数据盘。
+	// 使用整机镜像创建云服务器时，系统会自动恢复整机镜像中自带的数据盘（包括数据盘类型和数据）。此时，您可以通过snapshotId，修改指定原数据盘恢复后的磁盘类型。
+	// 说明：
+	// - 建议对每块原数据盘都指定snapshotId。
+	// - 如需修改磁盘大小，修改后的磁盘大小需大于等于原数据盘大小。否则，会影响原数据盘的数据恢复。
+	// - 如需设置磁盘共享，需指定共享属性。
+	// - 如需设置磁盘加密，需在metadata字段指定相关加密属性。
+	// 实现原理：
+	// snapshotId是整机镜像自带原始数据盘的唯一标识，通过snapshotId可以获取原数据盘的磁盘信息，从而恢复数据盘数据。
+	// 通过管理控制台获取snapshotId：
+	// 登录管理控制台，打开"云硬盘 > 快照"页面，根据原始数据盘的磁盘名称找到对应的快照ID或者原始数据盘的ID。
+	// 通过API查询snapshotId：
+	// 已知整机镜像ID，参考镜像服务的“查询镜像详情”接口获取整机镜像ID关联的云备份或云服务器备份ID。
+	// - 如果使用的是云备份，请使用云备份ID查询备份信息，响应信息children字段中包含的resource_id或snapshot_id即为所需的snapshotId。详细操作请参考云备份服务“查询指定备份”接口。
+	// - 如果使用的是云服务器备份，请使用云服务器备份ID查询备份信息，响应信息volume_backups字段中包含的source_volume_id或snapshot_id即为所需的snapshotId。详细操作请参考云服务器备份“查询单个备份”接口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:351 table "表 7 创建磁盘的extendparam字段数据结构说明" row 3
+	SnapshotID *string `json:"snapshotId,omitempty"`
+}
+
+// RootVolumeMetadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
+// 仅在创建加密盘时使用metadata字段。
+// 详情请参见创建磁盘的metadata字段数据结构说明
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:730 table "表 10 创建磁盘的metadata字段数据结构说明"
+type RootVolumeMetadata struct {
+	// UnderscoreUnderscoreSystemCmkid 用户主密钥ID，是metadata中的表示加密功能的字段，与__system__encrypted配合使用。
+	// 说明：
+	// 请参考查询密钥列表，通过HTTPS请求获取密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:750 table "表 10 创建磁盘的metadata字段数据结构说明" row 2
+	UnderscoreUnderscoreSystemCmkid *string `json:"__system__cmkid,omitempty"`
+
+	// UnderscoreUnderscoreSystemEncrypted metadata中的表示加密功能的字段，0代表不加密，1代表加密。
+	// 该字段不存在时，云硬盘默认为不加密。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:740 table "表 10 创建磁盘的metadata字段数据结构说明" row 1
+	UnderscoreUnderscoreSystemEncrypted *string `json:"__system__encrypted,omitempty"`
 }
 
 // SellPolicies defines model for SellPolicies.
@@ -5742,6 +6669,111 @@ type ServerAddresses struct {
 	Version int64 `json:"version,omitempty"`
 }
 
+// ServerAddressesValueItem defines model for ServerAddressesValueItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:6 table "表 1 address参数"
+type ServerAddressesValueItem struct {
+	// OSEXTIPSMACMacAddr MAC地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:45 table "表 1 address参数" row 5
+	OSEXTIPSMACMacAddr string `json:"OS-EXT-IPS-MAC:mac_addr,omitempty"`
+
+	// OSEXTIPSPortID IP地址对应的端口ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:52 table "表 1 address参数" row 6
+	OSEXTIPSPortID string `json:"OS-EXT-IPS:port_id,omitempty"`
+
+	// OSEXTIPSType IP地址类型。
+	// - fixed：代表私有IP地址。
+	// - floating：代表浮动IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:37 table "表 1 address参数" row 4
+	OSEXTIPSType string `json:"OS-EXT-IPS:type,omitempty"`
+
+	// Addr IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:22 table "表 1 address参数" row 2
+	Addr string `json:"addr,omitempty"`
+
+	// Primary 是否是主网卡。
+	// - true：主网卡。
+	// - false：辅助网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:29 table "表 1 address参数" row 3
+	Primary bool `json:"primary,omitempty"`
+
+	// Version IP地址版本。
+	// - “4”：代表IPv4。
+	// - “6”：代表IPv6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:14 table "表 1 address参数" row 1
+	Version ServerAddressesValueItemVersion `json:"version,omitempty"`
+}
+
+// ServerAddressesValueItemVersion IP地址版本。
+// - “4”：代表IPv4。
+// - “6”：代表IPv6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:14 table "表 1 address参数" row 1
+type ServerAddressesValueItemVersion string
+
+// ServerFault 弹性云服务器故障原因，详情参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:145 table "表 4 fault参数"
+type ServerFault struct {
+	// Code 故障代码
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:160 table "表 4 fault参数" row 2
+	Code int64 `json:"code,omitempty"`
+
+	// Created 故障时间，ISO8601格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:174 table "表 4 fault参数" row 4
+	Created string `json:"created,omitempty"`
+
+	// Details 故障详情
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:167 table "表 4 fault参数" row 3
+	Details string `json:"details,omitempty"`
+
+	// Message 故障信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:153 table "表 4 fault参数" row 1
+	Message string `json:"message,omitempty"`
+}
+
+// ServerFlavor 弹性云服务器规格信息。
+// 详情请参见表2。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:65 table "表 2 flavor参数"
+type ServerFlavor struct {
+	// Disk 该云服务器规格对应要求系统盘大小，0为不限制。
+	// 此字段在本系统中无效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:87 table "表 2 flavor参数" row 3
+	Disk string `json:"disk,omitempty"`
+
+	// ID 云服务器规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:73 table "表 2 flavor参数" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 云服务器规格名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:80 table "表 2 flavor参数" row 2
+	Name string `json:"name,omitempty"`
+
+	// RAM 该云服务器规格对应的内存大小，单位为MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:102 table "表 2 flavor参数" row 5
+	RAM string `json:"ram,omitempty"`
+
+	// Vcpus 该云服务器规格对应的CPU核数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:95 table "表 2 flavor参数" row 4
+	Vcpus string `json:"vcpus,omitempty"`
+}
+
 // ServerGroups defines model for ServerGroups.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:113 table "表 4 server_groups参数信息"
@@ -5771,6 +6803,119 @@ type ServerGroups struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:149 table "表 4 server_groups参数信息" row 5
 	Policies []string `json:"policies,omitempty"`
+}
+
+// ServerImage 弹性云服务器镜像信息。详情请参见：表8
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:428 table "表 8 image 参数"
+type ServerImage struct {
+	// ID 镜像id
+	// 您可以根据镜像ID查询更多镜像信息，详细内容，请参见查询镜像列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:436 table "表 8 image 参数" row 1
+	ID string `json:"id,omitempty"`
+}
+
+// ServerOsExtendedVolumesVolumesAttachedItem defines model for ServerOsExtendedVolumesVolumesAttachedItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:187 table "表 5 os-extended-volumes:volumes_attached 参数"
+type ServerOsExtendedVolumesVolumesAttachedItem struct {
+	// BootIndex 云硬盘启动顺序。
+	// - 0为系统盘。
+	// - 非0为数据盘。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:211 table "表 5 os-extended-volumes:volumes_attached 参数" row 3
+	BootIndex string `json:"bootIndex,omitempty"`
+
+	// DeleteOnTermination 删除云服务器时是否一并删除该磁盘。
+	// - true：是
+	// - false：否
+	// 微版本2.3及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:202 table "表 5 os-extended-volumes:volumes_attached 参数" row 2
+	DeleteOnTermination string `json:"delete_on_termination,omitempty"`
+
+	// Device 云硬盘挂载盘符，即磁盘挂载点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:219 table "表 5 os-extended-volumes:volumes_attached 参数" row 4
+	Device string `json:"device,omitempty"`
+
+	// ID 磁盘ID，格式为UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:195 table "表 5 os-extended-volumes:volumes_attached 参数" row 1
+	ID string `json:"id,omitempty"`
+}
+
+// ServerOsSchedulerHints 弹性云服务器调度信息，详情请参见表13 。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:884 table "表 13 os:scheduler_hints字段数据结构说明（响应参数）"
+type ServerOsSchedulerHints struct {
+	// DedicatedHostID 专属主机的ID。
+	// 说明：
+	// 专属主机的ID仅在tenancy为dedicated时生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:908 table "表 13 os:scheduler_hints字段数据结构说明（响应参数）" row 3
+	DedicatedHostID []string `json:"dedicated_host_id,omitempty"`
+
+	// Group 云服务器组ID，UUID格式。
+	// 云服务器组的ID可以从控制台或者参考查询云服务器组列表获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:892 table "表 13 os:scheduler_hints字段数据结构说明（响应参数）" row 1
+	Group []string `json:"group,omitempty"`
+
+	// Tenancy 在指定的专属主机或者共享主机上创建弹性云服务器。
+	// 参数值为shared或者dedicated。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:900 table "表 13 os:scheduler_hints字段数据结构说明（响应参数）" row 2
+	Tenancy []string `json:"tenancy,omitempty"`
+}
+
+// ServerSecurityGroupsItem defines model for ServerSecurityGroupsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:115 table "表 3 security_groups参数"
+type ServerSecurityGroupsItem struct {
+	// ID 安全组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:130 table "表 3 security_groups参数" row 2
+	ID string `json:"id,omitempty"`
+
+	// Name 安全组名称或者UUID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:123 table "表 3 security_groups参数" row 1
+	Name string `json:"name,omitempty"`
+}
+
+// ServerSysTagsItem defines model for ServerSysTagsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:400 table "表 7 sys_tags参数"
+type ServerSysTagsItem struct {
+	// Key 系统标签的Key值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:408 table "表 7 sys_tags参数" row 1
+	Key string `json:"key,omitempty"`
+
+	// Value 系统标签的value值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:415 table "表 7 sys_tags参数" row 2
+	Value string `json:"value,omitempty"`
+}
+
+// ServerTags defines model for ServerTags.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:930 table "表 14 server_tags字段数据结构说明"
+type ServerTags struct {
+	// Key 键。
+	// 最大长度36个unicode字符。key不能为空。不能包含非打印字符ASCII(0-31)，"=", "*",“<”,“>”,“\”,“,”,“|”,“/”。
+	// 同一资源的key值不能重复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:940 table "表 14 server_tags字段数据结构说明" row 1
+	Key string `json:"key"`
+
+	// Value 值。
+	// 每个值最大长度43个unicode字符，可以为空字符串。 不能包含非打印字符ASCII(0-31)，“=”,“*”,“<”,“>”,“\”,“,”,“|”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(创建云服务器).md:951 table "表 14 server_tags字段数据结构说明" row 2
+	Value string `json:"value"`
 }
 
 // ShowAutoLaunchGroupLaunchTemplate 实例的启动模板，详情请参见表6。
@@ -6164,297 +7309,8 @@ type ShowServerResponseBody struct {
 	// Server 云服务器信息，详情请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:67 table "表 2 响应参数" row 1
-	Server *ShowServerServer `json:"server,omitempty"`
+	Server *ListServersDetailsServer `json:"server,omitempty"`
 }
-
-// ShowServerServer 云服务器信息，详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:80 table "表 3 server字段数据结构说明"
-type ShowServerServer struct {
-	// OSDCFDiskConfig 扩展属性， diskConfig的类型。
-	// - MANUAL，镜像空间不会扩展。
-	// - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:230 table "表 3 server字段数据结构说明" row 20
-	OSDCFDiskConfig string `json:"OS-DCF:diskConfig,omitempty"`
-
-	// OSEXTAZAvailabilityZone 扩展属性，弹性云服务器所在可用区名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:194 table "表 3 server字段数据结构说明" row 15
-	OSEXTAZAvailabilityZone string `json:"OS-EXT-AZ:availability_zone,omitempty"`
-
-	// OSEXTSRVATTRHost 弹性云服务器所在主机的主机名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:113 table "表 3 server字段数据结构说明" row 4
-	OSEXTSRVATTRHost string `json:"OS-EXT-SRV-ATTR:host,omitempty"`
-
-	// OSEXTSRVATTRHostname 弹性云服务器的主机名。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:329 table "表 3 server字段数据结构说明" row 33
-	OSEXTSRVATTRHostname string `json:"OS-EXT-SRV-ATTR:hostname,omitempty"`
-
-	// OSEXTSRVATTRHypervisorHostname 扩展属性，弹性云服务器所在虚拟化主机名。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:164 table "表 3 server字段数据结构说明" row 11
-	OSEXTSRVATTRHypervisorHostname string `json:"OS-EXT-SRV-ATTR:hypervisor_hostname,omitempty"`
-
-	// OSEXTSRVATTRInstanceName 扩展属性，弹性云服务器别名。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:157 table "表 3 server字段数据结构说明" row 10
-	OSEXTSRVATTRInstanceName string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
-
-	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:350 table "表 3 server字段数据结构说明" row 36
-	OSEXTSRVATTRKernelID string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
-
-	// OSEXTSRVATTRLaunchIndex 批量创建场景，批创的所有弹性云服务器的启动顺序，范围为0到批量数量。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:343 table "表 3 server字段数据结构说明" row 35
-	OSEXTSRVATTRLaunchIndex int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
-
-	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:357 table "表 3 server字段数据结构说明" row 37
-	OSEXTSRVATTRRamdiskID string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
-
-	// OSEXTSRVATTRReservationID 批量创建场景，弹性云服务器的预留ID，可以根据该id查询出批创的所有虚拟机。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:336 table "表 3 server字段数据结构说明" row 34
-	OSEXTSRVATTRReservationID string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
-
-	// OSEXTSRVATTRRootDeviceName 弹性云服务器系统盘的设备名称，例如当系统盘的磁盘模式是VDB，为/dev/vda，磁盘模式是SCSI，为/dev/sda。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:364 table "表 3 server字段数据结构说明" row 38
-	OSEXTSRVATTRRootDeviceName string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
-
-	// OSEXTSRVATTRUserData 创建弹性云服务器时指定的user_data（编码过后的信息）。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:371 table "表 3 server字段数据结构说明" row 39
-	OSEXTSRVATTRUserData string `json:"OS-EXT-SRV-ATTR:user_data,omitempty"`
-
-	// OSEXTSTSPowerState 扩展属性，弹性云服务器电源状态。
-	// 取值范围：
-	// - 0：NOSTATE
-	// - 1：RUNNING
-	// - 4：SHUTDOWN
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:266 table "表 3 server字段数据结构说明" row 25
-	OSEXTSTSPowerState ShowServerServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
-
-	// OSEXTSTSTaskState 扩展属性，弹性云服务器当前任务的状态，请参考云服务器状态。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:143 table "表 3 server字段数据结构说明" row 8
-	OSEXTSTSTaskState string `json:"OS-EXT-STS:task_state,omitempty"`
-
-	// OSEXTSTSVmState 扩展属性，弹性云服务器当前状态，请参考云服务器状态。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:150 table "表 3 server字段数据结构说明" row 9
-	OSEXTSTSVmState string `json:"OS-EXT-STS:vm_state,omitempty"`
-
-	// OSSRVUSGLaunchedAt 弹性云服务器启动时间。时间格式例如：2019-05-22T03:23:59.000000
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:291 table "表 3 server字段数据结构说明" row 28
-	OSSRVUSGLaunchedAt string `json:"OS-SRV-USG:launched_at,omitempty"`
-
-	// OSSRVUSGTerminatedAt 弹性云服务器删除时间。
-	// 时间格式例如：2019-05-22T03:23:59.000000
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:298 table "表 3 server字段数据结构说明" row 29
-	OSSRVUSGTerminatedAt string `json:"OS-SRV-USG:terminated_at,omitempty"`
-
-	// AccessIPv4 预留属性。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:238 table "表 3 server字段数据结构说明" row 21
-	AccessIPv4 string `json:"accessIPv4,omitempty"`
-
-	// AccessIPv6 预留属性。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:245 table "表 3 server字段数据结构说明" row 22
-	AccessIPv6 string `json:"accessIPv6,omitempty"`
-
-	// Addresses 弹性云服务器的网络属性。
-	// 属性为Map<String, Object>结构。
-	// - key为网络名称，如“demo_net”。
-	// - value为网络属性，详情请参见表1。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:120 table "表 3 server字段数据结构说明" row 5
-	Addresses map[string]interface{} `json:"addresses,omitempty"`
-
-	// AutoTerminateTime 云服务器定时删除时间。
-	// 说明：
-	// 包年/包月云服务器的定时删除时间为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:415 table "表 3 server字段数据结构说明" row 45
-	AutoTerminateTime string `json:"auto_terminate_time,omitempty"`
-
-	// ConfigDrive config drive信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:275 table "表 3 server字段数据结构说明" row 26
-	ConfigDrive string `json:"config_drive,omitempty"`
-
-	// CPUOptions 自定义CPU选项。
-	// 详情请参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:424 table "表 3 server字段数据结构说明" row 46
-	CPUOptions *ResizePostPaidServerCPUOptions `json:"cpu_options,omitempty"`
-
-	// Created 弹性云服务器创建时间。
-	// 时间格式例如：2019-05-22T03:19:19Z
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:215 table "表 3 server字段数据结构说明" row 18
-	Created string `json:"created,omitempty"`
-
-	// Description 弹性云服务器的描述信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:314 table "表 3 server字段数据结构说明" row 31
-	Description string `json:"description,omitempty"`
-
-	// EnterpriseProjectID 弹性云服务器所属的企业项目ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:400 table "表 3 server字段数据结构说明" row 43
-	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
-
-	// Fault 弹性云服务器故障原因，详情参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:252 table "表 3 server字段数据结构说明" row 23
-	Fault map[string]interface{} `json:"fault,omitempty"`
-
-	// Flavor 弹性云服务器规格信息。
-	// 详情请参见表2。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:171 table "表 3 server字段数据结构说明" row 12
-	Flavor map[string]interface{} `json:"flavor,omitempty"`
-
-	// HostID 弹性云服务器所在主机的主机ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:106 table "表 3 server字段数据结构说明" row 3
-	HostID string `json:"hostId,omitempty"`
-
-	// HostStatus 云服务器所在主机状态。
-	// - UP：服务正常
-	// - UNKNOWN：状态未知
-	// - DOWN：服务异常
-	// - MAINTENANCE：维护状态
-	// - 空字符串：弹性云服务器无主机信息
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:321 table "表 3 server字段数据结构说明" row 32
-	HostStatus string `json:"host_status,omitempty"`
-
-	// Hypervisor 扩展属性，虚拟化信息。
-	// 详情请参见 表5。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:432 table "表 3 server字段数据结构说明" row 47
-	Hypervisor *Hypervisor `json:"hypervisor,omitempty"`
-
-	// ID 弹性云服务器ID，格式为UUID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:179 table "表 3 server字段数据结构说明" row 13
-	ID string `json:"id,omitempty"`
-
-	// Image 弹性云服务器镜像信息。详情请参见：表8
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:136 table "表 3 server字段数据结构说明" row 7
-	Image map[string]interface{} `json:"image,omitempty"`
-
-	// KeyName 弹性云服务器使用的密钥对名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:129 table "表 3 server字段数据结构说明" row 6
-	KeyName string `json:"key_name,omitempty"`
-
-	// Locked 弹性云服务器是否为锁定状态。
-	// - true：锁定
-	// - false：未锁定
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:378 table "表 3 server字段数据结构说明" row 40
-	Locked bool `json:"locked,omitempty"`
-
-	// Metadata 弹性云服务器元数据。详情请参见表6。
-	// 说明：
-	// 元数据包含系统默认添加字段和用户设置的字段。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:282 table "表 3 server字段数据结构说明" row 27
-	Metadata map[string]string `json:"metadata,omitempty"`
-
-	// Name 弹性云服务器名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:208 table "表 3 server字段数据结构说明" row 17
-	Name string `json:"name,omitempty"`
-
-	// OsExtendedVolumesVolumesAttached 挂载到弹性云服务器上的磁盘。
-	// 详情请参见表5。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:306 table "表 3 server字段数据结构说明" row 30
-	OsExtendedVolumesVolumesAttached []map[string]interface{} `json:"os-extended-volumes:volumes_attached,omitempty"`
-
-	// OsSchedulerHints 弹性云服务器调度信息，详情请参见表13 。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:393 table "表 3 server字段数据结构说明" row 42
-	OsSchedulerHints map[string]interface{} `json:"os:scheduler_hints,omitempty"`
-
-	// Progress 弹性云服务器进度，范围为0到100。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:259 table "表 3 server字段数据结构说明" row 24
-	Progress int64 `json:"progress,omitempty"`
-
-	// SecurityGroups 弹性云服务器所属安全组列表。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:186 table "表 3 server字段数据结构说明" row 14
-	SecurityGroups []map[string]interface{} `json:"security_groups,omitempty"`
-
-	// Status 弹性云服务器状态。
-	// 取值范围：
-	// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE、DELETED、SHELVED、SHELVED_OFFLOADED 、UNKNOWN
-	// 弹性云服务器状态说明请参考云服务器状态。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:88 table "表 3 server字段数据结构说明" row 1
-	Status ShowServerServerStatus `json:"status,omitempty"`
-
-	// SysTags 弹性云服务器系统标签。
-	// 详情请参见表7。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:407 table "表 3 server字段数据结构说明" row 44
-	SysTags []map[string]interface{} `json:"sys_tags,omitempty"`
-
-	// Tags 弹性云服务器标签列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:386 table "表 3 server字段数据结构说明" row 41
-	Tags []string `json:"tags,omitempty"`
-
-	// TenantID 弹性云服务器所属租户ID，即项目id，和project_id表示相同的概念，格式为UUID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:223 table "表 3 server字段数据结构说明" row 19
-	TenantID string `json:"tenant_id,omitempty"`
-
-	// Updated 弹性云服务器最近一次更新时间，例如开机、关机、重启等操作。
-	// 时间格式例如：2019-05-22T03:30:52Z
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:98 table "表 3 server字段数据结构说明" row 2
-	Updated string `json:"updated,omitempty"`
-
-	// UserID 创建弹性云服务器的用户ID，格式为UUID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:201 table "表 3 server字段数据结构说明" row 16
-	UserID string `json:"user_id,omitempty"`
-}
-
-// ShowServerServerOSEXTSTSPowerState 扩展属性，弹性云服务器电源状态。
-// 取值范围：
-// - 0：NOSTATE
-// - 1：RUNNING
-// - 4：SHUTDOWN
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:266 table "表 3 server字段数据结构说明" row 25
-type ShowServerServerOSEXTSTSPowerState int64
-
-// ShowServerServerStatus 弹性云服务器状态。
-// 取值范围：
-// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE、DELETED、SHELVED、SHELVED_OFFLOADED 、UNKNOWN
-// 弹性云服务器状态说明请参考云服务器状态。
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:88 table "表 3 server字段数据结构说明" row 1
-type ShowServerServerStatus string
 
 // ShowServerTagsResponseBody defines model for ShowServerTagsResponseBody.
 //

@@ -15,6 +15,66 @@ import (
 	"github.com/docapi/docapi/wrappers/param"
 )
 
+// Defines values for FlavorExtraSpecsCondOperationStatus.
+const (
+	FlavorExtraSpecsCondOperationStatusAbandon    FlavorExtraSpecsCondOperationStatus = "abandon"
+	FlavorExtraSpecsCondOperationStatusNormal     FlavorExtraSpecsCondOperationStatus = "normal"
+	FlavorExtraSpecsCondOperationStatusObt        FlavorExtraSpecsCondOperationStatus = "obt"
+	FlavorExtraSpecsCondOperationStatusObtSellout FlavorExtraSpecsCondOperationStatus = "obt_sellout"
+	FlavorExtraSpecsCondOperationStatusPromotion  FlavorExtraSpecsCondOperationStatus = "promotion"
+	FlavorExtraSpecsCondOperationStatusSellout    FlavorExtraSpecsCondOperationStatus = "sellout"
+)
+
+// Valid indicates whether the value is a known member of the FlavorExtraSpecsCondOperationStatus enum.
+func (e FlavorExtraSpecsCondOperationStatus) Valid() bool {
+	switch e {
+	case FlavorExtraSpecsCondOperationStatusAbandon:
+		return true
+	case FlavorExtraSpecsCondOperationStatusNormal:
+		return true
+	case FlavorExtraSpecsCondOperationStatusObt:
+		return true
+	case FlavorExtraSpecsCondOperationStatusObtSellout:
+		return true
+	case FlavorExtraSpecsCondOperationStatusPromotion:
+		return true
+	case FlavorExtraSpecsCondOperationStatusSellout:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FlavorsExtraSpecsItemCondOperationStatus.
+const (
+	FlavorsExtraSpecsItemCondOperationStatusAbandon    FlavorsExtraSpecsItemCondOperationStatus = "abandon"
+	FlavorsExtraSpecsItemCondOperationStatusNormal     FlavorsExtraSpecsItemCondOperationStatus = "normal"
+	FlavorsExtraSpecsItemCondOperationStatusObt        FlavorsExtraSpecsItemCondOperationStatus = "obt"
+	FlavorsExtraSpecsItemCondOperationStatusObtSellout FlavorsExtraSpecsItemCondOperationStatus = "obt_sellout"
+	FlavorsExtraSpecsItemCondOperationStatusPromotion  FlavorsExtraSpecsItemCondOperationStatus = "promotion"
+	FlavorsExtraSpecsItemCondOperationStatusSellout    FlavorsExtraSpecsItemCondOperationStatus = "sellout"
+)
+
+// Valid indicates whether the value is a known member of the FlavorsExtraSpecsItemCondOperationStatus enum.
+func (e FlavorsExtraSpecsItemCondOperationStatus) Valid() bool {
+	switch e {
+	case FlavorsExtraSpecsItemCondOperationStatusAbandon:
+		return true
+	case FlavorsExtraSpecsItemCondOperationStatusNormal:
+		return true
+	case FlavorsExtraSpecsItemCondOperationStatusObt:
+		return true
+	case FlavorsExtraSpecsItemCondOperationStatusObtSellout:
+		return true
+	case FlavorsExtraSpecsItemCondOperationStatusPromotion:
+		return true
+	case FlavorsExtraSpecsItemCondOperationStatusSellout:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for InstanceActionsAction.
 const (
 	InstanceActionsActionAttachInterface            InstanceActionsAction = "attach_interface"
@@ -1703,6 +1763,292 @@ type Events struct {
 	Traceback string `json:"traceback"`
 }
 
+// FlavorExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
+// 在微版本2.47及以上版本支持。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:13 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）"
+type FlavorExtraSpecs struct {
+	// CondCompute 计算约束
+	// - autorecovery，自动恢复特性。
+	// - 不存在该字段，不支持自动恢复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:259 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 29
+	CondCompute string `json:"cond:compute,omitempty"`
+
+	// CondComputeLiveResizable 计算约束
+	// - true，支持在线扩容。
+	// - false或不存在该字段，不支持在线扩容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:251 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 28
+	CondComputeLiveResizable string `json:"cond:compute:live_resizable,omitempty"`
+
+	// CondNetwork 网络约束
+	// 支持网络特性，不配置时以控制台默认配置为准。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:235 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 26
+	CondNetwork string `json:"cond:network,omitempty"`
+
+	// CondOperationAz 此参数是AZ级配置，某个AZ没有在此参数中配置时默认使用cond:operation:status参数的取值。此参数的配置格式“az(xx)”。()内为某个AZ的flavor状态，()内必须要填有状态，不填为无效配置。状态的取值范围与cond:operation:status参数相同。
+	// 例如：flavor在某个region的az0正常商用，az1售罄，az2公测，az3正常商用，其他az显示下线，可配置为：
+	// - “cond:operation:status”设置为“abandon”
+	// - “cond:operation:az”设置为“az0(normal), az1(sellout), az2(obt), az3(normal)”
+	// 说明：
+	// 如果flavor在某个AZ下的状态与cond:operation:status配置状态不同，必须配置该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:159 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 17
+	CondOperationAz string `json:"cond:operation:az,omitempty"`
+
+	// CondOperationCharge 计费类型
+	// - 计费场景，不配置时都支持
+	// - period，包年/包月
+	// - demand，按需
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:202 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 22
+	CondOperationCharge string `json:"cond:operation:charge,omitempty"`
+
+	// CondOperationChargeStop 关机是否收费
+	// - 关机是否计费，默认免费：
+	// - charge
+	// - free
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:194 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 21
+	CondOperationChargeStop string `json:"cond:operation:charge:stop,omitempty"`
+
+	// CondOperationRoles 允许的角色
+	// 匹配的用户标签（roles的op_gatexxx标签）。不设置时所有用户可见
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:218 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 24
+	CondOperationRoles string `json:"cond:operation:roles,omitempty"`
+
+	// CondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
+	// - normal：正常商用
+	// - abandon：下线（即不显示）
+	// - sellout：售罄
+	// - obt：公测
+	// - obt_sellout：公测售罄
+	// - promotion：推荐(等同normal，也是商用)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:151 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 16
+	CondOperationStatus FlavorExtraSpecsCondOperationStatus `json:"cond:operation:status,omitempty"`
+
+	// CondSpotOperationAz spot售卖信息请使用 查询规格销售策略 接口查询。
+	// Flavor在竞价销售模式下显示的AZ。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:210 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 23
+	CondSpotOperationAz string `json:"cond:spot:operation:az,omitempty"`
+
+	// CondSpotOperationStatus spot售卖信息请使用 查询规格销售策略 接口查询。
+	// Flavor在竞价销售模式下的状态
+	// - 不配置时等同abandon
+	// - normal，正常商用
+	// - abandon，下线
+	// - sellout，售罄
+	// - obt，公测，未申请时提示申请（暂不支持）
+	// - private，私有，只给特定用户显示（暂不支持）
+	// - test，试用/免费（暂不支持）
+	// - promotion，推荐
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:226 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 25
+	CondSpotOperationStatus string `json:"cond:spot:operation:status,omitempty"`
+
+	// CondStorage 存储约束
+	// - 支持磁盘特性，不配置时以控制台默认配置为准。
+	// - scsi，支持scsi
+	// - localdisk，支持本地盘
+	// - ib，支持ib
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:243 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 27
+	CondStorage string `json:"cond:storage,omitempty"`
+
+	// EcsGeneration 弹性云服务器类型的代数。
+	// 示例：s3中的3表示通用型III代，详细的规格类型和代系请参考《弹性云服务器用户指南》的“实例规格清单”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:109 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 11
+	EcsGeneration string `json:"ecs:generation,omitempty"`
+
+	// EcsInstanceArchitecture 该规格对应的CPU架构，且仅鲲鹏实例架构规格返回该字段。
+	// 取值为arm64表示CPU架构为鲲鹏计算。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:267 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 30
+	EcsInstanceArchitecture string `json:"ecs:instance_architecture,omitempty"`
+
+	// EcsPerformancetype 云服务器规格的分类：
+	// - normal：通用计算型
+	// - entry：通用入门型
+	// - cpuv1：计算I型
+	// - cpuv2：计算II型
+	// - computingv3：通用计算增强型
+	// - kunpeng_computing：鲲鹏通用计算增强型
+	// - kunpeng_highmem：鲲鹏内存优化型
+	// - kunpeng_highio：鲲鹏超高I/O型
+	// - highmem：内存优化型
+	// - saphana：超大内存型
+	// - diskintensive：磁盘增强型
+	// - highio：超高I/O型
+	// - ultracpu：超高性能计算型
+	// - gpu：GPU加速型
+	// - fpga：FPGA加速型
+	// - ascend：AI加速型
+	// 说明：
+	// 早期注册的规格该字段为hws:performancetype。
+	// XEN实例不支持该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:21 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 1
+	EcsPerformancetype string `json:"ecs:performancetype,omitempty"`
+
+	// EcsVirtualizationEnvTypes 虚拟化类型。
+	// - 如果值为“FusionCompute”，表示弹性云服务器使用基于XEN的虚拟化技术。
+	// - 如果值为“CloudCompute”，表示弹性云服务器使用基于KVM的虚拟化技术。
+	// 说明：
+	// 可选字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:117 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 12
+	EcsVirtualizationEnvTypes string `json:"ecs:virtualization_env_types,omitempty"`
+
+	// ExtraSpecIoPersistentGrant 是否支持持久化，值为true。
+	// 代表云服务器访问存储的方式为持久化授权。
+	// 说明：
+	// 密集存储D1型特有字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:99 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 10
+	ExtraSpecIoPersistentGrant string `json:"extra_spec:io:persistent_grant,omitempty"`
+
+	// HpetSupport 云服务器高精度时钟是否开启，开启为true，否则为false。（该字段是否返回根据云服务器规格而定）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:46 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 4
+	HpetSupport string `json:"hpet_support,omitempty"`
+
+	// HwNumaNodes 主机的物理cpu数量。（该字段是否返回根据云服务器规格而定）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:32 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 2
+	HwNumaNodes string `json:"hw:numa_nodes,omitempty"`
+
+	// InfoCPUName CPU名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:282 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 32
+	InfoCPUName string `json:"info:cpu:name,omitempty"`
+
+	// InfoGpuName GPU显卡数量和名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:275 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 31
+	InfoGpuName string `json:"info:gpu:name,omitempty"`
+
+	// InstanceVnicInstanceBandwidth 最大带宽，单位Mbps，最大值为10000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:60 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 6
+	InstanceVnicInstanceBandwidth string `json:"instance_vnic:instance_bandwidth,omitempty"`
+
+	// InstanceVnicMaxCount 最大网卡个数，最大为4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:67 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 7
+	InstanceVnicMaxCount string `json:"instance_vnic:max_count,omitempty"`
+
+	// InstanceVnicType 网卡类型，值固定为“enhanced”，表示使用增强型网络的资源创建云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:53 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 5
+	InstanceVnicType string `json:"instance_vnic:type,omitempty"`
+
+	// PciPassthroughAlias PCI直通设备信息，格式为PCI设备名称:数量。多个设备信息以逗号隔开。
+	// 例如nvidia-a30:1，表示携带一张A30的GPU。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:143 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 15
+	PciPassthroughAlias string `json:"pci_passthrough:alias,omitempty"`
+
+	// PciPassthroughEnableGpu 显卡是否直通。
+	// 值为“true”，表示GPU直通。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:127 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 13
+	PciPassthroughEnableGpu string `json:"pci_passthrough:enable_gpu,omitempty"`
+
+	// PciPassthroughGpuSpecs G1型和G2型云服务器应用的技术，包括GPU虚拟化和GPU直通。
+	// - 如果该规格的云服务器使用GPU虚拟化技术，且GPU卡的型号为M60-1Q，参数值为“m60_1q:virt:1”。
+	// - 如果该规格的云服务器使用GPU直通技术，且GPU卡的型号为M60，参数值为“m60:direct_graphics:1”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:135 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 14
+	PciPassthroughGpuSpecs string `json:"pci_passthrough:gpu_specs,omitempty"`
+
+	// QuotaGpu GPU显卡名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:289 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 33
+	QuotaGpu string `json:"quota:gpu,omitempty"`
+
+	// QuotaLocalDisk 值格式为{type}:{count}:{size}:{safeFormat}，其中：
+	// - type指磁盘类型，当前只支持hdd。
+	// - count指本地磁盘数量，目前支持：
+	// - d1类型：3/6/12/24
+	// - d2类型：2/4/8/12/16/24
+	// - d3类型：2/4/8/12/16/24/28。
+	// - size指单个磁盘容量，单位GB，目前只支持1675（实际磁盘大小为1800，格式化后可用大小为1675）。
+	// - safeFormat指云服务器本地磁盘是否安全格式化，目前仅支持：
+	// - d1类型：FALSE
+	// - d2/d3类型：True。
+	// 说明：
+	// 磁盘增强型特有字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:74 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 8
+	QuotaLocalDisk string `json:"quota:local_disk,omitempty"`
+
+	// QuotaMaxPps 内网最大收发包能力
+	// - 单位个，显示为xx万时除以10000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:186 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 20
+	QuotaMaxPps string `json:"quota:max_pps,omitempty"`
+
+	// QuotaMaxRate 最大带宽
+	// - 单位Mbps，显示为Gbps时除以1000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:170 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 18
+	QuotaMaxRate string `json:"quota:max_rate,omitempty"`
+
+	// QuotaMinRate 基准带宽
+	// - 单位Mbps，显示为Gbps时除以1000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:178 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 19
+	QuotaMinRate string `json:"quota:min_rate,omitempty"`
+
+	// QuotaNvmeSsd 值格式为{type}:{spec}:{num}:{size}:{safeFormat}:{挂载协议}，其中：
+	// - type指主机上配备的nvme ssd的单卡容量大小，当前只支持1.6T/3.2T。
+	// - spec指nvme ssd的规格，包括large/small。large表示大规格，small表示小规格。
+	// 目前仅支持i3和ir3类型：large。
+	// - num指磁盘划分的分区个数。
+	// - size指guest使用的盘的容量大小，单位为GB。在spec值为large的情况下，此项即为host单卡大小。在spec值为small的情况下，此为1/4规格或者1/2规格。
+	// - safeFormat指云服务器本地磁盘是否安全格式化。
+	// 目前仅支持i3和ir3类型：True。
+	// - 挂载协议
+	// 目前仅支持ir3类型：blk。
+	// 说明：
+	// 超高I/O型特有字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:86 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 9
+	QuotaNvmeSsd string `json:"quota:nvme_ssd,omitempty"`
+
+	// QuotaSubNetworkInterfaceMaxNum 云服务器最多支持绑定的辅助弹性网卡个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:303 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 35
+	QuotaSubNetworkInterfaceMaxNum string `json:"quota:sub_network_interface_max_num,omitempty"`
+
+	// QuotaVifMaxNum 云服务器最多支持绑定的弹性网卡个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:296 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 34
+	QuotaVifMaxNum string `json:"quota:vif_max_num,omitempty"`
+
+	// ResourceType 资源类型。resource_type是为了区分云服务器的物理主机类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:39 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 3
+	ResourceType string `json:"resource_type,omitempty"`
+}
+
+// FlavorExtraSpecsCondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
+// - normal：正常商用
+// - abandon：下线（即不显示）
+// - sellout：售罄
+// - obt：公测
+// - obt_sellout：公测售罄
+// - promotion：推荐(等同normal，也是商用)
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:151 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 16
+type FlavorExtraSpecsCondOperationStatus string
+
 // FlavorLinksItem defines model for FlavorLinksItem.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:649 table "表 6 servers_links、links字段数据结构说明"
@@ -1717,6 +2063,291 @@ type FlavorLinksItem struct {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:657 table "表 6 servers_links、links字段数据结构说明" row 1
 	Rel string `json:"rel,omitempty"`
 }
+
+// FlavorsExtraSpecsItem defines model for FlavorsExtraSpecsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:260 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）"
+type FlavorsExtraSpecsItem struct {
+	// CondCompute 计算约束
+	// - autorecovery，自动恢复特性。
+	// - 不存在该字段，不支持自动恢复。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:506 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 29
+	CondCompute string `json:"cond:compute,omitempty"`
+
+	// CondComputeLiveResizable 计算约束
+	// - true，支持在线扩容。
+	// - false或不存在该字段，不支持在线扩容。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:498 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 28
+	CondComputeLiveResizable string `json:"cond:compute:live_resizable,omitempty"`
+
+	// CondNetwork 网络约束
+	// 支持网络特性，不配置时以控制台默认配置为准。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:482 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 26
+	CondNetwork string `json:"cond:network,omitempty"`
+
+	// CondOperationAz 此参数是AZ级配置，某个AZ没有在此参数中配置时默认使用cond:operation:status参数的取值。此参数的配置格式“az(xx)”。()内为某个AZ的flavor状态，()内必须要填有状态，不填为无效配置。状态的取值范围与cond:operation:status参数相同。
+	// 例如：flavor在某个region的az0正常商用，az1售罄，az2公测，az3正常商用，其他az显示下线，可配置为：
+	// - “cond:operation:status”设置为“abandon”
+	// - “cond:operation:az”设置为“az0(normal), az1(sellout), az2(obt), az3(normal)”
+	// 说明：
+	// 如果flavor在某个AZ下的状态与cond:operation:status配置状态不同，必须配置该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:406 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 17
+	CondOperationAz string `json:"cond:operation:az,omitempty"`
+
+	// CondOperationCharge 计费类型
+	// - 计费场景，不配置时都支持
+	// - period，包年/包月
+	// - demand，按需
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:449 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 22
+	CondOperationCharge string `json:"cond:operation:charge,omitempty"`
+
+	// CondOperationChargeStop 关机是否收费
+	// - 关机是否计费，默认免费：
+	// - charge
+	// - free
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:441 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 21
+	CondOperationChargeStop string `json:"cond:operation:charge:stop,omitempty"`
+
+	// CondOperationRoles 允许的角色
+	// 匹配的用户标签（roles的op_gatexxx标签）。不设置时所有用户可见
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:465 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 24
+	CondOperationRoles string `json:"cond:operation:roles,omitempty"`
+
+	// CondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
+	// - normal：正常商用
+	// - abandon：下线（即不显示）
+	// - sellout：售罄
+	// - obt：公测
+	// - obt_sellout：公测售罄
+	// - promotion：推荐(等同normal，也是商用)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:398 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 16
+	CondOperationStatus FlavorsExtraSpecsItemCondOperationStatus `json:"cond:operation:status,omitempty"`
+
+	// CondSpotOperationAz spot售卖信息请使用 查询规格销售策略 接口查询。
+	// Flavor在竞价销售模式下显示的AZ。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:457 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 23
+	CondSpotOperationAz string `json:"cond:spot:operation:az,omitempty"`
+
+	// CondSpotOperationStatus spot售卖信息请使用 查询规格销售策略 接口查询。
+	// Flavor在竞价销售模式下的状态
+	// - 不配置时等同abandon
+	// - normal，正常商用
+	// - abandon，下线
+	// - sellout，售罄
+	// - obt，公测，未申请时提示申请（暂不支持）
+	// - private，私有，只给特定用户显示（暂不支持）
+	// - test，试用/免费（暂不支持）
+	// - promotion，推荐
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:473 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 25
+	CondSpotOperationStatus string `json:"cond:spot:operation:status,omitempty"`
+
+	// CondStorage 存储约束
+	// - 支持磁盘特性，不配置时以控制台默认配置为准。
+	// - scsi，支持scsi
+	// - localdisk，支持本地盘
+	// - ib，支持ib
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:490 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 27
+	CondStorage string `json:"cond:storage,omitempty"`
+
+	// EcsGeneration 弹性云服务器类型的代数。
+	// 示例：s3中的3表示通用型III代，详细的规格类型和代系请参考《弹性云服务器用户指南》的“实例规格清单”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:356 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 11
+	EcsGeneration string `json:"ecs:generation,omitempty"`
+
+	// EcsInstanceArchitecture 该规格对应的CPU架构，且仅鲲鹏实例架构规格返回该字段。
+	// 取值为arm64表示CPU架构为鲲鹏计算。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:514 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 30
+	EcsInstanceArchitecture string `json:"ecs:instance_architecture,omitempty"`
+
+	// EcsPerformancetype 云服务器规格的分类：
+	// - normal：通用计算型
+	// - entry：通用入门型
+	// - cpuv1：计算I型
+	// - cpuv2：计算II型
+	// - computingv3：通用计算增强型
+	// - kunpeng_computing：鲲鹏通用计算增强型
+	// - kunpeng_highmem：鲲鹏内存优化型
+	// - kunpeng_highio：鲲鹏超高I/O型
+	// - highmem：内存优化型
+	// - saphana：超大内存型
+	// - diskintensive：磁盘增强型
+	// - highio：超高I/O型
+	// - ultracpu：超高性能计算型
+	// - gpu：GPU加速型
+	// - fpga：FPGA加速型
+	// - ascend：AI加速型
+	// 说明：
+	// 早期注册的规格该字段为hws:performancetype。
+	// XEN实例不支持该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:268 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 1
+	EcsPerformancetype string `json:"ecs:performancetype,omitempty"`
+
+	// EcsVirtualizationEnvTypes 虚拟化类型。
+	// - 如果值为“FusionCompute”，表示弹性云服务器使用基于XEN的虚拟化技术。
+	// - 如果值为“CloudCompute”，表示弹性云服务器使用基于KVM的虚拟化技术。
+	// 说明：
+	// 可选字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:364 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 12
+	EcsVirtualizationEnvTypes string `json:"ecs:virtualization_env_types,omitempty"`
+
+	// ExtraSpecIoPersistentGrant 是否支持持久化，值为true。
+	// 代表云服务器访问存储的方式为持久化授权。
+	// 说明：
+	// 密集存储D1型特有字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:346 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 10
+	ExtraSpecIoPersistentGrant string `json:"extra_spec:io:persistent_grant,omitempty"`
+
+	// HpetSupport 云服务器高精度时钟是否开启，开启为true，否则为false。（该字段是否返回根据云服务器规格而定）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:293 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 4
+	HpetSupport string `json:"hpet_support,omitempty"`
+
+	// HwNumaNodes 主机的物理cpu数量。（该字段是否返回根据云服务器规格而定）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:279 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 2
+	HwNumaNodes string `json:"hw:numa_nodes,omitempty"`
+
+	// InfoCPUName CPU名称
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:529 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 32
+	InfoCPUName string `json:"info:cpu:name,omitempty"`
+
+	// InfoGpuName GPU显卡数量和名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:522 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 31
+	InfoGpuName string `json:"info:gpu:name,omitempty"`
+
+	// InstanceVnicInstanceBandwidth 最大带宽，单位Mbps，最大值为10000。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:307 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 6
+	InstanceVnicInstanceBandwidth string `json:"instance_vnic:instance_bandwidth,omitempty"`
+
+	// InstanceVnicMaxCount 最大网卡个数，最大为4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:314 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 7
+	InstanceVnicMaxCount string `json:"instance_vnic:max_count,omitempty"`
+
+	// InstanceVnicType 网卡类型，值固定为“enhanced”，表示使用增强型网络的资源创建云服务器。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:300 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 5
+	InstanceVnicType string `json:"instance_vnic:type,omitempty"`
+
+	// PciPassthroughAlias PCI直通设备信息，格式为PCI设备名称:数量。多个设备信息以逗号隔开。
+	// 例如nvidia-a30:1，表示携带一张A30的GPU。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:390 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 15
+	PciPassthroughAlias string `json:"pci_passthrough:alias,omitempty"`
+
+	// PciPassthroughEnableGpu 显卡是否直通。
+	// 值为“true”，表示GPU直通。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:374 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 13
+	PciPassthroughEnableGpu string `json:"pci_passthrough:enable_gpu,omitempty"`
+
+	// PciPassthroughGpuSpecs G1型和G2型云服务器应用的技术，包括GPU虚拟化和GPU直通。
+	// - 如果该规格的云服务器使用GPU虚拟化技术，且GPU卡的型号为M60-1Q，参数值为“m60_1q:virt:1”。
+	// - 如果该规格的云服务器使用GPU直通技术，且GPU卡的型号为M60，参数值为“m60:direct_graphics:1”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:382 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 14
+	PciPassthroughGpuSpecs string `json:"pci_passthrough:gpu_specs,omitempty"`
+
+	// QuotaGpu GPU显卡名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:536 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 33
+	QuotaGpu string `json:"quota:gpu,omitempty"`
+
+	// QuotaLocalDisk 值格式为{type}:{count}:{size}:{safeFormat}，其中：
+	// - type指磁盘类型，当前只支持hdd。
+	// - count指本地磁盘数量，目前支持：
+	// - d1类型：3/6/12/24
+	// - d2类型：2/4/8/12/16/24
+	// - d3类型：2/4/8/12/16/24/28。
+	// - size指单个磁盘容量，单位GB，目前只支持1675（实际磁盘大小为1800，格式化后可用大小为1675）。
+	// - safeFormat指云服务器本地磁盘是否安全格式化，目前仅支持：
+	// - d1类型：FALSE
+	// - d2/d3类型：True。
+	// 说明：
+	// 磁盘增强型特有字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:321 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 8
+	QuotaLocalDisk string `json:"quota:local_disk,omitempty"`
+
+	// QuotaMaxPps 内网最大收发包能力
+	// - 单位个，显示为xx万时除以10000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:433 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 20
+	QuotaMaxPps string `json:"quota:max_pps,omitempty"`
+
+	// QuotaMaxRate 最大带宽
+	// - 单位Mbps，显示为Gbps时除以1000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:417 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 18
+	QuotaMaxRate string `json:"quota:max_rate,omitempty"`
+
+	// QuotaMinRate 基准带宽
+	// - 单位Mbps，显示为Gbps时除以1000
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:425 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 19
+	QuotaMinRate string `json:"quota:min_rate,omitempty"`
+
+	// QuotaNvmeSsd 值格式为{type}:{spec}:{num}:{size}:{safeFormat}:{挂载协议}，其中：
+	// - type指主机上配备的nvme ssd的单卡容量大小，当前只支持1.6T/3.2T。
+	// - spec指nvme ssd的规格，包括large/small。large表示大规格，small表示小规格。
+	// 目前仅支持i3和ir3类型：large。
+	// - num指磁盘划分的分区个数。
+	// - size指guest使用的盘的容量大小，单位为GB。在spec值为large的情况下，此项即为host单卡大小。在spec值为small的情况下，此为1/4规格或者1/2规格。
+	// - safeFormat指云服务器本地磁盘是否安全格式化。
+	// 目前仅支持i3和ir3类型：True。
+	// - 挂载协议
+	// 目前仅支持ir3类型：blk。
+	// 说明：
+	// 超高I/O型特有字段。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:333 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 9
+	QuotaNvmeSsd string `json:"quota:nvme_ssd,omitempty"`
+
+	// QuotaSubNetworkInterfaceMaxNum 云服务器最多支持绑定的辅助弹性网卡个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:550 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 35
+	QuotaSubNetworkInterfaceMaxNum string `json:"quota:sub_network_interface_max_num,omitempty"`
+
+	// QuotaVifMaxNum 云服务器最多支持绑定的弹性网卡个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:543 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 34
+	QuotaVifMaxNum string `json:"quota:vif_max_num,omitempty"`
+
+	// ResourceType 资源类型。resource_type是为了区分云服务器的物理主机类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:286 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 3
+	ResourceType string `json:"resource_type,omitempty"`
+}
+
+// FlavorsExtraSpecsItemCondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
+// - normal：正常商用
+// - abandon：下线（即不显示）
+// - sellout：售罄
+// - obt：公测
+// - obt_sellout：公测售罄
+// - promotion：推荐(等同normal，也是商用)
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:398 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 16
+type FlavorsExtraSpecsItemCondOperationStatus string
 
 // FloatingIPFloatingIP floating_ip对象。
 //
@@ -2643,7 +3274,7 @@ type ListResizeFlavorsFlavors struct {
 	// 详情请参见表6。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:302 table "表 4 flavors数据结构说明" row 14
-	ExtraSpecs []map[string]interface{} `json:"extra_specs"`
+	ExtraSpecs []FlavorsExtraSpecsItem `json:"extra_specs"`
 
 	// ID 云服务器规格ID。
 	//
@@ -3768,12 +4399,11 @@ type NovaListServersDetailsFlavor struct {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:610 table "表 5 flavor字段数据结构说明" row 6
 	Ephemeral int64 `json:"ephemeral,omitempty"`
 
-	// ExtraSpecs flavor扩展字段。
-	// 请参考：os_extra_specs（flavor）字段数据结构说明。
-	// 微版本2.47及以上版本支持。
+	// ExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
+	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:634 table "表 5 flavor字段数据结构说明" row 9
-	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
+	ExtraSpecs *FlavorExtraSpecs `json:"extra_specs,omitempty"`
 
 	// ID 云服务器类型ID。
 	// 微版本2.47及以上版本不支持。
@@ -4430,7 +5060,7 @@ type NovaShowServerFlavor struct {
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:497 table "表 4 flavor字段数据结构说明" row 9
-	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
+	ExtraSpecs *FlavorExtraSpecs `json:"extra_specs,omitempty"`
 
 	// ID 云服务器类型ID。
 	// 微版本2.47及以上版本不支持。
@@ -5038,7 +5668,7 @@ type NovaUpdateServerFlavor struct {
 	// 在微版本2.47及以上版本支持。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:405 table "表 7 flavor字段数据结构说明" row 9
-	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
+	ExtraSpecs *FlavorExtraSpecs `json:"extra_specs,omitempty"`
 
 	// ID 云服务器类型ID。
 	// 微版本2.47及以上版本不支持。

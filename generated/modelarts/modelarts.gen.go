@@ -18967,7 +18967,7 @@ type ShowInstanceNotebook struct {
 	// Repository Git仓库信息，如表28所示。该字段不支持使用，在调用接口时会自动返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:596 table "表 11 notebook字段数据结构说明" row 6
-	Repository map[string]interface{} `json:"repository,omitempty"`
+	Repository *CreateInstanceRepository `json:"repository,omitempty"`
 
 	// ResourceReservedTimestamp 资源预留时间戳。
 	//
@@ -19107,10 +19107,10 @@ type ShowInstanceQueuingInfo struct {
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:855 table "表 17 queuing_info参数说明" row 4
 	Flavor string `json:"flavor,omitempty"`
 
-	// FlavorDetails 规格详情，用于展示规格信息，以及查询规格是否售罄。请参见表16。
+	// FlavorDetails 机器规格详情，如表16所示。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:863 table "表 17 queuing_info参数说明" row 5
-	FlavorDetails map[string]interface{} `json:"flavor_details,omitempty"`
+	FlavorDetails *CreateInstanceFlavorDetails `json:"flavor_details,omitempty"`
 
 	// ID 实例ID。
 	//
@@ -21434,7 +21434,7 @@ type UpdateInstanceResponseBody struct {
 	// Spec 实例定义。Notebook类型实例，数据结构如表13 notebook字段数据结构说明所示。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:238 table "表 5 响应参数" row 11
-	Spec map[string]interface{} `json:"spec,omitempty"`
+	Spec *CreateInstanceResponseNotebook `json:"spec,omitempty"`
 
 	// Status 实例状态。
 	//

@@ -1920,45 +1920,6 @@ func (e UpdatePortResponsePortStatus) Valid() bool {
 	}
 }
 
-// Defines values for UpdatePortV1ResponsePortBindingVnicType.
-const (
-	UpdatePortV1ResponsePortBindingVnicTypeDirect UpdatePortV1ResponsePortBindingVnicType = "direct"
-	UpdatePortV1ResponsePortBindingVnicTypeNormal UpdatePortV1ResponsePortBindingVnicType = "normal"
-)
-
-// Valid indicates whether the value is a known member of the UpdatePortV1ResponsePortBindingVnicType enum.
-func (e UpdatePortV1ResponsePortBindingVnicType) Valid() bool {
-	switch e {
-	case UpdatePortV1ResponsePortBindingVnicTypeDirect:
-		return true
-	case UpdatePortV1ResponsePortBindingVnicTypeNormal:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for UpdatePortV1ResponsePortStatus.
-const (
-	UpdatePortV1ResponsePortStatusACTIVE UpdatePortV1ResponsePortStatus = "ACTIVE"
-	UpdatePortV1ResponsePortStatusBUILD  UpdatePortV1ResponsePortStatus = "BUILD"
-	UpdatePortV1ResponsePortStatusDOWN   UpdatePortV1ResponsePortStatus = "DOWN"
-)
-
-// Valid indicates whether the value is a known member of the UpdatePortV1ResponsePortStatus enum.
-func (e UpdatePortV1ResponsePortStatus) Valid() bool {
-	switch e {
-	case UpdatePortV1ResponsePortStatusACTIVE:
-		return true
-	case UpdatePortV1ResponsePortStatusBUILD:
-		return true
-	case UpdatePortV1ResponsePortStatusDOWN:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for UpdateSubnetResponseSubnetStatus.
 const (
 	UpdateSubnetResponseSubnetStatusACTIVE  UpdateSubnetResponseSubnetStatus = "ACTIVE"
@@ -15500,20 +15461,10 @@ type UpdatePortResponsePortBindingVnicType string
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:311 table "表 6 port字段说明" row 10
 type UpdatePortResponsePortStatus string
 
-// UpdatePortV1RequestBody defines model for UpdatePortV1RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:41 table "表 2 请求参数"
-type UpdatePortV1RequestBody struct {
-	// Port 端口对象，请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:51 table "表 2 请求参数" row 1
-	Port UpdatePortV1RequestPort `json:"port"`
-}
-
-// UpdatePortV1RequestPort 端口对象，请参见表3。
+// UpdatePortV1Port 端口对象，请参见表3。
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:66 table "表 3 port字段说明"
-type UpdatePortV1RequestPort struct {
+type UpdatePortV1Port struct {
 	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表4。
 	// - 约束：
 	// - IP地址不允许为 “0.0.0.0”。
@@ -15541,6 +15492,16 @@ type UpdatePortV1RequestPort struct {
 	SecurityGroups []string `json:"security_groups,omitempty"`
 }
 
+// UpdatePortV1RequestBody defines model for UpdatePortV1RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:41 table "表 2 请求参数"
+type UpdatePortV1RequestBody struct {
+	// Port 端口对象，请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:51 table "表 2 请求参数" row 1
+	Port UpdatePortV1Port `json:"port"`
+}
+
 // UpdatePortV1ResponseBody defines model for UpdatePortV1ResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:196 table "表 6 响应参数"
@@ -15548,130 +15509,8 @@ type UpdatePortV1ResponseBody struct {
 	// Port 端口对象，请参见表7。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:204 table "表 6 响应参数" row 1
-	Port *UpdatePortV1ResponsePort `json:"port,omitempty"`
+	Port *CreatePortV1ResponsePort `json:"port,omitempty"`
 }
-
-// UpdatePortV1ResponsePort 端口对象，请参见表7。
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:217 table "表 7 port字段说明"
-type UpdatePortV1ResponsePort struct {
-	// AdminStateUp - 功能说明：管理状态
-	// - 约束：只支持true，默认为true
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:246 table "表 7 port字段说明" row 4
-	AdminStateUp bool `json:"admin_state_up,omitempty"`
-
-	// AllowedAddressPairs - 功能说明：IP/Mac对列表，allow_address_pair参见表9（扩展属性）。
-	// - 约束：IP地址不允许为 “0.0.0.0”
-	// - 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组
-	// - 如果allowed_address_pairs为“1.1.1.1/0”，表示关闭源目地址检查开关
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:302 table "表 7 port字段说明" row 12
-	AllowedAddressPairs []map[string]interface{} `json:"allowed_address_pairs,omitempty"`
-
-	// BindingProfile 扩展属性：提供用户设置自定义信息
-	// 【使用说明】
-	// - internal_elb字段，布尔类型，普通租户可见。只有在创建内网ELB的虚拟IP的网卡时设置为true。普通租户没有权限更改该字段，由系统维护。
-	// 举例：
-	// {"internal_elb": true}
-	// - disable_security_groups字段，布尔类型，普通租户可见。默认为false高性能通信场景下，允许指定为true普通租户可见。仅支持创建port和读取时指定。当前仅支持指定为true，不支持指定为false
-	// 举例：
-	// {"disable_security_groups"：true }，
-	// 当前仅支持指定为true，不支持指定为false，指定为true时，FWaaS功能不生效。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:323 table "表 7 port字段说明" row 15
-	BindingProfile map[string]interface{} `json:"binding:profile,omitempty"`
-
-	// BindingVifDetails vif的详细信息， "ovs_hybrid_plug": 是否为ovs/bridge混合模式
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:316 table "表 7 port字段说明" row 14
-	BindingVifDetails map[string]interface{} `json:"binding:vif_details,omitempty"`
-
-	// BindingVnicType - 功能说明：绑定的vNIC类型
-	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:338 table "表 7 port字段说明" row 16
-	BindingVnicType UpdatePortV1ResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
-
-	// DeviceID - 功能说明：端口所属设备ID
-	// - 约束：不支持设置和更新，由系统自动维护
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:267 table "表 7 port字段说明" row 7
-	DeviceID string `json:"device_id,omitempty"`
-
-	// DeviceOwner - 功能说明：设备所属（DHCP/Router/ lb/Nova）
-	// - 约束：不支持设置和更新，由系统自动维护
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:274 table "表 7 port字段说明" row 8
-	DeviceOwner string `json:"device_owner,omitempty"`
-
-	// ExtraDhcpOpts DHCP的扩展Option(扩展属性)，请参见表10
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:309 table "表 7 port字段说明" row 13
-	ExtraDhcpOpts []CreatePortV1ExtraDhcpOpt `json:"extra_dhcp_opts,omitempty"`
-
-	// FixedIps - 功能说明：端口IP。例如："fixed_ips": [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}]
-	// - 约束：一个端口只支持一个fixed_ip，且不支持更新。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:260 table "表 7 port字段说明" row 6
-	FixedIps []CreatePortV1ResponseFixedIP `json:"fixed_ips,omitempty"`
-
-	// ID 端口唯一标识
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:225 table "表 7 port字段说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// MacAddress - 功能说明：端口MAC地址
-	// - 约束：由系统分配，不支持指定
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:253 table "表 7 port字段说明" row 5
-	MacAddress string `json:"mac_address,omitempty"`
-
-	// Name - 功能说明：端口名称
-	// - 取值：默认为空，最大长度不超过255
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:232 table "表 7 port字段说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// NetworkID - 功能说明：端口所属网络的ID
-	// - 约束：必须是存在的网络ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:239 table "表 7 port字段说明" row 3
-	NetworkID string `json:"network_id,omitempty"`
-
-	// PortSecurityEnabled 端口安全使能标记，如果不使能则安全组和dhcp防欺骗不生效，默认为true
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:345 table "表 7 port字段说明" row 17
-	PortSecurityEnabled bool `json:"port_security_enabled,omitempty"`
-
-	// SecurityGroups 安全组的UUID(扩展属性)
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:295 table "表 7 port字段说明" row 11
-	SecurityGroups []string `json:"security_groups,omitempty"`
-
-	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
-	// - 取值范围：ACTIVE、BUILD、DOWN
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:288 table "表 7 port字段说明" row 10
-	Status UpdatePortV1ResponsePortStatus `json:"status,omitempty"`
-
-	// TenantID 项目ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:281 table "表 7 port字段说明" row 9
-	TenantID string `json:"tenant_id,omitempty"`
-}
-
-// UpdatePortV1ResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
-// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:338 table "表 7 port字段说明" row 16
-type UpdatePortV1ResponsePortBindingVnicType string
-
-// UpdatePortV1ResponsePortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
-// - 取值范围：ACTIVE、BUILD、DOWN
-//
-// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:288 table "表 7 port字段说明" row 10
-type UpdatePortV1ResponsePortStatus string
 
 // UpdateRemoveSourceRequestBody defines model for UpdateRemoveSourceRequestBody.
 //

@@ -60,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	opts := pipeline.Options{Family: *family, Strict: *strict}
+	opts := pipeline.Options{Family: *family, Strict: *strict, ReadLinked: pipeline.ReadLinkedPage}
 	if *svc != "" {
 		data, err := os.ReadFile(*svc)
 		if err != nil {

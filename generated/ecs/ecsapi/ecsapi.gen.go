@@ -1118,11 +1118,11 @@ var pageListServersDetails = huawei.Paging{Op: opListServersDetails, Style: "pag
 // It stops after yielding an error.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:1
-func (c *Client) ListServersDetailsAll(ctx context.Context, params *ecs.ListServersDetailsParams) iter.Seq2[map[string]interface{}, error] {
+func (c *Client) ListServersDetailsAll(ctx context.Context, params *ecs.ListServersDetailsParams) iter.Seq2[ecs.ListServersDetailsServer, error] {
 	call := func(ctx context.Context, params *ecs.ListServersDetailsParams) (*ecs.ListServersDetailsResponseBody, error) {
 		return c.ListServersDetails(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListServersDetails, params, call, func(p *ecs.ListServersDetailsResponseBody) []map[string]interface{} { return p.Servers })
+	return huawei.Paginate(ctx, pageListServersDetails, params, call, func(p *ecs.ListServersDetailsResponseBody) []ecs.ListServersDetailsServer { return p.Servers })
 }
 
 var opListServersTags = &huawei.Operation{Service: "ecs", Name: "ListServersTags", Method: "GET", Path: "/v1/{project_id}/servers/tags",

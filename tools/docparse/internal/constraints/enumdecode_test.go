@@ -42,14 +42,14 @@ func TestGeneratedEnumDecodesUnknownValues(t *testing.T) {
 // of numbers (ECS power states "0 : pending" …) takes a number the page does
 // not list just as well.
 func TestGeneratedIntegerEnumDecodesUnknownValues(t *testing.T) {
-	var server ecs.ShowServerServer
+	var server ecs.ListServersDetailsServer
 	if err := json.Unmarshal([]byte(`{"OS-EXT-STS:power_state":7}`), &server); err != nil {
 		t.Fatalf("decoding an unlisted power state: %v", err)
 	}
 	if server.OSEXTSTSPowerState != 7 || server.OSEXTSTSPowerState.Valid() {
 		t.Errorf("power state = %v, want 7 kept and not Valid", server.OSEXTSTSPowerState)
 	}
-	if !ecs.ShowServerServerOSEXTSTSPowerStateN4.Valid() {
+	if !ecs.ListServersDetailsServerOSEXTSTSPowerStateN4.Valid() {
 		t.Error("a listed power state is not Valid")
 	}
 }

@@ -62,6 +62,14 @@ type page struct {
 	// uriRowNames are the names the request's URI and path tables give,
 	// collected once, for placeholderFor.
 	uriRowNames map[string]bool
+	// headingAnchor is the anchor of the last heading, until a table
+	// after it takes it: another page's link to the section means that
+	// table.
+	headingAnchor string
+	// offered are the object tables other pages may link to.
+	offered []*model.Table
+	// linksOut counts the rows that link to another page's table.
+	linksOut int
 }
 
 type statusRow struct {
@@ -109,7 +117,12 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 			// What scan said about tables and examples concerns an
 			// operation the page does not have; defects of the page's
 			// structure still stand.
-			return &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}, p.diags[:split]
+			pg := &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}
+			// A page of data structures is no operation, but other
+			// pages link to its tables.
+			p.nameLoneTable()
+			pg.Tables = offerTables(newResolver(p.file, p.tables, nil, &p.diags))
+			return pg, p.diags[:split]
 		}
 		if p.uriLine == 0 {
 			p.diags.Errorf(model.Loc{File: name, Line: 1}, "the page has 功能介绍 and request or response sections but no URI section and no method and path; is it an operation?")
@@ -168,7 +181,7 @@ func (p *page) addNameHint(name string, line int) {
 
 // result is the page read: one operation and what was found on the way.
 func (p *page) result(family string) (*model.Page, model.Diagnostics) {
-	return &model.Page{Loc: model.Loc{File: p.file}, Family: family, Operations: []*model.Operation{p.op}}, p.diags
+	return &model.Page{Loc: model.Loc{File: p.file}, Family: family, Operations: []*model.Operation{p.op}, Tables: p.offered, LinksOut: p.linksOut}, p.diags
 }
 
 var (
@@ -259,6 +272,7 @@ func (p *page) scan() {
 				}
 				continue
 			}
+			p.headingAnchor = b.Anchor
 			sec = classifySection(b.Text)
 			headed, described = sec, sec
 			group = ""
@@ -478,7 +492,8 @@ func sectionNoun(s section) string {
 }
 
 func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdhtml.Block) {
-	t := &paramTable{block: *b, group: group, cols: mapColumns(b.Table.Header)}
+	t := &paramTable{block: *b, group: group, cols: mapColumns(b.Table.Header), sectionAnchor: p.headingAnchor}
+	p.headingAnchor = ""
 	if caption != nil {
 		t.label, t.caption = caption.Bold, caption.Text
 		if t.caption == "" {
@@ -636,6 +651,7 @@ func (p *page) build() {
 		}
 	}
 	r := newResolver(p.file, p.tables, p.examples, &p.diags)
+	defer func() { p.offered, p.linksOut = offerTables(r), r.linksOut }()
 	responses := map[string]*model.Response{}
 	success := "" // p.successStatus(), once: it walks every example
 	response := func(group string) *model.Response {

@@ -45,6 +45,8 @@ type resolver struct {
 	unresolved map[string]int
 	// noted holds the tables without a type column already noted.
 	noted map[*paramTable]bool
+	// linksOut counts the rows left to the cross-page stage (elsewhere).
+	linksOut int
 }
 
 type rowKey struct {
@@ -114,7 +116,7 @@ func (r *resolver) survey() {
 					referred[target], r.linked[target] = true, true
 				} else if target := r.byCaption(t, firstLine(name.Text)); target != nil {
 					referred[target] = true
-				} else if target := r.labelled(desc.Text, firstLine(name.Text), ""); target != nil {
+				} else if target := r.labelled(desc, firstLine(name.Text), ""); target != nil {
 					referred[target] = true
 				}
 				continue
@@ -155,7 +157,7 @@ func (r *resolver) survey() {
 				}
 			}
 			if desc, _ := cellAt(row, t.cols.desc); !found {
-				if target := r.labelled(desc.Text, firstLine(name.Text), leaf.named); target != nil {
+				if target := r.labelled(desc, firstLine(name.Text), leaf.named); target != nil {
 					referred[target], found = true, true
 				}
 			}
@@ -275,9 +277,16 @@ func descLabel(desc string) string {
 // labelled is the object table a description names by label, when that
 // table names no type or the row's own: pages renumbered since they were
 // written point at the wrong table ("如表26所示" for 表 20), and a table
-// named for another field is not this row's.
-func (r *resolver) labelled(desc, name, named string) *paramTable {
-	t := r.byLabel[descLabel(desc)]
+// named for another field is not this row's. A label that links to
+// another page ("参见<a href="查询路由表.md#…">表4</a>") is that page's.
+func (r *resolver) labelled(desc mdhtml.Cell, name, named string) *paramTable {
+	label := descLabel(desc.Text)
+	for _, l := range desc.Links {
+		if _, ok := folderLink(l, r.file); ok && tableLabel(l.Text) == label {
+			return nil
+		}
+	}
+	t := r.byLabel[label]
 	if !objectTable(t) || name != "" && t.typeName != "" && t.typeName != name && t.typeName != named {
 		return nil
 	}
@@ -633,6 +642,9 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 			}
 			return obj
 		}
+		if s := r.elsewhere(c, ref); s != nil {
+			return s
+		}
 		if !ref.dict && r.exampleShowsFields(c) {
 			// "nat_gateway | Dict | nat_gateway对象。" and no table, but
 			// the example shows the object's fields.
@@ -697,6 +709,9 @@ func (r *resolver) bareItems(c *rowCtx, ref typeRef) *model.Schema {
 			return model.InferSchema(arr[0], c.at)
 		}
 	}
+	if s := r.elsewhere(c, ref); s != nil {
+		return s
+	}
 	typeText := strings.TrimSpace(c.f.typ.Text)
 	if c.param {
 		r.diags.Warnf(c.typeLoc(), "type %q names no item type; items read as strings (no table or example says what they are)", typeText)
@@ -731,8 +746,11 @@ func (r *resolver) untypedSchema(c *rowCtx) *model.Schema {
 			return model.InferSchema(v, c.at) // a scalar: the example says it all
 		}
 	}
+	obj := r.elsewhere(c, typeRef{kind: refObject})
 	if target := r.find(c, typeRef{kind: refObject}, true); target != nil {
-		obj := r.tableObject(c, target)
+		obj = r.tableObject(c, target)
+	}
+	if obj != nil {
 		if _, isArray := v.([]any); isArray {
 			return &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
 		}
@@ -948,16 +966,7 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 		}
 		r.diags.Warnf(c.typeLoc(), "names %s, but no parameter table on the page has that label", leaf.label)
 	}
-	var tries []string
-	if leaf.named != "" {
-		tries = append(tries, leaf.named)
-	}
-	if c.path != "" {
-		tries = append(tries, c.path)
-		if last := c.path[strings.LastIndex(c.path, ".")+1:]; last != c.path {
-			tries = append(tries, last)
-		}
-	}
+	tries := captionTries(c, leaf)
 	for _, caption := range tries {
 		if t := r.byCaption(c.t, caption); t != nil {
 			return t
@@ -965,7 +974,7 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 	}
 	if leaf.label == "" && c.anchor == "" {
 		// "具体请参见表7。" in the description, without a link.
-		if t := r.labelled(c.f.desc.Text, c.path[strings.LastIndex(c.path, ".")+1:], leaf.named); t != nil {
+		if t := r.labelled(c.f.desc, c.path[strings.LastIndex(c.path, ".")+1:], leaf.named); t != nil {
 			return t
 		}
 	}
@@ -992,6 +1001,9 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 	}
 	if r.exampleShowsFields(c) {
 		return nil // schemaOf reads the fields from the example, with a note
+	}
+	if _, ok := crossLink(c); ok && !c.param {
+		return nil // the caller leaves the link to the cross-page stage, which warns if it finds nothing
 	}
 	r.diags.Warnf(c.at, "object %q has no table describing its fields (looked for captions %q); left as a free-form object", c.path, tries)
 	return nil

@@ -20,11 +20,14 @@ const (
 type paramTable struct {
 	block   mdhtml.Block
 	anchors []string // anchors besides the table's own: its list-item caption's
-	label   string   // "表 4"
-	caption string   // "Tag", "auth.identity", "请求Body参数"
-	scope   string
-	group   string // status code the table sits under, "" if none
-	cols    columns
+	// sectionAnchor is the heading anchor of the section the table is the
+	// first of: another page links to "X.md#section…" for it.
+	sectionAnchor string
+	label         string // "表 4"
+	caption       string // "Tag", "auth.identity", "请求Body参数"
+	scope         string
+	group         string // status code the table sits under, "" if none
+	cols          columns
 	// typeName is the object type the caption names ("resource_tag" for
 	// "resource_tag数据结构说明"), "" when it names none.
 	typeName  string

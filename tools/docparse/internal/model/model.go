@@ -120,6 +120,11 @@ type Page struct {
 	// operation (an overview, an appendix, an error-code list): the
 	// pipeline skips it with a note instead of refusing it.
 	NotOperation string
+	// Tables are the page's object tables, for links from other pages.
+	Tables []*Table
+	// LinksOut counts the page's rows that link to a table on another
+	// page (Schema.Elsewhere); a page with none needs no cross-page walk.
+	LinksOut int
 }
 
 // Operation is one callable API.
@@ -231,6 +236,34 @@ type Schema struct {
 	Nullable    bool
 	// FreeForm marks an object whose fields the page does not list.
 	FreeForm bool
+	// Elsewhere, on a free-form object, says that a row links to another
+	// page for its fields; the cross-page stage puts that page's table in
+	// its place, or warns that it found none.
+	Elsewhere *TableLink
+}
+
+// TableLink is a row's link to a table on another page of its folder.
+type TableLink struct {
+	Page   string   // the link's page as written ("数据结构(创建云服务器).md")
+	Anchor string   // the link's fragment; "" when it has none
+	Names  []string // captions or type names that pick the table when the link has no anchor
+	// Path and Tried are the row's dotted path and the captions already
+	// looked for on its own page, for the warning when the link finds
+	// nothing.
+	Path  string
+	Tried []string
+}
+
+// Table is an object table a page offers to other pages' links: its
+// anchors, the names its caption gives, and its schema, built once.
+type Table struct {
+	Loc     Loc
+	Anchors []string // the table's, its caption's, and its section heading's when it is the section's first
+	Names   []string // caption and type name
+	Schema  *Schema
+	// Diags is what building the table said when no operation of its
+	// page used it: reported once, by the first page that links to it.
+	Diags Diagnostics
 }
 
 // Constraint is one schema keyword a reader took from a sentence.

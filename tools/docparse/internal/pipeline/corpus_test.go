@@ -32,7 +32,8 @@ const (
 )
 
 // TestCorpus reads every corpus page on its own, as a user pointing
-// docparse at one page would, checks that each spec written loads and
+// docparse at one page would (pages it links to for fields read from
+// beside it), checks that each spec written loads and
 // validates in kin-openapi, and compares each page's outcome (valid, valid
 // with warnings, skipped as not an operation, refused with its first error)
 // with testdata/corpus/outcomes.tsv, so a regression shows as a diff.
@@ -50,7 +51,10 @@ func TestCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := Run([]Source{{Name: rel, Data: data}}, Options{})
+		// As docparse does, a page a row links to for its fields is
+		// read from beside the page.
+		readLinked := func(file string) ([]byte, error) { return ReadLinkedPage(corpusDir + file) }
+		res := Run([]Source{{Name: rel, Data: data}}, Options{ReadLinked: readLinked})
 		outcome, reason := classify(res)
 		if res.YAML != nil {
 			if err := validateSpec(res.YAML); err != nil {

@@ -1,6 +1,7 @@
 // Package pipeline runs docparse's stages: detect each page's family, read it
-// with that family's reader into the shared model, complete it with the
-// service file, name the operations, and emit one OpenAPI document.
+// with that family's reader into the shared model, resolve rows whose tables
+// are on other pages (xref), complete it with the service file, name the
+// operations, and emit one OpenAPI document.
 //
 // A page that cannot be read is left out with its located errors and the
 // rest is still written, unless Options.Strict asks for all or nothing;
@@ -9,7 +10,9 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 
 	"github.com/docapi/docapi/tools/docparse/internal/constraints"
@@ -22,6 +25,7 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/routes"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 	"github.com/docapi/docapi/tools/docparse/internal/top"
+	"github.com/docapi/docapi/tools/docparse/internal/xref"
 )
 
 // Family is one kind of documentation page and its reader.
@@ -55,6 +59,10 @@ type Options struct {
 	Service *service.Config // may be nil
 	// Strict writes nothing when any page cannot be read.
 	Strict bool
+	// ReadLinked, when set, reads a page that a row links to for its
+	// fields but that the run was not given (a single page of a folder);
+	// ReadLinkedPage reads it from disk. Nil reads none.
+	ReadLinked func(file string) ([]byte, error)
 }
 
 // PageOutcome names a page that was skipped or left out, and why.
@@ -95,7 +103,9 @@ func Run(sources []Source, opts Options) *Result {
 		return res
 	}
 	res.docs = origins(sources, opts.Service, &res.Diags)
-	pages := res.selectPaths(res.readPages(sources, opts.Family), opts.Service)
+	tables := xref.NewIndex(linkedPages(opts))
+	pages := res.selectPaths(res.readPages(sources, opts.Family, tables), opts.Service)
+	xref.Resolve(pages, tables, &res.Diags)
 	given := make([]string, len(sources))
 	for i, src := range sources {
 		given[i] = src.Name
@@ -144,7 +154,7 @@ func Run(sources []Source, opts Options) *Result {
 
 // readPages detects and reads every source, filing the ones that are not
 // operations as skipped.
-func (res *Result) readPages(sources []Source, forced string) []*model.Page {
+func (res *Result) readPages(sources []Source, forced string, tables *xref.Index) []*model.Page {
 	var pages []*model.Page
 	families := map[string]string{} // family → first page of it
 	for _, src := range sources {
@@ -169,6 +179,7 @@ func (res *Result) readPages(sources []Source, forced string) []*model.Page {
 			continue
 		}
 		pg, diags := fam.Read(src.Name, src.Data)
+		tables.Add(pg) // a page that is no operation may still hold tables other pages link to
 		if pg != nil && pg.NotOperation != "" && !diags.HasErrors() {
 			res.Diags = append(res.Diags, diags...)
 			res.Diags.Notef(model.Loc{File: src.Name}, "page is not an operation (%s); skipped", pg.NotOperation)
@@ -189,6 +200,34 @@ func (res *Result) readPages(sources []Source, forced string) []*model.Page {
 		pages = append(pages, pg)
 	}
 	return pages
+}
+
+// linkedPages reads, with opts.ReadLinked, a page outside the run that a
+// row links to, for its tables; what reading it says otherwise concerns
+// operations the run does not write.
+func linkedPages(opts Options) xref.Loader {
+	if opts.ReadLinked == nil {
+		return nil
+	}
+	return func(file string) (*model.Page, string) {
+		data, err := opts.ReadLinked(file)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, "no such page beside it"
+		case err != nil:
+			return nil, "not read: " + err.Error()
+		}
+		src := Source{Name: file, Data: data}
+		if why, _, _ := model.TextProblem(file, data); why != "" {
+			return nil, "not read: " + why
+		}
+		fam, ok := pick(src, opts.Family)
+		if !ok {
+			return nil, "not read: of no known family"
+		}
+		pg, _ := fam.Read(file, data)
+		return pg, ""
+	}
 }
 
 // selectPaths keeps the operations the service file's paths take; a page with

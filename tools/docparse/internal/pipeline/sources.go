@@ -128,3 +128,16 @@ func readPage(name string) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// ReadLinkedPage reads a page a row links to (Options.ReadLinked): a
+// regular file of at most MaxPageBytes.
+func ReadLinkedPage(name string) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", name)
+	}
+	return readPage(name)
+}

@@ -1,0 +1,204 @@
+package huawei
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// pageLink is a cell's link to another page of the same folder:
+// "数据结构(创建云服务器).md#section1228814491353", "Topic结构体.md".
+type pageLink struct {
+	page, anchor, text string
+}
+
+// crossLink is the row's link to a table on another page of its folder:
+// in its type cell, its name cell, or else its description; one with an
+// anchor first, as it names the table. ok is false when the row has none.
+func crossLink(c *rowCtx) (l pageLink, ok bool) {
+	var bare *pageLink
+	for _, cell := range []mdhtml.Cell{c.f.typ, c.f.name, c.f.desc} {
+		for _, link := range cell.Links {
+			pl, ok := folderLink(link, c.at.File)
+			if !ok {
+				continue
+			}
+			if pl.anchor != "" {
+				return pl, true
+			}
+			if bare == nil {
+				bare = &pl
+			}
+		}
+	}
+	if bare != nil {
+		return *bare, true
+	}
+	return pageLink{}, false
+}
+
+// folderLink reads a link to a Markdown page beside file: no scheme, no
+// directory, not file itself.
+func folderLink(link mdhtml.Link, file string) (pageLink, bool) {
+	href := strings.TrimSpace(link.Href)
+	if href == "" || href[0] == '#' || strings.Contains(href, ":") {
+		return pageLink{}, false // in-page, or a URL (http:, mailto:)
+	}
+	page, anchor, _ := strings.Cut(href, "#")
+	if strings.Contains(page, "%") {
+		if u, err := url.PathUnescape(page); err == nil {
+			page = u
+		}
+	}
+	if !strings.HasSuffix(strings.ToLower(page), ".md") || strings.ContainsAny(page, `/\`) || page == path.Base(strings.ReplaceAll(file, `\`, "/")) {
+		return pageLink{}, false
+	}
+	return pageLink{page: page, anchor: anchor, text: link.Text}, true
+}
+
+// elsewhere is the placeholder for a row whose fields a table on another
+// page gives: a free-form object that says where to look, which the
+// cross-page stage (xref) replaces with that table's schema; nil when the
+// row links to no other page, or is a parameter, which travels as text
+// whatever a table says.
+func (r *resolver) elsewhere(c *rowCtx, ref typeRef) *model.Schema {
+	l, ok := crossLink(c)
+	if !ok || c.param {
+		return nil
+	}
+	r.linksOut++
+	leaf := ref.leaf()
+	var names []string
+	add := func(n string) {
+		if n == "" {
+			return
+		}
+		for _, have := range names {
+			if have == n {
+				return
+			}
+		}
+		names = append(names, n)
+	}
+	add(leaf.named)
+	add(c.path[strings.LastIndex(c.path, ".")+1:])
+	add(linkTypeName(l.text))
+	add(linkTypeName(strings.TrimSuffix(l.page, ".md")))
+	linked := &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true, Elsewhere: &model.TableLink{
+		Page: l.page, Anchor: l.anchor, Names: names, Path: c.path, Tried: captionTries(c, leaf),
+	}}
+	if values, ok := r.mapValues(c); ok {
+		// "属性为Map<String, Object>结构。key为网络名称……value为网络属性，
+		// 详情请参见表1", and the example's keys are network ids: the
+		// linked table describes the values.
+		val := linked
+		if _, isArray := values.([]any); isArray {
+			val = &model.Schema{Loc: c.at, Type: model.TypeArray, Items: linked}
+		}
+		r.diags.Notef(c.typeLoc(), "object %q is a map (its description says so, and its example's keys are no field names); the linked table describes its values", c.path)
+		return &model.Schema{Loc: c.at, Type: model.TypeObject, AdditionalProperties: val}
+	}
+	return linked
+}
+
+// mapValues is a value of the row's object in the example when the
+// description says map and the example's keys are data, not field names
+// (a network id): the object is a map. Either alone is not enough: a
+// metadata table lists its keys, and extra_specs' keys are spelt
+// "ecs:generation".
+func (r *resolver) mapValues(c *rowCtx) (any, bool) {
+	v, found := r.exampleAt(c)
+	m, ok := v.(map[string]any)
+	if !found || !ok || !containsAnyFold(c.f.desc.Text, mapWords) {
+		return nil, false
+	}
+	keys := make([]string, 0, len(m))
+	data := false
+	for k := range m {
+		keys = append(keys, k)
+		data = data || !fieldName(k)
+	}
+	if !data {
+		return nil, false
+	}
+	sort.Strings(keys)
+	return m[keys[0]], true
+}
+
+// linkTypeName is the type a link's words or page name give: "Topic" for
+// "Topic结构体", "publicip" for "publicip字段数据结构说明".
+func linkTypeName(s string) string {
+	return typeNameOf(strings.TrimSuffix(s, "体")) // 结构体: the 结构 suffix, and a 体
+}
+
+// captionTries are the captions find looks for on the row's own page.
+func captionTries(c *rowCtx, leaf typeRef) []string {
+	var tries []string
+	if leaf.named != "" {
+		tries = append(tries, leaf.named)
+	}
+	if c.path != "" {
+		tries = append(tries, c.path)
+		if last := c.path[strings.LastIndex(c.path, ".")+1:]; last != c.path {
+			tries = append(tries, last)
+		}
+	}
+	return tries
+}
+
+// offerTables lists the page's object tables for other pages' links, each
+// with its schema: the one the page's operation built, or else one built
+// now, without the page's examples (they show the operation's values,
+// not the table's), whose diagnostics wait in the Table until a link
+// uses it.
+func offerTables(r *resolver) []*model.Table {
+	var out []*model.Table
+	examples, diags := r.examples, r.diags
+	defer func() { r.examples, r.diags = examples, diags }()
+	r.examples = nil
+	for _, t := range r.tables {
+		if !objectTable(t) {
+			continue
+		}
+		ot := &model.Table{Loc: t.loc(r.file, 0)}
+		s, built := r.built[t]
+		if !built {
+			r.diags = &ot.Diags
+			s = r.objectSchema(t, "")
+		}
+		ot.Schema = s
+		for _, a := range append([]string{t.block.Anchor, t.sectionAnchor}, t.anchors...) {
+			if a != "" {
+				ot.Anchors = append(ot.Anchors, a)
+			}
+		}
+		for _, n := range []string{t.caption, t.typeName} {
+			if n != "" && (len(ot.Names) == 0 || ot.Names[0] != n) {
+				ot.Names = append(ot.Names, n)
+			}
+		}
+		out = append(out, ot)
+	}
+	return out
+}
+
+// nameLoneTable gives the one uncaptioned object table of a page that is
+// no operation the type its title names: Topic结构体.md's table is Topic.
+func (p *page) nameLoneTable() {
+	var lone *paramTable
+	for _, t := range p.tables {
+		if objectTable(t) {
+			if lone != nil {
+				return
+			}
+			lone = t
+		}
+	}
+	if lone != nil && lone.caption == "" && lone.typeName == "" {
+		lone.typeName = linkTypeName(p.op.Summary)
+	}
+}
