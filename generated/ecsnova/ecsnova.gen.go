@@ -1194,6 +1194,16 @@ type AddFloatingIP struct {
 	FixedAddress *string `json:"fixed_address,omitempty"`
 }
 
+// AddFloatingIPRequestBody defines model for AddFloatingIpRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:51 table "表 2 请求参数"
+type AddFloatingIPRequestBody struct {
+	// AddFloatingIP 云服务器绑定浮动IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:61 table "表 2 请求参数" row 1
+	AddFloatingIP AddFloatingIP `json:"addFloatingIp"`
+}
+
 // AddSecurityGroup 弹性云服务器添加安全组，参考表3。
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:82 table "表 3 addSecurityGroup参数信息"
@@ -1249,31 +1259,14 @@ type AvailabilityZoneInfo struct {
 	ZoneState *ZoneState `json:"zoneState,omitempty"`
 }
 
-// CreateActionRequestBody defines model for CreateActionRequestBody.
+// ConfirmResizeRequestBody defines model for ConfirmResizeRequestBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:64 table "表 2 请求参数"
-type CreateActionRequestBody struct {
-	// CreateImage 云服务器导出镜像，参考表3。
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:59 table "表 2 请求参数"
+type ConfirmResizeRequestBody struct {
+	// ConfirmResize 确认云服务器规格调整。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:74 table "表 2 请求参数" row 1
-	CreateImage CreateImage `json:"createImage"`
-}
-
-// CreateActionResponseBody defines model for CreateActionResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:123 table "table at line 123"
-type CreateActionResponseBody struct {
-	// Location 镜像的本地url，在请求头中返回。
-	// 微版本2.44及以上版本不支持。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:133 table "table at line 123" row 1
-	Location string `json:"Location"`
-
-	// ImageID 镜像UUID
-	// 微版本2.45及以上版本支持。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:143 table "table at line 123" row 2
-	ImageID string `json:"image_id"`
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:69 table "表 2 请求参数" row 1
+	ConfirmResize interface{} `json:"confirmResize"`
 }
 
 // CreateImage 云服务器导出镜像，参考表3。
@@ -1289,6 +1282,33 @@ type CreateImage struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:99 table "表 3 createImage参数信息" row 1
 	Name string `json:"name"`
+}
+
+// CreateImageRequestBody defines model for CreateImageRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:64 table "表 2 请求参数"
+type CreateImageRequestBody struct {
+	// CreateImage 云服务器导出镜像，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:74 table "表 2 请求参数" row 1
+	CreateImage CreateImage `json:"createImage"`
+}
+
+// CreateImageResponseBody defines model for CreateImageResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:123 table "table at line 123"
+type CreateImageResponseBody struct {
+	// Location 镜像的本地url，在请求头中返回。
+	// 微版本2.44及以上版本不支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:133 table "table at line 123" row 1
+	Location string `json:"Location"`
+
+	// ImageID 镜像UUID
+	// 微版本2.45及以上版本支持。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:143 table "table at line 123" row 2
+	ImageID string `json:"image_id"`
 }
 
 // CreateOsFloatingIPFloatingIP floating_ip对象，参见表4。
@@ -1692,36 +1712,6 @@ type CreateOsVolumeResponseBody struct {
 	VolumeType string `json:"volumeType,omitempty"`
 }
 
-// CreateServersActionRequestBody defines model for CreateServersActionRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:51 table "表 2 请求参数"
-type CreateServersActionRequestBody struct {
-	// AddFloatingIP 云服务器绑定浮动IP。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:61 table "表 2 请求参数" row 1
-	AddFloatingIP AddFloatingIP `json:"addFloatingIp"`
-}
-
-// CreateServersActionV212RequestBody defines model for CreateServersActionV212RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:59 table "表 2 请求参数"
-type CreateServersActionV212RequestBody struct {
-	// ConfirmResize 确认云服务器规格调整。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:69 table "表 2 请求参数" row 1
-	ConfirmResize interface{} `json:"confirmResize"`
-}
-
-// CreateServersActionV21RequestBody defines model for CreateServersActionV21RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:61 table "表 2 请求参数"
-type CreateServersActionV21RequestBody struct {
-	// RevertResize 回退云服务器规格调整。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:71 table "表 2 请求参数" row 1
-	RevertResize interface{} `json:"revertResize"`
-}
-
 // CreateTagRequestBody defines model for CreateTagRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:49 table "表 2 请求参数"
@@ -1741,16 +1731,6 @@ type CreateTagResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:87 table "表 3 响应参数" row 1
 	Tags []string `json:"tags"`
-}
-
-// DeleteActionRequestBody defines model for DeleteActionRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:51 table "表 2 请求参数"
-type DeleteActionRequestBody struct {
-	// RemoveFloatingIP 云服务器解绑浮动IP
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:61 table "表 2 请求参数" row 1
-	RemoveFloatingIP RemoveFloatingIP `json:"removeFloatingIp"`
 }
 
 // Events defines model for Events.
@@ -2581,26 +2561,6 @@ type Limits struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:77 table "表 3 limits参数信息" row 1
 	Rate []interface{} `json:"rate,omitempty"`
-}
-
-// ListActionRequestBody defines model for ListActionRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:53 table "表 2 请求参数"
-type ListActionRequestBody struct {
-	// OsGetConsoleOutput 获取弹性云服务器的控制台日志，参考表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:63 table "表 2 请求参数" row 1
-	OsGetConsoleOutput OsGetConsoleOutput `json:"os-getConsoleOutput"`
-}
-
-// ListActionResponseBody defines model for ListActionResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:107 table "表 4 响应参数"
-type ListActionResponseBody struct {
-	// Output 弹性云服务器控制台日志结果
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:115 table "表 4 响应参数" row 1
-	Output string `json:"output,omitempty"`
 }
 
 // ListBlockDeviceResponseBody defines model for ListBlockDeviceResponseBody.
@@ -5987,6 +5947,26 @@ type OsGetConsoleOutput struct {
 	Length int64 `json:"length"`
 }
 
+// OsGetConsoleOutputRequestBody defines model for OsGetConsoleOutputRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:53 table "表 2 请求参数"
+type OsGetConsoleOutputRequestBody struct {
+	// OsGetConsoleOutput 获取弹性云服务器的控制台日志，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:63 table "表 2 请求参数" row 1
+	OsGetConsoleOutput OsGetConsoleOutput `json:"os-getConsoleOutput"`
+}
+
+// OsGetConsoleOutputResponseBody defines model for OsGetConsoleOutputResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:107 table "表 4 响应参数"
+type OsGetConsoleOutputResponseBody struct {
+	// Output 弹性云服务器控制台日志结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:115 table "表 4 响应参数" row 1
+	Output string `json:"output,omitempty"`
+}
+
 // OsStop 标识关闭云服务器操作，详情请参见表3。
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:78 table "表 3 os-stop字段数据结构说明"
@@ -6028,6 +6008,16 @@ type RemoveFloatingIP struct {
 	Address string `json:"address"`
 }
 
+// RemoveFloatingIPRequestBody defines model for RemoveFloatingIpRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:51 table "表 2 请求参数"
+type RemoveFloatingIPRequestBody struct {
+	// RemoveFloatingIP 云服务器解绑浮动IP
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:61 table "表 2 请求参数" row 1
+	RemoveFloatingIP RemoveFloatingIP `json:"removeFloatingIp"`
+}
+
 // RemoveSecurityGroup 移除弹性云服务器中的安全组，参考表3。
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:78 table "表 3 removeSecurityGroup参数信息"
@@ -6046,6 +6036,26 @@ type Resize struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:92 table "表 3 resize参数信息" row 1
 	FlavorRef string `json:"flavorRef"`
+}
+
+// ResizeServerRequestBody defines model for ResizeServerRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:57 table "表 2 请求参数"
+type ResizeServerRequestBody struct {
+	// Resize 云服务器规格变更，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:67 table "表 2 请求参数" row 1
+	Resize Resize `json:"resize"`
+}
+
+// RevertResizeRequestBody defines model for RevertResizeRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:61 table "表 2 请求参数"
+type RevertResizeRequestBody struct {
+	// RevertResize 回退云服务器规格调整。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:71 table "表 2 请求参数" row 1
+	RevertResize interface{} `json:"revertResize"`
 }
 
 // SecurityGroups defines model for SecurityGroups.
@@ -6854,16 +6864,6 @@ type ShowOsVolumeResponseBody struct {
 	VolumeType string `json:"volumeType,omitempty"`
 }
 
-// UpdateActionRequestBody defines model for UpdateActionRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:57 table "表 2 请求参数"
-type UpdateActionRequestBody struct {
-	// Resize 云服务器规格变更，参考表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:67 table "表 2 请求参数" row 1
-	Resize Resize `json:"resize"`
-}
-
 // UpdateMetadataRequestBody defines model for UpdateMetadataRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:59 table "表 2 请求参数"
@@ -7511,23 +7511,23 @@ type NovaCreateServersJSONRequestBody = NovaCreateServersRequestBody
 // NovaUpdateServerJSONRequestBody defines body for NovaUpdateServer for application/json ContentType.
 type NovaUpdateServerJSONRequestBody = NovaUpdateServerRequestBody
 
-// CreateServersActionJSONRequestBody defines body for CreateServersAction for application/json ContentType.
-type CreateServersActionJSONRequestBody = CreateServersActionRequestBody
+// AddFloatingIPJSONRequestBody defines body for AddFloatingIP for application/json ContentType.
+type AddFloatingIPJSONRequestBody = AddFloatingIPRequestBody
 
 // NovaAssociateSecurityGroupJSONRequestBody defines body for NovaAssociateSecurityGroup for application/json ContentType.
 type NovaAssociateSecurityGroupJSONRequestBody = NovaAssociateSecurityGroupRequestBody
 
-// CreateServersActionV212JSONRequestBody defines body for CreateServersActionV212 for application/json ContentType.
-type CreateServersActionV212JSONRequestBody = CreateServersActionV212RequestBody
+// ConfirmResizeJSONRequestBody defines body for ConfirmResize for application/json ContentType.
+type ConfirmResizeJSONRequestBody = ConfirmResizeRequestBody
 
-// CreateActionJSONRequestBody defines body for CreateAction for application/json ContentType.
-type CreateActionJSONRequestBody = CreateActionRequestBody
+// CreateImageJSONRequestBody defines body for CreateImage for application/json ContentType.
+type CreateImageJSONRequestBody = CreateImageRequestBody
 
 // NovaLockServerJSONRequestBody defines body for NovaLockServer for application/json ContentType.
 type NovaLockServerJSONRequestBody = NovaLockServerRequestBody
 
-// ListActionJSONRequestBody defines body for ListAction for application/json ContentType.
-type ListActionJSONRequestBody = ListActionRequestBody
+// OsGetConsoleOutputJSONRequestBody defines body for OsGetConsoleOutput for application/json ContentType.
+type OsGetConsoleOutputJSONRequestBody = OsGetConsoleOutputRequestBody
 
 // NovaStartServerJSONRequestBody defines body for NovaStartServer for application/json ContentType.
 type NovaStartServerJSONRequestBody = NovaStartServerRequestBody
@@ -7538,17 +7538,17 @@ type NovaStopServerJSONRequestBody = NovaStopServerRequestBody
 // NovaRebootServerJSONRequestBody defines body for NovaRebootServer for application/json ContentType.
 type NovaRebootServerJSONRequestBody = NovaRebootServerRequestBody
 
-// DeleteActionJSONRequestBody defines body for DeleteAction for application/json ContentType.
-type DeleteActionJSONRequestBody = DeleteActionRequestBody
+// RemoveFloatingIPJSONRequestBody defines body for RemoveFloatingIP for application/json ContentType.
+type RemoveFloatingIPJSONRequestBody = RemoveFloatingIPRequestBody
 
 // NovaDisassociateSecurityGroupJSONRequestBody defines body for NovaDisassociateSecurityGroup for application/json ContentType.
 type NovaDisassociateSecurityGroupJSONRequestBody = NovaDisassociateSecurityGroupRequestBody
 
-// UpdateActionJSONRequestBody defines body for UpdateAction for application/json ContentType.
-type UpdateActionJSONRequestBody = UpdateActionRequestBody
+// ResizeServerJSONRequestBody defines body for ResizeServer for application/json ContentType.
+type ResizeServerJSONRequestBody = ResizeServerRequestBody
 
-// CreateServersActionV21JSONRequestBody defines body for CreateServersActionV21 for application/json ContentType.
-type CreateServersActionV21JSONRequestBody = CreateServersActionV21RequestBody
+// RevertResizeJSONRequestBody defines body for RevertResize for application/json ContentType.
+type RevertResizeJSONRequestBody = RevertResizeRequestBody
 
 // NovaUnlockServerJSONRequestBody defines body for NovaUnlockServer for application/json ContentType.
 type NovaUnlockServerJSONRequestBody = NovaUnlockServerRequestBody
@@ -8283,7 +8283,7 @@ type ClientInterface interface {
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
 	NovaUpdateServer(ctx context.Context, projectID string, serverID string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateServersActionWithBody 分配浮动IP（废弃）
+	// AddFloatingIPWithBody 分配浮动IP（废弃）
 	//
 	// 将浮动IP绑定到一台云服务器上。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -8292,10 +8292,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-	CreateServersActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `AddFloatingIP` operationId).
+	AddFloatingIPWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateServersAction 分配浮动IP（废弃）
+	// AddFloatingIP 分配浮动IP（废弃）
 	//
 	// 将浮动IP绑定到一台云服务器上。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -8304,8 +8304,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-	CreateServersAction(ctx context.Context, projectID string, serverID string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `AddFloatingIP` operationId).
+	AddFloatingIP(ctx context.Context, projectID string, serverID string, body AddFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaAssociateSecurityGroupWithBody 添加安全组
 	//
@@ -8333,7 +8333,7 @@ type ClientInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
 	NovaAssociateSecurityGroup(ctx context.Context, projectID string, serverID string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateServersActionV212WithBody 确认变更云服务器规格
+	// ConfirmResizeWithBody 确认变更云服务器规格
 	//
 	// 确认单台云服务器规格调整。
 	//
@@ -8341,10 +8341,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-	CreateServersActionV212WithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `ConfirmResize` operationId).
+	ConfirmResizeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateServersActionV212 确认变更云服务器规格
+	// ConfirmResize 确认变更云服务器规格
 	//
 	// 确认单台云服务器规格调整。
 	//
@@ -8352,10 +8352,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-	CreateServersActionV212(ctx context.Context, projectID string, serverID string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `ConfirmResize` operationId).
+	ConfirmResize(ctx context.Context, projectID string, serverID string, body ConfirmResizeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateActionWithBody 云服务器创建镜像
+	// CreateImageWithBody 云服务器创建镜像
 	//
 	// 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
 	// 对于弹性云服务器创建的镜像，会以快照的形式放在存储节点。
@@ -8368,10 +8368,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-	CreateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateImage` operationId).
+	CreateImageWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateAction 云服务器创建镜像
+	// CreateImage 云服务器创建镜像
 	//
 	// 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
 	// 对于弹性云服务器创建的镜像，会以快照的形式放在存储节点。
@@ -8384,8 +8384,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-	CreateAction(ctx context.Context, projectID string, serverID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateImage` operationId).
+	CreateImage(ctx context.Context, projectID string, serverID string, body CreateImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaLockServerWithBody 锁定云服务器
 	//
@@ -8411,7 +8411,7 @@ type ClientInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
 	NovaLockServer(ctx context.Context, projectID string, serverID string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListActionWithBody 获取弹性云服务器的控制台日志
+	// OsGetConsoleOutputWithBody 获取弹性云服务器的控制台日志
 	//
 	// 显示弹性云服务器控制台日志。
 	//
@@ -8419,10 +8419,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-	ListActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
+	OsGetConsoleOutputWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListAction 获取弹性云服务器的控制台日志
+	// OsGetConsoleOutput 获取弹性云服务器的控制台日志
 	//
 	// 显示弹性云服务器控制台日志。
 	//
@@ -8430,8 +8430,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-	ListAction(ctx context.Context, projectID string, serverID string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
+	OsGetConsoleOutput(ctx context.Context, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaStartServerWithBody 启动云服务器
 	//
@@ -8499,7 +8499,7 @@ type ClientInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
 	NovaRebootServer(ctx context.Context, projectID string, serverID string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteActionWithBody 移除浮动IP（废弃）
+	// RemoveFloatingIPWithBody 移除浮动IP（废弃）
 	//
 	// 从云服务器上解绑浮动IP。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -8508,10 +8508,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-	DeleteActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `RemoveFloatingIP` operationId).
+	RemoveFloatingIPWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteAction 移除浮动IP（废弃）
+	// RemoveFloatingIP 移除浮动IP（废弃）
 	//
 	// 从云服务器上解绑浮动IP。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -8520,8 +8520,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-	DeleteAction(ctx context.Context, projectID string, serverID string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `RemoveFloatingIP` operationId).
+	RemoveFloatingIP(ctx context.Context, projectID string, serverID string, body RemoveFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDisassociateSecurityGroupWithBody 移除安全组
 	//
@@ -8545,7 +8545,7 @@ type ClientInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
 	NovaDisassociateSecurityGroup(ctx context.Context, projectID string, serverID string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateActionWithBody 变更云服务器规格
+	// ResizeServerWithBody 变更云服务器规格
 	//
 	// 变更单台云服务器规格。
 	// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
@@ -8557,10 +8557,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-	UpdateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `ResizeServer` operationId).
+	ResizeServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateAction 变更云服务器规格
+	// ResizeServer 变更云服务器规格
 	//
 	// 变更单台云服务器规格。
 	// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
@@ -8572,10 +8572,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-	UpdateAction(ctx context.Context, projectID string, serverID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `ResizeServer` operationId).
+	ResizeServer(ctx context.Context, projectID string, serverID string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateServersActionV21WithBody 回退变更云服务器规格
+	// RevertResizeWithBody 回退变更云服务器规格
 	//
 	// 回退云服务器规格变更。
 	//
@@ -8583,10 +8583,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-	CreateServersActionV21WithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `RevertResize` operationId).
+	RevertResizeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateServersActionV21 回退变更云服务器规格
+	// RevertResize 回退变更云服务器规格
 	//
 	// 回退云服务器规格变更。
 	//
@@ -8594,8 +8594,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-	CreateServersActionV21(ctx context.Context, projectID string, serverID string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `RevertResize` operationId).
+	RevertResize(ctx context.Context, projectID string, serverID string, body RevertResizeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUnlockServerWithBody 解锁云服务器
 	//
@@ -10237,7 +10237,7 @@ func (c *Client) NovaUpdateServer(ctx context.Context, projectID string, serverI
 	return c.Client.Do(req)
 }
 
-// CreateServersActionWithBody 分配浮动IP（废弃）
+// AddFloatingIPWithBody 分配浮动IP（废弃）
 //
 // 将浮动IP绑定到一台云服务器上。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -10246,9 +10246,9 @@ func (c *Client) NovaUpdateServer(ctx context.Context, projectID string, serverI
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-func (c *Client) CreateServersActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `AddFloatingIP` operationId).
+func (c *Client) AddFloatingIPWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddFloatingIPRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10259,7 +10259,7 @@ func (c *Client) CreateServersActionWithBody(ctx context.Context, projectID stri
 	return c.Client.Do(req)
 }
 
-// CreateServersAction 分配浮动IP（废弃）
+// AddFloatingIP 分配浮动IP（废弃）
 //
 // 将浮动IP绑定到一台云服务器上。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -10268,9 +10268,9 @@ func (c *Client) CreateServersActionWithBody(ctx context.Context, projectID stri
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-func (c *Client) CreateServersAction(ctx context.Context, projectID string, serverID string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionRequest(c.Server, projectID, serverID, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `AddFloatingIP` operationId).
+func (c *Client) AddFloatingIP(ctx context.Context, projectID string, serverID string, body AddFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddFloatingIPRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10327,7 +10327,7 @@ func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, projectID strin
 	return c.Client.Do(req)
 }
 
-// CreateServersActionV212WithBody 确认变更云服务器规格
+// ConfirmResizeWithBody 确认变更云服务器规格
 //
 // 确认单台云服务器规格调整。
 //
@@ -10335,9 +10335,9 @@ func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, projectID strin
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-func (c *Client) CreateServersActionV212WithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionV212RequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `ConfirmResize` operationId).
+func (c *Client) ConfirmResizeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmResizeRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10348,7 +10348,7 @@ func (c *Client) CreateServersActionV212WithBody(ctx context.Context, projectID 
 	return c.Client.Do(req)
 }
 
-// CreateServersActionV212 确认变更云服务器规格
+// ConfirmResize 确认变更云服务器规格
 //
 // 确认单台云服务器规格调整。
 //
@@ -10356,9 +10356,9 @@ func (c *Client) CreateServersActionV212WithBody(ctx context.Context, projectID 
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-func (c *Client) CreateServersActionV212(ctx context.Context, projectID string, serverID string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionV212Request(c.Server, projectID, serverID, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `ConfirmResize` operationId).
+func (c *Client) ConfirmResize(ctx context.Context, projectID string, serverID string, body ConfirmResizeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmResizeRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10369,7 +10369,7 @@ func (c *Client) CreateServersActionV212(ctx context.Context, projectID string, 
 	return c.Client.Do(req)
 }
 
-// CreateActionWithBody 云服务器创建镜像
+// CreateImageWithBody 云服务器创建镜像
 //
 // 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
 // 对于弹性云服务器创建的镜像，会以快照的形式放在存储节点。
@@ -10382,9 +10382,9 @@ func (c *Client) CreateServersActionV212(ctx context.Context, projectID string, 
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateImage` operationId).
+func (c *Client) CreateImageWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateImageRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10395,7 +10395,7 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, ser
 	return c.Client.Do(req)
 }
 
-// CreateAction 云服务器创建镜像
+// CreateImage 云服务器创建镜像
 //
 // 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
 // 对于弹性云服务器创建的镜像，会以快照的形式放在存储节点。
@@ -10408,9 +10408,9 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, ser
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-func (c *Client) CreateAction(ctx context.Context, projectID string, serverID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequest(c.Server, projectID, serverID, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateImage` operationId).
+func (c *Client) CreateImage(ctx context.Context, projectID string, serverID string, body CreateImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateImageRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10465,7 +10465,7 @@ func (c *Client) NovaLockServer(ctx context.Context, projectID string, serverID 
 	return c.Client.Do(req)
 }
 
-// ListActionWithBody 获取弹性云服务器的控制台日志
+// OsGetConsoleOutputWithBody 获取弹性云服务器的控制台日志
 //
 // 显示弹性云服务器控制台日志。
 //
@@ -10473,9 +10473,9 @@ func (c *Client) NovaLockServer(ctx context.Context, projectID string, serverID 
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-func (c *Client) ListActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
+func (c *Client) OsGetConsoleOutputWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewOsGetConsoleOutputRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10486,7 +10486,7 @@ func (c *Client) ListActionWithBody(ctx context.Context, projectID string, serve
 	return c.Client.Do(req)
 }
 
-// ListAction 获取弹性云服务器的控制台日志
+// OsGetConsoleOutput 获取弹性云服务器的控制台日志
 //
 // 显示弹性云服务器控制台日志。
 //
@@ -10494,9 +10494,9 @@ func (c *Client) ListActionWithBody(ctx context.Context, projectID string, serve
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-func (c *Client) ListAction(ctx context.Context, projectID string, serverID string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListActionRequest(c.Server, projectID, serverID, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
+func (c *Client) OsGetConsoleOutput(ctx context.Context, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewOsGetConsoleOutputRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10633,7 +10633,7 @@ func (c *Client) NovaRebootServer(ctx context.Context, projectID string, serverI
 	return c.Client.Do(req)
 }
 
-// DeleteActionWithBody 移除浮动IP（废弃）
+// RemoveFloatingIPWithBody 移除浮动IP（废弃）
 //
 // 从云服务器上解绑浮动IP。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -10642,9 +10642,9 @@ func (c *Client) NovaRebootServer(ctx context.Context, projectID string, serverI
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-func (c *Client) DeleteActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `RemoveFloatingIP` operationId).
+func (c *Client) RemoveFloatingIPWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveFloatingIPRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10655,7 +10655,7 @@ func (c *Client) DeleteActionWithBody(ctx context.Context, projectID string, ser
 	return c.Client.Do(req)
 }
 
-// DeleteAction 移除浮动IP（废弃）
+// RemoveFloatingIP 移除浮动IP（废弃）
 //
 // 从云服务器上解绑浮动IP。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -10664,9 +10664,9 @@ func (c *Client) DeleteActionWithBody(ctx context.Context, projectID string, ser
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-func (c *Client) DeleteAction(ctx context.Context, projectID string, serverID string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteActionRequest(c.Server, projectID, serverID, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `RemoveFloatingIP` operationId).
+func (c *Client) RemoveFloatingIP(ctx context.Context, projectID string, serverID string, body RemoveFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveFloatingIPRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10719,7 +10719,7 @@ func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, projectID st
 	return c.Client.Do(req)
 }
 
-// UpdateActionWithBody 变更云服务器规格
+// ResizeServerWithBody 变更云服务器规格
 //
 // 变更单台云服务器规格。
 // 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
@@ -10731,9 +10731,9 @@ func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, projectID st
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `ResizeServer` operationId).
+func (c *Client) ResizeServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10744,7 +10744,7 @@ func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, ser
 	return c.Client.Do(req)
 }
 
-// UpdateAction 变更云服务器规格
+// ResizeServer 变更云服务器规格
 //
 // 变更单台云服务器规格。
 // 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
@@ -10756,9 +10756,9 @@ func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, ser
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-func (c *Client) UpdateAction(ctx context.Context, projectID string, serverID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActionRequest(c.Server, projectID, serverID, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `ResizeServer` operationId).
+func (c *Client) ResizeServer(ctx context.Context, projectID string, serverID string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10769,7 +10769,7 @@ func (c *Client) UpdateAction(ctx context.Context, projectID string, serverID st
 	return c.Client.Do(req)
 }
 
-// CreateServersActionV21WithBody 回退变更云服务器规格
+// RevertResizeWithBody 回退变更云服务器规格
 //
 // 回退云服务器规格变更。
 //
@@ -10777,9 +10777,9 @@ func (c *Client) UpdateAction(ctx context.Context, projectID string, serverID st
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-func (c *Client) CreateServersActionV21WithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionV21RequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `RevertResize` operationId).
+func (c *Client) RevertResizeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevertResizeRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10790,7 +10790,7 @@ func (c *Client) CreateServersActionV21WithBody(ctx context.Context, projectID s
 	return c.Client.Do(req)
 }
 
-// CreateServersActionV21 回退变更云服务器规格
+// RevertResize 回退变更云服务器规格
 //
 // 回退云服务器规格变更。
 //
@@ -10798,9 +10798,9 @@ func (c *Client) CreateServersActionV21WithBody(ctx context.Context, projectID s
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-func (c *Client) CreateServersActionV21(ctx context.Context, projectID string, serverID string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionV21Request(c.Server, projectID, serverID, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `RevertResize` operationId).
+func (c *Client) RevertResize(ctx context.Context, projectID string, serverID string, body RevertResizeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevertResizeRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13243,19 +13243,19 @@ func NewNovaUpdateServerRequestWithBody(server string, projectID string, serverI
 	return req, nil
 }
 
-// NewCreateServersActionRequest calls the generic CreateServersAction builder with application/json body
-func NewCreateServersActionRequest(server string, projectID string, serverID string, body CreateServersActionJSONRequestBody) (*http.Request, error) {
+// NewAddFloatingIPRequest calls the generic AddFloatingIP builder with application/json body
+func NewAddFloatingIPRequest(server string, projectID string, serverID string, body AddFloatingIPJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateServersActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewAddFloatingIPRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewCreateServersActionRequestWithBody constructs an http.Request for the CreateServersAction method, with any body, and a specified content type
-func NewCreateServersActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewAddFloatingIPRequestWithBody constructs an http.Request for the AddFloatingIP method, with any body, and a specified content type
+func NewAddFloatingIPRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13319,19 +13319,19 @@ func NewNovaAssociateSecurityGroupRequestWithBody(server string, projectID strin
 	return req, nil
 }
 
-// NewCreateServersActionV212Request calls the generic CreateServersActionV212 builder with application/json body
-func NewCreateServersActionV212Request(server string, projectID string, serverID string, body CreateServersActionV212JSONRequestBody) (*http.Request, error) {
+// NewConfirmResizeRequest calls the generic ConfirmResize builder with application/json body
+func NewConfirmResizeRequest(server string, projectID string, serverID string, body ConfirmResizeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateServersActionV212RequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewConfirmResizeRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewCreateServersActionV212RequestWithBody constructs an http.Request for the CreateServersActionV212 method, with any body, and a specified content type
-func NewCreateServersActionV212RequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewConfirmResizeRequestWithBody constructs an http.Request for the ConfirmResize method, with any body, and a specified content type
+func NewConfirmResizeRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13357,19 +13357,19 @@ func NewCreateServersActionV212RequestWithBody(server string, projectID string, 
 	return req, nil
 }
 
-// NewCreateActionRequest calls the generic CreateAction builder with application/json body
-func NewCreateActionRequest(server string, projectID string, serverID string, body CreateActionJSONRequestBody) (*http.Request, error) {
+// NewCreateImageRequest calls the generic CreateImage builder with application/json body
+func NewCreateImageRequest(server string, projectID string, serverID string, body CreateImageJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewCreateImageRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewCreateActionRequestWithBody constructs an http.Request for the CreateAction method, with any body, and a specified content type
-func NewCreateActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateImageRequestWithBody constructs an http.Request for the CreateImage method, with any body, and a specified content type
+func NewCreateImageRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13433,19 +13433,19 @@ func NewNovaLockServerRequestWithBody(server string, projectID string, serverID 
 	return req, nil
 }
 
-// NewListActionRequest calls the generic ListAction builder with application/json body
-func NewListActionRequest(server string, projectID string, serverID string, body ListActionJSONRequestBody) (*http.Request, error) {
+// NewOsGetConsoleOutputRequest calls the generic OsGetConsoleOutput builder with application/json body
+func NewOsGetConsoleOutputRequest(server string, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewOsGetConsoleOutputRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewListActionRequestWithBody constructs an http.Request for the ListAction method, with any body, and a specified content type
-func NewListActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewOsGetConsoleOutputRequestWithBody constructs an http.Request for the OsGetConsoleOutput method, with any body, and a specified content type
+func NewOsGetConsoleOutputRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13585,19 +13585,19 @@ func NewNovaRebootServerRequestWithBody(server string, projectID string, serverI
 	return req, nil
 }
 
-// NewDeleteActionRequest calls the generic DeleteAction builder with application/json body
-func NewDeleteActionRequest(server string, projectID string, serverID string, body DeleteActionJSONRequestBody) (*http.Request, error) {
+// NewRemoveFloatingIPRequest calls the generic RemoveFloatingIP builder with application/json body
+func NewRemoveFloatingIPRequest(server string, projectID string, serverID string, body RemoveFloatingIPJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewRemoveFloatingIPRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewDeleteActionRequestWithBody constructs an http.Request for the DeleteAction method, with any body, and a specified content type
-func NewDeleteActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRemoveFloatingIPRequestWithBody constructs an http.Request for the RemoveFloatingIP method, with any body, and a specified content type
+func NewRemoveFloatingIPRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13661,19 +13661,19 @@ func NewNovaDisassociateSecurityGroupRequestWithBody(server string, projectID st
 	return req, nil
 }
 
-// NewUpdateActionRequest calls the generic UpdateAction builder with application/json body
-func NewUpdateActionRequest(server string, projectID string, serverID string, body UpdateActionJSONRequestBody) (*http.Request, error) {
+// NewResizeServerRequest calls the generic ResizeServer builder with application/json body
+func NewResizeServerRequest(server string, projectID string, serverID string, body ResizeServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewResizeServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewUpdateActionRequestWithBody constructs an http.Request for the UpdateAction method, with any body, and a specified content type
-func NewUpdateActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewResizeServerRequestWithBody constructs an http.Request for the ResizeServer method, with any body, and a specified content type
+func NewResizeServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13699,19 +13699,19 @@ func NewUpdateActionRequestWithBody(server string, projectID string, serverID st
 	return req, nil
 }
 
-// NewCreateServersActionV21Request calls the generic CreateServersActionV21 builder with application/json body
-func NewCreateServersActionV21Request(server string, projectID string, serverID string, body CreateServersActionV21JSONRequestBody) (*http.Request, error) {
+// NewRevertResizeRequest calls the generic RevertResize builder with application/json body
+func NewRevertResizeRequest(server string, projectID string, serverID string, body RevertResizeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateServersActionV21RequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewRevertResizeRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewCreateServersActionV21RequestWithBody constructs an http.Request for the CreateServersActionV21 method, with any body, and a specified content type
-func NewCreateServersActionV21RequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRevertResizeRequestWithBody constructs an http.Request for the RevertResize method, with any body, and a specified content type
+func NewRevertResizeRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15442,7 +15442,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
 	NovaUpdateServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error)
 
-	// CreateServersActionWithBodyWithResponse 分配浮动IP（废弃）
+	// AddFloatingIPWithBodyWithResponse 分配浮动IP（废弃）
 	//
 	// 将浮动IP绑定到一台云服务器上。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -15451,10 +15451,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-	CreateServersActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `AddFloatingIP` operationId).
+	AddFloatingIPWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddFloatingIPResponse, error)
 
-	// CreateServersActionWithResponse 分配浮动IP（废弃）
+	// AddFloatingIPWithResponse 分配浮动IP（废弃）
 	//
 	// 将浮动IP绑定到一台云服务器上。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -15463,8 +15463,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-	CreateServersActionWithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `AddFloatingIP` operationId).
+	AddFloatingIPWithResponse(ctx context.Context, projectID string, serverID string, body AddFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*AddFloatingIPResponse, error)
 
 	// NovaAssociateSecurityGroupWithBodyWithResponse 添加安全组
 	//
@@ -15492,7 +15492,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
 	NovaAssociateSecurityGroupWithResponse(ctx context.Context, projectID string, serverID string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error)
 
-	// CreateServersActionV212WithBodyWithResponse 确认变更云服务器规格
+	// ConfirmResizeWithBodyWithResponse 确认变更云服务器规格
 	//
 	// 确认单台云服务器规格调整。
 	//
@@ -15500,10 +15500,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-	CreateServersActionV212WithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `ConfirmResize` operationId).
+	ConfirmResizeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmResizeResponse, error)
 
-	// CreateServersActionV212WithResponse 确认变更云服务器规格
+	// ConfirmResizeWithResponse 确认变更云服务器规格
 	//
 	// 确认单台云服务器规格调整。
 	//
@@ -15511,10 +15511,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-	CreateServersActionV212WithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `ConfirmResize` operationId).
+	ConfirmResizeWithResponse(ctx context.Context, projectID string, serverID string, body ConfirmResizeJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmResizeResponse, error)
 
-	// CreateActionWithBodyWithResponse 云服务器创建镜像
+	// CreateImageWithBodyWithResponse 云服务器创建镜像
 	//
 	// 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
 	// 对于弹性云服务器创建的镜像，会以快照的形式放在存储节点。
@@ -15527,10 +15527,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-	CreateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateImage` operationId).
+	CreateImageWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateImageResponse, error)
 
-	// CreateActionWithResponse 云服务器创建镜像
+	// CreateImageWithResponse 云服务器创建镜像
 	//
 	// 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
 	// 对于弹性云服务器创建的镜像，会以快照的形式放在存储节点。
@@ -15543,8 +15543,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-	CreateActionWithResponse(ctx context.Context, projectID string, serverID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateImage` operationId).
+	CreateImageWithResponse(ctx context.Context, projectID string, serverID string, body CreateImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateImageResponse, error)
 
 	// NovaLockServerWithBodyWithResponse 锁定云服务器
 	//
@@ -15570,7 +15570,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
 	NovaLockServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error)
 
-	// ListActionWithBodyWithResponse 获取弹性云服务器的控制台日志
+	// OsGetConsoleOutputWithBodyWithResponse 获取弹性云服务器的控制台日志
 	//
 	// 显示弹性云服务器控制台日志。
 	//
@@ -15578,10 +15578,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-	ListActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
+	OsGetConsoleOutputWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OsGetConsoleOutputResponse, error)
 
-	// ListActionWithResponse 获取弹性云服务器的控制台日志
+	// OsGetConsoleOutputWithResponse 获取弹性云服务器的控制台日志
 	//
 	// 显示弹性云服务器控制台日志。
 	//
@@ -15589,8 +15589,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-	ListActionWithResponse(ctx context.Context, projectID string, serverID string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*ListActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
+	OsGetConsoleOutputWithResponse(ctx context.Context, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*OsGetConsoleOutputResponse, error)
 
 	// NovaStartServerWithBodyWithResponse 启动云服务器
 	//
@@ -15658,7 +15658,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
 	NovaRebootServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error)
 
-	// DeleteActionWithBodyWithResponse 移除浮动IP（废弃）
+	// RemoveFloatingIPWithBodyWithResponse 移除浮动IP（废弃）
 	//
 	// 从云服务器上解绑浮动IP。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -15667,10 +15667,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-	DeleteActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `RemoveFloatingIP` operationId).
+	RemoveFloatingIPWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RemoveFloatingIPResponse, error)
 
-	// DeleteActionWithResponse 移除浮动IP（废弃）
+	// RemoveFloatingIPWithResponse 移除浮动IP（废弃）
 	//
 	// 从云服务器上解绑浮动IP。
 	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -15679,8 +15679,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-	DeleteActionWithResponse(ctx context.Context, projectID string, serverID string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `RemoveFloatingIP` operationId).
+	RemoveFloatingIPWithResponse(ctx context.Context, projectID string, serverID string, body RemoveFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*RemoveFloatingIPResponse, error)
 
 	// NovaDisassociateSecurityGroupWithBodyWithResponse 移除安全组
 	//
@@ -15704,7 +15704,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
 	NovaDisassociateSecurityGroupWithResponse(ctx context.Context, projectID string, serverID string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error)
 
-	// UpdateActionWithBodyWithResponse 变更云服务器规格
+	// ResizeServerWithBodyWithResponse 变更云服务器规格
 	//
 	// 变更单台云服务器规格。
 	// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
@@ -15716,10 +15716,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-	UpdateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `ResizeServer` operationId).
+	ResizeServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error)
 
-	// UpdateActionWithResponse 变更云服务器规格
+	// ResizeServerWithResponse 变更云服务器规格
 	//
 	// 变更单台云服务器规格。
 	// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
@@ -15731,10 +15731,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-	UpdateActionWithResponse(ctx context.Context, projectID string, serverID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `ResizeServer` operationId).
+	ResizeServerWithResponse(ctx context.Context, projectID string, serverID string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error)
 
-	// CreateServersActionV21WithBodyWithResponse 回退变更云服务器规格
+	// RevertResizeWithBodyWithResponse 回退变更云服务器规格
 	//
 	// 回退云服务器规格变更。
 	//
@@ -15742,10 +15742,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-	CreateServersActionV21WithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `RevertResize` operationId).
+	RevertResizeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevertResizeResponse, error)
 
-	// CreateServersActionV21WithResponse 回退变更云服务器规格
+	// RevertResizeWithResponse 回退变更云服务器规格
 	//
 	// 回退云服务器规格变更。
 	//
@@ -15753,8 +15753,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-	CreateServersActionV21WithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `RevertResize` operationId).
+	RevertResizeWithResponse(ctx context.Context, projectID string, serverID string, body RevertResizeJSONRequestBody, reqEditors ...RequestEditorFn) (*RevertResizeResponse, error)
 
 	// NovaUnlockServerWithBodyWithResponse 解锁云服务器
 	//
@@ -18224,18 +18224,18 @@ func (r NovaUpdateServerResponse) ContentType() string {
 	return ""
 }
 
-type CreateServersActionResponse struct {
+type AddFloatingIPResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateServersActionResponse) GetBody() []byte {
+func (r AddFloatingIPResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateServersActionResponse) Status() string {
+func (r AddFloatingIPResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18243,7 +18243,7 @@ func (r CreateServersActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateServersActionResponse) StatusCode() int {
+func (r AddFloatingIPResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18251,7 +18251,7 @@ func (r CreateServersActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateServersActionResponse) ContentType() string {
+func (r AddFloatingIPResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -18292,18 +18292,18 @@ func (r NovaAssociateSecurityGroupResponse) ContentType() string {
 	return ""
 }
 
-type CreateServersActionV212Response struct {
+type ConfirmResizeResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateServersActionV212Response) GetBody() []byte {
+func (r ConfirmResizeResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateServersActionV212Response) Status() string {
+func (r ConfirmResizeResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18311,7 +18311,7 @@ func (r CreateServersActionV212Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateServersActionV212Response) StatusCode() int {
+func (r ConfirmResizeResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18319,32 +18319,32 @@ func (r CreateServersActionV212Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateServersActionV212Response) ContentType() string {
+func (r ConfirmResizeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateActionResponse struct {
+type CreateImageResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateActionResponseBody
+	JSON200 *CreateImageResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateActionResponse) GetJSON200() *CreateActionResponseBody {
+func (r CreateImageResponse) GetJSON200() *CreateImageResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateActionResponse) GetBody() []byte {
+func (r CreateImageResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateActionResponse) Status() string {
+func (r CreateImageResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18352,7 +18352,7 @@ func (r CreateActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateActionResponse) StatusCode() int {
+func (r CreateImageResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18360,7 +18360,7 @@ func (r CreateActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateActionResponse) ContentType() string {
+func (r CreateImageResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -18401,25 +18401,25 @@ func (r NovaLockServerResponse) ContentType() string {
 	return ""
 }
 
-type ListActionResponse struct {
+type OsGetConsoleOutputResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListActionResponseBody
+	JSON200 *OsGetConsoleOutputResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListActionResponse) GetJSON200() *ListActionResponseBody {
+func (r OsGetConsoleOutputResponse) GetJSON200() *OsGetConsoleOutputResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListActionResponse) GetBody() []byte {
+func (r OsGetConsoleOutputResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListActionResponse) Status() string {
+func (r OsGetConsoleOutputResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18427,7 +18427,7 @@ func (r ListActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListActionResponse) StatusCode() int {
+func (r OsGetConsoleOutputResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18435,7 +18435,7 @@ func (r ListActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListActionResponse) ContentType() string {
+func (r OsGetConsoleOutputResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -18544,18 +18544,18 @@ func (r NovaRebootServerResponse) ContentType() string {
 	return ""
 }
 
-type DeleteActionResponse struct {
+type RemoveFloatingIPResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r DeleteActionResponse) GetBody() []byte {
+func (r RemoveFloatingIPResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r DeleteActionResponse) Status() string {
+func (r RemoveFloatingIPResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18563,7 +18563,7 @@ func (r DeleteActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r DeleteActionResponse) StatusCode() int {
+func (r RemoveFloatingIPResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18571,7 +18571,7 @@ func (r DeleteActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r DeleteActionResponse) ContentType() string {
+func (r RemoveFloatingIPResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -18612,18 +18612,18 @@ func (r NovaDisassociateSecurityGroupResponse) ContentType() string {
 	return ""
 }
 
-type UpdateActionResponse struct {
+type ResizeServerResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r UpdateActionResponse) GetBody() []byte {
+func (r ResizeServerResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r UpdateActionResponse) Status() string {
+func (r ResizeServerResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18631,7 +18631,7 @@ func (r UpdateActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r UpdateActionResponse) StatusCode() int {
+func (r ResizeServerResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18639,25 +18639,25 @@ func (r UpdateActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateActionResponse) ContentType() string {
+func (r ResizeServerResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateServersActionV21Response struct {
+type RevertResizeResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateServersActionV21Response) GetBody() []byte {
+func (r RevertResizeResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateServersActionV21Response) Status() string {
+func (r RevertResizeResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18665,7 +18665,7 @@ func (r CreateServersActionV21Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateServersActionV21Response) StatusCode() int {
+func (r RevertResizeResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18673,7 +18673,7 @@ func (r CreateServersActionV21Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateServersActionV21Response) ContentType() string {
+func (r RevertResizeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20927,7 +20927,7 @@ func (c *ClientWithResponses) NovaUpdateServerWithResponse(ctx context.Context, 
 	return ParseNovaUpdateServerResponse(rsp)
 }
 
-// CreateServersActionWithBodyWithResponse 分配浮动IP（废弃）
+// AddFloatingIPWithBodyWithResponse 分配浮动IP（废弃）
 //
 // 将浮动IP绑定到一台云服务器上。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -20936,16 +20936,16 @@ func (c *ClientWithResponses) NovaUpdateServerWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-func (c *ClientWithResponses) CreateServersActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error) {
-	rsp, err := c.CreateServersActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `AddFloatingIP` operationId).
+func (c *ClientWithResponses) AddFloatingIPWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddFloatingIPResponse, error) {
+	rsp, err := c.AddFloatingIPWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateServersActionResponse(rsp)
+	return ParseAddFloatingIPResponse(rsp)
 }
 
-// CreateServersActionWithResponse 分配浮动IP（废弃）
+// AddFloatingIPWithResponse 分配浮动IP（废弃）
 //
 // 将浮动IP绑定到一台云服务器上。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -20954,13 +20954,13 @@ func (c *ClientWithResponses) CreateServersActionWithBodyWithResponse(ctx contex
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-func (c *ClientWithResponses) CreateServersActionWithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error) {
-	rsp, err := c.CreateServersAction(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `AddFloatingIP` operationId).
+func (c *ClientWithResponses) AddFloatingIPWithResponse(ctx context.Context, projectID string, serverID string, body AddFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*AddFloatingIPResponse, error) {
+	rsp, err := c.AddFloatingIP(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateServersActionResponse(rsp)
+	return ParseAddFloatingIPResponse(rsp)
 }
 
 // NovaAssociateSecurityGroupWithBodyWithResponse 添加安全组
@@ -21001,7 +21001,7 @@ func (c *ClientWithResponses) NovaAssociateSecurityGroupWithResponse(ctx context
 	return ParseNovaAssociateSecurityGroupResponse(rsp)
 }
 
-// CreateServersActionV212WithBodyWithResponse 确认变更云服务器规格
+// ConfirmResizeWithBodyWithResponse 确认变更云服务器规格
 //
 // 确认单台云服务器规格调整。
 //
@@ -21009,16 +21009,16 @@ func (c *ClientWithResponses) NovaAssociateSecurityGroupWithResponse(ctx context
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-func (c *ClientWithResponses) CreateServersActionV212WithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error) {
-	rsp, err := c.CreateServersActionV212WithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `ConfirmResize` operationId).
+func (c *ClientWithResponses) ConfirmResizeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmResizeResponse, error) {
+	rsp, err := c.ConfirmResizeWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateServersActionV212Response(rsp)
+	return ParseConfirmResizeResponse(rsp)
 }
 
-// CreateServersActionV212WithResponse 确认变更云服务器规格
+// ConfirmResizeWithResponse 确认变更云服务器规格
 //
 // 确认单台云服务器规格调整。
 //
@@ -21026,16 +21026,16 @@ func (c *ClientWithResponses) CreateServersActionV212WithBodyWithResponse(ctx co
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-func (c *ClientWithResponses) CreateServersActionV212WithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error) {
-	rsp, err := c.CreateServersActionV212(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `ConfirmResize` operationId).
+func (c *ClientWithResponses) ConfirmResizeWithResponse(ctx context.Context, projectID string, serverID string, body ConfirmResizeJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmResizeResponse, error) {
+	rsp, err := c.ConfirmResize(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateServersActionV212Response(rsp)
+	return ParseConfirmResizeResponse(rsp)
 }
 
-// CreateActionWithBodyWithResponse 云服务器创建镜像
+// CreateImageWithBodyWithResponse 云服务器创建镜像
 //
 // 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
 // 对于弹性云服务器创建的镜像，会以快照的形式放在存储节点。
@@ -21048,16 +21048,16 @@ func (c *ClientWithResponses) CreateServersActionV212WithResponse(ctx context.Co
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateImage` operationId).
+func (c *ClientWithResponses) CreateImageWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateImageResponse, error) {
+	rsp, err := c.CreateImageWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateActionResponse(rsp)
+	return ParseCreateImageResponse(rsp)
 }
 
-// CreateActionWithResponse 云服务器创建镜像
+// CreateImageWithResponse 云服务器创建镜像
 //
 // 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
 // 对于弹性云服务器创建的镜像，会以快照的形式放在存储节点。
@@ -21070,13 +21070,13 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectID string, serverID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateAction(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateImage` operationId).
+func (c *ClientWithResponses) CreateImageWithResponse(ctx context.Context, projectID string, serverID string, body CreateImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateImageResponse, error) {
+	rsp, err := c.CreateImage(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateActionResponse(rsp)
+	return ParseCreateImageResponse(rsp)
 }
 
 // NovaLockServerWithBodyWithResponse 锁定云服务器
@@ -21115,7 +21115,7 @@ func (c *ClientWithResponses) NovaLockServerWithResponse(ctx context.Context, pr
 	return ParseNovaLockServerResponse(rsp)
 }
 
-// ListActionWithBodyWithResponse 获取弹性云服务器的控制台日志
+// OsGetConsoleOutputWithBodyWithResponse 获取弹性云服务器的控制台日志
 //
 // 显示弹性云服务器控制台日志。
 //
@@ -21123,16 +21123,16 @@ func (c *ClientWithResponses) NovaLockServerWithResponse(ctx context.Context, pr
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-func (c *ClientWithResponses) ListActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListActionResponse, error) {
-	rsp, err := c.ListActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
+func (c *ClientWithResponses) OsGetConsoleOutputWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OsGetConsoleOutputResponse, error) {
+	rsp, err := c.OsGetConsoleOutputWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListActionResponse(rsp)
+	return ParseOsGetConsoleOutputResponse(rsp)
 }
 
-// ListActionWithResponse 获取弹性云服务器的控制台日志
+// OsGetConsoleOutputWithResponse 获取弹性云服务器的控制台日志
 //
 // 显示弹性云服务器控制台日志。
 //
@@ -21140,13 +21140,13 @@ func (c *ClientWithResponses) ListActionWithBodyWithResponse(ctx context.Context
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-func (c *ClientWithResponses) ListActionWithResponse(ctx context.Context, projectID string, serverID string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*ListActionResponse, error) {
-	rsp, err := c.ListAction(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
+func (c *ClientWithResponses) OsGetConsoleOutputWithResponse(ctx context.Context, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*OsGetConsoleOutputResponse, error) {
+	rsp, err := c.OsGetConsoleOutput(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListActionResponse(rsp)
+	return ParseOsGetConsoleOutputResponse(rsp)
 }
 
 // NovaStartServerWithBodyWithResponse 启动云服务器
@@ -21251,7 +21251,7 @@ func (c *ClientWithResponses) NovaRebootServerWithResponse(ctx context.Context, 
 	return ParseNovaRebootServerResponse(rsp)
 }
 
-// DeleteActionWithBodyWithResponse 移除浮动IP（废弃）
+// RemoveFloatingIPWithBodyWithResponse 移除浮动IP（废弃）
 //
 // 从云服务器上解绑浮动IP。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -21260,16 +21260,16 @@ func (c *ClientWithResponses) NovaRebootServerWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-func (c *ClientWithResponses) DeleteActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error) {
-	rsp, err := c.DeleteActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `RemoveFloatingIP` operationId).
+func (c *ClientWithResponses) RemoveFloatingIPWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RemoveFloatingIPResponse, error) {
+	rsp, err := c.RemoveFloatingIPWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseDeleteActionResponse(rsp)
+	return ParseRemoveFloatingIPResponse(rsp)
 }
 
-// DeleteActionWithResponse 移除浮动IP（废弃）
+// RemoveFloatingIPWithResponse 移除浮动IP（废弃）
 //
 // 从云服务器上解绑浮动IP。
 // 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
@@ -21278,13 +21278,13 @@ func (c *ClientWithResponses) DeleteActionWithBodyWithResponse(ctx context.Conte
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-func (c *ClientWithResponses) DeleteActionWithResponse(ctx context.Context, projectID string, serverID string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error) {
-	rsp, err := c.DeleteAction(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `RemoveFloatingIP` operationId).
+func (c *ClientWithResponses) RemoveFloatingIPWithResponse(ctx context.Context, projectID string, serverID string, body RemoveFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*RemoveFloatingIPResponse, error) {
+	rsp, err := c.RemoveFloatingIP(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseDeleteActionResponse(rsp)
+	return ParseRemoveFloatingIPResponse(rsp)
 }
 
 // NovaDisassociateSecurityGroupWithBodyWithResponse 移除安全组
@@ -21321,7 +21321,7 @@ func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithResponse(ctx cont
 	return ParseNovaDisassociateSecurityGroupResponse(rsp)
 }
 
-// UpdateActionWithBodyWithResponse 变更云服务器规格
+// ResizeServerWithBodyWithResponse 变更云服务器规格
 //
 // 变更单台云服务器规格。
 // 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
@@ -21333,16 +21333,16 @@ func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithResponse(ctx cont
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
-	rsp, err := c.UpdateActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `ResizeServer` operationId).
+func (c *ClientWithResponses) ResizeServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error) {
+	rsp, err := c.ResizeServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateActionResponse(rsp)
+	return ParseResizeServerResponse(rsp)
 }
 
-// UpdateActionWithResponse 变更云服务器规格
+// ResizeServerWithResponse 变更云服务器规格
 //
 // 变更单台云服务器规格。
 // 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
@@ -21354,16 +21354,16 @@ func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Conte
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, projectID string, serverID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
-	rsp, err := c.UpdateAction(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `ResizeServer` operationId).
+func (c *ClientWithResponses) ResizeServerWithResponse(ctx context.Context, projectID string, serverID string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error) {
+	rsp, err := c.ResizeServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateActionResponse(rsp)
+	return ParseResizeServerResponse(rsp)
 }
 
-// CreateServersActionV21WithBodyWithResponse 回退变更云服务器规格
+// RevertResizeWithBodyWithResponse 回退变更云服务器规格
 //
 // 回退云服务器规格变更。
 //
@@ -21371,16 +21371,16 @@ func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, proj
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-func (c *ClientWithResponses) CreateServersActionV21WithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error) {
-	rsp, err := c.CreateServersActionV21WithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `RevertResize` operationId).
+func (c *ClientWithResponses) RevertResizeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevertResizeResponse, error) {
+	rsp, err := c.RevertResizeWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateServersActionV21Response(rsp)
+	return ParseRevertResizeResponse(rsp)
 }
 
-// CreateServersActionV21WithResponse 回退变更云服务器规格
+// RevertResizeWithResponse 回退变更云服务器规格
 //
 // 回退云服务器规格变更。
 //
@@ -21388,13 +21388,13 @@ func (c *ClientWithResponses) CreateServersActionV21WithBodyWithResponse(ctx con
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-func (c *ClientWithResponses) CreateServersActionV21WithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error) {
-	rsp, err := c.CreateServersActionV21(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `RevertResize` operationId).
+func (c *ClientWithResponses) RevertResizeWithResponse(ctx context.Context, projectID string, serverID string, body RevertResizeJSONRequestBody, reqEditors ...RequestEditorFn) (*RevertResizeResponse, error) {
+	rsp, err := c.RevertResize(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateServersActionV21Response(rsp)
+	return ParseRevertResizeResponse(rsp)
 }
 
 // NovaUnlockServerWithBodyWithResponse 解锁云服务器
@@ -23306,15 +23306,15 @@ func ParseNovaUpdateServerResponse(rsp *http.Response) (*NovaUpdateServerRespons
 	return response, nil
 }
 
-// ParseCreateServersActionResponse parses an HTTP response from a CreateServersActionWithResponse call
-func ParseCreateServersActionResponse(rsp *http.Response) (*CreateServersActionResponse, error) {
+// ParseAddFloatingIPResponse parses an HTTP response from a AddFloatingIPWithResponse call
+func ParseAddFloatingIPResponse(rsp *http.Response) (*AddFloatingIPResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateServersActionResponse{
+	response := &AddFloatingIPResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -23338,15 +23338,15 @@ func ParseNovaAssociateSecurityGroupResponse(rsp *http.Response) (*NovaAssociate
 	return response, nil
 }
 
-// ParseCreateServersActionV212Response parses an HTTP response from a CreateServersActionV212WithResponse call
-func ParseCreateServersActionV212Response(rsp *http.Response) (*CreateServersActionV212Response, error) {
+// ParseConfirmResizeResponse parses an HTTP response from a ConfirmResizeWithResponse call
+func ParseConfirmResizeResponse(rsp *http.Response) (*ConfirmResizeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateServersActionV212Response{
+	response := &ConfirmResizeResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -23354,22 +23354,22 @@ func ParseCreateServersActionV212Response(rsp *http.Response) (*CreateServersAct
 	return response, nil
 }
 
-// ParseCreateActionResponse parses an HTTP response from a CreateActionWithResponse call
-func ParseCreateActionResponse(rsp *http.Response) (*CreateActionResponse, error) {
+// ParseCreateImageResponse parses an HTTP response from a CreateImageWithResponse call
+func ParseCreateImageResponse(rsp *http.Response) (*CreateImageResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateActionResponse{
+	response := &CreateImageResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateActionResponseBody
+		var dest CreateImageResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -23396,22 +23396,22 @@ func ParseNovaLockServerResponse(rsp *http.Response) (*NovaLockServerResponse, e
 	return response, nil
 }
 
-// ParseListActionResponse parses an HTTP response from a ListActionWithResponse call
-func ParseListActionResponse(rsp *http.Response) (*ListActionResponse, error) {
+// ParseOsGetConsoleOutputResponse parses an HTTP response from a OsGetConsoleOutputWithResponse call
+func ParseOsGetConsoleOutputResponse(rsp *http.Response) (*OsGetConsoleOutputResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListActionResponse{
+	response := &OsGetConsoleOutputResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListActionResponseBody
+		var dest OsGetConsoleOutputResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -23470,15 +23470,15 @@ func ParseNovaRebootServerResponse(rsp *http.Response) (*NovaRebootServerRespons
 	return response, nil
 }
 
-// ParseDeleteActionResponse parses an HTTP response from a DeleteActionWithResponse call
-func ParseDeleteActionResponse(rsp *http.Response) (*DeleteActionResponse, error) {
+// ParseRemoveFloatingIPResponse parses an HTTP response from a RemoveFloatingIPWithResponse call
+func ParseRemoveFloatingIPResponse(rsp *http.Response) (*RemoveFloatingIPResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &DeleteActionResponse{
+	response := &RemoveFloatingIPResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -23502,15 +23502,15 @@ func ParseNovaDisassociateSecurityGroupResponse(rsp *http.Response) (*NovaDisass
 	return response, nil
 }
 
-// ParseUpdateActionResponse parses an HTTP response from a UpdateActionWithResponse call
-func ParseUpdateActionResponse(rsp *http.Response) (*UpdateActionResponse, error) {
+// ParseResizeServerResponse parses an HTTP response from a ResizeServerWithResponse call
+func ParseResizeServerResponse(rsp *http.Response) (*ResizeServerResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &UpdateActionResponse{
+	response := &ResizeServerResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -23518,15 +23518,15 @@ func ParseUpdateActionResponse(rsp *http.Response) (*UpdateActionResponse, error
 	return response, nil
 }
 
-// ParseCreateServersActionV21Response parses an HTTP response from a CreateServersActionV21WithResponse call
-func ParseCreateServersActionV21Response(rsp *http.Response) (*CreateServersActionV21Response, error) {
+// ParseRevertResizeResponse parses an HTTP response from a RevertResizeWithResponse call
+func ParseRevertResizeResponse(rsp *http.Response) (*RevertResizeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateServersActionV21Response{
+	response := &RevertResizeResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}

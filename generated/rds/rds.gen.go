@@ -102,42 +102,6 @@ func (e CreateInstanceInstanceType) Valid() bool {
 	}
 }
 
-// Defines values for CreateInstanceV32RequestVolumeType.
-const (
-	CreateInstanceV32RequestVolumeTypeULTRAHIGH    CreateInstanceV32RequestVolumeType = "ULTRAHIGH"
-	CreateInstanceV32RequestVolumeTypeULTRAHIGHPRO CreateInstanceV32RequestVolumeType = "ULTRAHIGHPRO"
-)
-
-// Valid indicates whether the value is a known member of the CreateInstanceV32RequestVolumeType enum.
-func (e CreateInstanceV32RequestVolumeType) Valid() bool {
-	switch e {
-	case CreateInstanceV32RequestVolumeTypeULTRAHIGH:
-		return true
-	case CreateInstanceV32RequestVolumeTypeULTRAHIGHPRO:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CreateInstanceV32RestorePointType.
-const (
-	CreateInstanceV32RestorePointTypeBackup    CreateInstanceV32RestorePointType = "backup"
-	CreateInstanceV32RestorePointTypeTimestamp CreateInstanceV32RestorePointType = "timestamp"
-)
-
-// Valid indicates whether the value is a known member of the CreateInstanceV32RestorePointType enum.
-func (e CreateInstanceV32RestorePointType) Valid() bool {
-	switch e {
-	case CreateInstanceV32RestorePointTypeBackup:
-		return true
-	case CreateInstanceV32RestorePointTypeTimestamp:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CreateInstanceV3RequestChargeInfoChargeMode.
 const (
 	CreateInstanceV3RequestChargeInfoChargeModePostPaid CreateInstanceV3RequestChargeInfoChargeMode = "postPaid"
@@ -234,24 +198,6 @@ func (e CreateInstanceV3ResponseDatastoreType) Valid() bool {
 	}
 }
 
-// Defines values for CreateInstancesRecoverySourceType.
-const (
-	CreateInstancesRecoverySourceTypeBackup    CreateInstancesRecoverySourceType = "backup"
-	CreateInstancesRecoverySourceTypeTimestamp CreateInstancesRecoverySourceType = "timestamp"
-)
-
-// Valid indicates whether the value is a known member of the CreateInstancesRecoverySourceType enum.
-func (e CreateInstancesRecoverySourceType) Valid() bool {
-	switch e {
-	case CreateInstancesRecoverySourceTypeBackup:
-		return true
-	case CreateInstancesRecoverySourceTypeTimestamp:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CreateRdsBackupDataStoreType.
 const (
 	CreateRdsBackupDataStoreTypeMySQL      CreateRdsBackupDataStoreType = "MySQL"
@@ -285,24 +231,6 @@ func (e CreateRdsInstanceInstanceType) Valid() bool {
 	case CreateRdsInstanceInstanceTypeMaster:
 		return true
 	case CreateRdsInstanceInstanceTypeReadreplica:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CreateRecoverySourceType.
-const (
-	CreateRecoverySourceTypeBackup    CreateRecoverySourceType = "backup"
-	CreateRecoverySourceTypeTimestamp CreateRecoverySourceType = "timestamp"
-)
-
-// Valid indicates whether the value is a known member of the CreateRecoverySourceType enum.
-func (e CreateRecoverySourceType) Valid() bool {
-	switch e {
-	case CreateRecoverySourceTypeBackup:
-		return true
-	case CreateRecoverySourceTypeTimestamp:
 		return true
 	default:
 		return false
@@ -852,6 +780,78 @@ func (e NodesRole) Valid() bool {
 	}
 }
 
+// Defines values for RestoreInstanceV3RequestVolumeType.
+const (
+	RestoreInstanceV3RequestVolumeTypeULTRAHIGH    RestoreInstanceV3RequestVolumeType = "ULTRAHIGH"
+	RestoreInstanceV3RequestVolumeTypeULTRAHIGHPRO RestoreInstanceV3RequestVolumeType = "ULTRAHIGHPRO"
+)
+
+// Valid indicates whether the value is a known member of the RestoreInstanceV3RequestVolumeType enum.
+func (e RestoreInstanceV3RequestVolumeType) Valid() bool {
+	switch e {
+	case RestoreInstanceV3RequestVolumeTypeULTRAHIGH:
+		return true
+	case RestoreInstanceV3RequestVolumeTypeULTRAHIGHPRO:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RestoreInstanceV3RestorePointType.
+const (
+	RestoreInstanceV3RestorePointTypeBackup    RestoreInstanceV3RestorePointType = "backup"
+	RestoreInstanceV3RestorePointTypeTimestamp RestoreInstanceV3RestorePointType = "timestamp"
+)
+
+// Valid indicates whether the value is a known member of the RestoreInstanceV3RestorePointType enum.
+func (e RestoreInstanceV3RestorePointType) Valid() bool {
+	switch e {
+	case RestoreInstanceV3RestorePointTypeBackup:
+		return true
+	case RestoreInstanceV3RestorePointTypeTimestamp:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RestoreInstancesRecoverySourceType.
+const (
+	RestoreInstancesRecoverySourceTypeBackup    RestoreInstancesRecoverySourceType = "backup"
+	RestoreInstancesRecoverySourceTypeTimestamp RestoreInstancesRecoverySourceType = "timestamp"
+)
+
+// Valid indicates whether the value is a known member of the RestoreInstancesRecoverySourceType enum.
+func (e RestoreInstancesRecoverySourceType) Valid() bool {
+	switch e {
+	case RestoreInstancesRecoverySourceTypeBackup:
+		return true
+	case RestoreInstancesRecoverySourceTypeTimestamp:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RestoreRecoverySourceType.
+const (
+	RestoreRecoverySourceTypeBackup    RestoreRecoverySourceType = "backup"
+	RestoreRecoverySourceTypeTimestamp RestoreRecoverySourceType = "timestamp"
+)
+
+// Valid indicates whether the value is a known member of the RestoreRecoverySourceType enum.
+func (e RestoreRecoverySourceType) Valid() bool {
+	switch e {
+	case RestoreRecoverySourceTypeBackup:
+		return true
+	case RestoreRecoverySourceTypeTimestamp:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShowInstanceResponseBodyStatus.
 const (
 	ShowInstanceResponseBodyStatusACTIVE    ShowInstanceResponseBodyStatus = "ACTIVE"
@@ -1193,26 +1193,6 @@ type BatchDeleteTagsTags struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:115 table "表 3 tags字段数据结构说明" row 2
 	Value *string `json:"value,omitempty"`
-}
-
-// CreateActionRequestBody defines model for CreateActionRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:64 table "表 2 参数说明"
-type CreateActionRequestBody struct {
-	// SingleToHa 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:74 table "表 2 参数说明" row 1
-	SingleToHa SingleToHa `json:"single_to_ha"`
-}
-
-// CreateActionResponseBody defines model for CreateActionResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:162 table "表 4 要素说明"
-type CreateActionResponseBody struct {
-	// JobID 任务ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:170 table "表 4 要素说明" row 1
-	JobID string `json:"job_id,omitempty"`
 }
 
 // CreateAuditlogLinkRequestBody defines model for CreateAuditlogLinkRequestBody.
@@ -1907,457 +1887,6 @@ type CreateInstanceSecurityGroup struct {
 	ID string `json:"id,omitempty"`
 }
 
-// CreateInstanceV32Datastore 数据库信息。
-// 详情请参见表9。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:751 table "表 9 datastore字段数据结构说明"
-type CreateInstanceV32Datastore struct {
-	// Type 数据库引擎。支持的引擎如下，不区分大小写：
-	// - MySQL
-	// - PostgreSQL
-	// - SQLServer
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:761 table "表 9 datastore字段数据结构说明" row 1
-	Type string `json:"type"`
-
-	// Version 数据库版本。
-	// 数据库支持的详细版本信息，可调用获取数据库版本信息接口获取。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:771 table "表 9 datastore字段数据结构说明" row 2
-	Version string `json:"version"`
-}
-
-// CreateInstanceV32Instance 实例信息。
-// 详情请参见表8。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:612 table "表 8 instance说明"
-type CreateInstanceV32Instance struct {
-	// AvailabilityZone 可用区ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:714 table "表 8 instance说明" row 13
-	AvailabilityZone string `json:"availability_zone,omitempty"`
-
-	// BackupStrategy 自动备份策略。
-	// 详情请参见表11。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:676 table "表 8 instance说明" row 8
-	BackupStrategy *CreateInstanceV32ResponseBackupStrategy `json:"backup_strategy,omitempty"`
-
-	// ConfigurationID 参数模板id，仅当您创建实例指定用户自定义参数组时才可见。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:659 table "表 8 instance说明" row 6
-	ConfigurationID string `json:"configuration_id,omitempty"`
-
-	// Datastore 数据库信息。
-	// 详情请参见表9。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:643 table "表 8 instance说明" row 4
-	Datastore *CreateInstanceV32Datastore `json:"datastore,omitempty"`
-
-	// EnterpriseProjectTag 项目标签。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:684 table "表 8 instance说明" row 9
-	EnterpriseProjectTag string `json:"enterprise_project_tag,omitempty"`
-
-	// FlavorRef 规格ID。
-	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:691 table "表 8 instance说明" row 10
-	FlavorRef string `json:"flavor_ref,omitempty"`
-
-	// Ha HA配置参数，仅当您选择创建HA实例时该参数才可见。
-	// 详情请参见表10。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:651 table "表 8 instance说明" row 5
-	Ha *CreateInstanceV32ResponseHa `json:"ha,omitempty"`
-
-	// ID 实例id。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:620 table "表 8 instance说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Name 实例名称。
-	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
-	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:627 table "表 8 instance说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Port 数据库端口信息。
-	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
-	// - PostgreSQL数据库端口修改范围为2100～9500。
-	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE、2017 SE、2017 Web版，5050、5353和5986不可设置）。
-	// 当不传该参数时，默认端口如下：
-	// - MySQL默认3306。
-	// - PostgreSQL默认5432。
-	// - Microsoft SQL Server默认1433。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:666 table "表 8 instance说明" row 7
-	Port string `json:"port,omitempty"`
-
-	// Region 区域ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:707 table "表 8 instance说明" row 12
-	Region string `json:"region,omitempty"`
-
-	// SecurityGroupID 指定实例所属的安全组。
-	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
-	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:737 table "表 8 instance说明" row 16
-	SecurityGroupID string `json:"security_group_id,omitempty"`
-
-	// Status 实例状态。如BUILD，表示创建中。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:636 table "表 8 instance说明" row 3
-	Status string `json:"status,omitempty"`
-
-	// SubnetID 子网的网络ID信息，获取方法如下：
-	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
-	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:729 table "表 8 instance说明" row 15
-	SubnetID string `json:"subnet_id,omitempty"`
-
-	// Volume volume信息。
-	// 详情请参见表12。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:699 table "表 8 instance说明" row 11
-	Volume *CreateInstanceV32ResponseVolume `json:"volume,omitempty"`
-
-	// VpcID 虚拟私有云ID，获取方法如下：
-	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
-	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:721 table "表 8 instance说明" row 14
-	VpcID string `json:"vpc_id,omitempty"`
-}
-
-// CreateInstanceV32RequestBackupStrategy 高级备份策略。
-// 详情请参见表4。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:275 table "表 4 backup_strategy字段数据结构说明"
-type CreateInstanceV32RequestBackupStrategy struct {
-	// KeepDays 指定备份文件的可保存天数。
-	// 取值范围：0～732。该参数缺省，或取值为0，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:298 table "表 4 backup_strategy字段数据结构说明" row 2
-	KeepDays *int64 `json:"keep_days,omitempty"`
-
-	// StartTime 备份时间段。自动备份将在该时间段内触发。
-	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
-	// - HH取值必须比hh大1。
-	// - mm和MM取值必须相同，且取值必须为00、15、30或45。
-	// 取值示例：
-	// - 08:15-09:15
-	// - 23:00-00:00
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:285 table "表 4 backup_strategy字段数据结构说明" row 1
-	StartTime string `json:"start_time"`
-}
-
-// CreateInstanceV32RequestBody defines model for CreateInstanceV32RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:58 table "表 2 参数说明"
-type CreateInstanceV32RequestBody struct {
-	// AvailabilityZone 可用区ID。对于数据库实例类型不是单机的实例，需要分别为实例所有节点指定可用区，并用逗号隔开。详见示例。
-	// 取值范围：非空，请参见地区和终端节点。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:170 table "表 2 参数说明" row 11
-	AvailabilityZone string `json:"availability_zone"`
-
-	// BackupStrategy 高级备份策略。
-	// 详情请参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:122 table "表 2 参数说明" row 6
-	BackupStrategy *CreateInstanceV32RequestBackupStrategy `json:"backup_strategy,omitempty"`
-
-	// ConfigurationID 参数模板ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:89 table "表 2 参数说明" row 3
-	ConfigurationID *string `json:"configuration_id,omitempty"`
-
-	// DiskEncryptionID 用于磁盘加密的密钥ID，默认为空。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:141 table "表 2 参数说明" row 8
-	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
-
-	// EnterpriseProjectID 项目标签。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:132 table "表 2 参数说明" row 7
-	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
-
-	// FlavorRef 规格码，取值范围：非空,。
-	// 详情请参考查询数据库规格的响应消息中的“spec_code”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:150 table "表 2 参数说明" row 9
-	FlavorRef string `json:"flavor_ref"`
-
-	// Ha HA配置参数，创建HA实例时使用。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:79 table "表 2 参数说明" row 2
-	Ha *CreateInstanceV32RequestHa `json:"ha,omitempty"`
-
-	// Name 实例名称。
-	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
-	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:68 table "表 2 参数说明" row 1
-	Name string `json:"name"`
-
-	// Password 数据库密码。
-	// 取值范围：
-	// 非空，由大小写字母、数字和特殊符号~!@#%^*-_=+?组成，长度8~32个字符。
-	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:110 table "表 2 参数说明" row 5
-	Password string `json:"password"`
-
-	// Port 数据库端口信息。
-	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
-	// - PostgreSQL数据库端口修改范围为2100～9500。
-	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE、2017 SE、2017 Web版，5050、5353和5986不可设置）。
-	// 当不传该参数时，默认端口如下：
-	// - MySQL默认3306。
-	// - PostgreSQL默认5432。
-	// - Microsoft SQL Server默认1433。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:98 table "表 2 参数说明" row 4
-	Port *string `json:"port,omitempty"`
-
-	// RestorePoint 恢复数据源对象。
-	// 详情请参见表6。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:210 table "表 2 参数说明" row 15
-	RestorePoint CreateInstanceV32RestorePoint `json:"restore_point"`
-
-	// SecurityGroupID 指定实例所属的安全组。
-	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
-	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:200 table "表 2 参数说明" row 14
-	SecurityGroupID *string `json:"security_group_id,omitempty"`
-
-	// SubnetID 子网的网络ID信息，获取方法如下：
-	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
-	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:190 table "表 2 参数说明" row 13
-	SubnetID string `json:"subnet_id"`
-
-	// TimeZone UTC时区。
-	// - 不选择时，各个引擎时区如下：
-	// - MySQL国内站、国际站默认为UTC时间。
-	// - PostgreSQL国内站、国际站默认为UTC时间。
-	// - Microsoft SQL Server国内站默认为UTC+08:00，国际站默认为UTC时间。
-	// - 选择填写时，取值范围为UTC-12:00~UTC+12:00，且只支持整段时间，如UTC+08:00，不支持UTC+08:30。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:220 table "表 2 参数说明" row 16
-	TimeZone *string `json:"time_zone,omitempty"`
-
-	// Volume volume信息。
-	// 详情请参见表5。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:160 table "表 2 参数说明" row 10
-	Volume CreateInstanceV32RequestVolume `json:"volume"`
-
-	// VpcID 虚拟私有云ID，获取方法如下：
-	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
-	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:180 table "表 2 参数说明" row 12
-	VpcID string `json:"vpc_id"`
-}
-
-// CreateInstanceV32RequestHa HA配置参数，创建HA实例时使用。
-// 详情请参见表3。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:237 table "表 3 ha字段数据结构说明"
-type CreateInstanceV32RequestHa struct {
-	// Mode 实例主备模式，取值：Ha（主备），不区分大小写。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:247 table "表 3 ha字段数据结构说明" row 1
-	Mode string `json:"mode"`
-
-	// ReplicationMode 备机同步参数。
-	// 取值：非空。
-	// - MySQL为“async”或“semisync”。
-	// - PostgreSQL为“async”或“sync”。
-	// - Microsoft SQL Server为“sync”。
-	// 说明：
-	// - “async”为异步模式。
-	// - “semisync”为半同步模式。
-	// - “sync”为同步模式。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:256 table "表 3 ha字段数据结构说明" row 2
-	ReplicationMode string `json:"replication_mode"`
-}
-
-// CreateInstanceV32RequestVolume volume信息。
-// 详情请参见表5。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:314 table "表 5 volume字段数据结构说明"
-type CreateInstanceV32RequestVolume struct {
-	// Size 磁盘大小。
-	// 取值范围：40GB~4000GB。必须为10的整数倍。
-	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
-	// 须知：
-	// 新实例磁盘大小必须大于或等于原实例的磁盘大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:335 table "表 5 volume字段数据结构说明" row 2
-	Size int64 `json:"size"`
-
-	// Type 磁盘类型。
-	// 取值范围如下，区分大小写：
-	// - ULTRAHIGH，表示SSD。
-	// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:324 table "表 5 volume字段数据结构说明" row 1
-	Type CreateInstanceV32RequestVolumeType `json:"type"`
-}
-
-// CreateInstanceV32RequestVolumeType 磁盘类型。
-// 取值范围如下，区分大小写：
-// - ULTRAHIGH，表示SSD。
-// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:324 table "表 5 volume字段数据结构说明" row 1
-type CreateInstanceV32RequestVolumeType string
-
-// CreateInstanceV32ResponseBackupStrategy 自动备份策略。
-// 详情请参见表11。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:825 table "表 11 backupStrategy字段数据结构说明"
-type CreateInstanceV32ResponseBackupStrategy struct {
-	// KeepDays 指定已生成备份文件的可保存天数。
-	// 取值范围：0～732。该参数缺省，或取0值，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:848 table "表 11 backupStrategy字段数据结构说明" row 2
-	KeepDays int64 `json:"keep_days,omitempty"`
-
-	// StartTime 备份时间段。自动备份将在该时间段内触发。
-	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
-	// - HH取值必须比hh大1。
-	// - mm和MM取值必须相同，且取值必须为00、15、30或45。
-	// 取值示例：
-	// - 08:15-09:15
-	// - 23:00-00:00
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:835 table "表 11 backupStrategy字段数据结构说明" row 1
-	StartTime string `json:"start_time"`
-}
-
-// CreateInstanceV32ResponseBody defines model for CreateInstanceV32ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:583 table "表 7 要素说明"
-type CreateInstanceV32ResponseBody struct {
-	// Instance 实例信息。
-	// 详情请参见表8。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:591 table "表 7 要素说明" row 1
-	Instance *CreateInstanceV32Instance `json:"instance,omitempty"`
-
-	// JobID 实例创建的任务id。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:599 table "表 7 要素说明" row 2
-	JobID string `json:"job_id,omitempty"`
-}
-
-// CreateInstanceV32ResponseHa HA配置参数，仅当您选择创建HA实例时该参数才可见。
-// 详情请参见表10。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:787 table "表 10 ha字段数据结构说明"
-type CreateInstanceV32ResponseHa struct {
-	// Mode 实例主备模式，取值：Ha（主备）。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:797 table "表 10 ha字段数据结构说明" row 1
-	Mode string `json:"mode"`
-
-	// ReplicationMode 备机同步参数。
-	// 取值：非空。
-	// - MySQL为“async”或“semisync”。
-	// - PostgreSQL为“async”或“sync”。
-	// - Microsoft SQL Server为“sync”。
-	// 说明：
-	// - “async”为异步模式。
-	// - “semisync”为半同步模式。
-	// - “sync”为同步模式。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:806 table "表 10 ha字段数据结构说明" row 2
-	ReplicationMode string `json:"replication_mode"`
-}
-
-// CreateInstanceV32ResponseVolume volume信息。
-// 详情请参见表12。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:864 table "表 12 volume字段数据结构说明"
-type CreateInstanceV32ResponseVolume struct {
-	// Size 磁盘大小。
-	// 取值范围：40GB~4000GB。必须为10的整数倍。
-	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:885 table "表 12 volume字段数据结构说明" row 2
-	Size int64 `json:"size"`
-
-	// Type 磁盘类型。
-	// 取值范围如下，区分大小写：
-	// - ULTRAHIGH，表示SSD。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:874 table "表 12 volume字段数据结构说明" row 1
-	Type string `json:"type"`
-}
-
-// CreateInstanceV32RestorePoint 恢复数据源对象。
-// 详情请参见表6。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:354 table "表 6 restore_point字段数据结构说明"
-type CreateInstanceV32RestorePoint struct {
-	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
-	// 须知：
-	// 当“type”字段为非必选时，“backup_id”必选。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:383 table "表 6 restore_point字段数据结构说明" row 3
-	BackupID *string `json:"backup_id,omitempty"`
-
-	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
-	// - 新数据库名称不可与源实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
-	// 须知：
-	// 不填写该字段时，默认恢复全部数据库。
-	// 示例：”database_name”:{“原库名”:”新库名”}
-	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
-	// - 数据库名称长度在1~64个字符之间，包含字母、数字、下划线或中划线，不能包含其他特殊字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:405 table "表 6 restore_point字段数据结构说明" row 5
-	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
-
-	// InstanceID 实例ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:364 table "表 6 restore_point字段数据结构说明" row 1
-	InstanceID string `json:"instance_id"`
-
-	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
-	// 须知：
-	// 当“type”字段必选时，“restore_time”必选。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:394 table "表 6 restore_point字段数据结构说明" row 4
-	RestoreTime *int64 `json:"restore_time,omitempty"`
-
-	// Type 表示恢复方式，枚举值：
-	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，当“type”字段为非必选时，“backup_id”必选。
-	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，当“type”字段必选时，“restore_time”必选。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:373 table "表 6 restore_point字段数据结构说明" row 2
-	Type CreateInstanceV32RestorePointType `json:"type"`
-}
-
-// CreateInstanceV32RestorePointType 表示恢复方式，枚举值：
-// - “backup”，表示使用备份文件恢复，按照此方式恢复时，当“type”字段为非必选时，“backup_id”必选。
-// - “timestamp”，表示按时间点恢复，按照此方式恢复时，当“type”字段必选时，“restore_time”必选。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:373 table "表 6 restore_point字段数据结构说明" row 2
-type CreateInstanceV32RestorePointType string
-
 // CreateInstanceV3Instance 实例信息。
 // 详情请参见表10。
 //
@@ -2914,175 +2443,6 @@ type CreateInstanceV3ResponseVolume struct {
 	Type string `json:"type,omitempty"`
 }
 
-// CreateInstancesAction2RequestBody defines model for CreateInstancesAction2RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:68 table "表 2 参数说明"
-type CreateInstancesAction2RequestBody struct {
-	// Restart 空值
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:78 table "表 2 参数说明" row 1
-	Restart map[string]interface{} `json:"restart"`
-}
-
-// CreateInstancesAction2ResponseBody defines model for CreateInstancesAction2ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:107 table "表 3 要素说明"
-type CreateInstancesAction2ResponseBody struct {
-	// JobID 任务ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:115 table "表 3 要素说明" row 1
-	JobID string `json:"job_id,omitempty"`
-}
-
-// CreateInstancesActionRequestBody defines model for CreateInstancesActionRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:60 table "表 2 参数说明"
-type CreateInstancesActionRequestBody struct {
-	// Restore 恢复信息，包含指定的全量备份文件或者恢复的时间点，该字段参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:70 table "表 2 参数说明" row 1
-	Restore Restore `json:"restore"`
-}
-
-// CreateInstancesActionResponseBody defines model for CreateInstancesActionResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:139 table "表 4 要素说明"
-type CreateInstancesActionResponseBody struct {
-	// Extendparam 返回参数extendparam键值对。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:147 table "表 4 要素说明" row 1
-	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
-}
-
-// CreateInstancesActionV32RequestBody defines model for CreateInstancesActionV32RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:69 table "表 2 参数说明"
-type CreateInstancesActionV32RequestBody struct {
-	// Restart 空值
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:79 table "表 2 参数说明" row 1
-	Restart map[string]interface{} `json:"restart"`
-}
-
-// CreateInstancesActionV32ResponseBody defines model for CreateInstancesActionV32ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:108 table "表 3 要素说明"
-type CreateInstancesActionV32ResponseBody struct {
-	// JobID 任务ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:116 table "表 3 要素说明" row 1
-	JobID string `json:"job_id,omitempty"`
-}
-
-// CreateInstancesActionV3RequestBody defines model for CreateInstancesActionV3RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:65 table "表 2 参数说明"
-type CreateInstancesActionV3RequestBody struct {
-	// EnlargeVolume 所需扩容到的磁盘容量大小。
-	// 详情请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:75 table "表 2 参数说明" row 1
-	EnlargeVolume EnlargeVolume `json:"enlarge_volume"`
-}
-
-// CreateInstancesActionV3ResponseBody defines model for CreateInstancesActionV3ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:133 table "表 4 要素说明"
-type CreateInstancesActionV3ResponseBody struct {
-	// JobID 任务ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:141 table "表 4 要素说明" row 1
-	JobID string `json:"job_id,omitempty"`
-}
-
-// CreateInstancesRecoveryRequestBody defines model for CreateInstancesRecoveryRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:141 table "表 3 参数说明"
-type CreateInstancesRecoveryRequestBody struct {
-	// Source 恢复数据源对象。
-	// 详情请参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:151 table "表 3 参数说明" row 1
-	Source CreateInstancesRecoverySource `json:"source"`
-
-	// Target 恢复目标对象。
-	// 详情请参见表5。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:161 table "表 3 参数说明" row 2
-	Target Target `json:"target"`
-}
-
-// CreateInstancesRecoveryResponseBody defines model for CreateInstancesRecoveryResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:347 table "表 6 要素说明"
-type CreateInstancesRecoveryResponseBody struct {
-	// JobID 本次任务的ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:355 table "表 6 要素说明" row 1
-	JobID string `json:"job_id,omitempty"`
-}
-
-// CreateInstancesRecoverySource 恢复数据源对象。
-// 详情请参见表4。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:177 table "表 4 source字段数据结构说明"
-type CreateInstancesRecoverySource struct {
-	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:206 table "表 4 source字段数据结构说明" row 3
-	BackupID *string `json:"backup_id,omitempty"`
-
-	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
-	// - 新数据库名称不可与源实例或目标实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
-	// 注意：
-	// 不填写该字段时，默认恢复全部数据库。
-	// 示例：”database_name”:{“原库名”:”新库名”}
-	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
-	// - 数据库名称在1位到128位之间，包含字母、数字或下划线，不能包含其他特殊字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:224 table "表 4 source字段数据结构说明" row 5
-	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
-
-	// InstanceID 实例ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:187 table "表 4 source字段数据结构说明" row 1
-	InstanceID string `json:"instance_id"`
-
-	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:215 table "表 4 source字段数据结构说明" row 4
-	RestoreTime *int64 `json:"restore_time,omitempty"`
-
-	// Type 表示恢复方式，枚举值：
-	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
-	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:196 table "表 4 source字段数据结构说明" row 2
-	Type *CreateInstancesRecoverySourceType `json:"type,omitempty"`
-}
-
-// CreateInstancesRecoverySourceType 表示恢复方式，枚举值：
-// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
-// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:196 table "表 4 source字段数据结构说明" row 2
-type CreateInstancesRecoverySourceType string
-
-// CreatePasswordRequestBody defines model for CreatePasswordRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:66 table "表 2 参数说明"
-type CreatePasswordRequestBody struct {
-	// DBUserPwd 数据库密码。
-	// 取值范围：
-	// 非空，密码长度为8~32个字符，至少包含大写字母、小写字母、数字、特殊字符三种字符的组合，其中允许的特殊字符如下：
-	// - MySQL和PostgreSQL允许输入~!@#%^*-_=+?,
-	// - SQL Server允许输入~!@#%^*-_+?,
-	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:76 table "表 2 参数说明" row 1
-	DBUserPwd string `json:"db_user_pwd"`
-}
-
 // CreateRdsBackupDataStore 数据库版本信息。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:313 table "表 7 dataStore字段数据结构说明"
@@ -3408,448 +2768,6 @@ type CreateRdsInstanceResponseBody struct {
 	Instance *CreateRdsInstanceInstance `json:"instance,omitempty"`
 }
 
-// CreateRdsInstanceV1BackupStrategy 备份策略信息，与指定实例相同。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:570 table "表 15 backupStrategy字段数据结构说明"
-type CreateRdsInstanceV1BackupStrategy struct {
-	// KeepDays 已生成的备份文件可以保存的天数。
-	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:586 table "表 15 backupStrategy字段数据结构说明" row 2
-	KeepDays int64 `json:"keepDays,omitempty"`
-
-	// StartTime 开始时间。自动备份将在该时间点触发。
-	// 当前时间指UTC时间。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:578 table "表 15 backupStrategy字段数据结构说明" row 1
-	StartTime string `json:"startTime,omitempty"`
-}
-
-// CreateRdsInstanceV1Flavor 规格ID，与指定实例相同。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:479 table "表 11 flavor字段数据结构说明"
-type CreateRdsInstanceV1Flavor struct {
-	// ID 规格ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:487 table "表 11 flavor字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-}
-
-// CreateRdsInstanceV1Ha HA配置参数，创建HA实例时使用，并且为必填选项。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:167 table "表 5 ha字段数据结构说明"
-type CreateRdsInstanceV1Ha struct {
-	// Enable HA配置参数。
-	// 取值范围：
-	// 取值为“true”或“false”，为“true”时创建HA实例，否则创建单实例。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:177 table "表 5 ha字段数据结构说明" row 1
-	Enable bool `json:"enable"`
-
-	// ReplicationMode 备机同步参数。
-	// 取值：非空。
-	// - MySQL为“async”或“semisync”。
-	// - PostgreSQL为“async”或“sync”。
-	// 说明：
-	// - “async”为异步模式。
-	// - “semisync”为半同步模式。
-	// - “sync”为同步模式。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:188 table "表 5 ha字段数据结构说明" row 2
-	ReplicationMode string `json:"replicationMode"`
-}
-
-// CreateRdsInstanceV1Nics nics信息，与指定实例相同。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:437 table "表 9 nics字段数据结构说明"
-type CreateRdsInstanceV1Nics struct {
-	// SubnetID 子网的网络ID信息
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:445 table "表 9 nics字段数据结构说明" row 1
-	SubnetID string `json:"subnetId,omitempty"`
-}
-
-// CreateRdsInstanceV1RequestBody defines model for CreateRdsInstanceV1RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:50 table "表 2 参数说明"
-type CreateRdsInstanceV1RequestBody struct {
-	// Instance 新实例详细信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:58 table "表 2 参数说明" row 1
-	Instance *CreateRdsInstanceV1RequestInstance `json:"instance,omitempty"`
-}
-
-// CreateRdsInstanceV1RequestInstance 新实例详细信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:71 table "表 3 instance字段数据结构说明"
-type CreateRdsInstanceV1RequestInstance struct {
-	// FlavorRef 规格ID，获取方法可参考获取所有实例规格信息的响应消息中的flavors.id。
-	// 取值范围：
-	// 非空，字符长度校验，严格UUID正则校验。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:93 table "表 3 instance字段数据结构说明" row 2
-	FlavorRef string `json:"flavorRef"`
-
-	// Ha HA配置参数，创建HA实例时使用，并且为必填选项。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:114 table "表 3 instance字段数据结构说明" row 4
-	Ha *CreateRdsInstanceV1Ha `json:"ha,omitempty"`
-
-	// Name 实例名称。
-	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
-	// 取值范围：
-	// 4~64个字符，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:81 table "表 3 instance字段数据结构说明" row 1
-	Name string `json:"name"`
-
-	// RestorePoint 恢复到新实例的配置参数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:123 table "表 3 instance字段数据结构说明" row 5
-	RestorePoint CreateRdsInstanceV1RestorePoint `json:"restorePoint"`
-
-	// Volume volume信息。
-	// 创建单实例、HA实例时为必填选项。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:104 table "表 3 instance字段数据结构说明" row 3
-	Volume CreateRdsInstanceV1RequestVolume `json:"volume"`
-}
-
-// CreateRdsInstanceV1RequestVolume volume信息。
-// 创建单实例、HA实例时为必填选项。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:138 table "表 4 volume字段数据结构说明"
-type CreateRdsInstanceV1RequestVolume struct {
-	// Size 磁盘大小。
-	// 取值范围：40GB~4000GB。必须为10的整数倍。
-	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
-	// 须知：
-	// 新实例磁盘大小必须大于或等于原实例的磁盘大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:148 table "表 4 volume字段数据结构说明" row 1
-	Size int64 `json:"size"`
-}
-
-// CreateRdsInstanceV1ResponseBody defines model for CreateRdsInstanceV1ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:274 table "表 7 要素说明"
-type CreateRdsInstanceV1ResponseBody struct {
-	// Instance 实例信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:282 table "表 7 要素说明" row 1
-	Instance *CreateRdsInstanceV1ResponseInstance `json:"instance,omitempty"`
-}
-
-// CreateRdsInstanceV1ResponseInstance 实例信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:295 table "表 8 instance字段数据结构说明"
-type CreateRdsInstanceV1ResponseInstance struct {
-	// AvailabilityZone 可用区ID，与指定实例相同。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:361 table "表 8 instance字段数据结构说明" row 9
-	AvailabilityZone string `json:"availabilityZone,omitempty"`
-
-	// BackupStrategy 备份策略信息，与指定实例相同。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:424 table "表 8 instance字段数据结构说明" row 18
-	BackupStrategy *CreateRdsInstanceV1BackupStrategy `json:"backupStrategy,omitempty"`
-
-	// Created 创建时间，空字符串。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:326 table "表 8 instance字段数据结构说明" row 4
-	Created string `json:"created,omitempty"`
-
-	// DataStoreInfo 为null。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:403 table "表 8 instance字段数据结构说明" row 15
-	DataStoreInfo []interface{} `json:"dataStoreInfo,omitempty"`
-
-	// DBPort 数据库端口号。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:410 table "表 8 instance字段数据结构说明" row 16
-	DBPort int64 `json:"dbPort,omitempty"`
-
-	// Extendparam 返回参数extendparam键值对。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:417 table "表 8 instance字段数据结构说明" row 17
-	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
-
-	// Flavor 规格ID，与指定实例相同。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:389 table "表 8 instance字段数据结构说明" row 13
-	Flavor *CreateRdsInstanceV1Flavor `json:"flavor,omitempty"`
-
-	// Hostname 实例连接地址，此处为空字符串。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:333 table "表 8 instance字段数据结构说明" row 5
-	Hostname string `json:"hostname,omitempty"`
-
-	// ID 实例主节点ID。
-	// 说明：
-	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:303 table "表 8 instance字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Name 下发的实例名称信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:319 table "表 8 instance字段数据结构说明" row 3
-	Name string `json:"name,omitempty"`
-
-	// Nics nics信息，与指定实例相同。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:375 table "表 8 instance字段数据结构说明" row 11
-	Nics *CreateRdsInstanceV1Nics `json:"nics,omitempty"`
-
-	// Region 区域ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:347 table "表 8 instance字段数据结构说明" row 7
-	Region string `json:"region,omitempty"`
-
-	// SecurityGroup 指定实例所属的安全组，与指定实例相同。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:382 table "表 8 instance字段数据结构说明" row 12
-	SecurityGroup *CreateRdsInstanceV1SecurityGroup `json:"securityGroup,omitempty"`
-
-	// Status 实例状态，取值为“BUILD”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:312 table "表 8 instance字段数据结构说明" row 2
-	Status string `json:"status,omitempty"`
-
-	// Type 实例类型。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:340 table "表 8 instance字段数据结构说明" row 6
-	Type string `json:"type,omitempty"`
-
-	// Updated 空字符串。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:354 table "表 8 instance字段数据结构说明" row 8
-	Updated string `json:"updated,omitempty"`
-
-	// Volume volume信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:396 table "表 8 instance字段数据结构说明" row 14
-	Volume *CreateRdsInstanceV1ResponseVolume `json:"volume,omitempty"`
-
-	// Vpc 虚拟私有云ID，与指定实例相同。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:368 table "表 8 instance字段数据结构说明" row 10
-	Vpc string `json:"vpc,omitempty"`
-}
-
-// CreateRdsInstanceV1ResponseVolume volume信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:500 table "表 12 volume字段数据结构说明"
-type CreateRdsInstanceV1ResponseVolume struct {
-	// Size 磁盘大小
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:515 table "表 12 volume字段数据结构说明" row 2
-	Size int64 `json:"size,omitempty"`
-
-	// Type 磁盘类型
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:508 table "表 12 volume字段数据结构说明" row 1
-	Type string `json:"type,omitempty"`
-}
-
-// CreateRdsInstanceV1RestorePoint 恢复到新实例的配置参数。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:207 table "表 6 restorePoint字段数据结构说明"
-type CreateRdsInstanceV1RestorePoint struct {
-	// BackupRef 指定的全量备份文件。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:217 table "表 6 restorePoint字段数据结构说明" row 1
-	BackupRef *string `json:"backupRef,omitempty"`
-
-	// RestoreTime 指定的恢复时间点，backupRef与restoreTime参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:226 table "表 6 restorePoint字段数据结构说明" row 2
-	RestoreTime *int64 `json:"restoreTime,omitempty"`
-
-	// SourceInstanceID 源实例ID。
-	// 如果没有指定“backupRef”，指定的是“restoreTime”，则该参数必填。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:235 table "表 6 restorePoint字段数据结构说明" row 3
-	SourceInstanceID *string `json:"sourceInstanceId,omitempty"`
-}
-
-// CreateRdsInstanceV1SecurityGroup 指定实例所属的安全组，与指定实例相同。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:458 table "表 10 securityGroup字段数据结构说明"
-type CreateRdsInstanceV1SecurityGroup struct {
-	// ID 安全组ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:466 table "表 10 securityGroup字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-}
-
-// CreateRdsInstancesActionRequestBody defines model for CreateRdsInstancesActionRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:60 table "表 2 参数说明"
-type CreateRdsInstancesActionRequestBody struct {
-	// Resize 请求参数volume信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:68 table "表 2 参数说明" row 1
-	Resize *CreateRdsInstancesActionResize `json:"resize,omitempty"`
-}
-
-// CreateRdsInstancesActionResize 请求参数volume信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:81 table "表 3 resize字段数据结构说明"
-type CreateRdsInstancesActionResize struct {
-	// Volume 请求参数size信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:89 table "表 3 resize字段数据结构说明" row 1
-	Volume *CreateRdsInstancesActionVolume `json:"volume,omitempty"`
-}
-
-// CreateRdsInstancesActionResponseBody defines model for CreateRdsInstancesActionResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:145 table "表 5 要素说明"
-type CreateRdsInstancesActionResponseBody struct {
-	// Extendparam 返回参数extendparam键值对。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:153 table "表 5 要素说明" row 1
-	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
-}
-
-// CreateRdsInstancesActionV12RequestBody defines model for CreateRdsInstancesActionV12RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:63 table "表 2 参数说明"
-type CreateRdsInstancesActionV12RequestBody struct {
-	// Restart 空值
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:73 table "表 2 参数说明" row 1
-	Restart map[string]interface{} `json:"restart"`
-}
-
-// CreateRdsInstancesActionV12ResponseBody defines model for CreateRdsInstancesActionV12ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:102 table "表 3 要素说明"
-type CreateRdsInstancesActionV12ResponseBody struct {
-	// Extendparam 返回参数extendparam键值对。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:110 table "表 3 要素说明" row 1
-	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
-}
-
-// CreateRdsInstancesActionV1RequestBody defines model for CreateRdsInstancesActionV1RequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:64 table "表 2 参数说明"
-type CreateRdsInstancesActionV1RequestBody struct {
-	// Resize 返回参数flavorRef信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:72 table "表 2 参数说明" row 1
-	Resize *CreateRdsInstancesActionV1Resize `json:"resize,omitempty"`
-}
-
-// CreateRdsInstancesActionV1Resize 返回参数flavorRef信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:85 table "表 3 resize字段数据结构说明"
-type CreateRdsInstancesActionV1Resize struct {
-	// FlavorRef 规格ID。获取方式请参见获取所有实例规格信息响应消息中的flavors.id。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:93 table "表 3 resize字段数据结构说明" row 1
-	FlavorRef *string `json:"flavorRef,omitempty"`
-}
-
-// CreateRdsInstancesActionV1ResponseBody defines model for CreateRdsInstancesActionV1ResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:122 table "表 4 要素说明"
-type CreateRdsInstancesActionV1ResponseBody struct {
-	// JobID jobId信息
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:130 table "表 4 要素说明" row 1
-	JobID []string `json:"jobId,omitempty"`
-}
-
-// CreateRdsInstancesActionVolume 请求参数size信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:102 table "表 4 volume字段数据结构说明"
-type CreateRdsInstancesActionVolume struct {
-	// Size 扩容到的磁盘大小，必须为10的整数倍。
-	// 取值范围：50GB~4000GB
-	// MySQL部分用户支持20GB~10000GB，如果您想提高扩容上限到10000GB，请联系客服开通。
-	// 须知：
-	// 数据库实例调整后的磁盘大小，必须大于或等于调整前实例的磁盘大小。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:110 table "表 4 volume字段数据结构说明" row 1
-	Size *int64 `json:"size,omitempty"`
-}
-
-// CreateRecoveryRequestBody defines model for CreateRecoveryRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:161 table "表 3 参数说明"
-type CreateRecoveryRequestBody struct {
-	// Source 恢复数据源对象。
-	// 详情请参见表4。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:171 table "表 3 参数说明" row 1
-	Source CreateRecoverySource `json:"source"`
-
-	// Target 恢复目标对象。
-	// 详情请参见表5。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:181 table "表 3 参数说明" row 2
-	Target Target `json:"target"`
-}
-
-// CreateRecoveryResponseBody defines model for CreateRecoveryResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:367 table "表 6 要素说明"
-type CreateRecoveryResponseBody struct {
-	// JobID 本次任务的ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:375 table "表 6 要素说明" row 1
-	JobID string `json:"job_id,omitempty"`
-}
-
-// CreateRecoverySource 恢复数据源对象。
-// 详情请参见表4。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:197 table "表 4 source字段数据结构说明"
-type CreateRecoverySource struct {
-	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:226 table "表 4 source字段数据结构说明" row 3
-	BackupID *string `json:"backup_id,omitempty"`
-
-	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
-	// - 新数据库名称不可与源实例或目标实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
-	// 须知：
-	// 不填写该字段时，默认恢复全部数据库。
-	// 示例：”database_name”:{“原库名”:”新库名”}
-	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
-	// - 数据库名称长度在1~64个字符之间，包含字母、数字、下划线或中划线，不能包含其他特殊字符。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:244 table "表 4 source字段数据结构说明" row 5
-	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
-
-	// InstanceID 实例ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:207 table "表 4 source字段数据结构说明" row 1
-	InstanceID string `json:"instance_id"`
-
-	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:235 table "表 4 source字段数据结构说明" row 4
-	RestoreTime *int64 `json:"restore_time,omitempty"`
-
-	// Type 表示恢复方式，枚举值：
-	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
-	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:216 table "表 4 source字段数据结构说明" row 2
-	Type *CreateRecoverySourceType `json:"type,omitempty"`
-}
-
-// CreateRecoverySourceType 表示恢复方式，枚举值：
-// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
-// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:216 table "表 4 source字段数据结构说明" row 2
-type CreateRecoverySourceType string
-
 // DataStoreInfo 数据库信息。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:325 table "表 8 dataStoreInfo字段数据结构说明"
@@ -4007,6 +2925,27 @@ type EnlargeVolume struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:101 table "表 3 enlarge_volume字段数据结构说明" row 1
 	Size int64 `json:"size"`
+}
+
+// EnlargeVolumeRequestBody defines model for EnlargeVolumeRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:65 table "表 2 参数说明"
+type EnlargeVolumeRequestBody struct {
+	// EnlargeVolume 所需扩容到的磁盘容量大小。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:75 table "表 2 参数说明" row 1
+	EnlargeVolume EnlargeVolume `json:"enlarge_volume"`
+}
+
+// EnlargeVolumeResponseBody defines model for EnlargeVolumeResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:133 table "表 4 要素说明"
+type EnlargeVolumeResponseBody struct {
+	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:141 table "表 4 要素说明" row 1
+	JobID string `json:"job_id,omitempty"`
 }
 
 // Files defines model for Files.
@@ -6245,7 +5184,7 @@ type ListRdsInstancesInstances struct {
 	// Volume volume信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:179 table "表 3 instances字段数据结构说明" row 14
-	Volume *CreateRdsInstanceV1ResponseVolume `json:"volume,omitempty"`
+	Volume *ListRdsInstancesVolume `json:"volume,omitempty"`
 
 	// Vpc 虚拟私有云ID。
 	//
@@ -6278,6 +5217,21 @@ type ListRdsInstancesResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:58 table "表 2 要素说明" row 1
 	Instances []ListRdsInstancesInstances `json:"instances,omitempty"`
+}
+
+// ListRdsInstancesVolume volume信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:500 table "表 12 volume字段数据结构说明"
+type ListRdsInstancesVolume struct {
+	// Size 磁盘大小
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:515 table "表 12 volume字段数据结构说明" row 2
+	Size int64 `json:"size,omitempty"`
+
+	// Type 磁盘类型
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:508 table "表 12 volume字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
 }
 
 // ListRdsResponseBody defines model for ListRdsResponseBody.
@@ -6519,6 +5473,21 @@ type Nodes struct {
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:606 table "表 9 nodes字段数据结构说明" row 3
 type NodesRole string
 
+// ResetPasswordRequestBody defines model for ResetPasswordRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:66 table "表 2 参数说明"
+type ResetPasswordRequestBody struct {
+	// DBUserPwd 数据库密码。
+	// 取值范围：
+	// 非空，密码长度为8~32个字符，至少包含大写字母、小写字母、数字、特殊字符三种字符的组合，其中允许的特殊字符如下：
+	// - MySQL和PostgreSQL允许输入~!@#%^*-_=+?,
+	// - SQL Server允许输入~!@#%^*-_+?,
+	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:76 table "表 2 参数说明" row 1
+	DBUserPwd string `json:"db_user_pwd"`
+}
+
 // ResizeFlavor 请参见表3。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:94 table "表 3 resize_flavor字段数据结构说明"
@@ -6527,6 +5496,160 @@ type ResizeFlavor struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:104 table "表 3 resize_flavor字段数据结构说明" row 1
 	SpecCode string `json:"spec_code"`
+}
+
+// ResizeFlavorRequestBody defines model for ResizeFlavorRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:69 table "表 2 参数说明"
+type ResizeFlavorRequestBody struct {
+	// ResizeFlavor 请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:79 table "表 2 参数说明" row 1
+	ResizeFlavor ResizeFlavor `json:"resize_flavor"`
+}
+
+// ResizeFlavorResponseBody defines model for ResizeFlavorResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:135 table "表 4 要素说明"
+type ResizeFlavorResponseBody struct {
+	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:143 table "表 4 要素说明" row 1
+	JobID string `json:"job_id,omitempty"`
+}
+
+// ResizeInstanceRequestBody defines model for ResizeInstanceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:60 table "表 2 参数说明"
+type ResizeInstanceRequestBody struct {
+	// Resize 请求参数volume信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:68 table "表 2 参数说明" row 1
+	Resize *ResizeInstanceResize `json:"resize,omitempty"`
+}
+
+// ResizeInstanceResize 请求参数volume信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:81 table "表 3 resize字段数据结构说明"
+type ResizeInstanceResize struct {
+	// Volume 请求参数size信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:89 table "表 3 resize字段数据结构说明" row 1
+	Volume *ResizeInstanceVolume `json:"volume,omitempty"`
+}
+
+// ResizeInstanceResponseBody defines model for ResizeInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:145 table "表 5 要素说明"
+type ResizeInstanceResponseBody struct {
+	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:153 table "表 5 要素说明" row 1
+	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
+}
+
+// ResizeInstanceVolume 请求参数size信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:102 table "表 4 volume字段数据结构说明"
+type ResizeInstanceVolume struct {
+	// Size 扩容到的磁盘大小，必须为10的整数倍。
+	// 取值范围：50GB~4000GB
+	// MySQL部分用户支持20GB~10000GB，如果您想提高扩容上限到10000GB，请联系客服开通。
+	// 须知：
+	// 数据库实例调整后的磁盘大小，必须大于或等于调整前实例的磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:110 table "表 4 volume字段数据结构说明" row 1
+	Size *int64 `json:"size,omitempty"`
+}
+
+// ResizeRdsInstanceRequestBody defines model for ResizeRdsInstanceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:64 table "表 2 参数说明"
+type ResizeRdsInstanceRequestBody struct {
+	// Resize 返回参数flavorRef信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:72 table "表 2 参数说明" row 1
+	Resize *ResizeRdsInstanceResize `json:"resize,omitempty"`
+}
+
+// ResizeRdsInstanceResize 返回参数flavorRef信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:85 table "表 3 resize字段数据结构说明"
+type ResizeRdsInstanceResize struct {
+	// FlavorRef 规格ID。获取方式请参见获取所有实例规格信息响应消息中的flavors.id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:93 table "表 3 resize字段数据结构说明" row 1
+	FlavorRef *string `json:"flavorRef,omitempty"`
+}
+
+// ResizeRdsInstanceResponseBody defines model for ResizeRdsInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:122 table "表 4 要素说明"
+type ResizeRdsInstanceResponseBody struct {
+	// JobID jobId信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:130 table "表 4 要素说明" row 1
+	JobID []string `json:"jobId,omitempty"`
+}
+
+// RestartInstanceRequestBody defines model for RestartInstanceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:68 table "表 2 参数说明"
+type RestartInstanceRequestBody struct {
+	// Restart 空值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:78 table "表 2 参数说明" row 1
+	Restart map[string]interface{} `json:"restart"`
+}
+
+// RestartInstanceResponseBody defines model for RestartInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:107 table "表 3 要素说明"
+type RestartInstanceResponseBody struct {
+	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:115 table "表 3 要素说明" row 1
+	JobID string `json:"job_id,omitempty"`
+}
+
+// RestartInstanceV3RequestBody defines model for RestartInstanceV3RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:69 table "表 2 参数说明"
+type RestartInstanceV3RequestBody struct {
+	// Restart 空值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:79 table "表 2 参数说明" row 1
+	Restart map[string]interface{} `json:"restart"`
+}
+
+// RestartInstanceV3ResponseBody defines model for RestartInstanceV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:108 table "表 3 要素说明"
+type RestartInstanceV3ResponseBody struct {
+	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:116 table "表 3 要素说明" row 1
+	JobID string `json:"job_id,omitempty"`
+}
+
+// RestartRdsInstanceRequestBody defines model for RestartRdsInstanceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:63 table "表 2 参数说明"
+type RestartRdsInstanceRequestBody struct {
+	// Restart 空值
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:73 table "表 2 参数说明" row 1
+	Restart map[string]interface{} `json:"restart"`
+}
+
+// RestartRdsInstanceResponseBody defines model for RestartRdsInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:102 table "表 3 要素说明"
+type RestartRdsInstanceResponseBody struct {
+	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:110 table "表 3 要素说明" row 1
+	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
 }
 
 // Restore 恢复信息，包含指定的全量备份文件或者恢复的时间点，该字段参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
@@ -6547,6 +5670,902 @@ type Restore struct {
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:106 table "表 3 restore字段数据结构说明" row 2
 	RestoreTime *int64 `json:"restoreTime,omitempty"`
 }
+
+// RestoreDefaultResponseBody defines model for RestoreDefaultResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:65 table "表 2 要素说明"
+type RestoreDefaultResponseBody struct {
+	// SetParameteResult 参数修改结果。
+	// - 1代表主实例修改成功，备实例修改失败。
+	// - 0代表全部修改成功。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:81 table "表 2 要素说明" row 2
+	SetParameteResult string `json:"setParameteResult,omitempty"`
+
+	// ShouldRestart 是否需要重启生效。
+	// - 1代表参数修改需重启生效。
+	// - 0代表参数修改不需要重启生效。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:73 table "表 2 要素说明" row 1
+	ShouldRestart string `json:"shouldRestart,omitempty"`
+}
+
+// RestoreInstanceRequestBody defines model for RestoreInstanceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:60 table "表 2 参数说明"
+type RestoreInstanceRequestBody struct {
+	// Restore 恢复信息，包含指定的全量备份文件或者恢复的时间点，该字段参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:70 table "表 2 参数说明" row 1
+	Restore Restore `json:"restore"`
+}
+
+// RestoreInstanceResponseBody defines model for RestoreInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:139 table "表 4 要素说明"
+type RestoreInstanceResponseBody struct {
+	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:147 table "表 4 要素说明" row 1
+	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
+}
+
+// RestoreInstanceV3Datastore 数据库信息。
+// 详情请参见表9。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:751 table "表 9 datastore字段数据结构说明"
+type RestoreInstanceV3Datastore struct {
+	// Type 数据库引擎。支持的引擎如下，不区分大小写：
+	// - MySQL
+	// - PostgreSQL
+	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:761 table "表 9 datastore字段数据结构说明" row 1
+	Type string `json:"type"`
+
+	// Version 数据库版本。
+	// 数据库支持的详细版本信息，可调用获取数据库版本信息接口获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:771 table "表 9 datastore字段数据结构说明" row 2
+	Version string `json:"version"`
+}
+
+// RestoreInstanceV3Instance 实例信息。
+// 详情请参见表8。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:612 table "表 8 instance说明"
+type RestoreInstanceV3Instance struct {
+	// AvailabilityZone 可用区ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:714 table "表 8 instance说明" row 13
+	AvailabilityZone string `json:"availability_zone,omitempty"`
+
+	// BackupStrategy 自动备份策略。
+	// 详情请参见表11。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:676 table "表 8 instance说明" row 8
+	BackupStrategy *RestoreInstanceV3ResponseBackupStrategy `json:"backup_strategy,omitempty"`
+
+	// ConfigurationID 参数模板id，仅当您创建实例指定用户自定义参数组时才可见。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:659 table "表 8 instance说明" row 6
+	ConfigurationID string `json:"configuration_id,omitempty"`
+
+	// Datastore 数据库信息。
+	// 详情请参见表9。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:643 table "表 8 instance说明" row 4
+	Datastore *RestoreInstanceV3Datastore `json:"datastore,omitempty"`
+
+	// EnterpriseProjectTag 项目标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:684 table "表 8 instance说明" row 9
+	EnterpriseProjectTag string `json:"enterprise_project_tag,omitempty"`
+
+	// FlavorRef 规格ID。
+	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:691 table "表 8 instance说明" row 10
+	FlavorRef string `json:"flavor_ref,omitempty"`
+
+	// Ha HA配置参数，仅当您选择创建HA实例时该参数才可见。
+	// 详情请参见表10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:651 table "表 8 instance说明" row 5
+	Ha *RestoreInstanceV3ResponseHa `json:"ha,omitempty"`
+
+	// ID 实例id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:620 table "表 8 instance说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 实例名称。
+	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
+	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:627 table "表 8 instance说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Port 数据库端口信息。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE、2017 SE、2017 Web版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:666 table "表 8 instance说明" row 7
+	Port string `json:"port,omitempty"`
+
+	// Region 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:707 table "表 8 instance说明" row 12
+	Region string `json:"region,omitempty"`
+
+	// SecurityGroupID 指定实例所属的安全组。
+	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:737 table "表 8 instance说明" row 16
+	SecurityGroupID string `json:"security_group_id,omitempty"`
+
+	// Status 实例状态。如BUILD，表示创建中。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:636 table "表 8 instance说明" row 3
+	Status string `json:"status,omitempty"`
+
+	// SubnetID 子网的网络ID信息，获取方法如下：
+	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:729 table "表 8 instance说明" row 15
+	SubnetID string `json:"subnet_id,omitempty"`
+
+	// Volume volume信息。
+	// 详情请参见表12。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:699 table "表 8 instance说明" row 11
+	Volume *RestoreInstanceV3ResponseVolume `json:"volume,omitempty"`
+
+	// VpcID 虚拟私有云ID，获取方法如下：
+	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:721 table "表 8 instance说明" row 14
+	VpcID string `json:"vpc_id,omitempty"`
+}
+
+// RestoreInstanceV3RequestBackupStrategy 高级备份策略。
+// 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:275 table "表 4 backup_strategy字段数据结构说明"
+type RestoreInstanceV3RequestBackupStrategy struct {
+	// KeepDays 指定备份文件的可保存天数。
+	// 取值范围：0～732。该参数缺省，或取值为0，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:298 table "表 4 backup_strategy字段数据结构说明" row 2
+	KeepDays *int64 `json:"keep_days,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
+	// - HH取值必须比hh大1。
+	// - mm和MM取值必须相同，且取值必须为00、15、30或45。
+	// 取值示例：
+	// - 08:15-09:15
+	// - 23:00-00:00
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:285 table "表 4 backup_strategy字段数据结构说明" row 1
+	StartTime string `json:"start_time"`
+}
+
+// RestoreInstanceV3RequestBody defines model for RestoreInstanceV3RequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:58 table "表 2 参数说明"
+type RestoreInstanceV3RequestBody struct {
+	// AvailabilityZone 可用区ID。对于数据库实例类型不是单机的实例，需要分别为实例所有节点指定可用区，并用逗号隔开。详见示例。
+	// 取值范围：非空，请参见地区和终端节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:170 table "表 2 参数说明" row 11
+	AvailabilityZone string `json:"availability_zone"`
+
+	// BackupStrategy 高级备份策略。
+	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:122 table "表 2 参数说明" row 6
+	BackupStrategy *RestoreInstanceV3RequestBackupStrategy `json:"backup_strategy,omitempty"`
+
+	// ConfigurationID 参数模板ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:89 table "表 2 参数说明" row 3
+	ConfigurationID *string `json:"configuration_id,omitempty"`
+
+	// DiskEncryptionID 用于磁盘加密的密钥ID，默认为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:141 table "表 2 参数说明" row 8
+	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
+
+	// EnterpriseProjectID 项目标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:132 table "表 2 参数说明" row 7
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
+
+	// FlavorRef 规格码，取值范围：非空,。
+	// 详情请参考查询数据库规格的响应消息中的“spec_code”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:150 table "表 2 参数说明" row 9
+	FlavorRef string `json:"flavor_ref"`
+
+	// Ha HA配置参数，创建HA实例时使用。
+	// 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:79 table "表 2 参数说明" row 2
+	Ha *RestoreInstanceV3RequestHa `json:"ha,omitempty"`
+
+	// Name 实例名称。
+	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
+	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:68 table "表 2 参数说明" row 1
+	Name string `json:"name"`
+
+	// Password 数据库密码。
+	// 取值范围：
+	// 非空，由大小写字母、数字和特殊符号~!@#%^*-_=+?组成，长度8~32个字符。
+	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:110 table "表 2 参数说明" row 5
+	Password string `json:"password"`
+
+	// Port 数据库端口信息。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE、2017 SE、2017 Web版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:98 table "表 2 参数说明" row 4
+	Port *string `json:"port,omitempty"`
+
+	// RestorePoint 恢复数据源对象。
+	// 详情请参见表6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:210 table "表 2 参数说明" row 15
+	RestorePoint RestoreInstanceV3RestorePoint `json:"restore_point"`
+
+	// SecurityGroupID 指定实例所属的安全组。
+	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:200 table "表 2 参数说明" row 14
+	SecurityGroupID *string `json:"security_group_id,omitempty"`
+
+	// SubnetID 子网的网络ID信息，获取方法如下：
+	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:190 table "表 2 参数说明" row 13
+	SubnetID string `json:"subnet_id"`
+
+	// TimeZone UTC时区。
+	// - 不选择时，各个引擎时区如下：
+	// - MySQL国内站、国际站默认为UTC时间。
+	// - PostgreSQL国内站、国际站默认为UTC时间。
+	// - Microsoft SQL Server国内站默认为UTC+08:00，国际站默认为UTC时间。
+	// - 选择填写时，取值范围为UTC-12:00~UTC+12:00，且只支持整段时间，如UTC+08:00，不支持UTC+08:30。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:220 table "表 2 参数说明" row 16
+	TimeZone *string `json:"time_zone,omitempty"`
+
+	// Volume volume信息。
+	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:160 table "表 2 参数说明" row 10
+	Volume RestoreInstanceV3RequestVolume `json:"volume"`
+
+	// VpcID 虚拟私有云ID，获取方法如下：
+	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:180 table "表 2 参数说明" row 12
+	VpcID string `json:"vpc_id"`
+}
+
+// RestoreInstanceV3RequestHa HA配置参数，创建HA实例时使用。
+// 详情请参见表3。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:237 table "表 3 ha字段数据结构说明"
+type RestoreInstanceV3RequestHa struct {
+	// Mode 实例主备模式，取值：Ha（主备），不区分大小写。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:247 table "表 3 ha字段数据结构说明" row 1
+	Mode string `json:"mode"`
+
+	// ReplicationMode 备机同步参数。
+	// 取值：非空。
+	// - MySQL为“async”或“semisync”。
+	// - PostgreSQL为“async”或“sync”。
+	// - Microsoft SQL Server为“sync”。
+	// 说明：
+	// - “async”为异步模式。
+	// - “semisync”为半同步模式。
+	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:256 table "表 3 ha字段数据结构说明" row 2
+	ReplicationMode string `json:"replication_mode"`
+}
+
+// RestoreInstanceV3RequestVolume volume信息。
+// 详情请参见表5。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:314 table "表 5 volume字段数据结构说明"
+type RestoreInstanceV3RequestVolume struct {
+	// Size 磁盘大小。
+	// 取值范围：40GB~4000GB。必须为10的整数倍。
+	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
+	// 须知：
+	// 新实例磁盘大小必须大于或等于原实例的磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:335 table "表 5 volume字段数据结构说明" row 2
+	Size int64 `json:"size"`
+
+	// Type 磁盘类型。
+	// 取值范围如下，区分大小写：
+	// - ULTRAHIGH，表示SSD。
+	// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:324 table "表 5 volume字段数据结构说明" row 1
+	Type RestoreInstanceV3RequestVolumeType `json:"type"`
+}
+
+// RestoreInstanceV3RequestVolumeType 磁盘类型。
+// 取值范围如下，区分大小写：
+// - ULTRAHIGH，表示SSD。
+// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:324 table "表 5 volume字段数据结构说明" row 1
+type RestoreInstanceV3RequestVolumeType string
+
+// RestoreInstanceV3ResponseBackupStrategy 自动备份策略。
+// 详情请参见表11。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:825 table "表 11 backupStrategy字段数据结构说明"
+type RestoreInstanceV3ResponseBackupStrategy struct {
+	// KeepDays 指定已生成备份文件的可保存天数。
+	// 取值范围：0～732。该参数缺省，或取0值，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:848 table "表 11 backupStrategy字段数据结构说明" row 2
+	KeepDays int64 `json:"keep_days,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
+	// - HH取值必须比hh大1。
+	// - mm和MM取值必须相同，且取值必须为00、15、30或45。
+	// 取值示例：
+	// - 08:15-09:15
+	// - 23:00-00:00
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:835 table "表 11 backupStrategy字段数据结构说明" row 1
+	StartTime string `json:"start_time"`
+}
+
+// RestoreInstanceV3ResponseBody defines model for RestoreInstanceV3ResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:583 table "表 7 要素说明"
+type RestoreInstanceV3ResponseBody struct {
+	// Instance 实例信息。
+	// 详情请参见表8。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:591 table "表 7 要素说明" row 1
+	Instance *RestoreInstanceV3Instance `json:"instance,omitempty"`
+
+	// JobID 实例创建的任务id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:599 table "表 7 要素说明" row 2
+	JobID string `json:"job_id,omitempty"`
+}
+
+// RestoreInstanceV3ResponseHa HA配置参数，仅当您选择创建HA实例时该参数才可见。
+// 详情请参见表10。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:787 table "表 10 ha字段数据结构说明"
+type RestoreInstanceV3ResponseHa struct {
+	// Mode 实例主备模式，取值：Ha（主备）。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:797 table "表 10 ha字段数据结构说明" row 1
+	Mode string `json:"mode"`
+
+	// ReplicationMode 备机同步参数。
+	// 取值：非空。
+	// - MySQL为“async”或“semisync”。
+	// - PostgreSQL为“async”或“sync”。
+	// - Microsoft SQL Server为“sync”。
+	// 说明：
+	// - “async”为异步模式。
+	// - “semisync”为半同步模式。
+	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:806 table "表 10 ha字段数据结构说明" row 2
+	ReplicationMode string `json:"replication_mode"`
+}
+
+// RestoreInstanceV3ResponseVolume volume信息。
+// 详情请参见表12。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:864 table "表 12 volume字段数据结构说明"
+type RestoreInstanceV3ResponseVolume struct {
+	// Size 磁盘大小。
+	// 取值范围：40GB~4000GB。必须为10的整数倍。
+	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:885 table "表 12 volume字段数据结构说明" row 2
+	Size int64 `json:"size"`
+
+	// Type 磁盘类型。
+	// 取值范围如下，区分大小写：
+	// - ULTRAHIGH，表示SSD。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:874 table "表 12 volume字段数据结构说明" row 1
+	Type string `json:"type"`
+}
+
+// RestoreInstanceV3RestorePoint 恢复数据源对象。
+// 详情请参见表6。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:354 table "表 6 restore_point字段数据结构说明"
+type RestoreInstanceV3RestorePoint struct {
+	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
+	// 须知：
+	// 当“type”字段为非必选时，“backup_id”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:383 table "表 6 restore_point字段数据结构说明" row 3
+	BackupID *string `json:"backup_id,omitempty"`
+
+	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
+	// - 新数据库名称不可与源实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
+	// 须知：
+	// 不填写该字段时，默认恢复全部数据库。
+	// 示例：”database_name”:{“原库名”:”新库名”}
+	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
+	// - 数据库名称长度在1~64个字符之间，包含字母、数字、下划线或中划线，不能包含其他特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:405 table "表 6 restore_point字段数据结构说明" row 5
+	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
+
+	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:364 table "表 6 restore_point字段数据结构说明" row 1
+	InstanceID string `json:"instance_id"`
+
+	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
+	// 须知：
+	// 当“type”字段必选时，“restore_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:394 table "表 6 restore_point字段数据结构说明" row 4
+	RestoreTime *int64 `json:"restore_time,omitempty"`
+
+	// Type 表示恢复方式，枚举值：
+	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，当“type”字段为非必选时，“backup_id”必选。
+	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，当“type”字段必选时，“restore_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:373 table "表 6 restore_point字段数据结构说明" row 2
+	Type RestoreInstanceV3RestorePointType `json:"type"`
+}
+
+// RestoreInstanceV3RestorePointType 表示恢复方式，枚举值：
+// - “backup”，表示使用备份文件恢复，按照此方式恢复时，当“type”字段为非必选时，“backup_id”必选。
+// - “timestamp”，表示按时间点恢复，按照此方式恢复时，当“type”字段必选时，“restore_time”必选。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:373 table "表 6 restore_point字段数据结构说明" row 2
+type RestoreInstanceV3RestorePointType string
+
+// RestoreInstancesRecoveryRequestBody defines model for RestoreInstancesRecoveryRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:141 table "表 3 参数说明"
+type RestoreInstancesRecoveryRequestBody struct {
+	// Source 恢复数据源对象。
+	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:151 table "表 3 参数说明" row 1
+	Source RestoreInstancesRecoverySource `json:"source"`
+
+	// Target 恢复目标对象。
+	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:161 table "表 3 参数说明" row 2
+	Target Target `json:"target"`
+}
+
+// RestoreInstancesRecoveryResponseBody defines model for RestoreInstancesRecoveryResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:347 table "表 6 要素说明"
+type RestoreInstancesRecoveryResponseBody struct {
+	// JobID 本次任务的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:355 table "表 6 要素说明" row 1
+	JobID string `json:"job_id,omitempty"`
+}
+
+// RestoreInstancesRecoverySource 恢复数据源对象。
+// 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:177 table "表 4 source字段数据结构说明"
+type RestoreInstancesRecoverySource struct {
+	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:206 table "表 4 source字段数据结构说明" row 3
+	BackupID *string `json:"backup_id,omitempty"`
+
+	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
+	// - 新数据库名称不可与源实例或目标实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
+	// 注意：
+	// 不填写该字段时，默认恢复全部数据库。
+	// 示例：”database_name”:{“原库名”:”新库名”}
+	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
+	// - 数据库名称在1位到128位之间，包含字母、数字或下划线，不能包含其他特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:224 table "表 4 source字段数据结构说明" row 5
+	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
+
+	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:187 table "表 4 source字段数据结构说明" row 1
+	InstanceID string `json:"instance_id"`
+
+	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:215 table "表 4 source字段数据结构说明" row 4
+	RestoreTime *int64 `json:"restore_time,omitempty"`
+
+	// Type 表示恢复方式，枚举值：
+	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
+	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:196 table "表 4 source字段数据结构说明" row 2
+	Type *RestoreInstancesRecoverySourceType `json:"type,omitempty"`
+}
+
+// RestoreInstancesRecoverySourceType 表示恢复方式，枚举值：
+// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
+// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:196 table "表 4 source字段数据结构说明" row 2
+type RestoreInstancesRecoverySourceType string
+
+// RestoreRdsInstanceBackupStrategy 备份策略信息，与指定实例相同。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:570 table "表 15 backupStrategy字段数据结构说明"
+type RestoreRdsInstanceBackupStrategy struct {
+	// KeepDays 已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:586 table "表 15 backupStrategy字段数据结构说明" row 2
+	KeepDays int64 `json:"keepDays,omitempty"`
+
+	// StartTime 开始时间。自动备份将在该时间点触发。
+	// 当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:578 table "表 15 backupStrategy字段数据结构说明" row 1
+	StartTime string `json:"startTime,omitempty"`
+}
+
+// RestoreRdsInstanceFlavor 规格ID，与指定实例相同。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:479 table "表 11 flavor字段数据结构说明"
+type RestoreRdsInstanceFlavor struct {
+	// ID 规格ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:487 table "表 11 flavor字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+}
+
+// RestoreRdsInstanceHa HA配置参数，创建HA实例时使用，并且为必填选项。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:167 table "表 5 ha字段数据结构说明"
+type RestoreRdsInstanceHa struct {
+	// Enable HA配置参数。
+	// 取值范围：
+	// 取值为“true”或“false”，为“true”时创建HA实例，否则创建单实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:177 table "表 5 ha字段数据结构说明" row 1
+	Enable bool `json:"enable"`
+
+	// ReplicationMode 备机同步参数。
+	// 取值：非空。
+	// - MySQL为“async”或“semisync”。
+	// - PostgreSQL为“async”或“sync”。
+	// 说明：
+	// - “async”为异步模式。
+	// - “semisync”为半同步模式。
+	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:188 table "表 5 ha字段数据结构说明" row 2
+	ReplicationMode string `json:"replicationMode"`
+}
+
+// RestoreRdsInstanceNics nics信息，与指定实例相同。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:437 table "表 9 nics字段数据结构说明"
+type RestoreRdsInstanceNics struct {
+	// SubnetID 子网的网络ID信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:445 table "表 9 nics字段数据结构说明" row 1
+	SubnetID string `json:"subnetId,omitempty"`
+}
+
+// RestoreRdsInstanceRequestBody defines model for RestoreRdsInstanceRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:50 table "表 2 参数说明"
+type RestoreRdsInstanceRequestBody struct {
+	// Instance 新实例详细信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:58 table "表 2 参数说明" row 1
+	Instance *RestoreRdsInstanceRequestInstance `json:"instance,omitempty"`
+}
+
+// RestoreRdsInstanceRequestInstance 新实例详细信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:71 table "表 3 instance字段数据结构说明"
+type RestoreRdsInstanceRequestInstance struct {
+	// FlavorRef 规格ID，获取方法可参考获取所有实例规格信息的响应消息中的flavors.id。
+	// 取值范围：
+	// 非空，字符长度校验，严格UUID正则校验。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:93 table "表 3 instance字段数据结构说明" row 2
+	FlavorRef string `json:"flavorRef"`
+
+	// Ha HA配置参数，创建HA实例时使用，并且为必填选项。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:114 table "表 3 instance字段数据结构说明" row 4
+	Ha *RestoreRdsInstanceHa `json:"ha,omitempty"`
+
+	// Name 实例名称。
+	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
+	// 取值范围：
+	// 4~64个字符，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:81 table "表 3 instance字段数据结构说明" row 1
+	Name string `json:"name"`
+
+	// RestorePoint 恢复到新实例的配置参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:123 table "表 3 instance字段数据结构说明" row 5
+	RestorePoint RestoreRdsInstanceRestorePoint `json:"restorePoint"`
+
+	// Volume volume信息。
+	// 创建单实例、HA实例时为必填选项。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:104 table "表 3 instance字段数据结构说明" row 3
+	Volume RestoreRdsInstanceVolume `json:"volume"`
+}
+
+// RestoreRdsInstanceResponseBody defines model for RestoreRdsInstanceResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:274 table "表 7 要素说明"
+type RestoreRdsInstanceResponseBody struct {
+	// Instance 实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:282 table "表 7 要素说明" row 1
+	Instance *RestoreRdsInstanceResponseInstance `json:"instance,omitempty"`
+}
+
+// RestoreRdsInstanceResponseInstance 实例信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:295 table "表 8 instance字段数据结构说明"
+type RestoreRdsInstanceResponseInstance struct {
+	// AvailabilityZone 可用区ID，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:361 table "表 8 instance字段数据结构说明" row 9
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
+
+	// BackupStrategy 备份策略信息，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:424 table "表 8 instance字段数据结构说明" row 18
+	BackupStrategy *RestoreRdsInstanceBackupStrategy `json:"backupStrategy,omitempty"`
+
+	// Created 创建时间，空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:326 table "表 8 instance字段数据结构说明" row 4
+	Created string `json:"created,omitempty"`
+
+	// DataStoreInfo 为null。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:403 table "表 8 instance字段数据结构说明" row 15
+	DataStoreInfo []interface{} `json:"dataStoreInfo,omitempty"`
+
+	// DBPort 数据库端口号。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:410 table "表 8 instance字段数据结构说明" row 16
+	DBPort int64 `json:"dbPort,omitempty"`
+
+	// Extendparam 返回参数extendparam键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:417 table "表 8 instance字段数据结构说明" row 17
+	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
+
+	// Flavor 规格ID，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:389 table "表 8 instance字段数据结构说明" row 13
+	Flavor *RestoreRdsInstanceFlavor `json:"flavor,omitempty"`
+
+	// Hostname 实例连接地址，此处为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:333 table "表 8 instance字段数据结构说明" row 5
+	Hostname string `json:"hostname,omitempty"`
+
+	// ID 实例主节点ID。
+	// 说明：
+	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:303 table "表 8 instance字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 下发的实例名称信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:319 table "表 8 instance字段数据结构说明" row 3
+	Name string `json:"name,omitempty"`
+
+	// Nics nics信息，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:375 table "表 8 instance字段数据结构说明" row 11
+	Nics *RestoreRdsInstanceNics `json:"nics,omitempty"`
+
+	// Region 区域ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:347 table "表 8 instance字段数据结构说明" row 7
+	Region string `json:"region,omitempty"`
+
+	// SecurityGroup 指定实例所属的安全组，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:382 table "表 8 instance字段数据结构说明" row 12
+	SecurityGroup *RestoreRdsInstanceSecurityGroup `json:"securityGroup,omitempty"`
+
+	// Status 实例状态，取值为“BUILD”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:312 table "表 8 instance字段数据结构说明" row 2
+	Status string `json:"status,omitempty"`
+
+	// Type 实例类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:340 table "表 8 instance字段数据结构说明" row 6
+	Type string `json:"type,omitempty"`
+
+	// Updated 空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:354 table "表 8 instance字段数据结构说明" row 8
+	Updated string `json:"updated,omitempty"`
+
+	// Volume volume信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:396 table "表 8 instance字段数据结构说明" row 14
+	Volume *ListRdsInstancesVolume `json:"volume,omitempty"`
+
+	// Vpc 虚拟私有云ID，与指定实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:368 table "表 8 instance字段数据结构说明" row 10
+	Vpc string `json:"vpc,omitempty"`
+}
+
+// RestoreRdsInstanceRestorePoint 恢复到新实例的配置参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:207 table "表 6 restorePoint字段数据结构说明"
+type RestoreRdsInstanceRestorePoint struct {
+	// BackupRef 指定的全量备份文件。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:217 table "表 6 restorePoint字段数据结构说明" row 1
+	BackupRef *string `json:"backupRef,omitempty"`
+
+	// RestoreTime 指定的恢复时间点，backupRef与restoreTime参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:226 table "表 6 restorePoint字段数据结构说明" row 2
+	RestoreTime *int64 `json:"restoreTime,omitempty"`
+
+	// SourceInstanceID 源实例ID。
+	// 如果没有指定“backupRef”，指定的是“restoreTime”，则该参数必填。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:235 table "表 6 restorePoint字段数据结构说明" row 3
+	SourceInstanceID *string `json:"sourceInstanceId,omitempty"`
+}
+
+// RestoreRdsInstanceSecurityGroup 指定实例所属的安全组，与指定实例相同。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:458 table "表 10 securityGroup字段数据结构说明"
+type RestoreRdsInstanceSecurityGroup struct {
+	// ID 安全组ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:466 table "表 10 securityGroup字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+}
+
+// RestoreRdsInstanceVolume volume信息。
+// 创建单实例、HA实例时为必填选项。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:138 table "表 4 volume字段数据结构说明"
+type RestoreRdsInstanceVolume struct {
+	// Size 磁盘大小。
+	// 取值范围：40GB~4000GB。必须为10的整数倍。
+	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
+	// 须知：
+	// 新实例磁盘大小必须大于或等于原实例的磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:148 table "表 4 volume字段数据结构说明" row 1
+	Size int64 `json:"size"`
+}
+
+// RestoreRecoveryRequestBody defines model for RestoreRecoveryRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:161 table "表 3 参数说明"
+type RestoreRecoveryRequestBody struct {
+	// Source 恢复数据源对象。
+	// 详情请参见表4。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:171 table "表 3 参数说明" row 1
+	Source RestoreRecoverySource `json:"source"`
+
+	// Target 恢复目标对象。
+	// 详情请参见表5。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:181 table "表 3 参数说明" row 2
+	Target Target `json:"target"`
+}
+
+// RestoreRecoveryResponseBody defines model for RestoreRecoveryResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:367 table "表 6 要素说明"
+type RestoreRecoveryResponseBody struct {
+	// JobID 本次任务的ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:375 table "表 6 要素说明" row 1
+	JobID string `json:"job_id,omitempty"`
+}
+
+// RestoreRecoverySource 恢复数据源对象。
+// 详情请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:197 table "表 4 source字段数据结构说明"
+type RestoreRecoverySource struct {
+	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:226 table "表 4 source字段数据结构说明" row 3
+	BackupID *string `json:"backup_id,omitempty"`
+
+	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
+	// - 新数据库名称不可与源实例或目标实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
+	// 须知：
+	// 不填写该字段时，默认恢复全部数据库。
+	// 示例：”database_name”:{“原库名”:”新库名”}
+	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
+	// - 数据库名称长度在1~64个字符之间，包含字母、数字、下划线或中划线，不能包含其他特殊字符。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:244 table "表 4 source字段数据结构说明" row 5
+	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
+
+	// InstanceID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:207 table "表 4 source字段数据结构说明" row 1
+	InstanceID string `json:"instance_id"`
+
+	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:235 table "表 4 source字段数据结构说明" row 4
+	RestoreTime *int64 `json:"restore_time,omitempty"`
+
+	// Type 表示恢复方式，枚举值：
+	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
+	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:216 table "表 4 source字段数据结构说明" row 2
+	Type *RestoreRecoverySourceType `json:"type,omitempty"`
+}
+
+// RestoreRecoverySourceType 表示恢复方式，枚举值：
+// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
+// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:216 table "表 4 source字段数据结构说明" row 2
+type RestoreRecoverySourceType string
 
 // RestoreTime defines model for RestoreTime.
 //
@@ -7075,6 +7094,26 @@ type SingleToHa struct {
 	Password *string `json:"password,omitempty"`
 }
 
+// SingleToHaRequestBody defines model for SingleToHaRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:64 table "表 2 参数说明"
+type SingleToHaRequestBody struct {
+	// SingleToHa 详情请参见表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:74 table "表 2 参数说明" row 1
+	SingleToHa SingleToHa `json:"single_to_ha"`
+}
+
+// SingleToHaResponseBody defines model for SingleToHaResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:162 table "表 4 要素说明"
+type SingleToHaResponseBody struct {
+	// JobID 任务ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:170 table "表 4 要素说明" row 1
+	JobID string `json:"job_id,omitempty"`
+}
+
 // StorageType defines model for StorageType.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:104 table "表 3 storage_type字段数据结构说明"
@@ -7105,26 +7144,6 @@ type Target struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:273 table "表 5 target字段数据结构说明" row 1
 	InstanceID string `json:"instance_id"`
-}
-
-// UpdateActionRequestBody defines model for UpdateActionRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:69 table "表 2 参数说明"
-type UpdateActionRequestBody struct {
-	// ResizeFlavor 请参见表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:79 table "表 2 参数说明" row 1
-	ResizeFlavor ResizeFlavor `json:"resize_flavor"`
-}
-
-// UpdateActionResponseBody defines model for UpdateActionResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:135 table "表 4 要素说明"
-type UpdateActionResponseBody struct {
-	// JobID 任务ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:143 table "表 4 要素说明" row 1
-	JobID string `json:"job_id,omitempty"`
 }
 
 // UpdateApplyApplyResults defines model for UpdateApplyApplyResults.
@@ -7380,25 +7399,6 @@ type UpdateConfigurationsApplyResponseBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:137 table "表 3 要素说明" row 4
 	Success bool `json:"success,omitempty"`
-}
-
-// UpdateDefaultResponseBody defines model for UpdateDefaultResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:65 table "表 2 要素说明"
-type UpdateDefaultResponseBody struct {
-	// SetParameteResult 参数修改结果。
-	// - 1代表主实例修改成功，备实例修改失败。
-	// - 0代表全部修改成功。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:81 table "表 2 要素说明" row 2
-	SetParameteResult string `json:"setParameteResult,omitempty"`
-
-	// ShouldRestart 是否需要重启生效。
-	// - 1代表参数修改需重启生效。
-	// - 0代表参数修改不需要重启生效。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:73 table "表 2 要素说明" row 1
-	ShouldRestart string `json:"shouldRestart,omitempty"`
 }
 
 // UpdateInstancesConfigurationRequestBody defines model for UpdateInstancesConfigurationRequestBody.
@@ -8052,23 +8052,23 @@ type CreateRdsBackupJSONRequestBody = CreateRdsBackupRequestBody
 // CreateInstanceJSONRequestBody defines body for CreateInstance for application/json ContentType.
 type CreateInstanceJSONRequestBody = CreateInstanceRequestBody
 
-// CreateRdsInstanceV1JSONRequestBody defines body for CreateRdsInstanceV1 for application/json ContentType.
-type CreateRdsInstanceV1JSONRequestBody = CreateRdsInstanceV1RequestBody
+// RestoreRdsInstanceJSONRequestBody defines body for RestoreRdsInstance for application/json ContentType.
+type RestoreRdsInstanceJSONRequestBody = RestoreRdsInstanceRequestBody
 
 // DeleteRdsInstanceJSONRequestBody defines body for DeleteRdsInstance for application/json ContentType.
 type DeleteRdsInstanceJSONRequestBody = DeleteRdsInstanceRequestBody
 
-// CreateRdsInstancesActionJSONRequestBody defines body for CreateRdsInstancesAction for application/json ContentType.
-type CreateRdsInstancesActionJSONRequestBody = CreateRdsInstancesActionRequestBody
+// ResizeInstanceJSONRequestBody defines body for ResizeInstance for application/json ContentType.
+type ResizeInstanceJSONRequestBody = ResizeInstanceRequestBody
 
-// CreateRdsInstancesActionV1JSONRequestBody defines body for CreateRdsInstancesActionV1 for application/json ContentType.
-type CreateRdsInstancesActionV1JSONRequestBody = CreateRdsInstancesActionV1RequestBody
+// ResizeRdsInstanceJSONRequestBody defines body for ResizeRdsInstance for application/json ContentType.
+type ResizeRdsInstanceJSONRequestBody = ResizeRdsInstanceRequestBody
 
-// CreateRdsInstancesActionV12JSONRequestBody defines body for CreateRdsInstancesActionV12 for application/json ContentType.
-type CreateRdsInstancesActionV12JSONRequestBody = CreateRdsInstancesActionV12RequestBody
+// RestartRdsInstanceJSONRequestBody defines body for RestartRdsInstance for application/json ContentType.
+type RestartRdsInstanceJSONRequestBody = RestartRdsInstanceRequestBody
 
-// CreateInstancesActionJSONRequestBody defines body for CreateInstancesAction for application/json ContentType.
-type CreateInstancesActionJSONRequestBody = CreateInstancesActionRequestBody
+// RestoreInstanceJSONRequestBody defines body for RestoreInstance for application/json ContentType.
+type RestoreInstanceJSONRequestBody = RestoreInstanceRequestBody
 
 // UpdateBackupsPolicyJSONRequestBody defines body for UpdateBackupsPolicy for application/json ContentType.
 type UpdateBackupsPolicyJSONRequestBody = UpdateBackupsPolicyRequestBody
@@ -8094,23 +8094,23 @@ type UpdateApplyJSONRequestBody = UpdateApplyRequestBody
 // CreateInstanceV3JSONRequestBody defines body for CreateInstanceV3 for application/json ContentType.
 type CreateInstanceV3JSONRequestBody = CreateInstanceV3RequestBody
 
-// CreateInstanceV32JSONRequestBody defines body for CreateInstanceV32 for application/json ContentType.
-type CreateInstanceV32JSONRequestBody = CreateInstanceV32RequestBody
+// RestoreInstanceV3JSONRequestBody defines body for RestoreInstanceV3 for application/json ContentType.
+type RestoreInstanceV3JSONRequestBody = RestoreInstanceV3RequestBody
 
-// CreateRecoveryJSONRequestBody defines body for CreateRecovery for application/json ContentType.
-type CreateRecoveryJSONRequestBody = CreateRecoveryRequestBody
+// RestoreRecoveryJSONRequestBody defines body for RestoreRecovery for application/json ContentType.
+type RestoreRecoveryJSONRequestBody = RestoreRecoveryRequestBody
 
-// CreateInstancesActionV3JSONRequestBody defines body for CreateInstancesActionV3 for application/json ContentType.
-type CreateInstancesActionV3JSONRequestBody = CreateInstancesActionV3RequestBody
+// EnlargeVolumeJSONRequestBody defines body for EnlargeVolume for application/json ContentType.
+type EnlargeVolumeJSONRequestBody = EnlargeVolumeRequestBody
 
-// UpdateActionJSONRequestBody defines body for UpdateAction for application/json ContentType.
-type UpdateActionJSONRequestBody = UpdateActionRequestBody
+// ResizeFlavorJSONRequestBody defines body for ResizeFlavor for application/json ContentType.
+type ResizeFlavorJSONRequestBody = ResizeFlavorRequestBody
 
-// CreateInstancesActionV32JSONRequestBody defines body for CreateInstancesActionV32 for application/json ContentType.
-type CreateInstancesActionV32JSONRequestBody = CreateInstancesActionV32RequestBody
+// RestartInstanceV3JSONRequestBody defines body for RestartInstanceV3 for application/json ContentType.
+type RestartInstanceV3JSONRequestBody = RestartInstanceV3RequestBody
 
-// CreateActionJSONRequestBody defines body for CreateAction for application/json ContentType.
-type CreateActionJSONRequestBody = CreateActionRequestBody
+// SingleToHaJSONRequestBody defines body for SingleToHa for application/json ContentType.
+type SingleToHaJSONRequestBody = SingleToHaRequestBody
 
 // CreateAuditlogLinkJSONRequestBody defines body for CreateAuditlogLink for application/json ContentType.
 type CreateAuditlogLinkJSONRequestBody = CreateAuditlogLinkRequestBody
@@ -8136,8 +8136,8 @@ type CreateDBPrivilegeJSONRequestBody = CreateDBPrivilegeRequestBody
 // CreateDBUserJSONRequestBody defines body for CreateDBUser for application/json ContentType.
 type CreateDBUserJSONRequestBody = CreateDBUserRequestBody
 
-// CreatePasswordJSONRequestBody defines body for CreatePassword for application/json ContentType.
-type CreatePasswordJSONRequestBody = CreatePasswordRequestBody
+// ResetPasswordJSONRequestBody defines body for ResetPassword for application/json ContentType.
+type ResetPasswordJSONRequestBody = ResetPasswordRequestBody
 
 // UpdatePublicIPJSONRequestBody defines body for UpdatePublicIP for application/json ContentType.
 type UpdatePublicIPJSONRequestBody = UpdatePublicIPRequestBody
@@ -8157,11 +8157,11 @@ type UpdateConfiguration2JSONRequestBody = UpdateConfiguration2RequestBody
 // UpdateConfigurationsApplyJSONRequestBody defines body for UpdateConfigurationsApply for application/json ContentType.
 type UpdateConfigurationsApplyJSONRequestBody = UpdateConfigurationsApplyRequestBody
 
-// CreateInstancesRecoveryJSONRequestBody defines body for CreateInstancesRecovery for application/json ContentType.
-type CreateInstancesRecoveryJSONRequestBody = CreateInstancesRecoveryRequestBody
+// RestoreInstancesRecoveryJSONRequestBody defines body for RestoreInstancesRecovery for application/json ContentType.
+type RestoreInstancesRecoveryJSONRequestBody = RestoreInstancesRecoveryRequestBody
 
-// CreateInstancesAction2JSONRequestBody defines body for CreateInstancesAction2 for application/json ContentType.
-type CreateInstancesAction2JSONRequestBody = CreateInstancesAction2RequestBody
+// RestartInstanceJSONRequestBody defines body for RestartInstance for application/json ContentType.
+type RestartInstanceJSONRequestBody = RestartInstanceRequestBody
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -8364,7 +8364,7 @@ type ClientInterface interface {
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 	CreateInstance(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRdsInstanceV1WithBody 恢复到新实例
+	// RestoreRdsInstanceWithBody 恢复到新实例
 	//
 	// 恢复指定实例到新实例。
 	//
@@ -8372,10 +8372,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-	CreateRdsInstanceV1WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
+	RestoreRdsInstanceWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRdsInstanceV1 恢复到新实例
+	// RestoreRdsInstance 恢复到新实例
 	//
 	// 恢复指定实例到新实例。
 	//
@@ -8383,8 +8383,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-	CreateRdsInstanceV1(ctx context.Context, projectID string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
+	RestoreRdsInstance(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRdsInstanceWithBody 删除实例
 	//
@@ -8417,7 +8417,7 @@ type ClientInterface interface {
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
 	ShowInstance(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRdsInstancesActionWithBody 调整实例容量
+	// ResizeInstanceWithBody 调整实例容量
 	//
 	// 调整实例相关的容量大小。
 	//
@@ -8425,10 +8425,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-	CreateRdsInstancesActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance (the `ResizeInstance` operationId).
+	ResizeInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRdsInstancesAction 调整实例容量
+	// ResizeInstance 调整实例容量
 	//
 	// 调整实例相关的容量大小。
 	//
@@ -8436,10 +8436,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-	CreateRdsInstancesAction(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance (the `ResizeInstance` operationId).
+	ResizeInstance(ctx context.Context, projectID string, instanceID string, body ResizeInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRdsInstancesActionV1WithBody 调整实例规格
+	// ResizeRdsInstanceWithBody 调整实例规格
 	//
 	// 调整实例的规格。
 	// > **须知：**
@@ -8449,10 +8449,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-	CreateRdsInstancesActionV1WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance (the `ResizeRdsInstance` operationId).
+	ResizeRdsInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRdsInstancesActionV1 调整实例规格
+	// ResizeRdsInstance 调整实例规格
 	//
 	// 调整实例的规格。
 	// > **须知：**
@@ -8462,10 +8462,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-	CreateRdsInstancesActionV1(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance (the `ResizeRdsInstance` operationId).
+	ResizeRdsInstance(ctx context.Context, projectID string, instanceID string, body ResizeRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRdsInstancesActionV12WithBody 重启实例
+	// RestartRdsInstanceWithBody 重启实例
 	//
 	// 重启实例的数据库服务。
 	// > **须知：**
@@ -8475,10 +8475,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-	CreateRdsInstancesActionV12WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `RestartRdsInstance` operationId).
+	RestartRdsInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRdsInstancesActionV12 重启实例
+	// RestartRdsInstance 重启实例
 	//
 	// 重启实例的数据库服务。
 	// > **须知：**
@@ -8488,10 +8488,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-	CreateRdsInstancesActionV12(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `RestartRdsInstance` operationId).
+	RestartRdsInstance(ctx context.Context, projectID string, instanceID string, body RestartRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesActionWithBody 恢复到当前实例
+	// RestoreInstanceWithBody 恢复到当前实例
 	//
 	// 恢复到当前指定实例。
 	//
@@ -8499,10 +8499,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-	CreateInstancesActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `RestoreInstance` operationId).
+	RestoreInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesAction 恢复到当前实例
+	// RestoreInstance 恢复到当前实例
 	//
 	// 恢复到当前指定实例。
 	//
@@ -8510,8 +8510,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-	CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `RestoreInstance` operationId).
+	RestoreInstance(ctx context.Context, projectID string, instanceID string, body RestoreInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowBackupsPolicy 查询自动备份策略
 	//
@@ -8597,14 +8597,14 @@ type ClientInterface interface {
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
 	UpdateParameter(ctx context.Context, projectID string, nodeID string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateDefault 恢复默认参数
+	// RestoreDefault 恢复默认参数
 	//
 	// 该接口用于将实例参数模板恢复为默认参数模板。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
 	//
-	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
-	UpdateDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `RestoreDefault` operationId).
+	RestoreDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowRd 查询API版本信息
 	//
@@ -8888,7 +8888,7 @@ type ClientInterface interface {
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 	CreateInstanceV3(ctx context.Context, projectID string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstanceV32WithBody 恢复到新实例
+	// RestoreInstanceV3WithBody 恢复到新实例
 	//
 	// 从备份恢复到新实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -8898,10 +8898,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-	CreateInstanceV32WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
+	RestoreInstanceV3WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstanceV32 恢复到新实例
+	// RestoreInstanceV3 恢复到新实例
 	//
 	// 从备份恢复到新实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -8911,10 +8911,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-	CreateInstanceV32(ctx context.Context, projectID string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
+	RestoreInstanceV3(ctx context.Context, projectID string, body RestoreInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRecoveryWithBody 恢复到已有实例
+	// RestoreRecoveryWithBody 恢复到已有实例
 	//
 	// 该章节介绍如何将数据库恢复到已有实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -8924,10 +8924,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-	CreateRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+	RestoreRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateRecovery 恢复到已有实例
+	// RestoreRecovery 恢复到已有实例
 	//
 	// 该章节介绍如何将数据库恢复到已有实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -8937,8 +8937,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-	CreateRecovery(ctx context.Context, projectID string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+	RestoreRecovery(ctx context.Context, projectID string, body RestoreRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteInstanceV3 删除数据库实例
 	//
@@ -8952,7 +8952,7 @@ type ClientInterface interface {
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
 	DeleteInstanceV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesActionV3WithBody 扩容数据库实例的磁盘空间
+	// EnlargeVolumeWithBody 扩容数据库实例的磁盘空间
 	//
 	// 扩容数据库实例的磁盘空间。
 	// 调用接口前，您需要了解API  认证权证。
@@ -8962,10 +8962,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-	CreateInstancesActionV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `EnlargeVolume` operationId).
+	EnlargeVolumeWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesActionV3 扩容数据库实例的磁盘空间
+	// EnlargeVolume 扩容数据库实例的磁盘空间
 	//
 	// 扩容数据库实例的磁盘空间。
 	// 调用接口前，您需要了解API  认证权证。
@@ -8975,10 +8975,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-	CreateInstancesActionV3(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `EnlargeVolume` operationId).
+	EnlargeVolume(ctx context.Context, projectID string, instanceID string, body EnlargeVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateActionWithBody 变更数据库实例的规格
+	// ResizeFlavorWithBody 变更数据库实例的规格
 	//
 	// 变更数据库实例规格。
 	// 调用接口前，您需要了解API  认证权证。
@@ -8990,10 +8990,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-	UpdateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
+	ResizeFlavorWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateAction 变更数据库实例的规格
+	// ResizeFlavor 变更数据库实例的规格
 	//
 	// 变更数据库实例规格。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9005,10 +9005,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-	UpdateAction(ctx context.Context, projectID string, instanceID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
+	ResizeFlavor(ctx context.Context, projectID string, instanceID string, body ResizeFlavorJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesActionV32WithBody 重启数据库实例
+	// RestartInstanceV3WithBody 重启数据库实例
 	//
 	// 重启实例的数据库服务。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9020,10 +9020,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-	CreateInstancesActionV32WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
+	RestartInstanceV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesActionV32 重启数据库实例
+	// RestartInstanceV3 重启数据库实例
 	//
 	// 重启实例的数据库服务。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9035,10 +9035,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-	CreateInstancesActionV32(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
+	RestartInstanceV3(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateActionWithBody 单机转主备实例
+	// SingleToHaWithBody 单机转主备实例
 	//
 	// 单机实例转主备实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9048,10 +9048,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-	CreateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `SingleToHa` operationId).
+	SingleToHaWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateAction 单机转主备实例
+	// SingleToHa 单机转主备实例
 	//
 	// 单机实例转主备实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9061,8 +9061,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-	CreateAction(ctx context.Context, projectID string, instanceID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `SingleToHa` operationId).
+	SingleToHa(ctx context.Context, projectID string, instanceID string, body SingleToHaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAuditlog 获取审计日志列表
 	//
@@ -9415,7 +9415,7 @@ type ClientInterface interface {
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/errorlog (the `ListErrorlog` operationId).
 	ListErrorlog(ctx context.Context, projectID string, instanceID string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreatePasswordWithBody 重置数据库密码
+	// ResetPasswordWithBody 重置数据库密码
 	//
 	// 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9425,10 +9425,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-	CreatePasswordWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `ResetPassword` operationId).
+	ResetPasswordWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreatePassword 重置数据库密码
+	// ResetPassword 重置数据库密码
 	//
 	// 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -9438,8 +9438,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-	CreatePassword(ctx context.Context, projectID string, instanceID string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `ResetPassword` operationId).
+	ResetPassword(ctx context.Context, projectID string, instanceID string, body ResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdatePublicIPWithBody 绑定和解绑弹性公网IP
 	//
@@ -9686,7 +9686,7 @@ type ClientInterface interface {
 	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
 	ListInstances3(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesRecoveryWithBody 恢复到已有或当前实例
+	// RestoreInstancesRecoveryWithBody 恢复到已有或当前实例
 	//
 	// 恢复到已有或当前实例。
 	// > **说明：**
@@ -9699,10 +9699,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-	CreateInstancesRecoveryWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
+	RestoreInstancesRecoveryWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesRecovery 恢复到已有或当前实例
+	// RestoreInstancesRecovery 恢复到已有或当前实例
 	//
 	// 恢复到已有或当前实例。
 	// > **说明：**
@@ -9715,8 +9715,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-	CreateInstancesRecovery(ctx context.Context, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
+	RestoreInstancesRecovery(ctx context.Context, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteInstance 删除实例
 	//
@@ -9727,7 +9727,7 @@ type ClientInterface interface {
 	// Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
 	DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesAction2WithBody 重启实例
+	// RestartInstanceWithBody 重启实例
 	//
 	// 重启实例的数据库服务。
 	// > **注意：**
@@ -9737,10 +9737,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-	CreateInstancesAction2WithBody(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
+	RestartInstanceWithBody(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateInstancesAction2 重启实例
+	// RestartInstance 重启实例
 	//
 	// 重启实例的数据库服务。
 	// > **注意：**
@@ -9750,8 +9750,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-	CreateInstancesAction2(ctx context.Context, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
+	RestartInstance(ctx context.Context, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesConfigurations2 获取指定实例的参数组
 	//
@@ -10047,7 +10047,7 @@ func (c *Client) CreateInstance(ctx context.Context, projectID string, params *C
 	return c.Client.Do(req)
 }
 
-// CreateRdsInstanceV1WithBody 恢复到新实例
+// RestoreRdsInstanceWithBody 恢复到新实例
 //
 // 恢复指定实例到新实例。
 //
@@ -10055,9 +10055,9 @@ func (c *Client) CreateInstance(ctx context.Context, projectID string, params *C
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-func (c *Client) CreateRdsInstanceV1WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstanceV1RequestWithBody(c.Server, projectID, contentType, body)
+// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
+func (c *Client) RestoreRdsInstanceWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreRdsInstanceRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10068,7 +10068,7 @@ func (c *Client) CreateRdsInstanceV1WithBody(ctx context.Context, projectID stri
 	return c.Client.Do(req)
 }
 
-// CreateRdsInstanceV1 恢复到新实例
+// RestoreRdsInstance 恢复到新实例
 //
 // 恢复指定实例到新实例。
 //
@@ -10076,9 +10076,9 @@ func (c *Client) CreateRdsInstanceV1WithBody(ctx context.Context, projectID stri
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstanceV1Request(c.Server, projectID, body)
+// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
+func (c *Client) RestoreRdsInstance(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreRdsInstanceRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10150,7 +10150,7 @@ func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID 
 	return c.Client.Do(req)
 }
 
-// CreateRdsInstancesActionWithBody 调整实例容量
+// ResizeInstanceWithBody 调整实例容量
 //
 // 调整实例相关的容量大小。
 //
@@ -10158,9 +10158,9 @@ func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID 
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-func (c *Client) CreateRdsInstancesActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance (the `ResizeInstance` operationId).
+func (c *Client) ResizeInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeInstanceRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10171,7 +10171,7 @@ func (c *Client) CreateRdsInstancesActionWithBody(ctx context.Context, projectID
 	return c.Client.Do(req)
 }
 
-// CreateRdsInstancesAction 调整实例容量
+// ResizeInstance 调整实例容量
 //
 // 调整实例相关的容量大小。
 //
@@ -10179,9 +10179,9 @@ func (c *Client) CreateRdsInstancesActionWithBody(ctx context.Context, projectID
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionRequest(c.Server, projectID, instanceID, body)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance (the `ResizeInstance` operationId).
+func (c *Client) ResizeInstance(ctx context.Context, projectID string, instanceID string, body ResizeInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeInstanceRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10192,7 +10192,7 @@ func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string,
 	return c.Client.Do(req)
 }
 
-// CreateRdsInstancesActionV1WithBody 调整实例规格
+// ResizeRdsInstanceWithBody 调整实例规格
 //
 // 调整实例的规格。
 // > **须知：**
@@ -10202,9 +10202,9 @@ func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string,
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-func (c *Client) CreateRdsInstancesActionV1WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionV1RequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance (the `ResizeRdsInstance` operationId).
+func (c *Client) ResizeRdsInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeRdsInstanceRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10215,7 +10215,7 @@ func (c *Client) CreateRdsInstancesActionV1WithBody(ctx context.Context, project
 	return c.Client.Do(req)
 }
 
-// CreateRdsInstancesActionV1 调整实例规格
+// ResizeRdsInstance 调整实例规格
 //
 // 调整实例的规格。
 // > **须知：**
@@ -10225,9 +10225,9 @@ func (c *Client) CreateRdsInstancesActionV1WithBody(ctx context.Context, project
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionV1Request(c.Server, projectID, instanceID, body)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance (the `ResizeRdsInstance` operationId).
+func (c *Client) ResizeRdsInstance(ctx context.Context, projectID string, instanceID string, body ResizeRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeRdsInstanceRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10238,7 +10238,7 @@ func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID strin
 	return c.Client.Do(req)
 }
 
-// CreateRdsInstancesActionV12WithBody 重启实例
+// RestartRdsInstanceWithBody 重启实例
 //
 // 重启实例的数据库服务。
 // > **须知：**
@@ -10248,9 +10248,9 @@ func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID strin
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-func (c *Client) CreateRdsInstancesActionV12WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionV12RequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `RestartRdsInstance` operationId).
+func (c *Client) RestartRdsInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartRdsInstanceRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10261,7 +10261,7 @@ func (c *Client) CreateRdsInstancesActionV12WithBody(ctx context.Context, projec
 	return c.Client.Do(req)
 }
 
-// CreateRdsInstancesActionV12 重启实例
+// RestartRdsInstance 重启实例
 //
 // 重启实例的数据库服务。
 // > **须知：**
@@ -10271,9 +10271,9 @@ func (c *Client) CreateRdsInstancesActionV12WithBody(ctx context.Context, projec
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionV12Request(c.Server, projectID, instanceID, body)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `RestartRdsInstance` operationId).
+func (c *Client) RestartRdsInstance(ctx context.Context, projectID string, instanceID string, body RestartRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartRdsInstanceRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10284,7 +10284,7 @@ func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID stri
 	return c.Client.Do(req)
 }
 
-// CreateInstancesActionWithBody 恢复到当前实例
+// RestoreInstanceWithBody 恢复到当前实例
 //
 // 恢复到当前指定实例。
 //
@@ -10292,9 +10292,9 @@ func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID stri
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-func (c *Client) CreateInstancesActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `RestoreInstance` operationId).
+func (c *Client) RestoreInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreInstanceRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10305,7 +10305,7 @@ func (c *Client) CreateInstancesActionWithBody(ctx context.Context, projectID st
 	return c.Client.Do(req)
 }
 
-// CreateInstancesAction 恢复到当前实例
+// RestoreInstance 恢复到当前实例
 //
 // 恢复到当前指定实例。
 //
@@ -10313,9 +10313,9 @@ func (c *Client) CreateInstancesActionWithBody(ctx context.Context, projectID st
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionRequest(c.Server, projectID, instanceID, body)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `RestoreInstance` operationId).
+func (c *Client) RestoreInstance(ctx context.Context, projectID string, instanceID string, body RestoreInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreInstanceRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10490,15 +10490,15 @@ func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID s
 	return c.Client.Do(req)
 }
 
-// UpdateDefault 恢复默认参数
+// RestoreDefault 恢复默认参数
 //
 // 该接口用于将实例参数模板恢复为默认参数模板。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
 //
-// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
-func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDefaultRequest(c.Server, projectID, nodeID)
+// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `RestoreDefault` operationId).
+func (c *Client) RestoreDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreDefaultRequest(c.Server, projectID, nodeID)
 	if err != nil {
 		return nil, err
 	}
@@ -11031,7 +11031,7 @@ func (c *Client) CreateInstanceV3(ctx context.Context, projectID string, body Cr
 	return c.Client.Do(req)
 }
 
-// CreateInstanceV32WithBody 恢复到新实例
+// RestoreInstanceV3WithBody 恢复到新实例
 //
 // 从备份恢复到新实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -11041,9 +11041,9 @@ func (c *Client) CreateInstanceV3(ctx context.Context, projectID string, body Cr
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-func (c *Client) CreateInstanceV32WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceV32RequestWithBody(c.Server, projectID, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
+func (c *Client) RestoreInstanceV3WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreInstanceV3RequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11054,7 +11054,7 @@ func (c *Client) CreateInstanceV32WithBody(ctx context.Context, projectID string
 	return c.Client.Do(req)
 }
 
-// CreateInstanceV32 恢复到新实例
+// RestoreInstanceV3 恢复到新实例
 //
 // 从备份恢复到新实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -11064,9 +11064,9 @@ func (c *Client) CreateInstanceV32WithBody(ctx context.Context, projectID string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-func (c *Client) CreateInstanceV32(ctx context.Context, projectID string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceV32Request(c.Server, projectID, body)
+// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
+func (c *Client) RestoreInstanceV3(ctx context.Context, projectID string, body RestoreInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreInstanceV3Request(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11077,7 +11077,7 @@ func (c *Client) CreateInstanceV32(ctx context.Context, projectID string, body C
 	return c.Client.Do(req)
 }
 
-// CreateRecoveryWithBody 恢复到已有实例
+// RestoreRecoveryWithBody 恢复到已有实例
 //
 // 该章节介绍如何将数据库恢复到已有实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -11087,9 +11087,9 @@ func (c *Client) CreateInstanceV32(ctx context.Context, projectID string, body C
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-func (c *Client) CreateRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRecoveryRequestWithBody(c.Server, projectID, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+func (c *Client) RestoreRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreRecoveryRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11100,7 +11100,7 @@ func (c *Client) CreateRecoveryWithBody(ctx context.Context, projectID string, c
 	return c.Client.Do(req)
 }
 
-// CreateRecovery 恢复到已有实例
+// RestoreRecovery 恢复到已有实例
 //
 // 该章节介绍如何将数据库恢复到已有实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -11110,9 +11110,9 @@ func (c *Client) CreateRecoveryWithBody(ctx context.Context, projectID string, c
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-func (c *Client) CreateRecovery(ctx context.Context, projectID string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRecoveryRequest(c.Server, projectID, body)
+// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+func (c *Client) RestoreRecovery(ctx context.Context, projectID string, body RestoreRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreRecoveryRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11145,7 +11145,7 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, projectID string, instanc
 	return c.Client.Do(req)
 }
 
-// CreateInstancesActionV3WithBody 扩容数据库实例的磁盘空间
+// EnlargeVolumeWithBody 扩容数据库实例的磁盘空间
 //
 // 扩容数据库实例的磁盘空间。
 // 调用接口前，您需要了解API  认证权证。
@@ -11155,9 +11155,9 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, projectID string, instanc
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-func (c *Client) CreateInstancesActionV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionV3RequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `EnlargeVolume` operationId).
+func (c *Client) EnlargeVolumeWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEnlargeVolumeRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11168,7 +11168,7 @@ func (c *Client) CreateInstancesActionV3WithBody(ctx context.Context, projectID 
 	return c.Client.Do(req)
 }
 
-// CreateInstancesActionV3 扩容数据库实例的磁盘空间
+// EnlargeVolume 扩容数据库实例的磁盘空间
 //
 // 扩容数据库实例的磁盘空间。
 // 调用接口前，您需要了解API  认证权证。
@@ -11178,9 +11178,9 @@ func (c *Client) CreateInstancesActionV3WithBody(ctx context.Context, projectID 
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-func (c *Client) CreateInstancesActionV3(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionV3Request(c.Server, projectID, instanceID, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `EnlargeVolume` operationId).
+func (c *Client) EnlargeVolume(ctx context.Context, projectID string, instanceID string, body EnlargeVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEnlargeVolumeRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11191,7 +11191,7 @@ func (c *Client) CreateInstancesActionV3(ctx context.Context, projectID string, 
 	return c.Client.Do(req)
 }
 
-// UpdateActionWithBody 变更数据库实例的规格
+// ResizeFlavorWithBody 变更数据库实例的规格
 //
 // 变更数据库实例规格。
 // 调用接口前，您需要了解API  认证权证。
@@ -11203,9 +11203,9 @@ func (c *Client) CreateInstancesActionV3(ctx context.Context, projectID string, 
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
+func (c *Client) ResizeFlavorWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeFlavorRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11216,7 +11216,7 @@ func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, ins
 	return c.Client.Do(req)
 }
 
-// UpdateAction 变更数据库实例的规格
+// ResizeFlavor 变更数据库实例的规格
 //
 // 变更数据库实例规格。
 // 调用接口前，您需要了解API  认证权证。
@@ -11228,9 +11228,9 @@ func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, ins
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-func (c *Client) UpdateAction(ctx context.Context, projectID string, instanceID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActionRequest(c.Server, projectID, instanceID, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
+func (c *Client) ResizeFlavor(ctx context.Context, projectID string, instanceID string, body ResizeFlavorJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeFlavorRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11241,7 +11241,7 @@ func (c *Client) UpdateAction(ctx context.Context, projectID string, instanceID 
 	return c.Client.Do(req)
 }
 
-// CreateInstancesActionV32WithBody 重启数据库实例
+// RestartInstanceV3WithBody 重启数据库实例
 //
 // 重启实例的数据库服务。
 // 调用接口前，您需要了解API  认证权证。
@@ -11253,9 +11253,9 @@ func (c *Client) UpdateAction(ctx context.Context, projectID string, instanceID 
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-func (c *Client) CreateInstancesActionV32WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionV32RequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
+func (c *Client) RestartInstanceV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartInstanceV3RequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11266,7 +11266,7 @@ func (c *Client) CreateInstancesActionV32WithBody(ctx context.Context, projectID
 	return c.Client.Do(req)
 }
 
-// CreateInstancesActionV32 重启数据库实例
+// RestartInstanceV3 重启数据库实例
 //
 // 重启实例的数据库服务。
 // 调用接口前，您需要了解API  认证权证。
@@ -11278,9 +11278,9 @@ func (c *Client) CreateInstancesActionV32WithBody(ctx context.Context, projectID
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-func (c *Client) CreateInstancesActionV32(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionV32Request(c.Server, projectID, instanceID, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
+func (c *Client) RestartInstanceV3(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartInstanceV3Request(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11291,7 +11291,7 @@ func (c *Client) CreateInstancesActionV32(ctx context.Context, projectID string,
 	return c.Client.Do(req)
 }
 
-// CreateActionWithBody 单机转主备实例
+// SingleToHaWithBody 单机转主备实例
 //
 // 单机实例转主备实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -11301,9 +11301,9 @@ func (c *Client) CreateInstancesActionV32(ctx context.Context, projectID string,
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `SingleToHa` operationId).
+func (c *Client) SingleToHaWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSingleToHaRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11314,7 +11314,7 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, ins
 	return c.Client.Do(req)
 }
 
-// CreateAction 单机转主备实例
+// SingleToHa 单机转主备实例
 //
 // 单机实例转主备实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -11324,9 +11324,9 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, ins
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-func (c *Client) CreateAction(ctx context.Context, projectID string, instanceID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequest(c.Server, projectID, instanceID, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `SingleToHa` operationId).
+func (c *Client) SingleToHa(ctx context.Context, projectID string, instanceID string, body SingleToHaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSingleToHaRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11978,7 +11978,7 @@ func (c *Client) ListErrorlog(ctx context.Context, projectID string, instanceID 
 	return c.Client.Do(req)
 }
 
-// CreatePasswordWithBody 重置数据库密码
+// ResetPasswordWithBody 重置数据库密码
 //
 // 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -11988,9 +11988,9 @@ func (c *Client) ListErrorlog(ctx context.Context, projectID string, instanceID 
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-func (c *Client) CreatePasswordWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreatePasswordRequestWithBody(c.Server, projectID, instanceID, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `ResetPassword` operationId).
+func (c *Client) ResetPasswordWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResetPasswordRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12001,7 +12001,7 @@ func (c *Client) CreatePasswordWithBody(ctx context.Context, projectID string, i
 	return c.Client.Do(req)
 }
 
-// CreatePassword 重置数据库密码
+// ResetPassword 重置数据库密码
 //
 // 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -12011,9 +12011,9 @@ func (c *Client) CreatePasswordWithBody(ctx context.Context, projectID string, i
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-func (c *Client) CreatePassword(ctx context.Context, projectID string, instanceID string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreatePasswordRequest(c.Server, projectID, instanceID, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `ResetPassword` operationId).
+func (c *Client) ResetPassword(ctx context.Context, projectID string, instanceID string, body ResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResetPasswordRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12489,7 +12489,7 @@ func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID
 	return c.Client.Do(req)
 }
 
-// CreateInstancesRecoveryWithBody 恢复到已有或当前实例
+// RestoreInstancesRecoveryWithBody 恢复到已有或当前实例
 //
 // 恢复到已有或当前实例。
 // > **说明：**
@@ -12502,9 +12502,9 @@ func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-func (c *Client) CreateInstancesRecoveryWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesRecoveryRequestWithBody(c.Server, versionID, projectID, contentType, body)
+// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
+func (c *Client) RestoreInstancesRecoveryWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreInstancesRecoveryRequestWithBody(c.Server, versionID, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12515,7 +12515,7 @@ func (c *Client) CreateInstancesRecoveryWithBody(ctx context.Context, versionID 
 	return c.Client.Do(req)
 }
 
-// CreateInstancesRecovery 恢复到已有或当前实例
+// RestoreInstancesRecovery 恢复到已有或当前实例
 //
 // 恢复到已有或当前实例。
 // > **说明：**
@@ -12528,9 +12528,9 @@ func (c *Client) CreateInstancesRecoveryWithBody(ctx context.Context, versionID 
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesRecoveryRequest(c.Server, versionID, projectID, body)
+// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
+func (c *Client) RestoreInstancesRecovery(ctx context.Context, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreInstancesRecoveryRequest(c.Server, versionID, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12560,7 +12560,7 @@ func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID
 	return c.Client.Do(req)
 }
 
-// CreateInstancesAction2WithBody 重启实例
+// RestartInstanceWithBody 重启实例
 //
 // 重启实例的数据库服务。
 // > **注意：**
@@ -12570,9 +12570,9 @@ func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-func (c *Client) CreateInstancesAction2WithBody(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesAction2RequestWithBody(c.Server, versionID, projectID, instanceID, contentType, body)
+// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
+func (c *Client) RestartInstanceWithBody(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartInstanceRequestWithBody(c.Server, versionID, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12583,7 +12583,7 @@ func (c *Client) CreateInstancesAction2WithBody(ctx context.Context, versionID s
 	return c.Client.Do(req)
 }
 
-// CreateInstancesAction2 重启实例
+// RestartInstance 重启实例
 //
 // 重启实例的数据库服务。
 // > **注意：**
@@ -12593,9 +12593,9 @@ func (c *Client) CreateInstancesAction2WithBody(ctx context.Context, versionID s
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesAction2Request(c.Server, versionID, projectID, instanceID, body)
+// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
+func (c *Client) RestartInstance(ctx context.Context, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestartInstanceRequest(c.Server, versionID, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12973,26 +12973,26 @@ func NewCreateInstanceRequestWithBody(server string, projectID string, params *C
 	return req, nil
 }
 
-// NewCreateRdsInstanceV1Request calls the generic CreateRdsInstanceV1 builder with application/json body
-func NewCreateRdsInstanceV1Request(server string, projectID string, body CreateRdsInstanceV1JSONRequestBody) (*http.Request, error) {
+// NewRestoreRdsInstanceRequest calls the generic RestoreRdsInstance builder with application/json body
+func NewRestoreRdsInstanceRequest(server string, projectID string, body RestoreRdsInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstanceV1RequestWithBody(server, projectID, "application/json", bodyReader)
+	return NewRestoreRdsInstanceRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
-// NewCreateRdsInstanceV1RequestWithBody constructs an http.Request for the CreateRdsInstanceV1 method, with any body, and a specified content type
-func NewCreateRdsInstanceV1RequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRestoreRdsInstanceRequestWithBody constructs an http.Request for the RestoreRdsInstance method, with any body, and a specified content type
+func NewRestoreRdsInstanceRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances#CreateRdsInstanceV1", pathParam0)
+	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances#RestoreRdsInstance", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -13070,19 +13070,19 @@ func NewShowInstanceRequest(server string, projectID string, instanceID string) 
 	return req, nil
 }
 
-// NewCreateRdsInstancesActionRequest calls the generic CreateRdsInstancesAction builder with application/json body
-func NewCreateRdsInstancesActionRequest(server string, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody) (*http.Request, error) {
+// NewResizeInstanceRequest calls the generic ResizeInstance builder with application/json body
+func NewResizeInstanceRequest(server string, projectID string, instanceID string, body ResizeInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstancesActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewResizeInstanceRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateRdsInstancesActionRequestWithBody constructs an http.Request for the CreateRdsInstancesAction method, with any body, and a specified content type
-func NewCreateRdsInstancesActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewResizeInstanceRequestWithBody constructs an http.Request for the ResizeInstance method, with any body, and a specified content type
+func NewResizeInstanceRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13093,7 +13093,7 @@ func NewCreateRdsInstancesActionRequestWithBody(server string, projectID string,
 
 	pathParam1 = param.String(instanceID)
 
-	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -13108,19 +13108,19 @@ func NewCreateRdsInstancesActionRequestWithBody(server string, projectID string,
 	return req, nil
 }
 
-// NewCreateRdsInstancesActionV1Request calls the generic CreateRdsInstancesActionV1 builder with application/json body
-func NewCreateRdsInstancesActionV1Request(server string, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody) (*http.Request, error) {
+// NewResizeRdsInstanceRequest calls the generic ResizeRdsInstance builder with application/json body
+func NewResizeRdsInstanceRequest(server string, projectID string, instanceID string, body ResizeRdsInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstancesActionV1RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewResizeRdsInstanceRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateRdsInstancesActionV1RequestWithBody constructs an http.Request for the CreateRdsInstancesActionV1 method, with any body, and a specified content type
-func NewCreateRdsInstancesActionV1RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewResizeRdsInstanceRequestWithBody constructs an http.Request for the ResizeRdsInstance method, with any body, and a specified content type
+func NewResizeRdsInstanceRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13131,7 +13131,7 @@ func NewCreateRdsInstancesActionV1RequestWithBody(server string, projectID strin
 
 	pathParam1 = param.String(instanceID)
 
-	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1", pathParam0, pathParam1)
+	queryURL, err := param.URL(server, "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -13146,19 +13146,19 @@ func NewCreateRdsInstancesActionV1RequestWithBody(server string, projectID strin
 	return req, nil
 }
 
-// NewCreateRdsInstancesActionV12Request calls the generic CreateRdsInstancesActionV12 builder with application/json body
-func NewCreateRdsInstancesActionV12Request(server string, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody) (*http.Request, error) {
+// NewRestartRdsInstanceRequest calls the generic RestartRdsInstance builder with application/json body
+func NewRestartRdsInstanceRequest(server string, projectID string, instanceID string, body RestartRdsInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstancesActionV12RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewRestartRdsInstanceRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateRdsInstancesActionV12RequestWithBody constructs an http.Request for the CreateRdsInstancesActionV12 method, with any body, and a specified content type
-func NewCreateRdsInstancesActionV12RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRestartRdsInstanceRequestWithBody constructs an http.Request for the RestartRdsInstance method, with any body, and a specified content type
+func NewRestartRdsInstanceRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13184,19 +13184,19 @@ func NewCreateRdsInstancesActionV12RequestWithBody(server string, projectID stri
 	return req, nil
 }
 
-// NewCreateInstancesActionRequest calls the generic CreateInstancesAction builder with application/json body
-func NewCreateInstancesActionRequest(server string, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody) (*http.Request, error) {
+// NewRestoreInstanceRequest calls the generic RestoreInstance builder with application/json body
+func NewRestoreInstanceRequest(server string, projectID string, instanceID string, body RestoreInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewRestoreInstanceRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateInstancesActionRequestWithBody constructs an http.Request for the CreateInstancesAction method, with any body, and a specified content type
-func NewCreateInstancesActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRestoreInstanceRequestWithBody constructs an http.Request for the RestoreInstance method, with any body, and a specified content type
+func NewRestoreInstanceRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -13434,8 +13434,8 @@ func NewUpdateParameterRequestWithBody(server string, projectID string, nodeID s
 	return req, nil
 }
 
-// NewUpdateDefaultRequest constructs an http.Request for the UpdateDefault method
-func NewUpdateDefaultRequest(server string, projectID string, nodeID string) (*http.Request, error) {
+// NewRestoreDefaultRequest constructs an http.Request for the RestoreDefault method
+func NewRestoreDefaultRequest(server string, projectID string, nodeID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14069,26 +14069,26 @@ func NewCreateInstanceV3RequestWithBody(server string, projectID string, content
 	return req, nil
 }
 
-// NewCreateInstanceV32Request calls the generic CreateInstanceV32 builder with application/json body
-func NewCreateInstanceV32Request(server string, projectID string, body CreateInstanceV32JSONRequestBody) (*http.Request, error) {
+// NewRestoreInstanceV3Request calls the generic RestoreInstanceV3 builder with application/json body
+func NewRestoreInstanceV3Request(server string, projectID string, body RestoreInstanceV3JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstanceV32RequestWithBody(server, projectID, "application/json", bodyReader)
+	return NewRestoreInstanceV3RequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
-// NewCreateInstanceV32RequestWithBody constructs an http.Request for the CreateInstanceV32 method, with any body, and a specified content type
-func NewCreateInstanceV32RequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRestoreInstanceV3RequestWithBody constructs an http.Request for the RestoreInstanceV3 method, with any body, and a specified content type
+func NewRestoreInstanceV3RequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
 	pathParam0 = param.String(projectID)
 
-	queryURL, err := param.URL(server, "/v3/{project_id}/instances#CreateInstanceV32", pathParam0)
+	queryURL, err := param.URL(server, "/v3/{project_id}/instances#RestoreInstanceV3", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -14103,19 +14103,19 @@ func NewCreateInstanceV32RequestWithBody(server string, projectID string, conten
 	return req, nil
 }
 
-// NewCreateRecoveryRequest calls the generic CreateRecovery builder with application/json body
-func NewCreateRecoveryRequest(server string, projectID string, body CreateRecoveryJSONRequestBody) (*http.Request, error) {
+// NewRestoreRecoveryRequest calls the generic RestoreRecovery builder with application/json body
+func NewRestoreRecoveryRequest(server string, projectID string, body RestoreRecoveryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRecoveryRequestWithBody(server, projectID, "application/json", bodyReader)
+	return NewRestoreRecoveryRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
-// NewCreateRecoveryRequestWithBody constructs an http.Request for the CreateRecovery method, with any body, and a specified content type
-func NewCreateRecoveryRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRestoreRecoveryRequestWithBody constructs an http.Request for the RestoreRecovery method, with any body, and a specified content type
+func NewRestoreRecoveryRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14162,19 +14162,19 @@ func NewDeleteInstanceV3Request(server string, projectID string, instanceID stri
 	return req, nil
 }
 
-// NewCreateInstancesActionV3Request calls the generic CreateInstancesActionV3 builder with application/json body
-func NewCreateInstancesActionV3Request(server string, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody) (*http.Request, error) {
+// NewEnlargeVolumeRequest calls the generic EnlargeVolume builder with application/json body
+func NewEnlargeVolumeRequest(server string, projectID string, instanceID string, body EnlargeVolumeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesActionV3RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewEnlargeVolumeRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateInstancesActionV3RequestWithBody constructs an http.Request for the CreateInstancesActionV3 method, with any body, and a specified content type
-func NewCreateInstancesActionV3RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewEnlargeVolumeRequestWithBody constructs an http.Request for the EnlargeVolume method, with any body, and a specified content type
+func NewEnlargeVolumeRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14200,19 +14200,19 @@ func NewCreateInstancesActionV3RequestWithBody(server string, projectID string, 
 	return req, nil
 }
 
-// NewUpdateActionRequest calls the generic UpdateAction builder with application/json body
-func NewUpdateActionRequest(server string, projectID string, instanceID string, body UpdateActionJSONRequestBody) (*http.Request, error) {
+// NewResizeFlavorRequest calls the generic ResizeFlavor builder with application/json body
+func NewResizeFlavorRequest(server string, projectID string, instanceID string, body ResizeFlavorJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewResizeFlavorRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewUpdateActionRequestWithBody constructs an http.Request for the UpdateAction method, with any body, and a specified content type
-func NewUpdateActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewResizeFlavorRequestWithBody constructs an http.Request for the ResizeFlavor method, with any body, and a specified content type
+func NewResizeFlavorRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14238,19 +14238,19 @@ func NewUpdateActionRequestWithBody(server string, projectID string, instanceID 
 	return req, nil
 }
 
-// NewCreateInstancesActionV32Request calls the generic CreateInstancesActionV32 builder with application/json body
-func NewCreateInstancesActionV32Request(server string, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody) (*http.Request, error) {
+// NewRestartInstanceV3Request calls the generic RestartInstanceV3 builder with application/json body
+func NewRestartInstanceV3Request(server string, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesActionV32RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewRestartInstanceV3RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateInstancesActionV32RequestWithBody constructs an http.Request for the CreateInstancesActionV32 method, with any body, and a specified content type
-func NewCreateInstancesActionV32RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRestartInstanceV3RequestWithBody constructs an http.Request for the RestartInstanceV3 method, with any body, and a specified content type
+func NewRestartInstanceV3RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -14276,19 +14276,19 @@ func NewCreateInstancesActionV32RequestWithBody(server string, projectID string,
 	return req, nil
 }
 
-// NewCreateActionRequest calls the generic CreateAction builder with application/json body
-func NewCreateActionRequest(server string, projectID string, instanceID string, body CreateActionJSONRequestBody) (*http.Request, error) {
+// NewSingleToHaRequest calls the generic SingleToHa builder with application/json body
+func NewSingleToHaRequest(server string, projectID string, instanceID string, body SingleToHaJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewSingleToHaRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateActionRequestWithBody constructs an http.Request for the CreateAction method, with any body, and a specified content type
-func NewCreateActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewSingleToHaRequestWithBody constructs an http.Request for the SingleToHa method, with any body, and a specified content type
+func NewSingleToHaRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15025,19 +15025,19 @@ func NewListErrorlogRequest(server string, projectID string, instanceID string, 
 	return req, nil
 }
 
-// NewCreatePasswordRequest calls the generic CreatePassword builder with application/json body
-func NewCreatePasswordRequest(server string, projectID string, instanceID string, body CreatePasswordJSONRequestBody) (*http.Request, error) {
+// NewResetPasswordRequest calls the generic ResetPassword builder with application/json body
+func NewResetPasswordRequest(server string, projectID string, instanceID string, body ResetPasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreatePasswordRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
+	return NewResetPasswordRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreatePasswordRequestWithBody constructs an http.Request for the CreatePassword method, with any body, and a specified content type
-func NewCreatePasswordRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewResetPasswordRequestWithBody constructs an http.Request for the ResetPassword method, with any body, and a specified content type
+func NewResetPasswordRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15701,19 +15701,19 @@ func NewListInstances3Request(server string, versionID string, projectID string,
 	return req, nil
 }
 
-// NewCreateInstancesRecoveryRequest calls the generic CreateInstancesRecovery builder with application/json body
-func NewCreateInstancesRecoveryRequest(server string, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody) (*http.Request, error) {
+// NewRestoreInstancesRecoveryRequest calls the generic RestoreInstancesRecovery builder with application/json body
+func NewRestoreInstancesRecoveryRequest(server string, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesRecoveryRequestWithBody(server, versionID, projectID, "application/json", bodyReader)
+	return NewRestoreInstancesRecoveryRequestWithBody(server, versionID, projectID, "application/json", bodyReader)
 }
 
-// NewCreateInstancesRecoveryRequestWithBody constructs an http.Request for the CreateInstancesRecovery method, with any body, and a specified content type
-func NewCreateInstancesRecoveryRequestWithBody(server string, versionID string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRestoreInstancesRecoveryRequestWithBody constructs an http.Request for the RestoreInstancesRecovery method, with any body, and a specified content type
+func NewRestoreInstancesRecoveryRequestWithBody(server string, versionID string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15768,19 +15768,19 @@ func NewDeleteInstanceRequest(server string, versionID string, projectID string,
 	return req, nil
 }
 
-// NewCreateInstancesAction2Request calls the generic CreateInstancesAction2 builder with application/json body
-func NewCreateInstancesAction2Request(server string, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody) (*http.Request, error) {
+// NewRestartInstanceRequest calls the generic RestartInstance builder with application/json body
+func NewRestartInstanceRequest(server string, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesAction2RequestWithBody(server, versionID, projectID, instanceID, "application/json", bodyReader)
+	return NewRestartInstanceRequestWithBody(server, versionID, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateInstancesAction2RequestWithBody constructs an http.Request for the CreateInstancesAction2 method, with any body, and a specified content type
-func NewCreateInstancesAction2RequestWithBody(server string, versionID string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewRestartInstanceRequestWithBody constructs an http.Request for the RestartInstance method, with any body, and a specified content type
+func NewRestartInstanceRequestWithBody(server string, versionID string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -16117,7 +16117,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 	CreateInstanceWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
-	// CreateRdsInstanceV1WithBodyWithResponse 恢复到新实例
+	// RestoreRdsInstanceWithBodyWithResponse 恢复到新实例
 	//
 	// 恢复指定实例到新实例。
 	//
@@ -16125,10 +16125,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-	CreateRdsInstanceV1WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
+	RestoreRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreRdsInstanceResponse, error)
 
-	// CreateRdsInstanceV1WithResponse 恢复到新实例
+	// RestoreRdsInstanceWithResponse 恢复到新实例
 	//
 	// 恢复指定实例到新实例。
 	//
@@ -16136,8 +16136,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-	CreateRdsInstanceV1WithResponse(ctx context.Context, projectID string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
+	RestoreRdsInstanceWithResponse(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreRdsInstanceResponse, error)
 
 	// DeleteRdsInstanceWithBodyWithResponse 删除实例
 	//
@@ -16172,7 +16172,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
 	ShowInstanceWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ShowInstanceResponse, error)
 
-	// CreateRdsInstancesActionWithBodyWithResponse 调整实例容量
+	// ResizeInstanceWithBodyWithResponse 调整实例容量
 	//
 	// 调整实例相关的容量大小。
 	//
@@ -16180,10 +16180,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-	CreateRdsInstancesActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance (the `ResizeInstance` operationId).
+	ResizeInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeInstanceResponse, error)
 
-	// CreateRdsInstancesActionWithResponse 调整实例容量
+	// ResizeInstanceWithResponse 调整实例容量
 	//
 	// 调整实例相关的容量大小。
 	//
@@ -16191,10 +16191,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-	CreateRdsInstancesActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance (the `ResizeInstance` operationId).
+	ResizeInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body ResizeInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeInstanceResponse, error)
 
-	// CreateRdsInstancesActionV1WithBodyWithResponse 调整实例规格
+	// ResizeRdsInstanceWithBodyWithResponse 调整实例规格
 	//
 	// 调整实例的规格。
 	// > **须知：**
@@ -16204,10 +16204,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-	CreateRdsInstancesActionV1WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance (the `ResizeRdsInstance` operationId).
+	ResizeRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeRdsInstanceResponse, error)
 
-	// CreateRdsInstancesActionV1WithResponse 调整实例规格
+	// ResizeRdsInstanceWithResponse 调整实例规格
 	//
 	// 调整实例的规格。
 	// > **须知：**
@@ -16217,10 +16217,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-	CreateRdsInstancesActionV1WithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance (the `ResizeRdsInstance` operationId).
+	ResizeRdsInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body ResizeRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeRdsInstanceResponse, error)
 
-	// CreateRdsInstancesActionV12WithBodyWithResponse 重启实例
+	// RestartRdsInstanceWithBodyWithResponse 重启实例
 	//
 	// 重启实例的数据库服务。
 	// > **须知：**
@@ -16230,10 +16230,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-	CreateRdsInstancesActionV12WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `RestartRdsInstance` operationId).
+	RestartRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartRdsInstanceResponse, error)
 
-	// CreateRdsInstancesActionV12WithResponse 重启实例
+	// RestartRdsInstanceWithResponse 重启实例
 	//
 	// 重启实例的数据库服务。
 	// > **须知：**
@@ -16243,10 +16243,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-	CreateRdsInstancesActionV12WithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `RestartRdsInstance` operationId).
+	RestartRdsInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body RestartRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartRdsInstanceResponse, error)
 
-	// CreateInstancesActionWithBodyWithResponse 恢复到当前实例
+	// RestoreInstanceWithBodyWithResponse 恢复到当前实例
 	//
 	// 恢复到当前指定实例。
 	//
@@ -16254,10 +16254,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-	CreateInstancesActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `RestoreInstance` operationId).
+	RestoreInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstanceResponse, error)
 
-	// CreateInstancesActionWithResponse 恢复到当前实例
+	// RestoreInstanceWithResponse 恢复到当前实例
 	//
 	// 恢复到当前指定实例。
 	//
@@ -16265,8 +16265,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-	CreateInstancesActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error)
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `RestoreInstance` operationId).
+	RestoreInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body RestoreInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstanceResponse, error)
 
 	// ShowBackupsPolicyWithResponse 查询自动备份策略
 	//
@@ -16360,7 +16360,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
 	UpdateParameterWithResponse(ctx context.Context, projectID string, nodeID string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateParameterResponse, error)
 
-	// UpdateDefaultWithResponse 恢复默认参数
+	// RestoreDefaultWithResponse 恢复默认参数
 	//
 	// 该接口用于将实例参数模板恢复为默认参数模板。
 	//
@@ -16368,8 +16368,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
-	UpdateDefaultWithResponse(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*UpdateDefaultResponse, error)
+	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `RestoreDefault` operationId).
+	RestoreDefaultWithResponse(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*RestoreDefaultResponse, error)
 
 	// ShowRdWithResponse 查询API版本信息
 	//
@@ -16677,7 +16677,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 	CreateInstanceV3WithResponse(ctx context.Context, projectID string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error)
 
-	// CreateInstanceV32WithBodyWithResponse 恢复到新实例
+	// RestoreInstanceV3WithBodyWithResponse 恢复到新实例
 	//
 	// 从备份恢复到新实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16687,10 +16687,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-	CreateInstanceV32WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error)
+	// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
+	RestoreInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstanceV3Response, error)
 
-	// CreateInstanceV32WithResponse 恢复到新实例
+	// RestoreInstanceV3WithResponse 恢复到新实例
 	//
 	// 从备份恢复到新实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16700,10 +16700,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-	CreateInstanceV32WithResponse(ctx context.Context, projectID string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error)
+	// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
+	RestoreInstanceV3WithResponse(ctx context.Context, projectID string, body RestoreInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstanceV3Response, error)
 
-	// CreateRecoveryWithBodyWithResponse 恢复到已有实例
+	// RestoreRecoveryWithBodyWithResponse 恢复到已有实例
 	//
 	// 该章节介绍如何将数据库恢复到已有实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16713,10 +16713,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-	CreateRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+	RestoreRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreRecoveryResponse, error)
 
-	// CreateRecoveryWithResponse 恢复到已有实例
+	// RestoreRecoveryWithResponse 恢复到已有实例
 	//
 	// 该章节介绍如何将数据库恢复到已有实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16726,8 +16726,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-	CreateRecoveryWithResponse(ctx context.Context, projectID string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+	RestoreRecoveryWithResponse(ctx context.Context, projectID string, body RestoreRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreRecoveryResponse, error)
 
 	// DeleteInstanceV3WithResponse 删除数据库实例
 	//
@@ -16743,7 +16743,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
 	DeleteInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceV3Response, error)
 
-	// CreateInstancesActionV3WithBodyWithResponse 扩容数据库实例的磁盘空间
+	// EnlargeVolumeWithBodyWithResponse 扩容数据库实例的磁盘空间
 	//
 	// 扩容数据库实例的磁盘空间。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16753,10 +16753,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-	CreateInstancesActionV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `EnlargeVolume` operationId).
+	EnlargeVolumeWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnlargeVolumeResponse, error)
 
-	// CreateInstancesActionV3WithResponse 扩容数据库实例的磁盘空间
+	// EnlargeVolumeWithResponse 扩容数据库实例的磁盘空间
 	//
 	// 扩容数据库实例的磁盘空间。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16766,10 +16766,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-	CreateInstancesActionV3WithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `EnlargeVolume` operationId).
+	EnlargeVolumeWithResponse(ctx context.Context, projectID string, instanceID string, body EnlargeVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*EnlargeVolumeResponse, error)
 
-	// UpdateActionWithBodyWithResponse 变更数据库实例的规格
+	// ResizeFlavorWithBodyWithResponse 变更数据库实例的规格
 	//
 	// 变更数据库实例规格。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16781,10 +16781,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-	UpdateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
+	ResizeFlavorWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeFlavorResponse, error)
 
-	// UpdateActionWithResponse 变更数据库实例的规格
+	// ResizeFlavorWithResponse 变更数据库实例的规格
 	//
 	// 变更数据库实例规格。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16796,10 +16796,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-	UpdateActionWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
+	ResizeFlavorWithResponse(ctx context.Context, projectID string, instanceID string, body ResizeFlavorJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeFlavorResponse, error)
 
-	// CreateInstancesActionV32WithBodyWithResponse 重启数据库实例
+	// RestartInstanceV3WithBodyWithResponse 重启数据库实例
 	//
 	// 重启实例的数据库服务。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16811,10 +16811,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-	CreateInstancesActionV32WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
+	RestartInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error)
 
-	// CreateInstancesActionV32WithResponse 重启数据库实例
+	// RestartInstanceV3WithResponse 重启数据库实例
 	//
 	// 重启实例的数据库服务。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16826,10 +16826,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-	CreateInstancesActionV32WithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
+	RestartInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error)
 
-	// CreateActionWithBodyWithResponse 单机转主备实例
+	// SingleToHaWithBodyWithResponse 单机转主备实例
 	//
 	// 单机实例转主备实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16839,10 +16839,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-	CreateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `SingleToHa` operationId).
+	SingleToHaWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SingleToHaResponse, error)
 
-	// CreateActionWithResponse 单机转主备实例
+	// SingleToHaWithResponse 单机转主备实例
 	//
 	// 单机实例转主备实例。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16852,8 +16852,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-	CreateActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `SingleToHa` operationId).
+	SingleToHaWithResponse(ctx context.Context, projectID string, instanceID string, body SingleToHaJSONRequestBody, reqEditors ...RequestEditorFn) (*SingleToHaResponse, error)
 
 	// ListAuditlogWithResponse 获取审计日志列表
 	//
@@ -17232,7 +17232,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/errorlog (the `ListErrorlog` operationId).
 	ListErrorlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*ListErrorlogResponse, error)
 
-	// CreatePasswordWithBodyWithResponse 重置数据库密码
+	// ResetPasswordWithBodyWithResponse 重置数据库密码
 	//
 	// 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -17242,10 +17242,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-	CreatePasswordWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `ResetPassword` operationId).
+	ResetPasswordWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResetPasswordResponse, error)
 
-	// CreatePasswordWithResponse 重置数据库密码
+	// ResetPasswordWithResponse 重置数据库密码
 	//
 	// 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -17255,8 +17255,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-	CreatePasswordWithResponse(ctx context.Context, projectID string, instanceID string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `ResetPassword` operationId).
+	ResetPasswordWithResponse(ctx context.Context, projectID string, instanceID string, body ResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*ResetPasswordResponse, error)
 
 	// UpdatePublicIPWithBodyWithResponse 绑定和解绑弹性公网IP
 	//
@@ -17523,7 +17523,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
 	ListInstances3WithResponse(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*ListInstances3Response, error)
 
-	// CreateInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
+	// RestoreInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
 	//
 	// 恢复到已有或当前实例。
 	// > **说明：**
@@ -17536,10 +17536,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-	CreateInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error)
+	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
+	RestoreInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error)
 
-	// CreateInstancesRecoveryWithResponse 恢复到已有或当前实例
+	// RestoreInstancesRecoveryWithResponse 恢复到已有或当前实例
 	//
 	// 恢复到已有或当前实例。
 	// > **说明：**
@@ -17552,8 +17552,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-	CreateInstancesRecoveryWithResponse(ctx context.Context, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error)
+	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
+	RestoreInstancesRecoveryWithResponse(ctx context.Context, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error)
 
 	// DeleteInstanceWithResponse 删除实例
 	//
@@ -17566,7 +17566,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
 	DeleteInstanceWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceResponse, error)
 
-	// CreateInstancesAction2WithBodyWithResponse 重启实例
+	// RestartInstanceWithBodyWithResponse 重启实例
 	//
 	// 重启实例的数据库服务。
 	// > **注意：**
@@ -17576,10 +17576,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-	CreateInstancesAction2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error)
+	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
+	RestartInstanceWithBodyWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error)
 
-	// CreateInstancesAction2WithResponse 重启实例
+	// RestartInstanceWithResponse 重启实例
 	//
 	// 重启实例的数据库服务。
 	// > **注意：**
@@ -17589,8 +17589,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-	CreateInstancesAction2WithResponse(ctx context.Context, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error)
+	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
+	RestartInstanceWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error)
 
 	// ListInstancesConfigurations2WithResponse 获取指定实例的参数组
 	//
@@ -18081,25 +18081,25 @@ func (r CreateInstanceResponse) ContentType() string {
 	return ""
 }
 
-type CreateRdsInstanceV1Response struct {
+type RestoreRdsInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateRdsInstanceV1ResponseBody
+	JSON200 *RestoreRdsInstanceResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateRdsInstanceV1Response) GetJSON200() *CreateRdsInstanceV1ResponseBody {
+func (r RestoreRdsInstanceResponse) GetJSON200() *RestoreRdsInstanceResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateRdsInstanceV1Response) GetBody() []byte {
+func (r RestoreRdsInstanceResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateRdsInstanceV1Response) Status() string {
+func (r RestoreRdsInstanceResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18107,7 +18107,7 @@ func (r CreateRdsInstanceV1Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateRdsInstanceV1Response) StatusCode() int {
+func (r RestoreRdsInstanceResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18115,7 +18115,7 @@ func (r CreateRdsInstanceV1Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateRdsInstanceV1Response) ContentType() string {
+func (r RestoreRdsInstanceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -18204,25 +18204,25 @@ func (r ShowInstanceResponse) ContentType() string {
 	return ""
 }
 
-type CreateRdsInstancesActionResponse struct {
+type ResizeInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateRdsInstancesActionResponseBody
+	JSON200 *ResizeInstanceResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateRdsInstancesActionResponse) GetJSON200() *CreateRdsInstancesActionResponseBody {
+func (r ResizeInstanceResponse) GetJSON200() *ResizeInstanceResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateRdsInstancesActionResponse) GetBody() []byte {
+func (r ResizeInstanceResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateRdsInstancesActionResponse) Status() string {
+func (r ResizeInstanceResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18230,7 +18230,7 @@ func (r CreateRdsInstancesActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateRdsInstancesActionResponse) StatusCode() int {
+func (r ResizeInstanceResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18238,32 +18238,32 @@ func (r CreateRdsInstancesActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateRdsInstancesActionResponse) ContentType() string {
+func (r ResizeInstanceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateRdsInstancesActionV1Response struct {
+type ResizeRdsInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateRdsInstancesActionV1ResponseBody
+	JSON200 *ResizeRdsInstanceResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateRdsInstancesActionV1Response) GetJSON200() *CreateRdsInstancesActionV1ResponseBody {
+func (r ResizeRdsInstanceResponse) GetJSON200() *ResizeRdsInstanceResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateRdsInstancesActionV1Response) GetBody() []byte {
+func (r ResizeRdsInstanceResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateRdsInstancesActionV1Response) Status() string {
+func (r ResizeRdsInstanceResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18271,7 +18271,7 @@ func (r CreateRdsInstancesActionV1Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateRdsInstancesActionV1Response) StatusCode() int {
+func (r ResizeRdsInstanceResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18279,32 +18279,32 @@ func (r CreateRdsInstancesActionV1Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateRdsInstancesActionV1Response) ContentType() string {
+func (r ResizeRdsInstanceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateRdsInstancesActionV12Response struct {
+type RestartRdsInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateRdsInstancesActionV12ResponseBody
+	JSON200 *RestartRdsInstanceResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateRdsInstancesActionV12Response) GetJSON200() *CreateRdsInstancesActionV12ResponseBody {
+func (r RestartRdsInstanceResponse) GetJSON200() *RestartRdsInstanceResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateRdsInstancesActionV12Response) GetBody() []byte {
+func (r RestartRdsInstanceResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateRdsInstancesActionV12Response) Status() string {
+func (r RestartRdsInstanceResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18312,7 +18312,7 @@ func (r CreateRdsInstancesActionV12Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateRdsInstancesActionV12Response) StatusCode() int {
+func (r RestartRdsInstanceResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18320,32 +18320,32 @@ func (r CreateRdsInstancesActionV12Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateRdsInstancesActionV12Response) ContentType() string {
+func (r RestartRdsInstanceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateInstancesActionResponse struct {
+type RestoreInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateInstancesActionResponseBody
+	JSON200 *RestoreInstanceResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateInstancesActionResponse) GetJSON200() *CreateInstancesActionResponseBody {
+func (r RestoreInstanceResponse) GetJSON200() *RestoreInstanceResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateInstancesActionResponse) GetBody() []byte {
+func (r RestoreInstanceResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateInstancesActionResponse) Status() string {
+func (r RestoreInstanceResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18353,7 +18353,7 @@ func (r CreateInstancesActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateInstancesActionResponse) StatusCode() int {
+func (r RestoreInstanceResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18361,7 +18361,7 @@ func (r CreateInstancesActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateInstancesActionResponse) ContentType() string {
+func (r RestoreInstanceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -18607,25 +18607,25 @@ func (r UpdateParameterResponse) ContentType() string {
 	return ""
 }
 
-type UpdateDefaultResponse struct {
+type RestoreDefaultResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *UpdateDefaultResponseBody
+	JSON200 *RestoreDefaultResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateDefaultResponse) GetJSON200() *UpdateDefaultResponseBody {
+func (r RestoreDefaultResponse) GetJSON200() *RestoreDefaultResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r UpdateDefaultResponse) GetBody() []byte {
+func (r RestoreDefaultResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r UpdateDefaultResponse) Status() string {
+func (r RestoreDefaultResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18633,7 +18633,7 @@ func (r UpdateDefaultResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r UpdateDefaultResponse) StatusCode() int {
+func (r RestoreDefaultResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18641,7 +18641,7 @@ func (r UpdateDefaultResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateDefaultResponse) ContentType() string {
+func (r RestoreDefaultResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19365,25 +19365,25 @@ func (r CreateInstanceV3Response) ContentType() string {
 	return ""
 }
 
-type CreateInstanceV32Response struct {
+type RestoreInstanceV3Response struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateInstanceV32ResponseBody
+	JSON200 *RestoreInstanceV3ResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateInstanceV32Response) GetJSON200() *CreateInstanceV32ResponseBody {
+func (r RestoreInstanceV3Response) GetJSON200() *RestoreInstanceV3ResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateInstanceV32Response) GetBody() []byte {
+func (r RestoreInstanceV3Response) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateInstanceV32Response) Status() string {
+func (r RestoreInstanceV3Response) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19391,7 +19391,7 @@ func (r CreateInstanceV32Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateInstanceV32Response) StatusCode() int {
+func (r RestoreInstanceV3Response) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19399,32 +19399,32 @@ func (r CreateInstanceV32Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateInstanceV32Response) ContentType() string {
+func (r RestoreInstanceV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateRecoveryResponse struct {
+type RestoreRecoveryResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateRecoveryResponseBody
+	JSON200 *RestoreRecoveryResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateRecoveryResponse) GetJSON200() *CreateRecoveryResponseBody {
+func (r RestoreRecoveryResponse) GetJSON200() *RestoreRecoveryResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateRecoveryResponse) GetBody() []byte {
+func (r RestoreRecoveryResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateRecoveryResponse) Status() string {
+func (r RestoreRecoveryResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19432,7 +19432,7 @@ func (r CreateRecoveryResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateRecoveryResponse) StatusCode() int {
+func (r RestoreRecoveryResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19440,7 +19440,7 @@ func (r CreateRecoveryResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateRecoveryResponse) ContentType() string {
+func (r RestoreRecoveryResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19488,25 +19488,25 @@ func (r DeleteInstanceV3Response) ContentType() string {
 	return ""
 }
 
-type CreateInstancesActionV3Response struct {
+type EnlargeVolumeResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateInstancesActionV3ResponseBody
+	JSON200 *EnlargeVolumeResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateInstancesActionV3Response) GetJSON200() *CreateInstancesActionV3ResponseBody {
+func (r EnlargeVolumeResponse) GetJSON200() *EnlargeVolumeResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateInstancesActionV3Response) GetBody() []byte {
+func (r EnlargeVolumeResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateInstancesActionV3Response) Status() string {
+func (r EnlargeVolumeResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19514,7 +19514,7 @@ func (r CreateInstancesActionV3Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateInstancesActionV3Response) StatusCode() int {
+func (r EnlargeVolumeResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19522,32 +19522,32 @@ func (r CreateInstancesActionV3Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateInstancesActionV3Response) ContentType() string {
+func (r EnlargeVolumeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type UpdateActionResponse struct {
+type ResizeFlavorResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *UpdateActionResponseBody
+	JSON200 *ResizeFlavorResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateActionResponse) GetJSON200() *UpdateActionResponseBody {
+func (r ResizeFlavorResponse) GetJSON200() *ResizeFlavorResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r UpdateActionResponse) GetBody() []byte {
+func (r ResizeFlavorResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r UpdateActionResponse) Status() string {
+func (r ResizeFlavorResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19555,7 +19555,7 @@ func (r UpdateActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r UpdateActionResponse) StatusCode() int {
+func (r ResizeFlavorResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19563,32 +19563,32 @@ func (r UpdateActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateActionResponse) ContentType() string {
+func (r ResizeFlavorResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateInstancesActionV32Response struct {
+type RestartInstanceV3Response struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateInstancesActionV32ResponseBody
+	JSON200 *RestartInstanceV3ResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateInstancesActionV32Response) GetJSON200() *CreateInstancesActionV32ResponseBody {
+func (r RestartInstanceV3Response) GetJSON200() *RestartInstanceV3ResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateInstancesActionV32Response) GetBody() []byte {
+func (r RestartInstanceV3Response) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateInstancesActionV32Response) Status() string {
+func (r RestartInstanceV3Response) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19596,7 +19596,7 @@ func (r CreateInstancesActionV32Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateInstancesActionV32Response) StatusCode() int {
+func (r RestartInstanceV3Response) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19604,32 +19604,32 @@ func (r CreateInstancesActionV32Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateInstancesActionV32Response) ContentType() string {
+func (r RestartInstanceV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateActionResponse struct {
+type SingleToHaResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateActionResponseBody
+	JSON200 *SingleToHaResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateActionResponse) GetJSON200() *CreateActionResponseBody {
+func (r SingleToHaResponse) GetJSON200() *SingleToHaResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateActionResponse) GetBody() []byte {
+func (r SingleToHaResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateActionResponse) Status() string {
+func (r SingleToHaResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19637,7 +19637,7 @@ func (r CreateActionResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateActionResponse) StatusCode() int {
+func (r SingleToHaResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19645,7 +19645,7 @@ func (r CreateActionResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateActionResponse) ContentType() string {
+func (r SingleToHaResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20499,7 +20499,7 @@ func (r ListErrorlogResponse) ContentType() string {
 	return ""
 }
 
-type CreatePasswordResponse struct {
+type ResetPasswordResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
@@ -20507,17 +20507,17 @@ type CreatePasswordResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreatePasswordResponse) GetJSON200() *map[string]interface{} {
+func (r ResetPasswordResponse) GetJSON200() *map[string]interface{} {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreatePasswordResponse) GetBody() []byte {
+func (r ResetPasswordResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreatePasswordResponse) Status() string {
+func (r ResetPasswordResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -20525,7 +20525,7 @@ func (r CreatePasswordResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreatePasswordResponse) StatusCode() int {
+func (r ResetPasswordResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -20533,7 +20533,7 @@ func (r CreatePasswordResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreatePasswordResponse) ContentType() string {
+func (r ResetPasswordResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21161,25 +21161,25 @@ func (r ListInstances3Response) ContentType() string {
 	return ""
 }
 
-type CreateInstancesRecoveryResponse struct {
+type RestoreInstancesRecoveryResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateInstancesRecoveryResponseBody
+	JSON200 *RestoreInstancesRecoveryResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateInstancesRecoveryResponse) GetJSON200() *CreateInstancesRecoveryResponseBody {
+func (r RestoreInstancesRecoveryResponse) GetJSON200() *RestoreInstancesRecoveryResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateInstancesRecoveryResponse) GetBody() []byte {
+func (r RestoreInstancesRecoveryResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateInstancesRecoveryResponse) Status() string {
+func (r RestoreInstancesRecoveryResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -21187,7 +21187,7 @@ func (r CreateInstancesRecoveryResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateInstancesRecoveryResponse) StatusCode() int {
+func (r RestoreInstancesRecoveryResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -21195,7 +21195,7 @@ func (r CreateInstancesRecoveryResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateInstancesRecoveryResponse) ContentType() string {
+func (r RestoreInstancesRecoveryResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21243,25 +21243,25 @@ func (r DeleteInstanceResponse) ContentType() string {
 	return ""
 }
 
-type CreateInstancesAction2Response struct {
+type RestartInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateInstancesAction2ResponseBody
+	JSON200 *RestartInstanceResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateInstancesAction2Response) GetJSON200() *CreateInstancesAction2ResponseBody {
+func (r RestartInstanceResponse) GetJSON200() *RestartInstanceResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateInstancesAction2Response) GetBody() []byte {
+func (r RestartInstanceResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateInstancesAction2Response) Status() string {
+func (r RestartInstanceResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -21269,7 +21269,7 @@ func (r CreateInstancesAction2Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateInstancesAction2Response) StatusCode() int {
+func (r RestartInstanceResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -21277,7 +21277,7 @@ func (r CreateInstancesAction2Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateInstancesAction2Response) ContentType() string {
+func (r RestartInstanceResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21671,7 +21671,7 @@ func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, pr
 	return ParseCreateInstanceResponse(rsp)
 }
 
-// CreateRdsInstanceV1WithBodyWithResponse 恢复到新实例
+// RestoreRdsInstanceWithBodyWithResponse 恢复到新实例
 //
 // 恢复指定实例到新实例。
 //
@@ -21679,16 +21679,16 @@ func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, pr
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-func (c *ClientWithResponses) CreateRdsInstanceV1WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error) {
-	rsp, err := c.CreateRdsInstanceV1WithBody(ctx, projectID, contentType, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
+func (c *ClientWithResponses) RestoreRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreRdsInstanceResponse, error) {
+	rsp, err := c.RestoreRdsInstanceWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRdsInstanceV1Response(rsp)
+	return ParseRestoreRdsInstanceResponse(rsp)
 }
 
-// CreateRdsInstanceV1WithResponse 恢复到新实例
+// RestoreRdsInstanceWithResponse 恢复到新实例
 //
 // 恢复指定实例到新实例。
 //
@@ -21696,13 +21696,13 @@ func (c *ClientWithResponses) CreateRdsInstanceV1WithBodyWithResponse(ctx contex
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-func (c *ClientWithResponses) CreateRdsInstanceV1WithResponse(ctx context.Context, projectID string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error) {
-	rsp, err := c.CreateRdsInstanceV1(ctx, projectID, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances#RestoreRdsInstance (the `RestoreRdsInstance` operationId).
+func (c *ClientWithResponses) RestoreRdsInstanceWithResponse(ctx context.Context, projectID string, body RestoreRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreRdsInstanceResponse, error) {
+	rsp, err := c.RestoreRdsInstance(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRdsInstanceV1Response(rsp)
+	return ParseRestoreRdsInstanceResponse(rsp)
 }
 
 // DeleteRdsInstanceWithBodyWithResponse 删除实例
@@ -21756,7 +21756,7 @@ func (c *ClientWithResponses) ShowInstanceWithResponse(ctx context.Context, proj
 	return ParseShowInstanceResponse(rsp)
 }
 
-// CreateRdsInstancesActionWithBodyWithResponse 调整实例容量
+// ResizeInstanceWithBodyWithResponse 调整实例容量
 //
 // 调整实例相关的容量大小。
 //
@@ -21764,16 +21764,16 @@ func (c *ClientWithResponses) ShowInstanceWithResponse(ctx context.Context, proj
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error) {
-	rsp, err := c.CreateRdsInstancesActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance (the `ResizeInstance` operationId).
+func (c *ClientWithResponses) ResizeInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeInstanceResponse, error) {
+	rsp, err := c.ResizeInstanceWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRdsInstancesActionResponse(rsp)
+	return ParseResizeInstanceResponse(rsp)
 }
 
-// CreateRdsInstancesActionWithResponse 调整实例容量
+// ResizeInstanceWithResponse 调整实例容量
 //
 // 调整实例相关的容量大小。
 //
@@ -21781,16 +21781,16 @@ func (c *ClientWithResponses) CreateRdsInstancesActionWithBodyWithResponse(ctx c
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error) {
-	rsp, err := c.CreateRdsInstancesAction(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance (the `ResizeInstance` operationId).
+func (c *ClientWithResponses) ResizeInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body ResizeInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeInstanceResponse, error) {
+	rsp, err := c.ResizeInstance(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRdsInstancesActionResponse(rsp)
+	return ParseResizeInstanceResponse(rsp)
 }
 
-// CreateRdsInstancesActionV1WithBodyWithResponse 调整实例规格
+// ResizeRdsInstanceWithBodyWithResponse 调整实例规格
 //
 // 调整实例的规格。
 // > **须知：**
@@ -21800,16 +21800,16 @@ func (c *ClientWithResponses) CreateRdsInstancesActionWithResponse(ctx context.C
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionV1WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error) {
-	rsp, err := c.CreateRdsInstancesActionV1WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance (the `ResizeRdsInstance` operationId).
+func (c *ClientWithResponses) ResizeRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeRdsInstanceResponse, error) {
+	rsp, err := c.ResizeRdsInstanceWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRdsInstancesActionV1Response(rsp)
+	return ParseResizeRdsInstanceResponse(rsp)
 }
 
-// CreateRdsInstancesActionV1WithResponse 调整实例规格
+// ResizeRdsInstanceWithResponse 调整实例规格
 //
 // 调整实例的规格。
 // > **须知：**
@@ -21819,16 +21819,16 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV1WithBodyWithResponse(ctx
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionV1WithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error) {
-	rsp, err := c.CreateRdsInstancesActionV1(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance (the `ResizeRdsInstance` operationId).
+func (c *ClientWithResponses) ResizeRdsInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body ResizeRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeRdsInstanceResponse, error) {
+	rsp, err := c.ResizeRdsInstance(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRdsInstancesActionV1Response(rsp)
+	return ParseResizeRdsInstanceResponse(rsp)
 }
 
-// CreateRdsInstancesActionV12WithBodyWithResponse 重启实例
+// RestartRdsInstanceWithBodyWithResponse 重启实例
 //
 // 重启实例的数据库服务。
 // > **须知：**
@@ -21838,16 +21838,16 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV1WithResponse(ctx context
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionV12WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error) {
-	rsp, err := c.CreateRdsInstancesActionV12WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `RestartRdsInstance` operationId).
+func (c *ClientWithResponses) RestartRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartRdsInstanceResponse, error) {
+	rsp, err := c.RestartRdsInstanceWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRdsInstancesActionV12Response(rsp)
+	return ParseRestartRdsInstanceResponse(rsp)
 }
 
-// CreateRdsInstancesActionV12WithResponse 重启实例
+// RestartRdsInstanceWithResponse 重启实例
 //
 // 重启实例的数据库服务。
 // > **须知：**
@@ -21857,16 +21857,16 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV12WithBodyWithResponse(ct
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionV12WithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error) {
-	rsp, err := c.CreateRdsInstancesActionV12(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `RestartRdsInstance` operationId).
+func (c *ClientWithResponses) RestartRdsInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body RestartRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartRdsInstanceResponse, error) {
+	rsp, err := c.RestartRdsInstance(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRdsInstancesActionV12Response(rsp)
+	return ParseRestartRdsInstanceResponse(rsp)
 }
 
-// CreateInstancesActionWithBodyWithResponse 恢复到当前实例
+// RestoreInstanceWithBodyWithResponse 恢复到当前实例
 //
 // 恢复到当前指定实例。
 //
@@ -21874,16 +21874,16 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV12WithResponse(ctx contex
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-func (c *ClientWithResponses) CreateInstancesActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error) {
-	rsp, err := c.CreateInstancesActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `RestoreInstance` operationId).
+func (c *ClientWithResponses) RestoreInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstanceResponse, error) {
+	rsp, err := c.RestoreInstanceWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesActionResponse(rsp)
+	return ParseRestoreInstanceResponse(rsp)
 }
 
-// CreateInstancesActionWithResponse 恢复到当前实例
+// RestoreInstanceWithResponse 恢复到当前实例
 //
 // 恢复到当前指定实例。
 //
@@ -21891,13 +21891,13 @@ func (c *ClientWithResponses) CreateInstancesActionWithBodyWithResponse(ctx cont
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-func (c *ClientWithResponses) CreateInstancesActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error) {
-	rsp, err := c.CreateInstancesAction(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `RestoreInstance` operationId).
+func (c *ClientWithResponses) RestoreInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body RestoreInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstanceResponse, error) {
+	rsp, err := c.RestoreInstance(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesActionResponse(rsp)
+	return ParseRestoreInstanceResponse(rsp)
 }
 
 // ShowBackupsPolicyWithResponse 查询自动备份策略
@@ -22040,7 +22040,7 @@ func (c *ClientWithResponses) UpdateParameterWithResponse(ctx context.Context, p
 	return ParseUpdateParameterResponse(rsp)
 }
 
-// UpdateDefaultWithResponse 恢复默认参数
+// RestoreDefaultWithResponse 恢复默认参数
 //
 // 该接口用于将实例参数模板恢复为默认参数模板。
 //
@@ -22048,13 +22048,13 @@ func (c *ClientWithResponses) UpdateParameterWithResponse(ctx context.Context, p
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
-func (c *ClientWithResponses) UpdateDefaultWithResponse(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*UpdateDefaultResponse, error) {
-	rsp, err := c.UpdateDefault(ctx, projectID, nodeID, reqEditors...)
+// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `RestoreDefault` operationId).
+func (c *ClientWithResponses) RestoreDefaultWithResponse(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*RestoreDefaultResponse, error) {
+	rsp, err := c.RestoreDefault(ctx, projectID, nodeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateDefaultResponse(rsp)
+	return ParseRestoreDefaultResponse(rsp)
 }
 
 // ShowRdWithResponse 查询API版本信息
@@ -22507,7 +22507,7 @@ func (c *ClientWithResponses) CreateInstanceV3WithResponse(ctx context.Context, 
 	return ParseCreateInstanceV3Response(rsp)
 }
 
-// CreateInstanceV32WithBodyWithResponse 恢复到新实例
+// RestoreInstanceV3WithBodyWithResponse 恢复到新实例
 //
 // 从备份恢复到新实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -22517,16 +22517,16 @@ func (c *ClientWithResponses) CreateInstanceV3WithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-func (c *ClientWithResponses) CreateInstanceV32WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error) {
-	rsp, err := c.CreateInstanceV32WithBody(ctx, projectID, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
+func (c *ClientWithResponses) RestoreInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstanceV3Response, error) {
+	rsp, err := c.RestoreInstanceV3WithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstanceV32Response(rsp)
+	return ParseRestoreInstanceV3Response(rsp)
 }
 
-// CreateInstanceV32WithResponse 恢复到新实例
+// RestoreInstanceV3WithResponse 恢复到新实例
 //
 // 从备份恢复到新实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -22536,16 +22536,16 @@ func (c *ClientWithResponses) CreateInstanceV32WithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-func (c *ClientWithResponses) CreateInstanceV32WithResponse(ctx context.Context, projectID string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error) {
-	rsp, err := c.CreateInstanceV32(ctx, projectID, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances#RestoreInstanceV3 (the `RestoreInstanceV3` operationId).
+func (c *ClientWithResponses) RestoreInstanceV3WithResponse(ctx context.Context, projectID string, body RestoreInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstanceV3Response, error) {
+	rsp, err := c.RestoreInstanceV3(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstanceV32Response(rsp)
+	return ParseRestoreInstanceV3Response(rsp)
 }
 
-// CreateRecoveryWithBodyWithResponse 恢复到已有实例
+// RestoreRecoveryWithBodyWithResponse 恢复到已有实例
 //
 // 该章节介绍如何将数据库恢复到已有实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -22555,16 +22555,16 @@ func (c *ClientWithResponses) CreateInstanceV32WithResponse(ctx context.Context,
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-func (c *ClientWithResponses) CreateRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error) {
-	rsp, err := c.CreateRecoveryWithBody(ctx, projectID, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+func (c *ClientWithResponses) RestoreRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreRecoveryResponse, error) {
+	rsp, err := c.RestoreRecoveryWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRecoveryResponse(rsp)
+	return ParseRestoreRecoveryResponse(rsp)
 }
 
-// CreateRecoveryWithResponse 恢复到已有实例
+// RestoreRecoveryWithResponse 恢复到已有实例
 //
 // 该章节介绍如何将数据库恢复到已有实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -22574,13 +22574,13 @@ func (c *ClientWithResponses) CreateRecoveryWithBodyWithResponse(ctx context.Con
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-func (c *ClientWithResponses) CreateRecoveryWithResponse(ctx context.Context, projectID string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error) {
-	rsp, err := c.CreateRecovery(ctx, projectID, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/recovery (the `RestoreRecovery` operationId).
+func (c *ClientWithResponses) RestoreRecoveryWithResponse(ctx context.Context, projectID string, body RestoreRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreRecoveryResponse, error) {
+	rsp, err := c.RestoreRecovery(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateRecoveryResponse(rsp)
+	return ParseRestoreRecoveryResponse(rsp)
 }
 
 // DeleteInstanceV3WithResponse 删除数据库实例
@@ -22603,7 +22603,7 @@ func (c *ClientWithResponses) DeleteInstanceV3WithResponse(ctx context.Context, 
 	return ParseDeleteInstanceV3Response(rsp)
 }
 
-// CreateInstancesActionV3WithBodyWithResponse 扩容数据库实例的磁盘空间
+// EnlargeVolumeWithBodyWithResponse 扩容数据库实例的磁盘空间
 //
 // 扩容数据库实例的磁盘空间。
 // 调用接口前，您需要了解API  认证权证。
@@ -22613,16 +22613,16 @@ func (c *ClientWithResponses) DeleteInstanceV3WithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-func (c *ClientWithResponses) CreateInstancesActionV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error) {
-	rsp, err := c.CreateInstancesActionV3WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `EnlargeVolume` operationId).
+func (c *ClientWithResponses) EnlargeVolumeWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnlargeVolumeResponse, error) {
+	rsp, err := c.EnlargeVolumeWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesActionV3Response(rsp)
+	return ParseEnlargeVolumeResponse(rsp)
 }
 
-// CreateInstancesActionV3WithResponse 扩容数据库实例的磁盘空间
+// EnlargeVolumeWithResponse 扩容数据库实例的磁盘空间
 //
 // 扩容数据库实例的磁盘空间。
 // 调用接口前，您需要了解API  认证权证。
@@ -22632,16 +22632,16 @@ func (c *ClientWithResponses) CreateInstancesActionV3WithBodyWithResponse(ctx co
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-func (c *ClientWithResponses) CreateInstancesActionV3WithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error) {
-	rsp, err := c.CreateInstancesActionV3(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `EnlargeVolume` operationId).
+func (c *ClientWithResponses) EnlargeVolumeWithResponse(ctx context.Context, projectID string, instanceID string, body EnlargeVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*EnlargeVolumeResponse, error) {
+	rsp, err := c.EnlargeVolume(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesActionV3Response(rsp)
+	return ParseEnlargeVolumeResponse(rsp)
 }
 
-// UpdateActionWithBodyWithResponse 变更数据库实例的规格
+// ResizeFlavorWithBodyWithResponse 变更数据库实例的规格
 //
 // 变更数据库实例规格。
 // 调用接口前，您需要了解API  认证权证。
@@ -22653,16 +22653,16 @@ func (c *ClientWithResponses) CreateInstancesActionV3WithResponse(ctx context.Co
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
-	rsp, err := c.UpdateActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
+func (c *ClientWithResponses) ResizeFlavorWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeFlavorResponse, error) {
+	rsp, err := c.ResizeFlavorWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateActionResponse(rsp)
+	return ParseResizeFlavorResponse(rsp)
 }
 
-// UpdateActionWithResponse 变更数据库实例的规格
+// ResizeFlavorWithResponse 变更数据库实例的规格
 //
 // 变更数据库实例规格。
 // 调用接口前，您需要了解API  认证权证。
@@ -22674,16 +22674,16 @@ func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Conte
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
-	rsp, err := c.UpdateAction(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `ResizeFlavor` operationId).
+func (c *ClientWithResponses) ResizeFlavorWithResponse(ctx context.Context, projectID string, instanceID string, body ResizeFlavorJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeFlavorResponse, error) {
+	rsp, err := c.ResizeFlavor(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateActionResponse(rsp)
+	return ParseResizeFlavorResponse(rsp)
 }
 
-// CreateInstancesActionV32WithBodyWithResponse 重启数据库实例
+// RestartInstanceV3WithBodyWithResponse 重启数据库实例
 //
 // 重启实例的数据库服务。
 // 调用接口前，您需要了解API  认证权证。
@@ -22695,16 +22695,16 @@ func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, proj
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-func (c *ClientWithResponses) CreateInstancesActionV32WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error) {
-	rsp, err := c.CreateInstancesActionV32WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
+func (c *ClientWithResponses) RestartInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error) {
+	rsp, err := c.RestartInstanceV3WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesActionV32Response(rsp)
+	return ParseRestartInstanceV3Response(rsp)
 }
 
-// CreateInstancesActionV32WithResponse 重启数据库实例
+// RestartInstanceV3WithResponse 重启数据库实例
 //
 // 重启实例的数据库服务。
 // 调用接口前，您需要了解API  认证权证。
@@ -22716,16 +22716,16 @@ func (c *ClientWithResponses) CreateInstancesActionV32WithBodyWithResponse(ctx c
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-func (c *ClientWithResponses) CreateInstancesActionV32WithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error) {
-	rsp, err := c.CreateInstancesActionV32(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `RestartInstanceV3` operationId).
+func (c *ClientWithResponses) RestartInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, body RestartInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceV3Response, error) {
+	rsp, err := c.RestartInstanceV3(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesActionV32Response(rsp)
+	return ParseRestartInstanceV3Response(rsp)
 }
 
-// CreateActionWithBodyWithResponse 单机转主备实例
+// SingleToHaWithBodyWithResponse 单机转主备实例
 //
 // 单机实例转主备实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -22735,16 +22735,16 @@ func (c *ClientWithResponses) CreateInstancesActionV32WithResponse(ctx context.C
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `SingleToHa` operationId).
+func (c *ClientWithResponses) SingleToHaWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SingleToHaResponse, error) {
+	rsp, err := c.SingleToHaWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateActionResponse(rsp)
+	return ParseSingleToHaResponse(rsp)
 }
 
-// CreateActionWithResponse 单机转主备实例
+// SingleToHaWithResponse 单机转主备实例
 //
 // 单机实例转主备实例。
 // 调用接口前，您需要了解API  认证权证。
@@ -22754,13 +22754,13 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateAction(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `SingleToHa` operationId).
+func (c *ClientWithResponses) SingleToHaWithResponse(ctx context.Context, projectID string, instanceID string, body SingleToHaJSONRequestBody, reqEditors ...RequestEditorFn) (*SingleToHaResponse, error) {
+	rsp, err := c.SingleToHa(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateActionResponse(rsp)
+	return ParseSingleToHaResponse(rsp)
 }
 
 // ListAuditlogWithResponse 获取审计日志列表
@@ -23314,7 +23314,7 @@ func (c *ClientWithResponses) ListErrorlogWithResponse(ctx context.Context, proj
 	return ParseListErrorlogResponse(rsp)
 }
 
-// CreatePasswordWithBodyWithResponse 重置数据库密码
+// ResetPasswordWithBodyWithResponse 重置数据库密码
 //
 // 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -23324,16 +23324,16 @@ func (c *ClientWithResponses) ListErrorlogWithResponse(ctx context.Context, proj
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-func (c *ClientWithResponses) CreatePasswordWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error) {
-	rsp, err := c.CreatePasswordWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `ResetPassword` operationId).
+func (c *ClientWithResponses) ResetPasswordWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResetPasswordResponse, error) {
+	rsp, err := c.ResetPasswordWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreatePasswordResponse(rsp)
+	return ParseResetPasswordResponse(rsp)
 }
 
-// CreatePasswordWithResponse 重置数据库密码
+// ResetPasswordWithResponse 重置数据库密码
 //
 // 在使用RDS过程中，如果您忘记数据库帐号密码，可以重新设置密码。如果root帐号自身出现问题，比如丢失或者删除，也可以通过重置密码恢复root帐号权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -23343,13 +23343,13 @@ func (c *ClientWithResponses) CreatePasswordWithBodyWithResponse(ctx context.Con
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-func (c *ClientWithResponses) CreatePasswordWithResponse(ctx context.Context, projectID string, instanceID string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error) {
-	rsp, err := c.CreatePassword(ctx, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `ResetPassword` operationId).
+func (c *ClientWithResponses) ResetPasswordWithResponse(ctx context.Context, projectID string, instanceID string, body ResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*ResetPasswordResponse, error) {
+	rsp, err := c.ResetPassword(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreatePasswordResponse(rsp)
+	return ParseResetPasswordResponse(rsp)
 }
 
 // UpdatePublicIPWithBodyWithResponse 绑定和解绑弹性公网IP
@@ -23749,7 +23749,7 @@ func (c *ClientWithResponses) ListInstances3WithResponse(ctx context.Context, ve
 	return ParseListInstances3Response(rsp)
 }
 
-// CreateInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
+// RestoreInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
 //
 // 恢复到已有或当前实例。
 // > **说明：**
@@ -23762,16 +23762,16 @@ func (c *ClientWithResponses) ListInstances3WithResponse(ctx context.Context, ve
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-func (c *ClientWithResponses) CreateInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error) {
-	rsp, err := c.CreateInstancesRecoveryWithBody(ctx, versionID, projectID, contentType, body, reqEditors...)
+// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
+func (c *ClientWithResponses) RestoreInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error) {
+	rsp, err := c.RestoreInstancesRecoveryWithBody(ctx, versionID, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesRecoveryResponse(rsp)
+	return ParseRestoreInstancesRecoveryResponse(rsp)
 }
 
-// CreateInstancesRecoveryWithResponse 恢复到已有或当前实例
+// RestoreInstancesRecoveryWithResponse 恢复到已有或当前实例
 //
 // 恢复到已有或当前实例。
 // > **说明：**
@@ -23784,13 +23784,13 @@ func (c *ClientWithResponses) CreateInstancesRecoveryWithBodyWithResponse(ctx co
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-func (c *ClientWithResponses) CreateInstancesRecoveryWithResponse(ctx context.Context, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error) {
-	rsp, err := c.CreateInstancesRecovery(ctx, versionID, projectID, body, reqEditors...)
+// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `RestoreInstancesRecovery` operationId).
+func (c *ClientWithResponses) RestoreInstancesRecoveryWithResponse(ctx context.Context, versionID string, projectID string, body RestoreInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RestoreInstancesRecoveryResponse, error) {
+	rsp, err := c.RestoreInstancesRecovery(ctx, versionID, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesRecoveryResponse(rsp)
+	return ParseRestoreInstancesRecoveryResponse(rsp)
 }
 
 // DeleteInstanceWithResponse 删除实例
@@ -23810,7 +23810,7 @@ func (c *ClientWithResponses) DeleteInstanceWithResponse(ctx context.Context, ve
 	return ParseDeleteInstanceResponse(rsp)
 }
 
-// CreateInstancesAction2WithBodyWithResponse 重启实例
+// RestartInstanceWithBodyWithResponse 重启实例
 //
 // 重启实例的数据库服务。
 // > **注意：**
@@ -23820,16 +23820,16 @@ func (c *ClientWithResponses) DeleteInstanceWithResponse(ctx context.Context, ve
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-func (c *ClientWithResponses) CreateInstancesAction2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error) {
-	rsp, err := c.CreateInstancesAction2WithBody(ctx, versionID, projectID, instanceID, contentType, body, reqEditors...)
+// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
+func (c *ClientWithResponses) RestartInstanceWithBodyWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error) {
+	rsp, err := c.RestartInstanceWithBody(ctx, versionID, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesAction2Response(rsp)
+	return ParseRestartInstanceResponse(rsp)
 }
 
-// CreateInstancesAction2WithResponse 重启实例
+// RestartInstanceWithResponse 重启实例
 //
 // 重启实例的数据库服务。
 // > **注意：**
@@ -23839,13 +23839,13 @@ func (c *ClientWithResponses) CreateInstancesAction2WithBodyWithResponse(ctx con
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-func (c *ClientWithResponses) CreateInstancesAction2WithResponse(ctx context.Context, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error) {
-	rsp, err := c.CreateInstancesAction2(ctx, versionID, projectID, instanceID, body, reqEditors...)
+// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `RestartInstance` operationId).
+func (c *ClientWithResponses) RestartInstanceWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, body RestartInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*RestartInstanceResponse, error) {
+	rsp, err := c.RestartInstance(ctx, versionID, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateInstancesAction2Response(rsp)
+	return ParseRestartInstanceResponse(rsp)
 }
 
 // ListInstancesConfigurations2WithResponse 获取指定实例的参数组
@@ -24192,22 +24192,22 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 	return response, nil
 }
 
-// ParseCreateRdsInstanceV1Response parses an HTTP response from a CreateRdsInstanceV1WithResponse call
-func ParseCreateRdsInstanceV1Response(rsp *http.Response) (*CreateRdsInstanceV1Response, error) {
+// ParseRestoreRdsInstanceResponse parses an HTTP response from a RestoreRdsInstanceWithResponse call
+func ParseRestoreRdsInstanceResponse(rsp *http.Response) (*RestoreRdsInstanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateRdsInstanceV1Response{
+	response := &RestoreRdsInstanceResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateRdsInstanceV1ResponseBody
+		var dest RestoreRdsInstanceResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24270,22 +24270,22 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 	return response, nil
 }
 
-// ParseCreateRdsInstancesActionResponse parses an HTTP response from a CreateRdsInstancesActionWithResponse call
-func ParseCreateRdsInstancesActionResponse(rsp *http.Response) (*CreateRdsInstancesActionResponse, error) {
+// ParseResizeInstanceResponse parses an HTTP response from a ResizeInstanceWithResponse call
+func ParseResizeInstanceResponse(rsp *http.Response) (*ResizeInstanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateRdsInstancesActionResponse{
+	response := &ResizeInstanceResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateRdsInstancesActionResponseBody
+		var dest ResizeInstanceResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24296,22 +24296,22 @@ func ParseCreateRdsInstancesActionResponse(rsp *http.Response) (*CreateRdsInstan
 	return response, nil
 }
 
-// ParseCreateRdsInstancesActionV1Response parses an HTTP response from a CreateRdsInstancesActionV1WithResponse call
-func ParseCreateRdsInstancesActionV1Response(rsp *http.Response) (*CreateRdsInstancesActionV1Response, error) {
+// ParseResizeRdsInstanceResponse parses an HTTP response from a ResizeRdsInstanceWithResponse call
+func ParseResizeRdsInstanceResponse(rsp *http.Response) (*ResizeRdsInstanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateRdsInstancesActionV1Response{
+	response := &ResizeRdsInstanceResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateRdsInstancesActionV1ResponseBody
+		var dest ResizeRdsInstanceResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24322,22 +24322,22 @@ func ParseCreateRdsInstancesActionV1Response(rsp *http.Response) (*CreateRdsInst
 	return response, nil
 }
 
-// ParseCreateRdsInstancesActionV12Response parses an HTTP response from a CreateRdsInstancesActionV12WithResponse call
-func ParseCreateRdsInstancesActionV12Response(rsp *http.Response) (*CreateRdsInstancesActionV12Response, error) {
+// ParseRestartRdsInstanceResponse parses an HTTP response from a RestartRdsInstanceWithResponse call
+func ParseRestartRdsInstanceResponse(rsp *http.Response) (*RestartRdsInstanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateRdsInstancesActionV12Response{
+	response := &RestartRdsInstanceResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateRdsInstancesActionV12ResponseBody
+		var dest RestartRdsInstanceResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24348,22 +24348,22 @@ func ParseCreateRdsInstancesActionV12Response(rsp *http.Response) (*CreateRdsIns
 	return response, nil
 }
 
-// ParseCreateInstancesActionResponse parses an HTTP response from a CreateInstancesActionWithResponse call
-func ParseCreateInstancesActionResponse(rsp *http.Response) (*CreateInstancesActionResponse, error) {
+// ParseRestoreInstanceResponse parses an HTTP response from a RestoreInstanceWithResponse call
+func ParseRestoreInstanceResponse(rsp *http.Response) (*RestoreInstanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateInstancesActionResponse{
+	response := &RestoreInstanceResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateInstancesActionResponseBody
+		var dest RestoreInstanceResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24520,22 +24520,22 @@ func ParseUpdateParameterResponse(rsp *http.Response) (*UpdateParameterResponse,
 	return response, nil
 }
 
-// ParseUpdateDefaultResponse parses an HTTP response from a UpdateDefaultWithResponse call
-func ParseUpdateDefaultResponse(rsp *http.Response) (*UpdateDefaultResponse, error) {
+// ParseRestoreDefaultResponse parses an HTTP response from a RestoreDefaultWithResponse call
+func ParseRestoreDefaultResponse(rsp *http.Response) (*RestoreDefaultResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &UpdateDefaultResponse{
+	response := &RestoreDefaultResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest UpdateDefaultResponseBody
+		var dest RestoreDefaultResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24984,22 +24984,22 @@ func ParseCreateInstanceV3Response(rsp *http.Response) (*CreateInstanceV3Respons
 	return response, nil
 }
 
-// ParseCreateInstanceV32Response parses an HTTP response from a CreateInstanceV32WithResponse call
-func ParseCreateInstanceV32Response(rsp *http.Response) (*CreateInstanceV32Response, error) {
+// ParseRestoreInstanceV3Response parses an HTTP response from a RestoreInstanceV3WithResponse call
+func ParseRestoreInstanceV3Response(rsp *http.Response) (*RestoreInstanceV3Response, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateInstanceV32Response{
+	response := &RestoreInstanceV3Response{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateInstanceV32ResponseBody
+		var dest RestoreInstanceV3ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25010,22 +25010,22 @@ func ParseCreateInstanceV32Response(rsp *http.Response) (*CreateInstanceV32Respo
 	return response, nil
 }
 
-// ParseCreateRecoveryResponse parses an HTTP response from a CreateRecoveryWithResponse call
-func ParseCreateRecoveryResponse(rsp *http.Response) (*CreateRecoveryResponse, error) {
+// ParseRestoreRecoveryResponse parses an HTTP response from a RestoreRecoveryWithResponse call
+func ParseRestoreRecoveryResponse(rsp *http.Response) (*RestoreRecoveryResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateRecoveryResponse{
+	response := &RestoreRecoveryResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateRecoveryResponseBody
+		var dest RestoreRecoveryResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25062,22 +25062,22 @@ func ParseDeleteInstanceV3Response(rsp *http.Response) (*DeleteInstanceV3Respons
 	return response, nil
 }
 
-// ParseCreateInstancesActionV3Response parses an HTTP response from a CreateInstancesActionV3WithResponse call
-func ParseCreateInstancesActionV3Response(rsp *http.Response) (*CreateInstancesActionV3Response, error) {
+// ParseEnlargeVolumeResponse parses an HTTP response from a EnlargeVolumeWithResponse call
+func ParseEnlargeVolumeResponse(rsp *http.Response) (*EnlargeVolumeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateInstancesActionV3Response{
+	response := &EnlargeVolumeResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateInstancesActionV3ResponseBody
+		var dest EnlargeVolumeResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25088,22 +25088,22 @@ func ParseCreateInstancesActionV3Response(rsp *http.Response) (*CreateInstancesA
 	return response, nil
 }
 
-// ParseUpdateActionResponse parses an HTTP response from a UpdateActionWithResponse call
-func ParseUpdateActionResponse(rsp *http.Response) (*UpdateActionResponse, error) {
+// ParseResizeFlavorResponse parses an HTTP response from a ResizeFlavorWithResponse call
+func ParseResizeFlavorResponse(rsp *http.Response) (*ResizeFlavorResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &UpdateActionResponse{
+	response := &ResizeFlavorResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest UpdateActionResponseBody
+		var dest ResizeFlavorResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25114,22 +25114,22 @@ func ParseUpdateActionResponse(rsp *http.Response) (*UpdateActionResponse, error
 	return response, nil
 }
 
-// ParseCreateInstancesActionV32Response parses an HTTP response from a CreateInstancesActionV32WithResponse call
-func ParseCreateInstancesActionV32Response(rsp *http.Response) (*CreateInstancesActionV32Response, error) {
+// ParseRestartInstanceV3Response parses an HTTP response from a RestartInstanceV3WithResponse call
+func ParseRestartInstanceV3Response(rsp *http.Response) (*RestartInstanceV3Response, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateInstancesActionV32Response{
+	response := &RestartInstanceV3Response{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateInstancesActionV32ResponseBody
+		var dest RestartInstanceV3ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25140,22 +25140,22 @@ func ParseCreateInstancesActionV32Response(rsp *http.Response) (*CreateInstances
 	return response, nil
 }
 
-// ParseCreateActionResponse parses an HTTP response from a CreateActionWithResponse call
-func ParseCreateActionResponse(rsp *http.Response) (*CreateActionResponse, error) {
+// ParseSingleToHaResponse parses an HTTP response from a SingleToHaWithResponse call
+func ParseSingleToHaResponse(rsp *http.Response) (*SingleToHaResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateActionResponse{
+	response := &SingleToHaResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateActionResponseBody
+		var dest SingleToHaResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -25692,15 +25692,15 @@ func ParseListErrorlogResponse(rsp *http.Response) (*ListErrorlogResponse, error
 	return response, nil
 }
 
-// ParseCreatePasswordResponse parses an HTTP response from a CreatePasswordWithResponse call
-func ParseCreatePasswordResponse(rsp *http.Response) (*CreatePasswordResponse, error) {
+// ParseResetPasswordResponse parses an HTTP response from a ResetPasswordWithResponse call
+func ParseResetPasswordResponse(rsp *http.Response) (*ResetPasswordResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreatePasswordResponse{
+	response := &ResetPasswordResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -26084,22 +26084,22 @@ func ParseListInstances3Response(rsp *http.Response) (*ListInstances3Response, e
 	return response, nil
 }
 
-// ParseCreateInstancesRecoveryResponse parses an HTTP response from a CreateInstancesRecoveryWithResponse call
-func ParseCreateInstancesRecoveryResponse(rsp *http.Response) (*CreateInstancesRecoveryResponse, error) {
+// ParseRestoreInstancesRecoveryResponse parses an HTTP response from a RestoreInstancesRecoveryWithResponse call
+func ParseRestoreInstancesRecoveryResponse(rsp *http.Response) (*RestoreInstancesRecoveryResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateInstancesRecoveryResponse{
+	response := &RestoreInstancesRecoveryResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateInstancesRecoveryResponseBody
+		var dest RestoreInstancesRecoveryResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -26136,22 +26136,22 @@ func ParseDeleteInstanceResponse(rsp *http.Response) (*DeleteInstanceResponse, e
 	return response, nil
 }
 
-// ParseCreateInstancesAction2Response parses an HTTP response from a CreateInstancesAction2WithResponse call
-func ParseCreateInstancesAction2Response(rsp *http.Response) (*CreateInstancesAction2Response, error) {
+// ParseRestartInstanceResponse parses an HTTP response from a RestartInstanceWithResponse call
+func ParseRestartInstanceResponse(rsp *http.Response) (*RestartInstanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateInstancesAction2Response{
+	response := &RestartInstanceResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateInstancesAction2ResponseBody
+		var dest RestartInstanceResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

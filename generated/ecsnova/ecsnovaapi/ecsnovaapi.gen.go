@@ -39,22 +39,56 @@ func New(cfg huawei.Config) (*Client, error) {
 // ecsnova.NewClientWithResponses(c.Runtime().Server(), ecsnova.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
-var opCreateAction = &huawei.Operation{Service: "ecsnova", Name: "CreateAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#createImage",
+var opAddFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "AddFloatingIP", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addFloatingIp",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateAction (云服务器创建镜像): POST /v2.1/{project_id}/servers/{server_id}/action#createImage.
+// AddFloatingIP (分配浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
+func (c *Client) AddFloatingIP(ctx context.Context, serverID string, body ecsnova.AddFloatingIPJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opAddFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewAddFloatingIPRequest(server, ids.Project, serverID, body)
+	})
+	if err != nil {
+		return err
+	}
+	return c.rt.NoResult(opAddFloatingIP, httpResp)
+}
+
+var opConfirmResize = &huawei.Operation{Service: "ecsnova", Name: "ConfirmResize", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#confirmResize",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// ConfirmResize (确认变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
+func (c *Client) ConfirmResize(ctx context.Context, serverID string, body ecsnova.ConfirmResizeJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opConfirmResize, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewConfirmResizeRequest(server, ids.Project, serverID, body)
+	})
+	if err != nil {
+		return err
+	}
+	return c.rt.NoResult(opConfirmResize, httpResp)
+}
+
+var opCreateImage = &huawei.Operation{Service: "ecsnova", Name: "CreateImage", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#createImage",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateImage (云服务器创建镜像): POST /v2.1/{project_id}/servers/{server_id}/action#createImage.
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
-func (c *Client) CreateAction(ctx context.Context, serverID string, body ecsnova.CreateActionJSONRequestBody) (*ecsnova.CreateActionResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewCreateActionRequest(server, ids.Project, serverID, body)
+func (c *Client) CreateImage(ctx context.Context, serverID string, body ecsnova.CreateImageJSONRequestBody) (*ecsnova.CreateImageResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateImage, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewCreateImageRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out ecsnova.CreateActionResponseBody
-	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
+	var out ecsnova.CreateImageResponseBody
+	if err := c.rt.Decode(opCreateImage, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -165,57 +199,6 @@ func (c *Client) CreateOsVolume(ctx context.Context, body ecsnova.CreateOsVolume
 	return &out, nil
 }
 
-var opCreateServersAction = &huawei.Operation{Service: "ecsnova", Name: "CreateServersAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addFloatingIp",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateServersAction (分配浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
-func (c *Client) CreateServersAction(ctx context.Context, serverID string, body ecsnova.CreateServersActionJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opCreateServersAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewCreateServersActionRequest(server, ids.Project, serverID, body)
-	})
-	if err != nil {
-		return err
-	}
-	return c.rt.NoResult(opCreateServersAction, httpResp)
-}
-
-var opCreateServersActionV21 = &huawei.Operation{Service: "ecsnova", Name: "CreateServersActionV21", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#revertResize",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateServersActionV21 (回退变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#revertResize.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
-func (c *Client) CreateServersActionV21(ctx context.Context, serverID string, body ecsnova.CreateServersActionV21JSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opCreateServersActionV21, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewCreateServersActionV21Request(server, ids.Project, serverID, body)
-	})
-	if err != nil {
-		return err
-	}
-	return c.rt.NoResult(opCreateServersActionV21, httpResp)
-}
-
-var opCreateServersActionV212 = &huawei.Operation{Service: "ecsnova", Name: "CreateServersActionV212", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#confirmResize",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateServersActionV212 (确认变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
-func (c *Client) CreateServersActionV212(ctx context.Context, serverID string, body ecsnova.CreateServersActionV212JSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opCreateServersActionV212, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewCreateServersActionV212Request(server, ids.Project, serverID, body)
-	})
-	if err != nil {
-		return err
-	}
-	return c.rt.NoResult(opCreateServersActionV212, httpResp)
-}
-
 var opCreateTag = &huawei.Operation{Service: "ecsnova", Name: "CreateTag", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/tags",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -235,23 +218,6 @@ func (c *Client) CreateTag(ctx context.Context, serverID string, body ecsnova.Cr
 		return nil, err
 	}
 	return &out, nil
-}
-
-var opDeleteAction = &huawei.Operation{Service: "ecsnova", Name: "DeleteAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// DeleteAction (移除浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
-func (c *Client) DeleteAction(ctx context.Context, serverID string, body ecsnova.DeleteActionJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewDeleteActionRequest(server, ids.Project, serverID, body)
-	})
-	if err != nil {
-		return err
-	}
-	return c.rt.NoResult(opDeleteAction, httpResp)
 }
 
 var opDeleteImage = &huawei.Operation{Service: "ecsnova", Name: "DeleteImage", Method: "DELETE", Path: "/v2.1/{project_id}/images/{image_id}",
@@ -405,27 +371,6 @@ func (c *Client) DeleteTag(ctx context.Context, serverID string) error {
 		return err
 	}
 	return c.rt.NoResult(opDeleteTag, httpResp)
-}
-
-var opListAction = &huawei.Operation{Service: "ecsnova", Name: "ListAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// ListAction (获取弹性云服务器的控制台日志): POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
-func (c *Client) ListAction(ctx context.Context, serverID string, body ecsnova.ListActionJSONRequestBody) (*ecsnova.ListActionResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewListActionRequest(server, ids.Project, serverID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out ecsnova.ListActionResponseBody
-	if err := c.rt.Decode(opListAction, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device",
@@ -1588,6 +1533,78 @@ func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverID stri
 	return &out, nil
 }
 
+var opOsGetConsoleOutput = &huawei.Operation{Service: "ecsnova", Name: "OsGetConsoleOutput", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// OsGetConsoleOutput (获取弹性云服务器的控制台日志): POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
+func (c *Client) OsGetConsoleOutput(ctx context.Context, serverID string, body ecsnova.OsGetConsoleOutputJSONRequestBody) (*ecsnova.OsGetConsoleOutputResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opOsGetConsoleOutput, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewOsGetConsoleOutputRequest(server, ids.Project, serverID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out ecsnova.OsGetConsoleOutputResponseBody
+	if err := c.rt.Decode(opOsGetConsoleOutput, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRemoveFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "RemoveFloatingIP", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// RemoveFloatingIP (移除浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
+func (c *Client) RemoveFloatingIP(ctx context.Context, serverID string, body ecsnova.RemoveFloatingIPJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opRemoveFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewRemoveFloatingIPRequest(server, ids.Project, serverID, body)
+	})
+	if err != nil {
+		return err
+	}
+	return c.rt.NoResult(opRemoveFloatingIP, httpResp)
+}
+
+var opResizeServer = &huawei.Operation{Service: "ecsnova", Name: "ResizeServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#resize",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// ResizeServer (变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#resize.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
+func (c *Client) ResizeServer(ctx context.Context, serverID string, body ecsnova.ResizeServerJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opResizeServer, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewResizeServerRequest(server, ids.Project, serverID, body)
+	})
+	if err != nil {
+		return err
+	}
+	return c.rt.NoResult(opResizeServer, httpResp)
+}
+
+var opRevertResize = &huawei.Operation{Service: "ecsnova", Name: "RevertResize", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#revertResize",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// RevertResize (回退变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#revertResize.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
+func (c *Client) RevertResize(ctx context.Context, serverID string, body ecsnova.RevertResizeJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opRevertResize, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewRevertResizeRequest(server, ids.Project, serverID, body)
+	})
+	if err != nil {
+		return err
+	}
+	return c.rt.NoResult(opRevertResize, httpResp)
+}
+
 var opShowBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ShowBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device/{volume_id}",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
@@ -1813,23 +1830,6 @@ func (c *Client) ShowTag(ctx context.Context, serverID string, tag string) error
 		return err
 	}
 	return c.rt.NoResult(opShowTag, httpResp)
-}
-
-var opUpdateAction = &huawei.Operation{Service: "ecsnova", Name: "UpdateAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#resize",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// UpdateAction (变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#resize.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
-func (c *Client) UpdateAction(ctx context.Context, serverID string, body ecsnova.UpdateActionJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewUpdateActionRequest(server, ids.Project, serverID, body)
-	})
-	if err != nil {
-		return err
-	}
-	return c.rt.NoResult(opUpdateAction, httpResp)
 }
 
 var opUpdateMetadata = &huawei.Operation{Service: "ecsnova", Name: "UpdateMetadata", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",

@@ -73,27 +73,6 @@ func (c *Client) BatchDeleteTags(ctx context.Context, instanceID string, body rd
 	return c.rt.NoResult(opBatchDeleteTags, httpResp)
 }
 
-var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#single_to_ha",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateAction (单机转主备实例): POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
-func (c *Client) CreateAction(ctx context.Context, instanceID string, body rds.CreateActionJSONRequestBody) (*rds.CreateActionResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateActionRequest(server, ids.Project, instanceID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateActionResponseBody
-	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opCreateAuditlogLink = &huawei.Operation{Service: "rds", Name: "CreateAuditlogLink", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-links",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
@@ -283,153 +262,6 @@ func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3
 	return &out, nil
 }
 
-var opCreateInstanceV32 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV32", Method: "POST", Path: "/v3/{project_id}/instances#CreateInstanceV32",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateInstanceV32 (恢复到新实例): POST /v3/{project_id}/instances#CreateInstanceV32.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
-func (c *Client) CreateInstanceV32(ctx context.Context, body rds.CreateInstanceV32JSONRequestBody) (*rds.CreateInstanceV32ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateInstanceV32, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateInstanceV32Request(server, ids.Project, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateInstanceV32ResponseBody
-	if err := c.rt.Decode(opCreateInstanceV32, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restore",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// CreateInstancesAction (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
-func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateInstancesActionJSONRequestBody) (*rds.CreateInstancesActionResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateInstancesActionRequest(server, projectID, instanceID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateInstancesActionResponseBody
-	if err := c.rt.Decode(opCreateInstancesAction, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateInstancesAction2 = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction2", Method: "POST", Path: "/{version_id}/{project_id}/instances/{instance_id}/action",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// CreateInstancesAction2 (重启实例): POST /{version_id}/{project_id}/instances/{instance_id}/action.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
-func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, projectID string, instanceID string, body rds.CreateInstancesAction2JSONRequestBody) (*rds.CreateInstancesAction2ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateInstancesAction2Request(server, versionID, projectID, instanceID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateInstancesAction2ResponseBody
-	if err := c.rt.Decode(opCreateInstancesAction2, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateInstancesActionV3 = &huawei.Operation{Service: "rds", Name: "CreateInstancesActionV3", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#enlarge_volume",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateInstancesActionV3 (扩容数据库实例的磁盘空间): POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
-func (c *Client) CreateInstancesActionV3(ctx context.Context, instanceID string, body rds.CreateInstancesActionV3JSONRequestBody) (*rds.CreateInstancesActionV3ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateInstancesActionV3Request(server, ids.Project, instanceID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateInstancesActionV3ResponseBody
-	if err := c.rt.Decode(opCreateInstancesActionV3, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateInstancesActionV32 = &huawei.Operation{Service: "rds", Name: "CreateInstancesActionV32", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#restart",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateInstancesActionV32 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#restart.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
-func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceID string, body rds.CreateInstancesActionV32JSONRequestBody) (*rds.CreateInstancesActionV32ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV32, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateInstancesActionV32Request(server, ids.Project, instanceID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateInstancesActionV32ResponseBody
-	if err := c.rt.Decode(opCreateInstancesActionV32, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateInstancesRecovery = &huawei.Operation{Service: "rds", Name: "CreateInstancesRecovery", Method: "POST", Path: "/{version_id}/{project_id}/instances/recovery",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// CreateInstancesRecovery (恢复到已有或当前实例): POST /{version_id}/{project_id}/instances/recovery.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
-func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, projectID string, body rds.CreateInstancesRecoveryJSONRequestBody) (*rds.CreateInstancesRecoveryResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateInstancesRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateInstancesRecoveryRequest(server, versionID, projectID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateInstancesRecoveryResponseBody
-	if err := c.rt.Decode(opCreateInstancesRecovery, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreatePassword = &huawei.Operation{Service: "rds", Name: "CreatePassword", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/password",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreatePassword (重置数据库密码): POST /v3/{project_id}/instances/{instance_id}/password.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
-func (c *Client) CreatePassword(ctx context.Context, instanceID string, body rds.CreatePasswordJSONRequestBody) (*map[string]interface{}, error) {
-	httpResp, err := c.rt.Do(ctx, opCreatePassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreatePasswordRequest(server, ids.Project, instanceID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out map[string]interface{}
-	if err := c.rt.Decode(opCreatePassword, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup", Method: "POST", Path: "/rds/v1/{project_id}/backups",
 	Idempotent: false, Auth: false, Project: false, Domain: false}
 
@@ -467,111 +299,6 @@ func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projec
 	}
 	var out rds.CreateRdsInstanceResponseBody
 	if err := c.rt.Decode(opCreateRdsInstance, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateRdsInstanceV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstanceV1", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateRdsInstanceV1",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// CreateRdsInstanceV1 (恢复到新实例): POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
-func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body rds.CreateRdsInstanceV1JSONRequestBody) (*rds.CreateRdsInstanceV1ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateRdsInstanceV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRdsInstanceV1Request(server, projectID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateRdsInstanceV1ResponseBody
-	if err := c.rt.Decode(opCreateRdsInstanceV1, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateRdsInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// CreateRdsInstancesAction (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
-func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionJSONRequestBody) (*rds.CreateRdsInstancesActionResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRdsInstancesActionRequest(server, projectID, instanceID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateRdsInstancesActionResponseBody
-	if err := c.rt.Decode(opCreateRdsInstancesAction, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateRdsInstancesActionV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV1", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// CreateRdsInstancesActionV1 (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
-func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV1JSONRequestBody) (*rds.CreateRdsInstancesActionV1ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRdsInstancesActionV1Request(server, projectID, instanceID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateRdsInstancesActionV1ResponseBody
-	if err := c.rt.Decode(opCreateRdsInstancesActionV1, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateRdsInstancesActionV12 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV12", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restart",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// CreateRdsInstancesActionV12 (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
-func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV12JSONRequestBody) (*rds.CreateRdsInstancesActionV12ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV12, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRdsInstancesActionV12Request(server, projectID, instanceID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateRdsInstancesActionV12ResponseBody
-	if err := c.rt.Decode(opCreateRdsInstancesActionV12, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opCreateRecovery = &huawei.Operation{Service: "rds", Name: "CreateRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateRecovery (恢复到已有实例): POST /v3/{project_id}/instances/recovery.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
-func (c *Client) CreateRecovery(ctx context.Context, body rds.CreateRecoveryJSONRequestBody) (*rds.CreateRecoveryResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRecoveryRequest(server, ids.Project, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.CreateRecoveryResponseBody
-	if err := c.rt.Decode(opCreateRecovery, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -766,6 +493,27 @@ func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instan
 	}
 	var out rds.DeleteRdsInstanceResponseBody
 	if err := c.rt.Decode(opDeleteRdsInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opEnlargeVolume = &huawei.Operation{Service: "rds", Name: "EnlargeVolume", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#enlarge_volume",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// EnlargeVolume (扩容数据库实例的磁盘空间): POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
+func (c *Client) EnlargeVolume(ctx context.Context, instanceID string, body rds.EnlargeVolumeJSONRequestBody) (*rds.EnlargeVolumeResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opEnlargeVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewEnlargeVolumeRequest(server, ids.Project, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.EnlargeVolumeResponseBody
+	if err := c.rt.Decode(opEnlargeVolume, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -1635,6 +1383,279 @@ func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreNa
 	return &out, nil
 }
 
+var opResetPassword = &huawei.Operation{Service: "rds", Name: "ResetPassword", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/password",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// ResetPassword (重置数据库密码): POST /v3/{project_id}/instances/{instance_id}/password.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
+func (c *Client) ResetPassword(ctx context.Context, instanceID string, body rds.ResetPasswordJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opResetPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewResetPasswordRequest(server, ids.Project, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]interface{}
+	if err := c.rt.Decode(opResetPassword, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opResizeFlavor = &huawei.Operation{Service: "rds", Name: "ResizeFlavor", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#resize_flavor",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// ResizeFlavor (变更数据库实例的规格): POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
+func (c *Client) ResizeFlavor(ctx context.Context, instanceID string, body rds.ResizeFlavorJSONRequestBody) (*rds.ResizeFlavorResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opResizeFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewResizeFlavorRequest(server, ids.Project, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ResizeFlavorResponseBody
+	if err := c.rt.Decode(opResizeFlavor, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opResizeInstance = &huawei.Operation{Service: "rds", Name: "ResizeInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// ResizeInstance (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeInstance.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
+func (c *Client) ResizeInstance(ctx context.Context, projectID string, instanceID string, body rds.ResizeInstanceJSONRequestBody) (*rds.ResizeInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opResizeInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewResizeInstanceRequest(server, projectID, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ResizeInstanceResponseBody
+	if err := c.rt.Decode(opResizeInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opResizeRdsInstance = &huawei.Operation{Service: "rds", Name: "ResizeRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// ResizeRdsInstance (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#ResizeRdsInstance.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
+func (c *Client) ResizeRdsInstance(ctx context.Context, projectID string, instanceID string, body rds.ResizeRdsInstanceJSONRequestBody) (*rds.ResizeRdsInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opResizeRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewResizeRdsInstanceRequest(server, projectID, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.ResizeRdsInstanceResponseBody
+	if err := c.rt.Decode(opResizeRdsInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRestartInstance = &huawei.Operation{Service: "rds", Name: "RestartInstance", Method: "POST", Path: "/{version_id}/{project_id}/instances/{instance_id}/action",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// RestartInstance (重启实例): POST /{version_id}/{project_id}/instances/{instance_id}/action.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
+func (c *Client) RestartInstance(ctx context.Context, versionID string, projectID string, instanceID string, body rds.RestartInstanceJSONRequestBody) (*rds.RestartInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestartInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewRestartInstanceRequest(server, versionID, projectID, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.RestartInstanceResponseBody
+	if err := c.rt.Decode(opRestartInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRestartInstanceV3 = &huawei.Operation{Service: "rds", Name: "RestartInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#restart",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// RestartInstanceV3 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#restart.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
+func (c *Client) RestartInstanceV3(ctx context.Context, instanceID string, body rds.RestartInstanceV3JSONRequestBody) (*rds.RestartInstanceV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestartInstanceV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewRestartInstanceV3Request(server, ids.Project, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.RestartInstanceV3ResponseBody
+	if err := c.rt.Decode(opRestartInstanceV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRestartRdsInstance = &huawei.Operation{Service: "rds", Name: "RestartRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restart",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// RestartRdsInstance (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
+func (c *Client) RestartRdsInstance(ctx context.Context, projectID string, instanceID string, body rds.RestartRdsInstanceJSONRequestBody) (*rds.RestartRdsInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestartRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewRestartRdsInstanceRequest(server, projectID, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.RestartRdsInstanceResponseBody
+	if err := c.rt.Decode(opRestartRdsInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRestoreDefault = &huawei.Operation{Service: "rds", Name: "RestoreDefault", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters/default",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// RestoreDefault (恢复默认参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default.
+// Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
+func (c *Client) RestoreDefault(ctx context.Context, projectID string, nodeID string) (*rds.RestoreDefaultResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestoreDefault, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewRestoreDefaultRequest(server, projectID, nodeID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.RestoreDefaultResponseBody
+	if err := c.rt.Decode(opRestoreDefault, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRestoreInstance = &huawei.Operation{Service: "rds", Name: "RestoreInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restore",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// RestoreInstance (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
+func (c *Client) RestoreInstance(ctx context.Context, projectID string, instanceID string, body rds.RestoreInstanceJSONRequestBody) (*rds.RestoreInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestoreInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewRestoreInstanceRequest(server, projectID, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.RestoreInstanceResponseBody
+	if err := c.rt.Decode(opRestoreInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRestoreInstanceV3 = &huawei.Operation{Service: "rds", Name: "RestoreInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances#RestoreInstanceV3",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// RestoreInstanceV3 (恢复到新实例): POST /v3/{project_id}/instances#RestoreInstanceV3.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
+func (c *Client) RestoreInstanceV3(ctx context.Context, body rds.RestoreInstanceV3JSONRequestBody) (*rds.RestoreInstanceV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestoreInstanceV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewRestoreInstanceV3Request(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.RestoreInstanceV3ResponseBody
+	if err := c.rt.Decode(opRestoreInstanceV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRestoreInstancesRecovery = &huawei.Operation{Service: "rds", Name: "RestoreInstancesRecovery", Method: "POST", Path: "/{version_id}/{project_id}/instances/recovery",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// RestoreInstancesRecovery (恢复到已有或当前实例): POST /{version_id}/{project_id}/instances/recovery.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
+func (c *Client) RestoreInstancesRecovery(ctx context.Context, versionID string, projectID string, body rds.RestoreInstancesRecoveryJSONRequestBody) (*rds.RestoreInstancesRecoveryResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestoreInstancesRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewRestoreInstancesRecoveryRequest(server, versionID, projectID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.RestoreInstancesRecoveryResponseBody
+	if err := c.rt.Decode(opRestoreInstancesRecovery, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRestoreRdsInstance = &huawei.Operation{Service: "rds", Name: "RestoreRdsInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#RestoreRdsInstance",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// RestoreRdsInstance (恢复到新实例): POST /rds/v1/{project_id}/instances#RestoreRdsInstance.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
+func (c *Client) RestoreRdsInstance(ctx context.Context, projectID string, body rds.RestoreRdsInstanceJSONRequestBody) (*rds.RestoreRdsInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestoreRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewRestoreRdsInstanceRequest(server, projectID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.RestoreRdsInstanceResponseBody
+	if err := c.rt.Decode(opRestoreRdsInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+var opRestoreRecovery = &huawei.Operation{Service: "rds", Name: "RestoreRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// RestoreRecovery (恢复到已有实例): POST /v3/{project_id}/instances/recovery.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
+func (c *Client) RestoreRecovery(ctx context.Context, body rds.RestoreRecoveryJSONRequestBody) (*rds.RestoreRecoveryResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestoreRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewRestoreRecoveryRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out rds.RestoreRecoveryResponseBody
+	if err := c.rt.Decode(opRestoreRecovery, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 var opShowAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ShowAuditlogPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -1908,22 +1929,22 @@ func (c *Client) ShowStorageType(ctx context.Context, databaseName string, param
 	return &out, nil
 }
 
-var opUpdateAction = &huawei.Operation{Service: "rds", Name: "UpdateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#resize_flavor",
+var opSingleToHa = &huawei.Operation{Service: "rds", Name: "SingleToHa", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#single_to_ha",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// UpdateAction (变更数据库实例的规格): POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor.
+// SingleToHa (单机转主备实例): POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha.
 // Not retried: the spec does not mark it idempotent.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
-func (c *Client) UpdateAction(ctx context.Context, instanceID string, body rds.UpdateActionJSONRequestBody) (*rds.UpdateActionResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewUpdateActionRequest(server, ids.Project, instanceID, body)
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
+func (c *Client) SingleToHa(ctx context.Context, instanceID string, body rds.SingleToHaJSONRequestBody) (*rds.SingleToHaResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opSingleToHa, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewSingleToHaRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out rds.UpdateActionResponseBody
-	if err := c.rt.Decode(opUpdateAction, httpResp, 200, &out); err != nil {
+	var out rds.SingleToHaResponseBody
+	if err := c.rt.Decode(opSingleToHa, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -2034,27 +2055,6 @@ func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string
 	}
 	var out rds.UpdateConfigurationsApplyResponseBody
 	if err := c.rt.Decode(opUpdateConfigurationsApply, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opUpdateDefault = &huawei.Operation{Service: "rds", Name: "UpdateDefault", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters/default",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
-
-// UpdateDefault (恢复默认参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default.
-// Retried on throttling, server errors and broken connections.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
-func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID string) (*rds.UpdateDefaultResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opUpdateDefault, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewUpdateDefaultRequest(server, projectID, nodeID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out rds.UpdateDefaultResponseBody
-	if err := c.rt.Decode(opUpdateDefault, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

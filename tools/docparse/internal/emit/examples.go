@@ -41,6 +41,54 @@ type exampleError struct {
 
 func (e *exampleError) Error() string { return e.Path + ": " + e.Reason }
 
+// maxExampleErrors bounds how many disagreements one example's warning
+// names: enough to fix a page in one pass, and a hostile example costs no
+// more than that.
+const maxExampleErrors = 5
+
+// exampleCheck collects where an example stops matching its schema, up to
+// maxExampleErrors places; more reports that there were others.
+type exampleCheck struct {
+	errs []*exampleError
+	more bool
+}
+
+func (c *exampleCheck) add(e *exampleError) {
+	if e == nil {
+		return
+	}
+	if len(c.errs) == maxExampleErrors {
+		c.more = true
+		return
+	}
+	c.errs = append(c.errs, e)
+}
+
+func (c *exampleCheck) full() bool { return c.more }
+
+// String names every place, the places of one reason together:
+// "$.a, $.b: the tables list no such member; $.c: expected integer, got
+// string "x"", with "; and more" past the bound.
+func (c *exampleCheck) String() string {
+	var reasons []string
+	paths := map[string][]string{}
+	for _, e := range c.errs {
+		if paths[e.Reason] == nil {
+			reasons = append(reasons, e.Reason)
+		}
+		paths[e.Reason] = append(paths[e.Reason], e.Path)
+	}
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		parts[i] = strings.Join(paths[r], ", ") + ": " + r
+	}
+	out := strings.Join(parts, "; ")
+	if c.more {
+		out += "; and more"
+	}
+	return out
+}
+
 // validateExample checks a normalized value against s with the rules
 // kin-openapi applies to examples (types, integer vs number, the formats it
 // checks by default, required properties, enum, nullable), so an example
@@ -48,42 +96,55 @@ func (e *exampleError) Error() string { return e.Path + ": " + e.Reason }
 // tables do not list is refused too, though OpenAPI would allow it: the
 // generated types would drop it, so the example and its table disagree
 // (a misspelt or undocumented field) and the page should say which is right.
-func validateExample(s *model.Schema, v any, path string) *exampleError {
-	if s == nil {
+// It names every place that disagrees, up to maxExampleErrors: the page
+// is fixed in one pass, not one member a run.
+func validateExample(s *model.Schema, v any, path string) *exampleCheck {
+	c := &exampleCheck{}
+	c.value(s, v, path)
+	if len(c.errs) == 0 {
 		return nil
 	}
+	return c
+}
+
+func (c *exampleCheck) value(s *model.Schema, v any, path string) {
+	if s == nil || c.full() {
+		return
+	}
 	if v == nil {
-		if s.Nullable {
-			return nil
+		if !s.Nullable {
+			c.add(&exampleError{path, "null is not allowed (schema is not nullable)"})
 		}
-		return &exampleError{path, "null is not allowed (schema is not nullable)"}
+		return
 	}
 	if allowed, err := enumValues(s); err == nil && len(allowed) > 0 && !enumContains(allowed, v) {
-		return &exampleError{path, fmt.Sprintf("%s is not one of the enum values %q", describe(v), s.Enum)}
+		c.add(&exampleError{path, fmt.Sprintf("%s is not one of the enum values %q", describe(v), s.Enum)})
+		return
 	}
 	switch s.Type {
 	case model.TypeString:
-		return validateString(s, v, path)
+		c.add(validateString(s, v, path))
 	case model.TypeInteger, model.TypeNumber:
-		return validateNumber(s, v, path)
+		c.add(validateNumber(s, v, path))
 	case model.TypeBoolean:
 		if _, ok := v.(bool); !ok {
-			return mismatch(path, "boolean", v)
+			c.add(mismatch(path, "boolean", v))
 		}
 	case model.TypeObject:
-		return validateObject(s, v, path)
+		c.object(s, v, path)
 	case model.TypeArray:
 		items, ok := v.([]any)
 		if !ok {
-			return mismatch(path, "array", v)
+			c.add(mismatch(path, "array", v))
+			return
 		}
 		for i, item := range items {
-			if err := validateExample(s.Items, item, fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return err
+			if c.full() {
+				return
 			}
+			c.value(s.Items, item, fmt.Sprintf("%s[%d]", path, i))
 		}
 	}
-	return nil
 }
 
 // dropNullMembers deletes from a normalized value the members that are null
@@ -166,10 +227,11 @@ func validateNumber(s *model.Schema, v any, path string) *exampleError {
 	return nil
 }
 
-func validateObject(s *model.Schema, v any, path string) *exampleError {
+func (c *exampleCheck) object(s *model.Schema, v any, path string) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return mismatch(path, "object", v)
+		c.add(mismatch(path, "object", v))
+		return
 	}
 	if s.AdditionalProperties != nil {
 		keys := make([]string, 0, len(obj))
@@ -180,48 +242,40 @@ func validateObject(s *model.Schema, v any, path string) *exampleError {
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			if err := validateExample(s.AdditionalProperties, obj[k], path+"."+k); err != nil {
-				return err
-			}
+			c.value(s.AdditionalProperties, obj[k], path+"."+k)
 		}
 	}
 	for _, p := range s.Properties {
-		if p == nil {
+		if p == nil || c.full() {
 			continue
 		}
 		value, present := obj[valid(p.Name)]
 		if !present {
 			if p.Required {
-				return &exampleError{path, fmt.Sprintf("required property %q is missing", p.Name)}
+				c.add(&exampleError{path + "." + p.Name, "required, but missing from the example"})
 			}
 			continue
 		}
-		if err := validateExample(p.Schema, value, path+"."+p.Name); err != nil {
-			return err
-		}
+		c.value(p.Schema, value, path+"."+p.Name)
 	}
 	if s.AdditionalProperties == nil && !s.FreeForm && len(s.Properties) > 0 {
-		if k := firstUnlisted(s, obj); k != "" {
-			return &exampleError{path + "." + k, "the tables list no such member (misspelt, or missing from the table)"}
+		for _, k := range unlisted(s, obj) {
+			c.add(&exampleError{path + "." + k, "the tables list no such member (misspelt, or missing from the table)"})
 		}
 	}
-	return nil
 }
 
-// firstUnlisted returns the first member of obj, in sorted order, that s
-// does not list.
-func firstUnlisted(s *model.Schema, obj map[string]any) string {
-	var unlisted []string
+// unlisted returns the members of obj, in sorted order, that s does not
+// list.
+func unlisted(s *model.Schema, obj map[string]any) []string {
+	var out []string
 	for k := range obj {
 		if s.Property(k) == nil {
-			unlisted = append(unlisted, k)
+			out = append(out, k)
 		}
 	}
-	if len(unlisted) == 0 {
-		return ""
-	}
-	slices.Sort(unlisted)
-	return unlisted[0]
+	slices.Sort(out)
+	return out
 }
 
 func mismatch(path, want string, v any) *exampleError {

@@ -38,7 +38,7 @@ func TestExampleValidation(t *testing.T) {
 		{"enum", &model.Schema{Type: model.TypeString, Enum: []string{"a", "b"}}, "c", `$: string "c" is not one of the enum values ["a" "b"]`},
 		{"integer enum", &model.Schema{Type: model.TypeInteger, Enum: []string{"1", "2"}}, 2.0, ""},
 		{"missing required", obj(&model.Property{Name: "id", Required: true, Schema: typed(model.TypeString, "")}),
-			map[string]any{"other": 1.0}, `$: required property "id" is missing`},
+			map[string]any{"other": 1.0}, `$.id: required, but missing from the example`},
 		{"unlisted member refused", obj(&model.Property{Name: "id", Schema: typed(model.TypeString, "")}),
 			map[string]any{"id": "x", "more": true}, `$.more: the tables list no such member`},
 		{"free-form object takes any member", &model.Schema{Type: model.TypeObject, FreeForm: true},
@@ -48,6 +48,16 @@ func TestExampleValidation(t *testing.T) {
 			map[string]any{"list": []any{map[string]any{"n": 1.0}, map[string]any{"n": "2"}}}, `$.list[1].n: expected integer, got string "2"`},
 		{"free form", &model.Schema{Type: model.TypeObject, FreeForm: true}, map[string]any{"k": []any{}}, ""},
 		{"array for object", obj(), []any{}, "$: expected object, got array"},
+		// Every disagreement is named, one reason's places together (EIP's
+		// floating IP example has three members its table lacks).
+		{"all unlisted members", obj(&model.Property{Name: "floatingip", Schema: obj(&model.Property{Name: "id", Schema: typed(model.TypeString, "")})}),
+			map[string]any{"floatingip": map[string]any{"id": "x", "updated_at": "t", "created_at": "t", "project_id": "p"}},
+			`$.floatingip.created_at, $.floatingip.project_id, $.floatingip.updated_at: the tables list no such member (misspelt, or missing from the table)`},
+		{"several reasons", obj(&model.Property{Name: "n", Schema: typed(model.TypeInteger, "")}, &model.Property{Name: "b", Schema: typed(model.TypeBoolean, "")}),
+			map[string]any{"n": "1", "b": "true", "x": 1.0},
+			`$.n: expected integer, got string "1"; $.b: expected boolean, got string "true"; $.x: the tables list no such member`},
+		{"bounded", obj(&model.Property{Name: "id", Schema: typed(model.TypeString, "")}), map[string]any{"a": 1.0, "b": 1.0, "c": 1.0, "d": 1.0, "e": 1.0, "f": 1.0, "g": 1.0},
+			"$.a, $.b, $.c, $.d, $.e: the tables list no such member (misspelt, or missing from the table); and more"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

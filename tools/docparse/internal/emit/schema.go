@@ -191,7 +191,7 @@ func (r *resolver) checkedExample(what string, value any, s *model.Schema, at mo
 	}
 	nulls := dropNullMembers(s, normalized, "$", nil)
 	if bad := validateExample(s, normalized, "$"); bad != nil {
-		r.diags.Warnf(at, "%s dropped: %s: %s", what, bad.Path, bad.Reason)
+		r.diags.Warnf(at, "%s dropped: %s", what, bad)
 		return nil, false
 	}
 	for _, path := range nulls {

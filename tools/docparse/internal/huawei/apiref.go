@@ -37,6 +37,9 @@ type page struct {
 	intro, exchange bool
 	// query holds the names the path line's query string shows.
 	query map[string]bool
+	// exampleQuery holds the names the request examples' URL query
+	// strings show.
+	exampleQuery map[string]bool
 	// host holds the placeholders of the URL's host ({endpoint}), which
 	// a path table may list too.
 	host map[string]bool
@@ -80,6 +83,9 @@ type located struct {
 	status   string // "" when the page gives none
 	headers  map[string]string
 	ex       *model.Example
+	// alt marks a body shown after "或" (in its code block or on a line
+	// before it): another answer the call may give.
+	alt bool
 }
 
 func newPage(file string, data []byte, family string) *page {
@@ -348,6 +354,16 @@ func (p *page) scan() {
 					continue
 				}
 			}
+			if failure, ok := outcomeItem(b.Raw); ok && tableSection(sec, headed) == secResponse || ok && sec == secResponseExample {
+				// "-   **删除录制配置失败**", "-   处理失败返回（其他响应码，如返回400）":
+				// what follows is the error answer, until an item says 成功.
+				switch {
+				case failure:
+					group = failureGroup
+				case group == failureGroup:
+					group = ""
+				}
+			}
 			lastText = b.Text
 			if m := successProseRE.FindStringSubmatch(b.Text); m != nil && (answers(sec) || sec == secStatus) {
 				// "无响应消息，以http状态码200表示成功。"
@@ -407,6 +423,28 @@ func (p *page) scan() {
 	}
 	p.finishEndpoint()
 	p.op.Description = strings.Join(intro, "\n")
+}
+
+// outcomeItem reads a short list item of a response section that says
+// which answer follows: failure for 失败/异常 ("-   **查询直播推流列表失败**"),
+// else success for 成功/正常; ok is false for any other item.
+func outcomeItem(raw string) (failure, ok bool) {
+	t := strings.TrimSpace(raw)
+	item := stripListMarker(t)
+	if item == t {
+		return false, false
+	}
+	text := strings.TrimSpace(mdhtml.CleanInline(strings.ReplaceAll(item, "**", "")))
+	if text == "" || utf8.RuneCountInString(text) > 40 || strings.ContainsAny(text, "。；;") {
+		return false, false
+	}
+	switch {
+	case strings.Contains(text, "失败") || strings.Contains(text, "异常"):
+		return true, true
+	case strings.Contains(text, "成功") || strings.Contains(text, "正常"):
+		return false, true
+	}
+	return false, false
 }
 
 // tableSection is the section a table belongs to: older 请求消息 / 响应消息
@@ -632,14 +670,18 @@ func (p *page) build() {
 	}
 	for _, t := range p.tables {
 		kind := t.kind
-		if kind == kindBody && t.bySection && t.scope == scopeRequest && (p.op.Method == "GET" || p.op.Method == "HEAD") {
-			kind = kindQuery // a GET has no body: an uncaptioned request table lists its query parameters
-		}
-		if kind == kindBody && t.bySection && t.scope == scopeRequest && p.namesOnlyURI(t) {
-			// "**表 1** 请求参数" under 请求消息 with the rows project_id and
-			// alarm_id: the path's placeholders, not a body.
-			p.diags.Notef(t.loc(p.file, 0), "every row of this request table names a placeholder of the path or its query string; read as the URI's parameters, not a body")
-			kind = kindURI
+		if kind == kindBody && t.bySection && t.scope == scopeRequest {
+			switch {
+			case p.op.Method == "GET" || p.op.Method == "HEAD":
+				kind = kindQuery // a GET has no body: an uncaptioned request table lists its query parameters
+			case p.namesOnlyURI(t):
+				// "**表 1** 请求参数" under 请求消息 with the rows project_id and
+				// alarm_id: the path's placeholders, not a body.
+				p.diags.Notef(t.loc(p.file, 0), "every row of this request table names a placeholder of the path or its query string; read as the URI's parameters, not a body")
+				kind = kindURI
+			default:
+				kind = p.requestTableKind(t)
+			}
 		}
 		switch kind {
 		case kindPath, kindQuery, kindHeader, kindURI:
@@ -689,6 +731,48 @@ func (p *page) build() {
 		p.diags.Warnf(*p.bareContentType, "Content-Type header names no media type; application/json assumed")
 	}
 	p.op.Responses = sortedResponses(responses)
+	if len(responses) == 1 && responses[failureGroup] != nil {
+		p.diags.Warnf(responses[failureGroup].Loc, "the page describes only the failure answer; no success status is given")
+	}
+}
+
+// requestTableKind places an uncaptioned request table of a call that
+// may have a body: its rows are query parameters when the request
+// example's URL query names them and no example shows a JSON body
+// (live's "DELETE /v1/{project_id}/stream/blocks?domain=xxx&app_name=xxx"
+// under a 请求参数 table of domain and app_name); else a body, with a
+// warning for a DELETE, whose body many servers and proxies drop.
+func (p *page) requestTableKind(t *paramTable) tableKind {
+	named, required, missing := 0, 0, ""
+	for _, row := range t.block.Table.Rows {
+		c, _ := cellAt(row, t.cols.name)
+		name := firstLine(c.Text)
+		if p.exampleQuery[name] {
+			named++
+			continue
+		}
+		if rc, ok := cellAt(row, t.cols.required); ok && isYes(rc.Text) {
+			required++
+			if missing == "" {
+				missing = name
+			}
+		}
+	}
+	jsonExample := false
+	for _, e := range p.examples {
+		jsonExample = jsonExample || !e.response && e.ex != nil
+	}
+	at := t.loc(p.file, 0)
+	switch {
+	case named > 0 && required == 0 && !jsonExample:
+		p.diags.Notef(at, "the request example's URL query names this table's parameters and shows no body; read as query parameters")
+		return kindQuery
+	case p.op.Method == "DELETE" && named > 0 && required > 0:
+		p.diags.Warnf(at, "the request example's URL query names some of this table's parameters, but not the required %q; read as the DELETE's JSON body", missing)
+	case p.op.Method == "DELETE" && !jsonExample:
+		p.diags.Warnf(at, "request table of a DELETE read as its JSON body, though neither its caption nor an example shows a body")
+	}
+	return kindBody
 }
 
 // mergeRequestBody keeps the media type a Content-Type header row set.

@@ -2,6 +2,7 @@ package huawei
 
 import (
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,16 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 			// "HTTP/1.1 404 Not Found": the answer's status.
 			code = m[1] + m[2]
 			codeLoc = model.Loc{File: p.file, Line: b.Line + 1 + i, What: "example"}
+		}
+		if e, ok := readEndpointLine(t); ok && sec == secRequestExample {
+			// "DELETE /v1/x?domain=xxx&app_name=xxx": where the call
+			// puts its parameters.
+			for _, name := range e.query {
+				if p.exampleQuery == nil {
+					p.exampleQuery = map[string]bool{}
+				}
+				p.exampleQuery[name] = true
+			}
 		}
 		skip := uriLineRE.MatchString(t) || t == "" || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")
 		if name, value, ok := strings.Cut(t, ":"); !skip && ok && sec == secResponseExample && !strings.ContainsAny(name, " \t") {
@@ -78,6 +89,7 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		text = stripped
 	}
 	summary := strings.TrimSpace(strings.TrimLeft(lastText, "-*0123456789. "))
+	alt := isOr(summary)
 	for {
 		dec := json.NewDecoder(strings.NewReader(text))
 		dec.UseNumber()
@@ -86,7 +98,7 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 			p.diags.Warnf(at, "example is not valid JSON (%v); ignored", err)
 			return
 		}
-		p.examples = append(p.examples, &located{response: sec == secResponseExample, status: status, headers: headers, ex: &model.Example{Loc: at, Summary: summary, Value: v}})
+		p.examples = append(p.examples, &located{response: sec == secResponseExample, status: status, headers: headers, ex: &model.Example{Loc: at, Summary: summary, Value: v}, alt: alt})
 		rest := text[dec.InputOffset():]
 		if strings.TrimSpace(rest) == "" {
 			return
@@ -98,8 +110,17 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 			return
 		}
 		at.Line += strings.Count(text[:len(text)-len(next)], "\n")
-		text = next
+		text, alt = next, true
 	}
+}
+
+// isOr reports a line that says "or" between two answers: 或, 或者, or.
+func isOr(line string) bool {
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "或", "或者", "or":
+		return true
+	}
+	return false
 }
 
 // inferRequestBody gives a request with an example but no body table (GES
@@ -142,9 +163,7 @@ func afterAlternative(rest string) (string, bool) {
 	if !found {
 		return "", false
 	}
-	switch strings.ToLower(strings.TrimSpace(word)) {
-	case "或", "或者", "or":
-	default:
+	if !isOr(word) {
 		return "", false
 	}
 	value := strings.TrimLeft(after, " \t\r\n")
@@ -157,6 +176,7 @@ func afterAlternative(rest string) (string, bool) {
 // attachExamples puts examples on their bodies and headers. A response with
 // an example but no table gets a schema inferred from the example.
 func (p *page) attachExamples(response func(string) *model.Response) {
+	inferred := map[*model.Response]bool{} // bodies read from an example, not a table
 	for _, e := range p.examples {
 		if !e.response {
 			if p.op.RequestBody == nil || p.op.RequestBody.Schema == nil {
@@ -177,6 +197,9 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 		if e.ex == nil {
 			continue
 		}
+		if p.otherAnswer(e, resp, inferred[resp]) {
+			continue
+		}
 		if resp.Body == nil {
 			if resp.Status == failureGroup {
 				// Error answers are shown by example and described on a
@@ -186,9 +209,48 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 				p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
 			}
 			resp.Body = &model.Body{Loc: e.ex.Loc, MediaType: "application/json", Schema: model.InferSchema(e.ex.Value, e.ex.Loc)}
+			inferred[resp] = true
 		}
 		resp.Body.Examples = append(resp.Body.Examples, e.ex)
 	}
+}
+
+// otherAnswer reports, with a warning, a response example without a status
+// of its own that is not the success answer it would be filed under: a
+// body after "或" where that answer has none (EIP's "无 或 {code,
+// message}"), or an object sharing no member with the success body's
+// table (SDRS's "{job_id} 或 {error: …}"). The page names no status for
+// it, so it is left out rather than made the success body.
+func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) bool {
+	if e.status != "" || !strings.HasPrefix(resp.Status, "2") {
+		return false
+	}
+	if e.alt && resp.Body == nil {
+		p.diags.Warnf(e.ex.Loc, "example after 或 shows a body where status %s has none; it is another answer, and the page names no status for it; left out", resp.Status)
+		return true
+	}
+	if resp.Body == nil || inferred || resp.Body.Schema == nil || len(resp.Body.Schema.Properties) == 0 {
+		return false
+	}
+	obj, ok := e.ex.Value.(map[string]any)
+	if !ok || len(obj) == 0 {
+		return false
+	}
+	for _, pr := range resp.Body.Schema.Properties {
+		if _, ok := obj[pr.Name]; ok {
+			return false
+		}
+	}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if len(keys) > 3 {
+		keys = append(keys[:3], "…")
+	}
+	p.diags.Warnf(e.ex.Loc, "example (members %s) shares no member with the status %s body table; it is another answer or shape, and the page names no status for it; left out", strings.Join(keys, ", "), resp.Status)
+	return true
 }
 
 // stripLineComments drops "//" comments that are outside JSON strings, to

@@ -123,6 +123,10 @@ func (r *resolver) survey() {
 			}
 			typ, _ := cellAt(row, t.cols.typ)
 			ref, ok := readType(typ.Text) // only the kind: no schema is made here
+			if target := r.byLabel[ref.see]; ok && ref.see != "" && objectTable(target) {
+				referred[target], r.linked[target] = true, true
+				continue
+			}
 			if !ok || !(ref.object || ref.kind == refArray && ref.elem == nil) {
 				continue
 			}
@@ -524,7 +528,48 @@ func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent,
 			}
 		}
 	}
+	if ref.see != "" && !c.param {
+		return r.seeSchema(ref, c)
+	}
 	return r.schemaOf(ref, c)
+}
+
+// seeSchema reads a type of plain values whose structure a table gives
+// ("list(string),数据结构参见(表5 …)"). When the example holds objects
+// there, the type word was loose and the value is the table's object;
+// else the value is what the type says (text holding that structure, as
+// APM's JSON-encoded spans are) and the table, read for its own rows'
+// sake, only documents it.
+func (r *resolver) seeSchema(ref typeRef, c *rowCtx) *model.Schema {
+	typeText := strings.TrimSpace(c.f.typ.Text)
+	target := r.byLabel[ref.see]
+	if !objectTable(target) || target == c.t || r.building[target] {
+		return r.schemaOf(ref, c)
+	}
+	v, _ := r.exampleAt(c)
+	if arr, ok := v.([]any); ok && len(arr) > 0 {
+		v = arr[0]
+	}
+	if isObject(v) {
+		r.diags.Warnf(c.typeLoc(), "type %q, but the example holds objects there; read as %q", typeText, target.name())
+		obj := r.tableObject(c, target)
+		if ref.kind == refArray {
+			return &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
+		}
+		return obj
+	}
+	r.objectSchema(target, c.path) // its rows, and the tables they use, are read
+	s := r.schemaOf(ref, c)
+	r.diags.Notef(c.typeLoc(), "type %q: the value is %s holding what %q describes; read as such, the table documents it", typeText, typeWords(s), target.name())
+	return s
+}
+
+// typeWords names a schema's type in a message: "string", "array of string".
+func typeWords(s *model.Schema) string {
+	if s.Type == model.TypeArray && s.Items != nil {
+		return "array of " + typeWords(s.Items)
+	}
+	return s.Type
 }
 
 // saysNoType reports a type cell that gives no type: empty, "无" (none),

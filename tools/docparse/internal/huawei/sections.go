@@ -108,6 +108,9 @@ func label(s string) (sec section, text string, ok bool) {
 		return secOther, "", false // far longer than 16 characters and their markup: a sentence
 	}
 	clean := strings.TrimSpace(mdhtml.CleanInline(s))
+	if sec, ok := titledExampleLabel(clean); ok {
+		return sec, normTitle(clean), true
+	}
 	name := normTitle(clean)
 	// A label is short and says nothing else: a sentence has punctuation
 	// inside it, a label at most a colon at its end.
@@ -122,6 +125,31 @@ func label(s string) (sec section, text string, ok bool) {
 		return sec, name, true
 	}
 	return secOther, "", false
+}
+
+// titledExampleLabel reads an example label with a title after its colon:
+// "请求样例1：批量创建标签", "响应示例：action为filter". The part before
+// the colon must be a whole example label ending in 样例 or 示例 (and a
+// number), the title a few words with no sentence punctuation, no path
+// and no further colon, so "请求样例中的参数：..." and "请求样例：POST
+// /v1/..." stay text.
+func titledExampleLabel(clean string) (section, bool) {
+	i := strings.IndexAny(clean, ":：")
+	if i <= 0 {
+		return secOther, false
+	}
+	head := normTitle(clean[:i])
+	title := strings.TrimSpace(strings.ReplaceAll(strings.TrimLeft(clean[i:], ":："), "**", ""))
+	if title == "" || utf8.RuneCountInString(head) > 16 || utf8.RuneCountInString(title) > 24 ||
+		strings.ContainsAny(head, "。，,；;*") || strings.ContainsAny(title, "。，,；;:：/{}*") ||
+		!(strings.HasSuffix(head, "样例") || strings.HasSuffix(head, "示例")) {
+		return secOther, false
+	}
+	switch sec := classifySection(head); sec {
+	case secRequestExample, secResponseExample:
+		return sec, true
+	}
+	return secOther, false
 }
 
 // isURILabel reports a line that opens the URI part in pages without a

@@ -35,6 +35,10 @@ type typeRef struct {
 	// dict marks 字典数据结构: an object whose fields a table gives, or
 	// else a map of any values.
 	dict bool
+	// see is the table a type of plain values points at for their
+	// structure: "表5" in "list(string),数据结构参见(表5 spans字段数据结构说明)",
+	// where each string holds what 表5 describes.
+	see string
 	// object and array summarise the type for callers that only ask
 	// whether a row's value lives in another table: object is set for an
 	// object, or an array or map of them; array for an array.
@@ -105,10 +109,68 @@ func readType(text string) (typeRef, bool) {
 	}
 	ref, ok := parseRef(t, 0)
 	if !ok {
-		return typeRef{}, false
+		if ref, ok = seeRef(t); !ok {
+			return typeRef{}, false
+		}
 	}
 	ref.summarise()
 	return ref, true
+}
+
+// seeRef reads a type followed by a pointer to the one table describing
+// it: "list(string),数据结构参见(表5 spans字段数据结构说明)", "Object，详见表3".
+// An object type takes the table as its label; a type of plain values
+// keeps its type and records the table in see.
+func seeRef(t string) (typeRef, bool) {
+	i := strings.IndexAny(t, ",，")
+	if i <= 0 {
+		return typeRef{}, false
+	}
+	head, tail := t[:i], strings.TrimLeft(t[i:], ",， ")
+	label, ok := seeLabel(tail)
+	if !ok {
+		return typeRef{}, false
+	}
+	ref, ok := parseRef(head, 0)
+	if !ok {
+		return typeRef{}, false
+	}
+	leaf := &ref
+	for leaf.elem != nil {
+		leaf = leaf.elem
+	}
+	switch {
+	case leaf.kind == refObject && leaf.named == "" && leaf.label == "":
+		leaf.label = label
+	case ref.kind == refArray && ref.elem == nil:
+		ref.elem = &typeRef{kind: refObject, label: label}
+	case leaf.kind == refPrim:
+		ref.see = label
+	default:
+		return typeRef{}, false
+	}
+	return ref, true
+}
+
+// seePrefixes open a phrase pointing at a table: 数据结构参见, 详见, 请参见.
+var seePrefixes = []string{"数据结构参见", "数据结构详见", "数据结构请参见", "具体请参见", "详情请参见", "请参见", "参见", "详见", "见"}
+
+// seeLabel reads a phrase pointing at one table ("数据结构参见(表5 spans字段
+// 数据结构说明)", "详见表3。") and returns its label; ok is false for any
+// other text, and for a phrase naming several tables.
+func seeLabel(s string) (string, bool) {
+	s = strings.Trim(s, "。.；; ")
+	for _, p := range seePrefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			rest = strings.Trim(rest, "()（）:： ")
+			if !strings.HasPrefix(rest, "表") || strings.Count(rest, "表") != 1 {
+				return "", false
+			}
+			label := tableLabel(rest)
+			return label, label != ""
+		}
+	}
+	return "", false
 }
 
 func (ref *typeRef) summarise() {
@@ -317,6 +379,9 @@ func chineseRef(t string, depth int) (typeRef, bool) {
 	}
 	if label := tableLabel(t); label != "" && normalLabel(t) == label {
 		return typeRef{kind: refObject, label: label}, true // "表3"
+	}
+	if label, ok := seeLabel(t); ok {
+		return typeRef{kind: refObject, label: label}, true // "数据结构参见表8 EndPoint字段数据结构说明"
 	}
 	for _, suf := range arraySuffixes {
 		if x, ok := strings.CutSuffix(t, suf); ok && x != "" {

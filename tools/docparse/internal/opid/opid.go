@@ -14,12 +14,14 @@
 //     this package knows, the HTTP method) and the path's resource:
 //     DELETE /v1/{project_id}/vpcs/{vpc_id} titled 删除VPC is DeleteVpc,
 //     GET /v1/{project_id}/vpcs titled 查询VPC列表 is ListVpcs. A read is
-//     List when the title says 列表; else Show when the path ends in a
-//     placeholder; the root path GET / is List, a version alone (GET /v3)
+//     List when the title says 列表; else Count when it says 总数 or 数量
+//     (查询某个租户的任务总数 is CountTask); else Show when the path ends in
+//     a placeholder; the root path GET / is List, a version alone (GET /v3)
 //     Show, both named Versions / Version when the title says 版本
 //     (ListVersions, ShowVersion); else Show when the title says 配额, or
-//     names one thing (详情, 信息, 策略) and the last segment is not
-//     plural; else List. A path another operation extends with a
+//     names one thing (详情, 信息, 策略, 状态, 配置, 位置) and the last
+//     segment is not plural (…/{partition}/end-message titled
+//     查询分区最新消息的位置 is ShowEndMessage); else List. A path another operation extends with a
 //     placeholder (…/block_device beside …/block_device/{volume_id}) is a
 //     collection: List. A Show of a path ending in a literal keeps its
 //     number (…/limits titled 查询租户配额 is ShowLimits). A name
@@ -28,10 +30,25 @@
 //     action word (actionWords: restart, cancel, batch-delete…) is named
 //     by it, the segment before being the resource:
 //     POST /v1.0/{project_id}/clusters/{cluster_id}/restart is
-//     RestartCluster, POST …/jobs/batch-delete is BatchDeleteJobs. A
-//     batch title (批量…) on a POST to the generic …/action is named by
-//     the title's verbs and the segment before: POST …/tags/action titled
-//     批量添加或删除集群标签 is BatchCreateOrDeleteTags.
+//     RestartCluster, POST …/jobs/batch-delete is BatchDeleteJobs. A POST
+//     to the generic …/action whose body has one object member is named
+//     by that member (SDRS's {"reverse-server-group": {…}} is
+//     ReverseServerGroup; a one-word member takes the resource:
+//     {"reboot": {…}} on …/servers/{id}/action is RebootServer). Else a
+//     batch title (批量…), or a title of several verbs, on such a POST is
+//     named by the title's verbs and the segment before: POST …/tags/action
+//     titled 批量添加或删除集群标签 is BatchCreateOrDeleteTags, POST
+//     /predefine_tags/action titled 创建删除预定义标签 is
+//     CreateOrDeletePredefineTags. A title starting with an action word
+//     (titleActions: 启动, 停止, 恢复…; not two, 启动停止) names a POST,
+//     PUT or PATCH: PUT
+//     …/task/{task_id} titled 启动任务 is StartTask. On a DELETE the method
+//     stands, and a path ending in two literals names the resource by
+//     both, the title not naming it (DELETE …/stream/blocks titled
+//     恢复直播推流 is DeleteStreamBlock). 批量 right before a verb inside
+//     a title makes a batch too (Kafka实例批量删除Topic on POST
+//     …/topics/delete is BatchDeleteTopics); a batch keeps the
+//     resource's plural.
 //
 // A title verb that contradicts the HTTP method (删除 on a GET) is a located
 // warning: the page or its method is wrong.
@@ -189,10 +206,21 @@ var titleVerbs = []struct {
 	{"修改", kindUpdate}, {"更新", kindUpdate}, {"设置", kindUpdate}, {"变更", kindUpdate},
 }
 
-// titleVerb reads the verb a title starts with, after an optional 批量.
+// titleVerb reads the verb a title starts with, after an optional 批量,
+// or else the verb right after a 批量 inside it (Kafka实例批量删除Topic).
 func titleVerb(title string) verbKind {
 	t := strings.TrimSpace(title)
 	t = strings.TrimPrefix(t, "批量")
+	if k := leadingVerb(t); k != kindNone {
+		return k
+	}
+	if _, after, ok := strings.Cut(t, "批量"); ok {
+		return leadingVerb(after)
+	}
+	return kindNone
+}
+
+func leadingVerb(t string) verbKind {
 	for _, v := range titleVerbs {
 		if strings.HasPrefix(t, v.word) {
 			return v.kind
@@ -201,7 +229,51 @@ func titleVerb(title string) verbKind {
 	return kindNone
 }
 
-func isBatch(title string) bool { return strings.HasPrefix(strings.TrimSpace(title), "批量") }
+// isBatch reports a title that starts with 批量, or has 批量 right before
+// a verb (Kafka实例批量删除Topic; 批量任务 is a noun).
+func isBatch(title string) bool {
+	t := strings.TrimSpace(title)
+	if strings.HasPrefix(t, "批量") {
+		return true
+	}
+	_, after, ok := strings.Cut(t, "批量")
+	return ok && leadingVerb(after) != kindNone
+}
+
+// titleActions are leading title words naming an action rather than a
+// read or write, with the English verb that names it (启动任务 is
+// StartTask, whatever the method).
+var titleActions = []struct{ word, verb string }{
+	{"启动", "Start"}, {"停止", "Stop"}, {"重启", "Restart"}, {"暂停", "Pause"}, {"恢复", "Restore"},
+	{"取消", "Cancel"}, {"重置", "Reset"}, {"启用", "Enable"}, {"禁用", "Disable"}, {"冻结", "Freeze"},
+	{"解冻", "Unfreeze"}, {"升级", "Upgrade"}, {"回滚", "Rollback"}, {"迁移", "Migrate"}, {"续订", "Renew"},
+	{"同步", "Sync"}, {"刷新", "Refresh"}, {"扩容", "Expand"}, {"缩容", "Shrink"}, {"导出", "Export"},
+	{"终止", "Terminate"}, {"中止", "Abort"}, {"锁定", "Lock"}, {"解锁", "Unlock"}, {"重试", "Retry"},
+}
+
+// titleAction is the English verb of the action a title starts with
+// (after an optional 批量), "" when it starts with none or with two
+// (启动停止…: either, which one name cannot say).
+func titleAction(title string) string {
+	t := strings.TrimPrefix(strings.TrimSpace(title), "批量")
+	verb, rest := leadingAction(t)
+	if verb == "" {
+		return ""
+	}
+	if again, _ := leadingAction(strings.TrimLeft(rest, "或和与及/、 ")); again != "" {
+		return ""
+	}
+	return verb
+}
+
+func leadingAction(t string) (verb, rest string) {
+	for _, a := range titleActions {
+		if strings.HasPrefix(t, a.word) {
+			return a.verb, t[len(a.word):]
+		}
+	}
+	return "", t
+}
 
 // englishVerbs classify the first verb of an English operation name.
 var englishVerbs = map[string]verbKind{
@@ -267,17 +339,39 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 			verb = "List" // the path is a collection: its items have paths of their own
 		}
 	}
-	if verbs := batchActionVerbs(op, literals); verbs != "" {
-		// POST …/tags/action titled 批量添加或删除…: the title's verbs act on
-		// the segment before the generic "action".
-		verb, literals = verbs, literals[:len(literals)-1]
+	asWritten := false // the resource keeps its segment's number
+	if member := bodyAction(op, literals); member != "" {
+		// POST …/server-groups/{id}/action with {"stop-server-group": {}}:
+		// the body's one member names the action.
+		if len(camelWords(member)) > 1 {
+			return free(member, taken)
+		}
+		verb, literals = member, literals[:len(literals)-1]
+	} else if verbs, several := actionTitleVerbs(op, literals); verbs != "" {
+		// POST …/tags/action titled 批量添加或删除… or 创建删除预定义标签:
+		// the title's verbs act on the segment before the generic "action".
+		verb, literals, asWritten = verbs, literals[:len(literals)-1], several
 	} else if action := actionVerb(op.Method, literals); action != "" {
 		verb, literals = action, literals[:len(literals)-1]
+	} else if action := titleAction(op.Summary); action != "" && (len(literals) == 0 || camel(literals[len(literals)-1]) != action) {
+		switch strings.ToUpper(op.Method) {
+		case "POST", "PUT", "PATCH":
+			verb = action // 启动任务: PUT …/task/{task_id} is StartTask
+			if n := len(literals); n >= 2 && literals[n-1] == "action" {
+				literals = literals[:n-1] // 批量启动云服务器: POST …/cloudservers/action
+			}
+		case "DELETE":
+			// 恢复直播推流 on DELETE …/stream/blocks: the call deletes
+			// what the path names, which the title does not: its
+			// parent segment too (DeleteStreamBlock).
+			if n := len(literals); n >= 2 && !single && literalPair(op.Path) {
+				literals = append(literals[:n-2:n-2], literals[n-2]+"-"+literals[n-1])
+			}
+		}
 	}
 	if isBatch(op.Summary) && !strings.HasPrefix(verb, "Batch") {
 		verb = "Batch" + verb
 	}
-	asWritten := false // the resource keeps its segment's number
 	switch {
 	case len(literals) == 0 && kind == kindRead && strings.Contains(op.Summary, "版本"):
 		// GET / or GET /v3 titled 查询API版本…: the versions, or one.
@@ -287,7 +381,7 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 		}
 	case len(literals) == 0:
 		literals = []string{"root"}
-	case verb == "Show" && !single:
+	case verb == "Show" && !single || verb == "Count":
 		// …/limits titled 查询租户配额: the limits themselves, not one of them.
 		asWritten = true
 	}
@@ -311,25 +405,70 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 			return c
 		}
 	}
-	base := candidates[len(candidates)-1]
+	return free(candidates[len(candidates)-1], taken)
+}
+
+// free is name, or name with the first number that makes it free.
+func free(name string, taken map[string]bool) string {
+	if !taken[name] {
+		return name
+	}
 	for n := 2; ; n++ {
-		if c := base + strconv.Itoa(n); !taken[c] {
+		if c := name + strconv.Itoa(n); !taken[c] {
 			return c
 		}
 	}
+}
+
+// literalPair reports a path whose last two segments are literals
+// (…/stream/blocks), not a literal after a placeholder.
+func literalPair(path string) bool {
+	path, _, _ = strings.Cut(path, "?")
+	path, _, _ = strings.Cut(path, "#")
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	n := len(segs)
+	return n >= 2 && !strings.HasPrefix(segs[n-1], "{") && !strings.HasPrefix(segs[n-2], "{") && !isVersion(segs[n-2])
+}
+
+// bodyAction is the name of a POST …/action request body's one top-level
+// member when that member is an object or untyped (Nova's {"os-start": {}}
+// and {"confirmResize": null}, SDRS's {"reverse-server-group": {…}}): the
+// action, in camel case; "" otherwise.
+func bodyAction(op *model.Operation, literals []string) string {
+	if !strings.EqualFold(op.Method, "POST") || len(literals) < 2 || literals[len(literals)-1] != "action" ||
+		op.RequestBody == nil || op.RequestBody.Schema == nil {
+		return ""
+	}
+	s := op.RequestBody.Schema
+	if s.Type != model.TypeObject || len(s.Properties) != 1 || s.Properties[0].Schema == nil {
+		return ""
+	}
+	switch s.Properties[0].Schema.Type {
+	case model.TypeObject, model.TypeAny: // {"os-start": {}}, {"confirmResize": null}
+	default:
+		return "" // {"action": "start"}: a value, not the action's name
+	}
+	name := camel(s.Properties[0].Name)
+	if !isIdentifier(name) {
+		return ""
+	}
+	return name
 }
 
 // readVerb chooses List or Show for a read: the title's 列表 says List; a
 // path ending in a placeholder says Show; a path of no segment but its
 // version (GET /v3) is one version, Show, and the root path lists them; a
 // title on quotas (配额) says Show, whatever the segment (…/limits); one
-// naming a single thing (详情, 信息, 策略) says Show unless the last
-// segment is plural (…/flavors titled 获取所有实例规格信息 lists). Else
+// on a total (总数, 数量) says Count; one naming a single thing
+// (singleWords) says Show unless the last segment is plural (…/flavors
+// titled 获取所有实例规格信息 lists). Else
 // List: Huawei paths name collections in the singular too (…/slowlog).
 func readVerb(title string, literals []string, version string, single bool) string {
 	switch {
 	case strings.Contains(title, "列表"):
 		return "List"
+	case containsAny(title, "总数", "总量", "数量", "个数"):
+		return "Count" // 查询某个租户的任务总数
 	case single:
 		return "Show"
 	case len(literals) == 0:
@@ -340,11 +479,15 @@ func readVerb(title string, literals []string, version string, single bool) stri
 	case strings.Contains(title, "配额"):
 		return "Show"
 	}
-	if last := camel(literals[len(literals)-1]); singular(last) == last && containsAny(title, "详情", "信息", "策略") {
+	if last := camel(literals[len(literals)-1]); singular(last) == last && containsAny(title, singleWords...) {
 		return "Show"
 	}
 	return "List"
 }
+
+// singleWords, in a read's title, name one thing: its details, its
+// policy, its state, where it is (查询分区最新消息的位置).
+var singleWords = []string{"详情", "信息", "策略", "状态", "配置", "位置"}
 
 // routeShape is a path without its query and fragment, placeholders
 // emptied: /v1/{project_id}/vpcs/{vpc_id} → /v1/{}/vpcs/{}.
@@ -367,15 +510,29 @@ func containsAny(s string, words ...string) bool {
 // until readVerb says List).
 var verbNames = map[verbKind]string{kindRead: "Show", kindCreate: "Create", kindUpdate: "Update", kindDelete: "Delete"}
 
-// batchActionVerbs returns the title's verbs (添加删除 → CreateOrDelete)
-// when a batch title (批量…) names a POST to a last segment "action" after
-// a resource segment, "" otherwise.
-func batchActionVerbs(op *model.Operation, literals []string) string {
-	if !strings.EqualFold(op.Method, "POST") || len(literals) < 2 || literals[len(literals)-1] != "action" || !isBatch(op.Summary) {
-		return ""
+// actionTitleVerbs returns the title's verbs (添加删除 → CreateOrDelete)
+// when a batch title (批量…) or a title of several verbs (创建删除…) names a
+// POST to a last segment "action" after a resource segment, "" otherwise;
+// several reports the latter.
+func actionTitleVerbs(op *model.Operation, literals []string) (verbs string, several bool) {
+	if !strings.EqualFold(op.Method, "POST") || len(literals) < 2 || literals[len(literals)-1] != "action" {
+		return "", false
 	}
+	list := titleVerbList(op.Summary)
+	switch {
+	case isBatch(op.Summary):
+		return list, false
+	case strings.Contains(list, "Or"):
+		return list, true
+	}
+	return "", false
+}
+
+// titleVerbList is the verbs a title starts with, after an optional 批量,
+// joined by Or (添加或删除 → CreateOrDelete); "" when one is a read.
+func titleVerbList(title string) string {
 	var verbs []string
-	t := strings.TrimPrefix(strings.TrimSpace(op.Summary), "批量")
+	t := strings.TrimPrefix(strings.TrimSpace(title), "批量")
 	for {
 		t = strings.TrimLeft(t, "或和与及/、 ")
 		k := kindNone

@@ -11,6 +11,12 @@ func op(title, method, path string, hints ...model.IDHint) *model.Operation {
 	return &model.Operation{Loc: model.Loc{File: title + ".md", Line: 1}, Summary: title, Method: method, Path: path, IDHints: hints}
 }
 
+// withBody gives op a request body of one object member.
+func withBody(o *model.Operation, member string) *model.Operation {
+	o.RequestBody = &model.Body{Schema: &model.Schema{Type: model.TypeObject, Properties: []*model.Property{{Name: member, Schema: &model.Schema{Type: model.TypeObject}}}}}
+	return o
+}
+
 func explorer(name string) model.IDHint {
 	return model.IDHint{Loc: model.Loc{File: "p.md", Line: 9}, Source: "explorer", Name: name}
 }
@@ -42,9 +48,22 @@ func TestAssign(t *testing.T) {
 		{"batch action, two verbs", op("批量添加删除资源标签", "POST", "/v2/{project_id}/{resource_type}/{resource_id}/tags/action"), "BatchCreateOrDeleteTags", FromDerived, ""},
 		{"batch action, verbs joined by 或", op("批量添加或删除集群标签", "POST", "/v1.0/{project_id}/css-cluster/{cluster_id}/tags/action"), "BatchCreateOrDeleteTags", FromDerived, ""},
 		{"batch action, delete", op("批量删除实例标签", "POST", "/v3/{project_id}/instances/{instance_id}/tags/action"), "BatchDeleteTags", FromDerived, ""},
-		{"batch action, unknown verb", op("批量启动云服务器", "POST", "/v1/{project_id}/cloudservers/action"), "BatchCreateAction", FromDerived, ""},
+		{"batch action, action title", op("批量启动云服务器", "POST", "/v1/{project_id}/cloudservers/action"), "BatchStartCloudservers", FromDerived, ""},
+		{"batch action, unknown verb", op("批量变配云服务器", "POST", "/v1/{project_id}/cloudservers/action"), "BatchCreateAction", FromDerived, ""},
 		{"action without 批量", op("创建镜像", "POST", "/v2.1/{project_id}/servers/{server_id}/action"), "CreateAction", FromDerived, ""},
-		{"no verb: the method decides", op("重启云服务器", "PUT", "/v1/{project_id}/cloudservers/{server_id}"), "UpdateCloudserver", FromDerived, ""},
+		{"no verb: the method decides", op("云服务器变配", "PUT", "/v1/{project_id}/cloudservers/{server_id}"), "UpdateCloudserver", FromDerived, ""},
+		// Survey D: actions, batches and singletons.
+		{"action title on a PUT", op("启动任务", "PUT", "/v1/{project_id}/objectstorage/task/{task_id}"), "StartTask", FromDerived, ""},
+		{"action title on a DELETE", op("恢复直播推流", "DELETE", "/v1/{project_id}/stream/blocks"), "DeleteStreamBlock", FromDerived, ""},
+		{"action title on a DELETE of one", op("恢复备份", "DELETE", "/v1/{project_id}/backups/{backup_id}"), "DeleteBackup", FromDerived, ""},
+		{"two action words", op("启动停止边缘节点服务实例", "PUT", "/v1/{project_id}/services/{service_id}/nodes/{node_id}/status"), "UpdateStatus", FromDerived, ""},
+		{"several verbs on action", op("创建删除预定义标签", "POST", "/v1.0/predefine_tags/action"), "CreateOrDeletePredefineTags", FromDerived, ""},
+		{"body names the action", withBody(op("保护组切换", "POST", "/v1/{project_id}/server-groups/{server_group_id}/action"), "reverse-server-group"), "ReverseServerGroup", FromDerived, ""},
+		{"body names a one-word action", withBody(op("重启云服务器", "POST", "/v2.1/{project_id}/servers/{server_id}/action"), "reboot"), "RebootServer", FromDerived, ""},
+		{"批量 inside the title", op("Kafka实例批量删除Topic", "POST", "/v1.0/{project_id}/instances/{instance_id}/topics/delete"), "BatchDeleteTopics", FromDerived, ""},
+		{"批量 as a noun", op("查询批量任务列表", "GET", "/v1/{project_id}/batch-jobs"), "ListBatchJobs", FromDerived, ""},
+		{"one thing under a resource", op("查询分区最新消息的位置", "GET", "/v1.0/{project_id}/instances/{instance_id}/topics/{topic}/partitions/{partition}/end-message"), "ShowEndMessage", FromDerived, ""},
+		{"a count", op("查询某个租户的任务总数", "GET", "/v1/{project_id}/objectstorage/task?totalcount={true}&state={state}"), "CountTask", FromDerived, ""},
 		{"action segment", op("重启云服务器", "POST", "/v1/{project_id}/cloudservers/reboot"), "RebootCloudserver", FromDerived, ""},
 		{"action after a placeholder", op("重启集群", "POST", "/v1.0/{project_id}/clusters/{cluster_id}/restart"), "RestartCluster", FromDerived, ""},
 		{"action on a nested resource", op("取消SQL执行任务", "POST", "/v2/{project_id}/clusters/{cluster_id}/sql-execution/{sql_id}/cancel"), "CancelSqlExecution", FromDerived, ""},

@@ -44,6 +44,7 @@ func Distinguish(ops []*model.Operation, diags *model.Diagnostics) {
 			members[soleMember(op)]++
 		}
 		used := map[string]bool{}
+		shared := group[0].Path // before any fragment is added
 		for _, op := range group {
 			variant := soleMember(op)
 			if variant == "" || members[variant] > 1 {
@@ -53,7 +54,7 @@ func Distinguish(ops []*model.Operation, diags *model.Diagnostics) {
 				continue // the emitter reports the clash
 			}
 			used[variant] = true
-			diags.Notef(op.Loc, "%d pages document %s %s; this one is written at %s#%s (the fragment is not sent)", len(group), op.Method, group[0].Path, op.Path, variant)
+			diags.Notef(op.Loc, "%d pages document %s %s; this one is written at %s#%s (the fragment is not sent)", len(group), op.Method, shared, op.Path, variant)
 			op.Path += "#" + variant
 		}
 	}

@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -37,5 +38,12 @@ func TestDistinguish(t *testing.T) {
 	}
 	if diags.Count(model.Note) != 4 {
 		t.Errorf("diagnostics %v", diags)
+	}
+	// Each note names the shared route as the pages write it, never a
+	// path already given its fragment.
+	for _, d := range diags {
+		if shared, _, _ := strings.Cut(d.Msg, ";"); strings.Contains(shared, "#") {
+			t.Errorf("note names a fragment as the shared route: %s", d.Msg)
+		}
 	}
 }
