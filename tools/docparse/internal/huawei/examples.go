@@ -88,7 +88,7 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		p.diags.Notef(first, "example has // comments (%s%s); dropped before reading the JSON", where, strings.Join(words, ", "))
 		text = stripped
 	}
-	summary := strings.TrimSpace(strings.TrimLeft(lastText, "-*0123456789. "))
+	summary := trimListMarker(lastText)
 	alt := isOr(summary)
 	for {
 		dec := json.NewDecoder(strings.NewReader(text))
@@ -299,4 +299,35 @@ func stripLineComments(text string) (string, []int) {
 		return text, nil
 	}
 	return b.String(), lines
+}
+
+// trimListMarker drops a label's list marker ("- ", "* ", "1. ", "2) ",
+// "1.2 ", "3、"); a number that runs into the text ("1.21版本以上…") is
+// the label's own.
+func trimListMarker(s string) string {
+	for {
+		s = strings.TrimSpace(s)
+		if len(s) > 1 && strings.ContainsRune("-*+", rune(s[0])) && (s[1] == ' ' || s[1] == '\t') {
+			s = s[1:]
+			continue
+		}
+		i := 0
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || i > 0 && s[i] == '.') {
+			i++
+		}
+		if i == 0 {
+			return s
+		}
+		rest := s[i:]
+		switch {
+		case rest == "" || rest[0] == ' ' || rest[0] == '\t':
+			s = rest
+		case rest[0] == ')':
+			s = rest[1:]
+		case strings.HasPrefix(rest, "）"), strings.HasPrefix(rest, "、"):
+			s = rest[len("、"):] // both are three bytes
+		default:
+			return s
+		}
+	}
 }
