@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -31,6 +32,34 @@ func TestExampleLabelKeepsLeadingVersion(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("summary %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// A row naming two alternatives (APIG's env_id/env) is one optional
+// parameter per alternative, with a note; a row whose parts are not names
+// is left out with a warning; a part that is the path's placeholder is
+// that path parameter. No parameter name keeps a "/".
+func TestAlternativeParameterNames(t *testing.T) {
+	page := "# 导出API\n\n## URI\n\nGET /v1.0/apigw/{project_id}/openapi/apis\n\n" +
+		"|参数|是否必选|类型|说明|\n|--|--|--|--|\n" +
+		"|project_id/tenant_id|是|String|项目ID。|\n" +
+		"|env_id/env|是|String|环境ID，目前支持env_id和env，两个均存在时以env_id为准|\n" +
+		"|类型/格式|否|String|格式|\n" +
+		"|type|否|String|格式|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+query env_id: string
+query env: string
+query type: string
+`,
+		"10 note: row \"env_id/env\" names alternatives (env_id, env): read as one optional parameter each",
+		"11 warning: row \"类型/格式\" names a parameter with \"/\", and its parts are not names; left out",
+		"9 note: row \"project_id/tenant_id\" names alternatives, one of them the path's {project_id}: read as that path parameter",
+	)
+	for _, p := range op.Params {
+		if p.Name == "env_id" && !strings.Contains(p.Description, "env") {
+			t.Errorf("env_id description %q", p.Description)
 		}
 	}
 }
