@@ -50,6 +50,10 @@ type page struct {
 	// bareContentType is a Content-Type header row that names no media
 	// type: worth a warning only if the operation turns out to have a body.
 	bareContentType *model.Loc
+	// strayURIs are "URI格式：METHOD /path" lines outside any URI
+	// section: an operation page's method and path, or the calls a
+	// walkthrough makes (strayURIs).
+	strayURIs []strayURI
 	// failureCodes are the error statuses outcome labels name
 	// ("处理失败返回（400 Bad Request）"): with one, what the page shows
 	// under a failure label without a code has that status.
@@ -112,6 +116,12 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 	p := newPage(name, data, FamilyAPIReference)
 	split := len(p.diags)
 	p.scan()
+	if p.op.Method == "" && p.uriLine == 0 && len(p.strayURIs) > 0 {
+		if why := p.useStrayURI(); why != "" {
+			pg := &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}
+			return pg, p.diags[:split]
+		}
+	}
 	if p.op.Method == "" {
 		if why := p.notOperation(); why != "" {
 			// What scan said about tables and examples concerns an
@@ -324,6 +334,9 @@ func (p *page) scan() {
 			if isURILabel(b.Text) {
 				switchTo(b, secURI, "")
 				continue
+			}
+			if sec != secURI && p.op.Method == "" {
+				p.noteStrayURI(i)
 			}
 			if outcome(b, b.Raw) {
 				continue

@@ -1,8 +1,11 @@
 package huawei
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
 
 // Layouts found by survey E (issue 9). Every page here is synthetic: a few
@@ -61,5 +64,37 @@ query type: string
 		if p.Name == "env_id" && !strings.Contains(p.Description, "env") {
 			t.Errorf("env_id description %q", p.Description)
 		}
+	}
+}
+
+// A "URI格式：METHOD /path" line outside any URI section: on an operation
+// page (功能介绍 and a request or response section) it is the method and
+// path; on a walkthrough (MRS 扩容集群: 场景描述, 操作步骤) the page is
+// skipped with a note naming the call and the page that documents it.
+func TestURILineOutsideURISection(t *testing.T) {
+	opPage := "# 扩容集群\n\n## 功能介绍\n\n扩容集群。\n\n-   URI格式：PUT /v1.1/{project_id}/cluster_infos/{cluster_id}\n\n" +
+		"## 请求消息\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|cluster_id|是|String|集群ID。|\n|instances|是|Integer|节点数。|\n"
+	pg, diags := ReadAPIReference("p.md", []byte(opPage))
+	if len(pg.Operations) != 1 || pg.Operations[0].Method != "PUT" || pg.Operations[0].Path != "/v1.1/{project_id}/cluster_infos/{cluster_id}" || diags.HasErrors() {
+		t.Fatalf("operation page: %d operations (%+v), diagnostics %v; want PUT /v1.1/{project_id}/cluster_infos/{cluster_id}", len(pg.Operations), pg.Operations, diags)
+	}
+	if got := diagLines(diags, model.Note); !slices.ContainsFunc(got, func(l string) bool { return strings.HasPrefix(l, "7 note: ") && strings.Contains(l, "no URI section") }) {
+		t.Errorf("notes %q, want one at line 7 saying the method and path come from a line outside a URI section", got)
+	}
+
+	walk := "# 扩容集群\n\n## 场景描述\n\n创建集群后，扩容集群。\n\n## 操作步骤\n\n-   接口相关信息\n\n    URI格式：PUT /v1.1/\\{project\\_id\\}/cluster\\_infos/\\{cluster\\_id\\}\n\n" +
+		"    详情请参见[调整集群节点](调整集群节点.md)。\n\n-   请求示例\n\n    ```\n    {\"service_id\": \"\"}\n    ```\n"
+	pg, diags = ReadAPIReference("p.md", []byte(walk))
+	want := "the page walks through the call PUT /v1.1/{project_id}/cluster_infos/{cluster_id} (line 11), which 调整集群节点.md documents; no URI section of its own"
+	if pg.NotOperation != want || len(pg.Operations) != 0 || diags.HasErrors() {
+		t.Errorf("walkthrough: NotOperation %q, %d operations, diagnostics %v; want %q", pg.NotOperation, len(pg.Operations), diags, want)
+	}
+
+	several := "# 创建云服务器\n\n## 操作步骤\n\n1.  查询可用区。\n\n    URI格式：GET /v2.1/{project_id}/os-availability-zone\n\n" +
+		"2.  创建云服务器。\n\n    URI格式：POST /v2.1/{project_id}/servers\n"
+	pg, _ = ReadAPIReference("p.md", []byte(several))
+	want = "the page walks through 2 calls (URI格式 lines 7, 11), each documented on its own page; no URI section of its own"
+	if pg.NotOperation != want {
+		t.Errorf("walkthrough of several calls: NotOperation %q, want %q", pg.NotOperation, want)
 	}
 }
