@@ -54,6 +54,13 @@ type page struct {
 	// section: an operation page's method and path, or the calls a
 	// walkthrough makes (strayURIs).
 	strayURIs []strayURI
+	// bodyRefs are sentences of the request or response sections that
+	// give the body only by a link ("响应参数详情见[表3](#table…)").
+	bodyRefs []bodyRef
+	// refElsewhere are the bodies given by a link to another page: the
+	// example's schema stands, with a warning naming the link.
+	refElsewhere map[*model.Response]bodyRef
+	requestRef   *bodyRef
 	// failureCodes are the error statuses outcome labels name
 	// ("处理失败返回（400 Bad Request）"): with one, what the page shows
 	// under a failure label without a code has that status.
@@ -337,6 +344,10 @@ func (p *page) scan() {
 			}
 			if sec != secURI && p.op.Method == "" {
 				p.noteStrayURI(i)
+			}
+			if sec == secRequest || sec == secResponse {
+				// Before the labels: "响应参数详情见[表3](#…)" starts as one.
+				p.noteBodyRef(b, sec == secResponse, group)
 			}
 			if outcome(b, b.Raw) {
 				continue
@@ -721,6 +732,7 @@ func (p *page) build() {
 			p.mergeRequestBody(body)
 		}
 	}
+	p.useBodyRefs(r, response)
 	p.addLinkedPlaceholders()
 	p.addQueryValues()
 	for _, t := range p.tables {

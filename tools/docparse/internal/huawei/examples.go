@@ -132,7 +132,11 @@ func (p *page) inferRequestBody(ex *model.Example) bool {
 	if p.op.Method == "GET" || p.op.Method == "HEAD" || isEmptyJSON(ex.Value) {
 		return false
 	}
-	p.diags.Warnf(ex.Loc, "request example but the page has no request body table; the body's schema is inferred from the example (every field optional)")
+	if ref := p.requestRef; ref != nil {
+		p.diags.Warnf(ex.Loc, "the request body is given only by reference to %s (line %d), another page; the body's schema is inferred from the example (every field optional)", ref.target, ref.line)
+	} else {
+		p.diags.Warnf(ex.Loc, "request example but the page has no request body table; the body's schema is inferred from the example (every field optional)")
+	}
 	if p.op.RequestBody == nil {
 		p.op.RequestBody = &model.Body{Loc: ex.Loc, MediaType: "application/json"}
 	}
@@ -206,7 +210,11 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 				// shared page: inferring their schema is the usual case.
 				p.diags.Notef(e.ex.Loc, "failure example without a status or body table; read as the default response, schema inferred from the example")
 			} else {
-				p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
+				if ref, ok := p.refElsewhere[resp]; ok {
+					p.diags.Warnf(e.ex.Loc, "status %s's body is given only by reference to %s (line %d), another page; schema inferred from the example", resp.Status, ref.target, ref.line)
+				} else {
+					p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
+				}
 			}
 			resp.Body = &model.Body{Loc: e.ex.Loc, MediaType: "application/json", Schema: model.InferSchema(e.ex.Value, e.ex.Loc)}
 			inferred[resp] = true

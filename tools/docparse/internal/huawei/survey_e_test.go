@@ -98,3 +98,47 @@ func TestURILineOutsideURISection(t *testing.T) {
 		t.Errorf("walkthrough of several calls: NotOperation %q, want %q", pg.NotOperation, want)
 	}
 }
+
+// A response given only by a reference (CCE/CCI K8s pages): to a table or
+// section on the same page, that table is the body, with a note; to
+// another page, the example's schema stands, with a warning naming the
+// reference.
+func TestResponseByReference(t *testing.T) {
+	head := "# 创建Network\n\n## 功能介绍\n\n创建。\n\n## URI\n\nPOST /apis/v1/namespaces/{namespace}/networks\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|namespace|是|String|命名空间。|\n\n" +
+		"## 请求消息<a name=\"sec_req\"></a>\n\n**表 2**  请求参数\n\n<a name=\"table_req\"></a>\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|kind|是|String|类型。|\n|name|否|String|名称。|\n\n" +
+		"## 响应消息\n\n**响应参数**\n\n"
+	tail := "\n\n**响应示例**\n\n```\n{\"kind\": \"Network\", \"name\": \"n\"}\n```\n\n" +
+		"## 状态码\n\n|状态码|描述|\n|--|--|\n|201|Created|\n"
+	for _, tc := range []struct{ name, ref, diag string }{
+		{"same-page table", "响应参数详情见[表2](#table_req)",
+			"29 note: status 201's body is given by reference to table \"表 2 请求参数\" (line 20) of this page; read as that table"},
+		{"same-page section", "响应参数的详细描述请参见[请求消息](#sec_req)。",
+			"29 note: status 201's body is given by reference to table \"表 2 请求参数\" (line 20) of this page; read as that table"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			op, diags := readPage(t, head+tc.ref+tail)
+			checkOp(t, op, diags, `path namespace*: string
+request body*: object
+  kind*: string
+  name: string
+201 body: object
+  kind*: string
+  name: string
+`, tc.diag)
+			if op.Responses[0].Body.Schema != op.RequestBody.Schema {
+				t.Errorf("the 201 body is not the request table's schema")
+			}
+		})
+	}
+	op, diags := readPage(t, head+"响应参数的详细描述请参见[表2](删除Secret.md#table13766144711235)。"+tail)
+	checkOp(t, op, diags, `path namespace*: string
+request body*: object
+  kind*: string
+  name: string
+201 body: object
+  kind: string
+  name: string
+`, "34 warning: status 201's body is given only by reference to 删除Secret.md#table13766144711235 (line 29), another page; schema inferred from the example")
+}
