@@ -59,7 +59,7 @@ type page struct {
 	bodyRefs []bodyRef
 	// refElsewhere are the bodies given by a link to another page: the
 	// example's schema stands, with a warning naming the link.
-	refElsewhere map[*model.Response]bodyRef
+	refElsewhere []bodyRef
 	requestRef   *bodyRef
 	// failureCodes are the error statuses outcome labels name
 	// ("处理失败返回（400 Bad Request）"): with one, what the page shows

@@ -215,6 +215,14 @@ type bodyRef struct {
 	group    string
 }
 
+// where says what the link points to, for a warning.
+func (ref bodyRef) where() string {
+	if strings.HasPrefix(ref.target, "#") {
+		return "which names no table of this page"
+	}
+	return "another page"
+}
+
 var bodyRefRE = regexp.MustCompile(`参数.*(?:参见|详情见|详见|见|如)\s*\[[^\]]*\]\(([^)\s]+)\)`)
 
 // noteBodyRef records block b of a request or response section when it is
@@ -238,26 +246,25 @@ func (p *page) noteBodyRef(b *mdhtml.Block, response bool, group string) {
 // example's schema stands (refElsewhere, requestRef).
 func (p *page) useBodyRefs(r *resolver, response func(string) *model.Response) {
 	for _, ref := range p.bodyRefs {
-		var body **model.Body
-		what := "the request body"
 		if ref.response {
-			resp := response(ref.group)
-			body, what = &resp.Body, "status "+resp.Status+"'s body"
-			if *body != nil {
+			anchor, here := strings.CutPrefix(ref.target, "#")
+			t := (*paramTable)(nil)
+			if here {
+				t = p.tableByAnchor(anchor)
+			}
+			if t == nil {
+				// Another page's, or no table of this one: said where an
+				// example's schema stands in for the body.
+				p.refElsewhere = append(p.refElsewhere, ref)
 				continue
 			}
-			if anchor, ok := strings.CutPrefix(ref.target, "#"); ok {
-				if t := p.tableByAnchor(anchor); t != nil {
-					p.diags.Notef(model.Loc{File: p.file, Line: ref.line}, "%s is given by reference to table %q (line %d) of this page; read as that table", what, t.name(), t.block.Line)
-					*body = &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: p.tableSchema(r, t)}
-					resp.Loc = (*body).Loc
-					continue
-				}
+			resp := response(ref.group)
+			if resp.Body != nil {
+				continue
 			}
-			if p.refElsewhere == nil {
-				p.refElsewhere = map[*model.Response]bodyRef{}
-			}
-			p.refElsewhere[resp] = ref
+			p.diags.Notef(model.Loc{File: p.file, Line: ref.line}, "status %s's body is given by reference to table %q (line %d) of this page; read as that table", resp.Status, t.name(), t.block.Line)
+			resp.Body = &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: p.tableSchema(r, t)}
+			resp.Loc = resp.Body.Loc
 			continue
 		}
 		if p.op.RequestBody == nil || p.op.RequestBody.Schema == nil {

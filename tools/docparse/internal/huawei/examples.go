@@ -133,7 +133,7 @@ func (p *page) inferRequestBody(ex *model.Example) bool {
 		return false
 	}
 	if ref := p.requestRef; ref != nil {
-		p.diags.Warnf(ex.Loc, "the request body is given only by reference to %s (line %d), another page; the body's schema is inferred from the example (every field optional)", ref.target, ref.line)
+		p.diags.Warnf(ex.Loc, "the request body is given only by reference to %s (line %d), %s; the body's schema is inferred from the example (every field optional)", ref.target, ref.line, ref.where())
 	} else {
 		p.diags.Warnf(ex.Loc, "request example but the page has no request body table; the body's schema is inferred from the example (every field optional)")
 	}
@@ -210,8 +210,8 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 				// shared page: inferring their schema is the usual case.
 				p.diags.Notef(e.ex.Loc, "failure example without a status or body table; read as the default response, schema inferred from the example")
 			} else {
-				if ref, ok := p.refElsewhere[resp]; ok {
-					p.diags.Warnf(e.ex.Loc, "status %s's body is given only by reference to %s (line %d), another page; schema inferred from the example", resp.Status, ref.target, ref.line)
+				if ref, ok := p.responseRef(resp.Status); ok {
+					p.diags.Warnf(e.ex.Loc, "status %s's body is given only by reference to %s (line %d), %s; schema inferred from the example", resp.Status, ref.target, ref.line, ref.where())
 				} else {
 					p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
 				}
@@ -338,4 +338,19 @@ func trimListMarker(s string) string {
 			return s
 		}
 	}
+}
+
+// responseRef is the link a response section gives status's body by,
+// when it points to another page (refElsewhere).
+func (p *page) responseRef(status string) (bodyRef, bool) {
+	for _, ref := range p.refElsewhere {
+		group := ref.group
+		if group == "" {
+			group = p.successStatus()
+		}
+		if group == status {
+			return ref, true
+		}
+	}
+	return bodyRef{}, false
 }

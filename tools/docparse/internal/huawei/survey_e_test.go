@@ -142,3 +142,23 @@ request body*: object
   name: string
 `, "34 warning: status 201's body is given only by reference to 删除Secret.md#table13766144711235 (line 29), another page; schema inferred from the example")
 }
+
+// A same-page link that names no table leaves the example's schema, and
+// the warning says the link names no table; the request side says its
+// link likewise.
+func TestBodyReferenceNamingNoTable(t *testing.T) {
+	page := "# 创建ConfigMap\n\n## URI\n\nPOST /api/v1/namespaces/{namespace}/configmaps\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|namespace|是|String|命名空间。|\n\n" +
+		"## 请求消息\n\n请求参数如[表65](数据结构.md#table1)所示。\n\n**请求示例**\n\n```\n{\"kind\": \"ConfigMap\"}\n```\n\n" +
+		"## 响应消息\n\n**响应参数**\n\n响应参数的详细描述请参见[表9](#nowhere)。\n\n**响应示例**\n\n```\n{\"kind\": \"ConfigMap\"}\n```\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path namespace*: string
+request body: object
+  kind: string
+200 body: object
+  kind: string
+`,
+		"18 warning: the request body is given only by reference to 数据结构.md#table1 (line 13), another page; the body's schema is inferred from the example (every field optional)",
+		"30 warning: status 200's body is given only by reference to #nowhere (line 25), which names no table of this page; schema inferred from the example",
+	)
+}
