@@ -2379,6 +2379,26 @@ type FloatingIPFloatingIP struct {
 	Pool string `json:"pool"`
 }
 
+// GetConsoleOutputRequestBody defines model for GetConsoleOutputRequestBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:53 table "表 2 请求参数"
+type GetConsoleOutputRequestBody struct {
+	// OsGetConsoleOutput 获取弹性云服务器的控制台日志，参考表3。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:63 table "表 2 请求参数" row 1
+	OsGetConsoleOutput OsGetConsoleOutput `json:"os-getConsoleOutput"`
+}
+
+// GetConsoleOutputResponseBody defines model for GetConsoleOutputResponseBody.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:107 table "表 4 响应参数"
+type GetConsoleOutputResponseBody struct {
+	// Output 弹性云服务器控制台日志结果
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:115 table "表 4 响应参数" row 1
+	Output string `json:"output,omitempty"`
+}
+
 // Images defines model for Images.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:183 table "表 5 images参数信息"
@@ -5947,26 +5967,6 @@ type OsGetConsoleOutput struct {
 	Length int64 `json:"length"`
 }
 
-// OsGetConsoleOutputRequestBody defines model for OsGetConsoleOutputRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:53 table "表 2 请求参数"
-type OsGetConsoleOutputRequestBody struct {
-	// OsGetConsoleOutput 获取弹性云服务器的控制台日志，参考表3。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:63 table "表 2 请求参数" row 1
-	OsGetConsoleOutput OsGetConsoleOutput `json:"os-getConsoleOutput"`
-}
-
-// OsGetConsoleOutputResponseBody defines model for OsGetConsoleOutputResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:107 table "表 4 响应参数"
-type OsGetConsoleOutputResponseBody struct {
-	// Output 弹性云服务器控制台日志结果
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:115 table "表 4 响应参数" row 1
-	Output string `json:"output,omitempty"`
-}
-
 // OsStop 标识关闭云服务器操作，详情请参见表3。
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:78 table "表 3 os-stop字段数据结构说明"
@@ -7526,8 +7526,8 @@ type CreateImageJSONRequestBody = CreateImageRequestBody
 // NovaLockServerJSONRequestBody defines body for NovaLockServer for application/json ContentType.
 type NovaLockServerJSONRequestBody = NovaLockServerRequestBody
 
-// OsGetConsoleOutputJSONRequestBody defines body for OsGetConsoleOutput for application/json ContentType.
-type OsGetConsoleOutputJSONRequestBody = OsGetConsoleOutputRequestBody
+// GetConsoleOutputJSONRequestBody defines body for GetConsoleOutput for application/json ContentType.
+type GetConsoleOutputJSONRequestBody = GetConsoleOutputRequestBody
 
 // NovaStartServerJSONRequestBody defines body for NovaStartServer for application/json ContentType.
 type NovaStartServerJSONRequestBody = NovaStartServerRequestBody
@@ -8411,7 +8411,7 @@ type ClientInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
 	NovaLockServer(ctx context.Context, projectID string, serverID string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// OsGetConsoleOutputWithBody 获取弹性云服务器的控制台日志
+	// GetConsoleOutputWithBody 获取弹性云服务器的控制台日志
 	//
 	// 显示弹性云服务器控制台日志。
 	//
@@ -8419,10 +8419,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
-	OsGetConsoleOutputWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `GetConsoleOutput` operationId).
+	GetConsoleOutputWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// OsGetConsoleOutput 获取弹性云服务器的控制台日志
+	// GetConsoleOutput 获取弹性云服务器的控制台日志
 	//
 	// 显示弹性云服务器控制台日志。
 	//
@@ -8430,8 +8430,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
-	OsGetConsoleOutput(ctx context.Context, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `GetConsoleOutput` operationId).
+	GetConsoleOutput(ctx context.Context, projectID string, serverID string, body GetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaStartServerWithBody 启动云服务器
 	//
@@ -10465,7 +10465,7 @@ func (c *Client) NovaLockServer(ctx context.Context, projectID string, serverID 
 	return c.Client.Do(req)
 }
 
-// OsGetConsoleOutputWithBody 获取弹性云服务器的控制台日志
+// GetConsoleOutputWithBody 获取弹性云服务器的控制台日志
 //
 // 显示弹性云服务器控制台日志。
 //
@@ -10473,9 +10473,9 @@ func (c *Client) NovaLockServer(ctx context.Context, projectID string, serverID 
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
-func (c *Client) OsGetConsoleOutputWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewOsGetConsoleOutputRequestWithBody(c.Server, projectID, serverID, contentType, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `GetConsoleOutput` operationId).
+func (c *Client) GetConsoleOutputWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetConsoleOutputRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10486,7 +10486,7 @@ func (c *Client) OsGetConsoleOutputWithBody(ctx context.Context, projectID strin
 	return c.Client.Do(req)
 }
 
-// OsGetConsoleOutput 获取弹性云服务器的控制台日志
+// GetConsoleOutput 获取弹性云服务器的控制台日志
 //
 // 显示弹性云服务器控制台日志。
 //
@@ -10494,9 +10494,9 @@ func (c *Client) OsGetConsoleOutputWithBody(ctx context.Context, projectID strin
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
-func (c *Client) OsGetConsoleOutput(ctx context.Context, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewOsGetConsoleOutputRequest(c.Server, projectID, serverID, body)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `GetConsoleOutput` operationId).
+func (c *Client) GetConsoleOutput(ctx context.Context, projectID string, serverID string, body GetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetConsoleOutputRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13433,19 +13433,19 @@ func NewNovaLockServerRequestWithBody(server string, projectID string, serverID 
 	return req, nil
 }
 
-// NewOsGetConsoleOutputRequest calls the generic OsGetConsoleOutput builder with application/json body
-func NewOsGetConsoleOutputRequest(server string, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody) (*http.Request, error) {
+// NewGetConsoleOutputRequest calls the generic GetConsoleOutput builder with application/json body
+func NewGetConsoleOutputRequest(server string, projectID string, serverID string, body GetConsoleOutputJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewOsGetConsoleOutputRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
+	return NewGetConsoleOutputRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
-// NewOsGetConsoleOutputRequestWithBody constructs an http.Request for the OsGetConsoleOutput method, with any body, and a specified content type
-func NewOsGetConsoleOutputRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewGetConsoleOutputRequestWithBody constructs an http.Request for the GetConsoleOutput method, with any body, and a specified content type
+func NewGetConsoleOutputRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -15570,7 +15570,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
 	NovaLockServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error)
 
-	// OsGetConsoleOutputWithBodyWithResponse 获取弹性云服务器的控制台日志
+	// GetConsoleOutputWithBodyWithResponse 获取弹性云服务器的控制台日志
 	//
 	// 显示弹性云服务器控制台日志。
 	//
@@ -15578,10 +15578,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
-	OsGetConsoleOutputWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OsGetConsoleOutputResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `GetConsoleOutput` operationId).
+	GetConsoleOutputWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*GetConsoleOutputResponse, error)
 
-	// OsGetConsoleOutputWithResponse 获取弹性云服务器的控制台日志
+	// GetConsoleOutputWithResponse 获取弹性云服务器的控制台日志
 	//
 	// 显示弹性云服务器控制台日志。
 	//
@@ -15589,8 +15589,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
-	OsGetConsoleOutputWithResponse(ctx context.Context, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*OsGetConsoleOutputResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `GetConsoleOutput` operationId).
+	GetConsoleOutputWithResponse(ctx context.Context, projectID string, serverID string, body GetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*GetConsoleOutputResponse, error)
 
 	// NovaStartServerWithBodyWithResponse 启动云服务器
 	//
@@ -18401,25 +18401,25 @@ func (r NovaLockServerResponse) ContentType() string {
 	return ""
 }
 
-type OsGetConsoleOutputResponse struct {
+type GetConsoleOutputResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *OsGetConsoleOutputResponseBody
+	JSON200 *GetConsoleOutputResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r OsGetConsoleOutputResponse) GetJSON200() *OsGetConsoleOutputResponseBody {
+func (r GetConsoleOutputResponse) GetJSON200() *GetConsoleOutputResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r OsGetConsoleOutputResponse) GetBody() []byte {
+func (r GetConsoleOutputResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r OsGetConsoleOutputResponse) Status() string {
+func (r GetConsoleOutputResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -18427,7 +18427,7 @@ func (r OsGetConsoleOutputResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r OsGetConsoleOutputResponse) StatusCode() int {
+func (r GetConsoleOutputResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -18435,7 +18435,7 @@ func (r OsGetConsoleOutputResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r OsGetConsoleOutputResponse) ContentType() string {
+func (r GetConsoleOutputResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -21115,7 +21115,7 @@ func (c *ClientWithResponses) NovaLockServerWithResponse(ctx context.Context, pr
 	return ParseNovaLockServerResponse(rsp)
 }
 
-// OsGetConsoleOutputWithBodyWithResponse 获取弹性云服务器的控制台日志
+// GetConsoleOutputWithBodyWithResponse 获取弹性云服务器的控制台日志
 //
 // 显示弹性云服务器控制台日志。
 //
@@ -21123,16 +21123,16 @@ func (c *ClientWithResponses) NovaLockServerWithResponse(ctx context.Context, pr
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
-func (c *ClientWithResponses) OsGetConsoleOutputWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*OsGetConsoleOutputResponse, error) {
-	rsp, err := c.OsGetConsoleOutputWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `GetConsoleOutput` operationId).
+func (c *ClientWithResponses) GetConsoleOutputWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*GetConsoleOutputResponse, error) {
+	rsp, err := c.GetConsoleOutputWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseOsGetConsoleOutputResponse(rsp)
+	return ParseGetConsoleOutputResponse(rsp)
 }
 
-// OsGetConsoleOutputWithResponse 获取弹性云服务器的控制台日志
+// GetConsoleOutputWithResponse 获取弹性云服务器的控制台日志
 //
 // 显示弹性云服务器控制台日志。
 //
@@ -21140,13 +21140,13 @@ func (c *ClientWithResponses) OsGetConsoleOutputWithBodyWithResponse(ctx context
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `OsGetConsoleOutput` operationId).
-func (c *ClientWithResponses) OsGetConsoleOutputWithResponse(ctx context.Context, projectID string, serverID string, body OsGetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*OsGetConsoleOutputResponse, error) {
-	rsp, err := c.OsGetConsoleOutput(ctx, projectID, serverID, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `GetConsoleOutput` operationId).
+func (c *ClientWithResponses) GetConsoleOutputWithResponse(ctx context.Context, projectID string, serverID string, body GetConsoleOutputJSONRequestBody, reqEditors ...RequestEditorFn) (*GetConsoleOutputResponse, error) {
+	rsp, err := c.GetConsoleOutput(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseOsGetConsoleOutputResponse(rsp)
+	return ParseGetConsoleOutputResponse(rsp)
 }
 
 // NovaStartServerWithBodyWithResponse 启动云服务器
@@ -23396,22 +23396,22 @@ func ParseNovaLockServerResponse(rsp *http.Response) (*NovaLockServerResponse, e
 	return response, nil
 }
 
-// ParseOsGetConsoleOutputResponse parses an HTTP response from a OsGetConsoleOutputWithResponse call
-func ParseOsGetConsoleOutputResponse(rsp *http.Response) (*OsGetConsoleOutputResponse, error) {
+// ParseGetConsoleOutputResponse parses an HTTP response from a GetConsoleOutputWithResponse call
+func ParseGetConsoleOutputResponse(rsp *http.Response) (*GetConsoleOutputResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &OsGetConsoleOutputResponse{
+	response := &GetConsoleOutputResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest OsGetConsoleOutputResponseBody
+		var dest GetConsoleOutputResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

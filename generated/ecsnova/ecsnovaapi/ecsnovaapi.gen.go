@@ -373,6 +373,27 @@ func (c *Client) DeleteTag(ctx context.Context, serverID string) error {
 	return c.rt.NoResult(opDeleteTag, httpResp)
 }
 
+var opGetConsoleOutput = &huawei.Operation{Service: "ecsnova", Name: "GetConsoleOutput", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// GetConsoleOutput (获取弹性云服务器的控制台日志): POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput.
+// Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
+func (c *Client) GetConsoleOutput(ctx context.Context, serverID string, body ecsnova.GetConsoleOutputJSONRequestBody) (*ecsnova.GetConsoleOutputResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opGetConsoleOutput, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewGetConsoleOutputRequest(server, ids.Project, serverID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out ecsnova.GetConsoleOutputResponseBody
+	if err := c.rt.Decode(opGetConsoleOutput, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
@@ -1528,27 +1549,6 @@ func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverID stri
 	}
 	var out ecsnova.NovaUpdateServerMetadataItemResponseBody
 	if err := c.rt.Decode(opNovaUpdateServerMetadataItem, httpResp, 200, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-var opOsGetConsoleOutput = &huawei.Operation{Service: "ecsnova", Name: "OsGetConsoleOutput", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// OsGetConsoleOutput (获取弹性云服务器的控制台日志): POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput.
-// Not retried: the spec does not mark it idempotent.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
-func (c *Client) OsGetConsoleOutput(ctx context.Context, serverID string, body ecsnova.OsGetConsoleOutputJSONRequestBody) (*ecsnova.OsGetConsoleOutputResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opOsGetConsoleOutput, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewOsGetConsoleOutputRequest(server, ids.Project, serverID, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	var out ecsnova.OsGetConsoleOutputResponseBody
-	if err := c.rt.Decode(opOsGetConsoleOutput, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -34,7 +34,10 @@
 //     to the generic …/action whose body has one object member is named
 //     by that member (SDRS's {"reverse-server-group": {…}} is
 //     ReverseServerGroup; a one-word member takes the resource:
-//     {"reboot": {…}} on …/servers/{id}/action is RebootServer). Else a
+//     {"reboot": {…}} on …/servers/{id}/action is RebootServer, but one
+//     that is no verb, {"metadata": {…}}, names nothing; a short
+//     lower-case namespace goes: os-getConsoleOutput is GetConsoleOutput).
+//     Else a
 //     batch title (批量…), or a title of several verbs, on such a POST is
 //     named by the title's verbs and the segment before: POST …/tags/action
 //     titled 批量添加或删除集群标签 is BatchCreateOrDeleteTags, POST
@@ -42,11 +45,13 @@
 //     CreateOrDeletePredefineTags. A title starting with an action word
 //     (titleActions: 启动, 停止, 恢复…; not two, 启动停止) names a POST,
 //     PUT or PATCH: PUT
-//     …/task/{task_id} titled 启动任务 is StartTask. On a DELETE the method
+//     …/task/{task_id} titled 启动任务 is StartTask, and PUT …/{task_id}/stop
+//     titled 停止任务 is StopTask (the segment the action repeats goes).
+//     On a DELETE the method
 //     stands, and a path ending in two literals names the resource by
 //     both, the title not naming it (DELETE …/stream/blocks titled
 //     恢复直播推流 is DeleteStreamBlock). 批量 right before a verb inside
-//     a title makes a batch too (Kafka实例批量删除Topic on POST
+//     a title without a verb of its own makes a batch too (Kafka实例批量删除Topic on POST
 //     …/topics/delete is BatchDeleteTopics); a batch keeps the
 //     resource's plural. An action word may stand before a placeholder
 //     (POST /v1.0/apigw/apis/debug/{api_id} is DebugApi; …/{id}/kill
@@ -244,7 +249,9 @@ func isBatch(title string) bool {
 		return true
 	}
 	_, after, ok := strings.Cut(t, "批量")
-	return ok && leadingVerb(after) != kindNone
+	// 查询批量删除任务 reads (its own verb is 查询): no batch of reads.
+	own, _ := leadingAction(t)
+	return ok && leadingVerb(t) == kindNone && own == "" && leadingVerb(after) != kindNone
 }
 
 // titleActions are leading title words naming an action rather than a
@@ -361,14 +368,21 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 		verb, literals, asWritten = verbs, literals[:len(literals)-1], several
 	} else if action := actionVerb(op.Method, literals); action != "" {
 		verb, literals = action, literals[:len(literals)-1]
-	} else if action := titleAction(op.Summary); action != "" && (len(literals) == 0 || camel(literals[len(literals)-1]) != action) {
-		switch strings.ToUpper(op.Method) {
+	} else if action := titleAction(op.Summary); action != "" && !(len(literals) == 1 && camel(literals[0]) == action) {
+		// (重启 on POST /v1/{project_id}/restart: the word is the only
+		// resource there is, so the method names the verb.)
+		switch n := len(literals); strings.ToUpper(op.Method) {
 		case "POST", "PUT", "PATCH":
 			verb = action // 启动任务: PUT …/task/{task_id} is StartTask
-			if n := len(literals); n >= 2 && literals[n-1] == "action" {
-				literals = literals[:n-1] // 批量启动云服务器: POST …/cloudservers/action
+			if n >= 2 && (literals[n-1] == "action" || camel(literals[n-1]) == action) {
+				// 批量启动云服务器: POST …/cloudservers/action; 停止任务:
+				// PUT …/task/{id}/stop is StopTask, not StopStop.
+				literals = literals[:n-1]
 			}
 		case "DELETE":
+			if n > 0 && camel(literals[n-1]) == action {
+				break
+			}
 			// 恢复直播推流 on DELETE …/stream/blocks: the call deletes
 			// what the path names, which the title does not: its
 			// parent segment too (DeleteStreamBlock).
@@ -498,11 +512,30 @@ func bodyAction(op *model.Operation, literals []string) string {
 	default:
 		return "" // {"action": "start"}: a value, not the action's name
 	}
-	name := camel(s.Properties[0].Name)
-	if !isIdentifier(name) {
+	member := s.Properties[0].Name
+	if ns, rest, ok := strings.Cut(member, "-"); ok && len(ns) <= 3 && strings.ToLower(ns) == ns {
+		member = rest // Nova's os-getConsoleOutput: os- is a namespace
+	}
+	name := camel(member)
+	if words := camelWords(name); !isIdentifier(name) || len(words) == 1 && !isVerb(words[0]) {
+		// {"instance": {…}}, {"metadata": {…}}: one word that is a thing,
+		// not an action (several words, single_to_ha, say what is done).
 		return ""
 	}
 	return name
+}
+
+// bodyVerbs are verbs that make a one-word Nova-style action member
+// (rebuild, shelve), besides actionWords and englishVerbs.
+var bodyVerbs = map[string]bool{
+	"Confirm": true, "Revert": true, "Force": true, "Rebuild": true, "Shelve": true, "Unshelve": true,
+	"Rescue": true, "Unrescue": true, "Evacuate": true, "Trigger": true, "Inject": true,
+	"Reverse": true, "Switch": true, "Failback": true, "Apply": true,
+}
+
+func isVerb(word string) bool {
+	_, known := englishVerbs[word]
+	return known || actionWords[word] || bodyVerbs[word]
 }
 
 // readVerb chooses List or Show for a read: the title's 列表 says List; a
@@ -517,6 +550,8 @@ func readVerb(title string, literals []string, version string, single bool) stri
 	switch {
 	case strings.Contains(title, "列表"):
 		return "List"
+	case containsAny(title, "配额", "限制"):
+		return "Show" // 查询实例数量限制 on …/limits: the limits, no count
 	case containsAny(title, "总数", "总量", "数量", "个数"):
 		return "Count" // 查询某个租户的任务总数
 	case single:
@@ -526,8 +561,6 @@ func readVerb(title string, literals []string, version string, single bool) stri
 			return "Show"
 		}
 		return "List"
-	case strings.Contains(title, "配额"):
-		return "Show"
 	}
 	if last := camel(literals[len(literals)-1]); singular(last) == last && containsAny(title, singleWords...) {
 		return "Show"
