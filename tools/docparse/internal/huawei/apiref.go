@@ -195,8 +195,14 @@ var (
 	// "Http Status Code: 200", or an HTTP status line, "HTTP/1.1 204",
 	// "HTTP / 1.1 404 Not Found".
 	exampleStatusRE = regexp.MustCompile(`^(?:(?i:无\s*[（(]\s*)?(?i:(?:http\s+)?status\s+code)[:：\s]*([1-5]\d\d)\s*[）)]?|HTTP\s*/\s*\d(?:\.\d)?\s+([1-5]\d\d)(?:\s.*)?)$`)
-	explorerRE      = regexp.MustCompile(`[?&]api=([A-Za-z][A-Za-z0-9]+)`)
-	camelRE         = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`)
+	// noBodyStatusRE reads a code block that states a success status
+	// and that no body comes with it: "204: 无返回参数".
+	noBodyStatusRE = regexp.MustCompile(`^(2\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?\s*[:：]\s*无(?:返回参数|返回值|返回|响应参数|响应消息|响应体|响应|内容)?[。.]?$`)
+	// successItemStatusRE reads the status in brackets of a success
+	// item: "处理成功，无返回参数（返回204 No Content）".
+	successItemStatusRE = regexp.MustCompile(`[（(]\s*(?:返回|状态码|HTTP状态码)?\s*(2\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?\s*[）)]\s*$`)
+	explorerRE          = regexp.MustCompile(`[?&]api=([A-Za-z][A-Za-z0-9]+)`)
+	camelRE             = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`)
 )
 
 // scan walks the blocks once, recording what each section says.
@@ -363,6 +369,10 @@ func (p *page) scan() {
 				case group == failureGroup:
 					group = ""
 				}
+				if m := successItemStatusRE.FindStringSubmatch(b.Text); m != nil && !failure {
+					// "-   处理成功，无返回参数（返回204 No Content）"
+					p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+				}
 			}
 			lastText = b.Text
 			if m := successProseRE.FindStringSubmatch(b.Text); m != nil && (answers(sec) || sec == secStatus) {
@@ -399,6 +409,11 @@ func (p *page) scan() {
 			p.addTable(b, tableSection(described, headed), group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
+			if m := noBodyStatusRE.FindStringSubmatch(strings.TrimSpace(b.Text)); m != nil && answers(sec) && group != failureGroup {
+				// "204: 无返回参数" in a code block under "-   **删除录制配置操作成功**".
+				p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+				continue
+			}
 			switch sec {
 			case secURI:
 				// Some pages put the method line in a code block; one
