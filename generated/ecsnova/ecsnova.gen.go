@@ -1573,8 +1573,16 @@ type CreateOsSnapshotRequestBody struct {
 
 // CreateOsSnapshotResponseBody defines model for CreateOsSnapshotResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:107 table "表 3 响应参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:202
 type CreateOsSnapshotResponseBody struct {
+	// Snapshot Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:202
+	Snapshot *CreateOsSnapshotResponseBodySnapshot `json:"snapshot,omitempty"`
+}
+
+// CreateOsSnapshotResponseBodySnapshot defines model for CreateOsSnapshotResponseBodySnapshot.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:107 table "表 3 响应参数"
+type CreateOsSnapshotResponseBodySnapshot struct {
 	// CreatedAt 卷快照创建时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:153 table "表 3 响应参数" row 5
@@ -1654,8 +1662,16 @@ type CreateOsVolumeRequestBody struct {
 
 // CreateOsVolumeResponseBody defines model for CreateOsVolumeResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:128 table "表 3 响应参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:241
 type CreateOsVolumeResponseBody struct {
+	// Volume Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:241
+	Volume *CreateOsVolumeResponseBodyVolume `json:"volume,omitempty"`
+}
+
+// CreateOsVolumeResponseBodyVolume defines model for CreateOsVolumeResponseBodyVolume.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:128 table "表 3 响应参数"
+type CreateOsVolumeResponseBodyVolume struct {
 	// Attachments 挂卷信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:157 table "表 3 响应参数" row 4
@@ -6447,8 +6463,16 @@ type ShowDefaultsResponseBody struct {
 
 // ShowImageResponseBody defines model for ShowImageResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:55 table "表 2 响应参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:195
 type ShowImageResponseBody struct {
+	// Image Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:195
+	Image *ShowImageResponseBodyImage `json:"image,omitempty"`
+}
+
+// ShowImageResponseBodyImage defines model for ShowImageResponseBodyImage.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:55 table "表 2 响应参数"
+type ShowImageResponseBodyImage struct {
 	// OSEXTIMGSIZESize 镜像大小。大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:91 table "表 2 响应参数" row 5
@@ -6766,8 +6790,16 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 
 // ShowOsSnapshotResponseBody defines model for ShowOsSnapshotResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:53 table "表 2 响应参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:122
 type ShowOsSnapshotResponseBody struct {
+	// Snapshot Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:122
+	Snapshot *ShowOsSnapshotResponseBodySnapshot `json:"snapshot,omitempty"`
+}
+
+// ShowOsSnapshotResponseBodySnapshot defines model for ShowOsSnapshotResponseBodySnapshot.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:53 table "表 2 响应参数"
+type ShowOsSnapshotResponseBodySnapshot struct {
 	// CreatedAt 卷快照创建时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:89 table "表 2 响应参数" row 5

@@ -241,6 +241,12 @@ func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) bool
 			return false
 		}
 	}
+	if path := wrapperPath(obj, resp.Body.Schema); path != nil {
+		// OMS: a table of {type, quota}, the example {"quotas":{"resource":{…}}}.
+		p.diags.Warnf(e.ex.Loc, "the response table lists the members of $.%s, where the example puts them; the body's wrapper objects (%s) are read from the example", strings.Join(path, "."), strings.Join(path, ", "))
+		resp.Body.Schema = wrapSchema(resp.Body.Schema, path, e.ex.Loc)
+		return false
+	}
 	keys := make([]string, 0, len(obj))
 	for k := range obj {
 		keys = append(keys, k)
@@ -299,4 +305,50 @@ func stripLineComments(text string) (string, []int) {
 		return text, nil
 	}
 	return b.String(), lines
+}
+
+// wrapperPath returns the keys of the one path of single-member objects
+// that leads, in an example, from the top to an object whose members are
+// exactly the table's; nil when the example is not such a wrapping.
+func wrapperPath(obj map[string]any, table *model.Schema) []string {
+	var path []string
+	for depth := 0; depth < 8; depth++ {
+		if len(obj) != 1 {
+			break
+		}
+		var key string
+		var inner map[string]any
+		for k, v := range obj {
+			key, inner = k, asObject(v)
+		}
+		if inner == nil {
+			return nil
+		}
+		path = append(path, key)
+		obj = inner
+	}
+	if len(path) == 0 || len(obj) != len(table.Properties) {
+		return nil
+	}
+	for _, pr := range table.Properties {
+		if _, ok := obj[pr.Name]; !ok {
+			return nil
+		}
+	}
+	return path
+}
+
+func asObject(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}
+
+// wrapSchema puts inner under the objects path names, outermost first; the
+// wrappers are optional, as the page does not say they are required.
+func wrapSchema(inner *model.Schema, path []string, loc model.Loc) *model.Schema {
+	s := inner
+	for i := len(path) - 1; i >= 0; i-- {
+		s = &model.Schema{Loc: loc, Type: "object", Properties: []*model.Property{{Loc: loc, Name: path[i], Schema: s}}}
+	}
+	return s
 }

@@ -1,0 +1,64 @@
+package huawei
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Tables whose shape differs from the body their example shows (synthetic
+// pages in the shape of OMS 查询租户配额数据).
+func TestTableDescribesTheInnermostObject(t *testing.T) {
+	page := func(example string) string {
+		return "# 查询租户配额数据\n\n## URI\n\nGET /v2/{project_id}/quotas\n\n" +
+			"|参数|是否必选|描述|\n|--|--|--|\n|project_id|是|项目ID。|\n\n" +
+			"## 响应参数\n\n**表 2**  响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|type|String|配额类型。|\n|quota|int|配额值。|\n\n" +
+			"## 响应示例\n\n**响应示例**\n\n```\n" + example + "\n```\n"
+	}
+	for _, tc := range []struct{ name, example, want string }{
+		{
+			// The example's one wrapper path holds exactly the table's
+			// members: the wrappers are built from the example.
+			"wrapped twice",
+			`{"quotas": {"resource": {"type": "MaxParallelTaskNum", "quota": 5}}}`,
+			`GET /v2/{project_id}/quotas
+param path project_id* string
+response 200 ""
+  body application/json object{quotas:object{resource:object}}
+  example line 25 ""
+p.md:7: table "table at line 7": note: table has no type column; its parameters are read as strings
+p.md:25 (example): warning: the response table lists the members of $.quotas.resource, where the example puts them; the body's wrapper objects (quotas, resource) are read from the example
+`,
+		},
+		{
+			// A member more or less than the table: not the same object,
+			// so nothing is built.
+			"wrapped, but another member",
+			`{"quotas": {"resource": {"type": "MaxParallelTaskNum", "quota": 5, "used": 1}}}`,
+			`GET /v2/{project_id}/quotas
+param path project_id* string
+response 200 ""
+  body application/json object{type:string, quota:integer(int64)}
+p.md:7: table "table at line 7": note: table has no type column; its parameters are read as strings
+p.md:25 (example): warning: example (members quotas) shares no member with the status 200 body table; it is another answer or shape, and the page names no status for it; left out
+`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, diags := ReadAPIReference("p.md", []byte(page(tc.example)))
+			if diff := cmp.Diff(tc.want, describePage(pg, diags)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			// The innermost object is the table's, descriptions and all.
+			body := pg.Operations[0].Responses[0].Body.Schema
+			for _, name := range []string{"quotas", "resource"} {
+				if pr := body.Property(name); pr != nil {
+					body = pr.Schema
+				}
+			}
+			if pr := body.Property("quota"); pr == nil || pr.Description != "配额值。" || pr.Schema.Type != "integer" {
+				t.Errorf("innermost quota = %+v, want the table's row", pr)
+			}
+		})
+	}
+}
