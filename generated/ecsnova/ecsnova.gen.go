@@ -2862,8 +2862,13 @@ type ListOsFloatingIPPoolsResponseBody struct {
 	// FloatingIPPools floating_ip_pools对象。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:66 table "表 2 响应参数" row 1
-	FloatingIPPools []map[string]interface{} `json:"floating_ip_pools"`
+	FloatingIPPools []ListOsFloatingIPPoolsResponseBodyFloatingIPPoolsItem `json:"floating_ip_pools"`
+}
 
+// ListOsFloatingIPPoolsResponseBodyFloatingIPPoolsItem defines model for ListOsFloatingIpPoolsResponseBodyFloatingIpPoolsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:56 table "表 2 响应参数"
+type ListOsFloatingIPPoolsResponseBodyFloatingIPPoolsItem struct {
 	// Name floating ip pool的名字。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:75 table "表 2 响应参数" row 2

@@ -2,6 +2,7 @@ package huawei
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -200,6 +201,9 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 		if p.otherAnswer(e, resp, inferred[resp]) {
 			continue
 		}
+		if resp.Body != nil && !inferred[resp] {
+			p.unflatten(resp.Body, e.ex)
+		}
 		if resp.Body == nil {
 			if resp.Status == failureGroup {
 				// Error answers are shown by example and described on a
@@ -351,4 +355,93 @@ func wrapSchema(inner *model.Schema, path []string, loc model.Loc) *model.Schema
 		s = &model.Schema{Loc: loc, Type: "object", Properties: []*model.Property{{Loc: loc, Name: path[i], Schema: s}}}
 	}
 	return s
+}
+
+// unflatten moves into an array's items the rows that follow
+// it in a flattened table (DSS: "versions | Array", then id, status, … in
+// the same table), when the example has each of them in every element of
+// that member and none of them at the top. Anything less is left as the
+// table says.
+func (p *page) unflatten(body *model.Body, ex *model.Example) {
+	s, top := body.Schema, asObject(ex.Value)
+	if s == nil || s.Type != model.TypeObject || top == nil {
+		return
+	}
+	for i := 0; i < len(s.Properties)-1; i++ {
+		pr := s.Properties[i]
+		elems, target := flattenedElems(pr.Schema, top[pr.Name])
+		if target == nil {
+			continue
+		}
+		j := i + 1
+		for ; j < len(s.Properties); j++ {
+			name := s.Properties[j].Name
+			if _, atTop := top[name]; atTop || !inEvery(elems, name) {
+				break
+			}
+		}
+		if j == i+1 {
+			continue
+		}
+		if j < len(s.Properties) {
+			if _, atTop := top[s.Properties[j].Name]; !atTop {
+				// The row after the run is in the example neither at the
+				// top nor in the elements: not clearly flattened.
+				continue
+			}
+		}
+		moved := s.Properties[i+1 : j]
+		names := make([]string, len(moved))
+		for k, q := range moved {
+			names[k] = q.Name
+		}
+		rows, follow := "rows", "follow"
+		if len(names) == 1 {
+			rows, follow = "row", "follows"
+		}
+		p.diags.Warnf(body.Loc, "%s %s %s %q and the example has them in each element of $.%s, not at the top; read as its items' fields (the table is flattened)", rows, strings.Join(names, ", "), follow, pr.Name, pr.Name)
+		*target = &model.Schema{Loc: body.Loc, Type: model.TypeObject, Properties: slices.Clone(moved)}
+		s.Properties = slices.Delete(s.Properties, i+1, j)
+	}
+}
+
+// flattenedElems returns the example's elements of an array member whose
+// items no table describes (untyped, or read from the example), and where
+// the items' schema goes.
+func flattenedElems(s *model.Schema, v any) ([]map[string]any, **model.Schema) {
+	if s == nil {
+		return nil, nil
+	}
+	switch {
+	case s.Type == model.TypeArray && s.Items != nil && (s.Items.Type == model.TypeAny || s.Items.Type == model.TypeObject && !described(s.Items)):
+		arr, _ := v.([]any)
+		var elems []map[string]any
+		for _, e := range arr {
+			if m := asObject(e); m != nil {
+				elems = append(elems, m)
+			} else {
+				return nil, nil
+			}
+		}
+		if len(elems) == 0 {
+			return nil, nil
+		}
+		return elems, &s.Items
+	}
+	return nil, nil
+}
+
+func inEvery(elems []map[string]any, name string) bool {
+	for _, e := range elems {
+		if _, ok := e[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// described reports an object some of whose members a table describes; one
+// read from an example has no descriptions.
+func described(s *model.Schema) bool {
+	return slices.ContainsFunc(s.Properties, func(q *model.Property) bool { return q.Description != "" })
 }

@@ -62,3 +62,43 @@ p.md:25 (example): warning: example (members quotas) shares no member with the s
 		})
 	}
 }
+
+// DSS 获取接口版本号列表 (synthetic page in its shape): "versions | Array",
+// then the items' fields in the same table, as the example shows them.
+func TestFlattenedTable(t *testing.T) {
+	page := func(example string) string {
+		return "# 获取接口版本号列表\n\n## URI\n\nGET /\n\n## 响应消息\n\n**表 1**  响应参数\n\n" +
+			"|参数名称|类型|说明|\n|--|--|--|\n|versions|Array|描述version 相关对象的列表。|\n|id|String|版本ID。|\n|status|String|版本状态。|\n\n" +
+			"-   响应样例\n\n    ```\n    " + example + "\n    ```\n"
+	}
+	for _, tc := range []struct{ name, example, want string }{
+		{
+			"the items' fields follow the array",
+			`{"versions": [{"id": "v1", "status": "SUPPORTED"}, {"id": "v2", "status": "CURRENT"}]}`,
+			`GET /
+response 200 ""
+  body application/json object{versions:[object{id:string, status:string}]}
+  example line 20 ""
+p.md:11: table "表 1 响应参数": warning: rows id, status follow "versions" and the example has them in each element of $.versions, not at the top; read as its items' fields (the table is flattened)
+`,
+		},
+		{
+			// The example has them at the top as well: the table says what
+			// it says.
+			"the fields also at the top",
+			`{"versions": [{"id": "v1", "status": "SUPPORTED"}], "id": "v1", "status": "x"}`,
+			`GET /
+response 200 ""
+  body application/json object{versions:[object{id:string, status:string}], id:string, status:string}
+  example line 20 ""
+`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, diags := ReadAPIReference("p.md", []byte(page(tc.example)))
+			if diff := cmp.Diff(tc.want, describePage(pg, diags)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
