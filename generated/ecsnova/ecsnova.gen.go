@@ -777,6 +777,24 @@ func (e OsStopType) Valid() bool {
 	}
 }
 
+// Defines values for RebootType.
+const (
+	RebootTypeHARD RebootType = "HARD"
+	RebootTypeSOFT RebootType = "SOFT"
+)
+
+// Valid indicates whether the value is a known member of the RebootType enum.
+func (e RebootType) Valid() bool {
+	switch e {
+	case RebootTypeHARD:
+		return true
+	case RebootTypeSOFT:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShowBlockDeviceResponseBodyVolumeAttachmentBus.
 const (
 	ShowBlockDeviceResponseBodyVolumeAttachmentBusScsi   ShowBlockDeviceResponseBodyVolumeAttachmentBus = "scsi"
@@ -6016,8 +6034,15 @@ type Reboot struct {
 	// - HARD：强制重启。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:88 table "表 3 reboot字段数据结构说明" row 1
-	Type string `json:"type"`
+	Type RebootType `json:"type"`
 }
+
+// RebootType 重启类型：
+// - SOFT：普通重启。
+// - HARD：强制重启。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:88 table "表 3 reboot字段数据结构说明" row 1
+type RebootType string
 
 // RemoveFloatingIP 云服务器解绑浮动IP
 //
