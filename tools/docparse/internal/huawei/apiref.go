@@ -709,6 +709,9 @@ func (p *page) build() {
 				resp.Headers = append(resp.Headers, params...)
 				continue
 			}
+			if kind == kindURI {
+				params = p.bodyFieldsOfURITable(t, params)
+			}
 			p.addRequestParams(params)
 		case kindBody:
 			schema, required := r.bodySchema(t)
@@ -979,4 +982,43 @@ func sortedResponses(m map[string]*model.Response) []*model.Response {
 // answers reports the sections that describe or show an answer.
 func answers(sec section) bool {
 	return sec == secResponse || sec == secResponseExample || sec == secExamples
+}
+
+// bodyFieldsOfURITable takes out of a URI table's parameters the rows of a
+// POST, PUT or PATCH that the path has no placeholder for, its example
+// URL no query key for, and its request example's body has (ELB v1 lists
+// its body fields under URI and says 无 under 请求参数): they become the
+// request body, when the page gives none. It returns the others.
+func (p *page) bodyFieldsOfURITable(t *paramTable, params []*model.Param) []*model.Param {
+	if p.op.RequestBody != nil || p.op.Method != "POST" && p.op.Method != "PUT" && p.op.Method != "PATCH" {
+		return params
+	}
+	var example map[string]any
+	for _, e := range p.examples {
+		if !e.response && e.ex != nil {
+			if example = asObject(e.ex.Value); example != nil {
+				break
+			}
+		}
+	}
+	if example == nil {
+		return params
+	}
+	var kept []*model.Param
+	body := &model.Schema{Loc: t.loc(p.file, 0), Type: model.TypeObject}
+	var names []string
+	for _, pr := range params {
+		if _, inBody := example[pr.Name]; pr.In != model.InQuery || p.query[pr.Name] || !inBody {
+			kept = append(kept, pr)
+			continue
+		}
+		body.Properties = append(body.Properties, &model.Property{Loc: pr.Loc, Name: pr.Name, Required: pr.Required, Description: pr.Description, Schema: pr.Schema})
+		names = append(names, pr.Name)
+	}
+	if len(names) == 0 {
+		return params
+	}
+	p.diags.Notef(body.Loc, "rows %s of this URI table are no placeholder of the path, and the request example's body has them: read as the body's fields, not query parameters", strings.Join(names, ", "))
+	p.op.RequestBody = &model.Body{Loc: body.Loc, MediaType: "application/json", Schema: body, Required: anyRequired(body)}
+	return kept
 }

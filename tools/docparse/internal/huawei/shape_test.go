@@ -102,3 +102,26 @@ response 200 ""
 		})
 	}
 }
+
+// ELB v1 修改健康检查 (synthetic page in its shape): the URI table lists
+// the PUT's body fields, 请求参数 says 无, and the request example holds
+// them. Rows the path has no placeholder for and the example body has are
+// the body; a row the example lacks stays a query parameter.
+func TestURITableListsBodyFields(t *testing.T) {
+	page := "# 修改健康检查\n\n## URI\n\nPUT /v1.0/{project_id}/elbaas/healthcheck/{healthcheck_id}\n\n**表 1**  参数说明\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|healthcheck_id|是|String|健康检查的ID。|\n" +
+		"|healthcheck_protocol|否|String|健康检查协议。|\n|healthy_threshold|否|Integer|阈值。|\n|dry_run|否|Boolean|只检查。|\n\n" +
+		"## 请求消息\n\n-   请求参数\n\n    无\n\n-   请求样例\n\n    ```\n    {\"healthcheck_protocol\": \"HTTP\", \"healthy_threshold\": 3}\n    ```\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	want := `PUT /v1.0/{project_id}/elbaas/healthcheck/{healthcheck_id}
+param path project_id* string
+param path healthcheck_id* string
+param query dry_run boolean
+request body application/json object{healthcheck_protocol:string, healthy_threshold:integer(int64)}
+  example line 26 ""
+p.md:9: table "表 1 参数说明": note: rows healthcheck_protocol, healthy_threshold of this URI table are no placeholder of the path, and the request example's body has them: read as the body's fields, not query parameters
+`
+	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
