@@ -125,3 +125,27 @@ p.md:9: table "表 1 参数说明": note: rows healthcheck_protocol, healthy_thr
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// CCI 创建Namespace (synthetic page in its shape): a type cell with a type
+// and, on a line of its own, a link to a 名称|值 table of allowed values.
+// The values are an enum of the items, not an object's fields.
+func TestTypeLinkedToValuesTable(t *testing.T) {
+	page := "# 创建Namespace\n\n## URI\n\nPOST /api/v1/namespaces\n\n## 请求消息\n\n**表 4**  namespace spec字段数据结构说明\n\n" +
+		"<table><thead><tr><th><p>参数</p></th><th><p>是否必选</p></th><th><p>参数类型</p></th><th><p>描述</p></th></tr></thead>\n" +
+		"<tbody><tr><td><p>finalizers</p></td><td><p>No</p></td><td><p>[]FinalizerName</p>\n<p><a href=\"#table5\">表5</a></p></td><td><p>Finalizers is an opaque list.</p></td></tr></tbody></table>\n\n" +
+		"**表 5**  FinalizerName取值说明\n\n<a name=\"table5\"></a>\n" +
+		"<table><thead><tr><th><p>名称</p></th><th><p>值</p></th></tr></thead>\n" +
+		"<tbody><tr><td><p>FinalizerKubernetes</p></td><td><p>kubernetes</p></td></tr></tbody></table>\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	want := `POST /api/v1/namespaces
+request body application/json object{finalizers:[string]}
+p.md:18: table "表 5 FinalizerName取值说明": note: table lists the values of "finalizers" (名称|值), not an object's fields: read as an enum of strings
+`
+	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	items := pg.Operations[0].RequestBody.Schema.Property("finalizers").Schema.Items
+	if items == nil || len(items.Enum) != 1 || items.Enum[0] != "kubernetes" {
+		t.Errorf("finalizers items = %+v, want an enum [kubernetes]", items)
+	}
+}
