@@ -14,6 +14,7 @@ import (
 // "数据结构(创建云服务器).md#section1228814491353", "Topic结构体.md".
 type pageLink struct {
 	page, anchor, text string
+	inType             bool // in the type or name cell, not the description
 }
 
 // crossLink is the row's link to a table on another page of its folder:
@@ -21,12 +22,13 @@ type pageLink struct {
 // anchor first, as it names the table. ok is false when the row has none.
 func crossLink(c *rowCtx) (l pageLink, ok bool) {
 	var bare *pageLink
-	for _, cell := range []mdhtml.Cell{c.f.typ, c.f.name, c.f.desc} {
+	for i, cell := range []mdhtml.Cell{c.f.typ, c.f.name, c.f.desc} {
 		for _, link := range cell.Links {
 			pl, ok := folderLink(link, c.at.File)
 			if !ok {
 				continue
 			}
+			pl.inType = i < 2
 			if pl.anchor != "" {
 				return pl, true
 			}
@@ -89,7 +91,7 @@ func (r *resolver) elsewhere(c *rowCtx, ref typeRef) *model.Schema {
 	add(linkTypeName(l.text))
 	add(linkTypeName(strings.TrimSuffix(l.page, ".md")))
 	linked := &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true, Elsewhere: &model.TableLink{
-		Page: l.page, Anchor: l.anchor, Names: names, Path: c.path, Tried: captionTries(c, leaf),
+		Page: l.page, Anchor: l.anchor, Names: names, InType: l.inType, Path: c.path, Tried: captionTries(c, leaf),
 	}}
 	if values, ok := r.mapValues(c); ok {
 		// "属性为Map<String, Object>结构。key为网络名称……value为网络属性，
@@ -201,4 +203,11 @@ func (p *page) nameLoneTable() {
 	if lone != nil && lone.caption == "" && lone.typeName == "" {
 		lone.typeName = linkTypeName(p.op.Summary)
 	}
+}
+
+// linkNamesTable reports a link that names a table, not just a page: an
+// anchor, a link in the type or name cell, or link text such as "表3",
+// "Topic结构体", "数据结构" or "字段说明".
+func linkNamesTable(l pageLink) bool {
+	return l.anchor != "" || l.inType || containsAnyFold(l.text, []string{"表", "结构", "字段", "参数说明"})
 }

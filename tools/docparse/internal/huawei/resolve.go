@@ -785,9 +785,13 @@ func (r *resolver) untypedSchema(c *rowCtx) *model.Schema {
 			return model.InferSchema(v, c.at) // a scalar: the example says it all
 		}
 	}
-	obj := r.elsewhere(c, typeRef{kind: refObject})
+	var obj *model.Schema
 	if target := r.find(c, typeRef{kind: refObject}, true); target != nil {
 		obj = r.tableObject(c, target)
+	} else if l, ok := crossLink(c); ok && linkNamesTable(l) {
+		// No type says the row is an object: only a link that names a
+		// table does ("获取项目ID" is a how-to page, not the value).
+		obj = r.elsewhere(c, typeRef{kind: refObject})
 	}
 	if obj != nil {
 		if _, isArray := v.([]any); isArray {

@@ -247,6 +247,11 @@ type TableLink struct {
 	Page   string   // the link's page as written ("数据结构(创建云服务器).md")
 	Anchor string   // the link's fragment; "" when it has none
 	Names  []string // captions or type names that pick the table when the link has no anchor
+	// InType marks a link in the row's type or name cell: it says the
+	// row's value is what the page describes, so even an operation page's
+	// only table is it. A link in a description may be a how-to page
+	// ("获取项目ID") whose one table describes something else.
+	InType bool
 	// Path and Tried are the row's dotted path and the captions already
 	// looked for on its own page, for the warning when the link finds
 	// nothing.

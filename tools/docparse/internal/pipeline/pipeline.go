@@ -202,6 +202,11 @@ func (res *Result) readPages(sources []Source, forced string, tables *xref.Index
 	return pages
 }
 
+// MaxLinkedBytes bounds what one run reads, all together, of the pages it
+// was not given but rows link to: with at most MaxPageBytes each, the
+// last one read may pass it.
+const MaxLinkedBytes = 64 << 20
+
 // linkedPages reads, with opts.ReadLinked, a page outside the run that a
 // row links to, for its tables; what reading it says otherwise concerns
 // operations the run does not write.
@@ -209,7 +214,11 @@ func linkedPages(opts Options) xref.Loader {
 	if opts.ReadLinked == nil {
 		return nil
 	}
+	read := 0
 	return func(file string) (*model.Page, string) {
+		if read >= MaxLinkedBytes {
+			return nil, fmt.Sprintf("not read: the run already read %d MiB of linked pages", MaxLinkedBytes>>20)
+		}
 		data, err := opts.ReadLinked(file)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -217,6 +226,7 @@ func linkedPages(opts Options) xref.Loader {
 		case err != nil:
 			return nil, "not read: " + err.Error()
 		}
+		read += len(data)
 		src := Source{Name: file, Data: data}
 		if why, _, _ := model.TextProblem(file, data); why != "" {
 			return nil, "not read: " + why

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // MaxPageBytes bounds what one page may hold, so a wrong argument cannot
@@ -111,12 +112,23 @@ func ReadSources(paths []string) ([]Source, error) {
 var errTooLarge = fmt.Errorf("page is larger than %d MiB", MaxPageBytes>>20)
 
 func readPage(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	return readOpened(name, os.Open, false)
+}
+
+// readOpened reads the page open opens, refusing anything but a regular
+// file when regularOnly is set (checked on the open file, so nothing can
+// be swapped in between).
+func readOpened(name string, open func(string) (*os.File, error), regularOnly bool) ([]byte, error) {
+	f, err := open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxPageBytes {
+	fi, err := f.Stat()
+	if err == nil && regularOnly && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", name)
+	}
+	if err == nil && fi.Mode().IsRegular() && fi.Size() > MaxPageBytes {
 		return nil, fmt.Errorf("%s: %w", name, errTooLarge) // not read at all
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxPageBytes+1))
@@ -132,12 +144,9 @@ func readPage(name string) ([]byte, error) {
 // ReadLinkedPage reads a page a row links to (Options.ReadLinked): a
 // regular file of at most MaxPageBytes.
 func ReadLinkedPage(name string) ([]byte, error) {
-	fi, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", name)
-	}
-	return readPage(name)
+	// Opened without blocking, so a pipe named like a page cannot hang
+	// the run before it is seen to be no file.
+	return readOpened(name, func(name string) (*os.File, error) {
+		return os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	}, true)
 }

@@ -172,6 +172,53 @@ func TestLinkedTablesBounded(t *testing.T) {
 			t.Errorf("a: %s", got)
 		}
 	})
+	t.Run("thousands of rows and tables", func(t *testing.T) {
+		// Every row links, without an anchor, to a page of as many
+		// tables, the one it means captioned with its name: each link is
+		// looked up, not compared with every table (quadratic: 4,000 of
+		// each took 12 s, most of it folding names).
+		const n = 4000
+		var rows, tables strings.Builder
+		tables.WriteString("# 数据结构\n\n")
+		for i := range n {
+			fmt.Fprintf(&rows, "|f-%d|否|Object|见[f-%d结构体](数据结构.md)。|\n", i, i) // found by folding the name
+			fmt.Fprintf(&tables, "**表 %d**  f%d字段说明\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|id%d|是|String|标识。|\n\n", i+1, i, i)
+		}
+		res := Run([]Source{{Name: "op.md", Data: []byte(opPage(rows.String()))}, {Name: "数据结构.md", Data: []byte(tables.String())}}, Options{})
+		if res.YAML == nil {
+			t.Fatalf("no spec: %s", res.Summary())
+		}
+		if got := strings.Count(diagText(res), "fields read from"); got != n {
+			t.Errorf("%d rows resolved, want %d", got, n)
+		}
+		if !strings.Contains(string(res.YAML), "id3999:") {
+			t.Error("the last row's table is not in the spec")
+		}
+	})
+	t.Run("how-to page", func(t *testing.T) {
+		// A row without a type whose description links to a how-to page
+		// (获取项目ID.md, one table of its own) is no object of that
+		// table: the link names no table.
+		page := "# 操作\n\n## URI\n\nGET /v1/ops\n\n## 响应参数\n\n**表 1**  响应Body参数\n\n|参数|描述|\n|--|--|\n|project_id|项目ID，获取方法请参见[获取项目ID](获取项目ID.md)。|\n"
+		howTo := "# 获取项目ID\n\n## URI\n\nGET /v3/projects\n\n## 响应参数\n\n**表 1**  projects字段说明\n\n|参数|参数类型|描述|\n|--|--|--|\n|id|String|项目ID。|\n|name|String|项目名。|\n"
+		res := Run([]Source{{Name: "op.md", Data: []byte(page)}, {Name: "获取项目ID.md", Data: []byte(howTo)}}, Options{})
+		if res.YAML == nil {
+			t.Fatalf("no spec: %s", res.Summary())
+		}
+		doc, err := openapi3.NewLoader().LoadFromData(res.YAML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found *openapi3.SchemaRef
+		for name, ref := range doc.Components.Schemas {
+			if p := ref.Value.Properties["project_id"]; p != nil && strings.HasPrefix(name, "ListOps") {
+				found = p
+			}
+		}
+		if found == nil || found.Value == nil || !found.Value.Type.Is("string") {
+			t.Errorf("project_id is not a string: %+v\n%s", found, res.YAML)
+		}
+	})
 	t.Run("thousands of links", func(t *testing.T) {
 		var rows strings.Builder
 		const links = 3000
@@ -335,4 +382,26 @@ func FuzzLinkedTables(f *testing.F) {
 			t.Fatalf("no spec and no error:\n%s", diagText(first))
 		}
 	})
+}
+
+// The linked pages one run reads are bounded in bytes as well as in number:
+// 64 pages of 64 MiB each would be 4 GiB.
+func TestLinkedBytesBounded(t *testing.T) {
+	var rows strings.Builder
+	for i := range 10 {
+		fmt.Fprintf(&rows, "|f%d|否|Object|见[x](p%d.md#t)。|\n", i, i)
+	}
+	reads := 0
+	big := strings.Repeat("\x00", 30<<20) // binary: refused unread, but its bytes count
+	readLinked := func(string) ([]byte, error) { reads++; return []byte(big), nil }
+	res := Run([]Source{{Name: "op.md", Data: []byte(opPage(rows.String()))}}, Options{ReadLinked: readLinked})
+	if res.YAML == nil {
+		t.Fatalf("no spec: %s", res.Summary())
+	}
+	if want := MaxLinkedBytes/len(big) + 1; reads != want {
+		t.Errorf("read %d linked pages of %d MiB, want %d", reads, len(big)>>20, want)
+	}
+	if !strings.Contains(diagText(res), "MiB of linked pages") {
+		t.Errorf("no warning says why the rest were not read:\n%s", diagText(res))
+	}
 }

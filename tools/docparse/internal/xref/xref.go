@@ -44,6 +44,14 @@ type pageTables struct {
 	why      string // why the page has no tables: not in the folder, not read
 	tables   []*entry
 	byAnchor map[string]*entry
+	// byName and byFold hold each caption or type name's first table,
+	// exactly and folded (model.FoldName): a link is looked up, not
+	// compared with every table (thousands of rows × thousands of
+	// tables).
+	byName, byFold map[string]*entry
+	// operation marks a page documenting an operation: its only table is
+	// no struct a link names without saying which.
+	operation bool
 }
 
 type entry struct {
@@ -62,21 +70,28 @@ func (ix *Index) Add(pg *model.Page) {
 	if pg == nil {
 		return
 	}
-	ix.pages[clean(pg.Loc.File)] = newPageTables(pg.Tables)
+	ix.pages[clean(pg.Loc.File)] = newPageTables(pg)
 }
 
-func newPageTables(tables []*model.Table) *pageTables {
-	pt := &pageTables{byAnchor: map[string]*entry{}}
-	for _, t := range tables {
+func newPageTables(pg *model.Page) *pageTables {
+	pt := &pageTables{byAnchor: map[string]*entry{}, byName: map[string]*entry{}, byFold: map[string]*entry{}, operation: len(pg.Operations) > 0}
+	first := func(m map[string]*entry, k string, e *entry) {
+		if _, dup := m[k]; !dup && k != "" {
+			m[k] = e
+		}
+	}
+	for _, t := range pg.Tables {
 		if t == nil || t.Schema == nil {
 			continue
 		}
 		e := &entry{t: t}
 		pt.tables = append(pt.tables, e)
 		for _, a := range t.Anchors {
-			if _, dup := pt.byAnchor[a]; !dup {
-				pt.byAnchor[a] = e
-			}
+			first(pt.byAnchor, a, e)
+		}
+		for _, n := range t.Names {
+			first(pt.byName, n, e)
+			first(pt.byFold, model.FoldName(n), e)
 		}
 	}
 	return pt
@@ -100,7 +115,7 @@ func (ix *Index) tablesOf(file string) *pageTables {
 	default:
 		ix.loads++
 		if pg, why := ix.load(file); pg != nil {
-			pt = newPageTables(pg.Tables)
+			pt = newPageTables(pg)
 		} else if why != "" {
 			pt.why = why
 		}
@@ -247,25 +262,17 @@ func (pt *pageTables) pick(link *model.TableLink) (*entry, string) {
 		}
 		return nil, fmt.Sprintf("no object table there has anchor %q", link.Anchor)
 	}
-	for _, match := range []func(a, b string) bool{
-		func(a, b string) bool { return a == b },
-		func(a, b string) bool { return model.FoldName(a) != "" && model.FoldName(a) == model.FoldName(b) },
-	} {
-		for _, n := range link.Names {
-			var found *entry
-			for _, e := range pt.tables {
-				for _, have := range e.t.Names {
-					if match(have, n) && found == nil {
-						found = e
-					}
-				}
-			}
-			if found != nil {
-				return found, ""
-			}
+	for _, n := range link.Names {
+		if e := pt.byName[n]; e != nil {
+			return e, ""
 		}
 	}
-	if len(pt.tables) == 1 {
+	for _, n := range link.Names {
+		if e := pt.byFold[model.FoldName(n)]; e != nil {
+			return e, ""
+		}
+	}
+	if len(pt.tables) == 1 && (!pt.operation || link.InType) {
 		return pt.tables[0], ""
 	}
 	return nil, fmt.Sprintf("the link has no anchor, and none of its %d object tables is captioned %q", len(pt.tables), link.Names)

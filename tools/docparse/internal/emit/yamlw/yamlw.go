@@ -281,6 +281,8 @@ func (w *Writer) Number(text string) {
 
 // String writes s in the clearest style that reads back as exactly s.
 // Invalid UTF-8, which YAML cannot hold, is replaced as ValidUTF8 does.
+// s is not kept once String returns (the emitter passes text in a buffer
+// it reuses).
 func (w *Writer) String(s string) {
 	if w.err != nil {
 		return
