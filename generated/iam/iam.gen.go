@@ -8104,24 +8104,32 @@ type ListProjectPermissionsForAgencyResponseBody struct {
 
 // ListRolesError defines model for ListRolesError.
 //
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:350 table "Error Reponse Body参数说明"
 type ListRolesError struct {
-	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Error *ListRolesErrorError `json:"error,omitempty"`
+	// Error 响应错误。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:360 table "Error Reponse Body参数说明" row 1
+	Error ListRolesErrorError `json:"error"`
 }
 
-// ListRolesErrorError defines model for ListRolesErrorError.
+// ListRolesErrorError 响应错误。
 //
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:350 table "Error Reponse Body参数说明"
 type ListRolesErrorError struct {
-	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Code int `json:"code,omitempty"`
+	// Code 状态码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:378 table "Error Reponse Body参数说明" row 3
+	Code int64 `json:"code"`
 
-	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Message string `json:"message,omitempty"`
+	// Message 错误详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:369 table "Error Reponse Body参数说明" row 2
+	Message string `json:"message"`
 
-	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Title string `json:"title,omitempty"`
+	// Title 错误类别。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:387 table "Error Reponse Body参数说明" row 4
+	Title string `json:"title"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectPolicyStatement defines model for ListRolesForGroupOnEnterpriseProjectPolicyStatement.

@@ -354,9 +354,13 @@ func (p *page) scan() {
 			}
 			if i+1 < len(p.blocks) && p.blocks[i+1].Kind == mdhtml.Table {
 				// An item without an anchor is a caption only when it names
-				// where its rows go ("-   Request Header参数说明") and no
-				// failure ("-   Error Reponse Body参数说明" stays unread).
-				if text, ok := listCaption(b.Raw); ok && (b.Anchor != "" || kindOf(text) != kindObject && !isFailure(text) && !strings.HasPrefix(strings.ToLower(text), "error")) {
+				// where its rows go ("-   Request Header参数说明"); one that
+				// names a failure is the failure's ("-   Error Reponse
+				// Body参数说明").
+				if text, ok := listCaption(b.Raw); ok && (b.Anchor != "" || kindOf(text) != kindObject) {
+					if b.Anchor == "" && answers(sec) && (isFailure(text) || strings.HasPrefix(strings.ToLower(text), "error")) {
+						group = failureGroup
+					}
 					// "-   <a name="li3451542201439"></a>volumes参数说明":
 					// the table's caption, and an anchor rows link to.
 					lastCaption, lastText = &mdhtml.Block{Kind: mdhtml.Caption, Line: b.Line, Text: text, Anchor: b.Anchor}, ""

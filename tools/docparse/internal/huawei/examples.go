@@ -357,7 +357,7 @@ func wrapSchema(inner *model.Schema, path []string, loc model.Loc) *model.Schema
 	return s
 }
 
-// unflatten moves into an array's items the rows that follow
+// unflatten moves into an array's items (or an object) the rows that follow
 // it in a flattened table (DSS: "versions | Array", then id, status, … in
 // the same table), when the example has each of them in every element of
 // that member and none of them at the top. Anything less is left as the
@@ -369,7 +369,7 @@ func (p *page) unflatten(body *model.Body, ex *model.Example) {
 	}
 	for i := 0; i < len(s.Properties)-1; i++ {
 		pr := s.Properties[i]
-		elems, target := flattenedElems(pr.Schema, top[pr.Name])
+		elems, target := flattenedElems(pr, top[pr.Name])
 		if target == nil {
 			continue
 		}
@@ -399,16 +399,21 @@ func (p *page) unflatten(body *model.Body, ex *model.Example) {
 		if len(names) == 1 {
 			rows, follow = "row", "follows"
 		}
-		p.diags.Warnf(body.Loc, "%s %s %s %q and the example has them in each element of $.%s, not at the top; read as its items' fields (the table is flattened)", rows, strings.Join(names, ", "), follow, pr.Name, pr.Name)
+		where, whose := "each element of $."+pr.Name, "its items'"
+		if pr.Schema.Type == model.TypeObject {
+			where, whose = "$."+pr.Name, "its"
+		}
+		p.diags.Warnf(body.Loc, "%s %s %s %q and the example has them in %s, not at the top; read as %s fields (the table is flattened)", rows, strings.Join(names, ", "), follow, pr.Name, where, whose)
 		*target = &model.Schema{Loc: body.Loc, Type: model.TypeObject, Properties: slices.Clone(moved)}
 		s.Properties = slices.Delete(s.Properties, i+1, j)
 	}
 }
 
 // flattenedElems returns the example's elements of an array member whose
-// items no table describes (untyped, or read from the example), and where
-// the items' schema goes.
-func flattenedElems(s *model.Schema, v any) ([]map[string]any, **model.Schema) {
+// items no table describes (untyped, or read from the example), or the
+// example's value of such an object member, and where the fields go.
+func flattenedElems(pr *model.Property, v any) ([]map[string]any, **model.Schema) {
+	s := pr.Schema
 	if s == nil {
 		return nil, nil
 	}
@@ -427,6 +432,11 @@ func flattenedElems(s *model.Schema, v any) ([]map[string]any, **model.Schema) {
 			return nil, nil
 		}
 		return elems, &s.Items
+	case s.Type == model.TypeObject && (s.FreeForm || len(s.Properties) > 0 && !described(s)):
+		// "error | Dict", its fields read from the example or not at all.
+		if m := asObject(v); m != nil {
+			return []map[string]any{m}, &pr.Schema
+		}
 	}
 	return nil, nil
 }

@@ -27,3 +27,28 @@ response 204 "删除成功。"
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// The same IAM pages caption their failure table "-   Error Reponse
+// Body参数说明", flattened: "error | Dict", then its fields, as the failure
+// example shows them (synthetic page in their shape).
+func TestFailureListCaptionAndFlattenedObject(t *testing.T) {
+	page := "# 查询企业项目已关联用户组的权限\n\n## URI\n\n-   URI格式\n\n    GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/roles\n\n" +
+		"-   URI参数说明\n\n    |属性|是否必选|类型|说明|\n    |--|--|--|--|\n    |enterprise_project_id|是|String|企业项目的ID。|\n\n" +
+		"## 响应\n\n-   Reponse Body参数说明\n\n    |参数|是否必选|类型|说明|\n    |--|--|--|--|\n    |name|是|String|名称。|\n\n" +
+		"-   Error Reponse Body参数说明\n\n    |参数|是否必选|类型|说明|\n    |--|--|--|--|\n    |error|是|Dict|响应错误。|\n    |message|是|String|错误详情。|\n    |code|是|Int|状态码。|\n\n" +
+		"-   响应样例（响应失败）\n\n    ```\n    {\"error\": {\"message\": \"Authentication failed\", \"code\": 401}}\n    ```\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	want := `GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/roles
+param path enterprise_project_id* string
+response 200 ""
+  body application/json object{name*:string}
+response default ""
+  body application/json object{error*:object{message*:string, code*:integer(int64)}}
+  example line 34 "响应样例（响应失败）"
+p.md:25: table "Error Reponse Body参数说明": warning: rows message, code follow "error" and the example has them in $.error, not at the top; read as its fields (the table is flattened)
+p.md:27: table "Error Reponse Body参数说明" row 1 (参数类型): note: object "error" has no table describing its fields; read from the example: code, message
+`
+	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
