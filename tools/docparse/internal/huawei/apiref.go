@@ -50,6 +50,17 @@ type page struct {
 	// bareContentType is a Content-Type header row that names no media
 	// type: worth a warning only if the operation turns out to have a body.
 	bareContentType *model.Loc
+	// strayURIs are "URI格式：METHOD /path" lines outside any URI
+	// section: an operation page's method and path, or the calls a
+	// walkthrough makes (strayURIs).
+	strayURIs []strayURI
+	// bodyRefs are sentences of the request or response sections that
+	// give the body only by a link ("响应参数详情见[表3](#table…)").
+	bodyRefs []bodyRef
+	// refElsewhere are the bodies given by a link to another page: the
+	// example's schema stands, with a warning naming the link.
+	refElsewhere []bodyRef
+	requestRef   *bodyRef
 	// failureCodes are the error statuses outcome labels name
 	// ("处理失败返回（400 Bad Request）"): with one, what the page shows
 	// under a failure label without a code has that status.
@@ -112,6 +123,12 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 	p := newPage(name, data, FamilyAPIReference)
 	split := len(p.diags)
 	p.scan()
+	if p.op.Method == "" && p.uriLine == 0 && len(p.strayURIs) > 0 {
+		if why := p.useStrayURI(); why != "" {
+			pg := &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}
+			return pg, p.diags[:split]
+		}
+	}
 	if p.op.Method == "" {
 		if why := p.notOperation(); why != "" {
 			// What scan said about tables and examples concerns an
@@ -330,6 +347,13 @@ func (p *page) scan() {
 			if isURILabel(b.Text) {
 				switchTo(b, secURI, "")
 				continue
+			}
+			if sec != secURI && p.op.Method == "" {
+				p.noteStrayURI(i)
+			}
+			if sec == secRequest || sec == secResponse {
+				// Before the labels: "响应参数详情见[表3](#…)" starts as one.
+				p.noteBodyRef(b, sec == secResponse, group)
 			}
 			if outcome(b, b.Raw) {
 				continue
@@ -733,6 +757,7 @@ func (p *page) build() {
 			p.mergeRequestBody(body)
 		}
 	}
+	p.useBodyRefs(r, response)
 	p.addLinkedPlaceholders()
 	p.addQueryValues()
 	for _, t := range p.tables {
@@ -845,23 +870,64 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 				name = ph
 			}
 		}
-		switch {
-		case kind == kindURI:
-			in = model.InQuery
-			if inPath[name] {
-				in = model.InPath
+		names, alternatives := []string{name}, false
+		if strings.Contains(name, "/") && !inPath[name] {
+			if names, alternatives = p.alternativeNames(at, name, inPath); len(names) == 0 {
+				continue
 			}
-		case kind == kindPath && !inPath[name] && p.query[name]:
-			in = model.InQuery // the path line's query string names it
 		}
-		out = append(out, &model.Param{
-			Loc: at, Name: name, In: in, Required: f.required || in == model.InPath,
-			Description: f.desc.Text,
-			Schema:      r.paramSchema(t, at, f, name, in),
-		})
+		for _, name := range names {
+			in := in
+			switch {
+			case kind == kindURI:
+				in = model.InQuery
+				if inPath[name] {
+					in = model.InPath
+				}
+			case kind == kindPath && !inPath[name] && p.query[name]:
+				in = model.InQuery // the path line's query string names it
+			}
+			prm := &model.Param{
+				Loc: at, Name: name, In: in, Required: f.required && !alternatives || in == model.InPath,
+				Description: f.desc.Text,
+				Schema:      r.paramSchema(t, at, f, name, in),
+			}
+			if alternatives {
+				others := slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == name })
+				prm.Description = strings.TrimSpace(prm.Description + "\n\nAn alternative to " + strings.Join(others, ", ") + " (the row names them together).")
+			}
+			out = append(out, prm)
+		}
 	}
 	return out
 }
+
+// alternativeNames splits a row naming alternatives ("env_id/env") into
+// its names, each optional (alternatives is true); a part that is one of
+// the path's placeholders is that path parameter alone. A row whose parts
+// are not all names is left out with a warning (nil): no parameter name
+// keeps a "/".
+func (p *page) alternativeNames(at model.Loc, name string, inPath map[string]bool) (names []string, alternatives bool) {
+	for _, part := range strings.Split(name, "/") {
+		part = strings.TrimSpace(part)
+		if !paramNameRE.MatchString(part) {
+			p.diags.Warnf(at, "row %q names a parameter with \"/\", and its parts are not names; left out", name)
+			return nil, false
+		}
+		names = append(names, part)
+	}
+	for _, n := range names {
+		if inPath[n] {
+			p.diags.Notef(at, "row %q names alternatives, one of them the path's {%s}: read as that path parameter", name, n)
+			return []string{n}, false
+		}
+	}
+	p.diags.Notef(at, "row %q names alternatives (%s): read as one optional parameter each", name, strings.Join(names, ", "))
+	return names, true
+}
+
+// paramNameRE is a parameter name: ASCII letters, digits, "_", "-", ".".
+var paramNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
 
 // namesOnlyURI reports a table each of whose rows names a placeholder of
 // the path (in the path's spelling or another, see placeholderFor) or a

@@ -3,6 +3,8 @@ package huawei
 import (
 	"net/url"
 	"path"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -203,6 +205,99 @@ func (p *page) nameLoneTable() {
 	if lone != nil && lone.caption == "" && lone.typeName == "" {
 		lone.typeName = linkTypeName(p.op.Summary)
 	}
+}
+
+// bodyRef is a sentence giving a body only by a link: "响应参数详情见
+// [表3](#table34052983203655)", "请参见[请求消息](#ref…)" (this page),
+// "请参见[表2](删除Secret.md#table…)" (another).
+type bodyRef struct {
+	line     int
+	target   string
+	response bool
+	group    string
+}
+
+// where says what the link points to, for a warning.
+func (ref bodyRef) where() string {
+	if strings.HasPrefix(ref.target, "#") {
+		return "which names no table of this page"
+	}
+	return "another page"
+}
+
+var bodyRefRE = regexp.MustCompile(`参数.*(?:参见|详情见|详见|见|如)\s*\[[^\]]*\]\(([^)\s]+)\)`)
+
+// noteBodyRef records block b of a request or response section when it is
+// such a sentence; the first for each body counts.
+func (p *page) noteBodyRef(b *mdhtml.Block, response bool, group string) {
+	m := bodyRefRE.FindStringSubmatch(b.Raw)
+	if m == nil {
+		return
+	}
+	for _, r := range p.bodyRefs {
+		if r.response == response && r.group == group {
+			return
+		}
+	}
+	p.bodyRefs = append(p.bodyRefs, bodyRef{line: b.Line, target: m[1], response: response, group: group})
+}
+
+// useBodyRefs makes a body given only by a link to a table of this page
+// (or to a section, meaning the section's first table) that table's
+// schema, with a note; a link elsewhere is kept for the warning that the
+// example's schema stands (refElsewhere, requestRef).
+func (p *page) useBodyRefs(r *resolver, response func(string) *model.Response) {
+	for _, ref := range p.bodyRefs {
+		if ref.response {
+			anchor, here := strings.CutPrefix(ref.target, "#")
+			t := (*paramTable)(nil)
+			if here {
+				t = p.tableByAnchor(anchor)
+			}
+			if t == nil {
+				// Another page's, or no table of this one: said where an
+				// example's schema stands in for the body.
+				p.refElsewhere = append(p.refElsewhere, ref)
+				continue
+			}
+			resp := response(ref.group)
+			if resp.Body != nil {
+				continue
+			}
+			p.diags.Notef(model.Loc{File: p.file, Line: ref.line}, "status %s's body is given by reference to table %q (line %d) of this page; read as that table", resp.Status, t.name(), t.block.Line)
+			resp.Body = &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: p.tableSchema(r, t)}
+			resp.Loc = resp.Body.Loc
+			continue
+		}
+		if p.op.RequestBody == nil || p.op.RequestBody.Schema == nil {
+			ref := ref
+			p.requestRef = &ref
+		}
+	}
+}
+
+// tableByAnchor is the table of this page an anchor names: its own, its
+// caption's, or the heading's of the section it is the first table of.
+func (p *page) tableByAnchor(anchor string) *paramTable {
+	for _, t := range p.tables {
+		if slices.Contains(append([]string{t.block.Anchor, t.sectionAnchor}, t.anchors...), anchor) {
+			return t
+		}
+	}
+	return nil
+}
+
+// tableSchema is the schema table t gave the page, or gives now: the
+// request body's when it is that body's table.
+func (p *page) tableSchema(r *resolver, t *paramTable) *model.Schema {
+	if rb := p.op.RequestBody; rb != nil && rb.Schema != nil && rb.Loc == t.loc(p.file, 0) {
+		return rb.Schema
+	}
+	if s, ok := r.built[t]; ok {
+		return s
+	}
+	s, _ := r.bodySchema(t)
+	return s
 }
 
 // linkNamesTable reports a link that names a table, not just a page: an

@@ -89,7 +89,7 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		p.diags.Notef(first, "example has // comments (%s%s); dropped before reading the JSON", where, strings.Join(words, ", "))
 		text = stripped
 	}
-	summary := strings.TrimSpace(strings.TrimLeft(lastText, "-*0123456789. "))
+	summary := trimListMarker(lastText)
 	alt := isOr(summary)
 	for {
 		dec := json.NewDecoder(strings.NewReader(text))
@@ -133,7 +133,11 @@ func (p *page) inferRequestBody(ex *model.Example) bool {
 	if p.op.Method == "GET" || p.op.Method == "HEAD" || isEmptyJSON(ex.Value) {
 		return false
 	}
-	p.diags.Warnf(ex.Loc, "request example but the page has no request body table; the body's schema is inferred from the example (every field optional)")
+	if ref := p.requestRef; ref != nil {
+		p.diags.Warnf(ex.Loc, "the request body is given only by reference to %s (line %d), %s; the body's schema is inferred from the example (every field optional)", ref.target, ref.line, ref.where())
+	} else {
+		p.diags.Warnf(ex.Loc, "request example but the page has no request body table; the body's schema is inferred from the example (every field optional)")
+	}
 	if p.op.RequestBody == nil {
 		p.op.RequestBody = &model.Body{Loc: ex.Loc, MediaType: "application/json"}
 	}
@@ -210,7 +214,11 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 				// shared page: inferring their schema is the usual case.
 				p.diags.Notef(e.ex.Loc, "failure example without a status or body table; read as the default response, schema inferred from the example")
 			} else {
-				p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
+				if ref, ok := p.responseRef(resp.Status); ok {
+					p.diags.Warnf(e.ex.Loc, "status %s's body is given only by reference to %s (line %d), %s; schema inferred from the example", resp.Status, ref.target, ref.line, ref.where())
+				} else {
+					p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
+				}
 			}
 			resp.Body = &model.Body{Loc: e.ex.Loc, MediaType: "application/json", Schema: model.InferSchema(e.ex.Value, e.ex.Loc)}
 			inferred[resp] = true
@@ -454,4 +462,50 @@ func inEvery(elems []map[string]any, name string) bool {
 // read from an example has no descriptions.
 func described(s *model.Schema) bool {
 	return slices.ContainsFunc(s.Properties, func(q *model.Property) bool { return q.Description != "" })
+}
+
+// trimListMarker drops a label's list marker ("- ", "* ", "1. ", "2) ",
+// "1.2 ", "3、"); a number that runs into the text ("1.21版本以上…") is
+// the label's own.
+func trimListMarker(s string) string {
+	for {
+		s = strings.TrimSpace(s)
+		if len(s) > 1 && strings.ContainsRune("-*+", rune(s[0])) && (s[1] == ' ' || s[1] == '\t') {
+			s = s[1:]
+			continue
+		}
+		i := 0
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || i > 0 && s[i] == '.') {
+			i++
+		}
+		if i == 0 {
+			return s
+		}
+		rest := s[i:]
+		switch {
+		case rest == "" || rest[0] == ' ' || rest[0] == '\t':
+			s = rest
+		case rest[0] == ')':
+			s = rest[1:]
+		case strings.HasPrefix(rest, "）"), strings.HasPrefix(rest, "、"):
+			s = rest[len("、"):] // both are three bytes
+		default:
+			return s
+		}
+	}
+}
+
+// responseRef is the link a response section gives status's body by,
+// when it points to another page (refElsewhere).
+func (p *page) responseRef(status string) (bodyRef, bool) {
+	for _, ref := range p.refElsewhere {
+		group := ref.group
+		if group == "" {
+			group = p.successStatus()
+		}
+		if group == status {
+			return ref, true
+		}
+	}
+	return bodyRef{}, false
 }

@@ -1,8 +1,10 @@
 package huawei
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
@@ -77,6 +79,67 @@ func (p *page) notOperation() string {
 		return "the page is a list of links to other pages"
 	}
 	return "no URI section, no method and path, and no 功能介绍 with request or response parameters"
+}
+
+// strayURI is a "URI格式：METHOD /path" line outside any URI section, with
+// the page a link next to it names ("详情请参见[调整集群节点](调整集群节点.md)").
+type strayURI struct {
+	e    endpoint
+	line int
+	page string
+}
+
+var pageLinkRE = regexp.MustCompile(`\]\(([^)#\s]+\.md)`)
+
+// noteStrayURI records block i when it is a labelled method and path
+// line ("URI格式：PUT /v1.1/…"; a bare "PUT /x" outside the URI section is
+// as often an example's request line).
+func (p *page) noteStrayURI(i int) {
+	b := &p.blocks[i]
+	label, _, ok := cutLabel(stripListMarker(strings.TrimSpace(strings.ReplaceAll(b.Text, "**", ""))))
+	if !ok || !isURILabel(label) {
+		return
+	}
+	e, ok := readEndpointLine(b.Text)
+	if !ok {
+		return
+	}
+	s := strayURI{e: e, line: b.Line}
+	for _, next := range p.blocks[i+1 : min(i+3, len(p.blocks))] {
+		if next.Kind != mdhtml.Text {
+			break
+		}
+		if m := pageLinkRE.FindStringSubmatch(next.Raw); m != nil {
+			s.page = m[1]
+			break
+		}
+	}
+	p.strayURIs = append(p.strayURIs, s)
+}
+
+// useStrayURI takes the method and path of a page with no URI section
+// from its one URI格式 line when the page is an operation's (功能介绍 and
+// a request or response section), with a note; otherwise the page walks
+// through calls other pages document, and the reason says which.
+func (p *page) useStrayURI() (notOperation string) {
+	first := p.strayURIs[0]
+	if p.intro && p.exchange && len(p.strayURIs) == 1 {
+		p.diags.Notef(model.Loc{File: p.file, Line: first.line}, "the page has no URI section; its method and path are read from this URI格式 line")
+		p.setEndpoint(first.e, first.line)
+		return ""
+	}
+	if len(p.strayURIs) == 1 {
+		where := "which another page documents"
+		if first.page != "" {
+			where = "which " + first.page + " documents"
+		}
+		return fmt.Sprintf("the page walks through the call %s %s (line %d), %s; no URI section of its own", first.e.method, first.e.path, first.line, where)
+	}
+	lines := make([]string, len(p.strayURIs))
+	for i, s := range p.strayURIs {
+		lines[i] = strconv.Itoa(s.line)
+	}
+	return fmt.Sprintf("the page walks through %d calls (URI格式 lines %s), each documented on its own page; no URI section of its own", len(p.strayURIs), strings.Join(lines, ", "))
 }
 
 // readURILine reads one text line of the URI section.

@@ -48,7 +48,14 @@
 //     恢复直播推流 is DeleteStreamBlock). 批量 right before a verb inside
 //     a title makes a batch too (Kafka实例批量删除Topic on POST
 //     …/topics/delete is BatchDeleteTopics); a batch keeps the
-//     resource's plural.
+//     resource's plural. An action word may stand before a placeholder
+//     (POST /v1.0/apigw/apis/debug/{api_id} is DebugApi; …/{id}/kill
+//     titled 终止作业 is KillJobExecution: the path's word, not the
+//     title's). 解除 is a delete (批量解除API与ACL策略的绑定 on PUT
+//     …/acl-bindings is BatchDeleteAclBindings). An English word of the
+//     title that starts with the resource and goes on past a word
+//     boundary names it, as written (GET /api titled 列出APIVersions is
+//     ListApiVersions).
 //
 // A title verb that contradicts the HTTP method (删除 on a GET) is a located
 // warning: the page or its method is wrong.
@@ -202,7 +209,7 @@ var titleVerbs = []struct {
 }{
 	{"查询", kindRead}, {"获取", kindRead}, {"查看", kindRead}, {"列出", kindRead}, {"列举", kindRead},
 	{"创建", kindCreate}, {"新增", kindCreate}, {"新建", kindCreate}, {"添加", kindCreate}, {"增加", kindCreate}, {"申请", kindCreate},
-	{"删除", kindDelete}, {"移除", kindDelete}, {"释放", kindDelete},
+	{"删除", kindDelete}, {"移除", kindDelete}, {"释放", kindDelete}, {"解除", kindDelete},
 	{"修改", kindUpdate}, {"更新", kindUpdate}, {"设置", kindUpdate}, {"变更", kindUpdate},
 }
 
@@ -249,6 +256,7 @@ var titleActions = []struct{ word, verb string }{
 	{"解冻", "Unfreeze"}, {"升级", "Upgrade"}, {"回滚", "Rollback"}, {"迁移", "Migrate"}, {"续订", "Renew"},
 	{"同步", "Sync"}, {"刷新", "Refresh"}, {"扩容", "Expand"}, {"缩容", "Shrink"}, {"导出", "Export"},
 	{"终止", "Terminate"}, {"中止", "Abort"}, {"锁定", "Lock"}, {"解锁", "Unlock"}, {"重试", "Retry"},
+	{"调试", "Debug"},
 }
 
 // titleAction is the English verb of the action a title starts with
@@ -386,6 +394,9 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 		asWritten = true
 	}
 	last := camel(literals[len(literals)-1])
+	if longer := titleWordExtending(op.Summary, last); longer != "" {
+		last, asWritten = longer, true // GET /api titled 列出APIVersions
+	}
 	if verb != "List" && !strings.HasPrefix(verb, "Batch") && !asWritten {
 		last = singular(last)
 	}
@@ -407,6 +418,45 @@ func derive(op *model.Operation, title verbKind, taken, collections map[string]b
 	}
 	return free(candidates[len(candidates)-1], taken)
 }
+
+// titleWordExtending is an English word of the title that starts with the
+// resource's name and goes on past a word boundary (APIVersions for …/api
+// is ApiVersions), in camel case; "" when the title has none.
+func titleWordExtending(title, resource string) string {
+	if resource == "" {
+		return ""
+	}
+	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) }) {
+		c := pascal(w)
+		if len(c) > len(resource) && strings.EqualFold(c[:len(resource)], resource) && unicode.IsUpper(rune(c[len(resource)])) {
+			return resource + c[len(resource):]
+		}
+	}
+	return ""
+}
+
+// pascal spells an English word by its words, each capitalised once:
+// APIVersions → ApiVersions, ConfigMap stays.
+func pascal(w string) string {
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		upper := c >= 'A' && c <= 'Z'
+		// A word starts after a lower-case letter or digit, or at the last
+		// capital of a run followed by a lower-case letter (API|Versions).
+		start := i == 0 || upper && (!isUpperASCII(w[i-1]) || i+1 < len(w) && w[i+1] >= 'a' && w[i+1] <= 'z')
+		switch {
+		case start && !upper && c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
+		case !start && upper:
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // free is name, or name with the first number that makes it free.
 func free(name string, taken map[string]bool) string {
@@ -567,7 +617,7 @@ var actionWords = map[string]bool{
 	"Extend": true, "Expand": true, "Shrink": true, "Lock": true, "Unlock": true,
 	"Freeze": true, "Unfreeze": true, "Abort": true, "Terminate": true, "Renew": true,
 	"Rotate": true, "Restore": true, "Export": true, "Sync": true, "Refresh": true,
-	"Switchover": true, "Failover": true,
+	"Switchover": true, "Failover": true, "Debug": true, "Kill": true,
 }
 
 // actionVerb returns the verb a POST path's last segment names when it is

@@ -88,6 +88,15 @@ func TestAssign(t *testing.T) {
 		{"one version by segment", op("查询指定API版本信息", "GET", "/v3"), "ShowVersion", FromDerived, ""},
 		{"one version by placeholder", op("查询API版本信息", "GET", "/{api_version}"), "ShowVersion", FromDerived, ""},
 		{"root without 版本", op("查询首页", "GET", "/"), "ListRoot", FromDerived, ""},
+		// Survey E: an action segment after the resource, 解除 as a
+		// delete, a title word that extends the path's resource.
+		{"action segment before a placeholder", op("调试API", "POST", "/v1.0/apigw/apis/debug/{api_id}"), "DebugApi", FromDerived, ""},
+		{"kill segment", op("终止作业", "POST", "/v2/{project_id}/clusters/{cluster_id}/job-executions/{job_execution_id}/kill"), "KillJobExecution", FromDerived, ""},
+		{"解除 is a delete", op("批量解除API与ACL策略的绑定", "PUT", "/v1/{project_id}/apigw/instances/{instance_id}/acl-bindings"), "BatchDeleteAclBindings", FromDerived, ""},
+		{"title word past a word boundary only", op("查询APIG实例", "GET", "/v2/{project_id}/api"), "ListApi", FromDerived, ""},
+		{"title word extends the resource", op("列出APIVersions", "GET", "/api"), "ListApiVersions", FromDerived, ""},
+		{"title word no longer than the resource", op("查询VPC列表", "GET", "/v1/{project_id}/vpcs"), "ListVpcs", FromDerived, ""},
+		{"title word of a list item", op("读取指定ConfigMap", "GET", "/api/v1/namespaces/{namespace}/configmaps/{name}"), "ShowConfigmap", FromDerived, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
