@@ -15,6 +15,96 @@ import (
 	"github.com/docapi/docapi/wrappers/param"
 )
 
+// Defines values for AutoLaunchGroupStatus.
+const (
+	AutoLaunchGroupStatusACTIVE    AutoLaunchGroupStatus = "ACTIVE"
+	AutoLaunchGroupStatusDELETED   AutoLaunchGroupStatus = "DELETED"
+	AutoLaunchGroupStatusDELETING  AutoLaunchGroupStatus = "DELETING"
+	AutoLaunchGroupStatusSUBMITTED AutoLaunchGroupStatus = "SUBMITTED"
+)
+
+// Valid indicates whether the value is a known member of the AutoLaunchGroupStatus enum.
+func (e AutoLaunchGroupStatus) Valid() bool {
+	switch e {
+	case AutoLaunchGroupStatusACTIVE:
+		return true
+	case AutoLaunchGroupStatusDELETED:
+		return true
+	case AutoLaunchGroupStatusDELETING:
+		return true
+	case AutoLaunchGroupStatusSUBMITTED:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AutoLaunchGroupTaskState.
+const (
+	AutoLaunchGroupTaskStateERROR     AutoLaunchGroupTaskState = "ERROR"
+	AutoLaunchGroupTaskStateFULFILLED AutoLaunchGroupTaskState = "FULFILLED"
+	AutoLaunchGroupTaskStateHANDLING  AutoLaunchGroupTaskState = "HANDLING"
+)
+
+// Valid indicates whether the value is a known member of the AutoLaunchGroupTaskState enum.
+func (e AutoLaunchGroupTaskState) Valid() bool {
+	switch e {
+	case AutoLaunchGroupTaskStateERROR:
+		return true
+	case AutoLaunchGroupTaskStateFULFILLED:
+		return true
+	case AutoLaunchGroupTaskStateHANDLING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AutoLaunchGroupsStatus.
+const (
+	AutoLaunchGroupsStatusACTIVE    AutoLaunchGroupsStatus = "ACTIVE"
+	AutoLaunchGroupsStatusDELETED   AutoLaunchGroupsStatus = "DELETED"
+	AutoLaunchGroupsStatusDELETING  AutoLaunchGroupsStatus = "DELETING"
+	AutoLaunchGroupsStatusSUBMITTED AutoLaunchGroupsStatus = "SUBMITTED"
+)
+
+// Valid indicates whether the value is a known member of the AutoLaunchGroupsStatus enum.
+func (e AutoLaunchGroupsStatus) Valid() bool {
+	switch e {
+	case AutoLaunchGroupsStatusACTIVE:
+		return true
+	case AutoLaunchGroupsStatusDELETED:
+		return true
+	case AutoLaunchGroupsStatusDELETING:
+		return true
+	case AutoLaunchGroupsStatusSUBMITTED:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AutoLaunchGroupsTaskState.
+const (
+	AutoLaunchGroupsTaskStateERROR     AutoLaunchGroupsTaskState = "ERROR"
+	AutoLaunchGroupsTaskStateFULFILLED AutoLaunchGroupsTaskState = "FULFILLED"
+	AutoLaunchGroupsTaskStateHANDLING  AutoLaunchGroupsTaskState = "HANDLING"
+)
+
+// Valid indicates whether the value is a known member of the AutoLaunchGroupsTaskState enum.
+func (e AutoLaunchGroupsTaskState) Valid() bool {
+	switch e {
+	case AutoLaunchGroupsTaskStateERROR:
+		return true
+	case AutoLaunchGroupsTaskStateFULFILLED:
+		return true
+	case AutoLaunchGroupsTaskStateHANDLING:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ChangeServerOsWithCloudInitOsChangeIsAutoPay.
 const (
 	ChangeServerOsWithCloudInitOsChangeIsAutoPayFalse ChangeServerOsWithCloudInitOsChangeIsAutoPay = "false"
@@ -102,6 +192,24 @@ func (e CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration) Valid()
 	case CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationNoTermination:
 		return true
 	case CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationTerminate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateAutoLaunchGroupRequestBodySupplyOption.
+const (
+	CreateAutoLaunchGroupRequestBodySupplyOptionMultiple   CreateAutoLaunchGroupRequestBodySupplyOption = "multiple"
+	CreateAutoLaunchGroupRequestBodySupplyOptionSinglation CreateAutoLaunchGroupRequestBodySupplyOption = "singlation"
+)
+
+// Valid indicates whether the value is a known member of the CreateAutoLaunchGroupRequestBodySupplyOption enum.
+func (e CreateAutoLaunchGroupRequestBodySupplyOption) Valid() bool {
+	switch e {
+	case CreateAutoLaunchGroupRequestBodySupplyOptionMultiple:
+		return true
+	case CreateAutoLaunchGroupRequestBodySupplyOptionSinglation:
 		return true
 	default:
 		return false
@@ -390,6 +498,24 @@ func (e FlavorsExtraSpecsCondOperationStatus) Valid() bool {
 	}
 }
 
+// Defines values for InstancesSellMode.
+const (
+	InstancesSellModeOnDemand InstancesSellMode = "onDemand"
+	InstancesSellModeSpot     InstancesSellMode = "spot"
+)
+
+// Valid indicates whether the value is a known member of the InstancesSellMode enum.
+func (e InstancesSellMode) Valid() bool {
+	switch e {
+	case InstancesSellModeOnDemand:
+		return true
+	case InstancesSellModeSpot:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for InterfaceAttachmentsMultiqueueNum.
 const (
 	InterfaceAttachmentsMultiqueueNumN1  InterfaceAttachmentsMultiqueueNum = 1
@@ -564,6 +690,24 @@ func (e ListServersDetailsServerStatus) Valid() bool {
 	}
 }
 
+// Defines values for ListSupplyRecommendationRequestBodyStrategy.
+const (
+	ListSupplyRecommendationRequestBodyStrategyCAPACITY ListSupplyRecommendationRequestBodyStrategy = "CAPACITY"
+	ListSupplyRecommendationRequestBodyStrategyCOST     ListSupplyRecommendationRequestBodyStrategy = "COST"
+)
+
+// Valid indicates whether the value is a known member of the ListSupplyRecommendationRequestBodyStrategy enum.
+func (e ListSupplyRecommendationRequestBodyStrategy) Valid() bool {
+	switch e {
+	case ListSupplyRecommendationRequestBodyStrategyCAPACITY:
+		return true
+	case ListSupplyRecommendationRequestBodyStrategyCOST:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OsStopType.
 const (
 	OsStopTypeHARD OsStopType = "HARD"
@@ -594,6 +738,24 @@ func (e PrepaidOptionsPeriodType) Valid() bool {
 	case PrepaidOptionsPeriodTypeMonth:
 		return true
 	case PrepaidOptionsPeriodTypeYear:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RebootType.
+const (
+	RebootTypeHARD RebootType = "HARD"
+	RebootTypeSOFT RebootType = "SOFT"
+)
+
+// Valid indicates whether the value is a known member of the RebootType enum.
+func (e RebootType) Valid() bool {
+	switch e {
+	case RebootTypeHARD:
+		return true
+	case RebootTypeSOFT:
 		return true
 	default:
 		return false
@@ -654,6 +816,66 @@ func (e ResizeServerCPUOptionsHwCPUThreads) Valid() bool {
 	}
 }
 
+// Defines values for SellPoliciesSellMode.
+const (
+	SellPoliciesSellModePostPaid SellPoliciesSellMode = "postPaid"
+	SellPoliciesSellModePrePaid  SellPoliciesSellMode = "prePaid"
+	SellPoliciesSellModeRi       SellPoliciesSellMode = "ri"
+	SellPoliciesSellModeSpot     SellPoliciesSellMode = "spot"
+)
+
+// Valid indicates whether the value is a known member of the SellPoliciesSellMode enum.
+func (e SellPoliciesSellMode) Valid() bool {
+	switch e {
+	case SellPoliciesSellModePostPaid:
+		return true
+	case SellPoliciesSellModePrePaid:
+		return true
+	case SellPoliciesSellModeRi:
+		return true
+	case SellPoliciesSellModeSpot:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SellPoliciesSellStatus.
+const (
+	SellPoliciesSellStatusAvailable SellPoliciesSellStatus = "available"
+	SellPoliciesSellStatusSellout   SellPoliciesSellStatus = "sellout"
+)
+
+// Valid indicates whether the value is a known member of the SellPoliciesSellStatus enum.
+func (e SellPoliciesSellStatus) Valid() bool {
+	switch e {
+	case SellPoliciesSellStatusAvailable:
+		return true
+	case SellPoliciesSellStatusSellout:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ServerAddressesValueItemOSEXTIPSType.
+const (
+	ServerAddressesValueItemOSEXTIPSTypeFixed    ServerAddressesValueItemOSEXTIPSType = "fixed"
+	ServerAddressesValueItemOSEXTIPSTypeFloating ServerAddressesValueItemOSEXTIPSType = "floating"
+)
+
+// Valid indicates whether the value is a known member of the ServerAddressesValueItemOSEXTIPSType enum.
+func (e ServerAddressesValueItemOSEXTIPSType) Valid() bool {
+	switch e {
+	case ServerAddressesValueItemOSEXTIPSTypeFixed:
+		return true
+	case ServerAddressesValueItemOSEXTIPSTypeFloating:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ServerAddressesValueItemVersion.
 const (
 	ServerAddressesValueItemVersionN4 ServerAddressesValueItemVersion = "4"
@@ -666,6 +888,24 @@ func (e ServerAddressesValueItemVersion) Valid() bool {
 	case ServerAddressesValueItemVersionN4:
 		return true
 	case ServerAddressesValueItemVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowResetPasswordFlagResponseBodyResetpwdFlag.
+const (
+	ShowResetPasswordFlagResponseBodyResetpwdFlagFalse ShowResetPasswordFlagResponseBodyResetpwdFlag = "False"
+	ShowResetPasswordFlagResponseBodyResetpwdFlagTrue  ShowResetPasswordFlagResponseBodyResetpwdFlag = "True"
+)
+
+// Valid indicates whether the value is a known member of the ShowResetPasswordFlagResponseBodyResetpwdFlag enum.
+func (e ShowResetPasswordFlagResponseBodyResetpwdFlag) Valid() bool {
+	switch e {
+	case ShowResetPasswordFlagResponseBodyResetpwdFlagFalse:
+		return true
+	case ShowResetPasswordFlagResponseBodyResetpwdFlagTrue:
 		return true
 	default:
 		return false
@@ -732,6 +972,48 @@ const (
 func (e ShowServerRemoteConsoleRequestRemoteConsoleType) Valid() bool {
 	switch e {
 	case ShowServerRemoteConsoleRequestRemoteConsoleTypeNovnc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SpotOptionsInterruptionPolicy.
+const (
+	SpotOptionsInterruptionPolicyDelay     SpotOptionsInterruptionPolicy = "delay"
+	SpotOptionsInterruptionPolicyImmediate SpotOptionsInterruptionPolicy = "immediate"
+)
+
+// Valid indicates whether the value is a known member of the SpotOptionsInterruptionPolicy enum.
+func (e SpotOptionsInterruptionPolicy) Valid() bool {
+	switch e {
+	case SpotOptionsInterruptionPolicyDelay:
+		return true
+	case SpotOptionsInterruptionPolicyImmediate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SubJobsStatus.
+const (
+	SubJobsStatusFAIL    SubJobsStatus = "FAIL"
+	SubJobsStatusINIT    SubJobsStatus = "INIT"
+	SubJobsStatusRUNNING SubJobsStatus = "RUNNING"
+	SubJobsStatusSUCCESS SubJobsStatus = "SUCCESS"
+)
+
+// Valid indicates whether the value is a known member of the SubJobsStatus enum.
+func (e SubJobsStatus) Valid() bool {
+	switch e {
+	case SubJobsStatusFAIL:
+		return true
+	case SubJobsStatusINIT:
+		return true
+	case SubJobsStatusRUNNING:
+		return true
+	case SubJobsStatusSUCCESS:
 		return true
 	default:
 		return false
@@ -1322,7 +1604,7 @@ type AutoLaunchGroup struct {
 	// - DELETED：已删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:100 table "表 3 auto_launch_group参数信息" row 3
-	Status string `json:"status,omitempty"`
+	Status AutoLaunchGroupStatus `json:"status,omitempty"`
 
 	// TargetCapacity 智能购买组目标容量。
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
@@ -1336,7 +1618,7 @@ type AutoLaunchGroup struct {
 	// - ERROR：智能购买组异常
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:108 table "表 3 auto_launch_group参数信息" row 4
-	TaskState string `json:"task_state,omitempty"`
+	TaskState AutoLaunchGroupTaskState `json:"task_state,omitempty"`
 
 	// Type 请求类型。
 	// - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
@@ -1355,6 +1637,23 @@ type AutoLaunchGroup struct {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:169 table "表 3 auto_launch_group参数信息" row 12
 	ValidUntil string `json:"valid_until,omitempty"`
 }
+
+// AutoLaunchGroupStatus 智能购买组的运行状态。
+// - SUBMITTED：已提交
+// - ACTIVE：运行中
+// - DELETING：删除中
+// - DELETED：已删除
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:100 table "表 3 auto_launch_group参数信息" row 3
+type AutoLaunchGroupStatus string
+
+// AutoLaunchGroupTaskState 智能购买组的任务状态。
+// - HANDLING：购买中
+// - FULFILLED：智能购买组已满配
+// - ERROR：智能购买组异常
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:108 table "表 3 auto_launch_group参数信息" row 4
+type AutoLaunchGroupTaskState string
 
 // AutoLaunchGroups defines model for AutoLaunchGroups.
 //
@@ -1377,7 +1676,7 @@ type AutoLaunchGroups struct {
 	// - DELETED：已删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:170 table "表 4 auto_launch_groups参数信息" row 4
-	Status string `json:"status,omitempty"`
+	Status AutoLaunchGroupsStatus `json:"status,omitempty"`
 
 	// TaskState 智能购买组的任务状态。
 	// - HANDLING：购买中
@@ -1385,7 +1684,7 @@ type AutoLaunchGroups struct {
 	// - ERROR：智能购买组异常
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:178 table "表 4 auto_launch_groups参数信息" row 5
-	TaskState string `json:"task_state,omitempty"`
+	TaskState AutoLaunchGroupsTaskState `json:"task_state,omitempty"`
 
 	// Type 请求类型。
 	//
@@ -1402,6 +1701,23 @@ type AutoLaunchGroups struct {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:193 table "表 4 auto_launch_groups参数信息" row 7
 	ValidUntil string `json:"valid_until,omitempty"`
 }
+
+// AutoLaunchGroupsStatus 智能购买组的运行状态。
+// - SUBMITTED：已提交
+// - ACTIVE：运行中
+// - DELETING：删除中
+// - DELETED：已删除
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:170 table "表 4 auto_launch_groups参数信息" row 4
+type AutoLaunchGroupsStatus string
+
+// AutoLaunchGroupsTaskState 智能购买组的任务状态。
+// - HANDLING：购买中
+// - FULFILLED：智能购买组已满配
+// - ERROR：智能购买组异常
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:178 table "表 4 auto_launch_groups参数信息" row 5
+type AutoLaunchGroupsTaskState string
 
 // Bandwidth 弹性公网IP地址带宽参数。
 // 详情请参见bandwidth字段数据结构说明。
@@ -2449,7 +2765,7 @@ type CreateAutoLaunchGroupRequestBody struct {
 	// - multiple：组合多种规格供给。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:190 table "表 2 请求参数" row 13
-	SupplyOption *string `json:"supply_option,omitempty"`
+	SupplyOption *CreateAutoLaunchGroupRequestBodySupplyOption `json:"supply_option,omitempty"`
 
 	// TargetCapacity 智能购买组目标容量。
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
@@ -2504,6 +2820,13 @@ type CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior string
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:137 table "表 2 请求参数" row 8
 type CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration string
+
+// CreateAutoLaunchGroupRequestBodySupplyOption 资源供给中规格选择策略。
+// - singlation：选择一种规格供给。
+// - multiple：组合多种规格供给。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:190 table "表 2 请求参数" row 13
+type CreateAutoLaunchGroupRequestBodySupplyOption string
 
 // CreateAutoLaunchGroupRequestBodyType 请求类型。
 // - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
@@ -4700,13 +5023,20 @@ type Instances struct {
 	// - onDemand：按需实例
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:162 table "表 4 instances参数信息" row 6
-	SellMode string `json:"sell_mode,omitempty"`
+	SellMode InstancesSellMode `json:"sell_mode,omitempty"`
 
 	// Status 实例状态。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:155 table "表 4 instances参数信息" row 5
 	Status string `json:"status,omitempty"`
 }
+
+// InstancesSellMode 销售模型。
+// - spot：竞价实例
+// - onDemand：按需实例
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:162 table "表 4 instances参数信息" row 6
+type InstancesSellMode string
 
 // InterfaceAttachments defines model for InterfaceAttachments.
 //
@@ -5798,8 +6128,15 @@ type ListSupplyRecommendationRequestBody struct {
 	// - COST：成本策略
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:91 table "表 2 请求参数" row 5
-	Strategy *string `json:"strategy,omitempty"`
+	Strategy *ListSupplyRecommendationRequestBodyStrategy `json:"strategy,omitempty"`
 }
+
+// ListSupplyRecommendationRequestBodyStrategy 推荐的策略。
+// - CAPACITY：容量策略
+// - COST：成本策略
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:91 table "表 2 请求参数" row 5
+type ListSupplyRecommendationRequestBodyStrategy string
 
 // ListSupplyRecommendationResponseBody defines model for ListSupplyRecommendationResponseBody.
 //
@@ -6096,8 +6433,15 @@ type Reboot struct {
 	// - HARD：强制重启。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:83 table "表 3 reboot字段数据结构说明" row 1
-	Type string `json:"type"`
+	Type RebootType `json:"type"`
 }
+
+// RebootType 重启类型：
+// - SOFT：普通重启。
+// - HARD：强制重启。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:83 table "表 3 reboot字段数据结构说明" row 1
+type RebootType string
 
 // RegisterServerAutoRecoveryRequestBody defines model for RegisterServerAutoRecoveryRequestBody.
 //
@@ -6635,20 +6979,36 @@ type SellPolicies struct {
 	// - ri：预留实例
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:244 table "表 4 sell_policies字段数据结构说明" row 5
-	SellMode string `json:"sell_mode,omitempty"`
+	SellMode SellPoliciesSellMode `json:"sell_mode,omitempty"`
 
 	// SellStatus 云服务器规格的售卖状态。
 	// - sellout：售罄
 	// - available：可用
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:229 table "表 4 sell_policies字段数据结构说明" row 3
-	SellStatus string `json:"sell_status,omitempty"`
+	SellStatus SellPoliciesSellStatus `json:"sell_status,omitempty"`
 
 	// SpotOptions 云服务器规格竞价实例的销售策略详情。请参考表5。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:252 table "表 4 sell_policies字段数据结构说明" row 6
 	SpotOptions *SpotOptions `json:"spot_options,omitempty"`
 }
+
+// SellPoliciesSellMode 云服务器规格的付费模式。
+// - postPaid：按需计费
+// - prePaid：包年/包月计费
+// - spot：竞价实例
+// - ri：预留实例
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:244 table "表 4 sell_policies字段数据结构说明" row 5
+type SellPoliciesSellMode string
+
+// SellPoliciesSellStatus 云服务器规格的售卖状态。
+// - sellout：售罄
+// - available：可用
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:229 table "表 4 sell_policies字段数据结构说明" row 3
+type SellPoliciesSellStatus string
 
 // ServerAddresses 云服务器属性网络信息。
 // 属性为Map<String, Object>结构。
@@ -6688,7 +7048,7 @@ type ServerAddressesValueItem struct {
 	// - floating：代表浮动IP地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:37 table "表 1 address参数" row 4
-	OSEXTIPSType string `json:"OS-EXT-IPS:type,omitempty"`
+	OSEXTIPSType ServerAddressesValueItemOSEXTIPSType `json:"OS-EXT-IPS:type,omitempty"`
 
 	// Addr IP地址。
 	//
@@ -6709,6 +7069,13 @@ type ServerAddressesValueItem struct {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:14 table "表 1 address参数" row 1
 	Version ServerAddressesValueItemVersion `json:"version,omitempty"`
 }
+
+// ServerAddressesValueItemOSEXTIPSType IP地址类型。
+// - fixed：代表私有IP地址。
+// - floating：代表浮动IP地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:37 table "表 1 address参数" row 4
+type ServerAddressesValueItemOSEXTIPSType string
 
 // ServerAddressesValueItemVersion IP地址版本。
 // - “4”：代表IPv4。
@@ -7089,8 +7456,15 @@ type ShowResetPasswordFlagResponseBody struct {
 	// - False：不支持一键重置密码。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:65 table "表 2 响应参数" row 1
-	ResetpwdFlag string `json:"resetpwd_flag,omitempty"`
+	ResetpwdFlag ShowResetPasswordFlagResponseBodyResetpwdFlag `json:"resetpwd_flag,omitempty"`
 }
+
+// ShowResetPasswordFlagResponseBodyResetpwdFlag 是否支持重置密码。
+// - True：支持一键重置密码。
+// - False：不支持一键重置密码。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:65 table "表 2 响应参数" row 1
+type ShowResetPasswordFlagResponseBodyResetpwdFlag string
 
 // ShowServerAutoRecoveryResponseBody defines model for ShowServerAutoRecoveryResponseBody.
 //
@@ -7346,7 +7720,7 @@ type SpotOptions struct {
 	// - delay：延迟释放
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:287 table "表 5 spot_options字段数据结构说明" row 3
-	InterruptionPolicy string `json:"interruption_policy,omitempty"`
+	InterruptionPolicy SpotOptionsInterruptionPolicy `json:"interruption_policy,omitempty"`
 
 	// LargestSpotDurationCount 购买的“竞价实例时长”的个数。
 	//
@@ -7358,6 +7732,13 @@ type SpotOptions struct {
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:273 table "表 5 spot_options字段数据结构说明" row 1
 	LongestSpotDurationHours int64 `json:"longest_spot_duration_hours,omitempty"`
 }
+
+// SpotOptionsInterruptionPolicy 竞价实例中断策略。
+// - immediate：立即释放
+// - delay：延迟释放
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:287 table "表 5 spot_options字段数据结构说明" row 3
+type SpotOptionsInterruptionPolicy string
 
 // SubJobs defines model for SubJobs.
 //
@@ -7407,8 +7788,17 @@ type SubJobs struct {
 	// - INIT：正在初始化。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:204 table "表 4 sub_jobs字段数据结构说明" row 1
-	Status string `json:"status,omitempty"`
+	Status SubJobsStatus `json:"status,omitempty"`
 }
+
+// SubJobsStatus Job的状态。
+// - SUCCESS：成功。
+// - RUNNING：运行中。
+// - FAIL：失败。
+// - INIT：正在初始化。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:204 table "表 4 sub_jobs字段数据结构说明" row 1
+type SubJobsStatus string
 
 // SubJobsEntities Job操作的对象。根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。更多字段描述请参见表5。
 //

@@ -777,6 +777,24 @@ func (e OsStopType) Valid() bool {
 	}
 }
 
+// Defines values for RebootType.
+const (
+	RebootTypeHARD RebootType = "HARD"
+	RebootTypeSOFT RebootType = "SOFT"
+)
+
+// Valid indicates whether the value is a known member of the RebootType enum.
+func (e RebootType) Valid() bool {
+	switch e {
+	case RebootTypeHARD:
+		return true
+	case RebootTypeSOFT:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShowBlockDeviceResponseBodyVolumeAttachmentBus.
 const (
 	ShowBlockDeviceResponseBodyVolumeAttachmentBusScsi   ShowBlockDeviceResponseBodyVolumeAttachmentBus = "scsi"
@@ -1573,8 +1591,16 @@ type CreateOsSnapshotRequestBody struct {
 
 // CreateOsSnapshotResponseBody defines model for CreateOsSnapshotResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:107 table "表 3 响应参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:202
 type CreateOsSnapshotResponseBody struct {
+	// Snapshot Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:202
+	Snapshot *CreateOsSnapshotResponseBodySnapshot `json:"snapshot,omitempty"`
+}
+
+// CreateOsSnapshotResponseBodySnapshot defines model for CreateOsSnapshotResponseBodySnapshot.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:107 table "表 3 响应参数"
+type CreateOsSnapshotResponseBodySnapshot struct {
 	// CreatedAt 卷快照创建时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:153 table "表 3 响应参数" row 5
@@ -1654,8 +1680,16 @@ type CreateOsVolumeRequestBody struct {
 
 // CreateOsVolumeResponseBody defines model for CreateOsVolumeResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:128 table "表 3 响应参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:241
 type CreateOsVolumeResponseBody struct {
+	// Volume Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:241
+	Volume *CreateOsVolumeResponseBodyVolume `json:"volume,omitempty"`
+}
+
+// CreateOsVolumeResponseBodyVolume defines model for CreateOsVolumeResponseBodyVolume.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:128 table "表 3 响应参数"
+type CreateOsVolumeResponseBodyVolume struct {
 	// Attachments 挂卷信息
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:157 table "表 3 响应参数" row 4
@@ -2866,8 +2900,13 @@ type ListOsFloatingIPPoolsResponseBody struct {
 	// FloatingIPPools floating_ip_pools对象。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:66 table "表 2 响应参数" row 1
-	FloatingIPPools []map[string]interface{} `json:"floating_ip_pools"`
+	FloatingIPPools []ListOsFloatingIPPoolsResponseBodyFloatingIPPoolsItem `json:"floating_ip_pools"`
+}
 
+// ListOsFloatingIPPoolsResponseBodyFloatingIPPoolsItem defines model for ListOsFloatingIpPoolsResponseBodyFloatingIpPoolsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:56 table "表 2 响应参数"
+type ListOsFloatingIPPoolsResponseBodyFloatingIPPoolsItem struct {
 	// Name floating ip pool的名字。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:75 table "表 2 响应参数" row 2
@@ -5995,8 +6034,15 @@ type Reboot struct {
 	// - HARD：强制重启。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:88 table "表 3 reboot字段数据结构说明" row 1
-	Type string `json:"type"`
+	Type RebootType `json:"type"`
 }
+
+// RebootType 重启类型：
+// - SOFT：普通重启。
+// - HARD：强制重启。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:88 table "表 3 reboot字段数据结构说明" row 1
+type RebootType string
 
 // RemoveFloatingIP 云服务器解绑浮动IP
 //
@@ -6447,8 +6493,16 @@ type ShowDefaultsResponseBody struct {
 
 // ShowImageResponseBody defines model for ShowImageResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:55 table "表 2 响应参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:195
 type ShowImageResponseBody struct {
+	// Image Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:195
+	Image *ShowImageResponseBodyImage `json:"image,omitempty"`
+}
+
+// ShowImageResponseBodyImage defines model for ShowImageResponseBodyImage.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:55 table "表 2 响应参数"
+type ShowImageResponseBodyImage struct {
 	// OSEXTIMGSIZESize 镜像大小。大于0。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:91 table "表 2 响应参数" row 5
@@ -6766,8 +6820,16 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 
 // ShowOsSnapshotResponseBody defines model for ShowOsSnapshotResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:53 table "表 2 响应参数"
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:122
 type ShowOsSnapshotResponseBody struct {
+	// Snapshot Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:122
+	Snapshot *ShowOsSnapshotResponseBodySnapshot `json:"snapshot,omitempty"`
+}
+
+// ShowOsSnapshotResponseBodySnapshot defines model for ShowOsSnapshotResponseBodySnapshot.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:53 table "表 2 响应参数"
+type ShowOsSnapshotResponseBodySnapshot struct {
 	// CreatedAt 卷快照创建时间
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:89 table "表 2 响应参数" row 5

@@ -2925,21 +2925,6 @@ type DeleteDomainGroupInheritedRoleError struct {
 	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
-// DeleteRoleRequestBody defines model for DeleteRoleRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:67 table "table at line 67"
-type DeleteRoleRequestBody struct {
-	// ContentType 该字段内容填为“application/json;charset=utf8”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:86 table "table at line 67" row 2
-	ContentType string `json:"Content-Type"`
-
-	// XAuthToken 已认证的拥有Security Administrator权限的token。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:77 table "table at line 67" row 1
-	XAuthToken string `json:"X-Auth-Token"`
-}
-
 // DomainInfo 租户详情。
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:490 table "表 16 DomainInfo"
@@ -8089,11 +8074,11 @@ type ListGroupsForEnterpriseProjectResponseBody struct {
 
 // ListGroupsResponseBody defines model for ListGroupsResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:91 table "table at line 91"
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:91 table "Reponse Body参数说明"
 type ListGroupsResponseBody struct {
 	// Groups 企业项目关联的用户组详情。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:101 table "table at line 91" row 1
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:101 table "Reponse Body参数说明" row 1
 	Groups []interface{} `json:"groups"`
 }
 
@@ -8119,24 +8104,32 @@ type ListProjectPermissionsForAgencyResponseBody struct {
 
 // ListRolesError defines model for ListRolesError.
 //
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:350 table "Error Reponse Body参数说明"
 type ListRolesError struct {
-	// Error Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Error *ListRolesErrorError `json:"error,omitempty"`
+	// Error 响应错误。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:360 table "Error Reponse Body参数说明" row 1
+	Error ListRolesErrorError `json:"error"`
 }
 
-// ListRolesErrorError defines model for ListRolesErrorError.
+// ListRolesErrorError 响应错误。
 //
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:350 table "Error Reponse Body参数说明"
 type ListRolesErrorError struct {
-	// Code Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Code int `json:"code,omitempty"`
+	// Code 状态码。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:378 table "Error Reponse Body参数说明" row 3
+	Code int64 `json:"code"`
 
-	// Message Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Message string `json:"message,omitempty"`
+	// Message 错误详情。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:369 table "Error Reponse Body参数说明" row 2
+	Message string `json:"message"`
 
-	// Title Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:402
-	Title string `json:"title,omitempty"`
+	// Title 错误类别。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:387 table "Error Reponse Body参数说明" row 4
+	Title string `json:"title"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectPolicyStatement defines model for ListRolesForGroupOnEnterpriseProjectPolicyStatement.
@@ -8351,62 +8344,62 @@ type ListRolesForUserOnEnterpriseProjectRolePolicy struct {
 
 // ListRolesResponseBody defines model for ListRolesResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:102 table "table at line 102"
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:102 table "Reponse Body参数说明"
 type ListRolesResponseBody struct {
 	// Roles 权限的详细信息或者列表。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Roles []ListRolesResponseBodyRolesItem `json:"roles"`
 }
 
 // ListRolesResponseBodyRolesItem defines model for ListRolesResponseBodyRolesItem.
 //
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 type ListRolesResponseBodyRolesItem struct {
-	// Catalog Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Catalog Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Catalog string `json:"catalog,omitempty"`
 
-	// Description Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Description Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Description string `json:"description,omitempty"`
 
-	// DisplayName Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// DisplayName Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	DisplayName string `json:"display_name,omitempty"`
 
-	// DomainID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// DomainID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	DomainID string `json:"domain_id,omitempty"`
 
-	// ID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// ID Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	ID string `json:"id,omitempty"`
 
-	// Name Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Name Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Name string `json:"name,omitempty"`
 
-	// Policy Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Policy Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Policy *ListRolesResponseBodyRolesItemPolicy `json:"policy,omitempty"`
 
-	// Type Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Type Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Type string `json:"type,omitempty"`
 }
 
 // ListRolesResponseBodyRolesItemPolicy defines model for ListRolesResponseBodyRolesItemPolicy.
 //
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 type ListRolesResponseBodyRolesItemPolicy struct {
-	// Statement Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Statement Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Statement []ListRolesResponseBodyRolesItemPolicyStatementItem `json:"Statement,omitempty"`
 
-	// Version Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Version Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Version string `json:"Version,omitempty"`
 }
 
 // ListRolesResponseBodyRolesItemPolicyStatementItem defines model for ListRolesResponseBodyRolesItemPolicyStatementItem.
 //
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 type ListRolesResponseBodyRolesItemPolicyStatementItem struct {
-	// Action Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Action Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Action []string `json:"Action,omitempty"`
 
-	// Effect Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "table at line 102" row 1
+	// Effect Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:112 table "Reponse Body参数说明" row 1
 	Effect string `json:"Effect,omitempty"`
 }
 
@@ -11740,21 +11733,6 @@ type UpdateProjectStatusRequestBody struct {
 	Project UpdateProjectStatusProject `json:"project"`
 }
 
-// UpdateRoleRequestBody defines model for UpdateRoleRequestBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:67 table "table at line 67"
-type UpdateRoleRequestBody struct {
-	// ContentType 该字段内容填为“application/json;charset=utf8”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:86 table "table at line 67" row 2
-	ContentType string `json:"Content-Type"`
-
-	// XAuthToken 已认证的拥有Security Administrator权限的token。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:77 table "table at line 67" row 1
-	XAuthToken string `json:"X-Auth-Token"`
-}
-
 // UpdateUserInformationRequestBody defines model for UpdateUserInformationRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:81 table "表 3 请求Body参数"
@@ -12223,32 +12201,6 @@ type DeleteMfaDeviceParams struct {
 	SerialNumber string `form:"serial_number" json:"serial_number"`
 }
 
-// ListGroupsParams defines parameters for ListGroups.
-type ListGroupsParams struct {
-	// XAuthToken 已认证的拥有Security Administrator权限的token。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:57 table "table at line 47" row 1
-	XAuthToken string `form:"X-Auth-Token" json:"X-Auth-Token"`
-
-	// ContentType 该字段内容填为“application/json;charset=utf8”
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:66 table "table at line 47" row 2
-	ContentType string `form:"Content-Type" json:"Content-Type"`
-}
-
-// ListRolesParams defines parameters for ListRoles.
-type ListRolesParams struct {
-	// XAuthToken 已认证的拥有Security Administrator权限的token。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:68 table "table at line 58" row 1
-	XAuthToken string `form:"X-Auth-Token" json:"X-Auth-Token"`
-
-	// ContentType 该字段内容填为“application/json;charset=utf8”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:77 table "table at line 58" row 2
-	ContentType string `form:"Content-Type" json:"Content-Type"`
-}
-
 // ShowDomainRoleAssignmentsParams defines parameters for ShowDomainRoleAssignments.
 type ShowDomainRoleAssignmentsParams struct {
 	// DomainID 待查询帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
@@ -12619,12 +12571,6 @@ type DeleteBindingDeviceJSONRequestBody = DeleteBindingDeviceRequestBody
 
 // CreateMfaDeviceJSONRequestBody defines body for CreateMfaDevice for application/json ContentType.
 type CreateMfaDeviceJSONRequestBody = CreateMfaDeviceRequestBody
-
-// DeleteRoleJSONRequestBody defines body for DeleteRole for application/json ContentType.
-type DeleteRoleJSONRequestBody = DeleteRoleRequestBody
-
-// UpdateRoleJSONRequestBody defines body for UpdateRole for application/json ContentType.
-type UpdateRoleJSONRequestBody = UpdateRoleRequestBody
 
 // CreateAgencyCustomPolicyJSONRequestBody defines body for CreateAgencyCustomPolicy for application/json ContentType.
 type CreateAgencyCustomPolicyJSONRequestBody = CreateAgencyCustomPolicyRequestBody
@@ -13473,7 +13419,7 @@ type ClientInterface interface {
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
 	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
-	ListGroups(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListGroups(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRoles 查询企业项目已关联用户组的权限
 	//
@@ -13485,21 +13431,7 @@ type ClientInterface interface {
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
 	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
-	ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// DeleteRoleWithBody 删除企业项目关联的用户组权限
-	//
-	// 该接口提供删除某个企业项目关联的用户组权限。
-	// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
-	// > **说明：**
-	// >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-	DeleteRoleWithBody(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRole 删除企业项目关联的用户组权限
 	//
@@ -13510,24 +13442,8 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 	//
-	// Takes a body of the `application/json` content type.
-	//
 	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-	DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// UpdateRoleWithBody 基于用户组为企业项目授权
-	//
-	// 该接口用于给指定ID的企业项目授权，建立企业项目、用户组和权限的绑定关系。
-	// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
-	// > **说明：**
-	// >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-	UpdateRoleWithBody(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateRole 基于用户组为企业项目授权
 	//
@@ -13538,10 +13454,8 @@ type ClientInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 	//
-	// Takes a body of the `application/json` content type.
-	//
 	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-	UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListGroupsForEnterpriseProject 查询企业项目关联的用户组
 	//
@@ -16431,8 +16345,8 @@ func (c *Client) CreateMfaDevice(ctx context.Context, body CreateMfaDeviceJSONRe
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
 //
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
-func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListGroupsRequest(c.Server, enterpriseProjectID, params)
+func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListGroupsRequest(c.Server, enterpriseProjectID)
 	if err != nil {
 		return nil, err
 	}
@@ -16453,32 +16367,8 @@ func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, par
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
 //
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
-func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRolesRequest(c.Server, enterpriseProjectID, groupID, params)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// DeleteRoleWithBody 删除企业项目关联的用户组权限
-//
-// 该接口提供删除某个企业项目关联的用户组权限。
-// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
-// > **说明：**
-// >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-func (c *Client) DeleteRoleWithBody(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteRoleRequestWithBody(c.Server, enterpriseProjectID, groupID, roleID, contentType, body)
+func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRolesRequest(c.Server, enterpriseProjectID, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -16498,35 +16388,9 @@ func (c *Client) DeleteRoleWithBody(ctx context.Context, enterpriseProjectID str
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 //
-// Takes a body of the `application/json` content type.
-//
 // Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteRoleRequest(c.Server, enterpriseProjectID, groupID, roleID, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// UpdateRoleWithBody 基于用户组为企业项目授权
-//
-// 该接口用于给指定ID的企业项目授权，建立企业项目、用户组和权限的绑定关系。
-// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
-// > **说明：**
-// >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-func (c *Client) UpdateRoleWithBody(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateRoleRequestWithBody(c.Server, enterpriseProjectID, groupID, roleID, contentType, body)
+func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteRoleRequest(c.Server, enterpriseProjectID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -16546,11 +16410,9 @@ func (c *Client) UpdateRoleWithBody(ctx context.Context, enterpriseProjectID str
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 //
-// Takes a body of the `application/json` content type.
-//
 // Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateRoleRequest(c.Server, enterpriseProjectID, groupID, roleID, body)
+func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateRoleRequest(c.Server, enterpriseProjectID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -20729,7 +20591,7 @@ func NewCreateMfaDeviceRequestWithBody(server string, contentType string, body i
 }
 
 // NewListGroupsRequest constructs an http.Request for the ListGroups method
-func NewListGroupsRequest(server string, enterpriseProjectID string, params *ListGroupsParams) (*http.Request, error) {
+func NewListGroupsRequest(server string, enterpriseProjectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20741,14 +20603,6 @@ func NewListGroupsRequest(server string, enterpriseProjectID string, params *Lis
 		return nil, err
 	}
 
-	if params != nil {
-
-		queryURL.Query("X-Auth-Token", param.String(params.XAuthToken))
-
-		queryURL.Query("Content-Type", param.String(params.ContentType))
-
-	}
-
 	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
@@ -20758,7 +20612,7 @@ func NewListGroupsRequest(server string, enterpriseProjectID string, params *Lis
 }
 
 // NewListRolesRequest constructs an http.Request for the ListRoles method
-func NewListRolesRequest(server string, enterpriseProjectID string, groupID string, params *ListRolesParams) (*http.Request, error) {
+func NewListRolesRequest(server string, enterpriseProjectID string, groupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20774,14 +20628,6 @@ func NewListRolesRequest(server string, enterpriseProjectID string, groupID stri
 		return nil, err
 	}
 
-	if params != nil {
-
-		queryURL.Query("X-Auth-Token", param.String(params.XAuthToken))
-
-		queryURL.Query("Content-Type", param.String(params.ContentType))
-
-	}
-
 	req, err := queryURL.NewRequest(http.MethodGet, nil)
 	if err != nil {
 		return nil, err
@@ -20790,19 +20636,8 @@ func NewListRolesRequest(server string, enterpriseProjectID string, groupID stri
 	return req, nil
 }
 
-// NewDeleteRoleRequest calls the generic DeleteRole builder with application/json body
-func NewDeleteRoleRequest(server string, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewDeleteRoleRequestWithBody(server, enterpriseProjectID, groupID, roleID, "application/json", bodyReader)
-}
-
-// NewDeleteRoleRequestWithBody constructs an http.Request for the DeleteRole method, with any body, and a specified content type
-func NewDeleteRoleRequestWithBody(server string, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewDeleteRoleRequest constructs an http.Request for the DeleteRole method
+func NewDeleteRoleRequest(server string, enterpriseProjectID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20822,29 +20657,16 @@ func NewDeleteRoleRequestWithBody(server string, enterpriseProjectID string, gro
 		return nil, err
 	}
 
-	req, err := queryURL.NewRequest(http.MethodDelete, body)
+	req, err := queryURL.NewRequest(http.MethodDelete, nil)
 	if err != nil {
 		return nil, err
 	}
-
-	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
 
-// NewUpdateRoleRequest calls the generic UpdateRole builder with application/json body
-func NewUpdateRoleRequest(server string, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewUpdateRoleRequestWithBody(server, enterpriseProjectID, groupID, roleID, "application/json", bodyReader)
-}
-
-// NewUpdateRoleRequestWithBody constructs an http.Request for the UpdateRole method, with any body, and a specified content type
-func NewUpdateRoleRequestWithBody(server string, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader) (*http.Request, error) {
+// NewUpdateRoleRequest constructs an http.Request for the UpdateRole method
+func NewUpdateRoleRequest(server string, enterpriseProjectID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -20864,12 +20686,10 @@ func NewUpdateRoleRequestWithBody(server string, enterpriseProjectID string, gro
 		return nil, err
 	}
 
-	req, err := queryURL.NewRequest(http.MethodPut, body)
+	req, err := queryURL.NewRequest(http.MethodPut, nil)
 	if err != nil {
 		return nil, err
 	}
-
-	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -24632,7 +24452,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
-	ListGroupsWithResponse(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*ListGroupsResponse, error)
+	ListGroupsWithResponse(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*ListGroupsResponse, error)
 
 	// ListRolesWithResponse 查询企业项目已关联用户组的权限
 	//
@@ -24646,21 +24466,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
-	ListRolesWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*ListRolesResponse, error)
-
-	// DeleteRoleWithBodyWithResponse 删除企业项目关联的用户组权限
-	//
-	// 该接口提供删除某个企业项目关联的用户组权限。
-	// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
-	// > **说明：**
-	// >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-	DeleteRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error)
+	ListRolesWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*ListRolesResponse, error)
 
 	// DeleteRoleWithResponse 删除企业项目关联的用户组权限
 	//
@@ -24671,24 +24477,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-	DeleteRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error)
-
-	// UpdateRoleWithBodyWithResponse 基于用户组为企业项目授权
-	//
-	// 该接口用于给指定ID的企业项目授权，建立企业项目、用户组和权限的绑定关系。
-	// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
-	// > **说明：**
-	// >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-	UpdateRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error)
+	DeleteRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error)
 
 	// UpdateRoleWithResponse 基于用户组为企业项目授权
 	//
@@ -24699,10 +24491,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-	UpdateRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error)
+	UpdateRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error)
 
 	// ListGroupsForEnterpriseProjectWithResponse 查询企业项目关联的用户组
 	//
@@ -34109,8 +33901,8 @@ func (c *ClientWithResponses) CreateMfaDeviceWithResponse(ctx context.Context, b
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
-func (c *ClientWithResponses) ListGroupsWithResponse(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*ListGroupsResponse, error) {
-	rsp, err := c.ListGroups(ctx, enterpriseProjectID, params, reqEditors...)
+func (c *ClientWithResponses) ListGroupsWithResponse(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*ListGroupsResponse, error) {
+	rsp, err := c.ListGroups(ctx, enterpriseProjectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -34129,32 +33921,12 @@ func (c *ClientWithResponses) ListGroupsWithResponse(ctx context.Context, enterp
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
-func (c *ClientWithResponses) ListRolesWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*ListRolesResponse, error) {
-	rsp, err := c.ListRoles(ctx, enterpriseProjectID, groupID, params, reqEditors...)
+func (c *ClientWithResponses) ListRolesWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*ListRolesResponse, error) {
+	rsp, err := c.ListRoles(ctx, enterpriseProjectID, groupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseListRolesResponse(rsp)
-}
-
-// DeleteRoleWithBodyWithResponse 删除企业项目关联的用户组权限
-//
-// 该接口提供删除某个企业项目关联的用户组权限。
-// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
-// > **说明：**
-// >根据产品迭代计划，该接口将逐步下线，推荐您使用删除企业项目关联用户组的权限。
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-func (c *ClientWithResponses) DeleteRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error) {
-	rsp, err := c.DeleteRoleWithBody(ctx, enterpriseProjectID, groupID, roleID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseDeleteRoleResponse(rsp)
 }
 
 // DeleteRoleWithResponse 删除企业项目关联的用户组权限
@@ -34166,35 +33938,15 @@ func (c *ClientWithResponses) DeleteRoleWithBodyWithResponse(ctx context.Context
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 //
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+// Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-func (c *ClientWithResponses) DeleteRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error) {
-	rsp, err := c.DeleteRole(ctx, enterpriseProjectID, groupID, roleID, body, reqEditors...)
+func (c *ClientWithResponses) DeleteRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error) {
+	rsp, err := c.DeleteRole(ctx, enterpriseProjectID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseDeleteRoleResponse(rsp)
-}
-
-// UpdateRoleWithBodyWithResponse 基于用户组为企业项目授权
-//
-// 该接口用于给指定ID的企业项目授权，建立企业项目、用户组和权限的绑定关系。
-// 该接口可以使用全局区域的域名调用，全局区域的域名为iam.myhuaweicloud.com。
-// > **说明：**
-// >根据产品迭代计划，该接口将逐步下线，推荐您使用基于用户组为企业项目授权。
-//
-// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-func (c *ClientWithResponses) UpdateRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error) {
-	rsp, err := c.UpdateRoleWithBody(ctx, enterpriseProjectID, groupID, roleID, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseUpdateRoleResponse(rsp)
 }
 
 // UpdateRoleWithResponse 基于用户组为企业项目授权
@@ -34206,11 +33958,11 @@ func (c *ClientWithResponses) UpdateRoleWithBodyWithResponse(ctx context.Context
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 //
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+// Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-func (c *ClientWithResponses) UpdateRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error) {
-	rsp, err := c.UpdateRole(ctx, enterpriseProjectID, groupID, roleID, body, reqEditors...)
+func (c *ClientWithResponses) UpdateRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error) {
+	rsp, err := c.UpdateRole(ctx, enterpriseProjectID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

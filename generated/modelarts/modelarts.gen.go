@@ -735,6 +735,75 @@ func (e CreateServiceScheduleType) Valid() bool {
 	}
 }
 
+// Defines values for CreateTaskExportParamsExportDest.
+const (
+	CreateTaskExportParamsExportDestDIR        CreateTaskExportParamsExportDest = "DIR"
+	CreateTaskExportParamsExportDestNEWDATASET CreateTaskExportParamsExportDest = "NEW_DATASET"
+)
+
+// Valid indicates whether the value is a known member of the CreateTaskExportParamsExportDest enum.
+func (e CreateTaskExportParamsExportDest) Valid() bool {
+	switch e {
+	case CreateTaskExportParamsExportDestDIR:
+		return true
+	case CreateTaskExportParamsExportDestNEWDATASET:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTaskExportParamsSampleState.
+const (
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreACCEPTED                 CreateTaskExportParamsSampleState = "__ACCEPTED__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreALL                      CreateTaskExportParamsSampleState = "__ALL__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION           CreateTaskExportParamsSampleState = "__AUTO_ANNOTATION__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreNONE                     CreateTaskExportParamsSampleState = "__NONE__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreREJECTED                 CreateTaskExportParamsSampleState = "__REJECTED__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreREVIEWED                 CreateTaskExportParamsSampleState = "__REVIEWED__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreUNCHECK                  CreateTaskExportParamsSampleState = "__UNCHECK__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreUNREVIEWED               CreateTaskExportParamsSampleState = "__UNREVIEWED__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED         CreateTaskExportParamsSampleState = "__WORKFORCE_SAMPLED__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED CreateTaskExportParamsSampleState = "__WORKFORCE_SAMPLED_ACCEPTED__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED  CreateTaskExportParamsSampleState = "__WORKFORCE_SAMPLED_CHECKED__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED CreateTaskExportParamsSampleState = "__WORKFORCE_SAMPLED_REJECTED__"
+	CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK  CreateTaskExportParamsSampleState = "__WORKFORCE_SAMPLED_UNCHECK__"
+)
+
+// Valid indicates whether the value is a known member of the CreateTaskExportParamsSampleState enum.
+func (e CreateTaskExportParamsSampleState) Valid() bool {
+	switch e {
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreACCEPTED:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreALL:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreNONE:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreREJECTED:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreREVIEWED:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreUNCHECK:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreUNREVIEWED:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED:
+		return true
+	case CreateTaskExportParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateTrainingJobDataSourceType.
 const (
 	CreateTrainingJobDataSourceTypeDataset CreateTrainingJobDataSourceType = "dataset"
@@ -1032,6 +1101,57 @@ func (e DatasetVersionProcessorTaskStatus) Valid() bool {
 	case DatasetVersionProcessorTaskStatusN6:
 		return true
 	case DatasetVersionProcessorTaskStatusN7:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetVersionSampleState.
+const (
+	DatasetVersionSampleStateUnderscoreUnderscoreACCEPTED                 DatasetVersionSampleState = "__ACCEPTED__"
+	DatasetVersionSampleStateUnderscoreUnderscoreALL                      DatasetVersionSampleState = "__ALL__"
+	DatasetVersionSampleStateUnderscoreUnderscoreAUTOANNOTATION           DatasetVersionSampleState = "__AUTO_ANNOTATION__"
+	DatasetVersionSampleStateUnderscoreUnderscoreNONE                     DatasetVersionSampleState = "__NONE__"
+	DatasetVersionSampleStateUnderscoreUnderscoreREJECTED                 DatasetVersionSampleState = "__REJECTED__"
+	DatasetVersionSampleStateUnderscoreUnderscoreREVIEWED                 DatasetVersionSampleState = "__REVIEWED__"
+	DatasetVersionSampleStateUnderscoreUnderscoreUNCHECK                  DatasetVersionSampleState = "__UNCHECK__"
+	DatasetVersionSampleStateUnderscoreUnderscoreUNREVIEWED               DatasetVersionSampleState = "__UNREVIEWED__"
+	DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLED         DatasetVersionSampleState = "__WORKFORCE_SAMPLED__"
+	DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED DatasetVersionSampleState = "__WORKFORCE_SAMPLED_ACCEPTED__"
+	DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED  DatasetVersionSampleState = "__WORKFORCE_SAMPLED_CHECKED__"
+	DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED DatasetVersionSampleState = "__WORKFORCE_SAMPLED_REJECTED__"
+	DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK  DatasetVersionSampleState = "__WORKFORCE_SAMPLED_UNCHECK__"
+)
+
+// Valid indicates whether the value is a known member of the DatasetVersionSampleState enum.
+func (e DatasetVersionSampleState) Valid() bool {
+	switch e {
+	case DatasetVersionSampleStateUnderscoreUnderscoreACCEPTED:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreALL:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreAUTOANNOTATION:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreNONE:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreREJECTED:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreREVIEWED:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreUNCHECK:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreUNREVIEWED:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLED:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED:
+		return true
+	case DatasetVersionSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK:
 		return true
 	default:
 		return false
@@ -1683,6 +1803,57 @@ func (e DescribeDatasetVersionResponseBodyProcessorTaskStatus) Valid() bool {
 	}
 }
 
+// Defines values for DescribeDatasetVersionResponseBodySampleState.
+const (
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreACCEPTED                 DescribeDatasetVersionResponseBodySampleState = "__ACCEPTED__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreALL                      DescribeDatasetVersionResponseBodySampleState = "__ALL__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreAUTOANNOTATION           DescribeDatasetVersionResponseBodySampleState = "__AUTO_ANNOTATION__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreNONE                     DescribeDatasetVersionResponseBodySampleState = "__NONE__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreREJECTED                 DescribeDatasetVersionResponseBodySampleState = "__REJECTED__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreREVIEWED                 DescribeDatasetVersionResponseBodySampleState = "__REVIEWED__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreUNCHECK                  DescribeDatasetVersionResponseBodySampleState = "__UNCHECK__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreUNREVIEWED               DescribeDatasetVersionResponseBodySampleState = "__UNREVIEWED__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLED         DescribeDatasetVersionResponseBodySampleState = "__WORKFORCE_SAMPLED__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED DescribeDatasetVersionResponseBodySampleState = "__WORKFORCE_SAMPLED_ACCEPTED__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED  DescribeDatasetVersionResponseBodySampleState = "__WORKFORCE_SAMPLED_CHECKED__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED DescribeDatasetVersionResponseBodySampleState = "__WORKFORCE_SAMPLED_REJECTED__"
+	DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK  DescribeDatasetVersionResponseBodySampleState = "__WORKFORCE_SAMPLED_UNCHECK__"
+)
+
+// Valid indicates whether the value is a known member of the DescribeDatasetVersionResponseBodySampleState enum.
+func (e DescribeDatasetVersionResponseBodySampleState) Valid() bool {
+	switch e {
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreACCEPTED:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreALL:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreAUTOANNOTATION:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreNONE:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreREJECTED:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreREVIEWED:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreUNCHECK:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreUNREVIEWED:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLED:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED:
+		return true
+	case DescribeDatasetVersionResponseBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for DescribeDatasetVersionResponseBodyStatus.
 const (
 	DescribeDatasetVersionResponseBodyStatusN0 DescribeDatasetVersionResponseBodyStatus = 0
@@ -1887,18 +2058,36 @@ func (e DescribeWorkforceTaskSampleResponseBodySampleType) Valid() bool {
 	}
 }
 
-// Defines values for ExportParamsExportDest.
+// Defines values for ExportTaskExportParamsExportDest.
 const (
-	ExportParamsExportDestDIR        ExportParamsExportDest = "DIR"
-	ExportParamsExportDestNEWDATASET ExportParamsExportDest = "NEW_DATASET"
+	ExportTaskExportParamsExportDestDIR        ExportTaskExportParamsExportDest = "DIR"
+	ExportTaskExportParamsExportDestNEWDATASET ExportTaskExportParamsExportDest = "NEW_DATASET"
 )
 
-// Valid indicates whether the value is a known member of the ExportParamsExportDest enum.
-func (e ExportParamsExportDest) Valid() bool {
+// Valid indicates whether the value is a known member of the ExportTaskExportParamsExportDest enum.
+func (e ExportTaskExportParamsExportDest) Valid() bool {
 	switch e {
-	case ExportParamsExportDestDIR:
+	case ExportTaskExportParamsExportDestDIR:
 		return true
-	case ExportParamsExportDestNEWDATASET:
+	case ExportTaskExportParamsExportDestNEWDATASET:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskRequestBodyAnnotationFormat.
+const (
+	ExportTaskRequestBodyAnnotationFormatCOCO ExportTaskRequestBodyAnnotationFormat = "COCO"
+	ExportTaskRequestBodyAnnotationFormatVOC  ExportTaskRequestBodyAnnotationFormat = "VOC"
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskRequestBodyAnnotationFormat enum.
+func (e ExportTaskRequestBodyAnnotationFormat) Valid() bool {
+	switch e {
+	case ExportTaskRequestBodyAnnotationFormatCOCO:
+		return true
+	case ExportTaskRequestBodyAnnotationFormatVOC:
 		return true
 	default:
 		return false
@@ -1989,6 +2178,57 @@ func (e ExportTaskRequestBodyExportType) Valid() bool {
 	case ExportTaskRequestBodyExportTypeN2:
 		return true
 	case ExportTaskRequestBodyExportTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskRequestBodySampleState.
+const (
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreACCEPTED                 ExportTaskRequestBodySampleState = "__ACCEPTED__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreALL                      ExportTaskRequestBodySampleState = "__ALL__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreAUTOANNOTATION           ExportTaskRequestBodySampleState = "__AUTO_ANNOTATION__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreNONE                     ExportTaskRequestBodySampleState = "__NONE__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreREJECTED                 ExportTaskRequestBodySampleState = "__REJECTED__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreREVIEWED                 ExportTaskRequestBodySampleState = "__REVIEWED__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreUNCHECK                  ExportTaskRequestBodySampleState = "__UNCHECK__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreUNREVIEWED               ExportTaskRequestBodySampleState = "__UNREVIEWED__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLED         ExportTaskRequestBodySampleState = "__WORKFORCE_SAMPLED__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED ExportTaskRequestBodySampleState = "__WORKFORCE_SAMPLED_ACCEPTED__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED  ExportTaskRequestBodySampleState = "__WORKFORCE_SAMPLED_CHECKED__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED ExportTaskRequestBodySampleState = "__WORKFORCE_SAMPLED_REJECTED__"
+	ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK  ExportTaskRequestBodySampleState = "__WORKFORCE_SAMPLED_UNCHECK__"
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskRequestBodySampleState enum.
+func (e ExportTaskRequestBodySampleState) Valid() bool {
+	switch e {
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreACCEPTED:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreALL:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreAUTOANNOTATION:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreNONE:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreREJECTED:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreREVIEWED:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreUNCHECK:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreUNREVIEWED:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLED:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED:
+		return true
+	case ExportTaskRequestBodySampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK:
 		return true
 	default:
 		return false
@@ -2928,6 +3168,27 @@ func (e LogResultDetailItemOperation) Valid() bool {
 	}
 }
 
+// Defines values for ModelModelSource.
+const (
+	ModelModelSourceAlgos  ModelModelSource = "algos"
+	ModelModelSourceAuto   ModelModelSource = "auto"
+	ModelModelSourceCustom ModelModelSource = "custom"
+)
+
+// Valid indicates whether the value is a known member of the ModelModelSource enum.
+func (e ModelModelSource) Valid() bool {
+	switch e {
+	case ModelModelSourceAlgos:
+		return true
+	case ModelModelSourceAuto:
+		return true
+	case ModelModelSourceCustom:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ResultDatasetType.
 const (
 	ResultDatasetTypeN0   ResultDatasetType = "0"
@@ -3426,6 +3687,27 @@ func (e ShowModelPackageRestraint) Valid() bool {
 	}
 }
 
+// Defines values for ShowModelResponseBodyModelSource.
+const (
+	ShowModelResponseBodyModelSourceAlgos  ShowModelResponseBodyModelSource = "algos"
+	ShowModelResponseBodyModelSourceAuto   ShowModelResponseBodyModelSource = "auto"
+	ShowModelResponseBodyModelSourceCustom ShowModelResponseBodyModelSource = "custom"
+)
+
+// Valid indicates whether the value is a known member of the ShowModelResponseBodyModelSource enum.
+func (e ShowModelResponseBodyModelSource) Valid() bool {
+	switch e {
+	case ShowModelResponseBodyModelSourceAlgos:
+		return true
+	case ShowModelResponseBodyModelSourceAuto:
+		return true
+	case ShowModelResponseBodyModelSourceCustom:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShowModelResponseBodyModelType.
 const (
 	ShowModelResponseBodyModelTypeImage       ShowModelResponseBodyModelType = "Image"
@@ -3840,6 +4122,87 @@ func (e UpdateWorkerRequestBodyRole) Valid() bool {
 	case UpdateWorkerRequestBodyRoleN2:
 		return true
 	case UpdateWorkerRequestBodyRoleN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus.
+const (
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreACCEPTED                 UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__ACCEPTED__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreALL                      UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__ALL__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreAUTOANNOTATION           UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__AUTO_ANNOTATION__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreNONE                     UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__NONE__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreREJECTED                 UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__REJECTED__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreREVIEWED                 UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__REVIEWED__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreUNCHECK                  UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__UNCHECK__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreUNREVIEWED               UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__UNREVIEWED__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLED         UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__WORKFORCE_SAMPLED__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__WORKFORCE_SAMPLED_ACCEPTED__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED  UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__WORKFORCE_SAMPLED_CHECKED__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__WORKFORCE_SAMPLED_REJECTED__"
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK  UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus = "__WORKFORCE_SAMPLED_UNCHECK__"
+)
+
+// Valid indicates whether the value is a known member of the UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus enum.
+func (e UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus) Valid() bool {
+	switch e {
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreACCEPTED:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreALL:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreAUTOANNOTATION:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreNONE:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreREJECTED:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreREVIEWED:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreUNCHECK:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreUNREVIEWED:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLED:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatusUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateWorkforceSamplingTaskDescribeSampleRespSampleType.
+const (
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN0 UpdateWorkforceSamplingTaskDescribeSampleRespSampleType = 0
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN1 UpdateWorkforceSamplingTaskDescribeSampleRespSampleType = 1
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN2 UpdateWorkforceSamplingTaskDescribeSampleRespSampleType = 2
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN4 UpdateWorkforceSamplingTaskDescribeSampleRespSampleType = 4
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN6 UpdateWorkforceSamplingTaskDescribeSampleRespSampleType = 6
+	UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN9 UpdateWorkforceSamplingTaskDescribeSampleRespSampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the UpdateWorkforceSamplingTaskDescribeSampleRespSampleType enum.
+func (e UpdateWorkforceSamplingTaskDescribeSampleRespSampleType) Valid() bool {
+	switch e {
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN0:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN1:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN2:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN4:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN6:
+		return true
+	case UpdateWorkforceSamplingTaskDescribeSampleRespSampleTypeN9:
 		return true
 	default:
 		return false
@@ -4302,6 +4665,24 @@ func (e ListEventsParamsOrder) Valid() bool {
 	case ListEventsParamsOrderAsc:
 		return true
 	case ListEventsParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAomLogParamsOrder.
+const (
+	ListAomLogParamsOrderAsc  ListAomLogParamsOrder = "asc"
+	ListAomLogParamsOrderDesc ListAomLogParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListAomLogParamsOrder enum.
+func (e ListAomLogParamsOrder) Valid() bool {
+	switch e {
+	case ListAomLogParamsOrderAsc:
+		return true
+	case ListAomLogParamsOrderDesc:
 		return true
 	default:
 		return false
@@ -4809,6 +5190,57 @@ func (e ListSamplesParamsOrder) Valid() bool {
 	}
 }
 
+// Defines values for ListSamplesParamsSampleState.
+const (
+	ListSamplesParamsSampleStateUnderscoreUnderscoreACCEPTED                 ListSamplesParamsSampleState = "__ACCEPTED__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreALL                      ListSamplesParamsSampleState = "__ALL__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION           ListSamplesParamsSampleState = "__AUTO_ANNOTATION__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreNONE                     ListSamplesParamsSampleState = "__NONE__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreREJECTED                 ListSamplesParamsSampleState = "__REJECTED__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreREVIEWED                 ListSamplesParamsSampleState = "__REVIEWED__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreUNCHECK                  ListSamplesParamsSampleState = "__UNCHECK__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreUNREVIEWED               ListSamplesParamsSampleState = "__UNREVIEWED__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED         ListSamplesParamsSampleState = "__WORKFORCE_SAMPLED__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED ListSamplesParamsSampleState = "__WORKFORCE_SAMPLED_ACCEPTED__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED  ListSamplesParamsSampleState = "__WORKFORCE_SAMPLED_CHECKED__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED ListSamplesParamsSampleState = "__WORKFORCE_SAMPLED_REJECTED__"
+	ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK  ListSamplesParamsSampleState = "__WORKFORCE_SAMPLED_UNCHECK__"
+)
+
+// Valid indicates whether the value is a known member of the ListSamplesParamsSampleState enum.
+func (e ListSamplesParamsSampleState) Valid() bool {
+	switch e {
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreACCEPTED:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreALL:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreNONE:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreREJECTED:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreREVIEWED:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreUNCHECK:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreUNREVIEWED:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED:
+		return true
+	case ListSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListSamplesParamsSampleType.
 const (
 	ListSamplesParamsSampleTypeN0 ListSamplesParamsSampleType = 0
@@ -4851,6 +5283,57 @@ func (e DescribeSampleParamsLocale) Valid() bool {
 	case DescribeSampleParamsLocaleEnUs:
 		return true
 	case DescribeSampleParamsLocaleZhCn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeSampleParamsSampleState.
+const (
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreACCEPTED                 DescribeSampleParamsSampleState = "__ACCEPTED__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreALL                      DescribeSampleParamsSampleState = "__ALL__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION           DescribeSampleParamsSampleState = "__AUTO_ANNOTATION__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreNONE                     DescribeSampleParamsSampleState = "__NONE__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreREJECTED                 DescribeSampleParamsSampleState = "__REJECTED__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreREVIEWED                 DescribeSampleParamsSampleState = "__REVIEWED__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreUNCHECK                  DescribeSampleParamsSampleState = "__UNCHECK__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreUNREVIEWED               DescribeSampleParamsSampleState = "__UNREVIEWED__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED         DescribeSampleParamsSampleState = "__WORKFORCE_SAMPLED__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED DescribeSampleParamsSampleState = "__WORKFORCE_SAMPLED_ACCEPTED__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED  DescribeSampleParamsSampleState = "__WORKFORCE_SAMPLED_CHECKED__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED DescribeSampleParamsSampleState = "__WORKFORCE_SAMPLED_REJECTED__"
+	DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK  DescribeSampleParamsSampleState = "__WORKFORCE_SAMPLED_UNCHECK__"
+)
+
+// Valid indicates whether the value is a known member of the DescribeSampleParamsSampleState enum.
+func (e DescribeSampleParamsSampleState) Valid() bool {
+	switch e {
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreACCEPTED:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreALL:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreNONE:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreREJECTED:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreREVIEWED:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreUNCHECK:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreUNREVIEWED:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED:
+		return true
+	case DescribeSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK:
 		return true
 	default:
 		return false
@@ -5055,6 +5538,57 @@ func (e ListWorkforceTaskSamplesParamsLocale) Valid() bool {
 	}
 }
 
+// Defines values for ListWorkforceTaskSamplesParamsSampleState.
+const (
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreACCEPTED                 ListWorkforceTaskSamplesParamsSampleState = "__ACCEPTED__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreALL                      ListWorkforceTaskSamplesParamsSampleState = "__ALL__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION           ListWorkforceTaskSamplesParamsSampleState = "__AUTO_ANNOTATION__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreNONE                     ListWorkforceTaskSamplesParamsSampleState = "__NONE__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreREJECTED                 ListWorkforceTaskSamplesParamsSampleState = "__REJECTED__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreREVIEWED                 ListWorkforceTaskSamplesParamsSampleState = "__REVIEWED__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreUNCHECK                  ListWorkforceTaskSamplesParamsSampleState = "__UNCHECK__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreUNREVIEWED               ListWorkforceTaskSamplesParamsSampleState = "__UNREVIEWED__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED         ListWorkforceTaskSamplesParamsSampleState = "__WORKFORCE_SAMPLED__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED ListWorkforceTaskSamplesParamsSampleState = "__WORKFORCE_SAMPLED_ACCEPTED__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED  ListWorkforceTaskSamplesParamsSampleState = "__WORKFORCE_SAMPLED_CHECKED__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED ListWorkforceTaskSamplesParamsSampleState = "__WORKFORCE_SAMPLED_REJECTED__"
+	ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK  ListWorkforceTaskSamplesParamsSampleState = "__WORKFORCE_SAMPLED_UNCHECK__"
+)
+
+// Valid indicates whether the value is a known member of the ListWorkforceTaskSamplesParamsSampleState enum.
+func (e ListWorkforceTaskSamplesParamsSampleState) Valid() bool {
+	switch e {
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreACCEPTED:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreALL:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreNONE:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreREJECTED:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreREVIEWED:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreUNCHECK:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreUNREVIEWED:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED:
+		return true
+	case ListWorkforceTaskSamplesParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for DescribeWorkforceTaskSampleParamsLocale.
 const (
 	DescribeWorkforceTaskSampleParamsLocaleEnUs DescribeWorkforceTaskSampleParamsLocale = "en-us"
@@ -5067,6 +5601,57 @@ func (e DescribeWorkforceTaskSampleParamsLocale) Valid() bool {
 	case DescribeWorkforceTaskSampleParamsLocaleEnUs:
 		return true
 	case DescribeWorkforceTaskSampleParamsLocaleZhCn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeWorkforceTaskSampleParamsSampleState.
+const (
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreACCEPTED                 DescribeWorkforceTaskSampleParamsSampleState = "__ACCEPTED__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreALL                      DescribeWorkforceTaskSampleParamsSampleState = "__ALL__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION           DescribeWorkforceTaskSampleParamsSampleState = "__AUTO_ANNOTATION__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreNONE                     DescribeWorkforceTaskSampleParamsSampleState = "__NONE__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreREJECTED                 DescribeWorkforceTaskSampleParamsSampleState = "__REJECTED__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreREVIEWED                 DescribeWorkforceTaskSampleParamsSampleState = "__REVIEWED__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreUNCHECK                  DescribeWorkforceTaskSampleParamsSampleState = "__UNCHECK__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreUNREVIEWED               DescribeWorkforceTaskSampleParamsSampleState = "__UNREVIEWED__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED         DescribeWorkforceTaskSampleParamsSampleState = "__WORKFORCE_SAMPLED__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED DescribeWorkforceTaskSampleParamsSampleState = "__WORKFORCE_SAMPLED_ACCEPTED__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED  DescribeWorkforceTaskSampleParamsSampleState = "__WORKFORCE_SAMPLED_CHECKED__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED DescribeWorkforceTaskSampleParamsSampleState = "__WORKFORCE_SAMPLED_REJECTED__"
+	DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK  DescribeWorkforceTaskSampleParamsSampleState = "__WORKFORCE_SAMPLED_UNCHECK__"
+)
+
+// Valid indicates whether the value is a known member of the DescribeWorkforceTaskSampleParamsSampleState enum.
+func (e DescribeWorkforceTaskSampleParamsSampleState) Valid() bool {
+	switch e {
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreACCEPTED:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreALL:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreAUTOANNOTATION:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreNONE:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreREJECTED:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreREVIEWED:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreUNCHECK:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreUNREVIEWED:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLED:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDACCEPTED:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDCHECKED:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDREJECTED:
+		return true
+	case DescribeWorkforceTaskSampleParamsSampleStateUnderscoreUnderscoreWORKFORCESAMPLEDUNCHECK:
 		return true
 	default:
 		return false
@@ -5722,7 +6307,7 @@ type AutoAnnotationProgressSmartTaskConfig struct {
 	// ExportParams 导出数据集任务的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动智能任务.md:221 table "表 3 SmartTaskConfig" row 10
-	ExportParams *ExportParams `json:"export_params,omitempty"`
+	ExportParams *CreateTaskExportParams `json:"export_params,omitempty"`
 
 	// Flavor 训练资源规格。
 	//
@@ -8127,6 +8712,110 @@ type CreateServiceScheduleTimeUnit string
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:383 table "表 5 schedule结构" row 1
 type CreateServiceScheduleType string
 
+// CreateTaskExportParams 导出数据集任务的参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:625 table "表 6 ExportParams"
+type CreateTaskExportParams struct {
+	// ClearHardProperty 是否清空难例属性。可选值如下：
+	// - true：清空难例属性（默认值）
+	// - false：不清空难例属性
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:633 table "表 6 ExportParams" row 1
+	ClearHardProperty *bool `json:"clear_hard_property,omitempty"`
+
+	// ExportDatasetVersionFormat 导出数据集版本的格式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:643 table "表 6 ExportParams" row 2
+	ExportDatasetVersionFormat *string `json:"export_dataset_version_format,omitempty"`
+
+	// ExportDatasetVersionName 导出数据集版本的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:650 table "表 6 ExportParams" row 3
+	ExportDatasetVersionName *string `json:"export_dataset_version_name,omitempty"`
+
+	// ExportDest 导出的目的地。可选值如下：
+	// - DIR：导出到OBS（默认值）
+	// - NEW_DATASET：导出到新数据集
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:657 table "表 6 ExportParams" row 4
+	ExportDest *CreateTaskExportParamsExportDest `json:"export_dest,omitempty"`
+
+	// ExportNewDatasetName 导出新数据集的名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:667 table "表 6 ExportParams" row 5
+	ExportNewDatasetName *string `json:"export_new_dataset_name,omitempty"`
+
+	// ExportNewDatasetWorkPath 导出新数据集的工作目录。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:674 table "表 6 ExportParams" row 6
+	ExportNewDatasetWorkPath *string `json:"export_new_dataset_work_path,omitempty"`
+
+	// RatioSampleUsage 指定切分比例后，是否按指定比例随机分配训练-验证集。可选值如下：
+	// - true：主动随机分配训练集-验证集
+	// - false：不主动随机分配训练集-验证集（默认值）
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:681 table "表 6 ExportParams" row 7
+	RatioSampleUsage *bool `json:"ratio_sample_usage,omitempty"`
+
+	// SampleState 样本状态。可选样本状态如下：
+	// - __ALL__：已标注
+	// - __NONE__：未标注
+	// - __UNCHECK__：待验收
+	// - __ACCEPTED__：验收通过
+	// - __REJECTED__：已驳回
+	// - __UNREVIEWED__：待审核
+	// - __REVIEWED__：已审核
+	// - __WORKFORCE_SAMPLED__：已验收采样
+	// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+	// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+	// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+	// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+	// - __AUTO_ANNOTATION__：待确认
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:691 table "表 6 ExportParams" row 8
+	SampleState *CreateTaskExportParamsSampleState `json:"sample_state,omitempty"`
+
+	// Samples 导出的样本ID列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:712 table "表 6 ExportParams" row 9
+	Samples []string `json:"samples,omitempty"`
+
+	// SearchConditions 导出的筛选条件，多个条件之间是或(OR)关系。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:719 table "表 6 ExportParams" row 10
+	SearchConditions []SearchCondition `json:"search_conditions,omitempty"`
+
+	// TrainSampleRatio 指定发布版本时训练集-验证集的切分比例，默认为1.00，即全部分为训练集。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:726 table "表 6 ExportParams" row 11
+	TrainSampleRatio *string `json:"train_sample_ratio,omitempty"`
+}
+
+// CreateTaskExportParamsExportDest 导出的目的地。可选值如下：
+// - DIR：导出到OBS（默认值）
+// - NEW_DATASET：导出到新数据集
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:657 table "表 6 ExportParams" row 4
+type CreateTaskExportParamsExportDest string
+
+// CreateTaskExportParamsSampleState 样本状态。可选样本状态如下：
+// - __ALL__：已标注
+// - __NONE__：未标注
+// - __UNCHECK__：待验收
+// - __ACCEPTED__：验收通过
+// - __REJECTED__：已驳回
+// - __UNREVIEWED__：待审核
+// - __REVIEWED__：已审核
+// - __WORKFORCE_SAMPLED__：已验收采样
+// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+// - __AUTO_ANNOTATION__：待确认
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:691 table "表 6 ExportParams" row 8
+type CreateTaskExportParamsSampleState string
+
 // CreateTaskFlavor 训练资源规格。
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:991 table "表 11 Flavor"
@@ -9759,7 +10448,7 @@ type DatasetVersion struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1381 table "表 11 DatasetVersion" row 38
-	SampleState string `json:"sample_state,omitempty"`
+	SampleState DatasetVersionSampleState `json:"sample_state,omitempty"`
 
 	// StartProcessorTask 发布时是否启动数据分析任务。可选值如下：
 	// - true：发布时启动特征分析任务
@@ -9862,6 +10551,24 @@ type DatasetVersionLabelType string
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1338 table "表 11 DatasetVersion" row 34
 type DatasetVersionProcessorTaskStatus int64
+
+// DatasetVersionSampleState 样本状态。可选样本状态如下：
+// - __ALL__：已标注
+// - __NONE__：未标注
+// - __UNCHECK__：待验收
+// - __ACCEPTED__：验收通过
+// - __REJECTED__：已驳回
+// - __UNREVIEWED__：待审核
+// - __REVIEWED__：已审核
+// - __WORKFORCE_SAMPLED__：已验收采样
+// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+// - __AUTO_ANNOTATION__：待确认
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1381 table "表 11 DatasetVersion" row 38
+type DatasetVersionSampleState string
 
 // DatasetVersionStatus 数据集版本状态。可选值如下：
 // - 0：创建中
@@ -12139,7 +12846,7 @@ type DescribeDatasetVersionResponseBody struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:375 table "表 2 响应Body参数" row 38
-	SampleState string `json:"sample_state,omitempty"`
+	SampleState DescribeDatasetVersionResponseBodySampleState `json:"sample_state,omitempty"`
 
 	// StartProcessorTask 发布时是否启动数据分析任务。可选值如下：
 	// - true：发布时启动特征分析任务
@@ -12242,6 +12949,24 @@ type DescribeDatasetVersionResponseBodyLabelType string
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:332 table "表 2 响应Body参数" row 34
 type DescribeDatasetVersionResponseBodyProcessorTaskStatus int64
+
+// DescribeDatasetVersionResponseBodySampleState 样本状态。可选样本状态如下：
+// - __ALL__：已标注
+// - __NONE__：未标注
+// - __UNCHECK__：待验收
+// - __ACCEPTED__：验收通过
+// - __REJECTED__：已驳回
+// - __UNREVIEWED__：待审核
+// - __REVIEWED__：已审核
+// - __WORKFORCE_SAMPLED__：已验收采样
+// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+// - __AUTO_ANNOTATION__：待确认
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:375 table "表 2 响应Body参数" row 38
+type DescribeDatasetVersionResponseBodySampleState string
 
 // DescribeDatasetVersionResponseBodyStatus 数据集版本状态。可选值如下：
 // - 0：创建中
@@ -12940,49 +13665,49 @@ type Engines struct {
 	EngineVersion string `json:"engine_version,omitempty"`
 }
 
-// ExportParams 导出数据集任务的参数。
+// ExportTaskExportParams 导出数据集任务的参数。
 //
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:625 table "表 6 ExportParams"
-type ExportParams struct {
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:236 table "表 3 ExportParams"
+type ExportTaskExportParams struct {
 	// ClearHardProperty 是否清空难例属性。可选值如下：
 	// - true：清空难例属性（默认值）
 	// - false：不清空难例属性
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:633 table "表 6 ExportParams" row 1
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:246 table "表 3 ExportParams" row 1
 	ClearHardProperty *bool `json:"clear_hard_property,omitempty"`
 
 	// ExportDatasetVersionFormat 导出数据集版本的格式。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:643 table "表 6 ExportParams" row 2
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:258 table "表 3 ExportParams" row 2
 	ExportDatasetVersionFormat *string `json:"export_dataset_version_format,omitempty"`
 
 	// ExportDatasetVersionName 导出数据集版本的名称。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:650 table "表 6 ExportParams" row 3
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:267 table "表 3 ExportParams" row 3
 	ExportDatasetVersionName *string `json:"export_dataset_version_name,omitempty"`
 
 	// ExportDest 导出的目的地。可选值如下：
 	// - DIR：导出到OBS（默认值）
 	// - NEW_DATASET：导出到新数据集
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:657 table "表 6 ExportParams" row 4
-	ExportDest *ExportParamsExportDest `json:"export_dest,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:276 table "表 3 ExportParams" row 4
+	ExportDest *ExportTaskExportParamsExportDest `json:"export_dest,omitempty"`
 
 	// ExportNewDatasetName 导出新数据集的名称。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:667 table "表 6 ExportParams" row 5
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:288 table "表 3 ExportParams" row 5
 	ExportNewDatasetName *string `json:"export_new_dataset_name,omitempty"`
 
 	// ExportNewDatasetWorkPath 导出新数据集的工作目录。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:674 table "表 6 ExportParams" row 6
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:297 table "表 3 ExportParams" row 6
 	ExportNewDatasetWorkPath *string `json:"export_new_dataset_work_path,omitempty"`
 
 	// RatioSampleUsage 指定切分比例后，是否按指定比例随机分配训练-验证集。可选值如下：
 	// - true：主动随机分配训练集-验证集
 	// - false：不主动随机分配训练集-验证集（默认值）
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:681 table "表 6 ExportParams" row 7
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:306 table "表 3 ExportParams" row 7
 	RatioSampleUsage *bool `json:"ratio_sample_usage,omitempty"`
 
 	// SampleState 样本状态。可选样本状态如下：
@@ -13000,31 +13725,31 @@ type ExportParams struct {
 	// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
 	// - __AUTO_ANNOTATION__：待确认
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:691 table "表 6 ExportParams" row 8
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:318 table "表 3 ExportParams" row 8
 	SampleState *string `json:"sample_state,omitempty"`
 
 	// Samples 导出的样本ID列表。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:712 table "表 6 ExportParams" row 9
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:341 table "表 3 ExportParams" row 9
 	Samples []string `json:"samples,omitempty"`
 
 	// SearchConditions 导出的筛选条件，多个条件之间是或(OR)关系。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:719 table "表 6 ExportParams" row 10
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:350 table "表 3 ExportParams" row 10
 	SearchConditions []SearchCondition `json:"search_conditions,omitempty"`
 
 	// TrainSampleRatio 指定发布版本时训练集-验证集的切分比例，默认为1.00，即全部分为训练集。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:726 table "表 6 ExportParams" row 11
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:359 table "表 3 ExportParams" row 11
 	TrainSampleRatio *string `json:"train_sample_ratio,omitempty"`
 }
 
-// ExportParamsExportDest 导出的目的地。可选值如下：
+// ExportTaskExportParamsExportDest 导出的目的地。可选值如下：
 // - DIR：导出到OBS（默认值）
 // - NEW_DATASET：导出到新数据集
 //
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:657 table "表 6 ExportParams" row 4
-type ExportParamsExportDest string
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:276 table "表 3 ExportParams" row 4
+type ExportTaskExportParamsExportDest string
 
 // ExportTaskRequestBody defines model for ExportTaskRequestBody.
 //
@@ -13035,7 +13760,7 @@ type ExportTaskRequestBody struct {
 	// - COCO：COCO格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:59 table "表 2 请求Body参数" row 1
-	AnnotationFormat *string `json:"annotation_format,omitempty"`
+	AnnotationFormat *ExportTaskRequestBodyAnnotationFormat `json:"annotation_format,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
@@ -13069,7 +13794,7 @@ type ExportTaskRequestBody struct {
 	// ExportParams 导出数据集任务的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:114 table "表 2 请求Body参数" row 5
-	ExportParams *ExportParams `json:"export_params,omitempty"`
+	ExportParams *ExportTaskExportParams `json:"export_params,omitempty"`
 
 	// ExportType 导出类型。可选值如下：
 	// - 0：已标注
@@ -13101,7 +13826,7 @@ type ExportTaskRequestBody struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:146 table "表 2 请求Body参数" row 8
-	SampleState *string `json:"sample_state,omitempty"`
+	SampleState *ExportTaskRequestBodySampleState `json:"sample_state,omitempty"`
 
 	// SourceTypeHeader 指定导出标注文件中的OBS路径前缀，默认为“obs://”，支持指定“s3://”。由于训练无法解析以“obs”开头图片路径，需要导出manifest中的路径前缀为“s3://”。
 	//
@@ -13139,6 +13864,13 @@ type ExportTaskRequestBody struct {
 	WithColumnHeader *bool `json:"with_column_header,omitempty"`
 }
 
+// ExportTaskRequestBodyAnnotationFormat 标注格式。当前可取以下值：
+// - VOC：VOC格式
+// - COCO：COCO格式
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:59 table "表 2 请求Body参数" row 1
+type ExportTaskRequestBodyAnnotationFormat string
+
 // ExportTaskRequestBodyDatasetType 数据集类型。可选值如下：
 // - 0：图像分类
 // - 1：物体检测
@@ -13171,6 +13903,24 @@ type ExportTaskRequestBodyExportFormat int64
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:123 table "表 2 请求Body参数" row 6
 type ExportTaskRequestBodyExportType int64
+
+// ExportTaskRequestBodySampleState 样本状态。可选样本状态如下：
+// - __ALL__：已标注
+// - __NONE__：未标注
+// - __UNCHECK__：待验收
+// - __ACCEPTED__：验收通过
+// - __REJECTED__：已驳回
+// - __UNREVIEWED__：待审核
+// - __REVIEWED__：已审核
+// - __WORKFORCE_SAMPLED__：已验收采样
+// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+// - __AUTO_ANNOTATION__：待确认
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:146 table "表 2 请求Body参数" row 8
+type ExportTaskRequestBodySampleState string
 
 // ExportTaskRequestBodyVersionFormat 数据集版本格式。可选值如下：
 // - Default：默认格式
@@ -13209,7 +13959,7 @@ type ExportTaskResponseBody struct {
 	// ExportParams 导出数据集任务的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:725 table "表 8 响应Body参数" row 5
-	ExportParams *ExportParams `json:"export_params,omitempty"`
+	ExportParams *CreateTaskExportParams `json:"export_params,omitempty"`
 
 	// ExportType 导出类型。可选值如下：
 	// - 0：已标注
@@ -13335,7 +14085,7 @@ type ExportTaskStatusResp struct {
 	// ExportParams 导出数据集任务的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:286 table "表 4 ExportTaskStatusResp" row 5
-	ExportParams *ExportParams `json:"export_params,omitempty"`
+	ExportParams *ExportTaskExportParams `json:"export_params,omitempty"`
 
 	// ExportType 导出类型。可选值如下：
 	// - 0：已标注
@@ -13540,7 +14290,7 @@ type GetExportTaskStatusOfDatasetResponseBody struct {
 	// ExportParams 导出数据集任务的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:103 table "表 2 响应Body参数" row 5
-	ExportParams *ExportParams `json:"export_params,omitempty"`
+	ExportParams *ExportTaskExportParams `json:"export_params,omitempty"`
 
 	// ExportType 导出类型。可选值如下：
 	// - 0：已标注
@@ -13653,7 +14403,7 @@ type GetExportTasksStatusOfDatasetResponseBody struct {
 	// ExportParams 导出数据集任务的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:141 table "表 3 响应Body参数" row 5
-	ExportParams *ExportParams `json:"export_params,omitempty"`
+	ExportParams *ExportTaskExportParams `json:"export_params,omitempty"`
 
 	// ExportTasks 导出任务列表。
 	//
@@ -16429,7 +17179,7 @@ type ListTasksSmartTaskConfig struct {
 	// ExportParams 导出数据集任务的参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:402 table "表 5 SmartTaskConfig" row 10
-	ExportParams *ExportParams `json:"export_params,omitempty"`
+	ExportParams *CreateTaskExportParams `json:"export_params,omitempty"`
 
 	// Flavor 训练资源规格。
 	//
@@ -17538,7 +18288,7 @@ type Model struct {
 	// - custom：自定义
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:301 table "表 4 model结构" row 14
-	ModelSource string `json:"model_source,omitempty"`
+	ModelSource ModelModelSource `json:"model_source,omitempty"`
 
 	// ModelStatus 模型状态。
 	//
@@ -17604,6 +18354,14 @@ type Model struct {
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:294 table "表 4 model结构" row 13
 	WorkspaceID string `json:"workspace_id,omitempty"`
 }
+
+// ModelModelSource 模型来源。
+// - auto：自动学习
+// - algos：预置算法
+// - custom：自定义
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:301 table "表 4 model结构" row 14
+type ModelModelSource string
 
 // Node 节点配置。请参见表4。
 //
@@ -19515,7 +20273,7 @@ type ShowModelResponseBody struct {
 	// - custom：自定义
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:234 table "表 2 参数说明" row 25
-	ModelSource string `json:"model_source,omitempty"`
+	ModelSource ShowModelResponseBodyModelSource `json:"model_source,omitempty"`
 
 	// ModelStatus 模型状态。
 	//
@@ -19606,6 +20364,14 @@ type ShowModelResponseBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:301 table "表 2 参数说明" row 34
 	WorkspaceID string `json:"workspace_id,omitempty"`
 }
+
+// ShowModelResponseBodyModelSource 模型来源。
+// - auto：自动学习
+// - algos：预置算法
+// - custom：自定义
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:234 table "表 2 参数说明" row 25
+type ShowModelResponseBodyModelSource string
 
 // ShowModelResponseBodyModelType 模型类型，取值为TensorFlow/MXNet/Spark_MLlib/Scikit_Learn/XGBoost/MindSpore/Image/PyTorch。
 //
@@ -22036,6 +22802,178 @@ type UpdateWorkforceRequestBody struct {
 	WorkforceName *string `json:"workforce_name,omitempty"`
 }
 
+// UpdateWorkforceSamplingTaskDescribeSampleResp defines model for UpdateWorkforceSamplingTaskDescribeSampleResp.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:173 table "表 5 DescribeSampleResp"
+type UpdateWorkforceSamplingTaskDescribeSampleResp struct {
+	// CheckAccept 是否验收通过，用于团队标注。可选值如下：
+	// - true：验收通过
+	// - false：验收不通过
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:181 table "表 5 DescribeSampleResp" row 1
+	CheckAccept bool `json:"check_accept,omitempty"`
+
+	// CheckComment 验收意见，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:191 table "表 5 DescribeSampleResp" row 2
+	CheckComment string `json:"check_comment,omitempty"`
+
+	// CheckScore 验收评分，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:198 table "表 5 DescribeSampleResp" row 3
+	CheckScore string `json:"check_score,omitempty"`
+
+	// DeletionReasons 样本的删除原因，用于医疗。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:205 table "表 5 DescribeSampleResp" row 4
+	DeletionReasons []string `json:"deletion_reasons,omitempty"`
+
+	// HardDetails 疑难详情，包括：疑难描述，疑难原因，疑难建议。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:212 table "表 5 DescribeSampleResp" row 5
+	HardDetails map[string]DescribeAutoAnnotationSampleHardDetail `json:"hard_details,omitempty"`
+
+	// Labelers 样本分配的标注人列表，记录这张样本分给了哪些团队成员，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:219 table "表 5 DescribeSampleResp" row 6
+	Labelers []Worker `json:"labelers,omitempty"`
+
+	// Labels 样本标签列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:226 table "表 5 DescribeSampleResp" row 7
+	Labels []SampleLabel `json:"labels,omitempty"`
+
+	// Metadata 样本metadata属性键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:233 table "表 5 DescribeSampleResp" row 8
+	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
+
+	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
+	// - true：审核通过
+	// - false：审核不通过
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:240 table "表 5 DescribeSampleResp" row 9
+	ReviewAccept bool `json:"review_accept,omitempty"`
+
+	// ReviewComment 审核意见，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:250 table "表 5 DescribeSampleResp" row 10
+	ReviewComment string `json:"review_comment,omitempty"`
+
+	// ReviewScore 审核评分，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:257 table "表 5 DescribeSampleResp" row 11
+	ReviewScore string `json:"review_score,omitempty"`
+
+	// SampleData 样本数据列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:264 table "表 5 DescribeSampleResp" row 12
+	SampleData []string `json:"sample_data,omitempty"`
+
+	// SampleDir 样本所在路径。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:271 table "表 5 DescribeSampleResp" row 13
+	SampleDir string `json:"sample_dir,omitempty"`
+
+	// SampleID 样本ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:278 table "表 5 DescribeSampleResp" row 14
+	SampleID string `json:"sample_id,omitempty"`
+
+	// SampleName 样本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:285 table "表 5 DescribeSampleResp" row 15
+	SampleName string `json:"sample_name,omitempty"`
+
+	// SampleSize 样本大小或文本长度，单位是字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:292 table "表 5 DescribeSampleResp" row 16
+	SampleSize int64 `json:"sample_size,omitempty"`
+
+	// SampleStatus 样本状态。可选样本状态如下：
+	// - __ALL__：已标注
+	// - __NONE__：未标注
+	// - __UNCHECK__：待验收
+	// - __ACCEPTED__：验收通过
+	// - __REJECTED__：已驳回
+	// - __UNREVIEWED__：待审核
+	// - __REVIEWED__：已审核
+	// - __WORKFORCE_SAMPLED__：已验收采样
+	// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+	// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+	// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+	// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+	// - __AUTO_ANNOTATION__：待确认
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:299 table "表 5 DescribeSampleResp" row 17
+	SampleStatus UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus `json:"sample_status,omitempty"`
+
+	// SampleTime 样本时间，OBS最后修改时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:320 table "表 5 DescribeSampleResp" row 18
+	SampleTime int64 `json:"sample_time,omitempty"`
+
+	// SampleType 样本类型。可选值如下：
+	// - 0：图像
+	// - 1：文本
+	// - 2：语音
+	// - 4：表格
+	// - 6：视频
+	// - 9：自由格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:327 table "表 5 DescribeSampleResp" row 19
+	SampleType UpdateWorkforceSamplingTaskDescribeSampleRespSampleType `json:"sample_type,omitempty"`
+
+	// Score 综合评分，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:341 table "表 5 DescribeSampleResp" row 20
+	Score string `json:"score,omitempty"`
+
+	// Source 样本数据源地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:348 table "表 5 DescribeSampleResp" row 21
+	Source string `json:"source,omitempty"`
+
+	// SubSampleURL 子样本URL，用于医疗。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:355 table "表 5 DescribeSampleResp" row 22
+	SubSampleURL string `json:"sub_sample_url,omitempty"`
+
+	// WorkerID 团队标注人员的ID，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:362 table "表 5 DescribeSampleResp" row 23
+	WorkerID string `json:"worker_id,omitempty"`
+}
+
+// UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus 样本状态。可选样本状态如下：
+// - __ALL__：已标注
+// - __NONE__：未标注
+// - __UNCHECK__：待验收
+// - __ACCEPTED__：验收通过
+// - __REJECTED__：已驳回
+// - __UNREVIEWED__：待审核
+// - __REVIEWED__：已审核
+// - __WORKFORCE_SAMPLED__：已验收采样
+// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+// - __AUTO_ANNOTATION__：待确认
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:299 table "表 5 DescribeSampleResp" row 17
+type UpdateWorkforceSamplingTaskDescribeSampleRespSampleStatus string
+
+// UpdateWorkforceSamplingTaskDescribeSampleRespSampleType 样本类型。可选值如下：
+// - 0：图像
+// - 1：文本
+// - 2：语音
+// - 4：表格
+// - 6：视频
+// - 9：自由格式
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:327 table "表 5 DescribeSampleResp" row 19
+type UpdateWorkforceSamplingTaskDescribeSampleRespSampleType int64
+
 // UpdateWorkforceSamplingTaskRequestBody defines model for UpdateWorkforceSamplingTaskRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:85 table "表 3 请求Body参数"
@@ -22096,7 +23034,7 @@ type UpdateWorkforceSamplingTaskResponseBody struct {
 	// Samples 验收样本的列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:160 table "表 4 响应Body参数" row 2
-	Samples []ListSamplesDescribeSampleResp `json:"samples,omitempty"`
+	Samples []UpdateWorkforceSamplingTaskDescribeSampleResp `json:"samples,omitempty"`
 }
 
 // UpdateWorkforceTaskRequestBody defines model for UpdateWorkforceTaskRequestBody.
@@ -23648,8 +24586,11 @@ type ListAomLogParams struct {
 	// - asc：向上查询。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:100 table "表 2 查询检索参数说明" row 4
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListAomLogParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 }
+
+// ListAomLogParamsOrder defines parameters for ListAomLog.
+type ListAomLogParamsOrder string
 
 // ListVisualizationJobsParams defines parameters for ListVisualizationJobs.
 type ListVisualizationJobsParams struct {
@@ -24174,7 +25115,7 @@ type ListSamplesParams struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:177 table "表 2 Query参数" row 12
-	SampleState *string `form:"sample_state,omitempty" json:"sample_state,omitempty"`
+	SampleState *ListSamplesParamsSampleState `form:"sample_state,omitempty" json:"sample_state,omitempty"`
 
 	// SampleType 样本文件类型。可选值如下：
 	// - 0：图像
@@ -24207,6 +25148,9 @@ type ListSamplesParamsLocale string
 // ListSamplesParamsOrder defines parameters for ListSamples.
 type ListSamplesParamsOrder string
 
+// ListSamplesParamsSampleState defines parameters for ListSamples.
+type ListSamplesParamsSampleState string
+
 // ListSamplesParamsSampleType defines parameters for ListSamples.
 type ListSamplesParamsSampleType int64
 
@@ -24235,7 +25179,7 @@ type DescribeSampleParams struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:77 table "表 2 Query参数" row 2
-	SampleState *string `form:"sample_state,omitempty" json:"sample_state,omitempty"`
+	SampleState *DescribeSampleParamsSampleState `form:"sample_state,omitempty" json:"sample_state,omitempty"`
 
 	// WorkerID 标注成员ID。
 	//
@@ -24245,6 +25189,9 @@ type DescribeSampleParams struct {
 
 // DescribeSampleParamsLocale defines parameters for DescribeSample.
 type DescribeSampleParamsLocale string
+
+// DescribeSampleParamsSampleState defines parameters for DescribeSample.
+type DescribeSampleParamsSampleState string
 
 // ListStatsParams defines parameters for ListStats.
 type ListStatsParams struct {
@@ -24507,7 +25454,7 @@ type ListWorkforceTaskSamplesParams struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:135 table "表 2 Query参数" row 7
-	SampleState *string `form:"sample_state,omitempty" json:"sample_state,omitempty"`
+	SampleState *ListWorkforceTaskSamplesParamsSampleState `form:"sample_state,omitempty" json:"sample_state,omitempty"`
 
 	// SearchConditions URL编码后的多维筛选条件（多个SearchCondition之间为and的关系）。
 	//
@@ -24520,6 +25467,9 @@ type ListWorkforceTaskSamplesParamsLabelType int64
 
 // ListWorkforceTaskSamplesParamsLocale defines parameters for ListWorkforceTaskSamples.
 type ListWorkforceTaskSamplesParamsLocale string
+
+// ListWorkforceTaskSamplesParamsSampleState defines parameters for ListWorkforceTaskSamples.
+type ListWorkforceTaskSamplesParamsSampleState string
 
 // DescribeWorkforceTaskSampleParams defines parameters for DescribeWorkforceTaskSample.
 type DescribeWorkforceTaskSampleParams struct {
@@ -24546,7 +25496,7 @@ type DescribeWorkforceTaskSampleParams struct {
 	// - __AUTO_ANNOTATION__：待确认
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:86 table "表 2 Query参数" row 2
-	SampleState *string `form:"sample_state,omitempty" json:"sample_state,omitempty"`
+	SampleState *DescribeWorkforceTaskSampleParamsSampleState `form:"sample_state,omitempty" json:"sample_state,omitempty"`
 
 	// WorkerID 标注成员ID。
 	//
@@ -24556,6 +25506,9 @@ type DescribeWorkforceTaskSampleParams struct {
 
 // DescribeWorkforceTaskSampleParamsLocale defines parameters for DescribeWorkforceTaskSample.
 type DescribeWorkforceTaskSampleParamsLocale string
+
+// DescribeWorkforceTaskSampleParamsSampleState defines parameters for DescribeWorkforceTaskSample.
+type DescribeWorkforceTaskSampleParamsSampleState string
 
 // ListWorkforceTaskStatsParams defines parameters for ListWorkforceTaskStats.
 type ListWorkforceTaskStatsParams struct {

@@ -618,21 +618,21 @@ func (e ListJobs2EntitiesInstanceType) Valid() bool {
 	}
 }
 
-// Defines values for ListJobs2ResponseBodyStatus.
+// Defines values for ListJobs2ResponseBodyJobStatus.
 const (
-	ListJobs2ResponseBodyStatusCompleted ListJobs2ResponseBodyStatus = "Completed"
-	ListJobs2ResponseBodyStatusFailed    ListJobs2ResponseBodyStatus = "Failed"
-	ListJobs2ResponseBodyStatusRunning   ListJobs2ResponseBodyStatus = "Running"
+	ListJobs2ResponseBodyJobStatusCompleted ListJobs2ResponseBodyJobStatus = "Completed"
+	ListJobs2ResponseBodyJobStatusFailed    ListJobs2ResponseBodyJobStatus = "Failed"
+	ListJobs2ResponseBodyJobStatusRunning   ListJobs2ResponseBodyJobStatus = "Running"
 )
 
-// Valid indicates whether the value is a known member of the ListJobs2ResponseBodyStatus enum.
-func (e ListJobs2ResponseBodyStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the ListJobs2ResponseBodyJobStatus enum.
+func (e ListJobs2ResponseBodyJobStatus) Valid() bool {
 	switch e {
-	case ListJobs2ResponseBodyStatusCompleted:
+	case ListJobs2ResponseBodyJobStatusCompleted:
 		return true
-	case ListJobs2ResponseBodyStatusFailed:
+	case ListJobs2ResponseBodyJobStatusFailed:
 		return true
-	case ListJobs2ResponseBodyStatusRunning:
+	case ListJobs2ResponseBodyJobStatusRunning:
 		return true
 	default:
 		return false
@@ -660,21 +660,21 @@ func (e ListJobsEntitiesInstanceType) Valid() bool {
 	}
 }
 
-// Defines values for ListJobsResponseBodyStatus.
+// Defines values for ListJobsResponseBodyJobStatus.
 const (
-	ListJobsResponseBodyStatusCompleted ListJobsResponseBodyStatus = "Completed"
-	ListJobsResponseBodyStatusFailed    ListJobsResponseBodyStatus = "Failed"
-	ListJobsResponseBodyStatusRunning   ListJobsResponseBodyStatus = "Running"
+	ListJobsResponseBodyJobStatusCompleted ListJobsResponseBodyJobStatus = "Completed"
+	ListJobsResponseBodyJobStatusFailed    ListJobsResponseBodyJobStatus = "Failed"
+	ListJobsResponseBodyJobStatusRunning   ListJobsResponseBodyJobStatus = "Running"
 )
 
-// Valid indicates whether the value is a known member of the ListJobsResponseBodyStatus enum.
-func (e ListJobsResponseBodyStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the ListJobsResponseBodyJobStatus enum.
+func (e ListJobsResponseBodyJobStatus) Valid() bool {
 	switch e {
-	case ListJobsResponseBodyStatusCompleted:
+	case ListJobsResponseBodyJobStatusCompleted:
 		return true
-	case ListJobsResponseBodyStatusFailed:
+	case ListJobsResponseBodyJobStatusFailed:
 		return true
-	case ListJobsResponseBodyStatusRunning:
+	case ListJobsResponseBodyJobStatusRunning:
 		return true
 	default:
 		return false
@@ -852,30 +852,30 @@ func (e RestoreRecoverySourceType) Valid() bool {
 	}
 }
 
-// Defines values for ShowInstanceResponseBodyStatus.
+// Defines values for ShowInstanceResponseBodyInstanceStatus.
 const (
-	ShowInstanceResponseBodyStatusACTIVE    ShowInstanceResponseBodyStatus = "ACTIVE"
-	ShowInstanceResponseBodyStatusBUILD     ShowInstanceResponseBodyStatus = "BUILD"
-	ShowInstanceResponseBodyStatusFAILED    ShowInstanceResponseBodyStatus = "FAILED"
-	ShowInstanceResponseBodyStatusMODIFYING ShowInstanceResponseBodyStatus = "MODIFYING"
-	ShowInstanceResponseBodyStatusREBOOTING ShowInstanceResponseBodyStatus = "REBOOTING"
-	ShowInstanceResponseBodyStatusRESTORING ShowInstanceResponseBodyStatus = "RESTORING"
+	ShowInstanceResponseBodyInstanceStatusACTIVE    ShowInstanceResponseBodyInstanceStatus = "ACTIVE"
+	ShowInstanceResponseBodyInstanceStatusBUILD     ShowInstanceResponseBodyInstanceStatus = "BUILD"
+	ShowInstanceResponseBodyInstanceStatusFAILED    ShowInstanceResponseBodyInstanceStatus = "FAILED"
+	ShowInstanceResponseBodyInstanceStatusMODIFYING ShowInstanceResponseBodyInstanceStatus = "MODIFYING"
+	ShowInstanceResponseBodyInstanceStatusREBOOTING ShowInstanceResponseBodyInstanceStatus = "REBOOTING"
+	ShowInstanceResponseBodyInstanceStatusRESTORING ShowInstanceResponseBodyInstanceStatus = "RESTORING"
 )
 
-// Valid indicates whether the value is a known member of the ShowInstanceResponseBodyStatus enum.
-func (e ShowInstanceResponseBodyStatus) Valid() bool {
+// Valid indicates whether the value is a known member of the ShowInstanceResponseBodyInstanceStatus enum.
+func (e ShowInstanceResponseBodyInstanceStatus) Valid() bool {
 	switch e {
-	case ShowInstanceResponseBodyStatusACTIVE:
+	case ShowInstanceResponseBodyInstanceStatusACTIVE:
 		return true
-	case ShowInstanceResponseBodyStatusBUILD:
+	case ShowInstanceResponseBodyInstanceStatusBUILD:
 		return true
-	case ShowInstanceResponseBodyStatusFAILED:
+	case ShowInstanceResponseBodyInstanceStatusFAILED:
 		return true
-	case ShowInstanceResponseBodyStatusMODIFYING:
+	case ShowInstanceResponseBodyInstanceStatusMODIFYING:
 		return true
-	case ShowInstanceResponseBodyStatusREBOOTING:
+	case ShowInstanceResponseBodyInstanceStatusREBOOTING:
 		return true
-	case ShowInstanceResponseBodyStatusRESTORING:
+	case ShowInstanceResponseBodyInstanceStatusRESTORING:
 		return true
 	default:
 		return false
@@ -4718,8 +4718,16 @@ type ListJobs2Instances struct {
 
 // ListJobs2ResponseBody defines model for ListJobs2ResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:95 table "表 3 要素说明"
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:539
 type ListJobs2ResponseBody struct {
+	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:539
+	Job *ListJobs2ResponseBodyJob `json:"job,omitempty"`
+}
+
+// ListJobs2ResponseBodyJob defines model for ListJobs2ResponseBodyJob.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:95 table "表 3 要素说明"
+type ListJobs2ResponseBodyJob struct {
 	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
@@ -4736,7 +4744,7 @@ type ListJobs2ResponseBody struct {
 	// 未有entities字段说明的异步任务，返回为{}。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:151 table "表 3 要素说明" row 7
-	Entities *ListJobs2ResponseBodyEntities `json:"entities,omitempty"`
+	Entities *ListJobs2ResponseBodyJobEntities `json:"entities,omitempty"`
 
 	// FailReason 任务执行失败时的错误信息。
 	//
@@ -4773,19 +4781,19 @@ type ListJobs2ResponseBody struct {
 	// - 值为“Failed”，表示任务执行失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:117 table "表 3 要素说明" row 3
-	Status ListJobs2ResponseBodyStatus `json:"status,omitempty"`
+	Status ListJobs2ResponseBodyJobStatus `json:"status,omitempty"`
 }
 
-// ListJobs2ResponseBodyStatus 任务执行状态。
+// ListJobs2ResponseBodyJobStatus 任务执行状态。
 // 取值：
 // - 值为“Running”，表示任务正在执行。
 // - 值为“Completed”，表示任务执行成功。
 // - 值为“Failed”，表示任务执行失败。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:117 table "表 3 要素说明" row 3
-type ListJobs2ResponseBodyStatus string
+type ListJobs2ResponseBodyJobStatus string
 
-// ListJobs2ResponseBodyEntities 根据不同的任务，显示不同的内容。
+// ListJobs2ResponseBodyJobEntities 根据不同的任务，显示不同的内容。
 // 请参见如下各表：
 // - 表5
 // - 表8
@@ -4795,7 +4803,7 @@ type ListJobs2ResponseBodyStatus string
 // 未有entities字段说明的异步任务，返回为{}。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:203 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)"
-type ListJobs2ResponseBodyEntities struct {
+type ListJobs2ResponseBodyJobEntities struct {
 	// Instance 任务想要实现的实例信息。
 	// 请参见表6。
 	//
@@ -4872,8 +4880,16 @@ type ListJobsInstances struct {
 
 // ListJobsResponseBody defines model for ListJobsResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:69 table "表 2 要素说明"
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:525
 type ListJobsResponseBody struct {
+	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:525
+	Job *ListJobsResponseBodyJob `json:"job,omitempty"`
+}
+
+// ListJobsResponseBodyJob defines model for ListJobsResponseBodyJob.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:69 table "表 2 要素说明"
+type ListJobsResponseBodyJob struct {
 	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	//
@@ -4896,7 +4912,7 @@ type ListJobsResponseBody struct {
 	// 未有entities字段说明的异步任务，返回为{}。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:133 table "表 2 要素说明" row 8
-	Entities *ListJobsResponseBodyEntities `json:"entities,omitempty"`
+	Entities *ListJobsResponseBodyJobEntities `json:"entities,omitempty"`
 
 	// FailReason 任务执行失败时的错误信息。
 	//
@@ -4933,19 +4949,19 @@ type ListJobsResponseBody struct {
 	// - 值为“Failed”，表示任务执行失败。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:91 table "表 2 要素说明" row 3
-	Status ListJobsResponseBodyStatus `json:"status,omitempty"`
+	Status ListJobsResponseBodyJobStatus `json:"status,omitempty"`
 }
 
-// ListJobsResponseBodyStatus 任务执行状态。
+// ListJobsResponseBodyJobStatus 任务执行状态。
 // 取值：
 // - 值为“Running”，表示任务正在执行。
 // - 值为“Completed”，表示任务执行成功。
 // - 值为“Failed”，表示任务执行失败。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:91 table "表 2 要素说明" row 3
-type ListJobsResponseBodyStatus string
+type ListJobsResponseBodyJobStatus string
 
-// ListJobsResponseBodyEntities 根据不同的任务，显示不同的内容。
+// ListJobsResponseBodyJobEntities 根据不同的任务，显示不同的内容。
 // 请参见如下各表：
 // - 表4
 // - 表7
@@ -4955,7 +4971,7 @@ type ListJobsResponseBodyStatus string
 // 未有entities字段说明的异步任务，返回为{}。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:185 table "表 4 entities字段数据结构说明(创建实例，单转主备，创建只读实例)"
-type ListJobsResponseBodyEntities struct {
+type ListJobsResponseBodyJobEntities struct {
 	// Instance 任务想要实现的实例信息。
 	// 请参见表5。
 	//
@@ -6809,8 +6825,16 @@ type ShowFlavorResponseBody struct {
 
 // ShowInstanceResponseBody defines model for ShowInstanceResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:59 table "表 2 要素说明"
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:102
 type ShowInstanceResponseBody struct {
+	// Instance Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:102
+	Instance *ShowInstanceResponseBodyInstance `json:"instance,omitempty"`
+}
+
+// ShowInstanceResponseBodyInstance defines model for ShowInstanceResponseBodyInstance.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:59 table "表 2 要素说明"
+type ShowInstanceResponseBodyInstance struct {
 	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
@@ -6833,10 +6857,10 @@ type ShowInstanceResponseBody struct {
 	// - 值为“RESTORING”，表示实例正在恢复。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:76 table "表 2 要素说明" row 2
-	Status ShowInstanceResponseBodyStatus `json:"status,omitempty"`
+	Status ShowInstanceResponseBodyInstanceStatus `json:"status,omitempty"`
 }
 
-// ShowInstanceResponseBodyStatus 实例状态。
+// ShowInstanceResponseBodyInstanceStatus 实例状态。
 // 取值：
 // - 值为“BUILD”，表示实例正在创建。
 // - 值为“ACTIVE”，表示实例正常。
@@ -6846,7 +6870,7 @@ type ShowInstanceResponseBody struct {
 // - 值为“RESTORING”，表示实例正在恢复。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:76 table "表 2 要素说明" row 2
-type ShowInstanceResponseBodyStatus string
+type ShowInstanceResponseBodyInstanceStatus string
 
 // ShowParameterResponseBody defines model for ShowParameterResponseBody.
 //

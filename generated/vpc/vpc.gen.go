@@ -15,6 +15,33 @@ import (
 	"github.com/docapi/docapi/wrappers/param"
 )
 
+// Defines values for AcceptVpcPeeringResponseBodyStatus.
+const (
+	AcceptVpcPeeringResponseBodyStatusACTIVE            AcceptVpcPeeringResponseBodyStatus = "ACTIVE"
+	AcceptVpcPeeringResponseBodyStatusDELETED           AcceptVpcPeeringResponseBodyStatus = "DELETED"
+	AcceptVpcPeeringResponseBodyStatusEXPIRED           AcceptVpcPeeringResponseBodyStatus = "EXPIRED"
+	AcceptVpcPeeringResponseBodyStatusPENDINGACCEPTANCE AcceptVpcPeeringResponseBodyStatus = "PENDING_ACCEPTANCE"
+	AcceptVpcPeeringResponseBodyStatusREJECTED          AcceptVpcPeeringResponseBodyStatus = "REJECTED"
+)
+
+// Valid indicates whether the value is a known member of the AcceptVpcPeeringResponseBodyStatus enum.
+func (e AcceptVpcPeeringResponseBodyStatus) Valid() bool {
+	switch e {
+	case AcceptVpcPeeringResponseBodyStatusACTIVE:
+		return true
+	case AcceptVpcPeeringResponseBodyStatusDELETED:
+		return true
+	case AcceptVpcPeeringResponseBodyStatusEXPIRED:
+		return true
+	case AcceptVpcPeeringResponseBodyStatusPENDINGACCEPTANCE:
+		return true
+	case AcceptVpcPeeringResponseBodyStatusREJECTED:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AddVpcExtendCidrVpcStatus.
 const (
 	AddVpcExtendCidrVpcStatusACTIVE  AddVpcExtendCidrVpcStatus = "ACTIVE"
@@ -66,6 +93,42 @@ func (e AssociateRouteTableRouteType) Valid() bool {
 	case AssociateRouteTableRouteTypeVip:
 		return true
 	case AssociateRouteTableRouteTypeVpn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BatchCreateSubnetTagsRequestBodyAction.
+const (
+	BatchCreateSubnetTagsRequestBodyActionCreate BatchCreateSubnetTagsRequestBodyAction = "create"
+	BatchCreateSubnetTagsRequestBodyActionDelete BatchCreateSubnetTagsRequestBodyAction = "delete"
+)
+
+// Valid indicates whether the value is a known member of the BatchCreateSubnetTagsRequestBodyAction enum.
+func (e BatchCreateSubnetTagsRequestBodyAction) Valid() bool {
+	switch e {
+	case BatchCreateSubnetTagsRequestBodyActionCreate:
+		return true
+	case BatchCreateSubnetTagsRequestBodyActionDelete:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BatchCreateVpcTagsRequestBodyAction.
+const (
+	BatchCreateVpcTagsRequestBodyActionCreate BatchCreateVpcTagsRequestBodyAction = "create"
+	BatchCreateVpcTagsRequestBodyActionDelete BatchCreateVpcTagsRequestBodyAction = "delete"
+)
+
+// Valid indicates whether the value is a known member of the BatchCreateVpcTagsRequestBodyAction enum.
+func (e BatchCreateVpcTagsRequestBodyAction) Valid() bool {
+	switch e {
+	case BatchCreateVpcTagsRequestBodyActionCreate:
+		return true
+	case BatchCreateVpcTagsRequestBodyActionDelete:
 		return true
 	default:
 		return false
@@ -741,6 +804,33 @@ func (e CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType) V
 	}
 }
 
+// Defines values for CreateVpcPeeringPeeringStatus.
+const (
+	CreateVpcPeeringPeeringStatusACTIVE            CreateVpcPeeringPeeringStatus = "ACTIVE"
+	CreateVpcPeeringPeeringStatusDELETED           CreateVpcPeeringPeeringStatus = "DELETED"
+	CreateVpcPeeringPeeringStatusEXPIRED           CreateVpcPeeringPeeringStatus = "EXPIRED"
+	CreateVpcPeeringPeeringStatusPENDINGACCEPTANCE CreateVpcPeeringPeeringStatus = "PENDING_ACCEPTANCE"
+	CreateVpcPeeringPeeringStatusREJECTED          CreateVpcPeeringPeeringStatus = "REJECTED"
+)
+
+// Valid indicates whether the value is a known member of the CreateVpcPeeringPeeringStatus enum.
+func (e CreateVpcPeeringPeeringStatus) Valid() bool {
+	switch e {
+	case CreateVpcPeeringPeeringStatusACTIVE:
+		return true
+	case CreateVpcPeeringPeeringStatusDELETED:
+		return true
+	case CreateVpcPeeringPeeringStatusEXPIRED:
+		return true
+	case CreateVpcPeeringPeeringStatusPENDINGACCEPTANCE:
+		return true
+	case CreateVpcPeeringPeeringStatusREJECTED:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateVpcResponseVpcStatus.
 const (
 	CreateVpcResponseVpcStatusCREATING CreateVpcResponseVpcStatus = "CREATING"
@@ -1002,6 +1092,33 @@ func (e ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType) Va
 	case ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetTypeElb:
 		return true
 	case ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetTypeEni:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListVpcPeeringsPeeringStatus.
+const (
+	ListVpcPeeringsPeeringStatusACTIVE            ListVpcPeeringsPeeringStatus = "ACTIVE"
+	ListVpcPeeringsPeeringStatusDELETED           ListVpcPeeringsPeeringStatus = "DELETED"
+	ListVpcPeeringsPeeringStatusEXPIRED           ListVpcPeeringsPeeringStatus = "EXPIRED"
+	ListVpcPeeringsPeeringStatusPENDINGACCEPTANCE ListVpcPeeringsPeeringStatus = "PENDING_ACCEPTANCE"
+	ListVpcPeeringsPeeringStatusREJECTED          ListVpcPeeringsPeeringStatus = "REJECTED"
+)
+
+// Valid indicates whether the value is a known member of the ListVpcPeeringsPeeringStatus enum.
+func (e ListVpcPeeringsPeeringStatus) Valid() bool {
+	switch e {
+	case ListVpcPeeringsPeeringStatusACTIVE:
+		return true
+	case ListVpcPeeringsPeeringStatusDELETED:
+		return true
+	case ListVpcPeeringsPeeringStatusEXPIRED:
+		return true
+	case ListVpcPeeringsPeeringStatusPENDINGACCEPTANCE:
+		return true
+	case ListVpcPeeringsPeeringStatusREJECTED:
 		return true
 	default:
 		return false
@@ -1458,6 +1575,33 @@ func (e NeutronUpdateRouterResponseRouterStatus) Valid() bool {
 	}
 }
 
+// Defines values for RejectVpcPeeringResponseBodyStatus.
+const (
+	RejectVpcPeeringResponseBodyStatusACTIVE            RejectVpcPeeringResponseBodyStatus = "ACTIVE"
+	RejectVpcPeeringResponseBodyStatusDELETED           RejectVpcPeeringResponseBodyStatus = "DELETED"
+	RejectVpcPeeringResponseBodyStatusEXPIRED           RejectVpcPeeringResponseBodyStatus = "EXPIRED"
+	RejectVpcPeeringResponseBodyStatusPENDINGACCEPTANCE RejectVpcPeeringResponseBodyStatus = "PENDING_ACCEPTANCE"
+	RejectVpcPeeringResponseBodyStatusREJECTED          RejectVpcPeeringResponseBodyStatus = "REJECTED"
+)
+
+// Valid indicates whether the value is a known member of the RejectVpcPeeringResponseBodyStatus enum.
+func (e RejectVpcPeeringResponseBodyStatus) Valid() bool {
+	switch e {
+	case RejectVpcPeeringResponseBodyStatusACTIVE:
+		return true
+	case RejectVpcPeeringResponseBodyStatusDELETED:
+		return true
+	case RejectVpcPeeringResponseBodyStatusEXPIRED:
+		return true
+	case RejectVpcPeeringResponseBodyStatusPENDINGACCEPTANCE:
+		return true
+	case RejectVpcPeeringResponseBodyStatusREJECTED:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RemoveVpcExtendCidrVpcStatus.
 const (
 	RemoveVpcExtendCidrVpcStatusACTIVE  RemoveVpcExtendCidrVpcStatus = "ACTIVE"
@@ -1770,6 +1914,33 @@ func (e ShowSubnetSubnetStatus) Valid() bool {
 	}
 }
 
+// Defines values for ShowVpcPeeringPeeringStatus.
+const (
+	ShowVpcPeeringPeeringStatusACTIVE            ShowVpcPeeringPeeringStatus = "ACTIVE"
+	ShowVpcPeeringPeeringStatusDELETED           ShowVpcPeeringPeeringStatus = "DELETED"
+	ShowVpcPeeringPeeringStatusEXPIRED           ShowVpcPeeringPeeringStatus = "EXPIRED"
+	ShowVpcPeeringPeeringStatusPENDINGACCEPTANCE ShowVpcPeeringPeeringStatus = "PENDING_ACCEPTANCE"
+	ShowVpcPeeringPeeringStatusREJECTED          ShowVpcPeeringPeeringStatus = "REJECTED"
+)
+
+// Valid indicates whether the value is a known member of the ShowVpcPeeringPeeringStatus enum.
+func (e ShowVpcPeeringPeeringStatus) Valid() bool {
+	switch e {
+	case ShowVpcPeeringPeeringStatusACTIVE:
+		return true
+	case ShowVpcPeeringPeeringStatusDELETED:
+		return true
+	case ShowVpcPeeringPeeringStatusEXPIRED:
+		return true
+	case ShowVpcPeeringPeeringStatusPENDINGACCEPTANCE:
+		return true
+	case ShowVpcPeeringPeeringStatusREJECTED:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShowVpcVpcStatus.
 const (
 	ShowVpcVpcStatusCREATING ShowVpcVpcStatus = "CREATING"
@@ -2034,6 +2205,33 @@ func (e UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType) Valid() bool {
 	case UpdateTrafficMirrorSessionOptionTrafficMirrorTargetTypeElb:
 		return true
 	case UpdateTrafficMirrorSessionOptionTrafficMirrorTargetTypeEni:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateVpcPeeringPeeringStatus.
+const (
+	UpdateVpcPeeringPeeringStatusACTIVE            UpdateVpcPeeringPeeringStatus = "ACTIVE"
+	UpdateVpcPeeringPeeringStatusDELETED           UpdateVpcPeeringPeeringStatus = "DELETED"
+	UpdateVpcPeeringPeeringStatusEXPIRED           UpdateVpcPeeringPeeringStatus = "EXPIRED"
+	UpdateVpcPeeringPeeringStatusPENDINGACCEPTANCE UpdateVpcPeeringPeeringStatus = "PENDING_ACCEPTANCE"
+	UpdateVpcPeeringPeeringStatusREJECTED          UpdateVpcPeeringPeeringStatus = "REJECTED"
+)
+
+// Valid indicates whether the value is a known member of the UpdateVpcPeeringPeeringStatus enum.
+func (e UpdateVpcPeeringPeeringStatus) Valid() bool {
+	switch e {
+	case UpdateVpcPeeringPeeringStatusACTIVE:
+		return true
+	case UpdateVpcPeeringPeeringStatusDELETED:
+		return true
+	case UpdateVpcPeeringPeeringStatusEXPIRED:
+		return true
+	case UpdateVpcPeeringPeeringStatusPENDINGACCEPTANCE:
+		return true
+	case UpdateVpcPeeringPeeringStatusREJECTED:
 		return true
 	default:
 		return false
@@ -2329,7 +2527,7 @@ type AcceptVpcPeeringResponseBody struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:85 table "表 2 响应参数" row 3
-	Status string `json:"status,omitempty"`
+	Status AcceptVpcPeeringResponseBodyStatus `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
@@ -2337,6 +2535,16 @@ type AcceptVpcPeeringResponseBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:122 table "表 2 响应参数" row 8
 	UpdatedAt string `json:"updated_at,omitempty"`
 }
+
+// AcceptVpcPeeringResponseBodyStatus 状态位：
+// - PENDING_ACCEPTANCE：等待接受
+// - REJECTED：已拒绝。
+// - EXPIRED：已过期。
+// - DELETED：已删除。
+// - ACTIVE：活动的。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:85 table "表 2 响应参数" row 3
+type AcceptVpcPeeringResponseBodyStatus string
 
 // AcceptVpcPeeringVpcInfo 对等连接发起端vpc信息，请参见表3。
 //
@@ -2897,13 +3105,20 @@ type BatchCreateSubnetTagsRequestBody struct {
 	// - delete：删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:80 table "表 2 请求参数" row 2
-	Action string `json:"action"`
+	Action BatchCreateSubnetTagsRequestBodyAction `json:"action"`
 
 	// Tags tag对象列表，请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:71 table "表 2 请求参数" row 1
 	Tags []BatchCreateSubnetTagsTag `json:"tags"`
 }
+
+// BatchCreateSubnetTagsRequestBodyAction 操作标识：
+// - create：创建
+// - delete：删除
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:80 table "表 2 请求参数" row 2
+type BatchCreateSubnetTagsRequestBodyAction string
 
 // BatchCreateSubnetTagsTag defines model for BatchCreateSubnetTagsTag.
 //
@@ -2935,13 +3150,20 @@ type BatchCreateVpcTagsRequestBody struct {
 	// - delete：删除
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:79 table "表 2 请求参数" row 2
-	Action string `json:"action"`
+	Action BatchCreateVpcTagsRequestBodyAction `json:"action"`
 
 	// Tags tag对象，请参见表3。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:70 table "表 2 请求参数" row 1
 	Tags []BatchCreateSubnetTagsTag `json:"tags"`
 }
+
+// BatchCreateVpcTagsRequestBodyAction 操作标识：
+// - create：创建
+// - delete：删除
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:79 table "表 2 请求参数" row 2
+type BatchCreateVpcTagsRequestBodyAction string
 
 // CloudResource defines model for CloudResource.
 //
@@ -5839,7 +6061,7 @@ type CreateVpcPeeringPeering struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:195 table "表 5 peering对象" row 3
-	Status string `json:"status,omitempty"`
+	Status CreateVpcPeeringPeeringStatus `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
@@ -5847,6 +6069,16 @@ type CreateVpcPeeringPeering struct {
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:232 table "表 5 peering对象" row 8
 	UpdatedAt string `json:"updated_at,omitempty"`
 }
+
+// CreateVpcPeeringPeeringStatus 状态位：
+// - PENDING_ACCEPTANCE：等待接受
+// - REJECTED：已拒绝。
+// - EXPIRED：已过期。
+// - DELETED：已删除。
+// - ACTIVE：活动的。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:195 table "表 5 peering对象" row 3
+type CreateVpcPeeringPeeringStatus string
 
 // CreateVpcPeeringRequestBody defines model for CreateVpcPeeringRequestBody.
 //
@@ -7715,7 +7947,7 @@ type ListVpcPeeringsPeering struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:176 table "表 3 peering对象" row 3
-	Status string `json:"status,omitempty"`
+	Status ListVpcPeeringsPeeringStatus `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
@@ -7723,6 +7955,16 @@ type ListVpcPeeringsPeering struct {
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:213 table "表 3 peering对象" row 8
 	UpdatedAt string `json:"updated_at,omitempty"`
 }
+
+// ListVpcPeeringsPeeringStatus 状态位：
+// - PENDING_ACCEPTANCE：等待接受
+// - REJECTED：已拒绝。
+// - EXPIRED：已过期。
+// - DELETED：已删除。
+// - ACTIVE：活动的。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:176 table "表 3 peering对象" row 3
+type ListVpcPeeringsPeeringStatus string
 
 // ListVpcPeeringsResponseBody defines model for ListVpcPeeringsResponseBody.
 //
@@ -12921,7 +13163,7 @@ type RejectVpcPeeringResponseBody struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:84 table "表 2 响应参数" row 3
-	Status string `json:"status,omitempty"`
+	Status RejectVpcPeeringResponseBodyStatus `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
@@ -12929,6 +13171,16 @@ type RejectVpcPeeringResponseBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:121 table "表 2 响应参数" row 8
 	UpdatedAt string `json:"updated_at,omitempty"`
 }
+
+// RejectVpcPeeringResponseBodyStatus 状态位：
+// - PENDING_ACCEPTANCE：等待接受
+// - REJECTED：已拒绝。
+// - EXPIRED：已过期。
+// - DELETED：已删除。
+// - ACTIVE：活动的。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:84 table "表 2 响应参数" row 3
+type RejectVpcPeeringResponseBodyStatus string
 
 // RemoveExtendCidrOption 移除VPC扩展网段请求体
 //
@@ -14558,7 +14810,7 @@ type ShowVpcPeeringPeering struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:105 table "表 3 peering对象" row 3
-	Status string `json:"status,omitempty"`
+	Status ShowVpcPeeringPeeringStatus `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
@@ -14566,6 +14818,16 @@ type ShowVpcPeeringPeering struct {
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:142 table "表 3 peering对象" row 8
 	UpdatedAt string `json:"updated_at,omitempty"`
 }
+
+// ShowVpcPeeringPeeringStatus 状态位：
+// - PENDING_ACCEPTANCE：等待接受
+// - REJECTED：已拒绝。
+// - EXPIRED：已过期。
+// - DELETED：已删除。
+// - ACTIVE：活动的。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:105 table "表 3 peering对象" row 3
+type ShowVpcPeeringPeeringStatus string
 
 // ShowVpcPeeringResponseBody defines model for ShowVpcPeeringResponseBody.
 //
@@ -16267,7 +16529,7 @@ type UpdateVpcPeeringPeering struct {
 	// - ACTIVE：活动的。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:168 table "表 5 peering对象" row 3
-	Status string `json:"status,omitempty"`
+	Status UpdateVpcPeeringPeeringStatus `json:"status,omitempty"`
 
 	// UpdatedAt 资源更新时间，UTC时间
 	// 格式：yyyy-MM-ddTHH:mm:ss
@@ -16275,6 +16537,16 @@ type UpdateVpcPeeringPeering struct {
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:205 table "表 5 peering对象" row 8
 	UpdatedAt string `json:"updated_at,omitempty"`
 }
+
+// UpdateVpcPeeringPeeringStatus 状态位：
+// - PENDING_ACCEPTANCE：等待接受
+// - REJECTED：已拒绝。
+// - EXPIRED：已过期。
+// - DELETED：已删除。
+// - ACTIVE：活动的。
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:168 table "表 5 peering对象" row 3
+type UpdateVpcPeeringPeeringStatus string
 
 // UpdateVpcPeeringRequestBody defines model for UpdateVpcPeeringRequestBody.
 //

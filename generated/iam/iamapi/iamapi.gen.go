@@ -627,15 +627,15 @@ func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string)
 }
 
 var opDeleteRole = &huawei.Operation{Service: "iam", Name: "DeleteRole", Method: "DELETE", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // DeleteRole (删除企业项目关联的用户组权限): DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
-func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.DeleteRoleJSONRequestBody) error {
+func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewDeleteRoleRequest(server, enterpriseProjectID, groupID, roleID, body)
+		return iam.NewDeleteRoleRequest(server, enterpriseProjectID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2203,15 +2203,15 @@ func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID strin
 }
 
 var opListGroups = &huawei.Operation{Service: "iam", Name: "ListGroups", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListGroups (查询企业项目关联的用户组): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
-func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, params *iam.ListGroupsParams) (*iam.ListGroupsResponseBody, error) {
+func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string) (*iam.ListGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListGroupsRequest(server, enterpriseProjectID, params)
+		return iam.NewListGroupsRequest(server, enterpriseProjectID)
 	})
 	if err != nil {
 		return nil, err
@@ -2287,15 +2287,15 @@ func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID 
 }
 
 var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListRoles (查询企业项目已关联用户组的权限): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
-func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *iam.ListRolesParams) (*iam.ListRolesResponseBody, error) {
+func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string) (*iam.ListRolesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRoles, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListRolesRequest(server, enterpriseProjectID, groupID, params)
+		return iam.NewListRolesRequest(server, enterpriseProjectID, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -3152,15 +3152,15 @@ func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body
 }
 
 var opUpdateRole = &huawei.Operation{Service: "iam", Name: "UpdateRole", Method: "PUT", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateRole (基于用户组为企业项目授权): PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
-func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.UpdateRoleJSONRequestBody) error {
+func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewUpdateRoleRequest(server, enterpriseProjectID, groupID, roleID, body)
+		return iam.NewUpdateRoleRequest(server, enterpriseProjectID, groupID, roleID)
 	})
 	if err != nil {
 		return err

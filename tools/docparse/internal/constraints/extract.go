@@ -105,6 +105,9 @@ var cues = []string{"取值", "可选", "可设置", "可以设置", "可取", "
 	"默认", "缺省", "大于", "小于", "≥", "≤", ">=", "<=", "表示", "“", "\"", "返回值", "种", "约束", "值为"}
 
 func mayState(desc string) bool {
+	if strings.Contains(desc, "\n- ") && strings.Contains(desc, "：") {
+		return true // items "- create：创建" below a title (titledList)
+	}
 	for _, c := range cues {
 		if strings.Contains(desc, c) {
 			return true
@@ -313,7 +316,7 @@ func sentences(line string) []string {
 var conditionRE = regexp.MustCompile(`如果|若|假如|当|此时|时[，,：:]|时$|[未不没]\p{Han}*时|\w=\w|仅在|否则|对于|建议|推荐`)
 
 // omittedPhrases say "when the field is not given": a default follows them.
-var omittedPhrases = strings.NewReplacer("当前", "", "时间", "", "时区", "", "时长", "", "小时", "", "时刻", "", "实时", "", "及时", "", "同时", "", "时延", "", "不填时", "", "不传时", "", "为空时", "", "不指定时", "", "未指定时", "", "缺省时", "", "不设置时", "", "未设置时", "", "不填写时", "", "不传入时", "")
+var omittedPhrases = strings.NewReplacer("当前", "", "时间", "", "时区", "", "时长", "", "小时", "", "时刻", "", "实时", "", "及时", "", "同时", "", "时延", "", "不填时", "", "不传时", "", "为空时", "", "不指定时", "", "未指定时", "", "缺省时", "", "不设置时", "", "未设置时", "", "不填写时", "", "不传入时", "", "未输入时", "", "不输入时", "", "如果不传则", "", "若不传则", "", "不传则", "")
 
 // identEndRE finds an identifier or quoted term just before a keyword:
 // "limit的取值范围", "key最大长度", "“X”的取值范围".
@@ -445,7 +448,7 @@ var (
 	// listLeadRE ends a line that introduces a list of values below it.
 	listLeadRE = regexp.MustCompile(`(?:取值范围|取值如下|可取值如下|可选值如下|可选值|可选取值|取值|枚举如下|枚举值如下|枚举值|取值说明|取值包括|有效值|取值为|可能取值如下|可能的取值|可取值|可选|返回值如下|返回值|(?:有|包含|包括)(?:以下|如下)[0-9一二三四五六七八九十几]*种)\s*(?:如下|有|为|包括)?\s*[：:。.]?$`)
 	// inlineLeadRE introduces values listed in the same sentence.
-	inlineLeadRE = regexp.MustCompile(`(?:取值范围|有效的值|可选值|可选取值|取值|可设置为|可以设置为|可取值|枚举值|有效值|可选|只能为|仅支持|只能是|可以为|可为)(?:为|是|包括|有|包含)?\s*[：:]?\s*`)
+	inlineLeadRE = regexp.MustCompile(`(?:可输入的值(?:包含|包括)?\s*(?:[（(]区分大小写[）)])?|取值范围|有效的值|可选值|可选取值|取值|可设置为|可以设置为|可取值|枚举值|有效值|可选|只能为|仅支持|只能是|可以为|可为)(?:为|是|包括|有|包含)?\s*[：:]?\s*`)
 	// constantRE states the field's one value.
 	constantRE = regexp.MustCompile(`(?:定值|固定值|固定为|值固定为|取值固定为|固定取值|仅支持取值为|只能取值为|只能取|只能为|只能是|仅支持|需配置为|配置为)(?:为|是)?\s*[：:]?\s*`)
 	// itemRE is a list item that gives a value and what it means.
@@ -616,7 +619,7 @@ func hasAny(s string, words ...string) bool {
 }
 
 func (x *extractor) inlineList(line, s string) {
-	if !hasAny(s, "取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "可以为", "可为") {
+	if !hasAny(s, "取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "可以为", "可为", "可输入") {
 		return
 	}
 	for _, loc := range inlineLeadRE.FindAllStringIndex(s, -1) {
@@ -774,7 +777,9 @@ func (x *extractor) itemList(i int, led bool) int {
 	}
 	// Without a lead line the items must look like values: each explained
 	// with 表示, each quoted, or one of them the default the field states.
-	valueLike := allMean || allQuoted || len(defaults) == 1 || x.defaultIn(values)
+	// Or the description is a short title and the items, nothing else
+	// ("任务状态。\n- 0：初始化\n- 1：等待调度…", "操作标识：\n- create：创建").
+	valueLike := allMean || allQuoted || len(defaults) == 1 || x.defaultIn(values) || x.titledList(i, j, lines)
 	if len(values) < 1 || !led && (len(values) < 2 || !valueLike) || !x.typedEnum(values) {
 		if x.typ == model.TypeBoolean && len(values) > 0 && len(defaults) == 1 && (led || allMean) {
 			x.addDefault(defaults[0], lines[indexOf(values, defaults[0])])
@@ -790,6 +795,23 @@ func (x *extractor) itemList(i int, led bool) int {
 		x.addDefault(defaults[0], lines[indexOf(values, defaults[0])])
 	}
 	return j - i
+}
+
+// titledList reports items from line i to the description's end, below
+// one short title line, each a value with a short meaning of its own.
+func (x *extractor) titledList(i, j int, items []string) bool {
+	title := x.lines[0]
+	if i != 1 || j != len(x.lines) || utf8.RuneCountInString(title) > 16 || strings.ContainsAny(title, "，,") || !strings.HasSuffix(title, "。") && !strings.HasSuffix(title, "：") {
+		// "事件ID，目前已有事件ID如下。": a list that may grow.
+		return false
+	}
+	for _, line := range items {
+		m := itemRE.FindStringSubmatch(line)
+		if m == nil || m[3] != "：" || utf8.RuneCountInString(m[4]) > 12 || strings.ContainsAny(strings.TrimSuffix(m[4], "。"), "，,。；;：:") {
+			return false
+		}
+	}
+	return true
 }
 
 // defaultIn reports whether the default the description states is one of

@@ -56,7 +56,7 @@ func splitSummary(s string) []string {
 // on; heldout.tsv and fresh.tsv were checked before any change made for them.
 func TestHandCheckedFields(t *testing.T) {
 	var all []handChecked
-	for _, name := range []string{"fields.tsv", "heldout.tsv", "fresh.tsv"} {
+	for _, name := range []string{"fields.tsv", "heldout.tsv", "fresh.tsv", "unseen.tsv"} {
 		fields := readHandChecked(t, "testdata/"+name)
 		measure(t, name, fields, 0)
 		all = append(all, fields...)
@@ -184,6 +184,28 @@ func TestExtractPatterns(t *testing.T) {
 	} {
 		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
 			t.Errorf("%s %q: got %s, want %s", c.name, c.desc, got, c.want)
+		}
+	}
+}
+
+// Forms issue 13 names (real sentences, from testdata/unseen.tsv, and ones
+// to leave alone): a short title and value items and nothing else, a
+// 可输入的值包含 lead, 未输入时默认为 and 如果不传则默认值为.
+func TestTitledListsAndOmittedDefaults(t *testing.T) {
+	for _, c := range []struct{ name, typ, desc, want string }{
+		{"action", model.TypeString, "操作标识：\n- create：创建\n- delete：删除", "enum=create|delete"},
+		{"state", model.TypeInteger, "任务状态。\n- 0：初始化\n- 1：等待调度\n- 5：成功", "enum=0|1|5"},
+		{"limit", model.TypeInteger, "查询记录数。\n最小为1，最大为1000，未输入时默认为10，为0时不限制查询数据条数。", "minimum=1; maximum=1000; default=10"},
+		{"order_field", model.TypeString, "排序字段：\n可输入的值包含（区分大小写）：update_time（更新时间）、key（键）。\n如果不传则默认值为：update_time。", "enum=update_time|key; default=update_time"},
+		// A list that may grow, a title with more to say, text after the
+		// items, long meanings: no enum.
+		{"event_id", model.TypeInteger, "事件ID，目前已有事件ID如下。\n- 1：failed\n- 3：running", "-"},
+		{"filter", model.TypeString, "过滤条件，JSON格式的字符串。\n- key：标签键\n- value：标签值", "-"},
+		{"mode", model.TypeString, "模式。\n- a：自动\n- b：手动\n其他值保留。", "-"},
+		{"kind", model.TypeString, "类型。\n- a：自动，由系统决定何时执行\n- b：手动", "-"},
+	} {
+		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
+			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)
 		}
 	}
 }

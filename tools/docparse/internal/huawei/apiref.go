@@ -212,8 +212,14 @@ var (
 	// "Http Status Code: 200", or an HTTP status line, "HTTP/1.1 204",
 	// "HTTP / 1.1 404 Not Found".
 	exampleStatusRE = regexp.MustCompile(`^(?:(?i:无\s*[（(]\s*)?(?i:(?:http\s+)?status\s+code)[:：\s]*([1-5]\d\d)\s*[）)]?|HTTP\s*/\s*\d(?:\.\d)?\s+([1-5]\d\d)(?:\s.*)?)$`)
-	explorerRE      = regexp.MustCompile(`[?&]api=([A-Za-z][A-Za-z0-9]+)`)
-	camelRE         = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`)
+	// noBodyStatusRE reads a code block that states a success status
+	// and that no body comes with it: "204: 无返回参数".
+	noBodyStatusRE = regexp.MustCompile(`^(2\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?\s*[:：]\s*无(?:返回参数|返回值|返回|响应参数|响应消息|响应体|响应|内容)?[。.]?$`)
+	// successItemStatusRE reads the status in brackets of a success
+	// item: "处理成功，无返回参数（返回204 No Content）".
+	successItemStatusRE = regexp.MustCompile(`[（(]\s*(?:返回|状态码|HTTP状态码)?\s*(2\d\d)(?:\s+[A-Za-z][A-Za-z' -]*)?\s*[）)]\s*$`)
+	explorerRE          = regexp.MustCompile(`[?&]api=([A-Za-z][A-Za-z0-9]+)`)
+	camelRE             = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`)
 )
 
 // scan walks the blocks once, recording what each section says.
@@ -370,8 +376,15 @@ func (p *page) scan() {
 				switchTo(b, s, text)
 				continue
 			}
-			if b.Anchor != "" && i+1 < len(p.blocks) && p.blocks[i+1].Kind == mdhtml.Table {
-				if text, ok := listCaption(b.Raw); ok {
+			if i+1 < len(p.blocks) && p.blocks[i+1].Kind == mdhtml.Table {
+				// An item without an anchor is a caption only when it names
+				// where its rows go ("-   Request Header参数说明"); one that
+				// names a failure is the failure's ("-   Error Reponse
+				// Body参数说明").
+				if text, ok := listCaption(b.Raw); ok && (b.Anchor != "" || kindOf(text) != kindObject) {
+					if b.Anchor == "" && answers(sec) && (isFailure(text) || strings.HasPrefix(strings.ToLower(text), "error")) {
+						group = failureGroup
+					}
 					// "-   <a name="li3451542201439"></a>volumes参数说明":
 					// the table's caption, and an anchor rows link to.
 					lastCaption, lastText = &mdhtml.Block{Kind: mdhtml.Caption, Line: b.Line, Text: text, Anchor: b.Anchor}, ""
@@ -386,6 +399,10 @@ func (p *page) scan() {
 					group = failureGroup
 				case group == failureGroup:
 					group = ""
+				}
+				if m := successItemStatusRE.FindStringSubmatch(b.Text); m != nil && !failure {
+					// "-   处理成功，无返回参数（返回204 No Content）"
+					p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
 				}
 			}
 			lastText = b.Text
@@ -423,6 +440,11 @@ func (p *page) scan() {
 			p.addTable(b, tableSection(described, headed), group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
+			if m := noBodyStatusRE.FindStringSubmatch(strings.TrimSpace(b.Text)); m != nil && answers(sec) && group != failureGroup {
+				// "204: 无返回参数" in a code block under "-   **删除录制配置操作成功**".
+				p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+				continue
+			}
 			switch sec {
 			case secURI:
 				// Some pages put the method line in a code block; one
@@ -714,6 +736,9 @@ func (p *page) build() {
 				resp := response(t.group)
 				resp.Headers = append(resp.Headers, params...)
 				continue
+			}
+			if kind == kindURI {
+				params = p.bodyFieldsOfURITable(t, params)
 			}
 			p.addRequestParams(params)
 		case kindBody:
@@ -1027,4 +1052,43 @@ func sortedResponses(m map[string]*model.Response) []*model.Response {
 // answers reports the sections that describe or show an answer.
 func answers(sec section) bool {
 	return sec == secResponse || sec == secResponseExample || sec == secExamples
+}
+
+// bodyFieldsOfURITable takes out of a URI table's parameters the rows of a
+// POST, PUT or PATCH that the path has no placeholder for, its example
+// URL no query key for, and its request example's body has (ELB v1 lists
+// its body fields under URI and says 无 under 请求参数): they become the
+// request body, when the page gives none. It returns the others.
+func (p *page) bodyFieldsOfURITable(t *paramTable, params []*model.Param) []*model.Param {
+	if p.op.RequestBody != nil || p.op.Method != "POST" && p.op.Method != "PUT" && p.op.Method != "PATCH" {
+		return params
+	}
+	var example map[string]any
+	for _, e := range p.examples {
+		if !e.response && e.ex != nil {
+			if example = asObject(e.ex.Value); example != nil {
+				break
+			}
+		}
+	}
+	if example == nil {
+		return params
+	}
+	var kept []*model.Param
+	body := &model.Schema{Loc: t.loc(p.file, 0), Type: model.TypeObject}
+	var names []string
+	for _, pr := range params {
+		if _, inBody := example[pr.Name]; pr.In != model.InQuery || p.query[pr.Name] || !inBody {
+			kept = append(kept, pr)
+			continue
+		}
+		body.Properties = append(body.Properties, &model.Property{Loc: pr.Loc, Name: pr.Name, Required: pr.Required, Description: pr.Description, Schema: pr.Schema})
+		names = append(names, pr.Name)
+	}
+	if len(names) == 0 {
+		return params
+	}
+	p.diags.Notef(body.Loc, "rows %s of this URI table are no placeholder of the path, and the request example's body has them: read as the body's fields, not query parameters", strings.Join(names, ", "))
+	p.op.RequestBody = &model.Body{Loc: body.Loc, MediaType: "application/json", Schema: body, Required: anyRequired(body)}
+	return kept
 }

@@ -2,6 +2,7 @@ package huawei
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -204,6 +205,9 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 		if p.otherAnswer(e, resp, inferred[resp]) {
 			continue
 		}
+		if resp.Body != nil && !inferred[resp] {
+			p.unflatten(resp.Body, e.ex)
+		}
 		if resp.Body == nil {
 			if resp.Status == failureGroup {
 				// Error answers are shown by example and described on a
@@ -248,6 +252,12 @@ func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) bool
 		if _, ok := obj[pr.Name]; ok {
 			return false
 		}
+	}
+	if path := wrapperPath(obj, resp.Body.Schema); path != nil {
+		// OMS: a table of {type, quota}, the example {"quotas":{"resource":{…}}}.
+		p.diags.Warnf(e.ex.Loc, "the response table lists the members of $.%s, where the example puts them; the body's wrapper objects (%s) are read from the example", strings.Join(path, "."), strings.Join(path, ", "))
+		resp.Body.Schema = wrapSchema(resp.Body.Schema, path, e.ex.Loc)
+		return false
 	}
 	keys := make([]string, 0, len(obj))
 	for k := range obj {
@@ -307,6 +317,151 @@ func stripLineComments(text string) (string, []int) {
 		return text, nil
 	}
 	return b.String(), lines
+}
+
+// wrapperPath returns the keys of the one path of single-member objects
+// that leads, in an example, from the top to an object whose members are
+// exactly the table's; nil when the example is not such a wrapping.
+func wrapperPath(obj map[string]any, table *model.Schema) []string {
+	var path []string
+	for depth := 0; depth < 8; depth++ {
+		if len(obj) != 1 {
+			break
+		}
+		var key string
+		var inner map[string]any
+		for k, v := range obj {
+			key, inner = k, asObject(v)
+		}
+		if inner == nil {
+			return nil
+		}
+		path = append(path, key)
+		obj = inner
+	}
+	if len(path) == 0 || len(obj) != len(table.Properties) {
+		return nil
+	}
+	for _, pr := range table.Properties {
+		if _, ok := obj[pr.Name]; !ok {
+			return nil
+		}
+	}
+	return path
+}
+
+func asObject(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}
+
+// wrapSchema puts inner under the objects path names, outermost first; the
+// wrappers are optional, as the page does not say they are required.
+func wrapSchema(inner *model.Schema, path []string, loc model.Loc) *model.Schema {
+	s := inner
+	for i := len(path) - 1; i >= 0; i-- {
+		s = &model.Schema{Loc: loc, Type: "object", Properties: []*model.Property{{Loc: loc, Name: path[i], Schema: s}}}
+	}
+	return s
+}
+
+// unflatten moves into an array's items (or an object) the rows that follow
+// it in a flattened table (DSS: "versions | Array", then id, status, … in
+// the same table), when the example has each of them in every element of
+// that member and none of them at the top. Anything less is left as the
+// table says.
+func (p *page) unflatten(body *model.Body, ex *model.Example) {
+	s, top := body.Schema, asObject(ex.Value)
+	if s == nil || s.Type != model.TypeObject || top == nil {
+		return
+	}
+	for i := 0; i < len(s.Properties)-1; i++ {
+		pr := s.Properties[i]
+		elems, target := flattenedElems(pr, top[pr.Name])
+		if target == nil {
+			continue
+		}
+		j := i + 1
+		for ; j < len(s.Properties); j++ {
+			name := s.Properties[j].Name
+			if _, atTop := top[name]; atTop || !inEvery(elems, name) {
+				break
+			}
+		}
+		if j == i+1 {
+			continue
+		}
+		if j < len(s.Properties) {
+			if _, atTop := top[s.Properties[j].Name]; !atTop {
+				// The row after the run is in the example neither at the
+				// top nor in the elements: not clearly flattened.
+				continue
+			}
+		}
+		moved := s.Properties[i+1 : j]
+		names := make([]string, len(moved))
+		for k, q := range moved {
+			names[k] = q.Name
+		}
+		rows, follow := "rows", "follow"
+		if len(names) == 1 {
+			rows, follow = "row", "follows"
+		}
+		where, whose := "each element of $."+pr.Name, "its items'"
+		if pr.Schema.Type == model.TypeObject {
+			where, whose = "$."+pr.Name, "its"
+		}
+		p.diags.Warnf(body.Loc, "%s %s %s %q and the example has them in %s, not at the top; read as %s fields (the table is flattened)", rows, strings.Join(names, ", "), follow, pr.Name, where, whose)
+		*target = &model.Schema{Loc: body.Loc, Type: model.TypeObject, Properties: slices.Clone(moved)}
+		s.Properties = slices.Delete(s.Properties, i+1, j)
+	}
+}
+
+// flattenedElems returns the example's elements of an array member whose
+// items no table describes (untyped, or read from the example), or the
+// example's value of such an object member, and where the fields go.
+func flattenedElems(pr *model.Property, v any) ([]map[string]any, **model.Schema) {
+	s := pr.Schema
+	if s == nil {
+		return nil, nil
+	}
+	switch {
+	case s.Type == model.TypeArray && s.Items != nil && (s.Items.Type == model.TypeAny || s.Items.Type == model.TypeObject && !described(s.Items)):
+		arr, _ := v.([]any)
+		var elems []map[string]any
+		for _, e := range arr {
+			if m := asObject(e); m != nil {
+				elems = append(elems, m)
+			} else {
+				return nil, nil
+			}
+		}
+		if len(elems) == 0 {
+			return nil, nil
+		}
+		return elems, &s.Items
+	case s.Type == model.TypeObject && (s.FreeForm || len(s.Properties) > 0 && !described(s)):
+		// "error | Dict", its fields read from the example or not at all.
+		if m := asObject(v); m != nil {
+			return []map[string]any{m}, &pr.Schema
+		}
+	}
+	return nil, nil
+}
+
+func inEvery(elems []map[string]any, name string) bool {
+	for _, e := range elems {
+		if _, ok := e[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// described reports an object some of whose members a table describes; one
+// read from an example has no descriptions.
+func described(s *model.Schema) bool {
+	return slices.ContainsFunc(s.Properties, func(q *model.Property) bool { return q.Description != "" })
 }
 
 // trimListMarker drops a label's list marker ("- ", "* ", "1. ", "2) ",

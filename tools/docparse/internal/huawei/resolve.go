@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -694,7 +695,45 @@ func (r *resolver) tableObject(c *rowCtx, target *paramTable) *model.Schema {
 		r.diags.Warnf(c.at, "table %q contains itself through this row; the inner value is left as a free-form object", target.name())
 		return &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true}
 	}
+	if values := valuesOf(target); values != nil {
+		// "FinalizerName取值说明" as 名称|值: the values a string may take.
+		r.used[target] = true
+		r.diags.Notef(target.loc(r.file, 0), "table lists the values of %q (%s), not an object's fields: read as an enum of strings", cmp.Or(target.typeName, c.path), strings.Join(headerTexts(target), "|"))
+		return &model.Schema{Loc: c.at, Type: model.TypeString, Enum: values}
+	}
 	return r.objectSchema(target, c.path)
+}
+
+// valuesOf returns the values a two-column table lists, a name column and
+// a 值 column ("名称|值"): the allowed values of a type, not its fields;
+// nil for any other table.
+func valuesOf(t *paramTable) []string {
+	header := headerTexts(t)
+	if len(header) != 2 || t.cols.name < 0 || t.cols.typ >= 0 {
+		return nil
+	}
+	switch strings.ToLower(header[1-t.cols.name]) {
+	case "值", "取值", "枚举值", "value":
+	default:
+		return nil
+	}
+	var values []string
+	for _, row := range t.block.Table.Rows {
+		v, ok := cellAt(row, 1-t.cols.name)
+		if !ok || strings.TrimSpace(v.Text) == "" {
+			return nil
+		}
+		values = append(values, strings.TrimSpace(v.Text))
+	}
+	return values
+}
+
+func headerTexts(t *paramTable) []string {
+	var out []string
+	for _, h := range t.block.Table.Header {
+		out = append(out, strings.TrimSpace(h.Text))
+	}
+	return out
 }
 
 // bareItems are the items of an array whose type names none ("Array",

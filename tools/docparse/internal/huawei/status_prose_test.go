@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -72,6 +73,42 @@ response 400 ""
   example line 33 ""
 `,
 		},
+		{
+			// Live (old template): the success item holds a code block
+			// "204: 无返回参数"; the failure item holds its table.
+			"Live 204: 无返回参数 in a code block",
+			"# 删除录制配置\n\n## 请求URI\n\nDELETE /v1/{project_id}/record/config\n\n## 请求参数\n\n" +
+				"|参数|类型|说明|是否必选|\n|--|--|--|--|\n|project_id|String|项目ID。|是|\n\n" +
+				"## 返回参数\n\n-   **删除录制配置操作成功**\n\n    ```\n    204: 无返回参数\n    ```\n\n" +
+				"-   **删除录制配置失败**\n\n    **表 1**  删除失败返回参数说明\n\n" +
+				"|参数|类型|说明|\n|--|--|--|\n|error_code|String|错误码。|\n|error_msg|String|错误描述。|\n",
+			`DELETE /v1/{project_id}/record/config
+param path project_id* string
+response 204 ""
+response default ""
+  body application/json object{error_code:string, error_msg:string}
+p.md:9: table "table at line 9": note: every row of this request table names a placeholder of the path or its query string; read as the URI's parameters, not a body
+`,
+		},
+		{
+			// Live (old template): the success item of 返回样例 gives the
+			// status in brackets after a comma.
+			"Live 处理成功，无返回参数（返回204 No Content）",
+			"# 恢复直播推流\n\n## 请求URI\n\nDELETE /v1/{project_id}/stream/blocks\n\n## 请求参数\n\n" +
+				"|参数|类型|说明|是否必选|\n|--|--|--|--|\n|project_id|String|项目ID。|是|\n\n" +
+				"## 返回参数\n\n-   **恢复直播推流失败**\n\n    **表 1**  失败返回参数说明\n\n" +
+				"|参数|类型|说明|\n|--|--|--|\n|error_code|String|错误码。|\n|error_msg|String|错误描述。|\n\n" +
+				"## 返回样例\n\n-   处理成功，无返回参数（返回204 No Content）\n-   处理失败返回（其他响应码，如返回400）\n\n" +
+				"    ```\n    {\"error_code\": \"LIVE.100011001\", \"error_msg\": \"Request Illegal\"}\n    ```\n",
+			`DELETE /v1/{project_id}/stream/blocks
+param path project_id* string
+response 204 ""
+response default ""
+  body application/json object{error_code:string, error_msg:string}
+  example line 30 "处理失败返回（其他响应码，如返回400）"
+p.md:9: table "table at line 9": note: every row of this request table names a placeholder of the path or its query string; read as the URI's parameters, not a body
+`,
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pg, diags := ReadAPIReference("p.md", []byte(tc.page))
@@ -123,6 +160,32 @@ func TestOutcomeLabels(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("statusTextRE(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for re, cases := range map[*regexp.Regexp]map[string]string{
+		noBodyStatusRE: {
+			"204: 无返回参数":          "204",
+			"204 No Content：无":    "204",
+			"400: 无返回参数":          "",
+			"204: 无返回参数，失败时返回错误码": "",
+			"{\"code\": 204}":     "",
+		},
+		successItemStatusRE: {
+			"处理成功，无返回参数（返回204 No Content）": "204",
+			"处理成功（200）":            "200",
+			"处理失败返回（其他响应码，如返回400）": "",
+			"处理成功（2040）":           "",
+			"处理成功（204）后返回任务ID":     "",
+		},
+	} {
+		for in, want := range cases {
+			got := ""
+			if m := re.FindStringSubmatch(in); m != nil {
+				got = m[1]
+			}
+			if got != want {
+				t.Errorf("%s(%q) = %q, want %q", re, in, got, want)
+			}
 		}
 	}
 	for in, want := range map[string]string{

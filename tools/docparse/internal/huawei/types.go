@@ -122,13 +122,17 @@ func readType(text string) (typeRef, bool) {
 // An object type takes the table as its label; a type of plain values
 // keeps its type and records the table in see.
 func seeRef(t string) (typeRef, bool) {
-	i := strings.IndexAny(t, ",，")
-	if i <= 0 {
-		return typeRef{}, false
-	}
-	head, tail := t[:i], strings.TrimLeft(t[i:], ",， ")
-	label, ok := seeLabel(tail)
-	if !ok {
+	var head, label string
+	if i := strings.IndexAny(t, ",，"); i > 0 {
+		var ok bool
+		head = t[:i]
+		if label, ok = seeLabel(strings.TrimLeft(t[i:], ",， ")); !ok {
+			return typeRef{}, false
+		}
+	} else if i := strings.LastIndexByte(t, ' '); i > 0 && strings.HasPrefix(t[i+1:], "表") && tableLabel(t[i+1:]) == strings.ReplaceAll(t[i+1:], " ", "") {
+		// "[]FinalizerName" and a link "表5" on the next line of the cell.
+		head, label = t[:i], tableLabel(t[i+1:])
+	} else {
 		return typeRef{}, false
 	}
 	ref, ok := parseRef(head, 0)
@@ -140,8 +144,8 @@ func seeRef(t string) (typeRef, bool) {
 		leaf = leaf.elem
 	}
 	switch {
-	case leaf.kind == refObject && leaf.named == "" && leaf.label == "":
-		leaf.label = label
+	case leaf.kind == refObject && leaf.label == "":
+		leaf.label = label // "Object，详见表3", "[]FinalizerName 表5"
 	case ref.kind == refArray && ref.elem == nil:
 		ref.elem = &typeRef{kind: refObject, label: label}
 	case leaf.kind == refPrim:

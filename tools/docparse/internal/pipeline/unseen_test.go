@@ -44,9 +44,6 @@ var unseenWarnings = map[string][]string{
 	// The page's example has "total_count": 13 for a String.
 	"tms-list-predefine-tags.md":        {`example dropped: $.total_count: expected string`},
 	"modelarts-delete-file-from-obs.md": {`type "JSON Array" names no item type`},
-	// Live's old template: success only as "204: 无返回参数" under a bold
-	// item, the failure table under another.
-	"live-resume-stream-block.md": {`the page describes only the failure answer; no success status is given`},
 	// "响应消息: 无" and status codes only on another page.
 	"tms-predefine-tags-action.md": {`documents no response; emitted a default one`},
 	"modelarts-delete-training-job.md": {

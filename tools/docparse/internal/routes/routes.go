@@ -19,7 +19,8 @@ import (
 
 // Distinguish gives every operation of a shared route its fragment: the
 // request body's one top-level member when that tells the variants apart
-// (os-start, reboot), else its operationId.
+// (os-start, reboot), else the constant its query string carries (start,
+// stop in ?action_id=…), else its operationId.
 func Distinguish(ops []*model.Operation, diags *model.Diagnostics) {
 	groups := map[string][]*model.Operation{}
 	var keys []string
@@ -39,16 +40,20 @@ func Distinguish(ops []*model.Operation, diags *model.Diagnostics) {
 		if len(group) < 2 {
 			continue
 		}
-		members := map[string]int{}
+		members, constants := map[string]int{}, map[string]int{}
 		for _, op := range group {
 			members[soleMember(op)]++
+			constants[constantQuery(op)]++
 		}
 		used := map[string]bool{}
 		shared := group[0].Path // before any fragment is added
 		for _, op := range group {
 			variant := soleMember(op)
 			if variant == "" || members[variant] > 1 {
-				variant = op.ID
+				variant = constantQuery(op)
+				if variant == "" || constants[variant] > 1 {
+					variant = op.ID
+				}
 			}
 			if variant == "" || used[variant] {
 				continue // the emitter reports the clash
@@ -58,6 +63,25 @@ func Distinguish(ops []*model.Operation, diags *model.Diagnostics) {
 			op.Path += "#" + variant
 		}
 	}
+}
+
+// constantQuery is the value of the one required query parameter that
+// has a single allowed value (GES's ?action_id=stop), or "".
+func constantQuery(op *model.Operation) string {
+	value := ""
+	for _, p := range op.Params {
+		if p.In != model.InQuery || !p.Required || p.Schema == nil || len(p.Schema.Enum) != 1 {
+			continue
+		}
+		if value != "" {
+			return "" // two constants: neither alone names the variant
+		}
+		value = p.Schema.Enum[0]
+	}
+	if !fragmentSafe(value) {
+		return ""
+	}
+	return value
 }
 
 // soleMember is the name of the request body's only top-level member, or "".

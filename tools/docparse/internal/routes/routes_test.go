@@ -47,3 +47,31 @@ func TestDistinguish(t *testing.T) {
 		}
 	}
 }
+
+// GES 启动图 and 关闭图: one route, no body, told apart by the constant
+// their query strings carry (?action_id=start, ?action_id=stop).
+func TestDistinguishByConstantQuery(t *testing.T) {
+	graph := func(id, value string) *model.Operation {
+		return &model.Operation{ID: id, Method: "POST", Path: "/v1.0/{projectId}/graphs/{graphId}/action", Params: []*model.Param{
+			{Name: "projectId", In: model.InPath, Required: true, Schema: &model.Schema{Type: model.TypeString}},
+			{Name: "action_id", In: model.InQuery, Required: true, Schema: &model.Schema{Type: model.TypeString, Enum: []string{value}}},
+		}}
+	}
+	start, stop := graph("CreateAction", "start"), graph("CreateGraphsAction", "stop")
+	// Two pages with the same constant: nothing tells them apart but
+	// their operationIds.
+	a, b := graph("StartA", "start"), graph("StartB", "start")
+	a.Path, b.Path = "/v2/{p}/x/action", "/v2/{p}/x/action"
+	var diags model.Diagnostics
+	Distinguish([]*model.Operation{start, stop, a, b}, &diags)
+	for op, want := range map[*model.Operation]string{
+		start: "/v1.0/{projectId}/graphs/{graphId}/action#start",
+		stop:  "/v1.0/{projectId}/graphs/{graphId}/action#stop",
+		a:     "/v2/{p}/x/action#StartA",
+		b:     "/v2/{p}/x/action#StartB",
+	} {
+		if op.Path != want {
+			t.Errorf("%s: path %s, want %s", op.ID, op.Path, want)
+		}
+	}
+}

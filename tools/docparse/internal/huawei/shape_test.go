@@ -1,0 +1,151 @@
+package huawei
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Tables whose shape differs from the body their example shows (synthetic
+// pages in the shape of OMS 查询租户配额数据).
+func TestTableDescribesTheInnermostObject(t *testing.T) {
+	page := func(example string) string {
+		return "# 查询租户配额数据\n\n## URI\n\nGET /v2/{project_id}/quotas\n\n" +
+			"|参数|是否必选|描述|\n|--|--|--|\n|project_id|是|项目ID。|\n\n" +
+			"## 响应参数\n\n**表 2**  响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|type|String|配额类型。|\n|quota|int|配额值。|\n\n" +
+			"## 响应示例\n\n**响应示例**\n\n```\n" + example + "\n```\n"
+	}
+	for _, tc := range []struct{ name, example, want string }{
+		{
+			// The example's one wrapper path holds exactly the table's
+			// members: the wrappers are built from the example.
+			"wrapped twice",
+			`{"quotas": {"resource": {"type": "MaxParallelTaskNum", "quota": 5}}}`,
+			`GET /v2/{project_id}/quotas
+param path project_id* string
+response 200 ""
+  body application/json object{quotas:object{resource:object}}
+  example line 25 ""
+p.md:7: table "table at line 7": note: table has no type column; its parameters are read as strings
+p.md:25 (example): warning: the response table lists the members of $.quotas.resource, where the example puts them; the body's wrapper objects (quotas, resource) are read from the example
+`,
+		},
+		{
+			// A member more or less than the table: not the same object,
+			// so nothing is built.
+			"wrapped, but another member",
+			`{"quotas": {"resource": {"type": "MaxParallelTaskNum", "quota": 5, "used": 1}}}`,
+			`GET /v2/{project_id}/quotas
+param path project_id* string
+response 200 ""
+  body application/json object{type:string, quota:integer(int64)}
+p.md:7: table "table at line 7": note: table has no type column; its parameters are read as strings
+p.md:25 (example): warning: example (members quotas) shares no member with the status 200 body table; it is another answer or shape, and the page names no status for it; left out
+`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, diags := ReadAPIReference("p.md", []byte(page(tc.example)))
+			if diff := cmp.Diff(tc.want, describePage(pg, diags)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			// The innermost object is the table's, descriptions and all.
+			body := pg.Operations[0].Responses[0].Body.Schema
+			for _, name := range []string{"quotas", "resource"} {
+				if pr := body.Property(name); pr != nil {
+					body = pr.Schema
+				}
+			}
+			if pr := body.Property("quota"); pr == nil || pr.Description != "配额值。" || pr.Schema.Type != "integer" {
+				t.Errorf("innermost quota = %+v, want the table's row", pr)
+			}
+		})
+	}
+}
+
+// DSS 获取接口版本号列表 (synthetic page in its shape): "versions | Array",
+// then the items' fields in the same table, as the example shows them.
+func TestFlattenedTable(t *testing.T) {
+	page := func(example string) string {
+		return "# 获取接口版本号列表\n\n## URI\n\nGET /\n\n## 响应消息\n\n**表 1**  响应参数\n\n" +
+			"|参数名称|类型|说明|\n|--|--|--|\n|versions|Array|描述version 相关对象的列表。|\n|id|String|版本ID。|\n|status|String|版本状态。|\n\n" +
+			"-   响应样例\n\n    ```\n    " + example + "\n    ```\n"
+	}
+	for _, tc := range []struct{ name, example, want string }{
+		{
+			"the items' fields follow the array",
+			`{"versions": [{"id": "v1", "status": "SUPPORTED"}, {"id": "v2", "status": "CURRENT"}]}`,
+			`GET /
+response 200 ""
+  body application/json object{versions:[object{id:string, status:string}]}
+  example line 20 ""
+p.md:11: table "表 1 响应参数": warning: rows id, status follow "versions" and the example has them in each element of $.versions, not at the top; read as its items' fields (the table is flattened)
+`,
+		},
+		{
+			// The example has them at the top as well: the table says what
+			// it says.
+			"the fields also at the top",
+			`{"versions": [{"id": "v1", "status": "SUPPORTED"}], "id": "v1", "status": "x"}`,
+			`GET /
+response 200 ""
+  body application/json object{versions:[object{id:string, status:string}], id:string, status:string}
+  example line 20 ""
+`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg, diags := ReadAPIReference("p.md", []byte(page(tc.example)))
+			if diff := cmp.Diff(tc.want, describePage(pg, diags)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// ELB v1 修改健康检查 (synthetic page in its shape): the URI table lists
+// the PUT's body fields, 请求参数 says 无, and the request example holds
+// them. Rows the path has no placeholder for and the example body has are
+// the body; a row the example lacks stays a query parameter.
+func TestURITableListsBodyFields(t *testing.T) {
+	page := "# 修改健康检查\n\n## URI\n\nPUT /v1.0/{project_id}/elbaas/healthcheck/{healthcheck_id}\n\n**表 1**  参数说明\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|healthcheck_id|是|String|健康检查的ID。|\n" +
+		"|healthcheck_protocol|否|String|健康检查协议。|\n|healthy_threshold|否|Integer|阈值。|\n|dry_run|否|Boolean|只检查。|\n\n" +
+		"## 请求消息\n\n-   请求参数\n\n    无\n\n-   请求样例\n\n    ```\n    {\"healthcheck_protocol\": \"HTTP\", \"healthy_threshold\": 3}\n    ```\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	want := `PUT /v1.0/{project_id}/elbaas/healthcheck/{healthcheck_id}
+param path project_id* string
+param path healthcheck_id* string
+param query dry_run boolean
+request body application/json object{healthcheck_protocol:string, healthy_threshold:integer(int64)}
+  example line 26 ""
+p.md:9: table "表 1 参数说明": note: rows healthcheck_protocol, healthy_threshold of this URI table are no placeholder of the path, and the request example's body has them: read as the body's fields, not query parameters
+`
+	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// CCI 创建Namespace (synthetic page in its shape): a type cell with a type
+// and, on a line of its own, a link to a 名称|值 table of allowed values.
+// The values are an enum of the items, not an object's fields.
+func TestTypeLinkedToValuesTable(t *testing.T) {
+	page := "# 创建Namespace\n\n## URI\n\nPOST /api/v1/namespaces\n\n## 请求消息\n\n**表 4**  namespace spec字段数据结构说明\n\n" +
+		"<table><thead><tr><th><p>参数</p></th><th><p>是否必选</p></th><th><p>参数类型</p></th><th><p>描述</p></th></tr></thead>\n" +
+		"<tbody><tr><td><p>finalizers</p></td><td><p>No</p></td><td><p>[]FinalizerName</p>\n<p><a href=\"#table5\">表5</a></p></td><td><p>Finalizers is an opaque list.</p></td></tr></tbody></table>\n\n" +
+		"**表 5**  FinalizerName取值说明\n\n<a name=\"table5\"></a>\n" +
+		"<table><thead><tr><th><p>名称</p></th><th><p>值</p></th></tr></thead>\n" +
+		"<tbody><tr><td><p>FinalizerKubernetes</p></td><td><p>kubernetes</p></td></tr></tbody></table>\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	want := `POST /api/v1/namespaces
+request body application/json object{finalizers:[string]}
+p.md:18: table "表 5 FinalizerName取值说明": note: table lists the values of "finalizers" (名称|值), not an object's fields: read as an enum of strings
+`
+	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	items := pg.Operations[0].RequestBody.Schema.Property("finalizers").Schema.Items
+	if items == nil || len(items.Enum) != 1 || items.Enum[0] != "kubernetes" {
+		t.Errorf("finalizers items = %+v, want an enum [kubernetes]", items)
+	}
+}
