@@ -485,7 +485,7 @@ func outcomeItem(raw string) (failure, ok bool) {
 		return false, false
 	}
 	switch {
-	case strings.Contains(text, "失败") || strings.Contains(text, "异常"):
+	case isFailure(text):
 		return true, true
 	case strings.Contains(text, "成功") || strings.Contains(text, "正常"):
 		return false, true

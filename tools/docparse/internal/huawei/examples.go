@@ -3,7 +3,6 @@ package huawei
 import (
 	"encoding/json"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -259,15 +258,7 @@ func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) bool
 		resp.Body.Schema = wrapSchema(resp.Body.Schema, path, e.ex.Loc)
 		return false
 	}
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	if len(keys) > 3 {
-		keys = append(keys[:3], "…")
-	}
-	p.diags.Warnf(e.ex.Loc, "example (members %s) shares no member with the status %s body table; it is another answer or shape, and the page names no status for it; left out", strings.Join(keys, ", "), resp.Status)
+	p.diags.Warnf(e.ex.Loc, "example (members %s) shares no member with the status %s body table; it is another answer or shape, and the page names no status for it; left out", memberList(obj), resp.Status)
 	return true
 }
 

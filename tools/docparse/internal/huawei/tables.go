@@ -176,20 +176,28 @@ func (t *paramTable) row(file string, i int, diags *model.Diagnostics) (rowField
 }
 
 // isYesNo reports a required cell's word: never a type.
-func isYesNo(s string) bool {
+// requiredWord reads a 是否必选 cell: required says whether the word means
+// required, ok whether it is one of the words such a cell holds.
+func requiredWord(s string) (required, ok bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "是", "否", "必选", "可选", "必填", "选填", "非必填", "非必选", "yes", "no":
-		return true
+	case "是", "必选", "必填", "yes", "true", "y", "m", "required", "mandatory":
+		return true, true
+	case "否", "可选", "选填", "非必填", "非必选", "no", "false", "n", "o", "optional":
+		return false, true
 	}
-	return false
+	return false, false
+}
+
+// isYesNo reports a word of a 是否必选 cell (found in the type column, the
+// two were swapped).
+func isYesNo(s string) bool {
+	_, ok := requiredWord(s)
+	return ok
 }
 
 func isYes(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "是", "必选", "必填", "yes", "true", "y", "m", "required", "mandatory":
-		return true
-	}
-	return false
+	required, _ := requiredWord(s)
+	return required
 }
 
 func firstLine(s string) string {
