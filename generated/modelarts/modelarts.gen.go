@@ -2076,24 +2076,6 @@ func (e ExportTaskExportParamsExportDest) Valid() bool {
 	}
 }
 
-// Defines values for ExportTaskRequestBodyAnnotationFormat.
-const (
-	ExportTaskRequestBodyAnnotationFormatCOCO ExportTaskRequestBodyAnnotationFormat = "COCO"
-	ExportTaskRequestBodyAnnotationFormatVOC  ExportTaskRequestBodyAnnotationFormat = "VOC"
-)
-
-// Valid indicates whether the value is a known member of the ExportTaskRequestBodyAnnotationFormat enum.
-func (e ExportTaskRequestBodyAnnotationFormat) Valid() bool {
-	switch e {
-	case ExportTaskRequestBodyAnnotationFormatCOCO:
-		return true
-	case ExportTaskRequestBodyAnnotationFormatVOC:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ExportTaskRequestBodyDatasetType.
 const (
 	ExportTaskRequestBodyDatasetTypeN0   ExportTaskRequestBodyDatasetType = 0
@@ -13760,7 +13742,7 @@ type ExportTaskRequestBody struct {
 	// - COCO：COCO格式
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:59 table "表 2 请求Body参数" row 1
-	AnnotationFormat *ExportTaskRequestBodyAnnotationFormat `json:"annotation_format,omitempty"`
+	AnnotationFormat *string `json:"annotation_format,omitempty"`
 
 	// DatasetID 数据集ID。
 	//
@@ -13863,13 +13845,6 @@ type ExportTaskRequestBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:218 table "表 2 请求Body参数" row 14
 	WithColumnHeader *bool `json:"with_column_header,omitempty"`
 }
-
-// ExportTaskRequestBodyAnnotationFormat 标注格式。当前可取以下值：
-// - VOC：VOC格式
-// - COCO：COCO格式
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:59 table "表 2 请求Body参数" row 1
-type ExportTaskRequestBodyAnnotationFormat string
 
 // ExportTaskRequestBodyDatasetType 数据集类型。可选值如下：
 // - 0：图像分类

@@ -797,6 +797,9 @@ func (x *extractor) itemList(i int, led bool) int {
 	return j - i
 }
 
+// openListWords in a list's title say the list gives some values only.
+var openListWords = []string{"例如", "比如", "如：", "示例", "样例", "不限于", "部分", "常见", "常用", "目前", "当前", "等", "包括"}
+
 // titledList reports items from line i to the description's end, below
 // one short title line, each a value with a short meaning of its own.
 func (x *extractor) titledList(i, j int, items []string) bool {
@@ -804,6 +807,11 @@ func (x *extractor) titledList(i, j int, items []string) bool {
 	if i != 1 || j != len(x.lines) || utf8.RuneCountInString(title) > 16 || strings.ContainsAny(title, "，,") || !strings.HasSuffix(title, "。") && !strings.HasSuffix(title, "：") {
 		// "事件ID，目前已有事件ID如下。": a list that may grow.
 		return false
+	}
+	for _, w := range openListWords {
+		if strings.Contains(title, w) {
+			return false // "区域。例如：", "包括但不限于：": some of the values, not all
+		}
 	}
 	for _, line := range items {
 		m := itemRE.FindStringSubmatch(line)

@@ -203,6 +203,11 @@ func TestTitledListsAndOmittedDefaults(t *testing.T) {
 		{"filter", model.TypeString, "过滤条件，JSON格式的字符串。\n- key：标签键\n- value：标签值", "-"},
 		{"mode", model.TypeString, "模式。\n- a：自动\n- b：手动\n其他值保留。", "-"},
 		{"kind", model.TypeString, "类型。\n- a：自动，由系统决定何时执行\n- b：手动", "-"},
+		// Titles that say the list is some of the values.
+		{"region", model.TypeString, "区域。例如：\n- cn-north-4：北京四\n- cn-south-1：广州", "-"},
+		{"service", model.TypeString, "服务包括但不限于：\n- ecs：云服务器\n- evs：云硬盘", "-"},
+		{"code", model.TypeString, "错误码示例。\n- APIGW.0101：未找到\n- APIGW.0201：无效", "-"},
+		{"type", model.TypeString, "目前支持：\n- vpc：虚拟私有云\n- eip：公网IP", "-"},
 	} {
 		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
 			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)

@@ -1063,6 +1063,11 @@ func (p *page) bodyFieldsOfURITable(t *paramTable, params []*model.Param) []*mod
 	if p.op.RequestBody != nil || p.op.Method != "POST" && p.op.Method != "PUT" && p.op.Method != "PATCH" {
 		return params
 	}
+	for _, other := range p.tables {
+		if other.kind == kindBody && other.scope == scopeRequest {
+			return params // the page has a body table of its own, read later
+		}
+	}
 	var example map[string]any
 	for _, e := range p.examples {
 		if !e.response && e.ex != nil {

@@ -234,6 +234,15 @@ func (p *page) noteBodyRef(b *mdhtml.Block, response bool, group string) {
 	if m == nil {
 		return
 	}
+	prefix := b.Raw[:strings.Index(b.Raw, m[0])]
+	switch {
+	case isFailure(prefix + m[0]):
+		// "无。失败时的响应参数见表2": the failure answer's table, never
+		// the success body.
+		group = failureGroup
+	case strings.Contains(prefix, "无"):
+		return // "无，参数见…" says the answer has none
+	}
 	for _, r := range p.bodyRefs {
 		if r.response == response && r.group == group {
 			return
@@ -261,7 +270,7 @@ func (p *page) useBodyRefs(r *resolver, response func(string) *model.Response) {
 				continue
 			}
 			resp := response(ref.group)
-			if resp.Body != nil {
+			if resp.Body != nil || noBodyStatus(resp.Status) {
 				continue
 			}
 			p.diags.Notef(model.Loc{File: p.file, Line: ref.line}, "status %s's body is given by reference to table %q (line %d) of this page; read as that table", resp.Status, t.name(), t.block.Line)
@@ -305,4 +314,10 @@ func (p *page) tableSchema(r *resolver, t *paramTable) *model.Schema {
 // "Topic结构体", "数据结构" or "字段说明".
 func linkNamesTable(l pageLink) bool {
 	return l.anchor != "" || l.inType || containsAnyFold(l.text, []string{"表", "结构", "字段", "参数说明"})
+}
+
+// noBodyStatus reports a status whose answer has no body (204 No Content,
+// 205, 304).
+func noBodyStatus(status string) bool {
+	return status == "204" || status == "205" || status == "304"
 }

@@ -366,6 +366,9 @@ func (p *page) unflatten(body *model.Body, ex *model.Example) {
 	if s == nil || s.Type != model.TypeObject || top == nil {
 		return
 	}
+	if p.op.RequestBody != nil && p.op.RequestBody.Schema == s {
+		return // a body given by reference to the request's table: moving rows would change the request too
+	}
 	for i := 0; i < len(s.Properties)-1; i++ {
 		pr := s.Properties[i]
 		elems, target := flattenedElems(pr, top[pr.Name])

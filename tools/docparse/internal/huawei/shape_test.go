@@ -149,3 +149,21 @@ p.md:18: table "表 5 FinalizerName取值说明": note: table lists the values o
 		t.Errorf("finalizers items = %+v, want an enum [kubernetes]", items)
 	}
 }
+
+// A URI table row the example's body has is no body field when the page
+// has a request body table of its own, read after it: that table is the
+// body, its required fields kept.
+func TestURITableRowBesideABodyTable(t *testing.T) {
+	page := "# 修改监听器\n\n## URI\n\nPUT /v1/{project_id}/listeners/{listener_id}\n\n**表 1**  参数说明\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|listener_id|是|String|监听器ID。|\n|name|否|String|名称。|\n\n" +
+		"## 请求消息\n\n**表 2**  请求参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|name|否|String|名称。|\n|timeout|是|Integer|超时。|\n|delay|是|Integer|间隔。|\n\n" +
+		"-   请求样例\n\n    ```\n    {\"name\": \"a\", \"timeout\": 3, \"delay\": 5}\n    ```\n"
+	pg, _ := ReadAPIReference("p.md", []byte(page))
+	body := pg.Operations[0].RequestBody
+	if body == nil || body.Schema.Property("timeout") == nil || body.Schema.Property("delay") == nil {
+		t.Fatalf("the body table was lost: %+v", body)
+	}
+	if req := body.Schema.Property("timeout"); !req.Required {
+		t.Error("timeout is no longer required")
+	}
+}

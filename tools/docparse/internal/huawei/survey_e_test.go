@@ -162,3 +162,22 @@ request body: object
 		"30 warning: status 200's body is given only by reference to #nowhere (line 25), which names no table of this page; schema inferred from the example",
 	)
 }
+
+// A reference sentence about the failure answer (失败时的响应参数见表2)
+// never makes its table the success body, least of all a 204's.
+func TestFailureReferenceIsNoSuccessBody(t *testing.T) {
+	page := "# 删除Network\n\n## 功能介绍\n\n删除。\n\n## URI\n\nDELETE /apis/v1/networks/{name}\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|name|是|String|名称。|\n\n" +
+		"## 响应参数\n\n无。失败时的响应参数见[表2](#err)。\n\n" +
+		"## 状态码\n\n|状态码|描述|\n|--|--|\n|204|No Content|\n|400|Bad Request|\n\n" +
+		"## 错误码\n\n**表 2**  错误响应参数\n\n<a name=\"err\"></a>\n|参数|参数类型|描述|\n|--|--|--|\n|error_code|String|错误码。|\n|error_msg|String|错误信息。|\n"
+	op, _ := readPage(t, page)
+	for _, r := range op.Responses {
+		if r.Status == "204" && r.Body != nil {
+			t.Errorf("204 has a body: %+v", r.Body.Schema)
+		}
+		if r.Body != nil && r.Body.Schema.Property("error_code") != nil && r.Status != "default" && r.Status[0] == '2' {
+			t.Errorf("the failure table is the %s body", r.Status)
+		}
+	}
+}
