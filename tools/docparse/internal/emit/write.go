@@ -39,14 +39,7 @@ func write(out io.Writer, sp *spec) error {
 			if d.Path != "" {
 				w.str("path", d.Path)
 			}
-			if len(d.Modified) > 0 {
-				y.Key("modified")
-				y.BeginSeq()
-				for _, m := range d.Modified {
-					y.String(m)
-				}
-				y.EndSeq()
-			}
+			w.strs("modified", d.Modified)
 			y.EndMap()
 		}
 		y.EndSeq()
@@ -114,6 +107,19 @@ func (w *writer) str(key, value string) {
 	w.y.String(value)
 }
 
+// strs writes key: and the list of values, unless there are none.
+func (w *writer) strs(key string, values []string) {
+	if len(values) == 0 {
+		return
+	}
+	w.y.Key(key)
+	w.y.BeginSeq()
+	for _, v := range values {
+		w.y.String(v)
+	}
+	w.y.EndSeq()
+}
+
 // text writes key: value unless value is empty.
 func (w *writer) text(key, value string) {
 	if value != "" {
@@ -162,14 +168,7 @@ func (w *writer) server(s Server) {
 		for _, v := range s.Variables {
 			y.Key(v.Name)
 			y.BeginMap()
-			if len(v.Enum) > 0 {
-				y.Key("enum")
-				y.BeginSeq()
-				for _, e := range v.Enum {
-					y.String(e)
-				}
-				y.EndSeq()
-			}
+			w.strs("enum", v.Enum)
 			w.str("default", v.Default)
 			w.text("description", v.Description)
 			y.EndMap()
@@ -358,14 +357,7 @@ func (w *writer) schema(s *schemaIR, description string, source model.Loc) {
 		y.Key("maximum")
 		y.Number(floatText(*s.maximum))
 	}
-	if len(s.required) > 0 {
-		y.Key("required")
-		y.BeginSeq()
-		for _, name := range s.required {
-			y.String(name)
-		}
-		y.EndSeq()
-	}
+	w.strs("required", s.required)
 	if len(s.properties) > 0 {
 		y.Key("properties")
 		y.BeginMap()
