@@ -376,7 +376,11 @@ func docsLines(value any) []string {
 		}
 		line += " at commit " + str("commit")
 		if modified, _ := d["modified"].([]any); len(modified) > 0 {
-			line += fmt.Sprintf(", %d %s modified since", len(modified), map[bool]string{true: "page", false: "pages"}[len(modified) == 1])
+			pages := "pages"
+			if len(modified) == 1 {
+				pages = "page"
+			}
+			line += fmt.Sprintf(", %d %s modified since", len(modified), pages)
 		}
 		if pages := str("pages"); pages != "" {
 			line += " (" + pages + ")"

@@ -21,9 +21,11 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -145,10 +147,10 @@ func printChangelog(dest destination, spec []byte, stdout, stderr io.Writer) {
 		return // a device or pipe holds no spec to compare with
 	}
 	path := dest.path
-	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+	old, err := readBounded(path, maxSpecBytes)
+	if errors.Is(err, fs.ErrNotExist) {
 		return // nothing replaced yet
 	}
-	old, err := readBounded(path, maxSpecBytes)
 	if err == nil && bytes.Equal(old, spec) {
 		return // unchanged: nothing to report, and the diff would cost a second
 	}

@@ -223,23 +223,29 @@ var titleVerbs = []struct {
 func titleVerb(title string) verbKind {
 	t := strings.TrimSpace(title)
 	t = strings.TrimPrefix(t, "批量")
-	if k := leadingVerb(t); k != kindNone {
+	if k, _ := leadingVerb(t); k != kindNone {
 		return k
 	}
 	if _, after, ok := strings.Cut(t, "批量"); ok {
-		return leadingVerb(after)
+		k, _ := leadingVerb(after)
+		return k
 	}
 	return kindNone
 }
 
-func leadingVerb(t string) verbKind {
+// leadingVerb is the kind of the title verb t starts with and the text
+// after it.
+func leadingVerb(t string) (verbKind, string) {
 	for _, v := range titleVerbs {
 		if strings.HasPrefix(t, v.word) {
-			return v.kind
+			return v.kind, t[len(v.word):]
 		}
 	}
-	return kindNone
+	return kindNone, t
 }
+
+// verbJoiners join a title's verbs (添加或删除, 启动/停止).
+const verbJoiners = "或和与及/、 "
 
 // isBatch reports a title that starts with 批量, or has 批量 right before
 // a verb (Kafka实例批量删除Topic; 批量任务 is a noun).
@@ -251,7 +257,9 @@ func isBatch(title string) bool {
 	_, after, ok := strings.Cut(t, "批量")
 	// 查询批量删除任务 reads (its own verb is 查询): no batch of reads.
 	own, _ := leadingAction(t)
-	return ok && leadingVerb(t) == kindNone && own == "" && leadingVerb(after) != kindNone
+	first, _ := leadingVerb(t)
+	inner, _ := leadingVerb(after)
+	return ok && first == kindNone && own == "" && inner != kindNone
 }
 
 // titleActions are leading title words naming an action rather than a
@@ -275,7 +283,7 @@ func titleAction(title string) string {
 	if verb == "" {
 		return ""
 	}
-	if again, _ := leadingAction(strings.TrimLeft(rest, "或和与及/、 ")); again != "" {
+	if again, _ := leadingAction(strings.TrimLeft(rest, verbJoiners)); again != "" {
 		return ""
 	}
 	return verb
@@ -617,14 +625,8 @@ func titleVerbList(title string) string {
 	var verbs []string
 	t := strings.TrimPrefix(strings.TrimSpace(title), "批量")
 	for {
-		t = strings.TrimLeft(t, "或和与及/、 ")
-		k := kindNone
-		for _, v := range titleVerbs {
-			if strings.HasPrefix(t, v.word) {
-				k, t = v.kind, t[len(v.word):]
-				break
-			}
-		}
+		var k verbKind
+		k, t = leadingVerb(strings.TrimLeft(t, verbJoiners))
 		if k == kindNone {
 			break
 		}

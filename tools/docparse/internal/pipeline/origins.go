@@ -249,15 +249,14 @@ func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.D
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), gitStatusTimeout)
 	defer cancel()
-	// -z: paths as they are, not quoted; no optional locks: a read-only
-	// look that never blocks a git command the user runs meanwhile.
-	// Only the pages' folders are looked at: a documentation repository
-	// holds hundreds of services.
-	args := append([]string{"--no-optional-locks", "-C", root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--"}, slices.Sorted(maps.Keys(dirs))...)
 	// The checkout is someone else's: no fsmonitor hook from its config.
-	args = append([]string{"-c", "core.fsmonitor=false"}, args...)
+	// No optional locks: a read-only look that never blocks a git command
+	// the user runs meanwhile. -z: paths as they are, not quoted. Only the
+	// pages' folders are looked at: a documentation repository holds
+	// hundreds of services.
+	args := append([]string{"-c", "core.fsmonitor=false", "--no-optional-locks", "-C", root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--"}, slices.Sorted(maps.Keys(dirs))...)
 	cmd := exec.CommandContext(ctx, "git", args...)
-	cmd.Env = append(gitFreeEnviron(), "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	cmd.Env = append(gitFreeEnviron(), "LC_ALL=C")
 	cmd.WaitDelay = time.Second
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -235,7 +235,17 @@ func linkedPages(opts Options) xref.Loader {
 		if !ok {
 			return nil, "not read: of no known family"
 		}
-		pg, _ := fam.Read(file, data)
+		pg, diags := fam.Read(file, data)
+		if pg == nil {
+			why := "the reader made nothing of it"
+			for _, d := range diags {
+				if d.Severity == model.Error {
+					why = d.Msg
+					break
+				}
+			}
+			return nil, "not read: " + why
+		}
 		return pg, ""
 	}
 }
