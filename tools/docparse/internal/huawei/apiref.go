@@ -154,9 +154,8 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 // listCaption reads a list item that captions the table after it: a few
 // words, no sentence ("volumes参数说明").
 func listCaption(raw string) (string, bool) {
-	t := strings.TrimSpace(raw)
-	item := stripListMarker(t)
-	if item == t {
+	item, ok := listItem(raw)
+	if !ok {
 		return "", false
 	}
 	text := strings.TrimSpace(mdhtml.CleanInline(item))
@@ -169,9 +168,8 @@ func listCaption(raw string) (string, bool) {
 // nameItem reads a list item that names the operation: "-   接口名称" (the
 // name on the next line, name "") or "-   接口名称：CreateTopic".
 func nameItem(raw string) (name string, ok bool) {
-	t := strings.TrimSpace(raw)
-	item := stripListMarker(t)
-	if item == t {
+	item, ok := listItem(raw)
+	if !ok {
 		return "", false
 	}
 	rest, found := strings.CutPrefix(strings.TrimSpace(mdhtml.CleanInline(item)), "接口名称")
@@ -267,7 +265,7 @@ func (p *page) scan() {
 		}
 		if code != "" {
 			group = code
-			p.statusCodes = append(p.statusCodes, statusRow{code: code, loc: model.Loc{File: p.file, Line: b.Line}})
+			p.addStatus(code, "", b.Line)
 			if failure {
 				p.failureCodes = append(p.failureCodes, code)
 			}
@@ -361,7 +359,7 @@ func (p *page) scan() {
 			if m := statusTextRE.FindStringSubmatch(stripListMarker(strings.TrimSpace(b.Text))); m != nil && answers(sec) {
 				// "HTTP状态码 204" under "-   成功响应": the answer's status.
 				group = m[1]
-				p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+				p.addStatus(m[1], "", b.Line)
 				if sec == secExamples {
 					sec = secResponseExample
 				}
@@ -402,18 +400,18 @@ func (p *page) scan() {
 				}
 				if m := successItemStatusRE.FindStringSubmatch(b.Text); m != nil && !failure {
 					// "-   处理成功，无返回参数（返回204 No Content）"
-					p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+					p.addStatus(m[1], "", b.Line)
 				}
 			}
 			lastText = b.Text
 			if m := successProseRE.FindStringSubmatch(b.Text); m != nil && (answers(sec) || sec == secStatus) {
 				// "无响应消息，以http状态码200表示成功。"
-				p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+				p.addStatus(m[1], "", b.Line)
 			}
 			switch sec {
 			case secStatus:
 				if m := statusLineRE.FindStringSubmatch(b.Text); m != nil {
-					p.statusCodes = append(p.statusCodes, statusRow{code: m[1], desc: m[2], loc: model.Loc{File: p.file, Line: b.Line}})
+					p.addStatus(m[1], m[2], b.Line)
 				}
 			case secIntro:
 				intro = append(intro, strings.TrimSpace(strings.TrimPrefix(b.Text, "-")))
@@ -442,7 +440,7 @@ func (p *page) scan() {
 		case mdhtml.Code:
 			if m := noBodyStatusRE.FindStringSubmatch(strings.TrimSpace(b.Text)); m != nil && answers(sec) && group != failureGroup {
 				// "204: 无返回参数" in a code block under "-   **删除录制配置操作成功**".
-				p.statusCodes = append(p.statusCodes, statusRow{code: m[1], loc: model.Loc{File: p.file, Line: b.Line}})
+				p.addStatus(m[1], "", b.Line)
 				continue
 			}
 			switch sec {
@@ -475,22 +473,20 @@ func (p *page) scan() {
 // which answer follows: failure for 失败/异常 ("-   **查询直播推流列表失败**"),
 // else success for 成功/正常; ok is false for any other item.
 func outcomeItem(raw string) (failure, ok bool) {
-	t := strings.TrimSpace(raw)
-	item := stripListMarker(t)
-	if item == t {
+	item, ok := listItem(raw)
+	if !ok {
 		return false, false
 	}
 	text := strings.TrimSpace(mdhtml.CleanInline(strings.ReplaceAll(item, "**", "")))
 	if text == "" || utf8.RuneCountInString(text) > 40 || strings.ContainsAny(text, "。；;") {
 		return false, false
 	}
-	switch {
-	case isFailure(text):
-		return true, true
-	case strings.Contains(text, "成功") || strings.Contains(text, "正常"):
-		return false, true
-	}
-	return false, false
+	return outcomeWord(text)
+}
+
+// addStatus records a status code the page states on line.
+func (p *page) addStatus(code, desc string, line int) {
+	p.statusCodes = append(p.statusCodes, statusRow{code: code, desc: desc, loc: model.Loc{File: p.file, Line: line}})
 }
 
 // tableSection is the section a table belongs to: older 请求消息 / 响应消息

@@ -106,20 +106,7 @@ func parsePathRef(method, raw string) (endpoint, bool) {
 
 // hostPlaceholders returns the names in braces of a URL's host part:
 // "{endpoint}", "_**{ma_endpoint}**_", "\{Endpoint\}".
-func hostPlaceholders(host string) []string {
-	var names []string
-	for {
-		open := strings.IndexByte(host, '{')
-		end := strings.IndexByte(host[open+1:], '}')
-		if open < 0 || end < 0 {
-			return names
-		}
-		if name := strings.Trim(host[open+1:open+1+end], "\\_* "); name != "" {
-			names = append(names, name)
-		}
-		host = host[open+1+end+1:]
-	}
-}
+func hostPlaceholders(host string) []string { return placeholdersIn(host) }
 
 // cleanPath drops the emphasis some pages put around placeholders
 // (/_{project_id}_/), a trailing slash, and the query string ("?a=x&b=y",
@@ -170,8 +157,9 @@ func isPlaceholder(v string) bool {
 	return strings.HasPrefix(v, "{") && strings.HasSuffix(v, "}") && strings.Count(v, "{") == 1
 }
 
-// placeholdersIn returns the names in braces inside a query value:
-// "namespace" for "namespace::{namespace}".
+// placeholdersIn returns the names in braces inside a query value or a
+// host, without the emphasis and escapes around them: "namespace" for
+// "namespace::{namespace}", "ma_endpoint" for "_**{ma_endpoint}**_".
 func placeholdersIn(v string) []string {
 	var names []string
 	for {
@@ -183,7 +171,7 @@ func placeholdersIn(v string) []string {
 		if end < 0 {
 			return names
 		}
-		if name := strings.Trim(v[open+1:open+end], "_ "); name != "" {
+		if name := strings.Trim(v[open+1:open+end], "\\_* "); name != "" {
 			names = append(names, name)
 		}
 		v = v[open+end+1:]
@@ -223,6 +211,14 @@ func isMethod(s string) bool {
 		}
 	}
 	return false
+}
+
+// listItem is the text of a list item line ("-   接口名称"); ok is false
+// for a line that is no list item.
+func listItem(raw string) (item string, ok bool) {
+	t := strings.TrimSpace(raw)
+	item = stripListMarker(t)
+	return item, item != t
 }
 
 func stripListMarker(t string) string {

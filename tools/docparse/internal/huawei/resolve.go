@@ -1119,9 +1119,7 @@ func (r *resolver) ownCaption(from, linked *paramTable, name string) *paramTable
 	if linked.typeName == "" || model.FoldName(linked.typeName) == model.FoldName(name) || model.FoldName(name) == "" {
 		return nil
 	}
-	own := r.captioned(from, func(t *paramTable) bool {
-		return t.typeName != "" && model.FoldName(t.typeName) == model.FoldName(name)
-	})
+	own := r.byCaption(from, name)
 	if own == linked {
 		return nil
 	}

@@ -74,7 +74,20 @@ func isOutcome(t string) bool {
 // isOutcomeWord reports a title that names an outcome: a request neither
 // succeeds nor fails, its answer says which.
 func isOutcomeWord(t string) bool {
-	return strings.Contains(t, "成功") || isFailure(t)
+	_, ok := outcomeWord(t)
+	return ok
+}
+
+// outcomeWord reads the outcome text names: failure for isFailure's words,
+// else success for 成功/正常; ok is false for neither.
+func outcomeWord(text string) (failure, ok bool) {
+	switch {
+	case isFailure(text):
+		return true, true
+	case strings.Contains(text, "成功") || strings.Contains(text, "正常"):
+		return false, true
+	}
+	return false, false
 }
 
 // isFailure reports a heading or label about an error answer ("异常响应",
@@ -177,7 +190,7 @@ func outcomeLabel(raw string) (failure bool, code string, ok bool) {
 	if m == nil {
 		return false, "", false
 	}
-	return m[1] == "失败" || m[1] == "异常", m[2], true
+	return isFailure(m[1]), m[2], true
 }
 
 // statusTextRE reads a line that gives an answer's status in words:

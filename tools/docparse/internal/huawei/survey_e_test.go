@@ -180,4 +180,14 @@ func TestFailureReferenceIsNoSuccessBody(t *testing.T) {
 			t.Errorf("the failure table is the %s body", r.Status)
 		}
 	}
+	// The sentence names the failure answer's table: it is default's body.
+	var failure *model.Response
+	for _, r := range op.Responses {
+		if r.Status == "default" {
+			failure = r
+		}
+	}
+	if failure == nil || failure.Body == nil || failure.Body.Schema.Property("error_code") == nil {
+		t.Errorf("default's body is not 表 2: %+v", failure)
+	}
 }

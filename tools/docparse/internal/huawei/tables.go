@@ -175,7 +175,6 @@ func (t *paramTable) row(file string, i int, diags *model.Diagnostics) (rowField
 	return f, true
 }
 
-// isYesNo reports a required cell's word: never a type.
 // requiredWord reads a 是否必选 cell: required says whether the word means
 // required, ok whether it is one of the words such a cell holds.
 func requiredWord(s string) (required, ok bool) {
