@@ -237,14 +237,7 @@ func linkedPages(opts Options) xref.Loader {
 		}
 		pg, diags := fam.Read(file, data)
 		if pg == nil {
-			why := "the reader made nothing of it"
-			for _, d := range diags {
-				if d.Severity == model.Error {
-					why = d.Msg
-					break
-				}
-			}
-			return nil, "not read: " + why
+			return nil, "not read: " + firstError(diags, "the reader returned nothing")
 		}
 		return pg, ""
 	}
