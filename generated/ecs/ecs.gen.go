@@ -1584,7 +1584,7 @@ type AutoLaunchGroup struct {
 	// RegionSpecs 智能购买组在各个区域的配置，详情请参见表4。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:176 table "表 3 auto_launch_group参数信息" row 13
-	RegionSpecs *ShowAutoLaunchGroupRegionSpecs `json:"region_specs,omitempty"`
+	RegionSpecs []ShowAutoLaunchGroupRegionSpecs `json:"region_specs,omitempty"`
 
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。如果overrides中没有提供价格，可以使用该价格。
 	//
@@ -6145,7 +6145,7 @@ type ListSupplyRecommendationResponseBody struct {
 	// SupplyRecommendations 资源供给推荐结果，详情请参见表11。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:403 table "表 10 响应参数" row 1
-	SupplyRecommendations *SupplyRecommendations `json:"supply_recommendations,omitempty"`
+	SupplyRecommendations []SupplyRecommendations `json:"supply_recommendations,omitempty"`
 }
 
 // ListTagsResourceTag defines model for ListTagsResourceTag.
@@ -7345,7 +7345,7 @@ type ShowAutoLaunchGroupOverride struct {
 	WeightedCapacity float64 `json:"weighted_capacity,omitempty"`
 }
 
-// ShowAutoLaunchGroupRegionSpecs 智能购买组在各个区域的配置，详情请参见表4。
+// ShowAutoLaunchGroupRegionSpecs defines model for ShowAutoLaunchGroupRegionSpecs.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:211 table "表 4 region_specs参数信息"
 type ShowAutoLaunchGroupRegionSpecs struct {
@@ -7820,7 +7820,7 @@ type SubJobsEntities struct {
 	ServerID string `json:"server_id,omitempty"`
 }
 
-// SupplyRecommendations 资源供给推荐结果，详情请参见表11。
+// SupplyRecommendations defines model for SupplyRecommendations.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:416 table "表 11 supply_recommendations参数信息"
 type SupplyRecommendations struct {

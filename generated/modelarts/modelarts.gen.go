@@ -9504,7 +9504,7 @@ type CreateVisualizationJobRequestBody struct {
 	// Schedule 自动停止设置。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:102 table "表 2 请求参数" row 6
-	Schedule *CreateVisualizationJobSchedule `json:"schedule,omitempty"`
+	Schedule []CreateVisualizationJobSchedule `json:"schedule,omitempty"`
 
 	// TrainURL OBS路径地址。
 	//
@@ -9554,7 +9554,7 @@ type CreateVisualizationJobResponseBody struct {
 	Status int64 `json:"status,omitempty"`
 }
 
-// CreateVisualizationJobSchedule 自动停止设置。
+// CreateVisualizationJobSchedule defines model for CreateVisualizationJobSchedule.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:142 table "表 4 schedule属性列表"
 type CreateVisualizationJobSchedule struct {

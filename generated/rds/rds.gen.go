@@ -7007,15 +7007,15 @@ type ShowRdResponseBody struct {
 	// Version API版本详细信息列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:65 table "表 2 要素说明" row 2
-	Version []ShowRdVersions `json:"version,omitempty"`
+	Version *ShowRdVersions `json:"version,omitempty"`
 
 	// Versions API版本详细信息列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:58 table "表 2 要素说明" row 1
-	Versions []ShowRdVersions `json:"versions,omitempty"`
+	Versions *ShowRdVersions `json:"versions,omitempty"`
 }
 
-// ShowRdVersions defines model for ShowRdVersions.
+// ShowRdVersions API版本详细信息列表。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:78 table "表 3 versions字段数据结构说明"
 type ShowRdVersions struct {
@@ -7042,7 +7042,7 @@ type ShowRdVersions struct {
 	Updated string `json:"updated,omitempty"`
 }
 
-// ShowRdsFlavorFlavor defines model for ShowRdsFlavorFlavor.
+// ShowRdsFlavorFlavor 实例规格信息列表。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:79 table "表 3 flavor字段数据结构说明"
 type ShowRdsFlavorFlavor struct {
@@ -7076,7 +7076,7 @@ type ShowRdsFlavorResponseBody struct {
 	// Flavor 实例规格信息列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:66 table "表 2 要素说明" row 1
-	Flavor []ShowRdsFlavorFlavor `json:"flavor,omitempty"`
+	Flavor *ShowRdsFlavorFlavor `json:"flavor,omitempty"`
 }
 
 // ShowStorageTypeResponseBody defines model for ShowStorageTypeResponseBody.

@@ -2781,10 +2781,11 @@ type AssociateRouteTableRequestRoutetable struct {
 	// - 约束：只能关联路由表所属vpc下的子网
 	//
 	// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:95 table "表 3 routetable字段说明" row 1
-	Subnets []AssociateRouteTableRequestSubnet `json:"subnets"`
+	Subnets AssociateRouteTableRequestSubnet `json:"subnets"`
 }
 
-// AssociateRouteTableRequestSubnet defines model for AssociateRouteTableRequestSubnet.
+// AssociateRouteTableRequestSubnet - 功能说明：路由表所关联的子网。
+// - 约束：只能关联路由表所属vpc下的子网
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:110 table "表 4 subnet字段说明"
 type AssociateRouteTableRequestSubnet struct {

@@ -26,7 +26,10 @@ type resolver struct {
 	diags    *model.Diagnostics
 	building map[*paramTable]bool
 	built    map[*paramTable]*model.Schema
-	used     map[*paramTable]bool
+	// tableOf is the table each object built from a table's rows comes
+	// from, for exampleShape.
+	tableOf map[*model.Schema]*paramTable
+	used    map[*paramTable]bool
 	// linked holds the tables some row links to by anchor or label: a
 	// link says which row the table belongs to, so another row of the
 	// same name does not take it by caption.
@@ -62,6 +65,7 @@ func newResolver(file string, tables []*paramTable, examples []*located, diags *
 		byLabel:    map[string]*paramTable{},
 		building:   map[*paramTable]bool{},
 		built:      map[*paramTable]*model.Schema{},
+		tableOf:    map[*model.Schema]*paramTable{},
 		used:       map[*paramTable]bool{},
 		linked:     map[*paramTable]bool{},
 		follows:    map[rowKey]*paramTable{},
@@ -334,6 +338,7 @@ func (r *resolver) objectSchema(t *paramTable, path string) *model.Schema {
 		s.Qualifier = capitalize(t.scope)
 	}
 	r.built[t] = s
+	r.tableOf[s] = t
 	for i := 1; i <= len(t.block.Table.Rows); i++ {
 		if p := r.property(t, i, path); p != nil {
 			s.Properties = append(s.Properties, p)
@@ -476,6 +481,16 @@ func (c *rowCtx) typeLoc() model.Loc {
 // the dotted path of the object it belongs to.
 func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent, name string, param bool) *model.Schema {
 	c := &rowCtx{t: t, at: at, f: f, path: joinPath(parent, name), param: param}
+	s := r.declaredSchema(c, name)
+	if param || c.f.untyped {
+		return s // a parameter has no example; an untyped row took the example's shape already
+	}
+	return r.exampleShape(c, s)
+}
+
+// declaredSchema is the schema the row's cells give.
+func (r *resolver) declaredSchema(c *rowCtx, name string) *model.Schema {
+	t, at, f := c.t, c.at, c.f
 	c.anchor = f.typ.Anchor()
 	if c.anchor != "" && distinctAnchors(f.typ) > 1 {
 		c.anchor = "" // "创建单实例请参见表3，创建只读副本请参见表4": not one table
@@ -565,6 +580,123 @@ func (r *resolver) seeSchema(ref typeRef, c *rowCtx) *model.Schema {
 	return s
 }
 
+// exampleShape settles a row whose type cell and example disagree on
+// whether the value is one object of a table or an array of them, when the
+// example agrees with the table: every occurrence of the row in the
+// examples of its side and status is the other shape, and every object
+// there shares a member with the table. "表2" or 字典数据结构 with an array
+// in the example, or "Array of objects" with one object of the linked
+// table's members: the example is what the service sends. A cell that
+// names only the table gets a note, one that states the other shape
+// ("PublishInfo object", "Array of objects") a warning.
+func (r *resolver) exampleShape(c *rowCtx, s *model.Schema) *model.Schema {
+	if s == nil {
+		return s
+	}
+	obj, array := s, false
+	if s.Type == model.TypeArray {
+		obj, array = s.Items, true
+	}
+	t := r.tableOf[obj]
+	if t == nil {
+		return s
+	}
+	values := r.exampleValues(c)
+	seen := false
+	for _, v := range values {
+		switch x := v.(type) {
+		case nil:
+			continue
+		case []any:
+			if array {
+				return s
+			}
+			for _, e := range x[:min(len(x), maxExampleElements)] {
+				if m, ok := e.(map[string]any); !ok || !sharesMember(m, t) {
+					return s
+				}
+			}
+		case map[string]any:
+			if !array || !sharesMember(x, t) {
+				return s
+			}
+		default:
+			return s
+		}
+		seen = true
+	}
+	if !seen {
+		return s
+	}
+	typeText := strings.TrimSpace(c.f.typ.Text)
+	ref, _ := readType(typeText)
+	if array {
+		r.diags.Warnf(c.typeLoc(), "type %q, but the example holds one object of %q's members wherever it shows the row; read as that object", typeText, t.name())
+		return obj
+	}
+	if ref.dict || ref.kind == refObject && ref.named == "" && ref.label != "" && normalLabel(typeText) == ref.label {
+		// 字典数据结构 or a bare "表3" names a table, not a shape.
+		r.diags.Notef(c.typeLoc(), "type %q and the example holds an array; read as an array of %q", typeText, t.name())
+	} else {
+		r.diags.Warnf(c.typeLoc(), "type %q, but the example holds an array of %q's objects wherever it shows the row; read as an array of them", typeText, t.name())
+	}
+	return &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
+}
+
+// sharesMember reports an example object with a member some row of t names.
+func sharesMember(m map[string]any, t *paramTable) bool {
+	for _, row := range t.block.Table.Rows {
+		if name, ok := cellAt(row, t.cols.name); ok {
+			if _, ok := m[firstLine(name.Text)]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxExampleValues bounds how many occurrences of a row exampleValues
+// collects: arrays nested in arrays multiply them.
+const maxExampleValues = 256
+
+// exampleValues returns every value the row's path has in the examples of
+// its side and status, in each element of the arrays on the way.
+func (r *resolver) exampleValues(c *rowCtx) []any {
+	var out []any
+	for _, e := range r.examples {
+		if e.ex == nil || e.response != (c.t.scope == scopeResponse) || !sameStatus(e.status, c.t.group) {
+			continue
+		}
+		lookupAll(e.ex.Value, c.path, &out)
+	}
+	return out
+}
+
+// lookupAll is lookupPath for every match of a dotted path: into every
+// element of an array on the way (at most maxExampleElements each),
+// maxExampleValues in all. It cuts the path as it goes, so that a deep
+// chain of tables costs no slice of keys a row.
+func lookupAll(v any, path string, out *[]any) {
+	if len(*out) >= maxExampleValues {
+		return
+	}
+	if path == "" {
+		*out = append(*out, v)
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		key, rest, _ := strings.Cut(path, ".")
+		if next, ok := x[key]; ok {
+			lookupAll(next, rest, out)
+		}
+	case []any:
+		for _, e := range x[:min(len(x), maxExampleElements)] {
+			lookupAll(e, path, out)
+		}
+	}
+}
+
 // typeWords names a schema's type in a message: "string", "array of string".
 func typeWords(s *model.Schema) string {
 	if s.Type == model.TypeArray && s.Items != nil {
@@ -634,14 +766,7 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 	case refObject:
 		target := r.find(c, ref, ref.dict)
 		if target != nil {
-			obj := r.tableObject(c, target)
-			if ref.dict && r.exampleIsArray(c) {
-				// "vpc_instances | 字典数据类型 | 后端实例列表", and the
-				// example holds a list of them.
-				r.diags.Notef(c.typeLoc(), "type %q and the example holds an array; read as an array of %q", strings.TrimSpace(c.f.typ.Text), target.name())
-				return &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
-			}
-			return obj
+			return r.tableObject(c, target) // exampleShape may read it as an array of them
 		}
 		if s := r.elsewhere(c, ref); s != nil {
 			return s
@@ -678,13 +803,6 @@ func memberList(v any) string {
 
 func isObject(v any) bool {
 	_, ok := v.(map[string]any)
-	return ok
-}
-
-// exampleIsArray reports whether the row's value in the example is an array.
-func (r *resolver) exampleIsArray(c *rowCtx) bool {
-	v, _ := r.exampleAt(c)
-	_, ok := v.([]any)
 	return ok
 }
 

@@ -1,0 +1,128 @@
+package huawei
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// How a row's shape is decided and which table describes it (issue 9,
+// survey E patterns 2 and 4). Every page here is synthetic: a few lines in
+// the shape of the template named.
+
+// shapesPage is a GET page whose 200 body is the tables given, followed by
+// the examples given (each a JSON text).
+func shapesPage(tables string, examples ...string) string {
+	page := "# 查询\n\n## URI\n\nGET /v1/things\n\n## 响应参数\n\n" + tables
+	for _, ex := range examples {
+		page += "\n-   响应示例\n\n    ```\n    " + ex + "\n    ```\n"
+	}
+	return page
+}
+
+const shapesHeader = "|参数|参数类型|描述|\n|--|--|--|\n"
+
+// A bare link to a table as the type (CCI's `<a href="#…">表2</a>`), or
+// "X object", with an array of the table's objects in the example: an
+// array of that table, with a note for the bare link (it names no shape)
+// and a warning for "object" (it states the other one). The 字典数据结构
+// form, read so before, goes through the same rule.
+func TestTableRowReadAsArrayTheExampleShows(t *testing.T) {
+	page := shapesPage("**表 1**  响应\n\n"+shapesHeader+
+		"|kind|String|种类。|\n"+
+		"|cidrs|[表2](#t2)|地址列表。|\n"+
+		"|info|[PublishInfo](#t3) object|推流信息。|\n"+
+		"|files|字典数据结构，请参见表2。|文件。|\n\n"+
+		"**表 2**  cidrs字段数据结构说明\n\n<a name=\"t2\"></a>\n"+shapesHeader+"|clientCIDR|String|网段。|\n|serverAddress|String|地址。|\n\n"+
+		"**表 3**  PublishInfo参数说明\n\n<a name=\"t3\"></a>\n"+shapesHeader+"|domain|String|域名。|\n",
+		`{"kind": "APIVersions", "cidrs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "1.2.3.4"}], "info": [{"domain": "a.com"}], "files": [{"clientCIDR": "x"}]}`)
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `200 body: object
+  kind: string
+  cidrs: array of object cidrs
+    clientCIDR: string
+    serverAddress: string
+  info: array of object PublishInfo
+    domain: string
+  files: array of object cidrs
+    clientCIDR: string
+    serverAddress: string
+`,
+		`14 note: type "表2" and the example holds an array; read as an array of "表 2 cidrs字段数据结构说明"`,
+		`15 warning: type "PublishInfo object", but the example holds an array of "表 3 PublishInfo参数说明"'s objects wherever it shows the row; read as an array of them`,
+		`16 note: type "字典数据结构，请参见表2。" and the example holds an array; read as an array of "表 2 cidrs字段数据结构说明"`,
+	)
+	if len(op.Responses) == 0 || op.Responses[0].Body == nil || len(op.Responses[0].Body.Examples) != 1 {
+		t.Errorf("the example is not kept: %+v", op.Responses)
+	}
+}
+
+// "Array of objects" with, in every example and at every depth, one
+// object of the linked table's members (BMS 查询Job状态): that object,
+// with a warning naming the table.
+func TestArrayRowReadAsObjectTheExampleShows(t *testing.T) {
+	page := shapesPage("**表 1**  响应\n\n"+shapesHeader+
+		"|status|String|状态。|\n"+
+		"|entities|Array of objects|对象。请参见[表2](#t2)。|\n\n"+
+		"**表 2**  entities字段数据结构说明\n\n<a name=\"t2\"></a>\n"+shapesHeader+
+		"|sub_jobs_total|Integer|数量。|\n|sub_jobs|Array of objects|子任务。请参见[表3](#t3)。|\n\n"+
+		"**表 3**  sub_jobs字段数据结构说明\n\n<a name=\"t3\"></a>\n"+shapesHeader+
+		"|status|String|状态。|\n|entities|Array of objects|对象。请参见[表4](#t4)。|\n\n"+
+		"**表 4**  entities字段数据结构说明\n\n<a name=\"t4\"></a>\n"+shapesHeader+
+		"|server_id|String|服务器。|\n|nic_id|String|网卡。|\n",
+		`{"status": "SUCCESS", "entities": {"sub_jobs_total": 2, "sub_jobs": [{"status": "SUCCESS", "entities": {"server_id": "s1"}}, {"status": "FAIL", "entities": {"nic_id": "n1"}}]}}`,
+		`{"status": "INIT", "entities": {"sub_jobs_total": 0, "sub_jobs": []}}`)
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `200 body: object
+  status: string
+  entities: object entities
+    sub_jobs_total: integer/int64
+    sub_jobs: array of object sub_jobs
+      status: string
+      entities: object entities
+        server_id: string
+        nic_id: string
+`,
+		`14 warning: type "Array of objects", but the example holds one object of "表 2 entities字段数据结构说明"'s members wherever it shows the row; read as that object`,
+		`30 warning: type "Array of objects", but the example holds one object of "表 4 entities字段数据结构说明"'s members wherever it shows the row; read as that object`,
+	)
+	if got := len(op.Responses[0].Body.Examples); got != 2 {
+		t.Errorf("%d examples kept, want 2", got)
+	}
+}
+
+// The declared shape stays where the example does not clearly show the
+// other one: an example that holds an array once and an object once, an
+// array of objects sharing no member with the table, an object sharing
+// none where the type says array, and a row no example shows.
+func TestDeclaredShapeKeptWithoutClearExample(t *testing.T) {
+	page := shapesPage("**表 1**  响应\n\n"+shapesHeader+
+		"|mixed|[表2](#t2)|两种。|\n"+
+		"|strangers|[表2](#t2)|无共同成员。|\n"+
+		"|list|Array of objects|列表。请参见[表2](#t2)。|\n"+
+		"|unshown|[表2](#t2)|未示例。|\n\n"+
+		"**表 2**  item字段数据结构说明\n\n<a name=\"t2\"></a>\n"+shapesHeader+"|id|String|ID。|\n",
+		`{"mixed": [{"id": "a"}], "strangers": [{"other": 1}]}`,
+		`{"mixed": {"id": "c"}, "list": {"zzz": 1}}`)
+	op, diags := readPage(t, page)
+	got := describe(op)
+	want := `200 body: object
+  mixed: object item
+    id: string
+  strangers: object item
+    id: string
+  list: array of object item
+    id: string
+  unshown: object item
+    id: string
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	for _, d := range diagLines(diags, model.Note, model.Warning) {
+		if strings.Contains(d, "read as an array") || strings.Contains(d, "read as that object") {
+			t.Errorf("unexpected reshaping: %s", d)
+		}
+	}
+}
