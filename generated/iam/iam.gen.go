@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -5703,7 +5704,7 @@ type KeystoneListPermissionsRolesPolicyStatement struct {
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:459 table "表 9 roles.policy.Statement" row 3
-	Condition *RolesPolicyStatementConditionOperator `json:"Condition,omitempty"`
+	Condition *KeystoneListPermissionsRolesPolicyStatement_Condition `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
@@ -5721,6 +5722,18 @@ type KeystoneListPermissionsRolesPolicyStatement struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:475 table "表 9 roles.policy.Statement" row 4
 	Resource []string `json:"Resource,omitempty"`
+}
+
+// KeystoneListPermissionsRolesPolicyStatement_Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
+// 说明：
+// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
+// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:459 table "表 9 roles.policy.Statement" row 3
+type KeystoneListPermissionsRolesPolicyStatement_Condition struct {
+	// Operator Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:490 table "表 10 roles.policy.Statement.Condition.operator"
+	Operator             *RolesPolicyStatementConditionOperator `json:"operator,omitempty"`
+	AdditionalProperties map[string]interface{}                 `json:"-"`
 }
 
 // KeystoneListPermissionsRolesPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
@@ -9418,10 +9431,7 @@ type RolesItem struct {
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:177 table "表 4 RolesItem" row 10
 type RolesItemType string
 
-// RolesPolicyStatementConditionOperator 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
-// 说明：
-// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
-// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+// RolesPolicyStatementConditionOperator defines model for RolesPolicyStatementConditionOperator.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:490 table "表 10 roles.policy.Statement.Condition.operator"
 type RolesPolicyStatementConditionOperator struct {
@@ -12661,6 +12671,74 @@ type KeystoneUpdateUserByAdminJSONRequestBody = KeystoneUpdateUserByAdminRequest
 
 // KeystoneUpdateUserPasswordJSONRequestBody defines body for KeystoneUpdateUserPassword for application/json ContentType.
 type KeystoneUpdateUserPasswordJSONRequestBody = KeystoneUpdateUserPasswordRequestBody
+
+// Getter for additional properties for KeystoneListPermissionsRolesPolicyStatement_Condition. Returns the specified
+// element and whether it was found
+func (a KeystoneListPermissionsRolesPolicyStatement_Condition) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for KeystoneListPermissionsRolesPolicyStatement_Condition
+func (a *KeystoneListPermissionsRolesPolicyStatement_Condition) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for KeystoneListPermissionsRolesPolicyStatement_Condition to handle AdditionalProperties
+func (a *KeystoneListPermissionsRolesPolicyStatement_Condition) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["operator"]; found {
+		err = json.Unmarshal(raw, &a.Operator)
+		if err != nil {
+			return fmt.Errorf("error reading 'operator': %w", err)
+		}
+		delete(object, "operator")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for KeystoneListPermissionsRolesPolicyStatement_Condition to handle AdditionalProperties
+func (a KeystoneListPermissionsRolesPolicyStatement_Condition) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	if a.Operator != nil {
+		object["operator"], err = json.Marshal(a.Operator)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'operator': %w", err)
+		}
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error

@@ -29,6 +29,9 @@ type resolver struct {
 	// tableOf is the table each object built from a table's rows comes
 	// from, for exampleShape.
 	tableOf map[*model.Schema]*paramTable
+	// members holds the tables captioned with a dotted path (see
+	// dottedCaption), by the last name of the object's path.
+	members map[string][]dotted
 	used    map[*paramTable]bool
 	// linked holds the tables some row links to by anchor or label: a
 	// link says which row the table belongs to, so another row of the
@@ -66,6 +69,7 @@ func newResolver(file string, tables []*paramTable, examples []*located, diags *
 		building:   map[*paramTable]bool{},
 		built:      map[*paramTable]*model.Schema{},
 		tableOf:    map[*model.Schema]*paramTable{},
+		members:    map[string][]dotted{},
 		used:       map[*paramTable]bool{},
 		linked:     map[*paramTable]bool{},
 		follows:    map[rowKey]*paramTable{},
@@ -82,6 +86,10 @@ func newResolver(file string, tables []*paramTable, examples []*located, diags *
 			if _, dup := r.byAnchor[a]; !dup {
 				r.byAnchor[a] = t
 			}
+		}
+		if parent, member, ok := dottedCaption(t.caption); ok && objectTable(t) {
+			last := parent[strings.LastIndexByte(parent, '.')+1:]
+			r.members[last] = append(r.members[last], dotted{t, parent, member})
 		}
 		if l := normalLabel(t.label); l != "" {
 			if _, dup := r.byLabel[l]; !dup {
@@ -482,16 +490,22 @@ func (c *rowCtx) typeLoc() model.Loc {
 func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent, name string, param bool) *model.Schema {
 	c := &rowCtx{t: t, at: at, f: f, path: joinPath(parent, name), param: param}
 	s := r.declaredSchema(c, name)
-	if param || c.f.untyped {
-		return s // a parameter has no example; an untyped row took the example's shape already
+	if param {
+		return s
 	}
-	return r.exampleShape(c, s)
+	if !c.f.untyped { // an untyped row took the example's shape already
+		s = r.exampleShape(c, s)
+	}
+	return r.memberTables(c, s)
 }
 
 // declaredSchema is the schema the row's cells give.
 func (r *resolver) declaredSchema(c *rowCtx, name string) *model.Schema {
 	t, at, f := c.t, c.at, c.f
 	c.anchor = f.typ.Anchor()
+	if t := r.byAnchor[c.anchor]; t != nil && r.describesMember(t, c.path) {
+		c.anchor = "" // the table is a member's, attached by memberTables
+	}
 	if c.anchor != "" && distinctAnchors(f.typ) > 1 {
 		c.anchor = "" // "创建单实例请参见表3，创建只读副本请参见表4": not one table
 	}
@@ -501,7 +515,7 @@ func (r *resolver) declaredSchema(c *rowCtx, name string) *model.Schema {
 	if c.anchor == "" {
 		// "如表4所示" in the description; it may as well point elsewhere,
 		// so only a link to a table counts.
-		if a := f.desc.Anchor(); objectTable(r.byAnchor[a]) {
+		if a := f.desc.Anchor(); objectTable(r.byAnchor[a]) && !r.describesMember(r.byAnchor[a], c.path) {
 			c.anchor = a
 			if own := r.ownCaption(t, r.byAnchor[a], name); own != nil {
 				// "nameservers | 请参见表4" where 表4 is ns_records and
@@ -641,6 +655,147 @@ func (r *resolver) exampleShape(c *rowCtx, s *model.Schema) *model.Schema {
 		r.diags.Warnf(c.typeLoc(), "type %q, but the example holds an array of %q's objects wherever it shows the row; read as an array of them", typeText, t.name())
 	}
 	return &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
+}
+
+// labelLinksOut reports a cell whose link for label goes to another page.
+func labelLinksOut(cell mdhtml.Cell, label, file string) bool {
+	for _, l := range cell.Links {
+		if _, ok := folderLink(l, file); ok && tableLabel(l.Text) == label {
+			return true
+		}
+	}
+	return false
+}
+
+// dottedRE matches the dotted path a caption starts with: "metadata.annotations"
+// in "metadata.annotations必选字段数据结构说明".
+var dottedRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+`)
+
+// dottedCaption splits a caption that starts with a dotted path into the
+// path of the object ("metadata") and its member the table describes
+// ("annotations"); ok is false for any other caption.
+func dottedCaption(caption string) (parent, member string, ok bool) {
+	path := dottedRE.FindString(caption)
+	if path == "" {
+		return "", "", false
+	}
+	if rest := caption[len(path):]; rest != "" && rest[0] < 0x80 && rest[0] != ' ' {
+		return "", "", false // "a.b/c", "v1.2": not a path and words
+	}
+	i := strings.LastIndexByte(path, '.')
+	return path[:i], path[i+1:], true
+}
+
+// dotted is a table captioned with a dotted path: it describes member of
+// the object at parent.
+type dotted struct {
+	t              *paramTable
+	parent, member string
+}
+
+// memberTablesOf are the tables describing members of the object at path
+// ("metadata.annotations字段说明" for the row metadata, or spec.metadata).
+func (r *resolver) memberTablesOf(path string) []dotted {
+	var out []dotted
+	for _, d := range r.members[path[strings.LastIndexByte(path, '.')+1:]] {
+		if path == d.parent || strings.HasSuffix(path, "."+d.parent) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// describesMember reports a table that describes a member of the object
+// at path, not the object.
+func (r *resolver) describesMember(t *paramTable, path string) bool {
+	for _, d := range r.memberTablesOf(path) {
+		if d.t == t {
+			return true
+		}
+	}
+	return false
+}
+
+// memberTables attaches to the object of the row at c.path the tables
+// captioned with a dotted path one member below it, in the row's scope
+// (its status group first): "metadata.annotations必选字段数据结构说明"
+// describes metadata's annotations. A member the object lacks (its table
+// is on another page, or omits it) is added, required when the table has
+// a required row, with a note; a member without a table of its own takes
+// this one; one another table describes keeps it, with a warning.
+func (r *resolver) memberTables(c *rowCtx, s *model.Schema) *model.Schema {
+	obj := s
+	if obj != nil && obj.Type == model.TypeArray {
+		obj = obj.Items
+	}
+	if obj == nil || obj.Type != model.TypeObject || obj.AdditionalProperties != nil {
+		return s
+	}
+	tables := r.memberTablesOf(c.path)
+	if len(tables) == 0 {
+		return s
+	}
+	seen := map[string]bool{}
+	for _, group := range []bool{true, false} {
+		for _, d := range tables {
+			t, member := d.t, d.member
+			if t == c.t || t == r.tableOf[obj] || t.scope != c.t.scope || (t.group == c.t.group) != group || r.building[t] {
+				continue
+			}
+			if seen[member] {
+				continue
+			}
+			seen[member] = true
+			p := obj.Property(member)
+			var slot **model.Schema // the member's object, in an array or not
+			if p != nil {
+				slot = &p.Schema
+				if p.Schema != nil && p.Schema.Type == model.TypeArray {
+					slot = &p.Schema.Items
+				}
+				if *slot != nil && r.tableOf[*slot] == t {
+					continue // attached already, or found by its caption
+				}
+			}
+			ms := r.objectSchema(t, joinPath(c.path, member))
+			if keyTable(t) && !ms.FreeForm {
+				// "network.alpha.kubernetes.io/project-id": keys of a
+				// map (annotations, labels), of which the table lists
+				// some; others may come.
+				ms.FreeForm = true
+				r.diags.Notef(t.loc(r.file, 0), "the table's names are keys, not field names; read as an object with these members that may have others")
+			}
+			switch {
+			case p == nil:
+				r.diags.Notef(t.loc(r.file, 0), "caption names member %q of %q, which is not listed there; added as that member, read from this table", member, c.path)
+				obj.Properties = append(obj.Properties, &model.Property{Loc: t.loc(r.file, 0), Name: member, Required: anyRequired(ms), Schema: ms})
+			case untabled(*slot):
+				*slot = ms
+			case r.tableOf[*slot] != nil:
+				r.diags.Warnf(t.loc(r.file, 0), "caption names member %q of %q, which %q describes already; this table is not used", member, c.path, r.tableOf[*slot].name())
+			default:
+				r.diags.Warnf(t.loc(r.file, 0), "caption names member %q of %q, whose type says it is no object; this table is not used", member, c.path)
+			}
+		}
+	}
+	return s
+}
+
+// untabled reports a value that may be an object no table describes: none,
+// any JSON value, or an object without listed members.
+func untabled(s *model.Schema) bool {
+	return s == nil || s.Type == model.TypeAny || s.Type == model.TypeObject && len(s.Properties) == 0 && s.Elsewhere == nil
+}
+
+// keyTable reports an object table with a row whose name is no field
+// name: a key chosen by a convention ("kubernetes.io/role").
+func keyTable(t *paramTable) bool {
+	for _, row := range t.block.Table.Rows {
+		if name, ok := cellAt(row, t.cols.name); ok && !fieldName(firstLine(name.Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesMember reports an example object with a member some row of t names.
@@ -1125,7 +1280,11 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 		if t, ok := r.byLabel[leaf.label]; ok && objectTable(t) {
 			return t
 		}
-		r.diags.Warnf(c.typeLoc(), "names %s, but no parameter table on the page has that label", leaf.label)
+		if !labelLinksOut(c.f.typ, leaf.label, r.file) {
+			// A label linked to another page ("<a href="公共参数.md#…">表10</a>")
+			// is that page's: the cross-page stage looks for it.
+			r.diags.Warnf(c.typeLoc(), "names %s, but no parameter table on the page has that label", leaf.label)
+		}
 	}
 	tries := captionTries(c, leaf)
 	for _, caption := range tries {
@@ -1147,7 +1306,7 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 	if quiet && !leaf.dict {
 		return nil
 	}
-	if t := r.follows[rowKey{c.t, c.at.Row}]; t != nil && !r.used[t] {
+	if t := r.follows[rowKey{c.t, c.at.Row}]; t != nil && !r.used[t] && !r.describesMember(t, c.path) {
 		r.diags.Notef(c.at, "object %q names no table; read from %q, the table that follows in its section", c.path, t.name())
 		return t
 	}
@@ -1155,13 +1314,16 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 		return nil
 	}
 	from := c.t
-	if orphans := r.orphans[from.scope]; len(orphans) == 1 && r.unresolved[from.scope] == 1 && orphans[0] != from && !r.used[orphans[0]] {
+	if orphans := r.orphans[from.scope]; len(orphans) == 1 && r.unresolved[from.scope] == 1 && orphans[0] != from && !r.used[orphans[0]] && !r.describesMember(orphans[0], c.path) {
 		t := orphans[0]
 		r.diags.Warnf(c.at, "object %q names no table; using %q, the only object table no row refers to", c.path, t.name())
 		return t
 	}
 	if r.exampleShowsFields(c) {
 		return nil // schemaOf reads the fields from the example, with a note
+	}
+	if len(r.memberTablesOf(c.path)) > 0 {
+		return nil // tables of its members say what they can: memberTables notes them
 	}
 	if _, ok := crossLink(c); ok && !c.param {
 		return nil // the caller leaves the link to the cross-page stage, which warns if it finds nothing

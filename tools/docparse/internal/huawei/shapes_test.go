@@ -126,3 +126,84 @@ func TestDeclaredShapeKeptWithoutClearExample(t *testing.T) {
 		}
 	}
 }
+
+// A table captioned with a dotted path ("metadata.annotations必选字段数据
+// 结构说明", CCI) describes member annotations of metadata, not metadata:
+// the row linking to it keeps its own type (here a table on another page,
+// left to the cross-page stage) and gains the member, required as the
+// table has required rows, open to other keys as its names are keys.
+func TestDottedCaptionDescribesMember(t *testing.T) {
+	page := "# 创建Network\n\n## URI\n\nPOST /apis/networks\n\n## 请求消息\n\n**表 3**  请求参数\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n" +
+		"|kind|Yes|String|种类。|\n" +
+		"|metadata|Yes|[表10](公共参数.md#t10)|Standard object metadata.<br>其中annotations字段请参见[表4](#t4)。|\n\n" +
+		"**表 4**  metadata.annotations必选字段数据结构说明\n\n<a name=\"t4\"></a>\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n" +
+		"|network.alpha.kubernetes.io/project-id|Yes|String|项目。|\n" +
+		"|network.alpha.kubernetes.io/domain-id|Yes|String|账号。|\n\n" +
+		"## 请求示例\n\n```\n{\"kind\": \"Network\", \"metadata\": {\"name\": \"n\", \"annotations\": {\"network.alpha.kubernetes.io/project-id\": \"p\", \"network.alpha.kubernetes.io/domain-id\": \"d\", \"other/key\": \"x\"}}}\n```\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `request body*: object
+  kind*: string
+  metadata*: free-form object
+    annotations*: free-form object
+      network.alpha.kubernetes.io/project-id*: string
+      network.alpha.kubernetes.io/domain-id*: string
+`,
+		`19 note: caption names member "annotations" of "metadata", which is not listed there; added as that member, read from this table`,
+		`19 note: the table's names are keys, not field names; read as an object with these members that may have others`,
+	)
+	if op.RequestBody == nil || len(op.RequestBody.Examples) != 1 {
+		t.Errorf("the request example is not kept")
+	}
+}
+
+// With the parent's table on the page: a member row without a table of
+// its own ("Object") takes the dotted table; a member the table lacks is
+// added; the row "metadata" is not read from a member's table, though its
+// description links to it.
+func TestDottedCaptionOnPageTable(t *testing.T) {
+	page := "# 创建\n\n## URI\n\nPOST /apis/things\n\n## 请求消息\n\n**表 1**  请求参数\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n" +
+		"|metadata|Yes|[表2](#t2)|元数据，labels请参见[表3](#t3)。|\n\n" +
+		"**表 2**  metadata字段数据结构说明\n\n<a name=\"t2\"></a>\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n" +
+		"|name|Yes|String|名称。|\n|labels|No|Object|标签。|\n\n" +
+		"**表 3**  metadata.labels字段说明\n\n<a name=\"t3\"></a>\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|app|No|String|应用。|\n\n" +
+		"**表 4**  metadata.annotations字段说明\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|owner|No|String|所有者。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `request body*: object
+  metadata*: object metadata
+    name*: string
+    labels: object metadata.labels
+      app: string
+    annotations: object metadata.annotations
+      owner: string
+`,
+		`32 note: caption names member "annotations" of "metadata", which is not listed there; added as that member, read from this table`,
+	)
+}
+
+// An object row with no link, followed by the table of one of its members
+// (IAM's "Condition | Object" and "roles.policy.Statement.Condition.operator"):
+// the table is the member's, not the row's, which stays open to other
+// members, without a warning that it has no table.
+func TestDottedCaptionAfterParentRow(t *testing.T) {
+	page := shapesPage("**表 1**  响应\n\n"+shapesHeader+
+		"|Statement|Array of objects|语句。|\n\n"+
+		"**表 2**  Statement\n\n"+shapesHeader+"|Effect|String|作用。|\n|Condition|Object|条件。|\n\n"+
+		"**表 3**  Statement.Condition.operator\n\n"+shapesHeader+"|attribute|Array of strings|条件键。|\n",
+		`{"Statement": [{"Effect": "Allow"}]}`)
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `200 body: object
+  Statement: array of object Statement
+    Effect: string
+    Condition: free-form object
+      operator: object Statement.Condition.operator
+        attribute: array of string
+`,
+		`24 note: caption names member "operator" of "Statement.Condition", which is not listed there; added as that member, read from this table`,
+	)
+}
