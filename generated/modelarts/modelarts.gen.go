@@ -699,6 +699,57 @@ func (e CreateServiceRequestBodyInferType) Valid() bool {
 	}
 }
 
+// Defines values for CreateServiceRequestBodyConfigItemMappingType.
+const (
+	CreateServiceRequestBodyConfigItemMappingTypeCsv  CreateServiceRequestBodyConfigItemMappingType = "csv"
+	CreateServiceRequestBodyConfigItemMappingTypeFile CreateServiceRequestBodyConfigItemMappingType = "file"
+)
+
+// Valid indicates whether the value is a known member of the CreateServiceRequestBodyConfigItemMappingType enum.
+func (e CreateServiceRequestBodyConfigItemMappingType) Valid() bool {
+	switch e {
+	case CreateServiceRequestBodyConfigItemMappingTypeCsv:
+		return true
+	case CreateServiceRequestBodyConfigItemMappingTypeFile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateServiceRequestBodyConfigItemSpecification.
+const (
+	CreateServiceRequestBodyConfigItemSpecificationModelartsVMAi1A310     CreateServiceRequestBodyConfigItemSpecification = "modelarts.vm.ai1.a310"
+	CreateServiceRequestBodyConfigItemSpecificationModelartsVMArmD3103U6G CreateServiceRequestBodyConfigItemSpecification = "modelarts.vm.arm.d310.3u6g"
+	CreateServiceRequestBodyConfigItemSpecificationModelartsVMCPUFree     CreateServiceRequestBodyConfigItemSpecification = "modelarts.vm.cpu.free"
+	CreateServiceRequestBodyConfigItemSpecificationModelartsVMCpu2U       CreateServiceRequestBodyConfigItemSpecification = "modelarts.vm.cpu.2u"
+	CreateServiceRequestBodyConfigItemSpecificationModelartsVMGpuFree     CreateServiceRequestBodyConfigItemSpecification = "modelarts.vm.gpu.free"
+	CreateServiceRequestBodyConfigItemSpecificationModelartsVMGpuP4       CreateServiceRequestBodyConfigItemSpecification = "modelarts.vm.gpu.p4"
+	CreateServiceRequestBodyConfigItemSpecificationModelartsVMGpuT4       CreateServiceRequestBodyConfigItemSpecification = "modelarts.vm.gpu.t4"
+)
+
+// Valid indicates whether the value is a known member of the CreateServiceRequestBodyConfigItemSpecification enum.
+func (e CreateServiceRequestBodyConfigItemSpecification) Valid() bool {
+	switch e {
+	case CreateServiceRequestBodyConfigItemSpecificationModelartsVMAi1A310:
+		return true
+	case CreateServiceRequestBodyConfigItemSpecificationModelartsVMArmD3103U6G:
+		return true
+	case CreateServiceRequestBodyConfigItemSpecificationModelartsVMCPUFree:
+		return true
+	case CreateServiceRequestBodyConfigItemSpecificationModelartsVMCpu2U:
+		return true
+	case CreateServiceRequestBodyConfigItemSpecificationModelartsVMGpuFree:
+		return true
+	case CreateServiceRequestBodyConfigItemSpecificationModelartsVMGpuP4:
+		return true
+	case CreateServiceRequestBodyConfigItemSpecificationModelartsVMGpuT4:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateServiceScheduleTimeUnit.
 const (
 	CreateServiceScheduleTimeUnitDAYS    CreateServiceScheduleTimeUnit = "DAYS"
@@ -3726,6 +3777,51 @@ func (e ShowModelResponseBodyModelType) Valid() bool {
 	}
 }
 
+// Defines values for ShowServiceNodeInstanceStatus.
+const (
+	ShowServiceNodeInstanceStatusFailed   ShowServiceNodeInstanceStatus = "failed"
+	ShowServiceNodeInstanceStatusNotReady ShowServiceNodeInstanceStatus = "notReady"
+	ShowServiceNodeInstanceStatusRunning  ShowServiceNodeInstanceStatus = "running"
+	ShowServiceNodeInstanceStatusStopped  ShowServiceNodeInstanceStatus = "stopped"
+)
+
+// Valid indicates whether the value is a known member of the ShowServiceNodeInstanceStatus enum.
+func (e ShowServiceNodeInstanceStatus) Valid() bool {
+	switch e {
+	case ShowServiceNodeInstanceStatusFailed:
+		return true
+	case ShowServiceNodeInstanceStatusNotReady:
+		return true
+	case ShowServiceNodeInstanceStatusRunning:
+		return true
+	case ShowServiceNodeInstanceStatusStopped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServiceNodeState.
+const (
+	ShowServiceNodeStateFAIL        ShowServiceNodeState = "FAIL"
+	ShowServiceNodeStateRUNNING     ShowServiceNodeState = "RUNNING"
+	ShowServiceNodeStateUNCONNECTED ShowServiceNodeState = "UNCONNECTED"
+)
+
+// Valid indicates whether the value is a known member of the ShowServiceNodeState enum.
+func (e ShowServiceNodeState) Valid() bool {
+	switch e {
+	case ShowServiceNodeStateFAIL:
+		return true
+	case ShowServiceNodeStateRUNNING:
+		return true
+	case ShowServiceNodeStateUNCONNECTED:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShowServiceResponseBodyInferType.
 const (
 	ShowServiceResponseBodyInferTypeBatch    ShowServiceResponseBodyInferType = "batch"
@@ -3771,6 +3867,45 @@ func (e ShowServiceResponseBodyStatus) Valid() bool {
 	case ShowServiceResponseBodyStatusRunning:
 		return true
 	case ShowServiceResponseBodyStatusStopped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServiceResponseBodyConfigItemMappingType.
+const (
+	ShowServiceResponseBodyConfigItemMappingTypeCsv  ShowServiceResponseBodyConfigItemMappingType = "csv"
+	ShowServiceResponseBodyConfigItemMappingTypeFile ShowServiceResponseBodyConfigItemMappingType = "file"
+)
+
+// Valid indicates whether the value is a known member of the ShowServiceResponseBodyConfigItemMappingType enum.
+func (e ShowServiceResponseBodyConfigItemMappingType) Valid() bool {
+	switch e {
+	case ShowServiceResponseBodyConfigItemMappingTypeCsv:
+		return true
+	case ShowServiceResponseBodyConfigItemMappingTypeFile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServiceResponseBodyConfigItemStatus.
+const (
+	ShowServiceResponseBodyConfigItemStatusConcerning ShowServiceResponseBodyConfigItemStatus = "concerning"
+	ShowServiceResponseBodyConfigItemStatusNotReady   ShowServiceResponseBodyConfigItemStatus = "notReady"
+	ShowServiceResponseBodyConfigItemStatusReady      ShowServiceResponseBodyConfigItemStatus = "ready"
+)
+
+// Valid indicates whether the value is a known member of the ShowServiceResponseBodyConfigItemStatus enum.
+func (e ShowServiceResponseBodyConfigItemStatus) Valid() bool {
+	switch e {
+	case ShowServiceResponseBodyConfigItemStatusConcerning:
+		return true
+	case ShowServiceResponseBodyConfigItemStatusNotReady:
+		return true
+	case ShowServiceResponseBodyConfigItemStatusReady:
 		return true
 	default:
 		return false
@@ -4008,6 +4143,57 @@ func (e UpdateLabelRequestBodyModelartsDefaultShape) Valid() bool {
 	case UpdateLabelRequestBodyModelartsDefaultShapePolygon:
 		return true
 	case UpdateLabelRequestBodyModelartsDefaultShapePolyline:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateServiceRequestBodyConfigItemMappingType.
+const (
+	UpdateServiceRequestBodyConfigItemMappingTypeCsv  UpdateServiceRequestBodyConfigItemMappingType = "csv"
+	UpdateServiceRequestBodyConfigItemMappingTypeFile UpdateServiceRequestBodyConfigItemMappingType = "file"
+)
+
+// Valid indicates whether the value is a known member of the UpdateServiceRequestBodyConfigItemMappingType enum.
+func (e UpdateServiceRequestBodyConfigItemMappingType) Valid() bool {
+	switch e {
+	case UpdateServiceRequestBodyConfigItemMappingTypeCsv:
+		return true
+	case UpdateServiceRequestBodyConfigItemMappingTypeFile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateServiceRequestBodyConfigItemSpecification.
+const (
+	UpdateServiceRequestBodyConfigItemSpecificationModelartsVMAi1A310     UpdateServiceRequestBodyConfigItemSpecification = "modelarts.vm.ai1.a310"
+	UpdateServiceRequestBodyConfigItemSpecificationModelartsVMArmD3103U6G UpdateServiceRequestBodyConfigItemSpecification = "modelarts.vm.arm.d310.3u6g"
+	UpdateServiceRequestBodyConfigItemSpecificationModelartsVMCPUFree     UpdateServiceRequestBodyConfigItemSpecification = "modelarts.vm.cpu.free"
+	UpdateServiceRequestBodyConfigItemSpecificationModelartsVMCpu2U       UpdateServiceRequestBodyConfigItemSpecification = "modelarts.vm.cpu.2u"
+	UpdateServiceRequestBodyConfigItemSpecificationModelartsVMGpuFree     UpdateServiceRequestBodyConfigItemSpecification = "modelarts.vm.gpu.free"
+	UpdateServiceRequestBodyConfigItemSpecificationModelartsVMGpuP4       UpdateServiceRequestBodyConfigItemSpecification = "modelarts.vm.gpu.p4"
+	UpdateServiceRequestBodyConfigItemSpecificationModelartsVMGpuT4       UpdateServiceRequestBodyConfigItemSpecification = "modelarts.vm.gpu.t4"
+)
+
+// Valid indicates whether the value is a known member of the UpdateServiceRequestBodyConfigItemSpecification enum.
+func (e UpdateServiceRequestBodyConfigItemSpecification) Valid() bool {
+	switch e {
+	case UpdateServiceRequestBodyConfigItemSpecificationModelartsVMAi1A310:
+		return true
+	case UpdateServiceRequestBodyConfigItemSpecificationModelartsVMArmD3103U6G:
+		return true
+	case UpdateServiceRequestBodyConfigItemSpecificationModelartsVMCPUFree:
+		return true
+	case UpdateServiceRequestBodyConfigItemSpecificationModelartsVMCpu2U:
+		return true
+	case UpdateServiceRequestBodyConfigItemSpecificationModelartsVMGpuFree:
+		return true
+	case UpdateServiceRequestBodyConfigItemSpecificationModelartsVMGpuP4:
+		return true
+	case UpdateServiceRequestBodyConfigItemSpecificationModelartsVMGpuT4:
 		return true
 	default:
 		return false
@@ -6535,7 +6721,7 @@ type Cluster struct {
 	// Nodes 节点配置。请参见表4。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:196 table "表 3 cluster结构" row 9
-	Nodes *Node `json:"nodes,omitempty"`
+	Nodes *ListClustersNode `json:"nodes,omitempty"`
 
 	// OrderID 产品的订单ID，仅当集群为包周期类型时返回。
 	//
@@ -8575,7 +8761,7 @@ type CreateServiceRequestBody struct {
 	// Config 模型运行配置，当推理方式为batch/edge时仅支持配置一个模型；当推理方式为real-time时，可根据业务需要配置多个模型并分配权重，但多个模型的版本号不能相同。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:131 table "表 2 请求参数" row 9
-	Config []map[string]interface{} `json:"config"`
+	Config []CreateServiceRequestBodyConfigItem `json:"config"`
 
 	// Description 服务备注，默认为空，不超过100个字符。
 	//
@@ -8641,6 +8827,151 @@ type CreateServiceRequestBodyAdditionalProperties struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:471 table "表 7 服务级别additional_properties已有属性" row 1
 	SmnNotification SmnNotification `json:"smn_notification"`
+}
+
+// CreateServiceRequestBodyConfigItem defines model for CreateServiceRequestBodyConfigItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:131 table "表 2 请求参数" row 9
+type CreateServiceRequestBodyConfigItem struct {
+	// AdditionalProperties 模型部署附加属性，便于服务实例管理。请参见表9。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:239 table "表 3 real-time config结构" row 8
+	AdditionalProperties *CreateServiceRequestBodyConfigItemAdditionalProperties `json:"additional_properties,omitempty"`
+
+	// ClusterID 专属资源池ID，默认为空，不使用专属资源池。配置此参数后，需要使用集群的网络配置，“vpc_id”参数不生效。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:230 table "表 3 real-time config结构" row 7
+	ClusterID *string `json:"cluster_id,omitempty"`
+
+	// CustomSpec 自定义规格。使用专属资源池部署的时候可以使用自定义规格。请参见表12。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:202 table "表 3 real-time config结构" row 4
+	CustomSpec *UpdateServiceRequestBodyConfigItemCustomSpec `json:"custom_spec,omitempty"`
+
+	// DestPath 批量任务输出结果的OBS路径。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:319 table "表 4 batch config结构" row 7
+	DestPath *string `json:"dest_path,omitempty"`
+
+	// Envs 运行模型需要的环境变量键值对，可选填，默认为空。
+	// 为确保您的数据安全，在环境变量中，请勿输入敏感信息，如明文密码。
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:220 table "表 3 real-time config结构" row 6
+	Envs map[string]string `json:"envs,omitempty"`
+
+	// InstanceCount 模型部署的实例数。实例数取值必须大于0。
+	// (documented for: real-time; batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:211 table "表 3 real-time config结构" row 5
+	InstanceCount *int64 `json:"instance_count,omitempty"`
+
+	// MappingRule 输入参数与csv数据的映射关系，仅当“mapping_type”为“csv”时需要填写。
+	// 映射关系生成规则：映射规则来源于模型配置文件“config.json”中输入参数（input_params）。当“type”定义为“string/number/integer/boolean”基本类型时，需要配置映射规则参数，即index参数。具体示例可参见映射关系示例。
+	// index必须从0开始的正整数，当index设置不符合规则时,最终的请求将忽略此参数。配置映射规则后，其对应的csv数据必须以英文半角逗号分隔。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:347 table "表 4 batch config结构" row 10
+	MappingRule map[string]interface{} `json:"mapping_rule,omitempty"`
+
+	// MappingType 输入数据的映射类型，可选“file”或“csv”。
+	// - file指每个推理请求对应到输入数据目录下的一个文件，当使用此方式时，此模型对应req_uri只能有一个输入参数且此参数的类型是file。
+	// - 选择csv时指每个推理请求对应到csv里的一行数据，当使用此方式时，输入数据目录下的文件只能以.csv为后缀，且需配置mapping_rule参数，以表达推理请求体中各个参数对应到csv的索引。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:337 table "表 4 batch config结构" row 9
+	MappingType *CreateServiceRequestBodyConfigItemMappingType `json:"mapping_type,omitempty"`
+
+	// ModelID 模型ID。
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:174 table "表 3 real-time config结构" row 1
+	ModelID string `json:"model_id"`
+
+	// Nodes 边缘节点ID数组。
+	// (documented for: edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:402 table "表 5 edge config结构" row 4
+	Nodes []string `json:"nodes,omitempty"`
+
+	// ReqURI 批量任务中调用的推理接口，即模型镜像中暴露的REST接口，需要从模型的“config.json”文件中选取一个api路径用于此次推理；如使用ModelArts提供的预置推理镜像，则此接口为“/”。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:328 table "表 4 batch config结构" row 8
+	ReqURI *string `json:"req_uri,omitempty"`
+
+	// Specification 资源规格，根据所提供版本选择适合业务的规格。当前版本可选：
+	// - modelarts.vm.cpu.2u
+	// - modelarts.vm.gpu.p4
+	// - modelarts.vm.gpu.t4
+	// - modelarts.vm.arm.d310.3u6g
+	// - modelarts.vm.ai1.a310
+	// - modelarts.vm.cpu.free
+	// - modelarts.vm.gpu.free
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:192 table "表 3 real-time config结构" row 3
+	Specification CreateServiceRequestBodyConfigItemSpecification `json:"specification"`
+
+	// SrcPath 批量任务输入数据的OBS路径。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:310 table "表 4 batch config结构" row 6
+	SrcPath *string `json:"src_path,omitempty"`
+
+	// SrcType 数据来源类型，可选填ManifestFile。默认为空，表示只读取src_path目录下的文件。当取值为ManifestFile时，src_path必须为具体的manifest路径，在manifest文件中可指定多个数据路径（参考推理manifest规范）。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:301 table "表 4 batch config结构" row 5
+	SrcType *string `json:"src_type,omitempty"`
+
+	// Weight 权重百分比，分配到此模型的流量权重，仅当infer_type为real-time时需要配置，多个权重相加必须等于100。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:183 table "表 3 real-time config结构" row 2
+	Weight *int64 `json:"weight,omitempty"`
+}
+
+// CreateServiceRequestBodyConfigItemMappingType 输入数据的映射类型，可选“file”或“csv”。
+// - file指每个推理请求对应到输入数据目录下的一个文件，当使用此方式时，此模型对应req_uri只能有一个输入参数且此参数的类型是file。
+// - 选择csv时指每个推理请求对应到csv里的一行数据，当使用此方式时，输入数据目录下的文件只能以.csv为后缀，且需配置mapping_rule参数，以表达推理请求体中各个参数对应到csv的索引。
+// (documented for: batch)
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:337 table "表 4 batch config结构" row 9
+type CreateServiceRequestBodyConfigItemMappingType string
+
+// CreateServiceRequestBodyConfigItemSpecification 资源规格，根据所提供版本选择适合业务的规格。当前版本可选：
+// - modelarts.vm.cpu.2u
+// - modelarts.vm.gpu.p4
+// - modelarts.vm.gpu.t4
+// - modelarts.vm.arm.d310.3u6g
+// - modelarts.vm.ai1.a310
+// - modelarts.vm.cpu.free
+// - modelarts.vm.gpu.free
+// (documented for: real-time; batch; edge)
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:192 table "表 3 real-time config结构" row 3
+type CreateServiceRequestBodyConfigItemSpecification string
+
+// CreateServiceRequestBodyConfigItemAdditionalProperties 模型部署附加属性，便于服务实例管理。请参见表9。
+// (documented for: real-time)
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:521 table "表 9 模型级别additional_properties已有属性"
+type CreateServiceRequestBodyConfigItemAdditionalProperties struct {
+	// LogVolume 主机日志目录挂载。请参见表11。
+	// 仅支持使用专属资源池部署服务场景。如果用户使用公共资源池部署服务，则不支持配置该参数，否则会报错。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:540 table "表 9 模型级别additional_properties已有属性" row 2
+	LogVolume []LogVolume `json:"log_volume"`
+
+	// PersistentVolumes 持久化存储挂载配置。请参见表10。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:531 table "表 9 模型级别additional_properties已有属性" row 1
+	PersistentVolumes []PersistentVolume `json:"persistent_volumes"`
 }
 
 // CreateServiceResponseBody defines model for CreateServiceResponseBody.
@@ -15644,6 +15975,26 @@ type ListBuiltInAlgorithmsResponseBodyModelsItem struct {
 	Parameter string `json:"parameter,omitempty"`
 }
 
+// ListClustersNode 节点配置。请参见表4。
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:258 table "表 4 node结构"
+type ListClustersNode struct {
+	// AvailableCount 可用节点数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:280 table "表 4 node结构" row 3
+	AvailableCount int64 `json:"available_count,omitempty"`
+
+	// Count 节点数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:273 table "表 4 node结构" row 2
+	Count int64 `json:"count,omitempty"`
+
+	// Specification 节点规格。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:266 table "表 4 node结构" row 1
+	Specification string `json:"specification,omitempty"`
+}
+
 // ListClustersResponseBody defines model for ListClustersResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:97 table "表 2 响应参数"
@@ -18211,6 +18562,21 @@ type LogResultDetailItem struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:272 table "表 5 result结果" row 3
 type LogResultDetailItemOperation string
 
+// LogVolume defines model for LogVolume.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:590 table "表 11 logVolume结构"
+type LogVolume struct {
+	// HostPath 主机上要映射的日志路径。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:600 table "表 11 logVolume结构" row 1
+	HostPath string `json:"host_path"`
+
+	// MountPath 容器中的日志路径。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:609 table "表 11 logVolume结构" row 2
+	MountPath string `json:"mount_path"`
+}
+
 // Model defines model for Model.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:202 table "表 4 model结构"
@@ -18338,26 +18704,6 @@ type Model struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:301 table "表 4 model结构" row 14
 type ModelModelSource string
 
-// Node 节点配置。请参见表4。
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:258 table "表 4 node结构"
-type Node struct {
-	// AvailableCount 可用节点数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:280 table "表 4 node结构" row 3
-	AvailableCount int64 `json:"available_count,omitempty"`
-
-	// Count 节点数。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:273 table "表 4 node结构" row 2
-	Count int64 `json:"count,omitempty"`
-
-	// Specification 节点规格。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:266 table "表 4 node结构" row 1
-	Specification string `json:"specification,omitempty"`
-}
-
 // OperatorParam defines model for OperatorParam.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建处理任务.md:274 table "表 5 OperatorParam"
@@ -18426,6 +18772,21 @@ type Parameter struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:471 table "表 8 parameter属性列表" row 2
 	Value *string `json:"value,omitempty"`
+}
+
+// PersistentVolume defines model for PersistentVolume.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:556 table "表 10 persistentVolume结构"
+type PersistentVolume struct {
+	// MountPath 云镜像在容器中的挂载路径。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:575 table "表 10 persistentVolume结构" row 2
+	MountPath string `json:"mount_path"`
+
+	// Name 云镜像名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:566 table "表 10 persistentVolume结构" row 1
+	Name string `json:"name"`
 }
 
 // ProcessorTaskItem defines model for ProcessorTaskItem.
@@ -20503,6 +20864,127 @@ type ShowMonitorResponseBodyMonitorsItem struct {
 	ModelVersion string `json:"model_version,omitempty"`
 }
 
+// ShowServiceNode defines model for ShowServiceNode.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:580 table "表 6 node结构"
+type ShowServiceNode struct {
+	// Arch 节点架构。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:658 table "表 6 node结构" row 11
+	Arch string `json:"arch,omitempty"`
+
+	// CPU CPU核心数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:665 table "表 6 node结构" row 12
+	CPU int64 `json:"cpu,omitempty"`
+
+	// CreatedAt 创建时间，格式为YYYY-MM-DDThh:mm:ss，UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:715 table "表 6 node结构" row 19
+	CreatedAt string `json:"created_at,omitempty"`
+
+	// DeploymentNum 部署在该节点上的应用实例个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:700 table "表 6 node结构" row 17
+	DeploymentNum int64 `json:"deployment_num,omitempty"`
+
+	// Description 描述。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:623 table "表 6 node结构" row 6
+	Description string `json:"description,omitempty"`
+
+	// EnableGpu 是否开启GPU。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:686 table "表 6 node结构" row 15
+	EnableGpu string `json:"enable_gpu,omitempty"`
+
+	// GpuNum gpu个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:679 table "表 6 node结构" row 14
+	GpuNum int64 `json:"gpu_num,omitempty"`
+
+	// HostIps 节点主机IP。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:693 table "表 6 node结构" row 16
+	HostIps []string `json:"host_ips,omitempty"`
+
+	// HostName 节点主机名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:630 table "表 6 node结构" row 7
+	HostName string `json:"host_name,omitempty"`
+
+	// ID 节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:588 table "表 6 node结构" row 1
+	ID string `json:"id,omitempty"`
+
+	// InstanceStatus 模型实例在该节点的运行状态，取值为running/stopped/notReady/failed。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:602 table "表 6 node结构" row 3
+	InstanceStatus ShowServiceNodeInstanceStatus `json:"instance_status,omitempty"`
+
+	// Memory 内存数(MB)。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:672 table "表 6 node结构" row 13
+	Memory int64 `json:"memory,omitempty"`
+
+	// Name 节点名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:595 table "表 6 node结构" row 2
+	Name string `json:"name,omitempty"`
+
+	// NodeLabel 节点标签。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:616 table "表 6 node结构" row 5
+	NodeLabel string `json:"node_label,omitempty"`
+
+	// OsName 节点操作系统名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:637 table "表 6 node结构" row 8
+	OsName string `json:"os_name,omitempty"`
+
+	// OsType 节点操作系统类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:644 table "表 6 node结构" row 9
+	OsType string `json:"os_type,omitempty"`
+
+	// OsVersion 节点操作系统版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:651 table "表 6 node结构" row 10
+	OsVersion string `json:"os_version,omitempty"`
+
+	// PredictURL 在该节点的预测URL。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:609 table "表 6 node结构" row 4
+	PredictURL string `json:"predict_url,omitempty"`
+
+	// State 主机状态，取值如下。
+	// - RUNNING：运行中
+	// - FAIL：故障
+	// - UNCONNECTED：未连接
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:707 table "表 6 node结构" row 18
+	State ShowServiceNodeState `json:"state,omitempty"`
+
+	// UpdatedAt 更新时间，格式为YYYY-MM-DDThh:mm:ss，UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:722 table "表 6 node结构" row 20
+	UpdatedAt string `json:"updated_at,omitempty"`
+}
+
+// ShowServiceNodeInstanceStatus 模型实例在该节点的运行状态，取值为running/stopped/notReady/failed。
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:602 table "表 6 node结构" row 3
+type ShowServiceNodeInstanceStatus string
+
+// ShowServiceNodeState 主机状态，取值如下。
+// - RUNNING：运行中
+// - FAIL：故障
+// - UNCONNECTED：未连接
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:707 table "表 6 node结构" row 18
+type ShowServiceNodeState string
+
 // ShowServiceResponseBody defines model for ShowServiceResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:58 table "表 2 参数说明"
@@ -20530,7 +21012,7 @@ type ShowServiceResponseBody struct {
 	// Config 服务配置（如果是共享过来的服务，只返回model_id ,model_name, model_version）。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:178 table "表 2 参数说明" row 17
-	Config []map[string]interface{} `json:"config,omitempty"`
+	Config []ShowServiceResponseBodyConfigItem `json:"config,omitempty"`
 
 	// DebugURL 在线服务在线调试地址，只有当模型支持在线调试且只有一个实例的时候会存在。
 	//
@@ -20672,6 +21154,194 @@ type ShowServiceResponseBodyInferType string
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:157 table "表 2 参数说明" row 14
 type ShowServiceResponseBodyStatus string
+
+// ShowServiceResponseBodyConfigItem defines model for ShowServiceResponseBodyConfigItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:178 table "表 2 参数说明" row 17
+type ShowServiceResponseBodyConfigItem struct {
+	// AdditionalProperties 模型部署附加属性。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:390 table "表 3 real-time config结构" row 14
+	AdditionalProperties map[string]map[string]interface{} `json:"additional_properties,omitempty"`
+
+	// ClusterID 服务实例使用的专属资源池ID，仅当配置专属资源池时返回。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:376 table "表 3 real-time config结构" row 12
+	ClusterID string `json:"cluster_id,omitempty"`
+
+	// CustomSpec 自定义规格。
+	// (documented for: real-time; batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:347 table "表 3 real-time config结构" row 8
+	CustomSpec *ShowServiceResponseBodyConfigItemCustomSpec `json:"custom_spec,omitempty"`
+
+	// DestPath 批量任务输出结果的OBS路径。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:475 table "表 4 batch config结构" row 10
+	DestPath string `json:"dest_path,omitempty"`
+
+	// Envs 运行模型需要的环境变量键值对，可选填。
+	// 为确保您的数据安全，在环境变量中，请勿输入敏感信息，如明文密码。
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:354 table "表 3 real-time config结构" row 9
+	Envs map[string]string `json:"envs,omitempty"`
+
+	// FinishedTime 任务完成时间，距'1970.1.1 0:0:0 UTC'的毫秒数；任务未结束时不返回。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:510 table "表 4 batch config结构" row 15
+	FinishedTime float64 `json:"finished_time,omitempty"`
+
+	// InstanceCount 模型部署的实例数。
+	// (documented for: real-time; batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:362 table "表 3 real-time config结构" row 10
+	InstanceCount int64 `json:"instance_count,omitempty"`
+
+	// MappingRule 输入参数与csv数据的映射关系，仅当mapping_type为csv时会返回。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:496 table "表 4 batch config结构" row 13
+	MappingRule map[string]interface{} `json:"mapping_rule,omitempty"`
+
+	// MappingType 输入数据的映射类型，取值为file或csv。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:489 table "表 4 batch config结构" row 12
+	MappingType ShowServiceResponseBodyConfigItemMappingType `json:"mapping_type,omitempty"`
+
+	// ModelID 模型ID。
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:297 table "表 3 real-time config结构" row 1
+	ModelID string `json:"model_id,omitempty"`
+
+	// ModelName 模型名称。
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:304 table "表 3 real-time config结构" row 2
+	ModelName string `json:"model_name,omitempty"`
+
+	// ModelVersion 模型版本。
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:311 table "表 3 real-time config结构" row 3
+	ModelVersion string `json:"model_version,omitempty"`
+
+	// Nodes 节点信息。
+	// (documented for: edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:567 table "表 5 edge config结构" row 6
+	Nodes []ShowServiceNode `json:"nodes,omitempty"`
+
+	// ReqURI 批量任务中调用的推理路径。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:482 table "表 4 batch config结构" row 11
+	ReqURI string `json:"req_uri,omitempty"`
+
+	// Scaling 是否启用弹性伸缩。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:369 table "表 3 real-time config结构" row 11
+	Scaling bool `json:"scaling,omitempty"`
+
+	// SourceType 模型来源，当模型是由自动学习产生时返回此字段，取值为“auto”。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:318 table "表 3 real-time config结构" row 4
+	SourceType string `json:"source_type,omitempty"`
+
+	// Specification 资源规格，取值为modelarts.vm.cpu.2u/modelarts.vm.gpu.p4/modelarts.vm.ai1.a310。
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:340 table "表 3 real-time config结构" row 7
+	Specification string `json:"specification,omitempty"`
+
+	// SrcPath 批量任务输入数据的OBS路径。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:468 table "表 4 batch config结构" row 9
+	SrcPath string `json:"src_path,omitempty"`
+
+	// SrcType 数据来源类型，仅当指定为ManifestFile时返回。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:461 table "表 4 batch config结构" row 8
+	SrcType string `json:"src_type,omitempty"`
+
+	// StartTime 任务启动时间，距'1970.1.1 0:0:0 UTC'的毫秒数；任务未开始时不返回。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:503 table "表 4 batch config结构" row 14
+	StartTime float64 `json:"start_time,omitempty"`
+
+	// Status 模型实例运行状态。取值为如下。
+	// - ready：已就绪（所有实例已启动）
+	// - concerning：部分就绪（部分实例已启动、部分实例未启动）
+	// - notReady：未就绪（所有实例都没启动）
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:325 table "表 3 real-time config结构" row 5
+	Status ShowServiceResponseBodyConfigItemStatus `json:"status,omitempty"`
+
+	// SupportDebug 模型是否支持在线调试。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:383 table "表 3 real-time config结构" row 13
+	SupportDebug bool `json:"support_debug,omitempty"`
+
+	// Weight 权重，分配到此模型的流量权重。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:333 table "表 3 real-time config结构" row 6
+	Weight int64 `json:"weight,omitempty"`
+}
+
+// ShowServiceResponseBodyConfigItemMappingType 输入数据的映射类型，取值为file或csv。
+// (documented for: batch)
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:489 table "表 4 batch config结构" row 12
+type ShowServiceResponseBodyConfigItemMappingType string
+
+// ShowServiceResponseBodyConfigItemStatus 模型实例运行状态。取值为如下。
+// - ready：已就绪（所有实例已启动）
+// - concerning：部分就绪（部分实例已启动、部分实例未启动）
+// - notReady：未就绪（所有实例都没启动）
+// (documented for: real-time)
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:325 table "表 3 real-time config结构" row 5
+type ShowServiceResponseBodyConfigItemStatus string
+
+// ShowServiceResponseBodyConfigItemCustomSpec 自定义规格。
+// (documented for: real-time; batch)
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:771 table "表 8 custom_spec自定义规格结构"
+type ShowServiceResponseBodyConfigItemCustomSpec struct {
+	// AscendA310 Ascend芯片个数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:800 table "表 8 custom_spec自定义规格结构" row 4
+	AscendA310 int64 `json:"ascend_a310,omitempty"`
+
+	// CPU CPU数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:779 table "表 8 custom_spec自定义规格结构" row 1
+	CPU float64 `json:"cpu,omitempty"`
+
+	// GpuP4 GPU数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:793 table "表 8 custom_spec自定义规格结构" row 3
+	GpuP4 float64 `json:"gpu_p4,omitempty"`
+
+	// Memory 内存数量，单位MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:786 table "表 8 custom_spec自定义规格结构" row 2
+	Memory int64 `json:"memory,omitempty"`
+}
 
 // ShowServiceSchedule defines model for ShowServiceSchedule.
 //
@@ -22425,7 +23095,7 @@ type UpdateServiceRequestBody struct {
 	// Config 服务配置，不设置此参数表示不更新。只有更新了config的请求，才会修改模型服务并返回参数“update_time”，否则不会返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:82 table "表 2 请求参数" row 3
-	Config []map[string]interface{} `json:"config,omitempty"`
+	Config []UpdateServiceRequestBodyConfigItem `json:"config,omitempty"`
 
 	// Description 服务描述，不超过100个字符，不设置此参数表示不更新。
 	//
@@ -22441,6 +23111,172 @@ type UpdateServiceRequestBody struct {
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:73 table "表 2 请求参数" row 2
 	Status *string `json:"status,omitempty"`
+}
+
+// UpdateServiceRequestBodyConfigItem defines model for UpdateServiceRequestBodyConfigItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:82 table "表 2 请求参数" row 3
+type UpdateServiceRequestBodyConfigItem struct {
+	// AdditionalProperties 模型部署附加属性，便于服务实例管理。请参见表9。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:190 table "表 3 real-time config结构" row 8
+	AdditionalProperties map[string]map[string]interface{} `json:"additional_properties,omitempty"`
+
+	// ClusterID 专属资源池ID，默认为空，不使用专属资源池。配置此参数后，需要使用集群的网络配置，“vpc_id”参数不生效。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:181 table "表 3 real-time config结构" row 7
+	ClusterID *string `json:"cluster_id,omitempty"`
+
+	// CustomSpec 自定义规格。使用专属资源池部署的时候可以使用自定义规格。请参见表12。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:153 table "表 3 real-time config结构" row 4
+	CustomSpec *UpdateServiceRequestBodyConfigItemCustomSpec `json:"custom_spec,omitempty"`
+
+	// DestPath 批量任务输出结果的OBS路径。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:270 table "表 4 batch config结构" row 7
+	DestPath *string `json:"dest_path,omitempty"`
+
+	// Envs 运行模型需要的环境变量键值对，可选填，默认为空。
+	// 为确保您的数据安全，在环境变量中，请勿输入敏感信息，如明文密码。
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:171 table "表 3 real-time config结构" row 6
+	Envs map[string]string `json:"envs,omitempty"`
+
+	// InstanceCount 模型部署的实例数。实例数取值必须大于0。
+	// (documented for: real-time; batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:162 table "表 3 real-time config结构" row 5
+	InstanceCount *int64 `json:"instance_count,omitempty"`
+
+	// MappingRule 输入参数与csv数据的映射关系，仅当“mapping_type”为“csv”时需要填写。
+	// 映射关系生成规则：映射规则来源于模型配置文件“config.json”中输入参数（input_params）。当“type”定义为“string/number/integer/boolean”基本类型时，需要配置映射规则参数，即index参数。具体示例可参见映射关系示例。
+	// index必须从0开始的正整数，当index设置不符合规则时,最终的请求将忽略此参数。配置映射规则后，其对应的csv数据必须以英文半角逗号分隔。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:298 table "表 4 batch config结构" row 10
+	MappingRule map[string]interface{} `json:"mapping_rule,omitempty"`
+
+	// MappingType 输入数据的映射类型，可选“file”或“csv”。
+	// - file指每个推理请求对应到输入数据目录下的一个文件，当使用此方式时，此模型对应req_uri只能有一个输入参数且此参数的类型是file。
+	// - 选择csv时指每个推理请求对应到csv里的一行数据，当使用此方式时，输入数据目录下的文件只能以.csv为后缀，且需配置mapping_rule参数，以表达推理请求体中各个参数对应到csv的索引。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:288 table "表 4 batch config结构" row 9
+	MappingType *UpdateServiceRequestBodyConfigItemMappingType `json:"mapping_type,omitempty"`
+
+	// ModelID 模型ID。
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:125 table "表 3 real-time config结构" row 1
+	ModelID string `json:"model_id"`
+
+	// ModelName 模型名称。
+	// (documented for: edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:334 table "表 5 edge config结构" row 2
+	ModelName *string `json:"model_name,omitempty"`
+
+	// ModelVersion 模型版本。
+	// (documented for: edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:343 table "表 5 edge config结构" row 3
+	ModelVersion *string `json:"model_version,omitempty"`
+
+	// Nodes 节点信息。
+	// (documented for: edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:371 table "表 5 edge config结构" row 6
+	Nodes []map[string]interface{} `json:"nodes,omitempty"`
+
+	// ReqURI 批量任务中调用的推理接口，即模型镜像中暴露的REST接口，需要从模型的“config.json”文件中选取一个api路径用于此次推理；如使用ModelArts提供的预置推理镜像，则此接口为“/”。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:279 table "表 4 batch config结构" row 8
+	ReqURI *string `json:"req_uri,omitempty"`
+
+	// Specification 资源规格，根据所提供版本选择适合业务的规格。当前版本可选：
+	// - modelarts.vm.cpu.2u
+	// - modelarts.vm.gpu.p4
+	// - modelarts.vm.gpu.t4
+	// - modelarts.vm.arm.d310.3u6g
+	// - modelarts.vm.ai1.a310
+	// - modelarts.vm.cpu.free
+	// - modelarts.vm.gpu.free
+	// (documented for: real-time; batch; edge)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:143 table "表 3 real-time config结构" row 3
+	Specification UpdateServiceRequestBodyConfigItemSpecification `json:"specification"`
+
+	// SrcPath 批量任务输入数据的OBS路径。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:261 table "表 4 batch config结构" row 6
+	SrcPath *string `json:"src_path,omitempty"`
+
+	// SrcType 数据来源类型，可选填ManifestFile。默认为空，表示只读取src_path目录下的文件。当取值为ManifestFile时，src_path必须为具体的manifest路径，在manifest文件中可指定多个数据路径（参考推理manifest规范）。
+	// (documented for: batch)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:252 table "表 4 batch config结构" row 5
+	SrcType *string `json:"src_type,omitempty"`
+
+	// Weight 权重百分比，分配到此模型的流量权重，仅当infer_type为real-time时需要配置，多个权重相加必须等于100。
+	// (documented for: real-time)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:134 table "表 3 real-time config结构" row 2
+	Weight *int64 `json:"weight,omitempty"`
+}
+
+// UpdateServiceRequestBodyConfigItemMappingType 输入数据的映射类型，可选“file”或“csv”。
+// - file指每个推理请求对应到输入数据目录下的一个文件，当使用此方式时，此模型对应req_uri只能有一个输入参数且此参数的类型是file。
+// - 选择csv时指每个推理请求对应到csv里的一行数据，当使用此方式时，输入数据目录下的文件只能以.csv为后缀，且需配置mapping_rule参数，以表达推理请求体中各个参数对应到csv的索引。
+// (documented for: batch)
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:288 table "表 4 batch config结构" row 9
+type UpdateServiceRequestBodyConfigItemMappingType string
+
+// UpdateServiceRequestBodyConfigItemSpecification 资源规格，根据所提供版本选择适合业务的规格。当前版本可选：
+// - modelarts.vm.cpu.2u
+// - modelarts.vm.gpu.p4
+// - modelarts.vm.gpu.t4
+// - modelarts.vm.arm.d310.3u6g
+// - modelarts.vm.ai1.a310
+// - modelarts.vm.cpu.free
+// - modelarts.vm.gpu.free
+// (documented for: real-time; batch; edge)
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:143 table "表 3 real-time config结构" row 3
+type UpdateServiceRequestBodyConfigItemSpecification string
+
+// UpdateServiceRequestBodyConfigItemCustomSpec 自定义规格。使用专属资源池部署的时候可以使用自定义规格。请参见表12。
+// (documented for: real-time)
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:624 table "表 12 custom_spec自定义规格结构"
+type UpdateServiceRequestBodyConfigItemCustomSpec struct {
+	// AscendA310 NPU个数，可选，默认不使用，支持配置小数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:661 table "表 12 custom_spec自定义规格结构" row 4
+	AscendA310 *int64 `json:"ascend_a310,omitempty"`
+
+	// CPU 要求的CPU数量。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:634 table "表 12 custom_spec自定义规格结构" row 1
+	CPU float64 `json:"cpu"`
+
+	// GpuP4 GPU个数，可选，默认不使用，支持配置小数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:652 table "表 12 custom_spec自定义规格结构" row 3
+	GpuP4 *float64 `json:"gpu_p4,omitempty"`
+
+	// Memory 要求的内存数量，单位MB。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:643 table "表 12 custom_spec自定义规格结构" row 2
+	Memory int64 `json:"memory"`
 }
 
 // UpdateServiceSchedule defines model for UpdateServiceSchedule.

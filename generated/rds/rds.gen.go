@@ -198,6 +198,24 @@ func (e CreateInstanceV3ResponseDatastoreType) Valid() bool {
 	}
 }
 
+// Defines values for CreateInstanceVolumeType.
+const (
+	CreateInstanceVolumeTypeULTRAHIGH    CreateInstanceVolumeType = "ULTRAHIGH"
+	CreateInstanceVolumeTypeULTRAHIGHPRO CreateInstanceVolumeType = "ULTRAHIGHPRO"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceVolumeType enum.
+func (e CreateInstanceVolumeType) Valid() bool {
+	switch e {
+	case CreateInstanceVolumeTypeULTRAHIGH:
+		return true
+	case CreateInstanceVolumeTypeULTRAHIGHPRO:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateRdsBackupDataStoreType.
 const (
 	CreateRdsBackupDataStoreTypeMySQL      CreateRdsBackupDataStoreType = "MySQL"
@@ -231,6 +249,27 @@ func (e CreateRdsInstanceInstanceType) Valid() bool {
 	case CreateRdsInstanceInstanceTypeMaster:
 		return true
 	case CreateRdsInstanceInstanceTypeReadreplica:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateRdsInstanceVolumeType.
+const (
+	CreateRdsInstanceVolumeTypeCOMMON    CreateRdsInstanceVolumeType = "COMMON"
+	CreateRdsInstanceVolumeTypeHIGH      CreateRdsInstanceVolumeType = "HIGH"
+	CreateRdsInstanceVolumeTypeULTRAHIGH CreateRdsInstanceVolumeType = "ULTRAHIGH"
+)
+
+// Valid indicates whether the value is a known member of the CreateRdsInstanceVolumeType enum.
+func (e CreateRdsInstanceVolumeType) Valid() bool {
+	switch e {
+	case CreateRdsInstanceVolumeTypeCOMMON:
+		return true
+	case CreateRdsInstanceVolumeTypeHIGH:
+		return true
+	case CreateRdsInstanceVolumeTypeULTRAHIGH:
 		return true
 	default:
 		return false
@@ -1676,19 +1715,27 @@ type CreateDBUserResponseBody struct {
 	Resp string `json:"resp,omitempty"`
 }
 
-// CreateInstanceBackupStrategy 备份策略。
+// CreateInstanceDatastore 数据库信息。
+// (documented for: 创建单实例和HA实例)
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:877 table "表 18 backupStrategy字段数据结构说明"
-type CreateInstanceBackupStrategy struct {
-	// KeepDays 已生成的备份文件可以保存的天数。
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:278 table "表 5 datastore字段数据结构说明"
+type CreateInstanceDatastore struct {
+	// Type 数据库引擎，目前支持引擎如下：
+	// - MySQL
+	// - PostgreSQL
+	// - SQLServer
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:892 table "表 18 backupStrategy字段数据结构说明" row 2
-	KeepDays int64 `json:"keepDays,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:288 table "表 5 datastore字段数据结构说明" row 1
+	Type string `json:"type"`
 
-	// StartTime 开始时间。自动备份将在该时间点触发。
+	// Version 数据库版本。
+	// - MySQL引擎支持5.6、5.7版本。取值示例：5.7。
+	// - PostgreSQL引擎支持9.5、9.6、10、11版本。取值示例：9.6。
+	// - Microsoft SQL Server引擎支持2014 SE、2014 EE、2016 SE、2016 EE、2008 R2 EE、2008 R2 WEB、2014 WEB、2016 WEB版本。取值示例：2008_R2_EE。
+	// 数据库支持的详细版本信息，可调用获取数据库版本信息接口获取。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:885 table "表 18 backupStrategy字段数据结构说明" row 1
-	StartTime string `json:"startTime,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:298 table "表 5 datastore字段数据结构说明" row 2
+	Version string `json:"version"`
 }
 
 // CreateInstanceExtendparam 返回参数extendparam键值对。
@@ -1711,16 +1758,6 @@ type CreateInstanceFlavor struct {
 	ID string `json:"id,omitempty"`
 }
 
-// CreateInstanceHa HA信息，仅创建HA时返回。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:905 table "表 19 ha字段数据结构说明"
-type CreateInstanceHa struct {
-	// ReplicationMode 备机同步参数，与请求参数相同。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:913 table "表 19 ha字段数据结构说明" row 1
-	ReplicationMode string `json:"replicationMode,omitempty"`
-}
-
 // CreateInstanceInstance 实例信息。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:602 table "表 12 instance字段数据结构说明"
@@ -1733,7 +1770,7 @@ type CreateInstanceInstance struct {
 	// BackupStrategy 备份策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:738 table "表 12 instance字段数据结构说明" row 18
-	BackupStrategy *CreateInstanceBackupStrategy `json:"backupStrategy,omitempty"`
+	BackupStrategy *CreateInstanceResponseBackupStrategy `json:"backupStrategy,omitempty"`
 
 	// Created 创建时间，格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800 。
@@ -1768,7 +1805,7 @@ type CreateInstanceInstance struct {
 	// Ha HA信息，仅创建HA时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:752 table "表 12 instance字段数据结构说明" row 20
-	Ha *CreateInstanceHa `json:"ha,omitempty"`
+	Ha *CreateInstanceResponseHa `json:"ha,omitempty"`
 
 	// Hostname 实例的连接地址，此处为空字符串。
 	//
@@ -1790,7 +1827,7 @@ type CreateInstanceInstance struct {
 	// Nics nics信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:687 table "表 12 instance字段数据结构说明" row 11
-	Nics *CreateInstanceNics `json:"nics,omitempty"`
+	Nics *CreateInstanceResponseNics `json:"nics,omitempty"`
 
 	// Region 与请求参数相同。
 	//
@@ -1805,7 +1842,7 @@ type CreateInstanceInstance struct {
 	// SecurityGroup 安全组信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:694 table "表 12 instance字段数据结构说明" row 12
-	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
+	SecurityGroup *CreateInstanceResponseSecurityGroup `json:"securityGroup,omitempty"`
 
 	// SlaveID 仅创建HA时返回。
 	//
@@ -1845,14 +1882,23 @@ type CreateInstanceInstance struct {
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:650 table "表 12 instance字段数据结构说明" row 6
 type CreateInstanceInstanceType string
 
-// CreateInstanceNics nics信息。
+// CreateInstanceRequestBackupStrategy 高级备份策略。
+// (documented for: 创建单实例和HA实例)
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:772 table "表 13 nics字段数据结构说明"
-type CreateInstanceNics struct {
-	// SubnetID 子网的网络ID信息
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:409 table "表 9 backupStrategy字段数据结构说明"
+type CreateInstanceRequestBackupStrategy struct {
+	// KeepDays 指定已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。该参数缺省，或取0值，表示不设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:780 table "表 13 nics字段数据结构说明" row 1
-	SubnetID string `json:"subnetId,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:430 table "表 9 backupStrategy字段数据结构说明" row 2
+	KeepDays *int64 `json:"keepDays,omitempty"`
+
+	// StartTime 开始时间。
+	// 取值范围：
+	// 非空，格式必须为hh:mm:ss且有效。当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:419 table "表 9 backupStrategy字段数据结构说明" row 1
+	StartTime string `json:"startTime"`
 }
 
 // CreateInstanceRequestBody defines model for CreateInstanceRequestBody.
@@ -1864,7 +1910,188 @@ type CreateInstanceRequestBody struct {
 	// Microsoft SQL Server不支持创建只读副本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:61 table "表 2 参数说明" row 1
-	Instance interface{} `json:"instance,omitempty"`
+	Instance *CreateInstanceRequestBodyInstance `json:"instance,omitempty"`
+}
+
+// CreateInstanceRequestBodyInstance 实例详细信息。
+// 须知：
+// Microsoft SQL Server不支持创建只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:61 table "表 2 参数说明" row 1
+type CreateInstanceRequestBodyInstance struct {
+	// AvailabilityZone 可用区ID。
+	// 取值范围：
+	// 非空，请参见地区和终端节点。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:140 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 6
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// BackupStrategy 高级备份策略。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:193 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 11
+	BackupStrategy *CreateInstanceRequestBackupStrategy `json:"backupStrategy,omitempty"`
+
+	// Datastore 数据库信息。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:100 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 2
+	Datastore *CreateInstanceDatastore `json:"datastore,omitempty"`
+
+	// DBPort 数据库端口信息。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:181 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 10
+	DBPort *int64 `json:"dbPort,omitempty"`
+
+	// DBRtPd 数据库root密码。
+	// 取值范围：
+	// 非空，由大小写字母、数字和特殊符号~!@#%^*-_=+?组成，长度8~32个字符。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:202 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 12
+	DBRtPd *string `json:"dbRtPd,omitempty"`
+
+	// FlavorRef 规格ID，获取方法可参考获取所有实例规格信息的响应消息中的“flavors.id”。
+	// 取值范围：
+	// 非空，字符长度校验，严格UUID正则校验。
+	// (documented for: 创建单实例和HA实例; 创建只读副本)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:109 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 3
+	FlavorRef string `json:"flavorRef"`
+
+	// Ha HA配置参数，创建HA实例时使用。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:213 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 13
+	Ha *CreateInstanceRequestHa `json:"ha,omitempty"`
+
+	// Name 实例名称。
+	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
+	// 取值范围：
+	// 4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	// (documented for: 创建单实例和HA实例; 创建只读副本)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:88 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 1
+	Name string `json:"name"`
+
+	// Nics nics信息。获取方法请参见《虚拟私有云API参考》中“子网”的内容。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:162 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 8
+	Nics *CreateInstanceRequestNics `json:"nics,omitempty"`
+
+	// Region 区域ID。
+	// 取值范围：
+	// 非空，请参见地区和终端节点。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:129 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 5
+	Region *string `json:"region,omitempty"`
+
+	// ReplicaOf 只读副本配置参数。为replicaOf值指定的主实例创建只读副本。
+	// 取值范围：
+	// 仅主实例的实例ID有效。
+	// (documented for: 创建只读副本)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:261 table "表 4 instance字段数据结构说明（创建只读副本）" row 3
+	ReplicaOf *string `json:"replicaOf,omitempty"`
+
+	// SecurityGroup 指定实例所属的安全组。
+	// 获取方法请参见《虚拟私有云API参考》中“安全组”的内容。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:171 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 9
+	SecurityGroup *CreateInstanceRequestSecurityGroup `json:"securityGroup,omitempty"`
+
+	// Volume volume信息。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:120 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 4
+	Volume *CreateInstanceVolume `json:"volume,omitempty"`
+
+	// Vpc 虚拟私有云ID。获取方法请参见《虚拟私有云API参考》中“VPC”的内容。
+	// 取值范围：
+	// 非空，字符长度校验，严格UUID正则校验。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:151 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 7
+	Vpc *string `json:"vpc,omitempty"`
+}
+
+// CreateInstanceRequestHa HA配置参数，创建HA实例时使用。
+// (documented for: 创建单实例和HA实例)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:446 table "表 10 ha字段数据结构说明"
+type CreateInstanceRequestHa struct {
+	// Enable HA配置参数。
+	// 取值范围：
+	// 取值为“true”或“false”，为“true”时创建HA实例，否则创建单实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:456 table "表 10 ha字段数据结构说明" row 1
+	Enable bool `json:"enable"`
+
+	// ReplicationMode 备机同步参数。
+	// 取值：非空。
+	// - MySQL为“async”或“semisync”。
+	// - PostgreSQL为“async”或“sync”。
+	// - Microsoft SQL Server为“sync”。
+	// 说明：
+	// - “async”为异步模式。
+	// - “semisync”为半同步模式。
+	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:467 table "表 10 ha字段数据结构说明" row 2
+	ReplicationMode string `json:"replicationMode"`
+}
+
+// CreateInstanceRequestNics nics信息。获取方法请参见《虚拟私有云API参考》中“子网”的内容。
+// (documented for: 创建单实例和HA实例)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:356 table "表 7 nics字段数据结构说明"
+type CreateInstanceRequestNics struct {
+	// SubnetID 子网的网络ID信息：从VPC获取。
+	// 取值范围：
+	// 非空，字符长度校验，严格UUID正则校验。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:366 table "表 7 nics字段数据结构说明" row 1
+	SubnetID string `json:"subnetId"`
+}
+
+// CreateInstanceRequestSecurityGroup 指定实例所属的安全组。
+// 获取方法请参见《虚拟私有云API参考》中“安全组”的内容。
+// (documented for: 创建单实例和HA实例)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:383 table "表 8 securityGroup字段数据结构说明"
+type CreateInstanceRequestSecurityGroup struct {
+	// ID 取值范围：
+	// 非空，字符长度校验，严格UUID正则校验。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:393 table "表 8 securityGroup字段数据结构说明" row 1
+	ID string `json:"id"`
+}
+
+// CreateInstanceResponseBackupStrategy 备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:877 table "表 18 backupStrategy字段数据结构说明"
+type CreateInstanceResponseBackupStrategy struct {
+	// KeepDays 已生成的备份文件可以保存的天数。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:892 table "表 18 backupStrategy字段数据结构说明" row 2
+	KeepDays int64 `json:"keepDays,omitempty"`
+
+	// StartTime 开始时间。自动备份将在该时间点触发。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:885 table "表 18 backupStrategy字段数据结构说明" row 1
+	StartTime string `json:"startTime,omitempty"`
 }
 
 // CreateInstanceResponseBody defines model for CreateInstanceResponseBody.
@@ -1877,10 +2104,30 @@ type CreateInstanceResponseBody struct {
 	Instance *CreateInstanceInstance `json:"instance,omitempty"`
 }
 
-// CreateInstanceSecurityGroup 安全组信息。
+// CreateInstanceResponseHa HA信息，仅创建HA时返回。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:905 table "表 19 ha字段数据结构说明"
+type CreateInstanceResponseHa struct {
+	// ReplicationMode 备机同步参数，与请求参数相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:913 table "表 19 ha字段数据结构说明" row 1
+	ReplicationMode string `json:"replicationMode,omitempty"`
+}
+
+// CreateInstanceResponseNics nics信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:772 table "表 13 nics字段数据结构说明"
+type CreateInstanceResponseNics struct {
+	// SubnetID 子网的网络ID信息
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:780 table "表 13 nics字段数据结构说明" row 1
+	SubnetID string `json:"subnetId,omitempty"`
+}
+
+// CreateInstanceResponseSecurityGroup 安全组信息。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:793 table "表 14 securityGroup字段数据结构说明"
-type CreateInstanceSecurityGroup struct {
+type CreateInstanceResponseSecurityGroup struct {
 	// ID 安全组ID
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:801 table "表 14 securityGroup字段数据结构说明" row 1
@@ -2443,6 +2690,37 @@ type CreateInstanceV3ResponseVolume struct {
 	Type string `json:"type,omitempty"`
 }
 
+// CreateInstanceVolume volume信息。
+// (documented for: 创建单实例和HA实例)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:315 table "表 6 volume字段数据结构说明"
+type CreateInstanceVolume struct {
+	// Size 磁盘大小。
+	// 取值范围：40GB~4000GB。必须为10的整数倍。
+	// MySQL部分用户支持11GB~10000GB，如果您想创建存储空间最大为10000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
+	// 说明：
+	// 对于只读实例，该参数无效，磁盘大小，默认和主实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:336 table "表 6 volume字段数据结构说明" row 2
+	Size int64 `json:"size"`
+
+	// Type 磁盘类型。
+	// 取值范围如下，区分大小写：
+	// - ULTRAHIGH，表示SSD。
+	// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:325 table "表 6 volume字段数据结构说明" row 1
+	Type CreateInstanceVolumeType `json:"type"`
+}
+
+// CreateInstanceVolumeType 磁盘类型。
+// 取值范围如下，区分大小写：
+// - ULTRAHIGH，表示SSD。
+// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:325 table "表 6 volume字段数据结构说明" row 1
+type CreateInstanceVolumeType string
+
 // CreateRdsBackupDataStore 数据库版本信息。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:313 table "表 7 dataStore字段数据结构说明"
@@ -2614,6 +2892,48 @@ type CreateRdsBackupResponseBody struct {
 	Extendparam *CreateRdsBackupExtendparam `json:"extendparam,omitempty"`
 }
 
+// CreateRdsInstanceBackupStrategy 高级备份策略。
+// (documented for: 创建单实例和HA实例)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:406 table "表 9 backupStrategy字段数据结构说明"
+type CreateRdsInstanceBackupStrategy struct {
+	// KeepDays 指定已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。该参数缺省，或取0值，表示不设置自动备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:427 table "表 9 backupStrategy字段数据结构说明" row 2
+	KeepDays *int64 `json:"keepDays,omitempty"`
+
+	// StartTime 开始时间。
+	// 取值范围：
+	// 非空，格式必须为hh:mm:ss且有效。当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:416 table "表 9 backupStrategy字段数据结构说明" row 1
+	StartTime string `json:"startTime"`
+}
+
+// CreateRdsInstanceDatastore 数据库信息。
+// (documented for: 创建单实例和HA实例)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:276 table "表 5 datastore字段数据结构说明"
+type CreateRdsInstanceDatastore struct {
+	// Type 数据库引擎，目前支持引擎如下：
+	// - MySQL
+	// - PostgreSQL
+	// - SQLServer
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:286 table "表 5 datastore字段数据结构说明" row 1
+	Type string `json:"type"`
+
+	// Version 数据库版本。
+	// - MySQL引擎支持5.6、5.7版本。取值示例：5.7。
+	// - PostgreSQL引擎支持9.5、9.6版本。取值示例：9.6。
+	// - Microsoft SQL Server引擎支持2014 SE、2014 EE、2016 SE、2016 EE、2008 R2 EE、2008 R2 WEB、2014 WEB、2016 WEB版本。取值示例：2008_R2_EE。
+	// 数据库支持的详细版本信息，可调用获取数据库版本信息接口获取。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:296 table "表 5 datastore字段数据结构说明" row 2
+	Version string `json:"version"`
+}
+
 // CreateRdsInstanceInstance 实例信息。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:599 table "表 12 instance字段数据结构说明"
@@ -2626,7 +2946,7 @@ type CreateRdsInstanceInstance struct {
 	// BackupStrategy 备份策略。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:733 table "表 12 instance字段数据结构说明" row 18
-	BackupStrategy *CreateInstanceBackupStrategy `json:"backupStrategy,omitempty"`
+	BackupStrategy *CreateInstanceResponseBackupStrategy `json:"backupStrategy,omitempty"`
 
 	// Created 创建时间，格式为“yyyy-mm-dd Thh:mm:ssZ”。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800 。
@@ -2661,7 +2981,7 @@ type CreateRdsInstanceInstance struct {
 	// Ha HA信息，仅创建HA时返回。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:747 table "表 12 instance字段数据结构说明" row 20
-	Ha *CreateInstanceHa `json:"ha,omitempty"`
+	Ha *CreateInstanceResponseHa `json:"ha,omitempty"`
 
 	// Hostname 实例的连接地址，此处为空字符串。
 	//
@@ -2681,7 +3001,7 @@ type CreateRdsInstanceInstance struct {
 	// Nics nics信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:682 table "表 12 instance字段数据结构说明" row 11
-	Nics *CreateRdsInstanceNics `json:"nics,omitempty"`
+	Nics *CreateRdsInstanceResponseNics `json:"nics,omitempty"`
 
 	// Region 与请求参数相同。
 	//
@@ -2696,7 +3016,7 @@ type CreateRdsInstanceInstance struct {
 	// SecurityGroup 安全组信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:689 table "表 12 instance字段数据结构说明" row 12
-	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
+	SecurityGroup *CreateInstanceResponseSecurityGroup `json:"securityGroup,omitempty"`
 
 	// SlaveID 仅创建HA时返回。
 	//
@@ -2736,16 +3056,6 @@ type CreateRdsInstanceInstance struct {
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:645 table "表 12 instance字段数据结构说明" row 6
 type CreateRdsInstanceInstanceType string
 
-// CreateRdsInstanceNics nics信息。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:767 table "表 13 nics字段数据结构说明"
-type CreateRdsInstanceNics struct {
-	// SubnetID 子网ID
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:775 table "表 13 nics字段数据结构说明" row 1
-	SubnetID string `json:"subnetId,omitempty"`
-}
-
 // CreateRdsInstanceRequestBody defines model for CreateRdsInstanceRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:53 table "表 2 参数说明"
@@ -2755,7 +3065,133 @@ type CreateRdsInstanceRequestBody struct {
 	// Microsoft SQL Server不支持创建只读副本。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:61 table "表 2 参数说明" row 1
-	Instance interface{} `json:"instance,omitempty"`
+	Instance *CreateRdsInstanceRequestBodyInstance `json:"instance,omitempty"`
+}
+
+// CreateRdsInstanceRequestBodyInstance 实例详细信息。
+// 注意：
+// Microsoft SQL Server不支持创建只读副本。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:61 table "表 2 参数说明" row 1
+type CreateRdsInstanceRequestBodyInstance struct {
+	// AvailabilityZone 可用区ID。
+	// 取值范围：
+	// 非空，请参见地区和终端节点。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:139 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 6
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// BackupStrategy 高级备份策略。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:192 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 11
+	BackupStrategy *CreateRdsInstanceBackupStrategy `json:"backupStrategy,omitempty"`
+
+	// Datastore 数据库信息。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:99 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 2
+	Datastore *CreateRdsInstanceDatastore `json:"datastore,omitempty"`
+
+	// DBPort 数据库端口信息。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:180 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 10
+	DBPort *int64 `json:"dbPort,omitempty"`
+
+	// DBRtPd 数据库root密码。
+	// 取值范围：
+	// 非空，由大小写字母、数字和特殊符号~!@#%^*-_=+?组成，长度8~32个字符。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:201 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 12
+	DBRtPd *string `json:"dbRtPd,omitempty"`
+
+	// FlavorRef 规格ID，获取方法可参考获取所有实例规格信息的响应消息中的“flavors.id”。
+	// 取值范围：
+	// 非空，字符长度校验，严格UUID正则校验。
+	// (documented for: 创建单实例和HA实例; 创建只读副本)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:108 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 3
+	FlavorRef string `json:"flavorRef"`
+
+	// Ha HA配置参数，创建HA实例时使用。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:212 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 13
+	Ha *CreateInstanceRequestHa `json:"ha,omitempty"`
+
+	// Name 实例名称。用于表示实例的名称，同一租户下，同类型的实例名唯一。
+	// 取值范围：
+	// 4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	// (documented for: 创建单实例和HA实例; 创建只读副本)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:88 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 1
+	Name string `json:"name"`
+
+	// Nics nics信息。获取方法请参见《虚拟私有云API参考》中“子网”的内容。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:161 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 8
+	Nics *CreateRdsInstanceRequestNics `json:"nics,omitempty"`
+
+	// Region 区域ID。
+	// 取值范围：
+	// 非空，请参见地区和终端节点。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:128 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 5
+	Region *string `json:"region,omitempty"`
+
+	// ReplicaOf 只读副本配置参数。为replicaOf值指定的主实例创建只读副本。
+	// 取值范围：
+	// 仅主实例的实例ID有效。
+	// (documented for: 创建只读副本)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:259 table "表 4 instance字段数据结构说明（创建只读副本）" row 3
+	ReplicaOf *string `json:"replicaOf,omitempty"`
+
+	// SecurityGroup 指定实例所属的安全组。
+	// 获取方法请参见《虚拟私有云API参考》中“安全组”的内容。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:170 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 9
+	SecurityGroup *CreateInstanceRequestSecurityGroup `json:"securityGroup,omitempty"`
+
+	// Volume volume信息。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:119 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 4
+	Volume *CreateRdsInstanceVolume `json:"volume,omitempty"`
+
+	// Vpc 虚拟私有云ID。获取方法请参见《虚拟私有云API参考》中“VPC”的内容。
+	// 取值范围：
+	// 非空，字符长度校验，严格UUID正则校验。
+	// (documented for: 创建单实例和HA实例)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:150 table "表 3 instance字段数据结构说明（创建单实例和HA实例）" row 7
+	Vpc *string `json:"vpc,omitempty"`
+}
+
+// CreateRdsInstanceRequestNics nics信息。获取方法请参见《虚拟私有云API参考》中“子网”的内容。
+// (documented for: 创建单实例和HA实例)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:353 table "表 7 nics字段数据结构说明"
+type CreateRdsInstanceRequestNics struct {
+	// SubnetID 子网ID：从VPC获取。
+	// 取值范围：
+	// 非空，字符长度校验，严格UUID正则校验。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:363 table "表 7 nics字段数据结构说明" row 1
+	SubnetID string `json:"subnetId"`
 }
 
 // CreateRdsInstanceResponseBody defines model for CreateRdsInstanceResponseBody.
@@ -2767,6 +3203,48 @@ type CreateRdsInstanceResponseBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:586 table "表 11 要素说明" row 1
 	Instance *CreateRdsInstanceInstance `json:"instance,omitempty"`
 }
+
+// CreateRdsInstanceResponseNics nics信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:767 table "表 13 nics字段数据结构说明"
+type CreateRdsInstanceResponseNics struct {
+	// SubnetID 子网ID
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:775 table "表 13 nics字段数据结构说明" row 1
+	SubnetID string `json:"subnetId,omitempty"`
+}
+
+// CreateRdsInstanceVolume volume信息。
+// (documented for: 创建单实例和HA实例)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:313 table "表 6 volume字段数据结构说明"
+type CreateRdsInstanceVolume struct {
+	// Size 磁盘大小。
+	// 取值范围：40GB~4000GB。必须为10的整数倍。
+	// 说明：
+	// 对于只读实例，该参数无效，磁盘大小，默认和主实例相同。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:334 table "表 6 volume字段数据结构说明" row 2
+	Size int64 `json:"size"`
+
+	// Type 磁盘类型。
+	// 取值范围如下，区分大小写：
+	// - COMMON，表示SATA。
+	// - HIGH，表示SAS。
+	// - ULTRAHIGH，表示SSD。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:323 table "表 6 volume字段数据结构说明" row 1
+	Type CreateRdsInstanceVolumeType `json:"type"`
+}
+
+// CreateRdsInstanceVolumeType 磁盘类型。
+// 取值范围如下，区分大小写：
+// - COMMON，表示SATA。
+// - HIGH，表示SAS。
+// - ULTRAHIGH，表示SSD。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:323 table "表 6 volume字段数据结构说明" row 1
+type CreateRdsInstanceVolumeType string
 
 // DataStoreInfo 数据库信息。
 //
@@ -4671,6 +5149,7 @@ type ListJobs2Datastore struct {
 
 // ListJobs2EntitiesInstance 任务想要实现的实例信息。
 // 请参见表6。
+// (documented for: 创建实例，单转主备，创建只读实例)
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:232 table "表 6 entities.instance字段数据结构说明"
 type ListJobs2EntitiesInstance struct {
@@ -4802,18 +5281,61 @@ type ListJobs2ResponseBodyJobStatus string
 // 说明：
 // 未有entities字段说明的异步任务，返回为{}。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:203 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)"
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:151 table "表 3 要素说明" row 7
 type ListJobs2ResponseBodyJobEntities struct {
 	// Instance 任务想要实现的实例信息。
 	// 请参见表6。
+	// (documented for: 创建实例，单转主备，创建只读实例)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:211 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 1
 	Instance *ListJobs2EntitiesInstance `json:"instance,omitempty"`
 
+	// PublicIP 任务实现的弹性公网IP。
+	// (documented for: 绑定/解绑弹性IP，开启远程连接)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:374 table "表 10 entities字段数据结构说明(绑定/解绑弹性IP，开启远程连接)" row 1
+	PublicIP string `json:"public_ip,omitempty"`
+
 	// ResourceIds 任务涉及到的资源ID。
+	// (documented for: 创建实例，单转主备，创建只读实例; 调整实例容量)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:219 table "表 5 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 2
 	ResourceIds []string `json:"resource_ids,omitempty"`
+
+	// SwitchStrategy 主备倒换策略。
+	// (documented for: 主备倒换)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:395 table "表 11 entities字段数据结构说明(主备倒换)" row 1
+	SwitchStrategy string `json:"switch_strategy,omitempty"`
+
+	// Volume 调整实例容量任务的磁盘信息。
+	// 详情请参见表9。
+	// (documented for: 调整实例容量)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:310 table "表 8 entities字段数据结构说明(调整实例容量)" row 1
+	Volume *ListJobs2Volume `json:"volume,omitempty"`
+}
+
+// ListJobs2Volume 调整实例容量任务的磁盘信息。
+// 详情请参见表9。
+// (documented for: 调整实例容量)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:331 table "表 9 volume字段数据结构说明"
+type ListJobs2Volume struct {
+	// OriginalSize 实例原本的磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:346 table "表 9 volume字段数据结构说明" row 2
+	OriginalSize string `json:"original_size,omitempty"`
+
+	// TargetSize 任务的目标磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:353 table "表 9 volume字段数据结构说明" row 3
+	TargetSize string `json:"target_size,omitempty"`
+
+	// Type 磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:339 table "表 9 volume字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
 }
 
 // ListJobsDatastore 数据库信息，请参见表6。
@@ -4833,6 +5355,7 @@ type ListJobsDatastore struct {
 
 // ListJobsEntitiesInstance 任务想要实现的实例信息。
 // 请参见表5。
+// (documented for: 创建实例，单转主备，创建只读实例)
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:214 table "表 5 entities.instance字段数据结构说明"
 type ListJobsEntitiesInstance struct {
@@ -4970,18 +5493,61 @@ type ListJobsResponseBodyJobStatus string
 // 说明：
 // 未有entities字段说明的异步任务，返回为{}。
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:185 table "表 4 entities字段数据结构说明(创建实例，单转主备，创建只读实例)"
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:133 table "表 2 要素说明" row 8
 type ListJobsResponseBodyJobEntities struct {
 	// Instance 任务想要实现的实例信息。
 	// 请参见表5。
+	// (documented for: 创建实例，单转主备，创建只读实例)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:193 table "表 4 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 1
 	Instance *ListJobsEntitiesInstance `json:"instance,omitempty"`
 
+	// PublicIP 任务实现的弹性公网IP。
+	// (documented for: 绑定/解绑弹性IP，开启远程连接)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:356 table "表 9 entities字段数据结构说明(绑定/解绑弹性IP，开启远程连接)" row 1
+	PublicIP string `json:"public_ip,omitempty"`
+
 	// ResourceIds 任务涉及到的资源ID。
+	// (documented for: 创建实例，单转主备，创建只读实例; 调整实例容量)
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:201 table "表 4 entities字段数据结构说明(创建实例，单转主备，创建只读实例)" row 2
 	ResourceIds []string `json:"resource_ids,omitempty"`
+
+	// SwitchStrategy 主备倒换策略。
+	// (documented for: 主备倒换)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:377 table "表 10 entities字段数据结构说明(主备倒换)" row 1
+	SwitchStrategy string `json:"switch_strategy,omitempty"`
+
+	// Volume 调整实例容量任务的磁盘信息。
+	// 详情请参见表8。
+	// (documented for: 调整实例容量)
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:292 table "表 7 entities字段数据结构说明(调整实例容量)" row 1
+	Volume *ListJobsVolume `json:"volume,omitempty"`
+}
+
+// ListJobsVolume 调整实例容量任务的磁盘信息。
+// 详情请参见表8。
+// (documented for: 调整实例容量)
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:313 table "表 8 volume字段数据结构说明"
+type ListJobsVolume struct {
+	// OriginalSize 实例原本的磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:328 table "表 8 volume字段数据结构说明" row 2
+	OriginalSize string `json:"original_size,omitempty"`
+
+	// TargetSize 任务的目标磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:335 table "表 8 volume字段数据结构说明" row 3
+	TargetSize string `json:"target_size,omitempty"`
+
+	// Type 磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:321 table "表 8 volume字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
 }
 
 // ListParametersConfigurationParameters defines model for ListParametersConfigurationParameters.
@@ -5151,7 +5717,7 @@ type ListRdsInstancesInstances struct {
 	// Nics nics信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:158 table "表 3 instances字段数据结构说明" row 11
-	Nics *CreateInstanceNics `json:"nics,omitempty"`
+	Nics *CreateInstanceResponseNics `json:"nics,omitempty"`
 
 	// Region 实例所在区域。
 	//
@@ -5166,7 +5732,7 @@ type ListRdsInstancesInstances struct {
 	// SecurityGroup 安全组信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:165 table "表 3 instances字段数据结构说明" row 12
-	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
+	SecurityGroup *CreateInstanceResponseSecurityGroup `json:"securityGroup,omitempty"`
 
 	// SlaveID 仅HA实例时返回。
 	//

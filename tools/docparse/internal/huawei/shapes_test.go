@@ -207,3 +207,91 @@ func TestDottedCaptionAfterParentRow(t *testing.T) {
 		`24 note: caption names member "operator" of "Statement.Condition", which is not listed there; added as that member, read from this table`,
 	)
 }
+
+// One object row documented by two tables, one a case, linked from its
+// type cell (RDS 创建实例: "字典数据结构。创建单实例请参见表3。创建只读副本请参见
+// 表4。"): one object with the members of both, required where both
+// require them, each saying which case documents it; a member whose type
+// differs keeps the first, with a warning. Every example is kept.
+func TestLinkedAlternativesUnion(t *testing.T) {
+	page := "# 创建实例\n\n## URI\n\nPOST /v1/instances\n\n## 请求消息\n\n**表 2**  参数说明\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n" +
+		"|instance|是|字典数据结构。<br>创建单实例请参见[表3](#t3)。<br>创建只读副本请参见[表4](#t4)。|实例信息。|\n\n" +
+		"**表 3**  instance字段数据结构说明（创建单实例）\n\n<a name=\"t3\"></a>\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n" +
+		"|name|是|String|名称。|\n|volume|是|字典数据结构，请参见[表5](#t5)。|磁盘。|\n|port|否|Integer|端口。|\n\n" +
+		"**表 4**  instance字段数据结构说明（创建只读副本）\n\n<a name=\"t4\"></a>\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n" +
+		"|name|是|String|名称。|\n|replicaOf|是|String|主实例。|\n|port|否|String|端口。|\n\n" +
+		"**表 5**  volume字段数据结构说明\n\n<a name=\"t5\"></a>\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|size|是|Integer|大小。|\n\n" +
+		"## 请求示例\n\n-   创建单实例\n\n    ```\n    {\"instance\": {\"name\": \"a\", \"volume\": {\"size\": 100}, \"port\": 3306}}\n    ```\n\n" +
+		"-   创建只读副本\n\n    ```\n    {\"instance\": {\"name\": \"b\", \"replicaOf\": \"a\"}}\n    ```\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `request body*: object
+  instance*: object
+    name*: string
+    volume: object volume
+      size*: integer/int64
+    port: integer/int64
+    replicaOf: string
+`,
+		`13 note: object "instance" is documented by 2 alternative tables (创建单实例; 创建只读副本); read as one object with the members of all, required where every one requires them`,
+		`31 warning: member "port" is integer in "表 3 instance字段数据结构说明（创建单实例）" but string here; read as the first`,
+	)
+	if n := len(op.RequestBody.Examples); n != 2 {
+		t.Errorf("%d examples kept, want 2", n)
+	}
+	inst := op.RequestBody.Schema.Property("instance").Schema
+	for name, want := range map[string]string{"name": "(documented for: 创建单实例; 创建只读副本)", "replicaOf": "(documented for: 创建只读副本)", "volume": "(documented for: 创建单实例)"} {
+		if p := inst.Property(name); p == nil || !strings.HasSuffix(p.Description, want) {
+			t.Errorf("member %s: description does not end with %q: %+v", name, want, p)
+		}
+	}
+}
+
+// A row without a link, and several unreferenced tables captioned
+// "<case> <name>结构" (ModelArts 部署服务: config, "real-time config结构",
+// "batch config结构"): the row's alternatives; "结构数组" makes it an
+// array of the union. No table is left unreferenced.
+func TestCaptionedAlternativesUnion(t *testing.T) {
+	page := "# 部署服务\n\n## URI\n\nPOST /v1/services\n\n## 请求消息\n\n**表 2**  请求参数\n\n" +
+		"|参数|是否必选|参数类型|说明|\n|--|--|--|--|\n" +
+		"|infer_type|是|String|推理方式。|\n|config|是|对应infer_type的config结构数组|模型运行配置。|\n\n" +
+		"**表 3**  real-time config结构\n\n" +
+		"|参数|是否必选|参数类型|说明|\n|--|--|--|--|\n|model_id|是|String|模型ID。|\n|weight|是|Integer|权重。|\n\n" +
+		"**表 4**  batch config结构\n\n" +
+		"|参数|是否必选|参数类型|说明|\n|--|--|--|--|\n|model_id|是|String|模型ID。|\n|src_path|是|String|输入路径。|\n\n" +
+		"## 请求示例\n\n```\n{\"infer_type\": \"batch\", \"config\": [{\"model_id\": \"m\", \"src_path\": \"obs://a\"}]}\n```\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `request body*: object
+  infer_type*: string
+  config*: array of object
+    model_id*: string
+    weight: integer/int64
+    src_path: string
+`,
+		`14 note: object "config" is documented by 2 alternative tables (real-time; batch); read as one object with the members of all, required where every one requires them`,
+	)
+}
+
+// Rows whose descriptions each link to both their tables, each captioned
+// with one row's name (IAM's allow_address_netmasks and allow_ip_ranges):
+// tables of two rows, not alternatives of one.
+func TestLinksToOtherRowsTablesAreNoAlternatives(t *testing.T) {
+	page := shapesPage("**表 1**  响应\n\n" + shapesHeader +
+		"|masks|Array of objects|掩码，见[表2](#t2)，或[表3](#t3)。|\n" +
+		"|ranges|Array of objects|范围，见[表2](#t2)，或[表3](#t3)。|\n\n" +
+		"**表 2**  masks\n\n<a name=\"t2\"></a>\n" + shapesHeader + "|mask|String|掩码。|\n\n" +
+		"**表 3**  ranges\n\n<a name=\"t3\"></a>\n" + shapesHeader + "|range|String|范围。|\n")
+	op, diags := readPage(t, page)
+	got := describe(op)
+	if strings.Contains(got, "range: string\n    mask") || strings.Contains(got, "mask: string\n    range") {
+		t.Errorf("a row's tables were united:\n%s", got)
+	}
+	for _, d := range diagLines(diags, model.Note, model.Warning) {
+		if strings.Contains(d, "alternative") {
+			t.Errorf("unexpected alternatives: %s", d)
+		}
+	}
+}
