@@ -9132,7 +9132,7 @@ type RegionsLocales struct {
 	ZhCn string `json:"zh-cn,omitempty"`
 }
 
-// RoleAssignments 授权信息。
+// RoleAssignments defines model for RoleAssignments.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:222 table "表 4 role_assignments"
 type RoleAssignments struct {
@@ -10108,7 +10108,7 @@ type ShowDomainRoleAssignmentsResponseBody struct {
 	// RoleAssignments 授权信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:209 table "表 3 响应Body参数" row 2
-	RoleAssignments *RoleAssignments `json:"role_assignments,omitempty"`
+	RoleAssignments []RoleAssignments `json:"role_assignments,omitempty"`
 
 	// TotalNum 返回授权记录的总条数。
 	//

@@ -2686,6 +2686,21 @@ func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *iam.Show
 	return &out, nil
 }
 
+var pageShowDomainRoleAssignments = huawei.Paging{Op: opShowDomainRoleAssignments, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "string", Items: "role_assignments", Next: "", Total: ""}
+
+// ShowDomainRoleAssignmentsAll iterates over the role_assignments of every page of ShowDomainRoleAssignments
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:1
+func (c *Client) ShowDomainRoleAssignmentsAll(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) iter.Seq2[iam.RoleAssignments, error] {
+	call := func(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) (*iam.ShowDomainRoleAssignmentsResponseBody, error) {
+		return c.ShowDomainRoleAssignments(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageShowDomainRoleAssignments, params, call, func(p *iam.ShowDomainRoleAssignmentsResponseBody) []iam.RoleAssignments { return p.RoleAssignments })
+}
+
 var opShowKeystoneMetadataFile = &huawei.Operation{Service: "iam", Name: "ShowKeystoneMetadataFile", Method: "GET", Path: "/v3-ext/auth/OS-FEDERATION/SSO/metadata",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 

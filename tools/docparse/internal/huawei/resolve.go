@@ -13,6 +13,7 @@ import (
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"github.com/docapi/docapi/tools/docparse/internal/paging"
 )
 
 // resolver turns object tables into schemas, following anchor links, table
@@ -828,6 +829,15 @@ func (r *resolver) exampleShape(c *rowCtx, s *model.Schema) *model.Schema {
 	}
 	typeText := strings.TrimSpace(c.f.typ.Text)
 	ref, _ := readType(typeText)
+	if array && c.t.scope == scopeResponse && !strings.Contains(c.path, ".") {
+		if member := r.pagingMember(); member != "" {
+			// "role_assignments | Array of … objects" and total_num, the
+			// request has page and per_page, and the example shows one
+			// object: an example with its brackets lost, not an object.
+			r.diags.Notef(c.typeLoc(), "type %q, and the example holds one object of %q's members; kept an array, as the request pages through a list (%s)", typeText, t.name(), member)
+			return s
+		}
+	}
 	if array {
 		r.diags.Warnf(c.typeLoc(), "type %q, but the example holds one object of %q's members wherever it shows the row; read as that object", typeText, t.name())
 		return obj
@@ -980,6 +990,22 @@ func keyTable(t *paramTable) bool {
 		}
 	}
 	return false
+}
+
+// pagingMember is a request parameter or body member that pages through a
+// list (paging.PositionMember), "" when the request has none.
+func (r *resolver) pagingMember() string {
+	for _, t := range r.tables {
+		if t.scope != scopeRequest || t.kind == kindObject || t.cols.name < 0 {
+			continue
+		}
+		for _, row := range t.block.Table.Rows {
+			if name, ok := cellAt(row, t.cols.name); ok && paging.PositionMember(firstLine(name.Text)) {
+				return firstLine(name.Text)
+			}
+		}
+	}
+	return ""
 }
 
 // sharesMember reports an example object with a member some row of t names.

@@ -295,3 +295,26 @@ func TestLinksToOtherRowsTablesAreNoAlternatives(t *testing.T) {
 		}
 	}
 }
+
+// A list the request pages through (page, per_page) stays an array though
+// the example shows one object (IAM 查询租户授权信息: role_assignments and
+// total_num): an example that lost its brackets, with a note (the
+// example is then dropped where the spec is written).
+func TestPagedListKeepsArray(t *testing.T) {
+	page := "# 查询授权\n\n## URI\n\nGET /v3/role-assignments\n\n**表 1**  Query参数\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|page|否|Integer|页码。|\n|per_page|否|Integer|每页条数。|\n\n" +
+		"## 响应参数\n\n**表 2**  响应Body参数\n\n" + shapesHeader +
+		"|total_num|Long|总数。|\n|role_assignments|Array of RoleAssignment objects|授权信息。|\n\n" +
+		"**表 3**  RoleAssignment\n\n" + shapesHeader + "|id|String|ID。|\n\n" +
+		"## 响应示例\n\n```\n{\"total_num\": 1, \"role_assignments\": {\"id\": \"a\"}}\n```\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `query page: integer/int64
+query per_page: integer/int64
+200 body: object
+  total_num: integer/int64
+  role_assignments: array of object RoleAssignment
+    id: string
+`,
+		`21 note: type "Array of RoleAssignment objects", and the example holds one object of "表 3 RoleAssignment"'s members; kept an array, as the request pages through a list (page)`,
+	)
+}

@@ -39,6 +39,20 @@ var styles = []struct {
 	{"page", []string{"page", "page_no", "pageNo", "page_number"}, []string{"page_size", "pageSize", "per_page", "limit"}},
 }
 
+// PositionMember reports a request member name that carries a list's
+// position in one of the paging styles (marker, offset, page, …): the
+// operation pages through a list.
+func PositionMember(name string) bool {
+	for _, st := range styles {
+		for _, p := range st.param {
+			if p == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Mark adds the extension to every operation of pages that pages. It
 // reports nothing: an operation it cannot mark is an ordinary call (Detect
 // says why, for tests and tools).
