@@ -1,0 +1,68 @@
+package model
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// shape writes a schema compactly: type, object members in braces, array
+// items in brackets, a trailing ? when nullable.
+func shape(s *Schema) string {
+	var b strings.Builder
+	var walk func(*Schema)
+	walk = func(s *Schema) {
+		switch s.Type {
+		case TypeAny:
+			b.WriteString("any")
+		case TypeObject:
+			b.WriteString("{")
+			for i, p := range s.Properties {
+				if i > 0 {
+					b.WriteString(" ")
+				}
+				b.WriteString(p.Name + ":")
+				walk(p.Schema)
+			}
+			b.WriteString("}")
+		case TypeArray:
+			b.WriteString("[")
+			walk(s.Items)
+			b.WriteString("]")
+		default:
+			b.WriteString(s.Type)
+		}
+		if s.Nullable {
+			b.WriteString("?")
+		}
+	}
+	walk(s)
+	return b.String()
+}
+
+func TestInferSchemaUnitesArrayElements(t *testing.T) {
+	for _, c := range []struct{ example, want string }{
+		{`{"b":"x","a":1}`, "{a:integer b:string}"},
+		{`[{"id":"1"},{"id":"2","name":"n"}]`, "[{id:string name:string}]"},
+		{`[1, 2.5]`, "[number]"},
+		{`[2.5, 1]`, "[number]"},
+		{`[1, "x"]`, "[any]"},
+		{`[null, {"a":true}]`, "[{a:boolean}?]"},
+		{`[]`, "[any]"},
+		{`[[], [1]]`, "[[integer]]"},
+		{`[[1], []]`, "[[integer]]"},
+		{`[{"t":[]},{"t":[{"k":"v"}]}]`, "[{t:[{k:string}]}]"},
+		{`[{"x":{"a":1}},{"x":{"b":2}}]`, "[{x:{a:integer b:integer}}]"},
+		{`[{"x":1},{"x":{"b":2}}]`, "[{x:any}]"},
+	} {
+		d := json.NewDecoder(strings.NewReader(c.example))
+		d.UseNumber()
+		var v any
+		if err := d.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		if got := shape(InferSchema(v, Loc{})); got != c.want {
+			t.Errorf("%s: inferred %s, want %s", c.example, got, c.want)
+		}
+	}
+}
