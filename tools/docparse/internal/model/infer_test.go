@@ -66,3 +66,19 @@ func TestInferSchemaUnitesArrayElements(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"a\n  b\tc", 10, "a b c"},
+		{"参数类型说明", 4, "参数类型…"},
+		{"abcdef", 6, "abcdef"},
+	} {
+		if got := Clip(c.in, c.max); got != c.want {
+			t.Errorf("Clip(%q, %d) = %q, want %q", c.in, c.max, got, c.want)
+		}
+	}
+}
