@@ -5,11 +5,16 @@ import (
 	"sort"
 )
 
+// MaxExampleElements bounds how many elements of an example's array are
+// read for its items: documentation shows a few, and a hostile example of
+// 10⁶ elements each with new members must not cost their square.
+const MaxExampleElements = 64
+
 // InferSchema derives a schema from an example value, for bodies a page
 // shows only by example. Object keys come out sorted, since decoded JSON
 // keeps no order. An array's items unite what all its elements show, so a
 // member only the second element carries is still a field, and [1, 2.5]
-// holds numbers.
+// holds numbers (of the first MaxExampleElements elements).
 func InferSchema(v any, at Loc) *Schema {
 	s := &Schema{Loc: at}
 	switch x := v.(type) {
@@ -27,7 +32,7 @@ func InferSchema(v any, at Loc) *Schema {
 		s.Type = TypeArray
 		var items *Schema
 		nulls := false
-		for _, e := range x {
+		for _, e := range x[:min(len(x), MaxExampleElements)] {
 			if e == nil {
 				nulls = true
 				continue

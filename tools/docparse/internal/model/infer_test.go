@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -80,5 +81,18 @@ func TestClip(t *testing.T) {
 		if got := Clip(c.in, c.max); got != c.want {
 			t.Errorf("Clip(%q, %d) = %q, want %q", c.in, c.max, got, c.want)
 		}
+	}
+}
+
+// An array of many elements, each with a member of its own, is read for
+// its first MaxExampleElements elements only.
+func TestInferSchemaBoundsElements(t *testing.T) {
+	elems := make([]any, 10*MaxExampleElements)
+	for i := range elems {
+		elems[i] = map[string]any{fmt.Sprint("m", i): "v"}
+	}
+	s := InferSchema(elems, Loc{})
+	if n := len(s.Items.Properties); n != MaxExampleElements {
+		t.Errorf("items have %d members, want %d", n, MaxExampleElements)
 	}
 }
