@@ -1,0 +1,48 @@
+package huawei
+
+import (
+	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// Layouts found by survey F (issue 9). Every page here is synthetic: a few
+// lines in the shape of the template named.
+
+// VOD documents a batch delete's ids as "以逗号分隔": the array travels as
+// one value. An array whose description says nothing of commas, and a
+// string that mentions them, keep OpenAPI's defaults.
+func TestCommaSeparatedArrayQuery(t *testing.T) {
+	page := "# 删除媒资\n\n## URI\n\nDELETE /v1.0/asset\n\n**表 2**  Query参数\n\n" +
+		"|参数|是否必选|类型|说明|\n|--|--|--|--|\n" +
+		"|asset_id|是|Array of strings|媒资ID，批量删除时以逗号分隔。|\n" +
+		"|status|否|Array of strings|状态，多个状态用英文半角逗号拼接。|\n" +
+		"|tags|否|Array of strings|标签，可传多个。|\n" +
+		"|names|否|String|名称，以逗号分隔。|\n\n" +
+		"## 状态码\n\n|状态码|描述|\n|--|--|\n|204|删除成功|\n"
+	op, diags := readPage(t, page)
+	joined := map[string]bool{}
+	for _, p := range op.Params {
+		joined[p.Name] = p.CommaJoined
+	}
+	want := map[string]bool{"asset_id": true, "status": true, "tags": false, "names": false}
+	for name, w := range want {
+		if joined[name] != w {
+			t.Errorf("%s: comma-joined %v, want %v", name, joined[name], w)
+		}
+	}
+	if got := diagLines(diags, model.Note); len(got) != 2 {
+		t.Errorf("notes %q: want one for each comma-joined array", got)
+	}
+}
+
+// VOD's API Explorer links name the API in lower camel case
+// (api=queryAssetList): the same name, exported, is the operationId hint.
+func TestLowerCamelExplorerName(t *testing.T) {
+	page := "# 查询媒资列表\n\n## 调试\n\n您可以在[API Explorer](https://apiexplorer.developer.huaweicloud.com/apiexplorer/doc?product=VOD&api=queryAssetList)中直接运行调试该接口。\n\n" +
+		"## URI\n\nGET /v1.0/\\{project\\_id\\}/asset/list\n\n|参数|是否必选|类型|说明|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n"
+	op, _ := readPage(t, page)
+	if len(op.IDHints) != 1 || op.IDHints[0].Name != "QueryAssetList" || op.IDHint != "QueryAssetList" {
+		t.Errorf("hints %+v (IDHint %q): want QueryAssetList from the API Explorer link", op.IDHints, op.IDHint)
+	}
+}
