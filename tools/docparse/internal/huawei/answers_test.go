@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -231,4 +232,29 @@ func TestExampleJSONMended(t *testing.T) {
 			}
 		})
 	}
+}
+
+// JSON is never mended: outside its strings there is no full-width
+// punctuation and no member without its comma; and a text is changed
+// only with a mend said.
+func FuzzRepairJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"a": "x，y：“z”", "b": [1, 2], "c": {"d": null}}`,
+		"{\n\"a\": 1\n,\"b\": \"\\\"\"\n}",
+		"[\"a\"\n, \"b\"]",
+		"{\"status\":”FINISHED”，\n\"name\"：1}",
+		"{\n\"a\": \"x\"\n\"b\": -1\n\"c\": {}\n\"d\": 1}",
+		"{\"a\": “x\\”",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out, repairs := repairJSON(s)
+		if json.Valid([]byte(s)) && (repairs != nil || out != s) {
+			t.Errorf("valid JSON %q mended to %q (%v)", s, out, repairs)
+		}
+		if repairs == nil && out != s {
+			t.Errorf("%q changed to %q with no mend said", s, out)
+		}
+	})
 }
