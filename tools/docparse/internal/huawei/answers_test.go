@@ -63,7 +63,7 @@ func TestFailureExampleWithoutStatus(t *testing.T) {
 		// Two error shapes (SDRS): the second's members join the first's.
 		name: "two failure examples",
 		page: head + success + example("或", `{"error": {"code": "x"}}`) + "\n" + example("其中error是泛指的错误，如报错为：", `{"badrequest": {"code": "x"}}`),
-		want: "path id*: string\n200 body: object\n  job_id: string\ndefault body: object\n  error: object\n    code: string\n  badrequest: object\n    code: string\n",
+		want: "path id*: string\n200 body: object\n  job_id: string\ndefault body: object\n  badrequest: object\n    code: string\n  error: object\n    code: string\n",
 		diags: []string{`28 note: example (members error) shares no member with the status 200 body table, and its members name an error: it is the failure answer, and the page names no status for it; read as default; schema inferred from the example`,
 			`34 note: example (members badrequest) shares no member with the status 200 body table, and the text before it names a failure ("其中error是泛指的错误，如报错为："): it is the failure answer, and the page names no status for it; read as default; members it adds join the schema inferred from the examples, optional`},
 		onDefault: 2,

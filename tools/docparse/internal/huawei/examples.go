@@ -238,7 +238,8 @@ func (p *page) attachExamples(response func(string) *model.Response, responses m
 			p.unflatten(resp.Body, e.ex)
 		}
 		if failed && inferred[resp] {
-			addInferredMembers(resp.Body.Schema, e.ex)
+			// SDRS's {error: …} then {badrequest: …}; ECS's error with details.
+			resp.Body.Schema = model.Unite(resp.Body.Schema, model.InferSchema(e.ex.Value, e.ex.Loc))
 		}
 		if resp.Body == nil {
 			switch {
@@ -318,7 +319,7 @@ func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) (why
 // members with the failure answer's body table, failure.
 func failureSign(ex *model.Example, failure *model.Response, inferred bool) string {
 	if isFailure(ex.Summary) && !strings.Contains(ex.Summary, "成功") && !strings.Contains(ex.Summary, "正常") {
-		return fmt.Sprintf("the text before it names a failure (%q)", clip(ex.Summary, 24))
+		return fmt.Sprintf("the text before it names a failure (%q)", model.Clip(ex.Summary, 24))
 	}
 	obj := asObject(ex.Value)
 	if len(obj) == 0 {
@@ -340,40 +341,6 @@ func failureSign(ex *model.Example, failure *model.Response, inferred bool) stri
 		}
 	}
 	return ""
-}
-
-// clip cuts s to n runes, marking a cut with "…".
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
-}
-
-// addInferredMembers adds to a schema inferred from examples the members a
-// later example of the same answer shows and the earlier ones did not
-// (SDRS's {error: …} then {badrequest: …}; ECS's error with details), at
-// any depth, each optional.
-func addInferredMembers(s *model.Schema, ex *model.Example) {
-	mergeInferred(s, model.InferSchema(ex.Value, ex.Loc), 0)
-}
-
-func mergeInferred(dst, src *model.Schema, depth int) {
-	if dst == nil || src == nil || dst.Type != src.Type || depth > 32 {
-		return
-	}
-	if dst.Type == model.TypeArray {
-		mergeInferred(dst.Items, src.Items, depth+1)
-		return
-	}
-	for _, pr := range src.Properties {
-		if have := dst.Property(pr.Name); have != nil {
-			mergeInferred(have.Schema, pr.Schema, depth+1)
-		} else {
-			dst.Properties = append(dst.Properties, pr)
-		}
-	}
 }
 
 // stripLineComments drops "//" comments that are outside JSON strings, to

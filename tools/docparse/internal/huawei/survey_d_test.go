@@ -119,7 +119,7 @@ func TestErrorAnswersStayOutOfSuccess(t *testing.T) {
 			"    其中error是泛指的错误，如报错为：\n\n    ```\n    {\"badrequest\": {\"code\": \"X\"}}\n    ```\n\n" +
 			"## 返回值\n\n|返回值|描述|\n|--|--|\n|200|OK|\n|400 Bad Request|请求错误。|\n",
 		// They are the failure answer (answers_test.go says when).
-		want: "200 body object job_id []\n400\ndefault body object error badrequest [或] [其中error是泛指的错误，如报错为：]\n",
+		want: "200 body object job_id []\n400\ndefault body object badrequest error [或] [其中error是泛指的错误，如报错为：]\n",
 		diags: []string{"28 note: example (members error) shares no member with the status 200 body table, and its members name an error: it is the failure answer, and the page names no status for it; read as default; schema inferred from the example",
 			"34 note: example (members badrequest) shares no member with the status 200 body table, and the text before it names a failure (\"其中error是泛指的错误，如报错为：\"): it is the failure answer, and the page names no status for it; read as default; members it adds join the schema inferred from the examples, optional"},
 	}, {

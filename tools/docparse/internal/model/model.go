@@ -183,6 +183,16 @@ type Body struct {
 	Encoding map[string]string
 }
 
+// SoleMember is the only top-level member of an object body
+// ({"os-start": {}}, {"tags": […]}), or nil when the body is not an object
+// of exactly one member.
+func (b *Body) SoleMember() *Property {
+	if b == nil || b.Schema == nil || b.Schema.Type != TypeObject || len(b.Schema.Properties) != 1 {
+		return nil
+	}
+	return b.Schema.Properties[0]
+}
+
 // Response is what one status code (or "default") answers.
 type Response struct {
 	Loc         Loc
