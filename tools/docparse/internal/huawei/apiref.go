@@ -684,15 +684,15 @@ func kindOf(caption string) tableKind {
 
 // build turns the collected tables into parameters, bodies and responses.
 func (p *page) build() {
-	if codes := slices.Compact(slices.Sorted(slices.Values(p.failureCodes))); len(codes) == 1 {
+	if code := p.failureStatus(); code != failureGroup {
 		for _, t := range p.tables {
 			if t.group == failureGroup {
-				t.group = codes[0]
+				t.group = code
 			}
 		}
 		for _, e := range p.examples {
 			if e.status == failureGroup {
-				e.status = codes[0]
+				e.status = code
 			}
 		}
 	}
@@ -774,7 +774,7 @@ func (p *page) build() {
 			resp.Loc = s.loc
 		}
 	}
-	p.attachExamples(response)
+	p.attachExamples(response, responses)
 	if p.op.RequestBody != nil && p.op.RequestBody.Schema == nil {
 		p.op.RequestBody = nil // a Content-Type header without a body table
 	} else if p.op.RequestBody != nil && p.bareContentType != nil {
