@@ -252,6 +252,10 @@ func (p *page) attachExamples(response func(string) *model.Response, responses m
 			default:
 				if ref, ok := p.responseRef(resp.Status); ok {
 					p.diags.Warnf(e.ex.Loc, "status %s's body is given only by reference to %s (line %d), %s; schema inferred from the example", resp.Status, ref.target, ref.line, ref.where())
+				} else if failureCode(resp.Status) {
+					// IAM's 400 {error_msg, error_code}: as above, the usual
+					// way error answers are documented.
+					p.diags.Notef(e.ex.Loc, "status %s is an error answer shown only by example; schema inferred from the example", resp.Status)
 				} else {
 					p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
 				}
@@ -777,4 +781,9 @@ func jsonError(err error, text string, first int) string {
 		msg = strings.Replace(msg, "'"+string(rune(text[off]))+"'", "'"+string(c)+"'", 1)
 	}
 	return "line " + strconv.Itoa(first+strings.Count(text[:off], "\n")) + ": " + msg
+}
+
+// failureCode reports a 4xx or 5xx status.
+func failureCode(status string) bool {
+	return len(status) == 3 && (status[0] == '4' || status[0] == '5')
 }
