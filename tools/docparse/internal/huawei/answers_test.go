@@ -187,6 +187,12 @@ func TestExampleJSONMended(t *testing.T) {
 		json:  "{\n\"status\": \"a\"\n\"count\": -1\n\"tags\": []\n\"name\": \"n\"\n}",
 		value: map[string]any{"status": "a", "name": "n", "tags": []any{}},
 		diag:  "19 note: example is not valid JSON as typed: no comma before a member (lines 21, 22, 23); read as JSON would have it",
+	}, {
+		// ECS: a comma after the last member or element.
+		name:  "trailing commas",
+		json:  "{\n\"status\": \"a\",\n\"tags\": [\"x\", ],\n}",
+		value: map[string]any{"status": "a", "tags": []any{"x"}},
+		diag:  "19 note: example is not valid JSON as typed: a comma before a closing bracket (line 21); read as JSON would have it",
 	}} {
 		t.Run(c.name, func(t *testing.T) {
 			op, diags := readPage(t, page(c.json))
@@ -213,6 +219,12 @@ func TestExampleJSONMended(t *testing.T) {
 		name: "still broken after the mend",
 		json: "{\n\"status\": \"a\"，，\n}",
 		diag: `19 warning: example is not valid JSON (line 20: invalid character ',' looking for beginning of object key string), even with full-width '，' as JSON punctuation (line 20) mended; ignored`,
+	}, {
+		// Two commas, or one after an opening bracket: which was meant
+		// is not clear.
+		name: "a comma after a comma",
+		json: "{\"status\": \"a\", \"tags\": [\"x\",,]}",
+		diag: `19 warning: example is not valid JSON (line 19: invalid character ',' looking for beginning of value); ignored`,
 	}, {
 		// Two members on one line: which was meant is not clear.
 		name: "no comma on one line",

@@ -630,24 +630,29 @@ func (p *page) responseRef(status string) (bodyRef, bool) {
 var fullWidth = map[rune]rune{'，': ',', '：': ':', '｛': '{', '｝': '}', '［': '[', '］': ']', '“': '"', '”': '"', '＂': '"'}
 
 // jsonRepair is one mend repairJSON made: a full-width rune read as its
-// ASCII twin, or (what 0) a comma put between two members; line counts
-// from 0 in the text it read.
+// ASCII twin, a comma put between two members (what 0) or one taken from
+// before a closing bracket (what trailingComma); line counts from 0 in the
+// text it read.
 type jsonRepair struct {
 	what rune
 	line int
 }
 
-// repairJSON mends the two slips that keep a page's example from being
-// JSON although it reads as JSON: full-width punctuation outside strings
+const trailingComma rune = -1
+
+// repairJSON mends the slips that keep a page's example from being JSON
+// although it reads as JSON: full-width punctuation outside strings
 // (，：“”｛｝［］), a string opened by a full-width quote closing at the
-// next quote of either kind, and a comma missing between an object's
-// members on separate lines (a complete value, a line break, then
-// `"key":`), where nothing else could be meant. Strings are kept as they
-// are. It returns text unchanged when there is nothing to mend.
+// next quote of either kind, a comma missing between an object's members
+// on separate lines (a complete value, a line break, then `"key":`), and a
+// comma before a closing bracket ({"a": 1,}), where nothing else could be
+// meant. Strings are kept as they are. It returns text unchanged when
+// there is nothing to mend.
 func repairJSON(text string) (string, []jsonRepair) {
 	var r []jsonRepair
-	var b strings.Builder
-	var stack []byte // '{' or '[' of the open containers
+	b := make([]byte, 0, len(text))
+	comma, commaLine := -1, 0 // where in b the last comma outside strings is, while only white space follows it
+	var stack []byte          // '{' or '[' of the open containers
 	line := 0
 	inString, wideString, escaped := false, false, false
 	afterValue, newline := false, false // a value ended (in an object), and a line break since
@@ -676,7 +681,7 @@ func repairJSON(text string) (string, []jsonRepair) {
 				inString = false // an unclosed string: the decoder reports it
 				line++
 			}
-			b.WriteRune(c)
+			b = utf8.AppendRune(b, c)
 			continue
 		}
 		if w, ok := fullWidth[c]; ok {
@@ -689,7 +694,7 @@ func repairJSON(text string) (string, []jsonRepair) {
 		switch c {
 		case '"':
 			if afterValue && newline && len(stack) > 0 && stack[len(stack)-1] == '{' && keyFollows(text[i:], wideString) {
-				b.WriteByte(',')
+				b = append(b, ',')
 				r = append(r, jsonRepair{0, line})
 				last = ','
 			}
@@ -701,22 +706,38 @@ func repairJSON(text string) (string, []jsonRepair) {
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
+			if comma >= 0 {
+				b = append(b[:comma], b[comma+1:]...)
+				r = append(r, jsonRepair{trailingComma, commaLine})
+			}
 			afterValue, newline = true, false
-		case ',', ':':
-			last, afterValue = byte(c), false
+		case ',':
+			b, comma = append(b, ','), -1
+			if afterValue { // not [1,,] or {,}: which was meant is not clear
+				comma, commaLine = len(b)-1, line
+			}
+			last, afterValue = ',', false
+			continue
+		case ':':
+			last, afterValue = ':', false
 		case '\n':
 			newline = true
 			line++
 		case ' ', '\t', '\r':
+			b = append(b, byte(c))
+			continue // a comma before it may still be trailing
 		default:
 			afterValue, newline = true, false // a number, true, false or null
 		}
-		b.WriteRune(c)
+		if c != '\n' {
+			comma = -1
+		}
+		b = utf8.AppendRune(b, c)
 	}
 	if len(r) == 0 {
 		return text, nil
 	}
-	return b.String(), r
+	return string(b), r
 }
 
 // keyFollows reports a string, starting just after its opening quote,
@@ -758,9 +779,12 @@ func repairText(r []jsonRepair, first int) string {
 			where = "lines "
 		}
 		where += strings.Join(lines[c], ", ")
-		if c == 0 {
+		switch c {
+		case 0:
 			parts[i] = "no comma before a member (" + where + ")"
-		} else {
+		case trailingComma:
+			parts[i] = "a comma before a closing bracket (" + where + ")"
+		default:
 			parts[i] = "full-width '" + string(c) + "' as JSON punctuation (" + where + ")"
 		}
 	}
