@@ -283,7 +283,8 @@ func (p *page) failureStatus() string {
 // object sharing no member with the success body's table (SDRS's "{job_id}
 // 或 {error: …}"). why says so, and other what it is instead. An example
 // that holds the table's members under wrappers (OMS, MRS) is the success
-// answer, its wrappers read from the example with a warning.
+// answer, its wrappers read from the example with a warning; so is an
+// array whose elements hold them (the body is an array of the table).
 func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) (why, other string) {
 	if e.status != "" || !strings.HasPrefix(resp.Status, "2") {
 		return "", ""
@@ -292,6 +293,12 @@ func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) (why
 		return fmt.Sprintf("example after 或 shows a body where status %s has none", resp.Status), "another answer"
 	}
 	if resp.Body == nil || inferred || resp.Body.Schema == nil || len(resp.Body.Schema.Properties) == 0 {
+		return "", ""
+	}
+	if elems, ok := e.ex.Value.([]any); ok && resp.Body.Schema.Type == model.TypeObject && elementsOf(elems, resp.Body.Schema) {
+		// AOS, ContainerOps: a table of {id, package}, the example [{…}].
+		p.diags.Warnf(e.ex.Loc, "the response table lists the members of each element of the example, an array; the body is read as an array of them")
+		resp.Body.Schema = &model.Schema{Loc: e.ex.Loc, Type: model.TypeArray, Items: resp.Body.Schema}
 		return "", ""
 	}
 	obj, ok := e.ex.Value.(map[string]any)

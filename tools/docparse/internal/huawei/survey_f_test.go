@@ -46,3 +46,21 @@ func TestLowerCamelExplorerName(t *testing.T) {
 		t.Errorf("hints %+v (IDHint %q): want QueryAssetList from the API Explorer link", op.IDHints, op.IDHint)
 	}
 }
+
+// ContainerOps and AOS describe a list response by its element's table and
+// show [ {…} ]: the body is an array of the table. An element with a member
+// the table lacks leaves the table as it is, and the example out.
+func TestTopLevelArrayOfTheTable(t *testing.T) {
+	page := func(example string) string {
+		return "# 获取软件包列表\n\n## URI\n\nGET /v2/manage/packages\n\n## 响应消息\n\n**表 2**  响应参数\n\n" +
+			"|参数|参数类型|描述|\n|--|--|--|\n|id|Integer|软件包id|\n|package|String|软件包名|\n\n" +
+			"**响应示例**\n\n```\n" + example + "\n```\n\n## 状态码\n\n|状态码|描述|\n|--|--|\n|200|请求成功。|\n"
+	}
+	op, diags := readPage(t, page(`[ {"id": 1, "package": "p"}, {"id": 2} ]`))
+	checkOp(t, op, diags, "200 body: array of object\n  id: integer/int64\n  package: string\n",
+		"19 warning: the response table lists the members of each element of the example, an array; the body is read as an array of them")
+	op, _ = readPage(t, page(`[ {"id": 1, "name": "p"} ]`))
+	if b := op.Responses[0].Body; b == nil || b.Schema.Type != model.TypeObject {
+		t.Errorf("an element with a member the table lacks: body %+v, want the table's object", b)
+	}
+}
