@@ -64,3 +64,21 @@ func TestTopLevelArrayOfTheTable(t *testing.T) {
 		t.Errorf("an element with a member the table lacks: body %+v, want the table's object", b)
 	}
 }
+
+// ContainerOps writes two rows into one query value
+// (?filter=name::{pipeline_name}|group_id::{group_id}): the rows, named as
+// the keys before the placeholders, are one string parameter filter in the
+// first row's place. A value whose placeholder no row documents stays a
+// warned string.
+func TestQueryValueOfSeveralRows(t *testing.T) {
+	page := "# 查询流水线列表\n\n## URI\n\nGET /v3/manage/pipelines?filter=name::\\{pipeline\\_name\\}|group\\_id::\\{group\\_id\\}&limit=\\{limit\\}&sort=by::\\{order\\}\n\n" +
+		"**表 1**  参数说明\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n" +
+		"|name|否|String|流水线名。|\n|group_id|是|Integer|流水线组id。|\n|limit|否|Integer|每页记录数。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, "query filter*: string\nquery limit: integer/int64\nquery sort: string\n",
+		"11 note: the path line sends name, group_id together as filter=name::{pipeline_name}|group_id::{group_id}; read as one string parameter filter, its value written that way",
+		"5 warning: the path line's query string has sort=by::{order}, which no table documents; read as an optional string query parameter")
+	if d := op.Params[0].Description; d != "filter=name::{pipeline_name}|group_id::{group_id}。name：流水线名；group_id：流水线组id。" {
+		t.Errorf("filter's description %q", d)
+	}
+}
