@@ -1143,9 +1143,9 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 			r.diags.Notef(c.typeLoc(), "object %q has no table describing its fields; read from the example: %s", c.path, memberList(merged))
 			return model.InferSchema(merged, c.at)
 		}
-		if ref.dict {
-			// 字典数据结构 with no table: a map of any values.
-			return &model.Schema{Loc: c.at, Type: model.TypeObject, AdditionalProperties: &model.Schema{Loc: c.at, Type: model.TypeAny}}
+		if ref.dict || describesMap(c) {
+			// 字典数据结构, or 用户自定义metadata键值对, with no table.
+			return r.mapOf(c, !ref.dict)
 		}
 		return &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true}
 	}
@@ -1529,8 +1529,8 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 		r.diags.Warnf(c.at, "object %q names no table; using %q, the only object table no row refers to", c.path, t.name())
 		return t
 	}
-	if r.exampleShowsFields(c) {
-		return nil // schemaOf reads the fields from the example, with a note
+	if r.exampleShowsFields(c) || describesMap(c) {
+		return nil // schemaOf reads the fields from the example, or makes a map, with a note
 	}
 	if len(r.memberTablesOf(c.path)) > 0 {
 		return nil // tables of its members say what they can: memberTables notes them
@@ -1568,6 +1568,25 @@ func mapLike(desc string, v any) bool {
 		}
 	}
 	return false
+}
+
+// describesMap reports a row without a table whose description says its
+// object is a map (用户自定义metadata键值对) and names no table or page
+// for it.
+func describesMap(c *rowCtx) bool {
+	return containsAnyFold(c.f.desc.Text, mapWords) && !pointsElsewhere(c)
+}
+
+// mapOf is the map of any values a row without a table holds. Its
+// examples' values do not type it: pages that share the table show
+// different ones, and a description may allow more (map<string,object>,
+// object目前只支持Boolean、Integer…) than an example shows. noted says the
+// row's type did not say map, so a note tells why it is one.
+func (r *resolver) mapOf(c *rowCtx, noted bool) *model.Schema {
+	if noted {
+		r.diags.Notef(c.typeLoc(), "object %q has no table, and its description says it is a map; read as a map of any values", c.path)
+	}
+	return &model.Schema{Loc: c.at, Type: model.TypeObject, AdditionalProperties: &model.Schema{Loc: c.at, Type: model.TypeAny}}
 }
 
 // pointsElsewhere reports a row whose type or description names a table

@@ -150,8 +150,9 @@ path project_id*: string
 
 // NAT's template types an object Dict with no table; the example shows its
 // fields, on both sides. An empty example object shows none, and a map
-// (its description says so, or a key is no field name) shows some keys,
-// not fields, and a description pointing at a table the row did not reach
+// shows some keys, not fields: where its description says so, it is a map
+// of any values, with a note; where only a key
+// that is no field name says so, it is free-form. A description pointing at a table the row did not reach
 // (详情请参见表9) says the fields are listed where the reader cannot see:
 // free-form, with the warning. Every example of the side counts: the
 // schema accepts each.
@@ -172,8 +173,8 @@ request body*: object
     name: string
     spec: string
   preferences: free-form object
-  metadata: free-form object
-  addresses: free-form object
+  metadata: map of any
+  addresses: map of any
   networks: free-form object
   publicip: free-form object
 200 body: object
@@ -184,8 +185,8 @@ request body*: object
 `,
 		"15 note: object \"nat_gateway\" has no table describing its fields; read from the example: description, name, spec",
 		"16 warning: object \"preferences\" has no table describing its fields (looked for captions [\"preferences\"]); left as a free-form object",
-		"17 warning: object \"metadata\" has no table describing its fields (looked for captions [\"metadata\"]); left as a free-form object",
-		"18 warning: object \"addresses\" has no table describing its fields (looked for captions [\"addresses\"]); left as a free-form object",
+		"17 note: object \"metadata\" has no table, and its description says it is a map; read as a map of any values",
+		"18 note: object \"addresses\" has no table, and its description says it is a map; read as a map of any values",
 		"19 warning: object \"networks\" has no table describing its fields (looked for captions [\"networks\"]); left as a free-form object",
 		"20 warning: object \"publicip\" has no table describing its fields (looked for captions [\"publicip\"]); left as a free-form object",
 		"26 note: object \"nat_gateway\" has no table describing its fields; read from the example: admin_state_up, id, tags",

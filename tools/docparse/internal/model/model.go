@@ -169,6 +169,10 @@ type Param struct {
 	Required    bool
 	Description string
 	Schema      *Schema
+	// CommaJoined sends an array query parameter as one comma-separated
+	// value (ids=a,b), not as a repeated key (ids=a&ids=b): OpenAPI's
+	// explode: false.
+	CommaJoined bool
 }
 
 // Body is a request or response body.
@@ -181,6 +185,16 @@ type Body struct {
 	// Encoding maps a property to the media type it travels as inside a
 	// form body (e.g. an object field sent as JSON text).
 	Encoding map[string]string
+}
+
+// SoleMember is the only top-level member of an object body
+// ({"os-start": {}}, {"tags": […]}), or nil when the body is not an object
+// of exactly one member.
+func (b *Body) SoleMember() *Property {
+	if b == nil || b.Schema == nil || b.Schema.Type != TypeObject || len(b.Schema.Properties) != 1 {
+		return nil
+	}
+	return b.Schema.Properties[0]
 }
 
 // Response is what one status code (or "default") answers.

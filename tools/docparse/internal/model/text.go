@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -41,4 +42,14 @@ func TextProblem(name string, data []byte) (why string, at Loc, notText bool) {
 	}
 	return fmt.Sprintf("the file is not UTF-8 text (%d bytes that are not UTF-8, the first 0x%02x at offset %d): a binary file, or a page saved in another encoding", stray, data[first], first),
 		Loc{File: name, Line: 1 + bytes.Count(data[:first], []byte("\n"))}, true
+}
+
+// Clip is s on one line, cut to max runes with "…": text a message
+// quotes from a page.
+func Clip(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max]) + "…"
+	}
+	return s
 }

@@ -507,20 +507,19 @@ func literalPair(path string) bool {
 // and {"confirmResize": null}, SDRS's {"reverse-server-group": {…}}): the
 // action, in camel case; "" otherwise.
 func bodyAction(op *model.Operation, literals []string) string {
-	if !strings.EqualFold(op.Method, "POST") || len(literals) < 2 || literals[len(literals)-1] != "action" ||
-		op.RequestBody == nil || op.RequestBody.Schema == nil {
+	if !strings.EqualFold(op.Method, "POST") || len(literals) < 2 || literals[len(literals)-1] != "action" {
 		return ""
 	}
-	s := op.RequestBody.Schema
-	if s.Type != model.TypeObject || len(s.Properties) != 1 || s.Properties[0].Schema == nil {
+	sole := op.RequestBody.SoleMember()
+	if sole == nil || sole.Schema == nil {
 		return ""
 	}
-	switch s.Properties[0].Schema.Type {
+	switch sole.Schema.Type {
 	case model.TypeObject, model.TypeAny: // {"os-start": {}}, {"confirmResize": null}
 	default:
 		return "" // {"action": "start"}: a value, not the action's name
 	}
-	member := s.Properties[0].Name
+	member := sole.Name
 	if ns, rest, ok := strings.Cut(member, "-"); ok && len(ns) <= 3 && strings.ToLower(ns) == ns {
 		member = rest // Nova's os-getConsoleOutput: os- is a namespace
 	}

@@ -112,7 +112,7 @@ func classify(res *Result) (outcome, reason string) {
 	return outcomeValid, ""
 }
 
-func oneLine(s string) string { return clip(s, 160) }
+func oneLine(s string) string { return model.Clip(s, 160) }
 
 func validateSpec(spec []byte) error {
 	loader := openapi3.NewLoader()

@@ -265,7 +265,7 @@ func changedSinceCommit(root string, d emit.Docs, pages []string, diags *model.D
 		if why == "" {
 			why = err.Error()
 		}
-		diags.Notef(model.Loc{File: filepath.ToSlash(pages[0])}, "cannot tell whether the pages in %s differ from commit %s (git status: %s); the spec names that commit", d.Pages, d.Commit, clip(why, 200))
+		diags.Notef(model.Loc{File: filepath.ToSlash(pages[0])}, "cannot tell whether the pages in %s differ from commit %s (git status: %s); the spec names that commit", d.Pages, d.Commit, model.Clip(why, 200))
 		return nil
 	}
 	var changed []string
@@ -306,13 +306,4 @@ func gitFreeEnviron() []string {
 		}
 	}
 	return env
-}
-
-// clip is s on one line, cut to max runes.
-func clip(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > max {
-		s = string(r[:max]) + "…"
-	}
-	return s
 }

@@ -86,14 +86,10 @@ func constantQuery(op *model.Operation) string {
 
 // soleMember is the name of the request body's only top-level member, or "".
 func soleMember(op *model.Operation) string {
-	if op.RequestBody == nil || op.RequestBody.Schema == nil {
-		return ""
+	if m := op.RequestBody.SoleMember(); m != nil && fragmentSafe(m.Name) {
+		return m.Name
 	}
-	s := op.RequestBody.Schema
-	if s.Type != model.TypeObject || len(s.Properties) != 1 || !fragmentSafe(s.Properties[0].Name) {
-		return ""
-	}
-	return s.Properties[0].Name
+	return ""
 }
 
 func fragmentSafe(s string) bool {

@@ -421,16 +421,4 @@ func withWhat(l model.Loc, what string) model.Loc {
 }
 
 // clip shortens text quoted in a message.
-func clip(s string) string {
-	const max = 60
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !isRuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+func clip(s string) string { return model.Clip(s, 60) }
