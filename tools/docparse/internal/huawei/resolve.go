@@ -28,6 +28,7 @@ type resolver struct {
 	diags    *model.Diagnostics
 	building map[*paramTable]bool
 	built    map[*paramTable]*model.Schema
+	used     map[*paramTable]bool
 	// tableOf is the table each object built from a table's rows comes
 	// from, for exampleShape.
 	tableOf map[*model.Schema]*paramTable
@@ -35,9 +36,9 @@ type resolver struct {
 	// dottedCaption), by the last name of the object's path.
 	members map[string][]dotted
 	// alts holds, for an object row several tables document as
-	// alternatives, those tables (see alternatives).
+	// alternatives, those tables (linkedAlternatives,
+	// captionedAlternatives).
 	alts map[rowKey][]*paramTable
-	used map[*paramTable]bool
 	// linked holds the tables some row links to by anchor or label: a
 	// link says which row the table belongs to, so another row of the
 	// same name does not take it by caption.
@@ -616,7 +617,7 @@ func (r *resolver) declaredSchema(c *rowCtx, name string) *model.Schema {
 		return r.unionSchema(c, alts)
 	}
 	c.anchor = f.typ.Anchor()
-	if t := r.byAnchor[c.anchor]; t != nil && r.describesMember(t, c.path) {
+	if t := r.byAnchor[c.anchor]; c.anchor != "" && t != nil && r.describesMember(t, c.path) {
 		c.anchor = "" // the table is a member's, attached by memberTables
 	}
 	if c.anchor != "" && distinctAnchors(f.typ) > 1 {
@@ -720,6 +721,7 @@ func (r *resolver) unionSchema(c *rowCtx, alts []*paramTable) *model.Schema {
 	in := map[string][]string{} // member: the alternatives listing it
 	from := map[string]*paramTable{}
 	required := map[string]int{}
+	read := 0 // alternatives read: one containing the row is left out
 	for i, t := range alts {
 		names[i] = altName(t)
 		if r.building[t] {
@@ -727,11 +729,12 @@ func (r *resolver) unionSchema(c *rowCtx, alts []*paramTable) *model.Schema {
 			continue
 		}
 		obj := r.objectSchema(t, c.path)
-		if i == 0 || union.Name == obj.Name {
-			union.Name = obj.Name
+		if read == 0 || union.Name == obj.Name {
+			union.Name = obj.Name // a type name all alternatives give
 		} else {
 			union.Name = ""
 		}
+		read++
 		for _, p := range obj.Properties {
 			in[p.Name] = append(in[p.Name], names[i])
 			if p.Required {
@@ -753,7 +756,7 @@ func (r *resolver) unionSchema(c *rowCtx, alts []*paramTable) *model.Schema {
 		}
 	}
 	for _, p := range union.Properties {
-		p.Required = required[p.Name] == len(alts)
+		p.Required = required[p.Name] == read
 		p.Description = strings.TrimSpace(p.Description + "\n(documented for: " + strings.Join(in[p.Name], "; ") + ")")
 	}
 	typeText := strings.TrimSpace(c.f.typ.Text)
