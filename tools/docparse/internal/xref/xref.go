@@ -15,6 +15,7 @@ package xref
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -183,12 +184,36 @@ func (r *resolver) slot(s **model.Schema) {
 		return
 	}
 	if (*s).Elsewhere != nil {
+		own := (*s).Properties
 		if t := r.target(*s); t != nil {
-			*s = t
+			*s = withMembers(t, own)
+			if len(own) > 0 {
+				r.walk(*s)
+			}
 		}
 		return
 	}
 	r.walk(*s)
+}
+
+// withMembers is t with the members the linking row's page documents
+// itself (a table captioned metadata.annotations on the page of a row
+// whose metadata table is elsewhere) in place of its members of the same
+// name, or added; t itself, which other links share, is left as it is.
+func withMembers(t *model.Schema, own []*model.Property) *model.Schema {
+	if len(own) == 0 {
+		return t
+	}
+	merged := *t
+	merged.Properties = slices.Clone(t.Properties)
+	for _, p := range own {
+		if i := slices.IndexFunc(merged.Properties, func(q *model.Property) bool { return q.Name == p.Name }); i >= 0 {
+			merged.Properties[i] = p
+		} else {
+			merged.Properties = append(merged.Properties, p)
+		}
+	}
+	return &merged
 }
 
 func (r *resolver) walk(s *model.Schema) {

@@ -213,3 +213,34 @@ func TestLoaderBounded(t *testing.T) {
 		t.Errorf("warnings do not say why:\n%s", got)
 	}
 }
+
+// A link whose row's page documents some members itself (a table
+// captioned metadata.annotations, attached by the page's reader) gets the
+// linked table's members with those in place or added; the linked table,
+// shared by other links, keeps its own.
+func TestLinkKeepsPageMembers(t *testing.T) {
+	meta := table("d/公共参数.md", "ObjectMeta", []string{"t10"}, "name", "annotations")
+	ix := NewIndex(nil)
+	ix.Add(&model.Page{Loc: model.Loc{File: "d/公共参数.md"}, Tables: []*model.Table{meta}})
+	l := link("d/op.md", "公共参数.md", "t10")
+	annotations := &model.Property{Name: "annotations", Required: true, Schema: &model.Schema{Type: model.TypeObject, FreeForm: true}}
+	extra := &model.Property{Name: "extra", Schema: &model.Schema{Type: model.TypeString}}
+	l.Properties = []*model.Property{annotations, extra}
+	pg := opPage("d/op.md", l)
+	var diags model.Diagnostics
+	Resolve([]*model.Page{pg}, ix, &diags)
+	got := member(pg)
+	var names []string
+	for _, p := range got.Properties {
+		names = append(names, p.Name)
+	}
+	if strings.Join(names, ",") != "name,annotations,extra" || got.Property("annotations") != annotations {
+		t.Errorf("members %q (annotations %+v), want name, the page's annotations, extra", names, got.Property("annotations"))
+	}
+	if len(meta.Schema.Properties) != 2 || meta.Schema.Property("annotations") == annotations {
+		t.Errorf("the linked table changed: %+v", meta.Schema.Properties)
+	}
+	if w := warnings(diags); len(w) > 0 {
+		t.Errorf("warnings: %q", w)
+	}
+}
