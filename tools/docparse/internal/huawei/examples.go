@@ -295,8 +295,11 @@ func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) (why
 	if resp.Body == nil || inferred || resp.Body.Schema == nil || len(resp.Body.Schema.Properties) == 0 {
 		return "", ""
 	}
-	if elems, ok := e.ex.Value.([]any); ok && resp.Body.Schema.Type == model.TypeObject && elementsOf(elems, resp.Body.Schema) {
+	if elems, ok := e.ex.Value.([]any); ok && resp.Body.Schema.Type == model.TypeObject && mostlyElementsOf(elems, resp.Body.Schema) {
 		// AOS, ContainerOps: a table of {id, package}, the example [{…}].
+		// An array cannot be the object the table describes, so a
+		// misspelt member (AOS's need_clutser) does not keep it one; the
+		// example is checked against the array later, like any other.
 		p.diags.Warnf(e.ex.Loc, "the response table lists the members of each element of the example, an array; the body is read as an array of them")
 		resp.Body.Schema = &model.Schema{Loc: e.ex.Loc, Type: model.TypeArray, Items: resp.Body.Schema}
 		return "", ""
@@ -404,7 +407,8 @@ func stripLineComments(text string) (string, []int) {
 
 // wrapperPath returns the keys of the one path of single-member objects
 // that leads, in an example, from the top to an object whose members are
-// exactly the table's, or (array true) to an array each of whose elements
+// the table's (only those, all it requires and at least half), or (array
+// true) to an array each of whose elements
 // has only members of the table and all its required ones (MRS: a table
 // of {key, value}, the example {"tags":[{…}]}); nil when the example is no
 // such wrapping.
@@ -429,13 +433,11 @@ func wrapperPath(obj map[string]any, table *model.Schema) (path []string, array 
 			return nil, false
 		}
 	}
-	if len(path) == 0 || len(obj) != len(table.Properties) {
+	// Under the wrappers: the table's members, every one it requires and
+	// at least half of all (RDS leaves out fail_reason where a job did
+	// not fail), and nothing else.
+	if len(path) == 0 || 2*len(obj) < len(table.Properties) || !elementsOf([]any{obj}, table) {
 		return nil, false
-	}
-	for _, pr := range table.Properties {
-		if _, ok := obj[pr.Name]; !ok {
-			return nil, false
-		}
 	}
 	return path, false
 }
@@ -460,6 +462,27 @@ func elementsOf(elems []any, table *model.Schema) bool {
 			if _, ok := m[pr.Name]; pr.Required && !ok {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// mostlyElementsOf reports a non-empty array of objects each of which has
+// at least three quarters of its members among the table's.
+func mostlyElementsOf(elems []any, table *model.Schema) bool {
+	if len(elems) == 0 {
+		return false
+	}
+	for _, e := range elems {
+		m := asObject(e)
+		listed := 0
+		for k := range m {
+			if table.Property(k) != nil {
+				listed++
+			}
+		}
+		if len(m) == 0 || 4*listed < 3*len(m) {
+			return false
 		}
 	}
 	return true
