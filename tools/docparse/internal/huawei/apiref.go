@@ -77,6 +77,11 @@ type page struct {
 	// after it takes it: another page's link to the section means that
 	// table.
 	headingAnchor string
+	// heading is the words of the last heading.
+	heading string
+	// requestLine is the first HTTP request line of a request section's
+	// code, the method and path of a page without a URI section.
+	requestLine *requestLine
 	// offered are the object tables other pages may link to.
 	offered []*model.Table
 	// linksOut counts the rows that link to another page's table.
@@ -128,6 +133,9 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 			pg := &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}
 			return pg, p.diags[:split]
 		}
+	}
+	if p.op.Method == "" && p.uriLine == 0 {
+		p.useRequestLine()
 	}
 	if p.op.Method == "" {
 		if why := p.notOperation(); why != "" {
@@ -293,7 +301,7 @@ func (p *page) scan() {
 				}
 				continue
 			}
-			p.headingAnchor = b.Anchor
+			p.headingAnchor, p.heading = b.Anchor, normTitle(mdhtml.CleanInline(b.Text))
 			sec = classifySection(b.Text)
 			headed, described = sec, sec
 			group = ""
@@ -438,6 +446,7 @@ func (p *page) scan() {
 			p.addTable(b, tableSection(described, headed), group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
+			p.noteRequestLine(b, sec, p.heading)
 			if m := noBodyStatusRE.FindStringSubmatch(strings.TrimSpace(b.Text)); m != nil && answers(sec) && group != failureGroup {
 				// "204: 无返回参数" in a code block under "-   **删除录制配置操作成功**".
 				p.addStatus(m[1], "", b.Line)
@@ -547,6 +556,10 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 		t.anchors = append(t.anchors, caption.Anchor)
 	}
 	t.kind = kindOf(t.caption)
+	if t.kind == kindObject && typeNameOf(t.caption) == "" && kindOf(p.heading) == kindHeader {
+		// An uncaptioned table under "## 请求消息头" (OBS) lists headers.
+		t.kind = kindHeader
+	}
 	if t.kind != kindURI {
 		t.typeName = typeNameOf(t.caption)
 	}

@@ -1,0 +1,99 @@
+package huawei
+
+import (
+	"strings"
+	"testing"
+)
+
+// Layouts of survey F patterns 1, 2 and 4 (and survey E pattern 1): where
+// the method and path are given, and which rows are headers, query or
+// body. Every page here is synthetic, a few lines in the shape of the
+// template named.
+
+// OBS gives the method and path only in an HTTP request line under
+// 请求消息样式 and names its sections 请求消息参数 (path and query),
+// 请求消息头, 请求消息元素 (body), 响应消息头 and 响应消息元素; the
+// response example's status line gives the status. Bare query keys
+// ("?x-workflow-prefix") are query names, as on a path line.
+func TestHTTPRequestLineGivesMethodAndPath(t *testing.T) {
+	page := "# 更新工作流\n\n## 功能介绍\n\n更新工作流。\n\n" +
+		"## 请求消息样式\n\n```\nPUT /v2/workflows/{graph_name}?x-workflow-force HTTP/1.1\nHost: obs.cn-north-4.myhuaweicloud.com\nContent-Type: application/json\n```\n\n" +
+		"## 请求消息参数\n\n**表 1**  请求消息参数\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n" +
+		"|graph_name|是|String|工作流名称。|\n|x-workflow-force|是|String|强制更新。|\n\n" +
+		"## 请求消息头\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|x-obs-trace|否|String|跟踪号。|\n\n" +
+		"## 请求消息元素\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|definition|是|String|工作流定义。|\n\n" +
+		"## 响应消息样式\n\n```\nHTTP/1.1 status_code\nDate: date\n```\n\n" +
+		"## 响应消息头\n\n|名称|参数类型|说明|\n|--|--|--|\n|x-obs-version|String|版本。|\n\n" +
+		"## 响应消息元素\n\n|名称|参数类型|说明|\n|--|--|--|\n|graph_urn|String|工作流URN。|\n\n" +
+		"## 请求示例\n\n```\nPUT /v2/workflows/wf1?x-workflow-force HTTP/1.1\nHost: obs.cn-north-4.myhuaweicloud.com\n\n{\"definition\": \"d\"}\n```\n\n" +
+		"## 响应示例\n\n```\nHTTP/1.1 201 Created\nServer: OBS\n\n{\"graph_urn\": \"urn:1\"}\n```\n"
+	pg, diags := ReadAPIReference("p.md", []byte(page))
+	if len(pg.Operations) != 1 || diags.HasErrors() {
+		t.Fatalf("%d operations, not an operation %q, diagnostics:\n%v", len(pg.Operations), pg.NotOperation, diags)
+	}
+	op := pg.Operations[0]
+	if op.Method != "PUT" || op.Path != "/v2/workflows/{graph_name}" {
+		t.Errorf("endpoint %s %s, want PUT /v2/workflows/{graph_name}", op.Method, op.Path)
+	}
+	checkOp(t, op, diags, `path graph_name*: string
+query x-workflow-force*: string
+header x-obs-trace: string
+request body*: object
+  definition*: string
+201 body: object
+  graph_urn: string
+`,
+		"10 note: the page has no URI section; its method and path are read from the HTTP request line under \"请求消息样式\"",
+	)
+	var statuses []string
+	for _, r := range op.Responses {
+		statuses = append(statuses, r.Status)
+		if r.Status != "201" {
+			continue
+		}
+		if r.Body == nil || r.Body.Schema == nil || len(r.Body.Schema.Properties) != 1 || r.Body.Schema.Properties[0].Name != "graph_urn" {
+			t.Errorf("201 body %+v, want {graph_urn}", r.Body)
+		}
+		if len(r.Headers) != 1 || r.Headers[0].Name != "x-obs-version" {
+			t.Errorf("201 headers %+v, want x-obs-version", r.Headers)
+		}
+	}
+	if strings.Join(statuses, ",") != "201" {
+		t.Errorf("responses %q, want 201", statuses)
+	}
+}
+
+// The request line is a fallback: a URI section's path line wins, and a
+// page that is no operation (no 功能介绍) is not made one by an example.
+func TestHTTPRequestLineOnlyWithoutURISection(t *testing.T) {
+	withURI := "# 删除工作流\n\n## 功能介绍\n\n删除。\n\n## URI\n\nDELETE /v2/workflows/{graph_name}\n\n" +
+		"|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|graph_name|是|String|名称。|\n\n" +
+		"## 请求示例\n\n```\nDELETE /v2/other/{graph_name} HTTP/1.1\nHost: x\n```\n"
+	op, diags := readPage(t, withURI)
+	if op.Method != "DELETE" || op.Path != "/v2/workflows/{graph_name}" || diags.HasErrors() {
+		t.Errorf("with a URI section: %s %s, %v; want the path line's DELETE /v2/workflows/{graph_name}", op.Method, op.Path, diags)
+	}
+	walk := "# 快速入门\n\n## 操作步骤\n\n```\nGET /v2/workflows HTTP/1.1\nHost: x\n```\n"
+	pg, _ := ReadAPIReference("p.md", []byte(walk))
+	if pg.NotOperation == "" {
+		t.Errorf("a page with only a request line in its steps read as an operation: %+v", pg.Operations)
+	}
+}
+
+// OBS's bucket APIs send XML: the request line still gives the method and
+// path ("POST /?delete": the bare key is the query's name), and a warning
+// says the JSON schemas do not describe the XML body.
+func TestHTTPRequestLineXMLBodyWarns(t *testing.T) {
+	page := "# 批量删除对象\n\n## 功能介绍\n\n批量删除。\n\n" +
+		"## 请求消息样式\n\n```\nPOST /?delete HTTP/1.1  \nHost: bucketname.obs.cn-north-1.myhuaweicloud.com\n\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Delete></Delete>\n```\n\n" +
+		"## 请求消息参数\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|delete|是|String|批量删除。|\n\n" +
+		"## 响应示例\n\n```\nHTTP/1.1 200 OK\n```\n"
+	op, diags := readPage(t, page)
+	if op.Method != "POST" || op.Path != "/" {
+		t.Errorf("endpoint %s %s, want POST /", op.Method, op.Path)
+	}
+	checkOp(t, op, diags, "query delete*: string\n",
+		"10 note: the page has no URI section; its method and path are read from the HTTP request line under \"请求消息样式\"",
+		"10 warning: the request under \"请求消息样式\" has an XML body; only JSON bodies are read, so the body's and the answer's schemas do not describe the XML the call sends and receives",
+	)
+}
