@@ -587,6 +587,14 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 			p.diags.Warnf(t.loc(p.file, 0), "parameter table outside the URI, request and response sections; read as a response table")
 		}
 	}
+	if t.kind == kindObject && t.typeName == "" && sec == secRequest && !p.sdk {
+		if names := p.headerRowNames(t); names != "" {
+			// vpcep's "表 2 请求参数" of Content-type and X-Auth-Token above
+			// its body table "表 3 要素说明".
+			p.diags.Notef(t.loc(p.file, 0), "every row of this request table is named like an HTTP header (%s): read as header parameters, not the body", names)
+			t.kind = kindHeader
+		}
+	}
 	if t.kind == kindObject && t.typeName == "" {
 		// The caption ("参数说明", "请求样例的要素说明", none at all) says
 		// neither a location nor a type: the section decides.
@@ -600,6 +608,34 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 		}
 	}
 	p.tables = append(p.tables, t)
+}
+
+// headerNameRE matches a name in the form of an HTTP header: a standard
+// request header, or an "X-" extension ("X-Auth-Token", "X-Language").
+var headerNameRE = regexp.MustCompile(`^(?i:content-type|content-length|content-md5|content-encoding|accept|accept-language|accept-encoding|authorization|host|user-agent|date|if-match|if-none-match|x-[a-z0-9]+(?:-[a-z0-9]+)*)$`)
+
+// headerRowNames returns the names of a table's rows, joined, when every
+// row is named like an HTTP header and none is a placeholder or query
+// name of the path line; "" otherwise.
+func (p *page) headerRowNames(t *paramTable) string {
+	rows := t.block.Table.Rows
+	if len(rows) == 0 || t.cols.name < 0 {
+		return ""
+	}
+	inPath := map[string]bool{}
+	for _, name := range model.PathParams(p.op.Path) {
+		inPath[name] = true
+	}
+	var names []string
+	for _, r := range rows {
+		c, ok := cellAt(r, t.cols.name)
+		name := firstLine(c.Text)
+		if !ok || !headerNameRE.MatchString(name) || inPath[name] || p.query[name] {
+			return ""
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, ", ")
 }
 
 func (p *page) hasBody(scope, group string) bool {
@@ -896,9 +932,20 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 			case kind == kindPath && !inPath[name] && p.query[name]:
 				in = model.InQuery // the path line's query string names it
 			}
+			desc := f.desc.Text
+			if in == model.InHeader && strings.EqualFold(name, "content-type") && mediaTypeRE.FindString(desc) == "" {
+				// The media type in a 示例 column: "Content-type | 是 |
+				// 发送的实体的MIME类型。 | application/json".
+				for _, c := range t.block.Table.Rows[i-1].Cells {
+					if mt := mediaTypeRE.FindString(c.Text); mt != "" {
+						desc = strings.TrimSpace(desc + "\n\n" + mt)
+						break
+					}
+				}
+			}
 			prm := &model.Param{
 				Loc: at, Name: name, In: in, Required: f.required && !alternatives || in == model.InPath,
-				Description: f.desc.Text,
+				Description: desc,
 				Schema:      r.paramSchema(t, at, f, name, in),
 			}
 			if alternatives {

@@ -97,3 +97,42 @@ func TestHTTPRequestLineXMLBodyWarns(t *testing.T) {
 		"10 warning: the request under \"请求消息样式\" has an XML body; only JSON bodies are read, so the body's and the answer's schemas do not describe the XML the call sends and receives",
 	)
 }
+
+// A request table whose rows are all named like HTTP headers (vpcep's
+// "表 2 请求参数": Content-type, X-Auth-Token, with a 示例 column) lists
+// headers: Content-Type gives the body's media type (here from the 示例
+// cell) and X-Auth-Token stays a header parameter, so the table after it,
+// whose rows the example shows, is the body.
+func TestHeaderNamedRequestTableIsHeaders(t *testing.T) {
+	page := "# 批量添加或删除资源标签\n\n## 功能介绍\n\n批量添加或删除标签。\n\n## URI\n\nPOST /v1/\\{project\\_id\\}/tags/action\n\n" +
+		"|名称|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n\n" +
+		"## 请求消息\n\n**表 2**  请求参数\n\n|名称|是否必选|描述|示例|\n|--|--|--|--|\n" +
+		"|Content-type|是|发送的实体的MIME类型。|application/json|\n|X-Auth-Token|是|用户Token。|-|\n|X-Language|否|语言。|zh-cn|\n\n" +
+		"**表 3**  要素说明\n\n|名称|是否必选|参数类型|描述|\n|--|--|--|--|\n|action|是|String|操作标识。|\n\n" +
+		"-   请求样例\n\n    ```\n    {\"action\": \"create\"}\n    ```\n\n## 响应消息\n\n无\n\n## 状态码\n\n|状态码|描述|\n|--|--|\n|204|成功。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+header X-Auth-Token*: string
+header X-Language: string
+request body*: object
+  action*: string
+`,
+		"19 note: every row of this request table is named like an HTTP header (Content-type, X-Auth-Token, X-Language): read as header parameters, not the body",
+		"19 note: table has no type column; its parameters are read as strings",
+	)
+	if op.RequestBody == nil || op.RequestBody.MediaType != "application/json" || len(op.RequestBody.Examples) != 1 {
+		t.Errorf("request body %+v, want application/json with its example", op.RequestBody)
+	}
+}
+
+// Rows named like headers that the path line names are not headers: a
+// table with a body field among them stays the body.
+func TestHeaderNamedRowsNeedEveryRow(t *testing.T) {
+	page := "# 创建\n\n## URI\n\nPOST /v1/items\n\n## 请求消息\n\n|名称|是否必选|参数类型|描述|\n|--|--|--|--|\n" +
+		"|X-Auth-Token|是|String|用户Token。|\n|name|是|String|名称。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `request body*: object
+  X-Auth-Token*: string
+  name*: string
+`)
+}
