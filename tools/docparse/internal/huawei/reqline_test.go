@@ -136,3 +136,80 @@ func TestHeaderNamedRowsNeedEveryRow(t *testing.T) {
   name*: string
 `)
 }
+
+// SWR 更新镜像仓库 (PATCH): the URI table lists, beside the path's
+// placeholders, rows the path line has no query string for, and the
+// request example sends exactly those as curl -F fields: they are the
+// body's members, not query parameters.
+func TestURIRowsOfPatchShownAsFormFieldsAreBody(t *testing.T) {
+	page := "# 更新镜像仓库\n\n## 功能介绍\n\n更新。\n\n## URI\n\nPATCH /v2/manage/repos/\\{repository\\}\n\n**表 1**  参数说明\n\n" +
+		"|参数名称|是否必选|参数类型|描述|\n|--|--|--|--|\n|repository|是|String|镜像仓库名称。|\n" +
+		"|description|否|String|描述信息。|\n|is_public|是|Boolean|是否为公共仓库。|\n\n" +
+		"## 请求消息\n\n**请求示例**\n\n```\n-F \"repository=busybox\" \\\n-F \"description=busybox\" \\\n-F \"is_public=true\"\n```\n\n" +
+		"## 状态码\n\n|状态码|描述|\n|--|--|\n|201|成功。|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path repository*: string
+request body*: object
+  description: string
+  is_public*: boolean
+`,
+		"13 note: rows description, is_public of this URI table are no placeholder of the path, and the request example sends them as curl -F fields: read as the body's fields, not query parameters",
+	)
+}
+
+// MRS 批量添加/删除集群标签 (survey E): a typeless URI table whose
+// descriptions start with the type (<p>List&lt;resource_tag&gt;</p>)
+// lists tags and action, the example's top-level members; the request
+// table of key and value is what tags holds, not the body.
+func TestURIRowsWithBodyTableOfItems(t *testing.T) {
+	page := "# 批量添加/删除集群标签\n\n## 功能介绍\n\n批量添加标签。\n\n## URI\n\nPOST /v1.1/\\{project\\_id\\}/clusters/\\{cluster\\_id\\}/tags/action\n\n" +
+		"**表 1**  参数说明\n\n<table><thead><tr><th><p>参数</p></th><th><p>是否必选</p></th><th><p>描述</p></th></tr></thead><tbody>\n" +
+		"<tr><td><p>project_id</p></td><td><p>是</p></td><td><p>项目编号。</p></td></tr>\n" +
+		"<tr><td><p>cluster_id</p></td><td><p>是</p></td><td><p>集群ID。</p></td></tr>\n" +
+		"<tr><td><p>tags</p></td><td><p>是</p></td><td><p>List&lt;resource_tag&gt;</p><p>标签列表</p></td></tr>\n" +
+		"<tr><td><p>action</p></td><td><p>是</p></td><td><p>String</p><p>操作标识</p></td></tr>\n</tbody></table>\n\n" +
+		"## 请求消息\n\n**表 2**  请求参数说明\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|key|是|String|键。|\n|value|是|String|值。|\n\n" +
+		"## 示例\n\n-   请求示例\n\n    ```\n    {\"action\": \"create\", \"tags\": [{\"key\": \"k1\", \"value\": \"v1\"}]}\n    ```\n\n" +
+		"## 状态码\n\n|状态码|描述|\n|--|--|\n|204|No Content|\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path cluster_id*: string
+request body*: object
+  tags*: array of object resource_tag
+    key*: string
+    value*: string
+  action*: string
+`,
+		"13 note: rows tags, action of this URI table are no placeholder of the path, and the request example's body has them: read as the body's fields (table \"表 2 请求参数说明\" describes what tags holds), not query parameters",
+		"13 note: table has no type column; its parameters are read as strings",
+	)
+	if op.RequestBody == nil || len(op.RequestBody.Examples) != 1 {
+		t.Errorf("request body %+v, want the example kept", op.RequestBody)
+	}
+	for _, prop := range op.RequestBody.Schema.Properties {
+		if prop.Name == "tags" && prop.Description != "标签列表" {
+			t.Errorf("tags description %q, want the type line gone", prop.Description)
+		}
+	}
+}
+
+// URI rows the example shows beside a body table's rows join the body; a
+// row no example shows stays a query parameter, with a warning.
+func TestURIRowsJoinBodyTable(t *testing.T) {
+	page := "# 创建\n\n## 功能介绍\n\n创建。\n\n## URI\n\nPUT /v1/{project_id}/items/{item_id}\n\n**表 1**  参数说明\n\n" +
+		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目。|\n|item_id|是|String|ID。|\n" +
+		"|name|是|String|名称。|\n|dry_run|否|Boolean|只检查。|\n\n" +
+		"## 请求消息\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|size|否|Integer|大小。|\n\n" +
+		"## 请求示例\n\n```\n{\"name\": \"a\", \"size\": 3}\n```\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `path project_id*: string
+path item_id*: string
+query dry_run: boolean
+request body*: object
+  size: integer/int64
+  name*: string
+`,
+		"13 note: rows name of this URI table are no placeholder of the path, and the request example's body has them: read as members of the body, beside the body table's",
+		"13 warning: rows dry_run of this URI table of a PUT are no placeholder of the path nor a name of its query string, and no request example shows them; read as query parameters",
+	)
+}
