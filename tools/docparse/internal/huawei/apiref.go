@@ -1173,9 +1173,20 @@ func (p *page) bodyFieldsOfURITable(r *resolver, t *paramTable, params []*model.
 	if p.op.RequestBody != nil && p.op.RequestBody.Schema != nil || p.op.Method != "POST" && p.op.Method != "PUT" && p.op.Method != "PATCH" {
 		return params
 	}
+	if c := strings.ToLower(t.caption); strings.Contains(c, "query") || strings.Contains(c, "查询参数") {
+		return params // "表 1 Query描述": the caption says where the rows go
+	}
+	queried := map[model.Loc]bool{} // rows one of whose names the query string has
+	for _, pr := range params {
+		if p.query[pr.Name] || p.exampleQuery[pr.Name] {
+			queried[pr.Loc] = true
+		}
+	}
 	var candidates []*model.Param
 	for _, pr := range params {
-		if pr.In == model.InQuery && !p.query[pr.Name] && !p.exampleQuery[pr.Name] {
+		// An alternative of a query key ("env_id/env" with ?env_id=) is
+		// sent as the query too.
+		if pr.In == model.InQuery && !queried[pr.Loc] {
 			candidates = append(candidates, pr)
 		}
 	}

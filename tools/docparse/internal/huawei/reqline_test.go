@@ -213,3 +213,26 @@ request body*: object
 		"13 warning: rows dry_run of this URI table of a PUT are no placeholder of the path nor a name of its query string, and no request example shows them; read as query parameters",
 	)
 }
+
+// No warning where the page does say where a URI row goes: a caption
+// naming the query ("表 1 Query描述"), or a row naming alternatives one of
+// which the path line's query string has ("env_id/env" with ?env_id=).
+func TestURIRowsPlacedByCaptionOrQueryNoWarning(t *testing.T) {
+	captioned := "# 创建Namespace\n\n## URI\n\nPOST /api/v1/namespaces\n\n**表 1**  Query描述\n\n" +
+		"|参数|是否必选|描述|\n|--|--|--|\n|pretty|No|If 'true', then the output is pretty printed.|\n\n" +
+		"## 请求消息\n\n|参数|是否必选|类型|描述|\n|--|--|--|--|\n|kind|是|String|类型。|\n\n## 请求示例\n\n```\n{\"kind\": \"Namespace\"}\n```\n"
+	op, diags := readPage(t, captioned)
+	checkOp(t, op, diags, `query pretty: string
+request body*: object
+  kind*: string
+`, "9 note: table has no type column; its parameters are read as strings")
+	alternatives := "# 导出API\n\n## URI\n\nPOST /v1.0/apigw/openapi/apis?env_id={0}\n\n" +
+		"|参数|是否必选|类型|说明|\n|--|--|--|--|\n|env_id/env|是|String|环境ID。|\n\n" +
+		"## 请求消息\n\n|参数|是否必选|类型|说明|\n|--|--|--|--|\n|group_id|是|String|分组。|\n"
+	op, diags = readPage(t, alternatives)
+	checkOp(t, op, diags, `query env_id: string
+query env: string
+request body*: object
+  group_id*: string
+`, "9 note: row \"env_id/env\" names alternatives (env_id, env): read as one optional parameter each")
+}
