@@ -558,24 +558,6 @@ func (e ListInstancesInstancesStatus) Valid() bool {
 	}
 }
 
-// Defines values for ListInstancesInstancesSwitchStrategy.
-const (
-	ListInstancesInstancesSwitchStrategyAvailability ListInstancesInstancesSwitchStrategy = "availability"
-	ListInstancesInstancesSwitchStrategyReliability  ListInstancesInstancesSwitchStrategy = "reliability"
-)
-
-// Valid indicates whether the value is a known member of the ListInstancesInstancesSwitchStrategy enum.
-func (e ListInstancesInstancesSwitchStrategy) Valid() bool {
-	switch e {
-	case ListInstancesInstancesSwitchStrategyAvailability:
-		return true
-	case ListInstancesInstancesSwitchStrategyReliability:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListInstancesInstancesType.
 const (
 	ListInstancesInstancesTypeHa      ListInstancesInstancesType = "Ha"
@@ -4465,7 +4447,7 @@ type ListInstancesInstances struct {
 	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:376 table "表 4 instances字段数据结构说明" row 19
-	SwitchStrategy ListInstancesInstancesSwitchStrategy `json:"switch_strategy,omitempty"`
+	SwitchStrategy string `json:"switch_strategy,omitempty"`
 
 	// Tags 标签列表，没有标签默认为空数组。
 	// 详情请参见表12。
@@ -4519,11 +4501,6 @@ type ListInstancesInstances struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:241 table "表 4 instances字段数据结构说明" row 3
 type ListInstancesInstancesStatus string
-
-// ListInstancesInstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:376 table "表 4 instances字段数据结构说明" row 19
-type ListInstancesInstancesSwitchStrategy string
 
 // ListInstancesInstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
 //

@@ -262,6 +262,9 @@ func parseRef(t string, depth int) (typeRef, bool) {
 		}
 		return array(parseElem(strings.Join(inner, " "), depth+1))
 	}
+	if len(words) == 2 && (strings.EqualFold(words[0], "array") || strings.EqualFold(words[0], "list")) {
+		return array(parseElem(words[1], depth+1)) // OBS's "Array GraphItem": "of" left out
+	}
 	if len(words) >= 2 && (last == "object" || last == "objects") { // "Secret object"
 		return typeRef{kind: refObject, named: strings.Join(words[:len(words)-1], " ")}, true
 	}

@@ -37,6 +37,8 @@ func TestTypeSpellings(t *testing.T) {
 		"Array of objects":                      "array<object>",
 		"Array of UserAuth objects":             "array<object(UserAuth)>",
 		"Array of strings":                      "array<string>",
+		"Array GraphItem":                       "array<object(GraphItem)>",
+		"List strings":                          "array<string>",
 		"Secret object":                         "object(Secret)",
 		"Map<String,String>":                    "map<string>",
 		"Map<String, String>":                   "map<string>",
