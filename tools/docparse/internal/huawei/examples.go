@@ -295,8 +295,11 @@ func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) (why
 	if resp.Body == nil || inferred || resp.Body.Schema == nil || len(resp.Body.Schema.Properties) == 0 {
 		return "", ""
 	}
-	if elems, ok := e.ex.Value.([]any); ok && resp.Body.Schema.Type == model.TypeObject && elementsOf(elems, resp.Body.Schema) {
+	if elems, ok := e.ex.Value.([]any); ok && resp.Body.Schema.Type == model.TypeObject && mostlyElementsOf(elems, resp.Body.Schema) {
 		// AOS, ContainerOps: a table of {id, package}, the example [{…}].
+		// An array cannot be the object the table describes, so a
+		// misspelt member (AOS's need_clutser) does not keep it one; the
+		// example is checked against the array later, like any other.
 		p.diags.Warnf(e.ex.Loc, "the response table lists the members of each element of the example, an array; the body is read as an array of them")
 		resp.Body.Schema = &model.Schema{Loc: e.ex.Loc, Type: model.TypeArray, Items: resp.Body.Schema}
 		return "", ""
@@ -460,6 +463,27 @@ func elementsOf(elems []any, table *model.Schema) bool {
 			if _, ok := m[pr.Name]; pr.Required && !ok {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// mostlyElementsOf reports a non-empty array of objects each of which has
+// at least three quarters of its members among the table's.
+func mostlyElementsOf(elems []any, table *model.Schema) bool {
+	if len(elems) == 0 {
+		return false
+	}
+	for _, e := range elems {
+		m := asObject(e)
+		listed := 0
+		for k := range m {
+			if table.Property(k) != nil {
+				listed++
+			}
+		}
+		if len(m) == 0 || 4*listed < 3*len(m) {
+			return false
 		}
 	}
 	return true
