@@ -60,6 +60,24 @@ func (e AutoLaunchGroupTaskState) Valid() bool {
 	}
 }
 
+// Defines values for AutoLaunchGroupType.
+const (
+	AutoLaunchGroupTypeMaintain AutoLaunchGroupType = "maintain"
+	AutoLaunchGroupTypeRequest  AutoLaunchGroupType = "request"
+)
+
+// Valid indicates whether the value is a known member of the AutoLaunchGroupType enum.
+func (e AutoLaunchGroupType) Valid() bool {
+	switch e {
+	case AutoLaunchGroupTypeMaintain:
+		return true
+	case AutoLaunchGroupTypeRequest:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AutoLaunchGroupsStatus.
 const (
 	AutoLaunchGroupsStatusACTIVE    AutoLaunchGroupsStatus = "ACTIVE"
@@ -1625,7 +1643,7 @@ type AutoLaunchGroup struct {
 	// - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:92 table "表 3 auto_launch_group参数信息" row 2
-	Type string `json:"type,omitempty"`
+	Type AutoLaunchGroupType `json:"type,omitempty"`
 
 	// ValidSince 请求开始时间，格式为yyyy-MM-ddTHH:mm:ssZ。
 	//
@@ -1654,6 +1672,13 @@ type AutoLaunchGroupStatus string
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:108 table "表 3 auto_launch_group参数信息" row 4
 type AutoLaunchGroupTaskState string
+
+// AutoLaunchGroupType 请求类型。
+// - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
+// - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:92 table "表 3 auto_launch_group参数信息" row 2
+type AutoLaunchGroupType string
 
 // AutoLaunchGroups defines model for AutoLaunchGroups.
 //
