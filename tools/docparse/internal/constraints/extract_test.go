@@ -214,3 +214,42 @@ func TestTitledListsAndOmittedDefaults(t *testing.T) {
 		}
 	}
 }
+
+// List forms surveys D #8, E #10 and F #8 found on unseen services (real
+// descriptions, from testdata/unseen.tsv), and ones to leave alone.
+func TestSurveyedListForms(t *testing.T) {
+	for _, c := range []struct{ name, typ, desc, want string }{
+		// The label before the value.
+		{"action", model.TypeString, "启用或停止伸缩组操作的标识。\n- 启用：resume\n- 停止：pause", "enum=resume|pause"},
+		{"result", model.TypeString, "密码修改结果：\n- 成功：success；\n- 密码验证失败：passwordFailed；\n- 已锁定：locked；\n- 失败：failed。", "enum=success|passwordFailed|locked|failed"},
+		{"sort_dir", model.TypeString, "返回结果按照降序或升序排列，默认为“desc”。\n- 降序：desc\n- 升序：asc", "enum=desc|asc; default=desc"},
+		// Items that go on in further sentences; a title with a remark.
+		{"action", model.TypeString, "操作标识（区分大小写）：\n- delete：删除。\n- create：创建。若已经存在相同的key值则会覆盖对应的value值。", "enum=delete|create"},
+		{"file_source", model.TypeString, "备份文件来源：（全部大写）\n- OBS：存放在OBS中的备份文件。\n- RDS：RDS实例的备份文件。", "enum=OBS|RDS"},
+		{"scope", model.TypeString, "模板可用范围\n- project：项目内可用（现已不支持新建该范围的模板）\n- domain：租户内可用\n- public：全局可用（跨租户可用）", "enum=project|domain|public"},
+		// A default inside an item; two names of one value.
+		{"force_delete", model.TypeString, "是否强制删除伸缩组。取值如下：\n- no：不强制删除伸缩组，默认为no。\n- yes：强制删除伸缩组。", "enum=no|yes; default=no"},
+		{"delete_efs", model.TypeString, "是否删除SFS Turbo（极速文件存储卷）， 枚举取值：\n- true或block (执行删除流程，失败则阻塞后续流程)\n- try (执行删除流程，失败则忽略，并继续执行后续流程)\n- false或skip (跳过删除流程，默认选项)", "enum=true|block|try|false|skip; default=false"},
+		// Bare values below a short title.
+		{"scheme", model.TypeString, "API的请求协议\n- HTTP\n- HTTPS", "enum=HTTP|HTTPS"},
+		{"status", model.TypeString, "SQL的执行状态。\n- QUEUED\n- RUNNING\n- FAILED", "enum=QUEUED|RUNNING|FAILED"},
+		// Constants.
+		{"action", model.TypeString, "必须为delete", "enum=delete"},
+		{"availableZone", model.TypeString, "Network对应子网所在可用区。当前仅支持“华北-北京一”区域，“可用区一”。\n值必须为“cnnorth1a”。", "enum=cnnorth1a"},
+		// Left alone: the two orders in one list, an object's members,
+		// labels that name a kind of statement, examples, text after bare
+		// items, values of another field, 必须为 said of something else.
+		{"mode", model.TypeString, "模式。\n- 启用：resume\n- pause：停止", "-"},
+		{"tags", model.TypeString, "标签。\n- key：键。最大长度36个字符。\n- value：值。最大长度43个字符。", "-"},
+		{"limit", model.TypeString, "约束。\n- 最小值：1\n- 最大值：100", "-"},
+		{"scheme", model.TypeString, "示例：\n- HTTP\n- HTTPS", "-"},
+		{"scheme", model.TypeString, "API的请求协议\n- HTTP\n- HTTPS\n其他协议见协议列表。", "-"},
+		{"domain", model.TypeString, "API的访问域名，未提供时根据mode的取值使用如下默认值：\n- DEVELOPER API分组的子域名\n- MARKET 云市场为API分组分配的域名", "-"},
+		{"url", model.TypeString, "图片的url路径，目前支持：\n- 公网http/https url\n- OBS提供的url", "-"},
+		{"remark", model.TypeString, "APP描述。\n说明：\n中文字符必须为UTF-8或者unicode编码。", "-"},
+	} {
+		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
+			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)
+		}
+	}
+}
