@@ -892,7 +892,7 @@ var remarkRE = regexp.MustCompile(`[（(][^（）()]*[）)]`)
 func (x *extractor) titledList(i, j int, items []listItem) bool {
 	title := x.lines[0]
 	bareTitle := strings.TrimSpace(remarkRE.ReplaceAllString(title, ""))
-	if i != 1 || j != len(x.lines) || utf8.RuneCountInString(title) > 16 || strings.ContainsAny(title, "，,") ||
+	if i != 1 || j != len(x.lines) && !x.noteAfter(j) || utf8.RuneCountInString(title) > 16 || strings.ContainsAny(title, "，,") ||
 		!strings.HasSuffix(bareTitle, "。") && !strings.HasSuffix(bareTitle, "：") && strings.ContainsAny(bareTitle, "。：:；;") {
 		// "事件ID，目前已有事件ID如下。": a list that may grow.
 		return false
@@ -917,6 +917,15 @@ func (x *extractor) titledList(i, j int, items []listItem) bool {
 		}
 	}
 	return true
+}
+
+// noteAfter reports a note from line j to the end ("说明：\n默认返回SUCCEED…")
+// that does not say there are other values.
+func (x *extractor) noteAfter(j int) bool {
+	if l := strings.TrimRight(x.lines[j], "：:"); l != "说明" && l != "注意" {
+		return false
+	}
+	return !hasAny(strings.Join(x.lines[j+1:], "\n"), append(openListWords, "其他", "其它", "更多", "参考", "参见", "以外", "之外", "还", "另")...)
 }
 
 // defaultIn reports whether the default the description states is one of

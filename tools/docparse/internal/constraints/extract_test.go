@@ -233,6 +233,8 @@ func TestSurveyedListForms(t *testing.T) {
 		// Bare values below a short title.
 		{"scheme", model.TypeString, "API的请求协议\n- HTTP\n- HTTPS", "enum=HTTP|HTTPS"},
 		{"status", model.TypeString, "SQL的执行状态。\n- QUEUED\n- RUNNING\n- FAILED", "enum=QUEUED|RUNNING|FAILED"},
+		// Items followed by a note that does not add values.
+		{"status", model.TypeString, "取消SQL的执行结果。\n- SUCCEED：成功\n- FAILED：失败\n说明：\n默认返回SUCCEED，对于已经结束的任务也会返回SUCCEED，只有取消正在运行的SQL时没成功才会FAILED。", "enum=SUCCEED|FAILED"},
 		// Constants.
 		{"action", model.TypeString, "必须为delete", "enum=delete"},
 		{"availableZone", model.TypeString, "Network对应子网所在可用区。当前仅支持“华北-北京一”区域，“可用区一”。\n值必须为“cnnorth1a”。", "enum=cnnorth1a"},
@@ -243,6 +245,7 @@ func TestSurveyedListForms(t *testing.T) {
 		{"tags", model.TypeString, "标签。\n- key：键。最大长度36个字符。\n- value：值。最大长度43个字符。", "-"},
 		{"limit", model.TypeString, "约束。\n- 最小值：1\n- 最大值：100", "-"},
 		{"scheme", model.TypeString, "示例：\n- HTTP\n- HTTPS", "-"},
+		{"mode", model.TypeString, "模式。\n- a：自动\n- b：手动\n说明：\n其他值保留。", "-"},
 		{"scheme", model.TypeString, "API的请求协议\n- HTTP\n- HTTPS\n其他协议见协议列表。", "-"},
 		{"domain", model.TypeString, "API的访问域名，未提供时根据mode的取值使用如下默认值：\n- DEVELOPER API分组的子域名\n- MARKET 云市场为API分组分配的域名", "-"},
 		{"url", model.TypeString, "图片的url路径，目前支持：\n- 公网http/https url\n- OBS提供的url", "-"},
