@@ -15,7 +15,7 @@ type handChecked struct {
 	expected            []string
 }
 
-func readHandChecked(t *testing.T, path string) []handChecked {
+func readHandChecked(t testing.TB, path string) []handChecked {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
