@@ -139,6 +139,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("state", "string", "凭据状态，取值如下：\nENABLED：表示启用状态\nDISABLED：表示禁用状态")
 	f.Add("limit", "integer", "取值范围：1~1000，默认为“10”。")
 	f.Add("name", "string", "- 取值范围：\n- 长度1~64个字符。\n- 只能由英文字母组成。")
+	f.Add("action", "string", "操作标识。\n- 启用：resume\n- 停止：pause")
+	f.Add("delete_efs", "string", "枚举取值：\n- true或block (执行删除流程)\n- false或skip (跳过删除流程，默认选项)")
 	f.Fuzz(func(t *testing.T, name, typ, desc string) {
 		for _, c := range Extract(name, typ, desc) {
 			if !quotes(desc, c.Sentence) {
