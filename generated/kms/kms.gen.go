@@ -453,6 +453,45 @@ func (e ListKeysKeyDetailsOrigin) Valid() bool {
 	}
 }
 
+// Defines values for ListKeysRequestBodyKeySpec.
+const (
+	ListKeysRequestBodyKeySpecAES256  ListKeysRequestBodyKeySpec = "AES_256"
+	ListKeysRequestBodyKeySpecALL     ListKeysRequestBodyKeySpec = "ALL"
+	ListKeysRequestBodyKeySpecECP256  ListKeysRequestBodyKeySpec = "EC_P256"
+	ListKeysRequestBodyKeySpecECP384  ListKeysRequestBodyKeySpec = "EC_P384"
+	ListKeysRequestBodyKeySpecRSA2048 ListKeysRequestBodyKeySpec = "RSA_2048"
+	ListKeysRequestBodyKeySpecRSA3072 ListKeysRequestBodyKeySpec = "RSA_3072"
+	ListKeysRequestBodyKeySpecRSA4096 ListKeysRequestBodyKeySpec = "RSA_4096"
+	ListKeysRequestBodyKeySpecSM2     ListKeysRequestBodyKeySpec = "SM2"
+	ListKeysRequestBodyKeySpecSM4     ListKeysRequestBodyKeySpec = "SM4"
+)
+
+// Valid indicates whether the value is a known member of the ListKeysRequestBodyKeySpec enum.
+func (e ListKeysRequestBodyKeySpec) Valid() bool {
+	switch e {
+	case ListKeysRequestBodyKeySpecAES256:
+		return true
+	case ListKeysRequestBodyKeySpecALL:
+		return true
+	case ListKeysRequestBodyKeySpecECP256:
+		return true
+	case ListKeysRequestBodyKeySpecECP384:
+		return true
+	case ListKeysRequestBodyKeySpecRSA2048:
+		return true
+	case ListKeysRequestBodyKeySpecRSA3072:
+		return true
+	case ListKeysRequestBodyKeySpecRSA4096:
+		return true
+	case ListKeysRequestBodyKeySpecSM2:
+		return true
+	case ListKeysRequestBodyKeySpecSM4:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListKeysRequestBodyKeyState.
 const (
 	ListKeysRequestBodyKeyStateN1 ListKeysRequestBodyKeyState = "1"
@@ -3416,7 +3455,7 @@ type ListKeysRequestBody struct {
 	// - ALL
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:112 table "表 3 请求Body参数" row 4
-	KeySpec *string `json:"key_spec,omitempty"`
+	KeySpec *ListKeysRequestBodyKeySpec `json:"key_spec,omitempty"`
 
 	// KeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 	// - “1”表示待激活状态
@@ -3443,6 +3482,20 @@ type ListKeysRequestBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:144 table "表 3 请求Body参数" row 6
 	Sequence *string `json:"sequence,omitempty"`
 }
+
+// ListKeysRequestBodyKeySpec 密钥生成算法，默认为“AES_256”。查询所有（包含非对称）密钥需要指定参数“ALL”。
+// - AES_256
+// - SM4
+// - RSA_2048
+// - RSA_3072
+// - RSA_4096
+// - EC_P256
+// - EC_P384
+// - SM2
+// - ALL
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:112 table "表 3 请求Body参数" row 4
+type ListKeysRequestBodyKeySpec string
 
 // ListKeysRequestBodyKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 // - “1”表示待激活状态

@@ -838,15 +838,11 @@ func (x *extractor) itemList(i int, led bool) int {
 	if labelFirst > 0 && labelFirst < len(items) {
 		return 0 // "启用：resume" and "resume：启用" in one list: not one form
 	}
-	bare := false
-	for _, it := range items {
-		bare = bare || it.bare
-	}
 	// Without a lead line the items must look like values: each explained
 	// with 表示, each quoted, or one of them the default the field states.
 	// Or the description is a short title and the items, nothing else
 	// ("任务状态。\n- 0：初始化\n- 1：等待调度…", "操作标识：\n- create：创建").
-	valueLike := !bare && (allMean || allQuoted || len(defaults) == 1 || x.defaultIn(values)) || x.titledList(i, j, items)
+	valueLike := allMean || allQuoted || len(defaults) == 1 || x.defaultIn(values) || x.titledList(i, j, items)
 	if len(values) < 1 || !led && (len(items) < 2 || !valueLike) || !x.typedEnum(values) {
 		if x.typ == model.TypeBoolean && len(values) > 0 && len(defaults) == 1 && (led || allMean) {
 			x.addDefault(defaults[0], lines[indexOfItem(items, defaults[0])])

@@ -235,6 +235,8 @@ func TestSurveyedListForms(t *testing.T) {
 		// Bare values below a short title.
 		{"scheme", model.TypeString, "API的请求协议\n- HTTP\n- HTTPS", "enum=HTTP|HTTPS"},
 		{"status", model.TypeString, "SQL的执行状态。\n- QUEUED\n- RUNNING\n- FAILED", "enum=QUEUED|RUNNING|FAILED"},
+		// Bare values one of which is the stated default (dew 查询密钥列表).
+		{"key_spec", model.TypeString, "密钥生成算法，默认为“AES_256”。查询所有（包含非对称）密钥需要指定参数“ALL”。\n- AES_256\n- SM4\n- ALL", "enum=AES_256|SM4|ALL; default=AES_256"},
 		// Items followed by a note that does not add values.
 		{"status", model.TypeString, "取消SQL的执行结果。\n- SUCCEED：成功\n- FAILED：失败\n说明：\n默认返回SUCCEED，对于已经结束的任务也会返回SUCCEED，只有取消正在运行的SQL时没成功才会FAILED。", "enum=SUCCEED|FAILED"},
 		// Constants.
@@ -247,6 +249,7 @@ func TestSurveyedListForms(t *testing.T) {
 		{"tags", model.TypeString, "标签。\n- key：键。最大长度36个字符。\n- value：值。最大长度43个字符。", "-"},
 		{"limit", model.TypeString, "约束。\n- 最小值：1\n- 最大值：100", "-"},
 		{"scheme", model.TypeString, "示例：\n- HTTP\n- HTTPS", "-"},
+		{"datastore_type", model.TypeString, "数据库类型，区分大小写。\n- MySQL\n- PostgreSQL", "-"},
 		{"mode", model.TypeString, "模式。\n- a：自动\n- b：手动\n说明：\n其他值保留。", "-"},
 		{"scheme", model.TypeString, "API的请求协议\n- HTTP\n- HTTPS\n其他协议见协议列表。", "-"},
 		{"domain", model.TypeString, "API的访问域名，未提供时根据mode的取值使用如下默认值：\n- DEVELOPER API分组的子域名\n- MARKET 云市场为API分组分配的域名", "-"},
