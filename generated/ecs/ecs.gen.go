@@ -3163,6 +3163,36 @@ type CreatePostPaidServersCPUOptions struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:812 table "表 8 cpu_options数据结构说明" row 1
 type CreatePostPaidServersCPUOptionsHwCPUThreads int64
 
+// CreatePostPaidServersError defines model for CreatePostPaidServersError.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:982
+type CreatePostPaidServersError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:982
+	Error *CreatePostPaidServersErrorError `json:"error,omitempty"`
+}
+
+// CreatePostPaidServersErrorError defines model for CreatePostPaidServersErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:982
+type CreatePostPaidServersErrorError struct {
+	// Code Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:982
+	Code string `json:"code,omitempty"`
+
+	// Details Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:993
+	Details []CreatePostPaidServersErrorErrorDetailsItem `json:"details,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:982
+	Message string `json:"message,omitempty"`
+}
+
+// CreatePostPaidServersErrorErrorDetailsItem defines model for CreatePostPaidServersErrorErrorDetailsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:993
+type CreatePostPaidServersErrorErrorDetailsItem struct {
+	// Code Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:993
+	Code string `json:"code,omitempty"`
+}
+
 // CreatePostPaidServersNics defines model for CreatePostPaidServersNics.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:418 table "表 4 nics字段数据结构说明"
@@ -3739,6 +3769,36 @@ type CreateServersCPUOptions struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:827 table "表 7 cpu_options数据结构说明" row 1
 type CreateServersCPUOptionsHwCPUThreads int64
+
+// CreateServersError defines model for CreateServersError.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1217
+type CreateServersError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1217
+	Error *CreateServersErrorError `json:"error,omitempty"`
+}
+
+// CreateServersErrorError defines model for CreateServersErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1217
+type CreateServersErrorError struct {
+	// Code Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1217
+	Code string `json:"code,omitempty"`
+
+	// Details Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1228
+	Details []CreateServersErrorErrorDetailsItem `json:"details,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1217
+	Message string `json:"message,omitempty"`
+}
+
+// CreateServersErrorErrorDetailsItem defines model for CreateServersErrorErrorDetailsItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1228
+type CreateServersErrorErrorDetailsItem struct {
+	// Code Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1228
+	Code string `json:"code,omitempty"`
+}
 
 // CreateServersNics defines model for CreateServersNics.
 //
@@ -6904,6 +6964,25 @@ type ResizeServerCPUOptions struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:196 table "表 5 cpu_options数据结构说明" row 1
 type ResizeServerCPUOptionsHwCPUThreads int64
+
+// ResizeServerError defines model for ResizeServerError.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:289
+type ResizeServerError struct {
+	// Error Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:289
+	Error *ResizeServerErrorError `json:"error,omitempty"`
+}
+
+// ResizeServerErrorError defines model for ResizeServerErrorError.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:289
+type ResizeServerErrorError struct {
+	// Code Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:289
+	Code string `json:"code,omitempty"`
+
+	// Message Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:289
+	Message string `json:"message,omitempty"`
+}
 
 // ResizeServerRequestBody defines model for ResizeServerRequestBody.
 //
@@ -17447,11 +17526,18 @@ type CreateServersResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreateServersResponseBody
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *CreateServersError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreateServersResponse) GetJSON200() *CreateServersResponseBody {
 	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreateServersResponse) GetJSONDefault() *CreateServersError {
+	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -17488,11 +17574,18 @@ type ResizeServerResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *ResizeServerResponseBody
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *ResizeServerError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r ResizeServerResponse) GetJSON200() *ResizeServerResponseBody {
 	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r ResizeServerResponse) GetJSONDefault() *ResizeServerError {
+	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -17611,11 +17704,18 @@ type CreatePostPaidServersResponse struct {
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
 	JSON200 *CreatePostPaidServersResponseBody
+	// JSONDefault the response for an HTTP default `application/json` response
+	JSONDefault *CreatePostPaidServersError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
 func (r CreatePostPaidServersResponse) GetJSON200() *CreatePostPaidServersResponseBody {
 	return r.JSON200
+}
+
+// GetJSONDefault returns the response for an HTTP default `application/json` response
+func (r CreatePostPaidServersResponse) GetJSONDefault() *CreatePostPaidServersError {
+	return r.JSONDefault
 }
 
 // GetBody returns the raw response body bytes
@@ -22697,6 +22797,13 @@ func ParseCreateServersResponse(rsp *http.Response) (*CreateServersResponse, err
 		}
 		response.JSON200 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest CreateServersError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
+
 	}
 
 	return response, nil
@@ -22722,6 +22829,13 @@ func ParseResizeServerResponse(rsp *http.Response) (*ResizeServerResponse, error
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest ResizeServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
 
 	}
 
@@ -22800,6 +22914,13 @@ func ParseCreatePostPaidServersResponse(rsp *http.Response) (*CreatePostPaidServ
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest CreatePostPaidServersError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSONDefault = &dest
 
 	}
 

@@ -327,6 +327,114 @@ func (e ListDatabasesDatabasesStatus) Valid() bool {
 	}
 }
 
+// Defines values for ListInstances2InstancesStatus.
+const (
+	ListInstances2InstancesStatusACTIVE                ListInstances2InstancesStatus = "ACTIVE"
+	ListInstances2InstancesStatusBACKINGUP             ListInstances2InstancesStatus = "BACKING UP"
+	ListInstances2InstancesStatusBUILD                 ListInstances2InstancesStatus = "BUILD"
+	ListInstances2InstancesStatusFAILED                ListInstances2InstancesStatus = "FAILED"
+	ListInstances2InstancesStatusFROZEN                ListInstances2InstancesStatus = "FROZEN"
+	ListInstances2InstancesStatusMIGRATING             ListInstances2InstancesStatus = "MIGRATING"
+	ListInstances2InstancesStatusMODIFYING             ListInstances2InstancesStatus = "MODIFYING"
+	ListInstances2InstancesStatusMODIFYINGDATABASEPORT ListInstances2InstancesStatus = "MODIFYING DATABASE PORT"
+	ListInstances2InstancesStatusMODIFYINGINSTANCETYPE ListInstances2InstancesStatus = "MODIFYING INSTANCE TYPE"
+	ListInstances2InstancesStatusREBOOTING             ListInstances2InstancesStatus = "REBOOTING"
+	ListInstances2InstancesStatusRESTORING             ListInstances2InstancesStatus = "RESTORING"
+	ListInstances2InstancesStatusSWITCHOVER            ListInstances2InstancesStatus = "SWITCHOVER"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2InstancesStatus enum.
+func (e ListInstances2InstancesStatus) Valid() bool {
+	switch e {
+	case ListInstances2InstancesStatusACTIVE:
+		return true
+	case ListInstances2InstancesStatusBACKINGUP:
+		return true
+	case ListInstances2InstancesStatusBUILD:
+		return true
+	case ListInstances2InstancesStatusFAILED:
+		return true
+	case ListInstances2InstancesStatusFROZEN:
+		return true
+	case ListInstances2InstancesStatusMIGRATING:
+		return true
+	case ListInstances2InstancesStatusMODIFYING:
+		return true
+	case ListInstances2InstancesStatusMODIFYINGDATABASEPORT:
+		return true
+	case ListInstances2InstancesStatusMODIFYINGINSTANCETYPE:
+		return true
+	case ListInstances2InstancesStatusREBOOTING:
+		return true
+	case ListInstances2InstancesStatusRESTORING:
+		return true
+	case ListInstances2InstancesStatusSWITCHOVER:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances2InstancesType.
+const (
+	ListInstances2InstancesTypeHa      ListInstances2InstancesType = "Ha"
+	ListInstances2InstancesTypeReplica ListInstances2InstancesType = "Replica"
+	ListInstances2InstancesTypeSingle  ListInstances2InstancesType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2InstancesType enum.
+func (e ListInstances2InstancesType) Valid() bool {
+	switch e {
+	case ListInstances2InstancesTypeHa:
+		return true
+	case ListInstances2InstancesTypeReplica:
+		return true
+	case ListInstances2InstancesTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances2NodesRole.
+const (
+	ListInstances2NodesRoleMaster      ListInstances2NodesRole = "master"
+	ListInstances2NodesRoleReadreplica ListInstances2NodesRole = "readreplica"
+	ListInstances2NodesRoleSlave       ListInstances2NodesRole = "slave"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2NodesRole enum.
+func (e ListInstances2NodesRole) Valid() bool {
+	switch e {
+	case ListInstances2NodesRoleMaster:
+		return true
+	case ListInstances2NodesRoleReadreplica:
+		return true
+	case ListInstances2NodesRoleSlave:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances2RelatedInstanceType.
+const (
+	ListInstances2RelatedInstanceTypeReplica   ListInstances2RelatedInstanceType = "replica"
+	ListInstances2RelatedInstanceTypeReplicaOf ListInstances2RelatedInstanceType = "replica_of"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2RelatedInstanceType enum.
+func (e ListInstances2RelatedInstanceType) Valid() bool {
+	switch e {
+	case ListInstances2RelatedInstanceTypeReplica:
+		return true
+	case ListInstances2RelatedInstanceTypeReplicaOf:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListInstances3InstancesStatus.
 const (
 	ListInstances3InstancesStatusACTIVE                ListInstances3InstancesStatus = "ACTIVE"
@@ -411,24 +519,6 @@ func (e ListInstances3InstancesType) Valid() bool {
 	case ListInstances3InstancesTypeReplica:
 		return true
 	case ListInstances3InstancesTypeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListInstances3RelatedInstanceType.
-const (
-	ListInstances3RelatedInstanceTypeReplica   ListInstances3RelatedInstanceType = "replica"
-	ListInstances3RelatedInstanceTypeReplicaOf ListInstances3RelatedInstanceType = "replica_of"
-)
-
-// Valid indicates whether the value is a known member of the ListInstances3RelatedInstanceType enum.
-func (e ListInstances3RelatedInstanceType) Valid() bool {
-	switch e {
-	case ListInstances3RelatedInstanceTypeReplica:
-		return true
-	case ListInstances3RelatedInstanceTypeReplicaOf:
 		return true
 	default:
 		return false
@@ -558,24 +648,6 @@ func (e ListInstancesInstancesStatus) Valid() bool {
 	}
 }
 
-// Defines values for ListInstancesInstancesSwitchStrategy.
-const (
-	ListInstancesInstancesSwitchStrategyAvailability ListInstancesInstancesSwitchStrategy = "availability"
-	ListInstancesInstancesSwitchStrategyReliability  ListInstancesInstancesSwitchStrategy = "reliability"
-)
-
-// Valid indicates whether the value is a known member of the ListInstancesInstancesSwitchStrategy enum.
-func (e ListInstancesInstancesSwitchStrategy) Valid() bool {
-	switch e {
-	case ListInstancesInstancesSwitchStrategyAvailability:
-		return true
-	case ListInstancesInstancesSwitchStrategyReliability:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListInstancesInstancesType.
 const (
 	ListInstancesInstancesTypeHa      ListInstancesInstancesType = "Ha"
@@ -591,6 +663,27 @@ func (e ListInstancesInstancesType) Valid() bool {
 	case ListInstancesInstancesTypeReplica:
 		return true
 	case ListInstancesInstancesTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesNodesRole.
+const (
+	ListInstancesNodesRoleMaster      ListInstancesNodesRole = "master"
+	ListInstancesNodesRoleReadreplica ListInstancesNodesRole = "readreplica"
+	ListInstancesNodesRoleSlave       ListInstancesNodesRole = "slave"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesNodesRole enum.
+func (e ListInstancesNodesRole) Valid() bool {
+	switch e {
+	case ListInstancesNodesRoleMaster:
+		return true
+	case ListInstancesNodesRoleReadreplica:
+		return true
+	case ListInstancesNodesRoleSlave:
 		return true
 	default:
 		return false
@@ -753,27 +846,6 @@ func (e ListRdsInstancesInstancesType) Valid() bool {
 	case ListRdsInstancesInstancesTypeReadreplica:
 		return true
 	case ListRdsInstancesInstancesTypeSlave:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for NodesRole.
-const (
-	NodesRoleMaster      NodesRole = "master"
-	NodesRoleReadreplica NodesRole = "readreplica"
-	NodesRoleSlave       NodesRole = "slave"
-)
-
-// Valid indicates whether the value is a known member of the NodesRole enum.
-func (e NodesRole) Valid() bool {
-	switch e {
-	case NodesRoleMaster:
-		return true
-	case NodesRoleReadreplica:
-		return true
-	case NodesRoleSlave:
 		return true
 	default:
 		return false
@@ -3666,6 +3738,292 @@ type ListFlavorsResponseBody struct {
 	Flavors []ListFlavorsFlavors `json:"flavors,omitempty"`
 }
 
+// ListInstances2BackupStrategy 备份策略。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:471 table "表 7 backup_strategy字段数据结构说明"
+type ListInstances2BackupStrategy struct {
+	// KeepDays 已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:487 table "表 7 backup_strategy字段数据结构说明" row 2
+	KeepDays int64 `json:"keep_days,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	// 当前时间指UTC时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:479 table "表 7 backup_strategy字段数据结构说明" row 1
+	StartTime string `json:"start_time,omitempty"`
+}
+
+// ListInstances2Datastore 数据库信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:415 table "表 5 datastore字段数据结构说明"
+type ListInstances2Datastore struct {
+	// Type 数据库引擎。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:423 table "表 5 datastore字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
+
+	// Version 数据库版本。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:430 table "表 5 datastore字段数据结构说明" row 2
+	Version string `json:"version,omitempty"`
+}
+
+// ListInstances2Ha HA信息，获取HA实例时返回。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:390 table "表 4 ha字段数据结构说明"
+type ListInstances2Ha struct {
+	// ReplicationMode 备机同步参数。
+	// 取值：非空。
+	// - MySQL为“async”或“semisync”。
+	// - PostgreSQL为“async”或“sync”。
+	// - Microsoft SQL Server为“sync”。
+	// 说明：
+	// - “async”为异步模式。
+	// - “semisync”为半同步模式。
+	// - “sync”为同步模式。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:398 table "表 4 ha字段数据结构说明" row 1
+	ReplicationMode string `json:"replication_mode,omitempty"`
+}
+
+// ListInstances2Instances defines model for ListInstances2Instances.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:175 table "表 3 instances字段数据结构说明"
+type ListInstances2Instances struct {
+	// BackupStrategy 备份策略。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:335 table "表 3 instances字段数据结构说明" row 20
+	BackupStrategy *ListInstances2BackupStrategy `json:"backup_strategy,omitempty"`
+
+	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:269 table "表 3 instances字段数据结构说明" row 11
+	Created string `json:"created,omitempty"`
+
+	// Datastore 数据库信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:262 table "表 3 instances字段数据结构说明" row 10
+	Datastore *ListInstances2Datastore `json:"datastore,omitempty"`
+
+	// DBUserName 默认用户名。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:286 table "表 3 instances字段数据结构说明" row 13
+	DBUserName string `json:"db_user_name,omitempty"`
+
+	// DiskEncryptionID 磁盘加密密钥ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:363 table "表 3 instances字段数据结构说明" row 24
+	DiskEncryptionID string `json:"disk_encryption_id,omitempty"`
+
+	// EnterpriseProjectID 企业项目标签ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:370 table "表 3 instances字段数据结构说明" row 25
+	EnterpriseProjectID string `json:"enterprise_project_id,omitempty"`
+
+	// FlavorRef 规格ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:314 table "表 3 instances字段数据结构说明" row 17
+	FlavorRef string `json:"flavor_ref,omitempty"`
+
+	// Ha HA信息，获取HA实例时返回。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:248 table "表 3 instances字段数据结构说明" row 8
+	Ha *ListInstances2Ha `json:"ha,omitempty"`
+
+	// ID 实例ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:183 table "表 3 instances字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// MaintenanceWindow 可维护时间窗。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:342 table "表 3 instances字段数据结构说明" row 21
+	MaintenanceWindow string `json:"maintenance_window,omitempty"`
+
+	// Name 创建的实例名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:190 table "表 3 instances字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Nodes 主备实例信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:349 table "表 3 instances字段数据结构说明" row 22
+	Nodes []ListInstances2Nodes `json:"nodes,omitempty"`
+
+	// Port 数据库端口号。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:231 table "表 3 instances字段数据结构说明" row 6
+	Port int64 `json:"port,omitempty"`
+
+	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:217 table "表 3 instances字段数据结构说明" row 4
+	PrivateIps []string `json:"private_ips,omitempty"`
+
+	// PublicIps 实例外网IP地址列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:224 table "表 3 instances字段数据结构说明" row 5
+	PublicIps []string `json:"public_ips,omitempty"`
+
+	// Region 实例所在区域。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:255 table "表 3 instances字段数据结构说明" row 9
+	Region string `json:"region,omitempty"`
+
+	// RelatedInstance 所关联的数据库实例列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:356 table "表 3 instances字段数据结构说明" row 23
+	RelatedInstance []ListInstances2RelatedInstance `json:"related_instance,omitempty"`
+
+	// SecurityGroupID 安全组ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:307 table "表 3 instances字段数据结构说明" row 16
+	SecurityGroupID string `json:"security_group_id,omitempty"`
+
+	// Status 实例状态。
+	// 取值：
+	// 值为“BUILD”，表示实例正在创建。
+	// 值为“ACTIVE”，表示实例正常。
+	// 值为“FAILED”，表示实例异常。
+	// 值为“FROZEN”，表示实例冻结。
+	// 值为“MODIFYING”，表示实例正在扩容。
+	// 值为“REBOOTING”，表示实例正在重启。
+	// 值为“RESTORING”，表示实例正在恢复。
+	// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+	// 值为“SWITCHOVER”，表示实例正在主备切换。
+	// 值为“MIGRATING”，表示实例正在迁移。
+	// 值为“BACKING UP”，表示实例正在进行备份。
+	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:197 table "表 3 instances字段数据结构说明" row 3
+	Status ListInstances2InstancesStatus `json:"status,omitempty"`
+
+	// SubnetID 子网ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:300 table "表 3 instances字段数据结构说明" row 15
+	SubnetID string `json:"subnet_id,omitempty"`
+
+	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:328 table "表 3 instances字段数据结构说明" row 19
+	SwitchStrategy string `json:"switch_strategy,omitempty"`
+
+	// TimeZone 时区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:377 table "表 3 instances字段数据结构说明" row 26
+	TimeZone string `json:"time_zone,omitempty"`
+
+	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:241 table "表 3 instances字段数据结构说明" row 7
+	Type ListInstances2InstancesType `json:"type,omitempty"`
+
+	// Updated 更新时间，格式与“created”字段对应格式完全相同。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:278 table "表 3 instances字段数据结构说明" row 12
+	Updated string `json:"updated,omitempty"`
+
+	// Volume Volume信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:321 table "表 3 instances字段数据结构说明" row 18
+	Volume *ListInstances2Volume `json:"volume,omitempty"`
+
+	// VpcID 虚拟私有云ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:293 table "表 3 instances字段数据结构说明" row 14
+	VpcID string `json:"vpc_id,omitempty"`
+}
+
+// ListInstances2InstancesStatus 实例状态。
+// 取值：
+// 值为“BUILD”，表示实例正在创建。
+// 值为“ACTIVE”，表示实例正常。
+// 值为“FAILED”，表示实例异常。
+// 值为“FROZEN”，表示实例冻结。
+// 值为“MODIFYING”，表示实例正在扩容。
+// 值为“REBOOTING”，表示实例正在重启。
+// 值为“RESTORING”，表示实例正在恢复。
+// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+// 值为“SWITCHOVER”，表示实例正在主备切换。
+// 值为“MIGRATING”，表示实例正在迁移。
+// 值为“BACKING UP”，表示实例正在进行备份。
+// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:197 table "表 3 instances字段数据结构说明" row 3
+type ListInstances2InstancesStatus string
+
+// ListInstances2InstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:241 table "表 3 instances字段数据结构说明" row 7
+type ListInstances2InstancesType string
+
+// ListInstances2Nodes defines model for ListInstances2Nodes.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:501 table "表 8 nodes字段数据结构说明"
+type ListInstances2Nodes struct {
+	// AvailabilityZone 可用分区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:537 table "表 8 nodes字段数据结构说明" row 5
+	AvailabilityZone string `json:"availability_zone,omitempty"`
+
+	// ID 节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:509 table "表 8 nodes字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 节点名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:516 table "表 8 nodes字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Role 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:523 table "表 8 nodes字段数据结构说明" row 3
+	Role ListInstances2NodesRole `json:"role,omitempty"`
+
+	// Status 节点状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:530 table "表 8 nodes字段数据结构说明" row 4
+	Status string `json:"status,omitempty"`
+}
+
+// ListInstances2NodesRole 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:523 table "表 8 nodes字段数据结构说明" row 3
+type ListInstances2NodesRole string
+
+// ListInstances2RelatedInstance defines model for ListInstances2RelatedInstance.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:550 table "表 9 related_instance字段数据结构说明"
+type ListInstances2RelatedInstance struct {
+	// ID 关联实例id。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:558 table "表 9 related_instance字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
+	Type ListInstances2RelatedInstanceType `json:"type,omitempty"`
+}
+
+// ListInstances2RelatedInstanceType 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:565 table "表 9 related_instance字段数据结构说明" row 2
+type ListInstances2RelatedInstanceType string
+
 // ListInstances2ResponseBody defines model for ListInstances2ResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:147 table "表 2 参数说明"
@@ -3673,12 +4031,27 @@ type ListInstances2ResponseBody struct {
 	// Instances 实例信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:155 table "表 2 参数说明" row 1
-	Instances interface{} `json:"instances,omitempty"`
+	Instances []ListInstances2Instances `json:"instances,omitempty"`
 
 	// TotalCount 总记录数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:162 table "表 2 参数说明" row 2
 	TotalCount int64 `json:"total_count,omitempty"`
+}
+
+// ListInstances2Volume Volume信息。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:443 table "表 6 volume字段数据结构说明"
+type ListInstances2Volume struct {
+	// Size 磁盘大小。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:458 table "表 6 volume字段数据结构说明" row 2
+	Size int64 `json:"size,omitempty"`
+
+	// Type 磁盘类型。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:451 table "表 6 volume字段数据结构说明" row 1
+	Type string `json:"type,omitempty"`
 }
 
 // ListInstances3BackupStrategy 备份策略。
@@ -3767,7 +4140,7 @@ type ListInstances3Instances struct {
 	// 详情请参见表8。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:355 table "表 3 instances字段数据结构说明" row 22
-	Nodes []Nodes `json:"nodes,omitempty"`
+	Nodes []ListInstancesNodes `json:"nodes,omitempty"`
 
 	// Port 数据库端口号。
 	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
@@ -3800,7 +4173,7 @@ type ListInstances3Instances struct {
 	// 详情请参见表9。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:363 table "表 3 instances字段数据结构说明" row 23
-	RelatedInstance []ListInstances3RelatedInstance `json:"related_instance,omitempty"`
+	RelatedInstance []ListInstances2RelatedInstance `json:"related_instance,omitempty"`
 
 	// SecurityGroupID 安全组ID。
 	//
@@ -3892,26 +4265,6 @@ type ListInstances3InstancesSwitchStrategy string
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:243 table "表 3 instances字段数据结构说明" row 7
 type ListInstances3InstancesType string
-
-// ListInstances3RelatedInstance defines model for ListInstances3RelatedInstance.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:558 table "表 9 related_instance字段数据结构说明"
-type ListInstances3RelatedInstance struct {
-	// ID 关联实例id。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:566 table "表 9 related_instance字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:573 table "表 9 related_instance字段数据结构说明" row 2
-	Type ListInstances3RelatedInstanceType `json:"type,omitempty"`
-}
-
-// ListInstances3RelatedInstanceType 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:573 table "表 9 related_instance字段数据结构说明" row 2
-type ListInstances3RelatedInstanceType string
 
 // ListInstances3ResponseBody defines model for ListInstances3ResponseBody.
 //
@@ -4392,7 +4745,7 @@ type ListInstancesInstances struct {
 	// 详情请参见表8。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:398 table "表 4 instances字段数据结构说明" row 22
-	Nodes []Nodes `json:"nodes,omitempty"`
+	Nodes []ListInstancesNodes `json:"nodes,omitempty"`
 
 	// Port 数据库端口号。
 	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
@@ -4465,7 +4818,7 @@ type ListInstancesInstances struct {
 	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:376 table "表 4 instances字段数据结构说明" row 19
-	SwitchStrategy ListInstancesInstancesSwitchStrategy `json:"switch_strategy,omitempty"`
+	SwitchStrategy string `json:"switch_strategy,omitempty"`
 
 	// Tags 标签列表，没有标签默认为空数组。
 	// 详情请参见表12。
@@ -4520,15 +4873,45 @@ type ListInstancesInstances struct {
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:241 table "表 4 instances字段数据结构说明" row 3
 type ListInstancesInstancesStatus string
 
-// ListInstancesInstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:376 table "表 4 instances字段数据结构说明" row 19
-type ListInstancesInstancesSwitchStrategy string
-
 // ListInstancesInstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
 //
 // Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:286 table "表 4 instances字段数据结构说明" row 7
 type ListInstancesInstancesType string
+
+// ListInstancesNodes defines model for ListInstancesNodes.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:584 table "表 9 nodes字段数据结构说明"
+type ListInstancesNodes struct {
+	// AvailabilityZone 可用区。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:620 table "表 9 nodes字段数据结构说明" row 5
+	AvailabilityZone string `json:"availability_zone,omitempty"`
+
+	// ID 节点ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:592 table "表 9 nodes字段数据结构说明" row 1
+	ID string `json:"id,omitempty"`
+
+	// Name 节点名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:599 table "表 9 nodes字段数据结构说明" row 2
+	Name string `json:"name,omitempty"`
+
+	// Role 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:606 table "表 9 nodes字段数据结构说明" row 3
+	Role ListInstancesNodesRole `json:"role,omitempty"`
+
+	// Status 节点状态。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:613 table "表 9 nodes字段数据结构说明" row 4
+	Status string `json:"status,omitempty"`
+}
+
+// ListInstancesNodesRole 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:606 table "表 9 nodes字段数据结构说明" row 3
+type ListInstancesNodesRole string
 
 // ListInstancesRelatedInstance defines model for ListInstancesRelatedInstance.
 //
@@ -5453,41 +5836,6 @@ type ListVersionsResponseBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:66 table "表 2 要素说明" row 1
 	DataStores []ListVersionsDataStores `json:"dataStores,omitempty"`
 }
-
-// Nodes defines model for Nodes.
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:584 table "表 9 nodes字段数据结构说明"
-type Nodes struct {
-	// AvailabilityZone 可用区。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:620 table "表 9 nodes字段数据结构说明" row 5
-	AvailabilityZone string `json:"availability_zone,omitempty"`
-
-	// ID 节点ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:592 table "表 9 nodes字段数据结构说明" row 1
-	ID string `json:"id,omitempty"`
-
-	// Name 节点名称。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:599 table "表 9 nodes字段数据结构说明" row 2
-	Name string `json:"name,omitempty"`
-
-	// Role 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:606 table "表 9 nodes字段数据结构说明" row 3
-	Role NodesRole `json:"role,omitempty"`
-
-	// Status 节点状态。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:613 table "表 9 nodes字段数据结构说明" row 4
-	Status string `json:"status,omitempty"`
-}
-
-// NodesRole 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:606 table "表 9 nodes字段数据结构说明" row 3
-type NodesRole string
 
 // ResetPasswordRequestBody defines model for ResetPasswordRequestBody.
 //

@@ -975,6 +975,21 @@ func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID
 	return &out, nil
 }
 
+var pageListInstances2 = huawei.Paging{Op: opListInstances2, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "instances", Next: "", Total: "total_count"}
+
+// ListInstances2All iterates over the instances of every page of ListInstances2
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
+func (c *Client) ListInstances2All(ctx context.Context, versionID string, projectID string, params *rds.ListInstances2Params) iter.Seq2[rds.ListInstances2Instances, error] {
+	call := func(ctx context.Context, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
+		return c.ListInstances2(ctx, versionID, projectID, params)
+	}
+	return huawei.Paginate(ctx, pageListInstances2, params, call, func(p *rds.ListInstances2ResponseBody) []rds.ListInstances2Instances { return p.Instances })
+}
+
 var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances3",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 

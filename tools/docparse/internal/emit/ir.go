@@ -39,6 +39,7 @@ type extensionIR struct {
 type paramIR struct {
 	name, in, description string
 	required              bool
+	commaJoined           bool // explode: false
 	schema                *schemaIR
 	source                model.Loc
 }

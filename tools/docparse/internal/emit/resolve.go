@@ -417,6 +417,7 @@ func (r *resolver) operation(op *operation) *opIR {
 		out.params = append(out.params, &paramIR{
 			name: valid(p.Name), in: p.In, description: tidyText(p.Description),
 			required: p.Required || p.In == model.InPath, schema: r.paramSchema(p), source: p.Loc,
+			commaJoined: p.CommaJoined && p.In == model.InQuery && p.Schema != nil && p.Schema.Type == model.TypeArray,
 		})
 	}
 	if op.RequestBody != nil {

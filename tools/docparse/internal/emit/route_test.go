@@ -35,3 +35,33 @@ func TestPlaceholderTwiceInAPath(t *testing.T) {
 		t.Errorf("want a located error, got %v", diags)
 	}
 }
+
+// A comma-joined array query parameter is written style form, explode
+// false (ids=a,b); a comma-joined flag on anything but an array in the
+// query is ignored, since OpenAPI's explode means nothing there.
+func TestCommaJoinedArrayQuery(t *testing.T) {
+	strs := func() *model.Schema {
+		return &model.Schema{Type: model.TypeArray, Items: &model.Schema{Type: model.TypeString}}
+	}
+	op := &model.Operation{Loc: model.Loc{File: "v.md", Line: 1}, ID: "DeleteAssets", Method: "DELETE", Path: "/v1.0/asset",
+		Params: []*model.Param{
+			{Name: "asset_id", In: model.InQuery, Required: true, Schema: strs(), CommaJoined: true},
+			{Name: "tags", In: model.InQuery, Schema: strs()},
+			{Name: "name", In: model.InQuery, Schema: &model.Schema{Type: model.TypeString}, CommaJoined: true},
+		},
+		Responses: []*model.Response{{Status: "204"}}}
+	out, _, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	doc := loadSpec(t, out)
+	for _, p := range doc.Paths.Find("/v1.0/asset").Delete.Parameters {
+		explode := p.Value.Explode == nil || *p.Value.Explode
+		if want := p.Value.Name != "asset_id"; explode != want {
+			t.Errorf("%s: explode %v, want %v", p.Value.Name, explode, want)
+		}
+		if p.Value.Name == "asset_id" && p.Value.Style != "form" {
+			t.Errorf("asset_id: style %q, want form", p.Value.Style)
+		}
+	}
+}

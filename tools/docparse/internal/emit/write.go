@@ -195,6 +195,10 @@ func (w *writer) operation(op *opIR) {
 			if p.required {
 				w.boolean("required", true)
 			}
+			if p.commaJoined {
+				w.str("style", "form")
+				w.boolean("explode", false)
+			}
 			y.Key("schema")
 			w.schema(p.schema, p.schema.description, model.Loc{})
 			w.source(p.source)

@@ -196,6 +196,7 @@ func (p *page) addNameHint(name string, line int) {
 
 // result is the page read: one operation and what was found on the way.
 func (p *page) result(family string) (*model.Page, model.Diagnostics) {
+	p.markCommaJoined()
 	return &model.Page{Loc: model.Loc{File: p.file}, Family: family, Operations: []*model.Operation{p.op}, Tables: p.offered, LinksOut: p.linksOut}, p.diags
 }
 
@@ -417,8 +418,11 @@ func (p *page) scan() {
 				intro = append(intro, strings.TrimSpace(strings.TrimPrefix(b.Text, "-")))
 			case secDebug:
 				if m := explorerRE.FindStringSubmatch(b.Raw); m != nil {
-					p.op.IDHint = m[1]
-					p.op.IDHints = append(p.op.IDHints, model.IDHint{Loc: model.Loc{File: p.file, Line: b.Line, What: "API Explorer link"}, Source: "explorer", Name: m[1]})
+					// VOD's links say api=queryAssetList: the same name,
+					// exported.
+					name := strings.ToUpper(m[1][:1]) + m[1][1:]
+					p.op.IDHint = name
+					p.op.IDHints = append(p.op.IDHints, model.IDHint{Loc: model.Loc{File: p.file, Line: b.Line, What: "API Explorer link"}, Source: "explorer", Name: name})
 				}
 			case secURI:
 				p.readURILine(b)
@@ -680,15 +684,15 @@ func kindOf(caption string) tableKind {
 
 // build turns the collected tables into parameters, bodies and responses.
 func (p *page) build() {
-	if codes := slices.Compact(slices.Sorted(slices.Values(p.failureCodes))); len(codes) == 1 {
+	if code := p.failureStatus(); code != failureGroup {
 		for _, t := range p.tables {
 			if t.group == failureGroup {
-				t.group = codes[0]
+				t.group = code
 			}
 		}
 		for _, e := range p.examples {
 			if e.status == failureGroup {
-				e.status = codes[0]
+				e.status = code
 			}
 		}
 	}
@@ -770,7 +774,7 @@ func (p *page) build() {
 			resp.Loc = s.loc
 		}
 	}
-	p.attachExamples(response)
+	p.attachExamples(response, responses)
 	if p.op.RequestBody != nil && p.op.RequestBody.Schema == nil {
 		p.op.RequestBody = nil // a Content-Type header without a body table
 	} else if p.op.RequestBody != nil && p.bareContentType != nil {

@@ -2,9 +2,12 @@ package huawei
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -95,8 +98,19 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		dec.UseNumber()
 		var v any
 		if err := dec.Decode(&v); err != nil {
-			p.diags.Warnf(at, "example is not valid JSON (%v); ignored", err)
-			return
+			fixed, repairs := repairJSON(text)
+			if repairs == nil {
+				p.diags.Warnf(at, "example is not valid JSON (%s); ignored", jsonError(err, text, at.Line))
+				return
+			}
+			dec = json.NewDecoder(strings.NewReader(fixed))
+			dec.UseNumber()
+			if err := dec.Decode(&v); err != nil {
+				p.diags.Warnf(at, "example is not valid JSON (%s), even with %s mended; ignored", jsonError(err, fixed, at.Line), repairText(repairs, at.Line))
+				return
+			}
+			p.diags.Notef(at, "example is not valid JSON as typed: %s; read as JSON would have it", repairText(repairs, at.Line))
+			text = fixed
 		}
 		p.examples = append(p.examples, &located{response: sec == secResponseExample, status: status, headers: headers, ex: &model.Example{Loc: at, Summary: summary, Value: v}, alt: alt})
 		rest := text[dec.InputOffset():]
@@ -179,7 +193,8 @@ func afterAlternative(rest string) (string, bool) {
 
 // attachExamples puts examples on their bodies and headers. A response with
 // an example but no table gets a schema inferred from the example.
-func (p *page) attachExamples(response func(string) *model.Response) {
+// responses are those the tables and status lines made.
+func (p *page) attachExamples(response func(string) *model.Response, responses map[string]*model.Response) {
 	inferred := map[*model.Response]bool{} // bodies read from an example, not a table
 	for _, e := range p.examples {
 		if !e.response {
@@ -201,20 +216,46 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 		if e.ex == nil {
 			continue
 		}
-		if p.otherAnswer(e, resp, inferred[resp]) {
-			continue
+		failed := false // a failure answer the page names no status for
+		if why, other := p.otherAnswer(e, resp, inferred[resp]); why != "" {
+			target := p.failureStatus()
+			sign := failureSign(e.ex, responses[target], inferred[responses[target]])
+			if sign == "" {
+				p.diags.Warnf(e.ex.Loc, "%s; it is %s, and the page names no status for it; left out", why, other)
+				continue
+			}
+			resp, failed = response(target), true
+			inferredToo := ""
+			switch {
+			case resp.Body == nil:
+				inferredToo = "; schema inferred from the example"
+			case inferred[resp]:
+				inferredToo = "; members it adds join the schema inferred from the examples, optional"
+			}
+			p.diags.Notef(e.ex.Loc, "%s, and %s: it is the failure answer, and the page names no status for it; read as %s%s", why, sign, resp.Status, inferredToo)
 		}
 		if resp.Body != nil && !inferred[resp] {
 			p.unflatten(resp.Body, e.ex)
 		}
+		if failed && inferred[resp] {
+			// SDRS's {error: …} then {badrequest: …}; ECS's error with details.
+			resp.Body.Schema = model.Unite(resp.Body.Schema, model.InferSchema(e.ex.Value, e.ex.Loc))
+		}
 		if resp.Body == nil {
-			if resp.Status == failureGroup {
+			switch {
+			case failed:
+				// said above
+			case resp.Status == failureGroup:
 				// Error answers are shown by example and described on a
 				// shared page: inferring their schema is the usual case.
 				p.diags.Notef(e.ex.Loc, "failure example without a status or body table; read as the default response, schema inferred from the example")
-			} else {
+			default:
 				if ref, ok := p.responseRef(resp.Status); ok {
 					p.diags.Warnf(e.ex.Loc, "status %s's body is given only by reference to %s (line %d), %s; schema inferred from the example", resp.Status, ref.target, ref.line, ref.where())
+				} else if failureCode(resp.Status) {
+					// IAM's 400 {error_msg, error_code}: as above, the usual
+					// way error answers are documented.
+					p.diags.Notef(e.ex.Loc, "status %s is an error answer shown only by example; schema inferred from the example", resp.Status)
 				} else {
 					p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
 				}
@@ -226,40 +267,94 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 	}
 }
 
-// otherAnswer reports, with a warning, a response example without a status
-// of its own that is not the success answer it would be filed under: a
-// body after "或" where that answer has none (EIP's "无 或 {code,
-// message}"), or an object sharing no member with the success body's
-// table (SDRS's "{job_id} 或 {error: …}"). The page names no status for
-// it, so it is left out rather than made the success body.
-func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) bool {
+// failureStatus is the status of a failure answer whose code the page
+// does not give: the one failure code its outcome labels name, else
+// default.
+func (p *page) failureStatus() string {
+	if codes := slices.Compact(slices.Sorted(slices.Values(p.failureCodes))); len(codes) == 1 {
+		return codes[0]
+	}
+	return failureGroup
+}
+
+// otherAnswer reports a response example without a status of its own
+// that is not the success answer it would be filed under: a body after
+// "或" where that answer has none (EIP's "无 或 {code, message}"), or an
+// object sharing no member with the success body's table (SDRS's "{job_id}
+// 或 {error: …}"). why says so, and other what it is instead. An example
+// that holds the table's members under wrappers (OMS, MRS) is the success
+// answer, its wrappers read from the example with a warning; so is an
+// array whose elements hold them (the body is an array of the table).
+func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) (why, other string) {
 	if e.status != "" || !strings.HasPrefix(resp.Status, "2") {
-		return false
+		return "", ""
 	}
 	if e.alt && resp.Body == nil {
-		p.diags.Warnf(e.ex.Loc, "example after 或 shows a body where status %s has none; it is another answer, and the page names no status for it; left out", resp.Status)
-		return true
+		return fmt.Sprintf("example after 或 shows a body where status %s has none", resp.Status), "another answer"
 	}
 	if resp.Body == nil || inferred || resp.Body.Schema == nil || len(resp.Body.Schema.Properties) == 0 {
-		return false
+		return "", ""
+	}
+	if elems, ok := e.ex.Value.([]any); ok && resp.Body.Schema.Type == model.TypeObject && mostlyElementsOf(elems, resp.Body.Schema) {
+		// AOS, ContainerOps: a table of {id, package}, the example [{…}].
+		// An array cannot be the object the table describes, so a
+		// misspelt member (AOS's need_clutser) does not keep it one; the
+		// example is checked against the array later, like any other.
+		p.diags.Warnf(e.ex.Loc, "the response table lists the members of each element of the example, an array; the body is read as an array of them")
+		resp.Body.Schema = &model.Schema{Loc: e.ex.Loc, Type: model.TypeArray, Items: resp.Body.Schema}
+		return "", ""
 	}
 	obj, ok := e.ex.Value.(map[string]any)
 	if !ok || len(obj) == 0 {
-		return false
+		return "", ""
 	}
 	for _, pr := range resp.Body.Schema.Properties {
 		if _, ok := obj[pr.Name]; ok {
-			return false
+			return "", ""
 		}
 	}
-	if path := wrapperPath(obj, resp.Body.Schema); path != nil {
+	if path, array := wrapperPath(obj, resp.Body.Schema); path != nil {
 		// OMS: a table of {type, quota}, the example {"quotas":{"resource":{…}}}.
-		p.diags.Warnf(e.ex.Loc, "the response table lists the members of $.%s, where the example puts them; the body's wrapper objects (%s) are read from the example", strings.Join(path, "."), strings.Join(path, ", "))
-		resp.Body.Schema = wrapSchema(resp.Body.Schema, path, e.ex.Loc)
-		return false
+		if array {
+			p.diags.Warnf(e.ex.Loc, "the response table lists the members of each element of the array $.%s, where the example puts them; the body's wrappers (%s, an array) are read from the example", strings.Join(path, "."), strings.Join(path, ", "))
+		} else {
+			p.diags.Warnf(e.ex.Loc, "the response table lists the members of $.%s, where the example puts them; the body's wrapper objects (%s) are read from the example", strings.Join(path, "."), strings.Join(path, ", "))
+		}
+		resp.Body.Schema = wrapSchema(resp.Body.Schema, path, array, e.ex.Loc)
+		return "", ""
 	}
-	p.diags.Warnf(e.ex.Loc, "example (members %s) shares no member with the status %s body table; it is another answer or shape, and the page names no status for it; left out", memberList(obj), resp.Status)
-	return true
+	return fmt.Sprintf("example (members %s) shares no member with the status %s body table", memberList(obj), resp.Status), "another answer or shape"
+}
+
+// failureSign says what on the page marks an example that is no success
+// answer as the failure answer, "" when nothing does: the text before it
+// names a failure (SDRS's "其中error是泛指的错误，…如报错为："), its
+// members all name an error (error, error_code, error_msg), or it shares
+// members with the failure answer's body table, failure.
+func failureSign(ex *model.Example, failure *model.Response, inferred bool) string {
+	if isFailure(ex.Summary) && !strings.Contains(ex.Summary, "成功") && !strings.Contains(ex.Summary, "正常") {
+		return fmt.Sprintf("the text before it names a failure (%q)", model.Clip(ex.Summary, 24))
+	}
+	obj := asObject(ex.Value)
+	if len(obj) == 0 {
+		return ""
+	}
+	named := true
+	for k := range obj {
+		named = named && strings.Contains(strings.ToLower(k), "error")
+	}
+	if named {
+		return "its members name an error"
+	}
+	if failure == nil || failure.Body == nil || inferred || failure.Body.Schema == nil {
+		return ""
+	}
+	for _, pr := range failure.Body.Schema.Properties {
+		if _, ok := obj[pr.Name]; ok {
+			return fmt.Sprintf("it has members of the failure body table (line %d)", failure.Body.Loc.Line)
+		}
+	}
+	return ""
 }
 
 // stripLineComments drops "//" comments that are outside JSON strings, to
@@ -312,33 +407,86 @@ func stripLineComments(text string) (string, []int) {
 
 // wrapperPath returns the keys of the one path of single-member objects
 // that leads, in an example, from the top to an object whose members are
-// exactly the table's; nil when the example is not such a wrapping.
-func wrapperPath(obj map[string]any, table *model.Schema) []string {
-	var path []string
+// exactly the table's, or (array true) to an array each of whose elements
+// has only members of the table and all its required ones (MRS: a table
+// of {key, value}, the example {"tags":[{…}]}); nil when the example is no
+// such wrapping.
+func wrapperPath(obj map[string]any, table *model.Schema) (path []string, array bool) {
 	for depth := 0; depth < 8; depth++ {
 		if len(obj) != 1 {
 			break
 		}
 		var key string
-		var inner map[string]any
+		var value any
 		for k, v := range obj {
-			key, inner = k, asObject(v)
-		}
-		if inner == nil {
-			return nil
+			key, value = k, v
 		}
 		path = append(path, key)
-		obj = inner
+		if elems, ok := value.([]any); ok {
+			if !elementsOf(elems, table) {
+				return nil, false
+			}
+			return path, true
+		}
+		if obj = asObject(value); obj == nil {
+			return nil, false
+		}
 	}
 	if len(path) == 0 || len(obj) != len(table.Properties) {
-		return nil
+		return nil, false
 	}
 	for _, pr := range table.Properties {
 		if _, ok := obj[pr.Name]; !ok {
-			return nil
+			return nil, false
 		}
 	}
-	return path
+	return path, false
+}
+
+// elementsOf reports a non-empty array of objects each of which has only
+// members the table lists, at least one, and every one it requires.
+func elementsOf(elems []any, table *model.Schema) bool {
+	if len(elems) == 0 {
+		return false
+	}
+	for _, e := range elems {
+		m := asObject(e)
+		if len(m) == 0 {
+			return false
+		}
+		for k := range m {
+			if table.Property(k) == nil {
+				return false
+			}
+		}
+		for _, pr := range table.Properties {
+			if _, ok := m[pr.Name]; pr.Required && !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// mostlyElementsOf reports a non-empty array of objects each of which has
+// at least three quarters of its members among the table's.
+func mostlyElementsOf(elems []any, table *model.Schema) bool {
+	if len(elems) == 0 {
+		return false
+	}
+	for _, e := range elems {
+		m := asObject(e)
+		listed := 0
+		for k := range m {
+			if table.Property(k) != nil {
+				listed++
+			}
+		}
+		if len(m) == 0 || 4*listed < 3*len(m) {
+			return false
+		}
+	}
+	return true
 }
 
 func asObject(v any) map[string]any {
@@ -346,12 +494,16 @@ func asObject(v any) map[string]any {
 	return m
 }
 
-// wrapSchema puts inner under the objects path names, outermost first; the
-// wrappers are optional, as the page does not say they are required.
-func wrapSchema(inner *model.Schema, path []string, loc model.Loc) *model.Schema {
+// wrapSchema puts inner under the objects path names, outermost first,
+// and in an array under the last when array; the wrappers are optional,
+// as the page does not say they are required.
+func wrapSchema(inner *model.Schema, path []string, array bool, loc model.Loc) *model.Schema {
 	s := inner
+	if array {
+		s = &model.Schema{Loc: loc, Type: model.TypeArray, Items: s}
+	}
 	for i := len(path) - 1; i >= 0; i-- {
-		s = &model.Schema{Loc: loc, Type: "object", Properties: []*model.Property{{Loc: loc, Name: path[i], Schema: s}}}
+		s = &model.Schema{Loc: loc, Type: model.TypeObject, Properties: []*model.Property{{Loc: loc, Name: path[i], Schema: s}}}
 	}
 	return s
 }
@@ -502,4 +654,191 @@ func (p *page) responseRef(status string) (bodyRef, bool) {
 		}
 	}
 	return bodyRef{}, false
+}
+
+// fullWidth maps the full-width punctuation a page may type where JSON
+// wants its ASCII structure: outside strings it can mean nothing else.
+var fullWidth = map[rune]rune{'，': ',', '：': ':', '｛': '{', '｝': '}', '［': '[', '］': ']', '“': '"', '”': '"', '＂': '"'}
+
+// jsonRepair is one mend repairJSON made: a full-width rune read as its
+// ASCII twin, a comma put between two members (what 0) or one taken from
+// before a closing bracket (what trailingComma); line counts from 0 in the
+// text it read.
+type jsonRepair struct {
+	what rune
+	line int
+}
+
+const trailingComma rune = -1
+
+// repairJSON mends the slips that keep a page's example from being JSON
+// although it reads as JSON: full-width punctuation outside strings
+// (，：“”｛｝［］), a string opened by a full-width quote closing at the
+// next quote of either kind, a comma missing between an object's members
+// on separate lines (a complete value, a line break, then `"key":`), and a
+// comma before a closing bracket ({"a": 1,}), where nothing else could be
+// meant. Strings are kept as they are. It returns text unchanged when
+// there is nothing to mend.
+func repairJSON(text string) (string, []jsonRepair) {
+	var r []jsonRepair
+	b := make([]byte, 0, len(text))
+	comma, commaLine := -1, 0 // where in b the last comma outside strings is, while only white space follows it
+	var stack []byte          // '{' or '[' of the open containers
+	line := 0
+	inString, wideString, escaped := false, false, false
+	afterValue, newline := false, false // a value ended (in an object), and a line break since
+	last := byte(0)                     // the last structural character outside strings: { [ , :
+	for i := 0; i < len(text); {
+		c, size := rune(text[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		if inString {
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"' || wideString && (c == '“' || c == '”' || c == '＂'):
+				if c != '"' {
+					r = append(r, jsonRepair{c, line})
+					c = '"'
+				}
+				inString = false
+				// A string in an object is a key unless a colon came before it.
+				afterValue, newline = len(stack) == 0 || stack[len(stack)-1] == '[' || last == ':', false
+			case c == '\n':
+				inString = false // an unclosed string: the decoder reports it
+				line++
+			}
+			b = utf8.AppendRune(b, c)
+			continue
+		}
+		if w, ok := fullWidth[c]; ok {
+			r = append(r, jsonRepair{c, line})
+			wideString = w == '"'
+			c = w
+		} else if c == '"' {
+			wideString = false
+		}
+		switch c {
+		case '"':
+			if afterValue && newline && len(stack) > 0 && stack[len(stack)-1] == '{' && keyFollows(text[i:], wideString) {
+				b = append(b, ',')
+				r = append(r, jsonRepair{0, line})
+				last = ','
+			}
+			inString, afterValue = true, false
+		case '{', '[':
+			stack = append(stack, byte(c))
+			last, afterValue = byte(c), false
+		case '}', ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			if comma >= 0 {
+				b = append(b[:comma], b[comma+1:]...)
+				r = append(r, jsonRepair{trailingComma, commaLine})
+			}
+			afterValue, newline = true, false
+		case ',':
+			b, comma = append(b, ','), -1
+			if afterValue { // not [1,,] or {,}: which was meant is not clear
+				comma, commaLine = len(b)-1, line
+			}
+			last, afterValue = ',', false
+			continue
+		case ':':
+			last, afterValue = ':', false
+		case '\n':
+			newline = true
+			line++
+		case ' ', '\t', '\r':
+			b = append(b, byte(c))
+			continue // a comma before it may still be trailing
+		default:
+			afterValue, newline = true, false // a number, true, false or null
+		}
+		if c != '\n' {
+			comma = -1
+		}
+		b = utf8.AppendRune(b, c)
+	}
+	if len(r) == 0 {
+		return text, nil
+	}
+	return string(b), r
+}
+
+// keyFollows reports a string, starting just after its opening quote,
+// that a colon follows on its line: an object's key.
+func keyFollows(rest string, wide bool) bool {
+	for i, c := range rest {
+		switch {
+		case c == '\n':
+			return false
+		case c == '\\':
+			return false // keys with escapes: too rare to guess about
+		case c == '"' || wide && (c == '“' || c == '”' || c == '＂'):
+			after := strings.TrimLeft(rest[i+utf8.RuneLen(c):], " \t")
+			return strings.HasPrefix(after, ":") || strings.HasPrefix(after, "：")
+		}
+	}
+	return false
+}
+
+// repairText says what repairJSON did, with lines counted from first:
+// "full-width '，' as JSON punctuation (lines 12, 14), no comma before a
+// member (line 20)".
+func repairText(r []jsonRepair, first int) string {
+	var order []rune
+	lines := map[rune][]string{}
+	for _, m := range r {
+		if lines[m.what] == nil {
+			order = append(order, m.what)
+		}
+		l := strconv.Itoa(first + m.line)
+		if ls := lines[m.what]; len(ls) == 0 || ls[len(ls)-1] != l {
+			lines[m.what] = append(ls, l)
+		}
+	}
+	parts := make([]string, len(order))
+	for i, c := range order {
+		where := "line "
+		if len(lines[c]) > 1 {
+			where = "lines "
+		}
+		where += strings.Join(lines[c], ", ")
+		switch c {
+		case 0:
+			parts[i] = "no comma before a member (" + where + ")"
+		case trailingComma:
+			parts[i] = "a comma before a closing bracket (" + where + ")"
+		default:
+			parts[i] = "full-width '" + string(c) + "' as JSON punctuation (" + where + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// jsonError says why text is not JSON, naming the line the decoder
+// stopped on and, where it stopped at a multi-byte character, that
+// character rather than its first byte ("'，'", not "'ï'").
+func jsonError(err error, text string, first int) string {
+	var syn *json.SyntaxError
+	if !errors.As(err, &syn) || syn.Offset < 1 || syn.Offset > int64(len(text)) {
+		return err.Error()
+	}
+	off := int(syn.Offset) - 1
+	msg := err.Error()
+	if c, size := utf8.DecodeRuneInString(text[off:]); size > 1 {
+		msg = strings.Replace(msg, "'"+string(rune(text[off]))+"'", "'"+string(c)+"'", 1)
+	}
+	return "line " + strconv.Itoa(first+strings.Count(text[:off], "\n")) + ": " + msg
+}
+
+// failureCode reports a 4xx or 5xx status.
+func failureCode(status string) bool {
+	return len(status) == 3 && (status[0] == '4' || status[0] == '5')
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -240,10 +241,12 @@ func (p *page) addLinkedPlaceholders() {
 
 // addQueryValues adds what the path line's query string fixes and no table
 // documents. A constant ("?action_id=stop") is a required query parameter
-// with that one value. A value wrapping one placeholder
-// ("?filter=namespace::{namespace}") is sent under the query's own name:
-// the row documenting the placeholder becomes that parameter, its
-// description saying how the value is written.
+// with that one value. A value wrapping placeholders
+// ("?filter=namespace::{namespace}", ContainerOps'
+// "?filter=name::{pipeline_name}|group_id::{group_id}") is sent under the
+// query's own name: the rows documenting the placeholders (named as the
+// placeholder, or as the key before it, name::) become that one
+// parameter, its description saying how the value is written.
 func (p *page) addQueryValues() {
 	query := map[string]*model.Param{}
 	for _, prm := range p.op.Params {
@@ -257,18 +260,34 @@ func (p *page) addQueryValues() {
 			continue // a table documents it
 		}
 		inner := placeholdersIn(q.value)
+		rows := valueRows(q.value, inner, query)
 		switch {
 		case len(inner) == 0:
 			p.diags.Notef(at, "the path line's query string fixes %s=%s; read as a required query parameter with that one value", q.name, q.value)
 			prm := &model.Param{Loc: at, Name: q.name, In: model.InQuery, Required: true, Schema: &model.Schema{Loc: at, Type: model.TypeString, Enum: []string{q.value}}}
 			p.op.Params = append(p.op.Params, prm)
 			query[q.name] = prm
-		case len(inner) == 1 && query[inner[0]] != nil:
-			prm := query[inner[0]]
+		case len(rows) == 1:
+			prm := rows[0]
 			p.diags.Notef(prm.Loc, "the path line sends {%s} as %s=%s; the parameter is %s, its value written that way", inner[0], q.name, q.value, q.name)
 			delete(query, prm.Name)
 			prm.Name = q.name
 			prm.Description = strings.TrimSpace(prm.Description + "（" + q.name + "=" + q.value + "）")
+			query[q.name] = prm
+		case len(rows) > 1:
+			names := make([]string, len(rows))
+			parts := make([]string, len(rows))
+			prm := &model.Param{Loc: rows[0].Loc, Name: q.name, In: model.InQuery, Schema: &model.Schema{Loc: rows[0].Loc, Type: model.TypeString}}
+			for i, r := range rows {
+				names[i], parts[i] = r.Name, r.Name+"："+strings.TrimRight(strings.TrimSpace(r.Description), "。.")
+				prm.Required = prm.Required || r.Required
+				delete(query, r.Name)
+			}
+			prm.Description = q.name + "=" + q.value + "。" + strings.Join(parts, "；") + "。"
+			p.diags.Notef(prm.Loc, "the path line sends %s together as %s=%s; read as one string parameter %s, its value written that way", strings.Join(names, ", "), q.name, q.value, q.name)
+			// The parameter takes the first row's place; the others go.
+			p.op.Params[slices.Index(p.op.Params, rows[0])] = prm
+			p.op.Params = slices.DeleteFunc(p.op.Params, func(x *model.Param) bool { return slices.Contains(rows[1:], x) })
 			query[q.name] = prm
 		default:
 			p.diags.Warnf(at, "the path line's query string has %s=%s, which no table documents; read as an optional string query parameter", q.name, q.value)
@@ -277,4 +296,38 @@ func (p *page) addQueryValues() {
 			query[q.name] = prm
 		}
 	}
+}
+
+// valueRows finds, for each placeholder of a query value, the query row
+// documenting it: one named as the placeholder, else as the key written
+// just before it ("name::{pipeline_name}", "name:{x}"). It returns nil
+// unless every placeholder has a row, each a different one.
+func valueRows(value string, placeholders []string, query map[string]*model.Param) []*model.Param {
+	var rows []*model.Param
+	for _, ph := range placeholders {
+		prm := query[ph]
+		if prm == nil {
+			prm = query[keyBefore(value, ph)]
+		}
+		if prm == nil || slices.Contains(rows, prm) {
+			return nil
+		}
+		rows = append(rows, prm)
+	}
+	return rows
+}
+
+// keyBefore is the name written before {placeholder} in a query value,
+// followed by "::", ":" or "=": "name" in "name::{pipeline_name}".
+func keyBefore(value, placeholder string) string {
+	i := strings.Index(value, "{"+placeholder+"}")
+	if i < 0 {
+		return ""
+	}
+	head := strings.TrimRight(value[:i], ":=")
+	if len(head) == i {
+		return "" // no separator: not a key
+	}
+	j := strings.LastIndexFunc(head, func(r rune) bool { return !(r == '_' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) })
+	return head[j+1:]
 }

@@ -28,7 +28,7 @@ response 204 ""
 response 400 ""
   body application/json object{error_code:string, error_msg:string}
   example line 33 ""
-p.md:33 (example): warning: status 400 has an example but no body table; schema inferred from the example
+p.md:33 (example): note: status 400 is an error answer shown only by example; schema inferred from the example
 `,
 		},
 		{
@@ -309,7 +309,7 @@ response 400 ""
   example line 56 "请求失败样例"
 p.md:26 (example): warning: request example but the page has no request body table; the body's schema is inferred from the example (every field optional)
 p.md:31: table "表 2 label参数说明": warning: object table is not referenced by any parameter; ignored
-p.md:56 (example): warning: status 400 has an example but no body table; schema inferred from the example
+p.md:56 (example): note: status 400 is an error answer shown only by example; schema inferred from the example
 `
 	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

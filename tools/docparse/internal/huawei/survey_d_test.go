@@ -118,9 +118,10 @@ func TestErrorAnswersStayOutOfSuccess(t *testing.T) {
 			"-   响应样例\n\n    ```\n    {\"job_id\": \"1\"}\n    ```\n\n    或\n\n    ```\n    {\"error\": {\"code\": \"X\"}}\n    ```\n\n" +
 			"    其中error是泛指的错误，如报错为：\n\n    ```\n    {\"badrequest\": {\"code\": \"X\"}}\n    ```\n\n" +
 			"## 返回值\n\n|返回值|描述|\n|--|--|\n|200|OK|\n|400 Bad Request|请求错误。|\n",
-		want: "200 body object job_id []\n400\n",
-		diags: []string{"28 warning: example (members error) shares no member with the status 200 body table; it is another answer or shape, and the page names no status for it; left out",
-			"34 warning: example (members badrequest) shares no member with the status 200 body table; it is another answer or shape, and the page names no status for it; left out"},
+		// They are the failure answer (answers_test.go says when).
+		want: "200 body object job_id []\n400\ndefault body object badrequest error [或] [其中error是泛指的错误，如报错为：]\n",
+		diags: []string{"28 note: example (members error) shares no member with the status 200 body table, and its members name an error: it is the failure answer, and the page names no status for it; read as default; schema inferred from the example",
+			"34 note: example (members badrequest) shares no member with the status 200 body table, and the text before it names a failure (\"其中error是泛指的错误，如报错为：\"): it is the failure answer, and the page names no status for it; read as default; members it adds join the schema inferred from the examples, optional"},
 	}, {
 		// live's old template: bold outcome items over the success note
 		// ("204: 无返回参数", the status) and the failure table; the

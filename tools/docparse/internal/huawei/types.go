@@ -262,6 +262,9 @@ func parseRef(t string, depth int) (typeRef, bool) {
 		}
 		return array(parseElem(strings.Join(inner, " "), depth+1))
 	}
+	if len(words) == 2 && (strings.EqualFold(words[0], "array") || strings.EqualFold(words[0], "list")) {
+		return array(parseElem(words[1], depth+1)) // OBS's "Array GraphItem": "of" left out
+	}
 	if len(words) >= 2 && (last == "object" || last == "objects") { // "Secret object"
 		return typeRef{kind: refObject, named: strings.Join(words[:len(words)-1], " ")}, true
 	}
@@ -414,6 +417,11 @@ func chineseRef(t string, depth int) (typeRef, bool) {
 func restLabel(rest string) (label string, ok bool) {
 	rest = strings.Trim(rest, "。.，, ")
 	if rest == "" {
+		return "", true
+	}
+	if strings.Contains(rest, "章节") {
+		// "请参见“获取实例列表”章节的表4": another page's table, not this
+		// page's 表4; the row's name finds its table, as with none named.
 		return "", true
 	}
 	label = tableLabel(rest)

@@ -37,6 +37,8 @@ func TestTypeSpellings(t *testing.T) {
 		"Array of objects":                      "array<object>",
 		"Array of UserAuth objects":             "array<object(UserAuth)>",
 		"Array of strings":                      "array<string>",
+		"Array GraphItem":                       "array<object(GraphItem)>",
+		"List strings":                          "array<string>",
 		"Secret object":                         "object(Secret)",
 		"Map<String,String>":                    "map<string>",
 		"Map<String, String>":                   "map<string>",
@@ -67,7 +69,8 @@ func TestTypeSpellings(t *testing.T) {
 		"列表数据结构":                                "array",
 		"列表类型数据结构":                              "array",
 		"列表数据结构，请参见表17。":                        "array<object(表17)>",
-		"表3":                                    "object(表3)",
+		"列表数据结构，请参见“获取实例列表”章节的表4。": "array", // another page's 表4
+		"表3": "object(表3)",
 		// Not read: no guess.
 		"Array&lt;String&gt;": "",
 		"Map<Integer,String>": "",
@@ -76,7 +79,6 @@ func TestTypeSpellings(t *testing.T) {
 		"String or Integer":   "",
 		"String(abc)":         "",
 		"字典数据结构。 创建单实例、HA实例请参见表3。 创建只读副本请参见表4。": "",
-		"列表数据结构，请参见“获取实例列表”章节的表4。":              "",
 		"Booleab": "",
 		"null":    "",
 		"无":       "",

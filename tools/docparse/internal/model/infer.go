@@ -112,3 +112,8 @@ func unite(a, b *Schema) *Schema {
 	}
 	return a
 }
+
+// Unite is unite for schemas inferred from two examples of one answer (a
+// page's failure examples, each another shape of its error). It may reuse
+// and change a.
+func Unite(a, b *Schema) *Schema { return unite(a, b) }

@@ -169,6 +169,10 @@ type Param struct {
 	Required    bool
 	Description string
 	Schema      *Schema
+	// CommaJoined sends an array query parameter as one comma-separated
+	// value (ids=a,b), not as a repeated key (ids=a&ids=b): OpenAPI's
+	// explode: false.
+	CommaJoined bool
 }
 
 // Body is a request or response body.

@@ -271,12 +271,13 @@ var titleActions = []struct{ word, verb string }{
 	{"解冻", "Unfreeze"}, {"升级", "Upgrade"}, {"回滚", "Rollback"}, {"迁移", "Migrate"}, {"续订", "Renew"},
 	{"同步", "Sync"}, {"刷新", "Refresh"}, {"扩容", "Expand"}, {"缩容", "Shrink"}, {"导出", "Export"},
 	{"终止", "Terminate"}, {"中止", "Abort"}, {"锁定", "Lock"}, {"解锁", "Unlock"}, {"重试", "Retry"},
-	{"调试", "Debug"},
+	{"调试", "Debug"}, {"接受", "Accept"}, {"拒绝", "Reject"},
 }
 
 // titleAction is the English verb of the action a title starts with
-// (after an optional 批量), "" when it starts with none or with two
-// (启动停止…: either, which one name cannot say).
+// (after an optional 批量), "" when it starts with none or with two side
+// by side (启动停止…: either, which one name cannot say); two joined by 或
+// are both (接受或拒绝 → AcceptOrReject).
 func titleAction(title string) string {
 	t := strings.TrimPrefix(strings.TrimSpace(title), "批量")
 	verb, rest := leadingAction(t)
@@ -284,6 +285,9 @@ func titleAction(title string) string {
 		return ""
 	}
 	if again, _ := leadingAction(strings.TrimLeft(rest, verbJoiners)); again != "" {
+		if strings.HasPrefix(rest, "或") {
+			return verb + "Or" + again
+		}
 		return ""
 	}
 	return verb

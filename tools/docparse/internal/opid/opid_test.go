@@ -64,6 +64,8 @@ func TestAssign(t *testing.T) {
 		{"quota count is a quota", op("查询实例数量限制", "GET", "/v1/{project_id}/limits"), "ShowLimits", FromDerived, ""},
 		{"批量 after the title's own verb", op("查询批量删除任务", "GET", "/v1/{project_id}/jobs"), "ListJobs", FromDerived, ""},
 		{"title action on its own segment", op("停止任务", "PUT", "/v1/{project_id}/task/{task_id}/stop"), "StopTask", FromDerived, ""},
+		{"two title actions joined by 或", op("接受或拒绝终端节点的连接", "POST", "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/connections/action"), "AcceptOrRejectConnection", FromDerived, ""},
+		{"two title actions side by side", op("启动停止任务", "POST", "/v1/{project_id}/tasks/{task_id}/action"), "CreateAction", FromDerived, ""},
 		{"body names a one-word action", withBody(op("重启云服务器", "POST", "/v2.1/{project_id}/servers/{server_id}/action"), "reboot"), "RebootServer", FromDerived, ""},
 		{"批量 inside the title", op("Kafka实例批量删除Topic", "POST", "/v1.0/{project_id}/instances/{instance_id}/topics/delete"), "BatchDeleteTopics", FromDerived, ""},
 		{"批量 as a noun", op("查询批量任务列表", "GET", "/v1/{project_id}/batch-jobs"), "ListBatchJobs", FromDerived, ""},
