@@ -690,27 +690,6 @@ func (e ListInstancesNodesRole) Valid() bool {
 	}
 }
 
-// Defines values for ListJobs2EntitiesInstanceType.
-const (
-	ListJobs2EntitiesInstanceTypeHa      ListJobs2EntitiesInstanceType = "Ha"
-	ListJobs2EntitiesInstanceTypeReplica ListJobs2EntitiesInstanceType = "Replica"
-	ListJobs2EntitiesInstanceTypeSingle  ListJobs2EntitiesInstanceType = "Single"
-)
-
-// Valid indicates whether the value is a known member of the ListJobs2EntitiesInstanceType enum.
-func (e ListJobs2EntitiesInstanceType) Valid() bool {
-	switch e {
-	case ListJobs2EntitiesInstanceTypeHa:
-		return true
-	case ListJobs2EntitiesInstanceTypeReplica:
-		return true
-	case ListJobs2EntitiesInstanceTypeSingle:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListJobs2ResponseBodyJobStatus.
 const (
 	ListJobs2ResponseBodyJobStatusCompleted ListJobs2ResponseBodyJobStatus = "Completed"
@@ -726,27 +705,6 @@ func (e ListJobs2ResponseBodyJobStatus) Valid() bool {
 	case ListJobs2ResponseBodyJobStatusFailed:
 		return true
 	case ListJobs2ResponseBodyJobStatusRunning:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListJobsEntitiesInstanceType.
-const (
-	ListJobsEntitiesInstanceTypeHa      ListJobsEntitiesInstanceType = "Ha"
-	ListJobsEntitiesInstanceTypeReplica ListJobsEntitiesInstanceType = "Replica"
-	ListJobsEntitiesInstanceTypeSingle  ListJobsEntitiesInstanceType = "Single"
-)
-
-// Valid indicates whether the value is a known member of the ListJobsEntitiesInstanceType enum.
-func (e ListJobsEntitiesInstanceType) Valid() bool {
-	switch e {
-	case ListJobsEntitiesInstanceTypeHa:
-		return true
-	case ListJobsEntitiesInstanceTypeReplica:
-		return true
-	case ListJobsEntitiesInstanceTypeSingle:
 		return true
 	default:
 		return false
@@ -5075,13 +5033,8 @@ type ListJobs2EntitiesInstance struct {
 	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:247 table "表 6 entities.instance字段数据结构说明" row 2
-	Type ListJobs2EntitiesInstanceType `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
-
-// ListJobs2EntitiesInstanceType 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:247 table "表 6 entities.instance字段数据结构说明" row 2
-type ListJobs2EntitiesInstanceType string
 
 // ListJobs2Instances 执行任务的实例信息。
 // 请参见表4。
@@ -5101,9 +5054,9 @@ type ListJobs2Instances struct {
 
 // ListJobs2ResponseBody defines model for ListJobs2ResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:539
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:414
 type ListJobs2ResponseBody struct {
-	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:539
+	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:414
 	Job *ListJobs2ResponseBodyJob `json:"job,omitempty"`
 }
 
@@ -5237,13 +5190,8 @@ type ListJobsEntitiesInstance struct {
 	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:229 table "表 5 entities.instance字段数据结构说明" row 2
-	Type ListJobsEntitiesInstanceType `json:"type,omitempty"`
+	Type string `json:"type,omitempty"`
 }
-
-// ListJobsEntitiesInstanceType 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
-//
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:229 table "表 5 entities.instance字段数据结构说明" row 2
-type ListJobsEntitiesInstanceType string
 
 // ListJobsInstances 执行任务的实例信息。
 // 请参见表3。
@@ -5263,9 +5211,9 @@ type ListJobsInstances struct {
 
 // ListJobsResponseBody defines model for ListJobsResponseBody.
 //
-// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:525
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:396
 type ListJobsResponseBody struct {
-	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:525
+	// Job Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:396
 	Job *ListJobsResponseBodyJob `json:"job,omitempty"`
 }
 

@@ -6,6 +6,7 @@
 package huawei
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -77,6 +78,18 @@ type page struct {
 	// after it takes it: another page's link to the section means that
 	// table.
 	headingAnchor string
+	// heading is the words of the last heading.
+	heading string
+	// requestLine is the first HTTP request line of a request section's
+	// code, the method and path of a page without a URI section.
+	requestLine *requestLine
+	// formFields are the curl -F fields request examples send.
+	formFields map[string]bool
+	// uriBody is the body a URI table's rows give, and uriItemUsed the
+	// body table that describes the items of one of them.
+	uriBody      *uriBody
+	uriItemUsed  *paramTable
+	uriItemField string
 	// offered are the object tables other pages may link to.
 	offered []*model.Table
 	// linksOut counts the rows that link to another page's table.
@@ -128,6 +141,9 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 			pg := &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}
 			return pg, p.diags[:split]
 		}
+	}
+	if p.op.Method == "" && p.uriLine == 0 {
+		p.useRequestLine()
 	}
 	if p.op.Method == "" {
 		if why := p.notOperation(); why != "" {
@@ -294,7 +310,7 @@ func (p *page) scan() {
 				}
 				continue
 			}
-			p.headingAnchor = b.Anchor
+			p.headingAnchor, p.heading = b.Anchor, normTitle(mdhtml.CleanInline(b.Text))
 			sec = classifySection(b.Text)
 			headed, described = sec, sec
 			group = ""
@@ -442,6 +458,8 @@ func (p *page) scan() {
 			p.addTable(b, tableSection(described, headed), group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
+			p.noteRequestLine(b, sec, p.heading)
+			p.noteFormFields(b, sec)
 			if m := noBodyStatusRE.FindStringSubmatch(strings.TrimSpace(b.Text)); m != nil && answers(sec) && group != failureGroup {
 				// "204: 无返回参数" in a code block under "-   **删除录制配置操作成功**".
 				p.addStatus(m[1], "", b.Line)
@@ -551,6 +569,10 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 		t.anchors = append(t.anchors, caption.Anchor)
 	}
 	t.kind = kindOf(t.caption)
+	if t.kind == kindObject && typeNameOf(t.caption) == "" && kindOf(p.heading) == kindHeader {
+		// An uncaptioned table under "## 请求消息头" (OBS) lists headers.
+		t.kind = kindHeader
+	}
 	if t.kind != kindURI {
 		t.typeName = typeNameOf(t.caption)
 	}
@@ -578,6 +600,14 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 			p.diags.Warnf(t.loc(p.file, 0), "parameter table outside the URI, request and response sections; read as a response table")
 		}
 	}
+	if t.kind == kindObject && t.typeName == "" && sec == secRequest && !p.sdk {
+		if names := p.headerRowNames(t); names != "" {
+			// vpcep's "表 2 请求参数" of Content-type and X-Auth-Token above
+			// its body table "表 3 要素说明".
+			p.diags.Notef(t.loc(p.file, 0), "every row of this request table is named like an HTTP header (%s): read as header parameters, not the body", names)
+			t.kind = kindHeader
+		}
+	}
 	if t.kind == kindObject && t.typeName == "" {
 		// The caption ("参数说明", "请求样例的要素说明", none at all) says
 		// neither a location nor a type: the section decides.
@@ -591,6 +621,34 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 		}
 	}
 	p.tables = append(p.tables, t)
+}
+
+// headerNameRE matches a name in the form of an HTTP header: a standard
+// request header, or an "X-" extension ("X-Auth-Token", "X-Language").
+var headerNameRE = regexp.MustCompile(`^(?i:content-type|content-length|content-md5|content-encoding|accept|accept-language|accept-encoding|authorization|host|user-agent|date|if-match|if-none-match|x-[a-z0-9]+(?:-[a-z0-9]+)*)$`)
+
+// headerRowNames returns the names of a table's rows, joined, when every
+// row is named like an HTTP header and none is a placeholder or query
+// name of the path line; "" otherwise.
+func (p *page) headerRowNames(t *paramTable) string {
+	rows := t.block.Table.Rows
+	if len(rows) == 0 || t.cols.name < 0 {
+		return ""
+	}
+	inPath := map[string]bool{}
+	for _, name := range model.PathParams(p.op.Path) {
+		inPath[name] = true
+	}
+	var names []string
+	for _, r := range rows {
+		c, ok := cellAt(r, t.cols.name)
+		name := firstLine(c.Text)
+		if !ok || !headerNameRE.MatchString(name) || inPath[name] || p.query[name] {
+			return ""
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, ", ")
 }
 
 func (p *page) hasBody(scope, group string) bool {
@@ -738,10 +796,13 @@ func (p *page) build() {
 				continue
 			}
 			if kind == kindURI {
-				params = p.bodyFieldsOfURITable(t, params)
+				params = p.bodyFieldsOfURITable(r, t, params)
 			}
 			p.addRequestParams(params)
 		case kindBody:
+			if t == p.uriItemUsed {
+				continue // the items of a URI row's body member
+			}
 			schema, required := r.bodySchema(t)
 			body := &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: schema}
 			if t.scope == scopeResponse {
@@ -757,6 +818,7 @@ func (p *page) build() {
 			p.mergeRequestBody(body)
 		}
 	}
+	p.fileURIBody()
 	p.useBodyRefs(r, response)
 	p.addLinkedPlaceholders()
 	p.addQueryValues()
@@ -887,9 +949,20 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 			case kind == kindPath && !inPath[name] && p.query[name]:
 				in = model.InQuery // the path line's query string names it
 			}
+			desc := f.desc.Text
+			if in == model.InHeader && strings.EqualFold(name, "content-type") && mediaTypeRE.FindString(desc) == "" {
+				// The media type in a 示例 column: "Content-type | 是 |
+				// 发送的实体的MIME类型。 | application/json".
+				for _, c := range t.block.Table.Rows[i-1].Cells {
+					if mt := mediaTypeRE.FindString(c.Text); mt != "" {
+						desc = strings.TrimSpace(desc + "\n\n" + mt)
+						break
+					}
+				}
+			}
 			prm := &model.Param{
 				Loc: at, Name: name, In: in, Required: f.required && !alternatives || in == model.InPath,
-				Description: f.desc.Text,
+				Description: desc,
 				Schema:      r.paramSchema(t, at, f, name, in),
 			}
 			if alternatives {
@@ -1054,19 +1127,75 @@ func answers(sec section) bool {
 	return sec == secResponse || sec == secResponseExample || sec == secExamples
 }
 
+// uriBody is the request body a URI table's rows give (bodyFieldsOfURITable):
+// filed once the loop over the tables has read any body table.
+type uriBody struct {
+	schema *model.Schema
+	names  []string
+	// item is the body table that describes the items of one of the
+	// rows (mrs: tags List<resource_tag> and 表2 of key and value), not
+	// the body itself.
+	item *paramTable
+}
+
+// formFieldRE reads a curl form field of a request example: -F
+// "description=busybox", --form 'a=b'.
+var formFieldRE = regexp.MustCompile(`^(?:-F|--form)\s+["']?([A-Za-z_][A-Za-z0-9_.\[\]-]*)=`)
+
+// noteFormFields records the curl -F fields of a request example.
+func (p *page) noteFormFields(b *mdhtml.Block, sec section) {
+	if sec != secRequestExample {
+		return
+	}
+	for _, l := range strings.Split(b.Text, "\n") {
+		for _, part := range strings.Split(strings.TrimSpace(l), " -F ") {
+			part = strings.TrimSpace(part)
+			if !strings.HasPrefix(part, "-") {
+				part = "-F " + part
+			}
+			if m := formFieldRE.FindStringSubmatch(part); m != nil && len(p.formFields) < 64 {
+				if p.formFields == nil {
+					p.formFields = map[string]bool{}
+				}
+				p.formFields[m[1]] = true
+			}
+		}
+	}
+}
+
 // bodyFieldsOfURITable takes out of a URI table's parameters the rows of a
-// POST, PUT or PATCH that the path has no placeholder for, its example
-// URL no query key for, and its request example's body has (ELB v1 lists
-// its body fields under URI and says 无 under 请求参数): they become the
-// request body, when the page gives none. It returns the others.
-func (p *page) bodyFieldsOfURITable(t *paramTable, params []*model.Param) []*model.Param {
-	if p.op.RequestBody != nil || p.op.Method != "POST" && p.op.Method != "PUT" && p.op.Method != "PATCH" {
+// POST, PUT or PATCH that the path has no placeholder for and its path line
+// and example URL no query key for, when a request example shows them as
+// body members: its JSON object's members or its curl -F fields. ELB v1
+// lists its body fields under URI and says 无 under 请求参数; SWR lists
+// them beside the path's placeholders. With a body table too, the rows
+// join it, or, when the example shows the table's rows inside one of
+// them (mrs: tags, whose items are 表2's key and value), the table
+// describes that row's items. Rows no example shows stay query
+// parameters, with a warning. It returns the parameters kept.
+func (p *page) bodyFieldsOfURITable(r *resolver, t *paramTable, params []*model.Param) []*model.Param {
+	if p.op.RequestBody != nil && p.op.RequestBody.Schema != nil || p.op.Method != "POST" && p.op.Method != "PUT" && p.op.Method != "PATCH" {
 		return params
 	}
-	for _, other := range p.tables {
-		if other.kind == kindBody && other.scope == scopeRequest {
-			return params // the page has a body table of its own, read later
+	if c := strings.ToLower(t.caption); strings.Contains(c, "query") || strings.Contains(c, "查询参数") {
+		return params // "表 1 Query描述": the caption says where the rows go
+	}
+	queried := map[model.Loc]bool{} // rows one of whose names the query string has
+	for _, pr := range params {
+		if p.query[pr.Name] || p.exampleQuery[pr.Name] {
+			queried[pr.Loc] = true
 		}
+	}
+	var candidates []*model.Param
+	for _, pr := range params {
+		// An alternative of a query key ("env_id/env" with ?env_id=) is
+		// sent as the query too.
+		if pr.In == model.InQuery && !queried[pr.Loc] {
+			candidates = append(candidates, pr)
+		}
+	}
+	if len(candidates) == 0 {
+		return params
 	}
 	var example map[string]any
 	for _, e := range p.examples {
@@ -1076,24 +1205,199 @@ func (p *page) bodyFieldsOfURITable(t *paramTable, params []*model.Param) []*mod
 			}
 		}
 	}
-	if example == nil {
-		return params
-	}
-	var kept []*model.Param
-	body := &model.Schema{Loc: t.loc(p.file, 0), Type: model.TypeObject}
-	var names []string
-	for _, pr := range params {
-		if _, inBody := example[pr.Name]; pr.In != model.InQuery || p.query[pr.Name] || !inBody {
-			kept = append(kept, pr)
-			continue
+	shows := func(name string) bool {
+		if _, ok := example[name]; ok {
+			return true
 		}
-		body.Properties = append(body.Properties, &model.Property{Loc: pr.Loc, Name: pr.Name, Required: pr.Required, Description: pr.Description, Schema: pr.Schema})
-		names = append(names, pr.Name)
+		return example == nil && p.formFields[name]
 	}
-	if len(names) == 0 {
+	var bodyTable *paramTable
+	for _, other := range p.tables {
+		if other.kind == kindBody && other.scope == scopeRequest {
+			bodyTable = other
+			break
+		}
+	}
+	var kept, shown, unshown []*model.Param
+	for _, pr := range params {
+		switch {
+		case !slices.Contains(candidates, pr):
+			kept = append(kept, pr)
+		case shows(pr.Name):
+			shown = append(shown, pr)
+		default:
+			kept = append(kept, pr)
+			unshown = append(unshown, pr)
+		}
+	}
+	at := t.loc(p.file, 0)
+	if len(unshown) > 0 {
+		p.diags.Warnf(at, "rows %s of this URI table of a %s are no placeholder of the path nor a name of its query string, and no request example shows them; read as query parameters", paramNames(unshown), p.op.Method)
+	}
+	if len(shown) == 0 {
 		return params
 	}
-	p.diags.Notef(body.Loc, "rows %s of this URI table are no placeholder of the path, and the request example's body has them: read as the body's fields, not query parameters", strings.Join(names, ", "))
-	p.op.RequestBody = &model.Body{Loc: body.Loc, MediaType: "application/json", Schema: body, Required: anyRequired(body)}
+	pending := &uriBody{schema: &model.Schema{Loc: at, Type: model.TypeObject}}
+	if bodyTable != nil {
+		item, ok := p.itemTableOf(bodyTable, shown, example)
+		if !ok && !p.tableAtTop(bodyTable, example) {
+			return params // a body table of its own, which the example does not show beside the rows
+		}
+		pending.item = item
+	}
+	for _, pr := range shown {
+		desc, schema := pr.Description, pr.Schema
+		if t.cols.typ < 0 {
+			// "<p>List&lt;resource_tag&gt;</p><p>标签列表</p>" in a table
+			// with no type column: the description's first line is the type.
+			if s, rest, ok := p.typeInDescription(r, pr, pending.item, example); ok {
+				desc, schema = rest, s
+			}
+		}
+		pending.schema.Properties = append(pending.schema.Properties, &model.Property{Loc: pr.Loc, Name: pr.Name, Required: pr.Required, Description: desc, Schema: schema})
+		pending.names = append(pending.names, pr.Name)
+	}
+	p.uriBody = pending
 	return kept
+}
+
+func paramNames(params []*model.Param) string {
+	names := make([]string, len(params))
+	for i, pr := range params {
+		names[i] = pr.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// rowNames are the names of a table's rows.
+func rowNames(t *paramTable) map[string]bool {
+	names := map[string]bool{}
+	for _, r := range t.block.Table.Rows {
+		if c, ok := cellAt(r, t.cols.name); ok {
+			names[firstLine(c.Text)] = true
+		}
+	}
+	return names
+}
+
+// tableAtTop reports a body table some of whose rows the example object
+// has at its top level.
+func (p *page) tableAtTop(t *paramTable, example map[string]any) bool {
+	for name := range rowNames(t) {
+		if _, ok := example[name]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// itemTableOf returns the body table when it describes the items (or the
+// object) of one of the rows shown, not the body: none of its rows is at
+// the example's top level, and that row's value in the example has only
+// the table's rows as members.
+func (p *page) itemTableOf(t *paramTable, shown []*model.Param, example map[string]any) (*paramTable, bool) {
+	if example == nil || p.tableAtTop(t, example) {
+		return nil, false
+	}
+	rows := rowNames(t)
+	fits := func(v any) bool {
+		m := asObject(v)
+		for k := range m {
+			if !rows[k] {
+				return false
+			}
+		}
+		return len(m) > 0
+	}
+	for _, pr := range shown {
+		v := example[pr.Name]
+		if items, ok := v.([]any); ok && len(items) > 0 {
+			v = items[0]
+		}
+		if fits(v) {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+// typeInDescription reads the type a typeless URI row gives as the first
+// line of its description ("List<resource_tag>", then "标签列表"): the
+// member's schema and the rest of the description. An array or object
+// of a named type is the item table's object when the example shows that
+// table's rows in the member.
+func (p *page) typeInDescription(r *resolver, pr *model.Param, item *paramTable, example map[string]any) (*model.Schema, string, bool) {
+	first, rest, _ := strings.Cut(pr.Description, "\n")
+	ref, ok := readType(first)
+	if !ok {
+		return nil, "", false
+	}
+	rest = strings.TrimSpace(rest)
+	switch {
+	case ref.kind == refPrim:
+		return &model.Schema{Loc: pr.Loc, Type: ref.prim[0], Format: ref.prim[1], MaxLength: ref.maxLength}, rest, true
+	case ref.kind == refArray && ref.elem != nil && ref.elem.kind == refPrim:
+		return &model.Schema{Loc: pr.Loc, Type: model.TypeArray, Items: &model.Schema{Loc: pr.Loc, Type: ref.elem.prim[0], Format: ref.elem.prim[1]}}, rest, true
+	case item != nil && (ref.kind == refArray || ref.kind == refObject):
+		v := example[pr.Name]
+		items, isArray := v.([]any)
+		if isArray && len(items) > 0 {
+			v = items[0]
+		}
+		if asObject(v) == nil || (ref.kind == refArray) != isArray {
+			return nil, "", false
+		}
+		obj, _ := r.bodySchema(item)
+		if ref.elem != nil && ref.elem.named != "" && obj.Name == "" {
+			obj.Name = ref.elem.named
+		} else if ref.named != "" && obj.Name == "" {
+			obj.Name = ref.named
+		}
+		p.uriItemUsed, p.uriItemField = item, pr.Name
+		if ref.kind == refArray {
+			return &model.Schema{Loc: pr.Loc, Type: model.TypeArray, Items: obj}, rest, true
+		}
+		return obj, rest, true
+	}
+	return nil, "", false
+}
+
+// fileURIBody makes the rows bodyFieldsOfURITable took the request body,
+// or members of the body a body table gave.
+func (p *page) fileURIBody() {
+	u := p.uriBody
+	if u == nil {
+		return
+	}
+	if u.item != nil && p.uriItemUsed != u.item {
+		p.diags.Warnf(u.item.loc(p.file, 0), "the request example shows this table's rows inside %s, but no row's type says it holds them; the table is ignored", strings.Join(u.names, ", "))
+	}
+	if rb := p.op.RequestBody; rb != nil && rb.Schema != nil {
+		if rb.Schema.Type != model.TypeObject {
+			p.diags.Warnf(u.schema.Loc, "rows %s of this URI table are body members by the request example, but the body table is no object; left out", strings.Join(u.names, ", "))
+			return
+		}
+		for _, prop := range u.schema.Properties {
+			if !slices.ContainsFunc(rb.Schema.Properties, func(q *model.Property) bool { return q.Name == prop.Name }) {
+				rb.Schema.Properties = append(rb.Schema.Properties, prop)
+			}
+		}
+		rb.Required = rb.Required || anyRequired(u.schema)
+		p.diags.Notef(u.schema.Loc, "rows %s of this URI table are no placeholder of the path, and the request example's body has them: read as members of the body, beside the body table's", strings.Join(u.names, ", "))
+		return
+	}
+	how := "the request example's body has them"
+	if len(p.formFields) > 0 && !slices.ContainsFunc(p.examples, func(e *located) bool { return !e.response && e.ex != nil }) {
+		how = "the request example sends them as curl -F fields"
+	}
+	what := "the body's fields"
+	if u.item != nil && p.uriItemUsed == u.item {
+		what += fmt.Sprintf(" (table %q describes what %s holds)", u.item.name(), p.uriItemField)
+	}
+	p.diags.Notef(u.schema.Loc, "rows %s of this URI table are no placeholder of the path, and %s: read as %s, not query parameters", strings.Join(u.names, ", "), how, what)
+	mediaType := "application/json"
+	if p.op.RequestBody != nil && p.op.RequestBody.MediaType != "" {
+		mediaType = p.op.RequestBody.MediaType // a Content-Type header row's
+	}
+	p.op.RequestBody = &model.Body{Loc: u.schema.Loc, MediaType: mediaType, Schema: u.schema, Required: anyRequired(u.schema)}
 }

@@ -1,6 +1,7 @@
 package huawei
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
@@ -33,8 +34,9 @@ var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPT
 //	GET/v1.0/{project_id}/kms/keys
 //	URI格式：POST https://{Endpoint}/v3/{project_id}/...
 //	-   GET https://_**{ma_endpoint}**_/v1/_**{project_id}**_/jobs?job_type=train
+//	DELETE /v2/workflows/{graph_name} HTTP/1.1
 //
-// A full URL keeps only its path. ok is false for any other line, including
+// A full URL keeps only its path; an HTTP request line's version goes. ok is false for any other line, including
 // "POST/PUT请求必填" and a method with no path.
 func readEndpointLine(text string) (e endpoint, ok bool) {
 	t := stripListMarker(strings.TrimSpace(text))
@@ -63,6 +65,7 @@ func readEndpointLine(text string) (e endpoint, ok bool) {
 	rest = strings.TrimPrefix(rest, ":") // "POST: https://..."
 	rest = strings.TrimPrefix(rest, "：")
 	rest = strings.TrimLeft(rest, " \t")
+	rest = httpVersionRE.ReplaceAllString(rest, "")
 	// The query string may hold stray spaces ("{begin _time}"): only the
 	// part before it must be one word.
 	before, query, hasQuery := strings.Cut(rest, "?")
@@ -74,6 +77,33 @@ func readEndpointLine(text string) (e endpoint, ok bool) {
 		raw += "?" + strings.ReplaceAll(query, " ", "")
 	}
 	return parsePathRef(method, raw)
+}
+
+// httpVersionRE matches the protocol version that ends an HTTP request
+// line: "DELETE / HTTP/1.1".
+var httpVersionRE = regexp.MustCompile(`\s+HTTP/\d(?:\.\d)?\s*$`)
+
+// requestLineRE matches an HTTP request line, the first line of a code
+// block showing a whole request: "GET /v2/workflows?x-workflow-prefix
+// HTTP/1.1".
+var requestLineRE = regexp.MustCompile(`^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) /\S* HTTP/1\.[01]$`)
+
+// readRequestLine reads the method and path of a code block that starts
+// with an HTTP request line (Host: and other header lines follow);
+// at is the request line's index among the block's lines.
+func readRequestLine(code string) (e endpoint, at int, ok bool) {
+	for i, l := range strings.SplitN(code, "\n", 8) {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if !requestLineRE.MatchString(t) {
+			return endpoint{}, 0, false
+		}
+		e, ok = readEndpointLine(t)
+		return e, i, ok
+	}
+	return endpoint{}, 0, false
 }
 
 // parsePathRef reads "/path?query" or "https://host/path?query".

@@ -407,7 +407,8 @@ func stripLineComments(text string) (string, []int) {
 
 // wrapperPath returns the keys of the one path of single-member objects
 // that leads, in an example, from the top to an object whose members are
-// exactly the table's, or (array true) to an array each of whose elements
+// the table's (only those, all it requires and at least half), or (array
+// true) to an array each of whose elements
 // has only members of the table and all its required ones (MRS: a table
 // of {key, value}, the example {"tags":[{…}]}); nil when the example is no
 // such wrapping.
@@ -432,13 +433,11 @@ func wrapperPath(obj map[string]any, table *model.Schema) (path []string, array 
 			return nil, false
 		}
 	}
-	if len(path) == 0 || len(obj) != len(table.Properties) {
+	// Under the wrappers: the table's members, every one it requires and
+	// at least half of all (RDS leaves out fail_reason where a job did
+	// not fail), and nothing else.
+	if len(path) == 0 || 2*len(obj) < len(table.Properties) || !elementsOf([]any{obj}, table) {
 		return nil, false
-	}
-	for _, pr := range table.Properties {
-		if _, ok := obj[pr.Name]; !ok {
-			return nil, false
-		}
 	}
 	return path, false
 }

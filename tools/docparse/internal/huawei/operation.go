@@ -35,13 +35,14 @@ func readNonText(name string, data []byte, family string) (*model.Page, model.Di
 }
 
 // noteSection records which of the sections that make a page an operation
-// it has. A "请求URI" section alone does not: the 构造请求 overview has one
-// too; on an operation page (VOD's) the method and path line in it or a
+// it has. A "请求URI" section alone does not, nor OBS's 请求消息参数
+// (its pages give the method and path in a request line): the 构造请求
+// overview has one too; on an operation page (VOD's) the method and path line in it or a
 // 功能描述 with parameters says operation.
 func (p *page) noteSection(sec section, title string, line int) {
 	switch sec {
 	case secURI:
-		if p.uriLine == 0 && !strings.HasPrefix(normTitle(mdhtml.CleanInline(title)), "请求URI") {
+		if t := normTitle(mdhtml.CleanInline(title)); p.uriLine == 0 && !strings.HasPrefix(t, "请求URI") && !isRequestLineParams(t) {
 			p.uriLine = line
 		}
 	case secIntro:
@@ -141,6 +142,52 @@ func (p *page) useStrayURI() (notOperation string) {
 		lines[i] = strconv.Itoa(s.line)
 	}
 	return fmt.Sprintf("the page walks through %d calls (URI格式 lines %s), each documented on its own page; no URI section of its own", len(p.strayURIs), strings.Join(lines, ", "))
+}
+
+// requestLine is the HTTP request line ("DELETE /v2/workflows/{graph_name}
+// HTTP/1.1") that starts a code block of a request section, with the
+// heading it sits under.
+type requestLine struct {
+	e       endpoint
+	line    int
+	heading string
+	// xml marks a block whose body is an XML document (OBS's bucket
+	// APIs): the reader reads JSON bodies only.
+	xml bool
+}
+
+// noteRequestLine records the first request line of a code block in a
+// request section (请求消息样式, 请求示例) while the page has given no
+// method and path.
+func (p *page) noteRequestLine(b *mdhtml.Block, sec section, heading string) {
+	if p.op.Method != "" || p.requestLine != nil {
+		return
+	}
+	switch sec {
+	case secRequest, secRequestExample, secExamples:
+	default:
+		return
+	}
+	if e, at, ok := readRequestLine(b.Text); ok {
+		p.requestLine = &requestLine{e: e, line: b.Line + 1 + at, heading: heading, xml: strings.Contains(b.Text, "\n<?xml")}
+	}
+}
+
+// useRequestLine takes the method and path of an operation page (功能介绍
+// and a request or response section) with no URI section from the first
+// request line of its request sections, with a note: OBS gives them only
+// so. Bare query keys ("?delete") are the query's names, as on a path
+// line.
+func (p *page) useRequestLine() {
+	if p.requestLine == nil || !p.intro || !p.exchange {
+		return
+	}
+	rl := p.requestLine
+	p.diags.Notef(model.Loc{File: p.file, Line: rl.line}, "the page has no URI section; its method and path are read from the HTTP request line under %q", rl.heading)
+	p.setEndpoint(rl.e, rl.line)
+	if rl.xml {
+		p.diags.Warnf(model.Loc{File: p.file, Line: rl.line}, "the request under %q has an XML body; only JSON bodies are read, so the body's and the answer's schemas do not describe the XML the call sends and receives", rl.heading)
+	}
 }
 
 // readURILine reads one text line of the URI section.

@@ -47,7 +47,7 @@ func classifySection(title string) section {
 		return secIntro
 	case strings.Contains(t, "调试"):
 		return secDebug
-	case (strings.HasPrefix(t, "URI") || strings.HasPrefix(t, "请求URI")) && !example:
+	case (strings.HasPrefix(t, "URI") || strings.HasPrefix(t, "请求URI")) && !example, isRequestLineParams(t):
 		return secURI
 	case example && strings.Contains(t, "请求") && !isOutcomeWord(t):
 		// "请求成功样例" (GES) shows the answer to a request that succeeded.
@@ -56,14 +56,27 @@ func classifySection(title string) section {
 		return secResponseExample
 	case t == "示例" || t == "样例":
 		return secExamples
-	case strings.Contains(t, "请求参数") || strings.HasPrefix(t, "请求消息") || t == "请求":
+	case strings.Contains(t, "请求参数") || strings.HasPrefix(t, "请求消息") || t == "请求" || isFormatTitle(t, "请求"):
 		return secRequest
-	case strings.Contains(t, "响应参数") || strings.HasPrefix(t, "响应消息") || t == "响应" || t == "返回参数" || isOutcome(t):
+	case strings.Contains(t, "响应参数") || strings.HasPrefix(t, "响应消息") || t == "响应" || t == "返回参数" || isOutcome(t) || isFormatTitle(t, "响应"):
 		return secResponse
 	case strings.Contains(t, "状态码") || strings.Contains(t, "返回值"):
 		return secStatus
 	}
 	return secOther
+}
+
+// isRequestLineParams reports OBS's heading for the parameters of the
+// request line, path and query ("请求消息参数"), beside 请求消息头 and
+// 请求消息元素 for its headers and body; its pages give the method and
+// path only in a request line (请求消息样式).
+func isRequestLineParams(t string) bool { return t == "请求消息参数" }
+
+// isFormatTitle reports a heading naming the form of a request or
+// response ("请求样式", "响应消息样式"): a template of the message, no
+// example of it.
+func isFormatTitle(t, message string) bool {
+	return strings.HasPrefix(t, message) && (strings.HasSuffix(t, "样式") || strings.HasSuffix(t, "格式")) && utf8.RuneCountInString(t) <= 8
 }
 
 // isOutcome reports the older response headings: "正常响应", "异常响应".

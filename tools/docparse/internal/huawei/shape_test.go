@@ -106,7 +106,8 @@ response 200 ""
 // ELB v1 修改健康检查 (synthetic page in its shape): the URI table lists
 // the PUT's body fields, 请求参数 says 无, and the request example holds
 // them. Rows the path has no placeholder for and the example body has are
-// the body; a row the example lacks stays a query parameter.
+// the body; a row the example lacks stays a query parameter, with a
+// warning.
 func TestURITableListsBodyFields(t *testing.T) {
 	page := "# 修改健康检查\n\n## URI\n\nPUT /v1.0/{project_id}/elbaas/healthcheck/{healthcheck_id}\n\n**表 1**  参数说明\n\n" +
 		"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|healthcheck_id|是|String|健康检查的ID。|\n" +
@@ -119,6 +120,7 @@ param path healthcheck_id* string
 param query dry_run boolean
 request body application/json object{healthcheck_protocol:string, healthy_threshold:integer(int64)}
   example line 26 ""
+p.md:9: table "表 1 参数说明": warning: rows dry_run of this URI table of a PUT are no placeholder of the path nor a name of its query string, and no request example shows them; read as query parameters
 p.md:9: table "表 1 参数说明": note: rows healthcheck_protocol, healthy_threshold of this URI table are no placeholder of the path, and the request example's body has them: read as the body's fields, not query parameters
 `
 	if diff := cmp.Diff(want, describePage(pg, diags)); diff != "" {

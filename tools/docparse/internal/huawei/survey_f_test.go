@@ -96,3 +96,22 @@ func TestQueryValueOfSeveralRows(t *testing.T) {
 		t.Errorf("filter's description %q", d)
 	}
 }
+
+// RDS's job table under {"job": …}: an example whose job leaves out an
+// optional member (fail_reason, where the job did not fail) still shows
+// the wrapper; one holding less than half the table's members does not.
+func TestWrapperWithoutOptionalMember(t *testing.T) {
+	page := func(example string) string {
+		return "# 获取任务信息\n\n## URI\n\nGET /v3/{project_id}/jobs\n\n## 响应消息\n\n**表 2**  要素说明\n\n" +
+			"|名称|参数类型|说明|\n|--|--|--|\n|id|String|任务ID。|\n|name|String|任务名称。|\n|status|String|状态。|\n|fail_reason|String|失败原因。|\n\n" +
+			"## 示例\n\n-   正常响应样例\n\n    ```\n    " + example + "\n    ```\n"
+	}
+	op, _ := readPage(t, page(`{"job": {"id": "1", "name": "n", "status": "Completed"}}`))
+	if b := op.Responses[0].Body; b == nil || b.Schema.Property("job") == nil || len(b.Examples) != 1 {
+		t.Errorf("body %+v: want the table under job, with the example", b)
+	}
+	op, _ = readPage(t, page(`{"job": {"id": "1"}}`))
+	if b := op.Responses[0].Body; b == nil || b.Schema.Property("job") != nil {
+		t.Errorf("body %+v: one member of four shows no wrapper", b)
+	}
+}
