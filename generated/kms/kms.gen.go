@@ -15,6 +15,24 @@ import (
 	"github.com/docapi/docapi/wrappers/param"
 )
 
+// Defines values for BatchCreateKmsTagsRequestBodyAction.
+const (
+	BatchCreateKmsTagsRequestBodyActionCreate BatchCreateKmsTagsRequestBodyAction = "create"
+	BatchCreateKmsTagsRequestBodyActionDelete BatchCreateKmsTagsRequestBodyAction = "delete"
+)
+
+// Valid indicates whether the value is a known member of the BatchCreateKmsTagsRequestBodyAction enum.
+func (e BatchCreateKmsTagsRequestBodyAction) Valid() bool {
+	switch e {
+	case BatchCreateKmsTagsRequestBodyActionCreate:
+		return true
+	case BatchCreateKmsTagsRequestBodyActionDelete:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateDatakeyRequestBodyKeySpec.
 const (
 	CreateDatakeyRequestBodyKeySpecAES128 CreateDatakeyRequestBodyKeySpec = "AES_128"
@@ -847,7 +865,7 @@ type BatchCreateKmsTagsRequestBody struct {
 	// Action 操作标识： 仅限于“create”和“delete”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:97 table "表 3 请求Body参数" row 2
-	Action string `json:"action"`
+	Action BatchCreateKmsTagsRequestBodyAction `json:"action"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	//
@@ -859,6 +877,11 @@ type BatchCreateKmsTagsRequestBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:88 table "表 3 请求Body参数" row 1
 	Tags []BatchCreateKmsTagsTagItem `json:"tags"`
 }
+
+// BatchCreateKmsTagsRequestBodyAction 操作标识： 仅限于“create”和“delete”。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:97 table "表 3 请求Body参数" row 2
+type BatchCreateKmsTagsRequestBodyAction string
 
 // BatchCreateKmsTagsTagItem defines model for BatchCreateKmsTagsTagItem.
 //

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -103,7 +104,7 @@ func ExtractItems(name, itemType, desc string) []Found {
 // none (most: "项目ID。") is not looked at further.
 var cues = []string{"取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "可为", "可以为",
 	"定值", "固定", "配置为", "长度", "字符", "字节", "最", "不超过", "不能超过", "不大于", "至多", "至少", "范围",
-	"默认", "缺省", "大于", "小于", "≥", "≤", ">=", "<=", "表示", "“", "\"", "返回值", "种", "约束", "值为", "必须为", "必须是"}
+	"默认", "缺省", "大于", "小于", "≥", "≤", ">=", "<=", "表示", "“", "\"", "返回值", "种", "约束", "值为", "必须为", "必须是", "仅限于"}
 
 func mayState(desc string) bool {
 	if strings.Contains(desc, "\n- ") {
@@ -364,11 +365,28 @@ func (x *extractor) aboutOther(line, before string) bool {
 	}
 	if m := labelRE.FindStringSubmatch(line); m != nil && len(m[0]) <= len(before)+len("：") {
 		label := m[1]
-		if !genericLabels[label] && !strings.EqualFold(label, x.name) {
+		if !genericLabels[label] && !strings.EqualFold(label, x.name) && !x.ownTitle(line, before, m[0], label) {
 			return true
 		}
 	}
 	return false
+}
+
+// ownTitle reports a label in Chinese that opens the description and
+// the statement right after it, the line's one label ("操作标识：仅限于
+// create…"): the field's own name. Labels of cases ("查询他人共享镜像：…
+// 查询我共享的镜像：默认为false") come two or more to a line.
+func (x *extractor) ownTitle(line, before, labelled, label string) bool {
+	if len(x.lines) == 0 || line != x.lines[0] || strings.TrimSpace(before) != strings.TrimSpace(labelled) ||
+		strings.Count(line, "：")+strings.Count(line, ":") != 1 {
+		return false
+	}
+	for _, r := range label {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // example reports an example marker in the last two clauses of before:
@@ -449,9 +467,9 @@ var (
 	// listLeadRE ends a line that introduces a list of values below it.
 	listLeadRE = regexp.MustCompile(`(?:取值范围|取值如下|可取值如下|可选值如下|可选值|可选取值|取值|枚举如下|枚举值如下|枚举值|取值说明|取值包括|有效值|取值为|可能取值如下|可能的取值|可取值|可选|返回值如下|返回值|(?:有|包含|包括)(?:以下|如下)[0-9一二三四五六七八九十几]*种)\s*(?:如下|有|为|包括)?\s*[：:。.]?$`)
 	// inlineLeadRE introduces values listed in the same sentence.
-	inlineLeadRE = regexp.MustCompile(`(?:可输入的值(?:包含|包括)?\s*(?:[（(]区分大小写[）)])?|取值范围|有效的值|可选值|可选取值|取值|可设置为|可以设置为|可取值|枚举值|有效值|可选|只能为|仅支持|只能是|可以为|可为)(?:为|是|包括|有|包含)?\s*[：:]?\s*`)
+	inlineLeadRE = regexp.MustCompile(`(?:可输入的值(?:包含|包括)?\s*(?:[（(]区分大小写[）)])?|取值范围|有效的值|可选值|可选取值|取值|可设置为|可以设置为|可取值|枚举值|有效值|可选|只能为|仅支持|仅限于|只能是|可以为|可为)(?:为|是|包括|有|包含)?\s*[：:]?\s*`)
 	// constantRE states the field's one value.
-	constantRE = regexp.MustCompile(`(?:定值|固定值|固定为|值固定为|取值固定为|固定取值|仅支持取值为|只能取值为|只能取|只能为|只能是|仅支持|需配置为|配置为|必须为|必须是)(?:为|是)?\s*[：:]?\s*`)
+	constantRE = regexp.MustCompile(`(?:定值|固定值|固定为|值固定为|取值固定为|固定取值|仅支持取值为|只能取值为|只能取|只能为|只能是|仅支持|仅限于|需配置为|配置为|必须为|必须是)(?:为|是)?\s*[：:]?\s*`)
 	// itemRE is a list item that gives a value and what it means.
 	itemRE = regexp.MustCompile(`^(?:[-*]\s*)?(?:` + quotedValue + `|` + bareValue + `)\s*([：:]|，?表示|（|\(|-|\s+)\s*(.*)$`)
 	// quotedItemRE is an item whose value is quoted and may hold spaces:
@@ -620,7 +638,7 @@ func hasAny(s string, words ...string) bool {
 }
 
 func (x *extractor) inlineList(line, s string) {
-	if !hasAny(s, "取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "可以为", "可为", "可输入") {
+	if !hasAny(s, "取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "仅限于", "可以为", "可为", "可输入") {
 		return
 	}
 	for _, loc := range inlineLeadRE.FindAllStringIndex(s, -1) {
@@ -680,7 +698,7 @@ func lineBefore(line, s string, off int) string {
 }
 
 func (x *extractor) constant(line, s string) {
-	if !hasAny(s, "定值", "固定", "只能", "仅支持", "配置为", "必须为", "必须是") {
+	if !hasAny(s, "定值", "固定", "只能", "仅支持", "仅限于", "配置为", "必须为", "必须是") {
 		return
 	}
 	loc := constantRE.FindStringIndex(s)
@@ -742,6 +760,10 @@ var (
 	// ownDefaultRE is a default an item states at its end: "默认为no。".
 	ownDefaultRE = regexp.MustCompile(`默认值?(?:为|是)\s*[“"]?(` + plainValue + `)[”"]?\s*[。；;）)]?$`)
 )
+
+// namedMeaningRE is a meaning that names the value before it explains
+// it: "-1：Terminated表示已终止的作业状态".
+var namedMeaningRE = regexp.MustCompile(`^[A-Za-z][A-Za-z_]*表示\p{Han}`)
 
 // plainValue is bareValue without its group.
 const plainValue = `-?[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*`
@@ -815,7 +837,7 @@ func (x *extractor) itemList(i int, led bool) int {
 		if anotherItemRE.MatchString(meaning) {
 			return 0
 		}
-		if !strings.Contains(it.sep, "表示") && !strings.HasPrefix(meaning, "表示") {
+		if !strings.Contains(it.sep, "表示") && !strings.HasPrefix(meaning, "表示") && !namedMeaningRE.MatchString(meaning) {
 			allMean = false
 		}
 		if !it.quoted {

@@ -235,10 +235,17 @@ func TestSurveyedListForms(t *testing.T) {
 		// Bare values below a short title.
 		{"scheme", model.TypeString, "API的请求协议\n- HTTP\n- HTTPS", "enum=HTTP|HTTPS"},
 		{"status", model.TypeString, "SQL的执行状态。\n- QUEUED\n- RUNNING\n- FAILED", "enum=QUEUED|RUNNING|FAILED"},
+		// Meanings that name the value first.
+		{"state", model.TypeString, "作业状态编码：\n- -1：Terminated表示已终止的作业状态\n- 2：Running表示运行中的作业状态\n- 3：Completed表示已完成的作业状态", "enum=-1|2|3"},
+		// The label before the value below a lead line.
+		{"action", model.TypeString, "操作，取值如下：\n- 启用：resume\n- 停止：pause", "enum=resume|pause"},
 		// Bare values one of which is the stated default (dew 查询密钥列表).
 		{"key_spec", model.TypeString, "密钥生成算法，默认为“AES_256”。查询所有（包含非对称）密钥需要指定参数“ALL”。\n- AES_256\n- SM4\n- ALL", "enum=AES_256|SM4|ALL; default=AES_256"},
 		// Items followed by a note that does not add values.
 		{"status", model.TypeString, "取消SQL的执行结果。\n- SUCCEED：成功\n- FAILED：失败\n说明：\n默认返回SUCCEED，对于已经结束的任务也会返回SUCCEED，只有取消正在运行的SQL时没成功才会FAILED。", "enum=SUCCEED|FAILED"},
+		// 仅限于, after the field's own title.
+		{"action", model.TypeString, "操作标识：仅限于create（创建）、delete（删除）。", "enum=create|delete"},
+		{"action", model.TypeString, "操作标识： 仅限于“create”和“delete”。", "enum=create|delete"},
 		// Constants.
 		{"action", model.TypeString, "必须为delete", "enum=delete"},
 		{"availableZone", model.TypeString, "Network对应子网所在可用区。当前仅支持“华北-北京一”区域，“可用区一”。\n值必须为“cnnorth1a”。", "enum=cnnorth1a"},
@@ -255,6 +262,9 @@ func TestSurveyedListForms(t *testing.T) {
 		{"domain", model.TypeString, "API的访问域名，未提供时根据mode的取值使用如下默认值：\n- DEVELOPER API分组的子域名\n- MARKET 云市场为API分组分配的域名", "-"},
 		{"url", model.TypeString, "图片的url路径，目前支持：\n- 公网http/https url\n- OBS提供的url", "-"},
 		{"remark", model.TypeString, "APP描述。\n说明：\n中文字符必须为UTF-8或者unicode编码。", "-"},
+		// Labels of cases, two to a line, are no title of the field.
+		{"status", model.TypeBoolean, "查询他人共享镜像：共享是否过期 查询我共享的镜像：默认为false,无意义", "-"},
+		{"status", model.TypeBoolean, "查询他人共享镜像：默认为true，查询我共享的镜像：无意义", "-"},
 	} {
 		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
 			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)
