@@ -65,3 +65,22 @@ func TestCommaJoinedArrayQuery(t *testing.T) {
 		}
 	}
 }
+
+// OBS's POST /?delete is a required query parameter whose one value is
+// empty: kin-openapi loads it, and a request with ?delete= satisfies it.
+func TestEmptyQueryFlag(t *testing.T) {
+	op := &model.Operation{Loc: model.Loc{File: "o.md", Line: 1}, ID: "DeleteObjects", Method: "POST", Path: "/",
+		Params:    []*model.Param{{Name: "delete", In: model.InQuery, Required: true, Schema: &model.Schema{Type: model.TypeString, Enum: []string{""}}}},
+		Responses: []*model.Response{{Status: "200"}}}
+	out, _, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	p := loadSpec(t, out).Paths.Find("/").Post.Parameters[0].Value
+	if err := p.Schema.Value.VisitJSON(""); err != nil || !p.Required {
+		t.Errorf("delete: required %v, the empty value: %v", p.Required, err)
+	}
+	if err := p.Schema.Value.VisitJSON("x"); err == nil {
+		t.Error("delete accepts a value other than the empty one")
+	}
+}

@@ -23,7 +23,12 @@ type endpoint struct {
 }
 
 // queryValue is one name=value pair of a path line's query string.
-type queryValue struct{ name, value string }
+// queryValue is a query pair the path line fixes; flag marks a key
+// written alone (?delete), whose value is empty.
+type queryValue struct {
+	name, value string
+	flag        bool
+}
 
 var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}
 
@@ -147,19 +152,28 @@ func cleanPath(raw string) (path string, query []string, values []queryValue) {
 	// A list of the query's names in brackets or braces reads as "?a&b":
 	// /api-groups[?page_size, page_no, id, name], and RFC 6570's
 	// /flavors/detail{?minDisk,minRam}.
+	listed := false // the query is a list of names, not a query string
 	for _, brackets := range []string{"[]", "{}"} {
 		if i := strings.Index(raw, brackets[:1]+"?"); i >= 0 {
+			listed = true
 			list, _, _ := strings.Cut(raw[i+2:], brackets[1:])
 			raw = raw[:i] + "?" + strings.NewReplacer(",", "&", " ", "").Replace(list)
 		}
 	}
 	raw, q, _ := strings.Cut(raw, "?")
-	for _, pair := range strings.Split(q, "&") {
-		name, value, _ := strings.Cut(pair, "=")
+	pairs := strings.Split(q, "&")
+	for _, pair := range pairs {
+		name, value, hasValue := strings.Cut(pair, "=")
 		if name = strings.Trim(strings.TrimSpace(name), "_{}"); name != "" {
 			query = append(query, name)
-			if value = strings.TrimSpace(value); value != "" && !isPlaceholder(value) && len(values) < 8 {
+			value = strings.TrimSpace(value)
+			switch {
+			case value != "" && !isPlaceholder(value) && len(values) < 8:
 				values = append(values, queryValue{name: name, value: value})
+			case !hasValue && !listed && len(pairs) == 1 && queryNameRE.MatchString(name):
+				// OBS's "POST /?delete": the key alone names the
+				// operation, sent with an empty value.
+				values = append(values, queryValue{name: name, flag: true})
 			}
 		}
 	}
@@ -179,6 +193,8 @@ func cleanPath(raw string) (path string, query []string, values []queryValue) {
 	}
 	return path, query, values
 }
+
+var queryNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`)
 
 // isPlaceholder reports a value that is one placeholder and nothing else:
 // "{limit}", "_{marker}_", "{_marker_}".

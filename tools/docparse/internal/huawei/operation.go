@@ -309,6 +309,11 @@ func (p *page) addQueryValues() {
 		inner := placeholdersIn(q.value)
 		rows := valueRows(q.value, inner, query)
 		switch {
+		case q.flag:
+			p.diags.Notef(at, "the path line's query string is the key %s alone; read as a required query parameter with the empty value (?%s=)", q.name, q.name)
+			prm := &model.Param{Loc: at, Name: q.name, In: model.InQuery, Required: true, Schema: &model.Schema{Loc: at, Type: model.TypeString, Enum: []string{""}}}
+			p.op.Params = append(p.op.Params, prm)
+			query[q.name] = prm
 		case len(inner) == 0:
 			p.diags.Notef(at, "the path line's query string fixes %s=%s; read as a required query parameter with that one value", q.name, q.value)
 			prm := &model.Param{Loc: at, Name: q.name, In: model.InQuery, Required: true, Schema: &model.Schema{Loc: at, Type: model.TypeString, Enum: []string{q.value}}}

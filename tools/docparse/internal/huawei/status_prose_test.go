@@ -365,10 +365,11 @@ param query type string
 		})
 	}
 	for raw, want := range map[string][]queryValue{
-		"/a?action_id=stop":                {{"action_id", "stop"}},
-		"/a?filter=namespace::{namespace}": {{"filter", "namespace::{namespace}"}},
+		"/a?action_id=stop":                {{name: "action_id", value: "stop"}},
+		"/a?filter=namespace::{namespace}": {{name: "filter", value: "namespace::{namespace}"}},
 		"/a?limit={limit}&marker=_{m}_":    nil,
 		"/a?limit&marker":                  nil,
+		"/?delete":                         {{name: "delete", flag: true}},
 	} {
 		if _, _, got := cleanPath(raw); !cmp.Equal(got, want, cmp.AllowUnexported(queryValue{})) {
 			t.Errorf("cleanPath(%q) values %v, want %v", raw, got, want)
