@@ -15,6 +15,42 @@ import (
 	"github.com/docapi/docapi/wrappers/param"
 )
 
+// Defines values for BatchCreateOrDeleteCsmsTagsRequestBodyAction.
+const (
+	BatchCreateOrDeleteCsmsTagsRequestBodyActionCreate BatchCreateOrDeleteCsmsTagsRequestBodyAction = "create"
+	BatchCreateOrDeleteCsmsTagsRequestBodyActionDelete BatchCreateOrDeleteCsmsTagsRequestBodyAction = "delete"
+)
+
+// Valid indicates whether the value is a known member of the BatchCreateOrDeleteCsmsTagsRequestBodyAction enum.
+func (e BatchCreateOrDeleteCsmsTagsRequestBodyAction) Valid() bool {
+	switch e {
+	case BatchCreateOrDeleteCsmsTagsRequestBodyActionCreate:
+		return true
+	case BatchCreateOrDeleteCsmsTagsRequestBodyActionDelete:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BatchCreateOrDeleteTagsRequestBodyAction.
+const (
+	BatchCreateOrDeleteTagsRequestBodyActionCreate BatchCreateOrDeleteTagsRequestBodyAction = "create"
+	BatchCreateOrDeleteTagsRequestBodyActionDelete BatchCreateOrDeleteTagsRequestBodyAction = "delete"
+)
+
+// Valid indicates whether the value is a known member of the BatchCreateOrDeleteTagsRequestBodyAction enum.
+func (e BatchCreateOrDeleteTagsRequestBodyAction) Valid() bool {
+	switch e {
+	case BatchCreateOrDeleteTagsRequestBodyActionCreate:
+		return true
+	case BatchCreateOrDeleteTagsRequestBodyActionDelete:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateSecretSecretState.
 const (
 	CreateSecretSecretStateDISABLED      CreateSecretSecretState = "DISABLED"
@@ -138,7 +174,7 @@ type BatchCreateOrDeleteCsmsTagsRequestBody struct {
 	// Action 操作标识： 仅限于“create”和“delete”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:99 table "表 3 请求Body参数" row 2
-	Action string `json:"action"`
+	Action BatchCreateOrDeleteCsmsTagsRequestBodyAction `json:"action"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	//
@@ -150,6 +186,11 @@ type BatchCreateOrDeleteCsmsTagsRequestBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:90 table "表 3 请求Body参数" row 1
 	Tags []BatchCreateOrDeleteCsmsTagsTagItem `json:"tags"`
 }
+
+// BatchCreateOrDeleteCsmsTagsRequestBodyAction 操作标识： 仅限于“create”和“delete”。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:99 table "表 3 请求Body参数" row 2
+type BatchCreateOrDeleteCsmsTagsRequestBodyAction string
 
 // BatchCreateOrDeleteCsmsTagsTagItem defines model for BatchCreateOrDeleteCsmsTagsTagItem.
 //
@@ -198,7 +239,7 @@ type BatchCreateOrDeleteTagsRequestBody struct {
 	// Action 操作标识： 仅限于“create”和“delete”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:107 table "表 3 请求Body参数" row 2
-	Action *string `json:"action,omitempty"`
+	Action *BatchCreateOrDeleteTagsRequestBodyAction `json:"action,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	//
@@ -210,6 +251,11 @@ type BatchCreateOrDeleteTagsRequestBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:98 table "表 3 请求Body参数" row 1
 	Tags []BatchCreateOrDeleteTagsTagItem `json:"tags,omitempty"`
 }
+
+// BatchCreateOrDeleteTagsRequestBodyAction 操作标识： 仅限于“create”和“delete”。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:107 table "表 3 请求Body参数" row 2
+type BatchCreateOrDeleteTagsRequestBodyAction string
 
 // BatchCreateOrDeleteTagsTagItem defines model for BatchCreateOrDeleteTagsTagItem.
 //

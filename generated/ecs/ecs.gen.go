@@ -60,6 +60,24 @@ func (e AutoLaunchGroupTaskState) Valid() bool {
 	}
 }
 
+// Defines values for AutoLaunchGroupType.
+const (
+	AutoLaunchGroupTypeMaintain AutoLaunchGroupType = "maintain"
+	AutoLaunchGroupTypeRequest  AutoLaunchGroupType = "request"
+)
+
+// Valid indicates whether the value is a known member of the AutoLaunchGroupType enum.
+func (e AutoLaunchGroupType) Valid() bool {
+	switch e {
+	case AutoLaunchGroupTypeMaintain:
+		return true
+	case AutoLaunchGroupTypeRequest:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AutoLaunchGroupsStatus.
 const (
 	AutoLaunchGroupsStatusACTIVE    AutoLaunchGroupsStatus = "ACTIVE"
@@ -492,6 +510,66 @@ func (e FlavorsExtraSpecsCondOperationStatus) Valid() bool {
 	case FlavorsExtraSpecsCondOperationStatusPromotion:
 		return true
 	case FlavorsExtraSpecsCondOperationStatusSellout:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FlavorsExtraSpecsEcsPerformancetype.
+const (
+	FlavorsExtraSpecsEcsPerformancetypeAscend           FlavorsExtraSpecsEcsPerformancetype = "ascend"
+	FlavorsExtraSpecsEcsPerformancetypeComputingv3      FlavorsExtraSpecsEcsPerformancetype = "computingv3"
+	FlavorsExtraSpecsEcsPerformancetypeCpuv1            FlavorsExtraSpecsEcsPerformancetype = "cpuv1"
+	FlavorsExtraSpecsEcsPerformancetypeCpuv2            FlavorsExtraSpecsEcsPerformancetype = "cpuv2"
+	FlavorsExtraSpecsEcsPerformancetypeDiskintensive    FlavorsExtraSpecsEcsPerformancetype = "diskintensive"
+	FlavorsExtraSpecsEcsPerformancetypeEntry            FlavorsExtraSpecsEcsPerformancetype = "entry"
+	FlavorsExtraSpecsEcsPerformancetypeFpga             FlavorsExtraSpecsEcsPerformancetype = "fpga"
+	FlavorsExtraSpecsEcsPerformancetypeGpu              FlavorsExtraSpecsEcsPerformancetype = "gpu"
+	FlavorsExtraSpecsEcsPerformancetypeHighio           FlavorsExtraSpecsEcsPerformancetype = "highio"
+	FlavorsExtraSpecsEcsPerformancetypeHighmem          FlavorsExtraSpecsEcsPerformancetype = "highmem"
+	FlavorsExtraSpecsEcsPerformancetypeKunpengComputing FlavorsExtraSpecsEcsPerformancetype = "kunpeng_computing"
+	FlavorsExtraSpecsEcsPerformancetypeKunpengHighio    FlavorsExtraSpecsEcsPerformancetype = "kunpeng_highio"
+	FlavorsExtraSpecsEcsPerformancetypeKunpengHighmem   FlavorsExtraSpecsEcsPerformancetype = "kunpeng_highmem"
+	FlavorsExtraSpecsEcsPerformancetypeNormal           FlavorsExtraSpecsEcsPerformancetype = "normal"
+	FlavorsExtraSpecsEcsPerformancetypeSaphana          FlavorsExtraSpecsEcsPerformancetype = "saphana"
+	FlavorsExtraSpecsEcsPerformancetypeUltracpu         FlavorsExtraSpecsEcsPerformancetype = "ultracpu"
+)
+
+// Valid indicates whether the value is a known member of the FlavorsExtraSpecsEcsPerformancetype enum.
+func (e FlavorsExtraSpecsEcsPerformancetype) Valid() bool {
+	switch e {
+	case FlavorsExtraSpecsEcsPerformancetypeAscend:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeComputingv3:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeCpuv1:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeCpuv2:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeDiskintensive:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeEntry:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeFpga:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeGpu:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeHighio:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeHighmem:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeKunpengComputing:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeKunpengHighio:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeKunpengHighmem:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeNormal:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeSaphana:
+		return true
+	case FlavorsExtraSpecsEcsPerformancetypeUltracpu:
 		return true
 	default:
 		return false
@@ -1625,7 +1703,7 @@ type AutoLaunchGroup struct {
 	// - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:92 table "表 3 auto_launch_group参数信息" row 2
-	Type string `json:"type,omitempty"`
+	Type AutoLaunchGroupType `json:"type,omitempty"`
 
 	// ValidSince 请求开始时间，格式为yyyy-MM-ddTHH:mm:ssZ。
 	//
@@ -1654,6 +1732,13 @@ type AutoLaunchGroupStatus string
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:108 table "表 3 auto_launch_group参数信息" row 4
 type AutoLaunchGroupTaskState string
+
+// AutoLaunchGroupType 请求类型。
+// - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
+// - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:92 table "表 3 auto_launch_group参数信息" row 2
+type AutoLaunchGroupType string
 
 // AutoLaunchGroups defines model for AutoLaunchGroups.
 //
@@ -4883,7 +4968,7 @@ type FlavorsExtraSpecs struct {
 	// XEN实例不支持该参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:268 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 1
-	EcsPerformancetype string `json:"ecs:performancetype,omitempty"`
+	EcsPerformancetype FlavorsExtraSpecsEcsPerformancetype `json:"ecs:performancetype,omitempty"`
 
 	// EcsVirtualizationEnvTypes 虚拟化类型。
 	// - 如果值为“FusionCompute”，表示弹性云服务器使用基于XEN的虚拟化技术。
@@ -5037,6 +5122,30 @@ type FlavorsExtraSpecs struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:398 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 16
 type FlavorsExtraSpecsCondOperationStatus string
+
+// FlavorsExtraSpecsEcsPerformancetype 云服务器规格的分类：
+// - normal：通用计算型
+// - entry：通用入门型
+// - cpuv1：计算I型
+// - cpuv2：计算II型
+// - computingv3：通用计算增强型
+// - kunpeng_computing：鲲鹏通用计算增强型
+// - kunpeng_highmem：鲲鹏内存优化型
+// - kunpeng_highio：鲲鹏超高I/O型
+// - highmem：内存优化型
+// - saphana：超大内存型
+// - diskintensive：磁盘增强型
+// - highio：超高I/O型
+// - ultracpu：超高性能计算型
+// - gpu：GPU加速型
+// - fpga：FPGA加速型
+// - ascend：AI加速型
+// 说明：
+// 早期注册的规格该字段为hws:performancetype。
+// XEN实例不支持该参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:268 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 1
+type FlavorsExtraSpecsEcsPerformancetype string
 
 // Hypervisor 扩展属性，虚拟化信息。
 // 详情请参见 表5。

@@ -45,6 +45,66 @@ func (e FlavorExtraSpecsCondOperationStatus) Valid() bool {
 	}
 }
 
+// Defines values for FlavorExtraSpecsEcsPerformancetype.
+const (
+	FlavorExtraSpecsEcsPerformancetypeAscend           FlavorExtraSpecsEcsPerformancetype = "ascend"
+	FlavorExtraSpecsEcsPerformancetypeComputingv3      FlavorExtraSpecsEcsPerformancetype = "computingv3"
+	FlavorExtraSpecsEcsPerformancetypeCpuv1            FlavorExtraSpecsEcsPerformancetype = "cpuv1"
+	FlavorExtraSpecsEcsPerformancetypeCpuv2            FlavorExtraSpecsEcsPerformancetype = "cpuv2"
+	FlavorExtraSpecsEcsPerformancetypeDiskintensive    FlavorExtraSpecsEcsPerformancetype = "diskintensive"
+	FlavorExtraSpecsEcsPerformancetypeEntry            FlavorExtraSpecsEcsPerformancetype = "entry"
+	FlavorExtraSpecsEcsPerformancetypeFpga             FlavorExtraSpecsEcsPerformancetype = "fpga"
+	FlavorExtraSpecsEcsPerformancetypeGpu              FlavorExtraSpecsEcsPerformancetype = "gpu"
+	FlavorExtraSpecsEcsPerformancetypeHighio           FlavorExtraSpecsEcsPerformancetype = "highio"
+	FlavorExtraSpecsEcsPerformancetypeHighmem          FlavorExtraSpecsEcsPerformancetype = "highmem"
+	FlavorExtraSpecsEcsPerformancetypeKunpengComputing FlavorExtraSpecsEcsPerformancetype = "kunpeng_computing"
+	FlavorExtraSpecsEcsPerformancetypeKunpengHighio    FlavorExtraSpecsEcsPerformancetype = "kunpeng_highio"
+	FlavorExtraSpecsEcsPerformancetypeKunpengHighmem   FlavorExtraSpecsEcsPerformancetype = "kunpeng_highmem"
+	FlavorExtraSpecsEcsPerformancetypeNormal           FlavorExtraSpecsEcsPerformancetype = "normal"
+	FlavorExtraSpecsEcsPerformancetypeSaphana          FlavorExtraSpecsEcsPerformancetype = "saphana"
+	FlavorExtraSpecsEcsPerformancetypeUltracpu         FlavorExtraSpecsEcsPerformancetype = "ultracpu"
+)
+
+// Valid indicates whether the value is a known member of the FlavorExtraSpecsEcsPerformancetype enum.
+func (e FlavorExtraSpecsEcsPerformancetype) Valid() bool {
+	switch e {
+	case FlavorExtraSpecsEcsPerformancetypeAscend:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeComputingv3:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeCpuv1:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeCpuv2:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeDiskintensive:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeEntry:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeFpga:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeGpu:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeHighio:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeHighmem:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeKunpengComputing:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeKunpengHighio:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeKunpengHighmem:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeNormal:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeSaphana:
+		return true
+	case FlavorExtraSpecsEcsPerformancetypeUltracpu:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for FlavorsExtraSpecsItemCondOperationStatus.
 const (
 	FlavorsExtraSpecsItemCondOperationStatusAbandon    FlavorsExtraSpecsItemCondOperationStatus = "abandon"
@@ -69,6 +129,66 @@ func (e FlavorsExtraSpecsItemCondOperationStatus) Valid() bool {
 	case FlavorsExtraSpecsItemCondOperationStatusPromotion:
 		return true
 	case FlavorsExtraSpecsItemCondOperationStatusSellout:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FlavorsExtraSpecsItemEcsPerformancetype.
+const (
+	FlavorsExtraSpecsItemEcsPerformancetypeAscend           FlavorsExtraSpecsItemEcsPerformancetype = "ascend"
+	FlavorsExtraSpecsItemEcsPerformancetypeComputingv3      FlavorsExtraSpecsItemEcsPerformancetype = "computingv3"
+	FlavorsExtraSpecsItemEcsPerformancetypeCpuv1            FlavorsExtraSpecsItemEcsPerformancetype = "cpuv1"
+	FlavorsExtraSpecsItemEcsPerformancetypeCpuv2            FlavorsExtraSpecsItemEcsPerformancetype = "cpuv2"
+	FlavorsExtraSpecsItemEcsPerformancetypeDiskintensive    FlavorsExtraSpecsItemEcsPerformancetype = "diskintensive"
+	FlavorsExtraSpecsItemEcsPerformancetypeEntry            FlavorsExtraSpecsItemEcsPerformancetype = "entry"
+	FlavorsExtraSpecsItemEcsPerformancetypeFpga             FlavorsExtraSpecsItemEcsPerformancetype = "fpga"
+	FlavorsExtraSpecsItemEcsPerformancetypeGpu              FlavorsExtraSpecsItemEcsPerformancetype = "gpu"
+	FlavorsExtraSpecsItemEcsPerformancetypeHighio           FlavorsExtraSpecsItemEcsPerformancetype = "highio"
+	FlavorsExtraSpecsItemEcsPerformancetypeHighmem          FlavorsExtraSpecsItemEcsPerformancetype = "highmem"
+	FlavorsExtraSpecsItemEcsPerformancetypeKunpengComputing FlavorsExtraSpecsItemEcsPerformancetype = "kunpeng_computing"
+	FlavorsExtraSpecsItemEcsPerformancetypeKunpengHighio    FlavorsExtraSpecsItemEcsPerformancetype = "kunpeng_highio"
+	FlavorsExtraSpecsItemEcsPerformancetypeKunpengHighmem   FlavorsExtraSpecsItemEcsPerformancetype = "kunpeng_highmem"
+	FlavorsExtraSpecsItemEcsPerformancetypeNormal           FlavorsExtraSpecsItemEcsPerformancetype = "normal"
+	FlavorsExtraSpecsItemEcsPerformancetypeSaphana          FlavorsExtraSpecsItemEcsPerformancetype = "saphana"
+	FlavorsExtraSpecsItemEcsPerformancetypeUltracpu         FlavorsExtraSpecsItemEcsPerformancetype = "ultracpu"
+)
+
+// Valid indicates whether the value is a known member of the FlavorsExtraSpecsItemEcsPerformancetype enum.
+func (e FlavorsExtraSpecsItemEcsPerformancetype) Valid() bool {
+	switch e {
+	case FlavorsExtraSpecsItemEcsPerformancetypeAscend:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeComputingv3:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeCpuv1:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeCpuv2:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeDiskintensive:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeEntry:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeFpga:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeGpu:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeHighio:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeHighmem:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeKunpengComputing:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeKunpengHighio:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeKunpengHighmem:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeNormal:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeSaphana:
+		return true
+	case FlavorsExtraSpecsItemEcsPerformancetypeUltracpu:
 		return true
 	default:
 		return false
@@ -1928,7 +2048,7 @@ type FlavorExtraSpecs struct {
 	// XEN实例不支持该参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:21 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 1
-	EcsPerformancetype string `json:"ecs:performancetype,omitempty"`
+	EcsPerformancetype FlavorExtraSpecsEcsPerformancetype `json:"ecs:performancetype,omitempty"`
 
 	// EcsVirtualizationEnvTypes 虚拟化类型。
 	// - 如果值为“FusionCompute”，表示弹性云服务器使用基于XEN的虚拟化技术。
@@ -2083,6 +2203,30 @@ type FlavorExtraSpecs struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:151 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 16
 type FlavorExtraSpecsCondOperationStatus string
 
+// FlavorExtraSpecsEcsPerformancetype 云服务器规格的分类：
+// - normal：通用计算型
+// - entry：通用入门型
+// - cpuv1：计算I型
+// - cpuv2：计算II型
+// - computingv3：通用计算增强型
+// - kunpeng_computing：鲲鹏通用计算增强型
+// - kunpeng_highmem：鲲鹏内存优化型
+// - kunpeng_highio：鲲鹏超高I/O型
+// - highmem：内存优化型
+// - saphana：超大内存型
+// - diskintensive：磁盘增强型
+// - highio：超高I/O型
+// - ultracpu：超高性能计算型
+// - gpu：GPU加速型
+// - fpga：FPGA加速型
+// - ascend：AI加速型
+// 说明：
+// 早期注册的规格该字段为hws:performancetype。
+// XEN实例不支持该参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询规格详情).md:21 table "表 1 os_extra_specs数据结构说明（仅列举常用参数）" row 1
+type FlavorExtraSpecsEcsPerformancetype string
+
 // FlavorLinksItem defines model for FlavorLinksItem.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:649 table "表 6 servers_links、links字段数据结构说明"
@@ -2228,7 +2372,7 @@ type FlavorsExtraSpecsItem struct {
 	// XEN实例不支持该参数。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:268 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 1
-	EcsPerformancetype string `json:"ecs:performancetype,omitempty"`
+	EcsPerformancetype FlavorsExtraSpecsItemEcsPerformancetype `json:"ecs:performancetype,omitempty"`
 
 	// EcsVirtualizationEnvTypes 虚拟化类型。
 	// - 如果值为“FusionCompute”，表示弹性云服务器使用基于XEN的虚拟化技术。
@@ -2382,6 +2526,30 @@ type FlavorsExtraSpecsItem struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:398 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 16
 type FlavorsExtraSpecsItemCondOperationStatus string
+
+// FlavorsExtraSpecsItemEcsPerformancetype 云服务器规格的分类：
+// - normal：通用计算型
+// - entry：通用入门型
+// - cpuv1：计算I型
+// - cpuv2：计算II型
+// - computingv3：通用计算增强型
+// - kunpeng_computing：鲲鹏通用计算增强型
+// - kunpeng_highmem：鲲鹏内存优化型
+// - kunpeng_highio：鲲鹏超高I/O型
+// - highmem：内存优化型
+// - saphana：超大内存型
+// - diskintensive：磁盘增强型
+// - highio：超高I/O型
+// - ultracpu：超高性能计算型
+// - gpu：GPU加速型
+// - fpga：FPGA加速型
+// - ascend：AI加速型
+// 说明：
+// 早期注册的规格该字段为hws:performancetype。
+// XEN实例不支持该参数。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:268 table "表 6 os_extra_specs数据结构说明（仅列举常用参数）" row 1
+type FlavorsExtraSpecsItemEcsPerformancetype string
 
 // FloatingIPFloatingIP floating_ip对象。
 //

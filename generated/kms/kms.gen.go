@@ -15,6 +15,24 @@ import (
 	"github.com/docapi/docapi/wrappers/param"
 )
 
+// Defines values for BatchCreateKmsTagsRequestBodyAction.
+const (
+	BatchCreateKmsTagsRequestBodyActionCreate BatchCreateKmsTagsRequestBodyAction = "create"
+	BatchCreateKmsTagsRequestBodyActionDelete BatchCreateKmsTagsRequestBodyAction = "delete"
+)
+
+// Valid indicates whether the value is a known member of the BatchCreateKmsTagsRequestBodyAction enum.
+func (e BatchCreateKmsTagsRequestBodyAction) Valid() bool {
+	switch e {
+	case BatchCreateKmsTagsRequestBodyActionCreate:
+		return true
+	case BatchCreateKmsTagsRequestBodyActionDelete:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateDatakeyRequestBodyKeySpec.
 const (
 	CreateDatakeyRequestBodyKeySpecAES128 CreateDatakeyRequestBodyKeySpec = "AES_128"
@@ -255,6 +273,42 @@ func (e ListGrantsResponseBodyTruncated) Valid() bool {
 	}
 }
 
+// Defines values for ListKeyDetailKeyDetailsKeySpec.
+const (
+	ListKeyDetailKeyDetailsKeySpecAES256  ListKeyDetailKeyDetailsKeySpec = "AES_256"
+	ListKeyDetailKeyDetailsKeySpecECP256  ListKeyDetailKeyDetailsKeySpec = "EC_P256"
+	ListKeyDetailKeyDetailsKeySpecECP384  ListKeyDetailKeyDetailsKeySpec = "EC_P384"
+	ListKeyDetailKeyDetailsKeySpecRSA2048 ListKeyDetailKeyDetailsKeySpec = "RSA_2048"
+	ListKeyDetailKeyDetailsKeySpecRSA3072 ListKeyDetailKeyDetailsKeySpec = "RSA_3072"
+	ListKeyDetailKeyDetailsKeySpecRSA4096 ListKeyDetailKeyDetailsKeySpec = "RSA_4096"
+	ListKeyDetailKeyDetailsKeySpecSM2     ListKeyDetailKeyDetailsKeySpec = "SM2"
+	ListKeyDetailKeyDetailsKeySpecSM4     ListKeyDetailKeyDetailsKeySpec = "SM4"
+)
+
+// Valid indicates whether the value is a known member of the ListKeyDetailKeyDetailsKeySpec enum.
+func (e ListKeyDetailKeyDetailsKeySpec) Valid() bool {
+	switch e {
+	case ListKeyDetailKeyDetailsKeySpecAES256:
+		return true
+	case ListKeyDetailKeyDetailsKeySpecECP256:
+		return true
+	case ListKeyDetailKeyDetailsKeySpecECP384:
+		return true
+	case ListKeyDetailKeyDetailsKeySpecRSA2048:
+		return true
+	case ListKeyDetailKeyDetailsKeySpecRSA3072:
+		return true
+	case ListKeyDetailKeyDetailsKeySpecRSA4096:
+		return true
+	case ListKeyDetailKeyDetailsKeySpecSM2:
+		return true
+	case ListKeyDetailKeyDetailsKeySpecSM4:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListKeyDetailKeyDetailsKeyState.
 const (
 	ListKeyDetailKeyDetailsKeyStateN1 ListKeyDetailKeyDetailsKeyState = "1"
@@ -282,6 +336,24 @@ func (e ListKeyDetailKeyDetailsKeyState) Valid() bool {
 	}
 }
 
+// Defines values for ListKeyDetailKeyDetailsKeyUsage.
+const (
+	ListKeyDetailKeyDetailsKeyUsageENCRYPTDECRYPT ListKeyDetailKeyDetailsKeyUsage = "ENCRYPT_DECRYPT"
+	ListKeyDetailKeyDetailsKeyUsageSIGNVERIFY     ListKeyDetailKeyDetailsKeyUsage = "SIGN_VERIFY"
+)
+
+// Valid indicates whether the value is a known member of the ListKeyDetailKeyDetailsKeyUsage enum.
+func (e ListKeyDetailKeyDetailsKeyUsage) Valid() bool {
+	switch e {
+	case ListKeyDetailKeyDetailsKeyUsageENCRYPTDECRYPT:
+		return true
+	case ListKeyDetailKeyDetailsKeyUsageSIGNVERIFY:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListKeyDetailKeyDetailsOrigin.
 const (
 	ListKeyDetailKeyDetailsOriginExternal ListKeyDetailKeyDetailsOrigin = "external"
@@ -294,6 +366,42 @@ func (e ListKeyDetailKeyDetailsOrigin) Valid() bool {
 	case ListKeyDetailKeyDetailsOriginExternal:
 		return true
 	case ListKeyDetailKeyDetailsOriginKms:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKeysKeyDetailsKeySpec.
+const (
+	ListKeysKeyDetailsKeySpecAES256  ListKeysKeyDetailsKeySpec = "AES_256"
+	ListKeysKeyDetailsKeySpecECP256  ListKeysKeyDetailsKeySpec = "EC_P256"
+	ListKeysKeyDetailsKeySpecECP384  ListKeysKeyDetailsKeySpec = "EC_P384"
+	ListKeysKeyDetailsKeySpecRSA2048 ListKeysKeyDetailsKeySpec = "RSA_2048"
+	ListKeysKeyDetailsKeySpecRSA3072 ListKeysKeyDetailsKeySpec = "RSA_3072"
+	ListKeysKeyDetailsKeySpecRSA4096 ListKeysKeyDetailsKeySpec = "RSA_4096"
+	ListKeysKeyDetailsKeySpecSM2     ListKeysKeyDetailsKeySpec = "SM2"
+	ListKeysKeyDetailsKeySpecSM4     ListKeysKeyDetailsKeySpec = "SM4"
+)
+
+// Valid indicates whether the value is a known member of the ListKeysKeyDetailsKeySpec enum.
+func (e ListKeysKeyDetailsKeySpec) Valid() bool {
+	switch e {
+	case ListKeysKeyDetailsKeySpecAES256:
+		return true
+	case ListKeysKeyDetailsKeySpecECP256:
+		return true
+	case ListKeysKeyDetailsKeySpecECP384:
+		return true
+	case ListKeysKeyDetailsKeySpecRSA2048:
+		return true
+	case ListKeysKeyDetailsKeySpecRSA3072:
+		return true
+	case ListKeysKeyDetailsKeySpecRSA4096:
+		return true
+	case ListKeysKeyDetailsKeySpecSM2:
+		return true
+	case ListKeysKeyDetailsKeySpecSM4:
 		return true
 	default:
 		return false
@@ -327,6 +435,24 @@ func (e ListKeysKeyDetailsKeyState) Valid() bool {
 	}
 }
 
+// Defines values for ListKeysKeyDetailsKeyUsage.
+const (
+	ListKeysKeyDetailsKeyUsageENCRYPTDECRYPT ListKeysKeyDetailsKeyUsage = "ENCRYPT_DECRYPT"
+	ListKeysKeyDetailsKeyUsageSIGNVERIFY     ListKeysKeyDetailsKeyUsage = "SIGN_VERIFY"
+)
+
+// Valid indicates whether the value is a known member of the ListKeysKeyDetailsKeyUsage enum.
+func (e ListKeysKeyDetailsKeyUsage) Valid() bool {
+	switch e {
+	case ListKeysKeyDetailsKeyUsageENCRYPTDECRYPT:
+		return true
+	case ListKeysKeyDetailsKeyUsageSIGNVERIFY:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListKeysKeyDetailsOrigin.
 const (
 	ListKeysKeyDetailsOriginExternal ListKeysKeyDetailsOrigin = "external"
@@ -339,6 +465,45 @@ func (e ListKeysKeyDetailsOrigin) Valid() bool {
 	case ListKeysKeyDetailsOriginExternal:
 		return true
 	case ListKeysKeyDetailsOriginKms:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKeysRequestBodyKeySpec.
+const (
+	ListKeysRequestBodyKeySpecAES256  ListKeysRequestBodyKeySpec = "AES_256"
+	ListKeysRequestBodyKeySpecALL     ListKeysRequestBodyKeySpec = "ALL"
+	ListKeysRequestBodyKeySpecECP256  ListKeysRequestBodyKeySpec = "EC_P256"
+	ListKeysRequestBodyKeySpecECP384  ListKeysRequestBodyKeySpec = "EC_P384"
+	ListKeysRequestBodyKeySpecRSA2048 ListKeysRequestBodyKeySpec = "RSA_2048"
+	ListKeysRequestBodyKeySpecRSA3072 ListKeysRequestBodyKeySpec = "RSA_3072"
+	ListKeysRequestBodyKeySpecRSA4096 ListKeysRequestBodyKeySpec = "RSA_4096"
+	ListKeysRequestBodyKeySpecSM2     ListKeysRequestBodyKeySpec = "SM2"
+	ListKeysRequestBodyKeySpecSM4     ListKeysRequestBodyKeySpec = "SM4"
+)
+
+// Valid indicates whether the value is a known member of the ListKeysRequestBodyKeySpec enum.
+func (e ListKeysRequestBodyKeySpec) Valid() bool {
+	switch e {
+	case ListKeysRequestBodyKeySpecAES256:
+		return true
+	case ListKeysRequestBodyKeySpecALL:
+		return true
+	case ListKeysRequestBodyKeySpecECP256:
+		return true
+	case ListKeysRequestBodyKeySpecECP384:
+		return true
+	case ListKeysRequestBodyKeySpecRSA2048:
+		return true
+	case ListKeysRequestBodyKeySpecRSA3072:
+		return true
+	case ListKeysRequestBodyKeySpecRSA4096:
+		return true
+	case ListKeysRequestBodyKeySpecSM2:
+		return true
+	case ListKeysRequestBodyKeySpecSM4:
 		return true
 	default:
 		return false
@@ -700,7 +865,7 @@ type BatchCreateKmsTagsRequestBody struct {
 	// Action 操作标识： 仅限于“create”和“delete”。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:97 table "表 3 请求Body参数" row 2
-	Action string `json:"action"`
+	Action BatchCreateKmsTagsRequestBodyAction `json:"action"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	//
@@ -712,6 +877,11 @@ type BatchCreateKmsTagsRequestBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:88 table "表 3 请求Body参数" row 1
 	Tags []BatchCreateKmsTagsTagItem `json:"tags"`
 }
+
+// BatchCreateKmsTagsRequestBodyAction 操作标识： 仅限于“create”和“delete”。
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:97 table "表 3 请求Body参数" row 2
+type BatchCreateKmsTagsRequestBodyAction string
 
 // BatchCreateKmsTagsTagItem defines model for BatchCreateKmsTagsTagItem.
 //
@@ -2833,7 +3003,7 @@ type ListKeyDetailKeyDetails struct {
 	// - SM2
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:164 table "表 5 KeyDetails" row 5
-	KeySpec string `json:"key_spec,omitempty"`
+	KeySpec ListKeyDetailKeyDetailsKeySpec `json:"key_spec,omitempty"`
 
 	// KeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 	// - “1”表示待激活状态
@@ -2855,7 +3025,7 @@ type ListKeyDetailKeyDetails struct {
 	// - SIGN_VERIFY
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:180 table "表 5 KeyDetails" row 6
-	KeyUsage string `json:"key_usage,omitempty"`
+	KeyUsage ListKeyDetailKeyDetailsKeyUsage `json:"key_usage,omitempty"`
 
 	// KeystoreID 密钥库ID
 	//
@@ -2893,6 +3063,19 @@ type ListKeyDetailKeyDetails struct {
 	SysEnterpriseProjectID string `json:"sys_enterprise_project_id,omitempty"`
 }
 
+// ListKeyDetailKeyDetailsKeySpec 密钥生成算法。
+// - AES_256
+// - SM4
+// - RSA_2048
+// - RSA_3072
+// - RSA_4096
+// - EC_P256
+// - EC_P384
+// - SM2
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:164 table "表 5 KeyDetails" row 5
+type ListKeyDetailKeyDetailsKeySpec string
+
 // ListKeyDetailKeyDetailsKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 // - “1”表示待激活状态
 // - “2”表示启用状态
@@ -2902,6 +3085,13 @@ type ListKeyDetailKeyDetails struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:211 table "表 5 KeyDetails" row 10
 type ListKeyDetailKeyDetailsKeyState string
+
+// ListKeyDetailKeyDetailsKeyUsage 密钥用途。
+// - ENCRYPT_DECRYPT
+// - SIGN_VERIFY
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:180 table "表 5 KeyDetails" row 6
+type ListKeyDetailKeyDetailsKeyUsage string
 
 // ListKeyDetailKeyDetailsOrigin 密钥来源，默认为“kms”，枚举如下：
 // - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
@@ -3167,7 +3357,7 @@ type ListKeysKeyDetails struct {
 	// - SM2
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:251 table "表 5 KeyDetails" row 5
-	KeySpec string `json:"key_spec,omitempty"`
+	KeySpec ListKeysKeyDetailsKeySpec `json:"key_spec,omitempty"`
 
 	// KeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 	// - “1”表示待激活状态
@@ -3189,7 +3379,7 @@ type ListKeysKeyDetails struct {
 	// - SIGN_VERIFY
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:267 table "表 5 KeyDetails" row 6
-	KeyUsage string `json:"key_usage,omitempty"`
+	KeyUsage ListKeysKeyDetailsKeyUsage `json:"key_usage,omitempty"`
 
 	// KeystoreID 密钥库ID
 	//
@@ -3227,6 +3417,19 @@ type ListKeysKeyDetails struct {
 	SysEnterpriseProjectID string `json:"sys_enterprise_project_id,omitempty"`
 }
 
+// ListKeysKeyDetailsKeySpec 密钥生成算法。
+// - AES_256
+// - SM4
+// - RSA_2048
+// - RSA_3072
+// - RSA_4096
+// - EC_P256
+// - EC_P384
+// - SM2
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:251 table "表 5 KeyDetails" row 5
+type ListKeysKeyDetailsKeySpec string
+
 // ListKeysKeyDetailsKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 // - “1”表示待激活状态
 // - “2”表示启用状态
@@ -3236,6 +3439,13 @@ type ListKeysKeyDetails struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:298 table "表 5 KeyDetails" row 10
 type ListKeysKeyDetailsKeyState string
+
+// ListKeysKeyDetailsKeyUsage 密钥用途。
+// - ENCRYPT_DECRYPT
+// - SIGN_VERIFY
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:267 table "表 5 KeyDetails" row 6
+type ListKeysKeyDetailsKeyUsage string
 
 // ListKeysKeyDetailsOrigin 密钥来源，默认为“kms”，枚举如下：
 // - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
@@ -3268,7 +3478,7 @@ type ListKeysRequestBody struct {
 	// - ALL
 	//
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:112 table "表 3 请求Body参数" row 4
-	KeySpec *string `json:"key_spec,omitempty"`
+	KeySpec *ListKeysRequestBodyKeySpec `json:"key_spec,omitempty"`
 
 	// KeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 	// - “1”表示待激活状态
@@ -3295,6 +3505,20 @@ type ListKeysRequestBody struct {
 	// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:144 table "表 3 请求Body参数" row 6
 	Sequence *string `json:"sequence,omitempty"`
 }
+
+// ListKeysRequestBodyKeySpec 密钥生成算法，默认为“AES_256”。查询所有（包含非对称）密钥需要指定参数“ALL”。
+// - AES_256
+// - SM4
+// - RSA_2048
+// - RSA_3072
+// - RSA_4096
+// - EC_P256
+// - EC_P384
+// - SM2
+// - ALL
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:112 table "表 3 请求Body参数" row 4
+type ListKeysRequestBodyKeySpec string
 
 // ListKeysRequestBodyKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
 // - “1”表示待激活状态

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
@@ -236,7 +237,9 @@ func (a *applier) checkScalar(s *model.Schema, v any, at model.Loc) {
 		broken := false
 		switch c.Keyword {
 		case KeyEnum:
-			broken = !slices.Contains(s.Enum, text)
+			// "failed " in an example is the value failed with a slip
+			// of the page's pen, not another value.
+			broken = !slices.Contains(s.Enum, strings.TrimSpace(text))
 			if broken && isNum {
 				broken = !containsValue(s.Enum, num)
 			}

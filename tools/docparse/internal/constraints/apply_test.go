@@ -84,6 +84,21 @@ func TestApplyExampleContradicts(t *testing.T) {
 	}
 }
 
+// TestApplyExampleWithSpaces: an example value with a space around it
+// ("failed ", vpcep 接受或拒绝终端节点的连接) is still one of the values.
+func TestApplyExampleWithSpaces(t *testing.T) {
+	status := &model.Schema{Type: model.TypeString}
+	body := &model.Body{Schema: &model.Schema{Type: model.TypeObject, Properties: []*model.Property{
+		{Name: "status", Description: "终端节点的连接状态。\n- creating：创建中\n- accepted：已接受\n- rejected：已拒绝\n- failed：失败", Schema: status},
+	}}, Examples: []*model.Example{{Loc: model.Loc{File: "p.md", Line: 9}, Value: map[string]any{"status": "failed "}}}}
+	pg := &model.Page{Operations: []*model.Operation{{Responses: []*model.Response{{Status: "200", Body: body}}}}}
+	var diags model.Diagnostics
+	Apply([]*model.Page{pg}, &diags)
+	if strings.Join(status.Enum, "|") != "creating|accepted|rejected|failed" || len(diags) != 0 {
+		t.Errorf("status enum %q, diagnostics %v: want the four values and no note", status.Enum, diags)
+	}
+}
+
 // TestApplyKeepsWhatTheSchemaHas: a length from the type column wins over
 // the prose, which is noted when it disagrees.
 func TestApplyKeepsWhatTheSchemaHas(t *testing.T) {

@@ -12,8 +12,10 @@ package constraints
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -102,11 +104,11 @@ func ExtractItems(name, itemType, desc string) []Found {
 // none (most: "项目ID。") is not looked at further.
 var cues = []string{"取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "可为", "可以为",
 	"定值", "固定", "配置为", "长度", "字符", "字节", "最", "不超过", "不能超过", "不大于", "至多", "至少", "范围",
-	"默认", "缺省", "大于", "小于", "≥", "≤", ">=", "<=", "表示", "“", "\"", "返回值", "种", "约束", "值为"}
+	"默认", "缺省", "大于", "小于", "≥", "≤", ">=", "<=", "表示", "“", "\"", "返回值", "种", "约束", "值为", "必须为", "必须是", "仅限于"}
 
 func mayState(desc string) bool {
-	if strings.Contains(desc, "\n- ") && strings.Contains(desc, "：") {
-		return true // items "- create：创建" below a title (titledList)
+	if strings.Contains(desc, "\n- ") {
+		return true // items "- create：创建", "- HTTP" below a title (titledList)
 	}
 	for _, c := range cues {
 		if strings.Contains(desc, c) {
@@ -363,11 +365,28 @@ func (x *extractor) aboutOther(line, before string) bool {
 	}
 	if m := labelRE.FindStringSubmatch(line); m != nil && len(m[0]) <= len(before)+len("：") {
 		label := m[1]
-		if !genericLabels[label] && !strings.EqualFold(label, x.name) {
+		if !genericLabels[label] && !strings.EqualFold(label, x.name) && !x.ownTitle(line, before, m[0], label) {
 			return true
 		}
 	}
 	return false
+}
+
+// ownTitle reports a label in Chinese that opens the description and
+// the statement right after it, the line's one label ("操作标识：仅限于
+// create…"): the field's own name. Labels of cases ("查询他人共享镜像：…
+// 查询我共享的镜像：默认为false") come two or more to a line.
+func (x *extractor) ownTitle(line, before, labelled, label string) bool {
+	if len(x.lines) == 0 || line != x.lines[0] || strings.TrimSpace(before) != strings.TrimSpace(labelled) ||
+		strings.Count(line, "：")+strings.Count(line, ":") != 1 {
+		return false
+	}
+	for _, r := range label {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // example reports an example marker in the last two clauses of before:
@@ -448,9 +467,9 @@ var (
 	// listLeadRE ends a line that introduces a list of values below it.
 	listLeadRE = regexp.MustCompile(`(?:取值范围|取值如下|可取值如下|可选值如下|可选值|可选取值|取值|枚举如下|枚举值如下|枚举值|取值说明|取值包括|有效值|取值为|可能取值如下|可能的取值|可取值|可选|返回值如下|返回值|(?:有|包含|包括)(?:以下|如下)[0-9一二三四五六七八九十几]*种)\s*(?:如下|有|为|包括)?\s*[：:。.]?$`)
 	// inlineLeadRE introduces values listed in the same sentence.
-	inlineLeadRE = regexp.MustCompile(`(?:可输入的值(?:包含|包括)?\s*(?:[（(]区分大小写[）)])?|取值范围|有效的值|可选值|可选取值|取值|可设置为|可以设置为|可取值|枚举值|有效值|可选|只能为|仅支持|只能是|可以为|可为)(?:为|是|包括|有|包含)?\s*[：:]?\s*`)
+	inlineLeadRE = regexp.MustCompile(`(?:可输入的值(?:包含|包括)?\s*(?:[（(]区分大小写[）)])?|取值范围|有效的值|可选值|可选取值|取值|可设置为|可以设置为|可取值|枚举值|有效值|可选|只能为|仅支持|仅限于|只能是|可以为|可为)(?:为|是|包括|有|包含)?\s*[：:]?\s*`)
 	// constantRE states the field's one value.
-	constantRE = regexp.MustCompile(`(?:定值|固定值|固定为|值固定为|取值固定为|固定取值|仅支持取值为|只能取值为|只能取|只能为|只能是|仅支持|需配置为|配置为)(?:为|是)?\s*[：:]?\s*`)
+	constantRE = regexp.MustCompile(`(?:定值|固定值|固定为|值固定为|取值固定为|固定取值|仅支持取值为|只能取值为|只能取|只能为|只能是|仅支持|仅限于|需配置为|配置为|必须为|必须是)(?:为|是)?\s*[：:]?\s*`)
 	// itemRE is a list item that gives a value and what it means.
 	itemRE = regexp.MustCompile(`^(?:[-*]\s*)?(?:` + quotedValue + `|` + bareValue + `)\s*([：:]|，?表示|（|\(|-|\s+)\s*(.*)$`)
 	// quotedItemRE is an item whose value is quoted and may hold spaces:
@@ -458,7 +477,7 @@ var (
 	quotedItemRE = regexp.MustCompile(`^(?:[-*]\s*)?(?:值为|取值为)?[“"]([^“”"]{1,64})[”"]\s*(，?表示|[：:])\s*(.*)$`)
 	// anotherItemRE finds a second "VALUE：表示" inside one item's meaning.
 	anotherItemRE = regexp.MustCompile(`(?:^|\s)[A-Za-z0-9_]{2,}\s*[：:]\s*表示`)
-	defaultItemRE = regexp.MustCompile(`^(?:默认值|默认)(?:[，,。；）)]|$)|[（(]默认值?[）)]|[，,]默认值?[。，]?$`)
+	defaultItemRE = regexp.MustCompile(`^(?:默认值|默认)(?:[，,。；）)]|$)|[（(]默认值?[）)]|[，,]默认值?[。，]?$|[，,]\s*默认选项[）)]?[。]?$|[（(]默认选项[）)]`)
 )
 
 // listEnds are what may follow the last value of an inline list.
@@ -619,7 +638,7 @@ func hasAny(s string, words ...string) bool {
 }
 
 func (x *extractor) inlineList(line, s string) {
-	if !hasAny(s, "取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "可以为", "可为", "可输入") {
+	if !hasAny(s, "取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "仅限于", "可以为", "可为", "可输入") {
 		return
 	}
 	for _, loc := range inlineLeadRE.FindAllStringIndex(s, -1) {
@@ -679,7 +698,7 @@ func lineBefore(line, s string, off int) string {
 }
 
 func (x *extractor) constant(line, s string) {
-	if !hasAny(s, "定值", "固定", "只能", "仅支持", "配置为") {
+	if !hasAny(s, "定值", "固定", "只能", "仅支持", "仅限于", "配置为", "必须为", "必须是") {
 		return
 	}
 	loc := constantRE.FindStringIndex(s)
@@ -720,6 +739,72 @@ func (x *extractor) constant(line, s string) {
 	}
 }
 
+// listItem is one list item read as its values and what they mean.
+type listItem struct {
+	line       string
+	values     []string // one, or the alternatives of "true或block (…)"
+	sep        string   // what joins value and meaning: "：", "表示", "（", " "…
+	meaning    string
+	quoted     bool // “true”：自动续订
+	bare       bool // "- HTTP": a value and nothing else
+	labelFirst bool // "启用：resume": the meaning before the value
+}
+
+var (
+	// alternativesItemRE is an item giving two names of one value and
+	// what it means in brackets: "true或block (执行删除流程…)".
+	alternativesItemRE = regexp.MustCompile(`^(?:[-*]\s*)?(` + plainValue + `(?:\s*或\s*` + plainValue + `)+)\s*[（(]\s*(.*)$`)
+	// labelFirstItemRE is an item whose Chinese label comes before the
+	// value, and nothing after it: "启用：resume", "成功：success；".
+	labelFirstItemRE = regexp.MustCompile(`^(?:[-*]\s*)?(\p{Han}[\p{Han}（）()、/]{0,15})\s*[：:]\s*(?:` + quotedValue + `|` + bareValue + `)\s*[。；;]?$`)
+	// ownDefaultRE is a default an item states at its end: "默认为no。".
+	ownDefaultRE = regexp.MustCompile(`默认值?(?:为|是)\s*[“"]?(` + plainValue + `)[”"]?\s*[。；;）)]?$`)
+)
+
+// namedMeaningRE is a meaning that names the value before it explains
+// it: "-1：Terminated表示已终止的作业状态".
+var namedMeaningRE = regexp.MustCompile(`^[A-Za-z][A-Za-z_]*表示\p{Han}`)
+
+// plainValue is bareValue without its group.
+const plainValue = `-?[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*`
+
+// labelWords in a label before a value say it names a kind of statement
+// ("最大长度：36", "默认值：10", "示例：abc"), not what the value means.
+var labelWords = []string{"值", "长度", "范围", "默认", "最", "限", "格式", "例", "类型", "单位", "约束", "说明", "字符", "区间", "方法", "步骤", "注意", "参数", "字段", "名称", "取"}
+
+// parseItem reads line as a list item that gives values; ok is false when
+// it gives none.
+func parseItem(line string, bareOK bool) (it listItem, ok bool) {
+	it.line = line
+	if q := quotedItemRE.FindStringSubmatch(line); q != nil {
+		it.values, it.sep, it.meaning, it.quoted = []string{q[1]}, q[2], q[3], true
+		return it, true
+	}
+	if a := alternativesItemRE.FindStringSubmatch(line); a != nil {
+		for _, v := range strings.Split(a[1], "或") {
+			it.values = append(it.values, strings.TrimSpace(v))
+		}
+		it.sep, it.meaning = "（", a[2]
+		return it, true
+	}
+	if m := itemRE.FindStringSubmatch(line); m != nil {
+		if m[3] == ":" && m[4] != "" && !hasCJK(m[4]) && !strings.HasPrefix(line[len(line)-len(m[4])-1:], " ") {
+			return it, false // "iam:agencies:assume" is one value, not "iam" and its meaning
+		}
+		it.values, it.sep, it.meaning, it.quoted = []string{m[1] + m[2]}, m[3], m[4], m[1] != ""
+		return it, true
+	}
+	if l := labelFirstItemRE.FindStringSubmatch(line); l != nil && !hasAny(l[1], labelWords...) {
+		it.values, it.sep, it.meaning, it.quoted, it.labelFirst = []string{l[2] + l[3]}, "：", l[1], l[2] != "", true
+		return it, true
+	}
+	if v := bareItem(line); v != "" && bareOK {
+		it.values, it.sep, it.bare = []string{v}, "：", true
+		return it, true
+	}
+	return it, false
+}
+
 // itemList reads the list items starting at line i+1 (led) or i (not led):
 // it returns how many lines it took, or 0 when they do not make an enum.
 func (x *extractor) itemList(i int, led bool) int {
@@ -729,26 +814,17 @@ func (x *extractor) itemList(i int, led bool) int {
 	} else if i > 0 && isBullet(x.lines[i-1]) {
 		return 0 // the list began above with an item that is no value
 	}
+	var items []listItem
 	var values, lines []string
 	var defaults []string
 	allMean := true   // every meaning starts with 表示
 	allQuoted := true // every value is quoted: “true”：自动续订
+	labelFirst := 0   // items with the label before the value
 	j := start
 	for ; j < len(x.lines); j++ {
 		line := x.lines[j]
-		m := itemRE.FindStringSubmatch(line)
-		if q := quotedItemRE.FindStringSubmatch(line); q != nil {
-			m = []string{line, q[1], "", q[2], q[3]}
-		}
-		if m == nil && led {
-			if v := bareItem(line); v != "" {
-				m = []string{line, "", v, "：", ""}
-			}
-		}
-		if m != nil && m[3] == ":" && m[4] != "" && !hasCJK(m[4]) && !strings.HasPrefix(line[len(line)-len(m[4])-1:], " ") {
-			m = nil // "iam:agencies:assume" is one value, not "iam" and its meaning
-		}
-		if m == nil || m[3] != "：" && m[3] != ":" && !strings.Contains(m[3], "表示") && !isCJKStart(m[4]) {
+		it, ok := parseItem(line, true)
+		if !ok || it.sep != "：" && it.sep != ":" && !strings.Contains(it.sep, "表示") && !isCJKStart(it.meaning) {
 			if isBullet(line) && j > start {
 				if l := labelRE.FindStringSubmatch(line); l != nil && genericLabels[l[1]] {
 					break // "- 约束：…" ends the list
@@ -757,32 +833,41 @@ func (x *extractor) itemList(i int, led bool) int {
 			}
 			break
 		}
-		meaning := m[4]
+		meaning := it.meaning
 		if anotherItemRE.MatchString(meaning) {
 			return 0
 		}
-		if !strings.Contains(m[3], "表示") && !strings.HasPrefix(meaning, "表示") {
+		if !strings.Contains(it.sep, "表示") && !strings.HasPrefix(meaning, "表示") && !namedMeaningRE.MatchString(meaning) {
 			allMean = false
 		}
-		if m[1] == "" {
+		if !it.quoted {
 			allQuoted = false
-		} else if strings.ContainsAny(m[1], ",，") {
+		} else if strings.ContainsAny(it.values[0], ",，") {
 			return 0 // “hss,hss-ent”: the field holds lists of values
 		}
-		values = append(values, m[1]+m[2])
+		if it.labelFirst {
+			labelFirst++
+		}
+		items = append(items, it)
+		values = append(values, it.values...)
 		lines = append(lines, line)
 		if defaultItemRE.MatchString(meaning) {
-			defaults = append(defaults, m[1]+m[2])
+			defaults = append(defaults, it.values[0])
+		} else if d := ownDefaultRE.FindStringSubmatch(meaning); d != nil && slices.Contains(it.values, d[1]) {
+			defaults = append(defaults, d[1]) // "no：不强制删除伸缩组，默认为no。"
 		}
+	}
+	if labelFirst > 0 && labelFirst < len(items) {
+		return 0 // "启用：resume" and "resume：启用" in one list: not one form
 	}
 	// Without a lead line the items must look like values: each explained
 	// with 表示, each quoted, or one of them the default the field states.
 	// Or the description is a short title and the items, nothing else
 	// ("任务状态。\n- 0：初始化\n- 1：等待调度…", "操作标识：\n- create：创建").
-	valueLike := allMean || allQuoted || len(defaults) == 1 || x.defaultIn(values) || x.titledList(i, j, lines)
-	if len(values) < 1 || !led && (len(values) < 2 || !valueLike) || !x.typedEnum(values) {
+	valueLike := allMean || allQuoted || len(defaults) == 1 || x.defaultIn(values) || x.titledList(i, j, items)
+	if len(values) < 1 || !led && (len(items) < 2 || !valueLike) || !x.typedEnum(values) {
 		if x.typ == model.TypeBoolean && len(values) > 0 && len(defaults) == 1 && (led || allMean) {
-			x.addDefault(defaults[0], lines[indexOf(values, defaults[0])])
+			x.addDefault(defaults[0], lines[indexOfItem(items, defaults[0])])
 		}
 		return 0
 	}
@@ -792,19 +877,41 @@ func (x *extractor) itemList(i int, led bool) int {
 	}
 	x.add(Found{Keyword: KeyEnum, Enum: values, Sentence: sentence})
 	if len(defaults) == 1 {
-		x.addDefault(defaults[0], lines[indexOf(values, defaults[0])])
+		x.addDefault(defaults[0], lines[indexOfItem(items, defaults[0])])
 	}
 	return j - i
+}
+
+// indexOfItem is the index of the item that gives value v.
+func indexOfItem(items []listItem, v string) int {
+	for i, it := range items {
+		if slices.Contains(it.values, v) {
+			return i
+		}
+	}
+	return 0
 }
 
 // openListWords in a list's title say the list gives some values only.
 var openListWords = []string{"例如", "比如", "如：", "示例", "样例", "不限于", "部分", "常见", "常用", "目前", "当前", "等", "包括"}
 
+// memberWords in an item's further sentences say what a member is like
+// ("- key：键。最大长度36个字符。"): the items are an object's members, not
+// values.
+var memberWords = []string{"长度", "字符", "取值", "格式", "必填", "必选", "最大", "最小", "不超过", "不能超过", "类型为", "数据类型"}
+
+// remarkRE is a bracketed remark: "（区分大小写）", "（跨租户可用）".
+var remarkRE = regexp.MustCompile(`[（(][^（）()]*[）)]`)
+
 // titledList reports items from line i to the description's end, below
-// one short title line, each a value with a short meaning of its own.
-func (x *extractor) titledList(i, j int, items []string) bool {
+// one short title line ("API的请求协议", "操作标识（区分大小写）：", "SQL的
+// 执行状态。"), each a value alone or with a short meaning of its own, which
+// may go on in sentences that do not describe a member.
+func (x *extractor) titledList(i, j int, items []listItem) bool {
 	title := x.lines[0]
-	if i != 1 || j != len(x.lines) || utf8.RuneCountInString(title) > 16 || strings.ContainsAny(title, "，,") || !strings.HasSuffix(title, "。") && !strings.HasSuffix(title, "：") {
+	bareTitle := strings.TrimSpace(remarkRE.ReplaceAllString(title, ""))
+	if i != 1 || j != len(x.lines) && !x.noteAfter(j) || utf8.RuneCountInString(title) > 16 || strings.ContainsAny(title, "，,") ||
+		!strings.HasSuffix(bareTitle, "。") && !strings.HasSuffix(bareTitle, "：") && strings.ContainsAny(bareTitle, "。：:；;") {
 		// "事件ID，目前已有事件ID如下。": a list that may grow.
 		return false
 	}
@@ -813,13 +920,30 @@ func (x *extractor) titledList(i, j int, items []string) bool {
 			return false // "区域。例如：", "包括但不限于：": some of the values, not all
 		}
 	}
-	for _, line := range items {
-		m := itemRE.FindStringSubmatch(line)
-		if m == nil || m[3] != "：" || utf8.RuneCountInString(m[4]) > 12 || strings.ContainsAny(strings.TrimSuffix(m[4], "。"), "，,。；;：:") {
+	for _, it := range items {
+		if it.bare {
+			continue
+		}
+		if it.sep != "：" || len(it.values) != 1 {
+			return false
+		}
+		first, more, _ := strings.Cut(it.meaning, "。")
+		first = remarkRE.ReplaceAllString(first, "")
+		if strings.TrimRight(first, "；;") == "" || utf8.RuneCountInString(first) > 12 || strings.ContainsAny(strings.TrimRight(first, "；;"), "，,。；;：:") ||
+			hasAny(more+strings.Join(remarkRE.FindAllString(it.meaning, -1), ""), memberWords...) {
 			return false
 		}
 	}
 	return true
+}
+
+// noteAfter reports a note from line j to the end ("说明：\n默认返回SUCCEED…")
+// that does not say there are other values.
+func (x *extractor) noteAfter(j int) bool {
+	if l := strings.TrimRight(x.lines[j], "：:"); l != "说明" && l != "注意" {
+		return false
+	}
+	return !hasAny(strings.Join(x.lines[j+1:], "\n"), append(openListWords, "其他", "其它", "更多", "参考", "参见", "以外", "之外", "还", "另")...)
 }
 
 // defaultIn reports whether the default the description states is one of

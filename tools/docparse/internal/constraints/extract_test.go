@@ -15,7 +15,7 @@ type handChecked struct {
 	expected            []string
 }
 
-func readHandChecked(t *testing.T, path string) []handChecked {
+func readHandChecked(t testing.TB, path string) []handChecked {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -139,6 +139,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("state", "string", "凭据状态，取值如下：\nENABLED：表示启用状态\nDISABLED：表示禁用状态")
 	f.Add("limit", "integer", "取值范围：1~1000，默认为“10”。")
 	f.Add("name", "string", "- 取值范围：\n- 长度1~64个字符。\n- 只能由英文字母组成。")
+	f.Add("action", "string", "操作标识。\n- 启用：resume\n- 停止：pause")
+	f.Add("delete_efs", "string", "枚举取值：\n- true或block (执行删除流程)\n- false或skip (跳过删除流程，默认选项)")
 	f.Fuzz(func(t *testing.T, name, typ, desc string) {
 		for _, c := range Extract(name, typ, desc) {
 			if !quotes(desc, c.Sentence) {
@@ -208,6 +210,61 @@ func TestTitledListsAndOmittedDefaults(t *testing.T) {
 		{"service", model.TypeString, "服务包括但不限于：\n- ecs：云服务器\n- evs：云硬盘", "-"},
 		{"code", model.TypeString, "错误码示例。\n- APIGW.0101：未找到\n- APIGW.0201：无效", "-"},
 		{"type", model.TypeString, "目前支持：\n- vpc：虚拟私有云\n- eip：公网IP", "-"},
+	} {
+		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
+			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)
+		}
+	}
+}
+
+// List forms surveys D #8, E #10 and F #8 found on unseen services (real
+// descriptions, from testdata/unseen.tsv), and ones to leave alone.
+func TestSurveyedListForms(t *testing.T) {
+	for _, c := range []struct{ name, typ, desc, want string }{
+		// The label before the value.
+		{"action", model.TypeString, "启用或停止伸缩组操作的标识。\n- 启用：resume\n- 停止：pause", "enum=resume|pause"},
+		{"result", model.TypeString, "密码修改结果：\n- 成功：success；\n- 密码验证失败：passwordFailed；\n- 已锁定：locked；\n- 失败：failed。", "enum=success|passwordFailed|locked|failed"},
+		{"sort_dir", model.TypeString, "返回结果按照降序或升序排列，默认为“desc”。\n- 降序：desc\n- 升序：asc", "enum=desc|asc; default=desc"},
+		// Items that go on in further sentences; a title with a remark.
+		{"action", model.TypeString, "操作标识（区分大小写）：\n- delete：删除。\n- create：创建。若已经存在相同的key值则会覆盖对应的value值。", "enum=delete|create"},
+		{"file_source", model.TypeString, "备份文件来源：（全部大写）\n- OBS：存放在OBS中的备份文件。\n- RDS：RDS实例的备份文件。", "enum=OBS|RDS"},
+		{"scope", model.TypeString, "模板可用范围\n- project：项目内可用（现已不支持新建该范围的模板）\n- domain：租户内可用\n- public：全局可用（跨租户可用）", "enum=project|domain|public"},
+		// A default inside an item; two names of one value.
+		{"force_delete", model.TypeString, "是否强制删除伸缩组。取值如下：\n- no：不强制删除伸缩组，默认为no。\n- yes：强制删除伸缩组。", "enum=no|yes; default=no"},
+		{"delete_efs", model.TypeString, "是否删除SFS Turbo（极速文件存储卷）， 枚举取值：\n- true或block (执行删除流程，失败则阻塞后续流程)\n- try (执行删除流程，失败则忽略，并继续执行后续流程)\n- false或skip (跳过删除流程，默认选项)", "enum=true|block|try|false|skip; default=false"},
+		// Bare values below a short title.
+		{"scheme", model.TypeString, "API的请求协议\n- HTTP\n- HTTPS", "enum=HTTP|HTTPS"},
+		{"status", model.TypeString, "SQL的执行状态。\n- QUEUED\n- RUNNING\n- FAILED", "enum=QUEUED|RUNNING|FAILED"},
+		// Meanings that name the value first.
+		{"state", model.TypeString, "作业状态编码：\n- -1：Terminated表示已终止的作业状态\n- 2：Running表示运行中的作业状态\n- 3：Completed表示已完成的作业状态", "enum=-1|2|3"},
+		// The label before the value below a lead line.
+		{"action", model.TypeString, "操作，取值如下：\n- 启用：resume\n- 停止：pause", "enum=resume|pause"},
+		// Bare values one of which is the stated default (dew 查询密钥列表).
+		{"key_spec", model.TypeString, "密钥生成算法，默认为“AES_256”。查询所有（包含非对称）密钥需要指定参数“ALL”。\n- AES_256\n- SM4\n- ALL", "enum=AES_256|SM4|ALL; default=AES_256"},
+		// Items followed by a note that does not add values.
+		{"status", model.TypeString, "取消SQL的执行结果。\n- SUCCEED：成功\n- FAILED：失败\n说明：\n默认返回SUCCEED，对于已经结束的任务也会返回SUCCEED，只有取消正在运行的SQL时没成功才会FAILED。", "enum=SUCCEED|FAILED"},
+		// 仅限于, after the field's own title.
+		{"action", model.TypeString, "操作标识：仅限于create（创建）、delete（删除）。", "enum=create|delete"},
+		{"action", model.TypeString, "操作标识： 仅限于“create”和“delete”。", "enum=create|delete"},
+		// Constants.
+		{"action", model.TypeString, "必须为delete", "enum=delete"},
+		{"availableZone", model.TypeString, "Network对应子网所在可用区。当前仅支持“华北-北京一”区域，“可用区一”。\n值必须为“cnnorth1a”。", "enum=cnnorth1a"},
+		// Left alone: the two orders in one list, an object's members,
+		// labels that name a kind of statement, examples, text after bare
+		// items, values of another field, 必须为 said of something else.
+		{"mode", model.TypeString, "模式。\n- 启用：resume\n- pause：停止", "-"},
+		{"tags", model.TypeString, "标签。\n- key：键。最大长度36个字符。\n- value：值。最大长度43个字符。", "-"},
+		{"limit", model.TypeString, "约束。\n- 最小值：1\n- 最大值：100", "-"},
+		{"scheme", model.TypeString, "示例：\n- HTTP\n- HTTPS", "-"},
+		{"datastore_type", model.TypeString, "数据库类型，区分大小写。\n- MySQL\n- PostgreSQL", "-"},
+		{"mode", model.TypeString, "模式。\n- a：自动\n- b：手动\n说明：\n其他值保留。", "-"},
+		{"scheme", model.TypeString, "API的请求协议\n- HTTP\n- HTTPS\n其他协议见协议列表。", "-"},
+		{"domain", model.TypeString, "API的访问域名，未提供时根据mode的取值使用如下默认值：\n- DEVELOPER API分组的子域名\n- MARKET 云市场为API分组分配的域名", "-"},
+		{"url", model.TypeString, "图片的url路径，目前支持：\n- 公网http/https url\n- OBS提供的url", "-"},
+		{"remark", model.TypeString, "APP描述。\n说明：\n中文字符必须为UTF-8或者unicode编码。", "-"},
+		// Labels of cases, two to a line, are no title of the field.
+		{"status", model.TypeBoolean, "查询他人共享镜像：共享是否过期 查询我共享的镜像：默认为false,无意义", "-"},
+		{"status", model.TypeBoolean, "查询他人共享镜像：默认为true，查询我共享的镜像：无意义", "-"},
 	} {
 		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
 			t.Errorf("Extract(%s, %q) = %s, want %s", c.name, c.desc, got, c.want)
