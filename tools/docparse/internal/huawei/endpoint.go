@@ -164,13 +164,14 @@ func cleanPath(raw string) (path string, query []string, values []queryValue) {
 	pairs := strings.Split(q, "&")
 	for _, pair := range pairs {
 		name, value, hasValue := strings.Cut(pair, "=")
+		placeholder := strings.ContainsAny(name, "{}") // "?{query_params}": a name to fill in, no key
 		if name = strings.Trim(strings.TrimSpace(name), "_{}"); name != "" {
 			query = append(query, name)
 			value = strings.TrimSpace(value)
 			switch {
 			case value != "" && !isPlaceholder(value) && len(values) < 8:
 				values = append(values, queryValue{name: name, value: value})
-			case !hasValue && !listed && len(pairs) == 1 && queryNameRE.MatchString(name):
+			case !hasValue && !listed && !placeholder && len(pairs) == 1 && queryNameRE.MatchString(name):
 				// OBS's "POST /?delete": the key alone names the
 				// operation, sent with an empty value.
 				values = append(values, queryValue{name: name, flag: true})

@@ -370,6 +370,8 @@ param query type string
 		"/a?limit={limit}&marker=_{m}_":    nil,
 		"/a?limit&marker":                  nil,
 		"/?delete":                         {{name: "delete", flag: true}},
+		"/v1/jobs?{query_params}":          nil,
+		"/v1/jobs?_{query_params}_":        nil,
 	} {
 		if _, _, got := cleanPath(raw); !cmp.Equal(got, want, cmp.AllowUnexported(queryValue{})) {
 			t.Errorf("cleanPath(%q) values %v, want %v", raw, got, want)
