@@ -813,6 +813,9 @@ func (r *resolver) exampleShape(c *rowCtx, s *model.Schema) *model.Schema {
 			if array {
 				return s
 			}
+			if len(x) == 0 {
+				continue // no element to show the table's objects: no sign of either shape
+			}
 			for _, e := range x[:min(len(x), maxExampleElements)] {
 				if m, ok := e.(map[string]any); !ok || !sharesMember(m, t) {
 					return s

@@ -318,3 +318,17 @@ query per_page: integer/int64
 		`21 note: type "Array of RoleAssignment objects", and the example holds one object of "表 3 RoleAssignment"'s members; kept an array, as the request pages through a list (page)`,
 	)
 }
+
+// An empty array where the row's type names one object of a table shows
+// no element of it: the declared object stays, with no note; an empty
+// array beside one of the table's objects does not keep it from being an
+// array of them.
+func TestEmptyArrayIsNoShape(t *testing.T) {
+	tables := "**表 1**  响应\n\n" + shapesHeader + "|info|[表2](#t2)|信息。|\n\n" +
+		"**表 2**  info字段数据结构说明\n\n<a name=\"t2\"></a>\n" + shapesHeader + "|domain|String|域名。|\n"
+	op, diags := readPage(t, shapesPage(tables, `{"info": []}`))
+	checkOp(t, op, diags, "200 body: object\n  info: object info\n    domain: string\n")
+	op, diags = readPage(t, shapesPage(tables, `{"info": []}`, `{"info": [{"domain": "a.com"}]}`))
+	checkOp(t, op, diags, "200 body: object\n  info: array of object info\n    domain: string\n",
+		`13 note: type "表2" and the example holds an array; read as an array of "表 2 info字段数据结构说明"`)
+}
