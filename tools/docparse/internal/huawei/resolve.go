@@ -1134,7 +1134,11 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 	case refObject:
 		target := r.find(c, ref, ref.dict)
 		if target != nil {
-			return r.tableObject(c, target) // exampleShape may read it as an array of them
+			obj := r.tableObject(c, target)
+			if m := r.mapOfTable(c, obj); m != nil {
+				return m
+			}
+			return obj // exampleShape may read it as an array of them
 		}
 		if s := r.elsewhere(c, ref); s != nil {
 			return s
