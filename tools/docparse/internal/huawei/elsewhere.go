@@ -135,9 +135,12 @@ func (r *resolver) mapOfTable(c *rowCtx, obj *model.Schema) *model.Schema {
 // metadata table lists its keys, and extra_specs' keys are spelt
 // "ecs:generation".
 func (r *resolver) mapValues(c *rowCtx) (any, bool) {
+	if !containsAnyFold(c.f.desc.Text, mapWords) {
+		return nil, false // before the example: looking a row up there costs its path's length
+	}
 	v, found := r.exampleAt(c)
 	m, ok := v.(map[string]any)
-	if !found || !ok || !containsAnyFold(c.f.desc.Text, mapWords) {
+	if !found || !ok {
 		return nil, false
 	}
 	keys := make([]string, 0, len(m))

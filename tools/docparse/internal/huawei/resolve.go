@@ -1357,15 +1357,11 @@ func (r *resolver) exampleAt(c *rowCtx) (any, bool) {
 	if c.param {
 		return nil, false
 	}
-	var keys []string
-	if c.path != "" {
-		keys = strings.Split(c.path, ".")
-	}
 	for _, e := range r.examples {
 		if e.ex == nil || e.response != (c.t.scope == scopeResponse) || !sameStatus(e.status, c.t.group) {
 			continue
 		}
-		if v, ok := lookupPath(e.ex.Value, keys); ok {
+		if v, ok := lookupPath(e.ex.Value, c.path); ok {
 			return v, true
 		}
 	}
@@ -1376,16 +1372,12 @@ func (r *resolver) exampleAt(c *rowCtx) (any, bool) {
 // status, merged (objects by member, arrays' elements into one), so that
 // a schema inferred from it accepts each example.
 func (r *resolver) mergedExample(c *rowCtx) any {
-	var keys []string
-	if c.path != "" {
-		keys = strings.Split(c.path, ".")
-	}
 	var merged any
 	for _, e := range r.examples {
 		if e.ex == nil || e.response != (c.t.scope == scopeResponse) || !sameStatus(e.status, c.t.group) {
 			continue
 		}
-		if v, ok := lookupPath(e.ex.Value, keys); ok {
+		if v, ok := lookupPath(e.ex.Value, c.path); ok {
 			merged = mergeValues(merged, v)
 		}
 	}
@@ -1454,20 +1446,22 @@ func sameStatus(example, group string) bool {
 // costs no more than that a row.
 const maxExampleElements = 64
 
-// lookupPath follows keys through objects, looking into the elements of
-// an array on the way.
-func lookupPath(v any, keys []string) (any, bool) {
-	if len(keys) == 0 {
+// lookupPath follows a dotted path through objects, looking into the
+// elements of an array on the way. Like lookupAll, it cuts the path as it
+// goes: a row of a deep chain of tables costs no slice of keys.
+func lookupPath(v any, path string) (any, bool) {
+	if path == "" {
 		return v, true
 	}
 	switch x := v.(type) {
 	case map[string]any:
-		if next, ok := x[keys[0]]; ok {
-			return lookupPath(next, keys[1:])
+		key, rest, _ := strings.Cut(path, ".")
+		if next, ok := x[key]; ok {
+			return lookupPath(next, rest)
 		}
 	case []any:
 		for _, e := range x[:min(len(x), maxExampleElements)] {
-			if got, ok := lookupPath(e, keys); ok {
+			if got, ok := lookupPath(e, path); ok {
 				return got, true
 			}
 		}
