@@ -1443,8 +1443,8 @@ func sameStatus(example, group string) bool {
 
 // maxExampleElements bounds how many elements of an example's array
 // lookupPath looks into: enough for any real example, and a hostile one
-// costs no more than that a row.
-const maxExampleElements = 64
+// costs no more than that a row. It is the bound inference keeps too.
+const maxExampleElements = model.MaxExampleElements
 
 // lookupPath follows a dotted path through objects, looking into the
 // elements of an array on the way. Like lookupAll, it cuts the path as it
