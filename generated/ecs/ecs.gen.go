@@ -936,42 +936,6 @@ func (e SellPoliciesSellStatus) Valid() bool {
 	}
 }
 
-// Defines values for ServerAddressesValueItemOSEXTIPSType.
-const (
-	ServerAddressesValueItemOSEXTIPSTypeFixed    ServerAddressesValueItemOSEXTIPSType = "fixed"
-	ServerAddressesValueItemOSEXTIPSTypeFloating ServerAddressesValueItemOSEXTIPSType = "floating"
-)
-
-// Valid indicates whether the value is a known member of the ServerAddressesValueItemOSEXTIPSType enum.
-func (e ServerAddressesValueItemOSEXTIPSType) Valid() bool {
-	switch e {
-	case ServerAddressesValueItemOSEXTIPSTypeFixed:
-		return true
-	case ServerAddressesValueItemOSEXTIPSTypeFloating:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ServerAddressesValueItemVersion.
-const (
-	ServerAddressesValueItemVersionN4 ServerAddressesValueItemVersion = "4"
-	ServerAddressesValueItemVersionN6 ServerAddressesValueItemVersion = "6"
-)
-
-// Valid indicates whether the value is a known member of the ServerAddressesValueItemVersion enum.
-func (e ServerAddressesValueItemVersion) Valid() bool {
-	switch e {
-	case ServerAddressesValueItemVersionN4:
-		return true
-	case ServerAddressesValueItemVersionN6:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ShowResetPasswordFlagResponseBodyResetpwdFlag.
 const (
 	ShowResetPasswordFlagResponseBodyResetpwdFlagFalse ShowResetPasswordFlagResponseBodyResetpwdFlag = "False"
@@ -1050,6 +1014,42 @@ const (
 func (e ShowServerRemoteConsoleRequestRemoteConsoleType) Valid() bool {
 	switch e {
 	case ShowServerRemoteConsoleRequestRemoteConsoleTypeNovnc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServerServerAddressesValueItemOSEXTIPSType.
+const (
+	ShowServerServerAddressesValueItemOSEXTIPSTypeFixed    ShowServerServerAddressesValueItemOSEXTIPSType = "fixed"
+	ShowServerServerAddressesValueItemOSEXTIPSTypeFloating ShowServerServerAddressesValueItemOSEXTIPSType = "floating"
+)
+
+// Valid indicates whether the value is a known member of the ShowServerServerAddressesValueItemOSEXTIPSType enum.
+func (e ShowServerServerAddressesValueItemOSEXTIPSType) Valid() bool {
+	switch e {
+	case ShowServerServerAddressesValueItemOSEXTIPSTypeFixed:
+		return true
+	case ShowServerServerAddressesValueItemOSEXTIPSTypeFloating:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServerServerAddressesValueItemVersion.
+const (
+	ShowServerServerAddressesValueItemVersionN4 ShowServerServerAddressesValueItemVersion = "4"
+	ShowServerServerAddressesValueItemVersionN6 ShowServerServerAddressesValueItemVersion = "6"
+)
+
+// Valid indicates whether the value is a known member of the ShowServerServerAddressesValueItemVersion enum.
+func (e ShowServerServerAddressesValueItemVersion) Valid() bool {
+	switch e {
+	case ShowServerServerAddressesValueItemVersionN4:
+		return true
+	case ShowServerServerAddressesValueItemVersionN6:
 		return true
 	default:
 		return false
@@ -6071,7 +6071,7 @@ type ListServersDetailsServer struct {
 	// - value为网络属性，详情请参见表1。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:120 table "表 3 server字段数据结构说明" row 5
-	Addresses map[string][]ServerAddressesValueItem `json:"addresses,omitempty"`
+	Addresses map[string][]ShowServerServerAddressesValueItem `json:"addresses,omitempty"`
 
 	// AutoTerminateTime 云服务器定时删除时间。
 	// 说明：
@@ -7198,80 +7198,6 @@ type SellPoliciesSellMode string
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:229 table "表 4 sell_policies字段数据结构说明" row 3
 type SellPoliciesSellStatus string
 
-// ServerAddresses 云服务器属性网络信息。
-// 属性为Map<String, Object>结构。
-// 网络详细信息请参见表6。
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:361 table "表 6 弹性云服务器所属网络信息数据结构说明"
-type ServerAddresses struct {
-	// Addr IP地址信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:369 table "表 6 弹性云服务器所属网络信息数据结构说明" row 1
-	Addr string `json:"addr,omitempty"`
-
-	// Version IP地址类型，值为4或6。
-	// - 4：IP地址类型是IPv4
-	// - 6：IP地址类型是IPv6
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:376 table "表 6 弹性云服务器所属网络信息数据结构说明" row 2
-	Version int64 `json:"version,omitempty"`
-}
-
-// ServerAddressesValueItem defines model for ServerAddressesValueItem.
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:6 table "表 1 address参数"
-type ServerAddressesValueItem struct {
-	// OSEXTIPSMACMacAddr MAC地址。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:45 table "表 1 address参数" row 5
-	OSEXTIPSMACMacAddr string `json:"OS-EXT-IPS-MAC:mac_addr,omitempty"`
-
-	// OSEXTIPSPortID IP地址对应的端口ID。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:52 table "表 1 address参数" row 6
-	OSEXTIPSPortID string `json:"OS-EXT-IPS:port_id,omitempty"`
-
-	// OSEXTIPSType IP地址类型。
-	// - fixed：代表私有IP地址。
-	// - floating：代表浮动IP地址。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:37 table "表 1 address参数" row 4
-	OSEXTIPSType ServerAddressesValueItemOSEXTIPSType `json:"OS-EXT-IPS:type,omitempty"`
-
-	// Addr IP地址。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:22 table "表 1 address参数" row 2
-	Addr string `json:"addr,omitempty"`
-
-	// Primary 是否是主网卡。
-	// - true：主网卡。
-	// - false：辅助网卡。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:29 table "表 1 address参数" row 3
-	Primary bool `json:"primary,omitempty"`
-
-	// Version IP地址版本。
-	// - “4”：代表IPv4。
-	// - “6”：代表IPv6。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:14 table "表 1 address参数" row 1
-	Version ServerAddressesValueItemVersion `json:"version,omitempty"`
-}
-
-// ServerAddressesValueItemOSEXTIPSType IP地址类型。
-// - fixed：代表私有IP地址。
-// - floating：代表浮动IP地址。
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:37 table "表 1 address参数" row 4
-type ServerAddressesValueItemOSEXTIPSType string
-
-// ServerAddressesValueItemVersion IP地址版本。
-// - “4”：代表IPv4。
-// - “6”：代表IPv6。
-//
-// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:14 table "表 1 address参数" row 1
-type ServerAddressesValueItemVersion string
-
 // ServerFault 弹性云服务器故障原因，详情参见表4。
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:145 table "表 4 fault参数"
@@ -7874,6 +7800,61 @@ type ShowServerResponseBody struct {
 	Server *ListServersDetailsServer `json:"server,omitempty"`
 }
 
+// ShowServerServerAddressesValueItem defines model for ShowServerServerAddressesValueItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:6 table "表 1 address参数"
+type ShowServerServerAddressesValueItem struct {
+	// OSEXTIPSMACMacAddr MAC地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:45 table "表 1 address参数" row 5
+	OSEXTIPSMACMacAddr string `json:"OS-EXT-IPS-MAC:mac_addr,omitempty"`
+
+	// OSEXTIPSPortID IP地址对应的端口ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:52 table "表 1 address参数" row 6
+	OSEXTIPSPortID string `json:"OS-EXT-IPS:port_id,omitempty"`
+
+	// OSEXTIPSType IP地址类型。
+	// - fixed：代表私有IP地址。
+	// - floating：代表浮动IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:37 table "表 1 address参数" row 4
+	OSEXTIPSType ShowServerServerAddressesValueItemOSEXTIPSType `json:"OS-EXT-IPS:type,omitempty"`
+
+	// Addr IP地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:22 table "表 1 address参数" row 2
+	Addr string `json:"addr,omitempty"`
+
+	// Primary 是否是主网卡。
+	// - true：主网卡。
+	// - false：辅助网卡。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:29 table "表 1 address参数" row 3
+	Primary bool `json:"primary,omitempty"`
+
+	// Version IP地址版本。
+	// - “4”：代表IPv4。
+	// - “6”：代表IPv6。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:14 table "表 1 address参数" row 1
+	Version ShowServerServerAddressesValueItemVersion `json:"version,omitempty"`
+}
+
+// ShowServerServerAddressesValueItemOSEXTIPSType IP地址类型。
+// - fixed：代表私有IP地址。
+// - floating：代表浮动IP地址。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:37 table "表 1 address参数" row 4
+type ShowServerServerAddressesValueItemOSEXTIPSType string
+
+// ShowServerServerAddressesValueItemVersion IP地址版本。
+// - “4”：代表IPv4。
+// - “6”：代表IPv6。
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/数据结构(查询云服务器详情).md:14 table "表 1 address参数" row 1
+type ShowServerServerAddressesValueItemVersion string
+
 // ShowServerTagsResponseBody defines model for ShowServerTagsResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:59 table "表 2 响应参数"
@@ -8282,7 +8263,7 @@ type UpdateServerResponseServer struct {
 	// 网络详细信息请参见表6。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:211 table "表 5 server字段数据结构说明" row 4
-	Addresses *ServerAddresses `json:"addresses,omitempty"`
+	Addresses map[string][]UpdateServerServerAddressesValueItem `json:"addresses,omitempty"`
 
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T03:19:19Z
 	//
@@ -8382,6 +8363,23 @@ type UpdateServerResponseServer struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:338 table "表 5 server字段数据结构说明" row 21
 type UpdateServerResponseServerStatus string
+
+// UpdateServerServerAddressesValueItem defines model for UpdateServerServerAddressesValueItem.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:361 table "表 6 弹性云服务器所属网络信息数据结构说明"
+type UpdateServerServerAddressesValueItem struct {
+	// Addr IP地址信息。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:369 table "表 6 弹性云服务器所属网络信息数据结构说明" row 1
+	Addr string `json:"addr,omitempty"`
+
+	// Version IP地址类型，值为4或6。
+	// - 4：IP地址类型是IPv4
+	// - 6：IP地址类型是IPv6
+	//
+	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:376 table "表 6 弹性云服务器所属网络信息数据结构说明" row 2
+	Version int64 `json:"version,omitempty"`
+}
 
 // VcpuCount 规格的vCPU数量范围，不填表示接受所有，详情请参见表5。
 //

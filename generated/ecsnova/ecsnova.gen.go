@@ -4843,7 +4843,7 @@ type NovaListServersDetailsServers struct {
 	// - value为网络属性，详情请参见表7。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:309 table "表 4 servers字段数据结构说明" row 13
-	Addresses *ServersAddresses `json:"addresses,omitempty"`
+	Addresses map[string][]ServersAddressesValueItem `json:"addresses,omitempty"`
 
 	// ConfigDrive 预留属性。
 	//
@@ -5609,7 +5609,7 @@ type NovaShowServerServer struct {
 	// - value为网络属性，详情请参见表7。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:174 table "表 3 server字段数据结构说明" row 13
-	Addresses *NovaShowServerServerAddresses `json:"addresses,omitempty"`
+	Addresses map[string][]NovaShowServerServerAddressesValueItem `json:"addresses,omitempty"`
 
 	// ConfigDrive 预留属性。
 	//
@@ -5780,13 +5780,10 @@ type NovaShowServerServerOSEXTSTSVmState string
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:100 table "表 3 server字段数据结构说明" row 3
 type NovaShowServerServerStatus string
 
-// NovaShowServerServerAddresses 云服务器对应的网络地址信息。
-// 属性为Map<String, Object>结构。
-// - key为网络名称，如“demo_net”。
-// - value为网络属性，详情请参见表7。
+// NovaShowServerServerAddressesValueItem defines model for NovaShowServerServerAddressesValueItem.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:568 table "表 7 弹性云服务器所属网络信息的数据结构说明"
-type NovaShowServerServerAddresses struct {
+type NovaShowServerServerAddressesValueItem struct {
 	// OSEXTIPSMACMacAddr 扩展属性，MAC地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:591 table "表 7 弹性云服务器所属网络信息的数据结构说明" row 3
@@ -6042,7 +6039,7 @@ type NovaUpdateServerResponseServer struct {
 	// 网络详细信息请参见表6。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:167 table "表 5 server字段数据结构说明" row 4
-	Addresses *NovaUpdateServerServerAddresses `json:"addresses,omitempty"`
+	Addresses map[string][]NovaUpdateServerServerAddressesValueItem `json:"addresses,omitempty"`
 
 	// Created 云服务器创建时间。时间格式例如：2019-05-22T03:19:19Z
 	//
@@ -6145,12 +6142,10 @@ type NovaUpdateServerResponseServer struct {
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:288 table "表 5 server字段数据结构说明" row 20
 type NovaUpdateServerResponseServerStatus string
 
-// NovaUpdateServerServerAddresses 弹性云服务器所属网络信息。
-// 属性为Map<String, Object>结构。
-// 网络详细信息请参见表6。
+// NovaUpdateServerServerAddressesValueItem defines model for NovaUpdateServerServerAddressesValueItem.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:304 table "表 6 弹性云服务器所属网络信息数据结构说明"
-type NovaUpdateServerServerAddresses struct {
+type NovaUpdateServerServerAddressesValueItem struct {
 	// Addr IP地址信息。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:312 table "表 6 弹性云服务器所属网络信息数据结构说明" row 1
@@ -6442,13 +6437,10 @@ type ServerSecurityGroupsItem struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// ServersAddresses 云服务器对应的网络地址信息。
-// 属性为Map<String, Object>结构。
-// - key为网络名称，如“demo_net”。
-// - value为网络属性，详情请参见表7。
+// ServersAddressesValueItem defines model for ServersAddressesValueItem.
 //
 // Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:677 table "表 7 弹性云服务器所属网络信息数据结构说明"
-type ServersAddresses struct {
+type ServersAddressesValueItem struct {
 	// OSEXTIPSMACMacAddr 扩展属性，MAC地址。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:700 table "表 7 弹性云服务器所属网络信息数据结构说明" row 3

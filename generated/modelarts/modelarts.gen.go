@@ -2109,6 +2109,24 @@ func (e DescribeWorkforceTaskSampleResponseBodySampleType) Valid() bool {
 	}
 }
 
+// Defines values for DescribeWorkforceTaskSampleSampleMetadataModelartsHard.
+const (
+	DescribeWorkforceTaskSampleSampleMetadataModelartsHardN0 DescribeWorkforceTaskSampleSampleMetadataModelartsHard = 0
+	DescribeWorkforceTaskSampleSampleMetadataModelartsHardN1 DescribeWorkforceTaskSampleSampleMetadataModelartsHard = 1
+)
+
+// Valid indicates whether the value is a known member of the DescribeWorkforceTaskSampleSampleMetadataModelartsHard enum.
+func (e DescribeWorkforceTaskSampleSampleMetadataModelartsHard) Valid() bool {
+	switch e {
+	case DescribeWorkforceTaskSampleSampleMetadataModelartsHardN0:
+		return true
+	case DescribeWorkforceTaskSampleSampleMetadataModelartsHardN1:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ExportTaskExportParamsExportDest.
 const (
 	ExportTaskExportParamsExportDestDIR        ExportTaskExportParamsExportDest = "DIR"
@@ -3156,6 +3174,36 @@ func (e ListWorkerTasksWorkerTaskTaskStatus) Valid() bool {
 	case ListWorkerTasksWorkerTaskTaskStatusN4:
 		return true
 	case ListWorkerTasksWorkerTaskTaskStatusN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkforceTaskSamplesDescribeSampleRespSampleType.
+const (
+	ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN0 ListWorkforceTaskSamplesDescribeSampleRespSampleType = 0
+	ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN1 ListWorkforceTaskSamplesDescribeSampleRespSampleType = 1
+	ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN2 ListWorkforceTaskSamplesDescribeSampleRespSampleType = 2
+	ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN4 ListWorkforceTaskSamplesDescribeSampleRespSampleType = 4
+	ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN6 ListWorkforceTaskSamplesDescribeSampleRespSampleType = 6
+	ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN9 ListWorkforceTaskSamplesDescribeSampleRespSampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the ListWorkforceTaskSamplesDescribeSampleRespSampleType enum.
+func (e ListWorkforceTaskSamplesDescribeSampleRespSampleType) Valid() bool {
+	switch e {
+	case ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN0:
+		return true
+	case ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN1:
+		return true
+	case ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN2:
+		return true
+	case ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN4:
+		return true
+	case ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN6:
+		return true
+	case ListWorkforceTaskSamplesDescribeSampleRespSampleTypeN9:
 		return true
 	default:
 		return false
@@ -13600,7 +13648,7 @@ type DescribeSampleResponseBody struct {
 	// Metadata 样本metadata属性键值对。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:183 table "表 3 响应Body参数" row 8
-	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
+	Metadata map[string]DescribeSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
 	// - true：审核通过
@@ -13710,21 +13758,21 @@ type DescribeSampleResponseBody struct {
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:277 table "表 3 响应Body参数" row 19
 type DescribeSampleResponseBodySampleType int64
 
-// DescribeSampleSampleMetadata 样本metadata属性键值对。
+// DescribeSampleSampleMetadata defines model for DescribeSampleSampleMetadata.
 //
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:763 table "表 9 SampleMetadata"
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:677 table "表 8 SampleMetadata"
 type DescribeSampleSampleMetadata struct {
 	// ModelartsHard 内置属性：样本级别是否难例。可选值为：
 	// - 0：非难例
 	// - 1：难例
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:771 table "表 9 SampleMetadata" row 1
-	ModelartsHard *DescribeSampleSampleMetadataModelartsHard `json:"@modelarts:hard,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:685 table "表 8 SampleMetadata" row 1
+	ModelartsHard DescribeSampleSampleMetadataModelartsHard `json:"@modelarts:hard,omitempty"`
 
 	// ModelartsHardCoefficient 内置属性：样本级别难度系数。范围为[0,1]。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:781 table "表 9 SampleMetadata" row 2
-	ModelartsHardCoefficient *float64 `json:"@modelarts:hard_coefficient,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:695 table "表 8 SampleMetadata" row 2
+	ModelartsHardCoefficient float64 `json:"@modelarts:hard_coefficient,omitempty"`
 
 	// ModelartsHardReasons 内置属性：样本级别难例原因ID列表。。难例原因ID可选值如下：
 	// - 0：未识别出任何目标物体。
@@ -13759,12 +13807,12 @@ type DescribeSampleSampleMetadata struct {
 	// - 29：基于invert的数据增强与原图预测结果不一致。
 	// - 30：数据被预测为异常点。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:788 table "表 9 SampleMetadata" row 3
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:702 table "表 8 SampleMetadata" row 3
 	ModelartsHardReasons []int64 `json:"@modelarts:hard_reasons,omitempty"`
 
 	// ModelartsSize 内置属性：图像尺寸（图像的宽度、高度、深度），类型为List。列表中的第一个数字为宽度(像素)，第二个数字为高度(像素)，第三个数字为深度(深度可以没有，默认为3)，如[100,200,3]和[100,200]均合法。 说明：只有当样本的标签列表包含物体检测标签时，此字段必选。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:827 table "表 9 SampleMetadata" row 4
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:741 table "表 8 SampleMetadata" row 4
 	ModelartsSize []map[string]interface{} `json:"@modelarts:size,omitempty"`
 }
 
@@ -13772,7 +13820,7 @@ type DescribeSampleSampleMetadata struct {
 // - 0：非难例
 // - 1：难例
 //
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:771 table "表 9 SampleMetadata" row 1
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:685 table "表 8 SampleMetadata" row 1
 type DescribeSampleSampleMetadataModelartsHard float64
 
 // DescribeWorkforceTaskSampleResponseBody defines model for DescribeWorkforceTaskSampleResponseBody.
@@ -13819,7 +13867,7 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 	// Metadata 样本metadata属性键值对。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:192 table "表 3 响应Body参数" row 8
-	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
+	Metadata *DescribeWorkforceTaskSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
 	// - true：审核通过
@@ -13928,6 +13976,71 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:286 table "表 3 响应Body参数" row 19
 type DescribeWorkforceTaskSampleResponseBodySampleType int64
+
+// DescribeWorkforceTaskSampleSampleMetadata 样本metadata属性键值对。
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:763 table "表 9 SampleMetadata"
+type DescribeWorkforceTaskSampleSampleMetadata struct {
+	// ModelartsHard 内置属性：样本级别是否难例。可选值为：
+	// - 0：非难例
+	// - 1：难例
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:771 table "表 9 SampleMetadata" row 1
+	ModelartsHard *DescribeWorkforceTaskSampleSampleMetadataModelartsHard `json:"@modelarts:hard,omitempty"`
+
+	// ModelartsHardCoefficient 内置属性：样本级别难度系数。范围为[0,1]。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:781 table "表 9 SampleMetadata" row 2
+	ModelartsHardCoefficient *float64 `json:"@modelarts:hard_coefficient,omitempty"`
+
+	// ModelartsHardReasons 内置属性：样本级别难例原因ID列表。。难例原因ID可选值如下：
+	// - 0：未识别出任何目标物体。
+	// - 1：置信度偏低。
+	// - 2：基于训练数据集的聚类结果和预测结果不一致。
+	// - 3：预测结果和训练集同类别数据差异较大。
+	// - 4：连续多张相似图片的预测结果不一致。
+	// - 5：图像的分辨率与训练数据集的特征分布存在较大偏移。
+	// - 6：图像的高宽比与训练数据集的特征分布存在较大偏移。
+	// - 7：图像的亮度与训练数据集的特征分布存在较大偏移。
+	// - 8：图像的饱和度与训练数据集的特征分布存在较大偏移。
+	// - 9：图像的色彩丰富程度与训练数据集的特征分布存在较大偏移。
+	// - 10：图像的清晰度与训练数据集的特征分布存在较大偏移。
+	// - 11：图像的目标框数量与训练数据集的特征分布存在较大偏移。
+	// - 12：图像中目标框的面积标准差与训练数据集的特征分布存在较大偏移。
+	// - 13：图像中目标框的高宽比与训练数据集的特征分布存在较大偏移。
+	// - 14：图像中目标框的面积占比与训练数据集的特征分布存在较大偏移。
+	// - 15：图像中目标框的边缘化程度与训练数据集的特征分布存在较大偏移。
+	// - 16：图像中目标框的亮度与训练数据集的特征分布存在较大偏移。
+	// - 17：图像中目标框的清晰度与训练数据集的特征分布存在较大偏移。
+	// - 18：图像中目标框的堆叠程度与训练数据集的特征分布存在较大偏移。
+	// - 19：基于gaussianblur的数据增强与原图预测结果不一致。
+	// - 20：基于fliplr的数据增强与原图预测结果不一致。
+	// - 21：基于crop的数据增强与原图预测结果不一致。
+	// - 22：基于flipud的数据增强与原图预测结果不一致。
+	// - 23：基于scale的数据增强与原图预测结果不一致。
+	// - 24：基于translate的数据增强与原图预测结果不一致。
+	// - 25：基于shear的数据增强与原图预测结果不一致。
+	// - 26：基于superpixels的数据增强与原图预测结果不一致。
+	// - 27：基于sharpen的数据增强与原图预测结果不一致。
+	// - 28：基于add的数据增强与原图预测结果不一致。
+	// - 29：基于invert的数据增强与原图预测结果不一致。
+	// - 30：数据被预测为异常点。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:788 table "表 9 SampleMetadata" row 3
+	ModelartsHardReasons []int64 `json:"@modelarts:hard_reasons,omitempty"`
+
+	// ModelartsSize 内置属性：图像尺寸（图像的宽度、高度、深度），类型为List。列表中的第一个数字为宽度(像素)，第二个数字为高度(像素)，第三个数字为深度(深度可以没有，默认为3)，如[100,200,3]和[100,200]均合法。 说明：只有当样本的标签列表包含物体检测标签时，此字段必选。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:827 table "表 9 SampleMetadata" row 4
+	ModelartsSize []map[string]interface{} `json:"@modelarts:size,omitempty"`
+}
+
+// DescribeWorkforceTaskSampleSampleMetadataModelartsHard 内置属性：样本级别是否难例。可选值为：
+// - 0：非难例
+// - 1：难例
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:771 table "表 9 SampleMetadata" row 1
+type DescribeWorkforceTaskSampleSampleMetadataModelartsHard float64
 
 // Doc defines model for Doc.
 //
@@ -17029,90 +17142,90 @@ type ListResourceSpecsResponseBody struct {
 
 // ListSamplesDescribeSampleResp defines model for ListSamplesDescribeSampleResp.
 //
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:209 table "表 4 DescribeSampleResp"
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:276 table "表 4 DescribeSampleResp"
 type ListSamplesDescribeSampleResp struct {
 	// CheckAccept 是否验收通过，用于团队标注。可选值如下：
 	// - true：验收通过
 	// - false：验收不通过
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:217 table "表 4 DescribeSampleResp" row 1
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:284 table "表 4 DescribeSampleResp" row 1
 	CheckAccept bool `json:"check_accept,omitempty"`
 
 	// CheckComment 验收意见，用于团队标注。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:227 table "表 4 DescribeSampleResp" row 2
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:294 table "表 4 DescribeSampleResp" row 2
 	CheckComment string `json:"check_comment,omitempty"`
 
 	// CheckScore 验收评分，用于团队标注。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:234 table "表 4 DescribeSampleResp" row 3
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:301 table "表 4 DescribeSampleResp" row 3
 	CheckScore string `json:"check_score,omitempty"`
 
 	// DeletionReasons 样本的删除原因，用于医疗。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:241 table "表 4 DescribeSampleResp" row 4
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:308 table "表 4 DescribeSampleResp" row 4
 	DeletionReasons []string `json:"deletion_reasons,omitempty"`
 
 	// HardDetails 疑难详情，包括：疑难描述，疑难原因，疑难建议。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:248 table "表 4 DescribeSampleResp" row 5
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:315 table "表 4 DescribeSampleResp" row 5
 	HardDetails map[string]DescribeAutoAnnotationSampleHardDetail `json:"hard_details,omitempty"`
 
 	// Labelers 样本分配的标注人列表，记录这张样本分给了哪些团队成员，用于团队标注。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:255 table "表 4 DescribeSampleResp" row 6
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:322 table "表 4 DescribeSampleResp" row 6
 	Labelers []Worker `json:"labelers,omitempty"`
 
 	// Labels 样本标签列表。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:262 table "表 4 DescribeSampleResp" row 7
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:329 table "表 4 DescribeSampleResp" row 7
 	Labels []SampleLabel `json:"labels,omitempty"`
 
 	// Metadata 样本metadata属性键值对。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:269 table "表 4 DescribeSampleResp" row 8
-	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:336 table "表 4 DescribeSampleResp" row 8
+	Metadata map[string]DescribeSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
 	// - true：审核通过
 	// - false：审核不通过
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:276 table "表 4 DescribeSampleResp" row 9
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:343 table "表 4 DescribeSampleResp" row 9
 	ReviewAccept bool `json:"review_accept,omitempty"`
 
 	// ReviewComment 审核意见，用于团队标注。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:286 table "表 4 DescribeSampleResp" row 10
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:353 table "表 4 DescribeSampleResp" row 10
 	ReviewComment string `json:"review_comment,omitempty"`
 
 	// ReviewScore 审核评分，用于团队标注。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:293 table "表 4 DescribeSampleResp" row 11
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:360 table "表 4 DescribeSampleResp" row 11
 	ReviewScore string `json:"review_score,omitempty"`
 
 	// SampleData 样本数据列表。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:300 table "表 4 DescribeSampleResp" row 12
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:367 table "表 4 DescribeSampleResp" row 12
 	SampleData []string `json:"sample_data,omitempty"`
 
 	// SampleDir 样本所在路径。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:307 table "表 4 DescribeSampleResp" row 13
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:374 table "表 4 DescribeSampleResp" row 13
 	SampleDir string `json:"sample_dir,omitempty"`
 
 	// SampleID 样本ID。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:314 table "表 4 DescribeSampleResp" row 14
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:381 table "表 4 DescribeSampleResp" row 14
 	SampleID string `json:"sample_id,omitempty"`
 
 	// SampleName 样本名称。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:321 table "表 4 DescribeSampleResp" row 15
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:388 table "表 4 DescribeSampleResp" row 15
 	SampleName string `json:"sample_name,omitempty"`
 
 	// SampleSize 样本大小或文本长度，单位是字节。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:328 table "表 4 DescribeSampleResp" row 16
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:395 table "表 4 DescribeSampleResp" row 16
 	SampleSize int64 `json:"sample_size,omitempty"`
 
 	// SampleStatus 样本状态。可选样本状态如下：
@@ -17130,12 +17243,12 @@ type ListSamplesDescribeSampleResp struct {
 	// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
 	// - __AUTO_ANNOTATION__：待确认
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:335 table "表 4 DescribeSampleResp" row 17
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:402 table "表 4 DescribeSampleResp" row 17
 	SampleStatus string `json:"sample_status,omitempty"`
 
 	// SampleTime 样本时间，OBS最后修改时间。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:356 table "表 4 DescribeSampleResp" row 18
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:423 table "表 4 DescribeSampleResp" row 18
 	SampleTime int64 `json:"sample_time,omitempty"`
 
 	// SampleType 样本类型。可选值如下：
@@ -17146,27 +17259,27 @@ type ListSamplesDescribeSampleResp struct {
 	// - 6：视频
 	// - 9：自由格式
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:363 table "表 4 DescribeSampleResp" row 19
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:430 table "表 4 DescribeSampleResp" row 19
 	SampleType ListSamplesDescribeSampleRespSampleType `json:"sample_type,omitempty"`
 
 	// Score 综合评分，用于团队标注。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:377 table "表 4 DescribeSampleResp" row 20
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:444 table "表 4 DescribeSampleResp" row 20
 	Score string `json:"score,omitempty"`
 
 	// Source 样本数据源地址。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:384 table "表 4 DescribeSampleResp" row 21
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:451 table "表 4 DescribeSampleResp" row 21
 	Source string `json:"source,omitempty"`
 
 	// SubSampleURL 子样本URL，用于医疗。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:391 table "表 4 DescribeSampleResp" row 22
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:458 table "表 4 DescribeSampleResp" row 22
 	SubSampleURL string `json:"sub_sample_url,omitempty"`
 
 	// WorkerID 团队标注人员的ID，用于团队标注。
 	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:398 table "表 4 DescribeSampleResp" row 23
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:465 table "表 4 DescribeSampleResp" row 23
 	WorkerID string `json:"worker_id,omitempty"`
 }
 
@@ -17178,7 +17291,7 @@ type ListSamplesDescribeSampleResp struct {
 // - 6：视频
 // - 9：自由格式
 //
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:363 table "表 4 DescribeSampleResp" row 19
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:430 table "表 4 DescribeSampleResp" row 19
 type ListSamplesDescribeSampleRespSampleType int64
 
 // ListSamplesResponseBody defines model for ListSamplesResponseBody.
@@ -18280,6 +18393,160 @@ type ListWorkersResponseBody struct {
 	Workers []Worker `json:"workers,omitempty"`
 }
 
+// ListWorkforceTaskSamplesDescribeSampleResp defines model for ListWorkforceTaskSamplesDescribeSampleResp.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:209 table "表 4 DescribeSampleResp"
+type ListWorkforceTaskSamplesDescribeSampleResp struct {
+	// CheckAccept 是否验收通过，用于团队标注。可选值如下：
+	// - true：验收通过
+	// - false：验收不通过
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:217 table "表 4 DescribeSampleResp" row 1
+	CheckAccept bool `json:"check_accept,omitempty"`
+
+	// CheckComment 验收意见，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:227 table "表 4 DescribeSampleResp" row 2
+	CheckComment string `json:"check_comment,omitempty"`
+
+	// CheckScore 验收评分，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:234 table "表 4 DescribeSampleResp" row 3
+	CheckScore string `json:"check_score,omitempty"`
+
+	// DeletionReasons 样本的删除原因，用于医疗。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:241 table "表 4 DescribeSampleResp" row 4
+	DeletionReasons []string `json:"deletion_reasons,omitempty"`
+
+	// HardDetails 疑难详情，包括：疑难描述，疑难原因，疑难建议。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:248 table "表 4 DescribeSampleResp" row 5
+	HardDetails map[string]DescribeAutoAnnotationSampleHardDetail `json:"hard_details,omitempty"`
+
+	// Labelers 样本分配的标注人列表，记录这张样本分给了哪些团队成员，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:255 table "表 4 DescribeSampleResp" row 6
+	Labelers []Worker `json:"labelers,omitempty"`
+
+	// Labels 样本标签列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:262 table "表 4 DescribeSampleResp" row 7
+	Labels []SampleLabel `json:"labels,omitempty"`
+
+	// Metadata 样本metadata属性键值对。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:269 table "表 4 DescribeSampleResp" row 8
+	Metadata *DescribeWorkforceTaskSampleSampleMetadata `json:"metadata,omitempty"`
+
+	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
+	// - true：审核通过
+	// - false：审核不通过
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:276 table "表 4 DescribeSampleResp" row 9
+	ReviewAccept bool `json:"review_accept,omitempty"`
+
+	// ReviewComment 审核意见，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:286 table "表 4 DescribeSampleResp" row 10
+	ReviewComment string `json:"review_comment,omitempty"`
+
+	// ReviewScore 审核评分，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:293 table "表 4 DescribeSampleResp" row 11
+	ReviewScore string `json:"review_score,omitempty"`
+
+	// SampleData 样本数据列表。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:300 table "表 4 DescribeSampleResp" row 12
+	SampleData []string `json:"sample_data,omitempty"`
+
+	// SampleDir 样本所在路径。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:307 table "表 4 DescribeSampleResp" row 13
+	SampleDir string `json:"sample_dir,omitempty"`
+
+	// SampleID 样本ID。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:314 table "表 4 DescribeSampleResp" row 14
+	SampleID string `json:"sample_id,omitempty"`
+
+	// SampleName 样本名称。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:321 table "表 4 DescribeSampleResp" row 15
+	SampleName string `json:"sample_name,omitempty"`
+
+	// SampleSize 样本大小或文本长度，单位是字节。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:328 table "表 4 DescribeSampleResp" row 16
+	SampleSize int64 `json:"sample_size,omitempty"`
+
+	// SampleStatus 样本状态。可选样本状态如下：
+	// - __ALL__：已标注
+	// - __NONE__：未标注
+	// - __UNCHECK__：待验收
+	// - __ACCEPTED__：验收通过
+	// - __REJECTED__：已驳回
+	// - __UNREVIEWED__：待审核
+	// - __REVIEWED__：已审核
+	// - __WORKFORCE_SAMPLED__：已验收采样
+	// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+	// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+	// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+	// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+	// - __AUTO_ANNOTATION__：待确认
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:335 table "表 4 DescribeSampleResp" row 17
+	SampleStatus string `json:"sample_status,omitempty"`
+
+	// SampleTime 样本时间，OBS最后修改时间。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:356 table "表 4 DescribeSampleResp" row 18
+	SampleTime int64 `json:"sample_time,omitempty"`
+
+	// SampleType 样本类型。可选值如下：
+	// - 0：图像
+	// - 1：文本
+	// - 2：语音
+	// - 4：表格
+	// - 6：视频
+	// - 9：自由格式
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:363 table "表 4 DescribeSampleResp" row 19
+	SampleType ListWorkforceTaskSamplesDescribeSampleRespSampleType `json:"sample_type,omitempty"`
+
+	// Score 综合评分，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:377 table "表 4 DescribeSampleResp" row 20
+	Score string `json:"score,omitempty"`
+
+	// Source 样本数据源地址。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:384 table "表 4 DescribeSampleResp" row 21
+	Source string `json:"source,omitempty"`
+
+	// SubSampleURL 子样本URL，用于医疗。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:391 table "表 4 DescribeSampleResp" row 22
+	SubSampleURL string `json:"sub_sample_url,omitempty"`
+
+	// WorkerID 团队标注人员的ID，用于团队标注。
+	//
+	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:398 table "表 4 DescribeSampleResp" row 23
+	WorkerID string `json:"worker_id,omitempty"`
+}
+
+// ListWorkforceTaskSamplesDescribeSampleRespSampleType 样本类型。可选值如下：
+// - 0：图像
+// - 1：文本
+// - 2：语音
+// - 4：表格
+// - 6：视频
+// - 9：自由格式
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:363 table "表 4 DescribeSampleResp" row 19
+type ListWorkforceTaskSamplesDescribeSampleRespSampleType int64
+
 // ListWorkforceTaskSamplesResponseBody defines model for ListWorkforceTaskSamplesResponseBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:181 table "表 3 响应Body参数"
@@ -18292,7 +18559,7 @@ type ListWorkforceTaskSamplesResponseBody struct {
 	// Samples 样本列表。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:196 table "表 3 响应Body参数" row 2
-	Samples []ListSamplesDescribeSampleResp `json:"samples,omitempty"`
+	Samples []ListWorkforceTaskSamplesDescribeSampleResp `json:"samples,omitempty"`
 }
 
 // ListWorkforceTaskStatsHardDetail 难例原因。
@@ -19161,7 +19428,7 @@ type Sample struct {
 	// Metadata 样本metadata属性键值对。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:187 table "表 4 Sample" row 5
-	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
+	Metadata *DescribeWorkforceTaskSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// Name 样本文件名称，名称不能包含!<>=&"'特殊字符，长度为0-1024位。
 	//
@@ -19437,7 +19704,7 @@ type SampleLabels struct {
 	// Metadata 样本metadata属性键值对。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1479 table "表 17 SampleLabels" row 2
-	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
+	Metadata *DescribeWorkforceTaskSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// SampleID 样本ID。
 	//
@@ -23657,7 +23924,7 @@ type UpdateWorkforceSamplingTaskDescribeSampleResp struct {
 	// Metadata 样本metadata属性键值对。
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:233 table "表 5 DescribeSampleResp" row 8
-	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
+	Metadata *DescribeWorkforceTaskSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
 	// - true：审核通过

@@ -2384,11 +2384,11 @@ var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples,
 // It stops after yielding an error.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:1
-func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
+func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.ListWorkforceTaskSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
 		return c.ListWorkforceTaskSamples(ctx, datasetID, workforceTaskID, params)
 	}
-	return huawei.Paginate(ctx, pageListWorkforceTaskSamples, params, call, func(p *modelarts.ListWorkforceTaskSamplesResponseBody) []modelarts.ListSamplesDescribeSampleResp {
+	return huawei.Paginate(ctx, pageListWorkforceTaskSamples, params, call, func(p *modelarts.ListWorkforceTaskSamplesResponseBody) []modelarts.ListWorkforceTaskSamplesDescribeSampleResp {
 		return p.Samples
 	})
 }

@@ -95,18 +95,38 @@ func (r *resolver) elsewhere(c *rowCtx, ref typeRef) *model.Schema {
 	linked := &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true, Elsewhere: &model.TableLink{
 		Page: l.page, Anchor: l.anchor, Names: names, InType: l.inType, Path: c.path, Tried: captionTries(c, leaf),
 	}}
-	if values, ok := r.mapValues(c); ok {
-		// "属性为Map<String, Object>结构。key为网络名称……value为网络属性，
-		// 详情请参见表1", and the example's keys are network ids: the
-		// linked table describes the values.
-		val := linked
-		if _, isArray := values.([]any); isArray {
-			val = &model.Schema{Loc: c.at, Type: model.TypeArray, Items: linked}
-		}
-		r.diags.Notef(c.typeLoc(), "object %q is a map (its description says so, and its example's keys are no field names); the linked table describes its values", c.path)
-		return &model.Schema{Loc: c.at, Type: model.TypeObject, AdditionalProperties: val}
+	if m := r.mapOfTable(c, linked); m != nil {
+		return m
 	}
 	return linked
+}
+
+// mapOfTable is, for a row whose table (on the page or linked) is obj, the
+// map whose values obj describes when mapValues says the row's object is
+// a map ("属性为Map<String, Object>结构。key为网络名称……value为网络属性，
+// 详情请参见表1", the example's keys network ids) and obj lists none of
+// the example's keys (ModelArts' property table lists @modelarts:color,
+// VPC's network table provider:network_type: fields); of arrays of obj
+// when the example's values are arrays; nil otherwise.
+func (r *resolver) mapOfTable(c *rowCtx, obj *model.Schema) *model.Schema {
+	values, ok := r.mapValues(c)
+	if !ok {
+		return nil
+	}
+	if v, _ := r.exampleAt(c); obj.Elsewhere == nil { // a linked table is not read yet
+		m, _ := v.(map[string]any)
+		for k := range m {
+			if obj.Property(k) != nil {
+				return nil
+			}
+		}
+	}
+	val := obj
+	if _, isArray := values.([]any); isArray {
+		val = &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
+	}
+	r.diags.Notef(c.typeLoc(), "object %q is a map (its description says so, and its example's keys are no field names); its table describes its values", c.path)
+	return &model.Schema{Loc: c.at, Type: model.TypeObject, AdditionalProperties: val}
 }
 
 // mapValues is a value of the row's object in the example when the
@@ -115,9 +135,12 @@ func (r *resolver) elsewhere(c *rowCtx, ref typeRef) *model.Schema {
 // metadata table lists its keys, and extra_specs' keys are spelt
 // "ecs:generation".
 func (r *resolver) mapValues(c *rowCtx) (any, bool) {
+	if !containsAnyFold(c.f.desc.Text, mapWords) {
+		return nil, false // before the example: looking a row up there costs its path's length
+	}
 	v, found := r.exampleAt(c)
 	m, ok := v.(map[string]any)
-	if !found || !ok || !containsAnyFold(c.f.desc.Text, mapWords) {
+	if !found || !ok {
 		return nil, false
 	}
 	keys := make([]string, 0, len(m))

@@ -1137,7 +1137,11 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 	case refObject:
 		target := r.find(c, ref, ref.dict)
 		if target != nil {
-			return r.tableObject(c, target) // exampleShape may read it as an array of them
+			obj := r.tableObject(c, target)
+			if m := r.mapOfTable(c, obj); m != nil {
+				return m
+			}
+			return obj // exampleShape may read it as an array of them
 		}
 		if s := r.elsewhere(c, ref); s != nil {
 			return s
@@ -1356,15 +1360,11 @@ func (r *resolver) exampleAt(c *rowCtx) (any, bool) {
 	if c.param {
 		return nil, false
 	}
-	var keys []string
-	if c.path != "" {
-		keys = strings.Split(c.path, ".")
-	}
 	for _, e := range r.examples {
 		if e.ex == nil || e.response != (c.t.scope == scopeResponse) || !sameStatus(e.status, c.t.group) {
 			continue
 		}
-		if v, ok := lookupPath(e.ex.Value, keys); ok {
+		if v, ok := lookupPath(e.ex.Value, c.path); ok {
 			return v, true
 		}
 	}
@@ -1375,16 +1375,12 @@ func (r *resolver) exampleAt(c *rowCtx) (any, bool) {
 // status, merged (objects by member, arrays' elements into one), so that
 // a schema inferred from it accepts each example.
 func (r *resolver) mergedExample(c *rowCtx) any {
-	var keys []string
-	if c.path != "" {
-		keys = strings.Split(c.path, ".")
-	}
 	var merged any
 	for _, e := range r.examples {
 		if e.ex == nil || e.response != (c.t.scope == scopeResponse) || !sameStatus(e.status, c.t.group) {
 			continue
 		}
-		if v, ok := lookupPath(e.ex.Value, keys); ok {
+		if v, ok := lookupPath(e.ex.Value, c.path); ok {
 			merged = mergeValues(merged, v)
 		}
 	}
@@ -1450,23 +1446,25 @@ func sameStatus(example, group string) bool {
 
 // maxExampleElements bounds how many elements of an example's array
 // lookupPath looks into: enough for any real example, and a hostile one
-// costs no more than that a row.
-const maxExampleElements = 64
+// costs no more than that a row. It is the bound inference keeps too.
+const maxExampleElements = model.MaxExampleElements
 
-// lookupPath follows keys through objects, looking into the elements of
-// an array on the way.
-func lookupPath(v any, keys []string) (any, bool) {
-	if len(keys) == 0 {
+// lookupPath follows a dotted path through objects, looking into the
+// elements of an array on the way. Like lookupAll, it cuts the path as it
+// goes: a row of a deep chain of tables costs no slice of keys.
+func lookupPath(v any, path string) (any, bool) {
+	if path == "" {
 		return v, true
 	}
 	switch x := v.(type) {
 	case map[string]any:
-		if next, ok := x[keys[0]]; ok {
-			return lookupPath(next, keys[1:])
+		key, rest, _ := strings.Cut(path, ".")
+		if next, ok := x[key]; ok {
+			return lookupPath(next, rest)
 		}
 	case []any:
 		for _, e := range x[:min(len(x), maxExampleElements)] {
-			if got, ok := lookupPath(e, keys); ok {
+			if got, ok := lookupPath(e, path); ok {
 				return got, true
 			}
 		}

@@ -135,3 +135,27 @@ func TestQueryKeyAlone(t *testing.T) {
 		}
 	}
 }
+
+// ECS's addresses: a row the description calls a map, its table on the
+// page describing the values, the example keyed by network ids. It is a
+// map of arrays of that table; where the table lists the example's keys
+// (OS-EXT-IPS:type is no field name, but a member of the table), the row
+// stays that object.
+func TestMapOfTheRowsTable(t *testing.T) {
+	page := func(example string) string {
+		return "# 查询云服务器详情\n\n## URI\n\nGET /v1/{project_id}/cloudservers/{server_id}\n\n" +
+			"|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|server_id|是|String|云服务器ID。|\n\n" +
+			"## 响应参数\n\n**表 2**  响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n" +
+			"|addresses|Object|网络地址信息。属性为Map&lt;String, Object&gt;结构。key为网络名称，value为网络属性，详情请参见<a href=\"#table7\">表7</a>。|\n\n" +
+			"**表 7**  addresses数据结构说明\n\n<a name=\"table7\"></a>\n\n|参数|参数类型|描述|\n|--|--|--|\n|addr|String|IP地址。|\n|version|Integer|IP地址类型。|\n\n" +
+			"## 响应示例\n\n```\n" + example + "\n```\n"
+	}
+	op, _ := readPage(t, page(`{"addresses": {"68269e6e-4a27-441b-8029-35373ad50bd9": [{"addr": "192.168.0.3", "version": 4}]}}`))
+	if got := describe(op); got != "path project_id*: string\npath server_id*: string\n200 body: object\n  addresses: map of array of object addresses\n    addr: string\n    version: integer/int64\n" {
+		t.Errorf("keyed by network ids:\n%s", got)
+	}
+	op, _ = readPage(t, page(`{"addresses": {"addr": "192.168.0.3", "version": 4, "OS-EXT-IPS:type": "fixed"}}`))
+	if got := describe(op); got != "path project_id*: string\npath server_id*: string\n200 body: object\n  addresses: object addresses\n    addr: string\n    version: integer/int64\n" {
+		t.Errorf("keyed by field names:\n%s", got)
+	}
+}
