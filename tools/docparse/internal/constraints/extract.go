@@ -734,9 +734,22 @@ func (x *extractor) constant(line, s string) {
 		return
 	}
 	values := []string{m[1] + m[2]}
+	if cue := s[loc[0]:loc[1]]; formatWords[strings.ToLower(values[0])] && hasAny(cue, "必须", "只能") {
+		return // 必须为UUID, 只能为JSON: the value's form, not the value (仅支持IPv4 is ethertype's one value)
+	}
 	if x.typedEnum(values) {
 		x.add(Found{Keyword: KeyEnum, Enum: values, Sentence: s})
 	}
+}
+
+// formatWords name a form or kind of value, which a sentence stating the
+// field's one value may name instead (必须为UUID, 必须是IPv4, 只能为JSON).
+var formatWords = map[string]bool{
+	"uuid": true, "json": true, "xml": true, "yaml": true, "ipv4": true, "ipv6": true, "ip": true, "cidr": true,
+	"mac": true, "base64": true, "ascii": true, "utf-8": true, "utf8": true, "url": true, "uri": true, "email": true,
+	"iso8601": true, "hex": true, "md5": true, "sha256": true, "string": true, "integer": true, "int": true,
+	"long": true, "number": true, "float": true, "double": true, "boolean": true, "bool": true, "array": true,
+	"object": true, "list": true, "map": true, "date": true, "datetime": true, "timestamp": true,
 }
 
 // listItem is one list item read as its values and what they mean.

@@ -262,6 +262,12 @@ func TestSurveyedListForms(t *testing.T) {
 		{"domain", model.TypeString, "API的访问域名，未提供时根据mode的取值使用如下默认值：\n- DEVELOPER API分组的子域名\n- MARKET 云市场为API分组分配的域名", "-"},
 		{"url", model.TypeString, "图片的url路径，目前支持：\n- 公网http/https url\n- OBS提供的url", "-"},
 		{"remark", model.TypeString, "APP描述。\n说明：\n中文字符必须为UTF-8或者unicode编码。", "-"},
+		// The value's form, not its value (review).
+		{"id", model.TypeString, "资源ID，必须为UUID。", "-"},
+		{"body", model.TypeString, "必须为JSON。", "-"},
+		{"ip", model.TypeString, "只能为IPv4。", "-"},
+		{"data", model.TypeString, "必须是base64。", "-"},
+		{"ethertype", model.TypeString, "网络类型，仅支持IPv4。", "enum=IPv4"},
 		// Labels of cases, two to a line, are no title of the field.
 		{"status", model.TypeBoolean, "查询他人共享镜像：共享是否过期 查询我共享的镜像：默认为false,无意义", "-"},
 		{"status", model.TypeBoolean, "查询他人共享镜像：默认为true，查询我共享的镜像：无意义", "-"},

@@ -251,9 +251,12 @@ func (p *page) scan() {
 	var intro []string
 	var mislabel *mdhtml.Block // a copied label (copiedLabel), said when a table follows
 	headings := map[section]bool{}
+	uriHeading := false // a URI section of its own, not OBS's 请求消息参数
 	for _, b := range p.blocks {
 		if b.Kind == mdhtml.Heading && b.Level > 1 {
-			headings[classifySection(b.Text)] = true
+			sec := classifySection(b.Text)
+			headings[sec] = true
+			uriHeading = uriHeading || sec == secURI && !isRequestLineParams(normTitle(mdhtml.CleanInline(b.Text)))
 		}
 	}
 	// switchTo moves into the section a label line names.
@@ -312,6 +315,9 @@ func (p *page) scan() {
 			}
 			p.headingAnchor, p.heading = b.Anchor, normTitle(mdhtml.CleanInline(b.Text))
 			sec = classifySection(b.Text)
+			if sec == secURI && uriHeading && isRequestLineParams(p.heading) {
+				sec = secRequest // 请求消息参数 beside a URI section: the request's parameters, as 请求消息 would be
+			}
 			headed, described = sec, sec
 			group = ""
 			if sec == secResponse && isFailure(b.Text) {
@@ -643,12 +649,22 @@ func (p *page) headerRowNames(t *paramTable) string {
 	for _, r := range rows {
 		c, ok := cellAt(r, t.cols.name)
 		name := firstLine(c.Text)
-		if !ok || !headerNameRE.MatchString(name) || inPath[name] || p.query[name] {
+		if !ok || !headerName(name) || inPath[name] || p.query[name] {
 			return ""
 		}
 		names = append(names, name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// headerName reports a row name spelled as an HTTP header: one with a
+// hyphen (Content-type, X-Auth-Token), or a one-word header capitalised
+// (Host, Date): a body's host or date field is lower case.
+func headerName(name string) bool {
+	if !headerNameRE.MatchString(name) {
+		return false
+	}
+	return strings.Contains(name, "-") || name[0] >= 'A' && name[0] <= 'Z'
 }
 
 func (p *page) hasBody(scope, group string) bool {
