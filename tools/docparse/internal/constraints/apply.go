@@ -219,7 +219,9 @@ func (a *applier) checkValue(s *model.Schema, v any, at model.Loc, depth int) {
 			}
 		}
 	case []any:
-		for _, item := range val {
+		// The first elements show what an example says of a constraint;
+		// each of 10⁵ would cost its schema's properties.
+		for _, item := range val[:min(len(val), model.MaxExampleElements)] {
 			a.checkValue(s.Items, item, at, depth+1)
 		}
 	default:

@@ -189,8 +189,9 @@ func (r *resolver) checkedExample(what string, value any, s *model.Schema, at mo
 		r.diags.Warnf(at, "%s dropped: nested deeper than %d levels", what, MaxNesting)
 		return nil, false
 	}
-	nulls := dropNullMembers(s, normalized, "$", nil)
-	if bad := validateExample(s, normalized, "$"); bad != nil {
+	members := memberIndex{}
+	nulls := dropNullMembers(s, normalized, "$", nil, members)
+	if bad := validateExample(s, normalized, "$", members); bad != nil {
 		r.diags.Warnf(at, "%s dropped: %s", what, bad)
 		return nil, false
 	}

@@ -443,49 +443,66 @@ func wrapperPath(obj map[string]any, table *model.Schema) (path []string, array 
 }
 
 // elementsOf reports a non-empty array of objects each of which has only
-// members the table lists, at least one, and every one it requires.
+// members the table lists, at least one, and every one it requires (of
+// the first MaxExampleElements elements: the example's first say what
+// its elements are, and each of 10⁵ would cost the table's rows).
 func elementsOf(elems []any, table *model.Schema) bool {
-	if len(elems) == 0 {
-		return false
-	}
-	for _, e := range elems {
-		m := asObject(e)
-		if len(m) == 0 {
-			return false
-		}
+	listed, required := tableMembers(table)
+	return eachElement(elems, func(m map[string]any) bool {
 		for k := range m {
-			if table.Property(k) == nil {
+			if !listed[k] {
 				return false
 			}
 		}
-		for _, pr := range table.Properties {
-			if _, ok := m[pr.Name]; pr.Required && !ok {
+		for _, name := range required {
+			if _, ok := m[name]; !ok {
 				return false
 			}
 		}
-	}
-	return true
+		return true
+	})
 }
 
 // mostlyElementsOf reports a non-empty array of objects each of which has
 // at least three quarters of its members among the table's.
 func mostlyElementsOf(elems []any, table *model.Schema) bool {
+	listed, _ := tableMembers(table)
+	return eachElement(elems, func(m map[string]any) bool {
+		n := 0
+		for k := range m {
+			if listed[k] {
+				n++
+			}
+		}
+		return 4*n >= 3*len(m)
+	})
+}
+
+// eachElement reports a non-empty array whose first MaxExampleElements
+// elements are non-empty objects that fit.
+func eachElement(elems []any, fits func(map[string]any) bool) bool {
 	if len(elems) == 0 {
 		return false
 	}
-	for _, e := range elems {
+	for _, e := range elems[:min(len(elems), model.MaxExampleElements)] {
 		m := asObject(e)
-		listed := 0
-		for k := range m {
-			if table.Property(k) != nil {
-				listed++
-			}
-		}
-		if len(m) == 0 || 4*listed < 3*len(m) {
+		if len(m) == 0 || !fits(m) {
 			return false
 		}
 	}
 	return true
+}
+
+// tableMembers is the set of a table's member names and its required ones.
+func tableMembers(table *model.Schema) (listed map[string]bool, required []string) {
+	listed = make(map[string]bool, len(table.Properties))
+	for _, pr := range table.Properties {
+		listed[pr.Name] = true
+		if pr.Required {
+			required = append(required, pr.Name)
+		}
+	}
+	return listed, required
 }
 
 func asObject(v any) map[string]any {

@@ -307,7 +307,10 @@ func (p *page) addQueryValues() {
 			continue // a table documents it
 		}
 		inner := placeholdersIn(q.value)
-		rows := valueRows(q.value, inner, query)
+		var rows []*model.Param
+		if len(inner) <= maxValueRows { // more is no filter a page writes, and each costs the value's length
+			rows = valueRows(q.value, inner, query)
+		}
 		switch {
 		case q.flag:
 			p.diags.Notef(at, "the path line's query string is the key %s alone; read as a required query parameter with the empty value (?%s=)", q.name, q.name)
@@ -349,6 +352,9 @@ func (p *page) addQueryValues() {
 		}
 	}
 }
+
+// maxValueRows bounds the placeholders of one query value read as rows.
+const maxValueRows = 16
 
 // valueRows finds, for each placeholder of a query value, the query row
 // documenting it: one named as the placeholder, else as the key written

@@ -24,11 +24,15 @@ type resolver struct {
 	tables   []*paramTable
 	byAnchor map[string]*paramTable
 	byLabel  map[string]*paramTable // "表4"
-	examples []*located
-	diags    *model.Diagnostics
-	building map[*paramTable]bool
-	built    map[*paramTable]*model.Schema
-	used     map[*paramTable]bool
+	// byName and byFold hold the tables by caption or type name, exactly
+	// and folded (model.FoldName), in page order: a row looks its caption
+	// up, not through every table (rows × tables).
+	byName, byFold map[string][]*paramTable
+	examples       []*located
+	diags          *model.Diagnostics
+	building       map[*paramTable]bool
+	built          map[*paramTable]*model.Schema
+	used           map[*paramTable]bool
 	// tableOf is the table each object built from a table's rows comes
 	// from, for exampleShape.
 	tableOf map[*model.Schema]*paramTable
@@ -84,8 +88,18 @@ func newResolver(file string, tables []*paramTable, examples []*located, diags *
 		orphans:    map[string][]*paramTable{},
 		unresolved: map[string]int{},
 		noted:      map[*paramTable]bool{},
+		byName:     map[string][]*paramTable{},
+		byFold:     map[string][]*paramTable{},
 	}
 	for _, t := range tables {
+		r.byName[t.caption] = append(r.byName[t.caption], t)
+		if t.typeName != t.caption {
+			r.byName[t.typeName] = append(r.byName[t.typeName], t)
+		}
+		if t.typeName != "" {
+			f := model.FoldName(t.typeName)
+			r.byFold[f] = append(r.byFold[f], t)
+		}
 		if a := t.block.Anchor; a != "" {
 			r.byAnchor[a] = t
 		}
@@ -275,13 +289,20 @@ func tableTypeName(t *paramTable) string {
 // for a row config): the row's alternatives. It returns the rows still
 // unresolved.
 func (r *resolver) captionedAlternatives(unresolved []rowKey, referred map[*paramTable]bool) []rowKey {
+	// The tables by the name their caption qualifies, read once: each
+	// row asking every table costs rows × tables caption parses.
+	byName := map[string][]*paramTable{}
+	for _, t := range r.tables {
+		if _, n, ok := qualifiedCaption(t.caption); ok && objectTable(t) {
+			byName[n] = append(byName[n], t)
+		}
+	}
 	var rest []rowKey
 	for _, k := range unresolved {
 		name, _ := cellAt(k.t.block.Table.Rows[k.row-1], k.t.cols.name)
-		rowName := firstLine(name.Text)
 		var alts []*paramTable
-		for _, t := range r.tables {
-			if _, n, ok := qualifiedCaption(t.caption); ok && n == rowName && t != k.t && t.scope == k.t.scope && objectTable(t) && !referred[t] {
+		for _, t := range byName[firstLine(name.Text)] {
+			if t != k.t && t.scope == k.t.scope && !referred[t] {
 				alts = append(alts, t)
 			}
 		}
@@ -1644,20 +1665,22 @@ func (r *resolver) ownCaption(from, linked *paramTable, name string) *paramTable
 // spells the name another way ("AIProject" for ai_project) counts when no
 // caption spells it exactly.
 func (r *resolver) byCaption(from *paramTable, caption string) *paramTable {
-	if t := r.captioned(from, func(t *paramTable) bool { return t.caption == caption || t.typeName == caption }); t != nil {
+	if t := r.captioned(from, r.byName[caption]); t != nil {
 		return t
 	}
 	folded := model.FoldName(caption)
 	if folded == "" {
 		return nil
 	}
-	return r.captioned(from, func(t *paramTable) bool { return t.typeName != "" && model.FoldName(t.typeName) == folded })
+	return r.captioned(from, r.byFold[folded])
 }
 
-func (r *resolver) captioned(from *paramTable, names func(*paramTable) bool) *paramTable {
+// captioned picks, of the tables a caption names (in page order), one in
+// from's status group, else its scope.
+func (r *resolver) captioned(from *paramTable, named []*paramTable) *paramTable {
 	var sameScope *paramTable
-	for _, t := range r.tables {
-		if t == from || t.kind != kindObject || r.linked[t] || !names(t) {
+	for _, t := range named {
+		if t == from || t.kind != kindObject || r.linked[t] {
 			continue
 		}
 		if t.scope == from.scope && t.group == from.group {

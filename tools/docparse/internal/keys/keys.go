@@ -97,7 +97,9 @@ func followCase(s *model.Schema, v any, at model.Loc, diags *model.Diagnostics, 
 	}
 	switch v := v.(type) {
 	case []any:
-		for _, item := range v {
+		// A few elements show the spelling; every one of 10⁵ would cost
+		// each its schema's properties.
+		for _, item := range v[:min(len(v), model.MaxExampleElements)] {
 			followCase(s.Items, item, at, diags, depth+1)
 		}
 	case map[string]any:

@@ -329,3 +329,60 @@ func TestCorpusInOneProcess(t *testing.T) {
 		t.Errorf("peak heap %d MB, want under 500 MB", used>>20)
 	}
 }
+
+// Hostile shapes the review found quadratic, each at two sizes in one run:
+// MB/s that holds from 1000 to 4000 says the cost is linear.
+//
+//	go test -run '^$' -bench 'HostileShapes' -benchmem ./tools/docparse/internal/pipeline/
+func BenchmarkHostileShapes(b *testing.B) {
+	shapes := map[string]func(n int) []byte{
+		// A table of n rows, its example an array of n one-member elements.
+		"wide-array-example": func(n int) []byte {
+			var rows, elems strings.Builder
+			for i := range n {
+				fmt.Fprintf(&rows, "|f%d|String|字段。|\n", i)
+				if i > 0 {
+					elems.WriteString(",")
+				}
+				fmt.Fprintf(&elems, `{"f%d":"v"}`, i)
+			}
+			return []byte("# 列表\n\n## URI\n\nGET /v1/things\n\n## 响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n" + rows.String() +
+				"\n## 响应示例\n\n```\n[" + elems.String() + "]\n```\n")
+		},
+		// One query value written from n rows.
+		"compound-query-value": func(n int) []byte {
+			var value, rows strings.Builder
+			for i := range n {
+				if i > 0 {
+					value.WriteString("|")
+				}
+				fmt.Fprintf(&value, "k%d::{p%d}", i, i)
+				fmt.Fprintf(&rows, "|k%d|否|String|条件。|\n", i)
+			}
+			return []byte("# 列表\n\n## URI\n\nGET /v1/things?filter=" + value.String() + "\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n" + rows.String())
+		},
+		// n object rows and n tables captioned "<case> <name>结构".
+		"captioned-alternatives": func(n int) []byte {
+			var rows, tables strings.Builder
+			for i := range n {
+				fmt.Fprintf(&rows, "|o%d|是|Object|对象。|\n", i)
+				fmt.Fprintf(&tables, "**表 %d**  case o%d结构\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|x|否|String|值。|\n\n", i+2, i)
+			}
+			return []byte("# 创建\n\n## URI\n\nPOST /v1/things\n\n## 请求参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n" + rows.String() + "\n" + tables.String())
+		},
+	}
+	for _, name := range []string{"wide-array-example", "compound-query-value", "captioned-alternatives"} {
+		for _, n := range []int{1000, 4000} {
+			page := shapes[name](n)
+			b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {
+				b.SetBytes(int64(len(page)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if res := runPage("p.md", page); res.YAML == nil {
+						b.Fatal("no spec")
+					}
+				}
+			})
+		}
+	}
+}
