@@ -419,7 +419,7 @@ func restLabel(rest string) (label string, ok bool) {
 	if rest == "" {
 		return "", true
 	}
-	if strings.Contains(rest, "章节") {
+	if strings.Contains(rest, "章节") && !strings.Contains(rest, "本章节") {
 		// "请参见“获取实例列表”章节的表4": another page's table, not this
 		// page's 表4; the row's name finds its table, as with none named.
 		return "", true

@@ -70,6 +70,7 @@ func TestTypeSpellings(t *testing.T) {
 		"列表类型数据结构":                              "array",
 		"列表数据结构，请参见表17。":                        "array<object(表17)>",
 		"列表数据结构，请参见“获取实例列表”章节的表4。": "array", // another page's 表4
+		"列表数据结构，请参见本章节的表4。":        "array<object(表4)>",
 		"表3": "object(表3)",
 		// Not read: no guess.
 		"Array&lt;String&gt;": "",
