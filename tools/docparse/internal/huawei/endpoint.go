@@ -22,7 +22,6 @@ type endpoint struct {
 	values []queryValue
 }
 
-// queryValue is one name=value pair of a path line's query string.
 // queryValue is a query pair the path line fixes; flag marks a key
 // written alone (?delete), whose value is empty.
 type queryValue struct {

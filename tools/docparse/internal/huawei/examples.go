@@ -308,10 +308,8 @@ func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) (why
 	if !ok || len(obj) == 0 {
 		return "", ""
 	}
-	for _, pr := range resp.Body.Schema.Properties {
-		if _, ok := obj[pr.Name]; ok {
-			return "", ""
-		}
+	if sharesProperty(obj, resp.Body.Schema) {
+		return "", ""
 	}
 	if path, array := wrapperPath(obj, resp.Body.Schema); path != nil {
 		// OMS: a table of {type, quota}, the example {"quotas":{"resource":{…}}}.
@@ -349,12 +347,20 @@ func failureSign(ex *model.Example, failure *model.Response, inferred bool) stri
 	if failure == nil || failure.Body == nil || inferred || failure.Body.Schema == nil {
 		return ""
 	}
-	for _, pr := range failure.Body.Schema.Properties {
-		if _, ok := obj[pr.Name]; ok {
-			return fmt.Sprintf("it has members of the failure body table (line %d)", failure.Body.Loc.Line)
-		}
+	if sharesProperty(obj, failure.Body.Schema) {
+		return fmt.Sprintf("it has members of the failure body table (line %d)", failure.Body.Loc.Line)
 	}
 	return ""
+}
+
+// sharesProperty reports an example object with a member the schema lists.
+func sharesProperty(obj map[string]any, s *model.Schema) bool {
+	for _, pr := range s.Properties {
+		if _, ok := obj[pr.Name]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // stripLineComments drops "//" comments that are outside JSON strings, to

@@ -168,10 +168,24 @@ func memberList(v any) string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if len(keys) > 5 {
-		keys = append(keys[:5], "…")
+	return shortList(keys)
+}
+
+// propertyList names an inferred object's members (sorted, as InferSchema
+// writes them), at most a few.
+func propertyList(s *model.Schema) string {
+	names := make([]string, len(s.Properties))
+	for i, p := range s.Properties {
+		names[i] = p.Name
 	}
-	return strings.Join(keys, ", ")
+	return shortList(names)
+}
+
+func shortList(names []string) string {
+	if len(names) > 5 {
+		names = append(names[:5:5], "…")
+	}
+	return strings.Join(names, ", ")
 }
 
 func isObject(v any) bool {
@@ -196,63 +210,20 @@ func (r *resolver) exampleAt(c *rowCtx) (any, bool) {
 	return nil, false
 }
 
-// mergedExample is the row's value in every example of its side and
-// status, merged (objects by member, arrays' elements into one), so that
-// a schema inferred from it accepts each example.
-func (r *resolver) mergedExample(c *rowCtx) any {
-	var merged any
+// inferredExample is the schema of the row's value in every example of
+// its side and status, united (model.Unite), so that it accepts each
+// example.
+func (r *resolver) inferredExample(c *rowCtx) *model.Schema {
+	var s *model.Schema
 	for _, e := range r.examples {
 		if e.ex == nil || e.response != (c.t.scope == scopeResponse) || !sameStatus(e.status, c.t.group) {
 			continue
 		}
 		if v, ok := lookupPath(e.ex.Value, c.path); ok {
-			merged = mergeValues(merged, v)
+			s = model.Unite(s, model.InferSchema(v, c.at))
 		}
 	}
-	return merged
-}
-
-// mergeValues unites two example values: an object has the members of
-// both, an array one element uniting the elements of both (at most
-// maxExampleElements of each); else the first non-null value wins.
-func mergeValues(a, b any) any {
-	switch x := a.(type) {
-	case nil:
-		if y, ok := b.([]any); ok {
-			return mergeValues([]any{}, y)
-		}
-		return b
-	case map[string]any:
-		y, ok := b.(map[string]any)
-		if !ok {
-			return a
-		}
-		out := make(map[string]any, len(x)+len(y))
-		for k, v := range x {
-			out[k] = v
-		}
-		for k, v := range y {
-			out[k] = mergeValues(out[k], v)
-		}
-		return out
-	case []any:
-		y, ok := b.([]any)
-		if !ok {
-			return a
-		}
-		var elem any
-		for _, e := range x[:min(len(x), maxExampleElements)] {
-			elem = mergeValues(elem, e)
-		}
-		for _, e := range y[:min(len(y), maxExampleElements)] {
-			elem = mergeValues(elem, e)
-		}
-		if elem == nil {
-			return []any{}
-		}
-		return []any{elem}
-	}
-	return a
+	return s
 }
 
 // sameStatus reports whether an example's status and a table's status

@@ -717,9 +717,9 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 		if !ref.dict && r.exampleShowsFields(c) {
 			// "nat_gateway | Dict | nat_gateway对象。" and no table, but
 			// the example shows the object's fields.
-			merged := r.mergedExample(c)
-			r.diags.Notef(c.typeLoc(), "object %q has no table describing its fields; read from the example: %s", c.path, memberList(merged))
-			return model.InferSchema(merged, c.at)
+			s := r.inferredExample(c)
+			r.diags.Notef(c.typeLoc(), "object %q has no table describing its fields; read from the example: %s", c.path, propertyList(s))
+			return s
 		}
 		if ref.dict || describesMap(c) {
 			// 字典数据结构, or 用户自定义metadata键值对, with no table.

@@ -37,7 +37,7 @@ func InferSchema(v any, at Loc) *Schema {
 				nulls = true
 				continue
 			}
-			items = unite(items, InferSchema(e, at))
+			items = Unite(items, InferSchema(e, at))
 		}
 		if items == nil {
 			items = &Schema{Loc: at, Type: TypeAny}
@@ -69,11 +69,11 @@ func InferSchema(v any, at Loc) *Schema {
 	return s
 }
 
-// unite returns a schema that accepts what a and b (both inferred) accept:
+// Unite returns a schema that accepts what a and b (both inferred) accept:
 // objects keep every member of both, arrays unite their items, an integer
 // and a number are a number, and any other mismatch is any value. It may
 // reuse and change a.
-func unite(a, b *Schema) *Schema {
+func Unite(a, b *Schema) *Schema {
 	switch {
 	case a == nil:
 		return b
@@ -93,7 +93,7 @@ func unite(a, b *Schema) *Schema {
 		added := false
 		for _, p := range b.Properties {
 			if q, ok := byName[p.Name]; ok {
-				q.Schema = unite(q.Schema, p.Schema)
+				q.Schema = Unite(q.Schema, p.Schema)
 				continue
 			}
 			a.Properties = append(a.Properties, p)
@@ -107,13 +107,8 @@ func unite(a, b *Schema) *Schema {
 		if a.Items.Type == TypeAny && len(a.Items.Properties) == 0 {
 			a.Items = b.Items // an empty array says nothing about its items
 		} else if b.Items.Type != TypeAny {
-			a.Items = unite(a.Items, b.Items)
+			a.Items = Unite(a.Items, b.Items)
 		}
 	}
 	return a
 }
-
-// Unite is unite for schemas inferred from two examples of one answer (a
-// page's failure examples, each another shape of its error). It may reuse
-// and change a.
-func Unite(a, b *Schema) *Schema { return unite(a, b) }
