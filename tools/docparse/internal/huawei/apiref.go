@@ -1117,12 +1117,12 @@ func (p *page) addRequestParams(params []*model.Param) {
 // first 2xx the page lists, else 200.
 func (p *page) successStatus() string {
 	for _, s := range p.statusCodes {
-		if strings.HasPrefix(s.code, "2") {
+		if successCode(s.code) {
 			return s.code
 		}
 	}
 	for _, e := range p.examples {
-		if strings.HasPrefix(e.status, "2") {
+		if successCode(e.status) {
 			return e.status
 		}
 	}

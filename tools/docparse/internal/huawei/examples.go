@@ -59,7 +59,7 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		status = group
 	}
 	if code != "" {
-		if status == "" || status == failureGroup && !strings.HasPrefix(code, "2") {
+		if status == "" || status == failureGroup && !successCode(code) {
 			status = code // "请求失败样例" with "Http Status Code: 400": the failure's code
 		}
 		if status == code {
@@ -286,7 +286,7 @@ func (p *page) failureStatus() string {
 // answer, its wrappers read from the example with a warning; so is an
 // array whose elements hold them (the body is an array of the table).
 func (p *page) otherAnswer(e *located, resp *model.Response, inferred bool) (why, other string) {
-	if e.status != "" || !strings.HasPrefix(resp.Status, "2") {
+	if e.status != "" || !successCode(resp.Status) {
 		return "", ""
 	}
 	if e.alt && resp.Body == nil {
@@ -858,6 +858,11 @@ func jsonError(err error, text string, first int) string {
 		msg = strings.Replace(msg, "'"+string(rune(text[off]))+"'", "'"+string(c)+"'", 1)
 	}
 	return "line " + strconv.Itoa(first+strings.Count(text[:off], "\n")) + ": " + msg
+}
+
+// successCode reports a 2xx status.
+func successCode(status string) bool {
+	return strings.HasPrefix(status, "2")
 }
 
 // failureCode reports a 4xx or 5xx status.

@@ -233,9 +233,9 @@ func sameStatus(example, group string) bool {
 	case example == group:
 		return true
 	case example == "":
-		return group == "" || strings.HasPrefix(group, "2")
+		return group == "" || successCode(group)
 	case group == "":
-		return strings.HasPrefix(example, "2")
+		return successCode(example)
 	}
 	return false
 }
