@@ -62,6 +62,7 @@ type headerData struct {
 
 type pagingData struct {
 	Style, Param, Limit, In, ParamType, Items, Next, Total string
+	First                                                  int // page style: the first page's number
 	// ReqParam is the method parameter the paging moves on; Item the item
 	// type, ItemsExpr the Go expression of the items of page p.
 	ReqParam, ReqType, Item, ItemsExpr string

@@ -106,7 +106,7 @@ func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {
 }
 {{with .Paging}}
 var page{{$op.Name}} = huawei.Paging{Op: op{{$op.Name}}, Style: {{printf "%q" .Style}}, Param: {{printf "%q" .Param}}, Limit: {{printf "%q" .Limit}},
-	In: {{printf "%q" .In}}, ParamType: {{printf "%q" .ParamType}}, Items: {{printf "%q" .Items}}, Next: {{printf "%q" .Next}}, Total: {{printf "%q" .Total}}}
+	In: {{printf "%q" .In}}, ParamType: {{printf "%q" .ParamType}}, Items: {{printf "%q" .Items}}, Next: {{printf "%q" .Next}}, Total: {{printf "%q" .Total}}{{if and (eq .Style "page") (eq .First 0)}}, PagesFromZero: true{{end}}}
 
 // {{$op.Name}}All iterates over the {{.Items}} of every page of {{$op.Name}}
 // ({{.Style}} paging), fetching the next page only when the loop asks for it.

@@ -43,6 +43,8 @@ type Paging struct {
 	// Total (offset style) is the dotted path of the total count in the
 	// response, "" when there is none.
 	Total string
+	// PagesFromZero (page style) says the first page is page 0, not 1.
+	PagesFromZero bool
 }
 
 // Paginate calls call with req, then with req moved on by p, and yields
@@ -62,7 +64,7 @@ func Paginate[Req any, Page any, Item any](ctx context.Context, p Paging, req Re
 		}
 		limit, _ := intMember(fields[p.Limit])
 		offset, _ := intMember(fields[p.Param])
-		if p.Style == PagingPage && offset == 0 {
+		if p.Style == PagingPage && offset == 0 && !p.PagesFromZero {
 			offset = 1
 		}
 		seen := map[string]bool{}

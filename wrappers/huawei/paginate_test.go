@@ -125,27 +125,35 @@ type pageResp struct {
 }
 
 func TestPageNumberPaging(t *testing.T) {
-	all := []string{"a", "b", "c", "d", "e"}
-	var pages []int
-	call := func(_ context.Context, r pageReq) (*pageResp, error) {
-		p := 1
-		if r.Page != nil {
-			p = *r.Page
+	for _, fromZero := range []bool{false, true} {
+		first := 1
+		if fromZero {
+			first = 0
 		}
-		pages = append(pages, p)
-		lo := min((p-1)*r.PageSize, len(all))
-		return &pageResp{Items: all[lo:min(lo+r.PageSize, len(all))]}, nil
-	}
-	p := huawei.Paging{Op: &huawei.Operation{Service: "t", Name: "List"}, Style: huawei.PagingPage, Param: "page", Limit: "page_size", ParamType: "integer", Items: "items"}
-	var got []string
-	for it, err := range huawei.Paginate(context.Background(), p, pageReq{PageSize: 2}, call, func(r *pageResp) []string { return r.Items }) {
-		if err != nil {
-			t.Fatal(err)
+		all := []string{"a", "b", "c", "d", "e"}
+		var pages []int
+		call := func(_ context.Context, r pageReq) (*pageResp, error) {
+			p := first // the server's default page
+			if r.Page != nil {
+				p = *r.Page
+			}
+			pages = append(pages, p)
+			lo := min((p-first)*r.PageSize, len(all))
+			return &pageResp{Items: all[lo:min(lo+r.PageSize, len(all))]}, nil
 		}
-		got = append(got, it)
-	}
-	if !slices.Equal(got, all) || !slices.Equal(pages, []int{1, 2, 3}) {
-		t.Fatalf("items %v from pages %v, want all from pages 1, 2, 3", got, pages)
+		p := huawei.Paging{Op: &huawei.Operation{Service: "t", Name: "List"}, Style: huawei.PagingPage, Param: "page", Limit: "page_size",
+			ParamType: "integer", Items: "items", PagesFromZero: fromZero}
+		var got []string
+		for it, err := range huawei.Paginate(context.Background(), p, pageReq{PageSize: 2}, call, func(r *pageResp) []string { return r.Items }) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, it)
+		}
+		want := []int{first, first + 1, first + 2}
+		if !slices.Equal(got, all) || !slices.Equal(pages, want) {
+			t.Errorf("PagesFromZero %v: items %v from pages %v, want all from pages %v", fromZero, got, pages, want)
+		}
 	}
 }
 

@@ -16,6 +16,8 @@ import (
 
 	"github.com/docapi/docapi/generated/iam"
 	"github.com/docapi/docapi/generated/iam/iamapi"
+	"github.com/docapi/docapi/generated/modelarts"
+	"github.com/docapi/docapi/generated/modelarts/modelartsapi"
 	"github.com/docapi/docapi/generated/vpc"
 	"github.com/docapi/docapi/generated/vpc/vpcapi"
 	"github.com/docapi/docapi/wrappers/huawei"
@@ -425,4 +427,78 @@ func TestDerivedSigningTakesTheConfigRegion(t *testing.T) {
 			t.Errorf("Signer.Region %q: Authorization %q, want the scope %s", tc.signerRegion, auth, tc.want)
 		}
 	}
+}
+
+// Paging as the pages define it, over loopback: ModelArts numbers the pages
+// of its lists from 0 ("分页列表的起始页，默认为0"), VPC's tag queries move
+// an item offset ("索引位置") although the page also speaks of 页码.
+func TestPagingFromThePages(t *testing.T) {
+	ids := []string{"i0", "i1", "i2", "i3", "i4", "i5", "i6"}
+	var mu sync.Mutex
+	var positions []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/datasets"):
+			page, _ := strconv.Atoi(r.URL.Query().Get("offset")) // absent: page 0
+			limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+			positions = append(positions, r.URL.Query().Get("offset"))
+			var items []string
+			for _, id := range ids[min(page*limit, len(ids)):min((page+1)*limit, len(ids))] {
+				items = append(items, fmt.Sprintf(`{"dataset_id":%q}`, id))
+			}
+			writeJSON(w, http.StatusOK, fmt.Sprintf(`{"datasets":[%s],"total_number":%d}`, strings.Join(items, ","), len(ids)))
+		case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/vpcs/resource_instances/action"):
+			var req struct{ Offset, Limit int }
+			if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+				t.Errorf("body: %v", err)
+			}
+			positions = append(positions, strconv.Itoa(req.Offset))
+			var items []string
+			for _, id := range ids[min(req.Offset, len(ids)):min(req.Offset+req.Limit, len(ids))] {
+				items = append(items, fmt.Sprintf(`{"resource_id":%q}`, id))
+			}
+			writeJSON(w, http.StatusOK, fmt.Sprintf(`{"resources":[%s],"total_count":%d}`, strings.Join(items, ","), len(ids)))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	cfg := huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID}
+	check := func(name string, got []string, wantPositions ...string) {
+		t.Helper()
+		mu.Lock()
+		defer mu.Unlock()
+		if strings.Join(got, ",") != strings.Join(ids, ",") || strings.Join(positions, ",") != strings.Join(wantPositions, ",") {
+			t.Errorf("%s: items %v at positions %q, want %v at %q", name, got, positions, ids, wantPositions)
+		}
+		positions = nil
+	}
+
+	ma, err := modelartsapi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for d, err := range ma.ListDatasetsAll(context.Background(), &modelarts.ListDatasetsParams{Limit: ptr(int64(2))}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, d.DatasetID)
+	}
+	check("ModelArts ListDatasetsAll", got, "", "1", "2", "3")
+
+	vc, err := vpcapi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for r, err := range vc.ListVpcsByTagsAll(context.Background(), vpc.ListVpcsByTagsJSONRequestBody{Action: "filter", Limit: ptr(int64(2))}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, r.ResourceID)
+	}
+	check("VPC ListVpcsByTagsAll", got, "0", "2", "4", "6")
 }

@@ -783,6 +783,23 @@ func (c *Client) ListAssociations(ctx context.Context, params *ecs.ListAssociati
 	return &out, nil
 }
 
+var pageListAssociations = huawei.Paging{Op: opListAssociations, Style: "page", Param: "page", Limit: "size",
+	In: "query", ParamType: "string", Items: "associations", Next: "", Total: ""}
+
+// ListAssociationsAll iterates over the associations of every page of ListAssociations
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:1
+func (c *Client) ListAssociationsAll(ctx context.Context, params *ecs.ListAssociationsParams) iter.Seq2[ecs.ListAssociationsResponseBodyAssociationsItem, error] {
+	call := func(ctx context.Context, params *ecs.ListAssociationsParams) (*ecs.ListAssociationsResponseBody, error) {
+		return c.ListAssociations(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListAssociations, params, call, func(p *ecs.ListAssociationsResponseBody) []ecs.ListAssociationsResponseBodyAssociationsItem {
+		return p.Associations
+	})
+}
+
 var opListAutoLaunchGroups = &huawei.Operation{Service: "ecs", Name: "ListAutoLaunchGroups", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups",
 	Idempotent: true, Auth: false, Project: false, Domain: true}
 
@@ -838,6 +855,21 @@ func (c *Client) ListDetail(ctx context.Context, params *ecs.ListDetailParams) (
 		return nil, err
 	}
 	return &out, nil
+}
+
+var pageListDetail = huawei.Paging{Op: opListDetail, Style: "page", Param: "page", Limit: "size",
+	In: "query", ParamType: "string", Items: "fpgaimages", Next: "", Total: ""}
+
+// ListDetailAll iterates over the fpgaimages of every page of ListDetail
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:1
+func (c *Client) ListDetailAll(ctx context.Context, params *ecs.ListDetailParams) iter.Seq2[ecs.ListDetailResponseBodyFpgaimagesItem, error] {
+	call := func(ctx context.Context, params *ecs.ListDetailParams) (*ecs.ListDetailResponseBody, error) {
+		return c.ListDetail(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListDetail, params, call, func(p *ecs.ListDetailResponseBody) []ecs.ListDetailResponseBodyFpgaimagesItem { return p.Fpgaimages })
 }
 
 var opListFlavorSellPolicies = &huawei.Operation{Service: "ecs", Name: "ListFlavorSellPolicies", Method: "GET", Path: "/v1/{project_id}/cloudservers/flavor-sell-policies",

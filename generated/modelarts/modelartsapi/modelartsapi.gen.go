@@ -1195,7 +1195,7 @@ func (c *Client) GetAuthorizations(ctx context.Context, params *modelarts.GetAut
 }
 
 var pageGetAuthorizations = huawei.Paging{Op: opGetAuthorizations, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "auth", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "auth", Next: "", Total: "", PagesFromZero: true}
 
 // GetAuthorizationsAll iterates over the auth of every page of GetAuthorizations
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1273,7 +1273,7 @@ func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetID st
 }
 
 var pageGetExportTasksStatusOfDataset = huawei.Paging{Op: opGetExportTasksStatusOfDataset, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "export_tasks", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "export_tasks", Next: "", Total: "", PagesFromZero: true}
 
 // GetExportTasksStatusOfDatasetAll iterates over the export_tasks of every page of GetExportTasksStatusOfDataset
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1416,7 +1416,7 @@ func (c *Client) ListAllWorkers(ctx context.Context, params *modelarts.ListAllWo
 }
 
 var pageListAllWorkers = huawei.Paging{Op: opListAllWorkers, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "workers", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "workers", Next: "", Total: "", PagesFromZero: true}
 
 // ListAllWorkersAll iterates over the workers of every page of ListAllWorkers
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1473,7 +1473,7 @@ func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetID string
 }
 
 var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSamples, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: "", PagesFromZero: true}
 
 // ListAutoAnnotationSamplesAll iterates over the samples of every page of ListAutoAnnotationSamples
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1549,7 +1549,7 @@ func (c *Client) ListClusters(ctx context.Context, params *modelarts.ListCluster
 }
 
 var pageListClusters = huawei.Paging{Op: opListClusters, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "clusters", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "clusters", Next: "", Total: "", PagesFromZero: true}
 
 // ListClustersAll iterates over the clusters of every page of ListClusters
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1606,7 +1606,7 @@ func (c *Client) ListDatasets(ctx context.Context, params *modelarts.ListDataset
 }
 
 var pageListDatasets = huawei.Paging{Op: opListDatasets, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "datasets", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "datasets", Next: "", Total: "", PagesFromZero: true}
 
 // ListDatasetsAll iterates over the datasets of every page of ListDatasets
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1642,7 +1642,7 @@ func (c *Client) ListEvents(ctx context.Context, serviceID string, params *model
 }
 
 var pageListEvents = huawei.Paging{Op: opListEvents, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "events", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "events", Next: "", Total: "", PagesFromZero: true}
 
 // ListEventsAll iterates over the events of every page of ListEvents
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1699,7 +1699,7 @@ func (c *Client) ListImportTasks(ctx context.Context, datasetID string, params *
 }
 
 var pageListImportTasks = huawei.Paging{Op: opListImportTasks, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "import_tasks", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "import_tasks", Next: "", Total: "", PagesFromZero: true}
 
 // ListImportTasksAll iterates over the import_tasks of every page of ListImportTasks
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1851,7 +1851,7 @@ func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskID str
 }
 
 var pageListProcessorTaskVersionResults = huawei.Paging{Op: opListProcessorTaskVersionResults, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "results", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "results", Next: "", Total: "", PagesFromZero: true}
 
 // ListProcessorTaskVersionResultsAll iterates over the results of every page of ListProcessorTaskVersionResults
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1889,7 +1889,7 @@ func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskID string, p
 }
 
 var pageListProcessorTaskVersions = huawei.Paging{Op: opListProcessorTaskVersions, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "versions", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "versions", Next: "", Total: "", PagesFromZero: true}
 
 // ListProcessorTaskVersionsAll iterates over the versions of every page of ListProcessorTaskVersions
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1927,7 +1927,7 @@ func (c *Client) ListProcessorTasks(ctx context.Context, params *modelarts.ListP
 }
 
 var pageListProcessorTasks = huawei.Paging{Op: opListProcessorTasks, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: "", PagesFromZero: true}
 
 // ListProcessorTasksAll iterates over the tasks of every page of ListProcessorTasks
 // (page paging), fetching the next page only when the loop asks for it.
@@ -1986,7 +1986,7 @@ func (c *Client) ListSamples(ctx context.Context, datasetID string, params *mode
 }
 
 var pageListSamples = huawei.Paging{Op: opListSamples, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: "", PagesFromZero: true}
 
 // ListSamplesAll iterates over the samples of every page of ListSamples
 // (page paging), fetching the next page only when the loop asks for it.
@@ -2043,7 +2043,7 @@ func (c *Client) ListServices(ctx context.Context, params *modelarts.ListService
 }
 
 var pageListServices = huawei.Paging{Op: opListServices, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "services", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "services", Next: "", Total: "", PagesFromZero: true}
 
 // ListServicesAll iterates over the services of every page of ListServices
 // (page paging), fetching the next page only when the loop asks for it.
@@ -2121,7 +2121,7 @@ func (c *Client) ListTasks(ctx context.Context, datasetID string, params *modela
 }
 
 var pageListTasks = huawei.Paging{Op: opListTasks, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: "", PagesFromZero: true}
 
 // ListTasksAll iterates over the tasks of every page of ListTasks
 // (page paging), fetching the next page only when the loop asks for it.
@@ -2303,7 +2303,7 @@ func (c *Client) ListWorkerTasks(ctx context.Context, params *modelarts.ListWork
 }
 
 var pageListWorkerTasks = huawei.Paging{Op: opListWorkerTasks, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "worker_tasks", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "worker_tasks", Next: "", Total: "", PagesFromZero: true}
 
 // ListWorkerTasksAll iterates over the worker_tasks of every page of ListWorkerTasks
 // (page paging), fetching the next page only when the loop asks for it.
@@ -2341,7 +2341,7 @@ func (c *Client) ListWorkers(ctx context.Context, workforceID string, params *mo
 }
 
 var pageListWorkers = huawei.Paging{Op: opListWorkers, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "workers", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "workers", Next: "", Total: "", PagesFromZero: true}
 
 // ListWorkersAll iterates over the workers of every page of ListWorkers
 // (page paging), fetching the next page only when the loop asks for it.
@@ -2377,7 +2377,7 @@ func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetID string,
 }
 
 var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: "", PagesFromZero: true}
 
 // ListWorkforceTaskSamplesAll iterates over the samples of every page of ListWorkforceTaskSamples
 // (page paging), fetching the next page only when the loop asks for it.
@@ -2457,7 +2457,7 @@ func (c *Client) ListWorkforces(ctx context.Context, params *modelarts.ListWorkf
 }
 
 var pageListWorkforces = huawei.Paging{Op: opListWorkforces, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "workforces", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "workforces", Next: "", Total: "", PagesFromZero: true}
 
 // ListWorkforcesAll iterates over the workforces of every page of ListWorkforces
 // (page paging), fetching the next page only when the loop asks for it.
@@ -2514,7 +2514,7 @@ func (c *Client) ListWorkspaces(ctx context.Context, params *modelarts.ListWorks
 }
 
 var pageListWorkspaces = huawei.Paging{Op: opListWorkspaces, Style: "page", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "workspaces", Next: "", Total: ""}
+	In: "query", ParamType: "integer", Items: "workspaces", Next: "", Total: "", PagesFromZero: true}
 
 // ListWorkspacesAll iterates over the workspaces of every page of ListWorkspaces
 // (page paging), fetching the next page only when the loop asks for it.

@@ -1378,11 +1378,11 @@ func (c *Client) ListSubnetsByTags(ctx context.Context, body vpc.ListSubnetsByTa
 	return &out, nil
 }
 
-var pageListSubnetsByTags = huawei.Paging{Op: opListSubnetsByTags, Style: "page", Param: "offset", Limit: "limit",
-	In: "body", ParamType: "integer", Items: "resources", Next: "", Total: ""}
+var pageListSubnetsByTags = huawei.Paging{Op: opListSubnetsByTags, Style: "offset", Param: "offset", Limit: "limit",
+	In: "body", ParamType: "integer", Items: "resources", Next: "", Total: "total_count"}
 
 // ListSubnetsByTagsAll iterates over the resources of every page of ListSubnetsByTags
-// (page paging), fetching the next page only when the loop asks for it.
+// (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
@@ -1576,11 +1576,11 @@ func (c *Client) ListVpcsByTags(ctx context.Context, body vpc.ListVpcsByTagsJSON
 	return &out, nil
 }
 
-var pageListVpcsByTags = huawei.Paging{Op: opListVpcsByTags, Style: "page", Param: "offset", Limit: "limit",
-	In: "body", ParamType: "integer", Items: "resources", Next: "", Total: ""}
+var pageListVpcsByTags = huawei.Paging{Op: opListVpcsByTags, Style: "offset", Param: "offset", Limit: "limit",
+	In: "body", ParamType: "integer", Items: "resources", Next: "", Total: "total_count"}
 
 // ListVpcsByTagsAll iterates over the resources of every page of ListVpcsByTags
-// (page paging), fetching the next page only when the loop asks for it.
+// (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 //
 // Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1

@@ -21,6 +21,7 @@
 package paging
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -36,7 +37,7 @@ var styles = []struct {
 }{
 	{"marker", []string{"marker"}, []string{"limit"}},
 	{"offset", []string{"offset"}, []string{"limit"}},
-	{"page", []string{"page", "page_no", "pageNo", "page_number"}, []string{"page_size", "pageSize", "per_page", "limit"}},
+	{"page", []string{"page", "page_no", "pageNo", "page_number"}, []string{"page_size", "pageSize", "per_page", "limit", "size"}},
 }
 
 // PositionMember reports a request member name that carries a list's
@@ -78,19 +79,20 @@ func Mark(pages []*model.Page) model.Diagnostics {
 // member is a request field that may carry paging.
 type member struct {
 	in, typ, desc string
+	schema        *model.Schema
 }
 
 func requestMembers(op *model.Operation) map[string]member {
 	m := map[string]member{}
 	for _, p := range op.Params {
 		if p.In == model.InQuery {
-			m[p.Name] = member{in: "query", typ: typeOf(p.Schema), desc: p.Description}
+			m[p.Name] = member{in: "query", typ: typeOf(p.Schema), desc: p.Description, schema: p.Schema}
 		}
 	}
 	if op.RequestBody != nil && op.RequestBody.Schema != nil && op.Method != "GET" {
 		for _, p := range op.RequestBody.Schema.Properties {
 			if _, dup := m[p.Name]; !dup {
-				m[p.Name] = member{in: "body", typ: typeOf(p.Schema), desc: p.Description}
+				m[p.Name] = member{in: "body", typ: typeOf(p.Schema), desc: p.Description, schema: p.Schema}
 			}
 		}
 	}
@@ -105,14 +107,41 @@ func typeOf(s *model.Schema) string {
 }
 
 // countsPages reports a description saying its member numbers pages
-// (页码, 起始页, 当前页), not items.
+// (页码, 起始页, 当前页), not items. Words for an item's position (索引,
+// 下一条数据, 偏移) win: VPC's offset is "（索引位置）， 从offset指定的下一条数据
+// 开始查询", though it goes on to speak of 页码.
 func countsPages(desc string) bool {
+	desc = strings.ToLower(desc)
+	for _, w := range []string{"索引", "条数据", "条记录", "偏移", "index"} {
+		if strings.Contains(desc, w) {
+			return false
+		}
+	}
 	for _, w := range []string{"页码", "起始页", "当前页", "page number"} {
-		if strings.Contains(strings.ToLower(desc), w) {
+		if strings.Contains(desc, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// firstPage is the number of a page-numbered list's first page: 0 when the
+// member's default is 0 or its description says the count starts there
+// (从0开始, 默认为0), else 1. A minimum of 0 says nothing: ECS allows 0 and
+// answers it with page 1.
+func firstPage(m member) int {
+	if s := m.schema; s != nil && s.Default != nil {
+		if fmt.Sprint(s.Default) == "0" {
+			return 0
+		}
+		return 1 // ECS: 默认值为1，取值范围大于等于0
+	}
+	for _, w := range []string{"从0开始", "默认为0", "默认为“0”", "默认值为0", "默认值为“0”", "starts from 0", "start from 0"} {
+		if strings.Contains(strings.ReplaceAll(m.desc, " ", ""), strings.ReplaceAll(w, " ", "")) {
+			return 0
+		}
+	}
+	return 1
 }
 
 // Detect returns the extension for op, or nil and (when op looks like a
@@ -151,6 +180,8 @@ func Detect(op *model.Operation) (map[string]any, string) {
 			} else if !hasID(body, items) {
 				return nil, "marker paging, but neither next_marker in the response nor an id on the items"
 			}
+		case "page":
+			ext["first"] = firstPage(p)
 		case "offset":
 			for _, name := range []string{"total_count", "total", "count"} {
 				if path := findPath(body, name, 1); path != "" && isInteger(body, name) {
