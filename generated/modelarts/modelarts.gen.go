@@ -10978,28 +10978,6 @@ type DeleteInstanceResponseBody struct {
 	InstanceID string `json:"instance_id,omitempty"`
 }
 
-// DeleteLabelAndSamplesResponseBody defines model for DeleteLabelAndSamplesResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:112 table "表 3 响应Body参数"
-type DeleteLabelAndSamplesResponseBody struct {
-	// ErrorCode 操作失败的错误码。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:120 table "表 3 响应Body参数" row 1
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMsg 操作失败的错误信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:127 table "表 3 响应Body参数" row 2
-	ErrorMsg string `json:"error_msg,omitempty"`
-
-	// Success 操作是否执行成功。可选值如下：
-	// - true：执行成功
-	// - false：执行失败
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:134 table "表 3 响应Body参数" row 3
-	Success bool `json:"success,omitempty"`
-}
-
 // DeleteLabelsRequestBody defines model for DeleteLabelsRequestBody.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标签.md:77 table "表 3 请求Body参数"
@@ -11292,33 +11270,6 @@ type DeleteWorkersResponseBody struct {
 	// - false：执行失败
 	//
 	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标注团队成员.md:107 table "表 3 响应Body参数" row 4
-	Success bool `json:"success,omitempty"`
-}
-
-// DeleteWorkforceResponseBody defines model for DeleteWorkforceResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:55 table "表 2 响应Body参数"
-type DeleteWorkforceResponseBody struct {
-	// ErrorCode 操作失败的错误码。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:63 table "表 2 响应Body参数" row 1
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMsg 操作失败的错误信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:70 table "表 2 响应Body参数" row 2
-	ErrorMsg string `json:"error_msg,omitempty"`
-
-	// Results 批量删除标注团队成员的结果。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:77 table "表 2 响应Body参数" row 3
-	Results []BatchResponse `json:"results,omitempty"`
-
-	// Success 操作是否执行成功。可选值如下：
-	// - true：执行成功
-	// - false：执行失败
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:84 table "表 2 响应Body参数" row 4
 	Success bool `json:"success,omitempty"`
 }
 
@@ -23238,28 +23189,6 @@ type UpdateLabelRequestBody struct {
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:113 table "表 3 请求Body参数" row 2
 type UpdateLabelRequestBodyModelartsDefaultShape string
-
-// UpdateLabelResponseBody defines model for UpdateLabelResponseBody.
-//
-// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:176 table "表 4 响应Body参数"
-type UpdateLabelResponseBody struct {
-	// ErrorCode 操作失败的错误码。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:184 table "表 4 响应Body参数" row 1
-	ErrorCode string `json:"error_code,omitempty"`
-
-	// ErrorMsg 操作失败的错误信息。
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:191 table "表 4 响应Body参数" row 2
-	ErrorMsg string `json:"error_msg,omitempty"`
-
-	// Success 操作是否执行成功。可选值如下：
-	// - true：执行成功
-	// - false：执行失败
-	//
-	// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:198 table "表 4 响应Body参数" row 3
-	Success bool `json:"success,omitempty"`
-}
 
 // UpdateLabelsRequestBody defines model for UpdateLabelsRequestBody.
 //
@@ -43386,13 +43315,6 @@ func (r CreateDatasetResponse) ContentType() string {
 type DeleteDatasetResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *map[string]interface{}
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r DeleteDatasetResponse) GetJSON204() *map[string]interface{} {
-	return r.JSON204
 }
 
 // GetBody returns the raw response body bytes
@@ -43755,13 +43677,6 @@ func (r DeleteLabelsResponse) ContentType() string {
 type DeleteLabelAndSamplesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *DeleteLabelAndSamplesResponseBody
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r DeleteLabelAndSamplesResponse) GetJSON204() *DeleteLabelAndSamplesResponseBody {
-	return r.JSON204
 }
 
 // GetBody returns the raw response body bytes
@@ -43796,13 +43711,6 @@ func (r DeleteLabelAndSamplesResponse) ContentType() string {
 type UpdateLabelResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *UpdateLabelResponseBody
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r UpdateLabelResponse) GetJSON204() *UpdateLabelResponseBody {
-	return r.JSON204
 }
 
 // GetBody returns the raw response body bytes
@@ -44568,13 +44476,6 @@ func (r AutoAnnotationProgressResponse) ContentType() string {
 type StopAutoAnnotationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *map[string]interface{}
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r StopAutoAnnotationResponse) GetJSON204() *map[string]interface{} {
-	return r.JSON204
 }
 
 // GetBody returns the raw response body bytes
@@ -44691,13 +44592,6 @@ func (r CreateDatasetVersionResponse) ContentType() string {
 type DeleteDatasetVersionResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *map[string]interface{}
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r DeleteDatasetVersionResponse) GetJSON204() *map[string]interface{} {
-	return r.JSON204
 }
 
 // GetBody returns the raw response body bytes
@@ -44855,13 +44749,6 @@ func (r CreateWorkforceTaskResponse) ContentType() string {
 type DeleteWorkforceTaskResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *map[string]interface{}
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r DeleteWorkforceTaskResponse) GetJSON204() *map[string]interface{} {
-	return r.JSON204
 }
 
 // GetBody returns the raw response body bytes
@@ -45839,13 +45726,6 @@ func (r CreateProcessorTaskVersionResponse) ContentType() string {
 type DeleteProcessorTaskVersionResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *map[string]interface{}
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r DeleteProcessorTaskVersionResponse) GetJSON204() *map[string]interface{} {
-	return r.JSON204
 }
 
 // GetBody returns the raw response body bytes
@@ -46167,13 +46047,6 @@ func (r ListAllWorkersResponse) ContentType() string {
 type DeleteWorkforceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *DeleteWorkforceResponseBody
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r DeleteWorkforceResponse) GetJSON204() *DeleteWorkforceResponseBody {
-	return r.JSON204
 }
 
 // GetBody returns the raw response body bytes
@@ -46413,13 +46286,6 @@ func (r DeleteWorkersResponse) ContentType() string {
 type DeleteWorkerResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
-	// JSON204 the response for an HTTP 204 `application/json` response
-	JSON204 *map[string]interface{}
-}
-
-// GetJSON204 returns the response for an HTTP 204 `application/json` response
-func (r DeleteWorkerResponse) GetJSON204() *map[string]interface{} {
-	return r.JSON204
 }
 
 // GetBody returns the raw response body bytes
@@ -51710,22 +51576,6 @@ func ParseDeleteDatasetResponse(rsp *http.Response) (*DeleteDatasetResponse, err
 		HTTPResponse: rsp,
 	}
 
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
-	}
-
 	return response, nil
 }
 
@@ -52022,22 +51872,6 @@ func ParseDeleteLabelAndSamplesResponse(rsp *http.Response) (*DeleteLabelAndSamp
 		HTTPResponse: rsp,
 	}
 
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest DeleteLabelAndSamplesResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
-	}
-
 	return response, nil
 }
 
@@ -52052,25 +51886,6 @@ func ParseUpdateLabelResponse(rsp *http.Response) (*UpdateLabelResponse, error) 
 	response := &UpdateLabelResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest UpdateLabelResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
-	case rsp.StatusCode == 404:
-		break // No content-type
-
 	}
 
 	return response, nil
@@ -52700,25 +52515,6 @@ func ParseStopAutoAnnotationResponse(rsp *http.Response) (*StopAutoAnnotationRes
 		HTTPResponse: rsp,
 	}
 
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
-	case rsp.StatusCode == 404:
-		break // No content-type
-
-	}
-
 	return response, nil
 }
 
@@ -52803,22 +52599,6 @@ func ParseDeleteDatasetVersionResponse(rsp *http.Response) (*DeleteDatasetVersio
 	response := &DeleteDatasetVersionResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
 	}
 
 	return response, nil
@@ -52940,22 +52720,6 @@ func ParseDeleteWorkforceTaskResponse(rsp *http.Response) (*DeleteWorkforceTaskR
 	response := &DeleteWorkforceTaskResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
 	}
 
 	return response, nil
@@ -53776,22 +53540,6 @@ func ParseDeleteProcessorTaskVersionResponse(rsp *http.Response) (*DeleteProcess
 		HTTPResponse: rsp,
 	}
 
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
-	}
-
 	return response, nil
 }
 
@@ -54053,22 +53801,6 @@ func ParseDeleteWorkforceResponse(rsp *http.Response) (*DeleteWorkforceResponse,
 		HTTPResponse: rsp,
 	}
 
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest DeleteWorkforceResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
-	}
-
 	return response, nil
 }
 
@@ -54258,22 +53990,6 @@ func ParseDeleteWorkerResponse(rsp *http.Response) (*DeleteWorkerResponse, error
 	response := &DeleteWorkerResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 204:
-		var dest map[string]interface{}
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON204 = &dest
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
 	}
 
 	return response, nil

@@ -529,18 +529,14 @@ var opDeleteDataset = &huawei.Operation{Service: "modelarts", Name: "DeleteDatas
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据集.md:1
-func (c *Client) DeleteDataset(ctx context.Context, datasetID string) (*map[string]interface{}, error) {
+func (c *Client) DeleteDataset(ctx context.Context, datasetID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteDatasetRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out map[string]interface{}
-	if err := c.rt.Decode(opDeleteDataset, httpResp, 204, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.rt.NoResult(opDeleteDataset, httpResp)
 }
 
 var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteDatasetVersion", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
@@ -550,18 +546,14 @@ var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "Dele
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据集标注版本.md:1
-func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetID string, versionID string) (*map[string]interface{}, error) {
+func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetID string, versionID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteDatasetVersionRequest(server, ids.Project, datasetID, versionID)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out map[string]interface{}
-	if err := c.rt.Decode(opDeleteDatasetVersion, httpResp, 204, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.rt.NoResult(opDeleteDatasetVersion, httpResp)
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "modelarts", Name: "DeleteInstance", Method: "DELETE", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -592,18 +584,14 @@ var opDeleteLabelAndSamples = &huawei.Operation{Service: "modelarts", Name: "Del
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:1
-func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetID string, labelName string, params *modelarts.DeleteLabelAndSamplesParams) (*modelarts.DeleteLabelAndSamplesResponseBody, error) {
+func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetID string, labelName string, params *modelarts.DeleteLabelAndSamplesParams) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteLabelAndSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteLabelAndSamplesRequest(server, ids.Project, datasetID, labelName, params)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out modelarts.DeleteLabelAndSamplesResponseBody
-	if err := c.rt.Decode(opDeleteLabelAndSamples, httpResp, 204, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.rt.NoResult(opDeleteLabelAndSamples, httpResp)
 }
 
 var opDeleteLabels = &huawei.Operation{Service: "modelarts", Name: "DeleteLabels", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete",
@@ -676,18 +664,14 @@ var opDeleteProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name:
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据处理任务的版本.md:1
-func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*map[string]interface{}, error) {
+func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskID string, versionID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteProcessorTaskVersionRequest(server, ids.Project, taskID, versionID)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out map[string]interface{}
-	if err := c.rt.Decode(opDeleteProcessorTaskVersion, httpResp, 204, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.rt.NoResult(opDeleteProcessorTaskVersion, httpResp)
 }
 
 var opDeleteSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete",
@@ -823,18 +807,14 @@ var opDeleteWorker = &huawei.Operation{Service: "modelarts", Name: "DeleteWorker
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队成员.md:1
-func (c *Client) DeleteWorker(ctx context.Context, workforceID string, workerID string) (*map[string]interface{}, error) {
+func (c *Client) DeleteWorker(ctx context.Context, workforceID string, workerID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteWorkerRequest(server, ids.Project, workforceID, workerID)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out map[string]interface{}
-	if err := c.rt.Decode(opDeleteWorker, httpResp, 204, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.rt.NoResult(opDeleteWorker, httpResp)
 }
 
 var opDeleteWorkers = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkers", Method: "POST", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/batch-delete",
@@ -865,18 +845,14 @@ var opDeleteWorkforce = &huawei.Operation{Service: "modelarts", Name: "DeleteWor
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:1
-func (c *Client) DeleteWorkforce(ctx context.Context, workforceID string) (*modelarts.DeleteWorkforceResponseBody, error) {
+func (c *Client) DeleteWorkforce(ctx context.Context, workforceID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteWorkforceRequest(server, ids.Project, workforceID)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out modelarts.DeleteWorkforceResponseBody
-	if err := c.rt.Decode(opDeleteWorkforce, httpResp, 204, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.rt.NoResult(opDeleteWorkforce, httpResp)
 }
 
 var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkforceTask", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -886,18 +862,14 @@ var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Delet
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除团队标注任务.md:1
-func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string) (*map[string]interface{}, error) {
+func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteWorkforceTaskRequest(server, ids.Project, datasetID, workforceTaskID)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out map[string]interface{}
-	if err := c.rt.Decode(opDeleteWorkforceTask, httpResp, 204, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.rt.NoResult(opDeleteWorkforceTask, httpResp)
 }
 
 var opDeleteWorkspace = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkspace", Method: "DELETE", Path: "/v1/{project_id}/workspaces/{workspace_id}",
@@ -2831,18 +2803,14 @@ var opStopAutoAnnotation = &huawei.Operation{Service: "modelarts", Name: "StopAu
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止智能任务.md:1
-func (c *Client) StopAutoAnnotation(ctx context.Context, datasetID string, taskID string) (*map[string]interface{}, error) {
+func (c *Client) StopAutoAnnotation(ctx context.Context, datasetID string, taskID string) error {
 	httpResp, err := c.rt.Do(ctx, opStopAutoAnnotation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewStopAutoAnnotationRequest(server, ids.Project, datasetID, taskID)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out map[string]interface{}
-	if err := c.rt.Decode(opStopAutoAnnotation, httpResp, 204, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.rt.NoResult(opStopAutoAnnotation, httpResp)
 }
 
 var opStopProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "StopProcessorTaskVersion", Method: "POST", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
@@ -2995,18 +2963,14 @@ var opUpdateLabel = &huawei.Operation{Service: "modelarts", Name: "UpdateLabel",
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:1
-func (c *Client) UpdateLabel(ctx context.Context, datasetID string, labelName string, params *modelarts.UpdateLabelParams, body modelarts.UpdateLabelJSONRequestBody) (*modelarts.UpdateLabelResponseBody, error) {
+func (c *Client) UpdateLabel(ctx context.Context, datasetID string, labelName string, params *modelarts.UpdateLabelParams, body modelarts.UpdateLabelJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateLabel, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewUpdateLabelRequest(server, ids.Project, datasetID, labelName, params, body)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out modelarts.UpdateLabelResponseBody
-	if err := c.rt.Decode(opUpdateLabel, httpResp, 204, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.rt.NoResult(opUpdateLabel, httpResp)
 }
 
 var opUpdateLabels = &huawei.Operation{Service: "modelarts", Name: "UpdateLabels", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",

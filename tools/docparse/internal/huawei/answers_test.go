@@ -270,3 +270,41 @@ func FuzzRepairJSON(f *testing.F) {
 		}
 	})
 }
+
+// 204 (and 205, 304) carries no content: a "{ }" shown under it is left
+// out with a note, a body table or a real body with a warning, so the
+// client does not try to decode the empty answer the server sends.
+func TestNoContentStatusHasNoBody(t *testing.T) {
+	head := "# 删除团队\n\n## URI\n\nDELETE /v2/{project_id}/workforces/{id}\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID。|\n|id|是|String|ID。|\n\n"
+	table := "## 响应参数\n\n**状态码： 204**\n\n**表 2**  响应Body参数\n\n|参数|参数类型|描述|\n|--|--|--|\n|success|Boolean|是否成功。|\n\n"
+	example := func(json string) string {
+		return "## 响应示例\n\n**状态码： 204**\n\nNo Content\n\n```\n" + json + "\n```\n\n"
+	}
+	for _, c := range []struct {
+		name, page string
+		diags      []string
+	}{{
+		name:  "empty example",
+		page:  head + example("{ }"),
+		diags: []string{"19 note: example {} under status 204, which has no content (RFC 9110); left out"},
+	}, {
+		name: "body table and empty example",
+		page: head + table + example("{ }"),
+		diags: []string{"18 warning: status 204 has no content (RFC 9110), but a table describes a body for it; the body is left out",
+			"29 note: example {} under status 204, which has no content (RFC 9110); left out"},
+	}, {
+		name:  "a body shown",
+		page:  head + example(`{"success": true}`),
+		diags: []string{"19 warning: status 204 has no content (RFC 9110), but the page shows a body; left out"},
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			op, diags := readPage(t, c.page)
+			checkOp(t, op, diags, "path project_id*: string\npath id*: string\n", c.diags...)
+			for _, r := range op.Responses {
+				if r.Body != nil {
+					t.Errorf("status %s has a body", r.Status)
+				}
+			}
+		})
+	}
+}

@@ -852,6 +852,14 @@ func (p *page) build() {
 			resp.Loc = s.loc
 		}
 	}
+	for _, resp := range responses {
+		if resp.Body != nil && noBodyStatus(resp.Status) {
+			// ModelArts' 删除标注团队 gives 204 a results table: the
+			// server cannot send it, and a client expecting it fails.
+			p.diags.Warnf(resp.Body.Loc, "status %s has no content (RFC 9110), but a table describes a body for it; the body is left out", resp.Status)
+			resp.Body = nil
+		}
+	}
 	p.attachExamples(response, responses)
 	if p.op.RequestBody != nil && p.op.RequestBody.Schema == nil {
 		p.op.RequestBody = nil // a Content-Type header without a body table

@@ -234,6 +234,16 @@ func (p *page) attachExamples(response func(string) *model.Response, responses m
 			}
 			p.diags.Notef(e.ex.Loc, "%s, and %s: it is the failure answer, and the page names no status for it; read as %s%s", why, sign, resp.Status, inferredToo)
 		}
+		if resp.Body == nil && noBodyStatus(resp.Status) {
+			// ModelArts shows "{ }" under 204: a client that expects a
+			// body there fails on the empty answer the server sends.
+			if m, ok := e.ex.Value.(map[string]any); ok && len(m) == 0 {
+				p.diags.Notef(e.ex.Loc, "example {} under status %s, which has no content (RFC 9110); left out", resp.Status)
+			} else {
+				p.diags.Warnf(e.ex.Loc, "status %s has no content (RFC 9110), but the page shows a body; left out", resp.Status)
+			}
+			continue
+		}
 		if resp.Body != nil && !inferred[resp] {
 			p.unflatten(resp.Body, e.ex)
 		}
