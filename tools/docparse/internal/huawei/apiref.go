@@ -972,6 +972,11 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 				}
 			case kind == kindPath && !inPath[name] && p.query[name]:
 				in = model.InQuery // the path line's query string names it
+			case kind == kindQuery && inPath[name]:
+				// AOM's GET lists project_id beside its query parameter
+				// in one 请求参数 table: a placeholder is the path's.
+				p.diags.Notef(at, "row %q is the path's {%s}; read as that path parameter", name, name)
+				in = model.InPath
 			}
 			desc := f.desc.Text
 			if in == model.InHeader && strings.EqualFold(name, "content-type") && mediaTypeRE.FindString(desc) == "" {
