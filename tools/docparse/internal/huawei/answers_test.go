@@ -335,3 +335,14 @@ func TestPathPlaceholderInAQueryTable(t *testing.T) {
 	checkOp(t, op, diags, "path project_id*: string\nquery id: string\n",
 		`13 note: row "project_id" is the path's {project_id}; read as that path parameter`)
 }
+
+// NAT: the query names only the path line gives (one with its braces
+// lost, protocol=protocol) are optional strings, and "List(dnat_rule)"
+// with no table takes its items' fields from the example's elements.
+func TestQueryNamesAndListItemsFromTheExample(t *testing.T) {
+	op, diags := readPage(t, "# 查询DNAT规则列表\n\n## URI\n\nGET /v2.0/dnat_rules?id={id}&protocol=protocol\n\n## 请求消息\n\n无\n\n## 响应消息\n\n**表 1**  响应参数\n\n"+
+		"|参数名称|类型|说明|\n|--|--|--|\n|dnat_rules|List(dnat_rule)|dnat_rule对象列表。|\n\n## 示例\n\n-   响应示例\n\n    ```\n    {\"dnat_rules\": [{\"id\": \"a\", \"port\": 80}, {\"id\": \"b\"}]}\n    ```\n")
+	checkOp(t, op, diags, "query id: string\nquery protocol: string\n200 body: object\n  dnat_rules: array of object\n    id: string\n    port: integer\n",
+		`17 note: the objects of "dnat_rules" have no table describing their fields; read from the example's elements: id, port`,
+		"5 note: the path line's query string names id, protocol, which no table documents; read as optional string query parameters")
+}

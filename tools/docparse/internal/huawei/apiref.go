@@ -36,8 +36,10 @@ type page struct {
 	// intro and exchange record a 功能介绍 section and a request or
 	// response section: with a URI section, what makes a page an operation.
 	intro, exchange bool
-	// query holds the names the path line's query string shows.
-	query map[string]bool
+	// query holds the names the path line's query string shows, and
+	// queryNames the same in the line's order.
+	query      map[string]bool
+	queryNames []string
 	// exampleQuery holds the names the request examples' URL query
 	// strings show.
 	exampleQuery map[string]bool
@@ -838,6 +840,7 @@ func (p *page) build() {
 	p.useBodyRefs(r, response)
 	p.addLinkedPlaceholders()
 	p.addQueryValues()
+	p.addQueryNames()
 	for _, t := range p.tables {
 		if t.kind == kindObject && !r.used[t] {
 			p.diags.Warnf(t.loc(p.file, 0), "object table is not referenced by any parameter; ignored")
