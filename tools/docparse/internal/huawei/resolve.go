@@ -169,6 +169,12 @@ func (r *resolver) survey() {
 				continue
 			}
 			if !ok || !(ref.object || ref.kind == refArray && ref.elem == nil) {
+				if target := r.byAnchor[rowAnchor(t, row)]; target != nil && objectTable(target) {
+					// EVS's "error | String | 请参见•error参数说明": the
+					// table it links is its own, not one that follows
+					// for an object row without a table.
+					referred[target] = true
+				}
 				continue
 			}
 			if ref.object {
