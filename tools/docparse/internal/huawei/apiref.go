@@ -430,8 +430,11 @@ func (p *page) scan() {
 			}
 			lastText = b.Text
 			if m := successProseRE.FindStringSubmatch(b.Text); m != nil && (answers(sec) || sec == secStatus) {
-				// "无响应消息，以http状态码200表示成功。"
-				p.addStatus(m[1], "", b.Line)
+				// "无响应消息，以http状态码200表示成功。", "删除成功状态码为204"
+				p.addStatus(m[1]+m[2], "", b.Line)
+				if sec == secResponse && onlyFailureBody(b.Text) {
+					group = failureGroup
+				}
 			}
 			switch sec {
 			case secStatus:
