@@ -14,10 +14,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docapi/docapi/generated/csms/csmsapi"
 	"github.com/docapi/docapi/generated/iam"
 	"github.com/docapi/docapi/generated/iam/iamapi"
 	"github.com/docapi/docapi/generated/modelarts"
 	"github.com/docapi/docapi/generated/modelarts/modelartsapi"
+	"github.com/docapi/docapi/generated/rds"
+	"github.com/docapi/docapi/generated/rds/rdsapi"
 	"github.com/docapi/docapi/generated/vpc"
 	"github.com/docapi/docapi/generated/vpc/vpcapi"
 	"github.com/docapi/docapi/wrappers/huawei"
@@ -501,4 +504,39 @@ func TestPagingFromThePages(t *testing.T) {
 		got = append(got, r.ResourceID)
 	}
 	check("VPC ListVpcsByTagsAll", got, "0", "2", "4", "6")
+}
+
+// The project id comes from the Config wherever Huawei puts the tenant:
+// after a version placeholder (RDS and CSMS /{version_id}/{project_id}/…)
+// and after a service prefix (RDS /rds/v1/{project_id}/…).
+func TestProjectFilledAfterPrefixOrVersionPlaceholder(t *testing.T) {
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.Path)
+		writeJSON(w, http.StatusOK, `{}`)
+	}))
+	t.Cleanup(srv.Close)
+	cfg := huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID, Tokens: staticTokens{huawei.Token{Value: secret.New("t"), ExpiresAt: time.Now().Add(time.Hour)}}}
+	r, err := rdsapi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := csmsapi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := r.ListJobs2(ctx, "v3", &rds.ListJobs2Params{ID: "j"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.ListFlavors(ctx, &rds.ListFlavorsParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ListKmsTags(ctx, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"/v3/" + exampleProjectID + "/jobs", "/rds/v1/" + exampleProjectID + "/flavors", "/v1/" + exampleProjectID + "/csms/tags"}
+	if strings.Join(paths, " ") != strings.Join(want, " ") {
+		t.Errorf("paths = %q, want %q", paths, want)
+	}
 }
