@@ -139,7 +139,7 @@ func (c *Client) Do(ctx context.Context, op *Operation, build func(server string
 	if err != nil {
 		return nil, callError(op.String(), err)
 	}
-	if err := CheckResponse(resp); err != nil {
+	if err := checkOp(op.String(), resp); err != nil {
 		return nil, err
 	}
 	return resp, nil

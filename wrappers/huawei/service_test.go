@@ -540,3 +540,31 @@ func TestProjectFilledAfterPrefixOrVersionPlaceholder(t *testing.T) {
 		t.Errorf("paths = %q, want %q", paths, want)
 	}
 }
+
+// A failed call names its operation: the *APIError's Op, in its message
+// and its %#v, still found by errors.As through a wrapper, and the message
+// still scrubbed of the token sent.
+func TestAPIErrorNamesOperation(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusServiceUnavailable, `{"error_code":"VPC.0001","error_msg":"busy, token `+r.Header.Get("X-Auth-Token")+`"}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID,
+		Tokens: staticTokens{huawei.Token{Value: secret.New("tok-SECRET-1"), ExpiresAt: time.Now().Add(time.Hour)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.CreateVpc(context.Background(), vpc.CreateVpcJSONRequestBody{})
+	var apiErr *huawei.APIError
+	if !errors.As(fmt.Errorf("creating: %w", err), &apiErr) || apiErr.Op != "vpc CreateVpc" || apiErr.StatusCode != 503 {
+		t.Fatalf("err = %#v, want an *APIError for vpc CreateVpc, HTTP 503", err)
+	}
+	for _, s := range []string{err.Error(), fmt.Sprintf("%#v", apiErr), fmt.Sprintf("%+v", err)} {
+		if !strings.Contains(s, "vpc CreateVpc") || strings.Contains(s, "tok-SECRET-1") {
+			t.Errorf("%q: want the operation named and no token", s)
+		}
+	}
+	if want := "huawei: vpc CreateVpc: HTTP 503 VPC.0001: busy, token "; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("Error() = %q, want it to start with %q", err.Error(), want)
+	}
+}
