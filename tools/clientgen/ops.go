@@ -44,8 +44,11 @@ type opData struct {
 	Result, BodyType, BodyField string
 	BodyEmbedded                bool
 	Status                      int
-	Headers                     []headerData
-	Paging                      *pagingData
+	// StrictStatus: the operation documents more than one 2xx with a JSON
+	// body, so only Status decodes (one body takes any 2xx's JSON).
+	StrictStatus bool
+	Headers      []headerData
+	Paging       *pagingData
 
 	// TOP
 	TopMethod, RequestType, EnvelopeType, Member string
@@ -202,15 +205,21 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	}
 	if st, ok := resp.Type.(*ast.StructType); ok {
 		for _, f := range st.Fields.List {
-			if len(f.Names) == 1 && jsonStatus.MatchString(f.Names[0].Name) {
-				o.Status, _ = strconv.Atoi(strings.TrimPrefix(f.Names[0].Name, "JSON"))
-				t := f.Type
-				if star, ok := t.(*ast.StarExpr); ok {
-					t = star.X
-				}
-				o.Result = g.typeString(t)
+			if len(f.Names) != 1 || !jsonStatus.MatchString(f.Names[0].Name) {
+				continue
+			}
+			if o.Result != "" {
+				// another 2xx has its own body: an undocumented 2xx cannot be
+				// told apart, so only the status decoded is accepted
+				o.StrictStatus = true
 				break
 			}
+			o.Status, _ = strconv.Atoi(strings.TrimPrefix(f.Names[0].Name, "JSON"))
+			t := f.Type
+			if star, ok := t.(*ast.StarExpr); ok {
+				t = star.X
+			}
+			o.Result = g.typeString(t)
 		}
 	}
 	if o.Result != "" {

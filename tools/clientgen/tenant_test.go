@@ -65,6 +65,22 @@ paths:
         - {name: version_id, in: path, required: true, schema: {type: string, enum: [v1, v2]}}
         - {name: project_id, in: path, required: true, schema: {type: string}}
       responses: {"204": {description: ok}}
+  /v1/{project_id}/both:
+    post:
+      operationId: CreateBoth
+      parameters:
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: done, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+        "202": {description: queued, content: {application/json: {schema: {type: object, properties: {job_id: {type: string}}}}}}
+  /v1/{project_id}/one:
+    post:
+      operationId: CreateOne
+      parameters:
+        - {name: project_id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: done, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
+        "204": {description: nothing}
   /v3/projects/{project_id}:
     get:
       operationId: ShowProject
@@ -74,7 +90,8 @@ paths:
 `
 
 // What tenantParam finds comes from the Config, and so does a path
-// parameter with only one allowed value; the generated code compiles.
+// parameter with only one allowed value; an operation documenting two 2xx
+// bodies is StrictStatus; the generated code compiles.
 func TestTenantAndConstantsFilled(t *testing.T) {
 	t.Chdir("../..")
 	files := generateInModule(t, tenantSpec)
@@ -98,6 +115,10 @@ func TestTenantAndConstantsFilled(t *testing.T) {
 		if !strings.Contains(api, want) {
 			t.Errorf("typed layer lacks %q", want)
 		}
+	}
+	// Only an operation with two 2xx bodies decodes its status alone.
+	if n := strings.Count(api, "StrictStatus: true"); n != 1 || !strings.Contains(api, `Name: "CreateBoth", Method: "POST", Path: "/v1/{project_id}/both", Idempotent: false, Auth: false, Project: true, Domain: false, StrictStatus: true}`) {
+		t.Errorf("StrictStatus set %d times, want once, on CreateBoth", n)
 	}
 	if t.Failed() {
 		t.Logf("typed layer:\n%s", api)

@@ -293,21 +293,85 @@ func TestEndpointFromTheSpec(t *testing.T) {
 	}
 }
 
-// A 2xx the spec documents no body for (201 where it says 200) is a
-// *ResponseError saying so, not "not JSON".
+// A 2xx other than the documented one carries the documented body, as the
+// official SDK reads it (any status below 400): the call has happened, so
+// its answer is not lost. A 2xx without a JSON body, or with one that does
+// not decode, is still unusable.
 func TestUndocumentedSuccessStatus(t *testing.T) {
+	cases := []struct {
+		name        string
+		status      int
+		contentType string
+		body        string
+		wantErr     error // nil: decoded
+	}{
+		{"201 for 200", http.StatusCreated, "application/json", `{"address_group":{"id":"g"}}`, nil},
+		{"202 for 200", http.StatusAccepted, "application/json;charset=utf-8", `{"address_group":{"id":"g"}}`, nil},
+		{"201 without body", http.StatusCreated, "", ``, huawei.ErrUnexpectedContentType},
+		{"201 empty JSON", http.StatusCreated, "application/json", ``, nil /* a decoder error */},
+		{"201 not decoding", http.StatusCreated, "application/json", `{"address_group":"g"}`, nil},
+		{"201 not JSON", http.StatusCreated, "text/html", `<html></html>`, huawei.ErrUnexpectedContentType},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tc.contentType != "" {
+					w.Header().Set("Content-Type", tc.contentType)
+				}
+				w.WriteHeader(tc.status)
+				io.WriteString(w, tc.body)
+			}))
+			t.Cleanup(srv.Close)
+			c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.ShowAddressGroup(context.Background(), "g")
+			if strings.HasPrefix(tc.body, `{"address_group":{`) {
+				if err != nil || got.AddressGroup == nil || got.AddressGroup.ID != "g" {
+					t.Fatalf("got %+v, %v; want the body decoded", got, err)
+				}
+				return
+			}
+			var re *huawei.ResponseError
+			if !errors.As(err, &re) || re.StatusCode != tc.status || re.Op != "vpc ShowAddressGroup" {
+				t.Fatalf("err = %v, want a *ResponseError for HTTP %d", err, tc.status)
+			}
+			if tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
+				t.Errorf("err = %v, want %v", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+// An operation documenting several 2xx bodies takes only the status it
+// decodes: another 2xx could be either.
+func TestStrictStatus(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusCreated, `{"address_group":{"id":"g"}}`)
+		writeJSON(w, http.StatusCreated, `{"id":"x"}`)
 	}))
 	t.Cleanup(srv.Close)
-	c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID})
+	c, err := huawei.NewClient(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client()}, huawei.Service{Name: "t", Server: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.ShowAddressGroup(context.Background(), "g")
-	var re *huawei.ResponseError
-	if !errors.As(err, &re) || !errors.Is(err, huawei.ErrUnexpectedStatus) || re.StatusCode != 201 {
-		t.Fatalf("err = %v, want *ResponseError with ErrUnexpectedStatus for HTTP 201", err)
+	for _, strict := range []bool{false, true} {
+		op := &huawei.Operation{Service: "t", Name: "Get", Method: http.MethodGet, Path: "/x", StrictStatus: strict}
+		resp, err := c.Do(context.Background(), op, func(server string, _ huawei.IDs) (*http.Request, error) {
+			return http.NewRequest(http.MethodGet, server+"/x", nil)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out struct{ ID string }
+		err = c.Decode(op, resp, http.StatusOK, &out)
+		var re *huawei.ResponseError
+		switch {
+		case !strict && (err != nil || out.ID != "x"):
+			t.Errorf("one body: got %+v, %v; want it decoded", out, err)
+		case strict && (!errors.As(err, &re) || !errors.Is(err, huawei.ErrUnexpectedStatus) || re.StatusCode != 201):
+			t.Errorf("several bodies: err = %v, want *ResponseError with ErrUnexpectedStatus for HTTP 201", err)
+		}
 	}
 }
 
